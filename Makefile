@@ -1,0 +1,32 @@
+# One-command set-up: every target creates .venv and installs the project first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) main.py run
+
+# pytest exits 5 when it collects nothing: that must fail, never pass silently.
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider; code=$$?; \
+	  if [ $$code -eq 5 ]; then echo "no tests collected" >&2; exit 1; fi; exit $$code
+
+bench: install
+	$(PY) -m bench
+
+lint: install
+	$(VENV)/bin/ruff check bot tests bench main.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,29 @@
+"""Start-up: build the engine from the config, create the schema, seed on first start."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine
+
+from bot.config import Config
+from bot.database import create_schema, make_engine
+from bot.ledger_toml import load_ledger_file
+from bot.store import ImportResult, is_empty, load_ledger
+
+logger = logging.getLogger(__name__)
+
+
+def open_engine(config: Config, *, seed: bool = True) -> Engine:
+    """Engine with the schema in place; an empty database is seeded from `[ledger] file`."""
+    engine = make_engine(config.database_url)
+    create_schema(engine)
+    if seed and is_empty(engine):
+        result = seed_ledger(engine, config)
+        logger.info("seeded %d targets from %s", result.created, config.ledger_file)
+    return engine
+
+
+def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> ImportResult:
+    ledger = load_ledger_file(config.ledger_file)
+    return load_ledger(engine, ledger, source=config.ledger_file.name, force=force)

@@ -1,0 +1,231 @@
+"""Command-line front end: parse arguments, call the core, print. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.bootstrap import open_engine
+from bot.config import Config, ConfigError, load_config
+from bot.ledger import CATEGORIES, STATUSES
+from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
+from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
+from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
+from bot.status import compute_status
+from bot.store import ImportResult, load_ledger, read_ledger, read_target
+from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
+
+logger = logging.getLogger(__name__)
+
+
+class CliError(Exception):
+    """A user error: printed to stderr, exit status 2."""
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _filter_targets(targets, args, today):
+    selected = []
+    for t in targets:
+        status = compute_status(t, today)
+        if args.status and status != args.status:
+            continue
+        if args.unit and not any(args.unit in u.name for u in t.units):
+            continue
+        if args.category and t.category != args.category:
+            continue
+        selected.append((t, status))
+    return selected
+
+
+def cmd_show(config: Config, engine: Engine, args) -> int:
+    """Print one target."""
+    with Session(engine) as session:
+        target = read_target(session, args.number)
+    if target is None:
+        raise CliError(f"第{args.number}项目标不存在（台账共有的序号可用 list 查看）")
+    today = config.current_date()
+    if args.json:
+        _print_json(target_json(target, today))
+    else:
+        print(target_detail_text(target, today, config.tz))
+    return 0
+
+
+def cmd_list(config: Config, engine: Engine, args) -> int:
+    """Print the targets, optionally filtered."""
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    today = config.current_date()
+    selected = _filter_targets(ledger.targets, args, today)
+    if args.json:
+        _print_json([list_item_json(t, today) for t, _ in selected])
+        return 0
+    from bot.status import light_for
+
+    for t, status in selected:
+        units = "、".join(u.name for u in t.lead_units) or "—"
+        print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")
+    print(f"共{len(selected)}项")
+    return 0
+
+
+def cmd_overview(config: Config, engine: Engine, args) -> int:
+    """Print counts by status and one line per target."""
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    print(overview_text(ledger, config.current_date()))
+    return 0
+
+
+def _print_import(result: ImportResult) -> None:
+    print(
+        f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
+    )
+    for number, field, file_value, db_value in result.conflicts:
+        print(
+            f"  冲突：第{number}项 {field}："
+            f"文件={file_value!r} 数据库={db_value!r}（保留数据库的值）"
+        )
+    if result.conflicts and not result.forced:
+        print("要用文件中的值覆盖管理员的修改，请加 --force")
+
+
+def cmd_import(config: Config, engine: Engine, args) -> int:
+    """Load a ledger file (TOML, xlsx or CSV) into the database."""
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: 文件不存在")
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        ledger = load_ledger_file(path)
+    elif suffix in (".xlsx", ".csv"):
+        with Session(engine) as session:
+            base = read_ledger(session)
+        ledger = read_spreadsheet(path, base, config.current_date())
+    else:
+        raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
+    result = load_ledger(engine, ledger, source=path.name, force=args.force)
+    _print_import(result)
+    return 0
+
+
+def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
+    """Turn a report in the seed's format into a draft ledger TOML."""
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: 文件不存在") from None
+    except UnicodeDecodeError:
+        try:
+            text = path.read_bytes().decode("gb18030")
+        except UnicodeDecodeError:
+            raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
+    report = parse_report(text)
+    ledger = draft_ledger(report, args.year or guess_year(text))
+    output = dump_ledger(ledger)
+    if args.output == "-":
+        sys.stdout.write(output)
+    else:
+        Path(args.output).write_text(output, encoding="utf-8")
+        print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(config: Config, engine: Engine, args) -> int:
+    """Write the ledger as TOML, xlsx or CSV."""
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    output = Path(args.output)
+    today = config.current_date()
+    if args.format == "toml":
+        output.write_text(dump_ledger(ledger), encoding="utf-8")
+    elif args.format == "xlsx":
+        write_xlsx(ledger, today, output)
+    else:
+        write_csv(ledger, today, output)
+    print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_run(config: Config, engine: Engine, args) -> int:
+    """Start the main job: without a token, the ledger overview."""
+    return cmd_overview(config, engine, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", metavar="PATH", help="config file (default: $LEDGER_CONFIG or ./config.toml)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="督查台账助手: the county target-ledger bot", parents=[common]
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, handler: Callable, help_text: str, **kwargs) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text, **kwargs)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("show", cmd_show, "show one target")
+    p.add_argument("number", type=int, help="target number (序号)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("list", cmd_list, "list targets, optionally filtered")
+    p.add_argument("--status", choices=STATUSES, help="only this status")
+    p.add_argument("--unit", help="only targets of this responsible unit (substring)")
+    p.add_argument("--category", choices=CATEGORIES, help="only this category")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    add("overview", cmd_overview, "print the ledger overview")
+
+    p = add("import", cmd_import, "load a ledger file (TOML, xlsx or CSV)")
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="overwrite fields changed by admins")
+
+    p = add("import-report", cmd_import_report, "turn a report text into a draft ledger TOML")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="draft TOML to write ('-' for stdout)")
+    p.add_argument("--year", type=int, help="the ledger's year (default: guessed from the text)")
+
+    p = add("export", cmd_export, "write the ledger as TOML, xlsx or CSV")
+    p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True)
+    p.add_argument("-o", "--output", required=True)
+
+    add("run", cmd_run, "start the bot (console overview when no token is configured)")
+    return parser
+
+
+NO_DATABASE = {cmd_import_report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the process exit status."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        engine = None if args.handler in NO_DATABASE else open_engine(config)
+        return args.handler(config, engine, args)
+    except (
+        CliError,
+        ConfigError,
+        LedgerFileError,
+        ReportFormatError,
+        SpreadsheetError,
+    ) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,219 @@
+"""Typed, frozen configuration loaded from TOML, with environment overrides.
+
+Nothing here runs at import time: `load_config` is called once from `main`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
+DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+# Values shipped in config.example.toml that must never reach production unchanged.
+PLACEHOLDER_TOKENS = frozenset({"PUT-YOUR-BOT-TOKEN-HERE", "123456:ABC-DEF", "changeme"})
+
+
+class ConfigError(Exception):
+    """A config file or override is invalid; the message names the key and the file."""
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str = ""
+    admins: tuple[int, ...] = ()
+    bot_api_url: str = ""
+    bot_file_url: str = ""
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    rate_limiter: bool = True
+
+    def __repr__(self) -> str:  # keep the token out of logs and tracebacks
+        return f"TelegramConfig(token={'***' if self.token else ''!r}, admins={self.admins!r})"
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str = DEFAULT_DATABASE_URL
+    ledger_file: Path = DEFAULT_LEDGER_FILE
+    timezone_name: str = DEFAULT_TIMEZONE
+    today: dt.date | None = None
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    source: str = "<defaults>"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    def now(self) -> dt.datetime:
+        """Current time in the ledger's timezone; a fixed `today` pins the date at 09:00."""
+        if self.today is not None:
+            return dt.datetime.combine(self.today, dt.time(9, 0), tzinfo=self.tz)
+        return dt.datetime.now(self.tz)
+
+    def current_date(self) -> dt.date:
+        return self.now().date()
+
+
+# key -> (expected python types, human description)
+_SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
+    "database": {"url": ((str,), "a SQLAlchemy URL string")},
+    "ledger": {
+        "file": ((str,), "a path string"),
+        "timezone": ((str,), "an IANA timezone name such as Asia/Shanghai"),
+        "today": ((str, dt.date), 'a date "YYYY-MM-DD" or ""'),
+    },
+    "telegram": {
+        "token": ((str,), "a string"),
+        "admins": ((list,), "a list of numeric user ids"),
+        "bot_api_url": ((str,), "a URL string"),
+        "bot_file_url": ((str,), "a URL string"),
+        "webhook_url": ((str,), "a URL string"),
+        "webhook_secret": ((str,), "a string"),
+        "webhook_listen": ((str,), "an address string"),
+        "webhook_port": ((int,), "an integer port"),
+        "rate_limiter": ((bool,), "true or false"),
+    },
+}
+
+
+def _check_types(raw: dict[str, Any], source: str) -> None:
+    for section, values in raw.items():
+        if section not in _SCHEMA:
+            raise ConfigError(f"{source}: unknown section [{section}]")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: [{section}] must be a table")
+        for key, value in values.items():
+            spec = _SCHEMA[section].get(key)
+            if spec is None:
+                raise ConfigError(f"{source}: unknown key [{section}] {key}")
+            types, description = spec
+            # bool is an int subclass: refuse true/false where a number is expected
+            if isinstance(value, bool) and bool not in types:
+                raise ConfigError(f"{source}: [{section}] {key} must be {description}")
+            if not isinstance(value, types):
+                raise ConfigError(f"{source}: [{section}] {key} must be {description}")
+
+
+def _resolve_path(value: str, base: Path) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+def _resolve_sqlite_url(url: str, base: Path) -> str:
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url != "sqlite:///:memory:":
+        raw = url[len(prefix) :]
+        if raw and not raw.startswith("/"):
+            return prefix + str((base / raw).resolve())
+    return url
+
+
+def _parse_today(value: str | dt.date, source: str) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(
+            f'{source}: [ledger] today must be a date "YYYY-MM-DD" or "", not {value!r}'
+        ) from None
+
+
+def _parse_admins(values: list[Any], source: str) -> tuple[int, ...]:
+    admins = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(
+                f"{source}: [telegram] admins must be a list of numeric user ids, "
+                f"not {value!r} (usernames never grant rights)"
+            )
+        admins.append(value)
+    return tuple(admins)
+
+
+def _check_token(token: str, source: str) -> str:
+    token = token.strip()
+    if token in PLACEHOLDER_TOKENS or "YOUR" in token.upper().split("-"):
+        raise ConfigError(
+            f"{source}: [telegram] token is still the placeholder from config.example.toml; "
+            "put the token from @BotFather there, or leave it empty for the console chat"
+        )
+    return token
+
+
+def load_config(
+    path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
+) -> Config:
+    """Load the config from `path`, $LEDGER_CONFIG or ./config.toml; defaults serve otherwise.
+
+    DATABASE_URL and BOT_TOKEN in the environment override their keys.
+    """
+    env = os.environ if environ is None else environ
+    chosen = path or env.get("LEDGER_CONFIG") or None
+    raw: dict[str, Any] = {}
+    base = PROJECT_ROOT
+    source = "<defaults>"
+    if chosen is None and (PROJECT_ROOT / "config.toml").exists():
+        chosen = PROJECT_ROOT / "config.toml"
+    if chosen is not None:
+        file = Path(chosen)
+        source = str(file)
+        if not file.is_file():
+            raise ConfigError(f"{source}: config file not found")
+        try:
+            raw = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+        base = file.resolve().parent
+    _check_types(raw, source)
+
+    database = raw.get("database", {})
+    ledger = raw.get("ledger", {})
+    telegram = raw.get("telegram", {})
+
+    database_url = env.get("DATABASE_URL") or database.get("url") or DEFAULT_DATABASE_URL
+    timezone_name = ledger.get("timezone") or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(timezone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{source}: [ledger] timezone {timezone_name!r} is unknown") from None
+
+    token_source = "BOT_TOKEN (environment)" if env.get("BOT_TOKEN") else source
+    token = _check_token(env.get("BOT_TOKEN") or telegram.get("token", ""), token_source)
+    webhook_secret = telegram.get("webhook_secret", "")
+    if telegram.get("webhook_url") and not webhook_secret:
+        raise ConfigError(f"{source}: [telegram] webhook_secret is required with webhook_url")
+
+    return Config(
+        database_url=_resolve_sqlite_url(database_url, base),
+        ledger_file=_resolve_path(ledger["file"], base)
+        if ledger.get("file")
+        else DEFAULT_LEDGER_FILE,
+        timezone_name=timezone_name,
+        today=_parse_today(ledger.get("today", ""), source),
+        telegram=TelegramConfig(
+            token=token,
+            admins=_parse_admins(telegram.get("admins", []), source),
+            bot_api_url=telegram.get("bot_api_url", ""),
+            bot_file_url=telegram.get("bot_file_url", ""),
+            webhook_url=telegram.get("webhook_url", ""),
+            webhook_secret=webhook_secret,
+            webhook_listen=telegram.get("webhook_listen", "127.0.0.1"),
+            webhook_port=telegram.get("webhook_port", 8443),
+            rate_limiter=telegram.get("rate_limiter", True),
+        ),
+        source=source,
+    )

@@ -1,0 +1,138 @@
+"""SQLModel tables: the ledger, its audit trail and the question log.
+
+Figures are stored as decimal text so they print exactly as entered; timestamps are stored
+as UTC and always come back timezone-aware.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Column, DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Store naive UTC, return aware UTC: SQLite keeps no offset, PostgreSQL gets timestamptz."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: times must be timezone-aware")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def _ts(nullable: bool = False):
+    return Field(default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=nullable))
+
+
+class LedgerMeta(SQLModel, table=True):
+    """One row: which ledger the database holds."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int
+    title: str
+    preamble: str = Field(sa_column=Column(Text, nullable=False))
+    default_deadline: dt.date | None = None
+    source_file: str = ""
+    loaded_at: dt.datetime = _ts()
+
+
+class Target(SQLModel, table=True):
+    number: int = Field(primary_key=True, ge=1)
+    title: str
+    category: str = Field(index=True)
+    target_text: str = Field(sa_column=Column(Text, nullable=False))
+    progress_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    same_line: bool = False
+    status_override: str = ""
+    status_reason: str = ""
+    updated_at: dt.datetime = _ts()
+    updated_by: str = "import"
+
+
+class UnitAssignment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("target_number", "unit"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_number: int = Field(foreign_key="target.number", index=True)
+    position: int = 0
+    unit: str = Field(index=True)
+    role: str = "lead"
+    source: str = "inferred"
+
+
+class Milestone(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    target_number: int = Field(foreign_key="target.number", index=True)
+    position: int = 0
+    due: dt.date
+    text: str = ""
+    done: bool = False
+
+
+class Indicator(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("target_number", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_number: int = Field(foreign_key="target.number", index=True)
+    position: int = 0
+    name: str
+    target_value: str = ""
+    unit: str = ""
+    comparator: str = ">="
+    actual_value: str = ""
+    as_of: str = ""
+    remark: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Alias(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("target_number", "word"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_number: int = Field(foreign_key="target.number", index=True)
+    word: str
+
+
+class AuditEntry(SQLModel, table=True):
+    """One field changed after the import; entries of one change share `change_id`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    change_id: str = Field(index=True)
+    at: dt.datetime = _ts()
+    actor: str = Field(index=True)
+    target_number: int | None = Field(default=None, index=True)
+    field_name: str
+    old_value: str = Field(default="", sa_column=Column(Text, nullable=False))
+    new_value: str = Field(default="", sa_column=Column(Text, nullable=False))
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False))
+    undoes: str = ""  # change_id this entry reverts, for /undo
+    undone: bool = False
+
+
+class UnmatchedQuestion(SQLModel, table=True):
+    """A question that matched no target, or only weakly; admins turn these into aliases."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = _ts()
+    question: str = Field(sa_column=Column(Text, nullable=False))
+    best_target: int | None = None
+    best_score: float = 0.0
+    asked_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    resolved: bool = False

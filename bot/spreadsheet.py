@@ -1,0 +1,405 @@
+"""Export and import the ledger as xlsx or CSV, in the columns such ledgers use.
+
+Layout: one row per indicator. A target's first row carries its 序号 and target-level
+columns; its further indicator rows leave 序号 empty, as merged cells do on paper.
+The ten standard columns come first; the extra columns after them keep the export lossless.
+A bad file is rejected whole: `SpreadsheetError` lists each (row, column, problem).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.ledger import (
+    CATEGORIES,
+    COMPARATORS,
+    KNOWN_UNITS,
+    ROLE_LABELS,
+    STATUSES,
+    DeadlineSpec,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    UnitSpec,
+    is_decimal_text,
+)
+from bot.status import compute_status
+from bot.target_view import unit_label
+
+STANDARD_COLUMNS = (
+    "序号", "目标任务", "责任单位", "完成时限", "指标",
+    "目标值", "单位", "完成值", "完成情况", "状态",
+)  # fmt: skip
+EXTRA_COLUMNS = ("简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行")
+COLUMNS = STANDARD_COLUMNS + EXTRA_COLUMNS
+MAX_ROWS = 20_000
+MAX_CELL = 20_000
+_TARGET_COLUMNS = ("目标任务", "责任单位", "完成时限", "完成情况", "状态", "简称", "领域", "别名",
+                   "状态说明", "同行")  # fmt: skip
+_ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    row: int  # 1-based, as the spreadsheet shows it
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行" + (f"“{self.column}”列" if self.column else "")
+        return f"{where}：{self.message}"
+
+
+class SpreadsheetError(Exception):
+    """The file is rejected whole; `problems` say where and what."""
+
+    def __init__(self, file: str, problems: Sequence[CellProblem]):
+        self.file = file
+        self.problems = list(problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:20])
+        more = f"\n  …另有{len(self.problems) - 20}处" if len(self.problems) > 20 else ""
+        super().__init__(f"{file}: 文件有误，未导入任何内容：\n{shown}{more}")
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _deadlines_cell(deadlines: Iterable[DeadlineSpec]) -> str:
+    return "；".join(
+        f"{d.date.isoformat()}({d.text}{',已完成' if d.done else ''})" for d in deadlines
+    )
+
+
+def ledger_rows(ledger: LedgerSpec, today: dt.date) -> list[list[str]]:
+    """The ledger as rows of strings under COLUMNS (no header)."""
+    rows: list[list[str]] = []
+    for t in ledger.targets:
+        status = compute_status(t, today)
+        first = {
+            "序号": str(t.number),
+            "目标任务": t.target_text,
+            "责任单位": "；".join(unit_label(u) for u in t.units),
+            "完成时限": _deadlines_cell(t.deadlines),
+            "完成情况": t.progress_text,
+            "状态": status,
+            "简称": t.title,
+            "领域": t.category,
+            "别名": "；".join(t.aliases),
+            "状态说明": t.status_reason if t.status_override else "",
+            "同行": "是" if t.same_line else "",
+        }
+        indicators = t.indicators or (None,)
+        for k, ind in enumerate(indicators):
+            row = dict(first) if k == 0 else {}
+            if ind is not None:
+                row.update(
+                    {
+                        "指标": ind.name,
+                        "目标值": ind.target,
+                        "单位": ind.unit,
+                        "完成值": ind.actual,
+                        "比较": ind.comparator,
+                        "数据时点": ind.as_of,
+                        "备注": ind.remark,
+                    }
+                )
+            rows.append([row.get(c, "") for c in COLUMNS])
+    return rows
+
+
+def write_csv(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
+    # UTF-8 with BOM so that Excel on Chinese Windows opens it without mojibake.
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(ledger_rows(ledger, today))
+
+
+def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{ledger.year}台账"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in ledger_rows(ledger, today):
+        # Text cells throughout: "0.50" must stay "0.50", and "=" must not become a formula.
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"
+            cell.number_format = "@"
+    widths = {"序号": 6, "目标任务": 48, "责任单位": 28, "完成时限": 22, "指标": 20, "目标值": 10,
+              "单位": 10, "完成值": 10, "完成情况": 60, "状态": 10, "简称": 14, "领域": 10,
+              "比较": 6, "数据时点": 14, "备注": 30, "别名": 30, "状态说明": 30,
+              "同行": 6}  # fmt: skip
+    for index, name in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = widths[name]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    sheet.freeze_panes = "B2"
+    book.save(path)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _read_csv_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            # GBK/GB18030 is what Excel on Chinese Windows writes by default.
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return [], [
+                CellProblem(1, "", "文件既不是UTF-8也不是GBK编码，请另存为“CSV UTF-8”后再导入")
+            ]
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        return [], [CellProblem(1, "", f"CSV格式错误：{exc}")]
+    return rows, []
+
+
+def _read_xlsx_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return [], [
+            CellProblem(
+                1, "", f"不是有效的xlsx文件（{type(exc).__name__}），文件可能已损坏或被截断"
+            )
+        ]
+    problems: list[CellProblem] = []
+    rows: list[list[str]] = []
+    try:
+        sheet = book.worksheets[0]
+        for r, cells in enumerate(sheet.iter_rows(), start=1):
+            if r > MAX_ROWS + 1:
+                problems.append(CellProblem(r, "", f"行数超过上限{MAX_ROWS}行"))
+                break
+            row = []
+            for c, cell in enumerate(cells):
+                value = getattr(cell, "value", None)
+                if getattr(cell, "data_type", "") == "f":
+                    column = COLUMNS[c] if c < len(COLUMNS) else f"第{c + 1}列"
+                    problems.append(CellProblem(r, column, "单元格是公式，请粘贴为数值后再导入"))
+                if value is None:
+                    row.append("")
+                elif isinstance(value, float) and value.is_integer():
+                    row.append(str(int(value)))
+                elif isinstance(value, dt.datetime):
+                    row.append(value.date().isoformat())
+                else:
+                    row.append(str(value))
+            rows.append(row)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        problems.append(
+            CellProblem(
+                len(rows) + 1, "", f"xlsx文件读取失败（{type(exc).__name__}），文件可能已损坏"
+            )
+        )
+    finally:
+        book.close()
+    return rows, problems
+
+
+_UNIT_CELL = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<marks>[^()（）]*)[)）]$")
+_DEADLINE_CELL = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[(（](?P<rest>[^()（）]*)[)）])?$")
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[；;]", cell) if p.strip()]
+
+
+def _parse_units(cell: str, row: int, problems: list[CellProblem]) -> tuple[UnitSpec, ...]:
+    units = []
+    for part in _split(cell):
+        m = _UNIT_CELL.match(part)
+        if not m:
+            units.append(UnitSpec(name=part, role="lead", source="inferred"))
+            continue
+        marks = [x.strip() for x in re.split(r"[,，]", m.group("marks")) if x.strip()]
+        role = next((_ROLE_BY_LABEL[x] for x in marks if x in _ROLE_BY_LABEL), "lead")
+        unknown = [x for x in marks if x not in _ROLE_BY_LABEL and x != "推定"]
+        if unknown:
+            problems.append(
+                CellProblem(row, "责任单位", f"无法识别“{unknown[0]}”，应为 牵头/配合/推定")
+            )
+        source = "inferred" if "推定" in marks else "named"
+        units.append(UnitSpec(name=m.group("name").strip(), role=role, source=source))
+    return tuple(units)
+
+
+def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[DeadlineSpec, ...]:
+    deadlines = []
+    for part in _split(cell):
+        m = _DEADLINE_CELL.match(part)
+        if not m:
+            problems.append(CellProblem(row, "完成时限", f"“{part}”应写成 2020-12-31(年底前)"))
+            continue
+        try:
+            date = dt.date.fromisoformat(m.group("date"))
+        except ValueError:
+            problems.append(CellProblem(row, "完成时限", f"“{m.group('date')}”不是有效日期"))
+            continue
+        rest = [x for x in re.split(r"[,，]", m.group("rest") or "")]
+        done = "已完成" in rest
+        text = ",".join(x for x in rest if x and x != "已完成") or "年底前"
+        deadlines.append(DeadlineSpec(date=date, text=text, done=done))
+    return tuple(deadlines)
+
+
+def rows_to_ledger(
+    rows: list[list[str]], base: LedgerSpec, today: dt.date, file: str
+) -> LedgerSpec:
+    """Validate rows against the ledger in `base` and build the imported ledger."""
+    problems: list[CellProblem] = []
+    if not rows or not any(cell.strip() for row in rows for cell in row):
+        raise SpreadsheetError(file, [CellProblem(1, "", "文件是空的")])
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    missing = [c for c in STANDARD_COLUMNS if c not in header]
+    if missing:
+        raise SpreadsheetError(file, [CellProblem(1, missing[0], "表头缺少此列")])
+    index = {name: header.index(name) for name in COLUMNS if name in header}
+    known = base.by_number()
+    groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
+    seen: dict[int, int] = {}
+    for r, raw in enumerate(rows[1:], start=2):
+        cells = {name: (raw[i] if i < len(raw) else "").strip() for name, i in index.items()}
+        if not any(cells.values()):
+            continue
+        for name, value in cells.items():
+            if len(value) > MAX_CELL:
+                problems.append(
+                    CellProblem(r, name, f"内容过长（{len(value)}字，上限{MAX_CELL}）")
+                )
+                cells[name] = value[:MAX_CELL]
+        number_text = cells.get("序号", "")
+        if not number_text:
+            if not groups:
+                problems.append(CellProblem(r, "序号", "第一行数据必须填写序号"))
+                continue
+            groups[-1][2].append((r, cells))
+            continue
+        if not number_text.isdigit():
+            problems.append(CellProblem(r, "序号", f"“{number_text}”不是目标序号（应为整数）"))
+            continue
+        number = int(number_text)
+        if number not in known:
+            problems.append(CellProblem(r, "序号", f"台账中没有第{number}项目标"))
+            continue
+        if number in seen:
+            problems.append(
+                CellProblem(r, "序号", f"序号{number}重复（第{seen[number]}行已出现）")
+            )
+            continue
+        seen[number] = r
+        groups.append((number, cells, [(r, cells)]))
+
+    targets = dict(known)
+    for number, first, indicator_rows in groups:
+        row = indicator_rows[0][0]
+        old = known[number]
+        status = first.get("状态", "")
+        if status and status not in STATUSES:
+            problems.append(
+                CellProblem(row, "状态", f"“{status}”不是有效状态，应为 {'/'.join(STATUSES)}")
+            )
+        category = first.get("领域", "") or old.category
+        if category not in CATEGORIES:
+            problems.append(
+                CellProblem(row, "领域", f"“{category}”不是有效领域，应为 {'/'.join(CATEGORIES)}")
+            )
+        if not first.get("目标任务"):
+            problems.append(CellProblem(row, "目标任务", "目标任务不能为空"))
+        indicators = []
+        names: set[str] = set()
+        for r, cells in indicator_rows:
+            name = cells.get("指标", "")
+            if not name:
+                if any(cells.get(c) for c in ("目标值", "完成值", "单位")):
+                    problems.append(CellProblem(r, "指标", "填写了数值但缺少指标名称"))
+                continue
+            if name in names:
+                problems.append(CellProblem(r, "指标", f"第{number}项的指标“{name}”重复"))
+            names.add(name)
+            for column in ("目标值", "完成值"):
+                value = cells.get(column, "")
+                if value and not is_decimal_text(value):
+                    problems.append(CellProblem(r, column, f"“{value}”不是数字"))
+            unit = cells.get("单位", "")
+            if unit and unit not in KNOWN_UNITS:
+                problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))
+            comparator = cells.get("比较", "") or ">="
+            if comparator not in COMPARATORS:
+                problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
+            indicators.append(
+                IndicatorSpec(
+                    name=name,
+                    target=cells.get("目标值", "").replace(",", ""),
+                    unit=unit,
+                    comparator=comparator,
+                    actual=cells.get("完成值", "").replace(",", ""),
+                    as_of=cells.get("数据时点", ""),
+                    remark=cells.get("备注", ""),
+                )
+            )
+        reason = first.get("状态说明", "")
+        units = _parse_units(first.get("责任单位", ""), row, problems)
+        deadlines = _parse_deadlines(first.get("完成时限", ""), row, problems) or old.deadlines
+        aliases = tuple(_split(first.get("别名", ""))) if "别名" in index else old.aliases
+        targets[number] = TargetSpec(
+            number=number,
+            title=first.get("简称", "") or old.title,
+            category=category,
+            target_text=first.get("目标任务", ""),
+            progress_text=first.get("完成情况", ""),
+            same_line=first.get("同行", "") == "是" if "同行" in index else old.same_line,
+            units=units,
+            deadlines=deadlines,
+            indicators=tuple(indicators),
+            aliases=aliases,
+            status_override=status if reason and status in STATUSES else "",
+            status_reason=reason,
+        )
+    if problems:
+        raise SpreadsheetError(file, problems)
+    if not groups:
+        raise SpreadsheetError(file, [CellProblem(2, "序号", "文件中没有任何目标行")])
+    return LedgerSpec(
+        year=base.year,
+        title=base.title,
+        preamble=base.preamble,
+        targets=tuple(targets[n] for n in sorted(targets)),
+        default_deadline=base.default_deadline,
+    )
+
+
+def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec:
+    """Read an xlsx or CSV export back into a ledger, or raise SpreadsheetError."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows, problems = _read_xlsx_rows(path)
+    elif suffix == ".csv":
+        rows, problems = _read_csv_rows(path)
+    else:
+        raise SpreadsheetError(str(path), [CellProblem(1, "", "只支持 .xlsx 和 .csv 文件")])
+    if problems:
+        raise SpreadsheetError(str(path), problems)
+    return rows_to_ledger(rows, base, today, str(path))

@@ -1,0 +1,518 @@
+"""The ledger store: read the ledger as plain objects, change it with an audit trail.
+
+Every change goes through `apply_changes`, which reads the old values and writes the new
+ones and their `AuditEntry` rows in one transaction. A field is addressed by a name such as
+`progress_text`, `indicator:新增贷款:actual`, `units`, `deadlines` or `aliases`, and its
+value is a string, so that undo and import conflicts work the same way for every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, delete, func
+from sqlmodel import Session, col, select
+
+from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.models import (
+    Alias,
+    AuditEntry,
+    Indicator,
+    LedgerMeta,
+    Milestone,
+    Target,
+    UnitAssignment,
+    utc_now,
+)
+
+TARGET_FIELDS = (
+    "title",
+    "category",
+    "target_text",
+    "progress_text",
+    "status_override",
+    "status_reason",
+)
+INDICATOR_ATTRS = {
+    "target": "target_value",
+    "unit": "unit",
+    "comparator": "comparator",
+    "actual": "actual_value",
+    "as_of": "as_of",
+    "remark": "remark",
+}
+IMPORT_ACTOR = "import"
+
+
+class StoreError(Exception):
+    """A change cannot be applied; nothing was written."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    target: int
+    field: str
+    new_value: str
+
+
+@dataclass(frozen=True)
+class AppliedChange:
+    change_id: str
+    entries: tuple[AuditEntry, ...]
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: list[tuple[int, str]] = field(default_factory=list)
+    conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)  # file, db
+    forced: bool = False
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _children(session: Session, model, numbers: Sequence[int] | None):
+    query = select(model)
+    if numbers is not None:
+        query = query.where(col(model.target_number).in_(numbers))
+    rows: dict[int, list] = {}
+    order = model.word if model is Alias else model.position
+    for row in session.exec(query.order_by(order, model.id)):
+        rows.setdefault(row.target_number, []).append(row)
+    return rows
+
+
+def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSpec:
+    return TargetSpec(
+        number=target.number,
+        title=target.title,
+        category=target.category,
+        target_text=target.target_text,
+        progress_text=target.progress_text,
+        same_line=target.same_line,
+        units=tuple(UnitSpec(u.unit, u.role, u.source) for u in units),
+        deadlines=tuple(DeadlineSpec(m.due, m.text, m.done) for m in milestones),
+        indicators=tuple(
+            IndicatorSpec(
+                name=i.name,
+                target=i.target_value,
+                unit=i.unit,
+                comparator=i.comparator,
+                actual=i.actual_value,
+                as_of=i.as_of,
+                remark=i.remark,
+            )
+            for i in indicators
+        ),
+        aliases=tuple(a.word for a in aliases),
+        status_override=target.status_override,
+        status_reason=target.status_reason,
+        updated_at=target.updated_at,
+        updated_by=target.updated_by,
+    )
+
+
+def read_targets(session: Session, numbers: Sequence[int] | None = None) -> list[TargetSpec]:
+    """The targets (all, or those numbered) as plain objects, in number order."""
+    query = select(Target).order_by(Target.number)
+    if numbers is not None:
+        query = query.where(col(Target.number).in_(numbers))
+    targets = list(session.exec(query))
+    units = _children(session, UnitAssignment, numbers)
+    milestones = _children(session, Milestone, numbers)
+    indicators = _children(session, Indicator, numbers)
+    aliases = _children(session, Alias, numbers)
+    return [
+        _to_spec(
+            t,
+            units.get(t.number, []),
+            sorted(milestones.get(t.number, []), key=lambda m: (m.due, m.position)),
+            indicators.get(t.number, []),
+            aliases.get(t.number, []),
+        )
+        for t in targets
+    ]
+
+
+def read_target(session: Session, number: int) -> TargetSpec | None:
+    found = read_targets(session, [number])
+    return found[0] if found else None
+
+
+def read_meta(session: Session) -> LedgerMeta | None:
+    return session.exec(select(LedgerMeta).order_by(LedgerMeta.id)).first()
+
+
+def read_ledger(session: Session) -> LedgerSpec:
+    """The whole ledger, as it is in the database now."""
+    meta = read_meta(session)
+    if meta is None:
+        raise StoreError("the database holds no ledger yet; run `python main.py import FILE`")
+    return LedgerSpec(
+        year=meta.year,
+        title=meta.title,
+        preamble=meta.preamble,
+        targets=tuple(read_targets(session)),
+        default_deadline=meta.default_deadline,
+    )
+
+
+def is_empty(engine: Engine) -> bool:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Target)).one() == 0
+
+
+def history(session: Session, number: int | None = None, limit: int = 50) -> list[AuditEntry]:
+    """Audit entries, newest first, for one target or for all."""
+    query = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)
+    if number is not None:
+        query = query.where(AuditEntry.target_number == number)
+    return list(session.exec(query))
+
+
+def audit_since(session: Session, since: dt.datetime) -> list[AuditEntry]:
+    query = select(AuditEntry).where(AuditEntry.at >= since).order_by(AuditEntry.id)
+    return list(session.exec(query))
+
+
+# --- field codec -----------------------------------------------------------------------
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _units_value(session: Session, number: int) -> str:
+    rows = session.exec(
+        select(UnitAssignment)
+        .where(UnitAssignment.target_number == number)
+        .order_by(UnitAssignment.position, UnitAssignment.id)
+    )
+    return _dump([[u.unit, u.role, u.source] for u in rows])
+
+
+def _deadlines_value(session: Session, number: int) -> str:
+    rows = session.exec(
+        select(Milestone)
+        .where(Milestone.target_number == number)
+        .order_by(Milestone.due, Milestone.position, Milestone.id)
+    )
+    return _dump([[m.due.isoformat(), m.text, m.done] for m in rows])
+
+
+def _aliases_value(session: Session, number: int) -> str:
+    rows = session.exec(select(Alias).where(Alias.target_number == number).order_by(Alias.word))
+    return _dump([a.word for a in rows])
+
+
+def _indicator_row(session: Session, number: int, name: str) -> Indicator | None:
+    return session.exec(
+        select(Indicator).where(Indicator.target_number == number, Indicator.name == name)
+    ).first()
+
+
+def _indicator_json(row: Indicator) -> str:
+    return _dump({attr: getattr(row, column) for attr, column in INDICATOR_ATTRS.items()})
+
+
+def read_field(session: Session, number: int, name: str) -> str:
+    """The current value of one addressable field, as a string."""
+    target = session.get(Target, number)
+    if target is None:
+        raise StoreError(f"第{number}项目标不存在")
+    if name in TARGET_FIELDS:
+        return getattr(target, name)
+    if name == "units":
+        return _units_value(session, number)
+    if name == "deadlines":
+        return _deadlines_value(session, number)
+    if name == "aliases":
+        return _aliases_value(session, number)
+    if name.startswith("indicator:"):
+        parts = name.split(":")
+        row = _indicator_row(session, number, parts[1])
+        if len(parts) == 2:
+            return _indicator_json(row) if row else ""
+        if row is None:
+            raise StoreError(f"第{number}项没有指标“{parts[1]}”")
+        return getattr(row, INDICATOR_ATTRS[parts[2]])
+    raise StoreError(f"unknown field {name!r}")
+
+
+def _write_units(session: Session, number: int, value: str) -> None:
+    session.exec(delete(UnitAssignment).where(UnitAssignment.target_number == number))
+    for position, (unit, role, source) in enumerate(json.loads(value or "[]")):
+        session.add(
+            UnitAssignment(
+                target_number=number, position=position, unit=unit, role=role, source=source
+            )
+        )
+
+
+def _write_deadlines(session: Session, number: int, value: str) -> None:
+    session.exec(delete(Milestone).where(Milestone.target_number == number))
+    for position, (due, text, done) in enumerate(json.loads(value or "[]")):
+        session.add(
+            Milestone(
+                target_number=number,
+                position=position,
+                due=dt.date.fromisoformat(due),
+                text=text,
+                done=done,
+            )
+        )
+
+
+def _write_aliases(session: Session, number: int, value: str) -> None:
+    session.exec(delete(Alias).where(Alias.target_number == number))
+    for word in dict.fromkeys(json.loads(value or "[]")):
+        session.add(Alias(target_number=number, word=word))
+
+
+def _write_indicator(session: Session, number: int, name: str, value: str) -> None:
+    row = _indicator_row(session, number, name)
+    if not value:
+        if row is not None:
+            session.delete(row)
+        return
+    data = json.loads(value)
+    if row is None:
+        position = session.exec(
+            select(func.count()).select_from(Indicator).where(Indicator.target_number == number)
+        ).one()
+        row = Indicator(target_number=number, name=name, position=position)
+    for attr, column in INDICATOR_ATTRS.items():
+        setattr(row, column, data.get(attr, ""))
+    session.add(row)
+
+
+def write_field(session: Session, number: int, name: str, value: str) -> None:
+    """Write one field inside the caller's transaction (no audit: see apply_changes)."""
+    target = session.get(Target, number)
+    if target is None:
+        raise StoreError(f"第{number}项目标不存在")
+    if name in TARGET_FIELDS:
+        setattr(target, name, value)
+    elif name == "units":
+        _write_units(session, number, value)
+    elif name == "deadlines":
+        _write_deadlines(session, number, value)
+    elif name == "aliases":
+        _write_aliases(session, number, value)
+    elif name.startswith("indicator:"):
+        parts = name.split(":")
+        if len(parts) == 2:
+            _write_indicator(session, number, parts[1], value)
+        else:
+            row = _indicator_row(session, number, parts[1])
+            if row is None:
+                raise StoreError(f"第{number}项没有指标“{parts[1]}”")
+            setattr(row, INDICATOR_ATTRS[parts[2]], value)
+            session.add(row)
+    else:
+        raise StoreError(f"unknown field {name!r}")
+    session.flush()
+
+
+# --- changing --------------------------------------------------------------------------
+
+
+def apply_changes(
+    engine: Engine,
+    changes: Iterable[FieldChange],
+    *,
+    actor: str,
+    reason: str = "",
+    undoes: str = "",
+    now: dt.datetime | None = None,
+) -> AppliedChange:
+    """Apply field changes and their audit entries in one transaction; unchanged fields skip."""
+    change_id = uuid.uuid4().hex
+    at = now or utc_now()
+    entries = []
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        for change in changes:
+            old = read_field(session, change.target, change.field)
+            if old == change.new_value:
+                continue
+            write_field(session, change.target, change.field, change.new_value)
+            target = session.get(Target, change.target)
+            target.updated_at = at
+            target.updated_by = actor
+            session.add(target)
+            entry = AuditEntry(
+                change_id=change_id,
+                at=at,
+                actor=actor,
+                target_number=change.target,
+                field_name=change.field,
+                old_value=old,
+                new_value=change.new_value,
+                reason=reason,
+                undoes=undoes,
+            )
+            session.add(entry)
+            entries.append(entry)
+        if undoes and entries:
+            for done in session.exec(select(AuditEntry).where(AuditEntry.change_id == undoes)):
+                done.undone = True
+                session.add(done)
+    return AppliedChange(change_id=change_id, entries=tuple(entries))
+
+
+def last_change_of(session: Session, actor: str) -> list[AuditEntry]:
+    """The entries of `actor`'s most recent change that is not undone and not itself an undo."""
+    latest = session.exec(
+        select(AuditEntry)
+        .where(AuditEntry.actor == actor, AuditEntry.undone == False, AuditEntry.undoes == "")  # noqa: E712
+        .order_by(col(AuditEntry.id).desc())
+    ).first()
+    if latest is None:
+        return []
+    return list(session.exec(select(AuditEntry).where(AuditEntry.change_id == latest.change_id)))
+
+
+def undo_last(
+    engine: Engine, *, actor: str, now: dt.datetime | None = None
+) -> AppliedChange | None:
+    """Revert `actor`'s last change; the revert is itself audited. None when nothing to undo."""
+    with Session(engine) as session:
+        entries = last_change_of(session, actor)
+    if not entries:
+        return None
+    reverts = [FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)]
+    return apply_changes(
+        engine, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
+    )
+
+
+# --- loading a ledger ------------------------------------------------------------------
+
+
+def _spec_fields(target: TargetSpec) -> dict[str, str]:
+    values = {name: getattr(target, name) for name in TARGET_FIELDS}
+    values["units"] = _dump([[u.name, u.role, u.source] for u in target.units])
+    deadlines = sorted(target.deadlines, key=lambda d: d.date)
+    values["deadlines"] = _dump([[d.date.isoformat(), d.text, d.done] for d in deadlines])
+    values["aliases"] = _dump(sorted(dict.fromkeys(target.aliases)))
+    for ind in target.indicators:
+        values[f"indicator:{ind.name}"] = _dump(
+            {
+                "target": ind.target,
+                "unit": ind.unit,
+                "comparator": ind.comparator,
+                "actual": ind.actual,
+                "as_of": ind.as_of,
+                "remark": ind.remark,
+            }
+        )
+    return values
+
+
+def _insert_target(session: Session, target: TargetSpec, at: dt.datetime) -> None:
+    session.add(
+        Target(
+            number=target.number,
+            title=target.title,
+            category=target.category,
+            target_text=target.target_text,
+            progress_text=target.progress_text,
+            same_line=target.same_line,
+            status_override=target.status_override,
+            status_reason=target.status_reason,
+            updated_at=at,
+            updated_by=IMPORT_ACTOR,
+        )
+    )
+    session.flush()
+    for name, value in _spec_fields(target).items():
+        if name not in TARGET_FIELDS:
+            write_field(session, target.number, name, value)
+
+
+def _admin_touched(session: Session) -> set[tuple[int, str]]:
+    """(target, field) pairs whose current value came from someone other than the importer."""
+    latest: dict[tuple[int, str], str] = {}
+    for entry in session.exec(select(AuditEntry).order_by(AuditEntry.id)):
+        key = (entry.target_number, entry.field_name)
+        latest[key] = entry.actor
+        if entry.field_name.startswith("indicator:") and entry.field_name.count(":") == 2:
+            latest[(entry.target_number, entry.field_name.rsplit(":", 1)[0])] = entry.actor
+    return {key for key, actor in latest.items() if not actor.startswith(IMPORT_ACTOR)}
+
+
+def load_ledger(
+    engine: Engine,
+    ledger: LedgerSpec,
+    *,
+    source: str = "",
+    force: bool = False,
+    now: dt.datetime | None = None,
+) -> ImportResult:
+    """Seed an empty database, or bring it in line with the file without losing admin edits.
+
+    Loading the same file twice changes nothing. A field an admin changed is reported as a
+    conflict and kept, unless `force` is set.
+    """
+    at = now or utc_now()
+    result = ImportResult(forced=force)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        meta = read_meta(session)
+        if meta is None:
+            session.add(
+                LedgerMeta(
+                    year=ledger.year,
+                    title=ledger.title,
+                    preamble=ledger.preamble,
+                    default_deadline=ledger.default_deadline,
+                    source_file=source,
+                    loaded_at=at,
+                )
+            )
+        else:
+            meta.title, meta.preamble = ledger.title, ledger.preamble
+            meta.default_deadline, meta.source_file = ledger.default_deadline, source
+            session.add(meta)
+        touched = _admin_touched(session)
+        change_id = uuid.uuid4().hex
+        actor = f"{IMPORT_ACTOR}:{source}" if source else IMPORT_ACTOR
+        for target in ledger.targets:
+            if session.get(Target, target.number) is None:
+                _insert_target(session, target, at)
+                result.created += 1
+                continue
+            current = {name: read_field(session, target.number, name) for name in TARGET_FIELDS}
+            for name in ("units", "deadlines", "aliases"):
+                current[name] = read_field(session, target.number, name)
+            for row in session.exec(
+                select(Indicator).where(Indicator.target_number == target.number)
+            ):
+                current[f"indicator:{row.name}"] = _indicator_json(row)
+            wanted = _spec_fields(target)
+            for name in sorted(set(wanted) | {k for k in current if k.startswith("indicator:")}):
+                new, old = wanted.get(name, ""), current.get(name, "")
+                if new == old:
+                    continue
+                if (target.number, name) in touched and not force:
+                    result.conflicts.append((target.number, name, new, old))
+                    continue
+                write_field(session, target.number, name, new)
+                session.add(
+                    AuditEntry(
+                        change_id=change_id,
+                        at=at,
+                        actor=actor,
+                        target_number=target.number,
+                        field_name=name,
+                        old_value=old,
+                        new_value=new,
+                        reason="导入台账文件",
+                    )
+                )
+                result.updated.append((target.number, name))
+    return result

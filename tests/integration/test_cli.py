@@ -1,0 +1,125 @@
+"""The CLI contract: exact command names, flags and JSON fields."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import build_parser, main
+from bot.config import PROJECT_ROOT
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "2021-01-15"\n',
+        encoding="utf-8",
+    )
+
+    def invoke(*args):
+        code = main([*args, "--config", str(config)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_show_58_json_has_the_reports_figures(run):
+    code, out, _ = run("show", "58", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) >= {
+        "number",
+        "title",
+        "category",
+        "status",
+        "light",
+        "units",
+        "deadlines",
+        "indicators",
+        "target_text",
+        "progress_text",
+        "aliases",
+        "updated_at",
+        "updated_by",
+    }
+    figures = {i["name"]: (i["target"], i["actual"], i["unit"]) for i in data["indicators"]}
+    assert figures["城镇新增就业"] == ("5600", "9788", "人")
+    assert figures["失业人员再就业"] == ("1560", "3182", "人")
+    assert figures["就业困难人员实现就业"] == ("490", "711", "人")
+    assert data["status"] == "超额完成" and data["light"] == "🟢"
+    assert data["units"][0] == {"name": "县人社局", "role": "lead", "source": "inferred"}
+
+
+def test_list_not_done(run):
+    code, out, _ = run("list", "--status", "未完成", "--json")
+    items = json.loads(out)
+    assert code == 0
+    assert [i["number"] for i in items] == [16, 35]
+    assert all({"number", "title", "status", "light", "units"} <= set(i) for i in items)
+    code, text, _ = run("list", "--status", "未完成")
+    assert "16. 耕地保护：未完成" in text
+
+
+def test_list_filters_by_unit_and_category(run):
+    _, out, _ = run("list", "--unit", "民政局", "--json")
+    assert {3, 4, 15, 39, 45} <= {i["number"] for i in json.loads(out)}
+    _, out, _ = run("list", "--category", "生态环境", "--json")
+    assert {55, 56, 57} <= {i["number"] for i in json.loads(out)}
+
+
+def test_unknown_target_is_a_clear_error(run):
+    code, _, err = run("show", "99")
+    assert code == 2 and "第99项目标不存在" in err
+
+
+def test_import_report_finds_all_66(tmp_path, run, seed_report_text):
+    from tests.conftest import SEED_REPORT
+
+    draft = tmp_path / "draft.toml"
+    code, _, err = run("import-report", str(SEED_REPORT), "-o", str(draft))
+    assert code == 0 and "66项" in err
+    from bot.ledger_toml import load_ledger_file
+
+    assert len(load_ledger_file(draft).targets) == 66
+
+
+@pytest.mark.parametrize("fmt", ["toml", "xlsx", "csv"])
+def test_export_then_import_reports_no_change(tmp_path, run, fmt):
+    out = tmp_path / f"ledger.{fmt}"
+    assert run("export", "--format", fmt, "-o", str(out))[0] == 0
+    code, text, _ = run("import", str(out))
+    assert code == 0 and "新建0项，更新0个字段，冲突0个" in text
+
+
+def test_bad_import_file_points_at_the_row(tmp_path, run):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "序号,目标任务,责任单位,完成时限,指标,目标值,单位,完成值,完成情况,状态\n"
+        "12,x,,,新增贷款,14,亿元,很多,,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("import", str(bad))
+    assert code == 2 and "第2行“完成值”列" in err
+
+
+def test_help_lists_subcommands_from_a_fresh_process():
+    result = subprocess.run(
+        [sys.executable, "main.py", "--help"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for command in ("show", "list", "import", "import-report", "export", "run"):
+        assert command in result.stdout
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"python main.py {name}" in readme, name

@@ -1,0 +1,139 @@
+"""xlsx and CSV export/import: lossless round trip, and bad files rejected whole."""
+
+import csv
+import datetime as dt
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlmodel import Session
+
+from bot.spreadsheet import (
+    COLUMNS,
+    STANDARD_COLUMNS,
+    SpreadsheetError,
+    read_spreadsheet,
+    write_csv,
+    write_xlsx,
+)
+from bot.store import load_ledger, read_ledger
+
+TODAY = dt.date(2021, 1, 15)
+
+
+def current(engine):
+    with Session(engine) as session:
+        return read_ledger(session)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_export_import_export_is_lossless(engine, tmp_path, suffix):
+    writer = write_xlsx if suffix == "xlsx" else write_csv
+    first, second = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
+    before = current(engine)
+    writer(before, TODAY, first)
+    imported = read_spreadsheet(first, before, TODAY)
+    result = load_ledger(engine, imported, source=first.name)
+    assert result.updated == [] and result.conflicts == []
+    writer(current(engine), TODAY, second)
+    if suffix == "csv":
+        assert first.read_bytes() == second.read_bytes()
+    else:
+        rows = [list(load_workbook(p).active.values) for p in (first, second)]
+        assert rows[0] == rows[1]
+
+
+def test_xlsx_is_readable(engine, tmp_path):
+    path = tmp_path / "ledger.xlsx"
+    write_xlsx(current(engine), TODAY, path)
+    sheet = load_workbook(path).active
+    assert tuple(c.value for c in sheet[1])[: len(STANDARD_COLUMNS)] == STANDARD_COLUMNS
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["B"].width >= 40
+    assert sheet["A2"].value == "1"
+
+
+def test_an_edit_in_the_sheet_is_imported(engine, tmp_path):
+    path = tmp_path / "ledger.csv"
+    write_csv(current(engine), TODAY, path)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    row = next(r for r in rows if r[0] == "12")
+    row[COLUMNS.index("完成值")] = "25.1"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = load_ledger(engine, read_spreadsheet(path, current(engine), TODAY), source=path.name)
+    assert result.updated == [(12, "indicator:新增贷款")]
+
+
+def test_gbk_csv_is_accepted(engine, tmp_path):
+    path = tmp_path / "gbk.csv"
+    write_csv(current(engine), TODAY, path)
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_bytes(text.encode("gb18030"))
+    assert len(read_spreadsheet(path, current(engine), TODAY).targets) == 66
+
+
+def rewrite_csv(engine, tmp_path, mutate):
+    path = tmp_path / "bad.csv"
+    write_csv(current(engine), TODAY, path)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    bad_row = mutate(rows)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path, bad_row
+
+
+def set_cell(number, column, value):
+    def mutate(rows):
+        index = next(i for i, r in enumerate(rows) if r[0] == str(number))
+        rows[index][COLUMNS.index(column)] = value
+        return index + 1  # the row number a spreadsheet shows
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (set_cell(12, "序号", "99"), "“序号”列：台账中没有第99项目标"),
+        (set_cell(12, "完成值", "二十四"), "“完成值”列：“二十四”不是数字"),
+        (set_cell(12, "单位", "万无"), "“单位”列：未知单位“万无”"),
+        (set_cell(12, "状态", "差不多"), "“状态”列：“差不多”不是有效状态"),
+        (set_cell(12, "序号", "11"), "“序号”列：序号11重复"),
+        (set_cell(12, "完成时限", "年底"), "“完成时限”列：“年底”应写成 2020-12-31(年底前)"),
+    ],
+)
+def test_bad_rows_are_rejected_whole_with_row_and_column(engine, tmp_path, mutate, expected):
+    before = current(engine)
+    path, bad_row = rewrite_csv(engine, tmp_path, mutate)
+    with pytest.raises(SpreadsheetError) as info:
+        read_spreadsheet(path, before, TODAY)
+    message = str(info.value)
+    assert expected in message and f"第{bad_row}行" in message, message
+    assert current(engine) == before
+
+
+def test_empty_and_broken_files(engine, tmp_path):
+    base = current(engine)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(SpreadsheetError, match="文件是空的"):
+        read_spreadsheet(empty, base, TODAY)
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\xff\xfe\x00\x81\x30\xff" * 50)
+    with pytest.raises(SpreadsheetError, match="UTF-8"):
+        read_spreadsheet(binary, base, TODAY)
+    truncated = tmp_path / "cut.xlsx"
+    write_xlsx(base, TODAY, truncated)
+    truncated.write_bytes(truncated.read_bytes()[:500])
+    with pytest.raises(SpreadsheetError, match="xlsx"):
+        read_spreadsheet(truncated, base, TODAY)
+
+
+def test_formulas_are_refused(engine, tmp_path):
+    path = tmp_path / "formula.xlsx"
+    book = Workbook()
+    book.active.append(list(COLUMNS))
+    book.active.append(["12", "目标", "", "", "新增贷款", "14", "亿元", "=1+1", "", ""])
+    book.save(path)
+    with pytest.raises(SpreadsheetError, match="第2行“完成值”列：单元格是公式"):
+        read_spreadsheet(path, current(engine), TODAY)

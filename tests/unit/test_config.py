@@ -1,0 +1,84 @@
+"""Config loading: defaults, overrides and refusals that name the key and the file."""
+
+import datetime as dt
+
+import pytest
+
+from bot.config import DEFAULT_LEDGER_FILE, ConfigError, load_config
+
+
+def write(tmp_path, text):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file(tmp_path):
+    config = load_config(None, environ={})
+    assert config.database_url.startswith("sqlite:///") and config.database_url.endswith(
+        "var/ledger.db"
+    )
+    assert config.ledger_file == DEFAULT_LEDGER_FILE
+    assert config.timezone_name == "Asia/Shanghai"
+    assert config.today is None and config.telegram.token == ""
+
+
+def test_values_and_relative_paths(tmp_path):
+    path = write(
+        tmp_path,
+        '[database]\nurl = "sqlite:///data.db"\n[ledger]\nfile = "l.toml"\ntoday = "2020-10-23"\n'
+        '[telegram]\ntoken = "123:abc"\nadmins = [42, 7]\nbot_api_url = "http://127.0.0.1:1/bot"\n',
+    )
+    config = load_config(path, environ={})
+    assert config.database_url == f"sqlite:///{tmp_path / 'data.db'}"
+    assert config.ledger_file == tmp_path / "l.toml"
+    assert config.today == dt.date(2020, 10, 23)
+    assert config.now().tzinfo is not None and config.now().hour == 9
+    assert config.telegram.admins == (42, 7)
+    assert "123:abc" not in repr(config)
+
+
+def test_environment_overrides(tmp_path):
+    path = write(tmp_path, '[telegram]\ntoken = "1:file"\n')
+    env = {
+        "LEDGER_CONFIG": str(path),
+        "DATABASE_URL": "postgresql+psycopg://x/y",
+        "BOT_TOKEN": "2:env",
+    }
+    config = load_config(None, environ=env)
+    assert config.telegram.token == "2:env"
+    assert config.database_url == "postgresql+psycopg://x/y"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("[ledger]\ncolour = 1\n", "unknown key [ledger] colour"),
+        ("[bogus]\n", "unknown section [bogus]"),
+        ("[telegram]\nadmins = 5\n", "[telegram] admins"),
+        ('[telegram]\nadmins = ["@boss"]\n', "[telegram] admins"),
+        ("[telegram]\nwebhook_port = true\n", "[telegram] webhook_port"),
+        ('[telegram]\ntoken = "PUT-YOUR-BOT-TOKEN-HERE"\n', "[telegram] token"),
+        ('[ledger]\ntoday = "tomorrow"\n', "[ledger] today"),
+        ('[ledger]\ntimezone = "Mars/Base"\n', "[ledger] timezone"),
+        ("[ledger\n", "not valid TOML"),
+    ],
+)
+def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_example_config_documents_every_key_and_loads_once_token_is_set(tmp_path):
+    from bot.config import _SCHEMA, PROJECT_ROOT
+
+    example = (PROJECT_ROOT / "config.example.toml").read_text(encoding="utf-8")
+    for section, keys in _SCHEMA.items():
+        assert f"[{section}]" in example
+        for key in keys:
+            assert f"\n{key} =" in example or f"\n# {key} =" in example, key
+    with pytest.raises(ConfigError, match="placeholder"):
+        load_config(write(tmp_path, example), environ={})

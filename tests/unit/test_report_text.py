@@ -1,0 +1,68 @@
+"""Reading reports in the seed's format."""
+
+import datetime as dt
+
+import pytest
+
+from bot.report_text import (
+    ReportFormatError,
+    draft_ledger,
+    extract_deadlines,
+    extract_figures,
+    parse_report,
+)
+
+
+def test_seed_report_has_66_targets_in_order(seed_report_text):
+    report = parse_report(seed_report_text)
+    assert [t.number for t in report.targets] == list(range(1, 67))
+    assert report.preamble.startswith("2020年初,县督查局")
+
+
+def test_targets_5_and_40_share_a_line_with_their_result(seed_report_text):
+    by = {t.number: t for t in parse_report(seed_report_text).targets}
+    assert by[5].same_line and by[5].progress_text.startswith("9月28日")
+    assert (
+        by[40].same_line and by[40].target_text == "确保城乡居民基本养老保险参保达509300人以上。"
+    )
+    assert not by[12].same_line
+
+
+def test_deadlines_in_target_text():
+    assert [d.date for d in extract_deadlines("10月底之前完成关闭退出。", 2020)] == [
+        dt.date(2020, 10, 31)
+    ]
+    two = extract_deadlines("7月底前完成水价制定工作。8月底前制定用水补贴政策。", 2020)
+    assert [d.date for d in two] == [dt.date(2020, 7, 31), dt.date(2020, 8, 31)]
+    three = extract_deadlines("8月底前完成改造，6月底前实质性开工。年底前完成1054户。", 2020)
+    assert sorted(d.date for d in three) == [
+        dt.date(2020, 6, 30),
+        dt.date(2020, 8, 31),
+        dt.date(2020, 12, 31),
+    ]
+    assert extract_deadlines("新增贷款完成14亿元。", 2020)[0].date == dt.date(2020, 12, 31)
+
+
+def test_figures_skip_dates_markers_and_names():
+    text = (
+        "截至12月31日,PM2.5平均浓度43微克/立方米,(1)完成基础授信156,299户,增速-2.6%,1-11月增长6.3%"
+    )
+    assert [(f.value, f.unit) for f in extract_figures(text)] == [
+        ("43", "微克/立方米"),
+        ("156299", "户"),
+        ("-2.6", "%"),
+        ("6.3", "%"),
+    ]
+
+
+def test_draft_prefills_figures(seed_report_text):
+    draft = draft_ledger(parse_report(seed_report_text), 2020)
+    loans = draft.by_number()[12]
+    assert ("14", "亿元") in [(i.target, i.unit) for i in loans.indicators]
+    assert ("24.43", "亿元") in [(i.actual, i.unit) for i in loans.indicators]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "没有编号的一段话"])
+def test_text_without_targets_is_refused(text):
+    with pytest.raises(ReportFormatError, match="line 1"):
+        parse_report(text)

@@ -1,0 +1,122 @@
+"""Status and traffic-light rules, case by case."""
+
+import datetime as dt
+
+import pytest
+
+from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
+from bot.status import (
+    LIGHTS,
+    completion_ratio,
+    compute_status,
+    indicator_exceeded,
+    indicator_met,
+    light_for,
+)
+
+YEAR_END = dt.date(2020, 12, 31)
+
+
+def make_target(indicators=(), deadlines=None, override="", reason="", progress="有进展"):
+    return TargetSpec(
+        number=1,
+        title="测试",
+        category="经济发展",
+        target_text="目标",
+        progress_text=progress,
+        indicators=tuple(indicators),
+        deadlines=tuple(deadlines if deadlines is not None else [DeadlineSpec(YEAR_END)]),
+        status_override=override,
+        status_reason=reason,
+    )
+
+
+def ind(target="", actual="", comparator=">="):
+    return IndicatorSpec(
+        name="指标", target=target, unit="个", comparator=comparator, actual=actual
+    )
+
+
+@pytest.mark.parametrize(
+    ("indicator", "met", "exceeded"),
+    [
+        (ind("14", "24.43"), True, True),
+        (ind("500", "500"), True, False),
+        (ind("4", "3"), False, False),
+        (ind("49", "43", "<="), True, True),
+        (ind("4.5", "4.5", "<="), True, False),
+        (ind("4.5", "5.1", "<="), False, False),
+        (ind("570", "570", "="), True, False),
+        (ind("570", "580", "="), False, False),
+        (ind("", "264"), None, False),
+        (ind("71.2", ""), None, False),
+    ],
+)
+def test_indicator_met_and_exceeded(indicator, met, exceeded):
+    assert indicator_met(indicator) is met
+    assert indicator_exceeded(indicator) is exceeded
+
+
+def test_override_wins_over_figures():
+    target = make_target([ind("10", "20")], override="未完成", reason="还存在缺口3.88万亩")
+    assert compute_status(target, dt.date(2021, 1, 1)) == "未完成"
+
+
+def test_all_met_with_one_beaten_is_exceeded():
+    target = make_target([ind("10", "20"), ind("5", "5")])
+    assert compute_status(target, dt.date(2020, 6, 1)) == "超额完成"
+
+
+def test_all_met_exactly_is_done():
+    assert compute_status(make_target([ind("500", "500")]), dt.date(2020, 6, 1)) == "已完成"
+
+
+def test_unmet_before_deadline_is_in_progress():
+    assert compute_status(make_target([ind("10", "3")]), dt.date(2020, 6, 1)) == "推进中"
+
+
+def test_unmet_after_final_deadline_is_not_done():
+    assert compute_status(make_target([ind("10", "3")]), dt.date(2021, 1, 1)) == "未完成"
+
+
+def test_unmet_with_missed_milestone_is_behind():
+    deadlines = [DeadlineSpec(dt.date(2020, 7, 31), "7月底前"), DeadlineSpec(YEAR_END)]
+    target = make_target([ind("10", "3")], deadlines)
+    assert compute_status(target, dt.date(2020, 8, 15)) == "滞后"
+
+
+def test_wordy_target_done_when_every_deadline_done():
+    target = make_target([], [DeadlineSpec(dt.date(2020, 10, 31), "10月底之前", done=True)])
+    assert compute_status(target, dt.date(2021, 1, 1)) == "已完成"
+
+
+def test_wordy_target_missed_milestone_is_behind_then_not_done():
+    deadlines = [DeadlineSpec(dt.date(2020, 8, 31), "8月底前"), DeadlineSpec(YEAR_END)]
+    target = make_target([], deadlines)
+    assert compute_status(target, dt.date(2020, 9, 1)) == "滞后"
+    assert compute_status(target, dt.date(2021, 1, 1)) == "未完成"
+
+
+def test_nothing_known_is_no_data():
+    target = make_target([ind("10", "")], progress="")
+    assert compute_status(target, dt.date(2020, 6, 1)) == "暂无数据"
+
+
+def test_progress_text_without_figures_is_in_progress():
+    assert compute_status(make_target([ind("10", "")]), dt.date(2020, 6, 1)) == "推进中"
+
+
+def test_every_status_has_its_light():
+    assert {s: light_for(s) for s in LIGHTS} == {
+        "超额完成": "🟢",
+        "已完成": "🟢",
+        "推进中": "🟡",
+        "滞后": "🔴",
+        "未完成": "🔴",
+        "暂无数据": "⚪",
+    }
+
+
+def test_completion_ratio_is_exact_decimal():
+    assert str(completion_ratio(ind("14", "24.43"))) == "174.5"
+    assert completion_ratio(ind("49", "43", "<=")) is None
