@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.answering import Answer, Answerer
 
 from bot.config import Config
 from bot.database import create_schema, make_engine
 from bot.ledger_toml import load_ledger_file
-from bot.store import ImportResult, is_empty, load_ledger
+from bot.store import ImportResult, is_empty, load_ledger, log_unmatched, read_ledger
+from bot.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
 
@@ -27,3 +31,24 @@ def open_engine(config: Config, *, seed: bool = True) -> Engine:
 def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> ImportResult:
     ledger = load_ledger_file(config.ledger_file)
     return load_ledger(engine, ledger, source=config.ledger_file.name, force=force)
+
+
+def build_answerer(engine: Engine, config: Config) -> Answerer:
+    """The answering core over the ledger as the database holds it now."""
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    return Answerer(ledger, load_thesaurus(), today=config.current_date(), tz=config.tz)
+
+
+def record_if_unmatched(engine: Engine, answer: Answer, asked_by: int | None = None) -> None:
+    """Log questions that matched no target, or only weakly."""
+    weak = answer.intent == "target" and not answer.confident
+    if answer.intent == "unknown" or weak:
+        best = answer.candidates[0] if answer.candidates else None
+        log_unmatched(
+            engine,
+            answer.question,
+            best_target=best.number if best else None,
+            best_score=best.score if best else 0.0,
+            asked_by=asked_by,
+        )

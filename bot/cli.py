@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.bootstrap import open_engine
+from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
 from bot.config import Config, ConfigError, load_config
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
@@ -158,6 +158,25 @@ def cmd_export(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+def cmd_ask(config: Config, engine: Engine, args) -> int:
+    """Answer a question, or (with --json) one question per stdin line as JSON lines."""
+    answerer = build_answerer(engine, config)
+    if not args.json:
+        if args.question is None:
+            raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
+        answer = answerer.ask(args.question)
+        record_if_unmatched(engine, answer)
+        print(answer.reply)
+        return 0
+    questions = [args.question] if args.question is not None else sys.stdin
+    for line in questions:
+        question = line.rstrip("\r\n")
+        answer = answerer.ask(question)
+        record_if_unmatched(engine, answer)
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+    return 0
+
+
 def cmd_run(config: Config, engine: Engine, args) -> int:
     """Start the main job: without a token, the ledger overview."""
     return cmd_overview(config, engine, args)
@@ -202,6 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "write the ledger as TOML, xlsx or CSV")
     p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True)
     p.add_argument("-o", "--output", required=True)
+
+    p = add("ask", cmd_ask, "answer a question in Chinese (--json: one per stdin line)")
+    p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
+    p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
 
     add("run", cmd_run, "start the bot (console overview when no token is configured)")
     return parser

@@ -516,3 +516,41 @@ def load_ledger(
                 )
                 result.updated.append((target.number, name))
     return result
+
+
+# --- questions that found no target ----------------------------------------------------
+
+
+def log_unmatched(
+    engine: Engine,
+    question: str,
+    *,
+    best_target: int | None,
+    best_score: float,
+    asked_by: int | None = None,
+) -> None:
+    """Record a question that matched nothing or only weakly, for admins to turn into aliases."""
+    from bot.models import UnmatchedQuestion
+
+    with Session(engine) as session, session.begin():
+        session.add(
+            UnmatchedQuestion(
+                question=question[:500],
+                best_target=best_target,
+                best_score=best_score,
+                asked_by=asked_by,
+            )
+        )
+
+
+def list_unmatched(session: Session, limit: int = 20) -> list:
+    """Open unmatched questions, newest first."""
+    from bot.models import UnmatchedQuestion
+
+    query = (
+        select(UnmatchedQuestion)
+        .where(UnmatchedQuestion.resolved == False)  # noqa: E712
+        .order_by(col(UnmatchedQuestion.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))
