@@ -8,8 +8,8 @@ status, unit, category or deadline) → a summary → a single target by matchin
 from __future__ import annotations
 
 import calendar
-import html
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +17,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec
-from bot.matching import Candidate, LedgerIndex, chinese_number, has_content, make_tokenizer, normalize
+from bot.matching import (
+    Candidate,
+    LedgerIndex,
+    chinese_number,
+    has_content,
+    make_tokenizer,
+    normalize,
+)
 from bot.replies import (
     EXAMPLES,
     render_candidates,
@@ -34,25 +41,46 @@ INTENTS = ("target", "list", "summary", "help", "unknown")
 MIN_SCORE = 2.4  # below this the best target is not trusted at all
 STRONG_SCORE = 4.5  # a weak match between MIN and STRONG is answered but logged
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
+WEAK_AMBIGUOUS_RATIO = 0.55  # the same, when the best score itself is weak
 
 _HELP = re.compile(
     r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|怎么用|使用说明"
-    r"|能问什么|能问啥|怎么问|能查|可以查|功能|说明书|^菜单$|^指南$"
+    r"|能问什么|能问啥|怎么问|能查|可以查|有什么功能|有哪些功能|功能介绍|说明书|^菜单$|^指南$"
 )
 _NUMBER_REF = re.compile(
     r"(?:第\s*([0-9]+|[一二两三四五六七八九十百零〇]+)\s*(?:项|条|个|号)"
     r"|([0-9]+|[一二两三四五六七八九十百]+)\s*号(?:目标|任务)|([0-9]+)\s*号"
-    r"|(?:目标|任务|序号)\s*#?\s*([0-9]+)|#\s*([0-9]+)|\bno\.?\s*([0-9]+)|^\s*([0-9]+)\s*$)"
+    r"|(?:目标|任务|序号)\s*#?\s*([0-9]+)(?![.\d])|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
+    r"|^\s*([0-9]+)\s*$)"
 )
-_LIST_CUE = re.compile(r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览")
+_LIST_CUE = re.compile(
+    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+)
 _SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共"
 )
 _STATUS_WORDS = (
     ("超额完成", ("超额", "超过目标", "超目标")),
-    ("暂无数据", ("暂无数据", "没出数据", "没有数据", "没数据", "无数据", "未出数", "没出数", "数据未出",
-              "还没出数", "数据还没出", "数据没出", "没有出数", "缺数据", "数据缺")),
+    (
+        "暂无数据",
+        (
+            "暂无数据",
+            "没出数据",
+            "没有数据",
+            "没数据",
+            "无数据",
+            "未出数",
+            "没出数",
+            "数据未出",
+            "还没出数",
+            "数据还没出",
+            "数据没出",
+            "没有出数",
+            "缺数据",
+            "数据缺",
+        ),
+    ),
     ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
     ("滞后", ("滞后", "落后", "拖后腿", "进度慢", "拖延", "延误")),
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
@@ -126,7 +154,9 @@ class Answerer:
         if today is not None:
             self.today = today
         self.index = LedgerIndex(ledger, self.thesaurus, self._tokenizer)
-        self.unit_names = sorted({u.name for t in ledger.targets for u in t.units}, key=len, reverse=True)
+        self.unit_names = sorted(
+            {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
+        )
 
     # --- the decision ----------------------------------------------------------------
 
@@ -141,12 +171,17 @@ class Answerer:
         if number is not None:
             if number in self.by_number:
                 return self._target_answer(question, q, self.by_number[number], ())
-            return self._unknown(question, reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。")
+            return self._unknown(
+                question,
+                reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
+            )
         listed = self._list_answer(question, q)
         if listed is not None:
             return listed
         if _SUMMARY.search(q) and not self._specific_topic(q):
-            return Answer(question, "summary", (), render_summary(self.ledger, self.today, self._data_date()))
+            return Answer(
+                question, "summary", (), render_summary(self.ledger, self.today, self._data_date())
+            )
         return self._match_answer(question, q)
 
     def _data_date(self) -> str:
@@ -288,13 +323,24 @@ class Answerer:
                 return True
         return False
 
+    @staticmethod
+    def _trusted(best: Candidate) -> bool:
+        # A weak total is still trusted when a 3+ character ledger phrase was named outright.
+        if best.score >= MIN_SCORE:
+            return True
+        return best.score >= 1.0 and any(
+            r.kind in ("phrase", "synonym", "fuzzy") and len(r.text) >= 3 for r in best.reasons
+        )
+
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self.index.score(q)
         best = self.by_number[candidates[0].number] if candidates else None
-        if not candidates or candidates[0].score < MIN_SCORE or self._out_of_scope(q, best):
+        if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
             return self._unknown(question, candidates=tuple(candidates[:5]))
         top = candidates[0].score
-        close = [c for c in candidates[:3] if c.score >= top * AMBIGUOUS_RATIO]
+        # Weak evidence needs a clearer lead before one target is answered outright.
+        ratio = AMBIGUOUS_RATIO if top >= STRONG_SCORE else WEAK_AMBIGUOUS_RATIO
+        close = [c for c in candidates[:3] if c.score >= top * ratio]
         if len(close) > 1:
             targets = tuple(c.number for c in close)
             specs = [self.by_number[n] for n in targets]
@@ -314,9 +360,13 @@ class Answerer:
     ) -> Answer:
         lead = self._asked_indicator(q, target)
         reply = render_target(target, self.today, self.tz, lead_indicator=lead)
-        ranked = (target.number,) + tuple(c.number for c in candidates if c.number != target.number)
+        ranked = (target.number,) + tuple(
+            c.number for c in candidates if c.number != target.number
+        )
         confident = not candidates or candidates[0].score >= STRONG_SCORE
-        return Answer(question, "target", ranked[:5], reply, candidates=candidates, confident=confident)
+        return Answer(
+            question, "target", ranked[:5], reply, candidates=candidates, confident=confident
+        )
 
     @staticmethod
     def _asked_indicator(q: str, target: TargetSpec):

@@ -8,7 +8,6 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.answering import Answer, Answerer
-
 from bot.config import Config
 from bot.database import create_schema, make_engine
 from bot.ledger_toml import load_ledger_file

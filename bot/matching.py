@@ -12,10 +12,12 @@ score is the sum of readable parts, each kept as a `Reason`:
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import re
 import unicodedata
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -238,6 +240,11 @@ class LedgerIndex:
 
 def make_tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer, so custom words never leak between indexes."""
+    with warnings.catch_warnings():
+        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        warnings.simplefilter("ignore", ResourceWarning)
+        zhconv.convert("預熱", "zh-cn")
+        gc.collect()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()

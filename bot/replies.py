@@ -5,8 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from bot.ledger import COMPARATOR_SIGNS, STATUSES, IndicatorSpec, LedgerSpec, TargetSpec, parse_decimal
-from bot.status import LIGHTS, completion_ratio, compute_status, final_deadline, indicator_met, light_for
+from bot.ledger import (
+    COMPARATOR_SIGNS,
+    STATUSES,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    parse_decimal,
+)
+from bot.status import (
+    LIGHTS,
+    completion_ratio,
+    compute_status,
+    final_deadline,
+    indicator_met,
+    light_for,
+)
 from bot.target_view import unit_label
 
 MAX_REPLY = 4096
@@ -24,7 +38,7 @@ EXAMPLES = (
 
 
 def indicator_figure(ind: IndicatorSpec) -> str:
-    """"新增贷款 24.43亿元 / 目标14亿元（174.5%）" with the comparator where it matters."""
+    """ "新增贷款 24.43亿元 / 目标14亿元（174.5%）" with the comparator where it matters."""
     actual = f"{ind.actual}{ind.unit}" if ind.actual else "暂无数据"
     text = f"{ind.name} {actual}"
     if ind.target:
@@ -91,7 +105,9 @@ def render_target(
     lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
     if target.status_override:
         lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
-    indicators = [i for i in target.indicators if i is not lead_indicator and (i.target or i.actual)]
+    indicators = [
+        i for i in target.indicators if i is not lead_indicator and (i.target or i.actual)
+    ]
     for ind in indicators[:MAX_INDICATORS]:
         lines.append(f"· {indicator_figure(ind)}")
     if len(indicators) > MAX_INDICATORS:
@@ -112,12 +128,16 @@ def render_target(
 def render_target_detail(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str:
     """The full card: every indicator and the whole progress text (详情)."""
     status = compute_status(target, today)
-    lines = [f"第{target.number}项 {target.title}（{target.category}）：{light_for(status)}{status}"]
+    lines = [
+        f"第{target.number}项 {target.title}（{target.category}）：{light_for(status)}{status}"
+    ]
     if target.status_override:
         lines.append(f"认定依据：{target.status_reason}")
     lines.append(f"目标：{target.target_text}")
-    lines += [f"· {indicator_figure(i)}" + (f"；{i.remark}" if i.remark else "")
-              for i in target.indicators]
+    lines += [
+        f"· {indicator_figure(i)}" + (f"；{i.remark}" if i.remark else "")
+        for i in target.indicators
+    ]
     deadline = _deadline_line(target, today, status)
     if deadline:
         lines.append(deadline)
@@ -135,7 +155,10 @@ def render_list(title: str, targets: Sequence[TargetSpec], today: dt.date) -> st
     for t in targets:
         status = compute_status(t, today)
         lead = "、".join(u.name for u in t.lead_units)
-        lines.append(f"{light_for(status)} {t.number}. {t.title}：{status}" + (f"（{lead}）" if lead else ""))
+        lines.append(
+            f"{light_for(status)} {t.number}. {t.title}：{status}"
+            + (f"（{lead}）" if lead else "")
+        )
     return "\n".join(lines)
 
 
@@ -151,7 +174,9 @@ def render_summary(ledger: LedgerSpec, today: dt.date, as_of: str) -> str:
     lines.append(" ".join(f"{light}{n}" for light, n in lights.items() if n))
     behind = [t for t in ledger.targets if statuses[t.number] in ("滞后", "未完成")]
     if behind:
-        lines.append("需关注：" + "；".join(f"{t.number}.{t.title}（{statuses[t.number]}）" for t in behind))
+        lines.append(
+            "需关注：" + "；".join(f"{t.number}.{t.title}（{statuses[t.number]}）" for t in behind)
+        )
     lines.append(f"数据截至：{as_of}")
     return "\n".join(lines)
 

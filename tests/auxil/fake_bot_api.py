@@ -476,7 +476,10 @@ class FakeBotApi:
 
     # ------------------------------------------------------------------ inspection
     def calls(self, method: str | None = None) -> list[Call]:
-        """All recorded calls (including faulted ones), optionally only one method."""
+        """Recorded calls in order (incl. faulted ones), optionally of one method.
+
+        Plain getUpdates polls are not recorded (see ``get_updates_count``); faulted ones are.
+        """
         with self._cond:
             return [c for c in self._calls if method is None or c.method == method]
 
