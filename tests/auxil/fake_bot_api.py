@@ -301,6 +301,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+
+_NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup are "
+    "exactly the same as a current content and reply markup of the message"
+)
+
+
+def _apply_edit(message: dict, markup) -> dict:
+    """Stamp an edit and set or drop the keyboard, as Telegram does when it is omitted."""
+    message["edit_date"] = int(time.time())
+    if markup:
+        message["reply_markup"] = markup
+    else:
+        message.pop("reply_markup", None)
+    return message
+
 class FakeBotApi:
     """In-process fake of the Telegram Bot API. Thread-safe; see module docstring for usage."""
 
@@ -885,37 +901,17 @@ class FakeBotApi:
             message = self._find_message(params, "edit")
             markup = params.get("reply_markup")
             if message.get("text") == text and message.get("reply_markup") == markup:
-                raise ApiError(
-                    400,
-                    "Bad Request: message is not modified: specified new message content and "
-                    "reply markup are exactly the same as a current content and reply markup "
-                    "of the message",
-                )
+                raise ApiError(400, _NOT_MODIFIED)
             message["text"] = text
-            message["edit_date"] = int(time.time())
-            if markup:
-                message["reply_markup"] = markup
-            else:
-                message.pop("reply_markup", None)
-            return message
+            return _apply_edit(message, markup)
 
     def _m_edit_message_reply_markup(self, params: dict, files: dict) -> dict:
         with self._cond:
             message = self._find_message(params, "edit")
             markup = params.get("reply_markup")
             if message.get("reply_markup") == markup:
-                raise ApiError(
-                    400,
-                    "Bad Request: message is not modified: specified new message content and "
-                    "reply markup are exactly the same as a current content and reply markup "
-                    "of the message",
-                )
-            message["edit_date"] = int(time.time())
-            if markup:
-                message["reply_markup"] = markup
-            else:
-                message.pop("reply_markup", None)
-            return message
+                raise ApiError(400, _NOT_MODIFIED)
+            return _apply_edit(message, markup)
 
     def _m_answer_callback_query(self, params: dict, files: dict) -> bool:
         with self._cond:
