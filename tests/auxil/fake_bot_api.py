@@ -301,7 +301,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
@@ -316,6 +315,7 @@ def _apply_edit(message: dict, markup) -> dict:
     else:
         message.pop("reply_markup", None)
     return message
+
 
 class FakeBotApi:
     """In-process fake of the Telegram Bot API. Thread-safe; see module docstring for usage."""
