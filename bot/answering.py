@@ -37,7 +37,6 @@ from bot.replies import (
 from bot.status import compute_status
 from bot.thesaurus import Thesaurus
 
-INTENTS = ("target", "list", "summary", "help", "unknown")
 MIN_SCORE = 2.4  # below this the best target is not trusted at all
 STRONG_SCORE = 4.5  # a weak match between MIN and STRONG is answered but logged
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous

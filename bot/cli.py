@@ -18,7 +18,7 @@ from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
 from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
-from bot.status import compute_status
+from bot.status import compute_status, light_for
 from bot.store import ImportResult, load_ledger, read_ledger, read_target
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 
@@ -70,8 +70,6 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     if args.json:
         _print_json([list_item_json(t, today) for t, _ in selected])
         return 0
-    from bot.status import light_for
-
     for t, status in selected:
         units = "、".join(u.name for u in t.lead_units) or "—"
         print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")

@@ -17,7 +17,6 @@ COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "=": "="}
 ROLES = ("lead", "assist")
 ROLE_LABELS = {"lead": "牵头", "assist": "配合"}
 SOURCES = ("named", "inferred")
-SOURCE_LABELS = {"named": "报告点名", "inferred": "推定"}
 DEFAULT_DEADLINE_TEXT = "年底前"
 
 # Units the ledger knows. Spreadsheet imports and /set refuse anything else, so a typo such
@@ -44,12 +43,6 @@ def parse_decimal(text: str) -> Decimal | None:
 
 def is_decimal_text(text: str) -> bool:
     return parse_decimal(text) is not None
-
-
-def format_decimal(value: Decimal) -> str:
-    """Render a computed Decimal without exponent or trailing zeros ("9.20" -> "9.2")."""
-    text = format(value.normalize(), "f")
-    return text
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def indicator_figure(ind: IndicatorSpec) -> str:
     return text
 
 
-def _deadline_line(target: TargetSpec, today: dt.date, status: str) -> str:
+def _deadline_line(target: TargetSpec, today: dt.date) -> str:
     parts = []
     for d in sorted(target.deadlines, key=lambda d: d.date):
         if d.done:
@@ -112,7 +112,7 @@ def render_target(
         lines.append(f"· {indicator_figure(ind)}")
     if len(indicators) > MAX_INDICATORS:
         lines.append(f"· 另有{len(indicators) - MAX_INDICATORS}项指标，见详情")
-    for line in (_deadline_line(target, today, status), _pace_line(target, today, status)):
+    for line in (_deadline_line(target, today), _pace_line(target, today, status)):
         if line:
             lines.append(line)
     if target.units:
@@ -123,28 +123,6 @@ def render_target(
         stamp = target.updated_at.astimezone(tz).strftime("%Y-%m-%d")
         lines.append(f"更新：{stamp}（{target.updated_by}）")
     return "\n".join(lines)[:MAX_REPLY]
-
-
-def render_target_detail(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str:
-    """The full card: every indicator and the whole progress text (详情)."""
-    status = compute_status(target, today)
-    lines = [
-        f"第{target.number}项 {target.title}（{target.category}）：{light_for(status)}{status}"
-    ]
-    if target.status_override:
-        lines.append(f"认定依据：{target.status_reason}")
-    lines.append(f"目标：{target.target_text}")
-    lines += [
-        f"· {indicator_figure(i)}" + (f"；{i.remark}" if i.remark else "")
-        for i in target.indicators
-    ]
-    deadline = _deadline_line(target, today, status)
-    if deadline:
-        lines.append(deadline)
-    if target.units:
-        lines.append("责任单位：" + "、".join(unit_label(u) for u in target.units))
-    lines.append(f"进展：{target.progress_text or '—'}")
-    return "\n".join(lines)
 
 
 def render_list(title: str, targets: Sequence[TargetSpec], today: dt.date) -> str:

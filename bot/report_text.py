@@ -46,7 +46,6 @@ def _split_same_line(text: str) -> tuple[str, str]:
 def parse_report(text: str) -> Report:
     """Split report text into its preamble and numbered targets, strictly in order."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [line for line in lines]
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines:

@@ -28,7 +28,6 @@ LIGHTS = {
     "未完成": "🔴",
     "暂无数据": "⚪",
 }
-LIGHT_NAMES = {"🟢": "绿灯", "🟡": "黄灯", "🔴": "红灯", "⚪": "白灯"}
 
 
 def indicator_met(ind: IndicatorSpec) -> bool | None:
