@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# With a token: the Telegram bot. Without one: the console chat on the local SQLite ledger.
 run: install
-	$(PY) main.py run
+	$(PY) main.py run --or-chat
 
 # pytest exits 5 when it collects nothing: that must fail, never pass silently.
 test: install

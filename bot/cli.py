@@ -175,9 +175,33 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+def cmd_chat(config: Config, engine: Engine, args) -> int:
+    """Chat in the console over the same core and database (admin unless --as viewer)."""
+    from bot.chat import ChatService
+    from bot.console import run_console
+
+    service = ChatService(engine, config, build_answerer(engine, config))
+    return run_console(service, args.role, sys.stdin, sys.stdout)
+
+
+NO_TOKEN_HELP = (
+    "没有配置机器人令牌（token）。请在 config.toml 的 [telegram] token 填入 @BotFather 给的令牌，"
+    "或设置环境变量 BOT_TOKEN；只想在本机试用，请运行 python main.py chat。"
+)
+
+
 def cmd_run(config: Config, engine: Engine, args) -> int:
-    """Start the main job: without a token, the ledger overview."""
-    return cmd_overview(config, engine, args)
+    """Start the Telegram bot (long polling or webhook); without a token, say what to set."""
+    if not config.telegram.token:
+        if args.or_chat:
+            args.role = "admin"
+            return cmd_chat(config, engine, args)
+        raise CliError(NO_TOKEN_HELP)
+    from bot.chat import ChatService
+    from bot.telegram_bot import run_bot
+
+    run_bot(config, ChatService(engine, config, build_answerer(engine, config)))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -224,7 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
     p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
 
-    add("run", cmd_run, "start the bot (console overview when no token is configured)")
+    p = add("chat", cmd_chat, "chat with the bot in the console (no token or network needed)")
+    p.add_argument("--as", dest="role", choices=("admin", "viewer"), default="admin")
+
+    p = add("run", cmd_run, "start the Telegram bot with long polling (or webhook)")
+    p.add_argument(
+        "--or-chat", action="store_true", help="without a token, start the console chat instead"
+    )
     return parser
 
 

@@ -136,3 +136,36 @@ class UnmatchedQuestion(SQLModel, table=True):
     best_score: float = 0.0
     asked_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     resolved: bool = False
+
+
+class Grant(SQLModel, table=True):
+    """A viewer right granted by an admin to a user id or a chat id (groups are negative)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    subject_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    granted_by: int = Field(sa_column=Column(BigInteger, nullable=False))
+    granted_at: dt.datetime = _ts()
+    note: str = ""
+
+
+class PendingChange(SQLModel, table=True):
+    """An admin change shown as old → new and waiting for 确认/取消 from the same admin."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    admin_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    command: str
+    target_number: int
+    changes_json: str = Field(sa_column=Column(Text, nullable=False))
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str = ""
+    state: str = "pending"  # pending | applied | cancelled | stale
+    created_at: dt.datetime = _ts()
+
+
+class SavedList(SQLModel, table=True):
+    """The targets of a long list reply, so ◀ ▶ buttons can page it with short callback data."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    numbers_json: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: dt.datetime = _ts()

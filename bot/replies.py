@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 
 from bot.ledger import (
@@ -183,3 +184,38 @@ def render_candidates(candidates: Sequence[TargetSpec]) -> str:
     lines = ["这个问题可能涉及以下几项目标，请选择："]
     lines += [f"{i}. 第{t.number}项 {t.title}" for i, t in enumerate(candidates, start=1)]
     return "\n".join(lines)
+
+
+def split_for_chat(text: str, limit: int = MAX_REPLY) -> list[str]:
+    """HTML-escape `text` and split it into messages of at most `limit` characters.
+
+    Splits fall on line boundaries; a single overlong line is cut between characters, never
+    inside an escaped entity.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        escaped = html.escape(line, quote=False)
+        while len(escaped) > limit:
+            piece, size = [], 0
+            for ch in line:
+                part = html.escape(ch, quote=False)
+                if size + len(part) > limit:
+                    break
+                piece.append(ch)
+                size += len(part)
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(html.escape("".join(piece), quote=False))
+            line = line[len(piece) :]
+            escaped = html.escape(line, quote=False)
+        candidate = f"{current}\n{escaped}" if current else escaped
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = escaped
+        else:
+            current = candidate
+    if current.strip() or not chunks:
+        chunks.append(current if current.strip() else "（空）")
+    return chunks

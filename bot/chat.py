@@ -1,0 +1,616 @@
+"""The conversation core shared by the Telegram adapter and the console chat.
+
+Transport-free: a front end turns what a person did into `command`, `question` or `button`
+calls with a `Sender`, and renders the returned `Reply` objects (plain text plus buttons).
+Rights are checked here on every call, buttons included; usernames and chat titles never
+grant anything, and an anonymous group admin has no admin rights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
+from bot.answering import Answer, Answerer
+from bot.bootstrap import record_if_unmatched
+from bot.config import Config
+from bot.ledger import CATEGORIES, STATUSES, TargetSpec
+from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
+from bot.replies import render_candidates, render_help, render_list, render_summary, render_target
+from bot.status import compute_status
+from bot.store import (
+    FieldChange,
+    apply_changes,
+    history,
+    read_ledger,
+    read_target,
+    undo_last,
+)
+from bot.store import (
+    list_unmatched as store_list_unmatched,
+)
+from bot.target_view import target_detail_text
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MAX_CALLBACK_BYTES = 64
+ADMIN, VIEWER = "admin", "viewer"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # namespaced ("pick:12"), at most 64 bytes
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # plain text: front ends escape it for HTML
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    edit: bool = False  # replace the message whose button was pressed
+    toast: str = ""  # the short answer to a button press
+
+
+@dataclass(frozen=True)
+class Sender:
+    user_id: int | None  # None for channel posts and updates with no `from`
+    chat_id: int
+    chat_type: str = "private"
+    anonymous: bool = False  # a message sent as the group (anonymous admin)
+    actor: str = ""  # how the audit trail names this person, e.g. "tg:42"
+    fixed_role: str | None = None  # the console sets the role directly
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description: str
+    admin: bool
+    handler: Callable[[ChatService, Sender, str], list[Reply]]
+
+
+def _target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
+    return ((Button("详情", f"detail:{number}"), Button("变更记录", f"hist:{number}")),)
+
+
+def _parse_number(text: str) -> int | None:
+    text = unicodedata.normalize("NFKC", text).strip()
+    m = re.fullmatch(r"第?\s*(\d{1,6})\s*项?", text)
+    return int(m.group(1)) if m else None
+
+
+class ChatService:
+    """One per process: holds the engine, the config and the answering core."""
+
+    def __init__(self, engine: Engine, config: Config, answerer: Answerer) -> None:
+        self.engine = engine
+        self.config = config
+        self.answerer = answerer
+        self.commands: dict[str, Command] = {}
+        for command in _COMMANDS:
+            self.commands[command.name] = command
+
+    # --- rights --------------------------------------------------------------------------
+
+    def role_of(self, sender: Sender) -> str | None:
+        """admin, viewer or None; checked on every message and every button press."""
+        if sender.fixed_role is not None:
+            return sender.fixed_role
+        if sender.user_id is not None and not sender.anonymous:
+            if sender.user_id in self.config.telegram.admins:
+                return ADMIN
+        subjects = [sender.chat_id]
+        if sender.user_id is not None and not sender.anonymous:
+            subjects.append(sender.user_id)
+        with Session(self.engine) as session:
+            found = session.exec(select(Grant).where(col(Grant.subject_id).in_(subjects))).first()
+        return VIEWER if found else None
+
+    def _refuse(self, sender: Sender, what: str) -> list[Reply]:
+        logger.warning("refused %s for user %s in chat %s", what, sender.user_id, sender.chat_id)
+        return [Reply("抱歉，您没有使用本助手的权限。如需开通，请联系县督查局管理员。")]
+
+    # --- entry points --------------------------------------------------------------------
+
+    def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
+        """Run `/name args` for the sender, after checking rights."""
+        command = self.commands.get(name.lower())
+        role = self.role_of(sender)
+        if role is None:
+            return self._refuse(sender, f"/{name}")
+        if command is None:
+            return [Reply(f"没有 /{name} 这个命令。发送 /help 查看可用命令。")]
+        if command.admin and role != ADMIN:
+            logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
+            return [Reply(f"/{name} 仅限管理员使用。")]
+        return command.handler(self, sender, args.strip())
+
+    def question(self, sender: Sender, text: str) -> list[Reply]:
+        """Answer free text as a question."""
+        if self.role_of(sender) is None:
+            return self._refuse(sender, "question")
+        answer = self.answerer.ask(text)
+        record_if_unmatched(self.engine, answer, asked_by=sender.user_id)
+        return [self._answer_reply(answer)]
+
+    def button(self, sender: Sender, data: str) -> list[Reply]:
+        """Handle a button press; rights are checked again, forged data does nothing."""
+        role = self.role_of(sender)
+        if role is None:
+            logger.warning("refused button %r for user %s", data[:80], sender.user_id)
+            return [Reply("", toast="您没有权限")]
+        prefix, _, rest = data.partition(":")
+        handler = _BUTTONS.get(prefix)
+        if handler is None or len(data.encode()) > MAX_CALLBACK_BYTES:
+            return [Reply("", toast="按钮已失效")]
+        try:
+            return handler(self, sender, role, rest)
+        except (ValueError, IndexError):
+            return [Reply("", toast="按钮已失效")]
+
+    # --- rendering helpers ---------------------------------------------------------------
+
+    @property
+    def today(self):
+        return self.config.current_date()
+
+    def _target(self, number: int) -> TargetSpec | None:
+        with Session(self.engine) as session:
+            return read_target(session, number)
+
+    def _target_reply(self, target: TargetSpec, *, edit: bool = False, lead=None) -> Reply:
+        text = render_target(target, self.today, self.config.tz, lead_indicator=lead)
+        return Reply(text, _target_buttons(target.number), edit=edit)
+
+    def _answer_reply(self, answer: Answer) -> Reply:
+        if answer.intent == "target" and answer.ambiguous:
+            candidates = [self.answerer.by_number[n] for n in answer.targets[:3]]
+            buttons = tuple(
+                (Button(f"第{t.number}项 {t.title}", f"pick:{t.number}"),) for t in candidates
+            )
+            return Reply(render_candidates(candidates), buttons)
+        if answer.intent == "target":
+            return Reply(answer.reply, _target_buttons(answer.targets[0]))
+        if answer.intent == "list" and len(answer.targets) > PAGE_SIZE:
+            title = answer.reply.split("（", 1)[0]
+            return self._paged_list(title, list(answer.targets))
+        return Reply(answer.reply)
+
+    def _paged_list(self, title: str, numbers: list[int]) -> Reply:
+        if len(numbers) <= PAGE_SIZE:
+            return Reply(self._list_text(title, numbers))
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            saved = SavedList(title=title[:200], numbers_json=json.dumps(numbers))
+            session.add(saved)
+        return self._list_page(saved, 0)
+
+    def _list_text(self, title: str, numbers: list[int]) -> str:
+        targets = [self.answerer.by_number[n] for n in numbers if n in self.answerer.by_number]
+        return render_list(title, targets, self.today)
+
+    def _list_page(self, saved: SavedList, page: int, *, edit: bool = False) -> Reply:
+        numbers = json.loads(saved.numbers_json)
+        pages = max(1, -(-len(numbers) // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        chunk = numbers[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        text = self._list_text(
+            f"{saved.title}（第{page + 1}/{pages}页，共{len(numbers)}项）", chunk
+        )
+        text = text.replace(f"（共{len(chunk)}项）", "", 1)
+        nav = []
+        if page > 0:
+            nav.append(Button("◀ 上一页", f"page:{saved.id}:{page - 1}"))
+        if page < pages - 1:
+            nav.append(Button("下一页 ▶", f"page:{saved.id}:{page + 1}"))
+        return Reply(text, (tuple(nav),) if nav else (), edit=edit)
+
+    def _history_text(self, number: int) -> str:
+        with Session(self.engine) as session:
+            entries = history(session, number, limit=15)
+        if not entries:
+            return f"第{number}项暂无变更记录（数据来自{self.answerer.ledger.year}年台账导入）。"
+        lines = [f"第{number}项变更记录（最近{len(entries)}条）："]
+        for e in entries:
+            at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
+            mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
+            old, new = _short(e.old_value), _short(e.new_value)
+            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
+        return "\n".join(lines)
+
+    def refresh(self) -> None:
+        """Rebuild the answering index after a change, so answers see new figures at once."""
+        with Session(self.engine) as session:
+            ledger = read_ledger(session)
+        self.answerer.refresh(ledger, today=self.today)
+
+
+def _short(value: str, limit: int = 40) -> str:
+    value = " ".join(value.split()) or "（空）"
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _field_label(name: str) -> str:
+    labels = {
+        "progress_text": "进展",
+        "status_override": "状态认定",
+        "status_reason": "认定理由",
+        "units": "责任单位",
+        "deadlines": "时限",
+        "aliases": "别名",
+        "title": "简称",
+    }
+    if name.startswith("indicator:"):
+        parts = name.split(":")
+        attr = {"actual": "完成值", "as_of": "数据时点", "target": "目标值"}
+        return f"{parts[1]}{attr.get(parts[2], '') if len(parts) > 2 else ''}"
+    return labels.get(name, name)
+
+
+# --- viewer commands ---------------------------------------------------------------------
+
+
+def cmd_help(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show what can be asked, with examples, and the commands."""
+    role = service.role_of(sender)
+    lines = [render_help(), "", "命令："]
+    for command in service.commands.values():
+        if not command.admin or role == ADMIN:
+            lines.append(f"/{command.name} {command.description}")
+    return [Reply("\n".join(lines))]
+
+
+def cmd_summary(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show the overview: counts by status and light, and what needs attention."""
+    return [
+        Reply(render_summary(service.answerer.ledger, service.today, service.today.isoformat()))
+    ]
+
+
+def cmd_list(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List targets, by status, unit or category."""
+    targets = service.answerer.ledger.targets
+    if not args:
+        return [service._paged_list("全部目标", [t.number for t in targets])]
+    if args in STATUSES:
+        chosen = [t for t in targets if compute_status(t, service.today) == args]
+        title = f"{args}的目标"
+    elif args in CATEGORIES:
+        chosen = [t for t in targets if t.category == args]
+        title = f"{args}领域的目标"
+    else:
+        chosen = [t for t in targets if any(args in u.name for u in t.units)]
+        title = f"“{args}”负责的目标"
+        if not chosen:
+            return [
+                Reply(
+                    f"没有找到“{args}”。用法：/list 状态|单位|领域，"
+                    "例如 /list 未完成、/list 民政局、/list 生态环境。"
+                    f"状态可选：{'、'.join(STATUSES)}"
+                )
+            ]
+    return [service._paged_list(title, [t.number for t in chosen])]
+
+
+def cmd_target(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show one target by its number."""
+    number = _parse_number(args)
+    if number is None:
+        return [Reply("用法：/target 序号，例如 /target 12")]
+    target = service._target(number)
+    if target is None:
+        return [
+            Reply(f"台账中没有第{number}项目标（共{len(service.answerer.ledger.targets)}项）。")
+        ]
+    return [service._target_reply(target)]
+
+
+def cmd_due(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List open deadlines within N days (default 30)."""
+    text = unicodedata.normalize("NFKC", args).strip() or "30"
+    if not text.isdigit() or not 1 <= int(text) <= 3660:
+        return [Reply("用法：/due [天数]，例如 /due 30（天数为1到3660的整数）")]
+    days = int(text)
+    end = service.today + dt.timedelta(days=days)
+    chosen = [
+        t.number
+        for t in service.answerer.ledger.targets
+        if any(not d.done and service.today <= d.date <= end for d in t.deadlines)
+    ]
+    title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
+    if not chosen:
+        return [Reply(f"{title}：没有。")]
+    return [service._paged_list(title, chosen)]
+
+
+def cmd_ask(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Answer a question."""
+    if not args:
+        return [Reply("用法：/ask 问题，例如 /ask 新增贷款完成了吗")]
+    return service.question(sender, args)
+
+
+def cmd_whoami(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show the sender's numeric id and role."""
+    role = {ADMIN: "管理员", VIEWER: "查看者"}.get(service.role_of(sender) or "", "无权限")
+    return [Reply(f"用户ID：{sender.user_id}\n会话ID：{sender.chat_id}\n角色：{role}")]
+
+
+def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show a target's audit trail."""
+    number = _parse_number(args)
+    if number is None or service._target(number) is None:
+        return [Reply("用法：/history 序号，例如 /history 12（序号须是台账中的目标）")]
+    return [Reply(service._history_text(number))]
+
+
+# --- admin commands ----------------------------------------------------------------------
+
+
+def _proposal_command(name: str):
+    def handler(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+        try:
+            proposal = propose(name, args, service._target, today=service.today)
+        except CommandError as exc:
+            return [Reply(str(exc))]
+        return [_pending_reply(service, sender, proposal)]
+
+    handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
+    return handler
+
+
+def _pending_reply(service: ChatService, sender: Sender, proposal) -> Reply:
+    changes = [[c.target, c.field, c.new_value] for c in proposal.changes]
+    with Session(service.engine, expire_on_commit=False) as session, session.begin():
+        pending = PendingChange(
+            admin_id=sender.user_id or 0,
+            command=proposal.command,
+            target_number=proposal.target,
+            changes_json=json.dumps(changes, ensure_ascii=False),
+            summary=proposal.summary,
+            reason=proposal.reason,
+        )
+        session.add(pending)
+    buttons = ((Button("确认", f"confirm:{pending.id}"), Button("取消", f"cancel:{pending.id}")),)
+    return Reply(f"请确认以下修改：\n{proposal.summary}", buttons)
+
+
+def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Revert the caller's last change (itself audited)."""
+    applied = undo_last(service.engine, actor=sender.actor)
+    if applied is None or not applied.entries:
+        return [Reply("没有可撤销的修改。")]
+    service.refresh()
+    lines = [
+        f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}：{_short(e.old_value)} → "
+        f"{_short(e.new_value)}"
+        for e in applied.entries
+    ]
+    return [Reply("\n".join(lines))]
+
+
+def cmd_grant(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Grant viewer rights to a numeric user id or chat id."""
+    parts = unicodedata.normalize("NFKC", args).split(maxsplit=1)
+    if not parts or not re.fullmatch(r"-?\d{1,16}", parts[0]):
+        return [
+            Reply(
+                "用法：/grant 用户ID或群ID [备注]，例如 /grant 123456789 王科长"
+                "（ID须为数字，群ID为负数）"
+            )
+        ]
+    subject = int(parts[0])
+    with Session(service.engine) as session, session.begin():
+        if session.exec(select(Grant).where(Grant.subject_id == subject)).first():
+            return [Reply(f"{subject} 已经是查看者。")]
+        session.add(
+            Grant(
+                subject_id=subject,
+                granted_by=sender.user_id or 0,
+                note=parts[1][:100] if len(parts) > 1 else "",
+            )
+        )
+    logger.info("user %s granted viewer rights to %s", sender.user_id, subject)
+    return [Reply(f"已授予 {subject} 查看权限。")]
+
+
+def cmd_revoke(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Revoke viewer rights."""
+    text = unicodedata.normalize("NFKC", args).strip()
+    if not re.fullmatch(r"-?\d{1,16}", text):
+        return [Reply("用法：/revoke 用户ID或群ID，例如 /revoke 123456789")]
+    with Session(service.engine) as session, session.begin():
+        grant = session.exec(select(Grant).where(Grant.subject_id == int(text))).first()
+        if grant is None:
+            return [Reply(f"{text} 不是查看者，无需撤销。")]
+        session.delete(grant)
+    return [Reply(f"已撤销 {text} 的查看权限。")]
+
+
+def cmd_users(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List admins and viewers."""
+    with Session(service.engine) as session:
+        grants = list(session.exec(select(Grant).order_by(Grant.id)))
+    lines = ["管理员：" + ("、".join(str(a) for a in service.config.telegram.admins) or "（无）")]
+    lines.append(f"查看者（{len(grants)}）：")
+    lines += [
+        f"· {g.subject_id}{'（群）' if g.subject_id < 0 else ''} {g.note}".rstrip() for g in grants
+    ]
+    return [Reply("\n".join(lines))]
+
+
+def cmd_unmatched(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List questions that found no target, with buttons to turn them into aliases."""
+    with Session(service.engine) as session:
+        rows = store_list_unmatched(session, limit=10)
+    if not rows:
+        return [Reply("暂无未匹配的问题。")]
+    lines = ["最近未匹配的问题："]
+    buttons = []
+    for row in rows:
+        best = f"（最接近第{row.best_target}项）" if row.best_target else ""
+        lines.append(f"· {_short(row.question, 60)}{best}")
+        if row.best_target and len(row.question.strip()) <= 20:
+            buttons.append(
+                (
+                    Button(
+                        f"“{_short(row.question, 12)}”设为第{row.best_target}项别名",
+                        f"unm:{row.id}",
+                    ),
+                )
+            )
+    lines.append("其他问题可用 /alias 序号 词 手动添加别名。")
+    return [Reply("\n".join(lines), tuple(buttons))]
+
+
+# --- buttons -----------------------------------------------------------------------------
+
+
+def btn_pick(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    target = service._target(int(rest))
+    if target is None:
+        return [Reply("", toast="该目标不存在")]
+    return [service._target_reply(target, edit=True)]
+
+
+def btn_detail(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    target = service._target(int(rest))
+    if target is None:
+        return [Reply("", toast="该目标不存在")]
+    text = target_detail_text(target, service.today, service.config.tz)
+    buttons = (
+        (Button("返回", f"pick:{target.number}"), Button("变更记录", f"hist:{target.number}")),
+    )
+    return [Reply(text, buttons, edit=True)]
+
+
+def btn_history(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    number = int(rest)
+    if service._target(number) is None:
+        return [Reply("", toast="该目标不存在")]
+    buttons = ((Button("返回", f"pick:{number}"),),)
+    return [Reply(service._history_text(number), buttons, edit=True)]
+
+
+def btn_page(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    list_id, page = (int(x) for x in rest.split(":"))
+    with Session(service.engine) as session:
+        saved = session.get(SavedList, list_id)
+    if saved is None:
+        return [Reply("", toast="列表已过期，请重新查询")]
+    return [service._list_page(saved, page, edit=True)]
+
+
+def _claim_pending(service: ChatService, sender: Sender, role: str, rest: str, state: str):
+    """Move a pending change to `state` if the presser is the admin who asked; else None."""
+    if role != ADMIN:
+        return None
+    with Session(service.engine, expire_on_commit=False) as session, session.begin():
+        pending = session.get(PendingChange, int(rest))
+        if pending is None or pending.admin_id != (sender.user_id or 0):
+            return None
+        if pending.state != "pending":
+            return pending
+        pending.state = state
+        session.add(pending)
+    return pending
+
+
+def btn_confirm(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    pending = _claim_pending(service, sender, role, rest, "applying")
+    if pending is None:
+        return [Reply("", toast="只有发起修改的管理员可以确认")]
+    if pending.state != "applying":
+        return [Reply("", toast="这项修改已处理过了")]
+    changes = [FieldChange(int(t), f, v) for t, f, v in json.loads(pending.changes_json)]
+    applied = apply_changes(service.engine, changes, actor=sender.actor, reason=pending.reason)
+    with Session(service.engine) as session, session.begin():
+        row = session.get(PendingChange, pending.id)
+        row.state = "applied"
+        session.add(row)
+    service.refresh()
+    if not applied.entries:
+        return [Reply(f"没有变化：\n{pending.summary}", edit=True, toast="没有变化")]
+    return [
+        Reply(
+            f"✅ 已修改：\n{pending.summary}\n（如需撤销，发送 /undo）", edit=True, toast="已修改"
+        )
+    ]
+
+
+def btn_cancel(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    pending = _claim_pending(service, sender, role, rest, "cancelled")
+    if pending is None:
+        return [Reply("", toast="只有发起修改的管理员可以取消")]
+    if pending.state != "cancelled":
+        return [Reply("", toast="这项修改已处理过了")]
+    return [Reply(f"已取消：\n{pending.summary}", edit=True, toast="已取消")]
+
+
+def btn_unmatched(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    if role != ADMIN:
+        return [Reply("", toast="仅限管理员")]
+    with Session(service.engine) as session, session.begin():
+        row = session.get(UnmatchedQuestion, int(rest))
+        if row is None or row.best_target is None:
+            return [Reply("", toast="该问题已不存在")]
+        row.resolved = True
+        session.add(row)
+        number, word = row.best_target, row.question.strip()
+    try:
+        proposal = propose("alias", f"{number} {word}", service._target, today=service.today)
+    except CommandError as exc:
+        return [Reply(str(exc), toast="无法添加")]
+    return [_pending_reply(service, sender, proposal)]
+
+
+_ADMIN_DESCRIPTIONS = {
+    "set": "修改完成值：/set 序号 指标 值",
+    "status": "认定状态：/status 序号 状态 理由（自动=取消认定）",
+    "note": "补充进展：/note 序号 文本",
+    "deadline": "增改时限：/deadline 序号 YYYY-MM-DD [说明]",
+    "done": "标记时限完成：/done 序号 [里程碑]",
+    "assign": "指定责任单位：/assign 序号 单位 [牵头|配合]",
+    "unassign": "移除责任单位：/unassign 序号 单位",
+    "alias": "添加别名：/alias 序号 词",
+}
+
+_COMMANDS = (
+    Command("start", "开始使用：能问什么", False, cmd_help),
+    Command("help", "帮助：能问什么，有哪些命令", False, cmd_help),
+    Command("summary", "总览：各状态数量和需关注的目标", False, cmd_summary),
+    Command("list", "清单：/list [状态|单位|领域]", False, cmd_list),
+    Command("target", "查看一项目标：/target 序号", False, cmd_target),
+    Command("due", "即将到期：/due [天数]，默认30天", False, cmd_due),
+    Command("ask", "提问：/ask 问题", False, cmd_ask),
+    Command("history", "变更记录：/history 序号", False, cmd_history),
+    Command("whoami", "我的ID和角色", False, cmd_whoami),
+    *(
+        Command(name, _ADMIN_DESCRIPTIONS[name], True, _proposal_command(name))
+        for name in ADMIN_PROPOSAL_COMMANDS
+    ),
+    Command("undo", "撤销我的上一次修改", True, cmd_undo),
+    Command("unmatched", "未匹配的问题（可一键设为别名）", True, cmd_unmatched),
+    Command("grant", "授予查看权限：/grant ID [备注]", True, cmd_grant),
+    Command("revoke", "撤销查看权限：/revoke ID", True, cmd_revoke),
+    Command("users", "管理员和查看者名单", True, cmd_users),
+)
+
+_BUTTONS = {
+    "pick": btn_pick,
+    "detail": btn_detail,
+    "hist": btn_history,
+    "page": btn_page,
+    "confirm": btn_confirm,
+    "cancel": btn_cancel,
+    "unm": btn_unmatched,
+}

@@ -1,0 +1,54 @@
+"""The console chat: the same core as Telegram, with numbered choices instead of buttons."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bot.chat import Button, ChatService, Reply, Sender
+
+CONSOLE_CHAT_ID = 0
+
+
+def console_sender(role: str) -> Sender:
+    return Sender(user_id=0, chat_id=CONSOLE_CHAT_ID, actor="console", fixed_role=role)
+
+
+def _render(replies: list[Reply], out: TextIO) -> list[Button]:
+    """Print replies; return the buttons, numbered in the order shown."""
+    choices: list[Button] = []
+    for reply in replies:
+        if reply.toast and not reply.text:
+            out.write(f"（{reply.toast}）\n")
+        if reply.text:
+            out.write(reply.text + "\n")
+        labels = []
+        for row in reply.buttons:
+            for button in row:
+                choices.append(button)
+                labels.append(f"[{len(choices)}] {button.label}")
+        if labels:
+            out.write("  ".join(labels) + "  （输入编号选择）\n")
+    return choices
+
+
+def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) -> int:
+    """Read lines until EOF: /commands, numbered choices, or questions."""
+    sender = console_sender(role)
+    stdout.write("督查台账助手（控制台）。直接输入问题，/help 查看命令，Ctrl-D 退出。\n")
+    choices: list[Button] = []
+    for raw in stdin:
+        line = raw.strip()
+        if not line:
+            continue
+        if line.isdigit() and choices and 1 <= int(line) <= len(choices):
+            replies = service.button(sender, choices[int(line) - 1].data)
+        elif line.startswith("/"):
+            head, _, args = line[1:].partition(" ")
+            replies = service.command(sender, head.split("@")[0], args)
+        else:
+            replies = service.question(sender, line)
+        stdout.write("\n")
+        choices = _render(replies, stdout)
+        stdout.write("\n")
+        stdout.flush()
+    return 0

@@ -1,0 +1,205 @@
+"""The Telegram adapter: parse updates, call the chat core off the event loop, render replies.
+
+No ledger logic lives here. Every reply is HTML with all text escaped, split at 4096
+characters on line boundaries; every button press is answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.chat import ChatService, Reply, Sender
+from bot.config import Config
+from bot.replies import split_for_chat
+
+logger = logging.getLogger(__name__)
+
+BUSY_TEXT = "系统繁忙，请稍后再试。"
+GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
+
+
+def sender_of(update: Update) -> Sender:
+    """Who acted: numeric ids only; a message sent as the group is anonymous (no admin)."""
+    user = update.effective_user
+    chat = update.effective_chat
+    message = update.effective_message
+    anonymous = bool(message and message.sender_chat) or bool(
+        user and user.id == GROUP_ANONYMOUS_BOT
+    )
+    user_id = None if user is None or anonymous else user.id
+    return Sender(
+        user_id=user_id,
+        chat_id=chat.id if chat else 0,
+        chat_type=chat.type if chat else "",
+        anonymous=anonymous,
+        actor=f"tg:{user_id}" if user_id is not None else "tg:anonymous",
+    )
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+            for row in reply.buttons
+        ]
+    )
+
+
+class TelegramFrontEnd:
+    """Handlers bound to one ChatService; `build_application` wires them."""
+
+    def __init__(self, service: ChatService) -> None:
+        self.service = service
+
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Run a slash command addressed to this bot."""
+        message = update.effective_message
+        head, _, args = (message.text or "").partition(" ")
+        name, _, addressee = head[1:].partition("@")
+        if addressee and addressee.lower() != (context.bot.username or "").lower():
+            return  # a command for another bot in the same group
+        sender = sender_of(update)
+        replies = await asyncio.to_thread(self.service.command, sender, name, args)
+        await self.send(message, replies)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Treat text as a question: any text in private, addressed text in groups."""
+        message = update.effective_message
+        text = message.text or ""
+        if message.chat.type != ChatType.PRIVATE:
+            mention = f"@{context.bot.username}"
+            replied = message.reply_to_message
+            to_bot = (
+                replied is not None
+                and replied.from_user is not None
+                and (replied.from_user.id == context.bot.id)
+            )
+            if mention.lower() not in text.lower() and not to_bot:
+                return
+            text = text.replace(mention, " ").strip()
+        replies = await asyncio.to_thread(self.service.question, sender_of(update), text)
+        await self.send(message, replies)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Handle a button press: rights are checked again in the core; always answer it."""
+        query = update.callback_query
+        replies = await asyncio.to_thread(self.service.button, sender_of(update), query.data or "")
+        toast = next((r.toast for r in replies if r.toast), None)
+        await query.answer(toast)
+        visible = [r for r in replies if r.text]
+        if not visible or query.message is None or not isinstance(query.message, Message):
+            return
+        for reply in visible:
+            if reply.edit:
+                chunks = split_for_chat(reply.text)
+                try:
+                    await query.message.edit_text(
+                        chunks[0],
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=_markup(reply) if len(chunks) == 1 else None,
+                    )
+                except BadRequest as exc:
+                    if "not modified" not in str(exc).lower():
+                        raise
+                if len(chunks) > 1:
+                    await self._send_chunks(query.message, chunks[1:], _markup(reply))
+            else:
+                await self.send(query.message, [reply])
+
+    async def send(self, message: Message, replies: list[Reply]) -> None:
+        for reply in replies:
+            if reply.text:
+                await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
+
+    @staticmethod
+    async def _send_chunks(message: Message, chunks: list[str], markup) -> None:
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            await message.get_bot().send_message(
+                message.chat.id,
+                chunk,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup if last else None,
+            )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log every error with the update; tell the person the system is busy."""
+        logger.error("error while handling %r", update, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await context.bot.send_message(update.effective_chat.id, BUSY_TEXT)
+            except TelegramError:
+                logger.warning("could not tell chat %s about the error", update.effective_chat.id)
+
+    async def post_init(self, application: Application) -> None:
+        """Register the command menu with Chinese descriptions."""
+        commands = [
+            BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
+        ]
+        await application.bot.set_my_commands(commands)
+
+
+def build_application(
+    config: Config, service: ChatService, *, request: BaseRequest | None = None
+) -> Application:
+    """A PTB Application wired to the chat core; nothing is started.
+
+    `request` replaces the HTTP layer (tests pass a recording one).
+    """
+    front = TelegramFrontEnd(service)
+    builder = ApplicationBuilder().token(config.telegram.token).post_init(front.post_init)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if config.telegram.bot_api_url:
+        builder = builder.base_url(config.telegram.bot_api_url)
+    if config.telegram.bot_file_url:
+        builder = builder.base_file_url(config.telegram.bot_file_url)
+    if config.telegram.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter())
+    application = builder.build()
+    messages = filters.UpdateType.MESSAGE  # edits and channel posts ask nothing
+    application.add_handler(MessageHandler(messages & filters.COMMAND, front.on_command))
+    application.add_handler(
+        MessageHandler(messages & filters.TEXT & ~filters.COMMAND, front.on_text)
+    )
+    application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_error_handler(front.on_error)
+    return application
+
+
+def run_bot(config: Config, service: ChatService) -> None:
+    """Long polling, or a webhook with its secret token when `webhook_url` is configured."""
+    application = build_application(config, service)
+    if config.telegram.webhook_url:
+        application.run_webhook(
+            listen=config.telegram.webhook_listen,
+            port=config.telegram.webhook_port,
+            webhook_url=config.telegram.webhook_url,
+            secret_token=config.telegram.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
