@@ -380,6 +380,8 @@ class Answerer:
             score = 100.0 if name in q else fuzz.partial_ratio(name, q)
             if ind.unit and ind.unit in q and ind.unit not in ("%",):
                 score += 10
+            if ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name):
+                score += 100  # "排第几" asks for the rank
             if score > best_score:
                 best, best_score = ind, score
         return best if best_score >= 80 else None

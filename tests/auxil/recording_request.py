@@ -31,6 +31,7 @@ class UnexpectedCall(AssertionError):
 class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.unexpected: list[str] = []  # the fixture fails the test if this is not empty
         self._ids = itertools.count(1000)
 
     @property
@@ -52,10 +53,13 @@ class RecordingRequest(BaseRequest):
     async def do_request(self, url, method, request_data: RequestData | None = None, *args, **kw):
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
-        params = {k: (json.loads(v) if k == "reply_markup" and isinstance(v, str) else v)
-                  for k, v in params.items()}
+        params = {
+            k: (json.loads(v) if k == "reply_markup" and isinstance(v, str) else v)
+            for k, v in params.items()
+        }
         self.calls.append((name, params))
         if name not in EXPECTED:
+            self.unexpected.append(name)
             raise UnexpectedCall(f"unexpected Bot API call {name} {params}")
         return 200, json.dumps({"ok": True, "result": self._result(name, params)}).encode()
 

@@ -17,8 +17,15 @@ def _chat(chat_id: int) -> dict:
     return {"id": chat_id, "type": "supergroup", "title": "民政局工作群"}
 
 
-def make_message_update(bot: Bot, text: str, *, user_id: int | None = 42, chat_id: int | None = None,
-                        sender_chat: bool = False, reply_to_bot: bool = False) -> Update:
+def make_message_update(
+    bot: Bot,
+    text: str,
+    *,
+    user_id: int | None = 42,
+    chat_id: int | None = None,
+    sender_chat: bool = False,
+    reply_to_bot: bool = False,
+) -> Update:
     """A message update; commands get their bot_command entity like real clients send."""
     chat_id = chat_id if chat_id is not None else (user_id or 1)
     message = {
@@ -31,20 +38,29 @@ def make_message_update(bot: Bot, text: str, *, user_id: int | None = 42, chat_i
         message["from"] = {"id": user_id, "is_bot": False, "first_name": "用户"}
     if sender_chat:
         message["sender_chat"] = _chat(chat_id)
-        message["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group",
-                           "username": "GroupAnonymousBot"}
+        message["from"] = {
+            "id": 1087968824,
+            "is_bot": True,
+            "first_name": "Group",
+            "username": "GroupAnonymousBot",
+        }
     if text.startswith("/"):
         length = len(text.split(" ", 1)[0])
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
     if reply_to_bot:
-        message["reply_to_message"] = {"message_id": 1, "date": int(time.time()),
-                                       "chat": _chat(chat_id), "text": "上一条",
-                                       "from": {"id": BOT_ID, "is_bot": True, "first_name": "台账助手"}}
+        message["reply_to_message"] = {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": _chat(chat_id),
+            "text": "上一条",
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "台账助手"},
+        }
     return Update.de_json({"update_id": next(_ids), "message": message}, bot)
 
 
-def make_callback_update(bot: Bot, data: str, *, user_id: int = 42, chat_id: int | None = None,
-                         message_id: int = 500) -> Update:
+def make_callback_update(
+    bot: Bot, data: str, *, user_id: int = 42, chat_id: int | None = None, message_id: int = 500
+) -> Update:
     """A button press on a message the bot sent."""
     chat_id = chat_id if chat_id is not None else user_id
     query = {
@@ -52,7 +68,12 @@ def make_callback_update(bot: Bot, data: str, *, user_id: int = 42, chat_id: int
         "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
         "chat_instance": "ci",
         "data": data,
-        "message": {"message_id": message_id, "date": int(time.time()), "chat": _chat(chat_id),
-                    "text": "原消息", "from": {"id": BOT_ID, "is_bot": True, "first_name": "台账助手"}},
+        "message": {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": _chat(chat_id),
+            "text": "原消息",
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "台账助手"},
+        },
     }
     return Update.de_json({"update_id": next(_ids), "callback_query": query}, bot)

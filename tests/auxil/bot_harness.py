@@ -1,0 +1,211 @@
+"""Drive the real bot (PTB Application, real polling over HTTP) against FakeBotApi.
+
+`running_bot` starts the Application the way `run_polling` does (initialize, post_init,
+start, start_polling) and stops it cleanly. `BotDriver.say` / `BotDriver.press` queue one
+update and return an `Exchange`: every Bot API call the bot made while handling it.
+
+How the end of an update is detected without sleeping: PTB handles updates one at a time, so
+after the scripted update the driver queues a sentinel `/whoami` from the admin in a chat of
+its own and waits for that reply; whatever the bot did for the scripted update was recorded
+before it. So "the bot stayed silent" is an exact assertion, not a timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import html
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from bot.bootstrap import build_answerer
+from bot.chat import ChatService
+from bot.config import Config
+from bot.models import AuditEntry, Grant, PendingChange
+from bot.store import read_ledger, read_target
+from bot.telegram_bot import build_application
+from tests.auxil.fake_bot_api import Call, FakeBotApi
+
+TOKEN = "123456:TEST"
+ADMIN = 42
+SENTINEL_CHAT = -4200  # the admin's own test group, used only to detect "update handled"
+REFUSAL = "抱歉，您没有使用本助手的权限。如需开通，请联系县督查局管理员。"
+BUSY_TEXT = "系统繁忙，请稍后再试。"
+
+
+def bot_config(config: Config, fake: FakeBotApi, *, rate_limiter: bool = False) -> Config:
+    """The test config pointed at the fake Bot API, with admin 42."""
+    telegram = dataclasses.replace(
+        config.telegram,
+        token=TOKEN,
+        admins=(ADMIN,),
+        bot_api_url=fake.base_url,
+        bot_file_url=fake.base_file_url,
+        rate_limiter=rate_limiter,
+    )
+    return dataclasses.replace(config, telegram=telegram)
+
+
+@dataclass
+class Exchange:
+    """The Bot API calls made while handling one update (sentinel traffic excluded)."""
+
+    calls: list[Call]
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method and c.ok]
+
+    @property
+    def failed(self) -> list[Call]:
+        return [c for c in self.calls if not c.ok]
+
+    @property
+    def sent(self) -> list[Call]:
+        return self.of("sendMessage")
+
+    @property
+    def edits(self) -> list[Call]:
+        return self.of("editMessageText")
+
+    @property
+    def answers(self) -> list[Call]:
+        return self.of("answerCallbackQuery")
+
+    @property
+    def texts(self) -> list[str]:
+        """What the person sees in the messages sent (HTML rendered by the fake)."""
+        return [c.result["text"] for c in self.sent]
+
+    @property
+    def raw_texts(self) -> list[str]:
+        """The `text` parameters exactly as sent (HTML-escaped)."""
+        return [c["text"] for c in self.sent]
+
+    @property
+    def text(self) -> str:
+        """The one message sent; fails if there was not exactly one."""
+        assert len(self.sent) == 1, f"expected one message, got {self.describe()}"
+        return self.texts[0]
+
+    @property
+    def message_id(self) -> int:
+        assert len(self.sent) == 1, f"expected one message, got {self.describe()}"
+        return self.sent[0].result["message_id"]
+
+    def describe(self) -> list[tuple[str, object]]:
+        return [(c.method, c.params.get("text")) for c in self.calls]
+
+
+def keyboard(call: Call) -> list[list[tuple[str, str]]]:
+    """The inline keyboard of a sendMessage/editMessageText call as (label, data) rows."""
+    markup = call.params.get("reply_markup") or {}
+    return [[(b["text"], b["callback_data"]) for b in row] for row in markup.get("inline_keyboard", [])]
+
+
+class BotDriver:
+    """Scripted users talking to the running bot through the fake Bot API."""
+
+    def __init__(self, fake: FakeBotApi, service: ChatService) -> None:
+        self.fake = fake
+        self.service = service
+        self._sentinels = 0
+
+    async def _settle(self) -> Call:
+        self._sentinels += 1
+        self.fake.push_message(SENTINEL_CHAT, ADMIN, "/whoami", chat_type="supergroup")
+
+        def is_sentinel_reply(c: Call) -> bool:
+            return c.method == "sendMessage" and c.ok and c.get("chat_id") == SENTINEL_CHAT
+
+        return await asyncio.to_thread(
+            self.fake.wait_for, is_sentinel_reply, 10, count=self._sentinels
+        )
+
+    async def _exchange(self, push: Callable[[], object]) -> Exchange:
+        start = len(self.fake.calls())
+        push()
+        sentinel = await self._settle()
+        calls = self.fake.calls()
+        end = next(i for i, c in enumerate(calls) if c is sentinel)
+        mine = [c for c in calls[start:end] if c.get("chat_id") != SENTINEL_CHAT]
+        return Exchange(mine)
+
+    async def say(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        *,
+        chat_type: str | None = None,
+        reply_to: int | None = None,
+    ) -> Exchange:
+        return await self._exchange(
+            lambda: self.fake.push_message(
+                chat_id, user_id, text, chat_type=chat_type, reply_to_message_id=reply_to
+            )
+        )
+
+    async def press(self, chat_id: int, user_id: int, message_id: int, data: str) -> Exchange:
+        return await self._exchange(
+            lambda: self.fake.push_callback(chat_id, user_id, message_id, data)
+        )
+
+    def shown(self, chat_id: int, message_id: int) -> str:
+        """The text a message shows now (after edits), as the person sees it."""
+        message = self.fake.message(chat_id, message_id)
+        assert message is not None
+        return message["text"]
+
+
+@asynccontextmanager
+async def running_bot(config: Config, engine: Engine, fake: FakeBotApi) -> AsyncIterator[BotDriver]:
+    """The production Application polling the fake; stopped cleanly however the test ends."""
+    service = ChatService(engine, config, build_answerer(engine, config))
+    app = build_application(config, service)
+    async with app:
+        # run_polling() calls post_init between initialize() and start(); do the same here.
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield BotDriver(fake, service)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+# --- the database, as the tests check it -------------------------------------------------
+
+
+def snapshot(engine: Engine) -> tuple[object, dict[str, int]]:
+    """The whole ledger plus the row counts that any admin action would change."""
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+        counts = {
+            model.__name__: session.exec(select(func.count()).select_from(model)).one()
+            for model in (AuditEntry, Grant, PendingChange)
+        }
+    return ledger, counts
+
+
+def actual(engine: Engine, number: int, indicator: str) -> str:
+    with Session(engine) as session:
+        target = read_target(session, number)
+    assert target is not None
+    found = target.indicator(indicator)
+    assert found is not None
+    return found.actual
+
+
+def audit_entries(engine: Engine) -> list[AuditEntry]:
+    with Session(engine) as session:
+        return list(session.exec(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def unescape(text: str) -> str:
+    return html.unescape(text)
