@@ -455,14 +455,19 @@ def _assign(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     return _proposal("assign", target, changes, lines)
 
 
-def _unassign(text: str, lookup: Lookup, today: dt.date) -> Proposal:
-    target, rest = _head(text, lookup)
+def _one_word(rest: str, missing: str, extra_hint: str = "") -> str:
+    """The single word left after the target number, or a CommandError."""
     pieces = rest.split()
     if not pieces:
-        raise CommandError("缺少单位名称")
+        raise CommandError(missing)
     if len(pieces) > 1:
-        raise CommandError(f"多余的内容：“{' '.join(pieces[1:])}”")
-    given = pieces[0]
+        raise CommandError(f"多余的内容：“{' '.join(pieces[1:])}”{extra_hint}")
+    return pieces[0]
+
+
+def _unassign(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    target, rest = _head(text, lookup)
+    given = _one_word(rest, "缺少单位名称")
     label = f"第{target.number}项"
     units = list(target.units)
     listed = "、".join(unit_label(u) for u in units) or "（无）"
@@ -490,12 +495,7 @@ def _unassign(text: str, lookup: Lookup, today: dt.date) -> Proposal:
 
 def _alias(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     target, rest = _head(text, lookup)
-    pieces = rest.split()
-    if not pieces:
-        raise CommandError("缺少别名")
-    if len(pieces) > 1:
-        raise CommandError(f"多余的内容：“{' '.join(pieces[1:])}”（别名中不能有空格）")
-    word = pieces[0]
+    word = _one_word(rest, "缺少别名", "（别名中不能有空格）")
     if len(word) > ALIAS_MAX_CHARS:
         raise CommandError(f"别名太长：{len(word)}字，最多{ALIAS_MAX_CHARS}字")
     label = f"第{target.number}项"

@@ -510,27 +510,43 @@ def btn_page(service: ChatService, sender: Sender, role: str, rest: str) -> list
     return [service._list_page(saved, page, edit=True)]
 
 
-def _claim_pending(service: ChatService, sender: Sender, role: str, rest: str, state: str):
-    """Move a pending change to `state` if the presser is the admin who asked; else None."""
+def _claim_pending(
+    service: ChatService, sender: Sender, role: str, rest: str, state: str
+) -> tuple[PendingChange | None, bool]:
+    """Move a pending change to `state` if the presser is the admin who asked.
+
+    Returns (row, claimed): row is None for anyone else; claimed is False when it was already
+    confirmed or cancelled, so a second press does nothing.
+    """
     if role != ADMIN:
-        return None
+        return None, False
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         pending = session.get(PendingChange, int(rest))
         if pending is None or pending.admin_id != (sender.user_id or 0):
-            return None
+            return None, False
         if pending.state != "pending":
-            return pending
+            return pending, False
         pending.state = state
         session.add(pending)
-    return pending
+    return pending, True
+
+
+def _settle_pending(
+    service: ChatService, sender: Sender, role: str, rest: str, state: str, verb: str
+) -> tuple[PendingChange | None, list[Reply]]:
+    """Claim the pending change or explain why the press does nothing."""
+    pending, claimed = _claim_pending(service, sender, role, rest, state)
+    if pending is None:
+        return None, [Reply("", toast=f"只有发起修改的管理员可以{verb}")]
+    if not claimed:
+        return None, [Reply("", toast="这项修改已处理过了")]
+    return pending, []
 
 
 def btn_confirm(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
-    pending = _claim_pending(service, sender, role, rest, "applying")
+    pending, refusal = _settle_pending(service, sender, role, rest, "applying", "确认")
     if pending is None:
-        return [Reply("", toast="只有发起修改的管理员可以确认")]
-    if pending.state != "applying":
-        return [Reply("", toast="这项修改已处理过了")]
+        return refusal
     changes = [FieldChange(int(t), f, v) for t, f, v in json.loads(pending.changes_json)]
     applied = apply_changes(service.engine, changes, actor=sender.actor, reason=pending.reason)
     with Session(service.engine) as session, session.begin():
@@ -540,19 +556,14 @@ def btn_confirm(service: ChatService, sender: Sender, role: str, rest: str) -> l
     service.refresh()
     if not applied.entries:
         return [Reply(f"没有变化：\n{pending.summary}", edit=True, toast="没有变化")]
-    return [
-        Reply(
-            f"✅ 已修改：\n{pending.summary}\n（如需撤销，发送 /undo）", edit=True, toast="已修改"
-        )
-    ]
+    text = f"✅ 已修改：\n{pending.summary}\n（如需撤销，发送 /undo）"
+    return [Reply(text, edit=True, toast="已修改")]
 
 
 def btn_cancel(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
-    pending = _claim_pending(service, sender, role, rest, "cancelled")
+    pending, refusal = _settle_pending(service, sender, role, rest, "cancelled", "取消")
     if pending is None:
-        return [Reply("", toast="只有发起修改的管理员可以取消")]
-    if pending.state != "cancelled":
-        return [Reply("", toast="这项修改已处理过了")]
+        return refusal
     return [Reply(f"已取消：\n{pending.summary}", edit=True, toast="已取消")]
 
 
