@@ -23,14 +23,16 @@ from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
 from bot.answering import Answer, Answerer
 from bot.bootstrap import record_if_unmatched
 from bot.config import Config
-from bot.ledger import CATEGORIES, STATUSES, TargetSpec
+from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
 from bot.replies import render_candidates, render_help, render_list, render_summary, render_target
 from bot.status import compute_status
 from bot.store import (
     FieldChange,
+    StaleChange,
     apply_changes,
     history,
+    read_field,
     read_ledger,
     read_target,
     undo_last,
@@ -38,7 +40,7 @@ from bot.store import (
 from bot.store import (
     list_unmatched as store_list_unmatched,
 )
-from bot.target_view import target_detail_text
+from bot.target_view import target_detail_text, unit_label
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +79,7 @@ class Command:
     description: str
     admin: bool
     handler: Callable[[ChatService, Sender, str], list[Reply]]
+    public: bool = False  # answered even without rights (/whoami: strangers need their id)
 
 
 def _target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
@@ -126,7 +129,7 @@ class ChatService:
         """Run `/name args` for the sender, after checking rights."""
         command = self.commands.get(name.lower())
         role = self.role_of(sender)
-        if role is None:
+        if role is None and not (command and command.public):
             return self._refuse(sender, f"/{name}")
         if command is None:
             return [Reply(f"没有 /{name} 这个命令。发送 /help 查看可用命令。")]
@@ -223,7 +226,7 @@ class ChatService:
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
-            old, new = _short(e.old_value), _short(e.new_value)
+            old, new = _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
             lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
         return "\n".join(lines)
 
@@ -237,6 +240,21 @@ class ChatService:
 def _short(value: str, limit: int = 40) -> str:
     value = " ".join(value.split()) or "（空）"
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _display(field: str, value: str) -> str:
+    """An audit value as people read it: lists of units, deadlines and aliases decoded."""
+    if field in ("units", "deadlines", "aliases") and value.startswith("["):
+        items = json.loads(value)
+        if field == "units":
+            value = "、".join(unit_label(UnitSpec(*item)) for item in items)
+        elif field == "deadlines":
+            value = "；".join(
+                f"{d} {text}{'（已完成）' if done else ''}" for d, text, done in items
+            )
+        else:
+            value = "、".join(items)
+    return _short(value)
 
 
 def _field_label(name: str) -> str:
@@ -369,7 +387,11 @@ def _proposal_command(name: str):
 
 
 def _pending_reply(service: ChatService, sender: Sender, proposal) -> Reply:
-    changes = [[c.target, c.field, c.new_value] for c in proposal.changes]
+    with Session(service.engine) as session:
+        changes = [
+            [c.target, c.field, c.new_value, read_field(session, c.target, c.field)]
+            for c in proposal.changes
+        ]
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         pending = PendingChange(
             admin_id=sender.user_id or 0,
@@ -391,8 +413,8 @@ def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         return [Reply("没有可撤销的修改。")]
     service.refresh()
     lines = [
-        f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}：{_short(e.old_value)} → "
-        f"{_short(e.new_value)}"
+        f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}："
+        f"{_display(e.field_name, e.old_value)} → {_display(e.field_name, e.new_value)}"
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]
@@ -543,16 +565,25 @@ def _settle_pending(
     return pending, []
 
 
+def _mark_pending(service: ChatService, pending_id: int, state: str) -> None:
+    with Session(service.engine) as session, session.begin():
+        row = session.get(PendingChange, pending_id)
+        row.state = state
+        session.add(row)
+
+
 def btn_confirm(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
     pending, refusal = _settle_pending(service, sender, role, rest, "applying", "确认")
     if pending is None:
         return refusal
-    changes = [FieldChange(int(t), f, v) for t, f, v in json.loads(pending.changes_json)]
-    applied = apply_changes(service.engine, changes, actor=sender.actor, reason=pending.reason)
-    with Session(service.engine) as session, session.begin():
-        row = session.get(PendingChange, pending.id)
-        row.state = "applied"
-        session.add(row)
+    changes = [FieldChange(int(t), f, v, old) for t, f, v, old in json.loads(pending.changes_json)]
+    try:
+        applied = apply_changes(service.engine, changes, actor=sender.actor, reason=pending.reason)
+    except StaleChange:
+        _mark_pending(service, pending.id, "stale")
+        text = f"未修改：提出这项修改后，数据已有变动。请重新发送命令。\n{pending.summary}"
+        return [Reply(text, edit=True, toast="数据已变动")]
+    _mark_pending(service, pending.id, "applied")
     service.refresh()
     if not applied.entries:
         return [Reply(f"没有变化：\n{pending.summary}", edit=True, toast="没有变化")]
@@ -570,18 +601,21 @@ def btn_cancel(service: ChatService, sender: Sender, role: str, rest: str) -> li
 def btn_unmatched(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
     if role != ADMIN:
         return [Reply("", toast="仅限管理员")]
-    with Session(service.engine) as session, session.begin():
+    with Session(service.engine) as session:
         row = session.get(UnmatchedQuestion, int(rest))
-        if row is None or row.best_target is None:
-            return [Reply("", toast="该问题已不存在")]
-        row.resolved = True
-        session.add(row)
+        if row is None or row.best_target is None or row.resolved:
+            return [Reply("", toast="该问题已处理或不存在")]
         number, word = row.best_target, row.question.strip()
     try:
         proposal = propose("alias", f"{number} {word}", service._target, today=service.today)
     except CommandError as exc:
         return [Reply(str(exc), toast="无法添加")]
-    return [_pending_reply(service, sender, proposal)]
+    reply = _pending_reply(service, sender, proposal)
+    with Session(service.engine) as session, session.begin():
+        row = session.get(UnmatchedQuestion, int(rest))
+        row.resolved = True
+        session.add(row)
+    return [reply]
 
 
 _ADMIN_DESCRIPTIONS = {
@@ -604,7 +638,7 @@ _COMMANDS = (
     Command("due", "即将到期：/due [天数]，默认30天", False, cmd_due),
     Command("ask", "提问：/ask 问题", False, cmd_ask),
     Command("history", "变更记录：/history 序号", False, cmd_history),
-    Command("whoami", "我的ID和角色", False, cmd_whoami),
+    Command("whoami", "我的ID和角色", False, cmd_whoami, public=True),
     *(
         Command(name, _ADMIN_DESCRIPTIONS[name], True, _proposal_command(name))
         for name in ADMIN_PROPOSAL_COMMANDS

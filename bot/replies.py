@@ -186,8 +186,13 @@ def render_candidates(candidates: Sequence[TargetSpec]) -> str:
     return "\n".join(lines)
 
 
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji or 𠮷 counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def split_for_chat(text: str, limit: int = MAX_REPLY) -> list[str]:
-    """HTML-escape `text` and split it into messages of at most `limit` characters.
+    """HTML-escape `text` and split it into messages of at most `limit` Telegram characters.
 
     Splits fall on line boundaries; a single overlong line is cut between characters, never
     inside an escaped entity.
@@ -196,14 +201,14 @@ def split_for_chat(text: str, limit: int = MAX_REPLY) -> list[str]:
     current = ""
     for line in text.split("\n"):
         escaped = html.escape(line, quote=False)
-        while len(escaped) > limit:
+        while telegram_length(escaped) > limit:
             piece, size = [], 0
             for ch in line:
-                part = html.escape(ch, quote=False)
-                if size + len(part) > limit:
+                part = telegram_length(html.escape(ch, quote=False))
+                if size + part > limit:
                     break
                 piece.append(ch)
-                size += len(part)
+                size += part
             if current:
                 chunks.append(current)
                 current = ""
@@ -211,7 +216,7 @@ def split_for_chat(text: str, limit: int = MAX_REPLY) -> list[str]:
             line = line[len(piece) :]
             escaped = html.escape(line, quote=False)
         candidate = f"{current}\n{escaped}" if current else escaped
-        if len(candidate) > limit:
+        if telegram_length(candidate) > limit:
             chunks.append(current)
             current = escaped
         else:

@@ -57,6 +57,13 @@ class FieldChange:
     target: int
     field: str
     new_value: str
+    expected_old: str | None = (
+        None  # when set, the change applies only if the field still holds it
+    )
+
+
+class StaleChange(StoreError):
+    """A field changed since the change was proposed; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -338,6 +345,8 @@ def apply_changes(
     with Session(engine, expire_on_commit=False) as session, session.begin():
         for change in changes:
             old = read_field(session, change.target, change.field)
+            if change.expected_old is not None and old != change.expected_old:
+                raise StaleChange(f"第{change.target}项的{change.field}已被他人修改")
             if old == change.new_value:
                 continue
             write_field(session, change.target, change.field, change.new_value)

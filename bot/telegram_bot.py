@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 from telegram import (
     BotCommand,
@@ -99,7 +100,7 @@ class TelegramFrontEnd:
             )
             if mention.lower() not in text.lower() and not to_bot:
                 return
-            text = text.replace(mention, " ").strip()
+            text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
         replies = await asyncio.to_thread(self.service.question, sender_of(update), text)
         await self.send(message, replies)
 
@@ -178,7 +179,9 @@ def build_application(
     if config.telegram.bot_file_url:
         builder = builder.base_file_url(config.telegram.bot_file_url)
     if config.telegram.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        # Retry after RetryAfter (flood control), never after TimedOut: PTB's limiter does both
+        # right once max_retries is above its default of 0.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
     messages = filters.UpdateType.MESSAGE  # edits and channel posts ask nothing
     application.add_handler(MessageHandler(messages & filters.COMMAND, front.on_command))

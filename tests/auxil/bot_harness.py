@@ -103,7 +103,9 @@ class Exchange:
 def keyboard(call: Call) -> list[list[tuple[str, str]]]:
     """The inline keyboard of a sendMessage/editMessageText call as (label, data) rows."""
     markup = call.params.get("reply_markup") or {}
-    return [[(b["text"], b["callback_data"]) for b in row] for row in markup.get("inline_keyboard", [])]
+    return [
+        [(b["text"], b["callback_data"]) for b in row] for row in markup.get("inline_keyboard", [])
+    ]
 
 
 class BotDriver:
@@ -162,7 +164,9 @@ class BotDriver:
 
 
 @asynccontextmanager
-async def running_bot(config: Config, engine: Engine, fake: FakeBotApi) -> AsyncIterator[BotDriver]:
+async def running_bot(
+    config: Config, engine: Engine, fake: FakeBotApi
+) -> AsyncIterator[BotDriver]:
     """The production Application polling the fake; stopped cleanly however the test ends."""
     service = ChatService(engine, config, build_answerer(engine, config))
     app = build_application(config, service)

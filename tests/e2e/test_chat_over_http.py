@@ -67,7 +67,18 @@ def detail_text(engine, config, number: int) -> str:
 # --- strangers -----------------------------------------------------------------------------
 
 
-async def test_a_stranger_gets_one_polite_refusal_and_changes_nothing(bot, engine):
+async def test_at_start_the_menu_is_set_and_a_stranger_is_refused(bot, engine):
+    # the command menu: every command, with its Chinese description
+    [call] = bot.fake.calls("setMyCommands")
+    expected = [
+        {"command": c.name, "description": c.description} for c in bot.service.commands.values()
+    ]
+    assert call["commands"] == expected == bot.fake.commands
+    assert {c["command"] for c in expected} == set(bot.service.commands)
+    for command in expected:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in command["description"]), command
+
+    # a stranger: one polite refusal per message, nothing changes
     before = snapshot(engine)
     for text in ("新增贷款完成了吗", "/set 12 新增贷款 1亿元", "/grant 7", "/start", "/undo"):
         reply = await bot.say(STRANGER, STRANGER, text)
@@ -115,9 +126,7 @@ async def test_a_granted_viewer_asks_and_opens_details(bot, engine, config):
     assert LOAN_FIGURE in bot.shown(VIEWER, answer_id)
     assert keyboard(press.edits[0]) == TARGET_BUTTONS_12
 
-
-async def test_an_ambiguous_question_offers_a_choice(bot):
-    await grant_viewer(bot)
+    # an ambiguous question offers a choice; picking edits the same message
     reply = await bot.say(VIEWER, VIEWER, "敬老院的事办得怎样")
     assert reply.text == (
         "这个问题可能涉及以下几项目标，请选择：\n1. 第3项 中心敬老院\n2. 第4项 老年补贴适老化"
@@ -190,7 +199,7 @@ async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
     assert (await bot.say(ADMIN, ADMIN, "/undo")).text == "没有可撤销的修改。"
 
 
-async def test_a_cancelled_change_is_not_applied(bot, engine):
+async def test_a_cancelled_or_malformed_change_is_not_applied(bot, engine):
     proposal = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元")
     before = snapshot(engine)
     [[_, (_, cancel)]] = keyboard(proposal.sent[0])
@@ -203,8 +212,7 @@ async def test_a_cancelled_change_is_not_applied(bot, engine):
     assert actual(engine, 12, "新增贷款") == "24.43"
     assert snapshot(engine)[0] == before[0] and not audit_entries(engine)
 
-
-async def test_a_wrong_unit_is_refused_with_the_correct_form(bot, engine):
+    # a wrong unit is refused with the correct form, and nothing is proposed
     reply = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万元")
     assert reply.text == (
         "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元\n"
@@ -212,17 +220,7 @@ async def test_a_wrong_unit_is_refused_with_the_correct_form(bot, engine):
     )
     assert keyboard(reply.sent[0]) == []
     assert actual(engine, 12, "新增贷款") == "24.43"
-
-
-async def test_the_command_menu_is_registered_in_chinese(bot):
-    [call] = bot.fake.calls("setMyCommands")
-    expected = [
-        {"command": c.name, "description": c.description} for c in bot.service.commands.values()
-    ]
-    assert call["commands"] == expected == bot.fake.commands
-    assert {c["command"] for c in expected} == set(bot.service.commands)
-    for command in expected:
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in command["description"]), command
+    assert snapshot(engine)[1] == before[1]
 
 
 # --- groups ---------------------------------------------------------------------------------
@@ -259,8 +257,7 @@ async def test_in_a_group_the_bot_answers_only_what_is_addressed_to_it(bot):
     assert (await say("新增贷款完成了吗", user=STRANGER)).calls == []
     assert (await say("@ledger_test_bot 哪些没完成", user=STRANGER)).texts == [REFUSAL]
 
-
-async def test_a_granted_group_lets_its_members_ask(bot):
+    # once the group is granted, any member may ask, and still may not change anything
     await grant_viewer(bot, GROUP)
     reply = await bot.say(GROUP, STRANGER, "@ledger_test_bot 哪些没完成", chat_type="supergroup")
     assert reply.text == NOT_DONE_LIST
@@ -321,16 +318,9 @@ async def test_a_detail_card_longer_than_a_message_is_split(bot, engine, config)
     assert keyboard(press.sent[-1]) == [[("返回", "pick:12"), ("变更记录", "hist:12")]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: split_for_chat counts code points, Telegram's 4096 limit counts UTF-16 "
-    "units, so a chunk with emoji is refused as too long",
-)
 async def test_a_split_card_with_emoji_fits_telegrams_limit(bot, engine, config):
     line = "进展顺利👍" * 400  # 2000 characters, 2400 UTF-16 code units
-    apply_changes(
-        engine, [FieldChange(12, "progress_text", "\n".join([line] * 4))], actor="tg:42"
-    )
+    apply_changes(engine, [FieldChange(12, "progress_text", "\n".join([line] * 4))], actor="tg:42")
     card = await bot.say(ADMIN, ADMIN, "/target 12")
     press = await bot.press(ADMIN, ADMIN, card.message_id, "detail:12")
     assert press.failed == [] and BUSY_TEXT not in press.texts
@@ -338,12 +328,6 @@ async def test_a_split_card_with_emoji_fits_telegrams_limit(bot, engine, config)
     assert "\n".join(shown) == detail_text(engine, config, 12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: a pending change stores new values computed at proposal time and is "
-    "applied without checking they are still current, so confirming two /note proposals "
-    "loses the first note",
-)
 async def test_confirming_two_pending_notes_keeps_both(bot, engine):
     first = await bot.say(ADMIN, ADMIN, "/note 12 第一条补充")
     second = await bot.say(ADMIN, ADMIN, "/note 12 第二条补充")
@@ -352,8 +336,10 @@ async def test_confirming_two_pending_notes_keeps_both(bot, engine):
         await bot.press(ADMIN, ADMIN, proposal.message_id, confirm)
     with Session(engine) as session:
         progress = read_target(session, 12).progress_text
-    # either both notes are kept, or the stale second proposal is refused
+    # the second proposal was made before the first was applied: it is refused as stale
     assert "第一条补充" in progress
+    assert "第二条补充" not in progress
+    assert bot.shown(ADMIN, second.message_id).startswith("未修改：提出这项修改后，数据已有变动")
 
 
 # --- lists ----------------------------------------------------------------------------------
@@ -399,3 +385,12 @@ async def test_with_the_rate_limiter_and_a_failing_api(config, engine, fake, mon
         assert [c.fault for c in reply.failed] == ["500"]
         assert reply.texts == [BUSY_TEXT]
         assert (await bot.say(VIEWER, VIEWER, "哪些没完成")).text == NOT_DONE_LIST
+
+
+async def test_flood_control_is_waited_out_not_reported(config, engine, fake, monkeypatch):
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    async with running_bot(bot_config(config, fake, rate_limiter=True), engine, fake) as bot:
+        fake.fail_next("sendMessage", "retry_after", retry_after=1)
+        reply = await bot.say(ADMIN, ADMIN, "哪些没完成")
+        assert [c.fault for c in reply.failed] == ["retry_after"]
+        assert reply.texts == [NOT_DONE_LIST]

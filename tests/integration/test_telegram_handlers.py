@@ -200,3 +200,20 @@ async def test_an_unexpected_bot_api_call_is_caught(bot_app):
         await app.bot.send_photo(1, b"x")
     assert request.unexpected == ["sendPhoto"]
     request.unexpected.clear()
+
+
+async def test_a_stranger_can_learn_their_id_to_ask_for_access(bot_app):
+    app, request, _ = bot_app
+    await say(app, "/whoami", user_id=STRANGER)
+    assert request.of("sendMessage")[0]["text"] == "用户ID：7\n会话ID：7\n角色：无权限"
+
+
+async def test_undo_reports_lists_as_people_read_them(bot_app):
+    app, request, _ = bot_app
+    await say(app, "/alias 12 信贷额", user_id=ADMIN)
+    confirm = request.of("sendMessage")[0]["reply_markup"]["inline_keyboard"][0][0]
+    await press(app, confirm["callback_data"], user_id=ADMIN)
+    request.calls.clear()
+    await say(app, "/undo", user_id=ADMIN)
+    text = request.of("sendMessage")[0]["text"]
+    assert text.startswith("已撤销：第12项 别名：") and "[" not in text and "信贷额" in text

@@ -1,0 +1,133 @@
+"""Every admin command and every admin button, tried by people who are not admins.
+
+In-process over ChatService (the Telegram and console front ends only translate to it). The
+database must not change at all, and the reply must be a refusal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.bootstrap import build_answerer
+from bot.chat import ChatService, Sender
+from bot.store import FieldChange, apply_changes, log_unmatched
+from tests.auxil.bot_harness import ADMIN, REFUSAL, snapshot
+
+GRANTED_GROUP = -100200
+OTHER_GROUP = -100300
+
+# Plausible arguments: each is accepted when the admin sends it (see the last test).
+ARGS = {
+    "set": "12 新增贷款 1亿元",
+    "status": "12 滞后 资金未到位",
+    "note": "12 11月新增贷款1.2亿元",
+    "deadline": "12 2021-03-31 补充时限",
+    "done": "6",
+    "assign": "12 县财政局 配合",
+    "unassign": "12 人行西平县支行",
+    "alias": "12 信贷",
+    "undo": "",
+    "unmatched": "",
+    "grant": "7",
+    "revoke": "88",
+    "users": "",
+}
+
+SENDERS = {
+    "viewer": (Sender(77, 77, actor="tg:77"), "viewer"),
+    "stranger": (Sender(7, 7, actor="tg:7"), None),
+    "stranger in a granted group": (
+        Sender(7, GRANTED_GROUP, "supergroup", actor="tg:7"),
+        "viewer",
+    ),
+    "anonymous admin in a granted group": (
+        Sender(None, GRANTED_GROUP, "supergroup", anonymous=True, actor="tg:anonymous"),
+        "viewer",
+    ),
+    "anonymous admin elsewhere": (
+        Sender(None, OTHER_GROUP, "supergroup", anonymous=True, actor="tg:anonymous"),
+        None,
+    ),
+    "admin id sent as the group": (
+        Sender(ADMIN, OTHER_GROUP, "supergroup", anonymous=True, actor="tg:anonymous"),
+        None,
+    ),
+}
+
+ADMIN_SENDER = Sender(ADMIN, ADMIN, actor="tg:42")
+
+
+@pytest.fixture
+def service(config, engine):
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(ADMIN,))
+    )
+    service = ChatService(engine, config, build_answerer(engine, config))
+    for subject in (77, 88, GRANTED_GROUP):
+        assert service.command(ADMIN_SENDER, "grant", str(subject))[0].text.startswith("已授予")
+    # a change by everyone an /undo could be attributed to, so a leaked /undo would show
+    for n, actor in enumerate(("tg:42", "tg:77", "tg:7", "tg:anonymous", "console")):
+        apply_changes(
+            engine, [FieldChange(12, "indicator:新增贷款:as_of", f"第{n}次")], actor=actor
+        )
+    log_unmatched(engine, "信贷", best_target=12, best_score=0.5)
+    return service
+
+
+def admin_commands(service: ChatService) -> list[str]:
+    names = [c.name for c in service.commands.values() if c.admin]
+    assert set(names) == set(ARGS), "give every admin command plausible arguments in ARGS"
+    return names
+
+
+@pytest.mark.parametrize("who", SENDERS)
+def test_no_admin_command_works_for_a_non_admin(service, engine, who):
+    sender, role = SENDERS[who]
+    assert service.role_of(sender) == role
+    before = snapshot(engine)
+    for name in admin_commands(service):
+        for spelled in (name, name.upper()):
+            replies = service.command(sender, spelled, ARGS[name])
+            texts = [r.text for r in replies]
+            expected = REFUSAL if role is None else f"/{spelled} 仅限管理员使用。"
+            assert texts == [expected], (who, spelled)
+            assert all(not r.buttons for r in replies)
+        assert snapshot(engine) == before, (who, name)
+
+
+@pytest.mark.parametrize("who", SENDERS)
+def test_no_admin_button_works_for_a_non_admin(service, engine, who):
+    sender, role = SENDERS[who]
+    [proposal] = service.command(ADMIN_SENDER, "set", "12 新增贷款 30亿元")
+    [[confirm, cancel]] = proposal.buttons
+    before = snapshot(engine)
+    for data in (confirm.data, cancel.data, "unm:1"):
+        replies = service.button(sender, data)
+        assert [r.text for r in replies] == [""], (who, data)
+        assert replies[0].toast
+        if role is None:
+            assert replies[0].toast == "您没有权限"
+        assert snapshot(engine) == before, (who, data)
+    # the admin can still confirm it afterwards
+    [done] = service.button(ADMIN_SENDER, confirm.data)
+    assert done.toast == "已修改"
+
+
+def test_the_arguments_are_ones_an_admin_could_use(service, engine):
+    for name in admin_commands(service):
+        [reply] = service.command(ADMIN_SENDER, name, ARGS[name])
+        assert reply.text != REFUSAL and "仅限管理员" not in reply.text
+        if name in ("undo", "unmatched", "grant", "revoke", "users"):
+            expected = {
+                "undo": "已撤销：第12项 新增贷款数据时点",
+                "unmatched": "最近未匹配的问题：\n· 信贷（最接近第12项）",
+                "grant": "已授予 7 查看权限。",
+                "revoke": "已撤销 88 的查看权限。",
+                "users": "管理员：42\n查看者（3）：",
+            }[name]
+            assert reply.text.startswith(expected), (name, reply.text)
+        else:
+            assert reply.text.startswith("请确认以下修改：\n"), (name, reply.text)
+            assert [b.label for b in reply.buttons[0]] == ["确认", "取消"]
