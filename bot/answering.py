@@ -179,11 +179,12 @@ class Answerer:
             return listed
         if _SUMMARY.search(q) and not self._specific_topic(q):
             return Answer(
-                question, "summary", (), render_summary(self.ledger, self.today, self._data_date())
+                question, "summary", (), render_summary(self.ledger, self.today, self.data_date())
             )
         return self._match_answer(question, q)
 
-    def _data_date(self) -> str:
+    def data_date(self) -> str:
+        """When the figures were last updated, and the day statuses are computed for."""
         stamps = [t.updated_at for t in self.ledger.targets if t.updated_at is not None]
         latest = max(stamps).astimezone(self.tz).date().isoformat() if stamps else "—"
         return f"{latest}（最近一次更新），统计日{self.today.isoformat()}"

@@ -289,9 +289,8 @@ def cmd_help(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_summary(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Show the overview: counts by status and light, and what needs attention."""
-    return [
-        Reply(render_summary(service.answerer.ledger, service.today, service.today.isoformat()))
-    ]
+    answerer = service.answerer
+    return [Reply(render_summary(answerer.ledger, service.today, answerer.data_date()))]
 
 
 def cmd_list(service: ChatService, sender: Sender, args: str) -> list[Reply]:
