@@ -13,18 +13,29 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from bot import chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
 from bot.answering import Answer, Answerer
 from bot.bootstrap import record_if_unmatched
+from bot.chat_types import (
+    ADMIN,
+    VIEWER,
+    Button,
+    Command,
+    Reply,
+    Sender,
+    _target_buttons,
+    parse_target_number,
+)
 from bot.config import Config
 from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
+from bot.reminder_policy import ReminderPolicy, WorkCalendar
+from bot.reminders import DispatchResult, Send, catch_up, run_day
 from bot.replies import render_candidates, render_help, render_list, render_summary, render_target
 from bot.status import compute_status
 from bot.store import (
@@ -46,50 +57,6 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 MAX_CALLBACK_BYTES = 64
-ADMIN, VIEWER = "admin", "viewer"
-
-
-@dataclass(frozen=True)
-class Button:
-    label: str
-    data: str  # namespaced ("pick:12"), at most 64 bytes
-
-
-@dataclass(frozen=True)
-class Reply:
-    text: str  # plain text: front ends escape it for HTML
-    buttons: tuple[tuple[Button, ...], ...] = ()
-    edit: bool = False  # replace the message whose button was pressed
-    toast: str = ""  # the short answer to a button press
-
-
-@dataclass(frozen=True)
-class Sender:
-    user_id: int | None  # None for channel posts and updates with no `from`
-    chat_id: int
-    chat_type: str = "private"
-    anonymous: bool = False  # a message sent as the group (anonymous admin)
-    actor: str = ""  # how the audit trail names this person, e.g. "tg:42"
-    fixed_role: str | None = None  # the console sets the role directly
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    description: str
-    admin: bool
-    handler: Callable[[ChatService, Sender, str], list[Reply]]
-    public: bool = False  # answered even without rights (/whoami: strangers need their id)
-
-
-def _target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
-    return ((Button("详情", f"detail:{number}"), Button("变更记录", f"hist:{number}")),)
-
-
-def _parse_number(text: str) -> int | None:
-    text = unicodedata.normalize("NFKC", text).strip()
-    m = re.fullmatch(r"第?\s*(\d{1,6})\s*项?", text)
-    return int(m.group(1)) if m else None
 
 
 class ChatService:
@@ -99,9 +66,12 @@ class ChatService:
         self.engine = engine
         self.config = config
         self.answerer = answerer
-        self.commands: dict[str, Command] = {}
-        for command in _COMMANDS:
-            self.commands[command.name] = command
+        self.commands: dict[str, Command] = {
+            c.name: c for c in _COMMANDS + chat_reminders.COMMANDS
+        }
+        self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
+        self.send: Send | None = None
 
     # --- rights --------------------------------------------------------------------------
 
@@ -146,6 +116,11 @@ class ChatService:
         record_if_unmatched(self.engine, answer, asked_by=sender.user_id)
         return [self._answer_reply(answer)]
 
+    def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
+        """A reply to a reminder reports progress; a reply to anything else is a question."""
+        report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
+        return report if report is not None else self.question(sender, text)
+
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
         role = self.role_of(sender)
@@ -153,7 +128,7 @@ class ChatService:
             logger.warning("refused button %r for user %s", data[:80], sender.user_id)
             return [Reply("", toast="您没有权限")]
         prefix, _, rest = data.partition(":")
-        handler = _BUTTONS.get(prefix)
+        handler = self.buttons.get(prefix)
         if handler is None or len(data.encode()) > MAX_CALLBACK_BYTES:
             return [Reply("", toast="按钮已失效")]
         try:
@@ -229,6 +204,34 @@ class ChatService:
             old, new = _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
             lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
         return "\n".join(lines)
+
+    def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
+        return chat_reminders.policy_of(self), WorkCalendar()
+
+    def run_reminders(self) -> DispatchResult:
+        """Send what is due today (the daily job)."""
+        policy, calendar = self.reminder_context()
+        return run_day(
+            self.engine,
+            self.answerer.ledger,
+            self.today,
+            self.send,
+            policy=policy,
+            calendar=calendar,
+            tz=self.config.tz,
+        )
+
+    def catch_up_reminders(self) -> DispatchResult:
+        """At start-up: mark interrupted sends uncertain and send what was missed."""
+        policy, calendar = self.reminder_context()
+        return catch_up(
+            self.engine,
+            self.answerer.ledger,
+            self.config.now(),
+            self.send,
+            policy=policy,
+            calendar=calendar,
+        )
 
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
@@ -320,7 +323,7 @@ def cmd_list(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_target(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Show one target by its number."""
-    number = _parse_number(args)
+    number = parse_target_number(args)
     if number is None:
         return [Reply("用法：/target 序号，例如 /target 12")]
     target = service._target(number)
@@ -364,7 +367,7 @@ def cmd_whoami(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Show a target's audit trail."""
-    number = _parse_number(args)
+    number = parse_target_number(args)
     if number is None or service._target(number) is None:
         return [Reply("用法：/history 序号，例如 /history 12（序号须是台账中的目标）")]
     return [Reply(service._history_text(number))]

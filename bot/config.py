@@ -43,12 +43,23 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class RemindersConfig:
+    offsets: tuple[int, ...] = (7, 3, 1, 0)
+    send_time: dt.time = dt.time(9, 0)
+    overdue_repeat_days: int = 7
+    digest_weekday: int = 0  # Monday, as datetime.weekday()
+    digest_due_days: int = 14
+    working_days_only: bool = True
+
+
+@dataclass(frozen=True)
 class Config:
     database_url: str = DEFAULT_DATABASE_URL
     ledger_file: Path = DEFAULT_LEDGER_FILE
     timezone_name: str = DEFAULT_TIMEZONE
     today: dt.date | None = None
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    reminders: RemindersConfig = field(default_factory=RemindersConfig)
     source: str = "<defaults>"
 
     @property
@@ -83,6 +94,14 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "webhook_listen": ((str,), "an address string"),
         "webhook_port": ((int,), "an integer port"),
         "rate_limiter": ((bool,), "true or false"),
+    },
+    "reminders": {
+        "offsets": ((list,), "a list of whole days before a deadline, e.g. [7, 3, 1, 0]"),
+        "send_time": ((str, dt.time), 'a time "HH:MM"'),
+        "overdue_repeat_days": ((int,), "a whole number of days"),
+        "digest_weekday": ((int,), "0 (Monday) to 6 (Sunday)"),
+        "digest_due_days": ((int,), "a whole number of days"),
+        "working_days_only": ((bool,), "true or false"),
     },
 }
 
@@ -154,6 +173,33 @@ def _check_token(token: str, source: str) -> str:
     return token
 
 
+def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
+    defaults = RemindersConfig()
+    offsets = raw.get("offsets", list(defaults.offsets))
+    if not all(isinstance(o, int) and not isinstance(o, bool) and 0 <= o <= 366 for o in offsets):
+        raise ConfigError(f"{source}: [reminders] offsets must be whole days from 0 to 366")
+    send_time = raw.get("send_time", defaults.send_time)
+    if isinstance(send_time, str):
+        try:
+            send_time = dt.time.fromisoformat(send_time)
+        except ValueError:
+            raise ConfigError(f'{source}: [reminders] send_time must be "HH:MM"') from None
+    weekday = raw.get("digest_weekday", defaults.digest_weekday)
+    if not 0 <= weekday <= 6:
+        raise ConfigError(f"{source}: [reminders] digest_weekday must be 0 (Monday) to 6")
+    for key in ("overdue_repeat_days", "digest_due_days"):
+        if raw.get(key, 1) < 1:
+            raise ConfigError(f"{source}: [reminders] {key} must be 1 or more")
+    return RemindersConfig(
+        offsets=tuple(sorted(set(offsets), reverse=True)),
+        send_time=send_time.replace(tzinfo=None),
+        overdue_repeat_days=raw.get("overdue_repeat_days", defaults.overdue_repeat_days),
+        digest_weekday=weekday,
+        digest_due_days=raw.get("digest_due_days", defaults.digest_due_days),
+        working_days_only=raw.get("working_days_only", defaults.working_days_only),
+    )
+
+
 def load_config(
     path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
 ) -> Config:
@@ -215,5 +261,6 @@ def load_config(
             webhook_port=telegram.get("webhook_port", 8443),
             rate_limiter=telegram.get("rate_limiter", True),
         ),
+        reminders=_parse_reminders(raw.get("reminders", {}), source),
         source=source,
     )

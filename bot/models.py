@@ -169,3 +169,70 @@ class SavedList(SQLModel, table=True):
     title: str
     numbers_json: str = Field(sa_column=Column(Text, nullable=False))
     created_at: dt.datetime = _ts()
+
+
+class Subscription(SQLModel, table=True):
+    """A chat that receives a responsible unit's reminders (groups have negative ids)."""
+
+    __table_args__ = (UniqueConstraint("unit", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit: str = Field(index=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    created_by: str = ""
+    created_at: dt.datetime = _ts()
+
+
+class DigestSubscriber(SQLModel, table=True):
+    """A leader (viewer or admin) who receives the weekly digest and overdue notices."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    created_at: dt.datetime = _ts()
+
+
+class OutboxEntry(SQLModel, table=True):
+    """One notice to one chat. The unique key makes every reminder go out at most once.
+
+    States: sending (claimed, the API call may be under way), sent, uncertain (found
+    `sending` after a crash: it may or may not have arrived, so it is never resent blindly),
+    failed (the API refused it for good).
+    """
+
+    __table_args__ = (
+        UniqueConstraint("kind", "target_number", "milestone", "occurrence", "chat_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    target_number: int = 0  # 0 for digests
+    milestone: str = ""  # "2020-12-31 年底前"; "" for digests
+    occurrence: dt.date
+    chat_key: int = Field(sa_column=Column(BigInteger, nullable=False))  # 0 = no chat
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    state: str = "sending"
+    late: bool = False
+    message_id: int | None = None
+    error: str = ""
+    claimed_by: str = ""
+    claimed_at: dt.datetime = _ts()
+    sent_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+
+
+class ProgressReport(SQLModel, table=True):
+    """A unit's report on a target, waiting for an admin to approve or reject it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_number: int = Field(index=True)
+    reporter_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    state: str = "pending"  # pending | approved | rejected
+    decided_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    reason: str = ""
+    created_at: dt.datetime = _ts()
+    decided_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )

@@ -18,7 +18,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -32,11 +32,13 @@ from telegram.request import BaseRequest
 
 from bot.chat import ChatService, Reply, Sender
 from bot.config import Config
+from bot.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.replies import split_for_chat
 
 logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
+REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
 
 
@@ -101,7 +103,14 @@ class TelegramFrontEnd:
             if mention.lower() not in text.lower() and not to_bot:
                 return
             text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
-        replies = await asyncio.to_thread(self.service.question, sender_of(update), text)
+        replied = message.reply_to_message
+        sender = sender_of(update)
+        if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
+            replies = await asyncio.to_thread(
+                self.service.reply_to_bot, sender, replied.message_id, text
+            )
+        else:
+            replies = await asyncio.to_thread(self.service.question, sender, text)
         await self.send(message, replies)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -156,11 +165,71 @@ class TelegramFrontEnd:
                 logger.warning("could not tell chat %s about the error", update.effective_chat.id)
 
     async def post_init(self, application: Application) -> None:
-        """Register the command menu with Chinese descriptions."""
+        """Register the command menu, connect sending, catch up and schedule reminders."""
         commands = [
             BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
         ]
         await application.bot.set_my_commands(commands)
+        self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
+        await asyncio.to_thread(self.service.catch_up_reminders)
+        schedule_reminders(application, self)
+
+    async def run_reminders(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The daily job: send today's reminders, overdue notices and (Mondays) the digest."""
+        result = await asyncio.to_thread(self.service.run_reminders)
+        logger.info("reminders sent: %s", result)
+
+
+def make_sync_send(
+    application: Application, loop: asyncio.AbstractEventLoop, service: ChatService
+):
+    """A blocking `send(chat_id, text) -> message_id` for worker threads, mapped to outbox errors.
+
+    RetryAfter → RetryLater (waited out); TimedOut → DeliveryUncertain (never resent);
+    ChatMigrated → subscriptions follow the new id and the message goes there once.
+    """
+
+    async def deliver(chat_id: int, text: str) -> int:
+        message_id = 0
+        for chunk in split_for_chat(text):
+            sent = await application.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
+            message_id = message_id or sent.message_id
+        return message_id
+
+    def send(chat_id: int, text: str) -> int:
+        try:
+            return asyncio.run_coroutine_threadsafe(deliver(chat_id, text), loop).result()
+        except ChatMigrated as exc:
+            migrate_chat(service.engine, chat_id, exc.new_chat_id)
+            return send(exc.new_chat_id, text)
+        except RetryAfter as exc:
+            delay = exc.retry_after
+            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            raise RetryLater(seconds) from exc
+        except TimedOut as exc:
+            raise DeliveryUncertain(str(exc)) from exc
+        except TelegramError as exc:
+            raise DeliveryFailed(str(exc)) from exc
+
+    return send
+
+
+def schedule_reminders(application: Application, front: TelegramFrontEnd) -> None:
+    """One daily job with a stable id; the job reads the database each time it runs."""
+    config = front.service.config
+    application.job_queue.run_daily(
+        front.run_reminders,
+        time=config.reminders.send_time.replace(tzinfo=config.tz),
+        name=REMINDER_JOB_ID,
+        job_kwargs={
+            "id": REMINDER_JOB_ID,
+            "replace_existing": True,
+            "coalesce": True,
+            # A run delayed by up to an hour (a busy or briefly stopped bot) still goes out;
+            # anything later is picked up by the start-up catch-up instead.
+            "misfire_grace_time": 3600,
+        },
+    )
 
 
 def build_application(

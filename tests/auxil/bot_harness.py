@@ -25,7 +25,15 @@ from sqlmodel import Session, select
 from bot.bootstrap import build_answerer
 from bot.chat import ChatService
 from bot.config import Config
-from bot.models import AuditEntry, Grant, PendingChange
+from bot.models import (
+    AuditEntry,
+    DigestSubscriber,
+    Grant,
+    OutboxEntry,
+    PendingChange,
+    ProgressReport,
+    Subscription,
+)
 from bot.store import read_ledger, read_target
 from bot.telegram_bot import build_application
 from tests.auxil.fake_bot_api import Call, FakeBotApi
@@ -192,7 +200,15 @@ def snapshot(engine: Engine) -> tuple[object, dict[str, int]]:
         ledger = read_ledger(session)
         counts = {
             model.__name__: session.exec(select(func.count()).select_from(model)).one()
-            for model in (AuditEntry, Grant, PendingChange)
+            for model in (
+                AuditEntry,
+                Grant,
+                PendingChange,
+                Subscription,
+                DigestSubscriber,
+                OutboxEntry,
+                ProgressReport,
+            )
         }
     return ledger, counts
 

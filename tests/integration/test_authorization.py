@@ -10,6 +10,7 @@ import dataclasses
 
 import pytest
 
+from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS
 from bot.bootstrap import build_answerer
 from bot.chat import ChatService, Sender
 from bot.store import FieldChange, apply_changes, log_unmatched
@@ -33,6 +34,14 @@ ARGS = {
     "grant": "7",
     "revoke": "88",
     "users": "",
+    "subscribe": "民政局 -1001234567",
+    "unsubscribe": "民政局 -1001234567",
+    "subscriptions": "",
+    "urge": "16",
+    "pending": "",
+    "reject": "1 数据口径不符",
+    "outbox": "",
+    "reminders": "2020-12-24",
 }
 
 SENDERS = {
@@ -119,13 +128,21 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
     for name in admin_commands(service):
         [reply] = service.command(ADMIN_SENDER, name, ARGS[name])
         assert reply.text != REFUSAL and "仅限管理员" not in reply.text
-        if name in ("undo", "unmatched", "grant", "revoke", "users"):
+        if name not in ADMIN_PROPOSAL_COMMANDS:
             expected = {
                 "undo": "已撤销：第12项 新增贷款数据时点",
                 "unmatched": "最近未匹配的问题：\n· 信贷（最接近第12项）",
                 "grant": "已授予 7 查看权限。",
                 "revoke": "已撤销 88 的查看权限。",
                 "users": "管理员：42\n查看者（3）：",
+                "subscribe": "已订阅：县民政局的到期提醒将发送到 -1001234567。",
+                "unsubscribe": "已取消：县民政局的提醒不再发送到 -1001234567。",
+                "subscriptions": "订阅（0）：",
+                "urge": "当前前端不能向其他群发送消息。",
+                "pending": "暂无待审核的进展报送。",
+                "reject": "没有待审核的报送#1。",
+                "outbox": "没有未确认送达或发送失败的提醒。",
+                "reminders": "2020-12-24 应发送的提醒（预览，不发送）：",
             }[name]
             assert reply.text.startswith(expected), (name, reply.text)
         else:

@@ -1,0 +1,371 @@
+"""Chat commands for reminders (催办), digests (通报) and units' progress reports.
+
+Transport-free like `bot.chat`: messages to other chats go through `service.send`, which the
+Telegram adapter (or the console) provides; the outbox keeps them at most once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, select
+
+from bot.admin_commands import CommandError, propose
+from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
+from bot.models import ProgressReport, utc_now
+from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
+from bot.reminders import (
+    dispatch,
+    list_subscriptions,
+    plan,
+    set_digest,
+    subscribe,
+    subscriptions_map,
+    target_of_reminder,
+    uncertain_entries,
+    unsubscribe,
+)
+from bot.store import FieldChange, apply_changes
+
+if TYPE_CHECKING:
+    from bot.chat import ChatService
+
+logger = logging.getLogger(__name__)
+_CHAT_ID = re.compile(r"-?\d{1,16}")
+
+
+def policy_of(service: ChatService) -> ReminderPolicy:
+    r = service.config.reminders
+    return ReminderPolicy(
+        offsets=r.offsets,
+        send_time=r.send_time,
+        overdue_repeat_days=r.overdue_repeat_days,
+        digest_weekday=r.digest_weekday,
+        digest_due_days=r.digest_due_days,
+        working_days_only=r.working_days_only,
+    )
+
+
+def _unit_names(service: ChatService) -> list[str]:
+    return sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
+
+
+def _resolve_unit(service: ChatService, given: str) -> str:
+    names = _unit_names(service)
+    if given in names:
+        return given
+    found = [n for n in names if given in n]
+    if len(found) == 1:
+        return found[0]
+    hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
+    raise CommandError(f"台账中没有唯一对应“{given}”的责任单位。可选：{hint}")
+
+
+def _unit_and_chat(service: ChatService, sender: Sender, args: str, usage: str):
+    parts = unicodedata.normalize("NFKC", args).split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not _CHAT_ID.fullmatch(parts[1])):
+        raise CommandError(usage)
+    chat_id = int(parts[1]) if len(parts) == 2 else sender.chat_id
+    return _resolve_unit(service, parts[0]), chat_id
+
+
+SUBSCRIBE_USAGE = (
+    "用法：/subscribe 单位 [群ID]，例如在单位群里发 /subscribe 民政局，"
+    "或 /subscribe 民政局 -1001234567"
+)
+
+
+def cmd_subscribe(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Subscribe this chat (or the given chat id) to a unit's reminders."""
+    try:
+        unit, chat_id = _unit_and_chat(service, sender, args, SUBSCRIBE_USAGE)
+    except CommandError as exc:
+        return [Reply(str(exc))]
+    if not subscribe(service.engine, unit, chat_id, actor=sender.actor):
+        return [Reply(f"{chat_id} 已订阅{unit}的提醒。")]
+    return [Reply(f"已订阅：{unit}的到期提醒将发送到 {chat_id}。")]
+
+
+def cmd_unsubscribe(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Stop a unit's reminders for this chat (or the given chat id)."""
+    usage = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe 民政局"
+    try:
+        unit, chat_id = _unit_and_chat(service, sender, args, usage)
+    except CommandError as exc:
+        return [Reply(str(exc))]
+    if not unsubscribe(service.engine, unit, chat_id):
+        return [Reply(f"{chat_id} 没有订阅{unit}的提醒。")]
+    return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
+
+
+def cmd_subscriptions(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List the unit subscriptions, and the units no chat receives reminders for."""
+    with Session(service.engine) as session:
+        rows = list_subscriptions(session)
+    lines = [f"订阅（{len(rows)}）："] + [f"· {r.unit} → {r.chat_id}" for r in rows]
+    missing = [u for u in _unit_names(service) if u not in {r.unit for r in rows}]
+    if missing:
+        lines.append("未订阅的单位（提醒无人接收）：" + "、".join(missing))
+    return [Reply("\n".join(lines))]
+
+
+def cmd_digest(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Turn the weekly digest and overdue notices on or off for this chat."""
+    choice = args.strip().lower()
+    if choice not in ("on", "off", "开", "关"):
+        return [Reply("用法：/digest on 或 /digest off（每周一9:00推送周报及逾期通报）")]
+    on = choice in ("on", "开")
+    changed = set_digest(service.engine, sender.chat_id, on)
+    if on:
+        return [Reply("已开启每周通报。" if changed else "每周通报本来就是开启的。")]
+    return [Reply("已关闭每周通报。" if changed else "每周通报本来就是关闭的。")]
+
+
+def _no_transport(service: ChatService) -> list[Reply] | None:
+    if service.send is None:
+        return [Reply("当前前端不能向其他群发送消息。")]
+    return None
+
+
+def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """催办: push a reminder for a target to its units' chats now."""
+    number = parse_target_number(args)
+    target = service._target(number) if number is not None else None
+    if target is None:
+        return [Reply("用法：/urge 序号，例如 /urge 16（序号须是台账中的目标）")]
+    refused = _no_transport(service)
+    if refused:
+        return refused
+    with Session(service.engine) as session:
+        subscriptions = subscriptions_map(session)
+    notices = urge_notices(
+        target,
+        service.today,
+        subscriptions=subscriptions,
+        policy=policy_of(service),
+        calendar=WorkCalendar(),
+    )
+    result = dispatch(service.engine, notices, service.send)
+    missed = sorted({n.unit for n in notices if n.chat_id is None})
+    lines = [f"第{number}项催办：已发送{result.sent}条"]
+    if result.skipped:
+        lines.append(f"今天已催办过的{result.skipped}个群未重复发送")
+    if result.uncertain or result.failed:
+        lines.append(f"未确认送达{result.uncertain}条，失败{result.failed}条（见 /outbox）")
+    if missed:
+        lines.append("未订阅提醒的单位：" + "、".join(missed))
+    return [Reply("\n".join(lines))]
+
+
+def _may_report(service: ChatService, sender: Sender, number: int) -> bool:
+    if service.role_of(sender) is not None:
+        return True
+    target = service._target(number)
+    with Session(service.engine) as session:
+        subscriptions = subscriptions_map(session)
+    return target is not None and any(
+        sender.chat_id in subscriptions.get(u.name, []) for u in target.units
+    )
+
+
+def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
+    """Record a unit's progress report for admins to approve or reject."""
+    if not _may_report(service, sender, number):
+        return service._refuse(sender, f"report {number}")
+    if service._target(number) is None:
+        return [Reply(f"台账中没有第{number}项目标。")]
+    text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
+    if not text:
+        return [Reply("用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月")]
+    with Session(service.engine, expire_on_commit=False) as session, session.begin():
+        report = ProgressReport(
+            target_number=number,
+            reporter_id=sender.user_id or 0,
+            chat_id=sender.chat_id,
+            text=text,
+        )
+        session.add(report)
+    return [Reply(f"已收到第{number}项的进展报送（编号{report.id}），待督查局审核。")]
+
+
+def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """A unit reports progress on a target: /report 序号 文本或数值."""
+    head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    number = parse_target_number(head)
+    if number is None or not rest.strip():
+        return [Reply("用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月")]
+    return create_report(service, sender, number, rest)
+
+
+def reply_to_reminder(
+    service: ChatService, sender: Sender, replied_message_id: int, text: str
+) -> list[Reply] | None:
+    """A reply to one of our reminders is a progress report; None if it was not a reminder."""
+    with Session(service.engine) as session:
+        number = target_of_reminder(session, sender.chat_id, replied_message_id)
+    if number is None:
+        return None
+    return create_report(service, sender, number, text)
+
+
+def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List pending progress reports with 采纳/驳回 buttons."""
+    with Session(service.engine) as session:
+        rows = list(
+            session.exec(
+                select(ProgressReport)
+                .where(ProgressReport.state == "pending")
+                .order_by(ProgressReport.id)
+                .limit(10)
+            )
+        )
+    if not rows:
+        return [Reply("暂无待审核的进展报送。")]
+    replies = []
+    for row in rows:
+        who = f"报送人{row.reporter_id}，群{row.chat_id}"
+        text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
+        buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
+        replies.append(Reply(text, buttons))
+    return replies
+
+
+def _decide(service: ChatService, report_id: int) -> ProgressReport | None:
+    with Session(service.engine, expire_on_commit=False) as session:
+        report = session.get(ProgressReport, report_id)
+    return report if report is not None and report.state == "pending" else None
+
+
+def _close_report(service: ChatService, report: ProgressReport, sender: Sender, **values) -> None:
+    with Session(service.engine) as session, session.begin():
+        row = session.get(ProgressReport, report.id)
+        row.decided_by = sender.user_id or 0
+        row.decided_at = utc_now()
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.add(row)
+
+
+def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
+    if service.send is not None:
+        try:
+            service.send(chat_id, text)
+        except Exception:  # the decision stands even when the unit's chat is unreachable
+            logger.warning("could not notify chat %s", chat_id, exc_info=True)
+
+
+def approve_report(service: ChatService, sender: Sender, report_id: int) -> list[Reply]:
+    """Apply a report like /set (or as a progress note when it holds no figure)."""
+    report = _decide(service, report_id)
+    if report is None:
+        return [Reply("", toast="该报送已处理或不存在")]
+    number = report.target_number
+    try:
+        proposal = propose("set", f"{number} {report.text}", service._target, today=service.today)
+    except CommandError:
+        proposal = propose("note", f"{number} {report.text}", service._target, today=service.today)
+    reason = f"采纳单位报送#{report.id}（报送人{report.reporter_id}，审核人{sender.actor}）"
+    changes = [FieldChange(c.target, c.field, c.new_value) for c in proposal.changes]
+    apply_changes(service.engine, changes, actor=sender.actor, reason=reason)
+    _close_report(service, report, sender, state="approved")
+    service.refresh()
+    _tell_unit(
+        service, report.chat_id, f"第{number}项进展报送#{report.id}已采纳：\n{proposal.summary}"
+    )
+    return [Reply(f"已采纳报送#{report.id}：\n{proposal.summary}", edit=True, toast="已采纳")]
+
+
+def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Reject a progress report with a reason: /reject 编号 理由."""
+    head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    if not head.isdigit() or not reason.strip():
+        return [
+            Reply("用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送")
+        ]
+    report = _decide(service, int(head))
+    if report is None:
+        return [Reply(f"没有待审核的报送#{head}。")]
+    _close_report(service, report, sender, state="rejected", reason=reason.strip()[:500])
+    _tell_unit(
+        service,
+        report.chat_id,
+        f"第{report.target_number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}",
+    )
+    return [Reply(f"已驳回报送#{report.id}，并已通知报送单位。")]
+
+
+def btn_report(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+    if role != ADMIN:
+        return [Reply("", toast="仅限管理员")]
+    verdict, _, report_id = rest.partition(":")
+    if verdict == "ok":
+        return approve_report(service, sender, int(report_id))
+    if _decide(service, int(report_id)) is None:
+        return [Reply("", toast="该报送已处理或不存在")]
+    return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
+
+
+def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """List reminders that may not have arrived (uncertain) or failed; they are never resent."""
+    with Session(service.engine) as session:
+        rows = uncertain_entries(session)
+    if not rows:
+        return [Reply("没有未确认送达或发送失败的提醒。")]
+    lines = [f"未确认送达或失败的提醒（{len(rows)}）："]
+    for row in rows[:30]:
+        state = {"uncertain": "未确认", "failed": "失败"}[row.state]
+        lines.append(
+            f"· #{row.id} {state} {row.kind} 第{row.target_number}项 {row.occurrence} → "
+            f"{row.chat_key}：{row.error[:40]}"
+        )
+    lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
+    return [Reply("\n".join(lines))]
+
+
+def describe_notices(notices: list[Notice]) -> str:
+    if not notices:
+        return "这一天没有需要发送的提醒。"
+    lines = []
+    for n in notices:
+        to = n.chat_id if n.chat_id is not None else "（未订阅，无人接收）"
+        lines.append(f"【{n.kind}】→ {n.unit or '领导'} {to}\n{n.text}")
+    return "\n\n".join(lines)
+
+
+def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """Show what would be sent on a day (default today), without sending."""
+    text = unicodedata.normalize("NFKC", args).strip()
+    try:
+        day = dt.date.fromisoformat(text) if text else service.today
+    except ValueError:
+        return [Reply("用法：/reminders [YYYY-MM-DD]，例如 /reminders 2020-12-24")]
+    notices = plan(
+        service.engine,
+        service.answerer.ledger,
+        day,
+        policy_of(service),
+        WorkCalendar(),
+        service.config.tz,
+    )
+    return [
+        Reply(f"{day.isoformat()} 应发送的提醒（预览，不发送）：\n\n{describe_notices(notices)}")
+    ]
+
+
+COMMANDS = (
+    Command("subscribe", "订阅单位提醒：/subscribe 单位 [群ID]", True, cmd_subscribe),
+    Command("unsubscribe", "取消订阅：/unsubscribe 单位 [群ID]", True, cmd_unsubscribe),
+    Command("subscriptions", "订阅清单及无人接收的单位", True, cmd_subscriptions),
+    Command("digest", "每周通报：/digest on|off", False, cmd_digest),
+    Command("urge", "催办：/urge 序号", True, cmd_urge),
+    Command("report", "报送进展：/report 序号 文本或数值", False, cmd_report, public=True),
+    Command("pending", "待审核的进展报送", True, cmd_pending),
+    Command("reject", "驳回报送：/reject 编号 理由", True, cmd_reject),
+    Command("outbox", "未确认送达或失败的提醒", True, cmd_outbox),
+    Command("reminders", "预览某天的提醒：/reminders [日期]", True, cmd_reminders),
+)
+BUTTONS = {"rpt": btn_report}
