@@ -36,6 +36,7 @@ USAGE: dict[str, str] = {
     "note": "/note 序号 文本，例如：/note 12 11月新增贷款1.2亿元",
     "deadline": "/deadline 序号 YYYY-MM-DD [说明]，例如：/deadline 12 2021-01-31 年底前",
     "done": "/done 序号 [里程碑]，例如：/done 12 年底前 或 /done 12 2020-12-31",
+    "reopen": "/reopen 序号 [里程碑]，例如：/reopen 5 10月底之前",
     "assign": "/assign 序号 单位 [牵头|配合]，例如：/assign 12 县财政局 配合",
     "unassign": "/unassign 序号 单位，例如：/unassign 12 县财政局",
     "alias": "/alias 序号 词，例如：/alias 12 信贷",
@@ -46,6 +47,7 @@ ADMIN_PROPOSAL_COMMANDS = (
     "note",
     "deadline",
     "done",
+    "reopen",
     "assign",
     "unassign",
     "alias",
@@ -363,15 +365,17 @@ def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     return _proposal("deadline", target, changes, [line])
 
 
-def _done(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+def _mark_deadline(text: str, lookup: Lookup, *, done: bool, command: str) -> Proposal:
+    """Mark one deadline done (/done) or open again (/reopen)."""
     target, key = _head(text, lookup)
     key = _one_line(key)
     deadlines = list(target.deadlines)
     label = f"第{target.number}项"
+    state, other = ("已完成", "未完成") if done else ("未完成", "已完成")
     if not deadlines:
         raise CommandError(f"{label}没有时限；可先用 /deadline 添加")
     listed_all = "；".join(_deadline_label(d) for d in deadlines)
-    open_ones = [i for i, d in enumerate(deadlines) if not d.done]
+    candidates = [i for i, d in enumerate(deadlines) if d.done != done]
     if key:
         when = _parse_date(key)
         matches = [
@@ -379,25 +383,33 @@ def _done(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         ]
         if not matches:
             raise CommandError(f"{label}没有“{key}”这个时限。该项的时限：{listed_all}")
-        open_matches = [i for i in matches if not deadlines[i].done]
-        if not open_matches:
-            raise CommandError(f"{label}的时限“{key}”已经标记为完成")
-        if len(open_matches) > 1:
-            listed = "；".join(_deadline_label(deadlines[i]) for i in open_matches)
-            raise CommandError(f"{label}有多个未完成的“{key}”时限：{listed}，请写日期")
-        chosen = open_matches[0]
+        wanted = [i for i in matches if deadlines[i].done != done]
+        if not wanted:
+            raise CommandError(f"{label}的时限“{key}”已经是{state}")
+        if len(wanted) > 1:
+            listed = "；".join(_deadline_label(deadlines[i]) for i in wanted)
+            raise CommandError(f"{label}有多个{other}的“{key}”时限：{listed}，请写日期")
+        chosen = wanted[0]
     else:
-        if not open_ones:
-            raise CommandError(f"{label}的时限都已标记为完成")
-        if len(open_ones) > 1:
-            listed = "；".join(_deadline_label(deadlines[i]) for i in open_ones)
-            raise CommandError(f"{label}有多个未完成的时限：{listed}，请写明是哪一个")
-        chosen = open_ones[0]
+        if not candidates:
+            raise CommandError(f"{label}的时限都已是{state}")
+        if len(candidates) > 1:
+            listed = "；".join(_deadline_label(deadlines[i]) for i in candidates)
+            raise CommandError(f"{label}有多个{other}的时限：{listed}，请写明是哪一个")
+        chosen = candidates[0]
     old = deadlines[chosen]
-    deadlines[chosen] = replace(old, done=True)
-    line = f"{label} 时限“{old.text}”（{old.date.isoformat()}）：未完成 → 已完成"
+    deadlines[chosen] = replace(old, done=done)
+    line = f"{label} 时限“{old.text}”（{old.date.isoformat()}）：{other} → {state}"
     changes = [("deadlines", _deadlines_json(target.deadlines), _deadlines_json(deadlines))]
-    return _proposal("done", target, changes, [line])
+    return _proposal(command, target, changes, [line])
+
+
+def _done(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    return _mark_deadline(text, lookup, done=True, command="done")
+
+
+def _reopen(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    return _mark_deadline(text, lookup, done=False, command="reopen")
 
 
 # --- /assign and /unassign -------------------------------------------------------------
@@ -511,6 +523,7 @@ _HANDLERS: dict[str, Callable[[str, Lookup, dt.date], Proposal]] = {
     "note": _note,
     "deadline": _deadline,
     "done": _done,
+    "reopen": _reopen,
     "assign": _assign,
     "unassign": _unassign,
     "alias": _alias,

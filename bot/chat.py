@@ -626,6 +626,7 @@ _ADMIN_DESCRIPTIONS = {
     "note": "补充进展：/note 序号 文本",
     "deadline": "增改时限：/deadline 序号 YYYY-MM-DD [说明]",
     "done": "标记时限完成：/done 序号 [里程碑]",
+    "reopen": "重新打开时限：/reopen 序号 [里程碑]",
     "assign": "指定责任单位：/assign 序号 单位 [牵头|配合]",
     "unassign": "移除责任单位：/unassign 序号 单位",
     "alias": "添加别名：/alias 序号 词",

@@ -39,7 +39,12 @@ _CHAT_ID = re.compile(r"-?\d{1,16}")
 
 
 def policy_of(service: ChatService) -> ReminderPolicy:
-    r = service.config.reminders
+    return policy_of_config(service.config)
+
+
+def policy_of_config(config) -> ReminderPolicy:
+    """The reminder policy from `[reminders]` in the config."""
+    r = config.reminders
     return ReminderPolicy(
         offsets=r.offsets,
         send_time=r.send_time,

@@ -184,6 +184,95 @@ def cmd_chat(config: Config, engine: Engine, args) -> int:
     return run_console(service, args.role, sys.stdin, sys.stdout)
 
 
+def _unit_name(engine: Engine, given: str) -> str:
+    with Session(engine) as session:
+        names = sorted({u.name for t in read_ledger(session).targets for u in t.units})
+    if given in names:
+        return given
+    found = [n for n in names if given in n]
+    if len(found) != 1:
+        raise CliError(f"台账中没有唯一对应“{given}”的责任单位。可选：{'、'.join(found or names)}")
+    return found[0]
+
+
+def cmd_subscribe(config: Config, engine: Engine, args) -> int:
+    """Subscribe a chat to a unit's reminders."""
+    from bot.reminders import subscribe
+
+    unit = _unit_name(engine, args.unit)
+    created = subscribe(engine, unit, args.chat_id, actor="cli")
+    print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
+    return 0
+
+
+def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
+    """Remove a chat's subscription to a unit."""
+    from bot.reminders import unsubscribe
+
+    unit = _unit_name(engine, args.unit)
+    if not unsubscribe(engine, unit, args.chat_id):
+        raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
+    print(f"已取消：{unit} → {args.chat_id}")
+    return 0
+
+
+def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
+    """List subscriptions."""
+    from bot.reminders import list_subscriptions
+
+    with Session(engine) as session:
+        rows = list_subscriptions(session)
+    if args.json:
+        _print_json([{"unit": r.unit, "chat_id": r.chat_id} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.unit}\t{r.chat_id}")
+        print(f"共{len(rows)}个订阅")
+    return 0
+
+
+def cmd_reminders(config: Config, engine: Engine, args) -> int:
+    """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
+    import datetime as dt
+
+    from bot.chat_reminders import describe_notices, policy_of_config
+    from bot.reminder_policy import WorkCalendar
+    from bot.reminders import plan
+
+    try:
+        at = dt.datetime.fromisoformat(args.at)
+    except ValueError:
+        raise CliError(
+            f"--at 应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00，而不是 {args.at!r}"
+        ) from None
+    at = at if at.tzinfo else at.replace(tzinfo=config.tz)
+    policy = policy_of_config(config)
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    local = at.astimezone(config.tz)
+    notices = []
+    if local.time() >= policy.send_time:
+        notices = plan(engine, ledger, local.date(), policy, WorkCalendar(), config.tz)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "kind": n.kind,
+                    "target": n.target,
+                    "deadline": n.deadline.isoformat() if n.deadline else None,
+                    "chat_id": n.chat_id,
+                    "text": n.text,
+                    "unit": n.unit,
+                    "occurrence": n.occurrence.isoformat(),
+                }
+                for n in notices
+            ]
+        )
+    else:
+        print(describe_notices(notices))
+    return 0
+
+
 NO_TOKEN_HELP = (
     "没有配置机器人令牌（token）。请在 config.toml 的 [telegram] token 填入 @BotFather 给的令牌，"
     "或设置环境变量 BOT_TOKEN；只想在本机试用，请运行 python main.py chat。"
@@ -247,6 +336,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ask", cmd_ask, "answer a question in Chinese (--json: one per stdin line)")
     p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
     p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
+
+    p = add("subscribe", cmd_subscribe, "subscribe a chat to a unit's reminders")
+    p.add_argument("unit", help="responsible unit, e.g. 县民政局 or 民政局")
+    p.add_argument("chat_id", type=int, help="chat id; groups are negative, e.g. -1001234567")
+
+    p = add("unsubscribe", cmd_unsubscribe, "remove a chat's subscription to a unit")
+    p.add_argument("unit")
+    p.add_argument("chat_id", type=int)
+
+    p = add("subscriptions", cmd_subscriptions, "list the unit subscriptions")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("reminders", cmd_reminders, "dry run: what would be sent at a moment, to whom")
+    p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("chat", cmd_chat, "chat with the bot in the console (no token or network needed)")
     p.add_argument("--as", dest="role", choices=("admin", "viewer"), default="admin")

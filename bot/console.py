@@ -31,9 +31,22 @@ def _render(replies: list[Reply], out: TextIO) -> list[Button]:
     return choices
 
 
+def printing_send(stdout: TextIO):
+    """Messages to other chats (催办, report outcomes) are printed instead of sent."""
+    counter = iter(range(1, 1_000_000))
+
+    def send(chat_id: int, text: str) -> int:
+        stdout.write(f"\n[发往 {chat_id}]\n{text}\n")
+        return next(counter)
+
+    return send
+
+
 def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) -> int:
     """Read lines until EOF: /commands, numbered choices, or questions."""
     sender = console_sender(role)
+    if service.send is None:
+        service.send = printing_send(stdout)
     stdout.write("督查台账助手（控制台）。直接输入问题，/help 查看命令，Ctrl-D 退出。\n")
     choices: list[Button] = []
     for raw in stdin:
