@@ -372,6 +372,9 @@ def _mark_deadline(text: str, lookup: Lookup, *, done: bool, command: str) -> Pr
     deadlines = list(target.deadlines)
     label = f"第{target.number}项"
     state, other = ("已完成", "未完成") if done else ("未完成", "已完成")
+    already, already_all = (
+        ("已经标记为完成", "已标记为完成") if done else ("尚未完成，无需重新打开", "尚未完成")
+    )
     if not deadlines:
         raise CommandError(f"{label}没有时限；可先用 /deadline 添加")
     listed_all = "；".join(_deadline_label(d) for d in deadlines)
@@ -385,14 +388,14 @@ def _mark_deadline(text: str, lookup: Lookup, *, done: bool, command: str) -> Pr
             raise CommandError(f"{label}没有“{key}”这个时限。该项的时限：{listed_all}")
         wanted = [i for i in matches if deadlines[i].done != done]
         if not wanted:
-            raise CommandError(f"{label}的时限“{key}”已经是{state}")
+            raise CommandError(f"{label}的时限“{key}”{already}")
         if len(wanted) > 1:
             listed = "；".join(_deadline_label(deadlines[i]) for i in wanted)
             raise CommandError(f"{label}有多个{other}的“{key}”时限：{listed}，请写日期")
         chosen = wanted[0]
     else:
         if not candidates:
-            raise CommandError(f"{label}的时限都已是{state}")
+            raise CommandError(f"{label}的时限都{already_all}")
         if len(candidates) > 1:
             listed = "；".join(_deadline_label(deadlines[i]) for i in candidates)
             raise CommandError(f"{label}有多个{other}的时限：{listed}，请写明是哪一个")

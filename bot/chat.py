@@ -17,7 +17,7 @@ import unicodedata
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from bot import chat_reminders
+from bot import chat_documents, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
 from bot.answering import Answer, Answerer
 from bot.bootstrap import record_if_unmatched
@@ -67,7 +67,7 @@ class ChatService:
         self.config = config
         self.answerer = answerer
         self.commands: dict[str, Command] = {
-            c.name: c for c in _COMMANDS + chat_reminders.COMMANDS
+            c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, select
 
 from bot.admin_commands import CommandError, propose
+from bot.chat_documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.models import ProgressReport, utc_now
 from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
@@ -198,8 +199,12 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
 
 
 def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """A unit reports progress on a target: /report 序号 文本或数值."""
+    """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
     head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    if not head or head.lower() in REPORT_FORMATS:
+        if service.role_of(sender) is None:
+            return service._refuse(sender, "/report")
+        return cmd_circulated_report(service, sender, head)
     number = parse_target_number(head)
     if number is None or not rest.strip():
         return [Reply("用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月")]
@@ -367,7 +372,13 @@ COMMANDS = (
     Command("subscriptions", "订阅清单及无人接收的单位", True, cmd_subscriptions),
     Command("digest", "每周通报：/digest on|off", False, cmd_digest),
     Command("urge", "催办：/urge 序号", True, cmd_urge),
-    Command("report", "报送进展：/report 序号 文本或数值", False, cmd_report, public=True),
+    Command(
+        "report",
+        "汇报文档：/report [docx|txt]；单位报送进展：/report 序号 内容",
+        False,
+        cmd_report,
+        public=True,
+    ),
     Command("pending", "待审核的进展报送", True, cmd_pending),
     Command("reject", "驳回报送：/reject 编号 理由", True, cmd_reject),
     Command("outbox", "未确认送达或失败的提醒", True, cmd_outbox),

@@ -26,6 +26,8 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     edit: bool = False  # replace the message whose button was pressed
     toast: str = ""  # the short answer to a button press
+    document: tuple[str, bytes] | None = None  # (file name, content) sent as a file
+    photo: bytes | None = None  # a PNG picture; `text` is its caption
 
 
 @dataclass(frozen=True)

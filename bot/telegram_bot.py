@@ -140,8 +140,24 @@ class TelegramFrontEnd:
                 await self.send(query.message, [reply])
 
     async def send(self, message: Message, replies: list[Reply]) -> None:
+        bot = message.get_bot()
         for reply in replies:
-            if reply.text:
+            if reply.photo is not None:
+                caption = split_for_chat(reply.text, limit=1024)[0] if reply.text else None
+                await bot.send_photo(
+                    message.chat.id, reply.photo, caption=caption, parse_mode=ParseMode.HTML
+                )
+            elif reply.document is not None:
+                name, content = reply.document
+                caption = split_for_chat(reply.text, limit=1024)[0] if reply.text else None
+                await bot.send_document(
+                    message.chat.id,
+                    content,
+                    filename=name,
+                    caption=caption,
+                    parse_mode=ParseMode.HTML,
+                )
+            elif reply.text:
                 await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
 
     @staticmethod

@@ -81,7 +81,7 @@ def changes(proposal: Proposal) -> dict[str, str]:
 
 def test_public_names():
     assert ADMIN_PROPOSAL_COMMANDS == (
-        "set", "status", "note", "deadline", "done", "assign", "unassign", "alias",
+        "set", "status", "note", "deadline", "done", "reopen", "assign", "unassign", "alias",
     )  # fmt: skip
     assert set(USAGE) == set(ADMIN_PROPOSAL_COMMANDS)
     assert USAGE["set"] == "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
@@ -592,3 +592,16 @@ def test_fuzz_only_command_errors_escape(command):
                 json.loads(change.new_value)
     assert all(USAGE[command] in message for message in refused)
     assert accepted > 0 and len(refused) > 0
+
+
+# --- /reopen ---------------------------------------------------------------------------
+
+
+def test_reopen_a_done_deadline():
+    proposal = run("reopen", "56 3月底前")
+    assert deadlines(proposal)[0] == ["2020-03-31", "3月底前", False]
+    assert proposal.summary == "第56项 时限“3月底前”（2020-03-31）：已完成 → 未完成"
+
+
+def test_reopen_an_open_deadline_is_refused():
+    assert "尚未完成，无需重新打开" in error("reopen", "56 6月底前")

@@ -1,0 +1,284 @@
+"""PNG charts of the ledger (matplotlib's Agg canvas, no pyplot and no global rc changes).
+
+Every text is drawn in one CJK font found by `find_cjk_font` (installed by
+scripts/ensure_cjk_font.sh), so labels such as "第12项 新增贷款" never show as boxes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+
+from bot.ledger import CATEGORIES, COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
+from bot.report_writer import LIGHT_COLOURS
+from bot.status import completion_ratio, compute_status, indicator_met, light_for
+
+# Where scripts/ensure_cjk_font.sh (Debian fonts-wqy-microhei) and other distributions'
+# CJK packages put their fonts; the first that exists and covers PROBE_TEXT wins.
+CJK_FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/System/Library/Fonts/PingFang.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+)
+PROBE_TEXT = "台账完成率"
+INSTALL_HINT = "run `bash scripts/ensure_cjk_font.sh` (as root) or install fonts-wqy-microhei"
+
+DISPLAY_CAP = Decimal(200)  # bars longer than 200% are cut there; the label keeps the value
+NO_FIGURE_X = 8  # where a target without a completion ratio is marked
+LIGHT_LEGEND = {"🟢": "已完成/超额完成", "🟡": "推进中", "🔴": "滞后/未完成", "⚪": "暂无数据"}
+TARGET_BAR = "#BDBDBD"
+
+
+class CJKFontMissing(RuntimeError):
+    """No font with Chinese glyphs is installed; charts would show boxes."""
+
+
+def colour(light: str) -> str:
+    return "#" + LIGHT_COLOURS.get(light, LIGHT_COLOURS["⚪"])
+
+
+# --- fonts ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _cmap(path: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, fontNumber=0, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except Exception:  # an unreadable or odd font file covers nothing
+        return frozenset()
+
+
+def missing_glyphs(font_path: str | Path, texts: Iterable[str]) -> set[str]:
+    """The characters of `texts` (whitespace aside) that the font has no glyph for."""
+    cmap = _cmap(str(font_path))
+    return {ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in cmap}
+
+
+def _covers(path: str | Path) -> bool:
+    return Path(path).is_file() and not missing_glyphs(path, [PROBE_TEXT])
+
+
+def find_cjk_font() -> Path | None:
+    """A font file with glyphs for Chinese: known CJK files first, then any system font."""
+    for name in CJK_FONT_FILES:
+        if _covers(name):
+            return Path(name)
+    from matplotlib import font_manager
+
+    known = [entry.fname for entry in font_manager.fontManager.ttflist]
+    # The font list is cached by matplotlib; a font installed since is found by the scan.
+    for name in [*known, *sorted(set(font_manager.findSystemFonts()) - set(known))]:
+        if _covers(name):
+            return Path(name)
+    return None
+
+
+def _font(size: float = 9, *, weight: str = "normal") -> FontProperties:
+    path = find_cjk_font()
+    if path is None:
+        raise CJKFontMissing(f"no CJK font found for chart labels; {INSTALL_HINT}")
+    return FontProperties(fname=str(path), size=size, weight=weight)
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def target_label(target: TargetSpec) -> str:
+    """ "第12项 新增贷款"."""
+    return f"第{target.number}项 {target.title}"
+
+
+def headline_ratio(target: TargetSpec) -> Decimal | None:
+    """Completion % of the first comparable at-least indicator, else of an exact one."""
+    for comparators in ((">=",), ("=",)):
+        for ind in target.indicators:
+            if ind.comparator in comparators and ind.comparable:
+                ratio = completion_ratio(ind)
+                if ratio is not None:
+                    return ratio
+    return None
+
+
+def percent_text(value: Decimal) -> str:
+    """ "174.5%", and "100%" rather than "100.0%"."""
+    return f"{value.normalize():f}%" if value == value.to_integral() else f"{value}%"
+
+
+def png_bytes(figure: Figure, *, dpi: int = 100) -> bytes:
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def _set_font(figure: Figure, fname: str) -> None:
+    for text in figure.findobj(Text):
+        props = text.get_fontproperties()
+        if props.get_file() != fname:
+            props = props.copy()
+            props.set_file(fname)
+            text.set_fontproperties(props)
+
+
+def _apply_font(figure: Figure) -> None:
+    """Set the CJK font on every text, draw so automatic tick labels exist, then on those."""
+    fname = _font().get_file()
+    for ax in figure.axes:
+        ax.get_xticklabels(), ax.get_yticklabels()  # make the tick label texts exist
+    _set_font(figure, fname)
+    FigureCanvasAgg(figure).draw()
+    _set_font(figure, fname)
+
+
+def chart_labels(figure: Figure) -> list[str]:
+    """Every non-empty text the figure draws (titles, tick labels, bar labels, legend)."""
+    FigureCanvasAgg(figure).draw()
+    return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+# --- the ledger's completion chart -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    light: str
+    status: str
+    ratio: Decimal | None
+    header: bool = False
+
+
+def _completion_rows(ledger: LedgerSpec, today: dt.date) -> list[_Row]:
+    order = list(CATEGORIES) + sorted({t.category for t in ledger.targets} - set(CATEGORIES))
+    rows: list[_Row] = []
+    for category in order:
+        targets = [t for t in ledger.targets if t.category == category]
+        if not targets:
+            continue
+        rows.append(_Row(f"【{category}】{len(targets)}项", "", "", None, header=True))
+        for t in targets:
+            status = compute_status(t, today)
+            rows.append(_Row(target_label(t), light_for(status), status, headline_ratio(t)))
+    return rows
+
+
+def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
+    """Every target's completion (% of target), grouped by category, coloured by light."""
+    rows = _completion_rows(ledger, today)
+    height = 0.24 * len(rows) + 1.6
+    figure = Figure(figsize=(10, height), layout="constrained")
+    ax = figure.add_subplot()
+    ys = list(range(len(rows)))[::-1]
+    for y, row in zip(ys, rows, strict=True):
+        if row.header:
+            ax.axhspan(y - 0.5, y + 0.5, color="#EEEEEE", zorder=0)
+            continue
+        col = colour(row.light)
+        if row.ratio is None:
+            ax.plot([NO_FIGURE_X], [y], marker="D", color=col, markersize=5)
+            ax.text(NO_FIGURE_X + 4, y, f"{row.status}（无量化对比）", va="center", fontsize=7)
+            continue
+        shown = min(row.ratio, DISPLAY_CAP)
+        ax.barh(y, float(shown), color=col, height=0.7)
+        label = percent_text(row.ratio) + ("（超出刻度）" if row.ratio > DISPLAY_CAP else "")
+        ax.text(float(shown) + 2, y, f"{label} {row.status}", va="center", fontsize=7)
+    ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8)
+    ax.set_yticks(ys, [r.label for r in rows], fontsize=7)
+    for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
+        if row.header:
+            tick.set_fontweight("bold")
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_xlim(0, float(DISPLAY_CAP) + 45)
+    ax.set_xticks([0, 50, 100, 150, 200], ["0%", "50%", "目标100%", "150%", "200%"])
+    ax.set_xlabel("完成率（实际/目标）")
+    ax.set_title(f"{ledger.title}完成情况（截至{today.isoformat()}）")
+    ax.legend(
+        handles=[Patch(color=colour(k), label=v) for k, v in LIGHT_LEGEND.items()],
+        loc="lower right",
+        fontsize=7,
+    )
+    _apply_font(figure)
+    return figure
+
+
+def completion_chart(ledger: LedgerSpec, *, today: dt.date) -> bytes:
+    """PNG of `completion_figure`."""
+    return png_bytes(completion_figure(ledger, today=today))
+
+
+# --- one target -------------------------------------------------------------------------
+
+
+def _figure_text(value: str, unit: str) -> str:
+    return f"{value}{unit}" if value else "暂无数据"
+
+
+def _indicator_colour(ind: IndicatorSpec) -> str:
+    met = indicator_met(ind)
+    return colour({True: "🟢", False: "🔴", None: "⚪"}[met])  # grey: cannot be judged
+
+
+def target_figure(target: TargetSpec, *, today: dt.date) -> Figure:
+    """One target's indicators: actual against target, one small panel per indicator."""
+    status = compute_status(target, today)
+    title = f"{target_label(target)}：{status}（截至{today.isoformat()}）"
+    numeric = [
+        i for i in target.indicators if i.target_value is not None or i.actual_value is not None
+    ]
+    if not numeric:
+        figure = Figure(figsize=(7, 1.8), layout="constrained")
+        ax = figure.add_subplot()
+        ax.set_axis_off()
+        ax.set_title(title, color=colour(light_for(status)))
+        ax.text(0.5, 0.45, f"本项无量化指标，状态：{status}", ha="center", va="center")
+        _apply_font(figure)
+        return figure
+    figure = Figure(figsize=(7, 1.1 * len(numeric) + 1.0), layout="constrained")
+    axes = figure.subplots(len(numeric), 1, squeeze=False)[:, 0]
+    figure.suptitle(title, color=colour(light_for(status)))
+    for ax, ind in zip(axes, numeric, strict=True):
+        sign = COMPARATOR_SIGNS.get(ind.comparator, "")
+        values = [ind.target_value or Decimal(0), ind.actual_value or Decimal(0)]
+        texts = [
+            f"{sign}{_figure_text(ind.target, ind.unit)}" if ind.target else "未设目标",
+            _figure_text(ind.actual, ind.unit),
+        ]
+        ratio = completion_ratio(ind)
+        if ratio is not None:
+            texts[1] += f"（{percent_text(ratio)}）"
+        ax.barh([1, 0], [float(v) for v in values], color=[TARGET_BAR, _indicator_colour(ind)])
+        ax.set_yticks([1, 0], ["目标", "实际"], fontsize=8)
+        top = float(max(abs(v) for v in values)) or 1.0
+        ax.set_xlim(min(0.0, float(min(values)) * 1.1), top * 1.45)
+        for y, v, text in zip([1, 0], values, texts, strict=True):
+            ax.text(max(float(v), 0) + top * 0.02, y, text, va="center", fontsize=8)
+        name = ind.name + (f"（{ind.as_of}）" if ind.as_of else "")
+        ax.set_title(name, fontsize=9, loc="left")
+        ax.tick_params(axis="x", labelsize=7)
+    _apply_font(figure)
+    return figure
+
+
+def target_chart(target: TargetSpec, *, today: dt.date) -> bytes:
+    """PNG of `target_figure`."""
+    return png_bytes(target_figure(target, today=today))

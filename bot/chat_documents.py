@@ -1,0 +1,109 @@
+"""Chat commands that hand out paperwork and pictures: the report, charts, exports, 红黄绿榜."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.chat_types import Command, Reply, Sender, parse_target_number
+from bot.spreadsheet import write_csv, write_xlsx
+from bot.status import compute_status, final_deadline, light_for
+
+if TYPE_CHECKING:
+    from bot.chat import ChatService
+
+REPORT_FORMATS = ("docx", "txt", "md")
+_LIGHT_ORDER = {"🔴": 0, "🟡": 1, "⚪": 2, "🟢": 3}
+
+
+def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """The 工作落实情况汇报 from the live ledger: docx as a file, txt as messages."""
+    from bot.report_writer import render_report_md, render_report_txt, write_report_docx
+
+    fmt = args.strip().lower() or "docx"
+    ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
+    stem = f"工作落实情况汇报_{today.isoformat()}"
+    if fmt == "txt":
+        return [Reply(render_report_txt(ledger, as_of=today, tz=tz))]
+    if fmt == "md":
+        text = render_report_md(ledger, as_of=today, tz=tz)
+        return [Reply("汇报（Markdown）", document=(f"{stem}.md", text.encode("utf-8")))]
+    stream = io.BytesIO()
+    write_report_docx(ledger, stream, as_of=today, tz=tz)
+    return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
+
+
+def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """All targets' completion in one picture, or one target's indicators: /chart [序号]."""
+    from bot.charts import completion_chart, target_chart
+
+    if not args.strip():
+        png = completion_chart(service.answerer.ledger, today=service.today)
+        return [Reply("各项目标完成率（按领域分组，颜色为状态灯）", photo=png)]
+    number = parse_target_number(args)
+    target = service._target(number) if number is not None else None
+    if target is None:
+        return [Reply("用法：/chart [序号]，例如 /chart 或 /chart 56")]
+    png = target_chart(target, today=service.today)
+    return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
+
+
+def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """The ledger as a spreadsheet file: /export xlsx|csv."""
+    fmt = args.strip().lower() or "xlsx"
+    if fmt not in ("xlsx", "csv"):
+        return [Reply("用法：/export xlsx 或 /export csv")]
+    writer = write_xlsx if fmt == "xlsx" else write_csv
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"ledger.{fmt}"
+        writer(service.answerer.ledger, service.today, path)
+        content = path.read_bytes()
+    name = f"台账_{service.today.isoformat()}.{fmt}"
+    return [Reply(f"台账导出（{fmt}）", document=(name, content))]
+
+
+def units_board(service: ChatService) -> str:
+    """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
+    today = service.today
+    by_unit: dict[str, list[tuple[int, str, str, int]]] = defaultdict(list)
+    for t in service.answerer.ledger.targets:
+        status = compute_status(t, today)
+        final = final_deadline(t)
+        overdue = (
+            (today - final).days if final and final < today and status in ("滞后", "未完成") else 0
+        )
+        for unit in t.units:
+            by_unit[unit.name].append((t.number, t.title, light_for(status), overdue))
+
+    def rank(item):
+        name, rows = item
+        return (-sum(r[2] == "🔴" for r in rows), -sum(r[2] == "🟡" for r in rows), name)
+
+    lines = [f"红黄绿榜（{today.isoformat()}）"]
+    for name, rows in sorted(by_unit.items(), key=rank):
+        counts = " ".join(
+            f"{light}{sum(r[2] == light for r in rows)}" for light in ("🔴", "🟡", "🟢", "⚪")
+        )
+        lines.append(f"{name}：{counts}")
+        ordered = sorted(rows, key=lambda r: (-r[3], _LIGHT_ORDER[r[2]], r[0]))
+        items = [
+            f"{light}{number}.{title}" + (f"（逾期{overdue}天）" if overdue else "")
+            for number, title, light, overdue in ordered
+        ]
+        lines.append("  " + " ".join(items))
+    return "\n".join(lines)
+
+
+def cmd_units(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """红黄绿榜: every responsible unit's targets by light, overdue first."""
+    return [Reply(units_board(service))]
+
+
+COMMANDS = (
+    Command("chart", "图表：/chart [序号]", False, cmd_chart),
+    Command("export", "导出台账：/export xlsx|csv", False, cmd_export),
+    Command("units", "红黄绿榜：各责任单位的目标", False, cmd_units),
+)

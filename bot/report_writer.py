@@ -1,0 +1,312 @@
+"""Write the ledger back out as a report: plain text (the seed's format), Markdown and Word.
+
+Pure functions over a `LedgerSpec` (no transport, no database). The plain text of an
+unmodified ledger reproduces the seed report line for line, then appends a summary; a target
+an admin has edited since the import gets a trailing "（2020-12-20更新）" on its progress.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from os import PathLike
+from typing import IO
+
+from bot.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
+from bot.status import compute_status, light_for
+
+IMPORT_ACTOR_PREFIX = "import"
+# Targets listed in the summary as not done, in this order.
+PENDING_STATUSES = ("滞后", "未完成", "暂无数据", "推进中")
+SUMMARY_HEADING = "附表：目标落实情况汇总"
+# One colour per light, shared by the Word report and the charts (hex RGB, no "#").
+LIGHT_COLOURS = {"🟢": "2E7D32", "🟡": "E69F00", "🔴": "C62828", "⚪": "808080"}
+CHINESE_ORDINALS = "一二三四五六七八九十"
+EAST_ASIAN_FONT = "宋体"
+
+
+# --- shared pieces ----------------------------------------------------------------------
+
+
+def is_edited(target: TargetSpec) -> bool:
+    """True when someone other than the importer changed the target since it was loaded."""
+    return bool(target.updated_by) and not target.updated_by.startswith(IMPORT_ACTOR_PREFIX)
+
+
+def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
+    """ "（2020-12-20更新）" for an edited target (date in `tz`), "" otherwise."""
+    if not is_edited(target):
+        return ""
+    if target.updated_at is None:
+        return "（已更新）"
+    stamp = target.updated_at
+    if stamp.tzinfo is None:  # SQLite hands back naive UTC datetimes
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return f"（{stamp.astimezone(tz):%Y-%m-%d}更新）"
+
+
+def lead_unit_names(target: TargetSpec) -> str:
+    return "、".join(u.name for u in target.lead_units) or "—"
+
+
+@dataclass(frozen=True)
+class PendingTarget:
+    number: int
+    title: str
+    status: str
+    lead_units: str
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    as_of: dt.date
+    total: int
+    counts: tuple[tuple[str, int], ...]  # every status, in STATUSES order, zeros included
+    pending: tuple[PendingTarget, ...]  # not done, grouped in PENDING_STATUSES order
+
+
+def report_summary(ledger: LedgerSpec, *, as_of: dt.date) -> ReportSummary:
+    """Counts by status and the targets not done (with their lead units) on `as_of`."""
+    statuses = {t.number: compute_status(t, as_of) for t in ledger.targets}
+    counts = tuple((s, sum(1 for v in statuses.values() if v == s)) for s in STATUSES)
+    pending = tuple(
+        PendingTarget(t.number, t.title, statuses[t.number], lead_unit_names(t))
+        for status in PENDING_STATUSES
+        for t in ledger.targets
+        if statuses[t.number] == status
+    )
+    return ReportSummary(as_of=as_of, total=len(ledger.targets), counts=counts, pending=pending)
+
+
+def _progress_with_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
+    return target.progress_text + update_mark(target, tz)
+
+
+def _by_category(ledger: LedgerSpec) -> list[tuple[str, list[TargetSpec]]]:
+    order = list(CATEGORIES) + sorted({t.category for t in ledger.targets} - set(CATEGORIES))
+    groups = [(c, [t for t in ledger.targets if t.category == c]) for c in order]
+    return [(c, ts) for c, ts in groups if ts]
+
+
+def _ordinal(index: int) -> str:
+    if index < len(CHINESE_ORDINALS):
+        return CHINESE_ORDINALS[index]
+    return str(index + 1)
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+def target_lines(target: TargetSpec, tz: dt.tzinfo) -> list[str]:
+    """The seed's lines for one target: `N.目标` then the progress, or both on one line."""
+    progress = _progress_with_mark(target, tz)
+    head = f"{target.number}.{target.target_text}"
+    if target.same_line:
+        return [head + progress]
+    return [head, *progress.split("\n")] if progress else [head]
+
+
+def _summary_txt(summary: ReportSummary) -> list[str]:
+    lines = [
+        "",
+        f"{SUMMARY_HEADING}（截至{summary.as_of.isoformat()}，共{summary.total}项）",
+        "状态｜项数",
+    ]
+    lines += [f"{status}｜{n}" for status, n in summary.counts]
+    lines.append(f"合计｜{summary.total}")
+    lines.append("")
+    if summary.pending:
+        lines.append(f"尚未完成的目标（{len(summary.pending)}项）：")
+        lines.append("序号｜目标｜状态｜牵头单位")
+        lines += [f"{p.number}｜{p.title}｜{p.status}｜{p.lead_units}" for p in summary.pending]
+    else:
+        lines.append("尚未完成的目标：无")
+    return lines
+
+
+def render_report_txt(
+    ledger: LedgerSpec, *, as_of: dt.date, tz: dt.tzinfo, preamble: str | None = None
+) -> str:
+    """The report in the seed's plain-text format, followed by a summary table."""
+    lines = [ledger.preamble if preamble is None else preamble]
+    for target in ledger.targets:
+        lines += target_lines(target, tz)
+    lines += _summary_txt(report_summary(ledger, as_of=as_of))
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as markup (the texts are plain prose)."""
+    return text.translate(_MD_SPECIAL)
+
+
+def render_report_md(
+    ledger: LedgerSpec,
+    *,
+    as_of: dt.date,
+    tz: dt.tzinfo,
+    preamble: str | None = None,
+    title: str | None = None,
+) -> str:
+    """The report as Markdown: a heading per category, each target with its light and status."""
+    summary = report_summary(ledger, as_of=as_of)
+    lines = [
+        f"# {md_escape(title or ledger.title + '落实情况')}",
+        "",
+        f"数据截至 {as_of.isoformat()}",
+        "",
+        md_escape(ledger.preamble if preamble is None else preamble),
+    ]
+    for index, (category, targets) in enumerate(_by_category(ledger)):
+        lines += ["", f"## {_ordinal(index)}、{category}（{len(targets)}项）"]
+        for t in targets:
+            status = compute_status(t, as_of)
+            lines += [
+                "",
+                f"**{t.number}\\. {md_escape(t.target_text)}** {light_for(status)}{status}",
+            ]
+            progress = _progress_with_mark(t, tz)
+            if progress:
+                lines += ["", "  \n".join(md_escape(p) for p in progress.split("\n"))]
+    lines += ["", f"## {SUMMARY_HEADING}", "", "| 状态 | 项数 |", "| --- | ---: |"]
+    lines += [f"| {light_for(s)} {s} | {n} |" for s, n in summary.counts]
+    lines += [f"| 合计 | {summary.total} |", ""]
+    if summary.pending:
+        lines += [
+            f"尚未完成的目标（{len(summary.pending)}项）：",
+            "",
+            "| 序号 | 目标 | 状态 | 牵头单位 |",
+            "| ---: | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {p.number} | {md_escape(p.title)} | {light_for(p.status)} {p.status} "
+            f"| {md_escape(p.lead_units)} |"
+            for p in summary.pending
+        ]
+    else:
+        lines.append("尚未完成的目标：无")
+    return "\n".join(lines) + "\n"
+
+
+# --- Word -------------------------------------------------------------------------------
+
+
+def _set_east_asian_font(style, name: str = EAST_ASIAN_FONT) -> None:
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _add_field(paragraph, instruction: str) -> None:
+    """Append a simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _add_table(document, header: Iterable[str], rows: Iterable[Iterable[str]]) -> None:
+    header = list(header)
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = str(text)
+
+
+def write_report_docx(
+    ledger: LedgerSpec,
+    path_or_stream: str | PathLike[str] | IO[bytes],
+    *,
+    as_of: dt.date,
+    tz: dt.tzinfo,
+    title: str | None = None,
+) -> None:
+    """A Word report: title, targets by category with coloured status, summary, page numbers."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    summary = report_summary(ledger, as_of=as_of)
+    document = Document()
+    for style_name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        _set_east_asian_font(document.styles[style_name])
+    document.styles["Normal"].font.size = Pt(11)
+    document.core_properties.title = title or ledger.title
+    document.add_heading(title or f"{ledger.title}落实情况", level=0)
+    date_line = document.add_paragraph(f"数据截至 {as_of.isoformat()}")
+    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(ledger.preamble)
+
+    for index, (category, targets) in enumerate(_by_category(ledger)):
+        document.add_heading(f"{_ordinal(index)}、{category}（{len(targets)}项）", level=1)
+        for t in targets:
+            status = compute_status(t, as_of)
+            head = document.add_paragraph()
+            head.add_run(f"{t.number}.").bold = True
+            head.add_run(t.target_text).bold = True
+            mark = head.add_run(f"【{status}】")
+            mark.bold = True
+            mark.font.color.rgb = RGBColor.from_string(LIGHT_COLOURS[light_for(status)])
+            lead = lead_unit_names(t)
+            if lead != "—":
+                head.add_run(f"（牵头：{lead}）")
+            progress = _progress_with_mark(t, tz)
+            for line in progress.split("\n") if progress else ["（暂无进展）"]:
+                document.add_paragraph(line).paragraph_format.first_line_indent = Pt(22)
+
+    document.add_heading(SUMMARY_HEADING, level=1)
+    document.add_paragraph(f"截至{as_of.isoformat()}，共{summary.total}项目标。")
+    _add_table(
+        document,
+        ("状态", "项数"),
+        [(s, str(n)) for s, n in summary.counts] + [("合计", str(summary.total))],
+    )
+    pending_text = "尚未完成的目标：无"
+    if summary.pending:
+        pending_text = f"尚未完成的目标（{len(summary.pending)}项）："
+    document.add_paragraph(pending_text)
+    if summary.pending:
+        _add_table(
+            document,
+            ("序号", "目标", "状态", "牵头单位"),
+            [(str(p.number), p.title, p.status, p.lead_units) for p in summary.pending],
+        )
+
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    _add_field(footer, "PAGE")
+    footer.add_run(" 页 / 共 ")
+    _add_field(footer, "NUMPAGES")
+    footer.add_run(" 页")
+    document.save(path_or_stream)
+
+
+def split_summary(text: str) -> tuple[str, str]:
+    """(report, summary) of `render_report_txt` output, so the report part re-parses cleanly."""
+    marker = "\n\n" + SUMMARY_HEADING
+    head, sep, tail = text.partition(marker)
+    return (head, (sep + tail).lstrip("\n")) if sep else (text, "")

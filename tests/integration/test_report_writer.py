@@ -1,0 +1,236 @@
+"""The report writer: the seed round trip, edit marks, Markdown and the Word report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import zipfile
+from zoneinfo import ZoneInfo
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from sqlmodel import Session
+
+from bot.ledger import CATEGORIES, STATUSES
+from bot.report_text import parse_report
+from bot.report_writer import (
+    LIGHT_COLOURS,
+    PENDING_STATUSES,
+    SUMMARY_HEADING,
+    render_report_md,
+    render_report_txt,
+    report_summary,
+    split_summary,
+    write_report_docx,
+)
+from bot.status import compute_status, light_for
+from bot.store import FieldChange, apply_changes, read_ledger
+
+TZ = ZoneInfo("Asia/Shanghai")
+AS_OF = dt.date(2021, 1, 15)
+# 02:00 on 20 December in Beijing is still the 19th in UTC: the mark uses the ledger's zone.
+EDITED_AT = dt.datetime(2020, 12, 19, 18, 0, tzinfo=dt.UTC)
+
+
+def _stored(engine):
+    with Session(engine) as session:
+        return read_ledger(session)
+
+
+def test_unmodified_ledger_reproduces_the_seed_line_for_line(ledger_2020, seed_report_text):
+    seed_lines = seed_report_text.split("\n")
+    assert len(seed_lines) == 1 + 64 * 2 + 2  # preamble, 64 two-line targets, targets 5 and 40
+    out_lines = render_report_txt(ledger_2020, as_of=AS_OF, tz=TZ).split("\n")
+    for number, (ours, seed) in enumerate(zip(out_lines, seed_lines, strict=False), start=1):
+        assert ours == seed, f"line {number} differs"
+    assert out_lines[len(seed_lines)] == ""
+    assert out_lines[len(seed_lines) + 1].startswith(SUMMARY_HEADING)
+    single = [ln for ln in out_lines if ln.startswith(("5.", "40."))]
+    assert single == [ln for ln in seed_lines if ln.startswith(("5.", "40."))]
+    assert single[0].startswith("5.10月底之前") and "9月28日" in single[0]
+    assert out_lines.index(single[0]) + 1 == out_lines.index(
+        next(ln for ln in out_lines if ln.startswith("6."))
+    )
+
+
+def test_the_report_part_parses_back_to_the_same_targets(ledger_2020, seed_report_text):
+    report, summary = split_summary(render_report_txt(ledger_2020, as_of=AS_OF, tz=TZ))
+    assert summary.startswith(SUMMARY_HEADING)
+    assert report == seed_report_text
+    assert parse_report(report) == parse_report(seed_report_text)
+
+
+def test_ledger_read_back_from_the_store_still_reproduces_the_seed(engine, seed_report_text):
+    ledger = _stored(engine)
+    assert all(t.updated_by.startswith("import") for t in ledger.targets)
+    report, _ = split_summary(render_report_txt(ledger, as_of=AS_OF, tz=TZ))
+    assert report == seed_report_text
+    assert "更新）" not in report
+
+
+def test_summary_counts_and_lists_targets_not_done_with_lead_units(ledger_2020):
+    text = render_report_txt(ledger_2020, as_of=AS_OF, tz=TZ)
+    _, summary_text = split_summary(text)
+    summary = report_summary(ledger_2020, as_of=AS_OF)
+    statuses = {t.number: compute_status(t, AS_OF) for t in ledger_2020.targets}
+    assert [s for s, _ in summary.counts] == list(STATUSES)
+    assert sum(n for _, n in summary.counts) == summary.total == 66
+    for status, n in summary.counts:
+        assert f"{status}｜{n}" in summary_text.split("\n")
+    not_done = sorted(n for n, s in statuses.items() if s in PENDING_STATUSES)
+    assert not_done and sorted(p.number for p in summary.pending) == not_done
+    order = [PENDING_STATUSES.index(p.status) for p in summary.pending]
+    assert order == sorted(order)
+    by_number = ledger_2020.by_number()
+    for p in summary.pending:
+        lead = by_number[p.number].lead_units[0].name
+        assert f"{p.number}｜{p.title}｜{p.status}｜{lead}" in summary_text.split("\n")
+    # 16 耕地保护 is 未完成 on the curated ledger; its lead unit is named.
+    assert "16｜耕地保护｜未完成｜县自然资源局" in summary_text
+
+
+def test_admin_edits_are_marked_with_their_date_and_nothing_else_changes(engine, seed_report_text):
+    apply_changes(
+        engine,
+        [FieldChange(3, "progress_text", "中心敬老院已投入使用。")],
+        actor="tg:1",
+        now=EDITED_AT,
+    )
+    apply_changes(
+        engine,
+        [FieldChange(40, "progress_text", "参保人数再增加。")],
+        actor="tg:2",
+        now=EDITED_AT,
+    )
+    ledger = _stored(engine)
+    report, _ = split_summary(render_report_txt(ledger, as_of=AS_OF, tz=TZ))
+    ours, seed = report.split("\n"), seed_report_text.split("\n")
+    assert len(ours) == len(seed)
+    changed = {i for i, (a, b) in enumerate(zip(ours, seed, strict=True)) if a != b}
+    three = seed.index(next(ln for ln in seed if ln.startswith("3."))) + 1
+    forty = seed.index(next(ln for ln in seed if ln.startswith("40.")))
+    assert changed == {three, forty}
+    assert ours[three] == "中心敬老院已投入使用。（2020-12-20更新）"
+    target_40 = ledger.by_number()[40]
+    assert ours[forty] == f"40.{target_40.target_text}参保人数再增加。（2020-12-20更新）"
+    assert report.count("更新）") == 2
+
+
+def test_an_indicator_edit_also_marks_the_target(engine):
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    ledger = _stored(engine)
+    text = render_report_txt(ledger, as_of=AS_OF, tz=TZ)
+    marked = [ln for ln in text.split("\n") if ln.endswith("（2020-12-20更新）")]
+    assert marked == [ledger.by_number()[12].progress_text + "（2020-12-20更新）"]
+
+
+def test_preamble_can_be_replaced(ledger_2020):
+    text = render_report_txt(ledger_2020, as_of=AS_OF, tz=TZ, preamble="截至年底，落实情况如下:")
+    assert text.split("\n")[0] == "截至年底，落实情况如下:"
+    assert text.split("\n")[1].startswith("1.全社会固定资产投资")
+
+
+def test_markdown_has_category_headings_every_target_and_a_summary_table(ledger_2020):
+    md = render_report_md(ledger_2020, as_of=AS_OF, tz=TZ)
+    lines = md.split("\n")
+    assert lines[0] == "# 2020年县工作责任目标台账落实情况"
+    headings = [ln for ln in lines if ln.startswith("## ")]
+    assert [h.split("、")[1].split("（")[0] for h in headings[:-1]] == list(CATEGORIES)
+    assert headings[-1] == f"## {SUMMARY_HEADING}"
+    for t in ledger_2020.targets:
+        status = compute_status(t, AS_OF)
+        (line,) = [ln for ln in lines if ln.startswith(f"**{t.number}\\. ")]
+        assert line.endswith(f"{light_for(status)}{status}")
+    assert "| 状态 | 项数 |" in lines and "| 合计 | 66 |" in lines
+    assert "| 序号 | 目标 | 状态 | 牵头单位 |" in lines
+    assert "| 16 | 耕地保护 | 🔴 未完成 | 县自然资源局 |" in lines
+
+
+def _docx(ledger, tmp_path=None):
+    if tmp_path is None:
+        stream = io.BytesIO()
+        write_report_docx(ledger, stream, as_of=AS_OF, tz=TZ)
+        stream.seek(0)
+        return Document(stream)
+    path = tmp_path / "report.docx"
+    write_report_docx(ledger, path, as_of=AS_OF, tz=TZ, title="2020年目标落实情况报告")
+    return Document(str(path))
+
+
+def test_docx_reads_back_with_title_headings_targets_colours_tables_and_page_field(
+    ledger_2020,
+):
+    document = _docx(ledger_2020)
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title"
+    assert paragraphs[0].text == "2020年县工作责任目标台账落实情况"
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert [h.split("、")[1].split("（")[0] for h in headings[:-1]] == list(CATEGORIES)
+    assert headings[-1] == SUMMARY_HEADING
+
+    heads = {}
+    for p in paragraphs:
+        for t in ledger_2020.targets:
+            if p.text.startswith(f"{t.number}.{t.target_text}"):
+                heads[t.number] = p
+    assert sorted(heads) == list(range(1, 67))
+    for number, p in heads.items():
+        status = compute_status(ledger_2020.by_number()[number], AS_OF)
+        (mark,) = [r for r in p.runs if r.text == f"【{status}】"]
+        assert str(mark.font.color.rgb) == LIGHT_COLOURS[light_for(status)]
+    texts = [p.text for p in paragraphs]
+    assert "1-11月固定资产投资同比增长6.3%,全市第3位。" in texts
+
+    counts, pending = document.tables
+    rows = [[c.text for c in row.cells] for row in counts.rows]
+    summary = report_summary(ledger_2020, as_of=AS_OF)
+    assert rows[0] == ["状态", "项数"]
+    assert rows[1:] == [[s, str(n)] for s, n in summary.counts] + [["合计", "66"]]
+    rows = [[c.text for c in row.cells] for row in pending.rows]
+    assert rows[0] == ["序号", "目标", "状态", "牵头单位"]
+    assert ["16", "耕地保护", "未完成", "县自然资源局"] in rows
+    assert len(rows) - 1 == len(summary.pending)
+
+    footer = document.sections[0].footer._element
+    instructions = [f.get(qn("w:instr")).strip() for f in footer.iter(qn("w:fldSimple"))]
+    assert "PAGE" in instructions
+
+
+def test_docx_to_a_path_with_a_custom_title_and_east_asian_font(ledger_2020, tmp_path):
+    document = _docx(ledger_2020, tmp_path)
+    assert document.paragraphs[0].text == "2020年目标落实情况报告"
+    with zipfile.ZipFile(tmp_path / "report.docx") as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="宋体"' in styles
+
+
+def test_docx_marks_edited_progress(engine):
+    apply_changes(
+        engine, [FieldChange(3, "progress_text", "已投入使用。")], actor="tg:1", now=EDITED_AT
+    )
+    document = _docx(_stored(engine))
+    assert "已投入使用。（2020-12-20更新）" in [p.text for p in document.paragraphs]
+
+
+def test_docx_converts_to_a_pdf_of_several_pages(ledger_2020, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF conversion is not checked")
+    source = tmp_path / "report.docx"
+    write_report_docx(ledger_2020, source, as_of=AS_OF, tz=TZ)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    pages = pages or pdf.count(b"/Type/Page") - pdf.count(b"/Type/Pages")
+    assert pages > 1
