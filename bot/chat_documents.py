@@ -38,8 +38,17 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
 
 def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """All targets' completion in one picture, or one target's indicators: /chart [序号]."""
-    from bot.charts import completion_chart, target_chart
+    from bot.charts import CJKFontMissing, completion_chart, target_chart
 
+    try:
+        return _chart_replies(service, args, completion_chart, target_chart)
+    except CJKFontMissing:
+        return [
+            Reply("图表暂不可用：服务器缺少中文字体，请管理员运行 scripts/ensure_cjk_font.sh。")
+        ]
+
+
+def _chart_replies(service: ChatService, args: str, completion_chart, target_chart):
     if not args.strip():
         png = completion_chart(service.answerer.ledger, today=service.today)
         return [Reply("各项目标完成率（按领域分组，颜色为状态灯）", photo=png)]

@@ -273,6 +273,62 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+def _as_of(config: Config, text: str | None):
+    import datetime as dt
+
+    if not text:
+        return config.current_date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
+
+
+def cmd_report(config: Config, engine: Engine, args) -> int:
+    """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
+    from bot.report_writer import render_report_md, render_report_txt, write_report_docx
+
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    as_of = _as_of(config, args.as_of)
+    if args.format == "docx":
+        if not args.output:
+            raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
+        write_report_docx(ledger, args.output, as_of=as_of, tz=config.tz)
+        print(f"已写入 {args.output}", file=sys.stderr)
+        return 0
+    render = render_report_md if args.format == "md" else render_report_txt
+    text = render(ledger, as_of=as_of, tz=config.tz)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"已写入 {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_chart(config: Config, engine: Engine, args) -> int:
+    """Render the completion chart (or one target's) to a PNG file."""
+    from bot.charts import CJKFontMissing, completion_chart, target_chart
+
+    with Session(engine) as session:
+        ledger = read_ledger(session)
+    today = config.current_date()
+    try:
+        if args.number is None:
+            png = completion_chart(ledger, today=today)
+        else:
+            target = ledger.by_number().get(args.number)
+            if target is None:
+                raise CliError(f"第{args.number}项目标不存在")
+            png = target_chart(target, today=today)
+    except CJKFontMissing as exc:
+        raise CliError(str(exc)) from None
+    Path(args.output).write_bytes(png)
+    print(f"已写入 {args.output}（{len(png)}字节）", file=sys.stderr)
+    return 0
+
+
 NO_TOKEN_HELP = (
     "没有配置机器人令牌（token）。请在 config.toml 的 [telegram] token 填入 @BotFather 给的令牌，"
     "或设置环境变量 BOT_TOKEN；只想在本机试用，请运行 python main.py chat。"
@@ -351,6 +407,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("reminders", cmd_reminders, "dry run: what would be sent at a moment, to whom")
     p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("report", cmd_report, "write the 工作落实情况汇报 from the current ledger")
+    p.add_argument("--format", choices=("txt", "md", "docx"), default="txt")
+    p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
+    p.add_argument("--as-of", dest="as_of", help="the report's date, YYYY-MM-DD (default today)")
+
+    p = add("chart", cmd_chart, "render the completion chart, or one target's, as PNG")
+    p.add_argument("number", nargs="?", type=int, help="target number (default: all targets)")
+    p.add_argument("-o", "--output", default="chart.png", help="PNG file (default chart.png)")
 
     p = add("chat", cmd_chat, "chat with the bot in the console (no token or network needed)")
     p.add_argument("--as", dest="role", choices=("admin", "viewer"), default="admin")

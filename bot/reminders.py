@@ -137,6 +137,11 @@ def migrate_chat(engine: Engine, old_id: int, new_id: int) -> None:
             .values(chat_id=new_id)
         )
         session.exec(update(Grant).where(Grant.subject_id == old_id).values(subject_id=new_id))
+        # Past notices move too: their keys keep today's run from resending them to the new id,
+        # and replies in the new chat still find the reminder they answer.
+        session.exec(
+            update(OutboxEntry).where(OutboxEntry.chat_key == old_id).values(chat_key=new_id)
+        )
     logger.info("chat %s migrated to %s; subscriptions moved", old_id, new_id)
 
 
@@ -340,8 +345,10 @@ def run_day(
     calendar: WorkCalendar,
     tz: dt.tzinfo,
     worker: str | None = None,
+    now: dt.datetime | None = None,
 ) -> DispatchResult:
-    """Send everything due on `day` (the daily job)."""
+    """Send everything due on `day` (the daily job); interrupted sends become uncertain first."""
+    mark_interrupted(engine, now=now)
     notices = plan(engine, ledger, day, policy, calendar, tz)
     return dispatch(engine, notices, send, worker=worker)
 

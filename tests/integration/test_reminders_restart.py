@@ -125,12 +125,6 @@ def test_a_row_claimed_moments_ago_is_left_to_the_process_sending_it(engine, set
     assert result.skipped == 1 and result.sent == len(notices) - 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: mark_interrupted runs only in the start-up catch_up, so a row left "
-    "`sending` by a crash followed by a restart within UNCERTAIN_AFTER stays `sending` for "
-    "ever: never resent, and never reported by /outbox (uncertain_entries)",
-)
 def test_a_quick_restart_still_reports_the_interrupted_send_later(engine, setting, clock):
     ledger, policy, calendar, tz = setting
     _, row = killed_run(engine, setting)
