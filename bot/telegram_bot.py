@@ -113,6 +113,15 @@ class TelegramFrontEnd:
             replies = await asyncio.to_thread(self.service.question, sender, text)
         await self.send(message, replies)
 
+    async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group became a supergroup: its subscriptions, digest and grants follow the new id."""
+        message = update.effective_message
+        if message.migrate_to_chat_id:
+            old, new = message.chat.id, message.migrate_to_chat_id
+        else:
+            old, new = message.migrate_from_chat_id, message.chat.id
+        await asyncio.to_thread(migrate_chat, self.service.engine, old, new)
+
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a button press: rights are checked again in the core; always answer it."""
         query = update.callback_query
@@ -274,6 +283,7 @@ def build_application(
         MessageHandler(messages & filters.TEXT & ~filters.COMMAND, front.on_text)
     )
     application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, front.on_migrate))
     application.add_error_handler(front.on_error)
     return application
 

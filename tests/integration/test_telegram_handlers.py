@@ -217,3 +217,28 @@ async def test_undo_reports_lists_as_people_read_them(bot_app):
     await say(app, "/undo", user_id=ADMIN)
     text = request.of("sendMessage")[0]["text"]
     assert text.startswith("已撤销：第12项 别名：") and "[" not in text and "信贷额" in text
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_subscriptions(bot_app):
+    from telegram import Update
+
+    from bot.reminders import list_subscriptions, subscribe
+
+    app, request, engine = bot_app
+    subscribe(engine, "县民政局", -123)
+    update = Update.de_json(
+        {
+            "update_id": 99001,
+            "message": {
+                "message_id": 5,
+                "date": 0,
+                "chat": {"id": -123, "type": "group", "title": "民政局工作群"},
+                "migrate_to_chat_id": -100123,
+            },
+        },
+        app.bot,
+    )
+    await app.process_update(update)
+    with Session(engine) as session:
+        assert [s.chat_id for s in list_subscriptions(session)] == [-100123]
+    assert request.of("sendMessage") == []
