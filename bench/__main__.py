@@ -147,6 +147,9 @@ def main() -> None:
     accuracy(ledger)
     scale(ledger)
     cold_start()
+    from bench import load
+
+    load.main()
 
 
 if __name__ == "__main__":

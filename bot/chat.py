@@ -12,10 +12,11 @@ import datetime as dt
 import json
 import logging
 import re
+import time
 import unicodedata
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from bot import chat_documents, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
@@ -56,6 +57,7 @@ from bot.target_view import target_detail_text, unit_label
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+GRANT_CACHE_SECONDS = 30
 MAX_CALLBACK_BYTES = 64
 
 
@@ -70,6 +72,8 @@ class ChatService:
             c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        self._grants: frozenset[int] | None = None
+        self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
         self.send: Send | None = None
 
@@ -82,12 +86,25 @@ class ChatService:
         if sender.user_id is not None and not sender.anonymous:
             if sender.user_id in self.config.telegram.admins:
                 return ADMIN
-        subjects = [sender.chat_id]
-        if sender.user_id is not None and not sender.anonymous:
-            subjects.append(sender.user_id)
-        with Session(self.engine) as session:
-            found = session.exec(select(Grant).where(col(Grant.subject_id).in_(subjects))).first()
-        return VIEWER if found else None
+        grants = self._granted_ids()
+        if sender.chat_id in grants:
+            return VIEWER
+        if sender.user_id is not None and not sender.anonymous and sender.user_id in grants:
+            return VIEWER
+        return None
+
+    def _granted_ids(self) -> frozenset[int]:
+        # Derived from the database: reloaded after /grant and /revoke here, and at most
+        # GRANT_CACHE_SECONDS old, so a grant made by another process takes effect quickly.
+        now = time.monotonic()
+        if self._grants is None or now - self._grants_loaded > GRANT_CACHE_SECONDS:
+            with Session(self.engine) as session:
+                self._grants = frozenset(session.exec(select(Grant.subject_id)).all())
+            self._grants_loaded = now
+        return self._grants
+
+    def forget_grants(self) -> None:
+        self._grants = None
 
     def _refuse(self, sender: Sender, what: str) -> list[Reply]:
         logger.warning("refused %s for user %s in chat %s", what, sender.user_id, sender.chat_id)
@@ -106,7 +123,10 @@ class ChatService:
         if command.admin and role != ADMIN:
             logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
             return [Reply(f"/{name} 仅限管理员使用。")]
-        return command.handler(self, sender, args.strip())
+        try:
+            return command.handler(self, sender, args.strip())
+        except OverflowError:  # a number beyond the database's 64-bit integers
+            return [Reply(f"/{name} 中的数字超出范围。发送 /help 查看用法。")]
 
     def question(self, sender: Sender, text: str) -> list[Reply]:
         """Answer free text as a question."""
@@ -133,7 +153,7 @@ class ChatService:
             return [Reply("", toast="按钮已失效")]
         try:
             return handler(self, sender, role, rest)
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, OverflowError):
             return [Reply("", toast="按钮已失效")]
 
     # --- rendering helpers ---------------------------------------------------------------
@@ -443,6 +463,7 @@ def cmd_grant(service: ChatService, sender: Sender, args: str) -> list[Reply]:
                 note=parts[1][:100] if len(parts) > 1 else "",
             )
         )
+    service.forget_grants()
     logger.info("user %s granted viewer rights to %s", sender.user_id, subject)
     return [Reply(f"已授予 {subject} 查看权限。")]
 
@@ -457,6 +478,7 @@ def cmd_revoke(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         if grant is None:
             return [Reply(f"{text} 不是查看者，无需撤销。")]
         session.delete(grant)
+    service.forget_grants()
     return [Reply(f"已撤销 {text} 的查看权限。")]
 
 

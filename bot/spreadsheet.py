@@ -167,10 +167,14 @@ def _read_csv_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
             return [], [
                 CellProblem(1, "", "文件既不是UTF-8也不是GBK编码，请另存为“CSV UTF-8”后再导入")
             ]
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for r, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if r > MAX_ROWS + 1:  # the same limit as for xlsx
+                return rows, [CellProblem(r, "", f"行数超过上限{MAX_ROWS}行")]
+            rows.append(row)
     except csv.Error as exc:
-        return [], [CellProblem(1, "", f"CSV格式错误：{exc}")]
+        return [], [CellProblem(len(rows) + 1, "", f"CSV格式错误：{exc}")]
     return rows, []
 
 

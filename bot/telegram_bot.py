@@ -121,6 +121,7 @@ class TelegramFrontEnd:
         else:
             old, new = message.migrate_from_chat_id, message.chat.id
         await asyncio.to_thread(migrate_chat, self.service.engine, old, new)
+        self.service.forget_grants()
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a button press: rights are checked again in the core; always answer it."""
@@ -226,6 +227,7 @@ def make_sync_send(
             return asyncio.run_coroutine_threadsafe(deliver(chat_id, text), loop).result()
         except ChatMigrated as exc:
             migrate_chat(service.engine, chat_id, exc.new_chat_id)
+            service.forget_grants()
             return send(exc.new_chat_id, text)
         except RetryAfter as exc:
             delay = exc.retry_after
