@@ -88,9 +88,12 @@ def _children(session: Session, model, numbers: Sequence[int] | None):
     if numbers is not None:
         query = query.where(col(model.target_number).in_(numbers))
     rows: dict[int, list] = {}
-    order = model.word if model is Alias else model.position
+    order = model.id if model is Alias else model.position
     for row in session.exec(query.order_by(order, model.id)):
         rows.setdefault(row.target_number, []).append(row)
+    if model is Alias:
+        for found in rows.values():
+            found.sort(key=lambda a: a.word)  # Python order, whatever the collation
     return rows
 
 
@@ -213,8 +216,10 @@ def _deadlines_value(session: Session, number: int) -> str:
 
 
 def _aliases_value(session: Session, number: int) -> str:
-    rows = session.exec(select(Alias).where(Alias.target_number == number).order_by(Alias.word))
-    return _dump([a.word for a in rows])
+    rows = session.exec(select(Alias).where(Alias.target_number == number))
+    # Sorted in Python, like _spec_fields: a database collation (zh-Hans on PostgreSQL) would
+    # order them differently and make every reload look like a change.
+    return _dump(sorted(a.word for a in rows))
 
 
 def _indicator_row(session: Session, number: int, name: str) -> Indicator | None:

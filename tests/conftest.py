@@ -1,9 +1,20 @@
-"""Shared fixtures: a fresh seeded SQLite ledger per test, and the curated 2020 ledger."""
+"""Shared fixtures: a fresh seeded ledger per test, and the curated 2020 ledger.
+
+The ledger database is SQLite by default. The store-involving integration suites
+(POSTGRES_SUITES) run every test twice, on SQLite and on the local PostgreSQL: each
+PostgreSQL test gets its own schema (via search_path in the URL) inside a database made for
+this pytest session and dropped at its end, so parallel runs never meet. Without a reachable
+server the PostgreSQL variants are skipped and the rest runs. TEST_POSTGRES_URL overrides
+the server (default postgresql+psycopg://postgres@127.0.0.1:5432/test).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -12,6 +23,98 @@ from bot.config import DEFAULT_LEDGER_FILE, Config
 from bot.ledger_toml import load_ledger_file
 
 SEED_REPORT = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "report_2020.txt"
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+# tests/integration modules whose name starts with one of these also run on PostgreSQL.
+POSTGRES_SUITES = (
+    "test_store",
+    "test_reminders_store",
+    "test_reminders_restart",
+    "test_spreadsheet",
+    "test_authorization",
+)
+INTEGRATION_DIR = Path(__file__).resolve().parent / "integration"
+
+
+def _runs_on_postgres(path: Path) -> bool:
+    return path.parent == INTEGRATION_DIR and path.name.startswith(POSTGRES_SUITES)
+
+
+def pytest_generate_tests(metafunc):
+    if "db_backend" in metafunc.fixturenames and _runs_on_postgres(metafunc.definition.path):
+        metafunc.parametrize(
+            "db_backend",
+            ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+            indirect=True,
+        )
+
+
+@pytest.fixture
+def db_backend(request) -> str:
+    """ "sqlite", or "postgres" in the suites parametrized by pytest_generate_tests."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The admin URL of a reachable PostgreSQL server; skips the test when there is none."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.exc import OperationalError
+
+    url = make_url(POSTGRES_ADMIN_URL)
+    engine = create_engine(POSTGRES_ADMIN_URL, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        where = f"{url.host or 'localhost'}:{url.port or 5432}"
+        pytest.skip(f"PostgreSQL at {where} not reachable: {reason}")
+    finally:
+        engine.dispose()
+    return POSTGRES_ADMIN_URL
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server):
+    """URL of a database made for this test session (random name), dropped at its end."""
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"ledger_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_database):
+    """URL of a fresh empty schema of its own, reached through search_path; dropped after."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in postgres_database else "?"
+    yield f"{postgres_database}{separator}options={quote(f'-csearch_path={schema}')}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def database_url(request, db_backend, tmp_path) -> str:
+    if db_backend == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return f"sqlite:///{tmp_path / 'ledger.db'}"
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +130,10 @@ def seed_report_text() -> str:
 
 
 @pytest.fixture
-def config(tmp_path) -> Config:
-    """A config on a fresh SQLite file, with 'today' fixed inside the 2020 ledger year."""
+def config(tmp_path, database_url) -> Config:
+    """A config on a fresh database, with 'today' fixed inside the 2020 ledger year."""
     return Config(
-        database_url=f"sqlite:///{tmp_path / 'ledger.db'}",
+        database_url=database_url,
         today=dt.date(2021, 1, 15),
         source=str(tmp_path / "config.toml"),
     )
