@@ -50,6 +50,7 @@ class RemindersConfig:
     digest_weekday: int = 0  # Monday, as datetime.weekday()
     digest_due_days: int = 14
     working_days_only: bool = True
+    enabled: bool = True  # false: this process never sends reminders (not the leader)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "digest_weekday": ((int,), "0 (Monday) to 6 (Sunday)"),
         "digest_due_days": ((int,), "a whole number of days"),
         "working_days_only": ((bool,), "true or false"),
+        "enabled": ((bool,), "true or false"),
     },
 }
 
@@ -197,6 +199,7 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
         digest_weekday=weekday,
         digest_due_days=raw.get("digest_due_days", defaults.digest_due_days),
         working_days_only=raw.get("working_days_only", defaults.working_days_only),
+        enabled=raw.get("enabled", defaults.enabled),
     )
 
 

@@ -197,8 +197,9 @@ class TelegramFrontEnd:
         ]
         await application.bot.set_my_commands(commands)
         self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
-        await asyncio.to_thread(self.service.catch_up_reminders)
-        schedule_reminders(application, self)
+        if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
+            await asyncio.to_thread(self.service.catch_up_reminders)
+            schedule_reminders(application, self)
 
     async def run_reminders(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The daily job: send today's reminders, overdue notices and (Mondays) the digest."""

@@ -242,3 +242,21 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_subscriptions(bot_app)
     with Session(engine) as session:
         assert [s.chat_id for s in list_subscriptions(session)] == [-100123]
     assert request.of("sendMessage") == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+async def test_only_the_scheduler_leader_schedules_reminders(config, engine, enabled):
+    cfg = dataclasses.replace(
+        config,
+        telegram=dataclasses.replace(config.telegram, token="123456:TEST", rate_limiter=False),
+        reminders=dataclasses.replace(config.reminders, enabled=enabled),
+    )
+    request = RecordingRequest()
+    app = build_application(
+        cfg, ChatService(engine, cfg, build_answerer(engine, cfg)), request=request
+    )
+    async with app:
+        await app.post_init(app)
+        names = [job.name for job in app.job_queue.jobs()]
+    assert names == (["reminders:daily"] if enabled else [])
+    assert len(request.of("setMyCommands")) == 1
