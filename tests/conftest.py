@@ -27,19 +27,23 @@ SEED_REPORT = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-# tests/integration modules whose name starts with one of these also run on PostgreSQL.
+# Test modules (integration and reminder suites) whose name starts with one of these also run
+# on PostgreSQL: every suite where the store is involved and the database does the work.
 POSTGRES_SUITES = (
     "test_store",
     "test_reminders_store",
     "test_reminders_restart",
+    "test_reminders_over_http",
     "test_spreadsheet",
     "test_authorization",
+    "test_telegram_handlers",
 )
-INTEGRATION_DIR = Path(__file__).resolve().parent / "integration"
+TESTS_DIR = Path(__file__).resolve().parent
+POSTGRES_DIRS = (TESTS_DIR / "integration", TESTS_DIR / "e2e")
 
 
 def _runs_on_postgres(path: Path) -> bool:
-    return path.parent == INTEGRATION_DIR and path.name.startswith(POSTGRES_SUITES)
+    return path.parent in POSTGRES_DIRS and path.name.startswith(POSTGRES_SUITES)
 
 
 def pytest_generate_tests(metafunc):
