@@ -20,14 +20,17 @@ from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_n
 from bot.models import ProgressReport, utc_now
 from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
 from bot.reminders import (
+    UnknownUnit,
     dispatch,
     list_subscriptions,
     plan,
+    resolve_unit,
     set_digest,
     subscribe,
     subscriptions_map,
     target_of_reminder,
     uncertain_entries,
+    unit_names,
     unsubscribe,
 )
 from bot.store import FieldChange, apply_changes
@@ -56,19 +59,11 @@ def policy_of_config(config) -> ReminderPolicy:
     )
 
 
-def _unit_names(service: ChatService) -> list[str]:
-    return sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
-
-
 def _resolve_unit(service: ChatService, given: str) -> str:
-    names = _unit_names(service)
-    if given in names:
-        return given
-    found = [n for n in names if given in n]
-    if len(found) == 1:
-        return found[0]
-    hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
-    raise CommandError(f"台账中没有唯一对应“{given}”的责任单位。可选：{hint}")
+    try:
+        return resolve_unit(service.answerer.ledger, given)
+    except UnknownUnit as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _unit_and_chat(service: ChatService, sender: Sender, args: str, usage: str):
@@ -113,7 +108,7 @@ def cmd_subscriptions(service: ChatService, sender: Sender, args: str) -> list[R
     with Session(service.engine) as session:
         rows = list_subscriptions(session)
     lines = [f"订阅（{len(rows)}）："] + [f"· {r.unit} → {r.chat_id}" for r in rows]
-    missing = [u for u in _unit_names(service) if u not in {r.unit for r in rows}]
+    missing = [u for u in unit_names(service.answerer.ledger) if u not in {r.unit for r in rows}]
     if missing:
         lines.append("未订阅的单位（提醒无人接收）：" + "、".join(missing))
     return [Reply("\n".join(lines))]

@@ -185,14 +185,14 @@ def cmd_chat(config: Config, engine: Engine, args) -> int:
 
 
 def _unit_name(engine: Engine, given: str) -> str:
+    from bot.reminders import UnknownUnit, resolve_unit
+
     with Session(engine) as session:
-        names = sorted({u.name for t in read_ledger(session).targets for u in t.units})
-    if given in names:
-        return given
-    found = [n for n in names if given in n]
-    if len(found) != 1:
-        raise CliError(f"台账中没有唯一对应“{given}”的责任单位。可选：{'、'.join(found or names)}")
-    return found[0]
+        ledger = read_ledger(session)
+    try:
+        return resolve_unit(ledger, given)
+    except UnknownUnit as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_subscribe(config: Config, engine: Engine, args) -> int:

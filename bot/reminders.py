@@ -70,6 +70,26 @@ class DispatchResult:
 # --- subscriptions -----------------------------------------------------------------------
 
 
+class UnknownUnit(Exception):
+    """No single responsible unit matches; the message lists the choices."""
+
+
+def unit_names(ledger: LedgerSpec) -> list[str]:
+    return sorted({u.name for t in ledger.targets for u in t.units})
+
+
+def resolve_unit(ledger: LedgerSpec, given: str) -> str:
+    """The unit's full name from an exact or unique partial name ("民政局" → "县民政局")."""
+    names = unit_names(ledger)
+    if given in names:
+        return given
+    found = [n for n in names if given in n]
+    if len(found) == 1:
+        return found[0]
+    hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
+    raise UnknownUnit(f"台账中没有唯一对应“{given}”的责任单位。可选：{hint}")
+
+
 def subscribe(engine: Engine, unit: str, chat_id: int, *, actor: str = "") -> bool:
     """Subscribe a chat to a unit's reminders; False when it already was."""
     with Session(engine) as session, session.begin():

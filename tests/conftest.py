@@ -148,3 +148,32 @@ def engine(config):
     engine = open_engine(config)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def cli_today() -> str:
+    """The fixed "today" of the CLI tests' config; a module overrides it where it matters."""
+    return "2021-01-15"
+
+
+@pytest.fixture
+def cli_config_path(tmp_path, cli_today):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "{cli_today}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def run_cli(cli_config_path, capsys):
+    """Run `python main.py ARGS --config <tmp config>` in-process: (exit code, stdout, stderr)."""
+    from bot.cli import main
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--config", str(cli_config_path)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
+from telegram.ext import Application
+from telegram.request import HTTPXRequest
 
+from bot.answering import Answerer
 from bot.bootstrap import build_answerer
 from bot.chat import ChatService
 from bot.config import Config
@@ -119,9 +122,10 @@ def keyboard(call: Call) -> list[list[tuple[str, str]]]:
 class BotDriver:
     """Scripted users talking to the running bot through the fake Bot API."""
 
-    def __init__(self, fake: FakeBotApi, service: ChatService) -> None:
+    def __init__(self, fake: FakeBotApi, service: ChatService, app: Application) -> None:
         self.fake = fake
         self.service = service
+        self.app = app
         self._sentinels = 0
 
     async def _settle(self) -> Call:
@@ -173,11 +177,24 @@ class BotDriver:
 
 @asynccontextmanager
 async def running_bot(
-    config: Config, engine: Engine, fake: FakeBotApi
+    config: Config,
+    engine: Engine,
+    fake: FakeBotApi,
+    *,
+    read_timeout: float | None = None,
+    answerer: Answerer | None = None,
 ) -> AsyncIterator[BotDriver]:
-    """The production Application polling the fake; stopped cleanly however the test ends."""
-    service = ChatService(engine, config, build_answerer(engine, config))
-    app = build_application(config, service)
+    """The production Application polling the fake; stopped cleanly however the test ends.
+
+    `read_timeout` shortens the HTTP timeout (timeout faults then cost seconds, not minutes);
+    `answerer` reuses an index across restarts when the ledger did not change.
+    """
+    service = ChatService(engine, config, answerer or build_answerer(engine, config))
+    request = None
+    if read_timeout is not None:
+        # one client for polls and sends: a pool big enough that a long poll never blocks a send
+        request = HTTPXRequest(connection_pool_size=8, read_timeout=read_timeout)
+    app = build_application(config, service, request=request)
     async with app:
         # run_polling() calls post_init between initialize() and start(); do the same here.
         if app.post_init is not None:
@@ -185,7 +202,7 @@ async def running_bot(
         await app.start()
         await app.updater.start_polling(poll_interval=0, timeout=1)
         try:
-            yield BotDriver(fake, service)
+            yield BotDriver(fake, service, app)
         finally:
             await app.updater.stop()
             await app.stop()

@@ -17,59 +17,22 @@ import datetime as dt
 import itertools
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from telegram.ext import Application
-from telegram.request import HTTPXRequest
 
-from bot.answering import Answerer
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.config import Config
 from bot.models import AuditEntry, OutboxEntry, ProgressReport
 from bot.reminders import list_subscriptions
-from bot.telegram_bot import build_application
-from tests.auxil.bot_harness import BotDriver
+from tests.auxil.bot_harness import BotDriver, running_bot
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-class ReminderBotDriver(BotDriver):
-    def __init__(self, fake: FakeBotApi, service: ChatService, app: Application) -> None:
-        super().__init__(fake, service)
-        self.app = app
-
-
-@asynccontextmanager
-async def running_reminder_bot(
-    config: Config,
-    engine: Engine,
-    fake: FakeBotApi,
-    *,
-    read_timeout: float | None = None,
-    answerer: Answerer | None = None,
-) -> AsyncIterator[ReminderBotDriver]:
-    service = ChatService(engine, config, answerer or build_answerer(engine, config))
-    request = None
-    if read_timeout is not None:
-        # one client for polls and sends: a pool big enough that a long poll never blocks a send
-        request = HTTPXRequest(connection_pool_size=8, read_timeout=read_timeout)
-    app = build_application(config, service, request=request)
-    async with app:
-        if app.post_init is not None:
-            await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield ReminderBotDriver(fake, service, app)
-        finally:
-            await app.updater.stop()
-            await app.stop()
+# The reminder tests drive the same harness as the chat tests.
+ReminderBotDriver = BotDriver
+running_reminder_bot = running_bot
 
 
 # --- what the fake delivered ----------------------------------------------------------------

@@ -16,7 +16,6 @@ from tests.auxil.bot_harness import (
     ADMIN,
     BUSY_TEXT,
     REFUSAL,
-    TOKEN,
     BotDriver,
     actual,
     audit_entries,
@@ -25,7 +24,6 @@ from tests.auxil.bot_harness import (
     running_bot,
     snapshot,
 )
-from tests.auxil.fake_bot_api import FakeBotApi
 
 VIEWER = 77
 STRANGER = 7
@@ -38,13 +36,6 @@ NOT_DONE_LIST = (
     "🔴 16. 耕地保护：未完成（县自然资源局）\n"
     "🔴 35. 慢阻肺防治：未完成（县卫健委）"
 )
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
-    assert not server.server_errors
 
 
 @pytest.fixture

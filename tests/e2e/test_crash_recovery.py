@@ -26,10 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from bot.bootstrap import open_engine
-from tests.auxil.bot_harness import ADMIN, TOKEN
+from tests.auxil.bot_harness import ADMIN
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 
 CRASH_BOT = Path(__file__).resolve().parents[1] / "auxil" / "crash_bot.py"
@@ -37,13 +35,6 @@ SEED = 20201215
 KILLS = 20
 FIELD = "indicator:新增贷款:actual"
 IMPORTED = "24.43"
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
-    assert not server.server_errors
 
 
 def start_bot(fake: FakeBotApi, db: Path, log) -> subprocess.Popen:

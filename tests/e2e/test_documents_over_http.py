@@ -8,14 +8,7 @@ import io
 import pytest
 from docx import Document
 
-from tests.auxil.bot_harness import ADMIN, TOKEN, bot_config, running_bot
-from tests.auxil.fake_bot_api import FakeBotApi
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
+from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
 
 
 @pytest.fixture

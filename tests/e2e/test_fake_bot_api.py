@@ -35,16 +35,9 @@ from telegram.ext import (
 
 from tests.auxil.fake_bot_api import FakeBotApi
 
-TOKEN = "123456789:FAKE-test-token_ABCdef"
+TOKEN = "123456:TEST"  # the shared `fake` fixture serves this token
 CHAT = 4242
 USER = 4242
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
-    assert not server.server_errors
 
 
 def build_app(fake: FakeBotApi, token: str = TOKEN, **timeouts: float) -> Application:

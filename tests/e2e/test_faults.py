@@ -16,30 +16,19 @@ import logging
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from bot.bootstrap import open_engine
 from tests.auxil.bot_harness import (
     ADMIN,
     BUSY_TEXT,
-    TOKEN,
     actual,
     bot_config,
     running_bot,
     snapshot,
 )
-from tests.auxil.fake_bot_api import FakeBotApi
 
 VIEWER = 77
 LOAN_FIGURE = "新增贷款 24.43亿元 / 目标14亿元（174.5%）"
 QUESTION = "新增贷款完成了吗"
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
-    assert not server.server_errors
 
 
 def logged_errors(caplog) -> list[logging.LogRecord]:

@@ -29,8 +29,7 @@ from bot.reminder_policy import WorkCalendar
 from bot.reminders import CATCH_UP_DAYS, plan, set_digest, subscribe
 from bot.store import read_ledger, read_target
 from bot.telegram_bot import REMINDER_JOB_ID
-from tests.auxil.bot_harness import ADMIN, REFUSAL, TOKEN, actual, bot_config, keyboard
-from tests.auxil.fake_bot_api import FakeBotApi
+from tests.auxil.bot_harness import ADMIN, REFUSAL, actual, bot_config, keyboard
 from tests.auxil.reminder_harness import (
     SHANGHAI,
     RecordingSend,
@@ -57,13 +56,6 @@ STRANGER = 777
 UNIT = "县自然资源局"
 REMINDED = (6, 7, 16)  # 县自然资源局's targets with a 7-day reminder on 2020-12-24
 GROUP_KW = {"chat_type": "supergroup"}
-
-
-@pytest.fixture
-def fake():
-    with FakeBotApi(TOKEN) as server:
-        yield server
-    assert not server.server_errors
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from bot.bootstrap import open_engine
-from bot.cli import main
 from bot.config import Config
 from bot.spreadsheet import (
     COLUMNS,
@@ -200,17 +199,9 @@ def dump(db_path: Path) -> str:
 
 
 @pytest.fixture
-def cli(tmp_path, capsys):
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "2021-01-15"\n',
-        encoding="utf-8",
-    )
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
+def cli(tmp_path, cli_config_path, run_cli):
+    config = cli_config_path
+    invoke = run_cli
 
     engine = open_engine(
         Config(database_url=f"sqlite:///{tmp_path / 'cli.db'}", today=TODAY, source=str(config))

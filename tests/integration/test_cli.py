@@ -6,28 +6,12 @@ import sys
 
 import pytest
 
-from bot.cli import build_parser, main
+from bot.cli import build_parser
 from bot.config import PROJECT_ROOT
 
 
-@pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "2021-01-15"\n',
-        encoding="utf-8",
-    )
-
-    def invoke(*args):
-        code = main([*args, "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
-
-
-def test_show_58_json_has_the_reports_figures(run):
-    code, out, _ = run("show", "58", "--json")
+def test_show_58_json_has_the_reports_figures(run_cli):
+    code, out, _ = run_cli("show", "58", "--json")
     data = json.loads(out)
     assert code == 0
     assert set(data) >= {
@@ -53,33 +37,33 @@ def test_show_58_json_has_the_reports_figures(run):
     assert data["units"][0] == {"name": "县人社局", "role": "lead", "source": "inferred"}
 
 
-def test_list_not_done(run):
-    code, out, _ = run("list", "--status", "未完成", "--json")
+def test_list_not_done(run_cli):
+    code, out, _ = run_cli("list", "--status", "未完成", "--json")
     items = json.loads(out)
     assert code == 0
     assert [i["number"] for i in items] == [16, 35]
     assert all({"number", "title", "status", "light", "units"} <= set(i) for i in items)
-    code, text, _ = run("list", "--status", "未完成")
+    code, text, _ = run_cli("list", "--status", "未完成")
     assert "16. 耕地保护：未完成" in text
 
 
-def test_list_filters_by_unit_and_category(run):
-    _, out, _ = run("list", "--unit", "民政局", "--json")
+def test_list_filters_by_unit_and_category(run_cli):
+    _, out, _ = run_cli("list", "--unit", "民政局", "--json")
     assert {3, 4, 15, 39, 45} <= {i["number"] for i in json.loads(out)}
-    _, out, _ = run("list", "--category", "生态环境", "--json")
+    _, out, _ = run_cli("list", "--category", "生态环境", "--json")
     assert {55, 56, 57} <= {i["number"] for i in json.loads(out)}
 
 
-def test_unknown_target_is_a_clear_error(run):
-    code, _, err = run("show", "99")
+def test_unknown_target_is_a_clear_error(run_cli):
+    code, _, err = run_cli("show", "99")
     assert code == 2 and "第99项目标不存在" in err
 
 
-def test_import_report_finds_all_66(tmp_path, run, seed_report_text):
+def test_import_report_finds_all_66(tmp_path, run_cli, seed_report_text):
     from tests.conftest import SEED_REPORT
 
     draft = tmp_path / "draft.toml"
-    code, _, err = run("import-report", str(SEED_REPORT), "-o", str(draft))
+    code, _, err = run_cli("import-report", str(SEED_REPORT), "-o", str(draft))
     assert code == 0 and "66项" in err
     from bot.ledger_toml import load_ledger_file
 
@@ -87,21 +71,21 @@ def test_import_report_finds_all_66(tmp_path, run, seed_report_text):
 
 
 @pytest.mark.parametrize("fmt", ["toml", "xlsx", "csv"])
-def test_export_then_import_reports_no_change(tmp_path, run, fmt):
+def test_export_then_import_reports_no_change(tmp_path, run_cli, fmt):
     out = tmp_path / f"ledger.{fmt}"
-    assert run("export", "--format", fmt, "-o", str(out))[0] == 0
-    code, text, _ = run("import", str(out))
+    assert run_cli("export", "--format", fmt, "-o", str(out))[0] == 0
+    code, text, _ = run_cli("import", str(out))
     assert code == 0 and "新建0项，更新0个字段，冲突0个" in text
 
 
-def test_bad_import_file_points_at_the_row(tmp_path, run):
+def test_bad_import_file_points_at_the_row(tmp_path, run_cli):
     bad = tmp_path / "bad.csv"
     bad.write_text(
         "序号,目标任务,责任单位,完成时限,指标,目标值,单位,完成值,完成情况,状态\n"
         "12,x,,,新增贷款,14,亿元,很多,,\n",
         encoding="utf-8",
     )
-    code, _, err = run("import", str(bad))
+    code, _, err = run_cli("import", str(bad))
     assert code == 2 and "第2行“完成值”列" in err
 
 

@@ -4,41 +4,28 @@ import json
 
 import pytest
 
-from bot.cli import main
-
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "r.db"}"\n[ledger]\ntoday = "2020-12-24"\n',
-        encoding="utf-8",
-    )
-
-    def invoke(*args):
-        code = main([*args, "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
+def cli_today():
+    return "2020-12-24"
 
 
-def test_negative_group_ids_are_arguments_not_options(run):
-    assert run("subscribe", "自然资源局", "-1001234567")[0] == 0
-    code, out, _ = run("subscriptions", "--json")
+def test_negative_group_ids_are_arguments_not_options(run_cli):
+    assert run_cli("subscribe", "自然资源局", "-1001234567")[0] == 0
+    code, out, _ = run_cli("subscriptions", "--json")
     assert json.loads(out) == [{"unit": "县自然资源局", "chat_id": -1001234567}]
-    assert run("unsubscribe", "自然资源局", "-1001234567")[0] == 0
-    assert json.loads(run("subscriptions", "--json")[1]) == []
+    assert run_cli("unsubscribe", "自然资源局", "-1001234567")[0] == 0
+    assert json.loads(run_cli("subscriptions", "--json")[1]) == []
 
 
-def test_unknown_unit_is_refused(run):
-    code, _, err = run("subscribe", "外星局", "-1")
+def test_unknown_unit_is_refused(run_cli):
+    code, _, err = run_cli("subscribe", "外星局", "-1")
     assert code == 2 and "没有唯一对应“外星局”" in err
 
 
-def test_dry_run_lists_the_7_day_reminder_for_target_16(run):
-    run("subscribe", "自然资源局", "-1001234567")
-    code, out, _ = run("reminders", "--at", "2020-12-24T09:00", "--json")
+def test_dry_run_lists_the_7_day_reminder_for_target_16(run_cli):
+    run_cli("subscribe", "自然资源局", "-1001234567")
+    code, out, _ = run_cli("reminders", "--at", "2020-12-24T09:00", "--json")
     notices = json.loads(out)
     for16 = [n for n in notices if n["target"] == 16]
     assert code == 0 and for16
@@ -52,10 +39,10 @@ def test_dry_run_lists_the_7_day_reminder_for_target_16(run):
     # a unit with no subscribed chat is still listed, so admins see who would be missed
     assert any(n["chat_id"] is None for n in notices)
     # before 09:00 nothing is due yet
-    assert json.loads(run("reminders", "--at", "2020-12-24T08:59", "--json")[1]) == []
+    assert json.loads(run_cli("reminders", "--at", "2020-12-24T08:59", "--json")[1]) == []
 
 
-def test_reopened_target_5_is_reminded_on_the_friday_before(run, tmp_path):
+def test_reopened_target_5_is_reminded_on_the_friday_before(run_cli, tmp_path):
     from bot.bootstrap import open_engine
     from bot.config import load_config
     from bot.store import FieldChange, apply_changes
@@ -67,14 +54,14 @@ def test_reopened_target_5_is_reminded_on_the_friday_before(run, tmp_path):
         actor="tg:42",
     )
     engine.dispose()
-    notices = json.loads(run("reminders", "--at", "2020-10-23T09:00", "--json")[1])
+    notices = json.loads(run_cli("reminders", "--at", "2020-10-23T09:00", "--json")[1])
     assert [(n["kind"], n["target"], n["deadline"]) for n in notices][:1] == [
         ("before", 5, "2020-10-31")
     ]
-    saturday = json.loads(run("reminders", "--at", "2020-10-24T09:00", "--json")[1])
+    saturday = json.loads(run_cli("reminders", "--at", "2020-10-24T09:00", "--json")[1])
     assert not [n for n in saturday if n["target"] == 5]
 
 
-def test_bad_time_is_a_clear_error(run):
-    code, _, err = run("reminders", "--at", "tomorrow")
+def test_bad_time_is_a_clear_error(run_cli):
+    code, _, err = run_cli("reminders", "--at", "tomorrow")
     assert code == 2 and "--at 应为 YYYY-MM-DDTHH:MM" in err
