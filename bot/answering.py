@@ -27,6 +27,7 @@ from bot.matching import (
 )
 from bot.replies import (
     EXAMPLES,
+    closed_year_due_text,
     render_candidates,
     render_help,
     render_list,
@@ -34,7 +35,7 @@ from bot.replies import (
     render_target,
     render_unknown,
 )
-from bot.status import compute_status
+from bot.status import as_of_label, compute_status, year_closed
 from bot.thesaurus import Thesaurus
 
 MIN_SCORE = 2.4  # below this the best target is not trusted at all
@@ -187,7 +188,7 @@ class Answerer:
         """When the figures were last updated, and the day statuses are computed for."""
         stamps = [t.updated_at for t in self.ledger.targets if t.updated_at is not None]
         latest = max(stamps).astimezone(self.tz).date().isoformat() if stamps else "—"
-        return f"{latest}（最近一次更新），统计日{self.today.isoformat()}"
+        return f"{latest}（最近一次更新），统计日{as_of_label(self.today, self.ledger.year)}"
 
     def _number_reference(self, q: str) -> int | None:
         m = _NUMBER_REF.search(q)
@@ -219,6 +220,10 @@ class Answerer:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
             return None
+        if due is not None and year_closed(self.today, self.ledger.year):
+            return Answer(
+                question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
+            )
         selected = []
         for t in self.ledger.targets:
             if "status" in filters and compute_status(t, self.today) not in filters["status"]:

@@ -22,7 +22,7 @@ from matplotlib.text import Text
 
 from bot.ledger import CATEGORIES, COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
 from bot.report_writer import LIGHT_COLOURS
-from bot.status import completion_ratio, compute_status, indicator_met, light_for
+from bot.status import as_of_label, completion_ratio, compute_status, indicator_met, light_for
 
 # Where scripts/ensure_cjk_font.sh (Debian fonts-wqy-microhei) and other distributions'
 # CJK packages put their fonts; the first that exists and covers PROBE_TEXT wins.
@@ -211,7 +211,7 @@ def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
     ax.set_xlim(0, float(DISPLAY_CAP) + 45)
     ax.set_xticks([0, 50, 100, 150, 200], ["0%", "50%", "目标100%", "150%", "200%"])
     ax.set_xlabel("完成率（实际/目标）")
-    ax.set_title(f"{ledger.title}完成情况（截至{today.isoformat()}）")
+    ax.set_title(f"{ledger.title}完成情况（截至{as_of_label(today, ledger.year)}）")
     ax.legend(
         handles=[Patch(color=colour(k), label=v) for k, v in LIGHT_LEGEND.items()],
         loc="lower right",
@@ -238,10 +238,11 @@ def _indicator_colour(ind: IndicatorSpec) -> str:
     return colour({True: "🟢", False: "🔴", None: "⚪"}[met])  # grey: cannot be judged
 
 
-def target_figure(target: TargetSpec, *, today: dt.date) -> Figure:
+def target_figure(target: TargetSpec, *, today: dt.date, year: int | None = None) -> Figure:
     """One target's indicators: actual against target, one small panel per indicator."""
     status = compute_status(target, today)
-    title = f"{target_label(target)}：{status}（截至{today.isoformat()}）"
+    shown = as_of_label(today, year) if year is not None else today.isoformat()
+    title = f"{target_label(target)}：{status}（截至{shown}）"
     numeric = [
         i for i in target.indicators if i.target_value is not None or i.actual_value is not None
     ]
@@ -279,6 +280,6 @@ def target_figure(target: TargetSpec, *, today: dt.date) -> Figure:
     return figure
 
 
-def target_chart(target: TargetSpec, *, today: dt.date) -> bytes:
-    """PNG of `target_figure`."""
-    return png_bytes(target_figure(target, today=today))
+def target_chart(target: TargetSpec, *, today: dt.date, year: int | None = None) -> bytes:
+    """PNG of `target_figure`; `year` (the ledger's) marks a closed year in the title."""
+    return png_bytes(target_figure(target, today=today, year=year))

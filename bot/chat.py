@@ -37,8 +37,15 @@ from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
 from bot.reminder_policy import ReminderPolicy, WorkCalendar
 from bot.reminders import DispatchResult, Send, catch_up, run_day
-from bot.replies import render_candidates, render_help, render_list, render_summary, render_target
-from bot.status import compute_status
+from bot.replies import (
+    closed_year_due_text,
+    render_candidates,
+    render_help,
+    render_list,
+    render_summary,
+    render_target,
+)
+from bot.status import compute_status, year_closed
 from bot.store import (
     FieldChange,
     StaleChange,
@@ -160,7 +167,7 @@ class ChatService:
 
     @property
     def today(self):
-        return self.config.current_date()
+        return self.config.status_date(self.answerer.ledger.year)
 
     def _target(self, number: int) -> TargetSpec | None:
         with Session(self.engine) as session:
@@ -360,6 +367,8 @@ def cmd_due(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     if not text.isdigit() or not 1 <= int(text) <= 3660:
         return [Reply("用法：/due [天数]，例如 /due 30（天数为1到3660的整数）")]
     days = int(text)
+    if year_closed(service.today, service.answerer.ledger.year):
+        return [Reply(closed_year_due_text(service.answerer.ledger.year))]
     end = service.today + dt.timedelta(days=days)
     chosen = [
         t.number

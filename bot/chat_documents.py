@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.chat_types import Command, Reply, Sender, parse_target_number
 from bot.spreadsheet import write_csv, write_xlsx
-from bot.status import compute_status, final_deadline, light_for
+from bot.status import as_of_label, compute_status, final_deadline, light_for, overdue_days
 
 if TYPE_CHECKING:
     from bot.chat import ChatService
@@ -56,7 +56,7 @@ def _chart_replies(service: ChatService, args: str, completion_chart, target_cha
     target = service._target(number) if number is not None else None
     if target is None:
         return [Reply("用法：/chart [序号]，例如 /chart 或 /chart 56")]
-    png = target_chart(target, today=service.today)
+    png = target_chart(target, today=service.today, year=service.answerer.ledger.year)
     return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
 
 
@@ -81,9 +81,7 @@ def units_board(service: ChatService) -> str:
     for t in service.answerer.ledger.targets:
         status = compute_status(t, today)
         final = final_deadline(t)
-        overdue = (
-            (today - final).days if final and final < today and status in ("滞后", "未完成") else 0
-        )
+        overdue = overdue_days(final, today) if status in ("滞后", "未完成") else 0
         for unit in t.units:
             by_unit[unit.name].append((t.number, t.title, light_for(status), overdue))
 
@@ -91,7 +89,7 @@ def units_board(service: ChatService) -> str:
         name, rows = item
         return (-sum(r[2] == "🔴" for r in rows), -sum(r[2] == "🟡" for r in rows), name)
 
-    lines = [f"红黄绿榜（{today.isoformat()}）"]
+    lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
     for name, rows in sorted(by_unit.items(), key=rank):
         counts = " ".join(
             f"{light}{sum(r[2] == light for r in rows)}" for light in ("🔴", "🟡", "🟢", "⚪")

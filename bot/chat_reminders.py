@@ -33,6 +33,7 @@ from bot.reminders import (
     unit_names,
     unsubscribe,
 )
+from bot.status import year_closed
 from bot.store import FieldChange, apply_changes
 
 if TYPE_CHECKING:
@@ -348,6 +349,9 @@ def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply
         day = dt.date.fromisoformat(text) if text else service.today
     except ValueError:
         return [Reply("用法：/reminders [YYYY-MM-DD]，例如 /reminders 2020-12-24")]
+    year = service.answerer.ledger.year
+    if year_closed(day, year):
+        return [Reply(f"{year}年度已结束，{day.isoformat()}没有要发送的提醒。")]
     notices = plan(
         service.engine,
         service.answerer.ledger,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,10 +17,11 @@ from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
 from bot.config import Config, ConfigError, load_config
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
+from bot.logging_setup import configure_logging
 from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
 from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.status import compute_status, light_for
-from bot.store import ImportResult, load_ledger, read_ledger, read_target
+from bot.store import ImportResult, load_ledger, read_ledger, read_meta, read_target
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,12 @@ logger = logging.getLogger(__name__)
 
 class CliError(Exception):
     """A user error: printed to stderr, exit status 2."""
+
+
+def _status_date(config: Config, session: Session):
+    """The day the stored ledger is judged on (held at its year's close once past)."""
+    meta = read_meta(session)
+    return config.status_date(meta.year) if meta else config.current_date()
 
 
 def _print_json(value) -> None:
@@ -51,9 +59,9 @@ def cmd_show(config: Config, engine: Engine, args) -> int:
     """Print one target."""
     with Session(engine) as session:
         target = read_target(session, args.number)
+        today = _status_date(config, session)
     if target is None:
         raise CliError(f"第{args.number}项目标不存在（台账共有的序号可用 list 查看）")
-    today = config.current_date()
     if args.json:
         _print_json(target_json(target, today))
     else:
@@ -65,7 +73,7 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     """Print the targets, optionally filtered."""
     with Session(engine) as session:
         ledger = read_ledger(session)
-    today = config.current_date()
+    today = config.status_date(ledger.year)
     selected = _filter_targets(ledger.targets, args, today)
     if args.json:
         _print_json([list_item_json(t, today) for t, _ in selected])
@@ -81,7 +89,7 @@ def cmd_overview(config: Config, engine: Engine, args) -> int:
     """Print counts by status and one line per target."""
     with Session(engine) as session:
         ledger = read_ledger(session)
-    print(overview_text(ledger, config.current_date()))
+    print(overview_text(ledger, config.status_date(ledger.year)))
     return 0
 
 
@@ -109,7 +117,7 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     elif suffix in (".xlsx", ".csv"):
         with Session(engine) as session:
             base = read_ledger(session)
-        ledger = read_spreadsheet(path, base, config.current_date())
+        ledger = read_spreadsheet(path, base, config.status_date(base.year))
     else:
         raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
     result = load_ledger(engine, ledger, source=path.name, force=args.force)
@@ -145,7 +153,7 @@ def cmd_export(config: Config, engine: Engine, args) -> int:
     with Session(engine) as session:
         ledger = read_ledger(session)
     output = Path(args.output)
-    today = config.current_date()
+    today = config.status_date(ledger.year)
     if args.format == "toml":
         output.write_text(dump_ledger(ledger), encoding="utf-8")
     elif args.format == "xlsx":
@@ -273,11 +281,11 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     return 0
 
 
-def _as_of(config: Config, text: str | None):
+def _as_of(config: Config, year: int, text: str | None):
     import datetime as dt
 
     if not text:
-        return config.current_date()
+        return config.status_date(year)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -290,7 +298,7 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
 
     with Session(engine) as session:
         ledger = read_ledger(session)
-    as_of = _as_of(config, args.as_of)
+    as_of = _as_of(config, ledger.year, args.as_of)
     if args.format == "docx":
         if not args.output:
             raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
@@ -313,7 +321,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
 
     with Session(engine) as session:
         ledger = read_ledger(session)
-    today = config.current_date()
+    today = config.status_date(ledger.year)
     try:
         if args.number is None:
             png = completion_chart(ledger, today=today)
@@ -321,7 +329,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
             target = ledger.by_number().get(args.number)
             if target is None:
                 raise CliError(f"第{args.number}项目标不存在")
-            png = target_chart(target, today=today)
+            png = target_chart(target, today=today, year=ledger.year)
     except CJKFontMissing as exc:
         raise CliError(str(exc)) from None
     Path(args.output).write_bytes(png)
@@ -428,18 +436,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NO_DATABASE = {cmd_import_report}
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (128 + 13)
+
+
+def _opens_console(config: Config, args) -> bool:
+    return args.handler is cmd_chat or (
+        args.handler is cmd_run and args.or_chat and not config.telegram.token
+    )
+
+
+def _quiet_stdout() -> None:
+    # The reader went away (`show 12 | head -3`): point stdout at /dev/null so that the
+    # interpreter's final flush cannot raise a second BrokenPipeError.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
+        configure_logging(config.log_file, stderr=not _opens_console(config, args))
         engine = None if args.handler in NO_DATABASE else open_engine(config)
-        return args.handler(config, engine, args)
+        code = args.handler(config, engine, args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except (
         CliError,
         ConfigError,

@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.status import status_day
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
 
 # Values shipped in config.example.toml that must never reach production unchanged.
 PLACEHOLDER_TOKENS = frozenset({"PUT-YOUR-BOT-TOKEN-HERE", "123456:ABC-DEF", "changeme"})
@@ -61,7 +64,12 @@ class Config:
     today: dt.date | None = None
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
     source: str = "<defaults>"
+
+    @property
+    def log_file(self) -> Path:
+        return self.var_dir / "log" / "ledger.log"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -76,10 +84,15 @@ class Config:
     def current_date(self) -> dt.date:
         return self.now().date()
 
+    def status_date(self, year: int) -> dt.date:
+        """The day a ledger of `year` is judged on (held at the year's close once past)."""
+        return status_day(self.current_date(), year, pinned=self.today is not None)
+
 
 # key -> (expected python types, human description)
 _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "database": {"url": ((str,), "a SQLAlchemy URL string")},
+    "paths": {"var_dir": ((str,), "a directory path string")},
     "ledger": {
         "file": ((str,), "a path string"),
         "timezone": ((str,), "an IANA timezone name such as Asia/Shanghai"),
@@ -232,6 +245,7 @@ def load_config(
     database = raw.get("database", {})
     ledger = raw.get("ledger", {})
     telegram = raw.get("telegram", {})
+    paths = raw.get("paths", {})
 
     database_url = env.get("DATABASE_URL") or database.get("url") or DEFAULT_DATABASE_URL
     timezone_name = ledger.get("timezone") or DEFAULT_TIMEZONE
@@ -265,5 +279,6 @@ def load_config(
             rate_limiter=telegram.get("rate_limiter", True),
         ),
         reminders=_parse_reminders(raw.get("reminders", {}), source),
+        var_dir=_resolve_path(paths["var_dir"], base) if paths.get("var_dir") else DEFAULT_VAR_DIR,
         source=source,
     )

@@ -12,6 +12,7 @@ score is the sum of readable parts, each kept as a `Reason`:
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import math
@@ -238,6 +239,15 @@ class LedgerIndex:
                 reasons[number].append(Reason(kind, token, "text", score))
 
 
+@functools.cache
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's word frequencies, read from its dictionary once per process (about 0.6 s)."""
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    base.initialize()
+    return base.FREQ, base.total
+
+
 def make_tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer, so custom words never leak between indexes."""
     with warnings.catch_warnings():
@@ -245,7 +255,8 @@ def make_tokenizer() -> jieba.Tokenizer:
         warnings.simplefilter("ignore", ResourceWarning)
         zhconv.convert("預熱", "zh-cn")
         gc.collect()
-    jieba.setLogLevel(logging.WARNING)
+    freq, total = _base_dictionary()
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    # A copy of the shared frequencies: this index's own words are added to the copy only.
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
     return tokenizer

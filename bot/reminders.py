@@ -31,6 +31,7 @@ from bot.models import (
     utc_now,
 )
 from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, notices_on
+from bot.status import year_closed
 from bot.store import audit_since
 
 logger = logging.getLogger(__name__)
@@ -225,7 +226,12 @@ def plan(
     calendar: WorkCalendar,
     tz: dt.tzinfo,
 ) -> list[Notice]:
-    """What the policy says goes out on `day`, given the database's subscriptions."""
+    """What the policy says goes out on `day`, given the database's subscriptions.
+
+    Nothing goes out for a ledger whose year is over on `day`: nothing is left to be due.
+    """
+    if year_closed(day, ledger.year):
+        return []
     with Session(engine) as session:
         subscriptions = subscriptions_map(session)
         return notices_on(

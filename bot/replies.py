@@ -18,6 +18,7 @@ from bot.status import (
     LIGHTS,
     completion_ratio,
     compute_status,
+    deadline_state,
     final_deadline,
     indicator_met,
     light_for,
@@ -60,12 +61,7 @@ def indicator_figure(ind: IndicatorSpec) -> str:
 def _deadline_line(target: TargetSpec, today: dt.date) -> str:
     parts = []
     for d in sorted(target.deadlines, key=lambda d: d.date):
-        if d.done:
-            parts.append(f"{d.date.isoformat()} {d.text}（已完成）")
-        else:
-            days = (d.date - today).days
-            left = f"剩余{days}天" if days >= 0 else f"已逾期{-days}天"
-            parts.append(f"{d.date.isoformat()} {d.text}（{left}）")
+        parts.append(f"{d.date.isoformat()} {d.text}（{deadline_state(d, today)}）")
     return "时限：" + "；".join(parts) if parts else ""
 
 
@@ -158,6 +154,14 @@ def render_summary(ledger: LedgerSpec, today: dt.date, as_of: str) -> str:
         )
     lines.append(f"数据截至：{as_of}")
     return "\n".join(lines)
+
+
+def closed_year_due_text(year: int) -> str:
+    """What deadline lists say once the ledger's year is over."""
+    return (
+        f"{year}年度已结束，没有待到期的目标。"
+        "要看年度结束时没完成的，请问“哪些没完成”；要看其他年份，请导入该年度台账。"
+    )
 
 
 def render_help() -> str:

@@ -14,7 +14,7 @@ from os import PathLike
 from typing import IO
 
 from bot.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
-from bot.status import compute_status, light_for
+from bot.status import as_of_label, compute_status, light_for
 
 IMPORT_ACTOR_PREFIX = "import"
 # Targets listed in the summary as not done, in this order.
@@ -61,6 +61,7 @@ class PendingTarget:
 @dataclass(frozen=True)
 class ReportSummary:
     as_of: dt.date
+    as_of_text: str  # as shown: "2020-12-31，2020年度已结束" once the year is over
     total: int
     counts: tuple[tuple[str, int], ...]  # every status, in STATUSES order, zeros included
     pending: tuple[PendingTarget, ...]  # not done, grouped in PENDING_STATUSES order
@@ -76,7 +77,13 @@ def report_summary(ledger: LedgerSpec, *, as_of: dt.date) -> ReportSummary:
         for t in ledger.targets
         if statuses[t.number] == status
     )
-    return ReportSummary(as_of=as_of, total=len(ledger.targets), counts=counts, pending=pending)
+    return ReportSummary(
+        as_of=as_of,
+        as_of_text=as_of_label(as_of, ledger.year),
+        total=len(ledger.targets),
+        counts=counts,
+        pending=pending,
+    )
 
 
 def _progress_with_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
@@ -110,7 +117,7 @@ def target_lines(target: TargetSpec, tz: dt.tzinfo) -> list[str]:
 def _summary_txt(summary: ReportSummary) -> list[str]:
     lines = [
         "",
-        f"{SUMMARY_HEADING}（截至{summary.as_of.isoformat()}，共{summary.total}项）",
+        f"{SUMMARY_HEADING}（截至{summary.as_of_text}，共{summary.total}项）",
         "状态｜项数",
     ]
     lines += [f"{status}｜{n}" for status, n in summary.counts]
@@ -159,7 +166,7 @@ def render_report_md(
     lines = [
         f"# {md_escape(title or ledger.title + '落实情况')}",
         "",
-        f"数据截至 {as_of.isoformat()}",
+        f"数据截至 {as_of_label(as_of, ledger.year)}",
         "",
         md_escape(ledger.preamble if preamble is None else preamble),
     ]
@@ -256,7 +263,7 @@ def write_report_docx(
     document.styles["Normal"].font.size = Pt(11)
     document.core_properties.title = title or ledger.title
     document.add_heading(title or f"{ledger.title}落实情况", level=0)
-    date_line = document.add_paragraph(f"数据截至 {as_of.isoformat()}")
+    date_line = document.add_paragraph(f"数据截至 {as_of_label(as_of, ledger.year)}")
     date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.add_paragraph(ledger.preamble)
 
@@ -278,7 +285,7 @@ def write_report_docx(
                 document.add_paragraph(line).paragraph_format.first_line_indent = Pt(22)
 
     document.add_heading(SUMMARY_HEADING, level=1)
-    document.add_paragraph(f"截至{as_of.isoformat()}，共{summary.total}项目标。")
+    document.add_paragraph(f"截至{as_of_label(as_of, ledger.year)}，共{summary.total}项目标。")
     _add_table(
         document,
         ("状态", "项数"),

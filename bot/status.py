@@ -11,6 +11,11 @@ The rules, in order:
    - the final deadline passed: 未完成; an earlier milestone past due and open: 滞后;
    - some actual figure or progress text exists: 推进中; nothing at all: 暂无数据.
 Lights: 🟢 超额完成/已完成, 🟡 推进中, 🔴 滞后/未完成, ⚪ 暂无数据.
+
+Closed years. A ledger's year is closed once the day it is judged on lies after 31 December
+of that year. Statuses are then computed as of the year's close (the first day after it),
+not the real date, so a 2020 target read in 2026 says how it ended instead of counting days
+overdue into the present; a pinned `[ledger] today` is used as it is, for demonstrations.
 """
 
 from __future__ import annotations
@@ -94,6 +99,57 @@ def compute_status(target: TargetSpec, today: dt.date) -> str:
         target.progress_text.strip()
     )
     return "推进中" if has_data else "暂无数据"
+
+
+def year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def status_day(today: dt.date, year: int, *, pinned: bool = False) -> dt.date:
+    """The day statuses are computed for: `today`, held at the year's close once it is past.
+
+    A pinned day (the config's `[ledger] today`) is returned as it is.
+    """
+    if pinned or today <= year_end(year):
+        return today
+    return year_end(year) + dt.timedelta(days=1)
+
+
+def year_closed(day: dt.date, year: int) -> bool:
+    """True when `day` lies after the ledger year's last day."""
+    return day > year_end(year)
+
+
+def as_of_label(day: dt.date, year: int) -> str:
+    """The date shown to users: "2020-12-31，2020年度已结束" for a closed year."""
+    if year_closed(day, year) and day == year_end(year) + dt.timedelta(days=1):
+        return f"{year_end(year).isoformat()}，{year}年度已结束"
+    if year_closed(day, year):
+        return f"{day.isoformat()}，{year}年度已结束"
+    return day.isoformat()
+
+
+def deadline_state(deadline: DeadlineSpec, day: dt.date) -> str:
+    """How an open or done deadline reads on `day`: days left, days overdue, or how it ended.
+
+    Days overdue are counted only inside the deadline's own year; after it, the deadline
+    simply ended unmet.
+    """
+    if deadline.done:
+        return "已完成"
+    days = (deadline.date - day).days
+    if days >= 0:
+        return f"剩余{days}天"
+    if day.year > deadline.date.year:
+        return "年度结束时未完成"
+    return f"已逾期{-days}天"
+
+
+def overdue_days(deadline_date: dt.date | None, day: dt.date) -> int:
+    """Days past `deadline_date` on `day`, within the deadline's year; 0 otherwise."""
+    if deadline_date is None or deadline_date >= day or day.year > deadline_date.year:
+        return 0
+    return (day - deadline_date).days
 
 
 def light_for(status: str) -> str:

@@ -15,7 +15,7 @@ from bot.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.status import LIGHTS, compute_status, light_for
+from bot.status import LIGHTS, as_of_label, compute_status, light_for
 
 
 def unit_label(unit: UnitSpec) -> str:
@@ -130,7 +130,7 @@ def status_counts(ledger: LedgerSpec, today: dt.date) -> Counter[str]:
 def overview_text(ledger: LedgerSpec, today: dt.date) -> str:
     """Counts by status and light, then one line per target."""
     counts = status_counts(ledger, today)
-    lines = [f"{ledger.title}：共{len(ledger.targets)}项（截至{today.isoformat()}）"]
+    lines = [f"{ledger.title}：共{len(ledger.targets)}项（截至{as_of_label(today, ledger.year)}）"]
     lines.append("　".join(f"{LIGHTS[s]}{s} {counts[s]}" for s in STATUSES if counts[s]))
     for t in ledger.targets:
         status = compute_status(t, today)

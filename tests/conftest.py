@@ -10,8 +10,11 @@ the server (default postgresql+psycopg://postgres@127.0.0.1:5432/test).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
+import sqlite3
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -22,7 +25,8 @@ from bot.bootstrap import open_engine
 from bot.config import DEFAULT_LEDGER_FILE, Config
 from bot.ledger_toml import load_ledger_file
 
-SEED_REPORT = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "report_2020.txt"
+# The report the 2020 ledger was curated from; the repository carries its own copy.
+SEED_REPORT = Path(__file__).resolve().parents[1] / "data" / "sources" / "report_2020.txt"
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -114,10 +118,45 @@ def postgres_url(postgres_database):
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_seeded_template(postgres_server):
+    """Name of a database migrated and seeded from the 2020 ledger once per test process."""
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"ledger_tpl_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    open_engine(Config(database_url=url, today=dt.date(2021, 1, 15))).dispose()
+    try:
+        yield name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_seeded_url(postgres_server, postgres_seeded_template):
+    """URL of a database of this test's own, cloned from the seeded template (~50 ms)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"ledger_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_seeded_template}"'))
+    yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture
 def database_url(request, db_backend, tmp_path) -> str:
+    """A seeded ledger database of this test's own, on the test's engine."""
     if db_backend == "postgres":
-        return request.getfixturevalue("postgres_url")
+        return request.getfixturevalue("postgres_seeded_url")
     return f"sqlite:///{tmp_path / 'ledger.db'}"
 
 
@@ -139,12 +178,35 @@ def config(tmp_path, database_url) -> Config:
     return Config(
         database_url=database_url,
         today=dt.date(2021, 1, 15),
+        var_dir=tmp_path / "var",
         source=str(tmp_path / "config.toml"),
     )
 
 
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory) -> Path:
+    """A SQLite file seeded from the 2020 ledger once per test process, to copy per test.
+
+    Seeding takes about a second; copying the file takes milliseconds.
+    """
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    template = open_engine(Config(database_url=f"sqlite:///{path}", today=dt.date(2021, 1, 15)))
+    template.dispose()
+    with contextlib.closing(sqlite3.connect(path)) as db:  # fold the WAL into the file
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def copy_seeded(seeded: Path, url: str) -> None:
+    """Put the seeded template at a sqlite URL's path, unless a database is already there."""
+    target = Path(url.removeprefix("sqlite:///"))
+    if url.startswith("sqlite:///") and not target.exists():
+        shutil.copyfile(seeded, target)
+
+
 @pytest.fixture
-def engine(config):
+def engine(config, seeded_sqlite):
+    copy_seeded(seeded_sqlite, config.database_url)
     engine = open_engine(config)
     yield engine
     engine.dispose()
@@ -157,10 +219,12 @@ def cli_today() -> str:
 
 
 @pytest.fixture
-def cli_config_path(tmp_path, cli_today):
+def cli_config_path(tmp_path, cli_today, seeded_sqlite):
+    copy_seeded(seeded_sqlite, f"sqlite:///{tmp_path / 'cli.db'}")
     path = tmp_path / "config.toml"
     path.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "{cli_today}"\n',
+        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "{cli_today}"\n'
+        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
         encoding="utf-8",
     )
     return path

@@ -240,7 +240,7 @@ async def test_in_a_group_the_bot_answers_only_what_is_addressed_to_it(bot):
 
     summary = await say("/summary@ledger_test_bot")
     assert summary.text.startswith("2020年县工作责任目标台账：共66项\n")
-    assert summary.text.endswith("（最近一次更新），统计日2021-01-15")
+    assert summary.text.endswith("（最近一次更新），统计日2021-01-15，2020年度已结束")
     assert (await say("/summary@otherbot")).calls == []
     assert (await say("/summary")).text == summary.text
 

@@ -23,7 +23,8 @@ def config_file(tmp_path) -> Path:
     path = tmp_path / "config.toml"
     database = tmp_path / "ledger.db"
     path.write_text(
-        f'[database]\nurl = "sqlite:///{database}"\n\n[ledger]\ntoday = "2021-01-15"\n',
+        f'[database]\nurl = "sqlite:///{database}"\n\n[ledger]\ntoday = "2021-01-15"\n'
+        f'\n[paths]\nvar_dir = "{tmp_path / "var"}"\n',
         encoding="utf-8",
     )
     return path
@@ -49,8 +50,9 @@ def run_main(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 
 def blocks(stdout: str) -> list[str]:
-    """The console's output, one block per input line (blank-line separated)."""
-    return [b.strip("\n") for b in stdout.split("\n\n") if b.strip()]
+    """The first screen, then one answer per input line (blank-line separated, echo removed)."""
+    parts = [b.strip("\n") for b in stdout.split("\n\n") if b.strip() not in ("", ">")]
+    return [p.split("\n", 1)[1] if p.startswith("> ") and "\n" in p else p for p in parts]
 
 
 def test_an_admin_chats_in_the_console(config_file):
@@ -67,7 +69,9 @@ def test_an_admin_chats_in_the_console(config_file):
     result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
     out = blocks(result.stdout)
-    assert out[0] == "督查台账助手（控制台）。直接输入问题，/help 查看命令，Ctrl-D 退出。"
+    assert out[0].startswith(
+        "督查台账助手（控制台，管理员身份）\n台账：2020年 2020年县工作责任目标台账，共66项目标\n"
+    )
     assert out[1] == (
         "这个问题可能涉及以下几项目标，请选择：\n1. 第3项 中心敬老院\n2. 第4项 老年补贴适老化\n"
         "[1] 第3项 中心敬老院  [2] 第4项 老年补贴适老化  （输入编号选择）"
@@ -123,3 +127,66 @@ def test_run_without_a_token_says_what_to_configure(config_file):
     assert "BOT_TOKEN" in result.stderr and "[telegram] token" in result.stderr
     assert "python main.py chat" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def copied_example(tmp_path) -> Path:
+    """config.example.toml copied as it is, but with its paths made absolute for tmp_path."""
+    example = (PROJECT_ROOT / "config.example.toml").read_text(encoding="utf-8")
+    text = example.replace(
+        'url = "sqlite:///var/ledger.db"', f'url = "sqlite:///{tmp_path / "ledger.db"}"'
+    ).replace('var_dir = "var"', f'var_dir = "{tmp_path / "var"}"')
+    text = text.replace('file = "data/', f'file = "{PROJECT_ROOT / "data"}/')
+    assert text.count(str(tmp_path)) == 2, "the example's database or var_dir key moved"
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_copied_example_config_opens_a_quiet_console_on_the_closed_2020_year(
+    copied_example, tmp_path
+):
+    script = ["造林完成了吗", "哪些没完成", "这个月到期的", "/set 12 很多"]
+    result = run_main("run", "--or-chat", "--config", str(copied_example),
+                      stdin="\n".join(script) + "\n")  # fmt: skip
+    assert result.returncode == 0 and result.stderr == ""
+    screen, *answers = blocks(result.stdout)
+    assert screen.splitlines()[1] == "台账：2020年 2020年县工作责任目标台账，共66项目标"
+    assert "状态计算日：2020-12-31，2020年度已结束" in screen
+    assert "/help" in screen
+    assert len(answers) == 4
+    assert "第7项 造林绿化" in answers[0] and "（年度结束时未完成）" in answers[0]
+    assert answers[1].startswith("未完成的目标（共2项）")
+    assert answers[2].startswith("2020年度已结束，没有待到期的目标")
+    assert answers[3].startswith("缺少指标或数值\n用法：/set")
+    for text in (result.stdout, result.stderr):
+        assert "逾期" not in text.replace("不再计算逾期天数", "")
+        assert "Traceback" not in text and "WARNING" not in text and "INFO" not in text
+    # the records went to the log file instead
+    log = (tmp_path / "var" / "log" / "ledger.log").read_text(encoding="utf-8")
+    assert "seeded 66 targets" in log
+
+
+def test_console_log_records_never_interrupt_the_conversation(config_file, tmp_path):
+    # a viewer trying an admin command is logged as a WARNING: in the file, not the chat
+    result = run_main("chat", "--as", "viewer", "--config", str(config_file),
+                      stdin="/set 12 新增贷款 25.1亿元\n")  # fmt: skip
+    assert result.returncode == 0 and result.stderr == ""
+    assert "WARNING" not in result.stdout
+    log = (tmp_path / "var" / "log" / "ledger.log").read_text(encoding="utf-8")
+    assert "tried admin command /set" in log
+
+
+def test_every_line_is_answered_after_a_prompt(config_file):
+    result = run_main("chat", "--config", str(config_file), stdin="第12项\n/whoami\n")
+    prompts = [line for line in result.stdout.splitlines() if line.startswith(">")]
+    assert prompts == ["> 第12项", "> /whoami", "> "]
+
+
+def test_show_into_a_pipe_that_closes_early_has_no_traceback(config_file):
+    command = f"{sys.executable} main.py show 12 --config {config_file} | head -1"
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.startswith("第12项 新增贷款")
+    assert result.stderr == ""

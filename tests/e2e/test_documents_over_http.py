@@ -52,5 +52,6 @@ async def test_export_csv_and_units_board(bot):
     rows = list(csv.reader(io.StringIO(document["content"].decode("utf-8-sig"))))
     assert rows[0][:3] == ["序号", "目标任务", "责任单位"]
     board = (await bot.say(ADMIN, ADMIN, "/units")).text
-    assert board.startswith("红黄绿榜（2021-01-15）")
-    assert "🔴16.耕地保护（逾期15天）" in board
+    assert board.startswith("红黄绿榜（2021-01-15，2020年度已结束）")
+    # the 2020 year is over on 2021-01-15: how the target ended, not days overdue into 2021
+    assert "🔴16.耕地保护 " in board and "逾期" not in board

@@ -65,3 +65,11 @@ def test_reopened_target_5_is_reminded_on_the_friday_before(run_cli, tmp_path):
 def test_bad_time_is_a_clear_error(run_cli):
     code, _, err = run_cli("reminders", "--at", "tomorrow")
     assert code == 2 and "--at 应为 YYYY-MM-DDTHH:MM" in err
+
+
+def test_nothing_is_due_once_the_ledger_year_has_closed(run_cli):
+    run_cli("subscribe", "自然资源局", "-1001234567")
+    # inside the year an overdue notice would go out on 2021-01-01; after it, nothing does
+    for moment in ("2021-01-04T09:00", "2026-12-01T09:00"):
+        code, out, _ = run_cli("reminders", "--at", moment, "--json")
+        assert code == 0 and json.loads(out) == []

@@ -72,7 +72,7 @@ def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
     assert str(path) in str(info.value)
 
 
-def test_example_config_documents_every_key_and_loads_once_token_is_set(tmp_path):
+def test_example_config_documents_every_key_and_loads_as_it_is(tmp_path):
     from bot.config import _SCHEMA, PROJECT_ROOT
 
     example = (PROJECT_ROOT / "config.example.toml").read_text(encoding="utf-8")
@@ -80,5 +80,17 @@ def test_example_config_documents_every_key_and_loads_once_token_is_set(tmp_path
         assert f"[{section}]" in example
         for key in keys:
             assert f"\n{key} =" in example or f"\n# {key} =" in example, key
-    with pytest.raises(ConfigError, match="placeholder"):
-        load_config(write(tmp_path, example), environ={})
+    config = load_config(write(tmp_path, example), environ={})
+    assert config.telegram.token == "", "a copied example must open the console chat"
+
+
+def test_a_placeholder_pasted_over_the_example_token_is_refused(tmp_path):
+    from bot.config import PROJECT_ROOT
+
+    example = (PROJECT_ROOT / "config.example.toml").read_text(encoding="utf-8")
+    pasted = example.replace('token = ""', 'token = "PUT-YOUR-BOT-TOKEN-HERE"', 1)
+    assert pasted != example
+    path = write(tmp_path, pasted)
+    with pytest.raises(ConfigError, match="placeholder") as info:
+        load_config(path, environ={})
+    assert "[telegram] token" in str(info.value) and str(path) in str(info.value)

@@ -120,3 +120,50 @@ def test_every_status_has_its_light():
 def test_completion_ratio_is_exact_decimal():
     assert str(completion_ratio(ind("14", "24.43"))) == "174.5"
     assert completion_ratio(ind("49", "43", "<=")) is None
+
+
+# --- closed years ------------------------------------------------------------------------
+
+from bot.status import (  # noqa: E402
+    as_of_label,
+    deadline_state,
+    overdue_days,
+    status_day,
+    year_closed,
+)
+
+
+@pytest.mark.parametrize(
+    ("today", "pinned", "expected"),
+    [
+        (dt.date(2020, 10, 23), False, dt.date(2020, 10, 23)),  # inside the year: the day itself
+        (YEAR_END, False, YEAR_END),
+        (dt.date(2026, 12, 1), False, dt.date(2021, 1, 1)),  # held at the year's close
+        (dt.date(2021, 1, 15), True, dt.date(2021, 1, 15)),  # a pinned day is used as it is
+    ],
+)
+def test_status_day_is_held_at_the_close_of_a_past_year(today, pinned, expected):
+    assert status_day(today, 2020, pinned=pinned) == expected
+
+
+def test_a_target_missed_in_a_closed_year_ended_unmet_whatever_the_real_date():
+    target = make_target([ind("4", "3")])
+    for real in (dt.date(2021, 1, 1), dt.date(2026, 12, 1), dt.date(2040, 6, 1)):
+        assert compute_status(target, status_day(real, 2020)) == "未完成"
+    assert compute_status(target, status_day(dt.date(2020, 12, 31), 2020)) == "推进中"
+
+
+def test_closed_year_labels_and_deadline_words():
+    closed = status_day(dt.date(2026, 12, 1), 2020)
+    assert year_closed(closed, 2020) and not year_closed(YEAR_END, 2020)
+    assert as_of_label(closed, 2020) == "2020-12-31，2020年度已结束"
+    assert as_of_label(dt.date(2021, 1, 15), 2020) == "2021-01-15，2020年度已结束"
+    assert as_of_label(dt.date(2020, 6, 30), 2020) == "2020-06-30"
+    deadline = DeadlineSpec(dt.date(2020, 10, 31), "10月底前")
+    assert deadline_state(deadline, dt.date(2020, 10, 1)) == "剩余30天"
+    assert deadline_state(deadline, dt.date(2020, 11, 3)) == "已逾期3天"
+    assert deadline_state(deadline, closed) == "年度结束时未完成"
+    assert deadline_state(DeadlineSpec(YEAR_END, done=True), closed) == "已完成"
+    assert overdue_days(dt.date(2020, 10, 31), dt.date(2020, 11, 3)) == 3
+    assert overdue_days(dt.date(2020, 10, 31), closed) == 0
+    assert overdue_days(None, closed) == 0
