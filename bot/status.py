@@ -141,7 +141,7 @@ def deadline_state(deadline: DeadlineSpec, day: dt.date) -> str:
     if days >= 0:
         return f"剩余{days}天"
     if day.year > deadline.date.year:
-        return "年度结束时未完成"
+        return "年度已结束"
     return f"已逾期{-days}天"
 
 

@@ -155,7 +155,7 @@ def test_a_copied_example_config_opens_a_quiet_console_on_the_closed_2020_year(
     assert "状态计算日：2020-12-31，2020年度已结束" in screen
     assert "/help" in screen
     assert len(answers) == 4
-    assert "第7项 造林绿化" in answers[0] and "（年度结束时未完成）" in answers[0]
+    assert "第7项 造林绿化" in answers[0] and "（年度已结束）" in answers[0]
     assert answers[1].startswith("未完成的目标（共2项）")
     assert answers[2].startswith("2020年度已结束，没有待到期的目标")
     assert answers[3].startswith("缺少指标或数值\n用法：/set")

@@ -162,7 +162,7 @@ def test_closed_year_labels_and_deadline_words():
     deadline = DeadlineSpec(dt.date(2020, 10, 31), "10月底前")
     assert deadline_state(deadline, dt.date(2020, 10, 1)) == "剩余30天"
     assert deadline_state(deadline, dt.date(2020, 11, 3)) == "已逾期3天"
-    assert deadline_state(deadline, closed) == "年度结束时未完成"
+    assert deadline_state(deadline, closed) == "年度已结束"
     assert deadline_state(DeadlineSpec(YEAR_END, done=True), closed) == "已完成"
     assert overdue_days(dt.date(2020, 10, 31), dt.date(2020, 11, 3)) == 3
     assert overdue_days(dt.date(2020, 10, 31), closed) == 0
