@@ -334,6 +334,17 @@ def write_field(session: Session, number: int, name: str, value: str) -> None:
 # --- changing --------------------------------------------------------------------------
 
 
+def lock_targets(session: Session, numbers: Iterable[int]) -> None:
+    """Hold the targets' rows until the transaction ends, so reads that follow see the latest
+    committed values and no one else changes them meanwhile (PostgreSQL: SELECT … FOR UPDATE,
+    in number order so two lockers never deadlock; SQLite: BEGIN IMMEDIATE already holds the
+    one write lock)."""
+    wanted = sorted(set(numbers))
+    if wanted:
+        query = select(Target.number).where(col(Target.number).in_(wanted))
+        session.exec(query.order_by(Target.number).with_for_update()).all()
+
+
 def apply_changes(
     engine: Engine,
     changes: Iterable[FieldChange],
@@ -344,10 +355,33 @@ def apply_changes(
     now: dt.datetime | None = None,
 ) -> AppliedChange:
     """Apply field changes and their audit entries in one transaction; unchanged fields skip."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        return apply_changes_in(
+            session, changes, actor=actor, reason=reason, undoes=undoes, now=now
+        )
+
+
+def apply_changes_in(
+    session: Session,
+    changes: Iterable[FieldChange],
+    *,
+    actor: str,
+    reason: str = "",
+    undoes: str = "",
+    now: dt.datetime | None = None,
+) -> AppliedChange:
+    """`apply_changes` inside the caller's transaction: the targets are locked first, so each
+    `expected_old` check and the write it guards are one atomic step on every engine.
+
+    On StoreError (StaleChange included) nothing of it was written and the caller's
+    transaction goes on (a savepoint is rolled back).
+    """
+    changes = list(changes)
     change_id = uuid.uuid4().hex
     at = now or utc_now()
     entries = []
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    lock_targets(session, [c.target for c in changes])
+    with session.begin_nested():
         for change in changes:
             old = read_field(session, change.target, change.field)
             if change.expected_old is not None and old != change.expected_old:
@@ -376,6 +410,7 @@ def apply_changes(
             for done in session.exec(select(AuditEntry).where(AuditEntry.change_id == undoes)):
                 done.undone = True
                 session.add(done)
+        session.flush()
     return AppliedChange(change_id=change_id, entries=tuple(entries))
 
 
@@ -395,14 +430,16 @@ def undo_last(
     engine: Engine, *, actor: str, now: dt.datetime | None = None
 ) -> AppliedChange | None:
     """Revert `actor`'s last change; the revert is itself audited. None when nothing to undo."""
-    with Session(engine) as session:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
         entries = last_change_of(session, actor)
-    if not entries:
-        return None
-    reverts = [FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)]
-    return apply_changes(
-        engine, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
-    )
+        if not entries:
+            return None
+        reverts = [
+            FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)
+        ]
+        return apply_changes_in(
+            session, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
+        )
 
 
 # --- loading a ledger ------------------------------------------------------------------
