@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
+from functools import partial
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.bootstrap import build_answerer
 from bot.chat import ChatService, Sender
@@ -60,11 +61,11 @@ def test_two_confirms_from_same_old_value_apply_once(engine, db_backend):
     for trial in range(TRIALS):
         values = (f"{trial}.1", f"{trial}.2")
 
-        def write(value: str, expected: str = old):
+        def write(value: str, expected: str) -> AppliedChange:
             change = FieldChange(12, FIELD, value, expected_old=expected)
             return apply_changes(engine, [change], actor=f"tg:{value}")
 
-        results = race([lambda v=v: write(v) for v in values])
+        results = race([partial(write, value, old) for value in values])
         applied = [r for r in results if isinstance(r, AppliedChange)]
         refused = [r for r in results if isinstance(r, StaleChange)]
         assert len(applied) + len(refused) == 2, f"trial {trial}: {results!r}"
@@ -113,8 +114,8 @@ def test_two_admins_confirming_from_the_same_old_value_apply_once(service, engin
         second = confirm_data(service, OTHER_ADMIN, f"{60 + trial}")
         results = race(
             [
-                lambda: service.button(admin(ADMIN), first),
-                lambda: service.button(admin(OTHER_ADMIN), second),
+                partial(service.button, admin(ADMIN), first),
+                partial(service.button, admin(OTHER_ADMIN), second),
             ]
         )
         [one], [other] = results
@@ -130,7 +131,7 @@ def test_two_admins_confirming_from_the_same_old_value_apply_once(service, engin
 def test_a_double_tap_on_confirm_applies_once(service, engine):
     for trial in range(10):
         data = confirm_data(service, ADMIN, f"{40 + trial}")
-        results = race([lambda: service.button(admin(ADMIN), data)] * 2)
+        results = race([partial(service.button, admin(ADMIN), data)] * 2)
         applied = [r for [r] in results if r.text.startswith("✅ 已修改")]
         assert len(applied) == 1, f"trial {trial}: {results!r}"
         [again] = next(r for r in results if not r[0].text.startswith("✅"))
@@ -153,10 +154,11 @@ def test_two_quick_approvals_of_a_report_apply_and_notify_once(service, engine):
         [reply] = service.command(reporter, "report", f"12 {text}")
         assert reply.text.startswith("已收到第12项的进展报送"), reply.text
         with Session(engine) as session:
-            report = session.exec(select(ProgressReport).order_by(ProgressReport.id.desc())).first()
+            newest = select(ProgressReport).order_by(col(ProgressReport.id).desc())
+            report = session.exec(newest).first()
         data = f"rpt:ok:{report.id}"
         before = len(audit_of(engine, "progress_text")) + len(audit_of(engine))
-        results = race([lambda: service.button(admin(ADMIN), data)] * 2)
+        results = race([partial(service.button, admin(ADMIN), data)] * 2)
         approved = [r for [r] in results if r.text.startswith("已采纳")]
         refused = [r for [r] in results if r.toast == "该报送已处理或不存在"]
         assert (len(approved), len(refused)) == (1, 1), f"trial {trial}: {results!r}"
