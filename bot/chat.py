@@ -34,10 +34,10 @@ from bot.chat_types import (
 )
 from bot.config import Config
 from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
-from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
-from bot.pending import cancel_pending, confirm_pending
+from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
+from bot.pending import cancel_pending, confirm_pending, settle_interrupted
 from bot.reminder_policy import ReminderPolicy, WorkCalendar
-from bot.reminders import DispatchResult, Send, catch_up, run_day
+from bot.reminders import DispatchResult, Send, catch_up, mark_interrupted, run_day
 from bot.replies import render_candidates, render_help, render_list, render_summary, render_target
 from bot.status import compute_status
 from bot.store import (
@@ -74,6 +74,8 @@ class ChatService:
         self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
         self.send: Send | None = None
+        # Work claimed before this moment is not this process's (see recover_interrupted).
+        self.started_at = utc_now()
 
     # --- rights --------------------------------------------------------------------------
 
@@ -250,6 +252,12 @@ class ChatService:
             policy=policy,
             calendar=calendar,
         )
+
+    def recover_interrupted(self) -> None:
+        """At start-up: settle confirms a crash cut off, and list cut-off sends as uncertain."""
+        settle_interrupted(self.engine)
+        for row in mark_interrupted(self.engine, started_at=self.started_at):
+            logger.warning("outbox #%s was cut off while sending: now uncertain", row.id)
 
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""

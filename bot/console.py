@@ -63,6 +63,7 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
     sender = console_sender(role)
     if service.send is None:
         service.send = printing_send(stdout)
+    service.recover_interrupted()
     stdout.write("督查台账助手（控制台）。直接输入问题，/help 查看命令，Ctrl-D 退出。\n")
     choices: list[Button] = []
     for raw in stdin:

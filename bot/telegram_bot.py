@@ -191,12 +191,14 @@ class TelegramFrontEnd:
                 logger.warning("could not tell chat %s about the error", update.effective_chat.id)
 
     async def post_init(self, application: Application) -> None:
-        """Register the command menu, connect sending, catch up and schedule reminders."""
+        """Register the command menu, connect sending, recover, catch up, schedule reminders."""
         commands = [
             BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
         ]
         await application.bot.set_my_commands(commands)
         self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
+        # Confirms and sends a crash cut off are settled before the first update is handled.
+        await asyncio.to_thread(self.service.recover_interrupted)
         if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
             await asyncio.to_thread(self.service.catch_up_reminders)
             schedule_reminders(application, self)
