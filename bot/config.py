@@ -54,6 +54,17 @@ class RemindersConfig:
 
 
 @dataclass(frozen=True)
+class HousekeepingConfig:
+    """Limits on tables that grow with use, applied at start-up and daily; 0 = no limit."""
+
+    saved_list_days: int = 7  # ◀ ▶ pages of a long list reply stay usable this long
+    saved_list_max: int = 10000
+    unmatched_days: int = 365  # questions that found no target, kept for /unmatched
+    unmatched_max: int = 5000
+    run_time: dt.time = dt.time(3, 30)  # local time of the daily pruning
+
+
+@dataclass(frozen=True)
 class Config:
     database_url: str = DEFAULT_DATABASE_URL
     ledger_file: Path = DEFAULT_LEDGER_FILE
@@ -61,6 +72,7 @@ class Config:
     today: dt.date | None = None
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
+    housekeeping: HousekeepingConfig = field(default_factory=HousekeepingConfig)
     source: str = "<defaults>"
 
     @property
@@ -104,6 +116,13 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "digest_due_days": ((int,), "a whole number of days"),
         "working_days_only": ((bool,), "true or false"),
         "enabled": ((bool,), "true or false"),
+    },
+    "housekeeping": {
+        "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
+        "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
+        "unmatched_days": ((int,), "a whole number of days (0 = keep)"),
+        "unmatched_max": ((int,), "a whole number of questions (0 = no limit)"),
+        "run_time": ((str, dt.time), 'a time "HH:MM"'),
     },
 }
 
@@ -203,6 +222,23 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     )
 
 
+def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
+    defaults = HousekeepingConfig()
+    values = {}
+    for key in ("saved_list_days", "saved_list_max", "unmatched_days", "unmatched_max"):
+        value = raw.get(key, getattr(defaults, key))
+        if value < 0:
+            raise ConfigError(f"{source}: [housekeeping] {key} must be 0 or more")
+        values[key] = value
+    run_time = raw.get("run_time", defaults.run_time)
+    if isinstance(run_time, str):
+        try:
+            run_time = dt.time.fromisoformat(run_time)
+        except ValueError:
+            raise ConfigError(f'{source}: [housekeeping] run_time must be "HH:MM"') from None
+    return HousekeepingConfig(**values, run_time=run_time.replace(tzinfo=None))
+
+
 def load_config(
     path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
 ) -> Config:
@@ -265,5 +301,6 @@ def load_config(
             rate_limiter=telegram.get("rate_limiter", True),
         ),
         reminders=_parse_reminders(raw.get("reminders", {}), source),
+        housekeeping=_parse_housekeeping(raw.get("housekeeping", {}), source),
         source=source,
     )

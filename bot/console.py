@@ -7,6 +7,7 @@ from typing import TextIO
 
 from bot.chat import Button, ChatService, Reply, Sender
 from bot.config import PROJECT_ROOT
+from bot.housekeeping import prune
 
 logger = logging.getLogger(__name__)
 CONSOLE_CHAT_ID = 0
@@ -64,6 +65,7 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
     if service.send is None:
         service.send = printing_send(stdout)
     service.recover_interrupted()
+    prune(service.engine, service.config.housekeeping)
     stdout.write("督查台账助手（控制台）。直接输入问题，/help 查看命令，Ctrl-D 退出。\n")
     choices: list[Button] = []
     for raw in stdin:
