@@ -55,13 +55,13 @@ class RemindersConfig:
 
 @dataclass(frozen=True)
 class HousekeepingConfig:
-    """Limits on tables that grow with use, applied at start-up and daily; 0 = no limit."""
+    """Limits on tables that grow with use, applied at start-up and in the daily reminder job
+    (of the scheduler leader); 0 turns a limit off."""
 
     saved_list_days: int = 7  # ◀ ▶ pages of a long list reply stay usable this long
     saved_list_max: int = 10000
     unmatched_days: int = 365  # questions that found no target, kept for /unmatched
     unmatched_max: int = 5000
-    run_time: dt.time = dt.time(3, 30)  # local time of the daily pruning
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,6 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
         "unmatched_days": ((int,), "a whole number of days (0 = keep)"),
         "unmatched_max": ((int,), "a whole number of questions (0 = no limit)"),
-        "run_time": ((str, dt.time), 'a time "HH:MM"'),
     },
 }
 
@@ -230,13 +229,7 @@ def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
         if value < 0:
             raise ConfigError(f"{source}: [housekeeping] {key} must be 0 or more")
         values[key] = value
-    run_time = raw.get("run_time", defaults.run_time)
-    if isinstance(run_time, str):
-        try:
-            run_time = dt.time.fromisoformat(run_time)
-        except ValueError:
-            raise ConfigError(f'{source}: [housekeeping] run_time must be "HH:MM"') from None
-    return HousekeepingConfig(**values, run_time=run_time.replace(tzinfo=None))
+    return HousekeepingConfig(**values)
 
 
 def load_config(

@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
 REMINDER_JOB_ID = "reminders:daily"
-HOUSEKEEPING_JOB_ID = "housekeeping:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
 
 
@@ -201,21 +200,22 @@ class TelegramFrontEnd:
         self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
         # Confirms and sends a crash cut off are settled before the first update is handled.
         await asyncio.to_thread(self.service.recover_interrupted)
-        await self.run_housekeeping(None)
-        schedule_housekeeping(application, self)
+        await self.run_housekeeping()
         if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
             await asyncio.to_thread(self.service.catch_up_reminders)
             schedule_reminders(application, self)
 
-    async def run_housekeeping(self, context: ContextTypes.DEFAULT_TYPE | None) -> None:
-        """Prune saved list pages and unmatched questions (at start-up, then daily)."""
+    async def run_housekeeping(self) -> None:
+        """Prune saved list pages and unmatched questions (at start-up, and in the daily job)."""
         service = self.service
         await asyncio.to_thread(prune, service.engine, service.config.housekeeping)
 
     async def run_reminders(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The daily job: send today's reminders, overdue notices and (Mondays) the digest."""
+        """The daily job: send today's reminders, overdue notices and (Mondays) the digest;
+        then prune (the leader's daily run serves every process sharing the database)."""
         result = await asyncio.to_thread(self.service.run_reminders)
         logger.info("reminders sent: %s", result)
+        await self.run_housekeeping()
 
 
 def make_sync_send(
@@ -266,22 +266,6 @@ def schedule_reminders(application: Application, front: TelegramFrontEnd) -> Non
             "coalesce": True,
             # A run delayed by up to an hour (a busy or briefly stopped bot) still goes out;
             # anything later is picked up by the start-up catch-up instead.
-            "misfire_grace_time": 3600,
-        },
-    )
-
-
-def schedule_housekeeping(application: Application, front: TelegramFrontEnd) -> None:
-    """The daily pruning job, with a stable id like the reminders' (every process may run it)."""
-    config = front.service.config
-    application.job_queue.run_daily(
-        front.run_housekeeping,
-        time=config.housekeeping.run_time.replace(tzinfo=config.tz),
-        name=HOUSEKEEPING_JOB_ID,
-        job_kwargs={
-            "id": HOUSEKEEPING_JOB_ID,
-            "replace_existing": True,
-            "coalesce": True,
             "misfire_grace_time": 3600,
         },
     )

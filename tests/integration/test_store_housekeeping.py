@@ -1,6 +1,6 @@
 """Pruning of saved list pages and unmatched questions by age and count, on SQLite and
-PostgreSQL (the module's name puts it in POSTGRES_SUITES); the bot prunes at start-up and
-schedules a daily run."""
+PostgreSQL (the module's name puts it in POSTGRES_SUITES); the bot prunes at start-up and in
+its daily job."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from bot.chat import ChatService, Sender
 from bot.config import ConfigError, HousekeepingConfig, load_config
 from bot.housekeeping import Pruned, prune
 from bot.models import SavedList, UnmatchedQuestion, utc_now
-from bot.telegram_bot import HOUSEKEEPING_JOB_ID
 from tests.auxil.bot_harness import TOKEN, bot_config, running_bot
 from tests.auxil.fake_bot_api import FakeBotApi
 
@@ -99,29 +98,31 @@ def test_a_pruned_lists_page_buttons_say_it_expired(config, engine):
     assert expired.toast == "列表已过期，请重新查询"
 
 
-async def test_the_bot_prunes_at_start_up_and_schedules_a_daily_run(config, engine):
+async def test_the_bot_prunes_at_start_up_and_in_its_daily_job(config, engine):
     old, new = add_lists(engine, [400, 0], now=utc_now())  # start-up prunes by the real clock
     add_questions(engine, 3, age_in_days=3000, now=utc_now())
     settings = dataclasses.replace(config.housekeeping, saved_list_days=7)
     config = dataclasses.replace(config, housekeeping=settings)
     with FakeBotApi(TOKEN) as fake:
         async with running_bot(bot_config(config, fake), engine, fake) as bot:
-            jobs = bot.app.job_queue.get_jobs_by_name(HOUSEKEEPING_JOB_ID)
             assert ids(engine, SavedList) == [new]
             assert ids(engine, UnmatchedQuestion) == []
-    assert len(jobs) == 1
+            # a day later: the daily job prunes what has aged meanwhile
+            add_lists(engine, [8], now=utc_now())
+            [daily] = bot.app.job_queue.get_jobs_by_name("reminders:daily")
+            await daily.run(bot.app)
+            assert ids(engine, SavedList) == [new]
     assert fake.server_errors == []
 
 
 def test_housekeeping_limits_come_from_the_config(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text(
-        '[housekeeping]\nsaved_list_days = 3\nunmatched_max = 100\nrun_time = "04:15"\n',
+        "[housekeeping]\nsaved_list_days = 3\nunmatched_max = 100\n",
         encoding="utf-8",
     )
     settings = load_config(path, environ={}).housekeeping
     assert (settings.saved_list_days, settings.unmatched_max) == (3, 100)
-    assert settings.run_time == dt.time(4, 15)
     assert (settings.saved_list_max, settings.unmatched_days) == (10000, 365)
     path.write_text("[housekeeping]\nunmatched_max = -1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\[housekeeping\] unmatched_max must be 0 or more"):
