@@ -539,8 +539,8 @@ def _import_target(
     at: dt.datetime,
 ) -> None:
     """Create or update one target inside the batch's transaction (its row locked first)."""
-    lock_targets(session, [target.number])
-    if session.get(Target, target.number) is None:
+    # One query that locks the row (if any) before its values are read: see lock_targets.
+    if session.get(Target, target.number, with_for_update=True) is None:
         _insert_target(session, target, at)
         result.created += 1
         return
