@@ -27,9 +27,14 @@ def open_engine(config: Config, *, seed: bool = True) -> Engine:
     return engine
 
 
+SEED_WAIT_SECONDS = 600.0  # processes starting together on an empty database seed in turn
+
+
 def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> ImportResult:
     ledger = load_ledger_file(config.ledger_file)
-    return load_ledger(engine, ledger, source=config.ledger_file.name, force=force)
+    return load_ledger(
+        engine, ledger, source=config.ledger_file.name, force=force, wait=SEED_WAIT_SECONDS
+    )
 
 
 def build_answerer(engine: Engine, config: Config) -> Answerer:

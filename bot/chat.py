@@ -34,9 +34,10 @@ from bot.chat_types import (
 )
 from bot.config import Config
 from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
-from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion
+from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
+from bot.pending import cancel_pending, confirm_pending, settle_interrupted
 from bot.reminder_policy import ReminderPolicy, WorkCalendar
-from bot.reminders import DispatchResult, Send, catch_up, run_day
+from bot.reminders import DispatchResult, Send, catch_up, mark_interrupted, run_day
 from bot.replies import (
     closed_year_due_text,
     render_candidates,
@@ -47,9 +48,6 @@ from bot.replies import (
 )
 from bot.status import compute_status, year_closed
 from bot.store import (
-    FieldChange,
-    StaleChange,
-    apply_changes,
     history,
     read_field,
     read_ledger,
@@ -83,6 +81,8 @@ class ChatService:
         self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
         self.send: Send | None = None
+        # Work claimed before this moment is not this process's (see recover_interrupted).
+        self.started_at = utc_now()
 
     # --- rights --------------------------------------------------------------------------
 
@@ -259,6 +259,12 @@ class ChatService:
             policy=policy,
             calendar=calendar,
         )
+
+    def recover_interrupted(self) -> None:
+        """At start-up: settle confirms a crash cut off, and list cut-off sends as uncertain."""
+        settle_interrupted(self.engine)
+        for row in mark_interrupted(self.engine, started_at=self.started_at):
+            logger.warning("outbox #%s was cut off while sending: now uncertain", row.id)
 
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
@@ -565,70 +571,43 @@ def btn_page(service: ChatService, sender: Sender, role: str, rest: str) -> list
     return [service._list_page(saved, page, edit=True)]
 
 
-def _claim_pending(
-    service: ChatService, sender: Sender, role: str, rest: str, state: str
-) -> tuple[PendingChange | None, bool]:
-    """Move a pending change to `state` if the presser is the admin who asked.
-
-    Returns (row, claimed): row is None for anyone else; claimed is False when it was already
-    confirmed or cancelled, so a second press does nothing.
-    """
-    if role != ADMIN:
-        return None, False
-    with Session(service.engine, expire_on_commit=False) as session, session.begin():
-        pending = session.get(PendingChange, int(rest))
-        if pending is None or pending.admin_id != (sender.user_id or 0):
-            return None, False
-        if pending.state != "pending":
-            return pending, False
-        pending.state = state
-        session.add(pending)
-    return pending, True
-
-
-def _settle_pending(
-    service: ChatService, sender: Sender, role: str, rest: str, state: str, verb: str
-) -> tuple[PendingChange | None, list[Reply]]:
-    """Claim the pending change or explain why the press does nothing."""
-    pending, claimed = _claim_pending(service, sender, role, rest, state)
-    if pending is None:
-        return None, [Reply("", toast=f"只有发起修改的管理员可以{verb}")]
-    if not claimed:
-        return None, [Reply("", toast="这项修改已处理过了")]
-    return pending, []
-
-
-def _mark_pending(service: ChatService, pending_id: int, state: str) -> None:
-    with Session(service.engine) as session, session.begin():
-        row = session.get(PendingChange, pending_id)
-        row.state = state
-        session.add(row)
+def _settle_refusal(settled, verb: str) -> list[Reply] | None:
+    """The toast for a press that settles nothing: someone else's change, or one settled."""
+    if settled.outcome == "refused":
+        return [Reply("", toast=f"只有发起修改的管理员可以{verb}")]
+    if settled.outcome == "done_before":
+        return [Reply("", toast=settled.done_before_text)]
+    return None
 
 
 def btn_confirm(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
-    pending, refusal = _settle_pending(service, sender, role, rest, "applying", "确认")
-    if pending is None:
+    if role != ADMIN:
+        return [Reply("", toast="只有发起修改的管理员可以确认")]
+    settled = confirm_pending(
+        service.engine, int(rest), admin_id=sender.user_id or 0, actor=sender.actor
+    )
+    refusal = _settle_refusal(settled, "确认")
+    if refusal is not None:
         return refusal
-    changes = [FieldChange(int(t), f, v, old) for t, f, v, old in json.loads(pending.changes_json)]
-    try:
-        applied = apply_changes(service.engine, changes, actor=sender.actor, reason=pending.reason)
-    except StaleChange:
-        _mark_pending(service, pending.id, "stale")
-        text = f"未修改：提出这项修改后，数据已有变动。请重新发送命令。\n{pending.summary}"
+    summary = settled.pending.summary
+    if settled.outcome == "stale":
+        text = f"未修改：提出这项修改后，数据已有变动。请重新发送命令。\n{summary}"
         return [Reply(text, edit=True, toast="数据已变动")]
-    _mark_pending(service, pending.id, "applied")
     service.refresh()
-    if not applied.entries:
-        return [Reply(f"没有变化：\n{pending.summary}", edit=True, toast="没有变化")]
-    text = f"✅ 已修改：\n{pending.summary}\n（如需撤销，发送 /undo）"
+    if settled.outcome == "unchanged":
+        return [Reply(f"没有变化：\n{summary}", edit=True, toast="没有变化")]
+    text = f"✅ 已修改：\n{summary}\n（如需撤销，发送 /undo）"
     return [Reply(text, edit=True, toast="已修改")]
 
 
 def btn_cancel(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
-    pending, refusal = _settle_pending(service, sender, role, rest, "cancelled", "取消")
-    if pending is None:
+    if role != ADMIN:
+        return [Reply("", toast="只有发起修改的管理员可以取消")]
+    settled = cancel_pending(service.engine, int(rest), admin_id=sender.user_id or 0)
+    refusal = _settle_refusal(settled, "取消")
+    if refusal is not None:
         return refusal
-    return [Reply(f"已取消：\n{pending.summary}", edit=True, toast="已取消")]
+    return [Reply(f"已取消：\n{settled.pending.summary}", edit=True, toast="已取消")]
 
 
 def btn_unmatched(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:

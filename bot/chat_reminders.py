@@ -34,7 +34,7 @@ from bot.reminders import (
     unsubscribe,
 )
 from bot.status import year_closed
-from bot.store import FieldChange, apply_changes
+from bot.store import FieldChange, apply_changes_in, lock_targets, read_field, read_target
 
 if TYPE_CHECKING:
     from bot.chat import ChatService
@@ -246,14 +246,19 @@ def _decide(service: ChatService, report_id: int) -> ProgressReport | None:
     return report if report is not None and report.state == "pending" else None
 
 
-def _close_report(service: ChatService, report: ProgressReport, sender: Sender, **values) -> None:
-    with Session(service.engine) as session, session.begin():
-        row = session.get(ProgressReport, report.id)
-        row.decided_by = sender.user_id or 0
-        row.decided_at = utc_now()
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.add(row)
+def _locked_pending_report(session: Session, report_id: int) -> ProgressReport | None:
+    """The report, locked until the transaction ends, if it still waits for a decision."""
+    query = select(ProgressReport).where(ProgressReport.id == report_id).with_for_update()
+    report = session.exec(query).first()
+    return report if report is not None and report.state == "pending" else None
+
+
+def _mark_decided(session: Session, report: ProgressReport, sender: Sender, **values) -> None:
+    report.decided_by = sender.user_id or 0
+    report.decided_at = utc_now()
+    for key, value in values.items():
+        setattr(report, key, value)
+    session.add(report)
 
 
 def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
@@ -264,21 +269,43 @@ def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
             logger.warning("could not notify chat %s", chat_id, exc_info=True)
 
 
-def approve_report(service: ChatService, sender: Sender, report_id: int) -> list[Reply]:
-    """Apply a report like /set (or as a progress note when it holds no figure)."""
-    report = _decide(service, report_id)
-    if report is None:
-        return [Reply("", toast="该报送已处理或不存在")]
+def _report_proposal(service: ChatService, session: Session, report: ProgressReport):
+    """The report as /set, or as a progress note when it holds no figure; from the locked rows."""
     number = report.target_number
+
+    def lookup(n: int):
+        return read_target(session, n)
+
     try:
-        proposal = propose("set", f"{number} {report.text}", service._target, today=service.today)
+        return propose("set", f"{number} {report.text}", lookup, today=service.today)
     except CommandError:
-        proposal = propose("note", f"{number} {report.text}", service._target, today=service.today)
-    reason = f"采纳单位报送#{report.id}（报送人{report.reporter_id}，审核人{sender.actor}）"
-    changes = [FieldChange(c.target, c.field, c.new_value) for c in proposal.changes]
-    apply_changes(service.engine, changes, actor=sender.actor, reason=reason)
-    _close_report(service, report, sender, state="approved")
+        return propose("note", f"{number} {report.text}", lookup, today=service.today)
+
+
+def approve_report(service: ChatService, sender: Sender, report_id: int) -> list[Reply]:
+    """Apply a report like /set (or as a progress note when it holds no figure), once.
+
+    One transaction claims the report (locked, still pending), applies the change with its old
+    values checked and marks the report approved; only the press that did so tells the unit.
+    """
+    with Session(service.engine, expire_on_commit=False) as session, session.begin():
+        report = _locked_pending_report(session, report_id)
+        if report is None:
+            return [Reply("", toast="该报送已处理或不存在")]
+        lock_targets(session, [report.target_number])
+        try:
+            proposal = _report_proposal(service, session, report)
+        except CommandError as exc:
+            return [Reply(str(exc), toast="无法采纳")]
+        changes = [
+            FieldChange(c.target, c.field, c.new_value, read_field(session, c.target, c.field))
+            for c in proposal.changes
+        ]
+        reason = f"采纳单位报送#{report.id}（报送人{report.reporter_id}，审核人{sender.actor}）"
+        apply_changes_in(session, changes, actor=sender.actor, reason=reason)
+        _mark_decided(session, report, sender, state="approved")
     service.refresh()
+    number = report.target_number
     _tell_unit(
         service, report.chat_id, f"第{number}项进展报送#{report.id}已采纳：\n{proposal.summary}"
     )
@@ -292,10 +319,11 @@ def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         return [
             Reply("用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送")
         ]
-    report = _decide(service, int(head))
-    if report is None:
-        return [Reply(f"没有待审核的报送#{head}。")]
-    _close_report(service, report, sender, state="rejected", reason=reason.strip()[:500])
+    with Session(service.engine, expire_on_commit=False) as session, session.begin():
+        report = _locked_pending_report(session, int(head))
+        if report is None:
+            return [Reply(f"没有待审核的报送#{head}。")]
+        _mark_decided(session, report, sender, state="rejected", reason=reason.strip()[:500])
     _tell_unit(
         service,
         report.chat_id,

@@ -11,20 +11,34 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
 from bot.config import Config, ConfigError, load_config
+from bot.database import LedgerBusy
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.logging_setup import configure_logging
 from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
 from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.status import compute_status, light_for
-from bot.store import ImportResult, load_ledger, read_ledger, read_meta, read_target
+from bot.store import (
+    ImportResult,
+    StoreError,
+    load_ledger,
+    read_ledger,
+    read_meta,
+    read_target,
+)
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 
 logger = logging.getLogger(__name__)
+
+
+IMPORT_WAIT_SECONDS = 300.0  # how long `import` waits for another import to finish
+BUSY_HELP = "另一个导入正在写入台账，未导入任何内容。请等它完成后再运行，或加 --wait 秒数 等它结束"
+LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做任何修改。请稍后再试"
 
 
 class CliError(Exception):
@@ -120,7 +134,13 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
         ledger = read_spreadsheet(path, base, config.status_date(base.year))
     else:
         raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
-    result = load_ledger(engine, ledger, source=path.name, force=args.force)
+    try:
+        result = load_ledger(engine, ledger, source=path.name, force=args.force)
+    except LedgerBusy:
+        if args.wait <= 0:
+            raise
+        print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
+        result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
     _print_import(result)
     return 0
 
@@ -387,6 +407,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "load a ledger file (TOML, xlsx or CSV)")
     p.add_argument("file")
     p.add_argument("--force", action="store_true", help="overwrite fields changed by admins")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=IMPORT_WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"wait this long for another import to finish (default {IMPORT_WAIT_SECONDS:g})",
+    )
 
     p = add("import-report", cmd_import_report, "turn a report text into a draft ledger TOML")
     p.add_argument("file")
@@ -451,6 +478,11 @@ def _quiet_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+IMPORT_WAIT_SECONDS = 300.0
+BUSY_HELP = (
+    "另一个导入正在写入台账，未导入任何内容。请等它完成后再运行，或加 --wait 秒数 等待它结束"
+)
+LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做任何修改。请稍后再试"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -461,9 +493,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         configure_logging(config.log_file, stderr=not _opens_console(config, args))
         engine = None if args.handler in NO_DATABASE else open_engine(config)
-        code = args.handler(config, engine, args)
-        sys.stdout.flush()
-        return code
+        try:
+            code = args.handler(config, engine, args)
+            sys.stdout.flush()
+            return code
+        finally:
+            if engine is not None:
+                engine.dispose()  # close pooled connections: in-process callers live on
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
@@ -473,6 +509,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         LedgerFileError,
         ReportFormatError,
         SpreadsheetError,
+        StoreError,
     ) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except LedgerBusy:
+        print(f"错误：{BUSY_HELP}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        if "locked" not in str(exc):  # SQLite's busy_timeout ran out; anything else is a bug
+            raise
+        print(f"错误：{LOCKED_HELP}", file=sys.stderr)
         return 2

@@ -57,6 +57,17 @@ class RemindersConfig:
 
 
 @dataclass(frozen=True)
+class HousekeepingConfig:
+    """Limits on tables that grow with use, applied at start-up and in the daily reminder job
+    (of the scheduler leader); 0 turns a limit off."""
+
+    saved_list_days: int = 7  # ◀ ▶ pages of a long list reply stay usable this long
+    saved_list_max: int = 10000
+    unmatched_days: int = 365  # questions that found no target, kept for /unmatched
+    unmatched_max: int = 5000
+
+
+@dataclass(frozen=True)
 class Config:
     database_url: str = DEFAULT_DATABASE_URL
     ledger_file: Path = DEFAULT_LEDGER_FILE
@@ -65,6 +76,7 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
+    housekeeping: HousekeepingConfig = field(default_factory=HousekeepingConfig)
     source: str = "<defaults>"
 
     @property
@@ -117,6 +129,12 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "digest_due_days": ((int,), "a whole number of days"),
         "working_days_only": ((bool,), "true or false"),
         "enabled": ((bool,), "true or false"),
+    },
+    "housekeeping": {
+        "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
+        "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
+        "unmatched_days": ((int,), "a whole number of days (0 = keep)"),
+        "unmatched_max": ((int,), "a whole number of questions (0 = no limit)"),
     },
 }
 
@@ -216,6 +234,17 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     )
 
 
+def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
+    defaults = HousekeepingConfig()
+    values = {}
+    for key in ("saved_list_days", "saved_list_max", "unmatched_days", "unmatched_max"):
+        value = raw.get(key, getattr(defaults, key))
+        if value < 0:
+            raise ConfigError(f"{source}: [housekeeping] {key} must be 0 or more")
+        values[key] = value
+    return HousekeepingConfig(**values)
+
+
 def load_config(
     path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
 ) -> Config:
@@ -280,5 +309,6 @@ def load_config(
         ),
         reminders=_parse_reminders(raw.get("reminders", {}), source),
         var_dir=_resolve_path(paths["var_dir"], base) if paths.get("var_dir") else DEFAULT_VAR_DIR,
+        housekeeping=_parse_housekeeping(raw.get("housekeeping", {}), source),
         source=source,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.chat import Button, ChatService, Reply, Sender
+from bot.housekeeping import prune
 from bot.status import as_of_label, year_closed
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,8 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
     sender = console_sender(role)
     if service.send is None:
         service.send = printing_send(stdout)
+    service.recover_interrupted()
+    prune(service.engine, service.config.housekeeping)
     folder = service.config.var_dir / "out"
     stdout.write(first_screen(service, role) + "\n\n")
     choices: list[Button] = []

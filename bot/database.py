@@ -1,13 +1,24 @@
-"""Engine creation (SQLite with WAL and busy_timeout per connection, or PostgreSQL) and the
-schema, which Alembic migrations in bot/migrations bring to their head revision."""
+"""Engine creation (SQLite with WAL and busy_timeout per connection, or PostgreSQL), the
+schema, which Alembic migrations in bot/migrations bring to their head revision, and a lock
+that lets one ledger import run at a time.
+
+On SQLite a transaction opened with `session.begin()` (or `engine.begin()`) writes, so it
+starts with BEGIN IMMEDIATE and waits (busy_timeout) for the one write lock. A Session used
+without `begin()` only reads: it starts with a deferred BEGIN, which in WAL mode never waits
+for a writer, so reads go on while an import or a change holds the write lock.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, event, inspect, text
-from sqlmodel import create_engine
+from sqlalchemy.orm import SessionTransaction, SessionTransactionOrigin
+from sqlmodel import Session, create_engine
 
 from bot import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from bot.migrations import BASELINE_REVISION, MIGRATIONS_DIR, head_revision
@@ -16,21 +27,36 @@ logger = logging.getLogger(__name__)
 
 # pg_advisory_xact_lock key that serialises concurrent start-ups migrating one database.
 _PG_MIGRATION_LOCK = 0x6C656467  # "ledg"
+# pg_try_advisory_lock key held by the one ledger import allowed to run at a time.
+_PG_IMPORT_LOCK = 0x6C656469
+# Execution option naming how a SQLite transaction begins (IMMEDIATE unless it only reads).
+SQLITE_BEGIN = "ledger_sqlite_begin"
+BUSY_TIMEOUT_MS = 5000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # Pragmas are per connection, so they must be set on every new one.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
 def _sqlite_begin(conn) -> None:
-    # Read-then-write transactions must wait for the write lock instead of failing midway.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Read-then-write transactions must wait for the write lock instead of failing midway;
+    # read-only ones (marked DEFERRED by _mark_read_only) must not take it at all.
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _mark_read_only(session: Session, transaction: SessionTransaction) -> None:
+    """Tell _sqlite_begin whether a Session's transaction writes: only `session.begin()` does."""
+    if transaction.parent is None:
+        autobegun = transaction.origin is SessionTransactionOrigin.AUTOBEGIN
+        mode = "DEFERRED" if autobegun else "IMMEDIATE"
+        session.execution_options = session.execution_options.union({SQLITE_BEGIN: mode})
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -40,7 +66,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, echo=echo, connect_args={"check_same_thread": False, "timeout": 5}
+            url,
+            echo=echo,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         # Take over transaction start from pysqlite so BEGIN IMMEDIATE is used.
@@ -50,6 +78,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None),
         )
         event.listen(engine, "begin", _sqlite_begin)
+        if not event.contains(Session, "after_transaction_create", _mark_read_only):
+            event.listen(Session, "after_transaction_create", _mark_read_only)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
@@ -77,7 +107,7 @@ def current_revisions(connection: Connection) -> set[str]:
 
 def create_schema(engine: Engine) -> None:
     """Bring the database to the head migration; a no-op that skips Alembic when it is there."""
-    with engine.connect() as connection:
+    with engine.connect().execution_options(**{SQLITE_BEGIN: "DEFERRED"}) as connection:
         up_to_date = current_revisions(connection) == {head_revision()}
     if not up_to_date:
         upgrade_schema(engine)
@@ -107,3 +137,58 @@ def upgrade_schema(engine: Engine) -> None:
             )
             command.stamp(config, BASELINE_REVISION)
         command.upgrade(config, "head")
+
+
+class LedgerBusy(Exception):
+    """Another ledger import holds the import lock; nothing was written."""
+
+
+def _sqlite_path(engine: Engine) -> Path | None:
+    database = engine.url.database
+    return Path(database) if database and database != ":memory:" else None
+
+
+@contextmanager
+def import_lock(engine: Engine, *, wait: float = 0.0, poll: float = 0.1) -> Iterator[None]:
+    """Hold the ledger's import lock for the block: one import at a time per database.
+
+    Waits up to `wait` seconds, then raises LedgerBusy. The lock dies with its holder: a
+    PostgreSQL advisory lock on a connection of its own, or on SQLite an flock on a file
+    next to the database (none for an in-memory database, which one process owns anyway).
+    """
+    deadline = time.monotonic() + wait
+    if engine.dialect.name == "postgresql":
+        connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            query = text("SELECT pg_try_advisory_lock(:key)")
+            while not connection.execute(query, {"key": _PG_IMPORT_LOCK}).scalar_one():
+                if time.monotonic() >= deadline:
+                    raise LedgerBusy("another import is writing the ledger")
+                time.sleep(poll)
+            try:
+                yield
+            finally:
+                unlock = text("SELECT pg_advisory_unlock(:key)")
+                connection.execute(unlock, {"key": _PG_IMPORT_LOCK})
+        finally:
+            connection.close()
+        return
+    path = _sqlite_path(engine)
+    if path is None:
+        yield
+        return
+    import fcntl  # POSIX: the SQLite deployments this bot runs on
+
+    with open(path.with_name(path.name + ".import-lock"), "a+b") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LedgerBusy("another import is writing the ledger") from None
+                time.sleep(poll)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -158,7 +158,7 @@ class PendingChange(SQLModel, table=True):
     changes_json: str = Field(sa_column=Column(Text, nullable=False))
     summary: str = Field(sa_column=Column(Text, nullable=False))
     reason: str = ""
-    state: str = "pending"  # pending | applied | cancelled | stale
+    state: str = "pending"  # pending | applied | cancelled | stale (| applying: see bot.pending)
     created_at: dt.datetime = _ts()
 
 

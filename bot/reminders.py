@@ -325,9 +325,18 @@ def dispatch(
     return DispatchResult(**counts)
 
 
-def mark_interrupted(engine: Engine, *, now: dt.datetime | None = None) -> list[OutboxEntry]:
-    """Rows left `sending` (a crash between claim and sent) become `uncertain`; returned."""
+def mark_interrupted(
+    engine: Engine, *, now: dt.datetime | None = None, started_at: dt.datetime | None = None
+) -> list[OutboxEntry]:
+    """Rows left `sending` (a crash between claim and sent) become `uncertain`; returned.
+
+    A row is taken as interrupted once it is UNCERTAIN_AFTER old, or at once when it was
+    claimed before `started_at` (this process's start: no send of ours is that old). Should
+    another live process still be sending it, its result overwrites the mark when it comes.
+    """
     cutoff = (now or utc_now()) - UNCERTAIN_AFTER
+    if started_at is not None:
+        cutoff = max(cutoff, started_at)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         rows = list(
             session.exec(

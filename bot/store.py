@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, col, select
 
+from bot.database import import_lock
 from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.models import (
     Alias,
@@ -334,6 +337,17 @@ def write_field(session: Session, number: int, name: str, value: str) -> None:
 # --- changing --------------------------------------------------------------------------
 
 
+def lock_targets(session: Session, numbers: Iterable[int]) -> None:
+    """Hold the targets' rows until the transaction ends, so reads that follow see the latest
+    committed values and no one else changes them meanwhile (PostgreSQL: SELECT … FOR UPDATE,
+    in number order so two lockers never deadlock; SQLite: BEGIN IMMEDIATE already holds the
+    one write lock)."""
+    wanted = sorted(set(numbers))
+    if wanted:
+        query = select(Target.number).where(col(Target.number).in_(wanted))
+        session.exec(query.order_by(Target.number).with_for_update()).all()
+
+
 def apply_changes(
     engine: Engine,
     changes: Iterable[FieldChange],
@@ -344,10 +358,33 @@ def apply_changes(
     now: dt.datetime | None = None,
 ) -> AppliedChange:
     """Apply field changes and their audit entries in one transaction; unchanged fields skip."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        return apply_changes_in(
+            session, changes, actor=actor, reason=reason, undoes=undoes, now=now
+        )
+
+
+def apply_changes_in(
+    session: Session,
+    changes: Iterable[FieldChange],
+    *,
+    actor: str,
+    reason: str = "",
+    undoes: str = "",
+    now: dt.datetime | None = None,
+) -> AppliedChange:
+    """`apply_changes` inside the caller's transaction: the targets are locked first, so each
+    `expected_old` check and the write it guards are one atomic step on every engine.
+
+    On StoreError (StaleChange included) nothing of it was written and the caller's
+    transaction goes on (a savepoint is rolled back).
+    """
+    changes = list(changes)
     change_id = uuid.uuid4().hex
     at = now or utc_now()
     entries = []
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    lock_targets(session, [c.target for c in changes])
+    with session.begin_nested():
         for change in changes:
             old = read_field(session, change.target, change.field)
             if change.expected_old is not None and old != change.expected_old:
@@ -376,6 +413,7 @@ def apply_changes(
             for done in session.exec(select(AuditEntry).where(AuditEntry.change_id == undoes)):
                 done.undone = True
                 session.add(done)
+        session.flush()
     return AppliedChange(change_id=change_id, entries=tuple(entries))
 
 
@@ -395,14 +433,16 @@ def undo_last(
     engine: Engine, *, actor: str, now: dt.datetime | None = None
 ) -> AppliedChange | None:
     """Revert `actor`'s last change; the revert is itself audited. None when nothing to undo."""
-    with Session(engine) as session:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
         entries = last_change_of(session, actor)
-    if not entries:
-        return None
-    reverts = [FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)]
-    return apply_changes(
-        engine, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
-    )
+        if not entries:
+            return None
+        reverts = [
+            FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)
+        ]
+        return apply_changes_in(
+            session, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
+        )
 
 
 # --- loading a ledger ------------------------------------------------------------------
@@ -449,15 +489,98 @@ def _insert_target(session: Session, target: TargetSpec, at: dt.datetime) -> Non
             write_field(session, target.number, name, value)
 
 
-def _admin_touched(session: Session) -> set[tuple[int, str]]:
-    """(target, field) pairs whose current value came from someone other than the importer."""
-    latest: dict[tuple[int, str], str] = {}
-    for entry in session.exec(select(AuditEntry).order_by(AuditEntry.id)):
-        key = (entry.target_number, entry.field_name)
-        latest[key] = entry.actor
+def _admin_touched(session: Session, number: int) -> set[str]:
+    """Fields of target `number` whose current value came from someone other than the importer."""
+    latest: dict[str, str] = {}
+    query = select(AuditEntry).where(AuditEntry.target_number == number).order_by(AuditEntry.id)
+    for entry in session.exec(query):
+        latest[entry.field_name] = entry.actor
         if entry.field_name.startswith("indicator:") and entry.field_name.count(":") == 2:
-            latest[(entry.target_number, entry.field_name.rsplit(":", 1)[0])] = entry.actor
-    return {key for key, actor in latest.items() if not actor.startswith(IMPORT_ACTOR)}
+            latest[entry.field_name.rsplit(":", 1)[0]] = entry.actor
+    return {name for name, actor in latest.items() if not actor.startswith(IMPORT_ACTOR)}
+
+
+MAX_TARGET_NUMBER = 2**31 - 1  # an INTEGER column on every engine
+
+
+def check_ledger(ledger: LedgerSpec) -> None:
+    """Refuse, before anything is written, a ledger the schema would refuse halfway."""
+    seen: set[int] = set()
+    for target in ledger.targets:
+        number = target.number
+        if not 1 <= number <= MAX_TARGET_NUMBER:
+            raise StoreError(f"序号{number}超出范围（应为1到{MAX_TARGET_NUMBER}），未导入任何内容")
+        if number in seen:
+            raise StoreError(f"第{number}项出现了两次，未导入任何内容")
+        seen.add(number)
+        for label, names in (
+            ("责任单位", [u.name for u in target.units]),
+            ("指标", [i.name for i in target.indicators]),
+        ):
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                raise StoreError(f"第{number}项的{label}“{'、'.join(twice)}”重复，未导入任何内容")
+
+
+# Longest a batch of an import holds the write lock, and the pause after it: longer than
+# SQLite's busy handler sleeps between tries (100 ms), so a writer waiting meanwhile gets in.
+IMPORT_BATCH_SECONDS = 0.5
+IMPORT_YIELD_SECONDS = 0.12
+
+
+def _import_target(
+    session: Session,
+    target: TargetSpec,
+    *,
+    result: ImportResult,
+    force: bool,
+    actor: str,
+    change_id: str,
+    at: dt.datetime,
+) -> None:
+    """Create or update one target inside the batch's transaction (its row locked first)."""
+    # One query that locks the row (if any) before its values are read: see lock_targets.
+    if session.get(Target, target.number, with_for_update=True) is None:
+        _insert_target(session, target, at)
+        result.created += 1
+        return
+    touched = _admin_touched(session, target.number)
+    current = {name: read_field(session, target.number, name) for name in TARGET_FIELDS}
+    for name in ("units", "deadlines", "aliases"):
+        current[name] = read_field(session, target.number, name)
+    for row in session.exec(select(Indicator).where(Indicator.target_number == target.number)):
+        current[f"indicator:{row.name}"] = _indicator_json(row)
+    wanted = _spec_fields(target)
+    for name in sorted(set(wanted) | {k for k in current if k.startswith("indicator:")}):
+        new, old = wanted.get(name, ""), current.get(name, "")
+        if new == old:
+            continue
+        if name in touched and not force:
+            result.conflicts.append((target.number, name, new, old))
+            continue
+        write_field(session, target.number, name, new)
+        session.add(
+            AuditEntry(
+                change_id=change_id,
+                at=at,
+                actor=actor,
+                target_number=target.number,
+                field_name=name,
+                old_value=old,
+                new_value=new,
+                reason="导入台账文件",
+            )
+        )
+        result.updated.append((target.number, name))
+
+
+def _write_meta(session: Session, ledger: LedgerSpec, source: str, at: dt.datetime) -> None:
+    meta = read_meta(session)
+    if meta is None:
+        meta = LedgerMeta(year=ledger.year, title=ledger.title, preamble="", loaded_at=at)
+    meta.title, meta.preamble = ledger.title, ledger.preamble
+    meta.default_deadline, meta.source_file = ledger.default_deadline, source
+    session.add(meta)
 
 
 def load_ledger(
@@ -467,68 +590,48 @@ def load_ledger(
     source: str = "",
     force: bool = False,
     now: dt.datetime | None = None,
+    wait: float = 0.0,
 ) -> ImportResult:
     """Seed an empty database, or bring it in line with the file without losing admin edits.
 
     Loading the same file twice changes nothing. A field an admin changed is reported as a
-    conflict and kept, unless `force` is set.
+    conflict and kept, unless `force` is set. The whole ledger is checked first (check_ledger),
+    so a bad one writes nothing; one import runs at a time (import_lock: waits up to `wait`
+    seconds, then LedgerBusy).
+
+    The writes go in batches of whole targets, each its own short transaction, so the bot goes
+    on answering and changing figures meanwhile. A crash mid-import leaves some targets
+    imported and the rest as they were, each one whole; running the same import again
+    finishes it, because importing is idempotent and the importer's own writes never count
+    as conflicts.
     """
+    check_ledger(ledger)
     at = now or utc_now()
     result = ImportResult(forced=force)
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        meta = read_meta(session)
-        if meta is None:
-            session.add(
-                LedgerMeta(
-                    year=ledger.year,
-                    title=ledger.title,
-                    preamble=ledger.preamble,
-                    default_deadline=ledger.default_deadline,
-                    source_file=source,
-                    loaded_at=at,
-                )
-            )
-        else:
-            meta.title, meta.preamble = ledger.title, ledger.preamble
-            meta.default_deadline, meta.source_file = ledger.default_deadline, source
-            session.add(meta)
-        touched = _admin_touched(session)
-        change_id = uuid.uuid4().hex
-        actor = f"{IMPORT_ACTOR}:{source}" if source else IMPORT_ACTOR
-        for target in ledger.targets:
-            if session.get(Target, target.number) is None:
-                _insert_target(session, target, at)
-                result.created += 1
-                continue
-            current = {name: read_field(session, target.number, name) for name in TARGET_FIELDS}
-            for name in ("units", "deadlines", "aliases"):
-                current[name] = read_field(session, target.number, name)
-            for row in session.exec(
-                select(Indicator).where(Indicator.target_number == target.number)
-            ):
-                current[f"indicator:{row.name}"] = _indicator_json(row)
-            wanted = _spec_fields(target)
-            for name in sorted(set(wanted) | {k for k in current if k.startswith("indicator:")}):
-                new, old = wanted.get(name, ""), current.get(name, "")
-                if new == old:
-                    continue
-                if (target.number, name) in touched and not force:
-                    result.conflicts.append((target.number, name, new, old))
-                    continue
-                write_field(session, target.number, name, new)
-                session.add(
-                    AuditEntry(
+    change_id = uuid.uuid4().hex
+    actor = f"{IMPORT_ACTOR}:{source}" if source else IMPORT_ACTOR
+    pause = IMPORT_YIELD_SECONDS if engine.dialect.name == "sqlite" else 0.0
+    targets = deque(ledger.targets)
+    with import_lock(engine, wait=wait):
+        first = True
+        while first or targets:
+            with Session(engine, expire_on_commit=False) as session, session.begin():
+                began = time.monotonic()
+                if first:
+                    _write_meta(session, ledger, source, at)
+                    first = False
+                while targets and time.monotonic() - began < IMPORT_BATCH_SECONDS:
+                    _import_target(
+                        session,
+                        targets.popleft(),
+                        result=result,
+                        force=force,
+                        actor=actor,
                         change_id=change_id,
                         at=at,
-                        actor=actor,
-                        target_number=target.number,
-                        field_name=name,
-                        old_value=old,
-                        new_value=new,
-                        reason="导入台账文件",
                     )
-                )
-                result.updated.append((target.number, name))
+            if targets and pause:
+                time.sleep(pause)
     return result
 
 

@@ -32,6 +32,7 @@ from telegram.request import BaseRequest
 
 from bot.chat import ChatService, Reply, Sender
 from bot.config import Config
+from bot.housekeeping import prune
 from bot.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.replies import split_for_chat
 
@@ -191,20 +192,30 @@ class TelegramFrontEnd:
                 logger.warning("could not tell chat %s about the error", update.effective_chat.id)
 
     async def post_init(self, application: Application) -> None:
-        """Register the command menu, connect sending, catch up and schedule reminders."""
+        """Register the command menu, connect sending, recover, catch up, schedule reminders."""
         commands = [
             BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
         ]
         await application.bot.set_my_commands(commands)
         self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
+        # Confirms and sends a crash cut off are settled before the first update is handled.
+        await asyncio.to_thread(self.service.recover_interrupted)
+        await self.run_housekeeping()
         if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
             await asyncio.to_thread(self.service.catch_up_reminders)
             schedule_reminders(application, self)
 
+    async def run_housekeeping(self) -> None:
+        """Prune saved list pages and unmatched questions (at start-up, and in the daily job)."""
+        service = self.service
+        await asyncio.to_thread(prune, service.engine, service.config.housekeeping)
+
     async def run_reminders(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The daily job: send today's reminders, overdue notices and (Mondays) the digest."""
+        """The daily job: send today's reminders, overdue notices and (Mondays) the digest;
+        then prune (the leader's daily run serves every process sharing the database)."""
         result = await asyncio.to_thread(self.service.run_reminders)
         logger.info("reminders sent: %s", result)
+        await self.run_housekeeping()
 
 
 def make_sync_send(

@@ -175,7 +175,7 @@ async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
 
     # a second press (double tap) applies nothing more
     press = await bot.press(GROUP, ADMIN, message_id, confirm)
-    assert press.answers[0]["text"] == "这项修改已处理过了" and not press.edits
+    assert press.answers[0]["text"] == "这项修改已处理过了：已生效" and not press.edits
     assert len(audit_entries(engine)) == 1
 
     # answers see the new figure at once

@@ -16,6 +16,7 @@ restarting it each time. After every kill, and at the end:
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import random
 import re
@@ -27,6 +28,7 @@ import time
 from pathlib import Path
 
 from bot.bootstrap import open_engine
+from bot.reminders import subscribe
 from tests.auxil.bot_harness import ADMIN
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 
@@ -196,3 +198,150 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_change(config, fake, tm
     assert "Traceback" not in log_text, log_text[-3000:]
     assert kills_mid_change >= KILLS // 2
     print(f"{len(acknowledged)} acknowledged; {kills_mid_change}/{KILLS} kills mid-change")
+
+
+# --- a kill just after 确认, and a kill in the middle of a send ----------------------------
+
+CONFIRM_KILLS = 20
+UNIT = "县自然资源局"  # a unit of target 16
+UNIT_GROUP = -100161616
+
+
+def db_rows(db: Path, query: str, *args) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(query, args).fetchall()
+    finally:
+        conn.close()
+
+
+def answer_to(fake: FakeBotApi, update: dict, timeout: float = 30) -> Call:
+    query_id = update["callback_query"]["id"]
+
+    def answered(c: Call) -> bool:
+        return c.method == "answerCallbackQuery" and c.get("callback_query_id") == query_id
+
+    return fake.wait_for(answered, timeout)
+
+
+def test_sigkill_just_after_confirm_never_leaves_a_change_applying(config, fake, tmp_path):
+    """Kill 4–20 ms after 确认: the change is either untouched or applied, never `applying`;
+    after the restart a second press applies it or says it was applied."""
+    db = tmp_path / "ledger.db"
+    open_engine(dataclasses.replace(config, database_url=f"sqlite:///{db}")).dispose()
+    rng = random.Random(SEED + 1)
+    landed = {"pending": 0, "applied": 0}
+    answers = {}
+    log_path = tmp_path / "bot.log"
+    with log_path.open("wb") as log:
+        bot = start_bot(fake, db, log)
+        try:
+            wait_until_polling(fake, bot, log_path)
+            for round_ in range(CONFIRM_KILLS):
+                value = value_of(100 + round_)
+                fake.push_message(ADMIN, ADMIN, f"/set 12 新增贷款 {value}亿元")
+                proposal = fake.wait_for(proposal_for(value), 30)
+                message_id = proposal.result["message_id"]
+                data = proposal.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                pending_id = int(data.removeprefix("confirm:"))
+                fake.push_callback(ADMIN, ADMIN, message_id, data)
+                time.sleep(rng.uniform(0.004, 0.020))
+                os.kill(bot.pid, signal.SIGKILL)
+                bot.wait(10)
+
+                [(state,)] = db_rows(
+                    db, "SELECT state FROM pendingchange WHERE id = ?", pending_id
+                )
+                written = db_rows(
+                    db,
+                    "SELECT id FROM auditentry WHERE field_name = ? AND new_value = ?",
+                    FIELD,
+                    value,
+                )
+                assert state in landed, f"round {round_}: left {state!r}"
+                assert (state == "applied") == bool(written), f"round {round_}: {state}"
+                landed[state] += 1
+                check_database(db, acknowledged_values(fake))
+
+                bot = start_bot(fake, db, log)
+                wait_until_polling(fake, bot, log_path)
+                again = fake.push_callback(ADMIN, ADMIN, message_id, data)
+                text = answer_to(fake, again).get("text")
+                answers[text] = answers.get(text, 0) + 1
+                assert text in ("已修改", "这项修改已处理过了：已生效"), f"round {round_}: {text}"
+                assert db_rows(db, "SELECT state FROM pendingchange WHERE id = ?", pending_id) == [
+                    ("applied",)
+                ]
+                applied = db_rows(
+                    db,
+                    "SELECT id FROM auditentry WHERE field_name = ? AND new_value = ?",
+                    FIELD,
+                    value,
+                )
+                assert len(applied) == 1, f"round {round_}: applied {len(applied)}x"
+        finally:
+            bot.send_signal(signal.SIGINT)
+            try:
+                bot.wait(15)
+            except subprocess.TimeoutExpired:
+                bot.kill()
+                bot.wait(5)
+    check_database(db, acknowledged_values(fake))
+    assert "Traceback" not in log_path.read_text(errors="replace")
+    print(f"{CONFIRM_KILLS} kills after 确认: {landed}; second press answered {answers}")
+
+
+def test_sigkill_while_sending_lists_the_notice_uncertain_right_after_restart(
+    config, fake, tmp_path
+):
+    """A /urge notice cut by SIGKILL mid-send is listed by /outbox at once after the restart,
+    not two minutes later, and is not sent again."""
+    db = tmp_path / "ledger.db"
+    engine = open_engine(dataclasses.replace(config, database_url=f"sqlite:///{db}"))
+    subscribe(engine, UNIT, UNIT_GROUP)
+    engine.dispose()
+    log_path = tmp_path / "bot.log"
+    with log_path.open("wb") as log:
+        bot = start_bot(fake, db, log)
+        try:
+            wait_until_polling(fake, bot, log_path)
+            fake.fail_next("sendMessage", "timeout", delay=30)  # the send hangs in flight
+            fake.push_message(ADMIN, ADMIN, "/urge 16")
+            deadline = time.monotonic() + 30
+            query = "SELECT id, state FROM outboxentry WHERE kind = 'urge'"
+            while not db_rows(db, query):
+                assert time.monotonic() < deadline, "the 催办 was never claimed"
+                time.sleep(0.01)
+        finally:
+            os.kill(bot.pid, signal.SIGKILL)
+            bot.wait(10)
+        [(row_id, state)] = db_rows(db, query)
+        assert state == "sending"
+        fake.clear_faults()
+
+        bot = start_bot(fake, db, log)
+        try:
+            wait_until_polling(fake, bot, log_path)
+            fake.push_message(ADMIN, ADMIN, "/outbox")
+
+            def outbox_reply(c: Call) -> bool:
+                text = c.get("text", "")
+                return c.method == "sendMessage" and c.ok and "未确认送达或失败的提醒" in text
+
+            reply = fake.wait_for(outbox_reply, 30)
+        finally:
+            bot.send_signal(signal.SIGINT)
+            try:
+                bot.wait(15)
+            except subprocess.TimeoutExpired:
+                bot.kill()
+                bot.wait(5)
+    assert f"#{row_id} 未确认 urge 第16项" in reply.get("text")
+    assert db_rows(db, "SELECT state FROM outboxentry WHERE id = ?", row_id) == [("uncertain",)]
+    [(notice,)] = db_rows(db, "SELECT text FROM outboxentry WHERE id = ?", row_id)
+    urged = [
+        c
+        for c in fake.calls("sendMessage")
+        if c.get("chat_id") == UNIT_GROUP and html.unescape(c.get("text", "")) == notice
+    ]
+    assert len(urged) <= 1  # the hung call itself, if the fake got to record it; no resend
