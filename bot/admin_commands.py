@@ -18,14 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.ledger import (
+    FIGURE_RULE,
     KNOWN_UNITS,
     ROLE_LABELS,
     STATUSES,
     DeadlineSpec,
+    FigureError,
     IndicatorSpec,
     TargetSpec,
     UnitSpec,
     parse_decimal,
+    parse_figure,
 )
 from bot.store import FieldChange
 from bot.target_view import unit_label
@@ -69,12 +72,18 @@ ROLE_WORDS = {"牵头": "lead", "配合": "assist", "lead": "lead", "assist": "a
 
 _TARGET_RE = re.compile(r"第?([0-9]+)项?")
 _NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*)", re.DOTALL)
+# Written in exponent form ("1e5"): refused with the figure rule's own reason.
+_EXPONENT_RE = re.compile(r"(-?[0-9.,]+[eE][+-]?[0-9]+)(.*)", re.DOTALL)
 _NUMBERISH_RE = re.compile(r"[0-9A-Za-z.,+\-_]")
 _DATE_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
 class CommandError(Exception):
     """A user mistake; str(exc) is the Chinese message to show, including the correct form."""
+
+
+class FigureOutOfBounds(CommandError):
+    """A figure beyond the ledger's figure rule (bot.ledger.parse_figure)."""
 
 
 @dataclass(frozen=True)
@@ -226,13 +235,21 @@ def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandEr
     )
 
 
+def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
+    return token if len(token) <= limit else token[: limit - 1] + "…"
+
+
 def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
     """(number as typed without separators, unit typed or "")."""
-    found = _NUMBER_RE.fullmatch(token)
-    if found is None or len(token) > VALUE_MAX_CHARS:
+    found = _EXPONENT_RE.fullmatch(token) or _NUMBER_RE.fullmatch(token)
+    if found is None:
         raise _bad_number(token)
     number, unit = found.group(1).replace(",", ""), found.group(2)
-    if parse_decimal(number) is None or (unit and _NUMBERISH_RE.match(unit)):
+    try:
+        parse_figure(number)
+    except FigureError as exc:
+        raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
+    if len(token) > VALUE_MAX_CHARS or (unit and _NUMBERISH_RE.match(unit)):
         raise _bad_number(token)
     if unit and unit != ind.unit:
         raise _unit_error(target, ind, unit)

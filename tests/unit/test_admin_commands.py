@@ -14,7 +14,16 @@ from bot.admin_commands import (
     Proposal,
     propose,
 )
-from bot.ledger import STATUSES, DeadlineSpec, IndicatorSpec, TargetSpec, UnitSpec
+from bot.ledger import (
+    FIGURE_FRACTION_DIGITS,
+    FIGURE_RULE,
+    FIGURE_WHOLE_DIGITS,
+    STATUSES,
+    DeadlineSpec,
+    IndicatorSpec,
+    TargetSpec,
+    UnitSpec,
+)
 from bot.store import FieldChange, apply_changes, read_target
 
 TODAY = dt.date(2020, 12, 1)
@@ -186,6 +195,27 @@ def test_set_wrong_unit_message_exact():
 )
 def test_set_bad_decimal(value):
     assert "数值无效" in error("set", f"12 新增贷款 {value}")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("999999999999999999999999999", "整数部分有27位"),
+        ("1" * 40 + "亿元", "整数部分有40位"),
+        ("1.1234567", "小数部分有7位"),
+        ("1e999999999", "科学计数法"),
+    ],
+)
+def test_set_figure_beyond_the_documented_bounds_is_refused(value, reason):
+    message = error("set", f"12 新增贷款 {value}")
+    assert "数值无效" in message and reason in message and FIGURE_RULE in message
+
+
+def test_set_the_largest_figure_within_the_bounds_is_accepted():
+    largest = "9" * FIGURE_WHOLE_DIGITS + "." + "9" * FIGURE_FRACTION_DIGITS
+    assert changes(run("set", f"12 新增贷款 {largest}亿元")) == {
+        "indicator:新增贷款:actual": largest
+    }
 
 
 @pytest.mark.parametrize(
