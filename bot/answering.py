@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec
+from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec, strip_control_characters
 from bot.matching import (
     Candidate,
     LedgerIndex,
@@ -160,7 +160,12 @@ class Answerer:
     # --- the decision ----------------------------------------------------------------
 
     def ask(self, question: str) -> Answer:
-        """Answer one question; never raises on any text."""
+        """Answer one question; never raises on any text.
+
+        Control characters are stripped, not refused: `Answer.question` (what the unmatched
+        log stores) never holds one, and a NUL never reaches the database.
+        """
+        question = strip_control_characters(question)
         q = normalize(question)
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")

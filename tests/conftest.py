@@ -37,6 +37,7 @@ POSTGRES_SUITES = (
     "test_spreadsheet",
     "test_authorization",
     "test_telegram_handlers",
+    "test_untrusted_text",
 )
 TESTS_DIR = Path(__file__).resolve().parent
 POSTGRES_DIRS = (TESTS_DIR / "integration", TESTS_DIR / "e2e")

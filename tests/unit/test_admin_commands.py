@@ -537,6 +537,35 @@ def test_alias_errors():
     assert "缺少别名" in error("alias", "12")
 
 
+# --- control characters ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "field", "char"),
+    [
+        ("note", "12 a\x01b", "补充内容", "U+0001"),
+        ("status", "12 滞后 资金\x00未到位", "理由", "U+0000"),
+        ("set", "12 新增贷款 25 截至\x1b11月", "单位或数据时点", "U+001B"),
+        ("deadline", "12 2021-01-31 年\x7f底", "说明", "U+007F"),
+        ("assign", "12 县财\x85政局", "单位", "U+0085"),
+        ("unassign", "12 县\x00财政局", "单位", "U+0000"),
+        ("alias", "12 信\u009b贷", "别名", "U+009B"),
+        ("done", "56 6月\r底前", "里程碑", "U+000D"),
+        ("alias", "\x0012 信贷", "序号", "U+0000"),
+    ],
+)
+def test_control_characters_are_refused_with_the_field_named(command, args, field, char):
+    message = error(command, args)
+    assert f"{field}含有不可见的控制字符{char}" in message, message
+
+
+def test_a_note_may_hold_newlines_and_tabs_but_no_other_control_character():
+    assert changes(run("note", "12 第一行\n\t第二行"))["progress_text"].endswith(
+        "第一行\n\t第二行"
+    )
+    assert "U+000B" in error("note", "12 第一行\x0b第二行")
+
+
 # --- the real ledger, through the store ------------------------------------------------
 
 
