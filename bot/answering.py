@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -138,12 +139,18 @@ class Answerer:
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
-        self, ledger: LedgerSpec, thesaurus: Thesaurus, *, today: dt.date, tz: dt.tzinfo
+        self,
+        ledger: LedgerSpec,
+        thesaurus: Thesaurus,
+        *,
+        today: dt.date,
+        tz: dt.tzinfo,
+        jieba_cache: Path | None = None,
     ) -> None:
         self.thesaurus = thesaurus
         self.tz = tz
         self.today = today
-        self._tokenizer = make_tokenizer()
+        self._tokenizer = make_tokenizer(jieba_cache)
         self.refresh(ledger)
 
     def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -430,12 +431,18 @@ def build_parser() -> argparse.ArgumentParser:
 NO_DATABASE = {cmd_import_report}
 
 
+# Everything the bot creates is owner-only: the database and its WAL files, var/, exports,
+# reports, charts and jieba's cache (files 0600, folders 0700).
+OWNER_ONLY_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous_umask = os.umask(OWNER_ONLY_UMASK)
     try:
         config = load_config(args.config)
         engine = None if args.handler in NO_DATABASE else open_engine(config)
@@ -449,3 +456,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    finally:
+        os.umask(previous_umask)  # the caller's own, when main runs inside another program

@@ -62,10 +62,22 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     source: str = "<defaults>"
+    var_dir: Path | None = None  # the bot's own files; None: see state_dir
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone_name)
+
+    @property
+    def state_dir(self) -> Path:
+        """The bot's own files (jieba's cache): `var_dir`, else the SQLite database's folder
+        (var/ by default), else var/ of the project."""
+        if self.var_dir is not None:
+            return self.var_dir
+        prefix = "sqlite:///"
+        if self.database_url.startswith(prefix) and self.database_url != "sqlite:///:memory:":
+            return Path(self.database_url[len(prefix) :]).parent
+        return PROJECT_ROOT / "var"
 
     def now(self) -> dt.datetime:
         """Current time in the ledger's timezone; a fixed `today` pins the date at 09:00."""

@@ -15,11 +15,14 @@ from __future__ import annotations
 import gc
 import logging
 import math
+import os
 import re
+import tempfile
 import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import jieba
 import zhconv
@@ -238,8 +241,13 @@ class LedgerIndex:
                 reasons[number].append(Reason(kind, token, "text", score))
 
 
-def make_tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer, so custom words never leak between indexes."""
+def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
+    """A private jieba tokenizer, so custom words never leak between indexes.
+
+    Its dictionary cache lives in `cache_dir` (made owner-only), or, without one, in a private
+    folder removed at once: never in the shared temporary folder, where jieba looks by default
+    and where anyone could leave a cache that changes how questions are cut.
+    """
     with warnings.catch_warnings():
         # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
         warnings.simplefilter("ignore", ResourceWarning)
@@ -247,5 +255,13 @@ def make_tokenizer() -> jieba.Tokenizer:
         gc.collect()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="jieba-") as private:
+            tokenizer.tmp_dir = private
+            tokenizer.initialize()
+        return tokenizer
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(cache_dir, 0o700)  # also when it existed already, looser
+    tokenizer.tmp_dir = str(cache_dir)
     tokenizer.initialize()
     return tokenizer

@@ -141,6 +141,7 @@ def config(tmp_path, database_url) -> Config:
         database_url=database_url,
         today=dt.date(2021, 1, 15),
         source=str(tmp_path / "config.toml"),
+        var_dir=tmp_path / "var",  # jieba's cache: never under the repository, on any engine
     )
 
 

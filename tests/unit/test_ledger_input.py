@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.config import DEFAULT_LEDGER_FILE
 from bot.ledger import (
     FIGURE_FRACTION_DIGITS,
     FIGURE_WHOLE_DIGITS,
@@ -20,6 +21,7 @@ from bot.ledger import (
     strip_control_characters,
     text_problem,
 )
+from bot.ledger_toml import nesting_depth
 from bot.replies import render_target
 from bot.status import completion_ratio, compute_status
 
@@ -103,3 +105,20 @@ def test_newline_and_tab_only_where_the_text_is_multi_line():
 def test_bidi_controls_are_dropped_from_echoed_text():
     spoofed = "第12项\u202egnp.exe\u202c \u2066x\u2069\u200e\u200f"
     assert drop_bidi_controls(spoofed) == "第12项gnp.exe x"
+
+
+def test_toml_depth_counts_brackets_outside_strings_and_comments():
+    text = (
+        "a = [[1], [2, {x = [3]}]]\n"
+        'b = "[[[[\\"[[" # [[[[\n'
+        "c = '''[[[[\n'''\n"
+        'd = """ "[[[" """"\n'
+        "e = '[[['\n"
+        "[[targets.units]]\n"
+    )
+    assert nesting_depth(text) == 4
+    assert nesting_depth("x = " + "[" * 50_000 + "]" * 50_000) == 50_000
+
+
+def test_the_real_ledger_nests_two_deep():
+    assert nesting_depth(DEFAULT_LEDGER_FILE.read_text(encoding="utf-8")) == 2
