@@ -4,6 +4,12 @@ Figures are kept as the decimal strings people wrote ("24.43"), never floats, so
 value prints exactly as it was entered; `Decimal` is used only to compare and compute.
 The rules for what may enter the ledger live here too, once: `parse_figure` for figures and
 `text_problem` for text; admin commands, unit reports and every import call them.
+
+Control characters (C0 with NUL, DEL, C1, lone surrogates) are REFUSED, with the field named,
+in every admin text, unit report and imported text field; a newline or a tab only in
+multi-line texts. They are STRIPPED (`strip_control_characters`) from viewers' questions and
+from the unmatched-question log, and from every reply. Bidi controls (U+202A–U+202E,
+U+2066–U+2069, U+200E/F) may be stored but are DROPPED from every reply (`drop_bidi_controls`).
 """
 
 from __future__ import annotations
@@ -92,13 +98,9 @@ def is_decimal_text(text: str) -> bool:
 
 # --- text ------------------------------------------------------------------------------
 
-# Refused wherever text enters the ledger (admin commands, unit reports, every imported text
-# field): C0 controls and NUL, DEL, C1 controls and lone surrogates. They are invisible, break
-# xlsx and docx (XML cannot hold them) and PostgreSQL (no NUL in text). A newline and a tab are
-# allowed in multi-line texts only (progress notes, reasons, target texts, remarks).
-# Stripped instead from viewers' questions (`strip_control_characters`), which are never stored
-# as ledger text. Bidi controls are allowed in the ledger but dropped from every reply
-# (`drop_bidi_controls`), so that echoed text cannot reorder what a reader sees.
+# Control characters are invisible, break xlsx and docx (XML cannot hold them) and PostgreSQL
+# (no NUL in text); the multi-line texts are progress notes, reasons, target texts, remarks.
+# Bidi controls could make echoed text read differently from what it is.
 _MULTILINE_ALLOWED = "\n\t"
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

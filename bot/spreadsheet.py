@@ -280,7 +280,7 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool,
             # Counting in tail + chunk finds the tags that span two chunks; those wholly in
             # the tail were counted with the previous chunk.
             cells += sum(data.count(t) - tail.count(t) for t in tags)
-            tail = data[-16:]
+            tail = data[-32:]  # longer than any marker or tag, in UTF-16 too
     return False, cells
 
 

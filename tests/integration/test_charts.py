@@ -150,3 +150,16 @@ def test_dollars_in_ledger_text_never_reach_mathtext(ledger_2020, cjk_font):
         assert any(MATH in label for label in labels)  # drawn as typed, dollars and all
         assert all(not text.get_parse_math() for text in figure.findobj(matplotlib.text.Text))
     assert r"新增$x^2$贷款（$\frac{1}{0}$）" in chart_labels(target_figure(loan, today=TODAY))
+
+
+def test_a_stored_27_digit_figure_draws_both_charts(ledger_2020, cjk_font):
+    """A figure stored before the 15+6-digit rule is drawn as no figure, never a crash."""
+    loan = ledger_2020.by_number()[12]
+    huge = dataclasses.replace(loan.indicators[0], actual="9" * 27)
+    loan = dataclasses.replace(loan, indicators=(huge, *loan.indicators[1:]))
+    ledger = dataclasses.replace(
+        ledger_2020, targets=tuple(loan if t.number == 12 else t for t in ledger_2020.targets)
+    )
+    assert _png_size(completion_chart(ledger, today=TODAY))
+    assert _png_size(target_chart(loan, today=TODAY))
+    assert headline_ratio(loan) is None
