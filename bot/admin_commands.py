@@ -5,7 +5,8 @@
 one-line-per-change summary for the admin to confirm. It never touches the database (the
 current target comes from a lookup function) and knows nothing of the chat transport.
 Every user mistake is a `CommandError` whose text is the Chinese message to show, ending
-with the correct form of the command.
+with the correct form of the command. Control characters are refused in every field
+(`bot.ledger.text_problem`); a newline or a tab survives only in /note and /status reasons.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.ledger import (
+    FIGURE_RULE,
     KNOWN_UNITS,
     ROLE_LABELS,
     STATUSES,
     DeadlineSpec,
+    FigureError,
     IndicatorSpec,
     TargetSpec,
     UnitSpec,
     parse_decimal,
+    parse_figure,
+    text_problem,
 )
 from bot.store import FieldChange
 from bot.target_view import unit_label
@@ -53,6 +58,19 @@ ADMIN_PROPOSAL_COMMANDS = (
     "alias",
 )
 
+# What each command's words are, in the order they are typed; the last takes the rest.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "set": ("序号", "指标", "数值", "单位或数据时点"),
+    "status": ("序号", "状态", "理由"),
+    "note": ("序号", "补充内容"),
+    "deadline": ("序号", "日期", "说明"),
+    "done": ("序号", "里程碑"),
+    "reopen": ("序号", "里程碑"),
+    "assign": ("序号", "单位", "角色"),
+    "unassign": ("序号", "单位"),
+    "alias": ("序号", "别名"),
+}
+
 AUTO_STATUS = "自动"
 NEW_DEADLINE_TEXT = "补充时限"
 NOTE_MAX_CHARS = 2000
@@ -69,12 +87,18 @@ ROLE_WORDS = {"牵头": "lead", "配合": "assist", "lead": "lead", "assist": "a
 
 _TARGET_RE = re.compile(r"第?([0-9]+)项?")
 _NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*)", re.DOTALL)
+# Written in exponent form ("1e5"): refused with the figure rule's own reason.
+_EXPONENT_RE = re.compile(r"(-?[0-9.,]+[eE][+-]?[0-9]+)(.*)", re.DOTALL)
 _NUMBERISH_RE = re.compile(r"[0-9A-Za-z.,+\-_]")
 _DATE_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
 class CommandError(Exception):
     """A user mistake; str(exc) is the Chinese message to show, including the correct form."""
+
+
+class FigureOutOfBounds(CommandError):
+    """A figure beyond the ledger's figure rule (bot.ledger.parse_figure)."""
 
 
 @dataclass(frozen=True)
@@ -97,9 +121,26 @@ def propose(command: str, args: str, lookup: Lookup, *, today: dt.date) -> Propo
         raise CommandError(f"没有这个命令：{command}。可用的命令：{known}")
     text = unicodedata.normalize("NFKC", args or "").strip()
     try:
+        _refuse_control_characters(name, text)
         return _HANDLERS[name](text, lookup, today)
     except CommandError as exc:
-        raise CommandError(f"{exc}\n用法：{USAGE[name]}") from None
+        raise type(exc)(f"{exc}\n用法：{USAGE[name]}") from None
+
+
+def _refuse_control_characters(command: str, text: str) -> None:
+    """CommandError naming the field that holds a control character, if any does.
+
+    Newlines and tabs separate the words (and survive only in the multi-line note and
+    reason); every other control character is refused wherever it is.
+    """
+    problem = text_problem(text, multiline=True)
+    if problem is None:
+        return
+    bad = next(i for i, ch in enumerate(text) if text_problem(ch, multiline=True))
+    before = text[:bad]
+    words = len(before.split()) + (1 if not before or before[-1].isspace() else 0)
+    labels = FIELD_LABELS[command]
+    raise CommandError(f"{labels[min(words, len(labels)) - 1]}{problem}")
 
 
 # --- shared pieces ---------------------------------------------------------------------
@@ -226,13 +267,21 @@ def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandEr
     )
 
 
+def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
+    return token if len(token) <= limit else token[: limit - 1] + "…"
+
+
 def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
     """(number as typed without separators, unit typed or "")."""
-    found = _NUMBER_RE.fullmatch(token)
-    if found is None or len(token) > VALUE_MAX_CHARS:
+    found = _EXPONENT_RE.fullmatch(token) or _NUMBER_RE.fullmatch(token)
+    if found is None:
         raise _bad_number(token)
     number, unit = found.group(1).replace(",", ""), found.group(2)
-    if parse_decimal(number) is None or (unit and _NUMBERISH_RE.match(unit)):
+    try:
+        parse_figure(number)
+    except FigureError as exc:
+        raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
+    if len(token) > VALUE_MAX_CHARS or (unit and _NUMBERISH_RE.match(unit)):
         raise _bad_number(token)
     if unit and unit != ind.unit:
         raise _unit_error(target, ind, unit)

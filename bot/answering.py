@@ -12,11 +12,12 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec
+from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec, strip_control_characters
 from bot.matching import (
     Candidate,
     LedgerIndex,
@@ -139,12 +140,18 @@ class Answerer:
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
-        self, ledger: LedgerSpec, thesaurus: Thesaurus, *, today: dt.date, tz: dt.tzinfo
+        self,
+        ledger: LedgerSpec,
+        thesaurus: Thesaurus,
+        *,
+        today: dt.date,
+        tz: dt.tzinfo,
+        jieba_cache: Path | None = None,
     ) -> None:
         self.thesaurus = thesaurus
         self.tz = tz
         self.today = today
-        self._tokenizer = make_tokenizer()
+        self._tokenizer = make_tokenizer(jieba_cache)
         self.refresh(ledger)
 
     def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> None:
@@ -161,7 +168,12 @@ class Answerer:
     # --- the decision ----------------------------------------------------------------
 
     def ask(self, question: str) -> Answer:
-        """Answer one question; never raises on any text."""
+        """Answer one question; never raises on any text.
+
+        Control characters are stripped, not refused: `Answer.question` (what the unmatched
+        log stores) never holds one, and a NUL never reaches the database.
+        """
+        question = strip_control_characters(question)
         q = normalize(question)
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")

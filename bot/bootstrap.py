@@ -41,7 +41,13 @@ def build_answerer(engine: Engine, config: Config) -> Answerer:
     """The answering core over the ledger as the database holds it now."""
     with Session(engine) as session:
         ledger = read_ledger(session)
-    return Answerer(ledger, load_thesaurus(), today=config.status_date(ledger.year), tz=config.tz)
+    return Answerer(
+        ledger,
+        load_thesaurus(),
+        today=config.status_date(ledger.year),
+        tz=config.tz,
+        jieba_cache=config.var_dir / "jieba",
+    )
 
 
 def record_if_unmatched(engine: Engine, answer: Answer, asked_by: int | None = None) -> None:

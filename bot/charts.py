@@ -1,7 +1,8 @@
 """PNG charts of the ledger (matplotlib's Agg canvas, no pyplot and no global rc changes).
 
 Every text is drawn in one CJK font found by `find_cjk_font` (installed by
-scripts/ensure_cjk_font.sh), so labels such as "第12项 新增贷款" never show as boxes.
+scripts/ensure_cjk_font.sh), so labels such as "第12项 新增贷款" never show as boxes, and
+with mathtext off (`parse_math=False`), so a "$" in ledger text is drawn as typed.
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ def png_bytes(figure: Figure, *, dpi: int = 100) -> bytes:
 
 def _set_font(figure: Figure, fname: str) -> None:
     for text in figure.findobj(Text):
+        # Ledger text is not TeX: a title such as "贷款$\undefinedmacro$" made mathtext raise.
+        text.set_parse_math(False)
         props = text.get_fontproperties()
         if props.get_file() != fname:
             props = props.copy()

@@ -33,7 +33,7 @@ from bot.chat_types import (
     parse_target_number,
 )
 from bot.config import Config
-from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec
+from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec, text_problem
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
 from bot.pending import cancel_pending, confirm_pending, settle_interrupted
 from bot.reminder_policy import ReminderPolicy, WorkCalendar
@@ -468,6 +468,12 @@ def cmd_grant(service: ChatService, sender: Sender, args: str) -> list[Reply]:
             )
         ]
     subject = int(parts[0])
+    note = parts[1][:100] if len(parts) > 1 else ""
+    problem = text_problem(note)
+    if problem:
+        return [
+            Reply(f"备注{problem}。用法：/grant 用户ID或群ID [备注]，例如 /grant 123456789 王科长")
+        ]
     with Session(service.engine) as session, session.begin():
         if session.exec(select(Grant).where(Grant.subject_id == subject)).first():
             return [Reply(f"{subject} 已经是查看者。")]
@@ -475,7 +481,7 @@ def cmd_grant(service: ChatService, sender: Sender, args: str) -> list[Reply]:
             Grant(
                 subject_id=subject,
                 granted_by=sender.user_id or 0,
-                note=parts[1][:100] if len(parts) > 1 else "",
+                note=note,
             )
         )
     service.forget_grants()

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from bot.admin_commands import CommandError, propose
+from bot.admin_commands import CommandError, FigureOutOfBounds, propose
 from bot.chat_documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
+from bot.ledger import text_problem
 from bot.models import ProgressReport, utc_now
 from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
 from bot.reminders import (
@@ -174,6 +175,9 @@ def _may_report(service: ChatService, sender: Sender, number: int) -> bool:
     )
 
 
+REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+
+
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not _may_report(service, sender, number):
@@ -182,7 +186,16 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
         return [Reply(f"台账中没有第{number}项目标。")]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
     if not text:
-        return [Reply("用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月")]
+        return [Reply(REPORT_USAGE)]
+    problem = text_problem(text)
+    if problem:
+        return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
+    try:  # a figure beyond the ledger's rule is refused now, not when an admin approves it
+        propose("set", f"{number} {text}", service._target, today=service.today)
+    except FigureOutOfBounds as exc:
+        return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
+    except CommandError:
+        pass  # not a figure: the report is a progress note
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         report = ProgressReport(
             target_number=number,
@@ -203,7 +216,7 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         return cmd_circulated_report(service, sender, head)
     number = parse_target_number(head)
     if number is None or not rest.strip():
-        return [Reply("用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月")]
+        return [Reply(REPORT_USAGE)]
     return create_report(service, sender, number, rest)
 
 
@@ -278,6 +291,8 @@ def _report_proposal(service: ChatService, session: Session, report: ProgressRep
 
     try:
         return propose("set", f"{number} {report.text}", lookup, today=service.today)
+    except FigureOutOfBounds:
+        raise  # a figure was meant: never file it as a note
     except CommandError:
         return propose("note", f"{number} {report.text}", lookup, today=service.today)
 
@@ -295,8 +310,12 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
         lock_targets(session, [report.target_number])
         try:
             proposal = _report_proposal(service, session, report)
-        except CommandError as exc:
-            return [Reply(str(exc), toast="无法采纳")]
+        except CommandError as exc:  # stored before today's rules: the admin rejects it instead
+            text = (
+                f"无法采纳报送#{report.id}：{str(exc).splitlines()[0]}\n"
+                f"请发送 /reject {report.id} 理由 驳回，请单位重新报送。"
+            )
+            return [Reply(text, toast="无法采纳")]
         changes = [
             FieldChange(c.target, c.field, c.new_value, read_field(session, c.target, c.field))
             for c in proposal.changes
@@ -315,10 +334,12 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
 def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Reject a progress report with a reason: /reject 编号 理由."""
     head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    usage = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
     if not head.isdigit() or not reason.strip():
-        return [
-            Reply("用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送")
-        ]
+        return [Reply(usage)]
+    problem = text_problem(reason, multiline=True)
+    if problem:
+        return [Reply(f"理由{problem}。{usage}")]
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         report = _locked_pending_report(session, int(head))
         if report is None:

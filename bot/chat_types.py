@@ -8,16 +8,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.ledger import drop_bidi_controls, strip_control_characters
+
 if TYPE_CHECKING:
     from bot.chat import ChatService
 
 ADMIN, VIEWER = "admin", "viewer"
 
 
+def shown_text(text: str) -> str:
+    """Text as a reply shows it: no control characters but newline and tab, no bidi controls."""
+    return drop_bidi_controls(strip_control_characters(text))
+
+
 @dataclass(frozen=True)
 class Button:
     label: str
     data: str  # namespaced ("pick:12"), at most 64 bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", shown_text(self.label))
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,12 @@ class Reply:
     toast: str = ""  # the short answer to a button press
     document: tuple[str, bytes] | None = None  # (file name, content) sent as a file
     photo: bytes | None = None  # a PNG picture; `text` is its caption
+
+    def __post_init__(self) -> None:
+        # Every reply, from every command, button and answer, passes here: echoed input and
+        # ledger text alike lose what could hide or reorder what the reader sees.
+        object.__setattr__(self, "text", shown_text(self.text))
+        object.__setattr__(self, "toast", shown_text(self.toast))
 
 
 @dataclass(frozen=True)

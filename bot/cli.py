@@ -485,10 +485,16 @@ BUSY_HELP = (
 LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做任何修改。请稍后再试"
 
 
+# Everything the bot creates is owner-only: the database and its WAL files, var/, exports,
+# reports, charts and jieba's cache (files 0600, folders 0700).
+OWNER_ONLY_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous_umask = os.umask(OWNER_ONLY_UMASK)
     try:
         config = load_config(args.config)
         configure_logging(config.log_file, stderr=not _opens_console(config, args))
@@ -521,3 +527,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"错误：{LOCKED_HELP}", file=sys.stderr)
         return 2
+    finally:
+        os.umask(previous_umask)  # the caller's own, when main runs inside another program

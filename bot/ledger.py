@@ -2,13 +2,23 @@
 
 Figures are kept as the decimal strings people wrote ("24.43"), never floats, so that a
 value prints exactly as it was entered; `Decimal` is used only to compare and compute.
+The rules for what may enter the ledger live here too, once: `parse_figure` for figures and
+`text_problem` for text; admin commands, unit reports and every import call them.
+
+Control characters (C0 with NUL, DEL, C1, lone surrogates) are REFUSED, with the field named,
+in every admin text, unit report and imported text field; a newline or a tab only in
+multi-line texts. They are STRIPPED (`strip_control_characters`) from viewers' questions and
+from the unmatched-question log, and from every reply. Bidi controls (U+202A–U+202E,
+U+2066–U+2069, U+200E/F) may be stored but are DROPPED from every reply (`drop_bidi_controls`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
@@ -29,20 +39,94 @@ KNOWN_UNITS = (
 )  # fmt: skip
 
 
-def parse_decimal(text: str) -> Decimal | None:
-    """Return the Decimal for a figure string, or None for "" and non-numbers."""
+# --- figures ---------------------------------------------------------------------------
+
+# A figure has at most this many digits before and after the point, and no exponent. The
+# largest figure over the smallest non-zero one, times 100, has 15 + 6 + 3 = 24 digits, inside
+# Decimal's default 28-digit context, so no ratio, gap or rounding can fail on a stored figure.
+FIGURE_WHOLE_DIGITS = 15
+FIGURE_FRACTION_DIGITS = 6
+FIGURE_RULE = (
+    f"数值最多{FIGURE_WHOLE_DIGITS}位整数、{FIGURE_FRACTION_DIGITS}位小数，"
+    "不用科学计数法，例如 25.1、-3.5 或 156299"
+)
+FIGURE_RULE_EN = (
+    f"at most {FIGURE_WHOLE_DIGITS} digits before the point and {FIGURE_FRACTION_DIGITS} "
+    'after, no exponent, e.g. "25.1" or "-3.5"'
+)
+_FIGURE = re.compile(r"[+-]?(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?")
+_EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]*[eE][+-]?[0-9]+")
+
+
+class FigureError(ValueError):
+    """A figure outside the rule; str(exc) is the Chinese reason ("整数部分有27位…")."""
+
+
+def parse_figure(text: str) -> Decimal | None:
+    """The Decimal of a figure as written ("1,234.5"); None for ""; FigureError otherwise."""
     cleaned = text.strip().replace(",", "")
     if not cleaned:
         return None
+    found = _FIGURE.fullmatch(cleaned)
+    if found is None or not (found["whole"] or found["fraction"]):
+        if _EXPONENT.fullmatch(cleaned):
+            raise FigureError("不能用科学计数法（如1e5），请写出全部数字")
+        raise FigureError("不是数字")
+    whole, fraction = len(found["whole"]), len(found["fraction"] or "")
+    if whole > FIGURE_WHOLE_DIGITS:
+        raise FigureError(f"整数部分有{whole}位，最多{FIGURE_WHOLE_DIGITS}位")
+    if fraction > FIGURE_FRACTION_DIGITS:
+        raise FigureError(f"小数部分有{fraction}位，最多{FIGURE_FRACTION_DIGITS}位")
+    return Decimal(cleaned)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The Decimal for a figure string; None for "", non-numbers and figures outside the rule.
+
+    Used on stored values: one written before the rule existed counts as no figure (shown as
+    typed, never computed with) rather than breaking a card or a chart.
+    """
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        return parse_figure(text)
+    except FigureError:
         return None
-    return value if value.is_finite() else None
 
 
 def is_decimal_text(text: str) -> bool:
     return parse_decimal(text) is not None
+
+
+# --- text ------------------------------------------------------------------------------
+
+# Control characters are invisible, break xlsx and docx (XML cannot hold them) and PostgreSQL
+# (no NUL in text); the multi-line texts are progress notes, reasons, target texts, remarks.
+# Bidi controls could make echoed text read differently from what it is.
+_MULTILINE_ALLOWED = "\n\t"
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _refused(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cs")
+
+
+def text_problem(text: str, *, multiline: bool = False) -> str | None:
+    """Why `text` cannot enter the ledger (a control character, named), or None when it can."""
+    allowed = _MULTILINE_ALLOWED if multiline else ""
+    for ch in text:
+        if _refused(ch) and ch not in allowed:
+            where = "（换行和制表符只能用于多行的文字）" if ch in _MULTILINE_ALLOWED else ""
+            return f"含有不可见的控制字符U+{ord(ch):04X}{where}，请删除后重新输入"
+    return None
+
+
+def strip_control_characters(text: str) -> str:
+    """`text` without the characters `text_problem` refuses; newlines and tabs are kept."""
+    return "".join(ch for ch in text if not _refused(ch) or ch in _MULTILINE_ALLOWED)
+
+
+def drop_bidi_controls(text: str) -> str:
+    """`text` without bidirectional-override controls (U+202A–202E, U+2066–2069, U+200E/F)."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
 """Read and write the ledger TOML file (data/ledger_2020.toml and drafts).
 
 Every problem is reported as `LedgerFileError` naming the file, the target and the field,
-and nothing is loaded from a file that has one.
+and nothing is loaded from a file that has one. Before parsing, a file's size and the depth
+of its nested arrays and tables are bounded (tomllib recurses once per level).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,15 +17,28 @@ from typing import Any
 from bot.ledger import (
     CATEGORIES,
     COMPARATORS,
+    FIGURE_RULE_EN,
     ROLES,
     SOURCES,
     STATUSES,
     DeadlineSpec,
+    FigureError,
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
     UnitSpec,
-    is_decimal_text,
+    parse_figure,
+    text_problem,
+)
+
+MAX_LEDGER_FILE_BYTES = 8 << 20  # the 2020 ledger is under 100 KB
+MAX_TOML_DEPTH = 32  # the ledger's own layout nests 2 deep
+MULTILINE_KEYS = frozenset({"target_text", "progress_text", "status_reason", "remark", "preamble"})
+# Strings (all four TOML kinds) and comments, whose brackets do not nest, then the brackets.
+_TOML_TOKEN = re.compile(
+    r'"""(?:[^\\]|\\.)*?"{3,5}|\'\'\'.*?\'{3,5}|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\''
+    r"|#[^\n]*|[\[\]{}]",
+    re.DOTALL,
 )
 
 
@@ -41,7 +56,27 @@ def _text(data: dict[str, Any], key: str, where: str, *, required: bool = False)
         raise LedgerFileError(f"{where}.{key} must be a string, not {value!r}")
     if required and not value.strip():
         raise LedgerFileError(f"{where}.{key} is required")
+    _check_text(value, f"{where}.{key}", multiline=key in MULTILINE_KEYS)
     return value
+
+
+def _check_text(value: str, where: str, *, multiline: bool) -> None:
+    problem = text_problem(value, multiline=multiline)
+    if problem:
+        raise LedgerFileError(f"{where} holds a control character: {problem}")
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of [ and { in TOML text, strings and comments aside."""
+    depth = deepest = 0
+    for token in _TOML_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -89,8 +124,13 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
     )
     for key in ("target", "actual"):
         value = getattr(ind, key)
-        if value and not is_decimal_text(value):
-            raise LedgerFileError(f"{where}.{key} must be a decimal number, not {value!r}")
+        try:
+            parse_figure(value)
+        except FigureError as exc:
+            shown = value if len(value) <= 30 else value[:29] + "…"
+            raise LedgerFileError(
+                f"{where}.{key} must be a decimal number ({FIGURE_RULE_EN}), not {shown!r}: {exc}"
+            ) from None
     if ind.comparator not in COMPARATORS:
         raise LedgerFileError(f"{where}.comparator must be one of >=, <=, =")
     return ind
@@ -113,6 +153,8 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise LedgerFileError(f"{where}.aliases must be a list of strings")
+    for i, alias in enumerate(aliases):
+        _check_text(alias, f"{where}.aliases[{i}]", multiline=False)
     units = tuple(_unit(u, f"{where}.units[{i}]") for i, u in enumerate(data.get("units", [])))
     deadlines = tuple(
         _deadline(d, f"{where}.deadlines[{i}]") for i, d in enumerate(data.get("deadlines", []))
@@ -146,13 +188,32 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
 
 def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
     """Parse and validate ledger TOML text."""
+    if len(text) > MAX_LEDGER_FILE_BYTES:
+        raise LedgerFileError(
+            f"{source}: the file is larger than {MAX_LEDGER_FILE_BYTES >> 20} MiB; "
+            "a ledger file holds one year's targets"
+        )
+    depth = nesting_depth(text)
+    if depth > MAX_TOML_DEPTH:
+        raise LedgerFileError(
+            f"{source}: arrays or tables are nested {depth} deep, more than "
+            f"{MAX_TOML_DEPTH}; a ledger file nests at most 2 deep"
+        )
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LedgerFileError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:  # a nesting the depth count above did not see
+        raise LedgerFileError(f"{source}: arrays or tables are nested too deeply") from None
     meta = raw.get("meta", {})
     if not isinstance(meta, dict):
         raise LedgerFileError(f"{source}: [meta] must be a table")
+    for key in ("title", "preamble"):
+        if key in meta:
+            meta_text = meta[key]
+            if not isinstance(meta_text, str):
+                raise LedgerFileError(f"{source}: meta.{key} must be a string")
+            _check_text(meta_text, f"{source}: meta.{key}", multiline=key in MULTILINE_KEYS)
     year = meta.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
         raise LedgerFileError(f"{source}: meta.year must be a year such as 2020")
@@ -183,6 +244,11 @@ def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
 def load_ledger_file(path: str | Path) -> LedgerSpec:
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_LEDGER_FILE_BYTES:
+            raise LedgerFileError(
+                f"{path}: the file is larger than {MAX_LEDGER_FILE_BYTES >> 20} MiB; "
+                "a ledger file holds one year's targets"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LedgerFileError(f"{path}: file not found") from None

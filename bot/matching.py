@@ -16,11 +16,14 @@ import functools
 import gc
 import logging
 import math
+import os
 import re
+import tempfile
 import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import jieba
 import zhconv
@@ -240,22 +243,35 @@ class LedgerIndex:
 
 
 @functools.cache
-def _base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's word frequencies, read from its dictionary once per process (about 0.6 s)."""
+def _base_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
+    """jieba's word frequencies, read once per process and cache folder (about 0.6 s).
+
+    Its dictionary cache lives in `cache_dir` (made owner-only), or, without one, in a private
+    folder removed at once: never in the shared temporary folder, where jieba looks by default
+    and where anyone could leave a cache that changes how questions are cut.
+    """
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="jieba-") as private:
+            base.tmp_dir = private
+            base.initialize()
+        return base.FREQ, base.total
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(cache_dir, 0o700)  # also when it existed already, looser
+    base.tmp_dir = str(cache_dir)
     base.initialize()
     return base.FREQ, base.total
 
 
-def make_tokenizer() -> jieba.Tokenizer:
+def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
     """A private jieba tokenizer, so custom words never leak between indexes."""
     with warnings.catch_warnings():
         # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
         warnings.simplefilter("ignore", ResourceWarning)
         zhconv.convert("預熱", "zh-cn")
         gc.collect()
-    freq, total = _base_dictionary()
+    freq, total = _base_dictionary(cache_dir)
     tokenizer = jieba.Tokenizer()
     # A copy of the shared frequencies: this index's own words are added to the copy only.
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True

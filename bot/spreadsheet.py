@@ -4,6 +4,12 @@ Layout: one row per indicator. A target's first row carries its 序号 and targe
 columns; its further indicator rows leave 序号 empty, as merged cells do on paper.
 The ten standard columns come first; the extra columns after them keep the export lossless.
 A bad file is rejected whole: `SpreadsheetError` lists each (row, column, problem).
+
+Exports neutralise formula injection: a text cell that a spreadsheet would run as a formula
+(starting with =, +, @, a tab, a carriage return, or - when it is not a number) is written with
+an apostrophe in front, the OWASP practice. The import strips that apostrophe again; see
+`export_cell` for how ours is told apart, so that export → import is lossless.
+An xlsx is checked as a zip archive before openpyxl reads it (`check_xlsx_archive`).
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,18 +28,24 @@ from pathlib import Path
 from bot.ledger import (
     CATEGORIES,
     COMPARATORS,
+    FIGURE_RULE,
     KNOWN_UNITS,
     ROLE_LABELS,
     STATUSES,
     DeadlineSpec,
+    FigureError,
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
     UnitSpec,
-    is_decimal_text,
+    parse_decimal,
+    parse_figure,
+    text_problem,
 )
 from bot.status import compute_status
 from bot.target_view import unit_label
+
+logger = logging.getLogger(__name__)
 
 STANDARD_COLUMNS = (
     "序号", "目标任务", "责任单位", "完成时限", "指标",
@@ -41,6 +55,17 @@ EXTRA_COLUMNS = ("简称", "领域", "比较", "数据时点", "备注", "别名
 COLUMNS = STANDARD_COLUMNS + EXTRA_COLUMNS
 MAX_ROWS = 20_000
 MAX_CELL = 20_000
+MAX_COLUMNS = 100  # a sheet may carry columns of its own after ours, within reason
+MAX_FILE_BYTES = 20 << 20  # Telegram's own limit for a bot's file download is 20 MB
+# An xlsx is a zip: these bound what openpyxl may be asked to unpack and parse. Our own export
+# of a 20,000-row ledger holds a 19 MB sheet packed 16:1 and 360,000 cells.
+XLSX_MAX_MEMBERS = 200
+XLSX_MAX_MEMBER_BYTES = 64 << 20
+XLSX_MAX_TOTAL_BYTES = 128 << 20
+XLSX_MAX_SHARED_STRINGS_BYTES = 32 << 20
+XLSX_MAX_RATIO = 200  # uncompressed : compressed, for members of more than 1 MiB
+XLSX_MAX_CELLS = 1_000_000  # openpyxl parses about 200,000 cells a second
+MULTILINE_COLUMNS = frozenset({"目标任务", "完成情况", "备注", "状态说明"})
 _TARGET_COLUMNS = ("目标任务", "责任单位", "完成时限", "完成情况", "状态", "简称", "领域", "别名",
                    "状态说明", "同行")  # fmt: skip
 _ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
@@ -66,6 +91,37 @@ class SpreadsheetError(Exception):
         shown = "\n".join(f"  {p}" for p in self.problems[:20])
         more = f"\n  …另有{len(self.problems) - 20}处" if len(self.problems) > 20 else ""
         super().__init__(f"{file}: 文件有误，未导入任何内容：\n{shown}{more}")
+
+
+# --- formula injection -----------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def _runs_as_formula(value: str) -> bool:
+    """True when a spreadsheet would read `value`, apostrophes aside, as a formula."""
+    rest = value.lstrip("'")
+    if rest.startswith(_FORMULA_STARTS):
+        return True
+    return rest.startswith("-") and parse_decimal(rest) is None
+
+
+def export_cell(value: str) -> str:
+    """`value` as written to a CSV or xlsx export, with a formula neutralised by an apostrophe.
+
+    Ours are told apart by the rule, not by a marker: the apostrophe is added exactly when the
+    value without its leading apostrophes would run as a formula, so a value that already
+    starts with "'=" gets one more. `import_cell` removes one apostrophe under the same rule,
+    which makes import_cell(export_cell(v)) == v for every v.
+    """
+    return "'" + value if _runs_as_formula(value) else value
+
+
+def import_cell(value: str) -> str:
+    """The inverse of `export_cell`: drop the one apostrophe an export put in front."""
+    if value.startswith("'") and _runs_as_formula(value[1:]):
+        return value[1:]
+    return value
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -119,7 +175,7 @@ def write_csv(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        writer.writerows(ledger_rows(ledger, today))
+        writer.writerows([export_cell(v) for v in row] for row in ledger_rows(ledger, today))
 
 
 def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
@@ -132,10 +188,13 @@ def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in ledger_rows(ledger, today):
+    for r, row in enumerate(ledger_rows(ledger, today), start=2):
         # Text cells throughout: "0.50" must stay "0.50", and "=" must not become a formula.
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        sheet.append([export_cell(v) for v in row])
+        # sheet.cell, not sheet[sheet.max_row]: max_row scans every cell, which made a
+        # 20,000-row export take minutes.
+        for c in range(1, len(row) + 1):
+            cell = sheet.cell(r, c)
             cell.data_type = "s"
             cell.number_format = "@"
     widths = {"序号": 6, "目标任务": 48, "责任单位": 28, "完成时限": 22, "指标": 20, "目标值": 10,
@@ -155,7 +214,23 @@ def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
 # --- reading ---------------------------------------------------------------------------
 
 
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.1f}MiB"
+
+
+def _too_big(path: Path) -> list[CellProblem]:
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return []
+    return [
+        CellProblem(1, "", f"文件有{_mib(size)}，超过上限{_mib(MAX_FILE_BYTES)}；请只保留台账内容")
+    ]
+
+
 def _read_csv_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
+    too_big = _too_big(path)
+    if too_big:
+        return [], too_big
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -178,41 +253,154 @@ def _read_csv_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
     return rows, []
 
 
+_NOT_XLSX = "不是有效的xlsx文件（{}），文件可能已损坏或被截断"
+_DTD_MARKERS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_SPREADSHEET_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NS_PREFIX = re.compile(rb'xmlns:([A-Za-z_][\w.-]*)="' + re.escape(_SPREADSHEET_NS) + rb'"')
+_CHUNK = 1 << 20
+
+
+def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int]:
+    """(holds a DTD, number of cell elements) for one member, read in 1 MiB chunks."""
+    tags = [b"<c ", b"<c>", b"<c/>"]
+    cells, tail, first = 0, b"", True
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            if first:
+                tags += [b"<%s:c%s" % (p, end) for p in _NS_PREFIX.findall(chunk[:4096])
+                         for end in (b" ", b">", b"/>")]  # fmt: skip
+                first = False
+            data = tail + chunk
+            if any(marker in data for marker in _DTD_MARKERS):
+                return True, cells
+            # Counting in tail + chunk finds the tags that span two chunks; those wholly in
+            # the tail were counted with the previous chunk.
+            cells += sum(data.count(t) - tail.count(t) for t in tags)
+            tail = data[-32:]  # longer than any marker or tag, in UTF-16 too
+    return False, cells
+
+
+def check_xlsx_archive(path: Path) -> list[CellProblem]:
+    """Refuse an xlsx that would make openpyxl unpack or parse without bound, or read a DTD.
+
+    Checked before openpyxl opens it: the number of members, each member's and the total
+    unpacked size (zipfile never yields more than a member's declared size), the sharedStrings
+    size, the compression ratio, a DTD in any member (billion laughs, XXE: no real xlsx has
+    one) and the number of cells in the sheets.
+    """
+
+    def problem(message: str) -> list[CellProblem]:
+        return [CellProblem(1, "", message)]
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > XLSX_MAX_MEMBERS:
+                return problem(
+                    f"xlsx文件中有{len(members)}个部件，超过上限{XLSX_MAX_MEMBERS}个，"
+                    "不像是台账表格；请在Excel中另存为新的xlsx文件后再导入"
+                )
+            total = 0
+            for info in members:
+                shared = info.filename.lower().endswith("sharedstrings.xml")
+                limit = XLSX_MAX_SHARED_STRINGS_BYTES if shared else XLSX_MAX_MEMBER_BYTES
+                if info.file_size > limit:
+                    return problem(
+                        f"xlsx文件中的{info.filename}解压后有{_mib(info.file_size)}，"
+                        f"超过上限{_mib(limit)}；请只保留台账内容"
+                    )
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > _CHUNK and ratio > XLSX_MAX_RATIO:
+                    return problem(
+                        f"xlsx文件中的{info.filename}压缩比为{ratio:.0f}:1，"
+                        f"超过上限{XLSX_MAX_RATIO}:1，可能是压缩炸弹，已拒绝"
+                    )
+                total += info.file_size
+            if total > XLSX_MAX_TOTAL_BYTES:
+                return problem(
+                    f"xlsx文件解压后共{_mib(total)}，超过上限{_mib(XLSX_MAX_TOTAL_BYTES)}"
+                )
+            cells = 0
+            for info in members:
+                has_dtd, found = _scan_member(archive, info)
+                if has_dtd:
+                    return problem(
+                        f"xlsx文件中的{info.filename}含有DTD（<!DOCTYPE>或<!ENTITY>），"
+                        "正常的表格不会有，可能是恶意文件，已拒绝"
+                    )
+                cells += found
+                if cells > XLSX_MAX_CELLS:
+                    return problem(
+                        f"xlsx文件中的单元格超过{XLSX_MAX_CELLS}个；"
+                        "请只保留台账所在的行和列（删除多余的行列）后再导入"
+                    )
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError,
+            NotImplementedError) as exc:  # fmt: skip
+        return problem(_NOT_XLSX.format(type(exc).__name__))
+    return []
+
+
+def _cell_text(cell) -> str:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
 def _read_xlsx_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
     from openpyxl import load_workbook
 
+    problems = _too_big(path) or check_xlsx_archive(path)
+    if problems:
+        return [], problems
     try:
         book = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        return [], [
-            CellProblem(
-                1, "", f"不是有效的xlsx文件（{type(exc).__name__}），文件可能已损坏或被截断"
-            )
-        ]
-    problems: list[CellProblem] = []
+    except Exception as exc:  # any parser failure on an untrusted file is the file's fault
+        logger.info("xlsx %s refused by openpyxl: %r", path, exc)
+        return [], [CellProblem(1, "", _NOT_XLSX.format(type(exc).__name__))]
     rows: list[list[str]] = []
     try:
         sheet = book.worksheets[0]
-        for r, cells in enumerate(sheet.iter_rows(), start=1):
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > MAX_ROWS + 1 or declared_columns > MAX_COLUMNS:
+            return [], [
+                CellProblem(
+                    1,
+                    "",
+                    f"工作表的范围是{declared_rows}行×{declared_columns}列，超过上限"
+                    f"{MAX_ROWS + 1}行×{MAX_COLUMNS}列；请只保留台账所在的行和列"
+                    "（删除多余的行列）后再导入",
+                )
+            ]
+        # The declared dimension may also be too small (some writers put "A1"): read by the
+        # cells themselves, at most MAX_COLUMNS of them, and after the header no further than
+        # its last used column.
+        sheet.reset_dimensions()
+        width = MAX_COLUMNS
+        for r, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
             if r > MAX_ROWS + 1:
                 problems.append(CellProblem(r, "", f"行数超过上限{MAX_ROWS}行"))
                 break
             row = []
-            for c, cell in enumerate(cells):
-                value = getattr(cell, "value", None)
+            for c, cell in enumerate(cells[:width]):
                 if getattr(cell, "data_type", "") == "f":
                     column = COLUMNS[c] if c < len(COLUMNS) else f"第{c + 1}列"
                     problems.append(CellProblem(r, column, "单元格是公式，请粘贴为数值后再导入"))
-                if value is None:
-                    row.append("")
-                elif isinstance(value, float) and value.is_integer():
-                    row.append(str(int(value)))
-                elif isinstance(value, dt.datetime):
-                    row.append(value.date().isoformat())
-                else:
-                    row.append(str(value))
+                row.append(_cell_text(cell))
+            if r == 1:
+                width = max((c + 1 for c, text in enumerate(row) if text.strip()), default=0)
+                row = row[:width]
             rows.append(row)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # the same, for what openpyxl meets while reading the sheet
+        logger.info("xlsx %s failed while reading: %r", path, exc)
         problems.append(
             CellProblem(
                 len(rows) + 1, "", f"xlsx文件读取失败（{type(exc).__name__}），文件可能已损坏"
@@ -285,7 +473,10 @@ def rows_to_ledger(
     groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
     seen: dict[int, int] = {}
     for r, raw in enumerate(rows[1:], start=2):
-        cells = {name: (raw[i] if i < len(raw) else "").strip() for name, i in index.items()}
+        cells = {
+            name: import_cell((raw[i] if i < len(raw) else "").strip())
+            for name, i in index.items()
+        }
         if not any(cells.values()):
             continue
         for name, value in cells.items():
@@ -293,7 +484,13 @@ def rows_to_ledger(
                 problems.append(
                     CellProblem(r, name, f"内容过长（{len(value)}字，上限{MAX_CELL}）")
                 )
-                cells[name] = value[:MAX_CELL]
+                value = cells[name] = value[:MAX_CELL]
+            multiline = name in MULTILINE_COLUMNS
+            if multiline:  # a CSV saved on Windows ends the lines of a cell with CR LF
+                value = cells[name] = value.replace("\r\n", "\n")
+            problem = text_problem(value, multiline=multiline)
+            if problem:
+                problems.append(CellProblem(r, name, problem))
         number_text = cells.get("序号", "")
         if not number_text:
             if not groups:
@@ -345,8 +542,11 @@ def rows_to_ledger(
             names.add(name)
             for column in ("目标值", "完成值"):
                 value = cells.get(column, "")
-                if value and not is_decimal_text(value):
-                    problems.append(CellProblem(r, column, f"“{value}”不是数字"))
+                try:
+                    parse_figure(value)
+                except FigureError as exc:
+                    shown = value if len(value) <= 30 else value[:29] + "…"
+                    problems.append(CellProblem(r, column, f"“{shown}”{exc}；{FIGURE_RULE}"))
             unit = cells.get("单位", "")
             if unit and unit not in KNOWN_UNITS:
                 problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))

@@ -20,7 +20,14 @@ from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, col, select
 
 from bot.database import import_lock
-from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.ledger import (
+    DeadlineSpec,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    UnitSpec,
+    strip_control_characters,
+)
 from bot.models import (
     Alias,
     AuditEntry,
@@ -646,13 +653,16 @@ def log_unmatched(
     best_score: float,
     asked_by: int | None = None,
 ) -> None:
-    """Record a question that matched nothing or only weakly, for admins to turn into aliases."""
+    """Record a question that matched nothing or only weakly, for admins to turn into aliases.
+
+    The question is stored without control characters (PostgreSQL refuses a NUL in text).
+    """
     from bot.models import UnmatchedQuestion
 
     with Session(engine) as session, session.begin():
         session.add(
             UnmatchedQuestion(
-                question=question[:500],
+                question=strip_control_characters(question)[:500],
                 best_target=best_target,
                 best_score=best_score,
                 asked_by=asked_by,

@@ -41,6 +41,7 @@ POSTGRES_SUITES = (
     "test_spreadsheet",
     "test_authorization",
     "test_telegram_handlers",
+    "test_untrusted_text",
 )
 TESTS_DIR = Path(__file__).resolve().parent
 POSTGRES_DIRS = (TESTS_DIR / "integration", TESTS_DIR / "e2e")
@@ -178,7 +179,7 @@ def config(tmp_path, database_url) -> Config:
     return Config(
         database_url=database_url,
         today=dt.date(2021, 1, 15),
-        var_dir=tmp_path / "var",
+        var_dir=tmp_path / "var",  # the log and jieba's cache: never under the repository
         source=str(tmp_path / "config.toml"),
     )
 

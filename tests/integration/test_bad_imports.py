@@ -21,10 +21,15 @@ from sqlmodel import Session
 
 from bot.bootstrap import open_engine
 from bot.config import Config
+from bot.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger
 from bot.spreadsheet import (
     COLUMNS,
     MAX_CELL,
+    MAX_FILE_BYTES,
     MAX_ROWS,
+    XLSX_MAX_CELLS,
+    XLSX_MAX_MEMBERS,
+    XLSX_MAX_SHARED_STRINGS_BYTES,
     SpreadsheetError,
     ledger_rows,
     read_spreadsheet,
@@ -171,6 +176,247 @@ def wrong_suffix(tmp: Path, base):
     return path, "只支持", None, None
 
 
+def csv_with(tmp: Path, base, name: str, number: int, column: str, value: str):
+    rows = good_rows(base)
+    target_row = row_of(rows, number)
+    rows[target_row - 1][COLUMNS.index(column)] = value
+    path = tmp / name
+    path.write_text(csv_text(rows), encoding="utf-8-sig")
+    return path, target_row
+
+
+def forty_digit_figure_csv(tmp: Path, base):
+    path, row = csv_with(tmp, base, "forty_digits.csv", 12, "完成值", "1" * 40)
+    return path, "整数部分有40位", row, "完成值"
+
+
+def seven_decimals_csv(tmp: Path, base):
+    path, row = csv_with(tmp, base, "seven_decimals.csv", 56, "目标值", "49.1234567")
+    return path, "小数部分有7位", row, "目标值"
+
+
+def exponent_figure_xlsx(tmp: Path, base):
+    rows = good_rows(base)
+    target_row = row_of(rows, 12)
+    rows[target_row - 1][COLUMNS.index("目标值")] = "1e999999999"
+    path = tmp / "exponent.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path, "科学计数法", target_row, "目标值"
+
+
+def control_character_csv(tmp: Path, base):
+    path, row = csv_with(tmp, base, "control.csv", 12, "简称", "贷款\x01")
+    return path, "U+0001", row, "简称"
+
+
+def nul_csv(tmp: Path, base):
+    path, row = csv_with(tmp, base, "nul.csv", 12, "完成情况", "进展\x00良好")
+    return path, "U+0000", row, "完成情况"
+
+
+def newline_in_one_line_field_csv(tmp: Path, base):
+    path, row = csv_with(tmp, base, "newline.csv", 12, "指标", "新增\n贷款")
+    return path, "U+000A", row, "指标"
+
+
+def c1_control_xlsx(tmp: Path, base):
+    rows = good_rows(base)
+    target_row = row_of(rows, 5)
+    rows[target_row - 1][COLUMNS.index("别名")] = "别名\x9b31m"
+    path = tmp / "c1.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path, "U+009B", target_row, "别名"
+
+
+def rewrite_member(source: Path, path: Path, replace: dict[str, bytes], extra=()) -> None:
+    """Copy the xlsx at `source` to `path`, with some members' bytes replaced or added."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, replace.get(info.filename, old.read(info.filename)))
+        for name, data in extra:
+            new.writestr(name, data)
+
+
+SHARED_STRINGS = "xl/sharedStrings.xml"
+SHARED_STRINGS_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+)
+
+
+def with_shared_strings(source: Path, path: Path, strings: bytes) -> None:
+    """Add a shared-string table that openpyxl loads when it opens the workbook."""
+    with zipfile.ZipFile(source) as archive:
+        types = archive.read("[Content_Types].xml")
+    types = types.replace(b"</Types>", SHARED_STRINGS_TYPE + b"</Types>")
+    rewrite_member(source, path, {"[Content_Types].xml": types}, extra=[(SHARED_STRINGS, strings)])
+
+
+def exported(tmp: Path, base) -> Path:
+    source = tmp / "export.xlsx"
+    if not source.exists():
+        write_xlsx(base, TODAY, source)
+    return source
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+
+
+def raw_control_byte_xlsx(tmp: Path, base):
+    """A raw \\x01 inside the sheet's XML: not well-formed XML at all."""
+    source = exported(tmp, base)
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read(SHEET)
+    path = tmp / "raw_control.xlsx"
+    rewrite_member(source, path, {SHEET: sheet.replace(b"<t>", b"<t>\x01", 1)})
+    return path, "xlsx文件读取失败", None, None
+
+
+def zip_bomb_xlsx(tmp: Path, base):
+    """A sheet of 200 MiB of blanks that packs into about 200 KiB."""
+    source = exported(tmp, base)
+    path = tmp / "bomb.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != SHEET:
+                new.writestr(info.filename, old.read(info.filename))
+        with new.open(SHEET, "w", force_zip64=True) as sheet:
+            sheet.write(SHEET_HEAD)
+            block = b" " * (1 << 20)
+            for _ in range(200):
+                sheet.write(block)
+            sheet.write(b"<sheetData/></worksheet>")
+    return path, "解压后", None, None
+
+
+def compression_ratio_xlsx(tmp: Path, base):
+    """Under every size limit, but packed 1000:1 as no real sheet is."""
+    source = exported(tmp, base)
+    path = tmp / "ratio.xlsx"
+    padding = b" " * (20 << 20)
+    rewrite_member(source, path, {SHEET: SHEET_HEAD + padding + b"<sheetData/></worksheet>"})
+    return path, "压缩比", None, None
+
+
+def huge_shared_string_xlsx(tmp: Path, base):
+    source = exported(tmp, base)
+    path = tmp / "shared.xlsx"
+    text = "字" * ((XLSX_MAX_SHARED_STRINGS_BYTES + (1 << 20)) // 3)
+    strings = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        f'uniqueCount="1"><si><t>{text}</t></si></sst>'
+    ).encode()
+    with_shared_strings(source, path, strings)
+    return path, "sharedStrings", None, None
+
+
+def many_members_xlsx(tmp: Path, base):
+    source = exported(tmp, base)
+    path = tmp / "members.xlsx"
+    extra = [(f"xl/media/empty{i}.bin", b"") for i in range(XLSX_MAX_MEMBERS + 1)]
+    rewrite_member(source, path, {}, extra=extra)
+    return path, "部件", None, None
+
+
+def wide_sheet_xlsx(tmp: Path, base):
+    """Rows of 16,384 empty cells with no <dimension>, past the cell budget."""
+    source = exported(tmp, base)
+    path = tmp / "wide.xlsx"
+    columns = [
+        "".join(chr(65 + d) for d in digits) for digits in (_letters(i) for i in range(16_384))
+    ]
+    rows_needed = XLSX_MAX_CELLS // len(columns) + 1
+    body = b"".join(
+        b'<row r="%d">' % r + "".join(f'<c r="{c}{r}"/>' for c in columns).encode() + b"</row>"
+        for r in range(1, rows_needed + 1)
+    )
+    rewrite_member(
+        source, path, {SHEET: SHEET_HEAD + b"<sheetData>" + body + b"</sheetData></worksheet>"}
+    )
+    return path, "单元格", None, None
+
+
+def _letters(index: int) -> list[int]:
+    digits = []
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        digits.append(rest)
+    return digits[::-1]
+
+
+def lying_dimension_xlsx(tmp: Path, base):
+    """A small sheet whose <dimension> claims all 16,384 columns and a million rows."""
+    source = exported(tmp, base)
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read(SHEET)
+    head, _, tail = sheet.partition(b"<dimension ref=")
+    tail = tail.split(b"/>", 1)[1]
+    path = tmp / "dimension.xlsx"
+    rewrite_member(source, path, {SHEET: head + b'<dimension ref="A1:XFD1048576"/>' + tail})
+    return path, "1048576行×16384列", None, None
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">
+<si><t>&lol9;</t></si></sst>"""
+
+
+def billion_laughs_xlsx(tmp: Path, base):
+    source = exported(tmp, base)
+    path = tmp / "laughs.xlsx"
+    with_shared_strings(source, path, BILLION_LAUGHS)
+    return path, "DTD", None, None
+
+
+def xxe_xlsx(tmp: Path, base):
+    """An external entity in the sheet that would read a local file into a cell."""
+    source = exported(tmp, base)
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read(SHEET)
+    doctype = b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    sheet = sheet.replace(b"<worksheet", doctype + b"<worksheet", 1)
+    sheet = sheet.replace(b"<t>", b"<t>&xxe;", 1)
+    path = tmp / "xxe.xlsx"
+    rewrite_member(source, path, {SHEET: sheet})
+    return path, "DTD", None, None
+
+
+def oversized_csv(tmp: Path, base):
+    path = tmp / "oversized.csv"
+    rows = good_rows(base)
+    text = csv_text(rows)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        filler = ("," * (len(COLUMNS) - 1) + "\n") * 10_000
+        while handle.tell() <= MAX_FILE_BYTES:
+            handle.write(filler)
+    return path, "超过上限", None, None
+
+
 BAD_FILES = {
     "truncated xlsx": truncated_xlsx,
     "zip that is not xlsx": zip_not_xlsx,
@@ -185,6 +431,23 @@ BAD_FILES = {
     "field over the csv limit": giant_field_csv,
     "100,000 rows": hundred_thousand_rows_csv,
     "old .xls": wrong_suffix,
+    "40-digit figure in CSV": forty_digit_figure_csv,
+    "7 decimals in CSV": seven_decimals_csv,
+    "exponent figure in xlsx": exponent_figure_xlsx,
+    "control character in CSV": control_character_csv,
+    "NUL in CSV": nul_csv,
+    "newline in a one-line CSV field": newline_in_one_line_field_csv,
+    "C1 control in xlsx": c1_control_xlsx,
+    "raw control byte in xlsx XML": raw_control_byte_xlsx,
+    "zip bomb xlsx": zip_bomb_xlsx,
+    "1000:1 compression xlsx": compression_ratio_xlsx,
+    "huge shared string xlsx": huge_shared_string_xlsx,
+    "too many zip members xlsx": many_members_xlsx,
+    "16,384-column rows xlsx": wide_sheet_xlsx,
+    "lying dimension xlsx": lying_dimension_xlsx,
+    "billion laughs xlsx": billion_laughs_xlsx,
+    "XXE xlsx": xxe_xlsx,
+    "CSV over the size limit": oversized_csv,
 }
 
 
@@ -270,3 +533,83 @@ def test_20000_rows_is_the_limit_not_a_crash(tmp_path, engine):
     path.write_text(csv_text([*rows, *filler, [""] * len(COLUMNS)]), encoding="utf-8")
     with pytest.raises(SpreadsheetError, match="行数超过上限"):
         read_spreadsheet(path, base, TODAY)
+
+
+# --- TOML ledger files -------------------------------------------------------------------------
+
+
+def toml_with(tmp: Path, base, name: str, old: str, new: str) -> Path:
+    text = dump_ledger(base)
+    assert old in text
+    path = tmp / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def forty_digit_figure_toml(tmp: Path, base):
+    old = 'actual = "24.43"'
+    return toml_with(tmp, base, "digits.toml", old, f'actual = "{"1" * 40}"'), (
+        "target 12.indicators[0].actual"
+    )
+
+
+def exponent_figure_toml(tmp: Path, base):
+    old = 'target = "14"'
+    return toml_with(tmp, base, "exponent.toml", old, 'target = "1e999999999"'), (
+        "target 12.indicators[0].target"
+    )
+
+
+def control_character_toml(tmp: Path, base):
+    old = 'title = "新增贷款"'
+    return toml_with(tmp, base, "control.toml", old, 'title = "新增贷款\\u0001"'), (
+        "target 12.title"
+    )
+
+
+def nul_in_progress_toml(tmp: Path, base):
+    old = 'progress_text = "截止12月底'
+    return toml_with(tmp, base, "nul.toml", old, 'progress_text = "\\u0000截止12月底'), (
+        "target 12.progress_text"
+    )
+
+
+def deep_array_toml(tmp: Path, base):
+    path = tmp / "deep.toml"
+    path.write_text("deep = " + "[" * 50_000 + "]" * 50_000 + "\n" + dump_ledger(base))
+    return path, "nested"
+
+
+def oversized_toml(tmp: Path, base):
+    path = tmp / "big.toml"
+    text = dump_ledger(base)
+    path.write_text(text + "# " + "x" * MAX_LEDGER_FILE_BYTES + "\n", encoding="utf-8")
+    return path, "larger than"
+
+
+BAD_TOML = {
+    "40-digit figure": forty_digit_figure_toml,
+    "exponent figure": exponent_figure_toml,
+    "control character in a title": control_character_toml,
+    "NUL in a progress text": nul_in_progress_toml,
+    "50,000-deep array": deep_array_toml,
+    "over the size limit": oversized_toml,
+}
+
+
+@pytest.mark.parametrize("make", BAD_TOML.values(), ids=BAD_TOML.keys())
+def test_cli_import_of_a_bad_toml_names_the_file_and_field(tmp_path, cli, make):
+    path, where = make(tmp_path, cli.base)
+    before = dump(cli.db)
+    code, out, err = cli("import", str(path))
+    assert code == 2, (out, err)
+    assert err.startswith(f"错误：{path}: "), err
+    assert where in err and "Traceback" not in err
+    assert dump(cli.db) == before
+
+
+def test_openpyxl_parses_sheets_with_defusedxml():
+    """The dependency is what makes openpyxl refuse entities in any part our scan misses."""
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML

@@ -124,3 +124,42 @@ def test_no_cjk_font_is_an_error_that_says_how_to_install_one(ledger_2020, monke
     monkeypatch.setattr(charts, "find_cjk_font", lambda: None)
     with pytest.raises(CJKFontMissing, match="ensure_cjk_font.sh"):
         completion_chart(ledger_2020, today=TODAY)
+
+
+# A title, an indicator name and an as-of date as they could arrive from an import.
+MATH = r"贷款$\undefinedmacro$"
+
+
+def _with_dollars(ledger_2020):
+    loan = ledger_2020.by_number()[12]
+    indicators = (
+        dataclasses.replace(loan.indicators[0], name="新增$x^2$贷款", as_of=r"$\frac{1}{0}$"),
+        *loan.indicators[1:],
+    )
+    loan = dataclasses.replace(loan, title=MATH, indicators=indicators)
+    targets = tuple(loan if t.number == 12 else t for t in ledger_2020.targets)
+    return dataclasses.replace(ledger_2020, targets=targets), loan
+
+
+def test_dollars_in_ledger_text_never_reach_mathtext(ledger_2020, cjk_font):
+    ledger, loan = _with_dollars(ledger_2020)
+    assert _png_size(completion_chart(ledger, today=TODAY))
+    assert _png_size(target_chart(loan, today=TODAY))
+    for figure in (completion_figure(ledger, today=TODAY), target_figure(loan, today=TODAY)):
+        labels = chart_labels(figure)
+        assert any(MATH in label for label in labels)  # drawn as typed, dollars and all
+        assert all(not text.get_parse_math() for text in figure.findobj(matplotlib.text.Text))
+    assert r"新增$x^2$贷款（$\frac{1}{0}$）" in chart_labels(target_figure(loan, today=TODAY))
+
+
+def test_a_stored_27_digit_figure_draws_both_charts(ledger_2020, cjk_font):
+    """A figure stored before the 15+6-digit rule is drawn as no figure, never a crash."""
+    loan = ledger_2020.by_number()[12]
+    huge = dataclasses.replace(loan.indicators[0], actual="9" * 27)
+    loan = dataclasses.replace(loan, indicators=(huge, *loan.indicators[1:]))
+    ledger = dataclasses.replace(
+        ledger_2020, targets=tuple(loan if t.number == 12 else t for t in ledger_2020.targets)
+    )
+    assert _png_size(completion_chart(ledger, today=TODAY))
+    assert _png_size(target_chart(loan, today=TODAY))
+    assert headline_ratio(loan) is None

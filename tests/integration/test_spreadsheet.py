@@ -1,12 +1,15 @@
 """xlsx and CSV export/import: lossless round trip, and bad files rejected whole."""
 
 import csv
+import dataclasses
 import datetime as dt
+import io
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session
 
+from bot.ledger import parse_decimal
 from bot.spreadsheet import (
     COLUMNS,
     STANDARD_COLUMNS,
@@ -15,7 +18,7 @@ from bot.spreadsheet import (
     write_csv,
     write_xlsx,
 )
-from bot.store import load_ledger, read_ledger
+from bot.store import FieldChange, apply_changes, load_ledger, read_ledger
 
 TODAY = dt.date(2021, 1, 15)
 
@@ -137,3 +140,46 @@ def test_formulas_are_refused(engine, tmp_path):
     book.save(path)
     with pytest.raises(SpreadsheetError, match="第2行“完成值”列：单元格是公式"):
         read_spreadsheet(path, current(engine), TODAY)
+
+
+# Text an admin may type that a spreadsheet would run as a formula, and near misses.
+INJECTED = {
+    (12, "status_reason"): '=HYPERLINK("http://x.example","x")',
+    (12, "progress_text"): "=cmd|' /C calc'!A0",
+    (12, "indicator:新增贷款:as_of"): "+1+1",
+    (12, "indicator:新增贷款:remark"): "@SUM(1)",
+    (56, "progress_text"): "-2+3",
+    (56, "status_reason"): "'=already quoted by its author",
+    (3, "progress_text"): "\t=1",
+    (4, "progress_text"): "''+x",
+}
+
+
+def _raw_cells(path) -> list[str]:
+    if path.suffix == ".csv":
+        text = path.read_text(encoding="utf-8-sig")
+        return [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
+    sheet = load_workbook(path).active
+    return [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_formula_cells_are_neutralised_in_exports_and_round_trip(engine, tmp_path, suffix):
+    changes = [FieldChange(n, "status_override", "滞后") for n in (12, 56)]
+    changes += [FieldChange(n, name, value) for (n, name), value in INJECTED.items()]
+    apply_changes(engine, changes, actor="tg:42")
+    before = current(engine)
+    path = tmp_path / f"ledger.{suffix}"
+    (write_xlsx if suffix == "xlsx" else write_csv)(before, TODAY, path)
+    cells = _raw_cells(path)
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+        assert not cell.startswith("-") or parse_decimal(cell) is not None, cell
+    assert '\'=HYPERLINK("http://x.example","x")' in cells and "-2.6" in cells
+    assert "''=already quoted by its author" in cells and "'''+x" in cells
+    imported = read_spreadsheet(path, before, TODAY)
+    for a, b in zip(imported.targets, before.targets, strict=True):
+        assert dataclasses.replace(b, updated_at=None, updated_by="") == a
+    result = load_ledger(engine, imported, source=path.name)
+    assert result.updated == [] and result.conflicts == []
+    assert current(engine) == before

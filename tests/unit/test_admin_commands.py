@@ -14,7 +14,16 @@ from bot.admin_commands import (
     Proposal,
     propose,
 )
-from bot.ledger import STATUSES, DeadlineSpec, IndicatorSpec, TargetSpec, UnitSpec
+from bot.ledger import (
+    FIGURE_FRACTION_DIGITS,
+    FIGURE_RULE,
+    FIGURE_WHOLE_DIGITS,
+    STATUSES,
+    DeadlineSpec,
+    IndicatorSpec,
+    TargetSpec,
+    UnitSpec,
+)
 from bot.store import FieldChange, apply_changes, read_target
 
 TODAY = dt.date(2020, 12, 1)
@@ -186,6 +195,27 @@ def test_set_wrong_unit_message_exact():
 )
 def test_set_bad_decimal(value):
     assert "数值无效" in error("set", f"12 新增贷款 {value}")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("999999999999999999999999999", "整数部分有27位"),
+        ("1" * 40 + "亿元", "整数部分有40位"),
+        ("1.1234567", "小数部分有7位"),
+        ("1e999999999", "科学计数法"),
+    ],
+)
+def test_set_figure_beyond_the_documented_bounds_is_refused(value, reason):
+    message = error("set", f"12 新增贷款 {value}")
+    assert "数值无效" in message and reason in message and FIGURE_RULE in message
+
+
+def test_set_the_largest_figure_within_the_bounds_is_accepted():
+    largest = "9" * FIGURE_WHOLE_DIGITS + "." + "9" * FIGURE_FRACTION_DIGITS
+    assert changes(run("set", f"12 新增贷款 {largest}亿元")) == {
+        "indicator:新增贷款:actual": largest
+    }
 
 
 @pytest.mark.parametrize(
@@ -505,6 +535,35 @@ def test_alias_errors():
     assert run("alias", "12 " + "字" * 20).target == 12
     assert "多余的内容" in error("alias", "12 信贷 投放")
     assert "缺少别名" in error("alias", "12")
+
+
+# --- control characters ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "field", "char"),
+    [
+        ("note", "12 a\x01b", "补充内容", "U+0001"),
+        ("status", "12 滞后 资金\x00未到位", "理由", "U+0000"),
+        ("set", "12 新增贷款 25 截至\x1b11月", "单位或数据时点", "U+001B"),
+        ("deadline", "12 2021-01-31 年\x7f底", "说明", "U+007F"),
+        ("assign", "12 县财\x85政局", "单位", "U+0085"),
+        ("unassign", "12 县\x00财政局", "单位", "U+0000"),
+        ("alias", "12 信\u009b贷", "别名", "U+009B"),
+        ("done", "56 6月\r底前", "里程碑", "U+000D"),
+        ("alias", "\x0012 信贷", "序号", "U+0000"),
+    ],
+)
+def test_control_characters_are_refused_with_the_field_named(command, args, field, char):
+    message = error(command, args)
+    assert f"{field}含有不可见的控制字符{char}" in message, message
+
+
+def test_a_note_may_hold_newlines_and_tabs_but_no_other_control_character():
+    assert changes(run("note", "12 第一行\n\t第二行"))["progress_text"].endswith(
+        "第一行\n\t第二行"
+    )
+    assert "U+000B" in error("note", "12 第一行\x0b第二行")
 
 
 # --- the real ledger, through the store ------------------------------------------------
