@@ -62,6 +62,9 @@ def test_environment_overrides(tmp_path):
         ('[ledger]\ntoday = "tomorrow"\n', "[ledger] today"),
         ('[ledger]\ntimezone = "Mars/Base"\n', "[ledger] timezone"),
         ("[ledger\n", "not valid TOML"),
+        ("[telegram]\nsender_rate = -1\n", "[telegram] sender_rate"),
+        ('[telegram]\nsender_rate = "20"\n', "[telegram] sender_rate"),
+        ("[telegram]\nlog_file = 1\n", "[telegram] log_file"),
     ],
 )
 def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
@@ -82,3 +85,41 @@ def test_example_config_documents_every_key_and_loads_once_token_is_set(tmp_path
             assert f"\n{key} =" in example or f"\n# {key} =" in example, key
     with pytest.raises(ConfigError, match="placeholder"):
         load_config(write(tmp_path, example), environ={})
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["has space", "semi;colon", "中文密钥", "x" * 257, "slash/ed", "dot.ted"],
+    ids=["space", "semicolon", "chinese", "257-chars", "slash", "dot"],
+)
+def test_a_webhook_secret_outside_telegrams_form_is_refused(tmp_path, secret):
+    path = write(
+        tmp_path,
+        f'[telegram]\nwebhook_url = "https://bot.example.org/hook"\nwebhook_secret = "{secret}"\n',
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    message = str(info.value)
+    assert "[telegram] webhook_secret" in message and str(path) in message
+    assert "A-Z" in message and "256" in message
+    assert secret not in message  # a secret is never echoed back
+
+
+@pytest.mark.parametrize("secret", ["a", "A-z_09", "x" * 256], ids=["one", "mixed", "256"])
+def test_a_webhook_secret_in_telegrams_form_is_kept(tmp_path, secret):
+    path = write(
+        tmp_path,
+        f'[telegram]\nwebhook_url = "https://bot.example.org/hook"\nwebhook_secret = "{secret}"\n',
+    )
+    assert load_config(path, environ={}).telegram.webhook_secret == secret
+
+
+def test_sender_rate_and_log_file(tmp_path):
+    defaults = load_config(None, environ={}).telegram
+    assert defaults.sender_rate == 20
+    assert defaults.log_file is not None and defaults.log_file.name == "bot.log"
+    path = write(tmp_path, '[telegram]\nsender_rate = 0\nlog_file = "logs/bot.log"\n')
+    telegram = load_config(path, environ={}).telegram
+    assert telegram.sender_rate == 0 and telegram.log_file == tmp_path / "logs" / "bot.log"
+    path = write(tmp_path, '[telegram]\nlog_file = ""\n')
+    assert load_config(path, environ={}).telegram.log_file is None
