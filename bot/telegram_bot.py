@@ -1,14 +1,20 @@
 """The Telegram adapter: parse updates, call the chat core off the event loop, render replies.
 
 No ledger logic lives here. Every reply is HTML with all text escaped, split at 4096
-characters on line boundaries; every button press is answered.
+characters on line boundaries; every button press is answered. Updates of one chat are handled
+in order while different chats run concurrently, so a flooded or rate-limited group never
+delays anyone else; a person past `[telegram] sender_rate` gets one notice, then silence.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import re
+import sys
+from collections.abc import Awaitable, Hashable
+from typing import Any
 
 from telegram import (
     BotCommand,
@@ -23,6 +29,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -34,12 +41,21 @@ from bot.chat import ChatService, Reply, Sender
 from bot.config import Config
 from bot.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.replies import split_for_chat
+from bot.sender_throttle import SenderThrottle, Verdict
 
 logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
+
+
+def slow_down_text(rate: int) -> str:
+    """The one notice a person gets on going past `rate` messages a minute."""
+    return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
 REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
+# Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
+# slot, so this is well above the number of groups that could be flooded at once.
+MAX_CONCURRENT_CHATS = 256
 
 
 def sender_of(update: Update) -> Sender:
@@ -71,11 +87,105 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
+def chat_key(update: object) -> Hashable | None:
+    """What orders an update: its chat (a migration: the old chat), else its user, else None."""
+    if not isinstance(update, Update):
+        return None
+    message = update.effective_message
+    if message is not None and message.migrate_from_chat_id:
+        return message.migrate_from_chat_id  # both migration messages share the old chat's turn
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return ("user", update.effective_user.id)
+    return None
+
+
+class _Turn:
+    __slots__ = ("lock", "waiting")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()  # FIFO: updates of a chat run in the order they arrived
+        self.waiting = 0
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of one chat run one at a time, in order; different chats run concurrently."""
+
+    def __init__(self, max_concurrent: int = MAX_CONCURRENT_CHATS) -> None:
+        # PTB takes its own semaphore before do_process_update; an update waiting for its
+        # chat's turn would hold a slot there, and a flooded chat would fill them all. So that
+        # one is unbounded and the real bound is taken only once the chat's turn has come.
+        super().__init__(max_concurrent_updates=sys.maxsize)
+        self._max_concurrent = max_concurrent
+        self._slots: asyncio.Semaphore | None = None
+        self._turns: dict[Hashable, _Turn] = {}
+
+    async def initialize(self) -> None:
+        self._slots = asyncio.Semaphore(self._max_concurrent)
+
+    async def shutdown(self) -> None:
+        self._turns.clear()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._slots is None:  # process_update before initialize (tests drive it directly)
+            await self.initialize()
+        key = chat_key(update)
+        if key is None:
+            async with self._slots:
+                await coroutine
+            return
+        turn = self._turns.get(key)
+        if turn is None:
+            turn = self._turns[key] = _Turn()
+        turn.waiting += 1
+        try:
+            async with turn.lock, self._slots:
+                await coroutine
+        finally:
+            turn.waiting -= 1
+            if not turn.waiting:
+                del self._turns[key]
+
+
 class TelegramFrontEnd:
     """Handlers bound to one ChatService; `build_application` wires them."""
 
     def __init__(self, service: ChatService) -> None:
         self.service = service
+        self.throttle = SenderThrottle(service.config.telegram.sender_rate)
+
+    async def _over_rate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """True when the sender is past the rate: tell them once, log it once, then stay quiet.
+
+        Admins are never throttled; anonymous group admins count as their group.
+        """
+        sender = sender_of(update)
+        if sender.user_id is not None and sender.user_id in self.service.config.telegram.admins:
+            return False
+        key = sender.user_id if sender.user_id is not None else ("chat", sender.chat_id)
+        verdict = self.throttle.check(key)
+        if verdict is Verdict.ALLOW:
+            return False
+        query = update.callback_query
+        if verdict is Verdict.NOTICE:
+            logger.warning(
+                "user %s (chat %s) sent more than %d messages a minute: "
+                "ignoring them until they slow down",
+                sender.user_id if sender.user_id is not None else "anonymous",
+                sender.chat_id,
+                self.throttle.rate,
+            )
+            text = slow_down_text(self.throttle.rate)
+            if query is not None:
+                await query.answer(text)
+            else:
+                await context.bot.send_message(
+                    sender.chat_id, html.escape(text), parse_mode=ParseMode.HTML
+                )
+        elif query is not None:
+            await query.answer()  # every press is answered, silently while throttled
+        return True
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Run a slash command addressed to this bot."""
@@ -84,6 +194,8 @@ class TelegramFrontEnd:
         name, _, addressee = head[1:].partition("@")
         if addressee and addressee.lower() != (context.bot.username or "").lower():
             return  # a command for another bot in the same group
+        if await self._over_rate(update, context):
+            return
         sender = sender_of(update)
         replies = await asyncio.to_thread(self.service.command, sender, name, args)
         await self.send(message, replies)
@@ -103,6 +215,8 @@ class TelegramFrontEnd:
             if mention.lower() not in text.lower() and not to_bot:
                 return
             text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+        if await self._over_rate(update, context):
+            return
         replied = message.reply_to_message
         sender = sender_of(update)
         if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
@@ -126,6 +240,8 @@ class TelegramFrontEnd:
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a button press: rights are checked again in the core; always answer it."""
         query = update.callback_query
+        if await self._over_rate(update, context):
+            return
         replies = await asyncio.to_thread(self.service.button, sender_of(update), query.data or "")
         toast = next((r.toast for r in replies if r.toast), None)
         await query.answer(toast)
@@ -268,7 +384,12 @@ def build_application(
     `request` replaces the HTTP layer (tests pass a recording one).
     """
     front = TelegramFrontEnd(service)
-    builder = ApplicationBuilder().token(config.telegram.token).post_init(front.post_init)
+    builder = (
+        ApplicationBuilder()
+        .token(config.telegram.token)
+        .post_init(front.post_init)
+        .concurrent_updates(PerChatUpdateProcessor())
+    )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if config.telegram.bot_api_url:

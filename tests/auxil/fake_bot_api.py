@@ -490,6 +490,15 @@ class FakeBotApi:
         with self._cond:
             return list(self._updates)
 
+    def wait_delivered(self, timeout: float = 10) -> None:
+        """Block until the bot has confirmed every queued update (a later getUpdates offset
+        passed it), i.e. PTB has put them all on its update queue. Raises ``TimeoutError``."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: not self._updates, timeout):
+                raise TimeoutError(
+                    f"{len(self._updates)} update(s) not fetched by the bot within {timeout}s"
+                )
+
     # ------------------------------------------------------------------ inspection
     def calls(self, method: str | None = None) -> list[Call]:
         """Recorded calls in order (incl. faulted ones), optionally of one method.
@@ -813,6 +822,7 @@ class FakeBotApi:
             if offset > 0:
                 self._confirmed_offset = max(self._confirmed_offset, offset)
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._cond.notify_all()  # wake wait_delivered
             elif offset < 0:
                 self._updates = self._updates[offset:]
 
