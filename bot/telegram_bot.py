@@ -13,7 +13,7 @@ import html
 import logging
 import re
 import sys
-from collections.abc import Awaitable, Hashable
+from collections.abc import Awaitable, Coroutine, Hashable
 from typing import Any
 
 from telegram import (
@@ -51,6 +51,8 @@ BUSY_TEXT = "系统繁忙，请稍后再试。"
 def slow_down_text(rate: int) -> str:
     """The one notice a person gets on going past `rate` messages a minute."""
     return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
+
+
 REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
 # Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
@@ -146,6 +148,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             turn.waiting -= 1
             if not turn.waiting:
                 del self._turns[key]
+            if isinstance(coroutine, Coroutine):
+                # cancelled while waiting for its turn (a stop that drops the backlog): the
+                # handler never started; closing it says so instead of "never awaited"
+                coroutine.close()
 
 
 class TelegramFrontEnd:

@@ -128,10 +128,10 @@ class BotDriver:
         self.service = service
         self.app = app
 
-    async def settle(self, timeout: float = 10) -> None:
+    async def settle(self, within: float = 10) -> None:
         """Wait until every update queued at the fake so far has been fully handled."""
-        await asyncio.to_thread(self.fake.wait_delivered, timeout)
-        await asyncio.wait_for(self.app.update_queue.join(), timeout)
+        await asyncio.to_thread(self.fake.wait_delivered, within)
+        await asyncio.wait_for(self.app.update_queue.join(), within)
 
     async def _exchange(self, push: Callable[[], object]) -> Exchange:
         start = len(self.fake.calls())

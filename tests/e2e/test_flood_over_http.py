@@ -57,7 +57,7 @@ async def test_a_flooded_group_never_delays_a_private_answer(config, engine, fak
         assert time.monotonic() - pushed < 2.0
 
         # the flooding stranger: 20 refusals, one notice, then nothing more
-        await bot.settle(timeout=60)
+        await bot.settle(within=60)
         assert fake.sent_texts(GROUP) == [REFUSAL] * 20 + [SLOW_DOWN]
         assert [c.ok for c in fake.calls("sendMessage")].count(False) == 0
 
@@ -71,9 +71,7 @@ async def test_a_sender_past_the_rate_gets_one_notice_then_silence(config, engin
 
         # a button press while silenced is still answered, without a word
         press = await bot.press(STRANGER, STRANGER, replies[0].message_id, "detail:12")
-        assert [(c.method, c.get("text")) for c in press.calls] == [
-            ("answerCallbackQuery", None)
-        ]
+        assert [(c.method, c.get("text")) for c in press.calls] == [("answerCallbackQuery", None)]
         # and in a group the same person is just as silenced (the limit is per person)
         reply = await bot.say(GROUP, STRANGER, "/start", chat_type="supergroup")
         assert reply.calls == []
@@ -92,7 +90,9 @@ async def test_admins_and_unaddressed_chatter_are_not_throttled(config, engine, 
         for _ in range(30):
             chatter = await bot.say(GROUP, VIEWER, "大家好", chat_type="supergroup")
             assert chatter.calls == []
-        reply = await bot.say(GROUP, VIEWER, "@ledger_test_bot 新增贷款完成了吗", chat_type="supergroup")
+        reply = await bot.say(
+            GROUP, VIEWER, "@ledger_test_bot 新增贷款完成了吗", chat_type="supergroup"
+        )
         assert LOAN_FIGURE in reply.text
     assert throttle_records(caplog) == []
 
