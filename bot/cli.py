@@ -343,9 +343,21 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
             return cmd_chat(config, engine, args)
         raise CliError(NO_TOKEN_HELP)
     from bot.chat import ChatService
-    from bot.telegram_bot import run_bot
+    from bot.run_logging import log_to_file
+    from bot.telegram_bot import StartupError, run_bot
 
-    run_bot(config, ChatService(engine, config, build_answerer(engine, config)))
+    telegram = config.telegram
+    try:
+        log_to_file(telegram.log_file, secrets=(telegram.token, telegram.webhook_secret))
+    except OSError as exc:
+        raise CliError(
+            f"无法写入日志文件 {telegram.log_file}：{exc.strerror or exc}，"
+            "请修改 config.toml 的 [telegram] log_file（留空则只输出到屏幕）"
+        ) from None
+    try:
+        run_bot(config, ChatService(engine, config, build_answerer(engine, config)))
+    except StartupError as exc:
+        raise CliError(str(exc)) from None
     return 0
 
 

@@ -257,6 +257,9 @@ def _image_size(data: bytes) -> tuple[int, int]:
 class _Server(ThreadingHTTPServer):
     daemon_threads = False  # so server_close() joins handler threads
     block_on_close = True
+    # A bot handling many chats at once opens many connections at once; the stdlib's backlog
+    # of 5 would reset some of them (httpx.ReadError), which Telegram never does.
+    request_queue_size = 256
     fake: FakeBotApi
 
 
