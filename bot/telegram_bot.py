@@ -57,18 +57,16 @@ logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
 DEFAULT_BOT_API_URL = "https://api.telegram.org/bot"  # PTB's default base_url
-
-
-def slow_down_text(rate: int) -> str:
-    """The one notice a person gets on going past `rate` messages a minute."""
-    return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
-
-
 REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
 # Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
 # slot, so this is well above the number of groups that could be flooded at once.
 MAX_CONCURRENT_CHATS = 256
+
+
+def slow_down_text(rate: int) -> str:
+    """The one notice a person gets on going past `rate` messages a minute."""
+    return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
 
 
 def sender_of(update: Update) -> Sender:
