@@ -147,9 +147,10 @@ def main() -> None:
     accuracy(ledger)
     scale(ledger)
     cold_start()
-    from bench import load
+    from bench import flood, load
 
     load.main()
+    flood.main()
 
 
 if __name__ == "__main__":

@@ -371,9 +371,14 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
             return cmd_chat(config, engine, args)
         raise CliError(NO_TOKEN_HELP)
     from bot.chat import ChatService
-    from bot.telegram_bot import run_bot
+    from bot.run_logging import mask_secrets
+    from bot.telegram_bot import StartupError, run_bot
 
-    run_bot(config, ChatService(engine, config, build_answerer(engine, config)))
+    mask_secrets((config.telegram.token, config.telegram.webhook_secret))
+    try:
+        run_bot(config, ChatService(engine, config, build_answerer(engine, config)))
+    except StartupError as exc:
+        raise CliError(str(exc)) from None
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,10 @@ DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
+DEFAULT_SENDER_RATE = 20  # messages a minute from one person before the bot goes quiet
+
+# Telegram accepts a webhook secret_token of 1-256 characters from this set only.
+WEBHOOK_SECRET_FORM = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 # Values shipped in config.example.toml that must never reach production unchanged.
 PLACEHOLDER_TOKENS = frozenset({"PUT-YOUR-BOT-TOKEN-HERE", "123456:ABC-DEF", "changeme"})
@@ -40,6 +45,7 @@ class TelegramConfig:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     rate_limiter: bool = True
+    sender_rate: int = DEFAULT_SENDER_RATE  # 0: no per-sender limit
 
     def __repr__(self) -> str:  # keep the token out of logs and tracebacks
         return f"TelegramConfig(token={'***' if self.token else ''!r}, admins={self.admins!r})"
@@ -120,6 +126,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "webhook_listen": ((str,), "an address string"),
         "webhook_port": ((int,), "an integer port"),
         "rate_limiter": ((bool,), "true or false"),
+        "sender_rate": ((int,), "a whole number of messages a minute (0 = no limit)"),
     },
     "reminders": {
         "offsets": ((list,), "a list of whole days before a deadline, e.g. [7, 3, 1, 0]"),
@@ -288,6 +295,15 @@ def load_config(
     webhook_secret = telegram.get("webhook_secret", "")
     if telegram.get("webhook_url") and not webhook_secret:
         raise ConfigError(f"{source}: [telegram] webhook_secret is required with webhook_url")
+    if webhook_secret and not WEBHOOK_SECRET_FORM.fullmatch(webhook_secret):
+        raise ConfigError(
+            f"{source}: [telegram] webhook_secret must be 1-256 characters of A-Z, a-z, 0-9, "
+            "_ and - (Telegram refuses anything else); make one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    sender_rate = telegram.get("sender_rate", DEFAULT_SENDER_RATE)
+    if sender_rate < 0:
+        raise ConfigError(f"{source}: [telegram] sender_rate must be 0 (no limit) or more")
 
     return Config(
         database_url=_resolve_sqlite_url(database_url, base),
@@ -306,6 +322,7 @@ def load_config(
             webhook_listen=telegram.get("webhook_listen", "127.0.0.1"),
             webhook_port=telegram.get("webhook_port", 8443),
             rate_limiter=telegram.get("rate_limiter", True),
+            sender_rate=sender_rate,
         ),
         reminders=_parse_reminders(raw.get("reminders", {}), source),
         var_dir=_resolve_path(paths["var_dir"], base) if paths.get("var_dir") else DEFAULT_VAR_DIR,

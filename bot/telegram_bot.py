@@ -1,14 +1,21 @@
 """The Telegram adapter: parse updates, call the chat core off the event loop, render replies.
 
 No ledger logic lives here. Every reply is HTML with all text escaped, split at 4096
-characters on line boundaries; every button press is answered.
+characters on line boundaries; every button press is answered. Updates of one chat are handled
+in order while different chats run concurrently, so a flooded or rate-limited group never
+delays anyone else; a person past `[telegram] sender_rate` gets one notice, then silence.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import re
+import sys
+import urllib.parse
+from collections.abc import Awaitable, Coroutine, Hashable
+from typing import Any
 
 from telegram import (
     BotCommand,
@@ -18,11 +25,20 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -35,12 +51,23 @@ from bot.config import Config
 from bot.housekeeping import prune
 from bot.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.replies import split_for_chat
+from bot.run_logging import details, mask_token
+from bot.sender_throttle import SenderThrottle, Verdict
 
 logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
+DEFAULT_BOT_API_URL = "https://api.telegram.org/bot"  # PTB's default base_url
 REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
+# Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
+# slot, so this is well above the number of groups that could be flooded at once.
+MAX_CONCURRENT_CHATS = 256
+
+
+def slow_down_text(rate: int) -> str:
+    """The one notice a person gets on going past `rate` messages a minute."""
+    return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
 
 
 def sender_of(update: Update) -> Sender:
@@ -72,11 +99,109 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
+def chat_key(update: object) -> Hashable | None:
+    """What orders an update: its chat (a migration: the old chat), else its user, else None."""
+    if not isinstance(update, Update):
+        return None
+    message = update.effective_message
+    if message is not None and message.migrate_from_chat_id:
+        return message.migrate_from_chat_id  # both migration messages share the old chat's turn
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return ("user", update.effective_user.id)
+    return None
+
+
+class _Turn:
+    __slots__ = ("lock", "waiting")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()  # FIFO: updates of a chat run in the order they arrived
+        self.waiting = 0
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of one chat run one at a time, in order; different chats run concurrently."""
+
+    def __init__(self, max_concurrent: int = MAX_CONCURRENT_CHATS) -> None:
+        # PTB takes its own semaphore before do_process_update; an update waiting for its
+        # chat's turn would hold a slot there, and a flooded chat would fill them all. So that
+        # one is unbounded and the real bound is taken only once the chat's turn has come.
+        super().__init__(max_concurrent_updates=sys.maxsize)
+        self._max_concurrent = max_concurrent
+        self._slots: asyncio.Semaphore | None = None
+        self._turns: dict[Hashable, _Turn] = {}
+
+    async def initialize(self) -> None:
+        self._slots = asyncio.Semaphore(self._max_concurrent)
+
+    async def shutdown(self) -> None:
+        self._turns.clear()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._slots is None:  # process_update before initialize (tests drive it directly)
+            await self.initialize()
+        key = chat_key(update)
+        if key is None:
+            async with self._slots:
+                await coroutine
+            return
+        turn = self._turns.get(key)
+        if turn is None:
+            turn = self._turns[key] = _Turn()
+        turn.waiting += 1
+        try:
+            async with turn.lock, self._slots:
+                await coroutine
+        finally:
+            turn.waiting -= 1
+            if not turn.waiting:
+                del self._turns[key]
+            if isinstance(coroutine, Coroutine):
+                # cancelled while waiting for its turn (a stop that drops the backlog): the
+                # handler never started; closing it says so instead of "never awaited"
+                coroutine.close()
+
+
 class TelegramFrontEnd:
     """Handlers bound to one ChatService; `build_application` wires them."""
 
     def __init__(self, service: ChatService) -> None:
         self.service = service
+        self.throttle = SenderThrottle(service.config.telegram.sender_rate)
+
+    async def _over_rate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """True when the sender is past the rate: tell them once, log it once, then stay quiet.
+
+        Admins are never throttled; anonymous group admins count as their group.
+        """
+        sender = sender_of(update)
+        if sender.user_id is not None and sender.user_id in self.service.config.telegram.admins:
+            return False
+        key = sender.user_id if sender.user_id is not None else ("chat", sender.chat_id)
+        verdict = self.throttle.check(key)
+        if verdict is Verdict.ALLOW:
+            return False
+        query = update.callback_query
+        if verdict is Verdict.NOTICE:
+            logger.warning(
+                "user %s (chat %s) sent more than %d messages a minute: "
+                "ignoring them until they slow down",
+                sender.user_id if sender.user_id is not None else "anonymous",
+                sender.chat_id,
+                self.throttle.rate,
+            )
+            text = slow_down_text(self.throttle.rate)
+            if query is not None:
+                await query.answer(text)
+            else:
+                await context.bot.send_message(
+                    sender.chat_id, html.escape(text), parse_mode=ParseMode.HTML
+                )
+        elif query is not None:
+            await query.answer()  # every press is answered, silently while throttled
+        return True
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Run a slash command addressed to this bot."""
@@ -85,6 +210,8 @@ class TelegramFrontEnd:
         name, _, addressee = head[1:].partition("@")
         if addressee and addressee.lower() != (context.bot.username or "").lower():
             return  # a command for another bot in the same group
+        if await self._over_rate(update, context):
+            return
         sender = sender_of(update)
         replies = await asyncio.to_thread(self.service.command, sender, name, args)
         await self.send(message, replies)
@@ -104,6 +231,8 @@ class TelegramFrontEnd:
             if mention.lower() not in text.lower() and not to_bot:
                 return
             text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+        if await self._over_rate(update, context):
+            return
         replied = message.reply_to_message
         sender = sender_of(update)
         if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
@@ -127,6 +256,8 @@ class TelegramFrontEnd:
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a button press: rights are checked again in the core; always answer it."""
         query = update.callback_query
+        if await self._over_rate(update, context):
+            return
         replies = await asyncio.to_thread(self.service.button, sender_of(update), query.data or "")
         toast = next((r.toast for r in replies if r.toast), None)
         await query.answer(toast)
@@ -279,7 +410,12 @@ def build_application(
     `request` replaces the HTTP layer (tests pass a recording one).
     """
     front = TelegramFrontEnd(service)
-    builder = ApplicationBuilder().token(config.telegram.token).post_init(front.post_init)
+    builder = (
+        ApplicationBuilder()
+        .token(config.telegram.token)
+        .post_init(front.post_init)
+        .concurrent_updates(PerChatUpdateProcessor())
+    )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if config.telegram.bot_api_url:
@@ -302,16 +438,82 @@ def build_application(
     return application
 
 
+class StartupError(Exception):
+    """The bot could not start; the message says, in Chinese, what to fix (no secrets in it)."""
+
+
+def _startup_failed(problem: str, exc: BaseException, token: str) -> StartupError:
+    """Log the details (log file only) and make the one-line error for the person."""
+    problem = problem.replace(token, mask_token(token)) if token else problem
+    details.error("the bot could not start: %s", problem, exc_info=exc)
+    return StartupError(problem)
+
+
+async def connect(application: Application, config: Config) -> None:
+    """Initialize the application (getMe checks the token and the network) or raise StartupError.
+
+    Done before PTB's run_* so that a failure is one clear message, not PTB's retry-loop
+    traceback with the token in it.
+    """
+    telegram = config.telegram
+    url = telegram.bot_api_url or DEFAULT_BOT_API_URL
+    try:
+        await application.initialize()
+        return
+    except InvalidToken as exc:  # 401, or 404 for a malformed token or a wrong bot_api_url
+        failure = _startup_failed(
+            f"机器人令牌 {mask_token(telegram.token)} 被 Telegram 服务器（{url}）拒绝：请在 "
+            "config.toml 的 [telegram] token 或环境变量 BOT_TOKEN 填入 @BotFather 给的令牌"
+            + ("，并检查 [telegram] bot_api_url" if telegram.bot_api_url else ""),
+            exc,
+            telegram.token,
+        )
+    except TelegramError as exc:
+        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
+            problem = (
+                f"无法连接 Telegram 服务器（{url}）：{exc}，请检查网络或 [telegram] bot_api_url"
+            )
+        else:
+            problem = f"Telegram 服务器（{url}）拒绝了启动请求：{exc}，请稍后再试"
+        failure = _startup_failed(problem, exc, telegram.token)
+    await application.bot.shutdown()  # the HTTP clients opened by initialize()
+    raise failure
+
+
 def run_bot(config: Config, service: ChatService) -> None:
-    """Long polling, or a webhook with its secret token when `webhook_url` is configured."""
+    """Long polling, or a webhook with its secret token when `webhook_url` is configured.
+
+    Raises StartupError (details in the log) when the Bot API cannot be reached, the token is
+    rejected or the webhook port cannot be listened on.
+    """
+    telegram = config.telegram
     application = build_application(config, service)
-    if config.telegram.webhook_url:
+    # connect() and PTB's run_* share one event loop: run_* takes the current one.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(connect(application, config))
+    except BaseException:
+        loop.close()
+        asyncio.set_event_loop(None)
+        raise
+    if not telegram.webhook_url:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    try:
         application.run_webhook(
-            listen=config.telegram.webhook_listen,
-            port=config.telegram.webhook_port,
-            webhook_url=config.telegram.webhook_url,
-            secret_token=config.telegram.webhook_secret,
+            listen=telegram.webhook_listen,
+            port=telegram.webhook_port,
+            # listen at the public URL's path, so a proxy can forward it unchanged
+            url_path=urllib.parse.urlsplit(telegram.webhook_url).path.strip("/"),
+            webhook_url=telegram.webhook_url,
+            secret_token=telegram.webhook_secret,
             allowed_updates=Update.ALL_TYPES,
         )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise _startup_failed(
+            f"无法在 {telegram.webhook_listen}:{telegram.webhook_port} 接收 webhook："
+            f"{exc.strerror or exc}，请检查 [telegram] webhook_listen 和 webhook_port",
+            exc,
+            telegram.token,
+        ) from None

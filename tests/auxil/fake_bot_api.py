@@ -257,6 +257,9 @@ def _image_size(data: bytes) -> tuple[int, int]:
 class _Server(ThreadingHTTPServer):
     daemon_threads = False  # so server_close() joins handler threads
     block_on_close = True
+    # A bot handling many chats at once opens many connections at once; the stdlib's backlog
+    # of 5 would reset some of them (httpx.ReadError), which Telegram never does.
+    request_queue_size = 256
     fake: FakeBotApi
 
 
@@ -489,6 +492,15 @@ class FakeBotApi:
         """Updates queued and not yet confirmed by an offset."""
         with self._cond:
             return list(self._updates)
+
+    def wait_delivered(self, timeout: float = 10) -> None:
+        """Block until the bot has confirmed every queued update (a later getUpdates offset
+        passed it), i.e. PTB has put them all on its update queue. Raises ``TimeoutError``."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: not self._updates, timeout):
+                raise TimeoutError(
+                    f"{len(self._updates)} update(s) not fetched by the bot within {timeout}s"
+                )
 
     # ------------------------------------------------------------------ inspection
     def calls(self, method: str | None = None) -> list[Call]:
@@ -813,6 +825,7 @@ class FakeBotApi:
             if offset > 0:
                 self._confirmed_offset = max(self._confirmed_offset, offset)
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._cond.notify_all()  # wake wait_delivered
             elif offset < 0:
                 self._updates = self._updates[offset:]
 

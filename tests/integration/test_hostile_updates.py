@@ -104,7 +104,11 @@ def harness(tmp_path_factory):
     config = dataclasses.replace(
         config,
         telegram=dataclasses.replace(
-            config.telegram, token="123456:TEST", admins=(ADMIN,), rate_limiter=False
+            config.telegram,
+            token="123456:TEST",
+            admins=(ADMIN,),
+            rate_limiter=False,
+            sender_rate=0,  # thousands of updates from one viewer must all reach the core
         ),
     )
     engine = open_engine(config)

@@ -62,6 +62,8 @@ def test_environment_overrides(tmp_path):
         ('[ledger]\ntoday = "tomorrow"\n', "[ledger] today"),
         ('[ledger]\ntimezone = "Mars/Base"\n', "[ledger] timezone"),
         ("[ledger\n", "not valid TOML"),
+        ("[telegram]\nsender_rate = -1\n", "[telegram] sender_rate"),
+        ('[telegram]\nsender_rate = "20"\n', "[telegram] sender_rate"),
     ],
 )
 def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
@@ -94,3 +96,36 @@ def test_a_placeholder_pasted_over_the_example_token_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="placeholder") as info:
         load_config(path, environ={})
     assert "[telegram] token" in str(info.value) and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["has space", "semi;colon", "中文密钥", "x" * 257, "slash/ed", "dot.ted"],
+    ids=["space", "semicolon", "chinese", "257-chars", "slash", "dot"],
+)
+def test_a_webhook_secret_outside_telegrams_form_is_refused(tmp_path, secret):
+    path = write(
+        tmp_path,
+        f'[telegram]\nwebhook_url = "https://bot.example.org/hook"\nwebhook_secret = "{secret}"\n',
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    message = str(info.value)
+    assert "[telegram] webhook_secret" in message and str(path) in message
+    assert "A-Z" in message and "256" in message
+    assert secret not in message  # a secret is never echoed back
+
+
+@pytest.mark.parametrize("secret", ["a", "A-z_09", "x" * 256], ids=["one", "mixed", "256"])
+def test_a_webhook_secret_in_telegrams_form_is_kept(tmp_path, secret):
+    path = write(
+        tmp_path,
+        f'[telegram]\nwebhook_url = "https://bot.example.org/hook"\nwebhook_secret = "{secret}"\n',
+    )
+    assert load_config(path, environ={}).telegram.webhook_secret == secret
+
+
+def test_sender_rate(tmp_path):
+    assert load_config(None, environ={}).telegram.sender_rate == 20
+    path = write(tmp_path, "[telegram]\nsender_rate = 0\n")
+    assert load_config(path, environ={}).telegram.sender_rate == 0
