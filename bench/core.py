@@ -111,14 +111,19 @@ def cli_conversations(config_path: Path, conversations: list[dict]) -> list[list
         check=True,
     )
     answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return replies_by_conversation(conversations, answers)
+
+
+def replies_by_conversation(conversations: list[dict], answers: list[dict]) -> list[list[Reply]]:
+    """Cut the CLI's JSON answers (one per turn, in order) back into conversations."""
+    turns = sum(len(c["turns"]) for c in conversations)
+    if turns != len(answers):  # a reply too many or too few would shift every later turn
+        raise ValueError(f"{len(answers)} JSON replies for {turns} turns")
     replies, at = [], 0
     for conversation in conversations:
-        count = len(conversation["turns"])
-        chunk = answers[at : at + count]
+        chunk = answers[at : at + len(conversation["turns"])]
         replies.append([(a["intent"], list(a["targets"])) for a in chunk])
-        at += count
-    if at != len(answers):  # a reply too many or too few would shift every later turn
-        raise ValueError(f"{len(answers)} JSON replies for {at} turns")
+        at += len(chunk)
     return replies
 
 

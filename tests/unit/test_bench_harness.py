@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bench import core
 from bench.accuracy import System, kind_table, summary_rows, sweep_wratio
 from bench.baselines import WRatioBaseline, bigram_bm25, char_bigrams, jieba_bm25
+from bench.core import replies_by_conversation, run_conversations
 from bench.goals import goal_rows
 from bench.report import Figures
 from bench.sets import QuestionSet, draft_report_ledger
@@ -152,6 +154,63 @@ def test_followups_score_intent_target_and_ordinal_of_the_previous_list():
 def test_followups_refuse_replies_that_do_not_line_up():
     with pytest.raises(ValueError, match="turns"):
         score_conversations(CONVERSATIONS, [[("target", [1])], [("list", []), ("help", [])]])
+
+
+def test_cli_conversation_replies_are_cut_back_into_conversations():
+    answers = [
+        {"intent": i, "targets": t}
+        for i, t in [("target", [1]), ("target", [2]), ("list", [3, 1]), ("target", [1])]
+    ]
+    replies = replies_by_conversation(CONVERSATIONS, answers)
+    assert score_conversations(CONVERSATIONS, replies).followups.right == 2
+    with pytest.raises(ValueError, match="3 JSON replies for 4 turns"):
+        replies_by_conversation(CONVERSATIONS, answers[:3])
+
+
+# A stand-in for `main.py` that keeps the issue's CLI contract: `ask --json --conversation`
+# reads turns from stdin, an empty line starts a new conversation, one JSON line per turn.
+FAKE_MAIN = """
+import json, sys
+if "--help" in sys.argv:
+    print("usage: main.py ask [--json] [--conversation]")
+    sys.exit(0)
+known = {"新增贷款多少": ("target", [1]), "那耕地呢": ("target", [2]),
+         "哪些没完成": ("list", [3, 1])}
+previous = None
+for line in sys.stdin:
+    q = line.strip()
+    if not q:
+        previous = None
+        continue
+    if q == "第二个呢" and previous and previous[0] == "list":
+        reply = ("target", [previous[1][1]])
+    else:
+        reply = known.get(q, ("unknown", []))
+    previous = reply
+    print(json.dumps({"question": q, "intent": reply[0], "targets": reply[1]}))
+"""
+
+
+def always_nine(question):
+    return "target", [9]
+
+
+def test_conversations_go_through_the_cli_when_it_offers_them(tmp_path, monkeypatch):
+    fake = tmp_path / "main.py"
+    fake.write_text(FAKE_MAIN, encoding="utf-8")
+    monkeypatch.setattr(core, "MAIN", fake)
+    run = run_conversations(CONVERSATIONS, Path("ledger.toml"), tmp_path, lambda: None)
+    assert run.with_context
+    assert score_conversations(CONVERSATIONS, run.replies).followups.right == 2
+
+
+def test_conversations_fall_back_to_single_questions_without_the_cli_flag(tmp_path, monkeypatch):
+    fake = tmp_path / "main.py"
+    fake.write_text("print('usage: main.py ask [--json]')\n", encoding="utf-8")
+    monkeypatch.setattr(core, "MAIN", fake)
+    run = run_conversations(CONVERSATIONS, Path("ledger.toml"), tmp_path, lambda: always_nine)
+    assert not run.with_context
+    assert run.replies == [[("target", [9]), ("target", [9])], [("target", [9]), ("target", [9])]]
 
 
 def test_goals_say_na_for_what_was_not_measured_and_judge_what_was():
