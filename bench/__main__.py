@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import importlib
 import os
 import platform
 import subprocess
@@ -21,19 +22,25 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.accuracy import accuracy, conversations
 from bench.goals import goals
 from bench.report import NA, Figures
-from bench.speed import cold_start, speed, unmatched_log
 from bot.config import PROJECT_ROOT
 
-SECTIONS: dict[str, tuple[str, Callable[[Figures, Path], None]]] = {
-    "accuracy": ("Accuracy per question set", accuracy),
-    "conversations": ("Conversations: follow-up questions", conversations),
-    "speed": ("Speed per question against BM25, in the same run", speed),
-    "startup": ("Cold start of `python main.py ask`", cold_start),
-    "log": ("Cost of the unmatched-question log", unmatched_log),
+# Each section's module is imported when it runs, so a missing piece (bm25s, say) costs
+# only the sections that need it.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "accuracy": ("Accuracy per question set", "bench.accuracy:accuracy"),
+    "conversations": ("Conversations: follow-up questions", "bench.accuracy:conversations"),
+    "speed": ("Speed per question against BM25, in the same run", "bench.speed:speed"),
+    "startup": ("Cold start of `python main.py ask`", "bench.speed:cold_start"),
+    "log": ("Cost of the unmatched-question log", "bench.speed:unmatched_log"),
 }
+
+
+def run_named(name: str, *args, **kwargs) -> None:
+    """Import "module:function" and call it."""
+    module, function = name.split(":")
+    getattr(importlib.import_module(module), function)(*args, **kwargs)
 
 
 def section(title: str, run: Callable[[], None]) -> None:
@@ -86,14 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# make bench\n\n{machine()}")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
-        for key, (title, run) in SECTIONS.items():
+        for key, (title, name) in SECTIONS.items():
             if args.only and key not in args.only:
                 continue
-            if key == "accuracy" and args.misses:
-                run = functools.partial(accuracy, show_misses=True)
             folder = workdir / key
             folder.mkdir()
-            section(title, functools.partial(run, figures, folder))
+            options = {"show_misses": True} if key == "accuracy" and args.misses else {}
+            section(title, functools.partial(run_named, name, figures, folder, **options))
     section("Goals", lambda: goals(figures))
     if not (args.no_load or args.only):
         from bench import load

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.baselines import WRatioBaseline, bigram_bm25, jieba_bm25
 from bench.core import ask_of, build_core, run_conversations
-from bench.report import CANNOT, Figures, rate, table
+from bench.report import CANNOT, NA, Figures, rate, table
 from bench.sets import CONVERSATIONS_2020, QuestionSet, question_sets
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.evaluation import EvalReport, Reply, evaluate, load_eval_set, score_conversations
@@ -96,6 +97,32 @@ SUMMARY_HEADERS = (
 )  # fmt: skip
 
 
+def score_set(
+    figures: Figures,
+    qset: QuestionSet,
+    workdir: Path,
+    cutoff: float,
+    blocks: list[str],
+    show_misses: bool,
+) -> list[list]:
+    """Score this project and the baselines on one set; its by-kind table goes to `blocks`."""
+    items, ledger = qset.items(), qset.ledger()
+    systems = [
+        System("this project", ask_of(build_core(ledger, workdir)), True, True),
+        *baselines(ledger, cutoff),
+    ]
+    reports = score(items, systems)
+    figures.accuracy[qset.name] = reports
+    title = f"{qset.name} ({qset.label}, {len(ledger.targets)} targets)"
+    blocks.append(f"\n### By kind: {title}\n\n" + kind_table(items, reports, systems))
+    if show_misses and qset.blind:
+        lines = [f"\n### This project's misses: {title}\n"]
+        for question, wanted, intent, got in reports["this project"].misses:
+            lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
+        blocks.append("\n".join(lines))
+    return list(summary_rows(qset, reports, systems))
+
+
 def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None:
     sets = question_sets(workdir)
     training = sets[0]
@@ -109,24 +136,14 @@ def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None
         "as they come.\n"
     )
     rows, blocks = [], []
+    figures.set_names = [qset.name for qset in sets]
+    figures.second_ledgers = [qset.name for qset in sets if qset.report is not None]
     for n, qset in enumerate(sets):
-        items, ledger = qset.items(), qset.ledger()
-        systems = [
-            System("this project", ask_of(build_core(ledger, workdir / f"set{n}")), True, True),
-            *baselines(ledger, cutoff),
-        ]
-        reports = score(items, systems)
-        figures.accuracy[qset.name] = reports
-        if qset.ledger_file != DEFAULT_LEDGER_FILE:
-            figures.second_ledgers.append(qset.name)
-        rows.extend(summary_rows(qset, reports, systems))
-        title = f"{qset.name} ({qset.label}, {len(ledger.targets)} targets)"
-        blocks.append(f"\n### By kind: {title}\n\n" + kind_table(items, reports, systems))
-        if show_misses and qset.blind:
-            lines = [f"\n### This project's misses: {title}\n"]
-            for question, wanted, intent, got in reports["this project"].misses:
-                lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
-            blocks.append("\n".join(lines))
+        try:
+            rows.extend(score_set(figures, qset, workdir / f"set{n}", cutoff, blocks, show_misses))
+        except Exception as exc:  # noqa: BLE001 - one set that cannot run must not hide the rest
+            reason = traceback.format_exception_only(exc)[-1].strip()
+            rows.append([qset.name, qset.label, f"{NA} ({reason})", NA, NA, NA, NA])
     print(table(SUMMARY_HEADERS, rows))
     for block in blocks:
         print(block)
@@ -138,7 +155,7 @@ def conversations(figures: Figures, workdir: Path) -> None:
         convs,
         DEFAULT_LEDGER_FILE,
         workdir,
-        lambda: ask_of(build_core(load_ledger_file(DEFAULT_LEDGER_FILE))),
+        lambda: ask_of(build_core(load_ledger_file(DEFAULT_LEDGER_FILE), workdir / "core")),
     )
     report = score_conversations(convs, run.replies)
     note = "" if run.with_context else " — conversation context not supported"

@@ -59,6 +59,7 @@ def build_core(ledger: LedgerSpec, workdir: Path | None = None):
             raise
     from bot.bootstrap import build_answerer, open_engine
 
+    workdir.mkdir(parents=True, exist_ok=True)
     ledger_file = workdir / "ledger.toml"
     ledger_file.write_text(dump_ledger(ledger), encoding="utf-8")
     config = load_config(write_config(workdir, ledger_file), environ={})

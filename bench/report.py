@@ -60,7 +60,8 @@ class Figures:
     """What the goals table needs, filled in by the sections that ran."""
 
     accuracy: dict[str, dict] = field(default_factory=dict)  # set name → system → EvalReport
-    second_ledgers: list[str] = field(default_factory=list)  # names of the drafted-ledger sets
+    set_names: list[str] = field(default_factory=list)  # every set, scored or not
+    second_ledgers: list[str] = field(default_factory=list)  # the sets on drafted ledgers
     followups: tuple[int, int] | None = None  # (right, total)
     followups_with_context: bool = False
     speed: dict[str, SpeedRow] = field(default_factory=dict)

@@ -27,7 +27,8 @@ class QuestionSet:
     name: str
     label: str  # "tuned on" or "blind"
     questions: Path
-    ledger_file: Path  # a TOML ledger: the curated 2020 one or a draft from a report
+    ledger_file: Path  # a TOML ledger: the curated 2020 one, or where a report's draft goes
+    report: Path | None = None  # drafted into `ledger_file` when first needed
 
     @property
     def blind(self) -> bool:
@@ -37,6 +38,8 @@ class QuestionSet:
         return load_eval_set(self.questions)
 
     def ledger(self) -> LedgerSpec:
+        if self.report is not None and not self.ledger_file.exists():
+            draft_report_ledger(self.report, self.ledger_file)
         return load_ledger_file(self.ledger_file)
 
 
@@ -49,13 +52,15 @@ def draft_report_ledger(report: Path, output: Path) -> Path:
 
 
 def question_sets(workdir: Path) -> list[QuestionSet]:
-    """Every set, in print order; report ledgers are drafted into `workdir` as they come."""
+    """Every set, in print order; report ledgers are drafted into `workdir` when needed."""
     sets = [
         QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
     ]
     for folder, place in (("cangnan-2022", "苍南 2022"), ("taishun-2023-10", "泰顺 2023")):
         questions = REPORTS / folder / "questions_blind.jsonl"
-        draft = draft_report_ledger(REPORTS / folder / "report.txt", workdir / f"{folder}.toml")
-        sets.append(QuestionSet(f"{place} drafted ledger, blind", "blind", questions, draft))
+        draft, report = workdir / f"{folder}.toml", REPORTS / folder / "report.txt"
+        sets.append(
+            QuestionSet(f"{place} drafted ledger, blind", "blind", questions, draft, report)
+        )
     return sets
