@@ -1,62 +1,96 @@
-"""Two baselines on the same questions: rapidfuzz WRatio and BM25 over jieba tokens."""
+"""Plain baselines on the same questions: BM25 (bm25s) over character bigrams and over jieba
+words, and rapidfuzz WRatio with a rejection cutoff.
+
+They read each target as its title and target text, and share no code with the answering
+core (not even its `normalize`), so a change to the core cannot move a baseline.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 
 import bm25s
 import jieba
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.ledger import LedgerSpec
-from bot.matching import normalize
+
+_WORD_RUNS = re.compile(r"\w+", re.UNICODE)
+
+
+def plain_text(text: str) -> str:
+    """NFKC (full-width digits and letters) and lower case: all a textbook baseline does."""
+    return unicodedata.normalize("NFKC", text or "").lower()
 
 
 def target_lines(ledger: LedgerSpec) -> dict[int, str]:
     return {t.number: f"{t.title} {t.target_text}" for t in ledger.targets}
 
 
-class WRatioBaseline:
-    """Plain `rapidfuzz.process.extract` with WRatio over the target lines."""
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping character pairs inside each run of word characters (a lone one stays)."""
+    grams = []
+    for run in _WORD_RUNS.findall(plain_text(text)):
+        grams.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+    return grams
 
-    def __init__(self, ledger: LedgerSpec, cutoff: float = 60.0):
-        self.lines = target_lines(ledger)
+
+class BM25Baseline:
+    """bm25s over the target lines, `retrieve(k=3)`; it always answers (it cannot reject)."""
+
+    can_reject = False
+
+    def __init__(self, ledger: LedgerSpec, tokens) -> None:
+        lines = target_lines(ledger)
+        self.numbers = list(lines)
+        self.tokens = tokens
+        self.retriever = bm25s.BM25()
+        self.retriever.index([tokens(text) for text in lines.values()], show_progress=False)
+        self.k = min(3, len(self.numbers))
+
+    def retrieve(self, question: str) -> list[int]:
+        """The best three targets with a score above zero, best first."""
+        query = self.tokens(question)
+        if not query or not self.k:
+            return []
+        docs, scores = self.retriever.retrieve([query], k=self.k, show_progress=False)
+        return [self.numbers[d] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def ask(self, question: str) -> tuple[str, list[int]]:
+        return "target", self.retrieve(question)
+
+
+def bigram_bm25(ledger: LedgerSpec) -> BM25Baseline:
+    return BM25Baseline(ledger, char_bigrams)
+
+
+def jieba_bm25(ledger: LedgerSpec) -> BM25Baseline:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+
+    def words(text: str) -> list[str]:
+        return [w for w in tokenizer.lcut(plain_text(text)) if _WORD_RUNS.fullmatch(w)]
+
+    return BM25Baseline(ledger, words)
+
+
+class WRatioBaseline:
+    """`rapidfuzz.process.extract` with WRatio; below `cutoff` it answers "unknown"."""
+
+    can_reject = True
+
+    def __init__(self, ledger: LedgerSpec, cutoff: float = 0.0) -> None:
+        self.lines = {n: plain_text(line) for n, line in target_lines(ledger).items()}
         self.cutoff = cutoff
 
     def ask(self, question: str) -> tuple[str, list[int]]:
-        q = normalize(question)
+        q = plain_text(question).strip()
         if not q:
             return "unknown", []
         found = process.extract(q, self.lines, scorer=fuzz.WRatio, limit=3)
         if not found or found[0][1] < self.cutoff:
             return "unknown", []
         return "target", [key for _, _, key in found]
-
-
-class BM25Baseline:
-    """BM25 (bm25s) over jieba tokens of the target lines."""
-
-    def __init__(self, ledger: LedgerSpec, cutoff: float = 1.0):
-        jieba.setLogLevel(logging.WARNING)
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.initialize()
-        lines = target_lines(ledger)
-        self.numbers = list(lines)
-        corpus = [self._tokens(text) for text in lines.values()]
-        self.retriever = bm25s.BM25()
-        self.retriever.index(corpus, show_progress=False)
-        self.cutoff = cutoff
-
-    def _tokens(self, text: str) -> list[str]:
-        return [t for t in self.tokenizer.lcut(normalize(text)) if t.strip() and len(t) > 1]
-
-    def ask(self, question: str) -> tuple[str, list[int]]:
-        tokens = self._tokens(question)
-        if not tokens:
-            return "unknown", []
-        scores = self.retriever.get_scores(tokens)
-        order = np.argsort(-scores)[:3]
-        if scores[order[0]] < self.cutoff:
-            return "unknown", []
-        return "target", [self.numbers[i] for i in order if scores[i] > 0]

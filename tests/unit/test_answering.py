@@ -1,6 +1,7 @@
 """The answering core, question by question, and its accuracy floors on the labelled set."""
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 from bot.answering import Answerer
 from bot.evaluation import evaluate, load_eval_set
 from bot.thesaurus import load_thesaurus
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +26,11 @@ def report(answerer):
         answer = answerer.ask(q)
         return answer.intent, list(answer.targets)
 
-    return evaluate(ask, load_eval_set())
+    return evaluate(ask, load_eval_set(QUESTIONS))
 
 
 def test_eval_set_is_big_and_covers_every_target():
-    items = load_eval_set()
+    items = load_eval_set(QUESTIONS)
     assert len(items) >= 300
     singles = [i for i in items if i["intent"] == "target" and len(i["targets"]) == 1]
     for number in range(1, 67):

@@ -1,0 +1,66 @@
+"""The question sets `make bench` scores, and the ledgers they are asked about.
+
+Training (the matcher was tuned on it) and blind sets (frozen before tuning, written by a
+helper who never saw the matcher) are kept apart: nothing here is ever tuned on a blind set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
+from bot.evaluation import load_eval_set
+from bot.ledger import LedgerSpec
+from bot.ledger_toml import dump_ledger, load_ledger_file
+from bot.report_text import draft_ledger, guess_year, parse_report
+
+DATA = PROJECT_ROOT / "tests" / "data"
+TRAINING = DATA / "questions.jsonl"
+BLIND_2020 = DATA / "blind" / "questions_2020.jsonl"
+CONVERSATIONS_2020 = DATA / "blind" / "conversations_2020.jsonl"
+REPORTS = DATA / "reports"
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    name: str
+    label: str  # "tuned on" or "blind"
+    questions: Path
+    ledger_file: Path  # a TOML ledger: the curated 2020 one, or where a report's draft goes
+    report: Path | None = None  # drafted into `ledger_file` when first needed
+
+    @property
+    def blind(self) -> bool:
+        return self.label == "blind"
+
+    def items(self) -> list[dict]:
+        return load_eval_set(self.questions)
+
+    def ledger(self) -> LedgerSpec:
+        if self.report is not None and not self.ledger_file.exists():
+            draft_report_ledger(self.report, self.ledger_file)
+        return load_ledger_file(self.ledger_file)
+
+
+def draft_report_ledger(report: Path, output: Path) -> Path:
+    """Draft a ledger TOML from a report exactly as `python main.py import-report` does."""
+    text = report.read_text(encoding="utf-8")
+    ledger = draft_ledger(parse_report(text), guess_year(text))
+    output.write_text(dump_ledger(ledger), encoding="utf-8")
+    return output
+
+
+def question_sets(workdir: Path) -> list[QuestionSet]:
+    """Every set, in print order; report ledgers are drafted into `workdir` when needed."""
+    sets = [
+        QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
+        QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
+    ]
+    for folder, place in (("cangnan-2022", "苍南 2022"), ("taishun-2023-10", "泰顺 2023")):
+        questions = REPORTS / folder / "questions_blind.jsonl"
+        draft, report = workdir / f"{folder}.toml", REPORTS / folder / "report.txt"
+        sets.append(
+            QuestionSet(f"{place} drafted ledger, blind", "blind", questions, draft, report)
+        )
+    return sets
