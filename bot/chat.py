@@ -179,7 +179,9 @@ class ChatService:
 
     def _answer_reply(self, answer: Answer) -> Reply:
         if answer.intent == "target" and answer.ambiguous:
-            candidates = [self.answerer.by_number[n] for n in answer.targets[:3]]
+            candidates = [
+                self.answerer.by_number[n] for n in answer.targets[: answer.choices or 3]
+            ]
             buttons = tuple(
                 (Button(f"第{t.number}项 {t.title}", f"pick:{t.number}"),) for t in candidates
             )
