@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.ledger_toml import load_ledger_file
 from bot.lexicon import DEFAULT_LEXICON, load_lexicon
 from bot.matching import normalize
 from bot.report_text import draft_ledger, guess_year, parse_report
