@@ -18,7 +18,9 @@ import calendar
 import datetime as dt
 import html
 import re
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -143,9 +145,7 @@ _ASPECTS = (
     ("deadline", re.compile(
         r"啥时候|什么时候|何时|几时|时限|截止|到期|期限|哪天|几月份?完成|多久"
     )),
-    ("gap", re.compile(
-        r"差多少|还差|差距|缺口|差几|离目标|完成了多少|完成多少|完成率|完成度|到多少了|多少了"
-    )),
+    ("gap", re.compile(r"差多少|还差|差距|缺口|差几|离目标还|离目标差")),
 )  # fmt: skip
 _FOLLOW_FILLER = re.compile(
     r"^(那|那么|还有|另外|再问|再看看|它|这个|那个|这项|那项)|(呢|吗|啊|呀|吧)$"
@@ -184,6 +184,29 @@ class Conversation:
         else:
             return
         self.at = now
+
+
+class Conversations:
+    """Each chat's `Conversation`, made on first use; the least recently used are dropped."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._by_chat: OrderedDict[int, Conversation] = OrderedDict()
+        self._lock = threading.Lock()  # chat front ends answer in worker threads
+
+    def of(self, chat_id: int) -> Conversation:
+        with self._lock:
+            conversation = self._by_chat.pop(chat_id, None) or Conversation()
+            self._by_chat[chat_id] = conversation
+            while len(self._by_chat) > self.limit:
+                self._by_chat.popitem(last=False)
+            return conversation
+
+    def open_target(self, chat_id: int, number: int, now: float | None = None) -> None:
+        """A target opened by a button counts as the last one talked about."""
+        conversation = self.of(chat_id)
+        conversation.targets, conversation.indicator = (number,), ""
+        conversation.at = time.monotonic() if now is None else now
 
 
 @dataclass(frozen=True)
@@ -790,6 +813,8 @@ class Answerer:
     ) -> Answer:
         lead = indicator or self._asked_indicator(q, target)
         aspect = aspect or _aspect_of(q)
+        if lead is not None and aspect == "gap":
+            aspect = None  # the asked figure leads the reply already
         reply = render_target(target, self.today, self.tz, lead_indicator=lead)
         aspect_line = self._aspect_line(target, aspect) if aspect else ""
         if aspect_line:
@@ -824,9 +849,8 @@ class Answerer:
                     continue
                 if ind.comparator == "<=":
                     verdict = "已达标" if actual <= target_value else "未达标"
-                    gaps.append(
-                        f"{ind.name}{ind.actual}{ind.unit}（目标≤{ind.target}{ind.unit}，{verdict}）"
-                    )
+                    bound = f"目标≤{ind.target}{ind.unit}"
+                    gaps.append(f"{ind.name} {ind.actual}{ind.unit}（{bound}，{verdict}）")
                 elif actual >= target_value:
                     gaps.append(f"{ind.name}已达标（{ind.actual}/{ind.target}{ind.unit}）")
                 else:

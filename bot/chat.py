@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from bot import chat_documents, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
-from bot.answering import Answer, Answerer
+from bot.answering import Answer, Answerer, Conversations
 from bot.bootstrap import record_if_unmatched
 from bot.chat_types import (
     ADMIN,
@@ -79,6 +79,8 @@ class ChatService:
             c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        # Each chat's short context (last target, indicator, list) for follow-up questions.
+        self.conversations = Conversations()
         self._grants: frozenset[int] | None = None
         self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
@@ -139,7 +141,7 @@ class ChatService:
         """Answer free text as a question."""
         if self.role_of(sender) is None:
             return self._refuse(sender, "question")
-        answer = self.answerer.ask(text)
+        answer = self.answerer.ask(text, self.conversations.of(sender.chat_id))
         record_if_unmatched(self.engine, answer, asked_by=sender.user_id)
         return [self._answer_reply(answer)]
 
@@ -536,6 +538,7 @@ def btn_pick(service: ChatService, sender: Sender, role: str, rest: str) -> list
     target = service._target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
+    service.conversations.open_target(sender.chat_id, target.number)
     return [service._target_reply(target, edit=True)]
 
 
