@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import html
 import re
 import threading
@@ -66,6 +67,7 @@ AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question a
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
+LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
 
 _HELP = re.compile(
     r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
@@ -264,13 +266,25 @@ class Answerer:
         if self.index is None:
             self.index = LedgerIndex(ledger, self.lexicon)
             changed = set(self.by_number)
+            # The index lives as long as the process: keep the collector from rescanning its
+            # millions of objects, which otherwise stalls a question now and then.
+            gc.collect()
+            gc.freeze()
         else:
             changed = self.index.update(ledger)
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
         self._ledger_text = None
-        self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = {}
+        # Per-target caches, checked against the target object (a refresh brings new ones).
+        self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
+        self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
+        self._topics: dict[int, tuple[TargetSpec, frozenset[str]]] = getattr(self, "_topics", {})
+        for cache in (self._statuses, self._ratios, self._topics):
+            for number in [n for n in cache if n not in self.by_number]:
+                del cache[number]
+        self._memo: dict[str, list[Candidate]] = {}
+        self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
         return changed
 
     # --- the decision ----------------------------------------------------------------
@@ -280,6 +294,7 @@ class Answerer:
     ) -> Answer:
         """Answer one question (a turn of `conversation`, when given); never raises on any text."""
         moment = time.monotonic() if now is None else now
+        self._memo.clear()  # scores hold only within one question (the index may change)
         context = conversation if conversation and conversation.fresh(moment) else None
         answer = self._decide(question, normalize(question), context)
         if conversation is not None:
@@ -318,7 +333,10 @@ class Answerer:
             return topic
         if _SUMMARY.search(q) and not self._specific_topic(q):
             return Answer(
-                question, "summary", (), render_summary(self.ledger, self.today, self.data_date())
+                question,
+                "summary",
+                (),
+                render_summary(self.ledger, self.today, self.data_date(), status_of=self.status),
             )
         if context is not None:
             follow = self._follow_up(question, q, context)
@@ -351,7 +369,13 @@ class Answerer:
         return _to_int(next(g for g in m.groups() if g))
 
     def _scored(self, q: str) -> list[Candidate]:
-        return self.index.score(q, normalized=True)
+        """Scores for normalised text, computed once per question however often asked."""
+        found = self._memo.get(q)
+        if found is None:
+            if len(self._memo) > 16:
+                self._memo.clear()
+            found = self._memo[q] = self.index.score(q, normalized=True)
+        return found
 
     def _specific_topic(self, q: str) -> bool:
         """True when a target's own phrase of 3+ characters is in the question."""
@@ -365,14 +389,19 @@ class Answerer:
     # --- everyday lists --------------------------------------------------------------
 
     def _list(self, question, title, targets, filters, *, lines=None) -> Answer:
-        reply = "\n".join(lines) if lines is not None else render_list(title, targets, self.today)
+        if lines is None:
+            reply = render_list(
+                title, targets, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+            )
+        else:
+            reply = "\n".join(lines)
         return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
 
     def _ranked_units(self, question: str, q: str) -> Answer | None:
         m = _RANK_UNITS.search(q)
         if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
             return None
-        rows = rank_units(self.ledger.targets, self.today)
+        rows = rank_units(self.ledger.targets, self.today, self.status)
         if not rows:
             return None
         best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
@@ -389,8 +418,13 @@ class Answerer:
 
     def _completion(self, target: TargetSpec) -> Decimal | None:
         """The weakest completion ratio among the target's indicators, if any has one."""
+        cached = self._ratios.get(target.number)
+        if cached is not None and cached[0] is target:
+            return cached[1]
         ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
-        return min(ratios) if ratios else None
+        ratio = min(ratios) if ratios else None
+        self._ratios[target.number] = (target, ratio)
+        return ratio
 
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = _RANK_LOW.search(q), _RANK_HIGH.search(q)
@@ -510,7 +544,7 @@ class Answerer:
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
         selected = []
-        for t in self.ledger.targets:
+        for t in self._pool(filters, unit, category):
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
             if "unit" in filters and not any(
@@ -525,10 +559,32 @@ class Answerer:
         title = self._list_title(filters, status, unit, category, due, role)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
-        reply = render_list(title, selected, self.today)
+        reply = render_list(
+            title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+        )
         if due is not None and selected:
             reply = self._mark_due(reply, selected, due)
         return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+
+    def _pool(self, filters, unit, category) -> list[TargetSpec]:
+        """The targets a list must look at: one unit's, one category's, one status's, or all."""
+        if self._groups is None:
+            groups: dict[tuple[str, str], list[TargetSpec]] = {}
+            for t in self.ledger.targets:
+                groups.setdefault(("category", t.category), []).append(t)
+                for name in dict.fromkeys(u.name for u in t.units):
+                    groups.setdefault(("unit", name), []).append(t)
+                groups.setdefault(("status", self.status(t)), []).append(t)
+            self._groups = groups
+        pools = []
+        if "unit" in filters:
+            pools.append(self._groups.get(("unit", unit), []))
+        if "category" in filters:
+            pools.append(self._groups.get(("category", category), []))
+        if "status" in filters:
+            merged = [t for s in filters["status"] for t in self._groups.get(("status", s), [])]
+            pools.append(sorted(merged, key=lambda t: t.number))
+        return min(pools, key=len) if pools else list(self.ledger.targets)
 
     def _with_unit(self, question, q, title, targets, filters) -> Answer:
         unit, role = self._unit_filter(q)
@@ -660,12 +716,17 @@ class Answerer:
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 
-    @staticmethod
-    def _in_topic(t: TargetSpec, topic: Topic) -> bool:
-        text = normalize(
-            " ".join([t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)])
-        )
-        return any(word in text for word in topic.words)
+    def _in_topic(self, t: TargetSpec, topic: Topic) -> bool:
+        cached = self._topics.get(t.number)
+        if cached is None or cached[0] is not t:
+            text = normalize(
+                " ".join([t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)])
+            )
+            names = frozenset(
+                other.name for other in self.lexicon.topics if any(w in text for w in other.words)
+            )
+            cached = self._topics[t.number] = (t, names)
+        return topic.name in cached[1]
 
     # --- several targets, follow-ups ---------------------------------------------------
 

@@ -66,8 +66,24 @@ def normalize(text: str) -> str:
     """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
     _zhconv_ready()
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    if not text.isprintable():  # fast path: most text has no control characters at all
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
     return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
+
+
+def _normalize_many(texts: list[str]) -> list[str]:
+    """`normalize` for several short texts at once (one line each), unbounded in length."""
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    if not joined.replace("\n", "").isprintable():
+        joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    _zhconv_ready()
+    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    return (
+        [line.strip() for line in lines]
+        if len(lines) == len(texts)
+        else [normalize(text) for text in texts]
+    )
 
 
 def chinese_number(text: str) -> int | None:
@@ -113,8 +129,16 @@ def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset(
 
 
 def text_tokens(text: str) -> list[str]:
-    """Character bigrams of each CJK run (a lone character stays whole) and ASCII words."""
-    return [token for token, _ in token_spans(text)]
+    """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                out.append(word)
+        else:
+            out.extend(map("".join, zip(run, run[1:], strict=False)))
+    return out
 
 
 def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -215,20 +239,22 @@ class LedgerIndex:
 
     def _add(self, t: TargetSpec) -> None:
         tokens: dict[str, float] = defaultdict(float)
-        texts = [("title", t.title), ("target_text", t.target_text)]
-        texts += [("indicator", i.name) for i in t.indicators]
-        texts.append(("progress_text", t.progress_text))
-        chars: set[str] = set()
-        for field_name, text in texts:
-            text = normalize(text)
-            chars.update(text)
-            for token in text_tokens(text):
-                tokens[token] += _FIELD_WEIGHTS[field_name]
+        fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
+        fields += ["alias"] * len(t.aliases)
+        raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
+        raw += list(t.aliases)
+        # One normalisation for all of the target's texts: zhconv costs most per call.
+        texts = _normalize_many(raw)
+        chars = set("".join(texts))
         phrases: dict[str, str] = {}
-        for field_name, phrase in self._phrases_of(t):
-            chars.update(phrase)
-            if 2 <= len(phrase) <= _MAX_PHRASE and phrase not in phrases:
-                phrases[phrase] = field_name
+        for field_name, text in zip(fields, texts, strict=True):
+            if field_name != "alias":
+                weight = _FIELD_WEIGHTS[field_name]
+                for token in text_tokens(text):
+                    tokens[token] += weight
+            if field_name in ("title", "alias", "indicator"):
+                if 2 <= len(text) <= _MAX_PHRASE and text not in phrases:
+                    phrases[text] = field_name
         if t.number in self.position:
             row = self.position[t.number]
         else:
@@ -390,7 +416,6 @@ class LedgerIndex:
         k = min(_TOP_K, n_rows)
         top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
         rows = {int(r) for r in top if scores[r] > 0}
-        rows |= {self.position[n] for n in phrase_hits}
         candidates = [self._candidate(row, query, phrase_hits) for row in rows]
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
@@ -405,12 +430,13 @@ class LedgerIndex:
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
+        syllables = pinyin_key(q)
         for i in range(n - 1):
             for length in range(2, min(_MAX_PHRASE, n - i) + 1):
                 window = q[i : i + length]
                 if not _is_cjk(window):
                     break
-                for phrase in self.pinyin.get(pinyin_key(window), ()):
+                for phrase in self.pinyin.get(syllables[i : i + length], ()):
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
                     if phrase not in found and same * 2 >= length:
                         found[phrase] = ("pinyin", (i, i + length))

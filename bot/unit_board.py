@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.ledger import TargetSpec
@@ -33,11 +33,15 @@ class UnitRow:
         return sum(e.light == light for e in self.entries)
 
 
-def rank_units(targets: Iterable[TargetSpec], today: dt.date) -> list[UnitRow]:
+def rank_units(
+    targets: Iterable[TargetSpec],
+    today: dt.date,
+    status_of: Callable[[TargetSpec], str] | None = None,
+) -> list[UnitRow]:
     """Units ordered worst first: most red, then most yellow, then by name."""
     by_unit: dict[str, list[BoardEntry]] = defaultdict(list)
     for t in targets:
-        status = compute_status(t, today)
+        status = status_of(t) if status_of is not None else compute_status(t, today)
         overdue = overdue_days(final_deadline(t), today) if status in ("滞后", "未完成") else 0
         for unit in t.units:
             by_unit[unit.name].append(BoardEntry(t.number, t.title, light_for(status), overdue))
