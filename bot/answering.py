@@ -268,7 +268,6 @@ class Answerer:
             changed = set(self.by_number)
             # The index lives as long as the process: keep the collector from rescanning its
             # millions of objects, which otherwise stalls a question now and then.
-            gc.collect()
             gc.freeze()
         else:
             changed = self.index.update(ledger)

@@ -21,7 +21,6 @@ from sqlmodel import Session, select
 from bot import chat_documents, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
 from bot.answering import Answer, Answerer, Conversations
-from bot.bootstrap import record_if_unmatched
 from bot.chat_types import (
     ADMIN,
     VIEWER,
@@ -60,6 +59,7 @@ from bot.store import (
     list_unmatched as store_list_unmatched,
 )
 from bot.target_view import target_detail_text, unit_label
+from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,8 @@ class ChatService:
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
         # Each chat's short context (last target, indicator, list) for follow-up questions.
         self.conversations = Conversations()
+        # Unmatched questions are written in the background: asking never waits for a sync.
+        self.unmatched = UnmatchedLog(engine)
         self._grants: frozenset[int] | None = None
         self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
@@ -142,7 +144,7 @@ class ChatService:
         if self.role_of(sender) is None:
             return self._refuse(sender, "question")
         answer = self.answerer.ask(text, self.conversations.of(sender.chat_id))
-        record_if_unmatched(self.engine, answer, asked_by=sender.user_id)
+        self.unmatched.record(answer, asked_by=sender.user_id)
         return [self._answer_reply(answer)]
 
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
@@ -509,6 +511,7 @@ def cmd_users(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_unmatched(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """List questions that found no target, with buttons to turn them into aliases."""
+    service.unmatched.flush()  # include the questions still being written
     with Session(service.engine) as session:
         rows = store_list_unmatched(session, limit=10)
     if not rows:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.answering import Conversation
-from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
+from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
@@ -24,6 +24,7 @@ from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write
 from bot.status import compute_status, light_for
 from bot.store import ImportResult, load_ledger, read_ledger, read_meta, read_target
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
+from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
 
@@ -172,11 +173,19 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
             "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
         )
     answerer = build_answerer(engine, config)
+    unmatched = UnmatchedLog(engine)
+    try:
+        return _answer_questions(answerer, unmatched, args)
+    finally:
+        unmatched.flush()
+
+
+def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
     if not args.json:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
         answer = answerer.ask(args.question)
-        record_if_unmatched(engine, answer)
+        unmatched.record(answer)
         print(answer.reply)
         return 0
     questions = [args.question] if args.question is not None else sys.stdin
@@ -188,7 +197,7 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
             conversation = Conversation()
             continue
         answer = answerer.ask(question, conversation)
-        record_if_unmatched(engine, answer)
+        unmatched.record(answer)
         print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
     return 0
 

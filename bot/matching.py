@@ -20,7 +20,9 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import os
 import re
+import sys
 import unicodedata
 import warnings
 from collections import Counter, defaultdict
@@ -28,7 +30,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-import zhconv
 from rapidfuzz import fuzz
 
 from bot.ledger import LedgerSpec, TargetSpec
@@ -51,15 +52,30 @@ _PINYIN_FACTOR = 0.8
 _MAX_PHRASE = 16
 
 
+def _import_zhconv():
+    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
+    # and deprecated); with the import blocked it opens the file beside its module instead.
+    if "pkg_resources" in sys.modules:
+        import zhconv
+
+        return zhconv
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv
+    finally:
+        del sys.modules["pkg_resources"]
+    return zhconv
+
+
+zhconv = _import_zhconv()
+
+
 @functools.cache
 def _zhconv_ready() -> None:
     with warnings.catch_warnings():
         # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
         warnings.simplefilter("ignore", ResourceWarning)
-        zhconv.convert("預熱", "zh-cn")
-        import gc
-
-        gc.collect()
+        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
 
 
 def normalize(text: str) -> str:
@@ -170,6 +186,8 @@ def mask_stopwords(text: str, stopwords) -> str:
 
 @functools.cache
 def _pinyin_of(ch: str) -> str:
+    # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
