@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -198,13 +200,20 @@ def cold_start() -> None:
         )
         command = [sys.executable, "main.py", "ask", "新增贷款完成了吗", "--config", str(config)]
         subprocess.run(command, cwd=PROJECT_ROOT, check=True, capture_output=True)  # seeds
-        runs = []
+        runs, cpu = [], []
         for _ in range(5):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run(command, cwd=PROJECT_ROOT, check=True, capture_output=True)
             runs.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     print("\n## Cold start of `python main.py ask` (seeded SQLite file, 5 runs)")
-    print(f"median {statistics.median(runs):.2f} s; runs: " + ", ".join(f"{r:.2f}" for r in runs))
+    print(
+        f"wall median {statistics.median(runs):.2f} s ("
+        + ", ".join(f"{r:.2f}" for r in runs)
+        + f"); CPU median {statistics.median(cpu):.2f} s; load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
