@@ -182,7 +182,7 @@ class Conversation:
                     self.listed = answer.targets
                     self.targets = answer.targets[:1]
         elif answer.intent == "list" and answer.targets:
-            self.listed = answer.targets
+            self.listed, self.targets, self.indicator = answer.targets, (), ""
         else:
             return
         self.at = now

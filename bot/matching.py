@@ -179,10 +179,19 @@ def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-def mask_stopwords(text: str, stopwords) -> str:
-    """Filler words replaced by spaces of the same length, so positions stay put."""
+def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
+    """Filler words replaced by spaces of the same length, so positions stay put; filler
+    inside a `keep` span (a lexicon word such as 找工作) stays."""
     pattern = _stopword_pattern(frozenset(stopwords))
-    return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern else text
+    if pattern is None:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blank, text)
 
 
 @functools.cache
@@ -384,7 +393,8 @@ class LedgerIndex:
 
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
-        masked = mask_stopwords(q, self.lexicon.stopwords)
+        keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
+        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
@@ -406,9 +416,9 @@ class LedgerIndex:
         weights.update(dict.fromkeys(unknown, typical))
         tokens = dict.fromkeys(spans, 1.0)
         expansions: list[tuple[str, tuple[int, int], str]] = []
-        if self._lexicon_pattern is not None:
+        if keys:
             seen = set()
-            for m in self._lexicon_pattern.finditer(q):
+            for m in keys:
                 if m.group(0) in seen:
                     continue
                 seen.add(m.group(0))
