@@ -65,6 +65,7 @@ CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered bu
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
+FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
 LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
@@ -266,9 +267,10 @@ class Answerer:
         if self.index is None:
             self.index = LedgerIndex(ledger, self.lexicon)
             changed = set(self.by_number)
-            # The index lives as long as the process: keep the collector from rescanning its
-            # millions of objects, which otherwise stalls a question now and then.
-            gc.freeze()
+            if len(ledger.targets) >= FREEZE_AT:
+                # A big index lives as long as the process: keep the collector from rescanning
+                # its millions of objects, which otherwise stalls a question now and then.
+                gc.freeze()
         else:
             changed = self.index.update(ledger)
         self.unit_names = sorted(
@@ -471,14 +473,15 @@ class Answerer:
             "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
         )
         title = f"完成率{relation}{value.normalize():f}%的目标"
+        sign = "<" if below else (">" if relation == "超过" else ">=")
+        filters = {"completion": f"{sign}{value.normalize():f}"}
         if not chosen:
-            return self._list(question, title, [], {"completion": f"{relation}{value}"})
+            return self._list(question, title, [], filters)
         lines = [f"{title}（共{len(chosen)}项）："]
         for ratio, t in chosen:
             lines.append(
                 f"{_light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
             )
-        filters = {"completion": f"{'<' if below else '>'}{value.normalize():f}"}
         return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
 
     def _overdue(self, t: TargetSpec) -> bool:
