@@ -43,7 +43,6 @@ from zoneinfo import ZoneInfo  # noqa: E402
 
 from sqlmodel import Session  # noqa: E402
 
-import bot.chat as chat_module  # noqa: E402
 from bot.bootstrap import build_answerer, open_engine  # noqa: E402
 from bot.chat import ChatService  # noqa: E402
 from bot.chat_types import Sender  # noqa: E402
@@ -182,7 +181,7 @@ def _timed_handler(callback, result: RunResult, pushed_at: dict[int, float]):
 def _instrument(service: ChatService, application, result: RunResult, pushed_at):
     """Wrap the core call, its parts, the send and the PTB handlers; returns an undo."""
     question, role_of, ask = service.question, service.role_of, service.answerer.ask
-    record = chat_module.record_if_unmatched
+    record = service.unmatched.record
 
     def timed(fn, into: list[float]):
         def wrapper(*args, **kwargs):
@@ -219,7 +218,7 @@ def _instrument(service: ChatService, application, result: RunResult, pushed_at)
     service.question = timed_question
     service.role_of = timed_role_of
     service.answerer.ask = timed(ask, result.core_ask_ms)
-    chat_module.record_if_unmatched = timed(record, result.unmatched_ms)
+    service.unmatched.record = timed(record, result.unmatched_ms)
 
     front = None
     for group in application.handlers.values():
@@ -241,7 +240,7 @@ def _instrument(service: ChatService, application, result: RunResult, pushed_at)
     front.send = timed_send
 
     def undo() -> None:
-        chat_module.record_if_unmatched = record
+        vars(service.unmatched).pop("record", None)
         for name in ("question", "role_of"):
             vars(service).pop(name, None)
         vars(service.answerer).pop("ask", None)
@@ -504,7 +503,7 @@ def table(results: list[RunResult]) -> str:
         lambda r: f"{_fmt(med(r.role_ms), 2)} / {_fmt(pct(r.role_ms, 0.99), 2)}",
     )
     add(
-        "    record_if_unmatched p50/p99",
+        "    UnmatchedLog.record p50/p99",
         lambda r: f"{_fmt(med(r.unmatched_ms), 2)} / {_fmt(pct(r.unmatched_ms, 0.99), 2)}",
     )
     add(
@@ -559,7 +558,7 @@ def write_report(results: list[RunResult], text: str, started: dt.datetime, note
         "Latency is from queueing the update in the fake to the fake "
         "recording the reply, so in a burst it is mostly queue wait. Handler, core and send "
         "times are measured inside the bot process by wrapping the PTB handler, "
-        "`ChatService.question` (and in it `role_of`, `Answerer.ask`, `record_if_unmatched`) "
+        "`ChatService.question` (and in it `role_of`, `Answerer.ask`, `UnmatchedLog.record`) "
         "and the send. 'question() alone' and 'Answerer.ask alone' are the same questions "
         "called directly afterwards in the same process, with no event loop or HTTP. The fake "
         "server runs in the bot's process, so in-bot times include its share of the GIL.",

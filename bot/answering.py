@@ -1,30 +1,48 @@
 """Turn one question into an answer: intent, matched targets and the reply text.
 
-Transport-free: the Telegram bot, the console chat and `main.py ask` all call `Answerer.ask`.
-The order of decisions: empty text → help → a number reference (第12项) → a list (by
-status, unit, category or deadline) → a summary → a single target by matching → unknown.
+Transport-free: the Telegram bot, the console chat and `main.py ask` all call `Answerer.ask`,
+with a `Conversation` when the question belongs to a chat (follow-ups such as “那PM2.5呢”).
+The order of decisions: empty text → help → a follow-up on the conversation (“第二个呢”) →
+a number reference (第12项, 十二号) → an everyday list (ranked, threshold, overdue, at risk)
+→ a list by status, unit, category or deadline → a topic → a summary → several targets →
+a follow-up aspect (“谁负责”) → a single target by matching → unknown.
+
+Rejection is calibrated on the ledger itself: a target is answered when it explains enough
+of the question's informative bigrams (weighted by this ledger's IDF), or when one of its
+phrases is written out; scores are compared as ratios, never against a fixed scale.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import html
 import re
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.ledger import CATEGORIES, LedgerSpec, TargetSpec, strip_control_characters
+from bot.ledger import (
+    CATEGORIES,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    strip_control_characters,
+)
+from bot.lexicon import FieldLexicon, Topic
 from bot.matching import (
     Candidate,
     LedgerIndex,
     chinese_number,
     has_content,
-    make_tokenizer,
     normalize,
+    question_tokens,
 )
 from bot.replies import (
     EXAMPLES,
@@ -36,57 +54,64 @@ from bot.replies import (
     render_target,
     render_unknown,
 )
-from bot.status import as_of_label, compute_status, year_closed
-from bot.thesaurus import Thesaurus
+from bot.status import (
+    as_of_label,
+    completion_ratio,
+    compute_status,
+    deadline_state,
+    year_closed,
+)
+from bot.target_view import unit_label
+from bot.unit_board import rank_units, render_unit_row
 
-MIN_SCORE = 2.4  # below this the best target is not trusted at all
-STRONG_SCORE = 4.5  # a weak match between MIN and STRONG is answered but logged
+# Calibration, all relative to the ledger: coverage is a share of the question's own
+# informative weight, the ratios compare a runner-up with the best target.
+ACCEPT_COVERAGE = 0.35  # a target explaining less of the question than this is not trusted
+CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
+PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
-WEAK_AMBIGUOUS_RATIO = 0.55  # the same, when the best score itself is weak
+WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
+FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
+CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
+LIST_LIMIT = 10  # ranked lists show this many
+LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
 
 _HELP = re.compile(
-    r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|怎么用|使用说明"
-    r"|能问什么|能问啥|怎么问|能查|可以查|有什么功能|有哪些功能|功能介绍|说明书|^菜单$|^指南$"
+    r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
+    r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
+    r"|有什么功能|有哪些功能|功能介绍|说明书|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
 )
+_NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 _NUMBER_REF = re.compile(
-    r"(?:第\s*([0-9]+|[一二两三四五六七八九十百零〇]+)\s*(?:项|条|个|号)"
-    r"|([0-9]+|[一二两三四五六七八九十百]+)\s*号(?:目标|任务)|([0-9]+)\s*号"
-    r"|(?:目标|任务|序号)\s*#?\s*([0-9]+)(?![.\d])|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
-    r"|^\s*([0-9]+)\s*$)"
+    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号)"
+    rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文)"
+    rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}(?![.\d%])"
+    rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
+    rf"|^\s*{_NUM}\s*项(?:的|情况|进展|怎么样|咋样|呢|$)"
+    rf"|^\s*([0-9]+)\s*$)"
 )
+_ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项)?\s*(?:呢|吧|怎么样|咋样)?$")
 _LIST_CUE = re.compile(
     r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
 )
 _SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
-    r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共"
+    r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
 )
 _STATUS_WORDS = (
     ("超额完成", ("超额", "超过目标", "超目标")),
     (
         "暂无数据",
         (
-            "暂无数据",
-            "没出数据",
-            "没有数据",
-            "没数据",
-            "无数据",
-            "未出数",
-            "没出数",
-            "数据未出",
-            "还没出数",
-            "数据还没出",
-            "数据没出",
-            "没有出数",
-            "缺数据",
-            "数据缺",
+            "暂无数据", "没出数据", "没有数据", "没数据", "无数据", "未出数", "没出数", "数据未出",
+            "还没出数", "数据还没出", "数据没出", "没有出数", "缺数据", "数据缺",
         ),
     ),
     ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
     ("滞后", ("滞后", "落后", "拖后腿", "进度慢", "拖延", "延误")),
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
     ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
-)
+)  # fmt: skip
 _CATEGORY_WORDS = {
     "经济发展": ("经济发展", "经济"),
     "民生保障": ("民生保障", "民生"),
@@ -96,12 +121,101 @@ _CATEGORY_WORDS = {
     "安全稳定": ("安全稳定", "安全", "稳定"),
 }
 _CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
-_UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事")
+_TOPIC_CUE = re.compile(
+    r"的事|那块|那一块|这块|这一块|方面|领域|板块|口子|相关|这一摊|那一摊|工作怎么样|工作咋样"
+    r"|的情况|有哪些|哪些"
+)
+_UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
 _DUE_CUE = re.compile(
     r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
 )
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
+_AT_RISK = re.compile(
+    r"盯紧|要盯|盯着|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
+)
+_RANK_UNITS = re.compile(
+    r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
+)
+_RANK_LOW = re.compile(r"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行")
+_RANK_HIGH = re.compile(r"最高|最好|最快|最多|最强|第一名|排第一|领先")
+_RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
+_THRESHOLD = re.compile(
+    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)\s*"
+    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(以上|以下)?"
+)
+_MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
+_ASPECTS = (
+    ("units", re.compile(
+        r"谁负责|谁牵头|谁管|归谁|哪个单位|哪个部门|哪家单位|责任单位|牵头单位|谁在抓|谁抓"
+    )),
+    ("deadline", re.compile(
+        r"啥时候|什么时候|何时|几时|时限|截止|到期|期限|哪天|几月份?完成|多久"
+    )),
+    ("gap", re.compile(r"差多少|还差|差距|缺口|差几|离目标还|离目标差")),
+)  # fmt: skip
+_FOLLOW_FILLER = re.compile(
+    r"^(那|那么|还有|另外|再问|再看看|它|这个|那个|这项|那项)|(呢|吗|啊|呀|吧)$"
+)
+_WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
+_THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
+_SOON = re.compile(r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近")
+
+
+@dataclass
+class Conversation:
+    """One chat's short memory: the last target, indicator and list, for about ten minutes."""
+
+    targets: tuple[int, ...] = ()
+    indicator: str = ""
+    listed: tuple[int, ...] = ()
+    at: float = 0.0
+    seconds: float = CONTEXT_SECONDS
+
+    def fresh(self, now: float) -> bool:
+        return bool(self.targets or self.listed) and now - self.at <= self.seconds
+
+    def remember(self, answer: Answer, now: float) -> None:
+        """Keep what the answer was about; an unknown answer leaves the context as it was."""
+        if answer.intent == "target" and answer.targets:
+            if answer.ambiguous:
+                self.listed = answer.targets[: answer.choices or 3]
+            else:
+                self.targets = answer.targets[:1] if not answer.filter.get("multi") else ()
+                self.indicator = answer.filter.get("indicator", "")
+                if answer.filter.get("multi"):
+                    self.listed = answer.targets
+                    self.targets = answer.targets[:1]
+        elif answer.intent == "list" and answer.targets:
+            self.listed, self.targets, self.indicator = answer.targets, (), ""
+        else:
+            return
+        self.at = now
+
+
+class Conversations:
+    """Each chat's `Conversation`, made on first use; the least recently used are dropped."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._by_chat: OrderedDict[int, Conversation] = OrderedDict()
+        self._lock = threading.Lock()  # chat front ends answer in worker threads
+
+    def of(self, chat_id: int) -> Conversation:
+        with self._lock:
+            conversation = self._by_chat.pop(chat_id, None) or Conversation()
+            self._by_chat[chat_id] = conversation
+            while len(self._by_chat) > self.limit:
+                self._by_chat.popitem(last=False)
+            return conversation
+
+    def open_target(self, chat_id: int, number: int, now: float | None = None) -> None:
+        """A target opened by a button counts as the last one talked about."""
+        conversation = self.of(chat_id)
+        conversation.targets, conversation.indicator = (number,), ""
+        conversation.at = time.monotonic() if now is None else now
 
 
 @dataclass(frozen=True)
@@ -114,6 +228,7 @@ class Answer:
     ambiguous: bool = False
     filter: dict[str, Any] = field(default_factory=dict)
     confident: bool = True
+    choices: int = 0  # for an ambiguous answer: how many leading targets are offered
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -129,6 +244,7 @@ class Answer:
                     "number": c.number,
                     "title": c.title,
                     "score": c.score,
+                    "coverage": c.coverage,
                     "why": [f"{r.kind}:{r.text}(+{r.score})" for r in c.reasons[:6]],
                 }
                 for c in self.candidates[:5]
@@ -140,45 +256,75 @@ class Answerer:
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
-        self,
-        ledger: LedgerSpec,
-        thesaurus: Thesaurus,
-        *,
-        today: dt.date,
-        tz: dt.tzinfo,
-        jieba_cache: Path | None = None,
+        self, ledger: LedgerSpec, thesaurus: FieldLexicon, *, today: dt.date, tz: dt.tzinfo
     ) -> None:
-        self.thesaurus = thesaurus
+        self.lexicon = self.thesaurus = thesaurus
         self.tz = tz
         self.today = today
-        self._tokenizer = make_tokenizer(jieba_cache)
+        self.index: LedgerIndex | None = None
         self.refresh(ledger)
 
-    def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> None:
-        """Rebuild the index from the ledger as it is now."""
+    def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> set[int]:
+        """Take the ledger as it is now; only the targets that changed are re-indexed."""
         self.ledger = ledger
         self.by_number = ledger.by_number()
         if today is not None:
             self.today = today
-        self.index = LedgerIndex(ledger, self.thesaurus, self._tokenizer)
+        if self.index is None:
+            self.index = LedgerIndex(ledger, self.lexicon)
+            changed = set(self.by_number)
+            if len(ledger.targets) >= FREEZE_AT:
+                # A big index lives as long as the process: keep the collector from rescanning
+                # its millions of objects, which otherwise stalls a question now and then.
+                gc.freeze()
+        else:
+            changed = self.index.update(ledger)
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
+        self._ledger_text = None
+        # Per-target caches, checked against the target object (a refresh brings new ones).
+        self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
+        self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
+        self._topics: dict[int, tuple[TargetSpec, frozenset[str]]] = getattr(self, "_topics", {})
+        for cache in (self._statuses, self._ratios, self._topics):
+            for number in [n for n in cache if n not in self.by_number]:
+                del cache[number]
+        self._memo: dict[str, list[Candidate]] = {}
+        self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
+        return changed
 
     # --- the decision ----------------------------------------------------------------
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question; never raises on any text.
+    def ask(
+        self, question: str, conversation: Conversation | None = None, *, now: float | None = None
+    ) -> Answer:
+        """Answer one question (a turn of `conversation`, when given); never raises on any text.
 
         Control characters are stripped, not refused: `Answer.question` (what the unmatched
         log stores) never holds one, and a NUL never reaches the database.
         """
         question = strip_control_characters(question)
-        q = normalize(question)
+        moment = time.monotonic() if now is None else now
+        self._memo.clear()  # scores hold only within one question (the index may change)
+        context = conversation if conversation and conversation.fresh(moment) else None
+        answer = self._decide(question, normalize(question), context)
+        if conversation is not None:
+            conversation.remember(answer, moment)
+        return answer
+
+    def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
         if _HELP.search(q):
             return Answer(question, "help", (), render_help())
+        if context is not None and context.listed:
+            ordinal = _ORDINAL.match(q)
+            if ordinal:
+                position = _to_int(ordinal.group(1))
+                if position and 1 <= position <= len(context.listed):
+                    number = context.listed[position - 1]
+                    return self._target_answer(question, q, self.by_number[number], ())
         number = self._number_reference(q)
         if number is not None:
             if number in self.by_number:
@@ -187,13 +333,30 @@ class Answerer:
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
             )
+        for special in (self._ranked_units, self._ranked_targets, self._threshold_list):
+            answer = special(question, q)
+            if answer is not None:
+                return answer
         listed = self._list_answer(question, q)
         if listed is not None:
             return listed
+        topic = self._topic_answer(question, q)
+        if topic is not None:
+            return topic
         if _SUMMARY.search(q) and not self._specific_topic(q):
             return Answer(
-                question, "summary", (), render_summary(self.ledger, self.today, self.data_date())
+                question,
+                "summary",
+                (),
+                render_summary(self.ledger, self.today, self.data_date(), status_of=self.status),
             )
+        if context is not None:
+            follow = self._follow_up(question, q, context)
+            if follow is not None:
+                return follow
+        multi = self._multi_answer(question, q)
+        if multi is not None:
+            return multi
         return self._match_answer(question, q)
 
     def data_date(self) -> str:
@@ -202,22 +365,177 @@ class Answerer:
         latest = max(stamps).astimezone(self.tz).date().isoformat() if stamps else "—"
         return f"{latest}（最近一次更新），统计日{as_of_label(self.today, self.ledger.year)}"
 
+    def status(self, target: TargetSpec) -> str:
+        """The target's status today, cached until the target or the day changes."""
+        cached = self._statuses.get(target.number)
+        if cached is not None and cached[0] is target and cached[1] == self.today:
+            return cached[2]
+        status = compute_status(target, self.today)
+        self._statuses[target.number] = (target, self.today, status)
+        return status
+
     def _number_reference(self, q: str) -> int | None:
         m = _NUMBER_REF.search(q)
         if not m:
             return None
-        raw = next(g for g in m.groups() if g)
-        return int(raw) if raw.isdigit() else chinese_number(raw)
+        return _to_int(next(g for g in m.groups() if g))
+
+    def _scored(self, q: str) -> list[Candidate]:
+        """Scores for normalised text, computed once per question however often asked."""
+        found = self._memo.get(q)
+        if found is None:
+            if len(self._memo) > 16:
+                self._memo.clear()
+            found = self._memo[q] = self.index.score(q, normalized=True)
+        return found
 
     def _specific_topic(self, q: str) -> bool:
-        candidates = self.index.score(q)
-        return bool(candidates) and candidates[0].score >= STRONG_SCORE * 1.5
+        """True when a target's own phrase of 3+ characters is in the question."""
+        candidates = self._scored(q)
+        return (
+            bool(candidates)
+            and _names_phrase(candidates[0], 3, ("phrase", "pinyin"))
+            and self._trusted(candidates[0])
+        )
+
+    # --- everyday lists --------------------------------------------------------------
+
+    def _list(self, question, title, targets, filters, *, lines=None) -> Answer:
+        if lines is None:
+            reply = render_list(
+                title, targets, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+            )
+        else:
+            reply = "\n".join(lines)
+        return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
+
+    def _ranked_units(self, question: str, q: str) -> Answer | None:
+        m = _RANK_UNITS.search(q)
+        if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
+            return None
+        rows = rank_units(self.ledger.targets, self.today, self.status)
+        if not rows:
+            return None
+        best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
+        if best_first:
+            rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
+        shown = rows[:5]
+        title = "各责任单位完成情况（" + ("最好的在前" if best_first else "最差的在前") + "）"
+        lines = [f"{title}，{as_of_label(self.today, self.ledger.year)}："]
+        for row in shown:
+            lines += render_unit_row(row)
+        numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
+        filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+
+    def _completion(self, target: TargetSpec) -> Decimal | None:
+        """The weakest completion ratio among the target's indicators, if any has one."""
+        cached = self._ratios.get(target.number)
+        if cached is not None and cached[0] is target:
+            return cached[1]
+        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
+        ratio = min(ratios) if ratios else None
+        self._ratios[target.number] = (target, ratio)
+        return ratio
+
+    def _ranked_targets(self, question: str, q: str) -> Answer | None:
+        low, high = _RANK_LOW.search(q), _RANK_HIGH.search(q)
+        if not (low or high) or not (_RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁", q)):
+            return None
+        if re.search(r"单位|部门", q):
+            return None
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        rated = [(r, t) for r, t in rated if r is not None]
+        if not rated:
+            return None
+        ascending = bool(low) and not (high and high.start() < low.start())
+        rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
+        shown = rated[:LIST_LIMIT]
+        word = "最低" if ascending else "最高"
+        lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
+        for ratio, t in shown:
+            lines.append(
+                f"{_light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        filters = {"rank": "completion_asc" if ascending else "completion_desc"}
+        return self._list(question, "", [t for _, t in shown], filters, lines=lines)
+
+    def _threshold_list(self, question: str, q: str) -> Answer | None:
+        if not _RATE_WORDS.search(q) and "%" not in q:
+            return None
+        m = _THRESHOLD.search(q)
+        if not m or (m.group(3) is None and not _RATE_WORDS.search(q)):
+            return None
+        if not _RATE_WORDS.search(q) or self._specific_topic(q):
+            return None  # "履约率是否达到90%" asks about one target's own figure
+        value = Decimal(m.group(2))
+        word, suffix = m.group(1), m.group(4) or ""
+        below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        if below:
+            chosen = [(r, t) for r, t in rated if r is not None and r < value]
+        else:
+            strict = word in ("超过", "高于", "大于", "多于")
+            chosen = [
+                (r, t) for r, t in rated if r is not None and (r > value if strict else r >= value)
+            ]
+        chosen.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not below)
+        relation = (
+            "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
+        )
+        title = f"完成率{relation}{value.normalize():f}%的目标"
+        sign = "<" if below else (">" if relation == "超过" else ">=")
+        filters = {"completion": f"{sign}{value.normalize():f}"}
+        if not chosen:
+            return self._list(question, title, [], filters)
+        lines = [f"{title}（共{len(chosen)}项）："]
+        for ratio, t in chosen:
+            lines.append(
+                f"{_light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
+
+    def _overdue(self, t: TargetSpec) -> bool:
+        if self.status(t) in ("已完成", "超额完成"):
+            return False
+        return any(not d.done and d.date < self.today for d in t.deadlines)
+
+    def _at_risk(self, t: TargetSpec) -> str:
+        """Why a target needs watching ("" when it does not)."""
+        status = self.status(t)
+        if status in ("已完成", "超额完成"):
+            return ""
+        if status in ("滞后", "未完成"):
+            return status
+        if self._overdue(t):
+            return "逾期"
+        soon = self.today + dt.timedelta(days=30)
+        if any(not d.done and self.today <= d.date <= soon for d in t.deadlines):
+            return "临近到期"
+        return ""
 
     # --- lists -------------------------------------------------------------------------
 
     def _list_answer(self, question: str, q: str) -> Answer | None:
+        if _OVERDUE.search(q):
+            targets = [t for t in self.ledger.targets if self._overdue(t)]
+            return self._with_unit(question, q, "已逾期未完成的目标", targets, {"overdue": True})
+        if _AT_RISK.search(q) and not self._specific_topic(q):
+            rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
+            rows = [(t, why) for t, why in rows if why]
+            targets = [t for t, _ in rows]
+            answer = self._with_unit(question, q, "需要盯紧的目标", targets, {"at_risk": True})
+            reasons = {t.number: why for t, why in rows}
+            lines = answer.reply.split("\n")
+            marked = [lines[0]] + [
+                line + f" · {reasons[n]}"
+                for line, n in zip(lines[1:], answer.targets, strict=False)
+            ]
+            return Answer(
+                question, "list", answer.targets, "\n".join(marked), filter=answer.filter
+            )
         status = self._status_filter(q)
-        unit = self._unit_filter(q)
+        unit, role = self._unit_filter(q)
         category = self._category_filter(q)
         due = self._due_filter(q)
         has_cue = bool(_LIST_CUE.search(q))
@@ -226,6 +544,8 @@ class Answerer:
             filters["status"] = status
         if unit and (has_cue or _UNIT_CUE.search(q)):
             filters["unit"] = unit
+            if role:
+                filters["role"] = role
         if category and (has_cue or _CATEGORY_CUE.search(q)) and not self._specific_topic(q):
             filters["category"] = category
         if due is not None:
@@ -237,36 +557,87 @@ class Answerer:
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
         selected = []
-        for t in self.ledger.targets:
-            if "status" in filters and compute_status(t, self.today) not in filters["status"]:
+        for t in self._pool(filters, unit, category):
+            if "status" in filters and self.status(t) not in filters["status"]:
                 continue
-            if "unit" in filters and not any(u.name == unit for u in t.units):
+            if "unit" in filters and not any(
+                u.name == unit and (not role or u.role == role) for u in t.units
+            ):
                 continue
             if "category" in filters and t.category != category:
                 continue
-            if due is not None and not any(
-                due[0] <= d.date <= due[1] and not d.done for d in t.deadlines
-            ):
+            if due is not None and not self._due_within(t, due):
                 continue
             selected.append(t)
-        title = self._list_title(filters, status, unit, category, due)
+        title = self._list_title(filters, status, unit, category, due, role)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
-        return Answer(
-            question,
-            "list",
-            tuple(t.number for t in selected),
-            render_list(title, selected, self.today),
-            filter=filters,
+        reply = render_list(
+            title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+        )
+        if due is not None and selected:
+            reply = self._mark_due(reply, selected, due)
+        return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+
+    def _pool(self, filters, unit, category) -> list[TargetSpec]:
+        """The targets a list must look at: one unit's, one category's, one status's, or all."""
+        if self._groups is None:
+            groups: dict[tuple[str, str], list[TargetSpec]] = {}
+            for t in self.ledger.targets:
+                groups.setdefault(("category", t.category), []).append(t)
+                for name in dict.fromkeys(u.name for u in t.units):
+                    groups.setdefault(("unit", name), []).append(t)
+                groups.setdefault(("status", self.status(t)), []).append(t)
+            self._groups = groups
+        pools = []
+        if "unit" in filters:
+            pools.append(self._groups.get(("unit", unit), []))
+        if "category" in filters:
+            pools.append(self._groups.get(("category", category), []))
+        if "status" in filters:
+            merged = [t for s in filters["status"] for t in self._groups.get(("status", s), [])]
+            pools.append(sorted(merged, key=lambda t: t.number))
+        return min(pools, key=len) if pools else list(self.ledger.targets)
+
+    def _with_unit(self, question, q, title, targets, filters) -> Answer:
+        unit, role = self._unit_filter(q)
+        if unit:
+            targets = [
+                t
+                for t in targets
+                if any(u.name == unit and (not role or u.role == role) for u in t.units)
+            ]
+            title = f"{unit}{'牵头' if role == 'lead' else '负责'}的{title}"
+            filters = {**filters, "unit": unit, **({"role": role} if role else {})}
+        return self._list(question, title, targets, filters)
+
+    def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
+        # Relative windows (this week, next week, soon) list done targets too, marked so.
+        include_done = due[0] >= self.today
+        return any(
+            due[0] <= d.date <= due[1] and (include_done or not d.done) for d in t.deadlines
         )
 
-    @staticmethod
-    def _list_title(filters, status, unit, category, due) -> str:
+    def _mark_due(self, reply: str, selected, due) -> str:
+        lines = reply.split("\n")
+        out = [lines[0]]
+        for line, t in zip(lines[1:], selected, strict=False):
+            inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
+            if inside and all(d.done for d in inside):
+                line += " · 已完成"
+            elif inside:
+                d = min(inside, key=lambda d: d.date)
+                line += f" · {d.date.isoformat()}（{deadline_state(d, self.today)}）"
+            out.append(line)
+        return "\n".join(out)
+
+    def _list_title(self, filters, status, unit, category, due, role=None) -> str:
         parts = []
         if "due" in filters:
-            parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期（未完成）")
+            state = "（含已完成）" if due[0] >= self.today else "（未完成）"
+            parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期{state}")
         if "unit" in filters:
-            parts.append(f"{unit}负责")
+            parts.append(f"{unit}{'牵头' if role == 'lead' else '配合' if role else '负责'}")
         if "category" in filters:
             parts.append(f"{category}领域")
         if "status" in filters:
@@ -284,7 +655,9 @@ class Answerer:
                 return (status,)
         return None
 
-    def _unit_filter(self, q: str) -> str | None:
+    def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
+        """The unit named in the question, and "lead"/"assist" when only that role counts."""
+        role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
         for name in self.unit_names:
             short = name.removeprefix("县").removeprefix("市")
             forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
@@ -292,8 +665,8 @@ class Answerer:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
             for form in forms:
                 if len(form) >= 2 and form in q:
-                    return name
-        return None
+                    return name, role
+        return None, None
 
     @staticmethod
     def _category_filter(q: str) -> str | None:
@@ -303,35 +676,144 @@ class Answerer:
         return None
 
     def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
+        today = self.today
+        if _WEEKDAYS_AHEAD.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+            start = today + dt.timedelta(days=7 - today.weekday())
+            return start, start + dt.timedelta(days=6)
+        if _THIS_WEEK.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+            return today, today + dt.timedelta(days=6 - today.weekday())
+        if _SOON.search(q):
+            return today, today + dt.timedelta(days=30)
         if not _DUE_CUE.search(q):
             return None
-        year = self.today.year
+        year = today.year
         if "这个月" in q or "本月" in q or "当月" in q:
-            start = self.today.replace(day=1)
+            start = today.replace(day=1)
             return start, start.replace(day=calendar.monthrange(year, start.month)[1])
         if "下个月" in q or "下月" in q:
-            first = (self.today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
         days = re.search(r"(\d+)\s*天内", q)
         if days:
-            return self.today, self.today + dt.timedelta(days=int(days.group(1)))
+            return today, today + dt.timedelta(days=int(days.group(1)))
         ledger_year = self.ledger.year
         if "年底" in q or "年末" in q:
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
         m = _MONTH.search(q)
         if m:
-            month = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            month = _to_int(m.group(1))
             if month and 1 <= month <= 12:
                 end = dt.date(ledger_year, month, calendar.monthrange(ledger_year, month)[1])
                 return dt.date(ledger_year, 1, 1), end
         return None
 
+    # --- topics ------------------------------------------------------------------------
+
+    def _topic_of(self, q: str) -> Topic | None:
+        for topic in self.lexicon.topics:
+            if any(word in q for word in topic.asked):
+                return topic
+        return None
+
+    def _topic_answer(self, question: str, q: str) -> Answer | None:
+        topic = self._topic_of(q)
+        if topic is None or not _TOPIC_CUE.search(q):
+            return None
+        members = [t for t in self.ledger.targets if self._in_topic(t, topic)]
+        if len(members) < 2:
+            return None  # one target is a target question, answered by matching
+        if self._specific_topic(q):
+            best = self._scored(q)[0]
+            if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
+                return None
+        title = f"“{topic.name}”相关的目标"
+        return self._list(question, title, members, {"topic": topic.name})
+
+    def _in_topic(self, t: TargetSpec, topic: Topic) -> bool:
+        cached = self._topics.get(t.number)
+        if cached is None or cached[0] is not t:
+            text = normalize(
+                " ".join([t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)])
+            )
+            names = frozenset(
+                other.name for other in self.lexicon.topics if any(w in text for w in other.words)
+            )
+            cached = self._topics[t.number] = (t, names)
+        return topic.name in cached[1]
+
+    # --- several targets, follow-ups ---------------------------------------------------
+
+    def _multi_answer(self, question: str, q: str) -> Answer | None:
+        parts = [p for p in _MULTI_SPLIT.split(q) if has_content(p)]
+        if len(parts) < 2:
+            return None
+        chosen: list[int] = []
+        for part in parts:
+            candidates = self._scored(part)
+            if not candidates:
+                continue
+            best = candidates[0]
+            if _names_phrase(best, 2) and best.coverage >= 0.6 and best.number not in chosen:
+                chosen.append(best.number)
+        if len(chosen) < 2:
+            return None
+        whole = self._scored(q)
+        if whole and whole[0].coverage >= 0.9 and _names_phrase(whole[0], 4):
+            return None  # one target's own name holds the 和 (企业上云和技改)
+        replies = [render_target(self.by_number[n], self.today, self.tz) for n in chosen]
+        return Answer(
+            question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
+        )
+
+    def _follow_up(self, question: str, q: str, context: Conversation) -> Answer | None:
+        """A turn that leans on the last target: “那PM2.5呢”, “谁负责”, “差多少”."""
+        if not context.targets:
+            return None
+        last = self.by_number.get(context.targets[0])
+        if last is None:
+            return None
+        core = _FOLLOW_FILLER.sub("", q).strip()
+        aspect = _aspect_of(q)
+        candidates = self._scored(q)
+        best = candidates[0] if candidates else None
+        indicator = self._asked_indicator(core or q, last, strict=False)
+        if indicator is not None and (
+            best is None or best.number == last.number or not _names_phrase(best, 3)
+        ):
+            return self._target_answer(question, q, last, (), indicator=indicator)
+        # An explicit new target wins over the context.
+        if best is not None and self._trusted(best) and best.number != last.number:
+            stripped = _strip_aspects(q)
+            if has_content(stripped) and _names_phrase(best, 2):
+                return None
+        if aspect is not None:
+            rest = _strip_aspects(core)
+            rest_tokens = question_tokens(rest, self.lexicon.stopwords)
+            if (
+                not rest_tokens
+                or best is None
+                or not self._trusted(best)
+                or best.number == last.number
+            ):
+                return self._target_answer(question, q, last, (), aspect=aspect)
+        return None
+
     # --- single targets ----------------------------------------------------------------
 
+    def _ledger_mentions(self, word: str) -> bool:
+        if self._ledger_text is None:
+            self._ledger_text = normalize(
+                self.ledger.preamble
+                + " ".join(t.target_text + t.progress_text for t in self.ledger.targets)
+            )
+        return word in self._ledger_text
+
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if any(cue in q for cue in self.thesaurus.out_of_scope_cues):
+        if any(cue in q for cue in self.lexicon.out_of_scope_cues):
             return True
-        if any(place in q for place in self.thesaurus.other_places):
+        if any(
+            place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
+        ):
             return True
         for year in _YEAR.findall(q):
             if int(year) != self.ledger.year and (
@@ -342,22 +824,36 @@ class Answerer:
 
     @staticmethod
     def _trusted(best: Candidate) -> bool:
-        # A weak total is still trusted when a 3+ character ledger phrase was named outright.
-        if best.score >= MIN_SCORE:
+        """Enough of the question explained, or one of the target's phrases written out."""
+        if best.coverage >= ACCEPT_COVERAGE:
             return True
-        return best.score >= 1.0 and any(
-            r.kind in ("phrase", "synonym", "fuzzy") and len(r.text) >= 3 for r in best.reasons
+        named = _names_phrase(best, 2, ("phrase", "pinyin")) or _names_phrase(best, 3)
+        return named and best.coverage >= PHRASE_COVERAGE
+
+    @staticmethod
+    def _confident(best: Candidate) -> bool:
+        return best.coverage >= CONFIDENT_COVERAGE or (
+            _names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
         )
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self.index.score(q)
+        candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
         if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
             return self._unknown(question, candidates=tuple(candidates[:5]))
         top = candidates[0].score
+        confident = self._confident(candidates[0])
         # Weak evidence needs a clearer lead before one target is answered outright.
-        ratio = AMBIGUOUS_RATIO if top >= STRONG_SCORE else WEAK_AMBIGUOUS_RATIO
-        close = [c for c in candidates[:3] if c.score >= top * ratio]
+        ratio = AMBIGUOUS_RATIO if confident else WEAK_AMBIGUOUS_RATIO
+        # A vague question ("敬老院的事") that several targets explain in full is ambiguous
+        # however their scores compare.
+        vague = bool(_TOPIC_CUE.search(q)) and candidates[0].coverage >= CONFIDENT_COVERAGE
+        close = [
+            c
+            for c in candidates[:3]
+            if self._trusted(c)
+            and (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
+        ]
         if len(close) > 1:
             targets = tuple(c.number for c in close)
             specs = [self.by_number[n] for n in targets]
@@ -368,33 +864,87 @@ class Answerer:
                 render_candidates(specs),
                 candidates=tuple(candidates[:5]),
                 ambiguous=True,
-                confident=top >= STRONG_SCORE,
+                confident=confident,
+                choices=len(close),
             )
-        return self._target_answer(question, q, best, tuple(candidates[:5]))
+        answer = self._target_answer(question, q, best, tuple(candidates[:5]))
+        if not confident:
+            answer = Answer(
+                answer.question, answer.intent, answer.targets, answer.reply,
+                candidates=answer.candidates, filter=answer.filter, confident=False,
+            )  # fmt: skip
+        return answer
 
     def _target_answer(
-        self, question: str, q: str, target: TargetSpec, candidates: tuple[Candidate, ...]
+        self,
+        question: str,
+        q: str,
+        target: TargetSpec,
+        candidates: tuple[Candidate, ...],
+        *,
+        indicator: IndicatorSpec | None = None,
+        aspect: str | None = None,
     ) -> Answer:
-        lead = self._asked_indicator(q, target)
+        lead = indicator or self._asked_indicator(q, target)
+        aspect = aspect or _aspect_of(q)
+        if lead is not None and aspect == "gap":
+            aspect = None  # the asked figure leads the reply already
         reply = render_target(target, self.today, self.tz, lead_indicator=lead)
+        aspect_line = self._aspect_line(target, aspect) if aspect else ""
+        if aspect_line:
+            reply = f"➤ {aspect_line}\n{reply}"
         ranked = (target.number,) + tuple(
             c.number for c in candidates if c.number != target.number
         )
-        confident = not candidates or candidates[0].score >= STRONG_SCORE
-        return Answer(
-            question, "target", ranked[:5], reply, candidates=candidates, confident=confident
-        )
+        filters: dict[str, Any] = {}
+        if lead is not None:
+            filters["indicator"] = lead.name
+        if aspect_line:
+            filters["aspect"] = aspect
+        return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
+
+    def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
+        if aspect == "units":
+            if not target.units:
+                return "责任单位：台账未列明"
+            return "责任单位：" + "、".join(unit_label(u) for u in target.units)
+        if aspect == "deadline":
+            if not target.deadlines:
+                return "时限：台账未列明"
+            return "时限：" + "；".join(
+                f"{d.date.isoformat()} {d.text}（{deadline_state(d, self.today)}）"
+                for d in sorted(target.deadlines, key=lambda d: d.date)
+            )
+        if aspect == "gap":
+            gaps = []
+            for ind in target.indicators:
+                target_value, actual = ind.target_value, ind.actual_value
+                if target_value is None or actual is None:
+                    continue
+                if ind.comparator == "<=":
+                    verdict = "已达标" if actual <= target_value else "未达标"
+                    bound = f"目标≤{ind.target}{ind.unit}"
+                    gaps.append(f"{ind.name} {ind.actual}{ind.unit}（{bound}，{verdict}）")
+                elif actual >= target_value:
+                    gaps.append(f"{ind.name}已达标（{ind.actual}/{ind.target}{ind.unit}）")
+                else:
+                    gap = (target_value - actual).normalize()
+                    gaps.append(
+                        f"{ind.name}还差{gap:f}{ind.unit}（{ind.actual}/{ind.target}{ind.unit}）"
+                    )
+            return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
+        return ""
 
     @staticmethod
-    def _asked_indicator(q: str, target: TargetSpec):
+    def _asked_indicator(q: str, target: TargetSpec, *, strict: bool = True):
         """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
-        if len(target.indicators) < 2:
+        if len(target.indicators) < 2 and strict:
             return None
         best, best_score = None, 0.0
         for ind in target.indicators:
             if not (ind.actual or ind.target):
                 continue
-            name = ind.name.lower()
+            name = normalize(ind.name)
             score = 100.0 if name in q else fuzz.partial_ratio(name, q)
             if ind.unit and ind.unit in q and ind.unit not in ("%",):
                 score += 10
@@ -402,7 +952,7 @@ class Answerer:
                 score += 100  # "排第几" asks for the rank
             if score > best_score:
                 best, best_score = ind, score
-        return best if best_score >= 80 else None
+        return best if best_score >= (80 if strict else 90) else None
 
     def _unknown(
         self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()
@@ -412,3 +962,30 @@ class Answerer:
         if reply_prefix:
             reply = reply_prefix + "\n" + reply.split("\n", 1)[-1]
         return Answer(question, "unknown", (), reply, candidates=candidates, confident=False)
+
+
+def _to_int(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else chinese_number(raw)
+
+
+def _names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
+    return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+
+
+def _aspect_of(q: str) -> str | None:
+    for name, pattern in _ASPECTS:
+        if pattern.search(q):
+            return name
+    return None
+
+
+def _strip_aspects(q: str) -> str:
+    for _, pattern in _ASPECTS:
+        q = pattern.sub(" ", q)
+    return q
+
+
+def _light(status: str) -> str:
+    from bot.status import light_for
+
+    return light_for(status)

@@ -11,7 +11,7 @@ from bot.answering import Answer, Answerer
 from bot.config import Config
 from bot.database import create_schema, make_engine
 from bot.ledger_toml import load_ledger_file
-from bot.store import ImportResult, is_empty, load_ledger, log_unmatched, read_ledger
+from bot.store import ImportResult, is_empty, load_ledger, log_unmatched_many, read_ledger
 from bot.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -46,19 +46,13 @@ def build_answerer(engine: Engine, config: Config) -> Answerer:
         load_thesaurus(),
         today=config.status_date(ledger.year),
         tz=config.tz,
-        jieba_cache=config.var_dir / "jieba",
     )
 
 
 def record_if_unmatched(engine: Engine, answer: Answer, asked_by: int | None = None) -> None:
-    """Log questions that matched no target, or only weakly."""
-    weak = answer.intent == "target" and not answer.confident
-    if answer.intent == "unknown" or weak:
-        best = answer.candidates[0] if answer.candidates else None
-        log_unmatched(
-            engine,
-            answer.question,
-            best_target=best.number if best else None,
-            best_score=best.score if best else 0.0,
-            asked_by=asked_by,
-        )
+    """Log questions that matched no target, or only weakly, at once (see UnmatchedLog)."""
+    from bot.unmatched_log import unmatched_row
+
+    row = unmatched_row(answer, asked_by)
+    if row is not None:
+        log_unmatched_many(engine, [row])

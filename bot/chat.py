@@ -20,8 +20,7 @@ from sqlmodel import Session, select
 
 from bot import chat_documents, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
-from bot.answering import Answer, Answerer
-from bot.bootstrap import record_if_unmatched
+from bot.answering import Answer, Answerer, Conversations
 from bot.chat_types import (
     ADMIN,
     VIEWER,
@@ -58,6 +57,7 @@ from bot.store import (
     list_unmatched as store_list_unmatched,
 )
 from bot.target_view import target_detail_text, unit_label
+from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,10 @@ class ChatService:
             c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        # Each chat's short context (last target, indicator, list) for follow-up questions.
+        self.conversations = Conversations()
+        # Unmatched questions are written in the background: asking never waits for a sync.
+        self.unmatched = UnmatchedLog(engine)
         self._grants: frozenset[int] | None = None
         self._grants_loaded = 0.0
         # Messages to other chats (reminders, 催办, report outcomes); set by the front end.
@@ -139,8 +143,8 @@ class ChatService:
         """Answer free text as a question."""
         if self.role_of(sender) is None:
             return self._refuse(sender, "question")
-        answer = self.answerer.ask(text)
-        record_if_unmatched(self.engine, answer, asked_by=sender.user_id)
+        answer = self.answerer.ask(text, self.conversations.of(sender.chat_id))
+        self.unmatched.record(answer, asked_by=sender.user_id)
         return [self._answer_reply(answer)]
 
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
@@ -179,7 +183,9 @@ class ChatService:
 
     def _answer_reply(self, answer: Answer) -> Reply:
         if answer.intent == "target" and answer.ambiguous:
-            candidates = [self.answerer.by_number[n] for n in answer.targets[:3]]
+            candidates = [
+                self.answerer.by_number[n] for n in answer.targets[: answer.choices or 3]
+            ]
             buttons = tuple(
                 (Button(f"第{t.number}项 {t.title}", f"pick:{t.number}"),) for t in candidates
             )
@@ -517,6 +523,7 @@ def cmd_users(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_unmatched(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """List questions that found no target, with buttons to turn them into aliases."""
+    service.unmatched.flush()  # include the questions still being written
     with Session(service.engine) as session:
         rows = store_list_unmatched(session, limit=10)
     if not rows:
@@ -546,6 +553,7 @@ def btn_pick(service: ChatService, sender: Sender, role: str, rest: str) -> list
     target = service._target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
+    service.conversations.open_target(sender.chat_id, target.number)
     return [service._target_reply(target, edit=True)]
 
 

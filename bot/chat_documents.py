@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.chat_types import Command, Reply, Sender, parse_target_number
 from bot.spreadsheet import write_csv, write_xlsx
-from bot.status import as_of_label, compute_status, final_deadline, light_for, overdue_days
+from bot.status import as_of_label
+from bot.unit_board import rank_units, render_unit_row
 
 if TYPE_CHECKING:
     from bot.chat import ChatService
 
 REPORT_FORMATS = ("docx", "txt", "md")
-_LIGHT_ORDER = {"🔴": 0, "🟡": 1, "⚪": 2, "🟢": 3}
 
 
 def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -77,30 +76,9 @@ def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def units_board(service: ChatService) -> str:
     """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
     today = service.today
-    by_unit: dict[str, list[tuple[int, str, str, int]]] = defaultdict(list)
-    for t in service.answerer.ledger.targets:
-        status = compute_status(t, today)
-        final = final_deadline(t)
-        overdue = overdue_days(final, today) if status in ("滞后", "未完成") else 0
-        for unit in t.units:
-            by_unit[unit.name].append((t.number, t.title, light_for(status), overdue))
-
-    def rank(item):
-        name, rows = item
-        return (-sum(r[2] == "🔴" for r in rows), -sum(r[2] == "🟡" for r in rows), name)
-
     lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
-    for name, rows in sorted(by_unit.items(), key=rank):
-        counts = " ".join(
-            f"{light}{sum(r[2] == light for r in rows)}" for light in ("🔴", "🟡", "🟢", "⚪")
-        )
-        lines.append(f"{name}：{counts}")
-        ordered = sorted(rows, key=lambda r: (-r[3], _LIGHT_ORDER[r[2]], r[0]))
-        items = [
-            f"{light}{number}.{title}" + (f"（逾期{overdue}天）" if overdue else "")
-            for number, title, light, overdue in ordered
-        ]
-        lines.append("  " + " ".join(items))
+    for row in rank_units(service.answerer.ledger.targets, today):
+        lines += render_unit_row(row)
     return "\n".join(lines)
 
 

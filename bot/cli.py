@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
+from bot.answering import Conversation
+from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.database import LedgerBusy
 from bot.ledger import CATEGORIES, STATUSES
@@ -32,6 +33,7 @@ from bot.store import (
     read_target,
 )
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
+from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
 
@@ -186,19 +188,36 @@ def cmd_export(config: Config, engine: Engine, args) -> int:
 
 def cmd_ask(config: Config, engine: Engine, args) -> int:
     """Answer a question, or (with --json) one question per stdin line as JSON lines."""
+    if args.conversation and not args.json:
+        raise CliError(
+            "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
+        )
     answerer = build_answerer(engine, config)
+    unmatched = UnmatchedLog(engine)
+    try:
+        return _answer_questions(answerer, unmatched, args)
+    finally:
+        unmatched.flush()
+
+
+def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
     if not args.json:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
         answer = answerer.ask(args.question)
-        record_if_unmatched(engine, answer)
+        unmatched.record(answer)
         print(answer.reply)
         return 0
     questions = [args.question] if args.question is not None else sys.stdin
+    # --conversation: the lines are turns of one conversation; an empty line starts anew.
+    conversation = Conversation() if args.conversation else None
     for line in questions:
         question = line.rstrip("\r\n")
-        answer = answerer.ask(question)
-        record_if_unmatched(engine, answer)
+        if conversation is not None and not question.strip():
+            conversation = Conversation()
+            continue
+        answer = answerer.ask(question, conversation)
+        unmatched.record(answer)
         print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
     return 0
 
@@ -432,6 +451,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ask", cmd_ask, "answer a question in Chinese (--json: one per stdin line)")
     p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
     p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
+    p.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with --json: stdin lines are turns of one conversation; an empty line starts anew",
+    )
 
     p = add("subscribe", cmd_subscribe, "subscribe a chat to a unit's reminders")
     p.add_argument("unit", help="responsible unit, e.g. 县民政局 or 民政局")

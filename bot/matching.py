@@ -1,13 +1,18 @@
 """Question matching: which targets a Chinese question is about, with explainable scores.
 
-The index is built once from the ledger (titles, aliases, indicator names, target texts,
-progress texts) plus the domain thesaurus, and rebuilt when the ledger changes. A target's
-score is the sum of readable parts, each kept as a `Reason`:
-- `phrase`: a title, alias or indicator name written in the question (longer and rarer
-  phrases weigh more);
-- `fuzzy`: a near-miss of such a phrase (miswritings such as 新增待款);
-- `word`: a jieba token shared with the target's texts, weighted by its rarity (IDF);
-- `synonym`: the same, for words the thesaurus puts in place of the question's own.
+The index is built from the ledger (titles, aliases, indicator names, target and progress
+texts) plus the field lexicon, and updated in place for the targets that change. A
+target's score is the sum of readable parts, each kept as a `Reason`, all in one unit:
+the BM25 weight of character bigrams, so that scores compare across ledgers.
+- `bm25`: BM25 over character bigrams (and ASCII words such as pm2.5) of the target's texts;
+- `phrase`: a title, alias or indicator name written in the question (worth its bigrams'
+  IDF again, shared among the targets that carry the phrase);
+- `pinyin`: the same for a homophone miswriting (带款 → 贷款), matched on pinyin;
+- `fuzzy`: a near-miss of such a phrase (新增贷 → 新增贷款), for the leading targets only;
+- `lexicon`: bigrams and phrases of the words the field lexicon offers for the question's
+  own (看病 → 医院), at a lower weight.
+`Candidate.coverage` is the share of the question's informative bigrams the target
+explains; the answering core rejects or accepts on it, relative to this ledger.
 """
 
 from __future__ import annotations
@@ -18,50 +23,99 @@ import logging
 import math
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 import warnings
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jieba
-import zhconv
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.ledger import LedgerSpec, TargetSpec
-from bot.thesaurus import Thesaurus
+from bot.lexicon import FieldLexicon
+
+if TYPE_CHECKING:
+    import jieba
 
 MAX_QUESTION_CHARS = 300
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_FIELD_WEIGHTS = {"title": 3.0, "alias": 3.0, "indicator": 2.0, "target_text": 1.0,
-                  "progress_text": 0.35}  # fmt: skip
+# How much one occurrence of a bigram in each field counts towards the target's BM25 tf.
+_FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
+_K1, _B = 1.2, 0.75
+_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
+_TOP_K = 12  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
+_LEXICON_FACTOR = 0.6
+_PINYIN_FACTOR = 0.8
+_MAX_PHRASE = 16
+
+
+def _import_zhconv():
+    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
+    # and deprecated); with the import blocked it opens the file beside its module instead.
+    if "pkg_resources" in sys.modules:
+        import zhconv
+
+        return zhconv
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv
+    finally:
+        del sys.modules["pkg_resources"]
+    return zhconv
+
+
+zhconv = _import_zhconv()
+
+
+@functools.cache
+def _zhconv_ready() -> None:
+    with warnings.catch_warnings():
+        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        warnings.simplefilter("ignore", ResourceWarning)
+        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
 
 
 def normalize(text: str) -> str:
     """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
+    _zhconv_ready()
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    if not text.isprintable():  # fast path: most text has no control characters at all
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
     return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
 
 
+def _normalize_many(texts: list[str]) -> list[str]:
+    """`normalize` for several short texts at once (one line each), unbounded in length."""
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    if not joined.replace("\n", "").isprintable():
+        joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    _zhconv_ready()
+    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    return (
+        [line.strip() for line in lines]
+        if len(lines) == len(texts)
+        else [normalize(text) for text in texts]
+    )
+
+
 def chinese_number(text: str) -> int | None:
-    """Parse 一..九百九十九 ("三十五" → 35, "十二" → 12); None when not a numeral."""
-    if not text or any(ch not in _CJK_NUMERALS and ch not in "十百" for ch in text):
+    """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
+    if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
         return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CJK_NUMERALS[ch]
-    return total + current
+    import cn2an  # imported on first use: most questions hold no numeral
+
+    try:
+        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() and value >= 0 else None
 
 
 def has_content(text: str) -> bool:
@@ -71,7 +125,7 @@ def has_content(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Reason:
-    kind: str  # phrase | fuzzy | word | synonym
+    kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
     text: str
     field: str
     score: float
@@ -83,163 +137,421 @@ class Candidate:
     title: str
     score: float
     reasons: tuple[Reason, ...]
+    coverage: float = 0.0  # share of the question's informative bigrams this target explains
 
 
-@dataclass(frozen=True)
-class _Phrase:
+def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Character bigrams of each CJK run and whole ASCII words, filler words cut out first."""
+    if stopwords:
+        text = mask_stopwords(text, stopwords)
+    return text_tokens(text)
+
+
+def text_tokens(text: str) -> list[str]:
+    """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                out.append(word)
+        else:
+            out.extend(map("".join, zip(run, run[1:], strict=False)))
+    return out
+
+
+def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for match in _RUN.finditer(text):
+        run, start = match.group(0), match.start()
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                offset = run.index(word)
+                out.append((word, (start + offset, start + offset + len(word))))
+            continue
+        out.extend((run[i : i + 2], (start + i, start + i + 2)) for i in range(len(run) - 1))
+    return out
+
+
+@functools.cache
+def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
+    words = sorted(stopwords, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
+    """Filler words replaced by spaces of the same length, so positions stay put; filler
+    inside a `keep` span (a lexicon word such as 找工作) stays."""
+    pattern = _stopword_pattern(frozenset(stopwords))
+    if pattern is None:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blank, text)
+
+
+@functools.cache
+def _pinyin_of(ch: str) -> str:
+    # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
+
+
+def pinyin_key(text: str) -> tuple[str, ...]:
+    """Toneless pinyin per character (带款 and 贷款 share one key)."""
+    return tuple(_pinyin_of(ch) for ch in text)
+
+
+@dataclass
+class _Doc:
+    """What the index holds for one target, to remove it again when it changes."""
+
+    key: tuple
+    tokens: dict[str, float]
+    phrases: dict[str, str]  # phrase -> field
+    chars: frozenset[str]
+    length: float
+
+
+@dataclass
+class _Query:
     text: str
-    field: str
-    numbers: frozenset[int]
+    tokens: dict[str, float]  # token -> query weight (1 for the question's own, less for lexicon)
+    spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
+    weights: dict[int, float]  # informative position -> weight (filler positions have none)
+    expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+
+    @property
+    def own(self):
+        return self.spans.keys()
 
 
 class LedgerIndex:
-    """Scores targets against a question; immutable once built."""
+    """Scores targets against a question; `update` re-indexes only the targets that changed."""
 
-    def __init__(self, ledger: LedgerSpec, thesaurus: Thesaurus, tokenizer: jieba.Tokenizer):
-        self.thesaurus = thesaurus
-        self.tokenizer = tokenizer
-        self.titles = {t.number: t.title for t in ledger.targets}
-        self.count = max(len(ledger.targets), 1)
-        phrase_targets: dict[str, set[int]] = defaultdict(set)
-        phrase_field: dict[str, str] = {}
+    def __init__(self, ledger: LedgerSpec, lexicon: FieldLexicon, tokenizer=None) -> None:
+        self.lexicon = lexicon
+        self.titles: dict[int, str] = {}
+        self.docs: dict[int, _Doc] = {}
+        self.position: dict[int, int] = {}  # target number -> row in the arrays
+        self.numbers: list[int] = []
+        self.lengths = np.zeros(max(len(ledger.targets), 1), dtype=np.float64)
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)  # token -> row -> tf
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
+        self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.char_df: Counter[str] = Counter()
+        self.total_length = 0.0
+        keys = sorted(lexicon.synonyms, key=len, reverse=True)
+        self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # The build makes millions of small objects and no cycles: collecting during it
+        # would only rescan them, again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for t in ledger.targets:
+                self._add(t)
+        finally:
+            if collecting:
+                gc.enable()
+
+    # --- building and updating ----------------------------------------------------------
+
+    @staticmethod
+    def _key(t: TargetSpec) -> tuple:
+        return (
+            t.title,
+            t.aliases,
+            tuple(i.name for i in t.indicators),
+            t.target_text,
+            t.progress_text,
+        )
+
+    def _add(self, t: TargetSpec) -> None:
+        tokens: dict[str, float] = defaultdict(float)
+        fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
+        fields += ["alias"] * len(t.aliases)
+        raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
+        raw += list(t.aliases)
+        # One normalisation for all of the target's texts: zhconv costs most per call.
+        texts = _normalize_many(raw)
+        chars = set("".join(texts))
+        phrases: dict[str, str] = {}
+        for field_name, text in zip(fields, texts, strict=True):
+            if field_name != "alias":
+                weight = _FIELD_WEIGHTS[field_name]
+                for token in text_tokens(text):
+                    tokens[token] += weight
+            if field_name in ("title", "alias", "indicator"):
+                if 2 <= len(text) <= _MAX_PHRASE and text not in phrases:
+                    phrases[text] = field_name
+        if t.number in self.position:
+            row = self.position[t.number]
+        else:
+            row = len(self.numbers)
+            self.numbers.append(t.number)
+            self.position[t.number] = row
+            if row >= len(self.lengths):
+                self.lengths = np.concatenate([self.lengths, np.zeros(max(row, 16))])
+        length = sum(tokens.values())
+        self.lengths[row] = length
+        self.total_length += length
+        for token, tf in tokens.items():
+            self.postings[token][row] = tf
+            self._arrays.pop(token, None)
+        for phrase, field_name in phrases.items():
+            self.phrases[phrase][t.number] = field_name
+            self.pinyin[pinyin_key(phrase)].add(phrase)
+        frozen = frozenset(chars)
+        self.char_df.update(frozen)
+        self.docs[t.number] = _Doc(self._key(t), dict(tokens), phrases, frozen, length)
+        self.titles[t.number] = t.title
+
+    def _remove(self, number: int) -> None:
+        doc = self.docs.pop(number)
+        row = self.position[number]
+        for token in doc.tokens:
+            self.postings[token].pop(row, None)
+            if not self.postings[token]:
+                del self.postings[token]
+            self._arrays.pop(token, None)
+        for phrase in doc.phrases:
+            holders = self.phrases[phrase]
+            holders.pop(number, None)
+            if not holders:
+                del self.phrases[phrase]
+                key = pinyin_key(phrase)
+                self.pinyin[key].discard(phrase)
+                if not self.pinyin[key]:
+                    del self.pinyin[key]
+        self.char_df.subtract(doc.chars)
+        self.total_length -= doc.length
+        self.lengths[row] = 0.0
+        self.titles.pop(number, None)
+
+    def update(self, ledger: LedgerSpec) -> set[int]:
+        """Re-index the targets whose texts changed, were added or removed; returns them."""
+        changed: set[int] = set()
+        seen = set()
         for t in ledger.targets:
-            for field, phrase in self._phrases_of(t):
-                if len(phrase) >= 2:
-                    phrase_targets[phrase].add(t.number)
-                    phrase_field.setdefault(phrase, field)
-        self.phrases = {
-            text: _Phrase(text, phrase_field[text], frozenset(numbers))
-            for text, numbers in phrase_targets.items()
-        }
-        self.max_phrase = max((len(p) for p in self.phrases), default=2)
-        # Character bigrams → phrases, so fuzzy matching only looks at plausible phrases.
-        self.bigrams: dict[str, set[str]] = defaultdict(set)
-        for text in self.phrases:
-            if len(text) >= 3:
-                for i in range(len(text) - 1):
-                    self.bigrams[text[i : i + 2]].add(text)
-        for text in self.phrases:
-            self.tokenizer.add_word(text, freq=2000)
-        for word, values in thesaurus.synonyms.items():
-            self.tokenizer.add_word(word, freq=2000)
-            for value in values:
-                self.tokenizer.add_word(value.lower(), freq=2000)
-        # Inverted index of field-weighted token counts, and document frequency for IDF.
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for t in ledger.targets:
-            weights: dict[str, float] = defaultdict(float)
-            for field, text in self._texts_of(t):
-                for token in self.tokens(text):
-                    weights[token] += _FIELD_WEIGHTS[field]
-            for token, tf in weights.items():
-                self.postings[token].append((t.number, tf))
-        self.idf = {tok: math.log(1 + self.count / len(p)) for tok, p in self.postings.items()}
+            seen.add(t.number)
+            doc = self.docs.get(t.number)
+            if doc is not None and doc.key == self._key(t):
+                continue
+            if doc is not None:
+                self._remove(t.number)
+            self._add(t)
+            changed.add(t.number)
+        for number in [n for n in self.docs if n not in seen]:
+            self._remove(number)
+            changed.add(number)
+        return changed
 
     @staticmethod
     def _phrases_of(t: TargetSpec):
-        yield "title", t.title.lower()
+        yield "title", normalize(t.title)
         for alias in t.aliases:
-            yield "alias", alias.lower()
+            yield "alias", normalize(alias)
         for ind in t.indicators:
-            yield "indicator", ind.name.lower()
+            yield "indicator", normalize(ind.name)
 
-    @staticmethod
-    def _texts_of(t: TargetSpec):
-        yield "title", t.title
-        for alias in t.aliases:
-            yield "alias", alias
-        for ind in t.indicators:
-            yield "indicator", ind.name
-        yield "target_text", t.target_text
-        yield "progress_text", t.progress_text
+    # --- scoring -------------------------------------------------------------------------
 
-    def tokens(self, text: str) -> list[str]:
-        """Content tokens: jieba words of 2+ characters (or ASCII words), minus stopwords."""
-        out = []
-        for token in self.tokenizer.lcut(normalize(text)):
-            token = token.strip()
-            if not token or _PUNCT.fullmatch(token) or token in self.thesaurus.stopwords:
+    @property
+    def count(self) -> int:
+        return max(len(self.docs), 1)
+
+    def idf(self, token: str) -> float:
+        df = len(self.postings.get(token, ()))
+        n = self.count
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _char_weight(self, ch: str) -> float:
+        # A character most targets use says little; one the ledger never uses counts fully.
+        return math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+
+    def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
+        cached = self._arrays.get(token)
+        if cached is None:
+            posting = self.postings.get(token)
+            if not posting:
+                return None
+            rows = np.fromiter(posting.keys(), dtype=np.int64, count=len(posting))
+            tfs = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
+            cached = self._arrays[token] = (rows, tfs)
+        return cached
+
+    def _bm25_part(self, tf: float, row: int) -> float:
+        avgdl = self.total_length / self.count or 1.0
+        return tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * self.lengths[row] / avgdl))
+
+    def query(self, q: str) -> _Query:
+        """The question's weighted tokens: its own bigrams, then the lexicon's words."""
+        keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
+        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        weights: dict[int, float] = {}
+        unknown: list[int] = []
+        for token, span in token_spans(masked):
+            spans[token].append(span)
+            if token.isascii():
+                share = self.idf(token) / (span[1] - span[0])
+                weights.update({i: share for i in range(*span)})
                 continue
-            if len(token) < 2 and not token.isascii():
-                continue
-            if token.isdigit():
-                continue
-            out.append(token)
-        return out
+            for i in range(*span):
+                if self.char_df.get(q[i], 0) > 0:
+                    weights[i] = self._char_weight(q[i])
+                else:
+                    unknown.append(i)
+        # A character the ledger never uses counts as a typical one, not as the rarest: most
+        # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
+        # caught by having nothing at all that matches.
+        typical = float(np.median(list(weights.values()))) if weights else 1.0
+        weights.update(dict.fromkeys(unknown, typical))
+        tokens = dict.fromkeys(spans, 1.0)
+        expansions: list[tuple[str, tuple[int, int], str]] = []
+        if keys:
+            seen = set()
+            for m in keys:
+                if m.group(0) in seen:
+                    continue
+                seen.add(m.group(0))
+                for word in self.lexicon.synonyms[m.group(0)]:
+                    word = normalize(word)
+                    expansions.append((m.group(0), m.span(), word))
+                    # A long official word weighs about one bigram: the question said less.
+                    word_tokens = text_tokens(word)
+                    for token in word_tokens:
+                        tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
+        return _Query(q, tokens, dict(spans), weights, expansions)
 
-    def expansions(self, question: str) -> list[tuple[str, str]]:
-        """(question word, ledger word) pairs the thesaurus offers for this question."""
-        pairs = []
-        for word, values in self.thesaurus.synonyms.items():
-            if word in question:
-                pairs += [(word, v.lower()) for v in values]
-        return pairs
-
-    def score(self, question: str) -> list[Candidate]:
-        """All targets with a positive score, best first."""
-        q = normalize(question)
-        reasons: dict[int, list[Reason]] = defaultdict(list)
-        self._score_phrases(q, q, "phrase", 1.0, reasons)
-        expansions = self.expansions(q)
-        expanded_text = " ".join(v for _, v in expansions)
-        if expanded_text:
-            self._score_phrases(expanded_text, q, "synonym", 0.8, reasons)
-        q_tokens = set(self.tokens(q))
-        self._score_words(q_tokens, "word", 1.0, reasons)
-        syn_tokens = {tok for _, v in expansions for tok in self.tokens(v)} - q_tokens
-        self._score_words(syn_tokens, "synonym", 0.8, reasons)
-        candidates = []
-        for number, rs in reasons.items():
-            total = round(sum(r.score for r in rs), 3)
-            if total > 0:
-                ordered = tuple(sorted(rs, key=lambda r: -r.score))
-                candidates.append(Candidate(number, self.titles[number], total, ordered))
+    def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
+        """Targets with a positive score, best first (the leading ones with every reason)."""
+        q = question if normalized else normalize(question)
+        query = self.query(q)
+        n_rows = len(self.numbers)
+        if n_rows == 0 or not query.weights and not query.expansions:
+            return []
+        scores = np.zeros(n_rows, dtype=np.float64)
+        avgdl = self.total_length / self.count or 1.0
+        for token, weight in query.tokens.items():
+            arrays = self._array(token)
+            if arrays is None:
+                continue
+            rows, tfs = arrays
+            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
+            scores[rows] += weight * self.idf(token) * tfs * (_K1 + 1) / (tfs + norm)
+        phrase_hits = self._phrase_hits(q, query)
+        for number, hits in phrase_hits.items():
+            scores[self.position[number]] += sum(r.score for r, _ in hits)
+        k = min(_TOP_K, n_rows)
+        top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
+        rows = {int(r) for r in top if scores[r] > 0}
+        candidates = [self._candidate(row, query, phrase_hits) for row in rows]
+        candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
 
-    def _phrase_weight(self, phrase: _Phrase, factor: float) -> float:
-        rarity = 1.0 / len(phrase.numbers)
-        return (1.0 + 0.9 * (len(phrase.text) - 1)) * rarity * factor
-
-    def _score_phrases(self, text: str, original: str, kind: str, factor: float, reasons) -> None:
-        found: set[str] = set()
-        for i in range(len(text) - 1):
-            for length in range(2, min(self.max_phrase, len(text) - i) + 1):
-                sub = text[i : i + length]
+    def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
+        found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
+        n = len(q)
+        for i in range(n - 1):
+            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+                sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
-                    found.add(sub)
+                    found[sub] = ("phrase", (i, i + length))
+        syllables = pinyin_key(q)
+        for i in range(n - 1):
+            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+                window = q[i : i + length]
+                if not _is_cjk(window):
+                    break
+                for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                    same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                    if phrase not in found and same * 2 >= length:
+                        found[phrase] = ("pinyin", (i, i + length))
+        for _, span, word in query.expansions:
+            if word in self.phrases and word not in found:
+                found[word] = ("lexicon", span)
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
-        kept = [p for p in found if not any(p != q and p in q for q in found)]
-        for p in kept:
-            phrase = self.phrases[p]
-            weight = self._phrase_weight(phrase, factor) * 2.0
-            for number in phrase.numbers:
-                reasons[number].append(Reason(kind, p, phrase.field, round(weight, 3)))
-        if kind != "phrase":
-            return
-        shared: Counter[str] = Counter()
-        for i in range(len(original) - 1):
-            for p in self.bigrams.get(original[i : i + 2], ()):
-                shared[p] += 1
-        for p, _ in shared.most_common(200):
-            if p in found or any(p in q for q in found):
-                continue
-            similarity = fuzz.partial_ratio(p, original)
-            if similarity >= 75:
-                phrase = self.phrases[p]
-                score = self._phrase_weight(phrase, factor) * (similarity - 60) / 40
-                for number in phrase.numbers:
-                    reasons[number].append(Reason("fuzzy", p, phrase.field, round(score, 3)))
+        kept = [p for p in found if not any(p != other and p in other for other in found)]
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        factor = {"phrase": 1.0, "pinyin": _PINYIN_FACTOR, "lexicon": _LEXICON_FACTOR}
+        for phrase in kept:
+            kind, span = found[phrase]
+            holders = self.phrases[phrase]
+            # Worth what the question wrote: a lexicon word counts as the question's own key.
+            written = q[span[0] : span[1]] if kind == "lexicon" else phrase
+            weight = self._phrase_weight(written) * factor[kind] / len(holders)
+            for number, field_name in holders.items():
+                hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
+        return hits
 
-    def _score_words(self, tokens: set[str], kind: str, factor: float, reasons) -> None:
-        for token in tokens:
-            idf = self.idf.get(token)
-            if idf is None:
+    def _phrase_weight(self, phrase: str) -> float:
+        tokens = set(text_tokens(phrase)) or {phrase}
+        return sum(self.idf(t) for t in tokens)
+
+    def _candidate(self, row: int, query: _Query, phrase_hits) -> Candidate:
+        number = self.numbers[row]
+        doc = self.docs[number]
+        reasons: list[Reason] = []
+        covered: set[int] = set()
+        for reason, span in phrase_hits.get(number, ()):
+            reasons.append(reason)
+            covered.update(range(*span))
+        for token, weight in query.tokens.items():
+            tf = doc.tokens.get(token)
+            if tf is None:
                 continue
-            for number, tf in self.postings[token]:
-                saturated = tf * 2.2 / (tf + 1.2)
-                score = round(idf * saturated * 0.5 * factor, 3)
-                reasons[number].append(Reason(kind, token, "text", score))
+            part = weight * self.idf(token) * self._bm25_part(tf, row)
+            own = token in query.spans
+            reasons.append(
+                Reason("bm25" if own else "lexicon", token, "text", round(float(part), 3))
+            )
+            if own:
+                for span in query.spans[token]:
+                    covered.update(range(*span))
+        for _, span, word in query.expansions:
+            if word in doc.phrases or any(t in doc.tokens for t in text_tokens(word)):
+                covered.update(range(*span))
+        q = mask_stopwords(query.text, self.lexicon.stopwords)
+        if len(q.replace(" ", "")) >= 3:
+            named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
+            best: tuple[float, str, tuple[int, int]] | None = None
+            for phrase in doc.phrases:
+                if len(phrase) < 3 or phrase in named or any(phrase in p for p in named):
+                    continue
+                found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
+                if found is not None and (best is None or found.score > best[0]):
+                    best = (found.score, phrase, (found.dest_start, found.dest_end))
+            if best is not None:
+                similarity, phrase, span = best
+                weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
+                weight /= len(self.phrases[phrase])
+                reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
+                covered.update(i for i in range(*span) if q[i] in phrase)
+        total_weight = sum(query.weights.values()) or 1.0
+        coverage = sum(w for i, w in query.weights.items() if i in covered) / total_weight
+        ordered = tuple(sorted(reasons, key=lambda r: -r.score))
+        total = round(sum(r.score for r in reasons), 3)
+        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+
+
+def _overlaps(token: str, phrase: str) -> bool:
+    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 @functools.cache
@@ -250,6 +562,8 @@ def _base_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
     folder removed at once: never in the shared temporary folder, where jieba looks by default
     and where anyone could leave a cache that changes how questions are cut.
     """
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     if cache_dir is None:
@@ -265,7 +579,13 @@ def _base_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
 
 
 def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
-    """A private jieba tokenizer, so custom words never leak between indexes."""
+    """A private jieba tokenizer, so custom words never leak between indexes.
+
+    The matcher itself works on character bigrams; jieba is loaded only by callers that
+    still want words (the bench's word-level BM25 baseline).
+    """
+    import jieba
+
     with warnings.catch_warnings():
         # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
         warnings.simplefilter("ignore", ResourceWarning)

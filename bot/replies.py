@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.ledger import (
     COMPARATOR_SIGNS,
@@ -28,6 +28,7 @@ from bot.target_view import unit_label
 MAX_REPLY = 4096
 EXCERPT_CHARS = 120
 MAX_INDICATORS = 6
+SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
 
 EXAMPLES = (
     "“新增贷款完成了吗”",
@@ -122,24 +123,41 @@ def render_target(
     return "\n".join(lines)[:MAX_REPLY]
 
 
-def render_list(title: str, targets: Sequence[TargetSpec], today: dt.date) -> str:
-    """A headed list, one line per target with its light and lead unit."""
+def render_list(
+    title: str,
+    targets: Sequence[TargetSpec],
+    today: dt.date,
+    *,
+    status_of: Callable[[TargetSpec], str] | None = None,
+    limit: int | None = None,
+) -> str:
+    """A headed list, one line per target with its light and lead unit (at most `limit`)."""
     if not targets:
         return f"{title}：没有符合条件的目标。"
     lines = [f"{title}（共{len(targets)}项）："]
-    for t in targets:
-        status = compute_status(t, today)
+    shown = targets if limit is None else targets[:limit]
+    for t in shown:
+        status = status_of(t) if status_of is not None else compute_status(t, today)
         lead = "、".join(u.name for u in t.lead_units)
         lines.append(
             f"{light_for(status)} {t.number}. {t.title}：{status}"
             + (f"（{lead}）" if lead else "")
         )
+    if len(shown) < len(targets):
+        lines.append(f"……另有{len(targets) - len(shown)}项未列出，请缩小范围再问")
     return "\n".join(lines)
 
 
-def render_summary(ledger: LedgerSpec, today: dt.date, as_of: str) -> str:
+def render_summary(
+    ledger: LedgerSpec,
+    today: dt.date,
+    as_of: str,
+    *,
+    status_of: Callable[[TargetSpec], str] | None = None,
+) -> str:
     """Counts by status and light, the targets behind, and the date of the data."""
-    statuses = {t.number: compute_status(t, today) for t in ledger.targets}
+    status_of = status_of or (lambda t: compute_status(t, today))
+    statuses = {t.number: status_of(t) for t in ledger.targets}
     counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
     lights: dict[str, int] = {}
     for s, n in counts.items():
@@ -149,9 +167,11 @@ def render_summary(ledger: LedgerSpec, today: dt.date, as_of: str) -> str:
     lines.append(" ".join(f"{light}{n}" for light, n in lights.items() if n))
     behind = [t for t in ledger.targets if statuses[t.number] in ("滞后", "未完成")]
     if behind:
-        lines.append(
-            "需关注：" + "；".join(f"{t.number}.{t.title}（{statuses[t.number]}）" for t in behind)
+        named = "；".join(
+            f"{t.number}.{t.title}（{statuses[t.number]}）" for t in behind[:SUMMARY_BEHIND]
         )
+        more = f"；等{len(behind)}项" if len(behind) > SUMMARY_BEHIND else ""
+        lines.append("需关注：" + named + more)
     lines.append(f"数据截至：{as_of}")
     return "\n".join(lines)
 

@@ -670,6 +670,32 @@ def log_unmatched(
         )
 
 
+@dataclass(frozen=True)
+class UnmatchedRow:
+    question: str
+    best_target: int | None
+    best_score: float
+    asked_by: int | None = None
+
+
+def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
+    """Record several unmatched questions in one transaction (one disk sync)."""
+    from bot.models import UnmatchedQuestion
+
+    if not rows:
+        return
+    with Session(engine) as session, session.begin():
+        session.add_all(
+            UnmatchedQuestion(
+                question=row.question[:500],
+                best_target=row.best_target,
+                best_score=row.best_score,
+                asked_by=row.asked_by,
+            )
+            for row in rows
+        )
+
+
 def list_unmatched(session: Session, limit: int = 20) -> list:
     """Open unmatched questions, newest first."""
     from bot.models import UnmatchedQuestion

@@ -136,6 +136,27 @@ async def test_a_granted_viewer_asks_and_opens_details(bot, engine, config):
 # --- an admin changes a figure --------------------------------------------------------------
 
 
+async def test_a_follow_up_leans_on_the_same_chats_last_target(bot):
+    await grant_viewer(bot)
+    await grant_viewer(bot, 78)
+
+    first = await bot.say(VIEWER, VIEWER, "PM10降到多少了")
+    assert first.text.startswith("➤ PM10 ")
+    follow = await bot.say(VIEWER, VIEWER, "那PM2.5呢")
+    assert follow.text.startswith("➤ PM2.5 43微克/立方米") and "第56项 大气环境质量" in follow.text
+    assert keyboard(follow.sent[0]) == [[("详情", "detail:56"), ("变更记录", "hist:56")]]
+
+    # another chat has its own context: the same follow-up alone is not understood there
+    other = await bot.say(78, 78, "谁负责")
+    assert other.text.startswith("抱歉，台账中没有找到")
+
+    # a button press counts too: after picking 第3项, "谁负责" is about target 3
+    choice = await bot.say(VIEWER, VIEWER, "敬老院的事办得怎样")
+    await bot.press(VIEWER, VIEWER, choice.message_id, "pick:3")
+    who = await bot.say(VIEWER, VIEWER, "谁负责")
+    assert who.text.startswith("➤ 责任单位：县民政局") and "第3项 中心敬老院" in who.text
+
+
 async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
     await grant_viewer(bot)
     proposal = await bot.say(GROUP, ADMIN, "/set 12 新增贷款 25.1亿元", chat_type="supergroup")

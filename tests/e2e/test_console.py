@@ -190,3 +190,30 @@ def test_show_into_a_pipe_that_closes_early_has_no_traceback(config_file):
     )
     assert result.stdout.startswith("第12项 新增贷款")
     assert result.stderr == ""
+
+
+def test_a_conversation_in_the_console_keeps_its_context(config_file):
+    script = [
+        "耕地保护怎么样",
+        "谁负责",
+        "啥时候到期",
+        "差多少",
+        "超额完成的有哪些",
+        "第二个呢",
+        "PM10降到多少了",
+        "那PM2.5呢",
+    ]
+    result = run_main(
+        "chat", "--as", "viewer", "--config", str(config_file), stdin="\n".join(script) + "\n"
+    )
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)[1:]
+    assert out[0].startswith("第16项 耕地保护：")
+    assert out[1].startswith("➤ 责任单位：县自然资源局(牵头,推定)\n第16项 耕地保护：")
+    assert out[2].startswith("➤ 时限：2020-12-31 年底前（年度已结束）\n第16项 耕地保护：")
+    assert out[3].startswith("➤ 差距：违法占用耕地面积比例 6.9%")
+    assert out[4].startswith("超额完成的目标（第1/3页，共28项）：\n🟢 3. 中心敬老院")
+    second = out[4].splitlines()[2].split(". ", 1)[0].split()[-1]
+    assert out[5].startswith(f"第{second}项 ")
+    assert out[6].startswith("➤ PM10 75微克/立方米")
+    assert out[7].startswith("➤ PM2.5 43微克/立方米") and "第56项 大气环境质量" in out[7]

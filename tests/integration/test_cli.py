@@ -107,3 +107,27 @@ def test_every_cli_command_is_documented_in_the_readme():
     commands = parser._subparsers._group_actions[0].choices
     for name in commands:
         assert f"python main.py {name}" in readme, name
+
+
+def test_ask_json_conversation_reads_turns_and_restarts_on_an_empty_line(run_cli, monkeypatch):
+    import io
+
+    turns = "耕地保护怎么样\n谁负责\n\n谁负责\n超额完成的有哪些\n第二个呢\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(turns))
+    code, out, _ = run_cli("ask", "--json", "--conversation")
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(answers) == 5  # no object for the empty line
+    assert [a["question"] for a in answers] == [
+        "耕地保护怎么样", "谁负责", "谁负责", "超额完成的有哪些", "第二个呢"
+    ]  # fmt: skip
+    assert answers[0]["targets"][0] == 16
+    assert (answers[1]["intent"], answers[1]["targets"]) == ("target", [16])
+    assert answers[1]["reply"].startswith("➤ 责任单位：")
+    assert answers[2]["intent"] == "unknown"  # a new conversation: nothing to lean on
+    assert answers[4]["targets"][0] == answers[3]["targets"][1]
+    assert set(answers[0]) == set(answers[3]) >= {"question", "intent", "targets", "reply"}
+
+
+def test_ask_conversation_needs_json(run_cli):
+    code, _, err = run_cli("ask", "--conversation", "谁负责")
+    assert code == 2 and "--json" in err

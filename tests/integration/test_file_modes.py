@@ -45,8 +45,8 @@ def test_the_cli_creates_database_exports_and_caches_owner_only(tmp_path, capsys
     for args in runs:
         assert main([*args, "--config", str(config)]) == 0, args
     capsys.readouterr()
-    created = [var, var / "jieba"] + sorted(var.rglob("*")) + sorted(out.iterdir())
-    assert var / "ledger.db" in created and var / "jieba" / "jieba.cache" in created
+    created = [var] + sorted(var.rglob("*")) + sorted(out.iterdir())
+    assert var / "ledger.db" in created and var / "log" / "ledger.log" in created
     for path in created:
         wanted = 0o700 if path.is_dir() else 0o600
         assert mode(path) == wanted, (path, oct(mode(path)))

@@ -38,6 +38,7 @@ def service(config, engine):
 def test_a_viewer_question_with_control_characters_is_answered_and_logged_clean(service, engine):
     [reply] = service.question(VIEWER_SENDER, "今天\x00天气\x01怎么样\x9b")
     assert reply.text
+    service.unmatched.flush()  # the log is written by a background thread
     with Session(engine) as session:
         logged = session.exec(select(UnmatchedQuestion.question)).all()
     assert logged == ["今天天气怎么样"]

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.answering import Answerer
+from bot.answering import Answerer, Conversation
 from bot.evaluation import evaluate, load_eval_set
 from bot.thesaurus import load_thesaurus
 
@@ -41,10 +41,10 @@ def test_eval_set_is_big_and_covers_every_target():
 
 def test_accuracy_floors(report):
     # Floors sit just under the measured figures (README): a regression fails the build.
-    assert report.top1_rate >= 0.93, report.misses
-    assert report.top3_rate >= 0.95
-    assert report.oos_rate >= 0.90
-    assert report.intent_rate >= 0.95
+    assert report.top1_rate >= 0.96, report.misses
+    assert report.top3_rate >= 0.97
+    assert report.oos_rate >= 0.95
+    assert report.intent_rate >= 0.97
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,236 @@ def test_bad_input_gets_a_helpful_reply(answerer, question):
     assert answer.intent in ("target", "list", "summary", "help", "unknown")
     assert answer.reply.strip() and len(answer.reply) <= 4096
     assert "<script>" not in answer.to_json()["reply_html"]
+
+
+# --- new kinds of questions ------------------------------------------------------------------
+
+
+def listed_numbers(reply: str) -> list[int]:
+    """The target numbers a list reply shows, in order."""
+    import re
+
+    return [int(m) for m in re.findall(r"^\S+ (\d+)\. ", reply, flags=re.MULTILINE)]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "members"),
+    [
+        ("养老的事怎么样了", "养老", {3, 4, 15}),
+        ("医院那块", "医疗卫生", {34, 50, 52}),
+        ("教育方面怎么样", "教育", {26, 41, 51}),
+    ],
+)
+def test_a_topic_lists_every_target_about_it_with_lights(answerer, question, topic, members):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter == {"topic": topic}
+    assert members <= set(answer.targets)
+    assert listed_numbers(answer.reply) == list(answer.targets)
+    assert "🟢" in answer.reply
+
+
+def test_overdue_lists_open_deadlines_past_due(ledger_2020):
+    import dataclasses
+
+    # Target 44's 6月底 milestone reopened: overdue on 2020-10-20; every other one was met.
+    targets = list(ledger_2020.targets)
+    t44 = targets[43]
+    reopened = tuple(
+        dataclasses.replace(d, done=False) if d.date == dt.date(2020, 6, 30) else d
+        for d in t44.deadlines
+    )
+    targets[43] = dataclasses.replace(t44, deadlines=reopened)
+    ledger = dataclasses.replace(ledger_2020, targets=tuple(targets))
+    answerer = Answerer(
+        ledger, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("哪些逾期了")
+    assert answer.intent == "list" and answer.filter["overdue"] is True
+    assert answer.targets == (44,)
+    assert 44 in answerer.ask("需要盯紧的").targets
+
+
+def test_due_next_week_includes_done_ones_marked_so(answerer):
+    answer = answerer.ask("下周到期的")
+    assert answer.intent == "list"
+    assert answer.filter["due"] == ["2020-10-26", "2020-11-01"]
+    assert 5 in answer.targets  # due 2020-10-31, already done
+    assert "5. 腾云气体关闭退出" in answer.reply and "· 已完成" in answer.reply
+
+
+def test_lowest_completion_is_ranked(answerer):
+    answer = answerer.ask("完成率最低的是哪个")
+    assert answer.intent == "list" and answer.filter["rank"] == "completion_asc"
+    ratios = [float(x) for x in __import__("re").findall(r"：([\d.]+)%", answer.reply)]
+    assert ratios == sorted(ratios) and len(ratios) == len(answer.targets) > 0
+
+
+def test_worst_unit_reuses_the_units_board(answerer):
+    from bot.unit_board import rank_units
+
+    answer = answerer.ask("哪个单位最差")
+    worst = rank_units(answerer.ledger.targets, answerer.today)[0]
+    assert answer.intent == "list" and answer.filter["unit"] == worst.name
+    assert set(answer.targets) == {e.number for e in worst.entries}
+    assert answer.reply.splitlines()[1].startswith(f"{worst.name}：🔴")
+
+
+def test_completion_threshold(answerer):
+    answer = answerer.ask("完成率超过200%的")
+    assert answer.intent == "list" and answer.targets
+    for number in answer.targets:
+        assert f"{number}. " in answer.reply
+    assert all(float(r) > 200 for r in __import__("re").findall(r"：([\d.]+)%", answer.reply))
+
+
+def test_at_risk_lists_behind_and_not_done(answerer):
+    answer = answerer.ask("需要盯紧的")
+    assert answer.intent == "list" and answer.filter["at_risk"] is True
+    assert 16 in answer.targets  # 耕地保护, 未完成
+    assert all(answerer.status(answerer.by_number[n]) not in ("已完成", "超额完成")
+               for n in answer.targets)  # fmt: skip
+
+
+def test_lead_only_unit_filter_excludes_assists(answerer):
+    lead = answerer.ask("发改委牵头的有哪几项")
+    anyrole = answerer.ask("发改委负责哪些")
+    assert lead.filter == {"unit": "县发改委", "role": "lead"}
+    assert 17 in anyrole.targets and 17 not in lead.targets  # 发改委 only assists 17
+    for number in lead.targets:
+        units = answerer.by_number[number].units
+        assert any(u.name == "县发改委" and u.role == "lead" for u in units)
+
+
+def test_several_targets_at_once(answerer):
+    answer = answerer.ask("固投和社零咋样")
+    assert answer.intent == "target" and answer.targets == (1, 65)
+    assert "第1项 固定资产投资" in answer.reply and "第65项 社会消费品零售总额" in answer.reply
+    # a title with 和 in it stays one target
+    assert answerer.ask("企业上云和技改怎么样").targets[0] == 9
+
+
+@pytest.mark.parametrize("question", ["你能干嘛", "这个咋用啊", "你是干嘛的"])
+def test_help_in_any_words(answerer, question):
+    assert answerer.ask(question).intent == "help"
+
+
+def test_summary_in_any_words(answerer):
+    assert answerer.ask("现在总的来看咋样").intent == "summary"
+
+
+@pytest.mark.parametrize("question", ["十二号", "目标十二", "12项的情况", "编号12", "第十二条"])
+def test_number_references_in_every_form(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", 12)
+
+
+def test_homophone_miswriting_matches_on_pinyin(answerer):
+    answer = answerer.ask("带款多少")
+    assert answer.targets[0] == 12
+    assert any(s.startswith("pinyin:") for s in answer.to_json()["scores"][0]["why"])
+
+
+# --- a conversation ----------------------------------------------------------------------
+
+
+def test_follow_up_on_an_indicator(answerer):
+    conversation = Conversation()
+    first = answerer.ask("PM10降到多少了", conversation, now=0)
+    assert first.targets[0] == 56 and first.reply.startswith("➤ PM10 ")
+    second = answerer.ask("那PM2.5呢", conversation, now=5)
+    assert second.targets[0] == 56 and second.reply.startswith("➤ PM2.5 ")
+
+
+def test_follow_up_aspects_on_the_last_target(answerer):
+    conversation = Conversation()
+    assert answerer.ask("耕地保护怎么样", conversation, now=0).targets[0] == 16
+    who = answerer.ask("谁负责", conversation, now=1)
+    assert who.targets == (16,) and who.reply.startswith("➤ 责任单位：县自然资源局")
+    when = answerer.ask("啥时候到期", conversation, now=2)
+    assert when.targets == (16,) and when.reply.startswith("➤ 时限：2020-12-31")
+    gap = answerer.ask("差多少", conversation, now=3)
+    assert gap.targets == (16,) and gap.reply.startswith("➤ 差距：")
+
+
+def test_second_entry_of_the_last_list(answerer):
+    conversation = Conversation()
+    listed = answerer.ask("超额完成的有哪些", conversation, now=0)
+    second = answerer.ask("第二个呢", conversation, now=1)
+    assert second.intent == "target" and second.targets[0] == listed.targets[1]
+    # without a list in the context, 第二个 is target 2
+    assert answerer.ask("第二个呢").targets[0] == 2
+
+
+def test_an_explicit_new_question_wins_over_the_context(answerer):
+    conversation = Conversation()
+    answerer.ask("耕地保护怎么样", conversation, now=0)
+    assert answerer.ask("那社零呢", conversation, now=1).targets[0] == 65
+    assert answerer.ask("新增贷款谁负责", conversation, now=2).targets[0] == 12
+    assert answerer.ask("谁负责", conversation, now=3).targets == (12,)
+
+
+def test_the_context_expires_after_about_ten_minutes(answerer):
+    conversation = Conversation()
+    answerer.ask("耕地保护怎么样", conversation, now=0)
+    assert answerer.ask("谁负责", conversation, now=11 * 60).intent == "unknown"
+    assert answerer.ask("谁负责").intent == "unknown"  # and no context at all
+
+
+# --- any ledger ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def drafted_answerer():
+    """A fresh ledger as `import-report` drafts it: no aliases, no curation."""
+    from pathlib import Path
+
+    from bot.report_text import draft_ledger, guess_year, parse_report
+
+    text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
+    ledger = draft_ledger(parse_report(text), guess_year(text))
+    assert not any(t.aliases for t in ledger.targets)
+    return Answerer(
+        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("断头路打通了几条", 5), ("文化驿站新增了几个", 13), ("海塘安澜开工没", 11)],
+)
+def test_a_fresh_ledger_answers_what_bm25_would(drafted_answerer, question, number):
+    assert drafted_answerer.ask(question).targets[0] == number
+
+
+@pytest.mark.parametrize("question", ["今年粮食产量多少", "明天天气怎么样", "生猪存栏多少头"])
+def test_a_fresh_ledger_rejects_what_no_target_covers(drafted_answerer, question):
+    assert drafted_answerer.ask(question).intent == "unknown"
+
+
+def test_dev_set_on_the_drafted_ledger_beats_the_floor(drafted_answerer):
+    from pathlib import Path
+
+    items = load_eval_set(Path(__file__).parents[1] / "data" / "questions_cangnan_dev.jsonl")
+
+    def ask(q):
+        answer = drafted_answerer.ask(q)
+        return answer.intent, list(answer.targets)
+
+    report = evaluate(ask, items)
+    assert report.top1_rate >= 0.9 and report.oos_rate >= 0.85, report.misses
+
+
+def test_refresh_reindexes_only_what_changed(ledger_2020):
+    import dataclasses
+
+    answerer = Answerer(
+        ledger_2020, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+    )
+    targets = list(ledger_2020.targets)
+    targets[11] = dataclasses.replace(targets[11], aliases=(*targets[11].aliases, "钱袋工程"))
+    changed = answerer.refresh(dataclasses.replace(ledger_2020, targets=tuple(targets)))
+    assert changed == {12}
+    assert answerer.ask("钱袋工程").targets[0] == 12
+    fewer = dataclasses.replace(ledger_2020, targets=tuple(targets[1:]))
+    assert answerer.refresh(fewer) == {1}
+    assert 1 not in answerer.ask("固定资产投资").targets

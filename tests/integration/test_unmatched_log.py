@@ -1,0 +1,50 @@
+"""The unmatched-question log is written off the asker's path, and never lost on the way."""
+
+import sqlite3
+
+from sqlmodel import Session, select
+
+from bot.answering import Answer
+from bot.models import UnmatchedQuestion
+from bot.unmatched_log import UnmatchedLog
+
+
+def unknown(question: str) -> Answer:
+    return Answer(question, "unknown", (), "抱歉", confident=False)
+
+
+def stored(engine) -> list[str]:
+    with Session(engine) as session:
+        return [row.question for row in session.exec(select(UnmatchedQuestion))]
+
+
+def test_recording_does_not_wait_for_a_locked_database(engine, config):
+    # Another writer holds the database: a synchronous log would wait for it, then fail.
+    path = config.database_url.removeprefix("sqlite:///")
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    log = UnmatchedLog(engine)
+    try:
+        log.record(unknown("生猪存栏多少头"), asked_by=42)
+        log.record(unknown("小麦收了多少斤"))  # returned: the asker did not wait for the lock
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    log.flush()
+    assert stored(engine) == ["生猪存栏多少头", "小麦收了多少斤"]
+
+
+def test_well_matched_answers_are_not_logged(engine):
+    log = UnmatchedLog(engine)
+    log.record(Answer("新增贷款完成了吗", "target", (12,), "…"))
+    log.record(Answer("哪些没完成", "list", (16,), "…"))
+    log.flush()
+    assert stored(engine) == []
+
+
+def test_a_failed_write_is_dropped_not_raised(engine):
+    log = UnmatchedLog(engine)
+    engine.dispose()
+    log.record(unknown("x" * 600))  # longer than the column: truncated to 500, still written
+    log.flush()
+    assert stored(engine) == ["x" * 500]

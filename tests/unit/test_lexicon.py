@@ -1,0 +1,82 @@
+"""The field lexicon holds field knowledge only: no entry exists for one ledger's target."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.lexicon import DEFAULT_LEXICON, load_lexicon
+from bot.matching import normalize
+from bot.report_text import draft_ledger, guess_year, parse_report
+
+REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+MIN_TARGETS = 2
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return tomllib.loads(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def target_texts(ledger_2020):
+    """Every target the project holds, by (ledger, number): its own texts, never its aliases."""
+    ledgers = {"2020": ledger_2020}
+    for path in sorted(REPORTS.glob("*/report.txt")):
+        text = path.read_text(encoding="utf-8")
+        ledgers[path.parent.name] = draft_ledger(parse_report(text), guess_year(text))
+    assert len(ledgers) >= 3
+    return {
+        (name, t.number): normalize(
+            " ".join([t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)])
+        )
+        for name, ledger in ledgers.items()
+        for t in ledger.targets
+    }
+
+
+def _targets_using(words, texts) -> set:
+    return {key for key, text in texts.items() for w in words if normalize(w) in text}
+
+
+def test_every_synonym_is_borne_out_by_two_targets(raw, target_texts):
+    lonely = {
+        word: sorted(_targets_using(values, target_texts))
+        for word, values in raw["synonyms"].items()
+        if len(_targets_using(values, target_texts)) < MIN_TARGETS
+    }
+    assert not lonely, f"ledger knowledge in the field lexicon (make these aliases): {lonely}"
+
+
+def test_every_topic_groups_two_targets(raw, target_texts):
+    for name, topic in raw["topics"].items():
+        assert topic["asked"] and topic["words"], name
+        assert len(_targets_using(topic["words"], target_texts)) >= MIN_TARGETS, name
+
+
+def test_every_abbreviation_states_its_meaning(raw):
+    for word, entry in raw["abbreviations"].items():
+        assert entry["means"].strip() and entry["words"], word
+
+
+def test_no_entry_names_a_place_or_firm_of_a_ledger(raw):
+    # The county's places and firms are ledger knowledge, whatever the year.
+    proper = ("西平", "泌阳", "驻马店", "洪河", "腾云", "苍南", "灵溪", "泰顺", "罗阳", "温州")
+    words = list(raw["synonyms"]) + [w for v in raw["synonyms"].values() for w in v]
+    words += list(raw["abbreviations"])
+    words += [w for t in raw["topics"].values() for w in t["asked"] + t["words"]]
+    assert not [w for w in words if any(p in w for p in proper)]
+
+
+def test_a_target_only_entry_fails_the_check(target_texts):
+    # The check above can fail: an entry for one 2020 target is caught.
+    assert len(_targets_using(["腾云气体"], target_texts)) < MIN_TARGETS
+
+
+def test_loaded_lexicon_merges_abbreviations_and_synonyms():
+    lexicon = load_lexicon()
+    assert "固定资产投资" in lexicon.synonyms["固投"]
+    assert lexicon.abbreviations["固投"] == "全社会固定资产投资"
+    assert "医院" in lexicon.synonyms["看病"]
+    assert {t.name for t in lexicon.topics} >= {"养老", "医疗卫生", "教育", "就业", "金融"}
+    assert "的" in lexicon.stopwords and "天气" in lexicon.out_of_scope_cues
