@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench lint clean lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	bash scripts/ensure_cjk_font.sh
 	touch $(STAMP)
 
@@ -30,6 +30,17 @@ bench: install
 
 lint: install
 	$(VENV)/bin/ruff check bot tests bench main.py
+
+# Re-pin every package after a change to pyproject.toml: resolve in a fresh venv, freeze it.
+lock:
+	rm -rf .lockvenv
+	$(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet --upgrade pip
+	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Every package the project installs, pinned (make lock regenerates it from a fresh venv)."; \
+	  echo "# make install installs with -c constraints.txt, so two machines get the same versions."; \
+	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^setuptools=='; } > constraints.txt
+	rm -rf .lockvenv
 
 clean:
 	rm -rf $(VENV) var
