@@ -22,7 +22,7 @@ run: install
 # pytest exits 5 when it collects nothing: that must fail, never pass silently.
 # -n auto: one pytest-xdist worker per core; every fixture is safe to run in parallel.
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider -n auto; code=$$?; \
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist worksteal; code=$$?; \
 	  if [ $$code -eq 5 ]; then echo "no tests collected" >&2; exit 1; fi; exit $$code
 
 bench: install
