@@ -276,17 +276,21 @@ def fsync_ms(folder: Path, count: int = 20) -> float:
 # Run under strace without -f, which follows only the main thread: the asker's own thread.
 _LOG_CHILD = """
 import os, sys
-from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
+from bot.bootstrap import build_answerer, open_engine
 from bot.config import load_config
+from bot.unmatched_log import UnmatchedLog
 config = load_config(sys.argv[1], environ={})
 engine = open_engine(config)
 answerer = build_answerer(engine, config)
+log = UnmatchedLog(engine)
 answers = [a for a in map(answerer.ask, sys.argv[2:]) if a.intent == "unknown"]
-record_if_unmatched(engine, answers[0])
+log.record(answers[0])
+log.flush()
 os.getppid()
 for answer in answers:
-    record_if_unmatched(engine, answer)
+    log.record(answer)
 os.getppid()
+log.flush()
 print(len(answers))
 """
 
@@ -313,8 +317,9 @@ def syncs_on_asker_thread(config: Path, questions: list[str]) -> float | None:
 
 
 def unmatched_log(figures: Figures, workdir: Path) -> None:
-    from bot.bootstrap import build_answerer, open_engine, record_if_unmatched
+    from bot.bootstrap import build_answerer, open_engine
     from bot.config import load_config
+    from bot.unmatched_log import UnmatchedLog
 
     folder = workdir / "unmatched"
     config_path = write_config(folder, DEFAULT_LEDGER_FILE)
@@ -331,20 +336,24 @@ def unmatched_log(figures: Figures, workdir: Path) -> None:
             answers.append(answer)
     if not answers:
         raise RuntimeError("no out-of-scope question was answered 'unknown': nothing to log")
-    record_if_unmatched(engine, answers[0])  # the first write creates the table's pages
+    log = UnmatchedLog(engine)
+    log.record(answers[0])  # the first write creates the table's pages
+    log.flush()
     logged = []
     for answer in (answers * 3)[:60]:
         start = time.perf_counter()
-        record_if_unmatched(engine, answer)
+        log.record(answer)
         logged.append((time.perf_counter() - start) * 1000)
+    log.flush()
     engine.dispose()
     figures.log_ms = statistics.median(logged)
     figures.fsync_ms = fsync_ms(folder)
     figures.log_syncs = syncs_on_asker_thread(config_path, questions)
     ask_ms = statistics.median(asked)
     print(
-        "Wall time of `bootstrap.record_if_unmatched` (what the chat and the CLI call after an "
-        "unmatched answer) on a SQLite file, against answering the same out-of-scope "
+        "Wall time of `UnmatchedLog.record` (what the chat and the CLI call after an "
+        "unmatched answer; a background thread writes) on a SQLite file, against answering "
+        "the same out-of-scope "
         "questions; one `os.fsync` of a small write in the same folder; and the disk syncs "
         "the asking thread itself makes per logged question (strace, main thread only).\n"
     )

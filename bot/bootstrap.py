@@ -7,11 +7,11 @@ import logging
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.answering import Answer, Answerer
+from bot.answering import Answerer
 from bot.config import Config
 from bot.database import create_schema, make_engine
 from bot.ledger_toml import load_ledger_file
-from bot.store import ImportResult, is_empty, load_ledger, log_unmatched_many, read_ledger
+from bot.store import ImportResult, is_empty, load_ledger, read_ledger
 from bot.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -47,12 +47,3 @@ def build_answerer(engine: Engine, config: Config) -> Answerer:
         today=config.status_date(ledger.year),
         tz=config.tz,
     )
-
-
-def record_if_unmatched(engine: Engine, answer: Answer, asked_by: int | None = None) -> None:
-    """Log questions that matched no target, or only weakly, at once (see UnmatchedLog)."""
-    from bot.unmatched_log import unmatched_row
-
-    row = unmatched_row(answer, asked_by)
-    if row is not None:
-        log_unmatched_many(engine, [row])
