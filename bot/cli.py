@@ -507,6 +507,8 @@ def _quiet_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
 IMPORT_WAIT_SECONDS = 300.0
 BUSY_HELP = (
     "另一个导入正在写入台账，未导入任何内容。请等它完成后再运行，或加 --wait 秒数 等待它结束"

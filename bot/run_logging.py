@@ -13,7 +13,6 @@ from collections.abc import Iterable
 details = logging.getLogger("bot.details")
 
 
-
 def mask_token(token: str) -> str:
     """`123456:ABC…` → `123456:***`: the bot's public id stays, the secret part never shows."""
     bot_id, colon, _ = token.partition(":")
