@@ -47,15 +47,14 @@ from bot.replies import (
 )
 from bot.status import compute_status, year_closed
 from bot.store import (
+    StaleChange,
     history,
     read_field,
     read_ledger,
     read_target,
     undo_last,
 )
-from bot.store import (
-    list_unmatched as store_list_unmatched,
-)
+from bot.store import list_unmatched as store_list_unmatched
 from bot.target_view import target_detail_text, unit_label
 from bot.unmatched_log import UnmatchedLog
 
@@ -451,7 +450,15 @@ def _pending_reply(service: ChatService, sender: Sender, proposal) -> Reply:
 
 def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Revert the caller's last change (itself audited)."""
-    applied = undo_last(service.engine, actor=sender.actor)
+    try:
+        applied = undo_last(service.engine, actor=sender.actor)
+    except StaleChange as exc:
+        return [
+            Reply(
+                f"无法撤销：{exc}，撤销会覆盖新的修改。"
+                "请用 /history 序号 查看，再用 /set 直接改正。"
+            )
+        ]
     if applied is None or not applied.entries:
         return [Reply("没有可撤销的修改。")]
     service.refresh()

@@ -439,11 +439,21 @@ def last_change_of(session: Session, actor: str) -> list[AuditEntry]:
 def undo_last(
     engine: Engine, *, actor: str, now: dt.datetime | None = None
 ) -> AppliedChange | None:
-    """Revert `actor`'s last change; the revert is itself audited. None when nothing to undo."""
+    """Revert `actor`'s last change; the revert is itself audited. None when nothing to undo.
+
+    Raises StaleChange when a field has changed since (another admin's later change is never
+    overwritten), and then nothing is reverted.
+    """
     with Session(engine, expire_on_commit=False) as session, session.begin():
         entries = last_change_of(session, actor)
         if not entries:
             return None
+        # Check every field before writing any: one field's write may touch another (a new
+        # figure resets its as-of words), so per-field checks during the revert would misfire.
+        lock_targets(session, [e.target_number for e in entries])
+        for e in entries:
+            if read_field(session, e.target_number, e.field_name) != e.new_value:
+                raise StaleChange(f"第{e.target_number}项在这次修改之后又被修改过")
         reverts = [
             FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)
         ]

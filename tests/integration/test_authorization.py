@@ -77,8 +77,9 @@ def service(config, engine):
     service = ChatService(engine, config, build_answerer(engine, config))
     for subject in (77, 88, GRANTED_GROUP):
         assert service.command(ADMIN_SENDER, "grant", str(subject))[0].text.startswith("已授予")
-    # a change by everyone an /undo could be attributed to, so a leaked /undo would show
-    for n, actor in enumerate(("tg:42", "tg:77", "tg:7", "tg:anonymous", "console")):
+    # a change by everyone an /undo could be attributed to, so a leaked /undo would show;
+    # the admin's comes last, as /undo never reverts over someone else's later change
+    for n, actor in enumerate(("tg:77", "tg:7", "tg:anonymous", "console", "tg:42")):
         apply_changes(
             engine, [FieldChange(12, "indicator:新增贷款:as_of", f"第{n}次")], actor=actor
         )

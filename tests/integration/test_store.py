@@ -108,3 +108,22 @@ def test_timestamps_come_back_timezone_aware(engine):
         target = read_target(session, 1)
         assert target.updated_at.tzinfo is not None and target.updated_by == "tg:1"
         assert history(session)[0].at.tzinfo is not None
+
+
+def test_undo_never_overwrites_another_admins_later_change(engine):
+    import pytest
+
+    from bot.store import StaleChange
+
+    field = "indicator:新增贷款:actual"
+    apply_changes(engine, [FieldChange(12, field, "25.1")], actor="tg:1")
+    apply_changes(engine, [FieldChange(12, field, "26", "25.1")], actor="tg:2")
+    with pytest.raises(StaleChange):
+        undo_last(engine, actor="tg:1")
+    with Session(engine) as session:
+        assert read_target(session, 12).indicator("新增贷款").actual == "26"
+        assert [e.actor for e in history(session, 12)] == ["tg:2", "tg:1"]
+    # the later admin can still undo their own change, back to the first admin's figure
+    assert undo_last(engine, actor="tg:2") is not None
+    with Session(engine) as session:
+        assert read_target(session, 12).indicator("新增贷款").actual == "25.1"

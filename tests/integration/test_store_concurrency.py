@@ -170,3 +170,19 @@ def test_two_quick_approvals_of_a_report_apply_and_notify_once(service, engine):
         target = read_target(session, 12)
     assert target.progress_text.count("11月新增贷款1.5亿元") == 1
     assert target.indicator("新增贷款").actual == "26"
+
+
+def test_undo_after_another_admins_change_is_refused_and_says_why(service):
+    def set_and_confirm(user_id: int, figure: str) -> None:
+        [proposal] = service.command(admin(user_id), "set", f"12 新增贷款 {figure}亿元")
+        [[confirm, _cancel]] = proposal.buttons
+        assert service.button(admin(user_id), confirm.data)[0].text.startswith("✅ 已修改")
+
+    set_and_confirm(ADMIN, "25.1")
+    set_and_confirm(OTHER_ADMIN, "26")
+    [reply] = service.command(admin(ADMIN), "undo", "")
+    assert (
+        reply.text.startswith("无法撤销：第12项在这次修改之后又被修改过") and "/set" in reply.text
+    )
+    with Session(service.engine) as session:
+        assert read_target(session, 12).indicator("新增贷款").actual == "26"
