@@ -156,6 +156,16 @@ def wait_until_polling(fake: FakeBotApi, bot: subprocess.Popen, log_path: Path) 
     assert bot.poll() is None, log_path.read_text(errors="replace")
 
 
+def stop_bot(bot: subprocess.Popen) -> None:
+    """Stop the bot as Ctrl-C would, and kill it if it does not end within 15 s."""
+    bot.send_signal(signal.SIGINT)
+    try:
+        bot.wait(15)
+    except subprocess.TimeoutExpired:
+        bot.kill()
+        bot.wait(5)
+
+
 def test_sigkill_at_random_moments_loses_no_acknowledged_change(config, fake, tmp_path):
     db = tmp_path / "ledger.db"
     open_engine(dataclasses.replace(config, database_url=f"sqlite:///{db}")).dispose()
@@ -184,12 +194,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_change(config, fake, tm
             last = value_of(counter[0])
             assert one_change(fake, last, time.monotonic() + 30)
         finally:
-            bot.send_signal(signal.SIGINT)
-            try:
-                bot.wait(15)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-                bot.wait(5)
+            stop_bot(bot)
     acknowledged = acknowledged_values(fake)
     assert acknowledged[-1] == last
     assert check_database(db, acknowledged) == last
@@ -280,12 +285,7 @@ def test_sigkill_just_after_confirm_never_leaves_a_change_applying(config, fake,
                 )
                 assert len(applied) == 1, f"round {round_}: applied {len(applied)}x"
         finally:
-            bot.send_signal(signal.SIGINT)
-            try:
-                bot.wait(15)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-                bot.wait(5)
+            stop_bot(bot)
     check_database(db, acknowledged_values(fake))
     assert "Traceback" not in log_path.read_text(errors="replace")
     print(f"{CONFIRM_KILLS} kills after 确认: {landed}; second press answered {answers}")
@@ -330,12 +330,7 @@ def test_sigkill_while_sending_lists_the_notice_uncertain_right_after_restart(
 
             reply = fake.wait_for(outbox_reply, 30)
         finally:
-            bot.send_signal(signal.SIGINT)
-            try:
-                bot.wait(15)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-                bot.wait(5)
+            stop_bot(bot)
     assert f"#{row_id} 未确认 urge 第16项" in reply.get("text")
     assert db_rows(db, "SELECT state FROM outboxentry WHERE id = ?", row_id) == [("uncertain",)]
     [(notice,)] = db_rows(db, "SELECT text FROM outboxentry WHERE id = ?", row_id)
