@@ -25,7 +25,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 import asyncio  # noqa: E402
 import dataclasses  # noqa: E402
-import datetime as dt  # noqa: E402
 import logging  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
@@ -33,10 +32,11 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from bench.load import bench_config  # noqa: E402
 from bot.bootstrap import build_answerer, open_engine  # noqa: E402
 from bot.chat import ChatService  # noqa: E402
 from bot.chat_types import Sender  # noqa: E402
-from bot.config import Config, TelegramConfig  # noqa: E402
+from bot.config import DEFAULT_SENDER_RATE  # noqa: E402
 from bot.telegram_bot import build_application  # noqa: E402
 from tests.auxil.fake_bot_api import FakeBotApi  # noqa: E402
 
@@ -59,21 +59,6 @@ class FloodResult:
     unanswered: int = 0
     group_sent: int = 0
     fetched_s: float = float("nan")  # until the bot had fetched the whole flood
-
-
-def _config(tmp: Path, fake: FakeBotApi) -> Config:
-    return Config(
-        database_url=f"sqlite:///{tmp / 'flood.db'}",
-        today=dt.date(2021, 1, 15),
-        source=str(tmp / "config.toml"),
-        telegram=TelegramConfig(
-            token=TOKEN,
-            admins=(ADMIN,),
-            bot_api_url=fake.base_url,
-            bot_file_url=fake.base_file_url,
-            rate_limiter=True,
-        ),
-    )
 
 
 async def _wait_answer(fake: FakeBotApi, count: int, pushed: float) -> float | None:
@@ -102,7 +87,9 @@ async def _drop_work(application) -> None:
 async def _run(label: str, senders: list[int]) -> FloodResult:
     result = FloodResult(label)
     with tempfile.TemporaryDirectory() as tmp_name, FakeBotApi(TOKEN) as fake:
-        config = _config(Path(tmp_name), fake)
+        config = bench_config(
+            Path(tmp_name), fake, token=TOKEN, rate_limiter=True, sender_rate=DEFAULT_SENDER_RATE
+        )
         engine = open_engine(config)
         service = ChatService(engine, config, build_answerer(engine, config))
         admin = Sender(user_id=ADMIN, chat_id=ADMIN, actor=f"tg:{ADMIN}")

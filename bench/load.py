@@ -248,18 +248,22 @@ def _instrument(service: ChatService, application, result: RunResult, pushed_at)
     return undo
 
 
-def _config(tmp: Path, fake: FakeBotApi, rate_limiter: bool) -> Config:
+def bench_config(
+    tmp: Path, fake: FakeBotApi, *, token: str, rate_limiter: bool, sender_rate: int
+) -> Config:
+    """A config for a bench bot in `tmp`, talking to `fake`, with admin 42."""
     return Config(
-        database_url=f"sqlite:///{tmp / 'load.db'}",
+        database_url=f"sqlite:///{tmp / 'bench.db'}",
         today=TODAY,
+        var_dir=tmp / "var",
         source=str(tmp / "config.toml"),
         telegram=TelegramConfig(
-            token=TOKEN,
+            token=token,
             admins=(ADMIN,),
             bot_api_url=fake.base_url,
             bot_file_url=fake.base_file_url,
             rate_limiter=rate_limiter,
-            sender_rate=0,  # 40 questions per viewer in one burst: throughput, not the limit
+            sender_rate=sender_rate,
         ),
     )
 
@@ -300,7 +304,10 @@ async def _run(label: str, rate_limiter: bool, count: int, limit_s: float) -> Ru
         return remaining
 
     with tempfile.TemporaryDirectory() as tmp_name, FakeBotApi(TOKEN) as fake:
-        config = _config(Path(tmp_name), fake, rate_limiter)
+        # 40 questions per viewer in one burst: throughput, not the per-sender limit
+        config = bench_config(
+            Path(tmp_name), fake, token=TOKEN, rate_limiter=rate_limiter, sender_rate=0
+        )
         engine = open_engine(config)
         service = ChatService(engine, config, build_answerer(engine, config))
         admin = Sender(user_id=ADMIN, chat_id=ADMIN, actor=f"tg:{ADMIN}")

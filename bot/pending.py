@@ -57,19 +57,24 @@ def _changes(pending: PendingChange) -> list[FieldChange]:
     return [FieldChange(int(t), f, new, expected_old=old) for t, f, new, old in rows]
 
 
-def _locked(session: Session, pending_id: int) -> PendingChange | None:
+def _claim(session: Session, pending_id: int, admin_id: int) -> PendingChange | Settled:
+    """The pending change, locked until the transaction ends, if this admin may settle it now;
+    otherwise how the press is answered (someone else's, or settled before)."""
     query = select(PendingChange).where(PendingChange.id == pending_id).with_for_update()
-    return session.exec(query).first()
+    pending = session.exec(query).first()
+    if pending is None or pending.admin_id != admin_id:
+        return Settled("refused")
+    if pending.state != "pending":
+        return Settled("done_before", pending)
+    return pending
 
 
 def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: str) -> Settled:
     """Apply a pending change for the admin who proposed it, once, in one transaction."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        pending = _locked(session, pending_id)
-        if pending is None or pending.admin_id != admin_id:
-            return Settled("refused")
-        if pending.state != "pending":
-            return Settled("done_before", pending)
+        pending = _claim(session, pending_id, admin_id)
+        if isinstance(pending, Settled):
+            return pending
         try:
             applied = apply_changes_in(
                 session, _changes(pending), actor=actor, reason=pending.reason
@@ -87,11 +92,9 @@ def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: st
 def cancel_pending(engine: Engine, pending_id: int, *, admin_id: int) -> Settled:
     """Cancel a pending change for the admin who proposed it; a settled one stays as it is."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        pending = _locked(session, pending_id)
-        if pending is None or pending.admin_id != admin_id:
-            return Settled("refused")
-        if pending.state != "pending":
-            return Settled("done_before", pending)
+        pending = _claim(session, pending_id, admin_id)
+        if isinstance(pending, Settled):
+            return pending
         pending.state = "cancelled"
         session.add(pending)
     return Settled("cancelled", pending)
