@@ -37,10 +37,11 @@ def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> Impor
     )
 
 
-def build_answerer(engine: Engine, config: Config) -> Answerer:
-    """The answering core over the ledger as the database holds it now."""
+def build_answerer(engine: Engine, config: Config, *, year: int | None = None) -> Answerer:
+    """The answering core over a year's ledger as the database holds it now: `year`, else
+    `[ledger] year`, else the latest year imported (YearNotHeld when it is not held)."""
     with Session(engine) as session:
-        ledger = read_ledger(session)
+        ledger = read_ledger(session, year=year or config.year)
     return Answerer(
         ledger,
         load_thesaurus(),
