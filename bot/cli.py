@@ -90,7 +90,7 @@ def cmd_show(config: Config, engine: Engine, args) -> int:
     target = ledger.by_number().get(args.number)
     if target is None:
         raise CliError(
-            f"{ledger.year}年台账中没有第{args.number}项目标（台账共有的序号可用 list 查看）"
+            f"第{args.number}项目标不存在（{ledger.year}年台账共有的序号可用 list 查看）"
         )
     if args.json:
         _print_json({"year": ledger.year, **target_json(target, today)})
@@ -218,19 +218,23 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
         raise CliError(
             "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
         )
-    answerer = build_answerer(engine, config)
+    from bot.ledger_years import LedgerYears
+
+    answerer = build_answerer(engine, config, year=_ledger(config, engine, args).year)
+    years = LedgerYears(engine, config, lambda: answerer)
     unmatched = UnmatchedLog(engine)
     try:
-        return _answer_questions(answerer, unmatched, args)
+        return _answer_questions(years, unmatched, args)
     finally:
         unmatched.flush()
 
 
-def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
+def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
+    current = years.current().ledger.year
     if not args.json:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
-        answer = answerer.ask(args.question)
+        answer = years.ask(args.question)
         unmatched.record(answer)
         print(answer.reply)
         return 0
@@ -242,9 +246,10 @@ def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
         if conversation is not None and not question.strip():
             conversation = Conversation()
             continue
-        answer = answerer.ask(question, conversation)
+        answer = years.ask(question, conversation)
         unmatched.record(answer)
-        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        shown = {"year": answer.filter.get("year", current), **answer.to_json()}
+        print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0
 
 
@@ -391,7 +396,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
         else:
             target = ledger.by_number().get(args.number)
             if target is None:
-                raise CliError(f"{ledger.year}年台账中没有第{args.number}项目标")
+                raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）")
             png = target_chart(target, today=today, year=ledger.year)
     except CJKFontMissing as exc:
         raise CliError(str(exc)) from None
@@ -467,6 +472,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("import", cmd_import, "load a ledger file (TOML, xlsx or CSV)")
     p.add_argument("file")
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="xlsx/CSV: the ledger year the sheet updates (default: the current year); "
+        "a TOML file names its own year",
+    )
     p.add_argument("--force", action="store_true", help="overwrite fields changed by admins")
     p.add_argument(
         "--wait",
