@@ -22,6 +22,7 @@ from sqlmodel import Session
 from bot.answering import Answer, Answerer, Conversation
 from bot.config import Config
 from bot.ledger import LedgerSpec, TargetSpec
+from bot.matching import has_content, normalize
 from bot.status import compute_status
 from bot.store import YearNotHeld, held_years, read_ledger
 from bot.thesaurus import load_thesaurus
@@ -38,6 +39,9 @@ _COMPARE = re.compile(
     r"(?:和|跟|与|同|较|比)(?:去年|上年|上一年)(?:同期)?(?:相比|比较|对比|比)?(?:的话)?"
     r"|去年同期|同比(?:情况|变化)?|比上年"
 )
+
+
+DONE_STATUSES = ("超额完成", "已完成")
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,8 @@ def comparison_line(
     if target is None:
         counts = []
         for ledger in (earlier, later):
-            done = sum(status_of(ledger, t) == "已完成" for t in ledger.targets)
-            counts.append(f"{ledger.year}年共{len(ledger.targets)}项，已完成{done}项")
+            done = sum(status_of(ledger, t) in DONE_STATUSES for t in ledger.targets)
+            counts.append(f"{ledger.year}年共{len(ledger.targets)}项，完成{done}项")
         return "同比：" + "；".join(counts) + "。"
     before = same_target(target, earlier)
     if before is None:
@@ -188,6 +192,10 @@ class LedgerYears:
         core = self.answerer(year)
         if core is None:
             return self._not_held(question, year)
+        if phrase.compare and not has_content(normalize(phrase.rest)):
+            # "同比" alone: the two years' completion counts are the answer.
+            answer = Answer(question, "summary", (), f"{year}年与{year - 1}年相比：")
+            return self._with_comparison(answer, core, year - 1)
         answer = core.ask(phrase.rest, conversation if core is current else None)
         answer = dataclasses.replace(answer, question=question)
         if year != current.ledger.year:
