@@ -262,11 +262,12 @@ def cmd_chat(config: Config, engine: Engine, args) -> int:
     return run_console(service, args.role, sys.stdin, sys.stdout)
 
 
-def _unit_name(engine: Engine, given: str) -> str:
+def _unit_name(config: Config, engine: Engine, given: str) -> str:
     from bot.reminders import UnknownUnit, resolve_unit
 
+    # Units of the current year's ledger: `[ledger] year`, else the latest imported.
     with Session(engine) as session:
-        ledger = read_ledger(session)
+        ledger = read_ledger(session, year=config.year)
     try:
         return resolve_unit(ledger, given)
     except UnknownUnit as exc:
@@ -277,7 +278,7 @@ def cmd_subscribe(config: Config, engine: Engine, args) -> int:
     """Subscribe a chat to a unit's reminders."""
     from bot.reminders import subscribe
 
-    unit = _unit_name(engine, args.unit)
+    unit = _unit_name(config, engine, args.unit)
     created = subscribe(engine, unit, args.chat_id, actor="cli")
     print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
     return 0
@@ -287,7 +288,7 @@ def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
     """Remove a chat's subscription to a unit."""
     from bot.reminders import unsubscribe
 
-    unit = _unit_name(engine, args.unit)
+    unit = _unit_name(config, engine, args.unit)
     if not unsubscribe(engine, unit, args.chat_id):
         raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
     print(f"已取消：{unit} → {args.chat_id}")
