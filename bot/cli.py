@@ -158,6 +158,10 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     suffix = path.suffix.lower()
     if suffix == ".toml":
         ledger = load_ledger_file(path)
+        if args.year and args.year != ledger.year:
+            raise CliError(
+                f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"
+            )
     elif suffix in (".xlsx", ".csv"):
         base = _ledger(config, engine, args)
         ledger = read_spreadsheet(path, base, config.status_date(base.year))
