@@ -37,7 +37,8 @@ _RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年"
 _RELATIVE_RE = re.compile(r"(前年|去年|上一年|上年|今年|本年)(?:度)?" + _NOT_A_DATE + r"(?:的)?")
 _COMPARE = re.compile(
     r"(?:和|跟|与|同|较|比)(?:去年|上年|上一年)(?:同期)?(?:相比|比较|对比|比)?(?:的话)?"
-    r"|去年同期|同比(?:情况|变化)?|比上年"
+    # "同比增长6.3%" is a figure's own words, not a question comparing years.
+    r"|去年同期|同比(?!\s*(?:增|减|下降|上升|提高|降低|增长|回落))(?:情况|变化)?|比上年"
 )
 
 
@@ -187,12 +188,18 @@ class LedgerYears:
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
-        if year == current.ledger.year and not phrase.compare:
-            return current.ask(question if phrase.year is None else phrase.rest, conversation)
+        alone = not has_content(normalize(phrase.rest))
+        # Without the year before, "比上年增长多少" asks for the figure's own change on last
+        # year, which the current texts state: it is answered as it was asked.
+        compare = phrase.compare and (alone or self.answerer(year - 1) is not None)
+        if year == current.ledger.year and not compare:
+            # The current year's own words stay: they may be part of an indicator's name
+            # ("2020年改造户数"), and the current core already reads them as its own year.
+            return current.ask(question, conversation)
         core = self.answerer(year)
         if core is None:
-            return self._not_held(question, year)
-        if phrase.compare and not has_content(normalize(phrase.rest)):
+            return self._about_the_year(question, year, current, conversation)
+        if compare and alone:
             # "同比" alone: the two years' completion counts are the answer.
             answer = Answer(question, "summary", (), f"{year}年与{year - 1}年相比：")
             return self._with_comparison(answer, core, year - 1)
@@ -202,9 +209,19 @@ class LedgerYears:
             answer = dataclasses.replace(
                 answer, reply=f"【{year}年】{answer.reply}", filter={**answer.filter, "year": year}
             )
-        if phrase.compare:
+        if compare:
             answer = self._with_comparison(answer, core, year - 1)
         return answer
+
+    def _about_the_year(self, question: str, year: int, current: Answerer, conversation) -> Answer:
+        """A year not held: the current ledger's answer when the target it finds speaks of that
+        year itself ("2019年那批老旧小区" is a 2020 target), else that the year is not held."""
+        answer = current.ask(question, conversation)
+        if answer.intent == "target" and answer.targets and not answer.ambiguous:
+            found = current.by_number[answer.targets[0]]
+            if f"{year}年" in found.target_text + found.progress_text:
+                return answer
+        return self._not_held(question, year)
 
     def _not_held(self, question: str, year: int) -> Answer:
         held = self.held()
