@@ -59,9 +59,10 @@ def _ledger(config: Config, engine: Engine, args):
             return read_ledger(session, year=year)
         except YearNotHeld:
             held = held_years(session)
+    where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
     raise CliError(
         f"数据库中没有{year}年的台账（现有：{_years_text(held)}）。"
-        f"请换一个年份，或先用 python main.py import 文件 导入{year}年的台账"
+        f"请{where}，或先用 python main.py import 文件 导入{year}年的台账"
     )
 
 
@@ -125,13 +126,15 @@ def cmd_years(config: Config, engine: Engine, args) -> int:
     """Print the ledger years the database holds, with their target counts."""
     with Session(engine) as session:
         years = held_years(session)
-    current = config.year if config.year in years else max(years, default=None)
+    current = config.year or max(years, default=None)
     if args.json:
         _print_json([{"year": y, "targets": n, "current": y == current} for y, n in years.items()])
         return 0
     for year, count in years.items():
         print(f"{year}年：{count}项目标{'（当前年度）' if year == current else ''}")
     print(f"共{len(years)}个年度")
+    if current is not None and current not in years:
+        print(f"注意：{config.source} 的 [ledger] year = {current}，数据库中没有这一年的台账")
     return 0
 
 

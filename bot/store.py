@@ -75,8 +75,8 @@ class FieldChange:
 class YearNotHeld(StoreError):
     """The database holds no ledger of the year asked for."""
 
-    def __init__(self, year: int) -> None:
-        super().__init__(f"数据库中没有{year}年的台账")
+    def __init__(self, year: int, *, hint: str = "") -> None:
+        super().__init__(f"数据库中没有{year}年的台账{hint}")
         self.year = year
 
 

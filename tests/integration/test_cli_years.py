@@ -92,3 +92,19 @@ def test_a_year_not_held_is_a_clear_message_and_exit_status_2(run_cli, args):
 def test_a_question_naming_a_year_not_held_says_so(run_cli):
     code, out, _ = run_cli("ask", "2018年的新增贷款")
     assert code == 0 and out.startswith("数据库中没有2018年的台账（现有：2020年）")
+
+
+def test_a_configured_year_not_held_names_the_key_to_change(run_cli, cli_config_path):
+    text = cli_config_path.read_text(encoding="utf-8")
+    cli_config_path.write_text(text.replace("[ledger]\n", "[ledger]\nyear = 2023\n"), "utf-8")
+    for args in (("list",), ("ask", "新增贷款")):
+        code, out, err = run_cli(*args)
+        assert code == 2 and out == ""
+        assert err.startswith("错误：数据库中没有2023年的台账（现有：2020年）。")
+        assert "[ledger] year" in err
+    code, out, _ = run_cli("years")
+    assert code == 0
+    assert out == (
+        f"2020年：66项目标\n共1个年度\n"
+        f"注意：{cli_config_path} 的 [ledger] year = 2023，数据库中没有这一年的台账\n"
+    )
