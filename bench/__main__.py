@@ -34,6 +34,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "speed": ("Speed per question against BM25, in the same run", "bench.speed:speed"),
     "startup": ("Cold start of `python main.py ask`", "bench.speed:cold_start"),
     "log": ("Cost of the unmatched-question log", "bench.speed:unmatched_log"),
+    "years": ("Several years in one database", "bench.years:years"),
 }
 
 
