@@ -4,6 +4,7 @@ changes and chat commands stay within their own year."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,32 @@ def test_a_change_in_the_chat_goes_to_the_current_year(service):
     with Session(service.engine) as session:
         assert read_field(session, 1, "progress_text", year=2021).endswith("已放款")
         assert "已放款" not in read_field(session, 1, "progress_text", year=2020)
+
+
+# --- reminders -------------------------------------------------------------------------------
+
+
+def test_the_digest_names_the_year_of_a_change_to_another_year(engine, ledger_2021):
+    from zoneinfo import ZoneInfo
+
+    from bot.reminder_policy import ReminderPolicy, WorkCalendar
+    from bot.reminders import plan, set_digest
+
+    load_ledger(engine, ledger_2021, source="ledger_2021.toml")
+    set_digest(engine, 7001, True)
+    at = dt.datetime(2021, 10, 20, 9, tzinfo=dt.UTC)
+    apply_changes(engine, [FieldChange(1, "title", "新增信贷")], actor="tg:42", now=at)
+    apply_changes(engine, [FieldChange(1, "title", "固投")], actor="tg:42", year=2020, now=at)
+    with Session(engine) as session:
+        current = read_ledger(session)
+    monday = dt.date(2021, 10, 25)
+    tz = ZoneInfo("Asia/Shanghai")
+    [digest] = [
+        n
+        for n in plan(engine, current, monday, ReminderPolicy(), WorkCalendar(), tz)
+        if n.kind == "digest"
+    ]
+    changes = [line for line in digest.text.splitlines() if "由tg:42修改" in line]
+    assert len(changes) == 2, digest.text
+    assert [line.startswith(("第1项", "· 第1项")) for line in changes].count(True) == 1
+    assert [("2020年第1项 title" in line) for line in changes].count(True) == 1
