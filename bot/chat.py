@@ -240,12 +240,14 @@ class ChatService:
             nav.append(Button("下一页 ▶", f"page:{saved.id}:{page + 1}"))
         return Reply(text, (tuple(nav),) if nav else (), edit=edit)
 
-    def _history_text(self, number: int) -> str:
+    def _history_text(self, number: int, year: int | None = None) -> str:
+        year = self.year if year is None else year
+        label = "" if year == self.year else f"{year}年"
         with Session(self.engine) as session:
-            entries = history(session, number, limit=15, year=self.year)
+            entries = history(session, number, limit=15, year=year)
         if not entries:
-            return f"第{number}项暂无变更记录（数据来自{self.answerer.ledger.year}年台账导入）。"
-        lines = [f"第{number}项变更记录（最近{len(entries)}条）："]
+            return f"{label}第{number}项暂无变更记录（数据来自{year}年台账导入）。"
+        lines = [f"{label}第{number}项变更记录（最近{len(entries)}条）："]
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
@@ -460,10 +462,23 @@ def cmd_whoami(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 
 def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """Show a target's audit trail."""
+    """Show a target's audit trail (of another year with "/history 2020 12")."""
+    year, rest = split_year_argument(args)
+    if year is not None and rest:
+        answerer, _, _ = _year_core(service, args)
+        if answerer is None:
+            return _not_held(service, args)
+        number = parse_target_number(rest)
+        if number is not None and number in answerer.by_number:
+            return [Reply(service._history_text(number, answerer.ledger.year))]
     number = parse_target_number(args)
     if number is None or service._target(number) is None:
-        return [Reply("用法：/history 序号，例如 /history 12（序号须是台账中的目标）")]
+        return [
+            Reply(
+                "用法：/history [年份] 序号，例如 /history 12、/history 2020 12"
+                "（序号须是台账中的目标）"
+            )
+        ]
     return [Reply(service._history_text(number))]
 
 
@@ -731,7 +746,7 @@ _COMMANDS = (
     Command("target", "查看一项目标：/target [年份] 序号", False, cmd_target),
     Command("due", "即将到期：/due [天数]，默认30天", False, cmd_due),
     Command("ask", "提问：/ask 问题", False, cmd_ask),
-    Command("history", "变更记录：/history 序号", False, cmd_history),
+    Command("history", "变更记录：/history [年份] 序号", False, cmd_history),
     Command("whoami", "我的ID和角色", False, cmd_whoami, public=True),
     *(
         Command(name, _ADMIN_DESCRIPTIONS[name], True, _proposal_command(name))

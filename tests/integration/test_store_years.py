@@ -204,6 +204,17 @@ def test_chat_questions_answer_from_the_year_they_name(service):
     assert "同比（2020年第12项“新增贷款”）" in compared.text and "24.43" in compared.text
 
 
+def test_history_takes_a_year(service):
+    apply_changes(service.engine, [FieldChange(12, "title", "贷款")], actor="tg:7", year=2020)
+    [older] = service.command(SENDER, "history", "2020 12")
+    [current] = service.command(SENDER, "history", "1")
+    [missing] = service.command(SENDER, "history", "2019 12")
+
+    assert older.text.startswith("2020年第12项变更记录（最近1条）：") and "tg:7" in older.text
+    assert current.text == "第1项暂无变更记录（数据来自2021年台账导入）。"
+    assert "没有2019年的台账" in missing.text
+
+
 def test_a_change_in_the_chat_goes_to_the_current_year(service):
     [proposal] = service.command(SENDER, "note", "1 已放款")
     confirm = proposal.buttons[0][0].data
