@@ -108,3 +108,24 @@ def test_a_configured_year_not_held_names_the_key_to_change(run_cli, cli_config_
         f"2020年：66项目标\n共1个年度\n"
         f"注意：{cli_config_path} 的 [ledger] year = 2023，数据库中没有这一年的台账\n"
     )
+
+
+def test_a_sheet_exported_from_another_year_is_not_imported_into_the_current_one(
+    run_cli, cli_config_path, tmp_path
+):
+    run_cli("import", str(LEDGER_2021))
+    sheet = tmp_path / "l2021.xlsx"
+    assert run_cli("export", "--format", "xlsx", "-o", str(sheet))[0] == 0
+    text = cli_config_path.read_text(encoding="utf-8")
+    cli_config_path.write_text(text.replace("[ledger]\n", "[ledger]\nyear = 2020\n"), "utf-8")
+    _, before, _ = run_cli("list", "--json")
+
+    code, out, err = run_cli("import", str(sheet))
+
+    assert code == 2 and out == ""
+    assert (
+        err.startswith(f"错误：{sheet}: 3项的简称和目标任务都与2020年台账不同") and "--year" in err
+    )
+    assert run_cli("list", "--json")[1] == before
+    code, out, _ = run_cli("import", str(sheet), "--year", "2021")
+    assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
