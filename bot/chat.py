@@ -293,7 +293,8 @@ class ChatService:
         """Rebuild the answering index after a change, so answers see new figures at once."""
         with Session(self.engine) as session:
             ledger = read_ledger(session, year=self.config.year)
-        self.answerer.refresh(ledger, today=self.today)
+        # The latest year may be a newer one than the core held (an import meanwhile).
+        self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))
         self.years.forget()
 
 
