@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bot.units import convert
+
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
 COMPARATORS = (">=", "<=", "=")
@@ -152,6 +154,7 @@ class IndicatorSpec:
     actual: str = ""
     as_of: str = ""
     remark: str = ""
+    actual_unit: str = ""  # the unit the actual is written in; empty = the same as `unit`
 
     @property
     def target_value(self) -> Decimal | None:
@@ -159,11 +162,24 @@ class IndicatorSpec:
 
     @property
     def actual_value(self) -> Decimal | None:
+        """The actual figure as written, in `shown_actual_unit`."""
         return parse_decimal(self.actual)
 
     @property
+    def shown_actual_unit(self) -> str:
+        return self.actual_unit or self.unit
+
+    @property
+    def actual_in_target_unit(self) -> Decimal | None:
+        """The actual converted to the target's unit (bot/units.py); None when it cannot be."""
+        actual = self.actual_value
+        if actual is None:
+            return None
+        return convert(actual, self.shown_actual_unit, self.unit)
+
+    @property
     def comparable(self) -> bool:
-        return self.target_value is not None and self.actual_value is not None
+        return self.target_value is not None and self.actual_in_target_unit is not None
 
 
 @dataclass(frozen=True)
