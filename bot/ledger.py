@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.units import convert
+from bot.units import actual_in_target_unit
 
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
@@ -175,7 +175,7 @@ class IndicatorSpec:
         actual = self.actual_value
         if actual is None:
             return None
-        return convert(actual, self.shown_actual_unit, self.unit)
+        return actual_in_target_unit(actual, self.shown_actual_unit, self.target_value, self.unit)
 
     @property
     def comparable(self) -> bool:

@@ -9,7 +9,9 @@ Two kinds of rule:
 - magnitudes: a unit written with 万 or 亿 in front is 10^4 or 10^8 of the unit without it
   (万元 ↔ 亿元 ↔ 元, 万人次 ↔ 人次, 万亩 ↔ 亩); `MAGNITUDE_BASES` lists the units it applies to;
 - declared equivalences (`EQUIVALENT_UNITS`): two names for one unit, such as 人 counted as
-  人次 (a screening of 79891人 counts 79891人次) or 公里 and 千米.
+  人次 (a screening of 79891人 counts 79891人次) or 公里 and 千米;
+- a share of the target: an actual written in % against a target in another unit is the
+  share of the target done ("乳腺癌筛查完成全年任务数的104.48%" against 0.8万人).
 """
 
 from __future__ import annotations
@@ -46,9 +48,26 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), _canonical(unit)
 
 
-def same_measure(a: str, b: str) -> bool:
-    """True when figures in units `a` and `b` can be compared after conversion."""
-    return split_unit(a)[1] == split_unit(b)[1]
+SHARE_OF_TARGET = "%"
+
+
+def same_measure(actual_unit: str, target_unit: str) -> bool:
+    """True when an actual in `actual_unit` can be compared with a target in `target_unit`."""
+    if actual_unit.strip() == SHARE_OF_TARGET:
+        return True
+    return split_unit(actual_unit)[1] == split_unit(target_unit)[1]
+
+
+def actual_in_target_unit(
+    actual: Decimal, actual_unit: str, target: Decimal | None, target_unit: str
+) -> Decimal | None:
+    """The actual expressed in the target's unit; None when it cannot be.
+
+    A share of the target needs the target itself: 104.48% of 0.8万人 is 0.83584万人.
+    """
+    if actual_unit.strip() == SHARE_OF_TARGET and target_unit.strip() != SHARE_OF_TARGET:
+        return None if target is None else target * actual / 100
+    return convert(actual, actual_unit, target_unit)
 
 
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
