@@ -1,0 +1,177 @@
+"""Indicators from a target's text and its progress text: each figure of the progress paired
+with the target figure it answers (the same measure: name words, unit, magnitude).
+
+Figures stay exact strings as written; an actual in another unit of the same measure keeps
+its own unit (`actual_unit`), and bot/units.py converts when comparing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.drafting.words import comparator_for
+from bot.ledger import IndicatorSpec
+from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
+
+_CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
+_LEAD_WORDS = re.compile(
+    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|"
+    r"达到|新增)+"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了)+$"
+)
+NAME_WINDOW = 14  # characters before a figure that may hold its name
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure with a unit, where it was written and the words around it."""
+
+    value: str
+    unit: str
+    name: str  # the words just before the figure, trimmed of verbs
+    context: str  # the clause up to the figure: what the pairing compares
+    after: str  # the words after the unit to the clause's end ("以上", "左右企业上云")
+    start: int
+
+
+def _name_before(text: str, start: int) -> tuple[str, str]:
+    window = text[max(0, start - NAME_WINDOW) : start]
+    clause = _CUT.split(window)[-1]
+    name = _TRAIL_WORDS.sub("", clause)
+    name = re.sub(r"^\d+年", "", name)
+    name = _LEAD_WORDS.sub("", name) or name
+    # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
+    name = re.sub(r"^[\d.%]+", "", name)
+    context = text[max(0, start - 2 * NAME_WINDOW) : start]
+    return name.strip(), context
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every figure with a unit in `text`, with its name and context."""
+    from bot.report_text import extract_figures  # the one figure reader
+
+    found = []
+    for fig in extract_figures(text):
+        if not fig.unit:
+            continue
+        name, context = _name_before(text, fig.start)
+        after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
+        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start))
+    return found
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[\d.%\s,，]", "", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)} | ({text} if len(text) == 1 else set())
+
+
+def _after_words(after: str) -> str:
+    return re.sub(r"^(?:以上|以下|以内|左右|之内)", "", after)
+
+
+def similarity(target: Mention, actual: Mention) -> float:
+    """How far two mentions name the same measure: shared bigrams of names and contexts."""
+    # The measure may be named before the figure ("新增贷款14亿元") or after it ("40家企业上云").
+    a = _bigrams(target.name) | _bigrams(_after_words(target.after))
+    b = _bigrams(actual.name) | _bigrams(_after_words(actual.after))
+    name_score = len(a & b) / max(1, min(len(a), len(b))) if a and b else 0.0
+    ca, cb = _bigrams(target.context), _bigrams(actual.context)
+    context_score = len(ca & cb) / max(1, min(len(ca), len(cb))) if ca and cb else 0.0
+    return max(name_score, 0.6 * context_score)
+
+
+def _unit_fits(target: Mention, actual: Mention) -> bool:
+    if actual.unit in MAGNITUDES:  # "186.2亿" for a target in 亿元
+        return target.unit.startswith(actual.unit)
+    if target.unit in MAGNITUDES:
+        return False
+    if actual.unit == SHARE_OF_TARGET and target.unit != SHARE_OF_TARGET:
+        # A share of the target only where the words say so ("完成全年任务数的104.48%").
+        return bool(re.search(r"(任务|目标|计划)[数量]?的?$", actual.context[-8:]))
+    return same_measure(actual.unit, target.unit)
+
+
+@dataclass(frozen=True)
+class Pairing:
+    indicator: IndicatorSpec
+    confidence: float  # 1.0 for figures as written; the pairing's score when paired
+    why: str
+
+
+PAIR_THRESHOLD = 0.34
+
+
+def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
+    """Indicators for one target: paired target/actual figures, then the unpaired ones."""
+    targets = mentions(target_text)
+    actuals = mentions(progress_text)
+    scored = []
+    for ti, t in enumerate(targets):
+        for ai, a in enumerate(actuals):
+            if not _unit_fits(t, a):
+                continue
+            score = similarity(t, a)
+            if a.unit == t.unit:
+                score += 0.1
+            # The same order in both texts is a weak sign of the same measure.
+            score += 0.05 if (ti == ai) else 0.0
+            scored.append((score, ti, ai))
+    scored.sort(reverse=True)
+    partner: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for score, ti, ai in scored:
+        if score < PAIR_THRESHOLD or ti in partner or ai in taken:
+            continue
+        partner[ti] = (ai, score)
+        taken.add(ai)
+    # A lone target figure with a lone actual of the same measure pairs even without shared
+    # words: a one-measure target ("新增贷款完成14亿元" / "24.43亿元").
+    if len(targets) == 1 and not partner:
+        fits = [ai for ai, a in enumerate(actuals) if _unit_fits(targets[0], a)]
+        if len(fits) == 1:
+            partner[0] = (fits[0], 0.5)
+            taken.add(fits[0])
+
+    result: list[Pairing] = []
+    used: set[str] = set()
+
+    def name_for(*names: str) -> str:
+        base = next((n for n in names if n), "指标")
+        name, k = base, 2
+        while name in used:
+            name, k = f"{base}{k}", k + 1
+        used.add(name)
+        return name
+
+    for ti, t in enumerate(targets):
+        if t.unit in MAGNITUDES:
+            continue
+        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after)
+        if ti in partner:
+            ai, score = partner[ti]
+            a = actuals[ai]
+            indicator = IndicatorSpec(
+                name=name_for(t.name, a.name),
+                target=t.value,
+                unit=t.unit,
+                comparator=comparator.value,
+                actual=a.value,
+                actual_unit="" if a.unit == t.unit or a.unit in MAGNITUDES else a.unit,
+            )
+            why = f"“{t.name}{t.value}{t.unit}”配“{a.name}{a.value}{a.unit}”"
+            result.append(Pairing(indicator, round(min(score, 1.0), 2), why))
+        else:
+            indicator = IndicatorSpec(
+                name=name_for(t.name), target=t.value, unit=t.unit, comparator=comparator.value
+            )
+            result.append(Pairing(indicator, 1.0, "目标值，进展中未找到对应数字"))
+    for ai, a in enumerate(actuals):
+        if ai in taken or a.unit in MAGNITUDES:
+            continue
+        indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
+        result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
+    return result
