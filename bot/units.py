@@ -26,8 +26,9 @@ MAGNITUDE_BASES = ("元", "人次", "人", "亩", "吨", "株", "平方米", "�
 
 # Each group is one unit under several names; the first name is the canonical one.
 EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
-    ("人次", "人"),
+    ("人次", "人", "名"),  # people counted: "培训17850人" answers "6000人次"
     ("千米", "公里"),
+    ("吨", "吨/年"),  # a yearly amount written per year ("3188吨/年") or as the year's total
 )
 
 

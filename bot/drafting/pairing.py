@@ -17,7 +17,7 @@ from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
     r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|"
-    r"达到|新增)+"
+    r"达到)+"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
@@ -43,11 +43,20 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
     name = re.sub(r"^\d+年", "", name)
-    name = _LEAD_WORDS.sub("", name) or name
+    name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
     context = text[max(0, start - 2 * NAME_WINDOW) : start]
     return name.strip(), context
+
+
+def _previous_name(context: str) -> str:
+    for clause in reversed(_CUT.split(context)):
+        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
+        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+", "", words))
+        if len(words) >= 2:
+            return words
+    return ""
 
 
 def mentions(text: str) -> list[Mention]:
@@ -59,14 +68,21 @@ def mentions(text: str) -> list[Mention]:
         if not fig.unit:
             continue
         name, context = _name_before(text, fig.start)
+        if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
+            name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
         found.append(Mention(fig.value, fig.unit, name, context, after, fig.start))
     return found
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[\u4e00-\u9fff]")
+
+
 def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\d.%\s,，]", "", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)} | ({text} if len(text) == 1 else set())
+    # Chinese characters pair up; an ASCII name (PM2.5, PM10, COD) is a token of its own.
+    tokens = _TOKEN.findall(text)
+    pairs = {tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)}
+    return pairs | {t for t in tokens if len(t) > 1} | (set(tokens) if len(tokens) == 1 else set())
 
 
 def _after_words(after: str) -> str:
@@ -78,10 +94,27 @@ def similarity(target: Mention, actual: Mention) -> float:
     # The measure may be named before the figure ("新增贷款14亿元") or after it ("40家企业上云").
     a = _bigrams(target.name) | _bigrams(_after_words(target.after))
     b = _bigrams(actual.name) | _bigrams(_after_words(actual.after))
-    name_score = len(a & b) / max(1, min(len(a), len(b))) if a and b else 0.0
     ca, cb = _bigrams(target.context), _bigrams(actual.context)
-    context_score = len(ca & cb) / max(1, min(len(ca), len(cb))) if ca and cb else 0.0
-    return max(name_score, 0.6 * context_score)
+    score = max(_dice(a, b), 0.6 * _dice(ca, cb))
+    # Words that report what was done ("已有", "降至", "截至目前") mark an actual.
+    if _ACHIEVED.search(actual.context[-8:]):
+        score += 0.1
+    return score
+
+
+_ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|实际")
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|为|是|共)?$")
+
+
+def restates_target(actual: Mention) -> bool:
+    """A progress figure that repeats the target ("完成目标任务5600人的…"), not an actual."""
+    return bool(_RESTATED.search(actual.context))
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:
@@ -108,7 +141,7 @@ PAIR_THRESHOLD = 0.34
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = mentions(target_text)
-    actuals = mentions(progress_text)
+    actuals = [a for a in mentions(progress_text) if not restates_target(a)]
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
@@ -128,12 +161,22 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             continue
         partner[ti] = (ai, score)
         taken.add(ai)
-    # A lone target figure with a lone actual of the same measure pairs even without shared
-    # words: a one-measure target ("新增贷款完成14亿元" / "24.43亿元").
-    if len(targets) == 1 and not partner:
-        fits = [ai for ai, a in enumerate(actuals) if _unit_fits(targets[0], a)]
-        if len(fits) == 1:
-            partner[0] = (fits[0], 0.5)
+    # A target figure left with exactly one actual of its measure, which no other target left
+    # could take, pairs without shared words ("完成6.63万人次筛查" / "问卷调查79891人").
+    open_targets = [ti for ti in range(len(targets)) if ti not in partner]
+    for ti in open_targets:
+        fits = [
+            ai for ai, a in enumerate(actuals) if ai not in taken and _unit_fits(targets[ti], a)
+        ]
+        if len(fits) != 1:
+            continue
+        rivals = [
+            tj
+            for tj in open_targets
+            if tj not in partner and _unit_fits(targets[tj], actuals[fits[0]])
+        ]
+        if rivals == [ti]:
+            partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
 
     result: list[Pairing] = []
@@ -150,7 +193,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     for ti, t in enumerate(targets):
         if t.unit in MAGNITUDES:
             continue
-        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after)
+        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name)
         if ti in partner:
             ai, score = partner[ti]
             a = actuals[ai]

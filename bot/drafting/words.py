@@ -39,7 +39,12 @@ class Reading:
     confidence: float
 
 
-def comparator_for(before: str, after: str) -> Reading:
+# Measures where less is better, whatever the words around the figure: a target for them is a
+# ceiling ("PM2.5年均浓度为49微克/立方米").
+LOWER_IS_BETTER = ("浓度", "排放", "失业率", "能耗", "事故", "死亡", "发生率", "违法", "债务余额")
+
+
+def comparator_for(before: str, after: str, name: str = "") -> Reading:
     """The comparator of a target figure from the words just before and after it."""
     for word in AT_MOST_AFTER:
         if after.startswith(word):
@@ -60,6 +65,9 @@ def comparator_for(before: str, after: str) -> Reading:
     if found:
         _, _, comparator, word = max(found)
         return Reading(comparator, word, 0.8)
+    for word in LOWER_IS_BETTER:
+        if word in name or word in before:
+            return Reading("<=", word + "（越低越好）", 0.7)
     return Reading(">=", "", 0.7)
 
 
