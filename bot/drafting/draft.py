@@ -19,7 +19,13 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.words import Reading, guess_year, report_day, status_from_words
+from bot.drafting.words import (
+    Reading,
+    guess_year,
+    relative_status,
+    report_day,
+    status_from_words,
+)
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.ledger_toml import dump_ledger
 from bot.lexicon import FieldLexicon
@@ -57,14 +63,25 @@ class Draft:
 
 
 def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
-    words = status_from_words(spec.progress_text)
     comparable = any(i.comparable for i in spec.indicators)
+    words = None if comparable else relative_status(spec.target_text, spec.progress_text)
+    words = words or status_from_words(spec.progress_text)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
+        if words is not None and words.value == "超额完成" and status == "已完成":
+            # "已超额完成改建797路的建设任务": the words say more than the figures show.
+            reason = f"报告称“{words.words}”"
+            spec = replace(spec, status_override="超额完成", status_reason=reason)
+            return spec, Guess("status", "超额完成", words.confidence, reason)
         return spec, Guess("status", status, 0.8, "按指标数字计算")
+    if words is None and spec.progress_text.strip():
+        # Progress written, no verdict in it: still under way as the report tells it.
+        reason = "报告有进展但未写明是否完成"
+        spec = replace(spec, status_override="推进中", status_reason=reason)
+        return spec, Guess("status", "推进中", 0.4, reason)
     if words is None:
         status = compute_status(spec, day)
-        return spec, Guess("status", status, 0.3, "进展中没有表明状态的词，按规则计算")
+        return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
     reason = f"报告称“{words.words}”"
     spec = replace(spec, status_override=words.value, status_reason=reason)
     return spec, Guess("status", words.value, words.confidence, reason)

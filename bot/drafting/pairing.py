@@ -42,7 +42,7 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
-    name = re.sub(r"^\d+年", "", name)
+    name = re.sub(r"^[\d\-—~至.]*(?:年|月份|月)?", "", name)
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
@@ -102,14 +102,14 @@ def similarity(target: Mention, actual: Mention) -> float:
     return score
 
 
-_ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|实际")
+_ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|实际|月份?完成")
 
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|为|是|共)?$")
+_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
 
 
 def restates_target(actual: Mention) -> bool:
@@ -168,7 +168,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         fits = [
             ai for ai, a in enumerate(actuals) if ai not in taken and _unit_fits(targets[ti], a)
         ]
-        if len(fits) != 1:
+        # Percentages are too common a unit to pair on the unit alone.
+        if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:
             continue
         rivals = [
             tj

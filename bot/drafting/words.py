@@ -77,7 +77,7 @@ def comparator_for(before: str, after: str, name: str = "") -> Reading:
 # words that claim it ("尚未完成" before "完成"), and missing data before everything.
 STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("暂无数据", ("暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未")),
-    ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成")),
+    ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
     ("滞后", ("严重滞后", "滞后", "推进缓慢", "进展缓慢", "偏慢", "未开工", "尚未开工")),
     ("超额完成", ("超额完成",)),
     (
@@ -90,6 +90,11 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("推进中", ("正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中")),
 )  # fmt: skip
+# "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
+_DONE = re.compile(
+    r"(?:已|均已|全部)[^，,。；;]{0,12}?"
+    r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+)
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
 
@@ -114,11 +119,43 @@ def status_from_words(progress: str) -> Reading | None:
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
             return Reading(status, clause, 0.9 if strong else 0.7)
+    done = _DONE.search(progress)
+    if done:
+        return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
         value = float(share.group(1))
         status = "已完成" if value >= 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    return None
+
+
+# --- targets relative to others ("增速高于全省平均水平", "只增不减") ----------------------
+
+_ABOVE_AVERAGE = re.compile(r"高于(?:全省|全市|全国)?(?:平均|均值)")
+_AVERAGE_GIVEN = re.compile(r"(?:全省|全市|全国)平均(?:水平|增速)?(?:为|是)?\s*(-?\d+(?:\.\d+)?)%")
+_OWN_GROWTH = re.compile(r"(?:增速|增长|增幅)(?:为|达|达到)?\s*(-?\d+(?:\.\d+)?)%")
+_NO_DECREASE = re.compile(r"只增不减|不低于上年|高于上年|逐年增长")
+
+
+def relative_status(target_text: str, progress: str) -> Reading | None:
+    """The status of a target measured against others or last year, from the progress words;
+    None when the target is not such a target."""
+    own = _OWN_GROWTH.search(progress)
+    if _ABOVE_AVERAGE.search(target_text):
+        average = _AVERAGE_GIVEN.search(progress)
+        if own and average:
+            met = float(own.group(1)) > float(average.group(1))
+            words = f"{own.group(0)}，{average.group(0)}"
+            return Reading("已完成" if met else "未完成", words, 0.8)
+        return Reading(
+            "暂无数据",
+            f"目标为“{_ABOVE_AVERAGE.search(target_text).group(0)}…”，报告未给出可比的平均水平",
+            0.8,
+        )
+    if _NO_DECREASE.search(target_text) and own:
+        met = float(own.group(1)) >= 0
+        return Reading("已完成" if met else "未完成", own.group(0), 0.7)
     return None
 
 
