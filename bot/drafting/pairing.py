@@ -16,12 +16,12 @@ from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
-    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|"
+    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|抓好|"
     r"达到)+"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
-    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了)+$"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争)+$"
 )
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
@@ -36,13 +36,14 @@ class Mention:
     context: str  # the clause up to the figure: what the pairing compares
     after: str  # the words after the unit to the clause's end ("以上", "左右企业上云")
     start: int
+    heading: str = ""  # the text before the figure ("2020年污染物排放量控制目标:二氧化硫")
 
 
 def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
-    name = re.sub(r"^[\d\-—~至.]*(?:年|月份|月)?", "", name)
+    name = re.sub(r"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日)?|年度|月份)+", "", name)
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
@@ -71,7 +72,9 @@ def mentions(text: str) -> list[Mention]:
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
             name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
-        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start))
+        found.append(
+            Mention(fig.value, fig.unit, name, context, after, fig.start, text[: fig.start])
+        )
     return found
 
 
@@ -135,7 +138,7 @@ class Pairing:
     why: str
 
 
-PAIR_THRESHOLD = 0.34
+PAIR_THRESHOLD = 0.3
 
 
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
@@ -150,6 +153,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             score = similarity(t, a)
             if a.unit == t.unit:
                 score += 0.1
+                if a.value == t.value:  # "97个市重点项目" / "市重点项目97个"
+                    score += 0.2
             # The same order in both texts is a weak sign of the same measure.
             score += 0.05 if (ti == ai) else 0.0
             scored.append((score, ti, ai))
@@ -194,7 +199,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     for ti, t in enumerate(targets):
         if t.unit in MAGNITUDES:
             continue
-        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name)
+        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name, t.heading)
         if ti in partner:
             ai, score = partner[ti]
             a = actuals[ai]

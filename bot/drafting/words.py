@@ -44,7 +44,7 @@ class Reading:
 LOWER_IS_BETTER = ("浓度", "排放", "失业率", "能耗", "事故", "死亡", "发生率", "违法", "债务余额")
 
 
-def comparator_for(before: str, after: str, name: str = "") -> Reading:
+def comparator_for(before: str, after: str, name: str = "", heading: str = "") -> Reading:
     """The comparator of a target figure from the words just before and after it."""
     for word in AT_MOST_AFTER:
         if after.startswith(word):
@@ -66,7 +66,7 @@ def comparator_for(before: str, after: str, name: str = "") -> Reading:
         _, _, comparator, word = max(found)
         return Reading(comparator, word, 0.8)
     for word in LOWER_IS_BETTER:
-        if word in name or word in before:
+        if word in name or word in heading:
             return Reading("<=", word + "（越低越好）", 0.7)
     return Reading(">=", "", 0.7)
 
@@ -95,6 +95,11 @@ _DONE = re.compile(
     r"(?:已|均已|全部)[^，,。；;]{0,12}?"
     r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
+_TASK_SHARE = re.compile(
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划)[^，,。；;]{0,4}?的|完成率为?)\s*"
+    r"(\d+(?:\.\d+)?)%"
+)
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
 
@@ -119,6 +124,11 @@ def status_from_words(progress: str) -> Reading | None:
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
             return Reading(status, clause, 0.9 if strong else 0.7)
+    share = _TASK_SHARE.search(progress)
+    if share:
+        value = float(share.group(1))
+        status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
+        return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
     done = _DONE.search(progress)
     if done:
         return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
