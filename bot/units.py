@@ -28,10 +28,10 @@ MAGNITUDE_BASES = ("元", "人次", "人", "亩", "吨", "株", "平方米", "�
 EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
     ("人次", "人", "名"),  # people counted: "培训17850人" answers "6000人次"
     ("千米", "公里"),
-    ("吨", "吨/年"),
+    ("吨", "吨/年"),  # a yearly amount written per year ("3188吨/年") or as the year's total
     # Measure words for things counted one by one: "实施技改项目不低于40个" is answered by
     # "已实施技术改造项目47家", "建设2座城市书房" by "完成城市书房2处".
-    ("个", "家", "所", "座", "处", "块"),  # a yearly amount written per year ("3188吨/年") or as the year's total
+    ("个", "家", "所", "座", "处", "块"),
 )
 
 

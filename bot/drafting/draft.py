@@ -55,8 +55,17 @@ class Guess:
 class Draft:
     ledger: LedgerSpec
     year: Reading
-    as_of: dt.date  # the day the report's progress is as of; statuses are judged on it
+    as_of: dt.date | None  # the day the report's heading says its progress is as of
     guesses: dict[int, tuple[Guess, ...]]
+
+    @property
+    def judging_day(self) -> dt.date:
+        """The day the draft's statuses are judged on: the report's day, else the year's close."""
+        return self.as_of or dt.date(self.ledger.year + 1, 1, 1)
+
+    @property
+    def as_of_text(self) -> str:
+        return self.as_of.isoformat() if self.as_of else f"{self.ledger.year}年底（报告未写日期）"
 
     def doubtful(self, number: int) -> list[Guess]:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
@@ -99,9 +108,10 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
     topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
-    title = title_for(item.target_text, tokenizer)
+    title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
-    units, lead = units_for(f"{item.target_text}\n{item.progress_text}", topic, departments)
+    texts = f"{item.target_text}\n{item.progress_text}"
+    units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year)
     named = any(d.text in item.target_text for d in deadlines)
@@ -146,7 +156,8 @@ def draft_report(
     )
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
-    day = report_day(heading, ledger_year) or dt.date(ledger_year + 1, 1, 1)
+    as_of = report_day(heading, ledger_year)
+    day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
     for item in report.targets:
         spec, found = draft_target(item, ledger_year, day, lexicon, departments, tokenizer)
@@ -159,7 +170,7 @@ def draft_report(
         targets=tuple(targets),
         default_deadline=dt.date(ledger_year, 12, 31),
     )
-    return Draft(ledger=ledger, year=year_reading, as_of=day, guesses=guesses)
+    return Draft(ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses)
 
 
 def _comment(text: str) -> str:
@@ -174,7 +185,7 @@ def draft_toml(draft: Draft) -> str:
     header = [
         _comment(
             f"草稿：由 import-report 生成。台账年份 {year.value}"
-            f"（{year.words}，置信度{year.confidence:.1f}）；进展截至 {draft.as_of.isoformat()}。"
+            f"（{year.words}，置信度{year.confidence:.1f}）；进展截至 {draft.as_of_text}。"
         ),
         "# 每项的“推测”注释给出各推测字段的置信度；“待核”标出需要人工核对的字段。",
     ]
@@ -214,7 +225,7 @@ def review_summary(draft: Draft, *, first: int = 10) -> str:
     inferred_units = sum(1 for t in targets for u in t.units if u.source == "inferred")
     named_units = sum(1 for t in targets for u in t.units if u.source == "named")
     lines = [
-        f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of.isoformat()}",
+        f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of_text}",
         f"指标配对：推测{count('pairs')}对，其中待核{count('pairs', doubtful=True)}对",
         f"状态：按文字认定{from_words}项，待核{count('status', doubtful=True)}项",
         f"责任单位：报告写明{named_units}个，按领域推定{inferred_units}个",

@@ -80,24 +80,57 @@ _TITLE_LEAD = re.compile(
 _FIGURE_RUN = re.compile(r"[\d.,%]+[^\d，,。；;、]{0,3}")
 
 
-def title_for(target_text: str, tokenizer) -> Reading:
-    """A short name (≤ 8 characters, whole words) for the target: its first clause's object."""
+# A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
+_PREDICATE = re.compile(
+    r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
+    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+)
+
+
+_NOT_A_START = frozenset("的等以或和与及、之")
+
+
+def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
+    """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
+    or the object of its first verb."""
+    abbreviations = abbreviations or {}
     clause = re.split(r"[，,。；;：:]", target_text.strip())[0]
     clause = re.sub(r"[（(][^）)]*[）)]|[“”\"《》]", "", clause)
+    clause = re.sub(r"^\d{4}年(?:底|度)?", "", clause)
+    predicate = _PREDICATE.search(clause, 2)
+    if predicate and not _FIGURE_RUN.search(clause[: predicate.start()]):
+        subject = _TITLE_LEAD.sub("", clause[: predicate.start()])
+        if len(subject) >= 2:
+            clause = subject
     core = _TITLE_LEAD.sub("", clause)
     # Drop figures with their units ("440人", "6.63万人次") and what follows a figure when
     # the measure is named before it.
-    head = _FIGURE_RUN.split(core)
-    core = max(head, key=len) if head else core
-    core = _TITLE_LEAD.sub("", core.strip("的等和及与")) or core
+    # The thing counted follows its figure ("建成投用…等8家卫生院", "新增16个文化驿站");
+    # otherwise the measure precedes it ("城镇新增就业5600人").
+    from bot.report_text import FIGURE_RE
+
+    parts = [p.strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
+    following = [p for p in parts[1:] if len(p) >= 2]
+    core = following[0] if following else parts[0]
+    core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    for abbreviation, means in abbreviations.items():
+        full = re.split(r"[（(/ ]", means)[0].strip()
+        if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
+            core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
-    while words and sum(map(len, words)) > TITLE_MAX:
+    cut = False
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _NOT_A_START):
         words.pop(0)
+        cut = True
     title = "".join(words)
+    if len(title) <= 3 and not any(title == a for a in abbreviations):
+        return Reading(title or clause[:TITLE_MAX], f"取自“{clause}”，过短", 0.3)
     if len(title) < 2:
-        return Reading(clause[:TITLE_MAX] or "目标", "取自目标首句", 0.3)
-    return Reading(title, f"取自“{clause}”", 0.5)
+        return Reading(clause[:TITLE_MAX] or "目标", f"取自“{clause}”前{TITLE_MAX}字", 0.3)
+    return Reading(
+        title, f"取自“{clause}”" + ("，已删去前面的词" if cut else ""), 0.5 if cut else 0.7
+    )
 
 
 # --- units ------------------------------------------------------------------------------
@@ -111,7 +144,7 @@ def _department_pattern(departments: Departments) -> re.Pattern[str] | None:
 
 
 def units_for(
-    text: str, topic: Topic | None, departments: Departments
+    text: str, topic: Topic | None, departments: Departments, topic_confidence: float = 0.0
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
     lead_line = re.search(r"(?:牵头单位|责任单位)[:：]\s*([^\n]+)", text)
@@ -147,7 +180,7 @@ def units_for(
     return tuple(units), Reading(
         units[0].name,
         f"按领域“{topic.name}”推定" if guessed and topic else "报告写明",
-        0.5 if guessed else 0.9,
+        (0.7 if topic_confidence >= 0.9 else 0.4) if guessed else 0.9,
     )
 
 
