@@ -1,0 +1,74 @@
+"""The draft of the 2020 report against the curated ledger, field by field (issue 12's goals),
+and of the one other report the extractor was tuned on. The held-out reports are measured by
+`make bench` only, never asserted here, so nothing is tuned to them."""
+
+import datetime as dt
+
+import pytest
+
+from bench.drafting import REPORTS, SEED_GOALS, measure_folder, measure_seed
+from bot.drafting.agreement import FIELDS, agreement, expect_from_ledger
+from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _table(measured) -> str:
+    scores = measured.agreement.scores
+    return f"{measured.name}: " + ", ".join(f"{k} {scores[k]}" for k in FIELDS)
+
+
+def test_the_2020_draft_meets_the_goals_against_the_curated_ledger():
+    measured = measure_seed(TODAY)
+    print(_table(measured))  # shown with -s and on failure
+    for key, floor in SEED_GOALS.items():
+        rate = measured.agreement.scores[key].rate
+        assert rate is not None and rate >= floor, (key, measured.agreement.misses[key])
+
+
+def test_the_tuned_report_folder_agrees():
+    measured = measure_folder(REPORTS / "cangnan-2022", TODAY)
+    print(_table(measured))
+    for key in ("pairs", "statuses", "deadlines", "year"):
+        assert measured.agreement.scores[key].rate == 1.0, measured.agreement.misses[key]
+
+
+def _ledger(*indicators: IndicatorSpec, status: str = "", category="经济发展") -> LedgerSpec:
+    target = TargetSpec(
+        number=1,
+        title="t",
+        category=category,
+        target_text="x",
+        progress_text="y",
+        indicators=indicators,
+        status_override=status,
+        status_reason="r" if status else "",
+    )
+    return LedgerSpec(year=2020, title="", preamble="", targets=(target,))
+
+
+def test_agreement_counts_a_pair_only_with_both_figures_and_their_units():
+    curated = _ledger(
+        IndicatorSpec(name="a", target="6.63", unit="万人次", actual="79891", actual_unit="人")
+    )
+    expected = expect_from_ledger(curated)
+    day = dt.date(2021, 1, 1)
+    same = agreement(curated, expected, day)
+    assert same.scores["pairs"].right == 1 and same.scores["statuses"].right == 1
+    split = _ledger(
+        IndicatorSpec(name="a", target="6.63", unit="万人次"),
+        IndicatorSpec(name="b", actual="79891", unit="人"),
+        status="暂无数据",
+        category="社会事业",
+    )
+    found = agreement(split, expected, day)
+    assert found.scores["pairs"].right == 0 and found.misses["pairs"] == ["1 a"]
+    assert found.scores["statuses"].right == 0 and found.scores["categories"].right == 0
+
+
+@pytest.mark.parametrize("year", [2019, 2021])
+def test_a_wrong_year_is_a_miss(year):
+    curated = _ledger()
+    drafted = LedgerSpec(year=year, title="", preamble="", targets=curated.targets)
+    found = agreement(drafted, expect_from_ledger(curated), dt.date(2021, 1, 1))
+    assert found.scores["year"].right == 0
