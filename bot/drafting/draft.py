@@ -109,6 +109,8 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
     title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
+    if not title.value.strip():  # a title is required; a person names this one
+        title = Reading(f"目标{item.number}", "未能从目标文字取出简称", 0.1)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     texts = f"{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
