@@ -8,7 +8,7 @@ its own unit (`actual_unit`), and bot/units.py converts when comparing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.drafting.words import comparator_for
 from bot.ledger import IndicatorSpec
@@ -139,6 +139,7 @@ class Pairing:
 
 
 PAIR_THRESHOLD = 0.3
+SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
@@ -185,6 +186,24 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
 
+    # One target figure may answer several actuals that each name a part of its measure
+    # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
+    shared: dict[int, list[tuple[int, float]]] = {}
+    for score, ti, ai in scored:
+        if ai in taken or ti not in partner or score < SHARED_THRESHOLD:
+            continue
+        if targets[ti].unit != actuals[ai].unit or partner[ti][1] < SHARED_THRESHOLD:
+            continue
+        # Both actuals must name kinds of the target's measure: alike in name, and each
+        # like the target's.
+        first = actuals[partner[ti][0]]
+        if _dice(_bigrams(first.name), _bigrams(actuals[ai].name)) < 0.4:
+            continue
+        if _dice(_bigrams(targets[ti].name), _bigrams(actuals[ai].name)) < 0.4:
+            continue
+        shared.setdefault(ti, []).append((ai, score))
+        taken.add(ai)
+
     result: list[Pairing] = []
     used: set[str] = set()
 
@@ -213,6 +232,11 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             )
             why = f"“{t.name}{t.value}{t.unit}”配“{a.name}{a.value}{a.unit}”"
             result.append(Pairing(indicator, round(min(score, 1.0), 2), why))
+            for aj, also in shared.get(ti, []):
+                b = actuals[aj]
+                indicator = replace(indicator, name=name_for(b.name), actual=b.value)
+                why = f"“{t.name}{t.value}{t.unit}”也配“{b.name}{b.value}{b.unit}”"
+                result.append(Pairing(indicator, round(min(also, 1.0) * 0.8, 2), why))
         else:
             indicator = IndicatorSpec(
                 name=name_for(t.name), target=t.value, unit=t.unit, comparator=comparator.value
