@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
+from bot.drafting.draft import draft_toml
 from bot.evaluation import load_eval_set
 from bot.ledger import LedgerSpec
-from bot.ledger_toml import dump_ledger, load_ledger_file
-from bot.report_text import draft_ledger, guess_year, parse_report
+from bot.ledger_toml import load_ledger_file
+from bot.report_text import draft, parse_report
 
 DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"
@@ -46,8 +47,7 @@ class QuestionSet:
 def draft_report_ledger(report: Path, output: Path) -> Path:
     """Draft a ledger TOML from a report exactly as `python main.py import-report` does."""
     text = report.read_text(encoding="utf-8")
-    ledger = draft_ledger(parse_report(text), guess_year(text))
-    output.write_text(dump_ledger(ledger), encoding="utf-8")
+    output.write_text(draft_toml(draft(parse_report(text), text)), encoding="utf-8")
     return output
 
 
