@@ -3,7 +3,9 @@ the database (migration 0003), the TOML, `show --json` and `import-report`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 from alembic import command
@@ -119,3 +121,32 @@ def test_import_report_drafts_a_ledger_that_imports(tmp_path, run_cli):
     assert ledger.by_number()[61].status_override == "暂无数据"
     assert "暂未出数" in ledger.by_number()[61].status_reason
     assert all(len(t.title) <= 8 for t in ledger.targets)
+
+
+def test_a_set_in_the_targets_unit_is_stored_audited_and_undone(engine):
+    from sqlmodel import Session
+
+    from bot.admin_commands import propose
+    from bot.status import completion_ratio
+    from bot.store import apply_changes, read_target, undo_last
+
+    with Session(engine) as session:
+        before = read_target(session, 35)
+
+    def lookup(number):
+        with Session(engine) as session:
+            return read_target(session, number)
+
+    proposal = propose("set", "35 慢阻肺筛查 8万人次", lookup, today=dt.date(2020, 12, 1))
+    apply_changes(engine, proposal.changes, actor="admin:1")
+    with Session(engine) as session:
+        screening = read_target(session, 35).indicator("慢阻肺筛查")
+    assert (screening.actual, screening.actual_unit, screening.shown_actual_unit) == (
+        "8",
+        "",
+        "万人次",
+    )
+    assert completion_ratio(screening) == Decimal("120.7")
+    undo_last(engine, actor="admin:1")
+    with Session(engine) as session:
+        assert read_target(session, 35).indicators == before.indicators
