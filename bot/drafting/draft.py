@@ -165,6 +165,19 @@ def draft_report(
         spec, found = draft_target(item, ledger_year, day, lexicon, departments, tokenizer)
         targets.append(spec)
         guesses[item.number] = found
+    # Two targets with one title cannot be told apart in a list: both go to review.
+    numbers_by_title: dict[str, list[int]] = {}
+    for spec in targets:
+        numbers_by_title.setdefault(spec.title, []).append(spec.number)
+    for numbers in numbers_by_title.values():
+        for number in numbers if len(numbers) > 1 else ():
+            others = "、".join(f"第{n}项" for n in numbers if n != number)
+            guesses[number] = tuple(
+                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
+                if g.field == "title"
+                else g
+                for g in guesses[number]
+            )
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",
