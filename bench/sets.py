@@ -66,10 +66,11 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
             PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
         ),
     ]
-    for folder, place in (("cangnan-2022", "苍南 2022"), ("taishun-2023-10", "泰顺 2023")):
-        questions = REPORTS / folder / "questions_blind.jsonl"
-        draft, report = workdir / f"{folder}.toml", REPORTS / folder / "report.txt"
+    # Every other place's report that has blind questions: a new folder is measured as it lands.
+    for questions in sorted(REPORTS.glob("*/questions_blind.jsonl")):
+        folder = questions.parent.name
+        draft, report = workdir / f"{folder}.toml", questions.parent / "report.txt"
         sets.append(
-            QuestionSet(f"{place} drafted ledger, blind", "blind", questions, draft, report)
+            QuestionSet(f"{folder} drafted ledger, blind", "blind", questions, draft, report)
         )
     return sets
