@@ -72,9 +72,9 @@ def mentions(text: str) -> list[Mention]:
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
             name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
-        found.append(
-            Mention(fig.value, fig.unit, name, context, after, fig.start, text[: fig.start])
-        )
+        # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
+        heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
+        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
     return found
 
 
@@ -90,6 +90,13 @@ def _bigrams(text: str) -> set[str]:
 
 def _after_words(after: str) -> str:
     return re.sub(r"^(?:以上|以下|以内|左右|之内)", "", after)
+
+
+def name_overlap(target: Mention, actual: Mention) -> float:
+    """Dice of the words naming the two figures (before and after each)."""
+    a = _bigrams(target.name) | _bigrams(_after_words(target.after))
+    b = _bigrams(actual.name) | _bigrams(_after_words(actual.after))
+    return _dice(a, b)
 
 
 def similarity(target: Mention, actual: Mention) -> float:
@@ -151,10 +158,13 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         for ai, a in enumerate(actuals):
             if not _unit_fits(t, a):
                 continue
+            # Percentages are everywhere: one pairs only when the names share words.
+            if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
+                continue
             score = similarity(t, a)
             if a.unit == t.unit:
                 score += 0.1
-                if a.value == t.value:  # "97个市重点项目" / "市重点项目97个"
+                if a.value == t.value and name_overlap(t, a) > 0:  # "97个市重点项目" / "…项目97个"
                     score += 0.2
             # The same order in both texts is a weak sign of the same measure.
             score += 0.05 if (ti == ai) else 0.0
