@@ -931,7 +931,9 @@ class Answerer:
                     gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
                 else:
                     gap = (target_value - actual).normalize()
-                    gaps.append(f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）")
+                    gaps.append(
+                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
+                    )
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""
 
