@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "status": "状态",
     "pairs": "指标配对",
     "deadlines": "时限",
+    "target_text": "目标任务",
 }
 NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
 
@@ -125,11 +126,15 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
             "目标中写明" if named else "未写时限，按年底",
         )
     )
+    target_text = item.target_text
+    if not target_text.strip():  # the ledger requires one; a person writes it in review
+        target_text = f"（待填写：报告第{item.line}行的第{item.number}项没有目标文字）"
+        guesses.append(Guess("target_text", "", 0.0, "报告中这一项没有目标文字"))
     spec = TargetSpec(
         number=item.number,
         title=title.value,
         category=category.value,
-        target_text=item.target_text,
+        target_text=target_text,
         progress_text=item.progress_text,
         same_line=item.same_line,
         units=units,

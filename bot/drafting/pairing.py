@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.drafting.words import comparator_for
-from bot.ledger import IndicatorSpec
+from bot.ledger import IndicatorSpec, parse_decimal
 from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
@@ -66,7 +66,8 @@ def mentions(text: str) -> list[Mention]:
 
     found = []
     for fig in extract_figures(text):
-        if not fig.unit:
+        # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
+        if not fig.unit or parse_decimal(fig.value) is None:
             continue
         name, context = _name_before(text, fig.start)
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before

@@ -72,3 +72,39 @@ def test_a_wrong_year_is_a_miss(year):
     drafted = LedgerSpec(year=year, title="", preamble="", targets=curated.targets)
     found = agreement(drafted, expect_from_ledger(curated), dt.date(2021, 1, 1))
     assert found.scores["year"].right == 0
+
+
+def test_any_numbered_text_drafts_a_ledger_that_loads():
+    """Odd figures, units, dates and words never break the draft or its TOML."""
+    import random
+
+    from bot.drafting.draft import draft_report, draft_toml
+    from bot.drafting.naming import load_departments
+    from bot.ledger_toml import parse_ledger
+    from bot.lexicon import load_lexicon
+    from bot.matching import make_tokenizer
+    from bot.report_text import parse_report
+
+    tools = {
+        "lexicon": load_lexicon(),
+        "departments": load_departments(),
+        "tokenizer": make_tokenizer(),
+        "fallback_year": 2025,
+    }
+
+    pieces = [
+        "完成", "不低于", "控制在", "以内", "左右", "已全部完成", "暂未出数", "缺口", "正在",
+        "12.5万元", "1e5", "-3%", "0个", "99999999999999999999人", "6月底前", "13月底前",
+        "截至10月31日", "2019年", "比2018年", "牵头单位:县教育局", "“", "（", "）", "、", "，",
+        "PM2.5", "万", "亿", "%", "占全年任务的", "110%", "\t", "2025年度",
+    ]  # fmt: skip
+    rng = random.Random(12)
+    for _ in range(40):
+        lines = ["".join(rng.choices(pieces, k=6))]
+        for n in range(1, rng.randint(2, 6)):
+            lines.append(f"{n}." + "".join(rng.choices(pieces, k=rng.randint(0, 8))))
+            lines.append("".join(rng.choices(pieces, k=rng.randint(0, 8))))
+        text = "\n".join(lines)
+        drafted = draft_report(parse_report(text), text, **tools)
+        loaded = parse_ledger(draft_toml(drafted), "draft.toml")
+        assert [t.number for t in loaded.targets] == [t.number for t in drafted.ledger.targets]
