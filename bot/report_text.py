@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.ledger import KNOWN_UNITS, DeadlineSpec, LedgerSpec
+from bot.ledger import KNOWN_UNITS, DeadlineSpec, LedgerSpec, strip_control_characters
 
 
 class ReportFormatError(Exception):
@@ -44,7 +44,11 @@ def _split_same_line(text: str) -> tuple[str, str]:
 
 
 def parse_report(text: str) -> Report:
-    """Split report text into its preamble and numbered targets, strictly in order."""
+    """Split report text into its preamble and numbered targets, strictly in order.
+
+    Invisible control characters (which no ledger field may hold) are dropped first.
+    """
+    text = strip_control_characters(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()

@@ -94,7 +94,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb."""
     abbreviations = abbreviations or {}
-    clause = re.split(r"[，,。；;：:]", target_text.strip())[0]
+    clause = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))[0]
     clause = re.sub(r"[（(][^）)]*[）)]|[“”\"《》]", "", clause)
     clause = re.sub(r"^\d{4}年(?:底|度)?", "", clause)
     predicate = _PREDICATE.search(clause, 2)
