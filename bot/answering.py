@@ -41,6 +41,7 @@ from bot.matching import (
     LedgerIndex,
     chinese_number,
     has_content,
+    mask_stopwords,
     normalize,
     question_tokens,
 )
@@ -80,6 +81,16 @@ _HELP = re.compile(
     r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
     r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
     r"|有什么功能|有哪些功能|功能介绍|说明书|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
+    # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
+    r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
+    r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
+)
+# Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
+# only when no target explains the question, so "你说固投怎么查" still answers 固投.
+_HELP_WEAK = re.compile(
+    r"(?:你|机器人|(?:这个|这)(?:机器人|工具|系统|玩意儿?|东西))[^，,。？?]{0,4}"
+    r"(?:啥|什么|哪些|干嘛|干啥|怎么用)"
+    r"|(?:怎么|如何|咋|怎样)(?:才能)?(?:用|使用|查|问|操作|玩|上手|开始)"
 )
 _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 _NUMBER_REF = re.compile(
@@ -98,6 +109,9 @@ _SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
 )
+# A progress question ("今年干得怎么样") whose words, filler and whole-ledger words aside,
+# name nothing in particular asks about the whole ledger.
+_PROGRESS_CUE = re.compile(r"怎么样|咋样|怎样|如何|情况|进展|进度|汇报|说说|说一下|讲讲|完成|几成")
 _STATUS_WORDS = (
     ("超额完成", ("超额", "超过目标", "超目标")),
     (
@@ -112,6 +126,15 @@ _STATUS_WORDS = (
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
     ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
 )  # fmt: skip
+# The same statuses said with any verb of doing (干/做/办/搞/弄) or in passing words, checked
+# in `_STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
+_DO = r"(?:干|做|办|搞|弄|整)"
+_STATUS_FORMS = {
+    "暂无数据": re.compile(r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"),
+    "未完成": re.compile(rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"),
+    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|慢了|跟不上|掉队|排在后面"),
+    "已完成": re.compile(rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"),
+}
 _CATEGORY_WORDS = {
     "经济发展": ("经济发展", "经济"),
     "民生保障": ("民生保障", "民生"),
@@ -133,7 +156,7 @@ _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
 _AT_RISK = re.compile(
-    r"盯紧|要盯|盯着|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"盯|盯紧|要盯|盯着|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
 )
 _RANK_UNITS = re.compile(
@@ -343,7 +366,7 @@ class Answerer:
         topic = self._topic_answer(question, q)
         if topic is not None:
             return topic
-        if _SUMMARY.search(q) and not self._specific_topic(q):
+        if (_SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(
                 question,
                 "summary",
@@ -388,6 +411,13 @@ class Answerer:
                 self._memo.clear()
             found = self._memo[q] = self.index.score(q, normalized=True)
         return found
+
+    def _names_nothing(self, q: str) -> bool:
+        """A progress question made only of filler and words for the whole ledger."""
+        if not _PROGRESS_CUE.search(q):
+            return False
+        words = self.lexicon.stopwords | self.lexicon.whole_ledger
+        return not has_content(mask_stopwords(q, words))
 
     def _specific_topic(self, q: str) -> bool:
         """True when a target's own phrase of 3+ characters is in the question."""
@@ -647,7 +677,8 @@ class Answerer:
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
         for status, words in _STATUS_WORDS:
-            if any(w in q for w in words):
+            pattern = _STATUS_FORMS.get(status)
+            if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
                 if status == "未完成" and "红灯" in q:
                     return ("滞后", "未完成")
                 if status == "已完成" and "绿灯" in q:
@@ -840,6 +871,8 @@ class Answerer:
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
         if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
+            if _HELP_WEAK.search(q) and not (candidates and self._trusted(candidates[0])):
+                return Answer(question, "help", (), render_help())
             return self._unknown(question, candidates=tuple(candidates[:5]))
         top = candidates[0].score
         confident = self._confident(candidates[0])
