@@ -305,6 +305,15 @@ class Answerer:
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
+        # The forms a question may name each unit by, longest name first (built once here).
+        self._unit_forms: list[tuple[str, tuple[str, ...]]] = []
+        for name in self.unit_names:
+            short = name.removeprefix("县").removeprefix("市")
+            forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
+            if short.endswith("局") and len(short) > 3:
+                forms.append(short[:2] + "局")  # 金融工作局 → 金融局
+            self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
+        self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
         self._ledger_text = None
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
@@ -689,13 +698,9 @@ class Answerer:
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""
         role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
-        for name in self.unit_names:
-            short = name.removeprefix("县").removeprefix("市")
-            forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
-            if short.endswith("局") and len(short) > 3:
-                forms.append(short[:2] + "局")  # 金融工作局 → 金融局
+        for name, forms in self._unit_forms:
             for form in forms:
-                if len(form) >= 2 and form in q:
+                if form in q:
                     return name, role
         return None, None
 
@@ -968,8 +973,7 @@ class Answerer:
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""
 
-    @staticmethod
-    def _asked_indicator(q: str, target: TargetSpec, *, strict: bool = True):
+    def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
         """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
         if len(target.indicators) < 2 and strict:
             return None
@@ -977,7 +981,11 @@ class Answerer:
         for ind in target.indicators:
             if not (ind.actual or ind.target):
                 continue
-            name = normalize(ind.name)
+            name = self._names.get(ind.name)
+            if name is None:
+                if len(self._names) > 100_000:
+                    self._names.clear()  # renamed indicators must not pile up for ever
+                name = self._names[ind.name] = normalize(ind.name)
             score = 100.0 if name in q else fuzz.partial_ratio(name, q)
             if ind.unit and ind.unit in q and ind.unit not in ("%",):
                 score += 10

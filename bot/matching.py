@@ -219,6 +219,7 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
+    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
 
 
 @dataclass
@@ -228,6 +229,11 @@ class _Query:
     spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
     weights: dict[int, float]  # informative position -> weight (filler positions have none)
     expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+    # Worked out once per question, shared by every candidate: the IDF of each token, the
+    # question with its filler blanked, and the total informative weight.
+    idfs: dict[str, float] = field(default_factory=dict)
+    masked: str = ""
+    total_weight: float = 1.0
 
     @property
     def own(self):
@@ -252,6 +258,12 @@ class LedgerIndex:
         self.total_length = 0.0
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # Each lexicon word normalised and cut into tokens once, not once per question.
+        self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for key, words in lexicon.synonyms.items():
+            normalised = _normalize_many(list(words))
+            self._expansions[key] = tuple((w, tuple(text_tokens(w))) for w in normalised)
+        self._word_tokens = {w: tokens for pairs in self._expansions.values() for w, tokens in pairs}
         # The build makes millions of small objects and no cycles: collecting during it
         # would only rescan them, again and again.
         collecting = gc.isenabled()
@@ -312,7 +324,8 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
-        self.docs[t.number] = _Doc(self._key(t), dict(tokens), phrases, frozen, length)
+        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        self.docs[t.number] = _Doc(self._key(t), dict(tokens), phrases, frozen, length, fuzzy)
         self.titles[t.number] = t.title
 
     def _remove(self, number: int) -> None:
@@ -389,10 +402,6 @@ class LedgerIndex:
             cached = self._arrays[token] = (rows, tfs)
         return cached
 
-    def _bm25_part(self, tf: float, row: int) -> float:
-        avgdl = self.total_length / self.count or 1.0
-        return tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * self.lengths[row] / avgdl))
-
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
@@ -424,14 +433,17 @@ class LedgerIndex:
                 if m.group(0) in seen:
                     continue
                 seen.add(m.group(0))
-                for word in self.lexicon.synonyms[m.group(0)]:
-                    word = normalize(word)
+                for word, word_tokens in self._expansions[m.group(0)]:
                     expansions.append((m.group(0), m.span(), word))
                     # A long official word weighs about one bigram: the question said less.
-                    word_tokens = text_tokens(word)
                     for token in word_tokens:
                         tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
-        return _Query(q, tokens, dict(spans), weights, expansions)
+        idfs = {token: self.idf(token) for token in tokens}
+        masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        total_weight = sum(weights.values()) or 1.0
+        return _Query(
+            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight
+        )
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
         """Targets with a positive score, best first (the leading ones with every reason)."""
@@ -448,7 +460,7 @@ class LedgerIndex:
                 continue
             rows, tfs = arrays
             norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
-            scores[rows] += weight * self.idf(token) * tfs * (_K1 + 1) / (tfs + norm)
+            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
         phrase_hits = self._phrase_hits(q, query)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
@@ -470,11 +482,13 @@ class LedgerIndex:
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
         syllables = pinyin_key(q)
+        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
+        cjk_run = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
         for i in range(n - 1):
-            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
                 window = q[i : i + length]
-                if not _is_cjk(window):
-                    break
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
                     if phrase not in found and same * 2 >= length:
@@ -508,11 +522,13 @@ class LedgerIndex:
         for reason, span in phrase_hits.get(number, ()):
             reasons.append(reason)
             covered.update(range(*span))
+        avgdl = self.total_length / self.count or 1.0
+        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
         for token, weight in query.tokens.items():
             tf = doc.tokens.get(token)
             if tf is None:
                 continue
-            part = weight * self.idf(token) * self._bm25_part(tf, row)
+            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
             own = token in query.spans
             reasons.append(
                 Reason("bm25" if own else "lexicon", token, "text", round(float(part), 3))
@@ -520,15 +536,20 @@ class LedgerIndex:
             if own:
                 for span in query.spans[token]:
                     covered.update(range(*span))
-        for _, span, word in query.expansions:
-            if word in doc.phrases or any(t in doc.tokens for t in text_tokens(word)):
+        for key, span, word in query.expansions:
+            if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
-        q = mask_stopwords(query.text, self.lexicon.stopwords)
+        q = query.masked
         if len(q.replace(" ", "")) >= 3:
             named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
             best: tuple[float, str, tuple[int, int]] | None = None
-            for phrase in doc.phrases:
-                if len(phrase) < 3 or phrase in named or any(phrase in p for p in named):
+            q_chars = set(q)
+            for phrase, phrase_chars in doc.fuzzy:
+                # A partial ratio of 75 needs most of the phrase's characters in the question:
+                # a phrase sharing under half of them cannot reach it, so skip the alignment.
+                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
+                    continue
+                if phrase in named or any(phrase in p for p in named):
                     continue
                 found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
                 if found is not None and (best is None or found.score > best[0]):
@@ -539,8 +560,7 @@ class LedgerIndex:
                 weight /= len(self.phrases[phrase])
                 reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
                 covered.update(i for i in range(*span) if q[i] in phrase)
-        total_weight = sum(query.weights.values()) or 1.0
-        coverage = sum(w for i, w in query.weights.items() if i in covered) / total_weight
+        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
         ordered = tuple(sorted(reasons, key=lambda r: -r.score))
         total = round(sum(r.score for r in reasons), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
