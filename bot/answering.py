@@ -43,6 +43,7 @@ from bot.matching import (
     has_content,
     mask_stopwords,
     normalize,
+    normalize_many,
     question_tokens,
 )
 from bot.replies import (
@@ -130,8 +131,12 @@ _STATUS_WORDS = (
 # in `_STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
 _DO = r"(?:干|做|办|搞|弄|整)"
 _STATUS_FORMS = {
-    "暂无数据": re.compile(r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"),
-    "未完成": re.compile(rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"),
+    "暂无数据": re.compile(
+        r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
+    ),
+    "未完成": re.compile(
+        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
+    ),
     "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|慢了|跟不上|掉队|排在后面"),
     "已完成": re.compile(rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"),
 }
@@ -837,12 +842,24 @@ class Answerer:
     # --- single targets ----------------------------------------------------------------
 
     def _ledger_mentions(self, word: str) -> bool:
+        """True when any of the ledger's texts (titles, aliases, indicators too) has `word`."""
         if self._ledger_text is None:
-            self._ledger_text = normalize(
-                self.ledger.preamble
-                + " ".join(t.target_text + t.progress_text for t in self.ledger.targets)
-            )
+            # Normalised text by text: `normalize` cuts one text at a question's length.
+            texts = [self.ledger.preamble]
+            for t in self.ledger.targets:
+                texts += [t.title, t.target_text, t.progress_text, *t.aliases]
+                texts += [i.name for i in t.indicators]
+            self._ledger_text = "\n".join(normalize_many(texts))
         return word in self._ledger_text
+
+    def _names_absent_subject(self, q: str) -> bool:
+        """The question names a subject of county work this ledger never mentions."""
+        return any(
+            subject in q
+            and subject not in self.lexicon.synonyms
+            and not self._ledger_mentions(subject)
+            for subject in self.lexicon.subjects
+        )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         if any(cue in q for cue in self.lexicon.out_of_scope_cues):
@@ -850,6 +867,8 @@ class Answerer:
         if any(
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
+            return True
+        if self._names_absent_subject(q):
             return True
         for year in _YEAR.findall(q):
             if int(year) != self.ledger.year and (

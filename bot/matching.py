@@ -90,7 +90,7 @@ def normalize(text: str) -> str:
     return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
 
 
-def _normalize_many(texts: list[str]) -> list[str]:
+def normalize_many(texts: list[str]) -> list[str]:
     """`normalize` for several short texts at once (one line each), unbounded in length."""
     joined = "\n".join(" ".join(text.split()) for text in texts)
     joined = unicodedata.normalize("NFKC", joined)
@@ -261,9 +261,11 @@ class LedgerIndex:
         # Each lexicon word normalised and cut into tokens once, not once per question.
         self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         for key, words in lexicon.synonyms.items():
-            normalised = _normalize_many(list(words))
+            normalised = normalize_many(list(words))
             self._expansions[key] = tuple((w, tuple(text_tokens(w))) for w in normalised)
-        self._word_tokens = {w: tokens for pairs in self._expansions.values() for w, tokens in pairs}
+        self._word_tokens = {
+            w: tokens for pairs in self._expansions.values() for w, tokens in pairs
+        }
         # The build makes millions of small objects and no cycles: collecting during it
         # would only rescan them, again and again.
         collecting = gc.isenabled()
@@ -294,7 +296,7 @@ class LedgerIndex:
         raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
         raw += list(t.aliases)
         # One normalisation for all of the target's texts: zhconv costs most per call.
-        texts = _normalize_many(raw)
+        texts = normalize_many(raw)
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
         for field_name, text in zip(fields, texts, strict=True):
@@ -441,9 +443,7 @@ class LedgerIndex:
         idfs = {token: self.idf(token) for token in tokens}
         masked_all = mask_stopwords(q, self.lexicon.stopwords)
         total_weight = sum(weights.values()) or 1.0
-        return _Query(
-            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight
-        )
+        return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
         """Targets with a positive score, best first (the leading ones with every reason)."""
@@ -536,7 +536,7 @@ class LedgerIndex:
             if own:
                 for span in query.spans[token]:
                     covered.update(range(*span))
-        for key, span, word in query.expansions:
+        for _, span, word in query.expansions:
             if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
         q = query.masked

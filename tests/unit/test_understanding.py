@@ -1,0 +1,107 @@
+"""Questions in everyday words: help, summary, status lists, subjects a ledger never holds."""
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answering import Answerer
+from bot.evaluation import evaluate, load_eval_set
+from bot.thesaurus import load_thesaurus
+
+DEV_2020 = Path(__file__).resolve().parents[1] / "data" / "questions_dev_2020.jsonl"
+
+
+def _answerer(ledger):
+    return Answerer(
+        ledger, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return _answerer(ledger_2020)
+
+
+@pytest.mark.parametrize(
+    "question", ["机器人能回答什么", "有什么指令", "我不会用", "教我怎么问", "这个工具是干什么的"]
+)
+def test_help_in_words_about_using_the_bot(answerer, question):
+    assert answerer.ask(question).intent == "help"
+
+
+@pytest.mark.parametrize(("question", "number"), [("你说固投怎么查", 1), ("怎么查新增贷款", 12)])
+def test_a_how_to_question_naming_a_target_answers_the_target(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+
+
+@pytest.mark.parametrize("question", ["全县目标进展如何", "今年干得怎么样", "目前完成了几成"])
+def test_a_progress_question_naming_nothing_in_particular_is_a_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
+
+
+def test_a_progress_question_naming_a_target_is_not_a_summary(answerer):
+    answer = answerer.ask("今年固投完成得如何")
+    assert (answer.intent, answer.targets[0]) == ("target", 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("还有哪些没做完", "未完成"),
+        ("干完了的有哪些", "已完成"),
+        ("排在后面的有哪些", "滞后"),
+        ("哪些还没出数据", "暂无数据"),
+    ],
+)
+def test_statuses_said_with_any_verb_of_doing(answerer, question, status):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter["status"] == status
+    assert all(answerer.status(answerer.by_number[n]) == status for n in answer.targets)
+
+
+def test_needing_watching_in_passing_words_lists_the_targets_at_risk(answerer):
+    answer = answerer.ask("需要盯一下的有哪些")
+    assert answer.intent == "list" and answer.filter.get("at_risk")
+
+
+@pytest.mark.parametrize("question", ["旅游收入多少", "信访量多少", "财政收入完成多少"])
+def test_a_subject_the_ledger_never_mentions_is_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
+
+
+def test_the_same_subject_is_answered_by_a_ledger_that_holds_it(ledger_2020):
+    # The rule adapts to the ledger: once a target names 旅游收入, the question is about it.
+    targets = [
+        dataclasses.replace(t, aliases=(*t.aliases, "旅游收入")) if t.number == 66 else t
+        for t in ledger_2020.targets
+    ]
+    answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(targets)))
+    answer = answerer.ask("旅游收入多少")
+    assert (answer.intent, answer.targets[0]) == ("target", 66)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("去银行借钱难不难", 12), ("经济总量增长得快不快", 53)]
+)
+def test_everyday_words_reach_the_official_ones(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+
+
+def test_dev_set_floors(answerer):
+    # Floors sit just under the measured figures (README); the dev set is tuned on.
+    items = load_eval_set(DEV_2020)
+    assert len(items) >= 150
+
+    def ask(q):
+        answer = answerer.ask(q)
+        return answer.intent, list(answer.targets)
+
+    report = evaluate(ask, items)
+    assert report.top1_rate >= 0.8, report.misses
+    assert report.oos_rate >= 0.9, report.misses
+    assert report.request_rate >= 0.95, report.misses
