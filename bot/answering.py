@@ -68,7 +68,7 @@ from bot.unit_board import rank_units, render_unit_row
 
 # Calibration, all relative to the ledger: coverage is a share of the question's own
 # informative weight, the ratios compare a runner-up with the best target.
-ACCEPT_COVERAGE = 0.35  # a target explaining less of the question than this is not trusted
+ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is not trusted
 CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
