@@ -329,6 +329,8 @@ class Answerer:
                 del cache[number]
         self._memo: dict[str, list[Candidate]] = {}
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
+        self._topic_members: dict[str, list[TargetSpec]] | None = None  # the same, by topic
+        self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
         return changed
 
     # --- the decision ----------------------------------------------------------------
@@ -381,12 +383,7 @@ class Answerer:
         if topic is not None:
             return topic
         if (_SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
-            return Answer(
-                question,
-                "summary",
-                (),
-                render_summary(self.ledger, self.today, self.data_date(), status_of=self.status),
-            )
+            return Answer(question, "summary", (), self._summary_text())
         if context is not None:
             follow = self._follow_up(question, q, context)
             if follow is not None:
@@ -395,6 +392,13 @@ class Answerer:
         if multi is not None:
             return multi
         return self._match_answer(question, q)
+
+    def _summary_text(self) -> str:
+        """The summary reply, made once per refresh and day (a big ledger takes milliseconds)."""
+        if self._summary is None or self._summary[0] != self.today:
+            text = render_summary(self.ledger, self.today, self.data_date(), status_of=self.status)
+            self._summary = (self.today, text)
+        return self._summary[1]
 
     def data_date(self) -> str:
         """When the figures were last updated, and the day statuses are computed for."""
@@ -760,7 +764,13 @@ class Answerer:
         topic = self._topic_of(q)
         if topic is None or not _TOPIC_CUE.search(q):
             return None
-        members = [t for t in self.ledger.targets if self._in_topic(t, topic)]
+        if self._topic_members is None:
+            # Every topic's members in one pass over the ledger, until the next refresh.
+            self._topic_members = {other.name: [] for other in self.lexicon.topics}
+            for t in self.ledger.targets:
+                for name in self._topics_of(t):
+                    self._topic_members.setdefault(name, []).append(t)
+        members = self._topic_members.get(topic.name, [])
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
         if self._specific_topic(q):
@@ -770,17 +780,18 @@ class Answerer:
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 
-    def _in_topic(self, t: TargetSpec, topic: Topic) -> bool:
+    def _topics_of(self, t: TargetSpec) -> frozenset[str]:
+        """The names of the topics a target belongs to, cached until the target changes."""
         cached = self._topics.get(t.number)
         if cached is None or cached[0] is not t:
-            text = normalize(
-                " ".join([t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)])
-            )
+            # Normalised text by text: `normalize` cuts one text at a question's length.
+            parts = [t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)]
+            text = "\n".join(normalize_many(parts))
             names = frozenset(
                 other.name for other in self.lexicon.topics if any(w in text for w in other.words)
             )
             cached = self._topics[t.number] = (t, names)
-        return topic.name in cached[1]
+        return cached[1]
 
     # --- several targets, follow-ups ---------------------------------------------------
 
