@@ -138,8 +138,16 @@ _STATUS_FORMS = {
         rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
     ),
     "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|慢了|跟不上|掉队|排在后面"),
-    "已完成": re.compile(rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"),
+    "已完成": re.compile(
+        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
+        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
+    ),
 }
+# A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
+_UNIT_NAME = re.compile(
+    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
+    r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几))"
+)
 _CATEGORY_WORDS = {
     "经济发展": ("经济发展", "经济"),
     "民生保障": ("民生保障", "民生"),
@@ -495,7 +503,12 @@ class Answerer:
         rated = [(self._completion(t), t) for t in self.ledger.targets]
         rated = [(r, t) for r, t in rated if r is not None]
         if not rated:
-            return None
+            if not _RATE_WORDS.search(q) or self._specific_topic(q):
+                return None
+            # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
+            # figures yet): say so, rather than guess a target.
+            reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
+            return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
         ascending = bool(low) and not (high and high.start() < low.start())
         rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
         shown = rated[:LIST_LIMIT]
@@ -599,7 +612,7 @@ class Answerer:
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
-            return None
+            return self._unknown_unit_list(question, q) if has_cue or _UNIT_CUE.search(q) else None
         if due is not None and year_closed(self.today, self.ledger.year):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
@@ -626,6 +639,18 @@ class Answerer:
         if due is not None and selected:
             reply = self._mark_due(reply, selected, due)
         return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+
+    def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
+        """A list by a unit the ledger does not name: say so, and which units it does name."""
+        m = _UNIT_NAME.search(q)
+        if m is None or self._specific_topic(q):
+            return None
+        name = m.group(1)
+        known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
+        reply = f"台账中没有“{name}”负责的目标。" + (
+            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
+        )
+        return Answer(question, "list", (), reply, filter={"unit": name})
 
     def _pool(self, filters, unit, category) -> list[TargetSpec]:
         """The targets a list must look at: one unit's, one category's, one status's, or all."""

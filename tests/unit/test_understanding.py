@@ -105,3 +105,41 @@ def test_dev_set_floors(answerer):
     assert report.top1_rate >= 0.8, report.misses
     assert report.oos_rate >= 0.9, report.misses
     assert report.request_rate >= 0.95, report.misses
+
+
+@pytest.fixture(scope="module")
+def drafted():
+    """A ledger as `import-report` drafts it: no units, no figures, no aliases."""
+    from bot.report_text import draft_ledger, guess_year, parse_report
+
+    text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
+    ledger = draft_ledger(parse_report(text), guess_year(text))
+    assert not any(t.units for t in ledger.targets)
+    return Answerer(
+        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize("question", ["民政局负责哪些", "住建局牵头的"])
+def test_a_unit_the_ledger_does_not_name_is_an_empty_list_that_says_so(drafted, question):
+    answer = drafted.ask(question)
+    assert (answer.intent, answer.targets) == ("list", ())
+    assert "没有列明责任单位" in answer.reply
+
+
+def test_an_unknown_unit_on_a_ledger_with_units_names_the_known_ones(answerer):
+    answer = answerer.ask("气象局负责哪些")
+    assert (answer.intent, answer.targets) == ("list", ())
+    assert "气象局" in answer.reply and "台账列明的责任单位有：县" in answer.reply
+
+
+def test_a_completion_ranking_without_figures_says_it_cannot_rank(drafted):
+    answer = drafted.ask("完成率最低的是哪个")
+    assert (answer.intent, answer.targets) == ("list", ())
+    assert "无法按完成率排序" in answer.reply
+
+
+def test_which_are_done_is_a_list(answerer):
+    answer = answerer.ask("哪些完成了")
+    assert answer.intent == "list" and answer.filter["status"] == "已完成"
+    assert answerer.ask("新增贷款完成了").targets[0] == 12
