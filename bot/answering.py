@@ -314,7 +314,10 @@ class Answerer:
                 # its millions of objects, which otherwise stalls a question now and then.
                 gc.freeze()
         else:
+            before = dict(self.index.docs)
             changed = self.index.update(ledger)
+            self._recount_words(changed, before)
+        self._preamble = "\n".join(normalize_many([ledger.preamble]))
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
@@ -327,7 +330,9 @@ class Answerer:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
-        self._ledger_text = None
+        # word -> (targets whose texts use it, targets whose title or alias does), counted on
+        # first use and kept up to date by `_recount_words` as targets change.
+        self._word_counts: dict[str, list[int]] = getattr(self, "_word_counts", {})
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
         self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
@@ -877,16 +882,30 @@ class Answerer:
 
     # --- single targets ----------------------------------------------------------------
 
+    def _counts(self, word: str) -> list[int]:
+        counts = self._word_counts.get(word)
+        if counts is None:
+            docs = self.index.docs.values()
+            counts = [sum(word in d.text for d in docs), sum(word in d.names for d in docs)]
+            self._word_counts[word] = counts
+        return counts
+
+    def _recount_words(self, changed: set[int], before: dict) -> None:
+        """Keep the counted words' counts right for the targets that changed (not a rescan)."""
+        for number in changed:
+            old, new = before.get(number), self.index.docs.get(number)
+            for word, counts in self._word_counts.items():
+                for i, attribute in enumerate(("text", "names")):
+                    counts[i] -= bool(old and word in getattr(old, attribute))
+                    counts[i] += bool(new and word in getattr(new, attribute))
+
     def _ledger_mentions(self, word: str) -> bool:
-        """True when any of the ledger's texts (titles, aliases, indicators too) has `word`."""
-        if self._ledger_text is None:
-            # Normalised text by text: `normalize` cuts one text at a question's length.
-            texts = [self.ledger.preamble]
-            for t in self.ledger.targets:
-                texts += [t.title, t.target_text, t.progress_text, *t.aliases]
-                texts += [i.name for i in t.indicators]
-            self._ledger_text = "\n".join(normalize_many(texts))
-        return word in self._ledger_text
+        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`."""
+        return word in self._preamble or self._counts(word)[0] > 0
+
+    def _ledger_names(self, word: str) -> bool:
+        """True when a title or alias of the ledger's targets has `word`."""
+        return self._counts(word)[1] > 0
 
     def _names_absent_subject(self, q: str) -> bool:
         """The question names a subject of county work this ledger never mentions."""
@@ -898,7 +917,9 @@ class Answerer:
         )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if any(cue in q for cue in self.lexicon.out_of_scope_cues):
+        # A cue that names what one of this ledger's targets is about (in a title or alias:
+        # a target called 报销比例, an alias 股市) is in scope for this ledger.
+        if any(cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues):
             return True
         if any(
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places

@@ -220,6 +220,8 @@ class _Doc:
     chars: frozenset[str]
     length: float
     fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    text: str = ""  # every normalised text of the target, one a line
+    names: str = ""  # its normalised title and aliases, one a line
 
 
 @dataclass
@@ -327,7 +329,12 @@ class LedgerIndex:
         frozen = frozenset(chars)
         self.char_df.update(frozen)
         fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
-        self.docs[t.number] = _Doc(self._key(t), dict(tokens), phrases, frozen, length, fuzzy)
+        names = "\n".join(
+            text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
+        )
+        self.docs[t.number] = _Doc(
+            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
+        )
         self.titles[t.number] = t.title
 
     def _remove(self, number: int) -> None:
