@@ -143,3 +143,28 @@ def test_which_are_done_is_a_list(answerer):
     answer = answerer.ask("哪些完成了")
     assert answer.intent == "list" and answer.filter["status"] == "已完成"
     assert answerer.ask("新增贷款完成了").targets[0] == 12
+
+
+def test_a_cue_the_ledger_names_in_an_alias_is_in_scope(ledger_2020):
+    # 股市 is a cue (stock prices), but the 2020 ledger calls target 11 by it in an alias.
+    question = "企业去股市上市融资融了多少钱"
+    assert _answerer(ledger_2020).ask(question).targets[0] == 11
+    without = [
+        dataclasses.replace(t, aliases=tuple(a for a in t.aliases if "股市" not in a))
+        for t in ledger_2020.targets
+    ]
+    bare = _answerer(dataclasses.replace(ledger_2020, targets=tuple(without)))
+    assert bare.ask(question).intent == "unknown"
+
+
+def test_a_refresh_keeps_what_the_ledger_mentions_current(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    assert answerer.ask("旅游收入多少").intent == "unknown"  # counts 旅游 once, here
+    targets = [
+        dataclasses.replace(t, aliases=(*t.aliases, "旅游收入")) if t.number == 66 else t
+        for t in ledger_2020.targets
+    ]
+    assert answerer.refresh(dataclasses.replace(ledger_2020, targets=tuple(targets))) == {66}
+    assert answerer.ask("旅游收入多少").targets[0] == 66
+    assert answerer.refresh(ledger_2020) == {66}
+    assert answerer.ask("旅游收入多少").intent == "unknown"
