@@ -517,6 +517,25 @@ class LedgerIndex:
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
 
+    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
+        """The lexicon's credit for one target: a question word counts once, by the reading
+        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        used: set[str] = set()
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, _, word in query.expansions:
+            by_key[key].append(word)
+        for words in by_key.values():
+            best: list[Reason] = []
+            for word in words:
+                found = [phrases[word]] if word in phrases else []
+                found += [
+                    tokens[t] for t in self._word_tokens[word] if t in tokens and t not in used
+                ]
+                if sum(r.score for r in found) > sum(r.score for r in best):
+                    best = found
+            used.update(r.text for r in best if r.field == "text")
+            yield from best
+
     def _phrase_weight(self, phrase: str) -> float:
         tokens = set(text_tokens(phrase)) or {phrase}
         return sum(self.idf(t) for t in tokens)
@@ -526,23 +545,28 @@ class LedgerIndex:
         doc = self.docs[number]
         reasons: list[Reason] = []
         covered: set[int] = set()
+        lexicon_phrases: dict[str, Reason] = {}
         for reason, span in phrase_hits.get(number, ()):
-            reasons.append(reason)
+            if reason.kind == "lexicon":
+                lexicon_phrases[reason.text] = reason
+            else:
+                reasons.append(reason)
             covered.update(range(*span))
         avgdl = self.total_length / self.count or 1.0
         norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
+        lexicon_tokens: dict[str, Reason] = {}
         for token, weight in query.tokens.items():
             tf = doc.tokens.get(token)
             if tf is None:
                 continue
             part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
-            own = token in query.spans
-            reasons.append(
-                Reason("bm25" if own else "lexicon", token, "text", round(float(part), 3))
-            )
-            if own:
-                for span in query.spans[token]:
-                    covered.update(range(*span))
+            if token not in query.spans:
+                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
+                continue
+            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
+            for span in query.spans[token]:
+                covered.update(range(*span))
+        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         for _, span, word in query.expansions:
             if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
