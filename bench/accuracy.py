@@ -131,7 +131,7 @@ def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None
         "Top-1 and top-3 over target questions (any listed target counts); out of scope "
         "rejected; intents right over list, summary and help questions. "
         f"{CANNOT} = the baseline cannot do it. WRatio's cutoff ({cutoff:g}) was swept on the "
-        "training set only. The two report ledgers are drafted from their `report.txt` by "
+        "training set only. The report ledgers are drafted from their `report.txt` by "
         "`parse_report` + `draft_ledger` (what `python main.py import-report` does) and loaded "
         "as they come.\n"
     )

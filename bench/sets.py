@@ -61,11 +61,12 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
         QuestionSet("2020 ledger, dev questions", "dev/tuned", DEV_2020, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
     ]
-    for folder, place in (("cangnan-2022", "苍南 2022"), ("taishun-2023-10", "泰顺 2023")):
-        questions = REPORTS / folder / "questions_blind.jsonl"
-        draft, report = workdir / f"{folder}.toml", REPORTS / folder / "report.txt"
+    # Every other place's report that has blind questions: a new folder is measured as it lands.
+    for questions in sorted(REPORTS.glob("*/questions_blind.jsonl")):
+        folder = questions.parent.name
+        draft, report = workdir / f"{folder}.toml", questions.parent / "report.txt"
         sets.append(
-            QuestionSet(f"{place} drafted ledger, blind", "blind", questions, draft, report)
+            QuestionSet(f"{folder} drafted ledger, blind", "blind", questions, draft, report)
         )
     cangnan = REPORTS / "cangnan-2022"
     sets.append(
