@@ -71,7 +71,7 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
     cangnan = REPORTS / "cangnan-2022"
     sets.append(
         QuestionSet(
-            "苍南 2022 drafted ledger, dev",
+            "cangnan-2022 drafted ledger, dev",
             "dev/tuned",
             DEV_CANGNAN,
             workdir / "cangnan-2022-dev.toml",
