@@ -450,6 +450,14 @@ class Answerer:
         words = self.lexicon.stopwords | self.lexicon.whole_ledger
         return not has_content(mask_stopwords(q, words))
 
+    def _one_target_explains(self, q: str) -> bool:
+        """One target explains the question well and no other explains even half as much."""
+        candidates = self._scored(q)
+        if not candidates or candidates[0].coverage < CONFIDENT_COVERAGE:
+            return False
+        rest = [c.coverage for c in candidates[1:3]]
+        return not rest or max(rest) < candidates[0].coverage / 2
+
     def _specific_topic(self, q: str) -> bool:
         """True when a target's own phrase of 3+ characters is in the question."""
         candidates = self._scored(q)
@@ -807,6 +815,8 @@ class Answerer:
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
                 return None
+        if self._one_target_explains(q):
+            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 

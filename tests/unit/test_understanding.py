@@ -168,3 +168,10 @@ def test_a_refresh_keeps_what_the_ledger_mentions_current(ledger_2020):
     assert answerer.ask("旅游收入多少").targets[0] == 66
     assert answerer.refresh(ledger_2020) == {66}
     assert answerer.ask("旅游收入多少").intent == "unknown"
+
+
+def test_a_topic_word_inside_one_targets_thing_answers_that_target(answerer):
+    answer = answerer.ask("医院抱团成共同体那块")
+    assert (answer.intent, answer.targets[0]) == ("target", 52)
+    # ... while the topic alone still lists every target about it
+    assert answerer.ask("医院那块怎么样").intent == "list"
