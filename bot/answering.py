@@ -4,12 +4,15 @@ Transport-free: the Telegram bot, the console chat and `main.py ask` all call `A
 with a `Conversation` when the question belongs to a chat (follow-ups such as “那PM2.5呢”).
 The order of decisions: empty text → help → a follow-up on the conversation (“第二个呢”) →
 a number reference (第12项, 十二号) → an everyday list (ranked, threshold, overdue, at risk)
-→ a list by status, unit, category or deadline → a topic → a summary → several targets →
-a follow-up aspect (“谁负责”) → a single target by matching → unknown.
+→ a list by status, unit, category or deadline → a topic → a summary → a follow-up on the
+last target (“谁负责”) → several targets → a single target by matching → help for weaker
+cues (“怎么操作”) → unknown.
 
 Rejection is calibrated on the ledger itself: a target is answered when it explains enough
 of the question's informative bigrams (weighted by this ledger's IDF), or when one of its
-phrases is written out; scores are compared as ratios, never against a fixed scale.
+phrases is written out; scores are compared as ratios, never against a fixed scale. Cues,
+places and subjects of county work reject a question only when this ledger does not hold
+them (`_out_of_scope`).
 """
 
 from __future__ import annotations
@@ -137,7 +140,7 @@ _STATUS_FORMS = {
     "未完成": re.compile(
         rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
     ),
-    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|慢了|跟不上|掉队|排在后面"),
+    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
     "已完成": re.compile(
         rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
         r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
@@ -169,7 +172,7 @@ _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
 _AT_RISK = re.compile(
-    r"盯|盯紧|要盯|盯着|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
 )
 _RANK_UNITS = re.compile(
