@@ -23,6 +23,7 @@ import logging
 import math
 import os
 import re
+import statistics
 import sys
 import tempfile
 import unicodedata
@@ -49,7 +50,7 @@ _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 _FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
 _K1, _B = 1.2, 0.75
 _RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
-_TOP_K = 12  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
+_TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
 _LEXICON_FACTOR = 0.6
 _PINYIN_FACTOR = 0.8
 _MAX_PHRASE = 16
@@ -432,7 +433,7 @@ class LedgerIndex:
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches.
-        typical = float(np.median(list(weights.values()))) if weights else 1.0
+        typical = statistics.median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
         tokens = dict.fromkeys(spans, 1.0)
         expansions: list[tuple[str, tuple[int, int], str]] = []
