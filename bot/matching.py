@@ -257,6 +257,10 @@ class LedgerIndex:
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
         self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        # How many phrases start with each two characters (and each two syllables): a question
+        # position no phrase starts at is skipped without trying every length.
+        self._starts: Counter[str] = Counter()
+        self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -325,6 +329,9 @@ class LedgerIndex:
             self.postings[token][row] = tf
             self._arrays.pop(token, None)
         for phrase, field_name in phrases.items():
+            if phrase not in self.phrases:
+                self._starts[phrase[:2]] += 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] += 1
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
@@ -351,6 +358,8 @@ class LedgerIndex:
             holders.pop(number, None)
             if not holders:
                 del self.phrases[phrase]
+                self._starts[phrase[:2]] -= 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:
@@ -485,6 +494,8 @@ class LedgerIndex:
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
         for i in range(n - 1):
+            if self._starts[q[i : i + 2]] <= 0:
+                continue
             for length in range(2, min(_MAX_PHRASE, n - i) + 1):
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
@@ -495,6 +506,8 @@ class LedgerIndex:
         for i in range(n - 1, -1, -1):
             cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
         for i in range(n - 1):
+            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
+                continue
             for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
                 window = q[i : i + length]
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
