@@ -175,3 +175,21 @@ def test_a_topic_word_inside_one_targets_thing_answers_that_target(answerer):
     assert (answer.intent, answer.targets[0]) == ("target", 52)
     # ... while the topic alone still lists every target about it
     assert answerer.ask("医院那块怎么样").intent == "list"
+
+
+def test_phrase_starts_follow_the_targets_through_refreshes(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    index = answerer.index
+    assert index._starts["鹦鹉"] == 0
+    targets = [
+        dataclasses.replace(t, aliases=(*t.aliases, "鹦鹉工程")) if t.number == 12 else t
+        for t in ledger_2020.targets
+    ]
+    answerer.refresh(dataclasses.replace(ledger_2020, targets=tuple(targets)))
+    assert index._starts["鹦鹉"] == 1
+    assert any(r.kind == "phrase" for r in answerer.ask("鹦鹉工程").candidates[0].reasons)
+    answerer.refresh(ledger_2020)
+    assert index._starts["鹦鹉"] == 0
+    assert all(
+        r.text != "鹦鹉工程" for c in answerer.ask("鹦鹉工程").candidates for r in c.reasons
+    )
