@@ -981,6 +981,10 @@ class Answerer:
             if self._trusted(c)
             and (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
         ]
+        if len(close) >= 3 and _one_common_word(close):
+            # Three or more targets alike, by one word of their body texts and nothing else
+            # (县里有几个乡镇): the word is common ground, not what any target is about.
+            return self._unknown(question, candidates=tuple(candidates[:5]))
         if len(close) > 1:
             targets = tuple(c.number for c in close)
             specs = [self.by_number[n] for n in targets]
@@ -1100,6 +1104,18 @@ def _to_int(raw: str) -> int | None:
 
 def _names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
     return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+
+
+def _one_common_word(candidates: list[Candidate]) -> bool:
+    """Every candidate explained by the question's own bigrams only, mostly by one they all
+    share (at least 70% of each one's score)."""
+    if any(r.kind != "bm25" for c in candidates for r in c.reasons):
+        return False
+    shared = set.intersection(*({r.text for r in c.reasons} for c in candidates))
+    return any(
+        all(sum(r.score for r in c.reasons if r.text == word) >= 0.7 * c.score for c in candidates)
+        for word in shared
+    )
 
 
 def _aspect_of(q: str) -> str | None:

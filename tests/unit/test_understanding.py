@@ -193,3 +193,10 @@ def test_phrase_starts_follow_the_targets_through_refreshes(ledger_2020):
     assert all(
         r.text != "鹦鹉工程" for c in answerer.ask("鹦鹉工程").candidates for r in c.reasons
     )
+
+
+def test_a_word_many_targets_mention_in_passing_is_not_a_target(answerer):
+    # 乡镇 appears in the texts of several targets, and is what none of them is about.
+    assert answerer.ask("乡镇有几个").intent == "unknown"
+    answer = answerer.ask("低保标准是多少")  # a word two targets are about is still answered
+    assert answer.intent == "target" and answer.targets[0] in (39, 45)
