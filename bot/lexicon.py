@@ -31,6 +31,8 @@ class FieldLexicon:
     stopwords: frozenset[str] = frozenset()
     out_of_scope_cues: tuple[str, ...] = ()
     other_places: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # county work a ledger names literally when it holds it
+    whole_ledger: frozenset[str] = frozenset()  # words for the ledger as a whole (全县, 任务)
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
@@ -66,4 +68,6 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
         stopwords=frozenset(raw.get("stopwords", {}).get("words", [])),
         out_of_scope_cues=tuple(oos.get("cues", [])),
         other_places=tuple(oos.get("places", [])),
+        subjects=tuple(str(w).lower() for w in oos.get("subjects", [])),
+        whole_ledger=frozenset(raw.get("whole_ledger", {}).get("words", [])),
     )
