@@ -330,7 +330,12 @@ def _field_label(name: str) -> str:
     }
     if name.startswith("indicator:"):
         parts = name.split(":")
-        attr = {"actual": "完成值", "as_of": "数据时点", "target": "目标值"}
+        attr = {
+            "actual": "完成值",
+            "actual_unit": "完成值单位",
+            "as_of": "数据时点",
+            "target": "目标值",
+        }
         return f"{parts[1]}{attr.get(parts[2], '') if len(parts) > 2 else ''}"
     return labels.get(name, name)
 

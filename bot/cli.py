@@ -18,10 +18,12 @@ from bot.answering import Conversation
 from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.database import LedgerBusy
+from bot.drafting.draft import draft_toml, review_summary
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.logging_setup import configure_logging
-from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
+from bot.report_text import ReportFormatError, parse_report
+from bot.report_text import draft as draft_report_ledger
 from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.status import compute_status, light_for
 from bot.store import (
@@ -217,13 +219,15 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
         except UnicodeDecodeError:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
     report = parse_report(text)
-    ledger = draft_ledger(report, args.year or guess_year(text))
-    output = dump_ledger(ledger)
+    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    output = draft_toml(drafted)
     if args.output == "-":
         sys.stdout.write(output)
     else:
         Path(args.output).write_text(output, encoding="utf-8")
         print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
+    # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
+    print(review_summary(drafted), file=sys.stderr)
     return 0
 
 

@@ -120,6 +120,7 @@ class Indicator(SQLModel, table=True):
     unit: str = ""
     comparator: str = ">="
     actual_value: str = ""
+    actual_unit: str = ""  # empty: the actual is written in `unit` (bot/units.py converts)
     as_of: str = ""
     remark: str = Field(default="", sa_column=Column(Text, nullable=False))
 

@@ -52,6 +52,7 @@ INDICATOR_ATTRS = {
     "unit": "unit",
     "comparator": "comparator",
     "actual": "actual_value",
+    "actual_unit": "actual_unit",
     "as_of": "as_of",
     "remark": "remark",
 }
@@ -159,6 +160,7 @@ def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSp
                 unit=i.unit,
                 comparator=i.comparator,
                 actual=i.actual_value,
+                actual_unit=i.actual_unit,
                 as_of=i.as_of,
                 remark=i.remark,
             )
@@ -557,14 +559,7 @@ def _spec_fields(target: TargetSpec) -> dict[str, str]:
     values["aliases"] = _dump(sorted(dict.fromkeys(target.aliases)))
     for ind in target.indicators:
         values[f"indicator:{ind.name}"] = _dump(
-            {
-                "target": ind.target,
-                "unit": ind.unit,
-                "comparator": ind.comparator,
-                "actual": ind.actual,
-                "as_of": ind.as_of,
-                "remark": ind.remark,
-            }
+            {attr: getattr(ind, attr) for attr in INDICATOR_ATTRS}
         )
     return values
 

@@ -180,13 +180,17 @@ def test_revision_files_form_one_line_named_by_their_ids():
     assert script.get_heads() == [head_revision()]
     assert sorted(files) == sorted(s.revision for s in script.walk_revisions())
     assert BASELINE_REVISION == min(files)
+    ids = sorted(files)
     for rev_id, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         values = {
             node.targets[0].id: ast.literal_eval(node.value)
             for node in tree.body
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == "revision"
         }
         assert values["revision"] == rev_id
-        expected_down = None if rev_id == BASELINE_REVISION else f"{int(rev_id) - 1:04d}"
-        assert values["down_revision"] == expected_down
+        # The predecessor is the next lower id present (a helper's 0003 may land before 0002).
+        expected_down = None if rev_id == BASELINE_REVISION else ids[ids.index(rev_id) - 1]
+        assert script.get_revision(rev_id).down_revision == expected_down
