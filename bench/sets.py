@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
+from bot.drafting.draft import draft_toml
 from bot.evaluation import load_eval_set
 from bot.ledger import LedgerSpec
-from bot.ledger_toml import dump_ledger, load_ledger_file
-from bot.report_text import draft_ledger, guess_year, parse_report
+from bot.ledger_toml import load_ledger_file
+from bot.report_text import draft as draft_report
+from bot.report_text import parse_report
 
 DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"
@@ -49,8 +51,7 @@ class QuestionSet:
 def draft_report_ledger(report: Path, output: Path) -> Path:
     """Draft a ledger TOML from a report exactly as `python main.py import-report` does."""
     text = report.read_text(encoding="utf-8")
-    ledger = draft_ledger(parse_report(text), guess_year(text))
-    output.write_text(dump_ledger(ledger), encoding="utf-8")
+    output.write_text(draft_toml(draft_report(parse_report(text), text)), encoding="utf-8")
     return output
 
 
@@ -60,6 +61,14 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
         QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, dev questions", "dev/tuned", DEV_2020, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
+        # Issue 12: the draft of the same report, as it comes, on the same blind questions.
+        QuestionSet(
+            "2020 drafted ledger, blind questions",
+            "blind",
+            BLIND_2020,
+            workdir / "report_2020.toml",
+            PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
+        ),
     ]
     # Every other place's report that has blind questions: a new folder is measured as it lands.
     for questions in sorted(REPORTS.glob("*/questions_blind.jsonl")):

@@ -64,6 +64,7 @@ from bot.status import (
     completion_ratio,
     compute_status,
     deadline_state,
+    measured,
     year_closed,
 )
 from bot.target_view import unit_label
@@ -1049,19 +1050,20 @@ class Answerer:
         if aspect == "gap":
             gaps = []
             for ind in target.indicators:
-                target_value, actual = ind.target_value, ind.actual_value
+                target_value, actual = measured(ind)
                 if target_value is None or actual is None:
                     continue
+                done = f"{ind.actual}{ind.shown_actual_unit}"
                 if ind.comparator == "<=":
                     verdict = "已达标" if actual <= target_value else "未达标"
                     bound = f"目标≤{ind.target}{ind.unit}"
-                    gaps.append(f"{ind.name} {ind.actual}{ind.unit}（{bound}，{verdict}）")
+                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
                 elif actual >= target_value:
-                    gaps.append(f"{ind.name}已达标（{ind.actual}/{ind.target}{ind.unit}）")
+                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
                 else:
                     gap = (target_value - actual).normalize()
                     gaps.append(
-                        f"{ind.name}还差{gap:f}{ind.unit}（{ind.actual}/{ind.target}{ind.unit}）"
+                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
                     )
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""

@@ -19,6 +19,7 @@ class Topic:
     name: str
     asked: tuple[str, ...]  # words that name the topic in a question
     words: tuple[str, ...]  # words that put a target in the topic
+    category: str = ""  # the ledger category (领域) a target of this topic belongs to
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
             name=str(name),
             asked=tuple(str(w).lower() for w in group.get("asked", [name])),
             words=tuple(str(w).lower() for w in group.get("words", [])),
+            category=str(group.get("category", "")),
         )
         for name, group in raw.get("topics", {}).items()
         if isinstance(group, dict)
