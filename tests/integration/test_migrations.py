@@ -136,10 +136,14 @@ def test_a_one_year_database_moves_forward_with_nothing_lost(empty_url, tmp_path
 
     old = make_engine(empty_url)
     _at_revision(old, BASELINE_REVISION)
+    # Columns later revisions add (beside `year`) are not the 0001 data: they are not compared.
+    later: dict[str, tuple[str, ...]] = {}
     with source.connect() as reading, old.begin() as writing:
         for table in OLD_TABLES:
             old_table = Table(table, MetaData(), autoload_with=writing)
             columns = set(old_table.columns.keys())
+            model_columns = set(SQLModel.metadata.tables[table].columns.keys())
+            later[table] = tuple(model_columns - columns - {"year"})
             rows = reading.execute(SQLModel.metadata.tables[table].select()).mappings().all()
             if rows:
                 writing.execute(
@@ -154,7 +158,9 @@ def test_a_one_year_database_moves_forward_with_nothing_lost(empty_url, tmp_path
         with old.connect() as connection:
             years = set(connection.execute(text(f'SELECT year FROM "{table}"')).scalars())
         assert years == {2020}, table
-        assert _rows(old, table) == _rows(source, table), table
+        assert _rows(old, table, drop=later[table]) == _rows(source, table, drop=later[table]), (
+            table
+        )
     assert len(_rows(old, "auditentry")) == 3  # two changes and the undo of the second
     source.dispose()
     old.dispose()
