@@ -1,8 +1,10 @@
 """Write the ledger back out as a report: plain text (the seed's format), Markdown and Word.
 
 Pure functions over a `LedgerSpec` (no transport, no database). The plain text of an
-unmodified ledger reproduces the seed report line for line, then appends a summary; a target
-an admin has edited since the import gets a trailing "（2020-12-20更新）" on its progress.
+unmodified ledger reproduces the seed report line for line, then appends a summary. Where a
+figure changed after the import, the progress line states the current figure with its as-of
+words and the date of the change (`progress_line`); a progress text a person edited gets a
+trailing "（2020-12-20更新）".
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ from dataclasses import dataclass
 from os import PathLike
 from typing import IO
 
-from bot.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
-from bot.status import as_of_label, compute_status, light_for
+from bot.ledger import (
+    CATEGORIES,
+    COMPARATOR_SIGNS,
+    STATUSES,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+)
+from bot.status import as_of_label, completion_ratio, compute_status, indicator_met, light_for
 
-IMPORT_ACTOR_PREFIX = "import"
 # Targets listed in the summary as not done, in this order.
 PENDING_STATUSES = ("滞后", "未完成", "暂无数据", "推进中")
 SUMMARY_HEADING = "附表：目标落实情况汇总"
@@ -29,21 +37,11 @@ EAST_ASIAN_FONT = "宋体"
 # --- shared pieces ----------------------------------------------------------------------
 
 
-def is_edited(target: TargetSpec) -> bool:
-    """True when someone other than the importer changed the target since it was loaded."""
-    return bool(target.updated_by) and not target.updated_by.startswith(IMPORT_ACTOR_PREFIX)
-
-
 def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
-    """ "（2020-12-20更新）" for an edited target (date in `tz`), "" otherwise."""
-    if not is_edited(target):
+    """ "（2020-12-20更新）" when a person changed the progress text (date in `tz`), else ""."""
+    if target.progress_changed_at is None:
         return ""
-    if target.updated_at is None:
-        return "（已更新）"
-    stamp = target.updated_at
-    if stamp.tzinfo is None:  # SQLite hands back naive UTC datetimes
-        stamp = stamp.replace(tzinfo=dt.UTC)
-    return f"（{stamp.astimezone(tz):%Y-%m-%d}更新）"
+    return f"（{_local_date(target.progress_changed_at, tz)}更新）"
 
 
 def lead_unit_names(target: TargetSpec) -> str:
@@ -86,8 +84,44 @@ def report_summary(ledger: LedgerSpec, *, as_of: dt.date) -> ReportSummary:
     )
 
 
+def _local_date(stamp: dt.datetime, tz: dt.tzinfo) -> str:
+    if stamp.tzinfo is None:  # SQLite hands back naive UTC datetimes
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return f"{stamp.astimezone(tz):%Y-%m-%d}"
+
+
+def figure_sentence(ind: IndicatorSpec, tz: dt.tzinfo) -> str:
+    """A changed figure: "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2026-12-06更新）"."""
+    text = f"{ind.as_of}{ind.name}{ind.actual}{ind.unit}"
+    ratio, met = completion_ratio(ind), indicator_met(ind)
+    goal = f"{COMPARATOR_SIGNS[ind.comparator] if ind.comparator != '>=' else ''}{ind.target}"
+    if ratio is not None:
+        text += f"，为目标{goal}{ind.unit}的{ratio}%"
+    elif met is not None:
+        text += f"，{'达到' if met else '未达到'}目标{goal}{ind.unit}"
+    if ind.changed_at is not None:
+        text += f"（{_local_date(ind.changed_at, tz)}更新）"
+    return text
+
+
+def progress_line(target: TargetSpec, tz: dt.tzinfo) -> str:
+    """The target's progress as the live ledger has it, for every report format.
+
+    Figures changed after the import replace the imported sentence: each is stated with its
+    as-of words and the date of the change. A progress text a person changed is kept, with
+    its date; an untouched target prints the imported text exactly as the seed has it.
+    """
+    changed = [i for i in target.indicators if i.changed_at is not None and i.actual]
+    if not changed:
+        return target.progress_text + update_mark(target, tz)
+    line = "；".join(figure_sentence(i, tz) for i in changed) + "。"
+    if target.progress_changed_at is not None and target.progress_text:
+        line += target.progress_text + f"（{_local_date(target.progress_changed_at, tz)}更新）"
+    return line
+
+
 def _progress_with_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
-    return target.progress_text + update_mark(target, tz)
+    return progress_line(target, tz)
 
 
 def _by_category(ledger: LedgerSpec) -> list[tuple[str, list[TargetSpec]]]:

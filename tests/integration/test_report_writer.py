@@ -119,14 +119,39 @@ def test_admin_edits_are_marked_with_their_date_and_nothing_else_changes(engine,
     assert report.count("更新）") == 2
 
 
-def test_an_indicator_edit_also_marks_the_target(engine):
+def test_a_changed_figure_replaces_the_imported_sentence_with_its_as_of_and_date(engine):
     apply_changes(
         engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
     )
     ledger = _stored(engine)
-    text = render_report_txt(ledger, as_of=AS_OF, tz=TZ)
-    marked = [ln for ln in text.split("\n") if ln.endswith("（2020-12-20更新）")]
-    assert marked == [ledger.by_number()[12].progress_text + "（2020-12-20更新）"]
+    lines = render_report_txt(ledger, as_of=AS_OF, tz=TZ).split("\n")
+    twelve = lines.index(next(ln for ln in lines if ln.startswith("12."))) + 1
+    assert lines[twelve] == "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。"
+    assert "24.43" not in "\n".join(lines)
+
+
+def test_an_undone_figure_change_prints_the_seed_sentence_again(engine, seed_report_text):
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "24.43")], actor="tg:9", now=EDITED_AT
+    )
+    report, _ = split_summary(render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ))
+    assert "截止12月底新增贷款24.43亿元,完成新增贷款任务。" in report.split("\n")
+
+
+def test_a_note_after_a_figure_change_follows_the_figure(engine):
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(12, "progress_text", "已通报。")], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    assert (
+        "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。已通报。（2020-12-23更新）"
+        in lines
+    )
 
 
 def test_preamble_can_be_replaced(ledger_2020):
