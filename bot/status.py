@@ -25,6 +25,7 @@ overdue into the present; a pinned `[ledger] today` is used as it is, for demons
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
@@ -128,6 +129,33 @@ def compute_status(target: TargetSpec, today: dt.date) -> str:
         target.progress_text.strip()
     )
     return "推进中" if has_data else "暂无数据"
+
+
+def _stated_at(text: str, figure: str) -> int:
+    """Where `figure` is written in `text` as a whole number (not inside "2020"), or -1."""
+    found = re.search(rf"(?<![0-9.]){re.escape(figure)}(?![0-9])", text) if figure else None
+    return found.start() if found else -1
+
+
+def principal_indicator(target: TargetSpec) -> IndicatorSpec | None:
+    """The indicator the target's title names, the one a one-bar overview shows.
+
+    Among indicators with a target figure: the one whose name shares most characters with the
+    title; then one whose target figure the target text states, the later stated first (the
+    text names the scope, then what is to be completed: "抓好5个省重点项目建设,完成投资
+    26.4亿元"); then the first listed. None when no indicator has a target figure.
+    """
+    targeted = targeted_indicators(target)
+    if not targeted:
+        return None
+    title = set(target.title)
+
+    def rank(item: tuple[int, IndicatorSpec]) -> tuple[int, bool, int, int]:
+        index, ind = item
+        stated = _stated_at(target.target_text, ind.target)
+        return (len(title & set(ind.name)), stated >= 0, stated, -index)
+
+    return max(enumerate(targeted), key=rank)[1]
 
 
 def status_note(target: TargetSpec, today: dt.date) -> str:
