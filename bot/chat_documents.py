@@ -31,7 +31,15 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
         text = render_report_md(ledger, as_of=today, tz=tz)
         return [Reply("汇报（Markdown）", document=(f"{stem}.md", text.encode("utf-8")))]
     stream = io.BytesIO()
-    write_report_docx(ledger, stream, as_of=today, tz=tz)
+    config = service.config
+    write_report_docx(
+        ledger,
+        stream,
+        as_of=today,
+        tz=tz,
+        office=config.office_name,
+        issued=config.current_date(),
+    )
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
 
 
