@@ -128,9 +128,11 @@ def percent_text(value: Decimal) -> str:
 
 
 def png_bytes(figure: Figure, *, dpi: int = 100) -> bytes:
+    """The PNG, its drawn texts also in its "Description" (a text alternative, one per line)."""
     buffer = io.BytesIO()
     FigureCanvasAgg(figure)
-    figure.savefig(buffer, format="png", dpi=dpi)
+    texts = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": "\n".join(texts)})
     return buffer.getvalue()
 
 
