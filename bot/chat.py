@@ -56,6 +56,7 @@ from bot.store import (
 )
 from bot.store import list_unmatched as store_list_unmatched
 from bot.target_view import target_detail_text, unit_label
+from bot.text_diff import describe_change
 from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
@@ -233,8 +234,10 @@ class ChatService:
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
-            old, new = _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
-            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
+            change = describe_change(
+                _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
+            )
+            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{change}{mark}")
         return "\n".join(lines)
 
     def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
@@ -295,7 +298,7 @@ def _display(field: str, value: str) -> str:
             )
         else:
             value = "、".join(items)
-    return _short(value)
+    return value
 
 
 def _field_label(name: str) -> str:
@@ -464,7 +467,7 @@ def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     service.refresh()
     lines = [
         f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}："
-        f"{_display(e.field_name, e.old_value)} → {_display(e.field_name, e.new_value)}"
+        + describe_change(_display(e.field_name, e.old_value), _display(e.field_name, e.new_value))
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]

@@ -67,3 +67,21 @@ def test_a_confirmed_set_shows_in_ask_report_export_and_chart(tmp_path):
     assert "新增贷款 25.1亿元 / 目标14亿元 179.3% · 超额完成" in _png_description(
         png.read_bytes()
     ).split("\n")
+
+
+def test_history_and_undo_of_a_long_text_show_the_words_that_changed(tmp_path):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "ledger.db"}"\n'
+        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
+        encoding="utf-8",
+    )
+    script = "/note 66 四季度数据已出，全年增幅3.6%。\n1\n/history 66\n/undo\n"
+    result = run_main("chat", "--config", str(config_file), stdin=script)
+    assert result.returncode == 0, result.stderr
+    history, undo = blocks(result.stdout)[3:5]
+    added = "四季度数据已出,全年增幅3.6%。”］"
+    assert history.split("\n")[1].endswith(
+        f"进展：…四季度数据未出)［加上“ （2021-01-01补充）{added}"
+    )
+    assert undo == f"已撤销：第66项 进展：…四季度数据未出)［删去“ （2021-01-01补充）{added}"
