@@ -58,6 +58,7 @@ def policy_of_config(config) -> ReminderPolicy:
         digest_weekday=r.digest_weekday,
         digest_due_days=r.digest_due_days,
         working_days_only=r.working_days_only,
+        sender=config.office_name,
     )
 
 

@@ -141,9 +141,9 @@ async def test_catch_up_sends_the_7_day_reminder_once_across_restarts(cfg, engin
     async with running_reminder_bot(cfg, engine, fake, answerer=answerer) as bot:
         texts = delivered_texts(fake, GROUP)
         assert [first_line(t) for t in texts] == [
-            "【督查提醒】第6项 矿山治理与山长制",
-            "【督查提醒】第7项 造林绿化",
-            "【督查提醒】第16项 耕地保护",
+            "【县督查局·督查提醒】第6项 矿山治理与山长制",
+            "【县督查局·督查提醒】第7项 造林绿化",
+            "【县督查局·督查提醒】第16项 耕地保护",
         ]
         [call] = reminders_for(fake, GROUP, 16)
         text = call.result["text"]
@@ -306,7 +306,7 @@ async def test_urge_sends_once_a_day(reminded, engine):
     first = await bot.say(ADMIN, ADMIN, "/urge 16")
     assert to_chat(first.sent, ADMIN) == ["第16项催办：已发送1条"]
     [urge] = to_chat(first.sent, GROUP)
-    assert first_line(urge) == "【催办】第16项 耕地保护"
+    assert first_line(urge) == "【县督查局·催办】第16项 耕地保护"
     assert "距截止还有7天" in urge and "/report 16" in urge
     assert outbox_row(engine, 16, kind="urge").state == "sent"
 
