@@ -312,7 +312,7 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     old_figure = f"{ind.actual}{ind.unit}" if ind.actual else EMPTY
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
     lines = [f"{label} 完成值：{old_figure} → {number}{ind.unit}"]
-    if as_of:
+    if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
         lines.append(f"{label} 数据时点：{_show(ind.as_of)} → {as_of}")
     return _proposal("set", target, changes, lines)
