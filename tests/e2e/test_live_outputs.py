@@ -85,3 +85,25 @@ def test_history_and_undo_of_a_long_text_show_the_words_that_changed(tmp_path):
         f"进展：…四季度数据未出)［加上“ （2021-01-01补充）{added}"
     )
     assert undo == f"已撤销：第66项 进展：…四季度数据未出)［删去“ （2021-01-01补充）{added}"
+
+
+def test_assign_resolves_a_former_unit_name_with_a_confirmation_and_never_adds_one_silently(
+    tmp_path,
+):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "ledger.db"}"\n'
+        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
+        encoding="utf-8",
+    )
+    script = "/assign 35 卫生局 牵头\n1\n/assign 35 县档案馆 配合\n/units\n"
+    result = run_main("chat", "--config", str(config_file), stdin=script)
+    assert result.returncode == 0, result.stderr
+    confirm, done, refused, board = blocks(result.stdout)[1:5]
+    assert confirm == (
+        "请确认以下修改：\n第35项 责任单位：县卫健委(牵头,推定) → 县卫健委(牵头)\n"
+        "“卫生局”即县卫健委（机构改革后的名称）\n[1] 确认  [2] 取消  （输入编号选择）"
+    )
+    assert done.startswith("✅ 已修改：")
+    assert refused.startswith("台账中没有“县档案馆”这个责任单位。")
+    assert "卫生局" not in board and "县档案馆" not in board
