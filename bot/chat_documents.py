@@ -58,7 +58,7 @@ def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def _chart_replies(service: ChatService, args: str, completion_chart, target_chart):
     if not args.strip():
         png = completion_chart(service.answerer.ledger, today=service.today)
-        return [Reply("各项目标完成率（按领域分组，颜色为状态灯）", photo=png)]
+        return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
     number = parse_target_number(args)
     target = service._target(number) if number is not None else None
     if target is None:
