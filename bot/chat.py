@@ -424,7 +424,9 @@ def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def _proposal_command(name: str):
     def handler(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         note = ""
-        if name == "assign":  # a unit the ledger knows, never a silent new one
+        # A unit the ledger knows, never a silent new one (control characters are left for
+        # propose to refuse with the field named).
+        if name == "assign" and text_problem(args, multiline=True) is None:
             names = sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
             try:
                 args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)

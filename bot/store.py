@@ -124,8 +124,7 @@ def _live_changes(
     import of the field starts it afresh.
     """
     query = select(AuditEntry).where(
-        (AuditEntry.field_name == "progress_text")
-        | col(AuditEntry.field_name).like("indicator:%")
+        (AuditEntry.field_name == "progress_text") | col(AuditEntry.field_name).like("indicator:%")
     )
     if numbers is not None:
         query = query.where(col(AuditEntry.target_number).in_(numbers))
