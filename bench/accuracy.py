@@ -131,13 +131,13 @@ def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None
         "Top-1 and top-3 over target questions (any listed target counts); out of scope "
         "rejected; intents right over list, summary and help questions. "
         f"{CANNOT} = the baseline cannot do it. WRatio's cutoff ({cutoff:g}) was swept on the "
-        "training set only. The two report ledgers are drafted from their `report.txt` by "
+        "training set only. The report ledgers are drafted from their `report.txt` by "
         "`parse_report` + `draft_ledger` (what `python main.py import-report` does) and loaded "
         "as they come.\n"
     )
     rows, blocks = [], []
     figures.set_names = [qset.name for qset in sets]
-    figures.second_ledgers = [qset.name for qset in sets if qset.report is not None]
+    figures.second_ledgers = [qset.name for qset in sets if qset.report is not None and qset.blind]
     for n, qset in enumerate(sets):
         try:
             rows.extend(score_set(figures, qset, workdir / f"set{n}", cutoff, blocks, show_misses))

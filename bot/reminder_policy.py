@@ -225,6 +225,8 @@ def _shortfall(ind: IndicatorSpec) -> str:
     gap = indicator_gap(ind)
     if ind.actual_value is None:
         return f"{indicator_figure(ind)}，请报送完成数"
+    if gap is None:  # a figure in a unit that does not convert to the target's
+        return f"{indicator_figure(ind)}，请按{ind.unit}报送完成数"
     return f"{indicator_figure(ind)}，还差{gap.normalize():f}{ind.unit}"
 
 
@@ -235,8 +237,8 @@ def report_example(target: TargetSpec, day: dt.date) -> str:
     ind = short[0] if short else principal_indicator(target)
     if ind is None:
         return f"/report {target.number} 已完成××，佐证材料已报送"
-    figure = ind.actual or ind.target
-    return f"/report {target.number} {ind.name} {figure}{ind.unit} 截至{day.month}月"
+    figure, unit = (ind.actual, ind.shown_actual_unit) if ind.actual else (ind.target, ind.unit)
+    return f"/report {target.number} {ind.name} {figure}{unit} 截至{day.month}月"
 
 
 def _units_line(target: TargetSpec, receivers: Sequence[UnitSpec]) -> str:

@@ -124,7 +124,7 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
     if current is not None and current.actual and is_older(new_as_of, current.as_of):
         older = (
             f"报送数据时点“{new_as_of}”早于台账现有数据"
-            f"“{current.as_of}”（{current.actual}{current.unit}）"
+            f"“{current.as_of}”（{current.actual}{current.shown_actual_unit}）"
         )
         note = propose("note", f"{number} {text}", lookup, today=today)
         return ReportPlan(note, figure, older)

@@ -92,7 +92,7 @@ def _local_date(stamp: dt.datetime, tz: dt.tzinfo) -> str:
 
 def figure_sentence(ind: IndicatorSpec, tz: dt.tzinfo) -> str:
     """A changed figure: "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2026-12-06更新）"."""
-    text = f"{ind.as_of}{ind.name}{ind.actual}{ind.unit}"
+    text = f"{ind.as_of}{ind.name}{ind.actual}{ind.shown_actual_unit}"
     ratio, met = completion_ratio(ind), indicator_met(ind)
     goal = f"{COMPARATOR_SIGNS[ind.comparator] if ind.comparator != '>=' else ''}{ind.target}"
     if ratio is not None:

@@ -45,6 +45,7 @@ from bot.ledger import (
 )
 from bot.status import completion_ratio, compute_status, indicator_gap, light_for
 from bot.target_view import unit_label
+from bot.units import same_measure
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,9 @@ STANDARD_COLUMNS = (
     "序号", "目标任务", "责任单位", "完成时限", "指标",
     "目标值", "单位", "完成值", "完成情况", "状态",
 )  # fmt: skip
-EXTRA_COLUMNS = ("简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行")
+EXTRA_COLUMNS = (
+    "简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行", "完成值单位",
+)  # fmt: skip
 # Computed from the figures on export, beside 完成值; an import reads them by name and ignores
 # them (the figures are the truth).
 DERIVED_COLUMNS = ("完成率", "差距")
@@ -173,6 +176,7 @@ def ledger_rows(ledger: LedgerSpec, today: dt.date) -> list[list[str]]:
                         "完成值": ind.actual,
                         "完成率": "" if ratio is None else f"{ratio}%",
                         "差距": "" if gap is None else f"{gap.normalize():f}",
+                        "完成值单位": ind.actual_unit,
                         "比较": ind.comparator,
                         "数据时点": ind.as_of,
                         "备注": ind.remark,
@@ -611,6 +615,13 @@ def rows_to_ledger(
             unit = cells.get("单位", "")
             if unit and unit not in KNOWN_UNITS:
                 problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))
+            actual_unit = cells.get("完成值单位", "")
+            if actual_unit and actual_unit not in KNOWN_UNITS:
+                problems.append(CellProblem(r, "完成值单位", f"未知单位“{actual_unit}”"))
+            elif actual_unit and not same_measure(actual_unit, unit):
+                problems.append(
+                    CellProblem(r, "完成值单位", f"“{actual_unit}”无法换算成单位“{unit}”")
+                )
             comparator = cells.get("比较", "") or ">="
             if comparator not in COMPARATORS:
                 problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
@@ -621,6 +632,7 @@ def rows_to_ledger(
                     unit=unit,
                     comparator=comparator,
                     actual=cells.get("完成值", "").replace(",", ""),
+                    actual_unit=actual_unit,
                     as_of=cells.get("数据时点", ""),
                     remark=cells.get("备注", ""),
                 )

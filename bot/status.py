@@ -40,9 +40,14 @@ LIGHTS = {
 }
 
 
+def measured(ind: IndicatorSpec) -> tuple[Decimal | None, Decimal | None]:
+    """(target, actual) in the target's unit, the actual converted when written in another."""
+    return ind.target_value, ind.actual_in_target_unit
+
+
 def indicator_met(ind: IndicatorSpec) -> bool | None:
     """True/False when the indicator has both figures, None when it cannot be judged."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None:
         return None
     if ind.comparator == "<=":
@@ -54,7 +59,7 @@ def indicator_met(ind: IndicatorSpec) -> bool | None:
 
 def indicator_exceeded(ind: IndicatorSpec) -> bool:
     """True when the actual figure is strictly better than the target."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None or ind.comparator == "=":
         return False
     return actual < target if ind.comparator == "<=" else actual > target
@@ -62,7 +67,7 @@ def indicator_exceeded(ind: IndicatorSpec) -> bool:
 
 def completion_ratio(ind: IndicatorSpec) -> Decimal | None:
     """Actual as a percentage of target for at-least/exact indicators, rounded to 0.1."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None or ind.comparator == "<=" or target == 0:
         return None
     return (actual / target * 100).quantize(Decimal("0.1"))
@@ -74,7 +79,7 @@ def indicator_gap(ind: IndicatorSpec) -> Decimal | None:
     None when either figure is missing. The one place a gap is computed, beside
     `completion_ratio`, so unit conversion has one place to go.
     """
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None:
         return None
     if ind.comparator == "<=":
@@ -99,8 +104,9 @@ def targeted_indicators(target: TargetSpec) -> list[IndicatorSpec]:
 
 
 def missing_figures(target: TargetSpec) -> list[IndicatorSpec]:
-    """Indicators with a target figure but no actual figure yet."""
-    return [i for i in targeted_indicators(target) if i.actual_value is None]
+    """Indicators with a target figure but no actual figure yet (or none in a unit that
+    converts to the target's)."""
+    return [i for i in targeted_indicators(target) if measured(i)[1] is None]
 
 
 def compute_status(target: TargetSpec, today: dt.date) -> str:
