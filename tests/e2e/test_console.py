@@ -214,7 +214,7 @@ def test_a_conversation_in_the_console_keeps_its_context(config_file):
     assert out[1].startswith("➤ 责任单位：县自然资源局(牵头,推定)\n第16项 耕地保护：")
     assert out[2].startswith("➤ 时限：2020-12-31 年底前（年度已结束）\n第16项 耕地保护：")
     assert out[3].startswith("➤ 差距：违法占用耕地面积比例 6.9%")
-    assert out[4].startswith("超额完成的目标（第1/3页，共21项）：\n🟢 9. 企业上云和技改")
+    assert out[4].startswith("超额完成的目标（第1/3页，共24项）：\n🟢 9. 企业上云和技改")
     second = out[4].splitlines()[2].split(". ", 1)[0].split()[-1]
     assert out[5].startswith(f"第{second}项 ")
     assert out[6].startswith("➤ PM10 75微克/立方米")
