@@ -8,6 +8,7 @@ grant anything, and an anonymous group admin has no admin rights.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -19,7 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot import chat_documents, chat_reminders
-from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
+from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, USAGE, CommandError, propose
 from bot.answering import Answer, Answerer, Conversations
 from bot.chat_types import (
     ADMIN,
@@ -57,6 +58,8 @@ from bot.store import (
 )
 from bot.store import list_unmatched as store_list_unmatched
 from bot.target_view import target_detail_text, unit_label
+from bot.text_diff import describe_change
+from bot.unit_names import UnitNotFound, resolve_assign_args
 from bot.unmatched_log import UnmatchedLog
 
 logger = logging.getLogger(__name__)
@@ -251,8 +254,10 @@ class ChatService:
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
-            old, new = _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
-            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
+            change = describe_change(
+                _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
+            )
+            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{change}{mark}")
         return "\n".join(lines)
 
     def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
@@ -315,7 +320,7 @@ def _display(field: str, value: str) -> str:
             )
         else:
             value = "、".join(items)
-    return _short(value)
+    return value
 
 
 def _field_label(name: str) -> str:
@@ -493,10 +498,21 @@ def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def _proposal_command(name: str):
     def handler(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+        note = ""
+        # A unit the ledger knows, never a silent new one (control characters are left for
+        # propose to refuse with the field named).
+        if name == "assign" and text_problem(args, multiline=True) is None:
+            names = sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
+            try:
+                args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
+            except UnitNotFound as exc:
+                return [Reply(f"{exc}\n用法：{USAGE['assign']}")]
         try:
             proposal = propose(name, args, service._target, today=service.today)
         except CommandError as exc:
             return [Reply(str(exc))]
+        if note:
+            proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]
 
     handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
@@ -545,7 +561,7 @@ def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     service.refresh()
     lines = [
         f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}："
-        f"{_display(e.field_name, e.old_value)} → {_display(e.field_name, e.new_value)}"
+        + describe_change(_display(e.field_name, e.old_value), _display(e.field_name, e.new_value))
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]

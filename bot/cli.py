@@ -406,7 +406,14 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
     if args.format == "docx":
         if not args.output:
             raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
-        write_report_docx(ledger, args.output, as_of=as_of, tz=config.tz)
+        write_report_docx(
+            ledger,
+            args.output,
+            as_of=as_of,
+            tz=config.tz,
+            office=config.office_name,
+            issued=config.current_date(),
+        )
         print(f"已写入 {args.output}", file=sys.stderr)
         return 0
     render = render_report_md if args.format == "md" else render_report_txt

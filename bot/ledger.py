@@ -156,6 +156,10 @@ class IndicatorSpec:
     as_of: str = ""
     remark: str = ""
     actual_unit: str = ""  # the unit the actual is written in; empty = the same as `unit`
+    # When and by whom the actual figure was last changed after the import; None while it
+    # holds the imported figure. Read from the audit trail, never part of the ledger file.
+    changed_at: dt.datetime | None = field(default=None, compare=False)
+    changed_by: str = field(default="", compare=False)
 
     @property
     def target_value(self) -> Decimal | None:
@@ -199,6 +203,9 @@ class TargetSpec:
     status_reason: str = ""
     updated_at: dt.datetime | None = None
     updated_by: str = ""
+    # When the progress text was last changed after the import (a note, an approved report);
+    # None while it is the imported text. Read from the audit trail.
+    progress_changed_at: dt.datetime | None = field(default=None, compare=False)
 
     @property
     def lead_units(self) -> tuple[UnitSpec, ...]:

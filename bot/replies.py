@@ -12,7 +12,6 @@ from bot.ledger import (
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
-    parse_decimal,
 )
 from bot.status import (
     LIGHTS,
@@ -20,8 +19,10 @@ from bot.status import (
     compute_status,
     deadline_state,
     final_deadline,
+    indicator_gap,
     indicator_met,
     light_for,
+    status_note,
 )
 from bot.target_view import unit_label
 
@@ -76,7 +77,7 @@ def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
     gaps = []
     for ind in target.indicators:
         if indicator_met(ind) is False and ind.comparator == ">=":
-            gap = parse_decimal(ind.target) - parse_decimal(ind.actual)
+            gap = indicator_gap(ind)
             gaps.append(f"{ind.name}还差{gap.normalize():f}{ind.unit}")
     if not gaps:
         return ""
@@ -103,6 +104,8 @@ def render_target(
     lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
     if target.status_override:
         lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
+    elif note := status_note(target, today):
+        lines.append(f"（{note}）")
     indicators = [
         i for i in target.indicators if i is not lead_indicator and (i.target or i.actual)
     ]

@@ -15,7 +15,14 @@ from bot.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.status import LIGHTS, as_of_label, completion_ratio, compute_status, light_for
+from bot.status import (
+    LIGHTS,
+    as_of_label,
+    completion_ratio,
+    compute_status,
+    light_for,
+    status_note,
+)
 
 
 def unit_label(unit: UnitSpec) -> str:
@@ -52,6 +59,7 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "light": light_for(status),
         "status_override": target.status_override,
         "status_reason": target.status_reason,
+        "status_note": status_note(target, today),
         "units": [{"name": u.name, "role": u.role, "source": u.source} for u in target.units],
         "deadlines": [
             {"date": d.date.isoformat(), "text": d.text, "done": d.done} for d in target.deadlines
@@ -102,6 +110,8 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
     ]
     if target.status_override:
         lines[-1] += f"（人工认定：{target.status_reason}）"
+    elif note := status_note(target, today):
+        lines[-1] += f"（{note}）"
     lines.append("目标：" + target.target_text)
     if target.indicators:
         lines.append("指标：")
