@@ -172,7 +172,9 @@ def migrate_chat(engine: Engine, old_id: int, new_id: int) -> None:
 def _reported_checker(session: Session, subscriptions: dict[str, list[int]], year: int):
     """(target, unit) -> has that unit reported on that target of `year` since its last
     reminder?"""
-    reports = list(session.exec(select(ProgressReport).where(ProgressReport.year == year)))
+    # A report without a year was filed by a release before years: it is the current one's.
+    of_year = (ProgressReport.year == year) | col(ProgressReport.year).is_(None)
+    reports = list(session.exec(select(ProgressReport).where(of_year)))
     sent = list(
         session.exec(
             select(OutboxEntry).where(

@@ -251,3 +251,16 @@ def test_the_digest_names_the_year_of_a_change_to_another_year(engine, ledger_20
     assert len(changes) == 2, digest.text
     assert [line.startswith(("第1项", "· 第1项")) for line in changes].count(True) == 1
     assert [("2020年第1项 title" in line) for line in changes].count(True) == 1
+
+
+def test_a_running_chat_moves_to_a_newly_imported_year_on_refresh(engine, config, ledger_2021):
+    service = ChatService(engine, config, build_answerer(engine, config))
+    assert service.year == 2020
+    load_ledger(engine, ledger_2021, source="ledger_2021.toml")
+
+    service.refresh()
+
+    assert service.year == 2021
+    assert service.answerer.today == config.status_date(2021)
+    [reply] = service.question(SENDER, "去年新增贷款完成了多少")
+    assert reply.text.startswith("【2020年】第12项 新增贷款")
