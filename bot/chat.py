@@ -35,7 +35,7 @@ from bot.config import Config
 from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec, text_problem
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
 from bot.pending import cancel_pending, confirm_pending, settle_interrupted
-from bot.reminder_policy import ReminderPolicy, WorkCalendar
+from bot.reminder_policy import ReminderPolicy
 from bot.reminders import DispatchResult, Send, catch_up, mark_interrupted, run_day
 from bot.replies import (
     closed_year_due_text,
@@ -57,6 +57,7 @@ from bot.store import (
 from bot.store import list_unmatched as store_list_unmatched
 from bot.target_view import target_detail_text, unit_label
 from bot.unmatched_log import UnmatchedLog
+from bot.work_calendar import WorkCalendar, load_work_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ class ChatService:
         self.engine = engine
         self.config = config
         self.answerer = answerer
+        # Holidays and 调休 days: the library, plus the office's files for later years.
+        self.calendar = load_work_calendar(config.calendar_dir)
         self.commands: dict[str, Command] = {
             c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
@@ -237,8 +240,12 @@ class ChatService:
             lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
         return "\n".join(lines)
 
+    def calendar_warning(self) -> str | None:
+        """The start-up and /outbox warning when this year or next has no holiday data."""
+        return self.calendar.uncovered_warning(self.config.current_date())
+
     def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
-        return chat_reminders.policy_of(self), WorkCalendar()
+        return chat_reminders.policy_of(self), self.calendar
 
     def run_reminders(self) -> DispatchResult:
         """Send what is due today (the daily job)."""

@@ -34,6 +34,7 @@ from bot.store import (
 )
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.unmatched_log import UnmatchedLog
+from bot.work_calendar import CalendarFileError
 
 logger = logging.getLogger(__name__)
 
@@ -278,13 +279,56 @@ def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+def cmd_calendar(config: Config, engine: Engine | None, args) -> int:
+    """Print the holidays and make-up working days known for a year, each with its source."""
+    from bot.work_calendar import load_work_calendar
+
+    if not 1900 <= args.year <= 2200:
+        raise CliError(f"年份应在1900到2200之间，例如 calendar 2020，而不是 {args.year}")
+    calendar = load_work_calendar(config.calendar_dir)
+    days = calendar.days(args.year)
+    covered = calendar.covered(args.year)
+    if args.json:
+        _print_json(
+            {
+                "year": args.year,
+                "covered": covered,
+                "source": calendar.source(args.year),
+                "days": [
+                    {"date": d.day.isoformat(), "kind": d.kind, "name": d.name, "source": d.source}
+                    for d in days
+                ],
+            }
+        )
+        return 0
+    if not covered:
+        print(
+            f"{args.year}年的节假日安排未知（日历库和 {config.calendar_dir} 都没有）："
+            "提醒按周一至周五计算工作日。"
+        )
+        return 0
+    origin = "日历库" if calendar.source(args.year) == "library" else "本地文件"
+    print(f"{args.year}年节假日安排（来源：{origin}）")
+    for d in days:
+        kind = "放假" if d.kind == "holiday" else "调休上班"
+        print(f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]} {kind} {d.name}")
+    print(
+        f"共{sum(d.kind == 'holiday' for d in days)}天假日，"
+        f"{sum(d.kind == 'workday' for d in days)}天调休上班"
+    )
+    return 0
+
+
+WEEKDAY_NAMES = "一二三四五六日"
+
+
 def cmd_reminders(config: Config, engine: Engine, args) -> int:
     """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
     import datetime as dt
 
     from bot.chat_reminders import describe_notices, policy_of_config
-    from bot.reminder_policy import WorkCalendar
     from bot.reminders import plan
+    from bot.work_calendar import load_work_calendar
 
     try:
         at = dt.datetime.fromisoformat(args.at)
@@ -299,7 +343,8 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     local = at.astimezone(config.tz)
     notices = []
     if local.time() >= policy.send_time:
-        notices = plan(engine, ledger, local.date(), policy, WorkCalendar(), config.tz)
+        calendar = load_work_calendar(config.calendar_dir)
+        notices = plan(engine, ledger, local.date(), policy, calendar, config.tz)
     if args.json:
         _print_json(
             [
@@ -472,6 +517,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
     p.add_argument("--json", action="store_true", help="print JSON")
 
+    p = add("calendar", cmd_calendar, "holidays and make-up working days known for a year")
+    p.add_argument("year", type=int, help="the year, e.g. 2020")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
     p = add("report", cmd_report, "write the 工作落实情况汇报 from the current ledger")
     p.add_argument("--format", choices=("txt", "md", "docx"), default="txt")
     p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
@@ -491,7 +540,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-NO_DATABASE = {cmd_import_report}
+NO_DATABASE = {cmd_import_report, cmd_calendar}
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (128 + 13)
 
 
@@ -541,6 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except (
+        CalendarFileError,
         CliError,
         ConfigError,
         LedgerFileError,

@@ -77,6 +77,9 @@ def first_screen(service: ChatService, role: str) -> str:
     ]
     if year_closed(day, ledger.year) and service.config.today is None:
         lines.append(f"{ledger.year}年度已结束：各项目标按年末状态显示，不再计算逾期天数。")
+    warning = service.calendar_warning()
+    if warning and role == "admin":
+        lines.append(warning)
     lines.append("直接输入问题，如“新增贷款完成了吗”“哪些没完成”；/help 查看命令；Ctrl-D 退出。")
     return "\n".join(lines)
 

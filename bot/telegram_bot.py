@@ -335,6 +335,18 @@ class TelegramFrontEnd:
         if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
             await asyncio.to_thread(self.service.catch_up_reminders)
             schedule_reminders(application, self)
+            await self.warn_admins(application, self.service.calendar_warning())
+
+    async def warn_admins(self, application: Application, warning: str | None) -> None:
+        """Tell each admin privately, best effort: an admin who never opened the bot can't be."""
+        if warning is None:
+            return
+        logger.warning("%s", warning)
+        for admin in self.service.config.telegram.admins:
+            try:
+                await application.bot.send_message(admin, warning)
+            except TelegramError:
+                logger.warning("could not warn admin %s at start-up", admin)
 
     async def run_housekeeping(self) -> None:
         """Prune saved list pages and unmatched questions (at start-up, and in the daily job)."""
