@@ -74,7 +74,8 @@ def test_warnings_name_the_years_that_are_missing(tmp_path):
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("2031.toml", "source = 'x'\n[[holiday]]\nname = '国庆'\ndays = [2030-10-01]\n", "不在2031年"),
+        ("2031.toml", "source = 'x'\n[[holiday]]\nname = '国庆'\ndays = [2030-10-01]\n",
+         "不在2031年"),
         ("2031.toml", "[[holiday]]\nname = '国庆'\ndays = [2031-10-01]\n", "须写明来源"),
         ("2031.toml", "source = 'x'\n[[holiday]]\nname = ''\ndays = [2031-10-01]\n", "name"),
         ("2031.toml", "source = 'x'\n[[holiday]]\nname = '国庆'\ndays = ['10-01']\n", "不是日期"),
