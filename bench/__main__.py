@@ -34,6 +34,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "speed": ("Speed per question against BM25, in the same run", "bench.speed:speed"),
     "startup": ("Cold start of `python main.py ask`", "bench.speed:cold_start"),
     "log": ("Cost of the unmatched-question log", "bench.speed:unmatched_log"),
+    "years": ("Several years in one database", "bench.years:years"),
+    "drafting": ("`import-report` drafts against expectations", "bench.drafting:agreement_tables"),
 }
 
 
@@ -98,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             folder = workdir / key
             folder.mkdir()
-            options = {"show_misses": True} if key == "accuracy" and args.misses else {}
+            misses = key in ("accuracy", "drafting") and args.misses
+            options = {"show_misses": True} if misses else {}
             section(title, functools.partial(run_named, name, figures, folder, **options))
     section("Goals", lambda: goals(figures))
     if not (args.no_load or args.only):

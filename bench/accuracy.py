@@ -137,7 +137,7 @@ def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None
     )
     rows, blocks = [], []
     figures.set_names = [qset.name for qset in sets]
-    figures.second_ledgers = [qset.name for qset in sets if qset.report is not None]
+    figures.second_ledgers = [qset.name for qset in sets if qset.report is not None and qset.blind]
     for n, qset in enumerate(sets):
         try:
             rows.extend(score_set(figures, qset, workdir / f"set{n}", cutoff, blocks, show_misses))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench.report import NA, Figures, table, times, verdict
 
 BLIND_2020 = "2020 ledger, blind questions"
+DRAFTED_2020 = "2020 drafted ledger, blind questions"
 
 
 def goal_rows(figures: Figures) -> list[list[str]]:
@@ -43,6 +44,14 @@ def goal_rows(figures: Figures) -> list[list[str]]:
             f"{mine.top1_rate:.1%}" if mine else None,
             mine.top1_rate >= 0.92 if mine else None,
         )
+    # Issue 12: a drafted ledger answers within 3 points of the curated one, same questions.
+    drafted, curated = ours(DRAFTED_2020), blind
+    both = drafted is not None and curated is not None
+    goal(
+        "2020 drafted ledger: top-1 within 3 points of the curated ledger (blind questions)",
+        f"{drafted.top1_rate:.1%} vs {curated.top1_rate:.1%}" if both else None,
+        curated.top1_rate - drafted.top1_rate <= 0.03 if both else None,
+    )
     for name in figures.set_names or list(figures.accuracy):
         reports = figures.accuracy.get(name, {})
         mine, bm25 = reports.get("this project"), reports.get("BM25 bigrams")

@@ -1,6 +1,7 @@
 """The question sets `make bench` scores, and the ledgers they are asked about.
 
-Training (the matcher was tuned on it) and blind sets (frozen before tuning, written by a
+Training and dev sets (the matcher is tuned on them; the dev sets were written from the
+report or the drafted ledger before tuning) and blind sets (frozen before tuning, written by a
 helper who never saw the matcher) are kept apart: nothing here is ever tuned on a blind set.
 """
 
@@ -10,13 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
+from bot.drafting.draft import draft_toml
 from bot.evaluation import load_eval_set
 from bot.ledger import LedgerSpec
-from bot.ledger_toml import dump_ledger, load_ledger_file
-from bot.report_text import draft_ledger, guess_year, parse_report
+from bot.ledger_toml import load_ledger_file
+from bot.report_text import draft as draft_report
+from bot.report_text import parse_report
 
 DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"
+DEV_2020 = DATA / "questions_dev_2020.jsonl"  # written from the report, tuned on (dev)
+DEV_CANGNAN = DATA / "questions_cangnan_dev.jsonl"
 BLIND_2020 = DATA / "blind" / "questions_2020.jsonl"
 CONVERSATIONS_2020 = DATA / "blind" / "conversations_2020.jsonl"
 REPORTS = DATA / "reports"
@@ -25,7 +30,7 @@ REPORTS = DATA / "reports"
 @dataclass(frozen=True)
 class QuestionSet:
     name: str
-    label: str  # "tuned on" or "blind"
+    label: str  # "tuned on", "dev/tuned" or "blind"
     questions: Path
     ledger_file: Path  # a TOML ledger: the curated 2020 one, or where a report's draft goes
     report: Path | None = None  # drafted into `ledger_file` when first needed
@@ -46,8 +51,7 @@ class QuestionSet:
 def draft_report_ledger(report: Path, output: Path) -> Path:
     """Draft a ledger TOML from a report exactly as `python main.py import-report` does."""
     text = report.read_text(encoding="utf-8")
-    ledger = draft_ledger(parse_report(text), guess_year(text))
-    output.write_text(dump_ledger(ledger), encoding="utf-8")
+    output.write_text(draft_toml(draft_report(parse_report(text), text)), encoding="utf-8")
     return output
 
 
@@ -55,7 +59,16 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
     """Every set, in print order; report ledgers are drafted into `workdir` when needed."""
     sets = [
         QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
+        QuestionSet("2020 ledger, dev questions", "dev/tuned", DEV_2020, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
+        # Issue 12: the draft of the same report, as it comes, on the same blind questions.
+        QuestionSet(
+            "2020 drafted ledger, blind questions",
+            "blind",
+            BLIND_2020,
+            workdir / "report_2020.toml",
+            PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
+        ),
     ]
     # Every other place's report that has blind questions: a new folder is measured as it lands.
     for questions in sorted(REPORTS.glob("*/questions_blind.jsonl")):
@@ -64,4 +77,14 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
         sets.append(
             QuestionSet(f"{folder} drafted ledger, blind", "blind", questions, draft, report)
         )
+    cangnan = REPORTS / "cangnan-2022"
+    sets.append(
+        QuestionSet(
+            "cangnan-2022 drafted ledger, dev",
+            "dev/tuned",
+            DEV_CANGNAN,
+            workdir / "cangnan-2022-dev.toml",
+            cangnan / "report.txt",
+        )
+    )
     return sets

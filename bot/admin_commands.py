@@ -283,7 +283,10 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
         raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
     if len(token) > VALUE_MAX_CHARS or (unit and _NUMBERISH_RE.match(unit)):
         raise _bad_number(token)
-    if unit and unit != ind.unit:
+    # The indicator's own units only: the target's, and the one its actual is written in
+    # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
+    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion.
+    if unit and unit not in (ind.unit, ind.shown_actual_unit):
         raise _unit_error(target, ind, unit)
     return number, unit
 
@@ -299,9 +302,10 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     tail = pieces[2] if len(pieces) > 2 else ""
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
-        if first == ind.unit or first in KNOWN_UNITS:
-            if first != ind.unit:
+        if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
+            if first not in (ind.unit, ind.shown_actual_unit):
                 raise _unit_error(target, ind, first)
+            unit = first
             tail = more[0] if more else ""
     as_of = _one_line(tail)
     if as_of and (parse_decimal(as_of) is not None or as_of in KNOWN_UNITS):
@@ -309,9 +313,13 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     if len(as_of) > AS_OF_MAX_CHARS:
         raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
     label = f"第{target.number}项 {ind.name}"
-    old_figure = f"{ind.actual}{ind.unit}" if ind.actual else EMPTY
+    old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
+    new_unit = unit or ind.shown_actual_unit
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
-    lines = [f"{label} 完成值：{old_figure} → {number}{ind.unit}"]
+    actual_unit = "" if new_unit == ind.unit else new_unit
+    if actual_unit != ind.actual_unit:
+        changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
+    lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
     if as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
         lines.append(f"{label} 数据时点：{_show(ind.as_of)} → {as_of}")

@@ -4,12 +4,15 @@ Transport-free: the Telegram bot, the console chat and `main.py ask` all call `A
 with a `Conversation` when the question belongs to a chat (follow-ups such as “那PM2.5呢”).
 The order of decisions: empty text → help → a follow-up on the conversation (“第二个呢”) →
 a number reference (第12项, 十二号) → an everyday list (ranked, threshold, overdue, at risk)
-→ a list by status, unit, category or deadline → a topic → a summary → several targets →
-a follow-up aspect (“谁负责”) → a single target by matching → unknown.
+→ a list by status, unit, category or deadline → a topic → a summary → a follow-up on the
+last target (“谁负责”) → several targets → a single target by matching → help for weaker
+cues (“怎么操作”) → unknown.
 
 Rejection is calibrated on the ledger itself: a target is answered when it explains enough
 of the question's informative bigrams (weighted by this ledger's IDF), or when one of its
-phrases is written out; scores are compared as ratios, never against a fixed scale.
+phrases is written out; scores are compared as ratios, never against a fixed scale. Cues,
+places and subjects of county work reject a question only when this ledger does not hold
+them (`_out_of_scope`).
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ from bot.matching import (
     LedgerIndex,
     chinese_number,
     has_content,
+    mask_stopwords,
     normalize,
+    normalize_many,
     question_tokens,
 )
 from bot.replies import (
@@ -59,6 +64,7 @@ from bot.status import (
     completion_ratio,
     compute_status,
     deadline_state,
+    measured,
     year_closed,
 )
 from bot.target_view import unit_label
@@ -66,7 +72,7 @@ from bot.unit_board import rank_units, render_unit_row
 
 # Calibration, all relative to the ledger: coverage is a share of the question's own
 # informative weight, the ratios compare a runner-up with the best target.
-ACCEPT_COVERAGE = 0.35  # a target explaining less of the question than this is not trusted
+ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is not trusted
 CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
@@ -79,7 +85,17 @@ LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps ev
 _HELP = re.compile(
     r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
     r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
-    r"|有什么功能|有哪些功能|功能介绍|说明书|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
+    r"|有什么功能|有哪些功能|功能介绍|说明书|操作说明|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
+    # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
+    r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
+    r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
+)
+# Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
+# only when no target explains the question, so "你说固投怎么查" still answers 固投.
+_HELP_WEAK = re.compile(
+    r"(?:你|机器人|(?:这个|这)(?:机器人|工具|系统|玩意儿?|东西))[^，,。？?]{0,4}"
+    r"(?:啥|什么|哪些|干嘛|干啥|怎么用)"
+    r"|(?:怎么|如何|咋|怎样)(?:才能)?(?:用|使用|查|问|操作|玩|上手|开始)"
 )
 _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 _NUMBER_REF = re.compile(
@@ -98,6 +114,9 @@ _SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
 )
+# A progress question ("今年干得怎么样") whose words, filler and whole-ledger words aside,
+# name nothing in particular asks about the whole ledger.
+_PROGRESS_CUE = re.compile(r"怎么样|咋样|怎样|如何|情况|进展|进度|汇报|说说|说一下|讲讲|完成|几成")
 _STATUS_WORDS = (
     ("超额完成", ("超额", "超过目标", "超目标")),
     (
@@ -112,6 +131,27 @@ _STATUS_WORDS = (
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
     ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
 )  # fmt: skip
+# The same statuses said with any verb of doing (干/做/办/搞/弄) or in passing words, checked
+# in `_STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
+_DO = r"(?:干|做|办|搞|弄|整)"
+_STATUS_FORMS = {
+    "暂无数据": re.compile(
+        r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
+    ),
+    "未完成": re.compile(
+        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
+    ),
+    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
+    "已完成": re.compile(
+        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
+        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
+    ),
+}
+# A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
+_UNIT_NAME = re.compile(
+    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
+    r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几))"
+)
 _CATEGORY_WORDS = {
     "经济发展": ("经济发展", "经济"),
     "民生保障": ("民生保障", "民生"),
@@ -133,7 +173,7 @@ _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
 _AT_RISK = re.compile(
-    r"盯紧|要盯|盯着|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
 )
 _RANK_UNITS = re.compile(
@@ -278,11 +318,25 @@ class Answerer:
                 # its millions of objects, which otherwise stalls a question now and then.
                 gc.freeze()
         else:
+            before = dict(self.index.docs)
             changed = self.index.update(ledger)
+            self._recount_words(changed, before)
+        self._preamble = "\n".join(normalize_many([ledger.preamble]))
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
-        self._ledger_text = None
+        # The forms a question may name each unit by, longest name first (built once here).
+        self._unit_forms: list[tuple[str, tuple[str, ...]]] = []
+        for name in self.unit_names:
+            short = name.removeprefix("县").removeprefix("市")
+            forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
+            if short.endswith("局") and len(short) > 3:
+                forms.append(short[:2] + "局")  # 金融工作局 → 金融局
+            self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
+        self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
+        # word -> (targets whose texts use it, targets whose title or alias does), counted on
+        # first use and kept up to date by `_recount_words` as targets change.
+        self._word_counts: dict[str, list[int]] = getattr(self, "_word_counts", {})
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
         self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
@@ -292,6 +346,8 @@ class Answerer:
                 del cache[number]
         self._memo: dict[str, list[Candidate]] = {}
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
+        self._topic_members: dict[str, list[TargetSpec]] | None = None  # the same, by topic
+        self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
         return changed
 
     # --- the decision ----------------------------------------------------------------
@@ -343,13 +399,8 @@ class Answerer:
         topic = self._topic_answer(question, q)
         if topic is not None:
             return topic
-        if _SUMMARY.search(q) and not self._specific_topic(q):
-            return Answer(
-                question,
-                "summary",
-                (),
-                render_summary(self.ledger, self.today, self.data_date(), status_of=self.status),
-            )
+        if (_SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
+            return Answer(question, "summary", (), self._summary_text())
         if context is not None:
             follow = self._follow_up(question, q, context)
             if follow is not None:
@@ -358,6 +409,13 @@ class Answerer:
         if multi is not None:
             return multi
         return self._match_answer(question, q)
+
+    def _summary_text(self) -> str:
+        """The summary reply, made once per refresh and day (a big ledger takes milliseconds)."""
+        if self._summary is None or self._summary[0] != self.today:
+            text = render_summary(self.ledger, self.today, self.data_date(), status_of=self.status)
+            self._summary = (self.today, text)
+        return self._summary[1]
 
     def data_date(self) -> str:
         """When the figures were last updated, and the day statuses are computed for."""
@@ -388,6 +446,21 @@ class Answerer:
                 self._memo.clear()
             found = self._memo[q] = self.index.score(q, normalized=True)
         return found
+
+    def _names_nothing(self, q: str) -> bool:
+        """A progress question made only of filler and words for the whole ledger."""
+        if not _PROGRESS_CUE.search(q):
+            return False
+        words = self.lexicon.stopwords | self.lexicon.whole_ledger
+        return not has_content(mask_stopwords(q, words))
+
+    def _one_target_explains(self, q: str) -> bool:
+        """One target explains the question well and no other explains even half as much."""
+        candidates = self._scored(q)
+        if not candidates or candidates[0].coverage < CONFIDENT_COVERAGE:
+            return False
+        rest = [c.coverage for c in candidates[1:3]]
+        return not rest or max(rest) < candidates[0].coverage / 2
 
     def _specific_topic(self, q: str) -> bool:
         """True when a target's own phrase of 3+ characters is in the question."""
@@ -447,7 +520,12 @@ class Answerer:
         rated = [(self._completion(t), t) for t in self.ledger.targets]
         rated = [(r, t) for r, t in rated if r is not None]
         if not rated:
-            return None
+            if not _RATE_WORDS.search(q) or self._specific_topic(q):
+                return None
+            # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
+            # figures yet): say so, rather than guess a target.
+            reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
+            return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
         ascending = bool(low) and not (high and high.start() < low.start())
         rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
         shown = rated[:LIST_LIMIT]
@@ -551,7 +629,7 @@ class Answerer:
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
-            return None
+            return self._unknown_unit_list(question, q) if has_cue or _UNIT_CUE.search(q) else None
         if due is not None and year_closed(self.today, self.ledger.year):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
@@ -578,6 +656,18 @@ class Answerer:
         if due is not None and selected:
             reply = self._mark_due(reply, selected, due)
         return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+
+    def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
+        """A list by a unit the ledger does not name: say so, and which units it does name."""
+        m = _UNIT_NAME.search(q)
+        if m is None or self._specific_topic(q):
+            return None
+        name = m.group(1)
+        known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
+        reply = f"台账中没有“{name}”负责的目标。" + (
+            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
+        )
+        return Answer(question, "list", (), reply, filter={"unit": name})
 
     def _pool(self, filters, unit, category) -> list[TargetSpec]:
         """The targets a list must look at: one unit's, one category's, one status's, or all."""
@@ -647,7 +737,8 @@ class Answerer:
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
         for status, words in _STATUS_WORDS:
-            if any(w in q for w in words):
+            pattern = _STATUS_FORMS.get(status)
+            if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
                 if status == "未完成" and "红灯" in q:
                     return ("滞后", "未完成")
                 if status == "已完成" and "绿灯" in q:
@@ -658,13 +749,9 @@ class Answerer:
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""
         role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
-        for name in self.unit_names:
-            short = name.removeprefix("县").removeprefix("市")
-            forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
-            if short.endswith("局") and len(short) > 3:
-                forms.append(short[:2] + "局")  # 金融工作局 → 金融局
+        for name, forms in self._unit_forms:
             for form in forms:
-                if len(form) >= 2 and form in q:
+                if form in q:
                     return name, role
         return None, None
 
@@ -719,27 +806,36 @@ class Answerer:
         topic = self._topic_of(q)
         if topic is None or not _TOPIC_CUE.search(q):
             return None
-        members = [t for t in self.ledger.targets if self._in_topic(t, topic)]
+        if self._topic_members is None:
+            # Every topic's members in one pass over the ledger, until the next refresh.
+            self._topic_members = {other.name: [] for other in self.lexicon.topics}
+            for t in self.ledger.targets:
+                for name in self._topics_of(t):
+                    self._topic_members.setdefault(name, []).append(t)
+        members = self._topic_members.get(topic.name, [])
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
         if self._specific_topic(q):
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
                 return None
+        if self._one_target_explains(q):
+            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 
-    def _in_topic(self, t: TargetSpec, topic: Topic) -> bool:
+    def _topics_of(self, t: TargetSpec) -> frozenset[str]:
+        """The names of the topics a target belongs to, cached until the target changes."""
         cached = self._topics.get(t.number)
         if cached is None or cached[0] is not t:
-            text = normalize(
-                " ".join([t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)])
-            )
+            # Normalised text by text: `normalize` cuts one text at a question's length.
+            parts = [t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)]
+            text = "\n".join(normalize_many(parts))
             names = frozenset(
                 other.name for other in self.lexicon.topics if any(w in text for w in other.words)
             )
             cached = self._topics[t.number] = (t, names)
-        return topic.name in cached[1]
+        return cached[1]
 
     # --- several targets, follow-ups ---------------------------------------------------
 
@@ -800,20 +896,50 @@ class Answerer:
 
     # --- single targets ----------------------------------------------------------------
 
+    def _counts(self, word: str) -> list[int]:
+        counts = self._word_counts.get(word)
+        if counts is None:
+            docs = self.index.docs.values()
+            counts = [sum(word in d.text for d in docs), sum(word in d.names for d in docs)]
+            self._word_counts[word] = counts
+        return counts
+
+    def _recount_words(self, changed: set[int], before: dict) -> None:
+        """Keep the counted words' counts right for the targets that changed (not a rescan)."""
+        for number in changed:
+            old, new = before.get(number), self.index.docs.get(number)
+            for word, counts in self._word_counts.items():
+                for i, attribute in enumerate(("text", "names")):
+                    counts[i] -= bool(old and word in getattr(old, attribute))
+                    counts[i] += bool(new and word in getattr(new, attribute))
+
     def _ledger_mentions(self, word: str) -> bool:
-        if self._ledger_text is None:
-            self._ledger_text = normalize(
-                self.ledger.preamble
-                + " ".join(t.target_text + t.progress_text for t in self.ledger.targets)
-            )
-        return word in self._ledger_text
+        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`."""
+        return word in self._preamble or self._counts(word)[0] > 0
+
+    def _ledger_names(self, word: str) -> bool:
+        """True when a title or alias of the ledger's targets has `word`."""
+        return self._counts(word)[1] > 0
+
+    def _names_absent_subject(self, q: str) -> bool:
+        """The question names a subject of county work this ledger never mentions."""
+        return any(
+            subject in q
+            and subject not in self.lexicon.synonyms
+            and not self._ledger_mentions(subject)
+            for subject in self.lexicon.subjects
+        )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if any(cue in q for cue in self.lexicon.out_of_scope_cues):
+        # A cue that names what one of this ledger's targets is about (in a title or alias:
+        # a target called 报销比例, an alias 股市) is in scope for this ledger.
+        if any(cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues):
             return True
         if any(
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
+            return True
+        if self._names_absent_subject(q):
             return True
         for year in _YEAR.findall(q):
             if int(year) != self.ledger.year and (
@@ -840,6 +966,8 @@ class Answerer:
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
         if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
+            if _HELP_WEAK.search(q) and not (candidates and self._trusted(candidates[0])):
+                return Answer(question, "help", (), render_help())
             return self._unknown(question, candidates=tuple(candidates[:5]))
         top = candidates[0].score
         confident = self._confident(candidates[0])
@@ -854,6 +982,10 @@ class Answerer:
             if self._trusted(c)
             and (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
         ]
+        if len(close) >= 3 and _one_common_word(close):
+            # Three or more targets alike, by one word of their body texts and nothing else
+            # (县里有几个乡镇): the word is common ground, not what any target is about.
+            return self._unknown(question, candidates=tuple(candidates[:5]))
         if len(close) > 1:
             targets = tuple(c.number for c in close)
             specs = [self.by_number[n] for n in targets]
@@ -918,25 +1050,25 @@ class Answerer:
         if aspect == "gap":
             gaps = []
             for ind in target.indicators:
-                target_value, actual = ind.target_value, ind.actual_value
+                target_value, actual = measured(ind)
                 if target_value is None or actual is None:
                     continue
+                done = f"{ind.actual}{ind.shown_actual_unit}"
                 if ind.comparator == "<=":
                     verdict = "已达标" if actual <= target_value else "未达标"
                     bound = f"目标≤{ind.target}{ind.unit}"
-                    gaps.append(f"{ind.name} {ind.actual}{ind.unit}（{bound}，{verdict}）")
+                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
                 elif actual >= target_value:
-                    gaps.append(f"{ind.name}已达标（{ind.actual}/{ind.target}{ind.unit}）")
+                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
                 else:
                     gap = (target_value - actual).normalize()
                     gaps.append(
-                        f"{ind.name}还差{gap:f}{ind.unit}（{ind.actual}/{ind.target}{ind.unit}）"
+                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
                     )
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""
 
-    @staticmethod
-    def _asked_indicator(q: str, target: TargetSpec, *, strict: bool = True):
+    def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
         """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
         if len(target.indicators) < 2 and strict:
             return None
@@ -944,7 +1076,11 @@ class Answerer:
         for ind in target.indicators:
             if not (ind.actual or ind.target):
                 continue
-            name = normalize(ind.name)
+            name = self._names.get(ind.name)
+            if name is None:
+                if len(self._names) > 100_000:
+                    self._names.clear()  # renamed indicators must not pile up for ever
+                name = self._names[ind.name] = normalize(ind.name)
             score = 100.0 if name in q else fuzz.partial_ratio(name, q)
             if ind.unit and ind.unit in q and ind.unit not in ("%",):
                 score += 10
@@ -970,6 +1106,18 @@ def _to_int(raw: str) -> int | None:
 
 def _names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
     return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+
+
+def _one_common_word(candidates: list[Candidate]) -> bool:
+    """Every candidate explained by the question's own bigrams only, mostly by one they all
+    share (at least 70% of each one's score)."""
+    if any(r.kind != "bm25" for c in candidates for r in c.reasons):
+        return False
+    shared = set.intersection(*({r.text for r in c.reasons} for c in candidates))
+    return any(
+        all(sum(r.score for r in c.reasons if r.text == word) >= 0.7 * c.score for c in candidates)
+        for word in shared
+    )
 
 
 def _aspect_of(q: str) -> str | None:

@@ -11,7 +11,14 @@ from bot.answering import Answerer
 from bot.config import Config
 from bot.database import create_schema, make_engine
 from bot.ledger_toml import load_ledger_file
-from bot.store import ImportResult, is_empty, load_ledger, read_ledger
+from bot.store import (
+    ImportResult,
+    YearNotHeld,
+    held_years,
+    is_empty,
+    load_ledger,
+    read_ledger,
+)
 from bot.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -37,10 +44,21 @@ def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> Impor
     )
 
 
-def build_answerer(engine: Engine, config: Config) -> Answerer:
-    """The answering core over the ledger as the database holds it now."""
+def build_answerer(engine: Engine, config: Config, *, year: int | None = None) -> Answerer:
+    """The answering core over a year's ledger as the database holds it now: `year`, else
+    `[ledger] year`, else the latest year imported (YearNotHeld when it is not held)."""
     with Session(engine) as session:
-        ledger = read_ledger(session)
+        try:
+            ledger = read_ledger(session, year=year or config.year)
+        except YearNotHeld as exc:
+            if year is not None:
+                raise
+            held = "、".join(f"{y}年" for y in held_years(session))
+            raise YearNotHeld(
+                exc.year,
+                hint=f"（现有：{held}）。请改 {config.source} 的 "
+                "[ledger] year，或设为 0 使用最新导入的年度",
+            ) from None
     return Answerer(
         ledger,
         load_thesaurus(),

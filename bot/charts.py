@@ -262,10 +262,10 @@ def target_figure(target: TargetSpec, *, today: dt.date, year: int | None = None
     figure.suptitle(title, color=colour(light_for(status)))
     for ax, ind in zip(axes, numeric, strict=True):
         sign = COMPARATOR_SIGNS.get(ind.comparator, "")
-        values = [ind.target_value or Decimal(0), ind.actual_value or Decimal(0)]
+        values = [ind.target_value or Decimal(0), ind.actual_in_target_unit or Decimal(0)]
         texts = [
             f"{sign}{_figure_text(ind.target, ind.unit)}" if ind.target else "未设目标",
-            _figure_text(ind.actual, ind.unit),
+            _figure_text(ind.actual, ind.shown_actual_unit),
         ]
         ratio = completion_ratio(ind)
         if ratio is not None:

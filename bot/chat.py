@@ -33,6 +33,7 @@ from bot.chat_types import (
 )
 from bot.config import Config
 from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec, text_problem
+from bot.ledger_years import LedgerYears, split_year_argument
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
 from bot.pending import cancel_pending, confirm_pending, settle_interrupted
 from bot.reminder_policy import ReminderPolicy
@@ -75,6 +76,8 @@ class ChatService:
         self.answerer = answerer
         # Holidays and 调休 days: the library, plus the office's files for later years.
         self.calendar = load_work_calendar(config.calendar_dir)
+        # Questions naming another year are answered from that year's ledger.
+        self.years = LedgerYears(engine, config, lambda: self.answerer)
         self.commands: dict[str, Command] = {
             c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
         }
@@ -145,7 +148,7 @@ class ChatService:
         """Answer free text as a question."""
         if self.role_of(sender) is None:
             return self._refuse(sender, "question")
-        answer = self.answerer.ask(text, self.conversations.of(sender.chat_id))
+        answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         self.unmatched.record(answer, asked_by=sender.user_id)
         return [self._answer_reply(answer)]
 
@@ -172,18 +175,25 @@ class ChatService:
     # --- rendering helpers ---------------------------------------------------------------
 
     @property
+    def year(self) -> int:
+        """The current ledger year: what commands and changes use unless a year is named."""
+        return self.answerer.ledger.year
+
+    @property
     def today(self):
         return self.config.status_date(self.answerer.ledger.year)
 
     def _target(self, number: int) -> TargetSpec | None:
         with Session(self.engine) as session:
-            return read_target(session, number)
+            return read_target(session, number, year=self.year)
 
     def _target_reply(self, target: TargetSpec, *, edit: bool = False, lead=None) -> Reply:
         text = render_target(target, self.today, self.config.tz, lead_indicator=lead)
         return Reply(text, _target_buttons(target.number), edit=edit)
 
     def _answer_reply(self, answer: Answer) -> Reply:
+        if answer.filter.get("year") not in (None, self.year):
+            return Reply(answer.reply)  # buttons would open the current year's targets
         if answer.intent == "target" and answer.ambiguous:
             candidates = [
                 self.answerer.by_number[n] for n in answer.targets[: answer.choices or 3]
@@ -199,17 +209,23 @@ class ChatService:
             return self._paged_list(title, list(answer.targets))
         return Reply(answer.reply)
 
-    def _paged_list(self, title: str, numbers: list[int]) -> Reply:
+    def _paged_list(self, title: str, numbers: list[int], *, year: int | None = None) -> Reply:
         if len(numbers) <= PAGE_SIZE:
-            return Reply(self._list_text(title, numbers))
+            return Reply(self._list_text(title, numbers, year))
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            saved = SavedList(title=title[:200], numbers_json=json.dumps(numbers))
+            saved = SavedList(title=title[:200], year=year, numbers_json=json.dumps(numbers))
             session.add(saved)
         return self._list_page(saved, 0)
 
-    def _list_text(self, title: str, numbers: list[int]) -> str:
-        targets = [self.answerer.by_number[n] for n in numbers if n in self.answerer.by_number]
-        return render_list(title, targets, self.today)
+    def _list_text(self, title: str, numbers: list[int], year: int | None = None) -> str:
+        if year is None or year == self.year:
+            by_number, today = self.answerer.by_number, self.today
+        else:
+            with Session(self.engine) as session:
+                by_number = read_ledger(session, year=year).by_number()
+            today = self.config.status_date(year)
+        targets = [by_number[n] for n in numbers if n in by_number]
+        return render_list(title, targets, today)
 
     def _list_page(self, saved: SavedList, page: int, *, edit: bool = False) -> Reply:
         numbers = json.loads(saved.numbers_json)
@@ -217,7 +233,7 @@ class ChatService:
         page = min(max(page, 0), pages - 1)
         chunk = numbers[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         text = self._list_text(
-            f"{saved.title}（第{page + 1}/{pages}页，共{len(numbers)}项）", chunk
+            f"{saved.title}（第{page + 1}/{pages}页，共{len(numbers)}项）", chunk, saved.year
         )
         text = text.replace(f"（共{len(chunk)}项）", "", 1)
         nav = []
@@ -227,12 +243,14 @@ class ChatService:
             nav.append(Button("下一页 ▶", f"page:{saved.id}:{page + 1}"))
         return Reply(text, (tuple(nav),) if nav else (), edit=edit)
 
-    def _history_text(self, number: int) -> str:
+    def _history_text(self, number: int, year: int | None = None) -> str:
+        year = self.year if year is None else year
+        label = "" if year == self.year else f"{year}年"
         with Session(self.engine) as session:
-            entries = history(session, number, limit=15)
+            entries = history(session, number, limit=15, year=year)
         if not entries:
-            return f"第{number}项暂无变更记录（数据来自{self.answerer.ledger.year}年台账导入）。"
-        lines = [f"第{number}项变更记录（最近{len(entries)}条）："]
+            return f"{label}第{number}项暂无变更记录（数据来自{year}年台账导入）。"
+        lines = [f"{label}第{number}项变更记录（最近{len(entries)}条）："]
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
@@ -281,8 +299,10 @@ class ChatService:
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
         with Session(self.engine) as session:
-            ledger = read_ledger(session)
-        self.answerer.refresh(ledger, today=self.today)
+            ledger = read_ledger(session, year=self.config.year)
+        # The latest year may be a newer one than the core held (an import meanwhile).
+        self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))
+        self.years.forget()
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -317,7 +337,12 @@ def _field_label(name: str) -> str:
     }
     if name.startswith("indicator:"):
         parts = name.split(":")
-        attr = {"actual": "完成值", "as_of": "数据时点", "target": "目标值"}
+        attr = {
+            "actual": "完成值",
+            "actual_unit": "完成值单位",
+            "as_of": "数据时点",
+            "target": "目标值",
+        }
         return f"{parts[1]}{attr.get(parts[2], '') if len(parts) > 2 else ''}"
     return labels.get(name, name)
 
@@ -335,19 +360,42 @@ def cmd_help(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
+def _year_core(service: ChatService, args: str) -> tuple[Answerer | None, str, str]:
+    """The core of the year a command's arguments start with (the current one if none), the
+    title prefix that names a year other than the current one, and the other arguments."""
+    year, rest = split_year_argument(args)
+    if year is None or year == service.year:
+        return service.answerer, "", rest
+    return service.years.answerer(year), f"{year}年", rest
+
+
+def _not_held(service: ChatService, args: str) -> list[Reply]:
+    """The reply to a command naming a year the database does not hold (`args` as given)."""
+    year, _ = split_year_argument(args)
+    held = "、".join(f"{y}年" for y in service.years.held())
+    return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
+
+
 def cmd_summary(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """Show the overview: counts by status and light, and what needs attention."""
-    answerer = service.answerer
-    return [Reply(render_summary(answerer.ledger, service.today, answerer.data_date()))]
+    answerer, label, _ = _year_core(service, args)
+    if answerer is None:
+        return _not_held(service, args)
+    text = render_summary(answerer.ledger, answerer.today, answerer.data_date())
+    return [Reply(f"【{label}】{text}" if label else text)]
 
 
 def cmd_list(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """List targets, by status, unit or category."""
-    targets = service.answerer.ledger.targets
+    """List targets, by status, unit or category (of another year when it starts with one)."""
+    answerer, label, rest = _year_core(service, args)
+    if answerer is None:
+        return _not_held(service, args)
+    args = rest
+    targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
     if not args:
-        return [service._paged_list("全部目标", [t.number for t in targets])]
+        return [service._paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
     if args in STATUSES:
-        chosen = [t for t in targets if compute_status(t, service.today) == args]
+        chosen = [t for t in targets if compute_status(t, answerer.today) == args]
         title = f"{args}的目标"
     elif args in CATEGORIES:
         chosen = [t for t in targets if t.category == args]
@@ -358,19 +406,33 @@ def cmd_list(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         if not chosen:
             return [
                 Reply(
-                    f"没有找到“{args}”。用法：/list 状态|单位|领域，"
-                    "例如 /list 未完成、/list 民政局、/list 生态环境。"
+                    f"没有找到“{args}”。用法：/list [年份] 状态|单位|领域，"
+                    "例如 /list 未完成、/list 民政局、/list 2020 生态环境。"
                     f"状态可选：{'、'.join(STATUSES)}"
                 )
             ]
-    return [service._paged_list(title, [t.number for t in chosen])]
+    return [service._paged_list(f"{label}{title}", [t.number for t in chosen], year=year)]
 
 
 def cmd_target(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """Show one target by its number."""
+    """Show one target by its number (of another year with "/target 2020 12")."""
+    year, rest = split_year_argument(args)
+    if year is not None and rest:
+        answerer, label, _ = _year_core(service, args)
+        if answerer is None:
+            return _not_held(service, args)
+        number = parse_target_number(rest)
+        target = answerer.by_number.get(number) if number is not None else None
+        if target is None:
+            count = len(answerer.ledger.targets)
+            return [Reply(f"{year}年台账中没有第{rest}项目标（共{count}项）。")]
+        if not label:
+            return [service._target_reply(target)]
+        text = render_target(target, answerer.today, service.config.tz)
+        return [Reply(f"【{label}】{text}")]
     number = parse_target_number(args)
     if number is None:
-        return [Reply("用法：/target 序号，例如 /target 12")]
+        return [Reply("用法：/target [年份] 序号，例如 /target 12、/target 2020 12")]
     target = service._target(number)
     if target is None:
         return [
@@ -413,10 +475,23 @@ def cmd_whoami(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 
 def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """Show a target's audit trail."""
+    """Show a target's audit trail (of another year with "/history 2020 12")."""
+    year, rest = split_year_argument(args)
+    if year is not None and rest:
+        answerer, _, _ = _year_core(service, args)
+        if answerer is None:
+            return _not_held(service, args)
+        number = parse_target_number(rest)
+        if number is not None and number in answerer.by_number:
+            return [Reply(service._history_text(number, answerer.ledger.year))]
     number = parse_target_number(args)
     if number is None or service._target(number) is None:
-        return [Reply("用法：/history 序号，例如 /history 12（序号须是台账中的目标）")]
+        return [
+            Reply(
+                "用法：/history [年份] 序号，例如 /history 12、/history 2020 12"
+                "（序号须是台账中的目标）"
+            )
+        ]
     return [Reply(service._history_text(number))]
 
 
@@ -438,13 +513,19 @@ def _proposal_command(name: str):
 def _pending_reply(service: ChatService, sender: Sender, proposal) -> Reply:
     with Session(service.engine) as session:
         changes = [
-            [c.target, c.field, c.new_value, read_field(session, c.target, c.field)]
+            [
+                c.target,
+                c.field,
+                c.new_value,
+                read_field(session, c.target, c.field, year=service.year),
+            ]
             for c in proposal.changes
         ]
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         pending = PendingChange(
             admin_id=sender.user_id or 0,
             command=proposal.command,
+            year=service.year,
             target_number=proposal.target,
             changes_json=json.dumps(changes, ensure_ascii=False),
             summary=proposal.summary,
@@ -673,12 +754,12 @@ _ADMIN_DESCRIPTIONS = {
 _COMMANDS = (
     Command("start", "开始使用：能问什么", False, cmd_help),
     Command("help", "帮助：能问什么，有哪些命令", False, cmd_help),
-    Command("summary", "总览：各状态数量和需关注的目标", False, cmd_summary),
-    Command("list", "清单：/list [状态|单位|领域]", False, cmd_list),
-    Command("target", "查看一项目标：/target 序号", False, cmd_target),
+    Command("summary", "总览：/summary [年份]，各状态数量和需关注的目标", False, cmd_summary),
+    Command("list", "清单：/list [年份] [状态|单位|领域]", False, cmd_list),
+    Command("target", "查看一项目标：/target [年份] 序号", False, cmd_target),
     Command("due", "即将到期：/due [天数]，默认30天", False, cmd_due),
     Command("ask", "提问：/ask 问题", False, cmd_ask),
-    Command("history", "变更记录：/history 序号", False, cmd_history),
+    Command("history", "变更记录：/history [年份] 序号", False, cmd_history),
     Command("whoami", "我的ID和角色", False, cmd_whoami, public=True),
     *(
         Command(name, _ADMIN_DESCRIPTIONS[name], True, _proposal_command(name))

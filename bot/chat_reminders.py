@@ -198,6 +198,7 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
         pass  # not a figure: the report is a progress note
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         report = ProgressReport(
+            year=service.year,
             target_number=number,
             reporter_id=sender.user_id or 0,
             chat_id=sender.chat_id,
@@ -287,7 +288,7 @@ def _report_proposal(service: ChatService, session: Session, report: ProgressRep
     number = report.target_number
 
     def lookup(n: int):
-        return read_target(session, n)
+        return read_target(session, n, year=report.year)
 
     try:
         return propose("set", f"{number} {report.text}", lookup, today=service.today)
@@ -307,7 +308,7 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
         report = _locked_pending_report(session, report_id)
         if report is None:
             return [Reply("", toast="该报送已处理或不存在")]
-        lock_targets(session, [report.target_number])
+        lock_targets(session, [report.target_number], year=report.year)
         try:
             proposal = _report_proposal(service, session, report)
         except CommandError as exc:  # stored before today's rules: the admin rejects it instead
@@ -317,11 +318,16 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
             )
             return [Reply(text, toast="无法采纳")]
         changes = [
-            FieldChange(c.target, c.field, c.new_value, read_field(session, c.target, c.field))
+            FieldChange(
+                c.target,
+                c.field,
+                c.new_value,
+                read_field(session, c.target, c.field, year=report.year),
+            )
             for c in proposal.changes
         ]
         reason = f"采纳单位报送#{report.id}（报送人{report.reporter_id}，审核人{sender.actor}）"
-        apply_changes_in(session, changes, actor=sender.actor, reason=reason)
+        apply_changes_in(session, changes, actor=sender.actor, reason=reason, year=report.year)
         _mark_decided(session, report, sender, state="approved")
     service.refresh()
     number = report.target_number

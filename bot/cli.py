@@ -18,19 +18,21 @@ from bot.answering import Conversation
 from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.database import LedgerBusy
+from bot.drafting.draft import draft_toml, review_summary
 from bot.ledger import CATEGORIES, STATUSES
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.logging_setup import configure_logging
-from bot.report_text import ReportFormatError, draft_ledger, guess_year, parse_report
+from bot.report_text import ReportFormatError, parse_report
+from bot.report_text import draft as draft_report_ledger
 from bot.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.status import compute_status, light_for
 from bot.store import (
     ImportResult,
     StoreError,
+    YearNotHeld,
+    held_years,
     load_ledger,
     read_ledger,
-    read_meta,
-    read_target,
 )
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.unmatched_log import UnmatchedLog
@@ -48,10 +50,23 @@ class CliError(Exception):
     """A user error: printed to stderr, exit status 2."""
 
 
-def _status_date(config: Config, session: Session):
-    """The day the stored ledger is judged on (held at its year's close once past)."""
-    meta = read_meta(session)
-    return config.status_date(meta.year) if meta else config.current_date()
+def _years_text(years) -> str:
+    return "、".join(f"{y}年" for y in years) or "无"
+
+
+def _ledger(config: Config, engine: Engine, args):
+    """The ledger of `--year`, else of `[ledger] year`, else the latest year imported."""
+    year = getattr(args, "year", None) or config.year
+    with Session(engine) as session:
+        try:
+            return read_ledger(session, year=year)
+        except YearNotHeld:
+            held = held_years(session)
+    where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
+    raise CliError(
+        f"数据库中没有{year}年的台账（现有：{_years_text(held)}）。"
+        f"请{where}，或先用 python main.py import 文件 导入{year}年的台账"
+    )
 
 
 def _print_json(value) -> None:
@@ -74,13 +89,15 @@ def _filter_targets(targets, args, today):
 
 def cmd_show(config: Config, engine: Engine, args) -> int:
     """Print one target."""
-    with Session(engine) as session:
-        target = read_target(session, args.number)
-        today = _status_date(config, session)
+    ledger = _ledger(config, engine, args)
+    today = config.status_date(ledger.year)
+    target = ledger.by_number().get(args.number)
     if target is None:
-        raise CliError(f"第{args.number}项目标不存在（台账共有的序号可用 list 查看）")
+        raise CliError(
+            f"第{args.number}项目标不存在（{ledger.year}年台账共有的序号可用 list 查看）"
+        )
     if args.json:
-        _print_json(target_json(target, today))
+        _print_json({"year": ledger.year, **target_json(target, today)})
     else:
         print(target_detail_text(target, today, config.tz))
     return 0
@@ -88,12 +105,11 @@ def cmd_show(config: Config, engine: Engine, args) -> int:
 
 def cmd_list(config: Config, engine: Engine, args) -> int:
     """Print the targets, optionally filtered."""
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     today = config.status_date(ledger.year)
     selected = _filter_targets(ledger.targets, args, today)
     if args.json:
-        _print_json([list_item_json(t, today) for t, _ in selected])
+        _print_json([{"year": ledger.year, **list_item_json(t, today)} for t, _ in selected])
         return 0
     for t, status in selected:
         units = "、".join(u.name for u in t.lead_units) or "—"
@@ -104,13 +120,30 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
 
 def cmd_overview(config: Config, engine: Engine, args) -> int:
     """Print counts by status and one line per target."""
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     print(overview_text(ledger, config.status_date(ledger.year)))
     return 0
 
 
+def cmd_years(config: Config, engine: Engine, args) -> int:
+    """Print the ledger years the database holds, with their target counts."""
+    with Session(engine) as session:
+        years = held_years(session)
+    current = config.year or max(years, default=None)
+    if args.json:
+        _print_json([{"year": y, "targets": n, "current": y == current} for y, n in years.items()])
+        return 0
+    for year, count in years.items():
+        print(f"{year}年：{count}项目标{'（当前年度）' if year == current else ''}")
+    print(f"共{len(years)}个年度")
+    if current is not None and current not in years:
+        print(f"注意：{config.source} 的 [ledger] year = {current}，数据库中没有这一年的台账")
+    return 0
+
+
 def _print_import(result: ImportResult) -> None:
+    if result.new_year:
+        print(f"新增{result.year}年台账（其他年度的数据未改动）")
     print(
         f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
     )
@@ -123,6 +156,27 @@ def _print_import(result: ImportResult) -> None:
         print("要用文件中的值覆盖管理员的修改，请加 --force")
 
 
+def _refuse_another_years_sheet(path: Path, ledger, base) -> None:
+    """A sheet whose rows rename and reword most targets it changes is another year's export:
+    imported as it is, it would overwrite this year's targets, so it needs --year."""
+    known = base.by_number()
+
+    def shown(t):
+        return (t.title, t.target_text, t.progress_text, t.indicators)
+
+    changed = [t for t in ledger.targets if shown(t) != shown(known[t.number])]
+    renamed = [
+        t
+        for t in changed
+        if t.title != known[t.number].title and t.target_text != known[t.number].target_text
+    ]
+    if len(renamed) >= 2 and len(renamed) * 2 > len(changed):
+        raise CliError(
+            f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
+            "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
+        )
+
+
 def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
@@ -131,10 +185,15 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     suffix = path.suffix.lower()
     if suffix == ".toml":
         ledger = load_ledger_file(path)
+        if args.year and args.year != ledger.year:
+            raise CliError(
+                f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"
+            )
     elif suffix in (".xlsx", ".csv"):
-        with Session(engine) as session:
-            base = read_ledger(session)
+        base = _ledger(config, engine, args)
         ledger = read_spreadsheet(path, base, config.status_date(base.year))
+        if not args.year:
+            _refuse_another_years_sheet(path, ledger, base)
     else:
         raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
     try:
@@ -161,20 +220,21 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
         except UnicodeDecodeError:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
     report = parse_report(text)
-    ledger = draft_ledger(report, args.year or guess_year(text))
-    output = dump_ledger(ledger)
+    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    output = draft_toml(drafted)
     if args.output == "-":
         sys.stdout.write(output)
     else:
         Path(args.output).write_text(output, encoding="utf-8")
         print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
+    # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
+    print(review_summary(drafted), file=sys.stderr)
     return 0
 
 
 def cmd_export(config: Config, engine: Engine, args) -> int:
     """Write the ledger as TOML, xlsx or CSV."""
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     output = Path(args.output)
     today = config.status_date(ledger.year)
     if args.format == "toml":
@@ -193,19 +253,23 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
         raise CliError(
             "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
         )
-    answerer = build_answerer(engine, config)
+    from bot.ledger_years import LedgerYears
+
+    answerer = build_answerer(engine, config, year=_ledger(config, engine, args).year)
+    years = LedgerYears(engine, config, lambda: answerer)
     unmatched = UnmatchedLog(engine)
     try:
-        return _answer_questions(answerer, unmatched, args)
+        return _answer_questions(years, unmatched, args)
     finally:
         unmatched.flush()
 
 
-def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
+def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
+    current = years.current().ledger.year
     if not args.json:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
-        answer = answerer.ask(args.question)
+        answer = years.ask(args.question)
         unmatched.record(answer)
         print(answer.reply)
         return 0
@@ -217,9 +281,10 @@ def _answer_questions(answerer, unmatched: UnmatchedLog, args) -> int:
         if conversation is not None and not question.strip():
             conversation = Conversation()
             continue
-        answer = answerer.ask(question, conversation)
+        answer = years.ask(question, conversation)
         unmatched.record(answer)
-        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        shown = {"year": answer.filter.get("year", current), **answer.to_json()}
+        print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0
 
 
@@ -232,11 +297,12 @@ def cmd_chat(config: Config, engine: Engine, args) -> int:
     return run_console(service, args.role, sys.stdin, sys.stdout)
 
 
-def _unit_name(engine: Engine, given: str) -> str:
+def _unit_name(config: Config, engine: Engine, given: str) -> str:
     from bot.reminders import UnknownUnit, resolve_unit
 
+    # Units of the current year's ledger: `[ledger] year`, else the latest imported.
     with Session(engine) as session:
-        ledger = read_ledger(session)
+        ledger = read_ledger(session, year=config.year)
     try:
         return resolve_unit(ledger, given)
     except UnknownUnit as exc:
@@ -247,7 +313,7 @@ def cmd_subscribe(config: Config, engine: Engine, args) -> int:
     """Subscribe a chat to a unit's reminders."""
     from bot.reminders import subscribe
 
-    unit = _unit_name(engine, args.unit)
+    unit = _unit_name(config, engine, args.unit)
     created = subscribe(engine, unit, args.chat_id, actor="cli")
     print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
     return 0
@@ -257,7 +323,7 @@ def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
     """Remove a chat's subscription to a unit."""
     from bot.reminders import unsubscribe
 
-    unit = _unit_name(engine, args.unit)
+    unit = _unit_name(config, engine, args.unit)
     if not unsubscribe(engine, unit, args.chat_id):
         raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
     print(f"已取消：{unit} → {args.chat_id}")
@@ -338,8 +404,7 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
         ) from None
     at = at if at.tzinfo else at.replace(tzinfo=config.tz)
     policy = policy_of_config(config)
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     local = at.astimezone(config.tz)
     notices = []
     if local.time() >= policy.send_time:
@@ -349,6 +414,7 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
         _print_json(
             [
                 {
+                    "year": ledger.year,
                     "kind": n.kind,
                     "target": n.target,
                     "deadline": n.deadline.isoformat() if n.deadline else None,
@@ -380,8 +446,7 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
     """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
     from bot.report_writer import render_report_md, render_report_txt, write_report_docx
 
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     as_of = _as_of(config, ledger.year, args.as_of)
     if args.format == "docx":
         if not args.output:
@@ -403,8 +468,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
     """Render the completion chart (or one target's) to a PNG file."""
     from bot.charts import CJKFontMissing, completion_chart, target_chart
 
-    with Session(engine) as session:
-        ledger = read_ledger(session)
+    ledger = _ledger(config, engine, args)
     today = config.status_date(ledger.year)
     try:
         if args.number is None:
@@ -412,7 +476,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
         else:
             target = ledger.by_number().get(args.number)
             if target is None:
-                raise CliError(f"第{args.number}项目标不存在")
+                raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）")
             png = target_chart(target, today=today, year=ledger.year)
     except CJKFontMissing as exc:
         raise CliError(str(exc)) from None
@@ -461,20 +525,40 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
+    def add_year(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--year",
+            type=int,
+            metavar="YYYY",
+            help="the ledger year (default: [ledger] year, else the latest imported)",
+        )
+
     p = add("show", cmd_show, "show one target")
     p.add_argument("number", type=int, help="target number (序号)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_year(p)
 
     p = add("list", cmd_list, "list targets, optionally filtered")
     p.add_argument("--status", choices=STATUSES, help="only this status")
     p.add_argument("--unit", help="only targets of this responsible unit (substring)")
     p.add_argument("--category", choices=CATEGORIES, help="only this category")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_year(p)
 
-    add("overview", cmd_overview, "print the ledger overview")
+    add_year(add("overview", cmd_overview, "print the ledger overview"))
+
+    p = add("years", cmd_years, "list the ledger years the database holds, with target counts")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("import", cmd_import, "load a ledger file (TOML, xlsx or CSV)")
     p.add_argument("file")
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="xlsx/CSV: the ledger year the sheet updates (default: the current year); "
+        "a TOML file names its own year",
+    )
     p.add_argument("--force", action="store_true", help="overwrite fields changed by admins")
     p.add_argument(
         "--wait",
@@ -492,6 +576,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "write the ledger as TOML, xlsx or CSV")
     p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True)
     p.add_argument("-o", "--output", required=True)
+    add_year(p)
 
     p = add("ask", cmd_ask, "answer a question in Chinese (--json: one per stdin line)")
     p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
@@ -501,6 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --json: stdin lines are turns of one conversation; an empty line starts anew",
     )
+    add_year(p)
 
     p = add("subscribe", cmd_subscribe, "subscribe a chat to a unit's reminders")
     p.add_argument("unit", help="responsible unit, e.g. 县民政局 or 民政局")
@@ -516,6 +602,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("reminders", cmd_reminders, "dry run: what would be sent at a moment, to whom")
     p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_year(p)
 
     p = add("calendar", cmd_calendar, "holidays and make-up working days known for a year")
     p.add_argument("year", type=int, help="the year, e.g. 2020")
@@ -525,10 +612,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("txt", "md", "docx"), default="txt")
     p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
     p.add_argument("--as-of", dest="as_of", help="the report's date, YYYY-MM-DD (default today)")
+    add_year(p)
 
     p = add("chart", cmd_chart, "render the completion chart, or one target's, as PNG")
     p.add_argument("number", nargs="?", type=int, help="target number (default: all targets)")
     p.add_argument("-o", "--output", default="chart.png", help="PNG file (default chart.png)")
+    add_year(p)
 
     p = add("chat", cmd_chat, "chat with the bot in the console (no token or network needed)")
     p.add_argument("--as", dest="role", choices=("admin", "viewer"), default="admin")

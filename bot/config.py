@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.status import status_day
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The years `[ledger] year` accepts: four digits, as ledgers and questions write them.
+MIN_YEAR, MAX_YEAR = 1000, 9999
 DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -80,6 +82,7 @@ class Config:
     ledger_file: Path = DEFAULT_LEDGER_FILE
     timezone_name: str = DEFAULT_TIMEZONE
     today: dt.date | None = None
+    year: int | None = None  # the current ledger year; None: the latest one imported
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
@@ -120,6 +123,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "file": ((str,), "a path string"),
         "timezone": ((str,), "an IANA timezone name such as Asia/Shanghai"),
         "today": ((str, dt.date), 'a date "YYYY-MM-DD" or ""'),
+        "year": ((int,), "a year such as 2021, or 0 for the latest year imported"),
     },
     "telegram": {
         "token": ((str,), "a string"),
@@ -194,6 +198,17 @@ def _parse_today(value: str | dt.date, source: str) -> dt.date | None:
         raise ConfigError(
             f'{source}: [ledger] today must be a date "YYYY-MM-DD" or "", not {value!r}'
         ) from None
+
+
+def _parse_year(value: int, source: str) -> int | None:
+    if value == 0:
+        return None
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ConfigError(
+            f"{source}: [ledger] year must be a year from {MIN_YEAR} to {MAX_YEAR}, "
+            f"or 0 for the latest year imported, not {value!r}"
+        )
+    return value
 
 
 def _parse_admins(values: list[Any], source: str) -> tuple[int, ...]:
@@ -317,6 +332,7 @@ def load_config(
         else DEFAULT_LEDGER_FILE,
         timezone_name=timezone_name,
         today=_parse_today(ledger.get("today", ""), source),
+        year=_parse_year(ledger.get("year", 0), source),
         telegram=TelegramConfig(
             token=token,
             admins=_parse_admins(telegram.get("admins", []), source),

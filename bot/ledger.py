@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bot.units import actual_in_target_unit
+
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
 COMPARATORS = (">=", "<=", "=")
@@ -35,7 +37,8 @@ KNOWN_UNITS = (
     "亿元", "万元", "元", "元/月", "元/年", "万亩", "亩", "%", "个百分点", "人", "万人", "人次",
     "万人次", "名", "家", "个", "户", "张", "场", "所", "套", "处", "块", "座", "路", "吨",
     "万吨", "吨/年", "微克/立方米", "天", "位", "宗", "栋", "平方米", "万平方米", "千米",
-    "台", "棵", "株", "万株", "笔", "项", "条", "次", "小时", "倍", "类",
+    "台", "棵", "株", "万株", "笔", "项", "条", "次", "小时", "倍", "类", "公里", "只", "间",
+    "辆", "公顷", "万户", "千瓦", "兆瓦", "亿千瓦时", "万千瓦时", "床",
 )  # fmt: skip
 
 
@@ -152,6 +155,7 @@ class IndicatorSpec:
     actual: str = ""
     as_of: str = ""
     remark: str = ""
+    actual_unit: str = ""  # the unit the actual is written in; empty = the same as `unit`
 
     @property
     def target_value(self) -> Decimal | None:
@@ -159,11 +163,24 @@ class IndicatorSpec:
 
     @property
     def actual_value(self) -> Decimal | None:
+        """The actual figure as written, in `shown_actual_unit`."""
         return parse_decimal(self.actual)
 
     @property
+    def shown_actual_unit(self) -> str:
+        return self.actual_unit or self.unit
+
+    @property
+    def actual_in_target_unit(self) -> Decimal | None:
+        """The actual converted to the target's unit (bot/units.py); None when it cannot be."""
+        actual = self.actual_value
+        if actual is None:
+            return None
+        return actual_in_target_unit(actual, self.shown_actual_unit, self.target_value, self.unit)
+
+    @property
     def comparable(self) -> bool:
-        return self.target_value is not None and self.actual_value is not None
+        return self.target_value is not None and self.actual_in_target_unit is not None
 
 
 @dataclass(frozen=True)

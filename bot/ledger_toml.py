@@ -30,6 +30,7 @@ from bot.ledger import (
     parse_figure,
     text_problem,
 )
+from bot.units import same_measure
 
 MAX_LEDGER_FILE_BYTES = 8 << 20  # the 2020 ledger is under 100 KB
 MAX_TOML_DEPTH = 32  # the ledger's own layout nests 2 deep
@@ -119,6 +120,7 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
         unit=_text(data, "unit", where).strip(),
         comparator=_text(data, "comparator", where) or ">=",
         actual=_text(data, "actual", where).strip(),
+        actual_unit=_text(data, "actual_unit", where).strip(),
         as_of=_text(data, "as_of", where),
         remark=_text(data, "remark", where),
     )
@@ -131,6 +133,10 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
             raise LedgerFileError(
                 f"{where}.{key} must be a decimal number ({FIGURE_RULE_EN}), not {shown!r}: {exc}"
             ) from None
+    if ind.actual_unit and not same_measure(ind.actual_unit, ind.unit):
+        raise LedgerFileError(
+            f"{where}.actual_unit {ind.actual_unit!r} does not convert to unit {ind.unit!r}"
+        )
     if ind.comparator not in COMPARATORS:
         raise LedgerFileError(f"{where}.comparator must be one of >=, <=, =")
     return ind
@@ -313,6 +319,7 @@ def dump_ledger(ledger: LedgerSpec) -> str:
                 f"unit = {_s(i.unit)}",
                 f"comparator = {_s(i.comparator)}",
                 f"actual = {_s(i.actual)}",
+                *([f"actual_unit = {_s(i.actual_unit)}"] if i.actual_unit else []),
                 f"as_of = {_s(i.as_of)}",
                 f"remark = {_s(i.remark)}",
             ]

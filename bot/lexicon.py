@@ -19,6 +19,7 @@ class Topic:
     name: str
     asked: tuple[str, ...]  # words that name the topic in a question
     words: tuple[str, ...]  # words that put a target in the topic
+    category: str = ""  # the ledger category (领域) a target of this topic belongs to
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class FieldLexicon:
     stopwords: frozenset[str] = frozenset()
     out_of_scope_cues: tuple[str, ...] = ()
     other_places: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # county work a ledger names literally when it holds it
+    whole_ledger: frozenset[str] = frozenset()  # words for the ledger as a whole (全县, 任务)
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
@@ -52,6 +55,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
             name=str(name),
             asked=tuple(str(w).lower() for w in group.get("asked", [name])),
             words=tuple(str(w).lower() for w in group.get("words", [])),
+            category=str(group.get("category", "")),
         )
         for name, group in raw.get("topics", {}).items()
         if isinstance(group, dict)
@@ -64,4 +68,6 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
         stopwords=frozenset(raw.get("stopwords", {}).get("words", [])),
         out_of_scope_cues=tuple(oos.get("cues", [])),
         other_places=tuple(oos.get("places", [])),
+        subjects=tuple(str(w).lower() for w in oos.get("subjects", [])),
+        whole_ledger=frozenset(raw.get("whole_ledger", {}).get("words", [])),
     )

@@ -23,6 +23,7 @@ import logging
 import math
 import os
 import re
+import statistics
 import sys
 import tempfile
 import unicodedata
@@ -49,7 +50,7 @@ _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 _FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
 _K1, _B = 1.2, 0.75
 _RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
-_TOP_K = 12  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
+_TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
 _LEXICON_FACTOR = 0.6
 _PINYIN_FACTOR = 0.8
 _MAX_PHRASE = 16
@@ -90,7 +91,7 @@ def normalize(text: str) -> str:
     return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
 
 
-def _normalize_many(texts: list[str]) -> list[str]:
+def normalize_many(texts: list[str]) -> list[str]:
     """`normalize` for several short texts at once (one line each), unbounded in length."""
     joined = "\n".join(" ".join(text.split()) for text in texts)
     joined = unicodedata.normalize("NFKC", joined)
@@ -219,6 +220,9 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
+    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    text: str = ""  # every normalised text of the target, one a line
+    names: str = ""  # its normalised title and aliases, one a line
 
 
 @dataclass
@@ -228,6 +232,11 @@ class _Query:
     spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
     weights: dict[int, float]  # informative position -> weight (filler positions have none)
     expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+    # Worked out once per question, shared by every candidate: the IDF of each token, the
+    # question with its filler blanked, and the total informative weight.
+    idfs: dict[str, float] = field(default_factory=dict)
+    masked: str = ""
+    total_weight: float = 1.0
 
     @property
     def own(self):
@@ -248,10 +257,22 @@ class LedgerIndex:
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
         self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        # How many phrases start with each two characters (and each two syllables): a question
+        # position no phrase starts at is skipped without trying every length.
+        self._starts: Counter[str] = Counter()
+        self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # Each lexicon word normalised and cut into tokens once, not once per question.
+        self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for key, words in lexicon.synonyms.items():
+            normalised = normalize_many(list(words))
+            self._expansions[key] = tuple((w, tuple(text_tokens(w))) for w in normalised)
+        self._word_tokens = {
+            w: tokens for pairs in self._expansions.values() for w, tokens in pairs
+        }
         # The build makes millions of small objects and no cycles: collecting during it
         # would only rescan them, again and again.
         collecting = gc.isenabled()
@@ -282,7 +303,7 @@ class LedgerIndex:
         raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
         raw += list(t.aliases)
         # One normalisation for all of the target's texts: zhconv costs most per call.
-        texts = _normalize_many(raw)
+        texts = normalize_many(raw)
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
         for field_name, text in zip(fields, texts, strict=True):
@@ -308,11 +329,20 @@ class LedgerIndex:
             self.postings[token][row] = tf
             self._arrays.pop(token, None)
         for phrase, field_name in phrases.items():
+            if phrase not in self.phrases:
+                self._starts[phrase[:2]] += 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] += 1
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
-        self.docs[t.number] = _Doc(self._key(t), dict(tokens), phrases, frozen, length)
+        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        names = "\n".join(
+            text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
+        )
+        self.docs[t.number] = _Doc(
+            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
+        )
         self.titles[t.number] = t.title
 
     def _remove(self, number: int) -> None:
@@ -328,6 +358,8 @@ class LedgerIndex:
             holders.pop(number, None)
             if not holders:
                 del self.phrases[phrase]
+                self._starts[phrase[:2]] -= 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:
@@ -389,10 +421,6 @@ class LedgerIndex:
             cached = self._arrays[token] = (rows, tfs)
         return cached
 
-    def _bm25_part(self, tf: float, row: int) -> float:
-        avgdl = self.total_length / self.count or 1.0
-        return tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * self.lengths[row] / avgdl))
-
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
@@ -414,7 +442,7 @@ class LedgerIndex:
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches.
-        typical = float(np.median(list(weights.values()))) if weights else 1.0
+        typical = statistics.median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
         tokens = dict.fromkeys(spans, 1.0)
         expansions: list[tuple[str, tuple[int, int], str]] = []
@@ -424,14 +452,15 @@ class LedgerIndex:
                 if m.group(0) in seen:
                     continue
                 seen.add(m.group(0))
-                for word in self.lexicon.synonyms[m.group(0)]:
-                    word = normalize(word)
+                for word, word_tokens in self._expansions[m.group(0)]:
                     expansions.append((m.group(0), m.span(), word))
                     # A long official word weighs about one bigram: the question said less.
-                    word_tokens = text_tokens(word)
                     for token in word_tokens:
                         tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
-        return _Query(q, tokens, dict(spans), weights, expansions)
+        idfs = {token: self.idf(token) for token in tokens}
+        masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        total_weight = sum(weights.values()) or 1.0
+        return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
         """Targets with a positive score, best first (the leading ones with every reason)."""
@@ -448,7 +477,7 @@ class LedgerIndex:
                 continue
             rows, tfs = arrays
             norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
-            scores[rows] += weight * self.idf(token) * tfs * (_K1 + 1) / (tfs + norm)
+            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
         phrase_hits = self._phrase_hits(q, query)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
@@ -465,16 +494,22 @@ class LedgerIndex:
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
         for i in range(n - 1):
+            if self._starts[q[i : i + 2]] <= 0:
+                continue
             for length in range(2, min(_MAX_PHRASE, n - i) + 1):
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
         syllables = pinyin_key(q)
+        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
+        cjk_run = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
         for i in range(n - 1):
-            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
+                continue
+            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
                 window = q[i : i + length]
-                if not _is_cjk(window):
-                    break
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
                     if phrase not in found and same * 2 >= length:
@@ -496,6 +531,25 @@ class LedgerIndex:
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
 
+    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
+        """The lexicon's credit for one target: a question word counts once, by the reading
+        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        used: set[str] = set()
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, _, word in query.expansions:
+            by_key[key].append(word)
+        for words in by_key.values():
+            best: list[Reason] = []
+            for word in words:
+                found = [phrases[word]] if word in phrases else []
+                found += [
+                    tokens[t] for t in self._word_tokens[word] if t in tokens and t not in used
+                ]
+                if sum(r.score for r in found) > sum(r.score for r in best):
+                    best = found
+            used.update(r.text for r in best if r.field == "text")
+            yield from best
+
     def _phrase_weight(self, phrase: str) -> float:
         tokens = set(text_tokens(phrase)) or {phrase}
         return sum(self.idf(t) for t in tokens)
@@ -505,30 +559,42 @@ class LedgerIndex:
         doc = self.docs[number]
         reasons: list[Reason] = []
         covered: set[int] = set()
+        lexicon_phrases: dict[str, Reason] = {}
         for reason, span in phrase_hits.get(number, ()):
-            reasons.append(reason)
+            if reason.kind == "lexicon":
+                lexicon_phrases[reason.text] = reason
+            else:
+                reasons.append(reason)
             covered.update(range(*span))
+        avgdl = self.total_length / self.count or 1.0
+        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
+        lexicon_tokens: dict[str, Reason] = {}
         for token, weight in query.tokens.items():
             tf = doc.tokens.get(token)
             if tf is None:
                 continue
-            part = weight * self.idf(token) * self._bm25_part(tf, row)
-            own = token in query.spans
-            reasons.append(
-                Reason("bm25" if own else "lexicon", token, "text", round(float(part), 3))
-            )
-            if own:
-                for span in query.spans[token]:
-                    covered.update(range(*span))
-        for _, span, word in query.expansions:
-            if word in doc.phrases or any(t in doc.tokens for t in text_tokens(word)):
+            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
+            if token not in query.spans:
+                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
+                continue
+            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
+            for span in query.spans[token]:
                 covered.update(range(*span))
-        q = mask_stopwords(query.text, self.lexicon.stopwords)
+        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+        for _, span, word in query.expansions:
+            if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
+                covered.update(range(*span))
+        q = query.masked
         if len(q.replace(" ", "")) >= 3:
             named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
             best: tuple[float, str, tuple[int, int]] | None = None
-            for phrase in doc.phrases:
-                if len(phrase) < 3 or phrase in named or any(phrase in p for p in named):
+            q_chars = set(q)
+            for phrase, phrase_chars in doc.fuzzy:
+                # A partial ratio of 75 needs most of the phrase's characters in the question:
+                # a phrase sharing under half of them cannot reach it, so skip the alignment.
+                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
+                    continue
+                if phrase in named or any(phrase in p for p in named):
                     continue
                 found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
                 if found is not None and (best is None or found.score > best[0]):
@@ -539,8 +605,7 @@ class LedgerIndex:
                 weight /= len(self.phrases[phrase])
                 reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
                 covered.update(i for i in range(*span) if q[i] in phrase)
-        total_weight = sum(query.weights.values()) or 1.0
-        coverage = sum(w for i, w in query.weights.items() if i in covered) / total_weight
+        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
         ordered = tuple(sorted(reasons, key=lambda r: -r.score))
         total = round(sum(r.score for r in reasons), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))

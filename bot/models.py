@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Column, DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKeyConstraint,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -43,10 +51,10 @@ def _ts(nullable: bool = False):
 
 
 class LedgerMeta(SQLModel, table=True):
-    """One row: which ledger the database holds."""
+    """One row per year held: that year's ledger title and preamble."""
 
     id: int | None = Field(default=None, primary_key=True)
-    year: int
+    year: int = Field(unique=True)
     title: str
     preamble: str = Field(sa_column=Column(Text, nullable=False))
     default_deadline: dt.date | None = None
@@ -54,7 +62,16 @@ class LedgerMeta(SQLModel, table=True):
     loaded_at: dt.datetime = _ts()
 
 
+def _of_target(*unique: str) -> tuple:
+    """A child row's key to its target: (year, target_number), plus a unique constraint."""
+    fk = ForeignKeyConstraint(["year", "target_number"], ["target.year", "target.number"])
+    return (UniqueConstraint("year", "target_number", *unique), fk) if unique else (fk,)
+
+
 class Target(SQLModel, table=True):
+    """One target of one year's ledger: numbers restart every year, so the key is both."""
+
+    year: int = Field(primary_key=True)
     number: int = Field(primary_key=True, ge=1)
     title: str
     category: str = Field(index=True)
@@ -68,10 +85,11 @@ class Target(SQLModel, table=True):
 
 
 class UnitAssignment(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("target_number", "unit"),)
+    __table_args__ = _of_target("unit")
 
     id: int | None = Field(default=None, primary_key=True)
-    target_number: int = Field(foreign_key="target.number", index=True)
+    year: int
+    target_number: int = Field(index=True)
     position: int = 0
     unit: str = Field(index=True)
     role: str = "lead"
@@ -79,8 +97,11 @@ class UnitAssignment(SQLModel, table=True):
 
 
 class Milestone(SQLModel, table=True):
+    __table_args__ = _of_target()
+
     id: int | None = Field(default=None, primary_key=True)
-    target_number: int = Field(foreign_key="target.number", index=True)
+    year: int
+    target_number: int = Field(index=True)
     position: int = 0
     due: dt.date
     text: str = ""
@@ -88,25 +109,28 @@ class Milestone(SQLModel, table=True):
 
 
 class Indicator(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("target_number", "name"),)
+    __table_args__ = _of_target("name")
 
     id: int | None = Field(default=None, primary_key=True)
-    target_number: int = Field(foreign_key="target.number", index=True)
+    year: int
+    target_number: int = Field(index=True)
     position: int = 0
     name: str
     target_value: str = ""
     unit: str = ""
     comparator: str = ">="
     actual_value: str = ""
+    actual_unit: str = ""  # empty: the actual is written in `unit` (bot/units.py converts)
     as_of: str = ""
     remark: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
 class Alias(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("target_number", "word"),)
+    __table_args__ = _of_target("word")
 
     id: int | None = Field(default=None, primary_key=True)
-    target_number: int = Field(foreign_key="target.number", index=True)
+    year: int
+    target_number: int = Field(index=True)
     word: str
 
 
@@ -117,6 +141,7 @@ class AuditEntry(SQLModel, table=True):
     change_id: str = Field(index=True)
     at: dt.datetime = _ts()
     actor: str = Field(index=True)
+    year: int | None = Field(default=None, index=True)  # the ledger year of target_number
     target_number: int | None = Field(default=None, index=True)
     field_name: str
     old_value: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -154,6 +179,7 @@ class PendingChange(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     admin_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     command: str
+    year: int | None = None  # the ledger year the change was proposed for
     target_number: int
     changes_json: str = Field(sa_column=Column(Text, nullable=False))
     summary: str = Field(sa_column=Column(Text, nullable=False))
@@ -167,6 +193,7 @@ class SavedList(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     title: str
+    year: int | None = None  # the ledger year of the listed numbers
     numbers_json: str = Field(sa_column=Column(Text, nullable=False))
     created_at: dt.datetime = _ts()
 
@@ -225,6 +252,7 @@ class ProgressReport(SQLModel, table=True):
     """A unit's report on a target, waiting for an admin to approve or reject it."""
 
     id: int | None = Field(default=None, primary_key=True)
+    year: int | None = None  # the ledger year of target_number
     target_number: int = Field(index=True)
     reporter_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))

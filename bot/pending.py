@@ -77,7 +77,7 @@ def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: st
             return pending
         try:
             applied = apply_changes_in(
-                session, _changes(pending), actor=actor, reason=pending.reason
+                session, _changes(pending), actor=actor, reason=pending.reason, year=pending.year
             )
         except StoreError as exc:  # stale, or the target/indicator is gone: nothing written
             logger.info("pending change %s refused: %s", pending_id, exc)
@@ -108,6 +108,7 @@ def _was_applied(session: Session, pending: PendingChange) -> bool:
             continue
         found = session.exec(
             select(AuditEntry.id).where(
+                AuditEntry.year == pending.year,
                 AuditEntry.target_number == int(target),
                 AuditEntry.field_name == field,
                 AuditEntry.old_value == old,

@@ -169,9 +169,10 @@ def migrate_chat(engine: Engine, old_id: int, new_id: int) -> None:
 # --- planning ----------------------------------------------------------------------------
 
 
-def _reported_checker(session: Session, subscriptions: dict[str, list[int]]):
-    """(target, unit) -> has that unit reported on that target since its last reminder?"""
-    reports = list(session.exec(select(ProgressReport)))
+def _reported_checker(session: Session, subscriptions: dict[str, list[int]], year: int):
+    """(target, unit) -> has that unit reported on that target of `year` since its last
+    reminder?"""
+    reports = list(session.exec(select(ProgressReport).where(ProgressReport.year == year)))
     sent = list(
         session.exec(
             select(OutboxEntry).where(
@@ -198,7 +199,9 @@ def _reported_checker(session: Session, subscriptions: dict[str, list[int]]):
     return reported
 
 
-def _changes_since_last_digest(session: Session, day: dt.date, tz: dt.tzinfo) -> list[str]:
+def _changes_since_last_digest(
+    session: Session, day: dt.date, tz: dt.tzinfo, year: int
+) -> list[str]:
     last = session.exec(
         select(OutboxEntry)
         .where(OutboxEntry.kind == "digest", OutboxEntry.occurrence < day)
@@ -214,7 +217,8 @@ def _changes_since_last_digest(session: Session, day: dt.date, tz: dt.tzinfo) ->
         if entry.target_number is None:
             continue
         label = entry.field_name.split(":")[1] if ":" in entry.field_name else entry.field_name
-        lines.append(f"第{entry.target_number}项 {label} 由{entry.actor}修改")
+        other = f"{entry.year}年" if entry.year not in (None, year) else ""
+        lines.append(f"{other}第{entry.target_number}项 {label} 由{entry.actor}修改")
     return list(dict.fromkeys(lines))
 
 
@@ -241,8 +245,8 @@ def plan(
             digest_chats=digest_chats(session),
             policy=policy,
             calendar=calendar,
-            reported=_reported_checker(session, subscriptions),
-            changes_since_last_digest=_changes_since_last_digest(session, day, tz),
+            reported=_reported_checker(session, subscriptions, ledger.year),
+            changes_since_last_digest=_changes_since_last_digest(session, day, tz, ledger.year),
         )
 
 

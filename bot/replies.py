@@ -42,7 +42,7 @@ EXAMPLES = (
 
 def indicator_figure(ind: IndicatorSpec) -> str:
     """ "新增贷款 24.43亿元 / 目标14亿元（174.5%）" with the comparator where it matters."""
-    actual = f"{ind.actual}{ind.unit}" if ind.actual else "暂无数据"
+    actual = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else "暂无数据"
     text = f"{ind.name} {actual}"
     if ind.target:
         sign = "" if ind.comparator == ">=" else COMPARATOR_SIGNS[ind.comparator]

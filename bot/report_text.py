@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.ledger import KNOWN_UNITS, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec
+from bot.ledger import KNOWN_UNITS, DeadlineSpec, LedgerSpec, strip_control_characters
 
 
 class ReportFormatError(Exception):
@@ -44,7 +44,11 @@ def _split_same_line(text: str) -> tuple[str, str]:
 
 
 def parse_report(text: str) -> Report:
-    """Split report text into its preamble and numbered targets, strictly in order."""
+    """Split report text into its preamble and numbered targets, strictly in order.
+
+    Invisible control characters (which no ledger field may hold) are dropped first.
+    """
+    text = strip_control_characters(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
@@ -138,64 +142,35 @@ def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
     return list(unique.values()) or [DeadlineSpec(date=dt.date(year, 12, 31), text="年底前")]
 
 
-def _name_before(text: str, start: int) -> str:
-    # The indicator name is the run of CJK characters just before the number.
-    window = text[max(0, start - 12) : start]
-    parts = re.split(r"[，,。；;：:、（）()\s]", window)
-    name = re.sub(r"(达到|不低于|不少于|以上|完成|控制在|提高到|为|至|共|已|累计)$", "", parts[-1])
-    return name.strip() or "指标"
+def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:
+    """The draft ledger of `report` for `year`, as `import-report` drafts it."""
+    return draft(report, text, year=year).ledger
 
 
-def _draft_indicators(item: ReportTarget) -> tuple[IndicatorSpec, ...]:
-    indicators: list[IndicatorSpec] = []
-    used: set[str] = set()
+def draft(
+    report: Report, text: str = "", *, year: int | None = None, today: dt.date | None = None
+):
+    """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
+    from bot.drafting.draft import draft_report
+    from bot.drafting.naming import load_departments
+    from bot.lexicon import load_lexicon
+    from bot.matching import make_tokenizer
 
-    def add(name: str, **fields: str) -> None:
-        base, n = name, 2
-        while name in used:
-            name = f"{base}{n}"
-            n += 1
-        used.add(name)
-        indicators.append(IndicatorSpec(name=name, **fields))
-
-    for f in extract_figures(item.target_text):
-        if f.unit:
-            add(_name_before(item.target_text, f.start), target=f.value, unit=f.unit)
-    for f in extract_figures(item.progress_text):
-        if f.unit:
-            add(_name_before(item.progress_text, f.start), actual=f.value, unit=f.unit)
-    return tuple(indicators)
-
-
-def draft_ledger(report: Report, year: int) -> LedgerSpec:
-    """A draft ledger: verbatim texts, deadlines and figures; titles and units to curate."""
-    targets = []
-    for item in report.targets:
-        title = re.split(r"[，,。；;]", item.target_text)[0][:12] or f"目标{item.number}"
-        targets.append(
-            TargetSpec(
-                number=item.number,
-                title=title,
-                category="经济发展",
-                target_text=item.target_text,
-                progress_text=item.progress_text,
-                same_line=item.same_line,
-                deadlines=tuple(extract_deadlines(item.target_text, year)),
-                indicators=_draft_indicators(item),
-            )
-        )
-    return LedgerSpec(
+    today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
+    return draft_report(
+        report,
+        text or "\n".join([report.preamble, *(t.target_text for t in report.targets)]),
+        lexicon=load_lexicon(),
+        departments=load_departments(),
+        tokenizer=make_tokenizer(),
+        fallback_year=today.year - 1,
         year=year,
-        title=f"{year}年工作责任目标",
-        preamble=report.preamble,
-        targets=tuple(targets),
-        default_deadline=dt.date(year, 12, 31),
     )
 
 
 def guess_year(text: str) -> int:
-    """The most frequent 20xx year in the text, or the current year's predecessor."""
-    years = re.findall(r"(20\d{2})年", text)
-    if years:
-        return int(max(set(years), key=lambda y: (years.count(y), y)))
-    return dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
+    """The year the report's targets are for (bot/drafting/words.py); else last year."""
+    from bot.drafting.words import guess_year as read_year
+
+    fallback = dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
+    return int(read_year(text, fallback).value)

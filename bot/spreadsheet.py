@@ -44,6 +44,7 @@ from bot.ledger import (
 )
 from bot.status import compute_status
 from bot.target_view import unit_label
+from bot.units import same_measure
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,9 @@ STANDARD_COLUMNS = (
     "序号", "目标任务", "责任单位", "完成时限", "指标",
     "目标值", "单位", "完成值", "完成情况", "状态",
 )  # fmt: skip
-EXTRA_COLUMNS = ("简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行")
+EXTRA_COLUMNS = (
+    "简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行", "完成值单位",
+)  # fmt: skip
 COLUMNS = STANDARD_COLUMNS + EXTRA_COLUMNS
 MAX_ROWS = 20_000
 MAX_CELL = 20_000
@@ -161,6 +164,7 @@ def ledger_rows(ledger: LedgerSpec, today: dt.date) -> list[list[str]]:
                         "目标值": ind.target,
                         "单位": ind.unit,
                         "完成值": ind.actual,
+                        "完成值单位": ind.actual_unit,
                         "比较": ind.comparator,
                         "数据时点": ind.as_of,
                         "备注": ind.remark,
@@ -200,7 +204,7 @@ def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
     widths = {"序号": 6, "目标任务": 48, "责任单位": 28, "完成时限": 22, "指标": 20, "目标值": 10,
               "单位": 10, "完成值": 10, "完成情况": 60, "状态": 10, "简称": 14, "领域": 10,
               "比较": 6, "数据时点": 14, "备注": 30, "别名": 30, "状态说明": 30,
-              "同行": 6}  # fmt: skip
+              "同行": 6, "完成值单位": 10}  # fmt: skip
     for index, name in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = widths[name]
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -550,6 +554,13 @@ def rows_to_ledger(
             unit = cells.get("单位", "")
             if unit and unit not in KNOWN_UNITS:
                 problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))
+            actual_unit = cells.get("完成值单位", "")
+            if actual_unit and actual_unit not in KNOWN_UNITS:
+                problems.append(CellProblem(r, "完成值单位", f"未知单位“{actual_unit}”"))
+            elif actual_unit and not same_measure(actual_unit, unit):
+                problems.append(
+                    CellProblem(r, "完成值单位", f"“{actual_unit}”无法换算成单位“{unit}”")
+                )
             comparator = cells.get("比较", "") or ">="
             if comparator not in COMPARATORS:
                 problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
@@ -560,6 +571,7 @@ def rows_to_ledger(
                     unit=unit,
                     comparator=comparator,
                     actual=cells.get("完成值", "").replace(",", ""),
+                    actual_unit=actual_unit,
                     as_of=cells.get("数据时点", ""),
                     remark=cells.get("备注", ""),
                 )

@@ -35,9 +35,14 @@ LIGHTS = {
 }
 
 
+def measured(ind: IndicatorSpec) -> tuple[Decimal | None, Decimal | None]:
+    """(target, actual) in the target's unit, the actual converted when written in another."""
+    return ind.target_value, ind.actual_in_target_unit
+
+
 def indicator_met(ind: IndicatorSpec) -> bool | None:
     """True/False when the indicator has both figures, None when it cannot be judged."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None:
         return None
     if ind.comparator == "<=":
@@ -49,7 +54,7 @@ def indicator_met(ind: IndicatorSpec) -> bool | None:
 
 def indicator_exceeded(ind: IndicatorSpec) -> bool:
     """True when the actual figure is strictly better than the target."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None or ind.comparator == "=":
         return False
     return actual < target if ind.comparator == "<=" else actual > target
@@ -57,7 +62,7 @@ def indicator_exceeded(ind: IndicatorSpec) -> bool:
 
 def completion_ratio(ind: IndicatorSpec) -> Decimal | None:
     """Actual as a percentage of target for at-least/exact indicators, rounded to 0.1."""
-    target, actual = ind.target_value, ind.actual_value
+    target, actual = measured(ind)
     if target is None or actual is None or ind.comparator == "<=" or target == 0:
         return None
     return (actual / target * 100).quantize(Decimal("0.1"))

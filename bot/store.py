@@ -52,6 +52,7 @@ INDICATOR_ATTRS = {
     "unit": "unit",
     "comparator": "comparator",
     "actual": "actual_value",
+    "actual_unit": "actual_unit",
     "as_of": "as_of",
     "remark": "remark",
 }
@@ -72,6 +73,14 @@ class FieldChange:
     )
 
 
+class YearNotHeld(StoreError):
+    """The database holds no ledger of the year asked for."""
+
+    def __init__(self, year: int, *, hint: str = "") -> None:
+        super().__init__(f"数据库中没有{year}年的台账{hint}")
+        self.year = year
+
+
 class StaleChange(StoreError):
     """A field changed since the change was proposed; nothing was written."""
 
@@ -84,6 +93,8 @@ class AppliedChange:
 
 @dataclass
 class ImportResult:
+    year: int = 0
+    new_year: bool = False  # the database held no ledger of this year before
     created: int = 0
     updated: list[tuple[int, str]] = field(default_factory=list)
     conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)  # file, db
@@ -93,8 +104,33 @@ class ImportResult:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _children(session: Session, model, numbers: Sequence[int] | None):
-    query = select(model)
+def held_years(session: Session) -> dict[int, int]:
+    """The ledger years the database holds, oldest first, with their target counts."""
+    counts = dict(session.exec(select(Target.year, func.count()).group_by(Target.year)).all())
+    years = set(session.exec(select(LedgerMeta.year)).all()) | set(counts)
+    return {year: counts.get(year, 0) for year in sorted(years)}
+
+
+def latest_year(session: Session) -> int | None:
+    """The newest ledger year held, the current one unless the config names another."""
+    return (
+        session.exec(select(func.max(LedgerMeta.year))).one()
+        or session.exec(select(func.max(Target.year))).one()
+    )
+
+
+def _year(session: Session, year: int | None) -> int:
+    """`year`, or the latest one held when None."""
+    if year is not None:
+        return year
+    found = latest_year(session)
+    if found is None:
+        raise StoreError("the database holds no ledger yet; run `python main.py import FILE`")
+    return found
+
+
+def _children(session: Session, model, year: int, numbers: Sequence[int] | None):
+    query = select(model).where(model.year == year)
     if numbers is not None:
         query = query.where(col(model.target_number).in_(numbers))
     rows: dict[int, list] = {}
@@ -124,6 +160,7 @@ def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSp
                 unit=i.unit,
                 comparator=i.comparator,
                 actual=i.actual_value,
+                actual_unit=i.actual_unit,
                 as_of=i.as_of,
                 remark=i.remark,
             )
@@ -137,16 +174,20 @@ def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSp
     )
 
 
-def read_targets(session: Session, numbers: Sequence[int] | None = None) -> list[TargetSpec]:
-    """The targets (all, or those numbered) as plain objects, in number order."""
-    query = select(Target).order_by(Target.number)
+def read_targets(
+    session: Session, numbers: Sequence[int] | None = None, *, year: int | None = None
+) -> list[TargetSpec]:
+    """A year's targets (all, or those numbered) as plain objects, in number order; the
+    latest year held when `year` is None (none at all when the database holds nothing)."""
+    year = latest_year(session) if year is None else year
+    query = select(Target).where(Target.year == year).order_by(Target.number)
     if numbers is not None:
         query = query.where(col(Target.number).in_(numbers))
     targets = list(session.exec(query))
-    units = _children(session, UnitAssignment, numbers)
-    milestones = _children(session, Milestone, numbers)
-    indicators = _children(session, Indicator, numbers)
-    aliases = _children(session, Alias, numbers)
+    units = _children(session, UnitAssignment, year, numbers)
+    milestones = _children(session, Milestone, year, numbers)
+    indicators = _children(session, Indicator, year, numbers)
+    aliases = _children(session, Alias, year, numbers)
     return [
         _to_spec(
             t,
@@ -159,25 +200,29 @@ def read_targets(session: Session, numbers: Sequence[int] | None = None) -> list
     ]
 
 
-def read_target(session: Session, number: int) -> TargetSpec | None:
-    found = read_targets(session, [number])
+def read_target(session: Session, number: int, *, year: int | None = None) -> TargetSpec | None:
+    found = read_targets(session, [number], year=year)
     return found[0] if found else None
 
 
-def read_meta(session: Session) -> LedgerMeta | None:
-    return session.exec(select(LedgerMeta).order_by(LedgerMeta.id)).first()
+def read_meta(session: Session, *, year: int | None = None) -> LedgerMeta | None:
+    """The ledger row of `year` (the latest year held when None); None when not held."""
+    year = latest_year(session) if year is None else year
+    return session.exec(select(LedgerMeta).where(LedgerMeta.year == year)).first()
 
 
-def read_ledger(session: Session) -> LedgerSpec:
-    """The whole ledger, as it is in the database now."""
-    meta = read_meta(session)
+def read_ledger(session: Session, *, year: int | None = None) -> LedgerSpec:
+    """One year's whole ledger (the latest year held when None), as the database holds it."""
+    meta = read_meta(session, year=year)
     if meta is None:
+        if year is not None and latest_year(session) is not None:
+            raise YearNotHeld(year)
         raise StoreError("the database holds no ledger yet; run `python main.py import FILE`")
     return LedgerSpec(
         year=meta.year,
         title=meta.title,
         preamble=meta.preamble,
-        targets=tuple(read_targets(session)),
+        targets=tuple(read_targets(session, year=meta.year)),
         default_deadline=meta.default_deadline,
     )
 
@@ -187,11 +232,17 @@ def is_empty(engine: Engine) -> bool:
         return session.exec(select(func.count()).select_from(Target)).one() == 0
 
 
-def history(session: Session, number: int | None = None, limit: int = 50) -> list[AuditEntry]:
-    """Audit entries, newest first, for one target or for all."""
+def history(
+    session: Session, number: int | None = None, limit: int = 50, *, year: int | None = None
+) -> list[AuditEntry]:
+    """Audit entries, newest first, for one target of a year (the latest when None) or for
+    all targets (of `year` if given, of every year otherwise)."""
     query = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)
     if number is not None:
+        year = _year(session, year)
         query = query.where(AuditEntry.target_number == number)
+    if year is not None:
+        query = query.where(AuditEntry.year == year)
     return list(session.exec(query))
 
 
@@ -207,34 +258,36 @@ def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _units_value(session: Session, number: int) -> str:
+def _units_value(session: Session, year: int, number: int) -> str:
     rows = session.exec(
         select(UnitAssignment)
-        .where(UnitAssignment.target_number == number)
+        .where(UnitAssignment.year == year, UnitAssignment.target_number == number)
         .order_by(UnitAssignment.position, UnitAssignment.id)
     )
     return _dump([[u.unit, u.role, u.source] for u in rows])
 
 
-def _deadlines_value(session: Session, number: int) -> str:
+def _deadlines_value(session: Session, year: int, number: int) -> str:
     rows = session.exec(
         select(Milestone)
-        .where(Milestone.target_number == number)
+        .where(Milestone.year == year, Milestone.target_number == number)
         .order_by(Milestone.due, Milestone.position, Milestone.id)
     )
     return _dump([[m.due.isoformat(), m.text, m.done] for m in rows])
 
 
-def _aliases_value(session: Session, number: int) -> str:
-    rows = session.exec(select(Alias).where(Alias.target_number == number))
+def _aliases_value(session: Session, year: int, number: int) -> str:
+    rows = session.exec(select(Alias).where(Alias.year == year, Alias.target_number == number))
     # Sorted in Python, like _spec_fields: a database collation (zh-Hans on PostgreSQL) would
     # order them differently and make every reload look like a change.
     return _dump(sorted(a.word for a in rows))
 
 
-def _indicator_row(session: Session, number: int, name: str) -> Indicator | None:
+def _indicator_row(session: Session, year: int, number: int, name: str) -> Indicator | None:
     return session.exec(
-        select(Indicator).where(Indicator.target_number == number, Indicator.name == name)
+        select(Indicator).where(
+            Indicator.year == year, Indicator.target_number == number, Indicator.name == name
+        )
     ).first()
 
 
@@ -242,22 +295,23 @@ def _indicator_json(row: Indicator) -> str:
     return _dump({attr: getattr(row, column) for attr, column in INDICATOR_ATTRS.items()})
 
 
-def read_field(session: Session, number: int, name: str) -> str:
-    """The current value of one addressable field, as a string."""
-    target = session.get(Target, number)
+def read_field(session: Session, number: int, name: str, *, year: int | None = None) -> str:
+    """The current value of one addressable field of a year's target, as a string."""
+    year = _year(session, year)
+    target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
     if name in TARGET_FIELDS:
         return getattr(target, name)
     if name == "units":
-        return _units_value(session, number)
+        return _units_value(session, year, number)
     if name == "deadlines":
-        return _deadlines_value(session, number)
+        return _deadlines_value(session, year, number)
     if name == "aliases":
-        return _aliases_value(session, number)
+        return _aliases_value(session, year, number)
     if name.startswith("indicator:"):
         parts = name.split(":")
-        row = _indicator_row(session, number, parts[1])
+        row = _indicator_row(session, year, number, parts[1])
         if len(parts) == 2:
             return _indicator_json(row) if row else ""
         if row is None:
@@ -266,21 +320,33 @@ def read_field(session: Session, number: int, name: str) -> str:
     raise StoreError(f"unknown field {name!r}")
 
 
-def _write_units(session: Session, number: int, value: str) -> None:
-    session.exec(delete(UnitAssignment).where(UnitAssignment.target_number == number))
+def _write_units(session: Session, year: int, number: int, value: str) -> None:
+    session.exec(
+        delete(UnitAssignment).where(
+            UnitAssignment.year == year, UnitAssignment.target_number == number
+        )
+    )
     for position, (unit, role, source) in enumerate(json.loads(value or "[]")):
         session.add(
             UnitAssignment(
-                target_number=number, position=position, unit=unit, role=role, source=source
+                year=year,
+                target_number=number,
+                position=position,
+                unit=unit,
+                role=role,
+                source=source,
             )
         )
 
 
-def _write_deadlines(session: Session, number: int, value: str) -> None:
-    session.exec(delete(Milestone).where(Milestone.target_number == number))
+def _write_deadlines(session: Session, year: int, number: int, value: str) -> None:
+    session.exec(
+        delete(Milestone).where(Milestone.year == year, Milestone.target_number == number)
+    )
     for position, (due, text, done) in enumerate(json.loads(value or "[]")):
         session.add(
             Milestone(
+                year=year,
                 target_number=number,
                 position=position,
                 due=dt.date.fromisoformat(due),
@@ -290,14 +356,14 @@ def _write_deadlines(session: Session, number: int, value: str) -> None:
         )
 
 
-def _write_aliases(session: Session, number: int, value: str) -> None:
-    session.exec(delete(Alias).where(Alias.target_number == number))
+def _write_aliases(session: Session, year: int, number: int, value: str) -> None:
+    session.exec(delete(Alias).where(Alias.year == year, Alias.target_number == number))
     for word in dict.fromkeys(json.loads(value or "[]")):
-        session.add(Alias(target_number=number, word=word))
+        session.add(Alias(year=year, target_number=number, word=word))
 
 
-def _write_indicator(session: Session, number: int, name: str, value: str) -> None:
-    row = _indicator_row(session, number, name)
+def _write_indicator(session: Session, year: int, number: int, name: str, value: str) -> None:
+    row = _indicator_row(session, year, number, name)
     if not value:
         if row is not None:
             session.delete(row)
@@ -305,33 +371,39 @@ def _write_indicator(session: Session, number: int, name: str, value: str) -> No
     data = json.loads(value)
     if row is None:
         position = session.exec(
-            select(func.count()).select_from(Indicator).where(Indicator.target_number == number)
+            select(func.count())
+            .select_from(Indicator)
+            .where(Indicator.year == year, Indicator.target_number == number)
         ).one()
-        row = Indicator(target_number=number, name=name, position=position)
+        row = Indicator(year=year, target_number=number, name=name, position=position)
     for attr, column in INDICATOR_ATTRS.items():
         setattr(row, column, data.get(attr, ""))
     session.add(row)
 
 
-def write_field(session: Session, number: int, name: str, value: str) -> None:
-    """Write one field inside the caller's transaction (no audit: see apply_changes)."""
-    target = session.get(Target, number)
+def write_field(
+    session: Session, number: int, name: str, value: str, *, year: int | None = None
+) -> None:
+    """Write one field of a year's target inside the caller's transaction (no audit: see
+    apply_changes)."""
+    year = _year(session, year)
+    target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
     if name in TARGET_FIELDS:
         setattr(target, name, value)
     elif name == "units":
-        _write_units(session, number, value)
+        _write_units(session, year, number, value)
     elif name == "deadlines":
-        _write_deadlines(session, number, value)
+        _write_deadlines(session, year, number, value)
     elif name == "aliases":
-        _write_aliases(session, number, value)
+        _write_aliases(session, year, number, value)
     elif name.startswith("indicator:"):
         parts = name.split(":")
         if len(parts) == 2:
-            _write_indicator(session, number, parts[1], value)
+            _write_indicator(session, year, number, parts[1], value)
         else:
-            row = _indicator_row(session, number, parts[1])
+            row = _indicator_row(session, year, number, parts[1])
             if row is None:
                 raise StoreError(f"第{number}项没有指标“{parts[1]}”")
             setattr(row, INDICATOR_ATTRS[parts[2]], value)
@@ -344,14 +416,16 @@ def write_field(session: Session, number: int, name: str, value: str) -> None:
 # --- changing --------------------------------------------------------------------------
 
 
-def lock_targets(session: Session, numbers: Iterable[int]) -> None:
+def lock_targets(session: Session, numbers: Iterable[int], *, year: int | None = None) -> None:
     """Hold the targets' rows until the transaction ends, so reads that follow see the latest
     committed values and no one else changes them meanwhile (PostgreSQL: SELECT … FOR UPDATE,
     in number order so two lockers never deadlock; SQLite: BEGIN IMMEDIATE already holds the
     one write lock)."""
     wanted = sorted(set(numbers))
     if wanted:
-        query = select(Target.number).where(col(Target.number).in_(wanted))
+        query = select(Target.number).where(
+            Target.year == _year(session, year), col(Target.number).in_(wanted)
+        )
         session.exec(query.order_by(Target.number).with_for_update()).all()
 
 
@@ -363,11 +437,13 @@ def apply_changes(
     reason: str = "",
     undoes: str = "",
     now: dt.datetime | None = None,
+    year: int | None = None,
 ) -> AppliedChange:
-    """Apply field changes and their audit entries in one transaction; unchanged fields skip."""
+    """Apply field changes to a year's targets (the latest when None) and their audit entries
+    in one transaction; unchanged fields skip."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         return apply_changes_in(
-            session, changes, actor=actor, reason=reason, undoes=undoes, now=now
+            session, changes, actor=actor, reason=reason, undoes=undoes, now=now, year=year
         )
 
 
@@ -379,6 +455,7 @@ def apply_changes_in(
     reason: str = "",
     undoes: str = "",
     now: dt.datetime | None = None,
+    year: int | None = None,
 ) -> AppliedChange:
     """`apply_changes` inside the caller's transaction: the targets are locked first, so each
     `expected_old` check and the write it guards are one atomic step on every engine.
@@ -390,16 +467,17 @@ def apply_changes_in(
     change_id = uuid.uuid4().hex
     at = now or utc_now()
     entries = []
-    lock_targets(session, [c.target for c in changes])
+    year = _year(session, year)
+    lock_targets(session, [c.target for c in changes], year=year)
     with session.begin_nested():
         for change in changes:
-            old = read_field(session, change.target, change.field)
+            old = read_field(session, change.target, change.field, year=year)
             if change.expected_old is not None and old != change.expected_old:
                 raise StaleChange(f"第{change.target}项的{change.field}已被他人修改")
             if old == change.new_value:
                 continue
-            write_field(session, change.target, change.field, change.new_value)
-            target = session.get(Target, change.target)
+            write_field(session, change.target, change.field, change.new_value, year=year)
+            target = session.get(Target, (year, change.target))
             target.updated_at = at
             target.updated_by = actor
             session.add(target)
@@ -407,6 +485,7 @@ def apply_changes_in(
                 change_id=change_id,
                 at=at,
                 actor=actor,
+                year=year,
                 target_number=change.target,
                 field_name=change.field,
                 old_value=old,
@@ -450,15 +529,22 @@ def undo_last(
             return None
         # Check every field before writing any: one field's write may touch another (a new
         # figure resets its as-of words), so per-field checks during the revert would misfire.
-        lock_targets(session, [e.target_number for e in entries])
+        year = entries[0].year
+        lock_targets(session, [e.target_number for e in entries], year=year)
         for e in entries:
-            if read_field(session, e.target_number, e.field_name) != e.new_value:
+            if read_field(session, e.target_number, e.field_name, year=year) != e.new_value:
                 raise StaleChange(f"第{e.target_number}项在这次修改之后又被修改过")
         reverts = [
             FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)
         ]
         return apply_changes_in(
-            session, reverts, actor=actor, reason="撤销", undoes=entries[0].change_id, now=now
+            session,
+            reverts,
+            actor=actor,
+            reason="撤销",
+            undoes=entries[0].change_id,
+            now=now,
+            year=year,
         )
 
 
@@ -473,21 +559,15 @@ def _spec_fields(target: TargetSpec) -> dict[str, str]:
     values["aliases"] = _dump(sorted(dict.fromkeys(target.aliases)))
     for ind in target.indicators:
         values[f"indicator:{ind.name}"] = _dump(
-            {
-                "target": ind.target,
-                "unit": ind.unit,
-                "comparator": ind.comparator,
-                "actual": ind.actual,
-                "as_of": ind.as_of,
-                "remark": ind.remark,
-            }
+            {attr: getattr(ind, attr) for attr in INDICATOR_ATTRS}
         )
     return values
 
 
-def _insert_target(session: Session, target: TargetSpec, at: dt.datetime) -> None:
+def _insert_target(session: Session, year: int, target: TargetSpec, at: dt.datetime) -> None:
     session.add(
         Target(
+            year=year,
             number=target.number,
             title=target.title,
             category=target.category,
@@ -503,13 +583,17 @@ def _insert_target(session: Session, target: TargetSpec, at: dt.datetime) -> Non
     session.flush()
     for name, value in _spec_fields(target).items():
         if name not in TARGET_FIELDS:
-            write_field(session, target.number, name, value)
+            write_field(session, target.number, name, value, year=year)
 
 
-def _admin_touched(session: Session, number: int) -> set[str]:
+def _admin_touched(session: Session, year: int, number: int) -> set[str]:
     """Fields of target `number` whose current value came from someone other than the importer."""
     latest: dict[str, str] = {}
-    query = select(AuditEntry).where(AuditEntry.target_number == number).order_by(AuditEntry.id)
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.year == year, AuditEntry.target_number == number)
+        .order_by(AuditEntry.id)
+    )
     for entry in session.exec(query):
         latest[entry.field_name] = entry.actor
         if entry.field_name.startswith("indicator:") and entry.field_name.count(":") == 2:
@@ -547,6 +631,7 @@ IMPORT_YIELD_SECONDS = 0.12
 
 def _import_target(
     session: Session,
+    year: int,
     target: TargetSpec,
     *,
     result: ImportResult,
@@ -557,15 +642,18 @@ def _import_target(
 ) -> None:
     """Create or update one target inside the batch's transaction (its row locked first)."""
     # One query that locks the row (if any) before its values are read: see lock_targets.
-    if session.get(Target, target.number, with_for_update=True) is None:
-        _insert_target(session, target, at)
+    if session.get(Target, (year, target.number), with_for_update=True) is None:
+        _insert_target(session, year, target, at)
         result.created += 1
         return
-    touched = _admin_touched(session, target.number)
-    current = {name: read_field(session, target.number, name) for name in TARGET_FIELDS}
+    touched = _admin_touched(session, year, target.number)
+    current = {name: read_field(session, target.number, name, year=year) for name in TARGET_FIELDS}
     for name in ("units", "deadlines", "aliases"):
-        current[name] = read_field(session, target.number, name)
-    for row in session.exec(select(Indicator).where(Indicator.target_number == target.number)):
+        current[name] = read_field(session, target.number, name, year=year)
+    query = select(Indicator).where(
+        Indicator.year == year, Indicator.target_number == target.number
+    )
+    for row in session.exec(query):
         current[f"indicator:{row.name}"] = _indicator_json(row)
     wanted = _spec_fields(target)
     for name in sorted(set(wanted) | {k for k in current if k.startswith("indicator:")}):
@@ -575,12 +663,13 @@ def _import_target(
         if name in touched and not force:
             result.conflicts.append((target.number, name, new, old))
             continue
-        write_field(session, target.number, name, new)
+        write_field(session, target.number, name, new, year=year)
         session.add(
             AuditEntry(
                 change_id=change_id,
                 at=at,
                 actor=actor,
+                year=year,
                 target_number=target.number,
                 field_name=name,
                 old_value=old,
@@ -591,8 +680,11 @@ def _import_target(
         result.updated.append((target.number, name))
 
 
-def _write_meta(session: Session, ledger: LedgerSpec, source: str, at: dt.datetime) -> None:
-    meta = read_meta(session)
+def _write_meta(
+    session: Session, ledger: LedgerSpec, source: str, at: dt.datetime, result: ImportResult
+) -> None:
+    meta = read_meta(session, year=ledger.year)
+    result.new_year = meta is None
     if meta is None:
         meta = LedgerMeta(year=ledger.year, title=ledger.title, preamble="", loaded_at=at)
     meta.title, meta.preamble = ledger.title, ledger.preamble
@@ -609,7 +701,8 @@ def load_ledger(
     now: dt.datetime | None = None,
     wait: float = 0.0,
 ) -> ImportResult:
-    """Seed an empty database, or bring it in line with the file without losing admin edits.
+    """Add the file's year to the database, or bring that year in line with the file without
+    losing admin edits; other years are never touched.
 
     Loading the same file twice changes nothing. A field an admin changed is reported as a
     conflict and kept, unless `force` is set. The whole ledger is checked first (check_ledger),
@@ -624,7 +717,7 @@ def load_ledger(
     """
     check_ledger(ledger)
     at = now or utc_now()
-    result = ImportResult(forced=force)
+    result = ImportResult(year=ledger.year, forced=force)
     change_id = uuid.uuid4().hex
     actor = f"{IMPORT_ACTOR}:{source}" if source else IMPORT_ACTOR
     pause = IMPORT_YIELD_SECONDS if engine.dialect.name == "sqlite" else 0.0
@@ -635,11 +728,12 @@ def load_ledger(
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 began = time.monotonic()
                 if first:
-                    _write_meta(session, ledger, source, at)
+                    _write_meta(session, ledger, source, at, result)
                     first = False
                 while targets and time.monotonic() - began < IMPORT_BATCH_SECONDS:
                     _import_target(
                         session,
+                        ledger.year,
                         targets.popleft(),
                         result=result,
                         force=force,

@@ -15,7 +15,7 @@ from bot.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.status import LIGHTS, as_of_label, compute_status, light_for
+from bot.status import LIGHTS, as_of_label, completion_ratio, compute_status, light_for
 
 
 def unit_label(unit: UnitSpec) -> str:
@@ -31,7 +31,7 @@ def figure(value: str, unit: str) -> str:
 
 
 def indicator_line(ind: IndicatorSpec) -> str:
-    parts = [f"{ind.name}：{figure(ind.actual, ind.unit)}"]
+    parts = [f"{ind.name}：{figure(ind.actual, ind.shown_actual_unit)}"]
     if ind.target:
         parts.append(f"目标{COMPARATOR_SIGNS.get(ind.comparator, '')}{ind.target}{ind.unit}")
     if ind.as_of:
@@ -63,6 +63,8 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
                 "unit": i.unit,
                 "comparator": i.comparator,
                 "actual": i.actual,
+                "actual_unit": i.actual_unit,
+                "completion": None if completion_ratio(i) is None else str(completion_ratio(i)),
                 "as_of": i.as_of,
                 "remark": i.remark,
             }

@@ -33,5 +33,15 @@ def head_revision() -> str:
     return max(revision_files())
 
 
+def previous_revision(rev_id: str) -> str | None:
+    """The highest revision id below `rev_id` present in versions/, None for the first.
+
+    Helpers' migrations land in any order (0003 may merge before 0002); a revision that names
+    its predecessor through this keeps the line straight either way.
+    """
+    below = [r for r in revision_files() if r < rev_id]
+    return max(below) if below else None
+
+
 def next_revision_id() -> str:
     return f"{int(head_revision()) + 1:04d}"

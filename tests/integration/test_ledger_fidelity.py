@@ -6,6 +6,7 @@ import pytest
 
 from bot.ledger import CATEGORIES, KNOWN_UNITS
 from bot.report_text import extract_figures, parse_report
+from bot.status import completion_ratio
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +46,18 @@ def test_indicators_agree_with_the_verbatim_text(ledger_2020):
         written = {(Decimal(f.value), f.unit) for f in figures}
         numbers = {Decimal(f.value) for f in figures}
         for i in t.indicators:
-            for value in (i.target, i.actual):
+            # The actual is checked in its own unit (79891人 against a target in 万人次).
+            for value, unit in ((i.target, i.unit), (i.actual, i.shown_actual_unit)):
                 if not value:
                     continue
                 if Decimal(value) not in numbers and value not in t.target_text:
                     wrong.append((t.number, i.name, value, "not in text"))
-                elif i.unit and i.unit not in {"位"} and (Decimal(value), i.unit) not in written:
+                elif unit and unit not in {"位"} and (Decimal(value), unit) not in written:
                     # The report may say the unit once for a run of figures ("6.3%，全市第3位")
                     # or in other words (万平方 for 万平方米): the unit must still be in the text.
                     text = t.target_text + t.progress_text
-                    if i.unit not in text and not i.remark:
-                        wrong.append((t.number, i.name, value, i.unit))
+                    if unit not in text and not i.remark:
+                        wrong.append((t.number, i.name, value, unit))
     assert wrong == []
 
 
@@ -97,6 +99,28 @@ def test_report_examples(ledger_2020):
     assert any(i.actual == "264" and i.unit == "天" for i in by[56].indicators)
     loans = by[12].indicators[0]
     assert (loans.target, loans.actual, loans.unit) == ("14", "24.43", "亿元")
+
+
+def test_one_measure_in_two_units_is_one_indicator(ledger_2020):
+    """Issue 13: a target and its actual written in different units pair in one indicator."""
+    by = ledger_2020.by_number()
+    copd = by[35].indicator("慢阻肺筛查")
+    assert (copd.target, copd.unit, copd.actual, copd.actual_unit) == (
+        "6.63",
+        "万人次",
+        "79891",
+        "人",
+    )
+    assert completion_ratio(copd) == Decimal("120.5")
+    debt = by[60].indicator("化解隐性债务")
+    assert (debt.target, debt.unit, debt.actual, debt.actual_unit) == (
+        "8.75",
+        "亿元",
+        "104789.64",
+        "万元",
+    )
+    assert completion_ratio(debt) == Decimal("119.8")
+    assert completion_ratio(by[48].indicator("“两癌”筛查（乳腺癌）")) == Decimal("104.5")
 
 
 def test_report_deadlines(ledger_2020):

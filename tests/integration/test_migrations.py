@@ -9,7 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import MetaData, Table, inspect, text
 from sqlmodel import Session, SQLModel, select
 
 from bot.database import alembic_config, create_schema, make_engine
@@ -56,15 +56,108 @@ def test_upgrading_twice_changes_nothing(empty_engine):
     assert revisions(empty_engine) == [head_revision()]
 
 
+def _at_revision(engine, revision: str) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), revision)
+
+
 def test_a_create_all_database_is_stamped_and_keeps_its_rows(empty_engine):
-    SQLModel.metadata.create_all(empty_engine)  # as every start did before migrations
-    with Session(empty_engine) as session, session.begin():
-        session.add(Target(number=1, title="旧库", category="c", target_text="t"))
+    # The schema every start made with create_all before migrations: 0001's, unrecorded.
+    _at_revision(empty_engine, BASELINE_REVISION)
+    with empty_engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+        connection.execute(
+            text(
+                "INSERT INTO target (number, title, category, target_text, progress_text, "
+                "same_line, status_override, status_reason, updated_at, updated_by) VALUES "
+                "(1, '旧库', 'c', 't', '', false, '', '', CURRENT_TIMESTAMP, 'import')"
+            )
+        )
     create_schema(empty_engine)
     assert revisions(empty_engine) == [head_revision()]
     assert differences(empty_engine) == []
     with Session(empty_engine) as session:
         assert session.exec(select(Target.title)).all() == ["旧库"]
+
+
+def _rows(engine, table: str, *, drop: tuple[str, ...] = ()) -> list[tuple]:
+    """A table's rows as sorted tuples of (column, value), without the columns in `drop`."""
+    with engine.connect() as connection:
+        result = connection.execute(SQLModel.metadata.tables[table].select()).mappings().all()
+    return sorted(
+        tuple(sorted((k, str(v)) for k, v in row.items() if k not in drop)) for row in result
+    )
+
+
+# Parents before children: the order rows are copied into a revision-0001 database.
+OLD_TABLES = (
+    "ledgermeta",
+    "target",
+    "unitassignment",
+    "milestone",
+    "indicator",
+    "alias",
+    "auditentry",
+    "pendingchange",
+    "savedlist",
+    "progressreport",
+)
+
+
+def test_a_one_year_database_moves_forward_with_nothing_lost(empty_url, tmp_path, ledger_2020):
+    """The 2020 ledger with admin changes, an undo, a pending change, a saved list and a unit
+    report, written as revision 0001 held it, comes out of 0002 whole and marked 2020."""
+    from bot.models import PendingChange, ProgressReport, SavedList
+    from bot.store import FieldChange, apply_changes, load_ledger, undo_last
+
+    source = make_engine(f"sqlite:///{tmp_path / 'source.db'}")
+    create_schema(source)
+    load_ledger(source, ledger_2020, source="ledger_2020.toml")
+    apply_changes(source, [FieldChange(12, "progress_text", "新进展")], actor="tg:1")
+    apply_changes(source, [FieldChange(3, "aliases", '["乙", "甲"]')], actor="tg:1")
+    undo_last(source, actor="tg:1")
+    with Session(source) as session, session.begin():
+        session.add(
+            PendingChange(
+                admin_id=1,
+                command="set",
+                year=2020,
+                target_number=5,
+                changes_json="[]",
+                summary="s",
+            )
+        )
+        session.add(SavedList(title="全部目标", year=2020, numbers_json="[1, 2]"))
+        session.add(
+            ProgressReport(year=2020, target_number=7, reporter_id=2, chat_id=3, text="完成")
+        )
+
+    old = make_engine(empty_url)
+    _at_revision(old, BASELINE_REVISION)
+    with source.connect() as reading, old.begin() as writing:
+        for table in OLD_TABLES:
+            old_table = Table(table, MetaData(), autoload_with=writing)
+            columns = set(old_table.columns.keys())
+            rows = reading.execute(SQLModel.metadata.tables[table].select()).mappings().all()
+            if rows:
+                writing.execute(
+                    old_table.insert(),
+                    [{k: v for k, v in row.items() if k in columns} for row in rows],
+                )
+    create_schema(old)
+
+    assert revisions(old) == [head_revision()]
+    assert differences(old) == []
+    for table in OLD_TABLES:
+        with old.connect() as connection:
+            years = set(connection.execute(text(f'SELECT year FROM "{table}"')).scalars())
+        assert years == {2020}, table
+        assert _rows(old, table) == _rows(source, table), table
+    assert len(_rows(old, "auditentry")) == 3  # two changes and the undo of the second
+    source.dispose()
+    old.dispose()
 
 
 def test_downgrade_to_base_and_back(tmp_path):
@@ -87,13 +180,17 @@ def test_revision_files_form_one_line_named_by_their_ids():
     assert script.get_heads() == [head_revision()]
     assert sorted(files) == sorted(s.revision for s in script.walk_revisions())
     assert BASELINE_REVISION == min(files)
+    ids = sorted(files)
     for rev_id, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         values = {
             node.targets[0].id: ast.literal_eval(node.value)
             for node in tree.body
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == "revision"
         }
         assert values["revision"] == rev_id
-        expected_down = None if rev_id == BASELINE_REVISION else f"{int(rev_id) - 1:04d}"
-        assert values["down_revision"] == expected_down
+        # The predecessor is the next lower id present (a helper's 0003 may land before 0002).
+        expected_down = None if rev_id == BASELINE_REVISION else ids[ids.index(rev_id) - 1]
+        assert script.get_revision(rev_id).down_revision == expected_down

@@ -103,6 +103,7 @@ def set_cell(number, column, value):
         (set_cell(12, "状态", "差不多"), "“状态”列：“差不多”不是有效状态"),
         (set_cell(12, "序号", "11"), "“序号”列：序号11重复"),
         (set_cell(12, "完成时限", "年底"), "“完成时限”列：“年底”应写成 2020-12-31(年底前)"),
+        (set_cell(12, "完成值单位", "个"), "“完成值单位”列：“个”无法换算成单位“亿元”"),
     ],
 )
 def test_bad_rows_are_rejected_whole_with_row_and_column(engine, tmp_path, mutate, expected):

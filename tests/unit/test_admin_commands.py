@@ -664,3 +664,33 @@ def test_reopen_a_done_deadline():
 
 def test_reopen_an_open_deadline_is_refused():
     assert "尚未完成，无需重新打开" in error("reopen", "56 6月底前")
+
+
+COPD = TargetSpec(
+    number=35,
+    title="慢阻肺防治",
+    category="社会事业",
+    target_text="完成6.63万人次筛查。",
+    indicators=(
+        IndicatorSpec(
+            name="慢阻肺筛查", target="6.63", unit="万人次", actual="79891", actual_unit="人"
+        ),
+    ),
+)
+
+
+def test_set_an_actual_in_its_own_unit_or_the_targets():
+    lookup = {35: COPD}.get
+    same = propose("set", "35 慢阻肺筛查 80000人", lookup, today=TODAY)
+    assert same.changes == (FieldChange(35, "indicator:慢阻肺筛查:actual", "80000"),)
+    assert same.summary == "第35项 慢阻肺筛查 完成值：79891人 → 80000人"
+    bare = propose("set", "35 慢阻肺筛查 80000", lookup, today=TODAY)
+    assert bare.summary == "第35项 慢阻肺筛查 完成值：79891人 → 80000人"
+    other = propose("set", "35 慢阻肺筛查 8万人次", lookup, today=TODAY)
+    assert other.changes == (
+        FieldChange(35, "indicator:慢阻肺筛查:actual", "8"),
+        FieldChange(35, "indicator:慢阻肺筛查:actual_unit", ""),
+    )
+    assert other.summary == "第35项 慢阻肺筛查 完成值：79891人 → 8万人次"
+    with pytest.raises(CommandError, match="单位不符"):
+        propose("set", "35 慢阻肺筛查 8万人", lookup, today=TODAY)

@@ -21,6 +21,12 @@ def test_defaults_without_a_file(tmp_path):
     assert config.ledger_file == DEFAULT_LEDGER_FILE
     assert config.timezone_name == "Asia/Shanghai"
     assert config.today is None and config.telegram.token == ""
+    assert config.year is None  # the latest year imported
+
+
+def test_ledger_year_names_the_current_year_and_zero_means_the_latest(tmp_path):
+    assert load_config(write(tmp_path, "[ledger]\nyear = 2020\n"), environ={}).year == 2020
+    assert load_config(write(tmp_path, "[ledger]\nyear = 0\n"), environ={}).year is None
 
 
 def test_values_and_relative_paths(tmp_path):
@@ -63,6 +69,9 @@ def test_environment_overrides(tmp_path):
         ('[ledger]\ntimezone = "Mars/Base"\n', "[ledger] timezone"),
         ("[ledger\n", "not valid TOML"),
         ("[telegram]\nsender_rate = -1\n", "[telegram] sender_rate"),
+        ("[ledger]\nyear = 20\n", "[ledger] year"),
+        ('[ledger]\nyear = "2021"\n', "[ledger] year"),
+        ("[ledger]\nyear = true\n", "[ledger] year"),
         ('[telegram]\nsender_rate = "20"\n', "[telegram] sender_rate"),
     ],
 )

@@ -1,0 +1,1 @@
+"""Drafting a ledger from a progress report: pairing figures, reading words, measuring."""

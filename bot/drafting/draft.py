@@ -1,0 +1,266 @@
+"""Draft a ledger from a progress report: `draft_report` reads, `draft_toml` writes the TOML
+with its review comments, `review_summary` says what a person should check first.
+
+Every guessed field carries a confidence (0–1) and the words it relied on; a field below
+`DOUBTFUL` is marked `# 待核：…` in the TOML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from bot.drafting.naming import (
+    Departments,
+    aliases_for,
+    category_for,
+    title_for,
+    topic_for,
+    units_for,
+)
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.words import (
+    Reading,
+    guess_year,
+    relative_status,
+    report_day,
+    status_from_words,
+)
+from bot.ledger import LedgerSpec, TargetSpec
+from bot.ledger_toml import dump_ledger
+from bot.lexicon import FieldLexicon
+from bot.status import compute_status
+
+DOUBTFUL = 0.6
+FIELD_LABELS = {
+    "title": "简称",
+    "category": "领域",
+    "units": "责任单位",
+    "status": "状态",
+    "pairs": "指标配对",
+    "deadlines": "时限",
+    "target_text": "目标任务",
+}
+NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
+
+
+@dataclass(frozen=True)
+class Guess:
+    field: str
+    value: str
+    confidence: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    ledger: LedgerSpec
+    year: Reading
+    as_of: dt.date | None  # the day the report's heading says its progress is as of
+    guesses: dict[int, tuple[Guess, ...]]
+
+    @property
+    def judging_day(self) -> dt.date:
+        """The day the draft's statuses are judged on: the report's day, else the year's close."""
+        return self.as_of or dt.date(self.ledger.year + 1, 1, 1)
+
+    @property
+    def as_of_text(self) -> str:
+        return self.as_of.isoformat() if self.as_of else f"{self.ledger.year}年底（报告未写日期）"
+
+    def doubtful(self, number: int) -> list[Guess]:
+        return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
+
+
+def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
+    comparable = any(i.comparable for i in spec.indicators)
+    words = None if comparable else relative_status(spec.target_text, spec.progress_text)
+    words = words or status_from_words(spec.progress_text)
+    if comparable and (words is None or words.value not in NEGATIVE_WORDS):
+        status = compute_status(spec, day)
+        if words is not None and words.value == "超额完成" and status == "已完成":
+            # "已超额完成改建797路的建设任务": the words say more than the figures show.
+            reason = f"报告称“{words.words}”"
+            spec = replace(spec, status_override="超额完成", status_reason=reason)
+            return spec, Guess("status", "超额完成", words.confidence, reason)
+        return spec, Guess("status", status, 0.8, "按指标数字计算")
+    if words is None and spec.progress_text.strip():
+        # Progress written, no verdict in it: still under way as the report tells it.
+        reason = "报告有进展但未写明是否完成"
+        spec = replace(spec, status_override="推进中", status_reason=reason)
+        return spec, Guess("status", "推进中", 0.4, reason)
+    if words is None:
+        status = compute_status(spec, day)
+        return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
+    reason = f"报告称“{words.words}”"
+    spec = replace(spec, status_override=words.value, status_reason=reason)
+    return spec, Guess("status", words.value, words.confidence, reason)
+
+
+def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer):
+    """One target's draft and its guesses."""
+    from bot.report_text import extract_deadlines
+
+    guesses: list[Guess] = []
+    pairings = pair_indicators(item.target_text, item.progress_text)
+    for p in pairings:
+        if p.indicator.target and p.indicator.actual:
+            guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
+    topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
+    category = category_for(topic, topic_confidence)
+    guesses.append(Guess("category", category.value, category.confidence, category.words))
+    title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
+    if not title.value.strip():  # a title is required; a person names this one
+        title = Reading(f"目标{item.number}", "未能从目标文字取出简称", 0.1)
+    guesses.append(Guess("title", title.value, title.confidence, title.words))
+    texts = f"{item.target_text}\n{item.progress_text}"
+    units, lead = units_for(texts, topic, departments, topic_confidence)
+    guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
+    deadlines = extract_deadlines(item.target_text, year)
+    named = any(d.text in item.target_text for d in deadlines)
+    guesses.append(
+        Guess(
+            "deadlines",
+            "、".join(d.date.isoformat() for d in deadlines),
+            0.9 if named else 0.7,
+            "目标中写明" if named else "未写时限，按年底",
+        )
+    )
+    target_text = item.target_text
+    if not target_text.strip():  # the ledger requires one; a person writes it in review
+        target_text = f"（待填写：报告第{item.line}行的第{item.number}项没有目标文字）"
+        guesses.append(Guess("target_text", "", 0.0, "报告中这一项没有目标文字"))
+    spec = TargetSpec(
+        number=item.number,
+        title=title.value,
+        category=category.value,
+        target_text=target_text,
+        progress_text=item.progress_text,
+        same_line=item.same_line,
+        units=units,
+        deadlines=tuple(deadlines),
+        indicators=tuple(p.indicator for p in pairings),
+        aliases=aliases_for(item.target_text, lexicon),
+    )
+    spec, status = _status(spec, day)
+    guesses.append(status)
+    return spec, tuple(guesses)
+
+
+def draft_report(
+    report,
+    text: str,
+    *,
+    lexicon: FieldLexicon,
+    departments: Departments,
+    tokenizer,
+    fallback_year: int,
+    year: int | None = None,
+) -> Draft:
+    """The draft ledger of a parsed report (`text` is the whole report, for the year)."""
+    year_reading = (
+        Reading(str(year), "命令行指定", 1.0) if year else guess_year(text, fallback_year)
+    )
+    ledger_year = int(year_reading.value)
+    heading = report.preamble or text.split("\n", 1)[0]
+    as_of = report_day(heading, ledger_year)
+    day = as_of or dt.date(ledger_year + 1, 1, 1)
+    targets, guesses = [], {}
+    for item in report.targets:
+        spec, found = draft_target(item, ledger_year, day, lexicon, departments, tokenizer)
+        targets.append(spec)
+        guesses[item.number] = found
+    # Two targets with one title cannot be told apart in a list: both go to review.
+    numbers_by_title: dict[str, list[int]] = {}
+    for spec in targets:
+        numbers_by_title.setdefault(spec.title, []).append(spec.number)
+    for numbers in numbers_by_title.values():
+        for number in numbers if len(numbers) > 1 else ():
+            others = "、".join(f"第{n}项" for n in numbers if n != number)
+            guesses[number] = tuple(
+                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
+                if g.field == "title"
+                else g
+                for g in guesses[number]
+            )
+    ledger = LedgerSpec(
+        year=ledger_year,
+        title=f"{ledger_year}年工作责任目标",
+        preamble=report.preamble,
+        targets=tuple(targets),
+        default_deadline=dt.date(ledger_year, 12, 31),
+    )
+    return Draft(ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses)
+
+
+def _comment(text: str) -> str:
+    return "# " + " ".join(text.split())
+
+
+def draft_toml(draft: Draft) -> str:
+    """The draft as ledger TOML, with each target's confidences and `# 待核：…` comments."""
+    lines = dump_ledger(draft.ledger).split("\n")
+    out = []
+    year = draft.year
+    header = [
+        _comment(
+            f"草稿：由 import-report 生成。台账年份 {year.value}"
+            f"（{year.words}，置信度{year.confidence:.1f}）；进展截至 {draft.as_of_text}。"
+        ),
+        "# 每项的“推测”注释给出各推测字段的置信度；“待核”标出需要人工核对的字段。",
+    ]
+    if year.confidence < DOUBTFUL:
+        header.append(_comment(f"待核：台账年份 {year.value}，{year.words}"))
+    out += header
+    for line in lines:
+        out.append(line)
+        if line.startswith("number = "):
+            number = int(line.removeprefix("number = "))
+            found = draft.guesses.get(number, ())
+            shown = "，".join(
+                f"{FIELD_LABELS[g.field]}{g.confidence:.1f}" for g in found if g.field != "pairs"
+            )
+            pairs = [g for g in found if g.field == "pairs"]
+            if pairs:
+                shown += f"，指标配对{min(g.confidence for g in pairs):.1f}"
+            out.append(f"# 推测置信度：{shown}")
+            for g in draft.doubtful(number):
+                out.append(_comment(f"待核：{FIELD_LABELS[g.field]}“{g.value}”：{g.why}"))
+    return "\n".join(out)
+
+
+def review_summary(draft: Draft, *, first: int = 10) -> str:
+    """What was guessed, and which targets to look at first (most doubtful fields first)."""
+    all_guesses = [g for found in draft.guesses.values() for g in found]
+
+    def count(field: str, *, doubtful: bool = False) -> int:
+        return sum(
+            1
+            for g in all_guesses
+            if g.field == field and (not doubtful or g.confidence < DOUBTFUL)
+        )
+
+    targets = draft.ledger.targets
+    from_words = sum(1 for t in targets if t.status_override)
+    inferred_units = sum(1 for t in targets for u in t.units if u.source == "inferred")
+    named_units = sum(1 for t in targets for u in t.units if u.source == "named")
+    lines = [
+        f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of_text}",
+        f"指标配对：推测{count('pairs')}对，其中待核{count('pairs', doubtful=True)}对",
+        f"状态：按文字认定{from_words}项，待核{count('status', doubtful=True)}项",
+        f"责任单位：报告写明{named_units}个，按领域推定{inferred_units}个",
+        f"简称：全部{count('title')}个为推测，待核{count('title', doubtful=True)}个；"
+        f"领域待核{count('category', doubtful=True)}项",
+    ]
+    ranked = sorted(
+        (t.number for t in targets if draft.doubtful(t.number)),
+        key=lambda n: (-len(draft.doubtful(n)), n),
+    )
+    if ranked:
+        lines.append("请先核对：")
+        for n in ranked[:first]:
+            fields = "、".join(dict.fromkeys(FIELD_LABELS[g.field] for g in draft.doubtful(n)))
+            lines.append(f"  第{n}项：{fields}")
+        if len(ranked) > first:
+            lines.append(f"  另有{len(ranked) - first}项有待核字段，见草稿中的“# 待核”注释")
+    return "\n".join(lines)

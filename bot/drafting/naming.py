@@ -1,0 +1,197 @@
+"""A drafted target's title, topic, category, responsible units and aliases.
+
+Field knowledge only: the topics and abbreviations of data/lexicon/field.toml and the map of
+topics to county departments in data/lexicon/departments.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.drafting.words import Reading
+from bot.ledger import CATEGORIES, UnitSpec
+from bot.lexicon import FieldLexicon, Topic
+
+DEFAULT_DEPARTMENTS = (
+    Path(__file__).resolve().parent.parent.parent / "data" / "lexicon" / "departments.toml"
+)
+TITLE_MAX = 8
+FALLBACK_CATEGORY = CATEGORIES[0]
+
+
+@dataclass(frozen=True)
+class Departments:
+    names: tuple[str, ...] = ()
+    lead: dict[str, str] = field(default_factory=dict)  # topic -> department
+    assist: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def load_departments(path: Path = DEFAULT_DEPARTMENTS) -> Departments:
+    """Read the topics-to-departments map; a missing file gives an empty map."""
+    if not path.exists():
+        return Departments()
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    topics = raw.get("topics", {})
+    return Departments(
+        names=tuple(raw.get("names", {}).get("departments", [])),
+        lead={k: str(v["lead"]) for k, v in topics.items() if "lead" in v},
+        assist={k: tuple(v.get("assist", [])) for k, v in topics.items()},
+    )
+
+
+# --- topic and category -------------------------------------------------------------------
+
+
+def topic_for(text: str, progress: str, lexicon: FieldLexicon) -> tuple[Topic | None, float]:
+    """The lexicon topic whose words weigh most in the target's text (progress counts less)."""
+    text, progress = text.lower(), progress.lower()
+    best: tuple[float, Topic | None] = (0.0, None)
+    second = 0.0
+    for topic in lexicon.topics:
+        score = sum(len(w) for w in topic.words if w in text)
+        score += 0.3 * sum(len(w) for w in topic.words if w in progress)
+        if score > best[0]:
+            second, best = best[0], (score, topic)
+        elif score > second:
+            second = score
+    score, topic = best
+    if topic is None:
+        return None, 0.0
+    confidence = 0.9 if score >= 2 * max(second, 1) else 0.6 if score > second else 0.45
+    return topic, confidence
+
+
+def category_for(topic: Topic | None, confidence: float) -> Reading:
+    if topic is None or topic.category not in CATEGORIES:
+        return Reading(FALLBACK_CATEGORY, "未匹配到领域词", 0.2)
+    return Reading(topic.category, f"领域词“{topic.name}”", confidence)
+
+
+# --- title ------------------------------------------------------------------------------
+
+_TITLE_LEAD = re.compile(
+    r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|"
+    r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
+    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持)+"
+)
+_FIGURE_RUN = re.compile(r"[\d.,%]+[^\d，,。；;、]{0,3}")
+
+
+# A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
+_PREDICATE = re.compile(
+    r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
+    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+)
+
+
+_NOT_A_START = frozenset("的等以或和与及、之")
+
+
+def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
+    """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
+    or the object of its first verb."""
+    abbreviations = abbreviations or {}
+    clause = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))[0]
+    clause = re.sub(r"[（(][^）)]*[）)]|[“”\"《》]", "", clause)
+    clause = re.sub(r"^\d{4}年(?:底|度)?", "", clause)
+    predicate = _PREDICATE.search(clause, 2)
+    if predicate and not _FIGURE_RUN.search(clause[: predicate.start()]):
+        subject = _TITLE_LEAD.sub("", clause[: predicate.start()])
+        if len(subject) >= 2:
+            clause = subject
+    core = _TITLE_LEAD.sub("", clause)
+    # Drop figures with their units ("440人", "6.63万人次") and what follows a figure when
+    # the measure is named before it.
+    # The thing counted follows its figure ("建成投用…等8家卫生院", "新增16个文化驿站");
+    # otherwise the measure precedes it ("城镇新增就业5600人").
+    from bot.report_text import FIGURE_RE
+
+    parts = [p.strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
+    following = [p for p in parts[1:] if len(p) >= 2]
+    core = following[0] if following else parts[0]
+    core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    for abbreviation, means in abbreviations.items():
+        full = re.split(r"[（(/ ]", means)[0].strip()
+        if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
+            core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
+    words = [w for w in tokenizer.lcut(core) if w.strip()]
+    # The head noun of a Chinese phrase is at its end: drop words from the front.
+    cut = False
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _NOT_A_START):
+        words.pop(0)
+        cut = True
+    title = "".join(words)
+    if len(title) <= 3 and not any(title == a for a in abbreviations):
+        return Reading(title or clause[:TITLE_MAX], f"取自“{clause}”，过短", 0.3)
+    if len(title) < 2:
+        return Reading(clause[:TITLE_MAX] or "目标", f"取自“{clause}”前{TITLE_MAX}字", 0.3)
+    return Reading(
+        title, f"取自“{clause}”" + ("，已删去前面的词" if cut else ""), 0.5 if cut else 0.7
+    )
+
+
+# --- units ------------------------------------------------------------------------------
+
+
+def _department_pattern(departments: Departments) -> re.Pattern[str] | None:
+    stems = sorted({n.removeprefix("县").removeprefix("市") for n in departments.names}, key=len)
+    if not stems:
+        return None
+    return re.compile(r"(县|市)?(" + "|".join(re.escape(s) for s in reversed(stems)) + ")")
+
+
+def units_for(
+    text: str, topic: Topic | None, departments: Departments, topic_confidence: float = 0.0
+) -> tuple[tuple[UnitSpec, ...], Reading]:
+    """Named units (the report's words), then the topic's inferred lead and assistants."""
+    lead_line = re.search(r"(?:牵头单位|责任单位)[:：]\s*([^\n]+)", text)
+    named: list[str] = []
+    pattern = _department_pattern(departments)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            name = (m.group(1) or "县") + m.group(2)
+            if name not in named:
+                named.append(name)
+    inferred_lead = departments.lead.get(topic.name) if topic else None
+    units: list[UnitSpec] = []
+    if lead_line:
+        lead_names = [n for n in named if n.removeprefix("县") in lead_line.group(1)]
+        lead = lead_names[0] if lead_names else lead_line.group(1).split("、")[0].strip()
+        units.append(UnitSpec(lead, "lead", "named"))
+    elif inferred_lead and inferred_lead in named:
+        units.append(UnitSpec(inferred_lead, "lead", "named"))
+    elif inferred_lead:
+        units.append(UnitSpec(inferred_lead, "lead", "inferred"))
+    elif named:
+        units.append(UnitSpec(named[0], "lead", "named"))
+    for name in named:
+        if all(u.name != name for u in units):
+            units.append(UnitSpec(name, "assist", "named"))
+    if topic is not None and not lead_line:
+        for name in departments.assist.get(topic.name, ()):
+            if all(u.name != name for u in units):
+                units.append(UnitSpec(name, "assist", "inferred"))
+    if not units:
+        return (), Reading("", "未找到责任单位", 0.0)
+    guessed = units[0].source == "inferred"
+    return tuple(units), Reading(
+        units[0].name,
+        f"按领域“{topic.name}”推定" if guessed and topic else "报告写明",
+        (0.7 if topic_confidence >= 0.9 else 0.4) if guessed else 0.9,
+    )
+
+
+# --- aliases ----------------------------------------------------------------------------
+
+
+def aliases_for(text: str, lexicon: FieldLexicon) -> tuple[str, ...]:
+    """The lexicon's abbreviations whose full form the target's text writes out."""
+    found = []
+    for abbreviation, means in lexicon.abbreviations.items():
+        full = re.split(r"[（(/ ]", means)[0].strip()
+        if len(full) >= 3 and full in text and abbreviation not in text.lower():
+            found.append(abbreviation)
+    return tuple(found)

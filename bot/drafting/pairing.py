@@ -1,0 +1,261 @@
+"""Indicators from a target's text and its progress text: each figure of the progress paired
+with the target figure it answers (the same measure: name words, unit, magnitude).
+
+Figures stay exact strings as written; an actual in another unit of the same measure keeps
+its own unit (`actual_unit`), and bot/units.py converts when comparing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.drafting.words import comparator_for
+from bot.ledger import IndicatorSpec, parse_decimal
+from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
+
+_CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
+_LEAD_WORDS = re.compile(
+    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|抓好|"
+    r"达到)+"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争)+$"
+)
+NAME_WINDOW = 14  # characters before a figure that may hold its name
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure with a unit, where it was written and the words around it."""
+
+    value: str
+    unit: str
+    name: str  # the words just before the figure, trimmed of verbs
+    context: str  # the clause up to the figure: what the pairing compares
+    after: str  # the words after the unit to the clause's end ("以上", "左右企业上云")
+    start: int
+    heading: str = ""  # the text before the figure ("2020年污染物排放量控制目标:二氧化硫")
+
+
+def _name_before(text: str, start: int) -> tuple[str, str]:
+    window = text[max(0, start - NAME_WINDOW) : start]
+    clause = _CUT.split(window)[-1]
+    name = _TRAIL_WORDS.sub("", clause)
+    name = re.sub(r"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日)?|年度|月份)+", "", name)
+    name = _LEAD_WORDS.sub("", name)
+    # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
+    name = re.sub(r"^[\d.%]+", "", name)
+    context = text[max(0, start - 2 * NAME_WINDOW) : start]
+    return name.strip(), context
+
+
+def _previous_name(context: str) -> str:
+    for clause in reversed(_CUT.split(context)):
+        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
+        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+", "", words))
+        if len(words) >= 2:
+            return words
+    return ""
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every figure with a unit in `text`, with its name and context."""
+    from bot.report_text import extract_figures  # the one figure reader
+
+    found = []
+    for fig in extract_figures(text):
+        # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
+        if not fig.unit or parse_decimal(fig.value) is None:
+            continue
+        name, context = _name_before(text, fig.start)
+        if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
+            name = _previous_name(context) or name
+        after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
+        # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
+        heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
+        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
+    return found
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[\u4e00-\u9fff]")
+
+
+def _bigrams(text: str) -> set[str]:
+    # Chinese characters pair up; an ASCII name (PM2.5, PM10, COD) is a token of its own.
+    tokens = _TOKEN.findall(text)
+    pairs = {tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)}
+    return pairs | {t for t in tokens if len(t) > 1} | (set(tokens) if len(tokens) == 1 else set())
+
+
+def _after_words(after: str) -> str:
+    return re.sub(r"^(?:以上|以下|以内|左右|之内)", "", after)
+
+
+def name_overlap(target: Mention, actual: Mention) -> float:
+    """Dice of the words naming the two figures (before and after each)."""
+    a = _bigrams(target.name) | _bigrams(_after_words(target.after))
+    b = _bigrams(actual.name) | _bigrams(_after_words(actual.after))
+    return _dice(a, b)
+
+
+def similarity(target: Mention, actual: Mention) -> float:
+    """How far two mentions name the same measure: shared bigrams of names and contexts."""
+    # The measure may be named before the figure ("新增贷款14亿元") or after it ("40家企业上云").
+    a = _bigrams(target.name) | _bigrams(_after_words(target.after))
+    b = _bigrams(actual.name) | _bigrams(_after_words(actual.after))
+    ca, cb = _bigrams(target.context), _bigrams(actual.context)
+    score = max(_dice(a, b), 0.6 * _dice(ca, cb))
+    # Words that report what was done ("已有", "降至", "截至目前") mark an actual.
+    if _ACHIEVED.search(actual.context[-8:]):
+        score += 0.1
+    return score
+
+
+_ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|实际|月份?完成")
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
+
+
+def restates_target(actual: Mention) -> bool:
+    """A progress figure that repeats the target ("完成目标任务5600人的…"), not an actual."""
+    return bool(_RESTATED.search(actual.context))
+
+
+def _unit_fits(target: Mention, actual: Mention) -> bool:
+    if actual.unit in MAGNITUDES:  # "186.2亿" for a target in 亿元
+        return target.unit.startswith(actual.unit)
+    if target.unit in MAGNITUDES:
+        return False
+    if actual.unit == SHARE_OF_TARGET and target.unit != SHARE_OF_TARGET:
+        # A share of the target only where the words say so ("完成全年任务数的104.48%").
+        return bool(re.search(r"(任务|目标|计划)[数量]?的?$", actual.context[-8:]))
+    return same_measure(actual.unit, target.unit)
+
+
+@dataclass(frozen=True)
+class Pairing:
+    indicator: IndicatorSpec
+    confidence: float  # 1.0 for figures as written; the pairing's score when paired
+    why: str
+
+
+PAIR_THRESHOLD = 0.3
+SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
+
+
+def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
+    """Indicators for one target: paired target/actual figures, then the unpaired ones."""
+    targets = mentions(target_text)
+    actuals = [a for a in mentions(progress_text) if not restates_target(a)]
+    scored = []
+    for ti, t in enumerate(targets):
+        for ai, a in enumerate(actuals):
+            if not _unit_fits(t, a):
+                continue
+            # Percentages are everywhere: one pairs only when the names share words.
+            if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
+                continue
+            score = similarity(t, a)
+            if a.unit == t.unit:
+                score += 0.1
+                if a.value == t.value and name_overlap(t, a) > 0:  # "97个市重点项目" / "…项目97个"
+                    score += 0.2
+            # The same order in both texts is a weak sign of the same measure.
+            score += 0.05 if (ti == ai) else 0.0
+            scored.append((score, ti, ai))
+    scored.sort(reverse=True)
+    partner: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for score, ti, ai in scored:
+        if score < PAIR_THRESHOLD or ti in partner or ai in taken:
+            continue
+        partner[ti] = (ai, score)
+        taken.add(ai)
+    # A target figure left with exactly one actual of its measure, which no other target left
+    # could take, pairs without shared words ("完成6.63万人次筛查" / "问卷调查79891人").
+    open_targets = [ti for ti in range(len(targets)) if ti not in partner]
+    for ti in open_targets:
+        fits = [
+            ai for ai, a in enumerate(actuals) if ai not in taken and _unit_fits(targets[ti], a)
+        ]
+        # Percentages are too common a unit to pair on the unit alone.
+        if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:
+            continue
+        rivals = [
+            tj
+            for tj in open_targets
+            if tj not in partner and _unit_fits(targets[tj], actuals[fits[0]])
+        ]
+        if rivals == [ti]:
+            partner[ti] = (fits[0], 0.45)
+            taken.add(fits[0])
+
+    # One target figure may answer several actuals that each name a part of its measure
+    # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
+    shared: dict[int, list[tuple[int, float]]] = {}
+    for score, ti, ai in scored:
+        if ai in taken or ti not in partner or score < SHARED_THRESHOLD:
+            continue
+        if targets[ti].unit != actuals[ai].unit or partner[ti][1] < SHARED_THRESHOLD:
+            continue
+        # Both actuals must name kinds of the target's measure: alike in name, and each
+        # like the target's.
+        first = actuals[partner[ti][0]]
+        if _dice(_bigrams(first.name), _bigrams(actuals[ai].name)) < 0.4:
+            continue
+        if _dice(_bigrams(targets[ti].name), _bigrams(actuals[ai].name)) < 0.4:
+            continue
+        shared.setdefault(ti, []).append((ai, score))
+        taken.add(ai)
+
+    result: list[Pairing] = []
+    used: set[str] = set()
+
+    def name_for(*names: str) -> str:
+        base = next((n for n in names if n), "指标")
+        name, k = base, 2
+        while name in used:
+            name, k = f"{base}{k}", k + 1
+        used.add(name)
+        return name
+
+    for ti, t in enumerate(targets):
+        if t.unit in MAGNITUDES:
+            continue
+        comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name, t.heading)
+        if ti in partner:
+            ai, score = partner[ti]
+            a = actuals[ai]
+            indicator = IndicatorSpec(
+                name=name_for(t.name, a.name),
+                target=t.value,
+                unit=t.unit,
+                comparator=comparator.value,
+                actual=a.value,
+                actual_unit="" if a.unit == t.unit or a.unit in MAGNITUDES else a.unit,
+            )
+            why = f"“{t.name}{t.value}{t.unit}”配“{a.name}{a.value}{a.unit}”"
+            result.append(Pairing(indicator, round(min(score, 1.0), 2), why))
+            for aj, also in shared.get(ti, []):
+                b = actuals[aj]
+                indicator = replace(indicator, name=name_for(b.name), actual=b.value)
+                why = f"“{t.name}{t.value}{t.unit}”也配“{b.name}{b.value}{b.unit}”"
+                result.append(Pairing(indicator, round(min(also, 1.0) * 0.8, 2), why))
+        else:
+            indicator = IndicatorSpec(
+                name=name_for(t.name), target=t.value, unit=t.unit, comparator=comparator.value
+            )
+            result.append(Pairing(indicator, 1.0, "目标值，进展中未找到对应数字"))
+    for ai, a in enumerate(actuals):
+        if ai in taken or a.unit in MAGNITUDES:
+            continue
+        indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
+        result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
+    return result

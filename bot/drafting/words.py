@@ -1,0 +1,232 @@
+"""What a report's words say: comparators, statuses, the ledger's year and the as-of day.
+
+Pure functions over text. Each reading returns the words it relied on, so a drafted field
+can quote them ("缺口3.88万亩" → 未完成).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# --- comparators ------------------------------------------------------------------------
+
+# Words before or after a target figure, within its clause. "左右" (about) is read as a floor,
+# as the curated ledger reads "力争全年推动40家左右"; the guess says so.
+AT_MOST_BEFORE = (
+    "控制在",
+    "不超过",
+    "不高于",
+    "低于",
+    "不得超过",
+    "少于",
+    "降至",
+    "降到",
+    "压减到",
+)
+AT_MOST_AFTER = ("以内", "以下", "之内")
+AT_LEAST_BEFORE = ("不低于", "不少于", "达到", "力争", "至少", "确保", "超过", "高于")
+AT_LEAST_AFTER = ("以上",)
+ABOUT_AFTER = ("左右",)
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: str
+    words: str  # the words the reading relied on, quoted in reasons
+    confidence: float
+
+
+# Measures where less is better, whatever the words around the figure: a target for them is a
+# ceiling ("PM2.5年均浓度为49微克/立方米").
+LOWER_IS_BETTER = ("浓度", "排放", "失业率", "能耗", "事故", "死亡", "发生率", "违法", "债务余额")
+
+
+def comparator_for(before: str, after: str, name: str = "", heading: str = "") -> Reading:
+    """The comparator of a target figure from the words just before and after it."""
+    for word in AT_MOST_AFTER:
+        if after.startswith(word):
+            return Reading("<=", word, 0.9)
+    for word in AT_LEAST_AFTER:
+        if after.startswith(word):
+            return Reading(">=", word, 0.9)
+    for word in ABOUT_AFTER:
+        if after.startswith(word):
+            return Reading(">=", word + "（约，按不低于计）", 0.6)
+    # The word nearest the figure decides; the longer one at a tie ("不低于" over "低于").
+    found = [
+        (before.rfind(word) + len(word), len(word), comparator, word)
+        for comparator, words in (("<=", AT_MOST_BEFORE), (">=", AT_LEAST_BEFORE))
+        for word in words
+        if word in before
+    ]
+    if found:
+        _, _, comparator, word = max(found)
+        return Reading(comparator, word, 0.8)
+    for word in LOWER_IS_BETTER:
+        if word in name or word in heading:
+            return Reading("<=", word + "（越低越好）", 0.7)
+    return Reading(">=", "", 0.7)
+
+
+# --- statuses from words ----------------------------------------------------------------
+
+# In order: the first rule whose words occur decides. Words that deny completion come before
+# words that claim it ("尚未完成" before "完成"), and missing data before everything.
+STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("暂无数据", ("暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未")),
+    ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
+    ("滞后", ("严重滞后", "滞后", "推进缓慢", "进展缓慢", "偏慢", "未开工", "尚未开工")),
+    ("超额完成", ("超额完成",)),
+    (
+        "已完成",
+        (
+            "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
+            "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
+            "已全部", "完成了", "已实现",
+        ),
+    ),
+    ("推进中", ("正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中")),
+)  # fmt: skip
+# "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
+_DONE = re.compile(
+    r"(?:已|均已|全部)[^，,。；;]{0,12}?"
+    r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+)
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
+_TASK_SHARE = re.compile(
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划)[^，,。；;]{0,4}?的|完成率为?)\s*"
+    r"(\d+(?:\.\d+)?)%"
+)
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+_PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= start < m.end():
+            return text[m.start() : max(m.end(), end)].strip()
+    return text[start:end]
+
+
+def status_from_words(progress: str) -> Reading | None:
+    """The status the progress words state, with the clause quoted; None when they state none."""
+    for status, words in STATUS_RULES:
+        for word in words:
+            at = progress.find(word)
+            if at < 0:
+                continue
+            # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
+            if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
+                continue
+            clause = _clause_around(progress, at, at + len(word))
+            strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
+            return Reading(status, clause, 0.9 if strong else 0.7)
+    share = _TASK_SHARE.search(progress)
+    if share:
+        value = float(share.group(1))
+        status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
+        return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    done = _DONE.search(progress)
+    if done:
+        return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
+    share = _PROGRESS_SHARE.search(progress)
+    if share:
+        value = float(share.group(1))
+        status = "已完成" if value >= 100 else "推进中"
+        return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    return None
+
+
+# --- targets relative to others ("增速高于全省平均水平", "只增不减") ----------------------
+
+_ABOVE_AVERAGE = re.compile(r"高于(?:全省|全市|全国)?(?:平均|均值)")
+_AVERAGE_GIVEN = re.compile(r"(?:全省|全市|全国)平均(?:水平|增速)?(?:为|是)?\s*(-?\d+(?:\.\d+)?)%")
+_OWN_GROWTH = re.compile(r"(?:增速|增长|增幅)(?:为|达|达到)?\s*(-?\d+(?:\.\d+)?)%")
+_NO_DECREASE = re.compile(r"只增不减|不低于上年|高于上年|逐年增长")
+
+
+def relative_status(target_text: str, progress: str) -> Reading | None:
+    """The status of a target measured against others or last year, from the progress words;
+    None when the target is not such a target."""
+    own = _OWN_GROWTH.search(progress)
+    if _ABOVE_AVERAGE.search(target_text):
+        average = _AVERAGE_GIVEN.search(progress)
+        if own and average:
+            met = float(own.group(1)) > float(average.group(1))
+            words = f"{own.group(0)}，{average.group(0)}"
+            return Reading("已完成" if met else "未完成", words, 0.8)
+        return Reading(
+            "暂无数据",
+            f"目标为“{_ABOVE_AVERAGE.search(target_text).group(0)}…”，报告未给出可比的平均水平",
+            0.8,
+        )
+    if _NO_DECREASE.search(target_text) and own:
+        met = float(own.group(1)) >= 0
+        return Reading("已完成" if met else "未完成", own.group(0), 0.7)
+    return None
+
+
+# --- the ledger's year and the report's day ---------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|\s*年度)")
+# Words after a year that make it the year the targets are for, and before it that make it a
+# year compared with ("比2019年", "较上年") or a document's date.
+_FOR_YEAR_AFTER = ("年度", "年底", "年内", "年全年", "年计划", "年目标", "年重点", "年民生")
+_COMPARED_BEFORE = ("比", "较", "与", "同比", "上年", "基础上")
+_DATE_AFTER = re.compile(r"年\d{1,2}月\d{1,2}日")
+
+
+def guess_year(text: str, fallback: int) -> Reading:
+    """The year the targets are for: years named as the plan's year weigh most, compared
+    years and full dates (a publication date) least; `fallback` when no year is named."""
+    scores: Counter[int] = Counter()
+    for m in _YEAR.finditer(text):
+        year, before = int(m.group(1)), text[max(0, m.start() - 3) : m.start()]
+        after = text[m.end() - 1 : m.end() + 5]
+        weight = 1.0
+        tail = text[m.start() + 4 :]
+        if any(after.startswith(w) or tail.startswith(w) for w in _FOR_YEAR_AFTER):
+            weight = 4.0
+        if any(before.endswith(w) for w in _COMPARED_BEFORE):
+            weight = 0.2
+        if _DATE_AFTER.match(text, m.start() + 4):
+            weight = min(weight, 0.5)
+        scores[year] += weight
+    if not scores:
+        return Reading(str(fallback), "报告未写年份", 0.3)
+    (best, score), *rest = scores.most_common() + [(0, 0.0)]
+    runner_up = rest[0][1] if rest else 0.0
+    confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6
+    return Reading(str(best), f"{best}年（{score:g}分）", confidence)
+
+
+_AS_OF = re.compile(
+    r"(?:截至|截止|截止到|截至到)\s*(?:(20\d{2})年)?\s*(\d{1,2})月(?:(\d{1,2})日|底|份|末)?"
+    r"|(\d{1,2})\s*[-—至~]\s*(\d{1,2})月"
+)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def report_day(heading: str, year: int) -> dt.date | None:
+    """The day a report's heading says its progress is as of ("截至10月31日", "1-11月")."""
+    m = _AS_OF.search(heading)
+    if not m:
+        return None
+    try:
+        if m.group(2):
+            y = int(m.group(1) or year)
+            month = int(m.group(2))
+            if m.group(3):
+                return dt.date(y, month, int(m.group(3)))
+            return month_end(y, month)
+        return month_end(year, int(m.group(5)))
+    except ValueError:
+        return None

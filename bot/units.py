@@ -1,0 +1,84 @@
+"""Units of measure: converting a figure between the units one measure is written in.
+
+Pure domain rules. A measure may be written in two units: a target of 6.63万人次 answered by
+79891人, or 8.75亿元 answered by 104789.64万元. Figures stay exact strings as written;
+`convert` gives the Decimal to compare or compute a completion and a gap with, and None when
+the two units do not measure the same thing.
+
+Two kinds of rule:
+- magnitudes: a unit written with 万 or 亿 in front is 10^4 or 10^8 of the unit without it
+  (万元 ↔ 亿元 ↔ 元, 万人次 ↔ 人次, 万亩 ↔ 亩); `MAGNITUDE_BASES` lists the units it applies to;
+- declared equivalences (`EQUIVALENT_UNITS`): two names for one unit, such as 人 counted as
+  人次 (a screening of 79891人 counts 79891人次) or 公里 and 千米;
+- a share of the target: an actual written in % against a target in another unit is the
+  share of the target done ("乳腺癌筛查完成全年任务数的104.48%" against 0.8万人).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+# Units that may carry a magnitude prefix. Other units (个, 家, %…) are never scaled, so that
+# a figure "3万个" stays an unknown unit rather than a silent conversion.
+MAGNITUDE_BASES = ("元", "人次", "人", "亩", "吨", "株", "平方米", "户", "千米", "公里")
+
+# Each group is one unit under several names; the first name is the canonical one.
+EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
+    ("人次", "人", "名"),  # people counted: "培训17850人" answers "6000人次"
+    ("千米", "公里"),
+    ("吨", "吨/年"),  # a yearly amount written per year ("3188吨/年") or as the year's total
+    # Measure words for things counted one by one: "实施技改项目不低于40个" is answered by
+    # "已实施技术改造项目47家", "建设2座城市书房" by "完成城市书房2处".
+    ("个", "家", "所", "座", "处", "块"),
+)
+
+
+def _canonical(base: str) -> str:
+    for group in EQUIVALENT_UNITS:
+        if base in group:
+            return group[0]
+    return base
+
+
+def split_unit(unit: str) -> tuple[Decimal, str]:
+    """The unit as (scale, canonical base): 万人次 → (10000, 人次); 人 → (1, 人次)."""
+    unit = unit.strip()
+    for prefix, scale in MAGNITUDES.items():
+        rest = unit[len(prefix) :]
+        if unit.startswith(prefix) and rest in MAGNITUDE_BASES:
+            return scale, _canonical(rest)
+    return Decimal(1), _canonical(unit)
+
+
+SHARE_OF_TARGET = "%"
+
+
+def same_measure(actual_unit: str, target_unit: str) -> bool:
+    """True when an actual in `actual_unit` can be compared with a target in `target_unit`."""
+    if actual_unit.strip() == SHARE_OF_TARGET:
+        return True
+    return split_unit(actual_unit)[1] == split_unit(target_unit)[1]
+
+
+def actual_in_target_unit(
+    actual: Decimal, actual_unit: str, target: Decimal | None, target_unit: str
+) -> Decimal | None:
+    """The actual expressed in the target's unit; None when it cannot be.
+
+    A share of the target needs the target itself: 104.48% of 0.8万人 is 0.83584万人.
+    """
+    if actual_unit.strip() == SHARE_OF_TARGET and target_unit.strip() != SHARE_OF_TARGET:
+        return None if target is None else target * actual / 100
+    return convert(actual, actual_unit, target_unit)
+
+
+def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
+    """`value` written in `from_unit` expressed in `to_unit`; None when they do not convert."""
+    if from_unit.strip() == to_unit.strip():
+        return value
+    (scale_from, base_from), (scale_to, base_to) = split_unit(from_unit), split_unit(to_unit)
+    if base_from != base_to:
+        return None
+    return value * scale_from / scale_to

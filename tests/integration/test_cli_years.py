@@ -1,0 +1,131 @@
+"""Issue 12's "done when" for several years, through the CLI: a new year's report drafted and
+imported beside 2020, `years` lists both, `list --year 2020` is unchanged byte for byte, and
+a question naming 2020 answers from 2020; `--year` on every reading command, JSON with
+`year`, and a clear message with exit status 2 for a year the database does not hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LEDGER_2021 = DATA / "ledger_2021.toml"
+REPORT_2022 = DATA / "reports" / "cangnan-2022" / "report.txt"
+
+
+def test_a_drafted_new_year_lives_beside_2020(run_cli, tmp_path):
+    _, list_2020, _ = run_cli("list")
+    draft = tmp_path / "l.toml"
+
+    assert run_cli("import-report", str(REPORT_2022), "-o", str(draft))[0] == 0
+    code, out, _ = run_cli("import", str(draft))
+
+    assert code == 0 and out.startswith("新增2022年台账")
+    code, out, _ = run_cli("years")
+    assert code == 0
+    assert out.splitlines()[:2] == ["2020年：66项目标", "2022年：13项目标（当前年度）"]
+    assert run_cli("list", "--year", "2020") == (0, list_2020, "")
+    code, out, _ = run_cli("ask", "2020年的新增贷款完成了多少")
+    assert code == 0 and out.startswith("【2020年】第12项 新增贷款") and "24.43亿元" in out
+
+
+def test_years_json_and_reimport_of_the_same_year(run_cli):
+    code, out, _ = run_cli("import", str(LEDGER_2021))
+    assert out.splitlines()[0] == "新增2021年台账（其他年度的数据未改动）"
+    code, out, _ = run_cli("import", str(LEDGER_2021))
+    assert out == "新建0项，更新0个字段，冲突0个\n"  # idempotent, and no "added a year"
+
+    code, out, _ = run_cli("years", "--json")
+    assert json.loads(out) == [
+        {"year": 2020, "targets": 66, "current": False},
+        {"year": 2021, "targets": 3, "current": True},
+    ]
+
+
+def test_reading_commands_take_a_year_and_json_carries_it(run_cli, tmp_path):
+    _, export_2020, _ = run_cli("show", "12", "--json")
+    run_cli("export", "--format", "toml", "-o", str(tmp_path / "before.toml"))
+    run_cli("import", str(LEDGER_2021))
+
+    _, shown, _ = run_cli("show", "1", "--json")
+    assert json.loads(shown)["year"] == 2021 and json.loads(shown)["title"] == "新增贷款"
+    _, shown, _ = run_cli("show", "12", "--json", "--year", "2020")
+    assert shown == export_2020 and json.loads(shown)["year"] == 2020
+    _, listed, _ = run_cli("list", "--json", "--year", "2020")
+    assert {item["year"] for item in json.loads(listed)} == {2020}
+
+    run_cli("export", "--format", "toml", "-o", str(tmp_path / "after.toml"), "--year", "2020")
+    assert (tmp_path / "after.toml").read_bytes() == (tmp_path / "before.toml").read_bytes()
+
+    code, report, _ = run_cli("report", "--year", "2020")
+    assert code == 0 and "2020年" in report.splitlines()[0]
+    code, answers, _ = run_cli("ask", "--json", "去年新增贷款完成了多少")
+    answer = json.loads(answers)
+    assert answer["year"] == 2020 and answer["targets"][0] == 12
+    code, answers, _ = run_cli("ask", "--json", "新增贷款完成了多少")
+    assert json.loads(answers)["year"] == 2021 and json.loads(answers)["targets"][0] == 1
+    assert run_cli("subscribe", "县文广旅局", "-1001")[0] == 0  # a unit of 2021's ledger
+    code, notices, _ = run_cli("reminders", "--at", "2021-10-28T09:00", "--json")
+    assert code == 0 and [(n["year"], n["target"]) for n in json.loads(notices)] == [(2021, 3)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "1"),
+        ("list",),
+        ("ask", "新增贷款"),
+        ("report",),
+        ("export", "--format", "csv", "-o", "x.csv"),
+        ("chart",),
+        ("reminders", "--at", "2019-10-24T09:00"),
+    ],
+)
+def test_a_year_not_held_is_a_clear_message_and_exit_status_2(run_cli, args):
+    code, out, err = run_cli(*args, "--year", "2019")
+    assert code == 2 and out == ""
+    assert err.startswith("错误：数据库中没有2019年的台账（现有：2020年）")
+
+
+def test_a_question_naming_a_year_not_held_says_so(run_cli):
+    code, out, _ = run_cli("ask", "2018年的新增贷款")
+    assert code == 0 and out.startswith("数据库中没有2018年的台账（现有：2020年）")
+
+
+def test_a_configured_year_not_held_names_the_key_to_change(run_cli, cli_config_path):
+    text = cli_config_path.read_text(encoding="utf-8")
+    cli_config_path.write_text(text.replace("[ledger]\n", "[ledger]\nyear = 2023\n"), "utf-8")
+    for args in (("list",), ("ask", "新增贷款")):
+        code, out, err = run_cli(*args)
+        assert code == 2 and out == ""
+        assert err.startswith("错误：数据库中没有2023年的台账（现有：2020年）。")
+        assert "[ledger] year" in err
+    code, out, _ = run_cli("years")
+    assert code == 0
+    assert out == (
+        f"2020年：66项目标\n共1个年度\n"
+        f"注意：{cli_config_path} 的 [ledger] year = 2023，数据库中没有这一年的台账\n"
+    )
+
+
+def test_a_sheet_exported_from_another_year_is_not_imported_into_the_current_one(
+    run_cli, cli_config_path, tmp_path
+):
+    run_cli("import", str(LEDGER_2021))
+    sheet = tmp_path / "l2021.xlsx"
+    assert run_cli("export", "--format", "xlsx", "-o", str(sheet))[0] == 0
+    text = cli_config_path.read_text(encoding="utf-8")
+    cli_config_path.write_text(text.replace("[ledger]\n", "[ledger]\nyear = 2020\n"), "utf-8")
+    _, before, _ = run_cli("list", "--json")
+
+    code, out, err = run_cli("import", str(sheet))
+
+    assert code == 2 and out == ""
+    assert (
+        err.startswith(f"错误：{sheet}: 3项的简称和目标任务都与2020年台账不同") and "--year" in err
+    )
+    assert run_cli("list", "--json")[1] == before
+    code, out, _ = run_cli("import", str(sheet), "--year", "2021")
+    assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")

@@ -1,0 +1,81 @@
+"""A drafted target's title, category, units and aliases, from field knowledge only."""
+
+import pytest
+
+from bot.drafting.naming import (
+    TITLE_MAX,
+    aliases_for,
+    category_for,
+    load_departments,
+    title_for,
+    topic_for,
+    units_for,
+)
+from bot.lexicon import load_lexicon
+from bot.matching import make_tokenizer
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return make_tokenizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("城镇新增就业5600人,其中:失业人员再就业1560人。", "城镇新增就业"),
+        ("新增16个“文化驿站”。", "文化驿站"),
+        ("建设四好农村路55公里。", "四好农村路"),
+        ("规模以上工业增加值增速高于全省平均水平。", "规上工业增加值"),
+        ("建成投用沿浦、宜山、莒溪等8家卫生院", "卫生院"),
+    ],
+)
+def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
+    found = title_for(text, tokenizer, lexicon.abbreviations)
+    assert found.value == title and len(found.value) <= TITLE_MAX
+
+
+def test_a_title_that_had_to_be_cut_is_doubtful(lexicon, tokenizer):
+    found = title_for("完成20所特困人员供养服务设施适老化改造提升工程。", tokenizer, {})
+    assert len(found.value) <= TITLE_MAX and found.confidence < 0.6
+
+
+def test_category_comes_from_the_topic(lexicon):
+    topic, confidence = topic_for("新建改扩建公办幼儿园6所。", "", lexicon)
+    assert topic is not None and topic.name == "教育"
+    assert category_for(topic, confidence).value == "社会事业"
+    none, _ = topic_for("做好各项工作。", "", lexicon)
+    guess = category_for(none, 0.0)
+    assert guess.confidence < 0.6  # flagged for review, never silent
+
+
+def test_named_units_and_the_inferred_lead(lexicon):
+    departments = load_departments()
+    topic, confidence = topic_for("农业水价综合改革", "水利局已成立用水协会", lexicon)
+    units, lead = units_for(
+        "完成水价制定工作。\n县发改委已出台水价文件。水利局已成立用水协会。财政局已制定政策。",
+        topic,
+        departments,
+        confidence,
+    )
+    named = {u.name for u in units if u.source == "named"}
+    assert named >= {"县发改委", "县水利局", "县财政局"}
+    assert units[0].role == "lead" and sum(u.role == "lead" for u in units) == 1
+    listed, reading = units_for("建成投用8家卫生院\n牵头单位:县卫健局", None, departments)
+    assert listed[0].name == "县卫健局" and listed[0].source == "named"
+    assert reading.confidence >= 0.9
+    inferred, guess = units_for(
+        "新建改扩建公办幼儿园6所。", topic_for("幼儿园", "", lexicon)[0], departments
+    )
+    assert inferred[0].source == "inferred" and inferred[0].name == "县教育局"
+
+
+def test_aliases_are_abbreviations_whose_full_form_is_written(lexicon):
+    found = aliases_for("全社会固定资产投资增速高于全省平均水平。", lexicon)
+    assert "固投" in found
+    assert aliases_for("新建城市书房2座。", lexicon) == ()

@@ -1,0 +1,101 @@
+"""Reading a report's words: comparators, statuses with their reasons, the year, the day."""
+
+import datetime as dt
+
+import pytest
+
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.words import (
+    comparator_for,
+    guess_year,
+    relative_status,
+    report_day,
+    status_from_words,
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("资本市场融资不低于", "", ">="),
+        ("护理床位达到", "以上", ">="),
+        ("力争全年推动", "左右企业上云", ">="),
+        ("违法占用耕地面积比例控制在", "以下", "<="),
+        ("能源消费总量控制在", "以内", "<="),
+        ("债务余额不超过", "", "<="),
+        ("新增贷款完成", "", ">="),
+    ],
+)
+def test_comparators_from_the_words(before, after, expected):
+    assert comparator_for(before, after).value == expected
+
+
+def test_lower_is_better_measures_are_ceilings_without_words():
+    found = comparator_for("全县PM2.5年均浓度为", "", "PM2.5年均浓度")
+    assert found.value == "<=" and "浓度" in found.words
+
+
+@pytest.mark.parametrize(
+    ("progress", "status", "quoted"),
+    [
+        ("前三季度全县生产总值同比增长2.5%。(四季度数据未出)", "暂无数据", "四季度数据未出"),
+        ("暂未出数。", "暂无数据", "暂未出数"),
+        ("经代保后我县还存在缺口3.88万亩。", "未完成", "缺口3.88万亩"),
+        ("当前进度:80%(新区实验幼儿园进度滞后)", "滞后", "滞后"),
+        ("已超额完成改建797路的建设任务。", "超额完成", "已超额完成改建797路的建设任务"),
+        ("新建改扩建6所幼儿园已全部竣工。", "已完成", "已全部竣工"),
+        ("县人民医院已于6月22日通过市专家组评审", "已完成", "已于6月22日通过"),
+        ("项目正在加紧施工。", "推进中", "项目正在加紧施工"),
+        ("当前进度:95%", "推进中", "95%"),
+        ("全年完成进出口额46728万元,占总目标任务的151%", "超额完成", "151%"),
+    ],
+)
+def test_statuses_from_words_quote_them(progress, status, quoted):
+    found = status_from_words(progress)
+    assert found is not None and found.value == status
+    assert quoted in found.words
+
+
+def test_no_verdict_in_the_words_is_none():
+    assert status_from_words("全县投入国土绿化资金近4.6亿元。") is None
+
+
+def test_targets_relative_to_the_average():
+    above = relative_status(
+        "社会消费品零售总额增速高于全省平均水平。", "全县增速-2.6%,全省平均水平为-4.1%。"
+    )
+    assert above is not None and above.value == "已完成"
+    unknown = relative_status("固定资产投资增速高于全省平均水平。", "同比增长6.3%,全市第3位。")
+    assert unknown is not None and unknown.value == "暂无数据"
+    assert relative_status("新增贷款完成14亿元。", "24.43亿元。") is None
+
+
+def test_the_year_is_the_targets_year_not_a_publication_date():
+    text = "发布日期：2023年1月5日\n2022年度民生实事进展\n1.建设公路55公里。\n比2021年增长。"
+    assert guess_year(text, 1999).value == "2022"
+    assert guess_year("没有年份", 2025).value == "2025"
+
+
+def test_the_report_day_from_its_heading():
+    assert report_day("2022年度民生实事进度表(截至10月31日)", 2022) == dt.date(2022, 10, 31)
+    assert report_day("截至2019年11月底", 2019) == dt.date(2019, 11, 30)
+    assert report_day("1-11月完成情况", 2019) == dt.date(2019, 11, 30)
+    assert report_day("工作落实情况汇报", 2020) is None
+
+
+def test_target_and_actual_in_two_units_pair_in_one_indicator():
+    found = pair_indicators(
+        "完成6.63万人次筛查。落实补助33.15万元。", "现已完成问卷调查79891人,超额完成了全年任务。"
+    )
+    paired = [p.indicator for p in found if p.indicator.target and p.indicator.actual]
+    assert [(i.target, i.unit, i.actual, i.actual_unit) for i in paired] == [
+        ("6.63", "万人次", "79891", "人")
+    ]
+
+
+def test_a_restated_target_is_not_an_actual():
+    found = pair_indicators(
+        "城镇新增就业5600人。", "全年新增就业人员9788人,完成目标任务5600人的174.75%。"
+    )
+    jobs = next(p.indicator for p in found if p.indicator.target == "5600")
+    assert jobs.actual == "9788"

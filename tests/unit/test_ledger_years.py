@@ -1,0 +1,121 @@
+"""The year words of a question and of a command, and matching a target across years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.ledger_years import (
+    YearPhrase,
+    comparison_line,
+    parse_year_phrase,
+    same_target,
+    split_year_argument,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("2020年的新增贷款", YearPhrase(2020, False, "新增贷款")),
+        ("2020年度新增贷款完成了吗", YearPhrase(2020, False, "新增贷款完成了吗")),
+        ("新增贷款2020年完成了多少", YearPhrase(2020, False, "新增贷款完成了多少")),
+        ("二〇二〇年的新增贷款", YearPhrase(2020, False, "新增贷款")),
+        ("去年新增贷款完成了多少", YearPhrase(2020, False, "新增贷款完成了多少")),
+        ("上一年的空气质量", YearPhrase(2020, False, "空气质量")),
+        ("前年的空气质量", YearPhrase(2019, False, "空气质量")),
+        ("今年哪些没完成", YearPhrase(2021, False, "哪些没完成")),
+        ("新增贷款和去年比怎么样", YearPhrase(None, True, "新增贷款怎么样")),
+        ("新增贷款与去年相比", YearPhrase(None, True, "新增贷款")),
+        ("新增贷款同比", YearPhrase(None, True, "新增贷款")),
+        ("2020年新增贷款同比", YearPhrase(2020, True, "新增贷款")),
+        # Deadlines and dates keep their year: they are not the ledger's year.
+        ("2020年底前要完成的", YearPhrase(None, False, "2020年底前要完成的")),
+        ("2020年10月底前完成了吗", YearPhrase(None, False, "2020年10月底前完成了吗")),
+        ("去年底完成了吗", YearPhrase(None, False, "去年底完成了吗")),
+        ("新增贷款完成了吗", YearPhrase(None, False, "新增贷款完成了吗")),
+        ("第12项", YearPhrase(None, False, "第12项")),
+    ],
+)
+def test_year_phrases(question, expected):
+    assert parse_year_phrase(question, 2021) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("2020 民政局", (2020, "民政局")),
+        ("2020年 未完成", (2020, "未完成")),
+        ("2020年度", (2020, "")),
+        ("2020", (2020, "")),
+        ("12", (None, "12")),
+        ("民政局", (None, "民政局")),
+        ("20201", (None, "20201")),
+        ("", (None, "")),
+    ],
+)
+def test_a_command_year_is_its_leading_four_digits(args, expected):
+    assert split_year_argument(args) == expected
+
+
+def _target(number, title, text, *indicators) -> TargetSpec:
+    return TargetSpec(
+        number=number, title=title, category="经济发展", target_text=text, indicators=indicators
+    )
+
+
+def _ledger(year, *targets) -> LedgerSpec:
+    return LedgerSpec(
+        year=year,
+        title=f"{year}",
+        preamble="",
+        targets=targets,
+        default_deadline=dt.date(year, 12, 31),
+    )
+
+
+LOANS_2020 = _target(
+    12,
+    "新增贷款",
+    "加大信贷投放力度,2020年新增贷款完成14亿元。",
+    IndicatorSpec("新增贷款", "14", "亿元", actual="24.43"),
+)
+LOANS_2021 = _target(
+    1,
+    "新增贷款",
+    "加大信贷投放力度,2021年新增贷款完成16亿元。",
+    IndicatorSpec("新增贷款", "16", "亿元", actual="18.2"),
+)
+FORESTS_2020 = _target(7, "造林绿化", "高质量完成造林0.71万亩、国家储备林0.12万亩。")
+BOOKS_2021 = _target(3, "城市书房", "新建城市书房3个。")
+
+
+def test_the_same_target_is_found_by_title_and_text_in_another_year():
+    earlier = _ledger(2020, FORESTS_2020, LOANS_2020)
+    assert same_target(LOANS_2021, earlier) is LOANS_2020
+    assert same_target(BOOKS_2021, earlier) is None
+
+
+def test_the_comparison_line_pairs_indicators_and_says_the_change():
+    earlier, later = _ledger(2020, LOANS_2020), _ledger(2021, LOANS_2021)
+    line = comparison_line(earlier, later, LOANS_2021, lambda ledger, t: "推进中")
+    assert line == (
+        "同比（2020年第12项“新增贷款”）：新增贷款：2020年24.43亿元（目标14亿元）；"
+        "2021年18.2亿元（目标16亿元），下降25.5%"
+    )
+
+
+def test_the_comparison_of_a_target_new_this_year_says_so():
+    earlier, later = _ledger(2020, LOANS_2020), _ledger(2021, BOOKS_2021)
+    line = comparison_line(earlier, later, BOOKS_2021, lambda ledger, t: "推进中")
+    assert line == "同比：2020年台账中没有与“城市书房”相同的目标。"
+
+
+def test_the_comparison_of_whole_years_counts_what_was_completed():
+    earlier = _ledger(2020, LOANS_2020, FORESTS_2020)
+    later = _ledger(2021, LOANS_2021, BOOKS_2021)
+    statuses = {12: "超额完成", 7: "未完成", 1: "推进中", 3: "已完成"}
+    line = comparison_line(earlier, later, None, lambda ledger, t: statuses[t.number])
+    assert line == "同比：2020年共2项，完成1项；2021年共2项，完成1项。"

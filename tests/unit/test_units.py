@@ -1,0 +1,66 @@
+"""Converting one measure between the units it is written in (bot/units.py)."""
+
+from decimal import Decimal
+
+import pytest
+
+from bot.ledger import IndicatorSpec
+from bot.status import completion_ratio, indicator_met
+from bot.units import actual_in_target_unit, convert, same_measure, split_unit
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "wanted", "expected"),
+    [
+        ("104789.64", "万元", "亿元", "10.478964"),
+        ("8.75", "亿元", "万元", "87500"),
+        ("79891", "人", "万人次", "7.9891"),
+        ("6.63", "万人次", "人次", "66300"),
+        ("0.71", "万亩", "亩", "7100"),
+        ("47", "家", "个", "47"),
+        ("2600", "吨", "吨/年", "2600"),
+        ("55", "公里", "千米", "55"),
+    ],
+)
+def test_magnitudes_and_declared_equivalences_convert(value, written, wanted, expected):
+    assert convert(Decimal(value), written, wanted) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("个", "万元"), ("%", "人"), ("亩", "平方米"), ("万个", "个")]
+)
+def test_different_measures_do_not_convert(a, b):
+    assert convert(Decimal(1), a, b) is None
+    assert not same_measure(a, b) or a == "%"
+
+
+def test_a_magnitude_only_scales_the_units_that_take_one():
+    assert split_unit("万元") == (Decimal(10_000), "元")
+    assert split_unit("万个") == (Decimal(1), "万个")  # never a silent 10,000 counted things
+
+
+def test_a_percentage_against_a_count_is_a_share_of_the_target():
+    assert actual_in_target_unit(Decimal("104.48"), "%", Decimal("0.8"), "万人") == Decimal(
+        "0.83584"
+    )
+    assert actual_in_target_unit(Decimal("104.48"), "%", None, "万人") is None
+    assert actual_in_target_unit(Decimal("5"), "%", Decimal("4"), "%") == Decimal("5")
+
+
+def test_completion_and_verdict_use_the_converted_actual():
+    copd = IndicatorSpec(
+        name="慢阻肺筛查", target="6.63", unit="万人次", actual="79891", actual_unit="人"
+    )
+    assert copd.comparable and indicator_met(copd) is True
+    assert completion_ratio(copd) == Decimal("120.5")
+    debt = IndicatorSpec(
+        name="化解隐性债务", target="8.75", unit="亿元", actual="104789.64", actual_unit="万元"
+    )
+    assert completion_ratio(debt) == Decimal("119.8")
+    assert debt.actual == "104789.64" and debt.shown_actual_unit == "万元"  # as written
+
+
+def test_an_actual_in_a_unit_that_does_not_convert_is_not_compared():
+    odd = IndicatorSpec(name="x", target="5", unit="个", actual="3", actual_unit="万元")
+    assert not odd.comparable
+    assert indicator_met(odd) is None and completion_ratio(odd) is None
