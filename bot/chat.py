@@ -18,7 +18,7 @@ import unicodedata
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot import chat_documents, chat_reminders
+from bot import chat_documents, chat_evidence, chat_reminders
 from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
 from bot.answering import Answer, Answerer, Conversations
 from bot.chat_types import (
@@ -46,7 +46,7 @@ from bot.replies import (
     render_summary,
     render_target,
 )
-from bot.status import compute_status, year_closed
+from bot.status import compute_status, open_deadlines, year_closed
 from bot.store import (
     StaleChange,
     history,
@@ -79,7 +79,11 @@ class ChatService:
         # Questions naming another year are answered from that year's ledger.
         self.years = LedgerYears(engine, config, lambda: self.answerer)
         self.commands: dict[str, Command] = {
-            c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
+            c.name: c
+            for c in _COMMANDS
+            + chat_reminders.COMMANDS
+            + chat_documents.COMMANDS
+            + chat_evidence.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
         # Each chat's short context (last target, indicator, list) for follow-up questions.
@@ -156,6 +160,16 @@ class ChatService:
         """A reply to a reminder reports progress; a reply to anything else is a question."""
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
         return report if report is not None else self.question(sender, text)
+
+    def file(
+        self,
+        sender: Sender,
+        incoming: chat_evidence.IncomingFile,
+        caption: str = "",
+        replied_message_id: int | None = None,
+    ) -> list[Reply]:
+        """A photo or document: 佐证材料 for the target its caption, reply or report names."""
+        return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
@@ -453,7 +467,7 @@ def cmd_due(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     chosen = [
         t.number
         for t in service.answerer.ledger.targets
-        if any(not d.done and service.today <= d.date <= end for d in t.deadlines)
+        if any(service.today <= d.date <= end for d in open_deadlines(t))
     ]
     title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
     if not chosen:

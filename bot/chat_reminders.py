@@ -164,7 +164,8 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
-def _may_report(service: ChatService, sender: Sender, number: int) -> bool:
+def may_report(service: ChatService, sender: Sender, number: int) -> bool:
+    """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
     target = service._target(number)
@@ -180,7 +181,7 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
-    if not _may_report(service, sender, number):
+    if not may_report(service, sender, number):
         return service._refuse(sender, f"report {number}")
     if service._target(number) is None:
         return [Reply(f"台账中没有第{number}项目标。")]

@@ -19,7 +19,7 @@ from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.database import LedgerBusy
 from bot.drafting.draft import draft_toml, review_summary
-from bot.ledger import CATEGORIES, STATUSES
+from bot.ledger import CATEGORIES, STATUSES, text_problem
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.logging_setup import configure_logging
 from bot.report_text import ReportFormatError, parse_report
@@ -122,6 +122,77 @@ def cmd_overview(config: Config, engine: Engine, args) -> int:
     """Print counts by status and one line per target."""
     ledger = _ledger(config, engine, args)
     print(overview_text(ledger, config.status_date(ledger.year)))
+    return 0
+
+
+def cmd_evidence(config: Config, engine: Engine, args) -> int:
+    """evidence add N FILE [--note TEXT] | evidence list N [--json]: a target's 佐证材料."""
+    from bot.evidence import EvidenceError, check_evidence, size_label
+    from bot.evidence_store import add_evidence, list_evidence
+
+    ledger = _ledger(config, engine, args)
+    if args.number not in ledger.by_number():
+        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账的序号可用 list 查看）")
+    if args.action == "add":
+        path = Path(args.file)
+        if not path.is_file():
+            raise CliError(f"找不到文件 {path}")
+        if path.stat().st_size > MAX_EVIDENCE_READ:
+            raise CliError(f"{path.name}：文件超过20MB上限，未保存")
+        problem = text_problem(args.note or "")
+        if problem:
+            raise CliError(f"--note {problem}")
+        try:
+            file = check_evidence(path.name, path.read_bytes())
+        except EvidenceError as exc:
+            raise CliError(f"{path.name}：{exc}") from None
+        row = add_evidence(
+            engine, args.number, file, actor="cli", note=args.note or "", year=ledger.year
+        )
+        print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
+        return 0
+    with Session(engine) as session:
+        rows = list_evidence(session, args.number, year=ledger.year)
+    if args.json:
+        _print_json([row.as_json() for row in rows])
+        return 0
+    for row in rows:
+        when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
+        print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
+    print(f"第{args.number}项共{len(rows)}份佐证材料")
+    return 0
+
+
+MAX_EVIDENCE_READ = 20 * 1024 * 1024
+
+
+def cmd_close(config: Config, engine: Engine, args) -> int:
+    """close N --reason TEXT [--force]; --reopen reopens a closed target."""
+    from bot.closing import ClosingRefused, close_target, reopen_target
+
+    ledger = _ledger(config, engine, args)
+    problem = text_problem(args.reason)
+    if problem:
+        raise CliError(f"--reason {problem}")
+    try:
+        if args.reopen:
+            reopen_target(engine, args.number, args.reason, actor="cli", year=ledger.year)
+            print(f"第{args.number}项已重新打开（取消销号）")
+            return 0
+        closure = close_target(
+            engine,
+            args.number,
+            args.reason,
+            actor="cli",
+            now=config.now(),
+            status_day=config.status_date(ledger.year),
+            forced=args.force,
+            year=ledger.year,
+        )
+    except ClosingRefused as exc:
+        raise CliError(str(exc).replace(f"/close {args.number} 强制 理由", "--force")) from None
+    forced = "（强制）" if closure.forced else ""
+    print(f"第{args.number}项{closure.label}{forced}")
     return 0
 
 
@@ -603,6 +674,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
+
+    p = add("evidence", cmd_evidence, "add or list a target's evidence files (佐证材料)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    e = actions.add_parser("add", parents=[common], help="attach a file (jpg png pdf docx xlsx)")
+    e.add_argument("number", type=int, help="target number (序号)")
+    e.add_argument("file", help="the file to attach")
+    e.add_argument("--note", help="what the file shows")
+    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+    e = actions.add_parser("list", parents=[common], help="list a target's files")
+    e.add_argument("number", type=int, help="target number (序号)")
+    e.add_argument("--json", action="store_true", help="print JSON")
+    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+
+    p = add("close", cmd_close, "close (销号) a done target that has evidence")
+    p.add_argument("number", type=int, help="target number (序号)")
+    p.add_argument("--reason", required=True, help="why it is closed (or reopened)")
+    p.add_argument("--force", action="store_true", help="close even if not done or unproven")
+    p.add_argument("--reopen", action="store_true", help="reopen a closed target instead")
+    p.add_argument("--year", type=int, help="the ledger year (default: the current year)")
 
     p = add("calendar", cmd_calendar, "holidays and make-up working days known for a year")
     p.add_argument("year", type=int, help="the year, e.g. 2020")

@@ -72,6 +72,7 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         ],
         "target_text": target.target_text,
         "progress_text": target.progress_text,
+        "closed": target.closed.as_json() if target.closed else None,
         "aliases": list(target.aliases),
         "updated_at": target.updated_at.isoformat() if target.updated_at else None,
         "updated_by": target.updated_by,
@@ -90,6 +91,7 @@ def list_item_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "deadline": (
             max(d.date for d in target.deadlines).isoformat() if target.deadlines else None
         ),
+        "closed": target.closed.as_json() if target.closed else None,
     }
 
 
@@ -102,6 +104,8 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
     ]
     if target.status_override:
         lines[-1] += f"（人工认定：{target.status_reason}）"
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
     lines.append("目标：" + target.target_text)
     if target.indicators:
         lines.append("指标：")
