@@ -116,7 +116,8 @@ def receive_file(
         report = _report_just_filed(service, sender, started)
         if number is None or report is None or report.target_number != number:
             return replies  # the report was refused or malformed: its answer says why
-        return [*replies, _attach(service, sender, number, incoming, rest, report.id)]
+        note = rest.partition(" ")[2].strip()
+        return [*replies, _attach(service, sender, number, incoming, note, report.id)]
     if command == "/evidence":
         if service.role_of(sender) != ADMIN:
             return [Reply("只有管理员可以直接上传佐证材料。" + ATTACH_HELP)]
