@@ -189,18 +189,19 @@ def cmd_evidence(service: ChatService, sender: Sender, args: str) -> list[Reply]
 
 
 def _number_and_reason(args: str) -> tuple[int | None, bool, str]:
-    number_text, _, rest = args.partition(" ")
+    """(number, forced, reason); the reason keeps its own characters (full-width ，stays)."""
+    number_text, _, rest = args.strip().partition(" ")
     rest = rest.strip()
     forced = False
     for word in FORCE_WORDS:
-        if rest.startswith(word):
+        if unicodedata.normalize("NFKC", rest).startswith(word):
             forced, rest = True, rest[len(word) :].strip()
     return parse_target_number(number_text), forced, rest
 
 
 def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
-    number, forced, reason = _number_and_reason(unicodedata.normalize("NFKC", args).strip())
+    number, forced, reason = _number_and_reason(args)
     if number is None or service._target(number) is None:
         return [Reply(CLOSE_USAGE)]
     problem = text_problem(reason)
@@ -224,7 +225,7 @@ def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """/unclose 序号 理由: reopen a closed target."""
-    number, _, reason = _number_and_reason(unicodedata.normalize("NFKC", args).strip())
+    number, _, reason = _number_and_reason(args)
     if number is None or service._target(number) is None:
         return [Reply(UNCLOSE_USAGE)]
     problem = text_problem(reason)
