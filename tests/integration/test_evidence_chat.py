@@ -122,3 +122,15 @@ def test_close_and_unclose_in_chat(service):
     assert reopened.text == "第30项已重新打开（取消销号）：复核发现照片不符"
     [card] = service.command(ADMIN, "target", "30")
     assert "已销号" not in card.text
+
+
+def test_the_console_sends_a_file_with_a_caption(service, tmp_path):
+    from bot.console import send_file
+
+    photo = tmp_path / "验收.png"
+    photo.write_bytes(PNG)
+    [reply] = send_file(service, ADMIN, f"{photo} /evidence 30 现场验收")
+    assert reply.text.startswith("已保存第30项的佐证材料：验收.png")
+    [missing] = send_file(service, ADMIN, f"{tmp_path / 'nope.jpg'}")
+    assert missing.text.startswith("找不到文件") and "/file 文件路径" in missing.text
+    assert send_file(service, ADMIN, "")[0].text.startswith("用法：/file")
