@@ -16,10 +16,12 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\n"
 
 
 def ooxml(main_part: str) -> bytes:
+    """A minimal Office package; fixed timestamps keep the bytes (and the test ids) the same
+    in every pytest-xdist worker."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(main_part, "<x/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), (main_part, "<x/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
@@ -36,6 +38,7 @@ def ooxml(main_part: str) -> bytes:
         (b"MZ\x90\x00", None),
         (b"<html>", None),
     ],
+    ids=["png", "jpg", "pdf", "docx", "xlsx", "pptx", "broken-zip", "exe", "html"],
 )
 def test_the_type_comes_from_the_bytes(content, kind):
     assert detect_type(content) == kind
@@ -72,6 +75,7 @@ def test_names_are_made_safe(name, expected):
         (b"MZ\x90\x00" * 10, "不是认可的格式"),
         (PNG + b"\x00" * MAX_BYTES, "超过20MB上限"),
     ],
+    ids=["empty", "exe", "too-big"],
 )
 def test_refusals_say_what_to_send_instead(content, words):
     with pytest.raises(EvidenceError, match=words):
