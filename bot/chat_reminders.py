@@ -19,7 +19,7 @@ from bot.chat_documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.ledger import text_problem
 from bot.models import ProgressReport, utc_now
-from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
+from bot.reminder_policy import Notice, ReminderPolicy, urge_notices
 from bot.reminders import (
     UnknownUnit,
     dispatch,
@@ -152,7 +152,7 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         service.today,
         subscriptions=subscriptions,
         policy=policy_of(service),
-        calendar=WorkCalendar(),
+        calendar=service.calendar,
     )
     result = dispatch(service.engine, notices, service.send)
     missed = sorted({n.unit for n in notices if n.chat_id is None})
@@ -166,7 +166,8 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
-def _may_report(service: ChatService, sender: Sender, number: int) -> bool:
+def may_report(service: ChatService, sender: Sender, number: int) -> bool:
+    """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
     target = service._target(number)
@@ -182,7 +183,7 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
-    if not _may_report(service, sender, number):
+    if not may_report(service, sender, number):
         return service._refuse(sender, f"report {number}")
     if service._target(number) is None:
         return [Reply(f"台账中没有第{number}项目标。")]
@@ -397,9 +398,11 @@ def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """List reminders that may not have arrived (uncertain) or failed; they are never resent."""
     with Session(service.engine) as session:
         rows = uncertain_entries(session)
+    warning = service.calendar_warning()
+    head = [warning] if warning else []
     if not rows:
-        return [Reply("没有未确认送达或发送失败的提醒。")]
-    lines = [f"未确认送达或失败的提醒（{len(rows)}）："]
+        return [Reply("\n".join([*head, "没有未确认送达或发送失败的提醒。"]))]
+    lines = [*head, f"未确认送达或失败的提醒（{len(rows)}）："]
     for row in rows[:30]:
         state = {"uncertain": "未确认", "failed": "失败"}[row.state]
         lines.append(
@@ -435,7 +438,7 @@ def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply
         service.answerer.ledger,
         day,
         policy_of(service),
-        WorkCalendar(),
+        service.calendar,
         service.config.tz,
     )
     return [

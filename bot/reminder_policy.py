@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-
-import chinese_calendar
+from dataclasses import dataclass, replace
 
 from bot.ledger import STATUSES, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.replies import excerpt, indicator_figure, telegram_length
@@ -39,6 +37,7 @@ from bot.status import (
     status_note,
     targeted_indicators,
 )
+from bot.work_calendar import WorkCalendar
 
 KINDS = ("digest", "overdue", "due", "before", "urge")
 DONE_STATUSES = ("已完成", "超额完成")
@@ -98,40 +97,6 @@ class Notice:
         """(kind, target, "deadline milestone" or "", occurrence, chat_id or 0)."""
         when = f"{self.deadline.isoformat()} {self.milestone}" if self.deadline else ""
         return (self.kind, self.target, when, self.occurrence, self.chat_id or 0)
-
-
-def _calendar_years() -> range:
-    years = {d.year for d in chinese_calendar.holidays} | {
-        d.year for d in chinese_calendar.workdays
-    }
-    return range(min(years), max(years) + 1)
-
-
-class WorkCalendar:
-    """Chinese working days: chinesecalendar (with 调休 swapped working days) where it has data,
-    Mon–Fri otherwise."""
-
-    covered_years: range = _calendar_years()
-
-    def is_working_day(self, day: dt.date) -> bool:
-        if day.year in self.covered_years:
-            try:
-                return bool(chinese_calendar.is_workday(day))
-            except NotImplementedError:
-                pass
-        return day.weekday() < 5
-
-    def previous_working_day(self, day: dt.date) -> dt.date:
-        """`day` itself when it is a working day, else the closest working day before it."""
-        while not self.is_working_day(day):
-            day -= dt.timedelta(days=1)
-        return day
-
-    def next_working_day(self, day: dt.date) -> dt.date:
-        """`day` itself when it is a working day, else the closest working day after it."""
-        while not self.is_working_day(day):
-            day += dt.timedelta(days=1)
-        return day
 
 
 def reminder_day(
@@ -501,4 +466,7 @@ def notices_on(
                             chat, "", text,
                         )
                     )  # fmt: skip
+    note = calendar.fallback_note(day) if policy.working_days_only else ""
+    if note:  # the office should know these days were counted Monday to Friday
+        notices = [replace(n, text=f"{n.text}\n{note}") for n in notices]
     return _dedup(sorted(notices, key=_sort_key))

@@ -102,6 +102,8 @@ def render_target(
     if lead_indicator is not None:
         lines.append(f"➤ {indicator_figure(lead_indicator)}")
     lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
     if target.status_override:
         lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
     elif note := status_note(target, today):
@@ -144,6 +146,7 @@ def render_list(
         lead = "、".join(u.name for u in t.lead_units)
         lines.append(
             f"{light_for(status)} {t.number}. {t.title}：{status}"
+            + (f"，{t.closed.label}" if t.closed else "")
             + (f"（{lead}）" if lead else "")
         )
     if len(shown) < len(targets):

@@ -95,6 +95,10 @@ def final_deadline(target: TargetSpec, default: dt.date | None = None) -> dt.dat
 
 
 def open_deadlines(target: TargetSpec) -> list[DeadlineSpec]:
+    """Deadlines not yet done, by date; none once the target is closed (销号), so a closed
+    target leaves reminders, digests and due lists in this one place."""
+    if target.closed is not None:
+        return []
     return sorted((d for d in target.deadlines if not d.done), key=lambda d: d.date)
 
 

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from bot.database import import_lock
 from bot.ledger import (
+    Closure,
     DeadlineSpec,
     IndicatorSpec,
     LedgerSpec,
@@ -47,6 +48,8 @@ TARGET_FIELDS = (
     "status_override",
     "status_reason",
 )
+# 销号 is the office's act on a loaded target, not ledger-file data: imports never touch it.
+CLOSED_FIELD = "closed"
 INDICATOR_ATTRS = {
     "target": "target_value",
     "unit": "unit",
@@ -222,6 +225,7 @@ def _to_spec(
         aliases=tuple(a.word for a in aliases),
         status_override=target.status_override,
         status_reason=target.status_reason,
+        closed=Closure.decode(target.closed),
         updated_at=target.updated_at,
         updated_by=target.updated_by,
         progress_changed_at=progress.at if progress else None,
@@ -357,7 +361,7 @@ def read_field(session: Session, number: int, name: str, *, year: int | None = N
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
-    if name in TARGET_FIELDS:
+    if name in TARGET_FIELDS or name == CLOSED_FIELD:
         return getattr(target, name)
     if name == "units":
         return _units_value(session, year, number)
@@ -446,7 +450,7 @@ def write_field(
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
-    if name in TARGET_FIELDS:
+    if name in TARGET_FIELDS or name == CLOSED_FIELD:
         setattr(target, name, value)
     elif name == "units":
         _write_units(session, year, number, value)

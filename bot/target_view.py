@@ -80,6 +80,7 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         ],
         "target_text": target.target_text,
         "progress_text": target.progress_text,
+        "closed": target.closed.as_json() if target.closed else None,
         "aliases": list(target.aliases),
         "updated_at": target.updated_at.isoformat() if target.updated_at else None,
         "updated_by": target.updated_by,
@@ -98,6 +99,7 @@ def list_item_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "deadline": (
             max(d.date for d in target.deadlines).isoformat() if target.deadlines else None
         ),
+        "closed": target.closed.as_json() if target.closed else None,
     }
 
 
@@ -112,6 +114,8 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
         lines[-1] += f"（人工认定：{target.status_reason}）"
     elif note := status_note(target, today):
         lines[-1] += f"（{note}）"
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
     lines.append("目标：" + target.target_text)
     if target.indicators:
         lines.append("指标：")
