@@ -320,7 +320,7 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     if actual_unit != ind.actual_unit:
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
-    if as_of:
+    if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
         lines.append(f"{label} 数据时点：{_show(ind.as_of)} → {as_of}")
     return _proposal("set", target, changes, lines)

@@ -65,6 +65,7 @@ from bot.status import (
     compute_status,
     deadline_state,
     measured,
+    open_deadlines,
     year_closed,
 )
 from bot.target_view import unit_label
@@ -576,7 +577,7 @@ class Answerer:
     def _overdue(self, t: TargetSpec) -> bool:
         if self.status(t) in ("已完成", "超额完成"):
             return False
-        return any(not d.done and d.date < self.today for d in t.deadlines)
+        return any(d.date < self.today for d in open_deadlines(t))
 
     def _at_risk(self, t: TargetSpec) -> str:
         """Why a target needs watching ("" when it does not)."""
@@ -588,7 +589,7 @@ class Answerer:
         if self._overdue(t):
             return "逾期"
         soon = self.today + dt.timedelta(days=30)
-        if any(not d.done and self.today <= d.date <= soon for d in t.deadlines):
+        if any(self.today <= d.date <= soon for d in open_deadlines(t)):
             return "临近到期"
         return ""
 

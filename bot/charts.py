@@ -21,9 +21,16 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
-from bot.ledger import CATEGORIES, COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
+from bot.ledger import COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
 from bot.report_writer import LIGHT_COLOURS
-from bot.status import as_of_label, completion_ratio, compute_status, indicator_met, light_for
+from bot.status import (
+    as_of_label,
+    completion_ratio,
+    compute_status,
+    indicator_met,
+    light_for,
+    principal_indicator,
+)
 
 # Where scripts/ensure_cjk_font.sh (Debian fonts-wqy-microhei) and other distributions'
 # CJK packages put their fonts; the first that exists and covers PROBE_TEXT wins.
@@ -110,14 +117,9 @@ def target_label(target: TargetSpec) -> str:
 
 
 def headline_ratio(target: TargetSpec) -> Decimal | None:
-    """Completion % of the first comparable at-least indicator, else of an exact one."""
-    for comparators in ((">=",), ("=",)):
-        for ind in target.indicators:
-            if ind.comparator in comparators and ind.comparable:
-                ratio = completion_ratio(ind)
-                if ratio is not None:
-                    return ratio
-    return None
+    """Completion % of the target's principal indicator (`principal_indicator`), if any."""
+    principal = principal_indicator(target)
+    return completion_ratio(principal) if principal is not None else None
 
 
 def percent_text(value: Decimal) -> str:
@@ -126,9 +128,11 @@ def percent_text(value: Decimal) -> str:
 
 
 def png_bytes(figure: Figure, *, dpi: int = 100) -> bytes:
+    """The PNG, its drawn texts also in its "Description" (a text alternative, one per line)."""
     buffer = io.BytesIO()
     FigureCanvasAgg(figure)
-    figure.savefig(buffer, format="png", dpi=dpi)
+    texts = [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Description": "\n".join(texts)})
     return buffer.getvalue()
 
 
@@ -162,63 +166,98 @@ def chart_labels(figure: Figure) -> list[str]:
 # --- the ledger's completion chart -------------------------------------------------------
 
 
+# Lights needing attention, worst first, then the others; they head the overview, drawn large.
+ATTENTION_LIGHTS = ("🔴", "🟡")
+LIGHT_ORDER = ("🔴", "🟡", "⚪", "🟢")
+
+
 @dataclass(frozen=True)
 class _Row:
     label: str
     light: str
     status: str
     ratio: Decimal | None
-    header: bool = False
+    figure: str  # "新增贷款 25.1亿元 / 目标14亿元": which indicator the bar is, and its figures
+    met: bool | None = None  # the principal indicator's verdict, for one without a ratio
+
+
+def indicator_caption(ind: IndicatorSpec | None) -> str:
+    """ "新增贷款 25.1亿元 / 目标14亿元" for a bar; "无量化指标" when there is none."""
+    if ind is None:
+        return "无量化指标"
+    sign = "" if ind.comparator == ">=" else COMPARATOR_SIGNS.get(ind.comparator, "")
+    actual = _figure_text(ind.actual, ind.shown_actual_unit)
+    return f"{ind.name} {actual} / 目标{sign}{ind.target}{ind.unit}"
 
 
 def _completion_rows(ledger: LedgerSpec, today: dt.date) -> list[_Row]:
-    order = list(CATEGORIES) + sorted({t.category for t in ledger.targets} - set(CATEGORIES))
-    rows: list[_Row] = []
-    for category in order:
-        targets = [t for t in ledger.targets if t.category == category]
-        if not targets:
-            continue
-        rows.append(_Row(f"【{category}】{len(targets)}项", "", "", None, header=True))
-        for t in targets:
-            status = compute_status(t, today)
-            rows.append(_Row(target_label(t), light_for(status), status, headline_ratio(t)))
-    return rows
+    rows = []
+    for t in ledger.targets:
+        status = compute_status(t, today)
+        principal = principal_indicator(t)
+        ratio = completion_ratio(principal) if principal is not None else None
+        met = indicator_met(principal) if principal is not None else None
+        caption = indicator_caption(principal)
+        rows.append(_Row(target_label(t), light_for(status), status, ratio, caption, met))
+
+    def attention(row: _Row) -> tuple[int, Decimal]:
+        order = LIGHT_ORDER.index(row.light) if row.light in LIGHT_ORDER else len(LIGHT_ORDER)
+        return (order, row.ratio if row.ratio is not None else Decimal(-1))
+
+    return sorted(rows, key=attention)  # stable: same light and ratio keep ledger order
 
 
-def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
-    """Every target's completion (% of target), grouped by category, coloured by light."""
-    rows = _completion_rows(ledger, today)
-    height = 0.24 * len(rows) + 1.6
-    figure = Figure(figsize=(10, height), layout="constrained")
-    ax = figure.add_subplot()
+def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
     ys = list(range(len(rows)))[::-1]
     for y, row in zip(ys, rows, strict=True):
-        if row.header:
-            ax.axhspan(y - 0.5, y + 0.5, color="#EEEEEE", zorder=0)
-            continue
         col = colour(row.light)
         if row.ratio is None:
-            ax.plot([NO_FIGURE_X], [y], marker="D", color=col, markersize=5)
-            ax.text(NO_FIGURE_X + 4, y, f"{row.status}（无量化对比）", va="center", fontsize=7)
+            ax.plot([NO_FIGURE_X], [y], marker="D", color=col, markersize=size * 0.7)
+            verdict = {True: "（达标）", False: "（未达标）", None: ""}[row.met]
+            text = f"{row.figure}{verdict} · {row.status}"
+            ax.text(NO_FIGURE_X + 4, y, text, va="center", fontsize=size)
             continue
         shown = min(row.ratio, DISPLAY_CAP)
         ax.barh(y, float(shown), color=col, height=0.7)
         label = percent_text(row.ratio) + ("（超出刻度）" if row.ratio > DISPLAY_CAP else "")
-        ax.text(float(shown) + 2, y, f"{label} {row.status}", va="center", fontsize=7)
+        text = f"{row.figure} {label} · {row.status}"
+        ax.text(float(shown) + 2, y, text, va="center", fontsize=size)
     ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8)
-    ax.set_yticks(ys, [r.label for r in rows], fontsize=7)
-    for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
-        if row.header:
-            tick.set_fontweight("bold")
+    ax.set_yticks(ys, [r.label for r in rows], fontsize=size)
     ax.set_ylim(-0.6, len(rows) - 0.4)
-    ax.set_xlim(0, float(DISPLAY_CAP) + 45)
+    ax.set_xlim(0, float(DISPLAY_CAP) + 190)
     ax.set_xticks([0, 50, 100, 150, 200], ["0%", "50%", "目标100%", "150%", "200%"])
-    ax.set_xlabel("完成率（实际/目标）")
-    ax.set_title(f"{ledger.title}完成情况（截至{as_of_label(today, ledger.year)}）")
-    ax.legend(
+    ax.tick_params(axis="x", labelsize=size * 0.9)
+
+
+def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
+    """Each target's principal indicator as % of its target; targets needing attention first.
+
+    The top panel holds the 🔴 and 🟡 targets in large type, worst first; the rest follow
+    smaller. Every bar says which indicator it is, with its figure and target.
+    """
+    rows = _completion_rows(ledger, today)
+    urgent = [r for r in rows if r.light in ATTENTION_LIGHTS]
+    others = [r for r in rows if r.light not in ATTENTION_LIGHTS]
+    panels = [
+        (f"需要关注（{len(urgent)}项，滞后/未完成/推进中）", urgent, 10.0, 0.42),
+        (f"其余目标（{len(others)}项，已完成/暂无数据）", others, 7.0, 0.2),
+    ]
+    panels = [p for p in panels if p[1]]
+    heights = [len(p[1]) * p[3] + 0.6 for p in panels]
+    figure = Figure(figsize=(12, sum(heights) + 1.2), layout="constrained")
+    axes = figure.subplots(len(panels), 1, squeeze=False, height_ratios=heights)[:, 0]
+    figure.suptitle(
+        f"{ledger.title}完成情况（截至{as_of_label(today, ledger.year)}）", fontsize=12
+    )
+    for ax, (title, panel_rows, size, _) in zip(axes, panels, strict=True):
+        _draw_rows(ax, panel_rows, size=size)
+        ax.set_title(title, loc="left", fontsize=size + 1, fontweight="bold")
+    axes[-1].set_xlabel("主要指标完成率（实际/目标；每项目标取标题所指的指标）")
+    axes[0].legend(
         handles=[Patch(color=colour(k), label=v) for k, v in LIGHT_LEGEND.items()],
         loc="lower right",
-        fontsize=7,
+        fontsize=8,
     )
     _apply_font(figure)
     return figure

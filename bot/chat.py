@@ -8,6 +8,7 @@ grant anything, and an anonymous group admin has no admin rights.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -18,8 +19,8 @@ import unicodedata
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot import chat_documents, chat_reminders
-from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, CommandError, propose
+from bot import chat_documents, chat_evidence, chat_reminders
+from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS, USAGE, CommandError, propose
 from bot.answering import Answer, Answerer, Conversations
 from bot.chat_types import (
     ADMIN,
@@ -36,7 +37,7 @@ from bot.ledger import CATEGORIES, STATUSES, TargetSpec, UnitSpec, text_problem
 from bot.ledger_years import LedgerYears, split_year_argument
 from bot.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
 from bot.pending import cancel_pending, confirm_pending, settle_interrupted
-from bot.reminder_policy import ReminderPolicy, WorkCalendar
+from bot.reminder_policy import ReminderPolicy
 from bot.reminders import DispatchResult, Send, catch_up, mark_interrupted, run_day
 from bot.replies import (
     closed_year_due_text,
@@ -46,7 +47,7 @@ from bot.replies import (
     render_summary,
     render_target,
 )
-from bot.status import compute_status, year_closed
+from bot.status import compute_status, open_deadlines, year_closed
 from bot.store import (
     StaleChange,
     history,
@@ -57,7 +58,10 @@ from bot.store import (
 )
 from bot.store import list_unmatched as store_list_unmatched
 from bot.target_view import target_detail_text, unit_label
+from bot.text_diff import describe_change
+from bot.unit_names import UnitNotFound, resolve_assign_args
 from bot.unmatched_log import UnmatchedLog
+from bot.work_calendar import WorkCalendar, load_work_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +77,16 @@ class ChatService:
         self.engine = engine
         self.config = config
         self.answerer = answerer
+        # Holidays and 调休 days: the library, plus the office's files for later years.
+        self.calendar = load_work_calendar(config.calendar_dir)
         # Questions naming another year are answered from that year's ledger.
         self.years = LedgerYears(engine, config, lambda: self.answerer)
         self.commands: dict[str, Command] = {
-            c.name: c for c in _COMMANDS + chat_reminders.COMMANDS + chat_documents.COMMANDS
+            c.name: c
+            for c in _COMMANDS
+            + chat_reminders.COMMANDS
+            + chat_documents.COMMANDS
+            + chat_evidence.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
         # Each chat's short context (last target, indicator, list) for follow-up questions.
@@ -153,6 +163,16 @@ class ChatService:
         """A reply to a reminder reports progress; a reply to anything else is a question."""
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
         return report if report is not None else self.question(sender, text)
+
+    def file(
+        self,
+        sender: Sender,
+        incoming: chat_evidence.IncomingFile,
+        caption: str = "",
+        replied_message_id: int | None = None,
+    ) -> list[Reply]:
+        """A photo or document: 佐证材料 for the target its caption, reply or report names."""
+        return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
@@ -251,12 +271,18 @@ class ChatService:
         for e in entries:
             at = e.at.astimezone(self.config.tz).strftime("%Y-%m-%d %H:%M")
             mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
-            old, new = _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
-            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{old} → {new}{mark}")
+            change = describe_change(
+                _display(e.field_name, e.old_value), _display(e.field_name, e.new_value)
+            )
+            lines.append(f"{at} {e.actor} {_field_label(e.field_name)}：{change}{mark}")
         return "\n".join(lines)
 
+    def calendar_warning(self) -> str | None:
+        """The start-up and /outbox warning when this year or next has no holiday data."""
+        return self.calendar.uncovered_warning(self.config.current_date())
+
     def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
-        return chat_reminders.policy_of(self), WorkCalendar()
+        return chat_reminders.policy_of(self), self.calendar
 
     def run_reminders(self) -> DispatchResult:
         """Send what is due today (the daily job)."""
@@ -315,7 +341,7 @@ def _display(field: str, value: str) -> str:
             )
         else:
             value = "、".join(items)
-    return _short(value)
+    return value
 
 
 def _field_label(name: str) -> str:
@@ -446,7 +472,7 @@ def cmd_due(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     chosen = [
         t.number
         for t in service.answerer.ledger.targets
-        if any(not d.done and service.today <= d.date <= end for d in t.deadlines)
+        if any(service.today <= d.date <= end for d in open_deadlines(t))
     ]
     title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
     if not chosen:
@@ -493,10 +519,21 @@ def cmd_history(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def _proposal_command(name: str):
     def handler(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+        note = ""
+        # A unit the ledger knows, never a silent new one (control characters are left for
+        # propose to refuse with the field named).
+        if name == "assign" and text_problem(args, multiline=True) is None:
+            names = sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
+            try:
+                args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
+            except UnitNotFound as exc:
+                return [Reply(f"{exc}\n用法：{USAGE['assign']}")]
         try:
             proposal = propose(name, args, service._target, today=service.today)
         except CommandError as exc:
             return [Reply(str(exc))]
+        if note:
+            proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]
 
     handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
@@ -545,7 +582,7 @@ def cmd_undo(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     service.refresh()
     lines = [
         f"已撤销：第{e.target_number}项 {_field_label(e.field_name)}："
-        f"{_display(e.field_name, e.old_value)} → {_display(e.field_name, e.new_value)}"
+        + describe_change(_display(e.field_name, e.old_value), _display(e.field_name, e.new_value))
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]

@@ -31,7 +31,15 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
         text = render_report_md(ledger, as_of=today, tz=tz)
         return [Reply("汇报（Markdown）", document=(f"{stem}.md", text.encode("utf-8")))]
     stream = io.BytesIO()
-    write_report_docx(ledger, stream, as_of=today, tz=tz)
+    config = service.config
+    write_report_docx(
+        ledger,
+        stream,
+        as_of=today,
+        tz=tz,
+        office=config.office_name,
+        issued=config.current_date(),
+    )
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
 
 
@@ -50,7 +58,7 @@ def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def _chart_replies(service: ChatService, args: str, completion_chart, target_chart):
     if not args.strip():
         png = completion_chart(service.answerer.ledger, today=service.today)
-        return [Reply("各项目标完成率（按领域分组，颜色为状态灯）", photo=png)]
+        return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
     number = parse_target_number(args)
     target = service._target(number) if number is not None else None
     if target is None:

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from bot.admin_commands import CommandError, FigureOutOfBounds, propose
+from bot.admin_commands import CommandError
 from bot.chat_documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.ledger import text_problem
 from bot.models import ProgressReport, utc_now
-from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, urge_notices
+from bot.reminder_policy import Notice, ReminderPolicy, urge_notices
 from bot.reminders import (
     UnknownUnit,
     dispatch,
@@ -34,6 +34,7 @@ from bot.reminders import (
     unit_names,
     unsubscribe,
 )
+from bot.report_figures import plan_report
 from bot.status import year_closed
 from bot.store import FieldChange, apply_changes_in, lock_targets, read_field, read_target
 
@@ -58,6 +59,7 @@ def policy_of_config(config) -> ReminderPolicy:
         digest_weekday=r.digest_weekday,
         digest_due_days=r.digest_due_days,
         working_days_only=r.working_days_only,
+        sender=config.office_name,
     )
 
 
@@ -150,7 +152,7 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         service.today,
         subscriptions=subscriptions,
         policy=policy_of(service),
-        calendar=WorkCalendar(),
+        calendar=service.calendar,
     )
     result = dispatch(service.engine, notices, service.send)
     missed = sorted({n.unit for n in notices if n.chat_id is None})
@@ -164,7 +166,8 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
-def _may_report(service: ChatService, sender: Sender, number: int) -> bool:
+def may_report(service: ChatService, sender: Sender, number: int) -> bool:
+    """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
     target = service._target(number)
@@ -180,7 +183,7 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
-    if not _may_report(service, sender, number):
+    if not may_report(service, sender, number):
         return service._refuse(sender, f"report {number}")
     if service._target(number) is None:
         return [Reply(f"台账中没有第{number}项目标。")]
@@ -190,12 +193,10 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
     problem = text_problem(text)
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
-    try:  # a figure beyond the ledger's rule is refused now, not when an admin approves it
-        propose("set", f"{number} {text}", service._target, today=service.today)
-    except FigureOutOfBounds as exc:
+    try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
+        plan = plan_report(number, text, service._target, today=service.today)
+    except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
-    except CommandError:
-        pass  # not a figure: the report is a progress note
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
         report = ProgressReport(
             year=service.year,
@@ -205,7 +206,12 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
             text=text,
         )
         session.add(report)
-    return [Reply(f"已收到第{number}项的进展报送（编号{report.id}），待督查局审核。")]
+    shown = plan.figure or plan.proposal
+    kind = "数据" if shown.command == "set" else "进展"
+    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", shown.summary]
+    if plan.older:
+        lines.append(f"注意：{plan.older}，审核人确认前不会覆盖。")
+    return [Reply("\n".join(lines))]
 
 
 def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -249,7 +255,24 @@ def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     for row in rows:
         who = f"报送人{row.reporter_id}，群{row.chat_id}"
         text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
-        buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
+        try:
+            plan = plan_report(row.target_number, row.text, service._target, today=service.today)
+        except CommandError as exc:  # stored before today's rules, or the ledger changed since
+            text += f"\n无法采纳：{str(exc).splitlines()[0]}"
+            replies.append(Reply(text, ((Button("驳回", f"rpt:no:{row.id}"),),)))
+            continue
+        if plan.older:
+            text += f"\n⚠ {plan.older}。\n拟修改：{plan.figure.summary}"
+            buttons = (
+                (
+                    Button("采纳为备注（不覆盖）", f"rpt:ok:{row.id}"),
+                    Button("仍按此数覆盖", f"rpt:force:{row.id}"),
+                ),
+                (Button("驳回", f"rpt:no:{row.id}"),),
+            )
+        else:
+            text += f"\n拟修改：{plan.proposal.summary}"
+            buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
         replies.append(Reply(text, buttons))
     return replies
 
@@ -283,23 +306,25 @@ def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
             logger.warning("could not notify chat %s", chat_id, exc_info=True)
 
 
-def _report_proposal(service: ChatService, session: Session, report: ProgressReport):
-    """The report as /set, or as a progress note when it holds no figure; from the locked rows."""
-    number = report.target_number
+def _report_proposal(service: ChatService, session: Session, report: ProgressReport, force: bool):
+    """(proposal, why a figure was not applied) for a report, read from the locked rows: the
+    figure as /set, a progress note when it holds none or when its figure is older than the
+    ledger's (unless the approver forces it)."""
 
     def lookup(n: int):
         return read_target(session, n, year=report.year)
 
-    try:
-        return propose("set", f"{number} {report.text}", lookup, today=service.today)
-    except FigureOutOfBounds:
-        raise  # a figure was meant: never file it as a note
-    except CommandError:
-        return propose("note", f"{number} {report.text}", lookup, today=service.today)
+    plan = plan_report(report.target_number, report.text, lookup, today=service.today)
+    if plan.older and force:
+        return plan.figure, ""
+    return plan.proposal, plan.older
 
 
-def approve_report(service: ChatService, sender: Sender, report_id: int) -> list[Reply]:
-    """Apply a report like /set (or as a progress note when it holds no figure), once.
+def approve_report(
+    service: ChatService, sender: Sender, report_id: int, *, force: bool = False
+) -> list[Reply]:
+    """Apply a report like /set (or as a progress note when it holds no figure), once; a
+    figure older than the ledger's is filed as a note unless `force`.
 
     One transaction claims the report (locked, still pending), applies the change with its old
     values checked and marks the report approved; only the press that did so tells the unit.
@@ -310,7 +335,7 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
             return [Reply("", toast="该报送已处理或不存在")]
         lock_targets(session, [report.target_number], year=report.year)
         try:
-            proposal = _report_proposal(service, session, report)
+            proposal, kept = _report_proposal(service, session, report, force)
         except CommandError as exc:  # stored before today's rules: the admin rejects it instead
             text = (
                 f"无法采纳报送#{report.id}：{str(exc).splitlines()[0]}\n"
@@ -331,10 +356,9 @@ def approve_report(service: ChatService, sender: Sender, report_id: int) -> list
         _mark_decided(session, report, sender, state="approved")
     service.refresh()
     number = report.target_number
-    _tell_unit(
-        service, report.chat_id, f"第{number}项进展报送#{report.id}已采纳：\n{proposal.summary}"
-    )
-    return [Reply(f"已采纳报送#{report.id}：\n{proposal.summary}", edit=True, toast="已采纳")]
+    summary = proposal.summary + (f"\n（{kept}，未覆盖，已记入进展）" if kept else "")
+    _tell_unit(service, report.chat_id, f"第{number}项进展报送#{report.id}已采纳：\n{summary}")
+    return [Reply(f"已采纳报送#{report.id}：\n{summary}", edit=True, toast="已采纳")]
 
 
 def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -363,8 +387,8 @@ def btn_report(service: ChatService, sender: Sender, role: str, rest: str) -> li
     if role != ADMIN:
         return [Reply("", toast="仅限管理员")]
     verdict, _, report_id = rest.partition(":")
-    if verdict == "ok":
-        return approve_report(service, sender, int(report_id))
+    if verdict in ("ok", "force"):
+        return approve_report(service, sender, int(report_id), force=verdict == "force")
     if _decide(service, int(report_id)) is None:
         return [Reply("", toast="该报送已处理或不存在")]
     return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
@@ -374,9 +398,11 @@ def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """List reminders that may not have arrived (uncertain) or failed; they are never resent."""
     with Session(service.engine) as session:
         rows = uncertain_entries(session)
+    warning = service.calendar_warning()
+    head = [warning] if warning else []
     if not rows:
-        return [Reply("没有未确认送达或发送失败的提醒。")]
-    lines = [f"未确认送达或失败的提醒（{len(rows)}）："]
+        return [Reply("\n".join([*head, "没有未确认送达或发送失败的提醒。"]))]
+    lines = [*head, f"未确认送达或失败的提醒（{len(rows)}）："]
     for row in rows[:30]:
         state = {"uncertain": "未确认", "failed": "失败"}[row.state]
         lines.append(
@@ -412,7 +438,7 @@ def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply
         service.answerer.ledger,
         day,
         policy_of(service),
-        WorkCalendar(),
+        service.calendar,
         service.config.tz,
     )
     return [

@@ -19,7 +19,7 @@ from bot.bootstrap import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
 from bot.database import LedgerBusy
 from bot.drafting.draft import draft_toml, review_summary
-from bot.ledger import CATEGORIES, STATUSES
+from bot.ledger import CATEGORIES, STATUSES, text_problem
 from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
 from bot.logging_setup import configure_logging
 from bot.report_text import ReportFormatError, parse_report
@@ -36,6 +36,7 @@ from bot.store import (
 )
 from bot.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.unmatched_log import UnmatchedLog
+from bot.work_calendar import CalendarFileError
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +122,77 @@ def cmd_overview(config: Config, engine: Engine, args) -> int:
     """Print counts by status and one line per target."""
     ledger = _ledger(config, engine, args)
     print(overview_text(ledger, config.status_date(ledger.year)))
+    return 0
+
+
+def cmd_evidence(config: Config, engine: Engine, args) -> int:
+    """evidence add N FILE [--note TEXT] | evidence list N [--json]: a target's 佐证材料."""
+    from bot.evidence import EvidenceError, check_evidence, size_label
+    from bot.evidence_store import add_evidence, list_evidence
+
+    ledger = _ledger(config, engine, args)
+    if args.number not in ledger.by_number():
+        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账的序号可用 list 查看）")
+    if args.action == "add":
+        path = Path(args.file)
+        if not path.is_file():
+            raise CliError(f"找不到文件 {path}")
+        if path.stat().st_size > MAX_EVIDENCE_READ:
+            raise CliError(f"{path.name}：文件超过20MB上限，未保存")
+        problem = text_problem(args.note or "")
+        if problem:
+            raise CliError(f"--note {problem}")
+        try:
+            file = check_evidence(path.name, path.read_bytes())
+        except EvidenceError as exc:
+            raise CliError(f"{path.name}：{exc}") from None
+        row = add_evidence(
+            engine, args.number, file, actor="cli", note=args.note or "", year=ledger.year
+        )
+        print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
+        return 0
+    with Session(engine) as session:
+        rows = list_evidence(session, args.number, year=ledger.year)
+    if args.json:
+        _print_json([row.as_json() for row in rows])
+        return 0
+    for row in rows:
+        when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
+        print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
+    print(f"第{args.number}项共{len(rows)}份佐证材料")
+    return 0
+
+
+MAX_EVIDENCE_READ = 20 * 1024 * 1024
+
+
+def cmd_close(config: Config, engine: Engine, args) -> int:
+    """close N --reason TEXT [--force]; --reopen reopens a closed target."""
+    from bot.closing import ClosingRefused, close_target, reopen_target
+
+    ledger = _ledger(config, engine, args)
+    problem = text_problem(args.reason)
+    if problem:
+        raise CliError(f"--reason {problem}")
+    try:
+        if args.reopen:
+            reopen_target(engine, args.number, args.reason, actor="cli", year=ledger.year)
+            print(f"第{args.number}项已重新打开（取消销号）")
+            return 0
+        closure = close_target(
+            engine,
+            args.number,
+            args.reason,
+            actor="cli",
+            now=config.now(),
+            status_day=config.status_date(ledger.year),
+            forced=args.force,
+            year=ledger.year,
+        )
+    except ClosingRefused as exc:
+        raise CliError(str(exc).replace(f"/close {args.number} 强制 理由", "--force")) from None
+    forced = "（强制）" if closure.forced else ""
+    print(f"第{args.number}项{closure.label}{forced}")
     return 0
 
 
@@ -344,13 +416,56 @@ def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+def cmd_calendar(config: Config, engine: Engine | None, args) -> int:
+    """Print the holidays and make-up working days known for a year, each with its source."""
+    from bot.work_calendar import load_work_calendar
+
+    if not 1900 <= args.year <= 2200:
+        raise CliError(f"年份应在1900到2200之间，例如 calendar 2020，而不是 {args.year}")
+    calendar = load_work_calendar(config.calendar_dir)
+    days = calendar.days(args.year)
+    covered = calendar.covered(args.year)
+    if args.json:
+        _print_json(
+            {
+                "year": args.year,
+                "covered": covered,
+                "source": calendar.source(args.year),
+                "days": [
+                    {"date": d.day.isoformat(), "kind": d.kind, "name": d.name, "source": d.source}
+                    for d in days
+                ],
+            }
+        )
+        return 0
+    if not covered:
+        print(
+            f"{args.year}年的节假日安排未知（日历库和 {config.calendar_dir} 都没有）："
+            "提醒按周一至周五计算工作日。"
+        )
+        return 0
+    origin = "日历库" if calendar.source(args.year) == "library" else "本地文件"
+    print(f"{args.year}年节假日安排（来源：{origin}）")
+    for d in days:
+        kind = "放假" if d.kind == "holiday" else "调休上班"
+        print(f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]} {kind} {d.name}")
+    print(
+        f"共{sum(d.kind == 'holiday' for d in days)}天假日，"
+        f"{sum(d.kind == 'workday' for d in days)}天调休上班"
+    )
+    return 0
+
+
+WEEKDAY_NAMES = "一二三四五六日"
+
+
 def cmd_reminders(config: Config, engine: Engine, args) -> int:
     """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
     import datetime as dt
 
     from bot.chat_reminders import describe_notices, policy_of_config
-    from bot.reminder_policy import WorkCalendar
     from bot.reminders import plan
+    from bot.work_calendar import load_work_calendar
 
     try:
         at = dt.datetime.fromisoformat(args.at)
@@ -364,7 +479,8 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     local = at.astimezone(config.tz)
     notices = []
     if local.time() >= policy.send_time:
-        notices = plan(engine, ledger, local.date(), policy, WorkCalendar(), config.tz)
+        calendar = load_work_calendar(config.calendar_dir)
+        notices = plan(engine, ledger, local.date(), policy, calendar, config.tz)
     if args.json:
         _print_json(
             [
@@ -406,7 +522,14 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
     if args.format == "docx":
         if not args.output:
             raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
-        write_report_docx(ledger, args.output, as_of=as_of, tz=config.tz)
+        write_report_docx(
+            ledger,
+            args.output,
+            as_of=as_of,
+            tz=config.tz,
+            office=config.office_name,
+            issued=config.current_date(),
+        )
         print(f"已写入 {args.output}", file=sys.stderr)
         return 0
     render = render_report_md if args.format == "md" else render_report_txt
@@ -559,6 +682,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
 
+    p = add("evidence", cmd_evidence, "add or list a target's evidence files (佐证材料)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    e = actions.add_parser("add", parents=[common], help="attach a file (jpg png pdf docx xlsx)")
+    e.add_argument("number", type=int, help="target number (序号)")
+    e.add_argument("file", help="the file to attach")
+    e.add_argument("--note", help="what the file shows")
+    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+    e = actions.add_parser("list", parents=[common], help="list a target's files")
+    e.add_argument("number", type=int, help="target number (序号)")
+    e.add_argument("--json", action="store_true", help="print JSON")
+    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+
+    p = add("close", cmd_close, "close (销号) a done target that has evidence")
+    p.add_argument("number", type=int, help="target number (序号)")
+    p.add_argument("--reason", required=True, help="why it is closed (or reopened)")
+    p.add_argument("--force", action="store_true", help="close even if not done or unproven")
+    p.add_argument("--reopen", action="store_true", help="reopen a closed target instead")
+    p.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+
+    p = add("calendar", cmd_calendar, "holidays and make-up working days known for a year")
+    p.add_argument("year", type=int, help="the year, e.g. 2020")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
     p = add("report", cmd_report, "write the 工作落实情况汇报 from the current ledger")
     p.add_argument("--format", choices=("txt", "md", "docx"), default="txt")
     p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
@@ -580,7 +726,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-NO_DATABASE = {cmd_import_report}
+NO_DATABASE = {cmd_import_report, cmd_calendar}
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (128 + 13)
 
 
@@ -630,6 +776,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except (
+        CalendarFileError,
         CliError,
         ConfigError,
         LedgerFileError,

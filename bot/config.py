@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.ledger import text_problem
 from bot.status import status_day
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,10 @@ DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
+DEFAULT_CALENDAR_DIR = PROJECT_ROOT / "data" / "calendar"
 DEFAULT_SENDER_RATE = 20  # messages a minute from one person before the bot goes quiet
+DEFAULT_OFFICE_NAME = "县督查局"
+OFFICE_NAME_MAX_CHARS = 40
 
 # Telegram accepts a webhook secret_token of 1-256 characters from this set only.
 WEBHOOK_SECRET_FORM = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -85,7 +89,10 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
+    calendar_dir: Path = DEFAULT_CALENDAR_DIR  # the office's holiday files, YYYY.toml
     housekeeping: HousekeepingConfig = field(default_factory=HousekeepingConfig)
+    # The office as it signs: the report's 落款 and the sender of reminders.
+    office_name: str = DEFAULT_OFFICE_NAME
     source: str = "<defaults>"
 
     @property
@@ -113,7 +120,10 @@ class Config:
 # key -> (expected python types, human description)
 _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "database": {"url": ((str,), "a SQLAlchemy URL string")},
-    "paths": {"var_dir": ((str,), "a directory path string")},
+    "paths": {
+        "var_dir": ((str,), "a directory path string"),
+        "calendar_dir": ((str,), "a directory path string"),
+    },
     "ledger": {
         "file": ((str,), "a path string"),
         "timezone": ((str,), "an IANA timezone name such as Asia/Shanghai"),
@@ -141,6 +151,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "working_days_only": ((bool,), "true or false"),
         "enabled": ((bool,), "true or false"),
     },
+    "office": {"name": ((str,), "the office's name as it signs, e.g. 西平县督查局")},
     "housekeeping": {
         "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
         "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
@@ -342,6 +353,20 @@ def load_config(
         ),
         reminders=_parse_reminders(raw.get("reminders", {}), source),
         var_dir=_resolve_path(paths["var_dir"], base) if paths.get("var_dir") else DEFAULT_VAR_DIR,
+        calendar_dir=_resolve_path(paths["calendar_dir"], base)
+        if paths.get("calendar_dir")
+        else DEFAULT_CALENDAR_DIR,
         housekeeping=_parse_housekeeping(raw.get("housekeeping", {}), source),
+        office_name=_parse_office_name(raw.get("office", {}), source),
         source=source,
     )
+
+
+def _parse_office_name(office: dict[str, Any], source: str) -> str:
+    name = office.get("name", DEFAULT_OFFICE_NAME).strip()
+    if not name or text_problem(name) is not None or len(name) > OFFICE_NAME_MAX_CHARS:
+        raise ConfigError(
+            f"{source}: [office] name must be the office's name as it signs (1-"
+            f"{OFFICE_NAME_MAX_CHARS} characters, no control characters), e.g. 西平县督查局"
+        )
+    return name

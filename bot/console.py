@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.chat import Button, ChatService, Reply, Sender
+from bot.chat_evidence import IncomingFile
+from bot.evidence import MAX_BYTES
 from bot.housekeeping import prune
 from bot.status import as_of_label, year_closed
 
@@ -51,6 +53,25 @@ def _render(replies: list[Reply], out: TextIO, folder: Path) -> list[Button]:
     return choices
 
 
+FILE_USAGE = (
+    "用法：/file 文件路径 [说明]，例如 /file 验收照片.jpg /report 30 已完工"
+    "（说明同 Telegram 图片说明）"
+)
+
+
+def send_file(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """The console's stand-in for sending a photo or file: `/file PATH [caption]`."""
+    path_text, _, caption = args.strip().partition(" ")
+    if not path_text:
+        return [Reply(FILE_USAGE)]
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        return [Reply(f"找不到文件 {path}。{FILE_USAGE}")]
+    if path.stat().st_size > MAX_BYTES:
+        return [Reply("文件超过20MB上限，未保存。请压缩或拆分后再发。")]
+    return service.file(sender, IncomingFile(path.name, path.read_bytes()), caption.strip())
+
+
 def printing_send(stdout: TextIO):
     """Messages to other chats (催办, report outcomes) are printed instead of sent."""
     counter = iter(range(1, 1_000_000))
@@ -77,6 +98,9 @@ def first_screen(service: ChatService, role: str) -> str:
     ]
     if year_closed(day, ledger.year) and service.config.today is None:
         lines.append(f"{ledger.year}年度已结束：各项目标按年末状态显示，不再计算逾期天数。")
+    warning = service.calendar_warning()
+    if warning and role == "admin":
+        lines.append(warning)
     lines.append("直接输入问题，如“新增贷款完成了吗”“哪些没完成”；/help 查看命令；Ctrl-D 退出。")
     return "\n".join(lines)
 
@@ -123,6 +147,8 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
         try:
             if line.isdigit() and choices and 1 <= int(line) <= len(choices):
                 replies = service.button(sender, choices[int(line) - 1].data)
+            elif line == "/file" or line.startswith("/file "):
+                replies = send_file(service, sender, line.removeprefix("/file"))
             elif line.startswith("/"):
                 head, _, args = line[1:].partition(" ")
                 replies = service.command(sender, head.split("@")[0], args)

@@ -15,6 +15,7 @@ U+2066–U+2069, U+200E/F) may be stored but are DROPPED from every reply (`drop
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -140,6 +141,44 @@ class UnitSpec:
 
 
 @dataclass(frozen=True)
+class Closure:
+    """销号: the office closed a finished target on evidence (or by force, with a reason)."""
+
+    at: dt.datetime  # aware, in the ledger's timezone: the date people see is at.date()
+    by: str  # the actor, as the audit trail names them
+    reason: str
+    forced: bool = False
+
+    def encode(self) -> str:
+        """The stored form: JSON with the time in ISO 8601."""
+        data = {"at": self.at.isoformat(), "by": self.by, "reason": self.reason}
+        return json.dumps({**data, "forced": self.forced}, ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, value: str) -> Closure | None:
+        """None for "" (open)."""
+        if not value:
+            return None
+        data = json.loads(value)
+        at = dt.datetime.fromisoformat(data["at"])
+        return cls(at, data["by"], data["reason"], bool(data.get("forced", False)))
+
+    @property
+    def label(self) -> str:
+        """The mark replies, lists and reports show: 已销号（2020-12-20）."""
+        return f"已销号（{self.at.date().isoformat()}）"
+
+    def as_json(self) -> dict:
+        """The `show --json` object: {at, by, reason, forced}."""
+        return {
+            "at": self.at.isoformat(),
+            "by": self.by,
+            "reason": self.reason,
+            "forced": self.forced,
+        }
+
+
+@dataclass(frozen=True)
 class DeadlineSpec:
     date: dt.date
     text: str = DEFAULT_DEADLINE_TEXT
@@ -156,6 +195,10 @@ class IndicatorSpec:
     as_of: str = ""
     remark: str = ""
     actual_unit: str = ""  # the unit the actual is written in; empty = the same as `unit`
+    # When and by whom the actual figure was last changed after the import; None while it
+    # holds the imported figure. Read from the audit trail, never part of the ledger file.
+    changed_at: dt.datetime | None = field(default=None, compare=False)
+    changed_by: str = field(default="", compare=False)
 
     @property
     def target_value(self) -> Decimal | None:
@@ -197,8 +240,12 @@ class TargetSpec:
     aliases: tuple[str, ...] = ()
     status_override: str = ""
     status_reason: str = ""
+    closed: Closure | None = None  # 销号; None while the target is open
     updated_at: dt.datetime | None = None
     updated_by: str = ""
+    # When the progress text was last changed after the import (a note, an approved report);
+    # None while it is the imported text. Read from the audit trail.
+    progress_changed_at: dt.datetime | None = field(default=None, compare=False)
 
     @property
     def lead_units(self) -> tuple[UnitSpec, ...]:

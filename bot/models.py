@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKeyConstraint,
+    LargeBinary,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -80,6 +81,8 @@ class Target(SQLModel, table=True):
     same_line: bool = False
     status_override: str = ""
     status_reason: str = ""
+    # 销号: "" while open, else JSON {"at", "by", "reason", "forced"} (bot.ledger.Closure).
+    closed: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     updated_at: dt.datetime = _ts()
     updated_by: str = "import"
 
@@ -264,3 +267,33 @@ class ProgressReport(SQLModel, table=True):
     decided_at: dt.datetime | None = Field(
         default=None, sa_column=Column(UTCDateTime(), nullable=True)
     )
+
+
+class EvidenceBlob(SQLModel, table=True):
+    """The bytes of one evidence file, stored once however many times it is attached.
+
+    In the database, not under var/: the database is the one source of truth, its backups
+    carry the evidence, and every bot process (SQLite or PostgreSQL) sees the same files.
+    """
+
+    sha256: str = Field(primary_key=True)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Evidence(SQLModel, table=True):
+    """A 佐证材料 file attached to a year's target by a unit or an admin."""
+
+    __table_args__ = _of_target()
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int
+    target_number: int = Field(index=True)
+    name: str
+    type: str  # jpg png pdf docx xlsx (bot.evidence.TYPES)
+    size: int
+    sha256: str = Field(foreign_key="evidenceblob.sha256", index=True)
+    added_at: dt.datetime = _ts()
+    added_by: str
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    telegram_file_id: str = ""  # sends the file back without uploading it again
+    report_id: int | None = None  # the unit's progress report it came with, if any

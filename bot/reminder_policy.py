@@ -23,14 +23,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import chinese_calendar
-
-from bot.ledger import STATUSES, DeadlineSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.ledger import STATUSES, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.replies import excerpt, indicator_figure, telegram_length
-from bot.status import compute_status, indicator_met, light_for, open_deadlines
-from bot.target_view import unit_label
+from bot.status import (
+    compute_status,
+    indicator_gap,
+    indicator_met,
+    light_for,
+    open_deadlines,
+    principal_indicator,
+    status_note,
+    targeted_indicators,
+)
+from bot.work_calendar import WorkCalendar
 
 KINDS = ("digest", "overdue", "due", "before", "urge")
 DONE_STATUSES = ("已完成", "超额完成")
@@ -38,16 +45,15 @@ WEEKDAYS = "一二三四五六日"
 MAX_DIGEST = 4000
 DIGEST_CAPS = (15, 10, 6, 3, 1)
 DIGEST_LINE_CHARS = 80
-REPORT_HINT = (
-    "完成情况请回复本消息，或发送 /report {number} 进展或数值"
-    "（例如 /report 12 新增贷款 26亿元 截至11月）"
-)
+REPORT_HINT = "完成情况请回复本消息，或发送 /report {number} 进展或数值（例如 {example}）"
 HEADINGS = {
-    "before": "【督查提醒】",
-    "due": "【到期提醒】",
-    "overdue": "【逾期提醒】",
-    "urge": "【催办】",
+    "before": "督查提醒",
+    "due": "到期提醒",
+    "overdue": "逾期提醒",
+    "urge": "催办",
 }
+DEFAULT_SENDER = "县督查局"
+TARGET_TEXT_CHARS = 80
 # Long holidays (春节, 国庆) plus weekends never span more than this many days.
 _MAX_MOVE_DAYS = 31
 
@@ -60,6 +66,7 @@ class ReminderPolicy:
     digest_weekday: int = 0  # datetime.weekday(): Monday
     digest_due_days: int = 14  # the digest lists what is due within this many days
     working_days_only: bool = True  # move reminders off weekends/holidays
+    sender: str = DEFAULT_SENDER  # the office named in every notice (`[office] name`)
 
     def __post_init__(self) -> None:
         if any(o < 0 for o in self.offsets):
@@ -90,40 +97,6 @@ class Notice:
         """(kind, target, "deadline milestone" or "", occurrence, chat_id or 0)."""
         when = f"{self.deadline.isoformat()} {self.milestone}" if self.deadline else ""
         return (self.kind, self.target, when, self.occurrence, self.chat_id or 0)
-
-
-def _calendar_years() -> range:
-    years = {d.year for d in chinese_calendar.holidays} | {
-        d.year for d in chinese_calendar.workdays
-    }
-    return range(min(years), max(years) + 1)
-
-
-class WorkCalendar:
-    """Chinese working days: chinesecalendar (with 调休 swapped working days) where it has data,
-    Mon–Fri otherwise."""
-
-    covered_years: range = _calendar_years()
-
-    def is_working_day(self, day: dt.date) -> bool:
-        if day.year in self.covered_years:
-            try:
-                return bool(chinese_calendar.is_workday(day))
-            except NotImplementedError:
-                pass
-        return day.weekday() < 5
-
-    def previous_working_day(self, day: dt.date) -> dt.date:
-        """`day` itself when it is a working day, else the closest working day before it."""
-        while not self.is_working_day(day):
-            day -= dt.timedelta(days=1)
-        return day
-
-    def next_working_day(self, day: dt.date) -> dt.date:
-        """`day` itself when it is a working day, else the closest working day after it."""
-        while not self.is_working_day(day):
-            day += dt.timedelta(days=1)
-        return day
 
 
 def reminder_day(
@@ -212,27 +185,67 @@ def _days_text(deadline: dt.date, day: dt.date) -> str:
     return f"已逾期{-days}天"
 
 
+def _shortfall(ind: IndicatorSpec) -> str:
+    """ "新增贷款 10亿元 / 目标14亿元，还差4亿元" or "履约率 暂无数据 / 目标90%，请报送"."""
+    gap = indicator_gap(ind)
+    if ind.actual_value is None:
+        return f"{indicator_figure(ind)}，请报送完成数"
+    if gap is None:  # a figure in a unit that does not convert to the target's
+        return f"{indicator_figure(ind)}，请按{ind.unit}报送完成数"
+    return f"{indicator_figure(ind)}，还差{gap.normalize():f}{ind.unit}"
+
+
+def report_example(target: TargetSpec, day: dt.date) -> str:
+    """A `/report` line for this very target: its first indicator still short (or its principal
+    one) with a figure in that indicator's unit, else a progress sentence."""
+    short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
+    ind = short[0] if short else principal_indicator(target)
+    if ind is None:
+        return f"/report {target.number} 已完成××，佐证材料已报送"
+    figure, unit = (ind.actual, ind.shown_actual_unit) if ind.actual else (ind.target, ind.unit)
+    return f"/report {target.number} {ind.name} {figure}{unit} 截至{day.month}月"
+
+
+def _units_line(target: TargetSpec, receivers: Sequence[UnitSpec]) -> str:
+    """Who leads and who assists, in words a unit reads (no internal 推定 marks); a unit that
+    only assists is told which unit leads."""
+    lead = [u.name for u in target.units if u.role == "lead"]
+    assist = [u.name for u in target.units if u.role != "lead"]
+    receiver = receivers[0] if len(receivers) == 1 else None
+    if receiver is not None and receiver.role != "lead":
+        return f"牵头单位：{'、'.join(lead) or '（未定）'}（贵单位为配合单位，请配合牵头单位推进）"
+    parts = [f"牵头单位：{'、'.join(lead) or '（未定）'}"]
+    if assist:
+        parts.append(f"配合单位：{'、'.join(assist)}")
+    return "；".join(parts)
+
+
 def _notice_text(
     kind: str,
     target: TargetSpec,
     deadline: DeadlineSpec | None,
     day: dt.date,
     units: Sequence[UnitSpec],
+    sender: str = DEFAULT_SENDER,
 ) -> str:
+    """A notice that helps its unit: the target, what is still short (figure, gap, days left),
+    who leads, how to report on this very target, and which office sends it."""
     status = compute_status(target, day)
-    lines = [f"{HEADINGS[kind]}第{target.number}项 {target.title}"]
+    lines = [f"【{sender}·{HEADINGS[kind]}】第{target.number}项 {target.title}"]
+    lines.append(f"目标：{excerpt(target.target_text, TARGET_TEXT_CHARS)}")
     if deadline is not None:
         lines.append(
             f"截止：{_date_words(deadline.date)} {deadline.text}，{_days_text(deadline.date, day)}"
         )
-    lines.append(f"当前状态：{light_for(status)}{status}")
-    short = [i for i in target.indicators if indicator_met(i) is False]
+    note = status_note(target, day)
+    lines.append(f"当前状态：{light_for(status)}{status}" + (f"（{note}）" if note else ""))
+    short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
     if short:
-        lines.append("尚未达标：")
-        lines += [f"· {indicator_figure(i)}" for i in short]
-    if units:
-        lines.append("责任单位：" + "、".join(unit_label(u) for u in units))
-    lines.append(REPORT_HINT.format(number=target.number))
+        lines.append("尚缺：")
+        lines += [f"· {_shortfall(i)}" for i in short]
+    if target.units:
+        lines.append(_units_line(target, units))
+    lines.append(REPORT_HINT.format(number=target.number, example=report_example(target, day)))
     return "\n".join(lines)
 
 
@@ -257,12 +270,13 @@ def _unit_notices(
     day: dt.date,
     subscriptions: Mapping[str, Sequence[int]],
     reported: Callable[[int, str], bool],
+    sender: str = DEFAULT_SENDER,
 ) -> list[Notice]:
     notices = []
     for unit in _distinct_units(target):
         if reported(target.number, unit.name):
             continue
-        text = _notice_text(kind, target, deadline, day, [unit])
+        text = _notice_text(kind, target, deadline, day, [unit], sender)
         chats: Sequence[int | None] = list(subscriptions.get(unit.name, ())) or [None]
         for chat in chats:
             notices.append(
@@ -304,9 +318,10 @@ def urge_notices(
     """A manual 催办 for one target, sent on `day` (not moved) to every responsible unit.
 
     It refers to the earliest open deadline, or the final one when all are done, or none.
-    `policy` and `calendar` are accepted for a uniform call shape; a manual 催办 is never moved.
+    `policy` names the sender; `calendar` is accepted for a uniform call shape (a manual 催办
+    is never moved).
     """
-    del policy, calendar
+    del calendar
     opened = open_deadlines(target)
     if opened:
         deadline: DeadlineSpec | None = opened[0]
@@ -315,7 +330,9 @@ def urge_notices(
     else:
         deadline = None
     return _dedup(
-        _unit_notices("urge", target, deadline, day, subscriptions, lambda _t, _u: False)
+        _unit_notices(
+            "urge", target, deadline, day, subscriptions, lambda _t, _u: False, policy.sender
+        )
     )
 
 
@@ -432,10 +449,16 @@ def notices_on(
             ]
             if hits:
                 kind = "due" if min(hits) == 0 else "before"
-                notices += _unit_notices(kind, target, deadline, day, subscriptions, reported)
+                notices += _unit_notices(
+                    kind, target, deadline, day, subscriptions, reported, policy.sender
+                )
             elif is_overdue_day(deadline.date, day, policy, calendar):
-                notices += _unit_notices("overdue", target, deadline, day, subscriptions, reported)
-                text = _notice_text("overdue", target, deadline, day, _distinct_units(target))
+                notices += _unit_notices(
+                    "overdue", target, deadline, day, subscriptions, reported, policy.sender
+                )
+                text = _notice_text(
+                    "overdue", target, deadline, day, _distinct_units(target), policy.sender
+                )
                 for chat in dict.fromkeys(digest_chats):
                     notices.append(
                         Notice(
@@ -443,4 +466,7 @@ def notices_on(
                             chat, "", text,
                         )
                     )  # fmt: skip
+    note = calendar.fallback_note(day) if policy.working_days_only else ""
+    if note:  # the office should know these days were counted Monday to Friday
+        notices = [replace(n, text=f"{n.text}\n{note}") for n in notices]
     return _dedup(sorted(notices, key=_sort_key))

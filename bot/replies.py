@@ -12,7 +12,6 @@ from bot.ledger import (
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
-    parse_decimal,
 )
 from bot.status import (
     LIGHTS,
@@ -20,8 +19,10 @@ from bot.status import (
     compute_status,
     deadline_state,
     final_deadline,
+    indicator_gap,
     indicator_met,
     light_for,
+    status_note,
 )
 from bot.target_view import unit_label
 
@@ -76,7 +77,7 @@ def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
     gaps = []
     for ind in target.indicators:
         if indicator_met(ind) is False and ind.comparator == ">=":
-            gap = parse_decimal(ind.target) - parse_decimal(ind.actual)
+            gap = indicator_gap(ind)
             gaps.append(f"{ind.name}还差{gap.normalize():f}{ind.unit}")
     if not gaps:
         return ""
@@ -101,8 +102,12 @@ def render_target(
     if lead_indicator is not None:
         lines.append(f"➤ {indicator_figure(lead_indicator)}")
     lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
     if target.status_override:
         lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
+    elif note := status_note(target, today):
+        lines.append(f"（{note}）")
     indicators = [
         i for i in target.indicators if i is not lead_indicator and (i.target or i.actual)
     ]
@@ -141,6 +146,7 @@ def render_list(
         lead = "、".join(u.name for u in t.lead_units)
         lines.append(
             f"{light_for(status)} {t.number}. {t.title}：{status}"
+            + (f"，{t.closed.label}" if t.closed else "")
             + (f"（{lead}）" if lead else "")
         )
     if len(shown) < len(targets):

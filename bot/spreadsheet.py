@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import logging
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
@@ -42,7 +43,7 @@ from bot.ledger import (
     parse_figure,
     text_problem,
 )
-from bot.status import compute_status
+from bot.status import completion_ratio, compute_status, indicator_gap, light_for
 from bot.target_view import unit_label
 from bot.units import same_measure
 
@@ -55,7 +56,15 @@ STANDARD_COLUMNS = (
 EXTRA_COLUMNS = (
     "简称", "领域", "比较", "数据时点", "备注", "别名", "状态说明", "同行", "完成值单位",
 )  # fmt: skip
-COLUMNS = STANDARD_COLUMNS + EXTRA_COLUMNS
+# Computed from the figures on export, beside 完成值; an import reads them by name and ignores
+# them (the figures are the truth).
+DERIVED_COLUMNS = ("完成率", "差距")
+COLUMNS = STANDARD_COLUMNS[:8] + DERIVED_COLUMNS + STANDARD_COLUMNS[8:] + EXTRA_COLUMNS
+NUMBER_COLUMNS = frozenset({"目标值", "完成值", "差距"})
+# The 状态 cell's fill, by light (light tints, so the black text stays readable).
+LIGHT_FILLS = {"🟢": "C8E6C9", "🟡": "FFE0B2", "🔴": "FFCDD2", "⚪": "E0E0E0"}
+# A CJK font for every cell, so Chinese text never falls back to a Latin font's boxes.
+XLSX_FONT = "宋体"
 MAX_ROWS = 20_000
 MAX_CELL = 20_000
 MAX_COLUMNS = 100  # a sheet may carry columns of its own after ours, within reason
@@ -158,12 +167,15 @@ def ledger_rows(ledger: LedgerSpec, today: dt.date) -> list[list[str]]:
         for k, ind in enumerate(indicators):
             row = dict(first) if k == 0 else {}
             if ind is not None:
+                ratio, gap = completion_ratio(ind), indicator_gap(ind)
                 row.update(
                     {
                         "指标": ind.name,
                         "目标值": ind.target,
                         "单位": ind.unit,
                         "完成值": ind.actual,
+                        "完成率": "" if ratio is None else f"{ratio}%",
+                        "差距": "" if gap is None else f"{gap.normalize():f}",
                         "完成值单位": ind.actual_unit,
                         "比较": ind.comparator,
                         "数据时点": ind.as_of,
@@ -182,36 +194,77 @@ def write_csv(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
         writer.writerows([export_cell(v) for v in row] for row in ledger_rows(ledger, today))
 
 
+def _display_width(text: str) -> int:
+    """Columns a line of `text` takes in a spreadsheet: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _exact_number(text: str) -> tuple[int | float, str] | None:
+    """(number, number format) when `text` survives a trip through a spreadsheet number.
+
+    Up to 15 significant digits (what a double holds exactly) and written the canonical way
+    ("0.50" yes, "+5" or "1,000" no); the format keeps the written decimals, so "0.50" shows,
+    and reads back, as 0.50.
+    """
+    value = parse_decimal(text)
+    if value is None or f"{value:f}" != text or len(value.as_tuple().digits) > 15:
+        return None
+    decimals = max(-value.as_tuple().exponent, 0)
+    pattern = "0" + ("." + "0" * decimals if decimals else "")
+    return (float(value) if decimals else int(value)), pattern
+
+
 def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
+    """The ledger as a worksheet for people: figures as numbers, 完成率 and 差距, an autofilter,
+    a frozen header, a CJK font, fitted widths and the 状态 cell coloured by its light."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     book = Workbook()
     sheet = book.active
     sheet.title = f"{ledger.year}台账"
     sheet.append(list(COLUMNS))
+    header_font = Font(name=XLSX_FONT, bold=True)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r, row in enumerate(ledger_rows(ledger, today), start=2):
-        # Text cells throughout: "0.50" must stay "0.50", and "=" must not become a formula.
-        sheet.append([export_cell(v) for v in row])
+        cell.font = header_font
+    body_font = Font(name=XLSX_FONT)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fills = {
+        light: PatternFill("solid", start_color=rgb, end_color=rgb)
+        for light, rgb in LIGHT_FILLS.items()
+    }
+    numbers = {COLUMNS.index(name) for name in NUMBER_COLUMNS}
+    ratio_at, status_at = COLUMNS.index("完成率"), COLUMNS.index("状态")
+    widths = [_display_width(name) for name in COLUMNS]
+    rows = ledger_rows(ledger, today)
+    for r, row in enumerate(rows, start=2):
         # sheet.cell, not sheet[sheet.max_row]: max_row scans every cell, which made a
         # 20,000-row export take minutes.
-        for c in range(1, len(row) + 1):
-            cell = sheet.cell(r, c)
-            cell.data_type = "s"
-            cell.number_format = "@"
-    widths = {"序号": 6, "目标任务": 48, "责任单位": 28, "完成时限": 22, "指标": 20, "目标值": 10,
-              "单位": 10, "完成值": 10, "完成情况": 60, "状态": 10, "简称": 14, "领域": 10,
-              "比较": 6, "数据时点": 14, "备注": 30, "别名": 30, "状态说明": 30,
-              "同行": 6, "完成值单位": 10}  # fmt: skip
-    for index, name in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = widths[name]
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
+        for c, value in enumerate(row):
+            cell = sheet.cell(r, c + 1)
+            exact = _exact_number(value) if c in numbers else None
+            if exact is not None:
+                cell.value, cell.number_format = exact
+            elif c == ratio_at and value:
+                cell.value, cell.number_format = float(value[:-1]) / 100, "0.0%"
+            else:
+                # Text otherwise: "=" must not become a formula, a 27-digit figure not a float.
+                cell.value = export_cell(value)
+                cell.data_type = "s"
+                cell.number_format = "@"
+            cell.font = body_font
             cell.alignment = wrap
+            if value:
+                longest = max(_display_width(line) for line in value.split("\n"))
+                widths[c] = max(widths[c], longest)
+        light = light_for(row[status_at]) if row[status_at] else ""
+        if light in fills:
+            sheet.cell(r, status_at + 1).fill = fills[light]
+    for index, width in enumerate(widths, start=1):
+        # Fit the content, within reason: long texts wrap inside a 60-character column.
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(width + 2, 60)
     sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(COLUMNS)).column_letter}{len(rows) + 1}"
     book.save(path)
 
 
@@ -348,12 +401,20 @@ def check_xlsx_archive(path: Path) -> list[CellProblem]:
     return []
 
 
+_DECIMALS_IN_FORMAT = re.compile(r"\.(0+)")
+
+
 def _cell_text(cell) -> str:
     value = getattr(cell, "value", None)
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        # Our export writes "0.50" as 0.5 with the format "0.00": the format keeps the decimals.
+        found = _DECIMALS_IN_FORMAT.search(getattr(cell, "number_format", "") or "")
+        if found and not str(getattr(cell, "number_format", "")).endswith("%"):
+            return f"{value:.{len(found.group(1))}f}"
+        if value.is_integer():
+            return str(int(value))
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return str(value)

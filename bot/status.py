@@ -1,15 +1,19 @@
 """Status and traffic-light rules for a target (pure functions).
 
-The rules, in order:
+A target is 已完成 or 超额完成 only on evidence: every indicator that has a target figure must
+have an actual figure that meets it. The rules, in order (`compute_status`):
 1. A manual override (with its reason) wins.
-2. With comparable indicators (both a target and an actual figure):
-   - all met: 超额完成 when at least one strictly beats its target, else 已完成;
-   - otherwise: 未完成 after the final deadline, 滞后 when an earlier milestone is past due
-     and open, else 推进中.
-3. Without comparable indicators:
-   - every deadline done: 已完成;
-   - the final deadline passed: 未完成; an earlier milestone past due and open: 滞后;
-   - some actual figure or progress text exists: 推进中; nothing at all: 暂无数据.
+2. Some indicator with a target has a figure that misses it: 未完成 after the final deadline,
+   滞后 when an earlier milestone is past due and open, else 推进中.
+3. Every indicator with a target has a figure, and all meet it: 超额完成 when at least one
+   strictly beats its target, else 已完成.
+4. Otherwise (no indicator with a target, or some without a figure; `missing_figures`):
+   - no indicator with a target and every deadline done: 已完成 (a target in words, closed);
+   - after the final deadline: 暂无数据 when every deadline is marked done (closed, but the
+     figures that would prove it are missing), else 未完成;
+   - an earlier milestone past due and open: 滞后;
+   - some actual figure or progress text: 推进中 ("部分指标暂无数据" when figures are
+     missing, `status_note`); nothing at all: 暂无数据.
 Lights: 🟢 超额完成/已完成, 🟡 推进中, 🔴 滞后/未完成, ⚪ 暂无数据.
 
 Closed years. A ledger's year is closed once the day it is judged on lies after 31 December
@@ -21,6 +25,7 @@ overdue into the present; a pinned `[ledger] today` is used as it is, for demons
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
@@ -68,13 +73,44 @@ def completion_ratio(ind: IndicatorSpec) -> Decimal | None:
     return (actual / target * 100).quantize(Decimal("0.1"))
 
 
+def indicator_gap(ind: IndicatorSpec) -> Decimal | None:
+    """How far the actual figure is from meeting the target (0 when met), in the target's unit.
+
+    None when either figure is missing. The one place a gap is computed, beside
+    `completion_ratio`, so unit conversion has one place to go.
+    """
+    target, actual = measured(ind)
+    if target is None or actual is None:
+        return None
+    if ind.comparator == "<=":
+        return max(actual - target, Decimal(0))
+    if ind.comparator == "=":
+        return abs(actual - target)
+    return max(target - actual, Decimal(0))
+
+
 def final_deadline(target: TargetSpec, default: dt.date | None = None) -> dt.date | None:
     dates = [d.date for d in target.deadlines]
     return max(dates) if dates else default
 
 
 def open_deadlines(target: TargetSpec) -> list[DeadlineSpec]:
+    """Deadlines not yet done, by date; none once the target is closed (销号), so a closed
+    target leaves reminders, digests and due lists in this one place."""
+    if target.closed is not None:
+        return []
     return sorted((d for d in target.deadlines if not d.done), key=lambda d: d.date)
+
+
+def targeted_indicators(target: TargetSpec) -> list[IndicatorSpec]:
+    """The indicators that carry a target figure, the ones a status must be proven on."""
+    return [i for i in target.indicators if i.target_value is not None]
+
+
+def missing_figures(target: TargetSpec) -> list[IndicatorSpec]:
+    """Indicators with a target figure but no actual figure yet (or none in a unit that
+    converts to the target's)."""
+    return [i for i in targeted_indicators(target) if measured(i)[1] is None]
 
 
 def compute_status(target: TargetSpec, today: dt.date) -> str:
@@ -84,26 +120,68 @@ def compute_status(target: TargetSpec, today: dt.date) -> str:
     final = final_deadline(target)
     past_final = final is not None and today > final
     overdue_milestone = any(d.date < today for d in open_deadlines(target))
-    verdicts = [indicator_met(i) for i in target.indicators]
-    judged = [v for v in verdicts if v is not None]
-    if judged:
-        if all(judged):
-            return (
-                "超额完成" if any(indicator_exceeded(i) for i in target.indicators) else "已完成"
-            )
+    targeted = targeted_indicators(target)
+    verdicts = [indicator_met(i) for i in targeted]
+    if any(v is False for v in verdicts):
         if past_final:
             return "未完成"
         return "滞后" if overdue_milestone else "推进中"
-    if target.deadlines and all(d.done for d in target.deadlines):
+    if targeted and all(verdicts):
+        return "超额完成" if any(indicator_exceeded(i) for i in targeted) else "已完成"
+    all_done = bool(target.deadlines) and all(d.done for d in target.deadlines)
+    if not targeted and all_done:
         return "已完成"
     if past_final:
-        return "未完成"
+        return "暂无数据" if all_done else "未完成"
     if overdue_milestone:
         return "滞后"
     has_data = any(i.actual_value is not None for i in target.indicators) or bool(
         target.progress_text.strip()
     )
     return "推进中" if has_data else "暂无数据"
+
+
+def _stated_at(text: str, figure: str) -> int:
+    """Where `figure` is written in `text` as a whole number (not inside "2020"), or -1."""
+    found = re.search(rf"(?<![0-9.]){re.escape(figure)}(?![0-9])", text) if figure else None
+    return found.start() if found else -1
+
+
+def principal_indicator(target: TargetSpec) -> IndicatorSpec | None:
+    """The indicator the target's title names, the one a one-bar overview shows.
+
+    Among indicators with a target figure: the one whose name shares most characters with the
+    title; then one whose target figure the target text states, the later stated first (the
+    text names the scope, then what is to be completed: "抓好5个省重点项目建设,完成投资
+    26.4亿元"); then the first listed. None when no indicator has a target figure.
+    """
+    targeted = targeted_indicators(target)
+    if not targeted:
+        return None
+    title = set(target.title)
+
+    def rank(item: tuple[int, IndicatorSpec]) -> tuple[int, bool, int, int]:
+        index, ind = item
+        stated = _stated_at(target.target_text, ind.target)
+        return (len(title & set(ind.name)), stated >= 0, stated, -index)
+
+    return max(enumerate(targeted), key=rank)[1]
+
+
+def status_note(target: TargetSpec, today: dt.date) -> str:
+    """Why a computed status is not 已完成 although nothing misses its target, or "".
+
+    "部分指标暂无数据：单位GDP能耗下降、全社会能源消费总量增长" when figures are missing.
+    """
+    if target.status_override:
+        return ""
+    missing = missing_figures(target)
+    if not missing or compute_status(target, today) in ("已完成", "超额完成"):
+        return ""
+    if any(indicator_met(i) is False for i in target.indicators):
+        return ""
+    names = "、".join(i.name for i in missing)
+    return f"部分指标暂无数据：{names}"
 
 
 def year_end(year: int) -> dt.date:

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from bot.database import import_lock
 from bot.ledger import (
+    Closure,
     DeadlineSpec,
     IndicatorSpec,
     LedgerSpec,
@@ -47,6 +48,8 @@ TARGET_FIELDS = (
     "status_override",
     "status_reason",
 )
+# 销号 is the office's act on a loaded target, not ledger-file data: imports never touch it.
+CLOSED_FIELD = "closed"
 INDICATOR_ATTRS = {
     "target": "target_value",
     "unit": "unit",
@@ -143,7 +146,58 @@ def _children(session: Session, model, year: int, numbers: Sequence[int] | None)
     return rows
 
 
-def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSpec:
+@dataclass
+class _FieldHistory:
+    origin: str  # the value the import left
+    value: str
+    at: dt.datetime
+    actor: str
+
+
+def _live_changes(
+    session: Session, year: int, numbers: Sequence[int] | None
+) -> dict[tuple[int, str], _FieldHistory]:
+    """Figures and progress texts changed after the import, keyed (target, field name).
+
+    A field whose value is back to what the import left (an undo) is not listed; a later
+    import of the field starts it afresh.
+    """
+    query = select(AuditEntry).where(
+        (AuditEntry.field_name == "progress_text") | col(AuditEntry.field_name).like("indicator:%")
+    )
+    if numbers is not None:
+        query = query.where(col(AuditEntry.target_number).in_(numbers))
+    found: dict[tuple[int, str], _FieldHistory] = {}
+    for e in session.exec(query.order_by(AuditEntry.id)):
+        if e.target_number is None:
+            continue
+        if e.actor.startswith(IMPORT_ACTOR):
+            # An import rewrites a whole indicator ("indicator:NAME") or the progress text.
+            key = e.field_name if e.field_name == "progress_text" else e.field_name + ":actual"
+            found.pop((e.target_number, key), None)
+            continue
+        if e.field_name != "progress_text" and not e.field_name.endswith(":actual"):
+            continue
+        key = (e.target_number, e.field_name)
+        origin = found[key].origin if key in found else e.old_value
+        found[key] = _FieldHistory(origin, e.new_value, e.at, e.actor)
+    return {k: h for k, h in found.items() if h.value != h.origin}
+
+
+def _to_spec(
+    target: Target,
+    units,
+    milestones,
+    indicators,
+    aliases,
+    changes: dict[tuple[int, str], _FieldHistory] | None = None,
+) -> TargetSpec:
+    changes = changes or {}
+
+    def changed(name: str) -> _FieldHistory | None:
+        return changes.get((target.number, name))
+
+    progress = changed("progress_text")
     return TargetSpec(
         number=target.number,
         title=target.title,
@@ -163,14 +217,18 @@ def _to_spec(target: Target, units, milestones, indicators, aliases) -> TargetSp
                 actual_unit=i.actual_unit,
                 as_of=i.as_of,
                 remark=i.remark,
+                changed_at=figure.at if figure else None,
+                changed_by=figure.actor if figure else "",
             )
-            for i in indicators
+            for i, figure in ((i, changed(f"indicator:{i.name}:actual")) for i in indicators)
         ),
         aliases=tuple(a.word for a in aliases),
         status_override=target.status_override,
         status_reason=target.status_reason,
+        closed=Closure.decode(target.closed),
         updated_at=target.updated_at,
         updated_by=target.updated_by,
+        progress_changed_at=progress.at if progress else None,
     )
 
 
@@ -188,6 +246,7 @@ def read_targets(
     milestones = _children(session, Milestone, year, numbers)
     indicators = _children(session, Indicator, year, numbers)
     aliases = _children(session, Alias, year, numbers)
+    changes = _live_changes(session, year, numbers)
     return [
         _to_spec(
             t,
@@ -195,6 +254,7 @@ def read_targets(
             sorted(milestones.get(t.number, []), key=lambda m: (m.due, m.position)),
             indicators.get(t.number, []),
             aliases.get(t.number, []),
+            changes,
         )
         for t in targets
     ]
@@ -301,7 +361,7 @@ def read_field(session: Session, number: int, name: str, *, year: int | None = N
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
-    if name in TARGET_FIELDS:
+    if name in TARGET_FIELDS or name == CLOSED_FIELD:
         return getattr(target, name)
     if name == "units":
         return _units_value(session, year, number)
@@ -390,7 +450,7 @@ def write_field(
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
-    if name in TARGET_FIELDS:
+    if name in TARGET_FIELDS or name == CLOSED_FIELD:
         setattr(target, name, value)
     elif name == "units":
         _write_units(session, year, number, value)

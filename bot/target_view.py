@@ -15,7 +15,14 @@ from bot.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.status import LIGHTS, as_of_label, completion_ratio, compute_status, light_for
+from bot.status import (
+    LIGHTS,
+    as_of_label,
+    completion_ratio,
+    compute_status,
+    light_for,
+    status_note,
+)
 
 
 def unit_label(unit: UnitSpec) -> str:
@@ -52,6 +59,7 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "light": light_for(status),
         "status_override": target.status_override,
         "status_reason": target.status_reason,
+        "status_note": status_note(target, today),
         "units": [{"name": u.name, "role": u.role, "source": u.source} for u in target.units],
         "deadlines": [
             {"date": d.date.isoformat(), "text": d.text, "done": d.done} for d in target.deadlines
@@ -72,6 +80,7 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         ],
         "target_text": target.target_text,
         "progress_text": target.progress_text,
+        "closed": target.closed.as_json() if target.closed else None,
         "aliases": list(target.aliases),
         "updated_at": target.updated_at.isoformat() if target.updated_at else None,
         "updated_by": target.updated_by,
@@ -90,6 +99,7 @@ def list_item_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "deadline": (
             max(d.date for d in target.deadlines).isoformat() if target.deadlines else None
         ),
+        "closed": target.closed.as_json() if target.closed else None,
     }
 
 
@@ -102,6 +112,10 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
     ]
     if target.status_override:
         lines[-1] += f"（人工认定：{target.status_reason}）"
+    elif note := status_note(target, today):
+        lines[-1] += f"（{note}）"
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
     lines.append("目标：" + target.target_text)
     if target.indicators:
         lines.append("指标：")

@@ -47,7 +47,9 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.chat import ChatService, Reply, Sender
+from bot.chat_evidence import IncomingFile
 from bot.config import Config
+from bot.evidence import MAX_BYTES as MAX_EVIDENCE_BYTES
 from bot.housekeeping import prune
 from bot.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.replies import split_for_chat
@@ -243,6 +245,36 @@ class TelegramFrontEnd:
             replies = await asyncio.to_thread(self.service.question, sender, text)
         await self.send(message, replies)
 
+    async def on_file(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Keep a photo or document as 佐证材料 of the target its caption, reply or report
+        names; files in groups that concern nobody here get no answer."""
+        message = update.effective_message
+        if await self._over_rate(update, context):
+            return
+        if message.photo:
+            attachment = message.photo[-1]  # the largest size Telegram made
+            name = f"照片_{message.message_id}.jpg"
+        else:
+            attachment = message.document
+            name = attachment.file_name or f"文件_{message.message_id}"
+        sender = sender_of(update)
+        if (attachment.file_size or 0) > MAX_EVIDENCE_BYTES:
+            await self.send(message, [Reply("文件超过20MB上限，未保存。请压缩或拆分后再发。")])
+            return
+        download = await attachment.get_file()
+        content = bytes(await download.download_as_bytearray())
+        replied = message.reply_to_message
+        replied_id = (
+            replied.message_id
+            if replied is not None and replied.from_user and replied.from_user.id == context.bot.id
+            else None
+        )
+        incoming = IncomingFile(name, content, attachment.file_id)
+        replies = await asyncio.to_thread(
+            self.service.file, sender, incoming, message.caption or "", replied_id
+        )
+        await self.send(message, replies)
+
     async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A group became a supergroup: its subscriptions, digest and grants follow the new id."""
         message = update.effective_message
@@ -335,6 +367,18 @@ class TelegramFrontEnd:
         if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
             await asyncio.to_thread(self.service.catch_up_reminders)
             schedule_reminders(application, self)
+            await self.warn_admins(application, self.service.calendar_warning())
+
+    async def warn_admins(self, application: Application, warning: str | None) -> None:
+        """Tell each admin privately, best effort: an admin who never opened the bot can't be."""
+        if warning is None:
+            return
+        logger.warning("%s", warning)
+        for admin in self.service.config.telegram.admins:
+            try:
+                await application.bot.send_message(admin, warning)
+            except TelegramError:
+                logger.warning("could not warn admin %s at start-up", admin)
 
     async def run_housekeeping(self) -> None:
         """Prune saved list pages and unmatched questions (at start-up, and in the daily job)."""
@@ -433,6 +477,9 @@ def build_application(
         MessageHandler(messages & filters.TEXT & ~filters.COMMAND, front.on_text)
     )
     application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(
+        MessageHandler(messages & (filters.PHOTO | filters.Document.ALL), front.on_file)
+    )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, front.on_migrate))
     application.add_error_handler(front.on_error)
     return application

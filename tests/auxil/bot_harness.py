@@ -154,6 +154,32 @@ class BotDriver:
             )
         )
 
+    async def send_file(
+        self,
+        chat_id: int,
+        user_id: int,
+        content: bytes,
+        *,
+        kind: str = "photo",
+        filename: str = "file.bin",
+        caption: str = "",
+        chat_type: str | None = None,
+        reply_to: int | None = None,
+    ) -> Exchange:
+        """A person sends a photo or document, with an optional caption."""
+        return await self._exchange(
+            lambda: self.fake.push_file(
+                chat_id,
+                user_id,
+                content,
+                kind=kind,
+                filename=filename,
+                caption=caption,
+                chat_type=chat_type,
+                reply_to_message_id=reply_to,
+            )  # fmt: skip
+        )
+
     async def press(self, chat_id: int, user_id: int, message_id: int, data: str) -> Exchange:
         return await self._exchange(
             lambda: self.fake.push_callback(chat_id, user_id, message_id, data)

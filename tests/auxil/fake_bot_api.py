@@ -466,6 +466,51 @@ class FakeBotApi:
             self._messages[(chat_id, message["message_id"])] = message
             return self._queue({"message": message})
 
+    def push_file(
+        self,
+        chat_id: int,
+        user_id: int,
+        content: bytes,
+        *,
+        kind: str = "photo",
+        filename: str = "file.bin",
+        caption: str = "",
+        chat_type: str | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> dict:
+        """Queue a user's photo or document (stored for getFile and download), with a caption."""
+        with self._cond:
+            chat = self._chat(chat_id, chat_type)
+            stored = self._store_file(
+                {"filename": filename, "content": content, "mime_type": None}, kind
+            )
+            base = {k: stored[k] for k in ("file_id", "file_unique_id", "file_size")}
+            message: dict[str, Any] = {
+                "message_id": self._next_message_id(chat_id),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": self._user(user_id, "用户"),
+            }
+            if kind == "photo":
+                width, height = _image_size(content)
+                message["photo"] = [{**base, "width": width, "height": height}]
+            else:
+                message["document"] = {**base, "file_name": filename}
+            if caption:
+                message["caption"] = caption
+                if caption.startswith("/"):
+                    command = caption.split(maxsplit=1)[0]
+                    message["caption_entities"] = [
+                        {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
+                    ]
+            if reply_to_message_id is not None:
+                replied = self._messages.get((chat_id, reply_to_message_id), {})
+                message["reply_to_message"] = {
+                    k: v for k, v in replied.items() if k != "reply_to_message"
+                }
+            self._messages[(chat_id, message["message_id"])] = message
+            return self._queue({"message": message})
+
     def push_callback(self, chat_id: int, user_id: int, message_id: int, data: str) -> dict:
         """Queue a button press on a message the bot sent; returns the Update dict."""
         with self._cond:

@@ -48,13 +48,16 @@ def delivered_texts(fake: FakeBotApi, chat_id: int) -> list[str]:
     return [c.result["text"] for c in fake.sent_messages(chat_id)]
 
 
+REMINDER_KINDS = ("督查提醒", "到期提醒", "逾期提醒")  # headed "【县督查局·督查提醒】"
+
+
 def reminders_for(fake: FakeBotApi, chat_id: int, number: int) -> list[Call]:
     """Reminders (not 催办) about target `number` delivered to a chat."""
     head = f"第{number}项 "
     return [
         c
         for c in fake.sent_messages(chat_id)
-        if c.result["text"].startswith(("【督查提醒】", "【到期提醒】", "【逾期提醒】"))
+        if any(f"·{kind}】" in c.result["text"].split("\n", 1)[0] for kind in REMINDER_KINDS)
         and head in c.result["text"].splitlines()[0]
     ]
 

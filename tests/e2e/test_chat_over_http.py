@@ -32,9 +32,10 @@ GROUP = -1001234567890
 LOAN_FIGURE = "新增贷款 24.43亿元 / 目标14亿元（174.5%）"
 TARGET_BUTTONS_12 = [[("详情", "detail:12"), ("变更记录", "hist:12")]]
 NOT_DONE_LIST = (
-    "未完成的目标（共2项）：\n"
+    "未完成的目标（共3项）：\n"
     "🔴 16. 耕地保护：未完成（县自然资源局）\n"
-    "🔴 35. 慢阻肺防治：未完成（县卫健委）"
+    "🔴 35. 慢阻肺防治：未完成（县卫健委）\n"
+    "🔴 62. 节能减煤：未完成（县发改委）"
 )
 
 
@@ -129,7 +130,7 @@ async def test_a_granted_viewer_asks_and_opens_details(bot, engine, config):
     press = await bot.press(VIEWER, VIEWER, reply.message_id, "pick:3")
     assert len(press.answers) == 1 and not press.sent
     assert press.edits[0]["message_id"] == reply.message_id
-    assert bot.shown(VIEWER, reply.message_id).startswith("第3项 中心敬老院：🟢超额完成\n")
+    assert bot.shown(VIEWER, reply.message_id).startswith("第3项 中心敬老院：⚪暂无数据\n")
     assert keyboard(press.edits[0]) == [[("详情", "detail:3"), ("变更记录", "hist:3")]]
 
 

@@ -76,7 +76,9 @@ def test_an_admin_chats_in_the_console(config_file):
         "这个问题可能涉及以下几项目标，请选择：\n1. 第3项 中心敬老院\n2. 第4项 老年补贴适老化\n"
         "[1] 第3项 中心敬老院  [2] 第4项 老年补贴适老化  （输入编号选择）"
     )
-    assert out[2].startswith("第3项 中心敬老院：🟢超额完成\n")
+    assert out[2].startswith(
+        "第3项 中心敬老院：⚪暂无数据\n（部分指标暂无数据：改扩建或新建中心敬老院）\n"
+    )
     assert out[2].endswith("[1] 详情  [2] 变更记录  （输入编号选择）")
     assert out[3] == (
         "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元\n"
@@ -156,7 +158,7 @@ def test_a_copied_example_config_opens_a_quiet_console_on_the_closed_2020_year(
     assert "/help" in screen
     assert len(answers) == 4
     assert "第7项 造林绿化" in answers[0] and "（年度已结束）" in answers[0]
-    assert answers[1].startswith("未完成的目标（共2项）")
+    assert answers[1].startswith("未完成的目标（共3项）")
     assert answers[2].startswith("2020年度已结束，没有待到期的目标")
     assert answers[3].startswith("缺少指标或数值\n用法：/set")
     for text in (result.stdout, result.stderr):
@@ -212,7 +214,7 @@ def test_a_conversation_in_the_console_keeps_its_context(config_file):
     assert out[1].startswith("➤ 责任单位：县自然资源局(牵头,推定)\n第16项 耕地保护：")
     assert out[2].startswith("➤ 时限：2020-12-31 年底前（年度已结束）\n第16项 耕地保护：")
     assert out[3].startswith("➤ 差距：违法占用耕地面积比例 6.9%")
-    assert out[4].startswith("超额完成的目标（第1/3页，共28项）：\n🟢 3. 中心敬老院")
+    assert out[4].startswith("超额完成的目标（第1/3页，共24项）：\n🟢 9. 企业上云和技改")
     second = out[4].splitlines()[2].split(". ", 1)[0].split()[-1]
     assert out[5].startswith(f"第{second}项 ")
     assert out[6].startswith("➤ PM10 75微克/立方米")

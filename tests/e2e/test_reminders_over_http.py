@@ -106,7 +106,8 @@ async def report_by_reply(bot: ReminderBotDriver, text: str, number: int = 16) -
     found = reports(bot.service.engine)
     assert len(found) == count + 1
     report = found[-1]
-    assert reply.texts == [f"已收到第{number}项的进展报送（编号{report.id}），待督查局审核。"]
+    [text] = reply.texts
+    assert text.startswith(f"已收到第{number}项的进展报送（编号{report.id}），待督查局审核：\n")
     assert reply.sent[0]["chat_id"] == GROUP
     return report.id
 
@@ -115,7 +116,7 @@ async def pending_message(bot: ReminderBotDriver, report_id: int) -> int:
     """The admin's /pending; returns the id of the message listing `report_id`."""
     listing = await bot.say(ADMIN, ADMIN, "/pending")
     [call] = [c for c in listing.sent if c.result["text"].startswith(f"报送#{report_id} ")]
-    assert keyboard(call) == [[("采纳", f"rpt:ok:{report_id}"), ("驳回", f"rpt:no:{report_id}")]]
+    assert keyboard(call)[0][0][1] == f"rpt:ok:{report_id}"
     return call.result["message_id"]
 
 
@@ -141,9 +142,9 @@ async def test_catch_up_sends_the_7_day_reminder_once_across_restarts(cfg, engin
     async with running_reminder_bot(cfg, engine, fake, answerer=answerer) as bot:
         texts = delivered_texts(fake, GROUP)
         assert [first_line(t) for t in texts] == [
-            "【督查提醒】第6项 矿山治理与山长制",
-            "【督查提醒】第7项 造林绿化",
-            "【督查提醒】第16项 耕地保护",
+            "【县督查局·督查提醒】第6项 矿山治理与山长制",
+            "【县督查局·督查提醒】第7项 造林绿化",
+            "【县督查局·督查提醒】第16项 耕地保护",
         ]
         [call] = reminders_for(fake, GROUP, 16)
         text = call.result["text"]
@@ -218,7 +219,10 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     report_id = await report_by_reply(bot, "耕地缺口已补足1.2万亩")
     listing = await bot.say(ADMIN, ADMIN, "/pending")
     who = f"报送人{MEMBER}，群{GROUP}"
-    assert listing.text == f"报送#{report_id} 第16项（{who}）：\n耕地缺口已补足1.2万亩"
+    assert listing.text == (
+        f"报送#{report_id} 第16项（{who}）：\n耕地缺口已补足1.2万亩\n"
+        "拟修改：第16项 进展情况：追加“（2020-12-24补充）耕地缺口已补足1.2万亩”"
+    )
     assert keyboard(listing.sent[0]) == [
         [("采纳", f"rpt:ok:{report_id}"), ("驳回", f"rpt:no:{report_id}")]
     ]
@@ -274,26 +278,31 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
 
 async def test_an_approved_figure_report_sets_the_indicator(reminded, engine):
     bot = reminded
-    reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26亿元 截至11月", **GROUP_KW)
+    reply = await bot.say(
+        FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 30亿元 截止12月底", **GROUP_KW
+    )
     [report] = reports(engine)
-    assert reply.text == f"已收到第12项的进展报送（编号{report.id}），待督查局审核。"
+    assert reply.text == (
+        f"已收到第12项的数据报送（编号{report.id}），待督查局审核：\n"
+        "第12项 新增贷款 完成值：24.43亿元 → 30亿元"
+    )
     assert (report.chat_id, report.reporter_id) == (FIN_GROUP, FIN_MEMBER)
 
     message_id = await pending_message(bot, report.id)
     press = await bot.press(ADMIN, ADMIN, message_id, f"rpt:ok:{report.id}")
     assert press.answers[0]["text"] == "已采纳"
-    assert actual(engine, 12, "新增贷款") == "26"
-    assert as_of(engine, 12, "新增贷款") == "截至11月"
+    assert actual(engine, 12, "新增贷款") == "30"
+    assert as_of(engine, 12, "新增贷款") == "截止12月底"
     [told] = to_chat(press.sent, FIN_GROUP)
     assert told.startswith(f"第12项进展报送#{report.id}已采纳：\n")
-    assert "26亿元" in told
+    assert "30亿元" in told
     entries = audit_for(engine, 12)
     assert {e.field_name for e in entries} >= {"indicator:新增贷款:actual"}
     assert all(f"报送#{report.id}" in e.reason and str(FIN_MEMBER) in e.reason for e in entries)
     # answers see the new figure at once
     await bot.say(ADMIN, ADMIN, "/grant 77")
     answer = await bot.say(77, 77, "新增贷款完成了吗")
-    assert "新增贷款 26亿元 / 目标14亿元" in answer.text
+    assert "新增贷款 30亿元 / 目标14亿元" in answer.text
     # nothing was sent to the other unit's group
     assert len(delivered(bot.fake, GROUP)) == 3
 
@@ -306,7 +315,7 @@ async def test_urge_sends_once_a_day(reminded, engine):
     first = await bot.say(ADMIN, ADMIN, "/urge 16")
     assert to_chat(first.sent, ADMIN) == ["第16项催办：已发送1条"]
     [urge] = to_chat(first.sent, GROUP)
-    assert first_line(urge) == "【催办】第16项 耕地保护"
+    assert first_line(urge) == "【县督查局·催办】第16项 耕地保护"
     assert "距截止还有7天" in urge and "/report 16" in urge
     assert outbox_row(engine, 16, kind="urge").state == "sent"
 
@@ -468,3 +477,47 @@ async def test_two_processes_on_one_database_send_each_notice_once(config, engin
     rows = outbox(engine)
     assert len(rows) == len(expected) and {r.state for r in rows} == {"sent"}
     assert Counter(r.late for r in rows)[True] > 0  # Thursday's reminders went out late
+
+
+async def test_an_older_figure_is_shown_as_older_and_applied_only_when_the_admin_says_so(
+    reminded, engine
+):
+    bot = reminded
+    reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26亿元 截至11月", **GROUP_KW)
+    older = "报送数据时点“截至11月”早于台账现有数据“截止12月底”（24.43亿元）"
+    assert reply.text.endswith(f"注意：{older}，审核人确认前不会覆盖。")
+    first = reports(engine)[-1].id
+    listing = await bot.say(ADMIN, ADMIN, "/pending")
+    assert f"⚠ {older}。\n拟修改：第12项 新增贷款 完成值：24.43亿元 → 26亿元" in listing.text
+    assert keyboard(listing.sent[0]) == [
+        [("采纳为备注（不覆盖）", f"rpt:ok:{first}"), ("仍按此数覆盖", f"rpt:force:{first}")],
+        [("驳回", f"rpt:no:{first}")],
+    ]
+    press = await bot.press(ADMIN, ADMIN, listing.message_id, f"rpt:ok:{first}")
+    assert press.answers[0]["text"] == "已采纳"
+    assert actual(engine, 12, "新增贷款") == "24.43"  # the newer figure stays
+    assert progress_of(engine, 12).endswith("新增贷款 26亿元 截至11月")
+    assert f"（{older}，未覆盖，已记入进展）" in to_chat(press.sent, FIN_GROUP)[0]
+
+    await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26亿元 截至11月", **GROUP_KW)
+    second = reports(engine)[-1].id
+    message_id = await pending_message(bot, second)
+    press = await bot.press(ADMIN, ADMIN, message_id, f"rpt:force:{second}")
+    assert press.answers[0]["text"] == "已采纳"
+    assert (actual(engine, 12, "新增贷款"), as_of(engine, 12, "新增贷款")) == ("26", "截至11月")
+
+
+async def test_a_free_text_report_with_a_figure_sets_its_indicator(reminded, engine):
+    bot = reminded
+    subscribe(engine, "县卫健委", OTHER_GROUP, actor="tg:42")
+    reply = await bot.say(
+        OTHER_GROUP, STRANGER, "/report 35 补助33.15万元已于1月20日拨付到位", **GROUP_KW
+    )
+    assert reply.text.endswith("第35项 村级医务人员筛查补助 完成值：— → 33.15万元")
+    report = reports(engine)[-1]
+    message_id = await pending_message(bot, report.id)
+    await bot.press(ADMIN, ADMIN, message_id, f"rpt:ok:{report.id}")
+    assert actual(engine, 35, "村级医务人员筛查补助") == "33.15"
+    # a figure in another unit than the indicator's is refused at once, like /set
+    reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26万元", **GROUP_KW)
+    assert reply.text.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元")

@@ -43,6 +43,8 @@ ARGS = {
     "reject": "1 数据口径不符",
     "outbox": "",
     "reminders": "2020-12-24",
+    "close": "16 强制 经县政府同意调整",
+    "unclose": "16 复核后重新打开",
 }
 
 SENDERS = {
@@ -145,6 +147,8 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
                 "reject": "没有待审核的报送#1。",
                 "outbox": "没有未确认送达或发送失败的提醒。",
                 "reminders": "2020-12-24 应发送的提醒（预览，不发送）：",
+                "close": "第16项已销号（2021-01-15）（强制销号，理由已记录）",
+                "unclose": "第16项已重新打开（取消销号）：复核后重新打开",
             }[name]
             assert reply.text.startswith(expected), (name, reply.text)
         else:

@@ -17,15 +17,13 @@ from bot.charts import (
     completion_chart,
     completion_figure,
     find_cjk_font,
-    headline_ratio,
     missing_glyphs,
-    percent_text,
     target_chart,
     target_figure,
     target_label,
 )
-from bot.ledger import CATEGORIES
-from bot.status import compute_status
+from bot.ledger import IndicatorSpec, TargetSpec
+from bot.status import compute_status, light_for, principal_indicator
 
 TODAY = dt.date(2021, 1, 15)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -72,29 +70,59 @@ def test_completion_chart_labels_are_chinese_and_all_covered_by_the_font(ledger_
     for t in ledger_2020.targets:
         assert target_label(t) in labels
     assert "第12项 新增贷款" in labels
-    for category in CATEGORIES:
-        assert any(label.startswith(f"【{category}】") for label in labels), category
     assert missing_glyphs(cjk_font, labels) == set()
     used = {text.get_fontproperties().get_file() for text in figure.findobj(matplotlib.text.Text)}
     assert used == {str(cjk_font)}
 
 
-def test_completion_chart_shows_ratios_capped_and_statuses_without_figures(ledger_2020, cjk_font):
+def test_each_bar_names_its_principal_indicator_with_figure_and_ratio(ledger_2020, cjk_font):
     labels = chart_labels(completion_figure(ledger_2020, today=TODAY))
-    by_number = ledger_2020.by_number()
-    assert headline_ratio(by_number[12]) is not None
-    assert f"{percent_text(headline_ratio(by_number[12]))} 超额完成" in labels  # 174.5% 超额完成
-    over = [t for t in ledger_2020.targets if (headline_ratio(t) or 0) > 200]
-    assert over, "the 2020 ledger has targets beyond 200%"
-    for t in over:
-        assert any(
-            label.startswith(f"{percent_text(headline_ratio(t))}（超出刻度）") for label in labels
-        )
-    without = [t for t in ledger_2020.targets if headline_ratio(t) is None]
+    assert "新增贷款 24.43亿元 / 目标14亿元 174.5% · 超额完成" in labels
+    # 19's title names the investment, not the count of projects (160%).
+    assert "省重点项目完成投资 93.1亿元 / 目标26.4亿元 352.7%（超出刻度） · 超额完成" in labels
+    assert "规上煤炭消费总量 2.75万吨 / 目标≤3.67万吨（达标） · 未完成" in labels
+    without = [t for t in ledger_2020.targets if principal_indicator(t) is None]
     assert len(without) > 5
-    statuses = {compute_status(t, TODAY) for t in without}
-    for status in statuses:
-        assert f"{status}（无量化对比）" in labels
+    for t in without:
+        assert f"无量化指标 · {compute_status(t, TODAY)}" in labels
+
+
+def test_targets_needing_attention_come_first_in_larger_type(ledger_2020, cjk_font):
+    figure = completion_figure(ledger_2020, today=TODAY)
+    top, rest = figure.axes[:2]
+    top_labels = [t.get_text() for t in top.get_yticklabels()]
+    urgent = [t for t in ledger_2020.targets if light_for(compute_status(t, TODAY)) in "🔴🟡"]
+    assert sorted(top_labels) == sorted(target_label(t) for t in urgent)
+    red = [target_label(t) for t in urgent if light_for(compute_status(t, TODAY)) == "🔴"]
+    assert set(top_labels[: len(red)]) == set(red)  # listed top-down: reds on top
+    big = {t.get_fontsize() for t in top.get_yticklabels()}
+    small = {t.get_fontsize() for t in rest.get_yticklabels()}
+    assert min(big) > max(small)
+
+
+def test_principal_indicator_is_the_one_the_title_names():
+    target = TargetSpec(
+        number=1,
+        title="省重点项目",
+        category="经济发展",
+        target_text="抓好5个省重点项目建设,2020年完成投资26.4亿元。",
+        indicators=(
+            IndicatorSpec("省重点项目", "5", "个", actual="8"),
+            IndicatorSpec("省重点项目计划投资", "58.4", "亿元", actual="93.1"),
+            IndicatorSpec("省重点项目完成投资", "26.4", "亿元", actual="93.1"),
+            IndicatorSpec("其他", "", "个", actual="3"),
+        ),
+    )
+    assert principal_indicator(target).name == "省重点项目完成投资"
+    loan = TargetSpec(
+        1,
+        "新增贷款",
+        "经济发展",
+        "新增贷款14亿元",
+        indicators=(IndicatorSpec("企业获贷", "5", "家"), IndicatorSpec("新增贷款", "14", "亿元")),
+    )
+    assert principal_indicator(loan).name == "新增贷款"
+    assert principal_indicator(TargetSpec(1, "无", "经济发展", "文字")) is None
 
 
 @pytest.mark.parametrize("number", [1, 5, 12, 36, 56])
@@ -162,4 +190,4 @@ def test_a_stored_27_digit_figure_draws_both_charts(ledger_2020, cjk_font):
     )
     assert _png_size(completion_chart(ledger, today=TODAY))
     assert _png_size(target_chart(loan, today=TODAY))
-    assert headline_ratio(loan) is None
+    assert charts.headline_ratio(loan) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import struct
 import subprocess
 import zipfile
 from zoneinfo import ZoneInfo
@@ -119,14 +120,42 @@ def test_admin_edits_are_marked_with_their_date_and_nothing_else_changes(engine,
     assert report.count("更新）") == 2
 
 
-def test_an_indicator_edit_also_marks_the_target(engine):
+def test_a_changed_figure_replaces_the_imported_sentence_with_its_as_of_and_date(engine):
     apply_changes(
         engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
     )
     ledger = _stored(engine)
-    text = render_report_txt(ledger, as_of=AS_OF, tz=TZ)
-    marked = [ln for ln in text.split("\n") if ln.endswith("（2020-12-20更新）")]
-    assert marked == [ledger.by_number()[12].progress_text + "（2020-12-20更新）"]
+    lines = render_report_txt(ledger, as_of=AS_OF, tz=TZ).split("\n")
+    twelve = lines.index(next(ln for ln in lines if ln.startswith("12."))) + 1
+    assert lines[twelve] == "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。"
+    assert "24.43" not in "\n".join(lines)
+
+
+def test_an_undone_figure_change_prints_the_seed_sentence_again(engine, seed_report_text):
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    apply_changes(
+        engine,
+        [FieldChange(12, "indicator:新增贷款:actual", "24.43")],
+        actor="tg:9",
+        now=EDITED_AT,
+    )
+    report, _ = split_summary(render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ))
+    assert "截止12月底新增贷款24.43亿元,完成新增贷款任务。" in report.split("\n")
+
+
+def test_a_note_after_a_figure_change_follows_the_figure(engine):
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(12, "progress_text", "已通报。")], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    assert (
+        "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。已通报。（2020-12-23更新）"
+        in lines
+    )
 
 
 def test_preamble_can_be_replaced(ledger_2020):
@@ -158,7 +187,15 @@ def _docx(ledger, tmp_path=None):
         stream.seek(0)
         return Document(stream)
     path = tmp_path / "report.docx"
-    write_report_docx(ledger, path, as_of=AS_OF, tz=TZ, title="2020年目标落实情况报告")
+    write_report_docx(
+        ledger,
+        path,
+        as_of=AS_OF,
+        tz=TZ,
+        title="2020年目标落实情况报告",
+        office="西平县督查局",
+        issued=dt.date(2021, 1, 18),
+    )
     return Document(str(path))
 
 
@@ -171,7 +208,11 @@ def test_docx_reads_back_with_title_headings_targets_colours_tables_and_page_fie
     assert paragraphs[0].text == "2020年县工作责任目标台账落实情况"
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert [h.split("、")[1].split("（")[0] for h in headings[:-1]] == list(CATEGORIES)
-    assert headings[-1] == SUMMARY_HEADING
+    assert headings[-1] == "七、目标落实情况汇总"
+    assert [p.text for p in paragraphs if p.style.name == "Heading 2"] == [
+        "（一）各状态项数",
+        f"（二）尚未完成的目标（{len(report_summary(ledger_2020, as_of=AS_OF).pending)}项）",
+    ]
 
     heads = {}
     for p in paragraphs:
@@ -196,17 +237,51 @@ def test_docx_reads_back_with_title_headings_targets_colours_tables_and_page_fie
     assert ["16", "耕地保护", "未完成", "县自然资源局"] in rows
     assert len(rows) - 1 == len(summary.pending)
 
-    footer = document.sections[0].footer._element
-    instructions = [f.get(qn("w:instr")).strip() for f in footer.iter(qn("w:fldSimple"))]
-    assert "PAGE" in instructions
+    footer = document.sections[0].footer
+    instructions = [f.get(qn("w:instr")).strip() for f in footer._element.iter(qn("w:fldSimple"))]
+    assert instructions == ["PAGE"]
+    # "— 1 —": the PAGE field between the dashes shows 1 until a reader fills it in.
+    assert [t.text for t in footer.paragraphs[0]._p.iter(qn("w:t"))] == ["— ", "1", " —"]
 
 
-def test_docx_to_a_path_with_a_custom_title_and_east_asian_font(ledger_2020, tmp_path):
+def test_docx_follows_gbt_9704_page_fonts_and_signature(ledger_2020, tmp_path):
     document = _docx(ledger_2020, tmp_path)
     assert document.paragraphs[0].text == "2020年目标落实情况报告"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    ]
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    styles = document.styles
+
+    def east_asian(name):
+        return styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+    assert east_asian("Title") == "方正小标宋简体" and styles["Title"].font.size.pt == 22
+    assert east_asian("Normal") == "仿宋_GB2312" and styles["Normal"].font.size.pt == 16
+    assert east_asian("Heading 1") == "黑体" and east_asian("Heading 2") == "楷体_GB2312"
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        assert str(styles[name].font.color.rgb) == "000000"
     with zipfile.ZipFile(tmp_path / "report.docx") as archive:
-        styles = archive.read("word/styles.xml").decode("utf-8")
-    assert 'w:eastAsia="宋体"' in styles
+        styles_xml = archive.read("word/styles.xml").decode("utf-8")
+        fonts_xml = archive.read("word/fontTable.xml").decode("utf-8")
+    # Plain booleans: pytest's explanation of a failed `in` on these long texts takes minutes.
+    themes = [
+        t for t in ("themeColor", "asciiTheme", "eastAsiaTheme", "themeFill") if t in styles_xml
+    ]
+    assert themes == []
+    for name, fallback in (
+        ("方正小标宋简体", "宋体"),
+        ("仿宋_GB2312", "仿宋"),
+        ("仿宋", "FangSong"),
+    ):
+        declared = f'<w:font w:name="{name}"><w:altName w:val="{fallback}"/>' in fonts_xml
+        assert declared, (name, fallback)
+    assert [p.text for p in document.paragraphs[-2:]] == ["西平县督查局", "2021年1月18日"]
 
 
 def test_docx_marks_edited_progress(engine):
@@ -217,12 +292,14 @@ def test_docx_marks_edited_progress(engine):
     assert "已投入使用。（2020-12-20更新）" in [p.text for p in document.paragraphs]
 
 
-def test_docx_converts_to_a_pdf_of_several_pages(ledger_2020, tmp_path):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the PDF conversion is not checked")
+def test_docx_renders_with_libreoffice_to_a4_pdf_pages_and_png(ledger_2020, tmp_path):
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if soffice is None or pdftoppm is None:
+        pytest.skip(
+            "LibreOffice (soffice) or pdftoppm is not installed: run scripts/ensure_libreoffice.sh"
+        )
     source = tmp_path / "report.docx"
-    write_report_docx(ledger_2020, source, as_of=AS_OF, tz=TZ)
+    write_report_docx(ledger_2020, source, as_of=AS_OF, tz=TZ, office="西平县督查局")
     subprocess.run(
         [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
         check=True,
@@ -234,3 +311,24 @@ def test_docx_converts_to_a_pdf_of_several_pages(ledger_2020, tmp_path):
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     pages = pages or pdf.count(b"/Type/Page") - pdf.count(b"/Type/Pages")
     assert pages > 1
+    assert b"/MediaBox[0 0 595" in pdf.replace(b" [", b"[")  # A4: 595 x 842 points
+    subprocess.run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "report.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    (png,) = tmp_path.glob("page*.png")
+    width, height = struct.unpack(">II", png.read_bytes()[16:24])
+    assert abs(height / width - 297 / 210) < 0.01  # the page image has A4's proportions

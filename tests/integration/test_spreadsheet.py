@@ -12,7 +12,9 @@ from sqlmodel import Session
 from bot.ledger import parse_decimal
 from bot.spreadsheet import (
     COLUMNS,
+    LIGHT_FILLS,
     STANDARD_COLUMNS,
+    XLSX_FONT,
     SpreadsheetError,
     read_spreadsheet,
     write_csv,
@@ -49,10 +51,39 @@ def test_xlsx_is_readable(engine, tmp_path):
     path = tmp_path / "ledger.xlsx"
     write_xlsx(current(engine), TODAY, path)
     sheet = load_workbook(path).active
-    assert tuple(c.value for c in sheet[1])[: len(STANDARD_COLUMNS)] == STANDARD_COLUMNS
+    header = tuple(c.value for c in sheet[1])
+    assert header[:12] == (*STANDARD_COLUMNS[:8], "完成率", "差距", *STANDARD_COLUMNS[8:])
     assert sheet.freeze_panes == "B2"
+    assert (
+        sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(COLUMNS)).column_letter}{sheet.max_row}"
+    )
     assert sheet.column_dimensions["B"].width >= 40
     assert sheet["A2"].value == "1"
+    column = {name: i + 1 for i, name in enumerate(header)}
+    loan = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "12")
+
+    def at(name):
+        return sheet.cell(loan, column[name])
+
+    assert (at("目标值").value, at("完成值").value) == (14, 24.43)
+    assert at("完成值").number_format == "0.00"
+    assert (at("完成率").value, at("完成率").number_format) == (1.745, "0.0%")
+    assert at("差距").value == 0
+    assert at("状态").fill.start_color.rgb.endswith(LIGHT_FILLS["🟢"])
+    fonts = {sheet.cell(r, c).font.name for r in (1, loan) for c in range(1, len(header) + 1)}
+    assert fonts == {XLSX_FONT}
+    # Widths fit: the short 单位 column is narrow, the long texts are capped and wrap.
+    units = sheet.column_dimensions[sheet.cell(1, column["单位"]).column_letter].width
+    assert 6 <= units <= 16
+    assert sheet.column_dimensions[sheet.cell(1, column["完成情况"]).column_letter].width == 60
+
+
+def test_xlsx_figures_keep_their_written_decimals_through_import(engine, tmp_path):
+    apply_changes(engine, [FieldChange(12, "indicator:新增贷款:actual", "25.10")], actor="tg:1")
+    path = tmp_path / "ledger.xlsx"
+    write_xlsx(current(engine), TODAY, path)
+    imported = read_spreadsheet(path, current(engine), TODAY)
+    assert imported.by_number()[12].indicator("新增贷款").actual == "25.10"
 
 
 def test_an_edit_in_the_sheet_is_imported(engine, tmp_path):
@@ -173,10 +204,12 @@ def test_formula_cells_are_neutralised_in_exports_and_round_trip(engine, tmp_pat
     path = tmp_path / f"ledger.{suffix}"
     (write_xlsx if suffix == "xlsx" else write_csv)(before, TODAY, path)
     cells = _raw_cells(path)
-    for cell in cells:
+    texts = [c for c in cells if isinstance(c, str)]  # figures are numbers in an xlsx
+    for cell in texts:
         assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
         assert not cell.startswith("-") or parse_decimal(cell) is not None, cell
-    assert '\'=HYPERLINK("http://x.example","x")' in cells and "-2.6" in cells
+    assert '\'=HYPERLINK("http://x.example","x")' in cells
+    assert ("-2.6" if suffix == "csv" else -2.6) in cells
     assert "''=already quoted by its author" in cells and "'''+x" in cells
     imported = read_spreadsheet(path, before, TODAY)
     for a, b in zip(imported.targets, before.targets, strict=True):

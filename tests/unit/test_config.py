@@ -138,3 +138,16 @@ def test_sender_rate(tmp_path):
     assert load_config(None, environ={}).telegram.sender_rate == 20
     path = write(tmp_path, "[telegram]\nsender_rate = 0\n")
     assert load_config(path, environ={}).telegram.sender_rate == 0
+
+
+def test_office_name_defaults_to_the_county_office_and_can_be_set(tmp_path):
+    assert load_config(None, environ={}).office_name == "县督查局"
+    path = write(tmp_path, '[office]\nname = "西平县督查局"\n')
+    assert load_config(path, environ={}).office_name == "西平县督查局"
+
+
+@pytest.mark.parametrize("value", ['""', '"  "', '"督查\\u0000局"', '"' + "局" * 41 + '"'])
+def test_a_bad_office_name_is_refused_naming_the_key(tmp_path, value):
+    path = write(tmp_path, f"[office]\nname = {value}\n")
+    with pytest.raises(ConfigError, match=r"\[office\] name"):
+        load_config(path, environ={})

@@ -167,3 +167,71 @@ def test_closed_year_labels_and_deadline_words():
     assert overdue_days(dt.date(2020, 10, 31), dt.date(2020, 11, 3)) == 3
     assert overdue_days(dt.date(2020, 10, 31), closed) == 0
     assert overdue_days(None, closed) == 0
+
+
+# --- honest statuses: 已完成 only on evidence --------------------------------------------
+
+from bot.status import indicator_gap, missing_figures, status_note  # noqa: E402
+
+
+def test_a_met_figure_beside_a_missing_one_is_not_done_before_the_deadline():
+    target = make_target([ind("3.67", "2.75", "<="), ind("2", "")])
+    assert compute_status(target, dt.date(2020, 6, 1)) == "推进中"
+    assert status_note(target, dt.date(2020, 6, 1)) == "部分指标暂无数据：指标"
+
+
+def test_missing_figures_after_the_deadline_are_not_done_unless_the_office_closed_it():
+    open_target = make_target([ind("3.67", "2.75", "<="), ind("2", "")])
+    assert compute_status(open_target, dt.date(2021, 1, 1)) == "未完成"
+    closed = make_target(
+        [ind("3.67", "2.75", "<="), ind("2", "")], [DeadlineSpec(YEAR_END, done=True)]
+    )
+    assert compute_status(closed, dt.date(2021, 1, 1)) == "暂无数据"
+    assert status_note(closed, dt.date(2021, 1, 1)).startswith("部分指标暂无数据")
+
+
+def test_a_done_deadline_never_makes_a_target_with_a_missing_figure_done():
+    target = make_target([ind("90", ""), ind("", "100")], [DeadlineSpec(YEAR_END, done=True)])
+    assert compute_status(target, dt.date(2020, 6, 1)) == "推进中"
+    assert compute_status(target, dt.date(2021, 1, 1)) == "暂无数据"
+
+
+def test_missing_figures_with_a_missed_milestone_are_behind():
+    deadlines = [DeadlineSpec(dt.date(2020, 7, 31), "7月底前"), DeadlineSpec(YEAR_END)]
+    target = make_target([ind("10", "20"), ind("5", "")], deadlines)
+    assert compute_status(target, dt.date(2020, 8, 15)) == "滞后"
+
+
+def test_an_unmet_figure_outranks_a_missing_one():
+    target = make_target([ind("10", "3"), ind("5", "")])
+    assert compute_status(target, dt.date(2020, 6, 1)) == "推进中"
+    assert compute_status(target, dt.date(2021, 1, 1)) == "未完成"
+    assert status_note(target, dt.date(2021, 1, 1)) == ""
+
+
+def test_figures_without_a_target_neither_prove_nor_disprove_completion():
+    target = make_target([ind("10", "20"), ind("", "3")])
+    assert compute_status(target, dt.date(2020, 6, 1)) == "超额完成"
+    assert missing_figures(target) == []
+
+
+def test_an_override_with_its_reason_wins_over_missing_figures():
+    target = make_target([ind("2", "")], override="超额完成", reason="已超额完成改建797路")
+    assert compute_status(target, dt.date(2021, 1, 1)) == "超额完成"
+    assert status_note(target, dt.date(2021, 1, 1)) == ""
+
+
+@pytest.mark.parametrize(
+    ("indicator", "gap"),
+    [
+        (ind("14", "24.43"), "0"),
+        (ind("14", "10.5"), "3.5"),
+        (ind("49", "52", "<="), "3"),
+        (ind("49", "43", "<="), "0"),
+        (ind("570", "560", "="), "10"),
+        (ind("14", ""), None),
+    ],
+)
+def test_indicator_gap(indicator, gap):
+    found = indicator_gap(indicator)
+    assert (None if found is None else f"{found.normalize():f}") == gap

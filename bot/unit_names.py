@@ -1,0 +1,99 @@
+"""Unit names as admins type them, resolved to the units the ledger knows (pure functions).
+
+"卫生局" and "卫健委" both mean 县卫健委: the county prefix is optional, a unique part of a
+name is enough, and a department's name before the 2018 institutional reform (卫生局, 卫计委,
+国土局, 环保局, 安监局, 工商局 …) is read as the department that took over its work. A name
+that matches nothing is never taken as a new unit silently: the admin must say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+# Former names → the current department's short name (the State Council's 2018 reform of
+# government bodies, as counties carried it out).
+FORMER_NAMES = {
+    "卫生局": "卫健委",
+    "卫计委": "卫健委",
+    "卫计局": "卫健委",
+    "卫生计生委": "卫健委",
+    "卫生和计划生育委员会": "卫健委",
+    "卫生健康委员会": "卫健委",
+    "卫生健康委": "卫健委",
+    "卫健局": "卫健委",
+    "国土局": "自然资源局",
+    "国土资源局": "自然资源局",
+    "规划局": "自然资源局",
+    "环保局": "生态环境",
+    "环境保护局": "生态环境",
+    "安监局": "应急管理局",
+    "安全生产监督管理局": "应急管理局",
+    "工商局": "市场监管局",
+    "质监局": "市场监管局",
+    "食药监局": "市场监管局",
+    "农业局": "农业农村局",
+    "农委": "农业农村局",
+    "文广新局": "文化广电和旅游局",
+    "旅游局": "文化广电和旅游局",
+    "文化局": "文化广电和旅游局",
+    "人社局": "人社局",
+    "人力资源和社会保障局": "人社局",
+    "发改局": "发改委",
+    "发展和改革委员会": "发改委",
+    "经信委": "工信局",
+    "工业和信息化局": "工信局",
+    "金融办": "金融工作局",
+    "城管局": "城市管理局",
+}
+NEW_UNIT_WORD = "新单位"  # the admin's explicit "this is a unit the ledger does not know yet"
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    name: str  # the unit as the ledger names it
+    note: str  # how the typed name was read, "" when typed exactly
+
+
+class UnitNotFound(ValueError):
+    """No unique known unit; str(exc) says what to type instead (Chinese)."""
+
+
+def _candidates(core: str, names: Sequence[str]) -> list[str]:
+    return [n for n in names if core and core in n]
+
+
+def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
+    """The known unit `given` means, with how it was read; UnitNotFound when none or several."""
+    if given in names:
+        return UnitMatch(given, "")
+    core = given.removeprefix("县")
+    for attempt in (core, FORMER_NAMES.get(core, "")):
+        found = _candidates(attempt, names)
+        if len(found) == 1:
+            why = "机构改革后的名称" if attempt != core else "台账中的全称"
+            return UnitMatch(found[0], f"“{given}”即{found[0]}（{why}）")
+        if len(found) > 1:
+            raise UnitNotFound(f"“{given}”可能是：{'、'.join(found[:8])}，请写出全称")
+    close = get_close_matches(given, names, n=5, cutoff=0.5)
+    hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    raise UnitNotFound(
+        f"台账中没有“{given}”这个责任单位。{hint}如确需新增单位，请写全称并在最后加“{NEW_UNIT_WORD}”，"
+        f"例如：/assign 12 {given} 配合 {NEW_UNIT_WORD}"
+    )
+
+
+def resolve_assign_args(args: str, names: Sequence[str]) -> tuple[str, str]:
+    """`/assign` arguments with the unit resolved to a known one, and the note saying how.
+
+    "35 卫生局 牵头" → ("35 县卫健委 牵头", "“卫生局”即县卫健委（机构改革后的名称）"); a trailing
+    "新单位" takes the name as written. Raises UnitNotFound; other mistakes are left to /assign.
+    """
+    words = args.split()
+    if len(words) < 2:
+        return args, ""
+    if words[-1] == NEW_UNIT_WORD:
+        return " ".join(words[:-1]), f"（新增单位：{words[1]}）"
+    match = resolve_unit_name(words[1], names)
+    return " ".join([words[0], match.name, *words[2:]]), match.note

@@ -1,0 +1,136 @@
+"""佐证材料 and 销号 in the chat core, as people use them (no transport)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlmodel import Session
+
+from bot.bootstrap import build_answerer
+from bot.chat import ChatService
+from bot.chat_evidence import IncomingFile
+from bot.chat_types import Sender
+from bot.evidence_store import list_evidence
+from bot.reminders import subscribe
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
+ADMIN = Sender(42, 42, actor="tg:42")
+UNIT_GROUP = -1003000
+MEMBER = Sender(501, UNIT_GROUP, "supergroup", actor="tg:501")
+STRANGER = Sender(777, 777, actor="tg:777")
+
+
+@pytest.fixture
+def service(config, engine):
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
+    )
+    subscribe(engine, "县住建局", UNIT_GROUP, actor="tg:42")  # target 30's lead unit
+    return ChatService(engine, config, build_answerer(engine, config))
+
+
+def files_of(service, number: int):
+    with Session(service.engine) as session:
+        return list_evidence(session, number)
+
+
+def texts(replies) -> list[str]:
+    return [r.text for r in replies]
+
+
+def test_a_unit_sends_a_photo_with_its_report(service):
+    replies = service.file(
+        MEMBER, IncomingFile("IMG_1.jpg", PNG, "tg-file-1"), "/report 30 已完工，见照片"
+    )
+    assert texts(replies)[0].startswith("已收到第30项的进展报送（编号")
+    assert texts(replies)[1] == "已保存第30项的佐证材料：IMG_1.png（图片，48B），该项共1份。"
+    [row] = files_of(service, 30)
+    assert (row.added_by, row.telegram_file_id, row.note) == (
+        "tg:501",
+        "tg-file-1",
+        "已完工,见照片",
+    )
+    assert row.report_id is not None
+
+
+def test_a_photo_right_after_a_report_goes_with_it(service):
+    service.command(MEMBER, "report", "30 已完工")
+    replies = service.file(MEMBER, IncomingFile("现场.png", PNG))
+    assert texts(replies) == ["已保存第30项的佐证材料：现场.png（图片，48B），该项共1份。"]
+
+
+def test_an_admin_attaches_with_an_evidence_caption(service):
+    [reply] = service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
+    assert reply.text.startswith("已保存第30项的佐证材料：验收单.png")
+    [reply] = service.file(MEMBER, IncomingFile("x.png", PNG), "/evidence 30")
+    assert reply.text.startswith("只有管理员可以直接上传佐证材料")
+    assert len(files_of(service, 30)) == 1
+
+
+def test_a_file_nobody_can_place_is_explained_in_private_and_ignored_in_groups(service):
+    [reply] = service.file(ADMIN, IncomingFile("a.png", PNG))
+    assert "不知道它是哪一项目标的佐证材料" in reply.text and "/report 序号" in reply.text
+    assert (
+        service.file(Sender(9, -100999, "supergroup", actor="tg:9"), IncomingFile("a.png", PNG))
+        == []
+    )
+    assert "没有使用本助手的权限" in service.file(STRANGER, IncomingFile("a.png", PNG))[0].text
+    assert files_of(service, 30) == []
+
+
+def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
+    replies = service.file(ADMIN, IncomingFile("病毒.exe", b"MZ\x90\x00" * 8), "/evidence 30 看看")
+    assert texts(replies) == [
+        "佐证材料未保存：“病毒”不是认可的格式。可接受的格式：jpg、png照片，pdf、docx、xlsx文件，单个不超过20MB。"
+    ]
+    assert files_of(service, 30) == []
+
+
+def test_evidence_is_sent_back_and_counted(service):
+    assert texts(service.command(ADMIN, "evidence", "30")) == [
+        "第30项 新建停车位 还没有佐证材料。"
+    ]
+    service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
+    listing, document = service.command(ADMIN, "evidence", "30")
+    assert listing.text.startswith("第30项 新建停车位 的佐证材料（1份）：\n· #")
+    assert "验收单.png（48B，tg:42" in listing.text and listing.text.endswith("，验收单）")
+    assert document.document == ("验收单.png", PNG)
+    [usage] = service.command(ADMIN, "evidence", "第九十九项")
+    assert usage.text.startswith("用法：/evidence 序号，例如 /evidence 30")
+
+
+def test_close_and_unclose_in_chat(service):
+    [refused] = service.command(ADMIN, "close", "30 已完工")
+    assert refused.text.startswith("第30项暂不能销号：还没有佐证材料")
+    service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
+    [closed] = service.command(ADMIN, "close", "30 已完工并经核实")
+    assert closed.text.startswith("第30项已销号（2021-01-15）：已完工并经核实")
+    [card] = service.command(ADMIN, "target", "30")
+    assert "已销号（2021-01-15）" in card.text.splitlines()[0]
+    [again] = service.command(ADMIN, "close", "30 再来")
+    assert again.text == "第30项已销号（2021-01-15），无需重复销号。"
+    [no16] = service.command(ADMIN, "close", "16 想销号")
+    assert no16.text.startswith("第16项暂不能销号：状态为“未完成”，须为已完成或超额完成")
+    [forced] = service.command(ADMIN, "close", "16 强制 经县政府同意调整")
+    assert forced.text.startswith("第16项已销号（2021-01-15）（强制销号，理由已记录）")
+    [member] = service.command(MEMBER, "close", "30 x")
+    assert "仅限管理员" in member.text or "没有使用本助手的权限" in member.text
+    [usage] = service.command(ADMIN, "close", "30")
+    assert usage.text.startswith("请写明销号理由")
+    [reopened] = service.command(ADMIN, "unclose", "30 复核发现照片不符")
+    assert reopened.text == "第30项已重新打开（取消销号）：复核发现照片不符"
+    [card] = service.command(ADMIN, "target", "30")
+    assert "已销号" not in card.text
+
+
+def test_the_console_sends_a_file_with_a_caption(service, tmp_path):
+    from bot.console import send_file
+
+    photo = tmp_path / "验收.png"
+    photo.write_bytes(PNG)
+    [reply] = send_file(service, ADMIN, f"{photo} /evidence 30 现场验收")
+    assert reply.text.startswith("已保存第30项的佐证材料：验收.png")
+    [missing] = send_file(service, ADMIN, f"{tmp_path / 'nope.jpg'}")
+    assert missing.text.startswith("找不到文件") and "/file 文件路径" in missing.text
+    assert send_file(service, ADMIN, "")[0].text.startswith("用法：/file")
