@@ -84,7 +84,11 @@ def test_migration_0003_adds_the_column_and_keeps_the_rows(tmp_path):
     # Whether or not 0002 (years) ran first: every required column of this schema is filled.
     with engine.begin() as connection:
         _insert(connection, "target", {"number": 1, "title": "t", "year": 2020})
-        _insert(connection, "indicator", {"target_number": 1, "name": "n", "actual_value": "7"})
+        _insert(
+            connection,
+            "indicator",
+            {"target_number": 1, "name": "n", "actual_value": "7", "year": 2020},
+        )
     create_schema(engine)
     columns = {c["name"] for c in inspect(engine).get_columns("indicator")}
     assert "actual_unit" in columns
