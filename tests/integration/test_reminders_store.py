@@ -74,7 +74,9 @@ def test_a_unit_that_reported_since_the_last_reminder_is_not_reminded(engine):
     sent, send = recorder()
     dispatch(engine, todays(engine), send)
     with Session(engine) as session, session.begin():
-        session.add(ProgressReport(target_number=16, reporter_id=501, chat_id=GROUP, text="x"))
+        session.add(
+            ProgressReport(year=2020, target_number=16, reporter_id=501, chat_id=GROUP, text="x")
+        )
     later = plan(
         engine, ledger(engine), dt.date(2020, 12, 28), ReminderPolicy(), WorkCalendar(), TZ
     )
