@@ -22,6 +22,7 @@ from bot.status import (
     indicator_gap,
     indicator_met,
     light_for,
+    paces,
     status_note,
 )
 from bot.target_view import unit_label
@@ -79,9 +80,10 @@ def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
         if indicator_met(ind) is False and ind.comparator == ">=":
             gap = indicator_gap(ind)
             gaps.append(f"{ind.name}还差{gap.normalize():f}{ind.unit}")
+    calendar = [f"{p.indicator}：{p.line}" for p in paces(target, today)]
     if not gaps:
-        return ""
-    return "进度：" + "，".join(gaps) + f"，剩余{days}天"
+        return "；".join(calendar)
+    return "；".join(["进度：" + "，".join(gaps) + f"，剩余{days}天", *calendar])
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:

@@ -4,7 +4,9 @@ A target is 已完成 or 超额完成 only on evidence: every indicator that has
 have an actual figure that meets it. The rules, in order (`compute_status`):
 1. A manual override (with its reason) wins.
 2. Some indicator with a target has a figure that misses it: 未完成 after the final deadline,
-   滞后 when an earlier milestone is past due and open, else 推进中.
+   滞后 when an earlier milestone is past due and open or a figure is behind its 序时进度
+   (`behind_pace`: below the share of its period passed at its as-of day by more than 5
+   points; the rule is in bot/pace.py, reason "低于序时进度（应达50%，实际33%）"), else 推进中.
 3. Every indicator with a target has a figure, and all meet it: 超额完成 when at least one
    strictly beats its target, else 已完成.
 4. Otherwise (no indicator with a target, or some without a figure; `missing_figures`):
@@ -29,6 +31,7 @@ import re
 from decimal import Decimal
 
 from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
+from bot.pace import Pace, behind, target_paces
 
 LIGHTS = {
     "超额完成": "🟢",
@@ -125,7 +128,7 @@ def compute_status(target: TargetSpec, today: dt.date) -> str:
     if any(v is False for v in verdicts):
         if past_final:
             return "未完成"
-        return "滞后" if overdue_milestone else "推进中"
+        return "滞后" if overdue_milestone or behind_pace(target, today) else "推进中"
     if targeted and all(verdicts):
         return "超额完成" if any(indicator_exceeded(i) for i in targeted) else "已完成"
     all_done = bool(target.deadlines) and all(d.done for d in target.deadlines)
@@ -168,13 +171,34 @@ def principal_indicator(target: TargetSpec) -> IndicatorSpec | None:
     return max(enumerate(targeted), key=rank)[1]
 
 
+def paces(target: TargetSpec, today: dt.date) -> list[Pace]:
+    """序时进度 of each indicator it applies to (bot.pace), judged on figures dated by `today`.
+
+    The period runs from the first day of the final deadline's year (today's year without
+    one) to the final deadline (that year's end without one).
+    """
+    final = final_deadline(target)
+    year = final.year if final is not None else today.year
+    period_end = final if final is not None else year_end(year)
+    found = target_paces(target, year, period_end, completion_ratio)
+    return [p for p in found if p.as_of <= today]
+
+
+def behind_pace(target: TargetSpec, today: dt.date) -> Pace | None:
+    """The first indicator behind its 序时进度 by more than the tolerance, or None."""
+    return next((p for p in paces(target, today) if behind(p)), None)
+
+
 def status_note(target: TargetSpec, today: dt.date) -> str:
     """Why a computed status is not 已完成 although nothing misses its target, or "".
 
-    "部分指标暂无数据：单位GDP能耗下降、全社会能源消费总量增长" when figures are missing.
+    "部分指标暂无数据：单位GDP能耗下降、全社会能源消费总量增长" when figures are missing;
+    "完成投资低于序时进度（应达50%，实际33%）" when a figure is behind the calendar.
     """
     if target.status_override:
         return ""
+    if compute_status(target, today) == "滞后" and (lag := behind_pace(target, today)):
+        return lag.reason
     missing = missing_figures(target)
     if not missing or compute_status(target, today) in ("已完成", "超额完成"):
         return ""

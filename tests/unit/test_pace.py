@@ -101,3 +101,38 @@ def test_a_target_with_an_earlier_deadline_has_a_shorter_period():
     ind = IndicatorSpec("改造", "90", "户", ">=", "30", "1-3月")
     assert not behind(pace_of(ind))  # a year-long target: 25% expected
     assert behind(pace_of(ind, period_end=d("2021-06-30")))  # due in June: 50% expected
+
+
+def _investment(actual: str, as_of: str = "1-6月"):
+    from bot.ledger import DeadlineSpec, TargetSpec
+
+    return TargetSpec(
+        number=19,
+        title="省重点项目",
+        category="经济发展",
+        target_text="完成投资90亿元。",
+        indicators=(IndicatorSpec("完成投资", "90", "亿元", ">=", actual, as_of),),
+        deadlines=(DeadlineSpec(d("2021-12-31"), "年底前"),),
+    )
+
+
+def test_the_issue_example_30_of_90_by_june_seen_in_july_is_behind():
+    from bot.status import compute_status, status_note
+
+    july = d("2021-07-15")
+    assert compute_status(_investment("30"), july) == "滞后"
+    assert status_note(_investment("30"), july) == "完成投资低于序时进度（应达50%，实际33%）"
+    assert compute_status(_investment("60"), july) == "推进中"
+    assert status_note(_investment("60"), july) == ""
+    # before the figure's own date the calendar has nothing to say about it
+    assert compute_status(_investment("30"), d("2021-06-01")) == "推进中"
+
+
+def test_a_reply_shows_the_calendar_share_beside_the_figure():
+    from zoneinfo import ZoneInfo
+
+    from bot.replies import render_target
+
+    card = render_target(_investment("30"), d("2021-07-15"), ZoneInfo("Asia/Shanghai"))
+    assert "第19项 省重点项目：🔴滞后" in card
+    assert "完成投资：序时进度 50%，实际 33%" in card
