@@ -199,14 +199,23 @@ def _number_and_reason(args: str) -> tuple[int | None, bool, str]:
     return parse_target_number(number_text), forced, rest
 
 
-def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
+def _parse_closing(service: ChatService, args: str, usage: str) -> tuple[int, bool, str] | Reply:
+    """(number, forced, reason) of /close or /unclose, or the reply that says what to type."""
     number, forced, reason = _number_and_reason(args)
     if number is None or service._target(number) is None:
-        return [Reply(CLOSE_USAGE)]
+        return Reply(usage)
     problem = text_problem(reason)
     if problem:
-        return [Reply(f"理由{problem}。{CLOSE_USAGE}")]
+        return Reply(f"理由{problem}。{usage}")
+    return number, forced, reason
+
+
+def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
+    parsed = _parse_closing(service, args, CLOSE_USAGE)
+    if isinstance(parsed, Reply):
+        return [parsed]
+    number, forced, reason = parsed
     try:
         closure = close_target(
             service.engine, number, reason, actor=sender.actor or f"tg:{sender.user_id}",
@@ -225,12 +234,10 @@ def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """/unclose 序号 理由: reopen a closed target."""
-    number, _, reason = _number_and_reason(args)
-    if number is None or service._target(number) is None:
-        return [Reply(UNCLOSE_USAGE)]
-    problem = text_problem(reason)
-    if problem:
-        return [Reply(f"理由{problem}。{UNCLOSE_USAGE}")]
+    parsed = _parse_closing(service, args, UNCLOSE_USAGE)
+    if isinstance(parsed, Reply):
+        return [parsed]
+    number, _, reason = parsed
     try:
         reopen_target(
             service.engine, number, reason, actor=sender.actor or f"tg:{sender.user_id}",

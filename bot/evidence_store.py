@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from bot.evidence import EvidenceFile
 from bot.models import Evidence, EvidenceBlob, Target, utc_now
-from bot.store import StoreError, latest_year
+from bot.store import StoreError, resolve_year
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,6 @@ def _row(e: Evidence) -> EvidenceRow:
     )  # fmt: skip
 
 
-def _year_of(session: Session, year: int | None) -> int:
-    if year is not None:
-        return year
-    latest = latest_year(session)
-    if latest is None:
-        raise StoreError("台账为空，请先导入台账")
-    return latest
-
-
 def add_evidence(
     engine: Engine,
     number: int,
@@ -72,7 +63,7 @@ def add_evidence(
     """Attach `file` to target `number` of `year` (default: the current year), in one
     transaction; identical bytes are stored once."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        year = _year_of(session, year)
+        year = resolve_year(session, year)
         if session.get(Target, (year, number)) is None:
             raise StoreError(f"第{number}项目标不存在")
         if session.get(EvidenceBlob, file.sha256) is None:
@@ -98,7 +89,7 @@ def add_evidence(
 
 def list_evidence(session: Session, number: int, *, year: int | None = None) -> list[EvidenceRow]:
     """The files attached to a target, oldest first."""
-    year = _year_of(session, year)
+    year = resolve_year(session, year)
     query = (
         select(Evidence)
         .where(Evidence.year == year, Evidence.target_number == number)
@@ -109,7 +100,7 @@ def list_evidence(session: Session, number: int, *, year: int | None = None) -> 
 
 def evidence_counts(session: Session, *, year: int | None = None) -> dict[int, int]:
     """Target number -> how many files it has, for a year's ledger."""
-    year = _year_of(session, year)
+    year = resolve_year(session, year)
     query = (
         select(Evidence.target_number, func.count())
         .where(Evidence.year == year)

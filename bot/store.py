@@ -122,7 +122,7 @@ def latest_year(session: Session) -> int | None:
     )
 
 
-def _year(session: Session, year: int | None) -> int:
+def resolve_year(session: Session, year: int | None) -> int:
     """`year`, or the latest one held when None."""
     if year is not None:
         return year
@@ -299,7 +299,7 @@ def history(
     all targets (of `year` if given, of every year otherwise)."""
     query = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)
     if number is not None:
-        year = _year(session, year)
+        year = resolve_year(session, year)
         query = query.where(AuditEntry.target_number == number)
     if year is not None:
         query = query.where(AuditEntry.year == year)
@@ -357,7 +357,7 @@ def _indicator_json(row: Indicator) -> str:
 
 def read_field(session: Session, number: int, name: str, *, year: int | None = None) -> str:
     """The current value of one addressable field of a year's target, as a string."""
-    year = _year(session, year)
+    year = resolve_year(session, year)
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
@@ -446,7 +446,7 @@ def write_field(
 ) -> None:
     """Write one field of a year's target inside the caller's transaction (no audit: see
     apply_changes)."""
-    year = _year(session, year)
+    year = resolve_year(session, year)
     target = session.get(Target, (year, number))
     if target is None:
         raise StoreError(f"第{number}项目标不存在")
@@ -484,7 +484,7 @@ def lock_targets(session: Session, numbers: Iterable[int], *, year: int | None =
     wanted = sorted(set(numbers))
     if wanted:
         query = select(Target.number).where(
-            Target.year == _year(session, year), col(Target.number).in_(wanted)
+            Target.year == resolve_year(session, year), col(Target.number).in_(wanted)
         )
         session.exec(query.order_by(Target.number).with_for_update()).all()
 
@@ -527,7 +527,7 @@ def apply_changes_in(
     change_id = uuid.uuid4().hex
     at = now or utc_now()
     entries = []
-    year = _year(session, year)
+    year = resolve_year(session, year)
     lock_targets(session, [c.target for c in changes], year=year)
     with session.begin_nested():
         for change in changes:

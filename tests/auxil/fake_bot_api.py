@@ -452,19 +452,20 @@ class FakeBotApi:
                 entities = [{"type": "bot_command", "offset": 0, "length": _utf16_len(command)}]
             if entities:
                 message["entities"] = entities
-            if reply_to_message_id is not None:
-                replied = self._messages.get((chat_id, reply_to_message_id))
-                if replied is None:
-                    replied = {
-                        "message_id": reply_to_message_id,
-                        "date": int(time.time()),
-                        "chat": chat,
-                    }
-                message["reply_to_message"] = {
-                    k: v for k, v in replied.items() if k != "reply_to_message"
-                }
+            self._attach_reply(message, chat_id, chat, reply_to_message_id)
             self._messages[(chat_id, message["message_id"])] = message
             return self._queue({"message": message})
+
+    def _attach_reply(
+        self, message: dict, chat_id: int, chat: dict, reply_to_message_id: int | None
+    ) -> None:
+        """Point a user's message at the message it replies to (a stub when unknown)."""
+        if reply_to_message_id is None:
+            return
+        replied = self._messages.get((chat_id, reply_to_message_id))
+        if replied is None:
+            replied = {"message_id": reply_to_message_id, "date": int(time.time()), "chat": chat}
+        message["reply_to_message"] = {k: v for k, v in replied.items() if k != "reply_to_message"}
 
     def push_file(
         self,
@@ -503,11 +504,7 @@ class FakeBotApi:
                     message["caption_entities"] = [
                         {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
                     ]
-            if reply_to_message_id is not None:
-                replied = self._messages.get((chat_id, reply_to_message_id), {})
-                message["reply_to_message"] = {
-                    k: v for k, v in replied.items() if k != "reply_to_message"
-                }
+            self._attach_reply(message, chat_id, chat, reply_to_message_id)
             self._messages[(chat_id, message["message_id"])] = message
             return self._queue({"message": message})
 
