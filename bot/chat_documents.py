@@ -15,7 +15,7 @@ from bot.unit_board import rank_units, render_unit_row
 if TYPE_CHECKING:
     from bot.chat import ChatService
 
-REPORT_FORMATS = ("docx", "txt", "md")
+REPORT_FORMATS = ("docx", "txt", "md", "通报")
 
 
 def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -25,6 +25,8 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
     fmt = args.strip().lower() or "docx"
     ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
     stem = f"工作落实情况汇报_{today.isoformat()}"
+    if fmt == "通报":
+        return _bulletin(service)
     if fmt == "txt":
         return [Reply(render_report_txt(ledger, as_of=today, tz=tz))]
     if fmt == "md":
@@ -41,6 +43,37 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
         issued=config.current_date(),
     )
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
+
+
+def _bulletin(service: ChatService) -> list[Reply]:
+    """/report 通报: the 督查通报 of the past week, as text and as a Word file."""
+    import datetime as dt
+
+    from bot.bulletin import (
+        DEFAULT_PERIOD_DAYS,
+        bulletin_for,
+        bulletin_sections,
+        render_bulletin_txt,
+    )
+    from bot.report_writer import write_sections_docx
+
+    ledger, today, config = service.answerer.ledger, service.today, service.config
+    since = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
+    bulletin = bulletin_for(service.engine, ledger, as_of=today, since=since, tz=config.tz)
+    stream = io.BytesIO()
+    write_sections_docx(
+        stream,
+        title=bulletin.title,
+        date_line=f"（数据截至{bulletin.summary.as_of_text}）",
+        sections=bulletin_sections(bulletin),
+        office=config.office_name,
+        issued=config.current_date(),
+    )
+    name = f"督查通报_{today.isoformat()}.docx"
+    return [
+        Reply(render_bulletin_txt(bulletin, config.office_name)),
+        Reply(bulletin.title, document=(name, stream.getvalue())),
+    ]
 
 
 def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:

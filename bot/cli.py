@@ -513,12 +513,52 @@ def _as_of(config: Config, year: int, text: str | None):
         raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
 
 
+def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
+    """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
+    import datetime as dt
+
+    from bot.bulletin import DEFAULT_PERIOD_DAYS, bulletin_for, bulletin_sections
+    from bot.bulletin import render_bulletin_txt as render
+    from bot.report_writer import write_sections_docx
+
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
+    else:
+        since = as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
+    bulletin = bulletin_for(engine, ledger, as_of=as_of, since=since, tz=config.tz)
+    if args.output and args.output.lower().endswith(".docx"):
+        write_sections_docx(
+            args.output,
+            title=bulletin.title,
+            date_line=f"（数据截至{bulletin.summary.as_of_text}）",
+            sections=bulletin_sections(bulletin),
+            office=config.office_name,
+            issued=config.current_date(),
+        )
+        print(f"已写入 {args.output}", file=sys.stderr)
+        return 0
+    text = render(bulletin, config.office_name)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"已写入 {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
 def cmd_report(config: Config, engine: Engine, args) -> int:
     """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
     from bot.report_writer import render_report_md, render_report_txt, write_report_docx
 
     ledger = _ledger(config, engine, args)
     as_of = _as_of(config, ledger.year, args.as_of)
+    if args.format == "bulletin":
+        return _write_bulletin(config, engine, ledger, as_of, args)
+    if args.since:
+        raise CliError("--since 只用于 --format bulletin（督查通报）")
     if args.format == "docx":
         if not args.output:
             raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
@@ -706,7 +746,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("report", cmd_report, "write the 工作落实情况汇报 from the current ledger")
-    p.add_argument("--format", choices=("txt", "md", "docx"), default="txt")
+    p.add_argument("--format", choices=("txt", "md", "docx", "bulletin"), default="txt")
+    p.add_argument(
+        "--since", help="bulletin only: changes since YYYY-MM-DD (default: the week before)"
+    )
     p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
     p.add_argument("--as-of", dest="as_of", help="the report's date, YYYY-MM-DD (default today)")
     add_year(p)

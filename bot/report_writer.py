@@ -452,6 +452,23 @@ def _add_signature(document, office: str, issued: dt.date) -> None:
         paragraph.paragraph_format.right_indent = Pt(BODY_PT * indent)
 
 
+def _titled_document(title: str, date_line: str):
+    """A new document in the house layout with its title and the centred date line."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    _setup_document(document)
+    document.core_properties.title = title
+    document.add_heading(title, level=0)
+    line = document.add_paragraph(date_line)
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line.paragraph_format.first_line_indent = Pt(0)
+    _set_run_fonts(line.runs[0]._r.get_or_add_rPr(), HEADING2_FONT)
+    return document
+
+
 def write_report_docx(
     ledger: LedgerSpec,
     path_or_stream: str | PathLike[str] | IO[bytes],
@@ -466,19 +483,12 @@ def write_report_docx(
 
     `office` signs it (the config's `[office] name`); `issued` is its date (default `as_of`).
     """
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx.shared import RGBColor
 
     summary = report_summary(ledger, as_of=as_of)
-    document = Document()
-    _setup_document(document)
-    document.core_properties.title = title or ledger.title
-    document.add_heading(title or f"{ledger.title}落实情况", level=0)
-    date_line = document.add_paragraph(f"（数据截至{as_of_label(as_of, ledger.year)}）")
-    date_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    date_line.paragraph_format.first_line_indent = Pt(0)
-    _set_run_fonts(date_line.runs[0]._r.get_or_add_rPr(), HEADING2_FONT)
+    document = _titled_document(
+        title or f"{ledger.title}落实情况", f"（数据截至{as_of_label(as_of, ledger.year)}）"
+    )
     document.add_paragraph(ledger.preamble)
 
     groups = _by_category(ledger)
@@ -516,6 +526,27 @@ def write_report_docx(
     else:
         document.add_heading("（二）尚未完成的目标：无", level=2)
     _add_signature(document, office, issued or as_of)
+    _page_number_footer(document.sections[0])
+    document.save(path_or_stream)
+
+
+def write_sections_docx(
+    path_or_stream: str | PathLike[str] | IO[bytes],
+    *,
+    title: str,
+    date_line: str,
+    sections: Iterable[tuple[str, list[str]]],
+    office: str,
+    issued: dt.date,
+) -> None:
+    """A short document (the 督查通报) in the report's GB/T 9704 layout: title, date line,
+    headed sections of paragraphs, 落款 and page numbers."""
+    document = _titled_document(title, date_line)
+    for heading, paragraphs in sections:
+        document.add_heading(heading, level=1)
+        for text in paragraphs:
+            document.add_paragraph(text)
+    _add_signature(document, office, issued)
     _page_number_footer(document.sections[0])
     document.save(path_or_stream)
 

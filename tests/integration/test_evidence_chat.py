@@ -134,3 +134,23 @@ def test_the_console_sends_a_file_with_a_caption(service, tmp_path):
     [missing] = send_file(service, ADMIN, f"{tmp_path / 'nope.jpg'}")
     assert missing.text.startswith("找不到文件") and "/file 文件路径" in missing.text
     assert send_file(service, ADMIN, "")[0].text.startswith("用法：/file")
+
+
+def test_report_tongbao_sends_the_bulletin_as_text_and_word(service):
+    text, word = service.command(ADMIN, "report", "通报")
+    assert text.text.startswith("2020年县工作责任目标台账督查通报\n")
+    assert "三、存在问题" in text.text and "县自然资源局：第16项 耕地保护（未完成" in text.text
+    name, content = word.document
+    assert name.startswith("督查通报_") and name.endswith(".docx") and content[:2] == b"PK"
+
+
+def test_cli_writes_the_bulletin(run_cli, tmp_path):
+    code, out, _ = run_cli("report", "--format", "bulletin", "--since", "2020-12-01")
+    assert code == 0 and "12月1日以来" in out and "\n县督查局\n" in out
+    target = tmp_path / "通报.docx"
+    code, _, err = run_cli("report", "--format", "bulletin", "-o", str(target))
+    assert code == 0 and target.read_bytes()[:2] == b"PK"
+    code, _, err = run_cli("report", "--format", "bulletin", "--since", "昨天")
+    assert code == 2 and "--since 应为 YYYY-MM-DD" in err
+    code, _, err = run_cli("report", "--format", "txt", "--since", "2020-12-01")
+    assert code == 2 and "--since 只用于" in err

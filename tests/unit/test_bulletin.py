@@ -1,0 +1,80 @@
+"""督查通报: what is counted, who is named, and what is required."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from bot.bulletin import build_bulletin, bulletin_sections, render_bulletin_txt
+from bot.ledger import Closure, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+
+d = dt.date.fromisoformat
+JULY = d("2021-07-15")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def target(number, title, unit, *indicators, deadline="2021-12-31", **extra) -> TargetSpec:
+    extra.setdefault("progress_text", "正在推进")
+    return TargetSpec(
+        number=number,
+        title=title,
+        category="经济发展",
+        target_text=f"{title}。",
+        units=(UnitSpec(unit, "lead", "named"),),
+        deadlines=(DeadlineSpec(d(deadline), "年底前"),),
+        indicators=indicators,
+        **extra,
+    )
+
+
+LEDGER = LedgerSpec(
+    year=2021,
+    title="2021年台账",
+    preamble="",
+    targets=(
+        target(1, "重点项目", "县发改委", IndicatorSpec("完成投资", "90", "亿元", actual="30",
+                                                      as_of="1-6月")),
+        target(2, "新增贷款", "县金融局", IndicatorSpec("新增贷款", "14", "亿元", actual="15")),
+        target(3, "造林", "县林业局", IndicatorSpec("造林", "1", "万亩"), progress_text=""),
+        target(4, "小升规", "县工信局", deadline="2021-06-30"),
+        target(
+            5, "停车位", "县住建局", IndicatorSpec("停车位", "500", "个", ">=", "500"),
+            closed=Closure(dt.datetime(2021, 7, 1, tzinfo=SHANGHAI), "tg:42", "核实"),
+        ),
+    ),
+)  # fmt: skip
+
+
+def test_the_bulletin_names_each_problem_under_its_lead_unit():
+    bulletin = build_bulletin(LEDGER, as_of=JULY, since=d("2021-07-08"), changed={2: 3})
+    named = {unit: [(p.number, p.kind) for p in ps] for unit, ps in bulletin.problems}
+    assert named == {
+        "县发改委": [(1, "滞后")],  # 30 of 90 by June: behind the calendar
+        "县工信局": [(4, "逾期")],
+        "县林业局": [(3, "暂无数据")],
+    }
+    [[lagging]] = [ps for unit, ps in bulletin.problems if unit == "县发改委"]
+    assert lagging.detail == "完成投资低于序时进度（应达50%，实际33%）"
+    assert bulletin.closed == 1 and bulletin.changes == ("第2项 新增贷款（3处更新）",)
+
+
+def test_requirements_follow_from_the_problems_found():
+    bulletin = build_bulletin(LEDGER, as_of=JULY, since=d("2021-07-08"), changed={})
+    text = "\n".join(bulletin.requirements)
+    assert "7月20日前报送整改措施" in text
+    assert "滞后于序时进度" in text and "逾期的目标" in text and "须补报完成数据" in text
+    assert "已完成但尚未销号的1项目标" in text  # 2 is done and open; 5 is closed
+    quiet = LedgerSpec(year=2021, title="t", preamble="", targets=(LEDGER.targets[4],))
+    calm = build_bulletin(quiet, as_of=JULY, since=d("2021-07-08"), changed={})
+    assert calm.problems == () and calm.requirements == ()
+    sections = dict(bulletin_sections(calm))
+    assert sections["三、存在问题"] == ["本期没有需要通报的问题。"]
+    assert sections["二、进展变化"] == ["7月8日以来，没有目标更新数据或进展。"]
+
+
+def test_the_text_bulletin_is_signed_by_the_office():
+    bulletin = build_bulletin(LEDGER, as_of=JULY, since=d("2021-07-08"), changed={})
+    text = render_bulletin_txt(bulletin, "西平县督查局")
+    assert text.startswith("2021年台账督查通报\n（数据截至2021-07-15）")
+    assert text.endswith("西平县督查局\n2021年7月15日")
+    assert "一、总体情况\n截至2021-07-15，共5项目标：" in text and "已销号1项。" in text
