@@ -160,12 +160,14 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
     ]
 
 
-def render_bulletin_txt(b: Bulletin, office: str) -> str:
-    """The bulletin as plain text, for chat and the console."""
+def render_bulletin_txt(b: Bulletin, office: str, issued: dt.date | None = None) -> str:
+    """The bulletin as plain text, for chat and the console, signed on `issued` (the day it
+    is written; `as_of` by default)."""
+    day = issued or b.as_of
     lines = [b.title, f"（数据截至{b.summary.as_of_text}）", ""]
     for heading, paragraphs in bulletin_sections(b):
         lines += [heading, *paragraphs, ""]
-    lines += [office, f"{b.as_of.year}年{b.as_of.month}月{b.as_of.day}日"]
+    lines += [office, f"{day.year}年{day.month}月{day.day}日"]
     return "\n".join(lines)
 
 

@@ -71,7 +71,7 @@ def _bulletin(service: ChatService) -> list[Reply]:
     )
     name = f"督查通报_{today.isoformat()}.docx"
     return [
-        Reply(render_bulletin_txt(bulletin, config.office_name)),
+        Reply(render_bulletin_txt(bulletin, config.office_name, config.current_date())),
         Reply(bulletin.title, document=(name, stream.getvalue())),
     ]
 

@@ -540,7 +540,7 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
         )
         print(f"已写入 {args.output}", file=sys.stderr)
         return 0
-    text = render(bulletin, config.office_name)
+    text = render(bulletin, config.office_name, config.current_date())
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
         print(f"已写入 {args.output}", file=sys.stderr)
