@@ -84,7 +84,7 @@ def _attach(
         service.engine,
         number,
         file,
-        actor=sender.actor or f"tg:{sender.user_id}",
+        actor=sender.actor,
         note=note,
         year=service.year,
         telegram_file_id=incoming.telegram_file_id,
@@ -218,7 +218,7 @@ def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     number, forced, reason = parsed
     try:
         closure = close_target(
-            service.engine, number, reason, actor=sender.actor or f"tg:{sender.user_id}",
+            service.engine, number, reason, actor=sender.actor,
             now=service.config.now(), status_day=service.today, forced=forced,
             year=service.year,
         )  # fmt: skip
@@ -240,7 +240,7 @@ def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     number, _, reason = parsed
     try:
         reopen_target(
-            service.engine, number, reason, actor=sender.actor or f"tg:{sender.user_id}",
+            service.engine, number, reason, actor=sender.actor,
             year=service.year,
         )  # fmt: skip
     except ClosingRefused as exc:

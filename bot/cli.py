@@ -127,7 +127,7 @@ def cmd_overview(config: Config, engine: Engine, args) -> int:
 
 def cmd_evidence(config: Config, engine: Engine, args) -> int:
     """evidence add N FILE [--note TEXT] | evidence list N [--json]: a target's 佐证材料."""
-    from bot.evidence import EvidenceError, check_evidence, size_label
+    from bot.evidence import MAX_BYTES, EvidenceError, check_evidence, size_label
     from bot.evidence_store import add_evidence, list_evidence
 
     ledger = _ledger(config, engine, args)
@@ -137,7 +137,7 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
         path = Path(args.file)
         if not path.is_file():
             raise CliError(f"找不到文件 {path}")
-        if path.stat().st_size > MAX_EVIDENCE_READ:
+        if path.stat().st_size > MAX_BYTES:  # refused before reading it into memory
             raise CliError(f"{path.name}：文件超过20MB上限，未保存")
         problem = text_problem(args.note or "")
         if problem:
@@ -161,9 +161,6 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
         print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
     print(f"第{args.number}项共{len(rows)}份佐证材料")
     return 0
-
-
-MAX_EVIDENCE_READ = 20 * 1024 * 1024
 
 
 def cmd_close(config: Config, engine: Engine, args) -> int:

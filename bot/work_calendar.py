@@ -98,6 +98,7 @@ class WorkCalendar:
             try:
                 return bool(chinese_calendar.is_workday(day))
             except NotImplementedError:
+                # chinesecalendar's own refusal for a day outside its data: weekdays serve
                 pass
         return day.weekday() < 5
 
