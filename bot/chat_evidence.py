@@ -98,6 +98,27 @@ def _attach(
     )
 
 
+def _reply_to_reminder_with_file(
+    service: ChatService,
+    sender: Sender,
+    incoming: IncomingFile,
+    caption: str,
+    replied_message_id: int,
+    number: int,
+    started: dt.datetime,
+) -> list[Reply]:
+    """A file sent as a reply to a reminder about `number`; its caption is the report."""
+    if not may_report(service, sender, number):
+        return service._refuse(sender, f"evidence {number}")
+    if not caption:
+        return [_attach(service, sender, number, incoming, "", None)]
+    replies = reply_to_reminder(service, sender, replied_message_id, caption) or []
+    report = _report_just_filed(service, sender, started)
+    if report is None:
+        return replies or [Reply(ATTACH_HELP)]
+    return [*replies, _attach(service, sender, number, incoming, caption, report.id)]
+
+
 def receive_file(
     service: ChatService,
     sender: Sender,
@@ -133,18 +154,9 @@ def receive_file(
         with Session(service.engine) as session:
             number = target_of_reminder(session, sender.chat_id, replied_message_id)
         if number is not None:
-            replies = (
-                reply_to_reminder(service, sender, replied_message_id, caption) if caption else []
+            return _reply_to_reminder_with_file(
+                service, sender, incoming, caption, replied_message_id, number, started
             )
-            report = _report_just_filed(service, sender, started) if caption else None
-            if caption and report is None:
-                return replies or [Reply(ATTACH_HELP)]
-            if not may_report(service, sender, number):
-                return service._refuse(sender, f"evidence {number}")
-            return [
-                *(replies or []),
-                _attach(service, sender, number, incoming, caption, report.id if report else None),
-            ]
     if not caption:
         report = _report_just_filed(service, sender, utc_now() - REPORT_WINDOW)
         if report is not None:

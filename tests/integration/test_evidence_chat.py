@@ -154,3 +154,31 @@ def test_cli_writes_the_bulletin(run_cli, tmp_path):
     assert code == 2 and "--since 应为 YYYY-MM-DD" in err
     code, _, err = run_cli("report", "--format", "txt", "--since", "2020-12-01")
     assert code == 2 and "--since 只用于" in err
+
+
+def test_a_file_replying_to_a_reminder_goes_to_its_target(service):
+    import datetime as dt
+
+    from bot.models import OutboxEntry
+
+    with Session(service.engine) as session, session.begin():
+        session.add(
+            OutboxEntry(
+                kind="before", target_number=30, milestone="2020-12-31 年底前",
+                occurrence=dt.date(2020, 12, 24), chat_key=UNIT_GROUP, text="提醒",
+                state="sent", message_id=900,
+            )
+        )  # fmt: skip
+    [reply] = service.file(MEMBER, IncomingFile("a.png", PNG), "", replied_message_id=900)
+    assert reply.text.startswith("已保存第30项的佐证材料：a.png")
+    report, saved = service.file(
+        MEMBER, IncomingFile("b.png", PNG), "已完工", replied_message_id=900
+    )
+    assert report.text.startswith("已收到第30项的")
+    assert saved.text.startswith("已保存第30项的佐证材料：b.png") and saved.text.endswith(
+        "该项共2份。"
+    )
+    # the same message id in another group is not our reminder: no answer, nothing kept
+    outsider = Sender(9, UNIT_GROUP + 1, "supergroup", actor="tg:9")
+    assert service.file(outsider, IncomingFile("c.png", PNG), "", replied_message_id=900) == []
+    assert len(files_of(service, 30)) == 2
