@@ -89,6 +89,8 @@ class ChatService:
             + chat_evidence.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        # Buttons anyone may press where they were sent; their handlers check who may.
+        self.public_buttons = chat_reminders.PUBLIC_BUTTONS
         # Each chat's short context (last target, indicator, list) for follow-up questions.
         self.conversations = Conversations()
         # Unmatched questions are written in the background: asking never waits for a sync.
@@ -177,11 +179,11 @@ class ChatService:
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
         role = self.role_of(sender)
-        if role is None:
+        prefix, _, rest = data.partition(":")
+        if role is None and prefix not in self.public_buttons:
             logger.warning("refused button %r for user %s", data[:80], sender.user_id)
             return [Reply("", toast="您没有权限")]
-        prefix, _, rest = data.partition(":")
-        handler = self.buttons.get(prefix)
+        handler = self.buttons.get(prefix) or self.public_buttons.get(prefix)
         if handler is None or len(data.encode()) > MAX_CALLBACK_BYTES:
             return [Reply("", toast="按钮已失效")]
         try:

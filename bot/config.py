@@ -66,6 +66,7 @@ class RemindersConfig:
     digest_due_days: int = 14
     working_days_only: bool = True
     enabled: bool = True  # false: this process never sends reminders (not the leader)
+    ack_days: int = 2  # working days a unit has to press 收到 before the leaders are told
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "digest_due_days": ((int,), "a whole number of days"),
         "working_days_only": ((bool,), "true or false"),
         "enabled": ((bool,), "true or false"),
+        "ack_days": ((int,), "a whole number of working days (1 or more)"),
     },
     "office": {"name": ((str,), "the office's name as it signs, e.g. 西平县督查局")},
     "housekeeping": {
@@ -253,7 +255,7 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     weekday = raw.get("digest_weekday", defaults.digest_weekday)
     if not 0 <= weekday <= 6:
         raise ConfigError(f"{source}: [reminders] digest_weekday must be 0 (Monday) to 6")
-    for key in ("overdue_repeat_days", "digest_due_days"):
+    for key in ("overdue_repeat_days", "digest_due_days", "ack_days"):
         if raw.get(key, 1) < 1:
             raise ConfigError(f"{source}: [reminders] {key} must be 1 or more")
     return RemindersConfig(
@@ -264,6 +266,7 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
         digest_due_days=raw.get("digest_due_days", defaults.digest_due_days),
         working_days_only=raw.get("working_days_only", defaults.working_days_only),
         enabled=raw.get("enabled", defaults.enabled),
+        ack_days=raw.get("ack_days", defaults.ack_days),
     )
 
 
