@@ -204,7 +204,7 @@ class ChatService:
 
     def _target(self, number: int) -> TargetSpec | None:
         with Session(self.engine) as session:
-            return read_target(session, number, year=self.year)
+            return read_target(session, number, year=self.year, rules=self.config.status)
 
     def _target_reply(self, target: TargetSpec, *, edit: bool = False, lead=None) -> Reply:
         text = render_target(target, self.today, self.config.tz, lead_indicator=lead)
@@ -241,7 +241,7 @@ class ChatService:
             by_number, today = self.answerer.by_number, self.today
         else:
             with Session(self.engine) as session:
-                by_number = read_ledger(session, year=year).by_number()
+                by_number = read_ledger(session, year=year, rules=self.config.status).by_number()
             today = self.config.status_date(year)
         targets = [by_number[n] for n in numbers if n in by_number]
         return render_list(title, targets, today)
@@ -320,7 +320,7 @@ class ChatService:
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
         with Session(self.engine) as session:
-            ledger = read_ledger(session, year=self.config.year)
+            ledger = read_ledger(session, year=self.config.year, rules=self.config.status)
         # The latest year may be a newer one than the core held (an import meanwhile).
         self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))
         self.years.forget()

@@ -10,12 +10,14 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.ledger import text_problem
 from bot.status import status_day
+from bot.status_rules import StatusRules
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The years `[ledger] year` accepts: four digits, as ledgers and questions write them.
@@ -92,6 +94,7 @@ class Config:
     var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
     calendar_dir: Path = DEFAULT_CALENDAR_DIR  # the office's holiday files, YYYY.toml
     housekeeping: HousekeepingConfig = field(default_factory=HousekeepingConfig)
+    status: StatusRules = field(default_factory=StatusRules)  # `[status]`: how statuses judge
     # The office as it signs: the report's 落款 and the sender of reminders.
     office_name: str = DEFAULT_OFFICE_NAME
     source: str = "<defaults>"
@@ -154,6 +157,12 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "ack_days": ((int,), "a whole number of working days (1 or more)"),
     },
     "office": {"name": ((str,), "the office's name as it signs, e.g. 西平县督查局")},
+    "status": {
+        "pace_tolerance": (
+            (int, float),
+            "points below 序时进度 still counted on pace, from 0 to 100 (e.g. 5)",
+        ),
+    },
     "housekeeping": {
         "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
         "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
@@ -270,6 +279,19 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     )
 
 
+def _parse_status(raw: dict[str, Any], source: str) -> StatusRules:
+    value = raw.get("pace_tolerance")
+    if value is None:
+        return StatusRules()
+    tolerance = Decimal(str(value))
+    if not Decimal(0) <= tolerance <= Decimal(100):
+        raise ConfigError(
+            f"{source}: [status] pace_tolerance must be points from 0 to 100 (e.g. 5), "
+            f"not {value!r}"
+        )
+    return StatusRules(pace_tolerance=tolerance)
+
+
 def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
     defaults = HousekeepingConfig()
     values = {}
@@ -360,6 +382,7 @@ def load_config(
         if paths.get("calendar_dir")
         else DEFAULT_CALENDAR_DIR,
         housekeeping=_parse_housekeeping(raw.get("housekeeping", {}), source),
+        status=_parse_status(raw.get("status", {}), source),
         office_name=_parse_office_name(raw.get("office", {}), source),
         source=source,
     )

@@ -406,9 +406,12 @@ def digest_text(
 
     unacked = {u: n for u, n in (unacknowledged or {}).items() if n > 0}
     unacked_total = sum(unacked.values())
-    unacked_line = "、".join(
-        f"{u}{n}条" for u, n in sorted(unacked.items(), key=lambda item: (-item[1], item[0]))
-    ) or "无"
+    unacked_line = (
+        "、".join(
+            f"{u}{n}条" for u, n in sorted(unacked.items(), key=lambda item: (-item[1], item[0]))
+        )
+        or "无"
+    )
     count_line = "、".join(f"{light_for(s)}{s}{counts[s]}项" for s in STATUSES if counts[s])
     if others:
         count_line += f"、其他{others}项"
@@ -581,9 +584,7 @@ def notices_on(
     """
     notices: list[Notice] = []
     if day.weekday() == policy.digest_weekday and digest_chats:
-        waiting = Counter(
-            r.unit for r in unacknowledged(sent) if r.occurrence.year == ledger.year
-        )
+        waiting = Counter(r.unit for r in unacknowledged(sent) if r.occurrence.year == ledger.year)
         text = digest_text(
             ledger,
             day,

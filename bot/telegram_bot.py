@@ -418,9 +418,7 @@ def make_sync_send(
 
     def send(chat_id: int, text: str, buttons=()) -> int:
         try:
-            return asyncio.run_coroutine_threadsafe(
-                deliver(chat_id, text, buttons), loop
-            ).result()
+            return asyncio.run_coroutine_threadsafe(deliver(chat_id, text, buttons), loop).result()
         except ChatMigrated as exc:
             migrate_chat(service.engine, chat_id, exc.new_chat_id)
             service.forget_grants()

@@ -28,9 +28,7 @@ def upgrade() -> None:
     with op.batch_alter_table("outboxentry") as batch:
         batch.add_column(sa.Column("unit", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("acked_by_id", sa.BigInteger(), nullable=True))
-        batch.add_column(
-            sa.Column("acked_by_name", sa.Text(), nullable=False, server_default="")
-        )
+        batch.add_column(sa.Column("acked_by_name", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("acked_at", UTCDateTime(), nullable=True))
 
 
