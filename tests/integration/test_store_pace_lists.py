@@ -1,5 +1,5 @@
-"""序时进度 in the lists and the 红黄绿榜: a target behind its calendar share is 滞后 in "哪些滞后",
-`/list 滞后`, `list --status 滞后` and `/units`, and `[status] pace_tolerance` decides it.
+"""序时进度 in the lists and the 红黄绿榜: a target behind its calendar share is 滞后 in
+"哪些滞后", `/list 滞后`, `list --status 滞后` and `/units`; `[status] pace_tolerance` decides.
 
 Target 11 (资本市场融资, 4.6亿元, 县金融工作局) is given 2亿元 by "1-6月" and read on
 2020-07-15: 43.5% done against 49.7% of the year passed, 6.2 points short — behind with the
