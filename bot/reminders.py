@@ -287,8 +287,11 @@ def _acknowledgeable():
 
 
 def sent_day(row: OutboxEntry, tz: dt.tzinfo) -> dt.date:
-    """The local day a reminder went out (its planned day when the send time is unknown)."""
-    return row.sent_at.astimezone(tz).date() if row.sent_at else row.occurrence
+    """The day a reminder went out: its planned day, or for one caught up late the local day
+    it was sent (the planned day counts on time, so a pinned `[ledger] today` works too)."""
+    if not row.late or row.sent_at is None:
+        return row.occurrence
+    return max(row.occurrence, row.sent_at.astimezone(tz).date())
 
 
 def sent_reminders(session: Session, tz: dt.tzinfo) -> list[SentReminder]:
