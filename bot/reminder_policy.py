@@ -17,7 +17,7 @@ Rules:
   a unit without a chat gives one notice with chat_id None so admins see who would be missed.
   A (target, unit) that already reported is skipped (leaders' overdue copies are not).
 - "digest" goes to every digest chat on policy.digest_weekday (never moved); it counts the
-  reminders units have not acknowledged yet.
+  reminders units left unacknowledged past policy.ack_days working days.
 - Every reminder to a unit (before/due/overdue/urge with a unit) carries a 收到 button. One
   no chat of its unit acknowledged within policy.ack_days working days after the day it went
   out is "escalated" to every digest chat on the first working day after that
@@ -384,7 +384,8 @@ def digest_text(
     unacknowledged: Mapping[str, int] | None = None,
 ) -> str:
     """The weekly digest: counts by status, changes, what is due soon and what is overdue,
-    and the reminders each unit has not acknowledged (`unacknowledged`: unit -> count)."""
+    and the reminders each unit left unacknowledged past policy.ack_days (`unacknowledged`:
+    unit -> count)."""
     statuses = {t.number: compute_status(t, day) for t in ledger.targets}
     counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
     others = sum(1 for v in statuses.values() if v not in STATUSES)
@@ -426,7 +427,8 @@ def digest_text(
             *(_capped(due_lines, cap) or ["无"]),
             f"四、已逾期（{len(overdue_lines)}项）：",
             *(_capped(overdue_lines, cap) or ["无"]),
-            f"五、未确认收到的提醒（{unacked_total}条）：{unacked_line}",
+            f"五、超过{policy.ack_days}个工作日未确认收到的提醒（{unacked_total}条）："
+            + unacked_line,
             "报送进展请发送 /report 项目序号 进展或数值。",
         ]
         text = "\n".join(lines)
@@ -584,7 +586,14 @@ def notices_on(
     """
     notices: list[Notice] = []
     if day.weekday() == policy.digest_weekday and digest_chats:
-        waiting = Counter(r.unit for r in unacknowledged(sent) if r.occurrence.year == ledger.year)
+        # Only reminders past their time to acknowledge: a stable count, whatever was sent
+        # this morning before the digest.
+        waiting = Counter(
+            r.unit
+            for r in unacknowledged(sent)
+            if r.occurrence.year == ledger.year
+            and day > ack_deadline(r.sent_day, policy.ack_days, calendar)
+        )
         text = digest_text(
             ledger,
             day,

@@ -177,11 +177,15 @@ def test_an_unacknowledged_reminder_is_escalated_once_to_the_leaders(engine):
     [six, seven, sixteen] = rows(engine)
     acknowledge(engine, seven.id, user_id=501, name="张三")
 
-    # Monday is the last day to acknowledge: nothing yet, and the digest counts the two
+    # Monday is the last day to acknowledge: nothing yet, and the digest counts none
     monday = plan_on(engine, MONDAY)
     assert [n for n in monday if n.kind == "escalate"] == []
     [digest] = [n for n in monday if n.kind == "digest"]
-    assert "五、未确认收到的提醒（2条）：县自然资源局2条" in digest.text
+    assert "五、超过2个工作日未确认收到的提醒（0条）：无" in digest.text
+    # ...unless a unit has one working day (Friday) to acknowledge
+    one_day = ReminderPolicy(ack_days=1)
+    [digest] = [n for n in plan_on(engine, MONDAY, one_day) if n.kind == "digest"]
+    assert "五、超过1个工作日未确认收到的提醒（2条）：县自然资源局2条" in digest.text
 
     tuesday = [n for n in plan_on(engine, TUESDAY) if n.kind == "escalate"]
     assert [(n.target, n.chat_id, n.unit) for n in tuesday] == [

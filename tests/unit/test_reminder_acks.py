@@ -239,16 +239,17 @@ def test_the_digest_counts_unacknowledged_reminders_by_unit():
     text = digest_text(
         ledger(), d("2020-12-28"), policy=POLICY, unacknowledged={UNIT: 2, "县财政局": 3}
     )
-    assert "五、未确认收到的提醒（5条）：县财政局3条、县自然资源局2条" in text
+    assert "五、超过2个工作日未确认收到的提醒（5条）：县财政局3条、县自然资源局2条" in text
     empty = digest_text(ledger(), d("2020-12-28"), policy=POLICY)
-    assert "五、未确认收到的提醒（0条）：无" in empty
+    assert "五、超过2个工作日未确认收到的提醒（0条）：无" in empty
 
 
-def test_the_digest_of_the_day_counts_what_was_sent_and_not_acknowledged():
+def test_the_digest_of_the_day_counts_what_was_not_acknowledged_in_time():
     reminders = [
-        sent("2020-12-21"),
-        sent("2020-12-24", acked=True),
-        sent("2020-12-24", kind="urge", when=""),
+        sent("2020-12-21"),  # Monday: Tuesday and Wednesday were its days to acknowledge
+        sent("2020-12-22", kind="urge", when=""),  # its last day was Thursday
+        sent("2020-12-23", acked=True),
+        sent("2020-12-24"),  # Friday and today: not late yet
         sent("2019-12-24", unit="县财政局"),  # another year's ledger
     ]
     [digest] = notices_on(
@@ -261,4 +262,4 @@ def test_the_digest_of_the_day_counts_what_was_sent_and_not_acknowledged():
         sent=reminders,
     )[:1]
     assert digest.kind == "digest"
-    assert "五、未确认收到的提醒（2条）：县自然资源局2条" in digest.text
+    assert "五、超过2个工作日未确认收到的提醒（2条）：县自然资源局2条" in digest.text
