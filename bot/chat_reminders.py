@@ -35,12 +35,12 @@ from bot.reminders import (
     list_subscriptions,
     plan,
     recent_reminders,
+    reminder_of_message,
     resolve_unit,
     sent_day,
     set_digest,
     subscribe,
     subscriptions_map,
-    target_of_reminder,
     uncertain_entries,
     unit_names,
     unsubscribe,
@@ -242,12 +242,29 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def reply_to_reminder(
     service: ChatService, sender: Sender, replied_message_id: int, text: str
 ) -> list[Reply] | None:
-    """A reply to one of our reminders is a progress report; None if it was not a reminder."""
+    """A reply to one of our reminders is a progress report; None if it was not a reminder.
+
+    A unit that answers a reminder has plainly received it: the report acknowledges it too.
+    """
     with Session(service.engine) as session:
-        number = target_of_reminder(session, sender.chat_id, replied_message_id)
-    if number is None:
+        reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
+    if reminder is None:
         return None
-    return create_report(service, sender, number, text)
+    replies = create_report(service, sender, reminder.target_number, text)
+    if may_report(service, sender, reminder.target_number):
+        acknowledge_by_reply(service, sender, reminder)
+    return replies
+
+
+def acknowledge_by_reply(service: ChatService, sender: Sender, reminder: OutboxEntry) -> None:
+    """Record a reply to a reminder as its 收到, unless someone acknowledged it already."""
+    if sender.user_id is None or reminder.id is None:
+        return
+    acknowledge(service.engine, reminder.id, user_id=sender.user_id, name=_acker(sender))
+
+
+def _acker(sender: Sender) -> str:
+    return " ".join(sender.name.split()) or f"用户{sender.user_id}"
 
 
 def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -422,8 +439,7 @@ def btn_ack(service: ChatService, sender: Sender, role: str | None, rest: str) -
         return [Reply("", toast=f"这条提醒是发给{row.unit}的，请由该单位群内人员确认收到")]
     if sender.user_id is None:
         return [Reply("", toast="请以个人身份点击“收到”")]
-    name = " ".join(sender.name.split()) or f"用户{sender.user_id}"
-    done = acknowledge(service.engine, row_id, user_id=sender.user_id, name=name)
+    done = acknowledge(service.engine, row_id, user_id=sender.user_id, name=_acker(sender))
     if done.row is None:
         return [Reply("", toast="这条提醒已失效")]
     who, when = done.row.acked_by_name, _when(service, done.row.acked_at)

@@ -459,14 +459,14 @@ def uncertain_entries(session: Session) -> list[OutboxEntry]:
     return list(session.exec(query.order_by(OutboxEntry.id)))
 
 
-def target_of_reminder(session: Session, chat_id: int, message_id: int) -> int | None:
-    """The target a reminder message was about, for replies that report progress."""
+def reminder_of_message(session: Session, chat_id: int, message_id: int) -> OutboxEntry | None:
+    """The reminder a message of ours in `chat_id` was, if it was one about a target."""
     row = session.exec(
         select(OutboxEntry).where(
             OutboxEntry.chat_key == chat_id, OutboxEntry.message_id == message_id
         )
     ).first()
-    return row.target_number if row and row.target_number else None
+    return row if row and row.target_number else None
 
 
 # --- running -----------------------------------------------------------------------------

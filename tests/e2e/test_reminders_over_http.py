@@ -182,10 +182,14 @@ async def test_a_reply_to_the_reminder_is_a_report_and_strangers_are_refused(rem
     assert report.id == report_id
     assert (report.target_number, report.reporter_id, report.chat_id) == (16, MEMBER, GROUP)
     assert (report.text, report.state) == ("耕地缺口已补足1.2万亩", "pending")
+    # answering the reminder is receiving it: no need to press 收到 as well
+    assert outbox_row(engine, 16).acked_by_id == MEMBER
+    assert outbox_row(engine, 6).acked_at is None
 
     # a reply to the reminder about target 6 reports on target 6
     await report_by_reply(bot, "矿山治理已验收", number=6)
     assert [r.target_number for r in reports(engine)] == [16, 6]
+    assert outbox_row(engine, 6).acked_by_id == MEMBER
 
     # the member's ordinary chatter in the group is ignored; a question to the bot is refused
     assert (await bot.say(GROUP, MEMBER, "收到，马上落实", **GROUP_KW)).calls == []
