@@ -12,9 +12,15 @@ from bench.core import ask_of, build_core, run_conversations
 from bench.report import CANNOT, NA, Figures, rate, table
 from bench.sets import CONVERSATIONS_2020, QuestionSet, question_sets
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
-from bot.evaluation import EvalReport, Reply, evaluate, load_eval_set, score_conversations
-from bot.ledger import LedgerSpec
-from bot.ledger_toml import load_ledger_file
+from bot.domain.ledger import LedgerSpec
+from bot.render.ledger_toml import load_ledger_file
+from bot.understanding.evaluation import (
+    EvalReport,
+    Reply,
+    evaluate,
+    load_eval_set,
+    score_conversations,
+)
 
 WRATIO_CUTOFFS = tuple(float(c) for c in range(0, 100, 5))
 

@@ -15,7 +15,7 @@ import bm25s
 import jieba
 from rapidfuzz import fuzz, process
 
-from bot.ledger import LedgerSpec
+from bot.domain.ledger import LedgerSpec
 
 _WORD_RUNS = re.compile(r"\w+", re.UNICODE)
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT, Config, load_config
-from bot.evaluation import Reply
-from bot.ledger import LedgerSpec
-from bot.ledger_toml import dump_ledger
+from bot.domain.ledger import LedgerSpec
+from bot.render.ledger_toml import dump_ledger
+from bot.understanding.evaluation import Reply
 
 MAIN = PROJECT_ROOT / "main.py"
 
@@ -47,17 +47,17 @@ def build_core(ledger: LedgerSpec, workdir: Path | None = None):
     Built directly, as `bootstrap.build_answerer` builds it; if the constructor has changed,
     through `build_answerer` itself on a SQLite database seeded with the ledger.
     """
-    from bot.answering import Answerer
+    from bot.understanding.answering import Answerer
 
     config, today = judged_on(ledger)
     try:
-        from bot.thesaurus import load_thesaurus
+        from bot.understanding.lexicon import load_lexicon
 
-        return Answerer(ledger, load_thesaurus(), today=today, tz=config.tz)
+        return Answerer(ledger, load_lexicon(), today=today, tz=config.tz)
     except (ImportError, TypeError):
         if workdir is None:
             raise
-    from bot.bootstrap import build_answerer, open_engine
+    from bot.app.services import build_answerer, open_engine
 
     workdir.mkdir(parents=True, exist_ok=True)
     ledger_file = workdir / "ledger.toml"

@@ -20,8 +20,8 @@ from bot.drafting.agreement import (
     expect_from_ledger,
     load_expected,
 )
-from bot.ledger_toml import load_ledger_file
-from bot.report_text import draft, parse_report
+from bot.drafting.report_text import draft, parse_report
+from bot.render.ledger_toml import load_ledger_file
 
 SEED_REPORT = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"
 SEED_LEDGER = PROJECT_ROOT / "data" / "ledger_2020.toml"

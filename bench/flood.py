@@ -33,11 +33,11 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from bench.load import bench_config  # noqa: E402
-from bot.bootstrap import build_answerer, open_engine  # noqa: E402
-from bot.chat import ChatService  # noqa: E402
-from bot.chat_types import Sender  # noqa: E402
+from bot.adapters.telegram import build_application  # noqa: E402
+from bot.app.services import build_answerer, open_engine  # noqa: E402
+from bot.chat.service import ChatService  # noqa: E402
+from bot.chat.types import Sender  # noqa: E402
 from bot.config import DEFAULT_SENDER_RATE  # noqa: E402
-from bot.telegram_bot import build_application  # noqa: E402
 from tests.auxil.fake_bot_api import FakeBotApi  # noqa: E402
 
 TOKEN = "123456:FLOOD"

@@ -43,12 +43,12 @@ from zoneinfo import ZoneInfo  # noqa: E402
 
 from sqlmodel import Session  # noqa: E402
 
-from bot.bootstrap import build_answerer, open_engine  # noqa: E402
-from bot.chat import ChatService  # noqa: E402
-from bot.chat_types import Sender  # noqa: E402
+from bot.adapters.telegram import BUSY_TEXT, build_application  # noqa: E402
+from bot.app.services import build_answerer, open_engine  # noqa: E402
+from bot.chat.service import ChatService  # noqa: E402
+from bot.chat.types import Sender  # noqa: E402
 from bot.config import PROJECT_ROOT, Config, TelegramConfig  # noqa: E402
-from bot.store import read_target  # noqa: E402
-from bot.telegram_bot import BUSY_TEXT, build_application  # noqa: E402
+from bot.store.ledger_store import read_target  # noqa: E402
 from tests.auxil.fake_bot_api import ApiError, FakeBotApi  # noqa: E402
 
 TZ = ZoneInfo("Asia/Shanghai")

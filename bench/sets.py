@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
+from bot.domain.ledger import LedgerSpec
 from bot.drafting.draft import draft_toml
-from bot.evaluation import load_eval_set
-from bot.ledger import LedgerSpec
-from bot.ledger_toml import load_ledger_file
-from bot.report_text import draft as draft_report
-from bot.report_text import parse_report
+from bot.drafting.report_text import draft as draft_report
+from bot.drafting.report_text import parse_report
+from bot.render.ledger_toml import load_ledger_file
+from bot.understanding.evaluation import load_eval_set
 
 DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"

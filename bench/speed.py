@@ -22,9 +22,9 @@ from bench.report import NA, Figures, SpeedRow, ms, percentile, table, times
 from bench.sets import BLIND_2020, TRAINING
 from bench.synthetic import synthetic_ledger, synthetic_questions
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
-from bot.evaluation import load_eval_set
-from bot.ledger import LedgerSpec
-from bot.ledger_toml import load_ledger_file
+from bot.domain.ledger import LedgerSpec
+from bot.render.ledger_toml import load_ledger_file
+from bot.understanding.evaluation import load_eval_set
 
 SAMPLES = {1_000: 600, 10_000: 300}  # questions timed per synthetic ledger size
 WARM_UP = 20
@@ -276,9 +276,9 @@ def fsync_ms(folder: Path, count: int = 20) -> float:
 # Run under strace without -f, which follows only the main thread: the asker's own thread.
 _LOG_CHILD = """
 import os, sys
-from bot.bootstrap import build_answerer, open_engine
+from bot.app.services import build_answerer, open_engine
 from bot.config import load_config
-from bot.unmatched_log import UnmatchedLog
+from bot.store.unmatched_log import UnmatchedLog
 config = load_config(sys.argv[1], environ={})
 engine = open_engine(config)
 answerer = build_answerer(engine, config)
@@ -317,9 +317,9 @@ def syncs_on_asker_thread(config: Path, questions: list[str]) -> float | None:
 
 
 def unmatched_log(figures: Figures, workdir: Path) -> None:
-    from bot.bootstrap import build_answerer, open_engine
+    from bot.app.services import build_answerer, open_engine
     from bot.config import load_config
-    from bot.unmatched_log import UnmatchedLog
+    from bot.store.unmatched_log import UnmatchedLog
 
     folder = workdir / "unmatched"
     config_path = write_config(folder, DEFAULT_LEDGER_FILE)

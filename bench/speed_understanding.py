@@ -26,14 +26,14 @@ from zoneinfo import ZoneInfo
 import bm25s
 import numpy as np
 
-from bot.answering import Answerer
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
-from bot.evaluation import evaluate, load_eval_set
-from bot.ledger import LedgerSpec
-from bot.ledger_toml import load_ledger_file
-from bot.lexicon import load_lexicon
-from bot.matching import normalize
-from bot.report_text import draft_ledger, guess_year, parse_report
+from bot.domain.ledger import LedgerSpec
+from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+from bot.render.ledger_toml import load_ledger_file
+from bot.understanding.answering import Answerer
+from bot.understanding.evaluation import evaluate, load_eval_set
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import normalize
 
 TZ = ZoneInfo("Asia/Shanghai")
 REPORTS = PROJECT_ROOT / "tests" / "data" / "reports"

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.domain.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 
 _TOWNS = (
     "城关镇", "东关街道", "西城街道", "南湖乡", "北山镇", "河口镇", "青龙乡", "白鹤镇", "石桥乡",

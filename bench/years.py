@@ -12,7 +12,7 @@ from bench.core import write_config
 from bench.report import Figures, ms, table
 from bench.sets import BLIND_2020
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
-from bot.evaluation import load_eval_set
+from bot.understanding.evaluation import load_eval_set
 
 LEDGER_2021 = PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml"
 
@@ -32,9 +32,9 @@ def _migration_ms(folder: Path, runs: int = 3) -> list[float]:
     from sqlalchemy import MetaData, Table
     from sqlmodel import SQLModel
 
-    from bot.database import alembic_config, create_schema, make_engine
-    from bot.ledger_toml import load_ledger_file
-    from bot.store import load_ledger
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.database import alembic_config, create_schema, make_engine
+    from bot.store.ledger_store import load_ledger
 
     source = make_engine(f"sqlite:///{folder / 'source.db'}")
     create_schema(source)
@@ -61,11 +61,11 @@ def _migration_ms(folder: Path, runs: int = 3) -> list[float]:
 
 
 def years(figures: Figures, workdir: Path) -> None:
-    from bot.bootstrap import build_answerer, open_engine
+    from bot.app.ledger_years import LedgerYears, parse_year_phrase
+    from bot.app.services import build_answerer, open_engine
     from bot.config import load_config
-    from bot.ledger_toml import load_ledger_file
-    from bot.ledger_years import LedgerYears, parse_year_phrase
-    from bot.store import load_ledger
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_store import load_ledger
 
     config = load_config(write_config(workdir / "db", DEFAULT_LEDGER_FILE), environ={})
     engine = open_engine(config)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.ledger import text_problem
-from bot.status import status_day
-from bot.status_rules import StatusRules
+from bot.domain.ledger import text_problem
+from bot.domain.status import status_day
+from bot.domain.status_rules import StatusRules
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The years `[ledger] year` accepts: four digits, as ledgers and questions write them.

@@ -21,9 +21,9 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.bootstrap import open_engine
+from bot.app.services import open_engine
 from bot.config import DEFAULT_LEDGER_FILE, Config
-from bot.ledger_toml import load_ledger_file
+from bot.render.ledger_toml import load_ledger_file
 
 # The report the 2020 ledger was curated from; the repository carries its own copy.
 SEED_REPORT = Path(__file__).resolve().parents[1] / "data" / "sources" / "report_2020.txt"
@@ -234,7 +234,7 @@ def cli_config_path(tmp_path, cli_today, seeded_sqlite):
 @pytest.fixture
 def run_cli(cli_config_path, capsys):
     """Run `python main.py ARGS --config <tmp config>` in-process: (exit code, stdout, stderr)."""
-    from bot.cli import main
+    from bot.adapters.cli import main
 
     def invoke(*args: str) -> tuple[int, str, str]:
         code = main([*args, "--config", str(cli_config_path)])

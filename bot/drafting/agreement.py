@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec, parse_decimal
-from bot.status import compute_status, status_day
+from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec, parse_decimal
+from bot.domain.status import compute_status, status_day
 
 FIELDS = ("pairs", "statuses", "categories", "deadlines", "year")
 

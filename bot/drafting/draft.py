@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.status import compute_status
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -26,10 +28,8 @@ from bot.drafting.words import (
     report_day,
     status_from_words,
 )
-from bot.ledger import LedgerSpec, TargetSpec
-from bot.ledger_toml import dump_ledger
-from bot.lexicon import FieldLexicon
-from bot.status import compute_status
+from bot.render.ledger_toml import dump_ledger
+from bot.understanding.lexicon import FieldLexicon
 
 DOUBTFUL = 0.6
 FIELD_LABELS = {
@@ -99,7 +99,7 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
 
 def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer):
     """One target's draft and its guesses."""
-    from bot.report_text import extract_deadlines
+    from bot.drafting.report_text import extract_deadlines
 
     guesses: list[Guess] = []
     pairings = pair_indicators(item.target_text, item.progress_text)

@@ -11,9 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.domain.ledger import CATEGORIES, UnitSpec
 from bot.drafting.words import Reading
-from bot.ledger import CATEGORIES, UnitSpec
-from bot.lexicon import FieldLexicon, Topic
+from bot.understanding.lexicon import FieldLexicon, Topic
 
 DEFAULT_DEPARTMENTS = (
     Path(__file__).resolve().parent.parent.parent / "data" / "lexicon" / "departments.toml"
@@ -107,7 +107,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     # the measure is named before it.
     # The thing counted follows its figure ("建成投用…等8家卫生院", "新增16个文化驿站");
     # otherwise the measure precedes it ("城镇新增就业5600人").
-    from bot.report_text import FIGURE_RE
+    from bot.drafting.report_text import FIGURE_RE
 
     parts = [p.strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
     following = [p for p in parts[1:] if len(p) >= 2]

@@ -2,7 +2,7 @@
 with the target figure it answers (the same measure: name words, unit, magnitude).
 
 Figures stay exact strings as written; an actual in another unit of the same measure keeps
-its own unit (`actual_unit`), and bot/units.py converts when comparing.
+its own unit (`actual_unit`), and bot/domain/units.py converts when comparing.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.domain.ledger import IndicatorSpec, parse_decimal
+from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
 from bot.drafting.words import comparator_for
-from bot.ledger import IndicatorSpec, parse_decimal
-from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
@@ -62,7 +62,7 @@ def _previous_name(context: str) -> str:
 
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
-    from bot.report_text import extract_figures  # the one figure reader
+    from bot.drafting.report_text import extract_figures  # the one figure reader
 
     found = []
     for fig in extract_figures(text):

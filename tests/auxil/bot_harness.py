@@ -26,11 +26,12 @@ from sqlmodel import Session, select
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.answering import Answerer
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
+from bot.adapters.telegram import build_application
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
 from bot.config import Config
-from bot.models import (
+from bot.store.ledger_store import read_ledger, read_target
+from bot.store.models import (
     AuditEntry,
     DigestSubscriber,
     Grant,
@@ -39,8 +40,7 @@ from bot.models import (
     ProgressReport,
     Subscription,
 )
-from bot.store import read_ledger, read_target
-from bot.telegram_bot import build_application
+from bot.understanding.answering import Answerer
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 
 TOKEN = "123456:TEST"

@@ -2,7 +2,7 @@
 
     python tests/auxil/crash_bot.py BOT_API_URL FILE_URL SQLITE_PATH [ADMIN_ID]
 
-It builds the production Application (bot.telegram_bot.build_application) over the SQLite file
+It builds the production Application (bot.adapters.telegram.build_application) over the SQLite file
 and polls until it is killed. Today is fixed inside the 2020 ledger year, like the tests' config.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bot.bootstrap import build_answerer, open_engine  # noqa: E402
-from bot.chat import ChatService  # noqa: E402
+from bot.adapters.telegram import build_application  # noqa: E402
+from bot.app.services import build_answerer, open_engine  # noqa: E402
+from bot.chat.service import ChatService  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.telegram_bot import build_application  # noqa: E402
 
 TOKEN = "123456:TEST"
 

@@ -10,8 +10,8 @@ import unicodedata
 import pytest
 from sqlmodel import Session
 
-from bot.store import FieldChange, apply_changes, read_target
-from bot.target_view import target_detail_text
+from bot.render.target_view import target_detail_text
+from bot.store.ledger_store import FieldChange, apply_changes, read_target
 from tests.auxil.bot_harness import (
     ADMIN,
     BUSY_TEXT,

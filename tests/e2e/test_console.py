@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import Session
 
 from bot.config import load_config
-from bot.database import make_engine
-from bot.store import read_target
+from bot.store.database import make_engine
+from bot.store.ledger_store import read_target
 from tests.auxil.bot_harness import audit_entries
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

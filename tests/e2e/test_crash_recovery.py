@@ -27,8 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-from bot.bootstrap import open_engine
-from bot.reminders import subscribe
+from bot.app.reminders import subscribe
+from bot.app.services import open_engine
 from tests.auxil.bot_harness import ADMIN
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 

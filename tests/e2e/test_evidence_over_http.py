@@ -7,7 +7,7 @@ report; `/evidence 30` sends the photo back; `/close 30 …` closes the target a
 
 from __future__ import annotations
 
-from bot.reminders import subscribe
+from bot.app.reminders import subscribe
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
 GROUP = -1003000  # 县住建局's unit group

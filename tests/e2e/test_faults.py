@@ -16,7 +16,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from bot.bootstrap import open_engine
+from bot.app.services import open_engine
 from tests.auxil.bot_harness import (
     ADMIN,
     BUSY_TEXT,
@@ -35,7 +35,7 @@ def logged_errors(caplog) -> list[logging.LogRecord]:
     return [
         r
         for r in caplog.records
-        if r.name == "bot.telegram_bot" and r.levelno >= logging.ERROR and r.exc_info
+        if r.name == "bot.adapters.telegram" and r.levelno >= logging.ERROR and r.exc_info
     ]
 
 

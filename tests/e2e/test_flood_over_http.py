@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 
-from bot.telegram_bot import slow_down_text
+from bot.adapters.telegram import slow_down_text
 from tests.auxil.bot_harness import ADMIN, REFUSAL, bot_config, running_bot
 
 VIEWER = 77
@@ -24,12 +24,14 @@ def throttle_records(caplog) -> list[logging.LogRecord]:
     return [
         r
         for r in caplog.records
-        if r.name == "bot.telegram_bot" and "messages a minute" in r.getMessage()
+        if r.name == "bot.adapters.telegram" and "messages a minute" in r.getMessage()
     ]
 
 
 def refusal_records(caplog) -> list[logging.LogRecord]:
-    return [r for r in caplog.records if r.name == "bot.chat" and "refused" in r.getMessage()]
+    return [
+        r for r in caplog.records if r.name == "bot.chat.service" and "refused" in r.getMessage()
+    ]
 
 
 def test_the_slow_down_notice_says_what_to_do():

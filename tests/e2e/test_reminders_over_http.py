@@ -22,14 +22,14 @@ from collections import Counter
 import pytest
 from sqlmodel import Session
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.chat_reminders import policy_of_config
-from bot.database import make_engine
-from bot.reminder_policy import WorkCalendar
-from bot.reminders import CATCH_UP_DAYS, plan, set_digest, subscribe
-from bot.store import read_ledger, read_target
-from bot.telegram_bot import REMINDER_JOB_ID
+from bot.adapters.telegram import REMINDER_JOB_ID
+from bot.app.reminders import CATCH_UP_DAYS, plan, set_digest, subscribe
+from bot.app.services import build_answerer
+from bot.chat.reminders import policy_of_config
+from bot.chat.service import ChatService
+from bot.domain.reminder_policy import WorkCalendar
+from bot.store.database import make_engine
+from bot.store.ledger_store import read_ledger, read_target
 from tests.auxil.bot_harness import ADMIN, REFUSAL, actual, bot_config, keyboard
 from tests.auxil.reminder_harness import (
     SHANGHAI,

@@ -10,10 +10,10 @@ import dataclasses
 
 import pytest
 
-from bot.admin_commands import ADMIN_PROPOSAL_COMMANDS
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
-from bot.store import FieldChange, apply_changes, log_unmatched
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService, Sender
+from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
+from bot.store.ledger_store import FieldChange, apply_changes, log_unmatched
 from tests.auxil.bot_harness import ADMIN, REFUSAL, snapshot
 
 GRANTED_GROUP = -100200

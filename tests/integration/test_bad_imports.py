@@ -1,8 +1,9 @@
 """Malformed import files: rejected whole with a clear error, and the database left as it was.
 
-Each bad file goes through `bot.spreadsheet.read_spreadsheet` and through the CLI
-(`python main.py import FILE`, in-process via `bot.cli.main`): the error names the file and,
-where it applies, the row and column; the exit status is 2; not one byte of the database moves.
+Each bad file goes through `bot.render.spreadsheet.read_spreadsheet` and through the CLI
+(`python main.py import FILE`, in-process via `bot.adapters.cli.main`): the error names the file
+and, where it applies, the row and column; the exit status is 2; not one byte of the database
+moves.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import Session
 
-from bot.bootstrap import open_engine
+from bot.app.services import open_engine
 from bot.config import Config
-from bot.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger
-from bot.spreadsheet import (
+from bot.render.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger
+from bot.render.spreadsheet import (
     COLUMNS,
     MAX_CELL,
     MAX_FILE_BYTES,
@@ -35,7 +36,7 @@ from bot.spreadsheet import (
     read_spreadsheet,
     write_xlsx,
 )
-from bot.store import read_ledger
+from bot.store.ledger_store import read_ledger
 
 TODAY = dt.date(2021, 1, 15)
 

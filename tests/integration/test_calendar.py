@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.chat_types import Sender
-from bot.console import first_screen
+from bot.adapters.console import first_screen
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 
 ADMIN = Sender(42, 42, actor="tg:42")
 

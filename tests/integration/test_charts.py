@@ -10,8 +10,10 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from bot import charts
-from bot.charts import (
+from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.domain.status import compute_status, light_for, principal_indicator
+from bot.render import charts
+from bot.render.charts import (
     CJKFontMissing,
     chart_labels,
     completion_chart,
@@ -22,8 +24,6 @@ from bot.charts import (
     target_figure,
     target_label,
 )
-from bot.ledger import IndicatorSpec, TargetSpec
-from bot.status import compute_status, light_for, principal_indicator
 
 TODAY = dt.date(2021, 1, 15)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

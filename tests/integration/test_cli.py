@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from bot.cli import build_parser
+from bot.adapters.cli import build_parser
 from bot.config import PROJECT_ROOT
 
 
@@ -65,7 +65,7 @@ def test_import_report_finds_all_66(tmp_path, run_cli, seed_report_text):
     draft = tmp_path / "draft.toml"
     code, _, err = run_cli("import-report", str(SEED_REPORT), "-o", str(draft))
     assert code == 0 and "66项" in err
-    from bot.ledger_toml import load_ledger_file
+    from bot.render.ledger_toml import load_ledger_file
 
     assert len(load_ledger_file(draft).targets) == 66
 

@@ -7,12 +7,12 @@ import dataclasses
 import pytest
 from sqlmodel import Session
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.chat_evidence import IncomingFile
-from bot.chat_types import Sender
-from bot.evidence_store import list_evidence
-from bot.reminders import subscribe
+from bot.app.reminders import subscribe
+from bot.app.services import build_answerer
+from bot.chat.evidence import IncomingFile
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+from bot.store.evidence_store import list_evidence
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
 ADMIN = Sender(42, 42, actor="tg:42")
@@ -125,7 +125,7 @@ def test_close_and_unclose_in_chat(service):
 
 
 def test_the_console_sends_a_file_with_a_caption(service, tmp_path):
-    from bot.console import send_file
+    from bot.adapters.console import send_file
 
     photo = tmp_path / "验收.png"
     photo.write_bytes(PNG)
@@ -160,7 +160,7 @@ def test_cli_writes_the_bulletin(run_cli, tmp_path):
 def test_a_file_replying_to_a_reminder_goes_to_its_target(service):
     import datetime as dt
 
-    from bot.models import OutboxEntry
+    from bot.store.models import OutboxEntry
 
     with Session(service.engine) as session, session.begin():
         session.add(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.adapters.cli import main
 
 
 def mode(path: Path) -> int:

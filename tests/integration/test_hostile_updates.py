@@ -30,11 +30,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 
-from bot.bootstrap import build_answerer, open_engine
-from bot.chat import ChatService
-from bot.chat_types import Sender
+from bot.adapters.telegram import build_application
+from bot.app.services import build_answerer, open_engine
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.config import Config
-from bot.telegram_bot import build_application
 from tests.auxil import recording_request
 from tests.auxil.recording_request import RecordingRequest
 

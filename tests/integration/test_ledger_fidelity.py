@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.ledger import CATEGORIES, KNOWN_UNITS
-from bot.report_text import extract_figures, parse_report
-from bot.status import completion_ratio
+from bot.domain.ledger import CATEGORIES, KNOWN_UNITS
+from bot.domain.status import completion_ratio
+from bot.drafting.report_text import extract_figures, parse_report
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, Table, inspect, text
 from sqlmodel import Session, SQLModel, select
 
-from bot.database import alembic_config, create_schema, make_engine
-from bot.migrations import BASELINE_REVISION, head_revision, revision_files
-from bot.models import Target
+from bot.store.database import alembic_config, create_schema, make_engine
+from bot.store.migrations import BASELINE_REVISION, head_revision, revision_files
+from bot.store.models import Target
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -111,8 +111,8 @@ def test_a_one_year_database_moves_forward_with_nothing_lost(empty_url, tmp_path
     report, written as revision 0001 held it, comes out of 0002 whole and marked 2020."""
     from dataclasses import replace
 
-    from bot.models import PendingChange, ProgressReport, SavedList
-    from bot.store import FieldChange, apply_changes, load_ledger, undo_last
+    from bot.store.ledger_store import FieldChange, apply_changes, load_ledger, undo_last
+    from bot.store.models import PendingChange, ProgressReport, SavedList
 
     # Revision 0001 has no indicator.actual_unit (0003 adds it, empty): the ledger as 0001
     # could hold it writes each actual in its indicator's unit.

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from bot.bootstrap import open_engine
+from bot.app.reminders import claim, migrate_chat
+from bot.app.services import open_engine
 from bot.config import load_config
-from bot.database import create_schema, make_engine
-from bot.models import AuditEntry, Grant, OutboxEntry, UnmatchedQuestion
-from bot.reminder_policy import Notice
-from bot.reminders import claim, migrate_chat
-from bot.store import is_empty
+from bot.domain.reminder_policy import Notice
+from bot.store.database import create_schema, make_engine
+from bot.store.ledger_store import is_empty
+from bot.store.models import AuditEntry, Grant, OutboxEntry, UnmatchedQuestion
 
 pytestmark = pytest.mark.postgres
 

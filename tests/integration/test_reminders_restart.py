@@ -13,10 +13,7 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from bot.chat_reminders import policy_of_config
-from bot.models import OutboxEntry
-from bot.reminder_policy import WorkCalendar
-from bot.reminders import (
+from bot.app.reminders import (
     UNCERTAIN_AFTER,
     catch_up,
     dispatch,
@@ -25,7 +22,10 @@ from bot.reminders import (
     subscribe,
     uncertain_entries,
 )
-from bot.store import read_ledger
+from bot.chat.reminders import policy_of_config
+from bot.domain.reminder_policy import WorkCalendar
+from bot.store.ledger_store import read_ledger
+from bot.store.models import OutboxEntry
 from tests.auxil.reminder_harness import (
     DyingSend,
     FakeClock,

@@ -6,9 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.models import Grant, OutboxEntry, ProgressReport
-from bot.reminder_policy import ReminderPolicy, WorkCalendar
-from bot.reminders import (
+from bot.app.reminders import (
     acknowledge,
     dispatch,
     list_subscriptions,
@@ -17,7 +15,9 @@ from bot.reminders import (
     set_digest,
     subscribe,
 )
-from bot.store import read_ledger
+from bot.domain.reminder_policy import ReminderPolicy, WorkCalendar
+from bot.store.ledger_store import read_ledger
+from bot.store.models import Grant, OutboxEntry, ProgressReport
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = dt.date(2020, 12, 24)

@@ -15,9 +15,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from sqlmodel import Session
 
-from bot.ledger import CATEGORIES, STATUSES
-from bot.report_text import parse_report
-from bot.report_writer import (
+from bot.domain.ledger import CATEGORIES, STATUSES
+from bot.domain.status import compute_status, light_for
+from bot.drafting.report_text import parse_report
+from bot.render.report_writer import (
     LIGHT_COLOURS,
     PENDING_STATUSES,
     SUMMARY_HEADING,
@@ -27,8 +28,7 @@ from bot.report_writer import (
     split_summary,
     write_report_docx,
 )
-from bot.status import compute_status, light_for
-from bot.store import FieldChange, apply_changes, read_ledger
+from bot.store.ledger_store import FieldChange, apply_changes, read_ledger
 
 TZ = ZoneInfo("Asia/Shanghai")
 AS_OF = dt.date(2021, 1, 15)

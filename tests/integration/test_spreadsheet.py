@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session
 
-from bot.ledger import parse_decimal
-from bot.spreadsheet import (
+from bot.domain.ledger import parse_decimal
+from bot.render.spreadsheet import (
     COLUMNS,
     LIGHT_FILLS,
     STANDARD_COLUMNS,
@@ -20,7 +20,7 @@ from bot.spreadsheet import (
     write_csv,
     write_xlsx,
 )
-from bot.store import FieldChange, apply_changes, load_ledger, read_ledger
+from bot.store.ledger_store import FieldChange, apply_changes, load_ledger, read_ledger
 
 TODAY = dt.date(2021, 1, 15)
 

@@ -4,8 +4,7 @@ import dataclasses
 
 from sqlmodel import Session, select
 
-from bot.models import AuditEntry
-from bot.store import (
+from bot.store.ledger_store import (
     FieldChange,
     apply_changes,
     history,
@@ -14,6 +13,7 @@ from bot.store import (
     read_target,
     undo_last,
 )
+from bot.store.models import AuditEntry
 
 
 def test_first_start_seeds_all_66_targets(engine, ledger_2020):
@@ -86,7 +86,7 @@ def test_undo_reverts_the_callers_last_change_and_is_audited(engine):
 def test_a_failing_change_writes_nothing(engine):
     import pytest
 
-    from bot.store import StoreError
+    from bot.store.ledger_store import StoreError
 
     with pytest.raises(StoreError):
         apply_changes(
@@ -113,7 +113,7 @@ def test_timestamps_come_back_timezone_aware(engine):
 def test_undo_never_overwrites_another_admins_later_change(engine):
     import pytest
 
-    from bot.store import StaleChange
+    from bot.store.ledger_store import StaleChange
 
     field = "indicator:新增贷款:actual"
     apply_changes(engine, [FieldChange(12, field, "25.1")], actor="tg:1")

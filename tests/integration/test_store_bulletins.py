@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.bulletin import date_line, issue_bulletin, render_bulletin_txt
-from bot.models import BulletinIssue
-from bot.store import FieldChange, apply_changes, read_ledger
+from bot.render.bulletin import date_line, issue_bulletin, render_bulletin_txt
+from bot.store.ledger_store import FieldChange, apply_changes, read_ledger
+from bot.store.models import BulletinIssue
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 AS_OF = dt.date(2020, 12, 1)

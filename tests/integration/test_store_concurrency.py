@@ -16,10 +16,16 @@ from functools import partial
 import pytest
 from sqlmodel import Session, col, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
-from bot.models import AuditEntry, PendingChange, ProgressReport
-from bot.store import AppliedChange, FieldChange, StaleChange, apply_changes, read_target
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService, Sender
+from bot.store.ledger_store import (
+    AppliedChange,
+    FieldChange,
+    StaleChange,
+    apply_changes,
+    read_target,
+)
+from bot.store.models import AuditEntry, PendingChange, ProgressReport
 from tests.auxil.bot_harness import ADMIN
 
 TRIALS = 100

@@ -8,13 +8,13 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from bot.closing import ClosingRefused, close_target, reopen_target
-from bot.evidence import check_evidence
-from bot.evidence_store import add_evidence, evidence_content, evidence_counts, list_evidence
-from bot.models import AuditEntry, EvidenceBlob
-from bot.reminder_policy import ReminderPolicy, notices_on
-from bot.store import read_ledger, read_target, undo_last
-from bot.work_calendar import WorkCalendar
+from bot.app.closing import ClosingRefused, close_target, reopen_target
+from bot.domain.evidence import check_evidence
+from bot.domain.reminder_policy import ReminderPolicy, notices_on
+from bot.domain.work_calendar import WorkCalendar
+from bot.store.evidence_store import add_evidence, evidence_content, evidence_counts, list_evidence
+from bot.store.ledger_store import read_ledger, read_target, undo_last
+from bot.store.models import AuditEntry, EvidenceBlob
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 NOW = dt.datetime(2021, 1, 15, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -41,7 +41,7 @@ def test_files_are_kept_once_and_listed_per_target(engine):
 
 
 def test_evidence_for_a_target_that_does_not_exist_is_refused(engine):
-    from bot.store import StoreError
+    from bot.store.ledger_store import StoreError
 
     with pytest.raises(StoreError, match="第99项目标不存在"):
         add_evidence(engine, 99, check_evidence("x.png", PNG), actor="cli")
@@ -105,7 +105,7 @@ def test_a_closed_target_leaves_the_reminders(engine):
 
 
 def test_reimporting_the_ledger_keeps_a_closing(engine, ledger_2020):
-    from bot.store import load_ledger
+    from bot.store.ledger_store import load_ledger
 
     close_target(engine, 16, "调整", actor="tg:42", now=NOW, status_day=DONE_DAY, forced=True)
     load_ledger(engine, dataclasses.replace(ledger_2020), source="again.toml")

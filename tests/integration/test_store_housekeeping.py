@@ -11,11 +11,11 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService, Sender
 from bot.config import ConfigError, HousekeepingConfig, load_config
-from bot.housekeeping import Pruned, prune
-from bot.models import SavedList, UnmatchedQuestion, utc_now
+from bot.store.housekeeping import Pruned, prune
+from bot.store.models import SavedList, UnmatchedQuestion, utc_now
 from tests.auxil.bot_harness import TOKEN, bot_config, running_bot
 from tests.auxil.fake_bot_api import FakeBotApi
 

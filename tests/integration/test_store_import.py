@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.cli import main as cli_main
+from bot.adapters.cli import main as cli_main
 from bot.config import PROJECT_ROOT
-from bot.database import import_lock
-from bot.ledger import LedgerSpec, UnitSpec
-from bot.ledger_toml import dump_ledger
-from bot.models import Target
-from bot.store import FieldChange, apply_changes, read_target
+from bot.domain.ledger import LedgerSpec, UnitSpec
+from bot.render.ledger_toml import dump_ledger
+from bot.store.database import import_lock
+from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.models import Target
 from tests.auxil.bot_harness import snapshot
 
 FIELD = "indicator:新增贷款:actual"

@@ -16,12 +16,12 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.chat_types import Sender
-from bot.cli import main as cli_main
-from bot.models import Indicator
-from bot.status_rules import StatusRules
+from bot.adapters.cli import main as cli_main
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+from bot.domain.status_rules import StatusRules
+from bot.store.models import Indicator
 
 JULY = dt.date(2020, 7, 15)
 ADMIN = Sender(42, 42, actor="tg:42", fixed_role="admin")

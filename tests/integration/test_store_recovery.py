@@ -15,13 +15,13 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
-from bot.chat_reminders import cmd_outbox
-from bot.models import AuditEntry, OutboxEntry, PendingChange, utc_now
-from bot.reminder_policy import Notice
-from bot.reminders import claim, uncertain_entries
-from bot.store import FieldChange, apply_changes, read_target
+from bot.app.reminders import claim, uncertain_entries
+from bot.app.services import build_answerer
+from bot.chat.reminders import cmd_outbox
+from bot.chat.service import ChatService, Sender
+from bot.domain.reminder_policy import Notice
+from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.models import AuditEntry, OutboxEntry, PendingChange, utc_now
 from tests.auxil.bot_harness import ADMIN
 
 FIELD = "indicator:新增贷款:actual"

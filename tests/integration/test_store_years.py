@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
-from bot.ledger_toml import load_ledger_file
-from bot.models import Alias, AuditEntry, PendingChange, Target
-from bot.pending import confirm_pending
-from bot.store import (
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService, Sender
+from bot.render.ledger_toml import load_ledger_file
+from bot.store.ledger_store import (
     FieldChange,
     YearNotHeld,
     apply_changes,
@@ -25,6 +23,8 @@ from bot.store import (
     read_ledger,
     undo_last,
 )
+from bot.store.models import Alias, AuditEntry, PendingChange, Target
+from bot.store.pending import confirm_pending
 
 LEDGER_2021 = Path(__file__).resolve().parents[1] / "data" / "ledger_2021.toml"
 ADMIN = 42
@@ -230,8 +230,8 @@ def test_a_change_in_the_chat_goes_to_the_current_year(service):
 def test_the_digest_names_the_year_of_a_change_to_another_year(engine, ledger_2021):
     from zoneinfo import ZoneInfo
 
-    from bot.reminder_policy import ReminderPolicy, WorkCalendar
-    from bot.reminders import plan, set_digest
+    from bot.app.reminders import plan, set_digest
+    from bot.domain.reminder_policy import ReminderPolicy, WorkCalendar
 
     load_ledger(engine, ledger_2021, source="ledger_2021.toml")
     set_digest(engine, 7001, True)

@@ -6,10 +6,10 @@ import pytest
 from sqlmodel import Session
 from telegram.error import NetworkError
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService
-from bot.store import read_target
-from bot.telegram_bot import build_application
+from bot.adapters.telegram import build_application
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.store.ledger_store import read_target
 from tests.auxil.recording_request import RecordingRequest
 from tests.auxil.updates import make_callback_update, make_message_update
 
@@ -222,7 +222,7 @@ async def test_undo_reports_lists_as_people_read_them(bot_app):
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_subscriptions(bot_app):
     from telegram import Update
 
-    from bot.reminders import list_subscriptions, subscribe
+    from bot.app.reminders import list_subscriptions, subscribe
 
     app, request, engine = bot_app
     subscribe(engine, "县民政局", -123)

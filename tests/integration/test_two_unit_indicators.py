@@ -11,10 +11,10 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from bot.database import alembic_config, create_schema, make_engine
-from bot.ledger import IndicatorSpec
-from bot.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file, parse_ledger
-from bot.migrations import previous_revision
+from bot.domain.ledger import IndicatorSpec
+from bot.render.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file, parse_ledger
+from bot.store.database import alembic_config, create_schema, make_engine
+from bot.store.migrations import previous_revision
 
 
 def test_show_json_pairs_the_two_units_with_the_completion(run_cli):
@@ -130,9 +130,9 @@ def test_import_report_drafts_a_ledger_that_imports(tmp_path, run_cli):
 def test_a_set_in_the_targets_unit_is_stored_audited_and_undone(engine):
     from sqlmodel import Session
 
-    from bot.admin_commands import propose
-    from bot.status import completion_ratio
-    from bot.store import apply_changes, read_target, undo_last
+    from bot.domain.admin_commands import propose
+    from bot.domain.status import completion_ratio
+    from bot.store.ledger_store import apply_changes, read_target, undo_last
 
     with Session(engine) as session:
         before = read_target(session, 35)

@@ -4,9 +4,9 @@ import sqlite3
 
 from sqlmodel import Session, select
 
-from bot.answering import Answer
-from bot.models import UnmatchedQuestion
-from bot.unmatched_log import UnmatchedLog
+from bot.store.models import UnmatchedQuestion
+from bot.store.unmatched_log import UnmatchedLog
+from bot.understanding.answering import Answer
 
 
 def unknown(question: str) -> Answer:

@@ -12,11 +12,11 @@ import dataclasses
 import pytest
 from sqlmodel import Session, select
 
-from bot.bootstrap import build_answerer
-from bot.chat import ChatService, Sender
-from bot.ledger import BIDI_CONTROLS, FIGURE_RULE
-from bot.models import PendingChange, ProgressReport, UnmatchedQuestion
-from bot.store import FieldChange, apply_changes, read_target
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService, Sender
+from bot.domain.ledger import BIDI_CONTROLS, FIGURE_RULE
+from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.models import PendingChange, ProgressReport, UnmatchedQuestion
 from tests.auxil.bot_harness import ADMIN, snapshot
 
 VIEWER = 77

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.bootstrap import build_answerer
-from bot.ledger_years import LedgerYears, parse_year_phrase
+from bot.app.ledger_years import LedgerYears, parse_year_phrase
+from bot.app.services import build_answerer
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTION_SETS = (DATA / "questions.jsonl", DATA / "blind" / "questions_2020.jsonl")

@@ -7,14 +7,14 @@ import random
 import pytest
 from sqlmodel import Session
 
-from bot.admin_commands import (
+from bot.domain.admin_commands import (
     ADMIN_PROPOSAL_COMMANDS,
     USAGE,
     CommandError,
     Proposal,
     propose,
 )
-from bot.ledger import (
+from bot.domain.ledger import (
     FIGURE_FRACTION_DIGITS,
     FIGURE_RULE,
     FIGURE_WHOLE_DIGITS,
@@ -24,7 +24,7 @@ from bot.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.store import FieldChange, apply_changes, read_target
+from bot.store.ledger_store import FieldChange, apply_changes, read_target
 
 TODAY = dt.date(2020, 12, 1)
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.answering import Answerer, Conversation
-from bot.evaluation import evaluate, load_eval_set
-from bot.thesaurus import load_thesaurus
+from bot.understanding.answering import Answerer, Conversation
+from bot.understanding.evaluation import evaluate, load_eval_set
+from bot.understanding.lexicon import load_lexicon
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
 
@@ -16,7 +16,7 @@ QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
 @pytest.fixture(scope="module")
 def answerer(ledger_2020):
     return Answerer(
-        ledger_2020, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
     )
 
 
@@ -191,7 +191,7 @@ def test_overdue_lists_open_deadlines_past_due(ledger_2020):
     targets[43] = dataclasses.replace(t44, deadlines=reopened)
     ledger = dataclasses.replace(ledger_2020, targets=tuple(targets))
     answerer = Answerer(
-        ledger, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+        ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
     )
     answer = answerer.ask("哪些逾期了")
     assert answer.intent == "list" and answer.filter["overdue"] is True
@@ -215,7 +215,7 @@ def test_lowest_completion_is_ranked(answerer):
 
 
 def test_worst_unit_reuses_the_units_board(answerer):
-    from bot.unit_board import rank_units
+    from bot.domain.unit_board import rank_units
 
     answer = answerer.ask("哪个单位最差")
     worst = rank_units(answerer.ledger.targets, answerer.today)[0]
@@ -333,13 +333,13 @@ def drafted_answerer():
     """A fresh ledger as `import-report` drafts it: no aliases, no curation."""
     from pathlib import Path
 
-    from bot.report_text import draft_ledger, guess_year, parse_report
+    from bot.drafting.report_text import draft_ledger, guess_year, parse_report
 
     text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
     ledger = draft_ledger(parse_report(text), guess_year(text))
     assert not any(t.aliases for t in ledger.targets)
     return Answerer(
-        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+        ledger, load_lexicon(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
     )
 
 
@@ -373,7 +373,7 @@ def test_refresh_reindexes_only_what_changed(ledger_2020):
     import dataclasses
 
     answerer = Answerer(
-        ledger_2020, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
     )
     targets = list(ledger_2020.targets)
     targets[11] = dataclasses.replace(targets[11], aliases=(*targets[11].aliases, "钱袋工程"))

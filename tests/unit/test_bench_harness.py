@@ -17,9 +17,10 @@ from bench.goals import goal_rows
 from bench.report import Figures
 from bench.sets import QuestionSet, draft_report_ledger
 from bench.synthetic import synthetic_ledger, synthetic_questions
-from bot import cli, evaluation
-from bot.evaluation import evaluate, load_eval_set, score_conversations
-from bot.ledger import LedgerSpec, TargetSpec
+from bot.adapters import cli
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding import evaluation
+from bot.understanding.evaluation import evaluate, load_eval_set, score_conversations
 
 LEDGER = LedgerSpec(
     year=2020,

@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from bot.bulletin import build_bulletin, bulletin_sections, render_bulletin_txt
-from bot.ledger import Closure, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.domain.ledger import (
+    Closure,
+    DeadlineSpec,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    UnitSpec,
+)
+from bot.render.bulletin import build_bulletin, bulletin_sections, render_bulletin_txt
 
 d = dt.date.fromisoformat
 JULY = d("2021-07-15")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from bot.closing import closing_refusal
-from bot.ledger import Closure, TargetSpec
+from bot.app.closing import closing_refusal
+from bot.domain.ledger import Closure, TargetSpec
 
 AT = dt.datetime(2020, 12, 20, 16, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 TARGET = TargetSpec(

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from bench.drafting import REPORTS, SEED_GOALS, measure_folder, measure_seed
+from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.drafting.agreement import FIELDS, agreement, expect_from_ledger
-from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -94,10 +94,10 @@ def test_any_numbered_text_drafts_a_ledger_that_loads():
 
     from bot.drafting.draft import draft_report, draft_toml
     from bot.drafting.naming import load_departments
-    from bot.ledger_toml import parse_ledger
-    from bot.lexicon import load_lexicon
-    from bot.matching import make_tokenizer
-    from bot.report_text import parse_report
+    from bot.drafting.report_text import parse_report
+    from bot.render.ledger_toml import parse_ledger
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.matching import make_tokenizer
 
     tools = {
         "lexicon": load_lexicon(),

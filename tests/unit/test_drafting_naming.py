@@ -11,8 +11,8 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
-from bot.lexicon import load_lexicon
-from bot.matching import make_tokenizer
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import make_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from bot.evidence import MAX_BYTES, EvidenceError, check_evidence, detect_type, safe_name
+from bot.domain.evidence import MAX_BYTES, EvidenceError, check_evidence, detect_type, safe_name
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 32

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.config import DEFAULT_LEDGER_FILE
-from bot.ledger import (
+from bot.domain.ledger import (
     FIGURE_FRACTION_DIGITS,
     FIGURE_WHOLE_DIGITS,
     FigureError,
@@ -21,9 +21,9 @@ from bot.ledger import (
     strip_control_characters,
     text_problem,
 )
-from bot.ledger_toml import nesting_depth
-from bot.replies import render_target
-from bot.status import completion_ratio, compute_status
+from bot.domain.status import completion_ratio, compute_status
+from bot.render.ledger_toml import nesting_depth
+from bot.render.replies import render_target
 
 LARGEST = "9" * FIGURE_WHOLE_DIGITS + "." + "9" * FIGURE_FRACTION_DIGITS
 

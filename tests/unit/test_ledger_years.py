@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
-from bot.ledger_years import (
+from bot.app.ledger_years import (
     YearPhrase,
     comparison_line,
     parse_year_phrase,
     same_target,
     split_year_argument,
 )
+from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.lexicon import DEFAULT_LEXICON, load_lexicon
-from bot.matching import normalize
-from bot.report_text import draft_ledger, guess_year, parse_report
+from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+from bot.understanding.lexicon import DEFAULT_LEXICON, load_lexicon
+from bot.understanding.matching import normalize
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 MIN_TARGETS = 2

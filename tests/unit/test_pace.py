@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from bot.ledger import IndicatorSpec
-from bot.pace import as_of_day, behind, expected_share, indicator_pace
+from bot.domain.ledger import IndicatorSpec
+from bot.domain.pace import as_of_day, behind, expected_share, indicator_pace
 
 d = dt.date.fromisoformat
 YEAR_END = d("2021-12-31")
@@ -104,7 +104,7 @@ def test_a_target_with_an_earlier_deadline_has_a_shorter_period():
 
 
 def _investment(actual: str, as_of: str = "1-6月"):
-    from bot.ledger import DeadlineSpec, TargetSpec
+    from bot.domain.ledger import DeadlineSpec, TargetSpec
 
     return TargetSpec(
         number=19,
@@ -117,7 +117,7 @@ def _investment(actual: str, as_of: str = "1-6月"):
 
 
 def test_the_issue_example_30_of_90_by_june_seen_in_july_is_behind():
-    from bot.status import compute_status, status_note
+    from bot.domain.status import compute_status, status_note
 
     july = d("2021-07-15")
     assert compute_status(_investment("30"), july) == "滞后"
@@ -131,7 +131,7 @@ def test_the_issue_example_30_of_90_by_june_seen_in_july_is_behind():
 def test_a_reply_shows_the_calendar_share_beside_the_figure():
     from zoneinfo import ZoneInfo
 
-    from bot.replies import render_target
+    from bot.render.replies import render_target
 
     card = render_target(_investment("30"), d("2021-07-15"), ZoneInfo("Asia/Shanghai"))
     assert "第19项 省重点项目：🔴滞后" in card
@@ -141,8 +141,8 @@ def test_a_reply_shows_the_calendar_share_beside_the_figure():
 def test_a_tolerance_of_10_points_turns_a_target_behind_by_7_into_one_on_pace():
     import dataclasses
 
-    from bot.status import compute_status, status_note
-    from bot.status_rules import StatusRules
+    from bot.domain.status import compute_status, status_note
+    from bot.domain.status_rules import StatusRules
 
     # 38 of 90 by "1-6月" is 42.2% against 49.6% of the year: 7.4 points short
     july = d("2021-07-15")

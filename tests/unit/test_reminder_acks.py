@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
-from bot.reminder_policy import (
+from bot.domain.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.domain.reminder_policy import (
     ReminderPolicy,
     SentReminder,
     WorkCalendar,
@@ -22,7 +22,7 @@ from bot.reminder_policy import (
     urge_notices,
     working_days_waiting,
 )
-from bot.work_calendar import YearArrangement
+from bot.domain.work_calendar import YearArrangement
 
 CAL = WorkCalendar()
 POLICY = ReminderPolicy()

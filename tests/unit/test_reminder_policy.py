@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
-from bot.reminder_policy import (
+from bot.domain.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.domain.reminder_policy import (
     MAX_DIGEST,
     Notice,
     ReminderPolicy,
@@ -23,7 +23,7 @@ from bot.reminder_policy import (
     reminder_day,
     urge_notices,
 )
-from bot.replies import telegram_length
+from bot.render.replies import telegram_length
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 POLICY = ReminderPolicy()

@@ -2,14 +2,14 @@
 
 import pytest
 
-from bot.ledger import IndicatorSpec, TargetSpec
-from bot.report_figures import (
+from bot.app.report_figures import (
     ReportedFigure,
     as_of_point,
     find_reported_figure,
     is_older,
     report_as_of,
 )
+from bot.domain.ledger import IndicatorSpec, TargetSpec
 
 SCREENING = TargetSpec(
     number=35,

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.report_text import (
+from bot.drafting.report_text import (
     ReportFormatError,
     draft_ledger,
     extract_deadlines,

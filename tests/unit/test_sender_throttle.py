@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.sender_throttle import SenderThrottle, Verdict
+from bot.chat.throttle import SenderThrottle, Verdict
 
 
 class FakeClock:

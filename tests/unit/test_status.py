@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
-from bot.status import (
+from bot.domain.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
+from bot.domain.status import (
     LIGHTS,
     completion_ratio,
     compute_status,
@@ -124,7 +124,7 @@ def test_completion_ratio_is_exact_decimal():
 
 # --- closed years ------------------------------------------------------------------------
 
-from bot.status import (  # noqa: E402
+from bot.domain.status import (  # noqa: E402
     as_of_label,
     deadline_state,
     overdue_days,
@@ -171,7 +171,7 @@ def test_closed_year_labels_and_deadline_words():
 
 # --- honest statuses: 已完成 only on evidence --------------------------------------------
 
-from bot.status import indicator_gap, missing_figures, status_note  # noqa: E402
+from bot.domain.status import indicator_gap, missing_figures, status_note  # noqa: E402
 
 
 def test_a_met_figure_beside_a_missing_one_is_not_done_before_the_deadline():

@@ -1,6 +1,6 @@
 """Readable changes of long texts for /history and /undo."""
 
-from bot.text_diff import describe_change
+from bot.domain.text_diff import describe_change
 
 NOTE = (
     "2019年全县居民人均可支配收入15147.26元,增幅3.4%,其中城镇居民人均可支配收入"

@@ -7,16 +7,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.answering import Answerer
-from bot.evaluation import evaluate, load_eval_set
-from bot.thesaurus import load_thesaurus
+from bot.understanding.answering import Answerer
+from bot.understanding.evaluation import evaluate, load_eval_set
+from bot.understanding.lexicon import load_lexicon
 
 DEV_2020 = Path(__file__).resolve().parents[1] / "data" / "questions_dev_2020.jsonl"
 
 
 def _answerer(ledger):
     return Answerer(
-        ledger, load_thesaurus(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+        ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
     )
 
 
@@ -110,14 +110,14 @@ def test_dev_set_floors(answerer):
 @pytest.fixture(scope="module")
 def drafted():
     """A drafted ledger with its units and figures taken away: what a bare draft may be."""
-    from bot.report_text import draft_ledger, guess_year, parse_report
+    from bot.drafting.report_text import draft_ledger, guess_year, parse_report
 
     text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
     ledger = draft_ledger(parse_report(text), guess_year(text))
     bare = [dataclasses.replace(t, units=(), indicators=()) for t in ledger.targets]
     return Answerer(
         dataclasses.replace(ledger, targets=tuple(bare)),
-        load_thesaurus(),
+        load_lexicon(),
         today=dt.date(2022, 10, 31),
         tz=ZoneInfo("Asia/Shanghai"),
     )

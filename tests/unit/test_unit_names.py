@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.unit_names import UnitMatch, UnitNotFound, resolve_assign_args, resolve_unit_name
+from bot.domain.unit_names import UnitMatch, UnitNotFound, resolve_assign_args, resolve_unit_name
 
 NAMES = ["县卫健委", "县人民医院", "县财政局", "县自然资源局", "县税务局", "市生态环境局西平分局"]
 

@@ -1,12 +1,12 @@
-"""Converting one measure between the units it is written in (bot/units.py)."""
+"""Converting one measure between the units it is written in (bot/domain/units.py)."""
 
 from decimal import Decimal
 
 import pytest
 
-from bot.ledger import IndicatorSpec
-from bot.status import completion_ratio, indicator_met
-from bot.units import actual_in_target_unit, convert, same_measure, split_unit
+from bot.domain.ledger import IndicatorSpec
+from bot.domain.status import completion_ratio, indicator_met
+from bot.domain.units import actual_in_target_unit, convert, same_measure, split_unit
 
 
 @pytest.mark.parametrize(

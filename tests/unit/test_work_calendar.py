@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.reminder_policy import ReminderPolicy, notices_on
-from bot.work_calendar import (
+from bot.domain.reminder_policy import ReminderPolicy, notices_on
+from bot.domain.work_calendar import (
     CalendarFileError,
     WorkCalendar,
     YearArrangement,
@@ -117,7 +117,7 @@ def test_reminders_in_an_uncovered_year_say_how_days_were_counted(ledger_2031):
 
 @pytest.fixture
 def ledger_2031():
-    from bot.ledger import DeadlineSpec, LedgerSpec, TargetSpec, UnitSpec
+    from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec, UnitSpec
 
     target = TargetSpec(
         number=1,

@@ -1,0 +1,573 @@
+"""The Telegram adapter: parse updates, call the chat core off the event loop, render replies.
+
+No ledger logic lives here. Every reply is HTML with all text escaped, split at 4096
+characters on line boundaries; every button press is answered. Updates of one chat are handled
+in order while different chats run concurrently, so a flooded or rate-limited group never
+delays anyone else; a person past `[telegram] sender_rate` gets one notice, then silence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+import sys
+import urllib.parse
+from collections.abc import Awaitable, Coroutine, Hashable
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.adapters.run_logging import details, mask_token
+from bot.app.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
+from bot.chat.evidence import IncomingFile
+from bot.chat.service import ChatService, Reply, Sender
+from bot.chat.throttle import SenderThrottle, Verdict
+from bot.config import Config
+from bot.domain.evidence import MAX_BYTES as MAX_EVIDENCE_BYTES
+from bot.render.replies import split_for_chat
+from bot.store.housekeeping import prune
+
+logger = logging.getLogger(__name__)
+
+BUSY_TEXT = "系统繁忙，请稍后再试。"
+DEFAULT_BOT_API_URL = "https://api.telegram.org/bot"  # PTB's default base_url
+REMINDER_JOB_ID = "reminders:daily"
+GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
+# Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
+# slot, so this is well above the number of groups that could be flooded at once.
+MAX_CONCURRENT_CHATS = 256
+
+
+def slow_down_text(rate: int) -> str:
+    """The one notice a person gets on going past `rate` messages a minute."""
+    return f"您发送得太快了，请稍后再试（每分钟最多{rate}条消息，请等一分钟再发送）。"
+
+
+def sender_of(update: Update) -> Sender:
+    """Who acted: numeric ids only; a message sent as the group is anonymous (no admin)."""
+    user = update.effective_user
+    chat = update.effective_chat
+    message = update.effective_message
+    anonymous = bool(message and message.sender_chat) or bool(
+        user and user.id == GROUP_ANONYMOUS_BOT
+    )
+    user_id = None if user is None or anonymous else user.id
+    return Sender(
+        user_id=user_id,
+        chat_id=chat.id if chat else 0,
+        chat_type=chat.type if chat else "",
+        anonymous=anonymous,
+        actor=f"tg:{user_id}" if user_id is not None else "tg:anonymous",
+        name=user.full_name if user is not None and not anonymous else "",
+    )
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    return _keyboard(reply.buttons)
+
+
+def _keyboard(buttons) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
+    )
+
+
+def chat_key(update: object) -> Hashable | None:
+    """What orders an update: its chat (a migration: the old chat), else its user, else None."""
+    if not isinstance(update, Update):
+        return None
+    message = update.effective_message
+    if message is not None and message.migrate_from_chat_id:
+        return message.migrate_from_chat_id  # both migration messages share the old chat's turn
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return ("user", update.effective_user.id)
+    return None
+
+
+class _Turn:
+    __slots__ = ("lock", "waiting")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()  # FIFO: updates of a chat run in the order they arrived
+        self.waiting = 0
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of one chat run one at a time, in order; different chats run concurrently."""
+
+    def __init__(self, max_concurrent: int = MAX_CONCURRENT_CHATS) -> None:
+        # PTB takes its own semaphore before do_process_update; an update waiting for its
+        # chat's turn would hold a slot there, and a flooded chat would fill them all. So that
+        # one is unbounded and the real bound is taken only once the chat's turn has come.
+        super().__init__(max_concurrent_updates=sys.maxsize)
+        self._max_concurrent = max_concurrent
+        self._slots: asyncio.Semaphore | None = None
+        self._turns: dict[Hashable, _Turn] = {}
+
+    async def initialize(self) -> None:
+        self._slots = asyncio.Semaphore(self._max_concurrent)
+
+    async def shutdown(self) -> None:
+        self._turns.clear()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._slots is None:  # process_update before initialize (tests drive it directly)
+            await self.initialize()
+        key = chat_key(update)
+        if key is None:
+            async with self._slots:
+                await coroutine
+            return
+        turn = self._turns.get(key)
+        if turn is None:
+            turn = self._turns[key] = _Turn()
+        turn.waiting += 1
+        try:
+            async with turn.lock, self._slots:
+                await coroutine
+        finally:
+            turn.waiting -= 1
+            if not turn.waiting:
+                del self._turns[key]
+            if isinstance(coroutine, Coroutine):
+                # cancelled while waiting for its turn (a stop that drops the backlog): the
+                # handler never started; closing it says so instead of "never awaited"
+                coroutine.close()
+
+
+class TelegramFrontEnd:
+    """Handlers bound to one ChatService; `build_application` wires them."""
+
+    def __init__(self, service: ChatService) -> None:
+        self.service = service
+        self.throttle = SenderThrottle(service.config.telegram.sender_rate)
+
+    async def _over_rate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """True when the sender is past the rate: tell them once, log it once, then stay quiet.
+
+        Admins are never throttled; anonymous group admins count as their group.
+        """
+        sender = sender_of(update)
+        if sender.user_id is not None and sender.user_id in self.service.config.telegram.admins:
+            return False
+        key = sender.user_id if sender.user_id is not None else ("chat", sender.chat_id)
+        verdict = self.throttle.check(key)
+        if verdict is Verdict.ALLOW:
+            return False
+        query = update.callback_query
+        if verdict is Verdict.NOTICE:
+            logger.warning(
+                "user %s (chat %s) sent more than %d messages a minute: "
+                "ignoring them until they slow down",
+                sender.user_id if sender.user_id is not None else "anonymous",
+                sender.chat_id,
+                self.throttle.rate,
+            )
+            text = slow_down_text(self.throttle.rate)
+            if query is not None:
+                await query.answer(text)
+            else:
+                await context.bot.send_message(
+                    sender.chat_id, html.escape(text), parse_mode=ParseMode.HTML
+                )
+        elif query is not None:
+            await query.answer()  # every press is answered, silently while throttled
+        return True
+
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Run a slash command addressed to this bot."""
+        message = update.effective_message
+        head, _, args = (message.text or "").partition(" ")
+        name, _, addressee = head[1:].partition("@")
+        if addressee and addressee.lower() != (context.bot.username or "").lower():
+            return  # a command for another bot in the same group
+        if await self._over_rate(update, context):
+            return
+        sender = sender_of(update)
+        replies = await asyncio.to_thread(self.service.command, sender, name, args)
+        await self.send(message, replies)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Treat text as a question: any text in private, addressed text in groups."""
+        message = update.effective_message
+        text = message.text or ""
+        if message.chat.type != ChatType.PRIVATE:
+            mention = f"@{context.bot.username}"
+            replied = message.reply_to_message
+            to_bot = (
+                replied is not None
+                and replied.from_user is not None
+                and (replied.from_user.id == context.bot.id)
+            )
+            if mention.lower() not in text.lower() and not to_bot:
+                return
+            text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+        if await self._over_rate(update, context):
+            return
+        replied = message.reply_to_message
+        sender = sender_of(update)
+        if replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
+            replies = await asyncio.to_thread(
+                self.service.reply_to_bot, sender, replied.message_id, text
+            )
+        else:
+            replies = await asyncio.to_thread(self.service.question, sender, text)
+        await self.send(message, replies)
+
+    async def on_file(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Keep a photo or document as 佐证材料 of the target its caption, reply or report
+        names; files in groups that concern nobody here get no answer."""
+        message = update.effective_message
+        if await self._over_rate(update, context):
+            return
+        if message.photo:
+            attachment = message.photo[-1]  # the largest size Telegram made
+            name = f"照片_{message.message_id}.jpg"
+        else:
+            attachment = message.document
+            name = attachment.file_name or f"文件_{message.message_id}"
+        sender = sender_of(update)
+        if (attachment.file_size or 0) > MAX_EVIDENCE_BYTES:
+            await self.send(message, [Reply("文件超过20MB上限，未保存。请压缩或拆分后再发。")])
+            return
+        download = await attachment.get_file()
+        content = bytes(await download.download_as_bytearray())
+        replied = message.reply_to_message
+        replied_id = (
+            replied.message_id
+            if replied is not None and replied.from_user and replied.from_user.id == context.bot.id
+            else None
+        )
+        incoming = IncomingFile(name, content, attachment.file_id)
+        replies = await asyncio.to_thread(
+            self.service.file, sender, incoming, message.caption or "", replied_id
+        )
+        await self.send(message, replies)
+
+    async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group became a supergroup: its subscriptions, digest and grants follow the new id."""
+        message = update.effective_message
+        if message.migrate_to_chat_id:
+            old, new = message.chat.id, message.migrate_to_chat_id
+        else:
+            old, new = message.migrate_from_chat_id, message.chat.id
+        await asyncio.to_thread(migrate_chat, self.service.engine, old, new)
+        self.service.forget_grants()
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Handle a button press: rights are checked again in the core; always answer it."""
+        query = update.callback_query
+        if await self._over_rate(update, context):
+            return
+        replies = await asyncio.to_thread(self.service.button, sender_of(update), query.data or "")
+        toast = next((r.toast for r in replies if r.toast), None)
+        await query.answer(toast)
+        visible = [r for r in replies if r.text]
+        if not visible or query.message is None or not isinstance(query.message, Message):
+            return
+        for reply in visible:
+            if reply.edit:
+                chunks = split_for_chat(reply.text)
+                try:
+                    await query.message.edit_text(
+                        chunks[0],
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=_markup(reply) if len(chunks) == 1 else None,
+                    )
+                except BadRequest as exc:
+                    if "not modified" not in str(exc).lower():
+                        raise
+                if len(chunks) > 1:
+                    await self._send_chunks(query.message, chunks[1:], _markup(reply))
+            else:
+                await self.send(query.message, [reply])
+
+    async def send(self, message: Message, replies: list[Reply]) -> None:
+        bot = message.get_bot()
+        for reply in replies:
+            if reply.photo is not None:
+                caption = split_for_chat(reply.text, limit=1024)[0] if reply.text else None
+                await bot.send_photo(
+                    message.chat.id, reply.photo, caption=caption, parse_mode=ParseMode.HTML
+                )
+            elif reply.document is not None:
+                name, content = reply.document
+                caption = split_for_chat(reply.text, limit=1024)[0] if reply.text else None
+                await bot.send_document(
+                    message.chat.id,
+                    content,
+                    filename=name,
+                    caption=caption,
+                    parse_mode=ParseMode.HTML,
+                )
+            elif reply.text:
+                await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
+
+    @staticmethod
+    async def _send_chunks(message: Message, chunks: list[str], markup) -> None:
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            await message.get_bot().send_message(
+                message.chat.id,
+                chunk,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup if last else None,
+            )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log every error with the update; tell the person the system is busy."""
+        logger.error("error while handling %r", update, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await context.bot.send_message(update.effective_chat.id, BUSY_TEXT)
+            except TelegramError:
+                logger.warning("could not tell chat %s about the error", update.effective_chat.id)
+
+    async def post_init(self, application: Application) -> None:
+        """Register the command menu, connect sending, recover, catch up, schedule reminders."""
+        commands = [
+            BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
+        ]
+        await application.bot.set_my_commands(commands)
+        self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)
+        # Confirms and sends a crash cut off are settled before the first update is handled.
+        await asyncio.to_thread(self.service.recover_interrupted)
+        await self.run_housekeeping()
+        if self.service.config.reminders.enabled:  # only the scheduler leader sends reminders
+            await asyncio.to_thread(self.service.catch_up_reminders)
+            schedule_reminders(application, self)
+            await self.warn_admins(application, self.service.calendar_warning())
+
+    async def warn_admins(self, application: Application, warning: str | None) -> None:
+        """Tell each admin privately, best effort: an admin who never opened the bot can't be."""
+        if warning is None:
+            return
+        logger.warning("%s", warning)
+        for admin in self.service.config.telegram.admins:
+            try:
+                await application.bot.send_message(admin, warning)
+            except TelegramError:
+                logger.warning("could not warn admin %s at start-up", admin)
+
+    async def run_housekeeping(self) -> None:
+        """Prune saved list pages and unmatched questions (at start-up, and in the daily job)."""
+        service = self.service
+        await asyncio.to_thread(prune, service.engine, service.config.housekeeping)
+
+    async def run_reminders(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The daily job: send today's reminders, overdue notices and (Mondays) the digest;
+        then prune (the leader's daily run serves every process sharing the database)."""
+        result = await asyncio.to_thread(self.service.run_reminders)
+        logger.info("reminders sent: %s", result)
+        await self.run_housekeeping()
+
+
+def make_sync_send(
+    application: Application, loop: asyncio.AbstractEventLoop, service: ChatService
+):
+    """A blocking `send(chat_id, text, buttons) -> message_id` for worker threads, mapped to
+    outbox errors; the buttons go under the last chunk.
+
+    RetryAfter → RetryLater (waited out); TimedOut → DeliveryUncertain (never resent);
+    ChatMigrated → subscriptions follow the new id and the message goes there once.
+    """
+
+    async def deliver(chat_id: int, text: str, buttons) -> int:
+        message_id = 0
+        chunks = split_for_chat(text)
+        for index, chunk in enumerate(chunks):
+            markup = _keyboard(buttons) if index == len(chunks) - 1 else None
+            sent = await application.bot.send_message(
+                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+            message_id = message_id or sent.message_id
+        return message_id
+
+    def send(chat_id: int, text: str, buttons=()) -> int:
+        try:
+            return asyncio.run_coroutine_threadsafe(deliver(chat_id, text, buttons), loop).result()
+        except ChatMigrated as exc:
+            migrate_chat(service.engine, chat_id, exc.new_chat_id)
+            service.forget_grants()
+            return send(exc.new_chat_id, text, buttons)
+        except RetryAfter as exc:
+            delay = exc.retry_after
+            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            raise RetryLater(seconds) from exc
+        except TimedOut as exc:
+            raise DeliveryUncertain(str(exc)) from exc
+        except TelegramError as exc:
+            raise DeliveryFailed(str(exc)) from exc
+
+    return send
+
+
+def schedule_reminders(application: Application, front: TelegramFrontEnd) -> None:
+    """One daily job with a stable id; the job reads the database each time it runs."""
+    config = front.service.config
+    application.job_queue.run_daily(
+        front.run_reminders,
+        time=config.reminders.send_time.replace(tzinfo=config.tz),
+        name=REMINDER_JOB_ID,
+        job_kwargs={
+            "id": REMINDER_JOB_ID,
+            "replace_existing": True,
+            "coalesce": True,
+            # A run delayed by up to an hour (a busy or briefly stopped bot) still goes out;
+            # anything later is picked up by the start-up catch-up instead.
+            "misfire_grace_time": 3600,
+        },
+    )
+
+
+def build_application(
+    config: Config, service: ChatService, *, request: BaseRequest | None = None
+) -> Application:
+    """A PTB Application wired to the chat core; nothing is started.
+
+    `request` replaces the HTTP layer (tests pass a recording one).
+    """
+    front = TelegramFrontEnd(service)
+    builder = (
+        ApplicationBuilder()
+        .token(config.telegram.token)
+        .post_init(front.post_init)
+        .concurrent_updates(PerChatUpdateProcessor())
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if config.telegram.bot_api_url:
+        builder = builder.base_url(config.telegram.bot_api_url)
+    if config.telegram.bot_file_url:
+        builder = builder.base_file_url(config.telegram.bot_file_url)
+    if config.telegram.rate_limiter:
+        # Retry after RetryAfter (flood control), never after TimedOut: PTB's limiter does both
+        # right once max_retries is above its default of 0.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    messages = filters.UpdateType.MESSAGE  # edits and channel posts ask nothing
+    application.add_handler(MessageHandler(messages & filters.COMMAND, front.on_command))
+    application.add_handler(
+        MessageHandler(messages & filters.TEXT & ~filters.COMMAND, front.on_text)
+    )
+    application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(
+        MessageHandler(messages & (filters.PHOTO | filters.Document.ALL), front.on_file)
+    )
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, front.on_migrate))
+    application.add_error_handler(front.on_error)
+    return application
+
+
+class StartupError(Exception):
+    """The bot could not start; the message says, in Chinese, what to fix (no secrets in it)."""
+
+
+def _startup_failed(problem: str, exc: BaseException, token: str) -> StartupError:
+    """Log the details (log file only) and make the one-line error for the person."""
+    problem = problem.replace(token, mask_token(token)) if token else problem
+    details.error("the bot could not start: %s", problem, exc_info=exc)
+    return StartupError(problem)
+
+
+async def connect(application: Application, config: Config) -> None:
+    """Initialize the application (getMe checks the token and the network) or raise StartupError.
+
+    Done before PTB's run_* so that a failure is one clear message, not PTB's retry-loop
+    traceback with the token in it.
+    """
+    telegram = config.telegram
+    url = telegram.bot_api_url or DEFAULT_BOT_API_URL
+    try:
+        await application.initialize()
+        return
+    except InvalidToken as exc:  # 401, or 404 for a malformed token or a wrong bot_api_url
+        failure = _startup_failed(
+            f"机器人令牌 {mask_token(telegram.token)} 被 Telegram 服务器（{url}）拒绝：请在 "
+            "config.toml 的 [telegram] token 或环境变量 BOT_TOKEN 填入 @BotFather 给的令牌"
+            + ("，并检查 [telegram] bot_api_url" if telegram.bot_api_url else ""),
+            exc,
+            telegram.token,
+        )
+    except TelegramError as exc:
+        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
+            problem = (
+                f"无法连接 Telegram 服务器（{url}）：{exc}，请检查网络或 [telegram] bot_api_url"
+            )
+        else:
+            problem = f"Telegram 服务器（{url}）拒绝了启动请求：{exc}，请稍后再试"
+        failure = _startup_failed(problem, exc, telegram.token)
+    await application.bot.shutdown()  # the HTTP clients opened by initialize()
+    raise failure
+
+
+def run_bot(config: Config, service: ChatService) -> None:
+    """Long polling, or a webhook with its secret token when `webhook_url` is configured.
+
+    Raises StartupError (details in the log) when the Bot API cannot be reached, the token is
+    rejected or the webhook port cannot be listened on.
+    """
+    telegram = config.telegram
+    application = build_application(config, service)
+    # connect() and PTB's run_* share one event loop: run_* takes the current one.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(connect(application, config))
+    except BaseException:
+        loop.close()
+        asyncio.set_event_loop(None)
+        raise
+    if not telegram.webhook_url:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    try:
+        application.run_webhook(
+            listen=telegram.webhook_listen,
+            port=telegram.webhook_port,
+            # listen at the public URL's path, so a proxy can forward it unchanged
+            url_path=urllib.parse.urlsplit(telegram.webhook_url).path.strip("/"),
+            webhook_url=telegram.webhook_url,
+            secret_token=telegram.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise _startup_failed(
+            f"无法在 {telegram.webhook_listen}:{telegram.webhook_port} 接收 webhook："
+            f"{exc.strerror or exc}，请检查 [telegram] webhook_listen 和 webhook_port",
+            exc,
+            telegram.token,
+        ) from None

@@ -1,0 +1,254 @@
+"""Several ledger years: the year words of a question, and answers from the year it names.
+
+`parse_year_phrase` takes the year words out of a question ("2020年的", "去年", "和去年比",
+"同比"), so matching sees only the rest. `LedgerYears` answers from the current year's
+`Answerer` unless a year is named, builds another year's on first use, and adds a
+year-over-year line where the same target (matched by title and text) is in both years.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.config import Config
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.status import DONE_STATUSES, compute_status
+from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
+from bot.understanding.answering import Answer, Answerer, Conversation
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import has_content, normalize
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+# A year not followed by a month, a day or 底/末/初 ("2020年10月底前" is a deadline, not a year).
+_NOT_A_DATE = r"(?!\s*(?:\d|[一二三四五六七八九十]+月|底|末|初|中|上半|下半))"
+_ABSOLUTE = re.compile(
+    r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?" + _NOT_A_DATE + r"(?:的)?"
+)
+_RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0}
+_RELATIVE_RE = re.compile(r"(前年|去年|上一年|上年|今年|本年)(?:度)?" + _NOT_A_DATE + r"(?:的)?")
+_COMPARE = re.compile(
+    r"(?:和|跟|与|同|较|比)(?:去年|上年|上一年)(?:同期)?(?:相比|比较|对比|比)?(?:的话)?"
+    # "同比增长6.3%" is a figure's own words, not a question comparing years.
+    r"|去年同期|同比(?!\s*(?:增|减|下降|上升|提高|降低|增长|回落))(?:情况|变化)?|比上年"
+)
+# Only these ask to set two years side by side; "比上年增长多少" may ask for a figure's own
+# change on last year, which the current year's texts state.
+_SIDE_BY_SIDE = re.compile(r"(?:和|跟|与|同)(?:去年|上年|上一年)|去年同期|同比(?:情况|变化)")
+
+
+@dataclass(frozen=True)
+class YearPhrase:
+    year: int | None  # the year the question names; None: the current year
+    compare: bool  # a year-over-year comparison is asked for
+    rest: str  # the question without its year words
+
+
+def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
+    """The year a question names (absolute, or relative to `current_year`), whether it asks
+    for a comparison with the year before, and the question without those words."""
+    compare = bool(_COMPARE.search(question))
+    rest = _COMPARE.sub("", question)
+    year: int | None = None
+    found = _ABSOLUTE.search(rest)
+    if found:
+        year = int("".join(_CN_DIGITS.get(c, c) for c in found.group(1)))
+        rest = rest[: found.start()] + rest[found.end() :]
+    else:
+        found = _RELATIVE_RE.search(rest)
+        if found:
+            year = current_year + _RELATIVE[found.group(1)]
+            rest = rest[: found.start()] + rest[found.end() :]
+    rest = rest.strip(" ，,。？?的") or rest.strip()
+    return YearPhrase(year=year, compare=compare, rest=rest if found or compare else question)
+
+
+_YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
+
+
+def split_year_argument(args: str) -> tuple[int | None, str]:
+    """A command's leading year ("2020 民政局", "2020年 未完成") and the rest of its arguments."""
+    found = _YEAR_ARGUMENT.match(args.strip())
+    if not found:
+        return None, args
+    return int(found.group(1)), args.strip()[found.end() :]
+
+
+def same_target(target: TargetSpec, ledger: LedgerSpec, *, cutoff: float = 60.0):
+    """The target of `ledger` that is `target` in another year: the best by title and text
+    (rapidfuzz, 0–100), or None when none reaches `cutoff`."""
+    best, best_score = None, cutoff
+    for other in ledger.targets:
+        score = 0.4 * fuzz.ratio(target.title, other.title) + 0.6 * fuzz.ratio(
+            target.target_text, other.target_text
+        )
+        if score >= best_score:
+            best, best_score = other, score
+    return best
+
+
+def _indicator_line(year: int, target: TargetSpec, name: str) -> str | None:
+    found = next((i for i in target.indicators if i.name == name), None)
+    if found is None:
+        return None
+    actual = f"{found.actual}{found.unit}" if found.actual else "暂无数据"
+    goal = f"（目标{found.target}{found.unit}）" if found.target else ""
+    return f"{year}年{actual}{goal}"
+
+
+def _change(before: TargetSpec, after: TargetSpec, name: str) -> str:
+    old = next((i.actual_value for i in before.indicators if i.name == name), None)
+    new = next((i.actual_value for i in after.indicators if i.name == name), None)
+    if old is None or new is None or old == 0:
+        return ""
+    change = (new - old) / abs(old) * Decimal(100)
+    return f"，{'增长' if change >= 0 else '下降'}{abs(change):.1f}%"
+
+
+def comparison_line(
+    earlier: LedgerSpec, later: LedgerSpec, target: TargetSpec | None, status_of
+) -> str:
+    """The year-over-year line: the target in both years, or the ledgers' completion counts."""
+    if target is None:
+        counts = []
+        for ledger in (earlier, later):
+            done = sum(status_of(ledger, t) in DONE_STATUSES for t in ledger.targets)
+            counts.append(f"{ledger.year}年共{len(ledger.targets)}项，完成{done}项")
+        return "同比：" + "；".join(counts) + "。"
+    before = same_target(target, earlier)
+    if before is None:
+        return f"同比：{earlier.year}年台账中没有与“{target.title}”相同的目标。"
+    lines = []
+    for ind in target.indicators:
+        old = _indicator_line(earlier.year, before, ind.name)
+        if old is not None:
+            new = _indicator_line(later.year, target, ind.name)
+            lines.append(f"{ind.name}：{old}；{new}{_change(before, target, ind.name)}")
+    if not lines:
+        lines.append(
+            f"{earlier.year}年第{before.number}项“{before.title}”{status_of(earlier, before)}；"
+            f"{later.year}年{status_of(later, target)}"
+        )
+    return f"同比（{earlier.year}年第{before.number}项“{before.title}”）：" + "\n".join(lines)
+
+
+class LedgerYears:
+    """Answers from the current year's core, or from the year a question names."""
+
+    def __init__(self, engine: Engine, config: Config, current: Callable[[], Answerer]) -> None:
+        self.engine = engine
+        self.config = config
+        self.current = current  # the front end's own core, which it refreshes after changes
+        self._others: dict[int, Answerer] = {}
+        self._lock = threading.Lock()  # chat front ends answer in worker threads
+
+    def forget(self) -> None:
+        """Drop the other years' cores (after an import or a change), to be rebuilt on use."""
+        with self._lock:
+            self._others.clear()
+
+    def held(self) -> dict[int, int]:
+        with Session(self.engine) as session:
+            return held_years(session)
+
+    def answerer(self, year: int) -> Answerer | None:
+        """The core of `year`; None when the database holds no ledger of it."""
+        current = self.current()
+        if year == current.ledger.year:
+            return current
+        with self._lock:
+            found = self._others.get(year)
+            if found is None:
+                try:
+                    with Session(self.engine) as session:
+                        ledger = read_ledger(session, year=year, rules=self.config.status)
+                except YearNotHeld:
+                    return None
+                found = Answerer(
+                    ledger,
+                    load_lexicon(),
+                    today=self.config.status_date(year),
+                    tz=self.config.tz,
+                )
+                self._others[year] = found
+            return found
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        """Answer in the year the question names (the current one if none); a comparison adds
+        the year before. Another year's answer has `filter["year"]`; a conversation is kept
+        only for the current year, whose target numbers it holds."""
+        current = self.current()
+        phrase = parse_year_phrase(question, current.ledger.year)
+        year = phrase.year if phrase.year is not None else current.ledger.year
+        alone = not has_content(normalize(phrase.rest))
+        # Without the year before, "比上年增长多少" asks for the figure's own change on last
+        # year, which the current texts state: it is answered as it was asked.
+        compare = phrase.compare and (alone or self.answerer(year - 1) is not None)
+        if year == current.ledger.year and not compare:
+            # The current year's own words stay: they may be part of an indicator's name
+            # ("2020年改造户数"), and the current core already reads them as its own year.
+            answer = current.ask(question, conversation)
+            if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
+                # Asked for a comparison the database cannot make: say so, not nothing.
+                answer = self._with_comparison(answer, current, year - 1)
+            return answer
+        core = self.answerer(year)
+        if core is None:
+            return self._about_the_year(question, year, current, conversation)
+        if compare and alone:
+            # "同比" alone: the two years' completion counts are the answer.
+            answer = Answer(question, "summary", (), f"{year}年与{year - 1}年相比：")
+            return self._with_comparison(answer, core, year - 1)
+        answer = core.ask(phrase.rest, conversation if core is current else None)
+        answer = dataclasses.replace(answer, question=question)
+        if year != current.ledger.year:
+            answer = dataclasses.replace(
+                answer, reply=f"【{year}年】{answer.reply}", filter={**answer.filter, "year": year}
+            )
+        if compare:
+            answer = self._with_comparison(answer, core, year - 1)
+        return answer
+
+    def _about_the_year(self, question: str, year: int, current: Answerer, conversation) -> Answer:
+        """A year not held: the current ledger's answer when the target it finds speaks of that
+        year itself ("2019年那批老旧小区" is a 2020 target), else that the year is not held."""
+        answer = current.ask(question, conversation)
+        if answer.intent == "target" and answer.targets and not answer.ambiguous:
+            found = current.by_number[answer.targets[0]]
+            if f"{year}年" in found.target_text + found.progress_text:
+                return answer
+        return self._not_held(question, year)
+
+    def _not_held(self, question: str, year: int) -> Answer:
+        held = self.held()
+        names = "、".join(f"{y}年" for y in held) or "无"
+        reply = (
+            f"数据库中没有{year}年的台账（现有：{names}）。"
+            f"请问现有年度的目标，例如“{max(held, default=year)}年的新增贷款”。"
+        )
+        return Answer(question, "unknown", (), reply, filter={"year": year}, confident=False)
+
+    def _with_comparison(self, answer: Answer, core: Answerer, earlier_year: int) -> Answer:
+        earlier = self.answerer(earlier_year)
+        if earlier is None:
+            line = f"同比：数据库中没有{earlier_year}年的台账，无法与上年相比。"
+        else:
+            target = None
+            if answer.intent == "target" and answer.targets and not answer.ambiguous:
+                target = core.by_number.get(answer.targets[0])
+            line = comparison_line(
+                earlier.ledger,
+                core.ledger,
+                target,
+                lambda ledger, t: compute_status(t, self.config.status_date(ledger.year)),
+            )
+        filters = {**answer.filter, "compare": earlier_year}
+        return dataclasses.replace(answer, reply=f"{answer.reply}\n{line}", filter=filters)

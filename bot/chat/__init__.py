@@ -1,0 +1,1 @@
+"""The transport-free conversation: rights, commands, buttons, replies as plain values."""

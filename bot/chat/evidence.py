@@ -1,0 +1,270 @@
+"""Chat for 佐证材料 and 销号: files sent with a report, /evidence, /close and /unclose.
+
+A file (photo or document) is attached to a target when it comes
+- with a `/report N …` caption: the report is filed as usual and the file goes with it;
+- as a reply to one of our reminders (its caption, if any, is the report);
+- with an admin's `/evidence N 说明` caption;
+- without a caption, from a chat that reported within the last REPORT_WINDOW: it goes with
+  that report ("right after its /report").
+Anything else is answered with what to send instead; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, select
+
+from bot.app.closing import ClosingRefused, close_target, reopen_target
+from bot.app.reminders import reminder_of_message
+from bot.chat.reminders import acknowledge_by_reply, may_report, reply_to_reminder
+from bot.chat.types import ADMIN, Command, Reply, Sender, parse_target_number
+from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
+from bot.domain.ledger import text_problem
+from bot.store.evidence_store import add_evidence, evidence_content, list_evidence
+from bot.store.models import OutboxEntry, ProgressReport, utc_now
+
+if TYPE_CHECKING:
+    from bot.chat.service import ChatService
+
+REPORT_WINDOW = dt.timedelta(minutes=30)
+ATTACH_HELP = (
+    "请在照片或文件的说明中写 /report 序号 进展（例如 /report 30 已完工，见验收照片），"
+    "或回复督查提醒发送，或先发 /report 再发文件。"
+)
+EVIDENCE_USAGE = (
+    "用法：/evidence 序号，例如 /evidence 30（管理员可在文件说明中写 /evidence 30 说明 来上传）"
+)
+CLOSE_USAGE = (
+    "用法：/close 序号 理由，例如 /close 30 已完工并经现场核实；确需时 /close 30 强制 理由"
+)
+UNCLOSE_USAGE = "用法：/unclose 序号 理由，例如 /unclose 30 复核发现数据有误"
+FORCE_WORDS = ("强制", "--force")
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    """A photo or document a person sent, as the front end downloaded it."""
+
+    name: str
+    content: bytes
+    telegram_file_id: str = ""
+
+
+def _report_just_filed(service: ChatService, sender: Sender, since: dt.datetime):
+    with Session(service.engine) as session:
+        return session.exec(
+            select(ProgressReport)
+            .where(
+                ProgressReport.chat_id == sender.chat_id,
+                ProgressReport.reporter_id == (sender.user_id or 0),
+                ProgressReport.year == service.year,
+                ProgressReport.created_at >= since,
+            )
+            .order_by(ProgressReport.id.desc())
+        ).first()
+
+
+def _attach(
+    service: ChatService,
+    sender: Sender,
+    number: int,
+    incoming: IncomingFile,
+    note: str,
+    report_id: int | None,
+) -> Reply:
+    try:
+        file = check_evidence(incoming.name, incoming.content)
+    except EvidenceError as exc:
+        return Reply(f"佐证材料未保存：{exc}")
+    row = add_evidence(
+        service.engine,
+        number,
+        file,
+        actor=sender.actor,
+        note=note,
+        year=service.year,
+        telegram_file_id=incoming.telegram_file_id,
+        report_id=report_id,
+    )
+    with Session(service.engine) as session:
+        count = len(list_evidence(session, number, year=service.year))
+    return Reply(
+        f"已保存第{number}项的佐证材料：{row.name}（{TYPE_LABELS[row.type]}，"
+        f"{size_label(row.size)}），该项共{count}份。"
+    )
+
+
+def _reply_to_reminder_with_file(
+    service: ChatService,
+    sender: Sender,
+    incoming: IncomingFile,
+    caption: str,
+    replied_message_id: int,
+    reminder: OutboxEntry,
+    started: dt.datetime,
+) -> list[Reply]:
+    """A file sent as a reply to a reminder; its caption is the report."""
+    number = reminder.target_number
+    if not may_report(service, sender, number):
+        return service._refuse(sender, f"evidence {number}")
+    if not caption:
+        acknowledge_by_reply(service, sender, reminder)
+        return [_attach(service, sender, number, incoming, "", None)]
+    replies = reply_to_reminder(service, sender, replied_message_id, caption) or []
+    report = _report_just_filed(service, sender, started)
+    if report is None:
+        return replies or [Reply(ATTACH_HELP)]
+    return [*replies, _attach(service, sender, number, incoming, caption, report.id)]
+
+
+def receive_file(
+    service: ChatService,
+    sender: Sender,
+    incoming: IncomingFile,
+    caption: str,
+    replied_message_id: int | None = None,
+) -> list[Reply]:
+    """Attach a sent file to the target its caption, reply or recent report names."""
+    caption = unicodedata.normalize("NFKC", caption or "").strip()
+    started = utc_now() - dt.timedelta(seconds=1)
+    head, _, rest = caption.partition(" ")
+    command = head.split("@", 1)[0].lower()
+    if command == "/report":
+        number = parse_target_number(rest.split(" ", 1)[0]) if rest else None
+        replies = service.command(sender, "report", rest)
+        report = _report_just_filed(service, sender, started)
+        if number is None or report is None or report.target_number != number:
+            return replies  # the report was refused or malformed: its answer says why
+        note = rest.partition(" ")[2].strip()
+        return [*replies, _attach(service, sender, number, incoming, note, report.id)]
+    if command == "/evidence":
+        if service.role_of(sender) != ADMIN:
+            return [Reply("只有管理员可以直接上传佐证材料。" + ATTACH_HELP)]
+        number_text, _, note = rest.partition(" ")
+        number = parse_target_number(number_text)
+        if number is None or service._target(number) is None:
+            return [Reply(EVIDENCE_USAGE)]
+        problem = text_problem(note)
+        if problem:
+            return [Reply(f"说明{problem}。{EVIDENCE_USAGE}")]
+        return [_attach(service, sender, number, incoming, note.strip(), None)]
+    if replied_message_id is not None:
+        with Session(service.engine) as session:
+            reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
+        if reminder is not None:
+            return _reply_to_reminder_with_file(
+                service, sender, incoming, caption, replied_message_id, reminder, started
+            )
+    if not caption:
+        report = _report_just_filed(service, sender, utc_now() - REPORT_WINDOW)
+        if report is not None:
+            return [_attach(service, sender, report.target_number, incoming, "", report.id)]
+    if sender.chat_type != "private":
+        return []  # a group's own photos and files are none of the bot's business
+    if service.role_of(sender) is None:
+        return service._refuse(sender, "file")
+    return [Reply(f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}")]
+
+
+def cmd_evidence(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """/evidence 序号: list a target's 佐证材料 and send the files back."""
+    number = parse_target_number(args.split(" ", 1)[0]) if args else None
+    target = service._target(number) if number is not None else None
+    if target is None:
+        return [Reply(EVIDENCE_USAGE)]
+    with Session(service.engine) as session:
+        rows = list_evidence(session, number, year=service.year)
+        contents = [evidence_content(session, row.sha256) for row in rows[:10]]
+    if not rows:
+        return [Reply(f"第{number}项 {target.title} 还没有佐证材料。")]
+    tz = service.config.tz
+    lines = [f"第{number}项 {target.title} 的佐证材料（{len(rows)}份）："]
+    for row in rows:
+        when = row.added_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        note = f"，{row.note}" if row.note else ""
+        lines.append(
+            f"· #{row.id} {row.name}（{size_label(row.size)}，{row.added_by}，{when}{note}）"
+        )
+    if len(rows) > len(contents):
+        lines.append(
+            f"以下发送前{len(contents)}份；其余请用命令行 "
+            f"python main.py evidence list {number} 查看。"
+        )
+    replies = [Reply("\n".join(lines))]
+    replies += [
+        Reply(row.name, document=(row.name, content))
+        for row, content in zip(rows, contents, strict=False)
+    ]
+    return replies
+
+
+def _number_and_reason(args: str) -> tuple[int | None, bool, str]:
+    """(number, forced, reason); the reason keeps its own characters (full-width ，stays)."""
+    number_text, _, rest = args.strip().partition(" ")
+    rest = rest.strip()
+    forced = False
+    for word in FORCE_WORDS:
+        if unicodedata.normalize("NFKC", rest).startswith(word):
+            forced, rest = True, rest[len(word) :].strip()
+    return parse_target_number(number_text), forced, rest
+
+
+def _parse_closing(service: ChatService, args: str, usage: str) -> tuple[int, bool, str] | Reply:
+    """(number, forced, reason) of /close or /unclose, or the reply that says what to type."""
+    number, forced, reason = _number_and_reason(args)
+    if number is None or service._target(number) is None:
+        return Reply(usage)
+    problem = text_problem(reason)
+    if problem:
+        return Reply(f"理由{problem}。{usage}")
+    return number, forced, reason
+
+
+def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
+    parsed = _parse_closing(service, args, CLOSE_USAGE)
+    if isinstance(parsed, Reply):
+        return [parsed]
+    number, forced, reason = parsed
+    try:
+        closure = close_target(
+            service.engine, number, reason, actor=sender.actor,
+            now=service.config.now(), status_day=service.today, forced=forced,
+            year=service.year,
+        )  # fmt: skip
+    except ClosingRefused as exc:
+        return [Reply(str(exc))]
+    service.refresh()
+    label = closure.label
+    forced_note = "（强制销号，理由已记录）" if closure.forced else ""
+    return [
+        Reply(f"第{number}项{label}{forced_note}：{reason}\n撤销请用 /unclose {number} 理由。")
+    ]
+
+
+def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+    """/unclose 序号 理由: reopen a closed target."""
+    parsed = _parse_closing(service, args, UNCLOSE_USAGE)
+    if isinstance(parsed, Reply):
+        return [parsed]
+    number, _, reason = parsed
+    try:
+        reopen_target(
+            service.engine, number, reason, actor=sender.actor,
+            year=service.year,
+        )  # fmt: skip
+    except ClosingRefused as exc:
+        return [Reply(str(exc))]
+    service.refresh()
+    return [Reply(f"第{number}项已重新打开（取消销号）：{reason}")]
+
+
+COMMANDS = (
+    Command("evidence", "佐证材料：/evidence 序号", False, cmd_evidence),
+    Command("close", "销号：/close 序号 理由", True, cmd_close),
+    Command("unclose", "取消销号：/unclose 序号 理由", True, cmd_unclose),
+)

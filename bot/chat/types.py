@@ -1,0 +1,77 @@
+"""Plain types shared by the chat core and its command modules (no transport)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.domain.ledger import drop_bidi_controls, strip_control_characters
+
+if TYPE_CHECKING:
+    from bot.chat.service import ChatService
+
+ADMIN, VIEWER = "admin", "viewer"
+
+
+def shown_text(text: str) -> str:
+    """Text as a reply shows it: no control characters but newline and tab, no bidi controls."""
+    return drop_bidi_controls(strip_control_characters(text))
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # namespaced ("pick:12"), at most 64 bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", shown_text(self.label))
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # plain text: front ends escape it for HTML
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    edit: bool = False  # replace the message whose button was pressed
+    toast: str = ""  # the short answer to a button press
+    document: tuple[str, bytes] | None = None  # (file name, content) sent as a file
+    photo: bytes | None = None  # a PNG picture; `text` is its caption
+
+    def __post_init__(self) -> None:
+        # Every reply, from every command, button and answer, passes here: echoed input and
+        # ledger text alike lose what could hide or reorder what the reader sees.
+        object.__setattr__(self, "text", shown_text(self.text))
+        object.__setattr__(self, "toast", shown_text(self.toast))
+
+
+@dataclass(frozen=True)
+class Sender:
+    user_id: int | None  # None for channel posts and updates with no `from`
+    chat_id: int
+    chat_type: str = "private"
+    anonymous: bool = False  # a message sent as the group (anonymous admin)
+    actor: str = ""  # how the audit trail names this person, e.g. "tg:42"
+    fixed_role: str | None = None  # the console sets the role directly
+    name: str = ""  # the display name the chat shows (never grants anything)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description: str
+    admin: bool
+    handler: Callable[[ChatService, Sender, str], list[Reply]]
+    public: bool = False  # answered even without rights (/whoami: strangers need their id)
+
+
+def _target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
+    return ((Button("详情", f"detail:{number}"), Button("变更记录", f"hist:{number}")),)
+
+
+def parse_target_number(text: str) -> int | None:
+    """ "12", "第12项" or full-width "１２" → 12; None for anything else."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    m = re.fullmatch(r"第?\s*(\d{1,6})\s*项?", text)
+    return int(m.group(1)) if m else None

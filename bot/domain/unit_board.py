@@ -1,0 +1,66 @@
+"""红黄绿榜 as data: each responsible unit's targets by light, worst units first (pure).
+
+Shared by `/units` (bot/chat/documents.py) and questions such as “哪个单位最差”.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import compute_status, final_deadline, light_for, overdue_days
+
+LIGHT_ORDER = {"🔴": 0, "🟡": 1, "⚪": 2, "🟢": 3}
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    number: int
+    title: str
+    light: str
+    overdue: int  # days past the final deadline, for targets behind; 0 otherwise
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    name: str
+    entries: tuple[BoardEntry, ...]  # overdue first, then red, yellow, white, green
+
+    def count(self, light: str) -> int:
+        return sum(e.light == light for e in self.entries)
+
+
+def rank_units(
+    targets: Iterable[TargetSpec],
+    today: dt.date,
+    status_of: Callable[[TargetSpec], str] | None = None,
+) -> list[UnitRow]:
+    """Units ordered worst first: most red, then most yellow, then by name."""
+    by_unit: dict[str, list[BoardEntry]] = defaultdict(list)
+    for t in targets:
+        status = status_of(t) if status_of is not None else compute_status(t, today)
+        overdue = overdue_days(final_deadline(t), today) if status in ("滞后", "未完成") else 0
+        for unit in t.units:
+            by_unit[unit.name].append(BoardEntry(t.number, t.title, light_for(status), overdue))
+    rows = [
+        UnitRow(
+            name,
+            tuple(sorted(entries, key=lambda e: (-e.overdue, LIGHT_ORDER[e.light], e.number))),
+        )
+        for name, entries in by_unit.items()
+    ]
+    rows.sort(key=lambda r: (-r.count("🔴"), -r.count("🟡"), r.name))
+    return rows
+
+
+def render_unit_row(row: UnitRow) -> list[str]:
+    """Two lines: the unit's light counts, then its targets."""
+    counts = " ".join(f"{light}{row.count(light)}" for light in ("🔴", "🟡", "🟢", "⚪"))
+    items = [
+        f"{e.light}{e.number}.{e.title}" + (f"（逾期{e.overdue}天）" if e.overdue else "")
+        for e in row.entries
+    ]
+    return [f"{row.name}：{counts}", "  " + " ".join(items)]

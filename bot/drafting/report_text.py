@@ -1,0 +1,176 @@
+"""Read a report in the seed's format (preamble, `N.` targets, progress paragraphs).
+
+`parse_report` splits the text; `draft_ledger` turns it into a draft ledger with the
+deadlines and figures pre-extracted, for staff to curate by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, LedgerSpec, strip_control_characters
+
+
+class ReportFormatError(Exception):
+    """The text is not a report in the expected format; the message names the line."""
+
+
+@dataclass(frozen=True)
+class ReportTarget:
+    number: int
+    target_text: str
+    progress_text: str
+    same_line: bool
+    line: int  # 1-based line of the `N.` line
+
+
+@dataclass(frozen=True)
+class Report:
+    preamble: str
+    targets: tuple[ReportTarget, ...]
+
+
+_SENTENCE_END = "。"
+
+
+def _split_same_line(text: str) -> tuple[str, str]:
+    # A target whose result shares its line ends its target sentence at the first 。
+    head, sep, tail = text.partition(_SENTENCE_END)
+    if sep and tail.strip():
+        return head + sep, tail
+    return text, ""
+
+
+def parse_report(text: str) -> Report:
+    """Split report text into its preamble and numbered targets, strictly in order.
+
+    Invisible control characters (which no ledger field may hold) are dropped first.
+    """
+    text = strip_control_characters(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        raise ReportFormatError("line 1: the report is empty")
+    starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
+    preamble_lines: list[str] = []
+    expected = 1
+    for index, line in enumerate(lines):
+        match = re.match(rf"^\s*{expected}[.．、]\s*(.*)$", line)
+        if match:
+            starts.append((index, expected, match.group(1)))
+            expected += 1
+        elif not starts:
+            preamble_lines.append(line)
+    if not starts:
+        raise ReportFormatError("line 1: no numbered target (a line starting with '1.') found")
+    targets = []
+    for k, (index, number, rest) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        body = [ln for ln in lines[index + 1 : end] if ln.strip()]
+        if body:
+            targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1))
+        else:
+            head, tail = _split_same_line(rest)
+            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1))
+    return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
+
+
+_UNIT_PATTERN = "|".join(
+    re.escape(u) for u in sorted(KNOWN_UNITS + ("万", "亿"), key=len, reverse=True)
+)
+FIGURE_RE = re.compile(rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*({_UNIT_PATTERN})?")
+_DEADLINE_RE = re.compile(r"(\d{1,2})月底(?:之前|前)?|年底前|年底")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str  # thousands separators removed
+    unit: str
+    start: int
+    end: int
+
+
+def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
+    # Dates (2020年, 9月28日, 1-11月), ranges (0—6岁), list markers "(1)", document numbers
+    # 〔2019〕 and names such as 35千伏 or 1000千伏 carry no ledger figure.
+    after, before = text[end : end + 1], text[start - 1 : start]
+    if after in ("年", "月", "日", "号", "岁", "千") and "." not in value:
+        return True
+    if after in ("—", "-", "〕", "、") or before in ("〔", "—", "-"):
+        return True
+    if before.isascii() and before.isalpha():  # PM2.5, P2实验室: names, not figures
+        return True
+    return before in ("(", "（") and after in (")", "）")
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in the text with its unit, skipping dates, ranges, markers and names."""
+    figures = []
+    for m in FIGURE_RE.finditer(text):
+        sign = m.group(1) if m.start() == 0 or not text[m.start() - 1].isdigit() else ""
+        value = sign + m.group(2).replace(",", "") + (m.group(3) or "")
+        unit = m.group(4) or ""
+        number_start = m.start(2)
+        number_end = m.end(3) if m.group(3) else m.end(2)
+        if not unit and _is_not_a_figure(text, number_start, number_end, value):
+            continue
+        figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
+    return figures
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
+    """Deadlines named in a target's text; the year end when none is named."""
+    found: list[DeadlineSpec] = []
+    for m in _DEADLINE_RE.finditer(target_text):
+        if m.group(1):
+            month = int(m.group(1))
+            if not 1 <= month <= 12:
+                continue
+            found.append(DeadlineSpec(date=_month_end(year, month), text=m.group(0)))
+        else:
+            found.append(DeadlineSpec(date=dt.date(year, 12, 31), text=m.group(0)))
+    unique = {(d.date, d.text): d for d in found}
+    return list(unique.values()) or [DeadlineSpec(date=dt.date(year, 12, 31), text="年底前")]
+
+
+def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:
+    """The draft ledger of `report` for `year`, as `import-report` drafts it."""
+    return draft(report, text, year=year).ledger
+
+
+def draft(
+    report: Report, text: str = "", *, year: int | None = None, today: dt.date | None = None
+):
+    """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
+    from bot.drafting.draft import draft_report
+    from bot.drafting.naming import load_departments
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.matching import make_tokenizer
+
+    today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
+    return draft_report(
+        report,
+        text or "\n".join([report.preamble, *(t.target_text for t in report.targets)]),
+        lexicon=load_lexicon(),
+        departments=load_departments(),
+        tokenizer=make_tokenizer(),
+        fallback_year=today.year - 1,
+        year=year,
+    )
+
+
+def guess_year(text: str) -> int:
+    """The year the report's targets are for (bot/drafting/words.py); else last year."""
+    from bot.drafting.words import guess_year as read_year
+
+    fallback = dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
+    return int(read_year(text, fallback).value)

@@ -1,0 +1,1 @@
+"""Text replies, the report (txt, docx), the bulletin, the spreadsheet, charts, ledger TOML."""

@@ -1,0 +1,276 @@
+"""督查通报: the office's periodic bulletin, built from the live ledger (pure content).
+
+A bulletin has four parts, as offices write them:
+1. 总体情况: counts by status, and how many targets are closed (销号).
+2. 进展变化: the targets whose figures or texts changed since `since` (from the audit trail).
+3. 存在问题: the targets that need pressing, named and grouped by lead unit: behind 序时进度
+   or a milestone (滞后), past a deadline (逾期), with no figures (暂无数据), or 未完成.
+   Closed and done targets are never named.
+4. 下一步要求: requirements that follow from the problems found (none are printed for
+   problems that do not occur).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.status import (
+    DONE_STATUSES,
+    compute_status,
+    open_deadlines,
+    overdue_days,
+    status_note,
+)
+from bot.render.replies import excerpt
+from bot.render.report_writer import (
+    ReportSummary,
+    lead_unit_names,
+    report_summary,
+    write_sections_docx,
+)
+from bot.store.ledger_store import audit_since
+from bot.store.models import BulletinIssue, utc_now
+
+REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
+DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
+NO_LEAD = "未明确牵头单位"
+
+
+@dataclass(frozen=True)
+class Problem:
+    number: int
+    title: str
+    kind: str  # 滞后 | 逾期 | 暂无数据 | 未完成
+    detail: str
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    title: str
+    as_of: dt.date
+    since: dt.date
+    summary: ReportSummary
+    closed: int
+    changes: tuple[str, ...]
+    problems: tuple[tuple[str, tuple[Problem, ...]], ...]  # (lead unit, its problems)
+    requirements: tuple[str, ...]
+    number: int | None = None  # 期数 of an issued bulletin; None for one only built
+
+
+def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
+    if target.closed is not None:
+        return None
+    status = compute_status(target, as_of)
+    if status in DONE_STATUSES:
+        return None
+    late = [d for d in open_deadlines(target) if overdue_days(d.date, as_of)]
+    if status == "滞后":
+        detail = status_note(target, as_of) or "有节点未按时完成"
+        return Problem(target.number, target.title, "滞后", detail)
+    if late:
+        first = late[0]
+        days = overdue_days(first.date, as_of)
+        detail = f"{first.text or '时限'}已逾期{days}天"
+        return Problem(target.number, target.title, "逾期", detail)
+    if status == "暂无数据":
+        return Problem(target.number, target.title, "暂无数据", "尚未报送完成数据")
+    if status == "未完成":
+        why = excerpt(target.status_reason, 30) if target.status_override else "年度目标未完成"
+        return Problem(target.number, target.title, "未完成", why)
+    return None
+
+
+def _requirements(problems: Sequence[Problem], done_open: int, as_of: dt.date) -> list[str]:
+    kinds = {p.kind for p in problems}
+    reply_by = as_of + dt.timedelta(days=REPLY_DAYS)
+    lines = []
+    if problems:
+        lines.append(
+            f"被通报的牵头单位须于{reply_by.month}月{reply_by.day}日前报送整改措施和最新进展，"
+            "并随 /report 附佐证材料。"
+        )
+    if "滞后" in kinds:
+        lines.append("滞后于序时进度的目标，须说明原因，明确追赶措施和时间节点。")
+    if "逾期" in kinds:
+        lines.append("逾期的目标，须说明逾期原因和完成时限，督查局将跟踪督办。")
+    if "暂无数据" in kinds:
+        lines.append("暂无数据的目标，须补报完成数据；数据尚未发布的，注明发布时间。")
+    if done_open:
+        lines.append(
+            f"已完成但尚未销号的{done_open}项目标，请牵头单位提交佐证材料，经核实后销号。"
+        )
+    return lines
+
+
+def build_bulletin(
+    ledger: LedgerSpec,
+    *,
+    as_of: dt.date,
+    since: dt.date,
+    changed: Mapping[int, int],
+) -> Bulletin:
+    """The bulletin on `as_of`; `changed` maps a target number to its changes since `since`."""
+    summary = report_summary(ledger, as_of=as_of)
+    by_number = ledger.by_number()
+    changes = tuple(
+        f"第{n}项 {by_number[n].title}（{count}处更新）"
+        for n, count in sorted(changed.items())
+        if n in by_number
+    )
+    problems = [p for t in ledger.targets if (p := _problem(t, as_of)) is not None]
+    grouped: dict[str, list[Problem]] = {}
+    for p in problems:
+        lead = lead_unit_names(by_number[p.number])
+        grouped.setdefault(NO_LEAD if lead == "—" else lead, []).append(p)
+    done_open = sum(
+        1 for t in ledger.targets if t.closed is None and compute_status(t, as_of) in DONE_STATUSES
+    )
+    return Bulletin(
+        title=f"{ledger.title}督查通报",
+        as_of=as_of,
+        since=since,
+        summary=summary,
+        closed=sum(1 for t in ledger.targets if t.closed is not None),
+        changes=changes,
+        problems=tuple((unit, tuple(ps)) for unit, ps in sorted(grouped.items())),
+        requirements=tuple(_requirements(problems, done_open, as_of)),
+    )
+
+
+def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) of the four parts, shared by the text and the Word bulletin."""
+    counts = "、".join(f"{status}{n}项" for status, n in b.summary.counts if n)
+    total = b.summary.total
+    overall = [f"截至{b.summary.as_of_text}，共{total}项目标：{counts}；已销号{b.closed}项。"]
+    since = f"{b.since.month}月{b.since.day}日"
+    changes = (
+        [f"{since}以来，{len(b.changes)}项目标有更新：" + "；".join(b.changes) + "。"]
+        if b.changes
+        else [f"{since}以来，没有目标更新数据或进展。"]
+    )
+    problems = [
+        f"{unit}："
+        + "；".join(f"第{p.number}项 {p.title}（{p.kind}，{p.detail}）" for p in ps)
+        + "。"
+        for unit, ps in b.problems
+    ] or ["本期没有需要通报的问题。"]
+    requirements = [f"{i}. {line}" for i, line in enumerate(b.requirements, 1)] or [
+        "请各责任单位继续按时限推进，按时报送进展。"
+    ]
+    return [
+        ("一、总体情况", overall),
+        ("二、进展变化", changes),
+        ("三、存在问题", problems),
+        ("四、下一步要求", requirements),
+    ]
+
+
+def date_line(b: Bulletin) -> str:
+    """ "第3期（数据截至2020年10月23日）": the line under the title."""
+    issue = f"第{b.number}期" if b.number is not None else ""
+    return f"{issue}（数据截至{b.summary.as_of_text}）"
+
+
+def write_bulletin_docx(target, b: Bulletin, office: str, issued: dt.date) -> None:
+    """The bulletin as a Word file in the report's official layout, to a path or a stream."""
+    write_sections_docx(
+        target,
+        title=b.title,
+        date_line=date_line(b),
+        sections=bulletin_sections(b),
+        office=office,
+        issued=issued,
+    )
+
+
+def render_bulletin_txt(b: Bulletin, office: str, issued: dt.date | None = None) -> str:
+    """The bulletin as plain text, for chat and the console, signed on `issued` (the day it
+    is written; `as_of` by default)."""
+    day = issued or b.as_of
+    lines = [b.title, date_line(b), ""]
+    for heading, paragraphs in bulletin_sections(b):
+        lines += [heading, *paragraphs, ""]
+    lines += [office, f"{day.year}年{day.month}月{day.day}日"]
+    return "\n".join(lines)
+
+
+def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
+    changed: dict[int, int] = {}
+    for e in audit_since(session, start):
+        if e.target_number is not None and e.year in (None, ledger.year):
+            changed[e.target_number] = changed.get(e.target_number, 0) + 1
+    return changed
+
+
+def bulletin_for(
+    engine: Engine, ledger: LedgerSpec, *, as_of: dt.date, since: dt.date, tz: dt.tzinfo
+) -> Bulletin:
+    """The bulletin of `ledger` on `as_of`, its changes read from the audit trail since the
+    start of `since` in the ledger's timezone."""
+    start = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
+    with Session(engine) as session:
+        changed = _changed_since(session, ledger, start)
+    return build_bulletin(ledger, as_of=as_of, since=since, changed=changed)
+
+
+def issue_bulletin(
+    engine: Engine,
+    ledger: LedgerSpec,
+    *,
+    as_of: dt.date,
+    tz: dt.tzinfo,
+    actor: str,
+    since: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Bulletin:
+    """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
+
+    Its changes run from the last issue's moment (or the start of `since`, or a week back for
+    the year's first); a second issue on the same local day rewrites that day's issue, keeping
+    its 期数 and its period, so previews never inflate the numbering.
+    """
+    now = now or utc_now()
+    try:
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+    except IntegrityError:
+        # Another process numbered the same issue a moment before: number after it.
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+
+
+def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
+    today = now.astimezone(tz).date()
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        last = session.exec(
+            select(BulletinIssue)
+            .where(BulletinIssue.year == ledger.year)
+            .order_by(col(BulletinIssue.number).desc())
+            .with_for_update()
+        ).first()
+        if last is not None and last.issued_on == today:
+            row = last
+        else:
+            number = last.number + 1 if last is not None else 1
+            start = last.issued_at if last is not None else None
+            if start is None:
+                start = dt.datetime.combine(
+                    as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
+                )
+            row = BulletinIssue(
+                year=ledger.year, number=number, since_at=start, as_of=as_of, issued_on=today
+            )
+        if since is not None:
+            row.since_at = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
+        row.as_of, row.issued_at, row.issued_by = as_of, now, actor
+        session.add(row)
+        changed = _changed_since(session, ledger, row.since_at)
+    shown_since = row.since_at.astimezone(tz).date()
+    bulletin = build_bulletin(ledger, as_of=as_of, since=shown_since, changed=changed)
+    return dataclasses.replace(bulletin, number=row.number)

@@ -1,0 +1,258 @@
+"""Rendering replies as compact plain text (chat front ends escape it for HTML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Sequence
+
+from bot.domain.ledger import (
+    COMPARATOR_SIGNS,
+    STATUSES,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+)
+from bot.domain.status import (
+    LIGHTS,
+    completion_ratio,
+    compute_status,
+    deadline_state,
+    final_deadline,
+    indicator_gap,
+    indicator_met,
+    light_for,
+    paces,
+    status_note,
+)
+from bot.render.target_view import unit_label
+
+MAX_REPLY = 4096
+EXCERPT_CHARS = 120
+MAX_INDICATORS = 6
+SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
+
+EXAMPLES = (
+    "“新增贷款完成了吗”",
+    "“固投排第几”",
+    "“哪些没完成”",
+    "“民政局负责哪些”",
+    "“第12项”",
+    "“总体完成情况怎么样”",
+)
+
+
+def indicator_figure(ind: IndicatorSpec) -> str:
+    """ "新增贷款 24.43亿元 / 目标14亿元（174.5%）" with the comparator where it matters."""
+    actual = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else "暂无数据"
+    text = f"{ind.name} {actual}"
+    if ind.target:
+        sign = "" if ind.comparator == ">=" else COMPARATOR_SIGNS[ind.comparator]
+        text += f" / 目标{sign}{ind.target}{ind.unit}"
+        ratio = completion_ratio(ind)
+        if ratio is not None:
+            text += f"（{ratio}%）"
+        elif indicator_met(ind) is True:
+            text += "（达标）"
+        elif indicator_met(ind) is False:
+            text += "（未达标）"
+    if ind.as_of:
+        text += f"，{ind.as_of}"
+    return text
+
+
+def _deadline_line(target: TargetSpec, today: dt.date) -> str:
+    parts = []
+    for d in sorted(target.deadlines, key=lambda d: d.date):
+        parts.append(f"{d.date.isoformat()} {d.text}（{deadline_state(d, today)}）")
+    return "时限：" + "；".join(parts) if parts else ""
+
+
+def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
+    if status not in ("推进中", "滞后"):
+        return ""
+    final = final_deadline(target)
+    if final is None or final < today:
+        return ""
+    days = (final - today).days
+    gaps = []
+    for ind in target.indicators:
+        if indicator_met(ind) is False and ind.comparator == ">=":
+            gap = indicator_gap(ind)
+            gaps.append(f"{ind.name}还差{gap.normalize():f}{ind.unit}")
+    calendar = [f"{p.indicator}：{p.line}" for p in paces(target, today)]
+    if not gaps:
+        return "；".join(calendar)
+    return "；".join(["进度：" + "，".join(gaps) + f"，剩余{days}天", *calendar])
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_target(
+    target: TargetSpec,
+    today: dt.date,
+    tz: dt.tzinfo,
+    *,
+    lead_indicator: IndicatorSpec | None = None,
+) -> str:
+    """The compact reply for one target; `lead_indicator` goes first when asked for."""
+    status = compute_status(target, today)
+    lines = []
+    if lead_indicator is not None:
+        lines.append(f"➤ {indicator_figure(lead_indicator)}")
+    lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
+    if target.closed:
+        lines[-1] += f"，{target.closed.label}"
+    if target.status_override:
+        lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
+    elif note := status_note(target, today):
+        lines.append(f"（{note}）")
+    indicators = [
+        i for i in target.indicators if i is not lead_indicator and (i.target or i.actual)
+    ]
+    for ind in indicators[:MAX_INDICATORS]:
+        lines.append(f"· {indicator_figure(ind)}")
+    if len(indicators) > MAX_INDICATORS:
+        lines.append(f"· 另有{len(indicators) - MAX_INDICATORS}项指标，见详情")
+    for line in (_deadline_line(target, today), _pace_line(target, today, status)):
+        if line:
+            lines.append(line)
+    if target.units:
+        lines.append("责任单位：" + "、".join(unit_label(u) for u in target.units))
+    if target.progress_text:
+        lines.append("进展：" + excerpt(target.progress_text))
+    if target.updated_at:
+        stamp = target.updated_at.astimezone(tz).strftime("%Y-%m-%d")
+        lines.append(f"更新：{stamp}（{target.updated_by}）")
+    return "\n".join(lines)[:MAX_REPLY]
+
+
+def render_list(
+    title: str,
+    targets: Sequence[TargetSpec],
+    today: dt.date,
+    *,
+    status_of: Callable[[TargetSpec], str] | None = None,
+    limit: int | None = None,
+) -> str:
+    """A headed list, one line per target with its light and lead unit (at most `limit`)."""
+    if not targets:
+        return f"{title}：没有符合条件的目标。"
+    lines = [f"{title}（共{len(targets)}项）："]
+    shown = targets if limit is None else targets[:limit]
+    for t in shown:
+        status = status_of(t) if status_of is not None else compute_status(t, today)
+        lead = "、".join(u.name for u in t.lead_units)
+        lines.append(
+            f"{light_for(status)} {t.number}. {t.title}：{status}"
+            + (f"，{t.closed.label}" if t.closed else "")
+            + (f"（{lead}）" if lead else "")
+        )
+    if len(shown) < len(targets):
+        lines.append(f"……另有{len(targets) - len(shown)}项未列出，请缩小范围再问")
+    return "\n".join(lines)
+
+
+def render_summary(
+    ledger: LedgerSpec,
+    today: dt.date,
+    as_of: str,
+    *,
+    status_of: Callable[[TargetSpec], str] | None = None,
+) -> str:
+    """Counts by status and light, the targets behind, and the date of the data."""
+    status_of = status_of or (lambda t: compute_status(t, today))
+    statuses = {t.number: status_of(t) for t in ledger.targets}
+    counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
+    lights: dict[str, int] = {}
+    for s, n in counts.items():
+        lights[LIGHTS[s]] = lights.get(LIGHTS[s], 0) + n
+    lines = [f"{ledger.title}：共{len(ledger.targets)}项"]
+    lines.append("，".join(f"{s}{counts[s]}项" for s in STATUSES if counts[s]))
+    lines.append(" ".join(f"{light}{n}" for light, n in lights.items() if n))
+    behind = [t for t in ledger.targets if statuses[t.number] in ("滞后", "未完成")]
+    if behind:
+        named = "；".join(
+            f"{t.number}.{t.title}（{statuses[t.number]}）" for t in behind[:SUMMARY_BEHIND]
+        )
+        more = f"；等{len(behind)}项" if len(behind) > SUMMARY_BEHIND else ""
+        lines.append("需关注：" + named + more)
+    lines.append(f"数据截至：{as_of}")
+    return "\n".join(lines)
+
+
+def closed_year_due_text(year: int) -> str:
+    """What deadline lists say once the ledger's year is over."""
+    return (
+        f"{year}年度已结束，没有待到期的目标。"
+        "要看年度结束时没完成的，请问“哪些没完成”；要看其他年份，请导入该年度台账。"
+    )
+
+
+def render_help() -> str:
+    return "\n".join(
+        [
+            "我是督查台账助手，可以这样问我：",
+            "· 单项目标：" + "、".join(EXAMPLES[:2]) + "、“第12项”",
+            "· 按状态列清单：“哪些没完成”“超额完成的有哪些”“滞后的任务”",
+            "· 按单位或领域：" + EXAMPLES[3] + "、“生态环境方面”",
+            "· 按时限：“这个月到期的”“10月底前要完成的”",
+            "· 总览：" + EXAMPLES[5],
+        ]
+    )
+
+
+def render_unknown(suggestions: Sequence[str]) -> str:
+    lines = ["抱歉，台账中没有找到与这个问题对应的目标。"]
+    if suggestions:
+        lines.append("可以试试这样问：" + "、".join(suggestions))
+    return "\n".join(lines)
+
+
+def render_candidates(candidates: Sequence[TargetSpec]) -> str:
+    lines = ["这个问题可能涉及以下几项目标，请选择："]
+    lines += [f"{i}. 第{t.number}项 {t.title}" for i, t in enumerate(candidates, start=1)]
+    return "\n".join(lines)
+
+
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji or 𠮷 counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_for_chat(text: str, limit: int = MAX_REPLY) -> list[str]:
+    """HTML-escape `text` and split it into messages of at most `limit` Telegram characters.
+
+    Splits fall on line boundaries; a single overlong line is cut between characters, never
+    inside an escaped entity.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        escaped = html.escape(line, quote=False)
+        while telegram_length(escaped) > limit:
+            piece, size = [], 0
+            for ch in line:
+                part = telegram_length(html.escape(ch, quote=False))
+                if size + part > limit:
+                    break
+                piece.append(ch)
+                size += part
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(html.escape("".join(piece), quote=False))
+            line = line[len(piece) :]
+            escaped = html.escape(line, quote=False)
+        candidate = f"{current}\n{escaped}" if current else escaped
+        if telegram_length(candidate) > limit:
+            chunks.append(current)
+            current = escaped
+        else:
+            current = candidate
+    if current.strip() or not chunks:
+        chunks.append(current if current.strip() else "（空）")
+    return chunks

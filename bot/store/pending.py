@@ -1,0 +1,139 @@
+"""Pending admin changes: a proposal waits as a `PendingChange` for the admin's 确认 or 取消.
+
+Confirming is one transaction: the row is locked and its state checked (the claim), every old
+value is checked and the change written with its audit entries, and the row is marked, all
+before one commit. A crash therefore leaves the change either untouched and `pending`, or
+written and `applied`; nothing in between is ever committed. States:
+
+- `pending`: waiting for the admin who proposed it;
+- `applied`: written with its AuditEntry rows;
+- `stale`: refused, nothing written, because a value changed since the proposal;
+- `cancelled`: the admin pressed 取消;
+- `applying`: only in databases used by releases that claimed, applied and marked in three
+  transactions. A crash could leave it behind; `settle_interrupted` (run at start-up) turns
+  it into `applied` when the audit trail holds its writes, and back into `pending` otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from bot.store.ledger_store import AppliedChange, FieldChange, StoreError, apply_changes_in
+from bot.store.models import AuditEntry, PendingChange
+
+logger = logging.getLogger(__name__)
+
+# What a press on a change that is no longer pending tells the admin (a button toast).
+DONE_BEFORE = {
+    "applied": "这项修改已处理过了：已生效",
+    "cancelled": "这项修改已处理过了：已取消，未生效",
+    "stale": "这项修改已处理过了：数据已变动，未生效，请重新发送命令",
+    "applying": "这项修改正在处理，请稍后再按",
+}
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The outcome of a press: refused (not this admin's), done_before, applied, unchanged,
+    stale or cancelled; `pending` is the row as it now stands (None when refused)."""
+
+    outcome: str
+    pending: PendingChange | None = None
+    applied: AppliedChange | None = None
+
+    @property
+    def done_before_text(self) -> str:
+        state = self.pending.state if self.pending else ""
+        return DONE_BEFORE.get(state, "这项修改已处理过了")
+
+
+def _changes(pending: PendingChange) -> list[FieldChange]:
+    rows = json.loads(pending.changes_json)
+    return [FieldChange(int(t), f, new, expected_old=old) for t, f, new, old in rows]
+
+
+def _claim(session: Session, pending_id: int, admin_id: int) -> PendingChange | Settled:
+    """The pending change, locked until the transaction ends, if this admin may settle it now;
+    otherwise how the press is answered (someone else's, or settled before)."""
+    query = select(PendingChange).where(PendingChange.id == pending_id).with_for_update()
+    pending = session.exec(query).first()
+    if pending is None or pending.admin_id != admin_id:
+        return Settled("refused")
+    if pending.state != "pending":
+        return Settled("done_before", pending)
+    return pending
+
+
+def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: str) -> Settled:
+    """Apply a pending change for the admin who proposed it, once, in one transaction."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        pending = _claim(session, pending_id, admin_id)
+        if isinstance(pending, Settled):
+            return pending
+        try:
+            applied = apply_changes_in(
+                session, _changes(pending), actor=actor, reason=pending.reason, year=pending.year
+            )
+        except StoreError as exc:  # stale, or the target/indicator is gone: nothing written
+            logger.info("pending change %s refused: %s", pending_id, exc)
+            pending.state = "stale"
+            session.add(pending)
+            return Settled("stale", pending)
+        pending.state = "applied"
+        session.add(pending)
+    return Settled("applied" if applied.entries else "unchanged", pending, applied)
+
+
+def cancel_pending(engine: Engine, pending_id: int, *, admin_id: int) -> Settled:
+    """Cancel a pending change for the admin who proposed it; a settled one stays as it is."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        pending = _claim(session, pending_id, admin_id)
+        if isinstance(pending, Settled):
+            return pending
+        pending.state = "cancelled"
+        session.add(pending)
+    return Settled("cancelled", pending)
+
+
+def _was_applied(session: Session, pending: PendingChange) -> bool:
+    """Whether the audit trail holds a write of this change (apply_changes is atomic, so one
+    entry means all of it was written; fields that already held the new value have none)."""
+    for target, field, new, old in json.loads(pending.changes_json):
+        if new == old:
+            continue
+        found = session.exec(
+            select(AuditEntry.id).where(
+                AuditEntry.year == pending.year,
+                AuditEntry.target_number == int(target),
+                AuditEntry.field_name == field,
+                AuditEntry.old_value == old,
+                AuditEntry.new_value == new,
+                AuditEntry.at >= pending.created_at,
+            )
+        ).first()
+        if found is not None:
+            return True
+    return False
+
+
+def settle_interrupted(engine: Engine) -> dict[int, str]:
+    """At start-up: changes left `applying` by a crash become `applied` or `pending` again.
+
+    Returns {pending id: new state}. A change that was not written can be confirmed again;
+    its old values are checked then as on any confirm.
+    """
+    settled: dict[int, str] = {}
+    with Session(engine) as session, session.begin():
+        query = select(PendingChange).where(PendingChange.state == "applying")
+        for pending in session.exec(query.with_for_update()).all():
+            pending.state = "applied" if _was_applied(session, pending) else "pending"
+            session.add(pending)
+            settled[pending.id] = pending.state
+    for pending_id, state in settled.items():
+        logger.warning("pending change %s cut by a crash while applying: %s", pending_id, state)
+    return settled

@@ -1,0 +1,94 @@
+"""The unmatched-question log, written off the asker's path.
+
+Questions that matched nothing (or only weakly) are queued and written by one background
+thread, in batches of one transaction each, so that answering never waits for a disk sync.
+`flush` waits until everything queued is written (before /unmatched reads the table, and at
+exit); a failed write is logged and dropped, never raised to the asker.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+import time
+from collections import deque
+
+from sqlalchemy import Engine
+
+from bot.store.ledger_store import UnmatchedRow, log_unmatched_many
+from bot.understanding.answering import Answer
+
+logger = logging.getLogger(__name__)
+
+BATCH = 100
+ATTEMPTS = 3
+
+
+def unmatched_row(answer: Answer, asked_by: int | None) -> UnmatchedRow | None:
+    """The row to log for this answer, or None when it matched well."""
+    weak = answer.intent == "target" and not answer.confident
+    if answer.intent != "unknown" and not weak:
+        return None
+    best = answer.candidates[0] if answer.candidates else None
+    return UnmatchedRow(
+        question=answer.question,
+        best_target=best.number if best else None,
+        best_score=float(best.score) if best else 0.0,
+        asked_by=asked_by,
+    )
+
+
+class UnmatchedLog:
+    """One per engine and process; `record` returns at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._rows: deque[UnmatchedRow] = deque()
+        self._idle = threading.Condition()
+        self._writing = False
+        self._thread: threading.Thread | None = None
+
+    def record(self, answer: Answer, asked_by: int | None = None) -> None:
+        """Queue the answer's question if it matched nothing or only weakly."""
+        row = unmatched_row(answer, asked_by)
+        if row is None:
+            return
+        with self._idle:
+            self._rows.append(row)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="unmatched-log", daemon=True
+                )
+                self._thread.start()
+                atexit.register(self.flush)
+            self._idle.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> None:
+        """Wait until every queued question is written (or `timeout` seconds pass)."""
+        with self._idle:
+            self._idle.wait_for(lambda: not self._rows and not self._writing, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._idle:
+                self._idle.wait_for(lambda: bool(self._rows))
+                batch = [self._rows.popleft() for _ in range(min(BATCH, len(self._rows)))]
+                self._writing = True
+            try:
+                self._write(batch)
+            finally:
+                with self._idle:
+                    self._writing = False
+                    self._idle.notify_all()
+
+    def _write(self, batch: list[UnmatchedRow]) -> None:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                log_unmatched_many(self.engine, batch)
+                return
+            except Exception:  # the log must never take the bot down
+                if attempt == ATTEMPTS:
+                    logger.exception("could not log %d unmatched questions", len(batch))
+                    return
+                time.sleep(0.2 * attempt)  # a busy database: try again shortly

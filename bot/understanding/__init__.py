@@ -1,0 +1,1 @@
+"""Reading questions: normalisation, the field lexicon, matching, intents, conversation context."""

@@ -1,0 +1,73 @@
+"""The field lexicon: what the words of any county's target ledger mean, in any year.
+
+Field knowledge only (government abbreviations, everyday words for official topics, topic
+groups, filler words, out-of-scope cues). What one ledger's targets are called is ledger
+knowledge and lives in the database as aliases. The file format is in README.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "field.toml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    asked: tuple[str, ...]  # words that name the topic in a question
+    words: tuple[str, ...]  # words that put a target in the topic
+    category: str = ""  # the ledger category (领域) a target of this topic belongs to
+
+
+@dataclass(frozen=True)
+class FieldLexicon:
+    # question word -> ledger words: abbreviations and everyday words, merged
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # abbreviation -> meaning
+    topics: tuple[Topic, ...] = ()
+    stopwords: frozenset[str] = frozenset()
+    out_of_scope_cues: tuple[str, ...] = ()
+    other_places: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # county work a ledger names literally when it holds it
+    whole_ledger: frozenset[str] = frozenset()  # words for the ledger as a whole (全县, 任务)
+
+
+def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
+    """Read the lexicon TOML; a missing file gives an empty lexicon."""
+    if not path.exists():
+        return FieldLexicon()
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    synonyms: dict[str, tuple[str, ...]] = {}
+    abbreviations: dict[str, str] = {}
+    for key, entry in raw.get("abbreviations", {}).items():
+        if isinstance(entry, dict) and isinstance(entry.get("words"), list):
+            synonyms[str(key).lower()] = tuple(str(w) for w in entry["words"])
+            abbreviations[str(key).lower()] = str(entry.get("means", ""))
+    for key, values in raw.get("synonyms", {}).items():
+        if isinstance(values, list):
+            merged = synonyms.get(str(key).lower(), ()) + tuple(str(v) for v in values)
+            synonyms[str(key).lower()] = tuple(dict.fromkeys(merged))
+    topics = tuple(
+        Topic(
+            name=str(name),
+            asked=tuple(str(w).lower() for w in group.get("asked", [name])),
+            words=tuple(str(w).lower() for w in group.get("words", [])),
+            category=str(group.get("category", "")),
+        )
+        for name, group in raw.get("topics", {}).items()
+        if isinstance(group, dict)
+    )
+    oos = raw.get("out_of_scope", {})
+    return FieldLexicon(
+        synonyms=synonyms,
+        abbreviations=abbreviations,
+        topics=topics,
+        stopwords=frozenset(raw.get("stopwords", {}).get("words", [])),
+        out_of_scope_cues=tuple(oos.get("cues", [])),
+        other_places=tuple(oos.get("places", [])),
+        subjects=tuple(str(w).lower() for w in oos.get("subjects", [])),
+        whole_ledger=frozenset(raw.get("whole_ledger", {}).get("words", [])),
+    )

@@ -1,0 +1,663 @@
+"""Question matching: which targets a Chinese question is about, with explainable scores.
+
+The index is built from the ledger (titles, aliases, indicator names, target and progress
+texts) plus the field lexicon, and updated in place for the targets that change. A
+target's score is the sum of readable parts, each kept as a `Reason`, all in one unit:
+the BM25 weight of character bigrams, so that scores compare across ledgers.
+- `bm25`: BM25 over character bigrams (and ASCII words such as pm2.5) of the target's texts;
+- `phrase`: a title, alias or indicator name written in the question (worth its bigrams'
+  IDF again, shared among the targets that carry the phrase);
+- `pinyin`: the same for a homophone miswriting (带款 → 贷款), matched on pinyin;
+- `fuzzy`: a near-miss of such a phrase (新增贷 → 新增贷款), for the leading targets only;
+- `lexicon`: bigrams and phrases of the words the field lexicon offers for the question's
+  own (看病 → 医院), at a lower weight.
+`Candidate.coverage` is the share of the question's informative bigrams the target
+explains; the answering core rejects or accepts on it, relative to this ledger.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import logging
+import math
+import os
+import re
+import statistics
+import sys
+import tempfile
+import unicodedata
+import warnings
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding.lexicon import FieldLexicon
+
+if TYPE_CHECKING:
+    import jieba
+
+MAX_QUESTION_CHARS = 300
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                 "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+# How much one occurrence of a bigram in each field counts towards the target's BM25 tf.
+_FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
+_K1, _B = 1.2, 0.75
+_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
+_TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
+_LEXICON_FACTOR = 0.6
+_PINYIN_FACTOR = 0.8
+_MAX_PHRASE = 16
+
+
+def _import_zhconv():
+    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
+    # and deprecated); with the import blocked it opens the file beside its module instead.
+    if "pkg_resources" in sys.modules:
+        import zhconv
+
+        return zhconv
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv
+    finally:
+        del sys.modules["pkg_resources"]
+    return zhconv
+
+
+zhconv = _import_zhconv()
+
+
+@functools.cache
+def _zhconv_ready() -> None:
+    with warnings.catch_warnings():
+        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        warnings.simplefilter("ignore", ResourceWarning)
+        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
+    _zhconv_ready()
+    text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
+    if not text.isprintable():  # fast path: most text has no control characters at all
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """`normalize` for several short texts at once (one line each), unbounded in length."""
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    if not joined.replace("\n", "").isprintable():
+        joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    _zhconv_ready()
+    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    return (
+        [line.strip() for line in lines]
+        if len(lines) == len(texts)
+        else [normalize(text) for text in texts]
+    )
+
+
+def chinese_number(text: str) -> int | None:
+    """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
+    if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
+        return None
+    import cn2an  # imported on first use: most questions hold no numeral
+
+    try:
+        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() and value >= 0 else None
+
+
+def has_content(text: str) -> bool:
+    """False for empty, punctuation-only or emoji-only text."""
+    return any(ch.isalnum() for ch in text)
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
+    text: str
+    field: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    number: int
+    title: str
+    score: float
+    reasons: tuple[Reason, ...]
+    coverage: float = 0.0  # share of the question's informative bigrams this target explains
+
+
+def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Character bigrams of each CJK run and whole ASCII words, filler words cut out first."""
+    if stopwords:
+        text = mask_stopwords(text, stopwords)
+    return text_tokens(text)
+
+
+def text_tokens(text: str) -> list[str]:
+    """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                out.append(word)
+        else:
+            out.extend(map("".join, zip(run, run[1:], strict=False)))
+    return out
+
+
+def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for match in _RUN.finditer(text):
+        run, start = match.group(0), match.start()
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                offset = run.index(word)
+                out.append((word, (start + offset, start + offset + len(word))))
+            continue
+        out.extend((run[i : i + 2], (start + i, start + i + 2)) for i in range(len(run) - 1))
+    return out
+
+
+@functools.cache
+def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
+    words = sorted(stopwords, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
+    """Filler words replaced by spaces of the same length, so positions stay put; filler
+    inside a `keep` span (a lexicon word such as 找工作) stays."""
+    pattern = _stopword_pattern(frozenset(stopwords))
+    if pattern is None:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blank, text)
+
+
+@functools.cache
+def _pinyin_of(ch: str) -> str:
+    # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
+
+
+def pinyin_key(text: str) -> tuple[str, ...]:
+    """Toneless pinyin per character (带款 and 贷款 share one key)."""
+    return tuple(_pinyin_of(ch) for ch in text)
+
+
+@dataclass
+class _Doc:
+    """What the index holds for one target, to remove it again when it changes."""
+
+    key: tuple
+    tokens: dict[str, float]
+    phrases: dict[str, str]  # phrase -> field
+    chars: frozenset[str]
+    length: float
+    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    text: str = ""  # every normalised text of the target, one a line
+    names: str = ""  # its normalised title and aliases, one a line
+
+
+@dataclass
+class _Query:
+    text: str
+    tokens: dict[str, float]  # token -> query weight (1 for the question's own, less for lexicon)
+    spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
+    weights: dict[int, float]  # informative position -> weight (filler positions have none)
+    expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+    # Worked out once per question, shared by every candidate: the IDF of each token, the
+    # question with its filler blanked, and the total informative weight.
+    idfs: dict[str, float] = field(default_factory=dict)
+    masked: str = ""
+    total_weight: float = 1.0
+
+    @property
+    def own(self):
+        return self.spans.keys()
+
+
+class LedgerIndex:
+    """Scores targets against a question; `update` re-indexes only the targets that changed."""
+
+    def __init__(self, ledger: LedgerSpec, lexicon: FieldLexicon, tokenizer=None) -> None:
+        self.lexicon = lexicon
+        self.titles: dict[int, str] = {}
+        self.docs: dict[int, _Doc] = {}
+        self.position: dict[int, int] = {}  # target number -> row in the arrays
+        self.numbers: list[int] = []
+        self.lengths = np.zeros(max(len(ledger.targets), 1), dtype=np.float64)
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)  # token -> row -> tf
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
+        self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        # How many phrases start with each two characters (and each two syllables): a question
+        # position no phrase starts at is skipped without trying every length.
+        self._starts: Counter[str] = Counter()
+        self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
+        self.char_df: Counter[str] = Counter()
+        self.total_length = 0.0
+        keys = sorted(lexicon.synonyms, key=len, reverse=True)
+        self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # Each lexicon word normalised and cut into tokens once, not once per question.
+        self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for key, words in lexicon.synonyms.items():
+            normalised = normalize_many(list(words))
+            self._expansions[key] = tuple((w, tuple(text_tokens(w))) for w in normalised)
+        self._word_tokens = {
+            w: tokens for pairs in self._expansions.values() for w, tokens in pairs
+        }
+        # The build makes millions of small objects and no cycles: collecting during it
+        # would only rescan them, again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for t in ledger.targets:
+                self._add(t)
+        finally:
+            if collecting:
+                gc.enable()
+
+    # --- building and updating ----------------------------------------------------------
+
+    @staticmethod
+    def _key(t: TargetSpec) -> tuple:
+        return (
+            t.title,
+            t.aliases,
+            tuple(i.name for i in t.indicators),
+            t.target_text,
+            t.progress_text,
+        )
+
+    def _add(self, t: TargetSpec) -> None:
+        tokens: dict[str, float] = defaultdict(float)
+        fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
+        fields += ["alias"] * len(t.aliases)
+        raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
+        raw += list(t.aliases)
+        # One normalisation for all of the target's texts: zhconv costs most per call.
+        texts = normalize_many(raw)
+        chars = set("".join(texts))
+        phrases: dict[str, str] = {}
+        for field_name, text in zip(fields, texts, strict=True):
+            if field_name != "alias":
+                weight = _FIELD_WEIGHTS[field_name]
+                for token in text_tokens(text):
+                    tokens[token] += weight
+            if field_name in ("title", "alias", "indicator"):
+                if 2 <= len(text) <= _MAX_PHRASE and text not in phrases:
+                    phrases[text] = field_name
+        if t.number in self.position:
+            row = self.position[t.number]
+        else:
+            row = len(self.numbers)
+            self.numbers.append(t.number)
+            self.position[t.number] = row
+            if row >= len(self.lengths):
+                self.lengths = np.concatenate([self.lengths, np.zeros(max(row, 16))])
+        length = sum(tokens.values())
+        self.lengths[row] = length
+        self.total_length += length
+        for token, tf in tokens.items():
+            self.postings[token][row] = tf
+            self._arrays.pop(token, None)
+        for phrase, field_name in phrases.items():
+            if phrase not in self.phrases:
+                self._starts[phrase[:2]] += 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] += 1
+            self.phrases[phrase][t.number] = field_name
+            self.pinyin[pinyin_key(phrase)].add(phrase)
+        frozen = frozenset(chars)
+        self.char_df.update(frozen)
+        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        names = "\n".join(
+            text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
+        )
+        self.docs[t.number] = _Doc(
+            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
+        )
+        self.titles[t.number] = t.title
+
+    def _remove(self, number: int) -> None:
+        doc = self.docs.pop(number)
+        row = self.position[number]
+        for token in doc.tokens:
+            self.postings[token].pop(row, None)
+            if not self.postings[token]:
+                del self.postings[token]
+            self._arrays.pop(token, None)
+        for phrase in doc.phrases:
+            holders = self.phrases[phrase]
+            holders.pop(number, None)
+            if not holders:
+                del self.phrases[phrase]
+                self._starts[phrase[:2]] -= 1
+                self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
+                key = pinyin_key(phrase)
+                self.pinyin[key].discard(phrase)
+                if not self.pinyin[key]:
+                    del self.pinyin[key]
+        self.char_df.subtract(doc.chars)
+        self.total_length -= doc.length
+        self.lengths[row] = 0.0
+        self.titles.pop(number, None)
+
+    def update(self, ledger: LedgerSpec) -> set[int]:
+        """Re-index the targets whose texts changed, were added or removed; returns them."""
+        changed: set[int] = set()
+        seen = set()
+        for t in ledger.targets:
+            seen.add(t.number)
+            doc = self.docs.get(t.number)
+            if doc is not None and doc.key == self._key(t):
+                continue
+            if doc is not None:
+                self._remove(t.number)
+            self._add(t)
+            changed.add(t.number)
+        for number in [n for n in self.docs if n not in seen]:
+            self._remove(number)
+            changed.add(number)
+        return changed
+
+    @staticmethod
+    def _phrases_of(t: TargetSpec):
+        yield "title", normalize(t.title)
+        for alias in t.aliases:
+            yield "alias", normalize(alias)
+        for ind in t.indicators:
+            yield "indicator", normalize(ind.name)
+
+    # --- scoring -------------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return max(len(self.docs), 1)
+
+    def idf(self, token: str) -> float:
+        df = len(self.postings.get(token, ()))
+        n = self.count
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _char_weight(self, ch: str) -> float:
+        # A character most targets use says little; one the ledger never uses counts fully.
+        return math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+
+    def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
+        cached = self._arrays.get(token)
+        if cached is None:
+            posting = self.postings.get(token)
+            if not posting:
+                return None
+            rows = np.fromiter(posting.keys(), dtype=np.int64, count=len(posting))
+            tfs = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
+            cached = self._arrays[token] = (rows, tfs)
+        return cached
+
+    def query(self, q: str) -> _Query:
+        """The question's weighted tokens: its own bigrams, then the lexicon's words."""
+        keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
+        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        weights: dict[int, float] = {}
+        unknown: list[int] = []
+        for token, span in token_spans(masked):
+            spans[token].append(span)
+            if token.isascii():
+                share = self.idf(token) / (span[1] - span[0])
+                weights.update({i: share for i in range(*span)})
+                continue
+            for i in range(*span):
+                if self.char_df.get(q[i], 0) > 0:
+                    weights[i] = self._char_weight(q[i])
+                else:
+                    unknown.append(i)
+        # A character the ledger never uses counts as a typical one, not as the rarest: most
+        # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
+        # caught by having nothing at all that matches.
+        typical = statistics.median(weights.values()) if weights else 1.0
+        weights.update(dict.fromkeys(unknown, typical))
+        tokens = dict.fromkeys(spans, 1.0)
+        expansions: list[tuple[str, tuple[int, int], str]] = []
+        if keys:
+            seen = set()
+            for m in keys:
+                if m.group(0) in seen:
+                    continue
+                seen.add(m.group(0))
+                for word, word_tokens in self._expansions[m.group(0)]:
+                    expansions.append((m.group(0), m.span(), word))
+                    # A long official word weighs about one bigram: the question said less.
+                    for token in word_tokens:
+                        tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
+        idfs = {token: self.idf(token) for token in tokens}
+        masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        total_weight = sum(weights.values()) or 1.0
+        return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
+
+    def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
+        """Targets with a positive score, best first (the leading ones with every reason)."""
+        q = question if normalized else normalize(question)
+        query = self.query(q)
+        n_rows = len(self.numbers)
+        if n_rows == 0 or not query.weights and not query.expansions:
+            return []
+        scores = np.zeros(n_rows, dtype=np.float64)
+        avgdl = self.total_length / self.count or 1.0
+        for token, weight in query.tokens.items():
+            arrays = self._array(token)
+            if arrays is None:
+                continue
+            rows, tfs = arrays
+            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
+            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
+        phrase_hits = self._phrase_hits(q, query)
+        for number, hits in phrase_hits.items():
+            scores[self.position[number]] += sum(r.score for r, _ in hits)
+        k = min(_TOP_K, n_rows)
+        top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
+        rows = {int(r) for r in top if scores[r] > 0}
+        candidates = [self._candidate(row, query, phrase_hits) for row in rows]
+        candidates = [c for c in candidates if c.score > 0]
+        candidates.sort(key=lambda c: (-c.score, c.number))
+        return candidates
+
+    def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
+        found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
+        n = len(q)
+        for i in range(n - 1):
+            if self._starts[q[i : i + 2]] <= 0:
+                continue
+            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+                sub = q[i : i + length]
+                if sub in self.phrases and sub not in found:
+                    found[sub] = ("phrase", (i, i + length))
+        syllables = pinyin_key(q)
+        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
+        cjk_run = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
+        for i in range(n - 1):
+            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
+                continue
+            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
+                window = q[i : i + length]
+                for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                    same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                    if phrase not in found and same * 2 >= length:
+                        found[phrase] = ("pinyin", (i, i + length))
+        for _, span, word in query.expansions:
+            if word in self.phrases and word not in found:
+                found[word] = ("lexicon", span)
+        # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
+        kept = [p for p in found if not any(p != other and p in other for other in found)]
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        factor = {"phrase": 1.0, "pinyin": _PINYIN_FACTOR, "lexicon": _LEXICON_FACTOR}
+        for phrase in kept:
+            kind, span = found[phrase]
+            holders = self.phrases[phrase]
+            # Worth what the question wrote: a lexicon word counts as the question's own key.
+            written = q[span[0] : span[1]] if kind == "lexicon" else phrase
+            weight = self._phrase_weight(written) * factor[kind] / len(holders)
+            for number, field_name in holders.items():
+                hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
+        return hits
+
+    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
+        """The lexicon's credit for one target: a question word counts once, by the reading
+        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        used: set[str] = set()
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, _, word in query.expansions:
+            by_key[key].append(word)
+        for words in by_key.values():
+            best: list[Reason] = []
+            for word in words:
+                found = [phrases[word]] if word in phrases else []
+                found += [
+                    tokens[t] for t in self._word_tokens[word] if t in tokens and t not in used
+                ]
+                if sum(r.score for r in found) > sum(r.score for r in best):
+                    best = found
+            used.update(r.text for r in best if r.field == "text")
+            yield from best
+
+    def _phrase_weight(self, phrase: str) -> float:
+        tokens = set(text_tokens(phrase)) or {phrase}
+        return sum(self.idf(t) for t in tokens)
+
+    def _candidate(self, row: int, query: _Query, phrase_hits) -> Candidate:
+        number = self.numbers[row]
+        doc = self.docs[number]
+        reasons: list[Reason] = []
+        covered: set[int] = set()
+        lexicon_phrases: dict[str, Reason] = {}
+        for reason, span in phrase_hits.get(number, ()):
+            if reason.kind == "lexicon":
+                lexicon_phrases[reason.text] = reason
+            else:
+                reasons.append(reason)
+            covered.update(range(*span))
+        avgdl = self.total_length / self.count or 1.0
+        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
+        lexicon_tokens: dict[str, Reason] = {}
+        for token, weight in query.tokens.items():
+            tf = doc.tokens.get(token)
+            if tf is None:
+                continue
+            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
+            if token not in query.spans:
+                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
+                continue
+            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
+            for span in query.spans[token]:
+                covered.update(range(*span))
+        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+        for _, span, word in query.expansions:
+            if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
+                covered.update(range(*span))
+        q = query.masked
+        if len(q.replace(" ", "")) >= 3:
+            named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
+            best: tuple[float, str, tuple[int, int]] | None = None
+            q_chars = set(q)
+            for phrase, phrase_chars in doc.fuzzy:
+                # A partial ratio of 75 needs most of the phrase's characters in the question:
+                # a phrase sharing under half of them cannot reach it, so skip the alignment.
+                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
+                    continue
+                if phrase in named or any(phrase in p for p in named):
+                    continue
+                found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
+                if found is not None and (best is None or found.score > best[0]):
+                    best = (found.score, phrase, (found.dest_start, found.dest_end))
+            if best is not None:
+                similarity, phrase, span = best
+                weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
+                weight /= len(self.phrases[phrase])
+                reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
+                covered.update(i for i in range(*span) if q[i] in phrase)
+        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
+        ordered = tuple(sorted(reasons, key=lambda r: -r.score))
+        total = round(sum(r.score for r in reasons), 3)
+        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+
+
+def _overlaps(token: str, phrase: str) -> bool:
+    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+@functools.cache
+def _base_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
+    """jieba's word frequencies, read once per process and cache folder (about 0.6 s).
+
+    Its dictionary cache lives in `cache_dir` (made owner-only), or, without one, in a private
+    folder removed at once: never in the shared temporary folder, where jieba looks by default
+    and where anyone could leave a cache that changes how questions are cut.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="jieba-") as private:
+            base.tmp_dir = private
+            base.initialize()
+        return base.FREQ, base.total
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(cache_dir, 0o700)  # also when it existed already, looser
+    base.tmp_dir = str(cache_dir)
+    base.initialize()
+    return base.FREQ, base.total
+
+
+def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
+    """A private jieba tokenizer, so custom words never leak between indexes.
+
+    The matcher itself works on character bigrams; jieba is loaded only by callers that
+    still want words (the bench's word-level BM25 baseline).
+    """
+    import jieba
+
+    with warnings.catch_warnings():
+        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        warnings.simplefilter("ignore", ResourceWarning)
+        zhconv.convert("預熱", "zh-cn")
+        gc.collect()
+    freq, total = _base_dictionary(cache_dir)
+    tokenizer = jieba.Tokenizer()
+    # A copy of the shared frequencies: this index's own words are added to the copy only.
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    return tokenizer
