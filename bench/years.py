@@ -34,7 +34,7 @@ def _migration_ms(folder: Path, runs: int = 3) -> list[float]:
 
     from bot.render.ledger_toml import load_ledger_file
     from bot.store.database import alembic_config, create_schema, make_engine
-    from bot.store.ledger_store import load_ledger
+    from bot.store.ledger_import import load_ledger
 
     source = make_engine(f"sqlite:///{folder / 'source.db'}")
     create_schema(source)
@@ -65,7 +65,7 @@ def years(figures: Figures, workdir: Path) -> None:
     from bot.app.services import build_answerer, open_engine
     from bot.config import load_config
     from bot.render.ledger_toml import load_ledger_file
-    from bot.store.ledger_store import load_ledger
+    from bot.store.ledger_import import load_ledger
 
     config = load_config(write_config(workdir / "db", DEFAULT_LEDGER_FILE), environ={})
     engine = open_engine(config)

@@ -27,14 +27,8 @@ from bot.render.ledger_toml import LedgerFileError, dump_ledger, load_ledger_fil
 from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
-from bot.store.ledger_store import (
-    ImportResult,
-    StoreError,
-    YearNotHeld,
-    held_years,
-    load_ledger,
-    read_ledger,
-)
+from bot.store.ledger_import import ImportResult, load_ledger
+from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger
 from bot.store.unmatched_log import UnmatchedLog
 from bot.understanding.answering import Conversation
 

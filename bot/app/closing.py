@@ -17,16 +17,12 @@ import datetime as dt
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.domain.fields import CLOSED_FIELD, FieldChange
 from bot.domain.ledger import Closure, TargetSpec
 from bot.domain.status import DONE_STATUSES, compute_status
 from bot.store.evidence_store import list_evidence
-from bot.store.ledger_store import (
-    CLOSED_FIELD,
-    FieldChange,
-    apply_changes_in,
-    lock_targets,
-    read_target,
-)
+from bot.store.ledger_changes import apply_changes_in, lock_targets
+from bot.store.ledger_store import read_target
 
 
 class ClosingRefused(Exception):

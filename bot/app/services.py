@@ -10,14 +10,8 @@ from sqlmodel import Session
 from bot.config import Config
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.database import create_schema, make_engine
-from bot.store.ledger_store import (
-    ImportResult,
-    YearNotHeld,
-    held_years,
-    is_empty,
-    load_ledger,
-    read_ledger,
-)
+from bot.store.ledger_import import ImportResult, load_ledger
+from bot.store.ledger_store import YearNotHeld, held_years, is_empty, read_ledger
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 

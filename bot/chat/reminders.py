@@ -36,6 +36,7 @@ from bot.app.report_figures import plan_report
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.domain.admin_commands import CommandError
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import text_problem
 from bot.domain.reminder_policy import (
     HEADINGS,
@@ -46,13 +47,9 @@ from bot.domain.reminder_policy import (
     working_days_waiting,
 )
 from bot.domain.status import year_closed
-from bot.store.ledger_store import (
-    FieldChange,
-    apply_changes_in,
-    lock_targets,
-    read_field,
-    read_target,
-)
+from bot.store.ledger_changes import apply_changes_in, lock_targets
+from bot.store.ledger_fields import read_field
+from bot.store.ledger_store import read_target
 from bot.store.models import OutboxEntry, ProgressReport, utc_now
 
 if TYPE_CHECKING:

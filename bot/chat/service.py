@@ -51,17 +51,12 @@ from bot.render.replies import (
     render_target,
 )
 from bot.render.target_view import target_detail_text, unit_label
-from bot.store.ledger_store import (
-    StaleChange,
-    history,
-    read_field,
-    read_ledger,
-    read_target,
-    undo_last,
-)
-from bot.store.ledger_store import list_unmatched as store_list_unmatched
+from bot.store.ledger_changes import undo_last
+from bot.store.ledger_fields import read_field
+from bot.store.ledger_store import StaleChange, history, read_ledger, read_target
 from bot.store.models import Grant, PendingChange, SavedList, UnmatchedQuestion, utc_now
 from bot.store.pending import cancel_pending, confirm_pending, settle_interrupted
+from bot.store.unmatched import list_unmatched as store_list_unmatched
 from bot.store.unmatched_log import UnmatchedLog
 from bot.understanding.answering import Answer, Answerer, Conversations
 

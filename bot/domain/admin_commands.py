@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import (
     FIGURE_RULE,
     KNOWN_UNITS,
@@ -34,7 +35,6 @@ from bot.domain.ledger import (
     text_problem,
 )
 from bot.render.target_view import unit_label
-from bot.store.ledger_store import FieldChange
 
 USAGE: dict[str, str] = {
     "set": "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元",

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.store.ledger_store import AppliedChange, FieldChange, StoreError, apply_changes_in
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import AppliedChange, apply_changes_in
+from bot.store.ledger_store import StoreError
 from bot.store.models import AuditEntry, PendingChange
 
 logger = logging.getLogger(__name__)

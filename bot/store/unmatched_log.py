@@ -16,7 +16,7 @@ from collections import deque
 
 from sqlalchemy import Engine
 
-from bot.store.ledger_store import UnmatchedRow, log_unmatched_many
+from bot.store.unmatched import UnmatchedRow, log_unmatched_many
 from bot.understanding.answering import Answer
 
 logger = logging.getLogger(__name__)

@@ -10,8 +10,10 @@ import unicodedata
 import pytest
 from sqlmodel import Session
 
+from bot.domain.fields import FieldChange
 from bot.render.target_view import target_detail_text
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_target
 from tests.auxil.bot_harness import (
     ADMIN,
     BUSY_TEXT,

@@ -13,7 +13,9 @@ import pytest
 from bot.app.services import build_answerer
 from bot.chat.service import ChatService, Sender
 from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
-from bot.store.ledger_store import FieldChange, apply_changes, log_unmatched
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import apply_changes
+from bot.store.unmatched import log_unmatched
 from tests.auxil.bot_harness import ADMIN, REFUSAL, snapshot
 
 GRANTED_GROUP = -100200

@@ -111,7 +111,9 @@ def test_a_one_year_database_moves_forward_with_nothing_lost(empty_url, tmp_path
     report, written as revision 0001 held it, comes out of 0002 whole and marked 2020."""
     from dataclasses import replace
 
-    from bot.store.ledger_store import FieldChange, apply_changes, load_ledger, undo_last
+    from bot.domain.fields import FieldChange
+    from bot.store.ledger_changes import apply_changes, undo_last
+    from bot.store.ledger_import import load_ledger
     from bot.store.models import PendingChange, ProgressReport, SavedList
 
     # Revision 0001 has no indicator.actual_unit (0003 adds it, empty): the ledger as 0001

@@ -45,7 +45,8 @@ def test_dry_run_lists_the_7_day_reminder_for_target_16(run_cli):
 def test_reopened_target_5_is_reminded_on_the_friday_before(run_cli, tmp_path):
     from bot.app.services import open_engine
     from bot.config import load_config
-    from bot.store.ledger_store import FieldChange, apply_changes
+    from bot.domain.fields import FieldChange
+    from bot.store.ledger_changes import apply_changes
 
     engine = open_engine(load_config(tmp_path / "config.toml", environ={}))
     apply_changes(

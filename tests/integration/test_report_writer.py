@@ -15,6 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from sqlmodel import Session
 
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import CATEGORIES, STATUSES
 from bot.domain.status import compute_status, light_for
 from bot.drafting.report_text import parse_report
@@ -28,7 +29,8 @@ from bot.render.report_writer import (
     split_summary,
     write_report_docx,
 )
-from bot.store.ledger_store import FieldChange, apply_changes, read_ledger
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_ledger
 
 TZ = ZoneInfo("Asia/Shanghai")
 AS_OF = dt.date(2021, 1, 15)

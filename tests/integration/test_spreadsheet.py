@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session
 
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import parse_decimal
 from bot.render.spreadsheet import (
     COLUMNS,
@@ -20,7 +21,9 @@ from bot.render.spreadsheet import (
     write_csv,
     write_xlsx,
 )
-from bot.store.ledger_store import FieldChange, apply_changes, load_ledger, read_ledger
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_import import load_ledger
+from bot.store.ledger_store import read_ledger
 
 TODAY = dt.date(2021, 1, 15)
 

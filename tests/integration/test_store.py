@@ -4,15 +4,10 @@ import dataclasses
 
 from sqlmodel import Session, select
 
-from bot.store.ledger_store import (
-    FieldChange,
-    apply_changes,
-    history,
-    load_ledger,
-    read_ledger,
-    read_target,
-    undo_last,
-)
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import apply_changes, undo_last
+from bot.store.ledger_import import load_ledger
+from bot.store.ledger_store import history, read_ledger, read_target
 from bot.store.models import AuditEntry
 
 

@@ -18,13 +18,9 @@ from sqlmodel import Session, col, select
 
 from bot.app.services import build_answerer
 from bot.chat.service import ChatService, Sender
-from bot.store.ledger_store import (
-    AppliedChange,
-    FieldChange,
-    StaleChange,
-    apply_changes,
-    read_target,
-)
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import AppliedChange, apply_changes
+from bot.store.ledger_store import StaleChange, read_target
 from bot.store.models import AuditEntry, PendingChange, ProgressReport
 from tests.auxil.bot_harness import ADMIN
 

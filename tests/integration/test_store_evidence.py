@@ -13,7 +13,8 @@ from bot.domain.evidence import check_evidence
 from bot.domain.reminder_policy import ReminderPolicy, notices_on
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.evidence_store import add_evidence, evidence_content, evidence_counts, list_evidence
-from bot.store.ledger_store import read_ledger, read_target, undo_last
+from bot.store.ledger_changes import undo_last
+from bot.store.ledger_store import read_ledger, read_target
 from bot.store.models import AuditEntry, EvidenceBlob
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
@@ -105,7 +106,7 @@ def test_a_closed_target_leaves_the_reminders(engine):
 
 
 def test_reimporting_the_ledger_keeps_a_closing(engine, ledger_2020):
-    from bot.store.ledger_store import load_ledger
+    from bot.store.ledger_import import load_ledger
 
     close_target(engine, 16, "调整", actor="tg:42", now=NOW, status_day=DONE_DAY, forced=True)
     load_ledger(engine, dataclasses.replace(ledger_2020), source="again.toml")

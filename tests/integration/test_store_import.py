@@ -20,10 +20,12 @@ from sqlmodel import Session, select
 
 from bot.adapters.cli import main as cli_main
 from bot.config import PROJECT_ROOT
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import LedgerSpec, UnitSpec
 from bot.render.ledger_toml import dump_ledger
 from bot.store.database import import_lock
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_target
 from bot.store.models import Target
 from tests.auxil.bot_harness import snapshot
 

@@ -19,8 +19,10 @@ from bot.app.reminders import claim, uncertain_entries
 from bot.app.services import build_answerer
 from bot.chat.reminders import cmd_outbox
 from bot.chat.service import ChatService, Sender
+from bot.domain.fields import FieldChange
 from bot.domain.reminder_policy import Notice
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_target
 from bot.store.models import AuditEntry, OutboxEntry, PendingChange, utc_now
 from tests.auxil.bot_harness import ADMIN
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from bot.store.ledger_store import FieldChange, apply_changes_in, read_target
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import apply_changes_in
+from bot.store.ledger_store import read_target
 from bot.store.models import AuditEntry
 from bot.store.uow import UnitOfWork, reading
 

@@ -12,17 +12,12 @@ from sqlmodel import Session, col, select
 
 from bot.app.services import build_answerer
 from bot.chat.service import ChatService, Sender
+from bot.domain.fields import FieldChange
 from bot.render.ledger_toml import load_ledger_file
-from bot.store.ledger_store import (
-    FieldChange,
-    YearNotHeld,
-    apply_changes,
-    held_years,
-    load_ledger,
-    read_field,
-    read_ledger,
-    undo_last,
-)
+from bot.store.ledger_changes import apply_changes, undo_last
+from bot.store.ledger_fields import read_field
+from bot.store.ledger_import import load_ledger
+from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
 from bot.store.models import Alias, AuditEntry, PendingChange, Target
 from bot.store.pending import confirm_pending
 

@@ -132,7 +132,8 @@ def test_a_set_in_the_targets_unit_is_stored_audited_and_undone(engine):
 
     from bot.domain.admin_commands import propose
     from bot.domain.status import completion_ratio
-    from bot.store.ledger_store import apply_changes, read_target, undo_last
+    from bot.store.ledger_changes import apply_changes, undo_last
+    from bot.store.ledger_store import read_target
 
     with Session(engine) as session:
         before = read_target(session, 35)

@@ -14,8 +14,10 @@ from sqlmodel import Session, select
 
 from bot.app.services import build_answerer
 from bot.chat.service import ChatService, Sender
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import BIDI_CONTROLS, FIGURE_RULE
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_target
 from bot.store.models import PendingChange, ProgressReport, UnmatchedQuestion
 from tests.auxil.bot_harness import ADMIN, snapshot
 

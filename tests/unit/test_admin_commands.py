@@ -14,6 +14,7 @@ from bot.domain.admin_commands import (
     Proposal,
     propose,
 )
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import (
     FIGURE_FRACTION_DIGITS,
     FIGURE_RULE,
@@ -24,7 +25,8 @@ from bot.domain.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_changes import apply_changes
+from bot.store.ledger_store import read_target
 
 TODAY = dt.date(2020, 12, 1)
 

@@ -1,0 +1,70 @@
+"""Questions that found no target (or only weakly), kept for admins to turn into aliases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from bot.domain.ledger import strip_control_characters
+from bot.store.models import UnmatchedQuestion
+from bot.store.uow import UnitOfWork
+
+
+def log_unmatched(
+    engine: Engine,
+    question: str,
+    *,
+    best_target: int | None,
+    best_score: float,
+    asked_by: int | None = None,
+) -> None:
+    """Record a question that matched nothing or only weakly, for admins to turn into aliases.
+
+    The question is stored without control characters (PostgreSQL refuses a NUL in text).
+    """
+    with UnitOfWork(engine) as uow:
+        uow.session.add(
+            UnmatchedQuestion(
+                question=strip_control_characters(question)[:500],
+                best_target=best_target,
+                best_score=best_score,
+                asked_by=asked_by,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class UnmatchedRow:
+    question: str
+    best_target: int | None
+    best_score: float
+    asked_by: int | None = None
+
+
+def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
+    """Record several unmatched questions in one transaction (one disk sync)."""
+    if not rows:
+        return
+    with UnitOfWork(engine) as uow:
+        uow.session.add_all(
+            UnmatchedQuestion(
+                question=row.question[:500],
+                best_target=row.best_target,
+                best_score=row.best_score,
+                asked_by=row.asked_by,
+            )
+            for row in rows
+        )
+
+
+def list_unmatched(session: Session, limit: int = 20) -> list:
+    """Open unmatched questions, newest first."""
+    query = (
+        select(UnmatchedQuestion)
+        .where(UnmatchedQuestion.resolved == False)  # noqa: E712
+        .order_by(col(UnmatchedQuestion.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))
