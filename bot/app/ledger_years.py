@@ -17,12 +17,12 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from bot.config import Config
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status import DONE_STATUSES, compute_status
 from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
+from bot.store.uow import reading
 from bot.understanding.answering import Answer, Answerer, Conversation
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import has_content, normalize
@@ -156,7 +156,7 @@ class LedgerYears:
             self._others.clear()
 
     def held(self) -> dict[int, int]:
-        with Session(self.engine) as session:
+        with reading(self.engine) as session:
             return held_years(session)
 
     def answerer(self, year: int) -> Answerer | None:
@@ -168,7 +168,7 @@ class LedgerYears:
             found = self._others.get(year)
             if found is None:
                 try:
-                    with Session(self.engine) as session:
+                    with reading(self.engine) as session:
                         ledger = read_ledger(session, year=year, rules=self.config.status)
                 except YearNotHeld:
                     return None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from bot.config import Config
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.database import create_schema, make_engine
 from bot.store.ledger_import import ImportResult, load_ledger
 from bot.store.ledger_store import YearNotHeld, held_years, is_empty, read_ledger
+from bot.store.uow import reading
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 
@@ -41,7 +41,7 @@ def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> Impor
 def build_answerer(engine: Engine, config: Config, *, year: int | None = None) -> Answerer:
     """The answering core over a year's ledger as the database holds it now: `year`, else
     `[ledger] year`, else the latest year imported (YearNotHeld when it is not held)."""
-    with Session(engine) as session:
+    with reading(engine) as session:
         try:
             ledger = read_ledger(session, year=year or config.year, rules=config.status)
         except YearNotHeld as exc:

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from bot.domain.evidence import EvidenceFile
 from bot.store.ledger_store import StoreError, resolve_year
 from bot.store.models import Evidence, EvidenceBlob, Target, utc_now
+from bot.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def add_evidence(
 ) -> EvidenceRow:
     """Attach `file` to target `number` of `year` (default: the current year), in one
     transaction; identical bytes are stored once."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    with UnitOfWork(engine) as uow:
+        session = uow.session
         year = resolve_year(session, year)
         if session.get(Target, (year, number)) is None:
             raise StoreError(f"第{number}项目标不存在")

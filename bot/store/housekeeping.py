@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from bot.config import HousekeepingConfig
 from bot.store.models import SavedList, UnmatchedQuestion, utc_now
+from bot.store.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +47,9 @@ def prune(
 ) -> Pruned:
     """Delete saved lists and unmatched questions beyond the configured age and count."""
     now = now or utc_now()
-    with Session(engine) as session, session.begin():
+    with UnitOfWork(engine) as uow:
         lists = _prune(
-            session,
+            uow.session,
             SavedList,
             SavedList.created_at,
             days=settings.saved_list_days,
@@ -56,7 +57,7 @@ def prune(
             now=now,
         )
         questions = _prune(
-            session,
+            uow.session,
             UnmatchedQuestion,
             UnmatchedQuestion.at,
             days=settings.unmatched_days,

@@ -27,6 +27,7 @@ from bot.domain.fields import FieldChange
 from bot.store.ledger_changes import AppliedChange, apply_changes_in
 from bot.store.ledger_store import StoreError
 from bot.store.models import AuditEntry, PendingChange
+from bot.store.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ def _claim(session: Session, pending_id: int, admin_id: int) -> PendingChange | 
 
 def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: str) -> Settled:
     """Apply a pending change for the admin who proposed it, once, in one transaction."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    with UnitOfWork(engine) as uow:
+        session = uow.session
         pending = _claim(session, pending_id, admin_id)
         if isinstance(pending, Settled):
             return pending
@@ -93,12 +95,12 @@ def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: st
 
 def cancel_pending(engine: Engine, pending_id: int, *, admin_id: int) -> Settled:
     """Cancel a pending change for the admin who proposed it; a settled one stays as it is."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        pending = _claim(session, pending_id, admin_id)
+    with UnitOfWork(engine) as uow:
+        pending = _claim(uow.session, pending_id, admin_id)
         if isinstance(pending, Settled):
             return pending
         pending.state = "cancelled"
-        session.add(pending)
+        uow.session.add(pending)
     return Settled("cancelled", pending)
 
 
@@ -130,7 +132,8 @@ def settle_interrupted(engine: Engine) -> dict[int, str]:
     its old values are checked then as on any confirm.
     """
     settled: dict[int, str] = {}
-    with Session(engine) as session, session.begin():
+    with UnitOfWork(engine) as uow:
+        session = uow.session
         query = select(PendingChange).where(PendingChange.state == "applying")
         for pending in session.exec(query.with_for_update()).all():
             pending.state = "applied" if _was_applied(session, pending) else "pending"
