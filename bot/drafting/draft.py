@@ -29,7 +29,13 @@ from bot.drafting.words import (
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.ledger_toml import dump_ledger
 from bot.lexicon import FieldLexicon
-from bot.status import compute_status
+from bot.status import (
+    compute_status,
+    final_deadline,
+    indicator_met,
+    missing_figures,
+    targeted_indicators,
+)
 
 DOUBTFUL = 0.6
 FIELD_LABELS = {
@@ -72,10 +78,38 @@ class Draft:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
 
 
+DONE_WORDS = ("已完成", "超额完成")
+
+
+def _mark_done(spec: TargetSpec) -> TargetSpec:
+    return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
+
+
+def _unreported(spec: TargetSpec) -> str:
+    return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
+
+
 def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, spec.progress_text)
     words = words or status_from_words(spec.progress_text)
+    # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
+    unproven = bool(missing_figures(spec)) and not any(
+        indicator_met(i) is False for i in targeted_indicators(spec)
+    )
+    if words is not None and words.value in DONE_WORDS:
+        # The report says the work is done, so its deadlines are done.
+        spec = _mark_done(spec)
+        if words.value == "已完成" and unproven:
+            # Done, but the figures that would prove it are missing: the rules say 暂无数据.
+            status = compute_status(spec, day)
+            reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
+            return spec, Guess("status", status, min(words.confidence, 0.6), reason)
+    if words is None and unproven and day > final_deadline(spec, day):
+        # Its time is over and the report does not give the figures it was set in.
+        reason = f"报告未给出{_unreported(spec)}的完成数"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.5, reason)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
         if words is not None and words.value == "超额完成" and status == "已完成":

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from bot.drafting.words import comparator_for
 from bot.ledger import IndicatorSpec, parse_decimal
-from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
+from bot.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
@@ -139,6 +140,20 @@ def _unit_fits(target: Mention, actual: Mention) -> bool:
     return same_measure(actual.unit, target.unit)
 
 
+SIZE_RANGE = 10  # an actual paired on its unit alone lies within 1/10 and 10 times its target
+
+
+def _plausible_size(target: Mention, actual: Mention) -> bool:
+    # "完成造林0.71万亩" is not answered by "新建完善农田林网36万亩", 50 times the target.
+    if actual.unit == SHARE_OF_TARGET or actual.unit in MAGNITUDES:
+        return True
+    t, a = parse_decimal(target.value), parse_decimal(actual.value)
+    a = None if a is None else convert(a, actual.unit, target.unit)
+    if t is None or a is None or t <= 0 or a <= 0:
+        return True
+    return 1 / Decimal(SIZE_RANGE) <= a / t <= SIZE_RANGE
+
+
 @dataclass(frozen=True)
 class Pairing:
     indicator: IndicatorSpec
@@ -183,7 +198,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     open_targets = [ti for ti in range(len(targets)) if ti not in partner]
     for ti in open_targets:
         fits = [
-            ai for ai, a in enumerate(actuals) if ai not in taken and _unit_fits(targets[ti], a)
+            ai
+            for ai, a in enumerate(actuals)
+            if ai not in taken and _unit_fits(targets[ti], a) and _plausible_size(targets[ti], a)
         ]
         # Percentages are too common a unit to pair on the unit alone.
         if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:

@@ -1,0 +1,62 @@
+"""Drafted statuses: the words that say a target's work is done mark its deadlines done, and
+a draft says 未完成 only on evidence (a figure that misses, or words that say so)."""
+
+import datetime as dt
+
+from bot.report_text import draft, parse_report
+from bot.status import compute_status
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _drafted(body: str, heading: str = "2020年工作目标完成情况"):
+    text = f"{heading}\n{body}"
+    drafted = draft(parse_report(text), text, today=TODAY)
+    return drafted, {t.number: t for t in drafted.ledger.targets}
+
+
+def _status(drafted, target) -> str:
+    return compute_status(target, drafted.judging_day)
+
+
+def test_done_words_mark_the_deadlines_done_and_the_figures_decide():
+    drafted, targets = _drafted(
+        "1.建成1个城市书房,面积不少于300平方米。\n城市书房已完成建设,面积320平方米。\n"
+        "2.8月底前建成2座城市书房。\n城市书房已于7月建成投用。\n"
+        "3.完成污水管网建设12公里。\n管网建设已全部完成。\n"
+    )
+    assert all(d.done for t in targets.values() for d in t.deadlines)
+    # 320 ≥ 300 is proven; the one 书房 is not given as a figure, so done but unproven.
+    assert _status(drafted, targets[1]) == "暂无数据"
+    assert "已完成建设" in targets[1].progress_text
+    assert _status(drafted, targets[2]) in ("暂无数据", "已完成")
+    assert _status(drafted, targets[3]) == "暂无数据"
+    assert "12公里" in "".join(g.why for g in drafted.guesses[3] if g.field == "status")
+
+
+def test_a_closed_year_without_the_figures_is_no_data_not_a_failure():
+    drafted, targets = _drafted(
+        "1.PM2.5年均浓度控制在49微克/立方米以内,优良天数比例达到71.2%。\n"
+        "截止12月31日,PM2.5平均浓度43微克/立方米。\n"
+        "2.新增城镇就业5000人。\n全年新增城镇就业4600人。\n"
+        "3.完成造林0.71万亩。\n全县新建完善农田林网36万亩。\n"
+    )
+    assert _status(drafted, targets[1]) == "暂无数据"
+    assert "优良天数比例" in targets[1].status_reason
+    assert _status(drafted, targets[2]) == "未完成"  # a figure that misses is evidence
+    assert _status(drafted, targets[3]) == "暂无数据"
+    assert not any(d.done for t in targets.values() for d in t.deadlines)
+
+
+def test_before_the_deadline_missing_figures_are_progress():
+    drafted, targets = _drafted(
+        "1.完成造林0.71万亩。\n全县新建完善农田林网36万亩。\n",
+        heading="2020年民生实事进展情况（截至10月31日）",
+    )
+    assert drafted.as_of == dt.date(2020, 10, 31)
+    assert _status(drafted, targets[1]) == "推进中"
+
+
+def test_words_of_failure_still_win_over_done_words():
+    drafted, targets = _drafted("1.完成筛查6.63万人次。\n问卷调查已完成,补助资金待拨付。\n")
+    assert _status(drafted, targets[1]) == "未完成"
