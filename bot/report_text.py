@@ -33,6 +33,11 @@ class Report:
 
 
 _SENTENCE_END = "。"
+# A closing line that signs the report: an office ("六安市民生办", "县督查局") or a date.
+_SIGNATURE = re.compile(
+    r"^\s*(?:[^\s\d，,。；;:：]{2,16}(?:办公室|办|局|委员会|委|政府|中心|小组)"
+    r"|20\d{2}年\d{1,2}月\d{1,2}日)\s*$"
+)
 
 
 def _split_same_line(text: str) -> tuple[str, str]:
@@ -67,8 +72,11 @@ def parse_report(text: str) -> Report:
     if not starts:
         raise ReportFormatError("line 1: no numbered target (a line starting with '1.') found")
     targets = []
+    last = len(lines)
+    while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
+        last -= 1  # the office's signature or the date under the last item
     for k, (index, number, rest) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1][0] if k + 1 < len(starts) else last
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         if body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from bot.drafting.cells import read_cells
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -18,7 +19,7 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
-from bot.drafting.pairing import pair_indicators
+from bot.drafting.pairing import pair_indicators, pair_rows
 from bot.drafting.words import (
     Reading,
     guess_year,
@@ -93,6 +94,9 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, spec.progress_text)
     words = words or status_from_words(spec.progress_text)
+    if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
+        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
+        words = replace(words, value="滞后")
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
         indicator_met(i) is False for i in targeted_indicators(spec)
@@ -136,7 +140,12 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
     from bot.report_text import extract_deadlines
 
     guesses: list[Guess] = []
-    pairings = pair_indicators(item.target_text, item.progress_text)
+    cells = read_cells(item.target_text, item.progress_text)
+    if cells.rows:
+        item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
+        pairings = pair_rows(cells.rows)
+    else:
+        pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))

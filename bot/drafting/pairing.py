@@ -276,3 +276,30 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
         result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
+
+
+def pair_rows(rows) -> list[Pairing]:
+    """Indicators of a table's rows (bot/drafting/cells.py): each row's target cell paired
+    with the actual cells written after it; a bare number takes its target's unit."""
+    from bot.drafting.cells import is_bare_figure
+
+    result: list[Pairing] = []
+    for row in rows:
+        units = [m.unit for m in mentions(row.target) if m.unit not in MAGNITUDES]
+        actuals = []
+        for cell in row.actuals:
+            if is_bare_figure(cell) and len(units) == 1:
+                # "累计完成:2712" under "城镇新增就业2450人": the column's unit is the row's.
+                cell = f"{cell.strip()}{units[0]}"
+            actuals.append(cell)
+        result += pair_indicators(row.target, "；".join(actuals))
+    # Rows of one item may name their figures alike; indicator names must differ.
+    used: dict[str, int] = {}
+    named = []
+    for p in result:
+        name = p.indicator.name
+        used[name] = used.get(name, 0) + 1
+        if used[name] > 1:
+            p = replace(p, indicator=replace(p.indicator, name=f"{name}{used[name]}"))
+        named.append(p)
+    return named

@@ -76,9 +76,17 @@ def comparator_for(before: str, after: str, name: str = "", heading: str = "") -
 # In order: the first rule whose words occur decides. Words that deny completion come before
 # words that claim it ("尚未完成" before "完成"), and missing data before everything.
 STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("暂无数据", ("暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未")),
+    # Waiting on a higher level's decision ("待省统一部署后启动实施", "省级文件尚未出台"):
+    # nothing has been done that could be measured yet.
+    (
+        "暂无数据",
+        (
+            "暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未",
+            "尚未出台", "尚未下达", "待省", "待上级",
+        ),
+    ),
     ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
-    ("滞后", ("严重滞后", "滞后", "推进缓慢", "进展缓慢", "偏慢", "未开工", "尚未开工")),
+    ("滞后", ("严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工")),
     ("超额完成", ("超额完成",)),
     (
         "已完成",

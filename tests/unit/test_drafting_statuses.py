@@ -60,3 +60,25 @@ def test_before_the_deadline_missing_figures_are_progress():
 def test_words_of_failure_still_win_over_done_words():
     drafted, targets = _drafted("1.完成筛查6.63万人次。\n问卷调查已完成,补助资金待拨付。\n")
     assert _status(drafted, targets[1]) == "未完成"
+
+
+def test_not_done_while_time_remains_is_behind():
+    drafted, targets = _drafted(
+        "1.农村饮水安全巩固提升工程。未完成建设任务的县区为舒城县。\n"
+        "2.棚户区改造。新开工,完成进度相对较慢的为开发区。\n"
+        "县民生办\n",
+        heading="2017年1至7月民生工程实施进度通报",
+    )
+    assert drafted.as_of == dt.date(2017, 7, 31)
+    assert [_status(drafted, targets[n]) for n in (1, 2)] == ["滞后", "滞后"]
+    assert "舒城县" in targets[1].status_reason
+    assert "县民生办" not in targets[2].progress_text  # the signature is not progress
+
+
+def test_waiting_on_the_province_is_no_data_yet():
+    drafted, targets = _drafted(
+        "1.支持毕业生求职创业\n目标任务:发放求职创业补贴\n备注:待省统一部署后启动实施\n",
+        heading="2024年1-9月民生实事实施进展情况",
+    )
+    assert _status(drafted, targets[1]) == "暂无数据"
+    assert "待省统一部署" in targets[1].status_reason

@@ -1,0 +1,44 @@
+"""A table row flattened into labelled cells: the target cells and the actual cells of each
+row, and their figures paired row by row (a bare number takes its row's unit)."""
+
+from bot.drafting.cells import label_kind, read_cells
+from bot.drafting.pairing import pair_rows
+
+ROWS = """牵头单位:县人社局
+目标任务:城镇新增就业2450人
+累计完成:2712
+累计进度:110.69%
+目标任务:“三公里”充分就业社区6个
+累计完成:6
+累计进度:100%
+目标任务:按1500元标准发放求职补贴
+累计完成:—
+备注:待省统一部署"""
+
+
+def test_labels_sort_cells_into_target_actual_unit_and_other():
+    kinds = [label_kind(w) for w in ("目标任务", "年度目标", "1-11月完成", "完成情况", "当前进度")]
+    assert kinds == ["target", "target", "actual", "actual", "actual"]
+    assert [label_kind(w) for w in ("牵头单位", "责任部门", "备注")] == ["unit", "unit", "other"]
+
+
+def test_rows_keep_each_target_with_the_actuals_written_after_it():
+    cells = read_cells("促进重点群体稳定就业", ROWS)
+    assert [r.target for r in cells.rows][:2] == ["城镇新增就业2450人", "“三公里”充分就业社区6个"]
+    assert [r.actuals for r in cells.rows] == [("2712",), ("6",), ()]
+    assert cells.target_text.startswith("促进重点群体稳定就业：城镇新增就业2450人；")
+    assert "牵头单位:县人社局" in cells.progress_text and "目标任务" not in cells.progress_text
+
+
+def test_rows_pair_their_own_figures():
+    pairs = [p.indicator for p in pair_rows(read_cells("就业", ROWS).rows)]
+    found = {(i.target, i.unit, i.actual) for i in pairs}
+    assert ("2450", "人", "2712") in found and ("6", "个", "6") in found
+    assert ("1500", "元", "") in found
+    assert len({i.name for i in pairs}) == len(pairs)
+
+
+def test_an_item_without_labelled_target_cells_is_left_as_written():
+    body = "当前进度:80%(新区实验幼儿园进度滞后)\n牵头单位:县教育局"
+    cells = read_cells("新(改、扩)建公办园5所。", body)
+    assert cells.rows == () and cells.progress_text == body
