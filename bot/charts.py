@@ -24,6 +24,7 @@ from matplotlib.text import Text
 from bot.ledger import COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
 from bot.report_writer import LIGHT_COLOURS
 from bot.status import (
+    DONE_STATUSES,
     as_of_label,
     completion_ratio,
     compute_status,
@@ -169,7 +170,6 @@ def chart_labels(figure: Figure) -> list[str]:
 
 # Lights needing attention, worst first, then the others; they head the overview, drawn large.
 ATTENTION_LIGHTS = ("🔴", "🟡")
-DONE_STATUSES = ("已完成", "超额完成")
 LIGHT_ORDER = ("🔴", "🟡", "⚪", "🟢")
 
 
