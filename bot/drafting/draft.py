@@ -90,10 +90,11 @@ def _unreported(spec: TargetSpec) -> str:
     return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
 
 
-def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
+def _status(spec: TargetSpec, day: dt.date, told: str) -> tuple[TargetSpec, Guess]:
+    """The drafted status of `spec` on `day`, read from `told` (the words of its progress)."""
     comparable = any(i.comparable for i in spec.indicators)
-    words = None if comparable else relative_status(spec.target_text, spec.progress_text)
-    words = words or status_from_words(spec.progress_text)
+    words = None if comparable else relative_status(spec.target_text, told)
+    words = words or status_from_words(told)
     if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
         words = replace(words, value="滞后")
@@ -122,11 +123,16 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
             spec = replace(spec, status_override="超额完成", status_reason=reason)
             return spec, Guess("status", "超额完成", words.confidence, reason)
         return spec, Guess("status", status, 0.8, "按指标数字计算")
-    if words is None and spec.progress_text.strip():
+    if words is None and told.strip():
         # Progress written, no verdict in it: still under way as the report tells it.
         reason = "报告有进展但未写明是否完成"
         spec = replace(spec, status_override="推进中", status_reason=reason)
         return spec, Guess("status", "推进中", 0.4, reason)
+    if words is None and day > final_deadline(spec, day):
+        # Nothing reported on a target whose time is over: no data, not a failure.
+        reason = "报告没有这一项的进展文字"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.3, reason)
     if words is None:
         status = compute_status(spec, day)
         return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
@@ -135,8 +141,10 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
     return spec, Guess("status", words.value, words.confidence, reason)
 
 
-def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer):
-    """One target's draft and its guesses."""
+def draft_target(
+    item, year: int, day: dt.date, lexicon, departments, tokenizer, *, progress_report: bool
+):
+    """One target's draft and its guesses (`progress_report`: the report states an as-of day)."""
     from bot.report_text import extract_deadlines
 
     guesses: list[Guess] = []
@@ -185,7 +193,10 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
         indicators=tuple(p.indicator for p in pairings),
         aliases=aliases_for(item.target_text, lexicon),
     )
-    spec, status = _status(spec, day)
+    # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
+    # its progress in its own words; an item of a list of targets tells none.
+    told = item.progress_text or (item.target_text if progress_report else "")
+    spec, status = _status(spec, day, told)
     guesses.append(status)
     return spec, tuple(guesses)
 
@@ -210,7 +221,15 @@ def draft_report(
     day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
     for item in report.targets:
-        spec, found = draft_target(item, ledger_year, day, lexicon, departments, tokenizer)
+        spec, found = draft_target(
+            item,
+            ledger_year,
+            day,
+            lexicon,
+            departments,
+            tokenizer,
+            progress_report=as_of is not None,
+        )
         targets.append(spec)
         guesses[item.number] = found
     # Two targets with one title cannot be told apart in a list: both go to review.

@@ -119,11 +119,33 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+# "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
+_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+)
+# What follows a word of completion when it reports an amount or a first step, not the whole
+# target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
+_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
+_FIRST_STEP_AFTER = re.compile(r"^[^，,。；;]{0,3}?前期")
+
+
+def _done_verdict(progress: str, at: int, word: str) -> bool:
+    after = progress[at + len(word) :]
+    return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
+
+
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none."""
     for status, words in STATUS_RULES:
+        if status == "超额完成":
+            forecast = _FORECAST.search(progress)
+            if forecast:
+                clause = _clause_around(progress, forecast.start(), forecast.end())
+                return Reading("推进中", clause, 0.7)
         for word in words:
             at = progress.find(word)
+            while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
+                at = progress.find(word, at + 1)
             if at < 0:
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
@@ -137,9 +159,9 @@ def status_from_words(progress: str) -> Reading | None:
         value = float(share.group(1))
         status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
-    done = _DONE.search(progress)
-    if done:
-        return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
+    for done in _DONE.finditer(progress):
+        if _done_verdict(progress, done.start(), done.group(0)):
+            return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
         value = float(share.group(1))
@@ -223,10 +245,22 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+# Periods named by their half or quarter of the year, and the month each ends with.
+_PERIODS = (
+    (re.compile(r"上半年|前两个?季度|二季度"), 6),
+    (re.compile(r"三季度"), 9),
+    (re.compile(r"一季度"), 3),
+)
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
-    """The day a report's heading says its progress is as of ("截至10月31日", "1-11月")."""
+    """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
+    "上半年", "前三季度")."""
     m = _AS_OF.search(heading)
     if not m:
+        for pattern, month in _PERIODS:
+            if pattern.search(heading):
+                return month_end(year, month)
         return None
     try:
         if m.group(2):

@@ -82,3 +82,18 @@ def test_waiting_on_the_province_is_no_data_yet():
     )
     assert _status(drafted, targets[1]) == "暂无数据"
     assert "待省统一部署" in targets[1].status_reason
+
+
+def test_a_list_of_targets_without_progress_is_no_data():
+    drafted, targets = _drafted("1.完成新安大道一期工程。\n2.开工建设西城区九年制学校。\n")
+    assert drafted.as_of is None
+    assert [_status(drafted, t) for t in targets.values()] == ["暂无数据", "暂无数据"]
+
+
+def test_a_progress_report_in_one_sentence_an_item_tells_its_own_progress():
+    drafted, targets = _drafted(
+        "1.清社公路改造工程基本完工;\n2.西华路拓宽改造工程,完成土地征用及施工图设计;\n",
+        heading="今年上半年,十件实事进展顺利。",
+    )
+    assert drafted.as_of is not None and drafted.as_of.month == 6
+    assert [_status(drafted, t) for t in targets.values()] == ["推进中", "推进中"]

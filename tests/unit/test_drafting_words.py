@@ -56,6 +56,22 @@ def test_statuses_from_words_quote_them(progress, status, quoted):
     assert quoted in found.words
 
 
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        ("已完成水源土方工程,预计11月底全面完成建设任务;", "推进中"),  # completion forecast
+        ("已完成前期工作,启动基础工程;", None),  # a first step, not the target
+        ("堤防治理已完成5.2公里;", None),  # an amount done
+        ("已完成投资933万元;", None),
+        ("已完成2020年项目建设任务。", "已完成"),  # a year is not an amount
+        ("一期工程已全部竣工,投入使用。", "已完成"),
+    ],
+)
+def test_done_words_that_report_an_amount_or_a_forecast_are_no_verdict(progress, status):
+    found = status_from_words(progress)
+    assert (found.value if found else None) == status
+
+
 def test_no_verdict_in_the_words_is_none():
     assert status_from_words("全县投入国土绿化资金近4.6亿元。") is None
 
@@ -81,6 +97,9 @@ def test_the_report_day_from_its_heading():
     assert report_day("截至2019年11月底", 2019) == dt.date(2019, 11, 30)
     assert report_day("1-11月完成情况", 2019) == dt.date(2019, 11, 30)
     assert report_day("工作落实情况汇报", 2020) is None
+    assert report_day("今年上半年,各项惠民工程建设进展顺利", 2012) == dt.date(2012, 6, 30)
+    assert report_day("前三季度民生工程进展", 2024) == dt.date(2024, 9, 30)
+    assert report_day("一季度重点工作完成情况", 2024) == dt.date(2024, 3, 31)
 
 
 def test_target_and_actual_in_two_units_pair_in_one_indicator():
