@@ -206,13 +206,20 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|\s*年度)")
 # year compared with ("比2019年", "较上年") or a document's date.
 _FOR_YEAR_AFTER = ("年度", "年底", "年内", "年全年", "年计划", "年目标", "年重点", "年民生")
 _COMPARED_BEFORE = ("比", "较", "与", "同比", "上年", "基础上")
+_HORIZON_BEFORE = ("到", "至", "到了")
 _DATE_AFTER = re.compile(r"年\d{1,2}月\d{1,2}日")
+# A year followed by the period the progress covers ("2019年1-11月", "2017年1至7月",
+# "2024年上半年") is the year reported on.
+_PERIOD_AFTER = re.compile(
+    r"年(?:度)?\s*(?:1\s*[-—至~]\s*\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)"
+)
 
 
 def guess_year(text: str, fallback: int) -> Reading:
     """The year the targets are for: years named as the plan's year weigh most, compared
     years and full dates (a publication date) least; `fallback` when no year is named."""
     scores: Counter[int] = Counter()
+    title_end = len(text.lstrip().split("\n", 1)[0]) + len(text) - len(text.lstrip())
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() - 1 : m.end() + 5]
@@ -222,8 +229,14 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 4.0
         if any(before.endswith(w) for w in _COMPARED_BEFORE):
             weight = 0.2
+        elif before.endswith(_HORIZON_BEFORE):  # "到2020年底": a plan's horizon, not its year
+            weight = min(weight, 1.0)
+        if _PERIOD_AFTER.match(text, m.start() + 4):
+            weight = max(weight, 4.0)
         if _DATE_AFTER.match(text, m.start() + 4):
             weight = min(weight, 0.5)
+        if m.start() < title_end:  # the title names the year its report is about
+            weight *= 2
         scores[year] += weight
     if not scores:
         return Reading(str(fallback), "报告未写年份", 0.3)

@@ -92,6 +92,11 @@ def test_the_year_is_the_targets_year_not_a_publication_date():
     assert guess_year("没有年份", 2025).value == "2025"
 
 
+def test_the_year_of_the_period_reported_on_outweighs_a_horizon():
+    text = "2019年1-11月重点民生实事进展\n1.到2020年底前建成10所学校。\n2.2020年底实现全覆盖。"
+    assert guess_year(text, 1999).value == "2019"
+
+
 def test_the_report_day_from_its_heading():
     assert report_day("2022年度民生实事进度表(截至10月31日)", 2022) == dt.date(2022, 10, 31)
     assert report_day("截至2019年11月底", 2019) == dt.date(2019, 11, 30)
