@@ -191,7 +191,7 @@ def draft_target(
         units=units,
         deadlines=tuple(deadlines),
         indicators=tuple(p.indicator for p in pairings),
-        aliases=aliases_for(item.target_text, lexicon),
+        aliases=aliases_for(item.target_text, lexicon, tokenizer, title.value),
     )
     # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
     # its progress in its own words; an item of a list of targets tells none.

@@ -73,10 +73,17 @@ def category_for(topic: Topic | None, confidence: float) -> Reading:
 # --- title ------------------------------------------------------------------------------
 
 _TITLE_LEAD = re.compile(
-    r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|"
+    r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
     r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持)+"
 )
+# When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
+_WHEN_LEAD = re.compile(
+    r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
+)
+_ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
+# Comparator words after a figure ("509300人以上") are no name.
+_AFTER_FIGURE = re.compile(r"^(?:以上|以下|以内|之内|左右)")
 _FIGURE_RUN = re.compile(r"[\d.,%]+[^\d，,。；;、]{0,3}")
 
 
@@ -94,9 +101,10 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb."""
     abbreviations = abbreviations or {}
-    clause = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))[0]
-    clause = re.sub(r"[（(][^）)]*[）)]|[“”\"《》]", "", clause)
-    clause = re.sub(r"^\d{4}年(?:底|度)?", "", clause)
+    clauses = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))
+    clauses = [_WHEN_LEAD.sub("", _ASIDE.sub("", c)) for c in clauses]
+    # "2020年底,新引进…": a clause that only says when is not the target's name.
+    clause = next((c for c in clauses if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 2), "")
     predicate = _PREDICATE.search(clause, 2)
     if predicate and not _FIGURE_RUN.search(clause[: predicate.start()]):
         subject = _TITLE_LEAD.sub("", clause[: predicate.start()])
@@ -109,10 +117,15 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     # otherwise the measure precedes it ("城镇新增就业5600人").
     from bot.report_text import FIGURE_RE
 
-    parts = [p.strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
     following = [p for p in parts[1:] if len(p) >= 2]
     core = following[0] if following else parts[0]
     core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
+    # The head of "以…为主要功能的中心敬老院" follows its last 的.
+    head = core.rsplit("的", 1)[-1]
+    if len(head) >= 2:
+        core = head
     for abbreviation, means in abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
         if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
@@ -187,11 +200,23 @@ def units_for(
 # --- aliases ----------------------------------------------------------------------------
 
 
-def aliases_for(text: str, lexicon: FieldLexicon) -> tuple[str, ...]:
-    """The lexicon's abbreviations whose full form the target's text writes out."""
+def aliases_for(
+    text: str, lexicon: FieldLexicon, tokenizer=None, title: str = ""
+) -> tuple[str, ...]:
+    """The lexicon's abbreviations whose full form or words the target's text writes out, and
+    the short names of its other clauses (what a leader may call one part of it)."""
     found = []
+    lowered = text.lower()
     for abbreviation, means in lexicon.abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
-        if len(full) >= 3 and full in text and abbreviation not in text.lower():
+        if abbreviation in lowered:
+            continue
+        words = [w for w in lexicon.synonyms.get(abbreviation, ()) if len(w) >= 3]
+        if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
+    if tokenizer is not None:
+        for clause in re.split(r"[。；;]", text)[1:]:
+            name = title_for(clause, tokenizer, lexicon.abbreviations)
+            if name.confidence >= 0.5 and name.value not in (title, *found):
+                found.append(name.value)
     return tuple(found)

@@ -33,6 +33,10 @@ def tokenizer():
         ("建设四好农村路55公里。", "四好农村路"),
         ("规模以上工业增加值增速高于全省平均水平。", "规上工业增加值"),
         ("建成投用沿浦、宜山、莒溪等8家卫生院", "卫生院"),
+        ("改扩建1所以失能特困人员康复安置为主要功能的中心敬老院。", "中心敬老院"),
+        ("2020年底,新引进亿元以上项目不少于8个。", "引进亿元以上项目"),
+        ("10月底之前完成城市书房建设。", "城市书房建设"),
+        ("确保城乡居民基本养老保险参保达509300人以上。", "养老险参保"),
     ],
 )
 def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
@@ -79,3 +83,12 @@ def test_aliases_are_abbreviations_whose_full_form_is_written(lexicon):
     found = aliases_for("全社会固定资产投资增速高于全省平均水平。", lexicon)
     assert "固投" in found
     assert aliases_for("新建城市书房2座。", lexicon) == ()
+
+
+def test_aliases_include_abbreviations_of_the_words_and_other_clauses_short_names(
+    lexicon, tokenizer
+):
+    text = "抓好已上报的16个专项债券项目跟踪对接。新建城市书房2座。"
+    found = aliases_for(text, lexicon, tokenizer, title="专项债券项目")
+    assert "专债" in found  # the lexicon's words for 专债 ("专项债") are written
+    assert "城市书房" in found and "专项债券项目" not in found
