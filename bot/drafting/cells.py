@@ -15,9 +15,10 @@ from dataclasses import dataclass
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
 # Header words: the actual columns name completion or progress; the target columns name a
 # target, task, plan or content. The actual words are tried first ("目标完成情况" is progress).
-_ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|情况|成效|落实")
+_ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|情况|成效|落实|\d{1,2}月")
 _TARGET_LABEL = re.compile(r"目标|任务|计划|内容|指标|要求|规模")
 _UNIT_LABEL = re.compile(r"单位|部门")
+_NAME_LABEL = re.compile(r"名称|项目|事项|实事")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -37,13 +38,15 @@ class Cells:
 
 
 def label_kind(label: str) -> str:
-    """ "actual", "target", "unit" or "other" for a cell's header word."""
+    """ "actual", "target", "name", "unit" or "other" for a cell's header word."""
     if _UNIT_LABEL.search(label):
         return "unit"
     if _ACTUAL_LABEL.search(label):
         return "actual"
     if _TARGET_LABEL.search(label):
         return "target"
+    if _NAME_LABEL.search(label):
+        return "name"
     return "other"
 
 
@@ -56,32 +59,91 @@ def is_bare_figure(text: str) -> bool:
     return bool(_BARE_FIGURE.match(text))
 
 
-def read_cells(heading: str, body: str) -> Cells:
-    """The item's target and progress words, and its rows when it has labelled target cells."""
+# Cells of one line of a table: split at tabs, bars or runs of spaces.
+_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*| {2,}|\u3000+")
+_FIGURE = re.compile(r"\d")
+
+
+def split_cells(line: str) -> list[str]:
+    return [c.strip() for c in _SEPARATOR.split(line.strip()) if c.strip()]
+
+
+def header_labels(preamble: str) -> tuple[str, ...]:
+    """The column names of a table's header row (the preamble's last line, when it splits
+    into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
+    lines = [ln for ln in preamble.split("\n") if ln.strip()]
+    cells = split_cells(lines[-1]) if lines else []
+    kinds = {label_kind(c) for c in cells}
+    if len(cells) >= 3 and all(len(c) <= 10 for c in cells) and kinds & {"target", "actual"}:
+        return tuple(cells)
+    return ()
+
+
+def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(kind, words) of one line's cells: by the header's columns, by their own labels, or,
+    for an unlabelled row, the name first, then the target figure, then the actual ones."""
+    if header and len(header) == len(cells) + 1:
+        header = header[1:]  # the number column, read as the item's "N."
+    if header and len(header) == len(cells):
+        return [(label_kind(h), c) for h, c in zip(header, cells, strict=True)]
+    found = [_LABELLED.match(c) for c in cells]
+    if any(found) or len(cells) < 2:
+        return [
+            (label_kind(m.group(1)), m.group(2).strip()) if m else ("other", c)
+            for m, c in zip(found, cells, strict=True)
+        ]
+    kinds, seen_target = [("name", cells[0])], bool(_FIGURE.search(cells[0]))
+    for cell in cells[1:]:
+        if not _FIGURE.search(cell):
+            kinds.append(("other", cell))
+        elif seen_target:
+            kinds.append(("actual", cell))
+        else:
+            kinds.append(("target", cell))
+            seen_target = True
+    return kinds
+
+
+def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
+    """The item's target and progress words, and its rows when it has target cells: labelled
+    lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
+    names: list[str] = []
     targets: list[str] = []
     progress: list[str] = []
     rows: list[tuple[str, list[str]]] = []
-    for line in body.split("\n"):
-        found = _LABELLED.match(line)
-        kind = label_kind(found.group(1)) if found else "other"
-        value = found.group(2).strip() if found else ""
-        if kind == "target":
-            targets.append(value)
-            rows.append((value, []))
-            continue
-        progress.append(line)
-        # Only a completion column answers the row's target; a progress column
-        # ("累计进度:110.69%") is a share or words, read for the status.
-        if kind == "actual" and rows and "进度" not in found.group(1):
-            if not is_empty_cell(value):
-                rows[-1][1].append(value)
+    head_cells = split_cells(heading)
+    lines = [("heading", heading)] if len(head_cells) > 1 else []
+    lines += [("body", ln) for ln in body.split("\n")]
+    if not lines[0][0] == "heading":
+        names.append(heading)
+    for where, line in lines:
+        cells = split_cells(line)
+        if where == "body" and len(cells) <= 1:
+            found = _LABELLED.match(line)
+            kind = label_kind(found.group(1)) if found else "other"
+            entries = [(kind, found.group(2).strip() if found else line, found)]
+        else:
+            entries = [(k, c, None) for k, c in _labelled(cells, header)]
+        for kind, value, found in entries:
+            if kind == "name":
+                names.append(value)
+            elif kind == "target":
+                targets.append(value)
+                rows.append((value, []))
+            else:
+                progress.append(line if found is not None or len(entries) == 1 else value)
+                # Only a completion column answers the row's target; a progress column
+                # ("累计进度:110.69%") is a share or words, read for the status.
+                column = found.group(1) if found is not None else ""
+                if kind == "actual" and rows and "进度" not in column:
+                    if not is_empty_cell(value):
+                        rows[-1][1].append(value)
     if not rows:
         return Cells(heading, body, ())
+    name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
     target_text = "；".join(targets)
-    if heading.strip():
-        target_text = f"{heading.strip().rstrip('。；;，,：:')}：{target_text}"
     return Cells(
-        target_text=target_text,
-        progress_text="\n".join(progress),
+        target_text=f"{name}：{target_text}" if name else target_text,
+        progress_text="\n".join(p for p in progress if p.strip()),
         rows=tuple(Row(t, tuple(a)) for t, a in rows),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from bot.drafting.cells import read_cells
+from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -142,13 +142,22 @@ def _status(spec: TargetSpec, day: dt.date, told: str) -> tuple[TargetSpec, Gues
 
 
 def draft_target(
-    item, year: int, day: dt.date, lexicon, departments, tokenizer, *, progress_report: bool
+    item,
+    year: int,
+    day: dt.date,
+    lexicon,
+    departments,
+    tokenizer,
+    *,
+    progress_report: bool,
+    header: tuple[str, ...] = (),
 ):
-    """One target's draft and its guesses (`progress_report`: the report states an as-of day)."""
+    """One target's draft and its guesses (`progress_report`: the report states an as-of day;
+    `header`: the column names of a table report)."""
     from bot.report_text import extract_deadlines
 
     guesses: list[Guess] = []
-    cells = read_cells(item.target_text, item.progress_text)
+    cells = read_cells(item.target_text, item.progress_text, header)
     if cells.rows:
         item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
         pairings = pair_rows(cells.rows)
@@ -220,6 +229,7 @@ def draft_report(
     as_of = report_day(heading, ledger_year)
     day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
+    header = header_labels(report.preamble)
     for item in report.targets:
         spec, found = draft_target(
             item,
@@ -229,6 +239,7 @@ def draft_report(
             departments,
             tokenizer,
             progress_report=as_of is not None,
+            header=header,
         )
         targets.append(spec)
         guesses[item.number] = found

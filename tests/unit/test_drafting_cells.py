@@ -1,7 +1,7 @@
 """A table row flattened into labelled cells: the target cells and the actual cells of each
 row, and their figures paired row by row (a bare number takes its row's unit)."""
 
-from bot.drafting.cells import label_kind, read_cells
+from bot.drafting.cells import header_labels, label_kind, read_cells
 from bot.drafting.pairing import pair_rows
 
 ROWS = """牵头单位:县人社局
@@ -42,3 +42,35 @@ def test_an_item_without_labelled_target_cells_is_left_as_written():
     body = "当前进度:80%(新区实验幼儿园进度滞后)\n牵头单位:县教育局"
     cells = read_cells("新(改、扩)建公办园5所。", body)
     assert cells.rows == () and cells.progress_text == body
+
+
+def test_a_table_row_on_one_line_is_read_by_its_header():
+    header = header_labels("1-11月民生实事完成情况\n序号\t项目\t年度目标\t1-11月完成\t责任单位")
+    assert header == ("序号", "项目", "年度目标", "1-11月完成", "责任单位")
+    cells = read_cells("城镇新增就业\t5000人\t4600人\t市人社局", "", header)
+    assert [(r.target, r.actuals) for r in cells.rows] == [("5000人", ("4600人",))]
+    assert cells.target_text == "城镇新增就业：5000人"
+    assert "市人社局" in cells.progress_text
+    assert header_labels("2020年初,县督查局对目标进行细化分解。") == ()
+
+
+def test_an_unlabelled_table_row_reads_name_target_then_actual():
+    cells = read_cells("农村公路大中修 | 70公里 | 65公里 | 92.9%", "")
+    assert [(r.target, r.actuals) for r in cells.rows] == [("70公里", ("65公里", "92.9%"))]
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert any(i.target == "70" and i.actual == "65" for i in pairs)
+
+
+def test_a_drafted_table_report_pairs_its_columns():
+    import datetime as dt
+
+    from bot.report_text import draft, parse_report
+
+    text = (
+        "2019年1-11月重点民生实事完成情况\n序号\t项目\t年度目标\t1-11月完成\n"
+        "1.城镇新增就业\t5000人\t5200人\n2.农村公路大中修\t70公里\t65公里\n"
+    )
+    drafted = draft(parse_report(text), text, today=dt.date(2026, 12, 6))
+    assert drafted.ledger.year == 2019 and drafted.as_of == dt.date(2019, 11, 30)
+    found = {(i.target, i.actual) for t in drafted.ledger.targets for i in t.indicators}
+    assert {("5000", "5200"), ("70", "65")} <= found
