@@ -147,3 +147,27 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         progress_text="\n".join(p for p in progress if p.strip()),
         rows=tuple(Row(t, tuple(a)) for t, a in rows),
     )
+
+
+# In one sentence of a progress report, a clause whose figure follows words of achievement
+# ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
+# a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成)[^\d]*\d")
+_PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
+_CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
+
+
+def split_sentence(text: str) -> tuple[str, str]:
+    """(target words, progress words) of an item that tells both in one sentence; ("", "")
+    when its clauses are not of both kinds."""
+    targets, actuals = [], []
+    for clause in _CLAUSE.findall(text):
+        if not _FIGURE.search(clause):
+            targets.append(clause)
+        elif _ACHIEVED_BEFORE.match(clause):
+            actuals.append(clause)
+        else:
+            targets.append(clause)
+    if not actuals or not any(_PLANNED_BEFORE.match(c) for c in targets):
+        return "", ""
+    return "".join(targets), "".join(actuals)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.cells import header_labels, read_cells, split_sentence
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -161,6 +161,13 @@ def draft_target(
     if cells.rows:
         item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
         pairings = pair_rows(cells.rows)
+    elif progress_report and not item.progress_text.strip():
+        # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
+        target_words, done_words = split_sentence(item.target_text)
+        if done_words:
+            pairings = pair_indicators(target_words, done_words)
+        else:
+            pairings = pair_indicators(item.target_text, "")
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:

@@ -74,3 +74,12 @@ def test_a_drafted_table_report_pairs_its_columns():
     assert drafted.ledger.year == 2019 and drafted.as_of == dt.date(2019, 11, 30)
     found = {(i.target, i.actual) for t in drafted.ledger.targets for i in t.indicators}
     assert {("5000", "5200"), ("70", "65")} <= found
+
+
+def test_one_sentence_that_tells_target_and_progress_is_split():
+    from bot.drafting.cells import split_sentence
+
+    target, done = split_sentence("万亩梯田示范点项目,共铺开梯田3.9万亩,完成3.5万亩;")
+    assert "3.9万亩" in target and done == "完成3.5万亩;"
+    # Figures of work done with no whole or plan named are all progress: nothing to split.
+    assert split_sentence("堤防治理工程,已完成5.2公里,堆筑砂堤6公里;") == ("", "")
