@@ -19,6 +19,10 @@ _ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|�
 _TARGET_LABEL = re.compile(r"目标|任务|计划|内容|指标|要求|规模")
 _UNIT_LABEL = re.compile(r"单位|部门")
 _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
+# "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
+# "存在问题" speak of the work, not of its target.
+_DUE_LABEL = re.compile(r"时限|时间|节点|期限")
+_NEXT_LABEL = re.compile(r"下步|下一步|打算|措施|问题|备注|说明")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -38,9 +42,13 @@ class Cells:
 
 
 def label_kind(label: str) -> str:
-    """ "actual", "target", "name", "unit" or "other" for a cell's header word."""
+    """ "actual", "target", "name", "due", "unit" or "other" for a cell's header word."""
     if _UNIT_LABEL.search(label):
         return "unit"
+    if _DUE_LABEL.search(label):
+        return "due"
+    if _NEXT_LABEL.search(label):
+        return "other"
     if _ACTUAL_LABEL.search(label):
         return "actual"
     if _TARGET_LABEL.search(label):
@@ -62,6 +70,11 @@ def is_bare_figure(text: str) -> bool:
 # Cells of one line of a table: split at tabs, bars or runs of spaces.
 _SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*| {2,}|\u3000+")
 _FIGURE = re.compile(r"\d")
+
+
+def _label_of(line: str) -> str:
+    found = _LABELLED.match(line)
+    return found.group(1) if found else ""
 
 
 def split_cells(line: str) -> list[str]:
@@ -108,6 +121,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
     names: list[str] = []
+    dues: list[str] = []
     targets: list[str] = []
     progress: list[str] = []
     rows: list[tuple[str, list[str]]] = []
@@ -125,7 +139,9 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         else:
             entries = [(k, c, None) for k, c in _labelled(cells, header)]
         for kind, value, found in entries:
-            if kind == "name":
+            if kind == "due":
+                dues.append(value)
+            elif kind == "name":
                 names.append(value)
             elif kind == "target":
                 targets.append(value)
@@ -138,10 +154,14 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 if kind == "actual" and rows and "进度" not in column:
                     if not is_empty_cell(value):
                         rows[-1][1].append(value)
-    if not rows:
+    if not rows and not dues:
         return Cells(heading, body, ())
+    if not rows:  # a narrative item with a due cell: the due words join its target's
+        body_left = [ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "due"]
+        due = "，".join(dues)
+        return Cells(f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), ())
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
-    target_text = "；".join(targets)
+    target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
     return Cells(
         target_text=f"{name}：{target_text}" if name else target_text,
         progress_text="\n".join(p for p in progress if p.strip()),

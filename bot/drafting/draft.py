@@ -158,8 +158,8 @@ def draft_target(
 
     guesses: list[Guess] = []
     cells = read_cells(item.target_text, item.progress_text, header)
+    item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     if cells.rows:
-        item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
         pairings = pair_rows(cells.rows)
     elif progress_report and not item.progress_text.strip():
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").

@@ -20,6 +20,15 @@ def test_labels_sort_cells_into_target_actual_unit_and_other():
     kinds = [label_kind(w) for w in ("目标任务", "年度目标", "1-11月完成", "完成情况", "当前进度")]
     assert kinds == ["target", "target", "actual", "actual", "actual"]
     assert [label_kind(w) for w in ("牵头单位", "责任部门", "备注")] == ["unit", "unit", "other"]
+    kinds = [label_kind(w) for w in ("完成时限", "下步计划", "项目名称")]
+    assert kinds == ["due", "other", "name"]
+
+
+def test_a_due_cell_is_read_with_the_target_and_a_plan_of_next_steps_is_progress():
+    body = "目标任务:新建公厕20座\n完成情况:已建成12座\n完成时限:9月底前\n下步计划:加快施工"
+    cells = read_cells("城乡公厕建设", body)
+    assert "9月底前" in cells.target_text and "加快施工" in cells.progress_text
+    assert [(r.target, r.actuals) for r in cells.rows] == [("新建公厕20座", ("已建成12座",))]
 
 
 def test_rows_keep_each_target_with_the_actuals_written_after_it():
@@ -83,3 +92,15 @@ def test_one_sentence_that_tells_target_and_progress_is_split():
     assert "3.9万亩" in target and done == "完成3.5万亩;"
     # Figures of work done with no whole or plan named are all progress: nothing to split.
     assert split_sentence("堤防治理工程,已完成5.2公里,堆筑砂堤6公里;") == ("", "")
+
+
+def test_a_narrative_item_with_a_due_cell_has_its_deadline():
+    import datetime as dt
+
+    from bot.report_text import draft, parse_report
+
+    text = "2023年民生实事进展\n1.新建城市书房2座。\n完成时限:9月底前\n当前进度:80%\n"
+    drafted = draft(parse_report(text), text, today=dt.date(2026, 12, 6))
+    target = drafted.ledger.targets[0]
+    assert [d.date for d in target.deadlines] == [dt.date(2023, 9, 30)]
+    assert "时限" not in target.progress_text and "80%" in target.progress_text
