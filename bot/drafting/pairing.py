@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.drafting.words import comparator_for
-from bot.ledger import IndicatorSpec, parse_decimal
+from bot.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
 from bot.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
@@ -24,6 +24,7 @@ _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
     r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争)+$"
 )
+_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
@@ -44,7 +45,9 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
-    name = re.sub(r"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日)?|年度|月份)+", "", name)
+    name = re.sub(
+        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日|{_UNIT_PATTERN})?|年度|月份)+", "", name
+    )
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
@@ -55,7 +58,7 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
 def _previous_name(context: str) -> str:
     for clause in reversed(_CUT.split(context)):
         words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
-        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+", "", words))
+        words = _TRAIL_WORDS.sub("", re.sub(rf"[\d.,%]+(?:{_UNIT_PATTERN})?", "", words))
         if len(words) >= 2:
             return words
     return ""

@@ -123,3 +123,12 @@ def test_a_restated_target_is_not_an_actual():
     )
     jobs = next(p.indicator for p in found if p.indicator.target == "5600")
     assert jobs.actual == "9788"
+
+
+def test_indicator_names_drop_the_previous_figure_and_its_unit():
+    found = pair_indicators(
+        "",
+        "共为2986名城市低保对象发放低保金1149.3万元,为21979名农村低保对象发放低保金5377.5万元。",
+    )
+    names = [p.indicator.name for p in found]
+    assert "城市低保对象发放低保金" in names and not any(n.startswith("名") for n in names)
