@@ -95,6 +95,8 @@ _PREDICATE = re.compile(
 
 
 _NOT_A_START = frozenset("的等以或和与及、之")
+# Words a name cannot start with: they qualify what comes before them.
+_BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
 
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
@@ -126,10 +128,16 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     head = core.rsplit("的", 1)[-1]
     if len(head) >= 2:
         core = head
-    for abbreviation, means in abbreviations.items():
-        full = re.split(r"[（(/ ]", means)[0].strip()
-        if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
-            core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
+    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
+    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
+    kept = [w for w in tokenizer.lcut(core) if w.strip()]
+    while kept and sum(map(len, kept)) > TITLE_MAX:
+        kept.pop(0)
+    if not kept or kept[0] in _BAD_START or len("".join(kept)) < 4:
+        for abbreviation, means in abbreviations.items():
+            full = re.split(r"[（(/ ]", means)[0].strip()
+            if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
+                core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
     cut = False
