@@ -95,6 +95,8 @@ _PREDICATE = re.compile(
 
 
 _NOT_A_START = frozenset("的等以或和与及、之")
+# Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
+CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
 # Words a name cannot start with: they qualify what comes before them.
 _BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
@@ -119,8 +121,16 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     # otherwise the measure precedes it ("城镇新增就业5600人").
     from bot.report_text import FIGURE_RE
 
-    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
-    following = [p for p in parts[1:] if len(p) >= 2]
+    pieces = FIGURE_RE.split(core)
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
+    # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
+    # after the thing.
+    units = pieces[4::5]
+    following = [
+        p
+        for p, unit in zip(parts[1:], units, strict=False)
+        if len(p) >= 2 and (not unit or unit in CLASSIFIERS)
+    ]
     core = following[0] if following else parts[0]
     core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
     core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
