@@ -178,7 +178,7 @@ def units_for(
     text: str, topic: Topic | None, departments: Departments, topic_confidence: float = 0.0
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
-    lead_line = re.search(r"(?:牵头单位|责任单位)[:：]\s*([^\n]+)", text)
+    lead_line = re.search(r"(?:牵头|责任)(?:单位|部门)[:：]\s*([^\n]+)", text)
     named: list[str] = []
     pattern = _department_pattern(departments)
     if pattern is not None:
@@ -190,8 +190,11 @@ def units_for(
     units: list[UnitSpec] = []
     if lead_line:
         lead_names = [n for n in named if n.removeprefix("县") in lead_line.group(1)]
-        lead = lead_names[0] if lead_names else lead_line.group(1).split("、")[0].strip()
-        units.append(UnitSpec(lead, "lead", "named"))
+        # The cell's first name, up to a list mark, a separator or a sentence's end.
+        first = re.split(r"[、,，;；。\s|｜]", lead_line.group(1).strip())[0]
+        lead = lead_names[0] if lead_names else first
+        if lead:
+            units.append(UnitSpec(lead, "lead", "named"))
     elif inferred_lead and inferred_lead in named:
         units.append(UnitSpec(inferred_lead, "lead", "named"))
     elif inferred_lead:

@@ -105,9 +105,11 @@ def test_any_numbered_text_drafts_a_ledger_that_loads():
         "12.5万元", "1e5", "-3%", "0个", "99999999999999999999人", "6月底前", "13月底前",
         "截至10月31日", "2019年", "比2018年", "牵头单位:县教育局", "“", "（", "）", "、", "，",
         "PM2.5", "万", "亿", "%", "占全年任务的", "110%", "\t", "2025年度", "\x00", "\x85",
+        "\n目标任务:", "\n累计完成:", "\n完成时限:", "\n牵头单位:", " | ", "  ", "—", "上半年",
+        "共", "预计", "9月30日前", "2021年6月底前", "已完成5公里", "待省统一部署",
     ]  # fmt: skip
     rng = random.Random(12)
-    for _ in range(40):
+    for _ in range(80):
         lines = ["".join(rng.choices(pieces, k=6))]
         for n in range(1, rng.randint(2, 6)):
             lines.append(f"{n}." + "".join(rng.choices(pieces, k=rng.randint(0, 8))))
