@@ -59,7 +59,7 @@ def _ledger(config: Config, engine: Engine, args):
     year = getattr(args, "year", None) or config.year
     with Session(engine) as session:
         try:
-            return read_ledger(session, year=year)
+            return read_ledger(session, year=year, rules=config.status)
         except YearNotHeld:
             held = held_years(session)
     where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
@@ -370,7 +370,7 @@ def _unit_name(config: Config, engine: Engine, given: str) -> str:
 
     # Units of the current year's ledger: `[ledger] year`, else the latest imported.
     with Session(engine) as session:
-        ledger = read_ledger(session, year=config.year)
+        ledger = read_ledger(session, year=config.year, rules=config.status)
     try:
         return resolve_unit(ledger, given)
     except UnknownUnit as exc:

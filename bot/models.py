@@ -226,7 +226,8 @@ class OutboxEntry(SQLModel, table=True):
 
     States: sending (claimed, the API call may be under way), sent, uncertain (found
     `sending` after a crash: it may or may not have arrived, so it is never resent blindly),
-    failed (the API refused it for good).
+    failed (the API refused it for good). A reminder to a unit (`unit` set) carries a 收到
+    button; the press is recorded in the acked_* columns, once.
     """
 
     __table_args__ = (
@@ -247,6 +248,14 @@ class OutboxEntry(SQLModel, table=True):
     claimed_by: str = ""
     claimed_at: dt.datetime = _ts()
     sent_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+    unit: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    acked_by_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    acked_by_name: str = Field(
+        default="", sa_column=Column(Text, nullable=False, server_default="")
+    )
+    acked_at: dt.datetime | None = Field(
         default=None, sa_column=Column(UTCDateTime(), nullable=True)
     )
 
