@@ -165,6 +165,7 @@ class Pairing:
 
 
 PAIR_THRESHOLD = 0.3
+ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
 SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
@@ -295,7 +296,11 @@ def pair_rows(rows) -> list[Pairing]:
                 # "累计完成:2712" under "城镇新增就业2450人": the column's unit is the row's.
                 cell = f"{cell.strip()}{units[0]}"
             actuals.append(cell)
-        result += pair_indicators(row.target, "；".join(actuals))
+        for p in pair_indicators(row.target, "；".join(actuals)):
+            if p.indicator.target and p.indicator.actual:
+                # Written in one row of the table: the layout says they belong together.
+                p = replace(p, confidence=max(p.confidence, ROW_CONFIDENCE), why=f"同一行：{p.why}")
+            result.append(p)
     # Rows of one item may name their figures alike; indicator names must differ.
     used: dict[str, int] = {}
     named = []

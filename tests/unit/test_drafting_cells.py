@@ -44,6 +44,8 @@ def test_rows_pair_their_own_figures():
     found = {(i.target, i.unit, i.actual) for i in pairs}
     assert ("2450", "人", "2712") in found and ("6", "个", "6") in found
     assert ("1500", "元", "") in found
+    paired = [p for p in pair_rows(read_cells("就业", ROWS).rows) if p.indicator.actual]
+    assert all(p.confidence >= 0.8 and p.why.startswith("同一行") for p in paired)
     assert len({i.name for i in pairs}) == len(pairs)
 
 
