@@ -299,7 +299,8 @@ def pair_rows(rows) -> list[Pairing]:
         for p in pair_indicators(row.target, "；".join(actuals)):
             if p.indicator.target and p.indicator.actual:
                 # Written in one row of the table: the layout says they belong together.
-                p = replace(p, confidence=max(p.confidence, ROW_CONFIDENCE), why=f"同一行：{p.why}")
+                confidence = max(p.confidence, ROW_CONFIDENCE)
+                p = replace(p, confidence=confidence, why=f"同一行：{p.why}")
             result.append(p)
     # Rows of one item may name their figures alike; indicator names must differ.
     used: dict[str, int] = {}
