@@ -125,6 +125,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     targets: list[str] = []
     progress: list[str] = []
     rows: list[tuple[str, list[str]]] = []
+    loose: list[str] = []  # actual cells before any target cell
     head_cells = split_cells(heading)
     lines = [("heading", heading)] if len(head_cells) > 1 else []
     lines += [("body", ln) for ln in body.split("\n")]
@@ -151,9 +152,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 # Only a completion column answers the row's target; a progress column
                 # ("累计进度:110.69%") is a share or words, read for the status.
                 column = found.group(1) if found is not None else ""
-                if kind == "actual" and rows and "进度" not in column:
-                    if not is_empty_cell(value):
-                        rows[-1][1].append(value)
+                if kind == "actual" and "进度" not in column and not is_empty_cell(value):
+                    (rows[-1][1] if rows else loose).append(value)
+    if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
+        # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
+        return Cells(heading, body, (Row(heading, tuple(loose)),))
     if not rows and not dues:
         return Cells(heading, body, ())
     if not rows:  # a narrative item with a due cell: the due words join its target's

@@ -106,3 +106,10 @@ def test_a_narrative_item_with_a_due_cell_has_its_deadline():
     target = drafted.ledger.targets[0]
     assert [d.date for d in target.deadlines] == [dt.date(2023, 9, 30)]
     assert "时限" not in target.progress_text and "80%" in target.progress_text
+
+
+def test_the_items_own_line_is_the_target_of_a_bare_completion_cell():
+    cells = read_cells("城镇新增就业2450人", "牵头单位:县人社局\n累计完成:2712\n累计进度:110.69%")
+    assert [(r.target, r.actuals) for r in cells.rows] == [("城镇新增就业2450人", ("2712",))]
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert any(i.target == "2450" and i.actual == "2712" for i in pairs)
