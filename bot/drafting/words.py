@@ -215,10 +215,21 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# A date written with dashes, dots or slashes ("发布时间：2019-12-05"): a publication date.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(20\d{2})[-./](\d{1,2})[-./]\d{1,2}(?!\d)")
+_DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
+# The last month of the period a progress report covers ("1-11月", "截至11月底").
+_PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
+
+
 def guess_year(text: str, fallback: int) -> Reading:
     """The year the targets are for: years named as the plan's year weigh most, compared
-    years and full dates (a publication date) least; `fallback` when no year is named."""
+    years and full dates (a publication date) least; `fallback` when no year is named.
+
+    A report known only by its publication date is about that date's year, or the year
+    before when it reports on months later than its date ("1-11月" published in January)."""
     scores: Counter[int] = Counter()
+    dated: dict[int, int] = {}  # year -> the month of its earliest full date
     title_end = len(text.lstrip().split("\n", 1)[0]) + len(text) - len(text.lstrip())
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 3) : m.start()]
@@ -233,16 +244,26 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = min(weight, 1.0)
         if _PERIOD_AFTER.match(text, m.start() + 4):
             weight = max(weight, 4.0)
-        if _DATE_AFTER.match(text, m.start() + 4):
+        date = _DATE_MONTH.match(text, m.start() + 4)
+        if date:
             weight = min(weight, 0.5)
+            dated[year] = min(dated.get(year, 12), int(date.group(1)))
         if m.start() < title_end:  # the title names the year its report is about
             weight *= 2
         scores[year] += weight
+    for m in _NUMERIC_DATE.finditer(text):
+        year = int(m.group(1))
+        scores[year] += 0.5
+        dated[year] = min(dated.get(year, 12), int(m.group(2)))
     if not scores:
         return Reading(str(fallback), "报告未写年份", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]
     runner_up = rest[0][1] if rest else 0.0
     confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6
+    period = _PERIOD_MONTH.search(text)
+    if best in dated and score <= 1.0 and period and int(period.group(1)) > dated[best]:
+        # Only a date names the year, and the months reported on lie after it.
+        return Reading(str(best - 1), f"发布于{best}年{dated[best]}月，报告{period.group(0)}", 0.5)
     return Reading(str(best), f"{best}年（{score:g}分）", confidence)
 
 

@@ -132,3 +132,13 @@ def test_indicator_names_drop_the_previous_figure_and_its_unit():
     )
     names = [p.indicator.name for p in found]
     assert "城市低保对象发放低保金" in names and not any(n.startswith("名") for n in names)
+
+
+def test_a_year_known_only_by_the_publication_date():
+    assert (
+        guess_year("发布时间：2019-12-10\n重点民生实事1-11月进展\n1.建设公路。", 1999).value
+        == "2019"
+    )
+    # Reporting on November, published in January: the year before the date.
+    found = guess_year("2020年1月6日\n1-11月民生实事完成情况\n1.建设公路。", 1999)
+    assert found.value == "2019" and found.confidence < 0.6
