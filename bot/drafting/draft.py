@@ -8,6 +8,7 @@ Every guessed field carries a confidence (0–1) and the words it relied on; a f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from bot.drafting.cells import header_labels, read_cells, split_sentence
@@ -90,11 +91,29 @@ def _unreported(spec: TargetSpec) -> str:
     return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
 
 
+_STARTED = re.compile(r"开工|启动|动工")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+
+
+def _only_started(target_text: str, words: Reading) -> bool:
+    """The words say the work began, and the target asks for it finished."""
+    said = words.words
+    return bool(
+        _STARTED.search(said)
+        and not _FINISHED.search(said)
+        and _FINISHED.search(target_text)
+        and not _STARTED.search(target_text)
+    )
+
+
 def _status(spec: TargetSpec, day: dt.date, told: str) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress)."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = words or status_from_words(told)
+    if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
+        # "已开工" answers a target to build ("建成投用…"): begun, not done.
+        words = replace(words, value="推进中", confidence=0.6)
     if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
         words = replace(words, value="滞后")

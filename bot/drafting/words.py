@@ -96,7 +96,13 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "已全部", "完成了", "已实现",
         ),
     ),
-    ("推进中", ("正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中")),
+    (
+        "推进中",
+        (
+            "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
+            "基本完成", "基本完工", "基本建成", "基本竣工",
+        ),
+    ),
 )  # fmt: skip
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
@@ -131,6 +137,8 @@ _FIRST_STEP_AFTER = re.compile(r"^[^，,。；;]{0,3}?前期")
 
 def _done_verdict(progress: str, at: int, word: str) -> bool:
     after = progress[at + len(word) :]
+    if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
+        return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
 
 

@@ -97,3 +97,13 @@ def test_a_progress_report_in_one_sentence_an_item_tells_its_own_progress():
     )
     assert drafted.as_of is not None and drafted.as_of.month == 6
     assert [_status(drafted, t) for t in targets.values()] == ["推进中", "推进中"]
+
+
+def test_begun_or_nearly_done_is_under_way():
+    drafted, targets = _drafted(
+        "1.建成投用中心敬老院。\n项目已全面开工建设。\n2.完成老旧小区改造。\n项目已基本完成。\n"
+        "3.开工建设西城区九年制学校。\n项目已开工。\n",
+        heading="2024年民生实事进展（截至9月30日）",
+    )
+    assert [_status(drafted, targets[n]) for n in (1, 2, 3)] == ["推进中", "推进中", "已完成"]
+    assert "开工" in targets[1].status_reason
