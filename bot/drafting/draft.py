@@ -114,6 +114,9 @@ def _status(spec: TargetSpec, day: dt.date, told: str) -> tuple[TargetSpec, Gues
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "推进中" and day > final_deadline(spec, day):
+        # Still under way when its time is over: not done by its deadline.
+        words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
     if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
         words = replace(words, value="滞后")

@@ -128,6 +128,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 # "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
 _FORECAST = re.compile(
     r"(?:预计|计划|力争|争取|有望)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+    r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".

@@ -107,3 +107,13 @@ def test_begun_or_nearly_done_is_under_way():
     )
     assert [_status(drafted, targets[n]) for n in (1, 2, 3)] == ["推进中", "推进中", "已完成"]
     assert "开工" in targets[1].status_reason
+
+
+def test_still_under_way_when_its_time_is_over_is_not_done():
+    drafted, targets = _drafted(
+        "1.10月底前建成城市书房。\n城市书房正在装修。\n2.小微企业新升规模以上企业4家以上。\n"
+        "全年计划完成8家,截至目前已有4家企业入库。\n"
+    )
+    assert _status(drafted, targets[1]) == "未完成"
+    assert "正在装修" in targets[1].status_reason
+    assert _status(drafted, targets[2]) != "未完成"  # "计划完成8家" states a plan, no forecast
