@@ -106,16 +106,18 @@ def _only_started(target_text: str, words: Reading) -> bool:
     )
 
 
-def _status(spec: TargetSpec, day: dt.date, told: str) -> tuple[TargetSpec, Guess]:
-    """The drafted status of `spec` on `day`, read from `told` (the words of its progress)."""
+def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[TargetSpec, Guess]:
+    """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
+    `dated`: the report states the day its progress is as of."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = words or status_from_words(told)
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
-    if words is not None and words.value == "推进中" and day > final_deadline(spec, day):
-        # Still under way when its time is over: not done by its deadline.
+    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
+        # Still under way on a day the report states, after its deadline: not done in time.
+        # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
     if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
@@ -234,7 +236,7 @@ def draft_target(
     # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
     # its progress in its own words; an item of a list of targets tells none.
     told = item.progress_text or (item.target_text if progress_report else "")
-    spec, status = _status(spec, day, told)
+    spec, status = _status(spec, day, told, dated=progress_report)
     guesses.append(status)
     return spec, tuple(guesses)
 

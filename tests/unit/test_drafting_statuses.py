@@ -112,8 +112,14 @@ def test_begun_or_nearly_done_is_under_way():
 def test_still_under_way_when_its_time_is_over_is_not_done():
     drafted, targets = _drafted(
         "1.10月底前建成城市书房。\n城市书房正在装修。\n2.小微企业新升规模以上企业4家以上。\n"
-        "全年计划完成8家,截至目前已有4家企业入库。\n"
+        "全年计划完成8家,截至目前已有4家企业入库。\n",
+        heading="2020年目标完成情况（截至12月31日）",
     )
     assert _status(drafted, targets[1]) == "未完成"
     assert "正在装修" in targets[1].status_reason
     assert _status(drafted, targets[2]) != "未完成"  # "计划完成8家" states a plan, no forecast
+
+
+def test_a_report_without_its_day_does_not_turn_work_under_way_into_failure():
+    drafted, targets = _drafted("1.10月底前建成城市书房。\n城市书房正在装修。\n")
+    assert drafted.as_of is None and _status(drafted, targets[1]) == "推进中"
