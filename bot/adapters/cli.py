@@ -492,8 +492,9 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
     import datetime as dt
 
-    from bot.render.bulletin import issue_bulletin, write_bulletin_docx
+    from bot.app.bulletins import issue_bulletin
     from bot.render.bulletin import render_bulletin_txt as render
+    from bot.render.bulletin import write_bulletin_docx
 
     since = None
     if args.since:
