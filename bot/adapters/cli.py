@@ -439,8 +439,9 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     import datetime as dt
 
     from bot.app.reminders import plan
-    from bot.chat.reminders import describe_notices, policy_of_config
+    from bot.chat.reminders import policy_of_config
     from bot.domain.work_calendar import load_work_calendar
+    from bot.render.reminder_text import describe_notices
 
     try:
         at = dt.datetime.fromisoformat(args.at)
