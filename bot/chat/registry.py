@@ -63,6 +63,7 @@ class ButtonSpec:
     prefix: str
     rights: str  # PUBLIC: pressed where it was sent by anyone; its handler checks who
     handler: ButtonHandler
+    refused: str = "您没有权限"  # the toast for someone with rights, but not these
 
     def __post_init__(self) -> None:
         if self.rights not in RIGHTS:

@@ -34,18 +34,20 @@ def test_menu_follows_declaration_order_and_rights():
 
 def test_a_name_or_prefix_declared_twice_is_refused():
     with pytest.raises(ValueError, match="twice"):
-        Registry.of((CommandSpec("a", VIEWER, "", _handler), CommandSpec("a", ADMIN, "", _handler)))
+        Registry.of(
+            (CommandSpec("a", VIEWER, "", _handler), CommandSpec("a", ADMIN, "", _handler))
+        )
     button = ButtonSpec("pick", VIEWER, _handler)
     with pytest.raises(ValueError, match="twice"):
         Registry.of((), (button, button))
 
 
 def test_bad_declarations_are_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="rights"):
         CommandSpec("x", "owner", "", _handler)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="lower-case"):
         CommandSpec("Grant", ADMIN, "", _handler)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="colon"):
         ButtonSpec("a:b", VIEWER, _handler)
 
 
