@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from bot.adapters.logging_setup import configure_logging
 from bot.app.queries import TargetFilter, YearMissing, ledger_of, select_targets, years_held
 from bot.app.services import build_answerer, open_engine
+from bot.app.unmatched import record_unmatched
 from bot.config import Config, ConfigError, load_config
 from bot.domain.ledger import CATEGORIES, STATUSES, text_problem
 from bot.domain.status import light_for
@@ -317,7 +318,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
         answer = years.ask(args.question)
-        unmatched.record(answer)
+        record_unmatched(unmatched, answer)
         print(answer.reply)
         return 0
     questions = [args.question] if args.question is not None else sys.stdin
@@ -329,7 +330,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
             conversation = Conversation()
             continue
         answer = years.ask(question, conversation)
-        unmatched.record(answer)
+        record_unmatched(unmatched, answer)
         shown = {"year": answer.filter.get("year", current), **answer.to_json()}
         print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0
