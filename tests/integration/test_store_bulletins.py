@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from bot.app.bulletins import issue_bulletin
 from bot.domain.fields import FieldChange
-from bot.render.bulletin import date_line, issue_bulletin, render_bulletin_txt
+from bot.render.bulletin import date_line, render_bulletin_txt
 from bot.store.ledger_changes import apply_changes
 from bot.store.ledger_store import read_ledger
 from bot.store.models import BulletinIssue
