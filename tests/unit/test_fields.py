@@ -26,6 +26,7 @@ from bot.domain.fields import (
     show,
 )
 from bot.domain.ledger import Closure, DeadlineSpec, IndicatorSpec, TargetSpec, UnitSpec
+from bot.store.ledger_fields import INDICATOR_COLUMNS
 
 UNITS = (UnitSpec("县金融工作局", "lead", "named"), UnitSpec("人行西平县支行", "assist"))
 DEADLINES = (
@@ -164,3 +165,7 @@ def test_a_ledger_target_gives_every_imported_field_and_never_closed():
     assert values["deadlines"] == encode_deadlines(DEADLINES)
     assert values["indicator:新增贷款"] == encode_indicator(LOAN)
     assert values["progress_text"] == target.progress_text
+
+
+def test_the_store_has_a_column_for_every_indicator_attribute():
+    assert tuple(INDICATOR_COLUMNS) == INDICATOR_ATTR_NAMES
