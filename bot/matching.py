@@ -30,6 +30,7 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ from rapidfuzz import fuzz
 
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.lexicon import FieldLexicon
+from bot.units import MAGNITUDE_BASES, MAGNITUDES, split_unit
 
 if TYPE_CHECKING:
     import jieba
@@ -54,6 +56,17 @@ _TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the ph
 _LEXICON_FACTOR = 0.6
 _PINYIN_FACTOR = 0.8
 _MAX_PHRASE = 16
+# A figure the question writes with its unit ("70公里") and a target holds is worth this many
+# IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
+_FIGURE_FACTOR = 2.0
+_FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
+_NUMERAL = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千]+)")
+# Measure words for things counted one by one: a question may count 3800 学位 in 个 where the
+# ledger wrote 位, so any two of them agree.
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千.")
+_COUNTERS = frozenset("个家所座处块位只条项台辆间张套盏栋幢")
+# Units any ledger may write beside the ones its indicators use (万 or 亿 may lead any).
+_COMMON_UNITS = (*MAGNITUDE_BASES, "%", "名", "米", "公顷", "张", *_COUNTERS)
 
 
 def _import_zhconv():
@@ -211,6 +224,30 @@ def pinyin_key(text: str) -> tuple[str, ...]:
     return tuple(_pinyin_of(ch) for ch in text)
 
 
+def _unit_kind(unit: str) -> tuple[Decimal, str]:
+    """(scale, kind) of a unit: 万元 → (10^4, 元), 万张 → (10^4, 个); 所, 位 and 个 are one
+    kind, things counted one by one."""
+    unit = unit.strip()
+    scale = Decimal(1)
+    if unit[:1] in MAGNITUDES and unit[1:] not in MAGNITUDE_BASES:
+        # Only for matching a figure: 0.8万张 is 8000张 (units.py never scales a count).
+        scale, unit = MAGNITUDES[unit[:1]], unit[1:]
+    more, base = split_unit(unit) if unit else (Decimal(1), "")
+    return scale * more, "个" if base in _COUNTERS else base
+
+
+def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
+    """A figure as (value in its base unit, kind of unit), so 0.8万人 and 8000人 agree."""
+    try:
+        number = Decimal(value.strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    scale, kind = _unit_kind(unit)
+    return number * scale, kind
+
+
 @dataclass
 class _Doc:
     """What the index holds for one target, to remove it again when it changes."""
@@ -223,6 +260,7 @@ class _Doc:
     fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
+    figures: frozenset[tuple[Decimal, str]] = frozenset()  # (value in base unit, unit kind)
 
 
 @dataclass
@@ -237,6 +275,8 @@ class _Query:
     idfs: dict[str, float] = field(default_factory=dict)
     masked: str = ""
     total_weight: float = 1.0
+    # Figures the question writes that some target holds: (value, unit kind or "", span).
+    figures: list[tuple[Decimal, str, tuple[int, int]]] = field(default_factory=list)
 
     @property
     def own(self):
@@ -263,6 +303,9 @@ class LedgerIndex:
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
+        self.figures: dict[Decimal, dict[int, frozenset[str]]] = defaultdict(dict)
+        self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
+        self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         # Each lexicon word normalised and cut into tokens once, not once per question.
@@ -291,7 +334,7 @@ class LedgerIndex:
         return (
             t.title,
             t.aliases,
-            tuple(i.name for i in t.indicators),
+            tuple((i.name, i.target, i.unit, i.actual, i.actual_unit) for i in t.indicators),
             t.target_text,
             t.progress_text,
         )
@@ -336,14 +379,74 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
+        figures = self._target_figures(t, texts[1])
+        for value in {v for v, _ in figures}:
+            self.figures[value][t.number] = frozenset(k for v, k in figures if v == value)
         fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
         self.docs[t.number] = _Doc(
-            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
+            self._key(t),
+            dict(tokens),
+            phrases,
+            frozen,
+            length,
+            fuzzy,
+            "\n".join(texts),
+            names,
+            frozenset(figures),
         )
         self.titles[t.number] = t.title
+
+    def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
+        """The target's figures: its indicators' targets and actuals, and those its target
+        text writes with a unit ("新增公办幼儿学位1000个")."""
+        figures = set()
+        for ind in t.indicators:
+            for value, unit in ((ind.target, ind.unit), (ind.actual, ind.shown_actual_unit)):
+                unit = unit.strip()
+                if unit and unit not in self.units:
+                    self._unit_pattern = None
+                if unit:
+                    self.units[unit] += 1
+                key = _figure_key(value, unit) if value else None
+                if key is not None:
+                    figures.add(key)
+        for value, kind, _ in self.figures_in(target_text):
+            if kind:
+                figures.add((value, kind))
+        return figures
+
+    def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
+        """Figures written in normalised text: (value in base unit, unit kind or "", span of
+        figure and unit). A Chinese numeral counts only with a unit, and not 一 or 两 alone
+        (一个, 两家 are mostly words); a number followed by 年, 月 or 号 is a date or a name."""
+        if self._unit_pattern is None:
+            units = sorted((u for u in self.units if u), key=len, reverse=True)
+            self._unit_pattern = re.compile(
+                r"\s*([万亿]?(?:" + "|".join(map(re.escape, units)) + ")|[万亿])"
+            )
+        found = []
+        for m in _NUMERAL.finditer(text):
+            unit_match = self._unit_pattern.match(text, m.end())
+            unit = unit_match.group(1) if unit_match else ""
+            end = unit_match.end() if unit_match else m.end()
+            if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
+                continue
+            if m.group(2):
+                if not unit or m.group(2) in ("一", "二", "两"):
+                    continue
+                number = chinese_number(m.group(2))
+                if number is None:
+                    continue
+                raw = str(number)
+            else:
+                raw = m.group(1)
+            key = _figure_key(raw, unit)
+            if key is not None:
+                found.append((key[0], key[1], (m.start(), end)))
+        return found
 
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
@@ -365,6 +468,11 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        for value in {v for v, _ in doc.figures}:
+            holders = self.figures[value]
+            holders.pop(number, None)
+            if not holders:
+                del self.figures[value]
         self.total_length -= doc.length
         self.lengths[row] = 0.0
         self.titles.pop(number, None)
@@ -444,6 +552,16 @@ class LedgerIndex:
         # caught by having nothing at all that matches.
         typical = statistics.median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
+        # A figure some target holds is as informative as a two-character word: the target
+        # holding it explains that part of the question, the others do not.
+        figures = []
+        if self.figures and any(ch.isdigit() or ch in _CJK_NUMERALS for ch in q):
+            for value, kind, span in self.figures_in(q):
+                if value not in self.figures:
+                    continue
+                figures.append((value, kind, span))
+                digits = [i for i in range(*span) if q[i].isdigit() or q[i] in _NUMERAL_CHARS]
+                weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
         tokens = dict.fromkeys(spans, 1.0)
         expansions: list[tuple[str, tuple[int, int], str]] = []
         if keys:
@@ -460,7 +578,9 @@ class LedgerIndex:
         idfs = {token: self.idf(token) for token in tokens}
         masked_all = mask_stopwords(q, self.lexicon.stopwords)
         total_weight = sum(weights.values()) or 1.0
-        return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
+        return _Query(
+            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight, figures
+        )
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
         """Targets with a positive score, best first (the leading ones with every reason)."""
@@ -479,6 +599,8 @@ class LedgerIndex:
             norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
             scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
         phrase_hits = self._phrase_hits(q, query)
+        for number, hits in self._figure_hits(query).items():
+            phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(_TOP_K, n_rows)
@@ -529,6 +651,26 @@ class LedgerIndex:
             weight = self._phrase_weight(written) * factor[kind] / len(holders)
             for number, field_name in holders.items():
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
+        return hits
+
+    def _figure_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """Targets holding a figure the question writes, in a unit that agrees (or none)."""
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        for value, kind, span in query.figures:
+            holders = [
+                number
+                for number, kinds in self.figures[value].items()
+                if not kind or kind in kinds
+            ]
+            if not holders:
+                continue
+            df, n = len(holders), self.count
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * _FIGURE_FACTOR
+            if not kind:
+                weight *= _FIGURE_BARE_FACTOR
+            text = query.text[span[0] : span[1]]
+            for number in holders:
+                hits[number].append((Reason("figure", text, "figures", round(weight, 3)), span))
         return hits
 
     def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):

@@ -1,0 +1,97 @@
+"""Understanding on a ledger as `import-report` drafts it: no aliases, figures in the texts."""
+
+import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answering import Answerer
+from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.matching import LedgerIndex
+from bot.thesaurus import load_thesaurus
+
+ROADS = LedgerSpec(
+    year=2022,
+    title="民生实事",
+    preamble="",
+    targets=(
+        TargetSpec(
+            1,
+            "四好农村路",
+            "城乡建设",
+            "建设四好农村路55公里。",
+            indicators=(IndicatorSpec("建设四好农村路", "55", "公里"),),
+        ),
+        TargetSpec(
+            2,
+            "农村公路大中修",
+            "城乡建设",
+            "完成农村公路大中修70公里。",
+            indicators=(IndicatorSpec("农村公路大中修", "70", "公里"),),
+        ),
+        TargetSpec(
+            3,
+            "中心敬老院",
+            "社会事业",
+            "建成投用桥墩镇等3家中心敬老院,新增床位0.8万张。",
+            indicators=(IndicatorSpec("当前进度", "", "%", actual="70"),),
+        ),
+        TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    ),
+)
+
+
+def _answerer(ledger):
+    return Answerer(
+        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.fixture(scope="module")
+def roads():
+    return _answerer(ROADS)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("那个70公里的事", 2),
+        ("55公里那条路修完没", 1),
+        ("七十公里完成了没有", 2),  # a Chinese numeral with its unit
+        ("70千米的路", 2),  # one unit under two names
+        ("3所敬老院建好没", 3),  # counted things agree whatever the measure word
+        ("8000张床位", 3),  # 0.8万张 written out
+        ("16个建了几个", 4),  # a figure of the target text, not of an indicator
+    ],
+)
+def test_a_figure_with_its_unit_names_the_target_that_holds_it(roads, question, number):
+    answer = roads.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+    assert any(r.kind == "figure" for r in answer.candidates[0].reasons)
+
+
+def test_a_figure_in_another_unit_is_not_that_target(roads):
+    scored = LedgerIndex(ROADS, load_thesaurus()).score("70个项目")
+    assert not any(r.kind == "figure" for c in scored for r in c.reasons)
+    # 70 is also target 3's progress in %, which a count in 个 is not either.
+
+
+@pytest.mark.parametrize("question", ["2022年的路", "有一个事", "第55号", "两个"])
+def test_years_dates_and_counting_words_are_not_figures(question):
+    index = LedgerIndex(ROADS, load_thesaurus())
+    assert [f for f in index.figures_in(question) if f[0] in index.figures] == []
+
+
+def test_a_changed_figure_follows_a_refresh(roads):
+    answerer = _answerer(ROADS)
+    changed = dataclasses.replace(
+        ROADS.targets[1],
+        target_text="完成农村公路大中修80公里。",
+        indicators=(IndicatorSpec("农村公路大中修", "80", "公里"),),
+    )
+    answerer.refresh(
+        dataclasses.replace(ROADS, targets=(ROADS.targets[0], changed, *ROADS.targets[2:]))
+    )
+    assert answerer.ask("那个80公里的事").targets[0] == 2
+    assert not any(r.kind == "figure" for c in answerer.index.score("70公里") for r in c.reasons)
