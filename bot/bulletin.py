@@ -22,7 +22,7 @@ from sqlmodel import Session
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.replies import excerpt
 from bot.report_writer import ReportSummary, lead_unit_names, report_summary
-from bot.status import compute_status, open_deadlines, overdue_days, status_note
+from bot.status import DONE_STATUSES, compute_status, open_deadlines, overdue_days, status_note
 from bot.store import audit_since
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
@@ -54,7 +54,7 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if target.closed is not None:
         return None
     status = compute_status(target, as_of)
-    if status in ("已完成", "超额完成"):
+    if status in DONE_STATUSES:
         return None
     late = [d for d in open_deadlines(target) if overdue_days(d.date, as_of)]
     if status == "滞后":
@@ -116,9 +116,7 @@ def build_bulletin(
         lead = lead_unit_names(by_number[p.number])
         grouped.setdefault(NO_LEAD if lead == "—" else lead, []).append(p)
     done_open = sum(
-        1
-        for t in ledger.targets
-        if t.closed is None and compute_status(t, as_of) in ("已完成", "超额完成")
+        1 for t in ledger.targets if t.closed is None and compute_status(t, as_of) in DONE_STATUSES
     )
     return Bulletin(
         title=f"{ledger.title}督查通报",

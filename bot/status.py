@@ -33,6 +33,8 @@ from decimal import Decimal
 from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
 from bot.pace import Pace, behind, target_paces
 
+DONE_STATUSES = ("已完成", "超额完成")  # the statuses that count as done
+
 LIGHTS = {
     "超额完成": "🟢",
     "已完成": "🟢",
@@ -200,7 +202,7 @@ def status_note(target: TargetSpec, today: dt.date) -> str:
     if compute_status(target, today) == "滞后" and (lag := behind_pace(target, today)):
         return lag.reason
     missing = missing_figures(target)
-    if not missing or compute_status(target, today) in ("已完成", "超额完成"):
+    if not missing or compute_status(target, today) in DONE_STATUSES:
         return ""
     if any(indicator_met(i) is False for i in target.indicators):
         return ""
