@@ -18,6 +18,7 @@ them (`_out_of_scope`).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import gc
 import html
@@ -53,6 +54,7 @@ from bot.replies import (
     EXAMPLES,
     closed_year_due_text,
     render_candidates,
+    render_guess,
     render_help,
     render_list,
     render_summary,
@@ -78,6 +80,10 @@ CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered bu
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
+# A ledger without its own aliases (as `import-report` drafts it) explains fewer of a
+# question's everyday words, so its bar drops towards PHRASE_COVERAGE in proportion; below
+# ACCEPT_COVERAGE a target is offered only as "可能是…", when no other comes within this share.
+ALONE_RATIO = 0.5
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
@@ -323,6 +329,7 @@ class Answerer:
             changed = self.index.update(ledger)
             self._recount_words(changed, before)
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
+        self.accept_coverage = self._accept_coverage(ledger)
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
@@ -410,6 +417,15 @@ class Answerer:
         if multi is not None:
             return multi
         return self._match_answer(question, q)
+
+    def _accept_coverage(self, ledger: LedgerSpec) -> float:
+        """The coverage a leading target needs on this ledger: ACCEPT_COVERAGE when every
+        target has aliases of its own (not only the lexicon's abbreviations), PHRASE_COVERAGE
+        when none has, in proportion between."""
+        abbreviations = self.lexicon.abbreviations
+        own = sum(any(a not in abbreviations for a in t.aliases) for t in ledger.targets)
+        share = own / max(len(ledger.targets), 1)
+        return PHRASE_COVERAGE + (ACCEPT_COVERAGE - PHRASE_COVERAGE) * share
 
     def _summary_text(self) -> str:
         """The summary reply, made once per refresh and day (a big ledger takes milliseconds)."""
@@ -963,13 +979,26 @@ class Answerer:
             _names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
         )
 
+    def _leads_alone(self, candidates: list[Candidate]) -> bool:
+        """Under the usual bar, but over this ledger's, with no other target close: the best
+        guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
+        best = candidates[0]
+        if best.coverage < self.accept_coverage:
+            return False
+        return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO
+
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
-        if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
-            if _HELP_WEAK.search(q) and not (candidates and self._trusted(candidates[0])):
+        trusted = bool(candidates) and self._trusted(candidates[0])
+        guess = bool(candidates) and not trusted and self._leads_alone(candidates)
+        if not (trusted or guess) or self._out_of_scope(q, best):
+            if _HELP_WEAK.search(q) and not trusted:
                 return Answer(question, "help", (), render_help())
             return self._unknown(question, candidates=tuple(candidates[:5]))
+        if guess:
+            answer = self._target_answer(question, q, best, tuple(candidates[:5]))
+            return dataclasses.replace(answer, reply=render_guess(answer.reply), confident=False)
         top = candidates[0].score
         confident = self._confident(candidates[0])
         # Weak evidence needs a clearer lead before one target is answered outright.

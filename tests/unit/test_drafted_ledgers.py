@@ -95,3 +95,43 @@ def test_a_changed_figure_follows_a_refresh(roads):
     )
     assert answerer.ask("那个80公里的事").targets[0] == 2
     assert not any(r.kind == "figure" for c in answerer.index.score("70公里") for r in c.reasons)
+
+
+def test_a_ledger_without_aliases_of_its_own_lowers_its_bar(roads, ledger_2020):
+    # Aliases the lexicon's abbreviations make (as import-report drafts them) do not count.
+    drafted = dataclasses.replace(
+        ROADS, targets=(dataclasses.replace(ROADS.targets[0], aliases=("固投",)),)
+    )
+    assert _answerer(drafted).accept_coverage == pytest.approx(0.2)
+    assert _answerer(ledger_2020).accept_coverage == pytest.approx(0.3)
+    half = dataclasses.replace(
+        ROADS,
+        targets=(
+            *(dataclasses.replace(t, aliases=("乡村路",)) for t in ROADS.targets[:2]),
+            *ROADS.targets[2:],
+        ),
+    )
+    assert _answerer(half).accept_coverage == pytest.approx(0.25)
+
+
+def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
+    # Only 驿站 matches; the question's other words are in no target.
+    assert 0.2 <= roads.index.score("村口那个读书歇脚的驿站盖好没有")[0].coverage < 0.3
+    answer = roads.ask("村口那个读书歇脚的驿站盖好没有")
+    assert (answer.intent, answer.targets[0], answer.confident) == ("target", 4, False)
+    assert answer.reply.startswith("没有完全对上的目标，可能是这一项")
+    assert "文化驿站" in answer.reply
+
+
+def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
+    # 农村 is in two targets alike: no guess between them.
+    scored = roads.index.score("农村弯道护栏装好了没")
+    assert 0.2 <= scored[0].coverage < 0.3 and scored[1].score > scored[0].score / 2
+    assert roads.ask("农村弯道护栏装好了没").intent == "unknown"
+
+
+def test_a_weak_lead_on_the_curated_ledger_is_still_no_match(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    scored = answerer.index.score("足球世界杯谁夺冠了")
+    assert scored and scored[0].coverage < 0.3
+    assert answerer.ask("足球世界杯谁夺冠了").intent == "unknown"
