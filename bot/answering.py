@@ -561,8 +561,10 @@ class Answerer:
         m = _THRESHOLD.search(q)
         if not m or (m.group(3) is None and not _RATE_WORDS.search(q)):
             return None
-        if not _RATE_WORDS.search(q) or self._specific_topic(q):
-            return None  # "履约率是否达到90%" asks about one target's own figure
+        # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
+        # just 完成率 or 进度 names no target.
+        if not _RATE_WORDS.search(q) or self._specific_topic(_RATE_WORDS.sub(" ", q)):
+            return None
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""
         below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"

@@ -135,3 +135,21 @@ def test_a_weak_lead_on_the_curated_ledger_is_still_no_match(ledger_2020):
     scored = answerer.index.score("足球世界杯谁夺冠了")
     assert scored and scored[0].coverage < 0.3
     assert answerer.ask("足球世界杯谁夺冠了").intent == "unknown"
+
+
+def test_a_drafted_indicator_called_just_completion_rate_names_no_target():
+    rated = dataclasses.replace(
+        ROADS.targets[0],
+        indicators=(
+            IndicatorSpec("建设四好农村路", "55", "公里", actual="60"),
+            IndicatorSpec("完成率", "", "%", actual="109"),
+        ),
+    )
+    answerer = _answerer(dataclasses.replace(ROADS, targets=(rated, *ROADS.targets[1:])))
+    answer = answerer.ask("完成率超过100%的")
+    assert (answer.intent, answer.targets) == ("list", (1,))
+
+
+@pytest.mark.parametrize("question", ["全县民生实事完成得如何", "民生工程整体进展怎么样"])
+def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
+    assert roads.ask(question).intent == "summary"
