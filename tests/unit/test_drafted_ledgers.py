@@ -153,3 +153,22 @@ def test_a_drafted_indicator_called_just_completion_rate_names_no_target():
 @pytest.mark.parametrize("question", ["全县民生实事完成得如何", "民生工程整体进展怎么样"])
 def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
     assert roads.ask(question).intent == "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3)]
+)
+def test_government_abbreviations_reach_the_words_a_report_writes(question, number):
+    ledger = LedgerSpec(
+        year=2024,
+        title="民生实事",
+        preamble="",
+        targets=(
+            TargetSpec(1, "棚户区改造", "城乡建设", "完成城镇棚户区改造1200套。"),
+            TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
+            TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
+            TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+        ),
+    )
+    answer = _answerer(ledger).ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
