@@ -236,6 +236,12 @@ def _unit_kind(unit: str) -> tuple[Decimal, str]:
     return scale * more, "个" if base in _COUNTERS else base
 
 
+def figure_token(value: Decimal, kind: str = "") -> str:
+    """The index token of a figure: "#70|千米" with its kind of unit, "#70" without."""
+    number = format(value.normalize(), "f")
+    return f"#{number}|{kind}" if kind else f"#{number}"
+
+
 def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
     """A figure as (value in its base unit, kind of unit), so 0.8万人 and 8000人 agree."""
     try:
@@ -260,7 +266,6 @@ class _Doc:
     fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
-    figures: frozenset[tuple[Decimal, str]] = frozenset()  # (value in base unit, unit kind)
 
 
 @dataclass
@@ -275,8 +280,8 @@ class _Query:
     idfs: dict[str, float] = field(default_factory=dict)
     masked: str = ""
     total_weight: float = 1.0
-    # Figures the question writes that some target holds: (value, unit kind or "", span).
-    figures: list[tuple[Decimal, str, tuple[int, int]]] = field(default_factory=list)
+    # Figure tokens ("#70|千米") of figures the question writes that some target holds.
+    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def own(self):
@@ -303,7 +308,6 @@ class LedgerIndex:
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
-        self.figures: dict[Decimal, dict[int, frozenset[str]]] = defaultdict(dict)
         self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -366,6 +370,10 @@ class LedgerIndex:
             if row >= len(self.lengths):
                 self.lengths = np.concatenate([self.lengths, np.zeros(max(row, 16))])
         length = sum(tokens.values())
+        # A figure is one token with its kind of unit and one without, scored like a bigram
+        # (through the same postings) but not counted in the target's length.
+        for value, kind in self._target_figures(t, texts[1]):
+            tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
         self.lengths[row] = length
         self.total_length += length
         for token, tf in tokens.items():
@@ -379,9 +387,7 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
-        figures = self._target_figures(t, texts[1])
-        for value in {v for v, _ in figures}:
-            self.figures[value][t.number] = frozenset(k for v, k in figures if v == value)
+
         fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
@@ -395,7 +401,6 @@ class LedgerIndex:
             fuzzy,
             "\n".join(texts),
             names,
-            frozenset(figures),
         )
         self.titles[t.number] = t.title
 
@@ -468,11 +473,6 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
-        for value in {v for v, _ in doc.figures}:
-            holders = self.figures[value]
-            holders.pop(number, None)
-            if not holders:
-                del self.figures[value]
         self.total_length -= doc.length
         self.lengths[row] = 0.0
         self.titles.pop(number, None)
@@ -554,15 +554,20 @@ class LedgerIndex:
         weights.update(dict.fromkeys(unknown, typical))
         # A figure some target holds is as informative as a two-character word: the target
         # holding it explains that part of the question, the others do not.
-        figures = []
-        if self.figures and any(ch.isdigit() or ch in _CJK_NUMERALS for ch in q):
+        figures: dict[str, tuple[int, int]] = {}
+        if _NUMERAL.search(q):
             for value, kind, span in self.figures_in(q):
-                if value not in self.figures:
+                token = figure_token(value, kind)
+                if token not in self.postings or token in figures:
                     continue
-                figures.append((value, kind, span))
+                figures[token] = span
                 digits = [i for i in range(*span) if q[i].isdigit() or q[i] in _NUMERAL_CHARS]
                 weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
         tokens = dict.fromkeys(spans, 1.0)
+        for token in figures:
+            tokens[token] = (
+                _FIGURE_FACTOR if "|" in token else _FIGURE_FACTOR * _FIGURE_BARE_FACTOR
+            )
         expansions: list[tuple[str, tuple[int, int], str]] = []
         if keys:
             seen = set()
@@ -599,8 +604,6 @@ class LedgerIndex:
             norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
             scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
         phrase_hits = self._phrase_hits(q, query)
-        for number, hits in self._figure_hits(query).items():
-            phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(_TOP_K, n_rows)
@@ -653,26 +656,6 @@ class LedgerIndex:
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
 
-    def _figure_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
-        """Targets holding a figure the question writes, in a unit that agrees (or none)."""
-        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
-        for value, kind, span in query.figures:
-            holders = [
-                number
-                for number, kinds in self.figures[value].items()
-                if not kind or kind in kinds
-            ]
-            if not holders:
-                continue
-            df, n = len(holders), self.count
-            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * _FIGURE_FACTOR
-            if not kind:
-                weight *= _FIGURE_BARE_FACTOR
-            text = query.text[span[0] : span[1]]
-            for number in holders:
-                hits[number].append((Reason("figure", text, "figures", round(weight, 3)), span))
-        return hits
-
     def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
         """The lexicon's credit for one target: a question word counts once, by the reading
         (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
@@ -716,6 +699,12 @@ class LedgerIndex:
             if tf is None:
                 continue
             part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
+            span = query.figures.get(token)
+            if span is not None:
+                written = query.text[span[0] : span[1]]
+                reasons.append(Reason("figure", written, "figures", round(float(part), 3)))
+                covered.update(range(*span))
+                continue
             if token not in query.spans:
                 lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
                 continue
