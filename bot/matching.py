@@ -59,8 +59,14 @@ _MAX_PHRASE = 16
 # A figure the question writes with its unit ("70公里") and a target holds is worth this many
 # IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
 _FIGURE_FACTOR = 2.0
+_GAP_FACTOR = 0.5  # a question bigram the ledger writes with a character or two between
+_GAP_MAX_SHARE = 0.05  # ... looked for only in targets holding both characters, if this few
+_GAP_MAX_TARGETS = 30  # (a pair found in more says little, and costs a search in each)
+_GAP_COMMON_SHARE = 0.25  # ... and only for two characters each in at most this share of them
 _FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
-_NUMERAL = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千]+)")
+_NUMERAL = re.compile(
+    r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z])|([零〇一二两三四五六七八九十百千]+)"
+)
 # Measure words for things counted one by one: a question may count 3800 学位 in 个 where the
 # ledger wrote 位, so any two of them agree.
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千.")
@@ -307,6 +313,7 @@ class LedgerIndex:
         self._starts: Counter[str] = Counter()
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
+        self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.total_length = 0.0
         self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
@@ -387,6 +394,8 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
+        for ch in frozen:
+            self.char_docs[ch].add(t.number)
 
         fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
         names = "\n".join(
@@ -473,6 +482,11 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        for ch in doc.chars:
+            holders = self.char_docs[ch]
+            holders.discard(number)
+            if not holders:
+                del self.char_docs[ch]
         self.total_length -= doc.length
         self.lengths[row] = 0.0
         self.titles.pop(number, None)
@@ -604,6 +618,8 @@ class LedgerIndex:
             norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
             scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
         phrase_hits = self._phrase_hits(q, query)
+        for number, hits in self._gap_hits(query).items():
+            phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(_TOP_K, n_rows)
@@ -613,6 +629,34 @@ class LedgerIndex:
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
+
+    def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """A question bigram no target writes, found with a character or two between in a few
+        targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        cap = min(max(3, int(self.count * _GAP_MAX_SHARE)), _GAP_MAX_TARGETS)
+        # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
+        common = max(2, self.count * _GAP_COMMON_SHARE)
+        for token, spans in query.spans.items():
+            if token in self.postings or token.isascii() or token[0] == token[1]:
+                continue
+            first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+            if not first or not second or max(len(first), len(second)) > common:
+                continue
+            if min(len(first), len(second)) > 20 * cap:
+                continue  # two characters this frequent are not what an abbreviation keeps
+            holders = first & second
+            if not holders or len(holders) > cap:
+                continue
+            pattern = re.compile(re.escape(token[0]) + r"[^\n\s]{1,2}" + re.escape(token[1]))
+            found = [n for n in holders if pattern.search(self.docs[n].text)]
+            if not found:
+                continue
+            df, n = len(found), self.count
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * _GAP_FACTOR
+            for number in found:
+                hits[number].append((Reason("gap", token, "text", round(weight, 3)), spans[0]))
+        return hits
 
     def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""

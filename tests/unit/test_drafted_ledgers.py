@@ -173,3 +173,30 @@ def test_government_abbreviations_reach_the_words_a_report_writes(question, numb
     )
     answer = _answerer(ledger).ask(question)
     assert (answer.intent, answer.targets[0]) == ("target", number)
+
+
+ABBREVIATED = LedgerSpec(
+    year=2020,
+    title="责任目标",
+    preamble="",
+    targets=(
+        TargetSpec(1, "储备林建设", "生态环境", "完成国家储备林建设任务2万亩。"),
+        TargetSpec(2, "化学品企业搬迁", "安全生产", "完成危险化学品生产企业搬迁改造。"),
+        TargetSpec(3, "四好农村路", "城乡建设", "建设四好农村路55公里。"),
+        *(TargetSpec(n, f"道路{n}", "城乡建设", f"新建道路{n}公里。") for n in range(4, 10)),
+    ),
+)
+
+
+def test_an_abbreviation_made_of_the_ledgers_own_words_is_found_in_them():
+    index = LedgerIndex(ABBREVIATED, load_thesaurus())
+    for question, number, pair in (("国储林完成没", 1, "国储"), ("危化企业搬了没", 2, "危化")):
+        best = index.score(question)[0]
+        assert best.number == number
+        assert any(r.kind == "gap" and r.text == pair for r in best.reasons)
+
+
+def test_a_pair_of_characters_most_targets_use_is_no_abbreviation():
+    # 建 is in every target: 建好 is not looked for as 建设四好.
+    scored = LedgerIndex(ABBREVIATED, load_thesaurus()).score("路建好了吗")
+    assert not any(r.kind == "gap" for c in scored for r in c.reasons)
