@@ -949,6 +949,18 @@ class Answerer:
             for subject in self.lexicon.subjects
         )
 
+    def _names_absent_abbreviation(self, q: str) -> bool:
+        """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
+        writes nor means in any of the lexicon's words for it: a subject it does not hold."""
+        for key in self.lexicon.abbreviations:
+            if key not in q or (
+                key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
+            ):
+                continue
+            if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
+                return True
+        return False
+
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         # A cue that names what one of this ledger's targets is about (in a title or alias:
         # a target called 报销比例, an alias 股市) is in scope for this ledger.
@@ -958,7 +970,7 @@ class Answerer:
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
             return True
-        if self._names_absent_subject(q):
+        if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
         for year in _YEAR.findall(q):
             if int(year) != self.ledger.year and (

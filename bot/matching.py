@@ -517,6 +517,10 @@ class LedgerIndex:
         for ind in t.indicators:
             yield "indicator", normalize(ind.name)
 
+    def lexicon_words(self, key: str) -> tuple[str, ...]:
+        """The lexicon's words for a question word, normalised as the ledger's texts are."""
+        return tuple(word for word, _ in self._expansions.get(key, ()))
+
     # --- scoring -------------------------------------------------------------------------
 
     @property

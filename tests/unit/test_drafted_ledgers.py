@@ -200,3 +200,14 @@ def test_a_pair_of_characters_most_targets_use_is_no_abbreviation():
     # 建 is in every target: 建好 is not looked for as 建设四好.
     scored = LedgerIndex(ABBREVIATED, load_thesaurus()).score("路建好了吗")
     assert not any(r.kind == "gap" for c in scored for r in c.reasons)
+
+
+def test_an_abbreviation_the_ledger_never_means_is_out_of_scope(roads):
+    # 农村 matches two targets, but GDP (地区生产总值) is in none of ROADS' texts.
+    assert roads.ask("农村GDP多少").intent == "unknown"
+    economy = dataclasses.replace(
+        ROADS,
+        targets=(*ROADS.targets, TargetSpec(5, "经济增长", "经济发展", "地区生产总值增长6%。")),
+    )
+    answer = _answerer(economy).ask("今年GDP多少")
+    assert (answer.intent, answer.targets[0]) == ("target", 5)
