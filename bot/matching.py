@@ -55,6 +55,7 @@ _RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
 _TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
 _LEXICON_FACTOR = 0.6
 _PINYIN_FACTOR = 0.8
+_SLIP_MAX_SHARE = 0.1  # a homophone's miswritten character is in at most this share of targets
 _MAX_PHRASE = 16
 # A figure the question writes with its unit ("70公里") and a target holds is worth this many
 # IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
@@ -125,10 +126,39 @@ def normalize_many(texts: list[str]) -> list[str]:
     )
 
 
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _places_fall(text: str) -> bool:
+    """Digits and place words alternating, places falling (三千五百, 一百零八, 十二)."""
+    last = 10_000
+    for i, ch in enumerate(text):
+        if ch in _PLACE_VALUES:
+            if _PLACE_VALUES[ch] >= last or (i and text[i - 1] in _PLACE_VALUES):
+                return False
+            last = _PLACE_VALUES[ch]
+        elif i and text[i - 1] in _CJK_NUMERALS and text[i - 1] != "零":
+            return False
+    return True
+
+
 def chinese_number(text: str) -> int | None:
     """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
     if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
         return None
+    if text in ("百", "千"):
+        return None
+    if len(text) == 1 or (text[0] not in "十百千" and text[-1] != "零" and _places_fall(text)):
+        # The usual forms read directly: cn2an compiles patterns on every call.
+        total = digit = 0
+        for ch in text:
+            if ch in _CJK_NUMERALS:
+                digit = _CJK_NUMERALS[ch]
+            else:
+                total, digit = total + (digit or 1) * _PLACE_VALUES[ch], 0
+        if len(text) > 1 and text[-2] in _PLACE_VALUES:
+            digit *= _PLACE_VALUES[text[-2]] // 10  # 二百五 is 250, 三千五 3500
+        return total + digit
     import cn2an  # imported on first use: most questions hold no numeral
 
     try:
@@ -260,6 +290,42 @@ def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
     return number * scale, kind
 
 
+def _unit_pattern(units) -> re.Pattern[str]:
+    ordered = sorted((u for u in units if u), key=len, reverse=True)
+    return re.compile(r"\s*([万亿]?(?:" + "|".join(map(re.escape, ordered)) + ")|[万亿])")
+
+
+@functools.cache
+def _common_unit_pattern() -> re.Pattern[str]:
+    return _unit_pattern(_COMMON_UNITS)
+
+
+def _figures_in(text: str, units: re.Pattern[str]) -> list[tuple[Decimal, str, tuple[int, int]]]:
+    """Figures written in normalised text: (value in base unit, unit kind or "", span of
+    figure and unit). A Chinese numeral counts only with a unit, and not 一 or 两 alone
+    (一个, 两家 are mostly words); a number followed by 年, 月 or 号 is a date or a name."""
+    found = []
+    for m in _NUMERAL.finditer(text):
+        unit_match = units.match(text, m.end())
+        unit = unit_match.group(1) if unit_match else ""
+        end = unit_match.end() if unit_match else m.end()
+        if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
+            continue
+        if m.group(2):
+            if not unit or m.group(2) in ("一", "二", "两"):
+                continue
+            number = chinese_number(m.group(2))
+            if number is None:
+                continue
+            raw = str(number)
+        else:
+            raw = m.group(1)
+        key = _figure_key(raw, unit)
+        if key is not None:
+            found.append((key[0], key[1], (m.start(), end)))
+    return found
+
+
 @dataclass
 class _Doc:
     """What the index holds for one target, to remove it again when it changes."""
@@ -288,6 +354,8 @@ class _Query:
     total_weight: float = 1.0
     # Figure tokens ("#70|千米") of figures the question writes that some target holds.
     figures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
+    homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def own(self):
@@ -308,6 +376,7 @@ class LedgerIndex:
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
         self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.bigram_pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)  # of the texts
         # How many phrases start with each two characters (and each two syllables): a question
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
@@ -384,6 +453,8 @@ class LedgerIndex:
         self.lengths[row] = length
         self.total_length += length
         for token, tf in tokens.items():
+            if token not in self.postings and len(token) == 2 and _is_cjk(token):
+                self.bigram_pinyin[pinyin_key(token)].add(token)
             self.postings[token][row] = tf
             self._arrays.pop(token, None)
         for phrase, field_name in phrases.items():
@@ -427,40 +498,18 @@ class LedgerIndex:
                 key = _figure_key(value, unit) if value else None
                 if key is not None:
                     figures.add(key)
-        for value, kind, _ in self.figures_in(target_text):
+        # The common units only: a ledger's own units would make the pattern again and again
+        # while the index is built, and its indicators carry their figures' units anyway.
+        for value, kind, _ in _figures_in(target_text, _common_unit_pattern()):
             if kind:
                 figures.add((value, kind))
         return figures
 
     def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
-        """Figures written in normalised text: (value in base unit, unit kind or "", span of
-        figure and unit). A Chinese numeral counts only with a unit, and not 一 or 两 alone
-        (一个, 两家 are mostly words); a number followed by 年, 月 or 号 is a date or a name."""
+        """Figures a question writes, in the common units or any unit of this ledger's."""
         if self._unit_pattern is None:
-            units = sorted((u for u in self.units if u), key=len, reverse=True)
-            self._unit_pattern = re.compile(
-                r"\s*([万亿]?(?:" + "|".join(map(re.escape, units)) + ")|[万亿])"
-            )
-        found = []
-        for m in _NUMERAL.finditer(text):
-            unit_match = self._unit_pattern.match(text, m.end())
-            unit = unit_match.group(1) if unit_match else ""
-            end = unit_match.end() if unit_match else m.end()
-            if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
-                continue
-            if m.group(2):
-                if not unit or m.group(2) in ("一", "二", "两"):
-                    continue
-                number = chinese_number(m.group(2))
-                if number is None:
-                    continue
-                raw = str(number)
-            else:
-                raw = m.group(1)
-            key = _figure_key(raw, unit)
-            if key is not None:
-                found.append((key[0], key[1], (m.start(), end)))
-        return found
+            self._unit_pattern = _unit_pattern(self.units)
+        return _figures_in(text, self._unit_pattern)
 
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
@@ -469,6 +518,11 @@ class LedgerIndex:
             self.postings[token].pop(row, None)
             if not self.postings[token]:
                 del self.postings[token]
+                key = pinyin_key(token)
+                if token in self.bigram_pinyin.get(key, ()):
+                    self.bigram_pinyin[key].discard(token)
+                    if not self.bigram_pinyin[key]:
+                        del self.bigram_pinyin[key]
             self._arrays.pop(token, None)
         for phrase in doc.phrases:
             holders = self.phrases[phrase]
@@ -582,6 +636,20 @@ class LedgerIndex:
                 digits = [i for i in range(*span) if q[i].isdigit() or q[i] in _NUMERAL_CHARS]
                 weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
         tokens = dict.fromkeys(spans, 1.0)
+        # A question bigram no target writes that sounds like one a target writes, sharing a
+        # character (提田 → 梯田): the homophone miswriting of a word of the texts.
+        homophones: dict[str, tuple[int, int]] = {}
+        for token, where in spans.items():
+            if token in self.postings or len(token) != 2 or not _is_cjk(token):
+                continue
+            for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+                # The miswritten character is one this ledger seldom uses: a common one (位,
+                # 一) next to a word is more often two words than a slip.
+                slip = token[1] if other[0] == token[0] else token[0]
+                rare = self.char_df.get(slip, 0) <= self.count * _SLIP_MAX_SHARE
+                if (other[0] == token[0] or other[1] == token[1]) and rare and other not in tokens:
+                    homophones[other] = where[0]
+                    tokens[other] = _PINYIN_FACTOR
         for token in figures:
             tokens[token] = (
                 _FIGURE_FACTOR if "|" in token else _FIGURE_FACTOR * _FIGURE_BARE_FACTOR
@@ -602,7 +670,16 @@ class LedgerIndex:
         masked_all = mask_stopwords(q, self.lexicon.stopwords)
         total_weight = sum(weights.values()) or 1.0
         return _Query(
-            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight, figures
+            q,
+            tokens,
+            dict(spans),
+            weights,
+            expansions,
+            idfs,
+            masked_all,
+            total_weight,
+            figures,
+            homophones,
         )
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
@@ -751,6 +828,11 @@ class LedgerIndex:
             if span is not None:
                 written = query.text[span[0] : span[1]]
                 reasons.append(Reason("figure", written, "figures", round(float(part), 3)))
+                covered.update(range(*span))
+                continue
+            span = query.homophones.get(token)
+            if span is not None:
+                reasons.append(Reason("pinyin", token, "text", round(float(part), 3)))
                 covered.update(range(*span))
                 continue
             if token not in query.spans:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.answering import Answerer
 from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
-from bot.matching import LedgerIndex, figure_token
+from bot.matching import LedgerIndex, chinese_number, figure_token
 from bot.thesaurus import load_thesaurus
 
 ROADS = LedgerSpec(
@@ -211,3 +211,38 @@ def test_an_abbreviation_the_ledger_never_means_is_out_of_scope(roads):
     )
     answer = _answerer(economy).ask("今年GDP多少")
     assert (answer.intent, answer.targets[0]) == ("target", 5)
+
+
+@pytest.mark.parametrize(
+    "numeral",
+    [
+        "一",
+        "十",
+        "十二",
+        "二十五",
+        "一百零八",
+        "三千零五",
+        "两千",
+        "二百五",
+        "三千五",
+        "五五",
+        "一二三",
+    ],
+)
+def test_chinese_numerals_read_directly_agree_with_cn2an(numeral):
+    import cn2an
+
+    assert chinese_number(numeral) == int(cn2an.cn2an(numeral, "smart"))
+
+
+def test_a_homophone_slip_in_a_word_of_the_target_text_is_read_as_that_word():
+    ledger = dataclasses.replace(
+        ABBREVIATED,
+        targets=(
+            *ABBREVIATED.targets,
+            TargetSpec(10, "农田建设", "农业农村", "新修梯田3000亩。"),
+        ),
+    )
+    best = LedgerIndex(ledger, load_thesaurus()).score("提田修了多少")[0]
+    assert best.number == 10
+    assert any(r.kind == "pinyin" and r.text == "梯田" for r in best.reasons)
