@@ -260,6 +260,7 @@ def pinyin_key(text: str) -> tuple[str, ...]:
     return tuple(_pinyin_of(ch) for ch in text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit_kind(unit: str) -> tuple[Decimal, str]:
     """(scale, kind) of a unit: 万元 → (10^4, 元), 万张 → (10^4, 个); 所, 位 and 个 are one
     kind, things counted one by one."""
@@ -278,6 +279,7 @@ def figure_token(value: Decimal, kind: str = "") -> str:
     return f"#{number}|{kind}" if kind else f"#{number}"
 
 
+@functools.lru_cache(maxsize=65536)
 def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
     """A figure as (value in its base unit, kind of unit), so 0.8万人 and 8000人 agree."""
     try:
