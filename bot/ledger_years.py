@@ -169,7 +169,7 @@ class LedgerYears:
             if found is None:
                 try:
                     with Session(self.engine) as session:
-                        ledger = read_ledger(session, year=year)
+                        ledger = read_ledger(session, year=year, rules=self.config.status)
                 except YearNotHeld:
                     return None
                 found = Answerer(
