@@ -49,6 +49,7 @@ from bot.matching import (
     normalize,
     normalize_many,
     question_tokens,
+    text_tokens,
 )
 from bot.replies import (
     EXAMPLES,
@@ -933,8 +934,20 @@ class Answerer:
                     counts[i] += bool(new and word in getattr(new, attribute))
 
     def _ledger_mentions(self, word: str) -> bool:
-        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`."""
-        return word in self._preamble or self._counts(word)[0] > 0
+        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`.
+
+        The index's bigrams decide it where they can (a word with a bigram in no target's
+        texts or aliases is not there; a word that is one bigram is), sparing a count over
+        every target."""
+        if word in self._preamble:
+            return True
+        index = self.index
+        tokens = text_tokens(word)
+        if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
+            return False
+        if tokens == [word]:
+            return True
+        return self._counts(word)[0] > 0
 
     def _ledger_names(self, word: str) -> bool:
         """True when a title or alias of the ledger's targets has `word`."""

@@ -340,6 +340,7 @@ class _Doc:
     fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
+    alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
 
 
 @dataclass
@@ -385,6 +386,7 @@ class LedgerIndex:
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
+        self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.total_length = 0.0
         self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
@@ -431,8 +433,11 @@ class LedgerIndex:
         texts = normalize_many(raw)
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
+        alias_tokens = set()
         for field_name, text in zip(fields, texts, strict=True):
-            if field_name != "alias":
+            if field_name == "alias":
+                alias_tokens.update(text_tokens(text))
+            else:
                 weight = _FIELD_WEIGHTS[field_name]
                 for token in text_tokens(text):
                     tokens[token] += weight
@@ -483,7 +488,9 @@ class LedgerIndex:
             fuzzy,
             "\n".join(texts),
             names,
+            frozenset(alias_tokens),
         )
+        self.alias_df.update(alias_tokens)
         self.titles[t.number] = t.title
 
     def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
@@ -538,6 +545,7 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        self.alias_df.subtract(doc.alias_tokens)
         for ch in doc.chars:
             holders = self.char_docs[ch]
             holders.discard(number)
