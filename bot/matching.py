@@ -418,7 +418,7 @@ class LedgerIndex:
         return (
             t.title,
             t.aliases,
-            tuple((i.name, i.target, i.unit, i.actual, i.actual_unit) for i in t.indicators),
+            t.indicators,  # names and figures (kept objects compare by identity: cheap)
             t.target_text,
             t.progress_text,
         )
