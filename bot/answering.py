@@ -330,7 +330,7 @@ class Answerer:
             changed = self.index.update(ledger)
             self._recount_words(changed, before)
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
-        self.accept_coverage = self._accept_coverage(ledger)
+        self.accept_coverage = self._accept_coverage()
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
@@ -419,13 +419,11 @@ class Answerer:
             return multi
         return self._match_answer(question, q)
 
-    def _accept_coverage(self, ledger: LedgerSpec) -> float:
+    def _accept_coverage(self) -> float:
         """The coverage a leading target needs on this ledger: ACCEPT_COVERAGE when every
-        target has aliases of its own (not only the lexicon's abbreviations), PHRASE_COVERAGE
-        when none has, in proportion between."""
-        abbreviations = self.lexicon.abbreviations
-        own = sum(any(a not in abbreviations for a in t.aliases) for t in ledger.targets)
-        share = own / max(len(ledger.targets), 1)
+        target has aliases of its own (`LedgerIndex._says_more`: not what a draft makes),
+        PHRASE_COVERAGE when none has, in proportion between."""
+        share = self.index.own_aliases / self.index.count
         return PHRASE_COVERAGE + (ACCEPT_COVERAGE - PHRASE_COVERAGE) * share
 
     def _summary_text(self) -> str:

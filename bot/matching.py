@@ -341,6 +341,7 @@ class _Doc:
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
+    own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
 
 
 @dataclass
@@ -387,6 +388,7 @@ class LedgerIndex:
         self.char_df: Counter[str] = Counter()
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
+        self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
         self.total_length = 0.0
         self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
@@ -479,6 +481,11 @@ class LedgerIndex:
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
+        own_alias = any(
+            self._says_more(text, tokens)
+            for f, text in zip(fields, texts, strict=True)
+            if f == "alias"
+        )
         self.docs[t.number] = _Doc(
             self._key(t),
             dict(tokens),
@@ -489,9 +496,22 @@ class LedgerIndex:
             "\n".join(texts),
             names,
             frozenset(alias_tokens),
+            own_alias,
         )
         self.alias_df.update(alias_tokens)
+        self.own_aliases += self.docs[t.number].own_alias
         self.titles[t.number] = t.title
+
+    def _says_more(self, alias: str, text_tokens_of_target: dict[str, float]) -> bool:
+        """An alias of the ledger's own: not one of the lexicon's abbreviations, and at least
+        half its bigrams are words the target's texts do not write. What `import-report`
+        drafts (abbreviations, short names cut out of the texts) says nothing more."""
+        if alias in self.lexicon.abbreviations:
+            return False
+        tokens = text_tokens(alias)
+        return bool(tokens) and sum(t not in text_tokens_of_target for t in tokens) * 2 >= len(
+            tokens
+        )
 
     def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
         """The target's figures: its indicators' targets and actuals, and those its target
@@ -546,6 +566,7 @@ class LedgerIndex:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
         self.alias_df.subtract(doc.alias_tokens)
+        self.own_aliases -= doc.own_alias
         for ch in doc.chars:
             holders = self.char_docs[ch]
             holders.discard(number)

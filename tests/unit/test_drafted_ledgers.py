@@ -113,6 +113,12 @@ def test_a_ledger_without_aliases_of_its_own_lowers_its_bar(roads, ledger_2020):
         ),
     )
     assert _answerer(half).accept_coverage == pytest.approx(0.25)
+    # A short name a draft cuts out of the target's own texts says nothing more either.
+    cut = dataclasses.replace(
+        ROADS,
+        targets=tuple(dataclasses.replace(t, aliases=(t.title[:4],)) for t in ROADS.targets),
+    )
+    assert _answerer(cut).accept_coverage == pytest.approx(0.2)
 
 
 def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
