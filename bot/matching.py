@@ -273,6 +273,7 @@ def _unit_kind(unit: str) -> tuple[Decimal, str]:
     return scale * more, "个" if base in _COUNTERS else base
 
 
+@functools.lru_cache(maxsize=65536)
 def figure_token(value: Decimal, kind: str = "") -> str:
     """The index token of a figure: "#70|千米" with its kind of unit, "#70" without."""
     number = format(value.normalize(), "f")
