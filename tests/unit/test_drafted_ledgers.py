@@ -5,10 +5,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from bot.understanding.thesaurus import load_thesaurus
 
 from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex, chinese_number, figure_token
 
 ROADS = LedgerSpec(
@@ -44,7 +44,7 @@ ROADS = LedgerSpec(
 
 def _answerer(ledger):
     return Answerer(
-        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+        ledger, load_lexicon(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
     )
 
 
@@ -72,14 +72,14 @@ def test_a_figure_with_its_unit_names_the_target_that_holds_it(roads, question, 
 
 
 def test_a_figure_in_another_unit_is_not_that_target(roads):
-    scored = LedgerIndex(ROADS, load_thesaurus()).score("70个项目")
+    scored = LedgerIndex(ROADS, load_lexicon()).score("70个项目")
     assert not any(r.kind == "figure" for c in scored for r in c.reasons)
     # 70 is also target 3's progress in %, which a count in 个 is not either.
 
 
 @pytest.mark.parametrize("question", ["2022年的路", "有一个事", "第55号", "两个"])
 def test_years_dates_and_counting_words_are_not_figures(question):
-    index = LedgerIndex(ROADS, load_thesaurus())
+    index = LedgerIndex(ROADS, load_lexicon())
     held = [f for f in index.figures_in(question) if figure_token(f[0]) in index.postings]
     assert held == []
 
@@ -195,7 +195,7 @@ ABBREVIATED = LedgerSpec(
 
 
 def test_an_abbreviation_made_of_the_ledgers_own_words_is_found_in_them():
-    index = LedgerIndex(ABBREVIATED, load_thesaurus())
+    index = LedgerIndex(ABBREVIATED, load_lexicon())
     for question, number, pair in (("国储林完成没", 1, "国储"), ("危化企业搬了没", 2, "危化")):
         best = index.score(question)[0]
         assert best.number == number
@@ -204,7 +204,7 @@ def test_an_abbreviation_made_of_the_ledgers_own_words_is_found_in_them():
 
 def test_a_pair_of_characters_most_targets_use_is_no_abbreviation():
     # 建 is in every target: 建好 is not looked for as 建设四好.
-    scored = LedgerIndex(ABBREVIATED, load_thesaurus()).score("路建好了吗")
+    scored = LedgerIndex(ABBREVIATED, load_lexicon()).score("路建好了吗")
     assert not any(r.kind == "gap" for c in scored for r in c.reasons)
 
 
@@ -249,6 +249,6 @@ def test_a_homophone_slip_in_a_word_of_the_target_text_is_read_as_that_word():
             TargetSpec(10, "农田建设", "农业农村", "新修梯田3000亩。"),
         ),
     )
-    best = LedgerIndex(ledger, load_thesaurus()).score("提田修了多少")[0]
+    best = LedgerIndex(ledger, load_lexicon()).score("提田修了多少")[0]
     assert best.number == 10
     assert any(r.kind == "pinyin" and r.text == "梯田" for r in best.reasons)
