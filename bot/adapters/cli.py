@@ -14,6 +14,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.adapters.logging_setup import configure_logging
+from bot.app.documents import (
+    NoSuchTarget,
+    bulletin_documents,
+    chart_png,
+    export_bytes,
+    report_docx,
+    report_text,
+)
 from bot.app.queries import TargetFilter, YearMissing, ledger_of, select_targets, years_held
 from bot.app.services import build_answerer, open_engine
 from bot.config import Config, ConfigError, load_config
@@ -23,8 +31,8 @@ from bot.domain.work_calendar import CalendarFileError
 from bot.drafting.draft import draft_toml, review_summary
 from bot.drafting.report_text import ReportFormatError, parse_report
 from bot.drafting.report_text import draft as draft_report_ledger
-from bot.render.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
-from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
+from bot.render.ledger_toml import LedgerFileError, load_ledger_file
+from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
 from bot.store.ledger_store import ImportResult, StoreError, load_ledger
@@ -282,14 +290,9 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
 def cmd_export(config: Config, engine: Engine, args) -> int:
     """Write the ledger as TOML, xlsx or CSV."""
     ledger = _ledger(config, engine, args)
+    content = export_bytes(ledger, args.format, today=config.status_date(ledger.year))
     output = Path(args.output)
-    today = config.status_date(ledger.year)
-    if args.format == "toml":
-        output.write_text(dump_ledger(ledger), encoding="utf-8")
-    elif args.format == "xlsx":
-        write_xlsx(ledger, today, output)
-    else:
-        write_csv(ledger, today, output)
+    output.write_bytes(content)
     print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
     return 0
 
@@ -488,13 +491,14 @@ def _as_of(config: Config, year: int, text: str | None):
         raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
 
 
+def _write_output(output: str, content: bytes) -> None:
+    Path(output).write_bytes(content)
+    print(f"已写入 {output}", file=sys.stderr)
+
+
 def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
     import datetime as dt
-
-    from bot.app.bulletins import issue_bulletin
-    from bot.render.bulletin import render_bulletin_txt as render
-    from bot.render.bulletin import write_bulletin_docx
 
     since = None
     if args.since:
@@ -502,24 +506,27 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
             since = dt.date.fromisoformat(args.since)
         except ValueError:
             raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
-    bulletin = issue_bulletin(engine, ledger, as_of=as_of, tz=config.tz, actor="cli", since=since)
+    issued = bulletin_documents(
+        engine,
+        ledger,
+        as_of=as_of,
+        tz=config.tz,
+        actor="cli",
+        office=config.office_name,
+        issued=config.current_date(),
+        since=since,
+    )
     if args.output and args.output.lower().endswith(".docx"):
-        write_bulletin_docx(args.output, bulletin, config.office_name, config.current_date())
-        print(f"已写入 {args.output}", file=sys.stderr)
-        return 0
-    text = render(bulletin, config.office_name, config.current_date())
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"已写入 {args.output}", file=sys.stderr)
+        _write_output(args.output, issued.docx())
+    elif args.output:
+        _write_output(args.output, (issued.text() + "\n").encode("utf-8"))
     else:
-        print(text)
+        print(issued.text())
     return 0
 
 
 def cmd_report(config: Config, engine: Engine, args) -> int:
     """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
-    from bot.render.report_writer import render_report_md, render_report_txt, write_report_docx
-
     ledger = _ledger(config, engine, args)
     as_of = _as_of(config, ledger.year, args.as_of)
     if args.format == "bulletin":
@@ -529,21 +536,18 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
     if args.format == "docx":
         if not args.output:
             raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
-        write_report_docx(
+        content = report_docx(
             ledger,
-            args.output,
             as_of=as_of,
             tz=config.tz,
             office=config.office_name,
             issued=config.current_date(),
         )
-        print(f"已写入 {args.output}", file=sys.stderr)
+        _write_output(args.output, content)
         return 0
-    render = render_report_md if args.format == "md" else render_report_txt
-    text = render(ledger, as_of=as_of, tz=config.tz)
+    text = report_text(ledger, args.format, as_of=as_of, tz=config.tz)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"已写入 {args.output}", file=sys.stderr)
+        _write_output(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -551,18 +555,13 @@ def cmd_report(config: Config, engine: Engine, args) -> int:
 
 def cmd_chart(config: Config, engine: Engine, args) -> int:
     """Render the completion chart (or one target's) to a PNG file."""
-    from bot.render.charts import CJKFontMissing, completion_chart, target_chart
+    from bot.render.charts import CJKFontMissing
 
     ledger = _ledger(config, engine, args)
-    today = config.status_date(ledger.year)
     try:
-        if args.number is None:
-            png = completion_chart(ledger, today=today)
-        else:
-            target = ledger.by_number().get(args.number)
-            if target is None:
-                raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）")
-            png = target_chart(target, today=today, year=ledger.year)
+        png = chart_png(ledger, today=config.status_date(ledger.year), target=args.number)
+    except NoSuchTarget:
+        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）") from None
     except CJKFontMissing as exc:
         raise CliError(str(exc)) from None
     Path(args.output).write_bytes(png)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
 from bot.domain.status import compute_status
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
-from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger
+from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger, read_target
 from bot.store.uow import reading
 
 
@@ -94,3 +94,11 @@ def ledger_of(
             return read_ledger(session, year=year, rules=rules)
         except YearNotHeld as exc:
             raise YearMissing(exc.year, held_years(session)) from None
+
+
+def target_of(
+    engine: Engine, number: int, *, year: int | None, rules: StatusRules = DEFAULT_STATUS_RULES
+) -> TargetSpec | None:
+    """Target `number` of `year` as the database holds it now; None when there is none."""
+    with reading(engine) as session:
+        return read_target(session, number, year=year, rules=rules)

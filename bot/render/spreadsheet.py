@@ -186,12 +186,17 @@ def ledger_rows(ledger: LedgerSpec, today: dt.date) -> list[list[str]]:
     return rows
 
 
+def csv_bytes(ledger: LedgerSpec, today: dt.date) -> bytes:
+    """The ledger as CSV, UTF-8 with BOM so that Excel on Chinese Windows opens it cleanly."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS)
+    writer.writerows([export_cell(v) for v in row] for row in ledger_rows(ledger, today))
+    return text.getvalue().encode("utf-8-sig")
+
+
 def write_csv(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
-    # UTF-8 with BOM so that Excel on Chinese Windows opens it without mojibake.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        writer.writerows([export_cell(v) for v in row] for row in ledger_rows(ledger, today))
+    path.write_bytes(csv_bytes(ledger, today))
 
 
 def _display_width(text: str) -> int:
@@ -215,6 +220,10 @@ def _exact_number(text: str) -> tuple[int | float, str] | None:
 
 
 def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
+    path.write_bytes(xlsx_bytes(ledger, today))
+
+
+def xlsx_bytes(ledger: LedgerSpec, today: dt.date) -> bytes:
     """The ledger as a worksheet for people: figures as numbers, 完成率 and 差距, an autofilter,
     a frozen header, a CJK font, fitted widths and the 状态 cell coloured by its light."""
     from openpyxl import Workbook
@@ -265,7 +274,9 @@ def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(width + 2, 60)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(COLUMNS)).column_letter}{len(rows) + 1}"
-    book.save(path)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
 
 
 # --- reading ---------------------------------------------------------------------------

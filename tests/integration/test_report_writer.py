@@ -18,6 +18,7 @@ from sqlmodel import Session
 from bot.domain.ledger import CATEGORIES, STATUSES
 from bot.domain.status import compute_status, light_for
 from bot.drafting.report_text import parse_report
+from bot.render.report_docx import write_report_docx
 from bot.render.report_writer import (
     LIGHT_COLOURS,
     PENDING_STATUSES,
@@ -26,7 +27,6 @@ from bot.render.report_writer import (
     render_report_txt,
     report_summary,
     split_summary,
-    write_report_docx,
 )
 from bot.store.ledger_store import FieldChange, apply_changes, read_ledger
 
