@@ -32,7 +32,8 @@ from bot.drafting.draft import draft_toml, review_summary
 from bot.drafting.report_text import ReportFormatError, parse_report
 from bot.drafting.report_text import draft as draft_report_ledger
 from bot.render.ledger_toml import LedgerFileError, load_ledger_file
-from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet
+from bot.render.spreadsheet_files import SpreadsheetError
+from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
 from bot.store.ledger_store import ImportResult, StoreError, load_ledger

@@ -15,11 +15,11 @@ from bot.render.spreadsheet import (
     LIGHT_FILLS,
     STANDARD_COLUMNS,
     XLSX_FONT,
-    SpreadsheetError,
-    read_spreadsheet,
     write_csv,
     write_xlsx,
 )
+from bot.render.spreadsheet_files import SpreadsheetError
+from bot.render.spreadsheet_read import read_spreadsheet
 from bot.store.ledger_store import FieldChange, apply_changes, load_ledger, read_ledger
 
 TODAY = dt.date(2021, 1, 15)
