@@ -24,6 +24,7 @@ from bot.app.documents import (
 )
 from bot.app.queries import TargetFilter, YearMissing, ledger_of, select_targets, years_held
 from bot.app.services import build_answerer, open_engine
+from bot.app.unmatched import record_unmatched
 from bot.config import Config, ConfigError, load_config
 from bot.domain.ledger import CATEGORIES, STATUSES, text_problem
 from bot.domain.status import light_for
@@ -321,7 +322,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
         answer = years.ask(args.question)
-        unmatched.record(answer)
+        record_unmatched(unmatched, answer)
         print(answer.reply)
         return 0
     questions = [args.question] if args.question is not None else sys.stdin
@@ -333,7 +334,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
             conversation = Conversation()
             continue
         answer = years.ask(question, conversation)
-        unmatched.record(answer)
+        record_unmatched(unmatched, answer)
         shown = {"year": answer.filter.get("year", current), **answer.to_json()}
         print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0
@@ -443,8 +444,9 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     import datetime as dt
 
     from bot.app.reminders import plan
-    from bot.chat.reminders import describe_notices, policy_of_config
+    from bot.chat.reminders import policy_of_config
     from bot.domain.work_calendar import load_work_calendar
+    from bot.render.reminder_text import describe_notices
 
     try:
         at = dt.datetime.fromisoformat(args.at)

@@ -5,8 +5,6 @@ CLI calls) and wrap the result in replies."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.app.documents import (
     bulletin_documents,
     chart_png,
@@ -16,19 +14,19 @@ from bot.app.documents import (
     report_file_name,
     report_text,
 )
-from bot.app.queries import target_of
-from bot.chat.types import Command, Reply, Sender, parse_target_number
+from bot.chat.context import ChatContext
+from bot.chat.registry import VIEWER, CommandSpec
+from bot.chat.types import Reply, Sender, parse_target_number
 from bot.domain.status import as_of_label
 from bot.domain.unit_board import rank_units, render_unit_row
 
-if TYPE_CHECKING:
-    from bot.chat.service import ChatService
-
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
+CHART_USAGE = "用法：/chart [序号]，例如 /chart 或 /chart 56"
+EXPORT_USAGE = "用法：/export xlsx 或 /export csv"
 
 
-def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The 工作落实情况汇报 from the live ledger: docx as a file, txt as messages."""
     fmt = args.strip().lower() or "docx"
     ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
@@ -47,7 +45,7 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(name, content))]
 
 
-def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
+def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
     """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
     ledger, today, config = service.answerer.ledger, service.today, service.config
     issued = bulletin_documents(
@@ -66,7 +64,7 @@ def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
     ]
 
 
-def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_chart(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """All targets' completion in one picture, or one target's indicators: /chart [序号]."""
     from bot.render.charts import CJKFontMissing
 
@@ -78,35 +76,30 @@ def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         ]
 
 
-def _chart_replies(service: ChatService, args: str) -> list[Reply]:
+def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
     ledger = service.answerer.ledger
     if not args.strip():
         png = chart_png(ledger, today=service.today)
         return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
     number = parse_target_number(args)
-    # The target as stored now, so a chart drawn right after an edit shows the edit.
-    target = (
-        target_of(service.engine, number, year=service.year, rules=service.config.status)
-        if number is not None
-        else None
-    )
+    target = service.target(number) if number is not None else None
     if target is None:
-        return [Reply("用法：/chart [序号]，例如 /chart 或 /chart 56")]
+        return [Reply(CHART_USAGE)]
     png = chart_png(ledger, today=service.today, target=target)
     return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
 
 
-def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The ledger as a spreadsheet file: /export xlsx|csv."""
     fmt = args.strip().lower() or "xlsx"
     if fmt not in CHAT_EXPORT_FORMATS:
-        return [Reply("用法：/export xlsx 或 /export csv")]
+        return [Reply(EXPORT_USAGE)]
     content = export_bytes(service.answerer.ledger, fmt, today=service.today)
     name = export_file_name(service.today, fmt)
     return [Reply(f"台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(service: ChatService) -> str:
+def units_board(service: ChatContext) -> str:
     """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
     today = service.today
     lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
@@ -115,13 +108,13 @@ def units_board(service: ChatService) -> str:
     return "\n".join(lines)
 
 
-def cmd_units(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """红黄绿榜: every responsible unit's targets by light, overdue first."""
     return [Reply(units_board(service))]
 
 
 COMMANDS = (
-    Command("chart", "图表：/chart [序号]", False, cmd_chart),
-    Command("export", "导出台账：/export xlsx|csv", False, cmd_export),
-    Command("units", "红黄绿榜：各责任单位的目标", False, cmd_units),
+    CommandSpec("chart", VIEWER, "图表：/chart [序号]", cmd_chart, CHART_USAGE),
+    CommandSpec("export", VIEWER, "导出台账：/export xlsx|csv", cmd_export, EXPORT_USAGE),
+    CommandSpec("units", VIEWER, "红黄绿榜：各责任单位的目标", cmd_units),
 )

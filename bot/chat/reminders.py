@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
+from bot.app.reminder_notices import urge_notices
 from bot.app.reminders import (
     ACK_BUTTON,
     UnknownUnit,
@@ -37,15 +38,9 @@ from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.domain.admin_commands import CommandError
 from bot.domain.ledger import text_problem
-from bot.domain.reminder_policy import (
-    HEADINGS,
-    Notice,
-    ReminderPolicy,
-    escalation_milestone,
-    urge_notices,
-    working_days_waiting,
-)
+from bot.domain.reminder_policy import ReminderPolicy, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
+from bot.render.reminder_text import HEADINGS, describe_notices
 from bot.store.ledger_store import (
     FieldChange,
     apply_changes_in,
@@ -157,7 +152,7 @@ def _no_transport(service: ChatService) -> list[Reply] | None:
 def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """催办: push a reminder for a target to its units' chats now."""
     number = parse_target_number(args)
-    target = service._target(number) if number is not None else None
+    target = service.target(number) if number is not None else None
     if target is None:
         return [Reply("用法：/urge 序号，例如 /urge 16（序号须是台账中的目标）")]
     refused = _no_transport(service)
@@ -188,7 +183,7 @@ def may_report(service: ChatService, sender: Sender, number: int) -> bool:
     """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
-    target = service._target(number)
+    target = service.target(number)
     with Session(service.engine) as session:
         subscriptions = subscriptions_map(session)
     return target is not None and any(
@@ -202,8 +197,8 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not may_report(service, sender, number):
-        return service._refuse(sender, f"report {number}")
-    if service._target(number) is None:
+        return service.refuse(sender, f"report {number}")
+    if service.target(number) is None:
         return [Reply(f"台账中没有第{number}项目标。")]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
     if not text:
@@ -212,7 +207,7 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
     try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
-        plan = plan_report(number, text, service._target, today=service.today)
+        plan = plan_report(number, text, service.target, today=service.today)
     except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
@@ -237,7 +232,7 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
     if not head or head.lower() in REPORT_FORMATS:
         if service.role_of(sender) is None:
-            return service._refuse(sender, "/report")
+            return service.refuse(sender, "/report")
         return cmd_circulated_report(service, sender, head)
     number = parse_target_number(head)
     if number is None or not rest.strip():
@@ -291,7 +286,7 @@ def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         who = f"报送人{row.reporter_id}，群{row.chat_id}"
         text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
         try:
-            plan = plan_report(row.target_number, row.text, service._target, today=service.today)
+            plan = plan_report(row.target_number, row.text, service.target, today=service.today)
         except CommandError as exc:  # stored before today's rules, or the ledger changed since
             text += f"\n无法采纳：{str(exc).splitlines()[0]}"
             replies.append(Reply(text, ((Button("驳回", f"rpt:no:{row.id}"),),)))
@@ -503,16 +498,6 @@ def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
     acks = _ack_lines(service)
     return [Reply("\n".join([*lines, *([""] + acks if acks else [])]))]
-
-
-def describe_notices(notices: list[Notice]) -> str:
-    if not notices:
-        return "这一天没有需要发送的提醒。"
-    lines = []
-    for n in notices:
-        to = n.chat_id if n.chat_id is not None else "（未订阅，无人接收）"
-        lines.append(f"【{n.kind}】→ {n.unit or '领导'} {to}\n{n.text}")
-    return "\n\n".join(lines)
 
 
 def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply]:
