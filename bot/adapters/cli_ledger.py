@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.adapters.cli_common import CliError, ledger_for, print_json
 from bot.app.documents import export_bytes
+from bot.app.imports import another_years_targets
 from bot.app.queries import TargetFilter, select_targets, years_held
 from bot.app.services import build_answerer
 from bot.app.unmatched import record_unmatched
@@ -99,27 +100,6 @@ def _print_import(result: ImportResult) -> None:
         print("要用文件中的值覆盖管理员的修改，请加 --force")
 
 
-def _refuse_another_years_sheet(path: Path, ledger, base) -> None:
-    """A sheet whose rows rename and reword most targets it changes is another year's export:
-    imported as it is, it would overwrite this year's targets, so it needs --year."""
-    known = base.by_number()
-
-    def shown(t):
-        return (t.title, t.target_text, t.progress_text, t.indicators)
-
-    changed = [t for t in ledger.targets if shown(t) != shown(known[t.number])]
-    renamed = [
-        t
-        for t in changed
-        if t.title != known[t.number].title and t.target_text != known[t.number].target_text
-    ]
-    if len(renamed) >= 2 and len(renamed) * 2 > len(changed):
-        raise CliError(
-            f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
-            "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
-        )
-
-
 def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
@@ -135,8 +115,12 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     elif suffix in (".xlsx", ".csv"):
         base = ledger_for(config, engine, args)
         ledger = read_spreadsheet(path, base, config.status_date(base.year))
-        if not args.year:
-            _refuse_another_years_sheet(path, ledger, base)
+        renamed = [] if args.year else another_years_targets(ledger, base)
+        if renamed:
+            raise CliError(
+                f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
+                "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
+            )
     else:
         raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
     try:
