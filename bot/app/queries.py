@@ -8,7 +8,6 @@ shows (by status, unit, category). They return plain values; the CLI and the cha
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from sqlalchemy import Engine
 from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
 from bot.domain.status import compute_status
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
-from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger, read_target
+from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger
 from bot.store.uow import reading
 
 
@@ -74,11 +73,6 @@ def select_targets(
     return [row for row in listed if chosen is None or chosen.keeps(row.target, row.status)]
 
 
-def count_by_status(targets: Iterable[TargetSpec], today: dt.date) -> Counter[str]:
-    """How many targets have each status on `today` (statuses without targets count 0)."""
-    return Counter(compute_status(t, today) for t in targets)
-
-
 def years_held(engine: Engine) -> dict[int, int]:
     """The ledger years the database holds, oldest first, with their target counts."""
     with reading(engine) as session:
@@ -94,11 +88,3 @@ def ledger_of(
             return read_ledger(session, year=year, rules=rules)
         except YearNotHeld as exc:
             raise YearMissing(exc.year, held_years(session)) from None
-
-
-def target_of(
-    engine: Engine, number: int, *, year: int | None, rules: StatusRules = DEFAULT_STATUS_RULES
-) -> TargetSpec | None:
-    """Target `number` of `year` as the database holds it now; None when there is none."""
-    with reading(engine) as session:
-        return read_target(session, number, year=year, rules=rules)
