@@ -1,340 +1,52 @@
-"""Command-line front end: parse arguments, call the core, print. No logic of its own."""
+"""Command-line front end: the parser and the entry point. The commands live in
+cli_ledger.py, cli_reminders.py and cli_documents.py; each parses, calls the core, prints."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from bot.adapters.cli_common import CliError
+from bot.adapters.cli_documents import cmd_chart, cmd_report
+from bot.adapters.cli_ledger import (
+    cmd_ask,
+    cmd_close,
+    cmd_evidence,
+    cmd_export,
+    cmd_import,
+    cmd_import_report,
+    cmd_list,
+    cmd_overview,
+    cmd_show,
+    cmd_years,
+)
+from bot.adapters.cli_reminders import (
+    cmd_calendar,
+    cmd_reminders,
+    cmd_subscribe,
+    cmd_subscriptions,
+    cmd_unsubscribe,
+)
 from bot.adapters.logging_setup import configure_logging
-from bot.app.queries import TargetFilter, YearMissing, ledger_of, select_targets, years_held
 from bot.app.services import build_answerer, open_engine
-from bot.app.unmatched import record_unmatched
 from bot.config import Config, ConfigError, load_config
-from bot.domain.ledger import CATEGORIES, STATUSES, text_problem
-from bot.domain.status import light_for
+from bot.domain.ledger import CATEGORIES, STATUSES
 from bot.domain.work_calendar import CalendarFileError
-from bot.drafting.draft import draft_toml, review_summary
-from bot.drafting.report_text import ReportFormatError, parse_report
-from bot.drafting.report_text import draft as draft_report_ledger
-from bot.render.ledger_toml import LedgerFileError, dump_ledger, load_ledger_file
-from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
-from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
+from bot.drafting.report_text import ReportFormatError
+from bot.render.ledger_toml import LedgerFileError
+from bot.render.spreadsheet_files import SpreadsheetError
 from bot.store.database import LedgerBusy
-from bot.store.ledger_import import ImportResult, load_ledger
 from bot.store.ledger_store import StoreError
-from bot.store.unmatched_log import UnmatchedLog
-from bot.store.uow import reading
-from bot.understanding.answering import Conversation
 
 logger = logging.getLogger(__name__)
 
-
 IMPORT_WAIT_SECONDS = 300.0  # how long `import` waits for another import to finish
-BUSY_HELP = "另一个导入正在写入台账，未导入任何内容。请等它完成后再运行，或加 --wait 秒数 等它结束"
-LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做任何修改。请稍后再试"
-
-
-class CliError(Exception):
-    """A user error: printed to stderr, exit status 2."""
-
-
-def _years_text(years) -> str:
-    return "、".join(f"{y}年" for y in years) or "无"
-
-
-def _ledger(config: Config, engine: Engine, args):
-    """The ledger of `--year`, else of `[ledger] year`, else the latest year imported."""
-    year = getattr(args, "year", None) or config.year
-    try:
-        return ledger_of(engine, year=year, rules=config.status)
-    except YearMissing as exc:
-        held = exc.held
-    where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
-    raise CliError(
-        f"数据库中没有{year}年的台账（现有：{_years_text(held)}）。"
-        f"请{where}，或先用 python main.py import 文件 导入{year}年的台账"
-    )
-
-
-def _print_json(value) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def cmd_show(config: Config, engine: Engine, args) -> int:
-    """Print one target."""
-    ledger = _ledger(config, engine, args)
-    today = config.status_date(ledger.year)
-    target = ledger.by_number().get(args.number)
-    if target is None:
-        raise CliError(
-            f"第{args.number}项目标不存在（{ledger.year}年台账共有的序号可用 list 查看）"
-        )
-    if args.json:
-        _print_json({"year": ledger.year, **target_json(target, today)})
-    else:
-        print(target_detail_text(target, today, config.tz))
-    return 0
-
-
-def cmd_list(config: Config, engine: Engine, args) -> int:
-    """Print the targets, optionally filtered."""
-    ledger = _ledger(config, engine, args)
-    today = config.status_date(ledger.year)
-    chosen = TargetFilter(status=args.status, unit=args.unit, category=args.category)
-    selected = select_targets(ledger.targets, today, chosen)
-    if args.json:
-        _print_json([{"year": ledger.year, **list_item_json(r.target, today)} for r in selected])
-        return 0
-    for t, status in ((r.target, r.status) for r in selected):
-        units = "、".join(u.name for u in t.lead_units) or "—"
-        print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")
-    print(f"共{len(selected)}项")
-    return 0
-
-
-def cmd_overview(config: Config, engine: Engine, args) -> int:
-    """Print counts by status and one line per target."""
-    ledger = _ledger(config, engine, args)
-    print(overview_text(ledger, config.status_date(ledger.year)))
-    return 0
-
-
-def cmd_evidence(config: Config, engine: Engine, args) -> int:
-    """evidence add N FILE [--note TEXT] | evidence list N [--json]: a target's 佐证材料."""
-    from bot.domain.evidence import MAX_BYTES, EvidenceError, check_evidence, size_label
-    from bot.store.evidence_store import add_evidence, list_evidence
-
-    ledger = _ledger(config, engine, args)
-    if args.number not in ledger.by_number():
-        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账的序号可用 list 查看）")
-    if args.action == "add":
-        path = Path(args.file)
-        if not path.is_file():
-            raise CliError(f"找不到文件 {path}")
-        if path.stat().st_size > MAX_BYTES:  # refused before reading it into memory
-            raise CliError(f"{path.name}：文件超过20MB上限，未保存")
-        problem = text_problem(args.note or "")
-        if problem:
-            raise CliError(f"--note {problem}")
-        try:
-            file = check_evidence(path.name, path.read_bytes())
-        except EvidenceError as exc:
-            raise CliError(f"{path.name}：{exc}") from None
-        row = add_evidence(
-            engine, args.number, file, actor="cli", note=args.note or "", year=ledger.year
-        )
-        print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
-        return 0
-    with reading(engine) as session:
-        rows = list_evidence(session, args.number, year=ledger.year)
-    if args.json:
-        _print_json([row.as_json() for row in rows])
-        return 0
-    for row in rows:
-        when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
-        print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
-    print(f"第{args.number}项共{len(rows)}份佐证材料")
-    return 0
-
-
-def cmd_close(config: Config, engine: Engine, args) -> int:
-    """close N --reason TEXT [--force]; --reopen reopens a closed target."""
-    from bot.app.closing import ClosingRefused, close_target, reopen_target
-
-    ledger = _ledger(config, engine, args)
-    problem = text_problem(args.reason)
-    if problem:
-        raise CliError(f"--reason {problem}")
-    try:
-        if args.reopen:
-            reopen_target(engine, args.number, args.reason, actor="cli", year=ledger.year)
-            print(f"第{args.number}项已重新打开（取消销号）")
-            return 0
-        closure = close_target(
-            engine,
-            args.number,
-            args.reason,
-            actor="cli",
-            now=config.now(),
-            status_day=config.status_date(ledger.year),
-            forced=args.force,
-            year=ledger.year,
-        )
-    except ClosingRefused as exc:
-        raise CliError(str(exc).replace(f"/close {args.number} 强制 理由", "--force")) from None
-    forced = "（强制）" if closure.forced else ""
-    print(f"第{args.number}项{closure.label}{forced}")
-    return 0
-
-
-def cmd_years(config: Config, engine: Engine, args) -> int:
-    """Print the ledger years the database holds, with their target counts."""
-    years = years_held(engine)
-    current = config.year or max(years, default=None)
-    if args.json:
-        _print_json([{"year": y, "targets": n, "current": y == current} for y, n in years.items()])
-        return 0
-    for year, count in years.items():
-        print(f"{year}年：{count}项目标{'（当前年度）' if year == current else ''}")
-    print(f"共{len(years)}个年度")
-    if current is not None and current not in years:
-        print(f"注意：{config.source} 的 [ledger] year = {current}，数据库中没有这一年的台账")
-    return 0
-
-
-def _print_import(result: ImportResult) -> None:
-    if result.new_year:
-        print(f"新增{result.year}年台账（其他年度的数据未改动）")
-    print(
-        f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
-    )
-    for number, field, file_value, db_value in result.conflicts:
-        print(
-            f"  冲突：第{number}项 {field}："
-            f"文件={file_value!r} 数据库={db_value!r}（保留数据库的值）"
-        )
-    if result.conflicts and not result.forced:
-        print("要用文件中的值覆盖管理员的修改，请加 --force")
-
-
-def _refuse_another_years_sheet(path: Path, ledger, base) -> None:
-    """A sheet whose rows rename and reword most targets it changes is another year's export:
-    imported as it is, it would overwrite this year's targets, so it needs --year."""
-    known = base.by_number()
-
-    def shown(t):
-        return (t.title, t.target_text, t.progress_text, t.indicators)
-
-    changed = [t for t in ledger.targets if shown(t) != shown(known[t.number])]
-    renamed = [
-        t
-        for t in changed
-        if t.title != known[t.number].title and t.target_text != known[t.number].target_text
-    ]
-    if len(renamed) >= 2 and len(renamed) * 2 > len(changed):
-        raise CliError(
-            f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
-            "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
-        )
-
-
-def cmd_import(config: Config, engine: Engine, args) -> int:
-    """Load a ledger file (TOML, xlsx or CSV) into the database."""
-    path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"{path}: 文件不存在")
-    suffix = path.suffix.lower()
-    if suffix == ".toml":
-        ledger = load_ledger_file(path)
-        if args.year and args.year != ledger.year:
-            raise CliError(
-                f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"
-            )
-    elif suffix in (".xlsx", ".csv"):
-        base = _ledger(config, engine, args)
-        ledger = read_spreadsheet(path, base, config.status_date(base.year))
-        if not args.year:
-            _refuse_another_years_sheet(path, ledger, base)
-    else:
-        raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
-    try:
-        result = load_ledger(engine, ledger, source=path.name, force=args.force)
-    except LedgerBusy:
-        if args.wait <= 0:
-            raise
-        print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
-        result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
-    _print_import(result)
-    return 0
-
-
-def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
-    """Turn a report in the seed's format into a draft ledger TOML."""
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: 文件不存在") from None
-    except UnicodeDecodeError:
-        try:
-            text = path.read_bytes().decode("gb18030")
-        except UnicodeDecodeError:
-            raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
-    report = parse_report(text)
-    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
-    output = draft_toml(drafted)
-    if args.output == "-":
-        sys.stdout.write(output)
-    else:
-        Path(args.output).write_text(output, encoding="utf-8")
-        print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
-    # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
-    print(review_summary(drafted), file=sys.stderr)
-    return 0
-
-
-def cmd_export(config: Config, engine: Engine, args) -> int:
-    """Write the ledger as TOML, xlsx or CSV."""
-    ledger = _ledger(config, engine, args)
-    output = Path(args.output)
-    today = config.status_date(ledger.year)
-    if args.format == "toml":
-        output.write_text(dump_ledger(ledger), encoding="utf-8")
-    elif args.format == "xlsx":
-        write_xlsx(ledger, today, output)
-    else:
-        write_csv(ledger, today, output)
-    print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
-    return 0
-
-
-def cmd_ask(config: Config, engine: Engine, args) -> int:
-    """Answer a question, or (with --json) one question per stdin line as JSON lines."""
-    if args.conversation and not args.json:
-        raise CliError(
-            "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
-        )
-    from bot.app.ledger_years import LedgerYears
-
-    answerer = build_answerer(engine, config, year=_ledger(config, engine, args).year)
-    years = LedgerYears(engine, config, lambda: answerer)
-    unmatched = UnmatchedLog(engine)
-    try:
-        return _answer_questions(years, unmatched, args)
-    finally:
-        unmatched.flush()
-
-
-def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
-    current = years.current().ledger.year
-    if not args.json:
-        if args.question is None:
-            raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
-        answer = years.ask(args.question)
-        record_unmatched(unmatched, answer)
-        print(answer.reply)
-        return 0
-    questions = [args.question] if args.question is not None else sys.stdin
-    # --conversation: the lines are turns of one conversation; an empty line starts anew.
-    conversation = Conversation() if args.conversation else None
-    for line in questions:
-        question = line.rstrip("\r\n")
-        if conversation is not None and not question.strip():
-            conversation = Conversation()
-            continue
-        answer = years.ask(question, conversation)
-        record_unmatched(unmatched, answer)
-        shown = {"year": answer.filter.get("year", current), **answer.to_json()}
-        print(json.dumps(shown, ensure_ascii=False), flush=True)
-    return 0
 
 
 def cmd_chat(config: Config, engine: Engine, args) -> int:
@@ -344,233 +56,6 @@ def cmd_chat(config: Config, engine: Engine, args) -> int:
 
     service = ChatService(engine, config, build_answerer(engine, config))
     return run_console(service, args.role, sys.stdin, sys.stdout)
-
-
-def _unit_name(config: Config, engine: Engine, given: str) -> str:
-    from bot.app.reminders import UnknownUnit, resolve_unit
-
-    # Units of the current year's ledger: `[ledger] year`, else the latest imported.
-    ledger = ledger_of(engine, year=config.year, rules=config.status)
-    try:
-        return resolve_unit(ledger, given)
-    except UnknownUnit as exc:
-        raise CliError(str(exc)) from None
-
-
-def cmd_subscribe(config: Config, engine: Engine, args) -> int:
-    """Subscribe a chat to a unit's reminders."""
-    from bot.app.reminders import subscribe
-
-    unit = _unit_name(config, engine, args.unit)
-    created = subscribe(engine, unit, args.chat_id, actor="cli")
-    print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
-    return 0
-
-
-def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
-    """Remove a chat's subscription to a unit."""
-    from bot.app.reminders import unsubscribe
-
-    unit = _unit_name(config, engine, args.unit)
-    if not unsubscribe(engine, unit, args.chat_id):
-        raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
-    print(f"已取消：{unit} → {args.chat_id}")
-    return 0
-
-
-def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
-    """List subscriptions."""
-    from bot.app.reminders import list_subscriptions
-
-    with reading(engine) as session:
-        rows = list_subscriptions(session)
-    if args.json:
-        _print_json([{"unit": r.unit, "chat_id": r.chat_id} for r in rows])
-    else:
-        for r in rows:
-            print(f"{r.unit}\t{r.chat_id}")
-        print(f"共{len(rows)}个订阅")
-    return 0
-
-
-def cmd_calendar(config: Config, engine: Engine | None, args) -> int:
-    """Print the holidays and make-up working days known for a year, each with its source."""
-    from bot.domain.work_calendar import load_work_calendar
-
-    if not 1900 <= args.year <= 2200:
-        raise CliError(f"年份应在1900到2200之间，例如 calendar 2020，而不是 {args.year}")
-    calendar = load_work_calendar(config.calendar_dir)
-    days = calendar.days(args.year)
-    covered = calendar.covered(args.year)
-    if args.json:
-        _print_json(
-            {
-                "year": args.year,
-                "covered": covered,
-                "source": calendar.source(args.year),
-                "days": [
-                    {"date": d.day.isoformat(), "kind": d.kind, "name": d.name, "source": d.source}
-                    for d in days
-                ],
-            }
-        )
-        return 0
-    if not covered:
-        print(
-            f"{args.year}年的节假日安排未知（日历库和 {config.calendar_dir} 都没有）："
-            "提醒按周一至周五计算工作日。"
-        )
-        return 0
-    origin = "日历库" if calendar.source(args.year) == "library" else "本地文件"
-    print(f"{args.year}年节假日安排（来源：{origin}）")
-    for d in days:
-        kind = "放假" if d.kind == "holiday" else "调休上班"
-        print(f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]} {kind} {d.name}")
-    print(
-        f"共{sum(d.kind == 'holiday' for d in days)}天假日，"
-        f"{sum(d.kind == 'workday' for d in days)}天调休上班"
-    )
-    return 0
-
-
-WEEKDAY_NAMES = "一二三四五六日"
-
-
-def cmd_reminders(config: Config, engine: Engine, args) -> int:
-    """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
-    import datetime as dt
-
-    from bot.app.reminders import plan
-    from bot.chat.reminders import policy_of_config
-    from bot.domain.work_calendar import load_work_calendar
-    from bot.render.reminder_text import describe_notices
-
-    try:
-        at = dt.datetime.fromisoformat(args.at)
-    except ValueError:
-        raise CliError(
-            f"--at 应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00，而不是 {args.at!r}"
-        ) from None
-    at = at if at.tzinfo else at.replace(tzinfo=config.tz)
-    policy = policy_of_config(config)
-    ledger = _ledger(config, engine, args)
-    local = at.astimezone(config.tz)
-    notices = []
-    if local.time() >= policy.send_time:
-        calendar = load_work_calendar(config.calendar_dir)
-        notices = plan(engine, ledger, local.date(), policy, calendar, config.tz)
-    if args.json:
-        _print_json(
-            [
-                {
-                    "year": ledger.year,
-                    "kind": n.kind,
-                    "target": n.target,
-                    "deadline": n.deadline.isoformat() if n.deadline else None,
-                    "chat_id": n.chat_id,
-                    "text": n.text,
-                    "unit": n.unit,
-                    "occurrence": n.occurrence.isoformat(),
-                }
-                for n in notices
-            ]
-        )
-    else:
-        print(describe_notices(notices))
-    return 0
-
-
-def _as_of(config: Config, year: int, text: str | None):
-    import datetime as dt
-
-    if not text:
-        return config.status_date(year)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
-
-
-def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
-    """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
-    import datetime as dt
-
-    from bot.app.bulletins import issue_bulletin
-    from bot.render.bulletin import render_bulletin_txt as render
-    from bot.render.bulletin import write_bulletin_docx
-
-    since = None
-    if args.since:
-        try:
-            since = dt.date.fromisoformat(args.since)
-        except ValueError:
-            raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
-    bulletin = issue_bulletin(engine, ledger, as_of=as_of, tz=config.tz, actor="cli", since=since)
-    if args.output and args.output.lower().endswith(".docx"):
-        write_bulletin_docx(args.output, bulletin, config.office_name, config.current_date())
-        print(f"已写入 {args.output}", file=sys.stderr)
-        return 0
-    text = render(bulletin, config.office_name, config.current_date())
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"已写入 {args.output}", file=sys.stderr)
-    else:
-        print(text)
-    return 0
-
-
-def cmd_report(config: Config, engine: Engine, args) -> int:
-    """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
-    from bot.render.report_writer import render_report_md, render_report_txt, write_report_docx
-
-    ledger = _ledger(config, engine, args)
-    as_of = _as_of(config, ledger.year, args.as_of)
-    if args.format == "bulletin":
-        return _write_bulletin(config, engine, ledger, as_of, args)
-    if args.since:
-        raise CliError("--since 只用于 --format bulletin（督查通报）")
-    if args.format == "docx":
-        if not args.output:
-            raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
-        write_report_docx(
-            ledger,
-            args.output,
-            as_of=as_of,
-            tz=config.tz,
-            office=config.office_name,
-            issued=config.current_date(),
-        )
-        print(f"已写入 {args.output}", file=sys.stderr)
-        return 0
-    render = render_report_md if args.format == "md" else render_report_txt
-    text = render(ledger, as_of=as_of, tz=config.tz)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"已写入 {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0
-
-
-def cmd_chart(config: Config, engine: Engine, args) -> int:
-    """Render the completion chart (or one target's) to a PNG file."""
-    from bot.render.charts import CJKFontMissing, completion_chart, target_chart
-
-    ledger = _ledger(config, engine, args)
-    today = config.status_date(ledger.year)
-    try:
-        if args.number is None:
-            png = completion_chart(ledger, today=today)
-        else:
-            target = ledger.by_number().get(args.number)
-            if target is None:
-                raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）")
-            png = target_chart(target, today=today, year=ledger.year)
-    except CJKFontMissing as exc:
-        raise CliError(str(exc)) from None
-    Path(args.output).write_bytes(png)
-    print(f"已写入 {args.output}（{len(png)}字节）", file=sys.stderr)
-    return 0
 
 
 NO_TOKEN_HELP = (
@@ -740,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NO_DATABASE = {cmd_import_report, cmd_calendar}
+
+
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (128 + 13)
 
 
@@ -757,10 +244,11 @@ def _quiet_stdout() -> None:
     os.close(devnull)
 
 
-IMPORT_WAIT_SECONDS = 300.0
 BUSY_HELP = (
     "另一个导入正在写入台账，未导入任何内容。请等它完成后再运行，或加 --wait 秒数 等待它结束"
 )
+
+
 LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做任何修改。请稍后再试"
 
 

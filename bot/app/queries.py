@@ -8,7 +8,6 @@ shows (by status, unit, category). They return plain values; the CLI and the cha
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -72,11 +71,6 @@ def select_targets(
     """The targets `chosen` keeps (all when None), in ledger order, each with its status."""
     listed = (Listed(t, compute_status(t, today)) for t in targets)
     return [row for row in listed if chosen is None or chosen.keeps(row.target, row.status)]
-
-
-def count_by_status(targets: Iterable[TargetSpec], today: dt.date) -> Counter[str]:
-    """How many targets have each status on `today` (statuses without targets count 0)."""
-    return Counter(compute_status(t, today) for t in targets)
 
 
 def years_held(engine: Engine) -> dict[int, int]:

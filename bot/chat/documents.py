@@ -1,107 +1,105 @@
-"""Chat commands that hand out paperwork and pictures: the report, charts, exports, 红黄绿榜."""
+"""Chat commands that hand out paperwork and pictures: the report, charts, exports, 红黄绿榜.
+
+They parse the arguments, call the paperwork use cases (bot/app/documents.py, the same ones the
+CLI calls) and wrap the result in replies."""
 
 from __future__ import annotations
 
-import io
-import tempfile
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from bot.chat.types import Command, Reply, Sender, parse_target_number
+from bot.app.documents import (
+    bulletin_documents,
+    chart_png,
+    export_bytes,
+    export_file_name,
+    report_docx,
+    report_file_name,
+    report_text,
+)
+from bot.chat.context import ChatContext
+from bot.chat.registry import VIEWER, CommandSpec
+from bot.chat.types import Reply, Sender, parse_target_number
 from bot.domain.status import as_of_label
 from bot.domain.unit_board import rank_units, render_unit_row
-from bot.render.spreadsheet import write_csv, write_xlsx
-
-if TYPE_CHECKING:
-    from bot.chat.service import ChatService
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
+CHAT_EXPORT_FORMATS = ("xlsx", "csv")
+CHART_USAGE = "用法：/chart [序号]，例如 /chart 或 /chart 56"
+EXPORT_USAGE = "用法：/export xlsx 或 /export csv"
 
 
-def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The 工作落实情况汇报 from the live ledger: docx as a file, txt as messages."""
-    from bot.render.report_writer import render_report_md, render_report_txt, write_report_docx
-
     fmt = args.strip().lower() or "docx"
     ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
-    stem = f"工作落实情况汇报_{today.isoformat()}"
     if fmt == "通报":
         return _bulletin(service, sender)
     if fmt == "txt":
-        return [Reply(render_report_txt(ledger, as_of=today, tz=tz))]
+        return [Reply(report_text(ledger, "txt", as_of=today, tz=tz))]
     if fmt == "md":
-        text = render_report_md(ledger, as_of=today, tz=tz)
-        return [Reply("汇报（Markdown）", document=(f"{stem}.md", text.encode("utf-8")))]
-    stream = io.BytesIO()
+        text = report_text(ledger, "md", as_of=today, tz=tz)
+        return [Reply("汇报（Markdown）", document=(report_file_name(today, "md"), text.encode()))]
     config = service.config
-    write_report_docx(
+    content = report_docx(
+        ledger, as_of=today, tz=tz, office=config.office_name, issued=config.current_date()
+    )
+    name = report_file_name(today, "docx")
+    return [Reply(f"{ledger.title}工作落实情况汇报", document=(name, content))]
+
+
+def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
+    """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
+    ledger, today, config = service.answerer.ledger, service.today, service.config
+    issued = bulletin_documents(
+        service.engine,
         ledger,
-        stream,
         as_of=today,
-        tz=tz,
+        tz=config.tz,
+        actor=sender.actor or "chat",
         office=config.office_name,
         issued=config.current_date(),
     )
-    return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
-
-
-def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
-    """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
-    from bot.app.bulletins import issue_bulletin
-    from bot.render.bulletin import render_bulletin_txt, write_bulletin_docx
-
-    ledger, today, config = service.answerer.ledger, service.today, service.config
-    bulletin = issue_bulletin(
-        service.engine, ledger, as_of=today, tz=config.tz, actor=sender.actor or "chat"
-    )
-    stream = io.BytesIO()
-    write_bulletin_docx(stream, bulletin, config.office_name, config.current_date())
-    name = f"督查通报_{ledger.year}年第{bulletin.number}期_{today.isoformat()}.docx"
+    name = issued.file_name(ledger.year, today)
     return [
-        Reply(render_bulletin_txt(bulletin, config.office_name, config.current_date())),
-        Reply(bulletin.title, document=(name, stream.getvalue())),
+        Reply(issued.text()),
+        Reply(issued.bulletin.title, document=(name, issued.docx())),
     ]
 
 
-def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_chart(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """All targets' completion in one picture, or one target's indicators: /chart [序号]."""
-    from bot.render.charts import CJKFontMissing, completion_chart, target_chart
+    from bot.render.charts import CJKFontMissing
 
     try:
-        return _chart_replies(service, args, completion_chart, target_chart)
+        return _chart_replies(service, args)
     except CJKFontMissing:
         return [
             Reply("图表暂不可用：服务器缺少中文字体，请管理员运行 scripts/ensure_cjk_font.sh。")
         ]
 
 
-def _chart_replies(service: ChatService, args: str, completion_chart, target_chart):
+def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
+    ledger = service.answerer.ledger
     if not args.strip():
-        png = completion_chart(service.answerer.ledger, today=service.today)
+        png = chart_png(ledger, today=service.today)
         return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
     number = parse_target_number(args)
     target = service.target(number) if number is not None else None
     if target is None:
-        return [Reply("用法：/chart [序号]，例如 /chart 或 /chart 56")]
-    png = target_chart(target, today=service.today, year=service.answerer.ledger.year)
+        return [Reply(CHART_USAGE)]
+    png = chart_png(ledger, today=service.today, target=target)
     return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
 
 
-def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The ledger as a spreadsheet file: /export xlsx|csv."""
     fmt = args.strip().lower() or "xlsx"
-    if fmt not in ("xlsx", "csv"):
-        return [Reply("用法：/export xlsx 或 /export csv")]
-    writer = write_xlsx if fmt == "xlsx" else write_csv
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"ledger.{fmt}"
-        writer(service.answerer.ledger, service.today, path)
-        content = path.read_bytes()
-    name = f"台账_{service.today.isoformat()}.{fmt}"
+    if fmt not in CHAT_EXPORT_FORMATS:
+        return [Reply(EXPORT_USAGE)]
+    content = export_bytes(service.answerer.ledger, fmt, today=service.today)
+    name = export_file_name(service.today, fmt)
     return [Reply(f"台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(service: ChatService) -> str:
+def units_board(service: ChatContext) -> str:
     """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
     today = service.today
     lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
@@ -110,13 +108,13 @@ def units_board(service: ChatService) -> str:
     return "\n".join(lines)
 
 
-def cmd_units(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """红黄绿榜: every responsible unit's targets by light, overdue first."""
     return [Reply(units_board(service))]
 
 
 COMMANDS = (
-    Command("chart", "图表：/chart [序号]", False, cmd_chart),
-    Command("export", "导出台账：/export xlsx|csv", False, cmd_export),
-    Command("units", "红黄绿榜：各责任单位的目标", False, cmd_units),
+    CommandSpec("chart", VIEWER, "图表：/chart [序号]", cmd_chart, CHART_USAGE),
+    CommandSpec("export", VIEWER, "导出台账：/export xlsx|csv", cmd_export, EXPORT_USAGE),
+    CommandSpec("units", VIEWER, "红黄绿榜：各责任单位的目标", cmd_units),
 )

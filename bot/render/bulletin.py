@@ -26,12 +26,8 @@ from bot.domain.status import (
     status_note,
 )
 from bot.render.replies import excerpt
-from bot.render.report_writer import (
-    ReportSummary,
-    lead_unit_names,
-    report_summary,
-    write_sections_docx,
-)
+from bot.render.report_docx import write_sections_docx
+from bot.render.report_writer import ReportSummary, lead_unit_names, report_summary
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
 NO_LEAD = "未明确牵头单位"

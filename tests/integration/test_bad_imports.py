@@ -1,6 +1,6 @@
 """Malformed import files: rejected whole with a clear error, and the database left as it was.
 
-Each bad file goes through `bot.render.spreadsheet.read_spreadsheet` and through the CLI
+Each bad file goes through `bot.render.spreadsheet_read.read_spreadsheet` and through the CLI
 (`python main.py import FILE`, in-process via `bot.adapters.cli.main`): the error names the file
 and, where it applies, the row and column; the exit status is 2; not one byte of the database
 moves.
@@ -23,8 +23,8 @@ from sqlmodel import Session
 from bot.app.services import open_engine
 from bot.config import Config
 from bot.render.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger
-from bot.render.spreadsheet import (
-    COLUMNS,
+from bot.render.spreadsheet import COLUMNS, ledger_rows, write_xlsx
+from bot.render.spreadsheet_files import (
     MAX_CELL,
     MAX_FILE_BYTES,
     MAX_ROWS,
@@ -32,10 +32,8 @@ from bot.render.spreadsheet import (
     XLSX_MAX_MEMBERS,
     XLSX_MAX_SHARED_STRINGS_BYTES,
     SpreadsheetError,
-    ledger_rows,
-    read_spreadsheet,
-    write_xlsx,
 )
+from bot.render.spreadsheet_read import read_spreadsheet
 from bot.store.ledger_store import read_ledger
 
 TODAY = dt.date(2021, 1, 15)

@@ -19,6 +19,7 @@ from bot.domain.fields import FieldChange
 from bot.domain.ledger import CATEGORIES, STATUSES
 from bot.domain.status import compute_status, light_for
 from bot.drafting.report_text import parse_report
+from bot.render.report_docx import write_report_docx
 from bot.render.report_writer import (
     LIGHT_COLOURS,
     PENDING_STATUSES,
@@ -27,7 +28,6 @@ from bot.render.report_writer import (
     render_report_txt,
     report_summary,
     split_summary,
-    write_report_docx,
 )
 from bot.store.ledger_changes import apply_changes
 from bot.store.ledger_store import read_ledger

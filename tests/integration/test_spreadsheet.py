@@ -16,11 +16,11 @@ from bot.render.spreadsheet import (
     LIGHT_FILLS,
     STANDARD_COLUMNS,
     XLSX_FONT,
-    SpreadsheetError,
-    read_spreadsheet,
     write_csv,
     write_xlsx,
 )
+from bot.render.spreadsheet_files import SpreadsheetError
+from bot.render.spreadsheet_read import read_spreadsheet
 from bot.store.ledger_changes import apply_changes
 from bot.store.ledger_import import load_ledger
 from bot.store.ledger_store import read_ledger

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.app.queries import TargetFilter, count_by_status, filter_of_word, select_targets
+from bot.app.queries import TargetFilter, filter_of_word, select_targets
 
 TODAY = dt.date(2021, 1, 15)
 
@@ -41,9 +41,3 @@ def test_a_chat_word_is_a_status_then_a_category_then_a_unit():
     assert filter_of_word("滞后") == TargetFilter(status="滞后")
     assert filter_of_word("生态环境") == TargetFilter(category="生态环境")
     assert filter_of_word("民政局") == TargetFilter(unit="民政局")
-
-
-def test_counts_add_up_to_the_ledger(ledger_2020):
-    counts = count_by_status(ledger_2020.targets, TODAY)
-    assert sum(counts.values()) == len(ledger_2020.targets)
-    assert counts["未完成"] == 3

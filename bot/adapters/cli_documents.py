@@ -1,0 +1,92 @@
+"""CLI commands for paperwork: the report (txt, md, docx), the 督查通报 and the charts, built by
+bot/app/documents.py (the same use cases the chat calls) and written here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot.adapters.cli_common import CliError, as_of_date, ledger_for, write_output
+from bot.app.documents import (
+    NoSuchTarget,
+    bulletin_documents,
+    chart_png,
+    report_docx,
+    report_text,
+)
+from bot.config import Config
+
+
+def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
+    """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
+    import datetime as dt
+
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
+    issued = bulletin_documents(
+        engine,
+        ledger,
+        as_of=as_of,
+        tz=config.tz,
+        actor="cli",
+        office=config.office_name,
+        issued=config.current_date(),
+        since=since,
+    )
+    if args.output and args.output.lower().endswith(".docx"):
+        write_output(args.output, issued.docx())
+    elif args.output:
+        write_output(args.output, (issued.text() + "\n").encode("utf-8"))
+    else:
+        print(issued.text())
+    return 0
+
+
+def cmd_report(config: Config, engine: Engine, args) -> int:
+    """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
+    ledger = ledger_for(config, engine, args)
+    as_of = as_of_date(config, ledger.year, args.as_of)
+    if args.format == "bulletin":
+        return _write_bulletin(config, engine, ledger, as_of, args)
+    if args.since:
+        raise CliError("--since 只用于 --format bulletin（督查通报）")
+    if args.format == "docx":
+        if not args.output:
+            raise CliError("docx 需要 -o 文件名，例如 -o 汇报.docx")
+        content = report_docx(
+            ledger,
+            as_of=as_of,
+            tz=config.tz,
+            office=config.office_name,
+            issued=config.current_date(),
+        )
+        write_output(args.output, content)
+        return 0
+    text = report_text(ledger, args.format, as_of=as_of, tz=config.tz)
+    if args.output:
+        write_output(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_chart(config: Config, engine: Engine, args) -> int:
+    """Render the completion chart (or one target's) to a PNG file."""
+    from bot.render.charts import CJKFontMissing
+
+    ledger = ledger_for(config, engine, args)
+    try:
+        png = chart_png(ledger, today=config.status_date(ledger.year), target=args.number)
+    except NoSuchTarget:
+        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）") from None
+    except CJKFontMissing as exc:
+        raise CliError(str(exc)) from None
+    Path(args.output).write_bytes(png)
+    print(f"已写入 {args.output}（{len(png)}字节）", file=sys.stderr)
+    return 0

@@ -1,0 +1,278 @@
+"""CLI commands over the ledger: show, list, overview, years, import, import-report, export,
+ask, evidence and close. Each parses its arguments, calls the use case and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot.adapters.cli_common import CliError, ledger_for, print_json
+from bot.app.documents import export_bytes
+from bot.app.imports import another_years_targets
+from bot.app.queries import TargetFilter, select_targets, years_held
+from bot.app.services import build_answerer
+from bot.app.unmatched import record_unmatched
+from bot.config import Config
+from bot.domain.ledger import text_problem
+from bot.domain.status import light_for
+from bot.drafting.draft import draft_toml, review_summary
+from bot.drafting.report_text import draft as draft_report_ledger
+from bot.drafting.report_text import parse_report
+from bot.render.ledger_toml import load_ledger_file
+from bot.render.spreadsheet_read import read_spreadsheet
+from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
+from bot.store.database import LedgerBusy
+from bot.store.ledger_import import ImportResult, load_ledger
+from bot.store.unmatched_log import UnmatchedLog
+from bot.store.uow import reading
+from bot.understanding.answering import Conversation
+
+
+def cmd_show(config: Config, engine: Engine, args) -> int:
+    """Print one target."""
+    ledger = ledger_for(config, engine, args)
+    today = config.status_date(ledger.year)
+    target = ledger.by_number().get(args.number)
+    if target is None:
+        raise CliError(
+            f"第{args.number}项目标不存在（{ledger.year}年台账共有的序号可用 list 查看）"
+        )
+    if args.json:
+        print_json({"year": ledger.year, **target_json(target, today)})
+    else:
+        print(target_detail_text(target, today, config.tz))
+    return 0
+
+
+def cmd_list(config: Config, engine: Engine, args) -> int:
+    """Print the targets, optionally filtered."""
+    ledger = ledger_for(config, engine, args)
+    today = config.status_date(ledger.year)
+    chosen = TargetFilter(status=args.status, unit=args.unit, category=args.category)
+    selected = select_targets(ledger.targets, today, chosen)
+    if args.json:
+        print_json([{"year": ledger.year, **list_item_json(r.target, today)} for r in selected])
+        return 0
+    for t, status in ((r.target, r.status) for r in selected):
+        units = "、".join(u.name for u in t.lead_units) or "—"
+        print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")
+    print(f"共{len(selected)}项")
+    return 0
+
+
+def cmd_overview(config: Config, engine: Engine, args) -> int:
+    """Print counts by status and one line per target."""
+    ledger = ledger_for(config, engine, args)
+    print(overview_text(ledger, config.status_date(ledger.year)))
+    return 0
+
+
+def cmd_years(config: Config, engine: Engine, args) -> int:
+    """Print the ledger years the database holds, with their target counts."""
+    years = years_held(engine)
+    current = config.year or max(years, default=None)
+    if args.json:
+        print_json([{"year": y, "targets": n, "current": y == current} for y, n in years.items()])
+        return 0
+    for year, count in years.items():
+        print(f"{year}年：{count}项目标{'（当前年度）' if year == current else ''}")
+    print(f"共{len(years)}个年度")
+    if current is not None and current not in years:
+        print(f"注意：{config.source} 的 [ledger] year = {current}，数据库中没有这一年的台账")
+    return 0
+
+
+def _print_import(result: ImportResult) -> None:
+    if result.new_year:
+        print(f"新增{result.year}年台账（其他年度的数据未改动）")
+    print(
+        f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
+    )
+    for number, field, file_value, db_value in result.conflicts:
+        print(
+            f"  冲突：第{number}项 {field}："
+            f"文件={file_value!r} 数据库={db_value!r}（保留数据库的值）"
+        )
+    if result.conflicts and not result.forced:
+        print("要用文件中的值覆盖管理员的修改，请加 --force")
+
+
+def cmd_import(config: Config, engine: Engine, args) -> int:
+    """Load a ledger file (TOML, xlsx or CSV) into the database."""
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: 文件不存在")
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        ledger = load_ledger_file(path)
+        if args.year and args.year != ledger.year:
+            raise CliError(
+                f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"
+            )
+    elif suffix in (".xlsx", ".csv"):
+        base = ledger_for(config, engine, args)
+        ledger = read_spreadsheet(path, base, config.status_date(base.year))
+        renamed = [] if args.year else another_years_targets(ledger, base)
+        if renamed:
+            raise CliError(
+                f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
+                "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
+            )
+    else:
+        raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
+    try:
+        result = load_ledger(engine, ledger, source=path.name, force=args.force)
+    except LedgerBusy:
+        if args.wait <= 0:
+            raise
+        print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
+        result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
+    _print_import(result)
+    return 0
+
+
+def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
+    """Turn a report in the seed's format into a draft ledger TOML."""
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: 文件不存在") from None
+    except UnicodeDecodeError:
+        try:
+            text = path.read_bytes().decode("gb18030")
+        except UnicodeDecodeError:
+            raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
+    report = parse_report(text)
+    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    output = draft_toml(drafted)
+    if args.output == "-":
+        sys.stdout.write(output)
+    else:
+        Path(args.output).write_text(output, encoding="utf-8")
+        print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
+    # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
+    print(review_summary(drafted), file=sys.stderr)
+    return 0
+
+
+def cmd_export(config: Config, engine: Engine, args) -> int:
+    """Write the ledger as TOML, xlsx or CSV."""
+    ledger = ledger_for(config, engine, args)
+    content = export_bytes(ledger, args.format, today=config.status_date(ledger.year))
+    output = Path(args.output)
+    output.write_bytes(content)
+    print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_ask(config: Config, engine: Engine, args) -> int:
+    """Answer a question, or (with --json) one question per stdin line as JSON lines."""
+    if args.conversation and not args.json:
+        raise CliError(
+            "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
+        )
+    from bot.app.ledger_years import LedgerYears
+
+    answerer = build_answerer(engine, config, year=ledger_for(config, engine, args).year)
+    years = LedgerYears(engine, config, lambda: answerer)
+    unmatched = UnmatchedLog(engine)
+    try:
+        return _answer_questions(years, unmatched, args)
+    finally:
+        unmatched.flush()
+
+
+def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
+    current = years.current().ledger.year
+    if not args.json:
+        if args.question is None:
+            raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
+        answer = years.ask(args.question)
+        record_unmatched(unmatched, answer)
+        print(answer.reply)
+        return 0
+    questions = [args.question] if args.question is not None else sys.stdin
+    # --conversation: the lines are turns of one conversation; an empty line starts anew.
+    conversation = Conversation() if args.conversation else None
+    for line in questions:
+        question = line.rstrip("\r\n")
+        if conversation is not None and not question.strip():
+            conversation = Conversation()
+            continue
+        answer = years.ask(question, conversation)
+        record_unmatched(unmatched, answer)
+        shown = {"year": answer.filter.get("year", current), **answer.to_json()}
+        print(json.dumps(shown, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_evidence(config: Config, engine: Engine, args) -> int:
+    """evidence add N FILE [--note TEXT] | evidence list N [--json]: a target's 佐证材料."""
+    from bot.domain.evidence import MAX_BYTES, EvidenceError, check_evidence, size_label
+    from bot.store.evidence_store import add_evidence, list_evidence
+
+    ledger = ledger_for(config, engine, args)
+    if args.number not in ledger.by_number():
+        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账的序号可用 list 查看）")
+    if args.action == "add":
+        path = Path(args.file)
+        if not path.is_file():
+            raise CliError(f"找不到文件 {path}")
+        if path.stat().st_size > MAX_BYTES:  # refused before reading it into memory
+            raise CliError(f"{path.name}：文件超过20MB上限，未保存")
+        problem = text_problem(args.note or "")
+        if problem:
+            raise CliError(f"--note {problem}")
+        try:
+            file = check_evidence(path.name, path.read_bytes())
+        except EvidenceError as exc:
+            raise CliError(f"{path.name}：{exc}") from None
+        row = add_evidence(
+            engine, args.number, file, actor="cli", note=args.note or "", year=ledger.year
+        )
+        print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
+        return 0
+    with reading(engine) as session:
+        rows = list_evidence(session, args.number, year=ledger.year)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    for row in rows:
+        when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
+        print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
+    print(f"第{args.number}项共{len(rows)}份佐证材料")
+    return 0
+
+
+def cmd_close(config: Config, engine: Engine, args) -> int:
+    """close N --reason TEXT [--force]; --reopen reopens a closed target."""
+    from bot.app.closing import ClosingRefused, close_target, reopen_target
+
+    ledger = ledger_for(config, engine, args)
+    problem = text_problem(args.reason)
+    if problem:
+        raise CliError(f"--reason {problem}")
+    try:
+        if args.reopen:
+            reopen_target(engine, args.number, args.reason, actor="cli", year=ledger.year)
+            print(f"第{args.number}项已重新打开（取消销号）")
+            return 0
+        closure = close_target(
+            engine,
+            args.number,
+            args.reason,
+            actor="cli",
+            now=config.now(),
+            status_day=config.status_date(ledger.year),
+            forced=args.force,
+            year=ledger.year,
+        )
+    except ClosingRefused as exc:
+        raise CliError(str(exc).replace(f"/close {args.number} 强制 理由", "--force")) from None
+    forced = "（强制）" if closure.forced else ""
+    print(f"第{args.number}项{closure.label}{forced}")
+    return 0

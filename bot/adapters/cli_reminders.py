@@ -1,0 +1,145 @@
+"""CLI commands for reminders: unit subscriptions, the work calendar, and a dry run of what
+would be sent at a moment."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from bot.adapters.cli_common import CliError, ledger_for, print_json
+from bot.app.queries import ledger_of
+from bot.config import Config
+from bot.store.uow import reading
+
+
+def _unit_name(config: Config, engine: Engine, given: str) -> str:
+    from bot.app.reminders import UnknownUnit, resolve_unit
+
+    # Units of the current year's ledger: `[ledger] year`, else the latest imported.
+    ledger = ledger_of(engine, year=config.year, rules=config.status)
+    try:
+        return resolve_unit(ledger, given)
+    except UnknownUnit as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_subscribe(config: Config, engine: Engine, args) -> int:
+    """Subscribe a chat to a unit's reminders."""
+    from bot.app.reminders import subscribe
+
+    unit = _unit_name(config, engine, args.unit)
+    created = subscribe(engine, unit, args.chat_id, actor="cli")
+    print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
+    return 0
+
+
+def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
+    """Remove a chat's subscription to a unit."""
+    from bot.app.reminders import unsubscribe
+
+    unit = _unit_name(config, engine, args.unit)
+    if not unsubscribe(engine, unit, args.chat_id):
+        raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
+    print(f"已取消：{unit} → {args.chat_id}")
+    return 0
+
+
+def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
+    """List subscriptions."""
+    from bot.app.reminders import list_subscriptions
+
+    with reading(engine) as session:
+        rows = list_subscriptions(session)
+    if args.json:
+        print_json([{"unit": r.unit, "chat_id": r.chat_id} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.unit}\t{r.chat_id}")
+        print(f"共{len(rows)}个订阅")
+    return 0
+
+
+def cmd_calendar(config: Config, engine: Engine | None, args) -> int:
+    """Print the holidays and make-up working days known for a year, each with its source."""
+    from bot.domain.work_calendar import load_work_calendar
+
+    if not 1900 <= args.year <= 2200:
+        raise CliError(f"年份应在1900到2200之间，例如 calendar 2020，而不是 {args.year}")
+    calendar = load_work_calendar(config.calendar_dir)
+    days = calendar.days(args.year)
+    covered = calendar.covered(args.year)
+    if args.json:
+        print_json(
+            {
+                "year": args.year,
+                "covered": covered,
+                "source": calendar.source(args.year),
+                "days": [
+                    {"date": d.day.isoformat(), "kind": d.kind, "name": d.name, "source": d.source}
+                    for d in days
+                ],
+            }
+        )
+        return 0
+    if not covered:
+        print(
+            f"{args.year}年的节假日安排未知（日历库和 {config.calendar_dir} 都没有）："
+            "提醒按周一至周五计算工作日。"
+        )
+        return 0
+    origin = "日历库" if calendar.source(args.year) == "library" else "本地文件"
+    print(f"{args.year}年节假日安排（来源：{origin}）")
+    for d in days:
+        kind = "放假" if d.kind == "holiday" else "调休上班"
+        print(f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]} {kind} {d.name}")
+    print(
+        f"共{sum(d.kind == 'holiday' for d in days)}天假日，"
+        f"{sum(d.kind == 'workday' for d in days)}天调休上班"
+    )
+    return 0
+
+
+WEEKDAY_NAMES = "一二三四五六日"
+
+
+def cmd_reminders(config: Config, engine: Engine, args) -> int:
+    """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
+    import datetime as dt
+
+    from bot.app.reminders import plan
+    from bot.chat.reminders import policy_of_config
+    from bot.domain.work_calendar import load_work_calendar
+    from bot.render.reminder_text import describe_notices
+
+    try:
+        at = dt.datetime.fromisoformat(args.at)
+    except ValueError:
+        raise CliError(
+            f"--at 应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00，而不是 {args.at!r}"
+        ) from None
+    at = at if at.tzinfo else at.replace(tzinfo=config.tz)
+    policy = policy_of_config(config)
+    ledger = ledger_for(config, engine, args)
+    local = at.astimezone(config.tz)
+    notices = []
+    if local.time() >= policy.send_time:
+        calendar = load_work_calendar(config.calendar_dir)
+        notices = plan(engine, ledger, local.date(), policy, calendar, config.tz)
+    if args.json:
+        print_json(
+            [
+                {
+                    "year": ledger.year,
+                    "kind": n.kind,
+                    "target": n.target,
+                    "deadline": n.deadline.isoformat() if n.deadline else None,
+                    "chat_id": n.chat_id,
+                    "text": n.text,
+                    "unit": n.unit,
+                    "occurrence": n.occurrence.isoformat(),
+                }
+                for n in notices
+            ]
+        )
+    else:
+        print(describe_notices(notices))
+    return 0

@@ -1,0 +1,256 @@
+"""Import the ledger from xlsx or CSV in the columns bot/render/spreadsheet.py exports.
+
+A bad file is rejected whole: `SpreadsheetError` lists each (row, column, problem). An xlsx is
+checked as a zip archive before openpyxl reads it (`check_xlsx_archive`); every size is
+bounded, so a hostile file costs little.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from pathlib import Path
+
+from bot.domain.ledger import (
+    CATEGORIES,
+    COMPARATORS,
+    FIGURE_RULE,
+    KNOWN_UNITS,
+    ROLE_LABELS,
+    STATUSES,
+    DeadlineSpec,
+    FigureError,
+    IndicatorSpec,
+    LedgerSpec,
+    TargetSpec,
+    UnitSpec,
+    parse_figure,
+    text_problem,
+)
+from bot.domain.units import same_measure
+from bot.render.spreadsheet import (
+    COLUMNS,
+    STANDARD_COLUMNS,
+    import_cell,
+)
+from bot.render.spreadsheet_files import (
+    MAX_CELL,
+    CellProblem,
+    SpreadsheetError,
+    read_csv_rows,
+    read_xlsx_rows,
+)
+
+logger = logging.getLogger(__name__)
+
+MULTILINE_COLUMNS = frozenset({"目标任务", "完成情况", "备注", "状态说明"})
+_TARGET_COLUMNS = ("目标任务", "责任单位", "完成时限", "完成情况", "状态", "简称", "领域", "别名",
+                   "状态说明", "同行")  # fmt: skip
+_ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
+
+
+_UNIT_CELL = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<marks>[^()（）]*)[)）]$")
+_DEADLINE_CELL = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[(（](?P<rest>[^()（）]*)[)）])?$")
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[；;]", cell) if p.strip()]
+
+
+def _parse_units(cell: str, row: int, problems: list[CellProblem]) -> tuple[UnitSpec, ...]:
+    units = []
+    for part in _split(cell):
+        m = _UNIT_CELL.match(part)
+        if not m:
+            units.append(UnitSpec(name=part, role="lead", source="inferred"))
+            continue
+        marks = [x.strip() for x in re.split(r"[,，]", m.group("marks")) if x.strip()]
+        role = next((_ROLE_BY_LABEL[x] for x in marks if x in _ROLE_BY_LABEL), "lead")
+        unknown = [x for x in marks if x not in _ROLE_BY_LABEL and x != "推定"]
+        if unknown:
+            problems.append(
+                CellProblem(row, "责任单位", f"无法识别“{unknown[0]}”，应为 牵头/配合/推定")
+            )
+        source = "inferred" if "推定" in marks else "named"
+        units.append(UnitSpec(name=m.group("name").strip(), role=role, source=source))
+    return tuple(units)
+
+
+def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[DeadlineSpec, ...]:
+    deadlines = []
+    for part in _split(cell):
+        m = _DEADLINE_CELL.match(part)
+        if not m:
+            problems.append(CellProblem(row, "完成时限", f"“{part}”应写成 2020-12-31(年底前)"))
+            continue
+        try:
+            date = dt.date.fromisoformat(m.group("date"))
+        except ValueError:
+            problems.append(CellProblem(row, "完成时限", f"“{m.group('date')}”不是有效日期"))
+            continue
+        rest = [x for x in re.split(r"[,，]", m.group("rest") or "")]
+        done = "已完成" in rest
+        text = ",".join(x for x in rest if x and x != "已完成") or "年底前"
+        deadlines.append(DeadlineSpec(date=date, text=text, done=done))
+    return tuple(deadlines)
+
+
+def rows_to_ledger(
+    rows: list[list[str]], base: LedgerSpec, today: dt.date, file: str
+) -> LedgerSpec:
+    """Validate rows against the ledger in `base` and build the imported ledger."""
+    problems: list[CellProblem] = []
+    if not rows or not any(cell.strip() for row in rows for cell in row):
+        raise SpreadsheetError(file, [CellProblem(1, "", "文件是空的")])
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    missing = [c for c in STANDARD_COLUMNS if c not in header]
+    if missing:
+        raise SpreadsheetError(file, [CellProblem(1, missing[0], "表头缺少此列")])
+    index = {name: header.index(name) for name in COLUMNS if name in header}
+    known = base.by_number()
+    groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
+    seen: dict[int, int] = {}
+    for r, raw in enumerate(rows[1:], start=2):
+        cells = {
+            name: import_cell((raw[i] if i < len(raw) else "").strip())
+            for name, i in index.items()
+        }
+        if not any(cells.values()):
+            continue
+        for name, value in cells.items():
+            if len(value) > MAX_CELL:
+                problems.append(
+                    CellProblem(r, name, f"内容过长（{len(value)}字，上限{MAX_CELL}）")
+                )
+                value = cells[name] = value[:MAX_CELL]
+            multiline = name in MULTILINE_COLUMNS
+            if multiline:  # a CSV saved on Windows ends the lines of a cell with CR LF
+                value = cells[name] = value.replace("\r\n", "\n")
+            problem = text_problem(value, multiline=multiline)
+            if problem:
+                problems.append(CellProblem(r, name, problem))
+        number_text = cells.get("序号", "")
+        if not number_text:
+            if not groups:
+                problems.append(CellProblem(r, "序号", "第一行数据必须填写序号"))
+                continue
+            groups[-1][2].append((r, cells))
+            continue
+        if not number_text.isdigit():
+            problems.append(CellProblem(r, "序号", f"“{number_text}”不是目标序号（应为整数）"))
+            continue
+        number = int(number_text)
+        if number not in known:
+            problems.append(CellProblem(r, "序号", f"台账中没有第{number}项目标"))
+            continue
+        if number in seen:
+            problems.append(
+                CellProblem(r, "序号", f"序号{number}重复（第{seen[number]}行已出现）")
+            )
+            continue
+        seen[number] = r
+        groups.append((number, cells, [(r, cells)]))
+
+    targets = dict(known)
+    for number, first, indicator_rows in groups:
+        row = indicator_rows[0][0]
+        old = known[number]
+        status = first.get("状态", "")
+        if status and status not in STATUSES:
+            problems.append(
+                CellProblem(row, "状态", f"“{status}”不是有效状态，应为 {'/'.join(STATUSES)}")
+            )
+        category = first.get("领域", "") or old.category
+        if category not in CATEGORIES:
+            problems.append(
+                CellProblem(row, "领域", f"“{category}”不是有效领域，应为 {'/'.join(CATEGORIES)}")
+            )
+        if not first.get("目标任务"):
+            problems.append(CellProblem(row, "目标任务", "目标任务不能为空"))
+        indicators = []
+        names: set[str] = set()
+        for r, cells in indicator_rows:
+            name = cells.get("指标", "")
+            if not name:
+                if any(cells.get(c) for c in ("目标值", "完成值", "单位")):
+                    problems.append(CellProblem(r, "指标", "填写了数值但缺少指标名称"))
+                continue
+            if name in names:
+                problems.append(CellProblem(r, "指标", f"第{number}项的指标“{name}”重复"))
+            names.add(name)
+            for column in ("目标值", "完成值"):
+                value = cells.get(column, "")
+                try:
+                    parse_figure(value)
+                except FigureError as exc:
+                    shown = value if len(value) <= 30 else value[:29] + "…"
+                    problems.append(CellProblem(r, column, f"“{shown}”{exc}；{FIGURE_RULE}"))
+            unit = cells.get("单位", "")
+            if unit and unit not in KNOWN_UNITS:
+                problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))
+            actual_unit = cells.get("完成值单位", "")
+            if actual_unit and actual_unit not in KNOWN_UNITS:
+                problems.append(CellProblem(r, "完成值单位", f"未知单位“{actual_unit}”"))
+            elif actual_unit and not same_measure(actual_unit, unit):
+                problems.append(
+                    CellProblem(r, "完成值单位", f"“{actual_unit}”无法换算成单位“{unit}”")
+                )
+            comparator = cells.get("比较", "") or ">="
+            if comparator not in COMPARATORS:
+                problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
+            indicators.append(
+                IndicatorSpec(
+                    name=name,
+                    target=cells.get("目标值", "").replace(",", ""),
+                    unit=unit,
+                    comparator=comparator,
+                    actual=cells.get("完成值", "").replace(",", ""),
+                    actual_unit=actual_unit,
+                    as_of=cells.get("数据时点", ""),
+                    remark=cells.get("备注", ""),
+                )
+            )
+        reason = first.get("状态说明", "")
+        units = _parse_units(first.get("责任单位", ""), row, problems)
+        deadlines = _parse_deadlines(first.get("完成时限", ""), row, problems) or old.deadlines
+        aliases = tuple(_split(first.get("别名", ""))) if "别名" in index else old.aliases
+        targets[number] = TargetSpec(
+            number=number,
+            title=first.get("简称", "") or old.title,
+            category=category,
+            target_text=first.get("目标任务", ""),
+            progress_text=first.get("完成情况", ""),
+            same_line=first.get("同行", "") == "是" if "同行" in index else old.same_line,
+            units=units,
+            deadlines=deadlines,
+            indicators=tuple(indicators),
+            aliases=aliases,
+            status_override=status if reason and status in STATUSES else "",
+            status_reason=reason,
+        )
+    if problems:
+        raise SpreadsheetError(file, problems)
+    if not groups:
+        raise SpreadsheetError(file, [CellProblem(2, "序号", "文件中没有任何目标行")])
+    return LedgerSpec(
+        year=base.year,
+        title=base.title,
+        preamble=base.preamble,
+        targets=tuple(targets[n] for n in sorted(targets)),
+        default_deadline=base.default_deadline,
+    )
+
+
+def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec:
+    """Read an xlsx or CSV export back into a ledger, or raise SpreadsheetError."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows, problems = read_xlsx_rows(path)
+    elif suffix == ".csv":
+        rows, problems = read_csv_rows(path)
+    else:
+        raise SpreadsheetError(str(path), [CellProblem(1, "", "只支持 .xlsx 和 .csv 文件")])
+    if problems:
+        raise SpreadsheetError(str(path), problems)
+    return rows_to_ledger(rows, base, today, str(path))
