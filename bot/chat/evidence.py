@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, select
 
 from bot.app.closing import ClosingRefused, close_target, reopen_target
-from bot.app.reminders import reminder_of_message
 from bot.chat.reminders import acknowledge_by_reply, may_report, reply_to_reminder
 from bot.chat.types import ADMIN, Command, Reply, Sender, parse_target_number
 from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.domain.ledger import text_problem
 from bot.store.evidence_store import add_evidence, evidence_content, list_evidence
 from bot.store.models import OutboxEntry, ProgressReport, utc_now
+from bot.store.outbox import reminder_of_message
 
 if TYPE_CHECKING:
     from bot.chat.service import ChatService

@@ -20,16 +20,11 @@ from bot.app.reminders import (
     UnknownUnit,
     acknowledge,
     dispatch,
-    list_subscriptions,
     plan,
-    recent_reminders,
-    reminder_of_message,
+    policy_of_config,
     resolve_unit,
-    sent_day,
     set_digest,
     subscribe,
-    subscriptions_map,
-    uncertain_entries,
     unit_names,
     unsubscribe,
 )
@@ -49,6 +44,8 @@ from bot.store.ledger_store import (
     read_target,
 )
 from bot.store.models import OutboxEntry, ProgressReport, utc_now
+from bot.store.outbox import recent_reminders, reminder_of_message, sent_day, uncertain_entries
+from bot.store.subscriptions import list_subscriptions, subscriptions_map
 
 if TYPE_CHECKING:
     from bot.chat.service import ChatService
@@ -59,21 +56,6 @@ _CHAT_ID = re.compile(r"-?\d{1,16}")
 
 def policy_of(service: ChatService) -> ReminderPolicy:
     return policy_of_config(service.config)
-
-
-def policy_of_config(config) -> ReminderPolicy:
-    """The reminder policy from `[reminders]` in the config."""
-    r = config.reminders
-    return ReminderPolicy(
-        offsets=r.offsets,
-        send_time=r.send_time,
-        overdue_repeat_days=r.overdue_repeat_days,
-        digest_weekday=r.digest_weekday,
-        digest_due_days=r.digest_due_days,
-        working_days_only=r.working_days_only,
-        sender=config.office_name,
-        ack_days=r.ack_days,
-    )
 
 
 def _resolve_unit(service: ChatService, given: str) -> str:
