@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.chat.evidence import IncomingFile
-from bot.chat.service import Button, ChatService, Reply, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Button, Reply, Sender
 from bot.domain.evidence import MAX_BYTES
 from bot.domain.status import as_of_label, year_closed
 from bot.store.housekeeping import prune

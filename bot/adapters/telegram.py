@@ -49,8 +49,9 @@ from telegram.request import BaseRequest
 from bot.adapters.run_logging import details, mask_token
 from bot.app.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.chat.evidence import IncomingFile
-from bot.chat.service import ChatService, Reply, Sender
+from bot.chat.service import ChatService
 from bot.chat.throttle import SenderThrottle, Verdict
+from bot.chat.types import Reply, Sender
 from bot.config import Config
 from bot.domain.evidence import MAX_BYTES as MAX_EVIDENCE_BYTES
 from bot.render.replies import split_for_chat
@@ -359,7 +360,7 @@ class TelegramFrontEnd:
     async def post_init(self, application: Application) -> None:
         """Register the command menu, connect sending, recover, catch up, schedule reminders."""
         commands = [
-            BotCommand(c.name, c.description[:256]) for c in self.service.commands.values()
+            BotCommand(c.name, c.help[:256]) for c in self.service.registry.commands.values()
         ]
         await application.bot.set_my_commands(commands)
         self.service.send = make_sync_send(application, asyncio.get_running_loop(), self.service)

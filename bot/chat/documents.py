@@ -47,7 +47,8 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
 
 def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
     """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
-    from bot.render.bulletin import issue_bulletin, render_bulletin_txt, write_bulletin_docx
+    from bot.app.bulletins import issue_bulletin
+    from bot.render.bulletin import render_bulletin_txt, write_bulletin_docx
 
     ledger, today, config = service.answerer.ledger, service.today, service.config
     bulletin = issue_bulletin(
@@ -79,7 +80,7 @@ def _chart_replies(service: ChatService, args: str, completion_chart, target_cha
         png = completion_chart(service.answerer.ledger, today=service.today)
         return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
     number = parse_target_number(args)
-    target = service._target(number) if number is not None else None
+    target = service.target(number) if number is not None else None
     if target is None:
         return [Reply("用法：/chart [序号]，例如 /chart 或 /chart 56")]
     png = target_chart(target, today=service.today, year=service.answerer.ledger.year)

@@ -14,21 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from sqlmodel import Session, select
 
 from bot.app.closing import ClosingRefused, close_target, reopen_target
+from bot.app.evidence import attach, files_of, latest_report
+from bot.chat.context import ChatContext
+from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, may_report, reply_to_reminder
-from bot.chat.types import ADMIN, Command, Reply, Sender, parse_target_number
+from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
 from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.domain.ledger import text_problem
-from bot.store.evidence_store import add_evidence, evidence_content, list_evidence
-from bot.store.models import OutboxEntry, ProgressReport, utc_now
+from bot.store.models import OutboxEntry, utc_now
 from bot.store.outbox import reminder_of_message
-
-if TYPE_CHECKING:
-    from bot.chat.service import ChatService
+from bot.store.uow import reading
 
 REPORT_WINDOW = dt.timedelta(minutes=30)
 ATTACH_HELP = (
@@ -54,22 +51,19 @@ class IncomingFile:
     telegram_file_id: str = ""
 
 
-def _report_just_filed(service: ChatService, sender: Sender, since: dt.datetime):
-    with Session(service.engine) as session:
-        return session.exec(
-            select(ProgressReport)
-            .where(
-                ProgressReport.chat_id == sender.chat_id,
-                ProgressReport.reporter_id == (sender.user_id or 0),
-                ProgressReport.year == service.year,
-                ProgressReport.created_at >= since,
-            )
-            .order_by(ProgressReport.id.desc())
-        ).first()
+def _report_just_filed(service: ChatContext, sender: Sender, since: dt.datetime):
+    with reading(service.engine) as session:
+        return latest_report(
+            session,
+            chat_id=sender.chat_id,
+            reporter_id=sender.user_id or 0,
+            year=service.year,
+            since=since,
+        )
 
 
 def _attach(
-    service: ChatService,
+    service: ChatContext,
     sender: Sender,
     number: int,
     incoming: IncomingFile,
@@ -80,7 +74,7 @@ def _attach(
         file = check_evidence(incoming.name, incoming.content)
     except EvidenceError as exc:
         return Reply(f"佐证材料未保存：{exc}")
-    row = add_evidence(
+    row, count = attach(
         service.engine,
         number,
         file,
@@ -90,8 +84,6 @@ def _attach(
         telegram_file_id=incoming.telegram_file_id,
         report_id=report_id,
     )
-    with Session(service.engine) as session:
-        count = len(list_evidence(session, number, year=service.year))
     return Reply(
         f"已保存第{number}项的佐证材料：{row.name}（{TYPE_LABELS[row.type]}，"
         f"{size_label(row.size)}），该项共{count}份。"
@@ -99,7 +91,7 @@ def _attach(
 
 
 def _reply_to_reminder_with_file(
-    service: ChatService,
+    service: ChatContext,
     sender: Sender,
     incoming: IncomingFile,
     caption: str,
@@ -110,7 +102,7 @@ def _reply_to_reminder_with_file(
     """A file sent as a reply to a reminder; its caption is the report."""
     number = reminder.target_number
     if not may_report(service, sender, number):
-        return service._refuse(sender, f"evidence {number}")
+        return service.refuse(sender, f"evidence {number}")
     if not caption:
         acknowledge_by_reply(service, sender, reminder)
         return [_attach(service, sender, number, incoming, "", None)]
@@ -122,7 +114,7 @@ def _reply_to_reminder_with_file(
 
 
 def receive_file(
-    service: ChatService,
+    service: ChatContext,
     sender: Sender,
     incoming: IncomingFile,
     caption: str,
@@ -146,14 +138,14 @@ def receive_file(
             return [Reply("只有管理员可以直接上传佐证材料。" + ATTACH_HELP)]
         number_text, _, note = rest.partition(" ")
         number = parse_target_number(number_text)
-        if number is None or service._target(number) is None:
+        if number is None or service.target(number) is None:
             return [Reply(EVIDENCE_USAGE)]
         problem = text_problem(note)
         if problem:
             return [Reply(f"说明{problem}。{EVIDENCE_USAGE}")]
         return [_attach(service, sender, number, incoming, note.strip(), None)]
     if replied_message_id is not None:
-        with Session(service.engine) as session:
+        with reading(service.engine) as session:
             reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
         if reminder is not None:
             return _reply_to_reminder_with_file(
@@ -166,19 +158,18 @@ def receive_file(
     if sender.chat_type != "private":
         return []  # a group's own photos and files are none of the bot's business
     if service.role_of(sender) is None:
-        return service._refuse(sender, "file")
+        return service.refuse(sender, "file")
     return [Reply(f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}")]
 
 
-def cmd_evidence(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/evidence 序号: list a target's 佐证材料 and send the files back."""
     number = parse_target_number(args.split(" ", 1)[0]) if args else None
-    target = service._target(number) if number is not None else None
+    target = service.target(number) if number is not None else None
     if target is None:
         return [Reply(EVIDENCE_USAGE)]
-    with Session(service.engine) as session:
-        rows = list_evidence(session, number, year=service.year)
-        contents = [evidence_content(session, row.sha256) for row in rows[:10]]
+    with reading(service.engine) as session:
+        rows, contents = files_of(session, number, year=service.year, limit=10)
     if not rows:
         return [Reply(f"第{number}项 {target.title} 还没有佐证材料。")]
     tz = service.config.tz
@@ -213,10 +204,10 @@ def _number_and_reason(args: str) -> tuple[int | None, bool, str]:
     return parse_target_number(number_text), forced, rest
 
 
-def _parse_closing(service: ChatService, args: str, usage: str) -> tuple[int, bool, str] | Reply:
+def _parse_closing(service: ChatContext, args: str, usage: str) -> tuple[int, bool, str] | Reply:
     """(number, forced, reason) of /close or /unclose, or the reply that says what to type."""
     number, forced, reason = _number_and_reason(args)
-    if number is None or service._target(number) is None:
+    if number is None or service.target(number) is None:
         return Reply(usage)
     problem = text_problem(reason)
     if problem:
@@ -224,7 +215,7 @@ def _parse_closing(service: ChatService, args: str, usage: str) -> tuple[int, bo
     return number, forced, reason
 
 
-def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_close(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
     parsed = _parse_closing(service, args, CLOSE_USAGE)
     if isinstance(parsed, Reply):
@@ -246,7 +237,7 @@ def cmd_close(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     ]
 
 
-def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_unclose(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/unclose 序号 理由: reopen a closed target."""
     parsed = _parse_closing(service, args, UNCLOSE_USAGE)
     if isinstance(parsed, Reply):
@@ -264,7 +255,7 @@ def cmd_unclose(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 
 COMMANDS = (
-    Command("evidence", "佐证材料：/evidence 序号", False, cmd_evidence),
-    Command("close", "销号：/close 序号 理由", True, cmd_close),
-    Command("unclose", "取消销号：/unclose 序号 理由", True, cmd_unclose),
+    CommandSpec("evidence", VIEWER, "佐证材料：/evidence 序号", cmd_evidence, EVIDENCE_USAGE),
+    CommandSpec("close", ADMIN, "销号：/close 序号 理由", cmd_close, CLOSE_USAGE),
+    CommandSpec("unclose", ADMIN, "取消销号：/unclose 序号 理由", cmd_unclose, UNCLOSE_USAGE),
 )

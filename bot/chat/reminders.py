@@ -134,7 +134,7 @@ def _no_transport(service: ChatService) -> list[Reply] | None:
 def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     """催办: push a reminder for a target to its units' chats now."""
     number = parse_target_number(args)
-    target = service._target(number) if number is not None else None
+    target = service.target(number) if number is not None else None
     if target is None:
         return [Reply("用法：/urge 序号，例如 /urge 16（序号须是台账中的目标）")]
     refused = _no_transport(service)
@@ -165,7 +165,7 @@ def may_report(service: ChatService, sender: Sender, number: int) -> bool:
     """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
-    target = service._target(number)
+    target = service.target(number)
     with Session(service.engine) as session:
         subscriptions = subscriptions_map(session)
     return target is not None and any(
@@ -179,8 +179,8 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not may_report(service, sender, number):
-        return service._refuse(sender, f"report {number}")
-    if service._target(number) is None:
+        return service.refuse(sender, f"report {number}")
+    if service.target(number) is None:
         return [Reply(f"台账中没有第{number}项目标。")]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
     if not text:
@@ -189,7 +189,7 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
     try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
-        plan = plan_report(number, text, service._target, today=service.today)
+        plan = plan_report(number, text, service.target, today=service.today)
     except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
     with Session(service.engine, expire_on_commit=False) as session, session.begin():
@@ -214,7 +214,7 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
     if not head or head.lower() in REPORT_FORMATS:
         if service.role_of(sender) is None:
-            return service._refuse(sender, "/report")
+            return service.refuse(sender, "/report")
         return cmd_circulated_report(service, sender, head)
     number = parse_target_number(head)
     if number is None or not rest.strip():
@@ -268,7 +268,7 @@ def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         who = f"报送人{row.reporter_id}，群{row.chat_id}"
         text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
         try:
-            plan = plan_report(row.target_number, row.text, service._target, today=service.today)
+            plan = plan_report(row.target_number, row.text, service.target, today=service.today)
         except CommandError as exc:  # stored before today's rules, or the ledger changed since
             text += f"\n无法采纳：{str(exc).splitlines()[0]}"
             replies.append(Reply(text, ((Button("驳回", f"rpt:no:{row.id}"),),)))

@@ -6,12 +6,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from bot.domain.ledger import drop_bidi_controls, strip_control_characters
-
-if TYPE_CHECKING:
-    from bot.chat.service import ChatService
 
 ADMIN, VIEWER = "admin", "viewer"
 
@@ -59,14 +56,16 @@ class Sender:
 
 @dataclass(frozen=True)
 class Command:
+    """The older declaration of a command; bot.chat.registry.CommandSpec replaces it."""
+
     name: str
     description: str
     admin: bool
-    handler: Callable[[ChatService, Sender, str], list[Reply]]
+    handler: Callable[[Any, Sender, str], list[Reply]]
     public: bool = False  # answered even without rights (/whoami: strangers need their id)
 
 
-def _target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
+def target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
     return ((Button("详情", f"detail:{number}"), Button("变更记录", f"hist:{number}")),)
 
 

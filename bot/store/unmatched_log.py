@@ -17,26 +17,11 @@ from collections import deque
 from sqlalchemy import Engine
 
 from bot.store.ledger_store import UnmatchedRow, log_unmatched_many
-from bot.understanding.answering import Answer
 
 logger = logging.getLogger(__name__)
 
 BATCH = 100
 ATTEMPTS = 3
-
-
-def unmatched_row(answer: Answer, asked_by: int | None) -> UnmatchedRow | None:
-    """The row to log for this answer, or None when it matched well."""
-    weak = answer.intent == "target" and not answer.confident
-    if answer.intent != "unknown" and not weak:
-        return None
-    best = answer.candidates[0] if answer.candidates else None
-    return UnmatchedRow(
-        question=answer.question,
-        best_target=best.number if best else None,
-        best_score=float(best.score) if best else 0.0,
-        asked_by=asked_by,
-    )
 
 
 class UnmatchedLog:
@@ -49,11 +34,8 @@ class UnmatchedLog:
         self._writing = False
         self._thread: threading.Thread | None = None
 
-    def record(self, answer: Answer, asked_by: int | None = None) -> None:
-        """Queue the answer's question if it matched nothing or only weakly."""
-        row = unmatched_row(answer, asked_by)
-        if row is None:
-            return
+    def record(self, row: UnmatchedRow) -> None:
+        """Queue one question to be written."""
         with self._idle:
             self._rows.append(row)
             if self._thread is None:

@@ -11,7 +11,9 @@ import dataclasses
 import pytest
 
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import ADMIN as ADMIN_RIGHTS
+from bot.chat.types import Sender
 from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
 from bot.store.ledger_store import FieldChange, apply_changes, log_unmatched
 from tests.auxil.bot_harness import ADMIN, REFUSAL, snapshot
@@ -90,7 +92,7 @@ def service(config, engine):
 
 
 def admin_commands(service: ChatService) -> list[str]:
-    names = [c.name for c in service.commands.values() if c.admin]
+    names = [c.name for c in service.registry.of_rights(ADMIN_RIGHTS)]
     assert set(names) == set(ARGS), "give every admin command plausible arguments in ARGS"
     return names
 
@@ -116,7 +118,12 @@ def test_no_admin_button_works_for_a_non_admin(service, engine, who):
     [proposal] = service.command(ADMIN_SENDER, "set", "12 新增贷款 30亿元")
     [[confirm, cancel]] = proposal.buttons
     before = snapshot(engine)
-    for data in (confirm.data, cancel.data, "unm:1"):
+    data_of = {"confirm": confirm.data, "cancel": cancel.data, "unm": "unm:1"}
+    admin_buttons = [
+        b.prefix for b in service.registry.buttons.values() if b.rights == ADMIN_RIGHTS
+    ]
+    assert set(admin_buttons) == set(data_of), "give every admin button plausible data"
+    for data in (data_of[prefix] for prefix in admin_buttons):
         replies = service.button(sender, data)
         assert [r.text for r in replies] == [""], (who, data)
         assert replies[0].toast

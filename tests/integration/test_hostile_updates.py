@@ -372,7 +372,7 @@ def test_arbitrary_text_messages(harness, text, sender, where):
 @settings(max_examples=800, **SETTINGS)
 @given(data=st.data())
 def test_every_command_with_hostile_arguments(harness, data):
-    names = sorted(harness.service.commands)
+    names = sorted(harness.service.registry.commands)
     name = data.draw(
         st.one_of(
             st.sampled_from(names),
@@ -446,7 +446,7 @@ def test_edits_channel_posts_and_updates_without_from(harness, data):
         ),
         label="kind",
     )
-    name = data.draw(st.sampled_from(sorted(harness.service.commands)), label="command")
+    name = data.draw(st.sampled_from(sorted(harness.service.registry.commands)), label="command")
     text = data.draw(
         st.one_of(any_text, args_strategy.map(lambda a: f"/{name} {a}".strip())), label="text"
     )

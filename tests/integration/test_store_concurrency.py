@@ -17,7 +17,8 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.store.ledger_store import (
     AppliedChange,
     FieldChange,

@@ -12,7 +12,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.config import ConfigError, HousekeepingConfig, load_config
 from bot.store.housekeeping import Pruned, prune
 from bot.store.models import SavedList, UnmatchedQuestion, utc_now

@@ -18,7 +18,8 @@ from sqlmodel import Session, select
 from bot.app.reminders import claim
 from bot.app.services import build_answerer
 from bot.chat.reminders import cmd_outbox
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.domain.reminder_policy import Notice
 from bot.store.ledger_store import FieldChange, apply_changes, read_target
 from bot.store.models import AuditEntry, OutboxEntry, PendingChange, utc_now

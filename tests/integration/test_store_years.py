@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.ledger_store import (
     FieldChange,

@@ -4,6 +4,7 @@ import sqlite3
 
 from sqlmodel import Session, select
 
+from bot.app.unmatched import record_unmatched
 from bot.store.models import UnmatchedQuestion
 from bot.store.unmatched_log import UnmatchedLog
 from bot.understanding.answering import Answer
@@ -25,8 +26,10 @@ def test_recording_does_not_wait_for_a_locked_database(engine, config):
     blocker.execute("BEGIN IMMEDIATE")
     log = UnmatchedLog(engine)
     try:
-        log.record(unknown("生猪存栏多少头"), asked_by=42)
-        log.record(unknown("小麦收了多少斤"))  # returned: the asker did not wait for the lock
+        record_unmatched(log, unknown("生猪存栏多少头"), asked_by=42)
+        record_unmatched(
+            log, unknown("小麦收了多少斤")
+        )  # returned: the asker did not wait for the lock
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -36,8 +39,8 @@ def test_recording_does_not_wait_for_a_locked_database(engine, config):
 
 def test_well_matched_answers_are_not_logged(engine):
     log = UnmatchedLog(engine)
-    log.record(Answer("新增贷款完成了吗", "target", (12,), "…"))
-    log.record(Answer("哪些没完成", "list", (16,), "…"))
+    record_unmatched(log, Answer("新增贷款完成了吗", "target", (12,), "…"))
+    record_unmatched(log, Answer("哪些没完成", "list", (16,), "…"))
     log.flush()
     assert stored(engine) == []
 
@@ -45,6 +48,8 @@ def test_well_matched_answers_are_not_logged(engine):
 def test_a_failed_write_is_dropped_not_raised(engine):
     log = UnmatchedLog(engine)
     engine.dispose()
-    log.record(unknown("x" * 600))  # longer than the column: truncated to 500, still written
+    record_unmatched(
+        log, unknown("x" * 600)
+    )  # longer than the column: truncated to 500, still written
     log.flush()
     assert stored(engine) == ["x" * 500]

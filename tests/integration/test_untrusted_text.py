@@ -13,7 +13,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService, Sender
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
 from bot.domain.ledger import BIDI_CONTROLS, FIGURE_RULE
 from bot.store.ledger_store import FieldChange, apply_changes, read_target
 from bot.store.models import PendingChange, ProgressReport, UnmatchedQuestion

@@ -1,0 +1,28 @@
+"""Questions the bot could not match, kept so admins can turn them into aliases."""
+
+from __future__ import annotations
+
+from bot.store.ledger_store import UnmatchedRow
+from bot.store.unmatched_log import UnmatchedLog
+from bot.understanding.answering import Answer
+
+
+def unmatched_row(answer: Answer, asked_by: int | None = None) -> UnmatchedRow | None:
+    """The row to log for this answer, or None when it matched well."""
+    weak = answer.intent == "target" and not answer.confident
+    if answer.intent != "unknown" and not weak:
+        return None
+    best = answer.candidates[0] if answer.candidates else None
+    return UnmatchedRow(
+        question=answer.question,
+        best_target=best.number if best else None,
+        best_score=float(best.score) if best else 0.0,
+        asked_by=asked_by,
+    )
+
+
+def record_unmatched(log: UnmatchedLog, answer: Answer, asked_by: int | None = None) -> None:
+    """Queue the answer's question on `log` if it matched nothing or only weakly."""
+    row = unmatched_row(answer, asked_by)
+    if row is not None:
+        log.record(row)

@@ -1,0 +1,190 @@
+"""Admin commands that change the ledger: proposals awaiting 确认, /undo, /unmatched.
+
+The proposal commands are the grammar of bot.domain.admin_commands (one entry per command,
+its usage and help there); this module turns each into a registered chat command.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+from bot.app.changes import (
+    NothingToResolve,
+    cancel,
+    confirm,
+    open_proposal,
+    propose_alias_from_unmatched,
+    undo,
+)
+from bot.chat.audit_text import change_line, short
+from bot.chat.context import ChatContext
+from bot.chat.registry import ButtonSpec, CommandSpec
+from bot.chat.types import ADMIN, Button, Reply, Sender
+from bot.domain.admin_commands import (
+    ADMIN_PROPOSAL_COMMANDS,
+    USAGE,
+    CommandError,
+    Proposal,
+    propose,
+)
+from bot.domain.ledger import text_problem
+from bot.domain.unit_names import UnitNotFound, resolve_assign_args
+from bot.store.ledger_store import StaleChange
+from bot.store.ledger_store import list_unmatched as store_list_unmatched
+from bot.store.models import PendingChange
+from bot.store.uow import UnitOfWork, reading
+
+
+def _proposal_command(name: str):
+    def handler(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+        note = ""
+        # A unit the ledger knows, never a silent new one (control characters are left for
+        # propose to refuse with the field named).
+        if name == "assign" and text_problem(args, multiline=True) is None:
+            names = sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
+            try:
+                args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
+            except UnitNotFound as exc:
+                return [Reply(f"{exc}\n用法：{USAGE['assign']}")]
+        try:
+            proposal = propose(name, args, service.target, today=service.today)
+        except CommandError as exc:
+            return [Reply(str(exc))]
+        if note:
+            proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
+        return [_pending_reply(service, sender, proposal)]
+
+    handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
+    return handler
+
+
+def _pending_reply(service: ChatContext, sender: Sender, proposal: Proposal) -> Reply:
+    with UnitOfWork(service.engine) as uow:
+        pending = open_proposal(uow, proposal, admin_id=sender.user_id or 0, year=service.year)
+    return _confirm_buttons(pending)
+
+
+def _confirm_buttons(pending: PendingChange) -> Reply:
+    buttons = ((Button("确认", f"confirm:{pending.id}"), Button("取消", f"cancel:{pending.id}")),)
+    return Reply(f"请确认以下修改：\n{pending.summary}", buttons)
+
+
+def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Revert the caller's last change (itself audited)."""
+    try:
+        applied = undo(service.engine, actor=sender.actor)
+    except StaleChange as exc:
+        return [
+            Reply(
+                f"无法撤销：{exc}，撤销会覆盖新的修改。"
+                "请用 /history 序号 查看，再用 /set 直接改正。"
+            )
+        ]
+    if applied is None or not applied.entries:
+        return [Reply("没有可撤销的修改。")]
+    service.refresh()
+    lines = [
+        f"已撤销：第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
+        for e in applied.entries
+    ]
+    return [Reply("\n".join(lines))]
+
+
+def cmd_unmatched(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """List questions that found no target, with buttons to turn them into aliases."""
+    service.unmatched.flush()  # include the questions still being written
+    with reading(service.engine) as session:
+        rows = store_list_unmatched(session, limit=10)
+    if not rows:
+        return [Reply("暂无未匹配的问题。")]
+    lines = ["最近未匹配的问题："]
+    buttons = []
+    for row in rows:
+        best = f"（最接近第{row.best_target}项）" if row.best_target else ""
+        lines.append(f"· {short(row.question, 60)}{best}")
+        if row.best_target and len(row.question.strip()) <= 20:
+            label = f"“{short(row.question, 12)}”设为第{row.best_target}项别名"
+            buttons.append((Button(label, f"unm:{row.id}"),))
+    lines.append("其他问题可用 /alias 序号 词 手动添加别名。")
+    return [Reply("\n".join(lines), tuple(buttons))]
+
+
+def _settle_refusal(settled, verb: str) -> list[Reply] | None:
+    """The toast for a press that settles nothing: someone else's change, or one settled."""
+    if settled.outcome == "refused":
+        return [Reply("", toast=f"只有发起修改的管理员可以{verb}")]
+    if settled.outcome == "done_before":
+        return [Reply("", toast=settled.done_before_text)]
+    return None
+
+
+def btn_confirm(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    settled = confirm(service.engine, int(rest), admin_id=sender.user_id or 0, actor=sender.actor)
+    refusal = _settle_refusal(settled, "确认")
+    if refusal is not None:
+        return refusal
+    summary = settled.pending.summary
+    if settled.outcome == "stale":
+        text = f"未修改：提出这项修改后，数据已有变动。请重新发送命令。\n{summary}"
+        return [Reply(text, edit=True, toast="数据已变动")]
+    service.refresh()
+    if settled.outcome == "unchanged":
+        return [Reply(f"没有变化：\n{summary}", edit=True, toast="没有变化")]
+    text = f"✅ 已修改：\n{summary}\n（如需撤销，发送 /undo）"
+    return [Reply(text, edit=True, toast="已修改")]
+
+
+def btn_cancel(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    settled = cancel(service.engine, int(rest), admin_id=sender.user_id or 0)
+    refusal = _settle_refusal(settled, "取消")
+    if refusal is not None:
+        return refusal
+    return [Reply(f"已取消：\n{settled.pending.summary}", edit=True, toast="已取消")]
+
+
+def btn_unmatched(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    try:
+        with UnitOfWork(service.engine) as uow:
+            pending = propose_alias_from_unmatched(
+                uow,
+                int(rest),
+                admin_id=sender.user_id or 0,
+                year=service.year,
+                rules=service.config.status,
+                today=service.today,
+            )
+    except NothingToResolve:
+        return [Reply("", toast="该问题已处理或不存在")]
+    except CommandError as exc:
+        return [Reply(str(exc), toast="无法添加")]
+    return [_confirm_buttons(pending)]
+
+
+# The help line of each proposal command, next to the grammar's usage (admin_commands.USAGE).
+_HELP = {
+    "set": "修改完成值：/set 序号 指标 值",
+    "status": "认定状态：/status 序号 状态 理由（自动=取消认定）",
+    "note": "补充进展：/note 序号 文本",
+    "deadline": "增改时限：/deadline 序号 YYYY-MM-DD [说明]",
+    "done": "标记时限完成：/done 序号 [里程碑]",
+    "reopen": "重新打开时限：/reopen 序号 [里程碑]",
+    "assign": "指定责任单位：/assign 序号 单位 [牵头|配合]",
+    "unassign": "移除责任单位：/unassign 序号 单位",
+    "alias": "添加别名：/alias 序号 词",
+}
+
+COMMANDS = (
+    *(
+        CommandSpec(name, ADMIN, _HELP[name], _proposal_command(name), f"用法：{USAGE[name]}")
+        for name in ADMIN_PROPOSAL_COMMANDS
+    ),
+    CommandSpec("undo", ADMIN, "撤销我的上一次修改", cmd_undo),
+    CommandSpec("unmatched", ADMIN, "未匹配的问题（可一键设为别名）", cmd_unmatched),
+)
+
+BUTTONS = (
+    ButtonSpec("confirm", ADMIN, btn_confirm, refused="只有发起修改的管理员可以确认"),
+    ButtonSpec("cancel", ADMIN, btn_cancel, refused="只有发起修改的管理员可以取消"),
+    ButtonSpec("unm", ADMIN, btn_unmatched, refused="仅限管理员"),
+)

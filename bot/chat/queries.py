@@ -1,0 +1,222 @@
+"""Viewer commands and buttons: help, overview, lists, one target, deadlines, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from bot.app.ledger_years import split_year_argument
+from bot.chat.context import ChatContext
+from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
+from bot.chat.types import ADMIN, VIEWER, Button, Reply, Sender, parse_target_number
+from bot.domain.ledger import CATEGORIES, STATUSES
+from bot.domain.status import compute_status, open_deadlines, year_closed
+from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
+from bot.render.target_view import target_detail_text
+from bot.store.models import SavedList
+from bot.store.uow import reading
+from bot.understanding.answering import Answerer
+
+
+def cmd_help(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Show what can be asked, with examples, and the commands."""
+    role = service.role_of(sender)
+    lines = [render_help(), "", "命令："]
+    lines += [f"/{c.name} {c.help}" for c in service.registry.menu(role)]
+    return [Reply("\n".join(lines))]
+
+
+def _year_core(service: ChatContext, args: str) -> tuple[Answerer | None, str, str]:
+    """The core of the year a command's arguments start with (the current one if none), the
+    title prefix that names a year other than the current one, and the other arguments."""
+    year, rest = split_year_argument(args)
+    if year is None or year == service.year:
+        return service.answerer, "", rest
+    return service.years.answerer(year), f"{year}年", rest
+
+
+def _not_held(service: ChatContext, args: str) -> list[Reply]:
+    """The reply to a command naming a year the database does not hold (`args` as given)."""
+    year, _ = split_year_argument(args)
+    held = "、".join(f"{y}年" for y in service.years.held())
+    return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
+
+
+def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Show the overview: counts by status and light, and what needs attention."""
+    answerer, label, _ = _year_core(service, args)
+    if answerer is None:
+        return _not_held(service, args)
+    text = render_summary(answerer.ledger, answerer.today, answerer.data_date())
+    return [Reply(f"【{label}】{text}" if label else text)]
+
+
+def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """List targets, by status, unit or category (of another year when it starts with one)."""
+    answerer, label, rest = _year_core(service, args)
+    if answerer is None:
+        return _not_held(service, args)
+    args = rest
+    targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
+    if not args:
+        return [service.paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
+    if args in STATUSES:
+        chosen = [t for t in targets if compute_status(t, answerer.today) == args]
+        title = f"{args}的目标"
+    elif args in CATEGORIES:
+        chosen = [t for t in targets if t.category == args]
+        title = f"{args}领域的目标"
+    else:
+        chosen = [t for t in targets if any(args in u.name for u in t.units)]
+        title = f"“{args}”负责的目标"
+        if not chosen:
+            return [
+                Reply(
+                    f"没有找到“{args}”。用法：/list [年份] 状态|单位|领域，"
+                    "例如 /list 未完成、/list 民政局、/list 2020 生态环境。"
+                    f"状态可选：{'、'.join(STATUSES)}"
+                )
+            ]
+    return [service.paged_list(f"{label}{title}", [t.number for t in chosen], year=year)]
+
+
+def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Show one target by its number (of another year with "/target 2020 12")."""
+    year, rest = split_year_argument(args)
+    if year is not None and rest:
+        answerer, label, _ = _year_core(service, args)
+        if answerer is None:
+            return _not_held(service, args)
+        number = parse_target_number(rest)
+        target = answerer.by_number.get(number) if number is not None else None
+        if target is None:
+            count = len(answerer.ledger.targets)
+            return [Reply(f"{year}年台账中没有第{rest}项目标（共{count}项）。")]
+        if not label:
+            return [service.target_reply(target)]
+        text = render_target(target, answerer.today, service.config.tz)
+        return [Reply(f"【{label}】{text}")]
+    number = parse_target_number(args)
+    if number is None:
+        return [Reply(TARGET_USAGE)]
+    target = service.target(number)
+    if target is None:
+        return [
+            Reply(f"台账中没有第{number}项目标（共{len(service.answerer.ledger.targets)}项）。")
+        ]
+    return [service.target_reply(target)]
+
+
+def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """List open deadlines within N days (default 30)."""
+    text = unicodedata.normalize("NFKC", args).strip() or "30"
+    if not text.isdigit() or not 1 <= int(text) <= 3660:
+        return [Reply(DUE_USAGE)]
+    days = int(text)
+    if year_closed(service.today, service.answerer.ledger.year):
+        return [Reply(closed_year_due_text(service.answerer.ledger.year))]
+    end = service.today + dt.timedelta(days=days)
+    chosen = [
+        t.number
+        for t in service.answerer.ledger.targets
+        if any(service.today <= d.date <= end for d in open_deadlines(t))
+    ]
+    title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
+    if not chosen:
+        return [Reply(f"{title}：没有。")]
+    return [service.paged_list(title, chosen)]
+
+
+def cmd_ask(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Answer a question."""
+    if not args:
+        return [Reply(ASK_USAGE)]
+    return service.question(sender, args)
+
+
+def cmd_whoami(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Show the sender's numeric id and role."""
+    role = {ADMIN: "管理员", VIEWER: "查看者"}.get(service.role_of(sender) or "", "无权限")
+    return [Reply(f"用户ID：{sender.user_id}\n会话ID：{sender.chat_id}\n角色：{role}")]
+
+
+def cmd_history(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Show a target's audit trail (of another year with "/history 2020 12")."""
+    year, rest = split_year_argument(args)
+    if year is not None and rest:
+        answerer, _, _ = _year_core(service, args)
+        if answerer is None:
+            return _not_held(service, args)
+        number = parse_target_number(rest)
+        if number is not None and number in answerer.by_number:
+            return [Reply(service.history_text(number, answerer.ledger.year))]
+    number = parse_target_number(args)
+    if number is None or service.target(number) is None:
+        return [Reply(HISTORY_USAGE)]
+    return [Reply(service.history_text(number))]
+
+
+# --- buttons -----------------------------------------------------------------------------
+
+
+def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    target = service.target(int(rest))
+    if target is None:
+        return [Reply("", toast="该目标不存在")]
+    service.conversations.open_target(sender.chat_id, target.number)
+    return [service.target_reply(target, edit=True)]
+
+
+def btn_detail(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    target = service.target(int(rest))
+    if target is None:
+        return [Reply("", toast="该目标不存在")]
+    text = target_detail_text(target, service.today, service.config.tz)
+    buttons = (
+        (Button("返回", f"pick:{target.number}"), Button("变更记录", f"hist:{target.number}")),
+    )
+    return [Reply(text, buttons, edit=True)]
+
+
+def btn_history(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    number = int(rest)
+    if service.target(number) is None:
+        return [Reply("", toast="该目标不存在")]
+    buttons = ((Button("返回", f"pick:{number}"),),)
+    return [Reply(service.history_text(number), buttons, edit=True)]
+
+
+def btn_page(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
+    list_id, page = (int(x) for x in rest.split(":"))
+    with reading(service.engine) as session:
+        saved = session.get(SavedList, list_id)
+    if saved is None:
+        return [Reply("", toast="列表已过期，请重新查询")]
+    return [service.list_page(saved, page, edit=True)]
+
+
+TARGET_USAGE = "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
+DUE_USAGE = "用法：/due [天数]，例如 /due 30（天数为1到3660的整数）"
+ASK_USAGE = "用法：/ask 问题，例如 /ask 新增贷款完成了吗"
+HISTORY_USAGE = (
+    "用法：/history [年份] 序号，例如 /history 12、/history 2020 12（序号须是台账中的目标）"
+)
+
+COMMANDS = (
+    CommandSpec("start", VIEWER, "开始使用：能问什么", cmd_help),
+    CommandSpec("help", VIEWER, "帮助：能问什么，有哪些命令", cmd_help),
+    CommandSpec("summary", VIEWER, "总览：/summary [年份]，各状态数量和需关注的目标", cmd_summary),
+    CommandSpec("list", VIEWER, "清单：/list [年份] [状态|单位|领域]", cmd_list),
+    CommandSpec("target", VIEWER, "查看一项目标：/target [年份] 序号", cmd_target, TARGET_USAGE),
+    CommandSpec("due", VIEWER, "即将到期：/due [天数]，默认30天", cmd_due, DUE_USAGE),
+    CommandSpec("ask", VIEWER, "提问：/ask 问题", cmd_ask, ASK_USAGE),
+    CommandSpec("history", VIEWER, "变更记录：/history [年份] 序号", cmd_history, HISTORY_USAGE),
+    CommandSpec("whoami", PUBLIC, "我的ID和角色", cmd_whoami),
+)
+
+BUTTONS = (
+    ButtonSpec("pick", VIEWER, btn_pick),
+    ButtonSpec("detail", VIEWER, btn_detail),
+    ButtonSpec("hist", VIEWER, btn_history),
+    ButtonSpec("page", VIEWER, btn_page),
+)
