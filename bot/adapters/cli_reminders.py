@@ -45,7 +45,7 @@ def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
 
 def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
     """List subscriptions."""
-    from bot.app.reminders import list_subscriptions
+    from bot.store.subscriptions import list_subscriptions
 
     with reading(engine) as session:
         rows = list_subscriptions(session)
@@ -105,8 +105,7 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
     import datetime as dt
 
-    from bot.app.reminders import plan
-    from bot.chat.reminders import policy_of_config
+    from bot.app.reminders import plan, policy_of_config
     from bot.domain.work_calendar import load_work_calendar
     from bot.render.reminder_text import describe_notices
 

@@ -1,10 +1,11 @@
-"""Reminders from the database: subscriptions, the outbox, progress reports, catch-up.
+"""Reminders from the database: subscriptions, planning, the outbox's dispatch, catch-up.
 
 Transport-free. Sending goes through a plain `send(chat_id, text, buttons) -> message_id`
-callable that the Telegram adapter (or the console) provides. Every notice is claimed in the outbox
-under its unique key (kind, target, milestone, occurrence, chat) and committed as `sending`
-before the call, then marked `sent` with the message id: two processes can never both claim
-it, and a row left `sending` by a crash becomes `uncertain` and is reported, not resent.
+callable that the Telegram adapter (or the console) provides. Every notice is claimed in the
+outbox under its unique key (kind, target, milestone, occurrence, chat) and committed as
+`sending` before the call, then marked `sent` with the message id: two processes can never
+both claim it, and a row left `sending` by a crash becomes `uncertain` and is reported, not
+resent. Each step is one `UnitOfWork`.
 """
 
 from __future__ import annotations
@@ -16,26 +17,39 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.app.reminder_notices import notices_on
-from bot.chat.types import Button
 from bot.domain.ledger import LedgerSpec
-from bot.domain.reminder_policy import ACK_KINDS, Notice, ReminderPolicy, SentReminder
+from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import audit_since
-from bot.store.models import (
-    DigestSubscriber,
-    Grant,
-    OutboxEntry,
-    ProgressReport,
-    Subscription,
-    utc_now,
+from bot.store.models import OutboxEntry, utc_now
+from bot.store.outbox import (
+    acknowledgeable_reminder,
+    claim_row,
+    escalation_keys,
+    finish_row,
+    last_digest_claimed_at,
+    mark_sending_uncertain,
+    record_acknowledgement,
+    reported_checker,
+    sent_reminders,
 )
+from bot.store.subscriptions import (
+    add_subscription,
+    digest_chats,
+    move_chat,
+    remove_subscription,
+    subscriptions_map,
+    switch_digest,
+)
+from bot.store.uow import UnitOfWork, reading
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +73,43 @@ class DeliveryFailed(Exception):
     """The chat API refused the message for good (bot removed, chat gone...)."""
 
 
-# send(chat_id, text, buttons) -> message_id; buttons are rows of chat_types.Button.
-Send = Callable[[int, str, tuple[tuple[Button, ...], ...]], int]
-# The callback prefix of the 收到 button ("ack:<outbox id>"), registered by bot.chat.reminders.
+class ButtonLike(Protocol):
+    label: str
+    data: str
+
+
+# send(chat_id, text, buttons) -> message_id; buttons are rows of (label, callback data).
+Send = Callable[[int, str, tuple[tuple[ButtonLike, ...], ...]], int]
+# The callback prefix of the 收到 button ("ack:<outbox id>"), answered by bot.chat.reminders.
 ACK_BUTTON = "ack"
 
 
-def ack_buttons(row_id: int) -> tuple[tuple[Button, ...], ...]:
+@dataclass(frozen=True)
+class AckButton:
+    """The 收到 button as plain data; every front end shows it like the chat's own buttons."""
+
+    label: str
+    data: str
+
+
+def ack_buttons(row_id: int) -> tuple[tuple[AckButton, ...], ...]:
     """The 收到 button of the reminder in outbox row `row_id`."""
-    return ((Button("收到", f"{ACK_BUTTON}:{row_id}"),),)
+    return ((AckButton("收到", f"{ACK_BUTTON}:{row_id}"),),)
+
+
+def policy_of_config(config) -> ReminderPolicy:
+    """The reminder policy from `[reminders]` in the config."""
+    r = config.reminders
+    return ReminderPolicy(
+        offsets=r.offsets,
+        send_time=r.send_time,
+        overdue_repeat_days=r.overdue_repeat_days,
+        digest_weekday=r.digest_weekday,
+        digest_due_days=r.digest_due_days,
+        working_days_only=r.working_days_only,
+        sender=config.office_name,
+        ack_days=r.ack_days,
+    )
 
 
 @dataclass(frozen=True)
@@ -104,126 +146,37 @@ def resolve_unit(ledger: LedgerSpec, given: str) -> str:
 
 def subscribe(engine: Engine, unit: str, chat_id: int, *, actor: str = "") -> bool:
     """Subscribe a chat to a unit's reminders; False when it already was."""
-    with Session(engine) as session, session.begin():
-        exists = session.exec(
-            select(Subscription).where(Subscription.unit == unit, Subscription.chat_id == chat_id)
-        ).first()
-        if exists:
-            return False
-        session.add(Subscription(unit=unit, chat_id=chat_id, created_by=actor))
-    return True
+    with UnitOfWork(engine) as uow:
+        return add_subscription(uow.session, unit, chat_id, actor=actor)
 
 
 def unsubscribe(engine: Engine, unit: str, chat_id: int) -> bool:
-    with Session(engine) as session, session.begin():
-        row = session.exec(
-            select(Subscription).where(Subscription.unit == unit, Subscription.chat_id == chat_id)
-        ).first()
-        if row is None:
-            return False
-        session.delete(row)
-    return True
-
-
-def list_subscriptions(session: Session) -> list[Subscription]:
-    return list(session.exec(select(Subscription).order_by(Subscription.unit, Subscription.id)))
-
-
-def subscriptions_map(session: Session) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = defaultdict(list)
-    for row in list_subscriptions(session):
-        found[row.unit].append(row.chat_id)
-    return dict(found)
+    """Stop a unit's reminders for a chat; False when it was not subscribed."""
+    with UnitOfWork(engine) as uow:
+        return remove_subscription(uow.session, unit, chat_id)
 
 
 def set_digest(engine: Engine, chat_id: int, on: bool) -> bool:
     """Turn the weekly digest on or off for a chat; False when nothing changed."""
-    with Session(engine) as session, session.begin():
-        row = session.exec(
-            select(DigestSubscriber).where(DigestSubscriber.chat_id == chat_id)
-        ).first()
-        if on and row is None:
-            session.add(DigestSubscriber(chat_id=chat_id))
-            return True
-        if not on and row is not None:
-            session.delete(row)
-            return True
-    return False
-
-
-def digest_chats(session: Session) -> list[int]:
-    return [
-        r.chat_id for r in session.exec(select(DigestSubscriber).order_by(DigestSubscriber.id))
-    ]
+    with UnitOfWork(engine) as uow:
+        return switch_digest(uow.session, chat_id, on)
 
 
 def migrate_chat(engine: Engine, old_id: int, new_id: int) -> None:
     """A group became a supergroup: subscriptions, digests and grants follow the new id."""
-    with Session(engine) as session, session.begin():
-        session.exec(
-            update(Subscription).where(Subscription.chat_id == old_id).values(chat_id=new_id)
-        )
-        session.exec(
-            update(DigestSubscriber)
-            .where(DigestSubscriber.chat_id == old_id)
-            .values(chat_id=new_id)
-        )
-        session.exec(update(Grant).where(Grant.subject_id == old_id).values(subject_id=new_id))
-        # Past notices move too: their keys keep today's run from resending them to the new id,
-        # and replies in the new chat still find the reminder they answer.
-        session.exec(
-            update(OutboxEntry).where(OutboxEntry.chat_key == old_id).values(chat_key=new_id)
-        )
+    with UnitOfWork(engine) as uow:
+        move_chat(uow.session, old_id, new_id)
     logger.info("chat %s migrated to %s; subscriptions moved", old_id, new_id)
 
 
 # --- planning ----------------------------------------------------------------------------
 
 
-def _reported_checker(session: Session, subscriptions: dict[str, list[int]], year: int):
-    """(target, unit) -> has that unit reported on that target of `year` since its last
-    reminder?"""
-    # A report without a year was filed by a release before years: it is the current one's.
-    of_year = (ProgressReport.year == year) | col(ProgressReport.year).is_(None)
-    reports = list(session.exec(select(ProgressReport).where(of_year)))
-    sent = list(
-        session.exec(
-            select(OutboxEntry).where(
-                col(OutboxEntry.kind).in_(("before", "due", "overdue", "urge"))
-            )
-        )
-    )
-
-    def reported(target: int, unit: str) -> bool:
-        chats = set(subscriptions.get(unit, []))
-        if not chats:
-            return False
-        last = max(
-            (e.claimed_at for e in sent if e.target_number == target and e.chat_key in chats),
-            default=None,
-        )
-        if last is None:
-            return False
-        return any(
-            r.target_number == target and r.chat_id in chats and r.created_at > last
-            for r in reports
-        )
-
-    return reported
-
-
 def _changes_since_last_digest(
     session: Session, day: dt.date, tz: dt.tzinfo, year: int
 ) -> list[str]:
-    last = session.exec(
-        select(OutboxEntry)
-        .where(OutboxEntry.kind == "digest", OutboxEntry.occurrence < day)
-        .order_by(col(OutboxEntry.occurrence).desc())
-    ).first()
-    since = (
-        last.claimed_at
-        if last
-        else dt.datetime.combine(day - dt.timedelta(days=7), dt.time(0), tzinfo=tz)
+    since = last_digest_claimed_at(session, day) or dt.datetime.combine(
+        day - dt.timedelta(days=7), dt.time(0), tzinfo=tz
     )
     lines = []
     for entry in audit_since(session, since):
@@ -249,7 +202,7 @@ def plan(
     """
     if year_closed(day, ledger.year):
         return []
-    with Session(engine) as session:
+    with reading(engine) as session:
         subscriptions = subscriptions_map(session)
         notices = notices_on(
             day,
@@ -258,58 +211,15 @@ def plan(
             digest_chats=digest_chats(session),
             policy=policy,
             calendar=calendar,
-            reported=_reported_checker(session, subscriptions, ledger.year),
+            reported=reported_checker(session, subscriptions, ledger.year),
             changes_since_last_digest=_changes_since_last_digest(session, day, tz, ledger.year),
             sent=sent_reminders(session, tz),
         )
-        escalated = _escalated_keys(session)
+        escalated = escalation_keys(session)
     return [n for n in notices if n.kind != "escalate" or n.key not in escalated]
 
 
-def _escalated_keys(session: Session) -> set[tuple]:
-    rows = session.exec(select(OutboxEntry).where(OutboxEntry.kind == "escalate"))
-    return {(r.kind, r.target_number, r.milestone, r.occurrence, r.chat_key) for r in rows}
-
-
 # --- acknowledgements --------------------------------------------------------------------
-
-
-def _acknowledgeable():
-    """The outbox rows that are reminders delivered to a unit (they carry a 收到 button)."""
-    return select(OutboxEntry).where(
-        col(OutboxEntry.kind).in_(ACK_KINDS), OutboxEntry.unit != "", OutboxEntry.state == "sent"
-    )
-
-
-def sent_day(row: OutboxEntry, tz: dt.tzinfo) -> dt.date:
-    """The day a reminder went out: its planned day, or for one caught up late the local day
-    it was sent (the planned day counts on time, so a pinned `[ledger] today` works too)."""
-    if not row.late or row.sent_at is None:
-        return row.occurrence
-    return max(row.occurrence, row.sent_at.astimezone(tz).date())
-
-
-def sent_reminders(session: Session, tz: dt.tzinfo) -> list[SentReminder]:
-    """Every reminder delivered to a unit's chat, acknowledged or not."""
-    return [
-        SentReminder(
-            kind=r.kind,
-            target=r.target_number,
-            when=r.milestone,
-            occurrence=r.occurrence,
-            sent_day=sent_day(r, tz),
-            unit=r.unit,
-            chat_id=r.chat_key,
-            acked=r.acked_at is not None,
-        )
-        for r in session.exec(_acknowledgeable().order_by(OutboxEntry.id))
-    ]
-
-
-def recent_reminders(session: Session, limit: int = 20) -> list[OutboxEntry]:
-    """The latest reminders delivered to units, newest first (for /outbox)."""
-    query = _acknowledgeable().order_by(col(OutboxEntry.id).desc()).limit(limit)
-    return list(session.exec(query))
 
 
 @dataclass(frozen=True)
@@ -326,23 +236,12 @@ def acknowledge(
     One conditional UPDATE (only while unacknowledged) is the check and the write in one
     step, so two presses at the same moment record exactly one of them on every engine.
     """
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        result = session.exec(
-            update(OutboxEntry)
-            .where(
-                OutboxEntry.id == row_id,
-                col(OutboxEntry.acked_at).is_(None),
-                col(OutboxEntry.kind).in_(ACK_KINDS),
-                OutboxEntry.unit != "",
-            )
-            .values(acked_by_id=user_id, acked_by_name=name[:100], acked_at=at or utc_now())
+    with UnitOfWork(engine) as uow:
+        recorded = record_acknowledgement(
+            uow.session, row_id, user_id=user_id, name=name, at=at or utc_now()
         )
-        recorded = result.rowcount == 1
-    with Session(engine, expire_on_commit=False) as session:
-        row = session.get(OutboxEntry, row_id)
-    if row is None or row.kind not in ACK_KINDS or not row.unit:
-        return Acknowledgement(None, False)
-    return Acknowledgement(row, recorded)
+        row = acknowledgeable_reminder(uow.session, row_id)
+    return Acknowledgement(row, recorded and row is not None)
 
 
 # --- the outbox --------------------------------------------------------------------------
@@ -350,31 +249,17 @@ def acknowledge(
 
 def claim(engine: Engine, notice: Notice, *, worker: str, late: bool = False) -> int | None:
     """Insert the outbox row as `sending` and commit; None when its key is already taken."""
-    row = OutboxEntry(
-        kind=notice.kind,
-        target_number=notice.target,
-        milestone=notice.when,
-        occurrence=notice.occurrence,
-        chat_key=notice.chat_id or 0,
-        text=notice.text,
-        late=late,
-        claimed_by=worker,
-        unit=notice.unit,
-    )
     try:
-        with Session(engine, expire_on_commit=False) as session, session.begin():
-            session.add(row)
+        with UnitOfWork(engine) as uow:
+            row = claim_row(uow.session, notice, worker=worker, late=late)
     except IntegrityError:
         return None
     return row.id
 
 
 def _finish(engine: Engine, row_id: int, **values) -> None:
-    with Session(engine) as session, session.begin():
-        row = session.get(OutboxEntry, row_id)
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.add(row)
+    with UnitOfWork(engine) as uow:
+        finish_row(uow.session, row_id, **values)
 
 
 def dispatch(
@@ -434,34 +319,8 @@ def mark_interrupted(
     cutoff = (now or utc_now()) - UNCERTAIN_AFTER
     if started_at is not None:
         cutoff = max(cutoff, started_at)
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        rows = list(
-            session.exec(
-                select(OutboxEntry).where(
-                    OutboxEntry.state == "sending", OutboxEntry.claimed_at < cutoff
-                )
-            )
-        )
-        for row in rows:
-            row.state = "uncertain"
-            row.error = "进程在发送途中中断，无法确认是否送达"
-            session.add(row)
-    return rows
-
-
-def uncertain_entries(session: Session) -> list[OutboxEntry]:
-    query = select(OutboxEntry).where(col(OutboxEntry.state).in_(("uncertain", "failed")))
-    return list(session.exec(query.order_by(OutboxEntry.id)))
-
-
-def reminder_of_message(session: Session, chat_id: int, message_id: int) -> OutboxEntry | None:
-    """The reminder a message of ours in `chat_id` was, if it was one about a target."""
-    row = session.exec(
-        select(OutboxEntry).where(
-            OutboxEntry.chat_key == chat_id, OutboxEntry.message_id == message_id
-        )
-    ).first()
-    return row if row and row.target_number else None
+    with UnitOfWork(engine) as uow:
+        return mark_sending_uncertain(uow.session, cutoff)
 
 
 # --- running -----------------------------------------------------------------------------

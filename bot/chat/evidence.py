@@ -17,14 +17,15 @@ from dataclasses import dataclass
 
 from bot.app.closing import ClosingRefused, close_target, reopen_target
 from bot.app.evidence import attach, files_of, latest_report
-from bot.app.reminders import reminder_of_message
 from bot.chat.context import ChatContext
+from bot.chat.progress_reports import may_report
 from bot.chat.registry import CommandSpec
-from bot.chat.reminders import acknowledge_by_reply, may_report, reply_to_reminder
+from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
 from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
+from bot.store.outbox import reminder_of_message
 from bot.store.uow import reading
 
 REPORT_WINDOW = dt.timedelta(minutes=30)

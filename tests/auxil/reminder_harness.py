@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.app.reminders import list_subscriptions
 from bot.store.models import AuditEntry, OutboxEntry, ProgressReport
+from bot.store.subscriptions import list_subscriptions
 from tests.auxil.bot_harness import BotDriver, running_bot
 from tests.auxil.fake_bot_api import Call, FakeBotApi
 

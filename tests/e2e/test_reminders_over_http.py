@@ -23,9 +23,8 @@ import pytest
 from sqlmodel import Session
 
 from bot.adapters.telegram import REMINDER_JOB_ID
-from bot.app.reminders import CATCH_UP_DAYS, plan, set_digest, subscribe
+from bot.app.reminders import CATCH_UP_DAYS, plan, policy_of_config, set_digest, subscribe
 from bot.app.services import build_answerer
-from bot.chat.reminders import policy_of_config
 from bot.chat.service import ChatService
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.database import make_engine

@@ -10,6 +10,7 @@ import dataclasses
 
 import pytest
 
+from bot.app.progress_reports import file_report
 from bot.app.services import build_answerer
 from bot.chat.service import ChatService
 from bot.chat.types import ADMIN as ADMIN_RIGHTS
@@ -119,8 +120,21 @@ def test_no_admin_button_works_for_a_non_admin(service, engine, who):
     sender, role = SENDERS[who]
     [proposal] = service.command(ADMIN_SENDER, "set", "12 新增贷款 30亿元")
     [[confirm, cancel]] = proposal.buttons
+    report = file_report(
+        engine,
+        year=service.year,
+        number=12,
+        reporter_id=7,
+        chat_id=GRANTED_GROUP,
+        text="新增贷款 26亿元",
+    )
     before = snapshot(engine)
-    data_of = {"confirm": confirm.data, "cancel": cancel.data, "unm": "unm:1"}
+    data_of = {
+        "confirm": confirm.data,
+        "cancel": cancel.data,
+        "unm": "unm:1",
+        "rpt": f"rpt:ok:{report.id}",
+    }
     admin_buttons = [
         b.prefix for b in service.registry.buttons.values() if b.rights == ADMIN_RIGHTS
     ]

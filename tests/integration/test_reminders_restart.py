@@ -18,14 +18,14 @@ from bot.app.reminders import (
     catch_up,
     dispatch,
     plan,
+    policy_of_config,
     run_day,
     subscribe,
-    uncertain_entries,
 )
-from bot.chat.reminders import policy_of_config
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import read_ledger
 from bot.store.models import OutboxEntry
+from bot.store.outbox import uncertain_entries
 from tests.auxil.reminder_harness import (
     DyingSend,
     FakeClock,

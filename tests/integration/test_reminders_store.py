@@ -6,19 +6,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.app.reminders import (
-    acknowledge,
-    dispatch,
-    list_subscriptions,
-    migrate_chat,
-    plan,
-    set_digest,
-    subscribe,
-)
+from bot.app.reminders import acknowledge, dispatch, migrate_chat, plan, set_digest, subscribe
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import read_ledger
 from bot.store.models import Grant, OutboxEntry, ProgressReport
+from bot.store.subscriptions import list_subscriptions
 
 TZ = ZoneInfo("Asia/Shanghai")
 DAY = dt.date(2020, 12, 24)

@@ -15,7 +15,7 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from bot.app.reminders import claim, uncertain_entries
+from bot.app.reminders import claim
 from bot.app.services import build_answerer
 from bot.chat.reminders import cmd_outbox
 from bot.chat.service import ChatService
@@ -25,6 +25,7 @@ from bot.domain.reminder_policy import Notice
 from bot.store.ledger_changes import apply_changes
 from bot.store.ledger_store import read_target
 from bot.store.models import AuditEntry, OutboxEntry, PendingChange, utc_now
+from bot.store.outbox import uncertain_entries
 from tests.auxil.bot_harness import ADMIN
 
 FIELD = "indicator:新增贷款:actual"

@@ -222,7 +222,8 @@ async def test_undo_reports_lists_as_people_read_them(bot_app):
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_subscriptions(bot_app):
     from telegram import Update
 
-    from bot.app.reminders import list_subscriptions, subscribe
+    from bot.app.reminders import subscribe
+    from bot.store.subscriptions import list_subscriptions
 
     app, request, engine = bot_app
     subscribe(engine, "县民政局", -123)

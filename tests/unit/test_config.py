@@ -162,7 +162,7 @@ def test_a_bad_office_name_is_refused_naming_the_key(tmp_path, value):
 def test_ack_days_and_pace_tolerance_default_and_load():
     from decimal import Decimal
 
-    from bot.chat.reminders import policy_of_config
+    from bot.app.reminders import policy_of_config
     from bot.config import Config
 
     defaults = Config()
@@ -174,7 +174,7 @@ def test_ack_days_and_pace_tolerance_default_and_load():
 def test_ack_days_and_pace_tolerance_from_the_file(tmp_path):
     from decimal import Decimal
 
-    from bot.chat.reminders import policy_of_config
+    from bot.app.reminders import policy_of_config
 
     text = "[reminders]\nack_days = 3\n[status]\npace_tolerance = 7.5\n"
     config = load_config(write(tmp_path, text), environ={})

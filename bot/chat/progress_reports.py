@@ -1,0 +1,200 @@
+"""Chat commands for units' progress reports: /report 序号 内容 files one, /pending lists
+them with 采纳/驳回 buttons, /reject gives the reason; the unit is told the outcome."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+
+from bot.app.progress_reports import (
+    approve_report,
+    file_report,
+    pending_report,
+    pending_reports,
+    reject_report,
+)
+from bot.app.report_figures import plan_report
+from bot.chat.context import ChatContext
+from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
+from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
+from bot.chat.types import ADMIN, Button, Reply, Sender, parse_target_number
+from bot.domain.admin_commands import CommandError
+from bot.domain.ledger import text_problem
+from bot.store.subscriptions import subscriptions_map
+from bot.store.uow import reading
+
+logger = logging.getLogger(__name__)
+
+REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+REJECT_USAGE = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
+
+
+def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
+    """Admins, viewers, and the chats subscribed to one of the target's units may report."""
+    if ctx.role_of(sender) is not None:
+        return True
+    target = ctx.target(number)
+    with reading(ctx.engine) as session:
+        subscriptions = subscriptions_map(session)
+    return target is not None and any(
+        sender.chat_id in subscriptions.get(u.name, []) for u in target.units
+    )
+
+
+def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> list[Reply]:
+    """Record a unit's progress report for admins to approve or reject."""
+    if not may_report(ctx, sender, number):
+        return ctx.refuse(sender, f"report {number}")
+    if ctx.target(number) is None:
+        return [Reply(f"台账中没有第{number}项目标。")]
+    text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
+    if not text:
+        return [Reply(REPORT_USAGE)]
+    problem = text_problem(text)
+    if problem:
+        return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
+    try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
+        plan = plan_report(number, text, ctx.target, today=ctx.today)
+    except CommandError as exc:
+        return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
+    report = file_report(
+        ctx.engine,
+        year=ctx.year,
+        number=number,
+        reporter_id=sender.user_id or 0,
+        chat_id=sender.chat_id,
+        text=text,
+    )
+    shown = plan.figure or plan.proposal
+    kind = "数据" if shown.command == "set" else "进展"
+    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", shown.summary]
+    if plan.older:
+        lines.append(f"注意：{plan.older}，审核人确认前不会覆盖。")
+    return [Reply("\n".join(lines))]
+
+
+def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
+    head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    if not head or head.lower() in REPORT_FORMATS:
+        if ctx.role_of(sender) is None:
+            return ctx.refuse(sender, "/report")
+        return cmd_circulated_report(ctx, sender, head)
+    number = parse_target_number(head)
+    if number is None or not rest.strip():
+        return [Reply(REPORT_USAGE)]
+    return create_report(ctx, sender, number, rest)
+
+
+def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """List pending progress reports with 采纳/驳回 buttons."""
+    rows = pending_reports(ctx.engine)
+    if not rows:
+        return [Reply("暂无待审核的进展报送。")]
+    replies = []
+    for row in rows:
+        who = f"报送人{row.reporter_id}，群{row.chat_id}"
+        text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
+        try:
+            plan = plan_report(row.target_number, row.text, ctx.target, today=ctx.today)
+        except CommandError as exc:  # stored before today's rules, or the ledger changed since
+            text += f"\n无法采纳：{str(exc).splitlines()[0]}"
+            replies.append(Reply(text, ((Button("驳回", f"rpt:no:{row.id}"),),)))
+            continue
+        if plan.older:
+            text += f"\n⚠ {plan.older}。\n拟修改：{plan.figure.summary}"
+            buttons = (
+                (
+                    Button("采纳为备注（不覆盖）", f"rpt:ok:{row.id}"),
+                    Button("仍按此数覆盖", f"rpt:force:{row.id}"),
+                ),
+                (Button("驳回", f"rpt:no:{row.id}"),),
+            )
+        else:
+            text += f"\n拟修改：{plan.proposal.summary}"
+            buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
+        replies.append(Reply(text, buttons))
+    return replies
+
+
+def tell_unit(ctx: ChatContext, chat_id: int, text: str) -> None:
+    """Send a unit's chat a message, if the front end can; a failure is logged, not raised."""
+    if ctx.send is not None:
+        try:
+            ctx.send(chat_id, text, ())
+        except Exception:  # the decision stands even when the unit's chat is unreachable
+            logger.warning("could not notify chat %s", chat_id, exc_info=True)
+
+
+def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) -> list[Reply]:
+    """Apply a report once (see `approve_report`); only the press that did so tells the unit."""
+    done = approve_report(
+        ctx.engine,
+        report_id,
+        actor=sender.actor,
+        decided_by=sender.user_id or 0,
+        today=ctx.today,
+        force=force,
+    )
+    if done is None:
+        return [Reply("", toast="该报送已处理或不存在")]
+    report = done.report
+    if done.proposal is None:
+        text = (
+            f"无法采纳报送#{report.id}：{done.refused}\n"
+            f"请发送 /reject {report.id} 理由 驳回，请单位重新报送。"
+        )
+        return [Reply(text, toast="无法采纳")]
+    ctx.refresh()
+    summary = done.proposal.summary + (
+        f"\n（{done.kept}，未覆盖，已记入进展）" if done.kept else ""
+    )
+    tell_unit(
+        ctx, report.chat_id, f"第{report.target_number}项进展报送#{report.id}已采纳：\n{summary}"
+    )
+    return [Reply(f"已采纳报送#{report.id}：\n{summary}", edit=True, toast="已采纳")]
+
+
+def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
+    """Reject a progress report with a reason: /reject 编号 理由."""
+    head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
+    if not head.isdigit() or not reason.strip():
+        return [Reply(REJECT_USAGE)]
+    problem = text_problem(reason, multiline=True)
+    if problem:
+        return [Reply(f"理由{problem}。{REJECT_USAGE}")]
+    report = reject_report(
+        ctx.engine, int(head), reason=reason.strip(), decided_by=sender.user_id or 0
+    )
+    if report is None:
+        return [Reply(f"没有待审核的报送#{head}。")]
+    tell_unit(
+        ctx,
+        report.chat_id,
+        f"第{report.target_number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}",
+    )
+    return [Reply(f"已驳回报送#{report.id}，并已通知报送单位。")]
+
+
+def btn_report(ctx: ChatContext, sender: Sender, role: str | None, rest: str) -> list[Reply]:
+    """采纳 (ok), 仍按此数覆盖 (force) or 驳回 (no) under a pending report."""
+    verdict, _, report_id = rest.partition(":")
+    if verdict in ("ok", "force"):
+        return approve(ctx, sender, int(report_id), force=verdict == "force")
+    if pending_report(ctx.engine, int(report_id)) is None:
+        return [Reply("", toast="该报送已处理或不存在")]
+    return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
+
+
+COMMANDS = (
+    CommandSpec(
+        "report",
+        PUBLIC,
+        "汇报文档：/report [docx|txt]；单位报送进展：/report 序号 内容",
+        cmd_report,
+        REPORT_USAGE,
+    ),
+    CommandSpec("pending", ADMIN, "待审核的进展报送", cmd_pending),
+    CommandSpec("reject", ADMIN, "驳回报送：/reject 编号 理由", cmd_reject, REJECT_USAGE),
+)
+BUTTONS = (ButtonSpec("rpt", ADMIN, btn_report, refused="仅限管理员"),)
