@@ -13,12 +13,12 @@ from bot.domain.unit_board import rank_units, render_unit_row
 from bot.render.spreadsheet import write_csv, write_xlsx
 
 if TYPE_CHECKING:
-    from bot.chat.service import ChatService
+    from bot.chat.context import ChatContext
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 
 
-def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The 工作落实情况汇报 from the live ledger: docx as a file, txt as messages."""
     from bot.render.report_writer import render_report_md, render_report_txt, write_report_docx
 
@@ -45,7 +45,7 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
 
 
-def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
+def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
     """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
     from bot.render.bulletin import issue_bulletin, render_bulletin_txt, write_bulletin_docx
 
@@ -62,7 +62,7 @@ def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
     ]
 
 
-def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_chart(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """All targets' completion in one picture, or one target's indicators: /chart [序号]."""
     from bot.render.charts import CJKFontMissing, completion_chart, target_chart
 
@@ -74,7 +74,7 @@ def cmd_chart(service: ChatService, sender: Sender, args: str) -> list[Reply]:
         ]
 
 
-def _chart_replies(service: ChatService, args: str, completion_chart, target_chart):
+def _chart_replies(service: ChatContext, args: str, completion_chart, target_chart):
     if not args.strip():
         png = completion_chart(service.answerer.ledger, today=service.today)
         return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
@@ -86,7 +86,7 @@ def _chart_replies(service: ChatService, args: str, completion_chart, target_cha
     return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
 
 
-def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """The ledger as a spreadsheet file: /export xlsx|csv."""
     fmt = args.strip().lower() or "xlsx"
     if fmt not in ("xlsx", "csv"):
@@ -100,7 +100,7 @@ def cmd_export(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply(f"台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(service: ChatService) -> str:
+def units_board(service: ChatContext) -> str:
     """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
     today = service.today
     lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
@@ -109,7 +109,7 @@ def units_board(service: ChatService) -> str:
     return "\n".join(lines)
 
 
-def cmd_units(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """红黄绿榜: every responsible unit's targets by light, overdue first."""
     return [Reply(units_board(service))]
 

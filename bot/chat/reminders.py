@@ -56,13 +56,13 @@ from bot.store.ledger_store import (
 from bot.store.models import OutboxEntry, ProgressReport, utc_now
 
 if TYPE_CHECKING:
-    from bot.chat.service import ChatService
+    from bot.chat.context import ChatContext
 
 logger = logging.getLogger(__name__)
 _CHAT_ID = re.compile(r"-?\d{1,16}")
 
 
-def policy_of(service: ChatService) -> ReminderPolicy:
+def policy_of(service: ChatContext) -> ReminderPolicy:
     return policy_of_config(service.config)
 
 
@@ -81,14 +81,14 @@ def policy_of_config(config) -> ReminderPolicy:
     )
 
 
-def _resolve_unit(service: ChatService, given: str) -> str:
+def _resolve_unit(service: ChatContext, given: str) -> str:
     try:
         return resolve_unit(service.answerer.ledger, given)
     except UnknownUnit as exc:
         raise CommandError(str(exc)) from None
 
 
-def _unit_and_chat(service: ChatService, sender: Sender, args: str, usage: str):
+def _unit_and_chat(service: ChatContext, sender: Sender, args: str, usage: str):
     parts = unicodedata.normalize("NFKC", args).split()
     if not parts or len(parts) > 2 or (len(parts) == 2 and not _CHAT_ID.fullmatch(parts[1])):
         raise CommandError(usage)
@@ -102,7 +102,7 @@ SUBSCRIBE_USAGE = (
 )
 
 
-def cmd_subscribe(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_subscribe(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Subscribe this chat (or the given chat id) to a unit's reminders."""
     try:
         unit, chat_id = _unit_and_chat(service, sender, args, SUBSCRIBE_USAGE)
@@ -113,7 +113,7 @@ def cmd_subscribe(service: ChatService, sender: Sender, args: str) -> list[Reply
     return [Reply(f"已订阅：{unit}的到期提醒将发送到 {chat_id}。")]
 
 
-def cmd_unsubscribe(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_unsubscribe(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Stop a unit's reminders for this chat (or the given chat id)."""
     usage = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe 民政局"
     try:
@@ -125,7 +125,7 @@ def cmd_unsubscribe(service: ChatService, sender: Sender, args: str) -> list[Rep
     return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
 
 
-def cmd_subscriptions(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_subscriptions(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List the unit subscriptions, and the units no chat receives reminders for."""
     with Session(service.engine) as session:
         rows = list_subscriptions(session)
@@ -136,7 +136,7 @@ def cmd_subscriptions(service: ChatService, sender: Sender, args: str) -> list[R
     return [Reply("\n".join(lines))]
 
 
-def cmd_digest(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_digest(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Turn the weekly digest and overdue notices on or off for this chat."""
     choice = args.strip().lower()
     if choice not in ("on", "off", "开", "关"):
@@ -148,13 +148,13 @@ def cmd_digest(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("已关闭每周通报。" if changed else "每周通报本来就是关闭的。")]
 
 
-def _no_transport(service: ChatService) -> list[Reply] | None:
+def _no_transport(service: ChatContext) -> list[Reply] | None:
     if service.send is None:
         return [Reply("当前前端不能向其他群发送消息。")]
     return None
 
 
-def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_urge(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """催办: push a reminder for a target to its units' chats now."""
     number = parse_target_number(args)
     target = service.target(number) if number is not None else None
@@ -184,7 +184,7 @@ def cmd_urge(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
-def may_report(service: ChatService, sender: Sender, number: int) -> bool:
+def may_report(service: ChatContext, sender: Sender, number: int) -> bool:
     """Admins, viewers, and the chats subscribed to one of the target's units may report."""
     if service.role_of(sender) is not None:
         return True
@@ -199,7 +199,7 @@ def may_report(service: ChatService, sender: Sender, number: int) -> bool:
 REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
 
 
-def create_report(service: ChatService, sender: Sender, number: int, text: str) -> list[Reply]:
+def create_report(service: ChatContext, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not may_report(service, sender, number):
         return service.refuse(sender, f"report {number}")
@@ -232,7 +232,7 @@ def create_report(service: ChatService, sender: Sender, number: int, text: str) 
     return [Reply("\n".join(lines))]
 
 
-def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
     head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
     if not head or head.lower() in REPORT_FORMATS:
@@ -246,7 +246,7 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 
 
 def reply_to_reminder(
-    service: ChatService, sender: Sender, replied_message_id: int, text: str
+    service: ChatContext, sender: Sender, replied_message_id: int, text: str
 ) -> list[Reply] | None:
     """A reply to one of our reminders is a progress report; None if it was not a reminder.
 
@@ -262,7 +262,7 @@ def reply_to_reminder(
     return replies
 
 
-def acknowledge_by_reply(service: ChatService, sender: Sender, reminder: OutboxEntry) -> None:
+def acknowledge_by_reply(service: ChatContext, sender: Sender, reminder: OutboxEntry) -> None:
     """Record a reply to a reminder as its 收到, unless someone acknowledged it already."""
     if sender.user_id is None or reminder.id is None:
         return
@@ -273,7 +273,7 @@ def _acker(sender: Sender) -> str:
     return " ".join(sender.name.split()) or f"用户{sender.user_id}"
 
 
-def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_pending(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List pending progress reports with 采纳/驳回 buttons."""
     with Session(service.engine) as session:
         rows = list(
@@ -312,7 +312,7 @@ def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return replies
 
 
-def _decide(service: ChatService, report_id: int) -> ProgressReport | None:
+def _decide(service: ChatContext, report_id: int) -> ProgressReport | None:
     with Session(service.engine, expire_on_commit=False) as session:
         report = session.get(ProgressReport, report_id)
     return report if report is not None and report.state == "pending" else None
@@ -333,7 +333,7 @@ def _mark_decided(session: Session, report: ProgressReport, sender: Sender, **va
     session.add(report)
 
 
-def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
+def _tell_unit(service: ChatContext, chat_id: int, text: str) -> None:
     if service.send is not None:
         try:
             service.send(chat_id, text, ())
@@ -341,7 +341,7 @@ def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
             logger.warning("could not notify chat %s", chat_id, exc_info=True)
 
 
-def _report_proposal(service: ChatService, session: Session, report: ProgressReport, force: bool):
+def _report_proposal(service: ChatContext, session: Session, report: ProgressReport, force: bool):
     """(proposal, why a figure was not applied) for a report, read from the locked rows: the
     figure as /set, a progress note when it holds none or when its figure is older than the
     ledger's (unless the approver forces it)."""
@@ -356,7 +356,7 @@ def _report_proposal(service: ChatService, session: Session, report: ProgressRep
 
 
 def approve_report(
-    service: ChatService, sender: Sender, report_id: int, *, force: bool = False
+    service: ChatContext, sender: Sender, report_id: int, *, force: bool = False
 ) -> list[Reply]:
     """Apply a report like /set (or as a progress note when it holds no figure), once; a
     figure older than the ledger's is filed as a note unless `force`.
@@ -396,7 +396,7 @@ def approve_report(
     return [Reply(f"已采纳报送#{report.id}：\n{summary}", edit=True, toast="已采纳")]
 
 
-def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_reject(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Reject a progress report with a reason: /reject 编号 理由."""
     head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
     usage = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
@@ -418,7 +418,7 @@ def cmd_reject(service: ChatService, sender: Sender, args: str) -> list[Reply]:
     return [Reply(f"已驳回报送#{report.id}，并已通知报送单位。")]
 
 
-def btn_report(service: ChatService, sender: Sender, role: str, rest: str) -> list[Reply]:
+def btn_report(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
     if role != ADMIN:
         return [Reply("", toast="仅限管理员")]
     verdict, _, report_id = rest.partition(":")
@@ -429,11 +429,11 @@ def btn_report(service: ChatService, sender: Sender, role: str, rest: str) -> li
     return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
 
 
-def _when(service: ChatService, at: dt.datetime) -> str:
+def _when(service: ChatContext, at: dt.datetime) -> str:
     return at.astimezone(service.config.tz).strftime("%Y-%m-%d %H:%M")
 
 
-def btn_ack(service: ChatService, sender: Sender, role: str | None, rest: str) -> list[Reply]:
+def btn_ack(service: ChatContext, sender: Sender, role: str | None, rest: str) -> list[Reply]:
     """收到 on a reminder: anyone in the unit's chat records it once; others are refused."""
     row_id = int(rest)
     with Session(service.engine) as session:
@@ -456,7 +456,7 @@ def btn_ack(service: ChatService, sender: Sender, role: str | None, rest: str) -
     return [Reply(text, toast="已确认收到")]
 
 
-def _ack_lines(service: ChatService) -> list[str]:
+def _ack_lines(service: ChatContext) -> list[str]:
     """The latest reminders to units: 已收到 by whom and when, or 未确认 for N working days."""
     tz, today = service.config.tz, service.config.current_date()
     with Session(service.engine) as session:
@@ -483,7 +483,7 @@ def _ack_lines(service: ChatService) -> list[str]:
     return lines
 
 
-def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_outbox(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List reminders that may not have arrived (uncertain) or failed, which are never resent,
     then whether the latest reminders were acknowledged."""
     with Session(service.engine) as session:
@@ -515,7 +515,7 @@ def describe_notices(notices: list[Notice]) -> str:
     return "\n\n".join(lines)
 
 
-def cmd_reminders(service: ChatService, sender: Sender, args: str) -> list[Reply]:
+def cmd_reminders(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show what would be sent on a day (default today), without sending."""
     text = unicodedata.normalize("NFKC", args).strip()
     try:
