@@ -12,14 +12,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
 
 from bot.adapters.logging_setup import configure_logging
+from bot.app.queries import TargetFilter, YearMissing, ledger_of, select_targets, years_held
 from bot.app.services import build_answerer, open_engine
 from bot.app.unmatched import record_unmatched
 from bot.config import Config, ConfigError, load_config
 from bot.domain.ledger import CATEGORIES, STATUSES, text_problem
-from bot.domain.status import compute_status, light_for
+from bot.domain.status import light_for
 from bot.domain.work_calendar import CalendarFileError
 from bot.drafting.draft import draft_toml, review_summary
 from bot.drafting.report_text import ReportFormatError, parse_report
@@ -28,15 +28,9 @@ from bot.render.ledger_toml import LedgerFileError, dump_ledger, load_ledger_fil
 from bot.render.spreadsheet import SpreadsheetError, read_spreadsheet, write_csv, write_xlsx
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
-from bot.store.ledger_store import (
-    ImportResult,
-    StoreError,
-    YearNotHeld,
-    held_years,
-    load_ledger,
-    read_ledger,
-)
+from bot.store.ledger_store import ImportResult, StoreError, load_ledger
 from bot.store.unmatched_log import UnmatchedLog
+from bot.store.uow import reading
 from bot.understanding.answering import Conversation
 
 logger = logging.getLogger(__name__)
@@ -58,11 +52,10 @@ def _years_text(years) -> str:
 def _ledger(config: Config, engine: Engine, args):
     """The ledger of `--year`, else of `[ledger] year`, else the latest year imported."""
     year = getattr(args, "year", None) or config.year
-    with Session(engine) as session:
-        try:
-            return read_ledger(session, year=year, rules=config.status)
-        except YearNotHeld:
-            held = held_years(session)
+    try:
+        return ledger_of(engine, year=year, rules=config.status)
+    except YearMissing as exc:
+        held = exc.held
     where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
     raise CliError(
         f"数据库中没有{year}年的台账（现有：{_years_text(held)}）。"
@@ -72,20 +65,6 @@ def _ledger(config: Config, engine: Engine, args):
 
 def _print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _filter_targets(targets, args, today):
-    selected = []
-    for t in targets:
-        status = compute_status(t, today)
-        if args.status and status != args.status:
-            continue
-        if args.unit and not any(args.unit in u.name for u in t.units):
-            continue
-        if args.category and t.category != args.category:
-            continue
-        selected.append((t, status))
-    return selected
 
 
 def cmd_show(config: Config, engine: Engine, args) -> int:
@@ -108,11 +87,12 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     """Print the targets, optionally filtered."""
     ledger = _ledger(config, engine, args)
     today = config.status_date(ledger.year)
-    selected = _filter_targets(ledger.targets, args, today)
+    chosen = TargetFilter(status=args.status, unit=args.unit, category=args.category)
+    selected = select_targets(ledger.targets, today, chosen)
     if args.json:
-        _print_json([{"year": ledger.year, **list_item_json(t, today)} for t, _ in selected])
+        _print_json([{"year": ledger.year, **list_item_json(r.target, today)} for r in selected])
         return 0
-    for t, status in selected:
+    for t, status in ((r.target, r.status) for r in selected):
         units = "、".join(u.name for u in t.lead_units) or "—"
         print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")
     print(f"共{len(selected)}项")
@@ -152,7 +132,7 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
         )
         print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
         return 0
-    with Session(engine) as session:
+    with reading(engine) as session:
         rows = list_evidence(session, args.number, year=ledger.year)
     if args.json:
         _print_json([row.as_json() for row in rows])
@@ -196,8 +176,7 @@ def cmd_close(config: Config, engine: Engine, args) -> int:
 
 def cmd_years(config: Config, engine: Engine, args) -> int:
     """Print the ledger years the database holds, with their target counts."""
-    with Session(engine) as session:
-        years = held_years(session)
+    years = years_held(engine)
     current = config.year or max(years, default=None)
     if args.json:
         _print_json([{"year": y, "targets": n, "current": y == current} for y, n in years.items()])
@@ -370,8 +349,7 @@ def _unit_name(config: Config, engine: Engine, given: str) -> str:
     from bot.app.reminders import UnknownUnit, resolve_unit
 
     # Units of the current year's ledger: `[ledger] year`, else the latest imported.
-    with Session(engine) as session:
-        ledger = read_ledger(session, year=config.year, rules=config.status)
+    ledger = ledger_of(engine, year=config.year, rules=config.status)
     try:
         return resolve_unit(ledger, given)
     except UnknownUnit as exc:
@@ -403,7 +381,7 @@ def cmd_subscriptions(config: Config, engine: Engine, args) -> int:
     """List subscriptions."""
     from bot.app.reminders import list_subscriptions
 
-    with Session(engine) as session:
+    with reading(engine) as session:
         rows = list_subscriptions(session)
     if args.json:
         _print_json([{"unit": r.unit, "chat_id": r.chat_id} for r in rows])
@@ -462,8 +440,9 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     import datetime as dt
 
     from bot.app.reminders import plan
-    from bot.chat.reminders import describe_notices, policy_of_config
+    from bot.chat.reminders import policy_of_config
     from bot.domain.work_calendar import load_work_calendar
+    from bot.render.reminder_text import describe_notices
 
     try:
         at = dt.datetime.fromisoformat(args.at)
@@ -515,8 +494,9 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
     import datetime as dt
 
-    from bot.render.bulletin import issue_bulletin, write_bulletin_docx
+    from bot.app.bulletins import issue_bulletin
     from bot.render.bulletin import render_bulletin_txt as render
+    from bot.render.bulletin import write_bulletin_docx
 
     since = None
     if args.since:

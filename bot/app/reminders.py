@@ -21,17 +21,12 @@ from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.app.reminder_notices import notices_on
 from bot.chat.types import Button
 from bot.domain.ledger import LedgerSpec
-from bot.domain.reminder_policy import (
-    ACK_KINDS,
-    Notice,
-    ReminderPolicy,
-    SentReminder,
-    WorkCalendar,
-    notices_on,
-)
+from bot.domain.reminder_policy import ACK_KINDS, Notice, ReminderPolicy, SentReminder
 from bot.domain.status import year_closed
+from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import audit_since
 from bot.store.models import (
     DigestSubscriber,

@@ -47,7 +47,8 @@ def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> li
 
 def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
     """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
-    from bot.render.bulletin import issue_bulletin, render_bulletin_txt, write_bulletin_docx
+    from bot.app.bulletins import issue_bulletin
+    from bot.render.bulletin import render_bulletin_txt, write_bulletin_docx
 
     ledger, today, config = service.answerer.ledger, service.today, service.config
     bulletin = issue_bulletin(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
+from bot.app.reminder_notices import urge_notices
 from bot.app.reminders import (
     ACK_BUTTON,
     UnknownUnit,
@@ -37,15 +38,9 @@ from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.domain.admin_commands import CommandError
 from bot.domain.ledger import text_problem
-from bot.domain.reminder_policy import (
-    HEADINGS,
-    Notice,
-    ReminderPolicy,
-    escalation_milestone,
-    urge_notices,
-    working_days_waiting,
-)
+from bot.domain.reminder_policy import ReminderPolicy, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
+from bot.render.reminder_text import HEADINGS, describe_notices
 from bot.store.ledger_store import (
     FieldChange,
     apply_changes_in,
@@ -503,16 +498,6 @@ def cmd_outbox(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
     acks = _ack_lines(service)
     return [Reply("\n".join([*lines, *([""] + acks if acks else [])]))]
-
-
-def describe_notices(notices: list[Notice]) -> str:
-    if not notices:
-        return "这一天没有需要发送的提醒。"
-    lines = []
-    for n in notices:
-        to = n.chat_id if n.chat_id is not None else "（未订阅，无人接收）"
-        lines.append(f"【{n.kind}】→ {n.unit or '领导'} {to}\n{n.text}")
-    return "\n\n".join(lines)
 
 
 def cmd_reminders(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

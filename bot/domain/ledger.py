@@ -140,6 +140,14 @@ class UnitSpec:
     role: str = "lead"
     source: str = "inferred"
 
+    @property
+    def label(self) -> str:
+        """ "县发改委(牵头)" or "县统计局(配合,推定)"."""
+        marks = [ROLE_LABELS.get(self.role, self.role)]
+        if self.source == "inferred":
+            marks.append("推定")
+        return f"{self.name}({','.join(marks)})"
+
 
 @dataclass(frozen=True)
 class Closure:

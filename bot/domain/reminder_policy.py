@@ -1,8 +1,8 @@
-"""The reminder policy: which notices go out on a given day (pure, no clock, no I/O).
+"""The reminder policy: which notices go out on a given day (pure: no clock, no I/O, no words).
 
 Every function takes the date (or aware datetime) it works on. Nothing here reads the clock,
-touches the database or talks to a chat front end; the scheduler feeds in the ledger, the
-subscriptions and "today", and sends what comes back.
+touches the database or talks to a chat front end; `bot.app.reminder_notices` feeds in the
+ledger, the subscriptions and "today", and words the notices with `bot.render.reminder_text`.
 
 Rules:
 - Only open deadlines (done=False) get "before"/"due"/"overdue" notices, and only while the
@@ -29,48 +29,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from bot.domain.ledger import (
-    STATUSES,
-    DeadlineSpec,
-    IndicatorSpec,
-    LedgerSpec,
-    TargetSpec,
-    UnitSpec,
-)
-from bot.domain.status import (
-    compute_status,
-    indicator_gap,
-    indicator_met,
-    light_for,
-    open_deadlines,
-    principal_indicator,
-    status_note,
-    targeted_indicators,
-)
+from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec, UnitSpec
+from bot.domain.status import compute_status, open_deadlines
 from bot.domain.work_calendar import WorkCalendar
-from bot.render.replies import excerpt, indicator_figure, telegram_length
 
 KINDS = ("digest", "escalate", "overdue", "due", "before", "urge")
 # The kinds that are reminders to a unit, and so carry a 收到 button.
 ACK_KINDS = ("before", "due", "overdue", "urge")
 DONE_STATUSES = ("已完成", "超额完成")
-WEEKDAYS = "一二三四五六日"
-MAX_DIGEST = 4000
-DIGEST_CAPS = (15, 10, 6, 3, 1)
-DIGEST_LINE_CHARS = 80
-REPORT_HINT = "完成情况请回复本消息，或发送 /report {number} 进展或数值（例如 {example}）"
-HEADINGS = {
-    "before": "督查提醒",
-    "due": "到期提醒",
-    "overdue": "逾期提醒",
-    "urge": "催办",
-    "escalate": "提醒未确认",
-}
 DEFAULT_SENDER = "县督查局"
-TARGET_TEXT_CHARS = 80
 # Long holidays (春节, 国庆) plus weekends never span more than this many days.
 _MAX_MOVE_DAYS = 31
 
@@ -198,90 +168,40 @@ def next_send_at(now: dt.datetime, policy: ReminderPolicy, tz: dt.tzinfo) -> dt.
     return candidate
 
 
-# --- texts -------------------------------------------------------------------------------
+def is_done(target: TargetSpec, day: dt.date) -> bool:
+    """Completed (or exceeded) on `day`: such a target gets no reminders."""
+    return compute_status(target, day) in DONE_STATUSES
 
 
-def _date_words(day: dt.date) -> str:
-    return f"{day.isoformat()}（周{WEEKDAYS[day.weekday()]}）"
+def deadline_kind(
+    deadline: dt.date, day: dt.date, policy: ReminderPolicy, calendar: WorkCalendar
+) -> str | None:
+    """The notice an open deadline gets on `day`: "due" or "before" when one of the offsets lands
+    on it (the smallest wins), "overdue" on an overdue day, None on any other day."""
+    hits = [o for o in policy.offsets if reminder_day(deadline, o, policy, calendar) == day]
+    if hits:
+        return "due" if min(hits) == 0 else "before"
+    if is_overdue_day(deadline, day, policy, calendar):
+        return "overdue"
+    return None
 
 
-def _days_text(deadline: dt.date, day: dt.date) -> str:
-    days = (deadline - day).days
-    if days > 0:
-        return f"距截止还有{days}天"
-    if days == 0:
-        return "今天到期"
-    return f"已逾期{-days}天"
+def urge_deadline(target: TargetSpec) -> DeadlineSpec | None:
+    """The deadline a 催办 refers to: the earliest open one, else the final one, else none."""
+    opened = open_deadlines(target)
+    if opened:
+        return opened[0]
+    if target.deadlines:
+        return max(target.deadlines, key=lambda d: d.date)
+    return None
 
 
-def _shortfall(ind: IndicatorSpec) -> str:
-    """ "新增贷款 10亿元 / 目标14亿元，还差4亿元" or "履约率 暂无数据 / 目标90%，请报送"."""
-    gap = indicator_gap(ind)
-    if ind.actual_value is None:
-        return f"{indicator_figure(ind)}，请报送完成数"
-    if gap is None:  # a figure in a unit that does not convert to the target's
-        return f"{indicator_figure(ind)}，请按{ind.unit}报送完成数"
-    return f"{indicator_figure(ind)}，还差{gap.normalize():f}{ind.unit}"
+def is_digest_day(day: dt.date, policy: ReminderPolicy) -> bool:
+    """The digest goes out on policy.digest_weekday, never moved off a holiday."""
+    return day.weekday() == policy.digest_weekday
 
 
-def report_example(target: TargetSpec, day: dt.date) -> str:
-    """A `/report` line for this very target: its first indicator still short (or its principal
-    one) with a figure in that indicator's unit, else a progress sentence."""
-    short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
-    ind = short[0] if short else principal_indicator(target)
-    if ind is None:
-        return f"/report {target.number} 已完成××，佐证材料已报送"
-    figure, unit = (ind.actual, ind.shown_actual_unit) if ind.actual else (ind.target, ind.unit)
-    return f"/report {target.number} {ind.name} {figure}{unit} 截至{day.month}月"
-
-
-def _units_line(target: TargetSpec, receivers: Sequence[UnitSpec]) -> str:
-    """Who leads and who assists, in words a unit reads (no internal 推定 marks); a unit that
-    only assists is told which unit leads."""
-    lead = [u.name for u in target.units if u.role == "lead"]
-    assist = [u.name for u in target.units if u.role != "lead"]
-    receiver = receivers[0] if len(receivers) == 1 else None
-    if receiver is not None and receiver.role != "lead":
-        return f"牵头单位：{'、'.join(lead) or '（未定）'}（贵单位为配合单位，请配合牵头单位推进）"
-    parts = [f"牵头单位：{'、'.join(lead) or '（未定）'}"]
-    if assist:
-        parts.append(f"配合单位：{'、'.join(assist)}")
-    return "；".join(parts)
-
-
-def _notice_text(
-    kind: str,
-    target: TargetSpec,
-    deadline: DeadlineSpec | None,
-    day: dt.date,
-    units: Sequence[UnitSpec],
-    sender: str = DEFAULT_SENDER,
-) -> str:
-    """A notice that helps its unit: the target, what is still short (figure, gap, days left),
-    who leads, how to report on this very target, and which office sends it."""
-    status = compute_status(target, day)
-    lines = [f"【{sender}·{HEADINGS[kind]}】第{target.number}项 {target.title}"]
-    lines.append(f"目标：{excerpt(target.target_text, TARGET_TEXT_CHARS)}")
-    if deadline is not None:
-        lines.append(
-            f"截止：{_date_words(deadline.date)} {deadline.text}，{_days_text(deadline.date, day)}"
-        )
-    note = status_note(target, day)
-    lines.append(f"当前状态：{light_for(status)}{status}" + (f"（{note}）" if note else ""))
-    short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
-    if short:
-        lines.append("尚缺：")
-        lines += [f"· {_shortfall(i)}" for i in short]
-    if target.units:
-        lines.append(_units_line(target, units))
-    lines.append(REPORT_HINT.format(number=target.number, example=report_example(target, day)))
-    return "\n".join(lines)
-
-
-# --- audiences ---------------------------------------------------------------------------
-
-
-def _distinct_units(target: TargetSpec) -> list[UnitSpec]:
+def distinct_units(target: TargetSpec) -> list[UnitSpec]:
     """Lead units first, then assisting ones; a unit named twice counts once."""
     seen: set[str] = set()
     ordered = []
@@ -292,38 +212,7 @@ def _distinct_units(target: TargetSpec) -> list[UnitSpec]:
     return ordered
 
 
-def _unit_notices(
-    kind: str,
-    target: TargetSpec,
-    deadline: DeadlineSpec | None,
-    day: dt.date,
-    subscriptions: Mapping[str, Sequence[int]],
-    reported: Callable[[int, str], bool],
-    sender: str = DEFAULT_SENDER,
-) -> list[Notice]:
-    notices = []
-    for unit in _distinct_units(target):
-        if reported(target.number, unit.name):
-            continue
-        text = _notice_text(kind, target, deadline, day, [unit], sender)
-        chats: Sequence[int | None] = list(subscriptions.get(unit.name, ())) or [None]
-        for chat in chats:
-            notices.append(
-                Notice(
-                    kind=kind,
-                    target=target.number,
-                    deadline=deadline.date if deadline else None,
-                    milestone=deadline.text if deadline else "",
-                    occurrence=day,
-                    chat_id=chat,
-                    unit=unit.name,
-                    text=text,
-                )
-            )
-    return notices
-
-
-def _dedup(notices: Sequence[Notice]) -> list[Notice]:
+def dedup(notices: Sequence[Notice]) -> list[Notice]:
     """One notice per key for real chats (first wins); unsent (chat None) ones are all kept."""
     seen: set[tuple] = set()
     kept = []
@@ -336,115 +225,14 @@ def _dedup(notices: Sequence[Notice]) -> list[Notice]:
     return kept
 
 
-def urge_notices(
-    target: TargetSpec,
-    day: dt.date,
-    *,
-    subscriptions: Mapping[str, Sequence[int]],
-    policy: ReminderPolicy,
-    calendar: WorkCalendar,
-) -> list[Notice]:
-    """A manual 催办 for one target, sent on `day` (not moved) to every responsible unit.
-
-    It refers to the earliest open deadline, or the final one when all are done, or none.
-    `policy` names the sender; `calendar` is accepted for a uniform call shape (a manual 催办
-    is never moved).
-    """
-    del calendar
-    opened = open_deadlines(target)
-    if opened:
-        deadline: DeadlineSpec | None = opened[0]
-    elif target.deadlines:
-        deadline = max(target.deadlines, key=lambda d: d.date)
-    else:
-        deadline = None
-    return _dedup(
-        _unit_notices(
-            "urge", target, deadline, day, subscriptions, lambda _t, _u: False, policy.sender
-        )
+def notice_order(notice: Notice) -> tuple:
+    """Digests, escalations, overdue, due, before, urge; then by target and deadline."""
+    return (
+        KINDS.index(notice.kind),
+        notice.target,
+        notice.deadline or dt.date.min,
+        notice.milestone,
     )
-
-
-def _digest_item(target: TargetSpec, deadline: DeadlineSpec, day: dt.date) -> str:
-    days = (deadline.date - day).days
-    left = f"剩余{days}天" if days >= 0 else f"已逾期{-days}天"
-    lead = "、".join(u.name for u in target.lead_units)
-    line = (
-        f"· 第{target.number}项 {target.title}："
-        f"{deadline.date.isoformat()} {deadline.text}（{left}）"
-    )
-    return excerpt(line + (f"——{lead}" if lead else ""), DIGEST_LINE_CHARS)
-
-
-def _capped(items: Sequence[str], cap: int) -> list[str]:
-    if len(items) <= cap:
-        return list(items)
-    return list(items[:cap]) + [f"…等{len(items)}项"]
-
-
-def digest_text(
-    ledger: LedgerSpec,
-    day: dt.date,
-    *,
-    policy: ReminderPolicy,
-    changes_since_last_digest: Sequence[str] = (),
-    unacknowledged: Mapping[str, int] | None = None,
-) -> str:
-    """The weekly digest: counts by status, changes, what is due soon and what is overdue,
-    and the reminders each unit left unacknowledged past policy.ack_days (`unacknowledged`:
-    unit -> count)."""
-    statuses = {t.number: compute_status(t, day) for t in ledger.targets}
-    counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
-    others = sum(1 for v in statuses.values() if v not in STATUSES)
-    horizon = day + dt.timedelta(days=policy.digest_due_days)
-    due: list[tuple[dt.date, int, str]] = []
-    overdue: list[tuple[dt.date, int, str]] = []
-    for target in ledger.targets:
-        if statuses[target.number] in DONE_STATUSES:
-            continue
-        for deadline in open_deadlines(target):
-            item = (deadline.date, target.number, _digest_item(target, deadline, day))
-            if deadline.date < day:
-                overdue.append(item)
-            elif deadline.date <= horizon:
-                due.append(item)
-    due_lines = [line for *_, line in sorted(due)]
-    overdue_lines = [line for *_, line in sorted(overdue)]
-    changes = [excerpt(c, DIGEST_LINE_CHARS) for c in changes_since_last_digest if c.strip()]
-
-    unacked = {u: n for u, n in (unacknowledged or {}).items() if n > 0}
-    unacked_total = sum(unacked.values())
-    unacked_line = (
-        "、".join(
-            f"{u}{n}条" for u, n in sorted(unacked.items(), key=lambda item: (-item[1], item[0]))
-        )
-        or "无"
-    )
-    count_line = "、".join(f"{light_for(s)}{s}{counts[s]}项" for s in STATUSES if counts[s])
-    if others:
-        count_line += f"、其他{others}项"
-    text = ""
-    for cap in DIGEST_CAPS:
-        lines = [
-            f"【督查周报】{ledger.title}（{day.isoformat()} 周{WEEKDAYS[day.weekday()]}）",
-            f"一、完成情况：共{len(ledger.targets)}项：{count_line or '无'}",
-            "二、本周变更：",
-            *(["· " + c for c in _capped(changes, cap)] if changes else ["本周无变更"]),
-            f"三、{policy.digest_due_days}天内到期（{len(due_lines)}项）：",
-            *(_capped(due_lines, cap) or ["无"]),
-            f"四、已逾期（{len(overdue_lines)}项）：",
-            *(_capped(overdue_lines, cap) or ["无"]),
-            f"五、超过{policy.ack_days}个工作日未确认收到的提醒（{unacked_total}条）："
-            + unacked_line,
-            "报送进展请发送 /report 项目序号 进展或数值。",
-        ]
-        text = "\n".join(lines)
-        if telegram_length(text) < MAX_DIGEST:
-            return text
-    return text[: MAX_DIGEST - 1]
-
-
-# --- the day's notices -------------------------------------------------------------------
 
 
 # --- acknowledgements ---------------------------------------------------------------------
@@ -503,146 +291,47 @@ def unacknowledged(reminders: Iterable[SentReminder]) -> list[SentReminder]:
     return sorted(found, key=lambda r: (r.occurrence, r.target, r.unit, KINDS.index(r.kind)))
 
 
-def escalation_text(
-    reminder: SentReminder, target: TargetSpec | None, policy: ReminderPolicy
-) -> str:
-    """What the leaders read: the unit, the target, the reminder's day, and the ask."""
-    title = f" {target.title}" if target is not None else ""
-    deadline = f"（截止 {reminder.when}）" if reminder.when else ""
-    return "\n".join(
-        [
-            f"【{policy.sender}·{HEADINGS['escalate']}】第{reminder.target}项{title}",
-            f"{reminder.unit}未确认收到{_date_words(reminder.sent_day)}的"
-            f"{HEADINGS[reminder.kind]}{deadline}，已超过{policy.ack_days}个工作日。",
-            "请督促该单位在提醒消息上点“收到”，并报送进展。",
-        ]
-    )
-
-
 def escalation_milestone(kind: str, when: str, unit: str) -> str:
     """The outbox milestone of an escalation: which reminder (kind, milestone) of which unit."""
     return " ".join(part for part in (kind, when, unit) if part)
 
 
-def escalation_notices(
+def unacknowledged_by_unit(
+    sent: Iterable[SentReminder],
+    day: dt.date,
+    year: int,
+    policy: ReminderPolicy,
+    calendar: WorkCalendar,
+) -> Counter[str]:
+    """Per unit, the reminders of `year` still unacknowledged on `day` past their time to
+    acknowledge: a stable count, whatever was sent that morning."""
+    return Counter(
+        r.unit
+        for r in unacknowledged(sent)
+        if r.occurrence.year == year and day > ack_deadline(r.sent_day, policy.ack_days, calendar)
+    )
+
+
+def escalations_due(
     day: dt.date,
     ledger: LedgerSpec,
     reminders: Iterable[SentReminder],
-    *,
-    digest_chats: Sequence[int],
     policy: ReminderPolicy,
     calendar: WorkCalendar,
-) -> list[Notice]:
-    """The leaders' notices on `day` about reminders of the ledger's year still unacknowledged
-    after policy.ack_days working days; none for a target done or closed since.
-
-    Each keeps the reminder's day as its occurrence and "kind milestone unit" as its milestone,
-    so its outbox key names the one reminder it is about.
-    """
-    if not digest_chats or not calendar.is_working_day(day):
+) -> list[tuple[SentReminder, TargetSpec]]:
+    """The reminders of the ledger's year to tell the leaders about on `day` (a working day):
+    unacknowledged after policy.ack_days working days, for a target neither done nor closed."""
+    if not calendar.is_working_day(day):
         return []
     by_number = ledger.by_number()
-    notices = []
+    due = []
     for reminder in unacknowledged(reminders):
         target = by_number.get(reminder.target)
         if reminder.occurrence.year != ledger.year or target is None:
             continue
-        if target.closed is not None or compute_status(target, day) in DONE_STATUSES:
+        if target.closed is not None or is_done(target, day):
             continue
         if day < escalation_day(reminder.sent_day, policy.ack_days, calendar):
             continue
-        text = escalation_text(reminder, target, policy)
-        milestone = escalation_milestone(reminder.kind, reminder.when, reminder.unit)
-        for chat in dict.fromkeys(digest_chats):
-            notices.append(
-                Notice(
-                    "escalate", reminder.target, None, milestone, reminder.occurrence, chat,
-                    reminder.unit, text,
-                )
-            )  # fmt: skip
-    return notices
-
-
-def _sort_key(notice: Notice) -> tuple:
-    return (
-        KINDS.index(notice.kind),
-        notice.target,
-        notice.deadline or dt.date.min,
-        notice.milestone,
-    )
-
-
-def notices_on(
-    day: dt.date,
-    ledger: LedgerSpec,
-    *,
-    subscriptions: Mapping[str, Sequence[int]],
-    digest_chats: Sequence[int],
-    policy: ReminderPolicy,
-    calendar: WorkCalendar,
-    reported: Callable[[int, str], bool] = lambda target, unit: False,
-    changes_since_last_digest: Sequence[str] = (),
-    sent: Sequence[SentReminder] = (),
-) -> list[Notice]:
-    """Everything that should go out on `day` (at policy.send_time), in a stable order.
-
-    `sent` is the reminders delivered so far (for the digest's count of unacknowledged ones
-    and the leaders' escalations). Order: digests, escalations, overdue, due, before; within
-    a kind by target number and deadline, then lead units before assisting ones, chats in
-    subscription order, leaders' copies last.
-    """
-    notices: list[Notice] = []
-    if day.weekday() == policy.digest_weekday and digest_chats:
-        # Only reminders past their time to acknowledge: a stable count, whatever was sent
-        # this morning before the digest.
-        waiting = Counter(
-            r.unit
-            for r in unacknowledged(sent)
-            if r.occurrence.year == ledger.year
-            and day > ack_deadline(r.sent_day, policy.ack_days, calendar)
-        )
-        text = digest_text(
-            ledger,
-            day,
-            policy=policy,
-            changes_since_last_digest=changes_since_last_digest,
-            unacknowledged=waiting,
-        )
-        for chat in dict.fromkeys(digest_chats):
-            notices.append(Notice("digest", 0, None, "", day, chat, "", text))
-
-    for target in ledger.targets:
-        if compute_status(target, day) in DONE_STATUSES:
-            continue
-        for deadline in open_deadlines(target):
-            hits = [
-                o
-                for o in policy.offsets
-                if reminder_day(deadline.date, o, policy, calendar) == day
-            ]
-            if hits:
-                kind = "due" if min(hits) == 0 else "before"
-                notices += _unit_notices(
-                    kind, target, deadline, day, subscriptions, reported, policy.sender
-                )
-            elif is_overdue_day(deadline.date, day, policy, calendar):
-                notices += _unit_notices(
-                    "overdue", target, deadline, day, subscriptions, reported, policy.sender
-                )
-                text = _notice_text(
-                    "overdue", target, deadline, day, _distinct_units(target), policy.sender
-                )
-                for chat in dict.fromkeys(digest_chats):
-                    notices.append(
-                        Notice(
-                            "overdue", target.number, deadline.date, deadline.text, day,
-                            chat, "", text,
-                        )
-                    )  # fmt: skip
-    notices += escalation_notices(
-        day, ledger, sent, digest_chats=digest_chats, policy=policy, calendar=calendar
-    )
-    note = calendar.fallback_note(day) if policy.working_days_only else ""
-    if note:  # the office should know these days were counted Monday to Friday
-        notices = [replace(n, text=f"{n.text}\n{note}") for n in notices]
-    return _dedup(sorted(notices, key=_sort_key))
+        due.append((reminder, target))
+    return due

@@ -12,14 +12,9 @@ A bulletin has four parts, as offices write them:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status import (
@@ -27,6 +22,7 @@ from bot.domain.status import (
     compute_status,
     open_deadlines,
     overdue_days,
+    override_in_force,
     status_note,
 )
 from bot.render.replies import excerpt
@@ -36,11 +32,8 @@ from bot.render.report_writer import (
     report_summary,
     write_sections_docx,
 )
-from bot.store.ledger_store import audit_since
-from bot.store.models import BulletinIssue, utc_now
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
-DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
 NO_LEAD = "未明确牵头单位"
 
 
@@ -83,7 +76,7 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if status == "暂无数据":
         return Problem(target.number, target.title, "暂无数据", "尚未报送完成数据")
     if status == "未完成":
-        why = excerpt(target.status_reason, 30) if target.status_override else "年度目标未完成"
+        why = excerpt(target.status_reason, 30) if override_in_force(target) else "年度目标未完成"
         return Problem(target.number, target.title, "未完成", why)
     return None
 
@@ -200,77 +193,3 @@ def render_bulletin_txt(b: Bulletin, office: str, issued: dt.date | None = None)
         lines += [heading, *paragraphs, ""]
     lines += [office, f"{day.year}年{day.month}月{day.day}日"]
     return "\n".join(lines)
-
-
-def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
-    changed: dict[int, int] = {}
-    for e in audit_since(session, start):
-        if e.target_number is not None and e.year in (None, ledger.year):
-            changed[e.target_number] = changed.get(e.target_number, 0) + 1
-    return changed
-
-
-def bulletin_for(
-    engine: Engine, ledger: LedgerSpec, *, as_of: dt.date, since: dt.date, tz: dt.tzinfo
-) -> Bulletin:
-    """The bulletin of `ledger` on `as_of`, its changes read from the audit trail since the
-    start of `since` in the ledger's timezone."""
-    start = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
-    with Session(engine) as session:
-        changed = _changed_since(session, ledger, start)
-    return build_bulletin(ledger, as_of=as_of, since=since, changed=changed)
-
-
-def issue_bulletin(
-    engine: Engine,
-    ledger: LedgerSpec,
-    *,
-    as_of: dt.date,
-    tz: dt.tzinfo,
-    actor: str,
-    since: dt.date | None = None,
-    now: dt.datetime | None = None,
-) -> Bulletin:
-    """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
-
-    Its changes run from the last issue's moment (or the start of `since`, or a week back for
-    the year's first); a second issue on the same local day rewrites that day's issue, keeping
-    its 期数 and its period, so previews never inflate the numbering.
-    """
-    now = now or utc_now()
-    try:
-        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
-    except IntegrityError:
-        # Another process numbered the same issue a moment before: number after it.
-        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
-
-
-def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
-    today = now.astimezone(tz).date()
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        last = session.exec(
-            select(BulletinIssue)
-            .where(BulletinIssue.year == ledger.year)
-            .order_by(col(BulletinIssue.number).desc())
-            .with_for_update()
-        ).first()
-        if last is not None and last.issued_on == today:
-            row = last
-        else:
-            number = last.number + 1 if last is not None else 1
-            start = last.issued_at if last is not None else None
-            if start is None:
-                start = dt.datetime.combine(
-                    as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
-                )
-            row = BulletinIssue(
-                year=ledger.year, number=number, since_at=start, as_of=as_of, issued_on=today
-            )
-        if since is not None:
-            row.since_at = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
-        row.as_of, row.issued_at, row.issued_by = as_of, now, actor
-        session.add(row)
-        changed = _changed_since(session, ledger, row.since_at)
-    shown_since = row.since_at.astimezone(tz).date()
-    bulletin = build_bulletin(ledger, as_of=as_of, since=shown_since, changed=changed)
-    return dataclasses.replace(bulletin, number=row.number)

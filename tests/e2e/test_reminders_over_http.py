@@ -27,7 +27,7 @@ from bot.app.reminders import CATCH_UP_DAYS, plan, set_digest, subscribe
 from bot.app.services import build_answerer
 from bot.chat.reminders import policy_of_config
 from bot.chat.service import ChatService
-from bot.domain.reminder_policy import WorkCalendar
+from bot.domain.work_calendar import WorkCalendar
 from bot.store.database import make_engine
 from bot.store.ledger_store import read_ledger, read_target
 from tests.auxil.bot_harness import ADMIN, REFUSAL, actual, bot_config, keyboard

@@ -23,7 +23,7 @@ from bot.app.reminders import (
     uncertain_entries,
 )
 from bot.chat.reminders import policy_of_config
-from bot.domain.reminder_policy import WorkCalendar
+from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import read_ledger
 from bot.store.models import OutboxEntry
 from tests.auxil.reminder_harness import (

@@ -15,7 +15,8 @@ from bot.app.reminders import (
     set_digest,
     subscribe,
 )
-from bot.domain.reminder_policy import ReminderPolicy, WorkCalendar
+from bot.domain.reminder_policy import ReminderPolicy
+from bot.domain.work_calendar import WorkCalendar
 from bot.store.ledger_store import read_ledger
 from bot.store.models import Grant, OutboxEntry, ProgressReport
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.render.bulletin import date_line, issue_bulletin, render_bulletin_txt
+from bot.app.bulletins import issue_bulletin
+from bot.render.bulletin import date_line, render_bulletin_txt
 from bot.store.ledger_store import FieldChange, apply_changes, read_ledger
 from bot.store.models import BulletinIssue
 

@@ -9,8 +9,9 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.app.closing import ClosingRefused, close_target, reopen_target
+from bot.app.reminder_notices import notices_on
 from bot.domain.evidence import check_evidence
-from bot.domain.reminder_policy import ReminderPolicy, notices_on
+from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import WorkCalendar
 from bot.store.evidence_store import add_evidence, evidence_content, evidence_counts, list_evidence
 from bot.store.ledger_store import read_ledger, read_target, undo_last

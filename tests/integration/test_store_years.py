@@ -232,7 +232,8 @@ def test_the_digest_names_the_year_of_a_change_to_another_year(engine, ledger_20
     from zoneinfo import ZoneInfo
 
     from bot.app.reminders import plan, set_digest
-    from bot.domain.reminder_policy import ReminderPolicy, WorkCalendar
+    from bot.domain.reminder_policy import ReminderPolicy
+    from bot.domain.work_calendar import WorkCalendar
 
     load_ledger(engine, ledger_2021, source="ledger_2021.toml")
     set_digest(engine, 7001, True)

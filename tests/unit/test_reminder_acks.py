@@ -8,21 +8,18 @@ import datetime as dt
 
 import pytest
 
+from bot.app.reminder_notices import escalation_notices, notices_on, urge_notices
 from bot.domain.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.domain.reminder_policy import (
     ReminderPolicy,
     SentReminder,
-    WorkCalendar,
     ack_deadline,
-    digest_text,
     escalation_day,
-    escalation_notices,
-    notices_on,
     unacknowledged,
-    urge_notices,
     working_days_waiting,
 )
-from bot.domain.work_calendar import YearArrangement
+from bot.domain.work_calendar import WorkCalendar, YearArrangement
+from bot.render.reminder_text import digest_text
 
 CAL = WorkCalendar()
 POLICY = ReminderPolicy()

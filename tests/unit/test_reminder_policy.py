@@ -9,20 +9,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app.reminder_notices import notices_on, urge_notices
 from bot.domain.ledger import DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.domain.reminder_policy import (
-    MAX_DIGEST,
     Notice,
     ReminderPolicy,
-    WorkCalendar,
-    digest_text,
     is_overdue_day,
     next_send_at,
-    notices_on,
     overdue_days,
     reminder_day,
-    urge_notices,
 )
+from bot.domain.work_calendar import WorkCalendar
+from bot.render.reminder_text import MAX_DIGEST, digest_text
 from bot.render.replies import telegram_length
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.domain.reminder_policy import ReminderPolicy, notices_on
+from bot.app.reminder_notices import notices_on
+from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import (
     CalendarFileError,
     WorkCalendar,

@@ -1,0 +1,94 @@
+"""Issuing the 督查通报: number it per year, record it, and read what changed since the last
+issue from the audit trail, in one transaction. The content itself is bot/render/bulletin.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.domain.ledger import LedgerSpec
+from bot.render.bulletin import Bulletin, build_bulletin
+from bot.store.ledger_store import audit_since
+from bot.store.models import BulletinIssue, utc_now
+from bot.store.uow import UnitOfWork, reading
+
+DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
+
+
+def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
+    changed: dict[int, int] = {}
+    for e in audit_since(session, start):
+        if e.target_number is not None and e.year in (None, ledger.year):
+            changed[e.target_number] = changed.get(e.target_number, 0) + 1
+    return changed
+
+
+def bulletin_for(
+    engine: Engine, ledger: LedgerSpec, *, as_of: dt.date, since: dt.date, tz: dt.tzinfo
+) -> Bulletin:
+    """The bulletin of `ledger` on `as_of`, its changes read from the audit trail since the
+    start of `since` in the ledger's timezone."""
+    start = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
+    with reading(engine) as session:
+        changed = _changed_since(session, ledger, start)
+    return build_bulletin(ledger, as_of=as_of, since=since, changed=changed)
+
+
+def issue_bulletin(
+    engine: Engine,
+    ledger: LedgerSpec,
+    *,
+    as_of: dt.date,
+    tz: dt.tzinfo,
+    actor: str,
+    since: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Bulletin:
+    """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
+
+    Its changes run from the last issue's moment (or the start of `since`, or a week back for
+    the year's first); a second issue on the same local day rewrites that day's issue, keeping
+    its 期数 and its period, so previews never inflate the numbering.
+    """
+    now = now or utc_now()
+    try:
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+    except IntegrityError:
+        # Another process numbered the same issue a moment before: number after it.
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+
+
+def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
+    today = now.astimezone(tz).date()
+    with UnitOfWork(engine) as uow:
+        session = uow.session
+        last = session.exec(
+            select(BulletinIssue)
+            .where(BulletinIssue.year == ledger.year)
+            .order_by(col(BulletinIssue.number).desc())
+            .with_for_update()
+        ).first()
+        if last is not None and last.issued_on == today:
+            row = last
+        else:
+            number = last.number + 1 if last is not None else 1
+            start = last.issued_at if last is not None else None
+            if start is None:
+                start = dt.datetime.combine(
+                    as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
+                )
+            row = BulletinIssue(
+                year=ledger.year, number=number, since_at=start, as_of=as_of, issued_on=today
+            )
+        if since is not None:
+            row.since_at = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
+        row.as_of, row.issued_at, row.issued_by = as_of, now, actor
+        session.add(row)
+        changed = _changed_since(session, ledger, row.since_at)
+    shown_since = row.since_at.astimezone(tz).date()
+    bulletin = build_bulletin(ledger, as_of=as_of, since=shown_since, changed=changed)
+    return dataclasses.replace(bulletin, number=row.number)

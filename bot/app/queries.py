@@ -1,0 +1,96 @@
+"""Read-only use cases shared by every front end: which year's ledger, and which targets a list
+shows (by status, unit, category). They return plain values; the CLI and the chat render them.
+
+    ledger = ledger_of(engine, year=2020, rules=config.status)
+    rows = select_targets(ledger.targets, today, TargetFilter(status="未完成"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
+from bot.domain.status import compute_status
+from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
+from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger
+from bot.store.uow import reading
+
+
+class YearMissing(StoreError):
+    """The database holds no ledger of `year`; `held` maps the years it does hold to counts."""
+
+    def __init__(self, year: int, held: dict[int, int]) -> None:
+        super().__init__(f"数据库中没有{year}年的台账")
+        self.year = year
+        self.held = held
+
+
+@dataclass(frozen=True)
+class TargetFilter:
+    """What a list keeps: every given criterion must hold; `unit` is a substring of a unit's
+    name, of a lead unit's only when `lead_only`."""
+
+    status: str | None = None
+    unit: str | None = None
+    category: str | None = None
+    lead_only: bool = False
+
+    def keeps(self, target: TargetSpec, status: str) -> bool:
+        if self.status and status != self.status:
+            return False
+        units = target.lead_units if self.lead_only else target.units
+        if self.unit and not any(self.unit in u.name for u in units):
+            return False
+        return not (self.category and target.category != self.category)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One target a list shows, with its status on the list's day."""
+
+    target: TargetSpec
+    status: str
+
+
+def filter_of_word(word: str) -> TargetFilter:
+    """One word as a chat user types it: a status, else a category, else part of a unit name."""
+    if word in STATUSES:
+        return TargetFilter(status=word)
+    if word in CATEGORIES:
+        return TargetFilter(category=word)
+    return TargetFilter(unit=word)
+
+
+def select_targets(
+    targets: Iterable[TargetSpec], today: dt.date, chosen: TargetFilter | None = None
+) -> list[Listed]:
+    """The targets `chosen` keeps (all when None), in ledger order, each with its status."""
+    listed = (Listed(t, compute_status(t, today)) for t in targets)
+    return [row for row in listed if chosen is None or chosen.keeps(row.target, row.status)]
+
+
+def count_by_status(targets: Iterable[TargetSpec], today: dt.date) -> Counter[str]:
+    """How many targets have each status on `today` (statuses without targets count 0)."""
+    return Counter(compute_status(t, today) for t in targets)
+
+
+def years_held(engine: Engine) -> dict[int, int]:
+    """The ledger years the database holds, oldest first, with their target counts."""
+    with reading(engine) as session:
+        return held_years(session)
+
+
+def ledger_of(
+    engine: Engine, *, year: int | None, rules: StatusRules = DEFAULT_STATUS_RULES
+) -> LedgerSpec:
+    """The ledger of `year` (the latest held when None); YearMissing names the years held."""
+    with reading(engine) as session:
+        try:
+            return read_ledger(session, year=year, rules=rules)
+        except YearNotHeld as exc:
+            raise YearMissing(exc.year, held_years(session)) from None
