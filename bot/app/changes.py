@@ -12,7 +12,8 @@ import json
 
 from sqlalchemy import Engine
 
-from bot.domain.admin_commands import Proposal, propose
+from bot.domain.admin_commands import propose
+from bot.domain.admin_grammar import Proposal
 from bot.domain.status_rules import StatusRules
 from bot.store.ledger_store import AppliedChange, read_field, read_target, undo_last
 from bot.store.models import PendingChange, UnmatchedQuestion

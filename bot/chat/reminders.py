@@ -36,7 +36,7 @@ from bot.app.reminders import (
 from bot.app.report_figures import plan_report
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.types import ADMIN, Button, Command, Reply, Sender, parse_target_number
-from bot.domain.admin_commands import CommandError
+from bot.domain.admin_grammar import CommandError
 from bot.domain.ledger import text_problem
 from bot.domain.reminder_policy import ReminderPolicy, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed

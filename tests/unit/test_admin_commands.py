@@ -7,13 +7,9 @@ import random
 import pytest
 from sqlmodel import Session
 
-from bot.domain.admin_commands import (
-    ADMIN_PROPOSAL_COMMANDS,
-    USAGE,
-    CommandError,
-    Proposal,
-    propose,
-)
+from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS, USAGE, propose
+from bot.domain.admin_grammar import CommandError, Proposal
+from bot.domain.fields import FieldChange
 from bot.domain.ledger import (
     FIGURE_FRACTION_DIGITS,
     FIGURE_RULE,
@@ -24,7 +20,7 @@ from bot.domain.ledger import (
     TargetSpec,
     UnitSpec,
 )
-from bot.store.ledger_store import FieldChange, apply_changes, read_target
+from bot.store.ledger_store import apply_changes, read_target
 
 TODAY = dt.date(2020, 12, 1)
 
