@@ -27,6 +27,7 @@ from bot.store.ledger_store import (
     lock_targets,
     read_target,
 )
+from bot.store.uow import UnitOfWork
 
 
 class ClosingRefused(Exception):
@@ -76,7 +77,8 @@ def close_target(
     reason = reason.strip()
     if not reason:
         raise ClosingRefused(f"请写明销号理由，例如 /close {number} 已完成并经核实。")
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    with UnitOfWork(engine) as uow:
+        session = uow.session
         target = _locked(session, number, year)
         evidence = len(list_evidence(session, number, year=year))
         refusal = closing_refusal(
@@ -97,7 +99,8 @@ def reopen_target(
     reason = reason.strip()
     if not reason:
         raise ClosingRefused(f"请写明重新打开的理由，例如 /unclose {number} 复核发现数据有误。")
-    with Session(engine, expire_on_commit=False) as session, session.begin():
+    with UnitOfWork(engine) as uow:
+        session = uow.session
         target = _locked(session, number, year)
         if target.closed is None:
             raise ClosingRefused(f"第{number}项没有销号，无需重新打开。")
