@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from bot.domain.fields import FieldChange
 from bot.domain.ledger import TargetSpec
@@ -23,7 +24,9 @@ VALUE_MAX_CHARS = 30
 MAX_TARGET_NUMBER = 99999
 EMPTY = "—"
 
-ROLE_WORDS = {"牵头": "lead", "配合": "assist", "lead": "lead", "assist": "assist"}
+ROLE_WORDS = MappingProxyType(
+    {"牵头": "lead", "配合": "assist", "lead": "lead", "assist": "assist"}
+)
 
 TARGET_RE = re.compile(r"第?([0-9]+)项?")
 NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*)", re.DOTALL)
