@@ -72,7 +72,7 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
             return cmd_chat(config, engine, args)
         raise CliError(NO_TOKEN_HELP)
     from bot.adapters.run_logging import mask_secrets
-    from bot.adapters.telegram import StartupError, run_bot
+    from bot.adapters.telegram_startup import StartupError, run_bot
     from bot.chat.service import ChatService
 
     mask_secrets((config.telegram.token, config.telegram.webhook_secret))

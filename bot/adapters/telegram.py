@@ -12,10 +12,6 @@ import asyncio
 import html
 import logging
 import re
-import sys
-import urllib.parse
-from collections.abc import Awaitable, Coroutine, Hashable
-from typing import Any
 
 from telegram import (
     BotCommand,
@@ -28,8 +24,6 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import (
     BadRequest,
     ChatMigrated,
-    InvalidToken,
-    NetworkError,
     RetryAfter,
     TelegramError,
     TimedOut,
@@ -38,7 +32,6 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -46,7 +39,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.adapters.run_logging import details, mask_token
+from bot.adapters.telegram_updates import PerChatUpdateProcessor
 from bot.app.reminders import DeliveryFailed, DeliveryUncertain, RetryLater, migrate_chat
 from bot.chat.evidence import IncomingFile
 from bot.chat.service import ChatService
@@ -60,12 +53,8 @@ from bot.store.housekeeping import prune
 logger = logging.getLogger(__name__)
 
 BUSY_TEXT = "系统繁忙，请稍后再试。"
-DEFAULT_BOT_API_URL = "https://api.telegram.org/bot"  # PTB's default base_url
 REMINDER_JOB_ID = "reminders:daily"
 GROUP_ANONYMOUS_BOT = 1087968824  # the user Telegram shows for anonymous group admins
-# Updates handled at the same time, across chats. Waiting out a group's flood limit holds a
-# slot, so this is well above the number of groups that could be flooded at once.
-MAX_CONCURRENT_CHATS = 256
 
 
 def slow_down_text(rate: int) -> str:
@@ -102,71 +91,6 @@ def _keyboard(buttons) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
     )
-
-
-def chat_key(update: object) -> Hashable | None:
-    """What orders an update: its chat (a migration: the old chat), else its user, else None."""
-    if not isinstance(update, Update):
-        return None
-    message = update.effective_message
-    if message is not None and message.migrate_from_chat_id:
-        return message.migrate_from_chat_id  # both migration messages share the old chat's turn
-    if update.effective_chat is not None:
-        return update.effective_chat.id
-    if update.effective_user is not None:
-        return ("user", update.effective_user.id)
-    return None
-
-
-class _Turn:
-    __slots__ = ("lock", "waiting")
-
-    def __init__(self) -> None:
-        self.lock = asyncio.Lock()  # FIFO: updates of a chat run in the order they arrived
-        self.waiting = 0
-
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Updates of one chat run one at a time, in order; different chats run concurrently."""
-
-    def __init__(self, max_concurrent: int = MAX_CONCURRENT_CHATS) -> None:
-        # PTB takes its own semaphore before do_process_update; an update waiting for its
-        # chat's turn would hold a slot there, and a flooded chat would fill them all. So that
-        # one is unbounded and the real bound is taken only once the chat's turn has come.
-        super().__init__(max_concurrent_updates=sys.maxsize)
-        self._max_concurrent = max_concurrent
-        self._slots: asyncio.Semaphore | None = None
-        self._turns: dict[Hashable, _Turn] = {}
-
-    async def initialize(self) -> None:
-        self._slots = asyncio.Semaphore(self._max_concurrent)
-
-    async def shutdown(self) -> None:
-        self._turns.clear()
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        if self._slots is None:  # process_update before initialize (tests drive it directly)
-            await self.initialize()
-        key = chat_key(update)
-        if key is None:
-            async with self._slots:
-                await coroutine
-            return
-        turn = self._turns.get(key)
-        if turn is None:
-            turn = self._turns[key] = _Turn()
-        turn.waiting += 1
-        try:
-            async with turn.lock, self._slots:
-                await coroutine
-        finally:
-            turn.waiting -= 1
-            if not turn.waiting:
-                del self._turns[key]
-            if isinstance(coroutine, Coroutine):
-                # cancelled while waiting for its turn (a stop that drops the backlog): the
-                # handler never started; closing it says so instead of "never awaited"
-                coroutine.close()
 
 
 class TelegramFrontEnd:
@@ -491,84 +415,3 @@ def build_application(
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, front.on_migrate))
     application.add_error_handler(front.on_error)
     return application
-
-
-class StartupError(Exception):
-    """The bot could not start; the message says, in Chinese, what to fix (no secrets in it)."""
-
-
-def _startup_failed(problem: str, exc: BaseException, token: str) -> StartupError:
-    """Log the details (log file only) and make the one-line error for the person."""
-    problem = problem.replace(token, mask_token(token)) if token else problem
-    details.error("the bot could not start: %s", problem, exc_info=exc)
-    return StartupError(problem)
-
-
-async def connect(application: Application, config: Config) -> None:
-    """Initialize the application (getMe checks the token and the network) or raise StartupError.
-
-    Done before PTB's run_* so that a failure is one clear message, not PTB's retry-loop
-    traceback with the token in it.
-    """
-    telegram = config.telegram
-    url = telegram.bot_api_url or DEFAULT_BOT_API_URL
-    try:
-        await application.initialize()
-        return
-    except InvalidToken as exc:  # 401, or 404 for a malformed token or a wrong bot_api_url
-        failure = _startup_failed(
-            f"机器人令牌 {mask_token(telegram.token)} 被 Telegram 服务器（{url}）拒绝：请在 "
-            "config.toml 的 [telegram] token 或环境变量 BOT_TOKEN 填入 @BotFather 给的令牌"
-            + ("，并检查 [telegram] bot_api_url" if telegram.bot_api_url else ""),
-            exc,
-            telegram.token,
-        )
-    except TelegramError as exc:
-        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
-            problem = (
-                f"无法连接 Telegram 服务器（{url}）：{exc}，请检查网络或 [telegram] bot_api_url"
-            )
-        else:
-            problem = f"Telegram 服务器（{url}）拒绝了启动请求：{exc}，请稍后再试"
-        failure = _startup_failed(problem, exc, telegram.token)
-    await application.bot.shutdown()  # the HTTP clients opened by initialize()
-    raise failure
-
-
-def run_bot(config: Config, service: ChatService) -> None:
-    """Long polling, or a webhook with its secret token when `webhook_url` is configured.
-
-    Raises StartupError (details in the log) when the Bot API cannot be reached, the token is
-    rejected or the webhook port cannot be listened on.
-    """
-    telegram = config.telegram
-    application = build_application(config, service)
-    # connect() and PTB's run_* share one event loop: run_* takes the current one.
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    try:
-        loop.run_until_complete(connect(application, config))
-    except BaseException:
-        loop.close()
-        asyncio.set_event_loop(None)
-        raise
-    if not telegram.webhook_url:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
-        return
-    try:
-        application.run_webhook(
-            listen=telegram.webhook_listen,
-            port=telegram.webhook_port,
-            # listen at the public URL's path, so a proxy can forward it unchanged
-            url_path=urllib.parse.urlsplit(telegram.webhook_url).path.strip("/"),
-            webhook_url=telegram.webhook_url,
-            secret_token=telegram.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    except OSError as exc:  # the port is taken, or the address is not this machine's
-        raise _startup_failed(
-            f"无法在 {telegram.webhook_listen}:{telegram.webhook_port} 接收 webhook："
-            f"{exc.strerror or exc}，请检查 [telegram] webhook_listen 和 webhook_port",
-            exc,
-            telegram.token,
-        ) from None

@@ -12,7 +12,8 @@ import json
 
 from sqlalchemy import Engine
 
-from bot.domain.admin_commands import Proposal, propose
+from bot.domain.admin_commands import propose
+from bot.domain.admin_grammar import Proposal
 from bot.domain.status_rules import StatusRules
 from bot.store.ledger_changes import AppliedChange, undo_last
 from bot.store.ledger_fields import read_field

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.app.report_figures import plan_report
-from bot.domain.admin_commands import CommandError, Proposal
+from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.fields import FieldChange
 from bot.store.ledger_changes import apply_changes_in, lock_targets
 from bot.store.ledger_fields import read_field

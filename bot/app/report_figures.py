@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.admin_commands import CommandError, FigureOutOfBounds, Lookup, Proposal, propose
+from bot.domain.admin_commands import propose
+from bot.domain.admin_grammar import CommandError, FigureOutOfBounds, Lookup, Proposal
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
 
 # A figure followed by a unit the ledger knows, longest units first ("万元" before "元").

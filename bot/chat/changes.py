@@ -21,13 +21,8 @@ from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
 from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender
-from bot.domain.admin_commands import (
-    ADMIN_PROPOSAL_COMMANDS,
-    USAGE,
-    CommandError,
-    Proposal,
-    propose,
-)
+from bot.domain.admin_commands import GRAMMARS, propose
+from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.ledger import text_problem
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
@@ -46,7 +41,7 @@ def _proposal_command(name: str):
             try:
                 args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
             except UnitNotFound as exc:
-                return [Reply(f"{exc}\n用法：{USAGE['assign']}")]
+                return [Reply(f"{exc}\n用法：{GRAMMARS['assign'].usage}")]
         try:
             proposal = propose(name, args, service.target, today=service.today)
         except CommandError as exc:
@@ -161,23 +156,10 @@ def btn_unmatched(service: ChatContext, sender: Sender, role: str, rest: str) ->
     return [_confirm_buttons(pending)]
 
 
-# The help line of each proposal command, next to the grammar's usage (admin_commands.USAGE).
-_HELP = {
-    "set": "修改完成值：/set 序号 指标 值",
-    "status": "认定状态：/status 序号 状态 理由（自动=取消认定）",
-    "note": "补充进展：/note 序号 文本",
-    "deadline": "增改时限：/deadline 序号 YYYY-MM-DD [说明]",
-    "done": "标记时限完成：/done 序号 [里程碑]",
-    "reopen": "重新打开时限：/reopen 序号 [里程碑]",
-    "assign": "指定责任单位：/assign 序号 单位 [牵头|配合]",
-    "unassign": "移除责任单位：/unassign 序号 单位",
-    "alias": "添加别名：/alias 序号 词",
-}
-
 COMMANDS = (
     *(
-        CommandSpec(name, ADMIN, _HELP[name], _proposal_command(name), f"用法：{USAGE[name]}")
-        for name in ADMIN_PROPOSAL_COMMANDS
+        CommandSpec(g.name, ADMIN, g.help, _proposal_command(g.name), f"用法：{g.usage}")
+        for g in GRAMMARS.values()
     ),
     CommandSpec("undo", ADMIN, "撤销我的上一次修改", cmd_undo),
     CommandSpec("unmatched", ADMIN, "未匹配的问题（可一键设为别名）", cmd_unmatched),

@@ -31,7 +31,7 @@ from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, may_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
-from bot.domain.admin_commands import CommandError
+from bot.domain.admin_grammar import CommandError
 from bot.domain.reminder_policy import ReminderPolicy, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
 from bot.render.reminder_text import HEADINGS, describe_notices

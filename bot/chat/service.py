@@ -269,7 +269,7 @@ class ChatService:
         with reading(self.engine) as session:
             entries = history(session, number, limit=15, year=year)
         label = "" if year == self.year else f"{year}年"
-        return history_text(entries, number, year=year, label=label, tz=self.config.tz)
+        return history_text(entries, number, year=year, year_label=label, tz=self.config.tz)
 
     def calendar_warning(self) -> str | None:
         """The start-up and /outbox warning when this year or next has no holiday data."""

@@ -65,10 +65,10 @@ async def test_at_start_the_menu_is_set_and_a_stranger_is_refused(bot, engine):
     # the command menu: every command, with its Chinese description
     [call] = bot.fake.calls("setMyCommands")
     expected = [
-        {"command": c.name, "description": c.description} for c in bot.service.commands.values()
+        {"command": c.name, "description": c.help} for c in bot.service.registry.commands.values()
     ]
     assert call["commands"] == expected == bot.fake.commands
-    assert {c["command"] for c in expected} == set(bot.service.commands)
+    assert {c["command"] for c in expected} == set(bot.service.registry.commands)
     for command in expected:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in command["description"]), command
 

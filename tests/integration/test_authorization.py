@@ -177,3 +177,24 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
         else:
             assert reply.text.startswith("请确认以下修改：\n"), (name, reply.text)
             assert [b.label for b in reply.buttons[0]] == ["确认", "取消"]
+
+
+def test_help_lists_what_the_asker_may_use_from_the_registry(service):
+    viewer, _ = SENDERS["viewer"]
+    for sender, role in ((viewer, "viewer"), (ADMIN_SENDER, "admin")):
+        [reply] = service.command(sender, "help", "")
+        listed = [
+            line.split(" ", 1)[0][1:] for line in reply.text.split("命令：\n", 1)[1].splitlines()
+        ]
+        assert listed == [c.name for c in service.registry.menu(role)]
+        assert ("grant" in listed) == (role == "admin")
+    assert "whoami" in [c.name for c in service.registry.menu(None)]
+
+
+def test_an_unmatched_question_becomes_one_alias_proposal_however_often_pressed(service, engine):
+    [first] = service.button(ADMIN_SENDER, "unm:1")
+    assert first.text == "请确认以下修改：\n第12项 新增别名：信贷"
+    before = snapshot(engine)
+    [again] = service.button(ADMIN_SENDER, "unm:1")
+    assert (again.text, again.toast) == ("", "该问题已处理或不存在")
+    assert snapshot(engine) == before

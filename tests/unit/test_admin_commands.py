@@ -7,13 +7,8 @@ import random
 import pytest
 from sqlmodel import Session
 
-from bot.domain.admin_commands import (
-    ADMIN_PROPOSAL_COMMANDS,
-    USAGE,
-    CommandError,
-    Proposal,
-    propose,
-)
+from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS, USAGE, propose
+from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.fields import FieldChange
 from bot.domain.ledger import (
     FIGURE_FRACTION_DIGITS,

@@ -1,0 +1,212 @@
+"""Admin commands on figures and words: /set (a figure), /status (an override with its
+reason), /note (progress text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.domain.admin_grammar import (
+    AS_OF_MAX_CHARS,
+    AUTO_STATUS,
+    EMPTY,
+    EXPONENT_RE,
+    NOTE_MAX_CHARS,
+    NUMBER_RE,
+    NUMBERISH_RE,
+    REASON_MAX_CHARS,
+    VALUE_MAX_CHARS,
+    CommandError,
+    FigureOutOfBounds,
+    Grammar,
+    Lookup,
+    Proposal,
+    head,
+    make_proposal,
+    one_line,
+    show_value,
+    split_words,
+)
+from bot.domain.ledger import (
+    FIGURE_RULE,
+    KNOWN_UNITS,
+    STATUSES,
+    FigureError,
+    IndicatorSpec,
+    TargetSpec,
+    parse_decimal,
+    parse_figure,
+)
+
+# --- /set ------------------------------------------------------------------------------
+
+
+def _indicator(target: TargetSpec, given: str) -> IndicatorSpec:
+    names = "、".join(i.name for i in target.indicators)
+    if not target.indicators:
+        raise CommandError(f"第{target.number}项没有可填报的指标")
+    exact = [i for i in target.indicators if i.name == given]
+    if exact:
+        return exact[0]
+    folded = given.casefold()
+    same = [i for i in target.indicators if i.name.casefold() == folded]
+    if len(same) == 1:
+        return same[0]
+    near = [
+        i for i in target.indicators if folded in i.name.casefold() or i.name.casefold() in folded
+    ]
+    if len(same) > 1 or len(near) > 1:
+        several = "、".join(i.name for i in (same or near))
+        raise CommandError(f"“{given}”可指第{target.number}项的多个指标：{several}，请写全名")
+    if near:
+        return near[0]
+    raise CommandError(f"第{target.number}项没有指标“{given}”。该项的指标：{names}")
+
+
+def _bad_number(token: str) -> CommandError:
+    return CommandError(f"数值无效：“{token}”，请写数字，例如 25.1、41 或 156,299")
+
+
+def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandError:
+    if ind.unit:
+        return CommandError(
+            f"单位不符：第{target.number}项“{ind.name}”的单位是{ind.unit}，你输入的是{typed}"
+        )
+    return CommandError(
+        f"单位不符：第{target.number}项“{ind.name}”没有单位，只填数字即可，你输入的是{typed}"
+    )
+
+
+def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
+    return token if len(token) <= limit else token[: limit - 1] + "…"
+
+
+def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
+    """(number as typed without separators, unit typed or "")."""
+    found = EXPONENT_RE.fullmatch(token) or NUMBER_RE.fullmatch(token)
+    if found is None:
+        raise _bad_number(token)
+    number, unit = found.group(1).replace(",", ""), found.group(2)
+    try:
+        parse_figure(number)
+    except FigureError as exc:
+        raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
+    if len(token) > VALUE_MAX_CHARS or (unit and NUMBERISH_RE.match(unit)):
+        raise _bad_number(token)
+    # The indicator's own units only: the target's, and the one its actual is written in
+    # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
+    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion.
+    if unit and unit not in (ind.unit, ind.shown_actual_unit):
+        raise _unit_error(target, ind, unit)
+    return number, unit
+
+
+def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    target, rest = head(text, lookup)
+    pieces = split_words(rest, 3)
+    if len(pieces) < 2:
+        raise CommandError("缺少指标或数值")
+    ind = _indicator(target, pieces[0])
+    value_token = pieces[1]
+    number, unit = _value(target, ind, value_token)
+    tail = pieces[2] if len(pieces) > 2 else ""
+    if not unit and tail:
+        first, *more = tail.split(maxsplit=1)
+        if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
+            if first not in (ind.unit, ind.shown_actual_unit):
+                raise _unit_error(target, ind, first)
+            unit = first
+            tail = more[0] if more else ""
+    as_of = one_line(tail)
+    if as_of and (parse_decimal(as_of) is not None or as_of in KNOWN_UNITS):
+        raise CommandError(f"多余的内容：“{as_of}”")
+    if len(as_of) > AS_OF_MAX_CHARS:
+        raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
+    label = f"第{target.number}项 {ind.name}"
+    old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
+    new_unit = unit or ind.shown_actual_unit
+    changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
+    actual_unit = "" if new_unit == ind.unit else new_unit
+    if actual_unit != ind.actual_unit:
+        changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
+    lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
+    if as_of and as_of != ind.as_of:
+        changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
+        lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}")
+    return make_proposal("set", target, changes, lines)
+
+
+# --- /status ---------------------------------------------------------------------------
+
+
+def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    target, rest = head(text, lookup)
+    pieces = split_words(rest, 2)
+    allowed = "、".join(STATUSES)
+    if not pieces:
+        raise CommandError(f"缺少状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）")
+    status = pieces[0]
+    reason = pieces[1].strip() if len(pieces) > 1 else ""
+    if status != AUTO_STATUS and status not in STATUSES:
+        raise CommandError(
+            f"没有“{status}”这个状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）"
+        )
+    if len(reason) > REASON_MAX_CHARS:
+        raise CommandError(f"理由太长（最多{REASON_MAX_CHARS}字）")
+    if status == AUTO_STATUS:
+        new_status, new_reason = "", ""
+    else:
+        if not reason:
+            raise CommandError(f"人工指定状态“{status}”需要写明理由")
+        new_status, new_reason = status, reason
+    label = f"第{target.number}项"
+    changes = [
+        ("status_override", target.status_override, new_status),
+        ("status_reason", target.status_reason, new_reason),
+    ]
+    lines = [
+        f"{label} 状态：{target.status_override or AUTO_STATUS} → {new_status or AUTO_STATUS}",
+        f"{label} 状态理由：{show_value(one_line(target.status_reason))} → "
+        f"{show_value(one_line(new_reason))}",
+    ]
+    return make_proposal("status", target, changes, lines, reason=reason)
+
+
+# --- /note -----------------------------------------------------------------------------
+
+
+def _note(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    target, note = head(text, lookup)
+    if not note:
+        raise CommandError("缺少补充的进展内容")
+    if len(note) > NOTE_MAX_CHARS:
+        raise CommandError(f"补充内容太长：{len(note)}字，最多{NOTE_MAX_CHARS}字")
+    old = target.progress_text
+    added = f"（{today:%Y-%m-%d}补充）{note}"
+    new = old + ("\n" if old else "") + added
+    line = f"第{target.number}项 进展情况：追加“{one_line(added)}”"
+    return make_proposal("note", target, [("progress_text", old, new)], [line])
+
+
+GRAMMARS = (
+    Grammar(
+        "set",
+        "修改完成值：/set 序号 指标 值",
+        "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元",
+        ("序号", "指标", "数值", "单位或数据时点"),
+        _set,
+    ),
+    Grammar(
+        "status",
+        "认定状态：/status 序号 状态 理由（自动=取消认定）",
+        "/status 序号 状态 理由，例如：/status 12 滞后 资金未到位；/status 12 自动",
+        ("序号", "状态", "理由"),
+        _status,
+    ),
+    Grammar(
+        "note",
+        "补充进展：/note 序号 文本",
+        "/note 序号 文本，例如：/note 12 11月新增贷款1.2亿元",
+        ("序号", "补充内容"),
+        _note,
+    ),
+)
