@@ -21,7 +21,8 @@ from bot.drafting.agreement import (
     expect_from_ledger,
     load_expected,
 )
-from bot.drafting.report_text import draft, parse_report
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
 from bot.render.ledger_toml import load_ledger_file
 
 SEED_REPORT = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"

@@ -28,7 +28,8 @@ import numpy as np
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.domain.ledger import LedgerSpec
-from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+from bot.drafting.drafter import draft_ledger, guess_year
+from bot.drafting.report_text import parse_report
 from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.answering import Answerer
 from bot.understanding.evaluation import evaluate, load_eval_set

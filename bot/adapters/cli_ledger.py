@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.drafting.draft import draft_toml, review_summary
-from bot.drafting.report_text import draft as draft_report_ledger
+from bot.drafting.drafter import draft as draft_report_ledger
 from bot.drafting.report_text import parse_report
 from bot.render.ledger_toml import load_ledger_file
 from bot.render.spreadsheet_read import read_spreadsheet

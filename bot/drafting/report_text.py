@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, LedgerSpec, strip_control_characters
+from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
 
 
 class ReportFormatError(Exception):
@@ -168,37 +168,3 @@ def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
         found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
     return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]
-
-
-def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:
-    """The draft ledger of `report` for `year`, as `import-report` drafts it."""
-    return draft(report, text, year=year).ledger
-
-
-def draft(
-    report: Report, text: str = "", *, year: int | None = None, today: dt.date | None = None
-):
-    """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
-    from bot.drafting.draft import draft_report
-    from bot.drafting.naming import load_departments
-    from bot.understanding.lexicon import load_lexicon
-    from bot.understanding.matching import make_tokenizer
-
-    today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
-    return draft_report(
-        report,
-        text or "\n".join([report.preamble, *(t.target_text for t in report.targets)]),
-        lexicon=load_lexicon(),
-        departments=load_departments(),
-        tokenizer=make_tokenizer(),
-        fallback_year=today.year - 1,
-        year=year,
-    )
-
-
-def guess_year(text: str) -> int:
-    """The year the report's targets are for (bot/drafting/words.py); else last year."""
-    from bot.drafting.words import guess_year as read_year
-
-    fallback = dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
-    return int(read_year(text, fallback).value)

@@ -335,7 +335,8 @@ def drafted_answerer():
     from dataclasses import replace
     from pathlib import Path
 
-    from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+    from bot.drafting.drafter import draft_ledger, guess_year
+    from bot.drafting.report_text import parse_report
 
     text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
     drafted = draft_ledger(parse_report(text), guess_year(text))

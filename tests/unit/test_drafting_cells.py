@@ -75,7 +75,8 @@ def test_an_unlabelled_table_row_reads_name_target_then_actual():
 def test_a_drafted_table_report_pairs_its_columns():
     import datetime as dt
 
-    from bot.drafting.report_text import draft, parse_report
+    from bot.drafting.drafter import draft
+    from bot.drafting.report_text import parse_report
 
     text = (
         "2019年1-11月重点民生实事完成情况\n序号\t项目\t年度目标\t1-11月完成\n"
@@ -99,7 +100,8 @@ def test_one_sentence_that_tells_target_and_progress_is_split():
 def test_a_narrative_item_with_a_due_cell_has_its_deadline():
     import datetime as dt
 
-    from bot.drafting.report_text import draft, parse_report
+    from bot.drafting.drafter import draft
+    from bot.drafting.report_text import parse_report
 
     text = "2023年民生实事进展\n1.新建城市书房2座。\n完成时限:9月底前\n当前进度:80%\n"
     drafted = draft(parse_report(text), text, today=dt.date(2026, 12, 6))

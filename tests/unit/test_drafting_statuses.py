@@ -4,7 +4,8 @@ a draft says 未完成 only on evidence (a figure that misses, or words that say
 import datetime as dt
 
 from bot.domain.status import compute_status
-from bot.drafting.report_text import draft, parse_report
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
 
 TODAY = dt.date(2026, 12, 6)
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+from bot.drafting.drafter import draft_ledger, guess_year
+from bot.drafting.report_text import parse_report
 from bot.understanding.lexicon import DEFAULT_LEXICON, load_lexicon
 from bot.understanding.matching import normalize
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
+from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import (
     ReportFormatError,
-    draft_ledger,
     extract_deadlines,
     extract_figures,
     parse_report,

@@ -110,7 +110,8 @@ def test_dev_set_floors(answerer):
 @pytest.fixture(scope="module")
 def drafted():
     """A drafted ledger with its units and figures taken away: what a bare draft may be."""
-    from bot.drafting.report_text import draft_ledger, guess_year, parse_report
+    from bot.drafting.drafter import draft_ledger, guess_year
+    from bot.drafting.report_text import parse_report
 
     text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
     ledger = draft_ledger(parse_report(text), guess_year(text))

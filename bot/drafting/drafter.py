@@ -1,0 +1,41 @@
+"""The project's drafter: a parsed report drafted with the project's field lexicon and
+departments map, as `import-report` drafts it (the composition of bot.drafting's parts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.domain.ledger import LedgerSpec
+from bot.drafting.draft import draft_report
+from bot.drafting.naming import load_departments
+from bot.drafting.report_text import Report
+from bot.drafting.words import guess_year as read_year
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import make_tokenizer
+
+
+def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:
+    """The draft ledger of `report` for `year`, as `import-report` drafts it."""
+    return draft(report, text, year=year).ledger
+
+
+def draft(
+    report: Report, text: str = "", *, year: int | None = None, today: dt.date | None = None
+):
+    """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
+    today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
+    return draft_report(
+        report,
+        text or "\n".join([report.preamble, *(t.target_text for t in report.targets)]),
+        lexicon=load_lexicon(),
+        departments=load_departments(),
+        tokenizer=make_tokenizer(),
+        fallback_year=today.year - 1,
+        year=year,
+    )
+
+
+def guess_year(text: str) -> int:
+    """The year the report's targets are for (bot/drafting/words.py); else last year."""
+    fallback = dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
+    return int(read_year(text, fallback).value)
