@@ -263,6 +263,13 @@ class LedgerIndex:
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
+        # Per-token figures that depend only on the ledger (IDF, a character's weight, a
+        # phrase's weight, each posting's BM25 part), worked out on first use and dropped
+        # whenever a target is added or removed: a question then pays for a lookup only.
+        self._idfs: dict[str, float] = {}
+        self._char_weights: dict[str, float] = {}
+        self._phrase_weights: dict[str, float] = {}
+        self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         # Each lexicon word normalised and cut into tokens once, not once per question.
@@ -296,7 +303,15 @@ class LedgerIndex:
             t.progress_text,
         )
 
+    def _forget_figures(self) -> None:
+        if self._idfs or self._char_weights or self._phrase_weights or self._parts:
+            self._idfs.clear()
+            self._char_weights.clear()
+            self._phrase_weights.clear()
+            self._parts.clear()
+
     def _add(self, t: TargetSpec) -> None:
+        self._forget_figures()
         tokens: dict[str, float] = defaultdict(float)
         fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
         fields += ["alias"] * len(t.aliases)
@@ -346,6 +361,7 @@ class LedgerIndex:
         self.titles[t.number] = t.title
 
     def _remove(self, number: int) -> None:
+        self._forget_figures()
         doc = self.docs.pop(number)
         row = self.position[number]
         for token in doc.tokens:
@@ -402,13 +418,20 @@ class LedgerIndex:
         return max(len(self.docs), 1)
 
     def idf(self, token: str) -> float:
-        df = len(self.postings.get(token, ()))
-        n = self.count
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        idf = self._idfs.get(token)
+        if idf is None:
+            df = len(self.postings.get(token, ()))
+            n = self.count
+            idf = self._idfs[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return idf
 
     def _char_weight(self, ch: str) -> float:
         # A character most targets use says little; one the ledger never uses counts fully.
-        return math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+        weight = self._char_weights.get(ch)
+        if weight is None:
+            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+            self._char_weights[ch] = weight
+        return weight
 
     def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
         cached = self._arrays.get(token)
@@ -420,6 +443,22 @@ class LedgerIndex:
             tfs = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
             cached = self._arrays[token] = (rows, tfs)
         return cached
+
+    def _bm25_parts(self, token: str, avgdl: float):
+        """(rows, tfs, tf + norm, the BM25 part of each row at query weight 1), or None."""
+        parts = self._parts.get(token)
+        if parts is None:
+            arrays = self._array(token)
+            if arrays is None:
+                return None
+            rows, tfs = arrays
+            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
+            # The same operations in the same order as for any other weight, so the scores
+            # are the very floats an uncached sum would give.
+            denominator = tfs + norm
+            parts = (rows, tfs, denominator, self.idf(token) * tfs * (_K1 + 1) / denominator)
+            self._parts[token] = parts
+        return parts
 
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
@@ -458,7 +497,7 @@ class LedgerIndex:
                     for token in word_tokens:
                         tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
         idfs = {token: self.idf(token) for token in tokens}
-        masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
         total_weight = sum(weights.values()) or 1.0
         return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
 
@@ -472,19 +511,21 @@ class LedgerIndex:
         scores = np.zeros(n_rows, dtype=np.float64)
         avgdl = self.total_length / self.count or 1.0
         for token, weight in query.tokens.items():
-            arrays = self._array(token)
-            if arrays is None:
+            parts = self._bm25_parts(token, avgdl)
+            if parts is None:
                 continue
-            rows, tfs = arrays
-            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
-            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
+            rows, tfs, denominator, own = parts
+            if weight == 1.0:
+                scores[rows] += own
+            else:
+                scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / denominator
         phrase_hits = self._phrase_hits(q, query)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(_TOP_K, n_rows)
         top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
         rows = {int(r) for r in top if scores[r] > 0}
-        candidates = [self._candidate(row, query, phrase_hits) for row in rows]
+        candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
@@ -504,7 +545,7 @@ class LedgerIndex:
         # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
         cjk_run = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
-            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
+            cjk_run[i] = cjk_run[i + 1] + 1 if "\u3400" <= q[i] <= "\u9fff" else 0
         for i in range(n - 1):
             if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
                 continue
@@ -551,10 +592,13 @@ class LedgerIndex:
             yield from best
 
     def _phrase_weight(self, phrase: str) -> float:
-        tokens = set(text_tokens(phrase)) or {phrase}
-        return sum(self.idf(t) for t in tokens)
+        weight = self._phrase_weights.get(phrase)
+        if weight is None:
+            tokens = set(text_tokens(phrase)) or {phrase}
+            weight = self._phrase_weights[phrase] = sum(self.idf(t) for t in tokens)
+        return weight
 
-    def _candidate(self, row: int, query: _Query, phrase_hits) -> Candidate:
+    def _candidate(self, row: int, query: _Query, phrase_hits, avgdl: float) -> Candidate:
         number = self.numbers[row]
         doc = self.docs[number]
         reasons: list[Reason] = []
@@ -566,7 +610,6 @@ class LedgerIndex:
             else:
                 reasons.append(reason)
             covered.update(range(*span))
-        avgdl = self.total_length / self.count or 1.0
         norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
         lexicon_tokens: dict[str, Reason] = {}
         for token, weight in query.tokens.items():
@@ -613,10 +656,6 @@ class LedgerIndex:
 
 def _overlaps(token: str, phrase: str) -> bool:
     return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
-
-
-def _is_cjk(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 @functools.cache
