@@ -342,7 +342,11 @@ class Answerer:
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
         self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
         self._topics: dict[int, tuple[TargetSpec, frozenset[str]]] = getattr(self, "_topics", {})
-        for cache in (self._statuses, self._ratios, self._topics):
+        # A target's reply card, by the indicator it leads with (-1: none), until it changes.
+        self._cards: dict[int, tuple[TargetSpec, dt.date, dict[int, str]]] = getattr(
+            self, "_cards", {}
+        )
+        for cache in (self._statuses, self._ratios, self._topics, self._cards):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, list[Candidate]] = {}
@@ -857,7 +861,7 @@ class Answerer:
         whole = self._scored(q)
         if whole and whole[0].coverage >= 0.9 and _names_phrase(whole[0], 4):
             return None  # one target's own name holds the 和 (企业上云和技改)
-        replies = [render_target(self.by_number[n], self.today, self.tz) for n in chosen]
+        replies = [self._card(self.by_number[n]) for n in chosen]
         return Answer(
             question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
         )
@@ -1022,7 +1026,7 @@ class Answerer:
         aspect = aspect or _aspect_of(q)
         if lead is not None and aspect == "gap":
             aspect = None  # the asked figure leads the reply already
-        reply = render_target(target, self.today, self.tz, lead_indicator=lead)
+        reply = self._card(target, lead)
         aspect_line = self._aspect_line(target, aspect) if aspect else ""
         if aspect_line:
             reply = f"➤ {aspect_line}\n{reply}"
@@ -1035,6 +1039,22 @@ class Answerer:
         if aspect_line:
             filters["aspect"] = aspect
         return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
+
+    def _card(self, target: TargetSpec, lead: IndicatorSpec | None = None) -> str:
+        """`render_target` of the target today, made once until the target or the day changes."""
+        cached = self._cards.get(target.number)
+        if cached is None or cached[0] is not target or cached[1] != self.today:
+            cached = self._cards[target.number] = (target, self.today, {})
+        position = -1
+        if lead is not None:
+            position = next((n for n, i in enumerate(target.indicators) if i is lead), None)
+            if position is None:  # not one of this target's own: nothing to reuse
+                return render_target(target, self.today, self.tz, lead_indicator=lead)
+        card = cached[2].get(position)
+        if card is None:
+            card = render_target(target, self.today, self.tz, lead_indicator=lead)
+            cached[2][position] = card
+        return card
 
     def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
         if aspect == "units":
