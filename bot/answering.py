@@ -148,6 +148,13 @@ _STATUS_FORMS = {
         r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
     ),
 }
+# Any status word or form at all: most questions hold none, and skip the checks one by one.
+_ANY_STATUS = re.compile(
+    "|".join(
+        [re.escape(w) for _, words in _STATUS_WORDS for w in words]
+        + [f"(?:{p.pattern})" for p in _STATUS_FORMS.values()]
+    )
+)
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
 _UNIT_NAME = re.compile(
     r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
@@ -161,6 +168,7 @@ _CATEGORY_WORDS = {
     "城乡建设": ("城乡建设", "城建", "城乡"),
     "安全稳定": ("安全稳定", "安全", "稳定"),
 }
+_ANY_CATEGORY = re.compile("|".join(w for words in _CATEGORY_WORDS.values() for w in words))
 _CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
 _TOPIC_CUE = re.compile(
     r"的事|那块|那一块|这块|这一块|方面|领域|板块|口子|相关|这一摊|那一摊|工作怎么样|工作咋样"
@@ -302,6 +310,13 @@ class Answerer:
         self.lexicon = self.thesaurus = thesaurus
         self.tz = tz
         self.today = today
+        # One search tells whether a question holds any word of a lexicon list at all; only
+        # then are the words checked one by one, in their order.
+        self._any_topic = _any_word(w for topic in thesaurus.topics for w in topic.asked)
+        self._any_cue = _any_word(thesaurus.out_of_scope_cues)
+        self._any_place = _any_word(thesaurus.other_places)
+        self._any_subject = _any_word(thesaurus.subjects)
+        self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         self.refresh(ledger)
 
@@ -334,6 +349,7 @@ class Answerer:
             if short.endswith("局") and len(short) > 3:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
+        self._any_unit = _any_word(f for _, forms in self._unit_forms for f in forms)
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
         # word -> (targets whose texts use it, targets whose title or alias does), counted on
         # first use and kept up to date by `_recount_words` as targets change.
@@ -456,8 +472,7 @@ class Answerer:
         """A progress question made only of filler and words for the whole ledger."""
         if not _PROGRESS_CUE.search(q):
             return False
-        words = self.lexicon.stopwords | self.lexicon.whole_ledger
-        return not has_content(mask_stopwords(q, words))
+        return not has_content(mask_stopwords(q, self._filler))
 
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
@@ -741,6 +756,8 @@ class Answerer:
 
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
+        if not _ANY_STATUS.search(q):
+            return None
         for status, words in _STATUS_WORDS:
             pattern = _STATUS_FORMS.get(status)
             if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
@@ -753,6 +770,8 @@ class Answerer:
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""
+        if self._any_unit is None or not self._any_unit.search(q):
+            return None, None
         role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
         for name, forms in self._unit_forms:
             for form in forms:
@@ -762,6 +781,8 @@ class Answerer:
 
     @staticmethod
     def _category_filter(q: str) -> str | None:
+        if not _ANY_CATEGORY.search(q):
+            return None
         for category in CATEGORIES:
             if any(w in q for w in _CATEGORY_WORDS[category]):
                 return category
@@ -802,14 +823,18 @@ class Answerer:
     # --- topics ------------------------------------------------------------------------
 
     def _topic_of(self, q: str) -> Topic | None:
+        if self._any_topic is None or not self._any_topic.search(q):
+            return None
         for topic in self.lexicon.topics:
             if any(word in q for word in topic.asked):
                 return topic
         return None
 
     def _topic_answer(self, question: str, q: str) -> Answer | None:
+        if not _TOPIC_CUE.search(q):
+            return None
         topic = self._topic_of(q)
-        if topic is None or not _TOPIC_CUE.search(q):
+        if topic is None:
             return None
         if self._topic_members is None:
             # Every topic's members in one pass over the ledger, until the next refresh.
@@ -849,7 +874,9 @@ class Answerer:
         if len(parts) < 2:
             return None
         chosen: list[int] = []
-        for part in parts:
+        for n, part in enumerate(parts):
+            if len(chosen) + len(parts) - n < 2:
+                return None  # too few parts left to name two targets
             candidates = self._scored(part)
             if not candidates:
                 continue
@@ -928,6 +955,8 @@ class Answerer:
 
     def _names_absent_subject(self, q: str) -> bool:
         """The question names a subject of county work this ledger never mentions."""
+        if self._any_subject is None or not self._any_subject.search(q):
+            return False
         return any(
             subject in q
             and subject not in self.lexicon.synonyms
@@ -938,9 +967,13 @@ class Answerer:
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         # A cue that names what one of this ledger's targets is about (in a title or alias:
         # a target called 报销比例, an alias 股市) is in scope for this ledger.
-        if any(cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues):
+        cues = self._any_cue is not None and self._any_cue.search(q)
+        if cues and any(
+            cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
+        ):
             return True
-        if any(
+        places = self._any_place is not None and self._any_place.search(q)
+        if places and any(
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
             return True
@@ -1119,6 +1152,12 @@ class Answerer:
         if reply_prefix:
             reply = reply_prefix + "\n" + reply.split("\n", 1)[-1]
         return Answer(question, "unknown", (), reply, candidates=candidates, confident=False)
+
+
+def _any_word(words) -> re.Pattern[str] | None:
+    """A pattern that finds any of `words` (None for none): a quick test before the loops."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique))) if unique else None
 
 
 def _to_int(raw: str) -> int | None:

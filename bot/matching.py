@@ -237,6 +237,7 @@ class _Query:
     idfs: dict[str, float] = field(default_factory=dict)
     masked: str = ""
     total_weight: float = 1.0
+    readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
 
     @property
     def own(self):
@@ -499,7 +500,13 @@ class LedgerIndex:
         idfs = {token: self.idf(token) for token in tokens}
         masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
         total_weight = sum(weights.values()) or 1.0
-        return _Query(q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, _, word in expansions:
+            by_key[key].append(word)
+        return _Query(
+            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
+            list(by_key.values()),
+        )  # fmt: skip
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
         """Targets with a positive score, best first (the leading ones with every reason)."""
@@ -576,10 +583,7 @@ class LedgerIndex:
         """The lexicon's credit for one target: a question word counts once, by the reading
         (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
         used: set[str] = set()
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for key, _, word in query.expansions:
-            by_key[key].append(word)
-        for words in by_key.values():
+        for words in query.readings:
             best: list[Reason] = []
             for word in words:
                 found = [phrases[word]] if word in phrases else []
@@ -623,7 +627,8 @@ class LedgerIndex:
             reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
             for span in query.spans[token]:
                 covered.update(range(*span))
-        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+        if query.readings:
+            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         for _, span, word in query.expansions:
             if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
