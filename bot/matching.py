@@ -220,7 +220,9 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
-    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    # Phrases of 3+ characters, each with its characters as bits (`LedgerIndex._char_bits`)
+    # and how many different characters it has.
+    fuzzy: tuple[tuple[str, int, int], ...] = ()
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
 
@@ -238,6 +240,9 @@ class _Query:
     masked: str = ""
     total_weight: float = 1.0
     readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
+    # (token, weight, IDF, the question's own?) for the tokens some target has, in order.
+    present: list[tuple[str, float, float, bool]] = field(default_factory=list)
+    masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
 
     @property
     def own(self):
@@ -262,6 +267,11 @@ class LedgerIndex:
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
+        # ... and the lengths of those phrases, so that only those lengths are tried.
+        self._start_lengths: dict[str, Counter[int]] = defaultdict(Counter)
+        self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+        self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
+        self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
         # Per-token figures that depend only on the ledger (IDF, a character's weight, a
@@ -310,6 +320,7 @@ class LedgerIndex:
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+        self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
         self._forget_figures()
@@ -348,11 +359,13 @@ class LedgerIndex:
             if phrase not in self.phrases:
                 self._starts[phrase[:2]] += 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] += 1
+                self._start_lengths[phrase[:2]][len(phrase)] += 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] += 1
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
-        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
@@ -360,6 +373,25 @@ class LedgerIndex:
             self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
         )
         self.titles[t.number] = t.title
+
+    def _bits_of(self, text: str) -> int:
+        """The characters of `text` as bits, each character numbered on first sight."""
+        bits = 0
+        for ch in text:
+            bit = self._char_bits.get(ch)
+            if bit is None:
+                bit = self._char_bits[ch] = 1 << len(self._char_bits)
+            bits |= bit
+        return bits
+
+    def _lengths(self, table: dict, start) -> tuple[int, ...]:
+        """The lengths of the phrases that start with `start`, shortest first."""
+        lengths = self._lengths_from.get(start)
+        if lengths is None:
+            counts = table.get(start)
+            lengths = tuple(sorted(n for n, c in counts.items() if c > 0)) if counts else ()
+            self._lengths_from[start] = lengths
+        return lengths
 
     def _remove(self, number: int) -> None:
         self._forget_figures()
@@ -377,6 +409,8 @@ class LedgerIndex:
                 del self.phrases[phrase]
                 self._starts[phrase[:2]] -= 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
+                self._start_lengths[phrase[:2]][len(phrase)] -= 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] -= 1
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:
@@ -503,9 +537,17 @@ class LedgerIndex:
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
             by_key[key].append(word)
+        present = [
+            (token, weight, idfs[token], token in spans)
+            for token, weight in tokens.items()
+            if token in self.postings
+        ]
+        bits = 0
+        for ch in set(masked_all):
+            bits |= self._char_bits.get(ch, 0)
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
-            list(by_key.values()),
+            list(by_key.values()), present, bits,
         )  # fmt: skip
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
@@ -542,9 +584,12 @@ class LedgerIndex:
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
         for i in range(n - 1):
-            if self._starts[q[i : i + 2]] <= 0:
+            start = q[i : i + 2]
+            if self._starts[start] <= 0:
                 continue
-            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+            for length in self._lengths(self._start_lengths, start):
+                if length > n - i:
+                    break
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
@@ -556,7 +601,9 @@ class LedgerIndex:
         for i in range(n - 1):
             if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
                 continue
-            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
+            for length in self._lengths(self._pinyin_start_lengths, syllables[i : i + 2]):
+                if length > cjk_run[i]:
+                    break
                 window = q[i : i + length]
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
@@ -616,12 +663,13 @@ class LedgerIndex:
             covered.update(range(*span))
         norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
         lexicon_tokens: dict[str, Reason] = {}
-        for token, weight in query.tokens.items():
-            tf = doc.tokens.get(token)
+        doc_tokens = doc.tokens
+        for token, weight, idf, own in query.present:
+            tf = doc_tokens.get(token)
             if tf is None:
                 continue
-            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
-            if token not in query.spans:
+            part = weight * idf * tf * (_K1 + 1) / (tf + norm)
+            if not own:
                 lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
                 continue
             reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
@@ -636,11 +684,11 @@ class LedgerIndex:
         if len(q.replace(" ", "")) >= 3:
             named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
             best: tuple[float, str, tuple[int, int]] | None = None
-            q_chars = set(q)
-            for phrase, phrase_chars in doc.fuzzy:
+            q_bits = query.masked_bits
+            for phrase, phrase_bits, distinct in doc.fuzzy:
                 # A partial ratio of 75 needs most of the phrase's characters in the question:
                 # a phrase sharing under half of them cannot reach it, so skip the alignment.
-                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
+                if (phrase_bits & q_bits).bit_count() * 2 < distinct:
                     continue
                 if phrase in named or any(phrase in p for p in named):
                     continue
