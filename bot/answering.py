@@ -79,6 +79,9 @@ PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the que
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
+# Targets from which the build also works out every status, completion ratio, the summary,
+# the list groups and the unit board, which a big ledger's first such question would pay for.
+WARM_AT = 1000
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
 LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
@@ -326,17 +329,15 @@ class Answerer:
         self.by_number = ledger.by_number()
         if today is not None:
             self.today = today
+        first = self.index is None
         if self.index is None:
             self.index = LedgerIndex(ledger, self.lexicon)
             changed = set(self.by_number)
-            if len(ledger.targets) >= FREEZE_AT:
-                # A big index lives as long as the process: keep the collector from rescanning
-                # its millions of objects, which otherwise stalls a question now and then.
-                gc.freeze()
         else:
             before = dict(self.index.docs)
             changed = self.index.update(ledger)
             self._recount_words(changed, before)
+        self._order = {t.number: n for n, t in enumerate(ledger.targets)}
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
@@ -357,19 +358,46 @@ class Answerer:
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
         self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
-        self._topics: dict[int, tuple[TargetSpec, frozenset[str]]] = getattr(self, "_topics", {})
         # A target's reply card, by the indicator it leads with (-1: none), until it changes.
         self._cards: dict[int, tuple[TargetSpec, dt.date, dict[int, str]]] = getattr(
             self, "_cards", {}
         )
-        for cache in (self._statuses, self._ratios, self._topics, self._cards):
+        for cache in (self._statuses, self._ratios, self._cards):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, list[Candidate]] = {}
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
-        self._topic_members: dict[str, list[TargetSpec]] | None = None  # the same, by topic
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
+        self._unit_rows: tuple[dt.date, list] | None = None  # the unit board, the same way
+        if first:
+            self._topic_members = self._all_topic_members()
+            self._warm()
+            if len(ledger.targets) >= FREEZE_AT:
+                # A big index lives as long as the process: keep the collector from rescanning
+                # its millions of objects, which otherwise stalls a question now and then.
+                gc.freeze()
+        else:
+            for number in changed:
+                for members in self._topic_members.values():
+                    members.discard(number)
+                if number in self.index.docs:
+                    for name in self._topics_of(number):
+                        self._topic_members.setdefault(name, set()).add(number)
         return changed
+
+    def _warm(self) -> None:
+        """Do at build what the first questions would otherwise each pay for once: whether
+        the ledger holds each out-of-scope cue, place and subject of the lexicon."""
+        lexicon = self.lexicon
+        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
+            self._counts(word)
+        if len(self.ledger.targets) >= WARM_AT:
+            for t in self.ledger.targets:
+                self.status(t)
+                self._completion(t)
+            self._summary_text()
+            self._pool({}, None, None)
+            self._ranked_unit_rows()
 
     # --- the decision ----------------------------------------------------------------
 
@@ -506,7 +534,7 @@ class Answerer:
         m = _RANK_UNITS.search(q)
         if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
             return None
-        rows = rank_units(self.ledger.targets, self.today, self.status)
+        rows = self._ranked_unit_rows()
         if not rows:
             return None
         best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
@@ -520,6 +548,13 @@ class Answerer:
         numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
         filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
         return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+
+    def _ranked_unit_rows(self) -> list:
+        """`rank_units` of the ledger today, made once per refresh and day."""
+        if self._unit_rows is None or self._unit_rows[0] != self.today:
+            rows = rank_units(self.ledger.targets, self.today, self.status)
+            self._unit_rows = (self.today, rows)
+        return self._unit_rows[1]
 
     def _completion(self, target: TargetSpec) -> Decimal | None:
         """The weakest completion ratio among the target's indicators, if any has one."""
@@ -836,13 +871,8 @@ class Answerer:
         topic = self._topic_of(q)
         if topic is None:
             return None
-        if self._topic_members is None:
-            # Every topic's members in one pass over the ledger, until the next refresh.
-            self._topic_members = {other.name: [] for other in self.lexicon.topics}
-            for t in self.ledger.targets:
-                for name in self._topics_of(t):
-                    self._topic_members.setdefault(name, []).append(t)
-        members = self._topic_members.get(topic.name, [])
+        numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
+        members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
         if self._specific_topic(q):
@@ -854,18 +884,39 @@ class Answerer:
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 
-    def _topics_of(self, t: TargetSpec) -> frozenset[str]:
-        """The names of the topics a target belongs to, cached until the target changes."""
-        cached = self._topics.get(t.number)
-        if cached is None or cached[0] is not t:
-            # Normalised text by text: `normalize` cuts one text at a question's length.
-            parts = [t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)]
-            text = "\n".join(normalize_many(parts))
-            names = frozenset(
-                other.name for other in self.lexicon.topics if any(w in text for w in other.words)
-            )
-            cached = self._topics[t.number] = (t, names)
-        return cached[1]
+    def _topic_text(self, number: int) -> str:
+        """What puts a target in a topic: its title, target text, first 8 aliases and its
+        indicator names, normalised text by text (as the index holds them)."""
+        doc = self.index.docs[number]
+        fields, count = doc.fields, doc.indicators
+        indicators, aliases = fields[3 : 3 + count], fields[3 + count :]
+        return "\n".join((fields[0], fields[1], *aliases[:8], *indicators))
+
+    def _topics_of(self, number: int) -> frozenset[str]:
+        """The names of the topics a target belongs to."""
+        text = self._topic_text(number)
+        return frozenset(
+            other.name for other in self.lexicon.topics if any(w in text for w in other.words)
+        )
+
+    def _all_topic_members(self) -> dict[str, set[int]]:
+        """Every topic's targets, each topic word looked for only where the index says it
+        can be (kept up to date by `refresh` for the targets that change)."""
+        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
+        texts: dict[int, str] = {}
+        for topic in self.lexicon.topics:
+            found = members[topic.name]
+            for word in topic.words:
+                numbers = self.index.numbers_with(word)
+                for number in self.index.docs if numbers is None else numbers:
+                    if number in found:
+                        continue
+                    text = texts.get(number)
+                    if text is None:
+                        text = texts[number] = self._topic_text(number)
+                    if word in text:
+                        found.add(number)
+        return members
 
     # --- several targets, follow-ups ---------------------------------------------------
 
@@ -931,7 +982,9 @@ class Answerer:
     def _counts(self, word: str) -> list[int]:
         counts = self._word_counts.get(word)
         if counts is None:
-            docs = self.index.docs.values()
+            numbers = self.index.numbers_with(word)
+            docs = self.index.docs
+            docs = docs.values() if numbers is None else [docs[n] for n in numbers]
             counts = [sum(word in d.text for d in docs), sum(word in d.names for d in docs)]
             self._word_counts[word] = counts
         return counts

@@ -225,6 +225,10 @@ class _Doc:
     fuzzy: tuple[tuple[str, int, int], ...] = ()
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
+    # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
+    fields: tuple[str, ...] = ()
+    indicators: int = 0  # how many of `fields` are indicator names
+    alias_grams: frozenset[str] = frozenset()  # the bigrams of its aliases
 
 
 @dataclass
@@ -272,6 +276,9 @@ class LedgerIndex:
         self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
         self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
         self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
+        # Alias bigram -> rows: with `postings` (which leave aliases out) they tell which
+        # targets can hold a word at all, so a word is looked for in those targets only.
+        self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
         self.total_length = 0.0
         # Per-token figures that depend only on the ledger (IDF, a character's weight, a
@@ -369,9 +376,16 @@ class LedgerIndex:
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
+        alias_grams = frozenset(
+            gram for f, text in zip(fields, texts, strict=True) if f == "alias"
+            for gram in text_tokens(text)
+        )  # fmt: skip
+        for gram in alias_grams:
+            self._alias_grams[gram].add(row)
         self.docs[t.number] = _Doc(
-            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names
-        )
+            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names,
+            tuple(texts), len(t.indicators), alias_grams,
+        )  # fmt: skip
         self.titles[t.number] = t.title
 
     def _bits_of(self, text: str) -> int:
@@ -392,6 +406,24 @@ class LedgerIndex:
             lengths = tuple(sorted(n for n, c in counts.items() if c > 0)) if counts else ()
             self._lengths_from[start] = lengths
         return lengths
+
+    def numbers_with(self, word: str) -> list[int] | None:
+        """The targets whose texts may hold `word` (every one that does, and maybe others);
+        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
+        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
+            return None
+        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+        rows: set[int] = set()
+        for table in (self.postings, self._alias_grams):
+            having = [table.get(gram) for gram in grams]
+            if not all(having):
+                continue
+            having.sort(key=len)
+            found = set(having[0])
+            for other in having[1:]:
+                found.intersection_update(other)
+            rows |= found
+        return [self.numbers[row] for row in sorted(rows)]
 
     def _remove(self, number: int) -> None:
         self._forget_figures()
@@ -416,6 +448,11 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        for gram in doc.alias_grams:
+            rows = self._alias_grams[gram]
+            rows.discard(row)
+            if not rows:
+                del self._alias_grams[gram]
         self.total_length -= doc.length
         self.lengths[row] = 0.0
         self.titles.pop(number, None)
