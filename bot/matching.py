@@ -157,7 +157,7 @@ def text_tokens(text: str) -> list[str]:
             if word and not word.isdigit():
                 out.append(word)
         else:
-            out.extend(map("".join, zip(run, run[1:], strict=False)))
+            out.extend([run[i : i + 2] for i in range(len(run) - 1)])
     return out
 
 
@@ -208,7 +208,7 @@ def _pinyin_of(ch: str) -> str:
 
 def pinyin_key(text: str) -> tuple[str, ...]:
     """Toneless pinyin per character (带款 and 贷款 share one key)."""
-    return tuple(_pinyin_of(ch) for ch in text)
+    return tuple(map(_pinyin_of, text))
 
 
 @dataclass
@@ -220,15 +220,16 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
-    # Phrases of 3+ characters, each with its characters as bits (`LedgerIndex._char_bits`)
-    # and how many different characters it has.
-    fuzzy: tuple[tuple[str, int, int], ...] = ()
+    fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
     alias_grams: frozenset[str] = frozenset()  # the bigrams of its aliases
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
+    # different characters it has; made when the target is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
 
 
 @dataclass
@@ -247,6 +248,7 @@ class _Query:
     # (token, weight, IDF, the question's own?) for the tokens some target has, in order.
     present: list[tuple[str, float, float, bool]] = field(default_factory=list)
     masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
+    bits_known: int = 0  # how many characters had bits when `masked_bits` was made
 
     @property
     def own(self):
@@ -359,9 +361,11 @@ class LedgerIndex:
         length = sum(tokens.values())
         self.lengths[row] = length
         self.total_length += length
+        postings, arrays = self.postings, self._arrays
         for token, tf in tokens.items():
-            self.postings[token][row] = tf
-            self._arrays.pop(token, None)
+            postings[token][row] = tf
+            if arrays:
+                arrays.pop(token, None)
         for phrase, field_name in phrases.items():
             if phrase not in self.phrases:
                 self._starts[phrase[:2]] += 1
@@ -372,7 +376,7 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
-        fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in phrases if len(p) >= 3)
+        fuzzy = tuple(p for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
@@ -579,12 +583,9 @@ class LedgerIndex:
             for token, weight in tokens.items()
             if token in self.postings
         ]
-        bits = 0
-        for ch in set(masked_all):
-            bits |= self._char_bits.get(ch, 0)
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
-            list(by_key.values()), present, bits,
+            list(by_key.values()), present,
         )  # fmt: skip
 
     def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
@@ -721,8 +722,17 @@ class LedgerIndex:
         if len(q.replace(" ", "")) >= 3:
             named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
             best: tuple[float, str, tuple[int, int]] | None = None
+            fuzzy = doc.fuzzy_bits
+            if fuzzy is None:
+                fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
+                doc.fuzzy_bits = fuzzy
+            if query.bits_known != len(self._char_bits):  # characters numbered since
+                bits = 0
+                for ch in set(q):
+                    bits |= self._char_bits.get(ch, 0)
+                query.masked_bits, query.bits_known = bits, len(self._char_bits)
             q_bits = query.masked_bits
-            for phrase, phrase_bits, distinct in doc.fuzzy:
+            for phrase, phrase_bits, distinct in fuzzy:
                 # A partial ratio of 75 needs most of the phrase's characters in the question:
                 # a phrase sharing under half of them cannot reach it, so skip the alignment.
                 if (phrase_bits & q_bits).bit_count() * 2 < distinct:
