@@ -366,7 +366,7 @@ class Answerer:
         for cache in (self._statuses, self._ratios, self._cards):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
-        self._memo: dict[str, list[Candidate]] = {}
+        self._memo: dict[str, tuple[int, list[Candidate]]] = {}
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
         self._unit_rows: tuple[dt.date, list] | None = None  # the unit board, the same way
@@ -489,14 +489,15 @@ class Answerer:
             return None
         return _to_int(next(g for g in m.groups() if g))
 
-    def _scored(self, q: str) -> list[Candidate]:
-        """Scores for normalised text, computed once per question however often asked."""
+    def _scored(self, q: str, leading: int = 5) -> list[Candidate]:
+        """Scores for normalised text, computed once per question however often asked; only
+        the `leading` best are sure to be there, which is all any decision looks at."""
         found = self._memo.get(q)
-        if found is None:
+        if found is None or found[0] < leading:
             if len(self._memo) > 16:
                 self._memo.clear()
-            found = self._memo[q] = self.index.score(q, normalized=True)
-        return found
+            found = self._memo[q] = (leading, self.index.score(q, normalized=True, limit=leading))
+        return found[1]
 
     def _names_nothing(self, q: str) -> bool:
         """A progress question made only of filler and words for the whole ledger."""
@@ -930,7 +931,7 @@ class Answerer:
         for n, part in enumerate(parts):
             if len(chosen) + len(parts) - n < 2:
                 return None  # too few parts left to name two targets
-            candidates = self._scored(part)
+            candidates = self._scored(part, leading=1)
             if not candidates:
                 continue
             best = candidates[0]

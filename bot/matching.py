@@ -290,6 +290,7 @@ class LedgerIndex:
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._fuzzy_caps: dict[int, float] = {}
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         # Each lexicon word normalised and cut into tokens once, not once per question.
@@ -329,6 +330,7 @@ class LedgerIndex:
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+        self._fuzzy_caps.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
@@ -588,8 +590,11 @@ class LedgerIndex:
             list(by_key.values()), present,
         )  # fmt: skip
 
-    def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
-        """Targets with a positive score, best first (the leading ones with every reason)."""
+    def score(
+        self, question: str, *, normalized: bool = False, limit: int | None = None
+    ) -> list[Candidate]:
+        """Targets with a positive score, best first, each with every reason; with `limit`,
+        only the leading `limit` are sure to be there (others may be left out)."""
         q = question if normalized else normalize(question)
         query = self.query(q)
         n_rows = len(self.numbers)
@@ -612,10 +617,53 @@ class LedgerIndex:
         k = min(_TOP_K, n_rows)
         top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
         rows = {int(r) for r in top if scores[r] > 0}
-        candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
+        if limit is None or len(rows) <= limit:
+            candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
+        else:
+            candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
+
+    def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
+        """Candidates for `rows`, best bound first, until no row left can reach the leading
+        `limit`: a row's full score is at most its first-pass score plus the most a fuzzy
+        phrase can add, its lexicon phrases counted once more per question word (a reading
+        may reuse one), and the rounding of each reason."""
+        readings = len(query.readings)
+        bounded = []
+        for row in rows:
+            number = self.numbers[row]
+            hits = phrase_hits.get(number, ())
+            lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
+            rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
+            bound = float(scores[row]) + self._fuzzy_cap(number) + readings * lexicon + rounding
+            bounded.append((bound, row))
+        bounded.sort(reverse=True)
+        candidates: list[Candidate] = []
+        leading: list[float] = []  # the best positive scores so far, at most `limit`, best first
+        for bound, row in bounded:
+            if len(leading) == limit and bound < leading[-1]:
+                break  # this row and every one after it stays below the leading `limit`
+            candidate = self._candidate(row, query, phrase_hits, avgdl)
+            candidates.append(candidate)
+            if candidate.score > 0:
+                leading = sorted([*leading, candidate.score], reverse=True)[:limit]
+        return candidates
+
+    def _fuzzy_cap(self, number: int) -> float:
+        """The most a fuzzy phrase can add to this target's score (at a similarity of 100)."""
+        cap = self._fuzzy_caps.get(number)
+        if cap is None:
+            cap = max(
+                (
+                    self._phrase_weight(p) * 0.5 / len(self.phrases[p])
+                    for p in self.docs[number].fuzzy
+                ),
+                default=0.0,
+            )
+            self._fuzzy_caps[number] = cap
+        return cap
 
     def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
