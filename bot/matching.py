@@ -30,8 +30,9 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -124,8 +125,9 @@ def has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
+    """One readable part of a candidate's score (a named tuple: many are made per question)."""
+
     kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
     text: str
     field: str
@@ -249,6 +251,8 @@ class _Query:
     present: list[tuple[str, float, float, bool]] = field(default_factory=list)
     masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
+    long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
+    weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
 
     @property
     def own(self):
@@ -587,7 +591,8 @@ class LedgerIndex:
         ]
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
-            list(by_key.values()), present,
+            list(by_key.values()), present, long_enough=len(masked_all.replace(" ", "")) >= 3,
+            weight_items=list(weights.items()),
         )  # fmt: skip
 
     def score(
@@ -747,7 +752,8 @@ class LedgerIndex:
             else:
                 reasons.append(reason)
             covered.update(range(*span))
-        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
+        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
+        norm = _K1 * (1 - _B + _B * float(self.lengths[row]) / avgdl)
         lexicon_tokens: dict[str, Reason] = {}
         doc_tokens = doc.tokens
         for token, weight, idf, own in query.present:
@@ -756,9 +762,9 @@ class LedgerIndex:
                 continue
             part = weight * idf * tf * (_K1 + 1) / (tf + norm)
             if not own:
-                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
+                lexicon_tokens[token] = Reason("lexicon", token, "text", round(part, 3))
                 continue
-            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
+            reasons.append(Reason("bm25", token, "text", round(part, 3)))
             for span in query.spans[token]:
                 covered.update(range(*span))
         if query.readings:
@@ -767,8 +773,8 @@ class LedgerIndex:
             if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
         q = query.masked
-        if len(q.replace(" ", "")) >= 3:
-            named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
+        if query.long_enough:
+            named: set[str] | None = None
             best: tuple[float, str, tuple[int, int]] | None = None
             fuzzy = doc.fuzzy_bits
             if fuzzy is None:
@@ -785,6 +791,8 @@ class LedgerIndex:
                 # a phrase sharing under half of them cannot reach it, so skip the alignment.
                 if (phrase_bits & q_bits).bit_count() * 2 < distinct:
                     continue
+                if named is None:
+                    named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
                 if phrase in named or any(phrase in p for p in named):
                     continue
                 found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
@@ -796,10 +804,14 @@ class LedgerIndex:
                 weight /= len(self.phrases[phrase])
                 reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
                 covered.update(i for i in range(*span) if q[i] in phrase)
-        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
-        ordered = tuple(sorted(reasons, key=lambda r: -r.score))
-        total = round(sum(r.score for r in reasons), 3)
+        coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
+        # Highest first; a stable sort keeps equal scores in the order they were found.
+        ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
+        total = round(sum([r.score for r in reasons]), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+
+
+_SCORE = attrgetter("score")
 
 
 def _overlaps(token: str, phrase: str) -> bool:
