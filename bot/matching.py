@@ -23,7 +23,6 @@ import logging
 import math
 import os
 import re
-import statistics
 import sys
 import tempfile
 import unicodedata
@@ -549,6 +548,7 @@ class LedgerIndex:
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
+        char_df, char_weights = self.char_df, self._char_weights
         for token, span in token_spans(masked):
             spans[token].append(span)
             if token.isascii():
@@ -556,14 +556,16 @@ class LedgerIndex:
                 weights.update({i: share for i in range(*span)})
                 continue
             for i in range(*span):
-                if self.char_df.get(q[i], 0) > 0:
-                    weights[i] = self._char_weight(q[i])
+                ch = q[i]
+                if char_df.get(ch, 0) > 0:
+                    weight = char_weights.get(ch)
+                    weights[i] = self._char_weight(ch) if weight is None else weight
                 else:
                     unknown.append(i)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches.
-        typical = statistics.median(weights.values()) if weights else 1.0
+        typical = _median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
         tokens = dict.fromkeys(spans, 1.0)
         expansions: list[tuple[str, tuple[int, int], str]] = []
@@ -578,7 +580,8 @@ class LedgerIndex:
                     # A long official word weighs about one bigram: the question said less.
                     for token in word_tokens:
                         tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
-        idfs = {token: self.idf(token) for token in tokens}
+        known = self._idfs
+        idfs = {token: known.get(token) or self.idf(token) for token in tokens}
         masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -674,9 +677,10 @@ class LedgerIndex:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
+        starts, pinyin_starts = self._starts, self._pinyin_starts
         for i in range(n - 1):
             start = q[i : i + 2]
-            if self._starts[start] <= 0:
+            if starts.get(start, 0) <= 0:
                 continue
             for length in self._lengths(self._start_lengths, start):
                 if length > n - i:
@@ -690,7 +694,7 @@ class LedgerIndex:
         for i in range(n - 1, -1, -1):
             cjk_run[i] = cjk_run[i + 1] + 1 if "\u3400" <= q[i] <= "\u9fff" else 0
         for i in range(n - 1):
-            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
+            if cjk_run[i] < 2 or pinyin_starts.get(syllables[i : i + 2], 0) <= 0:
                 continue
             for length in self._lengths(self._pinyin_start_lengths, syllables[i : i + 2]):
                 if length > cjk_run[i]:
@@ -812,6 +816,15 @@ class LedgerIndex:
 
 
 _SCORE = attrgetter("score")
+
+
+def _median(values) -> float:
+    """`statistics.median`, the same float, without its overhead on a short list."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _overlaps(token: str, phrase: str) -> bool:
