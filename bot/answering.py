@@ -79,9 +79,9 @@ PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the que
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
-# Targets from which the build also imports cn2an and works out every status, completion
-# ratio, the summary, the list groups and the unit board, which a big ledger's first such
-# question would otherwise pay for.
+# Targets from which the build also imports cn2an and works out every status, the summary and
+# the list groups, which a big ledger's first such question would otherwise pay for (the
+# rarer rankings still work out their ratios and the unit board on first use).
 WARM_AT = 1000
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
@@ -396,10 +396,8 @@ class Answerer:
             chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
             for t in self.ledger.targets:
                 self.status(t)
-                self._completion(t)
             self._summary_text()
             self._pool({}, None, None)
-            self._ranked_unit_rows()
 
     # --- the decision ----------------------------------------------------------------
 

@@ -337,7 +337,6 @@ class LedgerIndex:
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
-        self._forget_figures()
         tokens: dict[str, float] = defaultdict(float)
         fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
         fields += ["alias"] * len(t.aliases)
@@ -435,7 +434,6 @@ class LedgerIndex:
         return [self.numbers[row] for row in sorted(rows)]
 
     def _remove(self, number: int) -> None:
-        self._forget_figures()
         doc = self.docs.pop(number)
         row = self.position[number]
         for token in doc.tokens:
@@ -482,6 +480,8 @@ class LedgerIndex:
         for number in [n for n in self.docs if n not in seen]:
             self._remove(number)
             changed.add(number)
+        if changed:
+            self._forget_figures()  # every IDF and length may move with any change
         return changed
 
     @staticmethod
