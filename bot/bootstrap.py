@@ -49,7 +49,7 @@ def build_answerer(engine: Engine, config: Config, *, year: int | None = None) -
     `[ledger] year`, else the latest year imported (YearNotHeld when it is not held)."""
     with Session(engine) as session:
         try:
-            ledger = read_ledger(session, year=year or config.year)
+            ledger = read_ledger(session, year=year or config.year, rules=config.status)
         except YearNotHeld as exc:
             if year is not None:
                 raise

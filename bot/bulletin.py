@@ -12,17 +12,25 @@ A bulletin has four parts, as offices write them:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
 
 from bot.ledger import LedgerSpec, TargetSpec
+from bot.models import BulletinIssue, utc_now
 from bot.replies import excerpt
-from bot.report_writer import ReportSummary, lead_unit_names, report_summary
-from bot.status import compute_status, open_deadlines, overdue_days, status_note
+from bot.report_writer import (
+    ReportSummary,
+    lead_unit_names,
+    report_summary,
+    write_sections_docx,
+)
+from bot.status import DONE_STATUSES, compute_status, open_deadlines, overdue_days, status_note
 from bot.store import audit_since
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
@@ -48,13 +56,14 @@ class Bulletin:
     changes: tuple[str, ...]
     problems: tuple[tuple[str, tuple[Problem, ...]], ...]  # (lead unit, its problems)
     requirements: tuple[str, ...]
+    number: int | None = None  # 期数 of an issued bulletin; None for one only built
 
 
 def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if target.closed is not None:
         return None
     status = compute_status(target, as_of)
-    if status in ("已完成", "超额完成"):
+    if status in DONE_STATUSES:
         return None
     late = [d for d in open_deadlines(target) if overdue_days(d.date, as_of)]
     if status == "滞后":
@@ -116,9 +125,7 @@ def build_bulletin(
         lead = lead_unit_names(by_number[p.number])
         grouped.setdefault(NO_LEAD if lead == "—" else lead, []).append(p)
     done_open = sum(
-        1
-        for t in ledger.targets
-        if t.closed is None and compute_status(t, as_of) in ("已完成", "超额完成")
+        1 for t in ledger.targets if t.closed is None and compute_status(t, as_of) in DONE_STATUSES
     )
     return Bulletin(
         title=f"{ledger.title}督查通报",
@@ -160,15 +167,41 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
     ]
 
 
+def date_line(b: Bulletin) -> str:
+    """ "第3期（数据截至2020年10月23日）": the line under the title."""
+    issue = f"第{b.number}期" if b.number is not None else ""
+    return f"{issue}（数据截至{b.summary.as_of_text}）"
+
+
+def write_bulletin_docx(target, b: Bulletin, office: str, issued: dt.date) -> None:
+    """The bulletin as a Word file in the report's official layout, to a path or a stream."""
+    write_sections_docx(
+        target,
+        title=b.title,
+        date_line=date_line(b),
+        sections=bulletin_sections(b),
+        office=office,
+        issued=issued,
+    )
+
+
 def render_bulletin_txt(b: Bulletin, office: str, issued: dt.date | None = None) -> str:
     """The bulletin as plain text, for chat and the console, signed on `issued` (the day it
     is written; `as_of` by default)."""
     day = issued or b.as_of
-    lines = [b.title, f"（数据截至{b.summary.as_of_text}）", ""]
+    lines = [b.title, date_line(b), ""]
     for heading, paragraphs in bulletin_sections(b):
         lines += [heading, *paragraphs, ""]
     lines += [office, f"{day.year}年{day.month}月{day.day}日"]
     return "\n".join(lines)
+
+
+def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
+    changed: dict[int, int] = {}
+    for e in audit_since(session, start):
+        if e.target_number is not None and e.year in (None, ledger.year):
+            changed[e.target_number] = changed.get(e.target_number, 0) + 1
+    return changed
 
 
 def bulletin_for(
@@ -178,9 +211,60 @@ def bulletin_for(
     start of `since` in the ledger's timezone."""
     start = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
     with Session(engine) as session:
-        entries = audit_since(session, start)
-    changed: dict[int, int] = {}
-    for e in entries:
-        if e.target_number is not None and e.year in (None, ledger.year):
-            changed[e.target_number] = changed.get(e.target_number, 0) + 1
+        changed = _changed_since(session, ledger, start)
     return build_bulletin(ledger, as_of=as_of, since=since, changed=changed)
+
+
+def issue_bulletin(
+    engine: Engine,
+    ledger: LedgerSpec,
+    *,
+    as_of: dt.date,
+    tz: dt.tzinfo,
+    actor: str,
+    since: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Bulletin:
+    """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
+
+    Its changes run from the last issue's moment (or the start of `since`, or a week back for
+    the year's first); a second issue on the same local day rewrites that day's issue, keeping
+    its 期数 and its period, so previews never inflate the numbering.
+    """
+    now = now or utc_now()
+    try:
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+    except IntegrityError:
+        # Another process numbered the same issue a moment before: number after it.
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+
+
+def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
+    today = now.astimezone(tz).date()
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        last = session.exec(
+            select(BulletinIssue)
+            .where(BulletinIssue.year == ledger.year)
+            .order_by(col(BulletinIssue.number).desc())
+            .with_for_update()
+        ).first()
+        if last is not None and last.issued_on == today:
+            row = last
+        else:
+            number = last.number + 1 if last is not None else 1
+            start = last.issued_at if last is not None else None
+            if start is None:
+                start = dt.datetime.combine(
+                    as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
+                )
+            row = BulletinIssue(
+                year=ledger.year, number=number, since_at=start, as_of=as_of, issued_on=today
+            )
+        if since is not None:
+            row.since_at = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
+        row.as_of, row.issued_at, row.issued_by = as_of, now, actor
+        session.add(row)
+        changed = _changed_since(session, ledger, row.since_at)
+    shown_since = row.since_at.astimezone(tz).date()
+    bulletin = build_bulletin(ledger, as_of=as_of, since=shown_since, changed=changed)
+    return dataclasses.replace(bulletin, number=row.number)

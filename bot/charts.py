@@ -24,12 +24,14 @@ from matplotlib.text import Text
 from bot.ledger import COMPARATOR_SIGNS, IndicatorSpec, LedgerSpec, TargetSpec
 from bot.report_writer import LIGHT_COLOURS
 from bot.status import (
+    DONE_STATUSES,
     as_of_label,
     completion_ratio,
     compute_status,
     indicator_met,
     light_for,
     principal_indicator,
+    status_note,
 )
 
 # Where scripts/ensure_cjk_font.sh (Debian fonts-wqy-microhei) and other distributions'
@@ -179,6 +181,7 @@ class _Row:
     ratio: Decimal | None
     figure: str  # "新增贷款 25.1亿元 / 目标14亿元": which indicator the bar is, and its figures
     met: bool | None = None  # the principal indicator's verdict, for one without a ratio
+    note: str = ""  # why the target is not done although its principal indicator is
 
 
 def indicator_caption(ind: IndicatorSpec | None) -> str:
@@ -190,6 +193,18 @@ def indicator_caption(ind: IndicatorSpec | None) -> str:
     return f"{ind.name} {actual} / 目标{sign}{ind.target}{ind.unit}"
 
 
+def _why_not_done(target: TargetSpec, status: str, met: bool | None, today: dt.date) -> str:
+    """The reason a target whose principal indicator is met is still not done, or "".
+
+    Without it a bar reads "（达标） · 未完成" and a leader cannot tell which is true.
+    """
+    if met is not True or status in DONE_STATUSES:
+        return ""
+    if note := status_note(target, today):
+        return note
+    return "状态由督查人员判定，见详情" if target.status_override else "其他指标或任务未完成"
+
+
 def _completion_rows(ledger: LedgerSpec, today: dt.date) -> list[_Row]:
     rows = []
     for t in ledger.targets:
@@ -198,13 +213,18 @@ def _completion_rows(ledger: LedgerSpec, today: dt.date) -> list[_Row]:
         ratio = completion_ratio(principal) if principal is not None else None
         met = indicator_met(principal) if principal is not None else None
         caption = indicator_caption(principal)
-        rows.append(_Row(target_label(t), light_for(status), status, ratio, caption, met))
+        note = _why_not_done(t, status, met, today)
+        rows.append(_Row(target_label(t), light_for(status), status, ratio, caption, met, note))
 
     def attention(row: _Row) -> tuple[int, Decimal]:
         order = LIGHT_ORDER.index(row.light) if row.light in LIGHT_ORDER else len(LIGHT_ORDER)
         return (order, row.ratio if row.ratio is not None else Decimal(-1))
 
     return sorted(rows, key=attention)  # stable: same light and ratio keep ledger order
+
+
+def _noted(row: _Row) -> str:
+    return f"（{row.note}）" if row.note else ""
 
 
 def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
@@ -214,13 +234,13 @@ def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
         if row.ratio is None:
             ax.plot([NO_FIGURE_X], [y], marker="D", color=col, markersize=size * 0.7)
             verdict = {True: "（达标）", False: "（未达标）", None: ""}[row.met]
-            text = f"{row.figure}{verdict} · {row.status}"
+            text = f"{row.figure}{verdict} · {row.status}{_noted(row)}"
             ax.text(NO_FIGURE_X + 4, y, text, va="center", fontsize=size)
             continue
         shown = min(row.ratio, DISPLAY_CAP)
         ax.barh(y, float(shown), color=col, height=0.7)
         label = percent_text(row.ratio) + ("（超出刻度）" if row.ratio > DISPLAY_CAP else "")
-        text = f"{row.figure} {label} · {row.status}"
+        text = f"{row.figure} {label} · {row.status}{_noted(row)}"
         ax.text(float(shown) + 2, y, text, va="center", fontsize=size)
     ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8)
     ax.set_yticks(ys, [r.label for r in rows], fontsize=size)
@@ -254,9 +274,11 @@ def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
         _draw_rows(ax, panel_rows, size=size)
         ax.set_title(title, loc="left", fontsize=size + 1, fontweight="bold")
     axes[-1].set_xlabel("主要指标完成率（实际/目标；每项目标取标题所指的指标）")
-    axes[0].legend(
+    # Below the panels: inside one, it covered the end of a bar's label.
+    figure.legend(
         handles=[Patch(color=colour(k), label=v) for k, v in LIGHT_LEGEND.items()],
-        loc="lower right",
+        loc="outside lower center",
+        ncols=len(LIGHT_LEGEND),
         fontsize=8,
     )
     _apply_font(figure)

@@ -89,6 +89,8 @@ class ChatService:
             + chat_evidence.COMMANDS
         }
         self.buttons = {**_BUTTONS, **chat_reminders.BUTTONS}
+        # Buttons anyone may press where they were sent; their handlers check who may.
+        self.public_buttons = chat_reminders.PUBLIC_BUTTONS
         # Each chat's short context (last target, indicator, list) for follow-up questions.
         self.conversations = Conversations()
         # Unmatched questions are written in the background: asking never waits for a sync.
@@ -177,11 +179,11 @@ class ChatService:
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
         role = self.role_of(sender)
-        if role is None:
+        prefix, _, rest = data.partition(":")
+        if role is None and prefix not in self.public_buttons:
             logger.warning("refused button %r for user %s", data[:80], sender.user_id)
             return [Reply("", toast="您没有权限")]
-        prefix, _, rest = data.partition(":")
-        handler = self.buttons.get(prefix)
+        handler = self.buttons.get(prefix) or self.public_buttons.get(prefix)
         if handler is None or len(data.encode()) > MAX_CALLBACK_BYTES:
             return [Reply("", toast="按钮已失效")]
         try:
@@ -202,7 +204,7 @@ class ChatService:
 
     def _target(self, number: int) -> TargetSpec | None:
         with Session(self.engine) as session:
-            return read_target(session, number, year=self.year)
+            return read_target(session, number, year=self.year, rules=self.config.status)
 
     def _target_reply(self, target: TargetSpec, *, edit: bool = False, lead=None) -> Reply:
         text = render_target(target, self.today, self.config.tz, lead_indicator=lead)
@@ -239,7 +241,7 @@ class ChatService:
             by_number, today = self.answerer.by_number, self.today
         else:
             with Session(self.engine) as session:
-                by_number = read_ledger(session, year=year).by_number()
+                by_number = read_ledger(session, year=year, rules=self.config.status).by_number()
             today = self.config.status_date(year)
         targets = [by_number[n] for n in numbers if n in by_number]
         return render_list(title, targets, today)
@@ -318,7 +320,7 @@ class ChatService:
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
         with Session(self.engine) as session:
-            ledger = read_ledger(session, year=self.config.year)
+            ledger = read_ledger(session, year=self.config.year, rules=self.config.status)
         # The latest year may be a newer one than the core held (an import meanwhile).
         self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))
         self.years.forget()

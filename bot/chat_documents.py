@@ -26,7 +26,7 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
     ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
     stem = f"工作落实情况汇报_{today.isoformat()}"
     if fmt == "通报":
-        return _bulletin(service)
+        return _bulletin(service, sender)
     if fmt == "txt":
         return [Reply(render_report_txt(ledger, as_of=today, tz=tz))]
     if fmt == "md":
@@ -45,31 +45,17 @@ def cmd_circulated_report(service: ChatService, sender: Sender, args: str) -> li
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(f"{stem}.docx", stream.getvalue()))]
 
 
-def _bulletin(service: ChatService) -> list[Reply]:
-    """/report 通报: the 督查通报 of the past week, as text and as a Word file."""
-    import datetime as dt
-
-    from bot.bulletin import (
-        DEFAULT_PERIOD_DAYS,
-        bulletin_for,
-        bulletin_sections,
-        render_bulletin_txt,
-    )
-    from bot.report_writer import write_sections_docx
+def _bulletin(service: ChatService, sender: Sender) -> list[Reply]:
+    """/report 通报: the next 督查通报 (what changed since the last one), as text and Word."""
+    from bot.bulletin import issue_bulletin, render_bulletin_txt, write_bulletin_docx
 
     ledger, today, config = service.answerer.ledger, service.today, service.config
-    since = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
-    bulletin = bulletin_for(service.engine, ledger, as_of=today, since=since, tz=config.tz)
-    stream = io.BytesIO()
-    write_sections_docx(
-        stream,
-        title=bulletin.title,
-        date_line=f"（数据截至{bulletin.summary.as_of_text}）",
-        sections=bulletin_sections(bulletin),
-        office=config.office_name,
-        issued=config.current_date(),
+    bulletin = issue_bulletin(
+        service.engine, ledger, as_of=today, tz=config.tz, actor=sender.actor or "chat"
     )
-    name = f"督查通报_{today.isoformat()}.docx"
+    stream = io.BytesIO()
+    write_bulletin_docx(stream, bulletin, config.office_name, config.current_date())
+    name = f"督查通报_{ledger.year}年第{bulletin.number}期_{today.isoformat()}.docx"
     return [
         Reply(render_bulletin_txt(bulletin, config.office_name, config.current_date())),
         Reply(bulletin.title, document=(name, stream.getvalue())),

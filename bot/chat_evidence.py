@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from bot.chat_reminders import may_report, reply_to_reminder
+from bot.chat_reminders import acknowledge_by_reply, may_report, reply_to_reminder
 from bot.chat_types import ADMIN, Command, Reply, Sender, parse_target_number
 from bot.closing import ClosingRefused, close_target, reopen_target
 from bot.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.evidence_store import add_evidence, evidence_content, list_evidence
 from bot.ledger import text_problem
-from bot.models import ProgressReport, utc_now
-from bot.reminders import target_of_reminder
+from bot.models import OutboxEntry, ProgressReport, utc_now
+from bot.reminders import reminder_of_message
 
 if TYPE_CHECKING:
     from bot.chat import ChatService
@@ -104,13 +104,15 @@ def _reply_to_reminder_with_file(
     incoming: IncomingFile,
     caption: str,
     replied_message_id: int,
-    number: int,
+    reminder: OutboxEntry,
     started: dt.datetime,
 ) -> list[Reply]:
-    """A file sent as a reply to a reminder about `number`; its caption is the report."""
+    """A file sent as a reply to a reminder; its caption is the report."""
+    number = reminder.target_number
     if not may_report(service, sender, number):
         return service._refuse(sender, f"evidence {number}")
     if not caption:
+        acknowledge_by_reply(service, sender, reminder)
         return [_attach(service, sender, number, incoming, "", None)]
     replies = reply_to_reminder(service, sender, replied_message_id, caption) or []
     report = _report_just_filed(service, sender, started)
@@ -152,10 +154,10 @@ def receive_file(
         return [_attach(service, sender, number, incoming, note.strip(), None)]
     if replied_message_id is not None:
         with Session(service.engine) as session:
-            number = target_of_reminder(session, sender.chat_id, replied_message_id)
-        if number is not None:
+            reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
+        if reminder is not None:
             return _reply_to_reminder_with_file(
-                service, sender, incoming, caption, replied_message_id, number, started
+                service, sender, incoming, caption, replied_message_id, reminder, started
             )
     if not caption:
         report = _report_just_filed(service, sender, utc_now() - REPORT_WINDOW)

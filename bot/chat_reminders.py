@@ -18,18 +18,29 @@ from bot.admin_commands import CommandError
 from bot.chat_documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat_types import ADMIN, Button, Command, Reply, Sender, parse_target_number
 from bot.ledger import text_problem
-from bot.models import ProgressReport, utc_now
-from bot.reminder_policy import Notice, ReminderPolicy, urge_notices
+from bot.models import OutboxEntry, ProgressReport, utc_now
+from bot.reminder_policy import (
+    HEADINGS,
+    Notice,
+    ReminderPolicy,
+    escalation_milestone,
+    urge_notices,
+    working_days_waiting,
+)
 from bot.reminders import (
+    ACK_BUTTON,
     UnknownUnit,
+    acknowledge,
     dispatch,
     list_subscriptions,
     plan,
+    recent_reminders,
+    reminder_of_message,
     resolve_unit,
+    sent_day,
     set_digest,
     subscribe,
     subscriptions_map,
-    target_of_reminder,
     uncertain_entries,
     unit_names,
     unsubscribe,
@@ -60,6 +71,7 @@ def policy_of_config(config) -> ReminderPolicy:
         digest_due_days=r.digest_due_days,
         working_days_only=r.working_days_only,
         sender=config.office_name,
+        ack_days=r.ack_days,
     )
 
 
@@ -230,12 +242,29 @@ def cmd_report(service: ChatService, sender: Sender, args: str) -> list[Reply]:
 def reply_to_reminder(
     service: ChatService, sender: Sender, replied_message_id: int, text: str
 ) -> list[Reply] | None:
-    """A reply to one of our reminders is a progress report; None if it was not a reminder."""
+    """A reply to one of our reminders is a progress report; None if it was not a reminder.
+
+    A unit that answers a reminder has plainly received it: the report acknowledges it too.
+    """
     with Session(service.engine) as session:
-        number = target_of_reminder(session, sender.chat_id, replied_message_id)
-    if number is None:
+        reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
+    if reminder is None:
         return None
-    return create_report(service, sender, number, text)
+    replies = create_report(service, sender, reminder.target_number, text)
+    if may_report(service, sender, reminder.target_number):
+        acknowledge_by_reply(service, sender, reminder)
+    return replies
+
+
+def acknowledge_by_reply(service: ChatService, sender: Sender, reminder: OutboxEntry) -> None:
+    """Record a reply to a reminder as its 收到, unless someone acknowledged it already."""
+    if sender.user_id is None or reminder.id is None:
+        return
+    acknowledge(service.engine, reminder.id, user_id=sender.user_id, name=_acker(sender))
+
+
+def _acker(sender: Sender) -> str:
+    return " ".join(sender.name.split()) or f"用户{sender.user_id}"
 
 
 def cmd_pending(service: ChatService, sender: Sender, args: str) -> list[Reply]:
@@ -301,7 +330,7 @@ def _mark_decided(session: Session, report: ProgressReport, sender: Sender, **va
 def _tell_unit(service: ChatService, chat_id: int, text: str) -> None:
     if service.send is not None:
         try:
-            service.send(chat_id, text)
+            service.send(chat_id, text, ())
         except Exception:  # the decision stands even when the unit's chat is unreachable
             logger.warning("could not notify chat %s", chat_id, exc_info=True)
 
@@ -394,23 +423,80 @@ def btn_report(service: ChatService, sender: Sender, role: str, rest: str) -> li
     return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
 
 
+def _when(service: ChatService, at: dt.datetime) -> str:
+    return at.astimezone(service.config.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def btn_ack(service: ChatService, sender: Sender, role: str | None, rest: str) -> list[Reply]:
+    """收到 on a reminder: anyone in the unit's chat records it once; others are refused."""
+    row_id = int(rest)
+    with Session(service.engine) as session:
+        row = session.get(OutboxEntry, row_id)
+        units_chats = subscriptions_map(session).get(row.unit, []) if row else []
+    if row is None or not row.unit:
+        return [Reply("", toast="这条提醒已失效")]
+    if sender.chat_id != row.chat_key and sender.chat_id not in units_chats:
+        return [Reply("", toast=f"这条提醒是发给{row.unit}的，请由该单位群内人员确认收到")]
+    if sender.user_id is None:
+        return [Reply("", toast="请以个人身份点击“收到”")]
+    done = acknowledge(service.engine, row_id, user_id=sender.user_id, name=_acker(sender))
+    if done.row is None:
+        return [Reply("", toast="这条提醒已失效")]
+    who, when = done.row.acked_by_name, _when(service, done.row.acked_at)
+    if not done.recorded:
+        return [Reply("", toast=f"已由{who}于{when}确认收到，无需重复确认")]
+    heading = HEADINGS.get(done.row.kind, "提醒")
+    text = f"{who}已确认收到第{done.row.target_number}项{heading}（{when}）。"
+    return [Reply(text, toast="已确认收到")]
+
+
+def _ack_lines(service: ChatService) -> list[str]:
+    """The latest reminders to units: 已收到 by whom and when, or 未确认 for N working days."""
+    tz, today = service.config.tz, service.config.current_date()
+    with Session(service.engine) as session:
+        rows = recent_reminders(session)
+        told = {
+            (r.target_number, r.milestone, r.occurrence)
+            for r in session.exec(select(OutboxEntry).where(OutboxEntry.kind == "escalate"))
+        }
+    if not rows:
+        return []
+    lines = [f"提醒确认情况（最近{len(rows)}条）："]
+    for row in rows:
+        head = (
+            f"· #{row.id} {HEADINGS[row.kind]} 第{row.target_number}项 {row.unit} "
+            f"{sent_day(row, tz).isoformat()}："
+        )
+        if row.acked_at is not None:
+            lines.append(f"{head}已收到（{row.acked_by_name}，{_when(service, row.acked_at)}）")
+            continue
+        waiting = working_days_waiting(sent_day(row, tz), today, service.calendar)
+        milestone = escalation_milestone(row.kind, row.milestone, row.unit)
+        escalated = (row.target_number, milestone, row.occurrence) in told
+        lines.append(f"{head}未确认 {waiting} 个工作日" + ("（已报告领导）" if escalated else ""))
+    return lines
+
+
 def cmd_outbox(service: ChatService, sender: Sender, args: str) -> list[Reply]:
-    """List reminders that may not have arrived (uncertain) or failed; they are never resent."""
+    """List reminders that may not have arrived (uncertain) or failed, which are never resent,
+    then whether the latest reminders were acknowledged."""
     with Session(service.engine) as session:
         rows = uncertain_entries(session)
     warning = service.calendar_warning()
-    head = [warning] if warning else []
+    lines = [warning] if warning else []
     if not rows:
-        return [Reply("\n".join([*head, "没有未确认送达或发送失败的提醒。"]))]
-    lines = [*head, f"未确认送达或失败的提醒（{len(rows)}）："]
-    for row in rows[:30]:
-        state = {"uncertain": "未确认", "failed": "失败"}[row.state]
-        lines.append(
-            f"· #{row.id} {state} {row.kind} 第{row.target_number}项 {row.occurrence} → "
-            f"{row.chat_key}：{row.error[:40]}"
-        )
-    lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
-    return [Reply("\n".join(lines))]
+        lines.append("没有未确认送达或发送失败的提醒。")
+    else:
+        lines.append(f"未确认送达或失败的提醒（{len(rows)}）：")
+        for row in rows[:30]:
+            state = {"uncertain": "未确认", "failed": "失败"}[row.state]
+            lines.append(
+                f"· #{row.id} {state} {row.kind} 第{row.target_number}项 {row.occurrence} → "
+                f"{row.chat_key}：{row.error[:40]}"
+            )
+        lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
+    acks = _ack_lines(service)
+    return [Reply("\n".join([*lines, *([""] + acks if acks else [])]))]
 
 
 def describe_notices(notices: list[Notice]) -> str:
@@ -461,7 +547,8 @@ COMMANDS = (
     ),
     Command("pending", "待审核的进展报送", True, cmd_pending),
     Command("reject", "驳回报送：/reject 编号 理由", True, cmd_reject),
-    Command("outbox", "未确认送达或失败的提醒", True, cmd_outbox),
+    Command("outbox", "未确认送达或失败的提醒，及提醒是否已确认收到", True, cmd_outbox),
     Command("reminders", "预览某天的提醒：/reminders [日期]", True, cmd_reminders),
 )
 BUTTONS = {"rpt": btn_report}
+PUBLIC_BUTTONS = {ACK_BUTTON: btn_ack}

@@ -54,6 +54,7 @@ class Sender:
     anonymous: bool = False  # a message sent as the group (anonymous admin)
     actor: str = ""  # how the audit trail names this person, e.g. "tg:42"
     fixed_role: str | None = None  # the console sets the role directly
+    name: str = ""  # the display name the chat shows (never grants anything)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def _ledger(config: Config, engine: Engine, args):
     year = getattr(args, "year", None) or config.year
     with Session(engine) as session:
         try:
-            return read_ledger(session, year=year)
+            return read_ledger(session, year=year, rules=config.status)
         except YearNotHeld:
             held = held_years(session)
     where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
@@ -370,7 +370,7 @@ def _unit_name(config: Config, engine: Engine, given: str) -> str:
 
     # Units of the current year's ledger: `[ledger] year`, else the latest imported.
     with Session(engine) as session:
-        ledger = read_ledger(session, year=config.year)
+        ledger = read_ledger(session, year=config.year, rules=config.status)
     try:
         return resolve_unit(ledger, given)
     except UnknownUnit as exc:
@@ -514,27 +514,18 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
     import datetime as dt
 
-    from bot.bulletin import DEFAULT_PERIOD_DAYS, bulletin_for, bulletin_sections
+    from bot.bulletin import issue_bulletin, write_bulletin_docx
     from bot.bulletin import render_bulletin_txt as render
-    from bot.report_writer import write_sections_docx
 
+    since = None
     if args.since:
         try:
             since = dt.date.fromisoformat(args.since)
         except ValueError:
             raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
-    else:
-        since = as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
-    bulletin = bulletin_for(engine, ledger, as_of=as_of, since=since, tz=config.tz)
+    bulletin = issue_bulletin(engine, ledger, as_of=as_of, tz=config.tz, actor="cli", since=since)
     if args.output and args.output.lower().endswith(".docx"):
-        write_sections_docx(
-            args.output,
-            title=bulletin.title,
-            date_line=f"（数据截至{bulletin.summary.as_of_text}）",
-            sections=bulletin_sections(bulletin),
-            office=config.office_name,
-            issued=config.current_date(),
-        )
+        write_bulletin_docx(args.output, bulletin, config.office_name, config.current_date())
         print(f"已写入 {args.output}", file=sys.stderr)
         return 0
     text = render(bulletin, config.office_name, config.current_date())

@@ -19,10 +19,8 @@ from sqlmodel import Session
 
 from bot.evidence_store import list_evidence
 from bot.ledger import Closure, TargetSpec
-from bot.status import compute_status
+from bot.status import DONE_STATUSES, compute_status
 from bot.store import CLOSED_FIELD, FieldChange, apply_changes_in, lock_targets, read_target
-
-DONE = ("已完成", "超额完成")
 
 
 class ClosingRefused(Exception):
@@ -36,7 +34,7 @@ def closing_refusal(target: TargetSpec, status: str, evidence: int, *, forced: b
     if forced:
         return None
     missing = []
-    if status not in DONE:
+    if status not in DONE_STATUSES:
         missing.append(f"状态为“{status}”，须为已完成或超额完成")
     if evidence == 0:
         missing.append(f"还没有佐证材料（单位可随 /report {target.number} 发送照片或文件）")

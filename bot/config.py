@@ -10,12 +10,14 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.ledger import text_problem
 from bot.status import status_day
+from bot.status_rules import StatusRules
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The years `[ledger] year` accepts: four digits, as ledgers and questions write them.
@@ -66,6 +68,7 @@ class RemindersConfig:
     digest_due_days: int = 14
     working_days_only: bool = True
     enabled: bool = True  # false: this process never sends reminders (not the leader)
+    ack_days: int = 2  # working days a unit has to press 收到 before the leaders are told
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Config:
     var_dir: Path = DEFAULT_VAR_DIR  # the log, files the console saves, the tokenizer's cache
     calendar_dir: Path = DEFAULT_CALENDAR_DIR  # the office's holiday files, YYYY.toml
     housekeeping: HousekeepingConfig = field(default_factory=HousekeepingConfig)
+    status: StatusRules = field(default_factory=StatusRules)  # `[status]`: how statuses judge
     # The office as it signs: the report's 落款 and the sender of reminders.
     office_name: str = DEFAULT_OFFICE_NAME
     source: str = "<defaults>"
@@ -150,8 +154,15 @@ _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "digest_due_days": ((int,), "a whole number of days"),
         "working_days_only": ((bool,), "true or false"),
         "enabled": ((bool,), "true or false"),
+        "ack_days": ((int,), "a whole number of working days (1 or more)"),
     },
     "office": {"name": ((str,), "the office's name as it signs, e.g. 西平县督查局")},
+    "status": {
+        "pace_tolerance": (
+            (int, float),
+            "points below 序时进度 still counted on pace, from 0 to 100 (e.g. 5)",
+        ),
+    },
     "housekeeping": {
         "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
         "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
@@ -253,7 +264,7 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     weekday = raw.get("digest_weekday", defaults.digest_weekday)
     if not 0 <= weekday <= 6:
         raise ConfigError(f"{source}: [reminders] digest_weekday must be 0 (Monday) to 6")
-    for key in ("overdue_repeat_days", "digest_due_days"):
+    for key in ("overdue_repeat_days", "digest_due_days", "ack_days"):
         if raw.get(key, 1) < 1:
             raise ConfigError(f"{source}: [reminders] {key} must be 1 or more")
     return RemindersConfig(
@@ -264,7 +275,21 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
         digest_due_days=raw.get("digest_due_days", defaults.digest_due_days),
         working_days_only=raw.get("working_days_only", defaults.working_days_only),
         enabled=raw.get("enabled", defaults.enabled),
+        ack_days=raw.get("ack_days", defaults.ack_days),
     )
+
+
+def _parse_status(raw: dict[str, Any], source: str) -> StatusRules:
+    value = raw.get("pace_tolerance")
+    if value is None:
+        return StatusRules()
+    tolerance = Decimal(str(value))
+    if not Decimal(0) <= tolerance <= Decimal(100):
+        raise ConfigError(
+            f"{source}: [status] pace_tolerance must be points from 0 to 100 (e.g. 5), "
+            f"not {value!r}"
+        )
+    return StatusRules(pace_tolerance=tolerance)
 
 
 def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
@@ -357,6 +382,7 @@ def load_config(
         if paths.get("calendar_dir")
         else DEFAULT_CALENDAR_DIR,
         housekeeping=_parse_housekeeping(raw.get("housekeeping", {}), source),
+        status=_parse_status(raw.get("status", {}), source),
         office_name=_parse_office_name(raw.get("office", {}), source),
         source=source,
     )

@@ -76,8 +76,9 @@ def printing_send(stdout: TextIO):
     """Messages to other chats (催办, report outcomes) are printed instead of sent."""
     counter = iter(range(1, 1_000_000))
 
-    def send(chat_id: int, text: str) -> int:
-        stdout.write(f"\n[发往 {chat_id}]\n{text}\n")
+    def send(chat_id: int, text: str, buttons=()) -> int:
+        labels = " ".join(f"[{b.label}]" for row in buttons for b in row)
+        stdout.write(f"\n[发往 {chat_id}]\n{text}\n" + (f"{labels}\n" if labels else ""))
         return next(counter)
 
     return send

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bot.status_rules import DEFAULT_STATUS_RULES, StatusRules
 from bot.units import actual_in_target_unit
 
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
@@ -248,6 +249,8 @@ class TargetSpec:
     # When the progress text was last changed after the import (a note, an approved report);
     # None while it is the imported text. Read from the audit trail.
     progress_changed_at: dt.datetime | None = field(default=None, compare=False)
+    # The office's status settings this target is judged by (bot/status_rules.py); not data.
+    rules: StatusRules = field(default=DEFAULT_STATUS_RULES, compare=False, repr=False)
 
     @property
     def lead_units(self) -> tuple[UnitSpec, ...]:

@@ -23,7 +23,7 @@ from bot.answering import Answer, Answerer, Conversation
 from bot.config import Config
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.matching import has_content, normalize
-from bot.status import compute_status
+from bot.status import DONE_STATUSES, compute_status
 from bot.store import YearNotHeld, held_years, read_ledger
 from bot.thesaurus import load_thesaurus
 
@@ -40,9 +40,9 @@ _COMPARE = re.compile(
     # "同比增长6.3%" is a figure's own words, not a question comparing years.
     r"|去年同期|同比(?!\s*(?:增|减|下降|上升|提高|降低|增长|回落))(?:情况|变化)?|比上年"
 )
-
-
-DONE_STATUSES = ("超额完成", "已完成")
+# Only these ask to set two years side by side; "比上年增长多少" may ask for a figure's own
+# change on last year, which the current year's texts state.
+_SIDE_BY_SIDE = re.compile(r"(?:和|跟|与|同)(?:去年|上年|上一年)|去年同期|同比(?:情况|变化)")
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class LedgerYears:
             if found is None:
                 try:
                     with Session(self.engine) as session:
-                        ledger = read_ledger(session, year=year)
+                        ledger = read_ledger(session, year=year, rules=self.config.status)
                 except YearNotHeld:
                     return None
                 found = Answerer(
@@ -195,7 +195,11 @@ class LedgerYears:
         if year == current.ledger.year and not compare:
             # The current year's own words stay: they may be part of an indicator's name
             # ("2020年改造户数"), and the current core already reads them as its own year.
-            return current.ask(question, conversation)
+            answer = current.ask(question, conversation)
+            if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
+                # Asked for a comparison the database cannot make: say so, not nothing.
+                answer = self._with_comparison(answer, current, year - 1)
+            return answer
         core = self.answerer(year)
         if core is None:
             return self._about_the_year(question, year, current, conversation)

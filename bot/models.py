@@ -226,7 +226,8 @@ class OutboxEntry(SQLModel, table=True):
 
     States: sending (claimed, the API call may be under way), sent, uncertain (found
     `sending` after a crash: it may or may not have arrived, so it is never resent blindly),
-    failed (the API refused it for good).
+    failed (the API refused it for good). A reminder to a unit (`unit` set) carries a 收到
+    button; the press is recorded in the acked_* columns, once.
     """
 
     __table_args__ = (
@@ -247,6 +248,14 @@ class OutboxEntry(SQLModel, table=True):
     claimed_by: str = ""
     claimed_at: dt.datetime = _ts()
     sent_at: dt.datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+    unit: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    acked_by_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    acked_by_name: str = Field(
+        default="", sa_column=Column(Text, nullable=False, server_default="")
+    )
+    acked_at: dt.datetime | None = Field(
         default=None, sa_column=Column(UTCDateTime(), nullable=True)
     )
 
@@ -297,3 +306,22 @@ class Evidence(SQLModel, table=True):
     note: str = Field(default="", sa_column=Column(Text, nullable=False))
     telegram_file_id: str = ""  # sends the file back without uploading it again
     report_id: int | None = None  # the unit's progress report it came with, if any
+
+
+class BulletinIssue(SQLModel, table=True):
+    """One issued 督查通报 of a year: its 期数, the period it covers, and who wrote it when.
+
+    The next bulletin reports what changed since this one was issued; issuing again on the same
+    day rewrites that day's issue instead of numbering a new one.
+    """
+
+    __table_args__ = (UniqueConstraint("year", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int
+    number: int  # 期数, from 1 in each year
+    since_at: dt.datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    as_of: dt.date  # the status day its figures were judged on
+    issued_on: dt.date  # the local day it was written
+    issued_at: dt.datetime = _ts()
+    issued_by: str = ""

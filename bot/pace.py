@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.ledger import IndicatorSpec, TargetSpec
+from bot.status_rules import DEFAULT_PACE_TOLERANCE
 
-DEFAULT_PACE_TOLERANCE = Decimal(5)
 _HUNDRED = Decimal(100)
 # Units that are levels or rates, not quantities that add up over the year.
 _NOT_CUMULATIVE_UNITS = ("%", "‰", "个百分点", "名", "位", "天/年")

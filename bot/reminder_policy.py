@@ -16,13 +16,20 @@ Rules:
 - Each unit notice goes to every subscribed chat of every responsible unit (lead and assist);
   a unit without a chat gives one notice with chat_id None so admins see who would be missed.
   A (target, unit) that already reported is skipped (leaders' overdue copies are not).
-- "digest" goes to every digest chat on policy.digest_weekday (never moved).
+- "digest" goes to every digest chat on policy.digest_weekday (never moved); it counts the
+  reminders units left unacknowledged past policy.ack_days working days.
+- Every reminder to a unit (before/due/overdue/urge with a unit) carries a 收到 button. One
+  no chat of its unit acknowledged within policy.ack_days working days after the day it went
+  out is "escalated" to every digest chat on the first working day after that
+  (`escalation_day`), naming the unit, the target and the reminder's day; the outbox key
+  (kind "escalate", the reminder's key and unit, leader chat) lets it go out once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.ledger import STATUSES, DeadlineSpec, IndicatorSpec, LedgerSpec, TargetSpec, UnitSpec
@@ -39,7 +46,9 @@ from bot.status import (
 )
 from bot.work_calendar import WorkCalendar
 
-KINDS = ("digest", "overdue", "due", "before", "urge")
+KINDS = ("digest", "escalate", "overdue", "due", "before", "urge")
+# The kinds that are reminders to a unit, and so carry a 收到 button.
+ACK_KINDS = ("before", "due", "overdue", "urge")
 DONE_STATUSES = ("已完成", "超额完成")
 WEEKDAYS = "一二三四五六日"
 MAX_DIGEST = 4000
@@ -51,6 +60,7 @@ HEADINGS = {
     "due": "到期提醒",
     "overdue": "逾期提醒",
     "urge": "催办",
+    "escalate": "提醒未确认",
 }
 DEFAULT_SENDER = "县督查局"
 TARGET_TEXT_CHARS = 80
@@ -67,6 +77,7 @@ class ReminderPolicy:
     digest_due_days: int = 14  # the digest lists what is due within this many days
     working_days_only: bool = True  # move reminders off weekends/holidays
     sender: str = DEFAULT_SENDER  # the office named in every notice (`[office] name`)
+    ack_days: int = 2  # working days to press 收到 before the leaders are told
 
     def __post_init__(self) -> None:
         if any(o < 0 for o in self.offsets):
@@ -77,6 +88,8 @@ class ReminderPolicy:
             raise ValueError("digest_weekday must be 0 (Monday) .. 6 (Sunday)")
         if self.digest_due_days < 0:
             raise ValueError("digest_due_days must be >= 0")
+        if self.ack_days < 1:
+            raise ValueError("ack_days must be >= 1")
         if self.send_time.tzinfo is not None:
             raise ValueError("send_time is a local wall-clock time; give it without tzinfo")
 
@@ -93,10 +106,19 @@ class Notice:
     text: str  # plain Chinese text
 
     @property
+    def when(self) -> str:
+        """The outbox's milestone: "deadline milestone", or the milestone alone without one."""
+        return f"{self.deadline.isoformat()} {self.milestone}" if self.deadline else self.milestone
+
+    @property
     def key(self) -> tuple:
-        """(kind, target, "deadline milestone" or "", occurrence, chat_id or 0)."""
-        when = f"{self.deadline.isoformat()} {self.milestone}" if self.deadline else ""
-        return (self.kind, self.target, when, self.occurrence, self.chat_id or 0)
+        """(kind, target, when, occurrence, chat_id or 0): the outbox's unique key."""
+        return (self.kind, self.target, self.when, self.occurrence, self.chat_id or 0)
+
+    @property
+    def acknowledgeable(self) -> bool:
+        """A reminder addressed to a unit: it carries a 收到 button."""
+        return self.kind in ACK_KINDS and bool(self.unit)
 
 
 def reminder_day(
@@ -359,8 +381,11 @@ def digest_text(
     *,
     policy: ReminderPolicy,
     changes_since_last_digest: Sequence[str] = (),
+    unacknowledged: Mapping[str, int] | None = None,
 ) -> str:
-    """The weekly digest: counts by status, changes, what is due soon and what is overdue."""
+    """The weekly digest: counts by status, changes, what is due soon and what is overdue,
+    and the reminders each unit left unacknowledged past policy.ack_days (`unacknowledged`:
+    unit -> count)."""
     statuses = {t.number: compute_status(t, day) for t in ledger.targets}
     counts = {s: sum(1 for v in statuses.values() if v == s) for s in STATUSES}
     others = sum(1 for v in statuses.values() if v not in STATUSES)
@@ -380,6 +405,14 @@ def digest_text(
     overdue_lines = [line for *_, line in sorted(overdue)]
     changes = [excerpt(c, DIGEST_LINE_CHARS) for c in changes_since_last_digest if c.strip()]
 
+    unacked = {u: n for u, n in (unacknowledged or {}).items() if n > 0}
+    unacked_total = sum(unacked.values())
+    unacked_line = (
+        "、".join(
+            f"{u}{n}条" for u, n in sorted(unacked.items(), key=lambda item: (-item[1], item[0]))
+        )
+        or "无"
+    )
     count_line = "、".join(f"{light_for(s)}{s}{counts[s]}项" for s in STATUSES if counts[s])
     if others:
         count_line += f"、其他{others}项"
@@ -394,6 +427,8 @@ def digest_text(
             *(_capped(due_lines, cap) or ["无"]),
             f"四、已逾期（{len(overdue_lines)}项）：",
             *(_capped(overdue_lines, cap) or ["无"]),
+            f"五、超过{policy.ack_days}个工作日未确认收到的提醒（{unacked_total}条）："
+            + unacked_line,
             "报送进展请发送 /report 项目序号 进展或数值。",
         ]
         text = "\n".join(lines)
@@ -403,6 +438,122 @@ def digest_text(
 
 
 # --- the day's notices -------------------------------------------------------------------
+
+
+# --- acknowledgements ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentReminder:
+    """A reminder delivered to one chat of a unit, as the outbox holds it."""
+
+    kind: str
+    target: int
+    when: str  # the outbox milestone: "2020-12-31 年底前", or "" for a 催办 without deadline
+    occurrence: dt.date  # the day it was due to go out
+    sent_day: dt.date  # the local day it actually went out (later for a late catch-up)
+    unit: str
+    chat_id: int
+    acked: bool
+
+
+def ack_deadline(sent_day: dt.date, ack_days: int, calendar: WorkCalendar) -> dt.date:
+    """The last day to acknowledge: the `ack_days`-th working day after `sent_day`."""
+    day, counted = sent_day, 0
+    while counted < ack_days:
+        day += dt.timedelta(days=1)
+        counted += calendar.is_working_day(day)
+    return day
+
+
+def escalation_day(sent_day: dt.date, ack_days: int, calendar: WorkCalendar) -> dt.date:
+    """The first working day after the acknowledgement deadline: the leaders are told then."""
+    return calendar.next_working_day(
+        ack_deadline(sent_day, ack_days, calendar) + dt.timedelta(days=1)
+    )
+
+
+def working_days_waiting(sent_day: dt.date, today: dt.date, calendar: WorkCalendar) -> int:
+    """Working days after `sent_day` up to and including `today` (0 on the day itself)."""
+    count, day = 0, sent_day
+    while day < today:
+        day += dt.timedelta(days=1)
+        count += calendar.is_working_day(day)
+    return count
+
+
+def unacknowledged(reminders: Iterable[SentReminder]) -> list[SentReminder]:
+    """One reminder per (kind, target, milestone, day, unit) that no chat of the unit
+    acknowledged, the first sent standing for its unit's other chats."""
+    groups: dict[tuple, list[SentReminder]] = {}
+    for r in reminders:
+        groups.setdefault((r.kind, r.target, r.when, r.occurrence, r.unit), []).append(r)
+    found = [
+        min(rows, key=lambda r: (r.sent_day, r.chat_id))
+        for rows in groups.values()
+        if not any(r.acked for r in rows)
+    ]
+    return sorted(found, key=lambda r: (r.occurrence, r.target, r.unit, KINDS.index(r.kind)))
+
+
+def escalation_text(
+    reminder: SentReminder, target: TargetSpec | None, policy: ReminderPolicy
+) -> str:
+    """What the leaders read: the unit, the target, the reminder's day, and the ask."""
+    title = f" {target.title}" if target is not None else ""
+    deadline = f"（截止 {reminder.when}）" if reminder.when else ""
+    return "\n".join(
+        [
+            f"【{policy.sender}·{HEADINGS['escalate']}】第{reminder.target}项{title}",
+            f"{reminder.unit}未确认收到{_date_words(reminder.sent_day)}的"
+            f"{HEADINGS[reminder.kind]}{deadline}，已超过{policy.ack_days}个工作日。",
+            "请督促该单位在提醒消息上点“收到”，并报送进展。",
+        ]
+    )
+
+
+def escalation_milestone(kind: str, when: str, unit: str) -> str:
+    """The outbox milestone of an escalation: which reminder (kind, milestone) of which unit."""
+    return " ".join(part for part in (kind, when, unit) if part)
+
+
+def escalation_notices(
+    day: dt.date,
+    ledger: LedgerSpec,
+    reminders: Iterable[SentReminder],
+    *,
+    digest_chats: Sequence[int],
+    policy: ReminderPolicy,
+    calendar: WorkCalendar,
+) -> list[Notice]:
+    """The leaders' notices on `day` about reminders of the ledger's year still unacknowledged
+    after policy.ack_days working days; none for a target done or closed since.
+
+    Each keeps the reminder's day as its occurrence and "kind milestone unit" as its milestone,
+    so its outbox key names the one reminder it is about.
+    """
+    if not digest_chats or not calendar.is_working_day(day):
+        return []
+    by_number = ledger.by_number()
+    notices = []
+    for reminder in unacknowledged(reminders):
+        target = by_number.get(reminder.target)
+        if reminder.occurrence.year != ledger.year or target is None:
+            continue
+        if target.closed is not None or compute_status(target, day) in DONE_STATUSES:
+            continue
+        if day < escalation_day(reminder.sent_day, policy.ack_days, calendar):
+            continue
+        text = escalation_text(reminder, target, policy)
+        milestone = escalation_milestone(reminder.kind, reminder.when, reminder.unit)
+        for chat in dict.fromkeys(digest_chats):
+            notices.append(
+                Notice(
+                    "escalate", reminder.target, None, milestone, reminder.occurrence, chat,
+                    reminder.unit, text,
+                )
+            )  # fmt: skip
+    return notices
 
 
 def _sort_key(notice: Notice) -> tuple:
@@ -424,16 +575,31 @@ def notices_on(
     calendar: WorkCalendar,
     reported: Callable[[int, str], bool] = lambda target, unit: False,
     changes_since_last_digest: Sequence[str] = (),
+    sent: Sequence[SentReminder] = (),
 ) -> list[Notice]:
     """Everything that should go out on `day` (at policy.send_time), in a stable order.
 
-    Order: digests, overdue, due, before; within a kind by target number and deadline, then
-    lead units before assisting ones, chats in subscription order, leaders' copies last.
+    `sent` is the reminders delivered so far (for the digest's count of unacknowledged ones
+    and the leaders' escalations). Order: digests, escalations, overdue, due, before; within
+    a kind by target number and deadline, then lead units before assisting ones, chats in
+    subscription order, leaders' copies last.
     """
     notices: list[Notice] = []
     if day.weekday() == policy.digest_weekday and digest_chats:
+        # Only reminders past their time to acknowledge: a stable count, whatever was sent
+        # this morning before the digest.
+        waiting = Counter(
+            r.unit
+            for r in unacknowledged(sent)
+            if r.occurrence.year == ledger.year
+            and day > ack_deadline(r.sent_day, policy.ack_days, calendar)
+        )
         text = digest_text(
-            ledger, day, policy=policy, changes_since_last_digest=changes_since_last_digest
+            ledger,
+            day,
+            policy=policy,
+            changes_since_last_digest=changes_since_last_digest,
+            unacknowledged=waiting,
         )
         for chat in dict.fromkeys(digest_chats):
             notices.append(Notice("digest", 0, None, "", day, chat, "", text))
@@ -466,6 +632,9 @@ def notices_on(
                             chat, "", text,
                         )
                     )  # fmt: skip
+    notices += escalation_notices(
+        day, ledger, sent, digest_chats=digest_chats, policy=policy, calendar=calendar
+    )
     note = calendar.fallback_note(day) if policy.working_days_only else ""
     if note:  # the office should know these days were counted Monday to Friday
         notices = [replace(n, text=f"{n.text}\n{note}") for n in notices]

@@ -1,7 +1,7 @@
 """Reminders from the database: subscriptions, the outbox, progress reports, catch-up.
 
-Transport-free. Sending goes through a plain `send(chat_id, text) -> message_id` callable
-that the Telegram adapter (or the console) provides. Every notice is claimed in the outbox
+Transport-free. Sending goes through a plain `send(chat_id, text, buttons) -> message_id`
+callable that the Telegram adapter (or the console) provides. Every notice is claimed in the outbox
 under its unique key (kind, target, milestone, occurrence, chat) and committed as `sending`
 before the call, then marked `sent` with the message id: two processes can never both claim
 it, and a row left `sending` by a crash becomes `uncertain` and is reported, not resent.
@@ -21,6 +21,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.chat_types import Button
 from bot.ledger import LedgerSpec
 from bot.models import (
     DigestSubscriber,
@@ -30,7 +31,14 @@ from bot.models import (
     Subscription,
     utc_now,
 )
-from bot.reminder_policy import Notice, ReminderPolicy, WorkCalendar, notices_on
+from bot.reminder_policy import (
+    ACK_KINDS,
+    Notice,
+    ReminderPolicy,
+    SentReminder,
+    WorkCalendar,
+    notices_on,
+)
 from bot.status import year_closed
 from bot.store import audit_since
 
@@ -56,7 +64,15 @@ class DeliveryFailed(Exception):
     """The chat API refused the message for good (bot removed, chat gone...)."""
 
 
-Send = Callable[[int, str], int]
+# send(chat_id, text, buttons) -> message_id; buttons are rows of chat_types.Button.
+Send = Callable[[int, str, tuple[tuple[Button, ...], ...]], int]
+# The callback prefix of the 收到 button ("ack:<outbox id>"), registered by bot.chat_reminders.
+ACK_BUTTON = "ack"
+
+
+def ack_buttons(row_id: int) -> tuple[tuple[Button, ...], ...]:
+    """The 收到 button of the reminder in outbox row `row_id`."""
+    return ((Button("收到", f"{ACK_BUTTON}:{row_id}"),),)
 
 
 @dataclass(frozen=True)
@@ -240,7 +256,7 @@ def plan(
         return []
     with Session(engine) as session:
         subscriptions = subscriptions_map(session)
-        return notices_on(
+        notices = notices_on(
             day,
             ledger,
             subscriptions=subscriptions,
@@ -249,14 +265,92 @@ def plan(
             calendar=calendar,
             reported=_reported_checker(session, subscriptions, ledger.year),
             changes_since_last_digest=_changes_since_last_digest(session, day, tz, ledger.year),
+            sent=sent_reminders(session, tz),
         )
+        escalated = _escalated_keys(session)
+    return [n for n in notices if n.kind != "escalate" or n.key not in escalated]
+
+
+def _escalated_keys(session: Session) -> set[tuple]:
+    rows = session.exec(select(OutboxEntry).where(OutboxEntry.kind == "escalate"))
+    return {(r.kind, r.target_number, r.milestone, r.occurrence, r.chat_key) for r in rows}
+
+
+# --- acknowledgements --------------------------------------------------------------------
+
+
+def _acknowledgeable():
+    """The outbox rows that are reminders delivered to a unit (they carry a 收到 button)."""
+    return select(OutboxEntry).where(
+        col(OutboxEntry.kind).in_(ACK_KINDS), OutboxEntry.unit != "", OutboxEntry.state == "sent"
+    )
+
+
+def sent_day(row: OutboxEntry, tz: dt.tzinfo) -> dt.date:
+    """The day a reminder went out: its planned day, or for one caught up late the local day
+    it was sent (the planned day counts on time, so a pinned `[ledger] today` works too)."""
+    if not row.late or row.sent_at is None:
+        return row.occurrence
+    return max(row.occurrence, row.sent_at.astimezone(tz).date())
+
+
+def sent_reminders(session: Session, tz: dt.tzinfo) -> list[SentReminder]:
+    """Every reminder delivered to a unit's chat, acknowledged or not."""
+    return [
+        SentReminder(
+            kind=r.kind,
+            target=r.target_number,
+            when=r.milestone,
+            occurrence=r.occurrence,
+            sent_day=sent_day(r, tz),
+            unit=r.unit,
+            chat_id=r.chat_key,
+            acked=r.acked_at is not None,
+        )
+        for r in session.exec(_acknowledgeable().order_by(OutboxEntry.id))
+    ]
+
+
+def recent_reminders(session: Session, limit: int = 20) -> list[OutboxEntry]:
+    """The latest reminders delivered to units, newest first (for /outbox)."""
+    query = _acknowledgeable().order_by(col(OutboxEntry.id).desc()).limit(limit)
+    return list(session.exec(query))
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    row: OutboxEntry | None  # None: no such reminder (or not one that can be acknowledged)
+    recorded: bool  # False: it had been acknowledged before (row says by whom and when)
+
+
+def acknowledge(
+    engine: Engine, row_id: int, *, user_id: int, name: str, at: dt.datetime | None = None
+) -> Acknowledgement:
+    """Record who pressed 收到 on a reminder, once: a later press changes nothing.
+
+    One conditional UPDATE (only while unacknowledged) is the check and the write in one
+    step, so two presses at the same moment record exactly one of them on every engine.
+    """
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        result = session.exec(
+            update(OutboxEntry)
+            .where(
+                OutboxEntry.id == row_id,
+                col(OutboxEntry.acked_at).is_(None),
+                col(OutboxEntry.kind).in_(ACK_KINDS),
+                OutboxEntry.unit != "",
+            )
+            .values(acked_by_id=user_id, acked_by_name=name[:100], acked_at=at or utc_now())
+        )
+        recorded = result.rowcount == 1
+    with Session(engine, expire_on_commit=False) as session:
+        row = session.get(OutboxEntry, row_id)
+    if row is None or row.kind not in ACK_KINDS or not row.unit:
+        return Acknowledgement(None, False)
+    return Acknowledgement(row, recorded)
 
 
 # --- the outbox --------------------------------------------------------------------------
-
-
-def _milestone(notice: Notice) -> str:
-    return f"{notice.deadline.isoformat()} {notice.milestone}" if notice.deadline else ""
 
 
 def claim(engine: Engine, notice: Notice, *, worker: str, late: bool = False) -> int | None:
@@ -264,12 +358,13 @@ def claim(engine: Engine, notice: Notice, *, worker: str, late: bool = False) ->
     row = OutboxEntry(
         kind=notice.kind,
         target_number=notice.target,
-        milestone=_milestone(notice),
+        milestone=notice.when,
         occurrence=notice.occurrence,
         chat_key=notice.chat_id or 0,
         text=notice.text,
         late=late,
         claimed_by=worker,
+        unit=notice.unit,
     )
     try:
         with Session(engine, expire_on_commit=False) as session, session.begin():
@@ -308,9 +403,10 @@ def dispatch(
         if row_id is None:
             counts["skipped"] += 1
             continue
+        buttons = ack_buttons(row_id) if notice.acknowledgeable else ()
         for attempt in range(max_retries + 1):
             try:
-                message_id = send(notice.chat_id, notice.text)
+                message_id = send(notice.chat_id, notice.text, buttons)
             except RetryLater as exc:
                 if attempt == max_retries:
                     _finish(engine, row_id, state="failed", error=str(exc))
@@ -363,14 +459,14 @@ def uncertain_entries(session: Session) -> list[OutboxEntry]:
     return list(session.exec(query.order_by(OutboxEntry.id)))
 
 
-def target_of_reminder(session: Session, chat_id: int, message_id: int) -> int | None:
-    """The target a reminder message was about, for replies that report progress."""
+def reminder_of_message(session: Session, chat_id: int, message_id: int) -> OutboxEntry | None:
+    """The reminder a message of ours in `chat_id` was, if it was one about a target."""
     row = session.exec(
         select(OutboxEntry).where(
             OutboxEntry.chat_key == chat_id, OutboxEntry.message_id == message_id
         )
     ).first()
-    return row.target_number if row and row.target_number else None
+    return row if row and row.target_number else None
 
 
 # --- running -----------------------------------------------------------------------------

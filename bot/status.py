@@ -5,8 +5,9 @@ have an actual figure that meets it. The rules, in order (`compute_status`):
 1. A manual override (with its reason) wins.
 2. Some indicator with a target has a figure that misses it: 未完成 after the final deadline,
    滞后 when an earlier milestone is past due and open or a figure is behind its 序时进度
-   (`behind_pace`: below the share of its period passed at its as-of day by more than 5
-   points; the rule is in bot/pace.py, reason "低于序时进度（应达50%，实际33%）"), else 推进中.
+   (`behind_pace`: below the share of its period passed at its as-of day by more than
+   `[status] pace_tolerance` points, 5 by default, carried by `target.rules`; the rule is in
+   bot/pace.py, reason "低于序时进度（应达50%，实际33%）"), else 推进中.
 3. Every indicator with a target has a figure, and all meet it: 超额完成 when at least one
    strictly beats its target, else 已完成.
 4. Otherwise (no indicator with a target, or some without a figure; `missing_figures`):
@@ -32,6 +33,8 @@ from decimal import Decimal
 
 from bot.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
 from bot.pace import Pace, behind, target_paces
+
+DONE_STATUSES = ("已完成", "超额完成")  # the statuses that count as done
 
 LIGHTS = {
     "超额完成": "🟢",
@@ -185,8 +188,9 @@ def paces(target: TargetSpec, today: dt.date) -> list[Pace]:
 
 
 def behind_pace(target: TargetSpec, today: dt.date) -> Pace | None:
-    """The first indicator behind its 序时进度 by more than the tolerance, or None."""
-    return next((p for p in paces(target, today) if behind(p)), None)
+    """The first indicator behind its 序时进度 by more than the target's rules tolerate."""
+    tolerance = target.rules.pace_tolerance
+    return next((p for p in paces(target, today) if behind(p, tolerance)), None)
 
 
 def status_note(target: TargetSpec, today: dt.date) -> str:
@@ -200,7 +204,7 @@ def status_note(target: TargetSpec, today: dt.date) -> str:
     if compute_status(target, today) == "滞后" and (lag := behind_pace(target, today)):
         return lag.reason
     missing = missing_figures(target)
-    if not missing or compute_status(target, today) in ("已完成", "超额完成"):
+    if not missing or compute_status(target, today) in DONE_STATUSES:
         return ""
     if any(indicator_met(i) is False for i in target.indicators):
         return ""

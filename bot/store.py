@@ -39,6 +39,7 @@ from bot.models import (
     UnitAssignment,
     utc_now,
 )
+from bot.status_rules import DEFAULT_STATUS_RULES, StatusRules
 
 TARGET_FIELDS = (
     "title",
@@ -191,6 +192,7 @@ def _to_spec(
     indicators,
     aliases,
     changes: dict[tuple[int, str], _FieldHistory] | None = None,
+    rules: StatusRules = DEFAULT_STATUS_RULES,
 ) -> TargetSpec:
     changes = changes or {}
 
@@ -229,14 +231,20 @@ def _to_spec(
         updated_at=target.updated_at,
         updated_by=target.updated_by,
         progress_changed_at=progress.at if progress else None,
+        rules=rules,
     )
 
 
 def read_targets(
-    session: Session, numbers: Sequence[int] | None = None, *, year: int | None = None
+    session: Session,
+    numbers: Sequence[int] | None = None,
+    *,
+    year: int | None = None,
+    rules: StatusRules = DEFAULT_STATUS_RULES,
 ) -> list[TargetSpec]:
     """A year's targets (all, or those numbered) as plain objects, in number order; the
-    latest year held when `year` is None (none at all when the database holds nothing)."""
+    latest year held when `year` is None (none at all when the database holds nothing).
+    Each carries `rules`, the office's status settings it is judged by."""
     year = latest_year(session) if year is None else year
     query = select(Target).where(Target.year == year).order_by(Target.number)
     if numbers is not None:
@@ -255,13 +263,20 @@ def read_targets(
             indicators.get(t.number, []),
             aliases.get(t.number, []),
             changes,
+            rules,
         )
         for t in targets
     ]
 
 
-def read_target(session: Session, number: int, *, year: int | None = None) -> TargetSpec | None:
-    found = read_targets(session, [number], year=year)
+def read_target(
+    session: Session,
+    number: int,
+    *,
+    year: int | None = None,
+    rules: StatusRules = DEFAULT_STATUS_RULES,
+) -> TargetSpec | None:
+    found = read_targets(session, [number], year=year, rules=rules)
     return found[0] if found else None
 
 
@@ -271,8 +286,11 @@ def read_meta(session: Session, *, year: int | None = None) -> LedgerMeta | None
     return session.exec(select(LedgerMeta).where(LedgerMeta.year == year)).first()
 
 
-def read_ledger(session: Session, *, year: int | None = None) -> LedgerSpec:
-    """One year's whole ledger (the latest year held when None), as the database holds it."""
+def read_ledger(
+    session: Session, *, year: int | None = None, rules: StatusRules = DEFAULT_STATUS_RULES
+) -> LedgerSpec:
+    """One year's whole ledger (the latest year held when None), as the database holds it,
+    its targets judged by `rules`."""
     meta = read_meta(session, year=year)
     if meta is None:
         if year is not None and latest_year(session) is not None:
@@ -282,7 +300,7 @@ def read_ledger(session: Session, *, year: int | None = None) -> LedgerSpec:
         year=meta.year,
         title=meta.title,
         preamble=meta.preamble,
-        targets=tuple(read_targets(session, year=meta.year)),
+        targets=tuple(read_targets(session, year=meta.year, rules=rules)),
         default_deadline=meta.default_deadline,
     )
 

@@ -87,17 +87,19 @@ def sender_of(update: Update) -> Sender:
         chat_type=chat.type if chat else "",
         anonymous=anonymous,
         actor=f"tg:{user_id}" if user_id is not None else "tg:anonymous",
+        name=user.full_name if user is not None and not anonymous else "",
     )
 
 
 def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
+    return _keyboard(reply.buttons)
+
+
+def _keyboard(buttons) -> InlineKeyboardMarkup | None:
+    if not buttons:
         return None
     return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-            for row in reply.buttons
-        ]
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
     )
 
 
@@ -396,26 +398,31 @@ class TelegramFrontEnd:
 def make_sync_send(
     application: Application, loop: asyncio.AbstractEventLoop, service: ChatService
 ):
-    """A blocking `send(chat_id, text) -> message_id` for worker threads, mapped to outbox errors.
+    """A blocking `send(chat_id, text, buttons) -> message_id` for worker threads, mapped to
+    outbox errors; the buttons go under the last chunk.
 
     RetryAfter → RetryLater (waited out); TimedOut → DeliveryUncertain (never resent);
     ChatMigrated → subscriptions follow the new id and the message goes there once.
     """
 
-    async def deliver(chat_id: int, text: str) -> int:
+    async def deliver(chat_id: int, text: str, buttons) -> int:
         message_id = 0
-        for chunk in split_for_chat(text):
-            sent = await application.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
+        chunks = split_for_chat(text)
+        for index, chunk in enumerate(chunks):
+            markup = _keyboard(buttons) if index == len(chunks) - 1 else None
+            sent = await application.bot.send_message(
+                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
             message_id = message_id or sent.message_id
         return message_id
 
-    def send(chat_id: int, text: str) -> int:
+    def send(chat_id: int, text: str, buttons=()) -> int:
         try:
-            return asyncio.run_coroutine_threadsafe(deliver(chat_id, text), loop).result()
+            return asyncio.run_coroutine_threadsafe(deliver(chat_id, text, buttons), loop).result()
         except ChatMigrated as exc:
             migrate_chat(service.engine, chat_id, exc.new_chat_id)
             service.forget_grants()
-            return send(exc.new_chat_id, text)
+            return send(exc.new_chat_id, text, buttons)
         except RetryAfter as exc:
             delay = exc.retry_after
             seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)

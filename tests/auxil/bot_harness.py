@@ -180,9 +180,11 @@ class BotDriver:
             )  # fmt: skip
         )
 
-    async def press(self, chat_id: int, user_id: int, message_id: int, data: str) -> Exchange:
+    async def press(
+        self, chat_id: int, user_id: int, message_id: int, data: str, *, name: str = "用户"
+    ) -> Exchange:
         return await self._exchange(
-            lambda: self.fake.push_callback(chat_id, user_id, message_id, data)
+            lambda: self.fake.push_callback(chat_id, user_id, message_id, data, name)
         )
 
     def shown(self, chat_id: int, message_id: int) -> str:

@@ -508,7 +508,9 @@ class FakeBotApi:
             self._messages[(chat_id, message["message_id"])] = message
             return self._queue({"message": message})
 
-    def push_callback(self, chat_id: int, user_id: int, message_id: int, data: str) -> dict:
+    def push_callback(
+        self, chat_id: int, user_id: int, message_id: int, data: str, first_name: str = "用户"
+    ) -> dict:
         """Queue a button press on a message the bot sent; returns the Update dict."""
         with self._cond:
             message = self._messages.get((chat_id, message_id))
@@ -518,7 +520,7 @@ class FakeBotApi:
             self._open_callback_ids.add(query_id)
             query = {
                 "id": query_id,
-                "from": self._user(user_id, "用户"),
+                "from": self._user(user_id, first_name),
                 "message": json.loads(json.dumps(message)),
                 "chat_instance": f"ci{abs(chat_id)}",
                 "data": data,

@@ -96,17 +96,20 @@ def subscription_pairs(engine: Engine) -> list[tuple[str, int]]:
 
 
 class RecordingSend:
-    """A thread-safe `send(chat_id, text) -> message_id` that records every delivery."""
+    """A thread-safe `send(chat_id, text, buttons) -> message_id` that records every delivery
+    (`sent`: chat and text; `buttons`: the callback data under each, in the same order)."""
 
     def __init__(self, name: str = "", *, ids: itertools.count | None = None) -> None:
         self.name = name
         self.sent: list[tuple[int, str]] = []
+        self.buttons: list[list[str]] = []
         self._ids = ids or itertools.count(1)
         self._lock = threading.Lock()
 
-    def __call__(self, chat_id: int, text: str) -> int:
+    def __call__(self, chat_id: int, text: str, buttons=()) -> int:
         with self._lock:
             self.sent.append((chat_id, text))
+            self.buttons.append([b.data for row in buttons for b in row])
             return next(self._ids)
 
 
@@ -128,11 +131,11 @@ class DyingSend(RecordingSend):
         self.die_on = die_on
         self.calls = 0
 
-    def __call__(self, chat_id: int, text: str) -> int:
+    def __call__(self, chat_id: int, text: str, buttons=()) -> int:
         self.calls += 1
         if self.calls == self.die_on:
             raise Killed(f"killed while sending to {chat_id}")
-        return super().__call__(chat_id, text)
+        return super().__call__(chat_id, text, buttons)
 
 
 class FakeClock:

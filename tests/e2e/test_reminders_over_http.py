@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import re
 import threading
 from collections import Counter
 
@@ -181,10 +182,14 @@ async def test_a_reply_to_the_reminder_is_a_report_and_strangers_are_refused(rem
     assert report.id == report_id
     assert (report.target_number, report.reporter_id, report.chat_id) == (16, MEMBER, GROUP)
     assert (report.text, report.state) == ("耕地缺口已补足1.2万亩", "pending")
+    # answering the reminder is receiving it: no need to press 收到 as well
+    assert outbox_row(engine, 16).acked_by_id == MEMBER
+    assert outbox_row(engine, 6).acked_at is None
 
     # a reply to the reminder about target 6 reports on target 6
     await report_by_reply(bot, "矿山治理已验收", number=6)
     assert [r.target_number for r in reports(engine)] == [16, 6]
+    assert outbox_row(engine, 6).acked_by_id == MEMBER
 
     # the member's ordinary chatter in the group is ignored; a question to the bot is refused
     assert (await bot.say(GROUP, MEMBER, "收到，马上落实", **GROUP_KW)).calls == []
@@ -364,7 +369,10 @@ async def test_a_timed_out_reminder_is_uncertain_and_never_resent(cfg, engine, f
         listing = await bot.say(ADMIN, ADMIN, "/outbox")
         assert listing.text.startswith("未确认送达或失败的提醒（1）：\n")
         assert f"· #{row.id} 未确认 before 第6项 2020-12-24 → {GROUP}：" in listing.text
-        assert listing.text.endswith("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
+        hint = "未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。"
+        # the uncertain reminder is not listed as waiting for 收到: it may never have arrived
+        assert f"\n{hint}\n\n提醒确认情况（最近2条）：\n" in listing.text
+        assert "第6项 县自然资源局" not in listing.text
         # Telegram acted on the request all the same: the message arrives late
         await asyncio.to_thread(fake.wait_for, lambda c: c.fault == "timeout" and c.ok, 5)
 
@@ -521,3 +529,100 @@ async def test_a_free_text_report_with_a_figure_sets_its_indicator(reminded, eng
     # a figure in another unit than the indicator's is refused at once, like /set
     reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26万元", **GROUP_KW)
     assert reply.text.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元")
+
+
+# --- 7. 收到: acknowledged reminders, escalated once when they are not ----------------------
+
+LEADER_GROUP = -1008880000  # the leaders' chat: it receives the weekly digest
+ACKED = re.compile(r"张三已确认收到第16项督查提醒（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）。")
+
+
+async def test_a_reminder_carries_a_received_button_and_the_unit_acknowledges_it(reminded, engine):
+    bot = reminded
+    [call] = reminders_for(bot.fake, GROUP, 16)
+    row = outbox_row(engine, 16)
+    assert keyboard(call) == [[("收到", f"ack:{row.id}")]]
+    message_id = call.result["message_id"]
+
+    # a member without viewer rights presses it in the unit's group
+    press = await bot.press(GROUP, MEMBER, message_id, f"ack:{row.id}", name="张三")
+    assert press.answers[0]["text"] == "已确认收到"
+    [told] = to_chat(press.sent, GROUP)
+    assert ACKED.fullmatch(told), told
+    row = outbox_row(engine, 16)
+    assert (row.acked_by_id, row.acked_by_name) == (MEMBER, "张三")
+    assert row.acked_at is not None
+
+    # a second press, by anyone, changes nothing and says who acknowledged it
+    again = await bot.press(GROUP, MEMBER + 1, message_id, f"ack:{row.id}", name="李四")
+    assert again.answers[0]["text"].startswith("已由张三于")
+    assert again.answers[0]["text"].endswith("确认收到，无需重复确认")
+    assert not again.sent and not again.edits
+    assert outbox_row(engine, 16).acked_by_id == MEMBER
+
+    # someone outside the unit's chat is refused politely (forged data on another message)
+    whoami = await bot.say(OTHER_GROUP, STRANGER, "/whoami", **GROUP_KW)
+    row_6 = outbox_row(engine, 6)
+    refused = await bot.press(OTHER_GROUP, STRANGER, whoami.message_id, f"ack:{row_6.id}")
+    assert refused.answers[0]["text"] == (
+        "这条提醒是发给县自然资源局的，请由该单位群内人员确认收到"
+    )
+    assert not refused.sent and outbox_row(engine, 6).acked_at is None
+
+    # /outbox shows who acknowledged what, and what waits
+    listing = await bot.say(ADMIN, ADMIN, "/outbox")
+    lines = listing.text.splitlines()
+    assert lines[0] == "没有未确认送达或发送失败的提醒。"
+    assert "提醒确认情况（最近3条）：" in lines
+    [line_16] = [line for line in lines if "第16项" in line]
+    assert line_16.startswith(
+        f"· #{row.id} 督查提醒 第16项 县自然资源局 2020-12-24：已收到（张三，"
+    )
+    [line_6] = [line for line in lines if "第6项" in line]
+    assert line_6 == f"· #{row_6.id} 督查提醒 第6项 县自然资源局 2020-12-24：未确认 0 个工作日"
+
+
+async def test_an_unacknowledged_reminder_is_escalated_to_the_leaders_once(
+    day_config, engine, fake
+):
+    subscribe(engine, UNIT, GROUP)
+    set_digest(engine, LEADER_GROUP, True)
+    async with running_reminder_bot(bot_config(day_config, fake), engine, fake) as bot:
+        [call] = reminders_for(fake, GROUP, 16)
+        row_16 = outbox_row(engine, 16)
+        await bot.press(GROUP, MEMBER, call.result["message_id"], f"ack:{row_16.id}", name="张三")
+        assert delivered(fake, LEADER_GROUP) == []  # Thursday: no digest, nothing overdue
+
+    # Tuesday 29th, the first working day after Friday 25th and Monday 28th: the start-up
+    # catch-up tells the leaders about targets 6 and 7, not about 16 (acknowledged)
+    tuesday = bot_config(dataclasses.replace(day_config, today=dt.date(2020, 12, 29)), fake)
+    async with running_reminder_bot(tuesday, engine, fake) as bot:
+        escalations = [
+            c
+            for c in delivered(fake, LEADER_GROUP)
+            if "·提醒未确认】" in first_line(c.result["text"])
+        ]
+        assert [first_line(c.result["text"]) for c in escalations] == [
+            "【县督查局·提醒未确认】第6项 矿山治理与山长制",
+            "【县督查局·提醒未确认】第7项 造林绿化",
+        ]
+        text = escalations[0].result["text"]
+        assert "县自然资源局未确认收到2020-12-24（周四）的督查提醒" in text
+        assert "已超过2个工作日" in text
+        assert all(c.get("reply_markup") is None for c in escalations)  # no 收到 for leaders
+
+        # the daily job the same day sends nothing more
+        await asyncio.to_thread(bot.service.run_reminders)
+        listing = await bot.say(ADMIN, ADMIN, "/outbox")
+        [line_7] = [
+            line for line in listing.text.splitlines() if "第7项 县自然资源局 2020-12-24" in line
+        ]
+        assert line_7.endswith("未确认 3 个工作日（已报告领导）")
+
+    # a restart the next day neither loses nor repeats them
+    wednesday = bot_config(dataclasses.replace(day_config, today=dt.date(2020, 12, 30)), fake)
+    async with running_reminder_bot(wednesday, engine, fake, answerer=bot.service.answerer):
+        pass
+    again = [c for c in delivered(fake, LEADER_GROUP) if "·提醒未确认】" in c.result["text"]]
+    assert len(again) == 2
+    assert len([r for r in outbox(engine) if r.kind == "escalate"]) == 2

@@ -143,7 +143,7 @@ def test_two_quick_approvals_of_a_report_apply_and_notify_once(service, engine):
     sent: list[tuple[int, str]] = []
     lock = threading.Lock()
 
-    def send(chat_id: int, text: str) -> int:
+    def send(chat_id: int, text: str, buttons=()) -> int:
         with lock:
             sent.append((chat_id, text))
             return len(sent)

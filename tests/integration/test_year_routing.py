@@ -37,3 +37,13 @@ def test_a_one_year_database_answers_as_before_except_years_not_held(engine, con
     assert len(questions) > 1000
     assert changed == not_held  # nothing else changed
     assert {parse_year_phrase(q, 2020).year for q in not_held} == {2019, 2021}
+
+
+def test_a_comparison_with_a_year_not_held_says_so_under_the_answer(engine, config):
+    answerer = build_answerer(engine, config)
+    years = LedgerYears(engine, config, lambda: answerer)
+    compared = years.ask("新增贷款和去年比怎么样")
+    assert compared.targets == answerer.ask("新增贷款怎么样").targets
+    assert compared.reply.endswith("同比：数据库中没有2019年的台账，无法与上年相比。")
+    # A figure's own change on last year is in this year's texts: no such line.
+    assert "同比：" not in years.ask("新增贷款比上年增长多少").reply

@@ -73,6 +73,12 @@ def test_environment_overrides(tmp_path):
         ('[ledger]\nyear = "2021"\n', "[ledger] year"),
         ("[ledger]\nyear = true\n", "[ledger] year"),
         ('[telegram]\nsender_rate = "20"\n', "[telegram] sender_rate"),
+        ("[reminders]\nack_days = 0\n", "[reminders] ack_days"),
+        ('[reminders]\nack_days = "2"\n', "[reminders] ack_days"),
+        ("[status]\npace_tolerance = -1\n", "[status] pace_tolerance"),
+        ("[status]\npace_tolerance = 101\n", "[status] pace_tolerance"),
+        ('[status]\npace_tolerance = "5"\n', "[status] pace_tolerance"),
+        ("[status]\npace_tolerance = true\n", "[status] pace_tolerance"),
     ],
 )
 def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
@@ -151,3 +157,26 @@ def test_a_bad_office_name_is_refused_naming_the_key(tmp_path, value):
     path = write(tmp_path, f"[office]\nname = {value}\n")
     with pytest.raises(ConfigError, match=r"\[office\] name"):
         load_config(path, environ={})
+
+
+def test_ack_days_and_pace_tolerance_default_and_load():
+    from decimal import Decimal
+
+    from bot.chat_reminders import policy_of_config
+    from bot.config import Config
+
+    defaults = Config()
+    assert defaults.reminders.ack_days == 2
+    assert defaults.status.pace_tolerance == Decimal(5)
+    assert policy_of_config(defaults).ack_days == 2
+
+
+def test_ack_days_and_pace_tolerance_from_the_file(tmp_path):
+    from decimal import Decimal
+
+    from bot.chat_reminders import policy_of_config
+
+    text = "[reminders]\nack_days = 3\n[status]\npace_tolerance = 7.5\n"
+    config = load_config(write(tmp_path, text), environ={})
+    assert config.reminders.ack_days == 3 and policy_of_config(config).ack_days == 3
+    assert config.status.pace_tolerance == Decimal("7.5")

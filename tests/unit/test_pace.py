@@ -159,3 +159,23 @@ def test_as_of_words_read_the_same_with_and_without_the_numeral_shortcut(words):
     if NUMERAL_CHARACTERS.isdisjoint(words):
         assert cn2an.transform(words, "cn2an") == words
     assert read == as_of_day(str(cn2an.transform(words, "cn2an")), 2020)
+
+
+def test_a_tolerance_of_10_points_turns_a_target_behind_by_7_into_one_on_pace():
+    import dataclasses
+
+    from bot.status import compute_status, status_note
+    from bot.status_rules import StatusRules
+
+    # 38 of 90 by "1-6月" is 42.2% against 49.6% of the year: 7.4 points short
+    july = d("2021-07-15")
+    target = _investment("38")
+    assert target.rules == StatusRules(pace_tolerance=Decimal(5))  # the default
+    assert compute_status(target, july) == "滞后"
+    lenient = dataclasses.replace(target, rules=StatusRules(pace_tolerance=Decimal(10)))
+    assert compute_status(lenient, july) == "推进中"
+    assert status_note(lenient, july) == ""
+    strict = dataclasses.replace(target, rules=StatusRules(pace_tolerance=Decimal(0)))
+    assert compute_status(strict, july) == "滞后"
+    with pytest.raises(ValueError, match="pace_tolerance"):
+        StatusRules(pace_tolerance=Decimal(-1))
