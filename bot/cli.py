@@ -323,7 +323,8 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
         )
     from bot.ledger_years import LedgerYears
 
-    answerer = build_answerer(engine, config, year=_ledger(config, engine, args).year)
+    # The ledger is read once: it names the year and is the one answered over.
+    answerer = build_answerer(engine, config, ledger=_ledger(config, engine, args))
     years = LedgerYears(engine, config, lambda: answerer)
     unmatched = UnmatchedLog(engine)
     try:
