@@ -701,14 +701,18 @@ class LedgerIndex:
                     break
                 window = q[i : i + length]
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                    if phrase in found:
+                        continue
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                    if phrase not in found and same * 2 >= length:
+                    if same * 2 >= length:
                         found[phrase] = ("pinyin", (i, i + length))
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
-        kept = [p for p in found if not any(p != other and p in other for other in found)]
+        # One line each: a phrase found again is inside another one (no phrase holds a "\n").
+        every = "\n".join(found)
+        kept = [p for p in found if every.count(p) == 1]
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
         factor = {"phrase": 1.0, "pinyin": _PINYIN_FACTOR, "lexicon": _LEXICON_FACTOR}
         for phrase in kept:
