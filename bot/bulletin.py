@@ -30,7 +30,14 @@ from bot.report_writer import (
     report_summary,
     write_sections_docx,
 )
-from bot.status import DONE_STATUSES, compute_status, open_deadlines, overdue_days, status_note
+from bot.status import (
+    DONE_STATUSES,
+    compute_status,
+    open_deadlines,
+    overdue_days,
+    override_in_force,
+    status_note,
+)
 from bot.store import audit_since
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
@@ -77,7 +84,7 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if status == "暂无数据":
         return Problem(target.number, target.title, "暂无数据", "尚未报送完成数据")
     if status == "未完成":
-        why = excerpt(target.status_reason, 30) if target.status_override else "年度目标未完成"
+        why = excerpt(target.status_reason, 30) if override_in_force(target) else "年度目标未完成"
         return Problem(target.number, target.title, "未完成", why)
     return None
 

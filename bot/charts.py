@@ -30,6 +30,7 @@ from bot.status import (
     compute_status,
     indicator_met,
     light_for,
+    override_in_force,
     principal_indicator,
     status_note,
 )
@@ -202,7 +203,7 @@ def _why_not_done(target: TargetSpec, status: str, met: bool | None, today: dt.d
         return ""
     if note := status_note(target, today):
         return note
-    return "状态由督查人员判定，见详情" if target.status_override else "其他指标或任务未完成"
+    return "状态由督查人员判定，见详情" if override_in_force(target) else "其他指标或任务未完成"
 
 
 def _completion_rows(ledger: LedgerSpec, today: dt.date) -> list[_Row]:

@@ -22,6 +22,7 @@ from bot.status import (
     indicator_gap,
     indicator_met,
     light_for,
+    override_in_force,
     paces,
     status_note,
 )
@@ -106,7 +107,7 @@ def render_target(
     lines.append(f"第{target.number}项 {target.title}：{light_for(status)}{status}")
     if target.closed:
         lines[-1] += f"，{target.closed.label}"
-    if target.status_override:
+    if override_in_force(target):
         lines.append(f"（认定依据：{excerpt(target.status_reason, 60)}）")
     elif note := status_note(target, today):
         lines.append(f"（{note}）")

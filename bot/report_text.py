@@ -33,6 +33,11 @@ class Report:
 
 
 _SENTENCE_END = "。"
+# A closing line that signs the report: an office ("六安市民生办", "县督查局") or a date.
+_SIGNATURE = re.compile(
+    r"^\s*(?:[^\s\d，,。；;:：]{2,16}(?:办公室|办|局|委员会|委|政府|中心|小组)"
+    r"|20\d{2}年\d{1,2}月\d{1,2}日)\s*$"
+)
 
 
 def _split_same_line(text: str) -> tuple[str, str]:
@@ -67,8 +72,11 @@ def parse_report(text: str) -> Report:
     if not starts:
         raise ReportFormatError("line 1: no numbered target (a line starting with '1.') found")
     targets = []
+    last = len(lines)
+    while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
+        last -= 1  # the office's signature or the date under the last item
     for k, (index, number, rest) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        end = starts[k + 1][0] if k + 1 < len(starts) else last
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         if body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1))
@@ -82,7 +90,12 @@ _UNIT_PATTERN = "|".join(
     re.escape(u) for u in sorted(KNOWN_UNITS + ("万", "亿"), key=len, reverse=True)
 )
 FIGURE_RE = re.compile(rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*({_UNIT_PATTERN})?")
-_DEADLINE_RE = re.compile(r"(\d{1,2})月底(?:之前|前)?|年底前|年底")
+# "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
+_DEADLINE_RE = re.compile(
+    r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
+    r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
+)
+_SENTENCE = re.compile(r"[^。；;]+")
 
 
 @dataclass(frozen=True)
@@ -128,18 +141,33 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
-    """Deadlines named in a target's text; the year end when none is named."""
+    """Deadlines named in a target's text, in the year written or else the ledger's; the year
+    end when none is named, and for a sentence of the target that names none beside others."""
     found: list[DeadlineSpec] = []
     for m in _DEADLINE_RE.finditer(target_text):
-        if m.group(1):
-            month = int(m.group(1))
-            if not 1 <= month <= 12:
-                continue
-            found.append(DeadlineSpec(date=_month_end(year, month), text=m.group(0)))
-        else:
-            found.append(DeadlineSpec(date=dt.date(year, 12, 31), text=m.group(0)))
+        due_year = int(m.group(1)) if m.group(1) else year
+        try:
+            if m.group(2):
+                date = _month_end(due_year, int(m.group(2)))
+            elif m.group(3):
+                date = dt.date(due_year, int(m.group(3)), int(m.group(4)))
+            elif m.group(5):
+                date = dt.date(due_year, 6, 30)
+            else:
+                date = dt.date(year, 12, 31)
+        except ValueError:  # "13月底", "2月30日": no date
+            continue
+        found.append(DeadlineSpec(date=date, text=m.group(0)))
+    year_end = dt.date(year, 12, 31)
+    undated = [
+        sentence
+        for sentence in _SENTENCE.findall(target_text)
+        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4 and not _DEADLINE_RE.search(sentence)
+    ]
+    if found and undated and all(d.date != year_end for d in found):
+        found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
-    return list(unique.values()) or [DeadlineSpec(date=dt.date(year, 12, 31), text="年底前")]
+    return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]
 
 
 def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:

@@ -2,7 +2,10 @@
 
 A target is 已完成 or 超额完成 only on evidence: every indicator that has a target figure must
 have an actual figure that meets it. The rules, in order (`compute_status`):
-1. A manual override (with its reason) wins.
+1. A manual override (with its reason) wins, with one exception: an override of 暂无数据
+   (figures missing: what a draft says of a report without them) gives way to the rules
+   below once every indicator with a target has a figure, so figures entered later count
+   (`override_in_force`).
 2. Some indicator with a target has a figure that misses it: 未完成 after the final deadline,
    滞后 when an earlier milestone is past due and open or a figure is behind its 序时进度
    (`behind_pace`: below the share of its period passed at its as-of day by more than
@@ -119,10 +122,20 @@ def missing_figures(target: TargetSpec) -> list[IndicatorSpec]:
     return [i for i in targeted_indicators(target) if measured(i)[1] is None]
 
 
+def override_in_force(target: TargetSpec) -> str:
+    """The target's status override, or "" when there is none or it no longer holds."""
+    override = target.status_override
+    if override == "暂无数据":
+        targeted = targeted_indicators(target)
+        if targeted and all(i.actual_value is not None for i in targeted):
+            return ""  # the figures it said were missing have come
+    return override
+
+
 def compute_status(target: TargetSpec, today: dt.date) -> str:
     """The target's status on `today`, following the module's rules."""
-    if target.status_override:
-        return target.status_override
+    if override := override_in_force(target):
+        return override
     final = final_deadline(target)
     past_final = final is not None and today > final
     overdue_milestone = any(d.date < today for d in open_deadlines(target))
@@ -199,7 +212,7 @@ def status_note(target: TargetSpec, today: dt.date) -> str:
     "部分指标暂无数据：单位GDP能耗下降、全社会能源消费总量增长" when figures are missing;
     "完成投资低于序时进度（应达50%，实际33%）" when a figure is behind the calendar.
     """
-    if target.status_override:
+    if override_in_force(target):
         return ""
     if compute_status(target, today) == "滞后" and (lag := behind_pace(target, today)):
         return lag.reason

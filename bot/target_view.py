@@ -21,6 +21,7 @@ from bot.status import (
     completion_ratio,
     compute_status,
     light_for,
+    override_in_force,
     status_note,
 )
 
@@ -110,7 +111,7 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
         f"第{target.number}项 {target.title}（{target.category}）",
         f"状态：{light_for(status)} {status}",
     ]
-    if target.status_override:
+    if override_in_force(target):
         lines[-1] += f"（人工认定：{target.status_reason}）"
     elif note := status_note(target, today):
         lines[-1] += f"（{note}）"

@@ -8,8 +8,10 @@ Every guessed field carries a confidence (0–1) and the words it relied on; a f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
+from bot.drafting.cells import header_labels, read_cells, split_sentence
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -18,7 +20,7 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
-from bot.drafting.pairing import pair_indicators
+from bot.drafting.pairing import pair_indicators, pair_rows
 from bot.drafting.words import (
     Reading,
     guess_year,
@@ -29,7 +31,13 @@ from bot.drafting.words import (
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.ledger_toml import dump_ledger
 from bot.lexicon import FieldLexicon
-from bot.status import compute_status
+from bot.status import (
+    compute_status,
+    final_deadline,
+    indicator_met,
+    missing_figures,
+    targeted_indicators,
+)
 
 DOUBTFUL = 0.6
 FIELD_LABELS = {
@@ -72,10 +80,65 @@ class Draft:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
 
 
-def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
+DONE_WORDS = ("已完成", "超额完成")
+
+
+def _mark_done(spec: TargetSpec) -> TargetSpec:
+    return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
+
+
+def _unreported(spec: TargetSpec) -> str:
+    return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
+
+
+_STARTED = re.compile(r"开工|启动|动工")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+
+
+def _only_started(target_text: str, words: Reading) -> bool:
+    """The words say the work began, and the target asks for it finished."""
+    said = words.words
+    return bool(
+        _STARTED.search(said)
+        and not _FINISHED.search(said)
+        and _FINISHED.search(target_text)
+        and not _STARTED.search(target_text)
+    )
+
+
+def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[TargetSpec, Guess]:
+    """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
+    `dated`: the report states the day its progress is as of."""
     comparable = any(i.comparable for i in spec.indicators)
-    words = None if comparable else relative_status(spec.target_text, spec.progress_text)
-    words = words or status_from_words(spec.progress_text)
+    words = None if comparable else relative_status(spec.target_text, told)
+    words = words or status_from_words(told)
+    if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
+        # "已开工" answers a target to build ("建成投用…"): begun, not done.
+        words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
+        # Still under way on a day the report states, after its deadline: not done in time.
+        # (A report without its day is judged at the year's close, which its words may predate.)
+        words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
+    if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
+        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
+        words = replace(words, value="滞后")
+    # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
+    unproven = bool(missing_figures(spec)) and not any(
+        indicator_met(i) is False for i in targeted_indicators(spec)
+    )
+    if words is not None and words.value in DONE_WORDS:
+        # The report says the work is done, so its deadlines are done.
+        spec = _mark_done(spec)
+        if words.value == "已完成" and unproven:
+            # Done, but the figures that would prove it are missing: the rules say 暂无数据.
+            status = compute_status(spec, day)
+            reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
+            return spec, Guess("status", status, min(words.confidence, 0.6), reason)
+    if words is None and unproven and day > final_deadline(spec, day):
+        # Its time is over and the report does not give the figures it was set in.
+        reason = f"报告未给出{_unreported(spec)}的完成数"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.5, reason)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
         if words is not None and words.value == "超额完成" and status == "已完成":
@@ -84,11 +147,16 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
             spec = replace(spec, status_override="超额完成", status_reason=reason)
             return spec, Guess("status", "超额完成", words.confidence, reason)
         return spec, Guess("status", status, 0.8, "按指标数字计算")
-    if words is None and spec.progress_text.strip():
+    if words is None and told.strip():
         # Progress written, no verdict in it: still under way as the report tells it.
         reason = "报告有进展但未写明是否完成"
         spec = replace(spec, status_override="推进中", status_reason=reason)
         return spec, Guess("status", "推进中", 0.4, reason)
+    if words is None and day > final_deadline(spec, day):
+        # Nothing reported on a target whose time is over: no data, not a failure.
+        reason = "报告没有这一项的进展文字"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.3, reason)
     if words is None:
         status = compute_status(spec, day)
         return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
@@ -97,12 +165,35 @@ def _status(spec: TargetSpec, day: dt.date) -> tuple[TargetSpec, Guess]:
     return spec, Guess("status", words.value, words.confidence, reason)
 
 
-def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer):
-    """One target's draft and its guesses."""
+def draft_target(
+    item,
+    year: int,
+    day: dt.date,
+    lexicon,
+    departments,
+    tokenizer,
+    *,
+    progress_report: bool,
+    header: tuple[str, ...] = (),
+):
+    """One target's draft and its guesses (`progress_report`: the report states an as-of day;
+    `header`: the column names of a table report)."""
     from bot.report_text import extract_deadlines
 
     guesses: list[Guess] = []
-    pairings = pair_indicators(item.target_text, item.progress_text)
+    cells = read_cells(item.target_text, item.progress_text, header)
+    item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
+    if cells.rows:
+        pairings = pair_rows(cells.rows)
+    elif progress_report and not item.progress_text.strip():
+        # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
+        target_words, done_words = split_sentence(item.target_text)
+        if done_words:
+            pairings = pair_indicators(target_words, done_words)
+        else:
+            pairings = pair_indicators(item.target_text, "")
+    else:
+        pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
@@ -140,9 +231,12 @@ def draft_target(item, year: int, day: dt.date, lexicon, departments, tokenizer)
         units=units,
         deadlines=tuple(deadlines),
         indicators=tuple(p.indicator for p in pairings),
-        aliases=aliases_for(item.target_text, lexicon),
+        aliases=aliases_for(item.target_text, lexicon, tokenizer, title.value),
     )
-    spec, status = _status(spec, day)
+    # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
+    # its progress in its own words; an item of a list of targets tells none.
+    told = item.progress_text or (item.target_text if progress_report else "")
+    spec, status = _status(spec, day, told, dated=progress_report)
     guesses.append(status)
     return spec, tuple(guesses)
 
@@ -166,8 +260,18 @@ def draft_report(
     as_of = report_day(heading, ledger_year)
     day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
+    header = header_labels(report.preamble)
     for item in report.targets:
-        spec, found = draft_target(item, ledger_year, day, lexicon, departments, tokenizer)
+        spec, found = draft_target(
+            item,
+            ledger_year,
+            day,
+            lexicon,
+            departments,
+            tokenizer,
+            progress_report=as_of is not None,
+            header=header,
+        )
         targets.append(spec)
         guesses[item.number] = found
     # Two targets with one title cannot be told apart in a list: both go to review.

@@ -73,10 +73,17 @@ def category_for(topic: Topic | None, confidence: float) -> Reading:
 # --- title ------------------------------------------------------------------------------
 
 _TITLE_LEAD = re.compile(
-    r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|"
+    r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
     r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持)+"
 )
+# When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
+_WHEN_LEAD = re.compile(
+    r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
+)
+_ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
+# Comparator words after a figure ("509300人以上") are no name.
+_AFTER_FIGURE = re.compile(r"^(?:以上|以下|以内|之内|左右)")
 _FIGURE_RUN = re.compile(r"[\d.,%]+[^\d，,。；;、]{0,3}")
 
 
@@ -88,15 +95,20 @@ _PREDICATE = re.compile(
 
 
 _NOT_A_START = frozenset("的等以或和与及、之")
+# Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
+CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
+# Words a name cannot start with: they qualify what comes before them.
+_BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
 
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb."""
     abbreviations = abbreviations or {}
-    clause = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))[0]
-    clause = re.sub(r"[（(][^）)]*[）)]|[“”\"《》]", "", clause)
-    clause = re.sub(r"^\d{4}年(?:底|度)?", "", clause)
+    clauses = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))
+    clauses = [_WHEN_LEAD.sub("", _ASIDE.sub("", c)) for c in clauses]
+    # "2020年底,新引进…": a clause that only says when is not the target's name.
+    clause = next((c for c in clauses if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 2), "")
     predicate = _PREDICATE.search(clause, 2)
     if predicate and not _FIGURE_RUN.search(clause[: predicate.start()]):
         subject = _TITLE_LEAD.sub("", clause[: predicate.start()])
@@ -109,14 +121,33 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     # otherwise the measure precedes it ("城镇新增就业5600人").
     from bot.report_text import FIGURE_RE
 
-    parts = [p.strip("的等和及与、") for p in FIGURE_RE.split(core)[::5]]
-    following = [p for p in parts[1:] if len(p) >= 2]
+    pieces = FIGURE_RE.split(core)
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
+    # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
+    # after the thing.
+    units = pieces[4::5]
+    following = [
+        p
+        for p, unit in zip(parts[1:], units, strict=False)
+        if len(p) >= 2 and (not unit or unit in CLASSIFIERS)
+    ]
     core = following[0] if following else parts[0]
     core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
-    for abbreviation, means in abbreviations.items():
-        full = re.split(r"[（(/ ]", means)[0].strip()
-        if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
-            core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
+    core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
+    # The head of "以…为主要功能的中心敬老院" follows its last 的.
+    head = core.rsplit("的", 1)[-1]
+    if len(head) >= 2:
+        core = head
+    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
+    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
+    kept = [w for w in tokenizer.lcut(core) if w.strip()]
+    while kept and sum(map(len, kept)) > TITLE_MAX:
+        kept.pop(0)
+    if not kept or kept[0] in _BAD_START or len("".join(kept)) < 4:
+        for abbreviation, means in abbreviations.items():
+            full = re.split(r"[（(/ ]", means)[0].strip()
+            if len(core) > TITLE_MAX and len(full) >= 3 and full in core:
+                core = core.replace(full, abbreviation)  # "规模以上工业增加值" → "规上工业增加值"
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
     cut = False
@@ -147,7 +178,7 @@ def units_for(
     text: str, topic: Topic | None, departments: Departments, topic_confidence: float = 0.0
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
-    lead_line = re.search(r"(?:牵头单位|责任单位)[:：]\s*([^\n]+)", text)
+    lead_line = re.search(r"(?:牵头|责任)(?:单位|部门)[:：]\s*([^\n]+)", text)
     named: list[str] = []
     pattern = _department_pattern(departments)
     if pattern is not None:
@@ -159,8 +190,11 @@ def units_for(
     units: list[UnitSpec] = []
     if lead_line:
         lead_names = [n for n in named if n.removeprefix("县") in lead_line.group(1)]
-        lead = lead_names[0] if lead_names else lead_line.group(1).split("、")[0].strip()
-        units.append(UnitSpec(lead, "lead", "named"))
+        # The cell's first name, up to a list mark, a separator or a sentence's end.
+        first = re.split(r"[、,，;；。\s|｜]", lead_line.group(1).strip())[0]
+        lead = lead_names[0] if lead_names else first
+        if lead:
+            units.append(UnitSpec(lead, "lead", "named"))
     elif inferred_lead and inferred_lead in named:
         units.append(UnitSpec(inferred_lead, "lead", "named"))
     elif inferred_lead:
@@ -187,11 +221,23 @@ def units_for(
 # --- aliases ----------------------------------------------------------------------------
 
 
-def aliases_for(text: str, lexicon: FieldLexicon) -> tuple[str, ...]:
-    """The lexicon's abbreviations whose full form the target's text writes out."""
+def aliases_for(
+    text: str, lexicon: FieldLexicon, tokenizer=None, title: str = ""
+) -> tuple[str, ...]:
+    """The lexicon's abbreviations whose full form or words the target's text writes out, and
+    the short names of its other clauses (what a leader may call one part of it)."""
     found = []
+    lowered = text.lower()
     for abbreviation, means in lexicon.abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
-        if len(full) >= 3 and full in text and abbreviation not in text.lower():
+        if abbreviation in lowered:
+            continue
+        words = [w for w in lexicon.synonyms.get(abbreviation, ()) if len(w) >= 3]
+        if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
+    if tokenizer is not None:
+        for clause in re.split(r"[。；;]", text)[1:]:
+            name = title_for(clause, tokenizer, lexicon.abbreviations)
+            if name.confidence >= 0.5 and name.value not in (title, *found):
+                found.append(name.value)
     return tuple(found)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from bot.drafting.words import comparator_for
-from bot.ledger import IndicatorSpec, parse_decimal
-from bot.units import MAGNITUDES, SHARE_OF_TARGET, same_measure
+from bot.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
+from bot.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
@@ -23,6 +24,7 @@ _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
     r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争)+$"
 )
+_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
@@ -43,7 +45,9 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
-    name = re.sub(r"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日)?|年度|月份)+", "", name)
+    name = re.sub(
+        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日|{_UNIT_PATTERN})?|年度|月份)+", "", name
+    )
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
@@ -54,7 +58,7 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
 def _previous_name(context: str) -> str:
     for clause in reversed(_CUT.split(context)):
         words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
-        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+", "", words))
+        words = _TRAIL_WORDS.sub("", re.sub(rf"[\d.,%]+(?:{_UNIT_PATTERN})?", "", words))
         if len(words) >= 2:
             return words
     return ""
@@ -139,6 +143,20 @@ def _unit_fits(target: Mention, actual: Mention) -> bool:
     return same_measure(actual.unit, target.unit)
 
 
+SIZE_RANGE = 10  # an actual paired on its unit alone lies within 1/10 and 10 times its target
+
+
+def _plausible_size(target: Mention, actual: Mention) -> bool:
+    # "完成造林0.71万亩" is not answered by "新建完善农田林网36万亩", 50 times the target.
+    if actual.unit == SHARE_OF_TARGET or actual.unit in MAGNITUDES:
+        return True
+    t, a = parse_decimal(target.value), parse_decimal(actual.value)
+    a = None if a is None else convert(a, actual.unit, target.unit)
+    if t is None or a is None or t <= 0 or a <= 0:
+        return True
+    return 1 / Decimal(SIZE_RANGE) <= a / t <= SIZE_RANGE
+
+
 @dataclass(frozen=True)
 class Pairing:
     indicator: IndicatorSpec
@@ -147,6 +165,7 @@ class Pairing:
 
 
 PAIR_THRESHOLD = 0.3
+ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
 SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
@@ -183,7 +202,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     open_targets = [ti for ti in range(len(targets)) if ti not in partner]
     for ti in open_targets:
         fits = [
-            ai for ai, a in enumerate(actuals) if ai not in taken and _unit_fits(targets[ti], a)
+            ai
+            for ai, a in enumerate(actuals)
+            if ai not in taken and _unit_fits(targets[ti], a) and _plausible_size(targets[ti], a)
         ]
         # Percentages are too common a unit to pair on the unit alone.
         if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:
@@ -259,3 +280,35 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
         result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
+
+
+def pair_rows(rows) -> list[Pairing]:
+    """Indicators of a table's rows (bot/drafting/cells.py): each row's target cell paired
+    with the actual cells written after it; a bare number takes its target's unit."""
+    from bot.drafting.cells import is_bare_figure
+
+    result: list[Pairing] = []
+    for row in rows:
+        units = [m.unit for m in mentions(row.target) if m.unit not in MAGNITUDES]
+        actuals = []
+        for cell in row.actuals:
+            if is_bare_figure(cell) and len(units) == 1:
+                # "累计完成:2712" under "城镇新增就业2450人": the column's unit is the row's.
+                cell = f"{cell.strip()}{units[0]}"
+            actuals.append(cell)
+        for p in pair_indicators(row.target, "；".join(actuals)):
+            if p.indicator.target and p.indicator.actual:
+                # Written in one row of the table: the layout says they belong together.
+                confidence = max(p.confidence, ROW_CONFIDENCE)
+                p = replace(p, confidence=confidence, why=f"同一行：{p.why}")
+            result.append(p)
+    # Rows of one item may name their figures alike; indicator names must differ.
+    used: dict[str, int] = {}
+    named = []
+    for p in result:
+        name = p.indicator.name
+        used[name] = used.get(name, 0) + 1
+        if used[name] > 1:
+            p = replace(p, indicator=replace(p.indicator, name=f"{name}{used[name]}"))
+        named.append(p)
+    return named

@@ -76,9 +76,17 @@ def comparator_for(before: str, after: str, name: str = "", heading: str = "") -
 # In order: the first rule whose words occur decides. Words that deny completion come before
 # words that claim it ("尚未完成" before "完成"), and missing data before everything.
 STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("暂无数据", ("暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未")),
+    # Waiting on a higher level's decision ("待省统一部署后启动实施", "省级文件尚未出台"):
+    # nothing has been done that could be measured yet.
+    (
+        "暂无数据",
+        (
+            "暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未",
+            "尚未出台", "尚未下达", "待省", "待上级",
+        ),
+    ),
     ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
-    ("滞后", ("严重滞后", "滞后", "推进缓慢", "进展缓慢", "偏慢", "未开工", "尚未开工")),
+    ("滞后", ("严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工")),
     ("超额完成", ("超额完成",)),
     (
         "已完成",
@@ -88,7 +96,13 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "已全部", "完成了", "已实现",
         ),
     ),
-    ("推进中", ("正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中")),
+    (
+        "推进中",
+        (
+            "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
+            "基本完成", "基本完工", "基本建成", "基本竣工",
+        ),
+    ),
 )  # fmt: skip
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
@@ -111,11 +125,36 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+# "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
+_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+    r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
+)
+# What follows a word of completion when it reports an amount or a first step, not the whole
+# target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
+_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
+_FIRST_STEP_AFTER = re.compile(r"^[^，,。；;]{0,3}?前期")
+
+
+def _done_verdict(progress: str, at: int, word: str) -> bool:
+    after = progress[at + len(word) :]
+    if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
+        return False
+    return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
+
+
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none."""
     for status, words in STATUS_RULES:
+        if status == "超额完成":
+            forecast = _FORECAST.search(progress)
+            if forecast:
+                clause = _clause_around(progress, forecast.start(), forecast.end())
+                return Reading("推进中", clause, 0.7)
         for word in words:
             at = progress.find(word)
+            while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
+                at = progress.find(word, at + 1)
             if at < 0:
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
@@ -129,9 +168,9 @@ def status_from_words(progress: str) -> Reading | None:
         value = float(share.group(1))
         status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
-    done = _DONE.search(progress)
-    if done:
-        return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
+    for done in _DONE.finditer(progress):
+        if _done_verdict(progress, done.start(), done.group(0)):
+            return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
         value = float(share.group(1))
@@ -176,13 +215,31 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|\s*年度)")
 # year compared with ("比2019年", "较上年") or a document's date.
 _FOR_YEAR_AFTER = ("年度", "年底", "年内", "年全年", "年计划", "年目标", "年重点", "年民生")
 _COMPARED_BEFORE = ("比", "较", "与", "同比", "上年", "基础上")
+_HORIZON_BEFORE = ("到", "至", "到了")
 _DATE_AFTER = re.compile(r"年\d{1,2}月\d{1,2}日")
+# A year followed by the period the progress covers ("2019年1-11月", "2017年1至7月",
+# "2024年上半年") is the year reported on.
+_PERIOD_AFTER = re.compile(
+    r"年(?:度)?\s*(?:1\s*[-—至~]\s*\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)"
+)
+
+
+# A date written with dashes, dots or slashes ("发布时间：2019-12-05"): a publication date.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(20\d{2})[-./](\d{1,2})[-./]\d{1,2}(?!\d)")
+_DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
+# The last month of the period a progress report covers ("1-11月", "截至11月底").
+_PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
 
 
 def guess_year(text: str, fallback: int) -> Reading:
     """The year the targets are for: years named as the plan's year weigh most, compared
-    years and full dates (a publication date) least; `fallback` when no year is named."""
+    years and full dates (a publication date) least; `fallback` when no year is named.
+
+    A report known only by its publication date is about that date's year, or the year
+    before when it reports on months later than its date ("1-11月" published in January)."""
     scores: Counter[int] = Counter()
+    dated: dict[int, int] = {}  # year -> the month of its earliest full date
+    title_end = len(text.lstrip().split("\n", 1)[0]) + len(text) - len(text.lstrip())
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() - 1 : m.end() + 5]
@@ -192,14 +249,30 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 4.0
         if any(before.endswith(w) for w in _COMPARED_BEFORE):
             weight = 0.2
-        if _DATE_AFTER.match(text, m.start() + 4):
+        elif before.endswith(_HORIZON_BEFORE):  # "到2020年底": a plan's horizon, not its year
+            weight = min(weight, 1.0)
+        if _PERIOD_AFTER.match(text, m.start() + 4):
+            weight = max(weight, 4.0)
+        date = _DATE_MONTH.match(text, m.start() + 4)
+        if date:
             weight = min(weight, 0.5)
+            dated[year] = min(dated.get(year, 12), int(date.group(1)))
+        if m.start() < title_end:  # the title names the year its report is about
+            weight *= 2
         scores[year] += weight
+    for m in _NUMERIC_DATE.finditer(text):
+        year = int(m.group(1))
+        scores[year] += 0.5
+        dated[year] = min(dated.get(year, 12), int(m.group(2)))
     if not scores:
         return Reading(str(fallback), "报告未写年份", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]
     runner_up = rest[0][1] if rest else 0.0
     confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6
+    period = _PERIOD_MONTH.search(text)
+    if best in dated and score <= 1.0 and period and int(period.group(1)) > dated[best]:
+        # Only a date names the year, and the months reported on lie after it.
+        return Reading(str(best - 1), f"发布于{best}年{dated[best]}月，报告{period.group(0)}", 0.5)
     return Reading(str(best), f"{best}年（{score:g}分）", confidence)
 
 
@@ -215,10 +288,22 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+# Periods named by their half or quarter of the year, and the month each ends with.
+_PERIODS = (
+    (re.compile(r"上半年|前两个?季度|二季度"), 6),
+    (re.compile(r"三季度"), 9),
+    (re.compile(r"一季度"), 3),
+)
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
-    """The day a report's heading says its progress is as of ("截至10月31日", "1-11月")."""
+    """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
+    "上半年", "前三季度")."""
     m = _AS_OF.search(heading)
     if not m:
+        for pattern, month in _PERIODS:
+            if pattern.search(heading):
+                return month_end(year, month)
         return None
     try:
         if m.group(2):

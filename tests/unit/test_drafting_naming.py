@@ -33,11 +33,21 @@ def tokenizer():
         ("建设四好农村路55公里。", "四好农村路"),
         ("规模以上工业增加值增速高于全省平均水平。", "规上工业增加值"),
         ("建成投用沿浦、宜山、莒溪等8家卫生院", "卫生院"),
+        ("高质量完成造林0.71万亩、国家储备林0.12万亩。", "造林"),  # a measure follows its thing
+        ("改扩建1所以失能特困人员康复安置为主要功能的中心敬老院。", "中心敬老院"),
+        ("2020年底,新引进亿元以上项目不少于8个。", "引进亿元以上项目"),
+        ("10月底之前完成城市书房建设。", "城市书房建设"),
+        ("确保城乡居民基本养老保险参保达509300人以上。", "基本养老保险参保"),
     ],
 )
 def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
     found = title_for(text, tokenizer, lexicon.abbreviations)
     assert found.value == title and len(found.value) <= TITLE_MAX
+
+
+def test_a_name_written_in_full_stays_full_where_a_cut_leaves_a_whole_phrase(lexicon, tokenizer):
+    found = title_for("全社会固定资产投资增速高于全省平均水平。", tokenizer, lexicon.abbreviations)
+    assert found.value.endswith("固定资产投资") and len(found.value) <= TITLE_MAX
 
 
 def test_a_title_that_had_to_be_cut_is_doubtful(lexicon, tokenizer):
@@ -79,3 +89,12 @@ def test_aliases_are_abbreviations_whose_full_form_is_written(lexicon):
     found = aliases_for("全社会固定资产投资增速高于全省平均水平。", lexicon)
     assert "固投" in found
     assert aliases_for("新建城市书房2座。", lexicon) == ()
+
+
+def test_aliases_include_abbreviations_of_the_words_and_other_clauses_short_names(
+    lexicon, tokenizer
+):
+    text = "抓好已上报的16个专项债券项目跟踪对接。新建城市书房2座。"
+    found = aliases_for(text, lexicon, tokenizer, title="专项债券项目")
+    assert "专债" in found  # the lexicon's words for 专债 ("专项债") are written
+    assert "城市书房" in found and "专项债券项目" not in found

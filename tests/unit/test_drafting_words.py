@@ -56,6 +56,22 @@ def test_statuses_from_words_quote_them(progress, status, quoted):
     assert quoted in found.words
 
 
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        ("已完成水源土方工程,预计11月底全面完成建设任务;", "推进中"),  # completion forecast
+        ("已完成前期工作,启动基础工程;", None),  # a first step, not the target
+        ("堤防治理已完成5.2公里;", None),  # an amount done
+        ("已完成投资933万元;", None),
+        ("已完成2020年项目建设任务。", "已完成"),  # a year is not an amount
+        ("一期工程已全部竣工,投入使用。", "已完成"),
+    ],
+)
+def test_done_words_that_report_an_amount_or_a_forecast_are_no_verdict(progress, status):
+    found = status_from_words(progress)
+    assert (found.value if found else None) == status
+
+
 def test_no_verdict_in_the_words_is_none():
     assert status_from_words("全县投入国土绿化资金近4.6亿元。") is None
 
@@ -76,11 +92,19 @@ def test_the_year_is_the_targets_year_not_a_publication_date():
     assert guess_year("没有年份", 2025).value == "2025"
 
 
+def test_the_year_of_the_period_reported_on_outweighs_a_horizon():
+    text = "2019年1-11月重点民生实事进展\n1.到2020年底前建成10所学校。\n2.2020年底实现全覆盖。"
+    assert guess_year(text, 1999).value == "2019"
+
+
 def test_the_report_day_from_its_heading():
     assert report_day("2022年度民生实事进度表(截至10月31日)", 2022) == dt.date(2022, 10, 31)
     assert report_day("截至2019年11月底", 2019) == dt.date(2019, 11, 30)
     assert report_day("1-11月完成情况", 2019) == dt.date(2019, 11, 30)
     assert report_day("工作落实情况汇报", 2020) is None
+    assert report_day("今年上半年,各项惠民工程建设进展顺利", 2012) == dt.date(2012, 6, 30)
+    assert report_day("前三季度民生工程进展", 2024) == dt.date(2024, 9, 30)
+    assert report_day("一季度重点工作完成情况", 2024) == dt.date(2024, 3, 31)
 
 
 def test_target_and_actual_in_two_units_pair_in_one_indicator():
@@ -99,3 +123,22 @@ def test_a_restated_target_is_not_an_actual():
     )
     jobs = next(p.indicator for p in found if p.indicator.target == "5600")
     assert jobs.actual == "9788"
+
+
+def test_indicator_names_drop_the_previous_figure_and_its_unit():
+    found = pair_indicators(
+        "",
+        "共为2986名城市低保对象发放低保金1149.3万元,为21979名农村低保对象发放低保金5377.5万元。",
+    )
+    names = [p.indicator.name for p in found]
+    assert "城市低保对象发放低保金" in names and not any(n.startswith("名") for n in names)
+
+
+def test_a_year_known_only_by_the_publication_date():
+    assert (
+        guess_year("发布时间：2019-12-10\n重点民生实事1-11月进展\n1.建设公路。", 1999).value
+        == "2019"
+    )
+    # Reporting on November, published in January: the year before the date.
+    found = guess_year("2020年1月6日\n1-11月民生实事完成情况\n1.建设公路。", 1999)
+    assert found.value == "2019" and found.confidence < 0.6

@@ -43,6 +43,21 @@ def test_deadlines_in_target_text():
     assert extract_deadlines("新增贷款完成14亿元。", 2020)[0].date == dt.date(2020, 12, 31)
 
 
+def test_deadlines_in_the_year_written_by_day_and_half_year_and_for_undated_sentences():
+    def dates(text):
+        return sorted(d.date for d in extract_deadlines(text, 2020))
+
+    assert dates("2021年6月底前完成验收。") == [dt.date(2021, 6, 30)]
+    assert dates("9月30日前建成投用。") == [dt.date(2020, 9, 30)]
+    assert dates("上半年完成招标。") == [dt.date(2020, 6, 30)]
+    assert dates("13月底前完成。") == [dt.date(2020, 12, 31)]
+    # A sentence with no deadline of its own beside one with a deadline falls due at year end.
+    assert dates("7月底前完成水价制定工作。完成年度存量改革任务。") == [
+        dt.date(2020, 7, 31),
+        dt.date(2020, 12, 31),
+    ]
+
+
 def test_figures_skip_dates_markers_and_names():
     text = (
         "截至12月31日,PM2.5平均浓度43微克/立方米,(1)完成基础授信156,299户,增速-2.6%,1-11月增长6.3%"

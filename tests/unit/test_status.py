@@ -1,6 +1,7 @@
 """Status and traffic-light rules, case by case."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -12,6 +13,7 @@ from bot.status import (
     indicator_exceeded,
     indicator_met,
     light_for,
+    override_in_force,
 )
 
 YEAR_END = dt.date(2020, 12, 31)
@@ -60,6 +62,23 @@ def test_indicator_met_and_exceeded(indicator, met, exceeded):
 def test_override_wins_over_figures():
     target = make_target([ind("10", "20")], override="未完成", reason="还存在缺口3.88万亩")
     assert compute_status(target, dt.date(2021, 1, 1)) == "未完成"
+
+
+def test_a_no_data_override_gives_way_once_every_figure_has_come():
+    reason = "报告未给出造林的完成数"
+    waiting = make_target([ind("0.71", ""), ind("0.5", "0.6")], override="暂无数据", reason=reason)
+    assert compute_status(waiting, dt.date(2020, 6, 1)) == "暂无数据"
+    assert override_in_force(waiting) == "暂无数据"
+    # the unit reports the missing figure: the rules judge it, the draft's words no longer do
+    arrived = replace(waiting, indicators=(ind("0.71", "0.8"), ind("0.5", "0.6")))
+    assert override_in_force(arrived) == ""
+    assert compute_status(arrived, dt.date(2020, 6, 1)) == "超额完成"
+    # a target in words has no figure to wait for: its 暂无数据 stands until an admin acts
+    in_words = make_target([], override="暂无数据", reason="未给出全省排名")
+    assert compute_status(in_words, dt.date(2020, 6, 1)) == "暂无数据"
+    # any other override is an admin's judgement and stands whatever the figures say
+    judged = replace(arrived, status_override="未完成", status_reason="还存在缺口")
+    assert compute_status(judged, dt.date(2020, 6, 1)) == "未完成"
 
 
 def test_all_met_with_one_beaten_is_exceeded():

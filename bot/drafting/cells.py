@@ -1,0 +1,196 @@
+"""A report item written as a table row: labelled cells, one a line ("目标任务:城镇新增就业2450人",
+"累计完成:2712", "牵头单位:县人社局"), as a table is flattened under its header.
+
+`read_cells` sorts the cells by their labels into the target's words and the progress words,
+and keeps each target cell with the actual cells written after it (a row of the table), so
+that a figure is paired with the target of its own row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
+_LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
+# Header words: the actual columns name completion or progress; the target columns name a
+# target, task, plan or content. The actual words are tried first ("目标完成情况" is progress).
+_ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|情况|成效|落实|\d{1,2}月")
+_TARGET_LABEL = re.compile(r"目标|任务|计划|内容|指标|要求|规模")
+_UNIT_LABEL = re.compile(r"单位|部门")
+_NAME_LABEL = re.compile(r"名称|项目|事项|实事")
+# "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
+# "存在问题" speak of the work, not of its target.
+_DUE_LABEL = re.compile(r"时限|时间|节点|期限")
+_NEXT_LABEL = re.compile(r"下步|下一步|打算|措施|问题|备注|说明")
+# A cell with nothing in it: "—", "-", "/", "无".
+_EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
+_BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    target: str  # the target cell's words
+    actuals: tuple[str, ...]  # the actual cells written after it (empty cells dropped)
+
+
+@dataclass(frozen=True)
+class Cells:
+    target_text: str  # the item's own line and its target cells
+    progress_text: str  # every other line, as written
+    rows: tuple[Row, ...]  # empty when the item has no labelled target cells
+
+
+def label_kind(label: str) -> str:
+    """ "actual", "target", "name", "due", "unit" or "other" for a cell's header word."""
+    if _UNIT_LABEL.search(label):
+        return "unit"
+    if _DUE_LABEL.search(label):
+        return "due"
+    if _NEXT_LABEL.search(label):
+        return "other"
+    if _ACTUAL_LABEL.search(label):
+        return "actual"
+    if _TARGET_LABEL.search(label):
+        return "target"
+    if _NAME_LABEL.search(label):
+        return "name"
+    return "other"
+
+
+def is_empty_cell(text: str) -> bool:
+    return bool(_EMPTY_CELL.match(text))
+
+
+def is_bare_figure(text: str) -> bool:
+    """A cell holding a number without its unit ("2712"): the unit is its target's."""
+    return bool(_BARE_FIGURE.match(text))
+
+
+# Cells of one line of a table: split at tabs, bars or runs of spaces.
+_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*| {2,}|\u3000+")
+_FIGURE = re.compile(r"\d")
+
+
+def _label_of(line: str) -> str:
+    found = _LABELLED.match(line)
+    return found.group(1) if found else ""
+
+
+def split_cells(line: str) -> list[str]:
+    return [c.strip() for c in _SEPARATOR.split(line.strip()) if c.strip()]
+
+
+def header_labels(preamble: str) -> tuple[str, ...]:
+    """The column names of a table's header row (the preamble's last line, when it splits
+    into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
+    lines = [ln for ln in preamble.split("\n") if ln.strip()]
+    cells = split_cells(lines[-1]) if lines else []
+    kinds = {label_kind(c) for c in cells}
+    if len(cells) >= 3 and all(len(c) <= 10 for c in cells) and kinds & {"target", "actual"}:
+        return tuple(cells)
+    return ()
+
+
+def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(kind, words) of one line's cells: by the header's columns, by their own labels, or,
+    for an unlabelled row, the name first, then the target figure, then the actual ones."""
+    if header and len(header) == len(cells) + 1:
+        header = header[1:]  # the number column, read as the item's "N."
+    if header and len(header) == len(cells):
+        return [(label_kind(h), c) for h, c in zip(header, cells, strict=True)]
+    found = [_LABELLED.match(c) for c in cells]
+    if any(found) or len(cells) < 2:
+        return [
+            (label_kind(m.group(1)), m.group(2).strip()) if m else ("other", c)
+            for m, c in zip(found, cells, strict=True)
+        ]
+    kinds, seen_target = [("name", cells[0])], bool(_FIGURE.search(cells[0]))
+    for cell in cells[1:]:
+        if not _FIGURE.search(cell):
+            kinds.append(("other", cell))
+        elif seen_target:
+            kinds.append(("actual", cell))
+        else:
+            kinds.append(("target", cell))
+            seen_target = True
+    return kinds
+
+
+def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
+    """The item's target and progress words, and its rows when it has target cells: labelled
+    lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
+    names: list[str] = []
+    dues: list[str] = []
+    targets: list[str] = []
+    progress: list[str] = []
+    rows: list[tuple[str, list[str]]] = []
+    loose: list[str] = []  # actual cells before any target cell
+    head_cells = split_cells(heading)
+    lines = [("heading", heading)] if len(head_cells) > 1 else []
+    lines += [("body", ln) for ln in body.split("\n")]
+    if not lines[0][0] == "heading":
+        names.append(heading)
+    for where, line in lines:
+        cells = split_cells(line)
+        if where == "body" and len(cells) <= 1:
+            found = _LABELLED.match(line)
+            kind = label_kind(found.group(1)) if found else "other"
+            entries = [(kind, found.group(2).strip() if found else line, found)]
+        else:
+            entries = [(k, c, None) for k, c in _labelled(cells, header)]
+        for kind, value, found in entries:
+            if kind == "due":
+                dues.append(value)
+            elif kind == "name":
+                names.append(value)
+            elif kind == "target":
+                targets.append(value)
+                rows.append((value, []))
+            else:
+                progress.append(line if found is not None or len(entries) == 1 else value)
+                # Only a completion column answers the row's target; a progress column
+                # ("累计进度:110.69%") is a share or words, read for the status.
+                column = found.group(1) if found is not None else ""
+                if kind == "actual" and "进度" not in column and not is_empty_cell(value):
+                    (rows[-1][1] if rows else loose).append(value)
+    if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
+        # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
+        return Cells(heading, body, (Row(heading, tuple(loose)),))
+    if not rows and not dues:
+        return Cells(heading, body, ())
+    if not rows:  # a narrative item with a due cell: the due words join its target's
+        body_left = [ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "due"]
+        due = "，".join(dues)
+        return Cells(f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), ())
+    name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
+    target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
+    return Cells(
+        target_text=f"{name}：{target_text}" if name else target_text,
+        progress_text="\n".join(p for p in progress if p.strip()),
+        rows=tuple(Row(t, tuple(a)) for t, a in rows),
+    )
+
+
+# In one sentence of a progress report, a clause whose figure follows words of achievement
+# ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
+# a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成)[^\d]*\d")
+_PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
+_CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
+
+
+def split_sentence(text: str) -> tuple[str, str]:
+    """(target words, progress words) of an item that tells both in one sentence; ("", "")
+    when its clauses are not of both kinds."""
+    targets, actuals = [], []
+    for clause in _CLAUSE.findall(text):
+        if not _FIGURE.search(clause):
+            targets.append(clause)
+        elif _ACHIEVED_BEFORE.match(clause):
+            actuals.append(clause)
+        else:
+            targets.append(clause)
+    if not actuals or not any(_PLANNED_BEFORE.match(c) for c in targets):
+        return "", ""
+    return "".join(targets), "".join(actuals)

@@ -1,0 +1,115 @@
+"""A table row flattened into labelled cells: the target cells and the actual cells of each
+row, and their figures paired row by row (a bare number takes its row's unit)."""
+
+from bot.drafting.cells import header_labels, label_kind, read_cells
+from bot.drafting.pairing import pair_rows
+
+ROWS = """牵头单位:县人社局
+目标任务:城镇新增就业2450人
+累计完成:2712
+累计进度:110.69%
+目标任务:“三公里”充分就业社区6个
+累计完成:6
+累计进度:100%
+目标任务:按1500元标准发放求职补贴
+累计完成:—
+备注:待省统一部署"""
+
+
+def test_labels_sort_cells_into_target_actual_unit_and_other():
+    kinds = [label_kind(w) for w in ("目标任务", "年度目标", "1-11月完成", "完成情况", "当前进度")]
+    assert kinds == ["target", "target", "actual", "actual", "actual"]
+    assert [label_kind(w) for w in ("牵头单位", "责任部门", "备注")] == ["unit", "unit", "other"]
+    kinds = [label_kind(w) for w in ("完成时限", "下步计划", "项目名称")]
+    assert kinds == ["due", "other", "name"]
+
+
+def test_a_due_cell_is_read_with_the_target_and_a_plan_of_next_steps_is_progress():
+    body = "目标任务:新建公厕20座\n完成情况:已建成12座\n完成时限:9月底前\n下步计划:加快施工"
+    cells = read_cells("城乡公厕建设", body)
+    assert "9月底前" in cells.target_text and "加快施工" in cells.progress_text
+    assert [(r.target, r.actuals) for r in cells.rows] == [("新建公厕20座", ("已建成12座",))]
+
+
+def test_rows_keep_each_target_with_the_actuals_written_after_it():
+    cells = read_cells("促进重点群体稳定就业", ROWS)
+    assert [r.target for r in cells.rows][:2] == ["城镇新增就业2450人", "“三公里”充分就业社区6个"]
+    assert [r.actuals for r in cells.rows] == [("2712",), ("6",), ()]
+    assert cells.target_text.startswith("促进重点群体稳定就业：城镇新增就业2450人；")
+    assert "牵头单位:县人社局" in cells.progress_text and "目标任务" not in cells.progress_text
+
+
+def test_rows_pair_their_own_figures():
+    pairs = [p.indicator for p in pair_rows(read_cells("就业", ROWS).rows)]
+    found = {(i.target, i.unit, i.actual) for i in pairs}
+    assert ("2450", "人", "2712") in found and ("6", "个", "6") in found
+    assert ("1500", "元", "") in found
+    paired = [p for p in pair_rows(read_cells("就业", ROWS).rows) if p.indicator.actual]
+    assert all(p.confidence >= 0.8 and p.why.startswith("同一行") for p in paired)
+    assert len({i.name for i in pairs}) == len(pairs)
+
+
+def test_an_item_without_labelled_target_cells_is_left_as_written():
+    body = "当前进度:80%(新区实验幼儿园进度滞后)\n牵头单位:县教育局"
+    cells = read_cells("新(改、扩)建公办园5所。", body)
+    assert cells.rows == () and cells.progress_text == body
+
+
+def test_a_table_row_on_one_line_is_read_by_its_header():
+    header = header_labels("1-11月民生实事完成情况\n序号\t项目\t年度目标\t1-11月完成\t责任单位")
+    assert header == ("序号", "项目", "年度目标", "1-11月完成", "责任单位")
+    cells = read_cells("城镇新增就业\t5000人\t4600人\t市人社局", "", header)
+    assert [(r.target, r.actuals) for r in cells.rows] == [("5000人", ("4600人",))]
+    assert cells.target_text == "城镇新增就业：5000人"
+    assert "市人社局" in cells.progress_text
+    assert header_labels("2020年初,县督查局对目标进行细化分解。") == ()
+
+
+def test_an_unlabelled_table_row_reads_name_target_then_actual():
+    cells = read_cells("农村公路大中修 | 70公里 | 65公里 | 92.9%", "")
+    assert [(r.target, r.actuals) for r in cells.rows] == [("70公里", ("65公里", "92.9%"))]
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert any(i.target == "70" and i.actual == "65" for i in pairs)
+
+
+def test_a_drafted_table_report_pairs_its_columns():
+    import datetime as dt
+
+    from bot.report_text import draft, parse_report
+
+    text = (
+        "2019年1-11月重点民生实事完成情况\n序号\t项目\t年度目标\t1-11月完成\n"
+        "1.城镇新增就业\t5000人\t5200人\n2.农村公路大中修\t70公里\t65公里\n"
+    )
+    drafted = draft(parse_report(text), text, today=dt.date(2026, 12, 6))
+    assert drafted.ledger.year == 2019 and drafted.as_of == dt.date(2019, 11, 30)
+    found = {(i.target, i.actual) for t in drafted.ledger.targets for i in t.indicators}
+    assert {("5000", "5200"), ("70", "65")} <= found
+
+
+def test_one_sentence_that_tells_target_and_progress_is_split():
+    from bot.drafting.cells import split_sentence
+
+    target, done = split_sentence("万亩梯田示范点项目,共铺开梯田3.9万亩,完成3.5万亩;")
+    assert "3.9万亩" in target and done == "完成3.5万亩;"
+    # Figures of work done with no whole or plan named are all progress: nothing to split.
+    assert split_sentence("堤防治理工程,已完成5.2公里,堆筑砂堤6公里;") == ("", "")
+
+
+def test_a_narrative_item_with_a_due_cell_has_its_deadline():
+    import datetime as dt
+
+    from bot.report_text import draft, parse_report
+
+    text = "2023年民生实事进展\n1.新建城市书房2座。\n完成时限:9月底前\n当前进度:80%\n"
+    drafted = draft(parse_report(text), text, today=dt.date(2026, 12, 6))
+    target = drafted.ledger.targets[0]
+    assert [d.date for d in target.deadlines] == [dt.date(2023, 9, 30)]
+    assert "时限" not in target.progress_text and "80%" in target.progress_text
+
+
+def test_the_items_own_line_is_the_target_of_a_bare_completion_cell():
+    cells = read_cells("城镇新增就业2450人", "牵头单位:县人社局\n累计完成:2712\n累计进度:110.69%")
+    assert [(r.target, r.actuals) for r in cells.rows] == [("城镇新增就业2450人", ("2712",))]
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert any(i.target == "2450" and i.actual == "2712" for i in pairs)
