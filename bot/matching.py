@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import logging
 import math
 import os
@@ -281,6 +282,8 @@ class LedgerIndex:
         self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
         self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
         self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
+        # Bit numbers handed out one by one (atomically: answers run in worker threads).
+        self._bit_numbers = itertools.count()
         # Alias bigram -> rows: with `postings` (which leave aliases out) they tell which
         # targets can hold a word at all, so a word is looked for in those targets only.
         self._alias_grams: dict[str, set[int]] = defaultdict(set)
@@ -402,7 +405,8 @@ class LedgerIndex:
         for ch in text:
             bit = self._char_bits.get(ch)
             if bit is None:
-                bit = self._char_bits[ch] = 1 << len(self._char_bits)
+                # setdefault: a character numbered meanwhile by another thread keeps its bit.
+                bit = self._char_bits.setdefault(ch, 1 << next(self._bit_numbers))
             bits |= bit
         return bits
 
