@@ -55,7 +55,7 @@ def draft_report_ledger(report: Path, output: Path) -> Path:
     return output
 
 
-def question_sets(workdir: Path) -> list[QuestionSet]:
+def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
     """Every set, in print order; report ledgers are drafted into `workdir` when needed."""
     sets = [
         QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
@@ -69,18 +69,32 @@ def question_sets(workdir: Path) -> list[QuestionSet]:
             workdir / "report_2020.toml",
             PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
         ),
+        # The dev questions on that draft: how the matcher does on a ledger without aliases.
+        QuestionSet(
+            "2020 drafted ledger, dev questions",
+            "dev/tuned",
+            DEV_2020,
+            workdir / "report_2020.toml",
+            PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
+        ),
     ]
-    # Every other place's report that has blind questions: a new folder is measured as it lands.
-    for questions in sorted(REPORTS.glob("*/questions_blind.jsonl")):
-        folder = questions.parent.name
-        draft, report = workdir / f"{folder}.toml", questions.parent / "report.txt"
-        sets.append(
-            QuestionSet(f"{folder} drafted ledger, blind", "blind", questions, draft, report)
-        )
-    cangnan = REPORTS / "cangnan-2022"
+    # Every other place's report with questions: blind ones as "blind", dev ones (written
+    # for tuning, SOURCE.md says "dev") as "dev/tuned"; a new folder is measured as it lands.
+    for folder in sorted(p for p in reports.iterdir() if p.is_dir()):
+        report = folder / "report.txt"
+        for file, label, suffix in (
+            ("questions_blind.jsonl", "blind", "blind"),
+            ("questions_dev.jsonl", "dev/tuned", "dev"),
+        ):
+            questions = folder / file
+            if questions.exists():
+                draft = workdir / f"{folder.name}-{suffix}.toml"
+                name = f"{folder.name} drafted ledger, {suffix}"
+                sets.append(QuestionSet(name, label, questions, draft, report))
+    cangnan = REPORTS / "cangnan-2022"  # the first dev set, kept where its tests read it
     sets.append(
         QuestionSet(
-            "cangnan-2022 drafted ledger, dev",
+            "cangnan-2022 drafted ledger, first dev set",
             "dev/tuned",
             DEV_CANGNAN,
             workdir / "cangnan-2022-dev.toml",

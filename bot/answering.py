@@ -18,6 +18,7 @@ them (`_out_of_scope`).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import gc
 import html
@@ -48,11 +49,13 @@ from bot.matching import (
     normalize,
     normalize_many,
     question_tokens,
+    text_tokens,
 )
 from bot.replies import (
     EXAMPLES,
     closed_year_due_text,
     render_candidates,
+    render_guess,
     render_help,
     render_list,
     render_summary,
@@ -78,6 +81,10 @@ CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered bu
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
+# A ledger without its own aliases (as `import-report` drafts it) explains fewer of a
+# question's everyday words, so its bar drops towards PHRASE_COVERAGE in proportion; below
+# ACCEPT_COVERAGE a target is offered only as "可能是…", when no other comes within this share.
+ALONE_RATIO = 0.5
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
 # Targets from which the build also imports cn2an and works out every status, the summary and
 # the list groups, which a big ledger's first such question would otherwise pay for (the
@@ -340,6 +347,7 @@ class Answerer:
             self._recount_words(changed, before)
         self._order = {t.number: n for n, t in enumerate(ledger.targets)}
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
+        self.accept_coverage = self._accept_coverage()
         self.unit_names = sorted(
             {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
         )
@@ -458,6 +466,13 @@ class Answerer:
         if multi is not None:
             return multi
         return self._match_answer(question, q)
+
+    def _accept_coverage(self) -> float:
+        """The coverage a leading target needs on this ledger: ACCEPT_COVERAGE when every
+        target has aliases of its own (`LedgerIndex._says_more`: not what a draft makes),
+        PHRASE_COVERAGE when none has, in proportion between."""
+        share = self.index.own_aliases / self.index.count
+        return PHRASE_COVERAGE + (ACCEPT_COVERAGE - PHRASE_COVERAGE) * share
 
     def _summary_text(self) -> str:
         """The summary reply, made once per refresh and day (a big ledger takes milliseconds)."""
@@ -600,8 +615,10 @@ class Answerer:
         m = _THRESHOLD.search(q)
         if not m or (m.group(3) is None and not _RATE_WORDS.search(q)):
             return None
-        if not _RATE_WORDS.search(q) or self._specific_topic(q):
-            return None  # "履约率是否达到90%" asks about one target's own figure
+        # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
+        # just 完成率 or 进度 names no target.
+        if not _RATE_WORDS.search(q) or self._specific_topic(_RATE_WORDS.sub(" ", q)):
+            return None
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""
         below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
@@ -1000,8 +1017,20 @@ class Answerer:
                     counts[i] += bool(new and word in getattr(new, attribute))
 
     def _ledger_mentions(self, word: str) -> bool:
-        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`."""
-        return word in self._preamble or self._counts(word)[0] > 0
+        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`.
+
+        The index's bigrams decide it where they can (a word with a bigram in no target's
+        texts or aliases is not there; a word that is one bigram is), sparing a count over
+        every target."""
+        if word in self._preamble:
+            return True
+        index = self.index
+        tokens = text_tokens(word)
+        if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
+            return False
+        if tokens == [word]:
+            return True
+        return self._counts(word)[0] > 0
 
     def _ledger_names(self, word: str) -> bool:
         """True when a title or alias of the ledger's targets has `word`."""
@@ -1018,6 +1047,18 @@ class Answerer:
             for subject in self.lexicon.subjects
         )
 
+    def _names_absent_abbreviation(self, q: str) -> bool:
+        """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
+        writes nor means in any of the lexicon's words for it: a subject it does not hold."""
+        for key in self.lexicon.abbreviations:
+            if key not in q or (
+                key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
+            ):
+                continue
+            if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
+                return True
+        return False
+
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         # A cue that names what one of this ledger's targets is about (in a title or alias:
         # a target called 报销比例, an alias 股市) is in scope for this ledger.
@@ -1031,7 +1072,7 @@ class Answerer:
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
             return True
-        if self._names_absent_subject(q):
+        if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
         for year in _YEAR.findall(q):
             if int(year) != self.ledger.year and (
@@ -1054,13 +1095,26 @@ class Answerer:
             _names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
         )
 
+    def _leads_alone(self, candidates: list[Candidate]) -> bool:
+        """Under the usual bar, but over this ledger's, with no other target close: the best
+        guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
+        best = candidates[0]
+        if best.coverage < self.accept_coverage:
+            return False
+        return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO
+
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
-        if not candidates or not self._trusted(candidates[0]) or self._out_of_scope(q, best):
-            if _HELP_WEAK.search(q) and not (candidates and self._trusted(candidates[0])):
+        trusted = bool(candidates) and self._trusted(candidates[0])
+        guess = bool(candidates) and not trusted and self._leads_alone(candidates)
+        if not (trusted or guess) or self._out_of_scope(q, best):
+            if _HELP_WEAK.search(q) and not trusted:
                 return Answer(question, "help", (), render_help())
             return self._unknown(question, candidates=tuple(candidates[:5]))
+        if guess:
+            answer = self._target_answer(question, q, best, tuple(candidates[:5]))
+            return dataclasses.replace(answer, reply=render_guess(answer.reply), confident=False)
         top = candidates[0].score
         confident = self._confident(candidates[0])
         # Weak evidence needs a clearer lead before one target is answered outright.

@@ -30,6 +30,7 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -39,6 +40,7 @@ from rapidfuzz import fuzz
 
 from bot.ledger import LedgerSpec, TargetSpec
 from bot.lexicon import FieldLexicon
+from bot.units import MAGNITUDE_BASES, MAGNITUDES, split_unit
 
 if TYPE_CHECKING:
     import jieba
@@ -54,7 +56,25 @@ _RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
 _TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
 _LEXICON_FACTOR = 0.6
 _PINYIN_FACTOR = 0.8
+_SLIP_MAX_SHARE = 0.1  # a homophone's miswritten character is in at most this share of targets
 _MAX_PHRASE = 16
+# A figure the question writes with its unit ("70公里") and a target holds is worth this many
+# IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
+_FIGURE_FACTOR = 2.0
+_GAP_FACTOR = 0.5  # a question bigram the ledger writes with a character or two between
+_GAP_MAX_SHARE = 0.05  # ... looked for only in targets holding both characters, if this few
+_GAP_MAX_TARGETS = 30  # (a pair found in more says little, and costs a search in each)
+_GAP_COMMON_SHARE = 0.25  # ... and only for two characters each in at most this share of them
+_FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
+_NUMERAL = re.compile(
+    r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z])|([零〇一二两三四五六七八九十百千]+)"
+)
+# Measure words for things counted one by one: a question may count 3800 学位 in 个 where the
+# ledger wrote 位, so any two of them agree.
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千.")
+_COUNTERS = frozenset("个家所座处块位只条项台辆间张套盏栋幢")
+# Units any ledger may write beside the ones its indicators use (万 or 亿 may lead any).
+_COMMON_UNITS = (*MAGNITUDE_BASES, "%", "名", "米", "公顷", "张", *_COUNTERS)
 
 
 def _import_zhconv():
@@ -107,10 +127,39 @@ def normalize_many(texts: list[str]) -> list[str]:
     )
 
 
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _places_fall(text: str) -> bool:
+    """Digits and place words alternating, places falling (三千五百, 一百零八, 十二)."""
+    last = 10_000
+    for i, ch in enumerate(text):
+        if ch in _PLACE_VALUES:
+            if _PLACE_VALUES[ch] >= last or (i and text[i - 1] in _PLACE_VALUES):
+                return False
+            last = _PLACE_VALUES[ch]
+        elif i and text[i - 1] in _CJK_NUMERALS and text[i - 1] != "零":
+            return False
+    return True
+
+
 def chinese_number(text: str) -> int | None:
     """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
     if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
         return None
+    if text in ("百", "千"):
+        return None
+    if len(text) == 1 or (text[0] not in "十百千" and text[-1] != "零" and _places_fall(text)):
+        # The usual forms read directly: cn2an compiles patterns on every call.
+        total = digit = 0
+        for ch in text:
+            if ch in _CJK_NUMERALS:
+                digit = _CJK_NUMERALS[ch]
+            else:
+                total, digit = total + (digit or 1) * _PLACE_VALUES[ch], 0
+        if len(text) > 1 and text[-2] in _PLACE_VALUES:
+            digit *= _PLACE_VALUES[text[-2]] // 10  # 二百五 is 250, 三千五 3500
+        return total + digit
     import cn2an  # imported on first use: most questions hold no numeral
 
     try:
@@ -213,6 +262,75 @@ def pinyin_key(text: str) -> tuple[str, ...]:
     return tuple(map(_pinyin_of, text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _unit_kind(unit: str) -> tuple[Decimal, str]:
+    """(scale, kind) of a unit: 万元 → (10^4, 元), 万张 → (10^4, 个); 所, 位 and 个 are one
+    kind, things counted one by one."""
+    unit = unit.strip()
+    scale = Decimal(1)
+    if unit[:1] in MAGNITUDES and unit[1:] not in MAGNITUDE_BASES:
+        # Only for matching a figure: 0.8万张 is 8000张 (units.py never scales a count).
+        scale, unit = MAGNITUDES[unit[:1]], unit[1:]
+    more, base = split_unit(unit) if unit else (Decimal(1), "")
+    return scale * more, "个" if base in _COUNTERS else base
+
+
+@functools.lru_cache(maxsize=65536)
+def figure_token(value: Decimal, kind: str = "") -> str:
+    """The index token of a figure: "#70|千米" with its kind of unit, "#70" without."""
+    number = format(value.normalize(), "f")
+    return f"#{number}|{kind}" if kind else f"#{number}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
+    """A figure as (value in its base unit, kind of unit), so 0.8万人 and 8000人 agree."""
+    try:
+        number = Decimal(value.strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    scale, kind = _unit_kind(unit)
+    return number * scale, kind
+
+
+def _unit_pattern(units) -> re.Pattern[str]:
+    ordered = sorted((u for u in units if u), key=len, reverse=True)
+    return re.compile(r"\s*([万亿]?(?:" + "|".join(map(re.escape, ordered)) + ")|[万亿])")
+
+
+@functools.cache
+def _common_unit_pattern() -> re.Pattern[str]:
+    return _unit_pattern(_COMMON_UNITS)
+
+
+def _figures_in(text: str, units: re.Pattern[str]) -> list[tuple[Decimal, str, tuple[int, int]]]:
+    """Figures written in normalised text: (value in base unit, unit kind or "", span of
+    figure and unit). A Chinese numeral counts only with a unit, and not 一 or 两 alone
+    (一个, 两家 are mostly words); a number followed by 年, 月 or 号 is a date or a name."""
+    found = []
+    for m in _NUMERAL.finditer(text):
+        unit_match = units.match(text, m.end())
+        unit = unit_match.group(1) if unit_match else ""
+        end = unit_match.end() if unit_match else m.end()
+        if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
+            continue
+        if m.group(2):
+            if not unit or m.group(2) in ("一", "二", "两"):
+                continue
+            number = chinese_number(m.group(2))
+            if number is None:
+                continue
+            raw = str(number)
+        else:
+            raw = m.group(1)
+        key = _figure_key(raw, unit)
+        if key is not None:
+            found.append((key[0], key[1], (m.start(), end)))
+    return found
+
+
 @dataclass
 class _Doc:
     """What the index holds for one target, to remove it again when it changes."""
@@ -225,10 +343,11 @@ class _Doc:
     fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
+    alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
+    own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
-    alias_grams: frozenset[str] = frozenset()  # the bigrams of its aliases
     # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
     # different characters it has; made when the target is first a candidate.
     fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
@@ -246,6 +365,10 @@ class _Query:
     idfs: dict[str, float] = field(default_factory=dict)
     masked: str = ""
     total_weight: float = 1.0
+    # Figure tokens ("#70|千米") of figures the question writes that some target holds.
+    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
+    homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
     readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
     # (token, weight, IDF, the question's own?) for the tokens some target has, in order.
     present: list[tuple[str, float, float, bool]] = field(default_factory=list)
@@ -273,6 +396,7 @@ class LedgerIndex:
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
         self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.bigram_pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)  # of the texts
         # How many phrases start with each two characters (and each two syllables): a question
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
@@ -288,6 +412,9 @@ class LedgerIndex:
         # targets can hold a word at all, so a word is looked for in those targets only.
         self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
+        self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
+        self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
+        self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
         self.total_length = 0.0
         # Per-token figures that depend only on the ledger (IDF, a character's weight, a
         # phrase's weight, each posting's BM25 part), worked out on first use and dropped
@@ -297,6 +424,8 @@ class LedgerIndex:
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._fuzzy_caps: dict[int, float] = {}
+        self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
+        self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         # Each lexicon word normalised and cut into tokens once, not once per question.
@@ -325,7 +454,7 @@ class LedgerIndex:
         return (
             t.title,
             t.aliases,
-            tuple(i.name for i in t.indicators),
+            t.indicators,  # names and figures (kept objects compare by identity: cheap)
             t.target_text,
             t.progress_text,
         )
@@ -349,8 +478,11 @@ class LedgerIndex:
         texts = normalize_many(raw)
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
+        alias_tokens = set()
         for field_name, text in zip(fields, texts, strict=True):
-            if field_name != "alias":
+            if field_name == "alias":
+                alias_tokens.update(text_tokens(text))
+            else:
                 weight = _FIELD_WEIGHTS[field_name]
                 for token in text_tokens(text):
                     tokens[token] += weight
@@ -366,10 +498,16 @@ class LedgerIndex:
             if row >= len(self.lengths):
                 self.lengths = np.concatenate([self.lengths, np.zeros(max(row, 16))])
         length = sum(tokens.values())
+        # A figure is one token with its kind of unit and one without, scored like a bigram
+        # (through the same postings) but not counted in the target's length.
+        for value, kind in self._target_figures(t, texts[1]):
+            tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
         self.lengths[row] = length
         self.total_length += length
         postings, arrays = self.postings, self._arrays
         for token, tf in tokens.items():
+            if token not in postings and len(token) == 2 and _is_cjk(token):
+                self.bigram_pinyin[pinyin_key(token)].add(token)
             postings[token][row] = tf
             if arrays:
                 arrays.pop(token, None)
@@ -383,21 +521,75 @@ class LedgerIndex:
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
         self.char_df.update(frozen)
+        for ch in frozen:
+            self.char_docs[ch].add(t.number)
+
         fuzzy = tuple(p for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
-        alias_grams = frozenset(
-            gram for f, text in zip(fields, texts, strict=True) if f == "alias"
-            for gram in text_tokens(text)
-        )  # fmt: skip
-        for gram in alias_grams:
-            self._alias_grams[gram].add(row)
+        own_alias = any(
+            self._says_more(text, tokens)
+            for f, text in zip(fields, texts, strict=True)
+            if f == "alias"
+        )
         self.docs[t.number] = _Doc(
-            self._key(t), dict(tokens), phrases, frozen, length, fuzzy, "\n".join(texts), names,
-            tuple(texts), len(t.indicators), alias_grams,
-        )  # fmt: skip
+            self._key(t),
+            dict(tokens),
+            phrases,
+            frozen,
+            length,
+            fuzzy,
+            "\n".join(texts),
+            names,
+            frozenset(alias_tokens),
+            own_alias,
+            tuple(texts),
+            len(t.indicators),
+        )
+        for gram in alias_tokens:
+            self._alias_grams[gram].add(row)
+        self.alias_df.update(alias_tokens)
+        self.own_aliases += self.docs[t.number].own_alias
         self.titles[t.number] = t.title
+
+    def _says_more(self, alias: str, text_tokens_of_target: dict[str, float]) -> bool:
+        """An alias of the ledger's own: not one of the lexicon's abbreviations, and at least
+        half its bigrams are words the target's texts do not write. What `import-report`
+        drafts (abbreviations, short names cut out of the texts) says nothing more."""
+        if alias in self.lexicon.abbreviations:
+            return False
+        tokens = text_tokens(alias)
+        return bool(tokens) and sum(t not in text_tokens_of_target for t in tokens) * 2 >= len(
+            tokens
+        )
+
+    def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
+        """The target's figures: its indicators' targets and actuals, and those its target
+        text writes with a unit ("新增公办幼儿学位1000个")."""
+        figures = set()
+        for ind in t.indicators:
+            for value, unit in ((ind.target, ind.unit), (ind.actual, ind.shown_actual_unit)):
+                unit = unit.strip()
+                if unit and unit not in self.units:
+                    self._unit_pattern = None
+                if unit:
+                    self.units[unit] += 1
+                key = _figure_key(value, unit) if value else None
+                if key is not None:
+                    figures.add(key)
+        # The common units only: a ledger's own units would make the pattern again and again
+        # while the index is built, and its indicators carry their figures' units anyway.
+        for value, kind, _ in _figures_in(target_text, _common_unit_pattern()):
+            if kind:
+                figures.add((value, kind))
+        return figures
+
+    def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
+        """Figures a question writes, in the common units or any unit of this ledger's."""
+        if self._unit_pattern is None:
+            self._unit_pattern = _unit_pattern(self.units)
+        return _figures_in(text, self._unit_pattern)
 
     def _bits_of(self, text: str) -> int:
         """The characters of `text` as bits, each character numbered on first sight."""
@@ -444,6 +636,11 @@ class LedgerIndex:
             self.postings[token].pop(row, None)
             if not self.postings[token]:
                 del self.postings[token]
+                key = pinyin_key(token)
+                if token in self.bigram_pinyin.get(key, ()):
+                    self.bigram_pinyin[key].discard(token)
+                    if not self.bigram_pinyin[key]:
+                        del self.bigram_pinyin[key]
             self._arrays.pop(token, None)
         for phrase in doc.phrases:
             holders = self.phrases[phrase]
@@ -459,11 +656,18 @@ class LedgerIndex:
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
-        for gram in doc.alias_grams:
+        for gram in doc.alias_tokens:
             rows = self._alias_grams[gram]
             rows.discard(row)
             if not rows:
                 del self._alias_grams[gram]
+        self.alias_df.subtract(doc.alias_tokens)
+        self.own_aliases -= doc.own_alias
+        for ch in doc.chars:
+            holders = self.char_docs[ch]
+            holders.discard(number)
+            if not holders:
+                del self.char_docs[ch]
         self.total_length -= doc.length
         self.lengths[row] = 0.0
         self.titles.pop(number, None)
@@ -495,6 +699,10 @@ class LedgerIndex:
             yield "alias", normalize(alias)
         for ind in t.indicators:
             yield "indicator", normalize(ind.name)
+
+    def lexicon_words(self, key: str) -> tuple[str, ...]:
+        """The lexicon's words for a question word, normalised as the ledger's texts are."""
+        return tuple(word for word, _ in self._expansions.get(key, ()))
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -571,7 +779,36 @@ class LedgerIndex:
         # caught by having nothing at all that matches.
         typical = _median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
+        # A figure some target holds is as informative as a two-character word: the target
+        # holding it explains that part of the question, the others do not.
+        figures: dict[str, tuple[int, int]] = {}
+        if _NUMERAL.search(q):
+            for value, kind, span in self.figures_in(q):
+                token = figure_token(value, kind)
+                if token not in self.postings or token in figures:
+                    continue
+                figures[token] = span
+                digits = [i for i in range(*span) if q[i].isdigit() or q[i] in _NUMERAL_CHARS]
+                weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
         tokens = dict.fromkeys(spans, 1.0)
+        # A question bigram no target writes that sounds like one a target writes, sharing a
+        # character (提田 → 梯田): the homophone miswriting of a word of the texts.
+        homophones: dict[str, tuple[int, int]] = {}
+        for token, where in spans.items():
+            if token in self.postings or len(token) != 2 or not _is_cjk(token):
+                continue
+            for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+                # The miswritten character is one this ledger seldom uses: a common one (位,
+                # 一) next to a word is more often two words than a slip.
+                slip = token[1] if other[0] == token[0] else token[0]
+                rare = self.char_df.get(slip, 0) <= self.count * _SLIP_MAX_SHARE
+                if (other[0] == token[0] or other[1] == token[1]) and rare and other not in tokens:
+                    homophones[other] = where[0]
+                    tokens[other] = _PINYIN_FACTOR
+        for token in figures:
+            tokens[token] = (
+                _FIGURE_FACTOR if "|" in token else _FIGURE_FACTOR * _FIGURE_BARE_FACTOR
+            )
         expansions: list[tuple[str, tuple[int, int], str]] = []
         if keys:
             seen = set()
@@ -598,8 +835,8 @@ class LedgerIndex:
         ]
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
-            list(by_key.values()), present, long_enough=len(masked_all.replace(" ", "")) >= 3,
-            weight_items=list(weights.items()),
+            figures, homophones, list(by_key.values()), present,
+            long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
         )  # fmt: skip
 
     def score(
@@ -624,6 +861,8 @@ class LedgerIndex:
             else:
                 scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / denominator
         phrase_hits = self._phrase_hits(q, query)
+        for number, hits in self._gap_hits(query).items():
+            phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(_TOP_K, n_rows)
@@ -676,6 +915,34 @@ class LedgerIndex:
             )
             self._fuzzy_caps[number] = cap
         return cap
+
+    def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """A question bigram no target writes, found with a character or two between in a few
+        targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        cap = min(max(3, int(self.count * _GAP_MAX_SHARE)), _GAP_MAX_TARGETS)
+        # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
+        common = max(2, self.count * _GAP_COMMON_SHARE)
+        for token, spans in query.spans.items():
+            if token in self.postings or token.isascii() or token[0] == token[1]:
+                continue
+            first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+            if not first or not second or max(len(first), len(second)) > common:
+                continue
+            if min(len(first), len(second)) > 20 * cap:
+                continue  # two characters this frequent are not what an abbreviation keeps
+            holders = first & second
+            if not holders or len(holders) > cap:
+                continue
+            pattern = re.compile(re.escape(token[0]) + r"[^\n\s]{1,2}" + re.escape(token[1]))
+            found = [n for n in holders if pattern.search(self.docs[n].text)]
+            if not found:
+                continue
+            df, n = len(found), self.count
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * _GAP_FACTOR
+            for number in found:
+                hits[number].append((Reason("gap", token, "text", round(weight, 3)), spans[0]))
+        return hits
 
     def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
@@ -773,7 +1040,18 @@ class LedgerIndex:
             if tf is None:
                 continue
             part = weight * idf * tf * (_K1 + 1) / (tf + norm)
-            if not own:
+            if not own:  # a figure, a homophone or a lexicon word (none is the question's own)
+                span = query.figures.get(token)
+                if span is not None:
+                    written = query.text[span[0] : span[1]]
+                    reasons.append(Reason("figure", written, "figures", round(part, 3)))
+                    covered.update(range(*span))
+                    continue
+                span = query.homophones.get(token)
+                if span is not None:
+                    reasons.append(Reason("pinyin", token, "text", round(part, 3)))
+                    covered.update(range(*span))
+                    continue
                 lexicon_tokens[token] = Reason("lexicon", token, "text", round(part, 3))
                 continue
             reasons.append(Reason("bm25", token, "text", round(part, 3)))
@@ -824,6 +1102,10 @@ class LedgerIndex:
 
 
 _SCORE = attrgetter("score")
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _median(values) -> float:

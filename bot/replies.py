@@ -219,6 +219,12 @@ def render_candidates(candidates: Sequence[TargetSpec]) -> str:
     return "\n".join(lines)
 
 
+def render_guess(target_reply: str) -> str:
+    """A target offered on weak evidence: said to be a guess, with how to ask more exactly."""
+    lead = "没有完全对上的目标，可能是这一项（如不是，请换个说法，或发送 /list 查看全部）："
+    return f"{lead}\n{target_reply}"
+
+
 def telegram_length(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji or 𠮷 counts 2)."""
     return len(text.encode("utf-16-le")) // 2

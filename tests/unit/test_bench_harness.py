@@ -15,7 +15,7 @@ from bench.baselines import WRatioBaseline, bigram_bm25, char_bigrams, jieba_bm2
 from bench.core import replies_by_conversation, run_conversations
 from bench.goals import goal_rows
 from bench.report import Figures
-from bench.sets import QuestionSet, draft_report_ledger
+from bench.sets import QuestionSet, draft_report_ledger, question_sets
 from bench.synthetic import synthetic_ledger, synthetic_questions
 from bot import cli, evaluation
 from bot.evaluation import evaluate, load_eval_set, score_conversations
@@ -254,3 +254,33 @@ def test_synthetic_ledger_targets_differ_and_repeat_for_a_seed():
     assert all(t.updated_at is None and t.deadlines[0].date.year == 2020 for t in ledger.targets)
     assert len(synthetic_questions(ledger, 40)) == 40
     assert dt.date(2020, 1, 1) <= min(t.deadlines[0].date for t in ledger.targets)
+
+
+def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
+    reports = tmp_path / "reports"
+    for folder, files in (
+        ("a-2021", ["questions_blind.jsonl"]),
+        ("b-2022", ["questions_dev.jsonl"]),
+        ("c-2023", ["questions_blind.jsonl", "questions_dev.jsonl"]),
+        ("d-2024", []),
+    ):
+        (reports / folder).mkdir(parents=True)
+        (reports / folder / "report.txt").write_text("1.新增贷款50亿元。\n", encoding="utf-8")
+        for name in files:
+            (reports / folder / name).write_text("", encoding="utf-8")
+
+    found = {
+        s.name: (s.label, s.questions.name, s.report.parent.name)
+        for s in question_sets(tmp_path / "work", reports)
+        if s.report is not None and s.report.parent.parent == reports
+    }
+
+    assert found == {
+        "a-2021 drafted ledger, blind": ("blind", "questions_blind.jsonl", "a-2021"),
+        "b-2022 drafted ledger, dev": ("dev/tuned", "questions_dev.jsonl", "b-2022"),
+        "c-2023 drafted ledger, blind": ("blind", "questions_blind.jsonl", "c-2023"),
+        "c-2023 drafted ledger, dev": ("dev/tuned", "questions_dev.jsonl", "c-2023"),
+    }
+    # A report's blind and dev sets each draft their own ledger file.
+    drafts = {s.name: s.ledger_file for s in question_sets(tmp_path / "work", reports)}
+    assert drafts["c-2023 drafted ledger, blind"] != drafts["c-2023 drafted ledger, dev"]

@@ -1,0 +1,254 @@
+"""Understanding on a ledger as `import-report` drafts it: no aliases, figures in the texts."""
+
+import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answering import Answerer
+from bot.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.matching import LedgerIndex, chinese_number, figure_token
+from bot.thesaurus import load_thesaurus
+
+ROADS = LedgerSpec(
+    year=2022,
+    title="民生实事",
+    preamble="",
+    targets=(
+        TargetSpec(
+            1,
+            "四好农村路",
+            "城乡建设",
+            "建设四好农村路55公里。",
+            indicators=(IndicatorSpec("建设四好农村路", "55", "公里"),),
+        ),
+        TargetSpec(
+            2,
+            "农村公路大中修",
+            "城乡建设",
+            "完成农村公路大中修70公里。",
+            indicators=(IndicatorSpec("农村公路大中修", "70", "公里"),),
+        ),
+        TargetSpec(
+            3,
+            "中心敬老院",
+            "社会事业",
+            "建成投用桥墩镇等3家中心敬老院,新增床位0.8万张。",
+            indicators=(IndicatorSpec("当前进度", "", "%", actual="70"),),
+        ),
+        TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    ),
+)
+
+
+def _answerer(ledger):
+    return Answerer(
+        ledger, load_thesaurus(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.fixture(scope="module")
+def roads():
+    return _answerer(ROADS)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("那个70公里的事", 2),
+        ("55公里那条路修完没", 1),
+        ("七十公里完成了没有", 2),  # a Chinese numeral with its unit
+        ("70千米的路", 2),  # one unit under two names
+        ("3所敬老院建好没", 3),  # counted things agree whatever the measure word
+        ("8000张床位", 3),  # 0.8万张 written out
+        ("16个建了几个", 4),  # a figure of the target text, not of an indicator
+    ],
+)
+def test_a_figure_with_its_unit_names_the_target_that_holds_it(roads, question, number):
+    answer = roads.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+    assert any(r.kind == "figure" for r in answer.candidates[0].reasons)
+
+
+def test_a_figure_in_another_unit_is_not_that_target(roads):
+    scored = LedgerIndex(ROADS, load_thesaurus()).score("70个项目")
+    assert not any(r.kind == "figure" for c in scored for r in c.reasons)
+    # 70 is also target 3's progress in %, which a count in 个 is not either.
+
+
+@pytest.mark.parametrize("question", ["2022年的路", "有一个事", "第55号", "两个"])
+def test_years_dates_and_counting_words_are_not_figures(question):
+    index = LedgerIndex(ROADS, load_thesaurus())
+    held = [f for f in index.figures_in(question) if figure_token(f[0]) in index.postings]
+    assert held == []
+
+
+def test_a_changed_figure_follows_a_refresh(roads):
+    answerer = _answerer(ROADS)
+    changed = dataclasses.replace(
+        ROADS.targets[1],
+        target_text="完成农村公路大中修80公里。",
+        indicators=(IndicatorSpec("农村公路大中修", "80", "公里"),),
+    )
+    answerer.refresh(
+        dataclasses.replace(ROADS, targets=(ROADS.targets[0], changed, *ROADS.targets[2:]))
+    )
+    assert answerer.ask("那个80公里的事").targets[0] == 2
+    assert not any(r.kind == "figure" for c in answerer.index.score("70公里") for r in c.reasons)
+
+
+def test_a_ledger_without_aliases_of_its_own_lowers_its_bar(roads, ledger_2020):
+    # Aliases the lexicon's abbreviations make (as import-report drafts them) do not count.
+    drafted = dataclasses.replace(
+        ROADS, targets=(dataclasses.replace(ROADS.targets[0], aliases=("固投",)),)
+    )
+    assert _answerer(drafted).accept_coverage == pytest.approx(0.2)
+    assert _answerer(ledger_2020).accept_coverage == pytest.approx(0.3)
+    half = dataclasses.replace(
+        ROADS,
+        targets=(
+            *(dataclasses.replace(t, aliases=("乡村路",)) for t in ROADS.targets[:2]),
+            *ROADS.targets[2:],
+        ),
+    )
+    assert _answerer(half).accept_coverage == pytest.approx(0.25)
+    # A short name a draft cuts out of the target's own texts says nothing more either.
+    cut = dataclasses.replace(
+        ROADS,
+        targets=tuple(dataclasses.replace(t, aliases=(t.title[:4],)) for t in ROADS.targets),
+    )
+    assert _answerer(cut).accept_coverage == pytest.approx(0.2)
+
+
+def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
+    # Only 驿站 matches; the question's other words are in no target.
+    assert 0.2 <= roads.index.score("村口那个读书歇脚的驿站盖好没有")[0].coverage < 0.3
+    answer = roads.ask("村口那个读书歇脚的驿站盖好没有")
+    assert (answer.intent, answer.targets[0], answer.confident) == ("target", 4, False)
+    assert answer.reply.startswith("没有完全对上的目标，可能是这一项")
+    assert "文化驿站" in answer.reply
+
+
+def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
+    # 农村 is in two targets alike: no guess between them.
+    scored = roads.index.score("农村弯道护栏装好了没")
+    assert 0.2 <= scored[0].coverage < 0.3 and scored[1].score > scored[0].score / 2
+    assert roads.ask("农村弯道护栏装好了没").intent == "unknown"
+
+
+def test_a_weak_lead_on_the_curated_ledger_is_still_no_match(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    scored = answerer.index.score("足球世界杯谁夺冠了")
+    assert scored and scored[0].coverage < 0.3
+    assert answerer.ask("足球世界杯谁夺冠了").intent == "unknown"
+
+
+def test_a_drafted_indicator_called_just_completion_rate_names_no_target():
+    rated = dataclasses.replace(
+        ROADS.targets[0],
+        indicators=(
+            IndicatorSpec("建设四好农村路", "55", "公里", actual="60"),
+            IndicatorSpec("完成率", "", "%", actual="109"),
+        ),
+    )
+    answerer = _answerer(dataclasses.replace(ROADS, targets=(rated, *ROADS.targets[1:])))
+    answer = answerer.ask("完成率超过100%的")
+    assert (answer.intent, answer.targets) == ("list", (1,))
+
+
+@pytest.mark.parametrize("question", ["全县民生实事完成得如何", "民生工程整体进展怎么样"])
+def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
+    assert roads.ask(question).intent == "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3)]
+)
+def test_government_abbreviations_reach_the_words_a_report_writes(question, number):
+    ledger = LedgerSpec(
+        year=2024,
+        title="民生实事",
+        preamble="",
+        targets=(
+            TargetSpec(1, "棚户区改造", "城乡建设", "完成城镇棚户区改造1200套。"),
+            TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
+            TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
+            TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+        ),
+    )
+    answer = _answerer(ledger).ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+
+
+ABBREVIATED = LedgerSpec(
+    year=2020,
+    title="责任目标",
+    preamble="",
+    targets=(
+        TargetSpec(1, "储备林建设", "生态环境", "完成国家储备林建设任务2万亩。"),
+        TargetSpec(2, "化学品企业搬迁", "安全生产", "完成危险化学品生产企业搬迁改造。"),
+        TargetSpec(3, "四好农村路", "城乡建设", "建设四好农村路55公里。"),
+        *(TargetSpec(n, f"道路{n}", "城乡建设", f"新建道路{n}公里。") for n in range(4, 10)),
+    ),
+)
+
+
+def test_an_abbreviation_made_of_the_ledgers_own_words_is_found_in_them():
+    index = LedgerIndex(ABBREVIATED, load_thesaurus())
+    for question, number, pair in (("国储林完成没", 1, "国储"), ("危化企业搬了没", 2, "危化")):
+        best = index.score(question)[0]
+        assert best.number == number
+        assert any(r.kind == "gap" and r.text == pair for r in best.reasons)
+
+
+def test_a_pair_of_characters_most_targets_use_is_no_abbreviation():
+    # 建 is in every target: 建好 is not looked for as 建设四好.
+    scored = LedgerIndex(ABBREVIATED, load_thesaurus()).score("路建好了吗")
+    assert not any(r.kind == "gap" for c in scored for r in c.reasons)
+
+
+def test_an_abbreviation_the_ledger_never_means_is_out_of_scope(roads):
+    # 农村 matches two targets, but GDP (地区生产总值) is in none of ROADS' texts.
+    assert roads.ask("农村GDP多少").intent == "unknown"
+    economy = dataclasses.replace(
+        ROADS,
+        targets=(*ROADS.targets, TargetSpec(5, "经济增长", "经济发展", "地区生产总值增长6%。")),
+    )
+    answer = _answerer(economy).ask("今年GDP多少")
+    assert (answer.intent, answer.targets[0]) == ("target", 5)
+
+
+@pytest.mark.parametrize(
+    "numeral",
+    [
+        "一",
+        "十",
+        "十二",
+        "二十五",
+        "一百零八",
+        "三千零五",
+        "两千",
+        "二百五",
+        "三千五",
+        "五五",
+        "一二三",
+    ],
+)
+def test_chinese_numerals_read_directly_agree_with_cn2an(numeral):
+    import cn2an
+
+    assert chinese_number(numeral) == int(cn2an.cn2an(numeral, "smart"))
+
+
+def test_a_homophone_slip_in_a_word_of_the_target_text_is_read_as_that_word():
+    ledger = dataclasses.replace(
+        ABBREVIATED,
+        targets=(
+            *ABBREVIATED.targets,
+            TargetSpec(10, "农田建设", "农业农村", "新修梯田3000亩。"),
+        ),
+    )
+    best = LedgerIndex(ledger, load_thesaurus()).score("提田修了多少")[0]
+    assert best.number == 10
+    assert any(r.kind == "pinyin" and r.text == "梯田" for r in best.reasons)
