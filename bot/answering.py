@@ -396,7 +396,8 @@ class Answerer:
 
     def _warm(self) -> None:
         """Do at build what the first questions would otherwise each pay for once: whether
-        the ledger holds each out-of-scope cue, place and subject of the lexicon."""
+        the ledger holds each out-of-scope cue, place and subject of the lexicon, and for a
+        big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
