@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import logging
 import math
 import os
 import re
-import statistics
 import sys
 import tempfile
 import unicodedata
@@ -31,8 +31,9 @@ import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -173,8 +174,9 @@ def has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
+    """One readable part of a candidate's score (a named tuple: many are made per question)."""
+
     kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
     text: str
     field: str
@@ -206,7 +208,7 @@ def text_tokens(text: str) -> list[str]:
             if word and not word.isdigit():
                 out.append(word)
         else:
-            out.extend(map("".join, zip(run, run[1:], strict=False)))
+            out.extend([run[i : i + 2] for i in range(len(run) - 1)])
     return out
 
 
@@ -257,7 +259,7 @@ def _pinyin_of(ch: str) -> str:
 
 def pinyin_key(text: str) -> tuple[str, ...]:
     """Toneless pinyin per character (带款 and 贷款 share one key)."""
-    return tuple(_pinyin_of(ch) for ch in text)
+    return tuple(map(_pinyin_of, text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -338,11 +340,17 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
-    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
     own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
+    # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
+    fields: tuple[str, ...] = ()
+    indicators: int = 0  # how many of `fields` are indicator names
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
+    # different characters it has; made when the target is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
 
 
 @dataclass
@@ -361,6 +369,13 @@ class _Query:
     figures: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
     homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
+    readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
+    # (token, weight, IDF, the question's own?) for the tokens some target has, in order.
+    present: list[tuple[str, float, float, bool]] = field(default_factory=list)
+    masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
+    bits_known: int = 0  # how many characters had bits when `masked_bits` was made
+    long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
+    weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
 
     @property
     def own(self):
@@ -386,11 +401,29 @@ class LedgerIndex:
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
+        # ... and the lengths of those phrases, so that only those lengths are tried.
+        self._start_lengths: dict[str, Counter[int]] = defaultdict(Counter)
+        self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+        self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
+        self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
+        # Bit numbers handed out one by one (atomically: answers run in worker threads).
+        self._bit_numbers = itertools.count()
+        # Alias bigram -> rows: with `postings` (which leave aliases out) they tell which
+        # targets can hold a word at all, so a word is looked for in those targets only.
+        self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
         self.total_length = 0.0
+        # Per-token figures that depend only on the ledger (IDF, a character's weight, a
+        # phrase's weight, each posting's BM25 part), worked out on first use and dropped
+        # whenever a target is added or removed: a question then pays for a lookup only.
+        self._idfs: dict[str, float] = {}
+        self._char_weights: dict[str, float] = {}
+        self._phrase_weights: dict[str, float] = {}
+        self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._fuzzy_caps: dict[int, float] = {}
         self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -425,6 +458,15 @@ class LedgerIndex:
             t.target_text,
             t.progress_text,
         )
+
+    def _forget_figures(self) -> None:
+        if self._idfs or self._char_weights or self._phrase_weights or self._parts:
+            self._idfs.clear()
+            self._char_weights.clear()
+            self._phrase_weights.clear()
+            self._parts.clear()
+        self._fuzzy_caps.clear()
+        self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
         tokens: dict[str, float] = defaultdict(float)
@@ -462,15 +504,19 @@ class LedgerIndex:
             tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
         self.lengths[row] = length
         self.total_length += length
+        postings, arrays = self.postings, self._arrays
         for token, tf in tokens.items():
-            if token not in self.postings and len(token) == 2 and _is_cjk(token):
+            if token not in postings and len(token) == 2 and _is_cjk(token):
                 self.bigram_pinyin[pinyin_key(token)].add(token)
-            self.postings[token][row] = tf
-            self._arrays.pop(token, None)
+            postings[token][row] = tf
+            if arrays:
+                arrays.pop(token, None)
         for phrase, field_name in phrases.items():
             if phrase not in self.phrases:
                 self._starts[phrase[:2]] += 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] += 1
+                self._start_lengths[phrase[:2]][len(phrase)] += 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] += 1
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
@@ -478,7 +524,7 @@ class LedgerIndex:
         for ch in frozen:
             self.char_docs[ch].add(t.number)
 
-        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        fuzzy = tuple(p for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
@@ -498,7 +544,11 @@ class LedgerIndex:
             names,
             frozenset(alias_tokens),
             own_alias,
+            tuple(texts),
+            len(t.indicators),
         )
+        for gram in alias_tokens:
+            self._alias_grams[gram].add(row)
         self.alias_df.update(alias_tokens)
         self.own_aliases += self.docs[t.number].own_alias
         self.titles[t.number] = t.title
@@ -541,6 +591,44 @@ class LedgerIndex:
             self._unit_pattern = _unit_pattern(self.units)
         return _figures_in(text, self._unit_pattern)
 
+    def _bits_of(self, text: str) -> int:
+        """The characters of `text` as bits, each character numbered on first sight."""
+        bits = 0
+        for ch in text:
+            bit = self._char_bits.get(ch)
+            if bit is None:
+                # setdefault: a character numbered meanwhile by another thread keeps its bit.
+                bit = self._char_bits.setdefault(ch, 1 << next(self._bit_numbers))
+            bits |= bit
+        return bits
+
+    def _lengths(self, table: dict, start) -> tuple[int, ...]:
+        """The lengths of the phrases that start with `start`, shortest first."""
+        lengths = self._lengths_from.get(start)
+        if lengths is None:
+            counts = table.get(start)
+            lengths = tuple(sorted(n for n, c in counts.items() if c > 0)) if counts else ()
+            self._lengths_from[start] = lengths
+        return lengths
+
+    def numbers_with(self, word: str) -> list[int] | None:
+        """The targets whose texts may hold `word` (every one that does, and maybe others);
+        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
+        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
+            return None
+        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+        rows: set[int] = set()
+        for table in (self.postings, self._alias_grams):
+            having = [table.get(gram) for gram in grams]
+            if not all(having):
+                continue
+            having.sort(key=len)
+            found = set(having[0])
+            for other in having[1:]:
+                found.intersection_update(other)
+            rows |= found
+        return [self.numbers[row] for row in sorted(rows)]
+
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
         row = self.position[number]
@@ -561,11 +649,18 @@ class LedgerIndex:
                 del self.phrases[phrase]
                 self._starts[phrase[:2]] -= 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
+                self._start_lengths[phrase[:2]][len(phrase)] -= 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] -= 1
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        for gram in doc.alias_tokens:
+            rows = self._alias_grams[gram]
+            rows.discard(row)
+            if not rows:
+                del self._alias_grams[gram]
         self.alias_df.subtract(doc.alias_tokens)
         self.own_aliases -= doc.own_alias
         for ch in doc.chars:
@@ -593,6 +688,8 @@ class LedgerIndex:
         for number in [n for n in self.docs if n not in seen]:
             self._remove(number)
             changed.add(number)
+        if changed:
+            self._forget_figures()  # every IDF and length may move with any change
         return changed
 
     @staticmethod
@@ -614,13 +711,20 @@ class LedgerIndex:
         return max(len(self.docs), 1)
 
     def idf(self, token: str) -> float:
-        df = len(self.postings.get(token, ()))
-        n = self.count
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        idf = self._idfs.get(token)
+        if idf is None:
+            df = len(self.postings.get(token, ()))
+            n = self.count
+            idf = self._idfs[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return idf
 
     def _char_weight(self, ch: str) -> float:
         # A character most targets use says little; one the ledger never uses counts fully.
-        return math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+        weight = self._char_weights.get(ch)
+        if weight is None:
+            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+            self._char_weights[ch] = weight
+        return weight
 
     def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
         cached = self._arrays.get(token)
@@ -633,6 +737,22 @@ class LedgerIndex:
             cached = self._arrays[token] = (rows, tfs)
         return cached
 
+    def _bm25_parts(self, token: str, avgdl: float):
+        """(rows, tfs, tf + norm, the BM25 part of each row at query weight 1), or None."""
+        parts = self._parts.get(token)
+        if parts is None:
+            arrays = self._array(token)
+            if arrays is None:
+                return None
+            rows, tfs = arrays
+            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
+            # The same operations in the same order as for any other weight, so the scores
+            # are the very floats an uncached sum would give.
+            denominator = tfs + norm
+            parts = (rows, tfs, denominator, self.idf(token) * tfs * (_K1 + 1) / denominator)
+            self._parts[token] = parts
+        return parts
+
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
@@ -640,6 +760,7 @@ class LedgerIndex:
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
+        char_df, char_weights = self.char_df, self._char_weights
         for token, span in token_spans(masked):
             spans[token].append(span)
             if token.isascii():
@@ -647,14 +768,16 @@ class LedgerIndex:
                 weights.update({i: share for i in range(*span)})
                 continue
             for i in range(*span):
-                if self.char_df.get(q[i], 0) > 0:
-                    weights[i] = self._char_weight(q[i])
+                ch = q[i]
+                if char_df.get(ch, 0) > 0:
+                    weight = char_weights.get(ch)
+                    weights[i] = self._char_weight(ch) if weight is None else weight
                 else:
                     unknown.append(i)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches.
-        typical = statistics.median(weights.values()) if weights else 1.0
+        typical = _median(weights.values()) if weights else 1.0
         weights.update(dict.fromkeys(unknown, typical))
         # A figure some target holds is as informative as a two-character word: the target
         # holding it explains that part of the question, the others do not.
@@ -698,24 +821,29 @@ class LedgerIndex:
                     # A long official word weighs about one bigram: the question said less.
                     for token in word_tokens:
                         tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
-        idfs = {token: self.idf(token) for token in tokens}
-        masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        known = self._idfs
+        idfs = {token: known.get(token) or self.idf(token) for token in tokens}
+        masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
         total_weight = sum(weights.values()) or 1.0
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, _, word in expansions:
+            by_key[key].append(word)
+        present = [
+            (token, weight, idfs[token], token in spans)
+            for token, weight in tokens.items()
+            if token in self.postings
+        ]
         return _Query(
-            q,
-            tokens,
-            dict(spans),
-            weights,
-            expansions,
-            idfs,
-            masked_all,
-            total_weight,
-            figures,
-            homophones,
-        )
+            q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
+            figures, homophones, list(by_key.values()), present,
+            long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
+        )  # fmt: skip
 
-    def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
-        """Targets with a positive score, best first (the leading ones with every reason)."""
+    def score(
+        self, question: str, *, normalized: bool = False, limit: int | None = None
+    ) -> list[Candidate]:
+        """Targets with a positive score, best first, each with every reason; with `limit`,
+        only the leading `limit` are sure to be there (others may be left out)."""
         q = question if normalized else normalize(question)
         query = self.query(q)
         n_rows = len(self.numbers)
@@ -724,12 +852,14 @@ class LedgerIndex:
         scores = np.zeros(n_rows, dtype=np.float64)
         avgdl = self.total_length / self.count or 1.0
         for token, weight in query.tokens.items():
-            arrays = self._array(token)
-            if arrays is None:
+            parts = self._bm25_parts(token, avgdl)
+            if parts is None:
                 continue
-            rows, tfs = arrays
-            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
-            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
+            rows, tfs, denominator, own = parts
+            if weight == 1.0:
+                scores[rows] += own
+            else:
+                scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / denominator
         phrase_hits = self._phrase_hits(q, query)
         for number, hits in self._gap_hits(query).items():
             phrase_hits.setdefault(number, []).extend(hits)
@@ -738,10 +868,53 @@ class LedgerIndex:
         k = min(_TOP_K, n_rows)
         top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
         rows = {int(r) for r in top if scores[r] > 0}
-        candidates = [self._candidate(row, query, phrase_hits) for row in rows]
+        if limit is None or len(rows) <= limit:
+            candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
+        else:
+            candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
+
+    def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
+        """Candidates for `rows`, best bound first, until no row left can reach the leading
+        `limit`: a row's full score is at most its first-pass score plus the most a fuzzy
+        phrase can add, its lexicon phrases counted once more per question word (a reading
+        may reuse one), and the rounding of each reason."""
+        readings = len(query.readings)
+        bounded = []
+        for row in rows:
+            number = self.numbers[row]
+            hits = phrase_hits.get(number, ())
+            lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
+            rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
+            bound = float(scores[row]) + self._fuzzy_cap(number) + readings * lexicon + rounding
+            bounded.append((bound, row))
+        bounded.sort(reverse=True)
+        candidates: list[Candidate] = []
+        leading: list[float] = []  # the best positive scores so far, at most `limit`, best first
+        for bound, row in bounded:
+            if len(leading) == limit and bound < leading[-1]:
+                break  # this row and every one after it stays below the leading `limit`
+            candidate = self._candidate(row, query, phrase_hits, avgdl)
+            candidates.append(candidate)
+            if candidate.score > 0:
+                leading = sorted([*leading, candidate.score], reverse=True)[:limit]
+        return candidates
+
+    def _fuzzy_cap(self, number: int) -> float:
+        """The most a fuzzy phrase can add to this target's score (at a similarity of 100)."""
+        cap = self._fuzzy_caps.get(number)
+        if cap is None:
+            cap = max(
+                (
+                    self._phrase_weight(p) * 0.5 / len(self.phrases[p])
+                    for p in self.docs[number].fuzzy
+                ),
+                default=0.0,
+            )
+            self._fuzzy_caps[number] = cap
+        return cap
 
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """A question bigram no target writes, found with a character or two between in a few
@@ -775,10 +948,14 @@ class LedgerIndex:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
+        starts, pinyin_starts = self._starts, self._pinyin_starts
         for i in range(n - 1):
-            if self._starts[q[i : i + 2]] <= 0:
+            start = q[i : i + 2]
+            if starts.get(start, 0) <= 0:
                 continue
-            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
+            for length in self._lengths(self._start_lengths, start):
+                if length > n - i:
+                    break
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
@@ -786,21 +963,27 @@ class LedgerIndex:
         # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
         cjk_run = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
-            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
+            cjk_run[i] = cjk_run[i + 1] + 1 if "\u3400" <= q[i] <= "\u9fff" else 0
         for i in range(n - 1):
-            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
+            if cjk_run[i] < 2 or pinyin_starts.get(syllables[i : i + 2], 0) <= 0:
                 continue
-            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
+            for length in self._lengths(self._pinyin_start_lengths, syllables[i : i + 2]):
+                if length > cjk_run[i]:
+                    break
                 window = q[i : i + length]
                 for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                    if phrase in found:
+                        continue
                     same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                    if phrase not in found and same * 2 >= length:
+                    if same * 2 >= length:
                         found[phrase] = ("pinyin", (i, i + length))
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
-        kept = [p for p in found if not any(p != other and p in other for other in found)]
+        # One line each: a phrase found again is inside another one (no phrase holds a "\n").
+        every = "\n".join(found)
+        kept = [p for p in found if every.count(p) == 1]
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
         factor = {"phrase": 1.0, "pinyin": _PINYIN_FACTOR, "lexicon": _LEXICON_FACTOR}
         for phrase in kept:
@@ -817,10 +1000,7 @@ class LedgerIndex:
         """The lexicon's credit for one target: a question word counts once, by the reading
         (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
         used: set[str] = set()
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for key, _, word in query.expansions:
-            by_key[key].append(word)
-        for words in by_key.values():
+        for words in query.readings:
             best: list[Reason] = []
             for word in words:
                 found = [phrases[word]] if word in phrases else []
@@ -833,10 +1013,13 @@ class LedgerIndex:
             yield from best
 
     def _phrase_weight(self, phrase: str) -> float:
-        tokens = set(text_tokens(phrase)) or {phrase}
-        return sum(self.idf(t) for t in tokens)
+        weight = self._phrase_weights.get(phrase)
+        if weight is None:
+            tokens = set(text_tokens(phrase)) or {phrase}
+            weight = self._phrase_weights[phrase] = sum(self.idf(t) for t in tokens)
+        return weight
 
-    def _candidate(self, row: int, query: _Query, phrase_hits) -> Candidate:
+    def _candidate(self, row: int, query: _Query, phrase_hits, avgdl: float) -> Candidate:
         number = self.numbers[row]
         doc = self.docs[number]
         reasons: list[Reason] = []
@@ -848,45 +1031,58 @@ class LedgerIndex:
             else:
                 reasons.append(reason)
             covered.update(range(*span))
-        avgdl = self.total_length / self.count or 1.0
-        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
+        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
+        norm = _K1 * (1 - _B + _B * float(self.lengths[row]) / avgdl)
         lexicon_tokens: dict[str, Reason] = {}
-        for token, weight in query.tokens.items():
-            tf = doc.tokens.get(token)
+        doc_tokens = doc.tokens
+        for token, weight, idf, own in query.present:
+            tf = doc_tokens.get(token)
             if tf is None:
                 continue
-            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
-            span = query.figures.get(token)
-            if span is not None:
-                written = query.text[span[0] : span[1]]
-                reasons.append(Reason("figure", written, "figures", round(float(part), 3)))
-                covered.update(range(*span))
+            part = weight * idf * tf * (_K1 + 1) / (tf + norm)
+            if not own:  # a figure, a homophone or a lexicon word (none is the question's own)
+                span = query.figures.get(token)
+                if span is not None:
+                    written = query.text[span[0] : span[1]]
+                    reasons.append(Reason("figure", written, "figures", round(part, 3)))
+                    covered.update(range(*span))
+                    continue
+                span = query.homophones.get(token)
+                if span is not None:
+                    reasons.append(Reason("pinyin", token, "text", round(part, 3)))
+                    covered.update(range(*span))
+                    continue
+                lexicon_tokens[token] = Reason("lexicon", token, "text", round(part, 3))
                 continue
-            span = query.homophones.get(token)
-            if span is not None:
-                reasons.append(Reason("pinyin", token, "text", round(float(part), 3)))
-                covered.update(range(*span))
-                continue
-            if token not in query.spans:
-                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
-                continue
-            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
+            reasons.append(Reason("bm25", token, "text", round(part, 3)))
             for span in query.spans[token]:
                 covered.update(range(*span))
-        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+        if query.readings:
+            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         for _, span, word in query.expansions:
             if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
                 covered.update(range(*span))
         q = query.masked
-        if len(q.replace(" ", "")) >= 3:
-            named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
+        if query.long_enough:
+            named: set[str] | None = None
             best: tuple[float, str, tuple[int, int]] | None = None
-            q_chars = set(q)
-            for phrase, phrase_chars in doc.fuzzy:
+            fuzzy = doc.fuzzy_bits
+            if fuzzy is None:
+                fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
+                doc.fuzzy_bits = fuzzy
+            if query.bits_known != len(self._char_bits):  # characters numbered since
+                bits = 0
+                for ch in set(q):
+                    bits |= self._char_bits.get(ch, 0)
+                query.masked_bits, query.bits_known = bits, len(self._char_bits)
+            q_bits = query.masked_bits
+            for phrase, phrase_bits, distinct in fuzzy:
                 # A partial ratio of 75 needs most of the phrase's characters in the question:
                 # a phrase sharing under half of them cannot reach it, so skip the alignment.
-                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
+                if (phrase_bits & q_bits).bit_count() * 2 < distinct:
                     continue
+                if named is None:
+                    named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
                 if phrase in named or any(phrase in p for p in named):
                     continue
                 found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
@@ -898,18 +1094,31 @@ class LedgerIndex:
                 weight /= len(self.phrases[phrase])
                 reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
                 covered.update(i for i in range(*span) if q[i] in phrase)
-        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
-        ordered = tuple(sorted(reasons, key=lambda r: -r.score))
-        total = round(sum(r.score for r in reasons), 3)
+        coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
+        # Highest first; a stable sort keeps equal scores in the order they were found.
+        ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
+        total = round(sum([r.score for r in reasons]), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
 
 
-def _overlaps(token: str, phrase: str) -> bool:
-    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
+_SCORE = attrgetter("score")
 
 
 def _is_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _median(values) -> float:
+    """`statistics.median`, the same float, without its overhead on a short list."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _overlaps(token: str, phrase: str) -> bool:
+    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
 
 
 @functools.cache
