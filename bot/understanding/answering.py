@@ -61,10 +61,10 @@ from bot.render.replies import (
     render_unknown,
 )
 from bot.render.target_view import unit_label
+from bot.understanding.candidates import Candidate
 from bot.understanding.lexicon import FieldLexicon, Topic
-from bot.understanding.matching import (
-    Candidate,
-    LedgerIndex,
+from bot.understanding.matching import LedgerIndex
+from bot.understanding.text import (
     chinese_number,
     has_content,
     mask_stopwords,
