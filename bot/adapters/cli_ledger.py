@@ -25,7 +25,7 @@ from bot.store.database import LedgerBusy
 from bot.store.ledger_import import ImportResult, load_ledger
 from bot.store.unmatched_log import UnmatchedLog
 from bot.store.uow import reading
-from bot.understanding.answering import Conversation
+from bot.understanding.conversation import Conversation
 
 
 def cmd_show(config: Config, engine: Engine, args) -> int:

@@ -23,7 +23,8 @@ from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status import DONE_STATUSES, compute_status
 from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
 from bot.store.uow import reading
-from bot.understanding.answering import Answer, Answerer, Conversation
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import has_content, normalize
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.store.unmatched import UnmatchedRow
 from bot.store.unmatched_log import UnmatchedLog
-from bot.understanding.answering import Answer
+from bot.understanding.conversation import Answer
 
 
 def unmatched_row(answer: Answer, asked_by: int | None = None) -> UnmatchedRow | None:

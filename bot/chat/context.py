@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from bot.domain.work_calendar import WorkCalendar
     from bot.store.models import SavedList
     from bot.store.unmatched_log import UnmatchedLog
-    from bot.understanding.answering import Answerer, Conversations
+    from bot.understanding.answering import Answerer
+    from bot.understanding.conversation import Conversations
 
 
 class ChatContext(Protocol):

@@ -38,7 +38,8 @@ from bot.store.models import SavedList, utc_now
 from bot.store.pending import settle_interrupted
 from bot.store.unmatched_log import UnmatchedLog
 from bot.store.uow import UnitOfWork, reading
-from bot.understanding.answering import Answer, Answerer, Conversations
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Answer, Conversations
 
 logger = logging.getLogger(__name__)
 

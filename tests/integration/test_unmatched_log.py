@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from bot.app.unmatched import record_unmatched
 from bot.store.models import UnmatchedQuestion
 from bot.store.unmatched_log import UnmatchedLog
-from bot.understanding.answering import Answer
+from bot.understanding.conversation import Answer
 
 
 def unknown(question: str) -> Answer:

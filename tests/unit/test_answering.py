@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.understanding.answering import Answerer, Conversation
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Conversation
 from bot.understanding.evaluation import evaluate, load_eval_set
 from bot.understanding.lexicon import load_lexicon
 

@@ -1,0 +1,102 @@
+"""An answer, and a chat's short context for follow-ups ("那PM2.5呢", "第二个呢",
+"谁负责"): the last target, indicator and list, for about ten minutes."""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.understanding.candidates import Candidate
+from bot.understanding.cues import CONTEXT_SECONDS
+
+
+@dataclass
+class Conversation:
+    """One chat's short memory: the last target, indicator and list, for about ten minutes."""
+
+    targets: tuple[int, ...] = ()
+    indicator: str = ""
+    listed: tuple[int, ...] = ()
+    at: float = 0.0
+    seconds: float = CONTEXT_SECONDS
+
+    def fresh(self, now: float) -> bool:
+        return bool(self.targets or self.listed) and now - self.at <= self.seconds
+
+    def remember(self, answer: Answer, now: float) -> None:
+        """Keep what the answer was about; an unknown answer leaves the context as it was."""
+        if answer.intent == "target" and answer.targets:
+            if answer.ambiguous:
+                self.listed = answer.targets[: answer.choices or 3]
+            else:
+                self.targets = answer.targets[:1] if not answer.filter.get("multi") else ()
+                self.indicator = answer.filter.get("indicator", "")
+                if answer.filter.get("multi"):
+                    self.listed = answer.targets
+                    self.targets = answer.targets[:1]
+        elif answer.intent == "list" and answer.targets:
+            self.listed, self.targets, self.indicator = answer.targets, (), ""
+        else:
+            return
+        self.at = now
+
+
+class Conversations:
+    """Each chat's `Conversation`, made on first use; the least recently used are dropped."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._by_chat: OrderedDict[int, Conversation] = OrderedDict()
+        self._lock = threading.Lock()  # chat front ends answer in worker threads
+
+    def of(self, chat_id: int) -> Conversation:
+        with self._lock:
+            conversation = self._by_chat.pop(chat_id, None) or Conversation()
+            self._by_chat[chat_id] = conversation
+            while len(self._by_chat) > self.limit:
+                self._by_chat.popitem(last=False)
+            return conversation
+
+    def open_target(self, chat_id: int, number: int, now: float | None = None) -> None:
+        """A target opened by a button counts as the last one talked about."""
+        conversation = self.of(chat_id)
+        conversation.targets, conversation.indicator = (number,), ""
+        conversation.at = time.monotonic() if now is None else now
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    intent: str
+    targets: tuple[int, ...]
+    reply: str
+    candidates: tuple[Candidate, ...] = ()
+    ambiguous: bool = False
+    filter: dict[str, Any] = field(default_factory=dict)
+    confident: bool = True
+    choices: int = 0  # for an ambiguous answer: how many leading targets are offered
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "targets": list(self.targets),
+            "reply": self.reply,
+            "reply_html": html.escape(self.reply, quote=False),
+            "ambiguous": self.ambiguous,
+            "filter": self.filter,
+            "scores": [
+                {
+                    "number": c.number,
+                    "title": c.title,
+                    "score": c.score,
+                    "coverage": c.coverage,
+                    "why": [f"{r.kind}:{r.text}(+{r.score})" for r in c.reasons[:6]],
+                }
+                for c in self.candidates[:5]
+            ],
+        }

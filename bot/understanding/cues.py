@@ -1,0 +1,292 @@
+"""The words and patterns that tell what a question asks (help, lists, status, units,
+categories, deadlines, rankings, aspects), and the ledger-relative calibration of answers."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.candidates import Candidate
+from bot.understanding.text import (
+    chinese_number,
+)
+
+# Calibration, all relative to the ledger: coverage is a share of the question's own
+# informative weight, the ratios compare a runner-up with the best target.
+ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is not trusted
+
+
+CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
+
+
+PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
+
+
+AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
+
+
+WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
+
+
+# A ledger without its own aliases (as `import-report` drafts it) explains fewer of a
+# question's everyday words, so its bar drops towards PHRASE_COVERAGE in proportion; below
+# ACCEPT_COVERAGE a target is offered only as "可能是…", when no other comes within this share.
+ALONE_RATIO = 0.5
+
+
+FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
+
+
+# Targets from which the build also imports cn2an and works out every status, the summary and
+# the list groups, which a big ledger's first such question would otherwise pay for (the
+# rarer rankings still work out their ratios and the unit board on first use).
+WARM_AT = 1000
+
+
+CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
+
+
+LIST_LIMIT = 10  # ranked lists show this many
+
+
+LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
+
+
+HELP = re.compile(
+    r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
+    r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
+    r"|有什么功能|有哪些功能|功能介绍|说明书|操作说明|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
+    # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
+    r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
+    r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
+)
+
+
+# Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
+# only when no target explains the question, so "你说固投怎么查" still answers 固投.
+HELP_WEAK = re.compile(
+    r"(?:你|机器人|(?:这个|这)(?:机器人|工具|系统|玩意儿?|东西))[^，,。？?]{0,4}"
+    r"(?:啥|什么|哪些|干嘛|干啥|怎么用)"
+    r"|(?:怎么|如何|咋|怎样)(?:才能)?(?:用|使用|查|问|操作|玩|上手|开始)"
+)
+
+
+_NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
+
+
+NUMBER_REF = re.compile(
+    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号)"
+    rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文)"
+    rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}(?![.\d%])"
+    rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
+    rf"|^\s*{_NUM}\s*项(?:的|情况|进展|怎么样|咋样|呢|$)"
+    rf"|^\s*([0-9]+)\s*$)"
+)
+
+
+ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项)?\s*(?:呢|吧|怎么样|咋样)?$")
+
+
+LIST_CUE = re.compile(
+    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+)
+
+
+SUMMARY = re.compile(
+    r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
+    r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
+)
+
+
+# A progress question ("今年干得怎么样") whose words, filler and whole-ledger words aside,
+# name nothing in particular asks about the whole ledger.
+PROGRESS_CUE = re.compile(r"怎么样|咋样|怎样|如何|情况|进展|进度|汇报|说说|说一下|讲讲|完成|几成")
+
+
+STATUS_WORDS = (
+    ("超额完成", ("超额", "超过目标", "超目标")),
+    (
+        "暂无数据",
+        (
+            "暂无数据", "没出数据", "没有数据", "没数据", "无数据", "未出数", "没出数", "数据未出",
+            "还没出数", "数据还没出", "数据没出", "没有出数", "缺数据", "数据缺",
+        ),
+    ),
+    ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
+    ("滞后", ("滞后", "落后", "拖后腿", "进度慢", "拖延", "延误")),
+    ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
+    ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
+)  # fmt: skip
+
+
+# The same statuses said with any verb of doing (干/做/办/搞/弄) or in passing words, checked
+# in `STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
+_DO = r"(?:干|做|办|搞|弄|整)"
+
+
+STATUS_FORMS = {
+    "暂无数据": re.compile(
+        r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
+    ),
+    "未完成": re.compile(
+        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
+    ),
+    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
+    "已完成": re.compile(
+        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
+        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
+    ),
+}
+
+
+# Any status word or form at all: most questions hold none, and skip the checks one by one.
+ANY_STATUS = re.compile(
+    "|".join(
+        [re.escape(w) for _, words in STATUS_WORDS for w in words]
+        + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
+    )
+)
+
+
+# A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
+UNIT_NAME = re.compile(
+    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
+    r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几))"
+)
+
+
+CATEGORY_WORDS = {
+    "经济发展": ("经济发展", "经济"),
+    "民生保障": ("民生保障", "民生"),
+    "社会事业": ("社会事业",),
+    "生态环境": ("生态环境", "生态", "环保", "环境"),
+    "城乡建设": ("城乡建设", "城建", "城乡"),
+    "安全稳定": ("安全稳定", "安全", "稳定"),
+}
+
+
+ANY_CATEGORY = re.compile("|".join(w for words in CATEGORY_WORDS.values() for w in words))
+
+
+CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
+
+
+TOPIC_CUE = re.compile(
+    r"的事|那块|那一块|这块|这一块|方面|领域|板块|口子|相关|这一摊|那一摊|工作怎么样|工作咋样"
+    r"|的情况|有哪些|哪些"
+)
+
+
+UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
+
+
+DUE_CUE = re.compile(
+    r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
+)
+
+
+MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
+
+
+YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
+
+
+AT_RISK = re.compile(
+    r"盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
+)
+
+
+RANK_UNITS = re.compile(
+    r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
+)
+
+
+RANK_LOW = re.compile(r"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行")
+
+
+RANK_HIGH = re.compile(r"最高|最好|最快|最多|最强|第一名|排第一|领先")
+
+
+RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
+
+
+THRESHOLD = re.compile(
+    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)\s*"
+    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(以上|以下)?"
+)
+
+
+MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
+
+
+_ASPECTS = (
+    ("units", re.compile(
+        r"谁负责|谁牵头|谁管|归谁|哪个单位|哪个部门|哪家单位|责任单位|牵头单位|谁在抓|谁抓"
+    )),
+    ("deadline", re.compile(
+        r"啥时候|什么时候|何时|几时|时限|截止|到期|期限|哪天|几月份?完成|多久"
+    )),
+    ("gap", re.compile(r"差多少|还差|差距|缺口|差几|离目标还|离目标差")),
+)  # fmt: skip
+
+
+FOLLOW_FILLER = re.compile(
+    r"^(那|那么|还有|另外|再问|再看看|它|这个|那个|这项|那项)|(呢|吗|啊|呀|吧)$"
+)
+
+
+WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
+
+
+THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
+
+
+SOON = re.compile(r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近")
+
+
+def any_word(words) -> re.Pattern[str] | None:
+    """A pattern that finds any of `words` (None for none): a quick test before the loops."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique))) if unique else None
+
+
+def to_int(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else chinese_number(raw)
+
+
+def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
+    return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+
+
+def one_common_word(candidates: list[Candidate]) -> bool:
+    """Every candidate explained by the question's own bigrams only, mostly by one they all
+    share (at least 70% of each one's score)."""
+    if any(r.kind != "bm25" for c in candidates for r in c.reasons):
+        return False
+    shared = set.intersection(*({r.text for r in c.reasons} for c in candidates))
+    return any(
+        all(sum(r.score for r in c.reasons if r.text == word) >= 0.7 * c.score for c in candidates)
+        for word in shared
+    )
+
+
+def aspect_of(q: str) -> str | None:
+    for name, pattern in _ASPECTS:
+        if pattern.search(q):
+            return name
+    return None
+
+
+def strip_aspects(q: str) -> str:
+    for _, pattern in _ASPECTS:
+        q = pattern.sub(" ", q)
+    return q
+
+
+def light(status: str) -> str:
+    from bot.domain.status import light_for
+
+    return light_for(status)

@@ -1,0 +1,78 @@
+"""Questions that lean on the conversation ("那PM2.5呢", "谁负责") or name several
+targets at once ("固投和社零咋样")."""
+
+from __future__ import annotations
+
+from bot.understanding.conversation import Answer, Conversation
+from bot.understanding.cues import (
+    FOLLOW_FILLER,
+    MULTI_SPLIT,
+    aspect_of,
+    names_phrase,
+    strip_aspects,
+)
+from bot.understanding.text import (
+    has_content,
+    question_tokens,
+)
+
+
+class FollowUps:
+    """The follow-up and several-target answers of `Answerer` (bot.understanding.answering)."""
+
+    def _multi_answer(self, question: str, q: str) -> Answer | None:
+        parts = [p for p in MULTI_SPLIT.split(q) if has_content(p)]
+        if len(parts) < 2:
+            return None
+        chosen: list[int] = []
+        for n, part in enumerate(parts):
+            if len(chosen) + len(parts) - n < 2:
+                return None  # too few parts left to name two targets
+            candidates = self._scored(part, leading=1)
+            if not candidates:
+                continue
+            best = candidates[0]
+            if names_phrase(best, 2) and best.coverage >= 0.6 and best.number not in chosen:
+                chosen.append(best.number)
+        if len(chosen) < 2:
+            return None
+        whole = self._scored(q)
+        if whole and whole[0].coverage >= 0.9 and names_phrase(whole[0], 4):
+            return None  # one target's own name holds the 和 (企业上云和技改)
+        replies = [self._card(self.by_number[n]) for n in chosen]
+        return Answer(
+            question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
+        )
+
+    def _follow_up(self, question: str, q: str, context: Conversation) -> Answer | None:
+        """A turn that leans on the last target: “那PM2.5呢”, “谁负责”, “差多少”."""
+        if not context.targets:
+            return None
+        last = self.by_number.get(context.targets[0])
+        if last is None:
+            return None
+        core = FOLLOW_FILLER.sub("", q).strip()
+        aspect = aspect_of(q)
+        candidates = self._scored(q)
+        best = candidates[0] if candidates else None
+        indicator = self._asked_indicator(core or q, last, strict=False)
+        if indicator is not None and (
+            best is None or best.number == last.number or not names_phrase(best, 3)
+        ):
+            return self._target_answer(question, q, last, (), indicator=indicator)
+        # An explicit new target wins over the context.
+        if best is not None and self._trusted(best) and best.number != last.number:
+            stripped = strip_aspects(q)
+            if has_content(stripped) and names_phrase(best, 2):
+                return None
+        if aspect is not None:
+            rest = strip_aspects(core)
+            rest_tokens = question_tokens(rest, self.lexicon.stopwords)
+            if (
+                not rest_tokens
+                or best is None
+                or not self._trusted(best)
+                or best.number == last.number
+            ):
+                return self._target_answer(question, q, last, (), aspect=aspect)
+        return None

@@ -1,0 +1,393 @@
+"""Everyday lists a leader asks for: by status, unit, category or deadline, ranked,
+over or under a threshold, overdue and at risk."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from bot.domain.ledger import (
+    CATEGORIES,
+    TargetSpec,
+)
+from bot.domain.status import (
+    as_of_label,
+    completion_ratio,
+    deadline_state,
+    open_deadlines,
+    year_closed,
+)
+from bot.domain.unit_board import rank_units, render_unit_row
+from bot.render.replies import (
+    closed_year_due_text,
+    render_list,
+)
+from bot.understanding.conversation import Answer
+from bot.understanding.cues import (
+    ANY_CATEGORY,
+    ANY_STATUS,
+    AT_RISK,
+    CATEGORY_CUE,
+    CATEGORY_WORDS,
+    DUE_CUE,
+    LIST_CUE,
+    LIST_LIMIT,
+    LIST_REPLY_LIMIT,
+    MONTH,
+    OVERDUE,
+    RANK_HIGH,
+    RANK_LOW,
+    RANK_UNITS,
+    RATE_WORDS,
+    SOON,
+    STATUS_FORMS,
+    STATUS_WORDS,
+    THIS_WEEK,
+    THRESHOLD,
+    UNIT_CUE,
+    UNIT_NAME,
+    WEEKDAYS_AHEAD,
+    light,
+    to_int,
+)
+
+
+class ListAnswers:
+    """The list answers of `Answerer` (bot.understanding.answering)."""
+
+    def _list(self, question, title, targets, filters, *, lines=None) -> Answer:
+        if lines is None:
+            reply = render_list(
+                title, targets, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+            )
+        else:
+            reply = "\n".join(lines)
+        return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
+
+    def _ranked_units(self, question: str, q: str) -> Answer | None:
+        m = RANK_UNITS.search(q)
+        if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
+            return None
+        rows = self._ranked_unit_rows()
+        if not rows:
+            return None
+        best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
+        if best_first:
+            rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
+        shown = rows[:5]
+        title = "各责任单位完成情况（" + ("最好的在前" if best_first else "最差的在前") + "）"
+        lines = [f"{title}，{as_of_label(self.today, self.ledger.year)}："]
+        for row in shown:
+            lines += render_unit_row(row)
+        numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
+        filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+
+    def _ranked_unit_rows(self) -> list:
+        """`rank_units` of the ledger today, made once per refresh and day."""
+        if self._unit_rows is None or self._unit_rows[0] != self.today:
+            rows = rank_units(self.ledger.targets, self.today, self.status)
+            self._unit_rows = (self.today, rows)
+        return self._unit_rows[1]
+
+    def _completion(self, target: TargetSpec) -> Decimal | None:
+        """The weakest completion ratio among the target's indicators, if any has one."""
+        cached = self._ratios.get(target.number)
+        if cached is not None and cached[0] is target:
+            return cached[1]
+        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
+        ratio = min(ratios) if ratios else None
+        self._ratios[target.number] = (target, ratio)
+        return ratio
+
+    def _ranked_targets(self, question: str, q: str) -> Answer | None:
+        low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
+        if not (low or high) or not (RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁", q)):
+            return None
+        if re.search(r"单位|部门", q):
+            return None
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        rated = [(r, t) for r, t in rated if r is not None]
+        if not rated:
+            if not RATE_WORDS.search(q) or self._specific_topic(q):
+                return None
+            # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
+            # figures yet): say so, rather than guess a target.
+            reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
+            return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
+        ascending = bool(low) and not (high and high.start() < low.start())
+        rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
+        shown = rated[:LIST_LIMIT]
+        word = "最低" if ascending else "最高"
+        lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
+        for ratio, t in shown:
+            lines.append(
+                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        filters = {"rank": "completion_asc" if ascending else "completion_desc"}
+        return self._list(question, "", [t for _, t in shown], filters, lines=lines)
+
+    def _threshold_list(self, question: str, q: str) -> Answer | None:
+        if not RATE_WORDS.search(q) and "%" not in q:
+            return None
+        m = THRESHOLD.search(q)
+        if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
+            return None
+        # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
+        # just 完成率 or 进度 names no target.
+        if not RATE_WORDS.search(q) or self._specific_topic(RATE_WORDS.sub(" ", q)):
+            return None
+        value = Decimal(m.group(2))
+        word, suffix = m.group(1), m.group(4) or ""
+        below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        if below:
+            chosen = [(r, t) for r, t in rated if r is not None and r < value]
+        else:
+            strict = word in ("超过", "高于", "大于", "多于")
+            chosen = [
+                (r, t) for r, t in rated if r is not None and (r > value if strict else r >= value)
+            ]
+        chosen.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not below)
+        relation = (
+            "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
+        )
+        title = f"完成率{relation}{value.normalize():f}%的目标"
+        sign = "<" if below else (">" if relation == "超过" else ">=")
+        filters = {"completion": f"{sign}{value.normalize():f}"}
+        if not chosen:
+            return self._list(question, title, [], filters)
+        lines = [f"{title}（共{len(chosen)}项）："]
+        for ratio, t in chosen:
+            lines.append(
+                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
+
+    def _overdue(self, t: TargetSpec) -> bool:
+        if self.status(t) in ("已完成", "超额完成"):
+            return False
+        return any(d.date < self.today for d in open_deadlines(t))
+
+    def _at_risk(self, t: TargetSpec) -> str:
+        """Why a target needs watching ("" when it does not)."""
+        status = self.status(t)
+        if status in ("已完成", "超额完成"):
+            return ""
+        if status in ("滞后", "未完成"):
+            return status
+        if self._overdue(t):
+            return "逾期"
+        soon = self.today + dt.timedelta(days=30)
+        if any(self.today <= d.date <= soon for d in open_deadlines(t)):
+            return "临近到期"
+        return ""
+
+    def _list_answer(self, question: str, q: str) -> Answer | None:
+        if OVERDUE.search(q):
+            targets = [t for t in self.ledger.targets if self._overdue(t)]
+            return self._with_unit(question, q, "已逾期未完成的目标", targets, {"overdue": True})
+        if AT_RISK.search(q) and not self._specific_topic(q):
+            rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
+            rows = [(t, why) for t, why in rows if why]
+            targets = [t for t, _ in rows]
+            answer = self._with_unit(question, q, "需要盯紧的目标", targets, {"at_risk": True})
+            reasons = {t.number: why for t, why in rows}
+            lines = answer.reply.split("\n")
+            marked = [lines[0]] + [
+                line + f" · {reasons[n]}"
+                for line, n in zip(lines[1:], answer.targets, strict=False)
+            ]
+            return Answer(
+                question, "list", answer.targets, "\n".join(marked), filter=answer.filter
+            )
+        status = self._status_filter(q)
+        unit, role = self._unit_filter(q)
+        category = self._category_filter(q)
+        due = self._due_filter(q)
+        has_cue = bool(LIST_CUE.search(q))
+        filters: dict[str, Any] = {}
+        if status and (has_cue or len(q) <= 8 or "的" in q):
+            filters["status"] = status
+        if unit and (has_cue or UNIT_CUE.search(q)):
+            filters["unit"] = unit
+            if role:
+                filters["role"] = role
+        if category and (has_cue or CATEGORY_CUE.search(q)) and not self._specific_topic(q):
+            filters["category"] = category
+        if due is not None:
+            filters["due"] = [due[0].isoformat(), due[1].isoformat()]
+        if not filters:
+            return self._unknown_unit_list(question, q) if has_cue or UNIT_CUE.search(q) else None
+        if due is not None and year_closed(self.today, self.ledger.year):
+            return Answer(
+                question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
+            )
+        selected = []
+        for t in self._pool(filters, unit, category):
+            if "status" in filters and self.status(t) not in filters["status"]:
+                continue
+            if "unit" in filters and not any(
+                u.name == unit and (not role or u.role == role) for u in t.units
+            ):
+                continue
+            if "category" in filters and t.category != category:
+                continue
+            if due is not None and not self._due_within(t, due):
+                continue
+            selected.append(t)
+        title = self._list_title(filters, status, unit, category, due, role)
+        if "status" in filters and len(filters["status"]) == 1:
+            filters["status"] = filters["status"][0]
+        reply = render_list(
+            title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+        )
+        if due is not None and selected:
+            reply = self._mark_due(reply, selected, due)
+        return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+
+    def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
+        """A list by a unit the ledger does not name: say so, and which units it does name."""
+        m = UNIT_NAME.search(q)
+        if m is None or self._specific_topic(q):
+            return None
+        name = m.group(1)
+        known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
+        reply = f"台账中没有“{name}”负责的目标。" + (
+            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
+        )
+        return Answer(question, "list", (), reply, filter={"unit": name})
+
+    def _pool(self, filters, unit, category) -> list[TargetSpec]:
+        """The targets a list must look at: one unit's, one category's, one status's, or all."""
+        if self._groups is None:
+            groups: dict[tuple[str, str], list[TargetSpec]] = {}
+            for t in self.ledger.targets:
+                groups.setdefault(("category", t.category), []).append(t)
+                for name in dict.fromkeys(u.name for u in t.units):
+                    groups.setdefault(("unit", name), []).append(t)
+                groups.setdefault(("status", self.status(t)), []).append(t)
+            self._groups = groups
+        pools = []
+        if "unit" in filters:
+            pools.append(self._groups.get(("unit", unit), []))
+        if "category" in filters:
+            pools.append(self._groups.get(("category", category), []))
+        if "status" in filters:
+            merged = [t for s in filters["status"] for t in self._groups.get(("status", s), [])]
+            pools.append(sorted(merged, key=lambda t: t.number))
+        return min(pools, key=len) if pools else list(self.ledger.targets)
+
+    def _with_unit(self, question, q, title, targets, filters) -> Answer:
+        unit, role = self._unit_filter(q)
+        if unit:
+            targets = [
+                t
+                for t in targets
+                if any(u.name == unit and (not role or u.role == role) for u in t.units)
+            ]
+            title = f"{unit}{'牵头' if role == 'lead' else '负责'}的{title}"
+            filters = {**filters, "unit": unit, **({"role": role} if role else {})}
+        return self._list(question, title, targets, filters)
+
+    def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
+        # Relative windows (this week, next week, soon) list done targets too, marked so.
+        include_done = due[0] >= self.today
+        return any(
+            due[0] <= d.date <= due[1] and (include_done or not d.done) for d in t.deadlines
+        )
+
+    def _mark_due(self, reply: str, selected, due) -> str:
+        lines = reply.split("\n")
+        out = [lines[0]]
+        for line, t in zip(lines[1:], selected, strict=False):
+            inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
+            if inside and all(d.done for d in inside):
+                line += " · 已完成"
+            elif inside:
+                d = min(inside, key=lambda d: d.date)
+                line += f" · {d.date.isoformat()}（{deadline_state(d, self.today)}）"
+            out.append(line)
+        return "\n".join(out)
+
+    def _list_title(self, filters, status, unit, category, due, role=None) -> str:
+        parts = []
+        if "due" in filters:
+            state = "（含已完成）" if due[0] >= self.today else "（未完成）"
+            parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期{state}")
+        if "unit" in filters:
+            parts.append(f"{unit}{'牵头' if role == 'lead' else '配合' if role else '负责'}")
+        if "category" in filters:
+            parts.append(f"{category}领域")
+        if "status" in filters:
+            parts.append("、".join(status))
+        return "的".join(parts) + "的目标"
+
+    @staticmethod
+    def _status_filter(q: str) -> tuple[str, ...] | None:
+        if not ANY_STATUS.search(q):
+            return None
+        for status, words in STATUS_WORDS:
+            pattern = STATUS_FORMS.get(status)
+            if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
+                if status == "未完成" and "红灯" in q:
+                    return ("滞后", "未完成")
+                if status == "已完成" and "绿灯" in q:
+                    return ("超额完成", "已完成")
+                return (status,)
+        return None
+
+    def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
+        """The unit named in the question, and "lead"/"assist" when only that role counts."""
+        if self._any_unit is None or not self._any_unit.search(q):
+            return None, None
+        role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
+        for name, forms in self._unit_forms:
+            for form in forms:
+                if form in q:
+                    return name, role
+        return None, None
+
+    @staticmethod
+    def _category_filter(q: str) -> str | None:
+        if not ANY_CATEGORY.search(q):
+            return None
+        for category in CATEGORIES:
+            if any(w in q for w in CATEGORY_WORDS[category]):
+                return category
+        return None
+
+    def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
+        today = self.today
+        if WEEKDAYS_AHEAD.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+            start = today + dt.timedelta(days=7 - today.weekday())
+            return start, start + dt.timedelta(days=6)
+        if THIS_WEEK.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+            return today, today + dt.timedelta(days=6 - today.weekday())
+        if SOON.search(q):
+            return today, today + dt.timedelta(days=30)
+        if not DUE_CUE.search(q):
+            return None
+        year = today.year
+        if "这个月" in q or "本月" in q or "当月" in q:
+            start = today.replace(day=1)
+            return start, start.replace(day=calendar.monthrange(year, start.month)[1])
+        if "下个月" in q or "下月" in q:
+            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        days = re.search(r"(\d+)\s*天内", q)
+        if days:
+            return today, today + dt.timedelta(days=int(days.group(1)))
+        ledger_year = self.ledger.year
+        if "年底" in q or "年末" in q:
+            return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
+        m = MONTH.search(q)
+        if m:
+            month = to_int(m.group(1))
+            if month and 1 <= month <= 12:
+                end = dt.date(ledger_year, month, calendar.monthrange(ledger_year, month)[1])
+                return dt.date(ledger_year, 1, 1), end
+        return None

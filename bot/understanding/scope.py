@@ -1,0 +1,222 @@
+"""Whether a question is about this ledger at all, and how sure a match is: topics,
+subjects and abbreviations the ledger does or does not hold, coverage and ambiguity."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.ledger import (
+    TargetSpec,
+)
+from bot.understanding.candidates import Candidate
+from bot.understanding.conversation import Answer
+from bot.understanding.cues import (
+    ACCEPT_COVERAGE,
+    ALONE_RATIO,
+    CONFIDENT_COVERAGE,
+    PHRASE_COVERAGE,
+    PROGRESS_CUE,
+    TOPIC_CUE,
+    YEAR,
+    names_phrase,
+)
+from bot.understanding.lexicon import Topic
+from bot.understanding.text import (
+    has_content,
+    mask_stopwords,
+    text_tokens,
+)
+
+
+class ScopeChecks:
+    """The scope and confidence checks of `Answerer` (bot.understanding.answering)."""
+
+    def _names_nothing(self, q: str) -> bool:
+        """A progress question made only of filler and words for the whole ledger."""
+        if not PROGRESS_CUE.search(q):
+            return False
+        return not has_content(mask_stopwords(q, self._filler))
+
+    def _one_target_explains(self, q: str) -> bool:
+        """One target explains the question well and no other explains even half as much."""
+        candidates = self._scored(q)
+        if not candidates or candidates[0].coverage < CONFIDENT_COVERAGE:
+            return False
+        rest = [c.coverage for c in candidates[1:3]]
+        return not rest or max(rest) < candidates[0].coverage / 2
+
+    def _specific_topic(self, q: str) -> bool:
+        """True when a target's own phrase of 3+ characters is in the question."""
+        candidates = self._scored(q)
+        return (
+            bool(candidates)
+            and names_phrase(candidates[0], 3, ("phrase", "pinyin"))
+            and self._trusted(candidates[0])
+        )
+
+    def _topic_of(self, q: str) -> Topic | None:
+        if self._any_topic is None or not self._any_topic.search(q):
+            return None
+        for topic in self.lexicon.topics:
+            if any(word in q for word in topic.asked):
+                return topic
+        return None
+
+    def _topic_answer(self, question: str, q: str) -> Answer | None:
+        if not TOPIC_CUE.search(q):
+            return None
+        topic = self._topic_of(q)
+        if topic is None:
+            return None
+        numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
+        members = [self.by_number[n] for n in numbers]
+        if len(members) < 2:
+            return None  # one target is a target question, answered by matching
+        if self._specific_topic(q):
+            best = self._scored(q)[0]
+            if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
+                return None
+        if self._one_target_explains(q):
+            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
+        title = f"“{topic.name}”相关的目标"
+        return self._list(question, title, members, {"topic": topic.name})
+
+    def _topic_text(self, number: int) -> str:
+        """What puts a target in a topic: its title, target text, first 8 aliases and its
+        indicator names, normalised text by text (as the index holds them)."""
+        doc = self.index.docs[number]
+        fields, count = doc.fields, doc.indicators
+        indicators, aliases = fields[3 : 3 + count], fields[3 + count :]
+        return "\n".join((fields[0], fields[1], *aliases[:8], *indicators))
+
+    def _topics_of(self, number: int) -> frozenset[str]:
+        """The names of the topics a target belongs to."""
+        text = self._topic_text(number)
+        return frozenset(
+            other.name for other in self.lexicon.topics if any(w in text for w in other.words)
+        )
+
+    def _all_topic_members(self) -> dict[str, set[int]]:
+        """Every topic's targets, each topic word looked for only where the index says it
+        can be (kept up to date by `refresh` for the targets that change)."""
+        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
+        texts: dict[int, str] = {}
+        for topic in self.lexicon.topics:
+            found = members[topic.name]
+            for word in topic.words:
+                numbers = self.index.numbers_with(word)
+                for number in self.index.docs if numbers is None else numbers:
+                    if number in found:
+                        continue
+                    text = texts.get(number)
+                    if text is None:
+                        text = texts[number] = self._topic_text(number)
+                    if word in text:
+                        found.add(number)
+        return members
+
+    def _counts(self, word: str) -> list[int]:
+        counts = self._word_counts.get(word)
+        if counts is None:
+            numbers = self.index.numbers_with(word)
+            docs = self.index.docs
+            docs = docs.values() if numbers is None else [docs[n] for n in numbers]
+            counts = [sum(word in d.text for d in docs), sum(word in d.names for d in docs)]
+            self._word_counts[word] = counts
+        return counts
+
+    def _recount_words(self, changed: set[int], before: dict) -> None:
+        """Keep the counted words' counts right for the targets that changed (not a rescan)."""
+        for number in changed:
+            old, new = before.get(number), self.index.docs.get(number)
+            for word, counts in self._word_counts.items():
+                for i, attribute in enumerate(("text", "names")):
+                    counts[i] -= bool(old and word in getattr(old, attribute))
+                    counts[i] += bool(new and word in getattr(new, attribute))
+
+    def _ledger_mentions(self, word: str) -> bool:
+        """True when any of the ledger's texts (the preamble, titles, aliases too) has `word`.
+
+        The index's bigrams decide it where they can (a word with a bigram in no target's
+        texts or aliases is not there; a word that is one bigram is), sparing a count over
+        every target."""
+        if word in self._preamble:
+            return True
+        index = self.index
+        tokens = text_tokens(word)
+        if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
+            return False
+        if tokens == [word]:
+            return True
+        return self._counts(word)[0] > 0
+
+    def _ledger_names(self, word: str) -> bool:
+        """True when a title or alias of the ledger's targets has `word`."""
+        return self._counts(word)[1] > 0
+
+    def _names_absent_subject(self, q: str) -> bool:
+        """The question names a subject of county work this ledger never mentions."""
+        if self._any_subject is None or not self._any_subject.search(q):
+            return False
+        return any(
+            subject in q
+            and subject not in self.lexicon.synonyms
+            and not self._ledger_mentions(subject)
+            for subject in self.lexicon.subjects
+        )
+
+    def _names_absent_abbreviation(self, q: str) -> bool:
+        """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
+        writes nor means in any of the lexicon's words for it: a subject it does not hold."""
+        for key in self.lexicon.abbreviations:
+            if key not in q or (
+                key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
+            ):
+                continue
+            if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
+                return True
+        return False
+
+    def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
+        # A cue that names what one of this ledger's targets is about (in a title or alias:
+        # a target called 报销比例, an alias 股市) is in scope for this ledger.
+        cues = self._any_cue is not None and self._any_cue.search(q)
+        if cues and any(
+            cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
+        ):
+            return True
+        places = self._any_place is not None and self._any_place.search(q)
+        if places and any(
+            place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
+        ):
+            return True
+        if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
+            return True
+        for year in YEAR.findall(q):
+            if int(year) != self.ledger.year and (
+                best is None or year not in best.target_text + best.progress_text
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _trusted(best: Candidate) -> bool:
+        """Enough of the question explained, or one of the target's phrases written out."""
+        if best.coverage >= ACCEPT_COVERAGE:
+            return True
+        named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
+        return named and best.coverage >= PHRASE_COVERAGE
+
+    @staticmethod
+    def _confident(best: Candidate) -> bool:
+        return best.coverage >= CONFIDENT_COVERAGE or (
+            names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
+        )
+
+    def _leads_alone(self, candidates: list[Candidate]) -> bool:
+        """Under the usual bar, but over this ledger's, with no other target close: the best
+        guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
+        best = candidates[0]
+        if best.coverage < self.accept_coverage:
+            return False
+        return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO
