@@ -34,7 +34,7 @@ from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.answering import Answerer
 from bot.understanding.evaluation import evaluate, load_eval_set
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.matching import normalize
+from bot.understanding.text import normalize
 
 TZ = ZoneInfo("Asia/Shanghai")
 REPORTS = PROJECT_ROOT / "tests" / "data" / "reports"

@@ -18,9 +18,6 @@ from bot.app.unmatched import record_unmatched
 from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
-from bot.drafting.draft import draft_toml, review_summary
-from bot.drafting.drafter import draft as draft_report_ledger
-from bot.drafting.report_text import parse_report
 from bot.render.ledger_toml import load_ledger_file
 from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
@@ -146,6 +143,11 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
             text = path.read_bytes().decode("gb18030")
         except UnicodeDecodeError:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
+    # Imported here: the drafting modules cost every other command's start-up 0.03-0.05 s.
+    from bot.drafting.draft import draft_toml, review_summary
+    from bot.drafting.drafter import draft as draft_report_ledger
+    from bot.drafting.report_text import parse_report
+
     report = parse_report(text)
     drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
     output = draft_toml(drafted)
@@ -177,7 +179,8 @@ def cmd_ask(config: Config, engine: Engine, args) -> int:
         )
     from bot.app.ledger_years import LedgerYears
 
-    answerer = build_answerer(engine, config, year=ledger_for(config, engine, args).year)
+    # The ledger is read once: it names the year and is the one answered over.
+    answerer = build_answerer(engine, config, ledger=ledger_for(config, engine, args))
     years = LedgerYears(engine, config, lambda: answerer)
     unmatched = UnmatchedLog(engine)
     try:

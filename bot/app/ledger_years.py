@@ -25,7 +25,7 @@ from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
 from bot.store.uow import reading
 from bot.understanding.answering import Answer, Answerer, Conversation
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.matching import has_content, normalize
+from bot.understanding.text import has_content, normalize
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 # A year not followed by a month, a day or 底/末/初 ("2020年10月底前" is a deadline, not a year).

@@ -7,6 +7,7 @@ import logging
 from sqlalchemy import Engine
 
 from bot.config import Config
+from bot.domain.ledger import LedgerSpec
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.database import create_schema, make_engine
 from bot.store.ledger_import import ImportResult, load_ledger
@@ -38,9 +39,16 @@ def seed_ledger(engine: Engine, config: Config, *, force: bool = False) -> Impor
     )
 
 
-def build_answerer(engine: Engine, config: Config, *, year: int | None = None) -> Answerer:
+def build_answerer(
+    engine: Engine, config: Config, *, year: int | None = None, ledger: LedgerSpec | None = None
+) -> Answerer:
     """The answering core over a year's ledger as the database holds it now: `year`, else
-    `[ledger] year`, else the latest year imported (YearNotHeld when it is not held)."""
+    `[ledger] year`, else the latest year imported (YearNotHeld when it is not held); or over
+    `ledger`, when the caller has just read it."""
+    if ledger is not None:
+        return Answerer(
+            ledger, load_lexicon(), today=config.status_date(ledger.year), tz=config.tz
+        )
     with reading(engine) as session:
         try:
             ledger = read_ledger(session, year=year or config.year, rules=config.status)

@@ -126,6 +126,8 @@ def text_problem(text: str, *, multiline: bool = False) -> str | None:
 
 def strip_control_characters(text: str) -> str:
     """`text` without the characters `text_problem` refuses; newlines and tabs are kept."""
+    if text.isprintable():  # no control character at all: the common case, at C speed
+        return text
     return "".join(ch for ch in text if not _refused(ch) or ch in _MULTILINE_ALLOWED)
 
 

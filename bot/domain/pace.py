@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-import cn2an
-
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.domain.status_rules import DEFAULT_PACE_TOLERANCE
 
@@ -56,7 +54,19 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# Every character cn2an's `transform` reads as a number or part of one (its numerals and
+# units, 廿 and 半): text with none of them comes back unchanged, so cn2an (a tenth of a
+# second to import) is loaded only for text that has one.
+NUMERAL_CHARACTERS = frozenset(
+    "零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿半"
+)
+
+
 def _digits(text: str) -> str:
+    if NUMERAL_CHARACTERS.isdisjoint(text):
+        return text
+    import cn2an
+
     try:  # "一至六月" → "1至6月"; cn2an leaves text it cannot read as it is
         return str(cn2an.transform(text, "cn2an"))
     except (ValueError, KeyError, IndexError, TypeError):

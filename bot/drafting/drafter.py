@@ -11,7 +11,7 @@ from bot.drafting.naming import load_departments
 from bot.drafting.report_text import Report
 from bot.drafting.words import guess_year as read_year
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.matching import make_tokenizer
+from bot.understanding.tokenizer import make_tokenizer
 
 
 def draft_ledger(report: Report, year: int, text: str = "") -> LedgerSpec:

@@ -61,10 +61,10 @@ from bot.render.replies import (
     render_unknown,
 )
 from bot.render.target_view import unit_label
+from bot.understanding.candidates import Candidate
 from bot.understanding.lexicon import FieldLexicon, Topic
-from bot.understanding.matching import (
-    Candidate,
-    LedgerIndex,
+from bot.understanding.matching import LedgerIndex
+from bot.understanding.text import (
     chinese_number,
     has_content,
     mask_stopwords,
@@ -86,6 +86,10 @@ WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 # ACCEPT_COVERAGE a target is offered only as "可能是…", when no other comes within this share.
 ALONE_RATIO = 0.5
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection
+# Targets from which the build also imports cn2an and works out every status, the summary and
+# the list groups, which a big ledger's first such question would otherwise pay for (the
+# rarer rankings still work out their ratios and the unit board on first use).
+WARM_AT = 1000
 CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 LIST_LIMIT = 10  # ranked lists show this many
 LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
@@ -155,6 +159,13 @@ _STATUS_FORMS = {
         r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
     ),
 }
+# Any status word or form at all: most questions hold none, and skip the checks one by one.
+_ANY_STATUS = re.compile(
+    "|".join(
+        [re.escape(w) for _, words in _STATUS_WORDS for w in words]
+        + [f"(?:{p.pattern})" for p in _STATUS_FORMS.values()]
+    )
+)
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
 _UNIT_NAME = re.compile(
     r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
@@ -168,6 +179,7 @@ _CATEGORY_WORDS = {
     "城乡建设": ("城乡建设", "城建", "城乡"),
     "安全稳定": ("安全稳定", "安全", "稳定"),
 }
+_ANY_CATEGORY = re.compile("|".join(w for words in _CATEGORY_WORDS.values() for w in words))
 _CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
 _TOPIC_CUE = re.compile(
     r"的事|那块|那一块|这块|这一块|方面|领域|板块|口子|相关|这一摊|那一摊|工作怎么样|工作咋样"
@@ -309,6 +321,13 @@ class Answerer:
         self.lexicon = self.thesaurus = thesaurus
         self.tz = tz
         self.today = today
+        # One search tells whether a question holds any word of a lexicon list at all; only
+        # then are the words checked one by one, in their order.
+        self._any_topic = _any_word(w for topic in thesaurus.topics for w in topic.asked)
+        self._any_cue = _any_word(thesaurus.out_of_scope_cues)
+        self._any_place = _any_word(thesaurus.other_places)
+        self._any_subject = _any_word(thesaurus.subjects)
+        self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         self.refresh(ledger)
 
@@ -318,17 +337,15 @@ class Answerer:
         self.by_number = ledger.by_number()
         if today is not None:
             self.today = today
+        first = self.index is None
         if self.index is None:
             self.index = LedgerIndex(ledger, self.lexicon)
             changed = set(self.by_number)
-            if len(ledger.targets) >= FREEZE_AT:
-                # A big index lives as long as the process: keep the collector from rescanning
-                # its millions of objects, which otherwise stalls a question now and then.
-                gc.freeze()
         else:
             before = dict(self.index.docs)
             changed = self.index.update(ledger)
             self._recount_words(changed, before)
+        self._order = {t.number: n for n, t in enumerate(ledger.targets)}
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
         self.accept_coverage = self._accept_coverage()
         self.unit_names = sorted(
@@ -342,6 +359,7 @@ class Answerer:
             if short.endswith("局") and len(short) > 3:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
+        self._any_unit = _any_word(f for _, forms in self._unit_forms for f in forms)
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
         # word -> (targets whose texts use it, targets whose title or alias does), counted on
         # first use and kept up to date by `_recount_words` as targets change.
@@ -349,15 +367,46 @@ class Answerer:
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
         self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
-        self._topics: dict[int, tuple[TargetSpec, frozenset[str]]] = getattr(self, "_topics", {})
-        for cache in (self._statuses, self._ratios, self._topics):
+        # A target's reply card, by the indicator it leads with (-1: none), until it changes.
+        self._cards: dict[int, tuple[TargetSpec, dt.date, dict[int, str]]] = getattr(
+            self, "_cards", {}
+        )
+        for cache in (self._statuses, self._ratios, self._cards):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
-        self._memo: dict[str, list[Candidate]] = {}
+        self._memo: dict[str, tuple[int, list[Candidate]]] = {}
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
-        self._topic_members: dict[str, list[TargetSpec]] | None = None  # the same, by topic
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
+        self._unit_rows: tuple[dt.date, list] | None = None  # the unit board, the same way
+        if first:
+            self._topic_members = self._all_topic_members()
+            self._warm()
+            if len(ledger.targets) >= FREEZE_AT:
+                # A big index lives as long as the process: keep the collector from rescanning
+                # its millions of objects, which otherwise stalls a question now and then.
+                gc.freeze()
+        else:
+            for number in changed:
+                for members in self._topic_members.values():
+                    members.discard(number)
+                if number in self.index.docs:
+                    for name in self._topics_of(number):
+                        self._topic_members.setdefault(name, set()).add(number)
         return changed
+
+    def _warm(self) -> None:
+        """Do at build what the first questions would otherwise each pay for once: whether
+        the ledger holds each out-of-scope cue, place and subject of the lexicon, and for a
+        big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups."""
+        lexicon = self.lexicon
+        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
+            self._counts(word)
+        if len(self.ledger.targets) >= WARM_AT:
+            chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
+            for t in self.ledger.targets:
+                self.status(t)
+            self._summary_text()
+            self._pool({}, None, None)
 
     # --- the decision ----------------------------------------------------------------
 
@@ -454,21 +503,21 @@ class Answerer:
             return None
         return _to_int(next(g for g in m.groups() if g))
 
-    def _scored(self, q: str) -> list[Candidate]:
-        """Scores for normalised text, computed once per question however often asked."""
+    def _scored(self, q: str, leading: int = 5) -> list[Candidate]:
+        """Scores for normalised text, computed once per question however often asked; only
+        the `leading` best are sure to be there, which is all any decision looks at."""
         found = self._memo.get(q)
-        if found is None:
+        if found is None or found[0] < leading:
             if len(self._memo) > 16:
                 self._memo.clear()
-            found = self._memo[q] = self.index.score(q, normalized=True)
-        return found
+            found = self._memo[q] = (leading, self.index.score(q, normalized=True, limit=leading))
+        return found[1]
 
     def _names_nothing(self, q: str) -> bool:
         """A progress question made only of filler and words for the whole ledger."""
         if not _PROGRESS_CUE.search(q):
             return False
-        words = self.lexicon.stopwords | self.lexicon.whole_ledger
-        return not has_content(mask_stopwords(q, words))
+        return not has_content(mask_stopwords(q, self._filler))
 
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
@@ -502,7 +551,7 @@ class Answerer:
         m = _RANK_UNITS.search(q)
         if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
             return None
-        rows = rank_units(self.ledger.targets, self.today, self.status)
+        rows = self._ranked_unit_rows()
         if not rows:
             return None
         best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
@@ -516,6 +565,13 @@ class Answerer:
         numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
         filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
         return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+
+    def _ranked_unit_rows(self) -> list:
+        """`rank_units` of the ledger today, made once per refresh and day."""
+        if self._unit_rows is None or self._unit_rows[0] != self.today:
+            rows = rank_units(self.ledger.targets, self.today, self.status)
+            self._unit_rows = (self.today, rows)
+        return self._unit_rows[1]
 
     def _completion(self, target: TargetSpec) -> Decimal | None:
         """The weakest completion ratio among the target's indicators, if any has one."""
@@ -754,6 +810,8 @@ class Answerer:
 
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
+        if not _ANY_STATUS.search(q):
+            return None
         for status, words in _STATUS_WORDS:
             pattern = _STATUS_FORMS.get(status)
             if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
@@ -766,6 +824,8 @@ class Answerer:
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""
+        if self._any_unit is None or not self._any_unit.search(q):
+            return None, None
         role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
         for name, forms in self._unit_forms:
             for form in forms:
@@ -775,6 +835,8 @@ class Answerer:
 
     @staticmethod
     def _category_filter(q: str) -> str | None:
+        if not _ANY_CATEGORY.search(q):
+            return None
         for category in CATEGORIES:
             if any(w in q for w in _CATEGORY_WORDS[category]):
                 return category
@@ -815,22 +877,21 @@ class Answerer:
     # --- topics ------------------------------------------------------------------------
 
     def _topic_of(self, q: str) -> Topic | None:
+        if self._any_topic is None or not self._any_topic.search(q):
+            return None
         for topic in self.lexicon.topics:
             if any(word in q for word in topic.asked):
                 return topic
         return None
 
     def _topic_answer(self, question: str, q: str) -> Answer | None:
-        topic = self._topic_of(q)
-        if topic is None or not _TOPIC_CUE.search(q):
+        if not _TOPIC_CUE.search(q):
             return None
-        if self._topic_members is None:
-            # Every topic's members in one pass over the ledger, until the next refresh.
-            self._topic_members = {other.name: [] for other in self.lexicon.topics}
-            for t in self.ledger.targets:
-                for name in self._topics_of(t):
-                    self._topic_members.setdefault(name, []).append(t)
-        members = self._topic_members.get(topic.name, [])
+        topic = self._topic_of(q)
+        if topic is None:
+            return None
+        numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
+        members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
         if self._specific_topic(q):
@@ -842,18 +903,39 @@ class Answerer:
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
 
-    def _topics_of(self, t: TargetSpec) -> frozenset[str]:
-        """The names of the topics a target belongs to, cached until the target changes."""
-        cached = self._topics.get(t.number)
-        if cached is None or cached[0] is not t:
-            # Normalised text by text: `normalize` cuts one text at a question's length.
-            parts = [t.title, t.target_text, *t.aliases[:8], *(i.name for i in t.indicators)]
-            text = "\n".join(normalize_many(parts))
-            names = frozenset(
-                other.name for other in self.lexicon.topics if any(w in text for w in other.words)
-            )
-            cached = self._topics[t.number] = (t, names)
-        return cached[1]
+    def _topic_text(self, number: int) -> str:
+        """What puts a target in a topic: its title, target text, first 8 aliases and its
+        indicator names, normalised text by text (as the index holds them)."""
+        doc = self.index.docs[number]
+        fields, count = doc.fields, doc.indicators
+        indicators, aliases = fields[3 : 3 + count], fields[3 + count :]
+        return "\n".join((fields[0], fields[1], *aliases[:8], *indicators))
+
+    def _topics_of(self, number: int) -> frozenset[str]:
+        """The names of the topics a target belongs to."""
+        text = self._topic_text(number)
+        return frozenset(
+            other.name for other in self.lexicon.topics if any(w in text for w in other.words)
+        )
+
+    def _all_topic_members(self) -> dict[str, set[int]]:
+        """Every topic's targets, each topic word looked for only where the index says it
+        can be (kept up to date by `refresh` for the targets that change)."""
+        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
+        texts: dict[int, str] = {}
+        for topic in self.lexicon.topics:
+            found = members[topic.name]
+            for word in topic.words:
+                numbers = self.index.numbers_with(word)
+                for number in self.index.docs if numbers is None else numbers:
+                    if number in found:
+                        continue
+                    text = texts.get(number)
+                    if text is None:
+                        text = texts[number] = self._topic_text(number)
+                    if word in text:
+                        found.add(number)
+        return members
 
     # --- several targets, follow-ups ---------------------------------------------------
 
@@ -862,8 +944,10 @@ class Answerer:
         if len(parts) < 2:
             return None
         chosen: list[int] = []
-        for part in parts:
-            candidates = self._scored(part)
+        for n, part in enumerate(parts):
+            if len(chosen) + len(parts) - n < 2:
+                return None  # too few parts left to name two targets
+            candidates = self._scored(part, leading=1)
             if not candidates:
                 continue
             best = candidates[0]
@@ -874,7 +958,7 @@ class Answerer:
         whole = self._scored(q)
         if whole and whole[0].coverage >= 0.9 and _names_phrase(whole[0], 4):
             return None  # one target's own name holds the 和 (企业上云和技改)
-        replies = [render_target(self.by_number[n], self.today, self.tz) for n in chosen]
+        replies = [self._card(self.by_number[n]) for n in chosen]
         return Answer(
             question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
         )
@@ -917,7 +1001,9 @@ class Answerer:
     def _counts(self, word: str) -> list[int]:
         counts = self._word_counts.get(word)
         if counts is None:
-            docs = self.index.docs.values()
+            numbers = self.index.numbers_with(word)
+            docs = self.index.docs
+            docs = docs.values() if numbers is None else [docs[n] for n in numbers]
             counts = [sum(word in d.text for d in docs), sum(word in d.names for d in docs)]
             self._word_counts[word] = counts
         return counts
@@ -953,6 +1039,8 @@ class Answerer:
 
     def _names_absent_subject(self, q: str) -> bool:
         """The question names a subject of county work this ledger never mentions."""
+        if self._any_subject is None or not self._any_subject.search(q):
+            return False
         return any(
             subject in q
             and subject not in self.lexicon.synonyms
@@ -975,9 +1063,13 @@ class Answerer:
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         # A cue that names what one of this ledger's targets is about (in a title or alias:
         # a target called 报销比例, an alias 股市) is in scope for this ledger.
-        if any(cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues):
+        cues = self._any_cue is not None and self._any_cue.search(q)
+        if cues and any(
+            cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
+        ):
             return True
-        if any(
+        places = self._any_place is not None and self._any_place.search(q)
+        if places and any(
             place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
         ):
             return True
@@ -1076,7 +1168,7 @@ class Answerer:
         aspect = aspect or _aspect_of(q)
         if lead is not None and aspect == "gap":
             aspect = None  # the asked figure leads the reply already
-        reply = render_target(target, self.today, self.tz, lead_indicator=lead)
+        reply = self._card(target, lead)
         aspect_line = self._aspect_line(target, aspect) if aspect else ""
         if aspect_line:
             reply = f"➤ {aspect_line}\n{reply}"
@@ -1089,6 +1181,22 @@ class Answerer:
         if aspect_line:
             filters["aspect"] = aspect
         return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
+
+    def _card(self, target: TargetSpec, lead: IndicatorSpec | None = None) -> str:
+        """`render_target` of the target today, made once until the target or the day changes."""
+        cached = self._cards.get(target.number)
+        if cached is None or cached[0] is not target or cached[1] != self.today:
+            cached = self._cards[target.number] = (target, self.today, {})
+        position = -1
+        if lead is not None:
+            position = next((n for n, i in enumerate(target.indicators) if i is lead), None)
+            if position is None:  # not one of this target's own: nothing to reuse
+                return render_target(target, self.today, self.tz, lead_indicator=lead)
+        card = cached[2].get(position)
+        if card is None:
+            card = render_target(target, self.today, self.tz, lead_indicator=lead)
+            cached[2][position] = card
+        return card
 
     def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
         if aspect == "units":
@@ -1153,6 +1261,12 @@ class Answerer:
         if reply_prefix:
             reply = reply_prefix + "\n" + reply.split("\n", 1)[-1]
         return Answer(question, "unknown", (), reply, candidates=candidates, confident=False)
+
+
+def _any_word(words) -> re.Pattern[str] | None:
+    """A pattern that finds any of `words` (None for none): a quick test before the loops."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, unique))) if unique else None
 
 
 def _to_int(raw: str) -> int | None:

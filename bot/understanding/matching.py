@@ -17,316 +17,33 @@ explains; the answering core rejects or accepts on it, relative to this ledger.
 
 from __future__ import annotations
 
-import functools
 import gc
-import logging
+import itertools
 import math
-import os
 import re
-import statistics
-import sys
-import tempfile
-import unicodedata
-import warnings
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
-from bot.domain.units import MAGNITUDE_BASES, MAGNITUDES, split_unit
+from bot.understanding.figures import (
+    COMMON_UNITS,
+    common_unit_pattern,
+    figure_key,
+    figure_token,
+    figures_in,
+    unit_pattern,
+)
 from bot.understanding.lexicon import FieldLexicon
+from bot.understanding.scoring import IndexScoring
+from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key, text_tokens
+from bot.understanding.weights import BM25_B, BM25_K1, FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
-    import jieba
-
-MAX_QUESTION_CHARS = 300
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-_CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                 "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-# How much one occurrence of a bigram in each field counts towards the target's BM25 tf.
-_FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
-_K1, _B = 1.2, 0.75
-_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
-_TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
-_LEXICON_FACTOR = 0.6
-_PINYIN_FACTOR = 0.8
-_SLIP_MAX_SHARE = 0.1  # a homophone's miswritten character is in at most this share of targets
-_MAX_PHRASE = 16
-# A figure the question writes with its unit ("70公里") and a target holds is worth this many
-# IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
-_FIGURE_FACTOR = 2.0
-_GAP_FACTOR = 0.5  # a question bigram the ledger writes with a character or two between
-_GAP_MAX_SHARE = 0.05  # ... looked for only in targets holding both characters, if this few
-_GAP_MAX_TARGETS = 30  # (a pair found in more says little, and costs a search in each)
-_GAP_COMMON_SHARE = 0.25  # ... and only for two characters each in at most this share of them
-_FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
-_NUMERAL = re.compile(
-    r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z])|([零〇一二两三四五六七八九十百千]+)"
-)
-# Measure words for things counted one by one: a question may count 3800 学位 in 个 where the
-# ledger wrote 位, so any two of them agree.
-_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千.")
-_COUNTERS = frozenset("个家所座处块位只条项台辆间张套盏栋幢")
-# Units any ledger may write beside the ones its indicators use (万 or 亿 may lead any).
-_COMMON_UNITS = (*MAGNITUDE_BASES, "%", "名", "米", "公顷", "张", *_COUNTERS)
-
-
-def _import_zhconv():
-    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
-    # and deprecated); with the import blocked it opens the file beside its module instead.
-    if "pkg_resources" in sys.modules:
-        import zhconv
-
-        return zhconv
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import zhconv
-    finally:
-        del sys.modules["pkg_resources"]
-    return zhconv
-
-
-zhconv = _import_zhconv()
-
-
-@functools.cache
-def _zhconv_ready() -> None:
-    with warnings.catch_warnings():
-        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
-        warnings.simplefilter("ignore", ResourceWarning)
-        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
-
-
-def normalize(text: str) -> str:
-    """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
-    _zhconv_ready()
-    text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
-    if not text.isprintable():  # fast path: most text has no control characters at all
-        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
-
-
-def normalize_many(texts: list[str]) -> list[str]:
-    """`normalize` for several short texts at once (one line each), unbounded in length."""
-    joined = "\n".join(" ".join(text.split()) for text in texts)
-    joined = unicodedata.normalize("NFKC", joined)
-    if not joined.replace("\n", "").isprintable():
-        joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
-    _zhconv_ready()
-    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
-    return (
-        [line.strip() for line in lines]
-        if len(lines) == len(texts)
-        else [normalize(text) for text in texts]
-    )
-
-
-_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
-
-
-def _places_fall(text: str) -> bool:
-    """Digits and place words alternating, places falling (三千五百, 一百零八, 十二)."""
-    last = 10_000
-    for i, ch in enumerate(text):
-        if ch in _PLACE_VALUES:
-            if _PLACE_VALUES[ch] >= last or (i and text[i - 1] in _PLACE_VALUES):
-                return False
-            last = _PLACE_VALUES[ch]
-        elif i and text[i - 1] in _CJK_NUMERALS and text[i - 1] != "零":
-            return False
-    return True
-
-
-def chinese_number(text: str) -> int | None:
-    """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
-    if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
-        return None
-    if text in ("百", "千"):
-        return None
-    if len(text) == 1 or (text[0] not in "十百千" and text[-1] != "零" and _places_fall(text)):
-        # The usual forms read directly: cn2an compiles patterns on every call.
-        total = digit = 0
-        for ch in text:
-            if ch in _CJK_NUMERALS:
-                digit = _CJK_NUMERALS[ch]
-            else:
-                total, digit = total + (digit or 1) * _PLACE_VALUES[ch], 0
-        if len(text) > 1 and text[-2] in _PLACE_VALUES:
-            digit *= _PLACE_VALUES[text[-2]] // 10  # 二百五 is 250, 三千五 3500
-        return total + digit
-    import cn2an  # imported on first use: most questions hold no numeral
-
-    try:
-        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return int(value) if float(value).is_integer() and value >= 0 else None
-
-
-def has_content(text: str) -> bool:
-    """False for empty, punctuation-only or emoji-only text."""
-    return any(ch.isalnum() for ch in text)
-
-
-@dataclass(frozen=True)
-class Reason:
-    kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
-    text: str
-    field: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Candidate:
-    number: int
-    title: str
-    score: float
-    reasons: tuple[Reason, ...]
-    coverage: float = 0.0  # share of the question's informative bigrams this target explains
-
-
-def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """Character bigrams of each CJK run and whole ASCII words, filler words cut out first."""
-    if stopwords:
-        text = mask_stopwords(text, stopwords)
-    return text_tokens(text)
-
-
-def text_tokens(text: str) -> list[str]:
-    """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
-    out: list[str] = []
-    for run in _RUN.findall(text):
-        if run.isascii():
-            word = run.strip(".&+")
-            if word and not word.isdigit():
-                out.append(word)
-        else:
-            out.extend(map("".join, zip(run, run[1:], strict=False)))
-    return out
-
-
-def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
-    out: list[tuple[str, tuple[int, int]]] = []
-    for match in _RUN.finditer(text):
-        run, start = match.group(0), match.start()
-        if run.isascii():
-            word = run.strip(".&+")
-            if word and not word.isdigit():
-                offset = run.index(word)
-                out.append((word, (start + offset, start + offset + len(word))))
-            continue
-        out.extend((run[i : i + 2], (start + i, start + i + 2)) for i in range(len(run) - 1))
-    return out
-
-
-@functools.cache
-def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
-    words = sorted(stopwords, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
-
-
-def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
-    """Filler words replaced by spaces of the same length, so positions stay put; filler
-    inside a `keep` span (a lexicon word such as 找工作) stays."""
-    pattern = _stopword_pattern(frozenset(stopwords))
-    if pattern is None:
-        return text
-
-    def blank(m: re.Match[str]) -> str:
-        if any(start < m.end() and m.start() < end for start, end in keep):
-            return m.group(0)
-        return " " * len(m.group(0))
-
-    return pattern.sub(blank, text)
-
-
-@functools.cache
-def _pinyin_of(ch: str) -> str:
-    # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
-
-
-def pinyin_key(text: str) -> tuple[str, ...]:
-    """Toneless pinyin per character (带款 and 贷款 share one key)."""
-    return tuple(_pinyin_of(ch) for ch in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _unit_kind(unit: str) -> tuple[Decimal, str]:
-    """(scale, kind) of a unit: 万元 → (10^4, 元), 万张 → (10^4, 个); 所, 位 and 个 are one
-    kind, things counted one by one."""
-    unit = unit.strip()
-    scale = Decimal(1)
-    if unit[:1] in MAGNITUDES and unit[1:] not in MAGNITUDE_BASES:
-        # Only for matching a figure: 0.8万张 is 8000张 (units.py never scales a count).
-        scale, unit = MAGNITUDES[unit[:1]], unit[1:]
-    more, base = split_unit(unit) if unit else (Decimal(1), "")
-    return scale * more, "个" if base in _COUNTERS else base
-
-
-@functools.lru_cache(maxsize=65536)
-def figure_token(value: Decimal, kind: str = "") -> str:
-    """The index token of a figure: "#70|千米" with its kind of unit, "#70" without."""
-    number = format(value.normalize(), "f")
-    return f"#{number}|{kind}" if kind else f"#{number}"
-
-
-@functools.lru_cache(maxsize=65536)
-def _figure_key(value: str, unit: str) -> tuple[Decimal, str] | None:
-    """A figure as (value in its base unit, kind of unit), so 0.8万人 and 8000人 agree."""
-    try:
-        number = Decimal(value.strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return None
-    if not number.is_finite():
-        return None
-    scale, kind = _unit_kind(unit)
-    return number * scale, kind
-
-
-def _unit_pattern(units) -> re.Pattern[str]:
-    ordered = sorted((u for u in units if u), key=len, reverse=True)
-    return re.compile(r"\s*([万亿]?(?:" + "|".join(map(re.escape, ordered)) + ")|[万亿])")
-
-
-@functools.cache
-def _common_unit_pattern() -> re.Pattern[str]:
-    return _unit_pattern(_COMMON_UNITS)
-
-
-def _figures_in(text: str, units: re.Pattern[str]) -> list[tuple[Decimal, str, tuple[int, int]]]:
-    """Figures written in normalised text: (value in base unit, unit kind or "", span of
-    figure and unit). A Chinese numeral counts only with a unit, and not 一 or 两 alone
-    (一个, 两家 are mostly words); a number followed by 年, 月 or 号 is a date or a name."""
-    found = []
-    for m in _NUMERAL.finditer(text):
-        unit_match = units.match(text, m.end())
-        unit = unit_match.group(1) if unit_match else ""
-        end = unit_match.end() if unit_match else m.end()
-        if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
-            continue
-        if m.group(2):
-            if not unit or m.group(2) in ("一", "二", "两"):
-                continue
-            number = chinese_number(m.group(2))
-            if number is None:
-                continue
-            raw = str(number)
-        else:
-            raw = m.group(1)
-        key = _figure_key(raw, unit)
-        if key is not None:
-            found.append((key[0], key[1], (m.start(), end)))
-    return found
+    pass
 
 
 @dataclass
@@ -338,36 +55,20 @@ class _Doc:
     phrases: dict[str, str]  # phrase -> field
     chars: frozenset[str]
     length: float
-    fuzzy: tuple[tuple[str, frozenset[str]], ...] = ()  # phrases of 3+ characters, their chars
+    fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
     own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
+    # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
+    fields: tuple[str, ...] = ()
+    indicators: int = 0  # how many of `fields` are indicator names
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
+    # different characters it has; made when the target is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
 
 
-@dataclass
-class _Query:
-    text: str
-    tokens: dict[str, float]  # token -> query weight (1 for the question's own, less for lexicon)
-    spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
-    weights: dict[int, float]  # informative position -> weight (filler positions have none)
-    expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
-    # Worked out once per question, shared by every candidate: the IDF of each token, the
-    # question with its filler blanked, and the total informative weight.
-    idfs: dict[str, float] = field(default_factory=dict)
-    masked: str = ""
-    total_weight: float = 1.0
-    # Figure tokens ("#70|千米") of figures the question writes that some target holds.
-    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
-    homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-    @property
-    def own(self):
-        return self.spans.keys()
-
-
-class LedgerIndex:
+class LedgerIndex(IndexScoring):
     """Scores targets against a question; `update` re-indexes only the targets that changed."""
 
     def __init__(self, ledger: LedgerSpec, lexicon: FieldLexicon, tokenizer=None) -> None:
@@ -386,12 +87,30 @@ class LedgerIndex:
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
+        # ... and the lengths of those phrases, so that only those lengths are tried.
+        self._start_lengths: dict[str, Counter[int]] = defaultdict(Counter)
+        self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+        self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
+        self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
+        # Bit numbers handed out one by one (atomically: answers run in worker threads).
+        self._bit_numbers = itertools.count()
+        # Alias bigram -> rows: with `postings` (which leave aliases out) they tell which
+        # targets can hold a word at all, so a word is looked for in those targets only.
+        self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
         self.total_length = 0.0
-        self.units: Counter[str] = Counter(_COMMON_UNITS)  # units a figure may be written in
+        # Per-token figures that depend only on the ledger (IDF, a character's weight, a
+        # phrase's weight, each posting's BM25 part), worked out on first use and dropped
+        # whenever a target is added or removed: a question then pays for a lookup only.
+        self._idfs: dict[str, float] = {}
+        self._char_weights: dict[str, float] = {}
+        self._phrase_weights: dict[str, float] = {}
+        self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._fuzzy_caps: dict[int, float] = {}
+        self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
         self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
@@ -414,8 +133,6 @@ class LedgerIndex:
             if collecting:
                 gc.enable()
 
-    # --- building and updating ----------------------------------------------------------
-
     @staticmethod
     def _key(t: TargetSpec) -> tuple:
         return (
@@ -425,6 +142,15 @@ class LedgerIndex:
             t.target_text,
             t.progress_text,
         )
+
+    def _forget_figures(self) -> None:
+        if self._idfs or self._char_weights or self._phrase_weights or self._parts:
+            self._idfs.clear()
+            self._char_weights.clear()
+            self._phrase_weights.clear()
+            self._parts.clear()
+        self._fuzzy_caps.clear()
+        self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
         tokens: dict[str, float] = defaultdict(float)
@@ -441,11 +167,11 @@ class LedgerIndex:
             if field_name == "alias":
                 alias_tokens.update(text_tokens(text))
             else:
-                weight = _FIELD_WEIGHTS[field_name]
+                weight = FIELD_WEIGHTS[field_name]
                 for token in text_tokens(text):
                     tokens[token] += weight
             if field_name in ("title", "alias", "indicator"):
-                if 2 <= len(text) <= _MAX_PHRASE and text not in phrases:
+                if 2 <= len(text) <= MAX_PHRASE and text not in phrases:
                     phrases[text] = field_name
         if t.number in self.position:
             row = self.position[t.number]
@@ -462,15 +188,19 @@ class LedgerIndex:
             tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
         self.lengths[row] = length
         self.total_length += length
+        postings, arrays = self.postings, self._arrays
         for token, tf in tokens.items():
-            if token not in self.postings and len(token) == 2 and _is_cjk(token):
+            if token not in postings and len(token) == 2 and is_cjk(token):
                 self.bigram_pinyin[pinyin_key(token)].add(token)
-            self.postings[token][row] = tf
-            self._arrays.pop(token, None)
+            postings[token][row] = tf
+            if arrays:
+                arrays.pop(token, None)
         for phrase, field_name in phrases.items():
             if phrase not in self.phrases:
                 self._starts[phrase[:2]] += 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] += 1
+                self._start_lengths[phrase[:2]][len(phrase)] += 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] += 1
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
@@ -478,7 +208,7 @@ class LedgerIndex:
         for ch in frozen:
             self.char_docs[ch].add(t.number)
 
-        fuzzy = tuple((p, frozenset(p)) for p in phrases if len(p) >= 3)
+        fuzzy = tuple(p for p in phrases if len(p) >= 3)
         names = "\n".join(
             text for f, text in zip(fields, texts, strict=True) if f in ("title", "alias")
         )
@@ -498,7 +228,11 @@ class LedgerIndex:
             names,
             frozenset(alias_tokens),
             own_alias,
+            tuple(texts),
+            len(t.indicators),
         )
+        for gram in alias_tokens:
+            self._alias_grams[gram].add(row)
         self.alias_df.update(alias_tokens)
         self.own_aliases += self.docs[t.number].own_alias
         self.titles[t.number] = t.title
@@ -525,12 +259,12 @@ class LedgerIndex:
                     self._unit_pattern = None
                 if unit:
                     self.units[unit] += 1
-                key = _figure_key(value, unit) if value else None
+                key = figure_key(value, unit) if value else None
                 if key is not None:
                     figures.add(key)
         # The common units only: a ledger's own units would make the pattern again and again
         # while the index is built, and its indicators carry their figures' units anyway.
-        for value, kind, _ in _figures_in(target_text, _common_unit_pattern()):
+        for value, kind, _ in figures_in(target_text, common_unit_pattern()):
             if kind:
                 figures.add((value, kind))
         return figures
@@ -538,8 +272,46 @@ class LedgerIndex:
     def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
         """Figures a question writes, in the common units or any unit of this ledger's."""
         if self._unit_pattern is None:
-            self._unit_pattern = _unit_pattern(self.units)
-        return _figures_in(text, self._unit_pattern)
+            self._unit_pattern = unit_pattern(self.units)
+        return figures_in(text, self._unit_pattern)
+
+    def _bits_of(self, text: str) -> int:
+        """The characters of `text` as bits, each character numbered on first sight."""
+        bits = 0
+        for ch in text:
+            bit = self._char_bits.get(ch)
+            if bit is None:
+                # setdefault: a character numbered meanwhile by another thread keeps its bit.
+                bit = self._char_bits.setdefault(ch, 1 << next(self._bit_numbers))
+            bits |= bit
+        return bits
+
+    def _lengths(self, table: dict, start) -> tuple[int, ...]:
+        """The lengths of the phrases that start with `start`, shortest first."""
+        lengths = self._lengths_from.get(start)
+        if lengths is None:
+            counts = table.get(start)
+            lengths = tuple(sorted(n for n, c in counts.items() if c > 0)) if counts else ()
+            self._lengths_from[start] = lengths
+        return lengths
+
+    def numbers_with(self, word: str) -> list[int] | None:
+        """The targets whose texts may hold `word` (every one that does, and maybe others);
+        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
+        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
+            return None
+        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+        rows: set[int] = set()
+        for table in (self.postings, self._alias_grams):
+            having = [table.get(gram) for gram in grams]
+            if not all(having):
+                continue
+            having.sort(key=len)
+            found = set(having[0])
+            for other in having[1:]:
+                found.intersection_update(other)
+            rows |= found
+        return [self.numbers[row] for row in sorted(rows)]
 
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
@@ -561,11 +333,18 @@ class LedgerIndex:
                 del self.phrases[phrase]
                 self._starts[phrase[:2]] -= 1
                 self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
+                self._start_lengths[phrase[:2]][len(phrase)] -= 1
+                self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] -= 1
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:
                     del self.pinyin[key]
         self.char_df.subtract(doc.chars)
+        for gram in doc.alias_tokens:
+            rows = self._alias_grams[gram]
+            rows.discard(row)
+            if not rows:
+                del self._alias_grams[gram]
         self.alias_df.subtract(doc.alias_tokens)
         self.own_aliases -= doc.own_alias
         for ch in doc.chars:
@@ -593,6 +372,8 @@ class LedgerIndex:
         for number in [n for n in self.docs if n not in seen]:
             self._remove(number)
             changed.add(number)
+        if changed:
+            self._forget_figures()  # every IDF and length may move with any change
         return changed
 
     @staticmethod
@@ -607,20 +388,25 @@ class LedgerIndex:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""
         return tuple(word for word, _ in self._expansions.get(key, ()))
 
-    # --- scoring -------------------------------------------------------------------------
-
     @property
     def count(self) -> int:
         return max(len(self.docs), 1)
 
     def idf(self, token: str) -> float:
-        df = len(self.postings.get(token, ()))
-        n = self.count
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        idf = self._idfs.get(token)
+        if idf is None:
+            df = len(self.postings.get(token, ()))
+            n = self.count
+            idf = self._idfs[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return idf
 
     def _char_weight(self, ch: str) -> float:
         # A character most targets use says little; one the ledger never uses counts fully.
-        return math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+        weight = self._char_weights.get(ch)
+        if weight is None:
+            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+            self._char_weights[ch] = weight
+        return weight
 
     def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
         cached = self._arrays.get(token)
@@ -633,324 +419,18 @@ class LedgerIndex:
             cached = self._arrays[token] = (rows, tfs)
         return cached
 
-    def query(self, q: str) -> _Query:
-        """The question's weighted tokens: its own bigrams, then the lexicon's words."""
-        keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
-        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
-        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        weights: dict[int, float] = {}
-        unknown: list[int] = []
-        for token, span in token_spans(masked):
-            spans[token].append(span)
-            if token.isascii():
-                share = self.idf(token) / (span[1] - span[0])
-                weights.update({i: share for i in range(*span)})
-                continue
-            for i in range(*span):
-                if self.char_df.get(q[i], 0) > 0:
-                    weights[i] = self._char_weight(q[i])
-                else:
-                    unknown.append(i)
-        # A character the ledger never uses counts as a typical one, not as the rarest: most
-        # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
-        # caught by having nothing at all that matches.
-        typical = statistics.median(weights.values()) if weights else 1.0
-        weights.update(dict.fromkeys(unknown, typical))
-        # A figure some target holds is as informative as a two-character word: the target
-        # holding it explains that part of the question, the others do not.
-        figures: dict[str, tuple[int, int]] = {}
-        if _NUMERAL.search(q):
-            for value, kind, span in self.figures_in(q):
-                token = figure_token(value, kind)
-                if token not in self.postings or token in figures:
-                    continue
-                figures[token] = span
-                digits = [i for i in range(*span) if q[i].isdigit() or q[i] in _NUMERAL_CHARS]
-                weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
-        tokens = dict.fromkeys(spans, 1.0)
-        # A question bigram no target writes that sounds like one a target writes, sharing a
-        # character (提田 → 梯田): the homophone miswriting of a word of the texts.
-        homophones: dict[str, tuple[int, int]] = {}
-        for token, where in spans.items():
-            if token in self.postings or len(token) != 2 or not _is_cjk(token):
-                continue
-            for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-                # The miswritten character is one this ledger seldom uses: a common one (位,
-                # 一) next to a word is more often two words than a slip.
-                slip = token[1] if other[0] == token[0] else token[0]
-                rare = self.char_df.get(slip, 0) <= self.count * _SLIP_MAX_SHARE
-                if (other[0] == token[0] or other[1] == token[1]) and rare and other not in tokens:
-                    homophones[other] = where[0]
-                    tokens[other] = _PINYIN_FACTOR
-        for token in figures:
-            tokens[token] = (
-                _FIGURE_FACTOR if "|" in token else _FIGURE_FACTOR * _FIGURE_BARE_FACTOR
-            )
-        expansions: list[tuple[str, tuple[int, int], str]] = []
-        if keys:
-            seen = set()
-            for m in keys:
-                if m.group(0) in seen:
-                    continue
-                seen.add(m.group(0))
-                for word, word_tokens in self._expansions[m.group(0)]:
-                    expansions.append((m.group(0), m.span(), word))
-                    # A long official word weighs about one bigram: the question said less.
-                    for token in word_tokens:
-                        tokens.setdefault(token, _LEXICON_FACTOR / len(word_tokens))
-        idfs = {token: self.idf(token) for token in tokens}
-        masked_all = mask_stopwords(q, self.lexicon.stopwords)
-        total_weight = sum(weights.values()) or 1.0
-        return _Query(
-            q,
-            tokens,
-            dict(spans),
-            weights,
-            expansions,
-            idfs,
-            masked_all,
-            total_weight,
-            figures,
-            homophones,
-        )
-
-    def score(self, question: str, *, normalized: bool = False) -> list[Candidate]:
-        """Targets with a positive score, best first (the leading ones with every reason)."""
-        q = question if normalized else normalize(question)
-        query = self.query(q)
-        n_rows = len(self.numbers)
-        if n_rows == 0 or not query.weights and not query.expansions:
-            return []
-        scores = np.zeros(n_rows, dtype=np.float64)
-        avgdl = self.total_length / self.count or 1.0
-        for token, weight in query.tokens.items():
+    def _bm25_parts(self, token: str, avgdl: float):
+        """(rows, tfs, tf + norm, the BM25 part of each row at query weight 1), or None."""
+        parts = self._parts.get(token)
+        if parts is None:
             arrays = self._array(token)
             if arrays is None:
-                continue
+                return None
             rows, tfs = arrays
-            norm = _K1 * (1 - _B + _B * self.lengths[rows] / avgdl)
-            scores[rows] += weight * query.idfs[token] * tfs * (_K1 + 1) / (tfs + norm)
-        phrase_hits = self._phrase_hits(q, query)
-        for number, hits in self._gap_hits(query).items():
-            phrase_hits.setdefault(number, []).extend(hits)
-        for number, hits in phrase_hits.items():
-            scores[self.position[number]] += sum(r.score for r, _ in hits)
-        k = min(_TOP_K, n_rows)
-        top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
-        rows = {int(r) for r in top if scores[r] > 0}
-        candidates = [self._candidate(row, query, phrase_hits) for row in rows]
-        candidates = [c for c in candidates if c.score > 0]
-        candidates.sort(key=lambda c: (-c.score, c.number))
-        return candidates
-
-    def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
-        """A question bigram no target writes, found with a character or two between in a few
-        targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
-        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
-        cap = min(max(3, int(self.count * _GAP_MAX_SHARE)), _GAP_MAX_TARGETS)
-        # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
-        common = max(2, self.count * _GAP_COMMON_SHARE)
-        for token, spans in query.spans.items():
-            if token in self.postings or token.isascii() or token[0] == token[1]:
-                continue
-            first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
-            if not first or not second or max(len(first), len(second)) > common:
-                continue
-            if min(len(first), len(second)) > 20 * cap:
-                continue  # two characters this frequent are not what an abbreviation keeps
-            holders = first & second
-            if not holders or len(holders) > cap:
-                continue
-            pattern = re.compile(re.escape(token[0]) + r"[^\n\s]{1,2}" + re.escape(token[1]))
-            found = [n for n in holders if pattern.search(self.docs[n].text)]
-            if not found:
-                continue
-            df, n = len(found), self.count
-            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * _GAP_FACTOR
-            for number in found:
-                hits[number].append((Reason("gap", token, "text", round(weight, 3)), spans[0]))
-        return hits
-
-    def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
-        """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
-        found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
-        n = len(q)
-        for i in range(n - 1):
-            if self._starts[q[i : i + 2]] <= 0:
-                continue
-            for length in range(2, min(_MAX_PHRASE, n - i) + 1):
-                sub = q[i : i + length]
-                if sub in self.phrases and sub not in found:
-                    found[sub] = ("phrase", (i, i + length))
-        syllables = pinyin_key(q)
-        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
-        cjk_run = [0] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            cjk_run[i] = cjk_run[i + 1] + 1 if _is_cjk(q[i]) else 0
-        for i in range(n - 1):
-            if cjk_run[i] < 2 or self._pinyin_starts[syllables[i : i + 2]] <= 0:
-                continue
-            for length in range(2, min(_MAX_PHRASE, cjk_run[i]) + 1):
-                window = q[i : i + length]
-                for phrase in self.pinyin.get(syllables[i : i + length], ()):
-                    same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                    if phrase not in found and same * 2 >= length:
-                        found[phrase] = ("pinyin", (i, i + length))
-        for _, span, word in query.expansions:
-            if word in self.phrases and word not in found:
-                found[word] = ("lexicon", span)
-        # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
-        kept = [p for p in found if not any(p != other and p in other for other in found)]
-        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
-        factor = {"phrase": 1.0, "pinyin": _PINYIN_FACTOR, "lexicon": _LEXICON_FACTOR}
-        for phrase in kept:
-            kind, span = found[phrase]
-            holders = self.phrases[phrase]
-            # Worth what the question wrote: a lexicon word counts as the question's own key.
-            written = q[span[0] : span[1]] if kind == "lexicon" else phrase
-            weight = self._phrase_weight(written) * factor[kind] / len(holders)
-            for number, field_name in holders.items():
-                hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
-        return hits
-
-    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
-        """The lexicon's credit for one target: a question word counts once, by the reading
-        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
-        used: set[str] = set()
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for key, _, word in query.expansions:
-            by_key[key].append(word)
-        for words in by_key.values():
-            best: list[Reason] = []
-            for word in words:
-                found = [phrases[word]] if word in phrases else []
-                found += [
-                    tokens[t] for t in self._word_tokens[word] if t in tokens and t not in used
-                ]
-                if sum(r.score for r in found) > sum(r.score for r in best):
-                    best = found
-            used.update(r.text for r in best if r.field == "text")
-            yield from best
-
-    def _phrase_weight(self, phrase: str) -> float:
-        tokens = set(text_tokens(phrase)) or {phrase}
-        return sum(self.idf(t) for t in tokens)
-
-    def _candidate(self, row: int, query: _Query, phrase_hits) -> Candidate:
-        number = self.numbers[row]
-        doc = self.docs[number]
-        reasons: list[Reason] = []
-        covered: set[int] = set()
-        lexicon_phrases: dict[str, Reason] = {}
-        for reason, span in phrase_hits.get(number, ()):
-            if reason.kind == "lexicon":
-                lexicon_phrases[reason.text] = reason
-            else:
-                reasons.append(reason)
-            covered.update(range(*span))
-        avgdl = self.total_length / self.count or 1.0
-        norm = _K1 * (1 - _B + _B * self.lengths[row] / avgdl)
-        lexicon_tokens: dict[str, Reason] = {}
-        for token, weight in query.tokens.items():
-            tf = doc.tokens.get(token)
-            if tf is None:
-                continue
-            part = weight * query.idfs[token] * tf * (_K1 + 1) / (tf + norm)
-            span = query.figures.get(token)
-            if span is not None:
-                written = query.text[span[0] : span[1]]
-                reasons.append(Reason("figure", written, "figures", round(float(part), 3)))
-                covered.update(range(*span))
-                continue
-            span = query.homophones.get(token)
-            if span is not None:
-                reasons.append(Reason("pinyin", token, "text", round(float(part), 3)))
-                covered.update(range(*span))
-                continue
-            if token not in query.spans:
-                lexicon_tokens[token] = Reason("lexicon", token, "text", round(float(part), 3))
-                continue
-            reasons.append(Reason("bm25", token, "text", round(float(part), 3)))
-            for span in query.spans[token]:
-                covered.update(range(*span))
-        reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
-        for _, span, word in query.expansions:
-            if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
-                covered.update(range(*span))
-        q = query.masked
-        if len(q.replace(" ", "")) >= 3:
-            named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
-            best: tuple[float, str, tuple[int, int]] | None = None
-            q_chars = set(q)
-            for phrase, phrase_chars in doc.fuzzy:
-                # A partial ratio of 75 needs most of the phrase's characters in the question:
-                # a phrase sharing under half of them cannot reach it, so skip the alignment.
-                if len(phrase_chars & q_chars) * 2 < len(phrase_chars):
-                    continue
-                if phrase in named or any(phrase in p for p in named):
-                    continue
-                found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
-                if found is not None and (best is None or found.score > best[0]):
-                    best = (found.score, phrase, (found.dest_start, found.dest_end))
-            if best is not None:
-                similarity, phrase, span = best
-                weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
-                weight /= len(self.phrases[phrase])
-                reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
-                covered.update(i for i in range(*span) if q[i] in phrase)
-        coverage = sum(w for i, w in query.weights.items() if i in covered) / query.total_weight
-        ordered = tuple(sorted(reasons, key=lambda r: -r.score))
-        total = round(sum(r.score for r in reasons), 3)
-        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
-
-
-def _overlaps(token: str, phrase: str) -> bool:
-    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
-
-
-def _is_cjk(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-@functools.cache
-def _base_dictionary(cache_dir: Path | None) -> tuple[dict[str, int], int]:
-    """jieba's word frequencies, read once per process and cache folder (about 0.6 s).
-
-    Its dictionary cache lives in `cache_dir` (made owner-only), or, without one, in a private
-    folder removed at once: never in the shared temporary folder, where jieba looks by default
-    and where anyone could leave a cache that changes how questions are cut.
-    """
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    base = jieba.Tokenizer()
-    if cache_dir is None:
-        with tempfile.TemporaryDirectory(prefix="jieba-") as private:
-            base.tmp_dir = private
-            base.initialize()
-        return base.FREQ, base.total
-    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(cache_dir, 0o700)  # also when it existed already, looser
-    base.tmp_dir = str(cache_dir)
-    base.initialize()
-    return base.FREQ, base.total
-
-
-def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
-    """A private jieba tokenizer, so custom words never leak between indexes.
-
-    The matcher itself works on character bigrams; jieba is loaded only by callers that
-    still want words (the bench's word-level BM25 baseline).
-    """
-    import jieba
-
-    with warnings.catch_warnings():
-        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
-        warnings.simplefilter("ignore", ResourceWarning)
-        zhconv.convert("預熱", "zh-cn")
-        gc.collect()
-    freq, total = _base_dictionary(cache_dir)
-    tokenizer = jieba.Tokenizer()
-    # A copy of the shared frequencies: this index's own words are added to the copy only.
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
-    return tokenizer
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[rows] / avgdl)
+            # The same operations in the same order as for any other weight, so the scores
+            # are the very floats an uncached sum would give.
+            denominator = tfs + norm
+            parts = (rows, tfs, denominator, self.idf(token) * tfs * (BM25_K1 + 1) / denominator)
+            self._parts[token] = parts
+        return parts

@@ -91,7 +91,7 @@ def test_any_numbered_text_drafts_a_ledger_that_loads():
     from bot.drafting.report_text import parse_report
     from bot.render.ledger_toml import parse_ledger
     from bot.understanding.lexicon import load_lexicon
-    from bot.understanding.matching import make_tokenizer
+    from bot.understanding.tokenizer import make_tokenizer
 
     tools = {
         "lexicon": load_lexicon(),

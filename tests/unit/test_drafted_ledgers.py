@@ -8,8 +8,10 @@ import pytest
 
 from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.understanding.answering import Answerer
+from bot.understanding.figures import figure_token
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.matching import LedgerIndex, chinese_number, figure_token
+from bot.understanding.matching import LedgerIndex
+from bot.understanding.text import chinese_number
 
 ROADS = LedgerSpec(
     year=2022,

@@ -12,7 +12,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.matching import make_tokenizer
+from bot.understanding.tokenizer import make_tokenizer
 
 
 @pytest.fixture(scope="module")

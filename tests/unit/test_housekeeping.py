@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT, Config
-from bot.understanding.matching import make_tokenizer
+from bot.understanding.tokenizer import make_tokenizer
 
 
 def mode(path: Path) -> int:

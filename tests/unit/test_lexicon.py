@@ -8,7 +8,7 @@ import pytest
 from bot.drafting.drafter import draft_ledger, guess_year
 from bot.drafting.report_text import parse_report
 from bot.understanding.lexicon import DEFAULT_LEXICON, load_lexicon
-from bot.understanding.matching import normalize
+from bot.understanding.text import normalize
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 MIN_TARGETS = 2

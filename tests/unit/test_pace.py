@@ -138,6 +138,29 @@ def test_a_reply_shows_the_calendar_share_beside_the_figure():
     assert "完成投资：序时进度 50%，实际 33%" in card
 
 
+def test_every_character_cn2an_reads_as_a_number_makes_as_of_words_go_through_cn2an():
+    from cn2an.conf import NUMBER_CN2AN, UNIT_CN2AN
+
+    from bot.domain.pace import NUMERAL_CHARACTERS
+
+    # Text without any of them skips cn2an, so none of cn2an's own may be missing.
+    assert set(NUMBER_CN2AN) | set(UNIT_CN2AN) | set("廿半") <= NUMERAL_CHARACTERS
+
+
+@pytest.mark.parametrize(
+    "words", ["截止12月底", "1-9月", "截至10月20日", "年底", "上半年", "二〇二〇年十月"]
+)
+def test_as_of_words_read_the_same_with_and_without_the_numeral_shortcut(words):
+    import cn2an
+
+    from bot.domain.pace import NUMERAL_CHARACTERS
+
+    read = as_of_day(words, 2020)
+    if NUMERAL_CHARACTERS.isdisjoint(words):
+        assert cn2an.transform(words, "cn2an") == words
+    assert read == as_of_day(str(cn2an.transform(words, "cn2an")), 2020)
+
+
 def test_a_tolerance_of_10_points_turns_a_target_behind_by_7_into_one_on_pace():
     import dataclasses
 

@@ -1,0 +1,199 @@
+"""Question and ledger text as the matcher reads it: normalisation (NFKC, Traditional to
+Simplified, lower case), Chinese numerals, character-bigram tokens, filler masking, pinyin."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sys
+import unicodedata
+import warnings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+MAX_QUESTION_CHARS = 300
+
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+_CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                 "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
+
+
+def _import_zhconv():
+    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
+    # and deprecated); with the import blocked it opens the file beside its module instead.
+    if "pkg_resources" in sys.modules:
+        import zhconv
+
+        return zhconv
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv
+    finally:
+        del sys.modules["pkg_resources"]
+    return zhconv
+
+
+zhconv = _import_zhconv()
+
+
+@functools.cache
+def _zhconv_ready() -> None:
+    with warnings.catch_warnings():
+        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        warnings.simplefilter("ignore", ResourceWarning)
+        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
+    _zhconv_ready()
+    text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
+    if not text.isprintable():  # fast path: most text has no control characters at all
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """`normalize` for several short texts at once (one line each), unbounded in length."""
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    if not joined.replace("\n", "").isprintable():
+        joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    _zhconv_ready()
+    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    return (
+        [line.strip() for line in lines]
+        if len(lines) == len(texts)
+        else [normalize(text) for text in texts]
+    )
+
+
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _places_fall(text: str) -> bool:
+    """Digits and place words alternating, places falling (三千五百, 一百零八, 十二)."""
+    last = 10_000
+    for i, ch in enumerate(text):
+        if ch in _PLACE_VALUES:
+            if _PLACE_VALUES[ch] >= last or (i and text[i - 1] in _PLACE_VALUES):
+                return False
+            last = _PLACE_VALUES[ch]
+        elif i and text[i - 1] in _CJK_NUMERALS and text[i - 1] != "零":
+            return False
+    return True
+
+
+def chinese_number(text: str) -> int | None:
+    """Parse a Chinese numeral ("三十五" → 35, "十二" → 12, "一百零八" → 108); None otherwise."""
+    if not text or any(ch not in _CJK_NUMERALS and ch not in "十百千" for ch in text):
+        return None
+    if text in ("百", "千"):
+        return None
+    if len(text) == 1 or (text[0] not in "十百千" and text[-1] != "零" and _places_fall(text)):
+        # The usual forms read directly: cn2an compiles patterns on every call.
+        total = digit = 0
+        for ch in text:
+            if ch in _CJK_NUMERALS:
+                digit = _CJK_NUMERALS[ch]
+            else:
+                total, digit = total + (digit or 1) * _PLACE_VALUES[ch], 0
+        if len(text) > 1 and text[-2] in _PLACE_VALUES:
+            digit *= _PLACE_VALUES[text[-2]] // 10  # 二百五 is 250, 三千五 3500
+        return total + digit
+    import cn2an  # imported on first use: most questions hold no numeral
+
+    try:
+        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() and value >= 0 else None
+
+
+def has_content(text: str) -> bool:
+    """False for empty, punctuation-only or emoji-only text."""
+    return any(ch.isalnum() for ch in text)
+
+
+def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Character bigrams of each CJK run and whole ASCII words, filler words cut out first."""
+    if stopwords:
+        text = mask_stopwords(text, stopwords)
+    return text_tokens(text)
+
+
+def text_tokens(text: str) -> list[str]:
+    """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                out.append(word)
+        else:
+            out.extend([run[i : i + 2] for i in range(len(run) - 1)])
+    return out
+
+
+def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for match in _RUN.finditer(text):
+        run, start = match.group(0), match.start()
+        if run.isascii():
+            word = run.strip(".&+")
+            if word and not word.isdigit():
+                offset = run.index(word)
+                out.append((word, (start + offset, start + offset + len(word))))
+            continue
+        out.extend((run[i : i + 2], (start + i, start + i + 2)) for i in range(len(run) - 1))
+    return out
+
+
+@functools.cache
+def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
+    words = sorted(stopwords, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
+    """Filler words replaced by spaces of the same length, so positions stay put; filler
+    inside a `keep` span (a lexicon word such as 找工作) stays."""
+    pattern = _stopword_pattern(frozenset(stopwords))
+    if pattern is None:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blank, text)
+
+
+@functools.cache
+def _pinyin_of(ch: str) -> str:
+    # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
+
+
+def pinyin_key(text: str) -> tuple[str, ...]:
+    """Toneless pinyin per character (带款 and 贷款 share one key)."""
+    return tuple(map(_pinyin_of, text))
+
+
+def is_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)

@@ -1,0 +1,51 @@
+"""The matcher's weights and limits, in one place: what each kind of evidence is worth and
+how far each search goes. Tuned on the training and dev sets only (README)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+# How much one occurrence of a bigram in each field counts towards the target's BM25 tf.
+FIELD_WEIGHTS = {"title": 2.0, "indicator": 1.0, "target_text": 1.0, "progress_text": 0.4}
+
+
+BM25_K1, BM25_B = 1.2, 0.75
+
+
+TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
+
+
+LEXICON_FACTOR = 0.6
+
+
+PINYIN_FACTOR = 0.8
+
+
+SLIP_MAX_SHARE = 0.1  # a homophone's miswritten character is in at most this share of targets
+
+
+MAX_PHRASE = 16
+
+
+# A figure the question writes with its unit ("70公里") and a target holds is worth this many
+# IDF-weighted bigrams: a figure is as telling as a rare two-character word, or more.
+FIGURE_FACTOR = 2.0
+
+
+GAP_FACTOR = 0.5  # a question bigram the ledger writes with a character or two between
+
+
+GAP_MAX_SHARE = 0.05  # ... looked for only in targets holding both characters, if this few
+
+
+GAP_MAX_TARGETS = 30  # (a pair found in more says little, and costs a search in each)
+
+
+GAP_COMMON_SHARE = 0.25  # ... and only for two characters each in at most this share of them
+
+
+FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
