@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from bot.chat.types import ADMIN, VIEWER, Command, Reply, Sender
+from bot.chat.types import ADMIN, VIEWER, Reply, Sender
 
 PUBLIC = "public"  # answered even without rights (/whoami: strangers need their id)
 RIGHTS = (PUBLIC, VIEWER, ADMIN)
@@ -75,14 +75,6 @@ class ButtonSpec:
         return allows(self.rights, role)
 
 
-def _as_spec(command: CommandSpec | Command) -> CommandSpec:
-    # Modules still declaring the older `Command` keep working until they declare specs.
-    if isinstance(command, CommandSpec):
-        return command
-    rights = PUBLIC if command.public else ADMIN if command.admin else VIEWER
-    return CommandSpec(command.name, rights, command.description, command.handler)
-
-
 @dataclass(frozen=True)
 class Registry:
     """Every command and button the chat knows, in declaration order; immutable."""
@@ -93,12 +85,12 @@ class Registry:
     @classmethod
     def of(
         cls,
-        commands: Iterable[CommandSpec | Command],
+        commands: Iterable[CommandSpec],
         buttons: Iterable[ButtonSpec] = (),
     ) -> Registry:
         """The registry of these declarations; a name or prefix declared twice is an error."""
         by_name: dict[str, CommandSpec] = {}
-        for command in map(_as_spec, commands):
+        for command in commands:
             if command.name in by_name:
                 raise ValueError(f"/{command.name} is declared twice")
             by_name[command.name] = command

@@ -26,7 +26,7 @@ from bot.chat import evidence as chat_evidence
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
-from bot.chat.registry import PUBLIC, VIEWER, ButtonSpec, Registry
+from bot.chat.registry import PUBLIC, VIEWER, Registry
 from bot.chat.types import ADMIN, Button, Reply, Sender, target_buttons
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
@@ -63,19 +63,8 @@ def build_registry() -> Registry:
     """The registry of every declared command and button."""
     return Registry.of(
         (c for module in COMMAND_MODULES for c in module.COMMANDS),
-        (b for module in COMMAND_MODULES for b in _declared_buttons(module)),
+        (b for module in COMMAND_MODULES for b in getattr(module, "BUTTONS", ())),
     )
-
-
-def _declared_buttons(module) -> tuple[ButtonSpec, ...]:
-    # bot.chat.reminders still declares its buttons as prefix → handler mappings.
-    declared = getattr(module, "BUTTONS", ())
-    if isinstance(declared, dict):
-        public = getattr(module, "PUBLIC_BUTTONS", {})
-        return tuple(ButtonSpec(p, VIEWER, h) for p, h in declared.items()) + tuple(
-            ButtonSpec(p, PUBLIC, h) for p, h in public.items()
-        )
-    return tuple(declared)
 
 
 class ChatService:

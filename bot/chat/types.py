@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from bot.domain.ledger import drop_bidi_controls, strip_control_characters
 
@@ -52,17 +50,6 @@ class Sender:
     actor: str = ""  # how the audit trail names this person, e.g. "tg:42"
     fixed_role: str | None = None  # the console sets the role directly
     name: str = ""  # the display name the chat shows (never grants anything)
-
-
-@dataclass(frozen=True)
-class Command:
-    """The older declaration of a command; bot.chat.registry.CommandSpec replaces it."""
-
-    name: str
-    description: str
-    admin: bool
-    handler: Callable[[Any, Sender, str], list[Reply]]
-    public: bool = False  # answered even without rights (/whoami: strangers need their id)
 
 
 def target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
