@@ -42,6 +42,17 @@ def _not_held(service: ChatContext, args: str) -> list[Reply]:
     return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
 
 
+def _numbered_in_year(
+    service: ChatContext, args: str
+) -> tuple[Answerer, str, int | None] | list[Reply]:
+    """For "/target 2020 12": the named year's core, its title prefix and the number asked
+    (None when it is not one); the refusal when the database does not hold that year."""
+    answerer, label, rest = _year_core(service, args)
+    if answerer is None:
+        return _not_held(service, args)
+    return answerer, label, parse_target_number(rest)
+
+
 def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show the overview: counts by status and light, and what needs attention."""
     answerer, label, _ = _year_core(service, args)
@@ -84,10 +95,10 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show one target by its number (of another year with "/target 2020 12")."""
     year, rest = split_year_argument(args)
     if year is not None and rest:
-        answerer, label, _ = _year_core(service, args)
-        if answerer is None:
-            return _not_held(service, args)
-        number = parse_target_number(rest)
+        found = _numbered_in_year(service, args)
+        if isinstance(found, list):
+            return found
+        answerer, label, number = found
         target = answerer.by_number.get(number) if number is not None else None
         if target is None:
             count = len(answerer.ledger.targets)
@@ -144,10 +155,10 @@ def cmd_history(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show a target's audit trail (of another year with "/history 2020 12")."""
     year, rest = split_year_argument(args)
     if year is not None and rest:
-        answerer, _, _ = _year_core(service, args)
-        if answerer is None:
-            return _not_held(service, args)
-        number = parse_target_number(rest)
+        found = _numbered_in_year(service, args)
+        if isinstance(found, list):
+            return found
+        answerer, _, number = found
         if number is not None and number in answerer.by_number:
             return [Reply(service.history_text(number, answerer.ledger.year))]
     number = parse_target_number(args)

@@ -1,0 +1,42 @@
+"""Commands that name a year ("/target 2020 12", "/history 2019 12") in the chat core."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+from bot.domain.fields import FieldChange
+from bot.store.ledger_changes import apply_changes
+
+ADMIN = Sender(42, 42, actor="tg:42")
+
+
+@pytest.fixture
+def service(config, engine):
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
+    )
+    return ChatService(engine, config, build_answerer(engine, config))
+
+
+def test_target_and_history_of_the_year_held_answer_as_without_a_year(service, engine):
+    apply_changes(engine, [FieldChange(12, "progress_text", "十二月进展。")], actor="tg:42")
+    service.refresh()
+    [plain] = service.command(ADMIN, "target", "12")
+    [named] = service.command(ADMIN, "target", "2020 12")
+    assert named.text == plain.text and named.text.startswith("第12项 新增贷款")
+    [history] = service.command(ADMIN, "history", "2020 12")
+    assert history.text == service.command(ADMIN, "history", "12")[0].text
+    assert "十二月进展。" in history.text
+
+
+def test_a_year_not_held_or_a_number_not_in_it_says_so(service):
+    held = "数据库中没有2019年的台账（现有：2020年）。不写年份即查2020年。"
+    assert [r.text for r in service.command(ADMIN, "target", "2019 12")] == [held]
+    assert [r.text for r in service.command(ADMIN, "history", "2019 12")] == [held]
+    [missing] = service.command(ADMIN, "target", "2020 99")
+    assert missing.text == "2020年台账中没有第99项目标（共66项）。"
