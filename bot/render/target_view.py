@@ -49,8 +49,8 @@ def indicator_line(ind: IndicatorSpec) -> str:
     return "；".join(parts)
 
 
-def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
-    """The `show --json` object; figures are strings exactly as written."""
+def _identity_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
+    """The fields `show --json` and `list --json` share, in their order."""
     status = compute_status(target, today)
     return {
         "number": target.number,
@@ -58,10 +58,21 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
         "category": target.category,
         "status": status,
         "light": light_for(status),
+    }
+
+
+def _units_json(target: TargetSpec) -> list[dict[str, str]]:
+    return [{"name": u.name, "role": u.role, "source": u.source} for u in target.units]
+
+
+def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
+    """The `show --json` object; figures are strings exactly as written."""
+    return {
+        **_identity_json(target, today),
         "status_override": target.status_override,
         "status_reason": target.status_reason,
         "status_note": status_note(target, today),
-        "units": [{"name": u.name, "role": u.role, "source": u.source} for u in target.units],
+        "units": _units_json(target),
         "deadlines": [
             {"date": d.date.isoformat(), "text": d.text, "done": d.done} for d in target.deadlines
         ],
@@ -89,14 +100,10 @@ def target_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
 
 
 def list_item_json(target: TargetSpec, today: dt.date) -> dict[str, Any]:
-    status = compute_status(target, today)
+    """One entry of `list --json`."""
     return {
-        "number": target.number,
-        "title": target.title,
-        "category": target.category,
-        "status": status,
-        "light": light_for(status),
-        "units": [{"name": u.name, "role": u.role, "source": u.source} for u in target.units],
+        **_identity_json(target, today),
+        "units": _units_json(target),
         "deadline": (
             max(d.date for d in target.deadlines).isoformat() if target.deadlines else None
         ),
