@@ -22,7 +22,8 @@ _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
 # "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
 # "存在问题" speak of the work, not of its target.
 _DUE_LABEL = re.compile(r"时限|时间|节点|期限")
-_NEXT_LABEL = re.compile(r"下步|下一步|打算|措施|问题|备注|说明")
+# "7月工作计划" is next month's work, not the year's target.
+_NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -92,29 +93,53 @@ def header_labels(preamble: str) -> tuple[str, ...]:
     return ()
 
 
-def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(kind, words) of one line's cells: by the header's columns, by their own labels, or,
-    for an unlabelled row, the name first, then the target figure, then the actual ones."""
+def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(kind, words, column label) of one line's cells: by the header's columns, by their
+    own labels, or, for an unlabelled row, the name first, then the target figure, then the
+    actual ones (label "")."""
     if header and len(header) == len(cells) + 1:
         header = header[1:]  # the number column, read as the item's "N."
     if header and len(header) == len(cells):
-        return [(label_kind(h), c) for h, c in zip(header, cells, strict=True)]
+        return [(label_kind(h), c, h) for h, c in zip(header, cells, strict=True)]
     found = [_LABELLED.match(c) for c in cells]
     if any(found) or len(cells) < 2:
         return [
-            (label_kind(m.group(1)), m.group(2).strip()) if m else ("other", c)
+            (label_kind(m.group(1)), m.group(2).strip(), m.group(1)) if m else ("other", c, "")
             for m, c in zip(found, cells, strict=True)
         ]
-    kinds, seen_target = [("name", cells[0])], bool(_FIGURE.search(cells[0]))
+    kinds, seen_target = [("name", cells[0], "")], bool(_FIGURE.search(cells[0]))
     for cell in cells[1:]:
         if not _FIGURE.search(cell):
-            kinds.append(("other", cell))
+            kinds.append(("other", cell, ""))
         elif seen_target:
-            kinds.append(("actual", cell))
+            kinds.append(("actual", cell, ""))
         else:
-            kinds.append(("target", cell))
+            kinds.append(("target", cell, ""))
             seen_target = True
     return kinds
+
+
+# A column of shares: "形象进度(%)", "完成率", "累计进度". Its cells say how far the work
+# is, for the status; they are not figures of the row's target.
+_SHARE_LABEL = re.compile(r"进度|完成率|比例|%|％")
+
+
+def is_share_column(label: str) -> bool:
+    return bool(_SHARE_LABEL.search(label))
+
+
+def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, str]:
+    """A table row cut at a sentence's end inside one of its cells ("…79个。" | " | 28%"):
+    the body's first line is the rest of the row when the row has fewer cells than the
+    header and the joined line has no more."""
+    if not header or len(split_cells(heading)) < 2:
+        return heading, body
+    first, _, rest = body.partition("\n")
+    joined = heading.rstrip() + first.strip()
+    if first.strip() and len(split_cells(heading)) < len(header) - 1:
+        if len(split_cells(joined)) <= len(header):
+            return joined, rest
+    return heading, body
 
 
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
@@ -126,6 +151,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     progress: list[str] = []
     rows: list[tuple[str, list[str]]] = []
     loose: list[str] = []  # actual cells before any target cell
+    heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
     lines = [("heading", heading)] if len(head_cells) > 1 else []
     lines += [("body", ln) for ln in body.split("\n")]
@@ -136,10 +162,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         if where == "body" and len(cells) <= 1:
             found = _LABELLED.match(line)
             kind = label_kind(found.group(1)) if found else "other"
-            entries = [(kind, found.group(2).strip() if found else line, found)]
+            column = found.group(1) if found else ""
+            entries = [(kind, found.group(2).strip() if found else line, found, column)]
         else:
-            entries = [(k, c, None) for k, c in _labelled(cells, header)]
-        for kind, value, found in entries:
+            entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
+        for kind, value, found, column in entries:
             if kind == "due":
                 dues.append(value)
             elif kind == "name":
@@ -149,10 +176,9 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 rows.append((value, []))
             else:
                 progress.append(line if found is not None or len(entries) == 1 else value)
-                # Only a completion column answers the row's target; a progress column
-                # ("累计进度:110.69%") is a share or words, read for the status.
-                column = found.group(1) if found is not None else ""
-                if kind == "actual" and "进度" not in column and not is_empty_cell(value):
+                # Only a completion column answers the row's target; a share column
+                # ("累计进度:110.69%", "形象进度(%)") is read for the status.
+                if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
                     (rows[-1][1] if rows else loose).append(value)
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.

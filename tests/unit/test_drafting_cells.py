@@ -127,3 +127,39 @@ def test_the_items_own_line_is_the_target_of_a_bare_completion_cell():
     assert [(r.target, r.actuals) for r in cells.rows] == [("城镇新增就业2450人", ("2712",))]
     pairs = [p.indicator for p in pair_rows(cells.rows)]
     assert any(i.target == "2450" and i.actual == "2712" for i in pairs)
+
+
+HEADER = ("序号", "目标任务", "责任单位", "进展情况", "形象进度(%)")
+
+
+def test_a_row_cut_at_a_sentence_end_is_read_whole_under_its_header():
+    # The report parser ends an item's target at its first "。", inside the progress cell.
+    cells = read_cells(
+        "新建充电桩350个 | 市发改局 | 新建充电桩99个。", "目前正在选址。 | 28%", HEADER
+    )
+    assert [(r.target, r.actuals) for r in cells.rows] == [
+        ("新建充电桩350个", ("新建充电桩99个。目前正在选址。",))
+    ]
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert [(i.target, i.actual) for i in pairs] == [("350", "99")]
+
+
+def test_a_share_column_speaks_for_the_status_not_for_a_figure():
+    cells = read_cells("建设驿站1440个 | 市消防大队 | 已完成方案制定 | 30%", "", HEADER)
+    assert cells.rows[0].actuals == ("已完成方案制定",)
+    assert "30%" in cells.progress_text
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert all(i.target != "30" and i.actual != "30" for i in pairs)
+
+
+def test_next_months_work_plan_is_not_progress_or_target():
+    assert label_kind("7月工作计划") == "other"
+    assert label_kind("下月计划") == "other"
+    assert label_kind("年度计划") == "target"
+    assert label_kind("截至6月底进展") == "actual"
+
+
+def test_a_row_that_fills_its_header_is_not_joined_with_the_next_line():
+    header = ("序号", "项目", "年度目标", "1-11月完成")
+    cells = read_cells("城镇新增就业\t5000人\t4600人", "备注：含灵活就业", header)
+    assert [(r.target, r.actuals) for r in cells.rows] == [("5000人", ("4600人",))]
