@@ -157,6 +157,38 @@ def _plausible_size(target: Mention, actual: Mention) -> bool:
     return 1 / Decimal(SIZE_RANGE) <= a / t <= SIZE_RANGE
 
 
+# "N个…均" before a figure: the figure is set for each of the N ("4个结构性指标均实现10%").
+_EACH_OF = re.compile(r"(?:(\d+)[个项类家])?([^\d，,。；;、]{2,}?)均[^\d，,。；;]*$")
+
+
+def _group_of(target: Mention) -> tuple[int | None, str] | None:
+    """(how many, the group's name) when the target figure is set for each of a group."""
+    found = _EACH_OF.search(target.heading[-2 * NAME_WINDOW :])
+    if not found:
+        return None
+    return (int(found.group(1)) if found.group(1) else None), found.group(2)
+
+
+_GROWTH = re.compile(r"增长|增速|增幅")
+_FALL = re.compile(r"(?:下降|减少|回落|下滑|负增长)$")
+
+
+def signed_actual(target: Mention, actual: Mention) -> str:
+    """The actual as a growth rate: "下降4.7%" answers a growth target as "-4.7"."""
+    said_fall = _FALL.search(actual.context) and not actual.value.startswith("-")
+    growth = _GROWTH.search(f"{target.name}{target.after}{target.heading[-NAME_WINDOW:]}")
+    if actual.unit == "%" and growth and said_fall:
+        return f"-{actual.value}"
+    return actual.value
+
+
+def growth_name(target: Mention, actual: Mention) -> str:
+    """The actual's name for a growth target: "民间项目投资同比下降" is "民间项目投资增长"."""
+    if signed_actual(target, actual) == actual.value:
+        return actual.name
+    return re.sub(r"(?:同比)?(?:下降|减少|回落|下滑|负增长)$", "", actual.name) + "增长"
+
+
 @dataclass(frozen=True)
 class Pairing:
     indicator: IndicatorSpec
@@ -173,10 +205,31 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = mentions(target_text)
     actuals = [a for a in mentions(progress_text) if not restates_target(a)]
+    # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
+    # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
+    # The group's size ("4个") is no figure of the work, in the target or the progress.
+    distributed: dict[int, list[int]] = {}
+    sizes: set[int] = set()  # target figures that count a group
+    taken: set[int] = set()
+    for ti, t in enumerate(targets):
+        group = _group_of(t)
+        if group is None:
+            continue
+        count, words = group
+        members = [
+            ai
+            for ai, a in enumerate(actuals)
+            if ai not in taken and a.unit == t.unit and words in a.heading
+        ]
+        if len(members) >= 2 and (count is None or len(members) == count):
+            distributed[ti] = members
+            taken.update(members)
+            sizes.update(tj for tj, c in enumerate(targets) if c.after.startswith(words))
+            taken.update(ai for ai, a in enumerate(actuals) if a.after.startswith(words))
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
-            if not _unit_fits(t, a):
+            if ti in distributed or ti in sizes or ai in taken or not _unit_fits(t, a):
                 continue
             # Percentages are everywhere: one pairs only when the names share words.
             if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
@@ -191,7 +244,6 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             scored.append((score, ti, ai))
     scored.sort(reverse=True)
     partner: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
     for score, ti, ai in scored:
         if score < PAIR_THRESHOLD or ti in partner or ai in taken:
             continue
@@ -199,7 +251,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         taken.add(ai)
     # A target figure left with exactly one actual of its measure, which no other target left
     # could take, pairs without shared words ("完成6.63万人次筛查" / "问卷调查79891人").
-    open_targets = [ti for ti in range(len(targets)) if ti not in partner]
+    open_targets = [
+        ti for ti in range(len(targets)) if ti not in partner | distributed.keys() | sizes
+    ]
     for ti in open_targets:
         fits = [
             ai
@@ -248,10 +302,22 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         return name
 
     for ti, t in enumerate(targets):
-        if t.unit in MAGNITUDES:
+        if t.unit in MAGNITUDES or ti in sizes:
             continue
         comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name, t.heading)
-        if ti in partner:
+        if ti in distributed:
+            for ai in distributed[ti]:
+                a = actuals[ai]
+                indicator = IndicatorSpec(
+                    name=name_for(growth_name(t, a), t.name),
+                    target=t.value,
+                    unit=t.unit,
+                    comparator=comparator.value,
+                    actual=signed_actual(t, a),
+                )
+                why = f"“{t.name}{t.value}{t.unit}”对每一项：“{a.name}{a.value}{a.unit}”"
+                result.append(Pairing(indicator, 0.6, why))
+        elif ti in partner:
             ai, score = partner[ti]
             a = actuals[ai]
             indicator = IndicatorSpec(
@@ -259,7 +325,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
                 target=t.value,
                 unit=t.unit,
                 comparator=comparator.value,
-                actual=a.value,
+                actual=signed_actual(t, a),
                 actual_unit="" if a.unit == t.unit or a.unit in MAGNITUDES else a.unit,
             )
             why = f"“{t.name}{t.value}{t.unit}”配“{a.name}{a.value}{a.unit}”"
