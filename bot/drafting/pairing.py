@@ -127,9 +127,14 @@ def _dice(a: set[str], b: set[str]) -> float:
 _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
 
 
+# "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
+_CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
+
+
 def restates_target(actual: Mention) -> bool:
-    """A progress figure that repeats the target ("完成目标任务5600人的…"), not an actual."""
-    return bool(_RESTATED.search(actual.context))
+    """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家"),
+    not an actual."""
+    return bool(_RESTATED.search(actual.context) or _CHOSEN.search(actual.context))
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:

@@ -89,7 +89,11 @@ def parse_report(text: str) -> Report:
 _UNIT_PATTERN = "|".join(
     re.escape(u) for u in sorted(KNOWN_UNITS + ("万", "亿"), key=len, reverse=True)
 )
-FIGURE_RE = re.compile(rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*({_UNIT_PATTERN})?")
+# "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
+FIGURE_RE = re.compile(
+    rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"
+    rf"(?:[余多](?=(?:{_UNIT_PATTERN})))?({_UNIT_PATTERN})?"
+)
 # "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
 _DEADLINE_RE = re.compile(
     r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"

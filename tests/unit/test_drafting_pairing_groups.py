@@ -1,5 +1,5 @@
-"""A target figure set for each of a group ("4个结构性指标均实现10%以上增长") pairs with every
-member the progress lists under the group's name; a fall answers a growth target as negative."""
+"""Pairing a target's figures with its progress: a figure set for each of a group ("4个结构性
+指标均实现10%以上增长"), a fall against a growth target, approximate and chosen figures."""
 
 from bot.drafting.pairing import pair_indicators
 
@@ -45,3 +45,15 @@ def test_a_fall_against_a_target_to_reduce_keeps_its_sign():
 def test_a_fall_answers_a_single_growth_target_as_negative():
     pairs = _pairs("地区生产总值增长7%左右。", "地区生产总值同比下降4.9%。")
     assert {(t, a) for _, t, a in pairs} == {("7", "-4.9")}
+
+
+def test_an_approximate_figure_keeps_its_unit_and_answers_its_target():
+    pairs = _pairs("全年计划服务青少年1.24万人次。", "累计服务青少年2500余人次,开展活动30多场。")
+    assert {(t, a) for _, t, a in pairs} == {("1.24", "2500")}
+
+
+def test_what_was_chosen_is_not_what_was_done():
+    assert _pairs("新建青少年宫13家。", "已确定13家新改建青少年宫。") == set()
+    assert {(t, a) for _, t, a in _pairs("新建青少年宫13家。", "已建成青少年宫5家。")} == {
+        ("13", "5")
+    }
