@@ -100,7 +100,9 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
     if header and len(header) == len(cells) + 1:
         header = header[1:]  # the number column, read as the item's "N."
     if header and len(header) == len(cells):
-        return [(label_kind(h), c, h) for h, c in zip(header, cells, strict=True)]
+        return [
+            (label_kind(h), with_column_unit(c, h), h) for h, c in zip(header, cells, strict=True)
+        ]
     found = [_LABELLED.match(c) for c in cells]
     if any(found) or len(cells) < 2:
         return [
@@ -117,6 +119,18 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
             kinds.append(("target", cell, ""))
             seen_target = True
     return kinds
+
+
+# A header naming its column's unit: "计划投资(万元)", "形象进度（%）".
+_COLUMN_UNIT = re.compile(r"[(（]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$")
+
+
+def with_column_unit(cell: str, label: str) -> str:
+    """A bare number under a header that names its unit takes that unit ("28" → "28%")."""
+    found = _COLUMN_UNIT.search(label)
+    if found and is_bare_figure(cell):
+        return f"{cell.strip()}{found.group(1)}"
+    return cell
 
 
 # A column of shares: "形象进度(%)", "完成率", "累计进度". Its cells say how far the work

@@ -163,3 +163,12 @@ def test_a_row_that_fills_its_header_is_not_joined_with_the_next_line():
     header = ("序号", "项目", "年度目标", "1-11月完成")
     cells = read_cells("城镇新增就业\t5000人\t4600人", "备注：含灵活就业", header)
     assert [(r.target, r.actuals) for r in cells.rows] == [("5000人", ("4600人",))]
+
+
+def test_a_bare_number_takes_the_unit_its_column_names():
+    header = ("序号", "项目", "计划投资(万元)", "完成投资（万元）", "形象进度(%)")
+    cells = read_cells("污水管网改造 | 1200 | 900 | 75", "", header)
+    assert [(r.target, r.actuals) for r in cells.rows] == [("1200万元", ("900万元",))]
+    assert "75%" in cells.progress_text
+    pairs = [p.indicator for p in pair_rows(cells.rows)]
+    assert [(i.target, i.unit, i.actual) for i in pairs] == [("1200", "万元", "900")]
