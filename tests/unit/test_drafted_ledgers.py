@@ -132,6 +132,16 @@ def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
     assert "文化驿站" in answer.reply
 
 
+def test_a_weak_help_cue_wins_over_a_guess(roads):
+    # 驿站 leads alone under the bar, as in the guess above; "怎么查" asks how to use the bot.
+    question = "新来的同事问怎么查驿站"
+    scored = roads.index.score(question)
+    assert 0.2 <= scored[0].coverage < 0.3 and len(scored) == 1
+    assert roads.ask(question).intent == "help"
+    # Once the target explains the question, the cue is only a way of asking about it.
+    assert roads.ask("同事问怎么查驿站的事").targets[0] == 4
+
+
 def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
     # 农村 is in two targets alike: no guess between them.
     scored = roads.index.score("农村弯道护栏装好了没")
