@@ -138,8 +138,11 @@ def test_a_weak_help_cue_wins_over_a_guess(roads):
     scored = roads.index.score(question)
     assert 0.2 <= scored[0].coverage < 0.3 and len(scored) == 1
     assert roads.ask(question).intent == "help"
-    # Once the target explains the question, the cue is only a way of asking about it.
-    assert roads.ask("同事问怎么查驿站的事").targets[0] == 4
+    # Once the target explains the question, the cue is only a way of asking about it, and
+    # the answer is no guess.
+    answer = roads.ask("同事问怎么查驿站的事")
+    assert (answer.intent, answer.targets[0]) == ("target", 4)
+    assert not answer.reply.startswith("没有完全对上的目标")
 
 
 def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
