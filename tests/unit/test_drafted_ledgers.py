@@ -145,6 +145,31 @@ def test_a_weak_help_cue_wins_over_a_guess(roads):
     assert not answer.reply.startswith("没有完全对上的目标")
 
 
+@pytest.mark.parametrize(
+    "question", ["敬老院一张床位多少钱", "敬老院的床位多少钱一张", "文化驿站门票多少钱"]
+)
+def test_what_one_thing_costs_is_out_of_scope_where_no_price_is_stated(roads, question):
+    # The target is found (敬老院, 驿站), but a ledger of work targets holds no prices.
+    assert roads.index.score(question)[0].coverage >= 0.6
+    assert roads.ask(question).intent == "unknown"
+
+
+def test_a_price_the_target_states_is_answered():
+    priced = dataclasses.replace(
+        ROADS.targets[3], target_text="新增16个文化驿站,门票每张10元,每个驿站运营补助5万元。"
+    )
+    answerer = _answerer(dataclasses.replace(ROADS, targets=(*ROADS.targets[:3], priced)))
+    for question in ("文化驿站门票多少钱", "一个驿站运营经费多少钱", "文化驿站一张门票多少钱"):
+        assert answerer.ask(question).targets[0] == 4, question
+
+
+def test_money_given_per_thing_is_a_figure_not_a_price(roads):
+    # Per 张, as a price would be asked, but money given out is what targets count.
+    for question in ("敬老院每张床位补了多少钱", "敬老院每张床位补贴多少钱"):
+        answer = roads.ask(question)
+        assert (answer.intent, answer.targets[0]) == ("target", 3), question
+
+
 def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
     # 农村 is in two targets alike: no guess between them.
     scored = roads.index.score("农村弯道护栏装好了没")
