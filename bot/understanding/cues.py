@@ -208,6 +208,11 @@ def stated_price(unit: str) -> re.Pattern[str]:
     return re.compile(rf"每(?:{unit})?[^，,。；;]{{0,12}}?[0-9.]+万?元|元\s*/\s*(?:{unit})?")
 
 
+# An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it
+# oneself, a procedure no ledger of work targets holds ("怎么查/问/用" ask about the bot).
+ERRAND = re.compile(r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1")
+
+
 OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
 
 

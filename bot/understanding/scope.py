@@ -14,6 +14,7 @@ from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
     CONFIDENT_COVERAGE,
+    ERRAND,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
     TOPIC_CUE,
@@ -194,7 +195,7 @@ class ScopeChecks:
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
-        if self._asks_unstated_price(q, best):
+        if self._asks_unstated_price(q, best) or ERRAND.search(q):
             return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (
