@@ -278,17 +278,18 @@ _LOG_CHILD = """
 import os, sys
 from bot.app.services import build_answerer, open_engine
 from bot.config import load_config
+from bot.app.unmatched import record_unmatched
 from bot.store.unmatched_log import UnmatchedLog
 config = load_config(sys.argv[1], environ={})
 engine = open_engine(config)
 answerer = build_answerer(engine, config)
 log = UnmatchedLog(engine)
 answers = [a for a in map(answerer.ask, sys.argv[2:]) if a.intent == "unknown"]
-log.record(answers[0])
+record_unmatched(log, answers[0])
 log.flush()
 os.getppid()
 for answer in answers:
-    log.record(answer)
+    record_unmatched(log, answer)
 os.getppid()
 log.flush()
 print(len(answers))
@@ -318,6 +319,7 @@ def syncs_on_asker_thread(config: Path, questions: list[str]) -> float | None:
 
 def unmatched_log(figures: Figures, workdir: Path) -> None:
     from bot.app.services import build_answerer, open_engine
+    from bot.app.unmatched import record_unmatched
     from bot.config import load_config
     from bot.store.unmatched_log import UnmatchedLog
 
@@ -337,12 +339,12 @@ def unmatched_log(figures: Figures, workdir: Path) -> None:
     if not answers:
         raise RuntimeError("no out-of-scope question was answered 'unknown': nothing to log")
     log = UnmatchedLog(engine)
-    log.record(answers[0])  # the first write creates the table's pages
+    record_unmatched(log, answers[0])  # the first write creates the table's pages
     log.flush()
     logged = []
     for answer in (answers * 3)[:60]:
         start = time.perf_counter()
-        log.record(answer)
+        record_unmatched(log, answer)
         logged.append((time.perf_counter() - start) * 1000)
     log.flush()
     engine.dispose()

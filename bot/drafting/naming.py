@@ -101,11 +101,24 @@ CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗�
 _BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
 
+# Chinese writes no space between words, so a space between two Han characters is where
+# one table cell ends and the next begins ("目标任务:最低生活保障 农村保障人次", a group cell then
+# its sub-row): a name never runs across it.
+_CELL_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+# A sentence ends, or a target cell does ("；" joins the target cells of one item).
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def cells_of(text: str) -> list[str]:
+    """The pieces of one sentence that were separate table cells, in order."""
+    return [c for c in _CELL_GAP.split(text) if c.strip()]
+
+
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb."""
     abbreviations = abbreviations or {}
-    clauses = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", target_text))
+    clauses = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text)))
     clauses = [_WHEN_LEAD.sub("", _ASIDE.sub("", c)) for c in clauses]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
     clause = next((c for c in clauses if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 2), "")
@@ -225,7 +238,7 @@ def aliases_for(
     text: str, lexicon: FieldLexicon, tokenizer=None, title: str = ""
 ) -> tuple[str, ...]:
     """The lexicon's abbreviations whose full form or words the target's text writes out, and
-    the short names of its other clauses (what a leader may call one part of it)."""
+    the short names of its other sentences and cells (what a leader may call one part of it)."""
     found = []
     lowered = text.lower()
     for abbreviation, means in lexicon.abbreviations.items():
@@ -236,8 +249,10 @@ def aliases_for(
         if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
     if tokenizer is not None:
-        for clause in re.split(r"[。；;]", text)[1:]:
-            name = title_for(clause, tokenizer, lexicon.abbreviations)
-            if name.confidence >= 0.5 and name.value not in (title, *found):
-                found.append(name.value)
+        # Each name comes from one sentence and one cell of it, never from words of two.
+        for sentence in _SENTENCE_END.split(text)[1:]:
+            for cell in cells_of(sentence):
+                name = title_for(cell, tokenizer, lexicon.abbreviations)
+                if name.confidence >= 0.5 and name.value not in (title, *found):
+                    found.append(name.value)
     return tuple(found)

@@ -36,6 +36,9 @@ class UnmatchedLog:
 
     def record(self, row: UnmatchedRow) -> None:
         """Queue one question to be written."""
+        if not isinstance(row, UnmatchedRow):
+            # Checked here, on the caller's thread: on the writer's it would only be logged.
+            raise TypeError(f"UnmatchedLog.record takes an UnmatchedRow, not {type(row).__name__}")
         with self._idle:
             self._rows.append(row)
             if self._thread is None:

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.app.unmatched import record_unmatched
@@ -53,3 +54,12 @@ def test_a_failed_write_is_dropped_not_raised(engine):
     )  # longer than the column: truncated to 500, still written
     log.flush()
     assert stored(engine) == ["x" * 500]
+
+
+def test_an_answer_passed_for_a_row_is_refused_on_the_callers_thread(engine):
+    # On the writer's thread the mistake would only be logged, and every question lost.
+    log = UnmatchedLog(engine)
+    with pytest.raises(TypeError, match="UnmatchedRow"):
+        log.record(unknown("明天天气怎么样"))
+    log.flush()
+    assert stored(engine) == []

@@ -49,6 +49,18 @@ def test_rows_pair_their_own_figures():
     assert len({i.name for i in pairs}) == len(pairs)
 
 
+def test_a_per_head_amount_and_a_count_of_villages_keep_their_units():
+    rows = (
+        "目标任务:按1500元/人标准发放求职创业补贴\n累计完成:—\n"
+        "目标任务:改造提升12村人居环境\n累计完成:9"
+    )
+    found = {
+        (i.target, i.unit, i.actual)
+        for i in (p.indicator for p in pair_rows(read_cells("x", rows).rows))
+    }
+    assert found == {("1500", "元/人", ""), ("12", "村", "9")}
+
+
 def test_an_item_without_labelled_target_cells_is_left_as_written():
     body = "当前进度:80%(新区实验幼儿园进度滞后)\n牵头单位:县教育局"
     cells = read_cells("新(改、扩)建公办园5所。", body)

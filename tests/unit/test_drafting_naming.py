@@ -98,3 +98,23 @@ def test_aliases_include_abbreviations_of_the_words_and_other_clauses_short_name
     found = aliases_for(text, lexicon, tokenizer, title="专项债券项目")
     assert "专债" in found  # the lexicon's words for 专债 ("专项债") are written
     assert "城市书房" in found and "专项债券项目" not in found
+
+
+def test_names_never_run_across_a_table_cell(lexicon, tokenizer):
+    # A two-level cell flattened as "<group> <sub-row>": the space is the cell boundary.
+    text = (
+        "城乡低保：最低生活保障 农村标准(760元/月)；"
+        "最低生活保障 农村保障人次；特困人员救助供养 城市保障人次"
+    )
+    found = aliases_for(text, lexicon, tokenizer, title="城乡低保")
+    assert "最低生活保障" in found and "农村保障人次" in found and "特困人员救助供养" in found
+    cells = (
+        "城乡低保",
+        "最低生活保障",
+        "农村标准",
+        "农村保障人次",
+        "特困人员救助供养",
+        "城市保障人次",
+    )
+    assert all(any(a in c for c in cells) for a in found), found
+    assert title_for("最低生活保障 农村标准(760元/月)", tokenizer).value == "最低生活保障"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.ledger import IndicatorSpec
+from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec
 from bot.domain.status import completion_ratio, indicator_met
 from bot.domain.units import actual_in_target_unit, convert, same_measure, split_unit
 
@@ -64,3 +64,22 @@ def test_an_actual_in_a_unit_that_does_not_convert_is_not_compared():
     odd = IndicatorSpec(name="x", target="5", unit="个", actual="3", actual_unit="万元")
     assert not odd.comparable
     assert indicator_met(odd) is None and completion_ratio(odd) is None
+
+
+def test_a_per_head_amount_is_its_own_measure():
+    assert "元/人" in KNOWN_UNITS
+    assert split_unit("元/人") == (Decimal(1), "元/人")
+    assert convert(Decimal(1500), "元/人", "元/人") == Decimal(1500)
+    for other in ("元", "万元", "元/月", "人"):
+        assert convert(Decimal(1500), "元/人", other) is None
+        assert not same_measure("元/人", other)
+
+
+def test_villages_are_counted_as_villages():
+    assert "村" in KNOWN_UNITS
+    assert split_unit("村") == (Decimal(1), "村")
+    assert split_unit("万村") == (Decimal(1), "万村")  # a count takes no magnitude
+    # "开工建设78村106个项目": the villages and the projects in them are two measures.
+    assert convert(Decimal(44), "村", "个") is None and not same_measure("个", "村")
+    villages = IndicatorSpec(name="一事一议项目村", target="78", unit="村", actual="44")
+    assert completion_ratio(villages) == Decimal("56.4") and indicator_met(villages) is False
