@@ -177,6 +177,11 @@ def test_how_to_do_an_errand_oneself_is_out_of_scope(roads, question):
     assert roads.ask(question).intent == "unknown"
 
 
+def test_shopping_advice_is_out_of_scope_and_a_unit_ranking_is_not(roads, ledger_2020):
+    assert roads.ask("文化驿站哪家好").intent == "unknown"
+    assert _answerer(ledger_2020).ask("哪个单位最好").intent == "list"
+
+
 def test_how_to_look_it_up_is_no_errand(roads):
     assert roads.ask("查询怎么查").intent == "help"
 
