@@ -285,10 +285,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
         trusted = bool(candidates) and self._trusted(candidates[0])
+        if not trusted and HELP_WEAK.search(q):
+            # A "可能是…" guess is by definition no target explaining the question, so a weak
+            # help cue wins over it as it does over "no target matches".
+            return Answer(question, "help", (), render_help())
         guess = bool(candidates) and not trusted and self._leads_alone(candidates)
         if not (trusted or guess) or self._out_of_scope(q, best):
-            if HELP_WEAK.search(q) and not trusted:
-                return Answer(question, "help", (), render_help())
             return self._unknown(question, candidates=tuple(candidates[:5]))
         if guess:
             answer = self._target_answer(question, q, best, tuple(candidates[:5]))

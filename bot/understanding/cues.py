@@ -190,6 +190,29 @@ MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|�
 YEAR = re.compile(r"(20\d{2})\s*年")
 
 
+_PER = r"(个|张|斤|位|套|间|平米|平方米?|吨|盒|瓶|件|份|座)"
+
+
+# What one thing costs ("一个墓位多少钱", "多少钱一斤", "门票多少钱"): a price to a citizen,
+# which a ledger of work targets holds only where its texts state one (`stated_price`).
+# Money given, spent or raised ("每个村补了多少钱") is a target's figure, not a price.
+UNIT_PRICE = re.compile(
+    rf"(?:一|每){_PER}[^，,。？?花投用拨领发补奖筹融争贷借给]{{1,6}}?(?:多少钱|几块钱|什么价|啥价)"
+    rf"|(?:多少钱|几块钱)(?:一|每){_PER}|(门票|单价)"
+)
+
+
+def stated_price(unit: str) -> re.Pattern[str]:
+    """A money figure per thing in a ledger's text: "每个村(社区)800元", "每村5万元", "元/个"."""
+    unit = re.escape(unit)
+    return re.compile(rf"每(?:{unit})?[^，,。；;]{{0,12}}?[0-9.]+万?元|元\s*/\s*(?:{unit})?")
+
+
+# An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it
+# oneself, a procedure no ledger of work targets holds ("怎么查/问/用" ask about the bot).
+ERRAND = re.compile(r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1")
+
+
 OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
 
 

@@ -14,11 +14,14 @@ from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
     CONFIDENT_COVERAGE,
+    ERRAND,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
     TOPIC_CUE,
+    UNIT_PRICE,
     YEAR,
     names_phrase,
+    stated_price,
 )
 from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
@@ -192,12 +195,31 @@ class ScopeChecks:
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
+        if self._asks_unstated_price(q, best) or ERRAND.search(q):
+            return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (
                 best is None or year not in best.target_text + best.progress_text
             ):
                 return True
         return False
+
+    @staticmethod
+    def _asks_unstated_price(q: str, best: TargetSpec | None) -> bool:
+        """The question asks what one thing costs, and the leading target states no such price
+        (a ticket price where its texts never say 门票, a price per 个 where none is per 个)."""
+        asked = UNIT_PRICE.search(q)
+        if asked is None:
+            return False
+        if best is None:
+            return True
+        texts = " ".join(
+            (best.target_text, best.progress_text, *(i.name for i in best.indicators))
+        )
+        word = asked.group(3)
+        if word is not None:
+            return word not in texts
+        return not stated_price(asked.group(1) or asked.group(2)).search(texts)
 
     @staticmethod
     def _trusted(best: Candidate) -> bool:

@@ -132,6 +132,60 @@ def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
     assert "文化驿站" in answer.reply
 
 
+def test_a_weak_help_cue_wins_over_a_guess(roads):
+    # 驿站 leads alone under the bar, as in the guess above; "怎么查" asks how to use the bot.
+    question = "新来的同事问怎么查驿站"
+    scored = roads.index.score(question)
+    assert 0.2 <= scored[0].coverage < 0.3 and len(scored) == 1
+    assert roads.ask(question).intent == "help"
+    # Once the target explains the question, the cue is only a way of asking about it, and
+    # the answer is no guess.
+    answer = roads.ask("同事问怎么查驿站的事")
+    assert (answer.intent, answer.targets[0]) == ("target", 4)
+    assert not answer.reply.startswith("没有完全对上的目标")
+
+
+@pytest.mark.parametrize(
+    "question", ["敬老院一张床位多少钱", "敬老院的床位多少钱一张", "文化驿站门票多少钱"]
+)
+def test_what_one_thing_costs_is_out_of_scope_where_no_price_is_stated(roads, question):
+    # The target is found (敬老院, 驿站), but a ledger of work targets holds no prices.
+    assert roads.index.score(question)[0].coverage >= 0.6
+    assert roads.ask(question).intent == "unknown"
+
+
+def test_a_price_the_target_states_is_answered():
+    priced = dataclasses.replace(
+        ROADS.targets[3], target_text="新增16个文化驿站,门票每张10元,每个驿站运营补助5万元。"
+    )
+    answerer = _answerer(dataclasses.replace(ROADS, targets=(*ROADS.targets[:3], priced)))
+    for question in ("文化驿站门票多少钱", "一个驿站运营经费多少钱", "文化驿站一张门票多少钱"):
+        assert answerer.ask(question).targets[0] == 4, question
+
+
+def test_money_given_per_thing_is_a_figure_not_a_price(roads):
+    # Per 张, as a price would be asked, but money given out is what targets count.
+    for question in ("敬老院每张床位补了多少钱", "敬老院每张床位补贴多少钱"):
+        answer = roads.ask(question)
+        assert (answer.intent, answer.targets[0]) == ("target", 3), question
+
+
+@pytest.mark.parametrize("question", ["文化驿站借书怎么借", "敬老院入住要怎么入"])
+def test_how_to_do_an_errand_oneself_is_out_of_scope(roads, question):
+    # The errand's verb said again after "how": a procedure, though the target is found.
+    assert roads.index.score(question)[0].coverage >= 0.3
+    assert roads.ask(question).intent == "unknown"
+
+
+def test_shopping_advice_is_out_of_scope_and_a_unit_ranking_is_not(roads, ledger_2020):
+    assert roads.ask("文化驿站哪家好").intent == "unknown"
+    assert _answerer(ledger_2020).ask("哪个单位最好").intent == "list"
+
+
+def test_how_to_look_it_up_is_no_errand(roads):
+    assert roads.ask("查询怎么查").intent == "help"
+
+
 def test_a_weak_lead_with_a_close_runner_up_is_still_no_match(roads):
     # 农村 is in two targets alike: no guess between them.
     scored = roads.index.score("农村弯道护栏装好了没")
