@@ -162,8 +162,9 @@ def _plausible_size(target: Mention, actual: Mention) -> bool:
     return 1 / Decimal(SIZE_RANGE) <= a / t <= SIZE_RANGE
 
 
-# "N个…均" before a figure: the figure is set for each of the N ("4个结构性指标均实现10%").
-_EACH_OF = re.compile(r"(?:(\d+)[个项类家])?([^\d，,。；;、]{2,}?)均[^\d，,。；;]*$")
+# "N个…均" before a figure: the figure is set for each of the N ("4个结构性指标均实现10%");
+# 人均 and 平均 are measures, not "each".
+_EACH_OF = re.compile(r"(?:(\d+)[个项类家])?([^\d，,。；;、]{2,}?)(?<![人平])均[^\d，,。；;]*$")
 
 
 def _group_of(target: Mention) -> tuple[int | None, str] | None:

@@ -57,3 +57,10 @@ def test_what_was_chosen_is_not_what_was_done():
     assert {(t, a) for _, t, a in _pairs("新建青少年宫13家。", "已建成青少年宫5家。")} == {
         ("13", "5")
     }
+
+
+def test_a_per_head_measure_is_not_a_group():
+    target = "城乡居民人均可支配收入增长8%。"
+    progress = "城乡居民人均可支配收入中,城镇居民增长7.1%,农村居民增长8.3%。"
+    pairs = {(t, a) for _, t, a in _pairs(target, progress)}
+    assert len(pairs) <= 1
