@@ -225,6 +225,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         topic = self._topic_answer(question, q)
         if topic is not None:
             return topic
+        texts = self._text_list(question, q)
+        if texts is not None:
+            return texts
         if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
         if context is not None:

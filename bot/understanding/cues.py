@@ -176,6 +176,17 @@ TOPIC_CUE = re.compile(
 )
 
 
+# A list by what targets' texts say ("还在装修施工的有哪些", "已经招标完的", "张三牵头的").
+STAGE_LIST = re.compile(r"^(.{2,12}?)的(?:都)?(?:有)?(?:哪些|哪几[项个件])")
+
+
+# Time and aspect words around a stage ("还在…", "已经…完"), and roles after a name.
+STAGE_EDGES = re.compile(
+    r"^(?:目前|现在|眼下|当前)?(?:还在|正在|仍在|还|已经|已|刚)?|(?:完|好|了|完成|结束)?$"
+    r"|(?:牵头|负责|分管|主抓|挂帅)$"
+)
+
+
 UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
 
 

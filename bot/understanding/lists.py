@@ -43,6 +43,8 @@ from bot.understanding.cues import (
     RANK_UNITS,
     RATE_WORDS,
     SOON,
+    STAGE_EDGES,
+    STAGE_LIST,
     STATUS_FORMS,
     STATUS_WORDS,
     THIS_WEEK,
@@ -260,6 +262,31 @@ class ListAnswers:
             f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
         )
         return Answer(question, "list", (), reply, filter={"unit": name})
+
+    def _text_list(self, question: str, q: str) -> Answer | None:
+        """ "还在装修施工的有哪些", "张三牵头的有哪些": the targets whose own texts say so.
+
+        For a stage of work or a person's name that no status, unit or topic names; every word
+        of the phrase found in a target's texts counts, and the targets with the most are kept.
+        """
+        m = STAGE_LIST.search(q)
+        if m is None:
+            return None
+        phrase = STAGE_EDGES.sub("", m.group(1))
+        if len(phrase) < 2:
+            return None
+        words = [phrase] if len(phrase) <= 3 else [
+            phrase[i : i + 2] for i in range(0, len(phrase) - 1, 2)
+        ]
+        counts = []
+        for t in self.ledger.targets:
+            text = f"{t.title}\n{t.target_text}\n{t.progress_text}"
+            counts.append((sum(w in text for w in words), t))
+        best = max((n for n, _ in counts), default=0)
+        if best == 0 or best * 2 < len(words):
+            return None
+        targets = [t for n, t in counts if n == best]
+        return self._list(question, f"进展中提到“{phrase}”的目标", targets, {"text": phrase})
 
     def _pool(self, filters, unit, category) -> list[TargetSpec]:
         """The targets a list must look at: one unit's, one category's, one status's, or all."""
