@@ -308,3 +308,48 @@ def test_a_homophone_slip_in_a_word_of_the_target_text_is_read_as_that_word():
     best = LedgerIndex(ledger, load_lexicon()).score("提田修了多少")[0]
     assert best.number == 10
     assert any(r.kind == "pinyin" and r.text == "梯田" for r in best.reasons)
+
+
+# A drafted ledger keeps what its table's columns say in the progress text: stages of work and
+# the names of the leaders who lead them.
+SCHOOLS = LedgerSpec(
+    year=2025,
+    title="民生实事",
+    preamble="",
+    targets=(
+        TargetSpec(1, "中学改扩建", "社会事业", "改扩建一所中学。",
+                   progress_text="王明\n教育局\n正在进行装修施工。"),
+        TargetSpec(2, "小学新建", "社会事业", "新建一所小学。",
+                   progress_text="李红\n教育局\n已完成施工招标，正在办理施工许可证。"),
+        TargetSpec(3, "幼儿园扩容", "社会事业", "新增学位300个。",
+                   progress_text="王明\n教育局\n已完成招标，正在备货。"),
+        TargetSpec(4, "老年食堂", "民生保障", "新建老年食堂5家。", progress_text="李红\n民政局\n已建成3家。"),
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("已经招标完的有哪些", (2, 3)),
+        ("还在装修施工的有哪些", (1,)),
+        ("王明牵头的有哪些", (1, 3)),
+        ("李红负责的有哪几项", (2, 4)),
+    ],
+)
+def test_a_list_by_what_the_targets_texts_say(question, numbers):
+    answer = _answerer(SCHOOLS).ask(question)
+    assert (answer.intent, answer.targets) == ("list", numbers)
+    assert answer.reply.count("\n") >= len(numbers)
+
+
+@pytest.mark.parametrize("question", ["张强牵头的有哪些", "还在拆迁的有哪些"])
+def test_a_list_by_words_no_target_says_is_no_list(question):
+    assert _answerer(SCHOOLS).ask(question).intent != "list"
+
+
+@pytest.mark.parametrize(
+    "question", ["今年这几件实事干得如何", "去年重点工作完成得怎么样", "这些实事进展如何"]
+)
+def test_the_ledger_pointed_at_asks_for_the_summary(roads, question):
+    assert roads.ask(question).intent == "summary"
