@@ -275,9 +275,11 @@ class ListAnswers:
         phrase = STAGE_EDGES.sub("", m.group(1))
         if len(phrase) < 2:
             return None
-        words = [phrase] if len(phrase) <= 3 else [
-            phrase[i : i + 2] for i in range(0, len(phrase) - 1, 2)
-        ]
+        words = (
+            [phrase]
+            if len(phrase) <= 3
+            else [phrase[i : i + 2] for i in range(0, len(phrase) - 1, 2)]
+        )
         counts = []
         for t in self.ledger.targets:
             text = f"{t.title}\n{t.target_text}\n{t.progress_text}"

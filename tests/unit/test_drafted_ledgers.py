@@ -323,7 +323,8 @@ SCHOOLS = LedgerSpec(
                    progress_text="李红\n教育局\n已完成施工招标，正在办理施工许可证。"),
         TargetSpec(3, "幼儿园扩容", "社会事业", "新增学位300个。",
                    progress_text="王明\n教育局\n已完成招标，正在备货。"),
-        TargetSpec(4, "老年食堂", "民生保障", "新建老年食堂5家。", progress_text="李红\n民政局\n已建成3家。"),
+        TargetSpec(4, "老年食堂", "民生保障", "新建老年食堂5家。",
+                   progress_text="李红\n民政局\n已建成3家。"),
     ),
 )  # fmt: skip
 
