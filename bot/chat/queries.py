@@ -6,11 +6,12 @@ import datetime as dt
 import unicodedata
 
 from bot.app.ledger_years import split_year_argument
+from bot.app.queries import filter_of_word, select_targets
 from bot.chat.context import ChatContext
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Button, Reply, Sender, parse_target_number
-from bot.domain.ledger import CATEGORIES, STATUSES
-from bot.domain.status import compute_status, open_deadlines, year_closed
+from bot.domain.ledger import STATUSES
+from bot.domain.status import open_deadlines, year_closed
 from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
 from bot.render.target_view import target_detail_text
 from bot.store.models import SavedList
@@ -71,14 +72,13 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
     if not args:
         return [service.paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
-    if args in STATUSES:
-        chosen = [t for t in targets if compute_status(t, answerer.today) == args]
+    wanted = filter_of_word(args)
+    chosen = [row.target for row in select_targets(targets, answerer.today, wanted)]
+    if wanted.status:
         title = f"{args}的目标"
-    elif args in CATEGORIES:
-        chosen = [t for t in targets if t.category == args]
+    elif wanted.category:
         title = f"{args}领域的目标"
     else:
-        chosen = [t for t in targets if any(args in u.name for u in t.units)]
         title = f"“{args}”负责的目标"
         if not chosen:
             return [

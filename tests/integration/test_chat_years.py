@@ -40,3 +40,22 @@ def test_a_year_not_held_or_a_number_not_in_it_says_so(service):
     assert [r.text for r in service.command(ADMIN, "history", "2019 12")] == [held]
     [missing] = service.command(ADMIN, "target", "2020 99")
     assert missing.text == "2020年台账中没有第99项目标（共66项）。"
+
+
+def test_list_keeps_what_the_clis_list_keeps(service, engine, config):
+    from bot.app.queries import TargetFilter, ledger_of, select_targets
+
+    ledger = ledger_of(engine, year=None, rules=config.status)
+    day = service.answerer.today
+    for word, wanted in (
+        ("未完成", TargetFilter(status="未完成")),
+        ("民政局", TargetFilter(unit="民政局")),
+        ("生态环境", TargetFilter(category="生态环境")),
+    ):
+        [reply] = service.command(ADMIN, "list", word)
+        numbers = [row.target.number for row in select_targets(ledger.targets, day, wanted)]
+        assert numbers, word
+        shown = [int(line.split(".")[0].split()[-1]) for line in reply.text.splitlines()[1:]]
+        assert shown == numbers[:10], word  # the first page of the same targets, in order
+    [unknown] = service.command(ADMIN, "list", "不存在的局")
+    assert unknown.text.startswith("没有找到“不存在的局”。用法：/list [年份] 状态|单位|领域")
