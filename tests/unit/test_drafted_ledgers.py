@@ -354,3 +354,18 @@ def test_a_list_by_words_no_target_says_is_no_list(question):
 )
 def test_the_ledger_pointed_at_asks_for_the_summary(roads, question):
     assert roads.ask(question).intent == "summary"
+
+
+def test_an_everyday_word_for_selling_reaches_retail_sales():
+    ledger = LedgerSpec(
+        year=2024,
+        title="经济运行",
+        preamble="",
+        targets=(
+            TargetSpec(1, "社会消费品零售总额", "经济发展", "社会消费品零售总额增长8%。"),
+            TargetSpec(2, "规上工业增加值", "经济发展", "规上工业增加值增长7%。"),
+            TargetSpec(3, "文化驿站", "社会事业", "新增16个文化驿站。"),
+        ),
+    )
+    answer = _answerer(ledger).ask("超市卖货情况")
+    assert (answer.intent, answer.targets[0]) == ("target", 1)
