@@ -195,7 +195,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
         if args.question is None:
             raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
         answer = years.ask(args.question)
-        record_unmatched(unmatched, answer)
+        record_unmatched(unmatched, answer, year=current)
         print(answer.reply)
         return 0
     questions = [args.question] if args.question is not None else sys.stdin
@@ -207,7 +207,7 @@ def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
             conversation = Conversation()
             continue
         answer = years.ask(question, conversation)
-        record_unmatched(unmatched, answer)
+        record_unmatched(unmatched, answer, year=current)
         shown = {"year": answer.filter.get("year", current), **answer.to_json()}
         print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0

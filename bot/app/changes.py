@@ -59,12 +59,14 @@ def propose_alias_from_unmatched(
     rules: StatusRules,
     today: dt.date,
 ) -> PendingChange:
-    """Propose an unmatched question as an alias of its best target and mark it resolved,
-    together. Raises NothingToResolve, or CommandError when the alias is refused."""
+    """Propose an unmatched question as an alias of its best target, in the ledger year it was
+    asked about (`year` for questions logged without one), and mark it resolved, together.
+    Raises NothingToResolve, or CommandError when the alias is refused."""
     session = uow.session
     row = session.get(UnmatchedQuestion, question_id)
     if row is None or row.best_target is None or row.resolved:
         raise NothingToResolve(question_id)
+    year = row.year or year
     lookup = lambda n: read_target(session, n, year=year, rules=rules)  # noqa: E731
     proposal = propose("alias", f"{row.best_target} {row.question.strip()}", lookup, today=today)
     pending = open_proposal(uow, proposal, admin_id=admin_id, year=year)

@@ -7,8 +7,11 @@ from bot.store.unmatched_log import UnmatchedLog
 from bot.understanding.conversation import Answer
 
 
-def unmatched_row(answer: Answer, asked_by: int | None = None) -> UnmatchedRow | None:
-    """The row to log for this answer, or None when it matched well."""
+def unmatched_row(
+    answer: Answer, asked_by: int | None = None, *, year: int | None = None
+) -> UnmatchedRow | None:
+    """The row to log for this answer, or None when it matched well; `year` is the current
+    ledger year, which an answer from another year's ledger (`filter["year"]`) overrides."""
     weak = answer.intent == "target" and not answer.confident
     if answer.intent != "unknown" and not weak:
         return None
@@ -18,11 +21,14 @@ def unmatched_row(answer: Answer, asked_by: int | None = None) -> UnmatchedRow |
         best_target=best.number if best else None,
         best_score=float(best.score) if best else 0.0,
         asked_by=asked_by,
+        year=answer.filter.get("year", year),
     )
 
 
-def record_unmatched(log: UnmatchedLog, answer: Answer, asked_by: int | None = None) -> None:
+def record_unmatched(
+    log: UnmatchedLog, answer: Answer, asked_by: int | None = None, *, year: int | None = None
+) -> None:
     """Queue the answer's question on `log` if it matched nothing or only weakly."""
-    row = unmatched_row(answer, asked_by)
+    row = unmatched_row(answer, asked_by, year=year)
     if row is not None:
         log.record(row)

@@ -96,10 +96,12 @@ def cmd_unmatched(service: ChatContext, sender: Sender, args: str) -> list[Reply
     lines = ["最近未匹配的问题："]
     buttons = []
     for row in rows:
-        best = f"（最接近第{row.best_target}项）" if row.best_target else ""
+        # A question asked of another year's ledger names that year's target.
+        of_year = f"{row.year}年" if row.year and row.year != service.year else ""
+        best = f"（最接近{of_year}第{row.best_target}项）" if row.best_target else ""
         lines.append(f"· {short(row.question, 60)}{best}")
         if row.best_target and len(row.question.strip()) <= 20:
-            label = f"“{short(row.question, 12)}”设为第{row.best_target}项别名"
+            label = f"“{short(row.question, 12)}”设为{of_year}第{row.best_target}项别名"
             buttons.append((Button(label, f"unm:{row.id}"),))
     lines.append("其他问题可用 /alias 序号 词 手动添加别名。")
     return [Reply("\n".join(lines), tuple(buttons))]

@@ -146,7 +146,7 @@ class ChatService:
         if self.role_of(sender) is None:
             return self.refuse(sender, "question")
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
-        record_unmatched(self.unmatched, answer, sender.user_id)
+        record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
         return [self._answer_reply(answer)]
 
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:

@@ -164,6 +164,7 @@ class UnmatchedQuestion(SQLModel, table=True):
     best_score: float = 0.0
     asked_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     resolved: bool = False
+    year: int | None = None  # the ledger year best_target belongs to; None before 0008
 
 
 class Grant(SQLModel, table=True):

@@ -19,6 +19,7 @@ def log_unmatched(
     best_target: int | None,
     best_score: float,
     asked_by: int | None = None,
+    year: int | None = None,
 ) -> None:
     """Record a question that matched nothing or only weakly, for admins to turn into aliases.
 
@@ -31,6 +32,7 @@ def log_unmatched(
                 best_target=best_target,
                 best_score=best_score,
                 asked_by=asked_by,
+                year=year,
             )
         )
 
@@ -41,6 +43,7 @@ class UnmatchedRow:
     best_target: int | None
     best_score: float
     asked_by: int | None = None
+    year: int | None = None  # the ledger year the question was answered in
 
 
 def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
@@ -54,6 +57,7 @@ def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
                 best_target=row.best_target,
                 best_score=row.best_score,
                 asked_by=row.asked_by,
+                year=row.year,
             )
             for row in rows
         )

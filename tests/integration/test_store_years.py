@@ -4,6 +4,7 @@ changes and chat commands stay within their own year."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -218,6 +219,29 @@ def test_a_change_in_the_chat_goes_to_the_current_year(service):
     with Session(service.engine) as session:
         assert read_field(session, 1, "progress_text", year=2021).endswith("已放款")
         assert "已放款" not in read_field(session, 1, "progress_text", year=2020)
+
+
+def test_an_unmatched_question_of_another_year_becomes_an_alias_in_that_year(service):
+    from bot.app.unmatched import unmatched_row
+    from bot.store.unmatched import log_unmatched
+    from bot.understanding.conversation import Answer
+
+    # What the chat logs: the year the answer came from, else the current one.
+    asked = Answer("2020年贷款那个", "unknown", (), "抱歉", filter={"year": 2020})
+    assert unmatched_row(asked, 42, year=2021).year == 2020
+    assert unmatched_row(dataclasses.replace(asked, filter={}), 42, year=2021).year == 2021
+
+    log_unmatched(service.engine, "放贷那块", best_target=12, best_score=1.0, year=2020)
+    [listing] = service.command(SENDER, "unmatched", "")
+    assert "· 放贷那块（最接近2020年第12项）" in listing.text
+    [[button]] = listing.buttons
+    assert button.label == "“放贷那块”设为2020年第12项别名"
+    [proposal] = service.button(SENDER, button.data)
+    service.button(SENDER, proposal.buttons[0][0].data)  # 确认
+    with Session(service.engine) as session:
+        words = {(a.year, a.target_number, a.word) for a in session.exec(select(Alias))}
+    assert (2020, 12, "放贷那块") in words
+    assert not any(w == "放贷那块" for y, _, w in words if y == 2021)
 
 
 # --- reminders -------------------------------------------------------------------------------
