@@ -32,7 +32,7 @@ from bot.chat.progress_reports import create_report, may_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
 from bot.domain.admin_grammar import CommandError
-from bot.domain.reminder_policy import ReminderPolicy, escalation_milestone, working_days_waiting
+from bot.domain.reminder_policy import escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
 from bot.render.reminder_text import HEADINGS, describe_notices
 from bot.store.models import OutboxEntry
@@ -48,10 +48,6 @@ from bot.store.uow import reading
 
 logger = logging.getLogger(__name__)
 _CHAT_ID = re.compile(r"-?\d{1,16}")
-
-
-def policy_of(ctx: ChatContext) -> ReminderPolicy:
-    return policy_of_config(ctx.config)
 
 
 def _resolve_unit(ctx: ChatContext, given: str) -> str:
@@ -145,7 +141,7 @@ def cmd_urge(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         target,
         ctx.today,
         subscriptions=subscriptions,
-        policy=policy_of(ctx),
+        policy=policy_of_config(ctx.config),
         calendar=ctx.calendar,
     )
     result = dispatch(ctx.engine, notices, ctx.send)
@@ -275,7 +271,7 @@ def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         ctx.engine,
         ctx.answerer.ledger,
         day,
-        policy_of(ctx),
+        policy_of_config(ctx.config),
         ctx.calendar,
         ctx.config.tz,
     )

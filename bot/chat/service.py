@@ -17,7 +17,14 @@ from sqlalchemy import Engine
 
 from bot.app.access import granted_ids
 from bot.app.ledger_years import LedgerYears
-from bot.app.reminders import DispatchResult, Send, catch_up, mark_interrupted, run_day
+from bot.app.reminders import (
+    DispatchResult,
+    Send,
+    catch_up,
+    mark_interrupted,
+    policy_of_config,
+    run_day,
+)
 from bot.app.unmatched import record_unmatched
 from bot.chat import access as chat_access
 from bot.chat import changes as chat_changes
@@ -266,7 +273,7 @@ class ChatService:
         return self.calendar.uncovered_warning(self.config.current_date())
 
     def reminder_context(self) -> tuple[ReminderPolicy, WorkCalendar]:
-        return chat_reminders.policy_of(self), self.calendar
+        return policy_of_config(self.config), self.calendar
 
     def run_reminders(self) -> DispatchResult:
         """Send what is due today (the daily job)."""

@@ -98,8 +98,9 @@ class WorkCalendar:
             try:
                 return bool(chinese_calendar.is_workday(day))
             except NotImplementedError:
-                # chinesecalendar's own refusal for a day outside its data: weekdays serve
-                pass
+                # chinesecalendar raises this for a day outside its data: weekdays serve, as
+                # for any year neither it nor the office's files cover.
+                return day.weekday() < 5
         return day.weekday() < 5
 
     def previous_working_day(self, day: dt.date) -> dt.date:

@@ -182,6 +182,8 @@ def check_xlsx_archive(path: Path) -> list[CellProblem]:
                         f"xlsx文件中的单元格超过{XLSX_MAX_CELLS}个；"
                         "请只保留台账所在的行和列（删除多余的行列）后再导入"
                     )
+    # zipfile raises NotImplementedError for a compression method it cannot read (a damaged or
+    # hand-made archive): the same "not an xlsx" answer as any other broken zip.
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError,
             NotImplementedError) as exc:  # fmt: skip
         return problem(_NOT_XLSX.format(type(exc).__name__))
