@@ -14,7 +14,7 @@ from bot.domain.ledger import LedgerSpec
 from bot.render.bulletin import Bulletin, build_bulletin
 from bot.store.ledger_store import audit_since
 from bot.store.models import BulletinIssue, utc_now
-from bot.store.uow import UnitOfWork, reading
+from bot.store.uow import UnitOfWork
 
 DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
 
@@ -25,17 +25,6 @@ def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> 
         if e.target_number is not None and e.year in (None, ledger.year):
             changed[e.target_number] = changed.get(e.target_number, 0) + 1
     return changed
-
-
-def bulletin_for(
-    engine: Engine, ledger: LedgerSpec, *, as_of: dt.date, since: dt.date, tz: dt.tzinfo
-) -> Bulletin:
-    """The bulletin of `ledger` on `as_of`, its changes read from the audit trail since the
-    start of `since` in the ledger's timezone."""
-    start = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
-    with reading(engine) as session:
-        changed = _changed_since(session, ledger, start)
-    return build_bulletin(ledger, as_of=as_of, since=since, changed=changed)
 
 
 def issue_bulletin(

@@ -12,31 +12,6 @@ from bot.store.models import UnmatchedQuestion
 from bot.store.uow import UnitOfWork
 
 
-def log_unmatched(
-    engine: Engine,
-    question: str,
-    *,
-    best_target: int | None,
-    best_score: float,
-    asked_by: int | None = None,
-    year: int | None = None,
-) -> None:
-    """Record a question that matched nothing or only weakly, for admins to turn into aliases.
-
-    The question is stored without control characters (PostgreSQL refuses a NUL in text).
-    """
-    with UnitOfWork(engine) as uow:
-        uow.session.add(
-            UnmatchedQuestion(
-                question=strip_control_characters(question)[:500],
-                best_target=best_target,
-                best_score=best_score,
-                asked_by=asked_by,
-                year=year,
-            )
-        )
-
-
 @dataclass(frozen=True)
 class UnmatchedRow:
     question: str
@@ -46,14 +21,30 @@ class UnmatchedRow:
     year: int | None = None  # the ledger year the question was answered in
 
 
+def log_unmatched(
+    engine: Engine,
+    question: str,
+    *,
+    best_target: int | None,
+    best_score: float,
+    asked_by: int | None = None,
+    year: int | None = None,
+) -> None:
+    """Record one question that matched nothing or only weakly, for admins to turn into aliases."""
+    log_unmatched_many(engine, [UnmatchedRow(question, best_target, best_score, asked_by, year)])
+
+
 def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
-    """Record several unmatched questions in one transaction (one disk sync)."""
+    """Record several unmatched questions in one transaction (one disk sync).
+
+    Questions are stored without control characters (PostgreSQL refuses a NUL in text).
+    """
     if not rows:
         return
     with UnitOfWork(engine) as uow:
         uow.session.add_all(
             UnmatchedQuestion(
-                question=row.question[:500],
+                question=strip_control_characters(row.question)[:500],
                 best_target=row.best_target,
                 best_score=row.best_score,
                 asked_by=row.asked_by,
