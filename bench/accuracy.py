@@ -103,6 +103,14 @@ SUMMARY_HEADERS = (
 )  # fmt: skip
 
 
+def miss_block(title: str, report: EvalReport) -> str:
+    """One set's misses, listed question by question: only ever called for a set tuned on."""
+    lines = [f"\n### This project's misses: {title}\n"]
+    for question, wanted, intent, got in report.misses:
+        lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
+    return "\n".join(lines)
+
+
 def score_set(
     figures: Figures,
     qset: QuestionSet,
@@ -121,11 +129,8 @@ def score_set(
     figures.accuracy[qset.name] = reports
     title = f"{qset.name} ({qset.label}, {len(ledger.targets)} targets)"
     blocks.append(f"\n### By kind: {title}\n\n" + kind_table(items, reports, systems))
-    if show_misses and qset.blind:
-        lines = [f"\n### This project's misses: {title}\n"]
-        for question, wanted, intent, got in reports["this project"].misses:
-            lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
-        blocks.append("\n".join(lines))
+    if show_misses and not qset.blind:
+        blocks.append(miss_block(title, reports["this project"]))
     return list(summary_rows(qset, reports, systems))
 
 

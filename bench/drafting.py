@@ -115,7 +115,7 @@ def agreement_tables(figures, folder: Path, *, show_misses: bool = False) -> Non
         for line in _met(m, goals):
             print(f"- {line}")
     if show_misses:
-        for m in found:
+        for m in (m for m in found if not m.held_out):  # a held-out report's misses stay unseen
             for key in FIELDS:
                 if m.agreement.misses[key]:
                     print(f"\n{m.name} {key} misses: " + "; ".join(m.agreement.misses[key]))

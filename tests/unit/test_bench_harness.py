@@ -285,3 +285,24 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
     # A report's blind and dev sets each draft their own ledger file.
     drafts = {s.name: s.ledger_file for s in question_sets(tmp_path / "work", reports)}
     assert drafts["c-2023 drafted ledger, blind"] != drafts["c-2023 drafted ledger, dev"]
+
+
+class _TinySet(QuestionSet):
+    def items(self) -> list[dict]:
+        return ITEMS
+
+    def ledger(self) -> LedgerSpec:
+        return LEDGER
+
+
+@pytest.mark.parametrize(("label", "listed"), [("blind", False), ("dev/tuned", True)])
+def test_misses_are_listed_only_for_sets_tuned_on(label, listed, tmp_path, monkeypatch):
+    from bench import accuracy
+
+    monkeypatch.setattr(accuracy, "build_core", lambda ledger, workdir: None)
+    monkeypatch.setattr(accuracy, "ask_of", lambda core: PARTLY_RIGHT)
+    qset = _TinySet("tiny", label, Path("unused.jsonl"), Path("unused.toml"))
+    blocks: list[str] = []
+    accuracy.score_set(Figures(), qset, tmp_path, 50.0, blocks, show_misses=True)
+    assert any("misses" in block for block in blocks) is listed
+    assert any("耕地保有量" in block for block in blocks) is listed
