@@ -134,8 +134,10 @@ def score_set(
     return list(summary_rows(qset, reports, systems))
 
 
-def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None:
-    sets = question_sets(workdir)
+def accuracy(
+    figures: Figures, workdir: Path, show_misses: bool = False, dev_only: bool = False
+) -> None:
+    sets = [s for s in question_sets(workdir) if not (dev_only and s.blind)]
     training = sets[0]
     cutoff = sweep_wratio(training.ledger(), training.items())
     print(

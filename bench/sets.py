@@ -22,6 +22,9 @@ DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"
 DEV_2020 = DATA / "questions_dev_2020.jsonl"  # written from the report, tuned on (dev)
 DEV_CANGNAN = DATA / "questions_cangnan_dev.jsonl"
+# The second dev round (h-data5, tests/data/DEV2.md): 100 indirect questions, 40 out-of-scope
+# near misses and 40 look-alikes with one right target, committed before any tuning on them.
+DEV2_2020 = DATA / "questions_dev2_2020.jsonl"
 BLIND_2020 = DATA / "blind" / "questions_2020.jsonl"
 CONVERSATIONS_2020 = DATA / "blind" / "conversations_2020.jsonl"
 REPORTS = DATA / "reports"
@@ -77,6 +80,14 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
             workdir / "report_2020.toml",
             PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
         ),
+        QuestionSet("2020 ledger, dev2 questions", "dev/tuned", DEV2_2020, DEFAULT_LEDGER_FILE),
+        QuestionSet(
+            "2020 drafted ledger, dev2 questions",
+            "dev/tuned",
+            DEV2_2020,
+            workdir / "report_2020.toml",
+            PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
+        ),
     ]
     # Every other place's report with questions: blind ones as "blind", dev ones (written
     # for tuning, SOURCE.md says "dev") as "dev/tuned"; a new folder is measured as it lands.
@@ -85,6 +96,7 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
         for file, label, suffix in (
             ("questions_blind.jsonl", "blind", "blind"),
             ("questions_dev.jsonl", "dev/tuned", "dev"),
+            ("questions_dev2.jsonl", "dev/tuned", "dev2"),
         ):
             questions = folder / file
             if questions.exists():
