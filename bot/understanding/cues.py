@@ -295,10 +295,15 @@ def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "
     return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
 
 
+def only_characters(candidate: Candidate) -> bool:
+    """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
+    return all(r.kind == "char" for r in candidate.reasons)
+
+
 def one_common_word(candidates: list[Candidate]) -> bool:
-    """Every candidate explained by the question's own bigrams only, mostly by one they all
-    share (at least 70% of each one's score)."""
-    if any(r.kind != "bm25" for c in candidates for r in c.reasons):
+    """Every candidate explained by the question's own bigrams and characters only, mostly by
+    one bigram they all share (at least 70% of each one's score)."""
+    if any(r.kind not in ("bm25", "char") for c in candidates for r in c.reasons):
         return False
     shared = set.intersection(*({r.text for r in c.reasons} for c in candidates))
     return any(

@@ -21,6 +21,7 @@ from bot.understanding.cues import (
     UNIT_PRICE,
     YEAR,
     names_phrase,
+    only_characters,
     stated_price,
 )
 from bot.understanding.lexicon import Topic
@@ -223,7 +224,10 @@ class ScopeChecks:
 
     @staticmethod
     def _trusted(best: Candidate) -> bool:
-        """Enough of the question explained, or one of the target's phrases written out."""
+        """Enough of the question explained, or one of the target's phrases written out; never
+        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上)."""
+        if only_characters(best):
+            return False
         if best.coverage >= ACCEPT_COVERAGE:
             return True
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
@@ -239,6 +243,6 @@ class ScopeChecks:
         """Under the usual bar, but over this ledger's, with no other target close: the best
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
-        if best.coverage < self.accept_coverage:
+        if best.coverage < self.accept_coverage or only_characters(best):
             return False
         return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO

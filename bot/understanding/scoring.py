@@ -23,6 +23,7 @@ from bot.understanding.text import (
     text_tokens,
     token_spans,
 )
+from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
     BM25_B,
     BM25_K1,
@@ -180,8 +181,9 @@ class IndexScoring:
             else:
                 scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
         phrase_hits = self._phrase_hits(q, query)
-        for number, hits in self._gap_hits(query).items():
-            phrase_hits.setdefault(number, []).extend(hits)
+        for found in (self._gap_hits(query), char_hits(self, query)):
+            for number, hits in found.items():
+                phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(TOP_K, n_rows)

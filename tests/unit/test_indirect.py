@@ -1,0 +1,63 @@
+"""Indirect questions: the thing in everyday words, not the ledger's, and near misses that
+share words with a target but ask something no ledger of work targets holds."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.text import normalize
+
+
+def _answerer(ledger, day=dt.date(2020, 10, 20)):
+    return Answerer(ledger, load_lexicon(), today=day, tz=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return _answerer(ledger_2020)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("老烟民肺不好那种病的筛查做了多少人", 35),  # 肺 of 慢阻肺
+        ("以前挖矿挖坏的山修复了多少", 6),  # 矿 and 山 of 矿山
+        ("老人吃饭的社区食堂弄好没", 15),  # 食, 堂 of its alias 老年食堂 (not a bigram)
+    ],
+)
+def test_a_rare_character_of_the_official_word_names_its_target(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", number)
+    best = answerer.index.score(normalize(question), normalized=True)[0]
+    assert any(r.kind == "char" for r in best.reasons)
+
+
+@pytest.mark.parametrize("question", ["你几岁了", "你吃饭了吗", "咋查东西"])
+def test_single_characters_alone_answer_no_target(answerer, question):
+    # Each shares one rare character with some target, and nothing else.
+    assert answerer.ask(question).intent in ("unknown", "help")
+
+
+def test_a_character_read_as_part_of_a_word_is_not_read_again_alone(answerer):
+    # 借 is read in 借钱 (the lexicon: 贷款, 获贷); "好借吗" must not add 借 to 新增贷款.
+    candidates = answerer.index.score(normalize("企业找银行借钱好借吗"), normalized=True)
+    assert not any(r.kind == "char" and r.text == "借" for c in candidates for r in c.reasons)
+    assert answerer.ask("企业找银行借钱好借吗").targets[0] == 13
+
+
+def test_a_character_most_targets_share_says_nothing():
+    ledger = LedgerSpec(
+        year=2020,
+        title="t",
+        preamble="",
+        targets=tuple(
+            TargetSpec(n, f"道路{n}", "城乡建设", text)
+            for n, text in enumerate(["修建农村道路", "修缮桥梁", "修整河堤", "学校扩建"], 1)
+        ),
+    )
+    candidates = _answerer(ledger).index.score("修了没")
+    assert not any(r.kind == "char" for c in candidates for r in c.reasons)
