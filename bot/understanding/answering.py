@@ -288,7 +288,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         candidates = self._scored(q)
         best = self.by_number[candidates[0].number] if candidates else None
         trusted = bool(candidates) and self._trusted(candidates[0])
-        if not trusted and HELP_WEAK.search(q):
+        if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
             return Answer(question, "help", (), render_help())

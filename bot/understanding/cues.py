@@ -221,7 +221,12 @@ def stated_price(unit: str) -> re.Pattern[str]:
 
 # An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it
 # oneself, a procedure no ledger of work targets holds ("怎么查/问/用" ask about the bot).
-ERRAND = re.compile(r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1")
+ERRAND = re.compile(
+    r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1"
+    # Where to do it, or how to get a paper done: a counter's work, not a target's progress.
+    r"|在哪(?:里|儿)?(?:能|可以|去)?(?:交|缴|办|领|买|报名|申请|补办|上牌|预约|挂号)"
+    r"|(?:怎么|咋|如何)(?:才能)?(?:补办|预约|提取|缴费|交费|报名|挂失)"
+)
 
 
 OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")

@@ -181,13 +181,17 @@ class ScopeChecks:
                 return True
         return False
 
-    def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        # A cue that names what one of this ledger's targets is about (in a title or alias:
-        # a target called 报销比例, an alias 股市) is in scope for this ledger.
+    def _names_cue(self, q: str) -> bool:
+        """An out-of-scope cue this ledger does not name: a cue that names what one of its
+        targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
+        scope for this ledger."""
         cues = self._any_cue is not None and self._any_cue.search(q)
-        if cues and any(
+        return bool(cues) and any(
             cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
-        ):
+        )
+
+    def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
+        if self._names_cue(q):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(

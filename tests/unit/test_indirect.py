@@ -61,3 +61,45 @@ def test_a_character_most_targets_share_says_nothing():
     )
     candidates = _answerer(ledger).index.score("修了没")
     assert not any(r.kind == "char" for c in candidates for r in c.reasons)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "停车违章罚款在哪交",  # where to pay: a counter's errand
+        "电动车上牌在哪办理",
+        "医保卡丢了怎么补办",  # how to get a paper done
+        "县医院挂号怎么预约",
+        "我家孩子上小学分到哪个学校",  # a citizen's own affair
+        "帮我写一篇年终讲话稿",
+        "区长是谁",
+        "现在银行房贷利率多少",  # subjects the 2020 ledger never mentions
+        "企业退休职工养老金涨了多少",
+        "农村宅基地审批怎么办",
+        "城管整治占道经营搞得咋样",
+        "农村改厕完成多少户",  # an abbreviation the ledger neither writes nor means
+    ],
+)
+def test_near_misses_sharing_words_with_targets_are_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
+
+
+def test_an_out_of_scope_cue_wins_over_a_weak_help_cue(answerer):
+    assert answerer.ask("你叫什么名字").intent == "unknown"
+    assert answerer.ask("你能干啥").intent == "help"
+
+
+def test_the_same_subjects_are_answered_by_a_ledger_that_holds_them():
+    ledger = LedgerSpec(
+        year=2024,
+        title="t",
+        preamble="",
+        targets=(
+            TargetSpec(1, "企业职工退休一件事", "民生保障", "企业职工退休一次办理。"),
+            TargetSpec(2, "农村户厕改造", "城乡建设", "完成农村厕所改造1000户。"),
+            TargetSpec(3, "城乡居民医保", "民生保障", "参保率稳定在95%以上。"),
+        ),
+    )
+    answerer = _answerer(ledger, dt.date(2024, 9, 30))
+    assert answerer.ask("退休手续办得快不快").targets[:1] == (1,)
+    assert answerer.ask("农村改厕完成多少户").targets[:1] == (2,)
