@@ -17,6 +17,7 @@ from bot.understanding.cues import (
     ERRAND,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
+    SUMMARY,
     TOPIC_CUE,
     UNIT_PRICE,
     YEAR,
@@ -76,6 +77,8 @@ class ScopeChecks:
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
+        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
+            return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
@@ -181,6 +184,16 @@ class ScopeChecks:
                 return True
         return False
 
+    def _without_phrases(self, q: str, best: TargetSpec | None) -> str:
+        """The question with the leading target's own phrases of 3+ characters written in it
+        blanked: a cue inside one (县长 in an indicator 市县长项目落地率) is the ledger's word."""
+        if best is None or best.number not in self.index.docs:
+            return q
+        for phrase in self.index.docs[best.number].phrases:
+            if len(phrase) >= 3 and phrase in q:
+                q = q.replace(phrase, " ")
+        return q
+
     def _names_cue(self, q: str) -> bool:
         """An out-of-scope cue this ledger does not name: a cue that names what one of its
         targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
@@ -191,7 +204,7 @@ class ScopeChecks:
         )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if self._names_cue(q):
+        if self._names_cue(self._without_phrases(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(

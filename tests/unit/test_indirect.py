@@ -1,12 +1,13 @@
 """Indirect questions: the thing in everyday words, not the ledger's, and near misses that
 share words with a target but ask something no ledger of work targets holds."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
@@ -103,3 +104,46 @@ def test_the_same_subjects_are_answered_by_a_ledger_that_holds_them():
     answerer = _answerer(ledger, dt.date(2024, 9, 30))
     assert answerer.ask("退休手续办得快不快").targets[:1] == (1,)
     assert answerer.ask("农村改厕完成多少户").targets[:1] == (2,)
+
+
+@pytest.mark.parametrize(("question", "number"), [("47条", 47), ("第14", 14), ("12条的情况", 12)])
+def test_a_bare_number_with_or_without_its_counter_is_a_number_reference(
+    answerer, question, number
+):
+    assert answerer.ask(question).targets == (number,)
+
+
+def test_a_count_of_things_is_no_number_reference(answerer):
+    assert answerer.ask("3条路修了没").targets[:1] != (3,)
+
+
+EDUCATION = LedgerSpec(
+    year=2025,
+    title="t",
+    preamble="",
+    targets=(
+        TargetSpec(1, "新建学校", "社会事业", "新建中小学2所。"),
+        TargetSpec(2, "幼儿园扩容", "社会事业", "新增幼儿园学位600个。"),
+        TargetSpec(
+            3,
+            "重大项目攻坚",
+            "经济发展",
+            "市县长项目落地率达到80%。",
+            indicators=(IndicatorSpec("市县长项目落地率", "80", "%"),),
+        ),
+    ),
+)
+
+
+def test_a_cue_inside_a_phrase_of_the_target_is_the_ledgers_own_word():
+    # 县长 is a cue for people ("县长是谁"), but here it is part of an indicator's name.
+    answerer = _answerer(EDUCATION, dt.date(2025, 6, 30))
+    assert answerer.ask("市县长项目落地率多少").targets[:1] == (3,)
+    assert answerer.ask("县长是谁").intent == "unknown"
+
+
+def test_a_topic_that_is_the_whole_ledger_asked_overall_is_the_summary():
+    schools = dataclasses.replace(EDUCATION, targets=EDUCATION.targets[:2])
+    answerer = _answerer(schools, dt.date(2025, 6, 30))
+    assert answerer.ask("教育这块总体进展咋样").intent == "summary"
+    assert answerer.ask("教育这块进展咋样").intent == "list"
