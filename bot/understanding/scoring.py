@@ -116,8 +116,12 @@ class IndexScoring:
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
         homophones: dict[str, tuple[int, int]] = {}
+        # A bigram inside a word the lexicon reads (没工 of 没工作) is that word, not a slip.
+        read = [m.span() for m in keys]
         for token, where in spans.items():
             if token in self.postings or len(token) != 2 or not is_cjk(token):
+                continue
+            if read and any(s <= where[0][0] and where[0][1] <= e for s, e in read):
                 continue
             for other in self.bigram_pinyin.get(pinyin_key(token), ()):
                 # The miswritten character is one this ledger seldom uses: a common one (位,

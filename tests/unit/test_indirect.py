@@ -147,3 +147,22 @@ def test_a_topic_that_is_the_whole_ledger_asked_overall_is_the_summary():
     answerer = _answerer(schools, dt.date(2025, 6, 30))
     assert answerer.ask("教育这块总体进展咋样").intent == "summary"
     assert answerer.ask("教育这块进展咋样").intent == "list"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("没工作的人占比是多少", 37),  # 没工作 = 失业, not 就业
+        ("旧楼翻新今年改了多少户", 44),
+        ("卖到国外的货今年做得怎么样", 59),
+        ("刚出生的娃查听力那事做得咋样", 48),
+    ],
+)
+def test_everyday_names_of_things_reach_the_ledgers_words(answerer, question, number):
+    assert answerer.ask(question).targets[:1] == (number,)
+
+
+def test_a_bigram_inside_a_word_the_lexicon_reads_is_no_homophone_slip(answerer):
+    # 没工 sounds like 煤工 (of 节能减煤工作), but 没工作 is one everyday word.
+    candidates = answerer.index.score(normalize("没工作的人占比是多少"), normalized=True)
+    assert not any(r.kind == "pinyin" for c in candidates for r in c.reasons)
