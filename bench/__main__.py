@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses",
         action="store_true",
-        help="list this project's misses on the sets tuned on (never on blind or held-out ones)",
+        help="list misses on the sets that may be tuned on (never blind)",
     )
     parser.add_argument(
         "--dev-only",

@@ -103,14 +103,6 @@ SUMMARY_HEADERS = (
 )  # fmt: skip
 
 
-def miss_block(title: str, report: EvalReport) -> str:
-    """One set's misses, listed question by question: only ever called for a set tuned on."""
-    lines = [f"\n### This project's misses: {title}\n"]
-    for question, wanted, intent, got in report.misses:
-        lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
-    return "\n".join(lines)
-
-
 def score_set(
     figures: Figures,
     qset: QuestionSet,
@@ -129,9 +121,19 @@ def score_set(
     figures.accuracy[qset.name] = reports
     title = f"{qset.name} ({qset.label}, {len(ledger.targets)} targets)"
     blocks.append(f"\n### By kind: {title}\n\n" + kind_table(items, reports, systems))
-    if show_misses and not qset.blind:
-        blocks.append(miss_block(title, reports["this project"]))
+    if show_misses and (shown := misses_block(qset, reports["this project"], title)):
+        blocks.append(shown)
     return list(summary_rows(qset, reports, systems))
+
+
+def misses_block(qset: QuestionSet, report, title: str) -> str:
+    """This project's misses on a set it may be tuned on; a blind set's are never shown."""
+    if qset.blind:
+        return ""
+    lines = [f"\n### This project's misses: {title}\n"]
+    for question, wanted, intent, got in report.misses:
+        lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
+    return "\n".join(lines)
 
 
 def accuracy(
