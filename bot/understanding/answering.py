@@ -285,7 +285,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self._scored(q)
+        candidates = self._promoted(self._scored(q))
         best = self.by_number[candidates[0].number] if candidates else None
         trusted = bool(candidates) and self._trusted(candidates[0])
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
@@ -335,6 +335,18 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 candidates=answer.candidates, filter=answer.filter, confident=False,
             )  # fmt: skip
         return answer
+
+    def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A leader that explains too little of the question to be trusted yields to a close
+        runner-up that does ("瘫在床上…的五保老人有地方住吗": 五保 alone names a low-income
+        target, the rest is the care home's): the best score alone is not the best answer."""
+        if len(candidates) < 2 or self._trusted(candidates[0]):
+            return candidates
+        top = candidates[0].score
+        for n, candidate in enumerate(candidates[1:3], 1):
+            if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
+                return [candidate, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
 
     def _target_answer(
         self,

@@ -166,3 +166,18 @@ def test_a_bigram_inside_a_word_the_lexicon_reads_is_no_homophone_slip(answerer)
     # 没工 sounds like 煤工 (of 节能减煤工作), but 没工作 is one everyday word.
     candidates = answerer.index.score(normalize("没工作的人占比是多少"), normalized=True)
     assert not any(r.kind == "pinyin" for c in candidates for r in c.reasons)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("瘫在床上没人照顾的五保老人有地方住吗", 3),  # 五保 alone names 低保补助水平
+        ("家里穷的高龄老人每月那份补助钱发了没", 4),  # 每月 alone names 低保标准
+    ],
+)
+def test_a_close_runner_up_explaining_the_question_beats_a_leader_that_does_not(
+    answerer, question, number
+):
+    candidates = answerer.index.score(normalize(question), normalized=True)
+    assert candidates[0].number != number  # the best score alone would answer wrongly
+    assert answerer.ask(question).targets[:1] == (number,)
