@@ -194,17 +194,31 @@ class ScopeChecks:
                 q = q.replace(phrase, " ")
         return q
 
-    def _names_cue(self, q: str) -> bool:
+    def _own_text(self, q: str, best: TargetSpec | None) -> str:
+        """The leading target's texts when it explains the question confidently, else ""."""
+        if best is None or best.number not in self.index.docs:
+            return ""
+        candidates = self._scored(q)
+        if candidates and candidates[0].number == best.number and self._confident(candidates[0]):
+            return self.index.docs[best.number].text
+        return ""
+
+    def _names_cue(self, q: str, own: str = "") -> bool:
         """An out-of-scope cue this ledger does not name: a cue that names what one of its
         targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
-        scope for this ledger."""
+        scope for this ledger, and so is one the leading target's own texts write when that
+        target explains the question confidently (`own`: "农民浇地用水收费那个改革", 收费 is
+        the 水价 reform's word)."""
         cues = self._any_cue is not None and self._any_cue.search(q)
-        return bool(cues) and any(
-            cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
+        if not cues:
+            return False
+        return any(
+            cue in q and not self._ledger_names(cue) and cue not in own
+            for cue in self.lexicon.out_of_scope_cues
         )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if self._names_cue(self._without_phrases(q, best)):
+        if self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(

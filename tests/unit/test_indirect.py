@@ -181,3 +181,10 @@ def test_a_close_runner_up_explaining_the_question_beats_a_leader_that_does_not(
     candidates = answerer.index.score(normalize(question), normalized=True)
     assert candidates[0].number != number  # the best score alone would answer wrongly
     assert answerer.ask(question).targets[:1] == (number,)
+
+
+def test_a_cue_the_leading_targets_texts_write_is_its_word_when_it_explains_the_question(
+    answerer,
+):
+    assert answerer.ask("农民浇地用水收费那个改革").targets[:1] == (17,)
+    assert answerer.ask("幼儿园怎么收费").intent == "unknown"  # no target explains it so
