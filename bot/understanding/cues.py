@@ -18,6 +18,11 @@ ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is 
 CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
 
 
+# A topic word yields to one target explaining at least this much of the question when no
+# other explains half as much ("帮企业去股市上市的事": 企业 is 工业's word, the rest 上市's).
+TOPIC_ONE_TARGET = 0.5
+
+
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 
 

@@ -19,6 +19,7 @@ from bot.understanding.cues import (
     PROGRESS_CUE,
     SUMMARY,
     TOPIC_CUE,
+    TOPIC_ONE_TARGET,
     UNIT_PRICE,
     YEAR,
     names_phrase,
@@ -45,7 +46,7 @@ class ScopeChecks:
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
         candidates = self._scored(q)
-        if not candidates or candidates[0].coverage < CONFIDENT_COVERAGE:
+        if not candidates or candidates[0].coverage < TOPIC_ONE_TARGET:
             return False
         rest = [c.coverage for c in candidates[1:3]]
         return not rest or max(rest) < candidates[0].coverage / 2

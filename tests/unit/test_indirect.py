@@ -188,3 +188,10 @@ def test_a_cue_the_leading_targets_texts_write_is_its_word_when_it_explains_the_
 ):
     assert answerer.ask("农民浇地用水收费那个改革").targets[:1] == (17,)
     assert answerer.ask("幼儿园怎么收费").intent == "unknown"  # no target explains it so
+
+
+def test_a_topic_word_yields_to_the_one_target_that_explains_most_of_the_question(answerer):
+    # 企业 names the 工业 topic; 股市 and 上市 are one target's (资本市场融资).
+    answer = answerer.ask("帮企业去股市上市的事进展到哪了")
+    assert (answer.intent, answer.targets[:1]) == ("target", (11,))
+    assert answerer.ask("企业的事怎么样了").intent == "list"
