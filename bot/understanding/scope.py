@@ -277,4 +277,10 @@ class ScopeChecks:
         best = candidates[0]
         if best.coverage < self.accept_coverage or only_characters(best):
             return False
-        return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO
+        if len(candidates) < 2:
+            return True
+        # Alone: no other scores half as much, or explains half as much of the question.
+        runner_up = candidates[1]
+        return runner_up.score < best.score * ALONE_RATIO or (
+            runner_up.coverage < best.coverage * ALONE_RATIO
+        )

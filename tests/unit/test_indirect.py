@@ -195,3 +195,23 @@ def test_a_topic_word_yields_to_the_one_target_that_explains_most_of_the_questio
     answer = answerer.ask("帮企业去股市上市的事进展到哪了")
     assert (answer.intent, answer.targets[:1]) == ("target", (11,))
     assert answerer.ask("企业的事怎么样了").intent == "list"
+
+
+def test_a_guess_leads_alone_when_no_other_target_explains_half_as_much():
+    ledger = LedgerSpec(
+        year=2025,
+        title="t",
+        preamble="",
+        targets=(
+            TargetSpec(1, "托幼行动新增托位", "社会事业", "新增托位200个。"),
+            TargetSpec(2, "家庭经济困难学生资助", "社会事业", "资助家庭经济困难学生1000人。"),
+            TargetSpec(3, "农村黑臭水体治理", "生态环境", "治理农村黑臭水体10条。"),
+        ),
+    )
+    answerer = _answerer(ledger, dt.date(2025, 9, 30))
+    question = "小娃娃没人带,托儿所的位子加了多少"
+    first, second = answerer.index.score(question)[:2]
+    assert second.score >= first.score * 0.5  # close by score, far behind in what it explains
+    assert second.coverage < first.coverage * 0.5
+    answer = answerer.ask(question)
+    assert (answer.targets[:1], answer.confident) == ((1,), False)  # offered as "可能是…"
