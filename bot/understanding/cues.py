@@ -263,6 +263,16 @@ THRESHOLD = re.compile(
 )
 
 
+# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
+_HALF = re.compile(r"一半|半数")
+_TENTHS = re.compile(r"([一二三四五六七八九])成")
+
+
+def proportions_as_percent(q: str) -> str:
+    q = _HALF.sub("50%", q)
+    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
+
+
 MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
 
 

@@ -215,3 +215,11 @@ def test_a_guess_leads_alone_when_no_other_target_explains_half_as_much():
     assert second.coverage < first.coverage * 0.5
     answer = answerer.ask(question)
     assert (answer.targets[:1], answer.confident) == ((1,), False)  # offered as "可能是…"
+
+
+@pytest.mark.parametrize(
+    ("question", "completion"), [("完成率不到一半的有哪些", "<50"), ("完成率超过八成的", ">80")]
+)
+def test_a_share_said_in_words_is_a_completion_threshold(answerer, question, completion):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
