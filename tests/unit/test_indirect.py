@@ -223,3 +223,21 @@ def test_a_guess_leads_alone_when_no_other_target_explains_half_as_much():
 def test_a_share_said_in_words_is_a_completion_threshold(answerer, question, completion):
     answer = answerer.ask(question)
     assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
+
+
+def test_everyday_words_reach_a_drafted_ledgers_words():
+    ledger = LedgerSpec(
+        year=2020,
+        title="t",
+        preamble="",
+        targets=(
+            TargetSpec(1, "进出口额", "经济发展", "进出口总额增长5%。"),
+            TargetSpec(2, "文化下乡", "社会事业", "开展文化下乡不少于100场。"),
+            TargetSpec(3, "职业技能提升行动", "民生保障", "完成补贴性职业技能培训6000人次。"),
+            TargetSpec(4, "政府债务限额管理", "经济发展", "政府债务控制在限额以内。"),
+        ),
+    )
+    answerer = _answerer(ledger)
+    assert answerer.ask("外贸").targets[:1] == (1,)
+    assert answerer.ask("去农村演节目送戏演了多少场").targets[:1] == (2,)
+    assert answerer.ask("政府出钱教手艺的培训办了多少人").targets[:1] == (3,)
