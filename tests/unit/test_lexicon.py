@@ -7,7 +7,7 @@ import pytest
 
 from bench.drafting import tuned_on
 from bot.drafting.drafter import draft_ledger, guess_year
-from bot.drafting.report_text import parse_report
+from bot.drafting.report_text import ReportFormatError, parse_report
 from bot.understanding.lexicon import DEFAULT_LEXICON, load_lexicon
 from bot.understanding.text import normalize
 
@@ -30,7 +30,11 @@ def target_texts(ledger_2020):
         if not tuned_on(path.parent):
             continue
         text = path.read_text(encoding="utf-8")
-        ledgers[path.parent.name] = draft_ledger(parse_report(text), guess_year(text))
+        try:
+            parsed = parse_report(text)
+        except ReportFormatError:
+            continue  # a report the drafter refuses has no targets to bear anything out
+        ledgers[path.parent.name] = draft_ledger(parsed, guess_year(text))
     assert len(ledgers) >= 3
     return {
         (name, t.number): normalize(
