@@ -241,3 +241,26 @@ def test_everyday_words_reach_a_drafted_ledgers_words():
     assert answerer.ask("外贸").targets[:1] == (1,)
     assert answerer.ask("去农村演节目送戏演了多少场").targets[:1] == (2,)
     assert answerer.ask("政府出钱教手艺的培训办了多少人").targets[:1] == (3,)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("哪些没达序", "滞后"), ("哪些低于序时进度", "滞后"), ("哪些已经确定完成了", "已完成")],
+)
+def test_statuses_in_the_words_of_pace_and_certainty(answerer, question, status):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", status)
+
+
+def test_an_abbreviation_reaches_every_word_a_report_writes_for_it():
+    ledger = LedgerSpec(
+        year=2018,
+        title="t",
+        preamble="",
+        targets=(
+            TargetSpec(1, "农村危房改造", "城乡建设", "完成农村危房改造1000户。"),
+            TargetSpec(2, "配电网项目", "城乡建设", "实施农村10千伏及以下配电网改造项目。"),
+            TargetSpec(3, "提质改造农村公路", "城乡建设", "提质改造农村公路100公里。"),
+        ),
+    )
+    assert _answerer(ledger, dt.date(2018, 11, 30)).ask("农网改造").targets[:1] == (2,)
