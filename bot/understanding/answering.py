@@ -215,6 +215,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
             )
+        if self._names_absent_subject(q):
+            # A subject this ledger never mentions (事故, 景区…) is no list of its targets
+            # either: "今年安全生产事故有几起" is not the 安全稳定 category.
+            return self._unknown(question)
         for special in (self._ranked_units, self._ranked_targets, self._threshold_list):
             answer = special(question, q)
             if answer is not None:

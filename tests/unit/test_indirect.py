@@ -264,3 +264,9 @@ def test_an_abbreviation_reaches_every_word_a_report_writes_for_it():
         ),
     )
     assert _answerer(ledger, dt.date(2018, 11, 30)).ask("农网改造").targets[:1] == (2,)
+
+
+def test_a_subject_the_ledger_never_mentions_is_no_list_either(answerer):
+    # 安全 would list the 安全稳定 category; 事故 is nowhere in the 2020 ledger.
+    assert answerer.ask("今年安全生产事故有几起").intent == "unknown"
+    assert answerer.ask("安全稳定方面有哪些").intent == "list"
