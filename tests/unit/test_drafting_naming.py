@@ -45,6 +45,41 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
     assert found.value == title and len(found.value) <= TITLE_MAX
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # words after the name that name nothing: the work, the effort, the document
+        ("加大信贷投放力度,新增贷款14亿元。", "信贷投放"),
+        ("落实全市2021年节能减煤工作要点。", "全市节能减煤"),  # a year inside goes too
+        ("出台紧密型医共体实施意见。", "紧密型医共体"),
+        ("实现一村一辅警工作全覆盖。", "一村一辅警"),
+        # a company by its own name, without its place or legal form
+        ("完成东城县宏达化工有限公司关闭退出。", "宏达化工关闭退出"),
+        # a comparator whose figure counts the thing that follows it
+        ("建设悬挂不少于10处楹联。", "楹联"),
+        # a name in quotes, where the usual cut misses it
+        ("实现“一村(居)一法律顾问”工作全覆盖。", "一村一法律顾问"),
+        ("完成4个城市社区“一有十中心”规范化建设。", "一有十中心"),
+        # a due date inside the clause
+        ("上级补助资金支持的老旧小区8月底前完成改造。", "老旧小区"),
+        # a subject compared with another (与), a share named by what it counts (占)
+        ("居民人均可支配收入与GDP增长同步。", "人均可支配收入"),
+        ("新建普惠金融服务站数占行政村比例达到75%。", "普惠金融服务站数"),
+        # a generic head dropped when that makes the name fit, kept after a qualifier
+        ("建设农村教师周转宿舍项目216套。", "农村教师周转宿舍"),
+        ("永清路提升改造工程。", "永清路提升改造"),
+        # an abbreviation that makes a long name fit
+        ("全年招商引资项目履约率不低于90%。", "招引项目履约率"),
+        ("完成15家科技型中小企业评价入库工作。", "科小评价入库"),
+        # what a figure describes after its 的
+        ("加快建设总投资7.58亿元的县医院迁建项目。", "县医院迁建项目"),
+    ],
+)
+def test_title_rules(text, title, lexicon, tokenizer):
+    found = title_for(text, tokenizer, lexicon.abbreviations)
+    assert found.value == title and len(found.value) <= TITLE_MAX
+
+
 def test_a_name_written_in_full_stays_full_where_a_cut_leaves_a_whole_phrase(lexicon, tokenizer):
     found = title_for("全社会固定资产投资增速高于全省平均水平。", tokenizer, lexicon.abbreviations)
     assert found.value.endswith("固定资产投资") and len(found.value) <= TITLE_MAX
