@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.domain.ledger import CATEGORIES, UnitSpec
-from bot.drafting.titles import TITLE_MAX, cells_of, title_for
+from bot.drafting.titles import TITLE_MAX, cells_of, head_names, quoted_names, title_for
 from bot.drafting.words import Reading
 from bot.understanding.lexicon import FieldLexicon, Topic
 
@@ -22,6 +22,8 @@ DEFAULT_DEPARTMENTS = (
 FALLBACK_CATEGORY = CATEGORIES[0]
 # A sentence ends, or a target cell does ("；" joins the target cells of one item).
 _SENTENCE_END = re.compile(r"[。；;]")
+# A clause ends: each clause of a sentence may name one measure ("加大信贷投放力度,新增贷款…").
+_CLAUSE_END = re.compile(r"[，,]")
 __all__ = ["TITLE_MAX", "aliases_for", "category_for", "title_for", "topic_for", "units_for"]
 
 
@@ -144,11 +146,15 @@ def aliases_for(
         words = [w for w in lexicon.synonyms.get(abbreviation, ()) if len(w) >= 3]
         if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
+    # A name the text puts in quotes is one its readers use.
+    found += [n for n in quoted_names(text) if n not in (title, *found)]
     if tokenizer is not None:
+        found += [n for n in head_names(title, tokenizer) if n not in found]
         # Each name comes from one sentence and one cell of it, never from words of two.
-        for sentence in _SENTENCE_END.split(text)[1:]:
+        for sentence in _SENTENCE_END.split(text):
             for cell in cells_of(sentence):
-                name = title_for(cell, tokenizer, lexicon.abbreviations)
-                if name.confidence >= 0.5 and name.value not in (title, *found):
-                    found.append(name.value)
+                for clause in _CLAUSE_END.split(cell):
+                    name = title_for(clause, tokenizer, lexicon.abbreviations)
+                    if name.confidence >= 0.5 and name.value not in (title, *found):
+                        found.append(name.value)
     return tuple(found)

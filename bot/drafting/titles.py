@@ -49,6 +49,8 @@ _COMPANY = re.compile(
 )
 
 _NOT_A_START = frozenset("的等以或和与及、之")
+# Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
+_SUFFIXES = frozenset("性型化式级类")
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
 # Words a name cannot start with: they qualify what comes before them.
@@ -190,6 +192,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
         words.pop(0)
         cut = True
+    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
+    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
+        words.pop(0)
     title = "".join(words)
     quoted = quoted_names(raw_clauses[at]) if at is not None else []
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
@@ -218,3 +223,38 @@ def _quoted_title(name: str, clause: str, tokenizer) -> str:
             break
         name += word
     return name
+
+
+# Heads too general to name one target on their own ("项目建设", "改造提升").
+_GENERIC_WORDS = frozenset(
+    (
+        "项目",
+        "建设",
+        "工程",
+        "工作",
+        "体系",
+        "行动",
+        "管理",
+        "服务",
+        "提升",
+        "改造",
+        "治理",
+        "增长",
+    )
+)
+
+
+def head_names(title: str, tokenizer) -> list[str]:
+    """The shorter names a title's head makes ("城镇登记失业率" → 登记失业率, 失业率): a leader
+    drops the qualifiers in front; a head of generic words alone names nothing."""
+    words = [w for w in tokenizer.lcut(title) if w.strip()]
+    names = []
+    for start in range(1, len(words)):
+        head = words[start:]
+        name = "".join(head)
+        # A head starts with a word of its own, never a bound piece ("型医共体", "以上企业").
+        if len(head[0]) < 2 or head[0] in _BAD_START or head[0][0] in _SUFFIXES:
+            continue
+        if len(name) >= 3 and not all(w in _GENERIC_WORDS for w in head):
+            names.append(name)
+    return names

@@ -153,3 +153,29 @@ def test_names_never_run_across_a_table_cell(lexicon, tokenizer):
     )
     assert all(any(a in c for c in cells) for a in found), found
     assert title_for("最低生活保障 农村标准(760元/月)", tokenizer).value == "最低生活保障"
+
+
+def test_aliases_include_quoted_names_and_the_heads_of_the_title(lexicon, tokenizer):
+    found = aliases_for("开展“企业上云”专项行动。", lexicon, tokenizer, title="企业上云专项行动")
+    assert "企业上云" in found  # the quoted name
+    heads = aliases_for(
+        "城镇登记失业率控制在4.5%以内。", lexicon, tokenizer, title="城镇登记失业率"
+    )
+    assert "失业率" in heads and "登记失业率" in heads
+    # a head of generic words alone, or one starting with a bound piece, names nothing
+    generic = aliases_for("抓好省重点项目建设。", lexicon, tokenizer, title="省重点项目建设")
+    assert "项目建设" not in generic
+    bound = aliases_for("出台紧密型医共体实施意见。", lexicon, tokenizer, title="紧密型医共体")
+    assert "型医共体" not in bound
+
+
+def test_aliases_include_the_names_of_the_other_clauses(lexicon, tokenizer):
+    found = aliases_for(
+        "加大信贷投放力度,新增贷款完成14亿元。", lexicon, tokenizer, title="信贷投放"
+    )
+    assert "新增贷款" in found and "信贷投放" not in found
+
+
+def test_a_cut_never_leaves_a_bound_suffix_in_front(tokenizer):
+    found = title_for("全年完成各类补贴性职业技能培训6000人次以上。", tokenizer, {})
+    assert found.value == "职业技能培训"
