@@ -141,9 +141,14 @@ def aliases_for(
     lowered = text.lower()
     for abbreviation, means in lexicon.abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
-        if abbreviation in lowered:
-            continue
         words = [w for w in lexicon.synonyms.get(abbreviation, ()) if len(w) >= 3]
+        # Written out already, unless only inside its own full form ("外资" in "境外资金").
+        bare = lowered
+        for written in sorted({full, *words}, key=len, reverse=True):
+            if len(written) > len(abbreviation):
+                bare = bare.replace(written.lower(), "")
+        if abbreviation in bare:
+            continue
         if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
     # A name the text puts in quotes is one its readers use.

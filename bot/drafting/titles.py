@@ -200,6 +200,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
+    repeated = _repeated_name(target_text, title)
+    if repeated:
+        return Reading(repeated, f"取自“{clause}”，目标文字中反复出现", 0.6)
     if len(title) <= 3 and not any(title == a for a in abbreviations):
         return Reading(title or clause[:TITLE_MAX], f"取自“{clause}”，过短", 0.3)
     if len(title) < 2:
@@ -207,6 +210,23 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     return Reading(
         title, f"取自“{clause}”" + ("，已删去前面的词" if cut else ""), 0.5 if cut else 0.7
     )
+
+
+def _repeated_name(target_text: str, title: str) -> str:
+    """The name of a later clause of the first sentence that the sentence writes again, where
+    the title is written once ("坚持把科技作为支出重点领域,加大财政科技投入力度,确保财政科技投入
+    只增不减"): what a sentence keeps naming is what it is about. A list after a colon or 其中
+    names the parts of a measure, not the target."""
+    sentence = re.split(r"[。；;：:]|其中", _ASIDE.sub("", re.sub(r"\s+", "", target_text)))[0]
+    clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
+    text = "".join(clauses)
+    if len(clauses) < 2 or text.count(title) >= 2:
+        return ""
+    for clause in clauses[1:]:
+        name = _named_core(clause)
+        if 4 <= len(name) <= TITLE_MAX and text.count(name) >= 2 and name not in title:
+            return name
+    return ""
 
 
 def _quoted_title(name: str, clause: str, tokenizer) -> str:

@@ -179,3 +179,17 @@ def test_aliases_include_the_names_of_the_other_clauses(lexicon, tokenizer):
 def test_a_cut_never_leaves_a_bound_suffix_in_front(tokenizer):
     found = title_for("全年完成各类补贴性职业技能培训6000人次以上。", tokenizer, {})
     assert found.value == "职业技能培训"
+
+
+def test_an_abbreviation_written_only_inside_its_full_form_is_still_an_alias(lexicon):
+    # "外资" is written, but only as part of "境外资金", one of its own words
+    assert "外资" in aliases_for("实际利用境外资金增长3%以上。", lexicon)
+    assert "外资" not in aliases_for("引进外资项目5个。", lexicon)  # written on its own
+
+
+def test_a_name_the_first_sentence_repeats_is_the_title(tokenizer):
+    text = "坚持把教育作为投入重点领域,加大财政教育投入力度,确保财政教育投入只增不减。"
+    assert title_for(text, tokenizer, {}).value == "财政教育投入"
+    # the parts of a measure listed after a colon are no name of the target
+    listed = "大气环境质量约束性指标:PM2.5年均浓度为49微克,PM10年均浓度为90微克。"
+    assert title_for(listed, tokenizer, {}).value == "大气环境质量"
