@@ -175,10 +175,13 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     at = next((i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2), None)
     clause = clauses[at] if at is not None else ""
     core = _named_core(clause)
-    core = _fit_tails(core)
-    if len(core) > TITLE_MAX:
-        short = _abbreviate(core, abbreviations, anywhere=False)
-        core = short if len(short) <= TITLE_MAX else core
+    # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
+    # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
+    abbreviated = _abbreviate(core, abbreviations, anywhere=False)
+    fits = [
+        c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
+    ]
+    core = fits[0] if fits else core
     # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
     # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
     kept = [w for w in tokenizer.lcut(core) if w.strip()]

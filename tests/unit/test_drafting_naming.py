@@ -71,6 +71,7 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
         # an abbreviation that makes a long name fit
         ("全年招商引资项目履约率不低于90%。", "招引项目履约率"),
         ("完成15家科技型中小企业评价入库工作。", "科小评价入库"),
+        ("加强慢性阻塞性肺疾病防治体系建设。", "慢阻肺防治体系"),  # abbreviated, then fitted
         # what a figure describes after its 的
         ("加快建设总投资7.58亿元的县医院迁建项目。", "县医院迁建项目"),
     ],
@@ -193,3 +194,8 @@ def test_a_name_the_first_sentence_repeats_is_the_title(tokenizer):
     # the parts of a measure listed after a colon are no name of the target
     listed = "大气环境质量约束性指标:PM2.5年均浓度为49微克,PM10年均浓度为90微克。"
     assert title_for(listed, tokenizer, {}).value == "大气环境质量"
+
+
+def test_field_abbreviations_of_trade_and_copd_are_aliases(lexicon):
+    assert "外贸" in aliases_for("确保进出口额增长3%以上。", lexicon)
+    assert "慢阻肺" in aliases_for("完成慢性阻塞性肺疾病筛查1万人次。", lexicon)
