@@ -199,3 +199,15 @@ def test_a_name_the_first_sentence_repeats_is_the_title(tokenizer):
 def test_field_abbreviations_of_trade_and_copd_are_aliases(lexicon):
     assert "外贸" in aliases_for("确保进出口额增长3%以上。", lexicon)
     assert "慢阻肺" in aliases_for("完成慢性阻塞性肺疾病筛查1万人次。", lexicon)
+
+
+def test_burial_grounds_are_livelihood_work_of_civil_affairs(lexicon):
+    topic, confidence = topic_for("建成1个城市公益性公墓。", "", lexicon)
+    assert topic is not None and category_for(topic, confidence).value == "民生保障"
+    units, _ = units_for("建成1个城市公益性公墓。", topic, load_departments(), confidence)
+    assert units[0].name == "县民政局" and units[0].source == "inferred"
+
+
+def test_energy_saving_outweighs_the_gdp_in_energy_intensity(lexicon):
+    topic, confidence = topic_for("落实节能工作要点,单位GDP能耗下降2%。", "", lexicon)
+    assert category_for(topic, confidence).value == "生态环境"
