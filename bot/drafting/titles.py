@@ -15,7 +15,7 @@ TITLE_MAX = 8
 _TITLE_LEAD = re.compile(
     r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
-    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制)+"
+    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持)+"
 )
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
@@ -203,6 +203,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
+    measured = _measured_name(target_text, clause, tokenizer, abbreviations)
+    if measured:
+        return Reading(measured, f"取自目标中给出数字的一句，而非“{clause}”", 0.6)
     repeated = _repeated_name(target_text, title)
     if repeated:
         return Reading(repeated, f"取自“{clause}”，目标文字中反复出现", 0.6)
@@ -215,13 +218,36 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
 
 
+def _first_sentence(target_text: str) -> list[str]:
+    """The clauses of the first sentence, up to a list after a colon or 其中 (the parts of
+    one measure), without asides or due dates."""
+    sentence = re.split(r"[。；;：:]|其中", _ASIDE.sub("", re.sub(r"\s+", "", target_text)))[0]
+    return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
+
+
+def _measured_name(target_text: str, clause: str, tokenizer, abbreviations) -> str:
+    """The name of the clause that sets the target's figure, where the title's clause sets
+    none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
+    after. Only a whole name (not cut, four characters or more) replaces the first one."""
+    from bot.drafting.report_text import extract_figures
+
+    # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
+    if extract_figures(clause) or not _TITLE_LEAD.match(clause):
+        return ""
+    for later in _first_sentence(target_text)[1:]:
+        if extract_figures(later):
+            name = title_for(later, tokenizer, abbreviations)
+            if name.confidence >= 0.7 and len(name.value) >= 4:
+                return name.value
+    return ""
+
+
 def _repeated_name(target_text: str, title: str) -> str:
     """The name of a later clause of the first sentence that the sentence writes again, where
     the title is written once ("坚持把科技作为支出重点领域,加大财政科技投入力度,确保财政科技投入
     只增不减"): what a sentence keeps naming is what it is about. A list after a colon or 其中
     names the parts of a measure, not the target."""
-    sentence = re.split(r"[。；;：:]|其中", _ASIDE.sub("", re.sub(r"\s+", "", target_text)))[0]
-    clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
+    clauses = _first_sentence(target_text)
     text = "".join(clauses)
     if len(clauses) < 2 or text.count(title) >= 2:
         return ""

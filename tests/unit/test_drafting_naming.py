@@ -49,7 +49,7 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
     ("text", "title"),
     [
         # words after the name that name nothing: the work, the effort, the document
-        ("加大信贷投放力度,新增贷款14亿元。", "信贷投放"),
+        ("加大信贷投放力度。", "信贷投放"),
         ("落实全市2021年节能减煤工作要点。", "全市节能减煤"),  # a year inside goes too
         ("出台紧密型医共体实施意见。", "紧密型医共体"),
         ("实现一村一辅警工作全覆盖。", "一村一辅警"),
@@ -211,3 +211,13 @@ def test_burial_grounds_are_livelihood_work_of_civil_affairs(lexicon):
 def test_energy_saving_outweighs_the_gdp_in_energy_intensity(lexicon):
     topic, confidence = topic_for("落实节能工作要点,单位GDP能耗下降2%。", "", lexicon)
     assert category_for(topic, confidence).value == "生态环境"
+
+
+def test_the_clause_that_sets_the_figure_names_a_target_whose_first_clause_says_what_is_done(
+    tokenizer,
+):
+    text = "加大普惠信贷支持力度,新增小微贷款完成8亿元。"
+    assert title_for(text, tokenizer, {}).value == "新增小微贷款"
+    # a first clause that is no action ("为…") keeps its own name
+    other = "为全县老年人免费开展流感疫苗接种,重点接种60岁以上人群7400人。"
+    assert title_for(other, tokenizer, {}).value != "岁以上人群"
