@@ -221,3 +221,9 @@ def test_the_clause_that_sets_the_figure_names_a_target_whose_first_clause_says_
     # a first clause that is no action ("为…") keeps its own name
     other = "为全县老年人免费开展流感疫苗接种,重点接种60岁以上人群7400人。"
     assert title_for(other, tokenizer, {}).value != "岁以上人群"
+
+
+def test_growth_of_the_economy_is_led_by_development_and_reform_with_statistics(lexicon):
+    topic, confidence = topic_for("地区生产总值增长7%左右。", "", lexicon)
+    units, _ = units_for("地区生产总值增长7%左右。", topic, load_departments(), confidence)
+    assert [u.name for u in units] == ["县发改委", "县统计局"]
