@@ -15,14 +15,22 @@ TITLE_MAX = 8
 _TITLE_LEAD = re.compile(
     r"^(?:\d{4}年(?:底|度)?|全年|年度|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
-    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持)+"
+    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
+    r"开工|投用|推行|改建|新增(?=[\u4e00-\u9fff]{4}))+"
 )
+# A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
+_SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
+# "为困难残疾人提供康复救助", "对185名残疾儿童实施康复救助": whom for, then the work.
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
     r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
 )
 # ...or inside it ("老旧小区8月底前完成改造"): a due date is no part of a name.
-_WHEN_INSIDE = re.compile(r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底)(?:之?前)?")
+_WHEN_INSIDE = re.compile(
+    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底)(?:之?前)?"
+    r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
+)
 _ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
 _QUOTED = re.compile(r"“([^“”，,。；;]{2,16})”")
 # Comparator words after a figure ("509300人以上") are no name.
@@ -130,6 +138,9 @@ def _subject(clause: str) -> str:
         # "服务站数占行政村比例": a share is named by what is counted, before 占.
         first = re.split(r"[与占]", subject, maxsplit=1)[0]
         subject = first if len(first) >= 4 else subject
+        rest = clause[predicate.end() :]
+        if _SCOPE.match(subject) and len(_HAN.findall(rest)) >= 2:
+            return rest
         if len(subject) >= 2:
             return subject
     return clause
@@ -139,6 +150,12 @@ def _named_core(clause: str) -> str:
     """The name's words in `clause`: the thing counted by its figure, or what precedes one."""
     from bot.drafting.report_text import FIGURE_RE
 
+    whom = _FOR_WHOM.match(clause)
+    if whom:
+        # The work, led by whom it is for when both fit ("残疾儿童康复救助").
+        work = _named_core(whom.group(2))
+        both = _named_core(whom.group(1)) + work
+        return both if len(both) <= TITLE_MAX else work
     core = _TITLE_LEAD.sub("", _subject(clause))
     pieces = FIGURE_RE.split(core)
     parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
@@ -169,7 +186,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
     abbreviations = abbreviations or {}
-    raw_clauses = re.split(r"[，,。；;：:]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text)))
+    raw_clauses = re.split(
+        r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
+    )
     clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
     at = next((i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2), None)
