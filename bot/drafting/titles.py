@@ -18,6 +18,7 @@ _TITLE_LEAD = re.compile(
     r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
     r"开工|投用|推行|改建|新增(?=[\u4e00-\u9fff]{4}))+"
 )
+_GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
 _SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
 # "为困难残疾人提供康复救助", "对185名残疾儿童实施康复救助": whom for, then the work.
@@ -191,7 +192,12 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
     clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
-    at = next((i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2), None)
+    named = [i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2]
+    # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
+    # the item belongs to, shared by its siblings; the item's own words follow it.
+    if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
+        named = named[1:]
+    at = named[0] if named else None
     clause = clauses[at] if at is not None else ""
     core = _named_core(clause)
     # Whole words that fit before cut ones: without generic heads, else abbreviated, else both

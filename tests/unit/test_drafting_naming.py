@@ -241,3 +241,10 @@ def test_growth_of_the_economy_is_led_by_development_and_reform_with_statistics(
     topic, confidence = topic_for("地区生产总值增长7%左右。", "", lexicon)
     units, _ = units_for("地区生产总值增长7%左右。", topic, load_departments(), confidence)
     assert [u.name for u in units] == ["县发改委", "县统计局"]
+
+
+def test_a_numbered_group_heading_is_no_title_of_its_items(lexicon, tokenizer):
+    text = "二、城乡供水提升工程，建成东岙水厂二期"
+    assert title_for(text, tokenizer, {}).value == "东岙水厂二期"
+    assert "城乡供水提升工程" in aliases_for(text, lexicon, tokenizer, title="东岙水厂二期")
+    assert title_for("二、城乡供水提升工程", tokenizer, {}).value != ""  # alone, it names
