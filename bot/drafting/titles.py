@@ -329,6 +329,10 @@ def head_names(title: str, tokenizer) -> list[str]:
         # A head starts with a word of its own, never a bound piece ("型医共体", "以上企业").
         if len(head[0]) < 2 or head[0] in _BAD_START or head[0][0] in _SUFFIXES:
             continue
-        if len(name) >= 3 and not all(w in _GENERIC_WORDS for w in head):
+        # Its own words, before any generic ones, must name something ("市场建设" does not).
+        own = list(head)
+        while own and own[-1] in _GENERIC_WORDS:
+            own.pop()
+        if len(name) >= 3 and len("".join(own)) >= 3:
             names.append(name)
     return names

@@ -175,6 +175,9 @@ def test_aliases_include_quoted_names_and_the_heads_of_the_title(lexicon, tokeni
     # a head of generic words alone, or one starting with a bound piece, names nothing
     generic = aliases_for("抓好省重点项目建设。", lexicon, tokenizer, title="省重点项目建设")
     assert "项目建设" not in generic
+    # nor one whose own words before a generic one are too few to name anything
+    market = aliases_for("城区东门市场建设", lexicon, tokenizer, title="城区东门市场建设")
+    assert "市场建设" not in market and "东门市场建设" in market
     bound = aliases_for("出台紧密型医共体实施意见。", lexicon, tokenizer, title="紧密型医共体")
     assert "型医共体" not in bound
 
