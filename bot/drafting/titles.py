@@ -134,7 +134,9 @@ def _subject(clause: str) -> str:
         and not _FIGURE_RUN.search(clause[: predicate.start()])
         and not _counted_thing_follows(clause, predicate)
     ):
-        subject = _TITLE_LEAD.sub("", clause[: predicate.start()])
+        # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
+        subject = re.sub(r"(?:均|都|分别|全部|各)$", "", clause[: predicate.start()])
+        subject = _TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
         # "服务站数占行政村比例": a share is named by what is counted, before 占.
         first = re.split(r"[与占]", subject, maxsplit=1)[0]

@@ -75,6 +75,7 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
         # more lead verbs; 新增 only where four characters remain (新增贷款 stays)
         ("开工新建东环路。", "东环路"),
         ("全社会研发经费投入增长10%。", "研发经费投入"),  # a scope word in front
+        ("实现商标注册量、地理标志申请量均增长8%以上。", "地理标志申请量"),  # 均 is no name
         ("新增社区老年大学3所。", "社区老年大学"),
         ("推行“一村一辅警”。", "一村一辅警"),
         # a scope as the subject: the name follows the predicate
