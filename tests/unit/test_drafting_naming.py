@@ -215,10 +215,11 @@ def test_a_name_the_first_sentence_repeats_is_the_title(tokenizer):
     assert title_for(listed, tokenizer, {}).value == "大气环境质量"
 
 
-def test_field_abbreviations_of_trade_copd_and_down_screening_are_aliases(lexicon):
+def test_field_abbreviations_are_aliases_where_their_words_are_written(lexicon):
     assert "外贸" in aliases_for("确保进出口额增长3%以上。", lexicon)
     assert "慢阻肺" in aliases_for("完成慢性阻塞性肺疾病筛查1万人次。", lexicon)
     assert "唐筛" in aliases_for("产前筛查率达到55%以上。", lexicon)
+    assert "改厕" in aliases_for("改建农村户用厕所1万户。", lexicon)
 
 
 def test_burial_grounds_are_livelihood_work_of_civil_affairs(lexicon):
