@@ -20,6 +20,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.cells import header_labels, read_cells, split_sentence
+from bot.drafting.groups import inherited_status
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -236,7 +237,13 @@ def draft_target(
     # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
     # its progress in its own words; an item of a list of targets tells none.
     told = item.progress_text or (item.target_text if progress_report else "")
-    spec, status = _status(spec, day, told, dated=progress_report)
+    inherited = inherited_status(item, spec)  # listed under a status heading (groups.py)
+    if inherited is None:
+        spec, status = _status(spec, day, told, dated=progress_report)
+    else:
+        spec = replace(spec, status_override=inherited.value, status_reason=inherited.words)
+        spec = _mark_done(spec) if inherited.value in DONE_WORDS else spec
+        status = Guess("status", inherited.value, inherited.confidence, inherited.words)
     guesses.append(status)
     return spec, tuple(guesses)
 

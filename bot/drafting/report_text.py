@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
+from bot.drafting.groups import Group, find_headings, group_of
 
 
 class ReportFormatError(Exception):
@@ -24,6 +25,7 @@ class ReportTarget:
     progress_text: str
     same_line: bool
     line: int  # 1-based line of the `N.` line
+    group: Group | None = None  # the status heading the item is listed under (groups.py)
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,17 @@ def parse_report(text: str) -> Report:
     last = len(lines)
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
+    headings = find_headings(lines, {index for index, _n, _r in starts})
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
+        end = min([end, *(h for h in headings if index < h < end)])  # a heading ends an item
+        group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         if body:
-            targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1))
+            targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
             head, tail = _split_same_line(rest)
-            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1))
+            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1, group))
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 
