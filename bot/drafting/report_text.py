@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
 from bot.drafting.groups import Group, find_headings, group_of
+from bot.drafting.mentions import numbered_mentions, refusal
 
 
 class ReportFormatError(Exception):
@@ -89,9 +90,13 @@ def parse_report(text: str) -> Report:
             starts.append((index, number, rest))
         elif not starts:
             preamble_lines.append(line)
-    if not starts:
-        raise ReportFormatError(
-            "line 1: no numbered target (a line starting with a number, as '1.') found"
+    if not starts:  # a 督查通报 may judge items by list number only (mentions.py)
+        mentioned = numbered_mentions(lines)
+        if not mentioned:
+            raise ReportFormatError(refusal(lines))
+        return Report(
+            preamble="\n".join(lines[: mentioned[0].line - 1]).strip("\n"),
+            targets=tuple(ReportTarget(m.number, "", m.words, False, m.line) for m in mentioned),
         )
     targets = []
     last = len(lines)
