@@ -241,8 +241,8 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
-    # A status heading above the item (groups.py) or a yes/no column of its row decides.
-    decided = inherited_status(item, spec) or row_verdict(row, spec, told, day)
+    # A yes/no column of its row, else a status heading above it (groups.py), decides.
+    decided = row_verdict(row, spec, told, day) or inherited_status(item, spec)
     if decided is None:
         spec, status = _status(spec, day, told, dated=progress_report)
     else:

@@ -129,10 +129,10 @@ def group_reading(group: Group) -> Reading | None:
 
 
 def inherited_status(item, spec) -> Reading | None:
-    """The status an item takes from its group's heading: only when it tells nothing itself
-    (no progress words, no figures to compare, no verdict in its own line)."""
-    if item.group is None or item.progress_text.strip():
+    """The status an item takes from its group's heading: only when it tells none itself
+    (no figures to compare, no verdict in its own line or progress words)."""
+    if item.group is None or any(i.comparable for i in spec.indicators):
         return None
-    if any(i.comparable for i in spec.indicators) or status_from_words(item.target_text):
+    if status_from_words(f"{item.target_text}\n{item.progress_text}"):
         return None
     return group_reading(item.group)

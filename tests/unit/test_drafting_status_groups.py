@@ -35,7 +35,12 @@ def test_items_inherit_the_heading_status_and_quote_it():
     assert statuses[3] == ("滞后", "所在分组“进度滞后的项目1个”")
 
 
-def test_an_item_with_its_own_progress_keeps_it():
+def test_an_item_whose_progress_has_no_verdict_takes_the_heading():
+    text = GROUPED.replace("3.新建农贸市场", "3.新建农贸市场\n已进场施工。")
+    assert _statuses(text)[3][0] == "滞后"
+
+
+def test_an_item_with_its_own_verdict_keeps_it():
     text = GROUPED.replace("2.改造老旧路灯", "2.改造老旧路灯\n已进场,正在施工。")
     assert _statuses(text)[2][0] == "推进中"
     assert "正在施工" in _statuses(text)[2][1]
