@@ -242,7 +242,7 @@ def draft_target(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
-    decided = row_verdict(row, spec, told, day) or inherited_status(item, spec)
+    decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
         spec, status = _status(spec, day, told, dated=progress_report)
     else:

@@ -8,9 +8,11 @@ what a heading says of its items, quoting the heading.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.status import final_deadline
 from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
@@ -97,6 +99,9 @@ _ON_SCHEDULE = re.compile(
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
 )
+_NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")
+# "已开工建设的项目": begun, which is not done.
+_STARTED = re.compile(r"开工|启动|动工|开建")
 # "有一定进度", "有进展": progress of some kind, with no claim to keep pace.
 _SOME_PROGRESS = re.compile(r"有(?:一定|部分)?(?:进度|进展)|正在推进|推进中")
 
@@ -107,6 +112,8 @@ def group_reading(group: Group) -> Reading | None:
     quoted = f"所在分组“{words}”"
     if _BEHIND.search(words):
         return Reading("滞后", quoted, 0.8)
+    if _NOT_DONE.search(words):
+        return Reading("未完成", quoted, 0.8)
     done, on_schedule = bool(_DONE.search(words)), bool(_ON_SCHEDULE.search(words))
     if done and on_schedule:
         # "已完成或达到时序进度": some are done, some only on pace; the page says not which.
@@ -122,17 +129,22 @@ def group_reading(group: Group) -> Reading | None:
             reason = f"{quoted}，未列入“{_first_clause(paced)}”"
             return Reading("滞后", reason, 0.5)
         return Reading("推进中", quoted, 0.6)
+    if _STARTED.search(words):
+        return Reading("推进中", quoted, 0.7)
     said = status_from_words(words)
     if said is None:
         return None
     return Reading(said.value, quoted, min(said.confidence, 0.8))
 
 
-def inherited_status(item, spec) -> Reading | None:
-    """The status an item takes from its group's heading: only when it tells none itself
-    (no figures to compare, no verdict in its own line or progress words)."""
+def inherited_status(item, spec, day: dt.date) -> Reading | None:
+    """The status an item takes from its group's heading on `day`: only when it tells none
+    itself (no figures to compare, no verdict in its own line or progress words)."""
     if item.group is None or any(i.comparable for i in spec.indicators):
         return None
     if status_from_words(f"{item.target_text}\n{item.progress_text}"):
         return None
-    return group_reading(item.group)
+    reading = group_reading(item.group)
+    if reading is not None and reading.value == "未完成" and day <= final_deadline(spec, day):
+        return Reading("滞后", reading.words, reading.confidence)  # not done while time remains
+    return reading

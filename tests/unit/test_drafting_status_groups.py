@@ -86,3 +86,11 @@ def test_some_progress_beside_a_paced_group_is_behind():
 
 def test_a_heading_without_status_words_gives_none():
     assert group_reading(Group("教育类项目3个,分别为:", 2)) is None
+
+
+def test_started_and_not_done_headings():
+    assert group_reading(Group("已开工建设的项目4个:", 2)).value == "推进中"  # begun, not done
+    assert group_reading(Group("未完成的项目2个:", 2)).value == "未完成"
+    text = "某县2024年1-6月实事进展\n（二）未完成的项目：\n1.新建游泳馆\n"
+    assert _statuses(text)[1][0] == "滞后"  # the year still runs
+    assert _statuses(text.replace("1-6月", "全年"))[1][0] == "未完成"
