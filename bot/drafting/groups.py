@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.status import final_deadline
+from bot.drafting.mentions import list_number
 from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
@@ -148,3 +149,47 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
     if reading is not None and reading.value == "未完成" and day <= final_deadline(spec, day):
         return Reading("滞后", reading.words, reading.confidence)  # not done while time remains
     return reading
+
+
+# "…的项目25个,占比达62.5%。分别为:城镇棚户区改造、农村危房改造、…": the group's items named
+# in a run after the heading, with no line of their own.
+_RUN = re.compile(r"(?:分别为|分别是|包括|主要有)[:：]\s*(\S.*)$")
+_COUNT = re.compile(rf"(?:{_GROUP_NOUN})\s*(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)")
+
+
+@dataclass(frozen=True)
+class Listed:
+    name: str
+    line: int  # 1-based line of its heading
+    group: Group
+
+
+def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
+    """The items a report names only in runs after its group headings ("分别为:A、B、C"), in
+    order, or a refusal naming the line: a run is split at "、" and "；", and only when that
+    gives as many names as the heading counts (a name may hold a "、" itself)."""
+    marked = [(k, _marker(line)) for k, line in enumerate(lines)]
+    series = tuple(
+        _RUN.split(m[1])[0]
+        for _k, m in marked
+        if m and (_counts_a_group(m[1]) or _RUN.search(m[1]))
+    )
+    listed: list[Listed] = []
+    for index, found in marked:
+        run = _RUN.search(found[1]) if found else None
+        if run is None:
+            continue
+        heading = found[1][: run.start()]
+        names = [
+            n.strip() for n in re.split(r"[、；;]", run.group(1).rstrip("。.；; ")) if n.strip()
+        ]
+        count = _COUNT.search(heading)
+        if count is None or list_number(count.group(1)) != len(names):
+            said = f"counts {count.group(1)}" if count else "gives no count of"
+            return [], (
+                f"line {index + 1}: the heading {said} items but its list splits into "
+                f"{len(names)} at '、'; put each item on its own line as '1.…'"
+            )
+        group = Group(heading, index + 1, tuple(s for s in series if s != heading))
+        listed += [Listed(name, index + 1, group) for name in names]
+    return listed, ""

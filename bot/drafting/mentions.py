@@ -31,7 +31,7 @@ class Mention:
     line: int  # 1-based
 
 
-def _number(text: str) -> int:
+def list_number(text: str) -> int:
     """The list number written in figures or Chinese numerals; 0 when it is none ("十十")."""
     if text.isdigit():
         return int(text)
@@ -45,7 +45,7 @@ def _number(text: str) -> int:
 
 
 def _numbers(group: str) -> list[int]:
-    return [n for n in (_number(t) for t in re.split(r"[、和及与]", group)) if n > 0]
+    return [n for n in (list_number(t) for t in re.split(r"[、和及与]", group)) if n > 0]
 
 
 def _verdict(sentence: str, after: int) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
-from bot.drafting.groups import Group, find_headings, group_of
+from bot.drafting.groups import Group, find_headings, group_of, listed_in_runs
 from bot.drafting.mentions import numbered_mentions, refusal
 
 
@@ -71,6 +71,18 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     return 0, ""
 
 
+def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
+    if problem:
+        raise ReportFormatError(problem)
+    return Report(
+        preamble="\n".join(lines[: listed[0].group.line - 1]).strip("\n"),
+        targets=tuple(
+            ReportTarget(k + 1, item.name, "", False, item.line, item.group)
+            for k, item in enumerate(listed)
+        ),
+    )
+
+
 def parse_report(text: str) -> Report:
     """Split report text into its preamble and numbered targets, in increasing order.
 
@@ -90,7 +102,10 @@ def parse_report(text: str) -> Report:
             starts.append((index, number, rest))
         elif not starts:
             preamble_lines.append(line)
-    if not starts:  # a 督查通报 may judge items by list number only (mentions.py)
+    if not starts:  # items named in runs under headings (groups.py), or by number (mentions.py)
+        listed, problem = listed_in_runs(lines)
+        if listed or problem:
+            return _listed_report(lines, listed, problem)
         mentioned = numbered_mentions(lines)
         if not mentioned:
             raise ReportFormatError(refusal(lines))

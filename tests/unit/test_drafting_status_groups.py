@@ -1,9 +1,11 @@
 """Items listed under status headings: the heading is no item's progress, and it gives the
 status of the items below it that tell none of their own (bot/drafting/groups.py)."""
 
+import pytest
+
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.groups import Group, group_reading
-from bot.drafting.report_text import parse_report
+from bot.drafting.report_text import ReportFormatError, parse_report
 
 GROUPED = """某县2024年1-10月民生实事进展
 一是已完成的项目2个,分别为:
@@ -94,3 +96,30 @@ def test_started_and_not_done_headings():
     text = "某县2024年1-6月实事进展\n（二）未完成的项目：\n1.新建游泳馆\n"
     assert _statuses(text)[1][0] == "滞后"  # the year still runs
     assert _statuses(text.replace("1-6月", "全年"))[1][0] == "未完成"
+
+
+RUNS = """某市2024年1-10月十件实事进展
+一是达到序时进度的项目3个,占比60%。分别为:新建公园、改造路灯、增设公厕。
+二是有一定进度的项目2个,分别为:新建停车场;扩建学校。
+三是尚在前期的项目1个。
+"""
+
+
+def test_items_named_in_runs_under_headings_are_drafted_in_order():
+    report = parse_report(RUNS)
+    assert [(t.number, t.target_text) for t in report.targets] == [
+        (1, "新建公园"),
+        (2, "改造路灯"),
+        (3, "增设公厕"),
+        (4, "新建停车场"),
+        (5, "扩建学校"),
+    ]
+    assert report.preamble == "某市2024年1-10月十件实事进展"
+    statuses = _statuses(RUNS)
+    assert statuses[1][0] == "推进中" and statuses[5][0] == "滞后"
+
+
+def test_a_run_that_does_not_split_into_its_count_is_refused_at_its_line():
+    text = RUNS.replace("新建停车场;扩建学校", "新建停车场、充电桩;扩建学校")
+    with pytest.raises(ReportFormatError, match="line 3: the heading counts 2 items .* 3 at"):
+        parse_report(text)
