@@ -20,6 +20,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.cells import header_labels, read_cells, split_sentence
+from bot.drafting.groups import inherited_status
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -29,6 +30,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators, pair_rows
+from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.words import (
     Reading,
     guess_year,
@@ -181,6 +183,7 @@ def draft_target(
     from bot.drafting.report_text import extract_deadlines
 
     guesses: list[Guess] = []
+    row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     cells = read_cells(item.target_text, item.progress_text, header)
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     if cells.rows:
@@ -235,8 +238,17 @@ def draft_target(
     )
     # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
     # its progress in its own words; an item of a list of targets tells none.
-    told = item.progress_text or (item.target_text if progress_report else "")
-    spec, status = _status(spec, day, told, dated=progress_report)
+    told = latest_progress(
+        item.progress_text or (item.target_text if progress_report else ""), row
+    )
+    # A yes/no column of its row, else a status heading above it (groups.py), decides.
+    decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
+    if decided is None:
+        spec, status = _status(spec, day, told, dated=progress_report)
+    else:
+        spec = replace(spec, status_override=decided.value, status_reason=decided.words)
+        spec = _mark_done(spec) if decided.value in DONE_WORDS else spec
+        status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
     return spec, tuple(guesses)
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
+from bot.drafting.groups import Group, find_headings, group_of, listed_in_runs
+from bot.drafting.mentions import numbered_mentions, refusal
 
 
 class ReportFormatError(Exception):
@@ -24,6 +26,7 @@ class ReportTarget:
     progress_text: str
     same_line: bool
     line: int  # 1-based line of the `N.` line
+    group: Group | None = None  # the status heading the item is listed under (groups.py)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,18 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     return 0, ""
 
 
+def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
+    if problem:
+        raise ReportFormatError(problem)
+    return Report(
+        preamble="\n".join(lines[: listed[0].group.line - 1]).strip("\n"),
+        targets=tuple(
+            ReportTarget(k + 1, item.name, "", False, item.line, item.group)
+            for k, item in enumerate(listed)
+        ),
+    )
+
+
 def parse_report(text: str) -> Report:
     """Split report text into its preamble and numbered targets, in increasing order.
 
@@ -87,22 +102,32 @@ def parse_report(text: str) -> Report:
             starts.append((index, number, rest))
         elif not starts:
             preamble_lines.append(line)
-    if not starts:
-        raise ReportFormatError(
-            "line 1: no numbered target (a line starting with a number, as '1.') found"
+    if not starts:  # items named in runs under headings (groups.py), or by number (mentions.py)
+        listed, problem = listed_in_runs(lines)
+        if listed or problem:
+            return _listed_report(lines, listed, problem)
+        mentioned = numbered_mentions(lines)
+        if not mentioned:
+            raise ReportFormatError(refusal(lines))
+        return Report(
+            preamble="\n".join(lines[: mentioned[0].line - 1]).strip("\n"),
+            targets=tuple(ReportTarget(m.number, "", m.words, False, m.line) for m in mentioned),
         )
     targets = []
     last = len(lines)
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
+    headings = find_headings(lines, {index for index, _n, _r in starts})
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
+        end = min([end, *(h for h in headings if index < h < end)])  # a heading ends an item
+        group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         if body:
-            targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1))
+            targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
             head, tail = _split_same_line(rest)
-            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1))
+            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1, group))
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 

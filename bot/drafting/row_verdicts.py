@@ -1,0 +1,117 @@
+"""A table row's own verdict columns: "是否达序:否", "是否完成 | 是", and progress columns by
+period ("1-10月推进情况", "1-11月推进情况"), of which only the latest tells where the work is.
+
+`row_cells` reads a row's labelled cells (one "label:value" a line, or cells under a header
+row), `latest_progress` drops the earlier periods' cells from the words read for the status,
+`row_verdict` reads a yes/no column as the office's own verdict on the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.domain.status import compute_status, final_deadline
+from bot.drafting.cells import split_cells
+from bot.drafting.words import Reading, status_from_words
+
+_LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,12})\s*[:：]\s*(.*)$")
+# "1-11月推进情况", "1至10月进展", "10月底完成情况": the period's last month.
+_PERIOD = re.compile(r"(?:\d{1,2}\s*[-—~至到]\s*)?(\d{1,2})\s*月")
+_PROGRESS_LABEL = re.compile(r"推进|进展|进度|完成|情况")
+_YES = ("是", "已", "√", "✓", "Y", "y", "达序", "已达序")
+_NO = ("否", "未", "×", "✗", "N", "n", "未达序")
+# Yes/no columns by what they ask. "是否滞后" asks the opposite of the others.
+_ASKS_BEHIND = re.compile(r"滞后|落后|延期")
+_ASKS_ON_PACE = re.compile(r"达序|序时|时序|进度|按期|按时|如期")
+_ASKS_DONE = re.compile(r"完成|办结|完工|竣工|建成|销号")
+
+
+def row_cells(
+    target_text: str, progress_text: str, header: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(label, value) of a row's cells: its labelled lines, and its line's cells under `header`."""
+    cells: list[tuple[str, str]] = []
+    line_cells = split_cells(target_text)
+    if header and len(header) == len(line_cells) + 1:
+        header = header[1:]  # the number column, read as the item's "N."
+    if header and len(header) == len(line_cells) > 1:
+        cells += list(zip(header, line_cells, strict=True))
+    for line in progress_text.split("\n"):
+        found = _LABELLED.match(line)
+        if found:
+            cells.append((found.group(1), found.group(2).strip()))
+    return cells
+
+
+def _period_end(label: str) -> int:
+    found = _PERIOD.search(label) if _PROGRESS_LABEL.search(label) else None
+    return int(found.group(1)) if found else 0
+
+
+def latest_progress(told: str, cells: list[tuple[str, str]]) -> str:
+    """`told` without the cells of earlier periods when the row has progress by period: the
+    1-10月 column is an earlier state that the 1-11月 column replaces."""
+    ends = [(_period_end(label), value) for label, value in cells]
+    latest = max((end for end, _value in ends), default=0)
+    stale = [v for end, v in ends if 0 < end < latest and v.strip()]
+    if not stale:
+        return told
+    kept = [ln for ln in told.split("\n") if not any(ln.strip().endswith(v) for v in stale)]
+    return "\n".join(kept)
+
+
+def _answer(value: str) -> bool | None:
+    value = value.strip().rstrip("。.")
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    return None
+
+
+def row_verdict(cells: list[tuple[str, str]], spec, told: str, day: dt.date) -> Reading | None:
+    """The status a yes/no column states of its row ("是否达序:否" → 滞后), quoting it;
+    None when the row has no such column or its answer is neither yes nor no."""
+    for label, value in cells:
+        answer = _answer(value) if label.startswith("是否") else None
+        if answer is None:
+            continue
+        quoted = f"{label}:{value.strip()}"
+        if _ASKS_BEHIND.search(label):
+            answer, asks = not answer, "pace"
+        elif _ASKS_ON_PACE.search(label):
+            asks = "pace"
+        elif _ASKS_DONE.search(label):
+            asks = "done"
+        else:
+            continue
+        if not answer:
+            due = final_deadline(spec, day)
+            late = "未完成" if asks == "done" and day > due else "滞后"
+            return Reading(late, f"报告称“{quoted}”", 0.9)
+        if asks == "done":
+            return Reading("已完成", f"报告称“{quoted}”", 0.9)
+        return _on_pace(spec, told, day, quoted, _latest_cell(cells))
+    return None
+
+
+def _latest_cell(cells: list[tuple[str, str]]) -> str:
+    """The latest period's progress cell ("1-11月推进情况:…"), or ""."""
+    dated = [(_period_end(label), f"{label}:{value}") for label, value in cells if value.strip()]
+    end, cell = max(dated, default=(0, ""), key=lambda pair: pair[0])
+    return cell if end else ""
+
+
+def _on_pace(spec, told: str, day: dt.date, quoted: str, latest: str) -> Reading:
+    """On schedule: done if its figures or words say so, else under way, with the latest
+    progress beside the column."""
+    said = status_from_words(told)
+    if any(i.comparable for i in spec.indicators):
+        status = compute_status(spec, day)
+        if status in ("已完成", "超额完成"):
+            return Reading(status, f"报告称“{quoted}”，按指标数字计算", 0.8)
+    elif said is not None and said.value in ("已完成", "超额完成"):
+        return Reading(said.value, f"报告称“{quoted}”，“{said.words}”", said.confidence)
+    words = latest or (said.words if said is not None else "")
+    return Reading("推进中", f"报告称“{quoted}”" + (f"，“{words}”" if words else ""), 0.85)

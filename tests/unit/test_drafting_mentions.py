@@ -1,0 +1,60 @@
+"""A 督查通报 that judges items only by their list numbers, in prose (bot/drafting/mentions.py)."""
+
+import pytest
+
+from bot.drafting.drafter import draft_ledger
+from bot.drafting.mentions import numbered_mentions
+from bot.drafting.report_text import ReportFormatError, parse_report
+
+NOTICE = """关于2023年第三次专题会议议定事项落实情况的督查通报
+一、总体情况
+议定事项15件,截至8月31日,已办结9件。
+二、存在问题
+其中,县交通局负责的第2件、县水利局负责的第7、9件议定事项推进缓慢,请加快推进。
+"""
+
+
+def test_judged_items_are_drafted_by_number_without_a_title():
+    report = parse_report(NOTICE)
+    assert [t.number for t in report.targets] == [2, 7, 9]
+    assert all(t.target_text == "" for t in report.targets)
+    by = {t.number: t for t in report.targets}
+    assert by[2].progress_text == "县交通局负责的第2件……议定事项推进缓慢"
+    assert by[9].progress_text == "县水利局负责的第7、9件议定事项推进缓慢"
+    assert by[7].line == 5
+
+
+def test_the_draft_says_late_and_asks_for_the_target_text():
+    ledger = draft_ledger(parse_report(NOTICE), 2023, NOTICE)
+    assert {t.number: t.status_override for t in ledger.targets} == {
+        2: "滞后",
+        7: "滞后",
+        9: "滞后",
+    }
+    assert all("待填写" in t.target_text for t in ledger.targets)  # no invented target
+
+
+def test_chinese_list_numbers():
+    lines = ["县住建局牵头的第十二项、第三项工作已全部完成。"]
+    assert [(m.number, m.words) for m in numbered_mentions(lines)] == [
+        (3, "第三项工作已全部完成"),
+        (12, "县住建局牵头的第十二项……工作已全部完成"),
+    ]
+
+
+def test_mentions_without_a_verdict_are_refused_at_their_line():
+    text = "督查通报\n一、情况\n第4件和第6件由县财政局负责,详见附件。\n"
+    with pytest.raises(ReportFormatError, match="line 3: .*supply the list itself"):
+        parse_report(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["第件滞后", "第零件进展滞后", "第、件", "第1、件滞后。", "第十十件滞后"]
+)
+def test_odd_mentions_are_refused_at_a_line(text):
+    with pytest.raises(ReportFormatError, match=r"^line \d+: "):
+        parse_report(text)
+
+
+def test_a_large_list_number_is_drafted():
+    assert [t.number for t in parse_report("第999件滞后").targets] == [999]
