@@ -27,7 +27,7 @@ def target_texts(ledger_2020):
     one may be the 2020 ledger's own county and year, its targets the same ones again."""
     ledgers = {"2020": ledger_2020}
     for path in sorted(REPORTS.glob("*/report.txt")):
-        if not tuned_on(path.parent):
+        if not tuned_on(path.parent) or _same_as_seed(path.parent):
             continue
         text = path.read_text(encoding="utf-8")
         try:
@@ -43,6 +43,11 @@ def target_texts(ledger_2020):
         for name, ledger in ledgers.items()
         for t in ledger.targets
     }
+
+
+def _same_as_seed(folder: Path) -> bool:
+    """A folder holding the seed county's own targets again bears out nothing twice."""
+    return "not independent" in (folder / "SOURCE.md").read_text(encoding="utf-8")
 
 
 def _targets_using(words, texts) -> set:
