@@ -9,7 +9,9 @@ that a figure is paired with the target of its own row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from bot.domain.ledger import KNOWN_UNITS
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
@@ -24,6 +26,11 @@ _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
 _DUE_LABEL = re.compile(r"时限|时间|节点|期限")
 # "7月工作计划" is next month's work, not the year's target.
 _NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
+# A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
+# is, for the status; they are not figures of the row's target.
+_SHARE_LABEL = re.compile(r"进度|完成率|比例|之比|占比|%|％")
+# A cell naming a measure ("单位:万人", "计量单位:元/月/人"), not a responsible office.
+_MEASURE = re.compile(r"^(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2}$")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -33,6 +40,8 @@ _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 class Row:
     target: str  # the target cell's words
     actuals: tuple[str, ...]  # the actual cells written after it (empty cells dropped)
+    unit: str = ""  # the row's measure, from a "单位:万人" cell above its target cell
+    name: str = ""  # the words naming the row: the item's line or a sub-item's line
 
 
 @dataclass(frozen=True)
@@ -50,13 +59,22 @@ def label_kind(label: str) -> str:
         return "due"
     if _NEXT_LABEL.search(label):
         return "other"
-    if _ACTUAL_LABEL.search(label):
-        return "actual"
+    if _ACTUAL_LABEL.search(label) or _SHARE_LABEL.search(label):
+        return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
     if _TARGET_LABEL.search(label):
         return "target"
     if _NAME_LABEL.search(label):
         return "name"
     return "other"
+
+
+def is_measure_unit(text: str) -> bool:
+    """A unit of measure ("万人", "公里", "元/月/人"): its first part is a known unit."""
+    text = text.strip()
+    head = text.split("/", 1)[0]
+    return bool(_MEASURE.match(text)) and (
+        head in KNOWN_UNITS or head.removeprefix("万").removeprefix("亿") in KNOWN_UNITS
+    )
 
 
 def is_empty_cell(text: str) -> bool:
@@ -133,9 +151,6 @@ def with_column_unit(cell: str, label: str) -> str:
     return cell
 
 
-# A column of shares: "形象进度(%)", "完成率", "累计进度". Its cells say how far the work
-# is, for the status; they are not figures of the row's target.
-_SHARE_LABEL = re.compile(r"进度|完成率|比例|%|％")
 
 
 def is_share_column(label: str) -> bool:
@@ -163,7 +178,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     dues: list[str] = []
     targets: list[str] = []
     progress: list[str] = []
-    rows: list[tuple[str, list[str]]] = []
+    rows: list[Row] = []
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
@@ -171,6 +186,9 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     lines += [("body", ln) for ln in body.split("\n")]
     if not lines[0][0] == "heading":
         names.append(heading)
+    # A table flattened one cell a line may hold several sub-items, each an unlabelled line
+    # naming it ("提质改造农村公路") over its own cells, its measure in a "单位:" cell.
+    measure, sub_name = "", ""
     for where, line in lines:
         cells = split_cells(line)
         if where == "body" and len(cells) <= 1:
@@ -178,25 +196,32 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             kind = label_kind(found.group(1)) if found else "other"
             column = found.group(1) if found else ""
             entries = [(kind, found.group(2).strip() if found else line, found, column)]
+            if found is None and line.strip():
+                measure, sub_name = "", line.strip()
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         for kind, value, found, column in entries:
+            if kind == "unit" and is_measure_unit(value):
+                measure = value.strip()
             if kind == "due":
                 dues.append(value)
             elif kind == "name":
                 names.append(value)
             elif kind == "target":
-                targets.append(value)
-                rows.append((value, []))
+                targets.append(f"{sub_name}{value}" if sub_name else value)
+                rows.append(Row(value, (), measure, sub_name))
             else:
                 progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.
                 if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
-                    (rows[-1][1] if rows else loose).append(value)
+                    if rows:
+                        rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
+                    else:
+                        loose.append(value)
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
-        return Cells(heading, body, (Row(heading, tuple(loose)),))
+        return Cells(heading, body, (Row(heading, tuple(loose), measure),))
     if not rows and not dues:
         return Cells(heading, body, ())
     if not rows:  # a narrative item with a due cell: the due words join its target's
@@ -205,10 +230,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         return Cells(f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), ())
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
     target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
+    named = tuple(replace(r, name=r.name or name) for r in rows)
     return Cells(
         target_text=f"{name}：{target_text}" if name else target_text,
         progress_text="\n".join(p for p in progress if p.strip()),
-        rows=tuple(Row(t, tuple(a)) for t, a in rows),
+        rows=named,
     )
 
 
