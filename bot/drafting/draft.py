@@ -15,6 +15,7 @@ from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status import (
     compute_status,
     final_deadline,
+    indicator_exceeded,
     indicator_met,
     missing_figures,
     targeted_indicators,
@@ -35,6 +36,7 @@ from bot.drafting.words import (
     relative_status,
     report_day,
     status_from_words,
+    whole_year_done,
 )
 from bot.render.ledger_toml import dump_ledger
 from bot.understanding.lexicon import FieldLexicon
@@ -129,6 +131,14 @@ def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[
     if words is not None and words.value in DONE_WORDS:
         # The report says the work is done, so its deadlines are done.
         spec = _mark_done(spec)
+        whole = whole_year_done(told) if words.value == "已完成" else ""
+        if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
+            # "提前完成年度任务": the year's target is done; a figure beyond it is more.
+            exceeded = any(indicator_exceeded(i) for i in spec.indicators if i.comparable)
+            status = "超额完成" if exceeded else "已完成"
+            reason = f"报告称“{whole}”"
+            spec = replace(spec, status_override=status, status_reason=reason)
+            return spec, Guess("status", status, 0.8, reason)
         if words.value == "已完成" and unproven:
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)

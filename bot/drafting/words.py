@@ -93,7 +93,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现",
+            "已全部", "完成了", "已实现", "完成年度任务", "完成全年任务", "完成年度目标",
+            "完成全年目标",
         ),
     ),
     (
@@ -127,7 +128,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 # "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
 _FORECAST = re.compile(
-    r"(?:预计|计划|力争|争取|有望)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+    r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
     r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
@@ -141,6 +142,21 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
         return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
+
+
+# "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
+# closes it whether or not the figures that would prove it are given.
+WHOLE_YEAR_DONE = re.compile(r"完成(?:年度|全年)(?:目标)?任务|完成(?:年度|全年)目标")
+_NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
+
+
+def whole_year_done(progress: str) -> str:
+    """The clause saying the year's whole target is done ("提前完成年度任务"), or "" when
+    none does (one denied or forecast, "确保完成年度任务", does not)."""
+    for m in WHOLE_YEAR_DONE.finditer(progress):
+        if not _NOT_YET.search(progress[: m.start()]):
+            return _clause_around(progress, m.start(), m.end())
+    return ""
 
 
 def status_from_words(progress: str) -> Reading | None:
@@ -296,14 +312,23 @@ _PERIODS = (
 )
 
 
+# A title naming the month its progress is of: "2023年10月份…进展情况", "4月…进展情况汇总表".
+_MONTH_TITLE = re.compile(
+    r"(?<![\d月])(\d{1,2})月份?(?!\d|底前|前)[^。；;\n]{0,30}?(?:进展|进度|落实|完成|推进|实施)"
+)
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
     """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
-    "上半年", "前三季度")."""
+    "上半年", "前三季度", a title's "10月份…进展情况": that month's end)."""
     m = _AS_OF.search(heading)
     if not m:
         for pattern, month in _PERIODS:
             if pattern.search(heading):
                 return month_end(year, month)
+        title = _MONTH_TITLE.search(heading.strip().split("\n", 1)[0])
+        if title and 1 <= int(title.group(1)) <= 12:
+            return month_end(year, int(title.group(1)))
         return None
     try:
         if m.group(2):
