@@ -24,6 +24,9 @@ _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
 # "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
 # "存在问题" speak of the work, not of its target.
 _DUE_LABEL = re.compile(r"时限|时间|节点|期限")
+# "月度工作计划:4月:…" is the plan of the month reported on: its month is a milestone of the
+# target, its figures are planned, not done (read apart from the progress).
+_PLAN_LABEL = re.compile(r"月度(?:工作)?计划|节点计划|进度安排|月度目标")
 # "7月工作计划" is next month's work, not the year's target.
 _NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
 # A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
@@ -49,12 +52,16 @@ class Cells:
     target_text: str  # the item's own line and its target cells
     progress_text: str  # every other line, as written
     rows: tuple[Row, ...]  # empty when the item has no labelled target cells
+    plan_text: str = ""  # the month's plan cells ("月度工作计划:4月:…"), as written
 
 
 def label_kind(label: str) -> str:
-    """ "actual", "target", "name", "due", "unit" or "other" for a cell's header word."""
+    """ "actual", "target", "name", "due", "plan", "unit" or "other" for a cell's header
+    word."""
     if _UNIT_LABEL.search(label):
         return "unit"
+    if _PLAN_LABEL.search(label):
+        return "plan"
     if _DUE_LABEL.search(label):
         return "due"
     if _NEXT_LABEL.search(label):
@@ -178,6 +185,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     dues: list[str] = []
     targets: list[str] = []
     progress: list[str] = []
+    plans: list[str] = []
     rows: list[Row] = []
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
@@ -203,7 +211,9 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
                 measure = value.strip()
-            if kind == "due":
+            if kind == "plan":
+                plans.append(line if found is not None or len(entries) == 1 else value)
+            elif kind == "due":
                 dues.append(value)
             elif kind == "name":
                 names.append(value)
@@ -219,15 +229,20 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                         rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
                     else:
                         loose.append(value)
+    plan = "\n".join(plans)
+    if plans:
+        body = "\n".join(ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "plan")
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
-        return Cells(heading, body, (Row(heading, tuple(loose), measure),))
+        return Cells(heading, body, (Row(heading, tuple(loose), measure),), plan)
     if not rows and not dues:
-        return Cells(heading, body, ())
+        return Cells(heading, body, (), plan)
     if not rows:  # a narrative item with a due cell: the due words join its target's
         body_left = [ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "due"]
         due = "，".join(dues)
-        return Cells(f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), ())
+        return Cells(
+            f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), (), plan
+        )
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
     target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
     named = tuple(replace(r, name=r.name or name) for r in rows)
@@ -235,6 +250,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         target_text=f"{name}：{target_text}" if name else target_text,
         progress_text="\n".join(p for p in progress if p.strip()),
         rows=named,
+        plan_text=plan,
     )
 
 

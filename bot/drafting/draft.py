@@ -108,15 +108,21 @@ def _only_started(target_text: str, words: Reading) -> bool:
     )
 
 
-def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[TargetSpec, Guess]:
+def _status(
+    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
+) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
-    `dated`: the report states the day its progress is as of."""
+    `dated`: the report states the day its progress is as of; `planned`: the item has a
+    plan for the month reported on."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = words or status_from_words(told)
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
+        # Beside a month's plan, "已完成" says the month's plan is done, not the target.
+        words = replace(words, value="推进中", confidence=0.5)
     if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
@@ -217,7 +223,7 @@ def draft_target(
     texts = f"{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
-    deadlines = extract_deadlines(item.target_text, year)
+    deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
     named = any(d.text in item.target_text for d in deadlines)
     guesses.append(
         Guess(
@@ -236,7 +242,7 @@ def draft_target(
         title=title.value,
         category=category.value,
         target_text=target_text,
-        progress_text=item.progress_text,
+        progress_text="\n".join(t for t in (cells.plan_text, item.progress_text) if t),
         same_line=item.same_line,
         units=units,
         deadlines=tuple(deadlines),
@@ -246,7 +252,7 @@ def draft_target(
     # An item of a progress report written in one sentence ("…开工建设78村,完成44村") tells
     # its progress in its own words; an item of a list of targets tells none.
     told = item.progress_text or (item.target_text if progress_report else "")
-    spec, status = _status(spec, day, told, dated=progress_report)
+    spec, status = _status(spec, day, told, dated=progress_report, planned=bool(cells.plan_text))
     guesses.append(status)
     return spec, tuple(guesses)
 

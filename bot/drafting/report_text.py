@@ -144,10 +144,25 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
-def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
-    """Deadlines named in a target's text, in the year written or else the ledger's; the year
-    end when none is named, and for a sentence of the target that names none beside others."""
+# A month's entry in a plan ("4月:完成筛查1480人"): the month's end is a milestone.
+_PLAN_MONTH = re.compile(r"(?<![\d\-—~至])(\d{1,2})月[:：]")
+# "8月底前…确保完成年度任务": the year's whole target falls due on that date.
+_WHOLE_TASK = re.compile(r"(?:年度|全年)(?:目标)?任务|(?:年度|全年)目标")
+
+
+def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
+    """Deadlines named in a target's text (and its month's `plan`), in the year written or
+    else the ledger's; the year end when none is named, and for a sentence of the target
+    that names none beside others, unless one says the year's task falls due earlier."""
     found: list[DeadlineSpec] = []
+    for m in _PLAN_MONTH.finditer(plan):
+        if 1 <= int(m.group(1)) <= 12:
+            found.append(DeadlineSpec(date=_month_end(year, int(m.group(1))), text=m.group(0)))
+    whole_year_due = any(
+        _DEADLINE_RE.search(sentence) and _WHOLE_TASK.search(sentence)
+        for sentence in _SENTENCE.findall(plan)
+    )
+    target_text = f"{target_text}\n{plan}" if plan else target_text
     for m in _DEADLINE_RE.finditer(target_text):
         due_year = int(m.group(1)) if m.group(1) else year
         try:
@@ -168,7 +183,7 @@ def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
         for sentence in _SENTENCE.findall(target_text)
         if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4 and not _DEADLINE_RE.search(sentence)
     ]
-    if found and undated and all(d.date != year_end for d in found):
+    if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
         found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
     return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]
