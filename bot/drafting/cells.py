@@ -276,3 +276,13 @@ def split_sentence(text: str) -> tuple[str, str]:
     if not actuals or not any(_PLANNED_BEFORE.match(c) for c in targets):
         return "", ""
     return "".join(targets), "".join(actuals)
+
+
+# Progress that opens with the completion rate ("完成率200%;") answers the item's own line:
+# its figures ("实体零工驿站建设完成2个") are what was done, the rate how that compares with a
+# target the report does not repeat.
+_RATE_FIRST = re.compile(r"^\s*(?:完成率|完成比例|任务完成率)(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]")
+
+
+def answers_with_rate(progress: str) -> bool:
+    return bool(_RATE_FIRST.match(progress))

@@ -20,7 +20,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.cells import header_labels, read_cells, split_sentence
+from bot.drafting.cells import answers_with_rate, header_labels, read_cells, split_sentence
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -201,6 +201,8 @@ def draft_target(
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     if cells.rows:
         pairings = pair_rows(cells.rows)
+    elif progress_report and answers_with_rate(item.progress_text):
+        pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif progress_report and not item.progress_text.strip():
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         target_words, done_words = split_sentence(item.target_text)
