@@ -51,6 +51,11 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
     name = re.sub(r"^[\d.%]+", "", name)
+    cuts = list(_CUT.finditer(window))
+    if len(name) <= 3 and cuts and cuts[-1].group(0) in ":：":
+        # "就读公办学校比例:泰顺>85.8%": the label before the colon names the measure.
+        label = _CUT.split(window[: cuts[-1].start()])[-1]
+        name = _LEAD_WORDS.sub("", label) + name
     context = text[max(0, start - 2 * NAME_WINDOW) : start]
     return name.strip(), context
 
@@ -195,6 +200,23 @@ def growth_name(target: Mention, actual: Mention) -> str:
     return re.sub(r"(?:同比)?(?:下降|减少|回落|下滑|负增长)$", "", actual.name) + "增长"
 
 
+def _bare_actual(target: Mention, progress: str) -> str | None:
+    """The one unitless figure written right after or before the target's name (at least
+    four characters of it) in the progress; None when there is none or several."""
+    if target.unit == SHARE_OF_TARGET or target.unit in MAGNITUDES:
+        return None
+    found: set[str] = set()
+    for k in range(len(target.name) - 3):
+        words = re.escape(target.name[k:])
+        after = rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
+        before = rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{words}"
+        for pattern in (after, before):
+            found.update(m.group(1) for m in re.finditer(pattern, progress))
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
+
+
 @dataclass(frozen=True)
 class Pairing:
     indicator: IndicatorSpec
@@ -277,6 +299,17 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         if rivals == [ti]:
             partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
+
+    # A count written without its unit beside the target's own words is its actual:
+    # "完成大专及以上学历提升1937" for "学历提升902人", "建成…3老年大学" for "老年大学3所".
+    for ti in range(len(targets)):
+        if ti in partner or ti in distributed or ti in sizes:
+            continue
+        found = _bare_actual(targets[ti], progress_text)
+        if found is not None:
+            actuals.append(replace(targets[ti], value=found, context=targets[ti].name))
+            partner[ti] = (len(actuals) - 1, 0.5)
+            taken.add(len(actuals) - 1)
 
     # One target figure may answer several actuals that each name a part of its measure
     # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
