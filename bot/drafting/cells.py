@@ -273,9 +273,37 @@ def split_sentence(text: str) -> tuple[str, str]:
             actuals.append(clause)
         else:
             targets.append(clause)
-    if not actuals or not any(_PLANNED_BEFORE.match(c) for c in targets):
+    if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
+        return "".join(targets), "".join(actuals)
+    return _begun_then_done(_CLAUSE.findall(text))
+
+
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成)[^\d，,。；;]{0,2}$")
+
+
+def _units(text: str, *, done: bool = False) -> set[str]:
+    """Units of the figures in `text`; with `done`, only of figures right after a word of
+    achievement ("完成44村", not "实施完成…等8村…")."""
+    from bot.drafting.report_text import extract_figures
+
+    return {
+        f.unit
+        for f in extract_figures(text)
+        if f.unit and (not done or _DONE_JUST_BEFORE.search(text[: f.start]))
+    }
+
+
+def _begun_then_done(clauses: list[str]) -> tuple[str, str]:
+    # "开工建设78村106个项目,完成44村": the work taken up, then how much of it is done, in
+    # the same unit; the clauses before the first of achievement set the scope.
+    first = next((k for k, c in enumerate(clauses) if _ACHIEVED_BEFORE.match(c)), None)
+    if first is None or first == 0:
         return "", ""
-    return "".join(targets), "".join(actuals)
+    scope, rest = clauses[:first], clauses[first:]
+    done = [c for c in rest if _ACHIEVED_BEFORE.match(c)]
+    if not _units("".join(scope)) & {u for c in done for u in _units(c, done=True)}:
+        return "", ""
+    return "".join(scope), "".join(rest)
 
 
 # Progress that opens with the completion rate ("完成率200%;") answers the item's own line:
