@@ -158,8 +158,6 @@ def with_column_unit(cell: str, label: str) -> str:
     return cell
 
 
-
-
 def is_share_column(label: str) -> bool:
     return bool(_SHARE_LABEL.search(label))
 
@@ -309,7 +307,9 @@ def _begun_then_done(clauses: list[str]) -> tuple[str, str]:
 # Progress that opens with the completion rate ("完成率200%;") answers the item's own line:
 # its figures ("实体零工驿站建设完成2个") are what was done, the rate how that compares with a
 # target the report does not repeat.
-_RATE_FIRST = re.compile(r"^\s*(?:完成率|完成比例|任务完成率)(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]")
+_RATE_FIRST = re.compile(
+    r"^\s*(?:完成率|完成比例|任务完成率)(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
 
 
 def answers_with_rate(progress: str) -> bool:

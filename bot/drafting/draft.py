@@ -29,7 +29,8 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
-from bot.drafting.pairing import pair_indicators, pair_rows
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.rows import pair_rows
 from bot.drafting.words import (
     Reading,
     guess_year,

@@ -208,13 +208,16 @@ def _bare_actual(target: Mention, progress: str) -> str | None:
     found: set[str] = set()
     for k in range(len(target.name) - 3):
         words = re.escape(target.name[k:])
-        after = rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
+        after = (
+            rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
+        )
         before = rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{words}"
         for pattern in (after, before):
             found.update(m.group(1) for m in re.finditer(pattern, progress))
         if found:
             break
-    return found.pop() if len(found) == 1 else None
+    value = found.pop() if len(found) == 1 else None
+    return value if value is not None and parse_decimal(value) is not None else None
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,6 @@ class Pairing:
 
 
 PAIR_THRESHOLD = 0.3
-ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
 SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
@@ -385,101 +387,3 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
         result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
-
-
-# A figure in the words naming a row ("新增15万户直播卫星用户", "减少大班额1.4万个"): its unit,
-# without the magnitude, is the measure of the row's bare cells ("12800", "869").
-_NAMED_UNIT = re.compile(rf"\d(?:万|亿)?({_UNIT_PATTERN})")
-
-
-def named_unit(name: str) -> str:
-    """The one unit the figures of a row's name are counted in ("" when none or several)."""
-    units = {m.group(1) for m in _NAMED_UNIT.finditer(name)}
-    units = {u.removeprefix("万").removeprefix("亿") for u in units}
-    units = {u for u in units if u in KNOWN_UNITS and u not in MAGNITUDES}
-    return units.pop() if len(units) == 1 else ""
-
-
-def _in_measure(unit: str, measure: str) -> str:
-    # "60元" in a row whose unit cell says "元/月/人" is counted in 元/月/人.
-    if measure and (not unit or measure.startswith(f"{unit}/")):
-        return measure
-    return unit
-
-
-def _row_name(name: str) -> str:
-    # "新建7000个贫困自然村通光纤" names its row's figures as "新建贫困自然村通光纤".
-    return re.sub(rf"[\d.]+(?:万|亿)?(?:{_UNIT_PATTERN})?", "", name).strip("：:，,。 ") or "指标"
-
-
-def _row_pair(row, measure: str, actual_cells: list[str]) -> Pairing | None:
-    """The row's one target figure beside its one actual figure, units or none, as the
-    layout pairs them ("工作目标:93215" / "已完成数:106345"); None when either is not one."""
-    from bot.drafting.report_text import extract_figures
-
-    figures = [f for f in extract_figures(row.target) if f.unit not in MAGNITUDES]
-    done = [f for c in actual_cells for f in extract_figures(c) if f.unit not in MAGNITUDES]
-    if len(figures) != 1 or len(done) > 1:
-        return None
-    t = figures[0]
-    unit = _in_measure(t.unit, measure)
-    comparator = comparator_for(row.target[: t.start], row.target[t.end :])
-    indicator = IndicatorSpec(name=_row_name(row.name), target=t.value, unit=unit, comparator=comparator.value)
-    if done:
-        a_unit = _in_measure(done[0].unit, measure) or unit
-        indicator = replace(
-            indicator, actual=done[0].value, actual_unit="" if a_unit == unit else a_unit
-        )
-        if indicator.actual and not indicator.comparable:
-            return None
-    why = f"同一行：“{row.target}”配“{'；'.join(actual_cells)}”"
-    return Pairing(indicator, ROW_CONFIDENCE, why)
-
-
-def pair_rows(rows) -> list[Pairing]:
-    """Indicators of a table's rows (bot/drafting/cells.py): each row's target cell paired
-    with the actual cells written after it; a bare number takes its row's unit (its unit
-    cell, its target's, or the one its name counts in)."""
-    from bot.drafting.cells import is_bare_figure
-
-    result: list[Pairing] = []
-    for row in rows:
-        units = [m.unit for m in mentions(row.target) if m.unit not in MAGNITUDES]
-        measure = row.unit or (units[0] if len(units) == 1 else named_unit(row.name))
-        written = measure if measure in KNOWN_UNITS else ""
-        target = row.target
-        if is_bare_figure(target) and written:
-            target = f"{target.strip()}{written}"
-        actuals = []
-        for cell in row.actuals:
-            if is_bare_figure(cell) and (len(units) == 1 or written):
-                # "累计完成:2712" under "城镇新增就业2450人": the column's unit is the row's.
-                cell = f"{cell.strip()}{units[0] if len(units) == 1 else written}"
-            actuals.append(cell)
-        found = pair_indicators(target, "；".join(actuals))
-        if not any(p.indicator.target and p.indicator.actual for p in found):
-            direct = _row_pair(row, measure, actuals)
-            found = [direct] if direct is not None else found
-        for p in found:
-            ind = p.indicator
-            if row.name and ind.name.startswith("指标"):  # a bare cell, named by its row
-                ind = replace(ind, name=_row_name(row.name))
-            unit = _in_measure(ind.unit, row.unit)
-            actual_unit = _in_measure(ind.actual_unit, row.unit)
-            ind = replace(ind, unit=unit, actual_unit="" if actual_unit == unit else actual_unit)
-            p = replace(p, indicator=ind)
-            if ind.target and ind.actual:
-                # Written in one row of the table: the layout says they belong together.
-                confidence = max(p.confidence, ROW_CONFIDENCE)
-                p = replace(p, confidence=confidence, why=f"同一行：{p.why}")
-            result.append(p)
-    # Rows of one item may name their figures alike; indicator names must differ.
-    used: dict[str, int] = {}
-    named = []
-    for p in result:
-        name = p.indicator.name
-        used[name] = used.get(name, 0) + 1
-        if used[name] > 1:
-            p = replace(p, indicator=replace(p.indicator, name=f"{name}{used[name]}"))
-        named.append(p)
-    return named

@@ -1,0 +1,208 @@
+"""Shapes of progress reports beyond the seed's: tables flattened one cell a line with
+sub-items and unit cells, a month's plan column, a title's month, "completed the year's
+task", rates without counts, counts without units, and "began N, finished M" sentences.
+
+Every example is a short made-up report, not a line of a real one."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.cells import (
+    answers_with_rate,
+    is_measure_unit,
+    label_kind,
+    read_cells,
+    split_sentence,
+)
+from bot.drafting.drafter import draft
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.report_text import extract_deadlines, extract_figures, parse_report
+from bot.drafting.rows import named_unit, pair_rows
+from bot.drafting.words import report_day, status_from_words, whole_year_done
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _drafted(text: str):
+    drafted = draft(parse_report(text), text, today=TODAY)
+    targets = {t.number: t for t in drafted.ledger.targets}
+    return drafted, targets
+
+
+def _status(drafted, target) -> str:
+    return compute_status(target, drafted.judging_day)
+
+
+def _pairs(pairings):
+    return [
+        (p.indicator.target, p.indicator.unit, p.indicator.actual, p.indicator.actual_unit)
+        for p in pairings
+    ]
+
+
+# --- tables flattened one cell a line ------------------------------------------------------
+
+SUB_ITEMS = "\n".join(
+    [
+        "单位:公里",
+        "工作目标:800",
+        "已完成数:812.5",
+        "占年任务之比:101.6%",
+        "备注:县交通运输局",
+        "农村公路安全防护工程",
+        "单位:公里",
+        "工作目标:120",
+        "已完成数:96",
+        "占年任务之比:80.0%",
+    ]
+)
+
+
+def test_a_unit_cell_names_the_measure_and_a_share_column_is_no_target():
+    assert label_kind("占年任务之比") == "actual"
+    assert is_measure_unit("公里") and is_measure_unit("元/月/人") and is_measure_unit("万人")
+    assert not is_measure_unit("县交通运输局")
+    cells = read_cells("农村公路提质改造", SUB_ITEMS)
+    assert [(r.target, r.actuals, r.unit) for r in cells.rows] == [
+        ("800", ("812.5",), "公里"),
+        ("120", ("96",), "公里"),
+    ]
+    assert cells.rows[1].name == "农村公路安全防护工程"
+    assert "101.6%" not in cells.target_text
+    assert _pairs(pair_rows(cells.rows)) == [
+        ("800", "公里", "812.5", ""),
+        ("120", "公里", "96", ""),
+    ]
+
+
+def test_a_composite_unit_cell_takes_over_the_figure_unit_it_starts_with():
+    cells = read_cells("提高特困人员供养标准", "单位:元/月/人\n工作目标:不低于500元\n已完成数:520")
+    (pair,) = pair_rows(cells.rows)
+    assert (pair.indicator.target, pair.indicator.unit, pair.indicator.actual) == (
+        "500",
+        "元/月/人",
+        "520",
+    )
+    assert pair.indicator.comparator == ">="
+
+
+def test_a_bare_row_takes_the_unit_its_name_counts_in_or_pairs_without_one():
+    assert named_unit("新增3万户燃气用户") == "户"
+    assert named_unit("建设2个公园和3条绿道") == ""
+    cells = read_cells("改造老旧小区1.2万户", "工作目标:3600\n已完成数:2800")
+    assert _pairs(pair_rows(cells.rows)) == [("3600", "户", "2800", "")]
+    cells = read_cells("推行网格员进村", "工作目标:412\n已完成数:450")
+    assert _pairs(pair_rows(cells.rows)) == [("412", "", "450", "")]
+
+
+def test_a_sub_item_line_names_its_own_row_and_its_unit():
+    body = "新建600个村级快递点\n工作目标:45\n已完成数:45"
+    cells = read_cells("农村物流提升工程", body)
+    (pair,) = pair_rows(cells.rows)
+    assert (pair.indicator.unit, pair.indicator.name) == ("个", "新建村级快递点")
+
+
+# --- the report's day, plans and whole-year words -------------------------------------------
+
+
+def test_a_title_naming_a_month_dates_the_progress_to_its_end():
+    assert report_day("2022年8月份民生实事项目进展情况", 2022) == dt.date(2022, 8, 31)
+    assert report_day("3月重点工作推进情况汇总表", 2021) == dt.date(2021, 3, 31)
+    # A meeting's date or a deadline is not the month reported on.
+    assert report_day("5月12日上午，县人代会开幕", 2021) is None
+    assert report_day("力争9月底前完成全部工程", 2021) is None
+
+
+def test_a_month_plan_column_gives_a_milestone_and_no_actuals():
+    assert label_kind("月度工作计划") == "plan"
+    assert label_kind("8月工作计划") == "other"  # next month's work, not a milestone
+    body = "月度工作计划:5月:完成体检800人。\n落实情况:已完成。 已体检1500人。"
+    cells = read_cells("为老年人免费体检3000人。", body)
+    assert "800人" not in cells.progress_text and "800人" in cells.plan_text
+    dates = [d.date for d in extract_deadlines(cells.target_text, 2022, cells.plan_text)]
+    assert sorted(dates) == [dt.date(2022, 5, 31), dt.date(2022, 12, 31)]
+
+
+def test_a_plan_putting_the_years_task_due_early_sets_the_final_deadline():
+    plan = "月度工作计划:按省里安排推进。9月底前确保完成年度任务。"
+    dates = [d.date for d in extract_deadlines("全县实现门诊费用跨省直接结算。", 2022, plan)]
+    assert dates == [dt.date(2022, 9, 30)]
+
+
+def test_done_beside_a_month_plan_is_the_plans_not_the_targets():
+    text = (
+        "2022年5月民生实事项目进展情况汇总表\n"
+        "1.为老年人免费体检3000人。\n"
+        "月度工作计划:5月:完成体检800人。\n"
+        "落实情况:已完成。 已体检1500人。\n"
+        "2.新建公共充电桩40个。\n"
+        "月度工作计划:5月:确定点位。\n"
+        "落实情况:已完成。 已确定全部点位。\n"
+    )
+    drafted, targets = _drafted(text)
+    assert drafted.as_of == dt.date(2022, 5, 31)
+    (ind,) = targets[1].indicators
+    assert (ind.target, ind.actual) == ("3000", "1500")
+    assert _status(drafted, targets[1]) == "推进中"
+    assert _status(drafted, targets[2]) == "推进中"
+
+
+def test_figures_gathered_only_at_a_higher_level_are_no_data():
+    assert status_from_words("该项数据采集只到省级，县级无法统计。").value == "暂无数据"
+
+
+def test_completing_the_years_task_closes_a_target_without_its_figures():
+    assert whole_year_done("落实情况:提前完成年度任务。")
+    assert not whole_year_done("8月底前确保完成年度任务。")
+    assert not whole_year_done("目前尚未完成年度任务。")
+    text = (
+        "2022年9月份民生实事进展情况\n"
+        "1.新增公办幼儿园学位600个,就读公办园比例达到60%。\n"
+        "落实情况:提前完成年度任务。\n就读公办园的比例达64.5%。\n"
+        "2.新建城市书房2家。\n落实情况:提前完成年度任务。\n建成城市书房2家。\n"
+    )
+    drafted, targets = _drafted(text)
+    assert _status(drafted, targets[1]) == "超额完成"  # 64.5% beats 60%; 600个 not given
+    assert _status(drafted, targets[2]) == "已完成"
+
+
+# --- figures: rates, counts without units, "began N, finished M" ------------------------------
+
+
+def test_progress_opening_with_a_rate_makes_the_items_figures_actuals():
+    assert answers_with_rate("完成率125%;")
+    assert not answers_with_rate("已完成80%的工程量")
+    text = "2022年9月份民生实事进展情况\n1.新建口袋公园5个,\n完成率125%;\n"
+    drafted, targets = _drafted(text)
+    got = [(i.target, i.unit, i.actual) for i in targets[1].indicators]
+    assert ("", "个", "5") in got
+    assert _status(drafted, targets[1]) == "超额完成"
+
+
+def test_jian_is_a_unit_of_count():
+    assert [(f.value, f.unit) for f in extract_figures("办理法律援助案件350件")] == [("350", "件")]
+
+
+def test_a_short_figure_name_takes_the_label_before_its_colon():
+    found = pair_indicators("城乡居民医保参保率:全县>95%", "全县城乡居民医保参保率达96.2%")
+    assert _pairs(found) == [("95", "%", "96.2", "")]
+
+
+def test_a_count_without_its_unit_beside_the_targets_words_is_its_actual():
+    found = pair_indicators(
+        "完成农村劳动力转移培训1200人。", "全年完成农村劳动力转移培训1350,完成率112%"
+    )
+    assert ("1200", "人", "1350", "") in _pairs(found)
+    found = pair_indicators("新建乡镇综合文化站4所。", "建成东关、西坪等4乡镇综合文化站")
+    assert ("4", "所", "4", "") in _pairs(found)
+    # Two such figures: no guess.
+    found = pair_indicators("新建乡镇综合文化站4所。", "3乡镇综合文化站已建成,2乡镇综合文化站在建")
+    assert not any(p.indicator.actual for p in found if p.indicator.target)
+
+
+def test_began_then_finished_in_one_sentence_pairs_the_scope_with_what_is_done():
+    target, done = split_sentence("农村危房改造开工120户,完成85户,拆除旧房30间;")
+    assert "120户" in target and "85户" in done
+    assert ("120", "户", "85", "") in _pairs(pair_indicators(target, done))
+    # A count of places inside a clause of achievement is no amount done.
+    assert split_sentence("在5村实施饮水工程,实施完成东关、西坪等5村管网铺设300米;") == ("", "")
