@@ -94,8 +94,10 @@ def _unreported(spec: TargetSpec) -> str:
     return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
 
 
-_STARTED = re.compile(r"开工|启动|动工")
+_STARTED = re.compile(r"开工|启动|动工|开建")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+# A target to build or renovate asks for the work finished, not begun.
+_BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
 
 
 def _only_started(target_text: str, words: Reading) -> bool:
@@ -104,7 +106,7 @@ def _only_started(target_text: str, words: Reading) -> bool:
     return bool(
         _STARTED.search(said)
         and not _FINISHED.search(said)
-        and _FINISHED.search(target_text)
+        and (_FINISHED.search(target_text) or _BUILD.search(target_text))
         and not _STARTED.search(target_text)
     )
 

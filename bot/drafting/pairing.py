@@ -200,6 +200,24 @@ def growth_name(target: Mention, actual: Mention) -> str:
     return re.sub(r"(?:同比)?(?:下降|减少|回落|下滑|负增长)$", "", actual.name) + "增长"
 
 
+_STARTED = re.compile(r"开工|动工|启动|开建")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+
+
+def _clause_words(m: Mention) -> str:
+    return _CUT.split(m.context)[-1] + m.after
+
+
+def started_only(actual: Mention) -> bool:
+    """A figure of work begun ("3所均已开工", "开工建设12个"), not of work done."""
+    words = _clause_words(actual)
+    return bool(_STARTED.search(words)) and not _FINISHED.search(words)
+
+
+def _asks_to_start(target: Mention) -> bool:
+    return bool(_STARTED.search(f"{target.heading[-NAME_WINDOW:]}{target.name}{target.after}"))
+
+
 def _bare_actual(target: Mention, progress: str) -> str | None:
     """The one unitless figure written right after or before the target's name (at least
     four characters of it) in the progress; None when there is none or several."""
@@ -256,10 +274,15 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             taken.update(members)
             sizes.update(tj for tj, c in enumerate(targets) if c.after.startswith(words))
             taken.update(ai for ai, a in enumerate(actuals) if a.after.startswith(words))
+    # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built).
+    begun = {ai for ai, a in enumerate(actuals) if started_only(a)}
+    taken_for = {ti: begun if not _asks_to_start(t) else set() for ti, t in enumerate(targets)}
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
             if ti in distributed or ti in sizes or ai in taken or not _unit_fits(t, a):
+                continue
+            if ai in taken_for[ti]:
                 continue
             # Percentages are everywhere: one pairs only when the names share words.
             if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
@@ -288,8 +311,15 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         fits = [
             ai
             for ai, a in enumerate(actuals)
-            if ai not in taken and _unit_fits(targets[ti], a) and _plausible_size(targets[ti], a)
+            if ai not in taken
+            and ai not in taken_for[ti]
+            and _unit_fits(targets[ti], a)
+            and _plausible_size(targets[ti], a)
         ]
+        counts = [ai for ai in fits if actuals[ai].unit != SHARE_OF_TARGET]
+        if counts and targets[ti].unit != SHARE_OF_TARGET:
+            # "已完成6个，占目标任务的75%": the count and its share say the same; the count pairs.
+            fits = counts
         # Percentages are too common a unit to pair on the unit alone.
         if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:
             continue

@@ -206,3 +206,23 @@ def test_began_then_finished_in_one_sentence_pairs_the_scope_with_what_is_done()
     assert ("120", "户", "85", "") in _pairs(pair_indicators(target, done))
     # A count of places inside a clause of achievement is no amount done.
     assert split_sentence("在5村实施饮水工程,实施完成东关、西坪等5村管网铺设300米;") == ("", "")
+
+
+def test_a_count_and_its_share_of_the_target_pair_on_the_count():
+    found = pair_indicators("建成社区食堂8个。", "已完成6个，占目标任务的75%。")
+    assert ("8", "个", "6", "") in _pairs(found)
+
+
+def test_below_the_time_schedule_is_behind():
+    assert status_from_words("已完成6个，低于序时进度。").value == "滞后"
+    assert status_from_words("进度落后于序时进度10个百分点。").value == "滞后"
+
+
+def test_work_begun_does_not_answer_a_target_to_build():
+    found = pair_indicators("新建幼儿园3所。", "3所均已开工，形象进度60%。")
+    assert not any(p.indicator.target and p.indicator.actual for p in found)
+    found = pair_indicators("开工建设安置房200套。", "已开工建设200套。")
+    assert ("200", "套", "200", "") in _pairs(found)
+    text = "某县2024年民生实事1-9月进展情况\n1.新建幼儿园3所。\n3所均已开工，形象进度60%。\n"
+    drafted, targets = _drafted(text)
+    assert _status(drafted, targets[1]) == "推进中"
