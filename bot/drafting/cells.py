@@ -45,6 +45,7 @@ class Row:
     actuals: tuple[str, ...]  # the actual cells written after it (empty cells dropped)
     unit: str = ""  # the row's measure, from a "单位:万人" cell above its target cell
     name: str = ""  # the words naming the row: the item's line or a sub-item's line
+    rate: str = ""  # its completion-rate cell ("完成率:100%"), a share of its target
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,15 @@ def is_share_column(label: str) -> bool:
     return bool(_SHARE_LABEL.search(label))
 
 
+# A completion rate against the row's target ("完成率", "占年任务之比"), unlike a physical
+# progress ("形象进度") that measures the works, not the target's figure.
+_RATE_LABEL = re.compile(r"完成率|完成比例|之比|占比")
+
+
+def is_rate_column(label: str) -> bool:
+    return bool(_RATE_LABEL.search(label))
+
+
 def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, str]:
     """A table row cut at a sentence's end inside one of its cells ("…79个。" | " | 28%"):
     the body's first line is the rest of the row when the row has fewer cells than the
@@ -222,6 +232,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.
+                if kind == "actual" and is_rate_column(column) and rows:
+                    rows[-1] = replace(rows[-1], rate=value)
                 if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
                     if rows:
                         rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))

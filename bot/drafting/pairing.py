@@ -46,7 +46,10 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     clause = _CUT.split(window)[-1]
     name = _TRAIL_WORDS.sub("", clause)
     name = re.sub(
-        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日|{_UNIT_PATTERN})?|年度|月份)+", "", name
+        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月底前|月底|月末|月|日前|日|{_UNIT_PATTERN})?"
+        r"|年度|月份)+",
+        "",
+        name,
     )
     name = _LEAD_WORDS.sub("", name)
     # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
@@ -136,10 +139,18 @@ _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完�
 _CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
 
 
+# "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done.
+_REMAINDER = re.compile(r"(?:其余|剩余|余下|另外|另|尚有|尚余|还有|还剩)$")
+
+
 def restates_target(actual: Mention) -> bool:
-    """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家"),
-    not an actual."""
-    return bool(_RESTATED.search(actual.context) or _CHOSEN.search(actual.context))
+    """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
+    counts the rest of the work ("其余20户"), not an actual."""
+    return bool(
+        _RESTATED.search(actual.context)
+        or _CHOSEN.search(actual.context)
+        or _REMAINDER.search(actual.context)
+    )
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:
@@ -200,7 +211,8 @@ def growth_name(target: Mention, actual: Mention) -> str:
     return re.sub(r"(?:同比)?(?:下降|减少|回落|下滑|负增长)$", "", actual.name) + "增长"
 
 
-_STARTED = re.compile(r"开工|动工|启动|开建")
+# Begun or still under way ("3所均已开工", "2所正在建设"): not an amount finished.
+_STARTED = re.compile(r"开工|动工|启动|开建|正在|在建|施工中")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
-from bot.domain.units import MAGNITUDES
+from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
 from bot.drafting.cells import is_bare_figure
 from bot.drafting.pairing import Pairing, mentions, pair_indicators
 from bot.drafting.report_text import extract_figures
@@ -72,6 +72,25 @@ def _row_pair(row, measure: str, actual_cells: list[str]) -> Pairing | None:
     return Pairing(indicator, ROW_CONFIDENCE, why)
 
 
+_RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def _with_rate(found: list[Pairing], rate: str) -> list[Pairing]:
+    """A row's one target without an actual figure takes its completion rate as the actual,
+    a share of the target ("停车位1500个" | "已完成" | "100%")."""
+    rate_figure = _RATE.match(rate)
+    targets = [p for p in found if p.indicator.target]
+    if rate_figure is None or len(targets) != 1 or targets[0].indicator.actual:
+        return found
+    if targets[0].indicator.unit == SHARE_OF_TARGET:
+        return found
+    indicator = replace(
+        targets[0].indicator, actual=rate_figure.group(1), actual_unit=SHARE_OF_TARGET
+    )
+    why = f"完成率{rate.strip()}为目标的占比"
+    return [replace(p, indicator=indicator, why=why) if p is targets[0] else p for p in found]
+
+
 def pair_rows(rows) -> list[Pairing]:
     """Indicators of a table's rows (bot/drafting/cells.py): each row's target cell paired
     with the actual cells written after it; a bare number takes its row's unit (its unit
@@ -91,6 +110,7 @@ def pair_rows(rows) -> list[Pairing]:
                 cell = f"{cell.strip()}{units[0] if len(units) == 1 else written}"
             actuals.append(cell)
         found = pair_indicators(target, "；".join(actuals))
+        found = _with_rate(found, row.rate)
         if not any(p.indicator.target and p.indicator.actual for p in found):
             direct = _row_pair(row, measure, actuals)
             found = [direct] if direct is not None else found

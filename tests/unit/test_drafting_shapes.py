@@ -226,3 +226,26 @@ def test_work_begun_does_not_answer_a_target_to_build():
     text = "某县2024年民生实事1-9月进展情况\n1.新建幼儿园3所。\n3所均已开工，形象进度60%。\n"
     drafted, targets = _drafted(text)
     assert _status(drafted, targets[1]) == "推进中"
+
+
+def test_the_rest_of_the_work_and_work_under_way_are_not_actuals():
+    found = pair_indicators("完成农村危房改造200户。", "已完成180户，其余20户正在推进。")
+    assert _pairs(found)[0] == ("200", "户", "180", "")
+    assert not any(p.indicator.actual == "20" and p.indicator.target for p in found)
+    found = pair_indicators("新建改建学校5所。", "已竣工3所，2所正在建设。")
+    assert ("5", "所", "3", "") in _pairs(found)
+
+
+def test_a_completion_rate_cell_is_the_rows_actual_as_a_share_of_its_target():
+    header = ("序号", "项目名称", "年度目标", "1-11月完成", "完成率", "责任单位")
+    cells = read_cells("建设城市停车位 | 1500个 | 已完成 | 100% | 县住建局", "", header)
+    (pair,) = pair_rows(cells.rows)
+    assert (pair.indicator.target, pair.indicator.actual, pair.indicator.actual_unit) == (
+        "1500",
+        "100",
+        "%",
+    )
+    # A physical progress column ("形象进度") measures the works, not the target's figure.
+    header = ("序号", "项目名称", "年度目标", "进展情况", "形象进度(%)")
+    cells = read_cells("建设城市停车位 | 1500个 | 正在施工 | 60", "", header)
+    assert not any(p.indicator.actual for p in pair_rows(cells.rows))
