@@ -150,6 +150,20 @@ _PLAN_MONTH = re.compile(r"(?<![\d\-—~至])(\d{1,2})月[:：]")
 _WHOLE_TASK = re.compile(r"(?:年度|全年)(?:目标)?任务|(?:年度|全年)目标")
 
 
+def _leads_undated(sentence: str) -> bool:
+    """ "完成危房改造200户，6月底前完成100户": the sentence's whole amount comes before the
+    clause with a date, which sets a milestone amount of its own; the whole is due at the
+    year's end."""
+    clauses = re.split(r"[，,]", sentence)
+    first = next((k for k, c in enumerate(clauses) if _DEADLINE_RE.search(c)), 0)
+    if first == 0:
+        return False
+    lead, dated = "，".join(clauses[:first]), "，".join(clauses[first:])
+    return any(f.unit for f in extract_figures(lead)) and any(
+        f.unit for f in extract_figures(_DEADLINE_RE.sub("", dated))
+    )
+
+
 def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
     """Deadlines named in a target's text (and its month's `plan`), in the year written or
     else the ledger's; the year end when none is named, and for a sentence of the target
@@ -181,7 +195,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
     undated = [
         sentence
         for sentence in _SENTENCE.findall(target_text)
-        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4 and not _DEADLINE_RE.search(sentence)
+        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4
+        and (not _DEADLINE_RE.search(sentence) or _leads_undated(sentence))
     ]
     if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
         found.append(DeadlineSpec(date=year_end, text="年底前"))

@@ -249,3 +249,12 @@ def test_a_completion_rate_cell_is_the_rows_actual_as_a_share_of_its_target():
     header = ("序号", "项目名称", "年度目标", "进展情况", "形象进度(%)")
     cells = read_cells("建设城市停车位 | 1500个 | 正在施工 | 60", "", header)
     assert not any(p.indicator.actual for p in pair_rows(cells.rows))
+
+
+def test_a_whole_amount_before_a_dated_milestone_is_due_at_the_years_end():
+    def dates(text):
+        return sorted(d.date.isoformat() for d in extract_deadlines(text, 2022))
+
+    assert dates("完成农村危房改造200户，6月底前完成100户。") == ["2022-06-30", "2022-12-31"]
+    assert dates("6月底前，完成农村危房改造200户。") == ["2022-06-30"]
+    assert dates("新建公园2个，8月底前投入使用。") == ["2022-08-31"]
