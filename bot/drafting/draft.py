@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.domain.status import (
     compute_status,
     final_deadline,
@@ -34,6 +34,7 @@ from bot.drafting.rows import pair_rows
 from bot.drafting.words import (
     Reading,
     guess_year,
+    month_end,
     relative_status,
     report_day,
     status_from_words,
@@ -184,6 +185,31 @@ def _status(
     return spec, Guess("status", words.value, words.confidence, reason)
 
 
+# "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
+# previous such remark a date to be done by.
+_GROUP_DUE = re.compile(
+    r"(?:这|以上|上述|前述)(?:\d+|[两二三四五六七八九十]+)项[^。；;]{0,10}?(\d{1,2})月(?:底|末)"
+    r"(?:之前|前)?[^。；;]{0,6}?(?:完成|完工|建成|竣工|投用)"
+)
+
+
+def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
+    """Targets with the dates their group's closing remark gives them."""
+    result, group = [], []
+    for spec in targets:
+        group.append(spec)
+        found = _GROUP_DUE.search(spec.progress_text)
+        if not found or not 1 <= int(found.group(1)) <= 12:
+            continue
+        due = DeadlineSpec(date=month_end(year, int(found.group(1))), text=found.group(0))
+        for member in group:
+            if all(d.date != due.date for d in member.deadlines):
+                member = replace(member, deadlines=(due, *member.deadlines))
+            result.append(member)
+        group = []
+    return result + group
+
+
 def draft_target(
     item,
     year: int,
@@ -295,6 +321,7 @@ def draft_report(
         )
         targets.append(spec)
         guesses[item.number] = found
+    targets = group_deadlines(targets, ledger_year)
     # Two targets with one title cannot be told apart in a list: both go to review.
     numbers_by_title: dict[str, list[int]] = {}
     for spec in targets:

@@ -258,3 +258,21 @@ def test_a_whole_amount_before_a_dated_milestone_is_due_at_the_years_end():
     assert dates("完成农村危房改造200户，6月底前完成100户。") == ["2022-06-30", "2022-12-31"]
     assert dates("6月底前，完成农村危房改造200户。") == ["2022-06-30"]
     assert dates("新建公园2个，8月底前投入使用。") == ["2022-08-31"]
+
+
+def test_a_remark_closing_a_run_of_items_dates_each_item_of_the_run():
+    text = (
+        "某县2022年民生工程8月份进展情况\n"
+        "1. 3个社区食堂建设\n已完成2个,\n"
+        "2. 10个村级公园建设\n已完成7个,这2项预计10月底前全部完成;\n"
+        "3. 5座公厕改造\n正在施工中,这1项预计11月底前完成。\n"
+        "4. 新增托位200个\n完成率105%。\n"
+    )
+    _, targets = _drafted(text)
+
+    def dates(n):
+        return sorted(d.date.isoformat() for d in targets[n].deadlines)
+
+    assert dates(1) == dates(2) == ["2022-10-31", "2022-12-31"]
+    assert dates(3) == ["2022-11-30", "2022-12-31"]
+    assert dates(4) == ["2022-12-31"]
