@@ -426,6 +426,20 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     for ai, a in enumerate(actuals):
         if ai in taken or a.unit in MAGNITUDES:
             continue
-        indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
-        result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
+        # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
+        each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []
+        for name in each or [a.name]:
+            indicator = IndicatorSpec(name=name_for(name), actual=a.value, unit=a.unit)
+            result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
+
+
+_EACH = re.compile(r"(?<![人平])均(?:已)?(?:达到|达|为|超过|实现)?$")
+
+
+def _measures_named(text: str) -> list[str]:
+    """The measures a figureless item names side by side ("甲筛查率和乙筛查率"), or []."""
+    parts = [p.strip() for p in re.split(r"和|与|及|、", re.sub(r"[。，,；;\s]+$", "", text))]
+    if len(parts) < 2 or any(len(re.findall(r"[\u4e00-\u9fff]", p)) < 3 for p in parts):
+        return []
+    return parts

@@ -124,6 +124,7 @@ _TASK_SHARE = re.compile(
     r"(\d+(?:\.\d+)?)%"
 )
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+_FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
 
 
@@ -195,6 +196,9 @@ def status_from_words(progress: str) -> Reading | None:
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
+    full = _FULL_RATE.search(progress)
+    if full:  # "覆盖率均达到100%": nothing is left to do
+        return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
         value = float(share.group(1))

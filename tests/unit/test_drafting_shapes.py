@@ -276,3 +276,13 @@ def test_a_remark_closing_a_run_of_items_dates_each_item_of_the_run():
     assert dates(1) == dates(2) == ["2022-10-31", "2022-12-31"]
     assert dates(3) == ["2022-11-30", "2022-12-31"]
     assert dates(4) == ["2022-12-31"]
+
+
+def test_a_rate_reached_by_each_of_several_named_measures():
+    found = pair_indicators("城市生活垃圾无害化处理率和农村生活垃圾收运覆盖率", "均达到100%;")
+    assert [(p.indicator.name, p.indicator.actual) for p in found] == [
+        ("城市生活垃圾无害化处理率", "100"),
+        ("农村生活垃圾收运覆盖率", "100"),
+    ]
+    assert status_from_words("均达到100%;").value == "已完成"
+    assert getattr(status_from_words("覆盖率达到95%"), "value", None) != "已完成"
