@@ -93,6 +93,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
             "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
+            "尚未启动", "未启动",
         ),
     ),
     ("超额完成", ("超额完成",)),
@@ -110,6 +111,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
+            "序时进度", "进展顺利", "顺利推进",
         ),
     ),
 )  # fmt: skip
@@ -120,12 +122,13 @@ _DONE = re.compile(
 )
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划)[^，,。；;]{0,4}?的|完成率为?)\s*"
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)[^，,。；;]{0,4}?的"
+    r"|完成率为?)\s*"
     r"(\d+(?:\.\d+)?)%"
 )
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
-_PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
+_PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -143,7 +146,13 @@ _FORECAST = re.compile(
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
 _AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
-_FIRST_STEP_AFTER = re.compile(r"^[^，,。；;]{0,3}?前期")
+# A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
+# is not the target done; nor is a share of its work ("已完成总工程量的60%").
+_FIRST_STEP_AFTER = re.compile(
+    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|拆迁"
+    r"|清表|评审|审批|备案|场地平整|土方)"
+    r"|^[^，,。；;]{0,10}?的\s*\d"
+)
 
 
 def _done_verdict(progress: str, at: int, word: str) -> bool:

@@ -286,3 +286,17 @@ def test_a_rate_reached_by_each_of_several_named_measures():
     ]
     assert status_from_words("均达到100%;").value == "已完成"
     assert getattr(status_from_words("覆盖率达到95%"), "value", None) != "已完成"
+
+
+def test_a_stage_or_a_share_of_the_work_done_is_not_the_target_done():
+    for words in ("已完成招标和设计", "已完成项目立项和选址", "已完成主体工程", "已完成方案编制"):
+        assert getattr(status_from_words(words), "value", None) != "已完成", words
+    assert status_from_words("已完成总工程量的60%").value == "推进中"
+    assert status_from_words("工程形象进度达65%").value == "推进中"
+    assert status_from_words("项目已全部完成并通过验收").value == "已完成"
+
+
+def test_schedule_words_say_under_way_or_behind():
+    assert status_from_words("按序时进度推进").value == "推进中"
+    assert status_from_words("超序时进度").value == "推进中"
+    assert status_from_words("项目尚未启动").value == "滞后"
