@@ -186,6 +186,21 @@ def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, 
     return heading, body
 
 
+# "目标任务：新增5000人；完成情况：新增4200人": labelled cells run on in one line.
+_NEXT_CELL = re.compile(r"(?<=[；;。])\s*(?=[^\s:：,，。；;]{1,10}\s*[:：])")
+
+
+def _label_runs(line: str) -> list[str]:
+    """A line of labelled cells run together, cut at each label after a "；" (every piece
+    but the first must open with a label of a kind: target, completion, unit, due…)."""
+    pieces = [p for p in _NEXT_CELL.split(line) if p.strip()]
+    if len(pieces) < 2 or not _LABELLED.match(pieces[0]):
+        return [line]
+    if any(label_kind(_label_of(p)) == "other" for p in pieces):
+        return [line]
+    return pieces
+
+
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
@@ -199,7 +214,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
     lines = [("heading", heading)] if len(head_cells) > 1 else []
-    lines += [("body", ln) for ln in body.split("\n")]
+    lines += [("body", piece) for ln in body.split("\n") for piece in _label_runs(ln)]
     if not lines[0][0] == "heading":
         names.append(heading)
     # A table flattened one cell a line may hold several sub-items, each an unlabelled line

@@ -300,3 +300,16 @@ def test_schedule_words_say_under_way_or_behind():
     assert status_from_words("按序时进度推进").value == "推进中"
     assert status_from_words("超序时进度").value == "推进中"
     assert status_from_words("项目尚未启动").value == "滞后"
+
+
+def test_labelled_cells_run_on_in_one_line_are_cut_at_each_label():
+    cells = read_cells(
+        "城镇新增就业。", "目标任务：新增就业5000人；完成情况：新增就业4200人，完成84%。"
+    )
+    assert [(r.target, r.actuals) for r in cells.rows] == [
+        ("新增就业5000人；", ("新增就业4200人，完成84%。",))
+    ]
+    assert ("5000", "人", "4200", "") in _pairs(pair_rows(cells.rows))
+    # A colon inside the progress words is no new cell.
+    cells = read_cells("城镇新增就业。", "完成情况：新增4200人；其中：高校毕业生1200人。")
+    assert cells.rows == ()
