@@ -134,6 +134,8 @@ def extract_figures(text: str) -> list[Figure]:
         number_end = m.end(3) if m.group(3) else m.end(2)
         if not unit and _is_not_a_figure(text, number_start, number_end, value):
             continue
+        if text[number_start - 1 : number_start] == "第" and number_start > 0:
+            continue  # "第3所", "第2批": an ordinal, not an amount
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures
 

@@ -313,3 +313,9 @@ def test_labelled_cells_run_on_in_one_line_are_cut_at_each_label():
     # A colon inside the progress words is no new cell.
     cells = read_cells("城镇新增就业。", "完成情况：新增4200人；其中：高校毕业生1200人。")
     assert cells.rows == ()
+
+
+def test_an_ordinal_is_no_amount():
+    assert [f.value for f in extract_figures("已建成2所，第3所主体完工")] == ["2"]
+    found = pair_indicators("新建中小学3所。", "已建成2所，第3所主体完工。")
+    assert ("3", "所", "2", "") in _pairs(found)
