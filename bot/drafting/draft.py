@@ -149,7 +149,7 @@ def _status(
             reason = f"报告称“{whole}”"
             spec = replace(spec, status_override=status, status_reason=reason)
             return spec, Guess("status", status, 0.8, reason)
-        if words.value == "已完成" and unproven:
+        if words.value == "已完成" and unproven and (not dated or day > final_deadline(spec, day)):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)
             reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"

@@ -319,3 +319,9 @@ def test_an_ordinal_is_no_amount():
     assert [f.value for f in extract_figures("已建成2所，第3所主体完工")] == ["2"]
     found = pair_indicators("新建中小学3所。", "已建成2所，第3所主体完工。")
     assert ("3", "所", "2", "") in _pairs(found)
+
+
+def test_done_words_without_figures_before_the_deadline_are_done():
+    text = "某县2022年民生实事进展情况（截至9月30日）\n1.新建街心公园3个。\n项目已全部完成。\n"
+    drafted, targets = _drafted(text)
+    assert _status(drafted, targets[1]) == "已完成"
