@@ -88,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="run only this section (repeatable; skips the load run); goals always print",
     )
-    parser.add_argument("--misses", action="store_true", help="list this project's blind misses")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list misses on the sets that may be tuned on (never blind)",
+    )
     parser.add_argument("--no-load", action="store_true", help="skip the Telegram load run")
     args = parser.parse_args(argv)
     figures = Figures()

@@ -121,12 +121,19 @@ def score_set(
     figures.accuracy[qset.name] = reports
     title = f"{qset.name} ({qset.label}, {len(ledger.targets)} targets)"
     blocks.append(f"\n### By kind: {title}\n\n" + kind_table(items, reports, systems))
-    if show_misses and qset.blind:
-        lines = [f"\n### This project's misses: {title}\n"]
-        for question, wanted, intent, got in reports["this project"].misses:
-            lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
-        blocks.append("\n".join(lines))
+    if show_misses and (shown := misses_block(qset, reports["this project"], title)):
+        blocks.append(shown)
     return list(summary_rows(qset, reports, systems))
+
+
+def misses_block(qset: QuestionSet, report, title: str) -> str:
+    """This project's misses on a set it may be tuned on; a blind set's are never shown."""
+    if qset.blind:
+        return ""
+    lines = [f"\n### This project's misses: {title}\n"]
+    for question, wanted, intent, got in report.misses:
+        lines.append(f"- {question} — wanted {wanted or '-'}, got {intent} {got}")
+    return "\n".join(lines)
 
 
 def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None:

@@ -20,9 +20,10 @@ from bot.drafting.agreement import (
     agreement,
     expect_from_ledger,
     load_expected,
+    refused,
 )
 from bot.drafting.drafter import draft
-from bot.drafting.report_text import parse_report
+from bot.drafting.report_text import ReportFormatError, parse_report
 from bot.render.ledger_toml import load_ledger_file
 
 SEED_REPORT = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"
@@ -55,10 +56,15 @@ def measure_seed(today: dt.date) -> Measured:
 
 
 def measure_folder(folder: Path, today: dt.date) -> Measured:
-    drafted = _draft_of(folder / "report.txt", today)
+    """One folder's agreement; a report the drafter refuses scores nothing right, and says why."""
     expected = load_expected(folder / "expected.json")
+    held_out = not tuned_on(folder)
+    try:
+        drafted = _draft_of(folder / "report.txt", today)
+    except ReportFormatError as error:
+        return Measured(folder.name, refused(expected, str(error)), held_out=held_out)
     found = agreement(drafted.ledger, expected, drafted.judging_day)
-    return Measured(folder.name, found, held_out=not tuned_on(folder))
+    return Measured(folder.name, found, held_out=held_out)
 
 
 def tuned_on(folder: Path) -> bool:
@@ -116,6 +122,8 @@ def agreement_tables(figures, folder: Path, *, show_misses: bool = False) -> Non
             print(f"- {line}")
     if show_misses:
         for m in found:
+            if m.held_out:
+                continue  # a held-out report's misses are never shown: nobody may tune on them
             for key in FIELDS:
                 if m.agreement.misses[key]:
                     print(f"\n{m.name} {key} misses: " + "; ".join(m.agreement.misses[key]))

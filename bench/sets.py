@@ -21,6 +21,7 @@ from bot.understanding.evaluation import load_eval_set
 DATA = PROJECT_ROOT / "tests" / "data"
 TRAINING = DATA / "questions.jsonl"
 DEV_2020 = DATA / "questions_dev_2020.jsonl"  # written from the report, tuned on (dev)
+DEV2_2020 = DATA / "questions_dev2_2020.jsonl"  # indirect and out-of-scope heavy (DEV2.md)
 DEV_CANGNAN = DATA / "questions_cangnan_dev.jsonl"
 BLIND_2020 = DATA / "blind" / "questions_2020.jsonl"
 CONVERSATIONS_2020 = DATA / "blind" / "conversations_2020.jsonl"
@@ -60,6 +61,7 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
     sets = [
         QuestionSet("2020 ledger, training questions", "tuned on", TRAINING, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, dev questions", "dev/tuned", DEV_2020, DEFAULT_LEDGER_FILE),
+        QuestionSet("2020 ledger, dev2 questions", "dev/tuned", DEV2_2020, DEFAULT_LEDGER_FILE),
         QuestionSet("2020 ledger, blind questions", "blind", BLIND_2020, DEFAULT_LEDGER_FILE),
         # Issue 12: the draft of the same report, as it comes, on the same blind questions.
         QuestionSet(
@@ -77,6 +79,13 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
             workdir / "report_2020.toml",
             PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
         ),
+        QuestionSet(
+            "2020 drafted ledger, dev2 questions",
+            "dev/tuned",
+            DEV2_2020,
+            workdir / "report_2020.toml",
+            PROJECT_ROOT / "data" / "sources" / "report_2020.txt",
+        ),
     ]
     # Every other place's report with questions: blind ones as "blind", dev ones (written
     # for tuning, SOURCE.md says "dev") as "dev/tuned"; a new folder is measured as it lands.
@@ -85,6 +94,7 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
         for file, label, suffix in (
             ("questions_blind.jsonl", "blind", "blind"),
             ("questions_dev.jsonl", "dev/tuned", "dev"),
+            ("questions_dev2.jsonl", "dev/tuned", "dev2"),
         ):
             questions = folder / file
             if questions.exists():

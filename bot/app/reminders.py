@@ -17,7 +17,6 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +27,7 @@ from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
 from bot.domain.work_calendar import WorkCalendar
+from bot.render.buttons import Button
 from bot.store.ledger_store import audit_since
 from bot.store.models import OutboxEntry, utc_now
 from bot.store.outbox import (
@@ -73,28 +73,15 @@ class DeliveryFailed(Exception):
     """The chat API refused the message for good (bot removed, chat gone...)."""
 
 
-class ButtonLike(Protocol):
-    label: str
-    data: str
-
-
-# send(chat_id, text, buttons) -> message_id; buttons are rows of (label, callback data).
-Send = Callable[[int, str, tuple[tuple[ButtonLike, ...], ...]], int]
+# send(chat_id, text, buttons) -> message_id; buttons are rows of the reply's buttons.
+Send = Callable[[int, str, tuple[tuple[Button, ...], ...]], int]
 # The callback prefix of the 收到 button ("ack:<outbox id>"), answered by bot.chat.reminders.
 ACK_BUTTON = "ack"
 
 
-@dataclass(frozen=True)
-class AckButton:
-    """The 收到 button as plain data; every front end shows it like the chat's own buttons."""
-
-    label: str
-    data: str
-
-
-def ack_buttons(row_id: int) -> tuple[tuple[AckButton, ...], ...]:
+def ack_buttons(row_id: int) -> tuple[tuple[Button, ...], ...]:
     """The 收到 button of the reminder in outbox row `row_id`."""
-    return ((AckButton("收到", f"{ACK_BUTTON}:{row_id}"),),)
+    return ((Button("收到", f"{ACK_BUTTON}:{row_id}"),),)
 
 
 def policy_of_config(config) -> ReminderPolicy:

@@ -6,23 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.domain.ledger import drop_bidi_controls, strip_control_characters
+from bot.render.buttons import Button, shown_text
 
 ADMIN, VIEWER = "admin", "viewer"
-
-
-def shown_text(text: str) -> str:
-    """Text as a reply shows it: no control characters but newline and tab, no bidi controls."""
-    return drop_bidi_controls(strip_control_characters(text))
-
-
-@dataclass(frozen=True)
-class Button:
-    label: str
-    data: str  # namespaced ("pick:12"), at most 64 bytes
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "label", shown_text(self.label))
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,19 @@ def agreement(draft: LedgerSpec, expected: Expectation, day: dt.date) -> Agreeme
                 shown = ",".join(sorted(d.isoformat() for d in dates))
                 result.misses["deadlines"].append(f"{n} {shown}")
     return result
+
+
+def refused(expected: Expectation, reason: str) -> Agreement:
+    """The agreement of a report the drafter could not read: every expected field wrong."""
+    result = Agreement()
+    result.scores["year"].add(False)
+    result.misses["year"].append(f"not drafted: {reason}")
+    for want in expected.targets:
+        for _pair in want.pairs:
+            result.scores["pairs"].add(False)
+        result.scores["statuses"].add(False)
+        if want.category:
+            result.scores["categories"].add(False)
+        if want.deadlines:
+            result.scores["deadlines"].add(False)
+    return result

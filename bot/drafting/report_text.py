@@ -48,8 +48,28 @@ def _split_same_line(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
+
+
+def _item_start(line: str, last: int) -> tuple[int, str]:
+    """The item number a line opens (0 if none) after item `last`, and the rest of the line.
+
+    The next number in order always opens an item, even before a figure ("5.10月底前…").
+    A report may list only some items of a longer list, by their own numbers (3, 5, 6, …):
+    a larger number opens an item too, but only where no digit follows the separator,
+    since a line may begin with a decimal ("12.5%…").
+    """
+    match = _ITEM_START.match(line)
+    if not match:
+        return 0, ""
+    number, rest = int(match.group(1)), match.group(2)
+    if number == last + 1 or (number > last and not rest[:1].isdigit()):
+        return number, rest
+    return 0, ""
+
+
 def parse_report(text: str) -> Report:
-    """Split report text into its preamble and numbered targets, strictly in order.
+    """Split report text into its preamble and numbered targets, in increasing order.
 
     Invisible control characters (which no ledger field may hold) are dropped first.
     """
@@ -61,16 +81,16 @@ def parse_report(text: str) -> Report:
         raise ReportFormatError("line 1: the report is empty")
     starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
     preamble_lines: list[str] = []
-    expected = 1
     for index, line in enumerate(lines):
-        match = re.match(rf"^\s*{expected}[.．、]\s*(.*)$", line)
-        if match:
-            starts.append((index, expected, match.group(1)))
-            expected += 1
+        number, rest = _item_start(line, starts[-1][1] if starts else 0)
+        if number:
+            starts.append((index, number, rest))
         elif not starts:
             preamble_lines.append(line)
     if not starts:
-        raise ReportFormatError("line 1: no numbered target (a line starting with '1.') found")
+        raise ReportFormatError(
+            "line 1: no numbered target (a line starting with a number, as '1.') found"
+        )
     targets = []
     last = len(lines)
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):

@@ -285,3 +285,16 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
     # A report's blind and dev sets each draft their own ledger file.
     drafts = {s.name: s.ledger_file for s in question_sets(tmp_path / "work", reports)}
     assert drafts["c-2023 drafted ledger, blind"] != drafts["c-2023 drafted ledger, dev"]
+
+
+def test_misses_are_listed_only_for_sets_that_may_be_tuned_on():
+    from bench.accuracy import misses_block
+
+    reports = {s.name: evaluate(s.ask, ITEMS) for s in [System("ours", PARTLY_RIGHT, True, True)]}
+    missed = reports["ours"]
+    assert missed.misses  # the fake gets some wrong, so a block has something to show
+    blind = QuestionSet("tiny", "blind", Path("unused.jsonl"), Path("unused.toml"))
+    dev = QuestionSet("tiny", "dev/tuned", Path("unused.jsonl"), Path("unused.toml"))
+    assert misses_block(blind, missed, "tiny") == ""
+    shown = misses_block(dev, missed, "tiny")
+    assert missed.misses[0][0] in shown

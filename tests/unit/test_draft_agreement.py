@@ -118,3 +118,30 @@ def test_any_numbered_text_drafts_a_ledger_that_loads():
         drafted = draft_report(parse_report(text), text, **tools)
         loaded = parse_ledger(draft_toml(drafted), "draft.toml")
         assert [t.number for t in loaded.targets] == [t.number for t in drafted.ledger.targets]
+
+
+def test_a_report_the_drafter_refuses_scores_nothing_and_says_why(tmp_path):
+    import json
+
+    folder = tmp_path / "nowhere-2030"
+    folder.mkdir()
+    (folder / "report.txt").write_text("一段没有编号的文字。\n", encoding="utf-8")
+    (folder / "SOURCE.md").write_text("Use: dev\n", encoding="utf-8")
+    expected = {
+        "year": 2030,
+        "targets": [
+            {
+                "number": 1, "title": "修路", "status": "已完成", "status_reason": "已完成",
+                "pairs": [{"name": "道路", "target": "20", "target_unit": "公里",
+                           "actual": "21", "actual_unit": None, "comparator": ">="}],
+                "deadlines": ["2030-12-31"], "units_named": [],
+            }
+        ],
+    }  # fmt: skip
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False), "utf-8")
+    measured = measure_folder(folder, TODAY)
+    scores = measured.agreement.scores
+    assert (scores["pairs"].right, scores["pairs"].total) == (0, 1)
+    assert (scores["statuses"].right, scores["statuses"].total) == (0, 1)
+    assert "not drafted" in measured.agreement.misses["year"][0]
+    assert not measured.held_out

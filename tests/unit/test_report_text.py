@@ -81,3 +81,22 @@ def test_draft_prefills_figures(seed_report_text):
 def test_text_without_targets_is_refused(text):
     with pytest.raises(ReportFormatError, match="line 1"):
         parse_report(text)
+
+
+def test_a_report_of_some_items_keeps_their_own_numbers():
+    text = (
+        "全区重点项目督查通报\n"
+        "3.新建停车场一处。已完成。\n"
+        "12.5%的增幅是去年的数据。\n"
+        "5.改造老旧小区8个。滞后。\n"
+        "6.新增公办幼儿园学位900个。正在推进。\n"
+    )
+    report = parse_report(text)
+    assert [t.number for t in report.targets] == [3, 5, 6]
+    assert "12.5%" in report.targets[0].target_text + report.targets[0].progress_text
+
+
+def test_the_next_number_opens_an_item_even_before_a_figure():
+    report = parse_report("1.道路硬化20公里。已完成。\n2.10月底前建成公厕5座。推进中。\n")
+    assert [t.number for t in report.targets] == [1, 2]
+    assert report.targets[1].target_text.startswith("10月底前")
