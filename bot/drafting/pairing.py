@@ -139,8 +139,11 @@ _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完�
 _CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
 
 
-# "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done.
-_REMAINDER = re.compile(r"(?:其余|剩余|余下|另外|另|尚有|尚余|还有|还剩)$")
+# "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done;
+# "较2019年度(3.79%)", "比上年的": the figure compared with.
+_REMAINDER = re.compile(
+    r"(?:其余|剩余|余下|另外|另|尚有|尚余|还有|还剩)$|(?:较|比)(?:\d{4}年度?|上年|去年)[(（]?$"
+)
 
 
 def restates_target(actual: Mention) -> bool:

@@ -325,3 +325,10 @@ def test_done_words_without_figures_before_the_deadline_are_done():
     text = "某县2022年民生实事进展情况（截至9月30日）\n1.新建街心公园3个。\n项目已全部完成。\n"
     drafted, targets = _drafted(text)
     assert _status(drafted, targets[1]) == "已完成"
+
+
+def test_a_figure_compared_with_is_no_actual():
+    found = pair_indicators(
+        "森林覆盖率提升至60%。", "预计全年森林覆盖率较2019年度(58.2%)有所提升。"
+    )
+    assert not any(p.indicator.target and p.indicator.actual for p in found)
