@@ -9,6 +9,7 @@ that a figure is paired with the target of its own row.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from bot.domain.ledger import KNOWN_UNITS
@@ -201,6 +202,39 @@ def _label_runs(line: str) -> list[str]:
     return pieces
 
 
+_PERIOD = re.compile(r"(\d{1,2})月")
+
+
+def _period_month(label: str) -> int:
+    found = _PERIOD.findall(label)
+    return int(found[-1]) if found else 0
+
+
+def _latest_only(row: Row, months: list[int]) -> Row:
+    """A row with progress columns of several periods ("1-10月推进情况", "1-11月推进情况")
+    keeps the latest period's cells as its actuals; the earlier ones are its history."""
+    if len(set(months)) < 2 or 0 in months:
+        return row
+    latest = max(months)
+    return replace(
+        row, actuals=tuple(a for a, m in zip(row.actuals, months, strict=True) if m == latest)
+    )
+
+
+def _latest_period(body: str) -> str:
+    """The progress lines without those a later period's line supersedes ("1-10月推进情况:…"
+    under "1-11月推进情况:…")."""
+    lines = body.split("\n")
+    dated = [
+        _period_month(_label_of(ln)) if label_kind(_label_of(ln)) == "actual" else 0
+        for ln in lines
+    ]
+    if len({m for m in dated if m}) < 2:
+        return body
+    latest = max(dated)
+    return "\n".join(ln for ln, m in zip(lines, dated, strict=True) if m in (0, latest))
+
+
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
@@ -210,6 +244,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     progress: list[str] = []
     plans: list[str] = []
     rows: list[Row] = []
+    months: dict[int, list[int]] = defaultdict(list)  # each row's actual cells' months
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
@@ -252,9 +287,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
                     if rows:
                         rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
+                        months[len(rows) - 1].append(_period_month(column))
                     else:
                         loose.append(value)
     plan = "\n".join(plans)
+    body = _latest_period(body)
     if plans:
         body = "\n".join(ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "plan")
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
@@ -270,6 +307,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         )
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
     target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
+    rows = [_latest_only(r, months[k]) for k, r in enumerate(rows)]
     named = tuple(replace(r, name=r.name or name) for r in rows)
     return Cells(
         target_text=f"{name}：{target_text}" if name else target_text,

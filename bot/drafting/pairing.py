@@ -143,6 +143,7 @@ _CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
 # "较2019年度(3.79%)", "比上年的": the figure compared with.
 _REMAINDER = re.compile(
     r"(?:其余|剩余|余下|另外|另|尚有|尚余|还有|还剩)$|(?:较|比)(?:\d{4}年度?|上年|去年)[(（]?$"
+    r"|(?:^|[^正现存实])在$"  # "在46个小区建成…": where the work is done, not how much
 )
 
 

@@ -156,6 +156,8 @@ def extract_figures(text: str) -> list[Figure]:
             continue
         if text[number_start - 1 : number_start] == "第" and number_start > 0:
             continue  # "第3所", "第2批": an ordinal, not an amount
+        if unit == "个" and text[m.end() : m.end() + 1] == "月":
+            continue  # "滞后了2个月": a duration
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures
 

@@ -332,3 +332,21 @@ def test_a_figure_compared_with_is_no_actual():
         "森林覆盖率提升至60%。", "预计全年森林覆盖率较2019年度(58.2%)有所提升。"
     )
     assert not any(p.indicator.target and p.indicator.actual for p in found)
+
+
+def test_a_later_periods_progress_supersedes_an_earlier_ones():
+    body = (
+        "牵头单位:县住建局\n1-8月推进情况:已建成口袋公园3个。\n1-9月推进情况:已建成口袋公园5个。"
+    )
+    cells = read_cells("新建口袋公园6个。", body)
+    assert "1-8月" not in cells.progress_text and "1-9月推进情况" in cells.progress_text
+    found = pair_indicators(cells.target_text, cells.progress_text)
+    assert _pairs(found) == [("6", "个", "5", "")]
+    rows = "目标任务:新建口袋公园6个\n1-8月完成:3个\n1-9月完成:5个"
+    assert read_cells("口袋公园", rows).rows[0].actuals == ("5个",)
+
+
+def test_where_the_work_is_done_and_a_duration_are_no_amounts():
+    found = pair_indicators("新增垃圾分类达标小区120个。", "在40个小区开展了分类宣传。")
+    assert not any(p.indicator.target and p.indicator.actual for p in found)
+    assert extract_figures("项目滞后了2个月") == []
