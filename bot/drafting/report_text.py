@@ -68,6 +68,30 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     return 0, ""
 
 
+# "县民政局负责的第1件、…第17、18件确定事项进展滞后": a 督查通报 naming the items of a list
+# it does not reprint by their numbers.
+_REFERRED = re.compile(r"第(\d{1,3}(?:[、,，和及]\d{1,3})*)(?:件|项)")
+_SENTENCE_OF = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+
+def _referred_items(lines: list[str]) -> tuple[ReportTarget, ...]:
+    """Items known only by the numbers a sentence refers to them by, each with the words of
+    the sentences that do (their target text is not in the report); () when none is."""
+    said: dict[int, list[str]] = {}
+    where: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        for sentence in _SENTENCE_OF.findall(line):
+            for ref in _REFERRED.finditer(sentence):
+                for number in map(int, re.findall(r"\d+", ref.group(1))):
+                    said.setdefault(number, []).append(sentence.strip())
+                    where.setdefault(number, index + 1)
+    return tuple(
+        ReportTarget(n, "", "\n".join(dict.fromkeys(said[n])), False, where[n])
+        for n in sorted(said)
+        if n > 0
+    )
+
+
 def parse_report(text: str) -> Report:
     """Split report text into its preamble and numbered targets, in increasing order.
 
@@ -88,6 +112,9 @@ def parse_report(text: str) -> Report:
         elif not starts:
             preamble_lines.append(line)
     if not starts:
+        referred = _referred_items(lines)
+        if referred:
+            return Report(preamble="\n".join(lines).strip("\n"), targets=referred)
         raise ReportFormatError(
             "line 1: no numbered target (a line starting with a number, as '1.') found"
         )
@@ -143,6 +170,9 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
     return before in ("(", "（") and after in (")", "）")
 
 
+_ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in the text with its unit, skipping dates, ranges, markers and names."""
     figures = []
@@ -154,8 +184,8 @@ def extract_figures(text: str) -> list[Figure]:
         number_end = m.end(3) if m.group(3) else m.end(2)
         if not unit and _is_not_a_figure(text, number_start, number_end, value):
             continue
-        if text[number_start - 1 : number_start] == "第" and number_start > 0:
-            continue  # "第3所", "第2批": an ordinal, not an amount
+        if _ORDINAL_BEFORE.search(text[max(0, number_start - 12) : number_start]):
+            continue  # "第3所", "第17、18件": ordinals, not amounts
         if unit == "个" and text[m.end() : m.end() + 1] == "月":
             continue  # "滞后了2个月": a duration
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))

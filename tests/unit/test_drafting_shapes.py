@@ -350,3 +350,18 @@ def test_where_the_work_is_done_and_a_duration_are_no_amounts():
     found = pair_indicators("新增垃圾分类达标小区120个。", "在40个小区开展了分类宣传。")
     assert not any(p.indicator.target and p.indicator.actual for p in found)
     assert extract_figures("项目滞后了2个月") == []
+
+
+def test_a_notice_naming_items_by_number_drafts_those_items():
+    text = (
+        "2022年第三次县政府常务会议确定事项落实情况的通报\n"
+        "截至8月20日,已办结10件。其中,县交通局负责的第2件、县水利局负责的第7、9件进展滞后,"
+        "请加快推进。\n"
+    )
+    report = parse_report(text)
+    assert [t.number for t in report.targets] == [2, 7, 9]
+    assert all("进展滞后" in t.progress_text for t in report.targets)
+    drafted, targets = _drafted(text)
+    assert drafted.ledger.year == 2022
+    assert {_status(drafted, t) for t in targets.values()} == {"滞后"}
+    assert not any(t.indicators for t in targets.values())  # "第7、9件" are no figures
