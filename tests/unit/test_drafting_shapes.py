@@ -365,3 +365,11 @@ def test_a_notice_naming_items_by_number_drafts_those_items():
     assert drafted.ledger.year == 2022
     assert {_status(drafted, t) for t in targets.values()} == {"滞后"}
     assert not any(t.indicators for t in targets.values())  # "第7、9件" are no figures
+
+
+def test_comparison_signs_are_comparators_not_name_words():
+    found = pair_indicators("农村集中供水率≥90%。", "全年农村集中供水率达92%。")
+    (ind,) = [p.indicator for p in found]
+    assert (ind.name, ind.comparator, ind.actual) == ("农村集中供水率", ">=", "92")
+    found = pair_indicators("城镇登记失业率＜4%。", "")
+    assert [p.indicator.comparator for p in found] == ["<="]
