@@ -184,8 +184,10 @@ def extract_figures(text: str) -> list[Figure]:
         number_end = m.end(3) if m.group(3) else m.end(2)
         if not unit and _is_not_a_figure(text, number_start, number_end, value):
             continue
-        if _ORDINAL_BEFORE.search(text[max(0, number_start - 12) : number_start]):
-            continue  # "第3所", "第17、18件": ordinals, not amounts
+        if unit not in ("位", "名") and _ORDINAL_BEFORE.search(
+            text[max(0, number_start - 12) : number_start]
+        ):
+            continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
         if unit == "个" and text[m.end() : m.end() + 1] == "月":
             continue  # "滞后了2个月": a duration
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))

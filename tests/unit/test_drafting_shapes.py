@@ -373,3 +373,7 @@ def test_comparison_signs_are_comparators_not_name_words():
     assert (ind.name, ind.comparator, ind.actual) == ("农村集中供水率", ">=", "92")
     found = pair_indicators("城镇登记失业率＜4%。", "")
     assert [p.indicator.comparator for p in found] == ["<="]
+
+
+def test_a_rank_after_di_stays_a_figure():
+    assert [(f.value, f.unit) for f in extract_figures("增速全市第3位")] == [("3", "位")]
