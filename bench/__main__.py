@@ -93,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list misses on the sets that may be tuned on (never blind)",
     )
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="score only the sets tuned on (training, dev): no blind set, no blind conversations",
+    )
     parser.add_argument("--no-load", action="store_true", help="skip the Telegram load run")
     args = parser.parse_args(argv)
     figures = Figures()
@@ -100,12 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
         for key, (title, name) in SECTIONS.items():
-            if args.only and key not in args.only:
+            if args.only and key not in args.only or args.dev_only and key == "conversations":
                 continue
             folder = workdir / key
             folder.mkdir()
             misses = key in ("accuracy", "drafting") and args.misses
             options = {"show_misses": True} if misses else {}
+            if args.dev_only and key == "accuracy":
+                options["dev_only"] = True
             section(title, functools.partial(run_named, name, figures, folder, **options))
     section("Goals", lambda: goals(figures))
     if not (args.no_load or args.only):

@@ -136,8 +136,10 @@ def misses_block(qset: QuestionSet, report, title: str) -> str:
     return "\n".join(lines)
 
 
-def accuracy(figures: Figures, workdir: Path, show_misses: bool = False) -> None:
-    sets = question_sets(workdir)
+def accuracy(
+    figures: Figures, workdir: Path, show_misses: bool = False, dev_only: bool = False
+) -> None:
+    sets = [s for s in question_sets(workdir) if not (dev_only and s.blind)]
     training = sets[0]
     cutoff = sweep_wratio(training.ledger(), training.items())
     print(

@@ -1,48 +1,24 @@
 """Command-line front end: the parser and the entry point. The commands live in
-cli_ledger.py, cli_reminders.py and cli_documents.py; each parses, calls the core, prints."""
+cli_ask.py, cli_ledger.py, cli_reminders.py and cli_documents.py; each parses, calls the
+core, prints. A command's module is imported only when that command runs, so that a cold
+`python main.py ask` does not pay for the others' imports (documents, spreadsheets, drafts)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
-
-from bot.adapters.cli_common import CliError
-from bot.adapters.cli_documents import cmd_chart, cmd_report
-from bot.adapters.cli_ledger import (
-    cmd_ask,
-    cmd_close,
-    cmd_evidence,
-    cmd_export,
-    cmd_import,
-    cmd_import_report,
-    cmd_list,
-    cmd_overview,
-    cmd_show,
-    cmd_years,
-)
-from bot.adapters.cli_reminders import (
-    cmd_calendar,
-    cmd_reminders,
-    cmd_subscribe,
-    cmd_subscriptions,
-    cmd_unsubscribe,
-)
 from bot.adapters.logging_setup import configure_logging
-from bot.app.services import build_answerer, open_engine
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, load_config
 from bot.domain.ledger import CATEGORIES, STATUSES
-from bot.domain.work_calendar import CalendarFileError
-from bot.drafting.report_text import ReportFormatError
-from bot.render.ledger_toml import LedgerFileError
-from bot.render.spreadsheet_files import SpreadsheetError
-from bot.store.database import LedgerBusy
-from bot.store.ledger_store import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +28,7 @@ IMPORT_WAIT_SECONDS = 300.0  # how long `import` waits for another import to fin
 def cmd_chat(config: Config, engine: Engine, args) -> int:
     """Chat in the console over the same core and database (admin unless --as viewer)."""
     from bot.adapters.console import run_console
+    from bot.app.services import build_answerer
     from bot.chat.service import ChatService
 
     service = ChatService(engine, config, build_answerer(engine, config))
@@ -70,9 +47,12 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
         if args.or_chat:
             args.role = "admin"
             return cmd_chat(config, engine, args)
+        from bot.adapters.cli_common import CliError
+
         raise CliError(NO_TOKEN_HELP)
     from bot.adapters.run_logging import mask_secrets
     from bot.adapters.telegram_startup import StartupError, run_bot
+    from bot.app.services import build_answerer
     from bot.chat.service import ChatService
 
     mask_secrets((config.telegram.token, config.telegram.webhook_secret))
@@ -81,6 +61,10 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
     except StartupError as exc:
         raise CliError(str(exc)) from None
     return 0
+
+
+# A command's function, or "module:function" of a module in bot/adapters imported when run.
+Handler = Callable | str
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def add(name: str, handler: Callable, help_text: str, **kwargs) -> argparse.ArgumentParser:
+    def add(name: str, handler: Handler, help_text: str, **kwargs) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help_text, description=help_text, **kwargs)
         p.set_defaults(handler=handler)
         return p
@@ -106,24 +90,28 @@ def build_parser() -> argparse.ArgumentParser:
             help="the ledger year (default: [ledger] year, else the latest imported)",
         )
 
-    p = add("show", cmd_show, "show one target")
+    p = add("show", "cli_ledger:cmd_show", "show one target")
     p.add_argument("number", type=int, help="target number (序号)")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
 
-    p = add("list", cmd_list, "list targets, optionally filtered")
+    p = add("list", "cli_ledger:cmd_list", "list targets, optionally filtered")
     p.add_argument("--status", choices=STATUSES, help="only this status")
     p.add_argument("--unit", help="only targets of this responsible unit (substring)")
     p.add_argument("--category", choices=CATEGORIES, help="only this category")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
 
-    add_year(add("overview", cmd_overview, "print the ledger overview"))
+    add_year(add("overview", "cli_ledger:cmd_overview", "print the ledger overview"))
 
-    p = add("years", cmd_years, "list the ledger years the database holds, with target counts")
+    p = add(
+        "years",
+        "cli_ledger:cmd_years",
+        "list the ledger years the database holds, with target counts",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("import", cmd_import, "load a ledger file (TOML, xlsx or CSV)")
+    p = add("import", "cli_ledger:cmd_import", "load a ledger file (TOML, xlsx or CSV)")
     p.add_argument("file")
     p.add_argument(
         "--year",
@@ -141,17 +129,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"wait this long for another import to finish (default {IMPORT_WAIT_SECONDS:g})",
     )
 
-    p = add("import-report", cmd_import_report, "turn a report text into a draft ledger TOML")
+    p = add(
+        "import-report",
+        "cli_ledger:cmd_import_report",
+        "turn a report text into a draft ledger TOML",
+    )
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="draft TOML to write ('-' for stdout)")
     p.add_argument("--year", type=int, help="the ledger's year (default: guessed from the text)")
 
-    p = add("export", cmd_export, "write the ledger as TOML, xlsx or CSV")
+    p = add("export", "cli_ledger:cmd_export", "write the ledger as TOML, xlsx or CSV")
     p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True)
     p.add_argument("-o", "--output", required=True)
     add_year(p)
 
-    p = add("ask", cmd_ask, "answer a question in Chinese (--json: one per stdin line)")
+    p = add("ask", "cli_ask:cmd_ask", "answer a question in Chinese (--json: one per stdin line)")
     p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
     p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
     p.add_argument(
@@ -161,23 +153,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_year(p)
 
-    p = add("subscribe", cmd_subscribe, "subscribe a chat to a unit's reminders")
+    p = add("subscribe", "cli_reminders:cmd_subscribe", "subscribe a chat to a unit's reminders")
     p.add_argument("unit", help="responsible unit, e.g. 县民政局 or 民政局")
     p.add_argument("chat_id", type=int, help="chat id; groups are negative, e.g. -1001234567")
 
-    p = add("unsubscribe", cmd_unsubscribe, "remove a chat's subscription to a unit")
+    p = add(
+        "unsubscribe", "cli_reminders:cmd_unsubscribe", "remove a chat's subscription to a unit"
+    )
     p.add_argument("unit")
     p.add_argument("chat_id", type=int)
 
-    p = add("subscriptions", cmd_subscriptions, "list the unit subscriptions")
+    p = add("subscriptions", "cli_reminders:cmd_subscriptions", "list the unit subscriptions")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("reminders", cmd_reminders, "dry run: what would be sent at a moment, to whom")
+    p = add(
+        "reminders",
+        "cli_reminders:cmd_reminders",
+        "dry run: what would be sent at a moment, to whom",
+    )
     p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
 
-    p = add("evidence", cmd_evidence, "add or list a target's evidence files (佐证材料)")
+    p = add(
+        "evidence", "cli_ledger:cmd_evidence", "add or list a target's evidence files (佐证材料)"
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     e = actions.add_parser("add", parents=[common], help="attach a file (jpg png pdf docx xlsx)")
     e.add_argument("number", type=int, help="target number (序号)")
@@ -189,18 +189,24 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print JSON")
     e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
 
-    p = add("close", cmd_close, "close (销号) a done target that has evidence")
+    p = add("close", "cli_ledger:cmd_close", "close (销号) a done target that has evidence")
     p.add_argument("number", type=int, help="target number (序号)")
     p.add_argument("--reason", required=True, help="why it is closed (or reopened)")
     p.add_argument("--force", action="store_true", help="close even if not done or unproven")
     p.add_argument("--reopen", action="store_true", help="reopen a closed target instead")
     p.add_argument("--year", type=int, help="the ledger year (default: the current year)")
 
-    p = add("calendar", cmd_calendar, "holidays and make-up working days known for a year")
+    p = add(
+        "calendar",
+        "cli_reminders:cmd_calendar",
+        "holidays and make-up working days known for a year",
+    )
     p.add_argument("year", type=int, help="the year, e.g. 2020")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("report", cmd_report, "write the 工作落实情况汇报 from the current ledger")
+    p = add(
+        "report", "cli_documents:cmd_report", "write the 工作落实情况汇报 from the current ledger"
+    )
     p.add_argument("--format", choices=("txt", "md", "docx", "bulletin"), default="txt")
     p.add_argument(
         "--since", help="bulletin only: changes since YYYY-MM-DD (default: the week before)"
@@ -209,7 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", dest="as_of", help="the report's date, YYYY-MM-DD (default today)")
     add_year(p)
 
-    p = add("chart", cmd_chart, "render the completion chart, or one target's, as PNG")
+    p = add(
+        "chart", "cli_documents:cmd_chart", "render the completion chart, or one target's, as PNG"
+    )
     p.add_argument("number", nargs="?", type=int, help="target number (default: all targets)")
     p.add_argument("-o", "--output", default="chart.png", help="PNG file (default chart.png)")
     add_year(p)
@@ -224,7 +232,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-NO_DATABASE = {cmd_import_report, cmd_calendar}
+NO_DATABASE = {"cli_ledger:cmd_import_report", "cli_reminders:cmd_calendar"}
+
+
+def _resolve(handler: Handler) -> Callable:
+    """A command's function, its module imported now ("cli_ledger:cmd_show")."""
+    if callable(handler):
+        return handler
+    module, name = handler.split(":")
+    return getattr(importlib.import_module(f"bot.adapters.{module}"), name)
 
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE (128 + 13)
@@ -257,6 +273,47 @@ LOCKED_HELP = "台账数据库正忙（另一个程序正在写入），未做�
 OWNER_ONLY_UMASK = 0o077
 
 
+def _open_engine(config: Config):
+    from bot.app.services import open_engine
+
+    return open_engine(config)
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """What a command raises for a user's mistake: printed as 错误：…, exit status 2. An
+    `except` clause evaluates this only when an exception reaches it, so a command that
+    succeeds never imports the modules of the others' errors."""
+    from bot.adapters.cli_common import CliError
+    from bot.config import ConfigError
+    from bot.domain.work_calendar import CalendarFileError
+    from bot.drafting.report_text import ReportFormatError
+    from bot.render.ledger_toml import LedgerFileError
+    from bot.render.spreadsheet_files import SpreadsheetError
+    from bot.store.ledger_store import StoreError
+
+    return (
+        CalendarFileError,
+        CliError,
+        ConfigError,
+        LedgerFileError,
+        ReportFormatError,
+        SpreadsheetError,
+        StoreError,
+    )
+
+
+def _ledger_busy() -> type[Exception]:
+    from bot.store.database import LedgerBusy
+
+    return LedgerBusy
+
+
+def _operational_error() -> type[Exception]:
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit status."""
     parser = build_parser()
@@ -265,9 +322,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(args.config)
         configure_logging(config.log_file, stderr=not _opens_console(config, args))
-        engine = None if args.handler in NO_DATABASE else open_engine(config)
+        handler = _resolve(args.handler)
+        engine = None if args.handler in NO_DATABASE else _open_engine(config)
         try:
-            code = args.handler(config, engine, args)
+            code = handler(config, engine, args)
             sys.stdout.flush()
             return code
         finally:
@@ -276,21 +334,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
-    except (
-        CalendarFileError,
-        CliError,
-        ConfigError,
-        LedgerFileError,
-        ReportFormatError,
-        SpreadsheetError,
-        StoreError,
-    ) as exc:
+    # The error classes are imported only when something is raised (see `_user_errors`).
+    except _user_errors() as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    except LedgerBusy:
+    except _ledger_busy():
         print(f"错误：{BUSY_HELP}", file=sys.stderr)
         return 2
-    except OperationalError as exc:
+    except _operational_error() as exc:
         if "locked" not in str(exc):  # SQLite's busy_timeout ran out; anything else is a bug
             raise
         print(f"错误：{LOCKED_HELP}", file=sys.stderr)

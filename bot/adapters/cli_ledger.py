@@ -1,9 +1,9 @@
 """CLI commands over the ledger: show, list, overview, years, import, import-report, export,
-ask, evidence and close. Each parses its arguments, calls the use case and prints."""
+evidence and close (ask is in cli_ask.py). Each parses its arguments, calls the use case
+and prints."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -13,8 +13,6 @@ from bot.adapters.cli_common import CliError, ledger_for, print_json
 from bot.app.documents import export_bytes
 from bot.app.imports import another_years_targets
 from bot.app.queries import TargetFilter, select_targets, years_held
-from bot.app.services import build_answerer
-from bot.app.unmatched import record_unmatched
 from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
@@ -23,9 +21,7 @@ from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
 from bot.store.ledger_import import ImportResult, load_ledger
-from bot.store.unmatched_log import UnmatchedLog
 from bot.store.uow import reading
-from bot.understanding.conversation import Conversation
 
 
 def cmd_show(config: Config, engine: Engine, args) -> int:
@@ -168,48 +164,6 @@ def cmd_export(config: Config, engine: Engine, args) -> int:
     output = Path(args.output)
     output.write_bytes(content)
     print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
-    return 0
-
-
-def cmd_ask(config: Config, engine: Engine, args) -> int:
-    """Answer a question, or (with --json) one question per stdin line as JSON lines."""
-    if args.conversation and not args.json:
-        raise CliError(
-            "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
-        )
-    from bot.app.ledger_years import LedgerYears
-
-    # The ledger is read once: it names the year and is the one answered over.
-    answerer = build_answerer(engine, config, ledger=ledger_for(config, engine, args))
-    years = LedgerYears(engine, config, lambda: answerer)
-    unmatched = UnmatchedLog(engine)
-    try:
-        return _answer_questions(years, unmatched, args)
-    finally:
-        unmatched.flush()
-
-
-def _answer_questions(years, unmatched: UnmatchedLog, args) -> int:
-    current = years.current().ledger.year
-    if not args.json:
-        if args.question is None:
-            raise CliError('请给出问题，例如：python main.py ask "新增贷款完成了吗"')
-        answer = years.ask(args.question)
-        record_unmatched(unmatched, answer, year=current)
-        print(answer.reply)
-        return 0
-    questions = [args.question] if args.question is not None else sys.stdin
-    # --conversation: the lines are turns of one conversation; an empty line starts anew.
-    conversation = Conversation() if args.conversation else None
-    for line in questions:
-        question = line.rstrip("\r\n")
-        if conversation is not None and not question.strip():
-            conversation = Conversation()
-            continue
-        answer = years.ask(question, conversation)
-        record_unmatched(unmatched, answer, year=current)
-        shown = {"year": answer.filter.get("year", current), **answer.to_json()}
-        print(json.dumps(shown, ensure_ascii=False), flush=True)
     return 0
 
 

@@ -215,6 +215,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
             )
+        if self._names_absent_subject(q):
+            # A subject this ledger never mentions (事故, 景区…) is no list of its targets
+            # either: "今年安全生产事故有几起" is not the 安全稳定 category.
+            return self._unknown(question)
         for special in (self._ranked_units, self._ranked_targets, self._threshold_list):
             answer = special(question, q)
             if answer is not None:
@@ -285,10 +289,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self._scored(q)
+        candidates = self._promoted(self._scored(q))
         best = self.by_number[candidates[0].number] if candidates else None
         trusted = bool(candidates) and self._trusted(candidates[0])
-        if not trusted and HELP_WEAK.search(q):
+        if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
             return Answer(question, "help", (), render_help())

@@ -18,6 +18,11 @@ ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is 
 CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
 
 
+# A topic word yields to one target explaining at least this much of the question when no
+# other explains half as much ("帮企业去股市上市的事": 企业 is 工业's word, the rest 上市's).
+TOPIC_ONE_TARGET = 0.5
+
+
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 
 
@@ -78,7 +83,7 @@ NUMBER_REF = re.compile(
     rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文)"
     rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}(?![.\d%])"
     rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
-    rf"|^\s*{_NUM}\s*项(?:的|情况|进展|怎么样|咋样|呢|$)"
+    rf"|^\s*{_NUM}\s*(?:项|条)(?:的|情况|进展|怎么样|咋样|呢|$)|^\s*第\s*{_NUM}\s*$"
     rf"|^\s*([0-9]+)\s*$)"
 )
 
@@ -112,7 +117,14 @@ STATUS_WORDS = (
         ),
     ),
     ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
-    ("滞后", ("滞后", "落后", "拖后腿", "进度慢", "拖延", "延误")),
+    (
+        "滞后",
+        (
+            "滞后", "落后", "拖后腿", "进度慢", "拖延", "延误",
+            # behind its 序时进度 is 滞后 by definition (bot/domain/pace.py)
+            "没达序", "未达序", "不达序", "没达到序时", "未达到序时", "低于序时", "慢于序时",
+        ),
+    ),
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
     ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
 )  # fmt: skip
@@ -133,7 +145,7 @@ STATUS_FORMS = {
     "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
     "已完成": re.compile(
         rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
-        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:完成|达标)了"
+        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"
     ),
 }
 
@@ -221,7 +233,12 @@ def stated_price(unit: str) -> re.Pattern[str]:
 
 # An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it
 # oneself, a procedure no ledger of work targets holds ("怎么查/问/用" ask about the bot).
-ERRAND = re.compile(r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1")
+ERRAND = re.compile(
+    r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1"
+    # Where to do it, or how to get a paper done: a counter's work, not a target's progress.
+    r"|在哪(?:里|儿)?(?:能|可以|去)?(?:交|缴|办|领|买|报名|申请|补办|上牌|预约|挂号)"
+    r"|(?:怎么|咋|如何)(?:才能)?(?:补办|预约|提取|缴费|交费|报名|挂失)"
+)
 
 
 OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
@@ -251,6 +268,16 @@ THRESHOLD = re.compile(
     r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)\s*"
     r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(以上|以下)?"
 )
+
+
+# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
+_HALF = re.compile(r"一半|半数")
+_TENTHS = re.compile(r"([一二三四五六七八九])成")
+
+
+def proportions_as_percent(q: str) -> str:
+    q = _HALF.sub("50%", q)
+    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
 
 
 MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
@@ -295,10 +322,15 @@ def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "
     return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
 
 
+def only_characters(candidate: Candidate) -> bool:
+    """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
+    return all(r.kind == "char" for r in candidate.reasons)
+
+
 def one_common_word(candidates: list[Candidate]) -> bool:
-    """Every candidate explained by the question's own bigrams only, mostly by one they all
-    share (at least 70% of each one's score)."""
-    if any(r.kind != "bm25" for c in candidates for r in c.reasons):
+    """Every candidate explained by the question's own bigrams and characters only, mostly by
+    one bigram they all share (at least 70% of each one's score)."""
+    if any(r.kind not in ("bm25", "char") for c in candidates for r in c.reasons):
         return False
     shared = set.intersection(*({r.text for r in c.reasons} for c in candidates))
     return any(

@@ -53,6 +53,7 @@ from bot.understanding.cues import (
     UNIT_NAME,
     WEEKDAYS_AHEAD,
     light,
+    proportions_as_percent,
     to_int,
 )
 
@@ -135,7 +136,7 @@ class ListAnswers:
     def _threshold_list(self, question: str, q: str) -> Answer | None:
         if not RATE_WORDS.search(q) and "%" not in q:
             return None
-        m = THRESHOLD.search(q)
+        m = THRESHOLD.search(proportions_as_percent(q))
         if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
             return None
         # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called

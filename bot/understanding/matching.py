@@ -109,7 +109,9 @@ class LedgerIndex(IndexScoring):
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._fuzzy_caps: dict[int, float] = {}
+        self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
+        # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
+        self._gaps: dict[str, tuple] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -150,6 +152,7 @@ class LedgerIndex(IndexScoring):
             self._phrase_weights.clear()
             self._parts.clear()
         self._fuzzy_caps.clear()
+        self._gaps.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:

@@ -13,14 +13,18 @@ from bot.understanding.conversation import Answer
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
+    AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
     ERRAND,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
+    SUMMARY,
     TOPIC_CUE,
+    TOPIC_ONE_TARGET,
     UNIT_PRICE,
     YEAR,
     names_phrase,
+    only_characters,
     stated_price,
 )
 from bot.understanding.lexicon import Topic
@@ -43,7 +47,7 @@ class ScopeChecks:
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
         candidates = self._scored(q)
-        if not candidates or candidates[0].coverage < CONFIDENT_COVERAGE:
+        if not candidates or candidates[0].coverage < TOPIC_ONE_TARGET:
             return False
         rest = [c.coverage for c in candidates[1:3]]
         return not rest or max(rest) < candidates[0].coverage / 2
@@ -75,6 +79,8 @@ class ScopeChecks:
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
             return None  # one target is a target question, answered by matching
+        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
+            return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
@@ -180,13 +186,41 @@ class ScopeChecks:
                 return True
         return False
 
-    def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        # A cue that names what one of this ledger's targets is about (in a title or alias:
-        # a target called 报销比例, an alias 股市) is in scope for this ledger.
+    def _without_phrases(self, q: str, best: TargetSpec | None) -> str:
+        """The question with the leading target's own phrases of 3+ characters written in it
+        blanked: a cue inside one (县长 in an indicator 市县长项目落地率) is the ledger's word."""
+        if best is None or best.number not in self.index.docs:
+            return q
+        for phrase in self.index.docs[best.number].phrases:
+            if len(phrase) >= 3 and phrase in q:
+                q = q.replace(phrase, " ")
+        return q
+
+    def _own_text(self, q: str, best: TargetSpec | None) -> str:
+        """The leading target's texts when it explains the question confidently, else ""."""
+        if best is None or best.number not in self.index.docs:
+            return ""
+        candidates = self._scored(q)
+        if candidates and candidates[0].number == best.number and self._confident(candidates[0]):
+            return self.index.docs[best.number].text
+        return ""
+
+    def _names_cue(self, q: str, own: str = "") -> bool:
+        """An out-of-scope cue this ledger does not name: a cue that names what one of its
+        targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
+        scope for this ledger, and so is one the leading target's own texts write when that
+        target explains the question confidently (`own`: "农民浇地用水收费那个改革", 收费 is
+        the 水价 reform's word)."""
         cues = self._any_cue is not None and self._any_cue.search(q)
-        if cues and any(
-            cue in q and not self._ledger_names(cue) for cue in self.lexicon.out_of_scope_cues
-        ):
+        if not cues:
+            return False
+        return any(
+            cue in q and not self._ledger_names(cue) and cue not in own
+            for cue in self.lexicon.out_of_scope_cues
+        )
+
+    def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
+        if self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(
@@ -223,7 +257,10 @@ class ScopeChecks:
 
     @staticmethod
     def _trusted(best: Candidate) -> bool:
-        """Enough of the question explained, or one of the target's phrases written out."""
+        """Enough of the question explained, or one of the target's phrases written out; never
+        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上)."""
+        if only_characters(best):
+            return False
         if best.coverage >= ACCEPT_COVERAGE:
             return True
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
@@ -235,10 +272,28 @@ class ScopeChecks:
             names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
         )
 
+    def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A leader that explains too little of the question to be trusted yields to a close
+        runner-up that does ("瘫在床上…的五保老人有地方住吗": 五保 alone names a low-income
+        target, the rest is the care home's): the best score alone is not the best answer."""
+        if len(candidates) < 2 or self._trusted(candidates[0]):
+            return candidates
+        top = candidates[0].score
+        for n, candidate in enumerate(candidates[1:3], 1):
+            if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
+                return [candidate, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
+
     def _leads_alone(self, candidates: list[Candidate]) -> bool:
         """Under the usual bar, but over this ledger's, with no other target close: the best
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
-        if best.coverage < self.accept_coverage:
+        if best.coverage < self.accept_coverage or only_characters(best):
             return False
-        return len(candidates) < 2 or candidates[1].score < best.score * ALONE_RATIO
+        if len(candidates) < 2:
+            return True
+        # Alone: no other scores half as much, or explains half as much of the question.
+        runner_up = candidates[1]
+        return runner_up.score < best.score * ALONE_RATIO or (
+            runner_up.coverage < best.coverage * ALONE_RATIO
+        )

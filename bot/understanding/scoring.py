@@ -1,30 +1,25 @@
-"""Scoring a question against the ledger index: BM25 over bigrams, then the leading
-candidates built in full with every `Reason` (phrases, pinyin, fuzzy, lexicon, figures)."""
+"""Scoring a question against the ledger index: BM25 over bigrams, phrase and gap hits,
+then the leading candidates built in full (bot.understanding.explaining) with every
+`Reason` (phrases, pinyin, fuzzy, lexicon, figures)."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from operator import attrgetter
-from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason
+from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.text import (
-    is_cjk,
     mask_stopwords,
     normalize,
     pinyin_key,
-    text_tokens,
     token_spans,
 )
+from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
-    BM25_B,
     BM25_K1,
     FIGURE_BARE_FACTOR,
     FIGURE_FACTOR,
@@ -38,40 +33,8 @@ from bot.understanding.weights import (
     TOP_K,
 )
 
-if TYPE_CHECKING:
-    pass
 
-
-@dataclass
-class _Query:
-    text: str
-    tokens: dict[str, float]  # token -> query weight (1 for the question's own, less for lexicon)
-    spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
-    weights: dict[int, float]  # informative position -> weight (filler positions have none)
-    expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
-    # Worked out once per question, shared by every candidate: the IDF of each token, the
-    # question with its filler blanked, and the total informative weight.
-    idfs: dict[str, float] = field(default_factory=dict)
-    masked: str = ""
-    total_weight: float = 1.0
-    # Figure tokens ("#70|千米") of figures the question writes that some target holds.
-    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
-    homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
-    readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
-    # (token, weight, IDF, the question's own?) for the tokens some target has, in order.
-    present: list[tuple[str, float, float, bool]] = field(default_factory=list)
-    masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
-    bits_known: int = 0  # how many characters had bits when `masked_bits` was made
-    long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
-    weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
-
-    @property
-    def own(self):
-        return self.spans.keys()
-
-
-class IndexScoring:
+class IndexScoring(CandidateExplaining):
     """The scoring half of `LedgerIndex` (bot.understanding.matching builds and updates it)."""
 
     def query(self, q: str) -> _Query:
@@ -81,7 +44,7 @@ class IndexScoring:
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
-        char_df, char_weights = self.char_df, self._char_weights
+        char_df, char_weights, postings = self.char_df, self._char_weights, self.postings
         for token, span in token_spans(masked):
             spans[token].append(span)
             if token.isascii():
@@ -115,8 +78,12 @@ class IndexScoring:
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
         homophones: dict[str, tuple[int, int]] = {}
+        # A bigram inside a word the lexicon reads (没工 of 没工作) is that word, not a slip.
+        read = [m.span() for m in keys]
         for token, where in spans.items():
-            if token in self.postings or len(token) != 2 or not is_cjk(token):
+            if token in postings or len(token) != 2 or not _cjk_pair(token):
+                continue
+            if read and any(s <= where[0][0] and where[0][1] <= e for s, e in read):
                 continue
             for other in self.bigram_pinyin.get(pinyin_key(token), ()):
                 # The miswritten character is one this ledger seldom uses: a common one (位,
@@ -147,11 +114,14 @@ class IndexScoring:
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
             by_key[key].append(word)
+        # weight × IDF first: a candidate's part is then (weight × IDF) × tf × …, the very
+        # float the product in that order gives.
         present = [
-            (token, weight, idfs[token], token in spans)
+            (token, weight * idfs[token], token in spans)
             for token, weight in tokens.items()
-            if token in self.postings
+            if token in postings
         ]
+
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
             figures, homophones, list(by_key.values()), present,
@@ -180,13 +150,18 @@ class IndexScoring:
             else:
                 scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
         phrase_hits = self._phrase_hits(q, query)
-        for number, hits in self._gap_hits(query).items():
-            phrase_hits.setdefault(number, []).extend(hits)
+        for found in (self._gap_hits(query), char_hits(self, query)):
+            for number, hits in found.items():
+                phrase_hits.setdefault(number, []).extend(hits)
         for number, hits in phrase_hits.items():
             scores[self.position[number]] += sum(r.score for r, _ in hits)
         k = min(TOP_K, n_rows)
-        top = np.argpartition(-scores, k - 1)[:k] if n_rows > k else np.arange(n_rows)
-        rows = {int(r) for r in top if scores[r] > 0}
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) <= k:  # every positive row is among the leading k: no partition
+            rows = set(positive.tolist())
+        else:
+            top = np.argpartition(-scores, k - 1)[:k]
+            rows = {int(r) for r in top if scores[r] > 0}
         if limit is None or len(rows) <= limit:
             candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         else:
@@ -199,15 +174,26 @@ class IndexScoring:
         """Candidates for `rows`, best bound first, until no row left can reach the leading
         `limit`: a row's full score is at most its first-pass score plus the most a fuzzy
         phrase can add, its lexicon phrases counted once more per question word (a reading
-        may reuse one), and the rounding of each reason."""
+        may reuse one), and the rounding of each reason. Only the phrases whose characters
+        pass `_fuzzy_reason`'s first test count: the others never add anything."""
         readings = len(query.readings)
+        numbers = [self.numbers[row] for row in rows]
+        # Every phrase's characters numbered before the question's are read: a character
+        # numbered later would be missing from the question's bits.
+        caps = [self._fuzzy_caps_of(number) for number in numbers] if query.long_enough else []
+        q_bits = self._masked_bits(query) if caps else 0
         bounded = []
-        for row in rows:
-            number = self.numbers[row]
+        for n, row in enumerate(rows):
+            number = numbers[n]
             hits = phrase_hits.get(number, ())
             lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
             rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
-            bound = float(scores[row]) + self._fuzzy_cap(number) + readings * lexicon + rounding
+            fuzzy = 0.0
+            for cap, phrase_bits, distinct in caps[n] if caps else ():
+                if (phrase_bits & q_bits).bit_count() * 2 >= distinct:
+                    fuzzy = cap  # the largest that can apply: they come largest first
+                    break
+            bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)
         candidates: list[Candidate] = []
@@ -221,47 +207,46 @@ class IndexScoring:
                 leading = sorted([*leading, candidate.score], reverse=True)[:limit]
         return candidates
 
-    def _fuzzy_cap(self, number: int) -> float:
-        """The most a fuzzy phrase can add to this target's score (at a similarity of 100)."""
-        cap = self._fuzzy_caps.get(number)
-        if cap is None:
-            cap = max(
-                (
-                    self._phrase_weight(p) * 0.5 / len(self.phrases[p])
-                    for p in self.docs[number].fuzzy
-                ),
-                default=0.0,
-            )
-            self._fuzzy_caps[number] = cap
-        return cap
-
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """A question bigram no target writes, found with a character or two between in a few
         targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        postings, known = self.postings, self._gaps
+        for token, spans in query.spans.items():
+            if token in postings or token.isascii() or token[0] == token[1]:
+                continue
+            gap = known.get(token)
+            if gap is None:
+                if len(known) > 100_000:
+                    known.clear()  # the bigrams of every question ever asked must not pile up
+                gap = known[token] = self._gap_of(token)
+            if gap:
+                reason, found = gap
+                for number in found:
+                    hits[number].append((reason, spans[0]))
+        return hits
+
+    def _gap_of(self, token: str) -> tuple[Reason, tuple[int, ...]] | tuple[()]:
+        """The gap reason of a question bigram no target writes, and the targets that write
+        it with a character or two between; () for none. Depends on the ledger only."""
         cap = min(max(3, int(self.count * GAP_MAX_SHARE)), GAP_MAX_TARGETS)
         # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
         common = max(2, self.count * GAP_COMMON_SHARE)
-        for token, spans in query.spans.items():
-            if token in self.postings or token.isascii() or token[0] == token[1]:
-                continue
-            first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
-            if not first or not second or max(len(first), len(second)) > common:
-                continue
-            if min(len(first), len(second)) > 20 * cap:
-                continue  # two characters this frequent are not what an abbreviation keeps
-            holders = first & second
-            if not holders or len(holders) > cap:
-                continue
-            pattern = re.compile(re.escape(token[0]) + r"[^\n\s]{1,2}" + re.escape(token[1]))
-            found = [n for n in holders if pattern.search(self.docs[n].text)]
-            if not found:
-                continue
-            df, n = len(found), self.count
-            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * GAP_FACTOR
-            for number in found:
-                hits[number].append((Reason("gap", token, "text", round(weight, 3)), spans[0]))
-        return hits
+        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+        if not first or not second or max(len(first), len(second)) > common:
+            return ()
+        if min(len(first), len(second)) > 20 * cap:
+            return ()  # two characters this frequent are not what an abbreviation keeps
+        holders = first & second
+        if not holders or len(holders) > cap:
+            return ()
+        first_char, second_char = token
+        found = tuple(n for n in holders if _gapped(self.docs[n].text, first_char, second_char))
+        if not found:
+            return ()
+        df, n = len(found), self.count
+        weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * GAP_FACTOR
+        return Reason("gap", token, "text", round(weight, 3)), found
 
     def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
@@ -315,113 +300,6 @@ class IndexScoring:
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
 
-    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
-        """The lexicon's credit for one target: a question word counts once, by the reading
-        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
-        used: set[str] = set()
-        for words in query.readings:
-            best: list[Reason] = []
-            for word in words:
-                found = [phrases[word]] if word in phrases else []
-                found += [
-                    tokens[t] for t in self._word_tokens[word] if t in tokens and t not in used
-                ]
-                if sum(r.score for r in found) > sum(r.score for r in best):
-                    best = found
-            used.update(r.text for r in best if r.field == "text")
-            yield from best
-
-    def _phrase_weight(self, phrase: str) -> float:
-        weight = self._phrase_weights.get(phrase)
-        if weight is None:
-            tokens = set(text_tokens(phrase)) or {phrase}
-            weight = self._phrase_weights[phrase] = sum(self.idf(t) for t in tokens)
-        return weight
-
-    def _candidate(self, row: int, query: _Query, phrase_hits, avgdl: float) -> Candidate:
-        number = self.numbers[row]
-        doc = self.docs[number]
-        reasons: list[Reason] = []
-        covered: set[int] = set()
-        lexicon_phrases: dict[str, Reason] = {}
-        for reason, span in phrase_hits.get(number, ()):
-            if reason.kind == "lexicon":
-                lexicon_phrases[reason.text] = reason
-            else:
-                reasons.append(reason)
-            covered.update(range(*span))
-        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
-        lexicon_tokens: dict[str, Reason] = {}
-        doc_tokens = doc.tokens
-        for token, weight, idf, own in query.present:
-            tf = doc_tokens.get(token)
-            if tf is None:
-                continue
-            part = weight * idf * tf * (BM25_K1 + 1) / (tf + norm)
-            if not own:  # a figure, a homophone or a lexicon word (none is the question's own)
-                span = query.figures.get(token)
-                if span is not None:
-                    written = query.text[span[0] : span[1]]
-                    reasons.append(Reason("figure", written, "figures", round(part, 3)))
-                    covered.update(range(*span))
-                    continue
-                span = query.homophones.get(token)
-                if span is not None:
-                    reasons.append(Reason("pinyin", token, "text", round(part, 3)))
-                    covered.update(range(*span))
-                    continue
-                lexicon_tokens[token] = Reason("lexicon", token, "text", round(part, 3))
-                continue
-            reasons.append(Reason("bm25", token, "text", round(part, 3)))
-            for span in query.spans[token]:
-                covered.update(range(*span))
-        if query.readings:
-            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
-        for _, span, word in query.expansions:
-            if word in doc.phrases or any(t in doc.tokens for t in self._word_tokens[word]):
-                covered.update(range(*span))
-        q = query.masked
-        if query.long_enough:
-            named: set[str] | None = None
-            best: tuple[float, str, tuple[int, int]] | None = None
-            fuzzy = doc.fuzzy_bits
-            if fuzzy is None:
-                fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
-                doc.fuzzy_bits = fuzzy
-            if query.bits_known != len(self._char_bits):  # characters numbered since
-                bits = 0
-                for ch in set(q):
-                    bits |= self._char_bits.get(ch, 0)
-                query.masked_bits, query.bits_known = bits, len(self._char_bits)
-            q_bits = query.masked_bits
-            for phrase, phrase_bits, distinct in fuzzy:
-                # A partial ratio of 75 needs most of the phrase's characters in the question:
-                # a phrase sharing under half of them cannot reach it, so skip the alignment.
-                if (phrase_bits & q_bits).bit_count() * 2 < distinct:
-                    continue
-                if named is None:
-                    named = {r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")}
-                if phrase in named or any(phrase in p for p in named):
-                    continue
-                found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
-                if found is not None and (best is None or found.score > best[0]):
-                    best = (found.score, phrase, (found.dest_start, found.dest_end))
-            if best is not None:
-                similarity, phrase, span = best
-                weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
-                weight /= len(self.phrases[phrase])
-                reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
-                covered.update(i for i in range(*span) if q[i] in phrase)
-        coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
-        # Highest first; a stable sort keeps equal scores in the order they were found.
-        ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
-        total = round(sum([r.score for r in reasons]), 3)
-        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
-
-
-_SCORE = attrgetter("score")
-
 
 def _median(values) -> float:
     """`statistics.median`, the same float, without its overhead on a short list."""
@@ -430,6 +308,27 @@ def _median(values) -> float:
     if len(ordered) % 2:
         return ordered[middle]
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _gapped(text: str, first: str, second: str) -> bool:
+    r"""`re.search(first + r"[^\n\s]{1,2}" + second, text)`, without compiling a pattern
+    for every new pair (a compile costs more than the rest of a question, and crowds the
+    `re` module's cache of other patterns out)."""
+    at = text.find(first)
+    while at >= 0:
+        between = text[at + 1 : at + 3]
+        if between and not between[0].isspace():
+            if text[at + 2 : at + 3] == second:
+                return True
+            if len(between) == 2 and not between[1].isspace() and text[at + 3 : at + 4] == second:
+                return True
+        at = text.find(first, at + 1)
+    return False
+
+
+def _cjk_pair(token: str) -> bool:
+    """`is_cjk` for a bigram, without a generator per call."""
+    return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"
 
 
 def _overlaps(token: str, phrase: str) -> bool:

@@ -183,11 +183,48 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
 
 @functools.cache
 def _pinyin_of(ch: str) -> str:
+    """`lazy_pinyin(ch)[0]`: the first reading in pypinyin's character table, its tone
+    marks taken off (ü written v), as lazy_pinyin's default style gives it; read from the
+    table directly, since lazy_pinyin's segmenting and style pipeline cost far more per
+    character (tests/unit/test_text_pinyin.py compares the two on every CJK character)."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return ch
+    reading = _pinyin_table().get(ord(ch))
+    if reading is None:
+        return _lazy_pinyin(ch)
+    return reading.split(",", 1)[0].translate(_TONELESS)
+
+
+@functools.cache
+def _pinyin_table() -> dict[int, str]:
+    """pypinyin's character table: code point -> readings with tone marks, comma-separated."""
     # One character at a time needs no phrase dictionary (0.4 s to load): skip it.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+def _lazy_pinyin(ch: str) -> str:
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     from pypinyin import lazy_pinyin
 
-    return lazy_pinyin(ch)[0] if "\u3400" <= ch <= "\u9fff" else ch
+    return lazy_pinyin(ch)[0]
+
+
+# Tone-marked vowels to plain ones, and ü to v, as pypinyin's default (NORMAL) style writes.
+_TONELESS = str.maketrans(
+    {
+        **dict.fromkeys("āáǎà", "a"),
+        **dict.fromkeys("ēéěè", "e"),
+        **dict.fromkeys("ōóǒò", "o"),
+        **dict.fromkeys("īíǐì", "i"),
+        **dict.fromkeys("ūúǔù", "u"),
+        **dict.fromkeys("üǖǘǚǜ", "v"),
+        **dict.fromkeys("ńňǹ", "n"),
+        **dict.fromkeys("ḿ", "m"),
+    }
+)
 
 
 def pinyin_key(text: str) -> tuple[str, ...]:

@@ -49,3 +49,15 @@ GAP_COMMON_SHARE = 0.25  # ... and only for two characters each in at most this 
 
 
 FIGURE_BARE_FACTOR = 0.5  # the same figure written without a unit counts this much of it
+
+
+# A rare character of the question that none of its bigrams explains (肺 of 慢阻肺) is worth
+# this share of the character's IDF, only when few targets hold it: at most this share of
+# them, and never more than CHAR_MAX_TARGETS (bot/understanding/unigrams.py).
+CHAR_FACTOR = 0.5
+
+
+CHAR_MAX_SHARE = 0.05
+
+
+CHAR_MAX_TARGETS = 30

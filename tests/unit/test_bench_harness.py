@@ -85,6 +85,17 @@ def test_load_eval_set_reads_the_file_it_is_given(tmp_path):
     assert [i["q"] for i in load_eval_set(path)] == ["a", "b"]
 
 
+def test_out_of_scope_written_either_way_is_scored_as_rejected(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text(
+        '{"q": "今天天气", "intent": "out_of_scope", "targets": [], "kind": "oos"}\n'
+        '{"q": "明天下雨吗", "intent": "unknown", "targets": [], "kind": "oos"}\n',
+        "utf-8",
+    )
+    report = evaluate(lambda q: ("unknown", []), load_eval_set(path))
+    assert (report.oos_rejected, report.oos_total) == (2, 2)
+
+
 @pytest.mark.parametrize("make", [bigram_bm25, jieba_bm25])
 def test_bm25_baselines_rank_the_tiny_ledger_and_never_reject(make):
     report = evaluate(make(LEDGER).ask, ITEMS)
@@ -262,7 +273,7 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
     for folder, files in (
         ("a-2021", ["questions_blind.jsonl"]),
         ("b-2022", ["questions_dev.jsonl"]),
-        ("c-2023", ["questions_blind.jsonl", "questions_dev.jsonl"]),
+        ("c-2023", ["questions_blind.jsonl", "questions_dev.jsonl", "questions_dev2.jsonl"]),
         ("d-2024", []),
     ):
         (reports / folder).mkdir(parents=True)
@@ -281,6 +292,7 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
         "b-2022 drafted ledger, dev": ("dev/tuned", "questions_dev.jsonl", "b-2022"),
         "c-2023 drafted ledger, blind": ("blind", "questions_blind.jsonl", "c-2023"),
         "c-2023 drafted ledger, dev": ("dev/tuned", "questions_dev.jsonl", "c-2023"),
+        "c-2023 drafted ledger, dev2": ("dev/tuned", "questions_dev2.jsonl", "c-2023"),
     }
     # A report's blind and dev sets each draft their own ledger file.
     drafts = {s.name: s.ledger_file for s in question_sets(tmp_path / "work", reports)}
@@ -298,3 +310,26 @@ def test_misses_are_listed_only_for_sets_that_may_be_tuned_on():
     assert misses_block(blind, missed, "tiny") == ""
     shown = misses_block(dev, missed, "tiny")
     assert missed.misses[0][0] in shown
+
+
+class _TinySet(QuestionSet):
+    def items(self) -> list[dict]:
+        return ITEMS
+
+    def ledger(self) -> LedgerSpec:
+        return LEDGER
+
+
+def test_dev_only_scores_no_blind_set(tmp_path, monkeypatch):
+    from bench import accuracy
+
+    scored: list[str] = []
+    sets = [
+        _TinySet("training", "tuned on", Path("unused.jsonl"), Path("unused.toml")),
+        _TinySet("secret", "blind", Path("unused.jsonl"), Path("unused.toml")),
+        _TinySet("dev", "dev/tuned", Path("unused.jsonl"), Path("unused.toml")),
+    ]
+    monkeypatch.setattr(accuracy, "question_sets", lambda workdir: sets)
+    monkeypatch.setattr(accuracy, "score_set", lambda f, qset, *a: scored.append(qset.name) or [])
+    accuracy.accuracy(Figures(), tmp_path, dev_only=True)
+    assert scored == ["training", "dev"]

@@ -45,6 +45,53 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
     assert found.value == title and len(found.value) <= TITLE_MAX
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # words after the name that name nothing: the work, the effort, the document
+        ("加大信贷投放力度。", "信贷投放"),
+        ("落实东城区2021年节能减煤工作要点。", "东城区节能减煤"),  # a year inside goes too
+        ("出台紧密型医共体实施意见。", "紧密型医共体"),
+        ("实现一村一辅警工作全覆盖。", "一村一辅警"),
+        # a company by its own name, without its place or legal form
+        ("完成东城县宏达化工有限公司关闭退出。", "宏达化工关闭退出"),
+        # a comparator whose figure counts the thing that follows it
+        ("建设悬挂不少于10处楹联。", "楹联"),
+        # a name in quotes, where the usual cut misses it
+        ("实现“一村(居)一法律顾问”工作全覆盖。", "一村一法律顾问"),
+        ("完成4个城市社区“一有十中心”规范化建设。", "一有十中心"),
+        # a due date inside the clause
+        ("上级补助资金支持的老旧小区8月底前完成改造。", "老旧小区"),
+        # a subject compared with another (与), a share named by what it counts (占)
+        ("居民人均可支配收入与GDP增长同步。", "人均可支配收入"),
+        ("新建普惠金融服务站数占行政村比例达到75%。", "普惠金融服务站数"),
+        # a generic head dropped when that makes the name fit, kept after a qualifier
+        ("建设农村教师周转宿舍项目216套。", "农村教师周转宿舍"),
+        ("永清路提升改造工程。", "永清路提升改造"),
+        # an abbreviation that makes a long name fit
+        ("全年招商引资项目履约率不低于90%。", "招引项目履约率"),
+        ("完成15家科技型中小企业评价入库工作。", "科小评价入库"),
+        ("加强慢性阻塞性肺疾病防治体系建设。", "慢阻肺防治体系"),  # abbreviated, then fitted
+        # more lead verbs; 新增 only where four characters remain (新增贷款 stays)
+        ("开工新建东环路。", "东环路"),
+        ("全社会研发经费投入增长10%。", "研发经费投入"),  # a scope word in front
+        ("实现商标注册量、地理标志申请量均增长8%以上。", "地理标志申请量"),  # 均 is no name
+        ("新增社区老年大学3所。", "社区老年大学"),
+        ("推行“一村一辅警”。", "一村一辅警"),
+        # a scope as the subject: the name follows the predicate
+        ("所有乡镇实现综合文化站全覆盖。", "综合文化站"),
+        # for whom, then the work (an age is no part of a name)
+        ("对120名0—6岁残疾儿童实施康复救助。", "残疾儿童康复救助"),
+        ("为全县重点人群免费开展结直肠癌筛查。", "结直肠癌筛查"),
+        # what a figure describes after its 的
+        ("加快建设总投资7.58亿元的县医院迁建项目。", "县医院迁建项目"),
+    ],
+)
+def test_title_rules(text, title, lexicon, tokenizer):
+    found = title_for(text, tokenizer, lexicon.abbreviations)
+    assert found.value == title and len(found.value) <= TITLE_MAX
+
+
 def test_a_name_written_in_full_stays_full_where_a_cut_leaves_a_whole_phrase(lexicon, tokenizer):
     found = title_for("全社会固定资产投资增速高于全省平均水平。", tokenizer, lexicon.abbreviations)
     assert found.value.endswith("固定资产投资") and len(found.value) <= TITLE_MAX
@@ -118,3 +165,93 @@ def test_names_never_run_across_a_table_cell(lexicon, tokenizer):
     )
     assert all(any(a in c for c in cells) for a in found), found
     assert title_for("最低生活保障 农村标准(760元/月)", tokenizer).value == "最低生活保障"
+
+
+def test_aliases_include_quoted_names_and_the_heads_of_the_title(lexicon, tokenizer):
+    found = aliases_for("开展“企业上云”专项行动。", lexicon, tokenizer, title="企业上云专项行动")
+    assert "企业上云" in found  # the quoted name
+    heads = aliases_for(
+        "城镇登记失业率控制在4.5%以内。", lexicon, tokenizer, title="城镇登记失业率"
+    )
+    assert "失业率" in heads and "登记失业率" in heads
+    # a head of generic words alone, or one starting with a bound piece, names nothing
+    generic = aliases_for("抓好省重点项目建设。", lexicon, tokenizer, title="省重点项目建设")
+    assert "项目建设" not in generic
+    # nor one whose own words before a generic one are too few to name anything
+    market = aliases_for("城区东门市场建设", lexicon, tokenizer, title="城区东门市场建设")
+    assert "市场建设" not in market and "东门市场建设" in market
+    bound = aliases_for("出台紧密型医共体实施意见。", lexicon, tokenizer, title="紧密型医共体")
+    assert "型医共体" not in bound
+
+
+def test_aliases_include_the_names_of_the_other_clauses(lexicon, tokenizer):
+    found = aliases_for(
+        "加大信贷投放力度,新增贷款完成14亿元。", lexicon, tokenizer, title="信贷投放"
+    )
+    assert "新增贷款" in found and "信贷投放" not in found
+
+
+def test_a_table_cell_mark_never_enters_a_title(tokenizer):
+    found = title_for("推动工业固废资源化 | 张三 | 生态环境分局", tokenizer, {})
+    assert "|" not in found.value and found.value == "工业固废资源化"
+
+
+def test_a_cut_never_leaves_a_bound_suffix_in_front(tokenizer):
+    found = title_for("全年完成各类补贴性职业技能培训6000人次以上。", tokenizer, {})
+    assert found.value == "职业技能培训"
+
+
+def test_an_abbreviation_written_only_inside_its_full_form_is_still_an_alias(lexicon):
+    # "外资" is written, but only as part of "境外资金", one of its own words
+    assert "外资" in aliases_for("实际利用境外资金增长3%以上。", lexicon)
+    assert "外资" not in aliases_for("引进外资项目5个。", lexicon)  # written on its own
+
+
+def test_a_name_the_first_sentence_repeats_is_the_title(tokenizer):
+    text = "坚持把教育作为投入重点领域,加大财政教育投入力度,确保财政教育投入只增不减。"
+    assert title_for(text, tokenizer, {}).value == "财政教育投入"
+    # the parts of a measure listed after a colon are no name of the target
+    listed = "大气环境质量约束性指标:PM2.5年均浓度为49微克,PM10年均浓度为90微克。"
+    assert title_for(listed, tokenizer, {}).value == "大气环境质量"
+
+
+def test_field_abbreviations_are_aliases_where_their_words_are_written(lexicon):
+    assert "外贸" in aliases_for("确保进出口额增长3%以上。", lexicon)
+    assert "慢阻肺" in aliases_for("完成慢性阻塞性肺疾病筛查1万人次。", lexicon)
+    assert "唐筛" in aliases_for("产前筛查率达到55%以上。", lexicon)
+    assert "改厕" in aliases_for("改建农村户用厕所1万户。", lexicon)
+
+
+def test_burial_grounds_are_livelihood_work_of_civil_affairs(lexicon):
+    topic, confidence = topic_for("建成1个城市公益性公墓。", "", lexicon)
+    assert topic is not None and category_for(topic, confidence).value == "民生保障"
+    units, _ = units_for("建成1个城市公益性公墓。", topic, load_departments(), confidence)
+    assert units[0].name == "县民政局" and units[0].source == "inferred"
+
+
+def test_energy_saving_outweighs_the_gdp_in_energy_intensity(lexicon):
+    topic, confidence = topic_for("落实节能工作要点,单位GDP能耗下降2%。", "", lexicon)
+    assert category_for(topic, confidence).value == "生态环境"
+
+
+def test_the_clause_that_sets_the_figure_names_a_target_whose_first_clause_says_what_is_done(
+    tokenizer,
+):
+    text = "加大普惠信贷支持力度,新增小微贷款完成8亿元。"
+    assert title_for(text, tokenizer, {}).value == "小微贷款"
+    # a first clause that is no action ("为…") keeps its own name
+    other = "为全县老年人免费开展流感疫苗接种,重点接种60岁以上人群7400人。"
+    assert title_for(other, tokenizer, {}).value != "岁以上人群"
+
+
+def test_growth_of_the_economy_is_led_by_development_and_reform_with_statistics(lexicon):
+    topic, confidence = topic_for("地区生产总值增长7%左右。", "", lexicon)
+    units, _ = units_for("地区生产总值增长7%左右。", topic, load_departments(), confidence)
+    assert [u.name for u in units] == ["县发改委", "县统计局"]
+
+
+def test_a_numbered_group_heading_is_no_title_of_its_items(lexicon, tokenizer):
+    text = "二、城乡供水提升工程，建成东岙水厂二期"
+    assert title_for(text, tokenizer, {}).value == "东岙水厂二期"
+    assert "城乡供水提升工程" in aliases_for(text, lexicon, tokenizer, title="东岙水厂二期")
+    assert title_for("二、城乡供水提升工程", tokenizer, {}).value != ""  # alone, it names

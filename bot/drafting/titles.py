@@ -1,0 +1,340 @@
+"""A drafted target's title: the short name (≤ 8 characters, whole words) a leader would use,
+and the names written in a target's text that may serve as its aliases.
+
+Field knowledge only: the lexicon's abbreviations shorten a name written in full.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.words import Reading
+
+TITLE_MAX = 8
+
+_TITLE_LEAD = re.compile(
+    r"^(?:\d{4}年(?:底|度)?|全年|年度|全社会|全县|全市|全区|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
+    r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
+    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
+    r"开工|投用|推行|改建|新增(?=[\u4e00-\u9fff]{4}))+"
+)
+_GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
+_SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
+# "为困难残疾人提供康复救助", "对185名残疾儿童实施康复救助": whom for, then the work.
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
+# When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
+_WHEN_LEAD = re.compile(
+    r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
+)
+# ...or inside it ("老旧小区8月底前完成改造"): a due date is no part of a name.
+_WHEN_INSIDE = re.compile(
+    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底)(?:之?前)?"
+    r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
+)
+_ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
+_QUOTED = re.compile(r"“([^“”，,。；;]{2,16})”")
+# Comparator words after a figure ("509300人以上") are no name.
+_AFTER_FIGURE = re.compile(r"^(?:以上|以下|以内|之内|左右)")
+_FIGURE_RUN = re.compile(r"[\d.,%]+[^\d，,。；;、]{0,3}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
+_PREDICATE = re.compile(
+    r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
+    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+)
+# Words that end a phrase without naming anything: the work, the effort, the document or
+# the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
+_EMPTY_TAIL = re.compile(
+    r"(?:工作要点|实施意见|实施方案|主体责任|约束性指标|控制目标|目标任务|工作|力度|全覆盖)$"
+)
+# Generic heads a long name may lose when that makes it fit, rather than lose its own words
+# from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
+_GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
+# "西平县腾云气体有限公司": a company is called by its own name, without place or legal form.
+_COMPANY = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}?[省市县区])?([\u4e00-\u9fff]{2,8}?)(?:集团)?(?:股份)?有限(?:责任)?公司"
+)
+
+_NOT_A_START = frozenset("的等以或和与及、之")
+# Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
+_SUFFIXES = frozenset("性型化式级类")
+# Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
+CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
+# Words a name cannot start with: they qualify what comes before them.
+_BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
+
+
+# Chinese writes no space between words, so a space between two Han characters is where
+# one table cell ends and the next begins ("目标任务:最低生活保障 农村保障人次", a group cell then
+# its sub-row): a name never runs across it.
+_CELL_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def cells_of(text: str) -> list[str]:
+    """The pieces of one sentence that were separate table cells, in order."""
+    return [c for c in _CELL_GAP.split(text) if c.strip()]
+
+
+def quoted_names(text: str) -> list[str]:
+    """The names a text puts in quotes (“企业上云”, “一村(居)一法律顾问”), asides dropped."""
+    names = []
+    for m in _QUOTED.finditer(text):
+        name = _ASIDE.sub("", m.group(1)).strip()
+        if len(_HAN.findall(name)) >= 2 and name not in names:
+            names.append(name)
+    return names
+
+
+def _strip_tails(core: str) -> str:
+    """`core` without the words after its name that name nothing; four characters stay."""
+    while (m := _EMPTY_TAIL.search(core)) and m.start() >= 4:
+        core = core[: m.start()]
+    return core
+
+
+def _fit_tails(core: str) -> str:
+    """A long name without its generic heads if that makes it fit; a head after a qualifier
+    ("亿元以上项目") stays."""
+    short = core
+    while len(short) > TITLE_MAX and (m := _GENERIC_TAIL.search(short)) and m.start() >= 4:
+        if any(short[: m.start()].endswith(w) for w in _BAD_START):
+            break
+        short = short[: m.start()]
+    return short if len(short) <= TITLE_MAX else core
+
+
+def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
+    """A long name shortened by the lexicon's abbreviations (招商引资项目履约率 → 招引项目履约率).
+    Unless `anywhere`, a full form that ends the name stays written out: it is the name's head
+    ("全社会固定资产投资" stays, never "全社会固资")."""
+    for abbreviation, means in abbreviations.items():
+        full = re.split(r"[（(/ ]", means)[0].strip()
+        if len(full) >= 3 and full in core and (anywhere or not core.endswith(full)):
+            core = core.replace(full, abbreviation)
+    return core
+
+
+def _counted_thing_follows(clause: str, predicate: re.Match) -> bool:
+    """ "悬挂不少于10处楹联": the comparator belongs to a figure whose counted thing follows."""
+    from bot.drafting.report_text import FIGURE_RE
+
+    figure = FIGURE_RE.match(clause, predicate.end())
+    if figure is None or (figure.group(4) or "") not in CLASSIFIERS:
+        return False
+    return len(_HAN.findall(clause[figure.end() : figure.end() + 2])) == 2
+
+
+def _subject(clause: str) -> str:
+    """The clause's subject when a predicate follows it, else the clause."""
+    predicate = _PREDICATE.search(clause, 2)
+    if (
+        predicate
+        and not _FIGURE_RUN.search(clause[: predicate.start()])
+        and not _counted_thing_follows(clause, predicate)
+    ):
+        # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
+        subject = re.sub(r"(?:均|都|分别|全部|各)$", "", clause[: predicate.start()])
+        subject = _TITLE_LEAD.sub("", subject)
+        # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
+        # "服务站数占行政村比例": a share is named by what is counted, before 占.
+        first = re.split(r"[与占]", subject, maxsplit=1)[0]
+        subject = first if len(first) >= 4 else subject
+        rest = clause[predicate.end() :]
+        if _SCOPE.match(subject) and len(_HAN.findall(rest)) >= 2:
+            return rest
+        if len(subject) >= 2:
+            return subject
+    return clause
+
+
+def _named_core(clause: str) -> str:
+    """The name's words in `clause`: the thing counted by its figure, or what precedes one."""
+    from bot.drafting.report_text import FIGURE_RE
+
+    whom = _FOR_WHOM.match(clause)
+    if whom:
+        # The work, led by whom it is for when both fit ("残疾儿童康复救助").
+        work = _named_core(whom.group(2))
+        both = _named_core(whom.group(1)) + work
+        return both if len(both) <= TITLE_MAX else work
+    core = _TITLE_LEAD.sub("", _subject(clause))
+    pieces = FIGURE_RE.split(core)
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
+    # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
+    described = [p.strip("的等和及与、") for p in pieces[5::5] if p.startswith("的")]
+    # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
+    # after the thing.
+    units = pieces[4::5]
+    following = [
+        p
+        for p, unit in zip(parts[1:], units, strict=False)
+        if len(p) >= 2 and (not unit or unit in CLASSIFIERS)
+    ]
+    core = next((p for p in described if len(p) >= 2), None) or (
+        following[0] if following else parts[0]
+    )
+    core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
+    # The head of "以…为主要功能的中心敬老院" follows its last 的.
+    head = core.rsplit("的", 1)[-1]
+    if len(head) >= 2:
+        core = head
+    core = _COMPANY.sub(r"\1", core)
+    return _strip_tails(core)
+
+
+def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
+    """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
+    or the object of its first verb; a name the clause puts in quotes when that is not in it."""
+    abbreviations = abbreviations or {}
+    raw_clauses = re.split(
+        r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
+    )
+    clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
+    # "2020年底,新引进…": a clause that only says when is not the target's name.
+    named = [i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2]
+    # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
+    # the item belongs to, shared by its siblings; the item's own words follow it.
+    if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
+        named = named[1:]
+    at = named[0] if named else None
+    clause = clauses[at] if at is not None else ""
+    core = _named_core(clause)
+    # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
+    # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
+    abbreviated = _abbreviate(core, abbreviations, anywhere=False)
+    fits = [
+        c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
+    ]
+    core = fits[0] if fits else core
+    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
+    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
+    kept = [w for w in tokenizer.lcut(core) if w.strip()]
+    while kept and sum(map(len, kept)) > TITLE_MAX:
+        kept.pop(0)
+    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
+        core = _abbreviate(core, abbreviations, anywhere=True)
+    words = [w for w in tokenizer.lcut(core) if w.strip()]
+    # The head noun of a Chinese phrase is at its end: drop words from the front.
+    cut = False
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
+        words.pop(0)
+        cut = True
+    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
+    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
+        words.pop(0)
+    title = "".join(words)
+    quoted = quoted_names(raw_clauses[at]) if at is not None else []
+    name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
+    if name and name not in title and title not in name:
+        return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
+    measured = _measured_name(target_text, clause, tokenizer, abbreviations)
+    if measured:
+        return Reading(measured, f"取自目标中给出数字的一句，而非“{clause}”", 0.6)
+    repeated = _repeated_name(target_text, title)
+    if repeated:
+        return Reading(repeated, f"取自“{clause}”，目标文字中反复出现", 0.6)
+    if len(title) <= 3 and not any(title == a for a in abbreviations):
+        return Reading(title or clause[:TITLE_MAX], f"取自“{clause}”，过短", 0.3)
+    if len(title) < 2:
+        return Reading(clause[:TITLE_MAX] or "目标", f"取自“{clause}”前{TITLE_MAX}字", 0.3)
+    return Reading(
+        title, f"取自“{clause}”" + ("，已删去前面的词" if cut else ""), 0.5 if cut else 0.7
+    )
+
+
+def _first_sentence(target_text: str) -> list[str]:
+    """The clauses of the first sentence, up to a list after a colon or 其中 (the parts of
+    one measure), without asides or due dates."""
+    sentence = re.split(r"[。；;：:]|其中", _ASIDE.sub("", re.sub(r"\s+", "", target_text)))[0]
+    return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
+
+
+def _measured_name(target_text: str, clause: str, tokenizer, abbreviations) -> str:
+    """The name of the clause that sets the target's figure, where the title's clause sets
+    none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
+    after. Only a whole name (not cut, four characters or more) replaces the first one."""
+    from bot.drafting.report_text import extract_figures
+
+    # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
+    if extract_figures(clause) or not _TITLE_LEAD.match(clause):
+        return ""
+    for later in _first_sentence(target_text)[1:]:
+        if extract_figures(later):
+            name = title_for(later, tokenizer, abbreviations)
+            if name.confidence >= 0.7 and len(name.value) >= 4:
+                return name.value
+    return ""
+
+
+def _repeated_name(target_text: str, title: str) -> str:
+    """The name of a later clause of the first sentence that the sentence writes again, where
+    the title is written once ("坚持把科技作为支出重点领域,加大财政科技投入力度,确保财政科技投入
+    只增不减"): what a sentence keeps naming is what it is about. A list after a colon or 其中
+    names the parts of a measure, not the target."""
+    clauses = _first_sentence(target_text)
+    text = "".join(clauses)
+    if len(clauses) < 2 or text.count(title) >= 2:
+        return ""
+    for clause in clauses[1:]:
+        name = _named_core(clause)
+        if 4 <= len(name) <= TITLE_MAX and text.count(name) >= 2 and name not in title:
+            return name
+    return ""
+
+
+def _quoted_title(name: str, clause: str, tokenizer) -> str:
+    """A quoted name as a title: a short one ("两癌") with the words that follow its quotes
+    ("两癌筛查"); one too long for a title is none."""
+    if len(name) > TITLE_MAX:
+        return ""
+    if len(name) >= 4:
+        return name
+    after = clause[clause.find("”", clause.find(name)) + 1 :]
+    run = re.match(r"[\u4e00-\u9fff]+", after)
+    for word in tokenizer.lcut(run.group(0)) if run else ():
+        if len(name) + len(word) > TITLE_MAX or word in _BAD_START:
+            break
+        name += word
+    return name
+
+
+# Heads too general to name one target on their own ("项目建设", "改造提升").
+_GENERIC_WORDS = frozenset(
+    (
+        "项目",
+        "建设",
+        "工程",
+        "工作",
+        "体系",
+        "行动",
+        "管理",
+        "服务",
+        "提升",
+        "改造",
+        "治理",
+        "增长",
+    )
+)
+
+
+def head_names(title: str, tokenizer) -> list[str]:
+    """The shorter names a title's head makes ("城镇登记失业率" → 登记失业率, 失业率): a leader
+    drops the qualifiers in front; a head of generic words alone names nothing."""
+    words = [w for w in tokenizer.lcut(title) if w.strip()]
+    names = []
+    for start in range(1, len(words)):
+        head = words[start:]
+        name = "".join(head)
+        # A head starts with a word of its own, never a bound piece ("型医共体", "以上企业").
+        if len(head[0]) < 2 or head[0] in _BAD_START or head[0][0] in _SUFFIXES:
+            continue
+        # Its own words, before any generic ones, must name something ("市场建设" does not).
+        own = list(head)
+        while own and own[-1] in _GENERIC_WORDS:
+            own.pop()
+        if len(name) >= 3 and len("".join(own)) >= 3:
+            names.append(name)
+    return names

@@ -1,0 +1,202 @@
+"""The leading candidates built in full: every `Reason` of a target's score (bigrams,
+phrases, pinyin, figures, lexicon readings, a fuzzy phrase) and how much of the question
+it explains. `IndexScoring` (bot.understanding.scoring) picks the rows; this explains them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from rapidfuzz import fuzz
+
+from bot.understanding.candidates import Candidate, Reason
+from bot.understanding.text import text_tokens
+from bot.understanding.weights import BM25_B, BM25_K1
+
+
+@dataclass
+class _Query:
+    text: str
+    tokens: dict[str, float]  # token -> query weight (1 for the question's own, less for lexicon)
+    spans: dict[str, list[tuple[int, int]]]  # the question's own tokens -> where they are
+    weights: dict[int, float]  # informative position -> weight (filler positions have none)
+    expansions: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+    # Worked out once per question, shared by every candidate: the IDF of each token, the
+    # question with its filler blanked, and the total informative weight.
+    idfs: dict[str, float] = field(default_factory=dict)
+    masked: str = ""
+    total_weight: float = 1.0
+    # Figure tokens ("#70|千米") of figures the question writes that some target holds.
+    figures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
+    homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
+    readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
+    # (token, weight × IDF, the question's own?) for the tokens some target has, in order.
+    present: list[tuple[str, float, bool]] = field(default_factory=list)
+    masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
+    bits_known: int = 0  # how many characters had bits when `masked_bits` was made
+    long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
+    weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
+
+    @property
+    def own(self):
+        return self.spans.keys()
+
+
+class CandidateExplaining:
+    """The candidate half of `IndexScoring`: a row's full score with its reasons."""
+
+    def _fuzzy_caps_of(self, number: int) -> list[tuple[float, int, int]]:
+        """(the most the phrase can add as a fuzzy reason, at a similarity of 100; its
+        characters' bits; how many different characters it has) for each fuzzy phrase of
+        the target, the largest first."""
+        caps = self._fuzzy_caps.get(number)
+        if caps is None:
+            caps = sorted(
+                (
+                    (self._phrase_weight(p) * 0.5 / len(self.phrases[p]), bits, distinct)
+                    for p, bits, distinct in self._fuzzy_bits(self.docs[number])
+                ),
+                key=lambda cap: cap[0],
+                reverse=True,
+            )
+            self._fuzzy_caps[number] = caps
+        return caps
+
+    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int], ...]:
+        """The target's fuzzy phrases with their characters' bits and distinct characters."""
+        fuzzy = doc.fuzzy_bits
+        if fuzzy is None:
+            fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
+            doc.fuzzy_bits = fuzzy
+        return fuzzy
+
+    def _masked_bits(self, query: _Query) -> int:
+        """The characters of the question's `masked` text as bits, made again whenever
+        characters have been numbered since."""
+        if query.bits_known != len(self._char_bits):
+            bits = 0
+            for ch in set(query.masked):
+                bits |= self._char_bits.get(ch, 0)
+            query.masked_bits, query.bits_known = bits, len(self._char_bits)
+        return query.masked_bits
+
+    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
+        """The lexicon's credit for one target: a question word counts once, by the reading
+        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        used: set[str] = set()
+        word_tokens = self._word_tokens
+        for words in query.readings:
+            best: list[Reason] = []
+            best_sum = 0  # sum(r.score for r in best), as `sum` adds them
+            for word in words:
+                found = [phrases[word]] if word in phrases else []
+                for t in word_tokens[word]:
+                    if t in tokens and t not in used:
+                        found.append(tokens[t])
+                if not found:
+                    continue  # sums to 0, never more than `best`
+                found_sum = sum([r.score for r in found])
+                if found_sum > best_sum:
+                    best, best_sum = found, found_sum
+            for r in best:
+                if r.field == "text":
+                    used.add(r.text)
+            yield from best
+
+    def _phrase_weight(self, phrase: str) -> float:
+        weight = self._phrase_weights.get(phrase)
+        if weight is None:
+            tokens = set(text_tokens(phrase)) or {phrase}
+            weight = self._phrase_weights[phrase] = sum(self.idf(t) for t in tokens)
+        return weight
+
+    def _candidate(self, row: int, query: _Query, phrase_hits, avgdl: float) -> Candidate:
+        number = self.numbers[row]
+        doc = self.docs[number]
+        reasons: list[Reason] = []
+        covered: set[int] = set()
+        lexicon_phrases: dict[str, Reason] = {}
+        for reason, span in phrase_hits.get(number, ()):
+            if reason.kind == "lexicon":
+                lexicon_phrases[reason.text] = reason
+            else:
+                reasons.append(reason)
+            covered.update(range(*span))
+        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
+        lexicon_tokens: dict[str, Reason] = {}
+        doc_tokens = doc.tokens
+        spans = query.spans
+        for token, weighted, own in query.present:
+            tf = doc_tokens.get(token)
+            if tf is None:
+                continue
+            part = weighted * tf * _K1_PLUS_1 / (tf + norm)
+            if own:
+                reasons.append(_reason(("bm25", token, "text", round(part, 3))))
+                for span in spans[token]:
+                    covered.update(range(*span))
+                continue
+            # A figure, a homophone or a lexicon word (none is the question's own).
+            span = query.figures.get(token)
+            if span is not None:
+                written = query.text[span[0] : span[1]]
+                reasons.append(_reason(("figure", written, "figures", round(part, 3))))
+                covered.update(range(*span))
+                continue
+            span = query.homophones.get(token)
+            if span is not None:
+                reasons.append(_reason(("pinyin", token, "text", round(part, 3))))
+                covered.update(range(*span))
+                continue
+            lexicon_tokens[token] = _reason(("lexicon", token, "text", round(part, 3)))
+        if query.readings:
+            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+        if query.expansions:
+            word_tokens, doc_phrases = self._word_tokens, doc.phrases
+            for _, span, word in query.expansions:
+                if word in doc_phrases or any(t in doc_tokens for t in word_tokens[word]):
+                    covered.update(range(*span))
+        if query.long_enough:
+            self._fuzzy_reason(doc, query, reasons, covered)
+        coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
+        # Highest first; a stable sort keeps equal scores in the order they were found.
+        ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
+        total = round(sum([r.score for r in reasons]), 3)
+        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+
+    def _fuzzy_reason(self, doc, query: _Query, reasons: list[Reason], covered: set[int]):
+        """The best near-miss of one of the target's phrases (新增贷 → 新增贷款), if any."""
+        q = query.masked
+        named: str | None = None  # the phrases found already, one a line
+        best: tuple[float, str, tuple[int, int]] | None = None
+        fuzzy = self._fuzzy_bits(doc)
+        q_bits = self._masked_bits(query)
+        for phrase, phrase_bits, distinct in fuzzy:
+            # A partial ratio of 75 needs most of the phrase's characters in the question:
+            # a phrase sharing under half of them cannot reach it, so skip the alignment.
+            if (phrase_bits & q_bits).bit_count() * 2 < distinct:
+                continue
+            if named is None:
+                named = "\n".join(
+                    [r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")]
+                )
+            # Inside a phrase found already, or that phrase itself (no phrase holds a "\n").
+            if phrase in named:
+                continue
+            found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
+            if found is not None and (best is None or found.score > best[0]):
+                best = (found.score, phrase, (found.dest_start, found.dest_end))
+        if best is not None:
+            similarity, phrase, span = best
+            weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
+            weight /= len(self.phrases[phrase])
+            reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
+            covered.update([i for i in range(*span) if q[i] in phrase])
+
+
+_SCORE = attrgetter("score")
+_K1_PLUS_1 = BM25_K1 + 1
+# `Reason` from a tuple without the named tuple's keyword-handling constructor.
+_reason = Reason._make

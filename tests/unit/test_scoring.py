@@ -1,0 +1,76 @@
+"""The scoring shortcuts give what the plain computation gives: the gap test without a
+regex, the leading candidates under a bound, and what is kept per ledger state."""
+
+import dataclasses
+import random
+import re
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.understanding.evaluation import load_eval_set
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import LedgerIndex
+from bot.understanding.scoring import _gapped
+
+TRAINING = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index(ledger_2020):
+    return LedgerIndex(ledger_2020, load_lexicon())
+
+
+def _regex_gapped(text: str, first: str, second: str) -> bool:
+    pattern = re.escape(first) + r"[^\n\s]{1,2}" + re.escape(second)
+    return re.search(pattern, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("国家储备林", True),  # 国 … 储: two characters between
+        ("国储林", False),  # nothing between is not a gap
+        ("国家\n储备", False),  # a line break between is not one text
+        ("国 储", False),  # nor a space
+        ("国\u3000家储", False),  # nor a full-width space
+        ("国家家家储", False),  # three between is too many
+        ("国储 国家储", True),  # a later occurrence counts
+        ("国家", False),
+    ],
+)
+def test_the_gap_test_finds_one_or_two_characters_between(text, found):
+    assert _gapped(text, "国", "储") is found
+    assert _regex_gapped(text, "国", "储") is found
+
+
+def test_the_gap_test_agrees_with_its_regex_on_any_text():
+    rng = random.Random(11)
+    alphabet = "ab \n\tx\u3000\u00a0储国"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        first, second = rng.sample("abx储国", 2)
+        assert _gapped(text, first, second) == _regex_gapped(text, first, second), text
+
+
+def test_the_leading_candidates_under_a_limit_are_those_of_the_full_scoring(index):
+    """The bound that stops building candidates early never drops one of the leading."""
+    questions = [item["q"] for item in load_eval_set(TRAINING)]
+    for question in questions:
+        full = index.score(question)
+        for limit in (1, 5):
+            leading = index.score(question, limit=limit)[:limit]
+            assert leading == full[:limit], question
+
+
+def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
+    """What a gap found is kept per ledger state: a target that goes takes its gaps along."""
+    index = LedgerIndex(ledger_2020, load_lexicon())
+    best = index.score("国储林完成没")[0]
+    assert any(r.kind == "gap" and r.text == "国储" for r in best.reasons)
+    others = tuple(t for t in ledger_2020.targets if t.number != best.number)
+    index.update(dataclasses.replace(ledger_2020, targets=others))
+    scored = index.score("国储林完成没")
+    assert not any(r.kind == "gap" and r.text == "国储" for c in scored for r in c.reasons)
+    index.update(ledger_2020)
+    assert index.score("国储林完成没")[0].reasons == best.reasons
