@@ -9,7 +9,10 @@ that a figure is paired with the target of its own row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from bot.domain.ledger import KNOWN_UNITS
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
@@ -22,8 +25,16 @@ _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
 # "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
 # "存在问题" speak of the work, not of its target.
 _DUE_LABEL = re.compile(r"时限|时间|节点|期限")
+# "月度工作计划:4月:…" is the plan of the month reported on: its month is a milestone of the
+# target, its figures are planned, not done (read apart from the progress).
+_PLAN_LABEL = re.compile(r"月度(?:工作)?计划|节点计划|进度安排|月度目标")
 # "7月工作计划" is next month's work, not the year's target.
 _NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
+# A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
+# is, for the status; they are not figures of the row's target.
+_SHARE_LABEL = re.compile(r"进度|完成率|比例|之比|占比|%|％")
+# A cell naming a measure ("单位:万人", "计量单位:元/月/人"), not a responsible office.
+_MEASURE = re.compile(r"^(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2}$")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -33,6 +44,9 @@ _BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 class Row:
     target: str  # the target cell's words
     actuals: tuple[str, ...]  # the actual cells written after it (empty cells dropped)
+    unit: str = ""  # the row's measure, from a "单位:万人" cell above its target cell
+    name: str = ""  # the words naming the row: the item's line or a sub-item's line
+    rate: str = ""  # its completion-rate cell ("完成率:100%"), a share of its target
 
 
 @dataclass(frozen=True)
@@ -40,23 +54,36 @@ class Cells:
     target_text: str  # the item's own line and its target cells
     progress_text: str  # every other line, as written
     rows: tuple[Row, ...]  # empty when the item has no labelled target cells
+    plan_text: str = ""  # the month's plan cells ("月度工作计划:4月:…"), as written
 
 
 def label_kind(label: str) -> str:
-    """ "actual", "target", "name", "due", "unit" or "other" for a cell's header word."""
+    """ "actual", "target", "name", "due", "plan", "unit" or "other" for a cell's header
+    word."""
     if _UNIT_LABEL.search(label):
         return "unit"
+    if _PLAN_LABEL.search(label):
+        return "plan"
     if _DUE_LABEL.search(label):
         return "due"
     if _NEXT_LABEL.search(label):
         return "other"
-    if _ACTUAL_LABEL.search(label):
-        return "actual"
+    if _ACTUAL_LABEL.search(label) or _SHARE_LABEL.search(label):
+        return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
     if _TARGET_LABEL.search(label):
         return "target"
     if _NAME_LABEL.search(label):
         return "name"
     return "other"
+
+
+def is_measure_unit(text: str) -> bool:
+    """A unit of measure ("万人", "公里", "元/月/人"): its first part is a known unit."""
+    text = text.strip()
+    head = text.split("/", 1)[0]
+    return bool(_MEASURE.match(text)) and (
+        head in KNOWN_UNITS or head.removeprefix("万").removeprefix("亿") in KNOWN_UNITS
+    )
 
 
 def is_empty_cell(text: str) -> bool:
@@ -133,13 +160,17 @@ def with_column_unit(cell: str, label: str) -> str:
     return cell
 
 
-# A column of shares: "形象进度(%)", "完成率", "累计进度". Its cells say how far the work
-# is, for the status; they are not figures of the row's target.
-_SHARE_LABEL = re.compile(r"进度|完成率|比例|%|％")
-
-
 def is_share_column(label: str) -> bool:
     return bool(_SHARE_LABEL.search(label))
+
+
+# A completion rate against the row's target ("完成率", "占年任务之比"), unlike a physical
+# progress ("形象进度") that measures the works, not the target's figure.
+_RATE_LABEL = re.compile(r"完成率|完成比例|之比|占比")
+
+
+def is_rate_column(label: str) -> bool:
+    return bool(_RATE_LABEL.search(label))
 
 
 def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, str]:
@@ -156,6 +187,54 @@ def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, 
     return heading, body
 
 
+# "目标任务：新增5000人；完成情况：新增4200人": labelled cells run on in one line.
+_NEXT_CELL = re.compile(r"(?<=[；;。])\s*(?=[^\s:：,，。；;]{1,10}\s*[:：])")
+
+
+def _label_runs(line: str) -> list[str]:
+    """A line of labelled cells run together, cut at each label after a "；" (every piece
+    but the first must open with a label of a kind: target, completion, unit, due…)."""
+    pieces = [p for p in _NEXT_CELL.split(line) if p.strip()]
+    if len(pieces) < 2 or not _LABELLED.match(pieces[0]):
+        return [line]
+    if any(label_kind(_label_of(p)) == "other" for p in pieces):
+        return [line]
+    return pieces
+
+
+_PERIOD = re.compile(r"(\d{1,2})月")
+
+
+def _period_month(label: str) -> int:
+    found = _PERIOD.findall(label)
+    return int(found[-1]) if found else 0
+
+
+def _latest_only(row: Row, months: list[int]) -> Row:
+    """A row with progress columns of several periods ("1-10月推进情况", "1-11月推进情况")
+    keeps the latest period's cells as its actuals; the earlier ones are its history."""
+    if len(set(months)) < 2 or 0 in months:
+        return row
+    latest = max(months)
+    return replace(
+        row, actuals=tuple(a for a, m in zip(row.actuals, months, strict=True) if m == latest)
+    )
+
+
+def _latest_period(body: str) -> str:
+    """The progress lines without those a later period's line supersedes ("1-10月推进情况:…"
+    under "1-11月推进情况:…")."""
+    lines = body.split("\n")
+    dated = [
+        _period_month(_label_of(ln)) if label_kind(_label_of(ln)) == "actual" else 0
+        for ln in lines
+    ]
+    if len({m for m in dated if m}) < 2:
+        return body
+    latest = max(dated)
+    return "\n".join(ln for ln, m in zip(lines, dated, strict=True) if m in (0, latest))
+
+
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
@@ -163,14 +242,19 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     dues: list[str] = []
     targets: list[str] = []
     progress: list[str] = []
-    rows: list[tuple[str, list[str]]] = []
+    plans: list[str] = []
+    rows: list[Row] = []
+    months: dict[int, list[int]] = defaultdict(list)  # each row's actual cells' months
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
     lines = [("heading", heading)] if len(head_cells) > 1 else []
-    lines += [("body", ln) for ln in body.split("\n")]
+    lines += [("body", piece) for ln in body.split("\n") for piece in _label_runs(ln)]
     if not lines[0][0] == "heading":
         names.append(heading)
+    # A table flattened one cell a line may hold several sub-items, each an unlabelled line
+    # naming it ("提质改造农村公路") over its own cells, its measure in a "单位:" cell.
+    measure, sub_name = "", ""
     for where, line in lines:
         cells = split_cells(line)
         if where == "body" and len(cells) <= 1:
@@ -178,37 +262,58 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             kind = label_kind(found.group(1)) if found else "other"
             column = found.group(1) if found else ""
             entries = [(kind, found.group(2).strip() if found else line, found, column)]
+            if found is None and line.strip():
+                measure, sub_name = "", line.strip()
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         for kind, value, found, column in entries:
-            if kind == "due":
+            if kind == "unit" and is_measure_unit(value):
+                measure = value.strip()
+            if kind == "plan":
+                plans.append(line if found is not None or len(entries) == 1 else value)
+            elif kind == "due":
                 dues.append(value)
             elif kind == "name":
                 names.append(value)
             elif kind == "target":
-                targets.append(value)
-                rows.append((value, []))
+                targets.append(f"{sub_name}{value}" if sub_name else value)
+                rows.append(Row(value, (), measure, sub_name))
             else:
                 progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.
+                if kind == "actual" and is_rate_column(column) and rows:
+                    rows[-1] = replace(rows[-1], rate=value)
                 if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
-                    (rows[-1][1] if rows else loose).append(value)
+                    if rows:
+                        rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
+                        months[len(rows) - 1].append(_period_month(column))
+                    else:
+                        loose.append(value)
+    plan = "\n".join(plans)
+    body = _latest_period(body)
+    if plans:
+        body = "\n".join(ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "plan")
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
-        return Cells(heading, body, (Row(heading, tuple(loose)),))
+        return Cells(heading, body, (Row(heading, tuple(loose), measure),), plan)
     if not rows and not dues:
-        return Cells(heading, body, ())
+        return Cells(heading, body, (), plan)
     if not rows:  # a narrative item with a due cell: the due words join its target's
         body_left = [ln for ln in body.split("\n") if label_kind(_label_of(ln)) != "due"]
         due = "，".join(dues)
-        return Cells(f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), ())
+        return Cells(
+            f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), (), plan
+        )
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
     target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
+    rows = [_latest_only(r, months[k]) for k, r in enumerate(rows)]
+    named = tuple(replace(r, name=r.name or name) for r in rows)
     return Cells(
         target_text=f"{name}：{target_text}" if name else target_text,
         progress_text="\n".join(p for p in progress if p.strip()),
-        rows=tuple(Row(t, tuple(a)) for t, a in rows),
+        rows=named,
+        plan_text=plan,
     )
 
 
@@ -231,6 +336,46 @@ def split_sentence(text: str) -> tuple[str, str]:
             actuals.append(clause)
         else:
             targets.append(clause)
-    if not actuals or not any(_PLANNED_BEFORE.match(c) for c in targets):
+    if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
+        return "".join(targets), "".join(actuals)
+    return _begun_then_done(_CLAUSE.findall(text))
+
+
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成)[^\d，,。；;]{0,2}$")
+
+
+def _units(text: str, *, done: bool = False) -> set[str]:
+    """Units of the figures in `text`; with `done`, only of figures right after a word of
+    achievement ("完成44村", not "实施完成…等8村…")."""
+    from bot.drafting.report_text import extract_figures
+
+    return {
+        f.unit
+        for f in extract_figures(text)
+        if f.unit and (not done or _DONE_JUST_BEFORE.search(text[: f.start]))
+    }
+
+
+def _begun_then_done(clauses: list[str]) -> tuple[str, str]:
+    # "开工建设78村106个项目,完成44村": the work taken up, then how much of it is done, in
+    # the same unit; the clauses before the first of achievement set the scope.
+    first = next((k for k, c in enumerate(clauses) if _ACHIEVED_BEFORE.match(c)), None)
+    if first is None or first == 0:
         return "", ""
-    return "".join(targets), "".join(actuals)
+    scope, rest = clauses[:first], clauses[first:]
+    done = [c for c in rest if _ACHIEVED_BEFORE.match(c)]
+    if not _units("".join(scope)) & {u for c in done for u in _units(c, done=True)}:
+        return "", ""
+    return "".join(scope), "".join(rest)
+
+
+# Progress that opens with the completion rate ("完成率200%;") answers the item's own line:
+# its figures ("实体零工驿站建设完成2个") are what was done, the rate how that compares with a
+# target the report does not repeat.
+_RATE_FIRST = re.compile(
+    r"^\s*(?:完成率|完成比例|任务完成率)(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def answers_with_rate(progress: str) -> bool:
+    return bool(_RATE_FIRST.match(progress))

@@ -11,15 +11,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.domain.status import (
     compute_status,
     final_deadline,
+    indicator_exceeded,
     indicator_met,
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.cells import header_labels, read_cells, split_sentence
+from bot.drafting.cells import answers_with_rate, header_labels, read_cells, split_sentence
 from bot.drafting.groups import inherited_status
 from bot.drafting.naming import (
     Departments,
@@ -29,14 +30,17 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
-from bot.drafting.pairing import pair_indicators, pair_rows
+from bot.drafting.pairing import pair_indicators
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
+from bot.drafting.rows import pair_rows
 from bot.drafting.words import (
     Reading,
     guess_year,
+    month_end,
     relative_status,
     report_day,
     status_from_words,
+    whole_year_done,
 )
 from bot.render.ledger_toml import dump_ledger
 from bot.understanding.lexicon import FieldLexicon
@@ -93,8 +97,10 @@ def _unreported(spec: TargetSpec) -> str:
     return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
 
 
-_STARTED = re.compile(r"开工|启动|动工")
+_STARTED = re.compile(r"开工|启动|动工|开建")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+# A target to build or renovate asks for the work finished, not begun.
+_BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
 
 
 def _only_started(target_text: str, words: Reading) -> bool:
@@ -103,20 +109,26 @@ def _only_started(target_text: str, words: Reading) -> bool:
     return bool(
         _STARTED.search(said)
         and not _FINISHED.search(said)
-        and _FINISHED.search(target_text)
+        and (_FINISHED.search(target_text) or _BUILD.search(target_text))
         and not _STARTED.search(target_text)
     )
 
 
-def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[TargetSpec, Guess]:
+def _status(
+    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
+) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
-    `dated`: the report states the day its progress is as of."""
+    `dated`: the report states the day its progress is as of; `planned`: the item has a
+    plan for the month reported on."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = words or status_from_words(told)
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
+        # Beside a month's plan, "已完成" says the month's plan is done, not the target.
+        words = replace(words, value="推进中", confidence=0.5)
     if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
@@ -131,7 +143,15 @@ def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[
     if words is not None and words.value in DONE_WORDS:
         # The report says the work is done, so its deadlines are done.
         spec = _mark_done(spec)
-        if words.value == "已完成" and unproven:
+        whole = whole_year_done(told) if words.value == "已完成" else ""
+        if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
+            # "提前完成年度任务": the year's target is done; a figure beyond it is more.
+            exceeded = any(indicator_exceeded(i) for i in spec.indicators if i.comparable)
+            status = "超额完成" if exceeded else "已完成"
+            reason = f"报告称“{whole}”"
+            spec = replace(spec, status_override=status, status_reason=reason)
+            return spec, Guess("status", status, 0.8, reason)
+        if words.value == "已完成" and unproven and (not dated or day > final_deadline(spec, day)):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)
             reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
@@ -167,6 +187,31 @@ def _status(spec: TargetSpec, day: dt.date, told: str, *, dated: bool) -> tuple[
     return spec, Guess("status", words.value, words.confidence, reason)
 
 
+# "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
+# previous such remark a date to be done by.
+_GROUP_DUE = re.compile(
+    r"(?:这|以上|上述|前述)(?:\d+|[两二三四五六七八九十]+)项[^。；;]{0,10}?(\d{1,2})月(?:底|末)"
+    r"(?:之前|前)?[^。；;]{0,6}?(?:完成|完工|建成|竣工|投用)"
+)
+
+
+def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
+    """Targets with the dates their group's closing remark gives them."""
+    result, group = [], []
+    for spec in targets:
+        group.append(spec)
+        found = _GROUP_DUE.search(spec.progress_text)
+        if not found or not 1 <= int(found.group(1)) <= 12:
+            continue
+        due = DeadlineSpec(date=month_end(year, int(found.group(1))), text=found.group(0))
+        for member in group:
+            if all(d.date != due.date for d in member.deadlines):
+                member = replace(member, deadlines=(due, *member.deadlines))
+            result.append(member)
+        group = []
+    return result + group
+
+
 def draft_target(
     item,
     year: int,
@@ -188,6 +233,8 @@ def draft_target(
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     if cells.rows:
         pairings = pair_rows(cells.rows)
+    elif progress_report and answers_with_rate(item.progress_text):
+        pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif progress_report and not item.progress_text.strip():
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         target_words, done_words = split_sentence(item.target_text)
@@ -210,7 +257,7 @@ def draft_target(
     texts = f"{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
-    deadlines = extract_deadlines(item.target_text, year)
+    deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
     named = any(d.text in item.target_text for d in deadlines)
     guesses.append(
         Guess(
@@ -229,7 +276,7 @@ def draft_target(
         title=title.value,
         category=category.value,
         target_text=target_text,
-        progress_text=item.progress_text,
+        progress_text="\n".join(t for t in (cells.plan_text, item.progress_text) if t),
         same_line=item.same_line,
         units=units,
         deadlines=tuple(deadlines),
@@ -244,7 +291,9 @@ def draft_target(
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
-        spec, status = _status(spec, day, told, dated=progress_report)
+        spec, status = _status(
+            spec, day, told, dated=progress_report, planned=bool(cells.plan_text)
+        )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
         spec = _mark_done(spec) if decided.value in DONE_WORDS else spec
@@ -286,6 +335,7 @@ def draft_report(
         )
         targets.append(spec)
         guesses[item.number] = found
+    targets = group_deadlines(targets, ledger_year)
     # Two targets with one title cannot be told apart in a list: both go to review.
     numbers_by_title: dict[str, list[int]] = {}
     for spec in targets:

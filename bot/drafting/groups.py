@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.status import final_deadline
-from bot.drafting.mentions import list_number
+from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = "一二三四五六七八九十"

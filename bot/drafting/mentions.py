@@ -1,10 +1,6 @@
-"""A 督查通报 that names items only by their list numbers, in prose ("县民政局负责的第1件、
-县卫健局负责的第17、18件确定事项进展滞后"), with the list itself in an attachment it lacks.
-
-Such a report can still be drafted honestly for the items it judges: each becomes a target
-with its number, the words that name it and the sentence's verdict, and no target text (the
-draft asks a person to fill it in from the list). Items it names without a verdict are not
-drafted; a report that judges none is refused with the line and what to supply.
+"""Figures as the pairing reads them: each figure with a unit, the words naming it and
+around it (`Mention`), and what those words say of it: a restated target, the rest of the
+work, a figure compared with, work begun, or a count written without its unit.
 """
 
 from __future__ import annotations
@@ -12,85 +8,143 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.drafting.words import status_from_words
+from bot.domain.ledger import KNOWN_UNITS, parse_decimal
+from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
 
-_DIGITS = "零一二三四五六七八九"
-_NUMBER = rf"(?:\d{{1,3}}|[{_DIGITS}十]{{1,3}})"
-# "第1件", "第17、18件", "第十三项": one or more list numbers sharing one measure word.
-_MENTION = re.compile(rf"第({_NUMBER}(?:[、和及与]{_NUMBER})*)[件项条]")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE_BREAK = re.compile(r"[，,：:]")
-# What joins one mention to the next ("…第1件、县发改局负责的第4件"): not an item's words.
-_JOINERS = "、，,和及与以及 "
+_CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
+_LEAD_WORDS = re.compile(
+    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|抓好|"
+    r"达到)+"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝])+$"
+)
+_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
+NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
 @dataclass(frozen=True)
 class Mention:
-    number: int
-    words: str  # the words that name the item, and the verdict of its sentence
-    line: int  # 1-based
+    """One figure with a unit, where it was written and the words around it."""
+
+    value: str
+    unit: str
+    name: str  # the words just before the figure, trimmed of verbs
+    context: str  # the clause up to the figure: what the pairing compares
+    after: str  # the words after the unit to the clause's end ("以上", "左右企业上云")
+    start: int
+    heading: str = ""  # the text before the figure ("2020年污染物排放量控制目标:二氧化硫")
 
 
-def list_number(text: str) -> int:
-    """The list number written in figures or Chinese numerals; 0 when it is none ("十十")."""
-    if text.isdigit():
-        return int(text)
-    tens, sep, ones = text.partition("十")  # "十", "十三", "二十", "二十一"
-    if not sep:
-        tens, ones = "一", text
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return 0
-    value = (_DIGITS.index(tens) if tens else 1) * 10 if sep else 0
-    return value + (_DIGITS.index(ones) if ones else 0)
+def _name_before(text: str, start: int) -> tuple[str, str]:
+    window = text[max(0, start - NAME_WINDOW) : start]
+    clause = _CUT.split(window)[-1]
+    name = _TRAIL_WORDS.sub("", clause)
+    name = re.sub(
+        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月底前|月底|月末|月|日前|日|{_UNIT_PATTERN})?"
+        r"|年度|月份)+",
+        "",
+        name,
+    )
+    name = _LEAD_WORDS.sub("", name)
+    # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
+    name = re.sub(r"^[\d.%]+", "", name)
+    cuts = list(_CUT.finditer(window))
+    if len(name) <= 3 and cuts and cuts[-1].group(0) in ":：":
+        # "就读公办学校比例:泰顺>85.8%": the label before the colon names the measure.
+        label = _CUT.split(window[: cuts[-1].start()])[-1]
+        name = _LEAD_WORDS.sub("", label) + name
+    context = text[max(0, start - 2 * NAME_WINDOW) : start]
+    return name.strip(), context
 
 
-def _numbers(group: str) -> list[int]:
-    return [n for n in (list_number(t) for t in re.split(r"[、和及与]", group)) if n > 0]
+def _previous_name(context: str) -> str:
+    for clause in reversed(_CUT.split(context)):
+        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
+        words = _TRAIL_WORDS.sub("", re.sub(rf"[\d.,%]+(?:{_UNIT_PATTERN})?", "", words))
+        if len(words) >= 2:
+            return words
+    return ""
 
 
-def _verdict(sentence: str, after: int) -> str:
-    """The clause after the last mention of a sentence: what it says of the items."""
-    return _CLAUSE_BREAK.split(sentence[after:], maxsplit=1)[0].strip()
+def mentions(text: str) -> list[Mention]:
+    """Every figure with a unit in `text`, with its name and context."""
+    from bot.drafting.report_text import extract_figures  # the one figure reader
+
+    found = []
+    for fig in extract_figures(text):
+        # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
+        if not fig.unit or parse_decimal(fig.value) is None:
+            continue
+        name, context = _name_before(text, fig.start)
+        if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
+            name = _previous_name(context) or name
+        after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
+        # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
+        heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
+        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
+    return found
 
 
-def _sentence_mentions(sentence: str, line: int) -> tuple[list[Mention], bool]:
-    """The mentions of one sentence that carry a verdict, and whether it mentions any."""
-    found = list(_MENTION.finditer(sentence))
-    if not found:
-        return [], False
-    verdict = _verdict(sentence, found[-1].end())
-    if status_from_words(verdict) is None:
-        return [], True
-    # The first item's words start at its clause; each next one where the previous ended.
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[: found[0].start()])]
-    start = breaks[-1] if breaks else 0
-    mentions = []
-    for k, match in enumerate(found):
-        own = sentence[start : match.end()].lstrip(_JOINERS)
-        words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
-        mentions += [Mention(n, words, line) for n in _numbers(match.group(1))]
-        start = match.end()
-    return mentions, True
+_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
 
 
-def numbered_mentions(lines: list[str]) -> list[Mention]:
-    """The items a report judges by list number only, by number (the first mention wins)."""
-    by_number: dict[int, Mention] = {}
-    for index, line in enumerate(lines):
-        for sentence in _SENTENCE.findall(line):
-            for mention in _sentence_mentions(sentence, index + 1)[0]:
-                by_number.setdefault(mention.number, mention)
-    return [by_number[n] for n in sorted(by_number)]
+# "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
+_CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
 
 
-def refusal(lines: list[str]) -> str:
-    """Why a report with no `N.` line and no judged mention cannot be drafted, and what to
-    supply; the line is the first that names items by number, else line 1."""
-    for index, line in enumerate(lines):
-        if any(_sentence_mentions(s, index + 1)[1] for s in _SENTENCE.findall(line)):
-            return (
-                f"line {index + 1}: the report names items only by their list numbers "
-                "(第…件/项) and says nothing of their progress there; supply the list itself "
-                "(the attachment with each item's target), one item a line as '1.…'"
-            )
-    return "line 1: no numbered target (a line starting with a number, as '1.') found"
+# "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done;
+# "较2019年度(3.79%)", "比上年的": the figure compared with.
+_REMAINDER = re.compile(
+    r"(?:其余|剩余|余下|另外|另|尚有|尚余|还有|还剩)$|(?:较|比)(?:\d{4}年度?|上年|去年)[(（]?$"
+    r"|(?:^|[^正现存实])在$"  # "在46个小区建成…": where the work is done, not how much
+)
+
+
+def restates_target(actual: Mention) -> bool:
+    """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
+    counts the rest of the work ("其余20户"), not an actual."""
+    return bool(
+        _RESTATED.search(actual.context)
+        or _CHOSEN.search(actual.context)
+        or _REMAINDER.search(actual.context)
+    )
+
+
+_STARTED = re.compile(r"开工|动工|启动|开建|正在|在建|施工中")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+
+
+def _clause_words(m: Mention) -> str:
+    return _CUT.split(m.context)[-1] + m.after
+
+
+def started_only(actual: Mention) -> bool:
+    """A figure of work begun ("3所均已开工", "开工建设12个"), not of work done."""
+    words = _clause_words(actual)
+    return bool(_STARTED.search(words)) and not _FINISHED.search(words)
+
+
+def asks_to_start(target: Mention) -> bool:
+    return bool(_STARTED.search(f"{target.heading[-NAME_WINDOW:]}{target.name}{target.after}"))
+
+
+def bare_actual(target: Mention, progress: str) -> str | None:
+    """The one unitless figure written right after or before the target's name (at least
+    four characters of it) in the progress; None when there is none or several."""
+    if target.unit == SHARE_OF_TARGET or target.unit in MAGNITUDES:
+        return None
+    found: set[str] = set()
+    for k in range(len(target.name) - 3):
+        words = re.escape(target.name[k:])
+        after = (
+            rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
+        )
+        before = rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{words}"
+        for pattern in (after, before):
+            found.update(m.group(1) for m in re.finditer(pattern, progress))
+        if found:
+            break
+    value = found.pop() if len(found) == 1 else None
+    return value if value is not None and parse_decimal(value) is not None else None

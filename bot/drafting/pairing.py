@@ -11,77 +11,20 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
+from bot.domain.ledger import IndicatorSpec, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
+from bot.drafting.mentions import (
+    NAME_WINDOW,
+    Mention,
+    asks_to_start,
+    bare_actual,
+    mentions,
+    restates_target,
+    started_only,
+)
 from bot.drafting.words import comparator_for
 
-_CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
-_LEAD_WORDS = re.compile(
-    r"^(?:全年|年度|目前|现已|已经|已|累计|共|全县|我县|本年度|截至|截止|力争|确保|完成|实现|抓好|"
-    r"达到)+"
-)
-_TRAIL_WORDS = re.compile(
-    r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
-    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争)+$"
-)
-_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
-NAME_WINDOW = 14  # characters before a figure that may hold its name
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One figure with a unit, where it was written and the words around it."""
-
-    value: str
-    unit: str
-    name: str  # the words just before the figure, trimmed of verbs
-    context: str  # the clause up to the figure: what the pairing compares
-    after: str  # the words after the unit to the clause's end ("以上", "左右企业上云")
-    start: int
-    heading: str = ""  # the text before the figure ("2020年污染物排放量控制目标:二氧化硫")
-
-
-def _name_before(text: str, start: int) -> tuple[str, str]:
-    window = text[max(0, start - NAME_WINDOW) : start]
-    clause = _CUT.split(window)[-1]
-    name = _TRAIL_WORDS.sub("", clause)
-    name = re.sub(
-        rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月|日|{_UNIT_PATTERN})?|年度|月份)+", "", name
-    )
-    name = _LEAD_WORDS.sub("", name)
-    # A clause that begins inside the previous figure ("…7.8%,其中…") starts with digits.
-    name = re.sub(r"^[\d.%]+", "", name)
-    context = text[max(0, start - 2 * NAME_WINDOW) : start]
-    return name.strip(), context
-
-
-def _previous_name(context: str) -> str:
-    for clause in reversed(_CUT.split(context)):
-        words = _TRAIL_WORDS.sub("", re.sub(r"[\d.,%]+[^\d，,]{0,2}$", "", clause))
-        words = _TRAIL_WORDS.sub("", re.sub(rf"[\d.,%]+(?:{_UNIT_PATTERN})?", "", words))
-        if len(words) >= 2:
-            return words
-    return ""
-
-
-def mentions(text: str) -> list[Mention]:
-    """Every figure with a unit in `text`, with its name and context."""
-    from bot.drafting.report_text import extract_figures  # the one figure reader
-
-    found = []
-    for fig in extract_figures(text):
-        # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
-        if not fig.unit or parse_decimal(fig.value) is None:
-            continue
-        name, context = _name_before(text, fig.start)
-        if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
-            name = _previous_name(context) or name
-        after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
-        # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
-        heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
-        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
-    return found
-
+__all__ = ["Mention", "Pairing", "mentions", "pair_indicators", "restates_target"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[\u4e00-\u9fff]")
 
@@ -122,19 +65,6 @@ _ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|�
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-_RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
-
-
-# "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
-_CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
-
-
-def restates_target(actual: Mention) -> bool:
-    """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家"),
-    not an actual."""
-    return bool(_RESTATED.search(actual.context) or _CHOSEN.search(actual.context))
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:
@@ -195,6 +125,7 @@ def growth_name(target: Mention, actual: Mention) -> str:
     return re.sub(r"(?:同比)?(?:下降|减少|回落|下滑|负增长)$", "", actual.name) + "增长"
 
 
+# Begun or still under way ("3所均已开工", "2所正在建设"): not an amount finished.
 @dataclass(frozen=True)
 class Pairing:
     indicator: IndicatorSpec
@@ -203,7 +134,6 @@ class Pairing:
 
 
 PAIR_THRESHOLD = 0.3
-ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
 SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
@@ -232,10 +162,15 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             taken.update(members)
             sizes.update(tj for tj, c in enumerate(targets) if c.after.startswith(words))
             taken.update(ai for ai, a in enumerate(actuals) if a.after.startswith(words))
+    # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built).
+    begun = {ai for ai, a in enumerate(actuals) if started_only(a)}
+    taken_for = {ti: begun if not asks_to_start(t) else set() for ti, t in enumerate(targets)}
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
             if ti in distributed or ti in sizes or ai in taken or not _unit_fits(t, a):
+                continue
+            if ai in taken_for[ti]:
                 continue
             # Percentages are everywhere: one pairs only when the names share words.
             if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
@@ -264,8 +199,15 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         fits = [
             ai
             for ai, a in enumerate(actuals)
-            if ai not in taken and _unit_fits(targets[ti], a) and _plausible_size(targets[ti], a)
+            if ai not in taken
+            and ai not in taken_for[ti]
+            and _unit_fits(targets[ti], a)
+            and _plausible_size(targets[ti], a)
         ]
+        counts = [ai for ai in fits if actuals[ai].unit != SHARE_OF_TARGET]
+        if counts and targets[ti].unit != SHARE_OF_TARGET:
+            # "已完成6个，占目标任务的75%": the count and its share say the same; the count pairs.
+            fits = counts
         # Percentages are too common a unit to pair on the unit alone.
         if len(fits) != 1 or targets[ti].unit == SHARE_OF_TARGET:
             continue
@@ -277,6 +219,17 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         if rivals == [ti]:
             partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
+
+    # A count written without its unit beside the target's own words is its actual:
+    # "完成大专及以上学历提升1937" for "学历提升902人", "建成…3老年大学" for "老年大学3所".
+    for ti in range(len(targets)):
+        if ti in partner or ti in distributed or ti in sizes:
+            continue
+        found = bare_actual(targets[ti], progress_text)
+        if found is not None:
+            actuals.append(replace(targets[ti], value=found, context=targets[ti].name))
+            partner[ti] = (len(actuals) - 1, 0.5)
+            taken.add(len(actuals) - 1)
 
     # One target figure may answer several actuals that each name a part of its measure
     # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
@@ -349,38 +302,20 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     for ai, a in enumerate(actuals):
         if ai in taken or a.unit in MAGNITUDES:
             continue
-        indicator = IndicatorSpec(name=name_for(a.name), actual=a.value, unit=a.unit)
-        result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
+        # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
+        each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []
+        for name in each or [a.name]:
+            indicator = IndicatorSpec(name=name_for(name), actual=a.value, unit=a.unit)
+            result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
 
 
-def pair_rows(rows) -> list[Pairing]:
-    """Indicators of a table's rows (bot/drafting/cells.py): each row's target cell paired
-    with the actual cells written after it; a bare number takes its target's unit."""
-    from bot.drafting.cells import is_bare_figure
+_EACH = re.compile(r"(?<![人平])均(?:已)?(?:达到|达|为|超过|实现)?$")
 
-    result: list[Pairing] = []
-    for row in rows:
-        units = [m.unit for m in mentions(row.target) if m.unit not in MAGNITUDES]
-        actuals = []
-        for cell in row.actuals:
-            if is_bare_figure(cell) and len(units) == 1:
-                # "累计完成:2712" under "城镇新增就业2450人": the column's unit is the row's.
-                cell = f"{cell.strip()}{units[0]}"
-            actuals.append(cell)
-        for p in pair_indicators(row.target, "；".join(actuals)):
-            if p.indicator.target and p.indicator.actual:
-                # Written in one row of the table: the layout says they belong together.
-                confidence = max(p.confidence, ROW_CONFIDENCE)
-                p = replace(p, confidence=confidence, why=f"同一行：{p.why}")
-            result.append(p)
-    # Rows of one item may name their figures alike; indicator names must differ.
-    used: dict[str, int] = {}
-    named = []
-    for p in result:
-        name = p.indicator.name
-        used[name] = used.get(name, 0) + 1
-        if used[name] > 1:
-            p = replace(p, indicator=replace(p.indicator, name=f"{name}{used[name]}"))
-        named.append(p)
-    return named
+
+def _measures_named(text: str) -> list[str]:
+    """The measures a figureless item names side by side ("甲筛查率和乙筛查率"), or []."""
+    parts = [p.strip() for p in re.split(r"和|与|及|、", re.sub(r"[。，,；;\s]+$", "", text))]
+    if len(parts) < 2 or any(len(re.findall(r"[\u4e00-\u9fff]", p)) < 3 for p in parts):
+        return []
+    return parts

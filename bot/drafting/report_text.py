@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
 from bot.drafting.groups import Group, find_headings, group_of, listed_in_runs
-from bot.drafting.mentions import numbered_mentions, refusal
+from bot.drafting.numbered_notices import numbered_mentions, refusal
 
 
 class ReportFormatError(Exception):
@@ -168,6 +168,9 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
     return before in ("(", "（") and after in (")", "）")
 
 
+_ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in the text with its unit, skipping dates, ranges, markers and names."""
     figures = []
@@ -179,6 +182,12 @@ def extract_figures(text: str) -> list[Figure]:
         number_end = m.end(3) if m.group(3) else m.end(2)
         if not unit and _is_not_a_figure(text, number_start, number_end, value):
             continue
+        if unit not in ("位", "名") and _ORDINAL_BEFORE.search(
+            text[max(0, number_start - 12) : number_start]
+        ):
+            continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
+        if unit == "个" and text[m.end() : m.end() + 1] == "月":
+            continue  # "滞后了2个月": a duration
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures
 
@@ -189,10 +198,39 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
-def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
-    """Deadlines named in a target's text, in the year written or else the ledger's; the year
-    end when none is named, and for a sentence of the target that names none beside others."""
+# A month's entry in a plan ("4月:完成筛查1480人"): the month's end is a milestone.
+_PLAN_MONTH = re.compile(r"(?<![\d\-—~至])(\d{1,2})月[:：]")
+# "8月底前…确保完成年度任务": the year's whole target falls due on that date.
+_WHOLE_TASK = re.compile(r"(?:年度|全年)(?:目标)?任务|(?:年度|全年)目标")
+
+
+def _leads_undated(sentence: str) -> bool:
+    """ "完成危房改造200户，6月底前完成100户": the sentence's whole amount comes before the
+    clause with a date, which sets a milestone amount of its own; the whole is due at the
+    year's end."""
+    clauses = re.split(r"[，,]", sentence)
+    first = next((k for k, c in enumerate(clauses) if _DEADLINE_RE.search(c)), 0)
+    if first == 0:
+        return False
+    lead, dated = "，".join(clauses[:first]), "，".join(clauses[first:])
+    return any(f.unit for f in extract_figures(lead)) and any(
+        f.unit for f in extract_figures(_DEADLINE_RE.sub("", dated))
+    )
+
+
+def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
+    """Deadlines named in a target's text (and its month's `plan`), in the year written or
+    else the ledger's; the year end when none is named, and for a sentence of the target
+    that names none beside others, unless one says the year's task falls due earlier."""
     found: list[DeadlineSpec] = []
+    for m in _PLAN_MONTH.finditer(plan):
+        if 1 <= int(m.group(1)) <= 12:
+            found.append(DeadlineSpec(date=_month_end(year, int(m.group(1))), text=m.group(0)))
+    whole_year_due = any(
+        _DEADLINE_RE.search(sentence) and _WHOLE_TASK.search(sentence)
+        for sentence in _SENTENCE.findall(plan)
+    )
+    target_text = f"{target_text}\n{plan}" if plan else target_text
     for m in _DEADLINE_RE.finditer(target_text):
         due_year = int(m.group(1)) if m.group(1) else year
         try:
@@ -211,9 +249,10 @@ def extract_deadlines(target_text: str, year: int) -> list[DeadlineSpec]:
     undated = [
         sentence
         for sentence in _SENTENCE.findall(target_text)
-        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4 and not _DEADLINE_RE.search(sentence)
+        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4
+        and (not _DEADLINE_RE.search(sentence) or _leads_undated(sentence))
     ]
-    if found and undated and all(d.date != year_end for d in found):
+    if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
         found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
     return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]

@@ -25,9 +25,24 @@ AT_MOST_BEFORE = (
     "降至",
     "降到",
     "压减到",
+    "≤",
+    "＜",
+    "<",
 )
 AT_MOST_AFTER = ("以内", "以下", "之内")
-AT_LEAST_BEFORE = ("不低于", "不少于", "达到", "力争", "至少", "确保", "超过", "高于")
+AT_LEAST_BEFORE = (
+    "不低于",
+    "不少于",
+    "达到",
+    "力争",
+    "至少",
+    "确保",
+    "超过",
+    "高于",
+    "≥",
+    "＞",
+    ">",
+)
 AT_LEAST_AFTER = ("以上",)
 ABOUT_AFTER = ("左右",)
 
@@ -83,17 +98,27 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "暂未出数", "数据未出", "未出数", "尚未公布", "暂无数据", "数据暂未",
             "尚未出台", "尚未下达", "待省", "待上级",
+            # Figures gathered only at a higher level ("数据采集只到市级"): none for this one.
+            "数据采集只到", "数据只采集到", "数据只统计到",
         ),
     ),
     ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
-    ("滞后", ("严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工")),
+    (
+        "滞后",
+        (
+            "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
+            "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
+            "尚未启动", "未启动",
+        ),
+    ),
     ("超额完成", ("超额完成",)),
     (
         "已完成",
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现",
+            "已全部", "完成了", "已实现", "完成年度任务", "完成全年任务", "完成年度目标",
+            "完成全年目标",
         ),
     ),
     (
@@ -101,6 +126,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
+            "序时进度", "进展顺利", "顺利推进",
         ),
     ),
 )  # fmt: skip
@@ -111,11 +137,13 @@ _DONE = re.compile(
 )
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划)[^，,。；;]{0,4}?的|完成率为?)\s*"
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)[^，,。；;]{0,4}?的"
+    r"|完成率为?)\s*"
     r"(\d+(?:\.\d+)?)%"
 )
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
-_PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?\s*(\d+(?:\.\d+)?)%")
+_FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+_PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -127,13 +155,19 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 # "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
 _FORECAST = re.compile(
-    r"(?:预计|计划|力争|争取|有望)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+    r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
     r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
 _AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
-_FIRST_STEP_AFTER = re.compile(r"^[^，,。；;]{0,3}?前期")
+# A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
+# is not the target done; nor is a share of its work ("已完成总工程量的60%").
+_FIRST_STEP_AFTER = re.compile(
+    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|拆迁"
+    r"|清表|评审|审批|备案|场地平整|土方)"
+    r"|^[^，,。；;]{0,10}?的\s*\d"
+)
 
 
 def _done_verdict(progress: str, at: int, word: str) -> bool:
@@ -141,6 +175,21 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
         return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
+
+
+# "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
+# closes it whether or not the figures that would prove it are given.
+WHOLE_YEAR_DONE = re.compile(r"完成(?:年度|全年)(?:目标)?任务|完成(?:年度|全年)目标")
+_NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
+
+
+def whole_year_done(progress: str) -> str:
+    """The clause saying the year's whole target is done ("提前完成年度任务"), or "" when
+    none does (one denied or forecast, "确保完成年度任务", does not)."""
+    for m in WHOLE_YEAR_DONE.finditer(progress):
+        if not _NOT_YET.search(progress[: m.start()]):
+            return _clause_around(progress, m.start(), m.end())
+    return ""
 
 
 def status_from_words(progress: str) -> Reading | None:
@@ -171,6 +220,9 @@ def status_from_words(progress: str) -> Reading | None:
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
+    full = _FULL_RATE.search(progress)
+    if full:  # "覆盖率均达到100%": nothing is left to do
+        return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
         value = float(share.group(1))
@@ -296,14 +348,23 @@ _PERIODS = (
 )
 
 
+# A title naming the month its progress is of: "2023年10月份…进展情况", "4月…进展情况汇总表".
+_MONTH_TITLE = re.compile(
+    r"(?<![\d月])(\d{1,2})月份?(?!\d|底前|前)[^。；;\n]{0,30}?(?:进展|进度|落实|完成|推进|实施)"
+)
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
     """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
-    "上半年", "前三季度")."""
+    "上半年", "前三季度", a title's "10月份…进展情况": that month's end)."""
     m = _AS_OF.search(heading)
     if not m:
         for pattern, month in _PERIODS:
             if pattern.search(heading):
                 return month_end(year, month)
+        title = _MONTH_TITLE.search(heading.strip().split("\n", 1)[0])
+        if title and 1 <= int(title.group(1)) <= 12:
+            return month_end(year, int(title.group(1)))
         return None
     try:
         if m.group(2):

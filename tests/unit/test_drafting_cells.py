@@ -2,7 +2,7 @@
 row, and their figures paired row by row (a bare number takes its row's unit)."""
 
 from bot.drafting.cells import header_labels, label_kind, read_cells
-from bot.drafting.pairing import pair_rows
+from bot.drafting.rows import pair_rows
 
 ROWS = """牵头单位:县人社局
 目标任务:城镇新增就业2450人

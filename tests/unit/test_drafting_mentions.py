@@ -3,7 +3,7 @@
 import pytest
 
 from bot.drafting.drafter import draft_ledger
-from bot.drafting.mentions import numbered_mentions
+from bot.drafting.numbered_notices import numbered_mentions
 from bot.drafting.report_text import ReportFormatError, parse_report
 
 NOTICE = """关于2023年第三次专题会议议定事项落实情况的督查通报
