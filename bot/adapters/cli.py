@@ -43,12 +43,13 @@ NO_TOKEN_HELP = (
 
 def cmd_run(config: Config, engine: Engine, args) -> int:
     """Start the Telegram bot (long polling or webhook); without a token, say what to set."""
+    # Imported for the whole function: both the no-token branch and a failed start raise it.
+    from bot.adapters.cli_common import CliError
+
     if not config.telegram.token:
         if args.or_chat:
             args.role = "admin"
             return cmd_chat(config, engine, args)
-        from bot.adapters.cli_common import CliError
-
         raise CliError(NO_TOKEN_HELP)
     from bot.adapters.run_logging import mask_secrets
     from bot.adapters.telegram_startup import StartupError, run_bot
