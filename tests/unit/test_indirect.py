@@ -13,6 +13,11 @@ from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
 
 
+def _ledger(year: int, *targets: TargetSpec) -> LedgerSpec:
+    """A small ledger of the given targets, as another county's year would hold them."""
+    return LedgerSpec(year=year, title="t", preamble="", targets=targets)
+
+
 def _answerer(ledger, day=dt.date(2020, 10, 20)):
     return Answerer(ledger, load_lexicon(), today=day, tz=ZoneInfo("Asia/Shanghai"))
 
@@ -91,15 +96,11 @@ def test_an_out_of_scope_cue_wins_over_a_weak_help_cue(answerer):
 
 
 def test_the_same_subjects_are_answered_by_a_ledger_that_holds_them():
-    ledger = LedgerSpec(
-        year=2024,
-        title="t",
-        preamble="",
-        targets=(
-            TargetSpec(1, "企业职工退休一件事", "民生保障", "企业职工退休一次办理。"),
-            TargetSpec(2, "农村户厕改造", "城乡建设", "完成农村厕所改造1000户。"),
-            TargetSpec(3, "城乡居民医保", "民生保障", "参保率稳定在95%以上。"),
-        ),
+    ledger = _ledger(
+        2024,
+        TargetSpec(1, "企业职工退休一件事", "民生保障", "企业职工退休一次办理。"),
+        TargetSpec(2, "农村户厕改造", "城乡建设", "完成农村厕所改造1000户。"),
+        TargetSpec(3, "城乡居民医保", "民生保障", "参保率稳定在95%以上。"),
     )
     answerer = _answerer(ledger, dt.date(2024, 9, 30))
     assert answerer.ask("退休手续办得快不快").targets[:1] == (1,)
@@ -117,20 +118,16 @@ def test_a_count_of_things_is_no_number_reference(answerer):
     assert answerer.ask("3条路修了没").targets[:1] != (3,)
 
 
-EDUCATION = LedgerSpec(
-    year=2025,
-    title="t",
-    preamble="",
-    targets=(
-        TargetSpec(1, "新建学校", "社会事业", "新建中小学2所。"),
-        TargetSpec(2, "幼儿园扩容", "社会事业", "新增幼儿园学位600个。"),
-        TargetSpec(
-            3,
-            "重大项目攻坚",
-            "经济发展",
-            "市县长项目落地率达到80%。",
-            indicators=(IndicatorSpec("市县长项目落地率", "80", "%"),),
-        ),
+EDUCATION = _ledger(
+    2025,
+    TargetSpec(1, "新建学校", "社会事业", "新建中小学2所。"),
+    TargetSpec(2, "幼儿园扩容", "社会事业", "新增幼儿园学位600个。"),
+    TargetSpec(
+        3,
+        "重大项目攻坚",
+        "经济发展",
+        "市县长项目落地率达到80%。",
+        indicators=(IndicatorSpec("市县长项目落地率", "80", "%"),),
     ),
 )
 
@@ -198,15 +195,11 @@ def test_a_topic_word_yields_to_the_one_target_that_explains_most_of_the_questio
 
 
 def test_a_guess_leads_alone_when_no_other_target_explains_half_as_much():
-    ledger = LedgerSpec(
-        year=2025,
-        title="t",
-        preamble="",
-        targets=(
-            TargetSpec(1, "托幼行动新增托位", "社会事业", "新增托位200个。"),
-            TargetSpec(2, "家庭经济困难学生资助", "社会事业", "资助家庭经济困难学生1000人。"),
-            TargetSpec(3, "农村黑臭水体治理", "生态环境", "治理农村黑臭水体10条。"),
-        ),
+    ledger = _ledger(
+        2025,
+        TargetSpec(1, "托幼行动新增托位", "社会事业", "新增托位200个。"),
+        TargetSpec(2, "家庭经济困难学生资助", "社会事业", "资助家庭经济困难学生1000人。"),
+        TargetSpec(3, "农村黑臭水体治理", "生态环境", "治理农村黑臭水体10条。"),
     )
     answerer = _answerer(ledger, dt.date(2025, 9, 30))
     question = "小娃娃没人带,托儿所的位子加了多少"
@@ -226,16 +219,12 @@ def test_a_share_said_in_words_is_a_completion_threshold(answerer, question, com
 
 
 def test_everyday_words_reach_a_drafted_ledgers_words():
-    ledger = LedgerSpec(
-        year=2020,
-        title="t",
-        preamble="",
-        targets=(
-            TargetSpec(1, "进出口额", "经济发展", "进出口总额增长5%。"),
-            TargetSpec(2, "文化下乡", "社会事业", "开展文化下乡不少于100场。"),
-            TargetSpec(3, "职业技能提升行动", "民生保障", "完成补贴性职业技能培训6000人次。"),
-            TargetSpec(4, "政府债务限额管理", "经济发展", "政府债务控制在限额以内。"),
-        ),
+    ledger = _ledger(
+        2020,
+        TargetSpec(1, "进出口额", "经济发展", "进出口总额增长5%。"),
+        TargetSpec(2, "文化下乡", "社会事业", "开展文化下乡不少于100场。"),
+        TargetSpec(3, "职业技能提升行动", "民生保障", "完成补贴性职业技能培训6000人次。"),
+        TargetSpec(4, "政府债务限额管理", "经济发展", "政府债务控制在限额以内。"),
     )
     answerer = _answerer(ledger)
     assert answerer.ask("外贸").targets[:1] == (1,)
@@ -253,15 +242,11 @@ def test_statuses_in_the_words_of_pace_and_certainty(answerer, question, status)
 
 
 def test_an_abbreviation_reaches_every_word_a_report_writes_for_it():
-    ledger = LedgerSpec(
-        year=2018,
-        title="t",
-        preamble="",
-        targets=(
-            TargetSpec(1, "农村危房改造", "城乡建设", "完成农村危房改造1000户。"),
-            TargetSpec(2, "配电网项目", "城乡建设", "实施农村10千伏及以下配电网改造项目。"),
-            TargetSpec(3, "提质改造农村公路", "城乡建设", "提质改造农村公路100公里。"),
-        ),
+    ledger = _ledger(
+        2018,
+        TargetSpec(1, "农村危房改造", "城乡建设", "完成农村危房改造1000户。"),
+        TargetSpec(2, "配电网项目", "城乡建设", "实施农村10千伏及以下配电网改造项目。"),
+        TargetSpec(3, "提质改造农村公路", "城乡建设", "提质改造农村公路100公里。"),
     )
     assert _answerer(ledger, dt.date(2018, 11, 30)).ask("农网改造").targets[:1] == (2,)
 
