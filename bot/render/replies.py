@@ -225,6 +225,15 @@ def render_guess(target_reply: str) -> str:
     return f"{lead}\n{target_reply}"
 
 
+def render_guesses(candidates: Sequence[TargetSpec]) -> str:
+    """Targets offered on weak evidence, to choose from, said to be guesses."""
+    lines = [
+        "没有完全对上的目标，可能是以下几项之一（请选择，或换个说法，或发送 /list 查看全部）："
+    ]
+    lines += [f"{i}. 第{t.number}项 {t.title}" for i, t in enumerate(candidates, start=1)]
+    return "\n".join(lines)
+
+
 def telegram_length(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji or 𠮷 counts 2)."""
     return len(text.encode("utf-16-le")) // 2

@@ -297,8 +297,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             # help cue wins over it as it does over "no target matches".
             return Answer(question, "help", (), render_help())
         guess = bool(candidates) and not trusted and self._leads_alone(candidates)
-        if not (trusted or guess) or self._out_of_scope(q, best):
+        # Under that, several weak candidates are offered to choose from, unless out of scope.
+        maybe = not (trusted or guess) and self._may_be(candidates)
+        if not (trusted or guess or maybe) or self._out_of_scope(q, best):
             return self._unknown(question, candidates=tuple(candidates[:5]))
+        if maybe:
+            return self._guesses(question, candidates)
         if guess:
             answer = self._target_answer(question, q, best, tuple(candidates[:5]))
             return dataclasses.replace(answer, reply=render_guess(answer.reply), confident=False)
@@ -333,12 +337,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 choices=len(close),
             )
         answer = self._target_answer(question, q, best, tuple(candidates[:5]))
-        if not confident:
-            answer = Answer(
-                answer.question, answer.intent, answer.targets, answer.reply,
-                candidates=answer.candidates, filter=answer.filter, confident=False,
-            )  # fmt: skip
-        return answer
+        return answer if confident else dataclasses.replace(answer, confident=False)
 
     def _target_answer(
         self,

@@ -36,6 +36,11 @@ WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 # question's everyday words, so its bar drops towards PHRASE_COVERAGE in proportion; below
 # ACCEPT_COVERAGE a target is offered only as "可能是…", when no other comes within this share.
 ALONE_RATIO = 0.5
+GUESSES = 3  # weak candidates offered to choose from when none leads alone
+# ... offered only when the best explains this much of the question: halfway between the
+# bar of a draft (PHRASE_COVERAGE) and of a curated ledger (ACCEPT_COVERAGE). At 0.2 the
+# choices took in out-of-scope questions of the training and dev sets; at 0.25 none.
+MAYBE_COVERAGE = 0.25
 
 
 FREEZE_AT = 1000  # targets from which the index is exempted from garbage collection

@@ -8,6 +8,7 @@ import re
 from bot.domain.ledger import (
     TargetSpec,
 )
+from bot.render.replies import render_guesses
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import (
@@ -16,6 +17,8 @@ from bot.understanding.cues import (
     AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
     ERRAND,
+    GUESSES,
+    MAYBE_COVERAGE,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
     SUMMARY,
@@ -24,6 +27,7 @@ from bot.understanding.cues import (
     UNIT_PRICE,
     YEAR,
     names_phrase,
+    one_common_word,
     only_characters,
     stated_price,
 )
@@ -283,6 +287,33 @@ class ScopeChecks:
             if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
                 return [candidate, *candidates[:n], *candidates[n + 1 :]]
         return candidates
+
+    def _guesses(self, question: str, candidates: list[Candidate]) -> Answer:
+        """Several weak candidates offered to choose from, said to be guesses: an everyday
+        question about a target rarely shares the report's words, and a choice of three
+        answers it more often than "no target matches" does."""
+        shown = candidates[:GUESSES]
+        specs = [self.by_number[c.number] for c in shown]
+        return Answer(
+            question,
+            "target",
+            tuple(c.number for c in shown),
+            render_guesses(specs),
+            candidates=tuple(candidates[:5]),
+            ambiguous=True,
+            confident=False,
+            choices=len(shown),
+        )
+
+    def _may_be(self, candidates: list[Candidate]) -> bool:
+        """Not trusted, but explaining as much as a guess needs on this ledger, by words and
+        not by single characters alone: worth offering as choices rather than rejecting."""
+        best = candidates[0] if candidates else None
+        if best is None or best.coverage < MAYBE_COVERAGE or only_characters(best):
+            return False
+        # Alike by one word they all share (the county's name, 企业) is no evidence for any.
+        shown = candidates[:GUESSES]
+        return len(shown) < 2 or not one_common_word(shown)
 
     def _leads_alone(self, candidates: list[Candidate]) -> bool:
         """Under the usual bar, but over this ledger's, with no other target close: the best

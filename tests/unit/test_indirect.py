@@ -255,3 +255,33 @@ def test_a_subject_the_ledger_never_mentions_is_no_list_either(answerer):
     # 安全 would list the 安全稳定 category; 事故 is nowhere in the 2020 ledger.
     assert answerer.ask("今年安全生产事故有几起").intent == "unknown"
     assert answerer.ask("安全稳定方面有哪些").intent == "list"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("八九十岁困难老人的钱按月发了没", 4), ("白天老人在社区有地方待吗", 15)],
+)
+def test_weak_candidates_none_leading_alone_are_offered_as_choices(answerer, question, number):
+    # Each explains a quarter of the question or more but under the trusted bar, and another
+    # target comes close: a choice of guesses, not "no target matches".
+    best = answerer.index.score(normalize(question), normalized=True)[0]
+    assert 0.25 <= best.coverage < 0.3
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0], answer.confident) == ("target", number, False)
+    assert answer.ambiguous and answer.reply.startswith("没有完全对上的目标，可能是以下几项之一")
+
+
+def test_weak_candidates_alike_by_one_shared_word_are_no_choice():
+    ledger = _ledger(
+        2025,
+        TargetSpec(
+            1, "城乡供水一体化", "基础设施", "新建供水管网120公里，农村自来水普及率达到95%。"
+        ),
+        TargetSpec(2, "农村污水管网建设", "生态环境", "新建农村污水管网80公里。"),
+        TargetSpec(3, "托幼行动新增托位", "社会事业", "新增托位200个。"),
+    )
+    answerer = _answerer(ledger, dt.date(2025, 9, 30))
+    question = "农村那些管子埋好了吗"  # 农村, in both, is all either explains
+    best = answerer.index.score(normalize(question), normalized=True)[0]
+    assert best.coverage >= 0.25
+    assert answerer.ask(question).intent == "unknown"
