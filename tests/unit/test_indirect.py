@@ -285,3 +285,14 @@ def test_weak_candidates_alike_by_one_shared_word_are_no_choice():
     best = answerer.index.score(normalize(question), normalized=True)[0]
     assert best.coverage >= 0.25
     assert answerer.ask(question).intent == "unknown"
+
+
+def test_a_camera_called_a_probe_is_the_ledgers_surveillance_camera():
+    ledger = _ledger(
+        2018,
+        TargetSpec(1, "新增社会治安视频监控摄像头", "平安建设", "新增视频监控摄像头500个。"),
+        TargetSpec(2, "农村公路提质改造", "基础设施", "完成农村公路提质改造50公里。"),
+        TargetSpec(3, "托幼行动新增托位", "社会事业", "新增托位200个。"),
+    )
+    answerer = _answerer(ledger, dt.date(2018, 11, 30))
+    assert answerer.ask("街上的探头今年装了多少").targets[:1] == (1,)
