@@ -6,41 +6,39 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.figures import figure_token
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.text import chinese_number
+from tests.auxil.ledgers import small_ledger
 
-ROADS = LedgerSpec(
-    year=2022,
-    title="民生实事",
-    preamble="",
-    targets=(
-        TargetSpec(
-            1,
-            "四好农村路",
-            "城乡建设",
-            "建设四好农村路55公里。",
-            indicators=(IndicatorSpec("建设四好农村路", "55", "公里"),),
-        ),
-        TargetSpec(
-            2,
-            "农村公路大中修",
-            "城乡建设",
-            "完成农村公路大中修70公里。",
-            indicators=(IndicatorSpec("农村公路大中修", "70", "公里"),),
-        ),
-        TargetSpec(
-            3,
-            "中心敬老院",
-            "社会事业",
-            "建成投用桥墩镇等3家中心敬老院,新增床位0.8万张。",
-            indicators=(IndicatorSpec("当前进度", "", "%", actual="70"),),
-        ),
-        TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+ROADS = small_ledger(
+    2022,
+    TargetSpec(
+        1,
+        "四好农村路",
+        "城乡建设",
+        "建设四好农村路55公里。",
+        indicators=(IndicatorSpec("建设四好农村路", "55", "公里"),),
     ),
+    TargetSpec(
+        2,
+        "农村公路大中修",
+        "城乡建设",
+        "完成农村公路大中修70公里。",
+        indicators=(IndicatorSpec("农村公路大中修", "70", "公里"),),
+    ),
+    TargetSpec(
+        3,
+        "中心敬老院",
+        "社会事业",
+        "建成投用桥墩镇等3家中心敬老院,新增床位0.8万张。",
+        indicators=(IndicatorSpec("当前进度", "", "%", actual="70"),),
+    ),
+    TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    title="民生实事",
 )
 
 
@@ -222,31 +220,25 @@ def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
     ("question", "number"), [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3)]
 )
 def test_government_abbreviations_reach_the_words_a_report_writes(question, number):
-    ledger = LedgerSpec(
-        year=2024,
+    ledger = small_ledger(
+        2024,
+        TargetSpec(1, "棚户区改造", "城乡建设", "完成城镇棚户区改造1200套。"),
+        TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
+        TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
+        TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
         title="民生实事",
-        preamble="",
-        targets=(
-            TargetSpec(1, "棚户区改造", "城乡建设", "完成城镇棚户区改造1200套。"),
-            TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
-            TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
-            TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
-        ),
     )
     answer = _answerer(ledger).ask(question)
     assert (answer.intent, answer.targets[0]) == ("target", number)
 
 
-ABBREVIATED = LedgerSpec(
-    year=2020,
+ABBREVIATED = small_ledger(
+    2020,
+    TargetSpec(1, "储备林建设", "生态环境", "完成国家储备林建设任务2万亩。"),
+    TargetSpec(2, "化学品企业搬迁", "安全生产", "完成危险化学品生产企业搬迁改造。"),
+    TargetSpec(3, "四好农村路", "城乡建设", "建设四好农村路55公里。"),
+    *(TargetSpec(n, f"道路{n}", "城乡建设", f"新建道路{n}公里。") for n in range(4, 10)),
     title="责任目标",
-    preamble="",
-    targets=(
-        TargetSpec(1, "储备林建设", "生态环境", "完成国家储备林建设任务2万亩。"),
-        TargetSpec(2, "化学品企业搬迁", "安全生产", "完成危险化学品生产企业搬迁改造。"),
-        TargetSpec(3, "四好农村路", "城乡建设", "建设四好农村路55公里。"),
-        *(TargetSpec(n, f"道路{n}", "城乡建设", f"新建道路{n}公里。") for n in range(4, 10)),
-    ),
 )
 
 
@@ -312,11 +304,8 @@ def test_a_homophone_slip_in_a_word_of_the_target_text_is_read_as_that_word():
 
 # A drafted ledger keeps what its table's columns say in the progress text: stages of work and
 # the names of the leaders who lead them.
-SCHOOLS = LedgerSpec(
-    year=2025,
-    title="民生实事",
-    preamble="",
-    targets=(
+SCHOOLS = small_ledger(
+    2025,
         TargetSpec(1, "中学改扩建", "社会事业", "改扩建一所中学。",
                    progress_text="王明\n教育局\n正在进行装修施工。"),
         TargetSpec(2, "小学新建", "社会事业", "新建一所小学。",
@@ -325,7 +314,7 @@ SCHOOLS = LedgerSpec(
                    progress_text="王明\n教育局\n已完成招标，正在备货。"),
         TargetSpec(4, "老年食堂", "民生保障", "新建老年食堂5家。",
                    progress_text="李红\n民政局\n已建成3家。"),
-    ),
+    title="民生实事",
 )  # fmt: skip
 
 
@@ -357,15 +346,12 @@ def test_the_ledger_pointed_at_asks_for_the_summary(roads, question):
 
 
 def test_an_everyday_word_for_selling_reaches_retail_sales():
-    ledger = LedgerSpec(
-        year=2024,
+    ledger = small_ledger(
+        2024,
+        TargetSpec(1, "社会消费品零售总额", "经济发展", "社会消费品零售总额增长8%。"),
+        TargetSpec(2, "规上工业增加值", "经济发展", "规上工业增加值增长7%。"),
+        TargetSpec(3, "文化驿站", "社会事业", "新增16个文化驿站。"),
         title="经济运行",
-        preamble="",
-        targets=(
-            TargetSpec(1, "社会消费品零售总额", "经济发展", "社会消费品零售总额增长8%。"),
-            TargetSpec(2, "规上工业增加值", "经济发展", "规上工业增加值增长7%。"),
-            TargetSpec(3, "文化驿站", "社会事业", "新增16个文化驿站。"),
-        ),
     )
     answer = _answerer(ledger).ask("超市卖货情况")
     assert (answer.intent, answer.targets[0]) == ("target", 1)

@@ -11,11 +11,7 @@ from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
-
-
-def _ledger(year: int, *targets: TargetSpec) -> LedgerSpec:
-    """A small ledger of the given targets, as another county's year would hold them."""
-    return LedgerSpec(year=year, title="t", preamble="", targets=targets)
+from tests.auxil.ledgers import small_ledger
 
 
 def _answerer(ledger, day=dt.date(2020, 10, 20)):
@@ -96,7 +92,7 @@ def test_an_out_of_scope_cue_wins_over_a_weak_help_cue(answerer):
 
 
 def test_the_same_subjects_are_answered_by_a_ledger_that_holds_them():
-    ledger = _ledger(
+    ledger = small_ledger(
         2024,
         TargetSpec(1, "企业职工退休一件事", "民生保障", "企业职工退休一次办理。"),
         TargetSpec(2, "农村户厕改造", "城乡建设", "完成农村厕所改造1000户。"),
@@ -118,7 +114,7 @@ def test_a_count_of_things_is_no_number_reference(answerer):
     assert answerer.ask("3条路修了没").targets[:1] != (3,)
 
 
-EDUCATION = _ledger(
+EDUCATION = small_ledger(
     2025,
     TargetSpec(1, "新建学校", "社会事业", "新建中小学2所。"),
     TargetSpec(2, "幼儿园扩容", "社会事业", "新增幼儿园学位600个。"),
@@ -195,7 +191,7 @@ def test_a_topic_word_yields_to_the_one_target_that_explains_most_of_the_questio
 
 
 def test_a_guess_leads_alone_when_no_other_target_explains_half_as_much():
-    ledger = _ledger(
+    ledger = small_ledger(
         2025,
         TargetSpec(1, "托幼行动新增托位", "社会事业", "新增托位200个。"),
         TargetSpec(2, "家庭经济困难学生资助", "社会事业", "资助家庭经济困难学生1000人。"),
@@ -219,7 +215,7 @@ def test_a_share_said_in_words_is_a_completion_threshold(answerer, question, com
 
 
 def test_everyday_words_reach_a_drafted_ledgers_words():
-    ledger = _ledger(
+    ledger = small_ledger(
         2020,
         TargetSpec(1, "进出口额", "经济发展", "进出口总额增长5%。"),
         TargetSpec(2, "文化下乡", "社会事业", "开展文化下乡不少于100场。"),
@@ -242,7 +238,7 @@ def test_statuses_in_the_words_of_pace_and_certainty(answerer, question, status)
 
 
 def test_an_abbreviation_reaches_every_word_a_report_writes_for_it():
-    ledger = _ledger(
+    ledger = small_ledger(
         2018,
         TargetSpec(1, "农村危房改造", "城乡建设", "完成农村危房改造1000户。"),
         TargetSpec(2, "配电网项目", "城乡建设", "实施农村10千伏及以下配电网改造项目。"),
@@ -272,7 +268,7 @@ def test_weak_candidates_none_leading_alone_are_offered_as_choices(answerer, que
 
 
 def test_weak_candidates_alike_by_one_shared_word_are_no_choice():
-    ledger = _ledger(
+    ledger = small_ledger(
         2025,
         TargetSpec(
             1, "城乡供水一体化", "基础设施", "新建供水管网120公里，农村自来水普及率达到95%。"
@@ -288,7 +284,7 @@ def test_weak_candidates_alike_by_one_shared_word_are_no_choice():
 
 
 def test_a_camera_called_a_probe_is_the_ledgers_surveillance_camera():
-    ledger = _ledger(
+    ledger = small_ledger(
         2018,
         TargetSpec(1, "新增社会治安视频监控摄像头", "平安建设", "新增视频监控摄像头500个。"),
         TargetSpec(2, "农村公路提质改造", "基础设施", "完成农村公路提质改造50公里。"),
