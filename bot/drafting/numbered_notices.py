@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.drafting.words import status_from_words
+from bot.understanding.text import chinese_number
 
 _DIGITS = "零一二三四五六七八九"
 _NUMBER = rf"(?:\d{{1,3}}|[{_DIGITS}十]{{1,3}})"
@@ -35,13 +36,7 @@ def list_number(text: str) -> int:
     """The list number written in figures or Chinese numerals; 0 when it is none ("十十")."""
     if text.isdigit():
         return int(text)
-    tens, sep, ones = text.partition("十")  # "十", "十三", "二十", "二十一"
-    if not sep:
-        tens, ones = "一", text
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return 0
-    value = (_DIGITS.index(tens) if tens else 1) * 10 if sep else 0
-    return value + (_DIGITS.index(ones) if ones else 0)
+    return chinese_number(text) or 0
 
 
 def _numbers(group: str) -> list[int]:
