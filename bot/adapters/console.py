@@ -132,6 +132,13 @@ def _lines(stdin: TextIO, stdout: TextIO):
         yield raw
 
 
+def _chosen(line: str, choices: list[Button]) -> Button | None:
+    """The button a typed line presses: its number as shown, or its label ("确认")."""
+    if line.isdigit():
+        return choices[int(line) - 1] if 1 <= int(line) <= len(choices) else None
+    return next((b for b in choices if b.label == line), None)
+
+
 def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) -> int:
     """Read lines until EOF: /commands, numbered choices, or questions."""
     sender = console_sender(role)
@@ -147,8 +154,8 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
         if not line:
             continue
         try:
-            if line.isdigit() and choices and 1 <= int(line) <= len(choices):
-                replies = service.button(sender, choices[int(line) - 1].data)
+            if (chosen := _chosen(line, choices)) is not None:
+                replies = service.button(sender, chosen.data)
             elif line == "/file" or line.startswith("/file "):
                 replies = send_file(service, sender, line.removeprefix("/file"))
             elif line.startswith("/"):

@@ -219,3 +219,14 @@ def test_a_conversation_in_the_console_keeps_its_context(config_file):
     assert out[5].startswith(f"第{second}项 ")
     assert out[6].startswith("➤ PM10 75微克/立方米")
     assert out[7].startswith("➤ PM2.5 43微克/立方米") and "第56项 大气环境质量" in out[7]
+
+
+def test_typing_a_buttons_label_presses_it(config_file):
+    script = ["/set 12 新增贷款 25.1亿元", "确认", "新增贷款完成了吗"]
+    result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)
+    assert out[2] == (
+        "✅ 已修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元\n（如需撤销，发送 /undo）"
+    )
+    assert "新增贷款 25.1亿元 / 目标14亿元（179.3%）" in out[3]
