@@ -109,6 +109,7 @@ class LedgerIndex(IndexScoring):
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
         self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
@@ -151,6 +152,7 @@ class LedgerIndex(IndexScoring):
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+            self._lists.clear()
         self._fuzzy_caps.clear()
         self._gaps.clear()
         self._lengths_from.clear()

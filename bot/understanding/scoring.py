@@ -33,6 +33,10 @@ from bot.understanding.weights import (
     TOP_K,
 )
 
+# Up to this many targets the first pass adds in Python (`_sums`), above it with numpy.
+SMALL_LEDGER = 300
+_K1_PLUS_1 = BM25_K1 + 1
+
 
 class IndexScoring(CandidateExplaining):
     """The scoring half of `LedgerIndex` (bot.understanding.matching builds and updates it)."""
@@ -138,27 +142,32 @@ class IndexScoring(CandidateExplaining):
         n_rows = len(self.numbers)
         if n_rows == 0 or not query.weights and not query.expansions:
             return []
-        scores = np.zeros(n_rows, dtype=np.float64)
         avgdl = self.total_length / self.count or 1.0
-        for token, weight in query.tokens.items():
-            parts = self._bm25_parts(token, avgdl)
-            if parts is None:
-                continue
-            rows, tfs, denominator, own = parts
-            if weight == 1.0:
-                scores[rows] += own
-            else:
-                scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
+        small = n_rows <= SMALL_LEDGER
+        scores = self._sums(query, avgdl) if small else self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
         for found in (self._gap_hits(query), char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
+        position = self.position
         for number, hits in phrase_hits.items():
-            scores[self.position[number]] += sum(r.score for r, _ in hits)
+            row = position[number]
+            if small:
+                scores[row] = scores.get(row, 0.0) + sum(r.score for r, _ in hits)
+            else:
+                scores[row] += sum(r.score for r, _ in hits)
         k = min(TOP_K, n_rows)
-        positive = np.flatnonzero(scores > 0)
+        if small:
+            positive = sorted(row for row, value in scores.items() if value > 0)
+            if len(positive) > k:
+                every = [0.0] * n_rows
+                for row, value in scores.items():
+                    every[row] = value
+                scores = np.array(every, dtype=np.float64)
+        else:
+            positive = np.flatnonzero(scores > 0).tolist()
         if len(positive) <= k:  # every positive row is among the leading k: no partition
-            rows = set(positive.tolist())
+            rows = set(positive)
         else:
             top = np.argpartition(-scores, k - 1)[:k]
             rows = {int(r) for r in top if scores[r] > 0}
@@ -169,6 +178,50 @@ class IndexScoring(CandidateExplaining):
         candidates = [c for c in candidates if c.score > 0]
         candidates.sort(key=lambda c: (-c.score, c.number))
         return candidates
+
+    def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
+        """The BM25 part of every row's first-pass score, one numpy operation per token."""
+        scores = np.zeros(n_rows, dtype=np.float64)
+        for token, weight in query.tokens.items():
+            parts = self._bm25_parts(token, avgdl)
+            if parts is None:
+                continue
+            rows, tfs, denominator, own = parts
+            if weight == 1.0:
+                scores[rows] += own
+            else:
+                scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
+        return scores
+
+    def _sums(self, query: _Query, avgdl: float) -> dict[int, float]:
+        """`_array_sums` for a small ledger, by row, the rows no token reaches left out: the
+        same floats, added in the same order, without numpy's cost per operation on a few
+        rows (most of a question's time on a ledger of dozens of targets)."""
+        scores: dict[int, float] = {}
+        get = scores.get
+        for token, weight in query.tokens.items():
+            parts = self._listed_parts(token, avgdl)
+            if parts is None:
+                continue
+            rows, tfs, denominator, own = parts
+            if weight == 1.0:
+                for row, part in zip(rows, own):
+                    scores[row] = get(row, 0.0) + part
+            else:
+                weighted = weight * query.idfs[token]
+                for row, tf, den in zip(rows, tfs, denominator):
+                    scores[row] = get(row, 0.0) + weighted * tf * _K1_PLUS_1 / den
+        return scores
+
+    def _listed_parts(self, token: str, avgdl: float):
+        """`_bm25_parts` as Python lists (the same floats), kept as long as those are."""
+        listed = self._lists.get(token)
+        if listed is None:
+            parts = self._bm25_parts(token, avgdl)
+            if parts is None:
+                return None
+            listed = self._lists[token] = tuple(part.tolist() for part in parts)
+        return listed
 
     def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
         """Candidates for `rows`, best bound first, until no row left can reach the leading
