@@ -4,6 +4,7 @@ then the leading candidates built in full (bot.understanding.explaining) with ev
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 
@@ -157,20 +158,19 @@ class IndexScoring(CandidateExplaining):
             else:
                 scores[row] += sum(r.score for r, _ in hits)
         k = min(TOP_K, n_rows)
-        if small:
-            positive = sorted(row for row, value in scores.items() if value > 0)
-            if len(positive) > k:
+        rows = self._leading_rows(scores, k) if small else None
+        if rows is None:
+            if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
                 every = [0.0] * n_rows
                 for row, value in scores.items():
                     every[row] = value
                 scores = np.array(every, dtype=np.float64)
-        else:
-            positive = np.flatnonzero(scores > 0).tolist()
-        if len(positive) <= k:  # every positive row is among the leading k: no partition
-            rows = set(positive)
-        else:
-            top = np.argpartition(-scores, k - 1)[:k]
-            rows = {int(r) for r in top if scores[r] > 0}
+            positive = np.flatnonzero(scores > 0)
+            if len(positive) <= k:  # every positive row is among the leading k: no partition
+                rows = set(positive.tolist())
+            else:
+                top = np.argpartition(-scores, k - 1)[:k]
+                rows = {int(r) for r in top if scores[r] > 0}
         if limit is None or len(rows) <= limit:
             candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         else:
@@ -212,6 +212,18 @@ class IndexScoring(CandidateExplaining):
                 for row, tf, den in zip(rows, tfs, denominator):
                     scores[row] = get(row, 0.0) + weighted * tf * _K1_PLUS_1 / den
         return scores
+
+    @staticmethod
+    def _leading_rows(scores: dict[int, float], k: int) -> set[int] | None:
+        """The rows of the `k` best positive sums, or None when the k-th ties with the next
+        (which of them leads is then left to numpy's partition, as for a big ledger)."""
+        positive = [(value, row) for row, value in scores.items() if value > 0]
+        if len(positive) <= k:
+            return {row for _, row in positive}
+        best = heapq.nlargest(k + 1, positive)
+        if best[k - 1][0] == best[k][0]:
+            return None
+        return {row for _, row in best[:k]}
 
     def _listed_parts(self, token: str, avgdl: float):
         """`_bm25_parts` as Python lists (the same floats), kept as long as those are."""
