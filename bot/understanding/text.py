@@ -54,13 +54,43 @@ def _zhconv_ready() -> None:
         zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
 
 
+@functools.cache
+def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple[frozenset[str], tuple[int, ...]]]]:
+    """zhconv's words that its zh-cn conversion changes (its table also maps many simplified
+    words to themselves): a pattern of their first characters, and by first character the
+    words and their lengths."""
+    _zhconv_ready()
+    table = zhconv.zhconv.getdict("zh-cn")
+    by_first: dict[str, set[str]] = {}
+    for word, simplified in table.items():
+        if word != simplified:
+            by_first.setdefault(word[0], set()).add(word)
+    firsts = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")
+    return firsts, {
+        first: (frozenset(words), tuple(sorted({len(w) for w in words})))
+        for first, words in by_first.items()
+    }
+
+
+def to_simplified(text: str) -> str:
+    """`zhconv.convert(text, "zh-cn")`, the same text, skipped when no word its table changes
+    is in `text`: every word zhconv then matches maps to itself, so it would return `text`.
+    Most questions and ledger texts are written in simplified characters already."""
+    firsts, by_first = _changing_words()
+    for match in firsts.finditer(text):
+        at = match.start()
+        words, lengths = by_first[match.group()]
+        if any(text[at : at + n] in words for n in lengths):
+            return zhconv.convert(text, "zh-cn")
+    return text
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
-    _zhconv_ready()
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
     if not text.isprintable():  # fast path: most text has no control characters at all
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
+    return to_simplified(text).lower().strip()[:MAX_QUESTION_CHARS]
 
 
 def normalize_many(texts: list[str]) -> list[str]:
@@ -69,8 +99,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     joined = unicodedata.normalize("NFKC", joined)
     if not joined.replace("\n", "").isprintable():
         joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
-    _zhconv_ready()
-    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    lines = to_simplified(joined).lower().split("\n")
     return (
         [line.strip() for line in lines]
         if len(lines) == len(texts)

@@ -1,0 +1,30 @@
+"""`to_simplified` skips zhconv when no word of its table that changes is in the text: it
+must give what `zhconv.convert(text, "zh-cn")` gives, on ledger texts, questions and on
+traditional writing."""
+
+from bot.config import DEFAULT_LEDGER_FILE
+from bot.understanding.text import _changing_words, to_simplified, zhconv
+
+
+def converted(text: str) -> str:
+    return zhconv.convert(text, "zh-cn")
+
+
+def test_the_ledger_and_questions_read_as_zhconv_reads_them():
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    lines += ["怎么样了", "新增贷款完成了吗", "PM2.5年均浓度", "你能干嘛", ""]
+    assert [to_simplified(line) for line in lines] == [converted(line) for line in lines]
+
+
+def test_traditional_writing_is_converted():
+    for text in ("我幹什麼不干你事。", "新增貸款完成了嗎", "著作權", "乾淨的數據", "縣醫院怎麼樣"):
+        assert to_simplified(text) == converted(text) != text
+
+
+def test_every_changing_word_is_converted_in_context():
+    _, by_first = _changing_words()
+    words = sorted(w for found, _ in by_first.values() for w in found)
+    assert len(words) > 1000
+    for word in words:
+        for text in (word, f"县里{word}怎么样", f"{word}了"):
+            assert to_simplified(text) == converted(text), text
