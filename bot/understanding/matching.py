@@ -113,6 +113,8 @@ class LedgerIndex(IndexScoring):
         self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
+        # A question bigram no target writes -> the ledger bigrams it may be a slip of.
+        self._slips: dict[str, tuple[str, ...]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -155,6 +157,7 @@ class LedgerIndex(IndexScoring):
             self._lists.clear()
         self._fuzzy_caps.clear()
         self._gaps.clear()
+        self._slips.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:

@@ -14,10 +14,10 @@ from bot.understanding.candidates import Candidate, Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.text import (
+    TOKEN_RUN,
     mask_stopwords,
     normalize,
     pinyin_key,
-    token_spans,
 )
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
@@ -50,17 +50,29 @@ class IndexScoring(CandidateExplaining):
         weights: dict[int, float] = {}
         unknown: list[int] = []
         char_df, char_weights, postings = self.char_df, self._char_weights, self.postings
-        for token, span in token_spans(masked):
-            spans[token].append(span)
-            if token.isascii():
-                share = self.idf(token) / (span[1] - span[0])
-                weights.update({i: share for i in range(*span)})
+        # `token_spans(masked)` run by run: each position of a CJK run of 2+ characters
+        # weighed once, in order, as its bigrams would reach it.
+        for match in TOKEN_RUN.finditer(masked):
+            run, start = match.group(0), match.start()
+            if run.isascii():
+                word = run.strip(".&+")
+                if word and not word.isdigit():
+                    at = start + run.index(word)
+                    spans[word].append((at, at + len(word)))
+                    share = self.idf(word) / len(word)
+                    weights.update({i: share for i in range(at, at + len(word))})
                 continue
-            for i in range(*span):
+            if len(run) < 2:
+                continue
+            for i in range(len(run) - 1):
+                spans[run[i : i + 2]].append((start + i, start + i + 2))
+            for i in range(start, start + len(run)):
                 ch = q[i]
-                if char_df.get(ch, 0) > 0:
-                    weight = char_weights.get(ch)
-                    weights[i] = self._char_weight(ch) if weight is None else weight
+                weight = char_weights.get(ch)
+                if weight is not None:
+                    weights[i] = weight
+                elif char_df.get(ch, 0) > 0:
+                    weights[i] = self._char_weight(ch)
                 else:
                     unknown.append(i)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
@@ -85,17 +97,19 @@ class IndexScoring(CandidateExplaining):
         homophones: dict[str, tuple[int, int]] = {}
         # A bigram inside a word the lexicon reads (没工 of 没工作) is that word, not a slip.
         read = [m.span() for m in keys]
+        slips = self._slips
         for token, where in spans.items():
-            if token in postings or len(token) != 2 or not _cjk_pair(token):
+            others = slips.get(token)
+            if others is None:
+                if len(slips) > 100_000:
+                    slips.clear()  # the bigrams of every question ever asked must not pile up
+                others = slips[token] = self._slips_of(token)
+            if not others:
                 continue
             if read and any(s <= where[0][0] and where[0][1] <= e for s, e in read):
                 continue
-            for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-                # The miswritten character is one this ledger seldom uses: a common one (位,
-                # 一) next to a word is more often two words than a slip.
-                slip = token[1] if other[0] == token[0] else token[0]
-                rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
-                if (other[0] == token[0] or other[1] == token[1]) and rare and other not in tokens:
+            for other in others:
+                if other not in tokens:
                     homophones[other] = where[0]
                     tokens[other] = PINYIN_FACTOR
         for token in figures:
@@ -132,6 +146,21 @@ class IndexScoring(CandidateExplaining):
             figures, homophones, list(by_key.values()), present,
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
         )  # fmt: skip
+
+    def _slips_of(self, token: str) -> tuple[str, ...]:
+        """The ledger bigrams a question bigram no target writes may be a homophone slip
+        of: the same pinyin, one character the same, the other (the slip) one this ledger
+        seldom uses (a common one, 位 or 一, next to a word is more often two words than a
+        slip). Depends on the ledger only; kept until it changes."""
+        if token in self.postings or len(token) != 2 or not _cjk_pair(token):
+            return ()
+        found = []
+        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+            slip = token[1] if other[0] == token[0] else token[0]
+            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
+            if (other[0] == token[0] or other[1] == token[1]) and rare:
+                found.append(other)
+        return tuple(found)
 
     def score(
         self, question: str, *, normalized: bool = False, limit: int | None = None

@@ -25,7 +25,8 @@ _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                  "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 
 
-_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
+# A run of ASCII letters and digits (a word such as pm2.5) or of CJK characters.
+TOKEN_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
 
 
 def _import_zhconv():
@@ -164,7 +165,7 @@ def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset(
 def text_tokens(text: str) -> list[str]:
     """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
     out: list[str] = []
-    for run in _RUN.findall(text):
+    for run in TOKEN_RUN.findall(text):
         if run.isascii():
             word = run.strip(".&+")
             if word and not word.isdigit():
@@ -177,7 +178,7 @@ def text_tokens(text: str) -> list[str]:
 def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for match in _RUN.finditer(text):
+    for match in TOKEN_RUN.finditer(text):
         run, start = match.group(0), match.start()
         if run.isascii():
             word = run.strip(".&+")
