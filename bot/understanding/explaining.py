@@ -46,16 +46,16 @@ class _Query:
 class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
-    def _fuzzy_caps_of(self, number: int) -> list[tuple[float, int, int]]:
-        """(the most the phrase can add as a fuzzy reason, at a similarity of 100; its
-        characters' bits; how many different characters it has) for each fuzzy phrase of
-        the target, the largest first."""
+    def _fuzzy_caps_of(self, number: int) -> list[tuple[float, int, int, int, int]]:
+        """(the most the phrase can add as a fuzzy reason, at a similarity of 100; then as
+        `_fuzzy_bits`: its characters' bits, the two shares of them a question must have,
+        its length) for each fuzzy phrase of the target, the largest first."""
         caps = self._fuzzy_caps.get(number)
         if caps is None:
             caps = sorted(
                 (
-                    (self._phrase_weight(p) * 0.5 / len(self.phrases[p]), bits, distinct)
-                    for p, bits, distinct in self._fuzzy_bits(self.docs[number])
+                    (self._phrase_weight(p) * 0.5 / len(self.phrases[p]), *rest)
+                    for p, *rest in self._fuzzy_bits(self.docs[number])
                 ),
                 key=lambda cap: cap[0],
                 reverse=True,
@@ -63,11 +63,13 @@ class CandidateExplaining:
             self._fuzzy_caps[number] = caps
         return caps
 
-    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int], ...]:
-        """The target's fuzzy phrases with their characters' bits and distinct characters."""
+    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int], ...]:
+        """The target's fuzzy phrases, each with its characters' bits, how many of its
+        different characters a question must have for a partial ratio of 75 (`_shares`),
+        and its length."""
         fuzzy = doc.fuzzy_bits
         if fuzzy is None:
-            fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
+            fuzzy = tuple((p, self._bits_of(p), *_shares(p), len(p)) for p in doc.fuzzy)
             doc.fuzzy_bits = fuzzy
         return fuzzy
 
@@ -173,10 +175,11 @@ class CandidateExplaining:
         best: tuple[float, str, tuple[int, int]] | None = None
         fuzzy = self._fuzzy_bits(doc)
         q_bits = self._masked_bits(query)
-        for phrase, phrase_bits, distinct in fuzzy:
+        size = len(q)
+        for phrase, phrase_bits, loose, strict, length in fuzzy:
             # A partial ratio of 75 needs most of the phrase's characters in the question:
-            # a phrase sharing under half of them cannot reach it, so skip the alignment.
-            if (phrase_bits & q_bits).bit_count() * 2 < distinct:
+            # a phrase sharing fewer cannot reach it (`_shares`), so skip the alignment.
+            if (phrase_bits & q_bits).bit_count() < (strict if length < size else loose):
                 continue
             if named is None:
                 named = "\n".join(
@@ -194,6 +197,19 @@ class CandidateExplaining:
             weight /= len(self.phrases[phrase])
             reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
             covered.update([i for i in range(*span) if q[i] in phrase])
+
+
+def _shares(phrase: str) -> tuple[int, int]:
+    """How many of the phrase's different characters a question must have for
+    `fuzz.partial_ratio(phrase, question)` to reach 75: half of them whatever the lengths;
+    and when the phrase is the shorter (it is the one slid along the question) and has no
+    character twice, three fifths. A window's similarity is 2·LCS / (len(phrase) + len(window))
+    and the LCS is at most the c characters of the phrase found in the question, so it is at
+    most 2c / (len(phrase) + c), under 0.75 for c < 0.6·len(phrase)."""
+    distinct = len(set(phrase))
+    loose = (distinct + 1) // 2
+    strict = max(loose, -(-3 * len(phrase) // 5)) if distinct == len(phrase) else loose
+    return loose, strict
 
 
 _SCORE = attrgetter("score")

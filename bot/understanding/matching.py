@@ -63,9 +63,10 @@ class _Doc:
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
-    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
-    # different characters it has; made when the target is first a candidate.
-    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
+    # them a question must have (`explaining._shares`) and its length; made when the target
+    # is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int, int, int], ...] | None = None
 
 
 class LedgerIndex(IndexScoring):
@@ -110,7 +111,7 @@ class LedgerIndex(IndexScoring):
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
-        self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
+        self._fuzzy_caps: dict[int, list[tuple[float, int, int, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
         # A question bigram no target writes -> the ledger bigrams it may be a slip of.

@@ -234,11 +234,11 @@ class IndexScoring(CandidateExplaining):
                 continue
             rows, tfs, denominator, own = parts
             if weight == 1.0:
-                for row, part in zip(rows, own):
+                for row, part in zip(rows, own, strict=True):
                     scores[row] = get(row, 0.0) + part
             else:
                 weighted = weight * query.idfs[token]
-                for row, tf, den in zip(rows, tfs, denominator):
+                for row, tf, den in zip(rows, tfs, denominator, strict=True):
                     scores[row] = get(row, 0.0) + weighted * tf * _K1_PLUS_1 / den
         return scores
 
@@ -276,6 +276,7 @@ class IndexScoring(CandidateExplaining):
         # numbered later would be missing from the question's bits.
         caps = [self._fuzzy_caps_of(number) for number in numbers] if query.long_enough else []
         q_bits = self._masked_bits(query) if caps else 0
+        size = len(query.masked)
         bounded = []
         for n, row in enumerate(rows):
             number = numbers[n]
@@ -283,8 +284,8 @@ class IndexScoring(CandidateExplaining):
             lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
             rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
             fuzzy = 0.0
-            for cap, phrase_bits, distinct in caps[n] if caps else ():
-                if (phrase_bits & q_bits).bit_count() * 2 >= distinct:
+            for cap, phrase_bits, loose, strict, length in caps[n] if caps else ():
+                if (phrase_bits & q_bits).bit_count() >= (strict if length < size else loose):
                     fuzzy = cap  # the largest that can apply: they come largest first
                     break
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding

@@ -74,3 +74,24 @@ def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
     assert not any(r.kind == "gap" and r.text == "国储" for c in scored for r in c.reasons)
     index.update(ledger_2020)
     assert index.score("国储林完成没")[0].reasons == best.reasons
+
+
+def test_a_phrase_short_of_its_share_of_the_question_never_reaches_a_ratio_of_75(index):
+    """`explaining._shares`: a phrase with fewer of its characters in the question than the
+    share asks for is skipped without an alignment; none of those would have reached 75."""
+    from rapidfuzz import fuzz
+
+    from bot.understanding.explaining import _shares
+    from bot.understanding.text import mask_stopwords, normalize
+
+    phrases = sorted({p for doc in index.docs.values() for p in doc.fuzzy})
+    questions = [normalize(i["q"]) for i in load_eval_set(TRAINING)][::4]
+    skipped = 0
+    for q in (mask_stopwords(q, index.lexicon.stopwords) for q in questions):
+        for phrase in phrases:
+            loose, strict = _shares(phrase)
+            shared = len(set(phrase) & set(q))
+            if shared < (strict if len(phrase) < len(q) else loose):
+                skipped += 1
+                assert fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75) is None
+    assert skipped > 1000
