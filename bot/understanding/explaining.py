@@ -31,8 +31,9 @@ class _Query:
     # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
     homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
     readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
-    # (token, weight × IDF, the question's own?) for the tokens some target has, in order.
-    present: list[tuple[str, float, bool]] = field(default_factory=list)
+    # (token, weight × IDF, for the question's own tokens (the `bm25` reasons kept for it
+    # by row, the positions it covers), else None) for the tokens some target has, in order.
+    present: list[tuple[str, float, tuple | None]] = field(default_factory=list)
     masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
@@ -125,21 +126,27 @@ class CandidateExplaining:
             else:
                 reasons.append(reason)
             covered.update(range(*span))
-        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
+        norm = self._norms.get(row)
+        if norm is None:
+            # A Python float: the same double as numpy's, at a fraction of the cost per operation.
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
+            self._norms[row] = norm
         lexicon_tokens: dict[str, Reason] = {}
         doc_tokens = doc.tokens
-        spans = query.spans
         for token, weighted, own in query.present:
             tf = doc_tokens.get(token)
             if tf is None:
                 continue
-            part = weighted * tf * _K1_PLUS_1 / (tf + norm)
-            if own:
-                reasons.append(_reason(("bm25", token, "text", round(part, 3))))
-                for span in spans[token]:
-                    covered.update(range(*span))
+            if own is not None:  # the question's own bigram: its reason for this row is kept
+                known, positions = own
+                reason = known.get(row)
+                if reason is None:
+                    part = weighted * tf * _K1_PLUS_1 / (tf + norm)
+                    reason = known[row] = _reason(("bm25", token, "text", round(part, 3)))
+                reasons.append(reason)
+                covered.update(positions)
                 continue
+            part = weighted * tf * _K1_PLUS_1 / (tf + norm)
             # A figure, a homophone or a lexicon word (none is the question's own).
             span = query.figures.get(token)
             if span is not None:

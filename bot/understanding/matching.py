@@ -43,7 +43,7 @@ from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key
 from bot.understanding.weights import BM25_B, BM25_K1, FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
-    pass
+    from bot.understanding.candidates import Reason
 
 
 @dataclass
@@ -111,6 +111,9 @@ class LedgerIndex(IndexScoring):
         self._phrase_weights: dict[str, float] = {}
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
+        self._norms: dict[int, float] = {}  # row -> BM25 length norm
+        # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
+        self._bm25_reasons: dict[str, dict[int, Reason]] = {}
         self._fuzzy_caps: dict[int, list[tuple[float, int, int, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
@@ -157,6 +160,8 @@ class LedgerIndex(IndexScoring):
             self._parts.clear()
             self._lists.clear()
         self._fuzzy_caps.clear()
+        self._norms.clear()
+        self._bm25_reasons.clear()
         self._gaps.clear()
         self._slips.clear()
         self._lengths_from.clear()

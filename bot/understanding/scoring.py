@@ -135,8 +135,15 @@ class IndexScoring(CandidateExplaining):
             by_key[key].append(word)
         # weight × IDF first: a candidate's part is then (weight × IDF) × tf × …, the very
         # float the product in that order gives.
+        kept = self._bm25_reasons
+        if len(kept) > 100_000:
+            kept.clear()  # the bigrams of every question ever asked must not pile up
         present = [
-            (token, weight * idfs[token], token in spans)
+            (
+                token,
+                weight * idfs[token],
+                (kept.setdefault(token, {}), _positions(spans[token])) if token in spans else None,
+            )
             for token, weight in tokens.items()
             if token in postings
         ]
@@ -394,6 +401,13 @@ class IndexScoring(CandidateExplaining):
             for number, field_name in holders.items():
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
+
+
+def _positions(spans: list[tuple[int, int]]) -> tuple[int, ...]:
+    """The positions of the question a token's spans cover, in order."""
+    if len(spans) == 1:
+        return tuple(range(*spans[0]))
+    return tuple(i for span in spans for i in range(*span))
 
 
 def _median(values) -> float:
