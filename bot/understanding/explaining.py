@@ -38,6 +38,7 @@ class _Query:
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
+    passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
 
     @property
     def own(self):
@@ -47,22 +48,37 @@ class _Query:
 class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
-    def _fuzzy_caps_of(self, number: int) -> list[tuple[float, int, int, int, int]]:
-        """(the most the phrase can add as a fuzzy reason, at a similarity of 100; then as
-        `_fuzzy_bits`: its characters' bits, the two shares of them a question must have,
-        its length) for each fuzzy phrase of the target, the largest first."""
+    def _fuzzy_caps_of(self, number: int) -> dict[str, float]:
+        """The most each fuzzy phrase of the target can add as a fuzzy reason (at a
+        similarity of 100), kept until the ledger changes."""
         caps = self._fuzzy_caps.get(number)
         if caps is None:
-            caps = sorted(
-                (
-                    (self._phrase_weight(p) * 0.5 / len(self.phrases[p]), *rest)
-                    for p, *rest in self._fuzzy_bits(self.docs[number])
-                ),
-                key=lambda cap: cap[0],
-                reverse=True,
-            )
+            caps = {
+                p: self._phrase_weight(p) * 0.5 / len(self.phrases[p])
+                for p in self.docs[number].fuzzy
+            }
             self._fuzzy_caps[number] = caps
         return caps
+
+    def _passing(self, number: int, query: _Query) -> tuple[str, ...]:
+        """The target's fuzzy phrases, in order, with enough of their characters in the
+        question to reach a partial ratio of 75 (`_shares`): the only ones worth aligning.
+        Worked out once per question and target (the bound and the candidate both ask)."""
+        passing = query.passing.get(number)
+        if passing is None:
+            # The phrase's characters are numbered before the question's are read: a
+            # character numbered later would be missing from the question's bits.
+            fuzzy = self._fuzzy_bits(self.docs[number])
+            q_bits = self._masked_bits(query)
+            size = len(query.masked)
+            passing = query.passing[number] = tuple(
+                [
+                    phrase
+                    for phrase, bits, loose, strict, length in fuzzy
+                    if (bits & q_bits).bit_count() >= (strict if length < size else loose)
+                ]
+            )
+        return passing
 
     def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int], ...]:
         """The target's fuzzy phrases, each with its characters' bits, how many of its
@@ -168,26 +184,21 @@ class CandidateExplaining:
                 if word in doc_phrases or any(t in doc_tokens for t in word_tokens[word]):
                     covered.update(range(*span))
         if query.long_enough:
-            self._fuzzy_reason(doc, query, reasons, covered)
+            self._fuzzy_reason(number, doc, query, reasons, covered)
         coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
         # Highest first; a stable sort keeps equal scores in the order they were found.
         ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
         total = round(sum([r.score for r in reasons]), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
 
-    def _fuzzy_reason(self, doc, query: _Query, reasons: list[Reason], covered: set[int]):
+    def _fuzzy_reason(
+        self, number: int, doc, query: _Query, reasons: list[Reason], covered: set[int]
+    ):
         """The best near-miss of one of the target's phrases (新增贷 → 新增贷款), if any."""
         q = query.masked
         named: str | None = None  # the phrases found already, one a line
         best: tuple[float, str, tuple[int, int]] | None = None
-        fuzzy = self._fuzzy_bits(doc)
-        q_bits = self._masked_bits(query)
-        size = len(q)
-        for phrase, phrase_bits, loose, strict, length in fuzzy:
-            # A partial ratio of 75 needs most of the phrase's characters in the question:
-            # a phrase sharing fewer cannot reach it (`_shares`), so skip the alignment.
-            if (phrase_bits & q_bits).bit_count() < (strict if length < size else loose):
-                continue
+        for phrase in self._passing(number, query):
             if named is None:
                 named = "\n".join(
                     [r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")]

@@ -278,23 +278,18 @@ class IndexScoring(CandidateExplaining):
         may reuse one), and the rounding of each reason. Only the phrases whose characters
         pass `_fuzzy_reason`'s first test count: the others never add anything."""
         readings = len(query.readings)
-        numbers = [self.numbers[row] for row in rows]
-        # Every phrase's characters numbered before the question's are read: a character
-        # numbered later would be missing from the question's bits.
-        caps = [self._fuzzy_caps_of(number) for number in numbers] if query.long_enough else []
-        q_bits = self._masked_bits(query) if caps else 0
-        size = len(query.masked)
+        fuzzy_applies = query.long_enough
         bounded = []
-        for n, row in enumerate(rows):
-            number = numbers[n]
+        for row in rows:
+            number = self.numbers[row]
             hits = phrase_hits.get(number, ())
             lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
             rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
             fuzzy = 0.0
-            for cap, phrase_bits, loose, strict, length in caps[n] if caps else ():
-                if (phrase_bits & q_bits).bit_count() >= (strict if length < size else loose):
-                    fuzzy = cap  # the largest that can apply: they come largest first
-                    break
+            passing = self._passing(number, query) if fuzzy_applies else ()
+            if passing:
+                caps = self._fuzzy_caps_of(number)
+                fuzzy = max([caps[phrase] for phrase in passing])
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)
