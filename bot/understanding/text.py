@@ -56,10 +56,11 @@ def _zhconv_ready() -> None:
 
 
 @functools.cache
-def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple[frozenset[str], tuple[int, ...]]]]:
+def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple]]:
     """zhconv's words that its zh-cn conversion changes (its table also maps many simplified
     words to themselves): a pattern of their first characters, and by first character the
-    words and their lengths."""
+    characters that come second in them ("" for a word of one character), the words and
+    their lengths."""
     _zhconv_ready()
     table = zhconv.zhconv.getdict("zh-cn")
     by_first: dict[str, set[str]] = {}
@@ -68,7 +69,11 @@ def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple[frozenset[str], 
             by_first.setdefault(word[0], set()).add(word)
     firsts = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")
     return firsts, {
-        first: (frozenset(words), tuple(sorted({len(w) for w in words})))
+        first: (
+            frozenset(w[1:2] for w in words),
+            frozenset(words),
+            tuple(sorted({len(w) for w in words})),
+        )
         for first, words in by_first.items()
     }
 
@@ -80,9 +85,11 @@ def to_simplified(text: str) -> str:
     firsts, by_first = _changing_words()
     for match in firsts.finditer(text):
         at = match.start()
-        words, lengths = by_first[match.group()]
-        if any(text[at : at + n] in words for n in lengths):
-            return zhconv.convert(text, "zh-cn")
+        seconds, words, lengths = by_first[match.group()]
+        if "" in seconds or text[at + 1 : at + 2] in seconds:
+            for n in lengths:
+                if text[at : at + n] in words:
+                    return zhconv.convert(text, "zh-cn")
     return text
 
 
@@ -150,9 +157,14 @@ def chinese_number(text: str) -> int | None:
     return int(value) if float(value).is_integer() and value >= 0 else None
 
 
+# One character `str.isalnum` holds true for: a word character that is not "_" (re's \w is
+# exactly isalnum or "_"; tests/unit/test_text_shortcuts.py checks every code point).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def has_content(text: str) -> bool:
     """False for empty, punctuation-only or emoji-only text."""
-    return any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is not None
 
 
 def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:

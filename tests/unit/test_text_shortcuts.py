@@ -1,9 +1,18 @@
-"""`to_simplified` skips zhconv when no word of its table that changes is in the text: it
+"""`has_content` by a regex holds for any text what `str.isalnum` on its characters does;
+`to_simplified` skips zhconv when no word of its table that changes is in the text: it
 must give what `zhconv.convert(text, "zh-cn")` gives, on ledger texts, questions and on
 traditional writing."""
 
+import sys
+
 from bot.config import DEFAULT_LEDGER_FILE
-from bot.understanding.text import _changing_words, to_simplified, zhconv
+from bot.understanding.text import _changing_words, has_content, to_simplified, zhconv
+
+
+def test_content_is_any_character_isalnum_holds_for():
+    differ = [c for c in map(chr, range(sys.maxunicode + 1)) if has_content(c) != c.isalnum()]
+    assert differ == []
+    assert not has_content("_？！ 😀") and has_content("_a") and has_content("？十二")
 
 
 def converted(text: str) -> str:
@@ -23,7 +32,7 @@ def test_traditional_writing_is_converted():
 
 def test_every_changing_word_is_converted_in_context():
     _, by_first = _changing_words()
-    words = sorted(w for found, _ in by_first.values() for w in found)
+    words = sorted(w for _, found, _ in by_first.values() for w in found)
     assert len(words) > 1000
     for word in words:
         for text in (word, f"县里{word}怎么样", f"{word}了"):
