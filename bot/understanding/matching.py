@@ -119,6 +119,8 @@ class LedgerIndex(IndexScoring):
         self._gaps: dict[str, tuple] = {}
         # A question bigram no target writes -> the ledger bigrams it may be a slip of.
         self._slips: dict[str, tuple[str, ...]] = {}
+        # (kind, phrase, as written) -> (target, reason) for each target holding the phrase.
+        self._phrase_found: dict[tuple[str, str, str], list[tuple[int, Reason]]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -164,6 +166,7 @@ class LedgerIndex(IndexScoring):
         self._bm25_reasons.clear()
         self._gaps.clear()
         self._slips.clear()
+        self._phrase_found.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -33,6 +34,9 @@ from bot.understanding.weights import (
     SLIP_MAX_SHARE,
     TOP_K,
 )
+
+_PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 
 # Up to this many targets the first pass adds in Python (`_sums`), above it with numpy.
 SMALL_LEDGER = 300
@@ -361,23 +365,23 @@ class IndexScoring(CandidateExplaining):
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
         syllables = pinyin_key(q)
-        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
-        cjk_run = [0] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            cjk_run[i] = cjk_run[i + 1] + 1 if "\u3400" <= q[i] <= "\u9fff" else 0
-        for i in range(n - 1):
-            if cjk_run[i] < 2 or pinyin_starts.get(syllables[i : i + 2], 0) <= 0:
-                continue
-            for length in self._lengths(self._pinyin_start_lengths, syllables[i : i + 2]):
-                if length > cjk_run[i]:
-                    break
-                window = q[i : i + length]
-                for phrase in self.pinyin.get(syllables[i : i + length], ()):
-                    if phrase in found:
-                        continue
-                    same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                    if same * 2 >= length:
-                        found[phrase] = ("pinyin", (i, i + length))
+        # A homophone window never leaves a run of CJK characters.
+        for run in _CJK_RUN.finditer(q):
+            end = run.end()
+            for i in range(run.start(), end - 1):
+                pair = syllables[i : i + 2]
+                if pinyin_starts.get(pair, 0) <= 0:
+                    continue
+                for length in self._lengths(self._pinyin_start_lengths, pair):
+                    if length > end - i:
+                        break
+                    window = q[i : i + length]
+                    for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                        if phrase in found:
+                            continue
+                        same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                        if same * 2 >= length:
+                            found[phrase] = ("pinyin", (i, i + length))
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
@@ -386,16 +390,29 @@ class IndexScoring(CandidateExplaining):
         every = "\n".join(found)
         kept = [p for p in found if every.count(p) == 1]
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
-        factor = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
         for phrase in kept:
             kind, span = found[phrase]
-            holders = self.phrases[phrase]
             # Worth what the question wrote: a lexicon word counts as the question's own key.
             written = q[span[0] : span[1]] if kind == "lexicon" else phrase
-            weight = self._phrase_weight(written) * factor[kind] / len(holders)
-            for number, field_name in holders.items():
-                hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
+            for number, reason in self._phrase_reasons(kind, phrase, written):
+                hits[number].append((reason, span))
         return hits
+
+    def _phrase_reasons(self, kind: str, phrase: str, written: str) -> list[tuple[int, Reason]]:
+        """(target, reason) for each target holding a phrase found in a question (by `kind`,
+        as `written` there); depends on the ledger only, kept until it changes."""
+        key = (kind, phrase, written)
+        reasons = self._phrase_found.get(key)
+        if reasons is None:
+            if len(self._phrase_found) > 100_000:
+                self._phrase_found.clear()  # what every question ever asked found
+            holders = self.phrases[phrase]
+            weight = self._phrase_weight(written) * _PHRASE_FACTORS[kind] / len(holders)
+            reasons = self._phrase_found[key] = [
+                (number, Reason(kind, phrase, field_name, round(weight, 3)))
+                for number, field_name in holders.items()
+            ]
+        return reasons
 
 
 def _positions(spans: list[tuple[int, int]]) -> tuple[int, ...]:
