@@ -17,6 +17,7 @@ from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.text import (
     TOKEN_RUN,
     mask_stopwords,
+    mask_stopwords_twice,
     normalize,
     pinyin_key,
 )
@@ -49,7 +50,13 @@ class IndexScoring(CandidateExplaining):
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
-        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
+        if keys:
+            # The question with its filler blanked, sparing lexicon words (找工作), and all of it.
+            masked, masked_all = mask_stopwords_twice(
+                q, self.lexicon.stopwords, [m.span() for m in keys]
+            )
+        else:
+            masked = masked_all = mask_stopwords(q, self.lexicon.stopwords)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
@@ -132,7 +139,6 @@ class IndexScoring(CandidateExplaining):
                         tokens.setdefault(token, LEXICON_FACTOR / len(word_tokens))
         known = self._idfs
         idfs = {token: known.get(token) or self.idf(token) for token in tokens}
-        masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
@@ -142,15 +148,23 @@ class IndexScoring(CandidateExplaining):
         kept = self._bm25_reasons
         if len(kept) > 100_000:
             kept.clear()  # the bigrams of every question ever asked must not pile up
-        present = [
-            (
-                token,
-                weight * idfs[token],
-                (kept.setdefault(token, {}), _positions(spans[token])) if token in spans else None,
+        present = []
+        for token, weight in tokens.items():
+            if token not in postings:
+                continue
+            where = spans.get(token)
+            if where is None:
+                present.append((token, weight * idfs[token], None))
+                continue
+            by_row = kept.get(token)
+            if by_row is None:
+                by_row = kept[token] = {}
+            positions = (
+                tuple(range(*where[0]))
+                if len(where) == 1
+                else tuple(i for span in where for i in range(*span))
             )
-            for token, weight in tokens.items()
-            if token in postings
-        ]
+            present.append((token, weight * idfs[token], (by_row, positions)))
 
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
@@ -413,13 +427,6 @@ class IndexScoring(CandidateExplaining):
                 for number, field_name in holders.items()
             ]
         return reasons
-
-
-def _positions(spans: list[tuple[int, int]]) -> tuple[int, ...]:
-    """The positions of the question a token's spans cover, in order."""
-    if len(spans) == 1:
-        return tuple(range(*spans[0]))
-    return tuple(i for span in spans for i in range(*span))
 
 
 def _median(values) -> float:

@@ -223,6 +223,29 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
     return pattern.sub(blank, text)
 
 
+def mask_stopwords_twice(text: str, stopwords, keep: list[tuple[int, int]]) -> tuple[str, str]:
+    """(`mask_stopwords(text, stopwords, keep)`, `mask_stopwords(text, stopwords)`) in one
+    search: the filler found is the same, only what `keep` spared differs."""
+    pattern = _stopword_pattern(frozenset(stopwords))
+    if pattern is None:
+        return text, text
+    spared: list[tuple[int, int]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            spared.append(m.span())
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    masked = pattern.sub(blank, text)
+    if not spared:
+        return masked, masked
+    every = masked
+    for start, end in spared:
+        every = every[:start] + " " * (end - start) + every[end:]
+    return masked, every
+
+
 @functools.cache
 def _pinyin_of(ch: str) -> str:
     """`lazy_pinyin(ch)[0]`: the first reading in pypinyin's character table, its tone

@@ -37,3 +37,21 @@ def test_every_changing_word_is_converted_in_context():
     for word in words:
         for text in (word, f"县里{word}怎么样", f"{word}了"):
             assert to_simplified(text) == converted(text), text
+
+
+def test_masking_twice_gives_both_maskings():
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import mask_stopwords, mask_stopwords_twice
+
+    stopwords = load_lexicon().stopwords
+    for text, keep in (
+        ("找工作的事怎么样了", [(0, 3)]),
+        ("我想问一下找工作的事", [(5, 8), (0, 1)]),
+        ("新增贷款完成了吗", []),
+        ("怎么样了怎么样了", [(0, 3)]),
+    ):
+        both = mask_stopwords_twice(text, stopwords, keep)
+        assert both == (mask_stopwords(text, stopwords, keep), mask_stopwords(text, stopwords))
+    assert mask_stopwords_twice("找工作的事怎么样了", stopwords, [(0, 3)])[0] != (
+        mask_stopwords("找工作的事怎么样了", stopwords)
+    )
