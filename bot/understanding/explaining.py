@@ -68,16 +68,22 @@ class CandidateExplaining:
         if passing is None:
             # The phrase's characters are numbered before the question's are read: a
             # character numbered later would be missing from the question's bits.
-            fuzzy = self._fuzzy_bits(self.docs[number])
+            doc = self.docs[number]
+            fuzzy = self._fuzzy_bits(doc)
             q_bits = self._masked_bits(query)
-            size = len(query.masked)
-            passing = query.passing[number] = tuple(
-                [
-                    phrase
-                    for phrase, bits, loose, strict, length in fuzzy
-                    if (bits & q_bits).bit_count() >= (strict if length < size else loose)
-                ]
-            )
+            every, fewest = doc.fuzzy_union
+            if (every & q_bits).bit_count() < fewest:
+                passing = ()  # too few of all its phrases' characters for any one of them
+            else:
+                size = len(query.masked)
+                passing = tuple(
+                    [
+                        phrase
+                        for phrase, bits, loose, strict, length in fuzzy
+                        if (bits & q_bits).bit_count() >= (strict if length < size else loose)
+                    ]
+                )
+            query.passing[number] = passing
         return passing
 
     def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int], ...]:
@@ -87,6 +93,10 @@ class CandidateExplaining:
         fuzzy = doc.fuzzy_bits
         if fuzzy is None:
             fuzzy = tuple((p, self._bits_of(p), *_shares(p), len(p)) for p in doc.fuzzy)
+            every = 0
+            for _, bits, *_ in fuzzy:
+                every |= bits
+            doc.fuzzy_union = (every, min([loose for _, _, loose, _, _ in fuzzy], default=1))
             doc.fuzzy_bits = fuzzy
         return fuzzy
 

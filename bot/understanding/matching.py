@@ -67,6 +67,8 @@ class _Doc:
     # them a question must have (`explaining._shares`) and its length; made when the target
     # is first a candidate.
     fuzzy_bits: tuple[tuple[str, int, int, int, int], ...] | None = None
+    # With it: the bits of all those phrases' characters, and the fewest any one needs.
+    fuzzy_union: tuple[int, int] = (0, 1)
 
 
 class LedgerIndex(IndexScoring):
