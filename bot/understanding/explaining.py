@@ -32,7 +32,8 @@ class _Query:
     homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
     readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
     # (token, weight × IDF, for the question's own tokens (the `bm25` reasons kept for it
-    # by row, the positions it covers), else None) for the tokens some target has, in order.
+    # by row when it weighs 1, else None; the positions it covers), else None) for the
+    # tokens some target has, in order.
     present: list[tuple[str, float, tuple | None]] = field(default_factory=list)
     masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
@@ -163,12 +164,14 @@ class CandidateExplaining:
             tf = doc_tokens.get(token)
             if tf is None:
                 continue
-            if own is not None:  # the question's own bigram: its reason for this row is kept
+            if own is not None:  # the question's own bigram (its reason by row, if kept)
                 known, positions = own
-                reason = known.get(row)
+                reason = None if known is None else known.get(row)
                 if reason is None:
                     part = weighted * tf * _K1_PLUS_1 / (tf + norm)
-                    reason = known[row] = _reason(("bm25", token, "text", round(part, 3)))
+                    reason = _reason(("bm25", token, "text", round(part, 3)))
+                    if known is not None:
+                        known[row] = reason
                 reasons.append(reason)
                 covered.update(positions)
                 continue

@@ -156,8 +156,9 @@ class IndexScoring(CandidateExplaining):
             if where is None:
                 present.append((token, weight * idfs[token], None))
                 continue
-            by_row = kept.get(token)
-            if by_row is None:
+            # Its reasons by row are the same for any question that weighs it fully.
+            by_row = kept.get(token) if weight == 1.0 else None
+            if by_row is None and weight == 1.0:
                 by_row = kept[token] = {}
             positions = (
                 tuple(range(*where[0]))
