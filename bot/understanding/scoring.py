@@ -254,7 +254,10 @@ class IndexScoring(CandidateExplaining):
         rows (most of a question's time on a ledger of dozens of targets)."""
         scores: dict[int, float] = {}
         get = scores.get
+        postings = self.postings
         for token, weight in query.tokens.items():
+            if token not in postings:
+                continue
             parts = self._listed_parts(token, avgdl)
             if parts is None:
                 continue
