@@ -79,8 +79,10 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     args = unicodedata.normalize("NFKC", args).strip()
     head, _, rest = args.partition(" ")
     year, after_year = split_year_argument(args)
-    if not head or head.lower() in REPORT_FORMATS or (
-        year is not None and after_year.strip().lower() in ("", *REPORT_FORMATS)
+    if (
+        not head
+        or head.lower() in REPORT_FORMATS
+        or (year is not None and after_year.strip().lower() in ("", *REPORT_FORMATS))
     ):  # "/report 2020 docx": a year's report, never target 2020's progress
         if ctx.role_of(sender) is None:
             return ctx.refuse(sender, "/report")
