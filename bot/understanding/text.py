@@ -56,10 +56,10 @@ def _zhconv_ready() -> None:
 
 
 @functools.cache
-def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple]]:
+def _changing_words() -> tuple[frozenset[str], dict[str, tuple]]:
     """zhconv's words that its zh-cn conversion changes (its table also maps many simplified
-    words to themselves): a pattern of their first characters, and by first character the
-    characters that come second in them ("" for a word of one character), the words and
+    words to themselves): the characters that are such a word on their own, and by the
+    first character of a longer one the characters that come second in them, the words and
     their lengths."""
     _zhconv_ready()
     table = zhconv.zhconv.getdict("zh-cn")
@@ -67,14 +67,15 @@ def _changing_words() -> tuple[re.Pattern[str], dict[str, tuple]]:
     for word, simplified in table.items():
         if word != simplified:
             by_first.setdefault(word[0], set()).add(word)
-    firsts = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")
-    return firsts, {
+    alone = frozenset(first for first, words in by_first.items() if first in words)
+    return alone, {
         first: (
             frozenset(w[1:2] for w in words),
             frozenset(words),
             tuple(sorted({len(w) for w in words})),
         )
         for first, words in by_first.items()
+        if first not in alone
     }
 
 
@@ -82,14 +83,18 @@ def to_simplified(text: str) -> str:
     """`zhconv.convert(text, "zh-cn")`, the same text, skipped when no word its table changes
     is in `text`: every word zhconv then matches maps to itself, so it would return `text`.
     Most questions and ledger texts are written in simplified characters already."""
-    firsts, by_first = _changing_words()
-    for match in firsts.finditer(text):
-        at = match.start()
-        seconds, words, lengths = by_first[match.group()]
-        if "" in seconds or text[at + 1 : at + 2] in seconds:
-            for n in lengths:
-                if text[at : at + n] in words:
-                    return zhconv.convert(text, "zh-cn")
+    alone, by_first = _changing_words()
+    if not alone.isdisjoint(text):
+        return zhconv.convert(text, "zh-cn")
+    for first in by_first.keys() & set(text):
+        seconds, words, lengths = by_first[first]
+        at = text.find(first)
+        while at >= 0:
+            if text[at + 1 : at + 2] in seconds:
+                for n in lengths:
+                    if text[at : at + n] in words:
+                        return zhconv.convert(text, "zh-cn")
+            at = text.find(first, at + 1)
     return text
 
 
