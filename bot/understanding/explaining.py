@@ -189,7 +189,7 @@ class CandidateExplaining:
                 covered.update(range(*span))
                 continue
             lexicon_tokens[token] = _reason(("lexicon", token, "text", round(part, 3)))
-        if query.readings:
+        if query.readings and (lexicon_phrases or lexicon_tokens):
             reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         if query.expansions:
             word_tokens, doc_phrases = self._word_tokens, doc.phrases
