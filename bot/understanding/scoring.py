@@ -284,13 +284,25 @@ class IndexScoring(CandidateExplaining):
         return {row for _, row in best[:k]}
 
     def _listed_parts(self, token: str, avgdl: float):
-        """`_bm25_parts` as Python lists (the same floats), kept as long as those are."""
+        """`_bm25_parts` as Python lists, worked out in Python by the same operations in the
+        same order (the same floats) without numpy's cost per call on a few rows; kept until
+        the ledger changes."""
         listed = self._lists.get(token)
         if listed is None:
-            parts = self._bm25_parts(token, avgdl)
-            if parts is None:
+            posting = self.postings.get(token)
+            if not posting:
                 return None
-            listed = self._lists[token] = tuple(part.tolist() for part in parts)
+            rows, tfs = list(posting), list(posting.values())
+            norms = self._norms
+            denominator = []
+            for row, tf in zip(rows, tfs, strict=True):
+                norm = norms.get(row)
+                if norm is None:
+                    norm = norms[row] = self._norm(row, avgdl)
+                denominator.append(tf + norm)
+            idf = self.idf(token)
+            own = [idf * tf * _K1_PLUS_1 / den for tf, den in zip(tfs, denominator, strict=True)]
+            listed = self._lists[token] = (rows, tfs, denominator, own)
         return listed
 
     def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
