@@ -95,3 +95,24 @@ def test_a_phrase_short_of_its_share_of_the_question_never_reaches_a_ratio_of_75
                 skipped += 1
                 assert fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75) is None
     assert skipped > 1000
+
+
+def test_what_is_kept_per_ledger_state_follows_every_change(ledger_2020):
+    """An index that has answered questions (its parts, norms, reasons, slips and phrase
+    hits kept), then re-indexed after changes, scores as an index built fresh on the new
+    ledger: nothing kept outlives the ledger state it was worked out for."""
+    questions = [item["q"] for item in load_eval_set(TRAINING)][::3]
+    index = LedgerIndex(ledger_2020, load_lexicon())
+    for question in questions:
+        index.score(question, limit=5)
+    first, second = ledger_2020.targets[0], ledger_2020.targets[1]
+    changed = (
+        dataclasses.replace(first, aliases=(*first.aliases, "新增贷款"), progress_text="已完成。"),
+        *ledger_2020.targets[2:],  # the second target goes
+    )
+    for ledger in (dataclasses.replace(ledger_2020, targets=changed), ledger_2020):
+        index.update(ledger)
+        fresh = LedgerIndex(ledger, load_lexicon())
+        for question in questions:
+            assert index.score(question, limit=5)[:5] == fresh.score(question, limit=5)[:5]
+    assert second.number in index.docs
