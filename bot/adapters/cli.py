@@ -234,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NO_DATABASE = {"cli_ledger:cmd_import_report", "cli_reminders:cmd_calendar"}
+# Commands handed no engine, that open the database themselves: `ask` reads a ready SQLite
+# file without SQLAlchemy, and opens the engine (migrating, seeding) only when it must.
+OPENS_ITS_DATABASE = {"cli_ask:cmd_ask"}
 
 
 def _resolve(handler: Handler) -> Callable:
@@ -324,7 +327,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         configure_logging(config.log_file, stderr=not _opens_console(config, args))
         handler = _resolve(args.handler)
-        engine = None if args.handler in NO_DATABASE else _open_engine(config)
+        own = args.handler in NO_DATABASE or args.handler in OPENS_ITS_DATABASE
+        engine = None if own else _open_engine(config)
         try:
             code = handler(config, engine, args)
             sys.stdout.flush()
