@@ -312,10 +312,14 @@ def _ledger_busy() -> type[Exception]:
     return LedgerBusy
 
 
-def _operational_error() -> type[Exception]:
+def _operational_errors() -> tuple[type[Exception], ...]:
+    """A database's operational error, through SQLAlchemy or straight from sqlite3 (a cold
+    `ask` reads a SQLite file without SQLAlchemy: bot/store/sqlite_ledger.py)."""
+    import sqlite3
+
     from sqlalchemy.exc import OperationalError
 
-    return OperationalError
+    return OperationalError, sqlite3.OperationalError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -346,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _ledger_busy():
         print(f"错误：{BUSY_HELP}", file=sys.stderr)
         return 2
-    except _operational_error() as exc:
+    except _operational_errors() as exc:
         if "locked" not in str(exc):  # SQLite's busy_timeout ran out; anything else is a bug
             raise
         print(f"错误：{LOCKED_HELP}", file=sys.stderr)

@@ -31,10 +31,14 @@ def cmd_ask(config: Config, engine: Engine | None, args) -> int:
         raise CliError(
             "--conversation 需与 --json 一起使用：python main.py ask --json --conversation"
         )
-    ledgers = open_sqlite_ledgers(config.database_url) if engine is None else None
-    opened = open_engine(config) if engine is None and ledgers is None else None
-    source = ledgers or engine or opened
-    unmatched = _UnmatchedOnDemand(config, engine or opened)
+    source, opened = engine, None
+    if engine is None:
+        # A ready SQLite file is read without SQLAlchemy; anything else opens the engine,
+        # which migrates and seeds as every command's start-up does.
+        source = open_sqlite_ledgers(config.database_url)
+        if source is None:
+            source = engine = opened = open_engine(config)
+    unmatched = _UnmatchedOnDemand(config, engine)
     try:
         # The ledger is read once: it names the year and is the one answered over.
         answerer = build_answerer(source, config, ledger=ledger_for(config, source, args))

@@ -121,6 +121,35 @@ def test_an_unmatched_question_is_logged_on_the_fast_path(run_cli, cli_config_pa
     assert logged == [("今天天气怎么样", 2020)]
 
 
+@pytest.mark.postgres
+def test_postgresql_takes_the_full_path_and_answers_the_same(
+    run_cli, capsys, monkeypatch, tmp_path, postgres_seeded_url
+):
+    questions = dev_questions(every=8)
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(questions) + "\n"))
+    _, on_sqlite, _ = run_cli("ask", "--json")
+
+    taken = []
+
+    def spy(url: str):
+        taken.append(open_sqlite_ledgers(url))
+        return taken[-1]
+
+    monkeypatch.setattr(cli_ask, "open_sqlite_ledgers", spy)
+    config = tmp_path / "postgres.toml"
+    config.write_text(
+        f'[database]\nurl = "{postgres_seeded_url}"\n[ledger]\ntoday = "2021-01-15"\n'
+        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
+        encoding="utf-8",
+    )
+    from bot.adapters.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(questions) + "\n"))
+    assert main(["ask", "--json", "--config", str(config)]) == 0
+    assert taken == [None]  # not a SQLite file: the engine reads it
+    assert capsys.readouterr().out == on_sqlite
+
+
 # --- in a fresh process: whether SQLAlchemy was imported at all ---------------------------
 
 _ASK = """
