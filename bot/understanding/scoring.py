@@ -383,26 +383,32 @@ class IndexScoring(CandidateExplaining):
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
-        starts, pinyin_starts = self._starts, self._pinyin_starts
+        known = self._bigram_starts
+        if len(known) > 100_000:
+            known.clear()  # the bigrams of every question ever asked must not pile up
+        lengths_at = []  # per position: the lengths of the phrases, then homophones, there
         for i in range(n - 1):
             start = q[i : i + 2]
-            if starts.get(start, 0) <= 0:
-                continue
-            for length in self._lengths(self._start_lengths, start):
+            lengths = known.get(start)
+            if lengths is None:
+                lengths = known[start] = self._starts_of(start)
+            lengths_at.append(lengths)
+            for length in lengths[0]:
                 if length > n - i:
                     break
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
-        syllables = pinyin_key(q)
+        syllables = None
         # A homophone window never leaves a run of CJK characters.
         for run in _CJK_RUN.finditer(q):
             end = run.end()
             for i in range(run.start(), end - 1):
-                pair = syllables[i : i + 2]
-                if pinyin_starts.get(pair, 0) <= 0:
+                if not lengths_at[i][1]:
                     continue
-                for length in self._lengths(self._pinyin_start_lengths, pair):
+                if syllables is None:
+                    syllables = pinyin_key(q)
+                for length in lengths_at[i][1]:
                     if length > end - i:
                         break
                     window = q[i : i + length]
@@ -427,6 +433,19 @@ class IndexScoring(CandidateExplaining):
             for number, reason in self._phrase_reasons(kind, phrase, written):
                 hits[number].append((reason, span))
         return hits
+
+    def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The lengths of the ledger's phrases that start with these two characters, and of
+        those whose first two syllables they sound like: what `_phrase_hits` tries at a
+        question position. Depends on the ledger only; kept until it changes."""
+        literal = ()
+        if self._starts.get(start, 0) > 0:
+            literal = self._lengths(self._start_lengths, start)
+        pair = pinyin_key(start)
+        sounding = ()
+        if self._pinyin_starts.get(pair, 0) > 0:
+            sounding = self._lengths(self._pinyin_start_lengths, pair)
+        return literal, sounding
 
     def _phrase_reasons(self, kind: str, phrase: str, written: str) -> list[tuple[int, Reason]]:
         """(target, reason) for each target holding a phrase found in a question (by `kind`,
