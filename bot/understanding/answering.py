@@ -97,6 +97,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         self._any_cue = any_word(thesaurus.out_of_scope_cues)
         self._any_place = any_word(thesaurus.other_places)
         self._any_subject = any_word(thesaurus.subjects)
+        self._any_abbreviation = any_word(thesaurus.abbreviations)
         self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         self.refresh(ledger)

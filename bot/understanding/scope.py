@@ -181,6 +181,8 @@ class ScopeChecks:
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
         writes nor means in any of the lexicon's words for it: a subject it does not hold."""
+        if self._any_abbreviation is None or not self._any_abbreviation.search(q):
+            return False  # no abbreviation in the question at all
         for key in self.lexicon.abbreviations:
             if key not in q or (
                 key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
