@@ -226,7 +226,10 @@ class ScopeChecks:
         )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
+        # No cue in the question, none in it with phrases blanked out either (a cue has no
+        # blank): the leading target's phrases and texts are looked at only for a cue.
+        cued = self._any_cue is not None and self._any_cue.search(q)
+        if cued and self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(
