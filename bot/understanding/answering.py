@@ -317,8 +317,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         close = [
             c
             for c in candidates[:3]
-            if self._trusted(c)
-            and (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
+            if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
+            and self._trusted(c)
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else
