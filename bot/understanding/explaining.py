@@ -61,10 +61,33 @@ class CandidateExplaining:
             self._fuzzy_caps[number] = caps
         return caps
 
-    def _passing(self, number: int, query: _Query) -> tuple[str, ...]:
-        """The target's fuzzy phrases, in order, with enough of their characters in the
-        question to reach a partial ratio of 75 (`_shares`): the only ones worth aligning.
-        Worked out once per question and target (the bound and the candidate both ask)."""
+    def _fuzzy_cap(self, number: int, query: _Query) -> float:
+        """The most the target's fuzzy reason can add for this question: its passing
+        phrases' caps (`_fuzzy_caps_of`), each at the highest similarity the question's
+        characters allow it (a phrase shorter than the question with no character twice,
+        c of whose characters the question holds, aligns at most 2c / (len + c): see
+        `_shares`), else at 100."""
+        passing = self._passing(number, query)
+        if not passing:
+            return 0.0
+        caps = self._fuzzy_caps_of(number)
+        q_bits = self._masked_bits(query)
+        size = len(query.masked)
+        most = 0.0
+        for phrase, bits, _, _, length, unique in passing:
+            cap = caps[phrase]
+            if unique and length < size:
+                shared = (bits & q_bits).bit_count()
+                similarity = min(100.0, 200.0 * shared / (length + shared))
+                cap *= (similarity - 60) / 40
+            most = max(most, cap)
+        return most
+
+    def _passing(self, number: int, query: _Query) -> tuple[tuple, ...]:
+        """The target's fuzzy phrases (as `_fuzzy_bits` lists them), in order, with enough
+        of their characters in the question to reach a partial ratio of 75 (`_shares`): the
+        only ones worth aligning. Worked out once per question and target (the bound and
+        the candidate both ask)."""
         passing = query.passing.get(number)
         if passing is None:
             # The phrase's characters are numbered before the question's are read: a
@@ -79,25 +102,29 @@ class CandidateExplaining:
                 size = len(query.masked)
                 passing = tuple(
                     [
-                        phrase
-                        for phrase, bits, loose, strict, length in fuzzy
-                        if (bits & q_bits).bit_count() >= (strict if length < size else loose)
+                        entry
+                        for entry in fuzzy
+                        if (entry[1] & q_bits).bit_count()
+                        >= (entry[3] if entry[4] < size else entry[2])
                     ]
                 )
             query.passing[number] = passing
         return passing
 
-    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int], ...]:
+    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int, bool], ...]:
         """The target's fuzzy phrases, each with its characters' bits, how many of its
         different characters a question must have for a partial ratio of 75 (`_shares`),
-        and its length."""
+        its length, and whether no character comes twice in it."""
         fuzzy = doc.fuzzy_bits
         if fuzzy is None:
-            fuzzy = tuple((p, self._bits_of(p), *_shares(p), len(p)) for p in doc.fuzzy)
+            fuzzy = tuple(
+                (p, self._bits_of(p), *_shares(p), len(p), len(set(p)) == len(p))
+                for p in doc.fuzzy
+            )
             every = 0
             for _, bits, *_ in fuzzy:
                 every |= bits
-            doc.fuzzy_union = (every, min([loose for _, _, loose, _, _ in fuzzy], default=1))
+            doc.fuzzy_union = (every, min([entry[2] for entry in fuzzy], default=1))
             doc.fuzzy_bits = fuzzy
         return fuzzy
 
@@ -214,7 +241,8 @@ class CandidateExplaining:
         q = query.masked
         named: str | None = None  # the phrases found already, one a line
         best: tuple[float, str, tuple[int, int]] | None = None
-        for phrase in self._passing(number, query):
+        for entry in self._passing(number, query):
+            phrase = entry[0]
             if named is None:
                 named = "\n".join(
                     [r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")]

@@ -66,7 +66,7 @@ class _Doc:
     # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
     # them a question must have (`explaining._shares`) and its length; made when the target
     # is first a candidate.
-    fuzzy_bits: tuple[tuple[str, int, int, int, int], ...] | None = None
+    fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
     # With it: the bits of all those phrases' characters, and the fewest any one needs.
     fuzzy_union: tuple[int, int] = (0, 1)
 

@@ -319,11 +319,7 @@ class IndexScoring(CandidateExplaining):
             hits = phrase_hits.get(number, ())
             lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
             rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
-            fuzzy = 0.0
-            passing = self._passing(number, query) if fuzzy_applies else ()
-            if passing:
-                caps = self._fuzzy_caps_of(number)
-                fuzzy = max([caps[phrase] for phrase in passing])
+            fuzzy = self._fuzzy_cap(number, query) if fuzzy_applies else 0.0
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)
