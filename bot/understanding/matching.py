@@ -57,6 +57,7 @@ class _Doc:
     length: float
     fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
+    written: str = ""  # its normalised title, target text, progress text and indicator names
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
     own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
@@ -108,6 +109,7 @@ class LedgerIndex(IndexScoring):
         self._idfs: dict[str, float] = {}
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
+        self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
@@ -151,6 +153,7 @@ class LedgerIndex(IndexScoring):
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+        self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
         self._gaps.clear()
         self._lengths_from.clear()
@@ -228,6 +231,7 @@ class LedgerIndex(IndexScoring):
             length,
             fuzzy,
             "\n".join(texts),
+            "\n".join(text for f, text in zip(fields, texts, strict=True) if f != "alias"),
             names,
             frozenset(alias_tokens),
             own_alias,

@@ -16,6 +16,7 @@ from bot.understanding.text import (
     mask_stopwords,
     normalize,
     pinyin_key,
+    text_tokens,
     token_spans,
 )
 from bot.understanding.unigrams import char_hits
@@ -295,10 +296,30 @@ class IndexScoring(CandidateExplaining):
             holders = self.phrases[phrase]
             # Worth what the question wrote: a lexicon word counts as the question's own key.
             written = q[span[0] : span[1]] if kind == "lexicon" else phrase
-            weight = self._phrase_weight(written) * factor[kind] / len(holders)
+            # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
+            shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
+            weight = self._phrase_weight(written) * factor[kind] / shared
             for number, field_name in holders.items():
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
+
+    def _sharers(self, phrase: str) -> int:
+        """How many targets a phrase names: those holding it as a title, alias or indicator
+        name, and those whose texts write it. A phrase several targets write ("筛查" as one
+        target's indicator, written by two more) names none of them in particular."""
+        shared = self._phrase_sharers.get(phrase)
+        if shared is None:
+            holders = self.phrases.get(phrase, {})
+            writers = set(holders)
+            tokens = text_tokens(phrase)
+            rows = [self.postings.get(t) for t in tokens] if tokens else []
+            if rows and all(rows):
+                for row in set.intersection(*(set(r) for r in rows)):
+                    number = self.numbers[row]
+                    if number not in writers and phrase in self.docs[number].written:
+                        writers.add(number)
+            shared = self._phrase_sharers[phrase] = max(len(writers), 1)
+        return shared
 
 
 def _median(values) -> float:

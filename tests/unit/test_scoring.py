@@ -74,3 +74,29 @@ def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
     assert not any(r.kind == "gap" and r.text == "国储" for c in scored for r in c.reasons)
     index.update(ledger_2020)
     assert index.score("国储林完成没")[0].reasons == best.reasons
+
+
+def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
+    best = next(c for c in index.score(question) if c.number == number)
+    return sum(r.score for r in best.reasons if r.kind == "phrase" and r.text == phrase)
+
+
+def test_a_phrase_other_targets_write_is_shared_with_them():
+    """An indicator named 筛查 names its target no more than the texts that write 筛查 name
+    theirs: the phrase's worth is shared among every target that holds or writes it."""
+    from bot.domain.ledger import IndicatorSpec, TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    screening = TargetSpec(
+        1, "两癌筛查", "社会事业", "完成两癌筛查0.8万人。",
+        indicators=(IndicatorSpec(name="筛查", target="0.8", unit="万人"),),
+    )  # fmt: skip
+    others = [TargetSpec(n, f"道路{n}", "城乡建设", f"修建道路{n}公里。") for n in (3, 4, 5, 6)]
+    lung = TargetSpec(2, "慢阻肺防治", "社会事业", "完成慢阻肺筛查6.63万人次。")
+    alone = LedgerIndex(small_ledger(2021, screening, *others), load_lexicon())
+    shared = LedgerIndex(small_ledger(2021, screening, lung, *others), load_lexicon())
+    question = "筛查做了多少人"
+    assert _phrase_score(alone, question, 1, "筛查") > 0
+    assert _phrase_score(shared, question, 1, "筛查") < 0.6 * _phrase_score(
+        alone, question, 1, "筛查"
+    )
