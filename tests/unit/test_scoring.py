@@ -100,3 +100,40 @@ def test_a_phrase_other_targets_write_is_shared_with_them():
     assert _phrase_score(shared, question, 1, "筛查") < 0.6 * _phrase_score(
         alone, question, 1, "筛查"
     )
+
+
+def _roads(*numbers: int):
+    from bot.domain.ledger import TargetSpec
+
+    return [TargetSpec(n, f"道路{n}", "城乡建设", f"修建道路{n}公里。") for n in numbers]
+
+
+def test_a_word_the_lexicon_reads_is_not_also_an_abbreviation_gap():
+    """产值 is read by the lexicon (生产总值, 增加值…): it is not also a gap of 生产总值."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "产值" in lexicon.synonyms
+    gdp = TargetSpec(1, "地区经济", "经济发展", "地区生产总值增长6%。")
+    index = LedgerIndex(small_ledger(2021, gdp, *_roads(2, 3, 4, 5, 6)), lexicon)
+    reasons = next(c for c in index.score("产值涨了没") if c.number == 1).reasons
+    assert not any(r.kind == "gap" for r in reasons)
+    assert any(r.kind == "lexicon" for r in reasons)
+
+
+def test_a_bigram_cut_out_of_a_word_the_lexicon_reads_weighs_less():
+    """总量 of 经济总量 (read as 生产总值) is not the 总量 of an energy target's text."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "经济总量" in lexicon.synonyms
+    energy = TargetSpec(1, "能源消费", "生态环境", "能源消费总量控制在100万吨以内。")
+    gdp = TargetSpec(2, "生产总值", "经济发展", "生产总值增长6%。")
+    index = LedgerIndex(small_ledger(2021, energy, gdp, *_roads(3, 4, 5, 6)), lexicon)
+    scored = index.score("经济总量涨了没")
+    assert scored[0].number == 2
+    alone = next(c for c in index.score("总量涨了没") if c.number == 1)
+    within = next(c for c in scored if c.number == 1)
+    assert within.score < 0.7 * alone.score
