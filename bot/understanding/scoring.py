@@ -80,11 +80,11 @@ class IndexScoring(CandidateExplaining):
         # its edge (量增 of 经济总量增长), is part of that word, not a word of its own.
         for m in keys:
             start, end = m.span()
-            if end - start < 3 or not self._expansions.get(m.group(0)):
+            if not self._expansions.get(m.group(0)):
                 continue
             for token, where in spans.items():
                 if tokens[token] == 1.0 and all(
-                    (start < b and a < end) and not (a == start and b == end) for a, b in where
+                    (start < b and a < end) and (a, b) != (start, end) for a, b in where
                 ):
                     tokens[token] = LEXICON_FACTOR
         # A question bigram no target writes that sounds like one a target writes, sharing a
@@ -224,13 +224,14 @@ class IndexScoring(CandidateExplaining):
         targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
         postings, known = self.postings, self._gaps
-        # A bigram inside a word the lexicon reads (产值 of 产值, read as 生产总值) is that
-        # word, read once by the lexicon, not an abbreviation of whatever spells it apart.
+        # A bigram inside a word the lexicon reads (产值, read as 生产总值) is that word, read
+        # once by the lexicon, not an abbreviation of whatever spells it apart; one across
+        # the word's edge (村困 of 农村困难户) is no word at all.
         read = {span for _, span, _ in query.expansions}
         for token, spans in query.spans.items():
             if token in postings or token.isascii() or token[0] == token[1]:
                 continue
-            if read and all(any(s <= a and b <= e for s, e in read) for a, b in spans):
+            if read and all(any(s < b and a < e for s, e in read) for a, b in spans):
                 continue
             gap = known.get(token)
             if gap is None:

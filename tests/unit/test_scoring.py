@@ -137,3 +137,17 @@ def test_a_bigram_cut_out_of_a_word_the_lexicon_reads_weighs_less():
     alone = next(c for c in index.score("总量涨了没") if c.number == 1)
     within = next(c for c in scored if c.number == 1)
     assert within.score < 0.7 * alone.score
+
+
+def test_a_bigram_across_the_edge_of_a_word_the_lexicon_reads_is_no_gap():
+    """村困 of 农村困难户 runs across 困难户 (a lexicon word): not an abbreviation of 农村特困."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "困难户" in lexicon.synonyms
+    care = TargetSpec(1, "特困供养", "民生保障", "提高农村特困人员供养标准。")
+    index = LedgerIndex(small_ledger(2021, care, *_roads(2, 3, 4, 5, 6)), lexicon)
+    reasons = next(c for c in index.score("农村困难户的保障线") if c.number == 1).reasons
+    assert not any(r.kind == "gap" for r in reasons)
+    assert any(r.kind == "lexicon" for r in reasons)
