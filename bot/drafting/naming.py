@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.domain.ledger import CATEGORIES, UnitSpec
-from bot.drafting.titles import TITLE_MAX, cells_of, head_names, quoted_names, title_for
+from bot.drafting.titles import (
+    ASIDE_IN_BRACKETS,
+    TITLE_MAX,
+    cells_of,
+    head_names,
+    quoted_names,
+    title_for,
+)
 from bot.drafting.words import Reading
 from bot.understanding.lexicon import FieldLexicon, Topic
 
@@ -156,7 +163,7 @@ def aliases_for(
     if tokenizer is not None:
         found += [n for n in head_names(title, tokenizer) if n not in found]
         # Each name comes from one sentence and one cell of it, never from words of two.
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in _SENTENCE_END.split(ASIDE_IN_BRACKETS.sub("", text)):
             for cell in cells_of(sentence):
                 for clause in _CLAUSE_END.split(cell):
                     name = title_for(clause, tokenizer, lexicon.abbreviations)

@@ -33,6 +33,7 @@ _WHEN_INSIDE = re.compile(
     r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
 )
 _ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
+ASIDE_IN_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")  # an aside with both its brackets
 _QUOTED = re.compile(r"“([^“”，,。；;]{2,16})”")
 # Comparator words after a figure ("509300人以上") are no name.
 _AFTER_FIGURE = re.compile(r"^(?:以上|以下|以内|之内|左右)")
@@ -61,7 +62,7 @@ _NOT_A_START = frozenset("的等以或和与及、之")
 # Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
 _SUFFIXES = frozenset("性型化式级类")
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
-CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
+CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村")
 # Words a name cannot start with: they qualify what comes before them.
 _BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
@@ -172,6 +173,12 @@ def _named_core(clause: str) -> str:
         for p, unit in zip(parts[1:], units, strict=False)
         if len(p) >= 2 and (not unit or unit in CLASSIFIERS)
     ]
+    # "4乡镇8村集中连片整村推进扶贫工程": a place counted on the way is not the name.
+    following.sort(key=lambda p: len(p) < 3)
+    if len(parts[0]) < 2 and not following:
+        # Nothing named before the first figure ("完成5550亩历史遗留矿山生态修复"): the thing
+        # its measure is of follows it, whatever the measure.
+        following = [p for p in parts[1:] if len(p) >= 2]
     core = next((p for p in described if len(p) >= 2), None) or (
         following[0] if following else parts[0]
     )
@@ -189,6 +196,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
     abbreviations = abbreviations or {}
+    # An aside in brackets goes whole, before the text is cut at its colons and commas
+    # ("(责任单位:州水务局)" leaves no "州水务局)").
+    target_text = ASIDE_IN_BRACKETS.sub("", target_text)
     raw_clauses = re.split(
         r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
     )

@@ -255,3 +255,30 @@ def test_a_numbered_group_heading_is_no_title_of_its_items(lexicon, tokenizer):
     assert title_for(text, tokenizer, {}).value == "东岙水厂二期"
     assert "城乡供水提升工程" in aliases_for(text, lexicon, tokenizer, title="东岙水厂二期")
     assert title_for("二、城乡供水提升工程", tokenizer, {}).value != ""  # alone, it names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Nothing named before the figure: the thing its measure is of follows it.
+        ("完成5550亩历史遗留矿山生态修复。", "遗留矿山生态修复"),
+        ("1170件困难群体法律援助", "困难群体法律援助"),  # 件 counts things, as 个 does
+        ("新建10件民生实事项目。", "民生实事项目"),
+    ],
+)
+def test_the_thing_after_a_leading_figure_names_the_target(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_a_place_counted_on_the_way_is_not_the_name(lexicon, tokenizer):
+    found = title_for("红堡古道等4乡镇8村集中连片整村推进扶贫工程", tokenizer, {})
+    assert found.value == "整村推进扶贫工程"
+
+
+def test_an_aside_in_brackets_gives_no_title_or_alias(lexicon, tokenizer):
+    """ "(责任单位:州水务局)" is cut at its colon only after it is gone: no "州水务局)"."""
+    text = "新进改造城镇供排水管网265公里。(责任单位:州水务局)"
+    title = title_for(text, tokenizer, lexicon.abbreviations).value
+    assert title == "城镇供排水管网"
+    aliases = aliases_for(text, lexicon, tokenizer, title=title)
+    assert not any("局" in a or ")" in a for a in aliases)
