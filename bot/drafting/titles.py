@@ -22,6 +22,7 @@ _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][�
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
 _SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
 # "为困难残疾人提供康复救助", "对185名残疾儿童实施康复救助": whom for, then the work.
+_WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
 _FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
@@ -29,7 +30,7 @@ _WHEN_LEAD = re.compile(
 )
 # ...or inside it ("老旧小区8月底前完成改造"): a due date is no part of a name.
 _WHEN_INSIDE = re.compile(
-    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底)(?:之?前)?"
+    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底|[春夏秋冬]季)(?:之?前)?"
     r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
 )
 _ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
@@ -44,6 +45,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PREDICATE = re.compile(
     r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
     r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+    # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
+    # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
+    r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
 )
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
@@ -60,7 +64,7 @@ _COMPANY = re.compile(
 
 _NOT_A_START = frozenset("的等以或和与及、之")
 # Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
-_SUFFIXES = frozenset("性型化式级类")
+_SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县城至李沟段"
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村")
 # Words a name cannot start with: they qualify what comes before them.
@@ -189,6 +193,11 @@ def _named_core(clause: str) -> str:
     if len(head) >= 2:
         core = head
     core = _COMPANY.sub(r"\1", core)
+    # "义务教育段学生开展正脊筛查": who, then the work done for them, as after 为 or 对.
+    work = _WHO_THEN_WORK.match(core)
+    if work:
+        core = work.group(1) + work.group(2)
+        core = core if len(core) <= TITLE_MAX else work.group(2)
     return _strip_tails(core)
 
 

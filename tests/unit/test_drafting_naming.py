@@ -282,3 +282,21 @@ def test_an_aside_in_brackets_gives_no_title_or_alias(lexicon, tokenizer):
     assert title == "城镇供排水管网"
     aliases = aliases_for(text, lexicon, tokenizer, title=title)
     assert not any("局" in a or ")" in a for a in aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # How far the work has got, or how large it is, follows the name.
+        ("清社公路改造工程基本完工;", "清社公路改造工程"),
+        ("火车站广场建设工程总占地2万平方米,已完成前期工作;", "火车站广场建设"),
+        ("确保新兴小学秋季投入使用。", "新兴小学"),  # a season is when, not what
+        # Who, then the work done for them: the work names the target.
+        ("16010名义务教育段学生开展正脊筛查。", "正脊筛查"),
+        # A stretch of road ("李沟段") leaves no bound 段 at the front of a cut name.
+        ("西华路瓦沟河至李沟段拓宽改造工程,完成土地征用;", "拓宽改造工程"),
+        ("出台紧密型医共体实施意见。", "紧密型医共体"),  # 实施意见 is a document, not work
+    ],
+)
+def test_titles_leave_out_progress_size_seasons_and_whom(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
