@@ -31,6 +31,11 @@ FALLBACK_CATEGORY = CATEGORIES[0]
 _SENTENCE_END = re.compile(r"[。；;]")
 # A clause ends: each clause of a sentence may name one measure ("加大信贷投放力度,新增贷款…").
 _CLAUSE_END = re.compile(r"[，,]")
+# A report's column label ("牵头部门:市交通局") or how far the work has got ("已整体投入运行")
+# is no name a leader calls the target by.
+_NOT_A_NAME = re.compile(
+    r"^(?:牵头|责任|配合|协办|主办|分管)(?:部门|单位|领导)$|情况$|^(?:已|正在|目前|预计)"
+)
 __all__ = ["TITLE_MAX", "aliases_for", "category_for", "title_for", "topic_for", "units_for"]
 
 
@@ -167,6 +172,10 @@ def aliases_for(
             for cell in cells_of(sentence):
                 for clause in _CLAUSE_END.split(cell):
                     name = title_for(clause, tokenizer, lexicon.abbreviations)
-                    if name.confidence >= 0.5 and name.value not in (title, *found):
+                    if (
+                        name.confidence >= 0.5
+                        and name.value not in (title, *found)
+                        and not _NOT_A_NAME.search(name.value)
+                    ):
                         found.append(name.value)
     return tuple(found)

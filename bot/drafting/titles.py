@@ -44,7 +44,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
 _PREDICATE = re.compile(
     r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
-    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
     r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
@@ -166,7 +166,7 @@ def _named_core(clause: str) -> str:
         return both if len(both) <= TITLE_MAX else work
     core = _TITLE_LEAD.sub("", _subject(clause))
     pieces = FIGURE_RE.split(core)
-    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、=＝<>≤≥") for p in pieces[::5]]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
     described = [p.strip("的等和及与、") for p in pieces[5::5] if p.startswith("的")]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")

@@ -300,3 +300,23 @@ def test_an_aside_in_brackets_gives_no_title_or_alias(lexicon, tokenizer):
 )
 def test_titles_leave_out_progress_size_seasons_and_whom(text, title, lexicon, tokenizer):
     assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_column_labels_and_progress_are_no_aliases(lexicon, tokenizer):
+    """ "牵头部门:市交通局" labels a column; "已整体投入运行" says how far the work has got."""
+    title = "农村道路畅通工程"
+    found = aliases_for("农村道路畅通工程,牵头部门:市交通局。", lexicon, tokenizer, title)
+    assert "牵头部门" not in found
+    found = aliases_for(
+        "飞灰无害化处置项目,目前已整体投入运行。", lexicon, tokenizer, "飞灰无害化处置项目"
+    )
+    assert not any(a.startswith(("已", "目前")) for a in found)
+
+
+def test_a_comparator_or_a_rise_to_a_figure_is_no_part_of_a_name(lexicon, tokenizer):
+    found = aliases_for(
+        "提升文化产业综合实力,文化及相关产业增加值占GDP比重提升至5%。",
+        lexicon, tokenizer, "文化产业综合实力",
+    )  # fmt: skip
+    assert not any("提升至" in a for a in found)
+    assert title_for("全省基层医疗机构门诊报销比=50%", tokenizer, {}).value == "门诊报销比"
