@@ -6,11 +6,12 @@ target's score is the sum of readable parts, each kept as a `Reason`, all in one
 the BM25 weight of character bigrams, so that scores compare across ledgers.
 - `bm25`: BM25 over character bigrams (and ASCII words such as pm2.5) of the target's texts;
 - `phrase`: a title, alias or indicator name written in the question (worth its bigrams'
-  IDF again, shared among the targets that carry the phrase);
+  IDF again, shared among the targets that hold the phrase or write it in their texts);
 - `pinyin`: the same for a homophone miswriting (带款 → 贷款), matched on pinyin;
 - `fuzzy`: a near-miss of such a phrase (新增贷 → 新增贷款), for the leading targets only;
 - `lexicon`: bigrams and phrases of the words the field lexicon offers for the question's
-  own (看病 → 医院), at a lower weight.
+  own (看病 → 医院), at a lower weight; a question bigram cut out of such a word or across
+  its edge (总量 of 经济总量) weighs as much, and is no abbreviation `gap`.
 `Candidate.coverage` is the share of the question's informative bigrams the target
 explains; the answering core rejects or accepts on it, relative to this ledger.
 """
