@@ -320,3 +320,19 @@ def test_a_comparator_or_a_rise_to_a_figure_is_no_part_of_a_name(lexicon, tokeni
     )  # fmt: skip
     assert not any("提升至" in a for a in found)
     assert title_for("全省基层医疗机构门诊报销比=50%", tokenizer, {}).value == "门诊报销比"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("“新建梭鱼湾20号路”项目、", "梭鱼湾20号路"),  # a number before 号 names, not counts
+        ("“改造1100万平方米老旧小区”", "老旧小区改造"),  # the work, then what it is done to
+        ("完成7.4万口山坪塘整治。", "山坪塘整治"),  # 口 counts ponds, as 个 counts things
+        ("“总投资2亿元的中子发生器项目开工建设”,", "中子发生器项目"),  # how far it has got
+        ("“启动并建设完成新区供电线路工程,满足发展需要”", "新区供电线路工程"),
+        ("基本民生保障方面,调增基础养老金。", "基本民生保障"),  # the area is no name
+        ("“为先天性心脏病患儿手术治疗提供救助”", "患儿手术治疗救助"),  # 救助 alone says little
+    ],
+)
+def test_titles_of_numbered_names_works_and_areas(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
