@@ -326,14 +326,19 @@ class IndexScoring(CandidateExplaining):
         target's indicator, written by two more) names none of them in particular."""
         shared = self._phrase_sharers.get(phrase)
         if shared is None:
-            holders = self.phrases.get(phrase, {})
-            writers = set(holders)
-            tokens = text_tokens(phrase)
-            rows = [self.postings.get(t) for t in tokens] if tokens else []
-            if rows and all(rows):
-                for row in set.intersection(*(set(r) for r in rows)):
+            writers = set(self.phrases.get(phrase, {}))
+            tokens = list(dict.fromkeys(text_tokens(phrase)))
+            postings = sorted((self.postings.get(t) or {} for t in tokens), key=len)
+            # A phrase that is one bigram is written wherever that bigram is (aliases, which
+            # are not texts, have no postings).
+            bigram = tokens == [phrase]
+            if postings and postings[0]:
+                first, others = postings[0], postings[1:]
+                for row in first:
+                    if any(row not in other for other in others):
+                        continue
                     number = self.numbers[row]
-                    if number not in writers and phrase in self.docs[number].written:
+                    if number not in writers and (bigram or phrase in self.docs[number].written):
                         writers.add(number)
             shared = self._phrase_sharers[phrase] = max(len(writers), 1)
         return shared
