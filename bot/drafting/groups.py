@@ -54,6 +54,33 @@ def _counts_a_group(words: str) -> bool:
     return bool(_COUNTED.search(re.split(r"[。；;]", words, maxsplit=1)[0]))
 
 
+# A heading without a marker: its last clause announces a group of items right above their
+# list ("…共38项,其中5项已完成,分别是:", "滞后项目:"), naming the group's noun or counting it.
+_LIST_WORDS = re.compile(r"[，,]?\s*(?:分别为|分别是|如下|包括)?\s*[:：]\s*$")
+_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)")
+
+
+def _unmarked_heading(line: str) -> str:
+    """The words of an unmarked line announcing a group of items (its last clause), or ""
+    when it announces none, or says nothing of how far the items are."""
+    listing = _LIST_WORDS.search(line)
+    if listing is None:
+        return ""
+    clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
+    if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
+        return ""
+    return clause if group_reading(Group(clause, 0)) is not None else ""
+
+
+def announces_group(line: str) -> bool:
+    """The line announces a group of items by how far they are ("滞后项目:")."""
+    marked = _marker(line)
+    words = marked[1] if marked else line
+    if marked and _announces_a_list(words) and group_reading(Group(words, 0)) is not None:
+        return True
+    return bool(_unmarked_heading(line))
+
+
 def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
     """The group headings among `lines` (0-based index → Group), given the item lines' indexes.
 
@@ -66,9 +93,14 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
     last_style = ""
     for index, line in enumerate(lines):
         marked = None if index in item_lines else _marker(line)
+        following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
+        if marked is None and index not in item_lines and following in item_lines:
+            unmarked = _unmarked_heading(line)
+            if unmarked:
+                found[index] = ("", unmarked)
+            continue
         if marked is None:
             continue
-        following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
         listing = following in item_lines and _announces_a_list(marked[1])
         if listing or (found and marked[0] == last_style and _counts_a_group(marked[1])):
             found[index] = marked
@@ -143,9 +175,12 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
     itself (no figures to compare, no verdict in its own line or progress words)."""
     if item.group is None or any(i.comparable for i in spec.indicators):
         return None
-    if status_from_words(f"{item.target_text}\n{item.progress_text}"):
-        return None
     reading = group_reading(item.group)
+    own = status_from_words(f"{item.target_text}\n{item.progress_text}")
+    if own is not None and not (own.value == "推进中" and reading and reading.value == "滞后"):
+        return None
+    # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
+    # group's verdict says how far, the item's words only that work goes on.
     if reading is not None and reading.value == "未完成" and day <= final_deadline(spec, day):
         return Reading("滞后", reading.words, reading.confidence)  # not done while time remains
     return reading

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
-from bot.drafting.groups import Group, find_headings, group_of, listed_in_runs
-from bot.drafting.numbered_notices import numbered_mentions, refusal
+from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
+from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
 
 
 class ReportFormatError(Exception):
@@ -52,6 +52,9 @@ def _split_same_line(text: str) -> tuple[str, str]:
 
 
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
+# The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
+# words, no figure, no sentence. What follows it is no progress of the item above it.
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$")
 
 
 def _item_start(line: str, last: int) -> tuple[int, str]:
@@ -67,6 +70,28 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
         return 0, ""
     number, rest = int(match.group(1)), match.group(2)
     if number == last + 1 or (number > last and not rest[:1].isdigit()):
+        return number, rest
+    return 0, ""
+
+
+# "…(第五项)": the line names its own number in the longer list the report follows.
+_OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
+
+
+def _restarts_list(line: str, previous: str, used: set[int]) -> tuple[int, str]:
+    """A number not above the last that still opens an item, and the rest of the line: a
+    report sorted by status lists each group's items by their numbers in the longer list
+    ("其中5项已完成,分别是:" 5., 11., 26.; "滞后项目:" 3., 6., …). The line names that
+    number itself ("26.实施…(第二十六项)"), or it is the first under a heading that
+    announces a group of items; a number already used never opens one again."""
+    match = _ITEM_START.match(line)
+    if not match or int(match.group(1)) in used or match.group(2)[:1].isdigit():
+        return 0, ""
+    number, rest = int(match.group(1)), match.group(2)
+    own = _OWN_NUMBER.search(rest)
+    if own and list_number(own.group(1)) == number:
+        return number, rest
+    if announces_group(previous):
         return number, rest
     return 0, ""
 
@@ -96,8 +121,12 @@ def parse_report(text: str) -> Report:
         raise ReportFormatError("line 1: the report is empty")
     starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
     preamble_lines: list[str] = []
+    previous = ""
     for index, line in enumerate(lines):
         number, rest = _item_start(line, starts[-1][1] if starts else 0)
+        if not number and starts:
+            number, rest = _restarts_list(line, previous, {n for _i, n, _r in starts})
+        previous = line if line.strip() else previous
         if number:
             starts.append((index, number, rest))
         elif not starts:
@@ -118,9 +147,11 @@ def parse_report(text: str) -> Report:
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
     headings = find_headings(lines, {index for index, _n, _r in starts})
+    sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
-        end = min([end, *(h for h in headings if index < h < end)])  # a heading ends an item
+        # A group heading, or the title of the report's next section, ends an item.
+        end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         if body:

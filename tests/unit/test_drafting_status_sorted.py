@@ -1,0 +1,90 @@
+"""A 督查通报 sorted by status: the done items, then the late ones, each named by its number in
+the longer list the report follows, so the numbers go back at each group ("其中3项已完成,
+分别是:" 4. 9. 12.; "滞后项目:" 2. 7.), under headings without a marker.
+
+Every example is a short made-up report, not a line of a real one."""
+
+import datetime as dt
+
+import pytest
+
+from bot.domain.status import compute_status
+from bot.drafting.drafter import draft
+from bot.drafting.groups import announces_group
+from bot.drafting.report_text import parse_report
+
+TODAY = dt.date(2026, 12, 6)
+
+SORTED = "\n".join(
+    [
+        "2021年县级民生实事1-9月进展情况通报",
+        "全县民生实事共15项,其中3项已完成,分别是:",
+        "4.新建城区公厕(第四项)、",
+        "12.改造老旧小区(第十二项)、",
+        "9.建设农贸市场(第九项)。",
+        "滞后项目:",
+        "2.一是新建学校食堂(第二项)正在进行招标;",
+        "7.二是建设污水管网3公里(第七项)尚未开工。",
+        "二、县直单位实事",
+        "县直单位兴办实事8件,已完成5件,其余正按序时推进。",
+    ]
+)
+
+
+def _drafted(text: str):
+    drafted = draft(parse_report(text), text, today=TODAY)
+    return drafted, {t.number: t for t in drafted.ledger.targets}
+
+
+def test_numbers_going_back_at_each_status_group_open_items():
+    report = parse_report(SORTED)
+    assert [t.number for t in report.targets] == [4, 12, 9, 2, 7]
+
+
+def test_each_item_takes_its_groups_status_and_under_way_is_no_answer_to_late():
+    drafted, targets = _drafted(SORTED)
+    statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    assert statuses == {4: "已完成", 12: "已完成", 9: "已完成", 2: "滞后", 7: "滞后"}
+    assert targets[2].status_reason == "所在分组“滞后项目”"
+    assert targets[4].status_reason == "所在分组“其中3项已完成”"
+
+
+def test_the_next_sections_title_ends_the_last_item():
+    report = parse_report(SORTED)
+    last = report.targets[-1]
+    assert "县直单位" not in last.target_text + last.progress_text
+
+
+def test_a_number_out_of_order_without_a_heading_or_its_own_number_stays_progress():
+    text = "\n".join(
+        [
+            "2021年重点工作进展",
+            "3.新建公园2个",
+            "已完成1个,正在推进:",
+            "1.选址已定",
+            "5.改造道路4公里",
+        ]
+    )
+    assert [t.number for t in parse_report(text).targets] == [3, 5]
+
+
+def test_a_used_number_never_opens_an_item_again():
+    text = "\n".join(
+        ["2021年民生实事", "2.新建公园2个", "滞后项目:", "2.新建公园2个(第二项)尚未开工"]
+    )
+    assert [t.number for t in parse_report(text).targets] == [2]
+
+
+@pytest.mark.parametrize(
+    ("line", "announces"),
+    [
+        ("滞后项目:", True),
+        ("全县共15项,其中3项已完成,分别是:", True),
+        ("已完成的事项如下：", True),
+        ("现将有关情况通报如下:", False),
+        ("完成情况:", False),
+        ("具体进展如下:", False),
+    ],
+)
+def test_an_unmarked_heading_announces_a_group_by_how_far_it_is(line, announces):
+    assert announces_group(line) is announces
