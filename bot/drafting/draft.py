@@ -408,9 +408,17 @@ def review_summary(draft: Draft, *, first: int = 10) -> str:
 
     targets = draft.ledger.targets
     from_words = sum(1 for t in targets if t.status_override)
+    warnings = []
+    if draft.year.confidence < DOUBTFUL:
+        # The year decides every deadline and the day statuses are judged on: never silent.
+        warnings.append(
+            f"注意：台账年份{draft.year.value}是推测的（{draft.year.words}），各项时限和进展"
+            "日期都按这一年推算。请核对，必要时用 --year 年份 重新生成"
+        )
     inferred_units = sum(1 for t in targets for u in t.units if u.source == "inferred")
     named_units = sum(1 for t in targets for u in t.units if u.source == "named")
     lines = [
+        *warnings,
         f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of_text}",
         f"指标配对：推测{count('pairs')}对，其中待核{count('pairs', doubtful=True)}对",
         f"状态：按文字认定{from_words}项，待核{count('status', doubtful=True)}项",

@@ -317,7 +317,7 @@ def guess_year(text: str, fallback: int) -> Reading:
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
     if not scores:
-        return Reading(str(fallback), "报告未写年份", 0.3)
+        return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]
     runner_up = rest[0][1] if rest else 0.0
     confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6
