@@ -88,23 +88,3 @@ def test_a_used_number_never_opens_an_item_again():
 )
 def test_an_unmarked_heading_announces_a_group_by_how_far_it_is(line, announces):
     assert announces_group(line) is announces
-
-
-# --- a report that names no year ------------------------------------------------------------
-
-
-def test_a_report_without_a_year_says_so_first_in_the_review_summary():
-    from bot.drafting.draft import review_summary
-
-    text = "今年上半年民生实事进展\n1.新建公园2个\n已建成2个。"
-    summary = review_summary(draft(parse_report(text), text, today=TODAY)).split("\n")
-    assert summary[0].startswith("注意：台账年份2025是推测的（报告未写年份，按2025年推定）")
-    assert "--year" in summary[0]
-
-
-def test_a_year_the_report_names_raises_no_warning():
-    from bot.drafting.draft import review_summary
-
-    text = "2021年民生实事进展\n1.新建公园2个\n已建成2个。"
-    summary = review_summary(draft(parse_report(text), text, today=TODAY))
-    assert not summary.startswith("注意")
