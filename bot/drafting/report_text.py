@@ -44,11 +44,19 @@ _SIGNATURE = re.compile(
 
 
 def _split_same_line(text: str) -> tuple[str, str]:
-    # A target whose result shares its line ends its target sentence at the first 。
+    # A target whose result shares its line ends its target sentence at the first 。; a
+    # second sentence that only names a measure and its figure ("…0.12万亩。森林抚育0.5万亩")
+    # goes on the target's list.
     head, sep, tail = text.partition(_SENTENCE_END)
-    if sep and tail.strip():
+    if sep and tail.strip() and not _more_target(tail):
         return head + sep, tail
     return text, ""
+
+
+def _more_target(sentence: str) -> bool:
+    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩"."""
+    bare = _MEASURE_AND_FIGURE.match(sentence.strip().rstrip("。.；;"))
+    return bool(bare) and not _DOING.search(bare.group(1))
 
 
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
@@ -176,6 +184,10 @@ _DEADLINE_RE = re.compile(
     r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
 )
 _SENTENCE = re.compile(r"[^。；;]+")
+_MEASURE_AND_FIGURE = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,12}})\d+(?:\.\d+)?\s*(?:万|亿)?(?:{_UNIT_PATTERN})$"
+)
+_DOING = re.compile(r"已|完成|实现|达到|达|建成|累计|截至|截止|共|为|新增|增加|提高|下降|增长")
 
 
 @dataclass(frozen=True)
