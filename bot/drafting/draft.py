@@ -35,6 +35,7 @@ from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
 from bot.drafting.words import (
     Reading,
+    forecasts_failure,
     guess_year,
     month_end,
     relative_status,
@@ -133,8 +134,14 @@ def _status(
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
-    if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
-        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
+    if (
+        words is not None
+        and words.value == "未完成"
+        and day <= final_deadline(spec, day)
+        and not forecasts_failure(words.words)
+    ):
+        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
+        # unless the words say it will not be done ("年底前不能全部完成").
         words = replace(words, value="滞后")
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(

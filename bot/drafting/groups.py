@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.status import final_deadline
 from bot.drafting.numbered_notices import list_number
-from bot.drafting.words import Reading, status_from_words
+from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
 # The heading's marker: "一是", "二、", "（三）", "(四)", "第一类". Chinese numerals only:
@@ -24,8 +24,13 @@ _MARK = re.compile(rf"^\s*(?:([{_NUMERALS}]+)是|([{_NUMERALS}]+)、|[（(]([{_N
 _GROUP_NOUN = "项目|事项|实事|工程|任务|工作"
 # A heading speaks of a group of items: it counts them ("的项目25个"), announces their list
 # ("分别为:", "如下：", a closing colon) or ends on the group's noun ("已完成的项目").
-_COUNTED = re.compile(rf"(?:{_GROUP_NOUN})\s*[\d{_NUMERALS}]+\s*(?:个|项|件)")
-_LISTING = re.compile(r"(?:分别为|分别是|如下|包括)[:：]?\s*$|[:：]\s*$")
+_COUNTED = re.compile(
+    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)"
+)
+_LISTING = re.compile(
+    r"(?:分别为|分别是|如下|包括|主要是|主要有|具体是|具体为|(?:项目|事项|任务)(?:是|为|有))[:：]?\s*$"
+    r"|[:：]\s*$"
+)
 _NAMED_GROUP = re.compile(rf"的(?:{_GROUP_NOUN})\s*[:：]?\s*$")
 
 
@@ -124,7 +129,7 @@ def _first_clause(words: str) -> str:
 
 # The heading's own phrases. A heading may join two claims ("已完成或达到时序进度以上"): its
 # items are then only sure of the weaker one.
-_DONE = re.compile(r"已完成|已办结|已建成|已竣工|全面完成|全部完成")
+_DONE = re.compile(r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成")
 _ON_SCHEDULE = re.compile(
     r"达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以上|达序"
     r"|按(?:时序|序时)?进度推进|进展顺利|正常推进"
@@ -143,6 +148,8 @@ def group_reading(group: Group) -> Reading | None:
     """What a heading says of the status of each item under it, quoting the heading."""
     words = _first_clause(group.heading)
     quoted = f"所在分组“{words}”"
+    if forecasts_failure(words):  # "指标项目出现调整", "年底前不能全部完成"
+        return Reading("未完成", quoted, 0.7)
     if _BEHIND.search(words):
         return Reading("滞后", quoted, 0.8)
     if _NOT_DONE.search(words):
@@ -181,7 +188,12 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
         return None
     # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
     # group's verdict says how far, the item's words only that work goes on.
-    if reading is not None and reading.value == "未完成" and day <= final_deadline(spec, day):
+    if (
+        reading is not None
+        and reading.value == "未完成"
+        and day <= final_deadline(spec, day)
+        and not forecasts_failure(item.group.heading)
+    ):
         return Reading("滞后", reading.words, reading.confidence)  # not done while time remains
     return reading
 

@@ -43,10 +43,23 @@ _SIGNATURE = re.compile(
 )
 
 
+# An item quoting its task as the plan set it ("“全年实现各类融资210亿元”,占…"): the quotation
+# is the target, whatever words of doing it holds; what follows it is the report's own.
+# (A quotation that only names a thing, "“一事一议”硬化村内巷道…", runs on into the target.)
+_QUOTED_TASK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是)?\s*“([^“”]{4,})”\s*((?:[，,。；;、等]|$).*)$"
+)
+
+
 def _split_same_line(text: str) -> tuple[str, str]:
     # A target whose result shares its line ends its target sentence at the first 。; a
     # second sentence that only names a measure and its figure ("…0.12万亩。森林抚育0.5万亩")
     # goes on the target's list.
+    quoted = _QUOTED_TASK.match(text)
+    if quoted and quoted.group(2).strip('，,。；;、”" '):
+        return quoted.group(1), quoted.group(2).lstrip("，,、 ")
+    if quoted:
+        return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
     if sep and tail.strip() and not _more_target(tail):
         return head + sep, tail

@@ -102,13 +102,22 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "数据采集只到", "数据只采集到", "数据只统计到",
         ),
     ),
-    ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
+    (
+        "未完成",
+        (
+            "缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付",
+            # "年底前不能全部完成": the report says the deadline will be missed.
+            "不能全部完成", "不能完成", "无法完成", "无法全部完成",
+        ),
+    ),
     (
         "滞后",
         (
             "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
             "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
             "尚未启动", "未启动",
+            # "完成有一定困难": at risk, filed apart from the work that keeps pace.
+            "有一定困难", "困难较大", "难度较大", "难以完成",
         ),
     ),
     ("超额完成", ("超额完成",)),
@@ -135,9 +144,10 @@ _DONE = re.compile(
     r"(?:已|均已|全部)[^，,。；;]{0,12}?"
     r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
-# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
+# a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)[^，,。；;]{0,4}?的"
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)[^，,。；;]{0,4}?的"
     r"|完成率为?)\s*"
     r"(\d+(?:\.\d+)?)%"
 )
@@ -190,6 +200,18 @@ def whole_year_done(progress: str) -> str:
         if not _NOT_YET.search(progress[: m.start()]):
             return _clause_around(progress, m.start(), m.end())
     return ""
+
+
+# "年底前不能全部完成", "指标项目出现调整": not done as set, said before the deadline; a
+# failure already, not a delay.
+_WONT_BE_DONE = re.compile(
+    r"(?:不能|无法)(?:全部|按期|如期)?完成|出现调整|(?:调整|取消|停止|终止)(?:了)?的(?:项目|任务|事项)"
+)
+
+
+def forecasts_failure(words: str) -> bool:
+    """The words say the target will not be done as set, whatever time remains."""
+    return bool(_WONT_BE_DONE.search(words))
 
 
 def status_from_words(progress: str) -> Reading | None:

@@ -88,3 +88,46 @@ def test_a_used_number_never_opens_an_item_again():
 )
 def test_an_unmarked_heading_announces_a_group_by_how_far_it_is(line, announces):
     assert announces_group(line) is announces
+
+
+# --- tasks quoted from the plan, sorted into groups by how far they are ---------------------
+
+QUOTED_GROUPS = "\n".join(
+    [
+        "关于2021年《政府工作报告》确定任务三季度落实情况",
+        "具体情况分为以下四个方面:",
+        "一、已经完成或基本完成的任务,共计12项。主要是",
+        "1.“建成城东污水处理厂,日处理能力3万吨”,",
+        "2.“完成农村公路提质改造”等,这些任务占任务总数的9.1%。",
+        "二、完成有一定困难,但通过努力年底前能够完成的有1项。分别为",
+        "3.“全年招商引资到位资金80亿元”,占任务总数的0.8%。",
+        "三、任务出现调整的有1项。因某种原因调整的项目是",
+        "4.“举办好第3届农产品博览会”。",
+        "四、年底前不能全部完成的任务有1项。",
+        "5.“新建5G基站500个”",
+    ]
+)
+
+
+def test_groups_announced_by_their_count_and_list_words_give_each_task_its_status():
+    drafted, targets = _drafted(QUOTED_GROUPS)
+    statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    # Judged in September: a task adjusted, or said not to be done by the year's end, is
+    # not done as set already; one "with some difficulty" is at risk.
+    assert statuses == {1: "已完成", 2: "已完成", 3: "滞后", 4: "未完成", 5: "未完成"}
+
+
+def test_a_quoted_task_is_the_target_whatever_words_of_doing_it_holds():
+    _drafted_, targets = _drafted(QUOTED_GROUPS)
+    assert targets[3].target_text == "全年招商引资到位资金80亿元"
+    assert [(i.target, i.unit, i.actual) for i in targets[3].indicators] == [("80", "亿元", "")]
+
+
+def test_a_share_of_the_reports_list_is_no_figure_of_the_work():
+    _drafted_, targets = _drafted(QUOTED_GROUPS)
+    assert targets[2].indicators == ()
+
+
+def test_a_quotation_that_names_a_thing_runs_on_into_the_target():
+    report = parse_report("2021年民生实事\n1.“一事一议”硬化村内巷道37.5万平方米。")
+    assert report.targets[0].target_text == "“一事一议”硬化村内巷道37.5万平方米。"
