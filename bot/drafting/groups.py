@@ -60,21 +60,42 @@ def _counts_a_group(words: str) -> bool:
 
 
 # A heading without a marker: its last clause announces a group of items right above their
-# list ("…共38项,其中5项已完成,分别是:", "滞后项目:"), naming the group's noun or counting it.
-_LIST_WORDS = re.compile(r"[，,]?\s*(?:分别为|分别是|如下|包括)?\s*[:：]\s*$")
+# list ("…共38项,其中5项已完成,分别是:", "滞后项目:", "前期已有10个项目完成全年任务,分别是"),
+# naming the group's noun or counting it; or the line is one clause that counts the group as
+# its subject and says how far it is ("12个项目超额完成8月份节点目标").
+_LIST_WORDS = re.compile(
+    r"[，,]?\s*(?:(?:分别为|分别是|如下|包括|主要是|主要有)\s*[:：]?|[:：])\s*$"
+)
 _GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)")
+_COUNTED_SUBJECT = re.compile(
+    rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件](?:{_GROUP_NOUN})?)"
+    r"[^，,。；;:：]{2,20}$"
+)
+# A connective alone on its line between a heading and its list ("与此同时,").
+_CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
 
 
 def _unmarked_heading(line: str) -> str:
     """The words of an unmarked line announcing a group of items (its last clause), or ""
     when it announces none, or says nothing of how far the items are."""
     listing = _LIST_WORDS.search(line)
-    if listing is None:
-        return ""
-    clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
+    if listing is not None:
+        clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
+    else:
+        clause = line.strip().rstrip("。.")
+        if not _COUNTED_SUBJECT.match(clause):
+            return ""
     if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
         return ""
     return clause if group_reading(Group(clause, 0)) is not None else ""
+
+
+def next_content_line(lines: list[str], index: int) -> int | None:
+    """The index of the first line after `index` with words, past a lone connective."""
+    for k in range(index + 1, len(lines)):
+        if lines[k].strip() and not _CONNECTIVE.match(lines[k]):
+            return k
+    return None
 
 
 def announces_group(line: str) -> bool:
@@ -99,7 +120,9 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
     for index, line in enumerate(lines):
         marked = None if index in item_lines else _marker(line)
         following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
-        if marked is None and index not in item_lines and following in item_lines:
+        if marked is None and index not in item_lines:
+            if next_content_line(lines, index) not in item_lines:
+                continue
             unmarked = _unmarked_heading(line)
             if unmarked:
                 found[index] = ("", unmarked)
@@ -132,6 +155,8 @@ def _first_clause(words: str) -> str:
 _DONE = re.compile(r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成")
 _ON_SCHEDULE = re.compile(
     r"达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以上|达序"
+    # "超额完成8月份节点目标": a stage of the year met, not the year's target.
+    r"|完成[^，,。；;]{0,6}?(?:节点|阶段|序时|时序)(?:目标|任务)"
     r"|按(?:时序|序时)?进度推进|进展顺利|正常推进"
 )
 _BEHIND = re.compile(

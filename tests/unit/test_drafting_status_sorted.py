@@ -131,3 +131,51 @@ def test_a_share_of_the_reports_list_is_no_figure_of_the_work():
 def test_a_quotation_that_names_a_thing_runs_on_into_the_target():
     report = parse_report("2021年民生实事\n1.“一事一议”硬化村内巷道37.5万平方米。")
     assert report.targets[0].target_text == "“一事一议”硬化村内巷道37.5万平方米。"
+
+
+# --- headings that count their group as the subject of one clause ---------------------------
+
+COUNTED = "\n".join(
+    [
+        "某市2022年重点民生实事最新进展(截至7月底)",
+        "本月新增1个项目完成全年任务",
+        "1.“新建城北公园”项目7月建成开放。",
+        "此前已有2个项目完成全年任务,分别是",
+        "2.“提高低保标准”项目、",
+        "3.“免费开放体育场馆”项目。",
+        "3个项目超额完成7月份节点目标",
+        "与此同时,",
+        "4.“改造老旧小区50个”",
+        "5.“新建停车泊位2000个”",
+        "6.“新建社区食堂10个”",
+    ]
+)
+
+
+def test_a_clause_counting_its_group_heads_the_items_below_it():
+    drafted, targets = _drafted(COUNTED)
+    statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    # Beating a month's node target is keeping pace, not the year's target done.
+    assert statuses == {
+        1: "已完成",
+        2: "已完成",
+        3: "已完成",
+        4: "推进中",
+        5: "推进中",
+        6: "推进中",
+    }
+    assert targets[5].status_reason == "所在分组“3个项目超额完成7月份节点目标”"
+
+
+def test_a_progress_line_counting_things_done_heads_no_group():
+    text = "\n".join(
+        [
+            "2020年目标",
+            "1.完成50个自然村通硬化路。",
+            "已完成50个自然村通硬化路。",
+            "2.新建公园2个。",
+        ]
+    )
+    report = parse_report(text)
+    assert report.targets[0].progress_text == "已完成50个自然村通硬化路。"
+    assert report.targets[1].group is None
