@@ -88,6 +88,21 @@ class Draft:
 
 
 DONE_WORDS = ("已完成", "超额完成")
+# "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
+_SHARE_OF_TARGET_WORDS = re.compile(
+    r"(?:完成|占)[^，,。；;\d]{0,6}(?:目标任务|计划任务|年度任务|全年任务|任务数)的\s*"
+    r"(?:\d+(?:\.\d+)?%[、和及]?)+"
+)
+_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的")
+
+
+def shares_of_unwritten_targets(text: str) -> bool:
+    """One sentence of progress gives its figures' shares of targets it does not write: no
+    figure of it is written as a target (after 目标, 任务, 计划, 共…)."""
+    if not _SHARE_OF_TARGET_WORDS.search(text):
+        return False
+    planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
+    return planned is None
 
 
 def _mark_done(spec: TargetSpec) -> TargetSpec:
@@ -107,10 +122,12 @@ _BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新
 def _only_started(target_text: str, words: Reading) -> bool:
     """The words say the work began, and the target asks for it finished."""
     said = words.words
+    # An item told in one sentence holds the words in its target's text too.
+    target_text = target_text.replace(said, "")
     return bool(
         _STARTED.search(said)
         and not _FINISHED.search(said)
-        and (_FINISHED.search(target_text) or _BUILD.search(target_text))
+        and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
         and not _STARTED.search(target_text)
     )
 
@@ -245,7 +262,15 @@ def draft_target(
     elif progress_report and not item.progress_text.strip():
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         target_words, done_words = split_sentence(item.target_text)
-        if done_words:
+        if shares_of_unwritten_targets(item.target_text):
+            # "城镇新增就业6.99万人…,分别完成目标任务的97.1%…": the targets go unwritten; the
+            # item's figures are what was done, its shares how that compares.
+            pairings = [
+                p
+                for p in pair_indicators("", item.target_text)
+                if not (p.indicator.unit == "%" and _SHARE_NAME.search(p.indicator.name))
+            ]
+        elif done_words:
             pairings = pair_indicators(target_words, done_words)
         else:
             pairings = pair_indicators(item.target_text, "")

@@ -180,9 +180,17 @@ _FIRST_STEP_AFTER = re.compile(
 )
 
 
+# Done words said of a part of the work ("14%的…项目已建成") or of its money ("项目资金已全部下达"):
+# a step, not the target done.
+_PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的|(?:资金|经费|补助)\s*$")
+
+
 def _done_verdict(progress: str, at: int, word: str) -> bool:
     after = progress[at + len(word) :]
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
+        return False
+    clause_start = max((progress.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
+    if _PART_BEFORE.search(progress[clause_start:at]):
         return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
 
