@@ -180,8 +180,8 @@ _FIRST_STEP_AFTER = re.compile(
 )
 
 
-# Done words said of a part of the work ("14%的…项目已建成") or of its money ("项目资金已全部下达"):
-# a step, not the target done.
+# Done words said of a part of the work ("14%的…项目已建成") or of its money
+# ("项目资金已全部下达"): a step, not the target done.
 _PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的|(?:资金|经费|补助)\s*$")
 
 
