@@ -195,6 +195,8 @@ FIGURE_RE = re.compile(
 _DEADLINE_RE = re.compile(
     r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
     r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
+    # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
+    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
 )
 _SENTENCE = re.compile(r"[^。；;]+")
 _MEASURE_AND_FIGURE = re.compile(
@@ -296,6 +298,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = dt.date(due_year, int(m.group(3)), int(m.group(4)))
             elif m.group(5):
                 date = dt.date(due_year, 6, 30)
+            elif m.group(6):
+                date = dt.date(int(m.group(6)), 12, 31)
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

@@ -153,6 +153,8 @@ _TASK_SHARE = re.compile(
 )
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+# "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
+_FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
 
 
@@ -250,8 +252,8 @@ def status_from_words(progress: str) -> Reading | None:
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
-    full = _FULL_RATE.search(progress)
-    if full:  # "覆盖率均达到100%": nothing is left to do
+    full = _FULL_RATE.search(progress) or _FULL_COVERAGE.search(progress)
+    if full:  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
         return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
@@ -306,6 +308,10 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# A year followed by the count of its list ("2015年25件重点民生实事", "2021年10个方面…").
+_LIST_AFTER = re.compile(r"年(?:度)?\s*\d{1,3}\s*(?:件|项|个方面)")
+# The end of a span of years ("2013—2017年"): a plan of several years, not the ledger's year.
+_RANGE_BEFORE = re.compile(r"20\d{2}\s*年?\s*[—\-~～至到]\s*$")
 # A date written with dashes, dots or slashes ("发布时间：2019-12-05"): a publication date.
 _NUMERIC_DATE = re.compile(r"(?<!\d)(20\d{2})[-./](\d{1,2})[-./]\d{1,2}(?!\d)")
 _DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
@@ -333,8 +339,10 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 0.2
         elif before.endswith(_HORIZON_BEFORE):  # "到2020年底": a plan's horizon, not its year
             weight = min(weight, 1.0)
-        if _PERIOD_AFTER.match(text, m.start() + 4):
+        if _PERIOD_AFTER.match(text, m.start() + 4) or _LIST_AFTER.match(text, m.start() + 4):
             weight = max(weight, 4.0)
+        if _RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            weight = 0.2  # "(2013—2017年)": the span of a plan of several years
         date = _DATE_MONTH.match(text, m.start() + 4)
         if date:
             weight = min(weight, 0.5)
