@@ -197,6 +197,8 @@ _DEADLINE_RE = re.compile(
     r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
     # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
     r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
+    # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
+    r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
 )
 _SENTENCE = re.compile(r"[^。；;]+")
 _MEASURE_AND_FIGURE = re.compile(
@@ -300,6 +302,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = dt.date(due_year, 6, 30)
             elif m.group(6):
                 date = dt.date(int(m.group(6)), 12, 31)
+            elif m.group(8):
+                date = dt.date(int(m.group(7)) if m.group(7) else year, 9, 1)
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

@@ -162,3 +162,9 @@ def test_a_span_of_years_sets_the_deadline_at_its_last_years_end():
 def test_full_coverage_said_as_reached_is_done_and_as_a_goal_is_not():
     assert status_from_words("惠及学生8万人,实现了农村学生全覆盖。").value == "已完成"
     assert status_from_words("农村学生营养餐实现全覆盖") is None
+
+
+def test_the_autumn_term_falls_due_on_the_first_of_september():
+    found = extract_deadlines("确保第三小学秋季开学投入使用。", 2021)
+    assert [d.date for d in found] == [dt.date(2021, 9, 1)]
+    assert [d.date for d in extract_deadlines("秋季完成造林。", 2021)] == [dt.date(2021, 12, 31)]
