@@ -258,10 +258,22 @@ _TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|
 _AREA_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 
 
+# A place's name alone on its line, over its own cells ("全县", "东坡区", "城关镇", "市本级").
+_AREA_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|县|区|旗|镇|乡|街道|本级)"
+    r"|全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)$"
+)
+# A header naming the column of places ("地区", "县区", "单位").
+_AREA_COLUMN = re.compile(r"^(?:地区|区域|区县|县区|县市区|县(?:市)?|乡镇|单位|地方|区划)$")
+
+
 def _area_of(cells: list[tuple[str, str, str]]) -> str:
-    """The place a table row's first cell names, when it is unlabelled words without a
-    figure followed by labelled cells ("全市 | 目标任务:27800 | 进度:52242")."""
-    if len(cells) < 3 or cells[0][2] or not _AREA_CELL.match(cells[0][1]):
+    """The place a table row's first cell names, when it is words without a figure, unlabelled
+    or under a header of places, followed by labelled cells ("全市 | 目标任务:27800 | 进度:52242",
+    "地区 | 目标 | 完成" over "全县 | 500 | 620")."""
+    if len(cells) < 3 or not _AREA_CELL.match(cells[0][1]):
+        return ""
+    if cells[0][2] and not _AREA_COLUMN.match(cells[0][2]):
         return ""
     return cells[0][1] if all(label for _k, _v, label in cells[1:]) else ""
 
@@ -309,7 +321,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         names.append(named)
     # A table flattened one cell a line may hold several sub-items, each an unlabelled line
     # naming it ("提质改造农村公路") over its own cells, its measure in a "单位:" cell.
-    measure, sub_name = heading_unit, ""
+    measure, sub_name, area_line = heading_unit, "", ""
     for where, line in lines:
         cells = split_cells(line)
         if where == "body" and len(cells) <= 1:
@@ -317,11 +329,15 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             kind = label_kind(found.group(1)) if found else "other"
             column = found.group(1) if found else ""
             entries = [(kind, found.group(2).strip() if found else line, found, column)]
-            if found is None and line.strip():
-                measure, sub_name = "", line.strip()
+            if found is None and _AREA_NAME.match(line.strip()):
+                # A place over its own cells: a row of the item's table by area.
+                measure, sub_name, area_line = heading_unit, "", line.strip()
+            elif found is None and line.strip():
+                measure, sub_name, area_line = "", line.strip(), ""
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
-        area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
+        row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
+        area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
                 measure = value.strip()
@@ -334,10 +350,12 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             elif kind == "target":
                 targets.append(f"{sub_name}{value}" if sub_name else value)
                 rows.append(Row(value, (), measure, sub_name, area=area))
-                if area:  # the area's whole row stays in the progress, as written
+                if row_area:  # the area's whole row stays in the progress, as written
                     progress.append(line)
+                elif area_line:
+                    progress.append(f"{area_line}{line}")
             else:
-                if not area:
+                if not row_area:
                     progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.

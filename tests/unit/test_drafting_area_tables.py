@@ -80,3 +80,29 @@ def test_only_a_unit_in_a_headings_brackets_is_its_measure():
         "实施保障性安居工程(第二十六项)",
         "",
     )
+
+
+def test_an_area_table_one_cell_a_line_keeps_the_total_too():
+    cells = read_cells(
+        "1.改造农村危房(户)",
+        "\n".join(["全县", "目标任务:300", "完成:240", "甲镇", "目标任务:200", "完成:200"]),
+    )
+    assert [(r.area, r.target, r.unit, r.actuals) for r in cells.rows] == [
+        ("全县", "300", "户", ("240",))
+    ]
+    assert "甲镇目标任务:200" in cells.progress_text
+    assert "完成:200" in cells.progress_text
+
+
+def test_an_area_table_under_a_header_of_places_keeps_the_total():
+    text = "\n".join(
+        [
+            "2021年民生实事完成情况",
+            "序号 | 地区 | 目标任务 | 完成数 | 完成率",
+            "1.新增就业(人)",
+            "全县 | 5000 | 6100 | 122%",
+            "甲镇 | 3000 | 3900 | 130%",
+        ]
+    )
+    _drafted_, targets = _drafted(text)
+    assert _pairs(targets[1]) == [("5000", "人", "6100", "", ">=")]
