@@ -109,26 +109,6 @@ def _mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
 
-# Measure words of one thing built or set up ("建成1个城市公益性公墓", "新建1所敬老院").
-_ONE_THING_UNITS = ("个", "所", "座", "处", "家", "条", "项", "套")
-
-
-def _one_thing_done(spec: TargetSpec) -> TargetSpec:
-    """A target of exactly one thing, which the words say is done, has its one: "建成1个城市
-    公益性公墓" and "…公墓,已完成施工并达到安葬条件" is 1 of 1."""
-    if len(targeted_indicators(spec)) > 2:
-        return spec
-    return replace(
-        spec,
-        indicators=tuple(
-            replace(i, actual="1")
-            if i.target == "1" and not i.actual and i.unit in _ONE_THING_UNITS
-            else i
-            for i in spec.indicators
-        ),
-    )
-
-
 def _unreported(spec: TargetSpec) -> str:
     return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
 
@@ -187,8 +167,6 @@ def _status(
     if words is not None and words.value in DONE_WORDS:
         # The report says the work is done, so its deadlines are done.
         spec = _mark_done(spec)
-        if re.search(r"已|全部", words.words):  # said done in words, not read off a rate
-            spec = _one_thing_done(spec)
         whole = whole_year_done(told) if words.value == "已完成" else ""
         if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
             # "提前完成年度任务": the year's target is done; a figure beyond it is more.
