@@ -259,21 +259,23 @@ def draft_target(
         pairings = pair_rows(cells.rows)
     elif progress_report and answers_with_rate(item.progress_text):
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
-    elif progress_report and not item.progress_text.strip():
+    elif progress_report and (not item.progress_text.strip() or item.one_sentence):
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
-        target_words, done_words = split_sentence(item.target_text)
-        if shares_of_unwritten_targets(item.target_text):
+        sentence = f"{item.target_text}{item.progress_text}" if item.one_sentence else ""
+        sentence = sentence or item.target_text
+        target_words, done_words = split_sentence(sentence)
+        if shares_of_unwritten_targets(sentence):
             # "城镇新增就业6.99万人…,分别完成目标任务的97.1%…": the targets go unwritten; the
             # item's figures are what was done, its shares how that compares.
             pairings = [
                 p
-                for p in pair_indicators("", item.target_text)
+                for p in pair_indicators("", sentence)
                 if not (p.indicator.unit == "%" and _SHARE_NAME.search(p.indicator.name))
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
         else:
-            pairings = pair_indicators(item.target_text, "")
+            pairings = pair_indicators(sentence, "")
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:

@@ -27,6 +27,9 @@ class ReportTarget:
     same_line: bool
     line: int  # 1-based line of the `N.` line
     group: Group | None = None  # the status heading the item is listed under (groups.py)
+    # The line names the item and goes on in one sentence with its progress, whose figures
+    # may still be the target's ("…(第二十三项)推动“美丽海岸带”建设2公里未启动").
+    one_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,19 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if sep and tail.strip() and not _more_target(tail):
         return head + sep, tail
     return text, ""
+
+
+def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
+    """(the item's name, the rest) of a line naming its item by its own number in the longer
+    list ("一是实施…工程(第三项)正在开展编制招标文件;"); None when it names no such number."""
+    own = _OWN_NUMBER.search(text)
+    if own is None or list_number(own.group(1)) != number:
+        return None
+    rest = text[own.end() :]
+    name = re.sub(r"^\s*[一二三四五六七八九十]+是", "", text[: own.end()])
+    if not rest.strip("，,。；;、 "):  # "…(第五项)、": a name in a run of names
+        return name, ""
+    return name, rest.lstrip("，,、 ")
 
 
 def _more_target(sentence: str) -> bool:
@@ -178,8 +194,11 @@ def parse_report(text: str) -> Report:
         if body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
-            head, tail = _split_same_line(rest)
-            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1, group))
+            named = _named_by_number(rest, number)
+            head, tail = named or _split_same_line(rest)
+            targets.append(
+                ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))
+            )
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 

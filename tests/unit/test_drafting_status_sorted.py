@@ -179,3 +179,25 @@ def test_a_progress_line_counting_things_done_heads_no_group():
     report = parse_report(text)
     assert report.targets[0].progress_text == "已完成50个自然村通硬化路。"
     assert report.targets[1].group is None
+
+
+def test_a_line_naming_its_item_by_number_splits_the_name_from_its_progress():
+    report = parse_report(SORTED)
+    late = {t.number: t for t in report.targets}
+    assert (late[2].target_text, late[2].progress_text) == (
+        "新建学校食堂(第二项)",
+        "正在进行招标;",
+    )
+    assert late[4].target_text == "新建城区公厕(第四项)"
+
+
+def test_a_figure_after_the_name_that_nothing_was_done_on_stays_the_target():
+    _drafted_, targets = _drafted(SORTED)
+    assert targets[7].target_text == "建设污水管网3公里(第七项)"
+    assert [(i.target, i.unit, i.actual) for i in targets[7].indicators] == [("3", "公里", "")]
+    text = SORTED.replace(
+        "7.二是建设污水管网3公里(第七项)尚未开工。",
+        "7.二是城区污水治理(第七项)建设管网3公里尚未开工。",
+    )
+    _drafted_, targets = _drafted(text)
+    assert [(i.target, i.unit, i.actual) for i in targets[7].indicators] == [("3", "公里", "")]
