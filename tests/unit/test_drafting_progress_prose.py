@@ -57,3 +57,9 @@ def test_a_field_under_way_is_under_way():
     statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
     # 2: begun everywhere is not built; 3: 60% of the year's plan.
     assert statuses == {1: "推进中", 2: "推进中", 3: "推进中"}
+
+
+def test_a_section_or_phase_done_is_no_verdict_on_the_whole():
+    assert status_from_words("已全面完成东段排水管网敷设,西段完成400米") is None
+    assert status_from_words("已完成一期工程建设") is None
+    assert status_from_words("已完成全线排水管网敷设").value == "已完成"
