@@ -94,9 +94,12 @@ def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
         title = "各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）"
         return [Reply(f"{label}{title}", photo=png)]
     number = parse_target_number(rest)
-    target = answerer.by_number.get(number) if number is not None else None
-    if target is None:
+    if number is None:
         return [Reply(CHART_USAGE)]
+    target = answerer.by_number.get(number)
+    if target is None:
+        count = len(ledger.targets)
+        return [Reply(f"{ledger.year}年台账中没有第{number}项目标（共{count}项）。{CHART_USAGE}")]
     png = chart_png(ledger, today=today, target=target)
     return [Reply(f"{label}第{target.number}项 {target.title}：指标完成情况", photo=png)]
 

@@ -211,6 +211,8 @@ def test_paperwork_commands_take_a_year_and_name_it_when_not_current(service):
         assert "没有2019年的台账" in missing.text, command
     [chart] = service.command(SENDER, "chart", "2020 16")
     assert chart.photo and chart.text.startswith("2020年第16项 耕地保护")
+    [absent] = service.command(SENDER, "chart", "2020 99")
+    assert absent.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/chart")
     [usage] = service.command(SENDER, "export", "2020 pdf")
     assert usage.text.startswith("用法：/export [年份]")
 
