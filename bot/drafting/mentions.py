@@ -68,7 +68,7 @@ def _previous_name(context: str) -> str:
     return ""
 
 
-_LIST_SHARE = re.compile(r"占[^，,。；;]{0,8}总数的?$")
+_LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
 
 
 def mentions(text: str) -> list[Mention]:

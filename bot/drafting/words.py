@@ -107,7 +107,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付",
             # "年底前不能全部完成": the report says the deadline will be missed.
-            "不能全部完成", "不能完成", "无法完成", "无法全部完成",
+            "不能全部完成", "不能完成", "无法完成", "无法全部完成", "不能按期完成",
+            "无法按期完成",
         ),
     ),
     (
@@ -186,7 +187,10 @@ _FIRST_STEP_AFTER = re.compile(
 
 # Done words said of a part of the work ("14%的…项目已建成") or of its money
 # ("项目资金已全部下达"): a step, not the target done.
-_PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的|(?:资金|经费|补助)\s*$")
+_PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的")
+# Money allocated from above ("项目资金已全部下达"), not money paid out ("补助资金已全部发放").
+_MONEY_BEFORE = re.compile(r"(?:资金|经费)\s*$")
+_ALLOCATED_AFTER = re.compile(r"^[^，,。；;]{0,2}?(?:下达|到位|到账)")
 
 
 def _done_verdict(progress: str, at: int, word: str) -> bool:
@@ -195,6 +199,8 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
         return False
     clause_start = max((progress.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
     if _PART_BEFORE.search(progress[clause_start:at]):
+        return False
+    if _MONEY_BEFORE.search(progress[clause_start:at]) and _ALLOCATED_AFTER.match(after):
         return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
 
@@ -341,8 +347,10 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 0.2
         elif before.endswith(_HORIZON_BEFORE):  # "到2020年底": a plan's horizon, not its year
             weight = min(weight, 1.0)
-        if _PERIOD_AFTER.match(text, m.start() + 4) or _LIST_AFTER.match(text, m.start() + 4):
+        if _PERIOD_AFTER.match(text, m.start() + 4):
             weight = max(weight, 4.0)
+        if _LIST_AFTER.match(text, m.start() + 4) and weight >= 1.0:  # not "比2019年2项"
+            weight = 4.0
         if _RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             weight = 0.2  # "(2013—2017年)": the span of a plan of several years
         date = _DATE_MONTH.match(text, m.start() + 4)

@@ -63,3 +63,8 @@ def test_a_section_or_phase_done_is_no_verdict_on_the_whole():
     assert status_from_words("已全面完成东段排水管网敷设,西段完成400米") is None
     assert status_from_words("已完成一期工程建设") is None
     assert status_from_words("已完成全线排水管网敷设").value == "已完成"
+
+
+def test_money_allocated_is_a_step_and_money_paid_out_is_the_work():
+    assert status_from_words("项目资金已全部下达") is None
+    assert status_from_words("困难群众补助资金已全部发放").value == "已完成"

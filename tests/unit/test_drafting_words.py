@@ -168,3 +168,8 @@ def test_the_autumn_term_falls_due_on_the_first_of_september():
     found = extract_deadlines("确保第三小学秋季开学投入使用。", 2021)
     assert [d.date for d in found] == [dt.date(2021, 9, 1)]
     assert [d.date for d in extract_deadlines("秋季完成造林。", 2021)] == [dt.date(2021, 12, 31)]
+
+
+def test_a_year_compared_with_is_no_list_year_even_before_a_count():
+    text = "民生实事进展(2021年)。比2020年5项指标有所提高。\n1.新建公园2个。"
+    assert guess_year(text, 1999).value == "2021"
