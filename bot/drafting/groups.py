@@ -52,7 +52,27 @@ def _marker(line: str) -> tuple[str, str] | None:
 
 def _announces_a_list(words: str) -> bool:
     first = re.split(r"[。；;]", words, maxsplit=1)[0]
-    return bool(_LISTING.search(words) or _NAMED_GROUP.search(first))
+    return bool(_LISTING.search(words) or _NAMED_GROUP.search(first) or group_title(words))
+
+
+# A group's title: a few words ending on the group's noun, maybe with its count ("已完成项目
+# （5项）", "未开工项目2项", "已完成的事项:").
+_TITLE_COUNT = re.compile(
+    rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)\s*[)）]"
+    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件))?\s*[:：]?\s*$"
+)
+
+
+def group_title(words: str) -> str:
+    """The words of a short title naming a group of items by its noun, or ""."""
+    title = _TITLE_COUNT.sub("", words.strip(), count=1)
+    if not title or len(title) > 20 or re.search(r"[，,。；;]", title):
+        return ""
+    if re.search(rf"(?:{_GROUP_NOUN})$", title):
+        return title
+    counted = title != words.strip().rstrip(":：")
+    # "已完成(2项)": a status and the count of its group.
+    return title if counted and status_from_words(title) is not None else ""
 
 
 def _counts_a_group(words: str) -> bool:
@@ -79,7 +99,9 @@ def _unmarked_heading(line: str) -> str:
     """The words of an unmarked line announcing a group of items (its last clause), or ""
     when it announces none, or says nothing of how far the items are."""
     listing = _LIST_WORDS.search(line)
-    if listing is not None:
+    if group_title(line):
+        clause = line.strip().rstrip(":：")
+    elif listing is not None:
         clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
     else:
         clause = line.strip().rstrip("。.")
@@ -161,6 +183,7 @@ _ON_SCHEDULE = re.compile(
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
+    r"|未(?:开工|启动|动工)"  # "未开工项目2项": not begun, so behind (never "begun")
 )
 _NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")
 # "已开工建设的项目": begun, which is not done.

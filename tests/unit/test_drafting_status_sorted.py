@@ -201,3 +201,21 @@ def test_a_figure_after_the_name_that_nothing_was_done_on_stays_the_target():
     )
     _drafted_, targets = _drafted(text)
     assert [(i.target, i.unit, i.actual) for i in targets[7].indicators] == [("3", "公里", "")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("（一）已完成的项目（5项）", "已完成"),
+        ("一、已完成项目（5个）", "已完成"),
+        ("（三）未开工项目2项", "滞后"),
+        ("一、已完成(2项)", "已完成"),
+        ("已完成项目（2项）", "已完成"),
+        ("滞后（1项）", "滞后"),
+        ("二、存在问题", "推进中"),  # no group: the items' own words, none here
+    ],
+)
+def test_a_short_group_title_heads_the_items_below_it(heading, status):
+    text = f"2021年民生实事进展情况(截至9月底)\n{heading}\n1.新建公园2个\n2.改造道路5公里"
+    drafted, targets = _drafted(text)
+    assert {compute_status(t, drafted.judging_day) for t in targets.values()} == {status}
