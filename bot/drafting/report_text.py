@@ -133,6 +133,38 @@ def _restarts_list(line: str, previous: str, used: set[int]) -> tuple[int, str]:
     return 0, ""
 
 
+# Items numbered otherwise than "1.": "（1）", "(1)", "1）", "①", "一、", "（一）".
+_OTHER_MARKERS = (
+    re.compile(r"^\s*[（(](\d{1,3})[)）]\s*(\S.*)$"),
+    re.compile(r"^\s*(\d{1,3})[)）]\s*(\S.*)$"),
+    re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(\S.*)$"),
+    re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$"),
+    re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$"),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _marker_number(text: str) -> int:
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    return list_number(text)
+
+
+def _other_markers(lines: list[str]) -> list[str] | None:
+    """The lines with their items renumbered "N." when the report numbers its items in one
+    other style, 1, 2, 3… in order (at least two); None when it does not."""
+    for marker in _OTHER_MARKERS:
+        found = [(k, marker.match(line)) for k, line in enumerate(lines)]
+        found = [(k, m) for k, m in found if m]
+        numbers = [_marker_number(m.group(1)) for _k, m in found]
+        if len(found) >= 2 and numbers == list(range(1, len(found) + 1)):
+            renumbered = list(lines)
+            for (k, m), n in zip(found, numbers, strict=True):
+                renumbered[k] = f"{n}.{m.group(2)}"
+            return renumbered
+    return None
+
+
 def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
     if problem:
         raise ReportFormatError(problem)
@@ -174,7 +206,10 @@ def parse_report(text: str) -> Report:
             return _listed_report(lines, listed, problem)
         mentioned = numbered_mentions(lines)
         if not mentioned:
-            raise ReportFormatError(refusal(lines))
+            renumbered = _other_markers(lines)
+            if renumbered is None:
+                raise ReportFormatError(refusal(lines))
+            return parse_report("\n".join(renumbered))
         return Report(
             preamble="\n".join(lines[: mentioned[0].line - 1]).strip("\n"),
             targets=tuple(ReportTarget(m.number, "", m.words, False, m.line) for m in mentioned),
