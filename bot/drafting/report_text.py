@@ -191,15 +191,27 @@ def parse_report(text: str) -> Report:
     starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
     preamble_lines: list[str] = []
     previous = ""
+    offset = 0  # items of a later section numbered from 1 again go on from the last one
+    new_section = False
     for index, line in enumerate(lines):
-        number, rest = _item_start(line, starts[-1][1] if starts else 0)
+        last = starts[-1][1] if starts else 0
+        number, rest = _item_start(line, last - offset)
+        number = number + offset if number else 0
+        if not number and starts and new_section:
+            # "二、民生保障" then "1.…": the next section numbers its items from 1 again.
+            restart = _ITEM_START.match(line)
+            if restart and restart.group(1) == "1" and not restart.group(2)[:1].isdigit():
+                offset, number, rest = last, last + 1, restart.group(2)
         if not number and starts:
             number, rest = _restarts_list(line, previous, {n for _i, n, _r in starts})
         previous = line if line.strip() else previous
         if number:
             starts.append((index, number, rest))
+            new_section = False
         elif not starts:
             preamble_lines.append(line)
+        elif _SECTION.match(line):
+            new_section = True
     if not starts:  # items named in runs under headings (groups.py), or by number (mentions.py)
         listed, problem = listed_in_runs(lines)
         if listed or problem:

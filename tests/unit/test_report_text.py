@@ -120,3 +120,19 @@ def test_one_item_in_another_style_or_out_of_order_is_still_refused():
         parse_report("（1）新建公园2个。")
     with pytest.raises(ReportFormatError, match="第1行"):
         parse_report("（2）新建公园2个。\n（1）改造道路5公里。")
+
+
+def test_a_section_numbering_its_items_from_1_again_goes_on_from_the_last():
+    text = (
+        "2021年重点工作\n一、经济发展\n1.新建公园2个。\n已建成2个。\n2.改造道路5公里。\n"
+        "二、民生保障\n1.新增就业500人。\n已新增600人。\n2.新建学校1所。\n正在建设。"
+    )
+    report = parse_report(text)
+    assert [(t.number, t.target_text) for t in report.targets] == [
+        (1, "新建公园2个。"),
+        (2, "改造道路5公里。"),
+        (3, "新增就业500人。"),
+        (4, "新建学校1所。"),
+    ]
+    assert report.targets[1].progress_text == ""  # the section's title is no progress
+
