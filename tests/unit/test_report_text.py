@@ -135,4 +135,3 @@ def test_a_section_numbering_its_items_from_1_again_goes_on_from_the_last():
         (4, "新建学校1所。"),
     ]
     assert report.targets[1].progress_text == ""  # the section's title is no progress
-
