@@ -90,10 +90,11 @@ class Draft:
 DONE_WORDS = ("已完成", "超额完成")
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
 _SHARE_OF_TARGET_WORDS = re.compile(
-    r"(?:完成|占)[^，,。；;\d]{0,6}(?:目标任务|计划任务|年度任务|全年任务|任务数)的\s*"
+    r"(?:完成|占)[^，,。；;\d]{0,6}"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划)的\s*"
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
 )
-_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的")
+_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
 
 
 def shares_of_unwritten_targets(text: str) -> bool:

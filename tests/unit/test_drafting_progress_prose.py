@@ -68,3 +68,8 @@ def test_a_section_or_phase_done_is_no_verdict_on_the_whole():
 def test_money_allocated_is_a_step_and_money_paid_out_is_the_work():
     assert status_from_words("项目资金已全部下达") is None
     assert status_from_words("困难群众补助资金已全部发放").value == "已完成"
+
+
+def test_a_share_of_the_years_goal_or_plan_is_a_share_of_an_unwritten_target():
+    assert shares_of_unwritten_targets("新增就业3.2万人,完成年度目标的64%")
+    assert shares_of_unwritten_targets("改造农房800户,占全年计划的40%")
