@@ -260,7 +260,7 @@ def draft_target(
         pairings = pair_rows(cells.rows)
     elif progress_report and answers_with_rate(item.progress_text):
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
-    elif progress_report and (not item.progress_text.strip() or item.one_sentence):
+    elif (progress_report and not item.progress_text.strip()) or item.one_sentence:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         sentence = f"{item.target_text}{item.progress_text}" if item.one_sentence else ""
         sentence = sentence or item.target_text

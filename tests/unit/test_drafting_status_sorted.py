@@ -219,3 +219,13 @@ def test_a_short_group_title_heads_the_items_below_it(heading, status):
     text = f"2021年民生实事进展情况(截至9月底)\n{heading}\n1.新建公园2个\n2.改造道路5公里"
     drafted, targets = _drafted(text)
     assert {compute_status(t, drafted.judging_day) for t in targets.values()} == {status}
+
+
+def test_an_undated_notice_naming_items_by_number_keeps_their_figures_as_targets():
+    text = (
+        "2022年民生实事督查通报\n滞后项目:\n2.一是新建学校食堂(第二项)正在进行招标;\n"
+        "7.二是城区污水治理(第七项)建设管网3公里尚未开工。"
+    )
+    _drafted_, targets = _drafted(text)
+    assert [(i.target, i.unit, i.actual) for i in targets[7].indicators] == [("3", "公里", "")]
+    assert {t.status_override for t in targets.values()} == {"滞后"}
