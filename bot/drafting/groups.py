@@ -99,13 +99,15 @@ def _unmarked_heading(line: str) -> str:
     """The words of an unmarked line announcing a group of items (its last clause), or ""
     when it announces none, or says nothing of how far the items are."""
     listing = _LIST_WORDS.search(line)
-    if group_title(line):
+    # A title, not a sentence: a line of progress ends with a full stop.
+    titled = not line.rstrip().endswith(("。", "；", ";"))
+    if titled and group_title(line):
         clause = line.strip().rstrip(":：")
     elif listing is not None:
         clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
     else:
-        clause = line.strip().rstrip("。.")
-        if not _COUNTED_SUBJECT.match(clause):
+        clause = line.strip()
+        if not titled or not _COUNTED_SUBJECT.match(clause):
             return ""
     if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
         return ""

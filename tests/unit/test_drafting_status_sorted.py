@@ -229,3 +229,10 @@ def test_an_undated_notice_naming_items_by_number_keeps_their_figures_as_targets
     _drafted_, targets = _drafted(text)
     assert [(i.target, i.unit, i.actual) for i in targets[7].indicators] == [("3", "公里", "")]
     assert {t.status_override for t in targets.values()} == {"滞后"}
+
+
+def test_a_sentence_of_progress_counting_projects_heads_no_group():
+    text = "2021年重点项目进展(截至9月底)\n1.实施重点项目10个\n3个项目已开工建设。\n2.新建公园2个"
+    report = parse_report(text)
+    assert report.targets[0].progress_text == "3个项目已开工建设。"
+    assert report.targets[1].group is None
