@@ -227,6 +227,9 @@ _WONT_BE_DONE = re.compile(
 )
 
 
+_CHECKED_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:审核|验收|核验|复核|核查|销号|认定|考核)")
+
+
 def forecasts_failure(words: str) -> bool:
     """The words say the target will not be done as set, whatever time remains."""
     return bool(_WONT_BE_DONE.search(words))
@@ -248,6 +251,9 @@ def status_from_words(progress: str) -> Reading | None:
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
+                continue
+            # "待省教育厅审核": work done, waiting to be checked, not a decision to wait for.
+            if word in ("待省", "待上级") and _CHECKED_AFTER.match(progress, at + len(word)):
                 continue
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"

@@ -73,3 +73,8 @@ def test_money_allocated_is_a_step_and_money_paid_out_is_the_work():
 def test_a_share_of_the_years_goal_or_plan_is_a_share_of_an_unwritten_target():
     assert shares_of_unwritten_targets("新增就业3.2万人,完成年度目标的64%")
     assert shares_of_unwritten_targets("改造农房800户,占全年计划的40%")
+
+
+def test_work_waiting_to_be_checked_above_is_no_lack_of_data():
+    assert status_from_words("已完成结对帮扶任务,待省教育厅审核").value == "已完成"
+    assert status_from_words("待省统一部署后启动实施").value == "暂无数据"
