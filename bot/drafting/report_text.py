@@ -49,8 +49,10 @@ _SIGNATURE = re.compile(
 # An item quoting its task as the plan set it ("“全年实现各类融资210亿元”,占…"): the quotation
 # is the target, whatever words of doing it holds; what follows it is the report's own.
 # (A quotation that only names a thing, "“一事一议”硬化村内巷道…", runs on into the target.)
+# ("“…通车”项目8月底具备通车条件": the quotation names the project, the rest is told of it.)
 _QUOTED_TASK = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是)?\s*“([^“”]{4,})”\s*((?:[，,。；;、等]|$).*)$"
+    r"^\s*(?:[一二三四五六七八九十]+是)?\s*“([^“”]{4,})”"
+    r"(?:(?:项目|工程)\s*|\s*(?=[，,。；;、等]|$))(.*)$"
 )
 
 
@@ -238,7 +240,12 @@ def parse_report(text: str) -> Report:
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
-        if body:
+        quoted = _QUOTED_TASK.match(rest)
+        if body and quoted and quoted.group(2).strip('，,。；;、”" '):
+            # "“…通车”项目8月底具备通车条件,…" over more lines: the quotation is the target.
+            told = "\n".join([quoted.group(2).lstrip("，,、 "), *body])
+            targets.append(ReportTarget(number, quoted.group(1), told, False, index + 1, group))
+        elif body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
             named = _named_by_number(rest, number)

@@ -236,3 +236,20 @@ def test_a_sentence_of_progress_counting_projects_heads_no_group():
     report = parse_report(text)
     assert report.targets[0].progress_text == "3个项目已开工建设。"
     assert report.targets[1].group is None
+
+
+def test_a_quoted_project_name_is_the_target_and_what_follows_its_progress():
+    text = "\n".join(
+        [
+            "某市2022年重点民生实事最新进展(截至7月底)",
+            "本月新增1个项目完成全年任务",
+            "1.“城北快速路通车”项目7月底具备通车条件,于8月1日通车。",
+            "全长12公里。",
+        ]
+    )
+    report = parse_report(text)
+    item = report.targets[0]
+    assert item.target_text == "城北快速路通车"
+    assert item.progress_text == "7月底具备通车条件,于8月1日通车。\n全长12公里。"
+    _drafted_, targets = _drafted(text)
+    assert [d.date for d in targets[1].deadlines] == [dt.date(2022, 12, 31)]
