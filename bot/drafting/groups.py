@@ -250,8 +250,26 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
 
 # "…的项目25个,占比达62.5%。分别为:城镇棚户区改造、农村危房改造、…": the group's items named
 # in a run after the heading, with no line of their own.
-_RUN = re.compile(r"(?:分别为|分别是|包括|主要有)[:：]\s*(\S.*)$")
-_COUNT = re.compile(rf"(?:{_GROUP_NOUN})\s*(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)")
+_RUN = re.compile(
+    r"(?:分别为|分别是|包括|主要有|主要是|(?:项目|事项|任务)是)(?:[:：]\s*|\s*(?=“))(\S.*)$"
+)
+_COUNT = re.compile(
+    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*"
+    rf"(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)"
+)
+# A run of names each in quotation marks ("“A”,“B”等,…"): the names are the quotations, and
+# "等" after the last says the run names only some of the group.
+_QUOTED = re.compile(r"“([^“”]{2,})”")
+_SOME_OF = re.compile(r"^[”\s]*等")
+
+
+def _run_names(run: str) -> tuple[list[str], bool]:
+    """The names of a run and whether it names only some of its group ("…等")."""
+    quoted = list(_QUOTED.finditer(run))
+    if quoted and run.lstrip().startswith("“"):
+        return [q.group(1).strip() for q in quoted], bool(_SOME_OF.match(run[quoted[-1].end() :]))
+    names = [n.strip() for n in re.split(r"[、；;]", run.rstrip("。.；; ")) if n.strip()]
+    return names, False
 
 
 @dataclass(frozen=True)
@@ -277,11 +295,10 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
         if run is None:
             continue
         heading = found[1][: run.start()]
-        names = [
-            n.strip() for n in re.split(r"[、；;]", run.group(1).rstrip("。.；; ")) if n.strip()
-        ]
+        names, some = _run_names(run.group(1))
         count = _COUNT.search(heading)
-        if count is None or list_number(count.group(1)) != len(names):
+        counted = list_number(count.group(1)) if count else 0
+        if count is None or not (counted == len(names) or (some and len(names) < counted)):
             said = f"说有{count.group(1)}项" if count else "没有写明项数"
             return [], (
                 f"第{index + 1}行：标题{said}，但其后的清单按“、”分开是{len(names)}项；"

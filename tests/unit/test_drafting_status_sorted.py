@@ -11,7 +11,7 @@ import pytest
 from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.groups import announces_group
-from bot.drafting.report_text import parse_report
+from bot.drafting.report_text import ReportFormatError, parse_report
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -253,3 +253,35 @@ def test_a_quoted_project_name_is_the_target_and_what_follows_its_progress():
     assert item.progress_text == "7月底具备通车条件,于8月1日通车。\n全长12公里。"
     _drafted_, targets = _drafted(text)
     assert [d.date for d in targets[1].deadlines] == [dt.date(2022, 12, 31)]
+
+
+QUOTED_RUNS = "\n".join(
+    [
+        "关于2021年《政府工作报告》确定任务三季度落实情况",
+        "一、已经完成或基本完成的任务,共计12项。主要是“建成城东污水处理厂,日处理能力3万吨”,"
+        "“完成农村公路提质改造”等,这些任务占任务总数的9.1%。",
+        "二、目前进展情况良好的任务,共计98项。",
+        "三、完成有一定困难,但通过努力年底前能够完成的有1项。分别为“全年招商引资到位资金80亿元”,"
+        "占任务总数的0.8%。",
+        "四、任务出现调整的有2项。因某种原因调整的项目是“举办好第3届农产品博览会”,“新建5G基站500个”。",
+    ]
+)
+
+
+def test_quoted_runs_name_a_groups_tasks_even_when_only_some_are_named():
+    drafted, targets = _drafted(QUOTED_RUNS)
+    assert [t.target_text for t in targets.values()] == [
+        "建成城东污水处理厂,日处理能力3万吨",
+        "完成农村公路提质改造",
+        "全年招商引资到位资金80亿元",
+        "举办好第3届农产品博览会",
+        "新建5G基站500个",
+    ]
+    statuses = [compute_status(t, drafted.judging_day) for t in targets.values()]
+    assert statuses == ["已完成", "已完成", "滞后", "未完成", "未完成"]
+
+
+def test_a_run_naming_fewer_than_its_count_without_etc_is_still_refused():
+    text = "2021年任务落实情况\n一、已完成的任务,共计3项。主要是“新建公园”,“改造道路”。"
+    with pytest.raises(ReportFormatError, match="第2行"):
+        parse_report(text)
