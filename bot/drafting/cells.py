@@ -331,7 +331,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             entries = [(kind, found.group(2).strip() if found else line, found, column)]
             if found is None and _AREA_NAME.match(line.strip()):
                 # A place over its own cells: a row of the item's table by area.
-                measure, sub_name, area_line = heading_unit, "", line.strip()
+                measure, sub_name, area_line = heading_unit or measure, "", line.strip()
             elif found is None and line.strip():
                 measure, sub_name, area_line = "", line.strip(), ""
         else:

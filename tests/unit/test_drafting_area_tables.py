@@ -106,3 +106,11 @@ def test_an_area_table_under_a_header_of_places_keeps_the_total():
     )
     _drafted_, targets = _drafted(text)
     assert _pairs(targets[1]) == [("5000", "人", "6100", "", ">=")]
+
+
+def test_a_unit_cell_over_an_area_table_holds_for_every_area():
+    cells = read_cells(
+        "1.改造农村危房",
+        "\n".join(["单位:户", "全县", "目标任务:300", "完成:240", "甲镇", "目标任务:200"]),
+    )
+    assert [(r.area, r.target, r.unit) for r in cells.rows] == [("全县", "300", "户")]
