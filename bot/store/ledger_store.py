@@ -73,11 +73,13 @@ def _children(session: Session, model, year: int, numbers: Sequence[int] | None)
 
 
 def _live_changes(
-    session: Session, numbers: Sequence[int] | None
+    session: Session, year: int, numbers: Sequence[int] | None
 ) -> dict[tuple[int, str], FieldHistory]:
-    """Figures and progress texts changed after the import (`ledger_rows.live_changes`)."""
+    """A year's figures and progress texts changed after the import
+    (`ledger_rows.live_changes`); target numbers repeat across years, so the year filters."""
     query = select(AuditEntry).where(
-        (AuditEntry.field_name == LIVE_FIELD) | col(AuditEntry.field_name).like(LIVE_FIELD_PREFIX)
+        AuditEntry.year == year,
+        (AuditEntry.field_name == LIVE_FIELD) | col(AuditEntry.field_name).like(LIVE_FIELD_PREFIX),
     )
     if numbers is not None:
         query = query.where(col(AuditEntry.target_number).in_(numbers))
@@ -104,7 +106,7 @@ def read_targets(
         milestones=_children(session, Milestone, year, numbers),
         indicators=_children(session, Indicator, year, numbers),
         aliases=_children(session, Alias, year, numbers),
-        changes=_live_changes(session, numbers),
+        changes=_live_changes(session, year, numbers),
         rules=rules,
     )
 

@@ -244,7 +244,8 @@ def _children(connection: sqlite3.Connection, table: str, year: int) -> dict[int
 def _read_targets(connection: sqlite3.Connection, year: int, rules: StatusRules) -> list:
     audit = _TABLES["auditentry"].rows(
         connection,
-        "WHERE field_name = ? OR field_name LIKE ? ORDER BY id",
+        "WHERE year = ? AND (field_name = ? OR field_name LIKE ?) ORDER BY id",
+        year,
         LIVE_FIELD,
         LIVE_FIELD_PREFIX,
     )

@@ -103,6 +103,40 @@ def test_two_years_and_a_missing_one(engine, ledger_2020):
     assert str(raised.value) == "数据库中没有2019年的台账"
 
 
+def test_a_change_to_one_year_is_not_read_as_a_change_to_the_same_number_of_another(
+    engine, config
+):
+    from bot.domain.ledger import IndicatorSpec, TargetSpec
+    from bot.store.ledger_changes import apply_changes
+
+    indicator = IndicatorSpec(name="新增贷款", target="10", unit="亿元", actual="2")
+    load_ledger(
+        engine,
+        small_ledger(
+            2021,
+            TargetSpec(
+                number=12,
+                title="新增贷款",
+                category="经济发展",
+                target_text="新增贷款10亿元",
+                indicators=(indicator,),
+            ),
+        ),
+    )
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "3")], actor="tg:42", year=2021
+    )
+    apply_changes(
+        engine, [FieldChange(12, "progress_text", "二一年进展。")], actor="tg:42", year=2021
+    )
+    for reader in (SqliteLedgers(_path(engine)), EngineLedgers(engine)):
+        older = reader.read_ledger(year=2020, rules=config.status).targets[11]
+        assert older.indicators[0].changed_at is None and older.indicators[0].changed_by == ""
+        assert older.progress_changed_at is None
+        newer = reader.read_ledger(year=2021, rules=config.status).targets[0]
+        assert newer.indicators[0].changed_by == "tg:42" and newer.progress_changed_at
+
+
 @pytest.mark.parametrize(
     ("url", "path"),
     [
