@@ -111,6 +111,9 @@ class IndexScoring(CandidateExplaining):
             if not self._expansions.get(m.group(0)):
                 continue
             for token, where in spans.items():
+                a, b = where[0]
+                if b <= start or end <= a:
+                    continue  # its first span is outside the word already
                 if tokens[token] == 1.0 and all(
                     (start < b and a < end) and (a, b) != (start, end) for a, b in where
                 ):
@@ -150,7 +153,10 @@ class IndexScoring(CandidateExplaining):
                     for token in word_tokens:
                         tokens.setdefault(token, LEXICON_FACTOR / len(word_tokens))
         known = self._idfs
-        idfs = {token: known.get(token) or self.idf(token) for token in tokens}
+        # Only a token some target has is scored (`present`, the first pass).
+        idfs = {
+            token: known.get(token) or self.idf(token) for token in tokens if token in postings
+        }
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
