@@ -219,6 +219,8 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
     pattern = _stopword_pattern(frozenset(stopwords))
     if pattern is None:
         return text
+    if not keep:
+        return pattern.sub(_blank, text)
 
     def blank(m: re.Match[str]) -> str:
         if any(start < m.end() and m.start() < end for start, end in keep):
@@ -226,6 +228,10 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
         return " " * len(m.group(0))
 
     return pattern.sub(blank, text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def mask_stopwords_twice(text: str, stopwords, keep: list[tuple[int, int]]) -> tuple[str, str]:
