@@ -40,6 +40,7 @@ class _Query:
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
     passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
+    read_spans: list[tuple[str, tuple[int, int]]] | None = None  # the expansions' (key, span)
 
     @property
     def own(self):
@@ -138,6 +139,20 @@ class CandidateExplaining:
             query.masked_bits, query.bits_known = bits, len(self._char_bits)
         return query.masked_bits
 
+    def _holders_of(self, key: str) -> frozenset[int]:
+        """The targets holding any of the lexicon's words for a question word, as a phrase
+        or by one of its bigrams; depends on the ledger only, kept until it changes."""
+        holders = self._key_holders.get(key)
+        if holders is None:
+            found: set[int] = set()
+            numbers, postings = self.numbers, self.postings
+            for word in self.lexicon_words(key):
+                found.update(self.phrases.get(word, ()))
+                for token in self._word_tokens[word]:
+                    found.update(numbers[row] for row in postings.get(token, ()))
+            holders = self._key_holders[key] = frozenset(found)
+        return holders
+
     def _norm(self, row: int, avgdl: float) -> float:
         """The row's BM25 length norm as a Python float: the same double as numpy's, by the
         same operations in the same order, at a fraction of the cost per operation."""
@@ -222,9 +237,12 @@ class CandidateExplaining:
         if query.readings and (lexicon_phrases or lexicon_tokens):
             reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         if query.expansions:
-            word_tokens, doc_phrases = self._word_tokens, doc.phrases
-            for _, span, word in query.expansions:
-                if word in doc_phrases or any(t in doc_tokens for t in word_tokens[word]):
+            # A question word the lexicon reads is explained where the target holds any of
+            # its words, as a phrase or by a bigram.
+            if query.read_spans is None:
+                query.read_spans = list(dict.fromkeys((k, s) for k, s, _ in query.expansions))
+            for key, span in query.read_spans:
+                if number in self._holders_of(key):
                     covered.update(range(*span))
         if query.long_enough:
             self._fuzzy_reason(number, doc, query, reasons, covered)

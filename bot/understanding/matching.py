@@ -128,6 +128,8 @@ class LedgerIndex(IndexScoring):
         self._phrase_found: dict[tuple[str, str, str], list[tuple[int, Reason]]] = {}
         # Two characters of a question -> `_starts_of` them (phrase lengths to try there).
         self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # A lexicon key -> the targets holding any of its words (`_holders_of`).
+        self._key_holders: dict[str, frozenset[int]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -176,6 +178,7 @@ class LedgerIndex(IndexScoring):
         self._slips.clear()
         self._phrase_found.clear()
         self._bigram_starts.clear()
+        self._key_holders.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
