@@ -218,26 +218,22 @@ class IndexScoring(CandidateExplaining):
             return []
         avgdl = self.total_length / self.count or 1.0
         small = n_rows <= SMALL_LEDGER
-        scores = self._sums(query, avgdl) if small else self._array_sums(query, avgdl, n_rows)
+        if small:
+            scores = self._sums(query, avgdl, n_rows)
+        else:
+            scores = self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
         for found in (self._gap_hits(query), char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
         for number, hits in phrase_hits.items():
-            row = position[number]
-            if small:
-                scores[row] = scores.get(row, 0.0) + sum(r.score for r, _ in hits)
-            else:
-                scores[row] += sum(r.score for r, _ in hits)
+            scores[position[number]] += sum(r.score for r, _ in hits)
         k = min(TOP_K, n_rows)
         rows = self._leading_rows(scores, k) if small else None
         if rows is None:
             if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
-                every = [0.0] * n_rows
-                for row, value in scores.items():
-                    every[row] = value
-                scores = np.array(every, dtype=np.float64)
+                scores = np.array(scores, dtype=np.float64)
             positive = np.flatnonzero(scores > 0)
             if len(positive) <= k:  # every positive row is among the leading k: no partition
                 rows = set(positive.tolist())
@@ -266,12 +262,11 @@ class IndexScoring(CandidateExplaining):
                 scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
         return scores
 
-    def _sums(self, query: _Query, avgdl: float) -> dict[int, float]:
-        """`_array_sums` for a small ledger, by row, the rows no token reaches left out: the
-        same floats, added in the same order, without numpy's cost per operation on a few
-        rows (most of a question's time on a ledger of dozens of targets)."""
-        scores: dict[int, float] = {}
-        get = scores.get
+    def _sums(self, query: _Query, avgdl: float, n_rows: int) -> list[float]:
+        """`_array_sums` for a small ledger, as a list: the same floats, added in the same
+        order, without numpy's cost per operation on a few rows (most of a question's time
+        on a ledger of dozens of targets)."""
+        scores = [0.0] * n_rows
         postings = self.postings
         for token, weight in query.tokens.items():
             if token not in postings:
@@ -282,18 +277,18 @@ class IndexScoring(CandidateExplaining):
             rows, tfs, denominator, own = parts
             if weight == 1.0:
                 for row, part in zip(rows, own, strict=True):
-                    scores[row] = get(row, 0.0) + part
+                    scores[row] += part
             else:
                 weighted = weight * query.idfs[token]
                 for row, tf, den in zip(rows, tfs, denominator, strict=True):
-                    scores[row] = get(row, 0.0) + weighted * tf * _K1_PLUS_1 / den
+                    scores[row] += weighted * tf * _K1_PLUS_1 / den
         return scores
 
     @staticmethod
-    def _leading_rows(scores: dict[int, float], k: int) -> set[int] | None:
+    def _leading_rows(scores: list[float], k: int) -> set[int] | None:
         """The rows of the `k` best positive sums, or None when the k-th ties with the next
         (which of them leads is then left to numpy's partition, as for a big ledger)."""
-        positive = [(value, row) for row, value in scores.items() if value > 0]
+        positive = [(value, row) for row, value in enumerate(scores) if value > 0]
         if len(positive) <= k:
             return {row for _, row in positive}
         best = heapq.nlargest(k + 1, positive)
