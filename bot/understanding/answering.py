@@ -64,6 +64,7 @@ from bot.understanding.cues import (
     TOPIC_CUE,
     WARM_AT,
     WEAK_AMBIGUOUS_RATIO,
+    WRITING,
     any_word,
     aspect_of,
     one_common_word,
@@ -215,6 +216,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
             )
+        if WRITING.search(q):
+            # A text to be written for the asker ("帮我起草一份年终总结"): no ledger holds it,
+            # whatever ledger words (总结, a target's name) it mentions.
+            return self._unknown(question)
         if self._names_absent_subject(q):
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.

@@ -68,6 +68,9 @@ HELP = re.compile(
     # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
     r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
     r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
+    # What the bot can do for the asker ("你能帮我干点啥"), and how to put a question to it.
+    r"|(?:能|可以|会)帮(?:我|你|咱|忙)?(?:们)?(?:干|做|办|查)(?:点|些)?(?:啥|什么|哪些)"
+    r"|(?:怎么|怎样|如何|咋)(?:样)?(?:去)?提问|提问(?:的)?(?:方式|方法|格式)"
 )
 
 
@@ -84,7 +87,7 @@ _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 
 
 NUMBER_REF = re.compile(
-    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号)"
+    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号|件)"
     rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文)"
     rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}(?![.\d%])"
     rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
@@ -93,7 +96,7 @@ NUMBER_REF = re.compile(
 )
 
 
-ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项)?\s*(?:呢|吧|怎么样|咋样)?$")
+ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项|件)?\s*(?:呢|吧|怎么样|咋样)?$")
 
 
 LIST_CUE = re.compile(
@@ -101,9 +104,35 @@ LIST_CUE = re.compile(
 )
 
 
+# The list cues that may just as well count one target's own things ("科技成果登记了多少项").
+COUNT_CUE = re.compile(r"有几|几项|多少项")
+
+
+# What may follow a unit's name in a question, when it is named as a unit ("科技局") and
+# not by the stem a topic shares ("科技").
+UNIT_SUFFIX = re.compile(r"(?:局|委|办|院|站|所|中心|公司|部|队|会|厅|处)$")
+
+
+# One thing asked after, not a list ("民政局负责的那件事办得咋样", "…的事项为什么滞后").
+ONE_THING = re.compile(r"那件|这件|那项|这项|那个事|这个事|为什么|为啥|怎么回事|落实情况|办得|进展")
+
+
+# A request to write something for the asker: no ledger holds the text ("帮我起草一份总结").
+WRITING = re.compile(
+    r"(?:帮|替|给|为)(?:我|我们|咱们|领导)?(?:起草|撰写|草拟|拟写|代写|润色|写)"
+    r"|代写|(?:起草|撰写|草拟|写)(?:一|个)(?:份|篇|段|个|下)"
+)
+
+
 SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
+)
+
+
+# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").
+WHOLE_COUNT = re.compile(
+    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)(?=事项|实事|任务|目标|确定事项|重点)"
 )
 
 
@@ -141,18 +170,30 @@ _DO = r"(?:干|做|办|搞|弄|整)"
 
 
 STATUS_FORMS = {
+    # Nothing reported, or not started: a target with no progress has no figures either.
     "暂无数据": re.compile(
         r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
+        r"|(?:没|未)有?(?:报|上报|报送|填报)(?:进展|进度|情况|数据)"
+        r"|(?:没|未)有?(?:启动|开始|开工|动工)"
     ),
     "未完成": re.compile(
         rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
     ),
-    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
+    # named in a supervision notice for lagging ("被点名的有哪些")
+    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面|被(?:点名|通报)(?!表扬)|点名批评"),
     "已完成": re.compile(
         rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
         r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"
     ),
 }
+
+
+# On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
+ON_PACE = re.compile(
+    r"(?<![没未不有])(?:达到?|符合|跟上|赶上)(?:了)?序时(?:进度)?(?:了|的|要求)"
+    r"|(?<![没未不有])达序(?:了|的)|(?:没|未|没有)(?:滞后|落后)"
+)
+ON_PACE_STATUSES = ("推进中", "已完成", "超额完成")
 
 
 # Any status word or form at all: most questions hold none, and skip the checks one by one.
@@ -193,13 +234,20 @@ TOPIC_CUE = re.compile(
 )
 
 
-# A list by what targets' texts say ("还在装修施工的有哪些", "已经招标完的", "张三牵头的").
-STAGE_LIST = re.compile(r"^(.{2,12}?)的(?:都)?(?:有)?(?:哪些|哪几[项个件])")
+# A list by what targets' texts say ("还在装修施工的有哪些", "已经招标完的", "张三牵头的"),
+# said either way round ("哪几项是跟全省平均水平比的"), or by whose charge ("张三分管的项目").
+_THINGS = r"(?:项目|任务|目标|事项|工作|事)"
+STAGE_LISTS = (
+    re.compile(rf"^(.{{2,12}}?)的{_THINGS}?(?:都)?(?:有|是)?(?:哪些|哪几[项个件])"),
+    re.compile(rf"^(.{{2,8}}?(?:分管|主抓|挂帅|牵头|负责))的{_THINGS}?(?:有哪些|都有哪些|是哪些|有啥)?[？?。！!]*$"),
+    re.compile(r"^(?:哪些|哪几[项个件])(?:是|在|要|属于)?(.{2,14}?)的[？?。！!]*$"),
+)
 
 
 # Time and aspect words around a stage ("还在…", "已经…完"), and roles after a name.
 STAGE_EDGES = re.compile(
-    r"^(?:目前|现在|眼下|当前)?(?:还在|正在|仍在|还|已经|已|刚)?|(?:完|好|了|完成|结束)?$"
+    r"^(?:目前|现在|眼下|当前)?(?:还在|正在|仍在|还|已经|已|刚)?(?:跟|和|与|同|按|对照|比照)?"
+    r"|(?:比|相比|对比|比较)?(?:完|好|了|完成|结束)?$"
     r"|(?:牵头|负责|分管|主抓|挂帅)$"
 )
 
@@ -250,7 +298,8 @@ OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过
 
 
 AT_RISK = re.compile(
-    r"盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    # 盯 as what the asker must do ("需要重点盯的"), not who watches ("市里盯着的工程")
+    r"(?:要|需要|得|该|需|重点|值得|必须|应该|多)盯|盯紧|盯住|盯一|盯着点|盯盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
 )
 

@@ -32,11 +32,15 @@ from bot.understanding.cues import (
     AT_RISK,
     CATEGORY_CUE,
     CATEGORY_WORDS,
+    COUNT_CUE,
     DUE_CUE,
     LIST_CUE,
     LIST_LIMIT,
     LIST_REPLY_LIMIT,
     MONTH,
+    ON_PACE,
+    ON_PACE_STATUSES,
+    ONE_THING,
     OVERDUE,
     RANK_HIGH,
     RANK_LOW,
@@ -44,13 +48,14 @@ from bot.understanding.cues import (
     RATE_WORDS,
     SOON,
     STAGE_EDGES,
-    STAGE_LIST,
+    STAGE_LISTS,
     STATUS_FORMS,
     STATUS_WORDS,
     THIS_WEEK,
     THRESHOLD,
     UNIT_CUE,
     UNIT_NAME,
+    UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     light,
     proportions_as_percent,
@@ -215,7 +220,10 @@ class ListAnswers:
         filters: dict[str, Any] = {}
         if status and (has_cue or len(q) <= 8 or "的" in q):
             filters["status"] = status
-        if unit and (has_cue or UNIT_CUE.search(q)):
+        # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
+        # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
+        by_stem = not self._named_as_unit(q, unit) and not LIST_CUE.search(COUNT_CUE.sub(" ", q))
+        if unit and (UNIT_CUE.search(q) or (has_cue and not by_stem)):
             filters["unit"] = unit
             if role:
                 filters["role"] = role
@@ -250,6 +258,15 @@ class ListAnswers:
         )
         if due is not None and selected:
             reply = self._mark_due(reply, selected, due)
+        if (
+            len(selected) == 1
+            and "unit" in filters
+            and due is None
+            and not has_cue
+            and ONE_THING.search(q)
+        ):
+            # "民政局负责的那件事办得咋样" where the unit has one target: that target.
+            return self._target_answer(question, q, selected[0], ())
         return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
 
     def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
@@ -270,7 +287,7 @@ class ListAnswers:
         For a stage of work or a person's name that no status, unit or topic names; every word
         of the phrase found in a target's texts counts, and the targets with the most are kept.
         """
-        m = STAGE_LIST.search(q)
+        m = next((m for m in (p.search(q) for p in STAGE_LISTS) if m), None)
         if m is None:
             return None
         phrase = STAGE_EDGES.sub("", m.group(1))
@@ -356,8 +373,15 @@ class ListAnswers:
             parts.append("、".join(status))
         return "的".join(parts) + "的目标"
 
+    def _named_as_unit(self, q: str, unit: str | None) -> bool:
+        """The unit is named in the question by a form that says it is a unit (科技局)."""
+        forms = next((f for name, f in self._unit_forms if name == unit), ())
+        return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
+
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
+        if ON_PACE.search(q):
+            return ON_PACE_STATUSES
         if not ANY_STATUS.search(q):
             return None
         for status, words in STATUS_WORDS:

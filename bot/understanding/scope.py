@@ -25,6 +25,7 @@ from bot.understanding.cues import (
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
+    WHOLE_COUNT,
     YEAR,
     names_phrase,
     one_common_word,
@@ -46,7 +47,7 @@ class ScopeChecks:
         """A progress question made only of filler and words for the whole ledger."""
         if not PROGRESS_CUE.search(q):
             return False
-        return not has_content(mask_stopwords(q, self._filler))
+        return not has_content(mask_stopwords(WHOLE_COUNT.sub(" ", q), self._filler))
 
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
