@@ -218,7 +218,9 @@ class ListAnswers:
         due = self._due_filter(q)
         has_cue = bool(LIST_CUE.search(q))
         filters: dict[str, Any] = {}
-        if status and (has_cue or len(q) <= 8 or "的" in q):
+        # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
+        # 滞后" asks about that one target.
+        if status and (has_cue or len(q) <= 8 or ("的" in q and not self._specific_topic(q))):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
