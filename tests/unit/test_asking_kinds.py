@@ -1,0 +1,139 @@
+"""Kinds of questions leaders ask in their own words: help, writing requests, items by 件,
+statuses said as a supervision notice says them, lists by what targets' texts say, one
+unit's only target, the whole ledger counted, and 盯 as who watches or what to watch."""
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import UnitSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.cues import ON_PACE_STATUSES
+from bot.understanding.lexicon import load_lexicon
+
+REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
+
+
+def _answerer(ledger, today=dt.date(2020, 10, 20)):
+    return Answerer(ledger, load_lexicon(), today=today, tz=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return _answerer(ledger_2020)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["你能帮我干点啥?", "这个系统应该怎么提问?", "机器人可以帮我做什么", "提问的格式是什么"],
+)
+def test_what_the_bot_can_do_for_me_and_how_to_ask_it_is_help(answerer, question):
+    assert answerer.ask(question).intent == "help"
+
+
+@pytest.mark.parametrize(
+    "question", ["帮我起草一份年终总结", "帮我写个固投的汇报", "写一篇讲话稿"]
+)
+def test_a_text_to_be_written_for_the_asker_is_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
+
+
+@pytest.mark.parametrize(("question", "number"), [("第十二件", 12), ("第3件事项进展怎么样", 3)])
+def test_an_item_counted_by_jian_is_a_number_reference(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("target", (number,))
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("被点名的有哪些", "滞后"),
+        ("没达到序时进度的有哪些", "滞后"),
+        ("还没报进展的是哪项", "暂无数据"),
+        ("哪些还没启动", "暂无数据"),
+    ],
+)
+def test_statuses_as_a_supervision_notice_says_them(answerer, question, status):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter["status"] == status
+
+
+@pytest.mark.parametrize("question", ["哪些达到序时进度了", "哪些没有滞后", "达序的有哪些"])
+def test_on_pace_lists_every_target_neither_behind_nor_unfinished(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and tuple(answer.filter["status"]) == ON_PACE_STATUSES
+    assert answer.targets
+    assert all(answerer.status(answerer.by_number[n]) in ON_PACE_STATUSES for n in answer.targets)
+
+
+def test_a_status_said_of_a_named_target_asks_about_that_target(answerer):
+    answer = answerer.ask("新增贷款的事为什么滞后")
+    assert (answer.intent, answer.targets[0]) == ("target", 12)
+
+
+@pytest.fixture(scope="module")
+def charged(ledger_2020):
+    """The 2020 ledger where two targets name the leader in charge, and one unit has one."""
+    changed = []
+    for t in ledger_2020.targets:
+        if t.number in (1, 2):
+            t = dataclasses.replace(t, progress_text=t.progress_text + "\n分管领导：王立新")
+        if t.number == 12:
+            t = dataclasses.replace(t, units=(UnitSpec("县金融服务中心"),))
+        changed.append(t)
+    return _answerer(dataclasses.replace(ledger_2020, targets=tuple(changed)))
+
+
+@pytest.mark.parametrize(
+    "question", ["王立新分管的项目", "王立新分管的有哪些", "哪几项是王立新分管的"]
+)
+def test_a_list_by_whose_charge_or_said_the_other_way_round(charged, question):
+    answer = charged.ask(question)
+    assert (answer.intent, answer.targets) == ("list", (1, 2))
+
+
+@pytest.mark.parametrize(
+    "question", ["金融服务中心负责的那件事办得咋样", "金融服务中心的事项落实情况"]
+)
+def test_one_thing_of_a_unit_with_one_target_is_that_target(charged, question):
+    answer = charged.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", 12)
+
+
+def test_the_same_unit_asked_for_a_list_is_a_list(charged):
+    answer = charged.ask("金融服务中心负责哪些")
+    assert (answer.intent, answer.targets) == ("list", (12,))
+
+
+@pytest.mark.parametrize("question", ["66件事项办得怎么样", "这十件实事完成得如何"])
+def test_the_ledger_counted_as_its_items_is_the_whole_ledger(answerer, question):
+    assert answerer.ask(question).intent == "summary"
+
+
+def test_a_count_naming_a_unit_by_its_stem_counts_one_targets_things():
+    from bot.drafting.drafter import draft_ledger, guess_year
+    from bot.drafting.report_text import parse_report
+
+    text = (REPORTS / "xianning-2020" / "report.txt").read_text(encoding="utf-8")
+    ledger = draft_ledger(parse_report(text), guess_year(text))
+    drafted = _answerer(ledger, today=dt.date(2020, 12, 31))
+    answer = drafted.ask("科技成果登记了多少项")
+    assert answer.intent == "target" and "unit" not in answer.filter
+    assert drafted.ask("科技局负责的有几项").intent == "list"
+
+
+def test_who_watches_is_no_list_of_targets_to_watch(answerer):
+    assert answerer.ask("市里盯着的重点工程投资进度").intent == "target"
+    assert answerer.ask("需要重点盯的有哪些").filter.get("at_risk")
+
+
+def test_forestry_is_a_topic_word(ledger_2020):
+    # Without the 林业局 unit, the forestry question is the 生态环保 topic's list.
+    bare = [dataclasses.replace(t, units=()) for t in ledger_2020.targets]
+    answer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare))).ask(
+        "林业和矿山方面的任务有哪些"
+    )
+    assert answer.intent == "list" and answer.filter.get("topic") == "生态环保"
