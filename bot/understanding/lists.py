@@ -27,9 +27,11 @@ from bot.render.replies import (
 )
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import (
+    ALL_TARGETS,
     ANY_CATEGORY,
     ANY_STATUS,
     AT_RISK,
+    AT_RISK_LIST,
     CATEGORY_CUE,
     CATEGORY_WORDS,
     COUNT_CUE,
@@ -113,7 +115,9 @@ class ListAnswers:
 
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
-        if not (low or high) or not (RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁", q)):
+        if not (low or high) or not (
+            RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁|的(?:目标|任务|事项)", q)
+        ):
             return None
         if re.search(r"单位|部门", q):
             return None
@@ -195,10 +199,12 @@ class ListAnswers:
         return ""
 
     def _list_answer(self, question: str, q: str) -> Answer | None:
+        if ALL_TARGETS.search(q):
+            return self._list(question, "全部目标", list(self.ledger.targets), {"all": True})
         if OVERDUE.search(q):
             targets = [t for t in self.ledger.targets if self._overdue(t)]
             return self._with_unit(question, q, "已逾期未完成的目标", targets, {"overdue": True})
-        if AT_RISK.search(q) and not self._specific_topic(q):
+        if (AT_RISK.search(q) or AT_RISK_LIST.search(q)) and not self._specific_topic(q):
             rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
             rows = [(t, why) for t, why in rows if why]
             targets = [t for t, _ in rows]

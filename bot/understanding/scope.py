@@ -169,13 +169,14 @@ class ScopeChecks:
         return self._counts(word)[1] > 0
 
     def _names_absent_subject(self, q: str) -> bool:
-        """The question names a subject of county work this ledger never mentions."""
+        """The question names a subject of county work this ledger never mentions, in any of
+        the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works)."""
         if self._any_subject is None or not self._any_subject.search(q):
             return False
         return any(
             subject in q
-            and subject not in self.lexicon.synonyms
             and not self._ledger_mentions(subject)
+            and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
             for subject in self.lexicon.subjects
         )
 

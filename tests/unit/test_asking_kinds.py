@@ -137,3 +137,58 @@ def test_forestry_is_a_topic_word(ledger_2020):
         "林业和矿山方面的任务有哪些"
     )
     assert answer.intent == "list" and answer.filter.get("topic") == "生态环保"
+
+
+@pytest.mark.parametrize(
+    "question", ["完成得不好的", "哪些目标有问题", "还差得远的是哪些", "要重点督办的"]
+)
+def test_work_going_badly_said_of_targets_lists_those_at_risk(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter.get("at_risk")
+
+
+@pytest.mark.parametrize("question", ["肺不好的人筛查做了多少人次", "新增贷款有问题吗"])
+def test_badly_said_of_people_or_of_one_target_is_no_such_list(answerer, question):
+    assert answerer.ask(question).intent == "target"
+
+
+@pytest.mark.parametrize("question", ["进展顺利的有哪些", "哪些完成得好", "完成得不错的"])
+def test_work_going_well_lists_the_targets_on_pace(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and tuple(answer.filter["status"]) == ON_PACE_STATUSES
+
+
+@pytest.mark.parametrize("question", ["列一下所有目标", "全部目标清单", "目标清单"])
+def test_every_target_asked_for_as_a_list(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and len(answer.targets) == len(answerer.ledger.targets)
+
+
+def test_the_last_ranked_targets_asked_without_a_rate_word(answerer):
+    answer = answerer.ask("排名倒数的目标")
+    assert answer.intent == "list" and answer.filter["rank"] == "completion_asc"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "帮我算一下100乘以3",
+        "你喜欢什么",
+        "帮我预约一下体检",
+        "给我订张去北京的机票",
+        "我的社保怎么交",
+        "今年的年终奖发多少",
+    ],
+)
+def test_small_talk_sums_errands_and_ones_own_pay_are_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
+
+
+def test_a_subject_held_in_none_of_the_lexicons_words_for_it_is_out_of_scope(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    assert answerer.ask("防汛物资准备得怎么样").intent == "unknown"
+    # A ledger holding 防汛 in another of its words (防洪) answers it.
+    first = ledger_2020.targets[0]
+    flood = dataclasses.replace(first, target_text=first.target_text + "；完成防洪工程3处")
+    held = dataclasses.replace(ledger_2020, targets=(flood, *ledger_2020.targets[1:]))
+    assert _answerer(held).ask("防汛物资准备得怎么样").intent != "unknown"
