@@ -192,3 +192,13 @@ def test_a_subject_held_in_none_of_the_lexicons_words_for_it_is_out_of_scope(led
     flood = dataclasses.replace(first, target_text=first.target_text + "；完成防洪工程3处")
     held = dataclasses.replace(ledger_2020, targets=(flood, *ledger_2020.targets[1:]))
     assert _answerer(held).ask("防汛物资准备得怎么样").intent != "unknown"
+
+
+def test_a_cue_in_the_lexicons_words_of_the_leading_targets_text_is_in_scope(ledger_2020):
+    # Without aliases (as a draft comes), 股市 is the cue of a market question, unless the
+    # target that explains the question writes 上市, the lexicon's word for it.
+    bare = [dataclasses.replace(t, aliases=()) for t in ledger_2020.targets]
+    answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare)))
+    answer = answerer.ask("企业去股市上市融资融了多少钱")
+    assert (answer.intent, answer.targets[0]) == ("target", 11)
+    assert answerer.ask("今天股市涨了吗").intent == "unknown"
