@@ -202,3 +202,31 @@ def test_a_cue_in_the_lexicons_words_of_the_leading_targets_text_is_in_scope(led
     answer = answerer.ask("企业去股市上市融资融了多少钱")
     assert (answer.intent, answer.targets[0]) == ("target", 11)
     assert answerer.ask("今天股市涨了吗").intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["你有什么本事", "给我介绍一下你自己", "有啥功能", "怎么跟你对话", "不会问怎么办", "举个例子"],
+)
+def test_help_asked_about_the_bot_itself_in_other_words(answerer, question):
+    assert answerer.ask(question).intent == "help"
+
+
+@pytest.mark.parametrize(
+    "question", ["一共完成了多少项", "总体完成率是多少", "目前完成比例多少", "形势怎么样"]
+)
+def test_the_whole_ledgers_rate_and_outlook_is_the_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
+
+
+@pytest.mark.parametrize(("question", "number"), [("编号为12的目标", 12), ("序号是3", 3)])
+def test_a_number_said_to_be_the_items(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("target", (number,))
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("新增贷款目标10亿完成了吗", 12), ("目标12完成了吗", 12)]
+)
+def test_a_figure_after_the_word_target_is_no_number_reference(answerer, question, number):
+    assert answerer.ask(question).targets[0] == number
