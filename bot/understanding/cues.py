@@ -200,6 +200,8 @@ STATUS_FORMS = {
     "滞后": re.compile(
         r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面|被(?:点名|通报)(?!表扬)|点名批评"
     ),
+    # still being done ("正在做的有哪些", "还在干的")
+    "推进中": re.compile(rf"(?:正在|还在|仍在)(?:{_DO})(?!完)"),
     "已完成": re.compile(
         rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
         r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"
@@ -355,19 +357,25 @@ RANK_UNITS = re.compile(
 )
 
 
-RANK_LOW = re.compile(r"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行")
+RANK_LOW = re.compile(r"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行|靠后|末位|末尾|后几名")
 
 
-RANK_HIGH = re.compile(r"最高|最好|最快|最多|最强|第一名|排第一|领先")
+RANK_HIGH = re.compile(r"最高|最好|最快|最多|最强|第一名|排第一|领先|靠前|前几名")
 
 
 RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
 
 
+# A comparison word, or only a suffix ("完成率80%以上的"); `thresholds` keeps those with one.
 THRESHOLD = re.compile(
-    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)\s*"
-    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(以上|以下)?"
+    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
+    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
 )
+
+
+def threshold_of(q: str) -> re.Match[str] | None:
+    """The first number in `q` said with a comparison word or 以上/以下, if any."""
+    return next((m for m in THRESHOLD.finditer(q) if m.group(1) or m.group(4)), None)
 
 
 # Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
@@ -405,7 +413,10 @@ WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
 THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
 
 
-SOON = re.compile(r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近")
+SOON = re.compile(
+    r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近"
+    r"|近期要到期|就要到期|要到期了|要到期的|还有(?:一个|1个)?月(?:就)?(?:要)?到期"
+)
 
 
 def any_word(words) -> re.Pattern[str] | None:

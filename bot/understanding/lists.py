@@ -54,13 +54,13 @@ from bot.understanding.cues import (
     STATUS_FORMS,
     STATUS_WORDS,
     THIS_WEEK,
-    THRESHOLD,
     UNIT_CUE,
     UNIT_NAME,
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     light,
     proportions_as_percent,
+    threshold_of,
     to_int,
 )
 
@@ -116,7 +116,7 @@ class ListAnswers:
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
         if not (low or high) or not (
-            RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁|的(?:目标|任务|事项)", q)
+            RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)", q)
         ):
             return None
         if re.search(r"单位|部门", q):
@@ -145,7 +145,7 @@ class ListAnswers:
     def _threshold_list(self, question: str, q: str) -> Answer | None:
         if not RATE_WORDS.search(q) and "%" not in q:
             return None
-        m = THRESHOLD.search(proportions_as_percent(q))
+        m = threshold_of(proportions_as_percent(q))
         if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
             return None
         # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called

@@ -230,3 +230,29 @@ def test_a_number_said_to_be_the_items(answerer, question, number):
 )
 def test_a_figure_after_the_word_target_is_no_number_reference(answerer, question, number):
     assert answerer.ask(question).targets[0] == number
+
+
+@pytest.mark.parametrize("question", ["近期要到期的有哪些", "还有一个月就到期的"])
+def test_due_soon_in_other_words(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and "due" in answer.filter
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [("垫底的是哪几个", "completion_asc"), ("排名靠后的目标", "completion_asc")],
+)
+def test_the_last_in_other_words(answerer, question, rank):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter["rank"] == rank
+
+
+def test_a_threshold_said_with_only_a_suffix(answerer):
+    answer = answerer.ask("完成率80%以上的")
+    assert answer.intent == "list" and answer.filter["completion"] == ">=80"
+    assert answerer.ask("完成率不足50%的有哪些").filter["completion"] == "<50"
+
+
+def test_still_being_done_is_in_progress(answerer):
+    answer = answerer.ask("正在做的有哪些")
+    assert answer.intent == "list" and answer.filter["status"] == "推进中"
