@@ -124,7 +124,10 @@ class ListAnswers:
         rated = [(self._completion(t), t) for t in self.ledger.targets]
         rated = [(r, t) for r, t in rated if r is not None]
         if not rated:
-            if not RATE_WORDS.search(q) or self._specific_topic(q):
+            # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
+            # not about one target's rank ("进出口排名靠后吗" names no list).
+            outright = RATE_WORDS.search(q) or re.search(r"哪几|哪些|的(?:目标|任务|事项)", q)
+            if not outright or self._specific_topic(q):
                 return None
             # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
             # figures yet): say so, rather than guess a target.

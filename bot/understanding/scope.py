@@ -3,6 +3,7 @@ subjects and abbreviations the ledger does or does not hold, coverage and ambigu
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.domain.ledger import (
@@ -92,8 +93,29 @@ class ScopeChecks:
                 return None
         if self._one_target_explains(q):
             return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
+        if self._says_more_than(q):
+            return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
+
+    @functools.cached_property
+    def _topic_words(self) -> tuple[str, ...]:
+        """Every topic's names and words, longest first."""
+        words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
+        return tuple(sorted(words, key=len, reverse=True))
+
+    def _says_more_than(self, q: str) -> bool:
+        """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
+        words that ask after a topic, the question names two characters or more of its own,
+        and a target explains it all."""
+        rest = TOPIC_CUE.sub(" ", q)
+        for word in self._topic_words:
+            rest = rest.replace(word, " ")
+        rest = mask_stopwords(rest, self._filler)
+        if sum(ch.isalnum() for ch in rest) < 2:
+            return False
+        candidates = self._scored(q)
+        return bool(candidates) and self._trusted(candidates[0])
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its

@@ -256,3 +256,39 @@ def test_a_threshold_said_with_only_a_suffix(answerer):
 def test_still_being_done_is_in_progress(answerer):
     answer = answerer.ask("正在做的有哪些")
     assert answer.intent == "list" and answer.filter["status"] == "推进中"
+
+
+@pytest.mark.parametrize(
+    "question", ["政府发债修项目那块争取得怎么样", "老百姓看病报销那块,参保的人数够不够"]
+)
+def test_a_topic_word_beside_a_things_own_words_answers_the_thing(answerer, question):
+    assert answerer.ask(question).intent == "target"
+
+
+@pytest.mark.parametrize(
+    "question", ["医院那块", "全县养老方面的工作进展如何", "医院那块有哪些目标"]
+)
+def test_a_topic_said_alone_is_still_its_list(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and "topic" in answer.filter
+
+
+@pytest.mark.parametrize(
+    "question", ["气象局那边有几项任务", "气象局手上有哪些活", "哪些是气象局的"]
+)
+def test_a_unit_the_ledger_lacks_asked_where_its_work_is(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("list", ())
+    assert "气象局" in answer.reply
+
+
+def test_past_the_deadline_in_other_words_is_overdue(answerer):
+    assert answerer.ask("超过时限的有哪些").filter.get("overdue")
+    assert answerer.ask("到期了还没完成的").filter.get("overdue")
+
+
+def test_the_last_asked_of_a_ledger_without_figures_says_it_cannot_rank(ledger_2020):
+    bare = [dataclasses.replace(t, indicators=()) for t in ledger_2020.targets]
+    answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare)))
+    answer = answerer.ask("垫底的是哪几个")
+    assert (answer.intent, answer.filter["rank"]) == ("list", "no_figures")
