@@ -17,26 +17,34 @@ from bot.app.documents import (
 from bot.chat.context import ChatContext
 from bot.chat.registry import VIEWER, CommandSpec
 from bot.chat.types import Reply, Sender, parse_target_number
+from bot.chat.years import not_held, year_core
 from bot.domain.status import as_of_label
 from bot.domain.unit_board import rank_units, render_unit_row
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
-CHART_USAGE = "用法：/chart [序号]，例如 /chart 或 /chart 56"
-EXPORT_USAGE = "用法：/export xlsx 或 /export csv"
+CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart 56 或 /chart 2020 56"
+EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export 2020 csv"
 
 
 def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """The 工作落实情况汇报 from the live ledger: docx as a file, txt as messages."""
-    fmt = args.strip().lower() or "docx"
-    ledger, today, tz = service.answerer.ledger, service.today, service.config.tz
+    """The 工作落实情况汇报 from the live ledger (of another year with "/report 2020 docx"):
+    docx as a file, txt as messages; the 通报 is always the current year's."""
+    answerer, label, rest = year_core(service, args)
+    if answerer is None:
+        return not_held(service, args)
+    fmt = rest.strip().lower() or "docx"
+    ledger, today, tz = answerer.ledger, answerer.today, service.config.tz
     if fmt == "通报":
+        if label:
+            return [Reply(f"督查通报只针对当前年度（{service.year}年）：请发送 /report 通报。")]
         return _bulletin(service, sender)
     if fmt == "txt":
         return [Reply(report_text(ledger, "txt", as_of=today, tz=tz))]
     if fmt == "md":
         text = report_text(ledger, "md", as_of=today, tz=tz)
-        return [Reply("汇报（Markdown）", document=(report_file_name(today, "md"), text.encode()))]
+        name = report_file_name(today, "md")
+        return [Reply(f"{label}汇报（Markdown）", document=(name, text.encode()))]
     config = service.config
     content = report_docx(
         ledger, as_of=today, tz=tz, office=config.office_name, issued=config.current_date()
@@ -77,44 +85,61 @@ def cmd_chart(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 
 def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
-    ledger = service.answerer.ledger
-    if not args.strip():
-        png = chart_png(ledger, today=service.today)
-        return [Reply("各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）", photo=png)]
-    number = parse_target_number(args)
-    target = service.target(number) if number is not None else None
-    if target is None:
+    answerer, label, rest = year_core(service, args)
+    if answerer is None:
+        return not_held(service, args)
+    ledger, today = answerer.ledger, answerer.today
+    if not rest.strip():
+        png = chart_png(ledger, today=today)
+        title = "各项目标主要指标完成率（需关注的目标在前，颜色为状态灯）"
+        return [Reply(f"{label}{title}", photo=png)]
+    number = parse_target_number(rest)
+    if number is None:
         return [Reply(CHART_USAGE)]
-    png = chart_png(ledger, today=service.today, target=target)
-    return [Reply(f"第{target.number}项 {target.title}：指标完成情况", photo=png)]
+    target = answerer.by_number.get(number)
+    if target is None:
+        count = len(ledger.targets)
+        return [Reply(f"{ledger.year}年台账中没有第{number}项目标（共{count}项）。{CHART_USAGE}")]
+    png = chart_png(ledger, today=today, target=target)
+    return [Reply(f"{label}第{target.number}项 {target.title}：指标完成情况", photo=png)]
 
 
 def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """The ledger as a spreadsheet file: /export xlsx|csv."""
-    fmt = args.strip().lower() or "xlsx"
+    """The ledger as a spreadsheet file: /export [年份] xlsx|csv."""
+    answerer, label, rest = year_core(service, args)
+    if answerer is None:
+        return not_held(service, args)
+    fmt = rest.strip().lower() or "xlsx"
     if fmt not in CHAT_EXPORT_FORMATS:
         return [Reply(EXPORT_USAGE)]
-    content = export_bytes(service.answerer.ledger, fmt, today=service.today)
-    name = export_file_name(service.today, fmt)
-    return [Reply(f"台账导出（{fmt}）", document=(name, content))]
+    content = export_bytes(answerer.ledger, fmt, today=answerer.today)
+    name = export_file_name(answerer.today, fmt)
+    if label:
+        name = f"{label}{name}"
+    return [Reply(f"{label}台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(service: ChatContext) -> str:
-    """红黄绿榜: each unit's targets by light, overdue ones first, worst units first."""
-    today = service.today
-    lines = [f"红黄绿榜（{as_of_label(today, service.answerer.ledger.year)}）"]
-    for row in rank_units(service.answerer.ledger.targets, today):
+def units_board(service: ChatContext, answerer=None) -> str:
+    """红黄绿榜: each unit's targets by light, overdue ones first, worst units first (of the
+    current year unless another year's core is given)."""
+    answerer = answerer or service.answerer
+    today = answerer.today
+    lines = [f"红黄绿榜（{as_of_label(today, answerer.ledger.year)}）"]
+    for row in rank_units(answerer.ledger.targets, today):
         lines += render_unit_row(row)
     return "\n".join(lines)
 
 
 def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """红黄绿榜: every responsible unit's targets by light, overdue first."""
-    return [Reply(units_board(service))]
+    """红黄绿榜: every responsible unit's targets by light, overdue first (/units [年份])."""
+    answerer, _, _ = year_core(service, args)
+    if answerer is None:
+        return not_held(service, args)
+    return [Reply(units_board(service, answerer))]
 
 
 COMMANDS = (
-    CommandSpec("chart", VIEWER, "图表：/chart [序号]", cmd_chart, CHART_USAGE),
-    CommandSpec("export", VIEWER, "导出台账：/export xlsx|csv", cmd_export, EXPORT_USAGE),
-    CommandSpec("units", VIEWER, "红黄绿榜：各责任单位的目标", cmd_units),
+    CommandSpec("chart", VIEWER, "图表：/chart [年份] [序号]", cmd_chart, CHART_USAGE),
+    CommandSpec("export", VIEWER, "导出台账：/export [年份] xlsx|csv", cmd_export, EXPORT_USAGE),
+    CommandSpec("units", VIEWER, "红黄绿榜：/units [年份]，各责任单位的目标", cmd_units),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 
+from bot.app.ledger_years import split_year_argument
 from bot.app.progress_reports import (
     approve_report,
     file_report,
@@ -75,11 +76,17 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
-    head, _, rest = unicodedata.normalize("NFKC", args).strip().partition(" ")
-    if not head or head.lower() in REPORT_FORMATS:
+    args = unicodedata.normalize("NFKC", args).strip()
+    head, _, rest = args.partition(" ")
+    year, after_year = split_year_argument(args)
+    if (
+        not head
+        or head.lower() in REPORT_FORMATS
+        or (year is not None and after_year.strip().lower() in ("", *REPORT_FORMATS))
+    ):  # "/report 2020 docx": a year's report, never target 2020's progress
         if ctx.role_of(sender) is None:
             return ctx.refuse(sender, "/report")
-        return cmd_circulated_report(ctx, sender, head)
+        return cmd_circulated_report(ctx, sender, head if year is None else args)
     number = parse_target_number(head)
     if number is None or not rest.strip():
         return [Reply(REPORT_USAGE)]
@@ -190,7 +197,7 @@ COMMANDS = (
     CommandSpec(
         "report",
         PUBLIC,
-        "汇报文档：/report [docx|txt]；单位报送进展：/report 序号 内容",
+        "汇报文档：/report [年份] [docx|txt]；单位报送进展：/report 序号 内容",
         cmd_report,
         REPORT_USAGE,
     ),

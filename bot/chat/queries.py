@@ -10,6 +10,7 @@ from bot.app.queries import filter_of_word, select_targets
 from bot.chat.context import ChatContext
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Button, Reply, Sender, parse_target_number
+from bot.chat.years import not_held, year_core
 from bot.domain.ledger import STATUSES
 from bot.domain.status import open_deadlines, year_closed
 from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
@@ -27,47 +28,31 @@ def cmd_help(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
-def _year_core(service: ChatContext, args: str) -> tuple[Answerer | None, str, str]:
-    """The core of the year a command's arguments start with (the current one if none), the
-    title prefix that names a year other than the current one, and the other arguments."""
-    year, rest = split_year_argument(args)
-    if year is None or year == service.year:
-        return service.answerer, "", rest
-    return service.years.answerer(year), f"{year}年", rest
-
-
-def _not_held(service: ChatContext, args: str) -> list[Reply]:
-    """The reply to a command naming a year the database does not hold (`args` as given)."""
-    year, _ = split_year_argument(args)
-    held = "、".join(f"{y}年" for y in service.years.held())
-    return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
-
-
 def _numbered_in_year(
     service: ChatContext, args: str
 ) -> tuple[Answerer, str, int | None] | list[Reply]:
     """For "/target 2020 12": the named year's core, its title prefix and the number asked
     (None when it is not one); the refusal when the database does not hold that year."""
-    answerer, label, rest = _year_core(service, args)
+    answerer, label, rest = year_core(service, args)
     if answerer is None:
-        return _not_held(service, args)
+        return not_held(service, args)
     return answerer, label, parse_target_number(rest)
 
 
 def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show the overview: counts by status and light, and what needs attention."""
-    answerer, label, _ = _year_core(service, args)
+    answerer, label, _ = year_core(service, args)
     if answerer is None:
-        return _not_held(service, args)
+        return not_held(service, args)
     text = render_summary(answerer.ledger, answerer.today, answerer.data_date())
     return [Reply(f"【{label}】{text}" if label else text)]
 
 
 def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List targets, by status, unit or category (of another year when it starts with one)."""
-    answerer, label, rest = _year_core(service, args)
+    answerer, label, rest = year_core(service, args)
     if answerer is None:
-        return _not_held(service, args)
+        return not_held(service, args)
     args = rest
     targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
     if not args:

@@ -235,6 +235,11 @@ def _ack_lines(ctx: ChatContext) -> list[str]:
     return lines
 
 
+def _outbox_subject(row) -> str:
+    # A digest is about no one target (target_number 0)
+    return f" 第{row.target_number}项" if row.target_number else ""
+
+
 def cmd_outbox(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List reminders that may not have arrived (uncertain) or failed, which are never resent,
     then whether the latest reminders were acknowledged."""
@@ -249,8 +254,8 @@ def cmd_outbox(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         for row in rows[:30]:
             state = {"uncertain": "未确认", "failed": "失败"}[row.state]
             lines.append(
-                f"· #{row.id} {state} {row.kind} 第{row.target_number}项 {row.occurrence} → "
-                f"{row.chat_key}：{row.error[:40]}"
+                f"· #{row.id} {state} {HEADINGS.get(row.kind, '提醒')}{_outbox_subject(row)} "
+                f"{row.occurrence} → {row.chat_key}：{row.error[:40]}"
             )
         lines.append("未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。")
     acks = _ack_lines(ctx)

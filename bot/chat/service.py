@@ -51,6 +51,12 @@ from bot.understanding.conversation import Answer, Conversations
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+# A confirmation typed as text where no button waits: it is not a question about a target.
+BARE_CONFIRMATIONS = frozenset({"确认", "确定", "取消", "好的确认", "确认修改"})
+NOTHING_TO_CONFIRM = (
+    "现在没有等待确认的操作。修改数据请用命令（如 /set 12 新增贷款 25.1亿元），"
+    "确认时点消息下的“确认”按钮；提问请直接输入问题。"
+)
 GRANT_CACHE_SECONDS = 30
 MAX_CALLBACK_BYTES = 64
 
@@ -152,6 +158,8 @@ class ChatService:
         """Answer free text as a question."""
         if self.role_of(sender) is None:
             return self.refuse(sender, "question")
+        if text.strip(" 。.!！") in BARE_CONFIRMATIONS:
+            return [Reply(NOTHING_TO_CONFIRM)]
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
         return [self._answer_reply(answer)]

@@ -185,10 +185,10 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
         ]
         count = _COUNT.search(heading)
         if count is None or list_number(count.group(1)) != len(names):
-            said = f"counts {count.group(1)}" if count else "gives no count of"
+            said = f"说有{count.group(1)}项" if count else "没有写明项数"
             return [], (
-                f"line {index + 1}: the heading {said} items but its list splits into "
-                f"{len(names)} at '、'; put each item on its own line as '1.…'"
+                f"第{index + 1}行：标题{said}，但其后的清单按“、”分开是{len(names)}项；"
+                "请把每一项放在单独一行，以“1.”开头"
             )
         group = Group(heading, index + 1, tuple(s for s in series if s != heading))
         listed += [Listed(name, index + 1, group) for name in names]

@@ -84,8 +84,10 @@ def refusal(lines: list[str]) -> str:
     for index, line in enumerate(lines):
         if any(_sentence_mentions(s, index + 1)[1] for s in _SENTENCE.findall(line)):
             return (
-                f"line {index + 1}: the report names items only by their list numbers "
-                "(第…件/项) and says nothing of their progress there; supply the list itself "
-                "(the attachment with each item's target), one item a line as '1.…'"
+                f"第{index + 1}行：报告只用清单编号（第…件/项）提到各项，没有写出各项的目标；"
+                "请提供清单本身（列出每项目标的附件），每项一行，以“1.”开头"
             )
-    return "line 1: no numbered target (a line starting with a number, as '1.') found"
+    return (
+        "第1行：没有找到编号的目标（以数字编号开头的行，如“1.”）；"
+        "请把每个目标放在单独一行，以“1.”开头"
+    )

@@ -93,7 +93,7 @@ def parse_report(text: str) -> Report:
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines:
-        raise ReportFormatError("line 1: the report is empty")
+        raise ReportFormatError("第1行：报告是空的；请提供报告全文，每个目标一行，以“1.”开头")
     starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
     preamble_lines: list[str] = []
     for index, line in enumerate(lines):

@@ -47,6 +47,7 @@ HEADINGS = {
     "overdue": "逾期提醒",
     "urge": "催办",
     "escalate": "提醒未确认",
+    "digest": "每周通报",
 }
 TARGET_TEXT_CHARS = 80
 

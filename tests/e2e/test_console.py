@@ -230,3 +230,12 @@ def test_typing_a_buttons_label_presses_it(config_file):
         "✅ 已修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元\n（如需撤销，发送 /undo）"
     )
     assert "新增贷款 25.1亿元 / 目标14亿元（179.3%）" in out[3]
+
+
+def test_a_confirmation_typed_with_nothing_waiting_says_so_and_changes_nothing(config_file):
+    script = ["确认", "新增贷款完成了吗"]
+    result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)
+    assert out[1].startswith("现在没有等待确认的操作。修改数据请用命令")
+    assert "新增贷款 24.43亿元" in out[2]

@@ -331,7 +331,7 @@ def test_sigkill_while_sending_lists_the_notice_uncertain_right_after_restart(
             reply = fake.wait_for(outbox_reply, 30)
         finally:
             stop_bot(bot)
-    assert f"#{row_id} 未确认 urge 第16项" in reply.get("text")
+    assert f"#{row_id} 未确认 催办 第16项" in reply.get("text")
     assert db_rows(db, "SELECT state FROM outboxentry WHERE id = ?", row_id) == [("uncertain",)]
     [(notice,)] = db_rows(db, "SELECT text FROM outboxentry WHERE id = ?", row_id)
     urged = [

@@ -367,7 +367,7 @@ async def test_a_timed_out_reminder_is_uncertain_and_never_resent(cfg, engine, f
         assert [outbox_row(engine, n).state for n in (7, 16)] == ["sent", "sent"]
         listing = await bot.say(ADMIN, ADMIN, "/outbox")
         assert listing.text.startswith("未确认送达或失败的提醒（1）：\n")
-        assert f"· #{row.id} 未确认 before 第6项 2020-12-24 → {GROUP}：" in listing.text
+        assert f"· #{row.id} 未确认 督查提醒 第6项 2020-12-24 → {GROUP}：" in listing.text
         hint = "未确认的提醒不会自动重发；如需补发，请核实后用 /urge 序号。"
         # the uncertain reminder is not listed as waiting for 收到: it may never have arrived
         assert f"\n{hint}\n\n提醒确认情况（最近2条）：\n" in listing.text

@@ -70,6 +70,18 @@ def test_import_report_finds_all_66(tmp_path, run_cli, seed_report_text):
     assert len(load_ledger_file(draft).targets) == 66
 
 
+def test_import_report_refuses_a_text_with_no_targets_in_chinese_and_writes_nothing(
+    tmp_path, run_cli
+):
+    report = tmp_path / "notes.txt"
+    report.write_text("会议纪要\n大家讨论了明年的工作安排。\n", encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    code, _, err = run_cli("import-report", str(report), "-o", str(draft))
+    assert code == 2
+    assert "错误：第1行：没有找到编号的目标" in err and "以“1.”开头" in err
+    assert not draft.exists()
+
+
 @pytest.mark.parametrize("fmt", ["toml", "xlsx", "csv"])
 def test_export_then_import_reports_no_change(tmp_path, run_cli, fmt):
     out = tmp_path / f"ledger.{fmt}"

@@ -188,6 +188,35 @@ def test_chat_commands_take_a_year_and_name_it_when_not_current(service):
     assert "没有2019年的台账" in missing.text and "2020年、2021年" in missing.text
 
 
+def test_paperwork_commands_take_a_year_and_name_it_when_not_current(service):
+    import csv
+    import io
+
+    [sheet] = service.command(SENDER, "export", "2020 csv")
+    name, content = sheet.document
+    assert name.startswith("2020年台账_") and sheet.text == "2020年台账导出（csv）"
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert any("耕地保护" in cell for row in rows for cell in row)  # a 2020 target, not 2021's
+    [current_sheet] = service.command(SENDER, "export", "csv")
+    assert not current_sheet.document[0].startswith("2020年")
+
+    [board] = service.command(SENDER, "units", "2020")
+    assert board.text.startswith("红黄绿榜（") and "2020年度" in board.text.splitlines()[0]
+    [text_report] = service.command(SENDER, "report", "2020 txt")
+    assert "耕地保护" in text_report.text
+    [bulletin] = service.command(SENDER, "report", "2020 通报")
+    assert bulletin.text == "督查通报只针对当前年度（2021年）：请发送 /report 通报。"
+    for command, args in (("export", "2019 xlsx"), ("units", "2019"), ("report", "2019 docx")):
+        [missing] = service.command(SENDER, command, args)
+        assert "没有2019年的台账" in missing.text, command
+    [chart] = service.command(SENDER, "chart", "2020 16")
+    assert chart.photo and chart.text.startswith("2020年第16项 耕地保护")
+    [absent] = service.command(SENDER, "chart", "2020 99")
+    assert absent.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/chart")
+    [usage] = service.command(SENDER, "export", "2020 pdf")
+    assert usage.text.startswith("用法：/export [年份]")
+
+
 def test_chat_questions_answer_from_the_year_they_name(service):
     [named] = service.question(SENDER, "2020年的新增贷款完成了多少")
     [last_year] = service.question(SENDER, "去年新增贷款完成了多少")

@@ -44,7 +44,7 @@ def test_chinese_list_numbers():
 
 def test_mentions_without_a_verdict_are_refused_at_their_line():
     text = "督查通报\n一、情况\n第4件和第6件由县财政局负责,详见附件。\n"
-    with pytest.raises(ReportFormatError, match="line 3: .*supply the list itself"):
+    with pytest.raises(ReportFormatError, match="第3行：.*请提供清单本身"):
         parse_report(text)
 
 
@@ -52,7 +52,7 @@ def test_mentions_without_a_verdict_are_refused_at_their_line():
     "text", ["第件滞后", "第零件进展滞后", "第、件", "第1、件滞后。", "第十十件滞后"]
 )
 def test_odd_mentions_are_refused_at_a_line(text):
-    with pytest.raises(ReportFormatError, match=r"^line \d+: "):
+    with pytest.raises(ReportFormatError, match=r"^第\d+行："):
         parse_report(text)
 
 

@@ -121,5 +121,5 @@ def test_items_named_in_runs_under_headings_are_drafted_in_order():
 
 def test_a_run_that_does_not_split_into_its_count_is_refused_at_its_line():
     text = RUNS.replace("新建停车场;扩建学校", "新建停车场、充电桩;扩建学校")
-    with pytest.raises(ReportFormatError, match="line 3: the heading counts 2 items .* 3 at"):
+    with pytest.raises(ReportFormatError, match="第3行：标题说有2项，.*是3项"):
         parse_report(text)

@@ -79,7 +79,7 @@ def test_draft_prefills_figures(seed_report_text):
 
 @pytest.mark.parametrize("text", ["", "\n\n", "没有编号的一段话"])
 def test_text_without_targets_is_refused(text):
-    with pytest.raises(ReportFormatError, match="line 1"):
+    with pytest.raises(ReportFormatError, match="第1行"):
         parse_report(text)
 
 

@@ -1,0 +1,29 @@
+"""A command's leading year ("/list 2020 未完成", "/export 2020 xlsx"): which year's core
+answers it, and the refusal when the database does not hold that year."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.app.ledger_years import split_year_argument
+from bot.chat.types import Reply
+
+if TYPE_CHECKING:
+    from bot.chat.context import ChatContext
+    from bot.understanding.answering import Answerer
+
+
+def year_core(service: ChatContext, args: str) -> tuple[Answerer | None, str, str]:
+    """The core of the year `args` start with (the current one if none; None if not held),
+    the title prefix that names a year other than the current one, and the other arguments."""
+    year, rest = split_year_argument(args)
+    if year is None or year == service.year:
+        return service.answerer, "", rest
+    return service.years.answerer(year), f"{year}年", rest
+
+
+def not_held(service: ChatContext, args: str) -> list[Reply]:
+    """The reply to a command naming a year the database does not hold (`args` as given)."""
+    year, _ = split_year_argument(args)
+    held = "、".join(f"{y}年" for y in service.years.held())
+    return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
