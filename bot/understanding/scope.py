@@ -26,6 +26,7 @@ from bot.understanding.cues import (
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
+    WEATHER,
     WHOLE_COUNT,
     YEAR,
     names_phrase,
@@ -93,7 +94,7 @@ class ScopeChecks:
                 return None
         if self._one_target_explains(q):
             return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
-        if self._says_more_than(q):
+        if self._says_more_than(q, numbers):
             return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
@@ -104,10 +105,11 @@ class ScopeChecks:
         words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
         return tuple(sorted(words, key=len, reverse=True))
 
-    def _says_more_than(self, q: str) -> bool:
+    def _says_more_than(self, q: str, members: list[int]) -> bool:
         """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
         words that ask after a topic, the question names two characters or more of its own,
-        and a target explains it all."""
+        and a target explains it all, or one of the topic's leads alone ("农村娃娃在学校吃饭的
+        事": 学校 is the topic, the meals one of its targets)."""
         rest = TOPIC_CUE.sub(" ", q)
         for word in self._topic_words:
             rest = rest.replace(word, " ")
@@ -115,7 +117,11 @@ class ScopeChecks:
         if sum(ch.isalnum() for ch in rest) < 2:
             return False
         candidates = self._scored(q)
-        return bool(candidates) and self._trusted(candidates[0])
+        if not candidates:
+            return False
+        if self._trusted(candidates[0]):
+            return True
+        return candidates[0].number in members and self._leads_alone(candidates)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
@@ -260,7 +266,7 @@ class ScopeChecks:
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
-        if self._asks_unstated_price(q, best) or ERRAND.search(q):
+        if self._asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (

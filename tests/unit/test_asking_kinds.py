@@ -292,3 +292,36 @@ def test_the_last_asked_of_a_ledger_without_figures_says_it_cannot_rank(ledger_2
     answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare)))
     answer = answerer.ask("垫底的是哪几个")
     assert (answer.intent, answer.filter["rank"]) == ("list", "no_figures")
+
+
+def test_danger_of_a_place_is_no_list_of_targets_at_risk(answerer):
+    assert not answerer.ask("农村公路危险路段安全设施装了多少公里").filter.get("at_risk")
+    assert answerer.ask("有困难的是哪几项").filter.get("at_risk")
+    assert answerer.ask("比较危险的有哪些").filter.get("at_risk")
+
+
+def test_a_numbered_road_is_no_number_reference(answerer):
+    answer = answerer.ask("20号路建成了吗")
+    assert answer.targets[:1] != (20,)
+
+
+def test_free_tickets_are_no_price_question(ledger_2020):
+    first = ledger_2020.targets[0]
+    free = dataclasses.replace(
+        first, title="景区免门票", target_text="全县A级景区对本地居民免门票开放"
+    )
+    answerer = _answerer(
+        dataclasses.replace(ledger_2020, targets=(free, *ledger_2020.targets[1:]))
+    )
+    assert answerer.ask("景区免门票的事").targets[:1] == (first.number,)
+    assert _answerer(ledger_2020).ask("景区门票多少钱").intent == "unknown"
+
+
+@pytest.mark.parametrize("question", ["今天西平多少度", "明天会下雨吗", "外面冷不冷"])
+def test_the_weather_in_passing_words_is_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
+
+
+def test_done_with_the_years_task_is_a_list_of_the_done(answerer):
+    answer = answerer.ask("哪些完成全年任务了")
+    assert answer.intent == "list" and answer.filter["status"] == "已完成"
