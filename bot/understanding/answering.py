@@ -301,9 +301,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
             return Answer(question, "help", (), render_help())
-        guess = bool(candidates) and not trusted and self._leads_alone(candidates)
+        guess = bool(candidates) and not trusted and self._leads_alone(candidates, q)
         # Under that, several weak candidates are offered to choose from, unless out of scope.
-        maybe = not (trusted or guess) and self._may_be(candidates)
+        maybe = not (trusted or guess) and self._may_be(candidates, q)
         if not (trusted or guess or maybe) or self._out_of_scope(q, best):
             return self._unknown(question, candidates=tuple(candidates[:5]))
         if maybe:

@@ -137,6 +137,7 @@ WRITING = re.compile(
     r"(?:帮|替|给|为)(?:我|我们|咱们|领导)?(?:起草|撰写|草拟|拟写|代写|润色|写)"
     r"|代写|(?:起草|撰写|草拟|写)(?:一|个)(?:份|篇|段|个|下)"
     r"|(?:帮|替|给)(?:我|我们)(?:预约|预订|订|报名|挂号|买|叫|请假|充值|缴|交)"
+    r"|(?:帮|替|给)我(?:把)?[^，,。？?]{0,8}(?:打印|复印|扫描|转发|盖章)"
 )
 
 
@@ -322,6 +323,9 @@ ERRAND = re.compile(
     # Where to do it, or how to get a paper done: a counter's work, not a target's progress.
     r"|在哪(?:里|儿)?(?:能|可以|去)?(?:交|缴|办|领|买|报名|申请|补办|上牌|预约|挂号)"
     r"|(?:怎么|咋|如何)(?:才能)?(?:补办|预约|提取|缴费|交费|报名|挂失)"
+    # which doctor, bank or shop is good: advice, not a target's progress
+    r"|哪(?:个|家|位|所)(?:医生|医院|老师|学校|银行|饭店|餐馆|酒店|药店|超市|商场|店|律师|驾校"
+    r"|幼儿园)[^，,。？?]{0,4}(?:好|强|便宜|靠谱|厉害|划算|高|低|近)"
     # how one pays for oneself ("我的社保怎么交")
     r"|(?:怎么|咋|如何)(?:才能)?(?:交|缴)(?:纳|费|钱)?[？?。！!]*$"
 )
@@ -450,6 +454,20 @@ def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "
 def only_characters(candidate: Candidate) -> bool:
     """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
     return all(r.kind == "char" for r in candidate.reasons)
+
+
+def one_character(candidate: Candidate, q: str) -> bool:
+    """Nothing but one rare character, or one word of two, explains the target. Characters
+    from apart in the question ("挖矿挖坏的山": 矿 and 山 of 矿山) are some evidence; one is
+    none, and two side by side are a word of the question the target never writes ("资金",
+    "食堂" where only 资 and 金 stand in its texts): evidence against it."""
+    if not only_characters(candidate):
+        return False
+    chars = {r.text for r in candidate.reasons}
+    if len(chars) != 2:
+        return len(chars) < 2
+    first, second = chars
+    return first + second in q or second + first in q
 
 
 def one_common_word(candidates: list[Candidate]) -> bool:

@@ -30,6 +30,7 @@ from bot.understanding.cues import (
     WHOLE_COUNT,
     YEAR,
     names_phrase,
+    one_character,
     one_common_word,
     only_characters,
     stated_price,
@@ -121,7 +122,7 @@ class ScopeChecks:
             return False
         if self._trusted(candidates[0]):
             return True
-        return candidates[0].number in members and self._leads_alone(candidates)
+        return candidates[0].number in members and self._leads_alone(candidates, q)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
@@ -338,21 +339,21 @@ class ScopeChecks:
             choices=len(shown),
         )
 
-    def _may_be(self, candidates: list[Candidate]) -> bool:
+    def _may_be(self, candidates: list[Candidate], q: str) -> bool:
         """Not trusted, but explaining as much as a guess needs on this ledger, by words and
         not by single characters alone: worth offering as choices rather than rejecting."""
         best = candidates[0] if candidates else None
-        if best is None or best.coverage < MAYBE_COVERAGE or only_characters(best):
+        if best is None or best.coverage < MAYBE_COVERAGE or one_character(best, q):
             return False
         # Alike by one word they all share (the county's name, 企业) is no evidence for any.
         shown = candidates[:GUESSES]
         return len(shown) < 2 or not one_common_word(shown)
 
-    def _leads_alone(self, candidates: list[Candidate]) -> bool:
+    def _leads_alone(self, candidates: list[Candidate], q: str) -> bool:
         """Under the usual bar, but over this ledger's, with no other target close: the best
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
-        if best.coverage < self.accept_coverage or only_characters(best):
+        if best.coverage < self.accept_coverage or one_character(best, q):
             return False
         if len(candidates) < 2:
             return True

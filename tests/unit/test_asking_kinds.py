@@ -325,3 +325,34 @@ def test_the_weather_in_passing_words_is_out_of_scope(answerer, question):
 def test_done_with_the_years_task_is_a_list_of_the_done(answerer):
     answer = answerer.ask("哪些完成全年任务了")
     assert answer.intent == "list" and answer.filter["status"] == "已完成"
+
+
+def test_characters_apart_are_some_evidence_side_by_side_none():
+    from bot.understanding.candidates import Candidate, Reason
+    from bot.understanding.cues import one_character
+
+    def by(*chars):
+        return Candidate(1, "", 2.0, tuple(Reason("char", c, "text", 1.0) for c in chars))
+
+    assert one_character(by("岁"), "你几岁了")
+    assert one_character(by("资", "金"), "古城修缮资金到位没")  # the word 资金, never written
+    assert not one_character(by("矿", "山"), "以前挖矿挖坏的山修复了多少")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "隔壁县的固投完成了多少",
+        "县政府办公室在几楼",
+        "医保卡丢了怎么补",
+        "结婚登记要带什么材料",
+        "县医院哪个医生好",
+        "哪家银行利息高",
+        "帮我把这个文件打印一下",
+        "会议室空调坏了找谁修",
+        "县里的足球队比赛赢了吗",
+        "我想调到别的部门",
+    ],
+)
+def test_other_counties_offices_errands_and_advice_are_out_of_scope(answerer, question):
+    assert answerer.ask(question).intent == "unknown"
