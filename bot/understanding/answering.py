@@ -57,6 +57,7 @@ from bot.understanding.cues import (
     FREEZE_AT,
     HELP,
     HELP_WEAK,
+    LAST_TARGET,
     NUMBER_REF,
     ORDINAL,
     PHRASE_COVERAGE,
@@ -208,6 +209,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 if position and 1 <= position <= len(context.listed):
                     number = context.listed[position - 1]
                     return self._target_answer(question, q, self.by_number[number], ())
+        if context is not None and context.targets and LAST_TARGET.search(q):
+            last = self._last_target(q, context)
+            if last is not None:
+                return self._target_answer(question, q, last, ())
         number = self._number_reference(q)
         if number is not None:
             if number in self.by_number:

@@ -425,6 +425,16 @@ FOLLOW_FILLER = re.compile(
 )
 
 
+# A turn about the last target with nothing else in it: its progress, figures or why it lags
+# ("进度呢", "具体数字呢", "为什么滞后"), or said of it by a pronoun ("它的目标是多少").
+_WHY_LATE = r"(?:为什么|为啥|怎么)(?:会|还|又)?(?:滞后|没完成|落后|这么慢|慢|拖)"
+LAST_TARGET = re.compile(
+    r"^(?:那|那么)?(?:它|这项|那项|该项|此项|这一项)(?:的)?(?![\u4e00-\u9fff]{9})"
+    rf"|^(?:那|那么)?(?:具体)?(?:进度|进展|情况|完成情况|数字|数据|明细|详细情况|目标值|完成了多少"
+    rf"|完成多少|完成了吗|完成没|怎么样了?|咋样了?|{_WHY_LATE})(?:是多少|呢|吗|啊|呀|了)?[？?]*$"
+)
+
+
 WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
 
 

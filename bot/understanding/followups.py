@@ -44,6 +44,21 @@ class FollowUps:
             question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
         )
 
+    def _last_target(self, q: str, context: Conversation):
+        """The conversation's last target, unless the question names another one outright."""
+        last = self.by_number.get(context.targets[0])
+        candidates = self._scored(q)
+        best = candidates[0] if candidates else None
+        if (
+            last is not None
+            and best is not None
+            and best.number != last.number
+            and self._trusted(best)
+            and names_phrase(best, 3)
+        ):
+            return None
+        return last
+
     def _follow_up(self, question: str, q: str, context: Conversation) -> Answer | None:
         """A turn that leans on the last target: “那PM2.5呢”, “谁负责”, “差多少”."""
         if not context.targets:

@@ -356,3 +356,25 @@ def test_characters_apart_are_some_evidence_side_by_side_none():
 )
 def test_other_counties_offices_errands_and_advice_are_out_of_scope(answerer, question):
     assert answerer.ask(question).intent == "unknown"
+
+
+@pytest.mark.parametrize("turn", ["进度呢", "具体数字呢", "为什么滞后", "那它的目标是多少"])
+def test_a_turn_about_the_last_target_with_nothing_else_in_it(answerer, turn):
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("固投怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.intent, answer.targets[0]) == ("target", 1)
+
+
+def test_the_same_turns_without_a_conversation_are_no_target(answerer):
+    assert answerer.ask("进度呢").intent == "summary"
+
+
+def test_a_turn_naming_another_target_outright_leaves_the_last(answerer):
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("固投怎么样", chat, now=1.0)
+    assert answerer.ask("它和新增贷款哪个快", chat, now=2.0).targets[0] != 1
