@@ -40,20 +40,24 @@ from bot.understanding.cues import (
     LIST_LIMIT,
     LIST_REPLY_LIMIT,
     MONTH,
+    NOT_DONE_STATUSES,
     ON_PACE,
     ON_PACE_STATUSES,
     ONE_THING,
     OVERDUE,
+    RANK_COUNT,
     RANK_HIGH,
     RANK_LOW,
     RANK_UNITS,
     RATE_WORDS,
+    REMAINING,
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
     STATUS_FORMS,
     STATUS_WORDS,
     THIS_WEEK,
+    UNIT_BOARD,
     UNIT_CUE,
     UNIT_NAME,
     UNIT_SUFFIX,
@@ -63,6 +67,7 @@ from bot.understanding.cues import (
     threshold_of,
     to_int,
 )
+from bot.understanding.text import has_content, mask_stopwords
 
 
 class ListAnswers:
@@ -79,7 +84,7 @@ class ListAnswers:
 
     def _ranked_units(self, question: str, q: str) -> Answer | None:
         m = RANK_UNITS.search(q)
-        if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
+        if not m and not UNIT_BOARD.search(q):
             return None
         rows = self._ranked_unit_rows()
         if not rows:
@@ -116,7 +121,9 @@ class ListAnswers:
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
         if not (low or high) or not (
-            RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)", q)
+            RATE_WORDS.search(q)
+            or RANK_COUNT.search(q)
+            or re.search(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)", q)
         ):
             return None
         if re.search(r"单位|部门", q):
@@ -135,7 +142,9 @@ class ListAnswers:
             return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
         ascending = bool(low) and not (high and high.start() < low.start())
         rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
-        shown = rated[:LIST_LIMIT]
+        count = RANK_COUNT.search(q)
+        asked = to_int(next(g for g in count.groups() if g)) if count else None
+        shown = rated[: asked if asked and 0 < asked <= LIST_LIMIT else LIST_LIMIT]
         word = "最低" if ascending else "最高"
         lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
         for ratio, t in shown:
@@ -229,7 +238,7 @@ class ListAnswers:
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.
-        if status and (has_cue or len(q) <= 8 or ("的" in q and not self._specific_topic(q))):
+        if status and (has_cue or ((len(q) <= 8 or "的" in q) and not self._names_target(q))):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
@@ -384,6 +393,15 @@ class ListAnswers:
             parts.append("、".join(status))
         return "的".join(parts) + "的目标"
 
+    def _names_target(self, q: str) -> bool:
+        """A target's own phrase, or a word besides the status that explains one confidently
+        ("固投没完成吗")."""
+        rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", q)))
+        if not has_content(mask_stopwords(rest, self._filler)):
+            return False  # nothing but the status, filler and words for the whole ledger
+        candidates = self._scored(rest)
+        return self._specific_topic(rest) or (bool(candidates) and self._confident(candidates[0]))
+
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""
         forms = next((f for name, f in self._unit_forms if name == unit), ())
@@ -393,6 +411,8 @@ class ListAnswers:
     def _status_filter(q: str) -> tuple[str, ...] | None:
         if ON_PACE.search(q):
             return ON_PACE_STATUSES
+        if REMAINING.search(q):
+            return NOT_DONE_STATUSES
         if not ANY_STATUS.search(q):
             return None
         for status, words in STATUS_WORDS:

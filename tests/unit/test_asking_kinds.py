@@ -378,3 +378,70 @@ def test_a_turn_naming_another_target_outright_leaves_the_last(answerer):
     chat = Conversation()
     answerer.ask("固投怎么样", chat, now=1.0)
     assert answerer.ask("它和新增贷款哪个快", chat, now=2.0).targets[0] != 1
+
+
+@pytest.mark.parametrize("question", ["按单位列一下", "分单位看看", "各部门进展怎么样"])
+def test_the_unit_board_asked_for_by_its_units(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter["rank"].startswith("units_")
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "rank"),
+    [("完成率前五", 5, "completion_desc"), ("完成最差的三个", 3, "completion_asc")],
+)
+def test_a_ranking_shows_as_many_as_asked(answerer, question, count, rank):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter["rank"], len(answer.targets)) == ("list", rank, count)
+
+
+def test_the_first_three_quarters_are_no_ranking(answerer):
+    answer = answerer.ask("前三季度固投增长多少")
+    assert (answer.intent, answer.targets[0]) == ("target", 1)
+
+
+@pytest.mark.parametrize(
+    "question", ["进度不理想的", "需要督促的", "哪些要加把劲", "要抓紧的有哪些"]
+)
+def test_needing_a_push_said_of_targets_lists_those_at_risk(answerer, question):
+    assert answerer.ask(question).filter.get("at_risk")
+
+
+def test_needing_a_push_said_of_one_target_asks_about_it(answerer):
+    assert answerer.ask("固投需要加快进度吗").targets[0] == 1
+
+
+@pytest.mark.parametrize("question", ["没有进展的有哪些", "进度为零的"])
+def test_no_progress_at_all_is_no_data(answerer, question):
+    assert answerer.ask(question).filter["status"] == "暂无数据"
+
+
+def test_is_there_progress_on_a_target_is_that_target(answerer):
+    assert answerer.ask("固投有没有进展").targets[0] == 1
+
+
+@pytest.mark.parametrize("question", ["固投没完成吗", "固投没进展吗"])
+def test_a_short_status_question_naming_a_target_asks_about_it(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0]) == ("target", 1)
+
+
+@pytest.mark.parametrize(
+    "question", ["没完成的", "超额的列一下", "已经超额的", "超额完成了的目标"]
+)
+def test_a_short_status_question_naming_nothing_else_is_a_list(answerer, question):
+    assert answerer.ask(question).intent == "list"
+
+
+def test_what_is_left_lists_every_target_not_done(answerer):
+    from bot.understanding.cues import NOT_DONE_STATUSES
+
+    answer = answerer.ask("剩下的还有几项")
+    assert answer.intent == "list" and tuple(answer.filter["status"]) == NOT_DONE_STATUSES
+    assert answer.targets
+    assert all(answerer.status(answerer.by_number[n]) in NOT_DONE_STATUSES for n in answer.targets)
+
+
+@pytest.mark.parametrize("question", ["各领域完成情况", "分领域看看"])
+def test_every_category_at_once_is_the_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
