@@ -60,6 +60,7 @@ from bot.understanding.cues import (
     UNIT_BOARD,
     UNIT_CUE,
     UNIT_NAME,
+    UNIT_PLACE,
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     light,
@@ -238,12 +239,20 @@ class ListAnswers:
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.
-        if status and (has_cue or ((len(q) <= 8 or "的" in q) and not self._names_target(q))):
+        if status and (
+            has_cue
+            or ((len(q) <= 8 or "的" in q) and not self._names_target(q))
+            or (unit and not self._says_besides_unit(q, unit))
+        ):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
         by_stem = not self._named_as_unit(q, unit) and not LIST_CUE.search(COUNT_CUE.sub(" ", q))
-        if unit and (UNIT_CUE.search(q) or (has_cue and not by_stem)):
+        if unit and (
+            UNIT_CUE.search(q)
+            or (has_cue and not by_stem)
+            or (self._named_as_unit(q, unit) and not self._says_besides_unit(q, unit))
+        ):
             filters["unit"] = unit
             if role:
                 filters["role"] = role
@@ -393,6 +402,15 @@ class ListAnswers:
             parts.append("、".join(status))
         return "的".join(parts) + "的目标"
 
+    def _says_besides_unit(self, q: str, unit: str) -> bool:
+        """Anything besides the unit, a status, filler and words for the whole ledger or how it
+        goes ("发改委干得怎么样", "民政局有没有滞后的" say nothing else)."""
+        rest = q
+        for form in next((f for name, f in self._unit_forms if name == unit), ()):
+            rest = rest.replace(form, " ")
+        rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", rest)))
+        return has_content(mask_stopwords(UNIT_PLACE.sub(" ", rest), self._filler))
+
     def _names_target(self, q: str) -> bool:
         """A target's own phrase, or a word besides the status that explains one confidently
         ("固投没完成吗")."""
@@ -456,6 +474,12 @@ class ListAnswers:
             return today, today + dt.timedelta(days=30)
         if not DUE_CUE.search(q):
             return None
+        if re.search(r"(?:今天|今日)(?:要)?到期", q):
+            return today, today
+        if re.search(r"(?:已经|已)到期|到期了", q):
+            # Deadlines already passed: the year so far, open ones only (as `_due_within` does
+            # for a window that starts before today).
+            return dt.date(self.ledger.year, 1, 1), today
         year = today.year
         if "这个月" in q or "本月" in q or "当月" in q:
             start = today.replace(day=1)

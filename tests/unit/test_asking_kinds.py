@@ -445,3 +445,32 @@ def test_what_is_left_lists_every_target_not_done(answerer):
 @pytest.mark.parametrize("question", ["各领域完成情况", "分领域看看"])
 def test_every_category_at_once_is_the_summary(answerer, question):
     assert answerer.ask(question).intent == "summary"
+
+
+@pytest.mark.parametrize("question", ["发改委干得怎么样", "发改委的情况", "教育局那边进展如何"])
+def test_a_unit_named_with_nothing_else_lists_its_targets(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and answer.filter["unit"] in ("县发改委", "县教育局")
+
+
+def test_a_unit_and_a_status_with_nothing_else_is_that_units_list(answerer):
+    answer = answerer.ask("民政局有没有未完成的")
+    assert answer.intent == "list" and answer.filter.get("status") == "未完成"
+    assert answer.filter["unit"].endswith("民政局")
+
+
+def test_a_unit_beside_a_target_asks_about_the_target(answerer):
+    assert answerer.ask("发改委的固投完成了吗").targets[0] == 1
+
+
+@pytest.mark.parametrize("question", ["县里有哪些目标", "目标都有哪些", "都有哪些任务"])
+def test_which_targets_there_are_lists_them_all(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "list" and len(answer.targets) == len(answerer.ledger.targets)
+
+
+def test_due_already_or_today_are_deadline_windows(answerer):
+    passed = answerer.ask("哪些到期了")
+    assert passed.intent == "list" and passed.filter["due"][1] == answerer.today.isoformat()
+    today = answerer.ask("今天到期的")
+    assert today.filter["due"] == [answerer.today.isoformat()] * 2
