@@ -474,3 +474,7 @@ def test_due_already_or_today_are_deadline_windows(answerer):
     assert passed.intent == "list" and passed.filter["due"][1] == answerer.today.isoformat()
     today = answerer.ask("今天到期的")
     assert today.filter["due"] == [answerer.today.isoformat()] * 2
+
+
+def test_function_zones_are_no_help(answerer):
+    assert answerer.ask("哪些功能区建成了").intent != "help"
