@@ -234,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NO_DATABASE = {"cli_ledger:cmd_import_report", "cli_reminders:cmd_calendar"}
+# Commands handed no engine, that open the database themselves: `ask` reads a ready SQLite
+# file without SQLAlchemy, and opens the engine (migrating, seeding) only when it must.
+OPENS_ITS_DATABASE = {"cli_ask:cmd_ask"}
 
 
 def _resolve(handler: Handler) -> Callable:
@@ -309,10 +312,14 @@ def _ledger_busy() -> type[Exception]:
     return LedgerBusy
 
 
-def _operational_error() -> type[Exception]:
+def _operational_errors() -> tuple[type[Exception], ...]:
+    """A database's operational error, through SQLAlchemy or straight from sqlite3 (a cold
+    `ask` reads a SQLite file without SQLAlchemy: bot/store/sqlite_ledger.py)."""
+    import sqlite3
+
     from sqlalchemy.exc import OperationalError
 
-    return OperationalError
+    return OperationalError, sqlite3.OperationalError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -324,7 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         configure_logging(config.log_file, stderr=not _opens_console(config, args))
         handler = _resolve(args.handler)
-        engine = None if args.handler in NO_DATABASE else _open_engine(config)
+        own = args.handler in NO_DATABASE or args.handler in OPENS_ITS_DATABASE
+        engine = None if own else _open_engine(config)
         try:
             code = handler(config, engine, args)
             sys.stdout.flush()
@@ -342,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _ledger_busy():
         print(f"错误：{BUSY_HELP}", file=sys.stderr)
         return 2
-    except _operational_error() as exc:
+    except _operational_errors() as exc:
         if "locked" not in str(exc):  # SQLite's busy_timeout ran out; anything else is a bug
             raise
         print(f"错误：{LOCKED_HELP}", file=sys.stderr)

@@ -7,11 +7,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from bot.app.queries import YearMissing, ledger_of
 from bot.config import Config
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.store.ledger_source import LedgerSource
 
 
 class CliError(Exception):
@@ -22,8 +26,9 @@ def years_text(years) -> str:
     return "、".join(f"{y}年" for y in years) or "无"
 
 
-def ledger_for(config: Config, engine: Engine, args):
-    """The ledger of `--year`, else of `[ledger] year`, else the latest year imported."""
+def ledger_for(config: Config, engine: Engine | LedgerSource, args):
+    """The ledger of `--year`, else of `[ledger] year`, else the latest year imported (read
+    through the engine, or through a LedgerSource)."""
     year = getattr(args, "year", None) or config.year
     try:
         return ledger_of(engine, year=year, rules=config.status)

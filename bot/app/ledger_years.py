@@ -14,19 +14,22 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine
 
+from bot.app.services import answerer_over
 from bot.config import Config
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status import DONE_STATUSES, compute_status
-from bot.store.ledger_store import YearNotHeld, held_years, read_ledger
-from bot.store.uow import reading
+from bot.store.errors import YearNotHeld
+from bot.store.ledger_source import LedgerSource, ledger_source
 from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Answer, Conversation
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import has_content, normalize
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 # A year not followed by a month, a day or 底/末/初 ("2020年10月底前" is a deadline, not a year).
@@ -142,10 +145,14 @@ def comparison_line(
 
 
 class LedgerYears:
-    """Answers from the current year's core, or from the year a question names."""
+    """Answers from the current year's core, or from the year a question names; the other
+    years are read through `engine` (an engine, or a LedgerSource)."""
 
-    def __init__(self, engine: Engine, config: Config, current: Callable[[], Answerer]) -> None:
+    def __init__(
+        self, engine: Engine | LedgerSource, config: Config, current: Callable[[], Answerer]
+    ) -> None:
         self.engine = engine
+        self.ledgers = ledger_source(engine)
         self.config = config
         self.current = current  # the front end's own core, which it refreshes after changes
         self._others: dict[int, Answerer] = {}
@@ -157,8 +164,7 @@ class LedgerYears:
             self._others.clear()
 
     def held(self) -> dict[int, int]:
-        with reading(self.engine) as session:
-            return held_years(session)
+        return self.ledgers.held_years()
 
     def answerer(self, year: int) -> Answerer | None:
         """The core of `year`; None when the database holds no ledger of it."""
@@ -169,16 +175,10 @@ class LedgerYears:
             found = self._others.get(year)
             if found is None:
                 try:
-                    with reading(self.engine) as session:
-                        ledger = read_ledger(session, year=year, rules=self.config.status)
+                    ledger = self.ledgers.read_ledger(year=year, rules=self.config.status)
                 except YearNotHeld:
                     return None
-                found = Answerer(
-                    ledger,
-                    load_lexicon(),
-                    today=self.config.status_date(year),
-                    tz=self.config.tz,
-                )
+                found = answerer_over(ledger, self.config)
                 self._others[year] = found
             return found
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
 from bot.domain.status import compute_status
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
-from bot.store.ledger_store import StoreError, YearNotHeld, held_years, read_ledger
-from bot.store.uow import reading
+from bot.store.errors import StoreError, YearNotHeld
+from bot.store.ledger_source import LedgerSource, ledger_source
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class YearMissing(StoreError):
@@ -73,18 +75,18 @@ def select_targets(
     return [row for row in listed if chosen is None or chosen.keeps(row.target, row.status)]
 
 
-def years_held(engine: Engine) -> dict[int, int]:
+def years_held(engine: Engine | LedgerSource) -> dict[int, int]:
     """The ledger years the database holds, oldest first, with their target counts."""
-    with reading(engine) as session:
-        return held_years(session)
+    return ledger_source(engine).held_years()
 
 
 def ledger_of(
-    engine: Engine, *, year: int | None, rules: StatusRules = DEFAULT_STATUS_RULES
+    engine: Engine | LedgerSource, *, year: int | None, rules: StatusRules = DEFAULT_STATUS_RULES
 ) -> LedgerSpec:
-    """The ledger of `year` (the latest held when None); YearMissing names the years held."""
-    with reading(engine) as session:
-        try:
-            return read_ledger(session, year=year, rules=rules)
-        except YearNotHeld as exc:
-            raise YearMissing(exc.year, held_years(session)) from None
+    """The ledger of `year` (the latest held when None); YearMissing names the years held.
+    `engine` may be a LedgerSource (bot/store/ledger_source.py) instead of an engine."""
+    ledgers = ledger_source(engine)
+    try:
+        return ledgers.read_ledger(year=year, rules=rules)
+    except YearNotHeld as exc:
+        raise YearMissing(exc.year, ledgers.held_years()) from None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from bot.store.unmatched import UnmatchedRow
-from bot.store.unmatched_log import UnmatchedLog
+from typing import TYPE_CHECKING
+
+from bot.store.unmatched_row import UnmatchedRow
 from bot.understanding.conversation import Answer
+
+if TYPE_CHECKING:
+    from bot.store.unmatched_log import UnmatchedLog
 
 
 def unmatched_row(

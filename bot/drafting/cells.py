@@ -47,6 +47,7 @@ class Row:
     unit: str = ""  # the row's measure, from a "单位:万人" cell above its target cell
     name: str = ""  # the words naming the row: the item's line or a sub-item's line
     rate: str = ""  # its completion-rate cell ("完成率:100%"), a share of its target
+    area: str = ""  # the place its first, unlabelled cell names ("全市", "东坡区"), if any
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,70 @@ def _latest_period(body: str) -> str:
     return "\n".join(ln for ln, m in zip(lines, dated, strict=True) if m in (0, latest))
 
 
+# A plain progress column ("进度", "累计进度") holds a share when written in % ("累计进度:110.69%")
+# and the amount done when its cell is a bare number beside a bare target figure
+# ("目标任务:27800 | 进度:52242 | 完成比例(%):187.9"): the target and the progress of one
+# measure, as a completion table by area writes them.
+_PLAIN_PROGRESS = re.compile(r"^(?:累计|实际)?(?:完成)?进度$")
+
+
+def _amount_under_progress(column: str, value: str, rows: list[Row]) -> bool:
+    return bool(
+        _PLAIN_PROGRESS.match(column)
+        and is_bare_figure(value)
+        and rows
+        and is_bare_figure(rows[-1].target)
+    )
+
+
+# The row of a table by area that gives the whole ("全市", "全县合计", "总计"): the ledger's
+# own figure; the other areas' rows are its breakdown.
+_TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)(?:合计|总计|小计)?$")
+_AREA_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+
+
+# A place's name alone on its line, over its own cells ("全县", "东坡区", "城关镇", "市本级").
+_AREA_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|县|区|旗|镇|乡|街道|本级)"
+    r"|全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)$"
+)
+# A header naming the column of places ("地区", "县区", "单位").
+_AREA_COLUMN = re.compile(r"^(?:地区|区域|区县|县区|县市区|县(?:市)?|乡镇|单位|地方|区划)$")
+
+
+def _area_of(cells: list[tuple[str, str, str]]) -> str:
+    """The place a table row's first cell names, when it is words without a figure, unlabelled
+    or under a header of places, followed by labelled cells ("全市 | 目标任务:27800 | 进度:52242",
+    "地区 | 目标 | 完成" over "全县 | 500 | 620")."""
+    if len(cells) < 3 or not _AREA_CELL.match(cells[0][1]):
+        return ""
+    if cells[0][2] and not _AREA_COLUMN.match(cells[0][2]):
+        return ""
+    return cells[0][1] if all(label for _k, _v, label in cells[1:]) else ""
+
+
+def _whole_of_areas(rows: list[Row]) -> list[Row]:
+    """A table by area keeps only its total row ("全市"), when it has one and other areas."""
+    totals = [r for r in rows if _TOTAL_AREA.match(r.area)]
+    if len(totals) == 1 and len(rows) > 1 and all(r.area for r in rows):
+        return totals
+    return rows
+
+
+# An item's heading naming the measure of its bare cells in brackets ("城镇新增就业(人)",
+# "城镇登记失业率低于(%)"), as a column header does.
+_HEADING_UNIT = re.compile(r"[(（]\s*([^()（）\d\s]{1,5})\s*[)）]\s*$")
+
+
+def heading_measure(heading: str) -> tuple[str, str]:
+    """(the heading without its bracketed unit, the unit), or (heading, "") when the
+    brackets hold no unit of measure."""
+    found = _HEADING_UNIT.search(heading)
+    if found and (found.group(1) == "%" or is_measure_unit(found.group(1))):
+        return heading[: found.start()].rstrip(), found.group(1)
+    return heading, ""
+
+
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
@@ -250,11 +315,13 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     head_cells = split_cells(heading)
     lines = [("heading", heading)] if len(head_cells) > 1 else []
     lines += [("body", piece) for ln in body.split("\n") for piece in _label_runs(ln)]
+    heading_unit = ""
     if not lines[0][0] == "heading":
-        names.append(heading)
+        named, heading_unit = heading_measure(heading)
+        names.append(named)
     # A table flattened one cell a line may hold several sub-items, each an unlabelled line
     # naming it ("提质改造农村公路") over its own cells, its measure in a "单位:" cell.
-    measure, sub_name = "", ""
+    measure, sub_name, area_line = heading_unit, "", ""
     for where, line in lines:
         cells = split_cells(line)
         if where == "body" and len(cells) <= 1:
@@ -262,10 +329,15 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             kind = label_kind(found.group(1)) if found else "other"
             column = found.group(1) if found else ""
             entries = [(kind, found.group(2).strip() if found else line, found, column)]
-            if found is None and line.strip():
-                measure, sub_name = "", line.strip()
+            if found is None and _AREA_NAME.match(line.strip()):
+                # A place over its own cells: a row of the item's table by area.
+                measure, sub_name, area_line = heading_unit or measure, "", line.strip()
+            elif found is None and line.strip():
+                measure, sub_name, area_line = "", line.strip(), ""
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
+        row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
+        area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
                 measure = value.strip()
@@ -277,14 +349,20 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 names.append(value)
             elif kind == "target":
                 targets.append(f"{sub_name}{value}" if sub_name else value)
-                rows.append(Row(value, (), measure, sub_name))
+                rows.append(Row(value, (), measure, sub_name, area=area))
+                if row_area:  # the area's whole row stays in the progress, as written
+                    progress.append(line)
+                elif area_line:
+                    progress.append(f"{area_line}{line}")
             else:
-                progress.append(line if found is not None or len(entries) == 1 else value)
+                if not row_area:
+                    progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.
                 if kind == "actual" and is_rate_column(column) and rows:
                     rows[-1] = replace(rows[-1], rate=value)
-                if kind == "actual" and not is_share_column(column) and not is_empty_cell(value):
+                amount = not is_share_column(column) or _amount_under_progress(column, value, rows)
+                if kind == "actual" and amount and not is_empty_cell(value):
                     if rows:
                         rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
                         months[len(rows) - 1].append(_period_month(column))
@@ -306,8 +384,12 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             f"{heading.rstrip().rstrip('。；;')}（{due}）。", "\n".join(body_left), (), plan
         )
     name = "，".join(n.strip().rstrip("。；;，,：:") for n in names if n.strip())
-    target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
     rows = [_latest_only(r, months[k]) for k, r in enumerate(rows)]
+    whole = _whole_of_areas(rows)
+    if len(whole) < len(rows):  # the ledger's target is the total's: "全市27800人"
+        rows = whole
+        targets = [f"{r.area}{r.target}{r.unit if is_bare_figure(r.target) else ''}" for r in rows]
+    target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
     named = tuple(replace(r, name=r.name or name) for r in rows)
     return Cells(
         target_text=f"{name}：{target_text}" if name else target_text,

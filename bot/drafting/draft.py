@@ -35,6 +35,7 @@ from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
 from bot.drafting.words import (
     Reading,
+    forecasts_failure,
     guess_year,
     month_end,
     relative_status,
@@ -87,6 +88,22 @@ class Draft:
 
 
 DONE_WORDS = ("已完成", "超额完成")
+# "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
+_SHARE_OF_TARGET_WORDS = re.compile(
+    r"(?:完成|占)[^，,。；;\d]{0,6}"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划)的\s*"
+    r"(?:\d+(?:\.\d+)?%[、和及]?)+"
+)
+_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
+
+
+def shares_of_unwritten_targets(text: str) -> bool:
+    """One sentence of progress gives its figures' shares of targets it does not write: no
+    figure of it is written as a target (after 目标, 任务, 计划, 共…)."""
+    if not _SHARE_OF_TARGET_WORDS.search(text):
+        return False
+    planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
+    return planned is None
 
 
 def _mark_done(spec: TargetSpec) -> TargetSpec:
@@ -106,10 +123,12 @@ _BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新
 def _only_started(target_text: str, words: Reading) -> bool:
     """The words say the work began, and the target asks for it finished."""
     said = words.words
+    # An item told in one sentence holds the words in its target's text too.
+    target_text = target_text.replace(said, "")
     return bool(
         _STARTED.search(said)
         and not _FINISHED.search(said)
-        and (_FINISHED.search(target_text) or _BUILD.search(target_text))
+        and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
         and not _STARTED.search(target_text)
     )
 
@@ -133,8 +152,14 @@ def _status(
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
-    if words is not None and words.value == "未完成" and day <= final_deadline(spec, day):
-        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed.
+    if (
+        words is not None
+        and words.value == "未完成"
+        and day <= final_deadline(spec, day)
+        and not forecasts_failure(words.words)
+    ):
+        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
+        # unless the words say it will not be done ("年底前不能全部完成").
         words = replace(words, value="滞后")
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
@@ -235,13 +260,23 @@ def draft_target(
         pairings = pair_rows(cells.rows)
     elif progress_report and answers_with_rate(item.progress_text):
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
-    elif progress_report and not item.progress_text.strip():
+    elif (progress_report and not item.progress_text.strip()) or item.one_sentence:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
-        target_words, done_words = split_sentence(item.target_text)
-        if done_words:
+        sentence = f"{item.target_text}{item.progress_text}" if item.one_sentence else ""
+        sentence = sentence or item.target_text
+        target_words, done_words = split_sentence(sentence)
+        if shares_of_unwritten_targets(sentence):
+            # "城镇新增就业6.99万人…,分别完成目标任务的97.1%…": the targets go unwritten; the
+            # item's figures are what was done, its shares how that compares.
+            pairings = [
+                p
+                for p in pair_indicators("", sentence)
+                if not (p.indicator.unit == "%" and _SHARE_NAME.search(p.indicator.name))
+            ]
+        elif done_words:
             pairings = pair_indicators(target_words, done_words)
         else:
-            pairings = pair_indicators(item.target_text, "")
+            pairings = pair_indicators(sentence, "")
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:
@@ -408,9 +443,17 @@ def review_summary(draft: Draft, *, first: int = 10) -> str:
 
     targets = draft.ledger.targets
     from_words = sum(1 for t in targets if t.status_override)
+    warnings = []
+    if draft.year.confidence < DOUBTFUL:
+        # The year decides every deadline and the day statuses are judged on: never silent.
+        warnings.append(
+            f"注意：台账年份{draft.year.value}是推测的（{draft.year.words}），各项时限和进展"
+            "日期都按这一年推算。请核对，必要时用 --year 年份 重新生成"
+        )
     inferred_units = sum(1 for t in targets for u in t.units if u.source == "inferred")
     named_units = sum(1 for t in targets for u in t.units if u.source == "named")
     lines = [
+        *warnings,
         f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of_text}",
         f"指标配对：推测{count('pairs')}对，其中待核{count('pairs', doubtful=True)}对",
         f"状态：按文字认定{from_words}项，待核{count('status', doubtful=True)}项",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.status import final_deadline
 from bot.drafting.numbered_notices import list_number
-from bot.drafting.words import Reading, status_from_words
+from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
 # The heading's marker: "一是", "二、", "（三）", "(四)", "第一类". Chinese numerals only:
@@ -24,8 +24,13 @@ _MARK = re.compile(rf"^\s*(?:([{_NUMERALS}]+)是|([{_NUMERALS}]+)、|[（(]([{_N
 _GROUP_NOUN = "项目|事项|实事|工程|任务|工作"
 # A heading speaks of a group of items: it counts them ("的项目25个"), announces their list
 # ("分别为:", "如下：", a closing colon) or ends on the group's noun ("已完成的项目").
-_COUNTED = re.compile(rf"(?:{_GROUP_NOUN})\s*[\d{_NUMERALS}]+\s*(?:个|项|件)")
-_LISTING = re.compile(r"(?:分别为|分别是|如下|包括)[:：]?\s*$|[:：]\s*$")
+_COUNTED = re.compile(
+    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)"
+)
+_LISTING = re.compile(
+    r"(?:分别为|分别是|如下|包括|主要是|主要有|具体是|具体为|(?:项目|事项|任务)(?:是|为|有))[:：]?\s*$"
+    r"|[:：]\s*$"
+)
 _NAMED_GROUP = re.compile(rf"的(?:{_GROUP_NOUN})\s*[:：]?\s*$")
 
 
@@ -47,11 +52,83 @@ def _marker(line: str) -> tuple[str, str] | None:
 
 def _announces_a_list(words: str) -> bool:
     first = re.split(r"[。；;]", words, maxsplit=1)[0]
-    return bool(_LISTING.search(words) or _NAMED_GROUP.search(first))
+    return bool(_LISTING.search(words) or _NAMED_GROUP.search(first) or group_title(words))
+
+
+# A group's title: a few words ending on the group's noun, maybe with its count ("已完成项目
+# （5项）", "未开工项目2项", "已完成的事项:").
+_TITLE_COUNT = re.compile(
+    rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)\s*[)）]"
+    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件))?\s*[:：]?\s*$"
+)
+
+
+def group_title(words: str) -> str:
+    """The words of a short title naming a group of items by its noun, or ""."""
+    title = _TITLE_COUNT.sub("", words.strip(), count=1)
+    if not title or len(title) > 20 or re.search(r"[，,。；;]", title):
+        return ""
+    if re.search(rf"(?:{_GROUP_NOUN})$", title):
+        return title
+    counted = title != words.strip().rstrip(":：")
+    # "已完成(2项)": a status and the count of its group.
+    return title if counted and status_from_words(title) is not None else ""
 
 
 def _counts_a_group(words: str) -> bool:
     return bool(_COUNTED.search(re.split(r"[。；;]", words, maxsplit=1)[0]))
+
+
+# A heading without a marker: its last clause announces a group of items right above their
+# list ("…共38项,其中5项已完成,分别是:", "滞后项目:", "前期已有10个项目完成全年任务,分别是"),
+# naming the group's noun or counting it; or the line is one clause that counts the group as
+# its subject and says how far it is ("12个项目超额完成8月份节点目标").
+_LIST_WORDS = re.compile(
+    r"[，,]?\s*(?:(?:分别为|分别是|如下|包括|主要是|主要有)\s*[:：]?|[:：])\s*$"
+)
+_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)")
+_COUNTED_SUBJECT = re.compile(
+    rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件](?:{_GROUP_NOUN})?)"
+    r"[^，,。；;:：]{2,20}$"
+)
+# A connective alone on its line between a heading and its list ("与此同时,").
+_CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
+
+
+def _unmarked_heading(line: str) -> str:
+    """The words of an unmarked line announcing a group of items (its last clause), or ""
+    when it announces none, or says nothing of how far the items are."""
+    listing = _LIST_WORDS.search(line)
+    # A title, not a sentence: a line of progress ends with a full stop.
+    titled = not line.rstrip().endswith(("。", "；", ";"))
+    if titled and group_title(line):
+        clause = line.strip().rstrip(":：")
+    elif listing is not None:
+        clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
+    else:
+        clause = line.strip()
+        if not titled or not _COUNTED_SUBJECT.match(clause):
+            return ""
+    if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
+        return ""
+    return clause if group_reading(Group(clause, 0)) is not None else ""
+
+
+def next_content_line(lines: list[str], index: int) -> int | None:
+    """The index of the first line after `index` with words, past a lone connective."""
+    for k in range(index + 1, len(lines)):
+        if lines[k].strip() and not _CONNECTIVE.match(lines[k]):
+            return k
+    return None
+
+
+def announces_group(line: str) -> bool:
+    """The line announces a group of items by how far they are ("滞后项目:")."""
+    marked = _marker(line)
+    words = marked[1] if marked else line
+    if marked and _announces_a_list(words) and group_reading(Group(words, 0)) is not None:
+        return True
+    return bool(_unmarked_heading(line))
 
 
 def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
@@ -66,9 +143,16 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
     last_style = ""
     for index, line in enumerate(lines):
         marked = None if index in item_lines else _marker(line)
+        following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
+        if marked is None and index not in item_lines:
+            if next_content_line(lines, index) not in item_lines:
+                continue
+            unmarked = _unmarked_heading(line)
+            if unmarked:
+                found[index] = ("", unmarked)
+            continue
         if marked is None:
             continue
-        following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
         listing = following in item_lines and _announces_a_list(marked[1])
         if listing or (found and marked[0] == last_style and _counts_a_group(marked[1])):
             found[index] = marked
@@ -92,13 +176,16 @@ def _first_clause(words: str) -> str:
 
 # The heading's own phrases. A heading may join two claims ("已完成或达到时序进度以上"): its
 # items are then only sure of the weaker one.
-_DONE = re.compile(r"已完成|已办结|已建成|已竣工|全面完成|全部完成")
+_DONE = re.compile(r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成")
 _ON_SCHEDULE = re.compile(
     r"达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以上|达序"
+    # "超额完成8月份节点目标": a stage of the year met, not the year's target.
+    r"|完成[^，,。；;]{0,6}?(?:节点|阶段|序时|时序)(?:目标|任务)"
     r"|按(?:时序|序时)?进度推进|进展顺利|正常推进"
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
+    r"|未(?:开工|启动|动工)"  # "未开工项目2项": not begun, so behind (never "begun")
 )
 _NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")
 # "已开工建设的项目": begun, which is not done.
@@ -111,6 +198,8 @@ def group_reading(group: Group) -> Reading | None:
     """What a heading says of the status of each item under it, quoting the heading."""
     words = _first_clause(group.heading)
     quoted = f"所在分组“{words}”"
+    if forecasts_failure(words):  # "指标项目出现调整", "年底前不能全部完成"
+        return Reading("未完成", quoted, 0.7)
     if _BEHIND.search(words):
         return Reading("滞后", quoted, 0.8)
     if _NOT_DONE.search(words):
@@ -143,18 +232,44 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
     itself (no figures to compare, no verdict in its own line or progress words)."""
     if item.group is None or any(i.comparable for i in spec.indicators):
         return None
-    if status_from_words(f"{item.target_text}\n{item.progress_text}"):
-        return None
     reading = group_reading(item.group)
-    if reading is not None and reading.value == "未完成" and day <= final_deadline(spec, day):
+    own = status_from_words(f"{item.target_text}\n{item.progress_text}")
+    if own is not None and not (own.value == "推进中" and reading and reading.value == "滞后"):
+        return None
+    # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
+    # group's verdict says how far, the item's words only that work goes on.
+    if (
+        reading is not None
+        and reading.value == "未完成"
+        and day <= final_deadline(spec, day)
+        and not forecasts_failure(item.group.heading)
+    ):
         return Reading("滞后", reading.words, reading.confidence)  # not done while time remains
     return reading
 
 
 # "…的项目25个,占比达62.5%。分别为:城镇棚户区改造、农村危房改造、…": the group's items named
 # in a run after the heading, with no line of their own.
-_RUN = re.compile(r"(?:分别为|分别是|包括|主要有)[:：]\s*(\S.*)$")
-_COUNT = re.compile(rf"(?:{_GROUP_NOUN})\s*(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)")
+_RUN = re.compile(
+    r"(?:分别为|分别是|包括|主要有|主要是|(?:项目|事项|任务)是)(?:[:：]\s*|\s*(?=“))(\S.*)$"
+)
+_COUNT = re.compile(
+    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*"
+    rf"(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)"
+)
+# A run of names each in quotation marks ("“A”,“B”等,…"): the names are the quotations, and
+# "等" after the last says the run names only some of the group.
+_QUOTED = re.compile(r"“([^“”]{2,})”")
+_SOME_OF = re.compile(r"^[”\s]*等")
+
+
+def _run_names(run: str) -> tuple[list[str], bool]:
+    """The names of a run and whether it names only some of its group ("…等")."""
+    quoted = list(_QUOTED.finditer(run))
+    if quoted and run.lstrip().startswith("“"):
+        return [q.group(1).strip() for q in quoted], bool(_SOME_OF.match(run[quoted[-1].end() :]))
+    names = [n.strip() for n in re.split(r"[、；;]", run.rstrip("。.；; ")) if n.strip()]
+    return names, False
 
 
 @dataclass(frozen=True)
@@ -180,11 +295,10 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
         if run is None:
             continue
         heading = found[1][: run.start()]
-        names = [
-            n.strip() for n in re.split(r"[、；;]", run.group(1).rstrip("。.；; ")) if n.strip()
-        ]
+        names, some = _run_names(run.group(1))
         count = _COUNT.search(heading)
-        if count is None or list_number(count.group(1)) != len(names):
+        counted = list_number(count.group(1)) if count else 0
+        if count is None or not (counted == len(names) or (some and len(names) < counted)):
             said = f"说有{count.group(1)}项" if count else "没有写明项数"
             return [], (
                 f"第{index + 1}行：标题{said}，但其后的清单按“、”分开是{len(names)}项；"

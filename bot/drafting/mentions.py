@@ -68,6 +68,9 @@ def _previous_name(context: str) -> str:
     return ""
 
 
+_LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
+
+
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
     from bot.drafting.report_text import extract_figures  # the one figure reader
@@ -78,6 +81,8 @@ def mentions(text: str) -> list[Mention]:
         if not fig.unit or parse_decimal(fig.value) is None:
             continue
         name, context = _name_before(text, fig.start)
+        if fig.unit == "%" and _LIST_SHARE.search(context):
+            continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
             name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]

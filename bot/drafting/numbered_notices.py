@@ -48,23 +48,56 @@ def _verdict(sentence: str, after: int) -> str:
     return _CLAUSE_BREAK.split(sentence[after:], maxsplit=1)[0].strip()
 
 
-def _sentence_mentions(sentence: str, line: int) -> tuple[list[Mention], bool]:
-    """The mentions of one sentence that carry a verdict, and whether it mentions any."""
+# "其中5项已完成,分别是:…", "滞后项目:…": a lead announcing the group the items that follow
+# belong to, its verdict theirs (the clause before the list words or the colon).
+_LEAD = re.compile(
+    r"([^，,。；;:：]{2,20}?)[，,]?\s*(?:分别是|分别为|包括|主要是|主要有)?\s*[:：]\s*$"
+)
+
+
+def lead_of(text: str) -> str:
+    """The lead clause before a list of items ("其中5项已完成"), when it says how far they are."""
+    colon = max(text.rfind(":"), text.rfind("："))
+    found = _LEAD.search(text[: colon + 1]) if colon >= 0 else None
+    if found is None:
+        return ""
+    words = re.split(r"[，,]", found.group(1))[-1].strip()
+    return words if status_from_words(words) is not None else ""
+
+
+def _with_lead(verdict: str, lead: str) -> str:
+    """The verdict the items take: their own, unless only "under way" beside a late group's
+    ("滞后项目:一是…正在开展编制招标文件"), or none beside a lead that has one."""
+    own = status_from_words(verdict)
+    if not lead:
+        return verdict if own is not None else ""
+    group = status_from_words(lead)
+    if own is None or (own.value == "推进中" and group is not None and group.value == "滞后"):
+        return f"{verdict}（{lead}）" if verdict else f"（{lead}）"
+    return verdict
+
+
+def _sentence_mentions(sentence: str, line: int, lead: str = "") -> tuple[list[Mention], bool]:
+    """The mentions of one sentence that carry a verdict (their own, or the `lead`'s of the
+    group they are listed in), and whether it mentions any."""
     found = list(_MENTION.finditer(sentence))
     if not found:
         return [], False
-    verdict = _verdict(sentence, found[-1].end())
-    if status_from_words(verdict) is None:
+    # A mention in brackets after its item's name ("新建城区公厕(第四项)") ends at the bracket.
+    ends = [m.end() + (sentence[m.end() : m.end() + 1] in ")）") for m in found]
+    lead = lead_of(sentence[: found[0].start()]) or lead
+    verdict = _with_lead(_verdict(sentence, ends[-1]), lead)
+    if not verdict:
         return [], True
     # The first item's words start at its clause; each next one where the previous ended.
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[: found[0].start()])]
     start = breaks[-1] if breaks else 0
     mentions = []
     for k, match in enumerate(found):
-        own = sentence[start : match.end()].lstrip(_JOINERS)
+        own = sentence[start : ends[k]].lstrip(_JOINERS)
         words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
         mentions += [Mention(n, words, line) for n in _numbers(match.group(1))]
-        start = match.end()
+        start = ends[k]
     return mentions, True
 
 
@@ -72,8 +105,11 @@ def numbered_mentions(lines: list[str]) -> list[Mention]:
     """The items a report judges by list number only, by number (the first mention wins)."""
     by_number: dict[int, Mention] = {}
     for index, line in enumerate(lines):
+        lead = ""  # a group's lead holds for the rest of its paragraph
         for sentence in _SENTENCE.findall(line):
-            for mention in _sentence_mentions(sentence, index + 1)[0]:
+            first = _MENTION.search(sentence)
+            lead = lead_of(sentence[: first.start()] if first else sentence) or lead
+            for mention in _sentence_mentions(sentence, index + 1, lead)[0]:
                 by_number.setdefault(mention.number, mention)
     return [by_number[n] for n in sorted(by_number)]
 

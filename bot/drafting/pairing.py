@@ -220,6 +220,17 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
 
+    # "已完成…16466户,完成年度任务的54.89%" under "221个3万户": the share restates the count's
+    # pair (16466 of 3万户), so it answers no other target of the item.
+    for ti, (ai, _score) in list(partner.items()):
+        if actuals[ai].unit == SHARE_OF_TARGET and targets[ti].unit != SHARE_OF_TARGET:
+            if any(
+                _restates_share(actuals[ai], targets[tj], actuals[aj])
+                for tj, (aj, _s) in partner.items()
+                if tj != ti
+            ):
+                del partner[ti]
+
     # A count written without its unit beside the target's own words is its actual:
     # "完成大专及以上学历提升1937" for "学历提升902人", "建成…3老年大学" for "老年大学3所".
     for ti in range(len(targets)):
@@ -308,6 +319,17 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             indicator = IndicatorSpec(name=name_for(name), actual=a.value, unit=a.unit)
             result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     return result
+
+
+def _restates_share(share: Mention, target: Mention, actual: Mention) -> bool:
+    """The share is how much of `target` `actual` is (to half a point): said of that pair."""
+    if actual.unit == SHARE_OF_TARGET:
+        return False
+    value, t, a = (parse_decimal(x) for x in (share.value, target.value, actual.value))
+    a = None if a is None else convert(a, actual.unit, target.unit)
+    if value is None or t is None or a is None or t <= 0:
+        return False
+    return abs(a / t * 100 - value) <= Decimal("0.5")
 
 
 _EACH = re.compile(r"(?<![人平])均(?:已)?(?:达到|达|为|超过|实现)?$")

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
-from bot.drafting.groups import Group, find_headings, group_of, listed_in_runs
-from bot.drafting.numbered_notices import numbered_mentions, refusal
+from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
+from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
 
 
 class ReportFormatError(Exception):
@@ -27,6 +27,9 @@ class ReportTarget:
     same_line: bool
     line: int  # 1-based line of the `N.` line
     group: Group | None = None  # the status heading the item is listed under (groups.py)
+    # The line names the item and goes on in one sentence with its progress, whose figures
+    # may still be the target's ("…(第二十三项)推动“美丽海岸带”建设2公里未启动").
+    one_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,54 @@ _SIGNATURE = re.compile(
 )
 
 
+# An item quoting its task as the plan set it ("“全年实现各类融资210亿元”,占…"): the quotation
+# is the target, whatever words of doing it holds; what follows it is the report's own.
+# (A quotation that only names a thing, "“一事一议”硬化村内巷道…", runs on into the target.)
+# ("“…通车”项目8月底具备通车条件": the quotation names the project, the rest is told of it.)
+_QUOTED_TASK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是)?\s*“([^“”]{4,})”"
+    r"(?:(?:项目|工程)\s*|\s*(?=[，,。；;、等]|$))(.*)$"
+)
+
+
 def _split_same_line(text: str) -> tuple[str, str]:
-    # A target whose result shares its line ends its target sentence at the first 。
+    # A target whose result shares its line ends its target sentence at the first 。; a
+    # second sentence that only names a measure and its figure ("…0.12万亩。森林抚育0.5万亩")
+    # goes on the target's list.
+    quoted = _QUOTED_TASK.match(text)
+    if quoted and quoted.group(2).strip('，,。；;、”" '):
+        return quoted.group(1), quoted.group(2).lstrip("，,、 ")
+    if quoted:
+        return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
-    if sep and tail.strip():
+    if sep and tail.strip() and not _more_target(tail):
         return head + sep, tail
     return text, ""
 
 
+def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
+    """(the item's name, the rest) of a line naming its item by its own number in the longer
+    list ("一是实施…工程(第三项)正在开展编制招标文件;"); None when it names no such number."""
+    own = _OWN_NUMBER.search(text)
+    if own is None or list_number(own.group(1)) != number:
+        return None
+    rest = text[own.end() :]
+    name = re.sub(r"^\s*[一二三四五六七八九十]+是", "", text[: own.end()])
+    if not rest.strip("，,。；;、 "):  # "…(第五项)、": a name in a run of names
+        return name, ""
+    return name, rest.lstrip("，,、 ")
+
+
+def _more_target(sentence: str) -> bool:
+    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩"."""
+    bare = _MEASURE_AND_FIGURE.match(sentence.strip().rstrip("。.；;"))
+    return bool(bare) and not _DOING.search(bare.group(1))
+
+
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
+# The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
+# words, no figure, no sentence. What follows it is no progress of the item above it.
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$")
 
 
 def _item_start(line: str, last: int) -> tuple[int, str]:
@@ -69,6 +111,60 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     if number == last + 1 or (number > last and not rest[:1].isdigit()):
         return number, rest
     return 0, ""
+
+
+# "…(第五项)": the line names its own number in the longer list the report follows.
+_OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
+
+
+def _restarts_list(line: str, previous: str, used: set[int]) -> tuple[int, str]:
+    """A number not above the last that still opens an item, and the rest of the line: a
+    report sorted by status lists each group's items by their numbers in the longer list
+    ("其中5项已完成,分别是:" 5., 11., 26.; "滞后项目:" 3., 6., …). The line names that
+    number itself ("26.实施…(第二十六项)"), or it is the first under a heading that
+    announces a group of items; a number already used never opens one again."""
+    match = _ITEM_START.match(line)
+    if not match or int(match.group(1)) in used or match.group(2)[:1].isdigit():
+        return 0, ""
+    number, rest = int(match.group(1)), match.group(2)
+    own = _OWN_NUMBER.search(rest)
+    if own and list_number(own.group(1)) == number:
+        return number, rest
+    if announces_group(previous):
+        return number, rest
+    return 0, ""
+
+
+# Items numbered otherwise than "1.": "（1）", "(1)", "1）", "①", "一、", "（一）".
+_OTHER_MARKERS = (
+    re.compile(r"^\s*[（(](\d{1,3})[)）]\s*(\S.*)$"),
+    re.compile(r"^\s*(\d{1,3})[)）]\s*(\S.*)$"),
+    re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(\S.*)$"),
+    re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$"),
+    re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$"),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _marker_number(text: str) -> int:
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    return list_number(text)
+
+
+def _other_markers(lines: list[str]) -> list[str] | None:
+    """The lines with their items renumbered "N." when the report numbers its items in one
+    other style, 1, 2, 3… in order (at least two); None when it does not."""
+    for marker in _OTHER_MARKERS:
+        found = [(k, marker.match(line)) for k, line in enumerate(lines)]
+        found = [(k, m) for k, m in found if m]
+        numbers = [_marker_number(m.group(1)) for _k, m in found]
+        if len(found) >= 2 and numbers == list(range(1, len(found) + 1)):
+            renumbered = list(lines)
+            for (k, m), n in zip(found, numbers, strict=True):
+                renumbered[k] = f"{n}.{m.group(2)}"
+            return renumbered
+    return None
 
 
 def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
@@ -96,19 +192,38 @@ def parse_report(text: str) -> Report:
         raise ReportFormatError("第1行：报告是空的；请提供报告全文，每个目标一行，以“1.”开头")
     starts: list[tuple[int, int, str]] = []  # (line index, number, rest)
     preamble_lines: list[str] = []
+    previous = ""
+    offset = 0  # items of a later section numbered from 1 again go on from the last one
+    new_section = False
     for index, line in enumerate(lines):
-        number, rest = _item_start(line, starts[-1][1] if starts else 0)
+        last = starts[-1][1] if starts else 0
+        number, rest = _item_start(line, last - offset)
+        number = number + offset if number else 0
+        if not number and starts and new_section:
+            # "二、民生保障" then "1.…": the next section numbers its items from 1 again.
+            restart = _ITEM_START.match(line)
+            if restart and restart.group(1) == "1" and not restart.group(2)[:1].isdigit():
+                offset, number, rest = last, last + 1, restart.group(2)
+        if not number and starts:
+            number, rest = _restarts_list(line, previous, {n for _i, n, _r in starts})
+        previous = line if line.strip() else previous
         if number:
             starts.append((index, number, rest))
+            new_section = False
         elif not starts:
             preamble_lines.append(line)
+        elif _SECTION.match(line):
+            new_section = True
     if not starts:  # items named in runs under headings (groups.py), or by number (mentions.py)
         listed, problem = listed_in_runs(lines)
         if listed or problem:
             return _listed_report(lines, listed, problem)
         mentioned = numbered_mentions(lines)
         if not mentioned:
-            raise ReportFormatError(refusal(lines))
+            renumbered = _other_markers(lines)
+            if renumbered is None:
+                raise ReportFormatError(refusal(lines))
+            return parse_report("\n".join(renumbered))
         return Report(
             preamble="\n".join(lines[: mentioned[0].line - 1]).strip("\n"),
             targets=tuple(ReportTarget(m.number, "", m.words, False, m.line) for m in mentioned),
@@ -118,16 +233,26 @@ def parse_report(text: str) -> Report:
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
     headings = find_headings(lines, {index for index, _n, _r in starts})
+    sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
-        end = min([end, *(h for h in headings if index < h < end)])  # a heading ends an item
+        # A group heading, or the title of the report's next section, ends an item.
+        end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
-        if body:
+        quoted = _QUOTED_TASK.match(rest)
+        if body and quoted and quoted.group(2).strip('，,。；;、”" '):
+            # "“…通车”项目8月底具备通车条件,…" over more lines: the quotation is the target.
+            told = "\n".join([quoted.group(2).lstrip("，,、 "), *body])
+            targets.append(ReportTarget(number, quoted.group(1), told, False, index + 1, group))
+        elif body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
-            head, tail = _split_same_line(rest)
-            targets.append(ReportTarget(number, head, tail, bool(tail), index + 1, group))
+            named = _named_by_number(rest, number)
+            head, tail = named or _split_same_line(rest)
+            targets.append(
+                ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))
+            )
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 
@@ -143,8 +268,16 @@ FIGURE_RE = re.compile(
 _DEADLINE_RE = re.compile(
     r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
     r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
+    # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
+    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
+    # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
+    r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
 )
 _SENTENCE = re.compile(r"[^。；;]+")
+_MEASURE_AND_FIGURE = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,12}})\d+(?:\.\d+)?\s*(?:万|亿)?(?:{_UNIT_PATTERN})$"
+)
+_DOING = re.compile(r"已|完成|实现|达到|达|建成|累计|截至|截止|共|为|新增|增加|提高|下降|增长")
 
 
 @dataclass(frozen=True)
@@ -240,6 +373,10 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = dt.date(due_year, int(m.group(3)), int(m.group(4)))
             elif m.group(5):
                 date = dt.date(due_year, 6, 30)
+            elif m.group(6):
+                date = dt.date(int(m.group(6)), 12, 31)
+            elif m.group(8):
+                date = dt.date(int(m.group(7)) if m.group(7) else year, 9, 1)
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

@@ -43,6 +43,16 @@ def _row_name(name: str) -> str:
     return re.sub(rf"[\d.]+(?:万|亿)?(?:{_UNIT_PATTERN})?", "", name).strip("：:，,。 ") or "指标"
 
 
+_TRAILING_COMPARATOR = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|少于|达到|控制在|以上|以下|以内)$"
+)
+
+
+def _without_comparator(name: str) -> str:
+    # "城镇登记失业率低于" names the measure 城镇登记失业率; the words say its comparator.
+    return _TRAILING_COMPARATOR.sub("", name).strip()
+
+
 def _usable(figure) -> bool:
     # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
     return figure.unit not in MAGNITUDES and parse_decimal(figure.value) is not None
@@ -118,6 +128,12 @@ def pair_rows(rows) -> list[Pairing]:
             ind = p.indicator
             if row.name and ind.name.startswith("指标"):  # a bare cell, named by its row
                 ind = replace(ind, name=_row_name(row.name))
+            if row.name and is_bare_figure(row.target) and ind.target:
+                # A bare target cell: its row's name says how it compares ("城镇登记失业率
+                # 低于(%)" | "4.3") and names the measure without those words.
+                said = comparator_for(row.name, "", row.name)
+                name = _without_comparator(ind.name) or ind.name
+                ind = replace(ind, comparator=said.value, name=name)
             unit = _in_measure(ind.unit, row.unit)
             actual_unit = _in_measure(ind.actual_unit, row.unit)
             ind = replace(ind, unit=unit, actual_unit="" if actual_unit == unit else actual_unit)

@@ -102,13 +102,23 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "数据采集只到", "数据只采集到", "数据只统计到",
         ),
     ),
-    ("未完成", ("缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付")),
+    (
+        "未完成",
+        (
+            "缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付",
+            # "年底前不能全部完成": the report says the deadline will be missed.
+            "不能全部完成", "不能完成", "无法完成", "无法全部完成", "不能按期完成",
+            "无法按期完成",
+        ),
+    ),
     (
         "滞后",
         (
             "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
             "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
             "尚未启动", "未启动",
+            # "完成有一定困难": at risk, filed apart from the work that keeps pace.
+            "有一定困难", "困难较大", "难度较大", "难以完成",
         ),
     ),
     ("超额完成", ("超额完成",)),
@@ -135,14 +145,17 @@ _DONE = re.compile(
     r"(?:已|均已|全部)[^，,。；;]{0,12}?"
     r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
-# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%".
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
+# a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)[^，,。；;]{0,4}?的"
+    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)[^，,。；;]{0,4}?的"
     r"|完成率为?)\s*"
     r"(\d+(?:\.\d+)?)%"
 )
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+# "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
+_FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
 
 
@@ -167,12 +180,27 @@ _FIRST_STEP_AFTER = re.compile(
     r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|拆迁"
     r"|清表|评审|审批|备案|场地平整|土方)"
     r"|^[^，,。；;]{0,10}?的\s*\d"
+    # A section or phase of the works ("已全面完成中山路及东段排水管网敷设", "已完成一期工程").
+    r"|^[^，,。；;]{0,8}?(?:[东西南北]段|[一二三四]期|部分)"
 )
+
+
+# Done words said of a part of the work ("14%的…项目已建成") or of its money
+# ("项目资金已全部下达"): a step, not the target done.
+_PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的")
+# Money allocated from above ("项目资金已全部下达"), not money paid out ("补助资金已全部发放").
+_MONEY_BEFORE = re.compile(r"(?:资金|经费)\s*$")
+_ALLOCATED_AFTER = re.compile(r"^[^，,。；;]{0,2}?(?:下达|到位|到账)")
 
 
 def _done_verdict(progress: str, at: int, word: str) -> bool:
     after = progress[at + len(word) :]
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
+        return False
+    clause_start = max((progress.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
+    if _PART_BEFORE.search(progress[clause_start:at]):
+        return False
+    if _MONEY_BEFORE.search(progress[clause_start:at]) and _ALLOCATED_AFTER.match(after):
         return False
     return not (_AMOUNT_AFTER.match(after) or _FIRST_STEP_AFTER.match(after))
 
@@ -192,6 +220,21 @@ def whole_year_done(progress: str) -> str:
     return ""
 
 
+# "年底前不能全部完成", "指标项目出现调整": not done as set, said before the deadline; a
+# failure already, not a delay.
+_WONT_BE_DONE = re.compile(
+    r"(?:不能|无法)(?:全部|按期|如期)?完成|出现调整|(?:调整|取消|停止|终止)(?:了)?的(?:项目|任务|事项)"
+)
+
+
+_CHECKED_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:审核|验收|核验|复核|核查|销号|认定|考核)")
+
+
+def forecasts_failure(words: str) -> bool:
+    """The words say the target will not be done as set, whatever time remains."""
+    return bool(_WONT_BE_DONE.search(words))
+
+
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none."""
     for status, words in STATUS_RULES:
@@ -209,6 +252,9 @@ def status_from_words(progress: str) -> Reading | None:
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
                 continue
+            # "待省教育厅审核": work done, waiting to be checked, not a decision to wait for.
+            if word in ("待省", "待上级") and _CHECKED_AFTER.match(progress, at + len(word)):
+                continue
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
             return Reading(status, clause, 0.9 if strong else 0.7)
@@ -220,8 +266,8 @@ def status_from_words(progress: str) -> Reading | None:
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
-    full = _FULL_RATE.search(progress)
-    if full:  # "覆盖率均达到100%": nothing is left to do
+    full = _FULL_RATE.search(progress) or _FULL_COVERAGE.search(progress)
+    if full:  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
         return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
@@ -276,6 +322,10 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# A year followed by the count of its list ("2015年25件重点民生实事", "2021年10个方面…").
+_LIST_AFTER = re.compile(r"年(?:度)?\s*\d{1,3}\s*(?:件|项|个方面)")
+# The end of a span of years ("2013—2017年"): a plan of several years, not the ledger's year.
+_RANGE_BEFORE = re.compile(r"20\d{2}\s*年?\s*[—\-~～至到]\s*$")
 # A date written with dashes, dots or slashes ("发布时间：2019-12-05"): a publication date.
 _NUMERIC_DATE = re.compile(r"(?<!\d)(20\d{2})[-./](\d{1,2})[-./]\d{1,2}(?!\d)")
 _DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
@@ -305,6 +355,10 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = min(weight, 1.0)
         if _PERIOD_AFTER.match(text, m.start() + 4):
             weight = max(weight, 4.0)
+        if _LIST_AFTER.match(text, m.start() + 4) and weight >= 1.0:  # not "比2019年2项"
+            weight = 4.0
+        if _RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            weight = 0.2  # "(2013—2017年)": the span of a plan of several years
         date = _DATE_MONTH.match(text, m.start() + 4)
         if date:
             weight = min(weight, 0.5)
@@ -317,7 +371,7 @@ def guess_year(text: str, fallback: int) -> Reading:
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
     if not scores:
-        return Reading(str(fallback), "报告未写年份", 0.3)
+        return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]
     runner_up = rest[0][1] if rest else 0.0
     confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6

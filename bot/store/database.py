@@ -22,6 +22,7 @@ from sqlmodel import Session, create_engine
 
 from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from bot.store.migrations import BASELINE_REVISION, MIGRATIONS_DIR, head_revision
+from bot.store.sqlite_ledger import BUSY_TIMEOUT_MS
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ _PG_MIGRATION_LOCK = 0x6C656467  # "ledg"
 _PG_IMPORT_LOCK = 0x6C656469
 # Execution option naming how a SQLite transaction begins (IMMEDIATE unless it only reads).
 SQLITE_BEGIN = "ledger_sqlite_begin"
-BUSY_TIMEOUT_MS = 5000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

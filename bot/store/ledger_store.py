@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from bot.domain.fields import indicator_field
-from bot.domain.ledger import (
-    Closure,
-    DeadlineSpec,
-    IndicatorSpec,
-    LedgerSpec,
-    TargetSpec,
-    UnitSpec,
-)
+from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
+
+# StaleChange and IMPORT_ACTOR are re-exported: the other store modules import them from here.
+from bot.store.errors import NO_LEDGER_YET, StoreError, YearNotHeld
+from bot.store.errors import StaleChange as StaleChange
+from bot.store.ledger_rows import IMPORT_ACTOR as IMPORT_ACTOR
+from bot.store.ledger_rows import (
+    LIVE_FIELD,
+    LIVE_FIELD_PREFIX,
+    FieldHistory,
+    assemble_targets,
+    by_target,
+    live_changes,
+)
 from bot.store.models import (
     Alias,
     AuditEntry,
@@ -33,26 +37,6 @@ from bot.store.models import (
     UnitAssignment,
 )
 from bot.store.uow import reading
-
-# The audit trail's actor for imports ("import" or "import:FILE"): their writes are the
-# ledger's own values, never an admin's change.
-IMPORT_ACTOR = "import"
-
-
-class StoreError(Exception):
-    """A change cannot be applied; nothing was written."""
-
-
-class YearNotHeld(StoreError):
-    """The database holds no ledger of the year asked for."""
-
-    def __init__(self, year: int, *, hint: str = "") -> None:
-        super().__init__(f"数据库中没有{year}年的台账{hint}")
-        self.year = year
-
-
-class StaleChange(StoreError):
-    """A field changed since the change was proposed; nothing was written."""
 
 
 def held_years(session: Session) -> dict[int, int]:
@@ -76,7 +60,7 @@ def resolve_year(session: Session, year: int | None) -> int:
         return year
     found = latest_year(session)
     if found is None:
-        raise StoreError("the database holds no ledger yet; run `python main.py import FILE`")
+        raise StoreError(NO_LEDGER_YET)
     return found
 
 
@@ -84,102 +68,22 @@ def _children(session: Session, model, year: int, numbers: Sequence[int] | None)
     query = select(model).where(model.year == year)
     if numbers is not None:
         query = query.where(col(model.target_number).in_(numbers))
-    rows: dict[int, list] = {}
     order = model.id if model is Alias else model.position
-    for row in session.exec(query.order_by(order, model.id)):
-        rows.setdefault(row.target_number, []).append(row)
-    if model is Alias:
-        for found in rows.values():
-            found.sort(key=lambda a: a.word)  # Python order, whatever the collation
-    return rows
-
-
-@dataclass
-class _FieldHistory:
-    origin: str  # the value the import left
-    value: str
-    at: dt.datetime
-    actor: str
+    return by_target(session.exec(query.order_by(order, model.id)), by_word=model is Alias)
 
 
 def _live_changes(
     session: Session, year: int, numbers: Sequence[int] | None
-) -> dict[tuple[int, str], _FieldHistory]:
-    """Figures and progress texts changed after the import, keyed (target, field name).
-
-    A field whose value is back to what the import left (an undo) is not listed; a later
-    import of the field starts it afresh.
-    """
+) -> dict[tuple[int, str], FieldHistory]:
+    """A year's figures and progress texts changed after the import
+    (`ledger_rows.live_changes`); target numbers repeat across years, so the year filters."""
     query = select(AuditEntry).where(
-        (AuditEntry.field_name == "progress_text") | col(AuditEntry.field_name).like("indicator:%")
+        AuditEntry.year == year,
+        (AuditEntry.field_name == LIVE_FIELD) | col(AuditEntry.field_name).like(LIVE_FIELD_PREFIX),
     )
     if numbers is not None:
         query = query.where(col(AuditEntry.target_number).in_(numbers))
-    found: dict[tuple[int, str], _FieldHistory] = {}
-    for e in session.exec(query.order_by(AuditEntry.id)):
-        if e.target_number is None:
-            continue
-        if e.actor.startswith(IMPORT_ACTOR):
-            # An import rewrites a whole indicator ("indicator:NAME") or the progress text.
-            key = e.field_name if e.field_name == "progress_text" else e.field_name + ":actual"
-            found.pop((e.target_number, key), None)
-            continue
-        if e.field_name != "progress_text" and not e.field_name.endswith(":actual"):
-            continue
-        key = (e.target_number, e.field_name)
-        origin = found[key].origin if key in found else e.old_value
-        found[key] = _FieldHistory(origin, e.new_value, e.at, e.actor)
-    return {k: h for k, h in found.items() if h.value != h.origin}
-
-
-def _to_spec(
-    target: Target,
-    units,
-    milestones,
-    indicators,
-    aliases,
-    changes: dict[tuple[int, str], _FieldHistory] | None = None,
-    rules: StatusRules = DEFAULT_STATUS_RULES,
-) -> TargetSpec:
-    changes = changes or {}
-
-    def changed(name: str) -> _FieldHistory | None:
-        return changes.get((target.number, name))
-
-    progress = changed("progress_text")
-    return TargetSpec(
-        number=target.number,
-        title=target.title,
-        category=target.category,
-        target_text=target.target_text,
-        progress_text=target.progress_text,
-        same_line=target.same_line,
-        units=tuple(UnitSpec(u.unit, u.role, u.source) for u in units),
-        deadlines=tuple(DeadlineSpec(m.due, m.text, m.done) for m in milestones),
-        indicators=tuple(
-            IndicatorSpec(
-                name=i.name,
-                target=i.target_value,
-                unit=i.unit,
-                comparator=i.comparator,
-                actual=i.actual_value,
-                actual_unit=i.actual_unit,
-                as_of=i.as_of,
-                remark=i.remark,
-                changed_at=figure.at if figure else None,
-                changed_by=figure.actor if figure else "",
-            )
-            for i, figure in ((i, changed(indicator_field(i.name, "actual"))) for i in indicators)
-        ),
-        aliases=tuple(a.word for a in aliases),
-        status_override=target.status_override,
-        status_reason=target.status_reason,
-        closed=Closure.decode(target.closed),
-        updated_at=target.updated_at,
-        updated_by=target.updated_by,
-        progress_changed_at=progress.at if progress else None,
-        rules=rules,
-    )
+    return live_changes(session.exec(query.order_by(AuditEntry.id)))
 
 
 def read_targets(
@@ -196,24 +100,15 @@ def read_targets(
     query = select(Target).where(Target.year == year).order_by(Target.number)
     if numbers is not None:
         query = query.where(col(Target.number).in_(numbers))
-    targets = list(session.exec(query))
-    units = _children(session, UnitAssignment, year, numbers)
-    milestones = _children(session, Milestone, year, numbers)
-    indicators = _children(session, Indicator, year, numbers)
-    aliases = _children(session, Alias, year, numbers)
-    changes = _live_changes(session, year, numbers)
-    return [
-        _to_spec(
-            t,
-            units.get(t.number, []),
-            sorted(milestones.get(t.number, []), key=lambda m: (m.due, m.position)),
-            indicators.get(t.number, []),
-            aliases.get(t.number, []),
-            changes,
-            rules,
-        )
-        for t in targets
-    ]
+    return assemble_targets(
+        list(session.exec(query)),
+        units=_children(session, UnitAssignment, year, numbers),
+        milestones=_children(session, Milestone, year, numbers),
+        indicators=_children(session, Indicator, year, numbers),
+        aliases=_children(session, Alias, year, numbers),
+        changes=_live_changes(session, year, numbers),
+        rules=rules,
+    )
 
 
 def read_target(
@@ -242,7 +137,7 @@ def read_ledger(
     if meta is None:
         if year is not None and latest_year(session) is not None:
             raise YearNotHeld(year)
-        raise StoreError("the database holds no ledger yet; run `python main.py import FILE`")
+        raise StoreError(NO_LEDGER_YET)
     return LedgerSpec(
         year=meta.year,
         title=meta.title,
@@ -275,3 +170,21 @@ def history(
 def audit_since(session: Session, since: dt.datetime) -> list[AuditEntry]:
     query = select(AuditEntry).where(AuditEntry.at >= since).order_by(AuditEntry.id)
     return list(session.exec(query))
+
+
+class EngineLedgers:
+    """The ledger years of a database through SQLAlchemy (any engine), each read in a session
+    of its own: the `LedgerSource` every front end has (bot/store/ledger_source.py)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def read_ledger(
+        self, *, year: int | None = None, rules: StatusRules = DEFAULT_STATUS_RULES
+    ) -> LedgerSpec:
+        with reading(self.engine) as session:
+            return read_ledger(session, year=year, rules=rules)
+
+    def held_years(self) -> dict[int, int]:
+        with reading(self.engine) as session:
+            return held_years(session)

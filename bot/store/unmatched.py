@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.domain.ledger import strip_control_characters
 from bot.store.models import UnmatchedQuestion
+from bot.store.unmatched_row import UnmatchedRow
 from bot.store.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class UnmatchedRow:
-    question: str
-    best_target: int | None
-    best_score: float
-    asked_by: int | None = None
-    year: int | None = None  # the ledger year the question was answered in
 
 
 def log_unmatched(

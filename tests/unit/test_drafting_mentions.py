@@ -58,3 +58,22 @@ def test_odd_mentions_are_refused_at_a_line(text):
 
 def test_a_large_list_number_is_drafted():
     assert [t.number for t in parse_report("第999件滞后").targets] == [999]
+
+
+SORTED_PROSE = """2022年县级民生实事1-8月份进展情况通报
+涉及我县共20项,其中3项已完成,分别是:新建城区公厕(第四项)、改造老旧小区(第十二项)、建设农贸市场(第九项)。滞后项目:一是新建学校食堂(第二项)正在进行招标;二是建设污水管网3公里(第七项)尚未开工;三是城区绿道建设(第十五项)预计10月开工。
+"""
+
+
+def test_items_listed_after_a_lead_take_its_verdict_through_the_paragraph():
+    ledger = draft_ledger(parse_report(SORTED_PROSE), 2022, SORTED_PROSE)
+    assert {t.number: t.status_override for t in ledger.targets} == {
+        2: "滞后",  # under way, listed as late
+        4: "已完成",
+        7: "滞后",
+        9: "已完成",
+        12: "已完成",
+        15: "滞后",
+    }
+    by = {t.number: t for t in ledger.targets}
+    assert by[9].progress_text == "建设农贸市场(第九项)（其中3项已完成）"

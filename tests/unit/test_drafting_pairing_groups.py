@@ -64,3 +64,20 @@ def test_a_per_head_measure_is_not_a_group():
     progress = "城乡居民人均可支配收入中,城镇居民增长7.1%,农村居民增长8.3%。"
     pairs = {(t, a) for _, t, a in _pairs(target, progress)}
     assert len(pairs) <= 1
+
+
+def test_a_share_of_the_task_said_of_one_pair_answers_no_other_target():
+    found = pair_indicators(
+        "改造农村危房120户400间。", "已完成改造农村危房300间,完成年度任务的75%。"
+    )
+    pairs = {(p.indicator.target, p.indicator.unit): p.indicator.actual for p in found}
+    assert pairs == {("120", "户"): "", ("400", "间"): "300"}
+
+
+def test_a_share_of_the_task_that_restates_no_pair_still_answers_the_open_target():
+    found = pair_indicators(
+        "改造农村危房120户400间。", "已完成改造农村危房300间,完成年度任务的60%。"
+    )
+    pairs = {(p.indicator.target, p.indicator.unit): p.indicator.actual for p in found}
+    assert pairs[("400", "间")] == "300"
+    assert pairs[("120", "户")] == "60"

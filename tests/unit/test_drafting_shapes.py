@@ -377,3 +377,10 @@ def test_comparison_signs_are_comparators_not_name_words():
 
 def test_a_rank_after_di_stays_a_figure():
     assert [(f.value, f.unit) for f in extract_figures("增速全市第3位")] == [("3", "位")]
+
+
+def test_a_measure_and_its_figure_after_the_targets_sentence_is_more_target():
+    more = parse_report("2021年目标\n1.新建公园2个、绿道5公里。改造游园3处").targets[0]
+    assert (more.target_text, more.progress_text) == ("新建公园2个、绿道5公里。改造游园3处", "")
+    told = parse_report("2021年目标\n1.新建公园2个。已建成公园3个").targets[0]
+    assert (told.target_text, told.progress_text) == ("新建公园2个。", "已建成公园3个")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.report_text import extract_deadlines
 from bot.drafting.words import (
     comparator_for,
     guess_year,
@@ -142,3 +143,33 @@ def test_a_year_known_only_by_the_publication_date():
     # Reporting on November, published in January: the year before the date.
     found = guess_year("2020年1月6日\n1-11月民生实事完成情况\n1.建设公路。", 1999)
     assert found.value == "2019" and found.confidence < 0.6
+
+
+def test_the_year_of_a_counted_list_outweighs_the_spans_of_its_plans():
+    text = (
+        "市政府推动民生实事。2018年12件重点民生实事进展如下:\n"
+        "1. 改造危房3000户(2016—2020年)。\n2. 新建学校20所(2017—2020年)。\n"
+        "3. 新建公园5个(2018—2020年)。"
+    )
+    assert guess_year(text, 1999).value == "2018"
+
+
+def test_a_span_of_years_sets_the_deadline_at_its_last_years_end():
+    found = extract_deadlines("改造危房3000户(2016—2020年)。", 2018)
+    assert [(d.date, d.text) for d in found] == [(dt.date(2020, 12, 31), "2016—2020年")]
+
+
+def test_full_coverage_said_as_reached_is_done_and_as_a_goal_is_not():
+    assert status_from_words("惠及学生8万人,实现了农村学生全覆盖。").value == "已完成"
+    assert status_from_words("农村学生营养餐实现全覆盖") is None
+
+
+def test_the_autumn_term_falls_due_on_the_first_of_september():
+    found = extract_deadlines("确保第三小学秋季开学投入使用。", 2021)
+    assert [d.date for d in found] == [dt.date(2021, 9, 1)]
+    assert [d.date for d in extract_deadlines("秋季完成造林。", 2021)] == [dt.date(2021, 12, 31)]
+
+
+def test_a_year_compared_with_is_no_list_year_even_before_a_count():
+    text = "民生实事进展(2021年)。比2020年5项指标有所提高。\n1.新建公园2个。"
+    assert guess_year(text, 1999).value == "2021"

@@ -100,3 +100,38 @@ def test_the_next_number_opens_an_item_even_before_a_figure():
     report = parse_report("1.道路硬化20公里。已完成。\n2.10月底前建成公厕5座。推进中。\n")
     assert [t.number for t in report.targets] == [1, 2]
     assert report.targets[1].target_text.startswith("10月底前")
+
+
+@pytest.mark.parametrize("marker", ["（{n}）", "({n})", "{n}）", "{c}", "{z}、", "（{z}）"])
+def test_items_numbered_in_another_style_are_read_as_numbered(marker):
+    circled, chinese = "①②", "一二"
+    lines = ["2021年民生实事进展"]
+    for n, item in ((1, "新建公园2个。已建成2个。"), (2, "改造道路5公里。已完成3公里。")):
+        lines.append(marker.format(n=n, c=circled[n - 1], z=chinese[n - 1]) + item)
+    report = parse_report("\n".join(lines))
+    assert [(t.number, t.target_text) for t in report.targets] == [
+        (1, "新建公园2个。"),
+        (2, "改造道路5公里。"),
+    ]
+
+
+def test_one_item_in_another_style_or_out_of_order_is_still_refused():
+    with pytest.raises(ReportFormatError, match="第1行"):
+        parse_report("（1）新建公园2个。")
+    with pytest.raises(ReportFormatError, match="第1行"):
+        parse_report("（2）新建公园2个。\n（1）改造道路5公里。")
+
+
+def test_a_section_numbering_its_items_from_1_again_goes_on_from_the_last():
+    text = (
+        "2021年重点工作\n一、经济发展\n1.新建公园2个。\n已建成2个。\n2.改造道路5公里。\n"
+        "二、民生保障\n1.新增就业500人。\n已新增600人。\n2.新建学校1所。\n正在建设。"
+    )
+    report = parse_report(text)
+    assert [(t.number, t.target_text) for t in report.targets] == [
+        (1, "新建公园2个。"),
+        (2, "改造道路5公里。"),
+        (3, "新增就业500人。"),
+        (4, "新建学校1所。"),
+    ]
+    assert report.targets[1].progress_text == ""  # the section's title is no progress

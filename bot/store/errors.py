@@ -1,0 +1,23 @@
+"""What the store raises, in a module of its own: a front end that reads the ledger without
+SQLAlchemy (bot/store/sqlite_ledger.py) raises and catches the same errors."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A change cannot be applied; nothing was written."""
+
+
+class YearNotHeld(StoreError):
+    """The database holds no ledger of the year asked for."""
+
+    def __init__(self, year: int, *, hint: str = "") -> None:
+        super().__init__(f"数据库中没有{year}年的台账{hint}")
+        self.year = year
+
+
+class StaleChange(StoreError):
+    """A field changed since the change was proposed; nothing was written."""
+
+
+NO_LEDGER_YET = "the database holds no ledger yet; run `python main.py import FILE`"

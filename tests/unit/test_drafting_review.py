@@ -1,0 +1,24 @@
+"""The review summary of a draft: what a person must check first, said before anything else.
+
+Every example is a short made-up report, not a line of a real one."""
+
+import datetime as dt
+
+from bot.drafting.draft import review_summary
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def test_a_report_without_a_year_says_so_first_in_the_review_summary():
+    text = "今年上半年民生实事进展\n1.新建公园2个\n已建成2个。"
+    summary = review_summary(draft(parse_report(text), text, today=TODAY)).split("\n")
+    assert summary[0].startswith("注意：台账年份2025是推测的（报告未写年份，按2025年推定）")
+    assert "--year" in summary[0]
+
+
+def test_a_year_the_report_names_raises_no_warning():
+    text = "2021年民生实事进展\n1.新建公园2个\n已建成2个。"
+    summary = review_summary(draft(parse_report(text), text, today=TODAY))
+    assert not summary.startswith("注意")
