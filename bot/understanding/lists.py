@@ -329,7 +329,8 @@ class ListAnswers:
         )
         counts = []
         for t in self.ledger.targets:
-            text = f"{t.title}\n{t.target_text}\n{t.progress_text}"
+            # the reason given for its status too: a report's group heading ("调整的有3项")
+            text = f"{t.title}\n{t.target_text}\n{t.progress_text}\n{t.status_reason}"
             counts.append((sum(w in text for w in words), t))
         best = max((n for n, _ in counts), default=0)
         if best == 0 or best * 2 < len(words):
