@@ -481,13 +481,13 @@ def test_function_zones_are_no_help(answerer):
 
 
 def test_a_list_by_text_reads_the_reason_given_for_a_status(ledger_2020):
-    # A drafted report's group heading stands in the reason ("所在分组“…调整的有3项”").
+    # A drafted report's group heading stands in the reason ("所在分组“…暂缓实施的有2项”").
     changed = [
-        dataclasses.replace(t, status_reason="所在分组“指标项目出现调整的有2项”")
+        dataclasses.replace(t, status_reason="所在分组“暂缓实施的有2项”")
         if t.number in (5, 9)
         else t
         for t in ledger_2020.targets
     ]
     answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(changed)))
-    answer = answerer.ask("调整了的项目有哪些")
+    answer = answerer.ask("暂缓实施的项目有哪些")
     assert (answer.intent, answer.targets) == ("list", (5, 9))
