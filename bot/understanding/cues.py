@@ -342,6 +342,18 @@ ERRAND = re.compile(
 )
 
 
+# A rank asked for ("GDP排全省第几", "排名第几"), which a ledger holds only where it states one.
+RANK_ASKED = re.compile(
+    r"排(?:在)?(?:全省|全市|全国|全区|全州|全盟)?(?:第几|多少位|多少名)|排名(?:第几|多少)|第几名|位次"
+)
+
+
+# Where a target's texts state a rank: the clause that says so, and the one before it.
+RANK_STATED = re.compile(
+    r"([^，,。；;]*)[，,]?([^，,。；;]*(?:排名|排第|居全|位次|名次|位于|方阵|平均水平|前列)[^，,。；;]*)"
+)
+
+
 # The weather asked in passing words ("今天大连多少度"): no ledger holds it. 度电 is a figure.
 WEATHER = re.compile(r"(?:多少|几)度(?!电)|冷不冷|热不热|(?:会|要)下雨|下不下雨|下雪了?吗")
 

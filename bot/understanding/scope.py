@@ -22,6 +22,8 @@ from bot.understanding.cues import (
     MAYBE_COVERAGE,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
+    RANK_ASKED,
+    RANK_STATED,
     SUMMARY,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
@@ -39,6 +41,7 @@ from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
     has_content,
     mask_stopwords,
+    normalize,
     text_tokens,
 )
 
@@ -269,12 +272,35 @@ class ScopeChecks:
             return True
         if self._asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
+        if self._asks_unstated_rank(q, best):
+            return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (
                 best is None or year not in best.target_text + best.progress_text
             ):
                 return True
         return False
+
+    def _asks_unstated_rank(self, q: str, best: TargetSpec | None) -> bool:
+        """The question asks where something ranks, and the leading target holds no rank of
+        it: no indicator of a rank (位, 排名) and no clause of its texts stating a rank beside
+        every word the question asks it of, or the lexicon's word for it (GDP: 生产总值), as in
+        "咸宁今年GDP排全省第几" where the ledger ranks only its cultural firms. The county's own
+        name, in the preamble, is not such a word."""
+        if best is None or not RANK_ASKED.search(q):
+            return False
+        if any(i.unit == "位" or re.search(r"排名|位次|名次", i.name) for i in best.indicators):
+            return False
+        rest = mask_stopwords(RANK_ASKED.sub(" ", q), self._filler)
+        asked = [t for t in text_tokens(rest) if t not in self._preamble]
+        if not asked:
+            return False
+        texts = normalize(f"{best.target_text}。{best.progress_text}")
+        words = [(t, *self.index.lexicon_words(t)) for t in asked]
+        return not any(
+            all(any(w in m.group(0) for w in forms) for forms in words)
+            for m in RANK_STATED.finditer(texts)
+        )
 
     @staticmethod
     def _asks_unstated_price(q: str, best: TargetSpec | None) -> bool:

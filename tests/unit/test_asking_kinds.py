@@ -491,3 +491,22 @@ def test_a_list_by_text_reads_the_reason_given_for_a_status(ledger_2020):
     answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(changed)))
     answer = answerer.ask("暂缓实施的项目有哪些")
     assert (answer.intent, answer.targets) == ("list", (5, 9))
+
+
+def test_a_rank_the_ledger_never_states_is_out_of_scope(ledger_2020):
+    first = ledger_2020.targets[0]
+    ranked_firms = dataclasses.replace(
+        first,
+        title="文化产业",
+        target_text="文化及相关产业增加值占GDP比重提升至5%",
+        progress_text="规上文化产业单位数144个,排名全省第六",
+        indicators=(),
+    )
+    answerer = _answerer(dataclasses.replace(ledger_2020, targets=(ranked_firms,)))
+    assert answerer.ask("GDP排全省第几").intent == "unknown"
+    assert answerer.ask("规上文化产业单位数排全省第几").intent == "target"
+
+
+def test_a_rank_stated_in_the_lexicons_word_or_an_indicator_is_answered(answerer):
+    assert answerer.ask("GDP排全市第几").targets[0] == 53  # 生产总值增速高于全市平均水平
+    assert answerer.ask("进出口排第几").targets[0] == 59  # an indicator of its rank
