@@ -134,7 +134,11 @@ class ListAnswers:
         if not rated:
             # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
             # not about one target's rank ("进出口排名靠后吗" names no list).
-            outright = RATE_WORDS.search(q) or re.search(r"哪几|哪些|的(?:目标|任务|事项)", q)
+            outright = (
+                RATE_WORDS.search(q)
+                or RANK_COUNT.search(q)
+                or re.search(r"哪几|哪些|哪个(?:目标|任务|事项)|的(?:目标|任务|事项)", q)
+            )
             if not outright or self._specific_topic(q):
                 return None
             # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
@@ -261,7 +265,9 @@ class ListAnswers:
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
-            return self._unknown_unit_list(question, q) if has_cue or UNIT_CUE.search(q) else None
+            if has_cue or UNIT_CUE.search(q) or UNIT_NAME.match(q):
+                return self._unknown_unit_list(question, q)
+            return None
         if due is not None and year_closed(self.today, self.ledger.year):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters

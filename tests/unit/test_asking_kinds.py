@@ -510,3 +510,17 @@ def test_a_rank_the_ledger_never_states_is_out_of_scope(ledger_2020):
 def test_a_rank_stated_in_the_lexicons_word_or_an_indicator_is_answered(answerer):
     assert answerer.ask("GDP排全市第几").targets[0] == 53  # 生产总值增速高于全市平均水平
     assert answerer.ask("进出口排第几").targets[0] == 59  # an indicator of its rank
+
+
+@pytest.mark.parametrize("question", ["气象局干得怎么样", "气象局的情况", "气象局有几个任务"])
+def test_a_unit_the_ledger_lacks_asked_how_it_does_says_so(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("list", ())
+    assert "气象局" in answer.reply
+
+
+@pytest.mark.parametrize("question", ["完成最差的三个", "哪个目标完成最好"])
+def test_a_ranking_asked_of_a_ledger_without_figures_says_so(ledger_2020, question):
+    bare = [dataclasses.replace(t, indicators=()) for t in ledger_2020.targets]
+    answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare)))
+    assert answerer.ask(question).filter.get("rank") == "no_figures"
