@@ -35,8 +35,6 @@ from bot.domain.ledger import (
 from bot.domain.status import (
     as_of_label,
     compute_status,
-    deadline_state,
-    measured,
 )
 from bot.render.replies import (
     EXAMPLES,
@@ -47,7 +45,6 @@ from bot.render.replies import (
     render_target,
     render_unknown,
 )
-from bot.render.target_view import unit_label
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
@@ -392,39 +389,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             card = render_target(target, self.today, self.tz, lead_indicator=lead)
             cached[2][position] = card
         return card
-
-    def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
-        if aspect == "units":
-            if not target.units:
-                return "责任单位：台账未列明"
-            return "责任单位：" + "、".join(unit_label(u) for u in target.units)
-        if aspect == "deadline":
-            if not target.deadlines:
-                return "时限：台账未列明"
-            return "时限：" + "；".join(
-                f"{d.date.isoformat()} {d.text}（{deadline_state(d, self.today)}）"
-                for d in sorted(target.deadlines, key=lambda d: d.date)
-            )
-        if aspect == "gap":
-            gaps = []
-            for ind in target.indicators:
-                target_value, actual = measured(ind)
-                if target_value is None or actual is None:
-                    continue
-                done = f"{ind.actual}{ind.shown_actual_unit}"
-                if ind.comparator == "<=":
-                    verdict = "已达标" if actual <= target_value else "未达标"
-                    bound = f"目标≤{ind.target}{ind.unit}"
-                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
-                elif actual >= target_value:
-                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
-                else:
-                    gap = (target_value - actual).normalize()
-                    gaps.append(
-                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
-                    )
-            return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
-        return ""
 
     def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
         """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""

@@ -11,8 +11,8 @@ import pytest
 
 from bot.domain.ledger import UnitSpec
 from bot.understanding.answering import Answerer
-from bot.understanding.cues import ON_PACE_STATUSES
 from bot.understanding.lexicon import load_lexicon
+from bot.understanding.list_cues import ON_PACE_STATUSES
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 
@@ -434,7 +434,7 @@ def test_a_short_status_question_naming_nothing_else_is_a_list(answerer, questio
 
 
 def test_what_is_left_lists_every_target_not_done(answerer):
-    from bot.understanding.cues import NOT_DONE_STATUSES
+    from bot.understanding.list_cues import NOT_DONE_STATUSES
 
     answer = answerer.ask("剩下的还有几项")
     assert answer.intent == "list" and tuple(answer.filter["status"]) == NOT_DONE_STATUSES
