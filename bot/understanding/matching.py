@@ -6,11 +6,12 @@ target's score is the sum of readable parts, each kept as a `Reason`, all in one
 the BM25 weight of character bigrams, so that scores compare across ledgers.
 - `bm25`: BM25 over character bigrams (and ASCII words such as pm2.5) of the target's texts;
 - `phrase`: a title, alias or indicator name written in the question (worth its bigrams'
-  IDF again, shared among the targets that carry the phrase);
+  IDF again, shared among the targets that hold the phrase or write it in their texts);
 - `pinyin`: the same for a homophone miswriting (带款 → 贷款), matched on pinyin;
 - `fuzzy`: a near-miss of such a phrase (新增贷 → 新增贷款), for the leading targets only;
 - `lexicon`: bigrams and phrases of the words the field lexicon offers for the question's
-  own (看病 → 医院), at a lower weight.
+  own (看病 → 医院), at a lower weight; a question bigram cut out of such a word or across
+  its edge (总量 of 经济总量) weighs as much, and is no abbreviation `gap`.
 `Candidate.coverage` is the share of the question's informative bigrams the target
 explains; the answering core rejects or accepts on it, relative to this ledger.
 """
@@ -57,6 +58,7 @@ class _Doc:
     length: float
     fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
+    written: str = ""  # its normalised title, target text, progress text and indicator names
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
     own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
@@ -108,6 +110,7 @@ class LedgerIndex(IndexScoring):
         self._idfs: dict[str, float] = {}
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
+        self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
@@ -151,6 +154,7 @@ class LedgerIndex(IndexScoring):
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+        self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
         self._gaps.clear()
         self._lengths_from.clear()
@@ -228,6 +232,7 @@ class LedgerIndex(IndexScoring):
             length,
             fuzzy,
             "\n".join(texts),
+            "\n".join(text for f, text in zip(fields, texts, strict=True) if f != "alias"),
             names,
             frozenset(alias_tokens),
             own_alias,

@@ -16,6 +16,7 @@ from bot.understanding.text import (
     mask_stopwords,
     normalize,
     pinyin_key,
+    text_tokens,
     token_spans,
 )
 from bot.understanding.unigrams import char_hits
@@ -75,6 +76,17 @@ class IndexScoring(CandidateExplaining):
                 digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
                 weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
         tokens = dict.fromkeys(spans, 1.0)
+        # A bigram cut out of a longer word the lexicon reads (总量 of 经济总量), or across
+        # its edge (量增 of 经济总量增长), is part of that word, not a word of its own.
+        for m in keys:
+            start, end = m.span()
+            if not self._expansions.get(m.group(0)):
+                continue
+            for token, where in spans.items():
+                if tokens[token] == 1.0 and all(
+                    (start < b and a < end) and (a, b) != (start, end) for a, b in where
+                ):
+                    tokens[token] = LEXICON_FACTOR
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
         homophones: dict[str, tuple[int, int]] = {}
@@ -212,8 +224,14 @@ class IndexScoring(CandidateExplaining):
         targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
         postings, known = self.postings, self._gaps
+        # A bigram inside a word the lexicon reads (产值, read as 生产总值) is that word, read
+        # once by the lexicon, not an abbreviation of whatever spells it apart; one across
+        # the word's edge (村困 of 农村困难户) is no word at all.
+        read = {span for _, span, _ in query.expansions}
         for token, spans in query.spans.items():
             if token in postings or token.isascii() or token[0] == token[1]:
+                continue
+            if read and all(any(s < b and a < e for s, e in read) for a, b in spans):
                 continue
             gap = known.get(token)
             if gap is None:
@@ -295,10 +313,35 @@ class IndexScoring(CandidateExplaining):
             holders = self.phrases[phrase]
             # Worth what the question wrote: a lexicon word counts as the question's own key.
             written = q[span[0] : span[1]] if kind == "lexicon" else phrase
-            weight = self._phrase_weight(written) * factor[kind] / len(holders)
+            # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
+            shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
+            weight = self._phrase_weight(written) * factor[kind] / shared
             for number, field_name in holders.items():
                 hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
         return hits
+
+    def _sharers(self, phrase: str) -> int:
+        """How many targets a phrase names: those holding it as a title, alias or indicator
+        name, and those whose texts write it. A phrase several targets write ("筛查" as one
+        target's indicator, written by two more) names none of them in particular."""
+        shared = self._phrase_sharers.get(phrase)
+        if shared is None:
+            writers = set(self.phrases.get(phrase, {}))
+            tokens = list(dict.fromkeys(text_tokens(phrase)))
+            postings = sorted((self.postings.get(t) or {} for t in tokens), key=len)
+            # A phrase that is one bigram is written wherever that bigram is (aliases, which
+            # are not texts, have no postings).
+            bigram = tokens == [phrase]
+            if postings and postings[0]:
+                first, others = postings[0], postings[1:]
+                for row in first:
+                    if any(row not in other for other in others):
+                        continue
+                    number = self.numbers[row]
+                    if number not in writers and (bigram or phrase in self.docs[number].written):
+                        writers.add(number)
+            shared = self._phrase_sharers[phrase] = max(len(writers), 1)
+        return shared
 
 
 def _median(values) -> float:
