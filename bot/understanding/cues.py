@@ -189,10 +189,10 @@ RANK_ASKED = re.compile(
 )
 
 
-# Where a target's texts state a rank: the clause that says so, and the one before it.
-RANK_STATED = re.compile(
-    r"([^，,。；;]*)[，,]?([^，,。；;]*(?:排名|排第|居全|位次|名次|位于|方阵|平均水平|前列)[^，,。；;]*)"
-)
+# Where a target's texts state a rank: a clause with one of these words (and the clause
+# before it, which often names what is ranked).
+RANK_STATED = re.compile(r"排名|排第|居全|位次|名次|位于|方阵|平均水平|前列")
+CLAUSE = re.compile(r"[，,。；;]")
 
 
 # The weather asked in passing words ("今天大连多少度"): no ledger holds it. 度电 is a figure.

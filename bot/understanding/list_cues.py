@@ -224,7 +224,7 @@ RANK_UNITS = re.compile(
 )
 
 
-_HOW_MANY = r"[0-9一二两三四五六七八九十]+"
+_HOW_MANY = r"[0-9一二两三四五六七八九十]{1,3}"
 
 
 RANK_LOW = re.compile(

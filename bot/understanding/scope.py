@@ -16,6 +16,7 @@ from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
     AMBIGUOUS_RATIO,
+    CLAUSE,
     CONFIDENT_COVERAGE,
     ERRAND,
     GUESSES,
@@ -297,10 +298,13 @@ class ScopeChecks:
             return False
         texts = normalize(f"{best.target_text}。{best.progress_text}")
         words = [(t, *self.index.lexicon_words(t)) for t in asked]
-        return not any(
-            all(any(w in m.group(0) for w in forms) for forms in words)
-            for m in RANK_STATED.finditer(texts)
-        )
+        clauses = CLAUSE.split(texts)
+        for n, clause in enumerate(clauses):
+            if RANK_STATED.search(clause):
+                window = clause if n == 0 else f"{clauses[n - 1]} {clause}"
+                if all(any(w in window for w in forms) for forms in words):
+                    return False
+        return True
 
     @staticmethod
     def _asks_unstated_price(q: str, best: TargetSpec | None) -> bool:
