@@ -55,6 +55,7 @@ from bot.understanding.cues import (
     HELP,
     HELP_WEAK,
     LAST_TARGET,
+    NEXT_IN_LIST,
     NUMBER_REF,
     ORDINAL,
     PHRASE_COVERAGE,
@@ -206,6 +207,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 if position and 1 <= position <= len(context.listed):
                     number = context.listed[position - 1]
                     return self._target_answer(question, q, self.by_number[number], ())
+            step = NEXT_IN_LIST.match(q)
+            if step and context.targets and context.targets[0] in context.listed:
+                # "下一个" after an entry of the list was opened: the entry after it.
+                at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
+                if 0 <= at < len(context.listed):
+                    return self._target_answer(question, q, self.by_number[context.listed[at]], ())
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:

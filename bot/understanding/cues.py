@@ -111,6 +111,10 @@ NUMBER_REF = re.compile(
 ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项|件)?\s*(?:呢|吧|怎么样|咋样)?$")
 
 
+# The entry after (or before) the one opened from the bot's last list ("下一个", "上一项呢").
+NEXT_IN_LIST = re.compile(r"^(?:那|那么)?(?:(下)|上)一(?:个|项|条)(?:呢|吧)?[？?。]*$")
+
+
 # A request to write something for the asker, or to run an errand for them: no ledger holds
 # the text or books the room ("帮我起草一份总结", "帮我预约一下体检", "给我订张机票").
 WRITING = re.compile(

@@ -524,3 +524,14 @@ def test_a_ranking_asked_of_a_ledger_without_figures_says_so(ledger_2020, questi
     bare = [dataclasses.replace(t, indicators=()) for t in ledger_2020.targets]
     answerer = _answerer(dataclasses.replace(ledger_2020, targets=tuple(bare)))
     assert answerer.ask(question).filter.get("rank") == "no_figures"
+
+
+def test_the_next_and_previous_entry_of_the_last_list(answerer):
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    listed = answerer.ask("发改委负责的有哪些", chat, now=1.0).targets
+    assert answerer.ask("第一个呢", chat, now=2.0).targets[0] == listed[0]
+    assert answerer.ask("下一个", chat, now=3.0).targets[0] == listed[1]
+    assert answerer.ask("下一个呢", chat, now=4.0).targets[0] == listed[2]
+    assert answerer.ask("上一个", chat, now=5.0).targets[0] == listed[1]
