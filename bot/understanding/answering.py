@@ -219,6 +219,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 return self._target_answer(question, q, last, ())
         number = self._number_reference(q)
         if number is not None:
+            numbers = self._number_references(q)
+            if len(numbers) > 1 and all(n in self.by_number for n in numbers):
+                # "12号和13号", "第3项、第5项": each target, as for several named at once.
+                cards = "\n\n".join(self._card(self.by_number[n]) for n in numbers)
+                return Answer(question, "target", numbers, cards, filter={"multi": True})
             if number in self.by_number:
                 return self._target_answer(question, q, self.by_number[number], ())
             return self._unknown(
@@ -285,6 +290,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         status = compute_status(target, self.today)
         self._statuses[target.number] = (target, self.today, status)
         return status
+
+    def _number_references(self, q: str) -> tuple[int, ...]:
+        """Every item number the question names, in order, once each."""
+        found = (to_int(next(g for g in m.groups() if g)) for m in NUMBER_REF.finditer(q))
+        return tuple(dict.fromkeys(n for n in found if n is not None))
 
     def _number_reference(self, q: str) -> int | None:
         m = NUMBER_REF.search(q)

@@ -535,3 +535,13 @@ def test_the_next_and_previous_entry_of_the_last_list(answerer):
     assert answerer.ask("下一个", chat, now=3.0).targets[0] == listed[1]
     assert answerer.ask("下一个呢", chat, now=4.0).targets[0] == listed[2]
     assert answerer.ask("上一个", chat, now=5.0).targets[0] == listed[1]
+
+
+@pytest.mark.parametrize("question", ["12号和13号", "第12项和第13项", "第12项、第13项怎么样"])
+def test_several_item_numbers_answer_each(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets, answer.filter.get("multi")) == (
+        "target",
+        (12, 13),
+        True,
+    )
