@@ -41,6 +41,7 @@ from bot.drafting.words import (
     relative_status,
     report_day,
     status_from_words,
+    tells_progress,
     whole_year_done,
 )
 from bot.render.ledger_toml import dump_ledger
@@ -247,8 +248,10 @@ def draft_target(
     *,
     progress_report: bool,
     header: tuple[str, ...] = (),
+    dated: bool | None = None,
 ):
-    """One target's draft and its guesses (`progress_report`: the report states an as-of day;
+    """One target's draft and its guesses (`progress_report`: the report tells progress;
+    `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report)."""
     from bot.drafting.report_text import extract_deadlines
 
@@ -327,7 +330,11 @@ def draft_target(
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
         spec, status = _status(
-            spec, day, told, dated=progress_report, planned=bool(cells.plan_text)
+            spec,
+            day,
+            told,
+            dated=progress_report if dated is None else dated,
+            planned=bool(cells.plan_text),
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
@@ -365,8 +372,9 @@ def draft_report(
             lexicon,
             departments,
             tokenizer,
-            progress_report=as_of is not None,
+            progress_report=as_of is not None or tells_progress(heading),
             header=header,
+            dated=as_of is not None,
         )
         targets.append(spec)
         guesses[item.number] = found

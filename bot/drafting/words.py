@@ -408,6 +408,18 @@ _MONTH_TITLE = re.compile(
 )
 
 
+# A heading that names a report of progress without the day it is of ("…完成情况",
+# "进度表", "截至目前,18项…"): its items tell what was done, though the day is unknown.
+_PROGRESS_HEADING = re.compile(
+    r"(?:完成|进展|进度|落实|推进|实施|办理)情况|进度表|进展表|(?:截至|截止)(?:目前|当前)"
+)
+
+
+def tells_progress(heading: str) -> bool:
+    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not."""
+    return bool(_PROGRESS_HEADING.search(heading))
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
     """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
     "上半年", "前三季度", a title's "10月份…进展情况": that month's end)."""
