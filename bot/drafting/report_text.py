@@ -90,6 +90,9 @@ def _more_target(sentence: str) -> bool:
     return bool(bare) and not _DOING.search(bare.group(1))
 
 
+# A line without a figure left open by a comma or colon ("…最新数据显示,", "据介绍,") leads
+# into the item below it ("已完成8个(53%)," tells this item's progress).
+_LEAD_IN = re.compile(r"^[^\d]*[，,:：]\s*$")
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
 # words, no figure, no sentence. What follows it is no progress of the item above it.
@@ -240,6 +243,8 @@ def parse_report(text: str) -> Report:
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
+        while body and k + 1 < len(starts) and _LEAD_IN.search(body[-1]):
+            body.pop()  # "最新数据显示," introduces the next item, not this one's progress
         quoted = _QUOTED_TASK.match(rest)
         if body and quoted and quoted.group(2).strip('，,。；;、”" '):
             # "“…通车”项目8月底具备通车条件,…" over more lines: the quotation is the target.
