@@ -107,6 +107,20 @@ def shares_of_unwritten_targets(text: str) -> bool:
     return planned is None
 
 
+# Words of what was done, not of what is to be done.
+_SAID_DONE = re.compile(
+    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+)
+
+
+# The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
+# 完成"): the words answer the figure itself, though they repeat no figure.
+_ALL_OF_TASK = re.compile(
+    r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
+    r"[^，,。；;\d]{0,8}?完成"
+)
+
+
 def _mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
@@ -177,7 +191,12 @@ def _status(
             reason = f"报告称“{whole}”"
             spec = replace(spec, status_override=status, status_reason=reason)
             return spec, Guess("status", status, 0.8, reason)
-        if words.value == "已完成" and unproven and (not dated or day > final_deadline(spec, day)):
+        if (
+            words.value == "已完成"
+            and unproven
+            and (not dated or day > final_deadline(spec, day))
+            and not _ALL_OF_TASK.search(told)
+        ):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)
             reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
@@ -256,14 +275,28 @@ def draft_target(
     from bot.drafting.report_text import extract_deadlines
 
     guesses: list[Guess] = []
+    if dated is None:
+        dated = progress_report
+    if progress_report and not dated and not item.progress_text.strip():
+        # A report of progress that states no day: a line of its own tells progress only in
+        # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
+        progress_report = bool(_SAID_DONE.search(item.target_text))
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     cells = read_cells(item.target_text, item.progress_text, header)
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
+    # "建成停车位22.72万个,占年度任务的113.6%。" over more lines: the item's own line tells
+    # what was done, its target unwritten.
+    own_line = (
+        progress_report
+        and bool(item.progress_text.strip())
+        and not item.one_sentence
+        and shares_of_unwritten_targets(item.target_text)
+    )
     if cells.rows:
         pairings = pair_rows(cells.rows)
     elif progress_report and answers_with_rate(item.progress_text):
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
-    elif (progress_report and not item.progress_text.strip()) or item.one_sentence:
+    elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         sentence = f"{item.target_text}{item.progress_text}" if item.one_sentence else ""
         sentence = sentence or item.target_text
@@ -326,6 +359,8 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
+    if own_line:
+        told = f"{item.target_text}\n{told}"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
@@ -333,7 +368,7 @@ def draft_target(
             spec,
             day,
             told,
-            dated=progress_report if dated is None else dated,
+            dated=dated,
             planned=bool(cells.plan_text),
         )
     else:

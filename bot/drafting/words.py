@@ -150,8 +150,36 @@ _DONE = re.compile(
 _TASK_SHARE = re.compile(
     r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)[^，,。；;]{0,4}?的"
     r"|完成率为?)\s*"
-    r"(\d+(?:\.\d+)?)%"
+    r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
 )
+_FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
+
+
+def task_shares(progress: str) -> Reading | None:
+    """The status the shares of the year's task state ("分别完成年度任务的100%、100.1%",
+    "占年度任务的100%;…投资完成率93%"): done when every part has its whole task, beyond
+    when one part has more, under way while one part has less. A second share of the same
+    figure ("完成年度任务的199%,占调整后目标的88%") is that figure on another base; the first,
+    the year's task, counts."""
+    found = list(_TASK_SHARE.finditer(progress))
+    if not found:
+        return None
+    values: list[float] = []
+    previous_end = None
+    for m in found:
+        if previous_end is not None and not _FIGURE_BETWEEN.search(
+            progress[previous_end : m.start()]
+        ):
+            previous_end = m.end()
+            continue
+        previous_end = m.end()
+        values.append(float(m.group(1)))
+        values += [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", m.group(2))]
+    status = "推进中" if min(values) < 100 else "超额完成" if max(values) > 100 else "已完成"
+    words = "；".join(_clause_around(progress, m.start(), m.end()) for m in found)
+    return Reading(status, words, 0.8)
+
+
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
@@ -243,6 +271,10 @@ def status_from_words(progress: str) -> Reading | None:
             if forecast:
                 clause = _clause_around(progress, forecast.start(), forecast.end())
                 return Reading("推进中", clause, 0.7)
+            # Shares of the year's task say how far each part is, past any word of doing.
+            shares = task_shares(progress)
+            if shares is not None:
+                return shares
         for word in words:
             at = progress.find(word)
             while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
@@ -258,11 +290,9 @@ def status_from_words(progress: str) -> Reading | None:
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
             return Reading(status, clause, 0.9 if strong else 0.7)
-    share = _TASK_SHARE.search(progress)
-    if share:
-        value = float(share.group(1))
-        status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
-        return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    shares = task_shares(progress)
+    if shares is not None:
+        return shares
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)

@@ -1,0 +1,71 @@
+"""Shapes of progress reports written as news or bulletins: a heading naming a report of
+progress without its day, lines leading into the next item, shares of the year's task."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+from bot.drafting.words import task_shares
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _statuses(text: str) -> dict[int, str]:
+    drafted = draft(parse_report(text), text, today=TODAY)
+    return {t.number: compute_status(t, drafted.judging_day) for t in drafted.ledger.targets}
+
+
+def test_an_undated_progress_heading_reads_each_line_as_what_was_done():
+    text = (
+        "某市:8项惠民工程完成年度任务\n"
+        "记者从市政府获悉,截至目前,8项惠民工程提前完成年度任务。\n"
+        "1.农贸市场改造工程,改造市场12个,完成年度任务的100%。\n"
+        "2.公厕新建工程,新建公厕40座、改建公厕25座,分别完成年度任务的100%、125%。\n"
+        "3.供热管网改造工程,改造管网50公里,占年度任务的100%;老旧换热站,改造12座,完成率80%。\n"
+    )
+    assert _statuses(text) == {1: "已完成", 2: "超额完成", 3: "推进中"}
+
+
+def test_a_list_of_targets_under_a_progress_heading_tells_no_progress():
+    text = "2021年重点工作完成情况\n1.新建公厕40座。\n2.改造农贸市场12个。\n"
+    assert set(_statuses(text).values()) == {"暂无数据"}
+
+
+def test_a_line_without_a_figure_left_open_leads_into_the_next_item():
+    text = (
+        "某县民生工程推进情况\n"
+        "截至目前,两项工程进展顺利。\n"
+        "1.道路改造工程,全年任务为30公里,已全部建设完成。\n"
+        "与此同时,教育设施也在改善。据介绍,\n"
+        "2.学校扩建工程,扩建学校3所,占年度任务的60%。\n"
+    )
+    report = parse_report(text)
+    assert "据介绍" not in report.targets[0].progress_text
+    assert _statuses(text)[1] == "已完成"
+
+
+def test_an_open_line_with_figures_stays_the_items_progress():
+    report = parse_report("某县项目进展情况\n1.新建驿站5个\n已完成3个(60%),\n2.新建公园2个\n")
+    assert "已完成3个" in report.targets[0].progress_text
+
+
+def test_a_share_on_the_items_own_line_decides_though_lines_follow():
+    text = (
+        "某市惠民工程完成情况\n"
+        "1.全市新建停车位2.5万个,占年度任务的110%。\n"
+        "停车位分布在主城区各街道\n"
+        "2.全市新建口袋公园30个,占年度任务的90%。\n"
+    )
+    assert _statuses(text) == {1: "超额完成", 2: "推进中"}
+
+
+def test_a_second_share_of_one_figure_is_that_figure_on_another_base():
+    # "占调整后目标的88%" restates 404 against a raised target; the year's task counts.
+    found = task_shares("启动改造404个,完成年度任务的199%,占调整后目标的88%。")
+    assert found is not None and found.value == "超额完成"
+    # Two figures, two shares: the part behind keeps the item under way.
+    found = task_shares("改造管网50公里,占年度任务的100%;改造换热站12座,完成率80%。")
+    assert found is not None and found.value == "推进中"
+    found = task_shares("新建40座、改建25座,分别完成年度任务的100%、100%。")
+    assert found is not None and found.value == "已完成"
