@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
+from bot.drafting.cells import GROUP_ROW
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
 
@@ -96,7 +97,10 @@ _LEAD_IN = re.compile(r"^[^\d]*[，,:：]\s*$")
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
 # words, no figure, no sentence. What follows it is no progress of the item above it.
-_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$")
+_SECTION = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
+    r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
+)
 
 
 def _item_start(line: str, last: int) -> tuple[int, str]:

@@ -127,7 +127,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现", "完成年度任务", "完成全年任务", "完成年度目标",
+            "已全部", "完成了", "已实现", "已完工", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标",
         ),
     ),
@@ -216,6 +216,8 @@ _FIRST_STEP_AFTER = re.compile(
 # Done words said of a part of the work ("14%的…项目已建成") or of its money
 # ("项目资金已全部下达"): a step, not the target done.
 _PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的")
+# A phase of the works named before its done word ("路基工程已完工", "主体已完工"): a step.
+_PHASE_BEFORE = re.compile(r"(?:路基|主体|基础|土石方|土方|桥涵)[^，,。；;\d]{0,4}$")
 # Money allocated from above ("项目资金已全部下达"), not money paid out ("补助资金已全部发放").
 _MONEY_BEFORE = re.compile(r"(?:资金|经费)\s*$")
 _ALLOCATED_AFTER = re.compile(r"^[^，,。；;]{0,2}?(?:下达|到位|到账)")
@@ -226,7 +228,9 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
         return False
     clause_start = max((progress.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
-    if _PART_BEFORE.search(progress[clause_start:at]):
+    if _PART_BEFORE.search(progress[clause_start:at]) or _PHASE_BEFORE.search(
+        progress[clause_start:at]
+    ):
         return False
     if _MONEY_BEFORE.search(progress[clause_start:at]) and _ALLOCATED_AFTER.match(after):
         return False

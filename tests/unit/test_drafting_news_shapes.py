@@ -69,3 +69,34 @@ def test_a_second_share_of_one_figure_is_that_figure_on_another_base():
     assert found is not None and found.value == "推进中"
     found = task_shares("新建40座、改建25座,分别完成年度任务的100%、100%。")
     assert found is not None and found.value == "已完成"
+
+
+GROUPED_TABLE = (
+    "2023年度县民生实事项目进度表\n"
+    "序号 | 牵头单位 | 项目数量 | 项目名称 | 业主单位 | 本月进展情况 前期手续 | "
+    "本月进展情况 在建形象进度\n"
+    "一 | 县水利局 | 民生实事项目(1个)\n"
+    "1.(一)农村供水管网改造项目 | 县水投 | 已完工 |\n"
+    "二 | 县教育局 | 民生实事项目(2个)\n"
+    "2.(一)学校食堂改造项目 | 县教育局 | 主体施工中 |\n"
+    "3.(二)幼儿园扩建项目\n"
+    " | 1.城东幼儿园 | 县城投 | 已完工 |\n"
+    " | 2.城西幼儿园 | 县城投 | 已完工 |\n"
+)
+
+
+def test_a_table_grouped_by_lead_unit_reads_each_project_row_from_its_name():
+    drafted = draft(parse_report(GROUPED_TABLE), GROUPED_TABLE, today=TODAY)
+    targets = {t.number: t for t in drafted.ledger.targets}
+    assert targets[1].target_text == "(一)农村供水管网改造项目"
+    assert "已完工" in targets[1].progress_text
+    # The next group's row ends the item above: no figure of it is that item's.
+    assert "二" not in targets[1].progress_text and not targets[1].indicators
+    statuses = _statuses(GROUPED_TABLE)
+    assert statuses[1] == "已完成" and statuses[2] == "推进中" and statuses[3] == "已完成"
+
+
+def test_finished_works_are_done_but_a_phase_finished_is_not():
+    text = "2022年项目完成情况\n1.新建污水泵站1座\n泵站已完工。\n2.新建道路3公里\n路基工程已完工,正在铺设路面。\n"
+    statuses = _statuses(text)
+    assert statuses[2] == "推进中"
