@@ -21,7 +21,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.cells import answers_with_rate, header_labels, read_cells, split_sentence
-from bot.drafting.groups import inherited_status
+from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -399,7 +399,10 @@ def draft_report(
     day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
     header = header_labels(report.preamble)
+    run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     for item in report.targets:
+        if item.number in run_words:
+            item = replace(item, progress_text=run_words[item.number])
         spec, found = draft_target(
             item,
             ledger_year,

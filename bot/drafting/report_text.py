@@ -94,6 +94,13 @@ def _more_target(sentence: str) -> bool:
 # A line without a figure left open by a comma or colon ("…最新数据显示,", "据介绍,") leads
 # into the item below it ("已完成8个(53%)," tells this item's progress).
 _LEAD_IN = re.compile(r"^[^\d]*[，,:：]\s*$")
+# A remark on several items or units, without a figure ("督查中发现,部分项目进展缓慢。",
+# "有个别单位报送材料不及时。"): no item's own progress.
+_GROUP_REMARK = re.compile(
+    r"^[^\d]{0,12}?(?:部分|个别|一些|少数|多数|大多数)(?:项目|任务|事项|单位|工程)[^\d]*$"
+)
+# The report's closing words to all the units ("下一步,各园区、各乡镇…要…"): no item's progress.
+_CLOSING = re.compile(r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各")
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
 # words, no figure, no sentence. What follows it is no progress of the item above it.
@@ -239,6 +246,8 @@ def parse_report(text: str) -> Report:
     last = len(lines)
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
+    closing = next((k for k in range(starts[-1][0] + 1, last) if _CLOSING.match(lines[k])), None)
+    last = closing if closing is not None else last  # "下一步,各园区…要…": the close
     headings = find_headings(lines, {index for index, _n, _r in starts})
     sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
@@ -247,8 +256,11 @@ def parse_report(text: str) -> Report:
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
-        while body and k + 1 < len(starts) and _LEAD_IN.search(body[-1]):
-            body.pop()  # "最新数据显示," introduces the next item, not this one's progress
+        while body and (
+            (k + 1 < len(starts) and _LEAD_IN.search(body[-1])) or _GROUP_REMARK.match(body[-1])
+        ):
+            # "最新数据显示," introduces the next item; "部分项目进展缓慢。" speaks of several.
+            body.pop()
         quoted = _QUOTED_TASK.match(rest)
         if body and quoted and quoted.group(2).strip('，,。；;、”" '):
             # "“…通车”项目8月底具备通车条件,…" over more lines: the quotation is the target.

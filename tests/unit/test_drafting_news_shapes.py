@@ -100,3 +100,32 @@ def test_finished_works_are_done_but_a_phase_finished_is_not():
     assert status_from_words("泵站已完工。").value == "已完成"
     said = status_from_words("路基工程已完工,正在铺设路面。")
     assert said is None or said.value != "已完成"
+
+
+RUNS_NOTICE = (
+    "2021年县重点项目二季度推进情况通报\n"
+    "从督查情况看,各项任务进展总体顺利。\n"
+    "1.城北污水处理厂、\n"
+    "2.南山公园等项目已投产;\n"
+    "3.东湖大桥、\n"
+    "4.城区供热管网改造等项目有序推进。\n"
+    "督查中发现,部分项目进展缓慢。\n"
+    "5.人民医院新院区、\n"
+    "6.职业中学迁建等均未达序时;\n"
+    "有个别单位报送材料不及时。\n"
+    "下一步,各乡镇、各部门要倒排工期,确保完成全年任务。\n"
+)
+
+
+def test_names_in_a_run_take_the_status_said_on_the_runs_last_name():
+    statuses = _statuses(RUNS_NOTICE)
+    assert statuses == {
+        1: "已完成", 2: "已完成", 3: "推进中", 4: "推进中", 5: "滞后", 6: "滞后"
+    }  # fmt: skip
+
+
+def test_a_remark_on_several_items_and_the_closing_words_are_no_items_progress():
+    report = parse_report(RUNS_NOTICE)
+    by_number = {t.number: t for t in report.targets}
+    assert "部分项目" not in by_number[4].progress_text
+    assert by_number[6].progress_text == ""
