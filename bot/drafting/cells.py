@@ -429,7 +429,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
 # In one sentence of a progress report, a clause whose figure follows words of achievement
 # ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
 # a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
-_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成)[^\d]*\d")
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
 _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 

@@ -241,7 +241,7 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 
 # "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
 # closes it whether or not the figures that would prove it are given.
-WHOLE_YEAR_DONE = re.compile(r"完成(?:年度|全年)(?:目标)?任务|完成(?:年度|全年)目标")
+WHOLE_YEAR_DONE = re.compile(r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年)目标")
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
 
@@ -274,7 +274,9 @@ def status_from_words(progress: str) -> Reading | None:
     for status, words in STATUS_RULES:
         if status == "超额完成":
             forecast = _FORECAST.search(progress)
-            if forecast:
+            # "提前完成了全年目标,…区正按计划推进,预计年底完成": the year's target is done; the
+            # forecast is of a part.
+            if forecast and not whole_year_done(progress[: forecast.start()]):
                 clause = _clause_around(progress, forecast.start(), forecast.end())
                 return Reading("推进中", clause, 0.7)
             # Shares of the year's task say how far each part is, past any word of doing.

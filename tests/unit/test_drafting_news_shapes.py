@@ -129,3 +129,28 @@ def test_a_remark_on_several_items_and_the_closing_words_are_no_items_progress()
     by_number = {t.number: t for t in report.targets}
     assert "部分项目" not in by_number[4].progress_text
     assert by_number[6].progress_text == ""
+
+
+def test_figures_after_respectively_answer_the_targets_in_their_order():
+    from bot.drafting.pairing import pair_indicators
+
+    found = pair_indicators(
+        "全年计划新建公园8个,改造广场12个,新增绿道30个,",
+        "实际分别完成9个、12个和31个,分别超额完成12%、0%和3%。",
+    )
+    pairs = [(p.indicator.target, p.indicator.actual) for p in found if p.indicator.target]
+    assert pairs == [("8", "9"), ("12", "12"), ("30", "31")]
+
+
+def test_an_actual_written_after_its_task_pairs_with_it():
+    text = "某市乡村振兴指标完成情况\n1.农村危房改造,全年任务为500户,实际改造620户;\n"
+    drafted = draft(parse_report(text), text, today=TODAY)
+    (indicator,) = [i for i in drafted.ledger.targets[0].indicators if i.target]
+    assert (indicator.target, indicator.actual) == ("500", "620")
+
+
+def test_the_years_target_done_outweighs_a_forecast_for_a_part():
+    said = status_from_words("全市已改造2万座,提前完成了全年目标,个别区预计年底完成计划任务;")
+    assert said is not None and said.value == "已完成"
+    said = status_from_words("已完成主体工程,预计年底完成建设任务;")
+    assert said is not None and said.value == "推进中"
