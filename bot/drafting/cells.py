@@ -432,6 +432,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
 _ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
 _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
+# A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
+_PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
 
 
 def split_sentence(text: str) -> tuple[str, str]:
@@ -441,7 +443,7 @@ def split_sentence(text: str) -> tuple[str, str]:
     for clause in _CLAUSE.findall(text):
         if not _FIGURE.search(clause):
             targets.append(clause)
-        elif _ACHIEVED_BEFORE.match(clause):
+        elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
             actuals.append(clause)
         else:
             targets.append(clause)

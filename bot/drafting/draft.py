@@ -121,6 +121,15 @@ _ALL_OF_TASK = re.compile(
 )
 
 
+def _answers_itself(line: str) -> bool:
+    """The line holds a target and the amount done of it: a pair of one measure."""
+    target_words, done_words = split_sentence(line)
+    return bool(done_words) and any(
+        p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
+        for p in pair_indicators(target_words, done_words)
+    )
+
+
 def _mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
@@ -286,11 +295,13 @@ def draft_target(
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     # "建成停车位22.72万个,占年度任务的113.6%。" over more lines: the item's own line tells
     # what was done, its target unwritten.
+    # So does a line that sets a target and says how much of it was done ("计划达到53亿元,
+    # 截至三季度末,…已达65.5亿元"), whatever lines follow it.
     own_line = (
         progress_report
         and bool(item.progress_text.strip())
         and not item.one_sentence
-        and shares_of_unwritten_targets(item.target_text)
+        and (shares_of_unwritten_targets(item.target_text) or _answers_itself(item.target_text))
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)

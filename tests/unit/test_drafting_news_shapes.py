@@ -154,3 +154,22 @@ def test_the_years_target_done_outweighs_a_forecast_for_a_part():
     assert said is not None and said.value == "已完成"
     said = status_from_words("已完成主体工程,预计年底完成建设任务;")
     assert said is not None and said.value == "推进中"
+
+
+def test_a_verb_of_doing_under_a_plan_sets_the_target():
+    from bot.drafting.cells import split_sentence
+
+    target, done = split_sentence("全县投资计划达到20亿元,截至三季度末,投资已达23亿元,")
+    assert "20亿元" in target and "23亿元" in done and "20亿元" not in done
+
+
+def test_a_line_that_answers_its_own_target_is_read_though_a_paragraph_follows():
+    text = (
+        "某市重点指标完成情况\n"
+        "1.全市农业投资计划达到20亿元,截至三季度末,已达23亿元,超额完成全年任务。\n"
+        "据悉,市农业农村局逐月监测各指标。\n"
+    )
+    drafted = draft(parse_report(text), text, today=TODAY)
+    (indicator,) = [i for i in drafted.ledger.targets[0].indicators if i.target]
+    assert (indicator.target, indicator.actual) == ("20", "23")
+    assert _statuses(text)[1] == "超额完成"
