@@ -96,8 +96,10 @@ def _more_target(sentence: str) -> bool:
 _LEAD_IN = re.compile(r"^[^\d]*[，,:：]\s*$")
 # A remark on several items or units, without a figure ("督查中发现,部分项目进展缓慢。",
 # "有个别单位报送材料不及时。"): no item's own progress.
+# ("部分项目已完成主体施工" alone is the item's own progress: it has no finding's lead.)
 _GROUP_REMARK = re.compile(
-    r"^[^\d]{0,12}?(?:部分|个别|一些|少数|多数|大多数)(?:项目|任务|事项|单位|工程)[^\d]*$"
+    r"^\s*(?:[^\d，,。；;]{0,6}发现[，,]?|有)(?:部分|个别|一些|少数)(?:项目|任务|事项|单位|工程)"
+    r"[^\d]*$"
 )
 # The report's closing words to all the units ("下一步,各园区、各乡镇…要…"): no item's progress.
 _CLOSING = re.compile(r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各")

@@ -173,3 +173,8 @@ def test_a_line_that_answers_its_own_target_is_read_though_a_paragraph_follows()
     (indicator,) = [i for i in drafted.ledger.targets[0].indicators if i.target]
     assert (indicator.target, indicator.actual) == ("20", "23")
     assert _statuses(text)[1] == "超额完成"
+
+
+def test_some_of_the_items_own_projects_are_its_progress():
+    report = parse_report("某县项目推进情况\n1.改造老旧小区10个\n部分项目已完成主体施工。\n")
+    assert "部分项目" in report.targets[0].progress_text
