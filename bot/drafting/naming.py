@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.domain.ledger import CATEGORIES, UnitSpec
-from bot.drafting.titles import TITLE_MAX, cells_of, head_names, quoted_names, title_for
+from bot.drafting.titles import (
+    ASIDE_IN_BRACKETS,
+    TITLE_MAX,
+    cells_of,
+    head_names,
+    quoted_names,
+    title_for,
+)
 from bot.drafting.words import Reading
 from bot.understanding.lexicon import FieldLexicon, Topic
 
@@ -24,6 +31,11 @@ FALLBACK_CATEGORY = CATEGORIES[0]
 _SENTENCE_END = re.compile(r"[。；;]")
 # A clause ends: each clause of a sentence may name one measure ("加大信贷投放力度,新增贷款…").
 _CLAUSE_END = re.compile(r"[，,]")
+# A report's column label ("牵头部门:市交通局") or how far the work has got ("已整体投入运行")
+# is no name a leader calls the target by.
+_NOT_A_NAME = re.compile(
+    r"^(?:牵头|责任|配合|协办|主办|分管)(?:部门|单位|领导)$|情况$|^(?:已|正在|目前|预计)"
+)
 __all__ = ["TITLE_MAX", "aliases_for", "category_for", "title_for", "topic_for", "units_for"]
 
 
@@ -156,10 +168,14 @@ def aliases_for(
     if tokenizer is not None:
         found += [n for n in head_names(title, tokenizer) if n not in found]
         # Each name comes from one sentence and one cell of it, never from words of two.
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in _SENTENCE_END.split(ASIDE_IN_BRACKETS.sub("", text)):
             for cell in cells_of(sentence):
                 for clause in _CLAUSE_END.split(cell):
                     name = title_for(clause, tokenizer, lexicon.abbreviations)
-                    if name.confidence >= 0.5 and name.value not in (title, *found):
+                    if (
+                        name.confidence >= 0.5
+                        and name.value not in (title, *found)
+                        and not _NOT_A_NAME.search(name.value)
+                    ):
                         found.append(name.value)
     return tuple(found)

@@ -15,13 +15,17 @@ TITLE_MAX = 8
 _TITLE_LEAD = re.compile(
     r"^(?:\d{4}年(?:底|度)?|全年|年度|全社会|全县|全市|全区|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
-    r"打通|实施|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
+    r"打通|实施|启动|并|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
     r"开工|投用|推行|改建|新增(?=[\u4e00-\u9fff]{4}))+"
 )
 _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
 _SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
 # "为困难残疾人提供康复救助", "对185名残疾儿童实施康复救助": whom for, then the work.
+_NUMBERED = re.compile(r"\d+(?=号[\u4e00-\u9fff])")
+_HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
+_SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
+_WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
 _FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
@@ -29,10 +33,11 @@ _WHEN_LEAD = re.compile(
 )
 # ...or inside it ("老旧小区8月底前完成改造"): a due date is no part of a name.
 _WHEN_INSIDE = re.compile(
-    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底)(?:之?前)?"
+    r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底|[春夏秋冬]季)(?:之?前)?"
     r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
 )
 _ASIDE = re.compile(r"[（(][^）)]*[）)]?|[“”\"《》]")  # asides in brackets, and quote marks
+ASIDE_IN_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")  # an aside with both its brackets
 _QUOTED = re.compile(r"“([^“”，,。；;]{2,16})”")
 # Comparator words after a figure ("509300人以上") are no name.
 _AFTER_FIGURE = re.compile(r"^(?:以上|以下|以内|之内|左右)")
@@ -42,12 +47,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
 _PREDICATE = re.compile(
     r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
-    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提高|完成|实现)"
+    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
+    # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
+    # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
+    r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
 )
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
 _EMPTY_TAIL = re.compile(
-    r"(?:工作要点|实施意见|实施方案|主体责任|约束性指标|控制目标|目标任务|工作|力度|全覆盖)$"
+    r"(?:工作要点|实施意见|实施方案|主体责任|约束性指标|控制目标|目标任务|工作|力度|全覆盖"
+    # ... or the area it falls in ("扩大社会就业方面"), or how far it has got ("…项目开工建设").
+    r"|方面|开工建设|开工|完工|竣工|投入使用|通车)$"
 )
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
@@ -59,9 +69,9 @@ _COMPANY = re.compile(
 
 _NOT_A_START = frozenset("的等以或和与及、之")
 # Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
-_SUFFIXES = frozenset("性型化式级类")
+_SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县城至李沟段"
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
-CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名")
+CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村口")
 # Words a name cannot start with: they qualify what comes before them.
 _BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
@@ -158,10 +168,19 @@ def _named_core(clause: str) -> str:
         # The work, led by whom it is for when both fit ("残疾儿童康复救助").
         work = _named_core(whom.group(2))
         both = _named_core(whom.group(1)) + work
-        return both if len(both) <= TITLE_MAX else work
+        # A short work alone ("救助") names nothing: the title is cut from both instead.
+        return both if len(both) <= TITLE_MAX or len(work) < 4 else work
     core = _TITLE_LEAD.sub("", _subject(clause))
-    pieces = FIGURE_RE.split(core)
-    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、") for p in pieces[::5]]
+    # A number before 号 names a thing, it counts nothing ("梭鱼湾20号路", "3号楼"): kept
+    # out of the figures while the clause is cut at them.
+    core = _NUMBERED.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), core)
+    pieces = [p.translate(_SHOW_DIGITS) if p else p for p in FIGURE_RE.split(core)]
+    parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、=＝<>≤≥") for p in pieces[::5]]
+    # A counting word the figure did not take ("7.4万口山坪塘") belongs to the figure.
+    parts[1:] = [
+        p[1:] if (unit or "万") in "万亿" and p[:1] in CLASSIFIERS and len(p) > 2 else p
+        for p, unit in zip(parts[1:], pieces[4::5], strict=False)
+    ]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
     described = [p.strip("的等和及与、") for p in pieces[5::5] if p.startswith("的")]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
@@ -172,6 +191,17 @@ def _named_core(clause: str) -> str:
         for p, unit in zip(parts[1:], units, strict=False)
         if len(p) >= 2 and (not unit or unit in CLASSIFIERS)
     ]
+    # "4乡镇8村集中连片整村推进扶贫工程": a place counted on the way is not the name.
+    following.sort(key=lambda p: len(p) < 3)
+    after = [p for p in parts[1:] if len(p) >= 2]
+    if parts[0] in _GENERIC_WORDS and not following and after:
+        # "改造1100万平方米老旧小区": the work, then what it is done to: 老旧小区改造.
+        named = after[0] + parts[0]
+        following = [named if len(named) <= TITLE_MAX else after[0]]
+    if len(parts[0]) < 2 and not following:
+        # Nothing named before the first figure ("完成5550亩历史遗留矿山生态修复"): the thing
+        # its measure is of follows it, whatever the measure.
+        following = [p for p in parts[1:] if len(p) >= 2]
     core = next((p for p in described if len(p) >= 2), None) or (
         following[0] if following else parts[0]
     )
@@ -182,6 +212,11 @@ def _named_core(clause: str) -> str:
     if len(head) >= 2:
         core = head
     core = _COMPANY.sub(r"\1", core)
+    # "义务教育段学生开展正脊筛查": who, then the work done for them, as after 为 or 对.
+    work = _WHO_THEN_WORK.match(core)
+    if work:
+        core = work.group(1) + work.group(2)
+        core = core if len(core) <= TITLE_MAX else work.group(2)
     return _strip_tails(core)
 
 
@@ -189,6 +224,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
     abbreviations = abbreviations or {}
+    # An aside in brackets goes whole, before the text is cut at its colons and commas
+    # ("(责任单位:州水务局)" leaves no "州水务局)").
+    target_text = ASIDE_IN_BRACKETS.sub("", target_text)
     raw_clauses = re.split(
         r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
     )

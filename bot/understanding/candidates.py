@@ -10,7 +10,7 @@ from typing import NamedTuple
 class Reason(NamedTuple):
     """One readable part of a candidate's score (a named tuple: many are made per question)."""
 
-    kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon
+    kind: str  # bm25 | phrase | pinyin | fuzzy | lexicon | figure | gap | char
     text: str
     field: str
     score: float

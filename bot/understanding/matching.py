@@ -6,11 +6,12 @@ target's score is the sum of readable parts, each kept as a `Reason`, all in one
 the BM25 weight of character bigrams, so that scores compare across ledgers.
 - `bm25`: BM25 over character bigrams (and ASCII words such as pm2.5) of the target's texts;
 - `phrase`: a title, alias or indicator name written in the question (worth its bigrams'
-  IDF again, shared among the targets that carry the phrase);
+  IDF again, shared among the targets that hold the phrase or write it in their texts);
 - `pinyin`: the same for a homophone miswriting (带款 → 贷款), matched on pinyin;
 - `fuzzy`: a near-miss of such a phrase (新增贷 → 新增贷款), for the leading targets only;
 - `lexicon`: bigrams and phrases of the words the field lexicon offers for the question's
-  own (看病 → 医院), at a lower weight.
+  own (看病 → 医院), at a lower weight; a question bigram cut out of such a word or across
+  its edge (总量 of 经济总量) weighs as much, and is no abbreviation `gap`.
 `Candidate.coverage` is the share of the question's informative bigrams the target
 explains; the answering core rejects or accepts on it, relative to this ledger.
 """
@@ -43,7 +44,7 @@ from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key
 from bot.understanding.weights import BM25_B, BM25_K1, FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
-    pass
+    from bot.understanding.candidates import Reason
 
 
 @dataclass
@@ -57,15 +58,19 @@ class _Doc:
     length: float
     fuzzy: tuple[str, ...] = ()  # its phrases of 3+ characters
     text: str = ""  # every normalised text of the target, one a line
+    written: str = ""  # its normalised title, target text, progress text and indicator names
     names: str = ""  # its normalised title and aliases, one a line
     alias_tokens: frozenset[str] = frozenset()  # bigrams of its aliases (not scored as text)
     own_alias: bool = False  # an alias that says what its texts do not (see `_says_more`)
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
-    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
-    # different characters it has; made when the target is first a candidate.
-    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
+    # them a question must have (`explaining._shares`) and its length; made when the target
+    # is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
+    # With it: the bits of all those phrases' characters, and the fewest any one needs.
+    fuzzy_union: tuple[int, int] = (0, 1)
 
 
 class LedgerIndex(IndexScoring):
@@ -108,10 +113,23 @@ class LedgerIndex(IndexScoring):
         self._idfs: dict[str, float] = {}
         self._char_weights: dict[str, float] = {}
         self._phrase_weights: dict[str, float] = {}
+        self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
+        self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
+        self._norms: dict[int, float] = {}  # row -> BM25 length norm
+        # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
+        self._bm25_reasons: dict[str, dict[int, Reason]] = {}
+        self._fuzzy_caps: dict[int, dict[str, float]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
+        # A question bigram no target writes -> the ledger bigrams it may be a slip of.
+        self._slips: dict[str, tuple[str, ...]] = {}
+        # (kind, phrase, as written) -> (target, reason) for each target holding the phrase.
+        self._phrase_found: dict[tuple[str, str, str], list[tuple[int, Reason]]] = {}
+        # Two characters of a question -> `_starts_of` them (phrase lengths to try there).
+        self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # A lexicon key -> the targets holding any of its words (`_holders_of`).
+        self._key_holders: dict[str, frozenset[int]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -151,8 +169,16 @@ class LedgerIndex(IndexScoring):
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+            self._lists.clear()
+        self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
+        self._norms.clear()
+        self._bm25_reasons.clear()
         self._gaps.clear()
+        self._slips.clear()
+        self._phrase_found.clear()
+        self._bigram_starts.clear()
+        self._key_holders.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
@@ -228,6 +254,7 @@ class LedgerIndex(IndexScoring):
             length,
             fuzzy,
             "\n".join(texts),
+            "\n".join(text for f, text in zip(fields, texts, strict=True) if f != "alias"),
             names,
             frozenset(alias_tokens),
             own_alias,

@@ -255,3 +255,84 @@ def test_a_numbered_group_heading_is_no_title_of_its_items(lexicon, tokenizer):
     assert title_for(text, tokenizer, {}).value == "东岙水厂二期"
     assert "城乡供水提升工程" in aliases_for(text, lexicon, tokenizer, title="东岙水厂二期")
     assert title_for("二、城乡供水提升工程", tokenizer, {}).value != ""  # alone, it names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Nothing named before the figure: the thing its measure is of follows it.
+        ("完成5550亩历史遗留矿山生态修复。", "遗留矿山生态修复"),
+        ("1170件困难群体法律援助", "困难群体法律援助"),  # 件 counts things, as 个 does
+        ("新建10件民生实事项目。", "民生实事项目"),
+    ],
+)
+def test_the_thing_after_a_leading_figure_names_the_target(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_a_place_counted_on_the_way_is_not_the_name(lexicon, tokenizer):
+    found = title_for("红堡古道等4乡镇8村集中连片整村推进扶贫工程", tokenizer, {})
+    assert found.value == "整村推进扶贫工程"
+
+
+def test_an_aside_in_brackets_gives_no_title_or_alias(lexicon, tokenizer):
+    """ "(责任单位:州水务局)" is cut at its colon only after it is gone: no "州水务局)"."""
+    text = "新进改造城镇供排水管网265公里。(责任单位:州水务局)"
+    title = title_for(text, tokenizer, lexicon.abbreviations).value
+    assert title == "城镇供排水管网"
+    aliases = aliases_for(text, lexicon, tokenizer, title=title)
+    assert not any("局" in a or ")" in a for a in aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # How far the work has got, or how large it is, follows the name.
+        ("清社公路改造工程基本完工;", "清社公路改造工程"),
+        ("火车站广场建设工程总占地2万平方米,已完成前期工作;", "火车站广场建设"),
+        ("确保新兴小学秋季投入使用。", "新兴小学"),  # a season is when, not what
+        # Who, then the work done for them: the work names the target.
+        ("16010名义务教育段学生开展正脊筛查。", "正脊筛查"),
+        # A stretch of road ("李沟段") leaves no bound 段 at the front of a cut name.
+        ("西华路瓦沟河至李沟段拓宽改造工程,完成土地征用;", "拓宽改造工程"),
+        ("出台紧密型医共体实施意见。", "紧密型医共体"),  # 实施意见 is a document, not work
+    ],
+)
+def test_titles_leave_out_progress_size_seasons_and_whom(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_column_labels_and_progress_are_no_aliases(lexicon, tokenizer):
+    """ "牵头部门:市交通局" labels a column; "已整体投入运行" says how far the work has got."""
+    title = "农村道路畅通工程"
+    found = aliases_for("农村道路畅通工程,牵头部门:市交通局。", lexicon, tokenizer, title)
+    assert "牵头部门" not in found
+    found = aliases_for(
+        "飞灰无害化处置项目,目前已整体投入运行。", lexicon, tokenizer, "飞灰无害化处置项目"
+    )
+    assert not any(a.startswith(("已", "目前")) for a in found)
+
+
+def test_a_comparator_or_a_rise_to_a_figure_is_no_part_of_a_name(lexicon, tokenizer):
+    found = aliases_for(
+        "提升文化产业综合实力,文化及相关产业增加值占GDP比重提升至5%。",
+        lexicon, tokenizer, "文化产业综合实力",
+    )  # fmt: skip
+    assert not any("提升至" in a for a in found)
+    assert title_for("全省基层医疗机构门诊报销比=50%", tokenizer, {}).value == "门诊报销比"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("“新建梭鱼湾20号路”项目、", "梭鱼湾20号路"),  # a number before 号 names, not counts
+        ("“改造1100万平方米老旧小区”", "老旧小区改造"),  # the work, then what it is done to
+        ("完成7.4万口山坪塘整治。", "山坪塘整治"),  # 口 counts ponds, as 个 counts things
+        ("“总投资2亿元的中子发生器项目开工建设”,", "中子发生器项目"),  # how far it has got
+        ("“启动并建设完成新区供电线路工程,满足发展需要”", "新区供电线路工程"),
+        ("基本民生保障方面,调增基础养老金。", "基本民生保障"),  # the area is no name
+        ("“为先天性心脏病患儿手术治疗提供救助”", "患儿手术治疗救助"),  # 救助 alone says little
+    ],
+)
+def test_titles_of_numbered_names_works_and_areas(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title

@@ -74,3 +74,125 @@ def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
     assert not any(r.kind == "gap" and r.text == "国储" for c in scored for r in c.reasons)
     index.update(ledger_2020)
     assert index.score("国储林完成没")[0].reasons == best.reasons
+
+
+def test_a_phrase_short_of_its_share_of_the_question_never_reaches_a_ratio_of_75(index):
+    """`explaining._shares`: a phrase with fewer of its characters in the question than the
+    share asks for is skipped without an alignment; none of those would have reached 75."""
+    from rapidfuzz import fuzz
+
+    from bot.understanding.explaining import _shares
+    from bot.understanding.text import mask_stopwords, normalize
+
+    phrases = sorted({p for doc in index.docs.values() for p in doc.fuzzy})
+    questions = [normalize(i["q"]) for i in load_eval_set(TRAINING)][::4]
+    skipped = 0
+    for q in (mask_stopwords(q, index.lexicon.stopwords) for q in questions):
+        for phrase in phrases:
+            loose, strict = _shares(phrase)
+            shared = len(set(phrase) & set(q))
+            if shared < (strict if len(phrase) < len(q) else loose):
+                skipped += 1
+                assert fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75) is None
+            if len(set(phrase)) == len(phrase) < len(q):  # the bound `_fuzzy_cap` uses
+                bound = 200 * shared / (len(phrase) + shared)
+                assert fuzz.partial_ratio(phrase, q) <= bound + 1e-9, (phrase, q)
+    assert skipped > 1000
+
+
+def test_what_is_kept_per_ledger_state_follows_every_change(ledger_2020):
+    """An index that has answered questions (its parts, norms, reasons, slips and phrase
+    hits kept), then re-indexed after changes, scores as an index built fresh on the new
+    ledger: nothing kept outlives the ledger state it was worked out for."""
+    questions = [item["q"] for item in load_eval_set(TRAINING)][::3]
+    index = LedgerIndex(ledger_2020, load_lexicon())
+    for question in questions:
+        index.score(question, limit=5)
+    first, second = ledger_2020.targets[0], ledger_2020.targets[1]
+    changed = (
+        dataclasses.replace(first, aliases=(*first.aliases, "新增贷款"), progress_text="已完成。"),
+        *ledger_2020.targets[2:],  # the second target goes
+    )
+    for ledger in (dataclasses.replace(ledger_2020, targets=changed), ledger_2020):
+        index.update(ledger)
+        fresh = LedgerIndex(ledger, load_lexicon())
+        for question in questions:
+            assert index.score(question, limit=5)[:5] == fresh.score(question, limit=5)[:5]
+    assert second.number in index.docs
+
+
+def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
+    best = next(c for c in index.score(question) if c.number == number)
+    return sum(r.score for r in best.reasons if r.kind == "phrase" and r.text == phrase)
+
+
+def test_a_phrase_other_targets_write_is_shared_with_them():
+    """An indicator named 筛查 names its target no more than the texts that write 筛查 name
+    theirs: the phrase's worth is shared among every target that holds or writes it."""
+    from bot.domain.ledger import IndicatorSpec, TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    screening = TargetSpec(
+        1, "两癌筛查", "社会事业", "完成两癌筛查0.8万人。",
+        indicators=(IndicatorSpec(name="筛查", target="0.8", unit="万人"),),
+    )  # fmt: skip
+    others = [TargetSpec(n, f"道路{n}", "城乡建设", f"修建道路{n}公里。") for n in (3, 4, 5, 6)]
+    lung = TargetSpec(2, "慢阻肺防治", "社会事业", "完成慢阻肺筛查6.63万人次。")
+    alone = LedgerIndex(small_ledger(2021, screening, *others), load_lexicon())
+    shared = LedgerIndex(small_ledger(2021, screening, lung, *others), load_lexicon())
+    question = "筛查做了多少人"
+    assert _phrase_score(alone, question, 1, "筛查") > 0
+    assert _phrase_score(shared, question, 1, "筛查") < 0.6 * _phrase_score(
+        alone, question, 1, "筛查"
+    )
+
+
+def _roads(*numbers: int):
+    from bot.domain.ledger import TargetSpec
+
+    return [TargetSpec(n, f"道路{n}", "城乡建设", f"修建道路{n}公里。") for n in numbers]
+
+
+def test_a_word_the_lexicon_reads_is_not_also_an_abbreviation_gap():
+    """产值 is read by the lexicon (生产总值, 增加值…): it is not also a gap of 生产总值."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "产值" in lexicon.synonyms
+    gdp = TargetSpec(1, "地区经济", "经济发展", "地区生产总值增长6%。")
+    index = LedgerIndex(small_ledger(2021, gdp, *_roads(2, 3, 4, 5, 6)), lexicon)
+    reasons = next(c for c in index.score("产值涨了没") if c.number == 1).reasons
+    assert not any(r.kind == "gap" for r in reasons)
+    assert any(r.kind == "lexicon" for r in reasons)
+
+
+def test_a_bigram_cut_out_of_a_word_the_lexicon_reads_weighs_less():
+    """总量 of 经济总量 (read as 生产总值) is not the 总量 of an energy target's text."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "经济总量" in lexicon.synonyms
+    energy = TargetSpec(1, "能源消费", "生态环境", "能源消费总量控制在100万吨以内。")
+    gdp = TargetSpec(2, "生产总值", "经济发展", "生产总值增长6%。")
+    index = LedgerIndex(small_ledger(2021, energy, gdp, *_roads(3, 4, 5, 6)), lexicon)
+    scored = index.score("经济总量涨了没")
+    assert scored[0].number == 2
+    alone = next(c for c in index.score("总量涨了没") if c.number == 1)
+    within = next(c for c in scored if c.number == 1)
+    assert within.score < 0.7 * alone.score
+
+
+def test_a_bigram_across_the_edge_of_a_word_the_lexicon_reads_is_no_gap():
+    """村困 of 农村困难户 runs across 困难户 (a lexicon word): not an abbreviation of 农村特困."""
+    from bot.domain.ledger import TargetSpec
+    from tests.auxil.ledgers import small_ledger
+
+    lexicon = load_lexicon()
+    assert "困难户" in lexicon.synonyms
+    care = TargetSpec(1, "特困供养", "民生保障", "提高农村特困人员供养标准。")
+    index = LedgerIndex(small_ledger(2021, care, *_roads(2, 3, 4, 5, 6)), lexicon)
+    reasons = next(c for c in index.score("农村困难户的保障线") if c.number == 1).reasons
+    assert not any(r.kind == "gap" for r in reasons)
+    assert any(r.kind == "lexicon" for r in reasons)
