@@ -374,6 +374,9 @@ def _leads_undated(sentence: str) -> bool:
     )
 
 
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+
+
 def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
     """Deadlines named in a target's text (and its month's `plan`), in the year written or
     else the ledger's; the year end when none is named, and for a sentence of the target
@@ -388,6 +391,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
     )
     target_text = f"{target_text}\n{plan}" if plan else target_text
     for m in _DEADLINE_RE.finditer(target_text):
+        if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
+            continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
         due_year = int(m.group(1)) if m.group(1) else year
         try:
             if m.group(2):

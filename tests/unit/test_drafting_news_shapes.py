@@ -178,3 +178,12 @@ def test_a_line_that_answers_its_own_target_is_read_though_a_paragraph_follows()
 def test_some_of_the_items_own_projects_are_its_progress():
     report = parse_report("某县项目推进情况\n1.改造老旧小区10个\n部分项目已完成主体施工。\n")
     assert "部分项目" in report.targets[0].progress_text
+
+
+def test_the_day_progress_is_told_of_is_no_deadline():
+    from bot.drafting.report_text import extract_deadlines
+
+    found = extract_deadlines("全市计划改造户厕3万座,截至10月底,已改造3.2万座", 2020)
+    assert [d.date for d in found] == [dt.date(2020, 12, 31)]
+    found = extract_deadlines("10月底前完成户厕改造3万座", 2020)
+    assert [d.date for d in found] == [dt.date(2020, 10, 31)]
