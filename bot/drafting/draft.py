@@ -192,10 +192,13 @@ def _status(
     if words is not None and words.value in DONE_WORDS:
         # The report says the work is done, so its deadlines are done.
         spec = _mark_done(spec)
-        whole = whole_year_done(told) if words.value == "已完成" else ""
+        whole = whole_year_done(told)
         if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
-            # "提前完成年度任务": the year's target is done; a figure beyond it is more.
-            exceeded = any(indicator_exceeded(i) for i in spec.indicators if i.comparable)
+            # "提前完成年度任务": the year's target is done; a figure beyond it is more, and
+            # "超额完成全年任务" says so whatever other figures the item leaves unanswered.
+            exceeded = words.value == "超额完成" or any(
+                indicator_exceeded(i) for i in spec.indicators if i.comparable
+            )
             status = "超额完成" if exceeded else "已完成"
             reason = f"报告称“{whole}”"
             spec = replace(spec, status_override=status, status_reason=reason)

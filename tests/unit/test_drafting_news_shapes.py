@@ -187,3 +187,13 @@ def test_the_day_progress_is_told_of_is_no_deadline():
     assert [d.date for d in found] == [dt.date(2020, 12, 31)]
     found = extract_deadlines("10月底前完成户厕改造3万座", 2020)
     assert [d.date for d in found] == [dt.date(2020, 10, 31)]
+
+
+def test_beyond_the_years_task_is_said_of_the_whole_though_a_figure_goes_unanswered():
+    text = (
+        "某市重点指标完成情况\n"
+        "1.本年度,全市农业投资计划达到20亿元,截至三季度末,已达23亿元,超额完成全年任务,"
+        "其余5个区均按计划推进。\n"
+        "据悉,市农业农村局逐月监测各指标。\n"
+    )
+    assert _statuses(text)[1] == "超额完成"
