@@ -371,6 +371,11 @@ _DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
 _PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
 
 
+# The report speaks of its own year ("今年以来", "本年度") without naming it.
+_THIS_YEAR = re.compile(r"今年|本年度")
+_YEAR_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月\d{1,2}日")
+
+
 def guess_year(text: str, fallback: int) -> Reading:
     """The year the targets are for: years named as the plan's year weigh most, compared
     years and full dates (a publication date) least; `fallback` when no year is named.
@@ -408,6 +413,16 @@ def guess_year(text: str, fallback: int) -> Reading:
         year = int(m.group(1))
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
+    this_year = _THIS_YEAR.search(text)
+    first_date = min(
+        (m for m in (*_YEAR_DATE.finditer(text), *_NUMERIC_DATE.finditer(text))),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    if this_year and first_date:
+        # "今年以来…" in a report dated "2021年11月19日": the year it speaks of is its date's,
+        # above a plan's horizon ("到2025年") or a compared year.
+        scores[int(first_date.group(1))] += 2.0
     if not scores:
         return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]

@@ -197,3 +197,17 @@ def test_beyond_the_years_task_is_said_of_the_whole_though_a_figure_goes_unanswe
         "据悉,市农业农村局逐月监测各指标。\n"
     )
     assert _statuses(text)[1] == "超额完成"
+
+
+def test_this_year_in_a_dated_news_report_is_its_dates_year():
+    from bot.drafting.words import guess_year
+
+    text = (
+        "某省:12项民生工程提前完成年度任务\n"
+        "2021年11月19日18:09 | 来源:某日报\n"
+        "今年以来,全省实施12项民生工程,到2025年棚户区改造全部完成。\n"
+    )
+    assert guess_year(text, 2030).value == "2021"
+    # Without a date the year stays a guess, and says so.
+    undated = guess_year("某县实事进展顺利\n今年上半年,各项工程进展顺利。\n", 2030)
+    assert undated.value == "2030" and undated.confidence < 0.5
