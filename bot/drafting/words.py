@@ -414,8 +414,11 @@ def guess_year(text: str, fallback: int) -> Reading:
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
     this_year = _THIS_YEAR.search(text)
+    # The publication's date: on the report's first lines, or signed on its last ones.
+    lines = text.strip().split("\n")
+    edges = "\n".join(lines[:3]) + "\n" + "\n".join(lines[-3:] if len(lines) > 3 else [])
     first_date = min(
-        (m for m in (*_YEAR_DATE.finditer(text), *_NUMERIC_DATE.finditer(text))),
+        (m for m in (*_YEAR_DATE.finditer(edges), *_NUMERIC_DATE.finditer(edges))),
         key=lambda m: m.start(),
         default=None,
     )

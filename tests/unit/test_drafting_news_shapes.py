@@ -211,3 +211,13 @@ def test_this_year_in_a_dated_news_report_is_its_dates_year():
     # Without a date the year stays a guess, and says so.
     undated = guess_year("某县实事进展顺利\n今年上半年,各项工程进展顺利。\n", 2030)
     assert undated.value == "2030" and undated.confidence < 0.5
+
+
+def test_a_date_inside_the_text_is_no_publication_date():
+    from bot.drafting.words import guess_year
+
+    text = (
+        "某县实事进展\n今年以来,各项工程进展顺利。\n说明一\n"
+        "1.落实2019年3月1日起施行的条例,2022年实现全覆盖。\n说明二\n说明三\n说明四\n"
+    )
+    assert guess_year(text, 2030).value == "2022"
