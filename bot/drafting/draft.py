@@ -296,10 +296,9 @@ def draft_target(
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     cells = read_cells(item.target_text, item.progress_text, header)
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
-    # "建成停车位22.72万个,占年度任务的113.6%。" over more lines: the item's own line tells
-    # what was done, its target unwritten.
-    # So does a line that sets a target and says how much of it was done ("计划达到53亿元,
-    # 截至三季度末,…已达65.5亿元"), whatever lines follow it.
+    # An item's own line tells what was done, whatever lines follow it, when it gives shares
+    # of a target it does not write ("建成停车位22.72万个,占年度任务的113.6%。") or sets a
+    # target and how much of it was done ("计划达到53亿元,截至三季度末,…已达65.5亿元").
     own_line = (
         progress_report
         and bool(item.progress_text.strip())
