@@ -20,7 +20,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.cells import answers_with_rate, header_labels, read_cells, split_sentence
+from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -33,6 +33,7 @@ from bot.drafting.naming import (
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
+from bot.drafting.sentences import answers_with_rate, split_sentence
 from bot.drafting.words import (
     Reading,
     forecasts_failure,

@@ -101,7 +101,7 @@ def test_a_drafted_table_report_pairs_its_columns():
 
 
 def test_one_sentence_that_tells_target_and_progress_is_split():
-    from bot.drafting.cells import split_sentence
+    from bot.drafting.sentences import split_sentence
 
     target, done = split_sentence("万亩梯田示范点项目,共铺开梯田3.9万亩,完成3.5万亩;")
     assert "3.9万亩" in target and done == "完成3.5万亩;"

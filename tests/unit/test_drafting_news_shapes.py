@@ -157,7 +157,7 @@ def test_the_years_target_done_outweighs_a_forecast_for_a_part():
 
 
 def test_a_verb_of_doing_under_a_plan_sets_the_target():
-    from bot.drafting.cells import split_sentence
+    from bot.drafting.sentences import split_sentence
 
     target, done = split_sentence("全县投资计划达到20亿元,截至三季度末,投资已达23亿元,")
     assert "20亿元" in target and "23亿元" in done and "20亿元" not in done

@@ -1,0 +1,78 @@
+"""How one free-text progress sentence divides into what was planned and what was done.
+
+An item of a report often tells its target and its progress in the same sentence
+("共铺开梯田3.9万亩,完成3.5万亩"); this module owns the reading of such sentences by their
+clauses, and the test for progress that opens with a completion rate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.report_text import extract_figures
+
+_FIGURE = re.compile(r"\d")
+
+
+# In one sentence of a progress report, a clause whose figure follows words of achievement
+# ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
+# a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
+_PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
+_CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
+# A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
+_PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
+
+
+def split_sentence(text: str) -> tuple[str, str]:
+    """(target words, progress words) of an item that tells both in one sentence; ("", "")
+    when its clauses are not of both kinds."""
+    targets, actuals = [], []
+    for clause in _CLAUSE.findall(text):
+        if not _FIGURE.search(clause):
+            targets.append(clause)
+        elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
+            actuals.append(clause)
+        else:
+            targets.append(clause)
+    if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
+        return "".join(targets), "".join(actuals)
+    return _begun_then_done(_CLAUSE.findall(text))
+
+
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成)[^\d，,。；;]{0,2}$")
+
+
+def _units(text: str, *, done: bool = False) -> set[str]:
+    """Units of the figures in `text`; with `done`, only of figures right after a word of
+    achievement ("完成44村", not "实施完成…等8村…")."""
+    return {
+        f.unit
+        for f in extract_figures(text)
+        if f.unit and (not done or _DONE_JUST_BEFORE.search(text[: f.start]))
+    }
+
+
+def _begun_then_done(clauses: list[str]) -> tuple[str, str]:
+    # "开工建设78村106个项目,完成44村": the work taken up, then how much of it is done, in
+    # the same unit; the clauses before the first of achievement set the scope.
+    first = next((k for k, c in enumerate(clauses) if _ACHIEVED_BEFORE.match(c)), None)
+    if first is None or first == 0:
+        return "", ""
+    scope, rest = clauses[:first], clauses[first:]
+    done = [c for c in rest if _ACHIEVED_BEFORE.match(c)]
+    if not _units("".join(scope)) & {u for c in done for u in _units(c, done=True)}:
+        return "", ""
+    return "".join(scope), "".join(rest)
+
+
+# Progress that opens with the completion rate ("完成率200%;") answers the item's own line:
+# its figures ("实体零工驿站建设完成2个") are what was done, the rate how that compares with a
+# target the report does not repeat.
+_RATE_FIRST = re.compile(
+    r"^\s*(?:完成率|完成比例|任务完成率)(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def answers_with_rate(progress: str) -> bool:
+    return bool(_RATE_FIRST.match(progress))
