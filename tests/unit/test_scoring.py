@@ -11,7 +11,7 @@ from bot.config import PROJECT_ROOT
 from bot.understanding.evaluation import load_eval_set
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex
-from bot.understanding.scoring import _gapped
+from bot.understanding.phrase_hits import _gapped
 
 TRAINING = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
 

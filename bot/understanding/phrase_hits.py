@@ -1,0 +1,205 @@
+"""The question's ledger phrases and abbreviations, found before BM25 ranks the targets.
+
+`PhraseHits` finds the ledger phrases a question writes (literally, by homophone or via a
+lexicon reading) and the question bigrams no target writes that some targets spell with a
+character or two between (abbreviations such as 国储林); each hit is a `Reason` for the
+targets holding it. `IndexScoring` (bot.understanding.scoring) adds them to its scores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from bot.understanding.candidates import Reason
+from bot.understanding.explaining import CandidateExplaining, _Query
+from bot.understanding.text import pinyin_key, text_tokens
+from bot.understanding.weights import (
+    GAP_COMMON_SHARE,
+    GAP_FACTOR,
+    GAP_MAX_SHARE,
+    GAP_MAX_TARGETS,
+    LEXICON_FACTOR,
+    PINYIN_FACTOR,
+)
+
+_PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+class PhraseHits(CandidateExplaining):
+    """The phrase and gap hits of `LedgerIndex`; the index's tables and caches are built by
+    bot.understanding.matching."""
+
+    def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """A question bigram no target writes, found with a character or two between in a few
+        targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        postings, known = self.postings, self._gaps
+        # A bigram inside a word the lexicon reads (产值, read as 生产总值) is that word, read
+        # once by the lexicon, not an abbreviation of whatever spells it apart; one across
+        # the word's edge (村困 of 农村困难户) is no word at all.
+        read = {span for _, span, _ in query.expansions}
+        for token, spans in query.spans.items():
+            if token in postings or token.isascii() or token[0] == token[1]:
+                continue
+            if read and all(any(s < b and a < e for s, e in read) for a, b in spans):
+                continue
+            gap = known.get(token)
+            if gap is None:
+                if len(known) > 100_000:
+                    known.clear()  # the bigrams of every question ever asked must not pile up
+                gap = known[token] = self._gap_of(token)
+            if gap:
+                reason, found = gap
+                for number in found:
+                    hits[number].append((reason, spans[0]))
+        return hits
+
+    def _gap_of(self, token: str) -> tuple[Reason, tuple[int, ...]] | tuple[()]:
+        """The gap reason of a question bigram no target writes, and the targets that write
+        it with a character or two between; () for none. Depends on the ledger only."""
+        cap = min(max(3, int(self.count * GAP_MAX_SHARE)), GAP_MAX_TARGETS)
+        # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
+        common = max(2, self.count * GAP_COMMON_SHARE)
+        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+        if not first or not second or max(len(first), len(second)) > common:
+            return ()
+        if min(len(first), len(second)) > 20 * cap:
+            return ()  # two characters this frequent are not what an abbreviation keeps
+        holders = first & second
+        if not holders or len(holders) > cap:
+            return ()
+        first_char, second_char = token
+        found = tuple(n for n in holders if _gapped(self.docs[n].text, first_char, second_char))
+        if not found:
+            return ()
+        df, n = len(found), self.count
+        weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * GAP_FACTOR
+        return Reason("gap", token, "text", round(weight, 3)), found
+
+    def _phrase_hits(self, q: str, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
+        """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
+        found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
+        n = len(q)
+        known = self._bigram_starts
+        if len(known) > 100_000:
+            known.clear()  # the bigrams of every question ever asked must not pile up
+        lengths_at = []  # per position: the lengths of the phrases, then homophones, there
+        for i in range(n - 1):
+            start = q[i : i + 2]
+            lengths = known.get(start)
+            if lengths is None:
+                lengths = known[start] = self._starts_of(start)
+            lengths_at.append(lengths)
+            for length in lengths[0]:
+                if length > n - i:
+                    break
+                sub = q[i : i + length]
+                if sub in self.phrases and sub not in found:
+                    found[sub] = ("phrase", (i, i + length))
+        syllables = None
+        # A homophone window never leaves a run of CJK characters.
+        for run in _CJK_RUN.finditer(q):
+            end = run.end()
+            for i in range(run.start(), end - 1):
+                if not lengths_at[i][1]:
+                    continue
+                if syllables is None:
+                    syllables = pinyin_key(q)
+                for length in lengths_at[i][1]:
+                    if length > end - i:
+                        break
+                    window = q[i : i + length]
+                    for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                        if phrase in found:
+                            continue
+                        same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                        if same * 2 >= length:
+                            found[phrase] = ("pinyin", (i, i + length))
+        for _, span, word in query.expansions:
+            if word in self.phrases and word not in found:
+                found[word] = ("lexicon", span)
+        # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
+        # One line each: a phrase found again is inside another one (no phrase holds a "\n").
+        every = "\n".join(found)
+        kept = [p for p in found if every.count(p) == 1]
+        hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
+        for phrase in kept:
+            kind, span = found[phrase]
+            # Worth what the question wrote: a lexicon word counts as the question's own key.
+            written = q[span[0] : span[1]] if kind == "lexicon" else phrase
+            for number, reason in self._phrase_reasons(kind, phrase, written):
+                hits[number].append((reason, span))
+        return hits
+
+    def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The lengths of the ledger's phrases that start with these two characters, and of
+        those whose first two syllables they sound like: what `_phrase_hits` tries at a
+        question position. Depends on the ledger only; kept until it changes."""
+        literal = ()
+        if self._starts.get(start, 0) > 0:
+            literal = self._lengths(self._start_lengths, start)
+        pair = pinyin_key(start)
+        sounding = ()
+        if self._pinyin_starts.get(pair, 0) > 0:
+            sounding = self._lengths(self._pinyin_start_lengths, pair)
+        return literal, sounding
+
+    def _phrase_reasons(self, kind: str, phrase: str, written: str) -> list[tuple[int, Reason]]:
+        """(target, reason) for each target holding a phrase found in a question (by `kind`,
+        as `written` there); depends on the ledger only, kept until it changes."""
+        key = (kind, phrase, written)
+        reasons = self._phrase_found.get(key)
+        if reasons is None:
+            if len(self._phrase_found) > 100_000:
+                self._phrase_found.clear()  # what every question ever asked found
+            holders = self.phrases[phrase]
+            # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
+            shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
+            weight = self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared
+            reasons = self._phrase_found[key] = [
+                (number, Reason(kind, phrase, field_name, round(weight, 3)))
+                for number, field_name in holders.items()
+            ]
+        return reasons
+
+    def _sharers(self, phrase: str) -> int:
+        """How many targets a phrase names: those holding it as a title, alias or indicator
+        name, and those whose texts write it. A phrase several targets write ("筛查" as one
+        target's indicator, written by two more) names none of them in particular."""
+        shared = self._phrase_sharers.get(phrase)
+        if shared is None:
+            writers = set(self.phrases.get(phrase, {}))
+            tokens = list(dict.fromkeys(text_tokens(phrase)))
+            postings = sorted((self.postings.get(t) or {} for t in tokens), key=len)
+            # A phrase that is one bigram is written wherever that bigram is (aliases, which
+            # are not texts, have no postings).
+            bigram = tokens == [phrase]
+            if postings and postings[0]:
+                first, others = postings[0], postings[1:]
+                for row in first:
+                    if any(row not in other for other in others):
+                        continue
+                    number = self.numbers[row]
+                    if number not in writers and (bigram or phrase in self.docs[number].written):
+                        writers.add(number)
+            shared = self._phrase_sharers[phrase] = max(len(writers), 1)
+        return shared
+
+
+def _gapped(text: str, first: str, second: str) -> bool:
+    r"""`re.search(first + r"[^\n\s]{1,2}" + second, text)`, without compiling a pattern
+    for every new pair (a compile costs more than the rest of a question, and crowds the
+    `re` module's cache of other patterns out)."""
+    at = text.find(first)
+    while at >= 0:
+        between = text[at + 1 : at + 3]
+        if between and not between[0].isspace():
+            if text[at + 2 : at + 3] == second:
+                return True
+            if len(between) == 2 and not between[1].isspace() and text[at + 3 : at + 4] == second:
+                return True
+        at = text.find(first, at + 1)
+    return False
