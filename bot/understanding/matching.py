@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from bot.understanding.figures import (
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key, text_tokens
-from bot.understanding.weights import BM25_B, BM25_K1, FIELD_WEIGHTS, MAX_PHRASE
+from bot.understanding.weights import FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
     from bot.understanding.candidates import Reason
@@ -417,50 +416,3 @@ class LedgerIndex(IndexScoring):
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""
         return tuple(word for word, _ in self._expansions.get(key, ()))
-
-    @property
-    def count(self) -> int:
-        return max(len(self.docs), 1)
-
-    def idf(self, token: str) -> float:
-        idf = self._idfs.get(token)
-        if idf is None:
-            df = len(self.postings.get(token, ()))
-            n = self.count
-            idf = self._idfs[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return idf
-
-    def _char_weight(self, ch: str) -> float:
-        # A character most targets use says little; one the ledger never uses counts fully.
-        weight = self._char_weights.get(ch)
-        if weight is None:
-            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
-            self._char_weights[ch] = weight
-        return weight
-
-    def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
-        cached = self._arrays.get(token)
-        if cached is None:
-            posting = self.postings.get(token)
-            if not posting:
-                return None
-            rows = np.fromiter(posting.keys(), dtype=np.int64, count=len(posting))
-            tfs = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
-            cached = self._arrays[token] = (rows, tfs)
-        return cached
-
-    def _bm25_parts(self, token: str, avgdl: float):
-        """(rows, tfs, tf + norm, the BM25 part of each row at query weight 1), or None."""
-        parts = self._parts.get(token)
-        if parts is None:
-            arrays = self._array(token)
-            if arrays is None:
-                return None
-            rows, tfs = arrays
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[rows] / avgdl)
-            # The same operations in the same order as for any other weight, so the scores
-            # are the very floats an uncached sum would give.
-            denominator = tfs + norm
-            parts = (rows, tfs, denominator, self.idf(token) * tfs * (BM25_K1 + 1) / denominator)
-            self._parts[token] = parts
-        return parts

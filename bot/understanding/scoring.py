@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 
 import numpy as np
@@ -22,6 +23,7 @@ from bot.understanding.text import (
 )
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
+    BM25_B,
     BM25_K1,
     FIGURE_BARE_FACTOR,
     FIGURE_FACTOR,
@@ -38,6 +40,55 @@ _K1_PLUS_1 = BM25_K1 + 1
 
 class IndexScoring(PhraseHits):
     """The scoring half of `LedgerIndex` (bot.understanding.matching builds and updates it)."""
+
+    # The BM25 statistics of the index the scores are made of, each kept until it changes.
+
+    @property
+    def count(self) -> int:
+        return max(len(self.docs), 1)
+
+    def idf(self, token: str) -> float:
+        idf = self._idfs.get(token)
+        if idf is None:
+            df = len(self.postings.get(token, ()))
+            n = self.count
+            idf = self._idfs[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return idf
+
+    def _char_weight(self, ch: str) -> float:
+        # A character most targets use says little; one the ledger never uses counts fully.
+        weight = self._char_weights.get(ch)
+        if weight is None:
+            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+            self._char_weights[ch] = weight
+        return weight
+
+    def _array(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
+        cached = self._arrays.get(token)
+        if cached is None:
+            posting = self.postings.get(token)
+            if not posting:
+                return None
+            rows = np.fromiter(posting.keys(), dtype=np.int64, count=len(posting))
+            tfs = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
+            cached = self._arrays[token] = (rows, tfs)
+        return cached
+
+    def _bm25_parts(self, token: str, avgdl: float):
+        """(rows, tfs, tf + norm, the BM25 part of each row at query weight 1), or None."""
+        parts = self._parts.get(token)
+        if parts is None:
+            arrays = self._array(token)
+            if arrays is None:
+                return None
+            rows, tfs = arrays
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[rows] / avgdl)
+            # The same operations in the same order as for any other weight, so the scores
+            # are the very floats an uncached sum would give.
+            denominator = tfs + norm
+            parts = (rows, tfs, denominator, self.idf(token) * tfs * (BM25_K1 + 1) / denominator)
+            self._parts[token] = parts
+        return parts
 
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
