@@ -31,18 +31,15 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
-    guess_year,
-    month_end,
     relative_status,
-    report_day,
     status_from_words,
-    tells_progress,
     whole_year_done,
 )
 from bot.render.ledger_toml import dump_ledger

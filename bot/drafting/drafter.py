@@ -8,8 +8,8 @@ import datetime as dt
 from bot.domain.ledger import LedgerSpec
 from bot.drafting.draft import draft_report
 from bot.drafting.naming import load_departments
+from bot.drafting.report_dates import guess_year as read_year
 from bot.drafting.report_text import Report
-from bot.drafting.words import guess_year as read_year
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.tokenizer import make_tokenizer
 

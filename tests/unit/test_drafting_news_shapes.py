@@ -200,7 +200,7 @@ def test_beyond_the_years_task_is_said_of_the_whole_though_a_figure_goes_unanswe
 
 
 def test_this_year_in_a_dated_news_report_is_its_dates_year():
-    from bot.drafting.words import guess_year
+    from bot.drafting.report_dates import guess_year
 
     text = (
         "某省:12项民生工程提前完成年度任务\n"
@@ -214,7 +214,7 @@ def test_this_year_in_a_dated_news_report_is_its_dates_year():
 
 
 def test_a_date_inside_the_text_is_no_publication_date():
-    from bot.drafting.words import guess_year
+    from bot.drafting.report_dates import guess_year
 
     text = (
         "某县实事进展\n今年以来,各项工程进展顺利。\n说明一\n"

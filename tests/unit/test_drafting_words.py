@@ -5,14 +5,9 @@ import datetime as dt
 import pytest
 
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.report_dates import guess_year, report_day
 from bot.drafting.report_text import extract_deadlines
-from bot.drafting.words import (
-    comparator_for,
-    guess_year,
-    relative_status,
-    report_day,
-    status_from_words,
-)
+from bot.drafting.words import comparator_for, relative_status, status_from_words
 
 
 @pytest.mark.parametrize(
