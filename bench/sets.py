@@ -12,9 +12,9 @@ from pathlib import Path
 
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.domain.ledger import LedgerSpec
-from bot.drafting.draft import draft_toml
 from bot.drafting.drafter import draft as draft_report
 from bot.drafting.report_text import parse_report
+from bot.drafting.review import draft_toml
 from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.evaluation import load_eval_set
 

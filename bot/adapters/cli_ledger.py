@@ -140,9 +140,9 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
         except UnicodeDecodeError:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
     # Imported here: the drafting modules cost every other command's start-up 0.03-0.05 s.
-    from bot.drafting.draft import draft_toml, review_summary
     from bot.drafting.drafter import draft as draft_report_ledger
     from bot.drafting.report_text import parse_report
+    from bot.drafting.review import draft_toml, review_summary
 
     report = parse_report(text)
     drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())

@@ -86,9 +86,10 @@ def test_any_numbered_text_drafts_a_ledger_that_loads():
     """Odd figures, units, dates and words never break the draft or its TOML."""
     import random
 
-    from bot.drafting.draft import draft_report, draft_toml
+    from bot.drafting.draft import draft_report
     from bot.drafting.naming import load_departments
     from bot.drafting.report_text import parse_report
+    from bot.drafting.review import draft_toml
     from bot.render.ledger_toml import parse_ledger
     from bot.understanding.lexicon import load_lexicon
     from bot.understanding.tokenizer import make_tokenizer

@@ -4,9 +4,9 @@ Every example is a short made-up report, not a line of a real one."""
 
 import datetime as dt
 
-from bot.drafting.draft import review_summary
 from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
+from bot.drafting.review import review_summary
 
 TODAY = dt.date(2026, 12, 6)
 
