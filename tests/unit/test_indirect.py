@@ -353,3 +353,20 @@ def test_women_and_children_is_a_topic_of_its_own():
     )
     answer = _answerer(ledger, dt.date(2019, 11, 30)).ask("妇女儿童这块怎么样")
     assert (answer.intent, sorted(answer.targets)) == ("list", [1, 2])
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("村村通今年通了几个村", 1), ("危改完成多少户", 2), ("公益岗安置了多少人", 3)],
+)
+def test_a_field_abbreviation_reaches_the_words_any_report_writes(question, number):
+    ledger = small_ledger(
+        2019,
+        TargetSpec(1, "自然村通硬化路", "城乡建设", "完成50个自然村通硬化路。"),
+        TargetSpec(2, "农村危房改造", "城乡建设", "完成农村危房改造300户。"),
+        TargetSpec(3, "就业困难人员安置", "民生保障", "通过公益性岗位安置就业困难人员500人。"),
+    )
+    answerer = _answerer(ledger, dt.date(2019, 11, 30))
+    assert answerer.ask(question).targets[:1] == (number,)
+    best = answerer.index.score(normalize(question), normalized=True)[0]
+    assert any(r.kind == "lexicon" for r in best.reasons)  # not its characters alone
