@@ -97,6 +97,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         self._any_cue = any_word(thesaurus.out_of_scope_cues)
         self._any_place = any_word(thesaurus.other_places)
         self._any_subject = any_word(thesaurus.subjects)
+        self._any_abbreviation = any_word(thesaurus.abbreviations)
         self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         self.refresh(ledger)
@@ -316,8 +317,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         close = [
             c
             for c in candidates[:3]
-            if self._trusted(c)
-            and (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
+            if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
+            and self._trusted(c)
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else
@@ -421,6 +422,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         if len(target.indicators) < 2 and strict:
             return None
         best, best_score = None, 0.0
+        needed = 80 if strict else 90
         for ind in target.indicators:
             if not (ind.actual or ind.target):
                 continue
@@ -429,14 +431,19 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 if len(self._names) > 100_000:
                     self._names.clear()  # renamed indicators must not pile up for ever
                 name = self._names[ind.name] = normalize(ind.name)
-            score = 100.0 if name in q else fuzz.partial_ratio(name, q)
-            if ind.unit and ind.unit in q and ind.unit not in ("%",):
+            unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
+            rank = ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name)
+            # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
+            # never wins over one above it, and none above it means no indicator anyway.
+            cutoff = max(0, needed - 10 * unit - 100 * rank)
+            score = 100.0 if name in q else fuzz.partial_ratio(name, q, score_cutoff=cutoff)
+            if unit:
                 score += 10
-            if ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name):
+            if rank:
                 score += 100  # "排第几" asks for the rank
             if score > best_score:
                 best, best_score = ind, score
-        return best if best_score >= (80 if strict else 90) else None
+        return best if best_score >= needed else None
 
     def _unknown(
         self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()

@@ -31,12 +31,16 @@ class _Query:
     # Ledger bigrams the question writes as homophones ("梯田" for 提田) -> where.
     homophones: dict[str, tuple[int, int]] = field(default_factory=dict)
     readings: list[list[str]] = field(default_factory=list)  # the expansions' words, by key
-    # (token, weight × IDF, the question's own?) for the tokens some target has, in order.
-    present: list[tuple[str, float, bool]] = field(default_factory=list)
+    # (token, weight × IDF, for the question's own tokens (the `bm25` reasons kept for it
+    # by row when it weighs 1, else None; the positions it covers), else None) for the
+    # tokens some target has, in order.
+    present: list[tuple[str, float, tuple | None]] = field(default_factory=list)
     masked_bits: int = 0  # the characters of `masked`, as `LedgerIndex._char_bits` numbers them
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
+    passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
+    read_spans: list[tuple[str, tuple[int, int]]] | None = None  # the expansions' (key, span)
 
     @property
     def own(self):
@@ -46,28 +50,82 @@ class _Query:
 class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
-    def _fuzzy_caps_of(self, number: int) -> list[tuple[float, int, int]]:
-        """(the most the phrase can add as a fuzzy reason, at a similarity of 100; its
-        characters' bits; how many different characters it has) for each fuzzy phrase of
-        the target, the largest first."""
+    def _fuzzy_caps_of(self, number: int) -> dict[str, float]:
+        """The most each fuzzy phrase of the target can add as a fuzzy reason (at a
+        similarity of 100), kept until the ledger changes."""
         caps = self._fuzzy_caps.get(number)
         if caps is None:
-            caps = sorted(
-                (
-                    (self._phrase_weight(p) * 0.5 / len(self.phrases[p]), bits, distinct)
-                    for p, bits, distinct in self._fuzzy_bits(self.docs[number])
-                ),
-                key=lambda cap: cap[0],
-                reverse=True,
-            )
+            caps = {
+                p: self._phrase_weight(p) * 0.5 / len(self.phrases[p])
+                for p in self.docs[number].fuzzy
+            }
             self._fuzzy_caps[number] = caps
         return caps
 
-    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int], ...]:
-        """The target's fuzzy phrases with their characters' bits and distinct characters."""
+    def _fuzzy_cap(self, number: int, query: _Query) -> float:
+        """The most the target's fuzzy reason can add for this question: its passing
+        phrases' caps (`_fuzzy_caps_of`), each at the highest similarity the question's
+        characters allow it (a phrase shorter than the question with no character twice,
+        c of whose characters the question holds, aligns at most 2c / (len + c): see
+        `_shares`), else at 100."""
+        passing = self._passing(number, query)
+        if not passing:
+            return 0.0
+        caps = self._fuzzy_caps_of(number)
+        q_bits = self._masked_bits(query)
+        size = len(query.masked)
+        most = 0.0
+        for phrase, bits, _, _, length, unique in passing:
+            cap = caps[phrase]
+            if unique and length < size:
+                shared = (bits & q_bits).bit_count()
+                similarity = min(100.0, 200.0 * shared / (length + shared))
+                cap *= (similarity - 60) / 40
+            most = max(most, cap)
+        return most
+
+    def _passing(self, number: int, query: _Query) -> tuple[tuple, ...]:
+        """The target's fuzzy phrases (as `_fuzzy_bits` lists them), in order, with enough
+        of their characters in the question to reach a partial ratio of 75 (`_shares`): the
+        only ones worth aligning. Worked out once per question and target (the bound and
+        the candidate both ask)."""
+        passing = query.passing.get(number)
+        if passing is None:
+            # The phrase's characters are numbered before the question's are read: a
+            # character numbered later would be missing from the question's bits.
+            doc = self.docs[number]
+            fuzzy = self._fuzzy_bits(doc)
+            q_bits = self._masked_bits(query)
+            every, fewest = doc.fuzzy_union
+            if (every & q_bits).bit_count() < fewest:
+                passing = ()  # too few of all its phrases' characters for any one of them
+            else:
+                size = len(query.masked)
+                passing = tuple(
+                    [
+                        entry
+                        for entry in fuzzy
+                        if (entry[1] & q_bits).bit_count()
+                        >= (entry[3] if entry[4] < size else entry[2])
+                    ]
+                )
+            query.passing[number] = passing
+        return passing
+
+    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int, bool], ...]:
+        """The target's fuzzy phrases, each with its characters' bits, how many of its
+        different characters a question must have for a partial ratio of 75 (`_shares`),
+        its length, and whether no character comes twice in it."""
         fuzzy = doc.fuzzy_bits
         if fuzzy is None:
-            fuzzy = tuple((p, self._bits_of(p), len(set(p))) for p in doc.fuzzy)
+            fuzzy = tuple(
+                (p, self._bits_of(p), *_shares(p), len(p), len(set(p)) == len(p))
+                for p in doc.fuzzy
+            )
+            every = 0
+            for _, bits, *_ in fuzzy:
+                every |= bits
+            doc.fuzzy_union = (every, min([entry[2] for entry in fuzzy], default=1))
             doc.fuzzy_bits = fuzzy
         return fuzzy
 
@@ -80,6 +138,25 @@ class CandidateExplaining:
                 bits |= self._char_bits.get(ch, 0)
             query.masked_bits, query.bits_known = bits, len(self._char_bits)
         return query.masked_bits
+
+    def _holders_of(self, key: str) -> frozenset[int]:
+        """The targets holding any of the lexicon's words for a question word, as a phrase
+        or by one of its bigrams; depends on the ledger only, kept until it changes."""
+        holders = self._key_holders.get(key)
+        if holders is None:
+            found: set[int] = set()
+            numbers, postings = self.numbers, self.postings
+            for word in self.lexicon_words(key):
+                found.update(self.phrases.get(word, ()))
+                for token in self._word_tokens[word]:
+                    found.update(numbers[row] for row in postings.get(token, ()))
+            holders = self._key_holders[key] = frozenset(found)
+        return holders
+
+    def _norm(self, row: int, avgdl: float) -> float:
+        """The row's BM25 length norm as a Python float: the same double as numpy's, by the
+        same operations in the same order, at a fraction of the cost per operation."""
+        return BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
 
     def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
         """The lexicon's credit for one target: a question word counts once, by the reading
@@ -123,21 +200,27 @@ class CandidateExplaining:
             else:
                 reasons.append(reason)
             covered.update(range(*span))
-        # A Python float: the same double as numpy's, at a fraction of the cost per operation.
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
+        norm = self._norms.get(row)
+        if norm is None:
+            norm = self._norms[row] = self._norm(row, avgdl)
         lexicon_tokens: dict[str, Reason] = {}
         doc_tokens = doc.tokens
-        spans = query.spans
         for token, weighted, own in query.present:
             tf = doc_tokens.get(token)
             if tf is None:
                 continue
-            part = weighted * tf * _K1_PLUS_1 / (tf + norm)
-            if own:
-                reasons.append(_reason(("bm25", token, "text", round(part, 3))))
-                for span in spans[token]:
-                    covered.update(range(*span))
+            if own is not None:  # the question's own bigram (its reason by row, if kept)
+                known, positions = own
+                reason = None if known is None else known.get(row)
+                if reason is None:
+                    part = weighted * tf * _K1_PLUS_1 / (tf + norm)
+                    reason = _reason(("bm25", token, "text", round(part, 3)))
+                    if known is not None:
+                        known[row] = reason
+                reasons.append(reason)
+                covered.update(positions)
                 continue
+            part = weighted * tf * _K1_PLUS_1 / (tf + norm)
             # A figure, a homophone or a lexicon word (none is the question's own).
             span = query.figures.get(token)
             if span is not None:
@@ -151,33 +234,33 @@ class CandidateExplaining:
                 covered.update(range(*span))
                 continue
             lexicon_tokens[token] = _reason(("lexicon", token, "text", round(part, 3)))
-        if query.readings:
+        if query.readings and (lexicon_phrases or lexicon_tokens):
             reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
         if query.expansions:
-            word_tokens, doc_phrases = self._word_tokens, doc.phrases
-            for _, span, word in query.expansions:
-                if word in doc_phrases or any(t in doc_tokens for t in word_tokens[word]):
+            # A question word the lexicon reads is explained where the target holds any of
+            # its words, as a phrase or by a bigram.
+            if query.read_spans is None:
+                query.read_spans = list(dict.fromkeys((k, s) for k, s, _ in query.expansions))
+            for key, span in query.read_spans:
+                if number in self._holders_of(key):
                     covered.update(range(*span))
         if query.long_enough:
-            self._fuzzy_reason(doc, query, reasons, covered)
+            self._fuzzy_reason(number, doc, query, reasons, covered)
         coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
         # Highest first; a stable sort keeps equal scores in the order they were found.
         ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
         total = round(sum([r.score for r in reasons]), 3)
         return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
 
-    def _fuzzy_reason(self, doc, query: _Query, reasons: list[Reason], covered: set[int]):
+    def _fuzzy_reason(
+        self, number: int, doc, query: _Query, reasons: list[Reason], covered: set[int]
+    ):
         """The best near-miss of one of the target's phrases (新增贷 → 新增贷款), if any."""
         q = query.masked
         named: str | None = None  # the phrases found already, one a line
         best: tuple[float, str, tuple[int, int]] | None = None
-        fuzzy = self._fuzzy_bits(doc)
-        q_bits = self._masked_bits(query)
-        for phrase, phrase_bits, distinct in fuzzy:
-            # A partial ratio of 75 needs most of the phrase's characters in the question:
-            # a phrase sharing under half of them cannot reach it, so skip the alignment.
-            if (phrase_bits & q_bits).bit_count() * 2 < distinct:
-                continue
+        for entry in self._passing(number, query):
+            phrase = entry[0]
             if named is None:
                 named = "\n".join(
                     [r.text for r in reasons if r.kind in ("phrase", "pinyin", "lexicon")]
@@ -194,6 +277,19 @@ class CandidateExplaining:
             weight /= len(self.phrases[phrase])
             reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
             covered.update([i for i in range(*span) if q[i] in phrase])
+
+
+def _shares(phrase: str) -> tuple[int, int]:
+    """How many of the phrase's different characters a question must have for
+    `fuzz.partial_ratio(phrase, question)` to reach 75: half of them whatever the lengths;
+    and when the phrase is the shorter (it is the one slid along the question) and has no
+    character twice, three fifths. A window's similarity is 2·LCS / (len(phrase) + len(window))
+    and the LCS is at most the c characters of the phrase found in the question, so it is at
+    most 2c / (len(phrase) + c), under 0.75 for c < 0.6·len(phrase)."""
+    distinct = len(set(phrase))
+    loose = (distinct + 1) // 2
+    strict = max(loose, -(-3 * len(phrase) // 5)) if distinct == len(phrase) else loose
+    return loose, strict
 
 
 _SCORE = attrgetter("score")

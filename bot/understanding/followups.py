@@ -24,6 +24,11 @@ class FollowUps:
         parts = [p for p in MULTI_SPLIT.split(q) if has_content(p)]
         if len(parts) < 2:
             return None
+        # Asked first, before any part: the whole question is scored for the answer anyway
+        # (`_match_answer` follows with the same scores), and a yes spares scoring the parts.
+        whole = self._scored(q)
+        if whole and whole[0].coverage >= 0.9 and names_phrase(whole[0], 4):
+            return None  # one target's own name holds the 和 (企业上云和技改)
         chosen: list[int] = []
         for n, part in enumerate(parts):
             if len(chosen) + len(parts) - n < 2:
@@ -36,9 +41,6 @@ class FollowUps:
                 chosen.append(best.number)
         if len(chosen) < 2:
             return None
-        whole = self._scored(q)
-        if whole and whole[0].coverage >= 0.9 and names_phrase(whole[0], 4):
-            return None  # one target's own name holds the 和 (企业上云和技改)
         replies = [self._card(self.by_number[n]) for n in chosen]
         return Answer(
             question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}

@@ -44,7 +44,7 @@ from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key
 from bot.understanding.weights import BM25_B, BM25_K1, FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
-    pass
+    from bot.understanding.candidates import Reason
 
 
 @dataclass
@@ -65,9 +65,12 @@ class _Doc:
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
-    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`) and how many
-    # different characters it has; made when the target is first a candidate.
-    fuzzy_bits: tuple[tuple[str, int, int], ...] | None = None
+    # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
+    # them a question must have (`explaining._shares`) and its length; made when the target
+    # is first a candidate.
+    fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
+    # With it: the bits of all those phrases' characters, and the fewest any one needs.
+    fuzzy_union: tuple[int, int] = (0, 1)
 
 
 class LedgerIndex(IndexScoring):
@@ -112,9 +115,21 @@ class LedgerIndex(IndexScoring):
         self._phrase_weights: dict[str, float] = {}
         self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._fuzzy_caps: dict[int, list[tuple[float, int, int]]] = {}
+        self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
+        self._norms: dict[int, float] = {}  # row -> BM25 length norm
+        # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
+        self._bm25_reasons: dict[str, dict[int, Reason]] = {}
+        self._fuzzy_caps: dict[int, dict[str, float]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
+        # A question bigram no target writes -> the ledger bigrams it may be a slip of.
+        self._slips: dict[str, tuple[str, ...]] = {}
+        # (kind, phrase, as written) -> (target, reason) for each target holding the phrase.
+        self._phrase_found: dict[tuple[str, str, str], list[tuple[int, Reason]]] = {}
+        # Two characters of a question -> `_starts_of` them (phrase lengths to try there).
+        self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # A lexicon key -> the targets holding any of its words (`_holders_of`).
+        self._key_holders: dict[str, frozenset[int]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         keys = sorted(lexicon.synonyms, key=len, reverse=True)
@@ -154,9 +169,16 @@ class LedgerIndex(IndexScoring):
             self._char_weights.clear()
             self._phrase_weights.clear()
             self._parts.clear()
+            self._lists.clear()
         self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
+        self._norms.clear()
+        self._bm25_reasons.clear()
         self._gaps.clear()
+        self._slips.clear()
+        self._phrase_found.clear()
+        self._bigram_starts.clear()
+        self._key_holders.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:

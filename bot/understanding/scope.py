@@ -181,6 +181,8 @@ class ScopeChecks:
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
         writes nor means in any of the lexicon's words for it: a subject it does not hold."""
+        if self._any_abbreviation is None or not self._any_abbreviation.search(q):
+            return False  # no abbreviation in the question at all
         for key in self.lexicon.abbreviations:
             if key not in q or (
                 key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
@@ -224,7 +226,10 @@ class ScopeChecks:
         )
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
-        if self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
+        # No cue in the question, none in it with phrases blanked out either (a cue has no
+        # blank): the leading target's phrases and texts are looked at only for a cue.
+        cued = self._any_cue is not None and self._any_cue.search(q)
+        if cued and self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(

@@ -4,7 +4,9 @@ then the leading candidates built in full (bot.understanding.explaining) with ev
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -13,11 +15,12 @@ from bot.understanding.candidates import Candidate, Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.text import (
+    TOKEN_RUN,
     mask_stopwords,
+    mask_stopwords_twice,
     normalize,
     pinyin_key,
     text_tokens,
-    token_spans,
 )
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
@@ -34,6 +37,13 @@ from bot.understanding.weights import (
     TOP_K,
 )
 
+_PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+# Up to this many targets the first pass adds in Python (`_sums`), above it with numpy.
+SMALL_LEDGER = 300
+_K1_PLUS_1 = BM25_K1 + 1
+
 
 class IndexScoring(CandidateExplaining):
     """The scoring half of `LedgerIndex` (bot.understanding.matching builds and updates it)."""
@@ -41,22 +51,40 @@ class IndexScoring(CandidateExplaining):
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
-        masked = mask_stopwords(q, self.lexicon.stopwords, [m.span() for m in keys])
+        if keys:
+            # The question with its filler blanked, sparing lexicon words (找工作), and all of it.
+            masked, masked_all = mask_stopwords_twice(
+                q, self.lexicon.stopwords, [m.span() for m in keys]
+            )
+        else:
+            masked = masked_all = mask_stopwords(q, self.lexicon.stopwords)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
         char_df, char_weights, postings = self.char_df, self._char_weights, self.postings
-        for token, span in token_spans(masked):
-            spans[token].append(span)
-            if token.isascii():
-                share = self.idf(token) / (span[1] - span[0])
-                weights.update({i: share for i in range(*span)})
+        # `token_spans(masked)` run by run: each position of a CJK run of 2+ characters
+        # weighed once, in order, as its bigrams would reach it.
+        for match in TOKEN_RUN.finditer(masked):
+            run, start = match.group(0), match.start()
+            if run.isascii():
+                word = run.strip(".&+")
+                if word and not word.isdigit():
+                    at = start + run.index(word)
+                    spans[word].append((at, at + len(word)))
+                    share = self.idf(word) / len(word)
+                    weights.update({i: share for i in range(at, at + len(word))})
                 continue
-            for i in range(*span):
+            if len(run) < 2:
+                continue
+            for i in range(len(run) - 1):
+                spans[run[i : i + 2]].append((start + i, start + i + 2))
+            for i in range(start, start + len(run)):
                 ch = q[i]
-                if char_df.get(ch, 0) > 0:
-                    weight = char_weights.get(ch)
-                    weights[i] = self._char_weight(ch) if weight is None else weight
+                weight = char_weights.get(ch)
+                if weight is not None:
+                    weights[i] = weight
+                elif char_df.get(ch, 0) > 0:
+                    weights[i] = self._char_weight(ch)
                 else:
                     unknown.append(i)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
@@ -83,6 +111,9 @@ class IndexScoring(CandidateExplaining):
             if not self._expansions.get(m.group(0)):
                 continue
             for token, where in spans.items():
+                a, b = where[0]
+                if b <= start or end <= a:
+                    continue  # its first span is outside the word already
                 if tokens[token] == 1.0 and all(
                     (start < b and a < end) and (a, b) != (start, end) for a, b in where
                 ):
@@ -92,17 +123,19 @@ class IndexScoring(CandidateExplaining):
         homophones: dict[str, tuple[int, int]] = {}
         # A bigram inside a word the lexicon reads (没工 of 没工作) is that word, not a slip.
         read = [m.span() for m in keys]
+        slips = self._slips
         for token, where in spans.items():
-            if token in postings or len(token) != 2 or not _cjk_pair(token):
+            others = slips.get(token)
+            if others is None:
+                if len(slips) > 100_000:
+                    slips.clear()  # the bigrams of every question ever asked must not pile up
+                others = slips[token] = self._slips_of(token)
+            if not others:
                 continue
             if read and any(s <= where[0][0] and where[0][1] <= e for s, e in read):
                 continue
-            for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-                # The miswritten character is one this ledger seldom uses: a common one (位,
-                # 一) next to a word is more often two words than a slip.
-                slip = token[1] if other[0] == token[0] else token[0]
-                rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
-                if (other[0] == token[0] or other[1] == token[1]) and rare and other not in tokens:
+            for other in others:
+                if other not in tokens:
                     homophones[other] = where[0]
                     tokens[other] = PINYIN_FACTOR
         for token in figures:
@@ -120,25 +153,58 @@ class IndexScoring(CandidateExplaining):
                     for token in word_tokens:
                         tokens.setdefault(token, LEXICON_FACTOR / len(word_tokens))
         known = self._idfs
-        idfs = {token: known.get(token) or self.idf(token) for token in tokens}
-        masked_all = mask_stopwords(q, self.lexicon.stopwords) if keys else masked
+        # Only a token some target has is scored (`present`, the first pass).
+        idfs = {
+            token: known.get(token) or self.idf(token) for token in tokens if token in postings
+        }
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
             by_key[key].append(word)
         # weight × IDF first: a candidate's part is then (weight × IDF) × tf × …, the very
         # float the product in that order gives.
-        present = [
-            (token, weight * idfs[token], token in spans)
-            for token, weight in tokens.items()
-            if token in postings
-        ]
+        kept = self._bm25_reasons
+        if len(kept) > 100_000:
+            kept.clear()  # the bigrams of every question ever asked must not pile up
+        present = []
+        for token, weight in tokens.items():
+            if token not in postings:
+                continue
+            where = spans.get(token)
+            if where is None:
+                present.append((token, weight * idfs[token], None))
+                continue
+            # Its reasons by row are the same for any question that weighs it fully.
+            by_row = kept.get(token) if weight == 1.0 else None
+            if by_row is None and weight == 1.0:
+                by_row = kept[token] = {}
+            positions = (
+                tuple(range(*where[0]))
+                if len(where) == 1
+                else tuple(i for span in where for i in range(*span))
+            )
+            present.append((token, weight * idfs[token], (by_row, positions)))
 
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
             figures, homophones, list(by_key.values()), present,
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
         )  # fmt: skip
+
+    def _slips_of(self, token: str) -> tuple[str, ...]:
+        """The ledger bigrams a question bigram no target writes may be a homophone slip
+        of: the same pinyin, one character the same, the other (the slip) one this ledger
+        seldom uses (a common one, 位 or 一, next to a word is more often two words than a
+        slip). Depends on the ledger only; kept until it changes."""
+        if token in self.postings or len(token) != 2 or not _cjk_pair(token):
+            return ()
+        found = []
+        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+            slip = token[1] if other[0] == token[0] else token[0]
+            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
+            if (other[0] == token[0] or other[1] == token[1]) and rare:
+                found.append(other)
+        return tuple(found)
 
     def score(
         self, question: str, *, normalized: bool = False, limit: int | None = None
@@ -150,8 +216,41 @@ class IndexScoring(CandidateExplaining):
         n_rows = len(self.numbers)
         if n_rows == 0 or not query.weights and not query.expansions:
             return []
-        scores = np.zeros(n_rows, dtype=np.float64)
         avgdl = self.total_length / self.count or 1.0
+        small = n_rows <= SMALL_LEDGER
+        if small:
+            scores = self._sums(query, avgdl, n_rows)
+        else:
+            scores = self._array_sums(query, avgdl, n_rows)
+        phrase_hits = self._phrase_hits(q, query)
+        for found in (self._gap_hits(query), char_hits(self, query)):
+            for number, hits in found.items():
+                phrase_hits.setdefault(number, []).extend(hits)
+        position = self.position
+        for number, hits in phrase_hits.items():
+            scores[position[number]] += sum(r.score for r, _ in hits)
+        k = min(TOP_K, n_rows)
+        rows = self._leading_rows(scores, k) if small else None
+        if rows is None:
+            if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
+                scores = np.array(scores, dtype=np.float64)
+            positive = np.flatnonzero(scores > 0)
+            if len(positive) <= k:  # every positive row is among the leading k: no partition
+                rows = set(positive.tolist())
+            else:
+                top = np.argpartition(-scores, k - 1)[:k]
+                rows = {int(r) for r in top if scores[r] > 0}
+        if limit is None or len(rows) <= limit:
+            candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
+        else:
+            candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
+        candidates = [c for c in candidates if c.score > 0]
+        candidates.sort(key=lambda c: (-c.score, c.number))
+        return candidates
+
+    def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
+        """The BM25 part of every row's first-pass score, one numpy operation per token."""
+        scores = np.zeros(n_rows, dtype=np.float64)
         for token, weight in query.tokens.items():
             parts = self._bm25_parts(token, avgdl)
             if parts is None:
@@ -161,26 +260,63 @@ class IndexScoring(CandidateExplaining):
                 scores[rows] += own
             else:
                 scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
-        phrase_hits = self._phrase_hits(q, query)
-        for found in (self._gap_hits(query), char_hits(self, query)):
-            for number, hits in found.items():
-                phrase_hits.setdefault(number, []).extend(hits)
-        for number, hits in phrase_hits.items():
-            scores[self.position[number]] += sum(r.score for r, _ in hits)
-        k = min(TOP_K, n_rows)
-        positive = np.flatnonzero(scores > 0)
-        if len(positive) <= k:  # every positive row is among the leading k: no partition
-            rows = set(positive.tolist())
-        else:
-            top = np.argpartition(-scores, k - 1)[:k]
-            rows = {int(r) for r in top if scores[r] > 0}
-        if limit is None or len(rows) <= limit:
-            candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
-        else:
-            candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
-        candidates = [c for c in candidates if c.score > 0]
-        candidates.sort(key=lambda c: (-c.score, c.number))
-        return candidates
+        return scores
+
+    def _sums(self, query: _Query, avgdl: float, n_rows: int) -> list[float]:
+        """`_array_sums` for a small ledger, as a list: the same floats, added in the same
+        order, without numpy's cost per operation on a few rows (most of a question's time
+        on a ledger of dozens of targets)."""
+        scores = [0.0] * n_rows
+        postings = self.postings
+        for token, weight in query.tokens.items():
+            if token not in postings:
+                continue
+            parts = self._listed_parts(token, avgdl)
+            if parts is None:
+                continue
+            rows, tfs, denominator, own = parts
+            if weight == 1.0:
+                for row, part in zip(rows, own, strict=True):
+                    scores[row] += part
+            else:
+                weighted = weight * query.idfs[token]
+                for row, tf, den in zip(rows, tfs, denominator, strict=True):
+                    scores[row] += weighted * tf * _K1_PLUS_1 / den
+        return scores
+
+    @staticmethod
+    def _leading_rows(scores: list[float], k: int) -> set[int] | None:
+        """The rows of the `k` best positive sums, or None when the k-th ties with the next
+        (which of them leads is then left to numpy's partition, as for a big ledger)."""
+        positive = [(value, row) for row, value in enumerate(scores) if value > 0]
+        if len(positive) <= k:
+            return {row for _, row in positive}
+        best = heapq.nlargest(k + 1, positive)
+        if best[k - 1][0] == best[k][0]:
+            return None
+        return {row for _, row in best[:k]}
+
+    def _listed_parts(self, token: str, avgdl: float):
+        """`_bm25_parts` as Python lists, worked out in Python by the same operations in the
+        same order (the same floats) without numpy's cost per call on a few rows; kept until
+        the ledger changes."""
+        listed = self._lists.get(token)
+        if listed is None:
+            posting = self.postings.get(token)
+            if not posting:
+                return None
+            rows, tfs = list(posting), list(posting.values())
+            norms = self._norms
+            denominator = []
+            for row, tf in zip(rows, tfs, strict=True):
+                norm = norms.get(row)
+                if norm is None:
+                    norm = norms[row] = self._norm(row, avgdl)
+                denominator.append(tf + norm)
+            idf = self.idf(token)
+            own = [idf * tf * _K1_PLUS_1 / den for tf, den in zip(tfs, denominator, strict=True)]
+            listed = self._lists[token] = (rows, tfs, denominator, own)
+        return listed
 
     def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
         """Candidates for `rows`, best bound first, until no row left can reach the leading
@@ -189,22 +325,14 @@ class IndexScoring(CandidateExplaining):
         may reuse one), and the rounding of each reason. Only the phrases whose characters
         pass `_fuzzy_reason`'s first test count: the others never add anything."""
         readings = len(query.readings)
-        numbers = [self.numbers[row] for row in rows]
-        # Every phrase's characters numbered before the question's are read: a character
-        # numbered later would be missing from the question's bits.
-        caps = [self._fuzzy_caps_of(number) for number in numbers] if query.long_enough else []
-        q_bits = self._masked_bits(query) if caps else 0
+        fuzzy_applies = query.long_enough
         bounded = []
-        for n, row in enumerate(rows):
-            number = numbers[n]
+        for row in rows:
+            number = self.numbers[row]
             hits = phrase_hits.get(number, ())
             lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
             rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
-            fuzzy = 0.0
-            for cap, phrase_bits, distinct in caps[n] if caps else ():
-                if (phrase_bits & q_bits).bit_count() * 2 >= distinct:
-                    fuzzy = cap  # the largest that can apply: they come largest first
-                    break
+            fuzzy = self._fuzzy_cap(number, query) if fuzzy_applies else 0.0
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)
@@ -270,35 +398,41 @@ class IndexScoring(CandidateExplaining):
         """Ledger phrases written in the question, literally, by homophone or via the lexicon."""
         found: dict[str, tuple[str, tuple[int, int]]] = {}  # phrase -> (kind, span in q)
         n = len(q)
-        starts, pinyin_starts = self._starts, self._pinyin_starts
+        known = self._bigram_starts
+        if len(known) > 100_000:
+            known.clear()  # the bigrams of every question ever asked must not pile up
+        lengths_at = []  # per position: the lengths of the phrases, then homophones, there
         for i in range(n - 1):
             start = q[i : i + 2]
-            if starts.get(start, 0) <= 0:
-                continue
-            for length in self._lengths(self._start_lengths, start):
+            lengths = known.get(start)
+            if lengths is None:
+                lengths = known[start] = self._starts_of(start)
+            lengths_at.append(lengths)
+            for length in lengths[0]:
                 if length > n - i:
                     break
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
                     found[sub] = ("phrase", (i, i + length))
-        syllables = pinyin_key(q)
-        # cjk_run[i]: how many CJK characters start at i (a homophone window never leaves one).
-        cjk_run = [0] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            cjk_run[i] = cjk_run[i + 1] + 1 if "\u3400" <= q[i] <= "\u9fff" else 0
-        for i in range(n - 1):
-            if cjk_run[i] < 2 or pinyin_starts.get(syllables[i : i + 2], 0) <= 0:
-                continue
-            for length in self._lengths(self._pinyin_start_lengths, syllables[i : i + 2]):
-                if length > cjk_run[i]:
-                    break
-                window = q[i : i + length]
-                for phrase in self.pinyin.get(syllables[i : i + length], ()):
-                    if phrase in found:
-                        continue
-                    same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                    if same * 2 >= length:
-                        found[phrase] = ("pinyin", (i, i + length))
+        syllables = None
+        # A homophone window never leaves a run of CJK characters.
+        for run in _CJK_RUN.finditer(q):
+            end = run.end()
+            for i in range(run.start(), end - 1):
+                if not lengths_at[i][1]:
+                    continue
+                if syllables is None:
+                    syllables = pinyin_key(q)
+                for length in lengths_at[i][1]:
+                    if length > end - i:
+                        break
+                    window = q[i : i + length]
+                    for phrase in self.pinyin.get(syllables[i : i + length], ()):
+                        if phrase in found:
+                            continue
+                        same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                        if same * 2 >= length:
+                            found[phrase] = ("pinyin", (i, i + length))
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
@@ -307,18 +441,44 @@ class IndexScoring(CandidateExplaining):
         every = "\n".join(found)
         kept = [p for p in found if every.count(p) == 1]
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
-        factor = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
         for phrase in kept:
             kind, span = found[phrase]
-            holders = self.phrases[phrase]
             # Worth what the question wrote: a lexicon word counts as the question's own key.
             written = q[span[0] : span[1]] if kind == "lexicon" else phrase
+            for number, reason in self._phrase_reasons(kind, phrase, written):
+                hits[number].append((reason, span))
+        return hits
+
+    def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The lengths of the ledger's phrases that start with these two characters, and of
+        those whose first two syllables they sound like: what `_phrase_hits` tries at a
+        question position. Depends on the ledger only; kept until it changes."""
+        literal = ()
+        if self._starts.get(start, 0) > 0:
+            literal = self._lengths(self._start_lengths, start)
+        pair = pinyin_key(start)
+        sounding = ()
+        if self._pinyin_starts.get(pair, 0) > 0:
+            sounding = self._lengths(self._pinyin_start_lengths, pair)
+        return literal, sounding
+
+    def _phrase_reasons(self, kind: str, phrase: str, written: str) -> list[tuple[int, Reason]]:
+        """(target, reason) for each target holding a phrase found in a question (by `kind`,
+        as `written` there); depends on the ledger only, kept until it changes."""
+        key = (kind, phrase, written)
+        reasons = self._phrase_found.get(key)
+        if reasons is None:
+            if len(self._phrase_found) > 100_000:
+                self._phrase_found.clear()  # what every question ever asked found
+            holders = self.phrases[phrase]
             # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
             shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
-            weight = self._phrase_weight(written) * factor[kind] / shared
-            for number, field_name in holders.items():
-                hits[number].append((Reason(kind, phrase, field_name, round(weight, 3)), span))
-        return hits
+            weight = self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared
+            reasons = self._phrase_found[key] = [
+                (number, Reason(kind, phrase, field_name, round(weight, 3)))
+                for number, field_name in holders.items()
+            ]
+        return reasons
 
     def _sharers(self, phrase: str) -> int:
         """How many targets a phrase names: those holding it as a title, alias or indicator

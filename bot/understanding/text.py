@@ -25,7 +25,8 @@ _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                  "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 
 
-_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
+# A run of ASCII letters and digits (a word such as pm2.5) or of CJK characters.
+TOKEN_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
 
 
 def _import_zhconv():
@@ -54,13 +55,55 @@ def _zhconv_ready() -> None:
         zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
 
 
+@functools.cache
+def _changing_words() -> tuple[frozenset[str], dict[str, tuple]]:
+    """zhconv's words that its zh-cn conversion changes (its table also maps many simplified
+    words to themselves): the characters that are such a word on their own, and by the
+    first character of a longer one the characters that come second in them, the words and
+    their lengths."""
+    _zhconv_ready()
+    table = zhconv.zhconv.getdict("zh-cn")
+    by_first: dict[str, set[str]] = {}
+    for word, simplified in table.items():
+        if word != simplified:
+            by_first.setdefault(word[0], set()).add(word)
+    alone = frozenset(first for first, words in by_first.items() if first in words)
+    return alone, {
+        first: (
+            frozenset(w[1:2] for w in words),
+            frozenset(words),
+            tuple(sorted({len(w) for w in words})),
+        )
+        for first, words in by_first.items()
+        if first not in alone
+    }
+
+
+def to_simplified(text: str) -> str:
+    """`zhconv.convert(text, "zh-cn")`, the same text, skipped when no word its table changes
+    is in `text`: every word zhconv then matches maps to itself, so it would return `text`.
+    Most questions and ledger texts are written in simplified characters already."""
+    alone, by_first = _changing_words()
+    if not alone.isdisjoint(text):
+        return zhconv.convert(text, "zh-cn")
+    for first in by_first.keys() & set(text):
+        seconds, words, lengths = by_first[first]
+        at = text.find(first)
+        while at >= 0:
+            if text[at + 1 : at + 2] in seconds:
+                for n in lengths:
+                    if text[at : at + n] in words:
+                        return zhconv.convert(text, "zh-cn")
+            at = text.find(first, at + 1)
+    return text
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
-    _zhconv_ready()
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
     if not text.isprintable():  # fast path: most text has no control characters at all
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return zhconv.convert(text, "zh-cn").lower().strip()[:MAX_QUESTION_CHARS]
+    return to_simplified(text).lower().strip()[:MAX_QUESTION_CHARS]
 
 
 def normalize_many(texts: list[str]) -> list[str]:
@@ -69,8 +112,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     joined = unicodedata.normalize("NFKC", joined)
     if not joined.replace("\n", "").isprintable():
         joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
-    _zhconv_ready()
-    lines = zhconv.convert(joined, "zh-cn").lower().split("\n")
+    lines = to_simplified(joined).lower().split("\n")
     return (
         [line.strip() for line in lines]
         if len(lines) == len(texts)
@@ -120,9 +162,14 @@ def chinese_number(text: str) -> int | None:
     return int(value) if float(value).is_integer() and value >= 0 else None
 
 
+# One character `str.isalnum` holds true for: a word character that is not "_" (re's \w is
+# exactly isalnum or "_"; tests/unit/test_text_shortcuts.py checks every code point).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def has_content(text: str) -> bool:
     """False for empty, punctuation-only or emoji-only text."""
-    return any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is not None
 
 
 def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -135,7 +182,7 @@ def question_tokens(text: str, stopwords: frozenset[str] | set[str] = frozenset(
 def text_tokens(text: str) -> list[str]:
     """Character bigrams of each CJK run and ASCII words (as `token_spans`, without spans)."""
     out: list[str] = []
-    for run in _RUN.findall(text):
+    for run in TOKEN_RUN.findall(text):
         if run.isascii():
             word = run.strip(".&+")
             if word and not word.isdigit():
@@ -148,7 +195,7 @@ def text_tokens(text: str) -> list[str]:
 def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(token, (start, end)) for the bigrams of each CJK run and each ASCII word."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for match in _RUN.finditer(text):
+    for match in TOKEN_RUN.finditer(text):
         run, start = match.group(0), match.start()
         if run.isascii():
             word = run.strip(".&+")
@@ -172,6 +219,8 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
     pattern = _stopword_pattern(frozenset(stopwords))
     if pattern is None:
         return text
+    if not keep:
+        return pattern.sub(_blank, text)
 
     def blank(m: re.Match[str]) -> str:
         if any(start < m.end() and m.start() < end for start, end in keep):
@@ -179,6 +228,33 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
         return " " * len(m.group(0))
 
     return pattern.sub(blank, text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def mask_stopwords_twice(text: str, stopwords, keep: list[tuple[int, int]]) -> tuple[str, str]:
+    """(`mask_stopwords(text, stopwords, keep)`, `mask_stopwords(text, stopwords)`) in one
+    search: the filler found is the same, only what `keep` spared differs."""
+    pattern = _stopword_pattern(frozenset(stopwords))
+    if pattern is None:
+        return text, text
+    spared: list[tuple[int, int]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if any(start < m.end() and m.start() < end for start, end in keep):
+            spared.append(m.span())
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    masked = pattern.sub(blank, text)
+    if not spared:
+        return masked, masked
+    every = masked
+    for start, end in spared:
+        every = every[:start] + " " * (end - start) + every[end:]
+    return masked, every
 
 
 @functools.cache

@@ -28,10 +28,9 @@ def char_hits(index, query) -> dict[int, list[tuple[Reason, tuple[int, int]]]]:
     n = index.count
     cap = min(max(1, int(n * CHAR_MAX_SHARE)), CHAR_MAX_TARGETS)
     explained: set[int] = set()
-    for token, spans in query.spans.items():
-        if token in index.postings:
-            for start, end in spans:
-                explained.update(range(start, end))
+    for _, _, own in query.present:  # the question's own tokens some target has
+        if own is not None:
+            explained.update(own[1])
     for _, span, _ in query.expansions:
         explained.update(range(*span))
     for span in (*query.figures.values(), *query.homophones.values()):

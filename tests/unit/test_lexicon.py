@@ -95,3 +95,10 @@ def test_loaded_lexicon_merges_abbreviations_and_synonyms():
     assert "医院" in lexicon.synonyms["看病"]
     assert {t.name for t in lexicon.topics} >= {"养老", "医疗卫生", "教育", "就业", "金融"}
     assert "的" in lexicon.stopwords and "天气" in lexicon.out_of_scope_cues
+
+
+def test_no_out_of_scope_cue_holds_a_blank():
+    """`ScopeChecks._out_of_scope` looks for cues with a ledger's phrases blanked out only
+    when the question holds one as it is: true only while no cue holds a blank."""
+    lexicon = load_lexicon()
+    assert not [cue for cue in lexicon.out_of_scope_cues if any(ch.isspace() for ch in cue)]

@@ -76,6 +76,51 @@ def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
     assert index.score("国储林完成没")[0].reasons == best.reasons
 
 
+def test_a_phrase_short_of_its_share_of_the_question_never_reaches_a_ratio_of_75(index):
+    """`explaining._shares`: a phrase with fewer of its characters in the question than the
+    share asks for is skipped without an alignment; none of those would have reached 75."""
+    from rapidfuzz import fuzz
+
+    from bot.understanding.explaining import _shares
+    from bot.understanding.text import mask_stopwords, normalize
+
+    phrases = sorted({p for doc in index.docs.values() for p in doc.fuzzy})
+    questions = [normalize(i["q"]) for i in load_eval_set(TRAINING)][::4]
+    skipped = 0
+    for q in (mask_stopwords(q, index.lexicon.stopwords) for q in questions):
+        for phrase in phrases:
+            loose, strict = _shares(phrase)
+            shared = len(set(phrase) & set(q))
+            if shared < (strict if len(phrase) < len(q) else loose):
+                skipped += 1
+                assert fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75) is None
+            if len(set(phrase)) == len(phrase) < len(q):  # the bound `_fuzzy_cap` uses
+                bound = 200 * shared / (len(phrase) + shared)
+                assert fuzz.partial_ratio(phrase, q) <= bound + 1e-9, (phrase, q)
+    assert skipped > 1000
+
+
+def test_what_is_kept_per_ledger_state_follows_every_change(ledger_2020):
+    """An index that has answered questions (its parts, norms, reasons, slips and phrase
+    hits kept), then re-indexed after changes, scores as an index built fresh on the new
+    ledger: nothing kept outlives the ledger state it was worked out for."""
+    questions = [item["q"] for item in load_eval_set(TRAINING)][::3]
+    index = LedgerIndex(ledger_2020, load_lexicon())
+    for question in questions:
+        index.score(question, limit=5)
+    first, second = ledger_2020.targets[0], ledger_2020.targets[1]
+    changed = (
+        dataclasses.replace(first, aliases=(*first.aliases, "新增贷款"), progress_text="已完成。"),
+        *ledger_2020.targets[2:],  # the second target goes
+    )
+    for ledger in (dataclasses.replace(ledger_2020, targets=changed), ledger_2020):
+        index.update(ledger)
+        fresh = LedgerIndex(ledger, load_lexicon())
+        for question in questions:
+            assert index.score(question, limit=5)[:5] == fresh.score(question, limit=5)[:5]
+    assert second.number in index.docs
+
+
 def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
     best = next(c for c in index.score(question) if c.number == number)
     return sum(r.score for r in best.reasons if r.kind == "phrase" and r.text == phrase)

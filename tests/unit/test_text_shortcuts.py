@@ -1,0 +1,57 @@
+"""`has_content` by a regex holds for any text what `str.isalnum` on its characters does;
+`to_simplified` skips zhconv when no word of its table that changes is in the text: it
+must give what `zhconv.convert(text, "zh-cn")` gives, on ledger texts, questions and on
+traditional writing."""
+
+import sys
+
+from bot.config import DEFAULT_LEDGER_FILE
+from bot.understanding.text import _changing_words, has_content, to_simplified, zhconv
+
+
+def test_content_is_any_character_isalnum_holds_for():
+    differ = [c for c in map(chr, range(sys.maxunicode + 1)) if has_content(c) != c.isalnum()]
+    assert differ == []
+    assert not has_content("_？！ 😀") and has_content("_a") and has_content("？十二")
+
+
+def converted(text: str) -> str:
+    return zhconv.convert(text, "zh-cn")
+
+
+def test_the_ledger_and_questions_read_as_zhconv_reads_them():
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    lines += ["怎么样了", "新增贷款完成了吗", "PM2.5年均浓度", "你能干嘛", ""]
+    assert [to_simplified(line) for line in lines] == [converted(line) for line in lines]
+
+
+def test_traditional_writing_is_converted():
+    for text in ("我幹什麼不干你事。", "新增貸款完成了嗎", "著作權", "乾淨的數據", "縣醫院怎麼樣"):
+        assert to_simplified(text) == converted(text) != text
+
+
+def test_every_changing_word_is_converted_in_context():
+    alone, by_first = _changing_words()
+    words = sorted({*alone, *(w for _, found, _ in by_first.values() for w in found)})
+    assert len(words) > 1000
+    for word in words:
+        for text in (word, f"县里{word}怎么样", f"{word}了"):
+            assert to_simplified(text) == converted(text), text
+
+
+def test_masking_twice_gives_both_maskings():
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import mask_stopwords, mask_stopwords_twice
+
+    stopwords = load_lexicon().stopwords
+    for text, keep in (
+        ("找工作的事怎么样了", [(0, 3)]),
+        ("我想问一下找工作的事", [(5, 8), (0, 1)]),
+        ("新增贷款完成了吗", []),
+        ("怎么样了怎么样了", [(0, 3)]),
+    ):
+        both = mask_stopwords_twice(text, stopwords, keep)
+        assert both == (mask_stopwords(text, stopwords, keep), mask_stopwords(text, stopwords))
+    assert mask_stopwords_twice("找工作的事怎么样了", stopwords, [(0, 3)])[0] != (
+        mask_stopwords("找工作的事怎么样了", stopwords)
+    )
