@@ -110,13 +110,21 @@ def split_cells(line: str) -> list[str]:
     return [c.strip() for c in _SEPARATOR.split(line.strip()) if c.strip()]
 
 
+# A table's group row, its ordinal alone in its first cell ("二 | 区城管局 | 项目(3个)").
+GROUP_ROW = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[|｜\t]")
+
+
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
     lines = [ln for ln in preamble.split("\n") if ln.strip()]
+    if len(lines) > 1 and GROUP_ROW.match(lines[-1]):
+        lines.pop()  # the first group's row ("一 | 区住建局 | 项目(1个)") under the header
     cells = split_cells(lines[-1]) if lines else []
     kinds = {label_kind(c) for c in cells}
-    if len(cells) >= 3 and all(len(c) <= 10 for c in cells) and kinds & {"target", "actual"}:
+    # Short labels; a two-level header writes its group over each column ("本月进展情况 前期手续").
+    short = all(len(part) <= 10 for c in cells for part in c.split())
+    if len(cells) >= 3 and short and kinds & {"target", "actual"}:
         return tuple(cells)
     return ()
 
@@ -127,6 +135,8 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
     actual ones (label "")."""
     if header and len(header) == len(cells) + 1:
         header = header[1:]  # the number column, read as the item's "N."
+    elif header and 2 <= len(cells) < len(header) - 1:
+        header = _from_name_column(header, len(cells))
     if header and len(header) == len(cells):
         return [
             (label_kind(h), with_column_unit(c, h), h) for h, c in zip(header, cells, strict=True)
@@ -147,6 +157,18 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
             kinds.append(("target", cell, ""))
             seen_target = True
     return kinds
+
+
+def _from_name_column(header: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The columns of a row shorter than its header, from the name's column on: a table
+    grouped by lead unit gives the group's cells ("二 | 区城管局 | 项目(3个)") a row of their
+    own, and each project's row starts at its name ("项目名称 | 业主单位 | 进展情况")."""
+    names = [k for k, h in enumerate(header) if label_kind(h) == "name"]
+    named = [k for k in names if "名称" in header[k]] or names
+    for k in named:
+        if len(header) - k >= width:
+            return header[k : k + width]
+    return ()
 
 
 # A header naming its column's unit: "计划投资(万元)", "形象进度（%）".
@@ -375,6 +397,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
         return Cells(heading, body, (Row(heading, tuple(loose), measure),), plan)
+    if not rows and not dues and header and len(head_cells) > 1 and names and progress:
+        # A row of words under a header ("井盖整治项目 | 区城管局 | 已完工"): its name cell is
+        # the target, its other cells the progress.
+        name = "，".join(n.strip() for n in names if n.strip())
+        return Cells(name, "\n".join(p for p in progress if p.strip()), (), plan)
     if not rows and not dues:
         return Cells(heading, body, (), plan)
     if not rows:  # a narrative item with a due cell: the due words join its target's
@@ -402,9 +429,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
 # In one sentence of a progress report, a clause whose figure follows words of achievement
 # ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
 # a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
-_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成)[^\d]*\d")
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
 _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
+# A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
+_PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
 
 
 def split_sentence(text: str) -> tuple[str, str]:
@@ -414,7 +443,7 @@ def split_sentence(text: str) -> tuple[str, str]:
     for clause in _CLAUSE.findall(text):
         if not _FIGURE.search(clause):
             targets.append(clause)
-        elif _ACHIEVED_BEFORE.match(clause):
+        elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
             actuals.append(clause)
         else:
             targets.append(clause)

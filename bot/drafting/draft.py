@@ -21,7 +21,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.cells import answers_with_rate, header_labels, read_cells, split_sentence
-from bot.drafting.groups import inherited_status
+from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -41,6 +41,7 @@ from bot.drafting.words import (
     relative_status,
     report_day,
     status_from_words,
+    tells_progress,
     whole_year_done,
 )
 from bot.render.ledger_toml import dump_ledger
@@ -106,6 +107,29 @@ def shares_of_unwritten_targets(text: str) -> bool:
     return planned is None
 
 
+# Words of what was done, not of what is to be done.
+_SAID_DONE = re.compile(
+    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+)
+
+
+# The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
+# 完成"): the words answer the figure itself, though they repeat no figure.
+_ALL_OF_TASK = re.compile(
+    r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
+    r"[^，,。；;\d]{0,8}?完成"
+)
+
+
+def _answers_itself(line: str) -> bool:
+    """The line holds a target and the amount done of it: a pair of one measure."""
+    target_words, done_words = split_sentence(line)
+    return bool(done_words) and any(
+        p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
+        for p in pair_indicators(target_words, done_words)
+    )
+
+
 def _mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
@@ -168,15 +192,23 @@ def _status(
     if words is not None and words.value in DONE_WORDS:
         # The report says the work is done, so its deadlines are done.
         spec = _mark_done(spec)
-        whole = whole_year_done(told) if words.value == "已完成" else ""
+        whole = whole_year_done(told)
         if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
-            # "提前完成年度任务": the year's target is done; a figure beyond it is more.
-            exceeded = any(indicator_exceeded(i) for i in spec.indicators if i.comparable)
+            # "提前完成年度任务": the year's target is done; a figure beyond it is more, and
+            # "超额完成全年任务" says so whatever other figures the item leaves unanswered.
+            exceeded = words.value == "超额完成" or any(
+                indicator_exceeded(i) for i in spec.indicators if i.comparable
+            )
             status = "超额完成" if exceeded else "已完成"
             reason = f"报告称“{whole}”"
             spec = replace(spec, status_override=status, status_reason=reason)
             return spec, Guess("status", status, 0.8, reason)
-        if words.value == "已完成" and unproven and (not dated or day > final_deadline(spec, day)):
+        if (
+            words.value == "已完成"
+            and unproven
+            and (not dated or day > final_deadline(spec, day))
+            and not _ALL_OF_TASK.search(told)
+        ):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)
             reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
@@ -247,20 +279,37 @@ def draft_target(
     *,
     progress_report: bool,
     header: tuple[str, ...] = (),
+    dated: bool | None = None,
 ):
-    """One target's draft and its guesses (`progress_report`: the report states an as-of day;
+    """One target's draft and its guesses (`progress_report`: the report tells progress;
+    `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report)."""
     from bot.drafting.report_text import extract_deadlines
 
     guesses: list[Guess] = []
+    if dated is None:
+        dated = progress_report
+    if progress_report and not dated and not item.progress_text.strip():
+        # A report of progress that states no day: a line of its own tells progress only in
+        # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
+        progress_report = bool(_SAID_DONE.search(item.target_text))
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     cells = read_cells(item.target_text, item.progress_text, header)
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
+    # An item's own line tells what was done, whatever lines follow it, when it gives shares
+    # of a target it does not write ("建成停车位22.72万个,占年度任务的113.6%。") or sets a
+    # target and how much of it was done ("计划达到53亿元,截至三季度末,…已达65.5亿元").
+    own_line = (
+        progress_report
+        and bool(item.progress_text.strip())
+        and not item.one_sentence
+        and (shares_of_unwritten_targets(item.target_text) or _answers_itself(item.target_text))
+    )
     if cells.rows:
         pairings = pair_rows(cells.rows)
     elif progress_report and answers_with_rate(item.progress_text):
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
-    elif (progress_report and not item.progress_text.strip()) or item.one_sentence:
+    elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
         sentence = f"{item.target_text}{item.progress_text}" if item.one_sentence else ""
         sentence = sentence or item.target_text
@@ -323,11 +372,17 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
+    if own_line:
+        told = f"{item.target_text}\n{told}"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
         spec, status = _status(
-            spec, day, told, dated=progress_report, planned=bool(cells.plan_text)
+            spec,
+            day,
+            told,
+            dated=dated,
+            planned=bool(cells.plan_text),
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
@@ -357,7 +412,10 @@ def draft_report(
     day = as_of or dt.date(ledger_year + 1, 1, 1)
     targets, guesses = [], {}
     header = header_labels(report.preamble)
+    run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     for item in report.targets:
+        if item.number in run_words:
+            item = replace(item, progress_text=run_words[item.number])
         spec, found = draft_target(
             item,
             ledger_year,
@@ -365,8 +423,9 @@ def draft_report(
             lexicon,
             departments,
             tokenizer,
-            progress_report=as_of is not None,
+            progress_report=as_of is not None or tells_progress(heading),
             header=header,
+            dated=as_of is not None,
         )
         targets.append(spec)
         guesses[item.number] = found

@@ -307,3 +307,26 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
         group = Group(heading, index + 1, tuple(s for s in series if s != heading))
         listed += [Listed(name, index + 1, group) for name in names]
     return listed, ""
+
+
+# The last name of a run that says what holds for every name in it ("…化工区防护林等项目已提前
+# 完成;", "…实际利用外资等均未达序时;"): the words after its "等".
+_RUN_CLOSE = re.compile(r"等(?=[^等]*$)(.+)$")
+
+
+def run_verdicts(items) -> dict[int, str]:
+    """The words each item named in a run ("骏达环保、" on its own line) takes from the run's
+    last name, whose line states the run's status ("…等项目已生产;"); by item number. Only
+    items with no words of their own, and only words that state a status."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for item in items:
+        own = item.target_text.strip()
+        if own.endswith("、") and not item.progress_text.strip():
+            run.append(item.number)
+            continue
+        close = _RUN_CLOSE.search(own.rstrip("。；;"))
+        if run and close and status_from_words(close.group(1)) is not None:
+            found.update(dict.fromkeys(run, close.group(1).strip()))
+        run = []
+    return found

@@ -137,6 +137,35 @@ PAIR_THRESHOLD = 0.3
 SHARED_THRESHOLD = 0.5  # a second actual for an already paired target needs a clear match
 
 
+# A run of figures after "分别" ("分别完成95个、310个和7397个"): one for each of as many
+# measures named before it, in their order.
+_RESPECTIVE = re.compile(
+    r"分别[^\d，,。；;]{0,8}(?:\d+(?:\.\d+)?[^\d、，,。；;和及]{0,4}[、和及])+"
+    r"\d+(?:\.\d+)?[^\d、，,。；;和及]{0,4}"
+)
+
+
+def _respective(targets, actuals, progress_text: str, skipped) -> dict[int, int]:
+    """Target index -> actual index for each run of actuals after "分别" whose unit is that of
+    exactly as many targets left, which it answers in order."""
+    found: dict[int, int] = {}
+    for run in _RESPECTIVE.finditer(progress_text):
+        members = [
+            ai for ai, a in enumerate(actuals) if run.start() <= a.start < run.end() and a.unit
+        ]
+        if len(members) < 2 or len({actuals[ai].unit for ai in members}) != 1:
+            continue
+        unit = actuals[members[0]].unit
+        free = [
+            ti
+            for ti, t in enumerate(targets)
+            if t.unit == unit and ti not in skipped and ti not in found
+        ]
+        if len(free) == len(members) and unit != SHARE_OF_TARGET:
+            found.update(zip(free, members, strict=True))
+    return found
+
+
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = mentions(target_text)
@@ -162,13 +191,18 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             taken.update(members)
             sizes.update(tj for tj, c in enumerate(targets) if c.after.startswith(words))
             taken.update(ai for ai, a in enumerate(actuals) if a.after.startswith(words))
+    # "实际分别完成95个、310个、7397个" after as many targets of that unit: in their order.
+    respective = _respective(targets, actuals, progress_text, distributed.keys() | sizes)
+    taken.update(respective.values())
     # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built).
     begun = {ai for ai, a in enumerate(actuals) if started_only(a)}
     taken_for = {ti: begun if not asks_to_start(t) else set() for ti, t in enumerate(targets)}
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
-            if ti in distributed or ti in sizes or ai in taken or not _unit_fits(t, a):
+            if ti in distributed or ti in sizes or ti in respective or ai in taken:
+                continue
+            if not _unit_fits(t, a):
                 continue
             if ai in taken_for[ti]:
                 continue
@@ -184,7 +218,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             score += 0.05 if (ti == ai) else 0.0
             scored.append((score, ti, ai))
     scored.sort(reverse=True)
-    partner: dict[int, tuple[int, float]] = {}
+    partner: dict[int, tuple[int, float]] = {ti: (ai, 0.7) for ti, ai in respective.items()}
     for score, ti, ai in scored:
         if score < PAIR_THRESHOLD or ti in partner or ai in taken:
             continue

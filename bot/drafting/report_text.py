@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
+from bot.drafting.cells import GROUP_ROW
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
 
@@ -90,10 +91,25 @@ def _more_target(sentence: str) -> bool:
     return bool(bare) and not _DOING.search(bare.group(1))
 
 
+# A line without a figure left open by a comma or colon ("…最新数据显示,", "据介绍,") leads
+# into the item below it ("已完成8个(53%)," tells this item's progress).
+_LEAD_IN = re.compile(r"^[^\d]*[，,:：]\s*$")
+# A remark on several items or units, without a figure ("督查中发现,部分项目进展缓慢。",
+# "有个别单位报送材料不及时。"): no item's own progress.
+# ("部分项目已完成主体施工" alone is the item's own progress: it has no finding's lead.)
+_GROUP_REMARK = re.compile(
+    r"^\s*(?:[^\d，,。；;]{0,6}发现[，,]?|有)(?:部分|个别|一些|少数)(?:项目|任务|事项|单位|工程)"
+    r"[^\d]*$"
+)
+# The report's closing words to all the units ("下一步,各园区、各乡镇…要…"): no item's progress.
+_CLOSING = re.compile(r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各")
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
 # words, no figure, no sentence. What follows it is no progress of the item above it.
-_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$")
+_SECTION = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
+    r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
+)
 
 
 def _item_start(line: str, last: int) -> tuple[int, str]:
@@ -232,6 +248,8 @@ def parse_report(text: str) -> Report:
     last = len(lines)
     while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
         last -= 1  # the office's signature or the date under the last item
+    closing = next((k for k in range(starts[-1][0] + 1, last) if _CLOSING.match(lines[k])), None)
+    last = closing if closing is not None else last  # "下一步,各园区…要…": the close
     headings = find_headings(lines, {index for index, _n, _r in starts})
     sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
@@ -240,6 +258,11 @@ def parse_report(text: str) -> Report:
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
+        while body and (
+            (k + 1 < len(starts) and _LEAD_IN.search(body[-1])) or _GROUP_REMARK.match(body[-1])
+        ):
+            # "最新数据显示," introduces the next item; "部分项目进展缓慢。" speaks of several.
+            body.pop()
         quoted = _QUOTED_TASK.match(rest)
         if body and quoted and quoted.group(2).strip('，,。；;、”" '):
             # "“…通车”项目8月底具备通车条件,…" over more lines: the quotation is the target.
@@ -351,6 +374,9 @@ def _leads_undated(sentence: str) -> bool:
     )
 
 
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+
+
 def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
     """Deadlines named in a target's text (and its month's `plan`), in the year written or
     else the ledger's; the year end when none is named, and for a sentence of the target
@@ -365,6 +391,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
     )
     target_text = f"{target_text}\n{plan}" if plan else target_text
     for m in _DEADLINE_RE.finditer(target_text):
+        if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
+            continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
         due_year = int(m.group(1)) if m.group(1) else year
         try:
             if m.group(2):

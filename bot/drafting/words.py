@@ -116,7 +116,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
             "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
-            "尚未启动", "未启动",
+            "尚未启动", "未启动", "未达序时", "未达到序时",
             # "完成有一定困难": at risk, filed apart from the work that keeps pace.
             "有一定困难", "困难较大", "难度较大", "难以完成",
         ),
@@ -127,7 +127,9 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现", "完成年度任务", "完成全年任务", "完成年度目标",
+            "已全部", "完成了", "已实现", "已完工",
+            # A project to build that is in production has been built.
+            "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标",
         ),
     ),
@@ -150,8 +152,36 @@ _DONE = re.compile(
 _TASK_SHARE = re.compile(
     r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)[^，,。；;]{0,4}?的"
     r"|完成率为?)\s*"
-    r"(\d+(?:\.\d+)?)%"
+    r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
 )
+_FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
+
+
+def task_shares(progress: str) -> Reading | None:
+    """The status the shares of the year's task state ("分别完成年度任务的100%、100.1%",
+    "占年度任务的100%;…投资完成率93%"): done when every part has its whole task, beyond
+    when one part has more, under way while one part has less. A second share of the same
+    figure ("完成年度任务的199%,占调整后目标的88%") is that figure on another base; the first,
+    the year's task, counts."""
+    found = list(_TASK_SHARE.finditer(progress))
+    if not found:
+        return None
+    values: list[float] = []
+    previous_end = None
+    for m in found:
+        if previous_end is not None and not _FIGURE_BETWEEN.search(
+            progress[previous_end : m.start()]
+        ):
+            previous_end = m.end()
+            continue
+        previous_end = m.end()
+        values.append(float(m.group(1)))
+        values += [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", m.group(2))]
+    status = "推进中" if min(values) < 100 else "超额完成" if max(values) > 100 else "已完成"
+    words = "；".join(_clause_around(progress, m.start(), m.end()) for m in found)
+    return Reading(status, words, 0.8)
+
+
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
@@ -188,6 +218,8 @@ _FIRST_STEP_AFTER = re.compile(
 # Done words said of a part of the work ("14%的…项目已建成") or of its money
 # ("项目资金已全部下达"): a step, not the target done.
 _PART_BEFORE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]的")
+# A phase of the works named before its done word ("路基工程已完工", "主体已完工"): a step.
+_PHASE_BEFORE = re.compile(r"(?:路基|主体|基础|土石方|土方|桥涵)[^，,。；;\d]{0,4}$")
 # Money allocated from above ("项目资金已全部下达"), not money paid out ("补助资金已全部发放").
 _MONEY_BEFORE = re.compile(r"(?:资金|经费)\s*$")
 _ALLOCATED_AFTER = re.compile(r"^[^，,。；;]{0,2}?(?:下达|到位|到账)")
@@ -198,7 +230,9 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
     if "基本" in word or progress[max(0, at - 2) : at] == "基本":  # "已基本完成": nearly
         return False
     clause_start = max((progress.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
-    if _PART_BEFORE.search(progress[clause_start:at]):
+    if _PART_BEFORE.search(progress[clause_start:at]) or _PHASE_BEFORE.search(
+        progress[clause_start:at]
+    ):
         return False
     if _MONEY_BEFORE.search(progress[clause_start:at]) and _ALLOCATED_AFTER.match(after):
         return False
@@ -207,7 +241,7 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 
 # "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
 # closes it whether or not the figures that would prove it are given.
-WHOLE_YEAR_DONE = re.compile(r"完成(?:年度|全年)(?:目标)?任务|完成(?:年度|全年)目标")
+WHOLE_YEAR_DONE = re.compile(r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年)目标")
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
 
@@ -240,9 +274,15 @@ def status_from_words(progress: str) -> Reading | None:
     for status, words in STATUS_RULES:
         if status == "超额完成":
             forecast = _FORECAST.search(progress)
-            if forecast:
+            # "提前完成了全年目标,…区正按计划推进,预计年底完成": the year's target is done; the
+            # forecast is of a part.
+            if forecast and not whole_year_done(progress[: forecast.start()]):
                 clause = _clause_around(progress, forecast.start(), forecast.end())
                 return Reading("推进中", clause, 0.7)
+            # Shares of the year's task say how far each part is, past any word of doing.
+            shares = task_shares(progress)
+            if shares is not None:
+                return shares
         for word in words:
             at = progress.find(word)
             while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
@@ -258,11 +298,9 @@ def status_from_words(progress: str) -> Reading | None:
             clause = _clause_around(progress, at, at + len(word))
             strong = status in ("暂无数据", "未完成", "超额完成") or word[0] in "已全"
             return Reading(status, clause, 0.9 if strong else 0.7)
-    share = _TASK_SHARE.search(progress)
-    if share:
-        value = float(share.group(1))
-        status = "超额完成" if value > 100 else "已完成" if value == 100 else "推进中"
-        return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    shares = task_shares(progress)
+    if shares is not None:
+        return shares
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
@@ -333,6 +371,11 @@ _DATE_MONTH = re.compile(r"年(\d{1,2})月\d{1,2}日")
 _PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
 
 
+# The report speaks of its own year ("今年以来", "本年度") without naming it.
+_THIS_YEAR = re.compile(r"今年|本年度")
+_YEAR_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月\d{1,2}日")
+
+
 def guess_year(text: str, fallback: int) -> Reading:
     """The year the targets are for: years named as the plan's year weigh most, compared
     years and full dates (a publication date) least; `fallback` when no year is named.
@@ -370,6 +413,19 @@ def guess_year(text: str, fallback: int) -> Reading:
         year = int(m.group(1))
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
+    this_year = _THIS_YEAR.search(text)
+    # The publication's date: on the report's first lines, or signed on its last ones.
+    lines = text.strip().split("\n")
+    edges = "\n".join(lines[:3]) + "\n" + "\n".join(lines[-3:] if len(lines) > 3 else [])
+    first_date = min(
+        (m for m in (*_YEAR_DATE.finditer(edges), *_NUMERIC_DATE.finditer(edges))),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    if this_year and first_date:
+        # "今年以来…" in a report dated "2021年11月19日": the year it speaks of is its date's,
+        # above a plan's horizon ("到2025年") or a compared year.
+        scores[int(first_date.group(1))] += 2.0
     if not scores:
         return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]
@@ -406,6 +462,18 @@ _PERIODS = (
 _MONTH_TITLE = re.compile(
     r"(?<![\d月])(\d{1,2})月份?(?!\d|底前|前)[^。；;\n]{0,30}?(?:进展|进度|落实|完成|推进|实施)"
 )
+
+
+# A heading that names a report of progress without the day it is of ("…完成情况",
+# "进度表", "截至目前,18项…"): its items tell what was done, though the day is unknown.
+_PROGRESS_HEADING = re.compile(
+    r"(?:完成|进展|进度|落实|推进|实施|办理)情况|进度表|进展表|(?:截至|截止)(?:目前|当前)"
+)
+
+
+def tells_progress(heading: str) -> bool:
+    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not."""
+    return bool(_PROGRESS_HEADING.search(heading))
 
 
 def report_day(heading: str, year: int) -> dt.date | None:

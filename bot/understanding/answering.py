@@ -35,8 +35,6 @@ from bot.domain.ledger import (
 from bot.domain.status import (
     as_of_label,
     compute_status,
-    deadline_state,
-    measured,
 )
 from bot.render.replies import (
     EXAMPLES,
@@ -47,7 +45,6 @@ from bot.render.replies import (
     render_target,
     render_unknown,
 )
-from bot.render.target_view import unit_label
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
@@ -57,6 +54,8 @@ from bot.understanding.cues import (
     FREEZE_AT,
     HELP,
     HELP_WEAK,
+    LAST_TARGET,
+    NEXT_IN_LIST,
     NUMBER_REF,
     ORDINAL,
     PHRASE_COVERAGE,
@@ -64,6 +63,7 @@ from bot.understanding.cues import (
     TOPIC_CUE,
     WARM_AT,
     WEAK_AMBIGUOUS_RATIO,
+    WRITING,
     any_word,
     aspect_of,
     one_common_word,
@@ -208,14 +208,33 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 if position and 1 <= position <= len(context.listed):
                     number = context.listed[position - 1]
                     return self._target_answer(question, q, self.by_number[number], ())
+            step = NEXT_IN_LIST.match(q)
+            if step and context.targets and context.targets[0] in context.listed:
+                # "下一个" after an entry of the list was opened: the entry after it.
+                at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
+                if 0 <= at < len(context.listed):
+                    return self._target_answer(question, q, self.by_number[context.listed[at]], ())
+        if context is not None and context.targets and LAST_TARGET.search(q):
+            last = self._last_target(q, context)
+            if last is not None:
+                return self._target_answer(question, q, last, ())
         number = self._number_reference(q)
         if number is not None:
+            numbers = self._number_references(q)
+            if len(numbers) > 1 and all(n in self.by_number for n in numbers):
+                # "12号和13号", "第3项、第5项": each target, as for several named at once.
+                cards = "\n\n".join(self._card(self.by_number[n]) for n in numbers)
+                return Answer(question, "target", numbers, cards, filter={"multi": True})
             if number in self.by_number:
                 return self._target_answer(question, q, self.by_number[number], ())
             return self._unknown(
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
             )
+        if WRITING.search(q):
+            # A text to be written for the asker ("帮我起草一份年终总结"): no ledger holds it,
+            # whatever ledger words (总结, a target's name) it mentions.
+            return self._unknown(question)
         if self._names_absent_subject(q):
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.
@@ -273,6 +292,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         self._statuses[target.number] = (target, self.today, status)
         return status
 
+    def _number_references(self, q: str) -> tuple[int, ...]:
+        """Every item number the question names, in order, once each."""
+        found = (to_int(next(g for g in m.groups() if g)) for m in NUMBER_REF.finditer(q))
+        return tuple(dict.fromkeys(n for n in found if n is not None))
+
     def _number_reference(self, q: str) -> int | None:
         m = NUMBER_REF.search(q)
         if not m:
@@ -297,9 +321,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
             return Answer(question, "help", (), render_help())
-        guess = bool(candidates) and not trusted and self._leads_alone(candidates)
+        guess = bool(candidates) and not trusted and self._leads_alone(candidates, q)
         # Under that, several weak candidates are offered to choose from, unless out of scope.
-        maybe = not (trusted or guess) and self._may_be(candidates)
+        maybe = not (trusted or guess) and self._may_be(candidates, q)
         if not (trusted or guess or maybe) or self._out_of_scope(q, best):
             return self._unknown(question, candidates=tuple(candidates[:5]))
         if maybe:
@@ -383,39 +407,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             card = render_target(target, self.today, self.tz, lead_indicator=lead)
             cached[2][position] = card
         return card
-
-    def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
-        if aspect == "units":
-            if not target.units:
-                return "责任单位：台账未列明"
-            return "责任单位：" + "、".join(unit_label(u) for u in target.units)
-        if aspect == "deadline":
-            if not target.deadlines:
-                return "时限：台账未列明"
-            return "时限：" + "；".join(
-                f"{d.date.isoformat()} {d.text}（{deadline_state(d, self.today)}）"
-                for d in sorted(target.deadlines, key=lambda d: d.date)
-            )
-        if aspect == "gap":
-            gaps = []
-            for ind in target.indicators:
-                target_value, actual = measured(ind)
-                if target_value is None or actual is None:
-                    continue
-                done = f"{ind.actual}{ind.shown_actual_unit}"
-                if ind.comparator == "<=":
-                    verdict = "已达标" if actual <= target_value else "未达标"
-                    bound = f"目标≤{ind.target}{ind.unit}"
-                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
-                elif actual >= target_value:
-                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
-                else:
-                    gap = (target_value - actual).normalize()
-                    gaps.append(
-                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
-                    )
-            return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
-        return ""
 
     def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
         """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""

@@ -68,6 +68,13 @@ HELP = re.compile(
     # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
     r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
     r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
+    # What the bot can do for the asker ("你能帮我干点啥"), and how to put a question to it.
+    r"|(?:能|可以|会)帮(?:我|你|咱|忙)?(?:们)?(?:干|做|办|查)(?:点|些)?(?:啥|什么|哪些)"
+    r"|(?:怎么|怎样|如何|咋)(?:样)?(?:去)?提问|提问(?:的)?(?:方式|方法|格式)"
+    r"|你(?:有)?(?:什么|啥|哪些)?(?:本事|本领)|介绍(?:一下|下)?(?:你)?自己|自我介绍"
+    r"|(?:啥|什么|哪些)功能(?!区|性|室|用房|型)|功能(?:有哪些|有啥|是什么|都有|列表|说明)"
+    r"|(?:跟|和|与)你(?:对话|聊天|交流|说话)|不会问|(?:该|要|能)问(?:些)?(?:什么|啥)才"
+    r"|举个?例子|示例|例句|样例|(?:可以|能)问(?:些|点)(?:什么|啥|哪些)"
 )
 
 
@@ -83,27 +90,53 @@ HELP_WEAK = re.compile(
 _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 
 
+# What may follow a number that names an item ("目标12完成了吗"), never a measure: "目标10亿"
+# and "任务5万亩" are a target's figures.
+_REF_END = (
+    r"(?=\s*(?:$|号|项|条|的|呢|吗|吧|啊|情况|进展|进度|怎么|咋|如何|完成|是|在|[，,。？?！!]))"
+)
+
+
 NUMBER_REF = re.compile(
-    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号)"
-    rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文)"
-    rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}(?![.\d%])"
+    rf"(?:第\s*{_NUM}\s*(?:项|条|个|号|件)"
+    rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文|路|街|桥|巷|码头|地块|泊位|门|馆|厂|库)"
+    rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}{_REF_END}"
+    rf"|(?:序号|编号)(?:为|是){_NUM}{_REF_END}"
     rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
     rf"|^\s*{_NUM}\s*(?:项|条)(?:的|情况|进展|怎么样|咋样|呢|$)|^\s*第\s*{_NUM}\s*$"
     rf"|^\s*([0-9]+)\s*$)"
 )
 
 
-ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项)?\s*(?:呢|吧|怎么样|咋样)?$")
+ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项|件)?\s*(?:呢|吧|怎么样|咋样)?$")
 
 
-LIST_CUE = re.compile(
-    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+# The entry after (or before) the one opened from the bot's last list ("下一个", "上一项呢").
+NEXT_IN_LIST = re.compile(r"^(?:那|那么)?(?:(下)|上)一(?:个|项|条)(?:呢|吧)?[？?。]*$")
+
+
+# A request to write something for the asker, or to run an errand for them: no ledger holds
+# the text or books the room ("帮我起草一份总结", "帮我预约一下体检", "给我订张机票").
+WRITING = re.compile(
+    r"(?:帮|替|给|为)(?:我|我们|咱们|领导)?(?:起草|撰写|草拟|拟写|代写|润色|写)"
+    r"|代写|(?:起草|撰写|草拟|写)(?:一|个)(?:份|篇|段|个|下)"
+    r"|(?:帮|替|给)(?:我|我们)(?:预约|预订|订|报名|挂号|买|叫|请假|充值|缴)"
+    r"|(?:帮|替|给)我(?:把)?[^，,。？?]{0,8}(?:打印|复印|扫描|转发|盖章)"
 )
 
 
 SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
+    r"|(?:一共|总共|共|已经|已)完成了?(?:多少|几)项"
+    # every category at once: the summary, which counts them all
+    r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
+)
+
+
+# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").
+WHOLE_COUNT = re.compile(
+    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)(?=事项|实事|任务|目标|确定事项|重点)"
 )
 
 
@@ -112,107 +145,10 @@ SUMMARY = re.compile(
 PROGRESS_CUE = re.compile(r"怎么样|咋样|怎样|如何|情况|进展|进度|汇报|说说|说一下|讲讲|完成|几成")
 
 
-STATUS_WORDS = (
-    ("超额完成", ("超额", "超过目标", "超目标")),
-    (
-        "暂无数据",
-        (
-            "暂无数据", "没出数据", "没有数据", "没数据", "无数据", "未出数", "没出数", "数据未出",
-            "还没出数", "数据还没出", "数据没出", "没有出数", "缺数据", "数据缺",
-        ),
-    ),
-    ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
-    (
-        "滞后",
-        (
-            "滞后", "落后", "拖后腿", "进度慢", "拖延", "延误",
-            # behind its 序时进度 is 滞后 by definition (bot/domain/pace.py)
-            "没达序", "未达序", "不达序", "没达到序时", "未达到序时", "低于序时", "慢于序时",
-        ),
-    ),
-    ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
-    ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
-)  # fmt: skip
-
-
-# The same statuses said with any verb of doing (干/做/办/搞/弄) or in passing words, checked
-# in `STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
-_DO = r"(?:干|做|办|搞|弄|整)"
-
-
-STATUS_FORMS = {
-    "暂无数据": re.compile(
-        r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
-    ),
-    "未完成": re.compile(
-        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到|做到)"
-    ),
-    "滞后": re.compile(r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面"),
-    "已完成": re.compile(
-        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
-        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"
-    ),
-}
-
-
-# Any status word or form at all: most questions hold none, and skip the checks one by one.
-ANY_STATUS = re.compile(
-    "|".join(
-        [re.escape(w) for _, words in STATUS_WORDS for w in words]
-        + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
-    )
-)
-
-
-# A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
-UNIT_NAME = re.compile(
-    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
-    r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几))"
-)
-
-
-CATEGORY_WORDS = {
-    "经济发展": ("经济发展", "经济"),
-    "民生保障": ("民生保障", "民生"),
-    "社会事业": ("社会事业",),
-    "生态环境": ("生态环境", "生态", "环保", "环境"),
-    "城乡建设": ("城乡建设", "城建", "城乡"),
-    "安全稳定": ("安全稳定", "安全", "稳定"),
-}
-
-
-ANY_CATEGORY = re.compile("|".join(w for words in CATEGORY_WORDS.values() for w in words))
-
-
-CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
-
-
 TOPIC_CUE = re.compile(
     r"的事|那块|那一块|这块|这一块|方面|领域|板块|口子|相关|这一摊|那一摊|工作怎么样|工作咋样"
     r"|的情况|有哪些|哪些"
 )
-
-
-# A list by what targets' texts say ("还在装修施工的有哪些", "已经招标完的", "张三牵头的").
-STAGE_LIST = re.compile(r"^(.{2,12}?)的(?:都)?(?:有)?(?:哪些|哪几[项个件])")
-
-
-# Time and aspect words around a stage ("还在…", "已经…完"), and roles after a name.
-STAGE_EDGES = re.compile(
-    r"^(?:目前|现在|眼下|当前)?(?:还在|正在|仍在|还|已经|已|刚)?|(?:完|好|了|完成|结束)?$"
-    r"|(?:牵头|负责|分管|主抓|挂帅)$"
-)
-
-
-UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
-
-
-DUE_CUE = re.compile(
-    r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
-)
-
-
-MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
 
 
 YEAR = re.compile(r"(20\d{2})\s*年")
@@ -226,7 +162,7 @@ _PER = r"(个|张|斤|位|套|间|平米|平方米?|吨|盒|瓶|件|份|座)"
 # Money given, spent or raised ("每个村补了多少钱") is a target's figure, not a price.
 UNIT_PRICE = re.compile(
     rf"(?:一|每){_PER}[^，,。？?花投用拨领发补奖筹融争贷借给]{{1,6}}?(?:多少钱|几块钱|什么价|啥价)"
-    rf"|(?:多少钱|几块钱)(?:一|每){_PER}|(门票|单价)"
+    rf"|(?:多少钱|几块钱)(?:一|每){_PER}|(?<!免)(门票|单价)(?!免费|减免|全免)"
 )
 
 
@@ -243,46 +179,28 @@ ERRAND = re.compile(
     # Where to do it, or how to get a paper done: a counter's work, not a target's progress.
     r"|在哪(?:里|儿)?(?:能|可以|去)?(?:交|缴|办|领|买|报名|申请|补办|上牌|预约|挂号)"
     r"|(?:怎么|咋|如何)(?:才能)?(?:补办|预约|提取|缴费|交费|报名|挂失)"
+    # which doctor, bank or shop is good: advice, not a target's progress
+    r"|哪(?:个|家|位|所)(?:医生|医院|老师|学校|银行|饭店|餐馆|酒店|药店|超市|商场|店|律师|驾校"
+    r"|幼儿园)[^，,。？?]{0,4}(?:好|强|便宜|靠谱|厉害|划算|高|低|近)"
+    # how one pays for oneself ("我的社保怎么交")
+    r"|(?:怎么|咋|如何)(?:才能)?(?:交|缴)(?:纳|费|钱)?[？?。！!]*$"
 )
 
 
-OVERDUE = re.compile(r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期")
-
-
-AT_RISK = re.compile(
-    r"盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
-    r"|该催|要催|需要催|预警|亮红灯的|悬了|危险|完不成的"
+# A rank asked for ("GDP排全省第几", "排名第几"), which a ledger holds only where it states one.
+RANK_ASKED = re.compile(
+    r"排(?:在)?(?:全省|全市|全国|全区|全州|全盟)?(?:第几|多少位|多少名)|排名(?:第几|多少)|第几名|位次"
 )
 
 
-RANK_UNITS = re.compile(
-    r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
-)
+# Where a target's texts state a rank: a clause with one of these words (and the clause
+# before it, which often names what is ranked).
+RANK_STATED = re.compile(r"排名|排第|居全|位次|名次|位于|方阵|平均水平|前列")
+CLAUSE = re.compile(r"[，,。；;]")
 
 
-RANK_LOW = re.compile(r"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行")
-
-
-RANK_HIGH = re.compile(r"最高|最好|最快|最多|最强|第一名|排第一|领先")
-
-
-RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
-
-
-THRESHOLD = re.compile(
-    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)\s*"
-    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(以上|以下)?"
-)
-
-
-# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
-_HALF = re.compile(r"一半|半数")
-_TENTHS = re.compile(r"([一二三四五六七八九])成")
-
-
-def proportions_as_percent(q: str) -> str:
-    q = _HALF.sub("50%", q)
-    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
+# The weather asked in passing words ("今天大连多少度"): no ledger holds it. 度电 is a figure.
+WEATHER = re.compile(r"(?:多少|几)度(?!电)|冷不冷|热不热|(?:会|要)下雨|下不下雨|下雪了?吗")
 
 
 MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
@@ -304,13 +222,14 @@ FOLLOW_FILLER = re.compile(
 )
 
 
-WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
-
-
-THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
-
-
-SOON = re.compile(r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近")
+# A turn about the last target with nothing else in it: its progress, figures or why it lags
+# ("进度呢", "具体数字呢", "为什么滞后"), or said of it by a pronoun ("它的目标是多少").
+_WHY_LATE = r"(?:为什么|为啥|怎么)(?:会|还|又)?(?:滞后|没完成|落后|这么慢|慢|拖)"
+LAST_TARGET = re.compile(
+    r"^(?:那|那么)?(?:它|这项|那项|该项|此项|这一项)(?:的)?(?![\u4e00-\u9fff]{9})"
+    rf"|^(?:那|那么)?(?:具体)?(?:进度|进展|情况|完成情况|数字|数据|明细|详细情况|目标值|完成了多少"
+    rf"|完成多少|完成了吗|完成没|怎么样了?|咋样了?|{_WHY_LATE})(?:是多少|呢|吗|啊|呀|了)?[？?]*$"
+)
 
 
 def any_word(words) -> re.Pattern[str] | None:
@@ -330,6 +249,20 @@ def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "
 def only_characters(candidate: Candidate) -> bool:
     """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
     return all(r.kind == "char" for r in candidate.reasons)
+
+
+def one_character(candidate: Candidate, q: str) -> bool:
+    """Nothing but one rare character, or one word of two, explains the target. Characters
+    from apart in the question ("挖矿挖坏的山": 矿 and 山 of 矿山) are some evidence; one is
+    none, and two side by side are a word of the question the target never writes ("资金",
+    "食堂" where only 资 and 金 stand in its texts): evidence against it."""
+    if not only_characters(candidate):
+        return False
+    chars = {r.text for r in candidate.reasons}
+    if len(chars) != 2:
+        return len(chars) < 2
+    first, second = chars
+    return first + second in q or second + first in q
 
 
 def one_common_word(candidates: list[Candidate]) -> bool:

@@ -1,8 +1,11 @@
-"""Questions that lean on the conversation ("那PM2.5呢", "谁负责") or name several
-targets at once ("固投和社零咋样")."""
+"""Questions that lean on the conversation ("那PM2.5呢", "谁负责", "进度呢"), the aspect
+lines they lead with (units, deadlines, gaps), and several targets at once ("固投和社零咋样")."""
 
 from __future__ import annotations
 
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import deadline_state, measured
+from bot.render.target_view import unit_label
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     FOLLOW_FILLER,
@@ -46,6 +49,21 @@ class FollowUps:
             question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
         )
 
+    def _last_target(self, q: str, context: Conversation):
+        """The conversation's last target, unless the question names another one outright."""
+        last = self.by_number.get(context.targets[0])
+        candidates = self._scored(q)
+        best = candidates[0] if candidates else None
+        if (
+            last is not None
+            and best is not None
+            and best.number != last.number
+            and self._trusted(best)
+            and names_phrase(best, 3)
+        ):
+            return None
+        return last
+
     def _follow_up(self, question: str, q: str, context: Conversation) -> Answer | None:
         """A turn that leans on the last target: “那PM2.5呢”, “谁负责”, “差多少”."""
         if not context.targets:
@@ -78,3 +96,36 @@ class FollowUps:
             ):
                 return self._target_answer(question, q, last, (), aspect=aspect)
         return None
+
+    def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
+        if aspect == "units":
+            if not target.units:
+                return "责任单位：台账未列明"
+            return "责任单位：" + "、".join(unit_label(u) for u in target.units)
+        if aspect == "deadline":
+            if not target.deadlines:
+                return "时限：台账未列明"
+            return "时限：" + "；".join(
+                f"{d.date.isoformat()} {d.text}（{deadline_state(d, self.today)}）"
+                for d in sorted(target.deadlines, key=lambda d: d.date)
+            )
+        if aspect == "gap":
+            gaps = []
+            for ind in target.indicators:
+                target_value, actual = measured(ind)
+                if target_value is None or actual is None:
+                    continue
+                done = f"{ind.actual}{ind.shown_actual_unit}"
+                if ind.comparator == "<=":
+                    verdict = "已达标" if actual <= target_value else "未达标"
+                    bound = f"目标≤{ind.target}{ind.unit}"
+                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
+                elif actual >= target_value:
+                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
+                else:
+                    gap = (target_value - actual).normalize()
+                    gaps.append(
+                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
+                    )
+            return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
+        return ""

@@ -1,12 +1,11 @@
-"""Everyday lists a leader asks for: by status, unit, category or deadline, ranked,
-over or under a threshold, overdue and at risk."""
+"""Everyday lists a leader asks for: by status, unit, category or deadline, overdue, at risk,
+on pace, every target, and by what the targets' texts say (ranked ones: `rankings.py`)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from decimal import Decimal
 from typing import Any
 
 from bot.domain.ledger import (
@@ -14,52 +13,53 @@ from bot.domain.ledger import (
     TargetSpec,
 )
 from bot.domain.status import (
-    as_of_label,
-    completion_ratio,
     deadline_state,
     open_deadlines,
     year_closed,
 )
-from bot.domain.unit_board import rank_units, render_unit_row
 from bot.render.replies import (
     closed_year_due_text,
     render_list,
 )
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import (
+from bot.understanding.cues import LIST_REPLY_LIMIT, to_int
+from bot.understanding.list_cues import (
+    ALL_TARGETS,
     ANY_CATEGORY,
     ANY_STATUS,
     AT_RISK,
+    AT_RISK_LIST,
     CATEGORY_CUE,
     CATEGORY_WORDS,
+    COUNT_CUE,
     DUE_CUE,
     LIST_CUE,
-    LIST_LIMIT,
-    LIST_REPLY_LIMIT,
     MONTH,
+    NOT_DONE_STATUSES,
+    ON_PACE,
+    ON_PACE_STATUSES,
+    ONE_THING,
     OVERDUE,
-    RANK_HIGH,
-    RANK_LOW,
-    RANK_UNITS,
-    RATE_WORDS,
+    REMAINING,
     SOON,
     STAGE_EDGES,
-    STAGE_LIST,
+    STAGE_LISTS,
     STATUS_FORMS,
     STATUS_WORDS,
     THIS_WEEK,
-    THRESHOLD,
     UNIT_CUE,
     UNIT_NAME,
+    UNIT_PLACE,
+    UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
-    light,
-    proportions_as_percent,
-    to_int,
 )
+from bot.understanding.rankings import RankedLists
+from bot.understanding.text import has_content, mask_stopwords
 
 
-class ListAnswers:
-    """The list answers of `Answerer` (bot.understanding.answering)."""
+class ListAnswers(RankedLists):
+    """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
+    `RankedLists`'."""
 
     def _list(self, question, title, targets, filters, *, lines=None) -> Answer:
         if lines is None:
@@ -69,106 +69,6 @@ class ListAnswers:
         else:
             reply = "\n".join(lines)
         return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
-
-    def _ranked_units(self, question: str, q: str) -> Answer | None:
-        m = RANK_UNITS.search(q)
-        if not m and not re.search(r"红黄绿榜|单位排名|部门排名|单位排行|各单位", q):
-            return None
-        rows = self._ranked_unit_rows()
-        if not rows:
-            return None
-        best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
-        if best_first:
-            rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
-        shown = rows[:5]
-        title = "各责任单位完成情况（" + ("最好的在前" if best_first else "最差的在前") + "）"
-        lines = [f"{title}，{as_of_label(self.today, self.ledger.year)}："]
-        for row in shown:
-            lines += render_unit_row(row)
-        numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
-        filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
-        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
-
-    def _ranked_unit_rows(self) -> list:
-        """`rank_units` of the ledger today, made once per refresh and day."""
-        if self._unit_rows is None or self._unit_rows[0] != self.today:
-            rows = rank_units(self.ledger.targets, self.today, self.status)
-            self._unit_rows = (self.today, rows)
-        return self._unit_rows[1]
-
-    def _completion(self, target: TargetSpec) -> Decimal | None:
-        """The weakest completion ratio among the target's indicators, if any has one."""
-        cached = self._ratios.get(target.number)
-        if cached is not None and cached[0] is target:
-            return cached[1]
-        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
-        ratio = min(ratios) if ratios else None
-        self._ratios[target.number] = (target, ratio)
-        return ratio
-
-    def _ranked_targets(self, question: str, q: str) -> Answer | None:
-        low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
-        if not (low or high) or not (RATE_WORDS.search(q) or re.search(r"哪个|哪项|哪些|谁", q)):
-            return None
-        if re.search(r"单位|部门", q):
-            return None
-        rated = [(self._completion(t), t) for t in self.ledger.targets]
-        rated = [(r, t) for r, t in rated if r is not None]
-        if not rated:
-            if not RATE_WORDS.search(q) or self._specific_topic(q):
-                return None
-            # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
-            # figures yet): say so, rather than guess a target.
-            reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
-            return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
-        ascending = bool(low) and not (high and high.start() < low.start())
-        rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
-        shown = rated[:LIST_LIMIT]
-        word = "最低" if ascending else "最高"
-        lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
-        for ratio, t in shown:
-            lines.append(
-                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
-            )
-        filters = {"rank": "completion_asc" if ascending else "completion_desc"}
-        return self._list(question, "", [t for _, t in shown], filters, lines=lines)
-
-    def _threshold_list(self, question: str, q: str) -> Answer | None:
-        if not RATE_WORDS.search(q) and "%" not in q:
-            return None
-        m = THRESHOLD.search(proportions_as_percent(q))
-        if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
-            return None
-        # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
-        # just 完成率 or 进度 names no target.
-        if not RATE_WORDS.search(q) or self._specific_topic(RATE_WORDS.sub(" ", q)):
-            return None
-        value = Decimal(m.group(2))
-        word, suffix = m.group(1), m.group(4) or ""
-        below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
-        rated = [(self._completion(t), t) for t in self.ledger.targets]
-        if below:
-            chosen = [(r, t) for r, t in rated if r is not None and r < value]
-        else:
-            strict = word in ("超过", "高于", "大于", "多于")
-            chosen = [
-                (r, t) for r, t in rated if r is not None and (r > value if strict else r >= value)
-            ]
-        chosen.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not below)
-        relation = (
-            "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
-        )
-        title = f"完成率{relation}{value.normalize():f}%的目标"
-        sign = "<" if below else (">" if relation == "超过" else ">=")
-        filters = {"completion": f"{sign}{value.normalize():f}"}
-        if not chosen:
-            return self._list(question, title, [], filters)
-        lines = [f"{title}（共{len(chosen)}项）："]
-        for ratio, t in chosen:
-            lines.append(
-                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
-            )
-        return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
 
     def _overdue(self, t: TargetSpec) -> bool:
         if self.status(t) in ("已完成", "超额完成"):
@@ -190,10 +90,12 @@ class ListAnswers:
         return ""
 
     def _list_answer(self, question: str, q: str) -> Answer | None:
+        if ALL_TARGETS.search(q):
+            return self._list(question, "全部目标", list(self.ledger.targets), {"all": True})
         if OVERDUE.search(q):
             targets = [t for t in self.ledger.targets if self._overdue(t)]
             return self._with_unit(question, q, "已逾期未完成的目标", targets, {"overdue": True})
-        if AT_RISK.search(q) and not self._specific_topic(q):
+        if (AT_RISK.search(q) or AT_RISK_LIST.search(q)) and not self._specific_topic(q):
             rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
             rows = [(t, why) for t, why in rows if why]
             targets = [t for t, _ in rows]
@@ -213,9 +115,22 @@ class ListAnswers:
         due = self._due_filter(q)
         has_cue = bool(LIST_CUE.search(q))
         filters: dict[str, Any] = {}
-        if status and (has_cue or len(q) <= 8 or "的" in q):
+        # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
+        # 滞后" asks about that one target.
+        if status and (
+            has_cue
+            or ((len(q) <= 8 or "的" in q) and not self._names_target(q))
+            or (unit and not self._says_besides_unit(q, unit))
+        ):
             filters["status"] = status
-        if unit and (has_cue or UNIT_CUE.search(q)):
+        # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
+        # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
+        by_stem = not self._named_as_unit(q, unit) and not LIST_CUE.search(COUNT_CUE.sub(" ", q))
+        if unit and (
+            UNIT_CUE.search(q)
+            or (has_cue and not by_stem)
+            or (self._named_as_unit(q, unit) and not self._says_besides_unit(q, unit))
+        ):
             filters["unit"] = unit
             if role:
                 filters["role"] = role
@@ -224,7 +139,9 @@ class ListAnswers:
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
-            return self._unknown_unit_list(question, q) if has_cue or UNIT_CUE.search(q) else None
+            if has_cue or UNIT_CUE.search(q) or UNIT_NAME.match(q):
+                return self._unknown_unit_list(question, q)
+            return None
         if due is not None and year_closed(self.today, self.ledger.year):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
@@ -250,6 +167,15 @@ class ListAnswers:
         )
         if due is not None and selected:
             reply = self._mark_due(reply, selected, due)
+        if (
+            len(selected) == 1
+            and "unit" in filters
+            and due is None
+            and not has_cue
+            and ONE_THING.search(q)
+        ):
+            # "民政局负责的那件事办得咋样" where the unit has one target: that target.
+            return self._target_answer(question, q, selected[0], ())
         return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
 
     def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
@@ -270,7 +196,7 @@ class ListAnswers:
         For a stage of work or a person's name that no status, unit or topic names; every word
         of the phrase found in a target's texts counts, and the targets with the most are kept.
         """
-        m = STAGE_LIST.search(q)
+        m = next((m for m in (p.search(q) for p in STAGE_LISTS) if m), None)
         if m is None:
             return None
         phrase = STAGE_EDGES.sub("", m.group(1))
@@ -283,7 +209,8 @@ class ListAnswers:
         )
         counts = []
         for t in self.ledger.targets:
-            text = f"{t.title}\n{t.target_text}\n{t.progress_text}"
+            # the reason given for its status too: a report's group heading ("调整的有3项")
+            text = f"{t.title}\n{t.target_text}\n{t.progress_text}\n{t.status_reason}"
             counts.append((sum(w in text for w in words), t))
         best = max((n for n, _ in counts), default=0)
         if best == 0 or best * 2 < len(words):
@@ -356,8 +283,35 @@ class ListAnswers:
             parts.append("、".join(status))
         return "的".join(parts) + "的目标"
 
+    def _says_besides_unit(self, q: str, unit: str) -> bool:
+        """Anything besides the unit, a status, filler and words for the whole ledger or how it
+        goes ("发改委干得怎么样", "民政局有没有滞后的" say nothing else)."""
+        rest = q
+        for form in next((f for name, f in self._unit_forms if name == unit), ()):
+            rest = rest.replace(form, " ")
+        rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", rest)))
+        return has_content(mask_stopwords(UNIT_PLACE.sub(" ", rest), self._filler))
+
+    def _names_target(self, q: str) -> bool:
+        """A target's own phrase, or a word besides the status that explains one confidently
+        ("固投没完成吗")."""
+        rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", q)))
+        if not has_content(mask_stopwords(rest, self._filler)):
+            return False  # nothing but the status, filler and words for the whole ledger
+        candidates = self._scored(rest)
+        return self._specific_topic(rest) or (bool(candidates) and self._confident(candidates[0]))
+
+    def _named_as_unit(self, q: str, unit: str | None) -> bool:
+        """The unit is named in the question by a form that says it is a unit (科技局)."""
+        forms = next((f for name, f in self._unit_forms if name == unit), ())
+        return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
+
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
+        if ON_PACE.search(q):
+            return ON_PACE_STATUSES
+        if REMAINING.search(q):
+            return NOT_DONE_STATUSES
         if not ANY_STATUS.search(q):
             return None
         for status, words in STATUS_WORDS:
@@ -401,6 +355,12 @@ class ListAnswers:
             return today, today + dt.timedelta(days=30)
         if not DUE_CUE.search(q):
             return None
+        if re.search(r"(?:今天|今日)(?:要)?到期", q):
+            return today, today
+        if re.search(r"(?:已经|已)到期|到期了", q):
+            # Deadlines already passed: the year so far, open ones only (as `_due_within` does
+            # for a window that starts before today).
+            return dt.date(self.ledger.year, 1, 1), today
         year = today.year
         if "这个月" in q or "本月" in q or "当月" in q:
             start = today.replace(day=1)

@@ -3,6 +3,7 @@ subjects and abbreviations the ledger does or does not hold, coverage and ambigu
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.domain.ledger import (
@@ -15,18 +16,24 @@ from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
     AMBIGUOUS_RATIO,
+    CLAUSE,
     CONFIDENT_COVERAGE,
     ERRAND,
     GUESSES,
     MAYBE_COVERAGE,
     PHRASE_COVERAGE,
     PROGRESS_CUE,
+    RANK_ASKED,
+    RANK_STATED,
     SUMMARY,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
+    WEATHER,
+    WHOLE_COUNT,
     YEAR,
     names_phrase,
+    one_character,
     one_common_word,
     only_characters,
     stated_price,
@@ -35,6 +42,7 @@ from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
     has_content,
     mask_stopwords,
+    normalize,
     text_tokens,
 )
 
@@ -46,7 +54,7 @@ class ScopeChecks:
         """A progress question made only of filler and words for the whole ledger."""
         if not PROGRESS_CUE.search(q):
             return False
-        return not has_content(mask_stopwords(q, self._filler))
+        return not has_content(mask_stopwords(WHOLE_COUNT.sub(" ", q), self._filler))
 
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
@@ -91,8 +99,34 @@ class ScopeChecks:
                 return None
         if self._one_target_explains(q):
             return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
+        if self._says_more_than(q, numbers):
+            return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
         title = f"“{topic.name}”相关的目标"
         return self._list(question, title, members, {"topic": topic.name})
+
+    @functools.cached_property
+    def _topic_words(self) -> tuple[str, ...]:
+        """Every topic's names and words, longest first."""
+        words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
+        return tuple(sorted(words, key=len, reverse=True))
+
+    def _says_more_than(self, q: str, members: list[int]) -> bool:
+        """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
+        words that ask after a topic, the question names two characters or more of its own,
+        and a target explains it all, or one of the topic's leads alone ("农村娃娃在学校吃饭的
+        事": 学校 is the topic, the meals one of its targets)."""
+        rest = TOPIC_CUE.sub(" ", q)
+        for word in self._topic_words:
+            rest = rest.replace(word, " ")
+        rest = mask_stopwords(rest, self._filler)
+        if sum(ch.isalnum() for ch in rest) < 2:
+            return False
+        candidates = self._scored(q)
+        if not candidates:
+            return False
+        if self._trusted(candidates[0]):
+            return True
+        return candidates[0].number in members and self._leads_alone(candidates, q)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
@@ -168,13 +202,14 @@ class ScopeChecks:
         return self._counts(word)[1] > 0
 
     def _names_absent_subject(self, q: str) -> bool:
-        """The question names a subject of county work this ledger never mentions."""
+        """The question names a subject of county work this ledger never mentions, in any of
+        the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works)."""
         if self._any_subject is None or not self._any_subject.search(q):
             return False
         return any(
             subject in q
-            and subject not in self.lexicon.synonyms
             and not self._ledger_mentions(subject)
+            and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
             for subject in self.lexicon.subjects
         )
 
@@ -216,12 +251,15 @@ class ScopeChecks:
         targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
         scope for this ledger, and so is one the leading target's own texts write when that
         target explains the question confidently (`own`: "农民浇地用水收费那个改革", 收费 is
-        the 水价 reform's word)."""
+        the 水价 reform's word), in the cue's word or in the lexicon's for it (股市: 上市)."""
         cues = self._any_cue is not None and self._any_cue.search(q)
         if not cues:
             return False
         return any(
-            cue in q and not self._ledger_names(cue) and cue not in own
+            cue in q
+            and not self._ledger_names(cue)
+            and cue not in own
+            and not any(word in own for word in self.index.lexicon_words(cue))
             for cue in self.lexicon.out_of_scope_cues
         )
 
@@ -238,7 +276,9 @@ class ScopeChecks:
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
-        if self._asks_unstated_price(q, best) or ERRAND.search(q):
+        if self._asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
+            return True
+        if self._asks_unstated_rank(q, best):
             return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (
@@ -246,6 +286,30 @@ class ScopeChecks:
             ):
                 return True
         return False
+
+    def _asks_unstated_rank(self, q: str, best: TargetSpec | None) -> bool:
+        """The question asks where something ranks, and the leading target holds no rank of
+        it: no indicator of a rank (位, 排名) and no clause of its texts stating a rank beside
+        every word the question asks it of, or the lexicon's word for it (GDP: 生产总值), as in
+        "咸宁今年GDP排全省第几" where the ledger ranks only its cultural firms. The county's own
+        name, in the preamble, is not such a word."""
+        if best is None or not RANK_ASKED.search(q):
+            return False
+        if any(i.unit == "位" or re.search(r"排名|位次|名次", i.name) for i in best.indicators):
+            return False
+        rest = mask_stopwords(RANK_ASKED.sub(" ", q), self._filler)
+        asked = [t for t in text_tokens(rest) if t not in self._preamble]
+        if not asked:
+            return False
+        texts = normalize(f"{best.target_text}。{best.progress_text}")
+        words = [(t, *self.index.lexicon_words(t)) for t in asked]
+        clauses = CLAUSE.split(texts)
+        for n, clause in enumerate(clauses):
+            if RANK_STATED.search(clause):
+                window = clause if n == 0 else f"{clauses[n - 1]} {clause}"
+                if all(any(w in window for w in forms) for forms in words):
+                    return False
+        return True
 
     @staticmethod
     def _asks_unstated_price(q: str, best: TargetSpec | None) -> bool:
@@ -310,21 +374,21 @@ class ScopeChecks:
             choices=len(shown),
         )
 
-    def _may_be(self, candidates: list[Candidate]) -> bool:
+    def _may_be(self, candidates: list[Candidate], q: str) -> bool:
         """Not trusted, but explaining as much as a guess needs on this ledger, by words and
         not by single characters alone: worth offering as choices rather than rejecting."""
         best = candidates[0] if candidates else None
-        if best is None or best.coverage < MAYBE_COVERAGE or only_characters(best):
+        if best is None or best.coverage < MAYBE_COVERAGE or one_character(best, q):
             return False
         # Alike by one word they all share (the county's name, 企业) is no evidence for any.
         shown = candidates[:GUESSES]
         return len(shown) < 2 or not one_common_word(shown)
 
-    def _leads_alone(self, candidates: list[Candidate]) -> bool:
+    def _leads_alone(self, candidates: list[Candidate], q: str) -> bool:
         """Under the usual bar, but over this ledger's, with no other target close: the best
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
-        if best.coverage < self.accept_coverage or only_characters(best):
+        if best.coverage < self.accept_coverage or one_character(best, q):
             return False
         if len(candidates) < 2:
             return True

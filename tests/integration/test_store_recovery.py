@@ -143,7 +143,7 @@ def test_a_send_cut_before_start_up_is_listed_uncertain_at_once(config, engine):
     with Session(engine) as session:
         assert [(r.id, r.state) for r in uncertain_entries(session)] == [(row_id, "uncertain")]
     [listing] = cmd_outbox(service, SENDER, "")
-    assert f"#{row_id} 未确认 urge 第16项" in listing.text
+    assert f"#{row_id} 未确认 催办 第16项" in listing.text
 
 
 def test_a_send_claimed_after_start_up_is_left_to_its_process(config, engine):

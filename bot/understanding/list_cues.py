@@ -1,0 +1,289 @@
+"""The words and patterns of list questions: statuses in any words, units, categories,
+deadlines, rankings, thresholds, targets at risk or on pace, and lists by the targets' own
+texts (split from `cues.py`, which keeps help, scope, numbers and the calibration)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.text import chinese_number
+
+LIST_CUE = re.compile(
+    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+)
+
+
+# The list cues that may just as well count one target's own things ("科技成果登记了多少项").
+COUNT_CUE = re.compile(r"有几|几项|多少项")
+
+
+# What may follow a unit's name in a question, when it is named as a unit ("科技局") and
+# not by the stem a topic shares ("科技").
+UNIT_SUFFIX = re.compile(r"(?:局|委|办|院|站|所|中心|公司|部|队|会|厅|处)$")
+
+
+# One thing asked after, not a list ("民政局负责的那件事办得咋样", "…的事项为什么滞后").
+ONE_THING = re.compile(
+    r"那件|这件|那项|这项|那个事|这个事|为什么|为啥|怎么回事|落实情况|办得|进展"
+)
+
+
+STATUS_WORDS = (
+    ("超额完成", ("超额", "超过目标", "超目标")),
+    (
+        "暂无数据",
+        (
+            "暂无数据", "没出数据", "没有数据", "没数据", "无数据", "未出数", "没出数", "数据未出",
+            "还没出数", "数据还没出", "数据没出", "没有出数", "缺数据", "数据缺",
+        ),
+    ),
+    ("未完成", ("没完成", "未完成", "没有完成", "完不成", "没达标", "未达标", "没做完", "红灯")),
+    (
+        "滞后",
+        (
+            "滞后", "落后", "拖后腿", "进度慢", "拖延", "延误",
+            # behind its 序时进度 is 滞后 by definition (bot/domain/pace.py)
+            "没达序", "未达序", "不达序", "没达到序时", "未达到序时", "低于序时", "慢于序时",
+        ),
+    ),
+    ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
+    ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
+)  # fmt: skip
+
+
+# The same statuses said with any verb of doing (干/做/办/搞/弄) or in passing words, checked
+# in `STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
+_DO = r"(?:干|做|办|搞|弄|整)"
+
+
+STATUS_FORMS = {
+    # Nothing reported, or not started: a target with no progress has no figures either.
+    "暂无数据": re.compile(
+        r"(?:没|未|无)有?(?:出)?数(?:据|字)?(?!量|目|额)|数据?还?(?:没|未)(?:有|出|报)"
+        r"|(?:没|未)有?(?:报|上报|报送|填报)(?:进展|进度|情况|数据)"
+        r"|(?:没|未)有?(?:启动|开始|开工|动工)|(?<!有)(?:没|没有|无)(?:任何)?进展|进度为(?:零|0)|一点没动"
+    ),
+    "未完成": re.compile(
+        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到(?!序)|做到)"
+    ),
+    # named in a supervision notice for lagging ("被点名的有哪些")
+    "滞后": re.compile(
+        r"落在?(?:了)?后|拖(?:了)?后腿|掉队|排在后面|被(?:点名|通报)(?!表扬)|点名批评"
+    ),
+    # still being done ("正在做的有哪些", "还在干的")
+    "推进中": re.compile(rf"(?:正在|还在|仍在)(?:{_DO})(?!完)"),
+    "已完成": re.compile(
+        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
+        r"|(?:哪些|哪几项|哪几个)(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"
+        r"|(?:哪些|哪几[项个])(?:已经?|都)?完成(?:了)?(?:全年|年度)?(?:的)?(?:任务|目标)"
+    ),
+}
+
+
+# On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
+ON_PACE = re.compile(
+    r"(?<![没未不有])(?:达到?|符合|跟上|赶上|超过|快于|领先)(?:了)?序时(?:进度)?(?:了|的|要求|[？?。！!]*$)"
+    r"|(?<![没未不有])达序(?:了|的)|(?:没|未|没有)(?:滞后|落后)"
+    # going well, said of targets as a list ("进展顺利的有哪些", "哪些完成得好")
+    r"|(?:进展|推进)(?:得)?(?:顺利|正常)的|(?:顺利|正常)推进的"
+    r"|(?<!不)(?:完成|做|干|办)得(?:好|不错|很好|比较好)的"
+    r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:进展顺利|推进顺利|完成得好|做得好|干得好)"
+)
+
+
+ON_PACE_STATUSES = ("推进中", "已完成", "超额完成")
+
+
+# What is left to do: every status but done ("剩下的还有几项", "还剩哪些").
+REMAINING = re.compile(r"(?:剩下|还剩|剩余|余下)(?:的)?(?:还有)?(?:哪些|哪几|几项|多少|几个|的)")
+
+
+NOT_DONE_STATUSES = ("推进中", "滞后", "未完成", "暂无数据")
+
+
+# Any status word or form at all: most questions hold none, and skip the checks one by one.
+ANY_STATUS = re.compile(
+    "|".join(
+        [re.escape(w) for _, words in STATUS_WORDS for w in words]
+        + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
+    )
+)
+
+
+# A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
+UNIT_NAME = re.compile(
+    r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
+    r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几)"
+    # where a unit's share of the work is ("发改委那边有几项", "手上有哪些活", "哪些是发改委的")
+    r"|那边|这边|手上|手里|的(?:活|事|项目|事项)|的[？?。]*$|有(?:几|多少|哪些|什么)"
+    # how the unit does, with nothing else asked ("发改委干得怎么样", "发改委的情况")
+    r"|(?:干|做|办|完成)得(?:怎么样|咋样|如何|好不好)|的情况[？?。]*$|进展(?:怎么样|咋样|如何)?[？?。]*$)"
+)
+
+
+CATEGORY_WORDS = {
+    "经济发展": ("经济发展", "经济"),
+    "民生保障": ("民生保障", "民生"),
+    "社会事业": ("社会事业",),
+    "生态环境": ("生态环境", "生态", "环保", "环境"),
+    "城乡建设": ("城乡建设", "城建", "城乡"),
+    "安全稳定": ("安全稳定", "安全", "稳定"),
+}
+
+
+ANY_CATEGORY = re.compile("|".join(w for words in CATEGORY_WORDS.values() for w in words))
+
+
+CATEGORY_CUE = re.compile(r"方面|领域|类|板块|有哪些|哪些|的目标|的任务")
+
+
+# A list by what targets' texts say ("还在装修施工的有哪些", "已经招标完的", "张三牵头的"),
+# said either way round ("哪几项是跟全省平均水平比的"), or by whose charge ("张三分管的项目").
+_THINGS = r"(?:项目|任务|目标|事项|工作|事)"
+
+
+_END = r"[？?。！!]*$"
+
+
+STAGE_LISTS = (
+    re.compile(rf"^(.{{2,12}}?)的{_THINGS}?(?:都)?(?:有|是)?(?:哪些|哪几[项个件])"),
+    re.compile(rf"^(?:哪些|哪几[项个件])(?:是|在|要|属于)?(.{{2,14}}?)的{_END}"),
+    re.compile(
+        rf"^(.{{2,8}}?(?:分管|主抓|挂帅|牵头|负责))的{_THINGS}?(?:有哪些|都有哪些|是哪些|有啥)?{_END}"
+    ),
+)
+
+
+# Time and aspect words around a stage ("还在…", "已经…完"), and roles after a name.
+STAGE_EDGES = re.compile(
+    r"^(?:目前|现在|眼下|当前)?(?:还在|正在|仍在|还|已经|已|刚)?(?:跟|和|与|同|按|对照|比照)?"
+    r"|(?:比|相比|对比|比较)?(?:完|好|了|完成|结束)?$"
+    r"|(?:牵头|负责|分管|主抓|挂帅)$"
+)
+
+
+# Where a unit's share of the work is, said after its name ("发改委那边", "手上").
+UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
+
+
+UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
+
+
+DUE_CUE = re.compile(
+    r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
+)
+
+
+MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
+
+
+OVERDUE = re.compile(
+    r"逾期|超期|过期|超时|过了期限|过了时限|过了截止|到期没完成|拖期"
+    r"|超过(?:了)?(?:期限|时限|截止)|超出(?:了)?(?:期限|时限)|到期了?还没(?:完成|办完|做完)"
+)
+
+
+AT_RISK = re.compile(
+    # 盯 as what the asker must do ("需要重点盯的"), not who watches ("市里盯着的工程")
+    r"(?:要|需要|得|该|需|重点|值得|必须|应该|多)盯|盯紧|盯住|盯一|盯着点|盯盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
+    r"|该催|要催|需要催|预警|亮红灯的|悬了|完不成的|(?:要|需要|该|得)?重点督办"
+    # 危险 of the work, not of a place ("危险路段")
+    r"|(?:有|比较|很|最)危险|危险的(?:目标|任务|事项|是)"
+)
+
+
+# Needing watching said of how the work goes, as a list ("完成得不好的", "哪些有问题"): only
+# said of targets ("…的", "哪些…"), so "肺不好的人" or "固投有问题吗" are no such list.
+AT_RISK_LIST = re.compile(
+    r"(?:完成|做|干|办|进展|推进|落实)得?(?:不好|不理想|不太好|较差|很差|差)的"
+    r"|(?:进度|进展)(?:不理想|不好|不太好|较慢|偏慢|太慢)的"
+    r"|有问题的|问题(?:较|比较)?多的|差得(?:很|还)?远的|差距(?:较|比较|很)?大的"
+    # needing a push, said of targets as a list ("需要督促的", "哪些要加把劲")
+    r"|(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)[^，,。？?]{0,4}的"
+    r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)"
+    r"|(?:哪些|哪几[项个])(?:目标|任务|事项)?(?:有问题|出了?问题|不理想|差得远)"
+    r"|(?:有|存在|遇到)困难的(?:是|有)?(?:哪|目标|任务|事项|项目)"
+    r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:有|存在|遇到)困难"
+)
+
+
+# Every target, asked for as a list ("列一下所有目标", "全部目标清单").
+ALL_TARGETS = re.compile(
+    r"^(?:县里|全县|今年|咱县|我县|台账里|台账上)?(?:都|一共|总共)?有(?:哪些|什么)(?:重点)?"
+    r"(?:目标|任务|事项)[？?。!！]*$"
+    r"|^(?:所有|全部)?(?:目标|任务|事项)(?:都|一共)?(?:有哪些|是哪些|有什么)[？?。!！]*$"
+    r"|^(?:请|麻烦)?(?:把|给我)?(?:列|列出|列一下|列个|看看|看一下)?(?:一下)?"
+    r"(?:所有|全部|全体|每一?项|各项)(?:的)?(?:目标|任务|事项|项目)"
+    r"(?:的)?(?:清单|列表|名单|一览|都有哪些|有哪些|是哪些|列一下|列出来)?[？?。!！]*$"
+    r"|^(?:目标|任务|事项)(?:清单|列表|名单|一览表?)[？?。!！]*$"
+)
+
+
+RANK_UNITS = re.compile(
+    r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
+)
+
+
+_HOW_MANY = r"[0-9一二两三四五六七八九十]{1,3}"
+
+
+RANK_LOW = re.compile(
+    rf"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行|靠后|末位|末尾|后几名|后{_HOW_MANY}(?:名|位|个|项|的|$)"
+)
+
+
+RANK_HIGH = re.compile(
+    rf"最高|最好|最快|最多|最强|第一名|排第一|领先|靠前|前几名|前{_HOW_MANY}(?:名|位|个|项|的|$)"
+)
+
+
+# How many a ranking asks for ("完成率前五", "完成最差的三个", "排名前3的目标").
+RANK_COUNT = re.compile(
+    rf"(?:前|后|倒数)({_HOW_MANY})(?:名|位|个|项|的|$)|({_HOW_MANY})(?:个|项)$"
+)
+
+
+# The unit board asked for by its units ("各部门进展怎么样", "按单位列一下").
+UNIT_BOARD = re.compile(
+    r"红黄绿榜|单位排名|部门排名|单位排行|各单位|各部门|各责任单位|按单位|分单位|按部门|分部门"
+    r"|每个单位|每个部门"
+)
+
+
+RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
+
+
+# A comparison word, or only a suffix ("完成率80%以上的"); `thresholds` keeps those with one.
+THRESHOLD = re.compile(
+    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
+    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
+)
+
+
+def threshold_of(q: str) -> re.Match[str] | None:
+    """The first number in `q` said with a comparison word or 以上/以下, if any."""
+    return next((m for m in THRESHOLD.finditer(q) if m.group(1) or m.group(4)), None)
+
+
+# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
+_HALF = re.compile(r"一半|半数")
+
+
+_TENTHS = re.compile(r"([一二三四五六七八九])成")
+
+
+def proportions_as_percent(q: str) -> str:
+    q = _HALF.sub("50%", q)
+    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
+
+
+WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
+
+
+THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
+
+
+SOON = re.compile(
+    r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近"
+    r"|近期要到期|就要到期|要到期了|要到期的|还有(?:一个|1个)?月(?:就)?(?:要)?到期"
+)

@@ -1,0 +1,140 @@
+"""Ranked lists a leader asks for: the units' 红黄绿榜, targets by completion ratio, and
+targets over or under a threshold (split from `lists.py`; `ListAnswers` inherits it)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import as_of_label, completion_ratio
+from bot.domain.unit_board import rank_units, render_unit_row
+from bot.understanding.conversation import Answer
+from bot.understanding.cues import LIST_LIMIT, light, to_int
+from bot.understanding.list_cues import (
+    RANK_COUNT,
+    RANK_HIGH,
+    RANK_LOW,
+    RANK_UNITS,
+    RATE_WORDS,
+    UNIT_BOARD,
+    proportions_as_percent,
+    threshold_of,
+)
+
+
+class RankedLists:
+    """The ranked and threshold lists of `Answerer` (bot.understanding.answering)."""
+
+    def _ranked_units(self, question: str, q: str) -> Answer | None:
+        m = RANK_UNITS.search(q)
+        if not m and not UNIT_BOARD.search(q):
+            return None
+        rows = self._ranked_unit_rows()
+        if not rows:
+            return None
+        best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
+        if best_first:
+            rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
+        shown = rows[:5]
+        title = "各责任单位完成情况（" + ("最好的在前" if best_first else "最差的在前") + "）"
+        lines = [f"{title}，{as_of_label(self.today, self.ledger.year)}："]
+        for row in shown:
+            lines += render_unit_row(row)
+        numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
+        filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+
+    def _ranked_unit_rows(self) -> list:
+        """`rank_units` of the ledger today, made once per refresh and day."""
+        if self._unit_rows is None or self._unit_rows[0] != self.today:
+            rows = rank_units(self.ledger.targets, self.today, self.status)
+            self._unit_rows = (self.today, rows)
+        return self._unit_rows[1]
+
+    def _completion(self, target: TargetSpec) -> Decimal | None:
+        """The weakest completion ratio among the target's indicators, if any has one."""
+        cached = self._ratios.get(target.number)
+        if cached is not None and cached[0] is target:
+            return cached[1]
+        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
+        ratio = min(ratios) if ratios else None
+        self._ratios[target.number] = (target, ratio)
+        return ratio
+
+    def _ranked_targets(self, question: str, q: str) -> Answer | None:
+        low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
+        if not (low or high) or not (
+            RATE_WORDS.search(q)
+            or RANK_COUNT.search(q)
+            or re.search(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)", q)
+        ):
+            return None
+        if re.search(r"单位|部门", q):
+            return None
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        rated = [(r, t) for r, t in rated if r is not None]
+        if not rated:
+            # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
+            # not about one target's rank ("进出口排名靠后吗" names no list).
+            outright = (
+                RATE_WORDS.search(q)
+                or RANK_COUNT.search(q)
+                or re.search(r"哪几|哪些|哪个(?:目标|任务|事项)|的(?:目标|任务|事项)", q)
+            )
+            if not outright or self._specific_topic(q):
+                return None
+            # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
+            # figures yet): say so, rather than guess a target.
+            reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
+            return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
+        ascending = bool(low) and not (high and high.start() < low.start())
+        rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
+        count = RANK_COUNT.search(q)
+        asked = to_int(next(g for g in count.groups() if g)) if count else None
+        shown = rated[: asked if asked and 0 < asked <= LIST_LIMIT else LIST_LIMIT]
+        word = "最低" if ascending else "最高"
+        lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
+        for ratio, t in shown:
+            lines.append(
+                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        filters = {"rank": "completion_asc" if ascending else "completion_desc"}
+        return self._list(question, "", [t for _, t in shown], filters, lines=lines)
+
+    def _threshold_list(self, question: str, q: str) -> Answer | None:
+        if not RATE_WORDS.search(q) and "%" not in q:
+            return None
+        m = threshold_of(proportions_as_percent(q))
+        if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
+            return None
+        # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
+        # just 完成率 or 进度 names no target.
+        if not RATE_WORDS.search(q) or self._specific_topic(RATE_WORDS.sub(" ", q)):
+            return None
+        value = Decimal(m.group(2))
+        word, suffix = m.group(1), m.group(4) or ""
+        below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
+        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        if below:
+            chosen = [(r, t) for r, t in rated if r is not None and r < value]
+        else:
+            strict = word in ("超过", "高于", "大于", "多于")
+            chosen = [
+                (r, t) for r, t in rated if r is not None and (r > value if strict else r >= value)
+            ]
+        chosen.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not below)
+        relation = (
+            "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
+        )
+        title = f"完成率{relation}{value.normalize():f}%的目标"
+        sign = "<" if below else (">" if relation == "超过" else ">=")
+        filters = {"completion": f"{sign}{value.normalize():f}"}
+        if not chosen:
+            return self._list(question, title, [], filters)
+        lines = [f"{title}（共{len(chosen)}项）："]
+        for ratio, t in chosen:
+            lines.append(
+                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
+            )
+        return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
