@@ -301,3 +301,72 @@ def test_a_camera_called_a_probe_is_the_ledgers_surveillance_camera():
     )
     answerer = _answerer(ledger, dt.date(2018, 11, 30))
     assert answerer.ask("街上的探头今年装了多少").targets[:1] == (1,)
+
+
+# A county's ledger of everyday things, none of them the 2020 ledger's: each is asked in
+# the words a leader uses in chat, not the report's.
+EVERYDAY = small_ledger(
+    2023,
+    TargetSpec(1, "中小河流堤防加固", "城乡建设", "完成中小河流堤防加固20公里。"),
+    TargetSpec(2, "历史遗留矿山生态修复", "生态环境", "完成历史遗留矿山生态修复500亩。"),
+    TargetSpec(3, "背街小巷改造提升", "城乡建设", "改造提升背街小巷30条。"),
+    TargetSpec(4, "消除义务教育大班额", "社会事业", "基本消除义务教育56人以上大班额。"),
+    TargetSpec(5, "乡镇农贸市场建设", "城乡建设", "新建改造乡镇农贸市场5个。"),
+    TargetSpec(6, "城市公共停车位", "城乡建设", "新增城市公共停车位2000个。"),
+    TargetSpec(7, "城镇供水管网改造", "城乡建设", "新建改造城镇供水管网40公里。"),
+    TargetSpec(8, "孕产妇免费产前筛查", "社会事业", "为孕产妇免费开展产前筛查8000人。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("河堤加固了多少公里", 1),
+        ("采石场那些挖坏的山恢复了没", 2),
+        ("胡同整治得咋样", 3),
+        ("班里学生太多的问题解决了没", 4),
+        ("菜市场新建了几个", 5),
+        ("停车难的问题缓解了吗", 6),
+        ("老城区的水管换了多少", 7),
+        ("怀孕的免费检查做了多少人", 8),
+    ],
+)
+def test_everyday_words_reach_any_countys_official_ones(question, number):
+    answerer = _answerer(EVERYDAY, dt.date(2023, 10, 31))
+    assert answerer.ask(question).targets[:1] == (number,)
+
+
+@pytest.mark.parametrize("question", ["周末去打球吗", "宝宝睡了吗", "明天去赶集", "下周搬家"])
+def test_everyday_chat_is_no_question_about_the_ledger(question):
+    # Everyday words that are small talk as often as a topic stay out of the lexicon.
+    lexicon = load_lexicon()
+    assert not any(word in question for word in lexicon.synonyms)
+    assert _answerer(EVERYDAY, dt.date(2023, 10, 31)).ask(question).intent == "unknown"
+
+
+def test_women_and_children_is_a_topic_of_its_own():
+    ledger = small_ledger(
+        2019,
+        TargetSpec(1, "农村妇女两癌免费检查", "社会事业", "完成农村适龄妇女两癌免费检查1万人。"),
+        TargetSpec(2, "孤儿基本养育标准", "民生保障", "提高孤儿和事实无人抚养儿童基本养育标准。"),
+        TargetSpec(3, "农村公路提质改造", "城乡建设", "完成农村公路提质改造50公里。"),
+    )
+    answer = _answerer(ledger, dt.date(2019, 11, 30)).ask("妇女儿童这块怎么样")
+    assert (answer.intent, sorted(answer.targets)) == ("list", [1, 2])
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("村村通今年通了几个村", 1), ("危改完成多少户", 2), ("公益岗安置了多少人", 3)],
+)
+def test_a_field_abbreviation_reaches_the_words_any_report_writes(question, number):
+    ledger = small_ledger(
+        2019,
+        TargetSpec(1, "自然村通硬化路", "城乡建设", "完成50个自然村通硬化路。"),
+        TargetSpec(2, "农村危房改造", "城乡建设", "完成农村危房改造300户。"),
+        TargetSpec(3, "就业困难人员安置", "民生保障", "通过公益性岗位安置就业困难人员500人。"),
+    )
+    answerer = _answerer(ledger, dt.date(2019, 11, 30))
+    assert answerer.ask(question).targets[:1] == (number,)
+    best = answerer.index.score(normalize(question), normalized=True)[0]
+    assert any(r.kind == "lexicon" for r in best.reasons)  # not its characters alone
