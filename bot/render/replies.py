@@ -33,6 +33,9 @@ EXCERPT_CHARS = 120
 MAX_INDICATORS = 6
 SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
 
+# What the bot says to a request to write a text or run an errand for the asker.
+NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材料或代办事务。"
+
 EXAMPLES = (
     "“新增贷款完成了吗”",
     "“固投排第几”",

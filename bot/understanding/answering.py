@@ -38,6 +38,7 @@ from bot.domain.status import (
 )
 from bot.render.replies import (
     EXAMPLES,
+    NOT_A_WRITER,
     render_candidates,
     render_guess,
     render_help,
@@ -234,7 +235,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         if WRITING.search(q):
             # A text to be written for the asker ("帮我起草一份年终总结"): no ledger holds it,
             # whatever ledger words (总结, a target's name) it mentions.
-            return self._unknown(question)
+            return self._unknown(question, reply_prefix=NOT_A_WRITER)
         if self._names_absent_subject(q):
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.

@@ -38,7 +38,9 @@ def test_what_the_bot_can_do_for_me_and_how_to_ask_it_is_help(answerer, question
     "question", ["帮我起草一份年终总结", "帮我写个固投的汇报", "写一篇讲话稿"]
 )
 def test_a_text_to_be_written_for_the_asker_is_out_of_scope(answerer, question):
-    assert answerer.ask(question).intent == "unknown"
+    answer = answerer.ask(question)
+    assert answer.intent == "unknown"
+    assert answer.reply.startswith("我只能查询台账中各项目标的情况，不能代写材料或代办事务。\n")
 
 
 @pytest.mark.parametrize(
