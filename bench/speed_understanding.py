@@ -1,7 +1,8 @@
 """Understanding against BM25 over character bigrams, measured in one run.
 
 `python -m bench.speed_understanding` prints: top-1/top-3/rejection on the training set and
-on the cangnan dev set beside bm25s (character bigrams, retrieve k=3); per-question time,
+on the cangnan dev set beside bm25s (character bigrams, retrieve k=3; the same baseline as
+`python -m bench`, bench/baselines.py); per-question time,
 median and p99, on the 2020 ledger and on a synthetic 10,000-target ledger beside bm25s;
 index build and one incremental refresh at 10k; cold start of `python main.py ask`.
 Every figure is measured in this run; nothing is hard-coded.
@@ -23,9 +24,9 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import bm25s
 import numpy as np
 
+from bench.baselines import bigram_bm25
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.domain.ledger import LedgerSpec
 from bot.drafting.drafter import draft_ledger, guess_year
@@ -34,35 +35,11 @@ from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.answering import Answerer
 from bot.understanding.evaluation import evaluate, load_eval_set
 from bot.understanding.lexicon import load_lexicon
-from bot.understanding.text import normalize
 
 TZ = ZoneInfo("Asia/Shanghai")
 REPORTS = PROJECT_ROOT / "tests" / "data" / "reports"
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "questions_cangnan_dev.jsonl"
-
-
-def bigrams(text: str) -> list[str]:
-    text = re.sub(r"\s+", "", normalize(text))
-    return [text[i : i + 2] for i in range(len(text) - 1)] or [text]
-
-
-class BM25Bigram:
-    """Textbook BM25 (bm25s) over character bigrams of each target's title and target text."""
-
-    def __init__(self, ledger: LedgerSpec) -> None:
-        self.numbers = [t.number for t in ledger.targets]
-        self.retriever = bm25s.BM25()
-        self.retriever.index(
-            [bigrams(f"{t.title} {t.target_text}") for t in ledger.targets], show_progress=False
-        )
-
-    def ask(self, question: str) -> tuple[str, list[int]]:
-        grams = bigrams(question)
-        docs, scores = self.retriever.retrieve(
-            [grams], k=min(3, len(self.numbers)), show_progress=False, n_threads=1
-        )
-        ranked = [self.numbers[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
-        return ("target", ranked) if ranked else ("unknown", [])
+TRAINING = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
 
 
 def drafted(folder: str) -> LedgerSpec:
@@ -74,7 +51,7 @@ def accuracy() -> None:
     print("## Accuracy (top-1 / top-3 on target questions; rejection of out-of-scope ones)")
     print(f"{'set':<34} {'system':<16} {'top-1':>7} {'top-3':>7} {'oos-rej':>8} {'intents':>8}")
     sets = [
-        ("2020 training set (404)", load_ledger_file(DEFAULT_LEDGER_FILE), load_eval_set(),
+        ("2020 training set (404)", load_ledger_file(DEFAULT_LEDGER_FILE), load_eval_set(TRAINING),
          dt.date(2020, 10, 20)),
         ("cangnan-2022 dev set (drafted)", drafted("cangnan-2022"), load_eval_set(DEV_SET),
          dt.date(2022, 10, 31)),
@@ -86,7 +63,7 @@ def accuracy() -> None:
             answer = answerer.ask(q)
             return answer.intent, list(answer.targets)
 
-        bm25 = BM25Bigram(ledger)
+        bm25 = bigram_bm25(ledger)
         for system, ask in (("this project", ours), ("BM25 bigram", bm25.ask)):
             report = evaluate(ask, items)
             intents = f"{report.intent_rate:8.1%}" if system == "this project" else f"{'—':>8}"
@@ -149,7 +126,7 @@ def figures(ms: list[float]) -> tuple[float, float]:
 
 
 def speed() -> None:
-    questions = [i["q"] for i in load_eval_set()]
+    questions = [i["q"] for i in load_eval_set(TRAINING)]
     print("\n## Per question, one process (ms): this project vs bm25s bigram retrieve(k=3)")
     print(f"{'ledger':<22} {'ours median':>11} {'ours p99':>9} {'bm25 median':>11} "
           f"{'bm25 p99':>9} {'ratio med':>9} {'ratio p99':>9}")  # fmt: skip
@@ -165,7 +142,7 @@ def speed() -> None:
             build = time.perf_counter() - t0
         else:
             answerer = Answerer(ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=TZ)
-        bm25 = BM25Bigram(ledger)
+        bm25 = bigram_bm25(ledger)
         ours_ms = timed(answerer.ask, questions, repeat=3)
         bm25_ms = timed(bm25.ask, questions, repeat=3)
         (om, op), (bmm, bp) = figures(ours_ms), figures(bm25_ms)

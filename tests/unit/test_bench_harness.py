@@ -333,3 +333,14 @@ def test_dev_only_scores_no_blind_set(tmp_path, monkeypatch):
     monkeypatch.setattr(accuracy, "score_set", lambda f, qset, *a: scored.append(qset.name) or [])
     accuracy.accuracy(Figures(), tmp_path, dev_only=True)
     assert scored == ["training", "dev"]
+
+
+def test_the_standalone_understanding_bench_runs_its_accuracy_table(capsys):
+    """`python -m bench.speed_understanding` had stopped running unnoticed: its accuracy part
+    runs here, with the same BM25 baseline as `python -m bench`."""
+    from bench.speed_understanding import accuracy
+
+    accuracy()
+    out = capsys.readouterr().out
+    assert "2020 training set (404)            BM25 bigram        72.6%" in out
+    assert "cangnan-2022 dev set (drafted)     this project" in out
