@@ -402,7 +402,3 @@ def _median(values) -> float:
 def _cjk_pair(token: str) -> bool:
     """`is_cjk` for a bigram, without a generator per call."""
     return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"
-
-
-def _overlaps(token: str, phrase: str) -> bool:
-    return token in phrase or (len(token) == 2 and (token[0] in phrase and token[1] in phrase))
