@@ -35,6 +35,10 @@ SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
 
 # What the bot says to a request to write a text or run an errand for the asker.
 NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材料或代办事务。"
+# "下一个" with no list to step through, or at its end.
+NOTHING_TO_STEP = (
+    "没有可以接着看的清单项：请先查一个清单（如“哪些没完成”），再说“下一个”或“第二个”。"
+)
 
 EXAMPLES = (
     "“新增贷款完成了吗”",

@@ -39,6 +39,7 @@ from bot.domain.status import (
 from bot.render.replies import (
     EXAMPLES,
     NOT_A_WRITER,
+    NOTHING_TO_STEP,
     render_candidates,
     render_guess,
     render_help,
@@ -215,6 +216,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
                 if 0 <= at < len(context.listed):
                     return self._target_answer(question, q, self.by_number[context.listed[at]], ())
+        if NEXT_IN_LIST.match(q):
+            # "下一个" with no list open, or past its end: no target to step to, whatever
+            # target the bare words would score.
+            return self._unknown(question, reply_prefix=NOTHING_TO_STEP)
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:

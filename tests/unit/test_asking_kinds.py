@@ -543,6 +543,19 @@ def test_the_next_and_previous_entry_of_the_last_list(answerer):
     assert answerer.ask("上一个", chat, now=5.0).targets[0] == listed[1]
 
 
+def test_the_next_entry_with_no_list_or_past_its_end_says_there_is_none(answerer):
+    from bot.understanding.conversation import Conversation
+
+    alone = answerer.ask("下一个", Conversation(), now=1.0)
+    assert (alone.intent, alone.targets) == ("unknown", ())
+    assert alone.reply.startswith("没有可以接着看的清单项：请先查一个清单")
+    chat = Conversation()
+    listed = answerer.ask("发改委负责的有哪些", chat, now=1.0).targets
+    assert answerer.ask(f"第{len(listed)}个呢", chat, now=2.0).targets[0] == listed[-1]
+    past = answerer.ask("下一个", chat, now=3.0)
+    assert (past.intent, past.targets) == ("unknown", ())
+
+
 @pytest.mark.parametrize("question", ["12号和13号", "第12项和第13项", "第12项、第13项怎么样"])
 def test_several_item_numbers_answer_each(answerer, question):
     answer = answerer.ask(question)
