@@ -39,7 +39,6 @@ from bot.domain.status import (
 from bot.render.replies import (
     EXAMPLES,
     NOT_A_WRITER,
-    NOTHING_TO_STEP,
     render_candidates,
     render_guess,
     render_help,
@@ -57,9 +56,7 @@ from bot.understanding.cues import (
     HELP,
     HELP_WEAK,
     LAST_TARGET,
-    NEXT_IN_LIST,
     NUMBER_REF,
-    ORDINAL,
     PHRASE_COVERAGE,
     SUMMARY,
     TOPIC_CUE,
@@ -203,23 +200,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
         if HELP.search(q):
             return Answer(question, "help", (), render_help())
-        if context is not None and context.listed:
-            ordinal = ORDINAL.match(q)
-            if ordinal:
-                position = to_int(ordinal.group(1))
-                if position and 1 <= position <= len(context.listed):
-                    number = context.listed[position - 1]
-                    return self._target_answer(question, q, self.by_number[number], ())
-            step = NEXT_IN_LIST.match(q)
-            if step and context.targets and context.targets[0] in context.listed:
-                # "下一个" after an entry of the list was opened: the entry after it.
-                at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
-                if 0 <= at < len(context.listed):
-                    return self._target_answer(question, q, self.by_number[context.listed[at]], ())
-        if NEXT_IN_LIST.match(q):
-            # "下一个" with no list open, or past its end: no target to step to, whatever
-            # target the bare words would score.
-            return self._unknown(question, reply_prefix=NOTHING_TO_STEP)
+        stepped = self._list_step(question, q, context)
+        if stepped is not None:
+            return stepped
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:

@@ -1,18 +1,23 @@
-"""Questions that lean on the conversation ("那PM2.5呢", "谁负责", "进度呢"), the aspect
-lines they lead with (units, deadlines, gaps), and several targets at once ("固投和社零咋样")."""
+"""Questions that lean on the conversation ("那PM2.5呢", "谁负责", "进度呢", "第二个呢",
+"下一个"), the aspect lines they lead with (units, deadlines, gaps), and several targets at
+once ("固投和社零咋样")."""
 
 from __future__ import annotations
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
+from bot.render.replies import NOTHING_TO_STEP
 from bot.render.target_view import unit_label
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     FOLLOW_FILLER,
     MULTI_SPLIT,
+    NEXT_IN_LIST,
+    ORDINAL,
     aspect_of,
     names_phrase,
     strip_aspects,
+    to_int,
 )
 from bot.understanding.text import (
     has_content,
@@ -22,6 +27,28 @@ from bot.understanding.text import (
 
 class FollowUps:
     """The follow-up and several-target answers of `Answerer` (bot.understanding.answering)."""
+
+    def _list_step(self, question: str, q: str, context: Conversation | None) -> Answer | None:
+        """An entry of the last list by its place ("第二个呢") or after the one opened
+        ("下一个", "上一项"); None when the question is neither."""
+        if context is not None and context.listed:
+            ordinal = ORDINAL.match(q)
+            if ordinal:
+                position = to_int(ordinal.group(1))
+                if position and 1 <= position <= len(context.listed):
+                    number = context.listed[position - 1]
+                    return self._target_answer(question, q, self.by_number[number], ())
+            step = NEXT_IN_LIST.match(q)
+            if step and context.targets and context.targets[0] in context.listed:
+                # "下一个" after an entry of the list was opened: the entry after it.
+                at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
+                if 0 <= at < len(context.listed):
+                    return self._target_answer(question, q, self.by_number[context.listed[at]], ())
+        if NEXT_IN_LIST.match(q):
+            # "下一个" with no list open, or past its end: no target to step to, whatever
+            # target the bare words would score.
+            return self._unknown(question, reply_prefix=NOTHING_TO_STEP)
+        return None
 
     def _multi_answer(self, question: str, q: str) -> Answer | None:
         parts = [p for p in MULTI_SPLIT.split(q) if has_content(p)]
