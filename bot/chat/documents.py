@@ -20,6 +20,7 @@ from bot.chat.types import Reply, Sender, parse_target_number
 from bot.chat.years import not_held, year_core
 from bot.domain.status import as_of_label
 from bot.domain.unit_board import rank_units, render_unit_row
+from bot.understanding.answering import Answerer
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
@@ -119,10 +120,9 @@ def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     return [Reply(f"{label}台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(service: ChatContext, answerer=None) -> str:
-    """红黄绿榜: each unit's targets by light, overdue ones first, worst units first (of the
-    current year unless another year's core is given)."""
-    answerer = answerer or service.answerer
+def units_board(answerer: Answerer) -> str:
+    """红黄绿榜 of one year's core: each unit's targets by light, overdue ones first, worst
+    units first."""
     today = answerer.today
     lines = [f"红黄绿榜（{as_of_label(today, answerer.ledger.year)}）"]
     for row in rank_units(answerer.ledger.targets, today):
@@ -135,7 +135,7 @@ def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     answerer, _, _ = year_core(service, args)
     if answerer is None:
         return not_held(service, args)
-    return [Reply(units_board(service, answerer))]
+    return [Reply(units_board(answerer))]
 
 
 COMMANDS = (
