@@ -69,13 +69,15 @@ Handler = Callable | str
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config", metavar="PATH", help="config file (default: $LEDGER_CONFIG or ./config.toml)"
-    )
+    config_help = "config file (default: $LEDGER_CONFIG or ./config.toml)"
     parser = argparse.ArgumentParser(
-        prog="main.py", description="督查台账助手: the county target-ledger bot", parents=[common]
+        prog="main.py", description="督查台账助手: the county target-ledger bot"
     )
+    parser.add_argument("--config", metavar="PATH", help=config_help)
+    # Given after the subcommand too; SUPPRESS keeps one given before it ("main.py --config
+    # x.toml import …"), which a default of None there would overwrite with the defaults.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help=config_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def add(name: str, handler: Handler, help_text: str, **kwargs) -> argparse.ArgumentParser:

@@ -41,6 +41,14 @@ def ledger_for(config: Config, engine: Engine | LedgerSource, args):
     )
 
 
+def no_such_target(ledger, number: int) -> CliError:
+    """The one wording of every command for a number the year's ledger does not hold."""
+    return CliError(
+        f"{ledger.year}年台账中没有第{number}项目标（共{len(ledger.targets)}项），"
+        "序号可用 python main.py list 查看"
+    )
+
+
 def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -55,7 +63,20 @@ def as_of_date(config: Config, year: int, text: str | None) -> dt.date:
         raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
 
 
-def write_output(output: str, content: bytes) -> None:
-    """Write `-o` and say so on stderr, keeping stdout for the content itself."""
-    Path(output).write_bytes(content)
-    print(f"已写入 {output}", file=sys.stderr)
+def write_output(output: str, content: bytes, note: str | None = None) -> None:
+    """Write `-o` and say so on stderr (`note`, else "已写入 …"), keeping stdout for the
+    content itself; a file that cannot be written is a user error, not a traceback."""
+    path = Path(output)
+    try:
+        path.write_bytes(content)
+    except FileNotFoundError:
+        if path.parent.is_dir():  # a folder that takes no new files (/proc)
+            raise CliError(f"无法写入 {output}，请换一个路径") from None
+        folder = f"文件夹 {path.parent} 不存在"
+        raise CliError(f"无法写入 {output}：{folder}，请先建好它或换一个路径") from None
+    except IsADirectoryError:
+        raise CliError(f"无法写入 {output}：这是一个文件夹，请在 -o 后写文件名") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise CliError(f"无法写入 {output}（{reason}），请换一个路径") from None
+    print(note or f"已写入 {output}", file=sys.stderr)

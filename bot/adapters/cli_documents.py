@@ -4,11 +4,16 @@ bot/app/documents.py (the same use cases the chat calls) and written here."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bot.adapters.cli_common import CliError, as_of_date, ledger_for, write_output
+from bot.adapters.cli_common import (
+    CliError,
+    as_of_date,
+    ledger_for,
+    no_such_target,
+    write_output,
+)
 from bot.app.documents import (
     NoSuchTarget,
     bulletin_documents,
@@ -84,9 +89,8 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
     try:
         png = chart_png(ledger, today=config.status_date(ledger.year), target=args.number)
     except NoSuchTarget:
-        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账）") from None
+        raise no_such_target(ledger, args.number) from None
     except CJKFontMissing as exc:
         raise CliError(str(exc)) from None
-    Path(args.output).write_bytes(png)
-    print(f"已写入 {args.output}（{len(png)}字节）", file=sys.stderr)
+    write_output(args.output, png, f"已写入 {args.output}（{len(png)}字节）")
     return 0

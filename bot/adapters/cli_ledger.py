@@ -9,7 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bot.adapters.cli_common import CliError, ledger_for, print_json
+from bot.adapters.cli_common import (
+    CliError,
+    ledger_for,
+    no_such_target,
+    print_json,
+    write_output,
+)
 from bot.app.documents import export_bytes
 from bot.app.imports import another_years_targets
 from bot.app.queries import TargetFilter, select_targets, years_held
@@ -30,9 +36,7 @@ def cmd_show(config: Config, engine: Engine, args) -> int:
     today = config.status_date(ledger.year)
     target = ledger.by_number().get(args.number)
     if target is None:
-        raise CliError(
-            f"第{args.number}项目标不存在（{ledger.year}年台账共有的序号可用 list 查看）"
-        )
+        raise no_such_target(ledger, args.number)
     if args.json:
         print_json({"year": ledger.year, **target_json(target, today)})
     else:
@@ -150,8 +154,11 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
     if args.output == "-":
         sys.stdout.write(output)
     else:
-        Path(args.output).write_text(output, encoding="utf-8")
-        print(f"找到{len(report.targets)}项目标，草稿已写入 {args.output}", file=sys.stderr)
+        write_output(
+            args.output,
+            output.encode("utf-8"),
+            f"找到{len(report.targets)}项目标，草稿已写入 {args.output}",
+        )
     # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
     print(review_summary(drafted), file=sys.stderr)
     return 0
@@ -161,9 +168,7 @@ def cmd_export(config: Config, engine: Engine, args) -> int:
     """Write the ledger as TOML, xlsx or CSV."""
     ledger = ledger_for(config, engine, args)
     content = export_bytes(ledger, args.format, today=config.status_date(ledger.year))
-    output = Path(args.output)
-    output.write_bytes(content)
-    print(f"已导出{len(ledger.targets)}项目标到 {output}", file=sys.stderr)
+    write_output(args.output, content, f"已导出{len(ledger.targets)}项目标到 {args.output}")
     return 0
 
 
@@ -174,7 +179,7 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
 
     ledger = ledger_for(config, engine, args)
     if args.number not in ledger.by_number():
-        raise CliError(f"第{args.number}项目标不存在（{ledger.year}年台账的序号可用 list 查看）")
+        raise no_such_target(ledger, args.number)
     if args.action == "add":
         path = Path(args.file)
         if not path.is_file():
@@ -210,6 +215,8 @@ def cmd_close(config: Config, engine: Engine, args) -> int:
     from bot.app.closing import ClosingRefused, close_target, reopen_target
 
     ledger = ledger_for(config, engine, args)
+    if args.number not in ledger.by_number():
+        raise no_such_target(ledger, args.number)
     problem = text_problem(args.reason)
     if problem:
         raise CliError(f"--reason {problem}")

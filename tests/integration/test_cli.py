@@ -56,7 +56,7 @@ def test_list_filters_by_unit_and_category(run_cli):
 
 def test_unknown_target_is_a_clear_error(run_cli):
     code, _, err = run_cli("show", "99")
-    assert code == 2 and "第99项目标不存在" in err
+    assert code == 2 and "2020年台账中没有第99项目标（共66项）" in err
 
 
 def test_import_report_finds_all_66(tmp_path, run_cli, seed_report_text):

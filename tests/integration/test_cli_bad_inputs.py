@@ -1,0 +1,78 @@
+"""The CLI with inputs a user gets wrong: a config named before the subcommand, an output
+path that cannot be written, a target number the year does not hold."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bot.adapters.cli import main
+
+
+def test_a_config_given_before_the_subcommand_is_the_one_used(cli_config_path, capsys, tmp_path):
+    code = main(["--config", str(cli_config_path), "years"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "2020年：66项目标" in out
+    assert not (tmp_path / "var" / "ledger.db").exists()  # not the defaults' database
+    code = main(["--config", str(tmp_path / "missing.toml"), "years"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "missing.toml" in err  # named and refused, never the defaults
+
+
+def test_an_import_through_a_config_given_first_goes_to_its_database(
+    cli_config_path, capsys, tmp_path
+):
+    from bot.config import PROJECT_ROOT
+
+    ledger_2021 = PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml"
+    assert main(["--config", str(cli_config_path), "import", str(ledger_2021)]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(tmp_path / "cli.db") as db:
+        years = [row[0] for row in db.execute("SELECT year FROM ledgermeta ORDER BY year")]
+    assert years == [2020, 2021]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--format", "xlsx", "-o", "{missing}/l.xlsx"),
+        ("export", "--format", "csv", "-o", "{folder}"),
+        ("report", "--format", "docx", "-o", "{missing}/r.docx"),
+        ("report", "-o", "{missing}/r.txt"),
+        ("report", "--format", "bulletin", "-o", "{missing}/b.docx"),
+        ("chart", "-o", "{missing}/c.png"),
+        ("chart", "56", "-o", "{missing}/c.png"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_chinese_line(run_cli, tmp_path, args):
+    missing, folder = tmp_path / "no-such-folder", tmp_path
+    argv = [a.format(missing=missing, folder=folder) for a in args]
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert err.startswith("错误：无法写入") and "Traceback" not in err
+    assert "不存在" in err or "文件夹" in err  # says what is wrong with the path
+
+
+def test_import_report_to_a_folder_that_does_not_exist_says_so(run_cli, tmp_path):
+    from bot.config import PROJECT_ROOT
+
+    report = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"
+    code, _, err = run_cli("import-report", str(report), "-o", str(tmp_path / "x" / "d.toml"))
+    assert code == 2 and err.startswith(f"错误：无法写入 {tmp_path / 'x' / 'd.toml'}：文件夹")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "99"),
+        ("chart", "99", "-o", "c.png"),
+        ("evidence", "list", "99"),
+        ("close", "99", "--reason", "已核实"),
+        ("close", "99", "--reason", "复核", "--reopen"),
+    ],
+)
+def test_every_command_says_alike_that_a_target_is_not_in_the_year(run_cli, args):
+    code, _, err = run_cli(*args)
+    assert code == 2
+    assert err == "错误：2020年台账中没有第99项目标（共66项），序号可用 python main.py list 查看\n"
