@@ -43,7 +43,7 @@ def _proposal_command(name: str):
             except UnitNotFound as exc:
                 return [Reply(f"{exc}\n用法：{GRAMMARS['assign'].usage}")]
         try:
-            proposal = propose(name, args, service.target, today=service.today)
+            proposal = propose(name, args, service.target, today=service.config.current_date())
         except CommandError as exc:
             return [Reply(str(exc))]
         if note:

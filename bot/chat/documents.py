@@ -25,6 +25,7 @@ from bot.understanding.answering import Answerer
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
 CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart 56 或 /chart 2020 56"
+UNITS_USAGE = "用法：/units [年份]，例如 /units 或 /units 2020"
 EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export 2020 csv"
 
 
@@ -132,14 +133,18 @@ def units_board(answerer: Answerer) -> str:
 
 def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """红黄绿榜: every responsible unit's targets by light, overdue first (/units [年份])."""
-    answerer, _, _ = year_core(service, args)
+    answerer, _, rest = year_core(service, args)
     if answerer is None:
         return not_held(service, args)
+    if rest.strip():  # "/units abc": say what it takes rather than ignore the word
+        return [Reply(f"/units 后只能写年份，没有“{rest.strip()}”这种写法。{UNITS_USAGE}")]
     return [Reply(units_board(answerer))]
 
 
 COMMANDS = (
     CommandSpec("chart", VIEWER, "图表：/chart [年份] [序号]", cmd_chart, CHART_USAGE),
     CommandSpec("export", VIEWER, "导出台账：/export [年份] xlsx|csv", cmd_export, EXPORT_USAGE),
-    CommandSpec("units", VIEWER, "红黄绿榜：/units [年份]，各责任单位的目标", cmd_units),
+    CommandSpec(
+        "units", VIEWER, "红黄绿榜：/units [年份]，各责任单位的目标", cmd_units, UNITS_USAGE
+    ),
 )

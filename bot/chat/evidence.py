@@ -21,7 +21,7 @@ from bot.chat.context import ChatContext
 from bot.chat.progress_reports import may_report
 from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
-from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
+from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
@@ -168,7 +168,8 @@ def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]
     number = parse_target_number(args.split(" ", 1)[0]) if args else None
     target = service.target(number) if number is not None else None
     if target is None:
-        return [Reply(EVIDENCE_USAGE)]
+        missing = _missing(service, number)
+        return [Reply(f"{missing}{EVIDENCE_USAGE}")]
     with reading(service.engine) as session:
         rows, contents = files_of(session, number, year=service.year, limit=10)
     if not rows:
@@ -205,11 +206,18 @@ def _number_and_reason(args: str) -> tuple[int | None, bool, str]:
     return parse_target_number(number_text), forced, rest
 
 
+def _missing(service: ChatContext, number: int | None) -> str:
+    """ "台账中没有第99项目标（共66项）。" before the usage, when a number was written."""
+    if number is None:
+        return ""
+    return no_such_target(number, len(service.answerer.ledger.targets))
+
+
 def _parse_closing(service: ChatContext, args: str, usage: str) -> tuple[int, bool, str] | Reply:
     """(number, forced, reason) of /close or /unclose, or the reply that says what to type."""
     number, forced, reason = _number_and_reason(args)
     if number is None or service.target(number) is None:
-        return Reply(usage)
+        return Reply(f"{_missing(service, number)}{usage}")
     problem = text_problem(reason)
     if problem:
         return Reply(f"理由{problem}。{usage}")

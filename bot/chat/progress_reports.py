@@ -18,7 +18,7 @@ from bot.app.report_figures import plan_report
 from bot.chat.context import ChatContext
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, Button, Reply, Sender, parse_target_number
+from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
 from bot.domain.ledger import text_problem
 from bot.store.subscriptions import subscriptions_map
@@ -27,6 +27,9 @@ from bot.store.uow import reading
 logger = logging.getLogger(__name__)
 
 REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+DOCUMENT_USAGE = (
+    "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
+)
 REJECT_USAGE = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
 
 
@@ -47,7 +50,7 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
     if not may_report(ctx, sender, number):
         return ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
-        return [Reply(f"台账中没有第{number}项目标。")]
+        return [Reply(no_such_target(number, len(ctx.answerer.ledger.targets)) + REPORT_USAGE)]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
     if not text:
         return [Reply(REPORT_USAGE)]
@@ -55,7 +58,7 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
     try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
-        plan = plan_report(number, text, ctx.target, today=ctx.today)
+        plan = plan_report(number, text, ctx.target, today=ctx.config.current_date())
     except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
     report = file_report(
@@ -88,6 +91,14 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
             return ctx.refuse(sender, "/report")
         return cmd_circulated_report(ctx, sender, head if year is None else args)
     number = parse_target_number(head)
+    if number is not None and year is not None and ctx.target(number) is None:
+        number = None  # "/report 2020 pdf": a year's report in a format there is not
+    documents = ctx.role_of(sender) is not None  # a unit's chat may only report progress
+    if number is None and documents and (year is not None or not rest.strip()):
+        word = (after_year if year is not None else args).strip()
+        return [Reply(f"汇报文档没有“{word}”这种格式。{DOCUMENT_USAGE}\n{REPORT_USAGE}")]
+    if number is None and rest.strip():
+        return [Reply(f"“{head}”不是目标序号，请写数字，例如 12。{REPORT_USAGE}")]
     if number is None or not rest.strip():
         return [Reply(REPORT_USAGE)]
     return create_report(ctx, sender, number, rest)
@@ -103,7 +114,9 @@ def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         who = f"报送人{row.reporter_id}，群{row.chat_id}"
         text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
         try:
-            plan = plan_report(row.target_number, row.text, ctx.target, today=ctx.today)
+            plan = plan_report(
+                row.target_number, row.text, ctx.target, today=ctx.config.current_date()
+            )
         except CommandError as exc:  # stored before today's rules, or the ledger changed since
             text += f"\n无法采纳：{str(exc).splitlines()[0]}"
             replies.append(Reply(text, ((Button("驳回", f"rpt:no:{row.id}"),),)))
@@ -140,7 +153,7 @@ def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) ->
         report_id,
         actor=sender.actor,
         decided_by=sender.user_id or 0,
-        today=ctx.today,
+        today=ctx.config.current_date(),  # the day a note is dated, even in a closed year
         force=force,
     )
     if done is None:
@@ -197,7 +210,7 @@ COMMANDS = (
     CommandSpec(
         "report",
         PUBLIC,
-        "汇报文档：/report [年份] [docx|txt]；单位报送进展：/report 序号 内容",
+        "汇报文档：/report [年份] [docx|txt|md|通报]；单位报送进展：/report 序号 内容",
         cmd_report,
         REPORT_USAGE,
     ),

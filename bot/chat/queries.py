@@ -9,7 +9,15 @@ from bot.app.ledger_years import split_year_argument
 from bot.app.queries import filter_of_word, select_targets
 from bot.chat.context import ChatContext
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, VIEWER, Button, Reply, Sender, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    VIEWER,
+    Button,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+)
 from bot.chat.years import not_held, year_core
 from bot.domain.ledger import STATUSES
 from bot.domain.status import open_deadlines, year_closed
@@ -41,9 +49,11 @@ def _numbered_in_year(
 
 def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show the overview: counts by status and light, and what needs attention."""
-    answerer, label, _ = year_core(service, args)
+    answerer, label, rest = year_core(service, args)
     if answerer is None:
         return not_held(service, args)
+    if rest.strip():  # "/summary abc": say what it takes rather than ignore the word
+        return [Reply(f"/summary 后只能写年份，没有“{rest.strip()}”这种写法。{SUMMARY_USAGE}")]
     text = render_summary(answerer.ledger, answerer.today, answerer.data_date())
     return [Reply(f"【{label}】{text}" if label else text)]
 
@@ -84,10 +94,12 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if isinstance(found, list):
             return found
         answerer, label, number = found
-        target = answerer.by_number.get(number) if number is not None else None
+        if number is None:  # "/target 2020 5 6"
+            return [Reply(TARGET_USAGE)]
+        target = answerer.by_number.get(number)
         if target is None:
             count = len(answerer.ledger.targets)
-            return [Reply(f"{year}年台账中没有第{rest}项目标（共{count}项）。")]
+            return [Reply(f"{year}年台账中没有第{number}项目标（共{count}项）。")]
         if not label:
             return [service.target_reply(target)]
         text = render_target(target, answerer.today, service.config.tz)
@@ -97,9 +109,7 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return [Reply(TARGET_USAGE)]
     target = service.target(number)
     if target is None:
-        return [
-            Reply(f"台账中没有第{number}项目标（共{len(service.answerer.ledger.targets)}项）。")
-        ]
+        return [Reply(no_such_target(number, len(service.answerer.ledger.targets)))]
     return [service.target_reply(target)]
 
 
@@ -191,6 +201,7 @@ def btn_page(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     return [service.list_page(saved, page, edit=True)]
 
 
+SUMMARY_USAGE = "用法：/summary [年份]，例如 /summary 或 /summary 2020"
 TARGET_USAGE = "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
 DUE_USAGE = "用法：/due [天数]，例如 /due 30（天数为1到3660的整数）"
 ASK_USAGE = "用法：/ask 问题，例如 /ask 新增贷款完成了吗"
@@ -201,7 +212,13 @@ HISTORY_USAGE = (
 COMMANDS = (
     CommandSpec("start", VIEWER, "开始使用：能问什么", cmd_help),
     CommandSpec("help", VIEWER, "帮助：能问什么，有哪些命令", cmd_help),
-    CommandSpec("summary", VIEWER, "总览：/summary [年份]，各状态数量和需关注的目标", cmd_summary),
+    CommandSpec(
+        "summary",
+        VIEWER,
+        "总览：/summary [年份]，各状态数量和需关注的目标",
+        cmd_summary,
+        SUMMARY_USAGE,
+    ),
     CommandSpec("list", VIEWER, "清单：/list [年份] [状态|单位|领域]", cmd_list),
     CommandSpec("target", VIEWER, "查看一项目标：/target [年份] 序号", cmd_target, TARGET_USAGE),
     CommandSpec("due", VIEWER, "即将到期：/due [天数]，默认30天", cmd_due, DUE_USAGE),

@@ -30,7 +30,7 @@ from bot.chat import progress_reports
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, may_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, VIEWER, Reply, Sender, parse_target_number
+from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
 from bot.domain.reminder_policy import escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
@@ -131,7 +131,9 @@ def cmd_urge(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     number = parse_target_number(args)
     target = ctx.target(number) if number is not None else None
     if target is None:
-        return [Reply(URGE_USAGE)]
+        count = len(ctx.answerer.ledger.targets)
+        missing = "" if number is None else no_such_target(number, count)
+        return [Reply(f"{missing}{URGE_USAGE}")]
     refused = _no_transport(ctx)
     if refused:
         return refused

@@ -47,3 +47,8 @@ def parse_target_number(text: str) -> int | None:
     text = unicodedata.normalize("NFKC", text).strip()
     m = re.fullmatch(r"第?\s*(\d{1,6})\s*项?", text)
     return int(m.group(1)) if m else None
+
+
+def no_such_target(number: int, count: int) -> str:
+    """What every command says of a number the current year's ledger does not hold."""
+    return f"台账中没有第{number}项目标（共{count}项）。"

@@ -28,7 +28,11 @@ USAGE = MappingProxyType({name: g.usage for name, g in GRAMMARS.items()})
 
 
 def propose(command: str, args: str, lookup: Lookup, *, today: dt.date) -> Proposal:
-    """The validated proposal for one admin command, or CommandError with the correct form."""
+    """The validated proposal for one admin command, or CommandError with the correct form.
+
+    `today` is the calendar day a /note is dated with: the day it is written, never the
+    status day of a closed year (a note written in 2026 on the 2020 ledger says 2026).
+    """
     name = unicodedata.normalize("NFKC", command or "").strip().lstrip("/").lower()
     grammar = GRAMMARS.get(name)
     if grammar is None:

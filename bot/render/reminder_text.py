@@ -232,5 +232,5 @@ def describe_notices(notices: Sequence[Notice]) -> str:
     lines = []
     for n in notices:
         to = n.chat_id if n.chat_id is not None else "（未订阅，无人接收）"
-        lines.append(f"【{n.kind}】→ {n.unit or '领导'} {to}\n{n.text}")
+        lines.append(f"【{HEADINGS.get(n.kind, n.kind)}】→ {n.unit or '领导'} {to}\n{n.text}")
     return "\n\n".join(lines)

@@ -1,0 +1,98 @@
+"""Commands sent as people get them wrong, in the chat core: words where a year or a number
+belongs, a format there is not, a target the ledger does not hold; and what a reply shows
+that it should not (an English key, a day that is not today)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+
+ADMIN = Sender(42, 42, actor="tg:42")
+MISSING = "台账中没有第99项目标（共66项）。"
+
+
+def _service(config, engine) -> ChatService:
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
+    )
+    return ChatService(engine, config, build_answerer(engine, config))
+
+
+@pytest.fixture
+def service(config, engine):
+    return _service(config, engine)
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "usage"),
+    [
+        ("summary", "abc", "用法：/summary [年份]"),
+        ("summary", "2020 全部", "用法：/summary [年份]"),
+        ("units", "abc", "用法：/units [年份]"),
+        ("units", "2020 县民政局", "用法：/units [年份]"),
+    ],
+)
+def test_a_word_where_only_a_year_goes_is_refused_with_the_form(service, command, args, usage):
+    [reply] = service.command(ADMIN, command, args)
+    word = args.split()[-1]
+    assert reply.text.startswith(f"/{command} 后只能写年份，没有“{word}”这种写法。")
+    assert usage in reply.text
+
+
+def test_target_with_two_numbers_after_a_year_gives_the_form(service):
+    [reply] = service.command(ADMIN, "target", "2020 5 6")
+    assert reply.text == "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("target", "99"),
+        ("evidence", "99"),
+        ("close", "99 已核实"),
+        ("unclose", "99 复核"),
+        ("urge", "99"),
+        ("report", "99 已完工"),
+    ],
+)
+def test_every_command_says_alike_that_a_target_is_not_in_the_ledger(service, command, args):
+    [reply] = service.command(ADMIN, command, args)
+    assert reply.text.startswith(MISSING)
+
+
+@pytest.mark.parametrize("args", ["pdf", "2020 pdf", "2020 xlsx"])
+def test_report_in_a_format_there_is_not_names_the_formats(service, args):
+    [reply] = service.command(ADMIN, "report", args)
+    word = args.split()[-1]
+    assert reply.text.startswith(f"汇报文档没有“{word}”这种格式。")
+    assert "/report [年份] [docx|txt|md|通报]" in reply.text
+    assert "台账中没有第2020项目标" not in reply.text
+
+
+def test_report_with_a_word_for_a_number_says_it_is_not_one(service):
+    [reply] = service.command(ADMIN, "report", "abc 已完工")
+    assert reply.text.startswith("“abc”不是目标序号，请写数字，例如 12。用法：/report 序号")
+
+
+def test_the_reminder_preview_names_each_kind_in_chinese(service):
+    [reply] = service.command(ADMIN, "reminders", "2020-12-24")
+    assert "【督查提醒】→ 县自然资源局 （未订阅，无人接收）" in reply.text
+    assert "【before】" not in reply.text
+
+
+def test_a_note_on_a_closed_year_is_dated_the_day_it_is_written(config, engine):
+    unpinned = dataclasses.replace(config, today=None)  # the real date: 2020 has closed
+    service = _service(unpinned, engine)
+    written = f"（{unpinned.current_date():%Y-%m-%d}补充）"
+    assert service.today.isoformat() == "2021-01-01"  # the status day, not the date to write
+    [note] = service.command(ADMIN, "note", "12 四季度数据已出")
+    assert written + "四季度数据已出" in note.text and "2021-01-01" not in note.text
+    [report] = service.command(ADMIN, "report", "16 已完成整改")
+    assert written + "已完成整改" in report.text
+    [pending] = service.command(ADMIN, "pending", "")
+    assert written + "已完成整改" in pending.text
