@@ -20,7 +20,7 @@ from bot.app.changes import (
 from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
 from bot.chat.registry import ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, Button, Reply, Sender
+from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
 from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.ledger import text_problem
@@ -42,6 +42,9 @@ def _proposal_command(name: str):
                 args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
             except UnitNotFound as exc:
                 return [Reply(f"{exc}\n用法：{GRAMMARS['assign'].usage}")]
+        refused = _not_in_current_year(service, name, args)
+        if refused:
+            return [Reply(refused)]
         try:
             proposal = propose(name, args, service.target, today=service.config.current_date())
         except CommandError as exc:
@@ -52,6 +55,19 @@ def _proposal_command(name: str):
 
     handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
     return handler
+
+
+def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
+    """Why a change names no target of the current year, which is the only one changes go to:
+    a year written first ("/set 2020 12 …"), or a number that year does not hold."""
+    words = unicodedata.normalize("NFKC", args).split(maxsplit=1)
+    number = parse_target_number(words[0]) if words else None
+    if number is None or service.target(number) is not None:
+        return ""
+    usage = f"用法：{GRAMMARS[name].usage}"
+    if number in service.years.held():
+        return f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}"
+    return f"{no_such_target(service.answerer.ledger, number)}\n{usage}"
 
 
 def _pending_reply(service: ChatContext, sender: Sender, proposal: Proposal) -> Reply:

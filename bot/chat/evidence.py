@@ -210,7 +210,7 @@ def _missing(service: ChatContext, number: int | None) -> str:
     """ "台账中没有第99项目标（共66项）。" before the usage, when a number was written."""
     if number is None:
         return ""
-    return no_such_target(number, len(service.answerer.ledger.targets))
+    return no_such_target(service.answerer.ledger, number)
 
 
 def _parse_closing(service: ChatContext, args: str, usage: str) -> tuple[int, bool, str] | Reply:

@@ -50,7 +50,7 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
     if not may_report(ctx, sender, number):
         return ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
-        return [Reply(no_such_target(number, len(ctx.answerer.ledger.targets)) + REPORT_USAGE)]
+        return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
     if not text:
         return [Reply(REPORT_USAGE)]

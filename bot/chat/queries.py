@@ -98,8 +98,7 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             return [Reply(TARGET_USAGE)]
         target = answerer.by_number.get(number)
         if target is None:
-            count = len(answerer.ledger.targets)
-            return [Reply(f"{year}年台账中没有第{number}项目标（共{count}项）。")]
+            return [Reply(no_such_target(answerer.ledger, number))]
         if not label:
             return [service.target_reply(target)]
         text = render_target(target, answerer.today, service.config.tz)
@@ -109,7 +108,7 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return [Reply(TARGET_USAGE)]
     target = service.target(number)
     if target is None:
-        return [Reply(no_such_target(number, len(service.answerer.ledger.targets)))]
+        return [Reply(no_such_target(service.answerer.ledger, number))]
     return [service.target_reply(target)]
 
 
@@ -157,8 +156,10 @@ def cmd_history(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if number is not None and number in answerer.by_number:
             return [Reply(service.history_text(number, answerer.ledger.year))]
     number = parse_target_number(args)
-    if number is None or service.target(number) is None:
+    if number is None:
         return [Reply(HISTORY_USAGE)]
+    if service.target(number) is None:
+        return [Reply(no_such_target(service.answerer.ledger, number) + HISTORY_USAGE)]
     return [Reply(service.history_text(number))]
 
 

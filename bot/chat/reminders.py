@@ -131,8 +131,7 @@ def cmd_urge(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     number = parse_target_number(args)
     target = ctx.target(number) if number is not None else None
     if target is None:
-        count = len(ctx.answerer.ledger.targets)
-        missing = "" if number is None else no_such_target(number, count)
+        missing = "" if number is None else no_such_target(ctx.answerer.ledger, number)
         return [Reply(f"{missing}{URGE_USAGE}")]
     refused = _no_transport(ctx)
     if refused:

@@ -49,6 +49,6 @@ def parse_target_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def no_such_target(number: int, count: int) -> str:
-    """What every command says of a number the current year's ledger does not hold."""
-    return f"台账中没有第{number}项目标（共{count}项）。"
+def no_such_target(ledger, number: int) -> str:
+    """What every command says of a number a year's ledger does not hold."""
+    return f"{ledger.year}年台账中没有第{number}项目标（共{len(ledger.targets)}项）。"

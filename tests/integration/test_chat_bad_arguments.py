@@ -13,7 +13,7 @@ from bot.chat.service import ChatService
 from bot.chat.types import Sender
 
 ADMIN = Sender(42, 42, actor="tg:42")
-MISSING = "台账中没有第99项目标（共66项）。"
+MISSING = "2020年台账中没有第99项目标（共66项）。"
 
 
 def _service(config, engine) -> ChatService:
@@ -96,3 +96,31 @@ def test_a_note_on_a_closed_year_is_dated_the_day_it_is_written(config, engine):
     assert written + "已完成整改" in report.text
     [pending] = service.command(ADMIN, "pending", "")
     assert written + "已完成整改" in pending.text
+
+
+@pytest.fixture
+def two_years(config, engine):
+    """The 2020 ledger and, imported after it, the current year's: 2021's three targets."""
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")
+    return _service(config, engine)
+
+
+@pytest.mark.parametrize("command", ["set", "note", "status", "deadline", "alias", "done"])
+def test_a_change_naming_a_year_says_changes_go_to_the_current_year(two_years, command):
+    [reply] = two_years.command(ADMIN, command, "2020 12 新增贷款 20亿元")
+    assert reply.text.startswith("修改只针对当前年度（2021年）的台账，序号前不要写年份。\n用法：")
+    assert not two_years.command(ADMIN, "undo", "")[0].text.startswith("已撤销")
+
+
+def test_a_change_to_a_number_of_last_year_names_the_year_and_its_count(two_years):
+    [reply] = two_years.command(ADMIN, "set", "12 新增贷款 20亿元")
+    assert reply.text.startswith("2021年台账中没有第12项目标（共3项）。\n用法：/set 序号")
+    [history] = two_years.command(ADMIN, "history", "12")
+    missing = "2021年台账中没有第12项目标（共3项）。"
+    assert history.text.startswith(f"{missing}用法：/history [年份] 序号")
+    assert "/history 2020 12" in history.text  # how to read last year's
