@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from bot.app.bulletins import issue_bulletin
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.status import year_end
 from bot.render.bulletin import Bulletin, render_bulletin_txt, write_bulletin_docx
 from bot.render.ledger_toml import dump_ledger
 from bot.render.spreadsheet import csv_bytes, xlsx_bytes
@@ -52,8 +53,16 @@ def report_docx(
     return stream.getvalue()
 
 
-def report_file_name(today: dt.date, suffix: str) -> str:
-    return f"工作落实情况汇报_{today.isoformat()}.{suffix}"
+def data_day(today: dt.date, year: int) -> dt.date:
+    """The day a document's figures are as of, which its file name carries: a closed year's
+    last day (2020-12-31), not the status day after it (2021-01-01) that no one wrote."""
+    if today == year_end(year) + dt.timedelta(days=1):
+        return year_end(year)
+    return today
+
+
+def report_file_name(today: dt.date, suffix: str, *, year: int) -> str:
+    return f"工作落实情况汇报_{data_day(today, year).isoformat()}.{suffix}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,8 @@ class IssuedBulletin:
         return stream.getvalue()
 
     def file_name(self, year: int, today: dt.date) -> str:
-        return f"督查通报_{year}年第{self.bulletin.number}期_{today.isoformat()}.docx"
+        day = data_day(today, year).isoformat()
+        return f"督查通报_{year}年第{self.bulletin.number}期_{day}.docx"
 
 
 def bulletin_documents(
@@ -103,8 +113,8 @@ def export_bytes(ledger: LedgerSpec, fmt: str, *, today: dt.date) -> bytes:
     raise ValueError(f"unknown export format {fmt!r}; one of {EXPORT_FORMATS}")
 
 
-def export_file_name(today: dt.date, fmt: str) -> str:
-    return f"台账_{today.isoformat()}.{fmt}"
+def export_file_name(today: dt.date, fmt: str, *, year: int) -> str:
+    return f"台账_{data_day(today, year).isoformat()}.{fmt}"
 
 
 def chart_png(

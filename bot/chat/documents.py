@@ -45,13 +45,13 @@ def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> li
         return [Reply(report_text(ledger, "txt", as_of=today, tz=tz))]
     if fmt == "md":
         text = report_text(ledger, "md", as_of=today, tz=tz)
-        name = report_file_name(today, "md")
+        name = f"{label}{report_file_name(today, 'md', year=ledger.year)}"
         return [Reply(f"{label}汇报（Markdown）", document=(name, text.encode()))]
     config = service.config
     content = report_docx(
         ledger, as_of=today, tz=tz, office=config.office_name, issued=config.current_date()
     )
-    name = report_file_name(today, "docx")
+    name = f"{label}{report_file_name(today, 'docx', year=ledger.year)}"
     return [Reply(f"{ledger.title}工作落实情况汇报", document=(name, content))]
 
 
@@ -115,9 +115,7 @@ def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if fmt not in CHAT_EXPORT_FORMATS:
         return [Reply(EXPORT_USAGE)]
     content = export_bytes(answerer.ledger, fmt, today=answerer.today)
-    name = export_file_name(answerer.today, fmt)
-    if label:
-        name = f"{label}{name}"
+    name = f"{label}{export_file_name(answerer.today, fmt, year=answerer.ledger.year)}"
     return [Reply(f"{label}台账导出（{fmt}）", document=(name, content))]
 
 

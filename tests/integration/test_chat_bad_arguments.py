@@ -124,3 +124,28 @@ def test_a_change_to_a_number_of_last_year_names_the_year_and_its_count(two_year
     missing = "2021年台账中没有第12项目标（共3项）。"
     assert history.text.startswith(f"{missing}用法：/history [年份] 序号")
     assert "/history 2020 12" in history.text  # how to read last year's
+
+
+def test_files_of_a_closed_year_are_named_for_its_last_day(config, engine):
+    service = _service(dataclasses.replace(config, today=None), engine)  # 2020 has closed
+    names = [
+        reply.document[0]
+        for args in ("", "md")
+        for reply in service.command(ADMIN, "report", args)
+        if reply.document
+    ]
+    names += [r.document[0] for r in service.command(ADMIN, "export", "csv") if r.document]
+    names += [r.document[0] for r in service.command(ADMIN, "report", "通报") if r.document]
+    assert names == [
+        "工作落实情况汇报_2020-12-31.docx",
+        "工作落实情况汇报_2020-12-31.md",
+        "台账_2020-12-31.csv",
+        "督查通报_2020年第1期_2020-12-31.docx",
+    ]
+
+
+def test_another_years_report_is_named_for_its_year_as_its_export_is(two_years):
+    [report] = two_years.command(ADMIN, "report", "2020 docx")
+    [export] = two_years.command(ADMIN, "export", "2020 csv")
+    assert report.document[0].startswith("2020年工作落实情况汇报_")
+    assert export.document[0].startswith("2020年台账_")
