@@ -79,5 +79,7 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
         session.add(row)
         changed = _changed_since(session, ledger, row.since_at)
     shown_since = row.since_at.astimezone(tz).date()
-    bulletin = build_bulletin(ledger, as_of=as_of, since=shown_since, changed=changed)
+    bulletin = build_bulletin(
+        ledger, as_of=as_of, since=shown_since, changed=changed, issued=today
+    )
     return dataclasses.replace(bulletin, number=row.number)

@@ -52,6 +52,7 @@ class Bulletin:
     problems: tuple[tuple[str, tuple[Problem, ...]], ...]  # (lead unit, its problems)
     requirements: tuple[str, ...]
     number: int | None = None  # 期数 of an issued bulletin; None for one only built
+    issued: dt.date | None = None  # the day it is written (`as_of` when not given)
 
 
 def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
@@ -77,9 +78,9 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     return None
 
 
-def _requirements(problems: Sequence[Problem], done_open: int, as_of: dt.date) -> list[str]:
+def _requirements(problems: Sequence[Problem], done_open: int, issued: dt.date) -> list[str]:
     kinds = {p.kind for p in problems}
-    reply_by = as_of + dt.timedelta(days=REPLY_DAYS)
+    reply_by = issued + dt.timedelta(days=REPLY_DAYS)
     lines = []
     if problems:
         lines.append(
@@ -105,8 +106,13 @@ def build_bulletin(
     as_of: dt.date,
     since: dt.date,
     changed: Mapping[int, int],
+    issued: dt.date | None = None,
 ) -> Bulletin:
-    """The bulletin on `as_of`; `changed` maps a target number to its changes since `since`."""
+    """The bulletin on `as_of`; `changed` maps a target number to its changes since `since`.
+
+    `issued` is the day it is written: the units' reply is due days after it, not after
+    `as_of`, which for a closed year is its close (a 2020 bulletin written in 2026 asks for
+    replies in 2026, not by 2021-01-06)."""
     summary = report_summary(ledger, as_of=as_of)
     by_number = ledger.by_number()
     changes = tuple(
@@ -130,7 +136,8 @@ def build_bulletin(
         closed=sum(1 for t in ledger.targets if t.closed is not None),
         changes=changes,
         problems=tuple((unit, tuple(ps)) for unit, ps in sorted(grouped.items())),
-        requirements=tuple(_requirements(problems, done_open, as_of)),
+        requirements=tuple(_requirements(problems, done_open, issued or as_of)),
+        issued=issued,
     )
 
 
@@ -139,7 +146,10 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
     counts = "、".join(f"{status}{n}项" for status, n in b.summary.counts if n)
     total = b.summary.total
     overall = [f"截至{b.summary.as_of_text}，共{total}项目标：{counts}；已销号{b.closed}项。"]
+    written = b.issued or b.as_of
     since = f"{b.since.month}月{b.since.day}日"
+    if b.since.year != written.year:  # "2020年12月25日以来" read in 2026 says which year
+        since = f"{b.since.year}年{since}"
     changes = (
         [f"{since}以来，{len(b.changes)}项目标有更新：" + "；".join(b.changes) + "。"]
         if b.changes

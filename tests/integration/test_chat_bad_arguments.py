@@ -5,6 +5,7 @@ that it should not (an English key, a day that is not today)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -149,3 +150,12 @@ def test_another_years_report_is_named_for_its_year_as_its_export_is(two_years):
     [export] = two_years.command(ADMIN, "export", "2020 csv")
     assert report.document[0].startswith("2020年工作落实情况汇报_")
     assert export.document[0].startswith("2020年台账_")
+
+
+def test_a_closed_years_bulletin_asks_for_replies_after_the_day_it_is_written(config, engine):
+    unpinned = dataclasses.replace(config, today=None)  # 2020 has closed
+    service = _service(unpinned, engine)
+    [text, _] = service.command(ADMIN, "report", "通报")
+    reply_by = unpinned.current_date() + dt.timedelta(days=5)
+    assert f"须于{reply_by.month}月{reply_by.day}日前报送" in text.text
+    assert "二、进展变化\n2020年12月25日以来" in text.text  # the year, read years later
