@@ -109,9 +109,11 @@ def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     rows = pending_reports(ctx.engine)
     if not rows:
         return [Reply("暂无待审核的进展报送。")]
+    with reading(ctx.engine) as session:
+        subscriptions = subscriptions_map(session)
     replies = []
     for row in rows:
-        who = f"报送人{row.reporter_id}，群{row.chat_id}"
+        who = _reporter(row, subscriptions)
         text = f"报送#{row.id} 第{row.target_number}项（{who}）：\n{row.text}"
         try:
             plan = plan_report(
@@ -135,6 +137,13 @@ def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
             buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
         replies.append(Reply(text, buttons))
     return replies
+
+
+def _reporter(row, subscriptions: dict[str, list[int]]) -> str:
+    """ "县财政局群-100123，报送人ID 42": the unit whose chat it came from, when subscribed."""
+    units = [unit for unit, chats in subscriptions.items() if row.chat_id in chats]
+    chat = f"{'、'.join(units)}群{row.chat_id}" if units else f"会话{row.chat_id}"
+    return f"{chat}，报送人ID {row.reporter_id}"
 
 
 def tell_unit(ctx: ChatContext, chat_id: int, text: str) -> None:

@@ -222,7 +222,7 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     bot = reminded
     report_id = await report_by_reply(bot, "耕地缺口已补足1.2万亩")
     listing = await bot.say(ADMIN, ADMIN, "/pending")
-    who = f"报送人{MEMBER}，群{GROUP}"
+    who = f"县自然资源局群{GROUP}，报送人ID {MEMBER}"  # the unit, not only its chat id
     assert listing.text == (
         f"报送#{report_id} 第16项（{who}）：\n耕地缺口已补足1.2万亩\n"
         "拟修改：第16项 进展情况：追加“（2020-12-24补充）耕地缺口已补足1.2万亩”"
