@@ -55,10 +55,6 @@ FIGURE_RULE = (
     f"数值最多{FIGURE_WHOLE_DIGITS}位整数、{FIGURE_FRACTION_DIGITS}位小数，"
     "不用科学计数法，例如 25.1、-3.5 或 156299"
 )
-FIGURE_RULE_EN = (
-    f"at most {FIGURE_WHOLE_DIGITS} digits before the point and {FIGURE_FRACTION_DIGITS} "
-    'after, no exponent, e.g. "25.1" or "-3.5"'
-)
 _FIGURE = re.compile(r"[+-]?(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?")
 _EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]*[eE][+-]?[0-9]+")
 

@@ -17,7 +17,7 @@ from typing import Any
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
-    FIGURE_RULE_EN,
+    FIGURE_RULE,
     ROLES,
     SOURCES,
     STATUSES,
@@ -47,24 +47,27 @@ class LedgerFileError(Exception):
     """A ledger file is invalid; the message says where and what."""
 
 
-def _where(source: str, number: Any, key: str) -> str:
-    return f"{source}: target {number}: {key}"
+def _at(where: str, key: str) -> str:
+    """The place of `key` under `where`, in the file's own key names: "…: 第12项目标 title",
+    "…: 第12项目标 indicators[0].actual", "…: meta.year"."""
+    joint = "." if where.endswith(("]", "meta")) else " "
+    return f"{where}{joint}{key}"
 
 
 def _text(data: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise LedgerFileError(f"{where}.{key} must be a string, not {value!r}")
+        raise LedgerFileError(f"{_at(where, key)}：应为加引号的文字，而不是 {value!r}")
     if required and not value.strip():
-        raise LedgerFileError(f"{where}.{key} is required")
-    _check_text(value, f"{where}.{key}", multiline=key in MULTILINE_KEYS)
+        raise LedgerFileError(f"{_at(where, key)}：不能为空")
+    _check_text(value, _at(where, key), multiline=key in MULTILINE_KEYS)
     return value
 
 
 def _check_text(value: str, where: str, *, multiline: bool) -> None:
     problem = text_problem(value, multiline=multiline)
     if problem:
-        raise LedgerFileError(f"{where} holds a control character: {problem}")
+        raise LedgerFileError(f"{where}：{problem}")
 
 
 def nesting_depth(text: str) -> int:
@@ -88,7 +91,7 @@ def _date(value: Any, where: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise LedgerFileError(f'{where} must be a date "YYYY-MM-DD", not {value!r}')
+    raise LedgerFileError(f'{where}：应为日期 "YYYY-MM-DD"，例如 "2020-12-31"，而不是 {value!r}')
 
 
 def _unit(data: dict[str, Any], where: str) -> UnitSpec:
@@ -96,18 +99,22 @@ def _unit(data: dict[str, Any], where: str) -> UnitSpec:
     role = _text(data, "role", where) or "lead"
     source = _text(data, "source", where) or "inferred"
     if role not in ROLES:
-        raise LedgerFileError(f"{where}.role must be lead or assist, not {role!r}")
+        raise LedgerFileError(
+            f"{_at(where, 'role')}：应为 lead（牵头）或 assist（配合），而不是 {role!r}"
+        )
     if source not in SOURCES:
-        raise LedgerFileError(f"{where}.source must be named or inferred, not {source!r}")
+        raise LedgerFileError(
+            f"{_at(where, 'source')}：应为 named（报告写明）或 inferred（推定），而不是 {source!r}"
+        )
     return UnitSpec(name=name, role=role, source=source)
 
 
 def _deadline(data: dict[str, Any], where: str) -> DeadlineSpec:
     done = data.get("done", False)
     if not isinstance(done, bool):
-        raise LedgerFileError(f"{where}.done must be true or false")
+        raise LedgerFileError(f"{_at(where, 'done')}：应为 true 或 false")
     return DeadlineSpec(
-        date=_date(data.get("date"), f"{where}.date"),
+        date=_date(data.get("date"), _at(where, "date")),
         text=_text(data, "text", where) or "年底前",
         done=done,
     )
@@ -131,51 +138,61 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
         except FigureError as exc:
             shown = value if len(value) <= 30 else value[:29] + "…"
             raise LedgerFileError(
-                f"{where}.{key} must be a decimal number ({FIGURE_RULE_EN}), not {shown!r}: {exc}"
+                f"{_at(where, key)}：数值无效，“{shown}”{exc}。{FIGURE_RULE}"
             ) from None
     if ind.actual_unit and not same_measure(ind.actual_unit, ind.unit):
         raise LedgerFileError(
-            f"{where}.actual_unit {ind.actual_unit!r} does not convert to unit {ind.unit!r}"
+            f"{_at(where, 'actual_unit')}：完成值单位 {ind.actual_unit!r} "
+            f"与指标单位 unit {ind.unit!r} 无法换算"
         )
     if ind.comparator not in COMPARATORS:
-        raise LedgerFileError(f"{where}.comparator must be one of >=, <=, =")
+        raise LedgerFileError(f"{_at(where, 'comparator')}：应为 >=、<= 或 =")
     return ind
 
 
 def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) -> TargetSpec:
     number = data.get("number")
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise LedgerFileError(f"{source}: a target has number {number!r}; it must be 1 or more")
-    where = f"{source}: target {number}"
+        raise LedgerFileError(
+            f"{source}: 有一项目标的 number 是 {number!r}，序号应为1或更大的整数"
+        )
+    where = f"{source}: 第{number}项目标"
     category = _text(data, "category", where, required=True)
     if category not in CATEGORIES:
-        raise LedgerFileError(f"{where}.category must be one of {' '.join(CATEGORIES)}")
+        raise LedgerFileError(f"{_at(where, 'category')}：应为 {'、'.join(CATEGORIES)} 之一")
     override = _text(data, "status_override", where)
     if override and override not in STATUSES:
-        raise LedgerFileError(f"{where}.status_override must be one of {' '.join(STATUSES)}")
+        raise LedgerFileError(
+            f"{_at(where, 'status_override')}：应为 {'、'.join(STATUSES)} 之一，或留空"
+        )
     reason = _text(data, "status_reason", where)
     if override and not reason.strip():
-        raise LedgerFileError(f"{where}.status_reason is required with status_override")
+        raise LedgerFileError(
+            f"{_at(where, 'status_reason')}：写了 status_override（认定状态）就要写认定理由"
+        )
     aliases = data.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise LedgerFileError(f"{where}.aliases must be a list of strings")
+        raise LedgerFileError(f'{_at(where, "aliases")}：应为文字的列表，例如 ["信贷", "贷款"]')
     for i, alias in enumerate(aliases):
-        _check_text(alias, f"{where}.aliases[{i}]", multiline=False)
-    units = tuple(_unit(u, f"{where}.units[{i}]") for i, u in enumerate(data.get("units", [])))
+        _check_text(alias, _at(where, f"aliases[{i}]"), multiline=False)
+    units = tuple(_unit(u, _at(where, f"units[{i}]")) for i, u in enumerate(data.get("units", [])))
     deadlines = tuple(
-        _deadline(d, f"{where}.deadlines[{i}]") for i, d in enumerate(data.get("deadlines", []))
+        _deadline(d, _at(where, f"deadlines[{i}]"))
+        for i, d in enumerate(data.get("deadlines", []))
     )
     if not deadlines and defaults is not None:
         deadlines = (defaults,)
     indicators = tuple(
-        _indicator(d, f"{where}.indicators[{i}]") for i, d in enumerate(data.get("indicators", []))
+        _indicator(d, _at(where, f"indicators[{i}]"))
+        for i, d in enumerate(data.get("indicators", []))
     )
     names = [i.name for i in indicators]
-    if len(set(names)) != len(names):
-        raise LedgerFileError(f"{where}.indicators has a duplicate name")
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise LedgerFileError(f"{_at(where, 'indicators')}：指标“{'、'.join(twice)}”重名")
     same_line = data.get("same_line", False)
     if not isinstance(same_line, bool):
-        raise LedgerFileError(f"{where}.same_line must be true or false")
+        raise LedgerFileError(f"{_at(where, 'same_line')}：应为 true 或 false")
     return TargetSpec(
         number=number,
         title=_text(data, "title", where, required=True).strip(),
@@ -192,37 +209,49 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
     )
 
 
+def _too_large(source: str) -> str:
+    return f"{source}: 文件超过{MAX_LEDGER_FILE_BYTES >> 20} MiB，一个台账文件只放一个年度的目标"
+
+
+def _toml_syntax(exc: tomllib.TOMLDecodeError) -> str:
+    """ "第1行第6列：不是有效的TOML写法（Expected '=' …）": the place first, in Chinese."""
+    text = str(exc)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
+    if found is None:
+        return f"不是有效的TOML写法（{detail}）"
+    return f"第{found.group(1)}行第{found.group(2)}列：不是有效的TOML写法（{detail}）"
+
+
 def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
     """Parse and validate ledger TOML text."""
     if len(text) > MAX_LEDGER_FILE_BYTES:
-        raise LedgerFileError(
-            f"{source}: the file is larger than {MAX_LEDGER_FILE_BYTES >> 20} MiB; "
-            "a ledger file holds one year's targets"
-        )
+        raise LedgerFileError(_too_large(source))
     depth = nesting_depth(text)
     if depth > MAX_TOML_DEPTH:
         raise LedgerFileError(
-            f"{source}: arrays or tables are nested {depth} deep, more than "
-            f"{MAX_TOML_DEPTH}; a ledger file nests at most 2 deep"
+            f"{source}: 数组或表嵌套了{depth}层，超过上限{MAX_TOML_DEPTH}层（台账文件只嵌套2层）"
         )
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LedgerFileError(f"{source}: not valid TOML: {exc}") from None
+        raise LedgerFileError(f"{source}: {_toml_syntax(exc)}") from None
     except RecursionError:  # a nesting the depth count above did not see
-        raise LedgerFileError(f"{source}: arrays or tables are nested too deeply") from None
+        raise LedgerFileError(f"{source}: 数组或表嵌套过深") from None
     meta = raw.get("meta", {})
     if not isinstance(meta, dict):
-        raise LedgerFileError(f"{source}: [meta] must be a table")
+        raise LedgerFileError(f"{source}: [meta] 应为一个表（[meta] 开头的一节）")
     for key in ("title", "preamble"):
         if key in meta:
             meta_text = meta[key]
             if not isinstance(meta_text, str):
-                raise LedgerFileError(f"{source}: meta.{key} must be a string")
+                raise LedgerFileError(f"{source}: meta.{key}：应为加引号的文字")
             _check_text(meta_text, f"{source}: meta.{key}", multiline=key in MULTILINE_KEYS)
     year = meta.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
-        raise LedgerFileError(f"{source}: meta.year must be a year such as 2020")
+        raise LedgerFileError(
+            f"{source}: meta.year：应为台账年份（整数），请在 [meta] 下写 year = 2020 这样一行"
+        )
     default_date = (
         _date(meta["default_deadline"], f"{source}: meta.default_deadline")
         if meta.get("default_deadline")
@@ -231,12 +260,12 @@ def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
     default = DeadlineSpec(date=default_date, text="年底前", done=False)
     targets_raw = raw.get("targets", [])
     if not isinstance(targets_raw, list) or not targets_raw:
-        raise LedgerFileError(f"{source}: the file has no [[targets]]")
+        raise LedgerFileError(f"{source}: 文件中没有目标（[[targets]] 开头的各节）")
     targets = [_target(t, source, default) for t in targets_raw]
     seen: set[int] = set()
     for t in targets:
         if t.number in seen:
-            raise LedgerFileError(f"{source}: target {t.number} appears twice")
+            raise LedgerFileError(f"{source}: 第{t.number}项目标出现了两次（number 重复）")
         seen.add(t.number)
     return LedgerSpec(
         year=year,
@@ -251,15 +280,12 @@ def load_ledger_file(path: str | Path) -> LedgerSpec:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_LEDGER_FILE_BYTES:
-            raise LedgerFileError(
-                f"{path}: the file is larger than {MAX_LEDGER_FILE_BYTES >> 20} MiB; "
-                "a ledger file holds one year's targets"
-            )
+            raise LedgerFileError(_too_large(str(path)))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LedgerFileError(f"{path}: file not found") from None
+        raise LedgerFileError(f"{path}: 文件不存在") from None
     except UnicodeDecodeError:
-        raise LedgerFileError(f"{path}: not UTF-8 text") from None
+        raise LedgerFileError(f"{path}: 不是UTF-8编码的文本，请用UTF-8保存后再导入") from None
     return parse_ledger(text, str(path))
 
 

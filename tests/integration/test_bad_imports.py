@@ -548,42 +548,42 @@ def toml_with(tmp: Path, base, name: str, old: str, new: str) -> Path:
 def forty_digit_figure_toml(tmp: Path, base):
     old = 'actual = "24.43"'
     return toml_with(tmp, base, "digits.toml", old, f'actual = "{"1" * 40}"'), (
-        "target 12.indicators[0].actual"
+        "第12项目标 indicators[0].actual：数值无效，“1111"
     )
 
 
 def exponent_figure_toml(tmp: Path, base):
     old = 'target = "14"'
     return toml_with(tmp, base, "exponent.toml", old, 'target = "1e999999999"'), (
-        "target 12.indicators[0].target"
+        "第12项目标 indicators[0].target：数值无效，“1e999999999”不能用科学计数法"
     )
 
 
 def control_character_toml(tmp: Path, base):
     old = 'title = "新增贷款"'
     return toml_with(tmp, base, "control.toml", old, 'title = "新增贷款\\u0001"'), (
-        "target 12.title"
+        "第12项目标 title：含有不可见的控制字符U+0001"
     )
 
 
 def nul_in_progress_toml(tmp: Path, base):
     old = 'progress_text = "截止12月底'
     return toml_with(tmp, base, "nul.toml", old, 'progress_text = "\\u0000截止12月底'), (
-        "target 12.progress_text"
+        "第12项目标 progress_text：含有不可见的控制字符U+0000"
     )
 
 
 def deep_array_toml(tmp: Path, base):
     path = tmp / "deep.toml"
     path.write_text("deep = " + "[" * 50_000 + "]" * 50_000 + "\n" + dump_ledger(base))
-    return path, "nested"
+    return path, "数组或表嵌套"
 
 
 def oversized_toml(tmp: Path, base):
     path = tmp / "big.toml"
     text = dump_ledger(base)
     path.write_text(text + "# " + "x" * MAX_LEDGER_FILE_BYTES + "\n", encoding="utf-8")
-    return path, "larger than"
+    return path, "文件超过8 MiB"
 
 
 BAD_TOML = {

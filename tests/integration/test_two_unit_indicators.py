@@ -56,7 +56,8 @@ def test_toml_carries_the_actual_unit_and_refuses_one_that_does_not_convert(ledg
     assert again == ledger_2020
     assert again.by_number()[60].indicator("化解隐性债务").actual_unit == "万元"
     broken = dump_ledger(ledger_2020).replace('actual_unit = "万元"', 'actual_unit = "个"', 1)
-    with pytest.raises(LedgerFileError, match=r"actual_unit '个' does not convert"):
+    refused = r"actual_unit：完成值单位 .个. 与指标单位 unit .+ 无法换算"
+    with pytest.raises(LedgerFileError, match=refused):
         parse_ledger(broken, "l.toml")
 
 
