@@ -9,6 +9,7 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -64,13 +65,37 @@ def cmd_run(config: Config, engine: Engine, args) -> int:
     return 0
 
 
+_ARGPARSE_ERRORS = (  # argparse's English, as the rest of the CLI speaks: (pattern, Chinese)
+    (r"the following arguments are required: (.+)", r"缺少参数：\1"),
+    (r"argument (\S+): invalid int value: (.+)", r"参数 \1 应为整数，而不是 \2"),
+    (
+        r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)",
+        r"参数 \1 不能是 \2，可选：\3",
+    ),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面缺少取值"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose mistakes read in Chinese, after the usage line, exit 2."""
+
+    def error(self, message: str):
+        for pattern, chinese in _ARGPARSE_ERRORS:
+            message, found = re.subn(f"^{pattern}$", chinese, message)
+            if found:
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}（python {self.prog} --help 查看用法）\n")
+
+
 # A command's function, or "module:function" of a module in bot/adapters imported when run.
 Handler = Callable | str
 
 
 def build_parser() -> argparse.ArgumentParser:
     config_help = "config file (default: $LEDGER_CONFIG or ./config.toml)"
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="main.py", description="督查台账助手: the county target-ledger bot"
     )
     parser.add_argument("--config", metavar="PATH", help=config_help)

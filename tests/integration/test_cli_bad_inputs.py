@@ -76,3 +76,26 @@ def test_every_command_says_alike_that_a_target_is_not_in_the_year(run_cli, args
     code, _, err = run_cli(*args)
     assert code == 2
     assert err == "错误：2020年台账中没有第99项目标（共66项），序号可用 python main.py list 查看\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((), "错误：缺少参数：COMMAND"),
+        (("bogus",), "错误：参数 COMMAND 不能是 'bogus'，可选：'show'"),
+        (("show",), "错误：缺少参数：number"),
+        (("show", "abc"), "错误：参数 number 应为整数，而不是 'abc'"),
+        (("list", "--status", "很好"), "错误：参数 --status 不能是 '很好'，可选：'超额完成'"),
+        (("export", "--format", "xlsx"), "错误：缺少参数：-o/--output"),
+        (("years", "--year", "2020"), "错误：无法识别的参数：--year 2020"),
+        (("show", "12", "--year"), "错误：参数 --year 后面缺少取值"),
+    ],
+)
+def test_a_command_line_mistake_is_explained_in_chinese(capsys, args, said):
+    with pytest.raises(SystemExit) as stopped:
+        main(list(args))
+    _, err = capsys.readouterr()
+    assert stopped.value.code == 2
+    assert err.startswith("usage: main.py")  # argparse's usage line, then what to fix
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(said) and last.endswith("--help 查看用法）"), err
