@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path
 from typing import TextIO
 
@@ -132,11 +133,17 @@ def _lines(stdin: TextIO, stdout: TextIO):
         yield raw
 
 
+def _bare_label(text: str) -> str:
+    """A label as one types it: without the page arrows and spaces ("下一页 ▶" → "下一页")."""
+    return "".join(unicodedata.normalize("NFKC", text).replace("◀", "").replace("▶", "").split())
+
+
 def _chosen(line: str, choices: list[Button]) -> Button | None:
-    """The button a typed line presses: its number as shown, or its label ("确认")."""
+    """The button a typed line presses: its number as shown, or its label ("确认", "下一页")."""
     if line.isdigit():
         return choices[int(line) - 1] if 1 <= int(line) <= len(choices) else None
-    return next((b for b in choices if b.label == line), None)
+    typed = _bare_label(line)
+    return next((b for b in choices if _bare_label(b.label) == typed), None)
 
 
 def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) -> int:

@@ -239,3 +239,13 @@ def test_a_confirmation_typed_with_nothing_waiting_says_so_and_changes_nothing(c
     out = blocks(result.stdout)
     assert out[1].startswith("现在没有等待确认的操作。修改数据请用命令")
     assert "新增贷款 24.43亿元" in out[2]
+
+
+def test_typing_a_page_buttons_words_turns_the_page(config_file):
+    script = ["/list 超额完成", "下一页", "上一页"]
+    result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)
+    assert out[1].startswith("超额完成的目标（第1/3页，共24项）")
+    assert out[2].startswith("超额完成的目标（第2/3页，共24项）")  # not a question "下一页"
+    assert out[3].startswith("超额完成的目标（第1/3页，共24项）")
