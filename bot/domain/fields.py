@@ -123,6 +123,7 @@ class FieldSpec:
     column: bool  # held in the target's own row as the string itself (no encoding)
     show: Callable[[str], str] = str  # the stored value as people read it
     imported: bool = True  # part of the ledger file, so an import compares and writes it
+    empty: str = ""  # how an empty value reads ("未销号"); "" = the reader shows （空）
 
 
 def _show_units(value: str) -> str:
@@ -146,10 +147,10 @@ _DECLARED = (
     FieldSpec("category", "类别", column=True),
     FieldSpec("target_text", "目标任务", column=True),
     FieldSpec("progress_text", "进展", column=True),
-    FieldSpec("status_override", "状态认定", column=True),
+    FieldSpec("status_override", "状态认定", column=True, empty="自动"),
     FieldSpec("status_reason", "认定理由", column=True),
     # 销号 is the office's act on a loaded target, not ledger-file data: imports never touch it.
-    FieldSpec("closed", "销号", column=True, show=_show_closed, imported=False),
+    FieldSpec("closed", "销号", column=True, show=_show_closed, imported=False, empty="未销号"),
     FieldSpec("units", "责任单位", column=False, show=_show_units),
     FieldSpec("deadlines", "时限", column=False, show=_show_deadlines),
     FieldSpec("aliases", "别名", column=False, show=lambda v: "、".join(decode_aliases(v))),
@@ -173,8 +174,10 @@ def show(field: str, value: str) -> str:
     """A stored value as people read it (lists decoded); a value not in the stored form is
     shown as it is, so an old or hand-made audit entry never breaks a history."""
     spec = FIELDS.get(field)
-    if spec is None or not value:
+    if spec is None:
         return value
+    if not value:
+        return spec.empty
     try:
         return spec.show(value)
     except (ValueError, TypeError, KeyError):

@@ -125,11 +125,14 @@ def test_list_values_are_shown_decoded():
     assert show("aliases", encode_aliases(["贷款", "信贷"])) == "、".join(sorted(["贷款", "信贷"]))
 
 
-def test_a_closure_is_shown_by_its_mark_and_reopening_as_empty():
+def test_a_closure_is_shown_by_its_mark_and_reopening_as_not_closed():
     at = dt.datetime(2020, 12, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     closure = Closure(at, "tg:42", "已完成，证据齐全")
     assert show(CLOSED_FIELD, closure.encode()) == "已销号（2020-12-20）"
-    assert show(CLOSED_FIELD, "") == ""
+    # "销号：已销号（2020-12-20） → 未销号" in /history and /undo, not "→ （空）"
+    assert show(CLOSED_FIELD, "") == "未销号"
+    assert show("status_override", "") == "自动"  # as /status words it: "状态：自动 → 已完成"
+    assert show("progress_text", "") == ""  # a text field: the reader says （空）
 
 
 @pytest.mark.parametrize(
