@@ -140,7 +140,7 @@ def receive_file(
         number_text, _, note = rest.partition(" ")
         number = parse_target_number(number_text)
         if number is None or service.target(number) is None:
-            return [Reply(EVIDENCE_USAGE)]
+            return [Reply(f"{_missing(service, number)}{EVIDENCE_USAGE}")]
         problem = text_problem(note)
         if problem:
             return [Reply(f"说明{problem}。{EVIDENCE_USAGE}")]

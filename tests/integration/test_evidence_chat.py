@@ -183,3 +183,9 @@ def test_a_file_replying_to_a_reminder_goes_to_its_target(service):
     outsider = Sender(9, UNIT_GROUP + 1, "supergroup", actor="tg:9")
     assert service.file(outsider, IncomingFile("c.png", PNG), "", replied_message_id=900) == []
     assert len(files_of(service, 30)) == 2
+
+
+def test_a_file_captioned_for_a_target_not_in_the_ledger_says_so(service):
+    [reply] = service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 99 验收单")
+    assert reply.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/evidence 序号")
+    assert files_of(service, 99) == [] and files_of(service, 30) == []
