@@ -41,6 +41,13 @@ def ledger_for(config: Config, engine: Engine | LedgerSource, args):
     )
 
 
+def not_a_file(path: Path) -> CliError:
+    """The error for an input path that is no file to read: missing, or a folder."""
+    if path.is_dir():
+        return CliError(f"{path}: 这是一个文件夹，请写其中文件的路径")
+    return CliError(f"{path}: 文件不存在")
+
+
 def no_such_target(ledger, number: int) -> CliError:
     """The one wording of every command for a number the year's ledger does not hold."""
     return CliError(

@@ -13,6 +13,7 @@ from bot.adapters.cli_common import (
     CliError,
     ledger_for,
     no_such_target,
+    not_a_file,
     print_json,
     write_output,
 )
@@ -101,7 +102,7 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
     if not path.is_file():
-        raise CliError(f"{path}: 文件不存在")
+        raise not_a_file(path)
     suffix = path.suffix.lower()
     if suffix == ".toml":
         ledger = load_ledger_file(path)
@@ -134,10 +135,12 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
 def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
     """Turn a report in the seed's format into a draft ledger TOML."""
     path = Path(args.file)
+    if not path.is_file():
+        raise not_a_file(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: 文件不存在") from None
+    except PermissionError:
+        raise CliError(f"{path}: 没有读取这个文件的权限") from None
     except UnicodeDecodeError:
         try:
             text = path.read_bytes().decode("gb18030")
@@ -183,7 +186,7 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
     if args.action == "add":
         path = Path(args.file)
         if not path.is_file():
-            raise CliError(f"找不到文件 {path}")
+            raise not_a_file(path)
         if path.stat().st_size > MAX_BYTES:  # refused before reading it into memory
             raise CliError(f"{path.name}：文件超过20MB上限，未保存")
         problem = text_problem(args.note or "")

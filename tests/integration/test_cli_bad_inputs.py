@@ -99,3 +99,22 @@ def test_a_command_line_mistake_is_explained_in_chinese(capsys, args, said):
     assert err.startswith("usage: main.py")  # argparse's usage line, then what to fix
     last = err.strip().splitlines()[-1]
     assert last.startswith(said) and last.endswith("--help 查看用法）"), err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", "{folder}"),
+        ("import-report", "{folder}", "-o", "{folder}/d.toml"),
+        ("evidence", "add", "30", "{folder}"),
+    ],
+)
+def test_a_folder_where_a_file_belongs_is_named_as_one(run_cli, tmp_path, args):
+    code, _, err = run_cli(*(a.format(folder=tmp_path) for a in args))
+    assert code == 2 and "Traceback" not in err
+    assert err == f"错误：{tmp_path}: 这是一个文件夹，请写其中文件的路径\n"
+
+
+def test_a_missing_report_file_is_one_line(run_cli, tmp_path):
+    code, _, err = run_cli("import-report", str(tmp_path / "无.txt"), "-o", str(tmp_path / "d"))
+    assert code == 2 and err == f"错误：{tmp_path / '无.txt'}: 文件不存在\n"
