@@ -199,7 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
         "cli_reminders:cmd_reminders",
         "dry run: what would be sent at a moment, to whom",
     )
-    p.add_argument("--at", required=True, help="local time, e.g. 2020-10-24T09:00")
+    p.add_argument(
+        "--at", required=True, help="local time, e.g. 2020-10-24T09:00 (a day alone: 09:00)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     add_year(p)
 

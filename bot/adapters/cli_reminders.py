@@ -3,6 +3,8 @@ would be sent at a moment."""
 
 from __future__ import annotations
 
+import sys
+
 from sqlalchemy import Engine
 
 from bot.adapters.cli_common import CliError, ledger_for, print_json
@@ -109,18 +111,28 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     from bot.domain.work_calendar import load_work_calendar
     from bot.render.reminder_text import describe_notices
 
+    policy = policy_of_config(config)
     try:
         at = dt.datetime.fromisoformat(args.at)
     except ValueError:
         raise CliError(
             f"--at 应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00，而不是 {args.at!r}"
         ) from None
+    if len(args.at.strip()) == len("2020-10-24"):  # a day alone: that day's sending time
+        at = dt.datetime.combine(at.date(), policy.send_time)
     at = at if at.tzinfo else at.replace(tzinfo=config.tz)
-    policy = policy_of_config(config)
     ledger = ledger_for(config, engine, args)
     local = at.astimezone(config.tz)
     notices = []
-    if local.time() >= policy.send_time:
+    early = local.time() < policy.send_time
+    if early and not args.json:
+        send = policy.send_time.strftime("%H:%M")
+        print(
+            f"{local:%H:%M}早于每天的发送时间{send}，这时还没有提醒发出；"
+            f"当天的提醒请看 --at {local.date().isoformat()}T{send}",
+            file=sys.stderr,
+        )
+    if not early:
         calendar = load_work_calendar(config.calendar_dir)
         notices = plan(engine, ledger, local.date(), policy, calendar, config.tz)
     if args.json:

@@ -74,3 +74,14 @@ def test_nothing_is_due_once_the_ledger_year_has_closed(run_cli):
     for moment in ("2021-01-04T09:00", "2026-12-01T09:00"):
         code, out, _ = run_cli("reminders", "--at", moment, "--json")
         assert code == 0 and json.loads(out) == []
+
+
+def test_a_day_alone_previews_that_days_reminders_and_an_early_hour_says_why_none(run_cli):
+    run_cli("subscribe", "自然资源局", "-1001234567")
+    _, day_alone, _ = run_cli("reminders", "--at", "2020-12-24", "--json")
+    _, at_nine, _ = run_cli("reminders", "--at", "2020-12-24T09:00", "--json")
+    assert json.loads(day_alone) == json.loads(at_nine) != []
+    code, out, err = run_cli("reminders", "--at", "2020-12-24T08:00")
+    assert code == 0 and out == "这一天没有需要发送的提醒。\n"
+    early = "08:00早于每天的发送时间09:00，这时还没有提醒发出；"
+    assert err == early + "当天的提醒请看 --at 2020-12-24T09:00\n"
