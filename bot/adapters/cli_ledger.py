@@ -223,6 +223,8 @@ def cmd_close(config: Config, engine: Engine, args) -> int:
     problem = text_problem(args.reason)
     if problem:
         raise CliError(f"--reason {problem}")
+    if not args.reason.strip():  # the chat's own words would name /close
+        raise CliError("--reason 不能为空，请写明理由，例如 --reason 已完工并经现场核实")
     try:
         if args.reopen:
             reopen_target(engine, args.number, args.reason, actor="cli", year=ledger.year)

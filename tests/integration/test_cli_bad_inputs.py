@@ -118,3 +118,10 @@ def test_a_folder_where_a_file_belongs_is_named_as_one(run_cli, tmp_path, args):
 def test_a_missing_report_file_is_one_line(run_cli, tmp_path):
     code, _, err = run_cli("import-report", str(tmp_path / "无.txt"), "-o", str(tmp_path / "d"))
     assert code == 2 and err == f"错误：{tmp_path / '无.txt'}: 文件不存在\n"
+
+
+@pytest.mark.parametrize("extra", [(), ("--reopen",), ("--force",)])
+def test_close_with_an_empty_reason_names_the_flag_not_a_chat_command(run_cli, extra):
+    code, _, err = run_cli("close", "30", "--reason", " ", *extra)
+    assert code == 2
+    assert err == "错误：--reason 不能为空，请写明理由，例如 --reason 已完工并经现场核实\n"
