@@ -17,6 +17,7 @@ import datetime as dt
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.domain.admin_grammar import REASON_MAX_CHARS
 from bot.domain.fields import CLOSED_FIELD, FieldChange
 from bot.domain.ledger import Closure, TargetSpec
 from bot.domain.status import DONE_STATUSES, compute_status
@@ -57,6 +58,13 @@ def _locked(session: Session, number: int, year: int | None) -> TargetSpec:
     return target
 
 
+def _check_length(reason: str) -> None:
+    """A reason is bounded as /status's is: it is stored in the closure and the audit trail."""
+    if len(reason) > REASON_MAX_CHARS:
+        limit = REASON_MAX_CHARS
+        raise ClosingRefused(f"理由太长：{len(reason)}字，最多{limit}字，请精简后再发。")
+
+
 def close_target(
     engine: Engine,
     number: int,
@@ -73,6 +81,7 @@ def close_target(
     reason = reason.strip()
     if not reason:
         raise ClosingRefused(f"请写明销号理由，例如 /close {number} 已完成并经核实。")
+    _check_length(reason)
     with UnitOfWork(engine) as uow:
         session = uow.session
         target = _locked(session, number, year)
@@ -95,6 +104,7 @@ def reopen_target(
     reason = reason.strip()
     if not reason:
         raise ClosingRefused(f"请写明重新打开的理由，例如 /unclose {number} 复核发现数据有误。")
+    _check_length(reason)
     with UnitOfWork(engine) as uow:
         session = uow.session
         target = _locked(session, number, year)

@@ -189,3 +189,10 @@ def test_a_file_captioned_for_a_target_not_in_the_ledger_says_so(service):
     [reply] = service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 99 验收单")
     assert reply.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/evidence 序号")
     assert files_of(service, 99) == [] and files_of(service, 30) == []
+
+
+@pytest.mark.parametrize("args", ["12 强制 {long}", "30 {long}"])
+def test_a_closing_reason_is_bounded_as_a_status_reason_is(service, args):
+    [reply] = service.command(ADMIN, "close", args.format(long="长" * 501))
+    assert reply.text == "理由太长：501字，最多500字，请精简后再发。"
+    assert service.target(12).closed is None and service.target(30).closed is None
