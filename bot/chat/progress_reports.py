@@ -196,7 +196,8 @@ def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         ctx.engine, int(head), reason=reason.strip(), decided_by=sender.user_id or 0
     )
     if report is None:
-        return [Reply(f"没有待审核的报送#{head}。")]
+        decided = "已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
+        return [Reply(f"没有待审核的报送#{head}。{decided}")]
     tell_unit(
         ctx,
         report.chat_id,

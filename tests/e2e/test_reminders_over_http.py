@@ -276,7 +276,9 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     assert not progress_of(engine, 16).endswith("耕地缺口已全部补足")
     # decided reports cannot be decided again
     again = await bot.say(ADMIN, ADMIN, f"/reject {second} 重复")
-    assert again.texts == [f"没有待审核的报送#{second}。"]
+    assert again.texts == [
+        f"没有待审核的报送#{second}。已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
+    ]
     assert (await bot.say(ADMIN, ADMIN, "/pending")).text == "暂无待审核的进展报送。"
 
 
