@@ -166,7 +166,7 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
             elif line == "/file" or line.startswith("/file "):
                 replies = send_file(service, sender, line.removeprefix("/file"))
             elif line.startswith("/"):
-                head, _, args = line[1:].partition(" ")
+                head, args = [*line[1:].split(maxsplit=1), ""][:2]
                 replies = service.command(sender, head.split("@")[0], args)
             else:
                 replies = service.question(sender, line)

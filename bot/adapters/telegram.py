@@ -135,7 +135,8 @@ class TelegramFrontEnd:
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Run a slash command addressed to this bot."""
         message = update.effective_message
-        head, _, args = (message.text or "").partition(" ")
+        # Split at any space, a full-width one too ("/set　12 …" from a Chinese input method).
+        head, args = [*(message.text or "").split(maxsplit=1), "", ""][:2]
         name, _, addressee = head[1:].partition("@")
         if addressee and addressee.lower() != (context.bot.username or "").lower():
             return  # a command for another bot in the same group

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import unicodedata
 
 from sqlalchemy import Engine
 
@@ -140,6 +141,9 @@ class ChatService:
 
     def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
         """Run `/name args` for the sender, after checking rights."""
+        # "/set　12 …" typed with a full-width space: the words after the name are arguments.
+        name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
+        args = f"{more} {args}" if more else args
         command = self.registry.command(name)
         role = self.role_of(sender)
         if role is None and not (command and command.rights == PUBLIC):
@@ -155,7 +159,13 @@ class ChatService:
             return [Reply(f"/{name} 中的数字超出范围。发送 /help 查看用法。")]
 
     def question(self, sender: Sender, text: str) -> list[Reply]:
-        """Answer free text as a question."""
+        """Answer free text as a question (a command typed with a full-width slash, "／set 12
+        …" as Chinese input methods write it, runs as that command)."""
+        typed = unicodedata.normalize("NFKC", text).lstrip()
+        if typed.startswith("/") and not text.lstrip().startswith("/"):
+            head, _, args = typed[1:].partition(" ")
+            if self.registry.command(head.split("@")[0]) is not None:
+                return self.command(sender, head.split("@")[0], args)
         if self.role_of(sender) is None:
             return self.refuse(sender, "question")
         if text.strip(" 。.!！") in BARE_CONFIRMATIONS:

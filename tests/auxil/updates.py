@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import time
 
 from telegram import Bot, Update
@@ -44,8 +45,9 @@ def make_message_update(
             "first_name": "Group",
             "username": "GroupAnonymousBot",
         }
-    if text.startswith("/"):
-        length = len(text.split(" ", 1)[0])
+    command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
+    if command:  # as Telegram marks it: the name (and @bot) only, whatever follows
+        length = len(command.group())
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
     if reply_to_bot:
         message["reply_to_message"] = {

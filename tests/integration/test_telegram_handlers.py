@@ -261,3 +261,21 @@ async def test_only_the_scheduler_leader_schedules_reminders(config, engine, ena
         names = [job.name for job in app.job_queue.jobs()]
     assert names == (["reminders:daily"] if enabled else [])
     assert len(request.of("setMyCommands")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/set\u300012\u3000新增贷款\u300025.1亿元",
+        "／set 12 新增贷款 25.1亿元",
+        "/set@ledger_test_bot\u300012 新增贷款 25.1亿元",
+    ],
+)
+async def test_a_command_typed_with_a_chinese_input_methods_space_or_slash_runs(bot_app, text):
+    app, request, engine = bot_app
+    await say(app, text, user_id=ADMIN)
+    (sent,) = request.of("sendMessage")
+    assert sent["text"] == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
+    request.calls.clear()
+    await say(app, "／set 12 新增贷款 26亿元", user_id=VIEWER)  # rights hold all the same
+    assert [m["text"] for m in request.of("sendMessage")] == ["/set 仅限管理员使用。"]
