@@ -95,9 +95,21 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
     # The indicator's own units only: the target's, and the one its actual is written in
     # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
     # "25万元" for a figure in 亿元 is far likelier a slip than a conversion.
+    unit = _clipped_unit(ind, unit)
     if unit and unit not in (ind.unit, ind.shown_actual_unit):
         raise _unit_error(target, ind, unit)
     return number, unit
+
+
+def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
+    """The indicator's unit for its magnitude alone, as reports clip it: "25亿" is 25亿元 of
+    an indicator in 亿元 (its actual's unit first), "3万" 3万人 of one in 万人; any other unit
+    as typed ("25万" of one in 亿元 stays a slip to refuse)."""
+    if unit not in ("万", "亿"):
+        return unit
+    return next(
+        (u for u in (ind.shown_actual_unit, ind.unit) if len(u) > 1 and u.startswith(unit)), unit
+    )
 
 
 def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
@@ -111,6 +123,7 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     tail = pieces[2] if len(pieces) > 2 else ""
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
+        first = _clipped_unit(ind, first)
         if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
             if first not in (ind.unit, ind.shown_actual_unit):
                 raise _unit_error(target, ind, first)

@@ -691,3 +691,15 @@ def test_set_an_actual_in_its_own_unit_or_the_targets():
     assert other.summary == "第35项 慢阻肺筛查 完成值：79891人 → 8万人次"
     with pytest.raises(CommandError, match="单位不符"):
         propose("set", "35 慢阻肺筛查 8万人", lookup, today=TODAY)
+
+
+@pytest.mark.parametrize("value", ["25亿", "25 亿", "25亿元"])
+def test_set_takes_a_magnitude_alone_as_the_indicators_unit(value):
+    proposal = run("set", f"12 新增贷款 {value}")
+    assert proposal.summary == "第12项 新增贷款 完成值：24.43亿元 → 25亿元"
+    assert changes(proposal) == {"indicator:新增贷款:actual": "25"}
+
+
+def test_set_refuses_another_magnitude_alone_as_a_slip():
+    message = error("set", "12 新增贷款 25万")
+    assert message.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万\n用法：")
