@@ -36,22 +36,26 @@ def issue_bulletin(
     actor: str,
     since: dt.date | None = None,
     now: dt.datetime | None = None,
+    issued: dt.date | None = None,
 ) -> Bulletin:
     """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
 
     Its changes run from the last issue's moment (or the start of `since`, or a week back for
     the year's first); a second issue on the same local day rewrites that day's issue, keeping
-    its 期数 and its period, so previews never inflate the numbering.
+    its 期数 and its period, so previews never inflate the numbering. `issued` is the day it is
+    signed (the config's pinned day in a demonstration), `now`'s local day by default.
     """
     now = now or utc_now()
     try:
-        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now,
+                      issued=issued)  # fmt: skip
     except IntegrityError:
         # Another process numbered the same issue a moment before: number after it.
-        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now)
+        return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now,
+                      issued=issued)  # fmt: skip
 
 
-def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
+def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
     today = now.astimezone(tz).date()
     with UnitOfWork(engine) as uow:
         session = uow.session
@@ -80,6 +84,6 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now) -> Bulletin:
         changed = _changed_since(session, ledger, row.since_at)
     shown_since = row.since_at.astimezone(tz).date()
     bulletin = build_bulletin(
-        ledger, as_of=as_of, since=shown_since, changed=changed, issued=today
+        ledger, as_of=as_of, since=shown_since, changed=changed, issued=issued or today
     )
     return dataclasses.replace(bulletin, number=row.number)

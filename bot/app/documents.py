@@ -98,7 +98,9 @@ def bulletin_documents(
     since: dt.date | None = None,
 ) -> IssuedBulletin:
     """Issue (and record) the next 督查通报 of the ledger's year, ready to render."""
-    bulletin = issue_bulletin(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since)
+    bulletin = issue_bulletin(
+        engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, issued=issued
+    )
     return IssuedBulletin(bulletin, office, issued)
 
 

@@ -159,3 +159,9 @@ def test_a_closed_years_bulletin_asks_for_replies_after_the_day_it_is_written(co
     reply_by = unpinned.current_date() + dt.timedelta(days=5)
     assert f"须于{reply_by.month}月{reply_by.day}日前报送" in text.text
     assert "二、进展变化\n2020年12月25日以来" in text.text  # the year, read years later
+
+
+def test_a_bulletin_on_a_pinned_day_asks_for_replies_after_the_day_it_is_signed(service):
+    [text, _] = service.command(ADMIN, "report", "通报")  # [ledger] today = 2021-01-15
+    assert "须于1月20日前报送" in text.text
+    assert text.text.endswith("县督查局\n2021年1月15日")
