@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
+from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 from PIL import Image
@@ -80,11 +82,12 @@ def test_history_and_undo_of_a_long_text_show_the_words_that_changed(tmp_path):
     result = run_main("chat", "--config", str(config_file), stdin=script)
     assert result.returncode == 0, result.stderr
     history, undo = blocks(result.stdout)[3:5]
-    added = "四季度数据已出,全年增幅3.6%。”］"
-    assert history.split("\n")[1].endswith(
-        f"进展：…四季度数据未出)［加上“ （2021-01-01补充）{added}"
-    )
-    assert undo == f"已撤销：第66项 进展：…四季度数据未出)［删去“ （2021-01-01补充）{added}"
+    # dated the day it is written, in the ledger's timezone: not 2021-01-01, the status day
+    # of the closed 2020 year
+    written = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    added = f"（{written}补充）四季度数据已出,全年增幅3.6%。”］"
+    assert history.split("\n")[1].endswith(f"进展：…四季度数据未出)［加上“ {added}")
+    assert undo == f"已撤销：第66项 进展：…四季度数据未出)［删去“ {added}"
 
 
 def test_assign_resolves_a_former_unit_name_with_a_confirmation_and_never_adds_one_silently(
