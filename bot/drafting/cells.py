@@ -112,14 +112,21 @@ def split_cells(line: str) -> list[str]:
 
 # A table's group row, its ordinal alone in its first cell ("二 | 区城管局 | 项目(3个)").
 GROUP_ROW = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[|｜\t]")
+# A group's title line in a table: its Chinese ordinal and words, one cell, no figure.
+GROUP_TITLE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
+    r"[^\d|｜\t]{2,30}$"
+)
 
 
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
     lines = [ln for ln in preamble.split("\n") if ln.strip()]
-    if len(lines) > 1 and GROUP_ROW.match(lines[-1]):
-        lines.pop()  # the first group's row ("一 | 区住建局 | 项目(1个)") under the header
+    while len(lines) > 1 and (GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1])):
+        # the first group's row ("一 | 区住建局 | 项目(1个)") or title ("一、主要预期目标",
+        # "(一)以…为抓手") under the header
+        lines.pop()
     cells = split_cells(lines[-1]) if lines else []
     kinds = {label_kind(c) for c in cells}
     # Short labels; a two-level header writes its group over each column ("本月进展情况 前期手续").

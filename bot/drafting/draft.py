@@ -33,6 +33,7 @@ from bot.drafting.naming import (
 )
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
+from bot.drafting.rates import gap_status, growth_behind
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
@@ -71,6 +72,7 @@ def shares_of_unwritten_targets(text: str) -> bool:
 # Words of what was done, not of what is to be done.
 _SAID_DONE = re.compile(
     r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
 )
 
 
@@ -89,6 +91,10 @@ def _answers_itself(line: str) -> bool:
         p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
         for p in pair_indicators(target_words, done_words)
     )
+
+
+# A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
+_OFFICES = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$")
 
 
 def _mark_done(spec: TargetSpec) -> TargetSpec:
@@ -126,7 +132,7 @@ def _status(
     plan for the month reported on."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
-    words = words or status_from_words(told)
+    words = words or gap_status(told, spec.target_text) or status_from_words(told)
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
@@ -181,12 +187,24 @@ def _status(
         return spec, Guess("status", "暂无数据", 0.5, reason)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
+        behind = growth_behind(spec) if status == "推进中" and dated else None
+        if behind is not None:  # a rate so far below the year's: behind, whatever the date
+            spec = replace(spec, status_override="滞后", status_reason=behind.words)
+            return spec, Guess("status", "滞后", behind.confidence, behind.words)
         if words is not None and words.value == "超额完成" and status == "已完成":
             # "已超额完成改建797路的建设任务": the words say more than the figures show.
             reason = f"报告称“{words.words}”"
             spec = replace(spec, status_override="超额完成", status_reason=reason)
             return spec, Guess("status", "超额完成", words.confidence, reason)
         return spec, Guess("status", status, 0.8, "按指标数字计算")
+    echo = "".join(ln for ln in told.split("\n") if not _OFFICES.match(ln)).strip(" 。.，,；;")
+    whole = spec.target_text.strip(" 。.，,；;")
+    if words is None and echo and echo in whole and echo != whole and not comparable:
+        # The progress only repeats words of the target ("智能网联新能源汽车" under "加快推进
+        # 智能网联新能源汽车零部件产业…", a cell cut short): it tells nothing.
+        reason = f"进展只有“{echo}”，重复了目标的字样，未写进展"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.4, reason)
     if words is None and told.strip():
         # Progress written, no verdict in it: still under way as the report tells it.
         reason = "报告有进展但未写明是否完成"

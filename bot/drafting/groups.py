@@ -122,6 +122,24 @@ def next_content_line(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _first_item_below(lines: list[str], index: int) -> int | None:
+    """The next content line after `index`, past one section title that says nothing of how
+    far its items are ("26项未达到序时进度要求的具体目标如下:" over "一、综合指标类9项(按考核
+    目标统计)" over the items: the outer heading's status holds for the section's items)."""
+    below = next_content_line(lines, index)
+    if below is None:
+        return None
+    marked = _marker(lines[below])
+    if (
+        marked
+        and len(lines[below].strip()) <= 30
+        and not re.search(r"[，,。；;]", marked[1])
+        and group_reading(Group(marked[1], 0)) is None
+    ):
+        return next_content_line(lines, below)
+    return below
+
+
 def announces_group(line: str) -> bool:
     """The line announces a group of items by how far they are ("滞后项目:")."""
     marked = _marker(line)
@@ -145,7 +163,7 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
         marked = None if index in item_lines else _marker(line)
         following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
         if marked is None and index not in item_lines:
-            if next_content_line(lines, index) not in item_lines:
+            if _first_item_below(lines, index) not in item_lines:
                 continue
             unmarked = _unmarked_heading(line)
             if unmarked:

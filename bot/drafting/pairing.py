@@ -20,6 +20,7 @@ from bot.drafting.mentions import (
     bare_actual,
     mentions,
     restates_target,
+    states_gap,
     started_only,
 )
 from bot.drafting.words import comparator_for
@@ -168,8 +169,8 @@ def _respective(targets, actuals, progress_text: str, skipped) -> dict[int, int]
 
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
-    targets = mentions(target_text)
-    actuals = [a for a in mentions(progress_text) if not restates_target(a)]
+    targets = [t for t in mentions(target_text) if not states_gap(t)]
+    actuals = [a for a in mentions(progress_text) if not restates_target(a) and not states_gap(a)]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
     # The group's size ("4个") is no figure of the work, in the target or the progress.

@@ -67,9 +67,17 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if quoted:
         return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
+    if sep and _NEXT_CELL_START.match(tail):
+        # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
+        # table row, not the item's target sentence; the row is read whole (cells.py).
+        return text, ""
     if sep and tail.strip() and not _more_target(tail):
         return head + sep, tail
     return text, ""
+
+
+# A cell separator opening what follows a sentence: the sentence was a table cell.
+_NEXT_CELL_START = re.compile(r"^\s*[|｜\t]")
 
 
 def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
@@ -375,6 +383,9 @@ def _leads_undated(sentence: str) -> bool:
 
 
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+_RESULT_AFTER = re.compile(
+    r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
+)
 
 
 def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
@@ -393,6 +404,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
     for m in _DEADLINE_RE.finditer(target_text):
         if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
             continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
+        if not m.group(0).endswith("前") and _RESULT_AFTER.match(target_text, m.end()):
+            continue  # "上半年增长8.6%", "10月底已建成": the period of a result, no deadline
         due_year = int(m.group(1)) if m.group(1) else year
         try:
             if m.group(2):

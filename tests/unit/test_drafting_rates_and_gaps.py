@@ -1,0 +1,98 @@
+"""Growth-rate targets judged on a partial year, gaps to unprinted targets, laggard notices
+with a section title under their heading, and table rows whose first cell ends a sentence.
+Made-up texts in the shapes of real reports."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.cells import header_labels
+from bot.drafting.drafter import draft
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.rates import gap_status
+from bot.drafting.report_text import extract_deadlines, parse_report
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _drafted(text: str):
+    drafted = draft(parse_report(text), text, today=TODAY)
+    return drafted, {t.number: t for t in drafted.ledger.targets}
+
+
+def _statuses(text: str) -> dict[int, str]:
+    drafted, targets = _drafted(text)
+    return {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+
+
+GROWTH_TABLE = (
+    "2023年县政府工作报告目标任务1-6月推进情况表\n"
+    "序号 | 目标任务 | 责任单位 | 1-6月完成情况\n"
+    "一、主要经济指标\n"
+    "1.规模以上工业增加值增长7%。 | 县经信局 | 规模以上工业增加值同比增长5.2%。\n"
+    "2.社会消费品零售总额增长6%以上。 | 县商务局 | 社会消费品零售总额同比增长8.1%。\n"
+    "3.城镇登记失业率控制在4.5%以内。 | 县人社局 | 城镇登记失业率3.9%。\n"
+    "二、重点工作\n"
+    "4.推进县城污水管网改造。 | 县住建局 | 县城污水管网\n"
+)
+
+
+def test_a_header_above_a_group_title_is_still_the_tables_header():
+    report = parse_report(GROWTH_TABLE)
+    assert header_labels(report.preamble) == ("序号", "目标任务", "责任单位", "1-6月完成情况")
+
+
+def test_a_row_whose_first_cell_ends_a_sentence_pairs_target_and_actual():
+    _drafted_, targets = _drafted(GROWTH_TABLE)
+    (growth,) = [i for i in targets[1].indicators if i.target]
+    assert (growth.target, growth.unit, growth.actual) == ("7", "%", "5.2")
+
+
+def test_a_growth_rate_below_its_target_in_midyear_is_behind_not_under_way():
+    statuses = _statuses(GROWTH_TABLE)
+    # 5.2% against 7%: a rate does not accumulate, so the year is running behind.
+    assert statuses[1] == "滞后"
+    assert statuses[2] == "超额完成"
+    assert statuses[3] == "超额完成"  # a ceiling met is no growth rate behind
+
+
+def test_progress_that_only_repeats_the_targets_words_tells_nothing():
+    assert _statuses(GROWTH_TABLE)[4] == "暂无数据"
+
+
+def test_a_gap_to_the_target_is_behind_in_the_year_and_not_done_after_it():
+    midyear = (
+        "某市重点指标1-9月未达序时情况\n"
+        "1.进出口总额:增长2%,低于目标4个百分点。\n"
+        "2.财政收入:增长5%,比目标低1.5个百分点。\n"
+    )
+    assert _statuses(midyear) == {1: "滞后", 2: "滞后"}
+    year_end = "某市2022年重点指标全年完成情况\n1.进出口总额:全年增长2%,低于目标4个百分点。\n"
+    assert _statuses(year_end) == {1: "未完成"}
+
+
+def test_a_gap_below_a_ceiling_is_good_news():
+    assert gap_status("城镇调查失业率5.1%,低于目标0.4个百分点", "城镇调查失业率5.5%以内") is None
+    assert gap_status("增长2%,低于目标4个百分点").value == "未完成"
+
+
+def test_a_gap_figure_is_neither_target_nor_actual():
+    found = pair_indicators("进出口总额增长2%,低于目标15个百分点", "完成年度目标的60%")
+    assert not [p for p in found if p.indicator.unit == "个百分点"]
+
+
+def test_a_laggard_heading_over_a_section_title_gives_its_items_their_status():
+    text = (
+        "某市年度目标第三季度督查情况\n"
+        "12项未达到序时进度要求的目标如下:\n"
+        "一、主要指标类3项(按考核口径)\n"
+        "1.地区生产总值(第1项):增长5.1%。\n"
+        "2.一般公共预算收入(第3项):上半年增长2%,预计\n"
+    )
+    assert _statuses(text) == {1: "滞后", 2: "滞后"}
+
+
+def test_a_period_told_with_its_result_is_no_deadline():
+    dates = extract_deadlines("农民人均可支配收入:上半年增长8.6%,预计全年", 2023)
+    assert [d.date for d in dates] == [dt.date(2023, 12, 31)]
+    dates = extract_deadlines("上半年完成改造任务", 2023)
+    assert [d.date for d in dates] == [dt.date(2023, 6, 30)]
