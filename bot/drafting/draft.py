@@ -32,8 +32,8 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
 from bot.drafting.rates import gap_status, growth_behind
+from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
@@ -94,7 +94,9 @@ def _answers_itself(line: str) -> bool:
 
 
 # A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
-_OFFICES = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$")
+_OFFICES = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
+)
 
 
 def _mark_done(spec: TargetSpec) -> TargetSpec:

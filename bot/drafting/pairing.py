@@ -20,8 +20,8 @@ from bot.drafting.mentions import (
     bare_actual,
     mentions,
     restates_target,
-    states_gap,
     started_only,
+    states_gap,
 )
 from bot.drafting.words import comparator_for
 
