@@ -32,7 +32,10 @@ _PLAN_LABEL = re.compile(r"月度(?:工作)?计划|节点计划|进度安排|月
 _NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
 # A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
 # is, for the status; they are not figures of the row's target.
-_SHARE_LABEL = re.compile(r"进度|完成率|比例|之比|占比|%|％")
+# "占全年计划", "占年度任务": the share of the plan done.
+_SHARE_LABEL = re.compile(
+    r"进度|完成率|比例|之比|占比|%|％|^占(?:全年|年度|年)?(?:计划|任务|目标)"
+)
 # A cell naming a measure ("单位:万人", "计量单位:元/月/人"), not a responsible office.
 _MEASURE = re.compile(r"^(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2}$")
 # A cell with nothing in it: "—", "-", "/", "无".
@@ -196,7 +199,7 @@ def is_share_column(label: str) -> bool:
 
 # A completion rate against the row's target ("完成率", "占年任务之比"), unlike a physical
 # progress ("形象进度") that measures the works, not the target's figure.
-_RATE_LABEL = re.compile(r"完成率|完成比例|之比|占比")
+_RATE_LABEL = re.compile(r"完成率|完成比例|之比|占比|^占(?:全年|年度|年)?(?:计划|任务|目标)")
 
 
 def is_rate_column(label: str) -> bool:
@@ -329,6 +332,24 @@ def heading_measure(heading: str) -> tuple[str, str]:
     return heading, ""
 
 
+_FIGURE_WITH_UNIT = re.compile(r"\d(?:\.\d+)?\s*(?:万|亿)?[\u4e00-\u9fff]")
+
+
+def _named_target(entries) -> str:
+    """The name cell of a row without a target column that holds the target's figure, when
+    the row has an amount done beside it ("新增4000张养老床位 | 4385 | 110%"); else ""."""
+    kinds = [k for k, *_ in entries]
+    if "target" in kinds:
+        return ""
+    names = [v for k, v, *_ in entries if k == "name" and _FIGURE_WITH_UNIT.search(v)]
+    done = [
+        v
+        for k, v, _f, h in entries
+        if k == "actual" and not is_empty_cell(v) and not is_share_column(h) and _FIGURE.search(v)
+    ]
+    return names[0] if len(names) == 1 and done else ""
+
+
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     """The item's target and progress words, and its rows when it has target cells: labelled
     lines ("目标任务:…"), or cells of a table row under `header` (see `header_labels`)."""
@@ -366,6 +387,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
+        named_target = _named_target(entries)
         area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
@@ -374,6 +396,10 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 plans.append(line if found is not None or len(entries) == 1 else value)
             elif kind == "due":
                 dues.append(value)
+            elif kind == "name" and value == named_target:
+                # "新增4000张养老床位 | 4385 | 110%": the project's name holds its target.
+                targets.append(value)
+                rows.append(Row(value, (), measure, value, area=area))
             elif kind == "name":
                 names.append(value)
             elif kind == "target":

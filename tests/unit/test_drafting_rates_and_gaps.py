@@ -96,3 +96,18 @@ def test_a_period_told_with_its_result_is_no_deadline():
     assert [d.date for d in dates] == [dt.date(2023, 12, 31)]
     dates = extract_deadlines("上半年完成改造任务", 2023)
     assert [d.date for d in dates] == [dt.date(2023, 6, 30)]
+
+
+def test_a_project_name_holding_its_target_pairs_with_the_done_column():
+    text = (
+        "2022年某市民生实事项目完成情况\n"
+        "序号 | 项目名称 | 完成情况 | 占年度计划\n"
+        "1.新建20个社区食堂 | 26 | 130%\n"
+        "改建500户老旧住房 | 480 | 96%\n"
+        "2.新增10条公交线路 | 10 | 100%\n"
+    )
+    drafted, targets = _drafted(text)
+    pairs = {(i.target, i.unit, i.actual) for t in targets.values() for i in t.indicators}
+    assert pairs == {("20", "个", "26"), ("500", "户", "480"), ("10", "条", "10")}
+    statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    assert statuses == {1: "未完成", 2: "已完成"}
