@@ -37,10 +37,11 @@ from bot.drafting.report_dates import guess_year, month_end, report_day, tells_p
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence
+from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
+    late_forecast,
     relative_status,
     status_from_words,
     whole_year_done,
@@ -73,6 +74,7 @@ def shares_of_unwritten_targets(text: str) -> bool:
 _SAID_DONE = re.compile(
     r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
+    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
 )
 
 
@@ -134,7 +136,12 @@ def _status(
     plan for the month reported on."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
-    words = words or gap_status(told, spec.target_text) or status_from_words(told)
+    words = (
+        words
+        or late_forecast(told, final_deadline(spec, day).year)
+        or gap_status(told, spec.target_text)
+        or status_from_words(told)
+    )
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
@@ -305,6 +312,8 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
+        elif progress_report and told_as_done(sentence):
+            pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
     else:

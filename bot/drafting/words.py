@@ -126,7 +126,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现", "已完工",
+            "已全部", "完成了", "已实现", "已完工", "并投入使用", "提供了",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标",
@@ -261,6 +261,22 @@ _WONT_BE_DONE = re.compile(
 
 
 _CHECKED_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:审核|验收|核验|复核|核查|销号|认定|考核)")
+
+
+# "预计2014年6月建筑主体完工": completion forecast for a month of a later year.
+_DATED_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望)(?:于|在|到)?\s*(20\d{2})年(?:(\d{1,2})月)?"
+    r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付)"
+)
+
+
+def late_forecast(progress: str, year: int) -> Reading | None:
+    """未完成 when the words forecast completion only in a year after `year`, the target's
+    (the target is missed, however far the rest has got); None otherwise."""
+    for m in _DATED_FORECAST.finditer(progress):
+        if int(m.group(1)) > year:
+            return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
+    return None
 
 
 def forecasts_failure(words: str) -> bool:

@@ -111,3 +111,33 @@ def test_a_project_name_holding_its_target_pairs_with_the_done_column():
     assert pairs == {("20", "个", "26"), ("500", "户", "480"), ("10", "条", "10")}
     statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
     assert statuses == {1: "未完成", 2: "已完成"}
+
+
+YEAR_END_PROSE = (
+    "2019年区政府实事项目完成情况\n"
+    "1.建成区妇幼保健院新院区并投入使用;为全区600户独居老人安装了应急呼叫设备,"
+    "为辖区内900名符合条件的计划生育家庭成员提供了免费体检。\n"
+    "2.完成3所小学的校舍改造;第四中学由于设计变更,预计2020年8月主体完工。\n"
+    "3.规划的12所新建幼儿园已全部开工。\n"
+)
+
+
+def test_a_year_end_line_of_work_done_gives_actuals_and_is_done():
+    drafted, targets = _drafted(YEAR_END_PROSE)
+    done = targets[1]
+    assert {(i.target, i.actual, i.unit) for i in done.indicators} >= {
+        ("", "600", "户"),
+        ("", "900", "名"),
+    }
+    assert compute_status(done, drafted.judging_day) == "已完成"
+
+
+def test_a_plan_word_before_a_figure_keeps_it_a_target():
+    _drafted_, targets = _drafted(YEAR_END_PROSE)
+    assert [i.target for i in targets[3].indicators] == ["12"]
+
+
+def test_completion_forecast_for_a_later_year_is_not_done():
+    drafted, targets = _drafted(YEAR_END_PROSE)
+    assert compute_status(targets[2], drafted.judging_day) == "未完成"
+    assert "预计2020年8月主体完工" in targets[2].status_reason
