@@ -287,8 +287,16 @@ def parse_report(text: str) -> Report:
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 
+# Units a magnitude may precede as written ("29.59万座", "3万套"), beside those the list
+# names with theirs ("万元", "万亩"): counts and measures, not rates or per-head amounts.
+_SCALED = tuple(
+    f"{m}{u}"
+    for m in ("万", "亿")
+    for u in KNOWN_UNITS
+    if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
+)
 _UNIT_PATTERN = "|".join(
-    re.escape(u) for u in sorted(KNOWN_UNITS + ("万", "亿"), key=len, reverse=True)
+    re.escape(u) for u in sorted(set(KNOWN_UNITS + _SCALED + ("万", "亿")), key=len, reverse=True)
 )
 # "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
 FIGURE_RE = re.compile(

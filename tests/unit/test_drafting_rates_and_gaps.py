@@ -141,3 +141,13 @@ def test_completion_forecast_for_a_later_year_is_not_done():
     drafted, targets = _drafted(YEAR_END_PROSE)
     assert compute_status(targets[2], drafted.judging_day) == "未完成"
     assert "预计2020年8月主体完工" in targets[2].status_reason
+
+
+def test_a_magnitude_before_a_counting_unit_stays_with_it():
+    from bot.drafting.report_text import extract_figures
+
+    assert [(f.value, f.unit) for f in extract_figures("改造户厕29.59万座,新建3万套")] == [
+        ("29.59", "万座"),
+        ("3", "万套"),
+    ]
+    assert [f.unit for f in extract_figures("增长6%,达到3万")] == ["%", "万"]
