@@ -46,6 +46,8 @@ def label_kind(label: str) -> str:
         return "due"
     if _NEXT_LABEL.search(label):
         return "other"
+    if label.strip().endswith("名称"):
+        return "name"  # "指标名称", "任务名称": what the row is called, not its figure
     if _ACTUAL_LABEL.search(label) or _SHARE_LABEL.search(label):
         return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
     if _TARGET_LABEL.search(label):

@@ -166,6 +166,8 @@ _OTHER_MARKERS = (
     re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(\S.*)$"),
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$"),
     re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$"),
+    # A table row whose first cell is its bare number ("1\t地区生产总值\t6%", "1 | …").
+    re.compile(r"^\s*(\d{1,3})\s*(?:\t+|[|｜]|\s{2,}|\u3000+)\s*(\S.*)$"),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 

@@ -151,3 +151,25 @@ def test_a_magnitude_before_a_counting_unit_stays_with_it():
         ("3", "万套"),
     ]
     assert [f.unit for f in extract_figures("增长6%,达到3万")] == ["%", "万"]
+
+
+def test_table_rows_numbered_by_a_bare_first_cell_are_items():
+    text = (
+        "2024年县政府工作报告主要目标1-9月完成情况\n"
+        "序号\t指标名称\t年度目标\t1-9月完成\t责任单位\n"
+        "1\t地区生产总值增长\t6.5%左右\t5.8%\t县发改委\n"
+        "2\t一般公共预算收入\t12亿元\t9.6亿元\t县财政局\n"
+    )
+    drafted, targets = _drafted(text)
+    assert [(i.name, i.target, i.actual) for i in targets[1].indicators] == [
+        ("地区生产总值增长", "6.5", "5.8")
+    ]
+    assert compute_status(targets[1], drafted.judging_day) == "滞后"
+    assert compute_status(targets[2], drafted.judging_day) == "推进中"  # 80% by 30 September
+
+
+def test_a_column_called_a_name_is_the_rows_name_not_its_target():
+    from bot.drafting.columns import label_kind
+
+    assert label_kind("指标名称") == "name"
+    assert label_kind("目标任务") == "target"
