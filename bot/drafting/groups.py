@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.status import final_deadline
+from bot.domain.status import compute_status, final_deadline
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -248,9 +248,14 @@ def group_reading(group: Group) -> Reading | None:
 def inherited_status(item, spec, day: dt.date) -> Reading | None:
     """The status an item takes from its group's heading on `day`: only when it tells none
     itself (no figures to compare, no verdict in its own line or progress words)."""
-    if item.group is None or any(i.comparable for i in spec.indicators):
+    if item.group is None:
         return None
     reading = group_reading(item.group)
+    if any(i.comparable for i in spec.indicators):
+        # Figures decide, except that a heading filing the item as behind says more than
+        # figures merely under way ("进展滞后的目标任务" over "已建成620个" of 1500).
+        late = reading is not None and reading.value == "滞后"
+        return reading if late and compute_status(spec, day) == "推进中" else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
     if own is not None and not (own.value == "推进中" and reading and reading.value == "滞后"):
         return None

@@ -137,6 +137,11 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     return 0, ""
 
 
+# A line naming its task and its list number, then a colon and its progress: the name is the
+# target, the words after the colon what was done ("地区生产总值(第1项):增长6.1%,…").
+_NAME_BY_NUMBER_COLON = re.compile(
+    r"^(\S.*?[（(]第(?:\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）])\s*[:：]\s*(\S.*)$"
+)
 # "…(第五项)": the line names its own number in the longer list the report follows.
 _OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
 
@@ -281,6 +286,14 @@ def parse_report(text: str) -> Report:
         elif body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
+            labelled = _NAME_BY_NUMBER_COLON.match(rest)
+            if labelled:  # "城镇居民人均可支配收入增长7%(第9项):上半年增长5.1%。"
+                targets.append(
+                    ReportTarget(
+                        number, labelled.group(1), labelled.group(2), True, index + 1, group
+                    )
+                )
+                continue
             named = _named_by_number(rest, number)
             head, tail = named or _split_same_line(rest)
             targets.append(

@@ -173,3 +173,42 @@ def test_a_column_called_a_name_is_the_rows_name_not_its_target():
 
     assert label_kind("指标名称") == "name"
     assert label_kind("目标任务") == "target"
+
+
+LAGGARD_NOTICE = (
+    "关于2022年市政府工作报告目标任务上半年落实情况的通报\n"
+    "一、进展滞后的目标任务\n"
+    "1.城镇居民人均可支配收入增长7%(第9项):上半年增长5.1%。\n"
+    "2.新建5G基站1500个(第21项):已建成620个。\n"
+    "二、进展较好的目标任务\n"
+    "3.新增城镇就业2万人(第12项):上半年新增城镇就业1.3万人。\n"
+)
+
+
+def test_a_colon_after_the_list_number_divides_target_from_progress():
+    report = parse_report(LAGGARD_NOTICE)
+    first = report.targets[0]
+    assert (first.target_text, first.progress_text) == (
+        "城镇居民人均可支配收入增长7%(第9项)",
+        "上半年增长5.1%。",
+    )
+
+
+def test_a_growth_target_pairs_with_the_one_growth_rate_of_its_progress():
+    found = pair_indicators("城镇居民人均可支配收入增长7%", "上半年增长5.1%,占比30%")
+    paired = [(p.indicator.target, p.indicator.actual) for p in found if p.indicator.target]
+    assert paired == [("7", "5.1")]
+
+
+def test_a_heading_filing_items_as_behind_outweighs_figures_only_under_way():
+    text = (
+        "2022年重点项目1-6月推进情况\n"
+        "一、进展滞后的项目\n"
+        "1.新建5G基站1500个。\n"
+        "已建成620个。\n"
+        "二、进展较好的项目\n"
+        "2.新增城镇就业2万人。\n"
+        "上半年新增城镇就业1.3万人。\n"
+    )
+    assert _statuses(text) == {1: "滞后", 2: "推进中"}
+    assert _statuses(LAGGARD_NOTICE)[2] == "滞后"
