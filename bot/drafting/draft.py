@@ -22,6 +22,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -272,8 +273,6 @@ def draft_target(
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report)."""
-    from bot.drafting.report_text import extract_deadlines
-
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report

@@ -6,10 +6,11 @@ import datetime as dt
 
 from bot.domain.status import compute_status
 from bot.drafting.cells import header_labels
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.rates import gap_status
-from bot.drafting.report_text import extract_deadlines, parse_report
+from bot.drafting.report_text import parse_report
 
 TODAY = dt.date(2026, 12, 6)
 
