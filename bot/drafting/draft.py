@@ -13,14 +13,6 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
-from bot.domain.status import (
-    compute_status,
-    final_deadline,
-    indicator_exceeded,
-    indicator_met,
-    missing_figures,
-    targeted_indicators,
-)
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
@@ -33,26 +25,17 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.rates import gap_status, growth_behind
 from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
+from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.words import (
     Reading,
-    forecasts_failure,
-    late_forecast,
-    relative_status,
-    status_from_words,
-    whole_year_done,
 )
 from bot.understanding.lexicon import FieldLexicon
 
-NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
-
-
-DONE_WORDS = ("已完成", "超额完成")
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
 _SHARE_OF_TARGET_WORDS = re.compile(
     r"(?:完成|占)[^，,。；;\d]{0,6}"
@@ -79,14 +62,6 @@ _SAID_DONE = re.compile(
 )
 
 
-# The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
-# 完成"): the words answer the figure itself, though they repeat no figure.
-_ALL_OF_TASK = re.compile(
-    r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
-    r"[^，,。；;\d]{0,8}?完成"
-)
-
-
 def _answers_itself(line: str) -> bool:
     """The line holds a target and the amount done of it: a pair of one measure."""
     target_words, done_words = split_sentence(line)
@@ -94,143 +69,6 @@ def _answers_itself(line: str) -> bool:
         p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
         for p in pair_indicators(target_words, done_words)
     )
-
-
-# A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
-_OFFICES = re.compile(
-    r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
-)
-
-
-def _mark_done(spec: TargetSpec) -> TargetSpec:
-    return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
-
-
-def _unreported(spec: TargetSpec) -> str:
-    return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
-
-
-_STARTED = re.compile(r"开工|启动|动工|开建")
-_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
-# A target to build or renovate asks for the work finished, not begun.
-_BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
-
-
-def _only_started(target_text: str, words: Reading) -> bool:
-    """The words say the work began, and the target asks for it finished."""
-    said = words.words
-    # An item told in one sentence holds the words in its target's text too.
-    target_text = target_text.replace(said, "")
-    return bool(
-        _STARTED.search(said)
-        and not _FINISHED.search(said)
-        and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
-        and not _STARTED.search(target_text)
-    )
-
-
-def _status(
-    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
-) -> tuple[TargetSpec, Guess]:
-    """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
-    `dated`: the report states the day its progress is as of; `planned`: the item has a
-    plan for the month reported on."""
-    comparable = any(i.comparable for i in spec.indicators)
-    words = None if comparable else relative_status(spec.target_text, told)
-    words = (
-        words
-        or late_forecast(told, final_deadline(spec, day).year)
-        or gap_status(told, spec.target_text)
-        or status_from_words(told)
-    )
-    if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
-        # "已开工" answers a target to build ("建成投用…"): begun, not done.
-        words = replace(words, value="推进中", confidence=0.6)
-    if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
-        # Beside a month's plan, "已完成" says the month's plan is done, not the target.
-        words = replace(words, value="推进中", confidence=0.5)
-    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
-        # Still under way on a day the report states, after its deadline: not done in time.
-        # (A report without its day is judged at the year's close, which its words may predate.)
-        words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
-    if (
-        words is not None
-        and words.value == "未完成"
-        and day <= final_deadline(spec, day)
-        and not forecasts_failure(words.words)
-    ):
-        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
-        # unless the words say it will not be done ("年底前不能全部完成").
-        words = replace(words, value="滞后")
-    # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
-    unproven = bool(missing_figures(spec)) and not any(
-        indicator_met(i) is False for i in targeted_indicators(spec)
-    )
-    if words is not None and words.value in DONE_WORDS:
-        # The report says the work is done, so its deadlines are done.
-        spec = _mark_done(spec)
-        whole = whole_year_done(told)
-        if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
-            # "提前完成年度任务": the year's target is done; a figure beyond it is more, and
-            # "超额完成全年任务" says so whatever other figures the item leaves unanswered.
-            exceeded = words.value == "超额完成" or any(
-                indicator_exceeded(i) for i in spec.indicators if i.comparable
-            )
-            status = "超额完成" if exceeded else "已完成"
-            reason = f"报告称“{whole}”"
-            spec = replace(spec, status_override=status, status_reason=reason)
-            return spec, Guess("status", status, 0.8, reason)
-        if (
-            words.value == "已完成"
-            and unproven
-            and (not dated or day > final_deadline(spec, day))
-            and not _ALL_OF_TASK.search(told)
-        ):
-            # Done, but the figures that would prove it are missing: the rules say 暂无数据.
-            status = compute_status(spec, day)
-            reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
-            return spec, Guess("status", status, min(words.confidence, 0.6), reason)
-    if words is None and unproven and day > final_deadline(spec, day):
-        # Its time is over and the report does not give the figures it was set in.
-        reason = f"报告未给出{_unreported(spec)}的完成数"
-        spec = replace(spec, status_override="暂无数据", status_reason=reason)
-        return spec, Guess("status", "暂无数据", 0.5, reason)
-    if comparable and (words is None or words.value not in NEGATIVE_WORDS):
-        status = compute_status(spec, day)
-        behind = growth_behind(spec) if status == "推进中" and dated else None
-        if behind is not None:  # a rate so far below the year's: behind, whatever the date
-            spec = replace(spec, status_override="滞后", status_reason=behind.words)
-            return spec, Guess("status", "滞后", behind.confidence, behind.words)
-        if words is not None and words.value == "超额完成" and status == "已完成":
-            # "已超额完成改建797路的建设任务": the words say more than the figures show.
-            reason = f"报告称“{words.words}”"
-            spec = replace(spec, status_override="超额完成", status_reason=reason)
-            return spec, Guess("status", "超额完成", words.confidence, reason)
-        return spec, Guess("status", status, 0.8, "按指标数字计算")
-    echo = "".join(ln for ln in told.split("\n") if not _OFFICES.match(ln)).strip(" 。.，,；;")
-    whole = spec.target_text.strip(" 。.，,；;")
-    if words is None and echo and echo in whole and echo != whole and not comparable:
-        # The progress only repeats words of the target ("智能网联新能源汽车" under "加快推进
-        # 智能网联新能源汽车零部件产业…", a cell cut short): it tells nothing.
-        reason = f"进展只有“{echo}”，重复了目标的字样，未写进展"
-        spec = replace(spec, status_override="暂无数据", status_reason=reason)
-        return spec, Guess("status", "暂无数据", 0.4, reason)
-    if words is None and told.strip():
-        # Progress written, no verdict in it: still under way as the report tells it.
-        reason = "报告有进展但未写明是否完成"
-        spec = replace(spec, status_override="推进中", status_reason=reason)
-        return spec, Guess("status", "推进中", 0.4, reason)
-    if words is None and day > final_deadline(spec, day):
-        # Nothing reported on a target whose time is over: no data, not a failure.
-        reason = "报告没有这一项的进展文字"
-        spec = replace(spec, status_override="暂无数据", status_reason=reason)
-        return spec, Guess("status", "暂无数据", 0.3, reason)
-    if words is None:
-        status = compute_status(spec, day)
-        return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
-    reason = f"报告称“{words.words}”"
-    spec = replace(spec, status_override=words.value, status_reason=reason)
-    return spec, Guess("status", words.value, words.confidence, reason)
 
 
 # "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
@@ -366,7 +204,7 @@ def draft_target(
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
-        spec, status = _status(
+        spec, status = draft_status(
             spec,
             day,
             told,
@@ -375,7 +213,7 @@ def draft_target(
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
-        spec = _mark_done(spec) if decided.value in DONE_WORDS else spec
+        spec = mark_done(spec) if decided.value in DONE_WORDS else spec
         status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
     return spec, tuple(guesses)

@@ -70,7 +70,7 @@ def _split_same_line(text: str) -> tuple[str, str]:
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
         # table row, not the item's target sentence; the row is read whole (cells.py).
         return text, ""
-    if sep and tail.strip() and not _more_target(tail):
+    if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
 
@@ -92,10 +92,15 @@ def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
     return name, rest.lstrip("，,、 ")
 
 
-def _more_target(sentence: str) -> bool:
-    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩"."""
+def _more_target(sentence: str, head: str = "") -> bool:
+    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩",
+    nor the measure the target sentence `head` just set ("开展培训1万人次。全年培训0.86万人次":
+    the second figure answers the first)."""
     bare = _MEASURE_AND_FIGURE.match(sentence.strip().rstrip("。.；;"))
-    return bool(bare) and not _DOING.search(bare.group(1))
+    if not bare or _DOING.search(bare.group(1)):
+        return False
+    words = re.sub(r"^(?:全年|年内|本年|今年|当年)", "", bare.group(1))
+    return not any(words[k : k + 2] in head for k in range(len(words) - 1))
 
 
 # A line without a figure left open by a comma or colon ("…最新数据显示,", "据介绍,") leads

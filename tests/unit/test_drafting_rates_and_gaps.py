@@ -213,3 +213,22 @@ def test_a_heading_filing_items_as_behind_outweighs_figures_only_under_way():
     )
     assert _statuses(text) == {1: "滞后", 2: "推进中"}
     assert _statuses(LAGGARD_NOTICE)[2] == "滞后"
+
+
+YEAR_END_ITEMS = (
+    "2021年某区为民办实事项目年度完成情况\n"
+    "1.建成区级养老服务中心1个。已完工并投入使用。\n"
+    "2.开展免费职业技能培训1万人次。全年培训0.86万人次。\n"
+    "3.完成退化林修复0.8万亩。森林抚育0.5万亩。\n"
+)
+
+
+def test_done_words_answer_a_target_of_one_thing():
+    assert _statuses(YEAR_END_ITEMS)[1] == "已完成"
+
+
+def test_a_second_sentence_of_the_same_measure_answers_the_first():
+    _drafted_, targets = _drafted(YEAR_END_ITEMS)
+    assert [(i.target, i.actual) for i in targets[2].indicators] == [("1", "0.86")]
+    # Another measure after the first sentence is one more target, as before.
+    assert "森林抚育0.5万亩" in targets[3].target_text
