@@ -25,7 +25,14 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
+from bot.drafting.report_dates import (
+    guess_year,
+    month_end,
+    report_day,
+    reports_year_end,
+    tells_progress,
+)
+from bot.drafting.report_text import extract_figures
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
@@ -51,7 +58,10 @@ def shares_of_unwritten_targets(text: str) -> bool:
     if not _SHARE_OF_TARGET_WORDS.search(text):
         return False
     planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
-    return planned is None
+    # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
+    # before what was done of it, in its unit.
+    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
+    return planned is None and not written
 
 
 # Words of what was done, not of what is to be done.
@@ -252,7 +262,7 @@ def draft_report(
             tokenizer,
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
-            dated=as_of is not None,
+            dated=as_of is not None or reports_year_end(heading),
         )
         targets.append(spec)
         guesses[item.number] = found

@@ -17,7 +17,8 @@ _FIGURE = re.compile(r"\d")
 # In one sentence of a progress report, a clause whose figure follows words of achievement
 # ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
 # a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
-_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
+# ("实际利用外资", "实际使用外资" name a measure; "实际完成", "实际新增" report one.)
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际(?!利用|使用))[^\d]*\d")
 _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 # A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
@@ -60,7 +61,7 @@ def told_as_done(sentence: str) -> bool:
     )
 
 
-_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成)[^\d，,。；;]{0,2}$")
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
 
 
 def _units(text: str, *, done: bool = False) -> set[str]:

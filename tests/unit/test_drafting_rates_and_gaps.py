@@ -232,3 +232,29 @@ def test_a_second_sentence_of_the_same_measure_answers_the_first():
     assert [(i.target, i.actual) for i in targets[2].indicators] == [("1", "0.86")]
     # Another measure after the first sentence is one more target, as before.
     assert "森林抚育0.5万亩" in targets[3].target_text
+
+
+YEAR_END_NOTICE = (
+    "关于2023年度重点工作目标任务完成情况的通报\n"
+    "1.一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%。\n"
+    "2.新增规上工业企业20家,实际新增14家。\n"
+    "3.实际利用外资增长5%,实际下降12.3%。\n"
+    "4.建设县城综合管廊。\n"
+    "项目正在推进。\n"
+)
+
+
+def test_a_written_target_before_what_was_done_of_it_pairs_despite_a_share():
+    _drafted_, targets = _drafted(YEAR_END_NOTICE)
+    assert ("8.5", "8.1") in [(i.target, i.actual) for i in targets[1].indicators]
+
+
+def test_actual_before_a_figure_reports_it_but_names_a_measure_in_actual_use():
+    _drafted_, targets = _drafted(YEAR_END_NOTICE)
+    assert [(i.target, i.actual) for i in targets[2].indicators] == [("20", "14")]
+    assert [(i.target, i.actual) for i in targets[3].indicators] == [("5", "-12.3")]
+
+
+def test_a_year_end_heading_makes_work_still_under_way_not_done():
+    statuses = _statuses(YEAR_END_NOTICE)
+    assert statuses == {1: "未完成", 2: "未完成", 3: "未完成", 4: "未完成"}
