@@ -258,3 +258,10 @@ def test_actual_before_a_figure_reports_it_but_names_a_measure_in_actual_use():
 def test_a_year_end_heading_makes_work_still_under_way_not_done():
     statuses = _statuses(YEAR_END_NOTICE)
     assert statuses == {1: "未完成", 2: "未完成", 3: "未完成", 4: "未完成"}
+
+
+def test_shares_of_the_plan_written_without_de_or_after_wei_are_read():
+    from bot.drafting.words import task_shares
+
+    assert task_shares("参保人数52.3万人,完成年计划102%").value == "超额完成"
+    assert task_shares("完成改造1200户,为年度计划的80%").value == "推进中"
