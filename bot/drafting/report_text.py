@@ -189,17 +189,23 @@ def _marker_number(text: str) -> int:
 
 def _other_markers(lines: list[str]) -> list[str] | None:
     """The lines with their items renumbered "N." when the report numbers its items in one
-    other style, 1, 2, 3… in order (at least two); None when it does not."""
+    other style, 1, 2, 3… in order (at least two); None when it does not. Of several such
+    styles the one numbering more lines is the items' ("（一）…（三）" under the sections
+    "一、总体情况", "二、进展滞后的工作")."""
+    best: list | None = None
     for marker in _OTHER_MARKERS:
         found = [(k, marker.match(line)) for k, line in enumerate(lines)]
         found = [(k, m) for k, m in found if m]
         numbers = [_marker_number(m.group(1)) for _k, m in found]
         if len(found) >= 2 and numbers == list(range(1, len(found) + 1)):
-            renumbered = list(lines)
-            for (k, m), n in zip(found, numbers, strict=True):
-                renumbered[k] = f"{n}.{m.group(2)}"
-            return renumbered
-    return None
+            if best is None or len(found) > len(best):
+                best = found
+    if best is None:
+        return None
+    renumbered = list(lines)
+    for n, (k, m) in enumerate(best, start=1):
+        renumbered[k] = f"{n}.{m.group(2)}"
+    return renumbered
 
 
 def _listed_report(lines: list[str], listed: list, problem: str) -> Report:

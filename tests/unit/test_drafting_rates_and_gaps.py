@@ -265,3 +265,18 @@ def test_shares_of_the_plan_written_without_de_or_after_wei_are_read():
 
     assert task_shares("参保人数52.3万人,完成年计划102%").value == "超额完成"
     assert task_shares("完成改造1200户,为年度计划的80%").value == "推进中"
+
+
+def test_the_marker_style_numbering_more_lines_is_the_items():
+    text = (
+        "关于2023年第三季度重点工作督查情况的通报\n"
+        "一、总体情况\n"
+        "45项重点工作中,已完成12项,进展滞后3项。\n"
+        "二、进展滞后的工作\n"
+        "(一)县发改局负责的新建物流园区,项目尚未开工。\n"
+        "(二)县住建局负责的老旧小区改造,低于序时进度20个百分点。\n"
+        "(三)县交通局负责的农村公路改造,进度缓慢。\n"
+    )
+    report = parse_report(text)
+    assert [t.target_text[:5] for t in report.targets] == ["县发改局负", "县住建局负", "县交通局负"]
+    assert set(_statuses(text).values()) == {"滞后"}
