@@ -278,5 +278,5 @@ def test_the_marker_style_numbering_more_lines_is_the_items():
         "(三)县交通局负责的农村公路改造,进度缓慢。\n"
     )
     report = parse_report(text)
-    assert [t.target_text[:5] for t in report.targets] == ["县发改局负", "县住建局负", "县交通局负"]
+    assert [t.target_text[:3] for t in report.targets] == ["县发改", "县住建", "县交通"]
     assert set(_statuses(text).values()) == {"滞后"}
