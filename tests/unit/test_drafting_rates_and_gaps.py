@@ -280,3 +280,19 @@ def test_the_marker_style_numbering_more_lines_is_the_items():
     report = parse_report(text)
     assert [t.target_text[:3] for t in report.targets] == ["县发改", "县住建", "县交通"]
     assert set(_statuses(text).values()) == {"滞后"}
+
+
+def test_status_words_of_pace_halt_and_closure():
+    from bot.drafting.words import status_from_words
+
+    said = {
+        t: status_from_words(t).value
+        for t in ("已达到序时进度", "超序时进度推进", "项目暂缓实施", "该事项已办结", "全面完成")
+    }
+    assert said == {
+        "已达到序时进度": "推进中",
+        "超序时进度推进": "推进中",
+        "项目暂缓实施": "滞后",
+        "该事项已办结": "已完成",
+        "全面完成": "已完成",
+    }
