@@ -370,3 +370,33 @@ def test_a_field_abbreviation_reaches_the_words_any_report_writes(question, numb
     assert answerer.ask(question).targets[:1] == (number,)
     best = answerer.index.score(normalize(question), normalized=True)[0]
     assert any(r.kind == "lexicon" for r in best.reasons)  # not its characters alone
+
+
+SERVICES = small_ledger(
+    2024,
+    TargetSpec(1, "社区长者食堂", "民生保障", "新增30个社区长者食堂。"),
+    TargetSpec(2, "外贸进出口总额", "经济发展", "外贸进出口总额增长5%。"),
+    TargetSpec(3, "人均可支配收入", "经济发展", "全体居民人均可支配收入增长6%。"),
+    TargetSpec(4, "工会驿站", "民生保障", "建成工会驿站11家。"),
+    TargetSpec(5, "城市道路照明建设", "城乡建设", "完成50条城市道路照明建设。"),
+    TargetSpec(6, "危房改造", "城乡建设", "完成农村危房改造300户。"),
+    TargetSpec(7, "实际利用外资", "经济发展", "实际利用境外资金1亿美元。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("老人吃饭的地方新开了几个", 1),  # 老人吃饭: 助餐, 食堂 (长者食堂)
+        ("卖到国外的货今年做得怎么样", 2),
+        ("老百姓口袋里的钱多了没有", 3),
+        ("给人歇脚的地方建了几个", 4),
+        ("路灯装了多少条街", 5),
+        ("困难户修房子的事", 6),
+    ],
+)
+def test_everyday_words_for_a_service_find_a_draft_without_aliases(question, number):
+    # A drafted ledger has no aliases of its own: only the field lexicon's everyday words
+    # (data/lexicon/field.toml) tie these questions to the targets' official words.
+    answer = _answerer(SERVICES, dt.date(2024, 9, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
