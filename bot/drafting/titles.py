@@ -26,7 +26,7 @@ _NUMBERED = re.compile(r"\d+(?=号[\u4e00-\u9fff])")
 _HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
 _SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
 _WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
-_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)了?(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
     r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
@@ -62,6 +62,13 @@ _EMPTY_TAIL = re.compile(
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
 _GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
+# Words for the kind of work done to a thing, not the thing ("农村饮水安全巩固提升工程",
+# "水利薄弱环节治理三年行动"): a name too long for a title loses them from its end before it
+# loses its own words from the front (安全巩固提升工程 would keep the work and lose 饮水).
+_WORK_TAIL = re.compile(
+    r"(?:工程|项目|建设|体系|行动|三年|计划|提升|提质|改造|巩固|升级|管理|服务|能力|整治|治理"
+    r"|完善|优化|运营|专项|攻坚|维修|养护|监管|试点|功能|补短板|推进|示范)$"
+)
 # "西平县腾云气体有限公司": a company is called by its own name, without place or legal form.
 _COMPANY = re.compile(
     r"(?:[\u4e00-\u9fff]{1,4}?[省市县区])?([\u4e00-\u9fff]{2,8}?)(?:集团)?(?:股份)?有限(?:责任)?公司"
@@ -113,6 +120,44 @@ def _fit_tails(core: str) -> str:
             break
         short = short[: m.start()]
     return short if len(short) <= TITLE_MAX else core
+
+
+def _drop_work_tails(core: str) -> str:
+    """A name still too long without the words for the work at its end, while four
+    characters of its own stay ("近视防控教室照明改造工程" → 近视防控教室照明)."""
+    while len(core) > TITLE_MAX and (m := _WORK_TAIL.search(core)) and m.start() >= 4:
+        if any(core[: m.start()].endswith(w) for w in _BAD_START):
+            break
+        core = core[: m.start()]
+    return core
+
+
+def _own_words(name: str) -> str:
+    """The name without the words for the work at its end, however short that leaves it."""
+    while m := _WORK_TAIL.search(name):
+        name = name[: m.start()]
+    return name
+
+
+def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str, bool]:
+    """`core` cut to a title's length from the front, and whether anything was cut."""
+    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
+    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
+    kept = [w for w in tokenizer.lcut(core) if w.strip()]
+    while kept and sum(map(len, kept)) > TITLE_MAX:
+        kept.pop(0)
+    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
+        core = _abbreviate(core, abbreviations, anywhere=True)
+    words = [w for w in tokenizer.lcut(core) if w.strip()]
+    # The head noun of a Chinese phrase is at its end: drop words from the front.
+    cut = False
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
+        words.pop(0)
+        cut = True
+    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
+    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
+        words.pop(0)
+    return "".join(words), cut
 
 
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
@@ -246,24 +291,16 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     fits = [
         c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
     ]
-    core = fits[0] if fits else core
-    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
-    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
-    kept = [w for w in tokenizer.lcut(core) if w.strip()]
-    while kept and sum(map(len, kept)) > TITLE_MAX:
-        kept.pop(0)
-    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
-        core = _abbreviate(core, abbreviations, anywhere=True)
-    words = [w for w in tokenizer.lcut(core) if w.strip()]
-    # The head noun of a Chinese phrase is at its end: drop words from the front.
-    cut = False
-    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
-        words.pop(0)
-        cut = True
-    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
-    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
-        words.pop(0)
-    title = "".join(words)
+    title, cut = _front_cut(fits[0] if fits else core, tokenizer, abbreviations)
+    if not fits:
+        # A cut that keeps the words for the work and loses the thing's own ("农村饮水安全
+        # 巩固提升工程" → 安全巩固提升工程) yields to the name without those words, when that
+        # fits with at most two characters cut from its front ("村四级食品药品安全").
+        short = _drop_work_tails(core)
+        if len(_own_words(title)) < 4 and short != core:
+            shorter, cut_short = _front_cut(short, tokenizer, abbreviations)
+            if len(short) - len(shorter) <= 2:
+                title, cut = shorter, cut_short
     quoted = quoted_names(raw_clauses[at]) if at is not None else []
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:

@@ -336,3 +336,28 @@ def test_a_comparator_or_a_rise_to_a_figure_is_no_part_of_a_name(lexicon, tokeni
 )
 def test_titles_of_numbered_names_works_and_areas(text, title, lexicon, tokenizer):
     assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Too long: the words for the work at the end go before the thing's own words in front.
+        ("农村饮水安全巩固提升工程,牵头部门:市水利局。", "农村饮水安全巩固"),
+        ("水利薄弱环节治理三年行动,牵头部门:市水利局。", "水利薄弱环节治理"),
+        ("农村敬老院运营服务能力提升：督促敬老院规范运营。", "农村敬老院运营"),
+        ("加强城乡公益性公墓建设管理：推进公墓新建。", "城乡公益性公墓"),
+        ("(二)中小学幼儿园网点建设补短板项目", "中小学幼儿园网点"),
+        # ... but a cut from the front that keeps four characters of the thing stays.
+        ("新开工老旧小区改造221个3万户。", "老旧小区改造"),
+        ("完成316户农村低收入群体等重点对象危房改造", "重点对象危房改造"),
+    ],
+)
+def test_a_long_name_loses_the_words_for_the_work_before_its_own(
+    text, title, lexicon, tokenizer
+):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_whom_a_service_is_for_leaves_no_particle_in_its_name(lexicon, tokenizer):
+    text = "为全区800户重残无业等困难残疾人提供了个性化居家养护服务"
+    assert not title_for(text, tokenizer, lexicon.abbreviations).value.startswith("了")
