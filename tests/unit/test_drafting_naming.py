@@ -352,9 +352,7 @@ def test_titles_of_numbered_names_works_and_areas(text, title, lexicon, tokenize
         ("完成316户农村低收入群体等重点对象危房改造", "重点对象危房改造"),
     ],
 )
-def test_a_long_name_loses_the_words_for_the_work_before_its_own(
-    text, title, lexicon, tokenizer
-):
+def test_a_long_name_loses_the_words_for_the_work_before_its_own(text, title, lexicon, tokenizer):
     assert title_for(text, tokenizer, lexicon.abbreviations).value == title
 
 
