@@ -359,3 +359,22 @@ def test_a_long_name_loses_the_words_for_the_work_before_its_own(text, title, le
 def test_whom_a_service_is_for_leaves_no_particle_in_its_name(lexicon, tokenizer):
     text = "为全区800户重残无业等困难残疾人提供了个性化居家养护服务"
     assert not title_for(text, tokenizer, lexicon.abbreviations).value.startswith("了")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "not_names"),
+    [
+        # The ledger's bookkeeping of a figure against its target names nothing.
+        ("社会消费品零售总额:增长6.7%,低于目标1.8个百分点。", "消费品零售总额", ["低于目标"]),
+        ("建成城市公共停车位22.72万个,占年度任务的113.6%。", "城市公共停车位", ["占年度任务"]),
+        ("存量危房改造,全年任务为3800户,实际改造4559户。", "存量危房改造", ["实际改造"]),
+        # Nor does the department that reports the figure, or how far the work has got.
+        ("地区生产总值增长6%以上，区发展改革委：同比增长2.9%。", "地区生产总值", ["区发展改革委"]),
+        ("改善教育基础条件方面,86%的项目已挂网招标。", "教育基础条件", ["项目已挂网招标"]),
+    ],
+)
+def test_bookkeeping_departments_and_progress_are_no_aliases(
+    text, title, not_names, lexicon, tokenizer
+):
+    found = aliases_for(text, lexicon, tokenizer, title=title)
+    assert not set(not_names) & set(found)
