@@ -51,6 +51,17 @@ _PREDICATE = re.compile(
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
     r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
+    # ... or a report's verdict on it ("创建已通过验收", "新飞雁毛毯等项目已生产", "…等项目
+    # 有序推进", "实际利用外资等均未达序时"): what precedes is the name.
+    r"|(?:均|已|已经)(?:提前|顺利|全面)?(?:完成|通过|生产|投产|建成|开工|启动)|均未|未达|有序推进"
+)
+# "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
+_EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
+_DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
+# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
+_ONLY_WHEN = re.compile(
+    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
+    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
 )
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
@@ -191,6 +202,7 @@ def _subject(clause: str) -> str:
     ):
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
         subject = re.sub(r"(?:均|都|分别|全部|各)$", "", clause[: predicate.start()])
+        subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
         subject = _TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
         # "服务站数占行政村比例": a share is named by what is counted, before 占.
@@ -277,7 +289,11 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
     clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
-    named = [i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2]
+    named = [
+        i
+        for i, c in enumerate(clauses)
+        if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
+    ]
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
     # the item belongs to, shared by its siblings; the item's own words follow it.
     if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):

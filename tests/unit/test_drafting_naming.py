@@ -378,3 +378,25 @@ def test_bookkeeping_departments_and_progress_are_no_aliases(
 ):
     found = aliases_for(text, lexicon, tokenizer, title=title)
     assert not set(not_names) & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A report's verdict on the work follows its name.
+        ("国家卫生县城和卫生乡镇创建已通过验收;", "卫生乡镇创建"),
+        ("化工区防护林等项目已提前完成;", "化工区防护林"),  # 等 closes the examples
+        ("新飞雁毛毯等项目已生产;", "新飞雁毛毯"),
+        ("实际利用外资等均未达序时;", "实际利用外资"),
+        # A first clause that only says when is no name.
+        ("截至2013年12月底,城镇登记失业人数为19912人。", "城镇登记失业人数"),
+        ("本年度,本市一产固定资产投资计划达到53亿元。", "本市一产固资计划"),
+    ],
+)
+def test_a_verdict_or_a_date_in_front_is_no_part_of_the_title(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_a_list_of_places_is_no_alias(lexicon, tokenizer):
+    text = "提供便民医疗服务方面,石嘴山市、中卫市已完成招标。"
+    assert not any("、" in a for a in aliases_for(text, lexicon, tokenizer, "便民医疗服务"))
