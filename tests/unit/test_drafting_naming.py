@@ -132,6 +132,13 @@ def test_named_units_and_the_inferred_lead(lexicon):
     assert inferred[0].source == "inferred" and inferred[0].name == "县教育局"
 
 
+def test_departments_under_their_common_short_names_are_named_units():
+    # Many counties write 发改局, 经信局, 人力社保局 rather than 发改委, 工信局, 人社局.
+    text = "县发改局负责的第4件确定事项进展滞后"
+    units, _ = units_for(text, None, load_departments())
+    assert [(u.name, u.source) for u in units] == [("县发改局", "named")]
+
+
 def test_aliases_are_abbreviations_whose_full_form_is_written(lexicon):
     found = aliases_for("全社会固定资产投资增速高于全省平均水平。", lexicon)
     assert "固投" in found
