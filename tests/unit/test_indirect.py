@@ -400,3 +400,32 @@ def test_everyday_words_for_a_service_find_a_draft_without_aliases(question, num
     # (data/lexicon/field.toml) tie these questions to the targets' official words.
     answer = _answerer(SERVICES, dt.date(2024, 9, 30)).ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+ECONOMY = small_ledger(
+    2025,
+    TargetSpec(1, "地区生产总值", "经济发展", "地区生产总值增长6%以上。"),
+    TargetSpec(2, "规上工业增加值", "经济发展", "规上工业增加值增长3.5%。"),
+    TargetSpec(3, "一般公共预算收入", "经济发展", "一般公共预算收入增长7%。"),
+    TargetSpec(4, "人均可支配收入", "经济发展", "全体居民人均可支配收入增长6%。"),
+    TargetSpec(5, "改造提升农村户厕", "城乡建设", "改造提升农村户厕29.59万座。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        # Subjects the lexicon knows as out of scope where a ledger never names them are
+        # held here under their official names: 财政收入 and 税收, 厕所.
+        ("财政收入怎么样", 3),
+        ("税收那块收了多少", 3),
+        ("农村厕所改了多少", 5),
+        # What people earn is the 可支配收入, not the budget's 收入.
+        ("老百姓收入涨了多少", 4),
+        # 产值 is what industry adds (增加值), not the whole economy's 生产总值.
+        ("产值增长多少", 2),
+    ],
+)
+def test_a_subject_held_under_its_official_name_is_answered(question, number):
+    answer = _answerer(ECONOMY, dt.date(2025, 6, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
