@@ -210,8 +210,21 @@ class ScopeChecks:
             subject in q
             and not self._ledger_mentions(subject)
             and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
+            and not self._ledger_writes_apart(subject)
             for subject in self.lexicon.subjects
         )
+
+    def _ledger_writes_apart(self, word: str) -> bool:
+        """A subject of four characters or more that a target writes with a word or two
+        between its halves: 食品安全 in "食品药品安全", 财政收入 in "财政一般预算收入"."""
+        if len(word) < 4:
+            return False
+        head, tail = word[:2], word[2:]
+        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
+        numbers = self.index.numbers_with(head)
+        docs = self.index.docs
+        found = docs.values() if numbers is None else (docs[n] for n in numbers if n in docs)
+        return any(pattern.search(doc.text) for doc in found)
 
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither

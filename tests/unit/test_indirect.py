@@ -429,3 +429,37 @@ ECONOMY = small_ledger(
 def test_a_subject_held_under_its_official_name_is_answered(question, number):
     answer = _answerer(ECONOMY, dt.date(2025, 6, 30)).ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+WORKS = small_ledger(
+    2023,
+    TargetSpec(1, "食品药品安全监管", "安全稳定", "建立四级食品药品安全监管体系。"),
+    TargetSpec(2, "老旧小区改造", "城乡建设", "新开工老旧小区改造221个。"),
+    TargetSpec(3, "城镇供排水管网", "城乡建设", "新进改造城镇供排水管网265公里。"),
+    TargetSpec(4, "脱贫攻坚", "民生保障", "脱贫攻坚。"),
+    TargetSpec(5, "三定一督达标小区", "城乡建设", "新增四分类“三定一督”达标小区210个。"),
+    TargetSpec(6, "追光小屋", "民生保障", "为300户困境未成年人家庭进行居室微改造。"),
+    TargetSpec(7, "阅读新空间", "社会事业", "打造100个儿童友好城市阅读新空间。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("食品安全怎么样", 1),  # a subject the ledger writes with a word between its halves
+        ("老破小", 2),  # an abbreviation of 老旧小区
+        ("自来水管网改了多少公里", 3),  # 供排水 holds the tap water
+        ("扶贫那块怎么样", 4),  # 扶贫 is held as 脱贫
+        ("垃圾分类的事怎么样", 5),  # 四分类 is how the ledger sorts its rubbish
+        ("困难孩子家里房间改造", 6),  # 孩子 are 未成年人 too
+    ],
+)
+def test_a_ledger_holds_a_subject_in_its_own_words(question, number):
+    answer = _answerer(WORKS, dt.date(2023, 10, 31)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_a_subject_written_apart_is_held_but_not_one_far_apart():
+    answerer = _answerer(WORKS, dt.date(2023, 10, 31))
+    assert answerer._ledger_writes_apart("食品安全")  # 食品药品安全
+    assert not answerer._ledger_writes_apart("交通事故")
