@@ -341,16 +341,37 @@ class ScopeChecks:
             return word not in texts
         return not stated_price(asked.group(1) or asked.group(2)).search(texts)
 
-    @staticmethod
-    def _trusted(best: Candidate) -> bool:
+    def _trusted(self, best: Candidate) -> bool:
         """Enough of the question explained, or one of the target's phrases written out; never
-        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上)."""
-        if only_characters(best):
+        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上), nor by
+        bigrams cut out of the lexicon's words alone (养老 → 养老服务 → 服务 in a target about
+        public cultural services: the target writes none of the words)."""
+        if only_characters(best) or self._only_fragments(best):
             return False
         if best.coverage >= ACCEPT_COVERAGE:
             return True
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
         return named and best.coverage >= PHRASE_COVERAGE
+
+    @functools.cached_property
+    def _lexicon_words(self) -> frozenset[str]:
+        """Every word the lexicon reads a question word as, normalised."""
+        return frozenset(normalize(w) for ws in self.lexicon.synonyms.values() for w in ws)
+
+    def _only_fragments(self, best: Candidate) -> bool:
+        """Nothing but bigrams of the lexicon's longer words (and rare characters) explains
+        the target, and its texts write none of those words whole."""
+        reasons = best.reasons
+        if not any(r.kind == "lexicon" for r in reasons) or any(
+            r.kind not in ("lexicon", "char") for r in reasons
+        ):
+            return False
+        words = self._lexicon_words
+        tokens = {r.text for r in reasons if r.kind == "lexicon"}
+        if tokens & words or best.number not in self.index.docs:
+            return False
+        text = self.index.docs[best.number].text
+        return not any(w in text for w in words if len(w) > 2 and any(t in w for t in tokens))
 
     @staticmethod
     def _confident(best: Candidate) -> bool:
@@ -393,6 +414,8 @@ class ScopeChecks:
         best = candidates[0] if candidates else None
         if best is None or best.coverage < MAYBE_COVERAGE or one_character(best, q):
             return False
+        if self._only_fragments(best):
+            return False
         # Alike by one word they all share (the county's name, 企业) is no evidence for any.
         shown = candidates[:GUESSES]
         return len(shown) < 2 or not one_common_word(shown)
@@ -402,6 +425,8 @@ class ScopeChecks:
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
         if best.coverage < self.accept_coverage or one_character(best, q):
+            return False
+        if self._only_fragments(best):
             return False
         if len(candidates) < 2:
             return True

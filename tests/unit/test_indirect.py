@@ -463,3 +463,18 @@ def test_a_subject_written_apart_is_held_but_not_one_far_apart():
     answerer = _answerer(WORKS, dt.date(2023, 10, 31))
     assert answerer._ledger_writes_apart("食品安全")  # 食品药品安全
     assert not answerer._ledger_writes_apart("交通事故")
+
+
+def test_a_bigram_cut_out_of_the_lexicons_word_alone_is_no_match():
+    # 养老 reads as 养老服务 among others; a ledger without any 养老 target holds 服务 in
+    # "公共文化服务", which is no part of the question's word.
+    ledger = small_ledger(
+        2021,
+        TargetSpec(1, "城市公共停车位", "城乡建设", "建成城市公共停车位22.72万个。"),
+        TargetSpec(2, "老旧小区改造", "城乡建设", "改造3057个老旧小区。"),
+        TargetSpec(
+            3, "文化体育设施", "社会事业", "在公共文化服务提升及体育设施建设工程领域,发放补助。"
+        ),
+    )
+    answer = _answerer(ledger, dt.date(2021, 11, 30)).ask("养老的事怎么样了")
+    assert answer.intent == "unknown"
