@@ -478,3 +478,30 @@ def test_a_bigram_cut_out_of_the_lexicons_word_alone_is_no_match():
     )
     answer = _answerer(ledger, dt.date(2021, 11, 30)).ask("养老的事怎么样了")
     assert answer.intent == "unknown"
+
+
+PLACES = small_ledger(
+    2020,
+    TargetSpec(1, "六化六有美丽村庄", "城乡建设", "“六化六有”美丽村庄建设282个村。"),
+    TargetSpec(2, "灌云中专异地迁建", "社会事业", "灌云中专异地迁建。"),
+    TargetSpec(3, "妇幼保健院建设", "社会事业", "妇幼保健院建设。"),
+    TargetSpec(4, "保障性安居工程", "城乡建设", "实施保障性安居工程。"),
+    TargetSpec(5, "智慧平安社区建设", "安全稳定", "完成28670个小区的智能感知前端建设。"),
+    TargetSpec(6, "旧住房修缮和改造", "城乡建设", "完成32.9万平方米旧住房修缮和改造。"),
+    TargetSpec(7, "城市公共停车位", "城乡建设", "建成城市公共停车位2万个。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("村子变漂亮了没", 1),
+        ("职业学校搬迁", 2),
+        ("妇女儿童医院", 3),
+        ("安防设施", 5),
+        ("老房子修了多少", 6),
+    ],
+)
+def test_everyday_names_of_works_reach_a_drafts_official_ones(question, number):
+    answer = _answerer(PLACES, dt.date(2020, 10, 31)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
