@@ -90,7 +90,13 @@ class ScopeChecks:
         numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
-            return None  # one target is a target question, answered by matching
+            # One target is a target question, answered by matching; when no target explains
+            # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
+            scored = self._scored(q)
+            if members and not (scored and self._trusted(scored[0])):
+                if not self._says_more_than(q, numbers):
+                    return self._target_answer(question, q, members[0], ())
+            return None
         if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):

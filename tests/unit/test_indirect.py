@@ -505,3 +505,17 @@ PLACES = small_ledger(
 def test_everyday_names_of_works_reach_a_drafts_official_ones(question, number):
     answer = _answerer(PLACES, dt.date(2020, 10, 31)).ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_a_topic_of_one_target_that_matching_misses_answers_that_target():
+    # 财政 puts only the 一般公共预算收入 in its topic; no target writes the word itself.
+    ledger = small_ledger(
+        2019,
+        TargetSpec(1, "地区生产总值", "经济发展", "地区生产总值增长8%。"),
+        TargetSpec(2, "一般公共预算收入", "经济发展", "一般公共预算收入增长5%。"),
+        TargetSpec(3, "工业投资", "经济发展", "工业投资增长10%。"),
+    )
+    answerer = _answerer(ledger, dt.date(2019, 9, 30))
+    answer = answerer.ask("财政方面怎么样")
+    assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+    assert answerer.ask("养老方面怎么样").intent == "unknown"  # a topic of no target
