@@ -482,6 +482,13 @@ def test_due_already_or_today_are_deadline_windows(answerer):
     assert today.filter["due"] == [answerer.today.isoformat()] * 2
 
 
+def test_due_this_year_is_the_ledgers_whole_year(answerer):
+    answer = answerer.ask("今年到期的有哪些")
+    year = answerer.ledger.year
+    assert answer.intent == "list"
+    assert answer.filter["due"] == [f"{year}-01-01", f"{year}-12-31"]
+
+
 def test_function_zones_are_no_help(answerer):
     assert answerer.ask("哪些功能区建成了").intent != "help"
 
