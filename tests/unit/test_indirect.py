@@ -519,3 +519,21 @@ def test_a_topic_of_one_target_that_matching_misses_answers_that_target():
     answer = answerer.ask("财政方面怎么样")
     assert (answer.intent, answer.targets[:1]) == ("target", (2,))
     assert answerer.ask("养老方面怎么样").intent == "unknown"  # a topic of no target
+
+
+CARE = small_ledger(
+    2025,
+    TargetSpec(1, "托幼行动新增托位", "民生保障", "安心托幼行动新增托位540个。"),
+    TargetSpec(2, "公共文化空间建设", "社会事业", "4个公共文化空间建设。"),
+    TargetSpec(3, "宽带网络覆盖工程", "城乡建设", "农村高速宽带网络覆盖工程。"),
+    TargetSpec(4, "行政村配电网改造", "城乡建设", "完成行政村配电网改造。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("托育服务", 1), ("城市书房", 2), ("村里上网", 3)],
+)
+def test_the_names_of_new_services_reach_their_drafted_targets(question, number):
+    answer = _answerer(CARE, dt.date(2025, 9, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
