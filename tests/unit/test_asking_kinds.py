@@ -571,3 +571,17 @@ def test_several_item_numbers_answer_each(answerer, question):
         (12, 13),
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("进展缓慢的项目有哪些", "滞后"),  # how a notice names its laggards
+        ("推进缓慢的有几个", "滞后"),
+        ("哪些项目已经投产了", "已完成"),  # a project done, in a notice's words
+        ("已建成投用的有哪些", "已完成"),
+    ],
+)
+def test_a_notices_words_for_late_and_done_are_status_lists(answerer, question, status):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", status)
