@@ -57,6 +57,8 @@ _PREDICATE = re.compile(
 )
 # "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
 _EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
+# A place it is done in, before its figure ("在家长常住地"): where, not what.
+_WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
 _DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
 # A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
 _ONLY_WHEN = re.compile(
@@ -251,6 +253,9 @@ def _named_core(clause: str) -> str:
     # "4乡镇8村集中连片整村推进扶贫工程": a place counted on the way is not the name.
     following.sort(key=lambda p: len(p) < 3)
     after = [p for p in parts[1:] if len(p) >= 2]
+    if _WHERE.match(parts[0]) and not following and after:
+        # "在家长常住地100%保障入学": where it is done, then what is done (保障入学).
+        parts[0] = ""
     if parts[0] in _GENERIC_WORDS and not following and after:
         # "改造1100万平方米老旧小区": the work, then what it is done to: 老旧小区改造.
         named = after[0] + parts[0]

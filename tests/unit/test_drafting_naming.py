@@ -407,3 +407,8 @@ def test_a_verdict_or_a_date_in_front_is_no_part_of_the_title(text, title, lexic
 def test_a_list_of_places_is_no_alias(lexicon, tokenizer):
     text = "提供便民医疗服务方面,石嘴山市、中卫市已完成招标。"
     assert not any("、" in a for a in aliases_for(text, lexicon, tokenizer, "便民医疗服务"))
+
+
+def test_where_the_work_is_done_is_no_title(lexicon, tokenizer):
+    text = "在家长常住地100%保障入学:各县(市、区)均为100%。"
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == "保障入学"
