@@ -537,3 +537,17 @@ CARE = small_ledger(
 def test_the_names_of_new_services_reach_their_drafted_targets(question, number):
     answer = _answerer(CARE, dt.date(2025, 9, 30)).ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_money_raised_in_everyday_words_is_the_financing_target():
+    # 筹到 reads as 融资, so the target explains the question and 股市 is its word (上市).
+    ledger = small_ledger(
+        2020,
+        TargetSpec(
+            1, "资本市场融资", "经济发展", "加强后备企业上市辅导,资本市场融资不低于4.6亿元。"
+        ),
+        TargetSpec(2, "对标企业", "经济发展", "开展企业对标活动,对标企业30家。"),
+        TargetSpec(3, "新增贷款", "经济发展", "新增贷款完成14亿元。"),
+    )
+    answer = _answerer(ledger).ask("企业从股市里筹到多少钱")
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))
