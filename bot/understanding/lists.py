@@ -374,6 +374,8 @@ class ListAnswers(RankedLists):
         ledger_year = self.ledger.year
         if "年底" in q or "年末" in q:
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
+        if re.search(r"(?:今年|本年|年内|全年)(?:内)?(?:要)?(?:到期|截止)", q):
+            return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
         m = MONTH.search(q)
         if m:
             month = to_int(m.group(1))
