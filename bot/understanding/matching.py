@@ -151,6 +151,7 @@ class LedgerIndex(IndexScoring):
         finally:
             if collecting:
                 gc.enable()
+        self._work_out_ahead()
 
     @staticmethod
     def _key(t: TargetSpec) -> tuple:
