@@ -172,6 +172,7 @@ class CandidateExplaining:
     def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
         """The lexicon's credit for one target: a question word counts once, by the reading
         (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        chosen: list[Reason] = []
         used: set[str] = set()
         word_tokens = self._word_tokens
         for words in query.readings:
@@ -190,7 +191,8 @@ class CandidateExplaining:
             for r in best:
                 if r.field == "text":
                     used.add(r.text)
-            yield from best
+            chosen += best
+        return chosen
 
     def _phrase_weight(self, phrase: str) -> float:
         weight = self._phrase_weights.get(phrase)

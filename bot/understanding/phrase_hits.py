@@ -142,8 +142,11 @@ class PhraseHits(CandidateExplaining):
                 found[word] = ("lexicon", span)
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
         # One line each: a phrase found again is inside another one (no phrase holds a "\n").
-        every = "\n".join(found)
-        kept = [p for p in found if every.count(p) == 1]
+        if len(found) > 1:
+            every = "\n".join(found)
+            kept = [p for p in found if every.count(p) == 1]
+        else:
+            kept = list(found)
         hits: dict[int, list[tuple[Reason, tuple]]] = defaultdict(list)
         for phrase in kept:
             kind, span = found[phrase]

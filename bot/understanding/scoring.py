@@ -166,6 +166,8 @@ class IndexScoring(PhraseHits):
         read = [m.span() for m in keys]
         slips = self._slips
         for token, where in spans.items():
+            if token in postings:
+                continue  # a word of the texts is no slip (`_slips_of` gives none)
             others = slips.get(token)
             if others is None:
                 if len(slips) > 100_000:
@@ -194,10 +196,6 @@ class IndexScoring(PhraseHits):
                     for token in word_tokens:
                         tokens.setdefault(token, LEXICON_FACTOR / len(word_tokens))
         known = self._idfs
-        # Only a token some target has is scored (`present`, the first pass).
-        idfs = {
-            token: known.get(token) or self.idf(token) for token in tokens if token in postings
-        }
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
@@ -207,13 +205,16 @@ class IndexScoring(PhraseHits):
         kept = self._bm25_reasons
         if len(kept) > 100_000:
             kept.clear()  # the bigrams of every question ever asked must not pile up
+        # Only a token some target has is scored (`present`, the first pass).
+        idfs: dict[str, float] = {}
         present = []
         for token, weight in tokens.items():
             if token not in postings:
                 continue
+            idf = idfs[token] = known.get(token) or self.idf(token)
             where = spans.get(token)
             if where is None:
-                present.append((token, weight * idfs[token], None))
+                present.append((token, weight * idf, None))
                 continue
             # Its reasons by row are the same for any question that weighs it fully.
             by_row = kept.get(token) if weight == 1.0 else None
@@ -224,7 +225,7 @@ class IndexScoring(PhraseHits):
                 if len(where) == 1
                 else tuple(i for span in where for i in range(*span))
             )
-            present.append((token, weight * idfs[token], (by_row, positions)))
+            present.append((token, weight * idf, (by_row, positions)))
 
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
