@@ -169,7 +169,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         """Do at build what the first questions would otherwise each pay for once: whether
         the ledger holds each out-of-scope cue, place and subject of the lexicon, and for a
         big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups;
-        for a small one (`AHEAD_MAX`) every target's card."""
+        for a small one (`AHEAD_MAX`) every target's status and card."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
@@ -181,6 +181,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             self._pool({}, None, None)
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
+                self.status(t)  # what the first list question would work out for all
                 self._card(t)  # each target's reply, as its index works out its phrases
 
     def ask(
