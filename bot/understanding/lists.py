@@ -125,11 +125,11 @@ class ListAnswers(RankedLists):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
-        by_stem = not self._named_as_unit(q, unit) and not LIST_CUE.search(COUNT_CUE.sub(" ", q))
+        named = bool(unit) and self._named_as_unit(q, unit)
         if unit and (
             UNIT_CUE.search(q)
-            or (has_cue and not by_stem)
-            or (self._named_as_unit(q, unit) and not self._says_besides_unit(q, unit))
+            or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
+            or (named and not self._says_besides_unit(q, unit))
         ):
             filters["unit"] = unit
             if role:
