@@ -12,32 +12,39 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from bot.domain.ledger import KNOWN_UNITS
+from bot.drafting.columns import (
+    GROUP_ROW,
+    GROUP_TITLE,
+    header_labels,
+    heading_measure,
+    is_bare_figure,
+    is_empty_cell,
+    is_measure_unit,
+    is_rate_column,
+    is_share_column,
+    label_kind,
+    split_cells,
+    with_column_unit,
+)
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
-# Header words: the actual columns name completion or progress; the target columns name a
-# target, task, plan or content. The actual words are tried first ("目标完成情况" is progress).
-_ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|情况|成效|落实|\d{1,2}月")
-_TARGET_LABEL = re.compile(r"目标|任务|计划|内容|指标|要求|规模")
-_UNIT_LABEL = re.compile(r"单位|部门")
-_NAME_LABEL = re.compile(r"名称|项目|事项|实事")
-# "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
-# "存在问题" speak of the work, not of its target.
-_DUE_LABEL = re.compile(r"时限|时间|节点|期限")
-# "月度工作计划:4月:…" is the plan of the month reported on: its month is a milestone of the
-# target, its figures are planned, not done (read apart from the progress).
-_PLAN_LABEL = re.compile(r"月度(?:工作)?计划|节点计划|进度安排|月度目标")
-# "7月工作计划" is next month's work, not the year's target.
-_NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
-# A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
-# is, for the status; they are not figures of the row's target.
-_SHARE_LABEL = re.compile(r"进度|完成率|比例|之比|占比|%|％")
-# A cell naming a measure ("单位:万人", "计量单位:元/月/人"), not a responsible office.
-_MEASURE = re.compile(r"^(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2}$")
-# A cell with nothing in it: "—", "-", "/", "无".
-_EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
-_BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+_FIGURE = re.compile(r"\d")
+
+__all__ = [
+    "GROUP_ROW",
+    "GROUP_TITLE",
+    "Cells",
+    "Row",
+    "header_labels",
+    "heading_measure",
+    "is_bare_figure",
+    "is_empty_cell",
+    "is_measure_unit",
+    "label_kind",
+    "read_cells",
+    "split_cells",
+]
 
 
 @dataclass(frozen=True)
@@ -58,75 +65,9 @@ class Cells:
     plan_text: str = ""  # the month's plan cells ("月度工作计划:4月:…"), as written
 
 
-def label_kind(label: str) -> str:
-    """ "actual", "target", "name", "due", "plan", "unit" or "other" for a cell's header
-    word."""
-    if _UNIT_LABEL.search(label):
-        return "unit"
-    if _PLAN_LABEL.search(label):
-        return "plan"
-    if _DUE_LABEL.search(label):
-        return "due"
-    if _NEXT_LABEL.search(label):
-        return "other"
-    if _ACTUAL_LABEL.search(label) or _SHARE_LABEL.search(label):
-        return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
-    if _TARGET_LABEL.search(label):
-        return "target"
-    if _NAME_LABEL.search(label):
-        return "name"
-    return "other"
-
-
-def is_measure_unit(text: str) -> bool:
-    """A unit of measure ("万人", "公里", "元/月/人"): its first part is a known unit."""
-    text = text.strip()
-    head = text.split("/", 1)[0]
-    return bool(_MEASURE.match(text)) and (
-        head in KNOWN_UNITS or head.removeprefix("万").removeprefix("亿") in KNOWN_UNITS
-    )
-
-
-def is_empty_cell(text: str) -> bool:
-    return bool(_EMPTY_CELL.match(text))
-
-
-def is_bare_figure(text: str) -> bool:
-    """A cell holding a number without its unit ("2712"): the unit is its target's."""
-    return bool(_BARE_FIGURE.match(text))
-
-
-# Cells of one line of a table: split at tabs, bars or runs of spaces.
-_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*| {2,}|\u3000+")
-_FIGURE = re.compile(r"\d")
-
-
 def _label_of(line: str) -> str:
     found = _LABELLED.match(line)
     return found.group(1) if found else ""
-
-
-def split_cells(line: str) -> list[str]:
-    return [c.strip() for c in _SEPARATOR.split(line.strip()) if c.strip()]
-
-
-# A table's group row, its ordinal alone in its first cell ("二 | 区城管局 | 项目(3个)").
-GROUP_ROW = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[|｜\t]")
-
-
-def header_labels(preamble: str) -> tuple[str, ...]:
-    """The column names of a table's header row (the preamble's last line, when it splits
-    into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
-    lines = [ln for ln in preamble.split("\n") if ln.strip()]
-    if len(lines) > 1 and GROUP_ROW.match(lines[-1]):
-        lines.pop()  # the first group's row ("一 | 区住建局 | 项目(1个)") under the header
-    cells = split_cells(lines[-1]) if lines else []
-    kinds = {label_kind(c) for c in cells}
-    # Short labels; a two-level header writes its group over each column ("本月进展情况 前期手续").
-    short = all(len(part) <= 10 for c in cells for part in c.split())
-    if len(cells) >= 3 and short and kinds & {"target", "actual"}:
-        return tuple(cells)
-    return ()
 
 
 def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -169,31 +110,6 @@ def _from_name_column(header: tuple[str, ...], width: int) -> tuple[str, ...]:
         if len(header) - k >= width:
             return header[k : k + width]
     return ()
-
-
-# A header naming its column's unit: "计划投资(万元)", "形象进度（%）".
-_COLUMN_UNIT = re.compile(r"[(（]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$")
-
-
-def with_column_unit(cell: str, label: str) -> str:
-    """A bare number under a header that names its unit takes that unit ("28" → "28%")."""
-    found = _COLUMN_UNIT.search(label)
-    if found and is_bare_figure(cell):
-        return f"{cell.strip()}{found.group(1)}"
-    return cell
-
-
-def is_share_column(label: str) -> bool:
-    return bool(_SHARE_LABEL.search(label))
-
-
-# A completion rate against the row's target ("完成率", "占年任务之比"), unlike a physical
-# progress ("形象进度") that measures the works, not the target's figure.
-_RATE_LABEL = re.compile(r"完成率|完成比例|之比|占比")
-
-
-def is_rate_column(label: str) -> bool:
-    return bool(_RATE_LABEL.search(label))
 
 
 def _rejoin_row(heading: str, body: str, header: tuple[str, ...]) -> tuple[str, str]:
@@ -308,18 +224,22 @@ def _whole_of_areas(rows: list[Row]) -> list[Row]:
     return rows
 
 
-# An item's heading naming the measure of its bare cells in brackets ("城镇新增就业(人)",
-# "城镇登记失业率低于(%)"), as a column header does.
-_HEADING_UNIT = re.compile(r"[(（]\s*([^()（）\d\s]{1,5})\s*[)）]\s*$")
+_FIGURE_WITH_UNIT = re.compile(r"\d(?:\.\d+)?\s*(?:万|亿)?[\u4e00-\u9fff]")
 
 
-def heading_measure(heading: str) -> tuple[str, str]:
-    """(the heading without its bracketed unit, the unit), or (heading, "") when the
-    brackets hold no unit of measure."""
-    found = _HEADING_UNIT.search(heading)
-    if found and (found.group(1) == "%" or is_measure_unit(found.group(1))):
-        return heading[: found.start()].rstrip(), found.group(1)
-    return heading, ""
+def _named_target(entries) -> str:
+    """The name cell of a row without a target column that holds the target's figure, when
+    the row has an amount done beside it ("新增4000张养老床位 | 4385 | 110%"); else ""."""
+    kinds = [k for k, *_ in entries]
+    if "target" in kinds:
+        return ""
+    names = [v for k, v, *_ in entries if k == "name" and _FIGURE_WITH_UNIT.search(v)]
+    done = [
+        v
+        for k, v, _f, h in entries
+        if k == "actual" and not is_empty_cell(v) and not is_share_column(h) and _FIGURE.search(v)
+    ]
+    return names[0] if len(names) == 1 and done else ""
 
 
 def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
@@ -359,6 +279,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
         else:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
+        named_target = _named_target(entries)
         area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
@@ -367,6 +288,10 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 plans.append(line if found is not None or len(entries) == 1 else value)
             elif kind == "due":
                 dues.append(value)
+            elif kind == "name" and value == named_target:
+                # "新增4000张养老床位 | 4385 | 110%": the project's name holds its target.
+                targets.append(value)
+                rows.append(Row(value, (), measure, value, area=area))
             elif kind == "name":
                 names.append(value)
             elif kind == "target":

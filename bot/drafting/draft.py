@@ -13,15 +13,8 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
-from bot.domain.status import (
-    compute_status,
-    final_deadline,
-    indicator_exceeded,
-    indicator_met,
-    missing_figures,
-    targeted_indicators,
-)
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -32,28 +25,28 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.report_dates import guess_year, month_end, report_day, tells_progress
+from bot.drafting.report_dates import (
+    guess_year,
+    month_end,
+    report_day,
+    reports_year_end,
+    tells_progress,
+)
+from bot.drafting.report_text import extract_figures
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence
+from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
+from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.words import (
     Reading,
-    forecasts_failure,
-    relative_status,
-    status_from_words,
-    whole_year_done,
 )
 from bot.understanding.lexicon import FieldLexicon
 
-NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
-
-
-DONE_WORDS = ("已完成", "超额完成")
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
 _SHARE_OF_TARGET_WORDS = re.compile(
-    r"(?:完成|占)[^，,。；;\d]{0,6}"
-    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划)的\s*"
+    r"(?:完成|占|为)[^，,。；;\d]{0,6}"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)的?\s*"
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
 )
 _SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
@@ -65,20 +58,17 @@ def shares_of_unwritten_targets(text: str) -> bool:
     if not _SHARE_OF_TARGET_WORDS.search(text):
         return False
     planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
-    return planned is None
+    # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
+    # before what was done of it, in its unit.
+    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
+    return planned is None and not written
 
 
 # Words of what was done, not of what is to be done.
 _SAID_DONE = re.compile(
     r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
-)
-
-
-# The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
-# 完成"): the words answer the figure itself, though they repeat no figure.
-_ALL_OF_TASK = re.compile(
-    r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
-    r"[^，,。；;\d]{0,8}?完成"
+    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
+    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
 )
 
 
@@ -89,120 +79,6 @@ def _answers_itself(line: str) -> bool:
         p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
         for p in pair_indicators(target_words, done_words)
     )
-
-
-def _mark_done(spec: TargetSpec) -> TargetSpec:
-    return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
-
-
-def _unreported(spec: TargetSpec) -> str:
-    return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
-
-
-_STARTED = re.compile(r"开工|启动|动工|开建")
-_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
-# A target to build or renovate asks for the work finished, not begun.
-_BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
-
-
-def _only_started(target_text: str, words: Reading) -> bool:
-    """The words say the work began, and the target asks for it finished."""
-    said = words.words
-    # An item told in one sentence holds the words in its target's text too.
-    target_text = target_text.replace(said, "")
-    return bool(
-        _STARTED.search(said)
-        and not _FINISHED.search(said)
-        and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
-        and not _STARTED.search(target_text)
-    )
-
-
-def _status(
-    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
-) -> tuple[TargetSpec, Guess]:
-    """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
-    `dated`: the report states the day its progress is as of; `planned`: the item has a
-    plan for the month reported on."""
-    comparable = any(i.comparable for i in spec.indicators)
-    words = None if comparable else relative_status(spec.target_text, told)
-    words = words or status_from_words(told)
-    if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
-        # "已开工" answers a target to build ("建成投用…"): begun, not done.
-        words = replace(words, value="推进中", confidence=0.6)
-    if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
-        # Beside a month's plan, "已完成" says the month's plan is done, not the target.
-        words = replace(words, value="推进中", confidence=0.5)
-    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
-        # Still under way on a day the report states, after its deadline: not done in time.
-        # (A report without its day is judged at the year's close, which its words may predate.)
-        words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
-    if (
-        words is not None
-        and words.value == "未完成"
-        and day <= final_deadline(spec, day)
-        and not forecasts_failure(words.words)
-    ):
-        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
-        # unless the words say it will not be done ("年底前不能全部完成").
-        words = replace(words, value="滞后")
-    # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
-    unproven = bool(missing_figures(spec)) and not any(
-        indicator_met(i) is False for i in targeted_indicators(spec)
-    )
-    if words is not None and words.value in DONE_WORDS:
-        # The report says the work is done, so its deadlines are done.
-        spec = _mark_done(spec)
-        whole = whole_year_done(told)
-        if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
-            # "提前完成年度任务": the year's target is done; a figure beyond it is more, and
-            # "超额完成全年任务" says so whatever other figures the item leaves unanswered.
-            exceeded = words.value == "超额完成" or any(
-                indicator_exceeded(i) for i in spec.indicators if i.comparable
-            )
-            status = "超额完成" if exceeded else "已完成"
-            reason = f"报告称“{whole}”"
-            spec = replace(spec, status_override=status, status_reason=reason)
-            return spec, Guess("status", status, 0.8, reason)
-        if (
-            words.value == "已完成"
-            and unproven
-            and (not dated or day > final_deadline(spec, day))
-            and not _ALL_OF_TASK.search(told)
-        ):
-            # Done, but the figures that would prove it are missing: the rules say 暂无数据.
-            status = compute_status(spec, day)
-            reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
-            return spec, Guess("status", status, min(words.confidence, 0.6), reason)
-    if words is None and unproven and day > final_deadline(spec, day):
-        # Its time is over and the report does not give the figures it was set in.
-        reason = f"报告未给出{_unreported(spec)}的完成数"
-        spec = replace(spec, status_override="暂无数据", status_reason=reason)
-        return spec, Guess("status", "暂无数据", 0.5, reason)
-    if comparable and (words is None or words.value not in NEGATIVE_WORDS):
-        status = compute_status(spec, day)
-        if words is not None and words.value == "超额完成" and status == "已完成":
-            # "已超额完成改建797路的建设任务": the words say more than the figures show.
-            reason = f"报告称“{words.words}”"
-            spec = replace(spec, status_override="超额完成", status_reason=reason)
-            return spec, Guess("status", "超额完成", words.confidence, reason)
-        return spec, Guess("status", status, 0.8, "按指标数字计算")
-    if words is None and told.strip():
-        # Progress written, no verdict in it: still under way as the report tells it.
-        reason = "报告有进展但未写明是否完成"
-        spec = replace(spec, status_override="推进中", status_reason=reason)
-        return spec, Guess("status", "推进中", 0.4, reason)
-    if words is None and day > final_deadline(spec, day):
-        # Nothing reported on a target whose time is over: no data, not a failure.
-        reason = "报告没有这一项的进展文字"
-        spec = replace(spec, status_override="暂无数据", status_reason=reason)
-        return spec, Guess("status", "暂无数据", 0.3, reason)
-    if words is None:
-        status = compute_status(spec, day)
-        return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
-    reason = f"报告称“{words.words}”"
-    spec = replace(spec, status_override=words.value, status_reason=reason)
-    return spec, Guess("status", words.value, words.confidence, reason)
 
 
 # "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
@@ -245,8 +121,6 @@ def draft_target(
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report)."""
-    from bot.drafting.report_text import extract_deadlines
-
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -285,6 +159,8 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
+        elif progress_report and told_as_done(sentence):
+            pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
     else:
@@ -338,7 +214,7 @@ def draft_target(
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
     if decided is None:
-        spec, status = _status(
+        spec, status = draft_status(
             spec,
             day,
             told,
@@ -347,7 +223,7 @@ def draft_target(
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
-        spec = _mark_done(spec) if decided.value in DONE_WORDS else spec
+        spec = mark_done(spec) if decided.value in DONE_WORDS else spec
         status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
     return spec, tuple(guesses)
@@ -386,7 +262,7 @@ def draft_report(
             tokenizer,
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
-            dated=as_of is not None,
+            dated=as_of is not None or reports_year_end(heading),
         )
         targets.append(spec)
         guesses[item.number] = found

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.status import final_deadline
+from bot.domain.status import compute_status, final_deadline
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -122,6 +122,24 @@ def next_content_line(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _first_item_below(lines: list[str], index: int) -> int | None:
+    """The next content line after `index`, past one section title that says nothing of how
+    far its items are ("26项未达到序时进度要求的具体目标如下:" over "一、综合指标类9项(按考核
+    目标统计)" over the items: the outer heading's status holds for the section's items)."""
+    below = next_content_line(lines, index)
+    if below is None:
+        return None
+    marked = _marker(lines[below])
+    if (
+        marked
+        and len(lines[below].strip()) <= 30
+        and not re.search(r"[，,。；;]", marked[1])
+        and group_reading(Group(marked[1], 0)) is None
+    ):
+        return next_content_line(lines, below)
+    return below
+
+
 def announces_group(line: str) -> bool:
     """The line announces a group of items by how far they are ("滞后项目:")."""
     marked = _marker(line)
@@ -145,7 +163,7 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
         marked = None if index in item_lines else _marker(line)
         following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
         if marked is None and index not in item_lines:
-            if next_content_line(lines, index) not in item_lines:
+            if _first_item_below(lines, index) not in item_lines:
                 continue
             unmarked = _unmarked_heading(line)
             if unmarked:
@@ -230,9 +248,14 @@ def group_reading(group: Group) -> Reading | None:
 def inherited_status(item, spec, day: dt.date) -> Reading | None:
     """The status an item takes from its group's heading on `day`: only when it tells none
     itself (no figures to compare, no verdict in its own line or progress words)."""
-    if item.group is None or any(i.comparable for i in spec.indicators):
+    if item.group is None:
         return None
     reading = group_reading(item.group)
+    if any(i.comparable for i in spec.indicators):
+        # Figures decide, except that a heading filing the item as behind says more than
+        # figures merely under way ("进展滞后的目标任务" over "已建成620个" of 1500).
+        late = reading is not None and reading.value == "滞后"
+        return reading if late and compute_status(spec, day) == "推进中" else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
     if own is not None and not (own.value == "推进中" and reading and reading.value == "滞后"):
         return None

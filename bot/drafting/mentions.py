@@ -117,6 +117,20 @@ def restates_target(actual: Mention) -> bool:
     )
 
 
+# "低于目标0.9个百分点", "比目标少3个", "高于序时进度5个百分点": the gap between an actual
+# and its target (or pace), neither a target figure nor an amount done.
+_GAP = re.compile(
+    r"(?:低于|高于|超过|超出|落后于?|慢于|快于|差)(?:年度|全年)?(?:目标|计划|序时进度|预期)"
+    r"(?:值|任务)?\s*$|(?:比|较)(?:年度|全年)?(?:目标|计划|序时进度)(?:值|任务)?"
+    r"(?:低|高|少|多|慢|快)了?\s*$"
+)
+
+
+def states_gap(m: Mention) -> bool:
+    """The figure is a gap to the target or the pace ("低于目标0.9个百分点")."""
+    return bool(_GAP.search(m.context))
+
+
 _STARTED = re.compile(r"开工|动工|启动|开建|正在|在建|施工中")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 

@@ -31,10 +31,16 @@ FALLBACK_CATEGORY = CATEGORIES[0]
 _SENTENCE_END = re.compile(r"[。；;]")
 # A clause ends: each clause of a sentence may name one measure ("加大信贷投放力度,新增贷款…").
 _CLAUSE_END = re.compile(r"[，,]")
-# A report's column label ("牵头部门:市交通局") or how far the work has got ("已整体投入运行")
-# is no name a leader calls the target by.
+# A report's column label ("牵头部门:市交通局") or how far the work has got ("已整体投入运行",
+# "项目已挂网招标", "制度正在征求意见") is no name a leader calls the target by; nor is the
+# ledger's own bookkeeping of a figure against its target ("低于目标", "占年度任务",
+# "分别完成", "实际改造"), a department that reports it ("区发展改革委"), or a step of
+# paperwork ("审核通过", "正式受理").
 _NOT_A_NAME = re.compile(
     r"^(?:牵头|责任|配合|协办|主办|分管)(?:部门|单位|领导)$|情况$|^(?:已|正在|目前|预计)"
+    r"|已|也|正在|目标|任务|指标|、"
+    r"|^(?:占|分别|均|是其|实际|低于|高于|超过|截至|做到|按时|正式|审核|调整)"
+    r"|^[区县市州][\u4e00-\u9fff]{2,8}[委局]$"
 )
 __all__ = ["TITLE_MAX", "aliases_for", "category_for", "title_for", "topic_for", "units_for"]
 

@@ -21,6 +21,7 @@ from bot.drafting.mentions import (
     mentions,
     restates_target,
     started_only,
+    states_gap,
 )
 from bot.drafting.words import comparator_for
 
@@ -118,6 +119,14 @@ def signed_actual(target: Mention, actual: Mention) -> str:
     return actual.value
 
 
+_RATE_OF_CHANGE = re.compile(r"(?:增长|增速|增幅|下降|回落|下滑)[^\d，,。；;]{0,3}$")
+
+
+def _is_rate_of_change(m: Mention) -> bool:
+    """A growth rate ("增长7%", "同比下降4.7%"), not a share or a level in %."""
+    return m.unit == "%" and bool(_RATE_OF_CHANGE.search(m.context))
+
+
 def growth_name(target: Mention, actual: Mention) -> str:
     """The actual's name for a growth target: "民间项目投资同比下降" is "民间项目投资增长"."""
     if signed_actual(target, actual) == actual.value:
@@ -168,8 +177,8 @@ def _respective(targets, actuals, progress_text: str, skipped) -> dict[int, int]
 
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
-    targets = mentions(target_text)
-    actuals = [a for a in mentions(progress_text) if not restates_target(a)]
+    targets = [t for t in mentions(target_text) if not states_gap(t)]
+    actuals = [a for a in mentions(progress_text) if not restates_target(a) and not states_gap(a)]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
     # The group's size ("4个") is no figure of the work, in the target or the progress.
@@ -253,6 +262,18 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         if rivals == [ti]:
             partner[ti] = (fits[0], 0.45)
             taken.add(fits[0])
+
+    # One growth target left and one growth rate in the progress ("增长7%" / "上半年增长5.1%"):
+    # the same measure, though percentages never pair on their unit alone.
+    alone = [
+        ti
+        for ti in range(len(targets))
+        if ti not in partner | distributed.keys() | sizes and _is_rate_of_change(targets[ti])
+    ]
+    rates = [ai for ai, a in enumerate(actuals) if ai not in taken and _is_rate_of_change(a)]
+    if len(alone) == 1 and len(rates) == 1:
+        partner[alone[0]] = (rates[0], 0.5)
+        taken.add(rates[0])
 
     # "已完成…16466户,完成年度任务的54.89%" under "221个3万户": the share restates the count's
     # pair (16466 of 3万户), so it answers no other target of the item.

@@ -137,6 +137,17 @@ _PROGRESS_HEADING = re.compile(
 )
 
 
+# A heading naming the year's completion ("2023年度重点工作目标任务完成情况", "全年…完成情况"):
+# its words are as of the year's close, though no day is written.
+_YEAR_END_HEADING = re.compile(r"(?:年度|全年|年终)[^。；;\n]{0,24}?完成情况")
+
+
+def reports_year_end(heading: str) -> bool:
+    """The heading's first line reports the year's completion, with no earlier period."""
+    first = heading.strip().split("\n", 1)[0]
+    return bool(_YEAR_END_HEADING.search(first)) and report_day(first, 2000) is None
+
+
 def tells_progress(heading: str) -> bool:
     """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not."""
     return bool(_PROGRESS_HEADING.search(heading))

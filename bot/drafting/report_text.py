@@ -6,11 +6,10 @@ deadlines and figures pre-extracted, for staff to curate by hand.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.ledger import KNOWN_UNITS, DeadlineSpec, strip_control_characters
+from bot.domain.ledger import KNOWN_UNITS, strip_control_characters
 from bot.drafting.cells import GROUP_ROW
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
@@ -67,9 +66,17 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if quoted:
         return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
-    if sep and tail.strip() and not _more_target(tail):
+    if sep and _NEXT_CELL_START.match(tail):
+        # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
+        # table row, not the item's target sentence; the row is read whole (cells.py).
+        return text, ""
+    if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
+
+
+# A cell separator opening what follows a sentence: the sentence was a table cell.
+_NEXT_CELL_START = re.compile(r"^\s*[|｜\t]")
 
 
 def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
@@ -85,10 +92,15 @@ def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
     return name, rest.lstrip("，,、 ")
 
 
-def _more_target(sentence: str) -> bool:
-    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩"."""
+def _more_target(sentence: str, head: str = "") -> bool:
+    """A measure and its figure, no word of doing: "森林抚育0.5万亩", not "已完成造林0.8万亩",
+    nor the measure the target sentence `head` just set ("开展培训1万人次。全年培训0.86万人次":
+    the second figure answers the first)."""
     bare = _MEASURE_AND_FIGURE.match(sentence.strip().rstrip("。.；;"))
-    return bool(bare) and not _DOING.search(bare.group(1))
+    if not bare or _DOING.search(bare.group(1)):
+        return False
+    words = re.sub(r"^(?:全年|年内|本年|今年|当年)", "", bare.group(1))
+    return not any(words[k : k + 2] in head for k in range(len(words) - 1))
 
 
 # A line without a figure left open by a comma or colon ("…最新数据显示,", "据介绍,") leads
@@ -129,6 +141,11 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     return 0, ""
 
 
+# A line naming its task and its list number, then a colon and its progress: the name is the
+# target, the words after the colon what was done ("地区生产总值(第1项):增长6.1%,…").
+_NAME_BY_NUMBER_COLON = re.compile(
+    r"^(\S.*?[（(]第(?:\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）])\s*[:：]\s*(\S.*)$"
+)
 # "…(第五项)": the line names its own number in the longer list the report follows.
 _OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
 
@@ -158,6 +175,8 @@ _OTHER_MARKERS = (
     re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(\S.*)$"),
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\s*(\S.*)$"),
     re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$"),
+    # A table row whose first cell is its bare number ("1\t地区生产总值\t6%", "1 | …").
+    re.compile(r"^\s*(\d{1,3})\s*(?:\t+|[|｜]|\s{2,}|\u3000+)\s*(\S.*)$"),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -170,17 +189,23 @@ def _marker_number(text: str) -> int:
 
 def _other_markers(lines: list[str]) -> list[str] | None:
     """The lines with their items renumbered "N." when the report numbers its items in one
-    other style, 1, 2, 3… in order (at least two); None when it does not."""
+    other style, 1, 2, 3… in order (at least two); None when it does not. Of several such
+    styles the one numbering more lines is the items' ("（一）…（三）" under the sections
+    "一、总体情况", "二、进展滞后的工作")."""
+    best: list | None = None
     for marker in _OTHER_MARKERS:
         found = [(k, marker.match(line)) for k, line in enumerate(lines)]
         found = [(k, m) for k, m in found if m]
         numbers = [_marker_number(m.group(1)) for _k, m in found]
         if len(found) >= 2 and numbers == list(range(1, len(found) + 1)):
-            renumbered = list(lines)
-            for (k, m), n in zip(found, numbers, strict=True):
-                renumbered[k] = f"{n}.{m.group(2)}"
-            return renumbered
-    return None
+            if best is None or len(found) > len(best):
+                best = found
+    if best is None:
+        return None
+    renumbered = list(lines)
+    for n, (k, m) in enumerate(best, start=1):
+        renumbered[k] = f"{n}.{m.group(2)}"
+    return renumbered
 
 
 def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
@@ -271,6 +296,14 @@ def parse_report(text: str) -> Report:
         elif body:
             targets.append(ReportTarget(number, rest, "\n".join(body), False, index + 1, group))
         else:
+            labelled = _NAME_BY_NUMBER_COLON.match(rest)
+            if labelled:  # "城镇居民人均可支配收入增长7%(第9项):上半年增长5.1%。"
+                targets.append(
+                    ReportTarget(
+                        number, labelled.group(1), labelled.group(2), True, index + 1, group
+                    )
+                )
+                continue
             named = _named_by_number(rest, number)
             head, tail = named or _split_same_line(rest)
             targets.append(
@@ -279,24 +312,22 @@ def parse_report(text: str) -> Report:
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
 
 
+# Units a magnitude may precede as written ("29.59万座", "3万套"), beside those the list
+# names with theirs ("万元", "万亩"): counts and measures, not rates or per-head amounts.
+_SCALED = tuple(
+    f"{m}{u}"
+    for m in ("万", "亿")
+    for u in KNOWN_UNITS
+    if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
+)
 _UNIT_PATTERN = "|".join(
-    re.escape(u) for u in sorted(KNOWN_UNITS + ("万", "亿"), key=len, reverse=True)
+    re.escape(u) for u in sorted(set(KNOWN_UNITS + _SCALED + ("万", "亿")), key=len, reverse=True)
 )
 # "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
 FIGURE_RE = re.compile(
     rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"
     rf"(?:[余多](?=(?:{_UNIT_PATTERN})))?({_UNIT_PATTERN})?"
 )
-# "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
-_DEADLINE_RE = re.compile(
-    r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
-    r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
-    # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
-    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
-    # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
-    r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
-)
-_SENTENCE = re.compile(r"[^。；;]+")
 _MEASURE_AND_FIGURE = re.compile(
     rf"^([\u4e00-\u9fff]{{2,12}})\d+(?:\.\d+)?\s*(?:万|亿)?(?:{_UNIT_PATTERN})$"
 )
@@ -346,78 +377,3 @@ def extract_figures(text: str) -> list[Figure]:
             continue  # "滞后了2个月": a duration
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-
-
-# A month's entry in a plan ("4月:完成筛查1480人"): the month's end is a milestone.
-_PLAN_MONTH = re.compile(r"(?<![\d\-—~至])(\d{1,2})月[:：]")
-# "8月底前…确保完成年度任务": the year's whole target falls due on that date.
-_WHOLE_TASK = re.compile(r"(?:年度|全年)(?:目标)?任务|(?:年度|全年)目标")
-
-
-def _leads_undated(sentence: str) -> bool:
-    """ "完成危房改造200户，6月底前完成100户": the sentence's whole amount comes before the
-    clause with a date, which sets a milestone amount of its own; the whole is due at the
-    year's end."""
-    clauses = re.split(r"[，,]", sentence)
-    first = next((k for k, c in enumerate(clauses) if _DEADLINE_RE.search(c)), 0)
-    if first == 0:
-        return False
-    lead, dated = "，".join(clauses[:first]), "，".join(clauses[first:])
-    return any(f.unit for f in extract_figures(lead)) and any(
-        f.unit for f in extract_figures(_DEADLINE_RE.sub("", dated))
-    )
-
-
-_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
-
-
-def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
-    """Deadlines named in a target's text (and its month's `plan`), in the year written or
-    else the ledger's; the year end when none is named, and for a sentence of the target
-    that names none beside others, unless one says the year's task falls due earlier."""
-    found: list[DeadlineSpec] = []
-    for m in _PLAN_MONTH.finditer(plan):
-        if 1 <= int(m.group(1)) <= 12:
-            found.append(DeadlineSpec(date=_month_end(year, int(m.group(1))), text=m.group(0)))
-    whole_year_due = any(
-        _DEADLINE_RE.search(sentence) and _WHOLE_TASK.search(sentence)
-        for sentence in _SENTENCE.findall(plan)
-    )
-    target_text = f"{target_text}\n{plan}" if plan else target_text
-    for m in _DEADLINE_RE.finditer(target_text):
-        if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
-            continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
-        due_year = int(m.group(1)) if m.group(1) else year
-        try:
-            if m.group(2):
-                date = _month_end(due_year, int(m.group(2)))
-            elif m.group(3):
-                date = dt.date(due_year, int(m.group(3)), int(m.group(4)))
-            elif m.group(5):
-                date = dt.date(due_year, 6, 30)
-            elif m.group(6):
-                date = dt.date(int(m.group(6)), 12, 31)
-            elif m.group(8):
-                date = dt.date(int(m.group(7)) if m.group(7) else year, 9, 1)
-            else:
-                date = dt.date(year, 12, 31)
-        except ValueError:  # "13月底", "2月30日": no date
-            continue
-        found.append(DeadlineSpec(date=date, text=m.group(0)))
-    year_end = dt.date(year, 12, 31)
-    undated = [
-        sentence
-        for sentence in _SENTENCE.findall(target_text)
-        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4
-        and (not _DEADLINE_RE.search(sentence) or _leads_undated(sentence))
-    ]
-    if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
-        found.append(DeadlineSpec(date=year_end, text="年底前"))
-    unique = {(d.date, d.text): d for d in found}
-    return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]

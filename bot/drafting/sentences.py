@@ -17,7 +17,8 @@ _FIGURE = re.compile(r"\d")
 # In one sentence of a progress report, a clause whose figure follows words of achievement
 # ("完成3.5万亩", "累计完成投资370万元") gives an actual, and one whose figure follows words of
 # a whole or a plan ("共铺开梯田3.9万亩", "年度目标5000人") gives a target.
-_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际)[^\d]*\d")
+# ("实际利用外资", "实际使用外资" name a measure; "实际完成", "实际新增" report one.)
+_ACHIEVED_BEFORE = re.compile(r"^[^\d]*?(?:已|累计|完成|实现|达到|建成|实际(?!利用|使用))[^\d]*\d")
 _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|年度)[^\d]*\d")
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 # A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
@@ -40,7 +41,27 @@ def split_sentence(text: str) -> tuple[str, str]:
     return _begun_then_done(_CLAUSE.findall(text))
 
 
-_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成)[^\d，,。；;]{0,2}$")
+# Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".
+_DONE_WORDS = re.compile(r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了")
+# A clause setting a target: a word of a plan or a whole before its figure ("规划的20所").
+_PLAN_BEFORE_FIGURE = re.compile(
+    r"^[^\d]*?(?:共|总|计划|规划|目标|任务|全年|年度|力争|确保|预计|拟)[^\d]*\d"
+)
+
+
+def told_as_done(sentence: str) -> bool:
+    """An item of a progress report told in one sentence of work done, no clause of it
+    setting a figure as a plan ("建成…医技楼并投入使用;为全区800户…提供了…服务"), and not a
+    task quoted from the plan: its figures are what was done."""
+    if sentence.lstrip().startswith("“"):
+        return False
+    clauses = _CLAUSE.findall(sentence)
+    return bool(_DONE_WORDS.search(sentence)) and not any(
+        _PLAN_BEFORE_FIGURE.match(c) for c in clauses
+    )
+
+
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
 
 
 def _units(text: str, *, done: bool = False) -> set[str]:

@@ -26,7 +26,7 @@ _NUMBERED = re.compile(r"\d+(?=号[\u4e00-\u9fff])")
 _HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
 _SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
 _WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
-_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)(.{2,})$")
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)了?(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
     r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
@@ -51,6 +51,19 @@ _PREDICATE = re.compile(
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
     r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
+    # ... or a report's verdict on it ("创建已通过验收", "新飞雁毛毯等项目已生产", "…等项目
+    # 有序推进", "实际利用外资等均未达序时"): what precedes is the name.
+    r"|(?:均|已|已经)(?:提前|顺利|全面)?(?:完成|通过|生产|投产|建成|开工|启动)|均未|未达|有序推进"
+)
+# "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
+_EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
+# A place it is done in, before its figure ("在家长常住地"): where, not what.
+_WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
+_DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
+# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
+_ONLY_WHEN = re.compile(
+    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
+    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
 )
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
@@ -62,6 +75,13 @@ _EMPTY_TAIL = re.compile(
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
 _GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
+# Words for the kind of work done to a thing, not the thing ("农村饮水安全巩固提升工程",
+# "水利薄弱环节治理三年行动"): a name too long for a title loses them from its end before it
+# loses its own words from the front (安全巩固提升工程 would keep the work and lose 饮水).
+_WORK_TAIL = re.compile(
+    r"(?:工程|项目|建设|体系|行动|三年|计划|提升|提质|改造|巩固|升级|管理|服务|能力|整治|治理"
+    r"|完善|优化|运营|专项|攻坚|维修|养护|监管|试点|功能|补短板|推进|示范)$"
+)
 # "西平县腾云气体有限公司": a company is called by its own name, without place or legal form.
 _COMPANY = re.compile(
     r"(?:[\u4e00-\u9fff]{1,4}?[省市县区])?([\u4e00-\u9fff]{2,8}?)(?:集团)?(?:股份)?有限(?:责任)?公司"
@@ -115,6 +135,44 @@ def _fit_tails(core: str) -> str:
     return short if len(short) <= TITLE_MAX else core
 
 
+def _drop_work_tails(core: str) -> str:
+    """A name still too long without the words for the work at its end, while four
+    characters of its own stay ("近视防控教室照明改造工程" → 近视防控教室照明)."""
+    while len(core) > TITLE_MAX and (m := _WORK_TAIL.search(core)) and m.start() >= 4:
+        if any(core[: m.start()].endswith(w) for w in _BAD_START):
+            break
+        core = core[: m.start()]
+    return core
+
+
+def _own_words(name: str) -> str:
+    """The name without the words for the work at its end, however short that leaves it."""
+    while m := _WORK_TAIL.search(name):
+        name = name[: m.start()]
+    return name
+
+
+def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str, bool]:
+    """`core` cut to a title's length from the front, and whether anything was cut."""
+    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
+    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
+    kept = [w for w in tokenizer.lcut(core) if w.strip()]
+    while kept and sum(map(len, kept)) > TITLE_MAX:
+        kept.pop(0)
+    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
+        core = _abbreviate(core, abbreviations, anywhere=True)
+    words = [w for w in tokenizer.lcut(core) if w.strip()]
+    # The head noun of a Chinese phrase is at its end: drop words from the front.
+    cut = False
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
+        words.pop(0)
+        cut = True
+    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
+    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
+        words.pop(0)
+    return "".join(words), cut
+
+
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
     """A long name shortened by the lexicon's abbreviations (招商引资项目履约率 → 招引项目履约率).
     Unless `anywhere`, a full form that ends the name stays written out: it is the name's head
@@ -146,6 +204,7 @@ def _subject(clause: str) -> str:
     ):
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
         subject = re.sub(r"(?:均|都|分别|全部|各)$", "", clause[: predicate.start()])
+        subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
         subject = _TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
         # "服务站数占行政村比例": a share is named by what is counted, before 占.
@@ -194,6 +253,9 @@ def _named_core(clause: str) -> str:
     # "4乡镇8村集中连片整村推进扶贫工程": a place counted on the way is not the name.
     following.sort(key=lambda p: len(p) < 3)
     after = [p for p in parts[1:] if len(p) >= 2]
+    if _WHERE.match(parts[0]) and not following and after:
+        # "在家长常住地100%保障入学": where it is done, then what is done (保障入学).
+        parts[0] = ""
     if parts[0] in _GENERIC_WORDS and not following and after:
         # "改造1100万平方米老旧小区": the work, then what it is done to: 老旧小区改造.
         named = after[0] + parts[0]
@@ -232,7 +294,11 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
     clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
-    named = [i for i, c in enumerate(clauses) if len(_HAN.findall(c)) >= 2]
+    named = [
+        i
+        for i, c in enumerate(clauses)
+        if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
+    ]
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
     # the item belongs to, shared by its siblings; the item's own words follow it.
     if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
@@ -246,24 +312,16 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     fits = [
         c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
     ]
-    core = fits[0] if fits else core
-    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
-    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
-    kept = [w for w in tokenizer.lcut(core) if w.strip()]
-    while kept and sum(map(len, kept)) > TITLE_MAX:
-        kept.pop(0)
-    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
-        core = _abbreviate(core, abbreviations, anywhere=True)
-    words = [w for w in tokenizer.lcut(core) if w.strip()]
-    # The head noun of a Chinese phrase is at its end: drop words from the front.
-    cut = False
-    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
-        words.pop(0)
-        cut = True
-    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
-    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
-        words.pop(0)
-    title = "".join(words)
+    title, cut = _front_cut(fits[0] if fits else core, tokenizer, abbreviations)
+    if not fits:
+        # A cut that keeps the words for the work and loses the thing's own ("农村饮水安全
+        # 巩固提升工程" → 安全巩固提升工程) yields to the name without those words, when that
+        # fits with at most two characters cut from its front ("村四级食品药品安全").
+        short = _drop_work_tails(core)
+        if len(_own_words(title)) < 4 and short != core:
+            shorter, cut_short = _front_cut(short, tokenizer, abbreviations)
+            if len(short) - len(shorter) <= 2:
+                title, cut = shorter, cut_short
     quoted = quoted_names(raw_clauses[at]) if at is not None else []
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:

@@ -118,6 +118,16 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "尚未启动", "未启动", "未达序时", "未达到序时",
             # "完成有一定困难": at risk, filed apart from the work that keeps pace.
             "有一定困难", "困难较大", "难度较大", "难以完成",
+            # Work halted or put off ("项目暂缓实施", "已停建").
+            "暂缓", "停工", "停建", "搁置",
+        ),
+    ),
+    # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
+    (
+        "推进中",
+        (
+            "达到序时进度", "达到时序进度", "达到序时", "超序时", "超过序时进度",
+            "序时进度以上", "按序时进度", "符合序时进度",
         ),
     ),
     ("超额完成", ("超额完成",)),
@@ -126,7 +136,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
-            "已全部", "完成了", "已实现", "已完工",
+            "已全部", "完成了", "已实现", "已完工", "并投入使用", "提供了", "已办结",
+            "全面完成",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标",
@@ -149,7 +160,8 @@ _DONE = re.compile(
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
 # a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成)[^，,。；;]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)[^，,。；;]{0,4}?的"
+    r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)"
+    r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
     r"|完成率为?)\s*"
     r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
 )
@@ -261,6 +273,22 @@ _WONT_BE_DONE = re.compile(
 
 
 _CHECKED_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:审核|验收|核验|复核|核查|销号|认定|考核)")
+
+
+# "预计2014年6月建筑主体完工": completion forecast for a month of a later year.
+_DATED_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望)(?:于|在|到)?\s*(20\d{2})年(?:(\d{1,2})月)?"
+    r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付)"
+)
+
+
+def late_forecast(progress: str, year: int) -> Reading | None:
+    """未完成 when the words forecast completion only in a year after `year`, the target's
+    (the target is missed, however far the rest has got); None otherwise."""
+    for m in _DATED_FORECAST.finditer(progress):
+        if int(m.group(1)) > year:
+            return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
+    return None
 
 
 def forecasts_failure(words: str) -> bool:

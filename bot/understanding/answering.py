@@ -79,6 +79,7 @@ from bot.understanding.text import (
     normalize,
     normalize_many,
 )
+from bot.understanding.weights import AHEAD_MAX
 
 
 class Answerer(ListAnswers, ScopeChecks, FollowUps):
@@ -167,7 +168,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
     def _warm(self) -> None:
         """Do at build what the first questions would otherwise each pay for once: whether
         the ledger holds each out-of-scope cue, place and subject of the lexicon, and for a
-        big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups."""
+        big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups;
+        for a small one (`AHEAD_MAX`) every target's status and card."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
@@ -177,6 +179,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 self.status(t)
             self._summary_text()
             self._pool({}, None, None)
+        elif len(self.ledger.targets) <= AHEAD_MAX:
+            for t in self.ledger.targets:
+                self.status(t)  # what the first list question would work out for all
+                self._card(t)  # each target's reply, as its index works out its phrases
 
     def ask(
         self, question: str, conversation: Conversation | None = None, *, now: float | None = None

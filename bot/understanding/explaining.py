@@ -50,17 +50,28 @@ class _Query:
 class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
-    def _fuzzy_caps_of(self, number: int) -> dict[str, float]:
+    def _fuzzy_caps_of(self, number: int) -> tuple[dict[str, float], float]:
         """The most each fuzzy phrase of the target can add as a fuzzy reason (at a
-        similarity of 100), kept until the ledger changes."""
+        similarity of 100), and the largest of them; kept until the ledger changes."""
         caps = self._fuzzy_caps.get(number)
         if caps is None:
-            caps = {
+            each = {
                 p: self._phrase_weight(p) * 0.5 / len(self.phrases[p])
                 for p in self.docs[number].fuzzy
             }
-            self._fuzzy_caps[number] = caps
+            caps = self._fuzzy_caps[number] = (each, max(each.values(), default=0.0))
         return caps
+
+    def _fuzzy_most(self, number: int, query: _Query) -> float:
+        """At least `_fuzzy_cap`, from one test: 0 when the question holds too few of all
+        the target's fuzzy phrases' characters for any one of them, else their largest cap."""
+        doc = self.docs[number]
+        if doc.fuzzy_bits is None:
+            self._fuzzy_bits(doc)  # its characters numbered before the question's are read
+        every, fewest = doc.fuzzy_union
+        if (every & self._masked_bits(query)).bit_count() < fewest:
+            return 0.0
+        return self._fuzzy_caps_of(number)[1]
 
     def _fuzzy_cap(self, number: int, query: _Query) -> float:
         """The most the target's fuzzy reason can add for this question: its passing
@@ -71,7 +82,7 @@ class CandidateExplaining:
         passing = self._passing(number, query)
         if not passing:
             return 0.0
-        caps = self._fuzzy_caps_of(number)
+        caps = self._fuzzy_caps_of(number)[0]
         q_bits = self._masked_bits(query)
         size = len(query.masked)
         most = 0.0
@@ -161,6 +172,7 @@ class CandidateExplaining:
     def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
         """The lexicon's credit for one target: a question word counts once, by the reading
         (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        chosen: list[Reason] = []
         used: set[str] = set()
         word_tokens = self._word_tokens
         for words in query.readings:
@@ -179,7 +191,8 @@ class CandidateExplaining:
             for r in best:
                 if r.field == "text":
                     used.add(r.text)
-            yield from best
+            chosen += best
+        return chosen
 
     def _phrase_weight(self, phrase: str) -> float:
         weight = self._phrase_weights.get(phrase)
@@ -241,11 +254,19 @@ class CandidateExplaining:
             # its words, as a phrase or by a bigram.
             if query.read_spans is None:
                 query.read_spans = list(dict.fromkeys((k, s) for k, s, _ in query.expansions))
+            key_holders = self._key_holders
             for key, span in query.read_spans:
-                if number in self._holders_of(key):
+                holders = key_holders.get(key)
+                if holders is None:
+                    holders = self._holders_of(key)
+                if number in holders:
                     covered.update(range(*span))
         if query.long_enough:
-            self._fuzzy_reason(number, doc, query, reasons, covered)
+            passing = query.passing.get(number)
+            if passing is None:
+                passing = self._passing(number, query)
+            if passing:
+                self._fuzzy_reason(number, doc, query, reasons, covered)
         coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
         # Highest first; a stable sort keeps equal scores in the order they were found.
         ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))

@@ -125,11 +125,11 @@ class ListAnswers(RankedLists):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
-        by_stem = not self._named_as_unit(q, unit) and not LIST_CUE.search(COUNT_CUE.sub(" ", q))
+        named = bool(unit) and self._named_as_unit(q, unit)
         if unit and (
             UNIT_CUE.search(q)
-            or (has_cue and not by_stem)
-            or (self._named_as_unit(q, unit) and not self._says_besides_unit(q, unit))
+            or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
+            or (named and not self._says_besides_unit(q, unit))
         ):
             filters["unit"] = unit
             if role:
@@ -374,6 +374,8 @@ class ListAnswers(RankedLists):
         ledger_year = self.ledger.year
         if "年底" in q or "年末" in q:
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
+        if re.search(r"(?:今年|本年|年内|全年)(?:内)?(?:要)?(?:到期|截止)", q):
+            return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
         m = MONTH.search(q)
         if m:
             month = to_int(m.group(1))

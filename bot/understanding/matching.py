@@ -118,7 +118,7 @@ class LedgerIndex(IndexScoring):
         self._norms: dict[int, float] = {}  # row -> BM25 length norm
         # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
         self._bm25_reasons: dict[str, dict[int, Reason]] = {}
-        self._fuzzy_caps: dict[int, dict[str, float]] = {}
+        self._fuzzy_caps: dict[int, tuple[dict[str, float], float]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
         self._gaps: dict[str, tuple] = {}
         # A question bigram no target writes -> the ledger bigrams it may be a slip of.
@@ -151,6 +151,7 @@ class LedgerIndex(IndexScoring):
         finally:
             if collecting:
                 gc.enable()
+        self._work_out_ahead()
 
     @staticmethod
     def _key(t: TargetSpec) -> tuple:

@@ -90,7 +90,13 @@ class ScopeChecks:
         numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
-            return None  # one target is a target question, answered by matching
+            # One target is a target question, answered by matching; when no target explains
+            # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
+            scored = self._scored(q)
+            if members and not (scored and self._trusted(scored[0])):
+                if not self._says_more_than(q, numbers):
+                    return self._target_answer(question, q, members[0], ())
+            return None
         if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
@@ -210,8 +216,21 @@ class ScopeChecks:
             subject in q
             and not self._ledger_mentions(subject)
             and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
+            and not self._ledger_writes_apart(subject)
             for subject in self.lexicon.subjects
         )
+
+    def _ledger_writes_apart(self, word: str) -> bool:
+        """A subject of four characters or more that a target writes with a word or two
+        between its halves: 食品安全 in "食品药品安全", 财政收入 in "财政一般预算收入"."""
+        if len(word) < 4:
+            return False
+        head, tail = word[:2], word[2:]
+        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
+        numbers = self.index.numbers_with(head)
+        docs = self.index.docs
+        found = docs.values() if numbers is None else (docs[n] for n in numbers if n in docs)
+        return any(pattern.search(doc.text) for doc in found)
 
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
@@ -328,16 +347,37 @@ class ScopeChecks:
             return word not in texts
         return not stated_price(asked.group(1) or asked.group(2)).search(texts)
 
-    @staticmethod
-    def _trusted(best: Candidate) -> bool:
+    def _trusted(self, best: Candidate) -> bool:
         """Enough of the question explained, or one of the target's phrases written out; never
-        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上)."""
-        if only_characters(best):
+        by single characters alone ("你几岁了" shares only 岁 with a target of 80岁以上), nor by
+        bigrams cut out of the lexicon's words alone (养老 → 养老服务 → 服务 in a target about
+        public cultural services: the target writes none of the words)."""
+        if only_characters(best) or self._only_fragments(best):
             return False
         if best.coverage >= ACCEPT_COVERAGE:
             return True
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
         return named and best.coverage >= PHRASE_COVERAGE
+
+    @functools.cached_property
+    def _lexicon_words(self) -> frozenset[str]:
+        """Every word the lexicon reads a question word as, normalised."""
+        return frozenset(normalize(w) for ws in self.lexicon.synonyms.values() for w in ws)
+
+    def _only_fragments(self, best: Candidate) -> bool:
+        """Nothing but bigrams of the lexicon's longer words (and rare characters) explains
+        the target, and its texts write none of those words whole."""
+        reasons = best.reasons
+        if not any(r.kind == "lexicon" for r in reasons) or any(
+            r.kind not in ("lexicon", "char") for r in reasons
+        ):
+            return False
+        words = self._lexicon_words
+        tokens = {r.text for r in reasons if r.kind == "lexicon"}
+        if tokens & words or best.number not in self.index.docs:
+            return False
+        text = self.index.docs[best.number].text
+        return not any(w in text for w in words if len(w) > 2 and any(t in w for t in tokens))
 
     @staticmethod
     def _confident(best: Candidate) -> bool:
@@ -380,6 +420,8 @@ class ScopeChecks:
         best = candidates[0] if candidates else None
         if best is None or best.coverage < MAYBE_COVERAGE or one_character(best, q):
             return False
+        if self._only_fragments(best):
+            return False
         # Alike by one word they all share (the county's name, 企业) is no evidence for any.
         shown = candidates[:GUESSES]
         return len(shown) < 2 or not one_common_word(shown)
@@ -389,6 +431,8 @@ class ScopeChecks:
         guess BM25 would give, offered as "可能是…" rather than "no target matches"."""
         best = candidates[0]
         if best.coverage < self.accept_coverage or one_character(best, q):
+            return False
+        if self._only_fragments(best):
             return False
         if len(candidates) < 2:
             return True

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 
@@ -167,6 +166,8 @@ class IndexScoring(PhraseHits):
         read = [m.span() for m in keys]
         slips = self._slips
         for token, where in spans.items():
+            if token in postings:
+                continue  # a word of the texts is no slip (`_slips_of` gives none)
             others = slips.get(token)
             if others is None:
                 if len(slips) > 100_000:
@@ -195,10 +196,6 @@ class IndexScoring(PhraseHits):
                     for token in word_tokens:
                         tokens.setdefault(token, LEXICON_FACTOR / len(word_tokens))
         known = self._idfs
-        # Only a token some target has is scored (`present`, the first pass).
-        idfs = {
-            token: known.get(token) or self.idf(token) for token in tokens if token in postings
-        }
         total_weight = sum(weights.values()) or 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
@@ -208,13 +205,16 @@ class IndexScoring(PhraseHits):
         kept = self._bm25_reasons
         if len(kept) > 100_000:
             kept.clear()  # the bigrams of every question ever asked must not pile up
+        # Only a token some target has is scored (`present`, the first pass).
+        idfs: dict[str, float] = {}
         present = []
         for token, weight in tokens.items():
             if token not in postings:
                 continue
+            idf = idfs[token] = known.get(token) or self.idf(token)
             where = spans.get(token)
             if where is None:
-                present.append((token, weight * idfs[token], None))
+                present.append((token, weight * idf, None))
                 continue
             # Its reasons by row are the same for any question that weighs it fully.
             by_row = kept.get(token) if weight == 1.0 else None
@@ -225,7 +225,7 @@ class IndexScoring(PhraseHits):
                 if len(where) == 1
                 else tuple(i for span in where for i in range(*span))
             )
-            present.append((token, weight * idfs[token], (by_row, positions)))
+            present.append((token, weight * idf, (by_row, positions)))
 
         return _Query(
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
@@ -330,13 +330,14 @@ class IndexScoring(PhraseHits):
     def _leading_rows(scores: list[float], k: int) -> set[int] | None:
         """The rows of the `k` best positive sums, or None when the k-th ties with the next
         (which of them leads is then left to numpy's partition, as for a big ledger)."""
-        positive = [(value, row) for row, value in enumerate(scores) if value > 0]
-        if len(positive) <= k:
-            return {row for _, row in positive}
-        best = heapq.nlargest(k + 1, positive)
-        if best[k - 1][0] == best[k][0]:
+        values = sorted([value for value in scores if value > 0], reverse=True)
+        if len(values) <= k:
+            return {row for row, value in enumerate(scores) if value > 0}
+        cut = values[k - 1]
+        if values[k] == cut:
             return None
-        return {row for _, row in best[:k]}
+        # Exactly k rows reach the k-th value: the ones before it are at least as high.
+        return {row for row, value in enumerate(scores) if value >= cut}
 
     def _listed_parts(self, token: str, avgdl: float):
         """`_bm25_parts` as Python lists, worked out in Python by the same operations in the
@@ -369,12 +370,16 @@ class IndexScoring(PhraseHits):
         readings = len(query.readings)
         fuzzy_applies = query.long_enough
         bounded = []
+        numbers, tokens = self.numbers, len(query.tokens)
         for row in rows:
-            number = self.numbers[row]
+            number = numbers[row]
             hits = phrase_hits.get(number, ())
-            lexicon = sum(r.score for r, _ in hits if r.kind == "lexicon")
-            rounding = 0.0005 * (len(query.tokens) + len(hits) + 2)
-            fuzzy = self._fuzzy_cap(number, query) if fuzzy_applies else 0.0
+            lexicon = sum([r.score for r, _ in hits if r.kind == "lexicon"]) if hits else 0
+            rounding = 0.0005 * (tokens + len(hits) + 2)
+            # One test of all its fuzzy phrases' characters spares most rows the phrases' own.
+            fuzzy = 0.0
+            if fuzzy_applies and self._fuzzy_most(number, query):
+                fuzzy = self._fuzzy_cap(number, query)
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)

@@ -79,6 +79,13 @@ def _changing_words() -> tuple[frozenset[str], dict[str, tuple]]:
     }
 
 
+@functools.cache
+def _changing_pairs() -> frozenset[str]:
+    """The first two characters of each longer word of `_changing_words`."""
+    _, by_first = _changing_words()
+    return frozenset(w[:2] for _, words, _ in by_first.values() for w in words)
+
+
 def to_simplified(text: str) -> str:
     """`zhconv.convert(text, "zh-cn")`, the same text, skipped when no word its table changes
     is in `text`: every word zhconv then matches maps to itself, so it would return `text`.
@@ -86,7 +93,16 @@ def to_simplified(text: str) -> str:
     alone, by_first = _changing_words()
     if not alone.isdisjoint(text):
         return zhconv.convert(text, "zh-cn")
-    for first in by_first.keys() & set(text):
+    if len(text) <= 64:  # a question: each place a longer changing word may start
+        pairs = _changing_pairs()
+        for at in range(len(text) - 1):
+            if text[at : at + 2] in pairs:
+                _, words, lengths = by_first[text[at]]
+                for n in lengths:
+                    if text[at : at + n] in words:
+                        return zhconv.convert(text, "zh-cn")
+        return text
+    for first in by_first.keys() & set(text):  # a long text: each first character it has
         seconds, words, lengths = by_first[first]
         at = text.find(first)
         while at >= 0:

@@ -19,6 +19,9 @@ BM25_K1, BM25_B = 1.2, 0.75
 TOP_K = 8  # candidates examined in full (fuzzy phrases, reasons) beyond the phrase hits
 
 
+AHEAD_MAX = 300  # up to this many targets the index works out its phrases' reasons when built
+
+
 LEXICON_FACTOR = 0.6
 
 

@@ -482,6 +482,13 @@ def test_due_already_or_today_are_deadline_windows(answerer):
     assert today.filter["due"] == [answerer.today.isoformat()] * 2
 
 
+def test_due_this_year_is_the_ledgers_whole_year(answerer):
+    answer = answerer.ask("今年到期的有哪些")
+    year = answerer.ledger.year
+    assert answer.intent == "list"
+    assert answer.filter["due"] == [f"{year}-01-01", f"{year}-12-31"]
+
+
 def test_function_zones_are_no_help(answerer):
     assert answerer.ask("哪些功能区建成了").intent != "help"
 
@@ -564,3 +571,17 @@ def test_several_item_numbers_answer_each(answerer, question):
         (12, 13),
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("进展缓慢的项目有哪些", "滞后"),  # how a notice names its laggards
+        ("推进缓慢的有几个", "滞后"),
+        ("哪些项目已经投产了", "已完成"),  # a project done, in a notice's words
+        ("已建成投用的有哪些", "已完成"),
+    ],
+)
+def test_a_notices_words_for_late_and_done_are_status_lists(answerer, question, status):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", status)

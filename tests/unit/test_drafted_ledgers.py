@@ -123,8 +123,8 @@ def test_a_ledger_without_aliases_of_its_own_lowers_its_bar(roads, ledger_2020):
 
 def test_one_weak_lead_on_a_drafted_ledger_is_offered_as_a_guess(roads):
     # Only 驿站 matches; the question's other words are in no target.
-    assert 0.2 <= roads.index.score("村口那个读书歇脚的驿站盖好没有")[0].coverage < 0.3
-    answer = roads.ask("村口那个读书歇脚的驿站盖好没有")
+    assert 0.2 <= roads.index.score("村口那个读书喝茶的驿站盖好没有")[0].coverage < 0.3
+    answer = roads.ask("村口那个读书喝茶的驿站盖好没有")
     assert (answer.intent, answer.targets[0], answer.confident) == ("target", 4, False)
     assert answer.reply.startswith("没有完全对上的目标，可能是这一项")
     assert "文化驿站" in answer.reply

@@ -132,6 +132,13 @@ def test_named_units_and_the_inferred_lead(lexicon):
     assert inferred[0].source == "inferred" and inferred[0].name == "县教育局"
 
 
+def test_departments_under_their_common_short_names_are_named_units():
+    # Many counties write 发改局, 经信局, 人力社保局 rather than 发改委, 工信局, 人社局.
+    text = "县发改局负责的第4件确定事项进展滞后"
+    units, _ = units_for(text, None, load_departments())
+    assert [(u.name, u.source) for u in units] == [("县发改局", "named")]
+
+
 def test_aliases_are_abbreviations_whose_full_form_is_written(lexicon):
     found = aliases_for("全社会固定资产投资增速高于全省平均水平。", lexicon)
     assert "固投" in found
@@ -336,3 +343,72 @@ def test_a_comparator_or_a_rise_to_a_figure_is_no_part_of_a_name(lexicon, tokeni
 )
 def test_titles_of_numbered_names_works_and_areas(text, title, lexicon, tokenizer):
     assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Too long: the words for the work at the end go before the thing's own words in front.
+        ("农村饮水安全巩固提升工程,牵头部门:市水利局。", "农村饮水安全巩固"),
+        ("水利薄弱环节治理三年行动,牵头部门:市水利局。", "水利薄弱环节治理"),
+        ("农村敬老院运营服务能力提升：督促敬老院规范运营。", "农村敬老院运营"),
+        ("加强城乡公益性公墓建设管理：推进公墓新建。", "城乡公益性公墓"),
+        ("(二)中小学幼儿园网点建设补短板项目", "中小学幼儿园网点"),
+        # ... but a cut from the front that keeps four characters of the thing stays.
+        ("新开工老旧小区改造221个3万户。", "老旧小区改造"),
+        ("完成316户农村低收入群体等重点对象危房改造", "重点对象危房改造"),
+    ],
+)
+def test_a_long_name_loses_the_words_for_the_work_before_its_own(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_whom_a_service_is_for_leaves_no_particle_in_its_name(lexicon, tokenizer):
+    text = "为全区800户重残无业等困难残疾人提供了个性化居家养护服务"
+    assert not title_for(text, tokenizer, lexicon.abbreviations).value.startswith("了")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "not_names"),
+    [
+        # The ledger's bookkeeping of a figure against its target names nothing.
+        ("社会消费品零售总额:增长6.7%,低于目标1.8个百分点。", "消费品零售总额", ["低于目标"]),
+        ("建成城市公共停车位22.72万个,占年度任务的113.6%。", "城市公共停车位", ["占年度任务"]),
+        ("存量危房改造,全年任务为3800户,实际改造4559户。", "存量危房改造", ["实际改造"]),
+        # Nor does the department that reports the figure, or how far the work has got.
+        ("地区生产总值增长6%以上，区发展改革委：同比增长2.9%。", "地区生产总值", ["区发展改革委"]),
+        ("改善教育基础条件方面,86%的项目已挂网招标。", "教育基础条件", ["项目已挂网招标"]),
+    ],
+)
+def test_bookkeeping_departments_and_progress_are_no_aliases(
+    text, title, not_names, lexicon, tokenizer
+):
+    found = aliases_for(text, lexicon, tokenizer, title=title)
+    assert not set(not_names) & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A report's verdict on the work follows its name.
+        ("国家卫生县城和卫生乡镇创建已通过验收;", "卫生乡镇创建"),
+        ("化工区防护林等项目已提前完成;", "化工区防护林"),  # 等 closes the examples
+        ("新飞雁毛毯等项目已生产;", "新飞雁毛毯"),
+        ("实际利用外资等均未达序时;", "实际利用外资"),
+        # A first clause that only says when is no name.
+        ("截至2013年12月底,城镇登记失业人数为19912人。", "城镇登记失业人数"),
+        ("本年度,本市一产固定资产投资计划达到53亿元。", "本市一产固资计划"),
+    ],
+)
+def test_a_verdict_or_a_date_in_front_is_no_part_of_the_title(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+def test_a_list_of_places_is_no_alias(lexicon, tokenizer):
+    text = "提供便民医疗服务方面,石嘴山市、中卫市已完成招标。"
+    assert not any("、" in a for a in aliases_for(text, lexicon, tokenizer, "便民医疗服务"))
+
+
+def test_where_the_work_is_done_is_no_title(lexicon, tokenizer):
+    text = "在家长常住地100%保障入学:各县(市、区)均为100%。"
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == "保障入学"

@@ -181,7 +181,7 @@ def test_some_of_the_items_own_projects_are_its_progress():
 
 
 def test_the_day_progress_is_told_of_is_no_deadline():
-    from bot.drafting.report_text import extract_deadlines
+    from bot.drafting.deadlines import extract_deadlines
 
     found = extract_deadlines("全市计划改造户厕3万座,截至10月底,已改造3.2万座", 2020)
     assert [d.date for d in found] == [dt.date(2020, 12, 31)]

@@ -8,10 +8,11 @@ import datetime as dt
 
 from bot.domain.status import compute_status
 from bot.drafting.cells import is_measure_unit, label_kind, read_cells
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import report_day
-from bot.drafting.report_text import extract_deadlines, extract_figures, parse_report
+from bot.drafting.report_text import extract_figures, parse_report
 from bot.drafting.rows import named_unit, pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence
 from bot.drafting.words import status_from_words, whole_year_done

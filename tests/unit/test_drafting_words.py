@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import guess_year, report_day
-from bot.drafting.report_text import extract_deadlines
 from bot.drafting.words import comparator_for, relative_status, status_from_words
 
 

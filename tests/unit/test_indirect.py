@@ -370,3 +370,184 @@ def test_a_field_abbreviation_reaches_the_words_any_report_writes(question, numb
     assert answerer.ask(question).targets[:1] == (number,)
     best = answerer.index.score(normalize(question), normalized=True)[0]
     assert any(r.kind == "lexicon" for r in best.reasons)  # not its characters alone
+
+
+SERVICES = small_ledger(
+    2024,
+    TargetSpec(1, "社区长者食堂", "民生保障", "新增30个社区长者食堂。"),
+    TargetSpec(2, "外贸进出口总额", "经济发展", "外贸进出口总额增长5%。"),
+    TargetSpec(3, "人均可支配收入", "经济发展", "全体居民人均可支配收入增长6%。"),
+    TargetSpec(4, "工会驿站", "民生保障", "建成工会驿站11家。"),
+    TargetSpec(5, "城市道路照明建设", "城乡建设", "完成50条城市道路照明建设。"),
+    TargetSpec(6, "危房改造", "城乡建设", "完成农村危房改造300户。"),
+    TargetSpec(7, "实际利用外资", "经济发展", "实际利用境外资金1亿美元。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("老人吃饭的地方新开了几个", 1),  # 老人吃饭: 助餐, 食堂 (长者食堂)
+        ("卖到国外的货今年做得怎么样", 2),
+        ("老百姓口袋里的钱多了没有", 3),
+        ("给人歇脚的地方建了几个", 4),
+        ("路灯装了多少条街", 5),
+        ("困难户修房子的事", 6),
+    ],
+)
+def test_everyday_words_for_a_service_find_a_draft_without_aliases(question, number):
+    # A drafted ledger has no aliases of its own: only the field lexicon's everyday words
+    # (data/lexicon/field.toml) tie these questions to the targets' official words.
+    answer = _answerer(SERVICES, dt.date(2024, 9, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+ECONOMY = small_ledger(
+    2025,
+    TargetSpec(1, "地区生产总值", "经济发展", "地区生产总值增长6%以上。"),
+    TargetSpec(2, "规上工业增加值", "经济发展", "规上工业增加值增长3.5%。"),
+    TargetSpec(3, "一般公共预算收入", "经济发展", "一般公共预算收入增长7%。"),
+    TargetSpec(4, "人均可支配收入", "经济发展", "全体居民人均可支配收入增长6%。"),
+    TargetSpec(5, "改造提升农村户厕", "城乡建设", "改造提升农村户厕29.59万座。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        # Subjects the lexicon knows as out of scope where a ledger never names them are
+        # held here under their official names: 财政收入 and 税收, 厕所.
+        ("财政收入怎么样", 3),
+        ("税收那块收了多少", 3),
+        ("农村厕所改了多少", 5),
+        # What people earn is the 可支配收入, not the budget's 收入.
+        ("老百姓收入涨了多少", 4),
+        # 产值 is what industry adds (增加值), not the whole economy's 生产总值.
+        ("产值增长多少", 2),
+    ],
+)
+def test_a_subject_held_under_its_official_name_is_answered(question, number):
+    answer = _answerer(ECONOMY, dt.date(2025, 6, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+WORKS = small_ledger(
+    2023,
+    TargetSpec(1, "食品药品安全监管", "安全稳定", "建立四级食品药品安全监管体系。"),
+    TargetSpec(2, "老旧小区改造", "城乡建设", "新开工老旧小区改造221个。"),
+    TargetSpec(3, "城镇供排水管网", "城乡建设", "新进改造城镇供排水管网265公里。"),
+    TargetSpec(4, "脱贫攻坚", "民生保障", "脱贫攻坚。"),
+    TargetSpec(5, "三定一督达标小区", "城乡建设", "新增四分类“三定一督”达标小区210个。"),
+    TargetSpec(6, "追光小屋", "民生保障", "为300户困境未成年人家庭进行居室微改造。"),
+    TargetSpec(7, "阅读新空间", "社会事业", "打造100个儿童友好城市阅读新空间。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("食品安全怎么样", 1),  # a subject the ledger writes with a word between its halves
+        ("老破小", 2),  # an abbreviation of 老旧小区
+        ("自来水管网改了多少公里", 3),  # 供排水 holds the tap water
+        ("扶贫那块怎么样", 4),  # 扶贫 is held as 脱贫
+        ("垃圾分类的事怎么样", 5),  # 四分类 is how the ledger sorts its rubbish
+        ("困难孩子家里房间改造", 6),  # 孩子 are 未成年人 too
+    ],
+)
+def test_a_ledger_holds_a_subject_in_its_own_words(question, number):
+    answer = _answerer(WORKS, dt.date(2023, 10, 31)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_a_subject_written_apart_is_held_but_not_one_far_apart():
+    answerer = _answerer(WORKS, dt.date(2023, 10, 31))
+    assert answerer._ledger_writes_apart("食品安全")  # 食品药品安全
+    assert not answerer._ledger_writes_apart("交通事故")
+
+
+def test_a_bigram_cut_out_of_the_lexicons_word_alone_is_no_match():
+    # 养老 reads as 养老服务 among others; a ledger without any 养老 target holds 服务 in
+    # "公共文化服务", which is no part of the question's word.
+    ledger = small_ledger(
+        2021,
+        TargetSpec(1, "城市公共停车位", "城乡建设", "建成城市公共停车位22.72万个。"),
+        TargetSpec(2, "老旧小区改造", "城乡建设", "改造3057个老旧小区。"),
+        TargetSpec(
+            3, "文化体育设施", "社会事业", "在公共文化服务提升及体育设施建设工程领域,发放补助。"
+        ),
+    )
+    answer = _answerer(ledger, dt.date(2021, 11, 30)).ask("养老的事怎么样了")
+    assert answer.intent == "unknown"
+
+
+PLACES = small_ledger(
+    2020,
+    TargetSpec(1, "六化六有美丽村庄", "城乡建设", "“六化六有”美丽村庄建设282个村。"),
+    TargetSpec(2, "灌云中专异地迁建", "社会事业", "灌云中专异地迁建。"),
+    TargetSpec(3, "妇幼保健院建设", "社会事业", "妇幼保健院建设。"),
+    TargetSpec(4, "保障性安居工程", "城乡建设", "实施保障性安居工程。"),
+    TargetSpec(5, "智慧平安社区建设", "安全稳定", "完成28670个小区的智能感知前端建设。"),
+    TargetSpec(6, "旧住房修缮和改造", "城乡建设", "完成32.9万平方米旧住房修缮和改造。"),
+    TargetSpec(7, "城市公共停车位", "城乡建设", "建成城市公共停车位2万个。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("村子变漂亮了没", 1),
+        ("职业学校搬迁", 2),
+        ("妇女儿童医院", 3),
+        ("安防设施", 5),
+        ("老房子修了多少", 6),
+    ],
+)
+def test_everyday_names_of_works_reach_a_drafts_official_ones(question, number):
+    answer = _answerer(PLACES, dt.date(2020, 10, 31)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_a_topic_of_one_target_that_matching_misses_answers_that_target():
+    # 财政 puts only the 一般公共预算收入 in its topic; no target writes the word itself.
+    ledger = small_ledger(
+        2019,
+        TargetSpec(1, "地区生产总值", "经济发展", "地区生产总值增长8%。"),
+        TargetSpec(2, "一般公共预算收入", "经济发展", "一般公共预算收入增长5%。"),
+        TargetSpec(3, "工业投资", "经济发展", "工业投资增长10%。"),
+    )
+    answerer = _answerer(ledger, dt.date(2019, 9, 30))
+    answer = answerer.ask("财政方面怎么样")
+    assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+    assert answerer.ask("养老方面怎么样").intent == "unknown"  # a topic of no target
+
+
+CARE = small_ledger(
+    2025,
+    TargetSpec(1, "托幼行动新增托位", "民生保障", "安心托幼行动新增托位540个。"),
+    TargetSpec(2, "公共文化空间建设", "社会事业", "4个公共文化空间建设。"),
+    TargetSpec(3, "宽带网络覆盖工程", "城乡建设", "农村高速宽带网络覆盖工程。"),
+    TargetSpec(4, "行政村配电网改造", "城乡建设", "完成行政村配电网改造。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("托育服务", 1), ("城市书房", 2), ("村里上网", 3)],
+)
+def test_the_names_of_new_services_reach_their_drafted_targets(question, number):
+    answer = _answerer(CARE, dt.date(2025, 9, 30)).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_money_raised_in_everyday_words_is_the_financing_target():
+    # 筹到 reads as 融资, so the target explains the question and 股市 is its word (上市).
+    ledger = small_ledger(
+        2020,
+        TargetSpec(
+            1, "资本市场融资", "经济发展", "加强后备企业上市辅导,资本市场融资不低于4.6亿元。"
+        ),
+        TargetSpec(2, "对标企业", "经济发展", "开展企业对标活动,对标企业30家。"),
+        TargetSpec(3, "新增贷款", "经济发展", "新增贷款完成14亿元。"),
+    )
+    answer = _answerer(ledger).ask("企业从股市里筹到多少钱")
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))

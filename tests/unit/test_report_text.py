@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import (
     ReportFormatError,
-    extract_deadlines,
     extract_figures,
     parse_report,
 )

@@ -1,0 +1,101 @@
+"""When a target falls due: the deadlines its words name ("10月底之前", "7月底前", "年底前",
+"上半年", "(2013—2017年)", "秋季开学"), in the year written or else the ledger's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.domain.ledger import DeadlineSpec
+from bot.drafting.report_text import extract_figures
+
+# "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
+_DEADLINE_RE = re.compile(
+    r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
+    r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
+    # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
+    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
+    # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
+    r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
+)
+_SENTENCE = re.compile(r"[^。；;]+")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+# A month's entry in a plan ("4月:完成筛查1480人"): the month's end is a milestone.
+_PLAN_MONTH = re.compile(r"(?<![\d\-—~至])(\d{1,2})月[:：]")
+# "8月底前…确保完成年度任务": the year's whole target falls due on that date.
+_WHOLE_TASK = re.compile(r"(?:年度|全年)(?:目标)?任务|(?:年度|全年)目标")
+
+
+def _leads_undated(sentence: str) -> bool:
+    """ "完成危房改造200户，6月底前完成100户": the sentence's whole amount comes before the
+    clause with a date, which sets a milestone amount of its own; the whole is due at the
+    year's end."""
+    clauses = re.split(r"[，,]", sentence)
+    first = next((k for k, c in enumerate(clauses) if _DEADLINE_RE.search(c)), 0)
+    if first == 0:
+        return False
+    lead, dated = "，".join(clauses[:first]), "，".join(clauses[first:])
+    return any(f.unit for f in extract_figures(lead)) and any(
+        f.unit for f in extract_figures(_DEADLINE_RE.sub("", dated))
+    )
+
+
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+_RESULT_AFTER = re.compile(
+    r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
+)
+
+
+def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
+    """Deadlines named in a target's text (and its month's `plan`), in the year written or
+    else the ledger's; the year end when none is named, and for a sentence of the target
+    that names none beside others, unless one says the year's task falls due earlier."""
+    found: list[DeadlineSpec] = []
+    for m in _PLAN_MONTH.finditer(plan):
+        if 1 <= int(m.group(1)) <= 12:
+            found.append(DeadlineSpec(date=_month_end(year, int(m.group(1))), text=m.group(0)))
+    whole_year_due = any(
+        _DEADLINE_RE.search(sentence) and _WHOLE_TASK.search(sentence)
+        for sentence in _SENTENCE.findall(plan)
+    )
+    target_text = f"{target_text}\n{plan}" if plan else target_text
+    for m in _DEADLINE_RE.finditer(target_text):
+        if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
+            continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
+        if not m.group(0).endswith("前") and _RESULT_AFTER.match(target_text, m.end()):
+            continue  # "上半年增长8.6%", "10月底已建成": the period of a result, no deadline
+        due_year = int(m.group(1)) if m.group(1) else year
+        try:
+            if m.group(2):
+                date = _month_end(due_year, int(m.group(2)))
+            elif m.group(3):
+                date = dt.date(due_year, int(m.group(3)), int(m.group(4)))
+            elif m.group(5):
+                date = dt.date(due_year, 6, 30)
+            elif m.group(6):
+                date = dt.date(int(m.group(6)), 12, 31)
+            elif m.group(8):
+                date = dt.date(int(m.group(7)) if m.group(7) else year, 9, 1)
+            else:
+                date = dt.date(year, 12, 31)
+        except ValueError:  # "13月底", "2月30日": no date
+            continue
+        found.append(DeadlineSpec(date=date, text=m.group(0)))
+    year_end = dt.date(year, 12, 31)
+    undated = [
+        sentence
+        for sentence in _SENTENCE.findall(target_text)
+        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4
+        and (not _DEADLINE_RE.search(sentence) or _leads_undated(sentence))
+    ]
+    if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
+        found.append(DeadlineSpec(date=year_end, text="年底前"))
+    unique = {(d.date, d.text): d for d in found}
+    return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]

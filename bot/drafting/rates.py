@@ -1,0 +1,57 @@
+"""Statuses of targets set as rates, and of progress told as a gap to its target.
+
+A growth rate ("地区生产总值增长6%以上") does not accumulate over the year: a half-year rate of
+2.9% is not half of the way to 6%, it is the pace the year is running at. Below the target
+before the deadline, the target is behind (滞后), not merely under way; at or above it, the
+figures decide as usual. (The 序时进度 rule of bot.domain.pace never judges a rate.)
+
+A report may give only the gap to an unprinted target ("增长6.1%,低于目标0.9个百分点"): the
+words say the target is not met, which is 滞后 while time remains (the caller decides).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import indicator_met
+from bot.drafting.words import LOWER_IS_BETTER, Reading
+
+# The name of a rate of change over a period: "…增长", "…增速", "同比…".
+_GROWTH = re.compile(r"增长|增速|增幅|同比|下降")
+
+
+def growth_behind(spec: TargetSpec) -> Reading | None:
+    """The first growth-rate indicator whose rate so far falls short of its target, quoted;
+    None when there is none (or its figures are not both in %)."""
+    for ind in spec.indicators:
+        if not ind.comparable or ind.unit != "%" or ind.actual_unit:
+            continue
+        if ind.comparator == "<=" or not _GROWTH.search(ind.name):
+            continue
+        if indicator_met(ind) is False:
+            words = f"{ind.name}{ind.actual}%，低于目标{ind.target}%（增速不按序时进度折算）"
+            return Reading("滞后", words, 0.7)
+    return None
+
+
+# "低于目标0.9个百分点", "落后序时进度5个百分点", "比目标少3个": the result falls short.
+_SHORT_OF = re.compile(
+    r"(?:低于|落后于?|慢于|差)(?:年度|全年)?(?:目标|计划|序时进度|预期)(?:值|任务)?\s*\d"
+    r"|(?:比|较)(?:年度|全年)?(?:目标|计划|序时进度)(?:值|任务)?(?:低|少|慢)了?\s*\d"
+)
+_CLAUSE = re.compile(r"[^，,。；;\n]+")
+
+
+def gap_status(told: str, target_text: str = "") -> Reading | None:
+    """未完成 (the caller makes it 滞后 while time remains) when the progress gives its
+    shortfall against the target or the pace; None otherwise, and for a measure where less
+    is better, whose figure below its target is good news ("失业率…低于目标1个百分点")."""
+    found = _SHORT_OF.search(told)
+    if found is None or any(w in f"{target_text}{told}" for w in LOWER_IS_BETTER):
+        return None
+    clause = next(
+        (m.group(0) for m in _CLAUSE.finditer(told) if m.start() <= found.start() < m.end()),
+        found.group(0),
+    )
+    return Reading("未完成", clause.strip(), 0.8)

@@ -1,0 +1,189 @@
+"""The status a draft gives one target on the report's day, from its figures and the words
+of its progress, with the reason it quotes (bot.drafting.draft calls `draft_status`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import (
+    compute_status,
+    final_deadline,
+    indicator_exceeded,
+    indicator_met,
+    missing_figures,
+    targeted_indicators,
+)
+from bot.drafting.rates import gap_status, growth_behind
+from bot.drafting.review import Guess
+from bot.drafting.words import (
+    Reading,
+    forecasts_failure,
+    late_forecast,
+    relative_status,
+    status_from_words,
+    whole_year_done,
+)
+
+NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
+
+
+DONE_WORDS = ("已完成", "超额完成")
+# The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
+# 完成"): the words answer the figure itself, though they repeat no figure.
+_ALL_OF_TASK = re.compile(
+    r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
+    r"[^，,。；;\d]{0,8}?完成"
+)
+
+
+# A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
+_OFFICES = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
+)
+
+
+_COUNT_WORDS = ("个", "所", "座", "处", "家", "项", "条", "套", "栋", "间", "支", "部")
+
+
+def _single_things(spec: TargetSpec) -> bool:
+    """Every figure left unanswered sets one thing ("建成区级养老服务中心1个"): words saying
+    the thing is done ("已完工并投入使用") answer it."""
+    missing = missing_figures(spec)
+    return bool(missing) and all(
+        i.target == "1" and i.unit in _COUNT_WORDS and i.comparator != "<=" for i in missing
+    )
+
+
+def mark_done(spec: TargetSpec) -> TargetSpec:
+    return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
+
+
+def _unreported(spec: TargetSpec) -> str:
+    return "、".join(f"{i.name}{i.target}{i.unit}" for i in missing_figures(spec))
+
+
+_STARTED = re.compile(r"开工|启动|动工|开建")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+# A target to build or renovate asks for the work finished, not begun.
+_BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
+
+
+def _only_started(target_text: str, words: Reading) -> bool:
+    """The words say the work began, and the target asks for it finished."""
+    said = words.words
+    # An item told in one sentence holds the words in its target's text too.
+    target_text = target_text.replace(said, "")
+    return bool(
+        _STARTED.search(said)
+        and not _FINISHED.search(said)
+        and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
+        and not _STARTED.search(target_text)
+    )
+
+
+def draft_status(
+    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
+) -> tuple[TargetSpec, Guess]:
+    """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
+    `dated`: the report states the day its progress is as of; `planned`: the item has a
+    plan for the month reported on."""
+    comparable = any(i.comparable for i in spec.indicators)
+    words = None if comparable else relative_status(spec.target_text, told)
+    words = (
+        words
+        or late_forecast(told, final_deadline(spec, day).year)
+        or gap_status(told, spec.target_text)
+        or status_from_words(told)
+    )
+    if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
+        # "已开工" answers a target to build ("建成投用…"): begun, not done.
+        words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
+        # Beside a month's plan, "已完成" says the month's plan is done, not the target.
+        words = replace(words, value="推进中", confidence=0.5)
+    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
+        # Still under way on a day the report states, after its deadline: not done in time.
+        # (A report without its day is judged at the year's close, which its words may predate.)
+        words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
+    if (
+        words is not None
+        and words.value == "未完成"
+        and day <= final_deadline(spec, day)
+        and not forecasts_failure(words.words)
+    ):
+        # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
+        # unless the words say it will not be done ("年底前不能全部完成").
+        words = replace(words, value="滞后")
+    # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
+    unproven = bool(missing_figures(spec)) and not any(
+        indicator_met(i) is False for i in targeted_indicators(spec)
+    )
+    if words is not None and words.value in DONE_WORDS:
+        # The report says the work is done, so its deadlines are done.
+        spec = mark_done(spec)
+        whole = whole_year_done(told)
+        if whole and not any(indicator_met(i) is False for i in targeted_indicators(spec)):
+            # "提前完成年度任务": the year's target is done; a figure beyond it is more, and
+            # "超额完成全年任务" says so whatever other figures the item leaves unanswered.
+            exceeded = words.value == "超额完成" or any(
+                indicator_exceeded(i) for i in spec.indicators if i.comparable
+            )
+            status = "超额完成" if exceeded else "已完成"
+            reason = f"报告称“{whole}”"
+            spec = replace(spec, status_override=status, status_reason=reason)
+            return spec, Guess("status", status, 0.8, reason)
+        if (
+            words.value == "已完成"
+            and unproven
+            and (not dated or day > final_deadline(spec, day))
+            and not _ALL_OF_TASK.search(told)
+            and not _single_things(spec)
+        ):
+            # Done, but the figures that would prove it are missing: the rules say 暂无数据.
+            status = compute_status(spec, day)
+            reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
+            return spec, Guess("status", status, min(words.confidence, 0.6), reason)
+    if words is None and unproven and day > final_deadline(spec, day):
+        # Its time is over and the report does not give the figures it was set in.
+        reason = f"报告未给出{_unreported(spec)}的完成数"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.5, reason)
+    if comparable and (words is None or words.value not in NEGATIVE_WORDS):
+        status = compute_status(spec, day)
+        behind = growth_behind(spec) if status == "推进中" and dated else None
+        if behind is not None:  # a rate so far below the year's: behind, whatever the date
+            spec = replace(spec, status_override="滞后", status_reason=behind.words)
+            return spec, Guess("status", "滞后", behind.confidence, behind.words)
+        if words is not None and words.value == "超额完成" and status == "已完成":
+            # "已超额完成改建797路的建设任务": the words say more than the figures show.
+            reason = f"报告称“{words.words}”"
+            spec = replace(spec, status_override="超额完成", status_reason=reason)
+            return spec, Guess("status", "超额完成", words.confidence, reason)
+        return spec, Guess("status", status, 0.8, "按指标数字计算")
+    echo = "".join(ln for ln in told.split("\n") if not _OFFICES.match(ln)).strip(" 。.，,；;")
+    whole = spec.target_text.strip(" 。.，,；;")
+    if words is None and echo and echo in whole and echo != whole and not comparable:
+        # The progress only repeats words of the target ("智能网联新能源汽车" under "加快推进
+        # 智能网联新能源汽车零部件产业…", a cell cut short): it tells nothing.
+        reason = f"进展只有“{echo}”，重复了目标的字样，未写进展"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.4, reason)
+    if words is None and told.strip():
+        # Progress written, no verdict in it: still under way as the report tells it.
+        reason = "报告有进展但未写明是否完成"
+        spec = replace(spec, status_override="推进中", status_reason=reason)
+        return spec, Guess("status", "推进中", 0.4, reason)
+    if words is None and day > final_deadline(spec, day):
+        # Nothing reported on a target whose time is over: no data, not a failure.
+        reason = "报告没有这一项的进展文字"
+        spec = replace(spec, status_override="暂无数据", status_reason=reason)
+        return spec, Guess("status", "暂无数据", 0.3, reason)
+    if words is None:
+        status = compute_status(spec, day)
+        return spec, Guess("status", status, 0.3, "报告没有进展文字，按规则计算")
+    reason = f"报告称“{words.words}”"
+    spec = replace(spec, status_override=words.value, status_reason=reason)
+    return spec, Guess("status", words.value, words.confidence, reason)
