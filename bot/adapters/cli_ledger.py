@@ -49,6 +49,8 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     """Print the targets, optionally filtered."""
     ledger = ledger_for(config, engine, args)
     today = config.status_date(ledger.year)
+    if args.unit:
+        _check_unit(ledger, args.unit)
     chosen = TargetFilter(status=args.status, unit=args.unit, category=args.category)
     selected = select_targets(ledger.targets, today, chosen)
     if args.json:
@@ -59,6 +61,23 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
         print(f"{light_for(status)} {t.number:>2}. {t.title}：{status}（{units}）")
     print(f"共{len(selected)}项")
     return 0
+
+
+def _check_unit(ledger, unit: str) -> None:
+    """An empty list for a unit the ledger never names would read as "all done": refuse it."""
+    from difflib import get_close_matches
+
+    from bot.domain.unit_names import UnitNotFound, resolve_unit_name
+
+    names = sorted({u.name for t in ledger.targets for u in t.units})
+    if any(unit in name for name in names):
+        return
+    try:  # a former name (卫生局 → 县卫健委)
+        close = [resolve_unit_name(unit, names).name]
+    except UnitNotFound:
+        close = get_close_matches(unit, names, n=5, cutoff=0.4)
+    hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    raise CliError(f"{ledger.year}年台账中没有名称含“{unit}”的责任单位。{hint}")
 
 
 def cmd_overview(config: Config, engine: Engine, args) -> int:
