@@ -35,6 +35,13 @@ SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
 
 # What the bot says to a request to write a text or run an errand for the asker.
 NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材料或代办事务。"
+# A greeting, or thanks and goodbyes, typed alone.
+GREETING_REPLY = "您好！我是督查台账助手，可以查询各项目标的进展、数据和责任单位。"
+THANKS_REPLY = "不客气。还想查什么直接问就行。"
+# "谁负责", "啥时候到期" asked before any target.
+NEED_A_TARGET_FIRST = "请先问一项目标（如“造林完成了吗”），再问“谁负责”“啥时候到期”“差多少”。"
+# Figures or symbols with no words ("-5", "？？").
+NO_WORDS = "请用文字提问，如“造林完成了吗”；查某一项可以说“第12项”。"
 # "下一个" with no list to step through, or at its end.
 NOTHING_TO_STEP = (
     "没有可以接着看的清单项：请先查一个清单（如“哪些没完成”），再说“下一个”或“第二个”。"

@@ -46,6 +46,7 @@ from bot.render.replies import (
     render_target,
     render_unknown,
 )
+from bot.understanding.asides import aside_reply
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
@@ -209,6 +210,13 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         stepped = self._list_step(question, q, context)
         if stepped is not None:
             return stepped
+        aside = aside_reply(
+            q,
+            has_list=bool(context and context.listed),
+            has_target=bool(context and context.targets),
+        )
+        if aside is not None:
+            return self._unknown(question, reply_prefix=aside)
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:

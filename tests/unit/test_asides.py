@@ -1,0 +1,80 @@
+"""Turns that name no target and need none get a reply saying what to type, not "no target
+matches": greetings and thanks, an aspect before any target, "第二个呢" with no list open,
+and figures or symbols alone. Questions after a greeting, and number references, still answer."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.render.replies import (
+    GREETING_REPLY,
+    NEED_A_TARGET_FIRST,
+    NO_WORDS,
+    NOTHING_TO_STEP,
+    THANKS_REPLY,
+)
+from bot.understanding.answering import Answerer
+from bot.understanding.asides import aside_reply
+from bot.understanding.conversation import Conversation
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.text import normalize
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return Answerer(
+        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("你好", GREETING_REPLY),
+        ("您好！", GREETING_REPLY),
+        ("领导好", None),  # not a greeting this bot is spoken to with; scored as usual
+        ("谢谢", THANKS_REPLY),
+        ("辛苦了～", THANKS_REPLY),
+        ("好的，收到", None),  # a comma between two: read as a question, not forced
+        ("谁负责", NEED_A_TARGET_FIRST),
+        ("那啥时候到期呢？", NEED_A_TARGET_FIRST),
+        ("差多少", NEED_A_TARGET_FIRST),
+        ("谁负责造林", None),
+        ("第二个呢", NOTHING_TO_STEP),
+        ("第16个", None),  # a target's number
+        ("第2项", None),
+        ("-5", NO_WORDS),
+        ("12.5", NO_WORDS),
+        ("12", None),
+        ("#5", None),
+    ],
+)
+def test_a_turn_about_no_target_gets_its_own_reply(question, reply):
+    assert aside_reply(normalize(question), has_list=False, has_target=False) == reply
+
+
+def test_with_a_target_or_a_list_open_the_turn_is_a_follow_up():
+    assert aside_reply("谁负责", has_list=False, has_target=True) is None
+    assert aside_reply("第二个呢", has_list=True, has_target=False) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "prefix"),
+    [("你好", GREETING_REPLY), ("谁负责", NEED_A_TARGET_FIRST), ("-5", NO_WORDS)],
+)
+def test_the_answerer_replies_what_to_type_and_lists_no_target(answerer, question, prefix):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("unknown", ())
+    assert answer.reply.startswith(prefix)
+
+
+def test_a_question_after_a_greeting_and_follow_ups_still_answer(answerer):
+    assert answerer.ask("你好，新增贷款完成了吗").targets[:1] == (12,)
+    chat = Conversation()
+    assert answerer.ask("新增贷款完成了吗", chat).targets[:1] == (12,)
+    follow = answerer.ask("谁负责", chat)
+    assert (follow.intent, follow.targets[:1]) == ("target", (12,))
+    listed = answerer.ask("哪些没完成", chat)
+    second = answerer.ask("第二个呢", chat)
+    assert second.targets[:1] == (listed.targets[1],)
