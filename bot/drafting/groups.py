@@ -85,6 +85,7 @@ def _counts_a_group(words: str) -> bool:
 # its subject and says how far it is ("12个项目超额完成8月份节点目标").
 _LIST_WORDS = re.compile(
     r"[，,]?\s*(?:(?:分别为|分别是|如下|包括|主要是|主要有)\s*[:：]?|[:：])\s*$"
+    r"|[，,]\s*为\s*$"  # "未达到序时进度11项、占比20.0%,为": the count's list follows
 )
 _GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)")
 _COUNTED_SUBJECT = re.compile(
@@ -93,6 +94,18 @@ _COUNTED_SUBJECT = re.compile(
 )
 # A connective alone on its line between a heading and its list ("与此同时,").
 _CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
+
+
+def _counting_clause(words: str) -> str:
+    """The last clause of the sentence before a list, or, past a share that follows its
+    count ("未达到序时进度11项、占比20.0%"), the count's own words."""
+    sentence = re.split(r"[。；;]", words)[-1]
+    clauses = [c.strip() for c in re.split(r"[，,:：]", sentence)]
+    last = clauses[-1] if clauses else ""
+    share = re.compile(r"[、]?\s*占比?\s*[\d.]+\s*[%％]$")
+    if share.search(last):
+        return share.sub("", last)
+    return last
 
 
 def _unmarked_heading(line: str) -> str:
@@ -104,7 +117,7 @@ def _unmarked_heading(line: str) -> str:
     if titled and group_title(line):
         clause = line.strip().rstrip(":：")
     elif listing is not None:
-        clause = re.split(r"[，,。；;:：]", line[: listing.start()])[-1].strip()
+        clause = _counting_clause(line[: listing.start()])
     else:
         clause = line.strip()
         if not titled or not _COUNTED_SUBJECT.match(clause):

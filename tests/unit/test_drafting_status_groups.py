@@ -123,3 +123,16 @@ def test_a_run_that_does_not_split_into_its_count_is_refused_at_its_line():
     text = RUNS.replace("新建停车场;扩建学校", "新建停车场、充电桩;扩建学校")
     with pytest.raises(ReportFormatError, match="第3行：标题说有2项，.*是3项"):
         parse_report(text)
+
+
+def test_a_sentence_counting_the_late_ones_then_naming_them_after_wei():
+    # A 督查通报's lead: "未达到序时进度N项、占比…,为" then the named items, one a line.
+    text = (
+        "某市2022年1-10月份重点任务完成情况\n"
+        "列入本次通报的量化指标共20项。截至目前,达到序时进度17项、占比85.0%。"
+        "未达到序时进度3项、占比15.0%,为\n"
+        "1.新建停车场8个、\n2.新增城镇就业2万人、\n3.改造农村公路120公里\n"
+    )
+    statuses = _statuses(text, 2022)
+    assert [statuses[n][0] for n in (1, 2, 3)] == ["滞后", "滞后", "滞后"]
+    assert "未达到序时进度3项" in statuses[1][1]
