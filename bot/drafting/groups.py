@@ -356,6 +356,7 @@ def run_verdicts(items) -> dict[int, str]:
     items with no words of their own, and only words that state a status."""
     found: dict[int, str] = {}
     run: list[int] = []
+    items_by = {item.number: item for item in items}
     for item in items:
         own = item.target_text.strip()
         if own.endswith("、") and not item.progress_text.strip():
@@ -364,5 +365,25 @@ def run_verdicts(items) -> dict[int, str]:
         close = _RUN_CLOSE.search(own.rstrip("。；;"))
         if run and close and status_from_words(close.group(1)) is not None:
             found.update(dict.fromkeys(run, close.group(1).strip()))
+        elif run:
+            names = {n: items_by[n].target_text.strip().rstrip("、") for n in run}
+            found.update(_named_after_run(names, item.progress_text))
         run = []
+    return found
+
+
+# A run of names and their count ("A、B、C3项指标"): the names the count sums up.
+_NAMES_COUNTED = re.compile(rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:项|个|件)")
+
+
+def _named_after_run(names: dict[int, str], words: str) -> dict[int, str]:
+    """The run's items that a sentence after it names by their whole names, with a count and
+    a status ("其中,固定资产投资、财政收入3项指标未达到序时进度"): that sentence, by number.
+    Items it does not name keep their own words."""
+    found: dict[int, str] = {}
+    for sentence in re.split(r"[。；;]", words):
+        if not _NAMES_COUNTED.search(sentence) or status_from_words(sentence) is None:
+            continue
+        named = {n for n, name in names.items() if len(name) >= 2 and name in sentence}
+        found.update(dict.fromkeys(named, sentence.strip()))
     return found

@@ -136,3 +136,17 @@ def test_a_sentence_counting_the_late_ones_then_naming_them_after_wei():
     statuses = _statuses(text, 2022)
     assert [statuses[n][0] for n in (1, 2, 3)] == ["滞后", "滞后", "滞后"]
     assert "未达到序时进度3项" in statuses[1][1]
+
+
+def test_a_sentence_after_a_run_names_its_late_items_and_leaves_the_others():
+    # "其中,A、B2项指标未达到序时进度" after a run of names: the named ones are behind.
+    text = (
+        "某市2022年1-10月份重点任务完成情况\n"
+        "主要经济指标列入本次通报的为3项,分别为\n"
+        "1.地区生产总值、\n2.一般公共预算收入、\n"
+        "3.社会消费品零售总额。其中,一般公共预算收入、社会消费品零售总额2项指标未达到序时进度。\n"
+    )
+    statuses = _statuses(text, 2022)
+    assert statuses[2][0] == "滞后" and statuses[3][0] == "滞后"
+    assert "2项指标未达到序时进度" in statuses[2][1]
+    assert statuses[1][0] != "滞后"
