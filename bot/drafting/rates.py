@@ -36,8 +36,9 @@ def growth_behind(spec: TargetSpec) -> Reading | None:
 
 
 # "低于目标0.9个百分点", "落后序时进度5个百分点", "比目标少3个": the result falls short.
+# ("塌目标1.8个百分点": 塌, fallen below, as a 昆明 report writes it.)
 _SHORT_OF = re.compile(
-    r"(?:低于|落后于?|慢于|差)(?:年度|全年)?(?:目标|计划|序时进度|预期)(?:值|任务)?\s*\d"
+    r"(?:低于|落后于?|慢于|差|塌)(?:年度|全年)?(?:目标|计划|序时进度|预期)(?:值|任务)?\s*\d"
     r"|(?:比|较)(?:年度|全年)?(?:目标|计划|序时进度)(?:值|任务)?(?:低|少|慢)了?\s*\d"
 )
 _CLAUSE = re.compile(r"[^，,。；;\n]+")
@@ -55,3 +56,23 @@ def gap_status(told: str, target_text: str = "") -> Reading | None:
         found.group(0),
     )
     return Reading("未完成", clause.strip(), 0.8)
+
+
+# "增长10.1%,高于目标2.1个百分点": a rate already above the year's target rate (not the pace,
+# "高于序时进度…", which only says the work is ahead).
+_ABOVE = re.compile(
+    r"(?:高于|超过|超出|快于)(?:年度|全年)?(?:目标|预期|计划)(?:值|任务)?\s*[\d.]+\s*个百分点"
+)
+
+
+def gap_above(told: str, target_text: str = "") -> Reading | None:
+    """超额完成 when the progress gives its rate's margin above the target's ("高于目标2.1个
+    百分点"); None otherwise, and for a measure where less is better."""
+    found = _ABOVE.search(told)
+    if found is None or any(w in f"{target_text}{told}" for w in LOWER_IS_BETTER):
+        return None
+    clause = next(
+        (m.group(0) for m in _CLAUSE.finditer(told) if m.start() <= found.start() < m.end()),
+        found.group(0),
+    )
+    return Reading("超额完成", clause.strip(), 0.7)

@@ -16,7 +16,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.rates import gap_status, growth_behind
+from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
 from bot.drafting.words import (
     Reading,
@@ -96,6 +96,7 @@ def draft_status(
         words
         or late_forecast(told, final_deadline(spec, day).year)
         or gap_status(told, spec.target_text)
+        or gap_above(told, spec.target_text)
         or status_from_words(told)
     )
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):

@@ -296,3 +296,18 @@ def test_status_words_of_pace_halt_and_closure():
         "该事项已办结": "已完成",
         "全面完成": "已完成",
     }
+
+
+def test_halfyear_results_with_their_margin_to_an_unprinted_target_rate():
+    # A 计划执行情况 report's numbered results, each with its gap to the year's rate.
+    text = (
+        "某区2024年上半年国民经济和社会发展计划执行情况的报告\n"
+        "(一)主要目标完成情况\n"
+        "1. 2024年上半年,全区实现地区生产总值300亿元,同比增长4.1%,塌目标1.9个百分点;\n"
+        "2. 规模以上工业增加值同比增长9.5%,高于目标1.5个百分点;\n"
+        "3. 城镇调查失业率5.6%,高于目标0.1个百分点。\n"
+    )
+    drafted, targets = _drafted(text)
+    assert targets[1].status_override == "滞后" and "塌目标1.9个百分点" in targets[1].status_reason
+    assert targets[2].status_override == "超额完成" and "高于目标1.5个百分点" in targets[2].status_reason
+    assert targets[3].status_override != "超额完成"  # less is better: above is no success
