@@ -50,6 +50,7 @@ def _leads_undated(sentence: str) -> bool:
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
 _RESULT_AFTER = re.compile(
     r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
+    r"|[，,]?\s*全(?:省|市|县|区)实现"  # "上半年,全区实现地区生产总值806亿元": a result
 )
 
 

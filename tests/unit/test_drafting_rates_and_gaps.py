@@ -311,3 +311,9 @@ def test_halfyear_results_with_their_margin_to_an_unprinted_target_rate():
     assert targets[1].status_override == "滞后" and "塌目标1.9个百分点" in targets[1].status_reason
     assert targets[2].status_override == "超额完成" and "高于目标1.5个百分点" in targets[2].status_reason
     assert targets[3].status_override != "超额完成"  # less is better: above is no success
+
+
+def test_a_period_before_what_the_whole_area_achieved_is_no_deadline():
+    found = extract_deadlines("2024年上半年,全区实现地区生产总值300亿元,同比增长4.1%", 2024)
+    assert [d.date for d in found] == [dt.date(2024, 12, 31)]
+    assert [d.date for d in extract_deadlines("上半年完成招标", 2024)] == [dt.date(2024, 6, 30)]
