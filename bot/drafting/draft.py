@@ -40,6 +40,7 @@ from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_do
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.words import (
     Reading,
+    status_from_words,
 )
 from bot.understanding.lexicon import FieldLexicon
 
@@ -70,6 +71,13 @@ _SAID_DONE = re.compile(
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
 )
+
+
+def _says_done_itself(line: str) -> bool:
+    """The line ends its sentence saying its work is done ("巩固提升31个生猪基地,已完成既定
+    目标。"): the sentences after it add to its progress, they do not replace it."""
+    said = status_from_words(line)
+    return said is not None and said.value in ("已完成", "超额完成") and said.words.startswith("已")
 
 
 def _answers_itself(line: str) -> bool:
@@ -209,7 +217,7 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
-    if own_line:
+    if own_line or (progress_report and item.progress_text and _says_done_itself(item.target_text)):
         told = f"{item.target_text}\n{told}"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)

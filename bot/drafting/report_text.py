@@ -13,6 +13,7 @@ from bot.domain.ledger import KNOWN_UNITS, strip_control_characters
 from bot.drafting.cells import GROUP_ROW
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
+from bot.drafting.words import status_from_words
 
 
 class ReportFormatError(Exception):
@@ -122,6 +123,20 @@ _SECTION = re.compile(
     r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
     r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
 )
+
+
+# An unmarked sub-heading of news prose ("市民出行更加方便"): a few words, no figure, no
+# punctuation, under an item whose own line ended its sentence.
+_BARE_WORDS = re.compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{3,19}$")
+
+
+def _sub_heading(line: str, item_line: str) -> bool:
+    """The line titles the next part of the report, not the progress of the item above it."""
+    return (
+        item_line.rstrip().endswith(("。", "；", ";"))
+        and bool(_BARE_WORDS.match(line))
+        and status_from_words(line) is None
+    )
 
 
 def _item_start(line: str, last: int) -> tuple[int, str]:
@@ -284,7 +299,9 @@ def parse_report(text: str) -> Report:
         group = group_of(headings, index)
         body = [ln for ln in lines[index + 1 : end] if ln.strip()]
         while body and (
-            (k + 1 < len(starts) and _LEAD_IN.search(body[-1])) or _GROUP_REMARK.match(body[-1])
+            (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))
+            or _GROUP_REMARK.match(body[-1])
+            or (k + 1 < len(starts) and _sub_heading(body[-1], rest))
         ):
             # "最新数据显示," introduces the next item; "部分项目进展缓慢。" speaks of several.
             body.pop()

@@ -221,3 +221,23 @@ def test_a_date_inside_the_text_is_no_publication_date():
         "1.落实2019年3月1日起施行的条例,2022年实现全覆盖。\n说明二\n说明三\n说明四\n"
     )
     assert guess_year(text, 2030).value == "2022"
+
+
+NEWS_WITH_SUB_HEADINGS = (
+    "截至9月底,今年市政府15件为民办实事项目进展顺利。\n"
+    "改善农村条件\n"
+    "1. 新建农村公路100公里,现已完成120公里;\n"
+    "2. 改造提升12个乡镇卫生院,已完成既定目标。1~9月,全市基层诊疗量稳步上升。\n"
+    "方便市民出行\n"
+    "3. 新建公交首末站3个,已建成1个,另有2个正在施工。\n"
+)
+
+
+def test_a_bare_sub_heading_of_news_prose_is_no_items_progress():
+    by = {t.number: t for t in parse_report(NEWS_WITH_SUB_HEADINGS).targets}
+    assert "方便市民出行" not in by[2].progress_text
+
+
+def test_an_items_own_done_words_hold_beside_a_sentence_after_them():
+    statuses = _statuses(NEWS_WITH_SUB_HEADINGS)
+    assert statuses[2] == "已完成"
