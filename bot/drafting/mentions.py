@@ -167,3 +167,40 @@ def bare_actual(target: Mention, progress: str) -> str | None:
             break
     value = found.pop() if len(found) == 1 else None
     return value if value is not None and parse_decimal(value) is not None else None
+
+
+# "现已新增20条,其中市本级17条、闽侯1条、长乐市2条": figures after 其中 that add up to the
+# figure before it, in its unit, are its parts, not measures of their own.
+_PARTS_LEAD = re.compile(r"其中")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _as_number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def parts_of_a_whole(found: list[Mention], text: str) -> set[int]:
+    """Indexes of the `found` mentions of `text` that break down the figure before 其中."""
+    parts: set[int] = set()
+    for lead in _PARTS_LEAD.finditer(text):
+        end = _SENTENCE_END.search(text, lead.end())
+        stop = end.start() if end else len(text)
+        before = [k for k, m in enumerate(found) if m.start < lead.start()]
+        if not before:
+            continue
+        whole = found[before[-1]]
+        inside = [k for k, m in enumerate(found) if lead.end() <= m.start < stop]
+        values = [_as_number(found[k].value) for k in inside]
+        total = _as_number(whole.value)
+        if (
+            len(inside) >= 2
+            and total
+            and all(found[k].unit == whole.unit for k in inside)
+            and None not in values
+            and abs(sum(values) - total) <= total * 0.01
+        ):
+            parts.update(inside)
+    return parts

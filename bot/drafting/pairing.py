@@ -19,6 +19,7 @@ from bot.drafting.mentions import (
     asks_to_start,
     bare_actual,
     mentions,
+    parts_of_a_whole,
     restates_target,
     started_only,
     states_gap,
@@ -175,10 +176,17 @@ def _respective(targets, actuals, progress_text: str, skipped) -> dict[int, int]
     return found
 
 
+def _wholes(text: str) -> list[Mention]:
+    """The mentions of `text` but the parts listed after 其中 (mentions.parts_of_a_whole)."""
+    found = mentions(text)
+    parts = parts_of_a_whole(found, text)
+    return [m for k, m in enumerate(found) if k not in parts]
+
+
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
-    targets = [t for t in mentions(target_text) if not states_gap(t)]
-    actuals = [a for a in mentions(progress_text) if not restates_target(a) and not states_gap(a)]
+    targets = [t for t in _wholes(target_text) if not states_gap(t)]
+    actuals = [a for a in _wholes(progress_text) if not restates_target(a) and not states_gap(a)]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
     # The group's size ("4个") is no figure of the work, in the target or the progress.

@@ -25,20 +25,42 @@ _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 _PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
 
 
+# One clause naming its whole and then what of it is done, in the same unit ("20公里休闲步行道
+# 已完成7.42公里"): two clauses, the whole's and the result's.
+_DONE_INSIDE = re.compile(r"(?<=[^\d，,；;。])(?=(?:现)?已(?:完成|建成|新增|改造|实施)?\s*\d)")
+
+
+def _clauses(text: str) -> list[str]:
+    found = []
+    for clause in _CLAUSE.findall(text):
+        cut = _DONE_INSIDE.search(clause)
+        head = clause[: cut.start()] if cut else ""
+        if cut and _FIGURE.search(head) and _units(head) & _units(clause[cut.start() :]):
+            found += [head, clause[cut.start() :]]
+        else:
+            found.append(clause)
+    return found
+
+
 def split_sentence(text: str) -> tuple[str, str]:
     """(target words, progress words) of an item that tells both in one sentence; ("", "")
     when its clauses are not of both kinds."""
     targets, actuals = [], []
-    for clause in _CLAUSE.findall(text):
+    side = targets
+    for clause in _clauses(text):
+        if clause.lstrip().startswith("其中"):
+            side.append(clause)  # "现已新增20条,其中市本级17条…": parts of the figure before
+            continue
         if not _FIGURE.search(clause):
-            targets.append(clause)
+            side = targets
         elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
-            actuals.append(clause)
+            side = actuals
         else:
-            targets.append(clause)
+            side = targets
+        side.append(clause)
     if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
         return "".join(targets), "".join(actuals)
-    return _begun_then_done(_CLAUSE.findall(text))
+    return _begun_then_done(_clauses(text))
 
 
 # Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".

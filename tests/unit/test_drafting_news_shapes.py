@@ -241,3 +241,24 @@ def test_a_bare_sub_heading_of_news_prose_is_no_items_progress():
 def test_an_items_own_done_words_hold_beside_a_sentence_after_them():
     statuses = _statuses(NEWS_WITH_SUB_HEADINGS)
     assert statuses[2] == "已完成"
+
+
+def _pairs_of(sentence: str):
+    from bot.drafting.pairing import pair_indicators
+    from bot.drafting.sentences import split_sentence
+
+    target_words, done_words = split_sentence(sentence)
+    return [
+        (p.indicator.target, p.indicator.actual, p.indicator.unit)
+        for p in pair_indicators(target_words, done_words)
+    ]
+
+
+def test_parts_after_qizhong_that_add_up_to_the_result_are_no_measures():
+    found = _pairs_of("我市计划新增5条公交线路,现已新增9条,其中市区6条、县城3条;")
+    assert found == [("5", "9", "条")]
+
+
+def test_a_whole_then_its_done_amount_in_one_clause_pair():
+    found = _pairs_of("30公里绿道已完成12.5公里,其中东段8公里,西段4.5公里;")
+    assert found == [("30", "12.5", "公里")]
