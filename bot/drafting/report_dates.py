@@ -118,7 +118,8 @@ def month_end(year: int, month: int) -> dt.date:
 
 # Periods named by their half or quarter of the year, and the month each ends with.
 _PERIODS = (
-    (re.compile(r"上半年|前两个?季度|二季度"), 6),
+    # "…重点工作半年度进展情况表": the half year (not a 下半年度 plan).
+    (re.compile(r"上半年|前两个?季度|二季度|(?<![下全])半年度"), 6),
     (re.compile(r"三季度"), 9),
     (re.compile(r"一季度"), 3),
 )

@@ -168,3 +168,9 @@ def test_the_autumn_term_falls_due_on_the_first_of_september():
 def test_a_year_compared_with_is_no_list_year_even_before_a_count():
     text = "民生实事进展(2021年)。比2020年5项指标有所提高。\n1.新建公园2个。"
     assert guess_year(text, 1999).value == "2021"
+
+
+def test_a_half_year_progress_table_is_as_of_the_end_of_june():
+    heading = "2023年《政府工作报告》重点工作半年度进展情况表"
+    assert report_day(heading, 2023) == dt.date(2023, 6, 30)
+    assert report_day("2023年下半年度工作计划", 2023) is None
