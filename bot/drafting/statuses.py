@@ -84,6 +84,23 @@ def _only_started(target_text: str, words: Reading) -> bool:
     )
 
 
+# A further step under way after a stage done ("正在申请省级验收", "现继续进行专项规划编制").
+_NEXT_STEP = re.compile(
+    r"(?:正在|现正|现继续|继续|正)(?:进行|开展|申请|推进|办理|实施|编制|组织)[^，,。；;]*"
+)
+
+
+def _next_step(told: str, done_words: str) -> str:
+    """The words from `done_words` to the clause after them in their sentence that says a
+    further step is under way, as written; "" when there is none."""
+    at = told.find(done_words)
+    if at < 0:
+        return ""
+    rest = re.split(r"[。；;\n]", told[at + len(done_words) :], maxsplit=1)[0]
+    found = _NEXT_STEP.search(rest)
+    return told[at : at + len(done_words) + found.end()] if found else ""
+
+
 def draft_status(
     spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
 ) -> tuple[TargetSpec, Guess]:
@@ -102,6 +119,10 @@ def draft_status(
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
+    if words is not None and words.value == "已完成" and not whole_year_done(told):
+        step = _next_step(told, words.words)
+        if step:  # "已全部通过市级验收,正在申请省级验收": one stage done, the next under way
+            words = Reading("推进中", step, 0.6)
     if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
         # Beside a month's plan, "已完成" says the month's plan is done, not the target.
         words = replace(words, value="推进中", confidence=0.5)

@@ -262,3 +262,17 @@ def test_parts_after_qizhong_that_add_up_to_the_result_are_no_measures():
 def test_a_whole_then_its_done_amount_in_one_clause_pair():
     found = _pairs_of("30公里绿道已完成12.5公里,其中东段8公里,西段4.5公里;")
     assert found == [("30", "12.5", "公里")]
+
+
+def test_a_stage_done_with_the_next_step_under_way_is_not_done():
+    text = (
+        "截至9月底,今年市政府10件为民办实事项目进展顺利。\n"
+        "1. 20个村“美丽庭院”创建已全部通过县级验收,正在申请市级验收。\n"
+        "2. 启动城市绿道建设,已完成《绿道总体规划》,现继续进行施工图设计;\n"
+        "3. 新建养老服务站5个,已全部完成。\n"
+    )
+    drafted = draft(parse_report(text), text, today=TODAY)
+    by = {t.number: t for t in drafted.ledger.targets}
+    assert by[1].status_override == "推进中" and "正在申请市级验收" in by[1].status_reason
+    assert by[2].status_override == "推进中"
+    assert _statuses(text)[3] == "已完成"
