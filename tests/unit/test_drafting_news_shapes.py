@@ -276,3 +276,8 @@ def test_a_stage_done_with_the_next_step_under_way_is_not_done():
     assert by[1].status_override == "推进中" and "正在申请市级验收" in by[1].status_reason
     assert by[2].status_override == "推进中"
     assert _statuses(text)[3] == "已完成"
+
+
+def test_a_share_of_the_task_count_written_without_de():
+    assert task_shares("新建停车泊位300个,完成任务数125%。").value == "超额完成"
+    assert task_shares("完成任务数80%").value == "推进中"
