@@ -139,6 +139,23 @@ def _sub_heading(line: str, item_line: str) -> bool:
     )
 
 
+def _one_line_each(lines: list[str], starts: list[tuple[int, int, str]]) -> bool:
+    """Every item but the last is told whole on its own line, with nothing under it, and the
+    last one's line ends its sentence with its figures told, a paragraph below it: the list's
+    shape is one line an item, and the paragraph speaks of the list ("…增速未达到预期目标,主要
+    是因为…"). (A short line under a last line without figures is that item's progress.)"""
+    last_line = starts[-1][2].rstrip()
+    below = "".join(lines[starts[-1][0] + 1 :]).strip()
+    if len(starts) < 3 or not last_line.endswith(("。", "；", ";")) or len(below) < 40:
+        return False
+    if not re.search(r"\d", last_line):
+        return False
+    return all(
+        not any(ln.strip() for ln in lines[index + 1 : following])
+        for (index, _n, _r), (following, _m, _s) in zip(starts, starts[1:])
+    )
+
+
 def _item_start(line: str, last: int) -> tuple[int, str]:
     """The item number a line opens (0 if none) after item `last`, and the rest of the line.
 
@@ -290,6 +307,8 @@ def parse_report(text: str) -> Report:
         last -= 1  # the office's signature or the date under the last item
     closing = next((k for k in range(starts[-1][0] + 1, last) if _CLOSING.match(lines[k])), None)
     last = closing if closing is not None else last  # "下一步,各园区…要…": the close
+    if _one_line_each(lines, starts):
+        last = starts[-1][0] + 1  # the prose after such a list is no progress of its last item
     headings = find_headings(lines, {index for index, _n, _r in starts})
     sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):

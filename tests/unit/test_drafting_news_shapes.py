@@ -281,3 +281,17 @@ def test_a_stage_done_with_the_next_step_under_way_is_not_done():
 def test_a_share_of_the_task_count_written_without_de():
     assert task_shares("新建停车泊位300个,完成任务数125%。").value == "超额完成"
     assert task_shares("完成任务数80%").value == "推进中"
+
+
+def test_prose_after_a_list_of_one_line_items_is_not_the_last_items_progress():
+    text = (
+        "某区2024年上半年计划执行情况的报告\n"
+        "1. 地区生产总值200亿元,同比增长4%,低于目标2个百分点;\n"
+        "2. 一般公共预算收入10亿元,同比增长8%,高于目标1个百分点;\n"
+        "3. 城乡居民人均可支配收入3万元,增长5%。\n"
+        "上半年,地区生产总值增速未达到预期目标,主要是因为建筑业回落明显,"
+        "且部分服务业行业下行压力大,项目开工和转化上还有差距,发展未达到预期。\n"
+    )
+    by = {t.number: t for t in parse_report(text).targets}
+    assert by[3].progress_text == ""
+    assert _statuses(text)[3] != "滞后"
