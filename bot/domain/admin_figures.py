@@ -33,6 +33,7 @@ from bot.domain.ledger import (
     FigureError,
     IndicatorSpec,
     TargetSpec,
+    echoed,
     parse_decimal,
     parse_figure,
 )
@@ -77,7 +78,7 @@ def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandEr
 
 
 def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
-    return token if len(token) <= limit else token[: limit - 1] + "…"
+    return echoed(token, limit)
 
 
 def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
@@ -161,7 +162,7 @@ def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     reason = pieces[1].strip() if len(pieces) > 1 else ""
     if status != AUTO_STATUS and status not in STATUSES:
         raise CommandError(
-            f"没有“{status}”这个状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）"
+            f"没有“{echoed(status)}”这个状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）"
         )
     if len(reason) > REASON_MAX_CHARS:
         raise CommandError(f"理由太长（最多{REASON_MAX_CHARS}字）")
