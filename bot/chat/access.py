@@ -62,7 +62,13 @@ def cmd_users(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List admins and viewers."""
     with reading(service.engine) as session:
         rows = grants(session)
-    lines = ["管理员：" + ("、".join(str(a) for a in service.config.telegram.admins) or "（无）")]
+    admins = "、".join(str(a) for a in service.config.telegram.admins)
+    lines = []
+    if sender.fixed_role is not None:  # the console: its user is no Telegram id
+        role = "管理员" if sender.fixed_role == ADMIN else "查看者"
+        lines.append(f"控制台用户（你）：{role}身份")
+        admins = admins or "（无；在配置文件 [telegram] admins 中填写用户ID）"
+    lines.append("管理员：" + (admins or "（无）"))
     lines.append(f"查看者（{len(rows)}）：")
     lines += [
         f"· {g.subject_id}{'（群）' if g.subject_id < 0 else ''} {g.note}".rstrip() for g in rows

@@ -270,3 +270,13 @@ def test_evidence_files_with_the_same_name_never_overwrite_one_another(config_fi
     contents = [p.read_bytes() for p in saved]
     assert sorted(contents) == sorted([photos[0].read_bytes(), photos[1].read_bytes()] * 2)
     assert f"（“photo.png”已保存为：{out / 'photo (2).png'}）" in result.stdout
+
+
+def test_users_in_the_console_shows_the_console_users_role(config_file):
+    result = run_main("chat", "--config", str(config_file), stdin="/users\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)
+    assert out[1] == (
+        "控制台用户（你）：管理员身份\n"
+        "管理员：（无；在配置文件 [telegram] admins 中填写用户ID）\n查看者（0）："
+    )
