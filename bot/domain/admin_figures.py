@@ -27,6 +27,7 @@ from bot.domain.admin_grammar import (
     split_words,
 )
 from bot.domain.ledger import (
+    FIGURE_EXAMPLES,
     FIGURE_RULE,
     KNOWN_UNITS,
     STATUSES,
@@ -64,7 +65,7 @@ def _indicator(target: TargetSpec, given: str) -> IndicatorSpec:
 
 
 def _bad_number(token: str) -> CommandError:
-    return CommandError(f"数值无效：“{token}”，请写数字，例如 25.1、41 或 156,299")
+    return CommandError(f"数值无效：“{_shown(token)}”，请写数字，例如 {FIGURE_EXAMPLES}")
 
 
 def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandError:

@@ -51,9 +51,10 @@ KNOWN_UNITS = (
 # Decimal's default 28-digit context, so no ratio, gap or rounding can fail on a stored figure.
 FIGURE_WHOLE_DIGITS = 15
 FIGURE_FRACTION_DIGITS = 6
+FIGURE_EXAMPLES = "25.1、-3.5 或 156299"  # the one set of examples every figure message gives
 FIGURE_RULE = (
     f"数值最多{FIGURE_WHOLE_DIGITS}位整数、{FIGURE_FRACTION_DIGITS}位小数，"
-    "不用科学计数法，例如 25.1、-3.5 或 156299"
+    f"不用科学计数法，例如 {FIGURE_EXAMPLES}"
 )
 _FIGURE = re.compile(r"[+-]?(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?")
 _EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]*[eE][+-]?[0-9]+")
