@@ -6,6 +6,7 @@ Nothing here runs at import time: `load_config` is called once from `main`.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import tomllib
@@ -123,71 +124,84 @@ class Config:
 
 # key -> (expected python types, human description)
 _SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
-    "database": {"url": ((str,), "a SQLAlchemy URL string")},
+    "database": {"url": ((str,), 'SQLAlchemy数据库地址（字符串），如 "sqlite:///var/ledger.db"')},
     "paths": {
-        "var_dir": ((str,), "a directory path string"),
-        "calendar_dir": ((str,), "a directory path string"),
+        "var_dir": ((str,), "文件夹路径（字符串）"),
+        "calendar_dir": ((str,), "文件夹路径（字符串）"),
     },
     "ledger": {
-        "file": ((str,), "a path string"),
-        "timezone": ((str,), "an IANA timezone name such as Asia/Shanghai"),
-        "today": ((str, dt.date), 'a date "YYYY-MM-DD" or ""'),
-        "year": ((int,), "a year such as 2021, or 0 for the latest year imported"),
+        "file": ((str,), "文件路径（字符串）"),
+        "timezone": ((str,), 'IANA时区名（字符串），如 "Asia/Shanghai"'),
+        "today": ((str, dt.date), '日期 "YYYY-MM-DD"，或 "" 表示今天'),
+        "year": ((int,), "年份，如 2021；0 表示最近导入的年度"),
     },
     "telegram": {
-        "token": ((str,), "a string"),
-        "admins": ((list,), "a list of numeric user ids"),
-        "bot_api_url": ((str,), "a URL string"),
-        "bot_file_url": ((str,), "a URL string"),
-        "webhook_url": ((str,), "a URL string"),
-        "webhook_secret": ((str,), "a string"),
-        "webhook_listen": ((str,), "an address string"),
-        "webhook_port": ((int,), "an integer port"),
-        "rate_limiter": ((bool,), "true or false"),
-        "sender_rate": ((int,), "a whole number of messages a minute (0 = no limit)"),
+        "token": ((str,), "字符串"),
+        "admins": ((list,), "数字用户ID的列表，如 [123456789]"),
+        "bot_api_url": ((str,), "网址（字符串）"),
+        "bot_file_url": ((str,), "网址（字符串）"),
+        "webhook_url": ((str,), "网址（字符串）"),
+        "webhook_secret": ((str,), "字符串"),
+        "webhook_listen": ((str,), '监听地址（字符串），如 "0.0.0.0"'),
+        "webhook_port": ((int,), "端口号（整数），如 8443"),
+        "rate_limiter": ((bool,), "true 或 false"),
+        "sender_rate": ((int,), "每分钟消息条数（整数，0 表示不限）"),
     },
     "reminders": {
-        "offsets": ((list,), "a list of whole days before a deadline, e.g. [7, 3, 1, 0]"),
-        "send_time": ((str, dt.time), 'a time "HH:MM"'),
-        "overdue_repeat_days": ((int,), "a whole number of days"),
-        "digest_weekday": ((int,), "0 (Monday) to 6 (Sunday)"),
-        "digest_due_days": ((int,), "a whole number of days"),
-        "working_days_only": ((bool,), "true or false"),
-        "enabled": ((bool,), "true or false"),
-        "ack_days": ((int,), "a whole number of working days (1 or more)"),
+        "offsets": ((list,), "截止日前的天数列表，如 [7, 3, 1, 0]"),
+        "send_time": ((str, dt.time), '时间 "HH:MM"，如 "09:00"'),
+        "overdue_repeat_days": ((int,), "天数（整数）"),
+        "digest_weekday": ((int,), "0（周一）到 6（周日）的整数"),
+        "digest_due_days": ((int,), "天数（整数）"),
+        "working_days_only": ((bool,), "true 或 false"),
+        "enabled": ((bool,), "true 或 false"),
+        "ack_days": ((int,), "工作日天数（整数，至少 1）"),
     },
-    "office": {"name": ((str,), "the office's name as it signs, e.g. 西平县督查局")},
+    "office": {"name": ((str,), '落款的单位名称，如 "西平县督查局"')},
     "status": {
         "pace_tolerance": (
             (int, float),
-            "points below 序时进度 still counted on pace, from 0 to 100 (e.g. 5)",
+            "低于序时进度仍算正常的百分点，0 到 100 的数，如 5",
         ),
     },
     "housekeeping": {
-        "saved_list_days": ((int,), "a whole number of days (0 = keep)"),
-        "saved_list_max": ((int,), "a whole number of lists (0 = no limit)"),
-        "unmatched_days": ((int,), "a whole number of days (0 = keep)"),
-        "unmatched_max": ((int,), "a whole number of questions (0 = no limit)"),
+        "saved_list_days": ((int,), "天数（整数，0 表示一直保留）"),
+        "saved_list_max": ((int,), "清单个数（整数，0 表示不限）"),
+        "unmatched_days": ((int,), "天数（整数，0 表示一直保留）"),
+        "unmatched_max": ((int,), "问题条数（整数，0 表示不限）"),
     },
 }
+
+
+def _unknown_key(source: str, section: str, key: str) -> str:
+    known = list(_SCHEMA[section])
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"是不是 {close[0]}？" if close else ""
+    return (
+        f"配置文件 {source}：[{section}] 没有 {key} 这个键；{hint}"
+        f"[{section}] 可用的键：{'、'.join(known)}"
+    )
 
 
 def _check_types(raw: dict[str, Any], source: str) -> None:
     for section, values in raw.items():
         if section not in _SCHEMA:
-            raise ConfigError(f"{source}: unknown section [{section}]")
+            known = "、".join(f"[{name}]" for name in _SCHEMA)
+            raise ConfigError(f"配置文件 {source}：没有 [{section}] 这一节；可用的节：{known}")
         if not isinstance(values, dict):
-            raise ConfigError(f"{source}: [{section}] must be a table")
+            raise ConfigError(
+                f"配置文件 {source}：[{section}] 应是一节（单独一行写 [{section}]，下面写键 = 值）"
+            )
         for key, value in values.items():
             spec = _SCHEMA[section].get(key)
             if spec is None:
-                raise ConfigError(f"{source}: unknown key [{section}] {key}")
+                raise ConfigError(_unknown_key(source, section, key))
             types, description = spec
             # bool is an int subclass: refuse true/false where a number is expected
             if isinstance(value, bool) and bool not in types:
-                raise ConfigError(f"{source}: [{section}] {key} must be {description}")
+                raise ConfigError(f"配置文件 {source}：[{section}] {key} 应为{description}")
             if not isinstance(value, types):
-                raise ConfigError(f"{source}: [{section}] {key} must be {description}")
+                raise ConfigError(f"配置文件 {source}：[{section}] {key} 应为{description}")
 
 
 def _resolve_path(value: str, base: Path) -> Path:
@@ -213,7 +227,7 @@ def _parse_today(value: str | dt.date, source: str) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ConfigError(
-            f'{source}: [ledger] today must be a date "YYYY-MM-DD" or "", not {value!r}'
+            f'配置文件 {source}：[ledger] today 应为日期 "YYYY-MM-DD" 或 ""，而不是 {value!r}'
         ) from None
 
 
@@ -222,8 +236,8 @@ def _parse_year(value: int, source: str) -> int | None:
         return None
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise ConfigError(
-            f"{source}: [ledger] year must be a year from {MIN_YEAR} to {MAX_YEAR}, "
-            f"or 0 for the latest year imported, not {value!r}"
+            f"配置文件 {source}：[ledger] year 应为 {MIN_YEAR} 到 {MAX_YEAR} 的年份，"
+            f"或 0 表示最近导入的年度，而不是 {value!r}"
         )
     return value
 
@@ -233,8 +247,8 @@ def _parse_admins(values: list[Any], source: str) -> tuple[int, ...]:
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigError(
-                f"{source}: [telegram] admins must be a list of numeric user ids, "
-                f"not {value!r} (usernames never grant rights)"
+                f"配置文件 {source}：[telegram] admins 应为数字用户ID的列表，如 [123456789]，"
+                f"而不是 {value!r}（用户名不能授予权限）"
             )
         admins.append(value)
     return tuple(admins)
@@ -244,8 +258,8 @@ def _check_token(token: str, source: str) -> str:
     token = token.strip()
     if token in PLACEHOLDER_TOKENS or "YOUR" in token.upper().split("-"):
         raise ConfigError(
-            f"{source}: [telegram] token is still the placeholder from config.example.toml; "
-            "put the token from @BotFather there, or leave it empty for the console chat"
+            f"{source}：[telegram] token 还是 config.example.toml 里的占位符（placeholder）；"
+            '请填入 @BotFather 给的令牌，或留空（token = ""）使用控制台对话'
         )
     return token
 
@@ -254,19 +268,25 @@ def _parse_reminders(raw: dict[str, Any], source: str) -> RemindersConfig:
     defaults = RemindersConfig()
     offsets = raw.get("offsets", list(defaults.offsets))
     if not all(isinstance(o, int) and not isinstance(o, bool) and 0 <= o <= 366 for o in offsets):
-        raise ConfigError(f"{source}: [reminders] offsets must be whole days from 0 to 366")
+        raise ConfigError(
+            f"配置文件 {source}：[reminders] offsets 应为 0 到 366 的天数列表，如 [7, 3, 1, 0]"
+        )
     send_time = raw.get("send_time", defaults.send_time)
     if isinstance(send_time, str):
         try:
             send_time = dt.time.fromisoformat(send_time)
         except ValueError:
-            raise ConfigError(f'{source}: [reminders] send_time must be "HH:MM"') from None
+            raise ConfigError(
+                f'配置文件 {source}：[reminders] send_time 应为时间 "HH:MM"，如 "09:00"'
+            ) from None
     weekday = raw.get("digest_weekday", defaults.digest_weekday)
     if not 0 <= weekday <= 6:
-        raise ConfigError(f"{source}: [reminders] digest_weekday must be 0 (Monday) to 6")
+        raise ConfigError(
+            f"配置文件 {source}：[reminders] digest_weekday 应为 0（周一）到 6（周日）"
+        )
     for key in ("overdue_repeat_days", "digest_due_days", "ack_days"):
         if raw.get(key, 1) < 1:
-            raise ConfigError(f"{source}: [reminders] {key} must be 1 or more")
+            raise ConfigError(f"配置文件 {source}：[reminders] {key} 应为 1 或更大的整数")
     return RemindersConfig(
         offsets=tuple(sorted(set(offsets), reverse=True)),
         send_time=send_time.replace(tzinfo=None),
@@ -286,8 +306,8 @@ def _parse_status(raw: dict[str, Any], source: str) -> StatusRules:
     tolerance = Decimal(str(value))
     if not Decimal(0) <= tolerance <= Decimal(100):
         raise ConfigError(
-            f"{source}: [status] pace_tolerance must be points from 0 to 100 (e.g. 5), "
-            f"not {value!r}"
+            f"配置文件 {source}：[status] pace_tolerance 应为 0 到 100 的百分点数，如 5，"
+            f"而不是 {value!r}"
         )
     return StatusRules(pace_tolerance=tolerance)
 
@@ -298,7 +318,7 @@ def _parse_housekeeping(raw: dict[str, Any], source: str) -> HousekeepingConfig:
     for key in ("saved_list_days", "saved_list_max", "unmatched_days", "unmatched_max"):
         value = raw.get(key, getattr(defaults, key))
         if value < 0:
-            raise ConfigError(f"{source}: [housekeeping] {key} must be 0 or more")
+            raise ConfigError(f"配置文件 {source}：[housekeeping] {key} 应为 0 或更大的整数")
         values[key] = value
     return HousekeepingConfig(**values)
 
@@ -321,11 +341,17 @@ def load_config(
         file = Path(chosen)
         source = str(file)
         if not file.is_file():
-            raise ConfigError(f"{source}: config file not found")
+            raise ConfigError(
+                f"配置文件 {source} 不存在；请检查路径，"
+                "或复制 config.example.toml 为 config.toml 再修改"
+            )
         try:
             raw = tomllib.loads(file.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+            raise ConfigError(
+                f"配置文件 {source} 不是有效的TOML（not valid TOML）：{exc}；"
+                "请对照 config.example.toml 修改"
+            ) from None
         base = file.resolve().parent
     _check_types(raw, source)
 
@@ -339,22 +365,27 @@ def load_config(
     try:
         ZoneInfo(timezone_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"{source}: [ledger] timezone {timezone_name!r} is unknown") from None
+        raise ConfigError(
+            f"配置文件 {source}：[ledger] timezone 时区 {timezone_name!r} 不存在；"
+            '请写IANA时区名，如 "Asia/Shanghai"'
+        ) from None
 
-    token_source = "BOT_TOKEN (environment)" if env.get("BOT_TOKEN") else source
+    token_source = "环境变量 BOT_TOKEN" if env.get("BOT_TOKEN") else f"配置文件 {source}"
     token = _check_token(env.get("BOT_TOKEN") or telegram.get("token", ""), token_source)
     webhook_secret = telegram.get("webhook_secret", "")
     if telegram.get("webhook_url") and not webhook_secret:
-        raise ConfigError(f"{source}: [telegram] webhook_secret is required with webhook_url")
+        raise ConfigError(
+            f"配置文件 {source}：写了 [telegram] webhook_url 就必须写 [telegram] webhook_secret"
+        )
     if webhook_secret and not WEBHOOK_SECRET_FORM.fullmatch(webhook_secret):
         raise ConfigError(
-            f"{source}: [telegram] webhook_secret must be 1-256 characters of A-Z, a-z, 0-9, "
-            "_ and - (Telegram refuses anything else); make one with "
+            f"配置文件 {source}：[telegram] webhook_secret 应为1到256个 A-Z、a-z、0-9、_ 或 - "
+            "字符（Telegram 不接受其他字符）；可以这样生成："
             "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
         )
     sender_rate = telegram.get("sender_rate", DEFAULT_SENDER_RATE)
     if sender_rate < 0:
-        raise ConfigError(f"{source}: [telegram] sender_rate must be 0 (no limit) or more")
+        raise ConfigError(f"配置文件 {source}：[telegram] sender_rate 应为 0（不限）或更大的整数")
 
     return Config(
         database_url=_resolve_sqlite_url(database_url, base),
@@ -392,7 +423,7 @@ def _parse_office_name(office: dict[str, Any], source: str) -> str:
     name = office.get("name", DEFAULT_OFFICE_NAME).strip()
     if not name or text_problem(name) is not None or len(name) > OFFICE_NAME_MAX_CHARS:
         raise ConfigError(
-            f"{source}: [office] name must be the office's name as it signs (1-"
-            f"{OFFICE_NAME_MAX_CHARS} characters, no control characters), e.g. 西平县督查局"
+            f"配置文件 {source}：[office] name 应为落款的单位名称（1到"
+            f'{OFFICE_NAME_MAX_CHARS}个字，不含控制字符），如 "西平县督查局"'
         )
     return name

@@ -25,12 +25,31 @@ def console_sender(role: str) -> Sender:
 PROMPT = "> "
 
 
+def _numbered(name: str, copy: int) -> str:
+    """`photo.png`, then `photo (2).png`, `photo (3).png`…"""
+    if copy == 1:
+        return name
+    suffix = Path(name).suffix
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    return f"{stem} ({copy}){suffix}"
+
+
 def _save(folder: Path, name: str, content: bytes, out: TextIO) -> None:
     # Files and pictures cannot be shown in a terminal: save them where the user can open them.
+    # Several files may share a name (every phone's `photo.png`): each gets its own file,
+    # never one over another; the reply keeps showing the name it was sent with.
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_bytes(content)
-    out.write(f"（文件已保存：{path}）\n")
+    copy = 1
+    while True:
+        path = folder / _numbered(name, copy)
+        try:
+            with path.open("xb") as file:
+                file.write(content)
+            break
+        except FileExistsError:
+            copy += 1
+    shown = "文件已保存" if path.name == name else f"“{name}”已保存为"
+    out.write(f"（{shown}：{path}）\n")
 
 
 def _render(replies: list[Reply], out: TextIO, folder: Path) -> list[Button]:

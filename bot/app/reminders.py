@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.app.reminder_notices import notices_on
-from bot.domain.ledger import LedgerSpec
+from bot.domain.ledger import LedgerSpec, echoed
 from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
 from bot.domain.work_calendar import WorkCalendar
@@ -128,7 +128,7 @@ def resolve_unit(ledger: LedgerSpec, given: str) -> str:
     if len(found) == 1:
         return found[0]
     hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
-    raise UnknownUnit(f"台账中没有唯一对应“{given}”的责任单位。可选：{hint}")
+    raise UnknownUnit(f"台账中没有唯一对应“{echoed(given)}”的责任单位。可选：{hint}")
 
 
 def subscribe(engine: Engine, unit: str, chat_id: int, *, actor: str = "") -> bool:

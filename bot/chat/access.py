@@ -16,6 +16,7 @@ from bot.store.uow import UnitOfWork, reading
 logger = logging.getLogger(__name__)
 
 GRANT_USAGE = "用法：/grant 用户ID或群ID [备注]，例如 /grant 123456789 王科长"
+GRANT_NOTE_MAX_CHARS = 100
 REVOKE_USAGE = "用法：/revoke 用户ID或群ID，例如 /revoke 123456789"
 _ID = re.compile(r"-?\d{1,16}")
 
@@ -26,7 +27,9 @@ def cmd_grant(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if not parts or not _ID.fullmatch(parts[0]):
         return [Reply(f"{GRANT_USAGE}（ID须为数字，群ID为负数）")]
     subject = int(parts[0])
-    note = parts[1][:100] if len(parts) > 1 else ""
+    note = parts[1].strip() if len(parts) > 1 else ""
+    cut = len(note) > GRANT_NOTE_MAX_CHARS
+    note = note[:GRANT_NOTE_MAX_CHARS]
     problem = text_problem(note)
     if problem:
         return [Reply(f"备注{problem}。{GRANT_USAGE}")]
@@ -36,7 +39,10 @@ def cmd_grant(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return [Reply(f"{subject} 已经是查看者。")]
     service.forget_grants()
     logger.info("user %s granted viewer rights to %s", sender.user_id, subject)
-    return [Reply(f"已授予 {subject} 查看权限。")]
+    shortened = (
+        f"（备注超过{GRANT_NOTE_MAX_CHARS}字，只保存了前{GRANT_NOTE_MAX_CHARS}字）" if cut else ""
+    )
+    return [Reply(f"已授予 {subject} 查看权限。{shortened}")]
 
 
 def cmd_revoke(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -56,7 +62,13 @@ def cmd_users(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List admins and viewers."""
     with reading(service.engine) as session:
         rows = grants(session)
-    lines = ["管理员：" + ("、".join(str(a) for a in service.config.telegram.admins) or "（无）")]
+    admins = "、".join(str(a) for a in service.config.telegram.admins)
+    lines = []
+    if sender.fixed_role is not None:  # the console: its user is no Telegram id
+        role = "管理员" if sender.fixed_role == ADMIN else "查看者"
+        lines.append(f"控制台用户（你）：{role}身份")
+        admins = admins or "（无；在配置文件 [telegram] admins 中填写用户ID）"
+    lines.append("管理员：" + (admins or "（无）"))
     lines.append(f"查看者（{len(rows)}）：")
     lines += [
         f"· {g.subject_id}{'（群）' if g.subject_id < 0 else ''} {g.note}".rstrip() for g in rows

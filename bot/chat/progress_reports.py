@@ -20,7 +20,7 @@ from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
-from bot.domain.ledger import text_problem
+from bot.domain.ledger import echoed, text_problem
 from bot.store.subscriptions import subscriptions_map
 from bot.store.uow import reading
 
@@ -96,9 +96,9 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     documents = ctx.role_of(sender) is not None  # a unit's chat may only report progress
     if number is None and documents and (year is not None or not rest.strip()):
         word = (after_year if year is not None else args).strip()
-        return [Reply(f"汇报文档没有“{word}”这种格式。{DOCUMENT_USAGE}\n{REPORT_USAGE}")]
+        return [Reply(f"汇报文档没有“{echoed(word)}”这种格式。{DOCUMENT_USAGE}\n{REPORT_USAGE}")]
     if number is None and rest.strip():
-        return [Reply(f"“{head}”不是目标序号，请写数字，例如 12。{REPORT_USAGE}")]
+        return [Reply(f"“{echoed(head)}”不是目标序号，请写数字，例如 12。{REPORT_USAGE}")]
     if number is None or not rest.strip():
         return [Reply(REPORT_USAGE)]
     return create_report(ctx, sender, number, rest)

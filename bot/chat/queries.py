@@ -19,7 +19,7 @@ from bot.chat.types import (
     parse_target_number,
 )
 from bot.chat.years import not_held, year_core
-from bot.domain.ledger import STATUSES
+from bot.domain.ledger import STATUSES, echoed
 from bot.domain.status import open_deadlines, year_closed
 from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
 from bot.render.target_view import target_detail_text
@@ -78,7 +78,7 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if not chosen:
             return [
                 Reply(
-                    f"没有找到“{args}”。用法：/list [年份] 状态|单位|领域，"
+                    f"没有找到“{echoed(args)}”。用法：/list [年份] 状态|单位|领域，"
                     "例如 /list 未完成、/list 民政局、/list 2020 生态环境。"
                     f"状态可选：{'、'.join(STATUSES)}"
                 )

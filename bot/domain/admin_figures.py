@@ -27,12 +27,14 @@ from bot.domain.admin_grammar import (
     split_words,
 )
 from bot.domain.ledger import (
+    FIGURE_EXAMPLES,
     FIGURE_RULE,
     KNOWN_UNITS,
     STATUSES,
     FigureError,
     IndicatorSpec,
     TargetSpec,
+    echoed,
     parse_decimal,
     parse_figure,
 )
@@ -63,7 +65,7 @@ def _indicator(target: TargetSpec, given: str) -> IndicatorSpec:
 
 
 def _bad_number(token: str) -> CommandError:
-    return CommandError(f"数值无效：“{token}”，请写数字，例如 25.1、41 或 156,299")
+    return CommandError(f"数值无效：“{_shown(token)}”，请写数字，例如 {FIGURE_EXAMPLES}")
 
 
 def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandError:
@@ -77,7 +79,7 @@ def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandEr
 
 
 def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
-    return token if len(token) <= limit else token[: limit - 1] + "…"
+    return echoed(token, limit)
 
 
 def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
@@ -161,7 +163,7 @@ def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     reason = pieces[1].strip() if len(pieces) > 1 else ""
     if status != AUTO_STATUS and status not in STATUSES:
         raise CommandError(
-            f"没有“{status}”这个状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）"
+            f"没有“{echoed(status)}”这个状态。状态可以是：{allowed}，或“{AUTO_STATUS}”（取消人工指定）"
         )
     if len(reason) > REASON_MAX_CHARS:
         raise CommandError(f"理由太长（最多{REASON_MAX_CHARS}字）")

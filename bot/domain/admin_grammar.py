@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.domain.fields import FieldChange
-from bot.domain.ledger import TargetSpec
+from bot.domain.ledger import TargetSpec, echoed
 
 AUTO_STATUS = "自动"
 NEW_DEADLINE_TEXT = "补充时限"
@@ -87,7 +87,7 @@ def split_words(text: str, parts: int) -> list[str]:
 def target_of(token: str, lookup: Lookup) -> TargetSpec:
     found = TARGET_RE.fullmatch(token)
     if found is None:
-        raise CommandError(f"“{token}”不是目标序号，请写数字，例如 12 或 第12项")
+        raise CommandError(f"“{echoed(token)}”不是目标序号，请写数字，例如 12 或 第12项")
     digits = found.group(1).lstrip("0") or "0"
     if len(digits) > len(str(MAX_TARGET_NUMBER)) or int(digits) > MAX_TARGET_NUMBER:
         raise CommandError(f"台账中没有第{digits}项目标")

@@ -28,6 +28,7 @@ MIME = {
 }
 TYPE_LABELS = {"jpg": "照片", "png": "图片", "pdf": "PDF", "docx": "Word文档", "xlsx": "Excel表格"}
 ACCEPTED_HELP = "可接受的格式：jpg、png照片，pdf、docx、xlsx文件，单个不超过20MB"
+SHOWN_NAME_CHARS = 40  # of a refused file's name quoted back
 _UNSAFE_NAME_CHARS = re.compile(r'[\\/:*?"<>|]')
 # An OOXML package names its main part in [Content_Types].xml; this is how docx and xlsx differ.
 _OOXML_MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
@@ -77,15 +78,32 @@ def detect_type(content: bytes) -> str | None:
     return None
 
 
-def safe_name(name: str, kind: str) -> str:
-    """`name` without folders, control, bidi or reserved characters, ending in `.kind`."""
+def _clean_name(name: str) -> str:
+    """`name` without folders, control, bidi or reserved characters."""
     base = PureWindowsPath(PurePosixPath(name or "").name).name
     base = unicodedata.normalize("NFC", base)
-    base = "".join(
+    return "".join(
         "_" if _UNSAFE_NAME_CHARS.match(ch) else ch
         for ch in base
         if unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
     ).strip(" .")
+
+
+def shown_name(name: str) -> str:
+    """The whole file name as a reply quotes it, extension and all ("fake.exe"); a long one
+    is cut in its middle, the extension kept."""
+    base = _clean_name(name) or "（无名文件）"
+    if len(base) <= SHOWN_NAME_CHARS:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or len(suffix) > 8:
+        return base[: SHOWN_NAME_CHARS - 1] + "…"
+    return stem[: SHOWN_NAME_CHARS - len(suffix) - 2] + "…." + suffix
+
+
+def safe_name(name: str, kind: str) -> str:
+    """`name` without folders, control, bidi or reserved characters, ending in `.kind`."""
+    base = _clean_name(name)
     stem = base.rsplit(".", 1)[0] if "." in base else base
     stem = stem.strip(" .") or "佐证材料"
     suffix = f".{kind}"
@@ -101,7 +119,7 @@ def check_evidence(name: str, content: bytes) -> EvidenceFile:
         raise EvidenceError(f"文件有{size:.1f}MB，超过20MB上限。请压缩或拆分后再发。")
     kind = detect_type(content)
     if kind is None:
-        raise EvidenceError(f"“{safe_name(name, 'x')[:-2]}”不是认可的格式。{ACCEPTED_HELP}。")
+        raise EvidenceError(f"“{shown_name(name)}”不是认可的格式。{ACCEPTED_HELP}。")
     return EvidenceFile(
         name=safe_name(name, kind),
         type=kind,

@@ -51,9 +51,10 @@ KNOWN_UNITS = (
 # Decimal's default 28-digit context, so no ratio, gap or rounding can fail on a stored figure.
 FIGURE_WHOLE_DIGITS = 15
 FIGURE_FRACTION_DIGITS = 6
+FIGURE_EXAMPLES = "25.1、-3.5 或 156299"  # the one set of examples every figure message gives
 FIGURE_RULE = (
     f"数值最多{FIGURE_WHOLE_DIGITS}位整数、{FIGURE_FRACTION_DIGITS}位小数，"
-    "不用科学计数法，例如 25.1、-3.5 或 156299"
+    f"不用科学计数法，例如 {FIGURE_EXAMPLES}"
 )
 _FIGURE = re.compile(r"[+-]?(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?")
 _EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]*[eE][+-]?[0-9]+")
@@ -104,6 +105,15 @@ def is_decimal_text(text: str) -> bool:
 # Bidi controls could make echoed text read differently from what it is.
 _MULTILINE_ALLOWED = "\n\t"
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+ECHO_MAX_CHARS = 30  # of a user's words quoted back in a reply ("没有“…”这个状态")
+
+
+def echoed(text: str, limit: int = ECHO_MAX_CHARS) -> str:
+    """A user's words as a reply quotes them: at most `limit` characters, "…" marking a cut,
+    so that 500 characters typed are never sent back in full."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _refused(ch: str) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 
+from bot.domain.ledger import echoed
+
 # Former names → the current department's short name (the State Council's 2018 reform of
 # government bodies, as counties carried it out).
 FORMER_NAMES = {
@@ -75,12 +77,14 @@ def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
             why = "机构改革后的名称" if attempt != core else "台账中的全称"
             return UnitMatch(found[0], f"“{given}”即{found[0]}（{why}）")
         if len(found) > 1:
-            raise UnitNotFound(f"“{given}”可能是：{'、'.join(found[:8])}，请写出全称")
+            raise UnitNotFound(f"“{echoed(given)}”可能是：{'、'.join(found[:8])}，请写出全称")
     close = get_close_matches(given, names, n=5, cutoff=0.5)
     hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    shown = echoed(given)
+    example = given if shown == given else "县某某局"
     raise UnitNotFound(
-        f"台账中没有“{given}”这个责任单位。{hint}如确需新增单位，请写全称并在最后加“{NEW_UNIT_WORD}”，"
-        f"例如：/assign 12 {given} 配合 {NEW_UNIT_WORD}"
+        f"台账中没有“{shown}”这个责任单位。{hint}如确需新增单位，请写全称并在最后加“{NEW_UNIT_WORD}”，"
+        f"例如：/assign 12 {example} 配合 {NEW_UNIT_WORD}"
     )
 
 

@@ -252,7 +252,44 @@ def _listed_report(lines: list[str], listed: list, problem: str) -> Report:
     )
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_MARKDOWN = re.compile(r"^\s*(?:```|#{1,6}\s)")
+
+
+def _not_a_report(lines: list[str], report: Report) -> str:
+    """Why the text is no target report though it numbers items ("" when it may be one): a
+    Markdown file (code fences, `#` headings) or one whose items are mostly not Chinese."""
+    foreign = 0
+    for target in report.targets:
+        words = f"{target.target_text}{target.progress_text[:200]}"
+        if len(_LATIN.findall(words)) > 2 * len(_CJK.findall(words)):
+            foreign += 1
+    markdown = sum(1 for line in lines if _MARKDOWN.match(line))
+    if markdown >= 3:
+        why = f"它有{markdown}行Markdown标题或代码块标记（“#”“```”），像是说明文档"
+    elif 2 * foreign > len(report.targets):
+        why = f"{len(report.targets)}个编号项中有{foreign}个主要是英文，不是目标"
+    else:
+        return ""
+    return (
+        f"这份文件不像目标进展报告：{why}。请提供县（市）目标进展情况报告的全文"
+        "（.txt，UTF-8或GBK编码），每个目标一行，以“1.”开头，后接进展"
+    )
+
+
 def parse_report(text: str) -> Report:
+    """Split report text into its preamble and numbered targets; refuse a text that only
+    happens to number things (a README), saying what file to give instead."""
+    report = _parse_report(text)
+    lines = strip_control_characters(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    problem = _not_a_report(lines, report)
+    if problem:
+        raise ReportFormatError(problem)
+    return report
+
+
+def _parse_report(text: str) -> Report:
     """Split report text into its preamble and numbered targets, in increasing order.
 
     Invisible control characters (which no ledger field may hold) are dropped first.
@@ -296,7 +333,7 @@ def parse_report(text: str) -> Report:
             renumbered = _other_markers(lines)
             if renumbered is None:
                 raise ReportFormatError(refusal(lines))
-            return parse_report("\n".join(renumbered))
+            return _parse_report("\n".join(renumbered))
         return Report(
             preamble="\n".join(lines[: mentioned[0].line - 1]).strip("\n"),
             targets=tuple(ReportTarget(m.number, "", m.words, False, m.line) for m in mentioned),

@@ -4,7 +4,8 @@ A bulletin has four parts, as offices write them:
 1. 总体情况: counts by status, and how many targets are closed (销号).
 2. 进展变化: the targets whose figures or texts changed since `since` (from the audit trail).
 3. 存在问题: the targets that need pressing, named and grouped by lead unit: behind 序时进度
-   or a milestone (滞后), past a deadline (逾期), with no figures (暂无数据), or 未完成.
+   or a milestone (滞后), past a deadline (逾期), with no figures (暂无数据), or 未完成. The
+   unit with most late or unfinished targets comes first, then by pinyin.
    Closed and done targets are never named.
 4. 下一步要求: requirements that follow from the problems found (none are printed for
    problems that do not occur).
@@ -78,6 +79,22 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     return None
 
 
+LATE_KINDS = ("滞后", "逾期", "未完成")  # what a unit is pressed on first; 暂无数据 only asks
+
+
+def _by_severity(grouped: Mapping[str, Sequence[Problem]]) -> list[str]:
+    """The units, the one with most late or unfinished targets first, then most problems,
+    then by pinyin (as a reader looks a unit up); 未明确牵头单位 last."""
+    from pypinyin import Style, lazy_pinyin  # only a bulletin needs it
+
+    def key(unit: str):
+        problems = grouped[unit]
+        late = sum(1 for p in problems if p.kind in LATE_KINDS)
+        return (unit == NO_LEAD, -late, -len(problems), lazy_pinyin(unit, Style.TONE3), unit)
+
+    return sorted(grouped, key=key)
+
+
 def _requirements(problems: Sequence[Problem], done_open: int, issued: dt.date) -> list[str]:
     kinds = {p.kind for p in problems}
     reply_by = issued + dt.timedelta(days=REPLY_DAYS)
@@ -135,7 +152,7 @@ def build_bulletin(
         summary=summary,
         closed=sum(1 for t in ledger.targets if t.closed is not None),
         changes=changes,
-        problems=tuple((unit, tuple(ps)) for unit, ps in sorted(grouped.items())),
+        problems=tuple((unit, tuple(grouped[unit])) for unit in _by_severity(grouped)),
         requirements=tuple(_requirements(problems, done_open, issued or as_of)),
         issued=issued,
     )

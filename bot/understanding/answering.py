@@ -167,10 +167,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         return changed
 
     def _warm(self) -> None:
-        """Do at build what the first questions would otherwise each pay for once: whether
-        the ledger holds each out-of-scope cue, place and subject of the lexicon, and for a
-        big ledger (`WARM_AT`) the cn2an import, every status, the summary and list groups;
-        for a small one (`AHEAD_MAX`) every target's status and card."""
+        """Do at build what the first questions would each pay for once: whether the ledger
+        holds each out-of-scope cue, place and subject of the lexicon; for a big one (`WARM_AT`)
+        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
@@ -183,7 +182,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
                 self.status(t)  # what the first list question would work out for all
-                self._card(t)  # each target's reply, as its index works out its phrases
+                for lead in (None, *(i for i in t.indicators if i.actual or i.target)):
+                    self._card(t, lead)  # its replies, as its index works out its phrases
 
     def ask(
         self, question: str, conversation: Conversation | None = None, *, now: float | None = None

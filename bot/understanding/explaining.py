@@ -62,28 +62,26 @@ class CandidateExplaining:
             caps = self._fuzzy_caps[number] = (each, max(each.values(), default=0.0))
         return caps
 
-    def _fuzzy_most(self, number: int, query: _Query) -> float:
-        """At least `_fuzzy_cap`, from one test: 0 when the question holds too few of all
-        the target's fuzzy phrases' characters for any one of them, else their largest cap."""
+    def _fuzzy_bound(self, number: int, query: _Query) -> float:
+        """The most the target's fuzzy reason can add for this question. First one test of
+        all its fuzzy phrases' characters: 0 when the question holds too few of them for
+        any one phrase. Then its passing phrases' caps (`_fuzzy_caps_of`), each at the
+        highest similarity the question's characters allow it (a phrase shorter than the
+        question with no character twice, c of whose characters the question holds,
+        aligns at most 2c / (len + c): see `_shares`), else at 100."""
         doc = self.docs[number]
         if doc.fuzzy_bits is None:
             self._fuzzy_bits(doc)  # its characters numbered before the question's are read
-        every, fewest = doc.fuzzy_union
-        if (every & self._masked_bits(query)).bit_count() < fewest:
-            return 0.0
-        return self._fuzzy_caps_of(number)[1]
-
-    def _fuzzy_cap(self, number: int, query: _Query) -> float:
-        """The most the target's fuzzy reason can add for this question: its passing
-        phrases' caps (`_fuzzy_caps_of`), each at the highest similarity the question's
-        characters allow it (a phrase shorter than the question with no character twice,
-        c of whose characters the question holds, aligns at most 2c / (len + c): see
-        `_shares`), else at 100."""
-        passing = self._passing(number, query)
-        if not passing:
-            return 0.0
-        caps = self._fuzzy_caps_of(number)[0]
         q_bits = self._masked_bits(query)
+        every, fewest = doc.fuzzy_union
+        if (every & q_bits).bit_count() < fewest:
+            return 0.0
+        caps, largest = self._fuzzy_caps_of(number)
+        if not largest:
+            return 0.0
+        passing = query.passing.get(number)
+        if passing is None:
+            passing = self._passing(number, query)
         size = len(query.masked)
         most = 0.0
         for phrase, bits, _, _, length, unique in passing:

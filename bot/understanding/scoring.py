@@ -377,9 +377,7 @@ class IndexScoring(PhraseHits):
             lexicon = sum([r.score for r, _ in hits if r.kind == "lexicon"]) if hits else 0
             rounding = 0.0005 * (tokens + len(hits) + 2)
             # One test of all its fuzzy phrases' characters spares most rows the phrases' own.
-            fuzzy = 0.0
-            if fuzzy_applies and self._fuzzy_most(number, query):
-                fuzzy = self._fuzzy_cap(number, query)
+            fuzzy = self._fuzzy_bound(number, query) if fuzzy_applies else 0.0
             bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
             bounded.append((bound, row))
         bounded.sort(reverse=True)

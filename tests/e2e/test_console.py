@@ -249,3 +249,34 @@ def test_typing_a_page_buttons_words_turns_the_page(config_file):
     assert out[1].startswith("超额完成的目标（第1/3页，共24项）")
     assert out[2].startswith("超额完成的目标（第2/3页，共24项）")  # not a question "下一页"
     assert out[3].startswith("超额完成的目标（第1/3页，共24项）")
+
+
+def test_evidence_files_with_the_same_name_never_overwrite_one_another(config_file, tmp_path):
+    photos = []
+    for folder, content in (("a", b"first"), ("b", b"second")):
+        (tmp_path / folder).mkdir()
+        photo = tmp_path / folder / "photo.png"
+        photo.write_bytes(b"\x89PNG\r\n\x1a\n" + content + bytes(range(40)))
+        photos.append(photo)
+    script = [f"/file {photos[0]} /evidence 30 一", f"/file {photos[1]} /evidence 30 二"]
+    script += ["/evidence 30", "/evidence 30"]
+    result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "var" / "out"
+    saved = sorted(out.iterdir())
+    assert [p.name for p in saved] == [
+        "photo (2).png", "photo (3).png", "photo (4).png", "photo.png"
+    ]  # fmt: skip
+    contents = [p.read_bytes() for p in saved]
+    assert sorted(contents) == sorted([photos[0].read_bytes(), photos[1].read_bytes()] * 2)
+    assert f"（“photo.png”已保存为：{out / 'photo (2).png'}）" in result.stdout
+
+
+def test_users_in_the_console_shows_the_console_users_role(config_file):
+    result = run_main("chat", "--config", str(config_file), stdin="/users\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)
+    assert out[1] == (
+        "控制台用户（你）：管理员身份\n"
+        "管理员：（无；在配置文件 [telegram] admins 中填写用户ID）\n查看者（0）："
+    )

@@ -165,3 +165,33 @@ def test_a_bulletin_on_a_pinned_day_asks_for_replies_after_the_day_it_is_signed(
     [text, _] = service.command(ADMIN, "report", "通报")  # [ledger] today = 2021-01-15
     assert "须于1月20日前报送" in text.text
     assert text.text.endswith("县督查局\n2021年1月15日")
+
+
+LONG = "很长的一段话" * 100  # 600 characters pasted where a word belongs
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "quoted"),
+    [
+        ("assign", f"12 {LONG}", "台账中没有“"),
+        ("assign", LONG, "“"),
+        ("subscribe", LONG, "台账中没有唯一对应“"),
+        ("list", LONG, "没有找到“"),
+        ("status", f"12 {LONG}", "没有“"),
+        ("report", f"{LONG} 已完工", "“"),
+    ],
+)
+def test_long_input_is_quoted_back_cut_short(service, command, args, quoted):
+    from bot.domain.ledger import ECHO_MAX_CHARS
+
+    text = "\n".join(reply.text for reply in service.command(ADMIN, command, args))
+    assert LONG not in text and LONG[:200] not in text
+    cut = LONG[: ECHO_MAX_CHARS - 1] + "…"
+    assert f"{quoted}{cut}”" in text  # the start of what was typed, its cut marked
+
+
+def test_a_grant_note_that_was_shortened_says_so(service):
+    [reply] = service.command(ADMIN, "grant", f"123 {LONG}")
+    assert reply.text == "已授予 123 查看权限。（备注超过100字，只保存了前100字）"
+    [reply] = service.command(ADMIN, "grant", "456 王科长")
+    assert reply.text == "已授予 456 查看权限。"

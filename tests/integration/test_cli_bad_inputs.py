@@ -136,3 +136,31 @@ def test_list_by_a_unit_the_ledger_never_names_is_refused_with_names_to_try(run_
     assert code == 2 and out == ""  # not "共0项", which reads as nothing left to do
     assert err.startswith(f"错误：2020年台账中没有名称含“{unit}”的责任单位。{hint}")
     assert run_cli("list", "--unit", "财政")[1].endswith("共16项\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (  # a project's README: numbered steps between Markdown headings and code
+            "# Ledger bot\n\n## Install\n\n1. Install Python 3.11 and make.\n"
+            "2. Run `make install` in the project folder.\n3. 复制 config.example.toml。\n\n"
+            "## Use\n\n```\npython main.py chat\n```\n",
+            "Markdown",
+        ),
+        (  # numbered English notes without Markdown
+            "Release notes\n1. Fixed the reminder schedule for weekends.\n"
+            "2. The chart now shows 12 months.\n3. 新增 /close 命令。\n",
+            "主要是英文",
+        ),
+    ],
+)
+def test_import_report_of_a_document_that_is_no_report_refuses_and_writes_nothing(
+    run_cli, tmp_path, text, why
+):
+    source = tmp_path / "README.md"
+    source.write_text(text, encoding="utf-8")
+    draft = tmp_path / "d.toml"
+    code, _, err = run_cli("import-report", str(source), "-o", str(draft))
+    assert code == 2 and not draft.exists()
+    assert err.startswith("错误：这份文件不像目标进展报告：") and why in err
+    assert "目标进展情况报告" in err and "以“1.”开头" in err  # what file to give instead

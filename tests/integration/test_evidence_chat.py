@@ -82,8 +82,16 @@ def test_a_file_nobody_can_place_is_explained_in_private_and_ignored_in_groups(s
 def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
     replies = service.file(ADMIN, IncomingFile("病毒.exe", b"MZ\x90\x00" * 8), "/evidence 30 看看")
     assert texts(replies) == [
-        "佐证材料未保存：“病毒”不是认可的格式。可接受的格式：jpg、png照片，pdf、docx、xlsx文件，单个不超过20MB。"
+        "佐证材料未保存：“病毒.exe”不是认可的格式。可接受的格式：jpg、png照片，pdf、docx、xlsx文件，单个不超过20MB。"
     ]
+    [reply] = service.file(ADMIN, IncomingFile("fake.png", b"not a picture"), "/evidence 30")
+    assert reply.text.startswith(
+        "佐证材料未保存：“fake.png”不是认可的格式。可接受的格式：jpg、png"
+    )
+    long_name = "很长的文件名" * 20 + ".zip"
+    [reply] = service.file(ADMIN, IncomingFile(long_name, b"PK\x03\x04"), "/evidence 30")
+    assert reply.text.startswith(f"佐证材料未保存：“{'很长的文件名' * 5}很长的文件…")
+    assert "….zip”不是认可的格式" in reply.text and long_name not in reply.text
     assert files_of(service, 30) == []
 
 

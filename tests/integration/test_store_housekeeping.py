@@ -126,5 +126,5 @@ def test_housekeeping_limits_come_from_the_config(tmp_path):
     assert (settings.saved_list_days, settings.unmatched_max) == (3, 100)
     assert (settings.saved_list_max, settings.unmatched_days) == (10000, 365)
     path.write_text("[housekeeping]\nunmatched_max = -1\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"\[housekeeping\] unmatched_max must be 0 or more"):
+    with pytest.raises(ConfigError, match=r"\[housekeeping\] unmatched_max 应为 0 或更大的整数"):
         load_config(path, environ={})

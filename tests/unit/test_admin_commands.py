@@ -208,6 +208,15 @@ def test_set_figure_beyond_the_documented_bounds_is_refused(value, reason):
     assert "数值无效" in message and reason in message and FIGURE_RULE in message
 
 
+def test_every_figure_message_gives_the_same_examples():
+    from bot.domain.ledger import FIGURE_EXAMPLES
+
+    not_a_number = error("set", "12 新增贷款 很多")
+    too_long = error("set", "12 新增贷款 1.1234567")
+    assert f"例如 {FIGURE_EXAMPLES}" in not_a_number and f"例如 {FIGURE_EXAMPLES}" in too_long
+    assert "156,299" not in not_a_number + too_long  # one way of writing it, declared once
+
+
 def test_set_the_largest_figure_within_the_bounds_is_accepted():
     largest = "9" * FIGURE_WHOLE_DIGITS + "." + "9" * FIGURE_FRACTION_DIGITS
     assert changes(run("set", f"12 新增贷款 {largest}亿元")) == {

@@ -307,8 +307,10 @@ def test_second_entry_of_the_last_list(answerer):
     listed = answerer.ask("超额完成的有哪些", conversation, now=0)
     second = answerer.ask("第二个呢", conversation, now=1)
     assert second.intent == "target" and second.targets[0] == listed.targets[1]
-    # without a list in the context, 第二个 is target 2
-    assert answerer.ask("第二个呢").targets[0] == 2
+    # without a list in the context "第二个呢" steps through nothing (as "下一个" does); a
+    # target's number is asked as 第2项 or 第二个 without the 呢 of a follow-up
+    assert answerer.ask("第二个呢").targets == ()
+    assert answerer.ask("第2项").targets[0] == 2
 
 
 def test_an_explicit_new_question_wins_over_the_context(answerer):

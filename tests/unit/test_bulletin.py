@@ -85,3 +85,27 @@ def test_the_text_bulletin_is_signed_by_the_office():
     assert text.startswith("2021年台账督查通报\n（数据截至2021-07-15）")
     assert text.endswith("西平县督查局\n2021年7月15日")
     assert "一、总体情况\n截至2021-07-15，共5项目标：" in text and "已销号1项。" in text
+
+
+def test_units_are_named_most_late_first_then_by_pinyin():
+    late = IndicatorSpec("完成投资", "90", "亿元", actual="30", as_of="1-6月")
+    no_data = IndicatorSpec("造林", "1", "万亩")
+    ledger = LedgerSpec(
+        year=2021,
+        title="2021年台账",
+        preamble="",
+        targets=(
+            target(1, "没有数据一", "县住建局", no_data, progress_text=""),
+            target(2, "没有数据二", "县住建局", no_data, progress_text=""),
+            target(3, "卫生一", "县卫健委", late),
+            target(4, "发改一", "县发改委", late),
+            target(5, "农业一", "县农业农村局", late),
+            target(6, "农业二", "县农业农村局", deadline="2021-06-30"),
+        ),
+    )
+    bulletin = build_bulletin(ledger, as_of=JULY, since=d("2021-07-08"), changed={})
+    # 农业农村局 has two late targets; 发改委 (fa) and 卫健委 (wei) one each, by pinyin,
+    # though 卫 (U+536B) comes before 发 (U+53D1) in character code; 住建局's two targets
+    # only lack figures: named last.
+    units = [unit for unit, _ps in bulletin.problems]
+    assert units == ["县农业农村局", "县发改委", "县卫健委", "县住建局"]

@@ -59,15 +59,15 @@ def test_environment_overrides(tmp_path):
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("[ledger]\ncolour = 1\n", "unknown key [ledger] colour"),
-        ("[bogus]\n", "unknown section [bogus]"),
+        ("[ledger]\ncolour = 1\n", "[ledger] 没有 colour 这个键"),
+        ("[bogus]\n", "没有 [bogus] 这一节"),
         ("[telegram]\nadmins = 5\n", "[telegram] admins"),
         ('[telegram]\nadmins = ["@boss"]\n', "[telegram] admins"),
         ("[telegram]\nwebhook_port = true\n", "[telegram] webhook_port"),
         ('[telegram]\ntoken = "PUT-YOUR-BOT-TOKEN-HERE"\n', "[telegram] token"),
         ('[ledger]\ntoday = "tomorrow"\n', "[ledger] today"),
         ('[ledger]\ntimezone = "Mars/Base"\n', "[ledger] timezone"),
-        ("[ledger\n", "not valid TOML"),
+        ("[ledger\n", "不是有效的TOML"),
         ("[telegram]\nsender_rate = -1\n", "[telegram] sender_rate"),
         ("[ledger]\nyear = 20\n", "[ledger] year"),
         ('[ledger]\nyear = "2021"\n', "[ledger] year"),
@@ -87,6 +87,23 @@ def test_bad_configs_are_refused_naming_key_and_file(tmp_path, text, fragment):
         load_config(path, environ={})
     assert fragment in str(info.value)
     assert str(path) in str(info.value)
+    assert str(info.value).startswith(f"配置文件 {path}")  # Chinese, naming the file first
+
+
+def test_config_errors_say_in_chinese_what_to_write_instead(tmp_path):
+    path = write(tmp_path, "[ledger]\ntimezon = 1\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert "是不是 timezone？" in str(info.value) and "可用的键：file、timezone" in str(info.value)
+    path = write(tmp_path, "[reminders]\nsend_time = 9\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert (
+        str(info.value) == f'配置文件 {path}：[reminders] send_time 应为时间 "HH:MM"，如 "09:00"'
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "missing.toml", environ={})
+    assert str(info.value).startswith(f"配置文件 {tmp_path / 'missing.toml'} 不存在；")
 
 
 def test_example_config_documents_every_key_and_loads_as_it_is(tmp_path):

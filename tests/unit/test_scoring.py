@@ -94,7 +94,7 @@ def test_a_phrase_short_of_its_share_of_the_question_never_reaches_a_ratio_of_75
             if shared < (strict if len(phrase) < len(q) else loose):
                 skipped += 1
                 assert fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75) is None
-            if len(set(phrase)) == len(phrase) < len(q):  # the bound `_fuzzy_cap` uses
+            if len(set(phrase)) == len(phrase) < len(q):  # the bound `_fuzzy_bound` uses
                 bound = 200 * shared / (len(phrase) + shared)
                 assert fuzz.partial_ratio(phrase, q) <= bound + 1e-9, (phrase, q)
     assert skipped > 1000
