@@ -140,14 +140,12 @@ def _sub_heading(line: str, item_line: str) -> bool:
 
 
 def _one_line_each(lines: list[str], starts: list[tuple[int, int, str]]) -> bool:
-    """Every item but the last is told whole on its own line, with nothing under it, and the
-    last one's line ends its sentence with its figures told, a paragraph below it: the list's
-    shape is one line an item, and the paragraph speaks of the list ("…增速未达到预期目标,主要
-    是因为…"). (A short line under a last line without figures is that item's progress.)"""
+    """Items told one a line, the last ending its sentence with figures, a paragraph under it
+    ("…增速未达到预期目标,主要是因为…"): the paragraph speaks of the list, not of the last item."""
     last_line = starts[-1][2].rstrip()
     below = "".join(lines[starts[-1][0] + 1 :]).strip()
     if len(starts) < 3 or not last_line.endswith(("。", "；", ";")) or len(below) < 40:
-        return False
+        return False  # (a short line under the last item is its own progress)
     if not re.search(r"\d", last_line):
         return False
     return all(
