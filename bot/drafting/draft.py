@@ -77,7 +77,9 @@ def _says_done_itself(line: str) -> bool:
     """The line ends its sentence saying its work is done ("巩固提升31个生猪基地,已完成既定
     目标。"): the sentences after it add to its progress, they do not replace it."""
     said = status_from_words(line)
-    return said is not None and said.value in ("已完成", "超额完成") and said.words.startswith("已")
+    return (
+        said is not None and said.value in ("已完成", "超额完成") and said.words.startswith("已")
+    )
 
 
 def _answers_itself(line: str) -> bool:

@@ -210,11 +210,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         stepped = self._list_step(question, q, context)
         if stepped is not None:
             return stepped
-        aside = aside_reply(
-            q,
-            has_list=bool(context and context.listed),
-            has_target=bool(context and context.targets),
-        )
+        aside = aside_reply(q, has_target=bool(context and context.targets))
         if aside is not None:
             return self._unknown(question, reply_prefix=aside)
         if context is not None and context.targets and LAST_TARGET.search(q):

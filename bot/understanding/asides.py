@@ -1,6 +1,7 @@
 """Turns that name no target and need none: greetings and thanks, an aspect asked before any
-target ("谁负责" as the first turn), "第二个" with no list open, and figures or symbols alone
-("-5"). Each gets a reply saying what to type instead of "no target matches"."""
+target ("谁负责" as the first turn), and figures or symbols alone ("-5"); stepping through a
+list with none open is followups.py's. Each gets a reply saying what to type instead of
+"no target matches"."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from bot.render.replies import (
     GREETING_REPLY,
     NEED_A_TARGET_FIRST,
     NO_WORDS,
-    NOTHING_TO_STEP,
     THANKS_REPLY,
 )
-from bot.understanding.cues import ORDINAL, aspect_of, strip_aspects
+from bot.understanding.cues import aspect_of, strip_aspects
 
 # Greetings, and thanks or goodbyes, typed alone; a question after them ("你好，造林完成了吗")
 # is a question.
@@ -29,21 +29,17 @@ _THANKS = re.compile(
 _ASPECT_FILLER = re.compile(r"[那么呢吗啊呀吧了的是\s？?。!！，,]")
 _LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _PLAIN_NUMBER = re.compile(r"^\s*[#＃№]?\s*\d{1,4}\s*(?:号|项|条|件)?\s*$")
-_STEP_ON = re.compile(r"个\s*(?:呢|吧)$")
 
 
-def aside_reply(q: str, *, has_list: bool, has_target: bool) -> str | None:
+def aside_reply(q: str, *, has_target: bool) -> str | None:
     """The reply to a turn that asks about no target and needs none, or None for any other
-    turn. `q` is the normalized question; `has_list`/`has_target` say what the chat holds."""
+    turn. `q` is the normalized question; `has_target` says whether the chat holds a target."""
     if _GREETING.match(q):
         return GREETING_REPLY
     if _THANKS.match(q):
         return THANKS_REPLY
     if not has_target and aspect_of(q) and not _ASPECT_FILLER.sub("", strip_aspects(q)):
         return NEED_A_TARGET_FIRST
-    if not has_list and ORDINAL.match(q) and _STEP_ON.search(q):
-        # "第二个呢" steps on through a list; "第16个", "第2项" name a target's number.
-        return NOTHING_TO_STEP
     if not _LETTERS.search(q) and not _PLAIN_NUMBER.match(q):
         return NO_WORDS
     return None

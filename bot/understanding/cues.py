@@ -110,6 +110,9 @@ NUMBER_REF = re.compile(
 
 ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项|件)?\s*(?:呢|吧|怎么样|咋样)?$")
 
+# "第二个呢": the 呢 of a follow-up makes an ordinal a step through a list.
+STEP_ON = re.compile(r"个\s*(?:呢|吧)$")
+
 
 # The entry after (or before) the one opened from the bot's last list ("下一个", "上一项呢").
 NEXT_IN_LIST = re.compile(r"^(?:那|那么)?(?:(下)|上)一(?:个|项|条)(?:呢|吧)?[？?。]*$")

@@ -14,6 +14,7 @@ from bot.understanding.cues import (
     MULTI_SPLIT,
     NEXT_IN_LIST,
     ORDINAL,
+    STEP_ON,
     aspect_of,
     names_phrase,
     strip_aspects,
@@ -44,9 +45,11 @@ class FollowUps:
                 at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
                 if 0 <= at < len(context.listed):
                     return self._target_answer(question, q, self.by_number[context.listed[at]], ())
-        if NEXT_IN_LIST.match(q):
-            # "下一个" with no list open, or past its end: no target to step to, whatever
-            # target the bare words would score.
+        no_list = context is None or not context.listed
+        if NEXT_IN_LIST.match(q) or (no_list and ORDINAL.match(q) and STEP_ON.search(q)):
+            # "下一个" with no list open, or past its end, and "第二个呢" with no list: no
+            # target to step to, whatever target the bare words would score ("第16个" and
+            # "第2项", with no 呢 of a follow-up, name a target's number).
             return self._unknown(question, reply_prefix=NOTHING_TO_STEP)
         return None
 

@@ -41,9 +41,6 @@ def answerer(ledger_2020):
         ("那啥时候到期呢？", NEED_A_TARGET_FIRST),
         ("差多少", NEED_A_TARGET_FIRST),
         ("谁负责造林", None),
-        ("第二个呢", NOTHING_TO_STEP),
-        ("第16个", None),  # a target's number
-        ("第2项", None),
         ("-5", NO_WORDS),
         ("12.5", NO_WORDS),
         ("12", None),
@@ -51,12 +48,17 @@ def answerer(ledger_2020):
     ],
 )
 def test_a_turn_about_no_target_gets_its_own_reply(question, reply):
-    assert aside_reply(normalize(question), has_list=False, has_target=False) == reply
+    assert aside_reply(normalize(question), has_target=False) == reply
 
 
-def test_with_a_target_or_a_list_open_the_turn_is_a_follow_up():
-    assert aside_reply("谁负责", has_list=False, has_target=True) is None
-    assert aside_reply("第二个呢", has_list=True, has_target=False) is None
+def test_with_a_target_open_the_turn_is_a_follow_up():
+    assert aside_reply("谁负责", has_target=True) is None
+
+
+def test_a_step_through_no_list_is_told_so_but_a_number_is_a_target(answerer):
+    assert answerer.ask("第二个呢").reply.startswith(NOTHING_TO_STEP)
+    assert answerer.ask("第16个").targets[:1] == (16,)  # a target's number
+    assert answerer.ask("第2项").targets[:1] == (2,)
 
 
 @pytest.mark.parametrize(
