@@ -219,7 +219,9 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
-    if own_line or (progress_report and item.progress_text and _says_done_itself(item.target_text)):
+    if own_line or (
+        progress_report and item.progress_text and _says_done_itself(item.target_text)
+    ):
         told = f"{item.target_text}\n{told}"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)

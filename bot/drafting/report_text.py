@@ -150,7 +150,7 @@ def _one_line_each(lines: list[str], starts: list[tuple[int, int, str]]) -> bool
         return False
     return all(
         not any(ln.strip() for ln in lines[index + 1 : following])
-        for (index, _n, _r), (following, _m, _s) in zip(starts, starts[1:])
+        for (index, _n, _r), (following, _m, _s) in zip(starts, starts[1:], strict=False)
     )
 
 

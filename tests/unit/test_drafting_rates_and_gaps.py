@@ -309,7 +309,10 @@ def test_halfyear_results_with_their_margin_to_an_unprinted_target_rate():
     )
     drafted, targets = _drafted(text)
     assert targets[1].status_override == "滞后" and "塌目标1.9个百分点" in targets[1].status_reason
-    assert targets[2].status_override == "超额完成" and "高于目标1.5个百分点" in targets[2].status_reason
+    assert (
+        targets[2].status_override == "超额完成"
+        and "高于目标1.5个百分点" in targets[2].status_reason
+    )
     assert targets[3].status_override != "超额完成"  # less is better: above is no success
 
 
