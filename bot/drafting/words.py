@@ -120,6 +120,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "有一定困难", "困难较大", "难度较大", "难以完成",
             # Work halted or put off ("项目暂缓实施", "已停建").
             "暂缓", "停工", "停建", "搁置",
+            # An office's verdict on work short of its plan ("完成情况不够理想").
+            "不够理想", "不尽理想", "不理想",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -127,7 +129,9 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "推进中",
         (
             "达到序时进度", "达到时序进度", "达到序时", "超序时", "超过序时进度",
-            "序时进度以上", "按序时进度", "符合序时进度",
+            "序时进度以上", "按序时进度", "符合序时进度", "按时序推进", "按序时推进",
+            # Part of the work done ("部分完成任务"): the rest is still to do.
+            "部分完成",
         ),
     ),
     ("超额完成", ("超额完成",)),

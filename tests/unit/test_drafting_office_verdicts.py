@@ -1,0 +1,72 @@
+"""Verdict words offices write of items and groups of items: "完成情况不够理想" (behind),
+"按时序推进" (on pace), "部分完成任务" (partly done), and run headings that count their items
+and end in a comma (bot/drafting/words.py, bot/drafting/groups.py)."""
+
+import pytest
+
+from bot.drafting.drafter import draft_ledger
+from bot.drafting.groups import Group, group_reading
+from bot.drafting.report_text import parse_report
+from bot.drafting.words import status_from_words
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("乡村道路硬化等项目完成情况不够理想", "滞后"),
+        ("受资金影响,进度不尽理想", "滞后"),
+        ("招商引资成效不理想", "滞后"),
+        ("按时序推进", "推进中"),
+        ("目前按序时推进", "推进中"),
+        ("部分完成任务,其余正在施工", "推进中"),
+    ],
+)
+def test_office_verdict_words(words, status):
+    assert status_from_words(words).value == status
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("有12项实事完成任务", "已完成"),
+        ("有3项工程部分完成任务", "推进中"),
+        ("共6项工作基本完成", "推进中"),
+        # "完成或基本完成": the page files them as done.
+        ("已经完成或基本完成的任务,共计5项", "已完成"),
+    ],
+)
+def test_what_a_heading_says_of_done_and_partly_done(heading, status):
+    assert group_reading(Group(heading, 0)).value == status
+
+
+PARTLY = """截至10月底,某县实施的8项民生工程进展如下。
+有2项民生工程完成任务,分别是
+1.农村公路养护、
+2.城乡低保提标。
+有2项民生工程部分完成任务,
+3.职业技能培训,培训800人,完成率120%;
+4.社区养老站建设,完成3个,完成率100%。
+其余项目稳步推进。
+"""
+
+
+def _statuses(text: str, year: int = 2024) -> dict[int, str]:
+    ledger = draft_ledger(parse_report(text), year, text)
+    return {t.number: t.status_override for t in ledger.targets}
+
+
+def test_a_partly_done_group_outranks_the_parts_its_items_say_are_done():
+    statuses = _statuses(PARTLY)
+    assert statuses[1] == statuses[2] == "已完成"
+    assert statuses[3] == statuses[4] == "推进中"
+
+
+def test_a_progress_line_ending_in_a_comma_is_no_heading():
+    text = """某县2024年9月民生实事进展
+1. 20个村卫生室改造
+已完成12件(60%),
+2. 5个口袋公园建设
+正在施工中。
+"""
+    by = {t.number: t for t in parse_report(text).targets}
+    assert by[2].group is None
