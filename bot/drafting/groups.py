@@ -222,6 +222,8 @@ _PARTLY = re.compile(r"部分完成|基本完成")
 def _partly(words: str) -> bool:
     """The heading files its items as partly done, not as "完成或基本完成" (done, or nearly)."""
     return bool(_PARTLY.search(words)) and not _DONE.search(words)
+
+
 _ON_SCHEDULE = re.compile(
     r"达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以上|达序"
     # "超额完成8月份节点目标": a stage of the year met, not the year's target.

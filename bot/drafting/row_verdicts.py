@@ -115,3 +115,30 @@ def _on_pace(spec, told: str, day: dt.date, quoted: str, latest: str) -> Reading
         return Reading(said.value, f"报告称“{quoted}”，“{said.words}”", said.confidence)
     words = latest or (said.words if said is not None else "")
     return Reading("推进中", f"报告称“{quoted}”" + (f"，“{words}”" if words else ""), 0.85)
+
+
+# A status cell holds a short verdict and nothing else ("按时序推进", "已完工", "滞后").
+_STATUS_CELL_CHARS = 10
+
+
+def _status_cell(line: str) -> Reading | None:
+    cells = split_cells(line)
+    last = cells[-1].strip(" 。.；;") if len(cells) >= 3 else ""
+    if not last or len(last) > _STATUS_CELL_CHARS or re.search(r"\d", last):
+        return None
+    said = status_from_words(last)
+    return said if said is not None and said.words.strip(" 。.；;") == last else None
+
+
+def status_column(target_text: str, progress_text: str) -> Reading | None:
+    """The status a table's status column states of a row ("… | 县教育局 | … | 按时序推进"),
+    or of every sub-row under it alike ("| 1.乐业路 | 区城管局 | 已完工 |"): the office's own
+    verdict, quoted; None when the rows have no such cell or their cells disagree."""
+    rows = [target_text] + [ln for ln in progress_text.split("\n") if len(split_cells(ln)) >= 3]
+    said = [r for r in (_status_cell(row) for row in rows) if r is not None]
+    if not said or len({r.value for r in said}) > 1:
+        return None
+    if len(said) < len([r for r in rows if len(split_cells(r)) >= 3]):
+        return None  # a sub-row without a verdict: the column does not speak for the item
+    words = "、".join(dict.fromkeys(r.words for r in said))
+    return Reading(said[0].value, f"报告称“{words}”", 0.85)

@@ -7,6 +7,7 @@ import pytest
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.groups import Group, group_reading
 from bot.drafting.report_text import parse_report
+from bot.drafting.row_verdicts import status_column
 from bot.drafting.words import status_from_words
 
 
@@ -70,3 +71,33 @@ def test_a_progress_line_ending_in_a_comma_is_no_heading():
 """
     by = {t.number: t for t in parse_report(text).targets}
     assert by[2].group is None
+
+
+def test_a_status_column_is_the_offices_verdict_on_its_row():
+    row = "新建5个村级卫生室。 | 县卫健局 | 已建成6个,正在验收。 | 按时序推进"
+    said = status_column(row, "")
+    assert said.value == "推进中" and "按时序推进" in said.words
+    assert status_column("改造老旧小区3个 | 县住建局 | 已完工", "").value == "已完成"
+
+
+def test_sub_rows_speak_for_their_item_only_when_every_one_agrees():
+    item = "(一)城区道路畅通工程(4条路)"
+    done = " | 1.建设路 | 县城投 | 已完工 |\n | 2.人民路 | 县城管局 | 已完工 |"
+    assert status_column(item, done).value == "已完成"
+    mixed = done + "\n | 3.新华路 | 县城投 | 进展缓慢 |"
+    assert status_column(item, mixed) is None
+    silent = done + "\n | 3.新华路 | 县城投 | 正在铺设管网,预计11月通车 |"
+    assert status_column(item, silent) is None
+
+
+def test_a_long_or_figured_last_cell_is_progress_not_a_status_column():
+    assert status_column("建成10个驿站 | 县总工会 | 已完成8个", "") is None
+    assert status_column("建成10个驿站 | 县总工会 | 选址已全部完成,正在装修施工", "") is None
+
+
+def test_a_status_column_outranks_the_figures_of_its_row():
+    text = """1.为150名以上困难老人提供助餐服务。 | 县民政局 | 已为168名老人助餐。 | 按时序推进
+2.改造农村公厕20座。 | 县农业农村局 | 已改造12座。 | 按时序推进
+"""
+    statuses = _statuses(text, 2024)
+    assert statuses == {1: "推进中", 2: "推进中"}
