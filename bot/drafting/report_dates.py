@@ -176,3 +176,15 @@ def report_day(heading: str, year: int) -> dt.date | None:
         return month_end(year, int(m.group(5)))
     except ValueError:
         return None
+
+
+def likely_year(text: str, today: dt.date) -> int:
+    """The year a report that prints none is most likely about, read on `today` (the day it
+    is imported): the latest year whose period reported on ("截至9月底", "1-11月", "上半年")
+    has ended by today; with no period, last year early in the year (a year-end report comes
+    in January to March), else this year."""
+    opening = "\n".join(text.strip().split("\n")[:3])
+    period = report_day(opening, today.year)
+    if period is not None:
+        return today.year if period < today else today.year - 1
+    return today.year - 1 if today.month <= 3 else today.year
