@@ -97,6 +97,12 @@ _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完�
 
 # "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
 _CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
+# A clause that opens on choosing ("确定改造提升…照料中心10个", "确定49个村") or says what is
+# needed ("共需安装路灯1108盏"): the scope of the work, unless the clause goes on to say it
+# was done ("已确定221名残疾儿童已经在机构开始服务").
+_CHOSEN_LEAD = re.compile(r"^(?:目前|现|已|共|经)*(?:确定|选定|初定|拟定)")
+_NEEDED = re.compile(r"(?:共需|尚需|还需|所需|需要)[^，,。；;\d]{0,6}$")  # not "化学需氧量"
+_DONE_AFTER = re.compile(r"已|完成|建成|开始|投用")
 
 
 # "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done;
@@ -110,10 +116,13 @@ _REMAINDER = re.compile(
 def restates_target(actual: Mention) -> bool:
     """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
     counts the rest of the work ("其余20户"), not an actual."""
+    clause = _CUT.split(actual.context)[-1]
+    scope = bool(_CHOSEN_LEAD.search(clause) or _NEEDED.search(clause))
     return bool(
         _RESTATED.search(actual.context)
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
+        or (scope and not _DONE_AFTER.search(actual.after))
     )
 
 

@@ -1,0 +1,51 @@
+"""Progress figures that give the work's scope, not what was done: a clause opening on what
+was chosen ("确定…12个") or saying what is needed ("共需…"), unless it goes on to say it was
+done; and units 民生实事 lists set (盏, 米, 立方米) (bot/drafting/mentions.py)."""
+
+import pytest
+
+from bot.drafting.mentions import mentions, restates_target
+from bot.drafting.pairing import pair_indicators
+
+
+def _actuals(target: str, progress: str) -> dict[str, str]:
+    return {
+        p.indicator.unit: p.indicator.actual
+        for p in pair_indicators(target, progress)
+        if p.indicator.target
+    }
+
+
+@pytest.mark.parametrize(
+    ("progress", "restated"),
+    [
+        ("确定新建村级文化广场12个,已完成选址", True),
+        ("目前已确定改造对象300户", True),
+        ("全镇共需更换供水管道45公里", True),
+        ("确定的150名学生已全部开始接受资助", False),  # chosen, and then done
+        ("化学需氧量排放量降至310吨", False),  # "需" of a word, not "needed"
+        ("已完成改造280户", False),
+    ],
+)
+def test_scope_figures_are_not_actuals(progress, restated):
+    first = mentions(progress)[0]
+    assert restates_target(first) is restated
+
+
+def test_a_chosen_scope_leaves_the_figure_done_to_answer_the_target():
+    actual = _actuals("建成8个社区食堂。", "确定建设社区食堂8个,已完成设计,3个已建成。")
+    assert actual == {"个": "3"}
+
+
+def test_what_is_needed_answers_no_target():
+    assert _actuals("新增太阳能路灯600盏。", "摸排后全镇共需安装路灯640盏;已发布招标公告。") == {
+        "盏": ""
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("安装路灯500盏", "盏"), ("修建堤防3200米", "米"), ("清淤1.5万立方米", "万立方米")],
+)
+def test_units_of_lamps_lengths_and_volumes(text, unit):
+    assert mentions(text)[0].unit == unit
