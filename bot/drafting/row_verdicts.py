@@ -119,6 +119,8 @@ def _on_pace(spec, told: str, day: dt.date, quoted: str, latest: str) -> Reading
 
 # A status cell holds a short verdict and nothing else ("按时序推进", "已完工", "滞后").
 _STATUS_CELL_CHARS = 10
+_BEGUN = re.compile(r"开工|启动|动工|开建")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 
 
 def _status_cell(line: str) -> Reading | None:
@@ -127,7 +129,11 @@ def _status_cell(line: str) -> Reading | None:
     if not last or len(last) > _STATUS_CELL_CHARS or re.search(r"\d", last):
         return None
     said = status_from_words(last)
-    return said if said is not None and said.words.strip(" 。.；;") == last else None
+    if said is None or said.words.strip(" 。.；;") != last:
+        return None
+    if said.value == "已完成" and _BEGUN.search(last) and not _FINISHED.search(last):
+        return Reading("推进中", said.words, 0.7)  # "已开工": begun, not done
+    return said
 
 
 def status_column(target_text: str, progress_text: str) -> Reading | None:

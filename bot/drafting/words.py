@@ -144,7 +144,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "全面完成",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
-            "完成全年目标",
+            "完成全年目标", "提前完成", "已验收", "已达标",
         ),
     ),
     (
@@ -343,7 +343,16 @@ def status_from_words(progress: str) -> Reading | None:
         value = float(share.group(1))
         status = "已完成" if value >= 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    steady = _STEADY.search(progress)
+    if steady:  # said last: any verdict beside it decides
+        return Reading("推进中", _clause_around(progress, steady.start(), steady.end()), 0.6)
     return None
+
+
+# An office's words for work on schedule, as status cells write them ("正常推进", "施工中").
+_STEADY = re.compile(
+    r"正常推进|按计划推进|按期推进|进度正常|进展正常|序时推进|稳步推进|施工中|已启动"
+)
 
 
 # --- targets relative to others ("增速高于全省平均水平", "只增不减") ----------------------

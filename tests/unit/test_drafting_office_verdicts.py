@@ -101,3 +101,25 @@ def test_a_status_column_outranks_the_figures_of_its_row():
 """
     statuses = _statuses(text, 2024)
     assert statuses == {1: "推进中", 2: "推进中"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("正常推进", "推进中"),
+        ("按计划推进", "推进中"),
+        ("施工中", "推进中"),
+        ("已开工", "推进中"),  # begun, not done
+        ("提前完成", "已完成"),
+        ("已验收", "已完成"),
+        ("进度滞后", "滞后"),
+    ],
+)
+def test_status_cells_in_an_offices_words(cell, status):
+    assert status_column(f"建设10个村级驿站 | 县商务局 | {cell}", "").value == status
+
+
+def test_steady_words_yield_to_any_verdict_beside_them():
+    said = status_from_words("各乡镇稳步推进,已实现农村学生营养餐全覆盖")
+    assert said.value == "已完成"
+    assert status_from_words("目前各项工程稳步推进").value == "推进中"
