@@ -164,8 +164,10 @@ def bare_actual(target: Mention, progress: str) -> str | None:
     if target.unit == SHARE_OF_TARGET or target.unit in MAGNITUDES:
         return None
     found: set[str] = set()
-    for k in range(len(target.name) - 3):
-        words = re.escape(target.name[k:])
+    # The name's words after any figure it holds ("建成20个智慧停车场和" → "智慧停车场和").
+    name = re.split(rf"\d+(?:\.\d+)?\s*(?:{_UNIT_PATTERN})?", target.name)[-1]
+    for k in range(len(name) - 3):
+        words = re.escape(name[k:])
         after = (
             rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
         )
@@ -213,3 +215,22 @@ def parts_of_a_whole(found: list[Mention], text: str) -> set[int]:
         ):
             parts.update(inside)
     return parts
+
+
+# A preparatory step of the works ("招投标文件已发布", "已完成施工招标", "正着手准备开展招标").
+_STEP = re.compile(r"招投标|招标|采购|设计|方案|立项|可研|前期|选址")
+# Work done, past the step: "完成改造300户" is; "已完成施工招标" is not.
+_DONE_WORK = re.compile(
+    r"建成|竣工|完工|投用|投入使用|交付|安装"
+    r"|完成(?!\S{0,2}(?:招|采购|设计|方案|立项|可研|前期|选址))"
+)
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
+
+
+def scope_of_a_step(m: Mention, text: str) -> bool:
+    """The figure's clause of `text` says only that a preparatory step was taken ("30所…
+    管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
+    start = max((e.end() for e in _CLAUSE_END.finditer(text, 0, m.start)), default=0)
+    end = _CLAUSE_END.search(text, m.start)
+    clause = text[start : end.start() if end else len(text)]
+    return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)

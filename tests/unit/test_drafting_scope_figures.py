@@ -4,7 +4,7 @@ done; and units 民生实事 lists set (盏, 米, 立方米) (bot/drafting/menti
 
 import pytest
 
-from bot.drafting.mentions import mentions, restates_target
+from bot.drafting.mentions import bare_actual, mentions, restates_target, scope_of_a_step
 from bot.drafting.pairing import pair_indicators
 
 
@@ -49,3 +49,33 @@ def test_what_is_needed_answers_no_target():
 )
 def test_units_of_lamps_lengths_and_volumes(text, unit):
     assert mentions(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("progress", "scope"),
+    [
+        ("12所学校智慧食堂建设项目招标公告已发布", True),
+        ("8个口袋公园正着手开展设计和选址工作", True),
+        ("15个村已完成施工招标", True),
+        ("15个村已完成施工招标,其中6个村完成改造", False),  # its own clause: the 6
+        ("已安装路灯320盏,其余在招标中", False),
+        ("按方案完成改造300户", False),
+    ],
+)
+def test_a_figure_beside_only_a_preparatory_step_counts_nothing_done(progress, scope):
+    found = mentions(progress)
+    last = found[-1]
+    assert scope_of_a_step(last, progress) is scope
+
+
+def test_a_restated_target_under_a_tender_answers_nothing():
+    target = "建成20个智慧停车场和35个充电站。"
+    progress = "20个智慧停车场和35个充电站建设招投标文件已发布。"
+    assert _actuals(target, progress) == {"个": ""}
+
+
+def test_a_bare_actual_is_read_after_the_figures_a_name_holds():
+    target = mentions("建成20个智慧停车场和35个充电站")[1]  # named "…20个智慧停车场和"
+    assert bare_actual(target, "20个智慧停车场和35个充电站建设招标已完成") is None
+    lamps = mentions("新建太阳能路灯500盏")[0]
+    assert bare_actual(lamps, "新建太阳能路灯320,其余在采购中") == "320"
