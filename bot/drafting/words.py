@@ -222,7 +222,7 @@ _AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)") 
 # A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
 # is not the target done; nor is a share of its work ("已完成总工程量的60%").
 _FIRST_STEP_AFTER = re.compile(
-    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|拆迁"
+    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|征用|拆迁"
     r"|清表|评审|审批|备案|场地平整|土方)"
     r"|^[^，,。；;]{0,10}?的\s*\d"
     # A section or phase of the works ("已全面完成中山路及东段排水管网敷设", "已完成一期工程").

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bot.drafting.report_dates import guess_year, likely_year
+from bot.drafting.report_dates import guess_year, likely_year, report_day
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,17 @@ def test_a_printed_year_outranks_the_likeliest_year():
     assert guess_year(text, likely_year(text, dt.date(2030, 11, 1))).value == "2027"
     undated = guess_year("1-9月民生实事进展\n1.新建公厕。", 2030)
     assert undated.value == "2030" and undated.confidence < 0.5  # flagged 待核
+
+
+def test_a_news_dateline_is_the_reports_day_when_it_names_no_period():
+    heading = "新华社南宁9月12日电（记者王某）今年以来,全区民生工程进展顺利。"
+    assert report_day(heading, 2030) == dt.date(2030, 9, 12)
+    with_period = "新华社南宁7月15日电 今年上半年,全区民生工程进展顺利。"
+    assert report_day(with_period, 2030) == dt.date(2030, 6, 30)
+    assert report_day("某市召开电视电话会议", 2030) is None
+
+
+def test_an_undated_news_report_is_of_the_year_its_dateline_has_passed():
+    text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
+    assert likely_year(text, dt.date(2030, 12, 1)) == 2030
+    assert likely_year(text, dt.date(2031, 1, 5)) == 2030

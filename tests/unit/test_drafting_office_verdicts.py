@@ -123,3 +123,9 @@ def test_steady_words_yield_to_any_verdict_beside_them():
     said = status_from_words("各乡镇稳步推进,已实现农村学生营养餐全覆盖")
     assert said.value == "已完成"
     assert status_from_words("目前各项工程稳步推进").value == "推进中"
+
+
+def test_land_requisition_done_is_a_first_step():
+    for words in ("已完成土地征用及施工图设计", "已完成征用土地"):
+        said = status_from_words(words)
+        assert said is None or said.value != "已完成"
