@@ -343,12 +343,25 @@ def status_from_words(progress: str) -> Reading | None:
         value = float(share.group(1))
         status = "已完成" if value >= 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    counted = _COUNTED_DONE.search(progress)
+    if counted and not _NOT_YET_BEFORE.search(progress[: counted.start()]):
+        # "10条主次干道完成“白改黑”": things counted, then done, told without "已".
+        return Reading("已完成", _clause_around(progress, counted.start(), counted.end()), 0.6)
     steady = _STEADY.search(progress)
     if steady:  # said last: any verdict beside it decides
         return Reading("推进中", _clause_around(progress, steady.start(), steady.end()), 0.6)
     return None
 
 
+# A count of things as the subject of a done word ("主城区20条主次干道完成路灯改造"), not
+# an amount done ("完成44村") nor a first step ("…完成招标").
+_COUNTED_DONE = re.compile(
+    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)[^\d，,。；;|｜\t]{2,12}?(?:完成|建成|竣工|完工)"
+    r"(?![\d率]|[^，,。；;]{0,3}?(?:前期|招标|设计|方案|立项|选址|规划|可研|征地|拆迁))"
+)
+_NOT_YET_BEFORE = re.compile(
+    r"(?:计划|力争|争取|确保|预计|拟|将|要|需|正在|未|没有|不能)[^。；;]*$"
+)
 # An office's words for work on schedule, as status cells write them ("正常推进", "施工中").
 _STEADY = re.compile(
     r"正常推进|按计划推进|按期推进|进度正常|进展正常|序时推进|稳步推进|施工中|已启动"

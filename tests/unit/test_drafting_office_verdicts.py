@@ -129,3 +129,18 @@ def test_land_requisition_done_is_a_first_step():
     for words in ("已完成土地征用及施工图设计", "已完成征用土地"):
         said = status_from_words(words)
         assert said is None or said.value != "已完成"
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("城区12条背街小巷完成提升改造", "已完成"),
+        ("全县8所乡镇卫生院建成标准化发热门诊", "已完成"),
+        ("确保20个村完成污水治理", "推进中"),  # a plan (a forecast), not a result
+        ("6个安置小区完成规划设计", None),  # a first step
+        ("完成44村", None),  # an amount done, not things counted as done
+    ],
+)
+def test_things_counted_then_done_without_yi(words, status):
+    said = status_from_words(words)
+    assert (said.value if said else None) == status
