@@ -42,14 +42,19 @@ def _clauses(text: str) -> list[str]:
     return found
 
 
+_GOES_WITH_THE_CLAUSE_BEFORE = ("其中", "其余", "剩余", "余下", "另有", "尚有", "还有")
+
+
 def split_sentence(text: str) -> tuple[str, str]:
     """(target words, progress words) of an item that tells both in one sentence; ("", "")
     when its clauses are not of both kinds."""
     targets, actuals = [], []
     side = targets
     for clause in _clauses(text):
-        if clause.lstrip().startswith("其中"):
-            side.append(clause)  # "现已新增20条,其中市本级17条…": parts of the figure before
+        if clause.lstrip().startswith(_GOES_WITH_THE_CLAUSE_BEFORE):
+            # "现已新增20条,其中市本级17条…": parts of the figure before; "现已建成12个,另有
+            # 8个正在改造": the rest of the work, on the side of what is told of it.
+            side.append(clause)
             continue
         if not _FIGURE.search(clause):
             side = targets

@@ -6,6 +6,7 @@ import pytest
 
 from bot.drafting.mentions import bare_actual, mentions, restates_target, scope_of_a_step
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.sentences import split_sentence
 
 
 def _actuals(target: str, progress: str) -> dict[str, str]:
@@ -79,3 +80,18 @@ def test_a_bare_actual_is_read_after_the_figures_a_name_holds():
     assert bare_actual(target, "20个智慧停车场和35个充电站建设招标已完成") is None
     lamps = mentions("新建太阳能路灯500盏")[0]
     assert bare_actual(lamps, "新建太阳能路灯320,其余在采购中") == "320"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "计划新建15个社区书屋,现已建成9个,另有6个正在装修。",
+        "计划新建15个社区书屋,已建成9个,其余6个正在装修。",
+        "计划新建15个社区书屋,已建成9个,尚有6个在建。",
+    ],
+)
+def test_the_rest_of_the_work_is_told_with_what_was_done(sentence):
+    target_words, done_words = split_sentence(sentence)
+    assert target_words == "计划新建15个社区书屋,"
+    assert "9个" in done_words and "6个" in done_words
+    assert _actuals(target_words, done_words) == {"个": "9"}
