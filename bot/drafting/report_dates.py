@@ -194,5 +194,5 @@ def likely_year(text: str, today: dt.date) -> int:
     opening = "\n".join(text.strip().split("\n")[:3])
     period = report_day(opening, today.year)
     if period is not None:
-        return today.year if period < today else today.year - 1
+        return today.year if period <= today else today.year - 1
     return today.year - 1 if today.month <= 3 else today.year

@@ -46,3 +46,8 @@ def test_an_undated_news_report_is_of_the_year_its_dateline_has_passed():
     text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
     assert likely_year(text, dt.date(2030, 12, 1)) == 2030
     assert likely_year(text, dt.date(2031, 1, 5)) == 2030
+
+
+def test_a_report_of_today_is_of_this_year():
+    text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
+    assert likely_year(text, dt.date(2030, 11, 20)) == 2030
