@@ -83,6 +83,11 @@ def told_as_done(sentence: str) -> bool:
     if sentence.lstrip().startswith("“"):
         return False
     clauses = _CLAUSE.findall(sentence)
+    # "新建幼儿园2所,目前主体已封顶": the done words tell of a stage, in a clause without a
+    # figure; the figure, in a clause of its own without done words, is the target.
+    figured = [c for c in clauses if _FIGURE.search(c)]
+    if figured and not any(_DONE_WORDS.search(c) for c in figured):
+        return False
     return bool(_DONE_WORDS.search(sentence)) and not any(
         _PLAN_BEFORE_FIGURE.match(c) for c in clauses
     )

@@ -6,7 +6,7 @@ import pytest
 
 from bot.drafting.mentions import bare_actual, mentions, restates_target, scope_of_a_step
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.sentences import split_sentence
+from bot.drafting.sentences import split_sentence, told_as_done
 
 
 def _actuals(target: str, progress: str) -> dict[str, str]:
@@ -95,3 +95,9 @@ def test_the_rest_of_the_work_is_told_with_what_was_done(sentence):
     assert target_words == "计划新建15个社区书屋,"
     assert "9个" in done_words and "6个" in done_words
     assert _actuals(target_words, done_words) == {"个": "9"}
+
+
+def test_a_stage_done_without_a_figure_leaves_the_figure_a_target():
+    assert not told_as_done("新建幼儿园2所,目前主体已封顶。")
+    assert not told_as_done("改造农贸市场3个,目前已完成招标。")
+    assert told_as_done("为全镇600户困难家庭发放了取暖补贴,已全部到户。")
