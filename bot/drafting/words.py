@@ -292,7 +292,16 @@ def late_forecast(progress: str, year: int) -> Reading | None:
     for m in _DATED_FORECAST.finditer(progress):
         if int(m.group(1)) > year:
             return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
+    m = _NEXT_YEAR_FORECAST.search(progress)
+    if m:  # "预计明年春季开园": the year named by its relation to the report's
+        return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
     return None
+
+
+_NEXT_YEAR_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望|将)(?:于|在|到)?\s*(?:明年|次年|下一?年度?)"
+    r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付|开园|开学|开业|运营)"
+)
 
 
 def forecasts_failure(words: str) -> bool:

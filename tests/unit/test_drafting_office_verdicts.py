@@ -144,3 +144,11 @@ def test_land_requisition_done_is_a_first_step():
 def test_things_counted_then_done_without_yi(words, status):
     said = status_from_words(words)
     assert (said.value if said else None) == status
+
+
+def test_completion_forecast_for_next_year_misses_this_years_target():
+    from bot.drafting.words import late_forecast
+
+    said = late_forecast("2所已投入使用,1所主体完工,预计明年春季开园。", 2030)
+    assert said.value == "未完成" and said.words == "预计明年春季开园"
+    assert late_forecast("预计年底前完工", 2030) is None
