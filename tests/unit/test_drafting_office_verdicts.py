@@ -152,3 +152,13 @@ def test_completion_forecast_for_next_year_misses_this_years_target():
     said = late_forecast("2所已投入使用,1所主体完工,预计明年春季开园。", 2030)
     assert said.value == "未完成" and said.words == "预计明年春季开园"
     assert late_forecast("预计年底前完工", 2030) is None
+
+
+def test_an_undated_report_whose_words_say_the_work_goes_on_is_not_failed():
+    text = "1.为300户困难家庭实施住房改造。 | 县住建局 | 完成改造180户,其余正在推进。\n"
+    ledger = draft_ledger(parse_report(text), 2030, text)
+    target = ledger.targets[0]
+    assert target.status_override == "推进中"
+    assert "报告未写日期" in target.status_reason
+    dated = "某县2030年民生实事完成情况(截至12月31日)\n" + text
+    assert draft_ledger(parse_report(dated), 2030, dated).targets[0].status_override != "推进中"
