@@ -232,6 +232,7 @@ _ON_SCHEDULE = re.compile(
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
+    r"|未按(?:时序|序时|计划)|未完成(?:时序|序时)"
     r"|未(?:开工|启动|动工)"  # "未开工项目2项": not begun, so behind (never "begun")
 )
 _NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")

@@ -119,7 +119,9 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "完成有一定困难": at risk, filed apart from the work that keeps pace.
             "有一定困难", "困难较大", "难度较大", "难以完成",
             # Work halted or put off ("项目暂缓实施", "已停建").
-            "暂缓", "停工", "停建", "搁置",
+            "暂缓", "暂停", "停工", "停建", "搁置",
+            # Not on pace, in the words that say on pace ("未按时序推进", "未完成序时进度").
+            "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
             # An office's verdict on work short of its plan ("完成情况不够理想").
             "不够理想", "不尽理想", "不理想",
         ),
@@ -128,7 +130,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "推进中",
         (
-            "达到序时进度", "达到时序进度", "达到序时", "超序时", "超过序时进度",
+            "达到序时进度", "达到时序进度", "达到序时", "超序时", "超时序", "超过序时进度",
             "序时进度以上", "按序时进度", "符合序时进度", "按时序推进", "按序时推进",
             # Part of the work done ("部分完成任务"): the rest is still to do.
             "部分完成",
@@ -159,7 +161,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
     r"(?:已|均已|全部)[^，,。；;]{0,12}?"
-    r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
 # a share of the list's count of tasks.
@@ -331,6 +333,9 @@ def status_from_words(progress: str) -> Reading | None:
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
+                continue
+            # "未完成序时进度": behind the pace (the 滞后 rule's), not the target failed.
+            if word == "未完成" and progress[at + 3 : at + 5] in ("序时", "时序"):
                 continue
             # "待省教育厅审核": work done, waiting to be checked, not a decision to wait for.
             if word in ("待省", "待上级") and _CHECKED_AFTER.match(progress, at + len(word)):

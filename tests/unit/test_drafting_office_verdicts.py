@@ -162,3 +162,24 @@ def test_an_undated_report_whose_words_say_the_work_goes_on_is_not_failed():
     assert "报告未写日期" in target.status_reason
     dated = "某县2030年民生实事完成情况(截至12月31日)\n" + text
     assert draft_ledger(parse_report(dated), 2030, dated).targets[0].status_override != "推进中"
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("未按时序推进", "滞后"),  # the negation of the on-pace words
+        ("未完成序时进度", "滞后"),  # behind the pace, not the target failed
+        ("未完成全年任务", "未完成"),
+        ("超时序进度", "推进中"),
+        ("因疫情影响暂停实施", "滞后"),
+        ("已全面完工", "已完成"),
+        ("已投入运营", "已完成"),
+    ],
+)
+def test_negated_pace_and_more_done_words(words, status):
+    assert status_from_words(words).value == status
+
+
+def test_a_heading_of_items_not_on_pace_files_them_behind():
+    assert group_reading(Group("未按时序推进的项目(3项)", 0)).value == "滞后"
+    assert group_reading(Group("未完成序时进度的项目", 0)).value == "滞后"
