@@ -22,7 +22,7 @@ MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 # Units that may carry a magnitude prefix. Other units (个, 家, %…) are never scaled, so that
 # a figure "3万个" stays an unknown unit rather than a silent conversion.
-MAGNITUDE_BASES = ("元", "人次", "人", "亩", "吨", "株", "平方米", "户", "千米", "公里")
+MAGNITUDE_BASES = ("元", "人次", "人", "名", "亩", "吨", "株", "平方米", "户", "千米", "公里")
 
 # Each group is one unit under several names; the first name is the canonical one.
 EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
