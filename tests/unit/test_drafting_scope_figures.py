@@ -101,3 +101,14 @@ def test_a_stage_done_without_a_figure_leaves_the_figure_a_target():
     assert not told_as_done("新建幼儿园2所,目前主体已封顶。")
     assert not told_as_done("改造农贸市场3个,目前已完成招标。")
     assert told_as_done("为全镇600户困难家庭发放了取暖补贴,已全部到户。")
+
+
+def test_energy_in_standard_coal_pairs_across_its_two_spellings():
+    found = pair_indicators("全年节约用能2万吨标煤。", "已核定节能0.6万吨标准煤。")
+    ind = next(p.indicator for p in found if p.indicator.target)
+    assert (ind.target, ind.unit, ind.actual, ind.actual_unit) == (
+        "2",
+        "万吨标煤",
+        "0.6",
+        "万吨标准煤",
+    )
