@@ -126,7 +126,7 @@ def test_steady_words_yield_to_any_verdict_beside_them():
 
 
 def test_land_requisition_done_is_a_first_step():
-    for words in ("已完成土地征用及施工图设计", "已完成征用土地"):
+    for words in ("已完成土地征用及施工图设计", "已完成征用土地", "已完成现场排查并制定方案"):
         said = status_from_words(words)
         assert said is None or said.value != "已完成"
 
