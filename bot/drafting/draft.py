@@ -227,7 +227,7 @@ def draft_target(
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = (
         row_verdict(row, spec, told, day)
-        or status_column(raw_target, raw_progress)
+        or status_column(raw_target, raw_progress, header)
         or inherited_status(item, spec, day)
     )
     if decided is None:

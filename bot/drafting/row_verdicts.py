@@ -136,10 +136,26 @@ def _status_cell(line: str) -> Reading | None:
     return said
 
 
-def status_column(target_text: str, progress_text: str) -> Reading | None:
+# Columns for a plan or a remark ("下步计划 | 加快推进"), whose words are no verdict, and
+# columns a verdict is written under ("状态", "完成情况").
+_PLAN_LABEL = re.compile(r"计划|下步|下一步|措施|打算|备注|说明|问题|建议")
+_VERDICT_LABEL = re.compile(r"状态|评价|等次|情况|进度")
+
+
+def status_column(
+    target_text: str, progress_text: str, header: tuple[str, ...] = ()
+) -> Reading | None:
     """The status a table's status column states of a row ("… | 县教育局 | … | 按时序推进"),
     or of every sub-row under it alike ("| 1.乐业路 | 区城管局 | 已完工 |"): the office's own
-    verdict, quoted; None when the rows have no such cell or their cells disagree."""
+    verdict, quoted; None when the rows have no such cell or their cells disagree. Under a
+    header, the column named for a verdict ("状态") is read wherever it stands, and a last
+    column for a plan or a remark is none."""
+    for label, value in row_cells(target_text, "", header) if header else ():
+        said = _status_cell(f"{label} | {label} | {value}")
+        if said is not None and _VERDICT_LABEL.search(label) and not _PLAN_LABEL.search(label):
+            return Reading(said.value, f"报告称“{label}:{said.words}”", 0.85)
+    if header and _PLAN_LABEL.search(header[-1]):
+        return None
     rows = [target_text] + [ln for ln in progress_text.split("\n") if len(split_cells(ln)) >= 3]
     said = [r for r in (_status_cell(row) for row in rows) if r is not None]
     if not said or len({r.value for r in said}) > 1:

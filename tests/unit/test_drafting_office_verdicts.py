@@ -183,3 +183,16 @@ def test_negated_pace_and_more_done_words(words, status):
 def test_a_heading_of_items_not_on_pace_files_them_behind():
     assert group_reading(Group("未按时序推进的项目(3项)", 0)).value == "滞后"
     assert group_reading(Group("未完成序时进度的项目", 0)).value == "滞后"
+
+
+def test_under_a_header_the_status_column_is_read_wherever_it_stands():
+    header = ("项目名称", "年度目标", "完成状态", "进展情况", "下步计划")
+    row = "口袋公园 | 建成口袋公园6个 | 滞后 | 已完成选址 | 加快推进"
+    said = status_column(row, "", header)
+    assert said.value == "滞后" and "完成状态:滞后" in said.words
+
+
+def test_a_last_column_for_the_plan_is_no_verdict():
+    header = ("项目名称", "年度目标", "进展情况", "下步计划")
+    assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "", header) is None
+    assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "").value == "推进中"
