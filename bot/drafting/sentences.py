@@ -42,6 +42,11 @@ def _clauses(text: str) -> list[str]:
     return found
 
 
+# The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
+_AS_OF_LEAD = re.compile(
+    r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
+    r"|1\s*[-—至~]\s*\d{1,2}月份?)\s*[,，]?"
+)
 _GOES_WITH_THE_CLAUSE_BEFORE = ("其中", "其余", "剩余", "余下", "另有", "尚有", "还有")
 
 
@@ -58,7 +63,9 @@ def split_sentence(text: str) -> tuple[str, str]:
             continue
         if not _FIGURE.search(clause):
             side = targets
-        elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
+        elif _ACHIEVED_BEFORE.match(_AS_OF_LEAD.sub("", clause)) and not _PLANNED_VERB.match(
+            clause
+        ):
             side = actuals
         else:
             side = targets
