@@ -20,7 +20,8 @@ from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
-from bot.domain.ledger import echoed, text_problem
+from bot.domain.echo import echoed
+from bot.domain.ledger import text_problem
 from bot.store.subscriptions import subscriptions_map
 from bot.store.uow import reading
 

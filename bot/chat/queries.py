@@ -19,7 +19,8 @@ from bot.chat.types import (
     parse_target_number,
 )
 from bot.chat.years import not_held, year_core
-from bot.domain.ledger import STATUSES, echoed
+from bot.domain.echo import echoed
+from bot.domain.ledger import STATUSES
 from bot.domain.status import open_deadlines, year_closed
 from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
 from bot.render.target_view import target_detail_text

@@ -26,6 +26,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
+from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
     FIGURE_RULE,
@@ -34,7 +35,6 @@ from bot.domain.ledger import (
     FigureError,
     IndicatorSpec,
     TargetSpec,
-    echoed,
     parse_decimal,
     parse_figure,
 )

@@ -182,7 +182,7 @@ LONG = "很长的一段话" * 100  # 600 characters pasted where a word belongs
     ],
 )
 def test_long_input_is_quoted_back_cut_short(service, command, args, quoted):
-    from bot.domain.ledger import ECHO_MAX_CHARS
+    from bot.domain.echo import ECHO_MAX_CHARS
 
     text = "\n".join(reply.text for reply in service.command(ADMIN, command, args))
     assert LONG not in text and LONG[:200] not in text
