@@ -13,7 +13,7 @@ from bot.render.replies import (
     NO_WORDS,
     THANKS_REPLY,
 )
-from bot.understanding.cues import aspect_of, strip_aspects
+from bot.understanding.cues import NUMBER_REF, aspect_of, strip_aspects
 
 # Greetings, and thanks or goodbyes, typed alone; a question after them ("你好，造林完成了吗")
 # is a question.
@@ -28,7 +28,6 @@ _THANKS = re.compile(
 # What is left of "那谁负责呢" once its aspect words are gone: fillers only.
 _ASPECT_FILLER = re.compile(r"[那么呢吗啊呀吧了的是\s？?。!！，,]")
 _LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_PLAIN_NUMBER = re.compile(r"^\s*[#＃№]?\s*\d{1,4}\s*(?:号|项|条|件)?\s*$")
 
 
 def aside_reply(q: str, *, has_target: bool) -> str | None:
@@ -40,6 +39,6 @@ def aside_reply(q: str, *, has_target: bool) -> str | None:
         return THANKS_REPLY
     if not has_target and aspect_of(q) and not _ASPECT_FILLER.sub("", strip_aspects(q)):
         return NEED_A_TARGET_FIRST
-    if not _LETTERS.search(q) and not _PLAIN_NUMBER.match(q):
-        return NO_WORDS
+    if not _LETTERS.search(q) and not NUMBER_REF.search(q):
+        return NO_WORDS  # a number alone ("12", "#12") is an item number, answered as such
     return None
