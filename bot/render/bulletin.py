@@ -32,6 +32,7 @@ from bot.render.report_writer import ReportSummary, lead_unit_names, report_summ
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
 NO_LEAD = "未明确牵头单位"
+HOW_TO_REPORT = "在本单位工作群中向督查助手报送，并附佐证材料（照片或文件）"
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,10 @@ def _requirements(problems: Sequence[Problem], done_open: int, issued: dt.date) 
     lines = []
     if problems:
         lines.append(
+            # Said in words: the bulletin is printed and filed, and a chat command means
+            # nothing on paper.
             f"被通报的牵头单位须于{reply_by.month}月{reply_by.day}日前报送整改措施和最新进展，"
-            "并随 /report 附佐证材料。"
+            f"{HOW_TO_REPORT}。"
         )
     if "滞后" in kinds:
         lines.append("滞后于序时进度的目标，须说明原因，明确追赶措施和时间节点。")

@@ -109,3 +109,21 @@ def test_units_are_named_most_late_first_then_by_pinyin():
     # only lack figures: named last.
     units = [unit for unit, _ps in bulletin.problems]
     assert units == ["县农业农村局", "县发改委", "县卫健委", "县住建局"]
+
+
+def test_the_printed_bulletin_tells_units_in_words_how_to_report():
+    import io
+
+    import docx
+
+    from bot.render.bulletin import write_bulletin_docx
+
+    bulletin = build_bulletin(LEDGER, as_of=JULY, since=d("2021-07-08"), changed={})
+    stream = io.BytesIO()
+    write_bulletin_docx(stream, bulletin, "西平县督查局", JULY)
+    paper = "\n".join(p.text for p in docx.Document(io.BytesIO(stream.getvalue())).paragraphs)
+    assert (
+        "被通报的牵头单位须于7月20日前报送整改措施和最新进展，"
+        "在本单位工作群中向督查助手报送，并附佐证材料（照片或文件）。"
+    ) in paper
+    assert "/" not in paper  # no chat command on paper: a reader cannot type it
