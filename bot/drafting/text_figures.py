@@ -24,6 +24,8 @@ FIGURE_RE = re.compile(
     rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"
     rf"(?:[余多](?=(?:{UNIT_PATTERN})))?({UNIT_PATTERN})?"
 )
+
+
 @dataclass(frozen=True)
 class Figure:
     value: str  # thousands separators removed

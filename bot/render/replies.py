@@ -14,6 +14,7 @@ from bot.domain.ledger import (
     TargetSpec,
 )
 from bot.domain.status import (
+    DONE_STATUSES,
     LIGHTS,
     completion_ratio,
     compute_status,
@@ -24,7 +25,9 @@ from bot.domain.status import (
     light_for,
     override_in_force,
     paces,
+    principal_indicator,
     status_note,
+    year_closed,
 )
 from bot.render.target_view import unit_label
 
@@ -104,6 +107,33 @@ def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_not_behind(target: TargetSpec, status: str, today: dt.date, *, asked: str) -> str:
+    """What a target is when asked why it is `asked` ("滞后" or "未完成") and is not: its
+    status and principal figure in plain words; "" for 滞后 or 未完成 (its card says why)."""
+    if status in ("滞后", "未完成"):
+        return ""
+    name = f"第{target.number}项 {target.title}"
+    lead = principal_indicator(target)
+    if lead is None or not lead.actual:  # else the first figure measured against its target
+        lead = next((i for i in target.indicators if i.actual and i.target), None)
+    figures = f"：{indicator_figure(lead)}" if lead is not None else ""
+    if status in DONE_STATUSES:
+        opening = f"{name}没有滞后" if asked == "滞后" else f"{name}已经完成"
+        return f"{opening}，状态为{status}{figures}。"
+    if status == "暂无数据":
+        # An override's reason is the card's 认定依据, right below; else what is missing.
+        why = "" if override_in_force(target) else status_note(target, today) or "尚未报送完成数据"
+        judged = "滞后" if asked == "滞后" else "完成"
+        return f"{name}暂无数据，还不能判断是否{judged}" + (f"（{why}）。" if why else "。")
+    final = final_deadline(target)
+    if final is not None and not year_closed(today, final.year) and final >= today:
+        due = f"（时限{final.isoformat()}，还有{(final - today).days}天）"
+    else:
+        due = ""
+    opening = f"{name}没有滞后" if asked == "滞后" else f"{name}尚未完成，但没有滞后"
+    return f"{opening}，状态为{status}{due}{figures}。"
 
 
 def render_target(

@@ -8,10 +8,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.render.replies import render_target
+from bot.render.replies import render_not_behind, render_target
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import aspect_of
+from bot.understanding.cues import WHY_BEHIND, aspect_of
 from bot.understanding.text import normalize
 
 
@@ -36,6 +36,12 @@ class TargetAnswers:
         aspect_line = self._aspect_line(target, aspect) if aspect else ""
         if aspect_line:
             reply = f"➤ {aspect_line}\n{reply}"
+        why = WHY_BEHIND.search(q)
+        why_line = why and render_not_behind(
+            target, self.status(target), self.today, asked="滞后" if why.group(1) else "未完成"
+        )
+        if why_line:  # asked why it lags, of a target that does not: say so first
+            reply = f"➤ {why_line}\n{reply}"
         ranked = (target.number,) + tuple(
             c.number for c in candidates if c.number != target.number
         )
@@ -44,6 +50,8 @@ class TargetAnswers:
             filters["indicator"] = lead.name
         if aspect_line:
             filters["aspect"] = aspect
+        if why_line:
+            filters["not_behind"] = True
         return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
 
     def _card(self, target: TargetSpec, lead: IndicatorSpec | None = None) -> str:
