@@ -1,0 +1,36 @@
+"""Questions a leader types in the chat, answered as the chat sends them (buttons and pages
+included), where the chat's own shaping of a reply matters."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+
+LEADER = Sender(42, 42, actor="tg:42")
+
+
+@pytest.fixture
+def chat(config, engine):
+    """The 2020 ledger on 23 October 2020, while the year still runs."""
+    config = dataclasses.replace(
+        config,
+        today=dt.date(2020, 10, 23),
+        telegram=dataclasses.replace(config.telegram, admins=(42,)),
+    )
+    return ChatService(engine, config, build_answerer(engine, config))
+
+
+@pytest.mark.parametrize("question", ["哪个单位最差", "各部门进展怎么样"])
+def test_the_worst_units_are_named_not_paged_as_one_units_targets(chat, question):
+    [reply] = chat.question(LEADER, question)
+    lines = reply.text.splitlines()
+    assert lines[0] == "各责任单位完成情况（最差的在前），2020-10-23："
+    assert lines[1] == "县财政局：🔴1 🟡2 🟢11 ⚪2"  # 16 targets: more than a page
+    assert sum(1 for line in lines if not line.startswith(" ")) == 6  # the title, five units
+    assert reply.buttons == ()  # no ◀ ▶ pages of one unit's targets
