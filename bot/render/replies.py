@@ -50,6 +50,13 @@ NOTHING_TO_STEP = (
     "没有可以接着看的清单项：请先查一个清单（如“哪些没完成”），再说“下一个”或“第二个”。"
 )
 
+
+def past_the_list(count: int, asked: str) -> str:
+    """ "第三个呢" when the list open holds fewer: how many it holds, and what to say instead."""
+    which = "“第一个”" if count == 1 else f"“第一个”到“第{count}个”"
+    return f"刚才的清单只有{count}项，没有第{asked}个：可以说{which}，或换个问法。"
+
+
 EXAMPLES = (
     "“新增贷款完成了吗”",
     "“固投排第几”",
