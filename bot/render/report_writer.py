@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.domain.admin_figures import appended_notes
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATOR_SIGNS,
@@ -119,6 +120,11 @@ def progress_line(target: TargetSpec, tz: dt.tzinfo) -> str:
         return target.progress_text + update_mark(target, tz)
     line = "；".join(figure_sentence(i, tz) for i in changed) + "。"
     if target.progress_changed_at is not None and target.progress_text:
+        # Notes appended to the imported text follow the figure alone: the imported sentence
+        # they were appended to states the figure the change replaced (24.43 beside 25).
+        notes = appended_notes(target.progress_text)
+        if notes is not None:
+            return f"{line}\n{notes}"
         line += target.progress_text + f"（{_local_date(target.progress_changed_at, tz)}更新）"
     return line
 

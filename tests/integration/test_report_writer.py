@@ -133,6 +133,25 @@ def test_a_changed_figure_replaces_the_imported_sentence_with_its_as_of_and_date
     assert "24.43" not in "\n".join(lines)
 
 
+def test_a_note_added_after_a_figure_change_never_repeats_the_replaced_figure(engine):
+    # /set 12 新增贷款 25.1亿元, then /note 12 已通报 (appended to the imported sentence, which
+    # states 24.43): the report states the figure once, as it is now, and the dated note.
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    imported = _stored(engine).by_number()[12].progress_text
+    noted = f"{imported}\n（2020-12-23补充）已通报。"
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(12, "progress_text", noted)], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    twelve = lines.index(next(ln for ln in lines if ln.startswith("12."))) + 1
+    assert lines[twelve : twelve + 2] == [
+        "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。",
+        "（2020-12-23补充）已通报。",
+    ]
+    assert "24.43" not in "\n".join(lines)
+
+
 def test_an_undone_figure_change_prints_the_seed_sentence_again(engine, seed_report_text):
     apply_changes(
         engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
