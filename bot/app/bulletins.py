@@ -22,6 +22,8 @@ DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
 def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
     changed: dict[int, int] = {}
     for e in audit_since(session, start):
+        if e.undone or e.undoes:
+            continue  # a change and its /undo change nothing between them
         if e.target_number is not None and e.year in (None, ledger.year):
             changed[e.target_number] = changed.get(e.target_number, 0) + 1
     return changed
