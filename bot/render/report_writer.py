@@ -48,6 +48,11 @@ def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
     return f"（{_local_date(target.progress_changed_at, tz)}更新）"
 
 
+def status_mark(target: TargetSpec, status: str) -> str:
+    """A target's status as a report states it: "已完成", "已完成，已销号（2020-12-20）"."""
+    return f"{status}，{target.closed.label}" if target.closed is not None else status
+
+
 def lead_unit_names(target: TargetSpec) -> str:
     return "、".join(u.name for u in target.lead_units) or "—"
 
@@ -219,7 +224,8 @@ def render_report_md(
             status = compute_status(t, as_of)
             lines += [
                 "",
-                f"**{t.number}\\. {md_escape(t.target_text)}** {light_for(status)}{status}",
+                f"**{t.number}\\. {md_escape(t.target_text)}** {light_for(status)}"
+                + status_mark(t, status),
             ]
             progress = progress_with_mark(t, tz)
             if progress:

@@ -313,6 +313,25 @@ def test_docx_marks_edited_progress(engine):
     assert "已投入使用。（2020-12-20更新）" in [p.text for p in document.paragraphs]
 
 
+def test_a_closed_target_reads_closed_and_long_tables_name_their_columns_on_every_page(
+    engine,
+):
+    from bot.domain.fields import CLOSED_FIELD
+    from bot.domain.ledger import Closure
+
+    closure = Closure(EDITED_AT.astimezone(TZ), "tg:1", "现场核实")  # as /close stores it
+    apply_changes(engine, [FieldChange(30, CLOSED_FIELD, closure.encode())], actor="tg:1")
+    ledger = _stored(engine)
+    document = _docx(ledger)
+    texts = [p.text for p in document.paragraphs]
+    assert "30.新建停车位500个。【已完成，已销号（2020-12-20）】（牵头：县住建局）" in texts
+    markdown = render_report_md(ledger, as_of=AS_OF, tz=TZ)
+    assert "**30\\. 新建停车位500个。** 🟢已完成，已销号（2020-12-20）" in markdown.split("\n")
+    for table in document.tables:  # the 21 targets not done run onto a second page
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+
+
 def test_docx_renders_with_libreoffice_to_a4_pdf_pages_and_png(ledger_2020, tmp_path):
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if soffice is None or pdftoppm is None:
