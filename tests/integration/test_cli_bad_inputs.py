@@ -54,6 +54,38 @@ def test_an_output_that_cannot_be_written_is_one_chinese_line(run_cli, tmp_path,
     assert "不存在" in err or "文件夹" in err  # says what is wrong with the path
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("export", "--format", "csv", "-o", "台账.xlsx"),
+         "-o 台账.xlsx 的扩展名是 .xlsx，但要写的是CSV文件（.csv）；"
+         "请改为 -o 台账.csv，或用 --format xlsx"),
+        (("chart", "-o", "图.jpg"),
+         "-o 图.jpg 的扩展名是 .jpg，但要写的是PNG文件（.png）；请改为 -o 图.png"),
+        (("report", "--format", "md", "-o", "汇报.docx"),
+         "-o 汇报.docx 的扩展名是 .docx，但要写的是Markdown文件（.md）；"
+         "请改为 -o 汇报.md，或用 --format docx"),
+        (("report", "--format", "bulletin", "-o", "通报.pdf"),
+         "-o 通报.pdf 的扩展名是 .pdf，但要写的是文本文件（.txt）或Word文件（.docx）；"
+         "请改为 -o 通报.txt 或 通报.docx"),
+    ],
+)  # fmt: skip
+def test_a_file_named_for_another_kind_is_refused_before_anything_is_written(
+    run_cli, tmp_path, monkeypatch, args, said
+):
+    here = tmp_path / "out"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, _, err = run_cli(*args)
+    assert (code, err.strip()) == (2, f"错误：{said}")
+    assert list(here.iterdir()) == []
+
+
+def test_a_report_to_a_word_file_is_the_word_report(run_cli, tmp_path):
+    code, _, _ = run_cli("report", "-o", str(tmp_path / "汇报.docx"))
+    assert code == 0 and (tmp_path / "汇报.docx").read_bytes()[:2] == b"PK"  # not plain text
+
+
 def test_import_report_to_a_folder_that_does_not_exist_says_so(run_cli, tmp_path):
     from bot.config import PROJECT_ROOT
 
