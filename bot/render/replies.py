@@ -41,6 +41,8 @@ NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材�
 # A greeting, or thanks and goodbyes, typed alone.
 GREETING_REPLY = "您好！我是督查台账助手，可以查询各项目标的进展、数据和责任单位。"
 THANKS_REPLY = "不客气。还想查什么直接问就行。"
+# "收到", "好的": an acknowledgement, to which "不客气" is no answer.
+ACK_REPLY = "好的。还想查什么直接问就行。"
 # "谁负责", "啥时候到期" asked before any target.
 NEED_A_TARGET_FIRST = "请先问一项目标（如“造林完成了吗”），再问“谁负责”“啥时候到期”“差多少”。"
 # Figures or symbols with no words ("-5", "？？").

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.render.replies import (
+    ACK_REPLY,
     GREETING_REPLY,
     NEED_A_TARGET_FIRST,
     NO_WORDS,
@@ -25,6 +26,7 @@ _GREETING = re.compile(
 _THANKS = re.compile(
     rf"^(?:(?:谢谢你?|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|再见|拜拜|晚安){_TAIL})+$"
 )
+_ACK = re.compile(rf"^(?:(?:好的|收到|知道了|明白了|好|行){_TAIL})+$")
 # What is left of "那谁负责呢" once its aspect words are gone: fillers only.
 _ASPECT_FILLER = re.compile(r"[那么呢吗啊呀吧了的是\s？?。!！，,]")
 _LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -35,6 +37,8 @@ def aside_reply(q: str, *, has_target: bool) -> str | None:
     turn. `q` is the normalized question; `has_target` says whether the chat holds a target."""
     if _GREETING.match(q):
         return GREETING_REPLY
+    if _ACK.match(q):
+        return ACK_REPLY
     if _THANKS.match(q):
         return THANKS_REPLY
     if not has_target and aspect_of(q) and not _ASPECT_FILLER.sub("", strip_aspects(q)):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.render.replies import (
+    ACK_REPLY,
     GREETING_REPLY,
     NEED_A_TARGET_FIRST,
     NO_WORDS,
@@ -36,6 +37,8 @@ def answerer(ledger_2020):
         ("领导好", None),  # not a greeting this bot is spoken to with; scored as usual
         ("谢谢", THANKS_REPLY),
         ("辛苦了～", THANKS_REPLY),
+        ("收到", ACK_REPLY),  # a unit acknowledging: "不客气" would answer thanks never given
+        ("知道了。", ACK_REPLY),
         ("好的，收到", None),  # a comma between two: read as a question, not forced
         ("谁负责", NEED_A_TARGET_FIRST),
         ("那啥时候到期呢？", NEED_A_TARGET_FIRST),
