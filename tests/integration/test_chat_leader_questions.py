@@ -45,3 +45,16 @@ def test_the_second_of_a_one_item_list_is_not_target_two(chat):
     )
     [first] = chat.question(LEADER, "第一个呢")
     assert first.text.startswith("第5项 腾云气体关闭退出：🟢已完成")
+
+
+def test_list_by_a_topic_lists_its_targets_as_asking_would(chat):
+    [reply] = chat.command(LEADER, "list", "养老")
+    assert reply.text.splitlines() == [
+        "“养老”相关的目标（共4项）：",
+        "🟡 3. 中心敬老院：推进中（县民政局）",
+        "🟢 4. 老年补贴适老化：已完成（县民政局）",
+        "🟢 15. 社区养老设施：已完成（县民政局）",
+        "🟢 40. 养老保险参保：超额完成（县人社局）",
+    ]
+    [unknown] = chat.command(LEADER, "list", "xyz")
+    assert unknown.text.startswith("没有找到“xyz”。用法：/list [年份] 状态|单位|领域")
