@@ -58,3 +58,9 @@ def test_list_by_a_topic_lists_its_targets_as_asking_would(chat):
     ]
     [unknown] = chat.command(LEADER, "list", "xyz")
     assert unknown.text.startswith("没有找到“xyz”。用法：/list [年份] 状态|单位|领域")
+
+
+@pytest.mark.parametrize("question", ["有多少项目标", "台账里有几项任务", "目标有多少个"])
+def test_how_many_targets_is_the_summary_not_a_target_with_many_things(chat, question):
+    [reply] = chat.question(LEADER, question)
+    assert reply.text.startswith("2020年县工作责任目标台账：共66项\n")  # was 第20项 市重点项目
