@@ -230,6 +230,10 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
     for row in rows:
         when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
         print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
+    if not rows:
+        adding = f"python main.py evidence add {args.number} 文件"
+        print(f"第{args.number}项还没有佐证材料（添加：{adding}）")
+        return 0
     print(f"第{args.number}项共{len(rows)}份佐证材料")
     return 0
 

@@ -196,3 +196,14 @@ def test_import_report_of_a_document_that_is_no_report_refuses_and_writes_nothin
     assert code == 2 and not draft.exists()
     assert err.startswith("错误：这份文件不像目标进展报告：") and why in err
     assert "目标进展情况报告" in err and "以“1.”开头" in err  # what file to give instead
+
+
+def test_listing_no_evidence_says_there_is_none_and_how_to_add_one(run_cli, tmp_path):
+    code, out, _ = run_cli("evidence", "list", "30")
+    said = "第30项还没有佐证材料（添加：python main.py evidence add 30 文件）\n"
+    assert (code, out) == (0, said)
+    photo = tmp_path / "验收.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(40)))
+    assert run_cli("evidence", "add", "30", str(photo))[0] == 0
+    code, out, _ = run_cli("evidence", "list", "30")
+    assert out.splitlines()[-1] == "第30项共1份佐证材料"
