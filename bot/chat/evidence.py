@@ -174,7 +174,8 @@ def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]
     with reading(service.engine) as session:
         rows, contents = files_of(session, number, year=service.year, limit=10)
     if not rows:
-        return [Reply(f"第{number}项 {target.title} 还没有佐证材料。")]
+        how = f"单位在照片或文件的说明中写 /report {number} 进展 即可报送"
+        return [Reply(f"第{number}项 {target.title} 还没有佐证材料（{how}）。")]
     tz = service.config.tz
     lines = [f"第{number}项 {target.title} 的佐证材料（{len(rows)}份）："]
     for row in rows:

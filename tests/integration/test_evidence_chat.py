@@ -97,7 +97,7 @@ def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
 
 def test_evidence_is_sent_back_and_counted(service):
     assert texts(service.command(ADMIN, "evidence", "30")) == [
-        "第30项 新建停车位 还没有佐证材料。"
+        "第30项 新建停车位 还没有佐证材料（单位在照片或文件的说明中写 /report 30 进展 即可报送）。"
     ]
     service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
     listing, document = service.command(ADMIN, "evidence", "30")
