@@ -64,3 +64,9 @@ def test_list_by_a_topic_lists_its_targets_as_asking_would(chat):
 def test_how_many_targets_is_the_summary_not_a_target_with_many_things(chat, question):
     [reply] = chat.question(LEADER, question)
     assert reply.text.startswith("2020年县工作责任目标台账：共66项\n")  # was 第20项 市重点项目
+
+
+def test_who_is_in_charge_after_a_one_item_list_is_asked_of_that_item(chat):
+    chat.question(LEADER, "哪些快到期了")  # one item: 第5项 腾云气体关闭退出
+    [reply] = chat.question(LEADER, "谁负责")
+    assert reply.text.startswith("➤ 责任单位：县工信局(牵头,推定)、县应急管理局(配合,推定)\n第5项")
