@@ -44,7 +44,6 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
         actor="cli",
         office=config.office_name,
         issued=config.current_date(),
-        now=config.now(),
         since=since,
     )
     if args.output and args.output.lower().endswith(".docx"):

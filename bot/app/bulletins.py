@@ -58,7 +58,9 @@ def issue_bulletin(
 
 
 def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
-    today = now.astimezone(tz).date()
+    # The day it is written numbers it (the config's pinned day in a demonstration); the
+    # moments bound the changes counted, on the machine's clock, as audit entries are stamped.
+    today = issued or now.astimezone(tz).date()
     with UnitOfWork(engine) as uow:
         session = uow.session
         last = session.exec(
@@ -84,8 +86,16 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
         row.as_of, row.issued_at, row.issued_by = as_of, now, actor
         session.add(row)
         changed = _changed_since(session, ledger, row.since_at)
-    shown_since = row.since_at.astimezone(tz).date()
+        previous = session.exec(
+            select(BulletinIssue).where(
+                BulletinIssue.year == ledger.year, BulletinIssue.number == row.number - 1
+            )
+        ).first()
+        # "X月X日以来" names the day the previous issue was written (a pinned day too).
+        shown_since = row.since_at.astimezone(tz).date()
+        if previous is not None and previous.issued_at == row.since_at:  # aware, any zone
+            shown_since = previous.issued_on
     bulletin = build_bulletin(
-        ledger, as_of=as_of, since=shown_since, changed=changed, issued=issued or today
+        ledger, as_of=as_of, since=shown_since, changed=changed, issued=today
     )
     return dataclasses.replace(bulletin, number=row.number)

@@ -95,13 +95,11 @@ def bulletin_documents(
     actor: str,
     office: str,
     issued: dt.date,
-    now: dt.datetime,
     since: dt.date | None = None,
 ) -> IssuedBulletin:
-    """Issue (and record) the next 督查通报 of the ledger's year, ready to render. `now` is the
-    config's clock (a pinned day at 09:00), which numbers the issue and starts its period."""
+    """Issue (and record) the next 督查通报 of the ledger's year, ready to render."""
     bulletin = issue_bulletin(
-        engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, issued=issued, now=now
+        engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, issued=issued
     )
     return IssuedBulletin(bulletin, office, issued)
 

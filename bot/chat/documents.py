@@ -66,7 +66,6 @@ def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
         actor=sender.actor or "chat",
         office=config.office_name,
         issued=config.current_date(),
-        now=config.now(),
     )
     name = issued.file_name(ledger.year, today)
     return [
