@@ -45,7 +45,8 @@ def issue_bulletin(
     Its changes run from the last issue's moment (or the start of `since`, or a week back for
     the year's first); a second issue on the same local day rewrites that day's issue, keeping
     its 期数 and its period, so previews never inflate the numbering. `issued` is the day it is
-    signed (the config's pinned day in a demonstration), `now`'s local day by default.
+    written and signed, which numbers it and names its period (the config's pinned day in a
+    demonstration), `now`'s local day by default; `now` is the machine's moment.
     """
     now = now or utc_now()
     try:
