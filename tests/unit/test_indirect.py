@@ -552,3 +552,23 @@ def test_money_raised_in_everyday_words_is_the_financing_target():
     )
     answer = _answerer(ledger).ask("企业从股市里筹到多少钱")
     assert (answer.intent, answer.targets[:1]) == ("target", (1,))
+
+
+def test_a_target_named_by_its_own_phrase_holds_a_subject_the_ledger_never_writes():
+    # 高铁 is the asker's word for the 铁路 the target writes; its own 客运枢纽 names it.
+    ledger = small_ledger(
+        2019,
+        TargetSpec(
+            1,
+            "综合客运枢纽建设",
+            "城乡建设",
+            "连淮扬镇铁路灌云站综合客运枢纽建设。",
+            aliases=("客运枢纽建设",),  # the head of its title, as a draft names it
+        ),
+        TargetSpec(2, "妇幼保健院建设", "社会事业", "妇幼保健院建设。"),
+        TargetSpec(3, "北部新城医院项目", "社会事业", "北部新城医院项目。"),
+    )
+    answerer = _answerer(ledger, dt.date(2019, 9, 30))
+    assert _first_target(answerer, "高铁站那个客运枢纽建得怎么样") == 1
+    # Without a phrase of the target, the subject still says the ledger does not hold it.
+    assert answerer.ask("高铁什么时候通车").intent == "unknown"
