@@ -393,7 +393,7 @@ class ScopeChecks:
         if len(candidates) < 2 or self._trusted(candidates[0]):
             return candidates
         top = candidates[0].score
-        for n, candidate in enumerate(candidates[1:3], 1):
+        for n, candidate in enumerate(candidates[1:], 1):
             if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
                 return [candidate, *candidates[:n], *candidates[n + 1 :]]
         return candidates

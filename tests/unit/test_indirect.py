@@ -572,3 +572,19 @@ def test_a_target_named_by_its_own_phrase_holds_a_subject_the_ledger_never_write
     assert _first_target(answerer, "高铁站那个客运枢纽建得怎么样") == 1
     # Without a phrase of the target, the subject still says the ledger does not hold it.
     assert answerer.ask("高铁什么时候通车").intent == "unknown"
+
+
+
+def test_a_trusted_candidate_fourth_by_score_wins_over_untrusted_leaders():
+    # "农村环境卫生整治怎么样" on a ledger of many 农村 targets: three lead on 农村 alone and
+    # explain a fifth of the question; the fourth, within reach of their score, explains
+    # most of it (环境卫生 -> 清洁) and is the answer, whatever its place among them.
+    from bot.understanding.candidates import Candidate, Reason
+
+    answerer = _answerer(small_ledger(2012, TargetSpec(1, "家园清洁行动", "生态环境", "清洁。")))
+    weak = [
+        Candidate(n, "", 3.0 - n / 10, (Reason("bm25", "农村", "target_text", 3.0),), 0.19)
+        for n in (2, 3, 4)
+    ]
+    strong = Candidate(1, "", 2.5, (Reason("lexicon", "清洁", "target_text", 2.5),), 0.56)
+    assert answerer._promoted([*weak, strong])[0] is strong
