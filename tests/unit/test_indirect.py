@@ -574,7 +574,6 @@ def test_a_target_named_by_its_own_phrase_holds_a_subject_the_ledger_never_write
     assert answerer.ask("高铁什么时候通车").intent == "unknown"
 
 
-
 def test_a_trusted_candidate_fourth_by_score_wins_over_untrusted_leaders():
     # "农村环境卫生整治怎么样" on a ledger of many 农村 targets: three lead on 农村 alone and
     # explain a fifth of the question; the fourth, within reach of their score, explains
