@@ -79,7 +79,7 @@ class ScopeChecks:
             return None
         topic = self._topic_of(q)
         if topic is None:
-            return None
+            return self._word_list(question, q)
         numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:

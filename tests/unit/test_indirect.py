@@ -587,3 +587,19 @@ def test_a_trusted_candidate_fourth_by_score_wins_over_untrusted_leaders():
     ]
     strong = Candidate(1, "", 2.5, (Reason("lexicon", "清洁", "target_text", 2.5),), 0.56)
     assert answerer._promoted([*weak, strong])[0] is strong
+
+
+def test_a_word_of_the_ledgers_titles_lists_its_targets():
+    # No lexicon topic holds 公交: the titles that write it make the group.
+    ledger = small_ledger(
+        2012,
+        TargetSpec(1, "公交线路", "城乡建设", "新增7条公交线路。"),
+        TargetSpec(2, "优化公交线路", "城乡建设", "优化公交线路41条。"),
+        TargetSpec(3, "公交停靠站", "城乡建设", "改造公交停靠站120个。"),
+        TargetSpec(4, "社区便利店", "民生保障", "新建80个社区便利店。"),
+    )
+    answerer = _answerer(ledger, dt.date(2012, 10, 31))
+    answer = answerer.ask("公交方面有哪些")
+    assert (answer.intent, answer.targets) == ("list", (1, 2, 3))
+    # A word one title writes is that target's question, not a list.
+    assert answerer.ask("便利店方面有哪些").intent != "list"
