@@ -34,7 +34,7 @@ ONE_THING = re.compile(
 
 
 STATUS_WORDS = (
-    ("超额完成", ("超额", "超过目标", "超目标")),
+    ("超额完成", ("超额", "超过目标", "超目标", "高于目标")),
     (
         "暂无数据",
         (
@@ -51,6 +51,8 @@ STATUS_WORDS = (
             "进展缓慢", "进度缓慢", "推进缓慢", "进展慢", "推进慢",
             # behind its 序时进度 is 滞后 by definition (bot/domain/pace.py)
             "没达序", "未达序", "不达序", "没达到序时", "未达到序时", "低于序时", "慢于序时",
+            # short of the target while the year runs ("塌目标1.8个百分点", a notice's word)
+            "塌目标",
         ),
     ),
     ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),

@@ -603,3 +603,18 @@ def test_a_word_of_the_ledgers_titles_lists_its_targets():
     assert (answer.intent, answer.targets) == ("list", (1, 2, 3))
     # A word one title writes is that target's question, not a list.
     assert answerer.ask("便利店方面有哪些").intent != "list"
+
+
+def test_above_and_short_of_the_target_name_statuses_in_a_list():
+    # A half-year notice's words: 高于目标 is 超额完成, 塌目标 (short of it) is 滞后.
+    def target(number, status):
+        return dataclasses.replace(
+            TargetSpec(number, f"指标{number}", "经济发展", "增长。"),
+            status_override=status,
+            status_reason="报告写明",
+        )
+
+    ledger = small_ledger(2023, target(1, "滞后"), target(2, "超额完成"), target(3, "滞后"))
+    answerer = _answerer(ledger, dt.date(2023, 6, 30))
+    assert answerer.ask("哪些指标塌目标了").targets == (1, 3)
+    assert answerer.ask("哪些高于目标").targets == (2,)
