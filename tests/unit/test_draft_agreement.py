@@ -164,6 +164,4 @@ def test_a_report_without_a_year_is_drafted_on_its_import_day(tmp_path):
     (tmp_path / "expected.json").write_text(json.dumps(expected), "utf-8")
     drafted = draft_as_imported(report, dt.date(2026, 12, 6))
     assert drafted.ledger.year == 2018
-    assert {d.date for t in drafted.ledger.targets for d in t.deadlines} == {
-        dt.date(2018, 12, 31)
-    }
+    assert {d.date for t in drafted.ledger.targets for d in t.deadlines} == {dt.date(2018, 12, 31)}
