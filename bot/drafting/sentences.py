@@ -92,7 +92,8 @@ def told_as_done(sentence: str) -> bool:
     clauses = _CLAUSE.findall(sentence)
     # "新建幼儿园2所,目前主体已封顶": the done words tell of a stage, in a clause without a
     # figure; the figure, in a clause of its own without done words, is the target.
-    figured = [c for c in clauses if _FIGURE.search(c)]
+    # A day ("于10月30日竣工验收") is no figure: its clause tells when, not how much.
+    figured = [c for c in clauses if extract_figures(c)]
     if figured and not any(_DONE_WORDS.search(c) for c in figured):
         return False
     return bool(_DONE_WORDS.search(sentence)) and not any(

@@ -1,0 +1,55 @@
+"""Progress told in a block of prose under a heading that names it ("【工作进度】",
+"实施进度通报如下"), with its days of doing beside the work done (h12-draft6)."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.drafter import draft
+from bot.drafting.report_dates import tells_progress
+from bot.drafting.report_text import parse_report
+from bot.drafting.sentences import told_as_done
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _drafted(text: str):
+    drafted = draft(parse_report(text), text, today=TODAY)
+    return {t.number: t for t in drafted.ledger.targets}, drafted.judging_day
+
+
+def test_a_heading_naming_its_block_progress_tells_what_was_done():
+    for heading in ("【工作进度】", "一、工作进展", "现将实施进度通报如下:", "十件实事进展顺利"):
+        assert tells_progress(heading), heading
+    assert not tells_progress("二、工作任务")
+    assert not tells_progress("2024年为民办实事项目")
+
+
+def test_items_under_a_work_progress_block_are_progress_not_targets():
+    text = (
+        "2023年为民办实事工程\n"
+        "【任务】今年我镇实施道路、桥梁、供水等5个子项目。\n"
+        "【工作进度】\n"
+        "1.城南大桥已完工,于9月5日竣工验收;\n"
+        "2.城北供水管网已完成70%的工程量,完成投资320万元;\n"
+    )
+    targets, day = _drafted(text)
+    assert compute_status(targets[1], day) == "已完成"
+    assert compute_status(targets[2], day) == "推进中"
+
+
+def test_a_day_is_no_figure_of_work_done():
+    # The day the works were accepted is when, not how much: the investment is the target.
+    assert not told_as_done("投资300万元的东环路改造工程,已完成全部工程,于10月8日竣工验收。")
+    assert told_as_done("东环路改造完成了3.2公里。")
+    targets, _ = _drafted(
+        "2023年民生实事进展情况\n1.投资300万元的东环路改造工程,已完成全部工程,于10月8日竣工验收。\n"
+    )
+    (indicator,) = targets[1].indicators
+    assert (indicator.target, indicator.unit, indicator.actual) == ("300", "万元", "")
+
+
+def test_a_forecast_day_beside_a_count_leaves_the_count_a_target():
+    targets, _ = _drafted(
+        "2024年民生实事推进情况(截至10月底)\n1.新建3个社区食堂,需加快施工,预计在12月中旬完成。\n"
+    )
+    assert [(i.target, i.actual) for i in targets[1].indicators] == [("3", "")]
