@@ -53,3 +53,16 @@ def test_a_forecast_day_beside_a_count_leaves_the_count_a_target():
         "2024年民生实事推进情况(截至10月底)\n1.新建3个社区食堂,需加快施工,预计在12月中旬完成。\n"
     )
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("3", "")]
+
+
+def test_a_line_saying_the_works_were_accepted_tells_them_done():
+    text = (
+        "2023年为民办实事工程\n【工作进度】\n"
+        "1.县级农田水利项目全部竣工并通过了市级总体验收;\n"
+        "2.城东污水处理厂已完工,于8月2日竣工验收;\n"
+        "3.新建乡镇卫生院2所;\n"
+    )
+    targets, day = _drafted(text)
+    assert compute_status(targets[1], day) == "已完成"
+    assert compute_status(targets[2], day) == "已完成"
+    assert compute_status(targets[3], day) == "暂无数据"  # a target only: nothing told of it
