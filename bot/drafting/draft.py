@@ -117,6 +117,28 @@ def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
     return result + group
 
 
+# What closes a sentence or a quoted name: a copy that stops without one was cut off.
+_CLOSED = tuple("。；;！？!?…）)”」》】")
+_BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
+_FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
+
+
+def _last_line(item) -> str:
+    return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
+
+
+def breaks_off(items) -> bool:
+    """The copy of the report breaks off inside its last item: a table row with fewer cells
+    than the row before it, or prose without the stop its other items end with."""
+    if len(items) < 2:
+        return False
+    last, before = _last_line(items[-1]), _last_line(items[-2])
+    if "|" in before:
+        return last.count("|") < before.count("|")
+    stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
+    return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1
+
+
 def draft_target(
     item,
     year: int,
@@ -128,10 +150,11 @@ def draft_target(
     progress_report: bool,
     header: tuple[str, ...] = (),
     dated: bool | None = None,
+    cut: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
-    `header`: the column names of a table report)."""
+    `header`: the column names of a table report; `cut`: the copy breaks off in it)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -231,6 +254,12 @@ def draft_target(
         or status_column(raw_target, raw_progress, header)
         or inherited_status(item, spec, day)
     )
+    if cut and told.strip() and not _FIGURE_AT_END.search(told):
+        # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
+        # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.
+        told = _BROKEN_CLAUSE.sub("", told).rstrip()
+        if decided is None and not told.strip(" ，,、；;。|"):
+            decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)
     if decided is None:
         spec, status = draft_status(
             spec,
@@ -268,6 +297,7 @@ def draft_report(
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
+    cut = breaks_off(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
@@ -281,6 +311,7 @@ def draft_report(
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
             dated=as_of is not None or reports_year_end(heading),
+            cut=cut and item is report.targets[-1],
         )
         targets.append(spec)
         guesses[item.number] = found

@@ -66,3 +66,37 @@ def test_a_line_saying_the_works_were_accepted_tells_them_done():
     assert compute_status(targets[1], day) == "已完成"
     assert compute_status(targets[2], day) == "已完成"
     assert compute_status(targets[3], day) == "暂无数据"  # a target only: nothing told of it
+
+
+def test_a_copy_broken_off_in_its_last_item_tells_nothing_of_it():
+    from bot.drafting.draft import breaks_off
+
+    prose = "2023年为民办实事进展情况(截至10月底)\n1.新建公厕10座,已全部建成。\n2.改造道路5公里,已完成3公里;\n3.我市计划实施4个乡镇文化"
+    assert breaks_off(parse_report(prose).targets)
+    targets, day = _drafted(prose)
+    assert compute_status(targets[3], day) == "暂无数据"
+    assert targets[3].status_reason == "报告在这一项中断，未写出进展"
+    whole = prose + "站。\n"
+    assert not breaks_off(parse_report(whole).targets)
+
+
+def test_a_table_row_with_fewer_cells_than_the_row_before_is_broken_off():
+    from bot.drafting.draft import breaks_off
+
+    table = (
+        "2023年重点工作半年度进展情况表\n"
+        "1.新建公园2个。 | 已建成1个,另1个主体完工 | 住建局\n"
+        "2.出台人才新政。 | 印发《人才"
+    )
+    assert breaks_off(parse_report(table).targets)
+    targets, day = _drafted(table)
+    assert compute_status(targets[2], day) == "暂无数据"
+
+
+def test_a_copy_broken_off_after_a_figure_keeps_what_it_said_was_done():
+    text = (
+        "2021年民生实事推进情况(截至7月底)\n1.新建公厕10座,已全部建成。\n"
+        "2.开展两癌筛查,完成宫颈癌筛查2.3万"
+    )
+    targets, _ = _drafted(text)
+    assert targets[2].status_reason != "报告在这一项中断，未写出进展"
