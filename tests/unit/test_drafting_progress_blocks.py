@@ -71,7 +71,10 @@ def test_a_line_saying_the_works_were_accepted_tells_them_done():
 def test_a_copy_broken_off_in_its_last_item_tells_nothing_of_it():
     from bot.drafting.draft import breaks_off
 
-    prose = "2023年为民办实事进展情况(截至10月底)\n1.新建公厕10座,已全部建成。\n2.改造道路5公里,已完成3公里;\n3.我市计划实施4个乡镇文化"
+    prose = (
+        "2023年为民办实事进展情况(截至10月底)\n1.新建公厕10座,已全部建成。\n"
+        "2.改造道路5公里,已完成3公里;\n3.我市计划实施4个乡镇文化"
+    )
     assert breaks_off(parse_report(prose).targets)
     targets, day = _drafted(prose)
     assert compute_status(targets[3], day) == "暂无数据"
