@@ -127,6 +127,21 @@ def _last_line(item) -> str:
     return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
 
 
+# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
+# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
+_RESULT_FIRST = re.compile(r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中")
+
+
+def result_first(line: str) -> Reading | None:
+    found = _RESULT_FIRST.match(line)
+    if found is None or _PLANNED_WORDS.search(line):
+        return None
+    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
+
+
+_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")
+
+
 def breaks_off(items) -> bool:
     """The copy of the report breaks off inside its last item: a table row with fewer cells
     than the row before it, or prose without the stop its other items end with."""
@@ -254,6 +269,8 @@ def draft_target(
         or status_column(raw_target, raw_progress, header)
         or inherited_status(item, spec, day)
     )
+    if decided is None and progress_report and not item.progress_text.strip():
+        decided = result_first(item.target_text)
     if cut and told.strip() and not _FIGURE_AT_END.search(told):
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
         # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.

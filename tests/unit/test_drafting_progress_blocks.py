@@ -103,3 +103,22 @@ def test_a_copy_broken_off_after_a_figure_keeps_what_it_said_was_done():
     )
     targets, _ = _drafted(text)
     assert targets[2].status_reason != "报告在这一项中断，未写出进展"
+
+
+def test_a_progress_line_opening_on_its_result_with_its_parts_is_done():
+    from bot.drafting.draft import result_first
+
+    said = result_first("建成高标准农田2.6万亩,其中东区1.2万亩、西区1.4万亩;")
+    assert (said.value, said.words) == ("已完成", "建成高标准农田2.6万亩")
+    assert result_first("优化农村客运班线12条,其中县内9条、跨县3条;").value == "已完成"
+    # A plan, or a result without its parts counted, is not read this way.
+    assert result_first("计划建成高标准农田2.6万亩,其中东区1.2万亩;") is None
+    assert result_first("建成高标准农田2.6万亩;") is None
+    text = (
+        "2022年十件实事进展顺利\n截至6月底,各项实事进展情况如下:\n"
+        "1.建成高标准农田2.6万亩,其中东区1.2万亩、西区1.4万亩;\n"
+        "2.新建村级卫生室8个,已完成5个;\n"
+    )
+    targets, day = _drafted(text)
+    assert compute_status(targets[1], day) == "已完成"
+    assert targets[1].status_reason == "建成高标准农田2.6万亩"
