@@ -129,10 +129,13 @@ def _last_line(item) -> str:
 
 # A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
 # "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
-_RESULT_FIRST = re.compile(r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中")
+_RESULT_FIRST = re.compile(
+    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
+)
 
 
 def result_first(line: str) -> Reading | None:
+    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
     found = _RESULT_FIRST.match(line)
     if found is None or _PLANNED_WORDS.search(line):
         return None
