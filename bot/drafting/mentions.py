@@ -84,7 +84,7 @@ _OLD_LEVELS = re.compile(
 
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
-    from bot.drafting.report_text import extract_figures  # the one figure reader
+    from bot.drafting.text_figures import extract_figures  # the one figure reader
 
     found = []
     old_levels = [m.span(1) for m in _OLD_LEVELS.finditer(text)]
