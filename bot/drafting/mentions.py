@@ -69,10 +69,10 @@ def _previous_name(context: str) -> str:
 
 
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
-# Tasks counted by their status ("已完成21项", "进展较为缓慢工作1项", "未达到序时进度11项"):
-# a count of the notice's list, not of the work.
+# Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
+# 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)
 _COUNTED_BY_STATUS = re.compile(
-    r"(?:缓慢|滞后|偏慢|较慢|完成|推进|序时进度|序时进度要求)(?:的|工作|任务|事项|项目)?(?:共|有)?$"
+    r"(?:缓慢|滞后|偏慢|较慢|序时进度|序时进度要求)(?:的|工作|任务|事项|项目)?(?:共|有)?$"
 )
 # A standard raised from one level to another ("由不低于274元、166元提高到…"): the figures
 # between 由/从 and the verb are the old levels.

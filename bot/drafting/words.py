@@ -313,7 +313,7 @@ def forecasts_failure(words: str) -> bool:
 
 # The office's push ("经督办后", "经督促"): what the words tell after it is the latest news;
 # a verdict before it ("进展较为缓慢") is what the push answered.
-_AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈|协调|调度)(?:后|以后)?[，,]?")
+_AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:后|以后)?[，,]?")
 
 
 def status_from_words(progress: str) -> Reading | None:

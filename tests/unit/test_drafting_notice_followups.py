@@ -40,8 +40,9 @@ def test_the_old_level_of_a_raised_standard_is_no_figure():
 
 def test_tasks_counted_by_status_are_no_figure_of_the_work():
     assert mentions("全县民生实事进展缓慢的2项") == []
-    assert mentions("达到序时进度18项,已完成9项") == []
+    assert mentions("达到序时进度18项,未达到序时进度3项") == []
     assert [m.value for m in mentions("新建农村公路12项")] == ["12"]
+    assert [m.value for m in mentions("年内已完成12项")] == ["12"]  # may be the work itself
 
 
 def test_a_notice_item_done_after_the_push_is_done():
