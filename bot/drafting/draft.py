@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.counted_runs import counted_runs
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -317,10 +318,14 @@ def draft_report(
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
+    counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     cut = breaks_off(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
+        if item.number in counted:
+            member = counted[item.number]
+            item = replace(item, target_text=member.name, progress_text=member.words)
         spec, found = draft_target(
             item,
             ledger_year,

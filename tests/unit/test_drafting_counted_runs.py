@@ -1,0 +1,42 @@
+"""Runs of names closed by their count and a verdict, and year-end results with no target
+(bot/drafting/counted_runs.py, bot/drafting/statuses.py)."""
+
+from bot.drafting.counted_runs import counted_runs
+from bot.drafting.drafter import draft_ledger
+from bot.drafting.report_text import parse_report
+
+COUNTED = """某县2023年民生实事推进情况
+截至8月底,全县民生实事项目累计开工20个,其中
+1.新建城东农贸市场、
+2.改造老城区供水管网和
+3.提升乡镇卫生院服务能力3个项目已全部完工。
+4.新建城南公园及
+5.建设县体育馆2个项目预计10月底前开工建设。
+下一步,县发改局将继续跟踪督办。
+"""
+
+
+def _statuses(text: str, year: int = 2023) -> dict[int, tuple[str, str, str]]:
+    ledger = draft_ledger(parse_report(text), year, text)
+    return {t.number: (t.status_override, t.status_reason, t.title) for t in ledger.targets}
+
+
+def test_a_counted_run_gives_every_name_its_verdict():
+    by = _statuses(COUNTED)
+    assert [by[n][0] for n in (1, 2, 3)] == ["已完成"] * 3
+    assert all("已全部完工" in by[n][1] for n in (1, 2, 3))
+    assert [by[n][0] for n in (4, 5)] == ["推进中"] * 2  # a start forecast: not begun yet
+    assert "预计10月底前开工建设" in by[5][1]
+
+
+def test_the_count_and_verdict_are_no_part_of_the_last_name():
+    members = counted_runs(parse_report(COUNTED).targets)
+    assert members[3].name == "提升乡镇卫生院服务能力"
+    assert members[2].name == "改造老城区供水管网"
+    ledger = draft_ledger(parse_report(COUNTED), 2023, COUNTED)
+    assert [d.date.isoformat() for d in ledger.targets[4].deadlines] == ["2023-12-31"]
+
+
+def test_a_count_that_is_not_the_runs_own_gives_nothing():
+    text = COUNTED.replace("3个项目已全部完工", "5个项目已全部完工")
+    assert set(counted_runs(parse_report(text).targets)) == {4, 5}
