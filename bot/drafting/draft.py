@@ -36,7 +36,7 @@ from bot.drafting.report_dates import (
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
+from bot.drafting.sentences import answers_with_rate, split_sentence, tells_results, told_as_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.words import (
@@ -73,6 +73,18 @@ _SAID_DONE = re.compile(
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
 )
+
+
+# A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
+# 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
+_INTRODUCES = re.compile(
+    r"^[^。；;\n]{0,40}?(?:介绍|通报|发布|汇报)了?[^。；;\n\d]{0,30}?(?:情况|成果|成效|进展)[。.]?$",
+    re.M,
+)
+
+
+def _without_introductions(progress: str) -> str:
+    return "\n".join(ln for ln in progress.split("\n") if not _INTRODUCES.match(ln.strip()))
 
 
 def _says_done_itself(line: str) -> bool:
@@ -170,13 +182,16 @@ def draft_target(
     header: tuple[str, ...] = (),
     dated: bool | None = None,
     cut: bool = False,
+    year_end: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
-    `header`: the column names of a table report; `cut`: the copy breaks off in it)."""
+    `header`: the column names of a table report; `cut`: the copy breaks off in it;
+    `year_end`: the report tells the year's results)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
+    item = replace(item, progress_text=_without_introductions(item.progress_text))
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
@@ -213,7 +228,7 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and told_as_done(sentence):
+        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
@@ -288,6 +303,7 @@ def draft_target(
             told,
             dated=dated,
             planned=bool(cells.plan_text),
+            year_end=year_end,
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
@@ -306,6 +322,7 @@ def draft_report(
     tokenizer,
     fallback_year: int,
     year: int | None = None,
+    today: dt.date | None = None,
 ) -> Draft:
     """The draft ledger of a parsed report (`text` is the whole report, for the year)."""
     year_reading = (
@@ -315,6 +332,13 @@ def draft_report(
     heading = report.preamble or text.split("\n", 1)[0]
     as_of = report_day(heading, ledger_year)
     day = as_of or dt.date(ledger_year + 1, 1, 1)
+    # A report of the year's results: its heading says so, the day it is as of is the year's
+    # last, or it names no period and comes after the year ("去年承诺的15件…全完成了").
+    year_end = reports_year_end(heading) or (
+        as_of >= dt.date(ledger_year, 12, 31)
+        if as_of
+        else bool(today and today.year > ledger_year)
+    )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
@@ -337,6 +361,7 @@ def draft_report(
             header=header,
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
+            year_end=year_end,
         )
         targets.append(spec)
         guesses[item.number] = found

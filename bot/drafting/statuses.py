@@ -18,6 +18,7 @@ from bot.domain.status import (
 )
 from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
+from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -102,11 +103,17 @@ def _next_step(told: str, done_words: str) -> str:
 
 
 def draft_status(
-    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
+    spec: TargetSpec,
+    day: dt.date,
+    told: str,
+    *,
+    dated: bool,
+    planned: bool = False,
+    year_end: bool = False,
 ) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
     `dated`: the report states the day its progress is as of; `planned`: the item has a
-    plan for the month reported on."""
+    plan for the month reported on; `year_end`: the report tells the year's results."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = (
@@ -199,6 +206,18 @@ def draft_status(
         reason = f"进展只有“{echo}”，重复了目标的字样，未写进展"
         spec = replace(spec, status_override="暂无数据", status_reason=reason)
         return spec, Guess("status", "暂无数据", 0.4, reason)
+    if (
+        words is None
+        and year_end
+        and not missing_figures(spec)
+        and tells_results(told)
+        and not goes_on(spec.target_text)
+    ):
+        # A report of the year's results lists what was done ("建成老年食堂12个"), with no
+        # target to hold it to: the office counts it done; not a task that goes on ("加快推进").
+        reason = f"年度完成情况报告列出的成果：“{told.strip()[:40]}”"
+        spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
+        return spec, Guess("status", "已完成", 0.5, reason)
     if words is None and told.strip():
         # Progress written, no verdict in it: still under way as the report tells it.
         reason = "报告有进展但未写明是否完成"
