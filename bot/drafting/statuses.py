@@ -58,6 +58,19 @@ def _single_things(spec: TargetSpec) -> bool:
     )
 
 
+def _only_money(spec: TargetSpec) -> bool:
+    """Every figure left unanswered is the money that qualifies the work ("投资456万元的桥东路
+    改造工程"): its size, not an amount of work; words saying the work is done answer it."""
+    missing = missing_figures(spec)
+    return bool(missing) and all(
+        i.unit.endswith("元")
+        and re.search(
+            rf"投资\s*{re.escape(i.target)}\s*{re.escape(i.unit)}(?:建设)?的", spec.target_text
+        )
+        for i in missing
+    )
+
+
 def mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
@@ -170,6 +183,7 @@ def draft_status(
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
             and not _single_things(spec)
+            and not _only_money(spec)
         ):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)

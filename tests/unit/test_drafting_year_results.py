@@ -55,3 +55,21 @@ def test_words_of_work_to_come_or_going_on_are_no_results():
 def test_a_figure_of_the_works_scope_is_no_result():
     assert not tells_results("投资300万元的东环路改造工程,完成全部工程。")
     assert tells_results("在全县246个建制村实现服务点全覆盖。")
+
+
+def _status(text: str) -> tuple[str, str]:
+    ledger = _ledger(text, dt.date(2023, 11, 20))
+    target = ledger.targets[0]
+    return target.status_override, target.status_reason
+
+
+def test_done_words_answer_the_money_that_qualifies_the_work():
+    # The investment names the project's size; the work is what was to be done.
+    done = (
+        "某镇2023年为民办实事进展情况\n"
+        "1.投资800万元的滨河路改造工程,已完成全部工程量,于9月竣工验收。\n"
+    )
+    assert _status(done)[0] == "已完成"
+    # An amount of work left unanswered still wants its figure.
+    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    assert _status(houses)[0] != "已完成"
