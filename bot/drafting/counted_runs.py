@@ -4,6 +4,7 @@ A report lists several projects in one sentence, one name after another, then co
 says what holds for all: the count is the run's own ("3个项目" after three names), and the
 words after it are the status of every name in the run, the last one included. Runs closed by
 "等" ("A、B等项目已生产") are read in groups.py; this reads the ones closed by a count alone.
+A report's opening may say the same of its whole list ("承诺的15件实事已经全部完成").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.drafting.words import status_from_words
+from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
@@ -54,3 +55,24 @@ def counted_runs(items) -> dict[int, RunMember]:
 
 def _count(written: str) -> int:
     return int(written) if written.isdigit() else _NUMERALS.get(written, 0)
+
+
+# The whole list done, said in a report's opening: "15件实事已经全部完成", "15件民生实事全完成了".
+_ALL_DONE = re.compile(
+    r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;，,\n\d]{0,12}?"
+    r"(?:已经|已|均已|均)?全(?:部|面)?(?:完成|建成|办结)(?:了)?"
+)
+
+
+# Words denying or only promising it ("力争15件实事全部完成", "尚未全部完成").
+_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|要|预计")
+
+
+def whole_list_done(preamble: str, items: int) -> Reading | None:
+    """The opening's words that the whole list is done (its count at least the items the
+    report lists), for the items that tell nothing of their own; None when it says none."""
+    for m in _ALL_DONE.finditer(preamble):
+        before = preamble[max(0, m.start() - 6) : m.start()]
+        if _count(m.group(1)) >= items > 0 and not _NOT_YET.search(before + m.group(0)):
+            return Reading("已完成", m.group(0).strip(), 0.5)
+    return None

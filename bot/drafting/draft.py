@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
-from bot.drafting.counted_runs import counted_runs
+from bot.drafting.counted_runs import counted_runs, whole_list_done
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -183,11 +183,13 @@ def draft_target(
     dated: bool | None = None,
     cut: bool = False,
     year_end: bool = False,
+    list_done: Reading | None = None,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
-    `year_end`: the report tells the year's results)."""
+    `year_end`: the report tells the year's results; `list_done`: its opening says the whole
+    list is done)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -294,8 +296,11 @@ def draft_target(
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
         # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.
         told = _BROKEN_CLAUSE.sub("", told).rstrip()
-        if decided is None and not told.strip(" ，,、；;。|"):
+        if decided is None and list_done is None and not told.strip(" ，,、；;。|"):
             decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)
+    if decided is None and list_done is not None and not told.strip(" ，,、；;。|"):
+        # Nothing of its own, under an opening that says every item is done.
+        decided = replace(list_done, words=f"报告开头称“{list_done.words}”")
     if decided is None:
         spec, status = draft_status(
             spec,
@@ -343,6 +348,7 @@ def draft_report(
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
+    list_done = whole_list_done(report.preamble, len(report.targets))
     cut = breaks_off(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -362,6 +368,7 @@ def draft_report(
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,
+            list_done=list_done,
         )
         targets.append(spec)
         guesses[item.number] = found

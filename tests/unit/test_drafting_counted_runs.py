@@ -40,3 +40,22 @@ def test_the_count_and_verdict_are_no_part_of_the_last_name():
 def test_a_count_that_is_not_the_runs_own_gives_nothing():
     text = COUNTED.replace("3个项目已全部完工", "5个项目已全部完工")
     assert set(counted_runs(parse_report(text).targets)) == {4, 5}
+
+
+ALL_DONE = """去年承诺的10件民生实事全部完成
+2024年,县政府承诺为群众办10件实事,目前10件实事已经全部完成。
+1.新建城区公共停车场3处。(县住建局负责)
+完成情况:新建城区公共停车场3处,新增车位600个。
+2.实施农村饮水提升工程,"""
+
+
+def test_an_opening_that_says_the_whole_list_is_done_covers_items_without_words():
+    by = _statuses(ALL_DONE, 2024)
+    assert by[2][0] == "已完成"  # cut before its result, under an opening saying all is done
+    assert "全部完成" in by[2][1] and by[2][1].startswith("报告开头称")
+
+
+def test_a_promise_that_the_whole_list_will_be_done_is_no_verdict():
+    promised = ALL_DONE.replace("目前10件实事已经全部完成", "力争10件实事全部完成")
+    promised = promised.replace("去年承诺的10件民生实事全部完成", "县政府承诺办10件民生实事")
+    assert _statuses(promised, 2024)[2][0] != "已完成"
