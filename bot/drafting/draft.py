@@ -336,7 +336,10 @@ def draft_report(
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
     as_of = report_day(heading, ledger_year)
-    day = as_of or dt.date(ledger_year + 1, 1, 1)
+    # A report that states no day, drafted inside its year, is of that year so far: it cannot
+    # tell the year's close ("按时序推进" in a July table is not the year's result).
+    during = today if today and today.year == ledger_year else None
+    day = as_of or during or dt.date(ledger_year + 1, 1, 1)
     # A report of the year's results: its heading says so, the day it is as of is the year's
     # last, or it names no period and comes after the year ("去年承诺的15件…全完成了").
     year_end = reports_year_end(heading) or (
@@ -393,4 +396,6 @@ def draft_report(
         targets=tuple(targets),
         default_deadline=dt.date(ledger_year, 12, 31),
     )
-    return Draft(ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses)
+    return Draft(
+        ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses, imported_on=during
+    )

@@ -73,3 +73,14 @@ def test_done_words_answer_the_money_that_qualifies_the_work():
     # An amount of work left unanswered still wants its figure.
     houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
     assert _status(houses)[0] != "已完成"
+
+
+UNDATED = "某县民生实事推进情况\n1.新建幼儿园4所,已建成2所。\n"
+
+
+def test_an_undated_report_drafted_inside_its_year_is_judged_on_that_day():
+    during = draft(parse_report(UNDATED), UNDATED, year=2024, today=dt.date(2024, 7, 15))
+    assert during.judging_day == dt.date(2024, 7, 15)
+    assert "按导入当天" in during.as_of_text
+    after = draft(parse_report(UNDATED), UNDATED, year=2024, today=dt.date(2025, 2, 1))
+    assert after.judging_day == dt.date(2025, 1, 1)  # the year's close, as before
