@@ -39,6 +39,7 @@ from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence, tells_results, told_as_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import (
     Reading,
     status_from_words,
@@ -234,6 +235,9 @@ def draft_target(
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
+        told_parts = whole_part_pairs(sentence) if progress_report else []
+        if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
+            pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:
