@@ -53,6 +53,15 @@ def counted_runs(items) -> dict[int, RunMember]:
     return found
 
 
+def joined(name: str) -> bool:
+    """The name goes on in the next item: it ends on "、", "及", "和", "与" or "以及"."""
+    return bool(_JOINED.search(name.strip()))
+
+
+def unjoined(name: str) -> str:
+    return _JOINED.sub("", name.strip())
+
+
 def _count(written: str) -> int:
     return int(written) if written.isdigit() else _NUMERALS.get(written, 0)
 

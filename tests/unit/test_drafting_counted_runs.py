@@ -59,3 +59,14 @@ def test_a_promise_that_the_whole_list_will_be_done_is_no_verdict():
     promised = ALL_DONE.replace("目前10件实事已经全部完成", "力争10件实事全部完成")
     promised = promised.replace("去年承诺的10件民生实事全部完成", "县政府承诺办10件民生实事")
     assert _statuses(promised, 2024)[2][0] != "已完成"
+
+
+def test_a_run_closed_by_deng_may_join_its_names_with_ji():
+    text = (
+        "某县2023年1-9月重点项目推进情况\n"
+        "1.城东污水处理厂、\n"
+        "2.城西垃圾中转站及\n"
+        "3.北山公园等项目进度滞后。\n"
+    )
+    by = _statuses(text)
+    assert [by[n][0] for n in (1, 2, 3)] == ["滞后"] * 3
