@@ -84,3 +84,14 @@ def test_an_undated_report_drafted_inside_its_year_is_judged_on_that_day():
     assert "按导入当天" in during.as_of_text
     after = draft(parse_report(UNDATED), UNDATED, year=2024, today=dt.date(2025, 2, 1))
     assert after.judging_day == dt.date(2025, 1, 1)  # the year's close, as before
+
+
+def test_totals_of_the_year_and_results_beside_ongoing_work_are_results():
+    assert tells_results("全年发放困难群众救助资金1.2亿元,惠及2.3万人。")
+    assert tells_results("共建成农村公路45公里。")
+    assert tells_results("全面推进农村公路建设,新改建18公里。")
+    assert not tells_results("计划新建农村公路20公里。")
+    text = "某县2024年度民生实事完成情况\n1.全面推进农村公路建设,新改建18公里。\n"
+    (target,) = _ledger(text, dt.date(2025, 1, 15)).targets
+    assert [(i.target, i.actual) for i in target.indicators] == [("", "18")]
+    assert target.status_override == "已完成"
