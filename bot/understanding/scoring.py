@@ -272,7 +272,7 @@ class IndexScoring(PhraseHits):
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
         for number, hits in phrase_hits.items():
-            scores[position[number]] += sum(r.score for r, _ in hits)
+            scores[position[number]] += sum([r.score for r, _ in hits])
         k = min(TOP_K, n_rows)
         rows = self._leading_rows(scores, k) if small else None
         if rows is None:
