@@ -169,7 +169,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
         holds each out-of-scope cue, place and subject of the lexicon; for a big one (`WARM_AT`)
-        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards."""
+        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards,
+        its indicator names normalised."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
@@ -184,6 +185,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
                 self.status(t)  # what the first list question would work out for all
                 for lead in (None, *(i for i in t.indicators if i.actual or i.target)):
                     self._card(t, lead)  # its replies, as its index works out its phrases
+                for ind in t.indicators:  # the names a figure question is compared with
+                    self._names.setdefault(ind.name, normalize(ind.name))
 
     def ask(
         self, question: str, conversation: Conversation | None = None, *, now: float | None = None
