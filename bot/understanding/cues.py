@@ -8,6 +8,7 @@ import re
 from bot.understanding.candidates import Candidate
 from bot.understanding.text import (
     chinese_number,
+    words_pattern,
 )
 
 # Calibration, all relative to the ledger: coverage is a share of the question's own
@@ -237,8 +238,7 @@ LAST_TARGET = re.compile(
 
 def any_word(words) -> re.Pattern[str] | None:
     """A pattern that finds any of `words` (None for none): a quick test before the loops."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, unique))) if unique else None
+    return words_pattern(words)
 
 
 def to_int(raw: str) -> int | None:

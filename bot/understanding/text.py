@@ -223,10 +223,38 @@ def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def words_pattern(words) -> re.Pattern[str] | None:
+    """A pattern finding any of `words` (None for none) that matches what the alternation of
+    them longest first matches, at each place the longest word there. The words are one
+    trie ("新增(?:贷款|企业)"): `re` then tries each next character once at a place, where
+    the plain alternation tries every word, one by one (a third less time for hundreds)."""
+    unique = set(words)
+    if not unique:
+        return None
+    if "" in unique:  # an empty word matches anywhere: only the plain alternation says how
+        return re.compile("|".join(map(re.escape, sorted(unique, key=len, reverse=True))))
+    root: dict = {}
+    for word in unique:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        # Each next character, in sorted order (at most one matches at a place); a word
+        # ending here is tried last, after every longer one (the greedy "?").
+        ways = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(root))
+
+
 @functools.cache
 def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
-    words = sorted(stopwords, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return words_pattern(stopwords)
 
 
 def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:

@@ -55,3 +55,33 @@ def test_masking_twice_gives_both_maskings():
     assert mask_stopwords_twice("找工作的事怎么样了", stopwords, [(0, 3)])[0] != (
         mask_stopwords("找工作的事怎么样了", stopwords)
     )
+
+
+def test_a_words_trie_matches_where_the_longest_first_alternation_does():
+    import random
+    import re
+
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import words_pattern
+
+    lexicon = load_lexicon()
+    questions = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    rng = random.Random(7)
+    for words in (
+        lexicon.synonyms,
+        lexicon.stopwords,
+        lexicon.subjects,
+        ["ab", "abc", "a.c", "b"],
+    ):
+        words = sorted(set(words), key=len, reverse=True)
+        plain, trie = re.compile("|".join(map(re.escape, words))), words_pattern(words)
+        # Texts made of the words themselves, glued and cut, besides the ledger's lines.
+        texts = questions + [
+            "".join(rng.sample(words, min(4, len(words))))[1:] for _ in range(300)
+        ]
+        for text in texts:
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+            assert trie.sub("_", text) == plain.sub("_", text)
+    assert words_pattern([]) is None
