@@ -91,11 +91,13 @@ class PhraseHits(CandidateExplaining):
     def _gap_of(self, token: str) -> tuple[Reason, tuple[int, ...]] | tuple[()]:
         """The gap reason of a question bigram no target writes, and the targets that write
         it with a character or two between; () for none. Depends on the ledger only."""
+        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+        if not first or not second:
+            return ()  # a character no target holds (most question bigrams no target writes)
         cap = min(max(3, int(self.count * GAP_MAX_SHARE)), GAP_MAX_TARGETS)
         # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
         common = max(2, self.count * GAP_COMMON_SHARE)
-        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
-        if not first or not second or max(len(first), len(second)) > common:
+        if max(len(first), len(second)) > common:
             return ()
         if min(len(first), len(second)) > 20 * cap:
             return ()  # two characters this frequent are not what an abbreviation keeps
