@@ -22,13 +22,17 @@ MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 # Units that may carry a magnitude prefix. Other units (个, 家, %…) are never scaled, so that
 # a figure "3万个" stays an unknown unit rather than a silent conversion.
-MAGNITUDE_BASES = ("元", "人次", "人", "亩", "吨", "株", "平方米", "户", "千米", "公里")
+MAGNITUDE_BASES = (
+    "元", "人次", "人", "名", "亩", "吨", "株", "平方米", "户", "千米", "公里", "吨标准煤",
+    "吨标煤",
+)  # fmt: skip
 
 # Each group is one unit under several names; the first name is the canonical one.
 EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
     ("人次", "人", "名"),  # people counted: "培训17850人" answers "6000人次"
     ("千米", "公里"),
     ("吨", "吨/年"),  # a yearly amount written per year ("3188吨/年") or as the year's total
+    ("吨标准煤", "吨标煤"),  # energy, in tonnes of standard coal, written both ways
     # Measure words for things counted one by one: "实施技改项目不低于40个" is answered by
     # "已实施技术改造项目47家", "建设2座城市书房" by "完成城市书房2处".
     ("个", "家", "所", "座", "处", "块"),

@@ -341,6 +341,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     if len(whole) < len(rows):  # the ledger's target is the total's: "全市27800人"
         rows = whole
         targets = [f"{r.area}{r.target}{r.unit if is_bare_figure(r.target) else ''}" for r in rows]
+    if dues:  # the due cell dates the row's whole target, full stop or not ("…1000盏。")
+        targets = [*targets[:-1], targets[-1].rstrip().rstrip("。；;")] if targets else targets
     target_text = "；".join(targets) + (f"（{'，'.join(dues)}）" if dues else "")
     named = tuple(replace(r, name=r.name or name) for r in rows)
     return Cells(

@@ -34,7 +34,7 @@ from bot.drafting.report_dates import (
 )
 from bot.drafting.report_text import extract_figures
 from bot.drafting.review import Draft, Guess
-from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict
+from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
 from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
@@ -139,6 +139,7 @@ def draft_target(
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
         progress_report = bool(_SAID_DONE.search(item.target_text))
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
+    raw_target, raw_progress = item.target_text, item.progress_text
     cells = read_cells(item.target_text, item.progress_text, header)
     item = replace(item, target_text=cells.target_text, progress_text=cells.progress_text)
     # An item's own line tells what was done, whatever lines follow it, when it gives shares
@@ -224,7 +225,11 @@ def draft_target(
     ):
         told = f"{item.target_text}\n{told}"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
-    decided = row_verdict(row, spec, told, day) or inherited_status(item, spec, day)
+    decided = (
+        row_verdict(row, spec, told, day)
+        or status_column(raw_target, raw_progress, header)
+        or inherited_status(item, spec, day)
+    )
     if decided is None:
         spec, status = draft_status(
             spec,

@@ -9,6 +9,7 @@ from bot.domain.ledger import LedgerSpec
 from bot.drafting.draft import draft_report
 from bot.drafting.naming import load_departments
 from bot.drafting.report_dates import guess_year as read_year
+from bot.drafting.report_dates import likely_year
 from bot.drafting.report_text import Report
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.tokenizer import make_tokenizer
@@ -24,18 +25,20 @@ def draft(
 ):
     """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
     today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
+    text = text or "\n".join([report.preamble, *(t.target_text for t in report.targets)])
     return draft_report(
         report,
-        text or "\n".join([report.preamble, *(t.target_text for t in report.targets)]),
+        text,
         lexicon=load_lexicon(),
         departments=load_departments(),
         tokenizer=make_tokenizer(),
-        fallback_year=today.year - 1,
+        fallback_year=likely_year(text, today),
         year=year,
     )
 
 
 def guess_year(text: str) -> int:
-    """The year the report's targets are for (bot/drafting/words.py); else last year."""
-    fallback = dt.date.today().year - 1  # noqa: DTZ011  (a draft's default only)
-    return int(read_year(text, fallback).value)
+    """The year the report's targets are for (bot/drafting/report_dates.py); when it prints
+    none, the likeliest year on today's date."""
+    today = dt.date.today()  # noqa: DTZ011  (a draft's default only)
+    return int(read_year(text, likely_year(text, today)).value)

@@ -120,6 +120,10 @@ def _unmarked_heading(line: str) -> str:
         clause = _counting_clause(line[: listing.start()])
     else:
         clause = line.strip()
+        # "有5项民生工程部分完成任务," runs on into its list after a comma, naming its noun
+        # (a line of progress, "已完成948件(81%),", names none).
+        if clause.endswith(("，", ",")) and re.search(_GROUP_NOUN, clause):
+            clause = clause.rstrip("，,")
         if not titled or not _COUNTED_SUBJECT.match(clause):
             return ""
     if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
@@ -207,7 +211,19 @@ def _first_clause(words: str) -> str:
 
 # The heading's own phrases. A heading may join two claims ("已完成或达到时序进度以上"): its
 # items are then only sure of the weaker one.
-_DONE = re.compile(r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成")
+_DONE = re.compile(
+    r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成"
+    r"|(?<![未部分])完成(?:了)?(?:全年|年度)?(?:目标)?任务"  # "有15项民生工程完成任务"
+)
+# "部分完成任务", "基本完成": some of each item's work is done, not all of it.
+_PARTLY = re.compile(r"部分完成|基本完成")
+
+
+def _partly(words: str) -> bool:
+    """The heading files its items as partly done, not as "完成或基本完成" (done, or nearly)."""
+    return bool(_PARTLY.search(words)) and not _DONE.search(words)
+
+
 _ON_SCHEDULE = re.compile(
     r"达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以上|达序"
     # "超额完成8月份节点目标": a stage of the year met, not the year's target.
@@ -216,6 +232,7 @@ _ON_SCHEDULE = re.compile(
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
+    r"|未按(?:时序|序时|计划)|未完成(?:时序|序时)"
     r"|未(?:开工|启动|动工)"  # "未开工项目2项": not begun, so behind (never "begun")
 )
 _NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")
@@ -235,6 +252,8 @@ def group_reading(group: Group) -> Reading | None:
         return Reading("滞后", quoted, 0.8)
     if _NOT_DONE.search(words):
         return Reading("未完成", quoted, 0.8)
+    if _partly(words):
+        return Reading("推进中", quoted, 0.8)
     done, on_schedule = bool(_DONE.search(words)), bool(_ON_SCHEDULE.search(words))
     if done and on_schedule:
         # "已完成或达到时序进度": some are done, some only on pace; the page says not which.
@@ -264,13 +283,17 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
     if item.group is None:
         return None
     reading = group_reading(item.group)
+    # A heading filing its items as partly done ("有5项…部分完成任务,") outranks the parts an
+    # item lists as done: the rest of its work is not.
+    partly = reading is not None and _partly(_first_clause(item.group.heading))
     if any(i.comparable for i in spec.indicators):
         # Figures decide, except that a heading filing the item as behind says more than
         # figures merely under way ("进展滞后的目标任务" over "已建成620个" of 1500).
         late = reading is not None and reading.value == "滞后"
-        return reading if late and compute_status(spec, day) == "推进中" else None
+        return reading if partly or (late and compute_status(spec, day) == "推进中") else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
-    if own is not None and not (own.value == "推进中" and reading and reading.value == "滞后"):
+    late = own is not None and own.value == "推进中" and reading and reading.value == "滞后"
+    if own is not None and not partly and not late:
         return None
     # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
     # group's verdict says how far, the item's words only that work goes on.

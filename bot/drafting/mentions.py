@@ -97,6 +97,12 @@ _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完�
 
 # "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
 _CHOSEN = re.compile(r"(?:确定|选定|初定|拟定|拟)$")
+# A clause that opens on choosing ("确定改造提升…照料中心10个", "确定49个村") or says what is
+# needed ("共需安装路灯1108盏"): the scope of the work, unless the clause goes on to say it
+# was done ("已确定221名残疾儿童已经在机构开始服务").
+_CHOSEN_LEAD = re.compile(r"^(?:目前|现|已|共|经)*(?:确定|选定|初定|拟定)")
+_NEEDED = re.compile(r"(?:共需|尚需|还需|所需|需要)[^，,。；;\d]{0,6}$")  # not "化学需氧量"
+_DONE_AFTER = re.compile(r"已|完成|建成|开始|投用")
 
 
 # "其余20户正在推进", "另1个完成形象进度70%": the rest of the work, not what was done;
@@ -110,10 +116,13 @@ _REMAINDER = re.compile(
 def restates_target(actual: Mention) -> bool:
     """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
     counts the rest of the work ("其余20户"), not an actual."""
+    clause = _CUT.split(actual.context)[-1]
+    scope = bool(_CHOSEN_LEAD.search(clause) or _NEEDED.search(clause))
     return bool(
         _RESTATED.search(actual.context)
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
+        or (scope and not _DONE_AFTER.search(actual.after))
     )
 
 
@@ -155,8 +164,10 @@ def bare_actual(target: Mention, progress: str) -> str | None:
     if target.unit == SHARE_OF_TARGET or target.unit in MAGNITUDES:
         return None
     found: set[str] = set()
-    for k in range(len(target.name) - 3):
-        words = re.escape(target.name[k:])
+    # The name's words after any figure it holds ("建成20个智慧停车场和" → "智慧停车场和").
+    name = re.split(rf"\d+(?:\.\d+)?\s*(?:{_UNIT_PATTERN})?", target.name)[-1]
+    for k in range(len(name) - 3):
+        words = re.escape(name[k:])
         after = (
             rf"{words}\s*(\d+(?:\.\d+)?)(?![\d.%]|,\d)(?!\s*(?:{_UNIT_PATTERN}|万|亿|年|月|日))"
         )
@@ -204,3 +215,22 @@ def parts_of_a_whole(found: list[Mention], text: str) -> set[int]:
         ):
             parts.update(inside)
     return parts
+
+
+# A preparatory step of the works ("招投标文件已发布", "已完成施工招标", "正着手准备开展招标").
+_STEP = re.compile(r"招投标|招标|采购|设计|方案|立项|可研|前期|选址")
+# Work done, past the step: "完成改造300户" is; "已完成施工招标" is not.
+_DONE_WORK = re.compile(
+    r"建成|竣工|完工|投用|投入使用|交付|安装"
+    r"|完成(?!\S{0,2}(?:招|采购|设计|方案|立项|可研|前期|选址))"
+)
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
+
+
+def scope_of_a_step(m: Mention, text: str) -> bool:
+    """The figure's clause of `text` says only that a preparatory step was taken ("30所…
+    管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
+    start = max((e.end() for e in _CLAUSE_END.finditer(text, 0, m.start)), default=0)
+    end = _CLAUSE_END.search(text, m.start)
+    clause = text[start : end.start() if end else len(text)]
+    return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)

@@ -127,3 +127,20 @@ def refusal(lines: list[str]) -> str:
         "第1行：没有找到编号的目标（以数字编号开头的行，如“1.”）；"
         "请把每个目标放在单独一行，以“1.”开头"
     )
+
+
+# "…(第五项)": the line names its own number in the longer list the report follows.
+OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
+
+
+def named_by_number(text: str, number: int) -> tuple[str, str] | None:
+    """(the item's name, the rest) of a line naming its item by its own number in the longer
+    list ("一是实施…工程(第三项)正在开展编制招标文件;"); None when it names no such number."""
+    own = OWN_NUMBER.search(text)
+    if own is None or list_number(own.group(1)) != number:
+        return None
+    rest = text[own.end() :]
+    name = re.sub(r"^\s*[一二三四五六七八九十]+是", "", text[: own.end()])
+    if not rest.strip("，,。；;、 "):  # "…(第五项)、": a name in a run of names
+        return name, ""
+    return name, rest.lstrip("，,、 ")

@@ -21,6 +21,7 @@ from bot.drafting.mentions import (
     mentions,
     parts_of_a_whole,
     restates_target,
+    scope_of_a_step,
     started_only,
     states_gap,
 )
@@ -186,7 +187,11 @@ def _wholes(text: str) -> list[Mention]:
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = [t for t in _wholes(target_text) if not states_gap(t)]
-    actuals = [a for a in _wholes(progress_text) if not restates_target(a) and not states_gap(a)]
+    actuals = [
+        a
+        for a in _wholes(progress_text)
+        if not restates_target(a) and not states_gap(a) and not scope_of_a_step(a, progress_text)
+    ]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
     # The group's size ("4个") is no figure of the work, in the target or the progress.

@@ -154,6 +154,10 @@ def tells_progress(heading: str) -> bool:
     return bool(_PROGRESS_HEADING.search(heading))
 
 
+# A news agency's dateline: "新华社北京11月19日电", "人民网石家庄11月19日电（记者…）".
+_DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日电")
+
+
 def report_day(heading: str, year: int) -> dt.date | None:
     """The day a report's heading says its progress is as of ("截至10月31日", "1-11月",
     "上半年", "前三季度", a title's "10月份…进展情况": that month's end)."""
@@ -165,7 +169,11 @@ def report_day(heading: str, year: int) -> dt.date | None:
         title = _MONTH_TITLE.search(heading.strip().split("\n", 1)[0])
         if title and 1 <= int(title.group(1)) <= 12:
             return month_end(year, int(title.group(1)))
-        return None
+        dateline = _DATELINE.search(heading)
+        try:  # "人民网石家庄11月19日电": a news report's own day, when it names no period
+            return dt.date(year, int(dateline.group(1)), int(dateline.group(2)))
+        except (AttributeError, ValueError):
+            return None
     try:
         if m.group(2):
             y = int(m.group(1) or year)
@@ -176,3 +184,15 @@ def report_day(heading: str, year: int) -> dt.date | None:
         return month_end(year, int(m.group(5)))
     except ValueError:
         return None
+
+
+def likely_year(text: str, today: dt.date) -> int:
+    """The year a report that prints none is most likely about, read on `today` (the day it
+    is imported): the latest year whose period reported on ("截至9月底", "1-11月", "上半年")
+    has ended by today; with no period, last year early in the year (a year-end report comes
+    in January to March), else this year."""
+    opening = "\n".join(text.strip().split("\n")[:3])
+    period = report_day(opening, today.year)
+    if period is not None:
+        return today.year if period <= today else today.year - 1
+    return today.year - 1 if today.month <= 3 else today.year

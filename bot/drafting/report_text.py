@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from bot.domain.ledger import KNOWN_UNITS, strip_control_characters
 from bot.drafting.cells import GROUP_ROW
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
-from bot.drafting.numbered_notices import list_number, numbered_mentions, refusal
+from bot.drafting.numbered_notices import (
+    OWN_NUMBER,
+    list_number,
+    named_by_number,
+    numbered_mentions,
+    refusal,
+)
 from bot.drafting.words import status_from_words
 
 
@@ -71,26 +77,21 @@ def _split_same_line(text: str) -> tuple[str, str]:
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
         # table row, not the item's target sentence; the row is read whole (cells.py).
         return text, ""
+    if sep and _TITLE_ONLY.match(head) and re.search(r"\d", re.split(r"[，,。；;]", tail)[0]):
+        # "城镇新增就业。年度目标5000人,截至9月底完成4200人": a title, then the target.
+        more, rest = _split_same_line(tail)
+        return head + sep + more, rest
     if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
 
 
+# A first sentence that only names the item: a few words, no figure, no clause.
+_TITLE_ONLY = re.compile(r"^[^\d，,；;:：|｜\t]{2,12}$")
+
+
 # A cell separator opening what follows a sentence: the sentence was a table cell.
 _NEXT_CELL_START = re.compile(r"^\s*[|｜\t]")
-
-
-def _named_by_number(text: str, number: int) -> tuple[str, str] | None:
-    """(the item's name, the rest) of a line naming its item by its own number in the longer
-    list ("一是实施…工程(第三项)正在开展编制招标文件;"); None when it names no such number."""
-    own = _OWN_NUMBER.search(text)
-    if own is None or list_number(own.group(1)) != number:
-        return None
-    rest = text[own.end() :]
-    name = re.sub(r"^\s*[一二三四五六七八九十]+是", "", text[: own.end()])
-    if not rest.strip("，,。；;、 "):  # "…(第五项)、": a name in a run of names
-        return name, ""
-    return name, rest.lstrip("，,、 ")
 
 
 def _more_target(sentence: str, head: str = "") -> bool:
@@ -176,8 +177,6 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
 _NAME_BY_NUMBER_COLON = re.compile(
     r"^(\S.*?[（(]第(?:\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）])\s*[:：]\s*(\S.*)$"
 )
-# "…(第五项)": the line names its own number in the longer list the report follows.
-_OWN_NUMBER = re.compile(r"[（(]第(\d{1,3}|[零一二三四五六七八九十百]{1,4})[项件条][)）]")
 
 
 def _restarts_list(line: str, previous: str, used: set[int]) -> tuple[int, str]:
@@ -190,7 +189,7 @@ def _restarts_list(line: str, previous: str, used: set[int]) -> tuple[int, str]:
     if not match or int(match.group(1)) in used or match.group(2)[:1].isdigit():
         return 0, ""
     number, rest = int(match.group(1)), match.group(2)
-    own = _OWN_NUMBER.search(rest)
+    own = OWN_NUMBER.search(rest)
     if own and list_number(own.group(1)) == number:
         return number, rest
     if announces_group(previous):
@@ -375,7 +374,7 @@ def _parse_report(text: str) -> Report:
                     )
                 )
                 continue
-            named = _named_by_number(rest, number)
+            named = named_by_number(rest, number)
             head, tail = named or _split_same_line(rest)
             targets.append(
                 ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))

@@ -115,3 +115,52 @@ def _on_pace(spec, told: str, day: dt.date, quoted: str, latest: str) -> Reading
         return Reading(said.value, f"报告称“{quoted}”，“{said.words}”", said.confidence)
     words = latest or (said.words if said is not None else "")
     return Reading("推进中", f"报告称“{quoted}”" + (f"，“{words}”" if words else ""), 0.85)
+
+
+# A status cell holds a short verdict and nothing else ("按时序推进", "已完工", "滞后").
+_STATUS_CELL_CHARS = 10
+_BEGUN = re.compile(r"开工|启动|动工|开建")
+_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
+
+
+def _status_cell(line: str) -> Reading | None:
+    cells = split_cells(line)
+    last = cells[-1].strip(" 。.；;") if len(cells) >= 3 else ""
+    if not last or len(last) > _STATUS_CELL_CHARS or re.search(r"\d", last):
+        return None
+    said = status_from_words(last)
+    if said is None or said.words.strip(" 。.；;") != last:
+        return None
+    if said.value == "已完成" and _BEGUN.search(last) and not _FINISHED.search(last):
+        return Reading("推进中", said.words, 0.7)  # "已开工": begun, not done
+    return said
+
+
+# Columns for a plan or a remark ("下步计划 | 加快推进"), whose words are no verdict, and
+# columns a verdict is written under ("状态", "完成情况").
+_PLAN_LABEL = re.compile(r"计划|下步|下一步|措施|打算|备注|说明|问题|建议")
+_VERDICT_LABEL = re.compile(r"状态|评价|等次|情况|进度")
+
+
+def status_column(
+    target_text: str, progress_text: str, header: tuple[str, ...] = ()
+) -> Reading | None:
+    """The status a table's status column states of a row ("… | 县教育局 | … | 按时序推进"),
+    or of every sub-row under it alike ("| 1.乐业路 | 区城管局 | 已完工 |"): the office's own
+    verdict, quoted; None when the rows have no such cell or their cells disagree. Under a
+    header, the column named for a verdict ("状态") is read wherever it stands, and a last
+    column for a plan or a remark is none."""
+    for label, value in row_cells(target_text, "", header) if header else ():
+        said = _status_cell(f"{label} | {label} | {value}")
+        if said is not None and _VERDICT_LABEL.search(label) and not _PLAN_LABEL.search(label):
+            return Reading(said.value, f"报告称“{label}:{said.words}”", 0.85)
+    if header and _PLAN_LABEL.search(header[-1]):
+        return None
+    rows = [target_text] + [ln for ln in progress_text.split("\n") if len(split_cells(ln)) >= 3]
+    said = [r for r in (_status_cell(row) for row in rows) if r is not None]
+    if not said or len({r.value for r in said}) > 1:
+        return None
+    if len(said) < len([r for r in rows if len(split_cells(r)) >= 3]):
+        return None  # a sub-row without a verdict: the column does not speak for the item
+    words = "、".join(dict.fromkeys(r.words for r in said))
+    return Reading(said[0].value, f"报告称“{words}”", 0.85)

@@ -42,18 +42,30 @@ def _clauses(text: str) -> list[str]:
     return found
 
 
+# The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
+_AS_OF_LEAD = re.compile(
+    r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
+    r"|1\s*[-—至~]\s*\d{1,2}月份?)\s*[,，]?"
+)
+_GOES_WITH_THE_CLAUSE_BEFORE = ("其中", "其余", "剩余", "余下", "另有", "尚有", "还有")
+
+
 def split_sentence(text: str) -> tuple[str, str]:
     """(target words, progress words) of an item that tells both in one sentence; ("", "")
     when its clauses are not of both kinds."""
     targets, actuals = [], []
     side = targets
     for clause in _clauses(text):
-        if clause.lstrip().startswith("其中"):
-            side.append(clause)  # "现已新增20条,其中市本级17条…": parts of the figure before
+        if clause.lstrip().startswith(_GOES_WITH_THE_CLAUSE_BEFORE):
+            # "现已新增20条,其中市本级17条…": parts of the figure before; "现已建成12个,另有
+            # 8个正在改造": the rest of the work, on the side of what is told of it.
+            side.append(clause)
             continue
         if not _FIGURE.search(clause):
             side = targets
-        elif _ACHIEVED_BEFORE.match(clause) and not _PLANNED_VERB.match(clause):
+        elif _ACHIEVED_BEFORE.match(_AS_OF_LEAD.sub("", clause)) and not _PLANNED_VERB.match(
+            clause
+        ):
             side = actuals
         else:
             side = targets
@@ -78,6 +90,11 @@ def told_as_done(sentence: str) -> bool:
     if sentence.lstrip().startswith("“"):
         return False
     clauses = _CLAUSE.findall(sentence)
+    # "新建幼儿园2所,目前主体已封顶": the done words tell of a stage, in a clause without a
+    # figure; the figure, in a clause of its own without done words, is the target.
+    figured = [c for c in clauses if _FIGURE.search(c)]
+    if figured and not any(_DONE_WORDS.search(c) for c in figured):
+        return False
     return bool(_DONE_WORDS.search(sentence)) and not any(
         _PLAN_BEFORE_FIGURE.match(c) for c in clauses
     )

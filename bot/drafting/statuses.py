@@ -175,6 +175,12 @@ def draft_status(
         return spec, Guess("status", "暂无数据", 0.5, reason)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
+        if status == "未完成" and not dated and words is not None and words.value == "推进中":
+            # A report that states no day, its words saying the work goes on ("新风系统在招投标
+            # 中"): short of the target so far, not failed at a year's close it may predate.
+            reason = f"报告未写日期，称“{words.words}”"
+            spec = replace(spec, status_override="推进中", status_reason=reason)
+            return spec, Guess("status", "推进中", 0.5, reason)
         behind = growth_behind(spec) if status == "推进中" and dated else None
         if behind is not None:  # a rate so far below the year's: behind, whatever the date
             spec = replace(spec, status_override="滞后", status_reason=behind.words)

@@ -119,15 +119,21 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "完成有一定困难": at risk, filed apart from the work that keeps pace.
             "有一定困难", "困难较大", "难度较大", "难以完成",
             # Work halted or put off ("项目暂缓实施", "已停建").
-            "暂缓", "停工", "停建", "搁置",
+            "暂缓", "暂停", "停工", "停建", "搁置",
+            # Not on pace, in the words that say on pace ("未按时序推进", "未完成序时进度").
+            "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
+            # An office's verdict on work short of its plan ("完成情况不够理想").
+            "不够理想", "不尽理想", "不理想",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
     (
         "推进中",
         (
-            "达到序时进度", "达到时序进度", "达到序时", "超序时", "超过序时进度",
-            "序时进度以上", "按序时进度", "符合序时进度",
+            "达到序时进度", "达到时序进度", "达到序时", "超序时", "超时序", "超过序时进度",
+            "序时进度以上", "按序时进度", "符合序时进度", "按时序推进", "按序时推进",
+            # Part of the work done ("部分完成任务"): the rest is still to do.
+            "部分完成",
         ),
     ),
     ("超额完成", ("超额完成",)),
@@ -140,7 +146,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "全面完成",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
-            "完成全年目标",
+            "完成全年目标", "提前完成", "已验收", "已达标",
         ),
     ),
     (
@@ -155,7 +161,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
     r"(?:已|均已|全部)[^，,。；;]{0,12}?"
-    r"(?:完成|建成|竣工|投入使用|投用|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
 # a share of the list's count of tasks.
@@ -218,8 +224,8 @@ _AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)") 
 # A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
 # is not the target done; nor is a share of its work ("已完成总工程量的60%").
 _FIRST_STEP_AFTER = re.compile(
-    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|拆迁"
-    r"|清表|评审|审批|备案|场地平整|土方)"
+    r"^[^，,。；;]{0,3}?(?:前期|招标|招投标|立项|选址|设计|方案|主体|规划|可研|征地|征收|征用|拆迁"
+    r"|清表|评审|审批|备案|场地平整|土方|排查|摸排|摸底|调查|勘察|勘测|测绘)"  # surveys: first
     r"|^[^，,。；;]{0,10}?的\s*\d"
     # A section or phase of the works ("已全面完成中山路及东段排水管网敷设", "已完成一期工程").
     r"|^[^，,。；;]{0,8}?(?:[东西南北]段|[一二三四]期|部分)"
@@ -288,7 +294,16 @@ def late_forecast(progress: str, year: int) -> Reading | None:
     for m in _DATED_FORECAST.finditer(progress):
         if int(m.group(1)) > year:
             return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
+    m = _NEXT_YEAR_FORECAST.search(progress)
+    if m:  # "预计明年春季开园": the year named by its relation to the report's
+        return Reading("未完成", _clause_around(progress, m.start(), m.end()), 0.7)
     return None
+
+
+_NEXT_YEAR_FORECAST = re.compile(
+    r"(?:预计|计划|力争|争取|有望|将)(?:于|在|到)?\s*(?:明年|次年|下一?年度?)"
+    r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付|开园|开学|开业|运营)"
+)
 
 
 def forecasts_failure(words: str) -> bool:
@@ -319,6 +334,9 @@ def status_from_words(progress: str) -> Reading | None:
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
                 continue
+            # "未完成序时进度": behind the pace (the 滞后 rule's), not the target failed.
+            if word == "未完成" and progress[at + 3 : at + 5] in ("序时", "时序"):
+                continue
             # "待省教育厅审核": work done, waiting to be checked, not a decision to wait for.
             if word in ("待省", "待上级") and _CHECKED_AFTER.match(progress, at + len(word)):
                 continue
@@ -339,7 +357,29 @@ def status_from_words(progress: str) -> Reading | None:
         value = float(share.group(1))
         status = "已完成" if value >= 100 else "推进中"
         return Reading(status, _clause_around(progress, share.start(), share.end()), 0.8)
+    counted = _COUNTED_DONE.search(progress)
+    if counted and not _NOT_YET_BEFORE.search(progress[: counted.start()]):
+        # "10条主次干道完成“白改黑”": things counted, then done, told without "已".
+        return Reading("已完成", _clause_around(progress, counted.start(), counted.end()), 0.6)
+    steady = _STEADY.search(progress)
+    if steady:  # said last: any verdict beside it decides
+        return Reading("推进中", _clause_around(progress, steady.start(), steady.end()), 0.6)
     return None
+
+
+# A count of things as the subject of a done word ("主城区20条主次干道完成路灯改造"), not
+# an amount done ("完成44村") nor a first step ("…完成招标").
+_COUNTED_DONE = re.compile(
+    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)[^\d，,。；;|｜\t]{2,12}?(?:完成|建成|竣工|完工)"
+    r"(?![\d率]|[^，,。；;]{0,3}?(?:前期|招标|设计|方案|立项|选址|规划|可研|征地|拆迁))"
+)
+_NOT_YET_BEFORE = re.compile(
+    r"(?:计划|力争|争取|确保|预计|拟|将|要|需|正在|未|没有|不能)[^。；;]*$"
+)
+# An office's words for work on schedule, as status cells write them ("正常推进", "施工中").
+_STEADY = re.compile(
+    r"正常推进|按计划推进|按期推进|进度正常|进展正常|序时推进|稳步推进|施工中|已启动"
+)
 
 
 # --- targets relative to others ("增速高于全省平均水平", "只增不减") ----------------------

@@ -12,9 +12,10 @@ TODAY = dt.date(2026, 12, 6)
 
 
 def test_a_report_without_a_year_says_so_first_in_the_review_summary():
+    # 上半年 has ended by 6 December: the likeliest year is this one, flagged all the same.
     text = "今年上半年民生实事进展\n1.新建公园2个\n已建成2个。"
     summary = review_summary(draft(parse_report(text), text, today=TODAY)).split("\n")
-    assert summary[0].startswith("注意：台账年份2025是推测的（报告未写年份，按2025年推定）")
+    assert summary[0].startswith("注意：台账年份2026是推测的（报告未写年份，按2026年推定）")
     assert "--year" in summary[0]
 
 

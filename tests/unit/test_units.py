@@ -20,6 +20,10 @@ from bot.domain.units import actual_in_target_unit, convert, same_measure, split
         ("47", "家", "个", "47"),
         ("2600", "吨", "吨/年", "2600"),
         ("55", "公里", "千米", "55"),
+        ("6.2", "万人", "万名", "6.2"),  # people counted by 名: "为10万名妇女开展筛查"
+        ("1.5", "万名", "人", "15000"),
+        ("0.9", "万吨标准煤", "万吨标煤", "0.9"),  # standard coal, written both ways
+        ("4500", "吨标煤", "万吨标准煤", "0.45"),
     ],
 )
 def test_magnitudes_and_declared_equivalences_convert(value, written, wanted, expected):

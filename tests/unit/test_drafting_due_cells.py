@@ -1,0 +1,19 @@
+"""A table's 完成时限 cell dates its row's whole target, whether the target cell ends with a
+full stop or not (bot/drafting/cells.py)."""
+
+import datetime as dt
+
+from bot.drafting.drafter import draft_ledger
+from bot.drafting.report_text import parse_report
+
+TABLE = """某县2024年民生实事上半年推进情况表
+序号 | 实事名称 | 指标任务 | 责任单位 | 完成时限 | 进展情况
+1.路灯亮化工程 | 新增农村路灯800盏。 | 县农业农村局 | 10月底 | 已安装路灯300盏
+2.公路提升工程 | 改建农村公路15公里 | 县交通运输局 | 11月底 | 已完成9公里
+"""
+
+
+def test_a_due_cell_dates_the_whole_row_after_a_full_stop():
+    ledger = draft_ledger(parse_report(TABLE), 2024, TABLE)
+    dues = {t.number: [d.date for d in t.deadlines] for t in ledger.targets}
+    assert dues == {1: [dt.date(2024, 10, 31)], 2: [dt.date(2024, 11, 30)]}

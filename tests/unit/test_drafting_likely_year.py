@@ -1,0 +1,53 @@
+"""A report that prints no year: the likeliest year on the day it is imported
+(bot/drafting/report_dates.py likely_year); the draft flags it for review either way."""
+
+import datetime as dt
+
+import pytest
+
+from bot.drafting.report_dates import guess_year, likely_year, report_day
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "year"),
+    [
+        # The period reported on has ended this year: this year's report.
+        ("截至8月底,全县民生实事进展顺利。\n1.新建公厕。", dt.date(2030, 9, 15), 2030),
+        ("某市1-10月重点民生实事完成情况\n1.新建公厕。", dt.date(2030, 11, 20), 2030),
+        # Not yet ended this year: last year's ("1-11月" imported in January).
+        ("某市1-11月重点民生实事完成情况\n1.新建公厕。", dt.date(2031, 1, 8), 2030),
+        ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 3, 2), 2030),
+        ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2030, 7, 10), 2030),
+        # No period: a year-end report comes early in the next year.
+        ("民生实事完成情况\n1.新建公厕。", dt.date(2031, 2, 1), 2030),
+        ("民生实事进展情况\n1.新建公厕。", dt.date(2030, 6, 1), 2030),
+    ],
+)
+def test_the_likeliest_year_of_an_undated_report(text, today, year):
+    assert likely_year(text, today) == year
+
+
+def test_a_printed_year_outranks_the_likeliest_year():
+    text = "2027年1-9月民生实事进展\n1.新建公厕。"
+    assert guess_year(text, likely_year(text, dt.date(2030, 11, 1))).value == "2027"
+    undated = guess_year("1-9月民生实事进展\n1.新建公厕。", 2030)
+    assert undated.value == "2030" and undated.confidence < 0.5  # flagged 待核
+
+
+def test_a_news_dateline_is_the_reports_day_when_it_names_no_period():
+    heading = "新华社南宁9月12日电（记者王某）今年以来,全区民生工程进展顺利。"
+    assert report_day(heading, 2030) == dt.date(2030, 9, 12)
+    with_period = "新华社南宁7月15日电 今年上半年,全区民生工程进展顺利。"
+    assert report_day(with_period, 2030) == dt.date(2030, 6, 30)
+    assert report_day("某市召开电视电话会议", 2030) is None
+
+
+def test_an_undated_news_report_is_of_the_year_its_dateline_has_passed():
+    text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
+    assert likely_year(text, dt.date(2030, 12, 1)) == 2030
+    assert likely_year(text, dt.date(2031, 1, 5)) == 2030
+
+
+def test_a_report_of_today_is_of_this_year():
+    text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
+    assert likely_year(text, dt.date(2030, 11, 20)) == 2030
