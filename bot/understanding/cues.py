@@ -200,6 +200,7 @@ RANK_ASKED = re.compile(
 # Where a target's texts state a rank: a clause with one of these words (and the clause
 # before it, which often names what is ranked).
 RANK_STATED = re.compile(r"排名|排第|居全|位次|名次|位于|方阵|平均水平|前列")
+RANK_NAMED = re.compile(r"排名|位次|名次")  # an indicator that is a rank
 CLAUSE = re.compile(r"[，,。；;]")
 
 

@@ -4,7 +4,6 @@ subjects and abbreviations the ledger does or does not hold, coverage and ambigu
 from __future__ import annotations
 
 import functools
-import re
 
 from bot.domain.ledger import (
     TargetSpec,
@@ -24,6 +23,7 @@ from bot.understanding.cues import (
     PHRASE_COVERAGE,
     PROGRESS_CUE,
     RANK_ASKED,
+    RANK_NAMED,
     RANK_STATED,
     SUMMARY,
     TOPIC_CUE,
@@ -40,10 +40,12 @@ from bot.understanding.cues import (
 )
 from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
+    ascii_word_in,
     has_content,
     mask_stopwords,
     normalize,
     text_tokens,
+    written_apart,
 )
 
 
@@ -226,11 +228,10 @@ class ScopeChecks:
         if len(word) < 4:
             return False
         head, tail = word[:2], word[2:]
-        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
         numbers = self.index.numbers_with(head)
         docs = self.index.docs
         found = docs.values() if numbers is None else (docs[n] for n in numbers if n in docs)
-        return any(pattern.search(doc.text) for doc in found)
+        return any(written_apart(doc.text, head, tail) for doc in found)
 
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
@@ -238,9 +239,7 @@ class ScopeChecks:
         if self._any_abbreviation is None or not self._any_abbreviation.search(q):
             return False  # no abbreviation in the question at all
         for key in self.lexicon.abbreviations:
-            if key not in q or (
-                key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
-            ):
+            if key not in q or (key.isascii() and not ascii_word_in(q, key)):
                 continue
             if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
                 return True
@@ -314,7 +313,7 @@ class ScopeChecks:
         name, in the preamble, is not such a word."""
         if best is None or not RANK_ASKED.search(q):
             return False
-        if any(i.unit == "位" or re.search(r"排名|位次|名次", i.name) for i in best.indicators):
+        if any(i.unit == "位" or RANK_NAMED.search(i.name) for i in best.indicators):
             return False
         rest = mask_stopwords(RANK_ASKED.sub(" ", q), self._filler)
         asked = [t for t in text_tokens(rest) if t not in self._preamble]

@@ -354,3 +354,35 @@ def pinyin_key(text: str) -> tuple[str, ...]:
 
 def is_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+_CLAUSE_MARKS = frozenset("，,。；;、")
+
+
+def written_apart(text: str, head: str, tail: str, most: int = 4) -> bool:
+    """`re.search(re.escape(head) + "[^\\s，,。；;、]{1,4}" + re.escape(tail), text)` (`most`
+    characters at most between the halves), without compiling a pattern per pair of halves:
+    a compile costs a question more than the rest of it."""
+    at = text.find(head)
+    while at >= 0:
+        start = at + len(head)
+        for k in range(1, most + 1):
+            ch = text[start + k - 1 : start + k]
+            if not ch or ch.isspace() or ch in _CLAUSE_MARKS:
+                break  # no longer stretch between the halves can skip this character
+            if text.startswith(tail, start + k):
+                return True
+        at = text.find(head, at + 1)
+    return False
+
+
+def ascii_word_in(text: str, word: str) -> bool:
+    """`re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)`, without a compile per word:
+    `word` written with no letter a-z right before or after it (gdp, not gdpr)."""
+    at = text.find(word)
+    while at >= 0:
+        before, after = text[at - 1 : at] if at else "", text[at + len(word) : at + len(word) + 1]
+        if not ("a" <= before <= "z" and before) and not ("a" <= after <= "z" and after):
+            return True
+        at = text.find(word, at + 1)
+    return False

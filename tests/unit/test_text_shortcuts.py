@@ -85,3 +85,23 @@ def test_a_words_trie_matches_where_the_longest_first_alternation_does():
             ], text
             assert trie.sub("_", text) == plain.sub("_", text)
     assert words_pattern([]) is None
+
+
+def test_halves_written_apart_and_ascii_words_are_found_as_their_patterns_find_them():
+    import random
+    import re
+
+    from bot.understanding.text import ascii_word_in, written_apart
+
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").lower().splitlines()
+    rng = random.Random(11)
+    pieces = ["食品", "安全", "药品", "，", " ", "\n", "一般", "、", "gdp", "r", "pm2.5", "5", "x"]
+    texts = lines + ["".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(3000)]
+    for head, tail in (("食品", "安全"), ("财政", "收入"), ("一般", "一般")):
+        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
+        for text in texts:
+            assert written_apart(text, head, tail) == bool(pattern.search(text)), text
+    for word in ("gdp", "pm2.5", "r"):
+        pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+        for text in texts:
+            assert ascii_word_in(text, word) == bool(pattern.search(text)), text
