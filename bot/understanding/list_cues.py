@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.text import chinese_number
+from bot.understanding.text import chinese_number, words_pattern
 
 LIST_CUE = re.compile(
     r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
@@ -112,6 +112,10 @@ ANY_STATUS = re.compile(
         + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
     )
 )
+# Whether ANY_STATUS finds anything, told faster: the words as one trie, then the forms (one
+# alternation of words and forms tries every word at every place of the question).
+STATUS_WORD = words_pattern(w for _, words in STATUS_WORDS for w in words)
+STATUS_FORM = re.compile("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
 
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.

@@ -49,7 +49,9 @@ from bot.understanding.list_cues import (
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
+    STATUS_FORM,
     STATUS_FORMS,
+    STATUS_WORD,
     STATUS_WORDS,
     THIS_WEEK,
     UNIT_CUE,
@@ -317,7 +319,7 @@ class ListAnswers(RankedLists):
             return ON_PACE_STATUSES
         if REMAINING.search(q):
             return NOT_DONE_STATUSES
-        if not ANY_STATUS.search(q):
+        if not (STATUS_WORD.search(q) or STATUS_FORM.search(q)):  # ANY_STATUS.search
             return None
         for status, words in STATUS_WORDS:
             pattern = STATUS_FORMS.get(status)

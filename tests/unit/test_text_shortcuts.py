@@ -105,3 +105,32 @@ def test_halves_written_apart_and_ascii_words_are_found_as_their_patterns_find_t
         pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
         for text in texts:
             assert ascii_word_in(text, word) == bool(pattern.search(text)), text
+
+
+def test_a_status_is_found_by_its_words_or_forms_where_any_status_finds_it():
+    import random
+
+    from bot.understanding.list_cues import ANY_STATUS, STATUS_FORM, STATUS_WORD, STATUS_WORDS
+
+    words = [w for _, found in STATUS_WORDS for w in found]
+    pieces = [
+        *words,
+        "没",
+        "有",
+        "数据",
+        "进展",
+        "正在",
+        "推进",
+        "完成",
+        "了",
+        "吗",
+        "的",
+        "新增贷款",
+    ]
+    rng = random.Random(5)
+    texts = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 5))) for _ in range(3000)]
+    for text in texts:
+        assert bool(STATUS_WORD.search(text) or STATUS_FORM.search(text)) == bool(
+            ANY_STATUS.search(text)
+        ), text
