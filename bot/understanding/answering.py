@@ -54,12 +54,12 @@ from bot.understanding.cues import (
     AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
     FREEZE_AT,
-    HELP,
+    HELP_FOUND,
     HELP_WEAK,
     LAST_TARGET,
     NUMBER_REF,
     PHRASE_COVERAGE,
-    SUMMARY,
+    SUMMARY_FOUND,
     TOPIC_CUE,
     WARM_AT,
     WEAK_AMBIGUOUS_RATIO,
@@ -208,7 +208,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
-        if HELP.search(q):
+        if HELP_FOUND(q):
             return Answer(question, "help", (), render_help())
         stepped = self._list_step(question, q, context)
         if stepped is not None:
@@ -254,7 +254,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
+        if (SUMMARY_FOUND(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
         if context is not None:
             follow = self._follow_up(question, q, context)

@@ -25,7 +25,7 @@ from bot.understanding.cues import (
     RANK_ASKED,
     RANK_NAMED,
     RANK_STATED,
-    SUMMARY,
+    SUMMARY_FOUND,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
@@ -99,7 +99,7 @@ class ScopeChecks:
                 if not self._says_more_than(q, numbers):
                     return self._target_answer(question, q, members[0], ())
             return None
-        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
+        if len(members) == len(self.ledger.targets) and SUMMARY_FOUND(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]
