@@ -237,7 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "report", "cli_documents:cmd_report", "write the 工作落实情况汇报 from the current ledger"
     )
-    p.add_argument("--format", choices=("txt", "md", "docx", "bulletin"), default="txt")
+    p.add_argument(
+        "--format",
+        choices=("txt", "md", "docx", "bulletin"),
+        help="default: by the -o file's extension (.docx, .md), else txt",
+    )
     p.add_argument(
         "--since", help="bulletin only: changes since YYYY-MM-DD (default: the week before)"
     )

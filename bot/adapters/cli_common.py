@@ -70,6 +70,33 @@ def as_of_date(config: Config, year: int, text: str | None) -> dt.date:
         raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
 
 
+# The file each extension opens as, and the --format that writes it (where one does).
+KINDS = {
+    ".txt": ("文本", "txt"),
+    ".md": ("Markdown", "md"),
+    ".docx": ("Word", "docx"),
+    ".xlsx": ("Excel", "xlsx"),
+    ".csv": ("CSV", "csv"),
+    ".toml": ("TOML", "toml"),
+    ".png": ("PNG", ""),
+}
+
+
+def check_suffix(output: str, *expected: str, formats: tuple[str, ...] = ()) -> None:
+    """Refuse an `-o` whose extension names another kind of file than the one written (CSV
+    in "台账.xlsx" is a file Excel refuses to open); a name without an extension is taken."""
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if not suffix or suffix in expected:
+        return
+    kinds = "或".join(f"{KINDS.get(e, ('', ''))[0]}文件（{e}）" for e in expected)
+    hint = "请改为 -o " + " 或 ".join(str(path.with_suffix(e)) for e in expected)
+    other = KINDS.get(suffix, ("", ""))[1]
+    if other in formats:
+        hint += f"，或用 --format {other}"
+    raise CliError(f"-o {output} 的扩展名是 {suffix}，但要写的是{kinds}；{hint}")
+
+
 def write_output(output: str, content: bytes, note: str | None = None) -> None:
     """Write `-o` and say so on stderr (`note`, else "已写入 …"), keeping stdout for the
     content itself; a file that cannot be written is a user error, not a traceback."""

@@ -4,12 +4,14 @@ bot/app/documents.py (the same use cases the chat calls) and written here."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from bot.adapters.cli_common import (
     CliError,
     as_of_date,
+    check_suffix,
     ledger_for,
     no_such_target,
     write_output,
@@ -55,6 +57,12 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
 
 def cmd_report(config: Config, engine: Engine, args) -> int:
     """Write the 工作落实情况汇报 from the current ledger (txt, md or docx)."""
+    if args.format is None:  # named by the file: "-o 汇报.docx" is the Word report
+        suffix = Path(args.output or "").suffix.lower()
+        args.format = {".docx": "docx", ".md": "md"}.get(suffix, "txt")
+    if args.output:
+        allowed = (".txt", ".docx") if args.format == "bulletin" else (f".{args.format}",)
+        check_suffix(args.output, *allowed, formats=("txt", "md", "docx"))
     ledger = ledger_for(config, engine, args)
     as_of = as_of_date(config, ledger.year, args.as_of)
     if args.format == "bulletin":
@@ -85,6 +93,7 @@ def cmd_chart(config: Config, engine: Engine, args) -> int:
     """Render the completion chart (or one target's) to a PNG file."""
     from bot.render.charts import CJKFontMissing
 
+    check_suffix(args.output, ".png")
     ledger = ledger_for(config, engine, args)
     try:
         png = chart_png(ledger, today=config.status_date(ledger.year), target=args.number)

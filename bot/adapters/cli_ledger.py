@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.adapters.cli_common import (
     CliError,
+    check_suffix,
     ledger_for,
     no_such_target,
     not_a_file,
@@ -188,6 +189,7 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
 
 def cmd_export(config: Config, engine: Engine, args) -> int:
     """Write the ledger as TOML, xlsx or CSV."""
+    check_suffix(args.output, f".{args.format}", formats=("toml", "xlsx", "csv"))
     ledger = ledger_for(config, engine, args)
     content = export_bytes(ledger, args.format, today=config.status_date(ledger.year))
     write_output(args.output, content, f"已导出{len(ledger.targets)}项目标到 {args.output}")
@@ -228,6 +230,10 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
     for row in rows:
         when = row.added_at.astimezone(config.tz).strftime("%Y-%m-%d %H:%M")
         print(f"#{row.id}\t{row.name}\t{size_label(row.size)}\t{row.added_by}\t{when}\t{row.note}")
+    if not rows:
+        adding = f"python main.py evidence add {args.number} 文件"
+        print(f"第{args.number}项还没有佐证材料（添加：{adding}）")
+        return 0
     print(f"第{args.number}项共{len(rows)}份佐证材料")
     return 0
 

@@ -22,6 +22,8 @@ DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
 def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
     changed: dict[int, int] = {}
     for e in audit_since(session, start):
+        if e.undone or e.undoes:
+            continue  # a change and its /undo change nothing between them
         if e.target_number is not None and e.year in (None, ledger.year):
             changed[e.target_number] = changed.get(e.target_number, 0) + 1
     return changed
@@ -43,7 +45,8 @@ def issue_bulletin(
     Its changes run from the last issue's moment (or the start of `since`, or a week back for
     the year's first); a second issue on the same local day rewrites that day's issue, keeping
     its 期数 and its period, so previews never inflate the numbering. `issued` is the day it is
-    signed (the config's pinned day in a demonstration), `now`'s local day by default.
+    written and signed, which numbers it and names its period (the config's pinned day in a
+    demonstration), `now`'s local day by default; `now` is the machine's moment.
     """
     now = now or utc_now()
     try:
@@ -56,7 +59,9 @@ def issue_bulletin(
 
 
 def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
-    today = now.astimezone(tz).date()
+    # The day it is written numbers it (the config's pinned day in a demonstration); the
+    # moments bound the changes counted, on the machine's clock, as audit entries are stamped.
+    today = issued or now.astimezone(tz).date()
     with UnitOfWork(engine) as uow:
         session = uow.session
         last = session.exec(
@@ -82,8 +87,16 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
         row.as_of, row.issued_at, row.issued_by = as_of, now, actor
         session.add(row)
         changed = _changed_since(session, ledger, row.since_at)
-    shown_since = row.since_at.astimezone(tz).date()
+        previous = session.exec(
+            select(BulletinIssue).where(
+                BulletinIssue.year == ledger.year, BulletinIssue.number == row.number - 1
+            )
+        ).first()
+        # "X月X日以来" names the day the previous issue was written (a pinned day too).
+        shown_since = row.since_at.astimezone(tz).date()
+        if previous is not None and previous.issued_at == row.since_at:  # aware, any zone
+            shown_since = previous.issued_on
     bulletin = build_bulletin(
-        ledger, as_of=as_of, since=shown_since, changed=changed, issued=issued or today
+        ledger, as_of=as_of, since=shown_since, changed=changed, issued=today
     )
     return dataclasses.replace(bulletin, number=row.number)

@@ -75,9 +75,10 @@ def propose_alias_from_unmatched(
     return pending
 
 
-def confirm(engine: Engine, pending_id: int, *, admin_id: int, actor: str) -> Settled:
-    """Apply a pending change for the admin who proposed it, once (one transaction)."""
-    return confirm_pending(engine, pending_id, admin_id=admin_id, actor=actor)
+def confirm(engine: Engine, pending_id: int, *, admin_id: int, actor: str, check=None) -> Settled:
+    """Apply a pending change for the admin who proposed it, once (one transaction); `check`
+    may refuse it there (`confirm_pending`)."""
+    return confirm_pending(engine, pending_id, admin_id=admin_id, actor=actor, check=check)
 
 
 def cancel(engine: Engine, pending_id: int, *, admin_id: int) -> Settled:

@@ -23,7 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.app.reminder_notices import notices_on
-from bot.domain.ledger import LedgerSpec, echoed
+from bot.domain.echo import echoed
+from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
 from bot.domain.work_calendar import WorkCalendar

@@ -7,6 +7,7 @@ its usage and help there); this module turns each into a registered chat command
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 
 from bot.app.changes import (
@@ -17,6 +18,7 @@ from bot.app.changes import (
     propose_alias_from_unmatched,
     undo,
 )
+from bot.app.closing import recheck_closing
 from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
 from bot.chat.registry import ButtonSpec, CommandSpec
@@ -73,10 +75,11 @@ def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
 def _pending_reply(service: ChatContext, sender: Sender, proposal: Proposal) -> Reply:
     with UnitOfWork(service.engine) as uow:
         pending = open_proposal(uow, proposal, admin_id=sender.user_id or 0, year=service.year)
-    return _confirm_buttons(pending)
+    return confirm_buttons(pending)
 
 
-def _confirm_buttons(pending: PendingChange) -> Reply:
+def confirm_buttons(pending: PendingChange) -> Reply:
+    """A pending change as the admin is asked to confirm it, with 确认/取消 (any command's)."""
     buttons = ((Button("确认", f"confirm:{pending.id}"), Button("取消", f"cancel:{pending.id}")),)
     return Reply(f"请确认以下修改：\n{pending.summary}", buttons)
 
@@ -133,11 +136,18 @@ def _settle_refusal(settled, verb: str) -> list[Reply] | None:
 
 
 def btn_confirm(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
-    settled = confirm(service.engine, int(rest), admin_id=sender.user_id or 0, actor=sender.actor)
+    check = functools.partial(
+        recheck_closing, status_day=service.today, rules=service.config.status
+    )
+    settled = confirm(
+        service.engine, int(rest), admin_id=sender.user_id or 0, actor=sender.actor, check=check
+    )
     refusal = _settle_refusal(settled, "确认")
     if refusal is not None:
         return refusal
     summary = settled.pending.summary
+    if settled.why:  # judged again at 确认: a closing whose target is no longer done
+        return [Reply(f"未修改：{settled.why}\n{summary}", edit=True, toast="未修改")]
     if settled.outcome == "stale":
         text = f"未修改：提出这项修改后，数据已有变动。请重新发送命令。\n{summary}"
         return [Reply(text, edit=True, toast="数据已变动")]
@@ -171,7 +181,7 @@ def btn_unmatched(service: ChatContext, sender: Sender, role: str, rest: str) ->
         return [Reply("", toast="该问题已处理或不存在")]
     except CommandError as exc:
         return [Reply(str(exc), toast="无法添加")]
-    return [_confirm_buttons(pending)]
+    return [confirm_buttons(pending)]
 
 
 COMMANDS = (

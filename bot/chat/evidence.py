@@ -15,8 +15,9 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from bot.app.closing import ClosingRefused, close_target, reopen_target
+from bot.app.closing import ClosingRefused, propose_closing, propose_reopening
 from bot.app.evidence import attach, files_of, latest_report
+from bot.chat.changes import confirm_buttons
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import may_report
 from bot.chat.registry import CommandSpec
@@ -26,7 +27,7 @@ from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
 from bot.store.outbox import reminder_of_message
-from bot.store.uow import reading
+from bot.store.uow import UnitOfWork, reading
 
 REPORT_WINDOW = dt.timedelta(minutes=30)
 ATTACH_HELP = (
@@ -173,7 +174,8 @@ def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]
     with reading(service.engine) as session:
         rows, contents = files_of(session, number, year=service.year, limit=10)
     if not rows:
-        return [Reply(f"第{number}项 {target.title} 还没有佐证材料。")]
+        how = f"单位在照片或文件的说明中写 /report {number} 进展 即可报送"
+        return [Reply(f"第{number}项 {target.title} 还没有佐证材料（{how}）。")]
     tz = service.config.tz
     lines = [f"第{number}项 {target.title} 的佐证材料（{len(rows)}份）："]
     for row in rows:
@@ -225,42 +227,37 @@ def _parse_closing(service: ChatContext, args: str, usage: str) -> tuple[int, bo
 
 
 def cmd_close(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """/close 序号 [强制] 理由: 销号 a done target that has evidence."""
+    """/close 序号 [强制] 理由: propose 销号 of a done target with evidence, written on 确认."""
     parsed = _parse_closing(service, args, CLOSE_USAGE)
     if isinstance(parsed, Reply):
         return [parsed]
     number, forced, reason = parsed
     try:
-        closure = close_target(
-            service.engine, number, reason, actor=sender.actor,
-            now=service.config.now(), status_day=service.today, forced=forced,
-            year=service.year,
-        )  # fmt: skip
+        with UnitOfWork(service.engine) as uow:
+            pending = propose_closing(
+                uow, number, reason, admin_id=sender.user_id or 0, actor=sender.actor,
+                now=service.config.now(), status_day=service.today, forced=forced,
+                year=service.year, rules=service.config.status,
+            )  # fmt: skip
     except ClosingRefused as exc:
         return [Reply(str(exc))]
-    service.refresh()
-    label = closure.label
-    forced_note = "（强制销号，理由已记录）" if closure.forced else ""
-    return [
-        Reply(f"第{number}项{label}{forced_note}：{reason}\n撤销请用 /unclose {number} 理由。")
-    ]
+    return [confirm_buttons(pending)]
 
 
 def cmd_unclose(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """/unclose 序号 理由: reopen a closed target."""
+    """/unclose 序号 理由: propose reopening a closed target; written on 确认."""
     parsed = _parse_closing(service, args, UNCLOSE_USAGE)
     if isinstance(parsed, Reply):
         return [parsed]
     number, _, reason = parsed
     try:
-        reopen_target(
-            service.engine, number, reason, actor=sender.actor,
-            year=service.year,
-        )  # fmt: skip
+        with UnitOfWork(service.engine) as uow:
+            pending = propose_reopening(
+                uow, number, reason, admin_id=sender.user_id or 0, year=service.year
+            )
     except ClosingRefused as exc:
         return [Reply(str(exc))]
-    service.refresh()
-    return [Reply(f"第{number}项已重新打开（取消销号）：{reason}")]
+    return [confirm_buttons(pending)]
 
 
 COMMANDS = (

@@ -20,7 +20,8 @@ from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
-from bot.domain.ledger import echoed, text_problem
+from bot.domain.echo import echoed
+from bot.domain.ledger import text_problem
 from bot.store.subscriptions import subscriptions_map
 from bot.store.uow import reading
 
@@ -98,10 +99,22 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         word = (after_year if year is not None else args).strip()
         return [Reply(f"汇报文档没有“{echoed(word)}”这种格式。{DOCUMENT_USAGE}\n{REPORT_USAGE}")]
     if number is None and rest.strip():
+        named = _titled(ctx, head)
+        if named is not None:  # "/report 耕地保护 已完成": the target's name for its number
+            shown = f"/report {named} {rest.strip()}"
+            return [Reply(f"“{echoed(head)}”是第{named}项，请写序号：{shown}")]
         return [Reply(f"“{echoed(head)}”不是目标序号，请写数字，例如 12。{REPORT_USAGE}")]
     if number is None or not rest.strip():
         return [Reply(REPORT_USAGE)]
     return create_report(ctx, sender, number, rest)
+
+
+def _titled(ctx: ChatContext, word: str) -> int | None:
+    """The number of the one current target whose short title or an alias is `word`."""
+    found = {
+        t.number for t in ctx.answerer.ledger.targets if word == t.title or word in t.aliases
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:

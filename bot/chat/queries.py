@@ -19,7 +19,8 @@ from bot.chat.types import (
     parse_target_number,
 )
 from bot.chat.years import not_held, year_core
-from bot.domain.ledger import STATUSES, echoed
+from bot.domain.echo import echoed
+from bot.domain.ledger import STATUSES
 from bot.domain.status import open_deadlines, year_closed
 from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
 from bot.render.target_view import target_detail_text
@@ -75,6 +76,11 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         title = f"{args}领域的目标"
     else:
         title = f"“{args}”负责的目标"
+        topic = answerer.ask(f"{args}方面") if not chosen else None
+        if topic is not None and topic.intent == "list" and topic.targets:
+            # "/list 养老": no unit or status, but a topic a leader may list by, as asked.
+            title = topic.reply.split("（", 1)[0]
+            chosen = [answerer.by_number[n] for n in topic.targets]
         if not chosen:
             return [
                 Reply(

@@ -239,7 +239,10 @@ class ChatService:
             return Reply(render_candidates(candidates), buttons)
         if answer.intent == "target":
             return Reply(answer.reply, target_buttons(answer.targets[0]))
-        if answer.intent == "list" and len(answer.targets) > PAGE_SIZE:
+        # The unit board ("哪个单位最差") names units, not a list of targets to page through:
+        # its pages would list the first unit's targets without naming the unit.
+        board = str(answer.filter.get("rank", "")).startswith("units")
+        if answer.intent == "list" and len(answer.targets) > PAGE_SIZE and not board:
             title = answer.reply.split("（", 1)[0]
             return self.paged_list(title, list(answer.targets))
         return Reply(answer.reply)

@@ -4,6 +4,7 @@ reason), /note (progress text)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.domain.admin_grammar import (
     AS_OF_MAX_CHARS,
@@ -26,6 +27,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
+from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
     FIGURE_RULE,
@@ -34,7 +36,6 @@ from bot.domain.ledger import (
     FigureError,
     IndicatorSpec,
     TargetSpec,
-    echoed,
     parse_decimal,
     parse_figure,
 )
@@ -189,6 +190,21 @@ def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
 # --- /note -----------------------------------------------------------------------------
 
 
+def note_words(day: dt.date) -> str:
+    """How /note dates what it appends: "（2020-12-01补充）"."""
+    return f"（{day:%Y-%m-%d}补充）"
+
+
+_APPENDED_NOTE = re.compile(r"\n(?=（\d{4}-\d{2}-\d{2}补充）)")
+
+
+def appended_notes(progress_text: str) -> str | None:
+    """The dated notes /note appended to a progress text (each opens with its day), or None
+    when it holds none: what a person added to the text as it was imported."""
+    parts = _APPENDED_NOTE.split(progress_text, maxsplit=1)
+    return parts[1] if len(parts) == 2 else None
+
+
 def _note(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     target, note = head(text, lookup)
     if not note:
@@ -196,7 +212,7 @@ def _note(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     if len(note) > NOTE_MAX_CHARS:
         raise CommandError(f"补充内容太长：{len(note)}字，最多{NOTE_MAX_CHARS}字")
     old = target.progress_text
-    added = f"（{today:%Y-%m-%d}补充）{note}"
+    added = f"{note_words(today)}{note}"
     new = old + ("\n" if old else "") + added
     line = f"第{target.number}项 进展情况：追加“{one_line(added)}”"
     return make_proposal("note", target, [("progress_text", old, new)], [line])

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from bot.domain.echo import echoed
 from bot.domain.fields import FieldChange
-from bot.domain.ledger import TargetSpec, echoed
+from bot.domain.ledger import TargetSpec
 
 AUTO_STATUS = "自动"
 NEW_DEADLINE_TEXT = "补充时限"

@@ -109,15 +109,6 @@ _MULTILINE_ALLOWED = "\n\t"
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-ECHO_MAX_CHARS = 30  # of a user's words quoted back in a reply ("没有“…”这个状态")
-
-
-def echoed(text: str, limit: int = ECHO_MAX_CHARS) -> str:
-    """A user's words as a reply quotes them: at most `limit` characters, "…" marking a cut,
-    so that 500 characters typed are never sent back in full."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _refused(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs")
 

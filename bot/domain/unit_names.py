@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from bot.domain.ledger import echoed
+from bot.domain.echo import echoed
 
 # Former names → the current department's short name (the State Council's 2018 reform of
 # government bodies, as counties carried it out).

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from bot.domain.ledger import DeadlineSpec
-from bot.drafting.report_text import extract_figures
+from bot.drafting.text_figures import extract_figures
 
 # "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
 _DEADLINE_RE = re.compile(

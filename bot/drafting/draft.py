@@ -32,12 +32,12 @@ from bot.drafting.report_dates import (
     reports_year_end,
     tells_progress,
 )
-from bot.drafting.report_text import extract_figures
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
 from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.text_figures import extract_figures
 from bot.drafting.words import (
     Reading,
     status_from_words,

@@ -73,7 +73,7 @@ _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$"
 
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
-    from bot.drafting.report_text import extract_figures  # the one figure reader
+    from bot.drafting.text_figures import extract_figures  # the one figure reader
 
     found = []
     for fig in extract_figures(text):

@@ -11,7 +11,7 @@ from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
 from bot.drafting.cells import is_bare_figure
 from bot.drafting.pairing import Pairing, mentions, pair_indicators
-from bot.drafting.report_text import extract_figures
+from bot.drafting.text_figures import extract_figures
 from bot.drafting.words import comparator_for
 
 ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.drafting.report_text import extract_figures
+from bot.drafting.text_figures import extract_figures
 
 _FIGURE = re.compile(r"\d")
 

@@ -186,7 +186,7 @@ def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> 
 
 def _counted_thing_follows(clause: str, predicate: re.Match) -> bool:
     """ "悬挂不少于10处楹联": the comparator belongs to a figure whose counted thing follows."""
-    from bot.drafting.report_text import FIGURE_RE
+    from bot.drafting.text_figures import FIGURE_RE
 
     figure = FIGURE_RE.match(clause, predicate.end())
     if figure is None or (figure.group(4) or "") not in CLASSIFIERS:
@@ -220,7 +220,7 @@ def _subject(clause: str) -> str:
 
 def _named_core(clause: str) -> str:
     """The name's words in `clause`: the thing counted by its figure, or what precedes one."""
-    from bot.drafting.report_text import FIGURE_RE
+    from bot.drafting.text_figures import FIGURE_RE
 
     whom = _FOR_WHOM.match(clause)
     if whom:
@@ -352,7 +352,7 @@ def _measured_name(target_text: str, clause: str, tokenizer, abbreviations) -> s
     """The name of the clause that sets the target's figure, where the title's clause sets
     none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
     after. Only a whole name (not cut, four characters or more) replaces the first one."""
-    from bot.drafting.report_text import extract_figures
+    from bot.drafting.text_figures import extract_figures
 
     # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
     if extract_figures(clause) or not _TITLE_LEAD.match(clause):

@@ -32,6 +32,7 @@ from bot.render.report_writer import ReportSummary, lead_unit_names, report_summ
 
 REPLY_DAYS = 5  # days units are given to answer a bulletin's requirements
 NO_LEAD = "未明确牵头单位"
+HOW_TO_REPORT = "在本单位工作群中向督查助手报送，并附佐证材料（照片或文件）"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,17 @@ class Bulletin:
     issued: dt.date | None = None  # the day it is written (`as_of` when not given)
 
 
+REASON_CHARS = 50  # of an override's reason a bulletin quotes
+
+
+def _override_reason(target: TargetSpec) -> str:
+    """Why an office judged the target as it did, as a bulletin line quotes it: what follows
+    the reason's "但" when it has one (what is still wrong, not what went well), cut short."""
+    reason = " ".join(target.status_reason.split())
+    _, but, rest = reason.partition("但")
+    return excerpt(rest.lstrip("是，,") if but and len(rest) >= 6 else reason, REASON_CHARS)
+
+
 def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if target.closed is not None:
         return None
@@ -64,7 +76,11 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
         return None
     late = [d for d in open_deadlines(target) if overdue_days(d.date, as_of)]
     if status == "滞后":
-        detail = status_note(target, as_of) or "有节点未按时完成"
+        # An office's own verdict gives its reason; else the calendar or a milestone does.
+        if override_in_force(target) and target.status_reason:
+            detail = _override_reason(target)
+        else:
+            detail = status_note(target, as_of) or "有节点未按时完成"
         return Problem(target.number, target.title, "滞后", detail)
     if late:
         first = late[0]
@@ -72,9 +88,16 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
         detail = f"{first.text or '时限'}已逾期{days}天"
         return Problem(target.number, target.title, "逾期", detail)
     if status == "暂无数据":
-        return Problem(target.number, target.title, "暂无数据", "尚未报送完成数据")
+        # "Not reported" would wrong a unit that reported figures short of a verdict (a growth
+        # rate with no provincial average to compare it with).
+        missing = status_note(target, as_of).partition("部分指标暂无数据：")[2]
+        detail = f"尚缺{missing}的完成数据" if missing else ""
+        if not detail:
+            reported = any(i.actual for i in target.indicators)
+            detail = "已报部分数据，尚缺可判断是否完成的数据" if reported else "尚未报送完成数据"
+        return Problem(target.number, target.title, "暂无数据", detail)
     if status == "未完成":
-        why = excerpt(target.status_reason, 30) if override_in_force(target) else "年度目标未完成"
+        why = _override_reason(target) if override_in_force(target) else "年度目标未完成"
         return Problem(target.number, target.title, "未完成", why)
     return None
 
@@ -101,8 +124,10 @@ def _requirements(problems: Sequence[Problem], done_open: int, issued: dt.date) 
     lines = []
     if problems:
         lines.append(
+            # Said in words: the bulletin is printed and filed, and a chat command means
+            # nothing on paper.
             f"被通报的牵头单位须于{reply_by.month}月{reply_by.day}日前报送整改措施和最新进展，"
-            "并随 /report 附佐证材料。"
+            f"{HOW_TO_REPORT}。"
         )
     if "滞后" in kinds:
         lines.append("滞后于序时进度的目标，须说明原因，明确追赶措施和时间节点。")

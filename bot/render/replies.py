@@ -14,6 +14,7 @@ from bot.domain.ledger import (
     TargetSpec,
 )
 from bot.domain.status import (
+    DONE_STATUSES,
     LIGHTS,
     completion_ratio,
     compute_status,
@@ -24,7 +25,9 @@ from bot.domain.status import (
     light_for,
     override_in_force,
     paces,
+    principal_indicator,
     status_note,
+    year_closed,
 )
 from bot.render.target_view import unit_label
 
@@ -38,6 +41,8 @@ NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材�
 # A greeting, or thanks and goodbyes, typed alone.
 GREETING_REPLY = "您好！我是督查台账助手，可以查询各项目标的进展、数据和责任单位。"
 THANKS_REPLY = "不客气。还想查什么直接问就行。"
+# "收到", "好的": an acknowledgement, to which "不客气" is no answer.
+ACK_REPLY = "好的。还想查什么直接问就行。"
 # "谁负责", "啥时候到期" asked before any target.
 NEED_A_TARGET_FIRST = "请先问一项目标（如“造林完成了吗”），再问“谁负责”“啥时候到期”“差多少”。"
 # Figures or symbols with no words ("-5", "？？").
@@ -46,6 +51,13 @@ NO_WORDS = "请用文字提问，如“造林完成了吗”；查某一项可�
 NOTHING_TO_STEP = (
     "没有可以接着看的清单项：请先查一个清单（如“哪些没完成”），再说“下一个”或“第二个”。"
 )
+
+
+def past_the_list(count: int, asked: str) -> str:
+    """ "第三个呢" when the list open holds fewer: how many it holds, and what to say instead."""
+    which = "“第一个”" if count == 1 else f"“第一个”到“第{count}个”"
+    return f"刚才的清单只有{count}项，没有第{asked}个：可以说{which}，或换个问法。"
+
 
 EXAMPLES = (
     "“新增贷款完成了吗”",
@@ -104,6 +116,33 @@ def _pace_line(target: TargetSpec, today: dt.date, status: str) -> str:
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_not_behind(target: TargetSpec, status: str, today: dt.date, *, asked: str) -> str:
+    """What a target is when asked why it is `asked` ("滞后" or "未完成") and is not: its
+    status and principal figure in plain words; "" for 滞后 or 未完成 (its card says why)."""
+    if status in ("滞后", "未完成"):
+        return ""
+    name = f"第{target.number}项 {target.title}"
+    lead = principal_indicator(target)
+    if lead is None or not lead.actual:  # else the first figure measured against its target
+        lead = next((i for i in target.indicators if i.actual and i.target), None)
+    figures = f"：{indicator_figure(lead)}" if lead is not None else ""
+    if status in DONE_STATUSES:
+        opening = f"{name}没有滞后" if asked == "滞后" else f"{name}已经完成"
+        return f"{opening}，状态为{status}{figures}。"
+    if status == "暂无数据":
+        # An override's reason is the card's 认定依据, right below; else what is missing.
+        why = "" if override_in_force(target) else status_note(target, today) or "尚未报送完成数据"
+        judged = "滞后" if asked == "滞后" else "完成"
+        return f"{name}暂无数据，还不能判断是否{judged}" + (f"（{why}）。" if why else "。")
+    final = final_deadline(target)
+    if final is not None and not year_closed(today, final.year) and final >= today:
+        due = f"（时限{final.isoformat()}，还有{(final - today).days}天）"
+    else:
+        due = ""
+    opening = f"{name}没有滞后" if asked == "滞后" else f"{name}尚未完成，但没有滞后"
+    return f"{opening}，状态为{status}{due}{figures}。"
 
 
 def render_target(

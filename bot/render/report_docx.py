@@ -18,6 +18,7 @@ from bot.render.report_writer import (
     ordinal,
     progress_with_mark,
     report_summary,
+    status_mark,
 )
 
 # GB/T 9704-2012 as county offices practise it. Each font is named as the standard names it,
@@ -185,6 +186,17 @@ def _page_number_footer(section) -> None:
         run.font.size = Pt(PAGE_NUMBER_PT)
 
 
+def _repeat_on_every_page(row) -> None:
+    """Mark a table's header row to be repeated at the top of every page the table runs onto
+    (w:tblHeader), as a reader of a long table's second page needs its columns named."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
 def _add_table(document, header: Iterable[str], rows: Iterable[Iterable[str]]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -192,6 +204,7 @@ def _add_table(document, header: Iterable[str], rows: Iterable[Iterable[str]]) -
     header = list(header)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    _repeat_on_every_page(table.rows[0])
     for r, row in enumerate([header, *rows]):
         cells = table.rows[0].cells if r == 0 else table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
@@ -281,7 +294,7 @@ def write_report_docx(
             status = compute_status(t, as_of)
             head = document.add_paragraph()
             head.add_run(f"{t.number}.{t.target_text}")
-            mark = head.add_run(f"【{status}】")
+            mark = head.add_run(f"【{status_mark(t, status)}】")
             mark.bold = True
             mark.font.color.rgb = RGBColor.from_string(LIGHT_COLOURS[light_for(status)])
             lead = lead_unit_names(t)

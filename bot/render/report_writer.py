@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.domain.admin_figures import appended_notes
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATOR_SIGNS,
@@ -45,6 +46,11 @@ def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
     if target.progress_changed_at is None:
         return ""
     return f"（{_local_date(target.progress_changed_at, tz)}更新）"
+
+
+def status_mark(target: TargetSpec, status: str) -> str:
+    """A target's status as a report states it: "已完成", "已完成，已销号（2020-12-20）"."""
+    return f"{status}，{target.closed.label}" if target.closed is not None else status
 
 
 def lead_unit_names(target: TargetSpec) -> str:
@@ -119,6 +125,11 @@ def progress_line(target: TargetSpec, tz: dt.tzinfo) -> str:
         return target.progress_text + update_mark(target, tz)
     line = "；".join(figure_sentence(i, tz) for i in changed) + "。"
     if target.progress_changed_at is not None and target.progress_text:
+        # Notes appended to the imported text follow the figure alone: the imported sentence
+        # they were appended to states the figure the change replaced (24.43 beside 25).
+        notes = appended_notes(target.progress_text)
+        if notes is not None:
+            return f"{line}\n{notes}"
         line += target.progress_text + f"（{_local_date(target.progress_changed_at, tz)}更新）"
     return line
 
@@ -213,7 +224,8 @@ def render_report_md(
             status = compute_status(t, as_of)
             lines += [
                 "",
-                f"**{t.number}\\. {md_escape(t.target_text)}** {light_for(status)}{status}",
+                f"**{t.number}\\. {md_escape(t.target_text)}** {light_for(status)}"
+                + status_mark(t, status),
             ]
             progress = progress_with_mark(t, tz)
             if progress:

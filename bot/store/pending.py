@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -48,6 +49,7 @@ class Settled:
     outcome: str
     pending: PendingChange | None = None
     applied: AppliedChange | None = None
+    why: str = ""  # of a stale change refused by the caller's check, the check's words
 
     @property
     def done_before_text(self) -> str:
@@ -72,13 +74,27 @@ def _claim(session: Session, pending_id: int, admin_id: int) -> PendingChange | 
     return pending
 
 
-def confirm_pending(engine: Engine, pending_id: int, *, admin_id: int, actor: str) -> Settled:
-    """Apply a pending change for the admin who proposed it, once, in one transaction."""
+def confirm_pending(
+    engine: Engine,
+    pending_id: int,
+    *,
+    admin_id: int,
+    actor: str,
+    check: Callable[[Session, PendingChange], str | None] | None = None,
+) -> Settled:
+    """Apply a pending change for the admin who proposed it, once, in one transaction.
+    `check` (in that transaction) may refuse it, saying why: it is then stale, not written."""
     with UnitOfWork(engine) as uow:
         session = uow.session
         pending = _claim(session, pending_id, admin_id)
         if isinstance(pending, Settled):
             return pending
+        why = check(session, pending) if check is not None else None
+        if why:
+            logger.info("pending change %s refused at confirm: %s", pending_id, why)
+            pending.state = "stale"
+            session.add(pending)
+            return Settled("stale", pending, why=why)
         try:
             applied = apply_changes_in(
                 session, _changes(pending), actor=actor, reason=pending.reason, year=pending.year

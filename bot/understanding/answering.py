@@ -22,12 +22,8 @@ import datetime as dt
 import gc
 import time
 from decimal import Decimal
-from typing import Any
-
-from rapidfuzz import fuzz
 
 from bot.domain.ledger import (
-    IndicatorSpec,
     LedgerSpec,
     TargetSpec,
     strip_control_characters,
@@ -43,7 +39,6 @@ from bot.render.replies import (
     render_guess,
     render_help,
     render_summary,
-    render_target,
     render_unknown,
 )
 from bot.understanding.asides import aside_reply
@@ -65,7 +60,6 @@ from bot.understanding.cues import (
     WEAK_AMBIGUOUS_RATIO,
     WRITING,
     any_word,
-    aspect_of,
     one_common_word,
     to_int,
 )
@@ -74,6 +68,7 @@ from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.scope import ScopeChecks
+from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
     has_content,
@@ -83,7 +78,7 @@ from bot.understanding.text import (
 from bot.understanding.weights import AHEAD_MAX
 
 
-class Answerer(ListAnswers, ScopeChecks, FollowUps):
+class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
@@ -365,78 +360,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps):
             )
         answer = self._target_answer(question, q, best, tuple(candidates[:5]))
         return answer if confident else dataclasses.replace(answer, confident=False)
-
-    def _target_answer(
-        self,
-        question: str,
-        q: str,
-        target: TargetSpec,
-        candidates: tuple[Candidate, ...],
-        *,
-        indicator: IndicatorSpec | None = None,
-        aspect: str | None = None,
-    ) -> Answer:
-        lead = indicator or self._asked_indicator(q, target)
-        aspect = aspect or aspect_of(q)
-        if lead is not None and aspect == "gap":
-            aspect = None  # the asked figure leads the reply already
-        reply = self._card(target, lead)
-        aspect_line = self._aspect_line(target, aspect) if aspect else ""
-        if aspect_line:
-            reply = f"➤ {aspect_line}\n{reply}"
-        ranked = (target.number,) + tuple(
-            c.number for c in candidates if c.number != target.number
-        )
-        filters: dict[str, Any] = {}
-        if lead is not None:
-            filters["indicator"] = lead.name
-        if aspect_line:
-            filters["aspect"] = aspect
-        return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
-
-    def _card(self, target: TargetSpec, lead: IndicatorSpec | None = None) -> str:
-        """`render_target` of the target today, made once until the target or the day changes."""
-        cached = self._cards.get(target.number)
-        if cached is None or cached[0] is not target or cached[1] != self.today:
-            cached = self._cards[target.number] = (target, self.today, {})
-        position = -1
-        if lead is not None:
-            position = next((n for n, i in enumerate(target.indicators) if i is lead), None)
-            if position is None:  # not one of this target's own: nothing to reuse
-                return render_target(target, self.today, self.tz, lead_indicator=lead)
-        card = cached[2].get(position)
-        if card is None:
-            card = render_target(target, self.today, self.tz, lead_indicator=lead)
-            cached[2][position] = card
-        return card
-
-    def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
-        """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
-        if len(target.indicators) < 2 and strict:
-            return None
-        best, best_score = None, 0.0
-        needed = 80 if strict else 90
-        for ind in target.indicators:
-            if not (ind.actual or ind.target):
-                continue
-            name = self._names.get(ind.name)
-            if name is None:
-                if len(self._names) > 100_000:
-                    self._names.clear()  # renamed indicators must not pile up for ever
-                name = self._names[ind.name] = normalize(ind.name)
-            unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
-            rank = ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name)
-            # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
-            # never wins over one above it, and none above it means no indicator anyway.
-            cutoff = max(0, needed - 10 * unit - 100 * rank)
-            score = 100.0 if name in q else fuzz.partial_ratio(name, q, score_cutoff=cutoff)
-            if unit:
-                score += 10
-            if rank:
-                score += 100  # "排第几" asks for the rank
-            if score > best_score:
-                best, best_score = ind, score
-        return best if best_score >= needed else None
 
     def _unknown(
         self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()

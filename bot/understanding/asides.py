@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from bot.render.replies import (
+    ACK_REPLY,
     GREETING_REPLY,
     NEED_A_TARGET_FIRST,
     NO_WORDS,
     THANKS_REPLY,
 )
-from bot.understanding.cues import aspect_of, strip_aspects
+from bot.understanding.cues import NUMBER_REF, aspect_of, strip_aspects
 
 # Greetings, and thanks or goodbyes, typed alone; a question after them ("你好，造林完成了吗")
 # is a question.
@@ -25,10 +26,10 @@ _GREETING = re.compile(
 _THANKS = re.compile(
     rf"^(?:(?:谢谢你?|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|再见|拜拜|晚安){_TAIL})+$"
 )
+_ACK = re.compile(rf"^(?:(?:好的|收到|知道了|明白了|好|行){_TAIL})+$")
 # What is left of "那谁负责呢" once its aspect words are gone: fillers only.
 _ASPECT_FILLER = re.compile(r"[那么呢吗啊呀吧了的是\s？?。!！，,]")
 _LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_PLAIN_NUMBER = re.compile(r"^\s*[#＃№]?\s*\d{1,4}\s*(?:号|项|条|件)?\s*$")
 
 
 def aside_reply(q: str, *, has_target: bool) -> str | None:
@@ -36,10 +37,12 @@ def aside_reply(q: str, *, has_target: bool) -> str | None:
     turn. `q` is the normalized question; `has_target` says whether the chat holds a target."""
     if _GREETING.match(q):
         return GREETING_REPLY
+    if _ACK.match(q):
+        return ACK_REPLY
     if _THANKS.match(q):
         return THANKS_REPLY
     if not has_target and aspect_of(q) and not _ASPECT_FILLER.sub("", strip_aspects(q)):
         return NEED_A_TARGET_FIRST
-    if not _LETTERS.search(q) and not _PLAIN_NUMBER.match(q):
-        return NO_WORDS
+    if not _LETTERS.search(q) and not NUMBER_REF.search(q):
+        return NO_WORDS  # a number alone ("12", "#12") is an item number, answered as such
     return None

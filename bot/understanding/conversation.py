@@ -39,7 +39,9 @@ class Conversation:
                     self.listed = answer.targets
                     self.targets = answer.targets[:1]
         elif answer.intent == "list" and answer.targets:
-            self.listed, self.targets, self.indicator = answer.targets, (), ""
+            # A list of one names its target: "谁负责" after it asks about that one.
+            one = answer.targets if len(answer.targets) == 1 else ()
+            self.listed, self.targets, self.indicator = answer.targets, one, ""
         else:
             return
         self.at = now

@@ -137,6 +137,9 @@ SUMMARY = re.compile(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
     r"|(?:一共|总共|共|已经|已)完成了?(?:多少|几)项"
+    # how many targets the ledger holds ("有多少项目标", "台账里有几项任务", "目标有多少个")
+    r"|^(?:台账(?:里|中|上)?)?(?:一共|总共|共)?有(?:多少|几)(?:项|个|件)(?:目标|任务)[？?。]*$"
+    r"|^(?:台账(?:里|中|上)?的?)?(?:目标|任务)(?:一共|总共|共)?有(?:多少|几)(?:项|个|件)[？?。]*$"
     # every category at once: the summary, which counts them all
     r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
 )
@@ -237,6 +240,13 @@ FOLLOW_FILLER = re.compile(
 # A turn about the last target with nothing else in it: its progress, figures or why it lags
 # ("进度呢", "具体数字呢", "为什么滞后"), or said of it by a pronoun ("它的目标是多少").
 _WHY_LATE = r"(?:为什么|为啥|怎么)(?:会|还|又)?(?:滞后|没完成|落后|这么慢|慢|拖)"
+# "为什么滞后", "为啥没完成": why a target is behind (group 1) or not done (group 2), which a
+# reply answers plainly when it is neither (`render_not_behind`).
+WHY_BEHIND = re.compile(
+    r"(?:(?:为什么|为啥|为何)[^，,。；;？?]{0,12}?|怎么(?:会|还|又|一直|这么|那么|严重)*)"
+    r"(?:(滞后|落后|拖后腿|拖延|进度慢|慢(?=了|呢|啊|吗|$|[？?。!！]))"
+    r"|(没完成|没有完成|未完成|没干完|完不成|还没有?完成))"
+)
 LAST_TARGET = re.compile(
     r"^(?:那|那么)?(?:它|这项|那项|该项|此项|这一项)(?:的)?(?![\u4e00-\u9fff]{9})"
     rf"|^(?:那|那么)?(?:具体)?(?:进度|进展|情况|完成情况|数字|数据|明细|详细情况|目标值|完成了多少"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
-from bot.render.replies import NOTHING_TO_STEP
+from bot.render.replies import NOTHING_TO_STEP, past_the_list
 from bot.render.target_view import unit_label
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
@@ -46,7 +46,12 @@ class FollowUps:
                 if 0 <= at < len(context.listed):
                     return self._target_answer(question, q, self.by_number[context.listed[at]], ())
         no_list = context is None or not context.listed
-        if NEXT_IN_LIST.match(q) or (no_list and ORDINAL.match(q) and STEP_ON.search(q)):
+        ordinal = ORDINAL.match(q)
+        if not no_list and ordinal and STEP_ON.search(q):
+            # "第二个呢" past the end of the list open: the list's place, not target 2.
+            count = len(context.listed)
+            return self._unknown(question, reply_prefix=past_the_list(count, ordinal.group(1)))
+        if NEXT_IN_LIST.match(q) or (no_list and ordinal and STEP_ON.search(q)):
             # "下一个" with no list open, or past its end, and "第二个呢" with no list: no
             # target to step to, whatever target the bare words would score ("第16个" and
             # "第2项", with no 呢 of a follow-up, name a target's number).

@@ -25,6 +25,9 @@ from bot.understanding.list_cues import (
     threshold_of,
 )
 
+# Statuses that say a target is behind whatever its ratios show.
+BEHIND = ("未完成", "滞后")
+
 
 class RankedLists:
     """The ranked and threshold lists of `Answerer` (bot.understanding.answering)."""
@@ -86,18 +89,36 @@ class RankedLists:
             reply = "台账中的目标都还没有可比的目标值和完成值，无法按完成率排序。"
             return Answer(question, "list", (), reply, filter={"rank": "no_figures"})
         ascending = bool(low) and not (high and high.start() < low.start())
+        # A target judged 未完成 or 滞后 (by a person, a missed milestone or an unmeasured
+        # indicator) may show 100% or no ratio at all; leaders asking for the weakest mean it
+        # first, so it leads the list instead of hiding behind targets that met theirs.
+        hidden = [
+            t
+            for r, t in ((self._completion(t), t) for t in self.ledger.targets)
+            if ascending and self.status(t) in BEHIND and (r is None or r >= 100)
+        ]
+        rated = [(r, t) for r, t in rated if t not in hidden]
         rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
         count = RANK_COUNT.search(q)
         asked = to_int(next(g for g in count.groups() if g)) if count else None
-        shown = rated[: asked if asked and 0 < asked <= LIST_LIMIT else LIST_LIMIT]
-        word = "最低" if ascending else "最高"
-        lines = [f"完成率{word}的目标（按指标完成率，前{len(shown)}项）："]
+        limit = asked if asked and 0 < asked <= LIST_LIMIT else LIST_LIMIT
+        hidden, shown = hidden[:limit], rated[: max(0, limit - len(hidden))]
+        lines = []
+        if hidden:
+            lines.append(f"已判定未完成或滞后的目标（完成率未能体现，{len(hidden)}项）：")
+            lines += [
+                f"{light(self.status(t))} {t.number}. {t.title}：{self.status(t)}" for t in hidden
+            ]
+        if shown:
+            word = "最低" if ascending else "最高"
+            lines.append(f"完成率{word}的目标（按指标完成率，前{len(shown)}项）：")
         for ratio, t in shown:
             lines.append(
                 f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
             )
+        listed = hidden + [t for _, t in shown]
         filters = {"rank": "completion_asc" if ascending else "completion_desc"}
-        return self._list(question, "", [t for _, t in shown], filters, lines=lines)
+        return self._list(question, "", listed, filters, lines=lines)
 
     def _threshold_list(self, question: str, q: str) -> Answer | None:
         if not RATE_WORDS.search(q) and "%" not in q:

@@ -37,8 +37,14 @@ async def test_a_unit_proves_its_work_and_the_office_closes_the_target(config, e
         [document] = returned.of("sendDocument")
         assert document.ok and fake.file_content(document.result["document"]["file_id"]) == PHOTO
 
-        closed = await bot.say(ADMIN, ADMIN, "/close 30 停车位建成，照片已核")
-        assert closed.text.startswith("第30项已销号（2021-01-15）：停车位建成，照片已核")
+        asked = await bot.say(ADMIN, ADMIN, "/close 30 停车位建成，照片已核")
+        assert asked.text == (
+            "请确认以下修改：\n第30项 新建停车位 销号：未销号 → 已销号（2021-01-15）\n"
+            "理由：停车位建成，照片已核"
+        )
+        [[confirm, _]] = keyboard(asked.sent[0])
+        closed = await bot.press(ADMIN, ADMIN, asked.sent[0].result["message_id"], confirm[1])
+        assert closed.answers[0]["text"] == "已修改"
         refused = await bot.say(ADMIN, ADMIN, "/close 16 想销号")
         assert refused.text.startswith("第16项暂不能销号：状态为“未完成”")
 

@@ -170,8 +170,10 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
                 "reject": "没有待审核的报送#1。",
                 "outbox": "没有未确认送达或发送失败的提醒。",
                 "reminders": "2020-12-24 应发送的提醒（预览，不发送）：",
-                "close": "第16项已销号（2021-01-15）（强制销号，理由已记录）",
-                "unclose": "第16项已重新打开（取消销号）：复核后重新打开",
+                # 销号 awaits 确认 like any change; unasked, nothing was closed to reopen
+                "close": "请确认以下修改：\n第16项 耕地保护 销号：未销号 → 已销号（2021-01-15）"
+                "（强制销号）",
+                "unclose": "第16项没有销号，无需重新打开。",
             }[name]
             assert reply.text.startswith(expected), (name, reply.text)
         else:

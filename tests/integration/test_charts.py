@@ -109,6 +109,28 @@ def test_targets_needing_attention_come_first_in_larger_type(ledger_2020, cjk_fo
     assert min(big) > max(small)
 
 
+def test_no_frame_line_strikes_through_a_label_that_runs_past_its_panel(ledger_2020, cjk_font):
+    # In October the 推进中 targets' labels name their missing figures and run long.
+    figure = completion_figure(ledger_2020, today=dt.date(2020, 10, 23))
+    figure.canvas.draw()
+    past = [
+        t for ax in figure.axes for t in ax.texts
+        if t.get_window_extent().x1 > ax.get_window_extent().x1
+    ]  # fmt: skip
+    assert past, "the 2020 ledger has labels longer than their panel"
+    for ax in figure.axes:
+        assert not ax.spines["right"].get_visible() and not ax.spines["top"].get_visible()
+    # and the picture takes the longest label in whole, not cut at the figure's edge
+    from io import BytesIO
+
+    from PIL import Image
+
+    widest = max(t.get_window_extent().x1 for t in past)
+    assert widest > figure.bbox.x1  # runs past the figure as laid out...
+    png = completion_chart(ledger_2020, today=dt.date(2020, 10, 23))
+    assert Image.open(BytesIO(png)).width > widest  # ...and the PNG holds it
+
+
 def test_principal_indicator_is_the_one_the_title_names():
     target = TargetSpec(
         number=1,

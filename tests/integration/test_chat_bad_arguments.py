@@ -80,6 +80,13 @@ def test_report_with_a_word_for_a_number_says_it_is_not_one(service):
     assert reply.text.startswith("“abc”不是目标序号，请写数字，例如 12。用法：/report 序号")
 
 
+@pytest.mark.parametrize("name", ["耕地保护", "新增贷款", "待款"])  # a title, a title, an alias
+def test_report_naming_a_target_by_its_name_says_the_command_to_send(service, name):
+    number = 16 if name == "耕地保护" else 12
+    [reply] = service.command(ADMIN, "report", f"{name} 缺口已补足")
+    assert reply.text == f"“{name}”是第{number}项，请写序号：/report {number} 缺口已补足"
+
+
 def test_the_reminder_preview_names_each_kind_in_chinese(service):
     [reply] = service.command(ADMIN, "reminders", "2020-12-24")
     assert "【督查提醒】→ 县自然资源局 （未订阅，无人接收）" in reply.text
@@ -182,7 +189,7 @@ LONG = "很长的一段话" * 100  # 600 characters pasted where a word belongs
     ],
 )
 def test_long_input_is_quoted_back_cut_short(service, command, args, quoted):
-    from bot.domain.ledger import ECHO_MAX_CHARS
+    from bot.domain.echo import ECHO_MAX_CHARS
 
     text = "\n".join(reply.text for reply in service.command(ADMIN, command, args))
     assert LONG not in text and LONG[:200] not in text

@@ -54,6 +54,38 @@ def test_an_output_that_cannot_be_written_is_one_chinese_line(run_cli, tmp_path,
     assert "不存在" in err or "文件夹" in err  # says what is wrong with the path
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("export", "--format", "csv", "-o", "台账.xlsx"),
+         "-o 台账.xlsx 的扩展名是 .xlsx，但要写的是CSV文件（.csv）；"
+         "请改为 -o 台账.csv，或用 --format xlsx"),
+        (("chart", "-o", "图.jpg"),
+         "-o 图.jpg 的扩展名是 .jpg，但要写的是PNG文件（.png）；请改为 -o 图.png"),
+        (("report", "--format", "md", "-o", "汇报.docx"),
+         "-o 汇报.docx 的扩展名是 .docx，但要写的是Markdown文件（.md）；"
+         "请改为 -o 汇报.md，或用 --format docx"),
+        (("report", "--format", "bulletin", "-o", "通报.pdf"),
+         "-o 通报.pdf 的扩展名是 .pdf，但要写的是文本文件（.txt）或Word文件（.docx）；"
+         "请改为 -o 通报.txt 或 通报.docx"),
+    ],
+)  # fmt: skip
+def test_a_file_named_for_another_kind_is_refused_before_anything_is_written(
+    run_cli, tmp_path, monkeypatch, args, said
+):
+    here = tmp_path / "out"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, _, err = run_cli(*args)
+    assert (code, err.strip()) == (2, f"错误：{said}")
+    assert list(here.iterdir()) == []
+
+
+def test_a_report_to_a_word_file_is_the_word_report(run_cli, tmp_path):
+    code, _, _ = run_cli("report", "-o", str(tmp_path / "汇报.docx"))
+    assert code == 0 and (tmp_path / "汇报.docx").read_bytes()[:2] == b"PK"  # not plain text
+
+
 def test_import_report_to_a_folder_that_does_not_exist_says_so(run_cli, tmp_path):
     from bot.config import PROJECT_ROOT
 
@@ -164,3 +196,14 @@ def test_import_report_of_a_document_that_is_no_report_refuses_and_writes_nothin
     assert code == 2 and not draft.exists()
     assert err.startswith("错误：这份文件不像目标进展报告：") and why in err
     assert "目标进展情况报告" in err and "以“1.”开头" in err  # what file to give instead
+
+
+def test_listing_no_evidence_says_there_is_none_and_how_to_add_one(run_cli, tmp_path):
+    code, out, _ = run_cli("evidence", "list", "30")
+    said = "第30项还没有佐证材料（添加：python main.py evidence add 30 文件）\n"
+    assert (code, out) == (0, said)
+    photo = tmp_path / "验收.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(40)))
+    assert run_cli("evidence", "add", "30", str(photo))[0] == 0
+    code, out, _ = run_cli("evidence", "list", "30")
+    assert out.splitlines()[-1] == "第30项共1份佐证材料"

@@ -97,7 +97,7 @@ def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
 
 def test_evidence_is_sent_back_and_counted(service):
     assert texts(service.command(ADMIN, "evidence", "30")) == [
-        "第30项 新建停车位 还没有佐证材料。"
+        "第30项 新建停车位 还没有佐证材料（单位在照片或文件的说明中写 /report 30 进展 即可报送）。"
     ]
     service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
     listing, document = service.command(ADMIN, "evidence", "30")
@@ -108,12 +108,27 @@ def test_evidence_is_sent_back_and_counted(service):
     assert usage.text.startswith("用法：/evidence 序号，例如 /evidence 30")
 
 
+def press(service, reply, label: str) -> str:
+    """Press the reply's button `label` as the admin; the text the message becomes."""
+    [data] = [b.data for row in reply.buttons for b in row if b.label == label]
+    [pressed] = service.button(ADMIN, data)
+    return pressed.text
+
+
 def test_close_and_unclose_in_chat(service):
     [refused] = service.command(ADMIN, "close", "30 已完工")
     assert refused.text.startswith("第30项暂不能销号：还没有佐证材料")
     service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
-    [closed] = service.command(ADMIN, "close", "30 已完工并经核实")
-    assert closed.text.startswith("第30项已销号（2021-01-15）：已完工并经核实")
+    [asked] = service.command(ADMIN, "close", "30 已完工并经核实")
+    assert asked.text == (
+        "请确认以下修改：\n第30项 新建停车位 销号：未销号 → 已销号（2021-01-15）\n"
+        "理由：已完工并经核实"
+    )
+    [card] = service.command(ADMIN, "target", "30")
+    assert "已销号" not in card.text  # nothing is written before 确认
+    assert press(service, asked, "确认").startswith(
+        "✅ 已修改：\n第30项 新建停车位 销号：未销号 → 已销号（2021-01-15）"
+    )
     [card] = service.command(ADMIN, "target", "30")
     assert "已销号（2021-01-15）" in card.text.splitlines()[0]
     [again] = service.command(ADMIN, "close", "30 再来")
@@ -121,13 +136,38 @@ def test_close_and_unclose_in_chat(service):
     [no16] = service.command(ADMIN, "close", "16 想销号")
     assert no16.text.startswith("第16项暂不能销号：状态为“未完成”，须为已完成或超额完成")
     [forced] = service.command(ADMIN, "close", "16 强制 经县政府同意调整")
-    assert forced.text.startswith("第16项已销号（2021-01-15）（强制销号，理由已记录）")
+    assert "第16项 耕地保护 销号：未销号 → 已销号（2021-01-15）（强制销号）" in forced.text
+    assert press(service, forced, "确认").startswith("✅ 已修改：")
     [member] = service.command(MEMBER, "close", "30 x")
     assert "仅限管理员" in member.text or "没有使用本助手的权限" in member.text
     [usage] = service.command(ADMIN, "close", "30")
     assert usage.text.startswith("请写明销号理由")
-    [reopened] = service.command(ADMIN, "unclose", "30 复核发现照片不符")
-    assert reopened.text == "第30项已重新打开（取消销号）：复核发现照片不符"
+    [reopen] = service.command(ADMIN, "unclose", "30 复核发现照片不符")
+    assert reopen.text == (
+        "请确认以下修改：\n第30项 新建停车位 销号：已销号（2021-01-15） → 未销号（重新打开）\n"
+        "理由：复核发现照片不符"
+    )
+    assert press(service, reopen, "确认").startswith("✅ 已修改：")
+    [card] = service.command(ADMIN, "target", "30")
+    assert "已销号" not in card.text
+    [not_closed] = service.command(ADMIN, "unclose", "30 再开")
+    assert not_closed.text == "第30项没有销号，无需重新打开。"
+
+
+def test_a_closing_is_cancelled_or_judged_again_at_confirm(service):
+    service.file(ADMIN, IncomingFile("验收单.png", PNG), "/evidence 30 验收单")
+    [asked] = service.command(ADMIN, "close", "30 已完工")
+    assert press(service, asked, "取消").startswith("已取消：\n第30项 新建停车位 销号")
+    [card] = service.command(ADMIN, "target", "30")
+    assert "已销号" not in card.text
+
+    # Asked while done; its figure corrected below the target before the admin confirms.
+    [asked] = service.command(ADMIN, "close", "30 已完工")
+    [figure] = service.command(ADMIN, "set", "30 新建停车位 100")
+    assert press(service, figure, "确认").startswith("✅ 已修改")
+    assert press(service, asked, "确认").startswith(
+        "未修改：第30项暂不能销号：状态为“未完成”，须为已完成或超额完成。"
+    )
     [card] = service.command(ADMIN, "target", "30")
     assert "已销号" not in card.text
 

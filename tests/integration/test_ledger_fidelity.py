@@ -6,7 +6,8 @@ import pytest
 
 from bot.domain.ledger import CATEGORIES, KNOWN_UNITS
 from bot.domain.status import completion_ratio
-from bot.drafting.report_text import extract_figures, parse_report
+from bot.drafting.report_text import parse_report
+from bot.drafting.text_figures import extract_figures
 
 
 @pytest.fixture(scope="module")

@@ -133,6 +133,25 @@ def test_a_changed_figure_replaces_the_imported_sentence_with_its_as_of_and_date
     assert "24.43" not in "\n".join(lines)
 
 
+def test_a_note_added_after_a_figure_change_never_repeats_the_replaced_figure(engine):
+    # /set 12 新增贷款 25.1亿元, then /note 12 已通报 (appended to the imported sentence, which
+    # states 24.43): the report states the figure once, as it is now, and the dated note.
+    apply_changes(
+        engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
+    )
+    imported = _stored(engine).by_number()[12].progress_text
+    noted = f"{imported}\n（2020-12-23补充）已通报。"
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(12, "progress_text", noted)], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    twelve = lines.index(next(ln for ln in lines if ln.startswith("12."))) + 1
+    assert lines[twelve : twelve + 2] == [
+        "截止12月底新增贷款25.1亿元，为目标14亿元的179.3%（2020-12-20更新）。",
+        "（2020-12-23补充）已通报。",
+    ]
+    assert "24.43" not in "\n".join(lines)
+
+
 def test_an_undone_figure_change_prints_the_seed_sentence_again(engine, seed_report_text):
     apply_changes(
         engine, [FieldChange(12, "indicator:新增贷款:actual", "25.1")], actor="tg:9", now=EDITED_AT
@@ -292,6 +311,25 @@ def test_docx_marks_edited_progress(engine):
     )
     document = _docx(_stored(engine))
     assert "已投入使用。（2020-12-20更新）" in [p.text for p in document.paragraphs]
+
+
+def test_a_closed_target_reads_closed_and_long_tables_name_their_columns_on_every_page(
+    engine,
+):
+    from bot.domain.fields import CLOSED_FIELD
+    from bot.domain.ledger import Closure
+
+    closure = Closure(EDITED_AT.astimezone(TZ), "tg:1", "现场核实")  # as /close stores it
+    apply_changes(engine, [FieldChange(30, CLOSED_FIELD, closure.encode())], actor="tg:1")
+    ledger = _stored(engine)
+    document = _docx(ledger)
+    texts = [p.text for p in document.paragraphs]
+    assert "30.新建停车位500个。【已完成，已销号（2020-12-20）】（牵头：县住建局）" in texts
+    markdown = render_report_md(ledger, as_of=AS_OF, tz=TZ)
+    assert "**30\\. 新建停车位500个。** 🟢已完成，已销号（2020-12-20）" in markdown.split("\n")
+    for table in document.tables:  # the 21 targets not done run onto a second page
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
 def test_docx_renders_with_libreoffice_to_a4_pdf_pages_and_png(ledger_2020, tmp_path):

@@ -71,3 +71,14 @@ def test_an_explicit_since_sets_the_period(engine):
     again = issue(engine, at(9), since=dt.date(2020, 11, 1))
     assert again.number == 2 and again.since == dt.date(2020, 11, 1)
     assert [c[:4] for c in again.changes] == ["第12项"]
+
+
+def test_a_change_undone_is_no_progress_to_report(engine):
+    from bot.store.ledger_changes import undo_last
+
+    change(engine, 12, "误填。", at(1))
+    undo_last(engine, actor="tg:9")
+    change(engine, 30, "已验收。", at(1, 10))
+    change(engine, 30, "已验收并交付。", at(1, 11))
+    bulletin = issue(engine, at(2))
+    assert bulletin.changes == ("第30项 新建停车位（2处更新）",)  # 12's pair cancels out

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.render.replies import (
+    ACK_REPLY,
     GREETING_REPLY,
     NEED_A_TARGET_FIRST,
     NO_WORDS,
@@ -36,6 +37,8 @@ def answerer(ledger_2020):
         ("领导好", None),  # not a greeting this bot is spoken to with; scored as usual
         ("谢谢", THANKS_REPLY),
         ("辛苦了～", THANKS_REPLY),
+        ("收到", ACK_REPLY),  # a unit acknowledging: "不客气" would answer thanks never given
+        ("知道了。", ACK_REPLY),
         ("好的，收到", None),  # a comma between two: read as a question, not forced
         ("谁负责", NEED_A_TARGET_FIRST),
         ("那啥时候到期呢？", NEED_A_TARGET_FIRST),
@@ -80,3 +83,18 @@ def test_a_question_after_a_greeting_and_follow_ups_still_answer(answerer):
     listed = answerer.ask("哪些没完成", chat)
     second = answerer.ask("第二个呢", chat)
     assert second.targets[:1] == (listed.targets[1],)
+
+
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [("#3 #5", (3, 5)), ("12", (12,)), ("＃20", (20,))],
+)
+def test_numbers_alone_are_the_item_numbers_the_number_step_reads(answerer, question, targets):
+    # asides.py asks cues.NUMBER_REF, the one reading of item numbers, whether a turn without
+    # words names an item: every such turn reaches the number step, however it is written.
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("target", targets)
+
+
+def test_a_number_beyond_the_ledger_says_the_ledger_lacks_it(answerer):
+    assert answerer.ask("12345").reply.startswith("台账中没有第12345项目标（共66项）。")

@@ -109,3 +109,48 @@ def test_units_are_named_most_late_first_then_by_pinyin():
     # only lack figures: named last.
     units = [unit for unit, _ps in bulletin.problems]
     assert units == ["县农业农村局", "县发改委", "县卫健委", "县住建局"]
+
+
+def test_the_printed_bulletin_tells_units_in_words_how_to_report():
+    import io
+
+    import docx
+
+    from bot.render.bulletin import write_bulletin_docx
+
+    bulletin = build_bulletin(LEDGER, as_of=JULY, since=d("2021-07-08"), changed={})
+    stream = io.BytesIO()
+    write_bulletin_docx(stream, bulletin, "西平县督查局", JULY)
+    paper = "\n".join(p.text for p in docx.Document(io.BytesIO(stream.getvalue())).paragraphs)
+    assert (
+        "被通报的牵头单位须于7月20日前报送整改措施和最新进展，"
+        "在本单位工作群中向督查助手报送，并附佐证材料（照片或文件）。"
+    ) in paper
+    assert "/" not in paper  # no chat command on paper: a reader cannot type it
+
+
+def test_each_problem_says_what_is_wrong_in_the_offices_words():
+    reported = IndicatorSpec("增速", "", "%", actual="6.3")  # a figure, but nothing to judge by
+    ledger = LedgerSpec(
+        year=2021,
+        title="2021年台账",
+        preamble="",
+        targets=(
+            target(1, "耕地保护", "县自然资源局", status_override="未完成",
+                   status_reason="违法占用比例已降至6.9%，但还存在缺口3.88万亩"),
+            target(2, "敬老院", "县民政局", status_override="滞后", status_reason="主体未封顶"),
+            target(4, "固投", "县发改委", reported, status_override="暂无数据",
+                   status_reason="未给出全省平均增速"),
+            target(5, "研发投入", "县科技局", IndicatorSpec("研发", "3", "%"), progress_text=""),
+            target(6, "营商环境", "县发改委", progress_text=""),
+        ),
+    )  # fmt: skip
+    bulletin = build_bulletin(ledger, as_of=JULY, since=d("2021-07-08"), changed={})
+    details = {p.number: (p.kind, p.detail) for _, ps in bulletin.problems for p in ps}
+    assert details == {
+        1: ("未完成", "还存在缺口3.88万亩"),  # what is still wrong, not what went well
+        2: ("滞后", "主体未封顶"),  # the office's reason, not "有节点未按时完成"
+        4: ("暂无数据", "已报部分数据，尚缺可判断是否完成的数据"),
+        5: ("暂无数据", "尚缺研发的完成数据"),
+        6: ("暂无数据", "尚未报送完成数据"),
+    }

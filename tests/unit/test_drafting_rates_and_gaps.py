@@ -145,7 +145,7 @@ def test_completion_forecast_for_a_later_year_is_not_done():
 
 
 def test_a_magnitude_before_a_counting_unit_stays_with_it():
-    from bot.drafting.report_text import extract_figures
+    from bot.drafting.text_figures import extract_figures
 
     assert [(f.value, f.unit) for f in extract_figures("改造户厕29.59万座,新建3万套")] == [
         ("29.59", "万座"),

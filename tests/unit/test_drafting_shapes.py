@@ -12,9 +12,10 @@ from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import report_day
-from bot.drafting.report_text import extract_figures, parse_report
+from bot.drafting.report_text import parse_report
 from bot.drafting.rows import named_unit, pair_rows
 from bot.drafting.sentences import answers_with_rate, split_sentence
+from bot.drafting.text_figures import extract_figures
 from bot.drafting.words import status_from_words, whole_year_done
 
 TODAY = dt.date(2026, 12, 6)

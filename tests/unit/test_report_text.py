@@ -6,11 +6,8 @@ import pytest
 
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft_ledger
-from bot.drafting.report_text import (
-    ReportFormatError,
-    extract_figures,
-    parse_report,
-)
+from bot.drafting.report_text import ReportFormatError, parse_report
+from bot.drafting.text_figures import extract_figures
 
 
 def test_seed_report_has_66_targets_in_order(seed_report_text):

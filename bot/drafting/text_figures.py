@@ -1,0 +1,71 @@
+"""Figures in a report's text, each with its unit as written ("24.43亿元", "2500余人次"),
+skipping dates, ranges, list markers, ordinals and names: the one figure reader of drafting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain.ledger import KNOWN_UNITS
+
+# Units a magnitude may precede as written ("29.59万座", "3万套"), beside those the list
+# names with theirs ("万元", "万亩"): counts and measures, not rates or per-head amounts.
+_SCALED = tuple(
+    f"{m}{u}"
+    for m in ("万", "亿")
+    for u in KNOWN_UNITS
+    if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
+)
+UNIT_PATTERN = "|".join(
+    re.escape(u) for u in sorted(set(KNOWN_UNITS + _SCALED + ("万", "亿")), key=len, reverse=True)
+)
+# "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
+FIGURE_RE = re.compile(
+    rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"
+    rf"(?:[余多](?=(?:{UNIT_PATTERN})))?({UNIT_PATTERN})?"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str  # thousands separators removed
+    unit: str
+    start: int
+    end: int
+
+
+def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
+    # Dates (2020年, 9月28日, 1-11月), ranges (0—6岁), list markers "(1)", document numbers
+    # 〔2019〕 and names such as 35千伏 or 1000千伏 carry no ledger figure.
+    after, before = text[end : end + 1], text[start - 1 : start]
+    if after in ("年", "月", "日", "号", "岁", "千") and "." not in value:
+        return True
+    if after in ("—", "-", "〕", "、") or before in ("〔", "—", "-"):
+        return True
+    if before.isascii() and before.isalpha():  # PM2.5, P2实验室: names, not figures
+        return True
+    return before in ("(", "（") and after in (")", "）")
+
+
+_ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in the text with its unit, skipping dates, ranges, markers and names."""
+    figures = []
+    for m in FIGURE_RE.finditer(text):
+        sign = m.group(1) if m.start() == 0 or not text[m.start() - 1].isdigit() else ""
+        value = sign + m.group(2).replace(",", "") + (m.group(3) or "")
+        unit = m.group(4) or ""
+        number_start = m.start(2)
+        number_end = m.end(3) if m.group(3) else m.end(2)
+        if not unit and _is_not_a_figure(text, number_start, number_end, value):
+            continue
+        if unit not in ("位", "名") and _ORDINAL_BEFORE.search(
+            text[max(0, number_start - 12) : number_start]
+        ):
+            continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
+        if unit == "个" and text[m.end() : m.end() + 1] == "月":
+            continue  # "滞后了2个月": a duration
+        figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
+    return figures

@@ -1,0 +1,99 @@
+"""One target's answer: the reply card (made once per target, day and leading indicator),
+the indicator a one-figure question asks for, and the aspect line a question leads with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.render.replies import render_not_behind, render_target
+from bot.understanding.candidates import Candidate
+from bot.understanding.conversation import Answer
+from bot.understanding.cues import WHY_BEHIND, aspect_of
+from bot.understanding.text import normalize
+
+
+class TargetAnswers:
+    """The single-target answers of `Answerer` (bot.understanding.answering)."""
+
+    def _target_answer(
+        self,
+        question: str,
+        q: str,
+        target: TargetSpec,
+        candidates: tuple[Candidate, ...],
+        *,
+        indicator: IndicatorSpec | None = None,
+        aspect: str | None = None,
+    ) -> Answer:
+        lead = indicator or self._asked_indicator(q, target)
+        aspect = aspect or aspect_of(q)
+        if lead is not None and aspect == "gap":
+            aspect = None  # the asked figure leads the reply already
+        reply = self._card(target, lead)
+        aspect_line = self._aspect_line(target, aspect) if aspect else ""
+        if aspect_line:
+            reply = f"➤ {aspect_line}\n{reply}"
+        why = WHY_BEHIND.search(q)
+        why_line = why and render_not_behind(
+            target, self.status(target), self.today, asked="滞后" if why.group(1) else "未完成"
+        )
+        if why_line:  # asked why it lags, of a target that does not: say so first
+            reply = f"➤ {why_line}\n{reply}"
+        ranked = (target.number,) + tuple(
+            c.number for c in candidates if c.number != target.number
+        )
+        filters: dict[str, Any] = {}
+        if lead is not None:
+            filters["indicator"] = lead.name
+        if aspect_line:
+            filters["aspect"] = aspect
+        if why_line:
+            filters["not_behind"] = True
+        return Answer(question, "target", ranked[:5], reply, candidates=candidates, filter=filters)
+
+    def _card(self, target: TargetSpec, lead: IndicatorSpec | None = None) -> str:
+        """`render_target` of the target today, made once until the target or the day changes."""
+        cached = self._cards.get(target.number)
+        if cached is None or cached[0] is not target or cached[1] != self.today:
+            cached = self._cards[target.number] = (target, self.today, {})
+        position = -1
+        if lead is not None:
+            position = next((n for n, i in enumerate(target.indicators) if i is lead), None)
+            if position is None:  # not one of this target's own: nothing to reuse
+                return render_target(target, self.today, self.tz, lead_indicator=lead)
+        card = cached[2].get(position)
+        if card is None:
+            card = render_target(target, self.today, self.tz, lead_indicator=lead)
+            cached[2][position] = card
+        return card
+
+    def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
+        """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
+        if len(target.indicators) < 2 and strict:
+            return None
+        best, best_score = None, 0.0
+        needed = 80 if strict else 90
+        for ind in target.indicators:
+            if not (ind.actual or ind.target):
+                continue
+            name = self._names.get(ind.name)
+            if name is None:
+                if len(self._names) > 100_000:
+                    self._names.clear()  # renamed indicators must not pile up for ever
+                name = self._names[ind.name] = normalize(ind.name)
+            unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
+            rank = ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name)
+            # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
+            # never wins over one above it, and none above it means no indicator anyway.
+            cutoff = max(0, needed - 10 * unit - 100 * rank)
+            score = 100.0 if name in q else fuzz.partial_ratio(name, q, score_cutoff=cutoff)
+            if unit:
+                score += 10
+            if rank:
+                score += 100  # "排第几" asks for the rank
+            if score > best_score:
+                best, best_score = ind, score
+        return best if best_score >= needed else None

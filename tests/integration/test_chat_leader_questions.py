@@ -1,0 +1,72 @@
+"""Questions a leader types in the chat, answered as the chat sends them (buttons and pages
+included), where the chat's own shaping of a reply matters."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+
+LEADER = Sender(42, 42, actor="tg:42")
+
+
+@pytest.fixture
+def chat(config, engine):
+    """The 2020 ledger on 23 October 2020, while the year still runs."""
+    config = dataclasses.replace(
+        config,
+        today=dt.date(2020, 10, 23),
+        telegram=dataclasses.replace(config.telegram, admins=(42,)),
+    )
+    return ChatService(engine, config, build_answerer(engine, config))
+
+
+@pytest.mark.parametrize("question", ["哪个单位最差", "各部门进展怎么样"])
+def test_the_worst_units_are_named_not_paged_as_one_units_targets(chat, question):
+    [reply] = chat.question(LEADER, question)
+    lines = reply.text.splitlines()
+    assert lines[0] == "各责任单位完成情况（最差的在前），2020-10-23："
+    assert lines[1] == "县财政局：🔴1 🟡2 🟢11 ⚪2"  # 16 targets: more than a page
+    assert sum(1 for line in lines if not line.startswith(" ")) == 6  # the title, five units
+    assert reply.buttons == ()  # no ◀ ▶ pages of one unit's targets
+
+
+def test_the_second_of_a_one_item_list_is_not_target_two(chat):
+    [listed] = chat.question(LEADER, "哪些快到期了")
+    assert listed.text.endswith("（共1项）：\n🟢 5. 腾云气体关闭退出：已完成（县工信局） · 已完成")
+    [second] = chat.question(LEADER, "第二个呢")
+    assert second.text.startswith(
+        "刚才的清单只有1项，没有第二个：可以说“第一个”，或换个问法。"
+    )
+    [first] = chat.question(LEADER, "第一个呢")
+    assert first.text.startswith("第5项 腾云气体关闭退出：🟢已完成")
+
+
+def test_list_by_a_topic_lists_its_targets_as_asking_would(chat):
+    [reply] = chat.command(LEADER, "list", "养老")
+    assert reply.text.splitlines() == [
+        "“养老”相关的目标（共4项）：",
+        "🟡 3. 中心敬老院：推进中（县民政局）",
+        "🟢 4. 老年补贴适老化：已完成（县民政局）",
+        "🟢 15. 社区养老设施：已完成（县民政局）",
+        "🟢 40. 养老保险参保：超额完成（县人社局）",
+    ]
+    [unknown] = chat.command(LEADER, "list", "xyz")
+    assert unknown.text.startswith("没有找到“xyz”。用法：/list [年份] 状态|单位|领域")
+
+
+@pytest.mark.parametrize("question", ["有多少项目标", "台账里有几项任务", "目标有多少个"])
+def test_how_many_targets_is_the_summary_not_a_target_with_many_things(chat, question):
+    [reply] = chat.question(LEADER, question)
+    assert reply.text.startswith("2020年县工作责任目标台账：共66项\n")  # was 第20项 市重点项目
+
+
+def test_who_is_in_charge_after_a_one_item_list_is_asked_of_that_item(chat):
+    chat.question(LEADER, "哪些快到期了")  # one item: 第5项 腾云气体关闭退出
+    [reply] = chat.question(LEADER, "谁负责")
+    assert reply.text.startswith("➤ 责任单位：县工信局(牵头,推定)、县应急管理局(配合,推定)\n第5项")
