@@ -3,7 +3,8 @@
 The 2020 report's draft is compared with the curated data/ledger_2020.toml; every folder of
 tests/data/reports/ with an expected.json with that hand-made expectation. The 2020 report,
 cangnan-2022 and the dev folders (SOURCE.md: "Use: dev") are tuned on; every other folder is
-held out and only measured here.
+held out and only measured here. Each report is drafted on the day staff would import it
+(`bench/drafts.py`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.drafts import draft_as_imported
 from bench.report import table, verdict
 from bot.config import PROJECT_ROOT
 from bot.drafting.agreement import (
@@ -22,8 +24,7 @@ from bot.drafting.agreement import (
     load_expected,
     refused,
 )
-from bot.drafting.drafter import draft
-from bot.drafting.report_text import ReportFormatError, parse_report
+from bot.drafting.report_text import ReportFormatError
 from bot.render.ledger_toml import load_ledger_file
 
 SEED_REPORT = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"
@@ -42,13 +43,8 @@ class Measured:
     held_out: bool
 
 
-def _draft_of(path: Path, today: dt.date):
-    text = path.read_text(encoding="utf-8")
-    return draft(parse_report(text), text, today=today)
-
-
 def measure_seed(today: dt.date) -> Measured:
-    drafted = _draft_of(SEED_REPORT, today)
+    drafted = draft_as_imported(SEED_REPORT, today)
     expected = expect_from_ledger(load_ledger_file(SEED_LEDGER))
     return Measured(
         "2020 report", agreement(drafted.ledger, expected, drafted.judging_day), held_out=False
@@ -60,7 +56,7 @@ def measure_folder(folder: Path, today: dt.date) -> Measured:
     expected = load_expected(folder / "expected.json")
     held_out = not tuned_on(folder)
     try:
-        drafted = _draft_of(folder / "report.txt", today)
+        drafted = draft_as_imported(folder / "report.txt", today)
     except ReportFormatError as error:
         return Measured(folder.name, refused(expected, str(error)), held_out=held_out)
     found = agreement(drafted.ledger, expected, drafted.judging_day)
@@ -114,7 +110,9 @@ def agreement_tables(figures, folder: Path, *, show_misses: bool = False) -> Non
         "\nEach cell is right/total: a pair is right when one draft indicator holds the expected "
         "target and actual with their units; a status is the draft's (its override from the "
         "words, or the rules on the report's as-of day); deadlines are the set of dates. "
-        '"unexpected pairs" counts draft indicators pairing figures nobody expected.\n'
+        '"unexpected pairs" counts draft indicators pairing figures nobody expected. Each report '
+        "is drafted on its import day (its expected.json `imported_on`, the day it was published; "
+        "today where a folder gives none), as staff would import it.\n"
     )
     for m in found:
         goals = SEED_GOALS if m.name == "2020 report" else HELD_OUT_GOALS if m.held_out else {}

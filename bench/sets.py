@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.drafts import draft_as_imported
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.domain.ledger import LedgerSpec
-from bot.drafting.drafter import draft as draft_report
-from bot.drafting.report_text import parse_report
 from bot.drafting.review import draft_toml
 from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.evaluation import load_eval_set
@@ -50,9 +49,9 @@ class QuestionSet:
 
 
 def draft_report_ledger(report: Path, output: Path) -> Path:
-    """Draft a ledger TOML from a report exactly as `python main.py import-report` does."""
-    text = report.read_text(encoding="utf-8")
-    output.write_text(draft_toml(draft_report(parse_report(text), text)), encoding="utf-8")
+    """Draft a ledger TOML from a report exactly as `python main.py import-report` does, on
+    the report's import day (`bench/drafts.py`)."""
+    output.write_text(draft_toml(draft_as_imported(report)), encoding="utf-8")
     return output
 
 

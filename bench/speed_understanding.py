@@ -27,10 +27,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from bench.baselines import bigram_bm25
+from bench.drafts import draft_as_imported
 from bot.config import DEFAULT_LEDGER_FILE, PROJECT_ROOT
 from bot.domain.ledger import LedgerSpec
-from bot.drafting.drafter import draft_ledger, guess_year
-from bot.drafting.report_text import parse_report
 from bot.render.ledger_toml import load_ledger_file
 from bot.understanding.answering import Answerer
 from bot.understanding.evaluation import evaluate, load_eval_set
@@ -43,8 +42,7 @@ TRAINING = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
 
 
 def drafted(folder: str) -> LedgerSpec:
-    text = (REPORTS / folder / "report.txt").read_text(encoding="utf-8")
-    return draft_ledger(parse_report(text), guess_year(text))
+    return draft_as_imported(REPORTS / folder / "report.txt").ledger
 
 
 def accuracy() -> None:

@@ -77,8 +77,26 @@ _ARGPARSE_ERRORS = (  # argparse's English, as the rest of the CLI speaks: (patt
 )
 
 
+class _ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with its one English heading, the usage prefix, in Chinese."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """An argument parser whose mistakes read in Chinese, after the usage line, exit 2."""
+    """An argument parser whose help and mistakes read in Chinese (mistakes: after the usage
+    line, exit 2): the office's staff run it, as they chat with the bot."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出"
+            )
 
     def error(self, message: str):
         for pattern, chinese in _ARGPARSE_ERRORS:
@@ -94,9 +112,9 @@ Handler = Callable | str
 
 
 def build_parser() -> argparse.ArgumentParser:
-    config_help = "config file (default: $LEDGER_CONFIG or ./config.toml)"
+    config_help = "配置文件（默认：$LEDGER_CONFIG 或 ./config.toml）"
     parser = ChineseArgumentParser(
-        prog="main.py", description="督查台账助手: the county target-ledger bot"
+        prog="main.py", description="督查台账助手：县督查局的目标台账机器人"
     )
     parser.add_argument("--config", metavar="PATH", help=config_help)
     # Given after the subcommand too; SUPPRESS keeps one given before it ("main.py --config
@@ -115,154 +133,147 @@ def build_parser() -> argparse.ArgumentParser:
             "--year",
             type=int,
             metavar="YYYY",
-            help="the ledger year (default: [ledger] year, else the latest imported)",
+            help="台账年度（默认：配置 [ledger] year，否则最近导入的年度）",
         )
 
-    p = add("show", "cli_ledger:cmd_show", "show one target")
-    p.add_argument("number", type=int, help="target number (序号)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("show", "cli_ledger:cmd_show", "查看一项目标")
+    p.add_argument("number", type=int, help="目标序号")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
     add_year(p)
 
-    p = add("list", "cli_ledger:cmd_list", "list targets, optionally filtered")
-    p.add_argument("--status", choices=STATUSES, help="only this status")
-    p.add_argument("--unit", help="only targets of this responsible unit (substring)")
-    p.add_argument("--category", choices=CATEGORIES, help="only this category")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("list", "cli_ledger:cmd_list", "列出目标，可按状态、单位、类别筛选")
+    p.add_argument("--status", choices=STATUSES, help="只列此状态")
+    p.add_argument("--unit", help="只列此责任单位的目标（可写部分名称）")
+    p.add_argument("--category", choices=CATEGORIES, help="只列此类别")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
     add_year(p)
 
-    add_year(add("overview", "cli_ledger:cmd_overview", "print the ledger overview"))
+    add_year(add("overview", "cli_ledger:cmd_overview", "台账总体情况"))
 
     p = add(
         "years",
         "cli_ledger:cmd_years",
-        "list the ledger years the database holds, with target counts",
+        "列出数据库中的台账年度及各年目标数",
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
 
-    p = add("import", "cli_ledger:cmd_import", "load a ledger file (TOML, xlsx or CSV)")
-    p.add_argument("file")
+    p = add("import", "cli_ledger:cmd_import", "导入台账文件（TOML、xlsx 或 CSV）")
+    p.add_argument("file", help="台账文件")
     p.add_argument(
         "--year",
         type=int,
         metavar="YYYY",
-        help="xlsx/CSV: the ledger year the sheet updates (default: the current year); "
-        "a TOML file names its own year",
+        help="xlsx/CSV：表格更新的台账年度（默认：当前年度）；TOML 文件自带年度",
     )
-    p.add_argument("--force", action="store_true", help="overwrite fields changed by admins")
+    p.add_argument("--force", action="store_true", help="覆盖管理员改过的字段")
     p.add_argument(
         "--wait",
         type=float,
         default=IMPORT_WAIT_SECONDS,
         metavar="SECONDS",
-        help=f"wait this long for another import to finish (default {IMPORT_WAIT_SECONDS:g})",
+        help=f"另一个导入未完成时最多等待的秒数（默认 {IMPORT_WAIT_SECONDS:g}）",
     )
 
     p = add(
         "import-report",
         "cli_ledger:cmd_import_report",
-        "turn a report text into a draft ledger TOML",
+        "把进展报告文本整理成台账草稿（TOML）",
     )
-    p.add_argument("file")
-    p.add_argument("-o", "--output", required=True, help="draft TOML to write ('-' for stdout)")
-    p.add_argument("--year", type=int, help="the ledger's year (default: guessed from the text)")
+    p.add_argument("file", help="报告文本文件（.txt）")
+    p.add_argument("-o", "--output", required=True, help="写出的草稿 TOML（'-' 为标准输出）")
+    p.add_argument("--year", type=int, help="台账年度（默认：从文本推断，并标注待核）")
 
-    p = add("export", "cli_ledger:cmd_export", "write the ledger as TOML, xlsx or CSV")
-    p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True)
-    p.add_argument("-o", "--output", required=True)
+    p = add("export", "cli_ledger:cmd_export", "导出台账为 TOML、xlsx 或 CSV")
+    p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True, help="文件格式")
+    p.add_argument("-o", "--output", required=True, help="写出的文件")
     add_year(p)
 
-    p = add("ask", "cli_ask:cmd_ask", "answer a question in Chinese (--json: one per stdin line)")
-    p.add_argument("question", nargs="?", help="the question, e.g. 新增贷款完成了吗")
-    p.add_argument("--json", action="store_true", help="read stdin lines, write JSON lines")
+    p = add("ask", "cli_ask:cmd_ask", "用中文提问（--json：从标准输入逐行读问题）")
+    p.add_argument("question", nargs="?", help="问题，如：新增贷款完成了吗")
+    p.add_argument("--json", action="store_true", help="逐行读标准输入，逐行输出 JSON")
     p.add_argument(
         "--conversation",
         action="store_true",
-        help="with --json: stdin lines are turns of one conversation; an empty line starts anew",
+        help="与 --json 同用：各行是同一段对话的连续提问，空行开始新对话",
     )
     add_year(p)
 
-    p = add("subscribe", "cli_reminders:cmd_subscribe", "subscribe a chat to a unit's reminders")
-    p.add_argument("unit", help="responsible unit, e.g. 县民政局 or 民政局")
-    p.add_argument("chat_id", type=int, help="chat id; groups are negative, e.g. -1001234567")
+    p = add("subscribe", "cli_reminders:cmd_subscribe", "为某群订阅某单位的提醒")
+    p.add_argument("unit", help="责任单位，如 县民政局 或 民政局")
+    p.add_argument("chat_id", type=int, help="会话 ID；群为负数，如 -1001234567")
 
-    p = add(
-        "unsubscribe", "cli_reminders:cmd_unsubscribe", "remove a chat's subscription to a unit"
-    )
-    p.add_argument("unit")
-    p.add_argument("chat_id", type=int)
+    p = add("unsubscribe", "cli_reminders:cmd_unsubscribe", "取消某群对某单位提醒的订阅")
+    p.add_argument("unit", help="责任单位")
+    p.add_argument("chat_id", type=int, help="会话 ID")
 
-    p = add("subscriptions", "cli_reminders:cmd_subscriptions", "list the unit subscriptions")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("subscriptions", "cli_reminders:cmd_subscriptions", "列出各单位的提醒订阅")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
 
     p = add(
         "reminders",
         "cli_reminders:cmd_reminders",
-        "dry run: what would be sent at a moment, to whom",
+        "预演：某一时刻会向谁发送哪些提醒（不实际发送）",
     )
     p.add_argument(
-        "--at", required=True, help="local time, e.g. 2020-10-24T09:00 (a day alone: 09:00)"
+        "--at", required=True, help="北京时间，如 2020-10-24T09:00（只写日期则为 09:00）"
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
     add_year(p)
 
-    p = add(
-        "evidence", "cli_ledger:cmd_evidence", "add or list a target's evidence files (佐证材料)"
-    )
+    p = add("evidence", "cli_ledger:cmd_evidence", "添加或查看目标的佐证材料")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    e = actions.add_parser("add", parents=[common], help="attach a file (jpg png pdf docx xlsx)")
-    e.add_argument("number", type=int, help="target number (序号)")
-    e.add_argument("file", help="the file to attach")
-    e.add_argument("--note", help="what the file shows")
-    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
-    e = actions.add_parser("list", parents=[common], help="list a target's files")
-    e.add_argument("number", type=int, help="target number (序号)")
-    e.add_argument("--json", action="store_true", help="print JSON")
-    e.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+    e = actions.add_parser("add", parents=[common], help="附加文件（jpg png pdf docx xlsx）")
+    e.add_argument("number", type=int, help="目标序号")
+    e.add_argument("file", help="要附加的文件")
+    e.add_argument("--note", help="材料说明")
+    e.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
+    e = actions.add_parser("list", parents=[common], help="列出目标的佐证材料")
+    e.add_argument("number", type=int, help="目标序号")
+    e.add_argument("--json", action="store_true", help="输出 JSON")
+    e.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
 
-    p = add("close", "cli_ledger:cmd_close", "close (销号) a done target that has evidence")
-    p.add_argument("number", type=int, help="target number (序号)")
-    p.add_argument("--reason", required=True, help="why it is closed (or reopened)")
-    p.add_argument("--force", action="store_true", help="close even if not done or unproven")
-    p.add_argument("--reopen", action="store_true", help="reopen a closed target instead")
-    p.add_argument("--year", type=int, help="the ledger year (default: the current year)")
+    p = add("close", "cli_ledger:cmd_close", "为已完成且有佐证材料的目标销号")
+    p.add_argument("number", type=int, help="目标序号")
+    p.add_argument("--reason", required=True, help="销号（或撤销销号）的理由")
+    p.add_argument("--force", action="store_true", help="未完成或无佐证材料也强制销号")
+    p.add_argument("--reopen", action="store_true", help="撤销销号")
+    p.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
 
     p = add(
         "calendar",
         "cli_reminders:cmd_calendar",
-        "holidays and make-up working days known for a year",
+        "某年的法定节假日和调休工作日",
     )
-    p.add_argument("year", type=int, help="the year, e.g. 2020")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("year", type=int, help="年份，如 2020")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
 
-    p = add(
-        "report", "cli_documents:cmd_report", "write the 工作落实情况汇报 from the current ledger"
-    )
+    p = add("report", "cli_documents:cmd_report", "按当前台账生成工作落实情况汇报或督查通报")
     p.add_argument(
         "--format",
         choices=("txt", "md", "docx", "bulletin"),
-        help="default: by the -o file's extension (.docx, .md), else txt",
+        help="默认按 -o 文件扩展名（.docx、.md），否则为 txt；bulletin 为督查通报",
     )
-    p.add_argument(
-        "--since", help="bulletin only: changes since YYYY-MM-DD (default: the week before)"
-    )
-    p.add_argument("-o", "--output", help="file to write (default: stdout for txt/md)")
-    p.add_argument("--as-of", dest="as_of", help="the report's date, YYYY-MM-DD (default today)")
+    p.add_argument("--since", help="仅通报：统计自 YYYY-MM-DD 以来的变化（默认：前一周）")
+    p.add_argument("-o", "--output", help="写出的文件（txt/md 默认输出到屏幕）")
+    p.add_argument("--as-of", dest="as_of", help="汇报日期 YYYY-MM-DD（默认今天）")
     add_year(p)
 
-    p = add(
-        "chart", "cli_documents:cmd_chart", "render the completion chart, or one target's, as PNG"
-    )
-    p.add_argument("number", nargs="?", type=int, help="target number (default: all targets)")
-    p.add_argument("-o", "--output", default="chart.png", help="PNG file (default chart.png)")
+    p = add("chart", "cli_documents:cmd_chart", "生成完成情况图表（全部或一项目标），PNG")
+    p.add_argument("number", nargs="?", type=int, help="目标序号（默认：全部目标）")
+    p.add_argument("-o", "--output", default="chart.png", help="PNG 文件（默认 chart.png）")
     add_year(p)
 
-    p = add("chat", cmd_chat, "chat with the bot in the console (no token or network needed)")
-    p.add_argument("--as", dest="role", choices=("admin", "viewer"), default="admin")
-
-    p = add("run", cmd_run, "start the Telegram bot with long polling (or webhook)")
+    p = add("chat", cmd_chat, "在终端里与机器人对话（无需令牌和网络）")
     p.add_argument(
-        "--or-chat", action="store_true", help="without a token, start the console chat instead"
+        "--as",
+        dest="role",
+        choices=("admin", "viewer"),
+        default="admin",
+        help="身份（默认 admin）",
     )
+
+    p = add("run", cmd_run, "启动 Telegram 机器人（长轮询或 webhook）")
+    p.add_argument("--or-chat", action="store_true", help="未配置令牌时改为启动终端对话")
     return parser
 
 

@@ -111,9 +111,7 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 def _titled(ctx: ChatContext, word: str) -> int | None:
     """The number of the one current target whose short title or an alias is `word`."""
-    found = {
-        t.number for t in ctx.answerer.ledger.targets if word == t.title or word in t.aliases
-    }
+    found = {t.number for t in ctx.answerer.ledger.targets if word == t.title or word in t.aliases}
     return found.pop() if len(found) == 1 else None
 
 

@@ -70,6 +70,7 @@ _SAID_DONE = re.compile(
     r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
+    r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
 )
 
 
@@ -116,6 +117,46 @@ def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
     return result + group
 
 
+# What closes a sentence or a quoted name: a copy that stops without one was cut off.
+_CLOSED = tuple("。；;！？!?…）)”」》】")
+_BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
+_FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
+
+
+def _last_line(item) -> str:
+    return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
+
+
+# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
+# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
+_RESULT_FIRST = re.compile(
+    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
+)
+
+
+def result_first(line: str) -> Reading | None:
+    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
+    found = _RESULT_FIRST.match(line)
+    if found is None or _PLANNED_WORDS.search(line):
+        return None
+    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
+
+
+_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")
+
+
+def breaks_off(items) -> bool:
+    """The copy of the report breaks off inside its last item: a table row with fewer cells
+    than the row before it, or prose without the stop its other items end with."""
+    if len(items) < 2:
+        return False
+    last, before = _last_line(items[-1]), _last_line(items[-2])
+    if "|" in before:
+        return last.count("|") < before.count("|")
+    stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
+    return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1
+
+
 def draft_target(
     item,
     year: int,
@@ -127,10 +168,11 @@ def draft_target(
     progress_report: bool,
     header: tuple[str, ...] = (),
     dated: bool | None = None,
+    cut: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
-    `header`: the column names of a table report)."""
+    `header`: the column names of a table report; `cut`: the copy breaks off in it)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -230,6 +272,14 @@ def draft_target(
         or status_column(raw_target, raw_progress, header)
         or inherited_status(item, spec, day)
     )
+    if decided is None and progress_report and not item.progress_text.strip():
+        decided = result_first(item.target_text)
+    if cut and told.strip() and not _FIGURE_AT_END.search(told):
+        # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
+        # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.
+        told = _BROKEN_CLAUSE.sub("", told).rstrip()
+        if decided is None and not told.strip(" ，,、；;。|"):
+            decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)
     if decided is None:
         spec, status = draft_status(
             spec,
@@ -267,6 +317,7 @@ def draft_report(
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
+    cut = breaks_off(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
@@ -280,6 +331,7 @@ def draft_report(
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
             dated=as_of is not None or reports_year_end(heading),
+            cut=cut and item is report.targets[-1],
         )
         targets.append(spec)
         guesses[item.number] = found

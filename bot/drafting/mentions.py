@@ -69,6 +69,17 @@ def _previous_name(context: str) -> str:
 
 
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
+# Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
+# 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)
+_COUNTED_BY_STATUS = re.compile(
+    r"(?:缓慢|滞后|偏慢|较慢|序时进度|序时进度要求)(?:的|工作|任务|事项|项目)?(?:共|有)?$"
+)
+# A standard raised from one level to another ("由不低于274元、166元提高到…"): the figures
+# between 由/从 and the verb are the old levels.
+_OLD_LEVELS = re.compile(
+    r"(?:由|从)([^，,。；;]{0,30}?\d[^，,。；;]{0,30}?)"
+    r"(?:提高|提升|调整|调增|上调|增加|增长|下调|降低|扩大)(?:到|至|为)"
+)
 
 
 def mentions(text: str) -> list[Mention]:
@@ -76,6 +87,7 @@ def mentions(text: str) -> list[Mention]:
     from bot.drafting.text_figures import extract_figures  # the one figure reader
 
     found = []
+    old_levels = [m.span(1) for m in _OLD_LEVELS.finditer(text)]
     for fig in extract_figures(text):
         # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
         if not fig.unit or parse_decimal(fig.value) is None:
@@ -83,6 +95,10 @@ def mentions(text: str) -> list[Mention]:
         name, context = _name_before(text, fig.start)
         if fig.unit == "%" and _LIST_SHARE.search(context):
             continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
+        if fig.unit == "项" and _COUNTED_BY_STATUS.search(context):
+            continue  # "进展较为缓慢工作1项", "进度偏慢的3项": the notice counts its list
+        if any(start <= fig.start < end for start, end in old_levels):
+            continue  # "标准从每月500元提高到600元": where it started, no figure of the work
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
             name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]

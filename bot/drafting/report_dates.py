@@ -132,9 +132,11 @@ _MONTH_TITLE = re.compile(
 
 
 # A heading that names a report of progress without the day it is of ("…完成情况",
-# "进度表", "截至目前,18项…"): its items tell what was done, though the day is unknown.
+# "进度表", "截至目前,18项…", a block headed "【工作进度】", "实施进度通报如下", "…进展顺利"):
+# its items tell what was done, though the day is unknown.
 _PROGRESS_HEADING = re.compile(
     r"(?:完成|进展|进度|落实|推进|实施|办理)情况|进度表|进展表|(?:截至|截止)(?:目前|当前)"
+    r"|工作进[度展]|进[度展](?:如下|通报|顺利)"
 )
 
 

@@ -47,6 +47,14 @@ _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
     r"|1\s*[-—至~]\s*\d{1,2}月份?)\s*[,，]?"
 )
+# A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
+_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?")
+
+
+def _days_out(clause: str) -> str:
+    return _DAY.sub("", _AS_OF_LEAD.sub("", clause))
+
+
 _GOES_WITH_THE_CLAUSE_BEFORE = ("其中", "其余", "剩余", "余下", "另有", "尚有", "还有")
 
 
@@ -63,9 +71,7 @@ def split_sentence(text: str) -> tuple[str, str]:
             continue
         if not _FIGURE.search(clause):
             side = targets
-        elif _ACHIEVED_BEFORE.match(_AS_OF_LEAD.sub("", clause)) and not _PLANNED_VERB.match(
-            clause
-        ):
+        elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
         else:
             side = targets
@@ -92,7 +98,8 @@ def told_as_done(sentence: str) -> bool:
     clauses = _CLAUSE.findall(sentence)
     # "新建幼儿园2所,目前主体已封顶": the done words tell of a stage, in a clause without a
     # figure; the figure, in a clause of its own without done words, is the target.
-    figured = [c for c in clauses if _FIGURE.search(c)]
+    # A day ("于10月30日竣工验收") is no figure: its clause tells when, not how much.
+    figured = [c for c in clauses if extract_figures(c)]
     if figured and not any(_DONE_WORDS.search(c) for c in figured):
         return False
     return bool(_DONE_WORDS.search(sentence)) and not any(

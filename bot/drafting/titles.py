@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.title_prose import DONE_INSIDE, SENTENCE_LEAD, VERDICT
 from bot.drafting.words import Reading
 
 TITLE_MAX = 8
@@ -16,7 +17,7 @@ _TITLE_LEAD = re.compile(
     r"^(?:\d{4}年(?:底|度)?|全年|年度|全社会|全县|全市|全区|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
     r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
     r"打通|实施|启动|并|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
-    r"开工|投用|推行|改建|新增(?=[\u4e00-\u9fff]{4}))+"
+    r"开工|投用|推行|改建|解决|新增(?=[\u4e00-\u9fff]{4}))+"
 )
 _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
@@ -70,7 +71,7 @@ _ONLY_WHEN = re.compile(
 _EMPTY_TAIL = re.compile(
     r"(?:工作要点|实施意见|实施方案|主体责任|约束性指标|控制目标|目标任务|工作|力度|全覆盖"
     # ... or the area it falls in ("扩大社会就业方面"), or how far it has got ("…项目开工建设").
-    r"|方面|开工建设|开工|完工|竣工|投入使用|通车)$"
+    r"|方面|开工建设|开工|完工|竣工|投入使用|通车|问题|同比)$"
 )
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
@@ -121,6 +122,10 @@ def _strip_tails(core: str) -> str:
     """`core` without the words after its name that name nothing; four characters stay."""
     while (m := _EMPTY_TAIL.search(core)) and m.start() >= 4:
         core = core[: m.start()]
+    # "饮水安全问题项目": an empty word before a generic head goes with it.
+    head = _GENERIC_TAIL.search(core)
+    if head and (m := _EMPTY_TAIL.search(core[: head.start()])) and m.start() >= 4:
+        core = _strip_tails(core[: m.start()])
     return core
 
 
@@ -203,7 +208,7 @@ def _subject(clause: str) -> str:
         and not _counted_thing_follows(clause, predicate)
     ):
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
-        subject = re.sub(r"(?:均|都|分别|全部|各)$", "", clause[: predicate.start()])
+        subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: predicate.start()])
         subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
         subject = _TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
@@ -211,7 +216,8 @@ def _subject(clause: str) -> str:
         first = re.split(r"[与占]", subject, maxsplit=1)[0]
         subject = first if len(first) >= 4 else subject
         rest = clause[predicate.end() :]
-        if _SCOPE.match(subject) and len(_HAN.findall(rest)) >= 2:
+        # "改造完成公交停靠站120个": a subject that is only the work names the thing after.
+        if (_SCOPE.match(subject) or subject in _GENERIC_WORDS) and len(_HAN.findall(rest)) >= 2:
             return rest
         if len(subject) >= 2:
             return subject
@@ -279,7 +285,23 @@ def _named_core(clause: str) -> str:
     if work:
         core = work.group(1) + work.group(2)
         core = core if len(core) <= TITLE_MAX else work.group(2)
+    # "主次干道完成路灯改造": the thing, then the work done to it, without the verb between.
+    done = DONE_INSIDE.search(core)
+    if done:
+        joined = core[: done.start()] + core[done.end() :]
+        core = joined if len(joined) <= TITLE_MAX else core[: done.start()]
     return _strip_tails(core)
+
+
+def _bare_clause(clause: str) -> str:
+    """A clause without its opening connective or plan words (a connective alone leaves
+    nothing) and the verdict after its name, unless that leaves less than two characters."""
+    clause = SENTENCE_LEAD.sub("", clause)
+    verdict = VERDICT.search(clause, 2)
+    if verdict and len(_HAN.findall(_TITLE_LEAD.sub("", clause[: verdict.start()]))) >= 2:
+        # "化工区防护林等项目已提前完成": the examples before 等 name it.
+        clause = _EXAMPLES_TAIL.sub("", clause[: verdict.start()])
+    return clause
 
 
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
@@ -292,7 +314,10 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     raw_clauses = re.split(
         r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
     )
-    clauses = [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _ASIDE.sub("", c))) for c in raw_clauses]
+    clauses = [
+        _WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _bare_clause(_ASIDE.sub("", c))))
+        for c in raw_clauses
+    ]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
     named = [
         i
@@ -398,22 +423,7 @@ def _quoted_title(name: str, clause: str, tokenizer) -> str:
 
 
 # Heads too general to name one target on their own ("项目建设", "改造提升").
-_GENERIC_WORDS = frozenset(
-    (
-        "项目",
-        "建设",
-        "工程",
-        "工作",
-        "体系",
-        "行动",
-        "管理",
-        "服务",
-        "提升",
-        "改造",
-        "治理",
-        "增长",
-    )
-)
+_GENERIC_WORDS = frozenset("项目 建设 工程 工作 体系 行动 管理 服务 提升 改造 治理 增长".split())
 
 
 def head_names(title: str, tokenizer) -> list[str]:

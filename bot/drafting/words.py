@@ -8,7 +8,7 @@ can quote them ("缺口3.88万亩" → 未完成).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # --- comparators ------------------------------------------------------------------------
 
@@ -311,8 +311,25 @@ def forecasts_failure(words: str) -> bool:
     return bool(_WONT_BE_DONE.search(words))
 
 
+# The office's push ("经督办后", "经督促"): what the words tell after it is the latest news;
+# a verdict before it ("进展较为缓慢") is what the push answered.
+_AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:后|以后)?[，,]?")
+
+
 def status_from_words(progress: str) -> Reading | None:
-    """The status the progress words state, with the clause quoted; None when they state none."""
+    """The status the progress words state, with the clause quoted; None when they state none.
+    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide."""
+    pushes = list(_AFTER_PUSH.finditer(progress))
+    later = progress[pushes[-1].end() :] if pushes else ""
+    if len(re.findall(r"[\u4e00-\u9fff\d]", later)) < 4:
+        return _status_from_words(progress)
+    said = _status_from_words(later)  # none: the figures after the push decide
+    if said is not None and later.startswith(said.words):
+        said = replace(said, words=pushes[-1].group(0) + said.words)  # quoted with its push
+    return said
+
+
+def _status_from_words(progress: str) -> Reading | None:
     for status, words in STATUS_RULES:
         if status == "超额完成":
             forecast = _FORECAST.search(progress)

@@ -351,7 +351,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             return Answer(
                 question,
                 "target",
-                targets + tuple(c.number for c in candidates[len(close) : 5]),
+                # The others after them, each once (a close one may stand after one that is not).
+                targets + tuple(c.number for c in candidates[:5] if c.number not in targets),
                 render_candidates(specs),
                 candidates=tuple(candidates[:5]),
                 ambiguous=True,

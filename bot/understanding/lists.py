@@ -59,6 +59,7 @@ from bot.understanding.list_cues import (
     UNIT_PLACE,
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
+    WORD_LIST,
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
@@ -76,6 +77,19 @@ class ListAnswers(RankedLists):
         else:
             reply = "\n".join(lines)
         return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
+
+    def _word_list(self, question: str, q: str) -> Answer | None:
+        """ "公交方面有哪些": a word no lexicon topic holds, written in the titles or aliases of
+        two targets or more, lists them (the ledger's own words make the group)."""
+        m = WORD_LIST.search(q)
+        if m is None:
+            return None
+        word = m.group(1)
+        docs = self.index.docs
+        members = [t for t in self.ledger.targets if word in docs[t.number].names]
+        if len(members) < 2:
+            return None
+        return self._list(question, f"“{word}”相关的目标", members, {"text": word})
 
     def _overdue(self, t: TargetSpec) -> bool:
         if self.status(t) in ("已完成", "超额完成"):

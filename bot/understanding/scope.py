@@ -4,10 +4,9 @@ subjects and abbreviations the ledger does or does not hold, coverage and ambigu
 from __future__ import annotations
 
 import functools
+import re
 
-from bot.domain.ledger import (
-    TargetSpec,
-)
+from bot.domain.ledger import TargetSpec
 from bot.render.replies import render_guesses
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer
@@ -88,7 +87,7 @@ class ScopeChecks:
             return None
         topic = self._topic_of(q)
         if topic is None:
-            return None
+            return self._word_list(question, q)
         numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
         members = [self.by_number[n] for n in numbers]
         if len(members) < 2:
@@ -214,13 +213,21 @@ class ScopeChecks:
         the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works)."""
         if self._any_subject is None or not self._any_subject.search(q):
             return False
-        return any(
-            subject in q
+        absent = [
+            subject
+            for subject in self.lexicon.subjects
+            if subject in q
             and not self._ledger_mentions(subject)
             and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
             and not self._ledger_writes_apart(subject)
-            for subject in self.lexicon.subjects
-        )
+        ]
+        return bool(absent) and not self._named_besides(q, absent)
+
+    def _named_besides(self, q: str, words: list[str]) -> bool:
+        """Without `words`, a target named by a phrase of its own explains the question well
+        ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
+        best = self._scored(re.sub("|".join(map(re.escape, words)), " ", q))[:1]
+        return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
 
     def _ledger_writes_apart(self, word: str) -> bool:
         """A subject of four characters or more that a target writes with a word or two
@@ -391,7 +398,7 @@ class ScopeChecks:
         if len(candidates) < 2 or self._trusted(candidates[0]):
             return candidates
         top = candidates[0].score
-        for n, candidate in enumerate(candidates[1:3], 1):
+        for n, candidate in enumerate(candidates[1:], 1):
             if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
                 return [candidate, *candidates[:n], *candidates[n + 1 :]]
         return candidates

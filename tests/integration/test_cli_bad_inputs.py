@@ -128,7 +128,7 @@ def test_a_command_line_mistake_is_explained_in_chinese(capsys, args, said):
         main(list(args))
     _, err = capsys.readouterr()
     assert stopped.value.code == 2
-    assert err.startswith("usage: main.py")  # argparse's usage line, then what to fix
+    assert err.startswith("用法：main.py")  # the usage line, then what to fix
     last = err.strip().splitlines()[-1]
     assert last.startswith(said) and last.endswith("--help 查看用法）"), err
 

@@ -225,7 +225,14 @@ def test_help_asked_about_the_bot_itself_in_other_words(answerer, question):
 
 
 @pytest.mark.parametrize(
-    "question", ["一共完成了多少项", "总体完成率是多少", "目前完成比例多少", "形势怎么样"]
+    "question",
+    [
+        "一共完成了多少项",
+        "总体完成率是多少",
+        "目前完成比例多少",
+        "形势怎么样",
+        "十大民生工程完成得怎么样",  # what a county calls the whole ledger, by its count
+    ],
 )
 def test_the_whole_ledgers_rate_and_outlook_is_the_summary(answerer, question):
     assert answerer.ask(question).intent == "summary"

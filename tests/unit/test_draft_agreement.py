@@ -146,3 +146,22 @@ def test_a_report_the_drafter_refuses_scores_nothing_and_says_why(tmp_path):
     assert (scores["statuses"].right, scores["statuses"].total) == (0, 1)
     assert "not drafted" in measured.agreement.misses["year"][0]
     assert not measured.held_out
+
+
+def test_a_report_without_a_year_is_drafted_on_its_import_day(tmp_path):
+    import json
+
+    from bench.drafts import draft_as_imported
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "截至9月底民生实事进展情况\n1.新建公厕5座，已完成。\n2.改造道路10公里，正在施工。\n",
+        encoding="utf-8",
+    )
+    # No expected.json: the day given (a bench run's today) decides the year.
+    assert draft_as_imported(report, dt.date(2026, 12, 6)).ledger.year == 2026
+    expected = {"year": 2018, "imported_on": "2018-10-08", "targets": []}
+    (tmp_path / "expected.json").write_text(json.dumps(expected), "utf-8")
+    drafted = draft_as_imported(report, dt.date(2026, 12, 6))
+    assert drafted.ledger.year == 2018
+    assert {d.date for t in drafted.ledger.targets for d in t.deadlines} == {dt.date(2018, 12, 31)}

@@ -397,10 +397,36 @@ def test_bookkeeping_departments_and_progress_are_no_aliases(
         ("实际利用外资等均未达序时;", "实际利用外资"),
         # A first clause that only says when is no name.
         ("截至2013年12月底,城镇登记失业人数为19912人。", "城镇登记失业人数"),
-        ("本年度,本市一产固定资产投资计划达到53亿元。", "本市一产固资计划"),
+        ("本年度,本市一产固定资产投资计划达到53亿元。", "一产固资计划"),  # 本市 reports it
     ],
 )
 def test_a_verdict_or_a_date_in_front_is_no_part_of_the_title(text, title, lexicon, tokenizer):
+    assert title_for(text, tokenizer, lexicon.abbreviations).value == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # who reports and what was planned open the sentence; the thing follows
+        ("我市今年计划建成200公里农村公路,现已完成路面铺设216公里;", "农村公路"),
+        ("另外,我市计划新建或改造80个社区便利店,现已超额完成93个;", "社区便利店"),
+        ("五是棚户区改造1000套。", "棚户区改造"),
+        # a verdict after the name, with or without a figure before it
+        ("连江仁山撤渡建桥项目已落实到位;", "连江仁山撤渡建桥"),
+        ("625个村庄规划编制工作已完成;", "村庄规划编制"),
+        ("20公里休闲步行道已完成7.42公里,其中新店溪3.79公里;", "休闲步行道"),
+        ("解决30万农村人口饮水安全问题项目已超额完成。", "农村人口饮水安全"),
+        # but not whom it was done for, nor which of them ("已上报的")
+        ("抓好已上报的16个专项债券项目、124个新增中央投资项目跟踪对接工作。", "专项债券项目"),
+        # the work alone before 完成 names nothing; the verb between thing and work goes
+        ("改造完成公交停靠站120个,完成任务数120%。", "公交停靠站"),
+        ("主城区20条主次干道完成路灯改造。", "主次干道路灯改造"),
+        # an increase compared with last year is no part of the name
+        ("规模以上工业增加值同比增长10.1%,高于目标2.1个百分点;", "规上工业增加值"),
+        ("外科医技楼并投入使用。", "外科医技楼"),
+    ],
+)
+def test_report_prose_words_are_no_part_of_the_title(text, title, lexicon, tokenizer):
     assert title_for(text, tokenizer, lexicon.abbreviations).value == title
 
 

@@ -205,3 +205,10 @@ def test_a_word_many_targets_mention_in_passing_is_not_a_target(answerer):
     assert answerer.ask("乡镇有几个").intent == "unknown"
     answer = answerer.ask("低保标准是多少")  # a word two targets are about is still answered
     assert answer.intent == "target" and answer.targets[0] in (39, 45)
+
+
+def test_an_ambiguous_answer_names_each_target_once(answerer):
+    # The close targets lead; the others follow, none of them twice (a close one may stand
+    # after one that is not close).
+    answer = answerer.ask("县里盖房子修厂房的投资涨得快不快")
+    assert answer.ambiguous and len(answer.targets) == len(set(answer.targets))
