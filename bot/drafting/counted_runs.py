@@ -17,6 +17,8 @@ from bot.drafting.words import Reading, status_from_words
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
 _JOINED = re.compile(r"(?:、|以及|及|和|与)\s*$")
+# A run its count closes may also go on after a comma: the count proves the names are one run.
+_COUNTED_JOIN = re.compile(r"(?:、|以及|及|和|与|，|,)\s*$")
 # The run's count and the verdict after it: "3个项目全面完成任务", "2项预计9月底前开工建设".
 _COUNT_CLOSE = re.compile(
     r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|件)"
@@ -38,7 +40,7 @@ def counted_runs(items) -> dict[int, RunMember]:
     run: list = []
     for item in items:
         own = item.target_text.strip()
-        if _JOINED.search(own) and not item.progress_text.strip():
+        if _COUNTED_JOIN.search(own) and not item.progress_text.strip() and len(own) <= 40:
             run.append(item)
             continue
         close = _COUNT_CLOSE.search(own) if run else None
@@ -46,7 +48,7 @@ def counted_runs(items) -> dict[int, RunMember]:
             words = close.group(2).strip()
             if status_from_words(words) is not None:
                 for member in run:
-                    name = _JOINED.sub("", member.target_text.strip())
+                    name = _COUNTED_JOIN.sub("", member.target_text.strip())
                     found[member.number] = RunMember(name, words)
                 found[item.number] = RunMember(own[: close.start()].strip(), words)
         run = []

@@ -70,3 +70,13 @@ def test_a_run_closed_by_deng_may_join_its_names_with_ji():
     )
     by = _statuses(text)
     assert [by[n][0] for n in (1, 2, 3)] == ["滞后"] * 3
+
+
+def test_a_counted_run_may_go_on_after_commas():
+    text = (
+        "某县2023年1-9月重点项目推进情况\n"
+        "1.城东污水处理厂，\n"
+        "2.城西垃圾中转站，\n"
+        "3.北山公园三个项目已竣工验收。\n"
+    )
+    assert [_statuses(text)[n][0] for n in (1, 2, 3)] == ["已完成"] * 3
