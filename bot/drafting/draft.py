@@ -345,11 +345,12 @@ def draft_report(
     during = today if today and today.year == ledger_year else None
     day = as_of or during or dt.date(ledger_year + 1, 1, 1)
     # A report of the year's results: its heading says so, the day it is as of is the year's
-    # last, or it names no period and comes after the year ("去年承诺的15件…全完成了").
+    # last, or it names no period and comes in the year's last month or after the year
+    # ("去年承诺的15件…全完成了"; xiping's and xinjian's year-end reports came on 31 December).
     year_end = reports_year_end(heading) or (
         as_of >= dt.date(ledger_year, 12, 31)
         if as_of
-        else bool(today and today.year > ledger_year)
+        else bool(today and (today.year > ledger_year or today.month == 12))
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)

@@ -95,3 +95,11 @@ def test_totals_of_the_year_and_results_beside_ongoing_work_are_results():
     (target,) = _ledger(text, dt.date(2025, 1, 15)).targets
     assert [(i.target, i.actual) for i in target.indicators] == [("", "18")]
     assert target.status_override == "已完成"
+
+
+def test_an_undated_report_of_results_in_december_is_the_years():
+    text = "某县2024年民生实事完成情况\n1.建设老年食堂。\n建成老年食堂12个、助餐点65个。\n"
+    december = _ledger(text, dt.date(2024, 12, 28)).targets[0]
+    assert december.status_override == "已完成"
+    july = _ledger(text, dt.date(2024, 7, 10)).targets[0]
+    assert july.status_override != "已完成"
