@@ -66,6 +66,11 @@ _ONLY_WHEN = re.compile(
     r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
     r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
 )
+# A clause that names the role something plays ("发挥财政资金的引导作用"): the means, not
+# what is counted; the clauses after it name the target.
+_ROLE_ONLY = re.compile(r"^(?:充分|更好)?发挥.{2,}(?:作用|优势)$")
+# A later clause that sets the target without a figure ("…增幅不低于GDP的增幅").
+_SETS_TARGET = re.compile(r"不低于|不少于|高于|超过|达到")
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
 _EMPTY_TAIL = re.compile(
@@ -324,6 +329,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         for i, c in enumerate(clauses)
         if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
     ]
+    role = len(named) > 1 and bool(_ROLE_ONLY.match(clauses[named[0]]))
+    if role:
+        named = named[1:]
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
     # the item belongs to, shared by its siblings; the item's own words follow it.
     if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
@@ -351,7 +359,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
-    measured = _measured_name(target_text, clause, tokenizer, abbreviations)
+    measured = _measured_name(target_text, clause, tokenizer, abbreviations, role)
     if measured:
         return Reading(measured, f"取自目标中给出数字的一句，而非“{clause}”", 0.6)
     repeated = _repeated_name(target_text, title)
@@ -373,17 +381,20 @@ def _first_sentence(target_text: str) -> list[str]:
     return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
 
 
-def _measured_name(target_text: str, clause: str, tokenizer, abbreviations) -> str:
+def _measured_name(
+    target_text: str, clause: str, tokenizer, abbreviations, after_role: bool = False
+) -> str:
     """The name of the clause that sets the target's figure, where the title's clause sets
     none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
-    after. Only a whole name (not cut, four characters or more) replaces the first one."""
+    after. Only a whole name (not cut, four characters or more) replaces the first one. After
+    a role clause (`_ROLE_ONLY`) a clause that sets the target in words counts too."""
     from bot.drafting.text_figures import extract_figures
 
     # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
     if extract_figures(clause) or not _TITLE_LEAD.match(clause):
         return ""
     for later in _first_sentence(target_text)[1:]:
-        if extract_figures(later):
+        if extract_figures(later) or (after_role and _SETS_TARGET.search(later)):
             name = title_for(later, tokenizer, abbreviations)
             if name.confidence >= 0.7 and len(name.value) >= 4:
                 return name.value

@@ -251,6 +251,14 @@ def test_the_clause_that_sets_the_figure_names_a_target_whose_first_clause_says_
     assert title_for(other, tokenizer, {}).value != "岁以上人群"
 
 
+def test_a_role_something_plays_is_no_name_the_clause_that_sets_the_target_is(tokenizer):
+    text = "发挥财政资金的引导作用,进一步激励企业加大研发投入,研发经费投入增幅不低于GDP的增幅。"
+    assert title_for(text, tokenizer, {}).value == "研发经费投入"
+    # without a role in front, a target set in words alone does not displace the first name
+    plain = "加强政府债务限额管理,政府债务余额不超过限额。"
+    assert title_for(plain, tokenizer, {}).value != "政府债务余额"
+
+
 def test_growth_of_the_economy_is_led_by_development_and_reform_with_statistics(lexicon):
     topic, confidence = topic_for("地区生产总值增长7%左右。", "", lexicon)
     units, _ = units_for("地区生产总值增长7%左右。", topic, load_departments(), confidence)
