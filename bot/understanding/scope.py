@@ -271,7 +271,9 @@ class ScopeChecks:
         targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
         scope for this ledger, and so is one the leading target's own texts write when that
         target explains the question confidently (`own`: "农民浇地用水收费那个改革", 收费 is
-        the 水价 reform's word), in the cue's word or in the lexicon's for it (股市: 上市)."""
+        the 水价 reform's word), in the cue's word or in the lexicon's for it (股市: 上市); a
+        target named by a long lexicon word for it (税收: one called 财政收入) too, not by a
+        short one (股市: a target called 企业上市 holds no share prices)."""
         cues = self._any_cue is not None and self._any_cue.search(q)
         if not cues:
             return False
@@ -279,7 +281,10 @@ class ScopeChecks:
             cue in q
             and not self._ledger_names(cue)
             and cue not in own
-            and not any(word in own for word in self.index.lexicon_words(cue))
+            and not any(
+                word in own or (len(word) > 3 and self._ledger_names(word))
+                for word in self.index.lexicon_words(cue)
+            )
             for cue in self.lexicon.out_of_scope_cues
         )
 
