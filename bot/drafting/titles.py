@@ -180,7 +180,12 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
     while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
-    return "".join(words), cut
+    name = "".join(words)
+    # A cut may leave a bound word inside the first one ("大专及以上学历提升" → 以上学历…,
+    # jieba reads 以上学历 as one word): what follows it is the name.
+    while cut and len(name) > 3 and (name[:2] in _BAD_START or name[0] in _NOT_A_START):
+        name = name[2:] if name[:2] in _BAD_START else name[1:]
+    return name, cut
 
 
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:

@@ -206,6 +206,9 @@ def test_a_table_cell_mark_never_enters_a_title(tokenizer):
 def test_a_cut_never_leaves_a_bound_suffix_in_front(tokenizer):
     found = title_for("全年完成各类补贴性职业技能培训6000人次以上。", tokenizer, {})
     assert found.value == "职业技能培训"
+    # nor a bound word jieba reads inside the first word (以上学历)
+    found = title_for("2)完成大专及以上学历提升902人", tokenizer, {})
+    assert found.value == "学历提升"
 
 
 def test_an_abbreviation_written_only_inside_its_full_form_is_still_an_alias(lexicon):
