@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting import title_prose as prose
 from bot.drafting.title_prose import DONE_INSIDE, SENTENCE_LEAD, VERDICT
 from bot.drafting.words import Reading
 
@@ -66,11 +67,6 @@ _ONLY_WHEN = re.compile(
     r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
     r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
 )
-# A clause that names the role something plays ("发挥财政资金的引导作用"): the means, not
-# what is counted; the clauses after it name the target.
-_ROLE_ONLY = re.compile(r"^(?:充分|更好)?发挥.{2,}(?:作用|优势)$")
-# A later clause that sets the target without a figure ("…增幅不低于GDP的增幅").
-_SETS_TARGET = re.compile(r"不低于|不少于|高于|超过|达到")
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
 _EMPTY_TAIL = re.compile(
@@ -180,12 +176,7 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
     while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
-    name = "".join(words)
-    # A cut may leave a bound word inside the first one ("大专及以上学历提升" → 以上学历…,
-    # jieba reads 以上学历 as one word): what follows it is the name.
-    while cut and len(name) > 3 and (name[:2] in _BAD_START or name[0] in _NOT_A_START):
-        name = name[2:] if name[:2] in _BAD_START else name[1:]
-    return name, cut
+    return (prose.unbound("".join(words), _BAD_START) if cut else "".join(words)), cut
 
 
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
@@ -334,9 +325,8 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         for i, c in enumerate(clauses)
         if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
     ]
-    role = len(named) > 1 and bool(_ROLE_ONLY.match(clauses[named[0]]))
-    if role:
-        named = named[1:]
+    role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
+    named = named[1:] if role else named
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
     # the item belongs to, shared by its siblings; the item's own words follow it.
     if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
@@ -386,20 +376,18 @@ def _first_sentence(target_text: str) -> list[str]:
     return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
 
 
-def _measured_name(
-    target_text: str, clause: str, tokenizer, abbreviations, after_role: bool = False
-) -> str:
+def _measured_name(target_text: str, clause: str, tokenizer, abbreviations, role=False) -> str:
     """The name of the clause that sets the target's figure, where the title's clause sets
     none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
-    after. Only a whole name (not cut, four characters or more) replaces the first one. After
-    a role clause (`_ROLE_ONLY`) a clause that sets the target in words counts too."""
+    after; after a `ROLE_ONLY` clause, one setting it in words. Only a whole name (not cut,
+    four characters or more) replaces the first one."""
     from bot.drafting.text_figures import extract_figures
 
     # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
     if extract_figures(clause) or not _TITLE_LEAD.match(clause):
         return ""
     for later in _first_sentence(target_text)[1:]:
-        if extract_figures(later) or (after_role and _SETS_TARGET.search(later)):
+        if extract_figures(later) or (role and prose.SETS_TARGET.search(later)):
             name = title_for(later, tokenizer, abbreviations)
             if name.confidence >= 0.7 and len(name.value) >= 4:
                 return name.value
