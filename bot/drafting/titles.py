@@ -1,8 +1,7 @@
 """A drafted target's title: the short name (≤ 8 characters, whole words) a leader would use,
 and the names written in a target's text that may serve as its aliases.
 
-Field knowledge only: the lexicon's abbreviations shorten a name written in full.
-"""
+Field knowledge only: the lexicon's abbreviations shorten a name written in full."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ import re
 from bot.drafting import title_prose as prose
 from bot.drafting.title_prose import DONE_INSIDE, SENTENCE_LEAD, VERDICT
 from bot.drafting.words import Reading
+from bot.understanding.lexicon import written_abbreviation
 
 TITLE_MAX = 8
 
@@ -186,7 +186,7 @@ def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> 
     for abbreviation, means in abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
         if len(full) >= 3 and full in core and (anywhere or not core.endswith(full)):
-            core = core.replace(full, abbreviation)
+            core = core.replace(full, written_abbreviation(abbreviation, means))
     return core
 
 
