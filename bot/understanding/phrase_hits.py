@@ -41,8 +41,10 @@ class PhraseHits(CandidateExplaining):
         words, and the tables of the first pass (bm25s, the baseline, works out every score
         of its index when it is built).
         A change drops them with the rest (`_forget_figures`), and they are worked out on
-        first use again, as they are on a bigger ledger: a refresh stays a few ms."""
+        first use again, as they are on a bigger ledger: a refresh stays a few ms. A bigger
+        ledger's build works out its first pass's BM25 parts only (`_work_out_parts`)."""
         if len(self.docs) > AHEAD_MAX:
+            self._work_out_parts()
             return
         for phrase in self.phrases:
             self._phrase_reasons("phrase", phrase, phrase)
