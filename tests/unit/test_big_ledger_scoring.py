@@ -29,6 +29,8 @@ def questions(ledger):
 def _plain(index: LedgerIndex) -> LedgerIndex:
     """The index with nothing worked out ahead: every figure made on first use."""
     index._forget_figures()
+    for doc in index.docs.values():
+        doc.fuzzy_bits = None
     return index
 
 
