@@ -50,15 +50,21 @@ class _Query:
 class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
-    def _fuzzy_caps_of(self, number: int) -> tuple[dict[str, float], float]:
+    def _fuzzy_caps_of(
+        self, number: int, known: dict[str, float] | None = None
+    ) -> tuple[dict[str, float], float]:
         """The most each fuzzy phrase of the target can add as a fuzzy reason (at a
-        similarity of 100), and the largest of them; kept until the ledger changes."""
+        similarity of 100), and the largest of them; kept until the ledger changes.
+        `known`: phrase -> cap, shared by the targets of one build (any ledger state's)."""
         caps = self._fuzzy_caps.get(number)
         if caps is None:
-            each = {
-                p: self._phrase_weight(p) * 0.5 / len(self.phrases[p])
-                for p in self.docs[number].fuzzy
-            }
+            known = {} if known is None else known
+            each = {}
+            for p in self.docs[number].fuzzy:
+                cap = known.get(p)
+                if cap is None:
+                    cap = known[p] = self._phrase_weight(p) * 0.5 / len(self.phrases[p])
+                each[p] = cap
             caps = self._fuzzy_caps[number] = (each, max(each.values(), default=0.0))
         return caps
 
@@ -117,16 +123,22 @@ class CandidateExplaining:
             query.passing[number] = passing
         return passing
 
-    def _fuzzy_bits(self, doc) -> tuple[tuple[str, int, int, int, int, bool], ...]:
+    def _fuzzy_bits(self, doc, known: dict | None = None) -> tuple[tuple, ...]:
         """The target's fuzzy phrases, each with its characters' bits, how many of its
         different characters a question must have for a partial ratio of 75 (`_shares`),
-        its length, and whether no character comes twice in it."""
+        its length, and whether no character comes twice in it. `known`: phrase -> that
+        entry, shared by the targets of one build (an entry depends on the phrase only)."""
         fuzzy = doc.fuzzy_bits
         if fuzzy is None:
-            fuzzy = tuple(
-                (p, self._bits_of(p), *_shares(p), len(p), len(set(p)) == len(p))
-                for p in doc.fuzzy
-            )
+            known = {} if known is None else known
+            entries = []
+            for p in doc.fuzzy:
+                entry = known.get(p)
+                if entry is None:
+                    entry = (p, self._bits_of(p), *_shares(p), len(p), len(set(p)) == len(p))
+                    known[p] = entry
+                entries.append(entry)
+            fuzzy = tuple(entries)
             every = 0
             for _, bits, *_ in fuzzy:
                 every |= bits

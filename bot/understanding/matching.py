@@ -122,6 +122,9 @@ class LedgerIndex(IndexScoring):
         self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
         self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
+        # A big ledger's `_parts` of every token as built (`_work_out_parts`): token -> its
+        # (start, end) in the four arrays that follow.
+        self._bulk: tuple | None = None
         self._norms: dict[int, float] = {}  # row -> BM25 length norm
         # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
         self._bm25_reasons: dict[str, dict[int, Reason]] = {}
@@ -177,6 +180,7 @@ class LedgerIndex(IndexScoring):
             self._phrase_weights.clear()
             self._parts.clear()
             self._lists.clear()
+        self._bulk = None
         self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
         self._norms.clear()
