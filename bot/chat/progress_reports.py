@@ -46,10 +46,35 @@ def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
     )
 
 
+def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
+    """What a unit's chat is told of a target it may not report on: no such target, or whose
+    target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
+    with reading(ctx.engine) as session:
+        subscriptions = subscriptions_map(session)
+    units = [unit for unit, chats in subscriptions.items() if sender.chat_id in chats]
+    if not units:
+        return None
+    ledger = ctx.answerer.ledger
+    target = ctx.target(number)
+    if target is None:
+        return [Reply(no_such_target(ledger, number) + REPORT_USAGE)]
+    own = [t for t in ledger.targets if any(u.name in units for u in t.units)]
+    whose = "、".join(u.name for u in target.units) or "未明确"
+    lines = [
+        f"第{number}项 {target.title} 的责任单位是{whose}，本群是{'、'.join(units)}的群，"
+        "只能报送本单位负责的目标，请核对序号。"
+    ]
+    if own:
+        shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
+        more = f"等{len(own)}项" if len(own) > 12 else ""
+        lines.append(f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值")
+    return [Reply("\n".join(lines))]
+
+
 def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not may_report(ctx, sender, number):
-        return ctx.refuse(sender, f"report {number}")
+        return _not_this_units(ctx, sender, number) or ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
         return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
     text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]

@@ -1,0 +1,41 @@
+"""A unit's group reports over HTTP against the fake Bot API: what it is told when it names a
+target of another unit or one the ledger does not hold.
+
+县卫健委's group (-1003300, member 501, no viewer rights) is subscribed to 县卫健委 only.
+"""
+
+from __future__ import annotations
+
+from bot.app.reminders import subscribe
+from tests.auxil.bot_harness import REFUSAL, bot_config, running_bot
+from tests.auxil.reminder_harness import reports
+
+GROUP = -1003300
+MEMBER = 501
+GROUP_KW = {"chat_type": "supergroup"}
+
+
+async def test_a_unit_naming_another_units_target_is_told_its_own(config, engine, fake):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        other = await bot.say(GROUP, MEMBER, "/report 12 新增贷款 26亿元", **GROUP_KW)
+        assert other.text.startswith(
+            "第12项 新增贷款 的责任单位是县金融工作局、人行西平县支行，本群是县卫健委的群，"
+            "只能报送本单位负责的目标，请核对序号。\n本单位负责：第33项 疾控中心能力建设、"
+        )
+        assert "第35项 慢阻肺防治" in other.text
+        assert other.text.endswith("例如：/report 33 进展或数值")
+        missing = await bot.say(GROUP, MEMBER, "/report 99 已完成", **GROUP_KW)
+        assert missing.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/report 序号")
+        # a file captioned with another unit's target is answered the same way, and not kept
+        photo = b"\x89PNG\r\n\x1a\n" + bytes(40)
+        sent = await bot.send_file(GROUP, MEMBER, photo, caption="/report 12 附件", **GROUP_KW)
+        assert sent.text.startswith("第12项 新增贷款 的责任单位是县金融工作局")
+        assert reports(engine) == []
+        # its own target is received as before
+        own = await bot.say(GROUP, MEMBER, "/report 35 補助資金已撥付到位🎉", **GROUP_KW)
+        assert own.text.startswith("已收到第35项的进展报送（编号")
+        assert "補助資金已撥付到位🎉" in own.text
+        # a group nobody subscribed gets the plain refusal, which tells it nothing of the ledger
+        stranger = await bot.say(-1005550000, 777, "/report 12 已完成", **GROUP_KW)
+        assert stranger.texts == [REFUSAL]
