@@ -31,6 +31,7 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 DOCUMENT_USAGE = (
     "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
 )
+REPORT_MAX_CHARS = 1000  # a progress note, not a document: longer material goes as a file
 REJECT_USAGE = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
 
 
@@ -77,9 +78,16 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         return _not_this_units(ctx, sender, number) or ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
         return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
-    text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
     if not text:
         return [Reply(REPORT_USAGE)]
+    if len(text) > REPORT_MAX_CHARS:  # cut silently, the rest of the unit's words would be lost
+        return [
+            Reply(
+                f"报送内容共{len(text)}字，超过{REPORT_MAX_CHARS}字，未收到。请精简后重新发送；"
+                f"详细材料可作为文件发送，并在文件说明中写 /report {number} 简要进展。"
+            )
+        ]
     problem = text_problem(text)
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]

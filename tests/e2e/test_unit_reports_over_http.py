@@ -1,5 +1,5 @@
 """A unit's group reports over HTTP against the fake Bot API: what it is told when it names a
-target of another unit or one the ledger does not hold.
+target of another unit or one the ledger does not hold, and when its report is too long.
 
 县卫健委's group (-1003300, member 501, no viewer rights) is subscribed to 县卫健委 only.
 """
@@ -39,3 +39,19 @@ async def test_a_unit_naming_another_units_target_is_told_its_own(config, engine
         # a group nobody subscribed gets the plain refusal, which tells it nothing of the ledger
         stranger = await bot.say(-1005550000, 777, "/report 12 已完成", **GROUP_KW)
         assert stranger.texts == [REFUSAL]
+
+
+async def test_a_report_too_long_is_refused_whole_not_cut(config, engine, fake):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    long_text = "筛查工作进展顺利，" * 150  # 1350 characters
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        reply = await bot.say(GROUP, MEMBER, f"/report 35 {long_text}", **GROUP_KW)
+        assert reply.text == (
+            "报送内容共1350字，超过1000字，未收到。请精简后重新发送；"
+            "详细材料可作为文件发送，并在文件说明中写 /report 35 简要进展。"
+        )
+        assert reports(engine) == []
+        fits = await bot.say(GROUP, MEMBER, f"/report 35 {long_text[:1000]}", **GROUP_KW)
+        assert fits.text.startswith("已收到第35项的进展报送（编号")
+        [report] = reports(engine)
+        assert len(report.text) == 1000
