@@ -98,8 +98,10 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if applied is None or not applied.entries:
         return [Reply("没有可撤销的修改。")]
     service.refresh()
+    # A change made before a newer year was imported names its year: 第12项 now means 2021's.
     lines = [
-        f"已撤销：第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
+        f"已撤销：{f'{e.year}年' if e.year and e.year != service.year else ''}"
+        f"第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]
