@@ -24,6 +24,7 @@ from sqlmodel import Session
 
 from bot.app.reminder_notices import notices_on
 from bot.domain.echo import echoed
+from bot.domain.fields import label as field_label
 from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
@@ -170,7 +171,7 @@ def _changes_since_last_digest(
     for entry in audit_since(session, since):
         if entry.target_number is None:
             continue
-        label = entry.field_name.split(":")[1] if ":" in entry.field_name else entry.field_name
+        label = field_label(entry.field_name)  # 进展, 时限, 新增贷款完成值: never progress_text
         other = f"{entry.year}年" if entry.year not in (None, year) else ""
         lines.append(f"{other}第{entry.target_number}项 {label} 由{entry.actor}修改")
     return list(dict.fromkeys(lines))
