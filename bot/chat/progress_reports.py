@@ -14,7 +14,7 @@ from bot.app.progress_reports import (
     pending_reports,
     reject_report,
 )
-from bot.app.report_figures import plan_report
+from bot.app.report_figures import misdirected_figure, plan_report
 from bot.chat.context import ChatContext
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
@@ -95,6 +95,17 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         plan = plan_report(number, text, ctx.target, today=ctx.config.current_date())
     except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
+    noted = plan.proposal.command == "note" and not plan.figure
+    meant = misdirected_figure(number, text, ctx.answerer.ledger.targets) if noted else None
+    if meant is not None:  # "/report 35 产前超声筛查率 60%": a wrong number, not a note on 35
+        other, name = meant
+        return [
+            Reply(
+                f"第{number}项 {ctx.target(number).title} 没有“{name}”这个指标，它是"
+                f"第{other.number}项 {other.title} 的指标，未收到。请核对序号后重新发送：\n"
+                f"/report {other.number} {text}"
+            )
+        ]
     report = file_report(
         ctx.engine,
         year=ctx.year,

@@ -55,3 +55,21 @@ async def test_a_report_too_long_is_refused_whole_not_cut(config, engine, fake):
         assert fits.text.startswith("已收到第35项的进展报送（编号")
         [report] = reports(engine)
         assert len(report.text) == 1000
+
+
+async def test_a_figure_sent_under_the_wrong_number_names_the_target_it_belongs_to(
+    config, engine, fake
+):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        wrong = await bot.say(GROUP, MEMBER, "/report 35 产前超声筛查率 60%", **GROUP_KW)
+        assert wrong.text == (
+            "第35项 慢阻肺防治 没有“产前超声筛查率”这个指标，它是第48项 两癌两病筛查 的指标，"
+            "未收到。请核对序号后重新发送：\n/report 48 产前超声筛查率 60%"
+        )
+        assert reports(engine) == []
+        right = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60%", **GROUP_KW)
+        assert right.text.startswith("已收到第48项的数据报送（编号")
+        # words about another target's subject, without its figure, are still a note on 35
+        note = await bot.say(GROUP, MEMBER, "/report 35 产前超声筛查率的宣传同步推进", **GROUP_KW)
+        assert note.text.startswith("已收到第35项的进展报送（编号")
