@@ -73,3 +73,20 @@ async def test_a_figure_sent_under_the_wrong_number_names_the_target_it_belongs_
         # words about another target's subject, without its figure, are still a note on 35
         note = await bot.say(GROUP, MEMBER, "/report 35 产前超声筛查率的宣传同步推进", **GROUP_KW)
         assert note.text.startswith("已收到第35项的进展报送（编号")
+
+
+async def test_a_figure_dated_a_day_no_year_has_is_refused_with_the_forms_to_write(
+    config, engine, fake
+):
+    from tests.auxil.bot_harness import ADMIN
+
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    forms = "请写成 截至11月、1-11月 或 截至11月30日"
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        unit = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 截至13月", **GROUP_KW)
+        assert unit.text.startswith(f"数据时点“截至13月”中的日期不存在，{forms}\n用法：/report")
+        assert reports(engine) == []
+        admin = await bot.say(ADMIN, ADMIN, "/set 48 产前超声筛查率 60% 截至2月30日")
+        assert admin.text.startswith(f"数据时点“截至2月30日”中的日期不存在，{forms}\n用法：/set")
+        fine = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 1-11月份", **GROUP_KW)
+        assert fine.text.startswith("已收到第48项的数据报送（编号")
