@@ -68,7 +68,11 @@ def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
         return ""
     usage = f"用法：{GRAMMARS[name].usage}"
     if number in service.years.held():
-        return f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}"
+        return (
+            f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}\n"
+            f"如需改正{number}年的台账：python main.py export --year {number} --format xlsx "
+            f"-o {number}.xlsx 导出，改好后 python main.py import {number}.xlsx --year {number}"
+        )
     return f"{no_such_target(service.answerer.ledger, number)}\n{usage}"
 
 
