@@ -111,19 +111,30 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     return [Reply("\n".join(lines))]
 
 
+UNMATCHED_SHOWN = 10  # distinct questions listed
+UNMATCHED_READ = 100  # latest rows read to find them (a question may have been asked often)
+
+
 def cmd_unmatched(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List questions that found no target, with buttons to turn them into aliases."""
     service.unmatched.flush()  # include the questions still being written
     with reading(service.engine) as session:
-        rows = store_list_unmatched(session, limit=10)
+        rows = store_list_unmatched(session, limit=UNMATCHED_READ)
     if not rows:
         return [Reply("暂无未匹配的问题。")]
+    # A question asked again is one line, with its count: two like buttons would confuse.
+    asked: dict[tuple[str, int | None], list] = {}
+    for row in rows:
+        asked.setdefault((row.question.strip(), row.year), []).append(row)
     lines = ["最近未匹配的问题："]
     buttons = []
-    for row in rows:
+    for row, times in [(same[0], len(same)) for same in list(asked.values())[:UNMATCHED_SHOWN]]:
         # A question asked of another year's ledger names that year's target.
         of_year = f"{row.year}年" if row.year and row.year != service.year else ""
-        best = f"（最接近{of_year}第{row.best_target}项）" if row.best_target else ""
+        notes = [f"问过{times}次"] if times > 1 else []
+        if row.best_target:
+            notes.append(f"最接近{of_year}第{row.best_target}项")
+        best = f"（{'，'.join(notes)}）" if notes else ""
         lines.append(f"· {short(row.question, 60)}{best}")
         if row.best_target and len(row.question.strip()) <= 20:
             label = f"“{short(row.question, 12)}”设为{of_year}第{row.best_target}项别名"
