@@ -49,12 +49,12 @@ from bot.understanding.cues import (
     AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
     FREEZE_AT,
-    HELP,
+    HELP_FOUND,
     HELP_WEAK,
     LAST_TARGET,
     NUMBER_REF,
     PHRASE_COVERAGE,
-    SUMMARY,
+    SUMMARY_FOUND,
     TOPIC_CUE,
     WARM_AT,
     WEAK_AMBIGUOUS_RATIO,
@@ -164,7 +164,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
         holds each out-of-scope cue, place and subject of the lexicon; for a big one (`WARM_AT`)
-        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards."""
+        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards,
+        its indicator names normalised."""
         lexicon = self.lexicon
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
             self._counts(word)
@@ -179,6 +180,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
                 self.status(t)  # what the first list question would work out for all
                 for lead in (None, *(i for i in t.indicators if i.actual or i.target)):
                     self._card(t, lead)  # its replies, as its index works out its phrases
+                for ind in t.indicators:  # the names a figure question is compared with
+                    self._names.setdefault(ind.name, normalize(ind.name))
 
     def ask(
         self, question: str, conversation: Conversation | None = None, *, now: float | None = None
@@ -200,7 +203,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
-        if HELP.search(q):
+        if HELP_FOUND(q):
             return Answer(question, "help", (), render_help())
         stepped = self._list_step(question, q, context)
         if stepped is not None:
@@ -246,7 +249,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
+        if (SUMMARY_FOUND(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
         if context is not None:
             follow = self._follow_up(question, q, context)

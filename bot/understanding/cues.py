@@ -8,6 +8,8 @@ import re
 from bot.understanding.candidates import Candidate
 from bot.understanding.text import (
     chinese_number,
+    found_by,
+    words_pattern,
 )
 
 # Calibration, all relative to the ledger: coverage is a share of the question's own
@@ -78,6 +80,9 @@ HELP = re.compile(
 )
 
 
+HELP_FOUND = found_by(HELP)  # whether HELP finds anything, told faster
+
+
 # Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
 # only when no target explains the question, so "你说固投怎么查" still answers 固投.
 HELP_WEAK = re.compile(
@@ -138,6 +143,9 @@ SUMMARY = re.compile(
     # every category at once: the summary, which counts them all
     r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
 )
+
+
+SUMMARY_FOUND = found_by(SUMMARY)  # whether SUMMARY finds anything, told faster
 
 
 # A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").
@@ -202,6 +210,7 @@ RANK_ASKED = re.compile(
 # Where a target's texts state a rank: a clause with one of these words (and the clause
 # before it, which often names what is ranked).
 RANK_STATED = re.compile(r"排名|排第|居全|位次|名次|位于|方阵|平均水平|前列")
+RANK_NAMED = re.compile(r"排名|位次|名次")  # an indicator that is a rank
 CLAUSE = re.compile(r"[，,。；;]")
 
 
@@ -247,8 +256,7 @@ LAST_TARGET = re.compile(
 
 def any_word(words) -> re.Pattern[str] | None:
     """A pattern that finds any of `words` (None for none): a quick test before the loops."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, unique))) if unique else None
+    return words_pattern(words)
 
 
 def to_int(raw: str) -> int | None:

@@ -69,19 +69,15 @@ class CandidateExplaining:
         highest similarity the question's characters allow it (a phrase shorter than the
         question with no character twice, c of whose characters the question holds,
         aligns at most 2c / (len + c): see `_shares`), else at 100."""
-        doc = self.docs[number]
-        if doc.fuzzy_bits is None:
-            self._fuzzy_bits(doc)  # its characters numbered before the question's are read
-        q_bits = self._masked_bits(query)
-        every, fewest = doc.fuzzy_union
-        if (every & q_bits).bit_count() < fewest:
+        passing = query.passing.get(number)
+        if passing is None:
+            passing = self._passing(number, query)  # () when the one test of bits fails
+        if not passing:
             return 0.0
         caps, largest = self._fuzzy_caps_of(number)
         if not largest:
             return 0.0
-        passing = query.passing.get(number)
-        if passing is None:
-            passing = self._passing(number, query)
+        q_bits = self._masked_bits(query)
         size = len(query.masked)
         most = 0.0
         for phrase, bits, _, _, length, unique in passing:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.text import chinese_number
+from bot.understanding.text import chinese_number, words_pattern
 
 LIST_CUE = re.compile(
     r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
@@ -119,6 +119,10 @@ ANY_STATUS = re.compile(
         + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
     )
 )
+# Whether ANY_STATUS finds anything, told faster: the words as one trie, then the forms (one
+# alternation of words and forms tries every word at every place of the question).
+STATUS_WORD = words_pattern(w for _, words in STATUS_WORDS for w in words)
+STATUS_FORM = re.compile("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
 
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
@@ -298,3 +302,17 @@ SOON = re.compile(
     r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近"
     r"|近期要到期|就要到期|要到期了|要到期的|还有(?:一个|1个)?月(?:就)?(?:要)?到期"
 )
+
+
+# Inline cues of the list answers, compiled with the module: a pattern first compiled inside
+# a question costs that question more than the rest of it.
+ROLE_ASSIST = re.compile(r"配合|协助|参与")
+DUE_WORDS = re.compile(r"到期|截止|要完成|完成的|期限")
+DUE_TODAY = re.compile(r"(?:今天|今日)(?:要)?到期")
+DUE_PASSED = re.compile(r"(?:已经|已)到期|到期了")
+DAYS_WITHIN = re.compile(r"(\d+)\s*天内")
+DUE_THIS_YEAR = re.compile(r"(?:今年|本年|年内|全年)(?:内)?(?:要)?(?:到期|截止)")
+BEST_FIRST = re.compile(r"最好|最强|靠前|最快")
+WHICH_ONES = re.compile(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)")
+WHICH_TARGETS = re.compile(r"哪几|哪些|哪个(?:目标|任务|事项)|的(?:目标|任务|事项)")
+BY_UNIT = re.compile(r"单位|部门")

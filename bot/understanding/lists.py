@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import Any
 
 from bot.domain.ledger import (
@@ -32,7 +31,12 @@ from bot.understanding.list_cues import (
     CATEGORY_CUE,
     CATEGORY_WORDS,
     COUNT_CUE,
+    DAYS_WITHIN,
     DUE_CUE,
+    DUE_PASSED,
+    DUE_THIS_YEAR,
+    DUE_TODAY,
+    DUE_WORDS,
     LIST_CUE,
     MONTH,
     NOT_DONE_STATUSES,
@@ -41,10 +45,13 @@ from bot.understanding.list_cues import (
     ONE_THING,
     OVERDUE,
     REMAINING,
+    ROLE_ASSIST,
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
+    STATUS_FORM,
     STATUS_FORMS,
+    STATUS_WORD,
     STATUS_WORDS,
     THIS_WEEK,
     UNIT_CUE,
@@ -326,7 +333,7 @@ class ListAnswers(RankedLists):
             return ON_PACE_STATUSES
         if REMAINING.search(q):
             return NOT_DONE_STATUSES
-        if not ANY_STATUS.search(q):
+        if not (STATUS_WORD.search(q) or STATUS_FORM.search(q)):  # ANY_STATUS.search
             return None
         for status, words in STATUS_WORDS:
             pattern = STATUS_FORMS.get(status)
@@ -342,7 +349,7 @@ class ListAnswers(RankedLists):
         """The unit named in the question, and "lead"/"assist" when only that role counts."""
         if self._any_unit is None or not self._any_unit.search(q):
             return None, None
-        role = "lead" if "牵头" in q else ("assist" if re.search(r"配合|协助|参与", q) else None)
+        role = "lead" if "牵头" in q else ("assist" if ROLE_ASSIST.search(q) else None)
         for name, forms in self._unit_forms:
             for form in forms:
                 if form in q:
@@ -360,18 +367,18 @@ class ListAnswers(RankedLists):
 
     def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
         today = self.today
-        if WEEKDAYS_AHEAD.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+        if WEEKDAYS_AHEAD.search(q) and DUE_WORDS.search(q):
             start = today + dt.timedelta(days=7 - today.weekday())
             return start, start + dt.timedelta(days=6)
-        if THIS_WEEK.search(q) and re.search(r"到期|截止|要完成|完成的|期限", q):
+        if THIS_WEEK.search(q) and DUE_WORDS.search(q):
             return today, today + dt.timedelta(days=6 - today.weekday())
         if SOON.search(q):
             return today, today + dt.timedelta(days=30)
         if not DUE_CUE.search(q):
             return None
-        if re.search(r"(?:今天|今日)(?:要)?到期", q):
+        if DUE_TODAY.search(q):
             return today, today
-        if re.search(r"(?:已经|已)到期|到期了", q):
+        if DUE_PASSED.search(q):
             # Deadlines already passed: the year so far, open ones only (as `_due_within` does
             # for a window that starts before today).
             return dt.date(self.ledger.year, 1, 1), today
@@ -382,13 +389,13 @@ class ListAnswers(RankedLists):
         if "下个月" in q or "下月" in q:
             first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        days = re.search(r"(\d+)\s*天内", q)
+        days = DAYS_WITHIN.search(q)
         if days:
             return today, today + dt.timedelta(days=int(days.group(1)))
         ledger_year = self.ledger.year
         if "年底" in q or "年末" in q:
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
-        if re.search(r"(?:今年|本年|年内|全年)(?:内)?(?:要)?(?:到期|截止)", q):
+        if DUE_THIS_YEAR.search(q):
             return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
         m = MONTH.search(q)
         if m:

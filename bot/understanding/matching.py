@@ -39,7 +39,14 @@ from bot.understanding.figures import (
 )
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.scoring import IndexScoring
-from bot.understanding.text import is_cjk, normalize, normalize_many, pinyin_key, text_tokens
+from bot.understanding.text import (
+    is_cjk,
+    normalize,
+    normalize_many,
+    pinyin_key,
+    text_tokens,
+    words_pattern,
+)
 from bot.understanding.weights import FIELD_WEIGHTS, MAX_PHRASE
 
 if TYPE_CHECKING:
@@ -131,8 +138,8 @@ class LedgerIndex(IndexScoring):
         self._key_holders: dict[str, frozenset[int]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
-        keys = sorted(lexicon.synonyms, key=len, reverse=True)
-        self._lexicon_pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # At each place the longest key written there, as the keys' alternation longest first.
+        self._lexicon_pattern = words_pattern(lexicon.synonyms)
         # Each lexicon word normalised and cut into tokens once, not once per question.
         self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         for key, words in lexicon.synonyms.items():

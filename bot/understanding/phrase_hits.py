@@ -36,9 +36,10 @@ class PhraseHits(CandidateExplaining):
     def _work_out_ahead(self) -> None:
         """When the index of a ledger of up to `AHEAD_MAX` targets is built, work out what
         depends on the ledger only and would otherwise cost the first questions that need
-        it (about 25 ms at 66 targets): each phrase's reasons as a question writes it, each
-        target's fuzzy phrases with their caps, and the targets holding each lexicon key's
-        words (bm25s, the baseline, works out every score of its index when it is built).
+        it (about 40 ms at 66 targets): each phrase's reasons as a question writes it, each
+        target's fuzzy phrases with their caps, the targets holding each lexicon key's
+        words, and the tables of the first pass (bm25s, the baseline, works out every score
+        of its index when it is built).
         A change drops them with the rest (`_forget_figures`), and they are worked out on
         first use again, as they are on a bigger ledger: a refresh stays a few ms."""
         if len(self.docs) > AHEAD_MAX:
@@ -50,6 +51,17 @@ class PhraseHits(CandidateExplaining):
             self._fuzzy_caps_of(number)
         for key in self._expansions:
             self._holders_of(key)
+        # Each token's BM25 parts by row, each character's weight, and the phrase lengths to
+        # try where a question writes a bigram of the texts: what the first pass over any
+        # question looks up (about 15 ms more at 66 targets).
+        avgdl = self.total_length / self.count or 1.0
+        for token in self.postings:
+            self._listed_parts(token, avgdl)
+            if len(token) == 2:
+                self._bigram_starts[token] = self._starts_of(token)
+        for ch, count in self.char_df.items():
+            if count > 0:  # a character no target holds any more weighs as typical, unlisted
+                self._char_weight(ch)
 
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """A question bigram no target writes, found with a character or two between in a few
@@ -79,11 +91,13 @@ class PhraseHits(CandidateExplaining):
     def _gap_of(self, token: str) -> tuple[Reason, tuple[int, ...]] | tuple[()]:
         """The gap reason of a question bigram no target writes, and the targets that write
         it with a character or two between; () for none. Depends on the ledger only."""
+        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
+        if not first or not second:
+            return ()  # a character no target holds (most question bigrams no target writes)
         cap = min(max(3, int(self.count * GAP_MAX_SHARE)), GAP_MAX_TARGETS)
         # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
         common = max(2, self.count * GAP_COMMON_SHARE)
-        first, second = self.char_docs.get(token[0]), self.char_docs.get(token[1])
-        if not first or not second or max(len(first), len(second)) > common:
+        if max(len(first), len(second)) > common:
             return ()
         if min(len(first), len(second)) > 20 * cap:
             return ()  # two characters this frequent are not what an abbreviation keeps

@@ -3,7 +3,6 @@ targets over or under a threshold (split from `lists.py`; `ListAnswers` inherits
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
@@ -12,12 +11,16 @@ from bot.domain.unit_board import rank_units, render_unit_row
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_LIMIT, light, to_int
 from bot.understanding.list_cues import (
+    BEST_FIRST,
+    BY_UNIT,
     RANK_COUNT,
     RANK_HIGH,
     RANK_LOW,
     RANK_UNITS,
     RATE_WORDS,
     UNIT_BOARD,
+    WHICH_ONES,
+    WHICH_TARGETS,
     proportions_as_percent,
     threshold_of,
 )
@@ -36,7 +39,7 @@ class RankedLists:
         rows = self._ranked_unit_rows()
         if not rows:
             return None
-        best_first = bool(m) and bool(re.search(r"最好|最强|靠前|最快", m.group(3)))
+        best_first = bool(m) and bool(BEST_FIRST.search(m.group(3)))
         if best_first:
             rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
         shown = rows[:5]
@@ -68,23 +71,17 @@ class RankedLists:
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
         if not (low or high) or not (
-            RATE_WORDS.search(q)
-            or RANK_COUNT.search(q)
-            or re.search(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)", q)
+            RATE_WORDS.search(q) or RANK_COUNT.search(q) or WHICH_ONES.search(q)
         ):
             return None
-        if re.search(r"单位|部门", q):
+        if BY_UNIT.search(q):
             return None
         rated = [(self._completion(t), t) for t in self.ledger.targets]
         rated = [(r, t) for r, t in rated if r is not None]
         if not rated:
             # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
             # not about one target's rank ("进出口排名靠后吗" names no list).
-            outright = (
-                RATE_WORDS.search(q)
-                or RANK_COUNT.search(q)
-                or re.search(r"哪几|哪些|哪个(?:目标|任务|事项)|的(?:目标|任务|事项)", q)
-            )
+            outright = RATE_WORDS.search(q) or RANK_COUNT.search(q) or WHICH_TARGETS.search(q)
             if not outright or self._specific_topic(q):
                 return None
             # Asked outright for a ranking the ledger cannot give (a drafted ledger has no

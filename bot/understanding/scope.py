@@ -22,8 +22,9 @@ from bot.understanding.cues import (
     PHRASE_COVERAGE,
     PROGRESS_CUE,
     RANK_ASKED,
+    RANK_NAMED,
     RANK_STATED,
-    SUMMARY,
+    SUMMARY_FOUND,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
@@ -37,7 +38,14 @@ from bot.understanding.cues import (
     stated_price,
 )
 from bot.understanding.lexicon import Topic
-from bot.understanding.text import has_content, mask_stopwords, normalize, text_tokens
+from bot.understanding.text import (
+    ascii_word_in,
+    has_content,
+    mask_stopwords,
+    normalize,
+    text_tokens,
+    written_apart,
+)
 
 
 class ScopeChecks:
@@ -90,7 +98,7 @@ class ScopeChecks:
                 if not self._says_more_than(q, numbers):
                     return self._target_answer(question, q, members[0], ())
             return None
-        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
+        if len(members) == len(self.ledger.targets) and SUMMARY_FOUND(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]
@@ -227,11 +235,10 @@ class ScopeChecks:
         if len(word) < 4:
             return False
         head, tail = word[:2], word[2:]
-        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
         numbers = self.index.numbers_with(head)
         docs = self.index.docs
         found = docs.values() if numbers is None else (docs[n] for n in numbers if n in docs)
-        return any(pattern.search(doc.text) for doc in found)
+        return any(written_apart(doc.text, head, tail) for doc in found)
 
     def _names_absent_abbreviation(self, q: str) -> bool:
         """The question uses a government abbreviation (GDP, 两癌) that this ledger neither
@@ -239,9 +246,7 @@ class ScopeChecks:
         if self._any_abbreviation is None or not self._any_abbreviation.search(q):
             return False  # no abbreviation in the question at all
         for key in self.lexicon.abbreviations:
-            if key not in q or (
-                key.isascii() and not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", q)
-            ):
+            if key not in q or (key.isascii() and not ascii_word_in(q, key)):
                 continue
             if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
                 return True
@@ -315,7 +320,7 @@ class ScopeChecks:
         name, in the preamble, is not such a word."""
         if best is None or not RANK_ASKED.search(q):
             return False
-        if any(i.unit == "位" or re.search(r"排名|位次|名次", i.name) for i in best.indicators):
+        if any(i.unit == "位" or RANK_NAMED.search(i.name) for i in best.indicators):
             return False
         rest = mask_stopwords(RANK_ASKED.sub(" ", q), self._filler)
         asked = [t for t in text_tokens(rest) if t not in self._preamble]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import compress, repeat
+from operator import ge
 
 import numpy as np
 
@@ -270,7 +272,7 @@ class IndexScoring(PhraseHits):
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
         for number, hits in phrase_hits.items():
-            scores[position[number]] += sum(r.score for r, _ in hits)
+            scores[position[number]] += sum([r.score for r, _ in hits])
         k = min(TOP_K, n_rows)
         rows = self._leading_rows(scores, k) if small else None
         if rows is None:
@@ -329,15 +331,18 @@ class IndexScoring(PhraseHits):
     @staticmethod
     def _leading_rows(scores: list[float], k: int) -> set[int] | None:
         """The rows of the `k` best positive sums, or None when the k-th ties with the next
-        (which of them leads is then left to numpy's partition, as for a big ledger)."""
-        values = sorted([value for value in scores if value > 0], reverse=True)
+        (which of them leads is then left to numpy's partition, as for a big ledger). Every
+        pass over the rows runs in C (filter, map, compress): a question's few dozen rows
+        cost no Python loop."""
+        # A sum is never negative (every part is), so the positive ones are the true ones.
+        values = sorted(filter(None, scores), reverse=True)
         if len(values) <= k:
-            return {row for row, value in enumerate(scores) if value > 0}
+            return set(compress(range(len(scores)), scores))
         cut = values[k - 1]
         if values[k] == cut:
             return None
         # Exactly k rows reach the k-th value: the ones before it are at least as high.
-        return {row for row, value in enumerate(scores) if value >= cut}
+        return set(compress(range(len(scores)), map(ge, scores, repeat(cut))))
 
     def _listed_parts(self, token: str, avgdl: float):
         """`_bm25_parts` as Python lists, worked out in Python by the same operations in the

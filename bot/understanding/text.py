@@ -223,10 +223,38 @@ def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def words_pattern(words) -> re.Pattern[str] | None:
+    """A pattern finding any of `words` (None for none) that matches what the alternation of
+    them longest first matches, at each place the longest word there. The words are one
+    trie ("新增(?:贷款|企业)"): `re` then tries each next character once at a place, where
+    the plain alternation tries every word, one by one (a third less time for hundreds)."""
+    unique = set(words)
+    if not unique:
+        return None
+    if "" in unique:  # an empty word matches anywhere: only the plain alternation says how
+        return re.compile("|".join(map(re.escape, sorted(unique, key=len, reverse=True))))
+    root: dict = {}
+    for word in unique:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        # Each next character, in sorted order (at most one matches at a place); a word
+        # ending here is tried last, after every longer one (the greedy "?").
+        ways = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(root))
+
+
 @functools.cache
 def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
-    words = sorted(stopwords, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return words_pattern(stopwords)
 
 
 def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
@@ -326,3 +354,68 @@ def pinyin_key(text: str) -> tuple[str, ...]:
 
 def is_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+_CLAUSE_MARKS = frozenset("，,。；;、")
+
+
+def written_apart(text: str, head: str, tail: str, most: int = 4) -> bool:
+    """`re.search(re.escape(head) + "[^\\s，,。；;、]{1,4}" + re.escape(tail), text)` (`most`
+    characters at most between the halves), without compiling a pattern per pair of halves:
+    a compile costs a question more than the rest of it."""
+    at = text.find(head)
+    while at >= 0:
+        start = at + len(head)
+        for k in range(1, most + 1):
+            ch = text[start + k - 1 : start + k]
+            if not ch or ch.isspace() or ch in _CLAUSE_MARKS:
+                break  # no longer stretch between the halves can skip this character
+            if text.startswith(tail, start + k):
+                return True
+        at = text.find(head, at + 1)
+    return False
+
+
+def ascii_word_in(text: str, word: str) -> bool:
+    """`re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)`, without a compile per word:
+    `word` written with no letter a-z right before or after it (gdp, not gdpr)."""
+    at = text.find(word)
+    while at >= 0:
+        before, after = text[at - 1 : at] if at else "", text[at + len(word) : at + len(word) + 1]
+        if not ("a" <= before <= "z" and before) and not ("a" <= after <= "z" and after):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_REGEX_SYNTAX = frozenset("\\[](){}.*+?^$|")
+
+
+def found_by(pattern: re.Pattern[str]):
+    """`bool(pattern.search(text))` as a function, told faster: the alternatives of `pattern`
+    that are plain words make one trie (`words_pattern`), the others one pattern. `re` tries
+    an alternation's every word at every place of the text; a trie, each next character."""
+    ways, depth, in_class, escaped, way = [], 0, False, False, ""
+    for ch in pattern.pattern:  # the alternatives at the top level, as written
+        if escaped or in_class:
+            escaped, in_class = False, in_class and ch != "]"
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            ways.append(way)
+            way = ""
+            continue
+        way += ch
+    ways.append(way)
+    words = [w for w in ways if w and _REGEX_SYNTAX.isdisjoint(w)]
+    rest = [w for w in ways if not (w and _REGEX_SYNTAX.isdisjoint(w))]
+    if pattern.flags & ~re.UNICODE or not words:
+        return lambda text: pattern.search(text) is not None
+    plain, other = words_pattern(words), re.compile("|".join(rest)) if rest else None
+    if other is None:
+        return lambda text: plain.search(text) is not None
+    return lambda text: plain.search(text) is not None or other.search(text) is not None

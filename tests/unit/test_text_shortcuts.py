@@ -55,3 +55,104 @@ def test_masking_twice_gives_both_maskings():
     assert mask_stopwords_twice("找工作的事怎么样了", stopwords, [(0, 3)])[0] != (
         mask_stopwords("找工作的事怎么样了", stopwords)
     )
+
+
+def test_a_words_trie_matches_where_the_longest_first_alternation_does():
+    import random
+    import re
+
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import words_pattern
+
+    lexicon = load_lexicon()
+    questions = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    rng = random.Random(7)
+    for words in (
+        lexicon.synonyms,
+        lexicon.stopwords,
+        lexicon.subjects,
+        ["ab", "abc", "a.c", "b"],
+    ):
+        words = sorted(set(words), key=len, reverse=True)
+        plain, trie = re.compile("|".join(map(re.escape, words))), words_pattern(words)
+        # Texts made of the words themselves, glued and cut, besides the ledger's lines.
+        texts = questions + [
+            "".join(rng.sample(words, min(4, len(words))))[1:] for _ in range(300)
+        ]
+        for text in texts:
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+            assert trie.sub("_", text) == plain.sub("_", text)
+    assert words_pattern([]) is None
+
+
+def test_halves_written_apart_and_ascii_words_are_found_as_their_patterns_find_them():
+    import random
+    import re
+
+    from bot.understanding.text import ascii_word_in, written_apart
+
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").lower().splitlines()
+    rng = random.Random(11)
+    pieces = ["食品", "安全", "药品", "，", " ", "\n", "一般", "、", "gdp", "r", "pm2.5", "5", "x"]
+    texts = lines + ["".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(3000)]
+    for head, tail in (("食品", "安全"), ("财政", "收入"), ("一般", "一般")):
+        pattern = re.compile(re.escape(head) + r"[^\s，,。；;、]{1,4}" + re.escape(tail))
+        for text in texts:
+            assert written_apart(text, head, tail) == bool(pattern.search(text)), text
+    for word in ("gdp", "pm2.5", "r"):
+        pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+        for text in texts:
+            assert ascii_word_in(text, word) == bool(pattern.search(text)), text
+
+
+def test_a_status_is_found_by_its_words_or_forms_where_any_status_finds_it():
+    import random
+
+    from bot.understanding.list_cues import ANY_STATUS, STATUS_FORM, STATUS_WORD, STATUS_WORDS
+
+    words = [w for _, found in STATUS_WORDS for w in found]
+    pieces = [
+        *words,
+        "没",
+        "有",
+        "数据",
+        "进展",
+        "正在",
+        "推进",
+        "完成",
+        "了",
+        "吗",
+        "的",
+        "新增贷款",
+    ]
+    rng = random.Random(5)
+    texts = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 5))) for _ in range(3000)]
+    for text in texts:
+        assert bool(STATUS_WORD.search(text) or STATUS_FORM.search(text)) == bool(
+            ANY_STATUS.search(text)
+        ), text
+
+
+def test_found_by_tells_what_each_cue_pattern_finds():
+    import random
+    import re
+
+    from bot.understanding import cues, list_cues
+    from bot.understanding.text import found_by
+
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").lower().splitlines()
+    rng = random.Random(3)
+    for module in (cues, list_cues):
+        for name, pattern in vars(module).items():
+            if not isinstance(pattern, re.Pattern):
+                continue
+            found = found_by(pattern)
+            # Texts glued from the pattern's own words, where its alternatives meet.
+            pieces = [w for w in re.split(r"[\\|()?*+\[\]{}^$.]", pattern.pattern) if w]
+            pieces += ["的", "了", "吗", "1", " "]
+            texts = lines + ["".join(rng.choices(pieces, k=rng.randint(1, 4))) for _ in range(500)]
+            for text in texts:
+                assert found(text) == bool(pattern.search(text)), (name, text)
