@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.counted_runs import counted_runs, whole_list_done
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -35,9 +36,10 @@ from bot.drafting.report_dates import (
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence, told_as_done
+from bot.drafting.sentences import answers_with_rate, split_sentence, tells_results, told_as_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import (
     Reading,
     status_from_words,
@@ -72,6 +74,18 @@ _SAID_DONE = re.compile(
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
 )
+
+
+# A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
+# 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
+_INTRODUCES = re.compile(
+    r"^[^。；;\n]{0,40}?(?:介绍|通报|发布|汇报)了?[^。；;\n\d]{0,30}?(?:情况|成果|成效|进展)[。.]?$",
+    re.M,
+)
+
+
+def _without_introductions(progress: str) -> str:
+    return "\n".join(ln for ln in progress.split("\n") if not _INTRODUCES.match(ln.strip()))
 
 
 def _says_done_itself(line: str) -> bool:
@@ -169,13 +183,18 @@ def draft_target(
     header: tuple[str, ...] = (),
     dated: bool | None = None,
     cut: bool = False,
+    year_end: bool = False,
+    list_done: Reading | None = None,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
-    `header`: the column names of a table report; `cut`: the copy breaks off in it)."""
+    `header`: the column names of a table report; `cut`: the copy breaks off in it;
+    `year_end`: the report tells the year's results; `list_done`: its opening says the whole
+    list is done)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
+    item = replace(item, progress_text=_without_introductions(item.progress_text))
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
@@ -212,10 +231,13 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and told_as_done(sentence):
+        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
+        told_parts = whole_part_pairs(sentence) if progress_report else []
+        if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
+            pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
     for p in pairings:
@@ -278,8 +300,11 @@ def draft_target(
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
         # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.
         told = _BROKEN_CLAUSE.sub("", told).rstrip()
-        if decided is None and not told.strip(" ，,、；;。|"):
+        if decided is None and list_done is None and not told.strip(" ，,、；;。|"):
             decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)
+    if decided is None and list_done is not None and not told.strip(" ，,、；;。|"):
+        # Nothing of its own, under an opening that says every item is done.
+        decided = replace(list_done, words=f"报告开头称“{list_done.words}”")
     if decided is None:
         spec, status = draft_status(
             spec,
@@ -287,6 +312,7 @@ def draft_target(
             told,
             dated=dated,
             planned=bool(cells.plan_text),
+            year_end=year_end,
         )
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
@@ -305,6 +331,7 @@ def draft_report(
     tokenizer,
     fallback_year: int,
     year: int | None = None,
+    today: dt.date | None = None,
 ) -> Draft:
     """The draft ledger of a parsed report (`text` is the whole report, for the year)."""
     year_reading = (
@@ -313,14 +340,30 @@ def draft_report(
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
     as_of = report_day(heading, ledger_year)
-    day = as_of or dt.date(ledger_year + 1, 1, 1)
+    # A report that states no day, drafted inside its year, is of that year so far: it cannot
+    # tell the year's close ("按时序推进" in a July table is not the year's result).
+    during = today if today and today.year == ledger_year else None
+    day = as_of or during or dt.date(ledger_year + 1, 1, 1)
+    # A report of the year's results: its heading says so, the day it is as of is the year's
+    # last, or it names no period and comes in the year's last month or after the year
+    # ("去年承诺的15件…全完成了"; xiping's and xinjian's year-end reports came on 31 December).
+    year_end = reports_year_end(heading) or (
+        as_of >= dt.date(ledger_year, 12, 31)
+        if as_of
+        else bool(today and (today.year > ledger_year or today.month == 12))
+    )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
+    counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
+    list_done = whole_list_done(report.preamble, len(report.targets))
     cut = breaks_off(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
+        if item.number in counted:
+            member = counted[item.number]
+            item = replace(item, target_text=member.name, progress_text=member.words)
         spec, found = draft_target(
             item,
             ledger_year,
@@ -332,6 +375,8 @@ def draft_report(
             header=header,
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
+            year_end=year_end,
+            list_done=list_done,
         )
         targets.append(spec)
         guesses[item.number] = found
@@ -356,4 +401,6 @@ def draft_report(
         targets=tuple(targets),
         default_deadline=dt.date(ledger_year, 12, 31),
     )
-    return Draft(ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses)
+    return Draft(
+        ledger=ledger, year=year_reading, as_of=as_of, guesses=guesses, imported_on=during
+    )

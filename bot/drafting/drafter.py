@@ -34,6 +34,7 @@ def draft(
         tokenizer=make_tokenizer(),
         fallback_year=likely_year(text, today),
         year=year,
+        today=today,
     )
 
 

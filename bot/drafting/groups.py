@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.status import compute_status, final_deadline
+from bot.drafting.counted_runs import joined, unjoined
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -382,14 +383,14 @@ def run_verdicts(items) -> dict[int, str]:
     items_by = {item.number: item for item in items}
     for item in items:
         own = item.target_text.strip()
-        if own.endswith("、") and not item.progress_text.strip():
+        if joined(own) and not item.progress_text.strip():
             run.append(item.number)
             continue
         close = _RUN_CLOSE.search(own.rstrip("。；;"))
         if run and close and status_from_words(close.group(1)) is not None:
             found.update(dict.fromkeys(run, close.group(1).strip()))
         elif run:
-            names = {n: items_by[n].target_text.strip().rstrip("、") for n in run}
+            names = {n: unjoined(items_by[n].target_text) for n in run}
             found.update(_named_after_run(names, item.progress_text))
         run = []
     return found

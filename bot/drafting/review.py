@@ -38,15 +38,21 @@ class Draft:
     year: Reading
     as_of: dt.date | None  # the day the report's heading says its progress is as of
     guesses: dict[int, tuple[Guess, ...]]
+    imported_on: dt.date | None = None  # the day it was drafted, when inside the ledger's year
 
     @property
     def judging_day(self) -> dt.date:
-        """The day the draft's statuses are judged on: the report's day, else the year's close."""
-        return self.as_of or dt.date(self.ledger.year + 1, 1, 1)
+        """The day the draft's statuses are judged on: the report's day, else the day it was
+        drafted when that falls inside the ledger's year, else the year's close."""
+        return self.as_of or self.imported_on or dt.date(self.ledger.year + 1, 1, 1)
 
     @property
     def as_of_text(self) -> str:
-        return self.as_of.isoformat() if self.as_of else f"{self.ledger.year}年底（报告未写日期）"
+        if self.as_of:
+            return self.as_of.isoformat()
+        if self.imported_on:
+            return f"{self.imported_on.isoformat()}（报告未写日期，按导入当天）"
+        return f"{self.ledger.year}年底（报告未写日期）"
 
     def doubtful(self, number: int) -> list[Guess]:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]

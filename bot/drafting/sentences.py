@@ -107,6 +107,45 @@ def told_as_done(sentence: str) -> bool:
     )
 
 
+# Words of work done, in a report of the year's results (no 已 needed: "新改建农村公路18公里",
+# "建成老年食堂12个", "实施了一批…工程", "实现服务点全覆盖").
+_RESULT_WORDS = re.compile(
+    r"建成|新建|新改建|改建|扩建|完成|实现|新增|组建|配建|配备|配置|发放|培训|修缮|改造|[^得]了"
+)
+# Words of work to come or still going on: no result yet ("将", "深入开展", "持续推进").
+_ONGOING = re.compile(r"计划|目标|预计|力争|争取|将|正在|开展|推进|启动|开工")
+
+
+# A figure that qualifies the work it names ("300万元的…工程"): its scope, not a result.
+_SCOPE = re.compile(r"^[\d.]+\s*[^\d\s，,。；;的]{0,4}的")
+
+
+def goes_on(text: str) -> bool:
+    """Words of work to come or going on ("加快推进…", "深入开展…", "预计…")."""
+    return bool(_ONGOING.search(text))
+
+
+def tells_results(sentence: str) -> bool:
+    """An item of a report of the year's results told in one sentence of work done, without
+    the 已 of a mid-year report: no figure set as a plan or as the work's scope, and either a
+    figure right after words of doing ("全年新增…5200人", "共建成…45公里") or, with no figure,
+    words of doing and none of work going on. Its figures are what was done."""
+    clauses = _CLAUSE.findall(sentence)
+    figured = [(c, f) for c in clauses for f in extract_figures(c)[:1]]
+    if figured and _SCOPE.search(figured[0][0][figured[0][1].start :]):
+        return False  # "投资300万元的东环路改造工程": the first figure sets the work's scope
+    if any(_PLANNED_FIGURE.match(c) for c in clauses):
+        return False
+    if any(_RESULT_BEFORE_FIGURE.search(c[: f.start]) for c, f in figured):
+        return True
+    return bool(_RESULT_WORDS.search(sentence)) and not _ONGOING.search(sentence)
+
+
+# A figure set as a plan in a report of results ("计划新建18公里"); "全年", "共" say a total.
+_PLANNED_FIGURE = re.compile(r"^[^\d]*?(?:计划|规划|目标|任务|力争|确保|争取|预计|拟|将)[^\d]*\d")
+_RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;]{{0,12}}$")
+
+
 _DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
 
 

@@ -18,6 +18,7 @@ from bot.domain.status import (
 )
 from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
+from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -54,6 +55,19 @@ def _single_things(spec: TargetSpec) -> bool:
     missing = missing_figures(spec)
     return bool(missing) and all(
         i.target == "1" and i.unit in _COUNT_WORDS and i.comparator != "<=" for i in missing
+    )
+
+
+def _only_money(spec: TargetSpec) -> bool:
+    """Every figure left unanswered is the money that qualifies the work ("投资456万元的桥东路
+    改造工程"): its size, not an amount of work; words saying the work is done answer it."""
+    missing = missing_figures(spec)
+    return bool(missing) and all(
+        i.unit.endswith("元")
+        and re.search(
+            rf"投资\s*{re.escape(i.target)}\s*{re.escape(i.unit)}(?:建设)?的", spec.target_text
+        )
+        for i in missing
     )
 
 
@@ -102,11 +116,17 @@ def _next_step(told: str, done_words: str) -> str:
 
 
 def draft_status(
-    spec: TargetSpec, day: dt.date, told: str, *, dated: bool, planned: bool = False
+    spec: TargetSpec,
+    day: dt.date,
+    told: str,
+    *,
+    dated: bool,
+    planned: bool = False,
+    year_end: bool = False,
 ) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
     `dated`: the report states the day its progress is as of; `planned`: the item has a
-    plan for the month reported on."""
+    plan for the month reported on; `year_end`: the report tells the year's results."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     words = (
@@ -163,6 +183,7 @@ def draft_status(
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
             and not _single_things(spec)
+            and not _only_money(spec)
         ):
             # Done, but the figures that would prove it are missing: the rules say 暂无数据.
             status = compute_status(spec, day)
@@ -199,6 +220,18 @@ def draft_status(
         reason = f"进展只有“{echo}”，重复了目标的字样，未写进展"
         spec = replace(spec, status_override="暂无数据", status_reason=reason)
         return spec, Guess("status", "暂无数据", 0.4, reason)
+    if (
+        words is None
+        and year_end
+        and not missing_figures(spec)
+        and tells_results(told)
+        and (spec.target_text.strip() in told or not goes_on(spec.target_text))
+    ):
+        # A report of the year's results lists what was done ("建成老年食堂12个"), with no
+        # target to hold it to: the office counts it done; not a task that goes on ("加快推进").
+        reason = f"年度完成情况报告列出的成果：“{told.strip()[:40]}”"
+        spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
+        return spec, Guess("status", "已完成", 0.5, reason)
     if words is None and told.strip():
         # Progress written, no verdict in it: still under way as the report tells it.
         reason = "报告有进展但未写明是否完成"

@@ -18,3 +18,16 @@ VERDICT = re.compile(
 )
 # "主次干道完成路灯改造": the thing, 完成, then the work done to it (not 完成率, a figure's name).
 DONE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})完成(?![率值额量数])(?=[\u4e00-\u9fff]{2})")
+# A clause that names the role something plays ("发挥财政资金的引导作用"): the means, not
+# what is counted; the clauses after it name the target.
+ROLE_ONLY = re.compile(r"^(?:充分|更好)?发挥.{2,}(?:作用|优势)$")
+# A later clause that sets the target without a figure ("…增幅不低于GDP的增幅").
+SETS_TARGET = re.compile(r"不低于|不少于|高于|超过|达到")
+
+
+def unbound(name: str, bound: frozenset[str]) -> str:
+    """`name` without the bound words a cut left inside its first word ("以上学历提升" of
+    大专及以上学历提升: jieba reads 以上学历 as one word): what follows them is the name."""
+    while len(name) > 3 and (name[:2] in bound or name[0] in bound):
+        name = name[2:] if name[:2] in bound else name[1:]
+    return name

@@ -1,15 +1,16 @@
 """A drafted target's title: the short name (≤ 8 characters, whole words) a leader would use,
 and the names written in a target's text that may serve as its aliases.
 
-Field knowledge only: the lexicon's abbreviations shorten a name written in full.
-"""
+Field knowledge only: the lexicon's abbreviations shorten a name written in full."""
 
 from __future__ import annotations
 
 import re
 
+from bot.drafting import title_prose as prose
 from bot.drafting.title_prose import DONE_INSIDE, SENTENCE_LEAD, VERDICT
 from bot.drafting.words import Reading
+from bot.understanding.lexicon import written_abbreviation
 
 TITLE_MAX = 8
 
@@ -175,7 +176,7 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
     while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
-    return "".join(words), cut
+    return (prose.unbound("".join(words), _BAD_START) if cut else "".join(words)), cut
 
 
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
@@ -185,7 +186,7 @@ def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> 
     for abbreviation, means in abbreviations.items():
         full = re.split(r"[（(/ ]", means)[0].strip()
         if len(full) >= 3 and full in core and (anywhere or not core.endswith(full)):
-            core = core.replace(full, abbreviation)
+            core = core.replace(full, written_abbreviation(abbreviation, means))
     return core
 
 
@@ -324,6 +325,8 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         for i, c in enumerate(clauses)
         if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
     ]
+    role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
+    named = named[1:] if role else named
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
     # the item belongs to, shared by its siblings; the item's own words follow it.
     if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
@@ -351,7 +354,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
-    measured = _measured_name(target_text, clause, tokenizer, abbreviations)
+    measured = _measured_name(target_text, clause, tokenizer, abbreviations, role)
     if measured:
         return Reading(measured, f"取自目标中给出数字的一句，而非“{clause}”", 0.6)
     repeated = _repeated_name(target_text, title)
@@ -373,17 +376,18 @@ def _first_sentence(target_text: str) -> list[str]:
     return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
 
 
-def _measured_name(target_text: str, clause: str, tokenizer, abbreviations) -> str:
+def _measured_name(target_text: str, clause: str, tokenizer, abbreviations, role=False) -> str:
     """The name of the clause that sets the target's figure, where the title's clause sets
     none ("加大信贷投放力度,新增贷款完成14亿元" → 新增贷款): what is counted is what is asked
-    after. Only a whole name (not cut, four characters or more) replaces the first one."""
+    after; after a `ROLE_ONLY` clause, one setting it in words. Only a whole name (not cut,
+    four characters or more) replaces the first one."""
     from bot.drafting.text_figures import extract_figures
 
     # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
     if extract_figures(clause) or not _TITLE_LEAD.match(clause):
         return ""
     for later in _first_sentence(target_text)[1:]:
-        if extract_figures(later):
+        if extract_figures(later) or (role and prose.SETS_TARGET.search(later)):
             name = title_for(later, tokenizer, abbreviations)
             if name.confidence >= 0.7 and len(name.value) >= 4:
                 return name.value

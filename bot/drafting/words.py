@@ -213,9 +213,11 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-# "预计11月底全面完成建设任务": completion is forecast, so the work is still under way.
+# "预计11月底全面完成建设任务": completion is forecast, so the work is still under way; so
+# is a start forecast before the year's end ("预计9月底前开工建设").
 _FORECAST = re.compile(
-    r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用)"
+    r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用"
+    r"|开工|动工)"
     r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole

@@ -7,6 +7,7 @@ knowledge and lives in the database as aliases. The file format is in README.md.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,3 +72,14 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
         subjects=tuple(str(w).lower() for w in oos.get("subjects", [])),
         whole_ledger=frozenset(raw.get("whole_ledger", {}).get("words", [])),
     )
+
+
+def written_abbreviation(abbreviation: str, means: str) -> str:
+    """The lexicon keeps Latin abbreviations lower-cased for matching; a title writes them as
+    the meaning brackets them ("rd" of "研究与试验发展（R&D）经费" → R&D), else in capitals."""
+    if not abbreviation.isascii():
+        return abbreviation
+    for bracketed in re.findall(r"[（(]([A-Za-z0-9&.]+)[）)]", means):
+        if re.sub(r"[^a-z0-9]", "", bracketed.lower()) == re.sub(r"[^a-z0-9]", "", abbreviation):
+            return bracketed
+    return abbreviation.upper()

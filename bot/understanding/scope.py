@@ -272,19 +272,20 @@ class ScopeChecks:
         return ""
 
     def _names_cue(self, q: str, own: str = "") -> bool:
-        """An out-of-scope cue this ledger does not name: a cue that names what one of its
-        targets is about (in a title or alias: a target called 报销比例, an alias 股市) is in
-        scope for this ledger, and so is one the leading target's own texts write when that
-        target explains the question confidently (`own`: "农民浇地用水收费那个改革", 收费 is
-        the 水价 reform's word), in the cue's word or in the lexicon's for it (股市: 上市)."""
-        cues = self._any_cue is not None and self._any_cue.search(q)
-        if not cues:
+        """An out-of-scope cue this ledger does not name: not one a title or alias has (报销比例,
+        股市), nor one the leading target's texts write when it explains the question confidently
+        (`own`: 收费 of "农民浇地用水收费那个改革"), as the cue or as a lexicon word for it (股市:
+        上市); nor one a title or alias has as a long lexicon word (税收: 财政收入; not 上市)."""
+        if self._any_cue is None or not self._any_cue.search(q):
             return False
         return any(
             cue in q
             and not self._ledger_names(cue)
             and cue not in own
-            and not any(word in own for word in self.index.lexicon_words(cue))
+            and not any(
+                word in own or (len(word) > 3 and self._ledger_names(word))
+                for word in self.index.lexicon_words(cue)
+            )
             for cue in self.lexicon.out_of_scope_cues
         )
 

@@ -355,3 +355,20 @@ def test_an_everyday_word_for_selling_reaches_retail_sales():
     )
     answer = _answerer(ledger).ask("超市卖货情况")
     assert (answer.intent, answer.targets[0]) == ("target", 1)
+
+
+def test_a_cue_the_lexicon_reads_as_a_target_s_long_name_is_in_scope():
+    # 税收 is a cue (tax questions) the lexicon reads as 财政收入: a ledger with a target
+    # called so answers it, even when the rest of the question is filler no target writes.
+    revenue = small_ledger(
+        2020,
+        TargetSpec(1, "固定资产投资", "经济发展", "固定资产投资增长6%。"),
+        TargetSpec(2, "财政收入", "经济发展", "财政收入、"),
+        TargetSpec(3, "规上工业增加值", "经济发展", "规上工业增加值增长5%。"),
+        title="目标任务",
+    )
+    answer = _answerer(revenue).ask("税收收得怎么样")
+    assert answer.intent == "target" and answer.targets[0] == 2
+    # a ledger without one still rejects it
+    bare = dataclasses.replace(revenue, targets=revenue.targets[:1] + revenue.targets[2:])
+    assert _answerer(bare).ask("税收收得怎么样").intent == "unknown"

@@ -206,6 +206,9 @@ def test_a_table_cell_mark_never_enters_a_title(tokenizer):
 def test_a_cut_never_leaves_a_bound_suffix_in_front(tokenizer):
     found = title_for("全年完成各类补贴性职业技能培训6000人次以上。", tokenizer, {})
     assert found.value == "职业技能培训"
+    # nor a bound word jieba reads inside the first word (以上学历)
+    found = title_for("2)完成大专及以上学历提升902人", tokenizer, {})
+    assert found.value == "学历提升"
 
 
 def test_an_abbreviation_written_only_inside_its_full_form_is_still_an_alias(lexicon):
@@ -249,6 +252,14 @@ def test_the_clause_that_sets_the_figure_names_a_target_whose_first_clause_says_
     # a first clause that is no action ("为…") keeps its own name
     other = "为全县老年人免费开展流感疫苗接种,重点接种60岁以上人群7400人。"
     assert title_for(other, tokenizer, {}).value != "岁以上人群"
+
+
+def test_a_role_something_plays_is_no_name_the_clause_that_sets_the_target_is(tokenizer):
+    text = "发挥财政资金的引导作用,进一步激励企业加大研发投入,研发经费投入增幅不低于GDP的增幅。"
+    assert title_for(text, tokenizer, {}).value == "研发经费投入"
+    # without a role in front, a target set in words alone does not displace the first name
+    plain = "加强政府债务限额管理,政府债务余额不超过限额。"
+    assert title_for(plain, tokenizer, {}).value != "政府债务余额"
 
 
 def test_growth_of_the_economy_is_led_by_development_and_reform_with_statistics(lexicon):

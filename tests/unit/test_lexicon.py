@@ -102,3 +102,12 @@ def test_no_out_of_scope_cue_holds_a_blank():
     when the question holds one as it is: true only while no cue holds a blank."""
     lexicon = load_lexicon()
     assert not [cue for cue in lexicon.out_of_scope_cues if any(ch.isspace() for ch in cue)]
+
+
+def test_a_latin_abbreviation_is_written_as_its_meaning_brackets_it():
+    from bot.understanding.lexicon import written_abbreviation
+
+    # The lexicon lower-cases Latin keys for matching; a drafted title must not show "rd".
+    assert written_abbreviation("rd", "研究与试验发展（R&D）经费") == "R&D"
+    assert written_abbreviation("gdp", "地区生产总值") == "GDP"
+    assert written_abbreviation("固投", "固定资产投资") == "固投"

@@ -1,0 +1,89 @@
+"""Items named in a run that closes on its count and a verdict ("A、B及C3个项目全面完成任务。").
+
+A report lists several projects in one sentence, one name after another, then counts them and
+says what holds for all: the count is the run's own ("3个项目" after three names), and the
+words after it are the status of every name in the run, the last one included. Runs closed by
+"等" ("A、B等项目已生产") are read in groups.py; this reads the ones closed by a count alone.
+A report's opening may say the same of its whole list ("承诺的15件实事已经全部完成").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.drafting.words import Reading, status_from_words
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+# A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
+_JOINED = re.compile(r"(?:、|以及|及|和|与)\s*$")
+# A run its count closes may also go on after a comma: the count proves the names are one run.
+_COUNTED_JOIN = re.compile(r"(?:、|以及|及|和|与|，|,)\s*$")
+# The run's count and the verdict after it: "3个项目全面完成任务", "2项预计9月底前开工建设".
+_COUNT_CLOSE = re.compile(
+    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|件)"
+    r"(?:项目|工程|事项|实事|任务|指标)?\s*(\S[^。；;]*)[。；;]?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class RunMember:
+    name: str  # the item's own name, without its joiner or the run's count and verdict
+    words: str  # the run's verdict, as written after its count
+
+
+def counted_runs(items) -> dict[int, RunMember]:
+    """Each item of a run closed by a count that equals its length and words that state a
+    status, by item number. Only names that tell nothing else of their own; what follows the
+    closing line (the report's next paragraph) is no item's."""
+    found: dict[int, RunMember] = {}
+    run: list = []
+    for item in items:
+        own = item.target_text.strip()
+        if _COUNTED_JOIN.search(own) and not item.progress_text.strip() and len(own) <= 40:
+            run.append(item)
+            continue
+        close = _COUNT_CLOSE.search(own) if run else None
+        if close and _count(close.group(1)) == len(run) + 1:
+            words = close.group(2).strip()
+            if status_from_words(words) is not None:
+                for member in run:
+                    name = _COUNTED_JOIN.sub("", member.target_text.strip())
+                    found[member.number] = RunMember(name, words)
+                found[item.number] = RunMember(own[: close.start()].strip(), words)
+        run = []
+    return found
+
+
+def joined(name: str) -> bool:
+    """The name goes on in the next item: it ends on "、", "及", "和", "与" or "以及"."""
+    return bool(_JOINED.search(name.strip()))
+
+
+def unjoined(name: str) -> str:
+    return _JOINED.sub("", name.strip())
+
+
+def _count(written: str) -> int:
+    return int(written) if written.isdigit() else _NUMERALS.get(written, 0)
+
+
+# The whole list done, said in a report's opening: "15件实事已经全部完成", "15件民生实事全完成了".
+_ALL_DONE = re.compile(
+    r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;，,\n\d]{0,12}?"
+    r"(?:已经|已|均已|均)?全(?:部|面)?(?:完成|建成|办结)(?:了)?"
+)
+
+
+# Words denying or only promising it ("力争15件实事全部完成", "尚未全部完成").
+_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|要|预计")
+
+
+def whole_list_done(preamble: str, items: int) -> Reading | None:
+    """The opening's words that the whole list is done (its count at least the items the
+    report lists), for the items that tell nothing of their own; None when it says none."""
+    for m in _ALL_DONE.finditer(preamble):
+        before = preamble[max(0, m.start() - 6) : m.start()]
+        if _count(m.group(1)) >= items > 0 and not _NOT_YET.search(before + m.group(0)):
+            return Reading("已完成", m.group(0).strip(), 0.5)
+    return None

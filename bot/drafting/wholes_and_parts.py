@@ -1,0 +1,83 @@
+"""A whole and the part of it done, told in one clause of a progress sentence.
+
+Progress reports often count a task and what of it is done in the same clause, without any
+plan word: "重建的1187户已竣工1128户", "纳入安置的907户中有820户已安置到位", "20公里步行道已完成
+7.42公里"; or they say all of it is done: "2210户房屋的维修加固已全部完成". Each such clause is
+one indicator: the whole is its target, the part (or the whole, when all is done) its actual.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from bot.domain.ledger import IndicatorSpec
+from bot.drafting.pairing import Pairing
+from bot.drafting.text_figures import Figure, extract_figures
+
+_CLAUSE = re.compile(r"[^，,；;。\n]+")
+# Between the whole and its part: "…已竣工", "…中有", "…中已完成".
+_DONE_BETWEEN = re.compile(r"^[^\d]{0,12}?(?:中有|中)?\s*(?:已经|已)(\w{0,2}?)(?:了)?\s*$")
+_AMONG = re.compile(r"^[^\d]{0,20}?中(?:有|已有)?\s*$")
+_DONE_AFTER = re.compile(r"^\s*(?:已经|已|均已)")
+# All of the whole done: "…的维修加固工作已全部完成", "…均已建成".
+_ALL_DONE = re.compile(r"(?:已经|已|均已)全部?(?:完成|建成|竣工|完工)|均已(?:完成|建成|竣工|完工)")
+
+
+def whole_part_pairs(sentence: str) -> list[Pairing]:
+    """One indicator for each clause of `sentence` that counts a whole and the part of it done
+    (in the same unit), or a whole said to be all done; [] when no clause does."""
+    found: list[Pairing] = []
+    for clause in _CLAUSE.findall(sentence):
+        figures = [f for f in extract_figures(clause) if f.unit and f.unit != "%"]
+        pair = _whole_and_part(clause, figures) or _all_done(clause, figures)
+        if pair:
+            found.append(pair)
+    return found
+
+
+def _whole_and_part(clause: str, figures: list[Figure]) -> Pairing | None:
+    for whole, part in zip(figures, figures[1:], strict=False):
+        between = clause[whole.end : part.start]
+        done = _DONE_BETWEEN.match(between)
+        among = _AMONG.match(between) and _DONE_AFTER.match(clause[part.end :])
+        if whole.unit != part.unit or not (done or among) or not _smaller(part, whole):
+            continue
+        name = _name_before(clause, whole, figures)
+        name += re.split(r"中|已", between, maxsplit=1)[0].replace("的", "").strip()
+        if done and done.group(1):
+            name += done.group(1)
+        indicator = IndicatorSpec(
+            name=name or "完成", target=whole.value, unit=whole.unit, comparator=">=",
+            actual=part.value,
+        )  # fmt: skip
+        return Pairing(indicator, 0.6, f"同一分句写明总数与已完成数：“{clause.strip()}”")
+    return None
+
+
+def _all_done(clause: str, figures: list[Figure]) -> Pairing | None:
+    if len(figures) != 1 or not _ALL_DONE.search(clause[figures[0].end :]):
+        return None
+    (whole,) = figures
+    said = _ALL_DONE.search(clause[whole.end :])
+    name = clause[whole.end : whole.end + said.start()].replace("的", "").strip()
+    name = re.sub(r"工作$", "", name)
+    indicator = IndicatorSpec(
+        name=name or "完成", target=whole.value, unit=whole.unit, comparator=">=",
+        actual=whole.value,
+    )  # fmt: skip
+    return Pairing(indicator, 0.6, f"报告称全部完成：“{clause.strip()}”")
+
+
+def _name_before(clause: str, whole: Figure, figures: list[Figure]) -> str:
+    start = max((f.end for f in figures if f.end <= whole.start), default=0)
+    words = clause[start : whole.start]
+    words = re.split(r"中", words)[-1]
+    return re.sub(r"^(?:纳入|其中|截至目前|目前)|的$", "", words.strip())
+
+
+def _smaller(part: Figure, whole: Figure) -> bool:
+    try:
+        return Decimal(part.value) <= Decimal(whole.value)
+    except InvalidOperation:
+        return False

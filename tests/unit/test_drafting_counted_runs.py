@@ -1,0 +1,82 @@
+"""Runs of names closed by their count and a verdict, and year-end results with no target
+(bot/drafting/counted_runs.py, bot/drafting/statuses.py)."""
+
+from bot.drafting.counted_runs import counted_runs
+from bot.drafting.drafter import draft_ledger
+from bot.drafting.report_text import parse_report
+
+COUNTED = """某县2023年民生实事推进情况
+截至8月底,全县民生实事项目累计开工20个,其中
+1.新建城东农贸市场、
+2.改造老城区供水管网和
+3.提升乡镇卫生院服务能力3个项目已全部完工。
+4.新建城南公园及
+5.建设县体育馆2个项目预计10月底前开工建设。
+下一步,县发改局将继续跟踪督办。
+"""
+
+
+def _statuses(text: str, year: int = 2023) -> dict[int, tuple[str, str, str]]:
+    ledger = draft_ledger(parse_report(text), year, text)
+    return {t.number: (t.status_override, t.status_reason, t.title) for t in ledger.targets}
+
+
+def test_a_counted_run_gives_every_name_its_verdict():
+    by = _statuses(COUNTED)
+    assert [by[n][0] for n in (1, 2, 3)] == ["已完成"] * 3
+    assert all("已全部完工" in by[n][1] for n in (1, 2, 3))
+    assert [by[n][0] for n in (4, 5)] == ["推进中"] * 2  # a start forecast: not begun yet
+    assert "预计10月底前开工建设" in by[5][1]
+
+
+def test_the_count_and_verdict_are_no_part_of_the_last_name():
+    members = counted_runs(parse_report(COUNTED).targets)
+    assert members[3].name == "提升乡镇卫生院服务能力"
+    assert members[2].name == "改造老城区供水管网"
+    ledger = draft_ledger(parse_report(COUNTED), 2023, COUNTED)
+    assert [d.date.isoformat() for d in ledger.targets[4].deadlines] == ["2023-12-31"]
+
+
+def test_a_count_that_is_not_the_runs_own_gives_nothing():
+    text = COUNTED.replace("3个项目已全部完工", "5个项目已全部完工")
+    assert set(counted_runs(parse_report(text).targets)) == {4, 5}
+
+
+ALL_DONE = """去年承诺的10件民生实事全部完成
+2024年,县政府承诺为群众办10件实事,目前10件实事已经全部完成。
+1.新建城区公共停车场3处。(县住建局负责)
+完成情况:新建城区公共停车场3处,新增车位600个。
+2.实施农村饮水提升工程,"""
+
+
+def test_an_opening_that_says_the_whole_list_is_done_covers_items_without_words():
+    by = _statuses(ALL_DONE, 2024)
+    assert by[2][0] == "已完成"  # cut before its result, under an opening saying all is done
+    assert "全部完成" in by[2][1] and by[2][1].startswith("报告开头称")
+
+
+def test_a_promise_that_the_whole_list_will_be_done_is_no_verdict():
+    promised = ALL_DONE.replace("目前10件实事已经全部完成", "力争10件实事全部完成")
+    promised = promised.replace("去年承诺的10件民生实事全部完成", "县政府承诺办10件民生实事")
+    assert _statuses(promised, 2024)[2][0] != "已完成"
+
+
+def test_a_run_closed_by_deng_may_join_its_names_with_ji():
+    text = (
+        "某县2023年1-9月重点项目推进情况\n"
+        "1.城东污水处理厂、\n"
+        "2.城西垃圾中转站及\n"
+        "3.北山公园等项目进度滞后。\n"
+    )
+    by = _statuses(text)
+    assert [by[n][0] for n in (1, 2, 3)] == ["滞后"] * 3
+
+
+def test_a_counted_run_may_go_on_after_commas():
+    text = (
+        "某县2023年1-9月重点项目推进情况\n"
+        "1.城东污水处理厂，\n"
+        "2.城西垃圾中转站，\n"
+        "3.北山公园三个项目已竣工验收。\n"
+    )
+    assert [_statuses(text)[n][0] for n in (1, 2, 3)] == ["已完成"] * 3

@@ -1,0 +1,105 @@
+"""A report of the year's results lists what was done with no target beside it: its figures
+are actuals and the office counts the work done, unless the work goes on (statuses.py,
+sentences.tells_results); a news line announcing who tells of the next items is no item's
+progress (draft.py)."""
+
+import datetime as dt
+
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+from bot.drafting.sentences import tells_results
+
+YEAR_END = """某县召开2024年度民生实事项目完成情况通报会
+会上,县教育局通报了教育项目成果。
+1.全县新建幼儿园3所,新增学位540个。
+2.完成120所学校食堂明厨亮灶改造。
+县卫健局重点介绍了医疗服务提升情况。
+3.过去一年,我县实施了一批村卫生室标准化改造工程。
+4.同时深入开展医保基金专项整治,守护群众看病钱。
+5.全县计划新建养老院2所,已建成1所。
+"""
+
+
+def _ledger(text: str, today: dt.date):
+    return draft(parse_report(text), text, today=today).ledger
+
+
+def test_results_of_the_year_are_actuals_and_done():
+    ledger = _ledger(YEAR_END, dt.date(2025, 1, 20))
+    by = {t.number: t for t in ledger.targets}
+    assert [(i.target, i.actual) for i in by[1].indicators] == [("", "3"), ("", "540")]
+    assert by[1].status_override == "已完成"
+    assert "年度完成情况" in by[1].status_reason
+    assert by[2].status_override == "已完成"  # the bureau's line below it is not its progress
+    assert by[3].status_override == "已完成"  # "实施了一批…工程": done in the past tense
+    assert by[4].status_override == "推进中"  # a campaign that goes on has no end state
+    # a target written with its result is judged by its figures as before
+    assert [(i.target, i.actual) for i in by[5].indicators] == [("2", "1")]
+    assert by[5].status_override != "已完成"
+
+
+def test_a_mid_year_report_of_the_same_words_counts_nothing_done():
+    text = YEAR_END.replace("2024年度民生实事项目完成情况通报会", "2024年1-6月民生实事推进情况")
+    ledger = _ledger(text, dt.date(2024, 7, 10))
+    assert ledger.targets[0].status_override != "已完成"
+
+
+def test_words_of_work_to_come_or_going_on_are_no_results():
+    assert tells_results("建成老年食堂12个、助餐点65个,")
+    assert tells_results("新改建农村公路18公里,路网密度持续提升。")
+    assert not tells_results("计划新建农村公路18公里。")
+    assert not tells_results("深入开展燃气安全排查整治。")
+    assert not tells_results("预计年底前建成老年食堂12个。")
+
+
+def test_a_figure_of_the_works_scope_is_no_result():
+    assert not tells_results("投资300万元的东环路改造工程,完成全部工程。")
+    assert tells_results("在全县246个建制村实现服务点全覆盖。")
+
+
+def _status(text: str) -> tuple[str, str]:
+    ledger = _ledger(text, dt.date(2023, 11, 20))
+    target = ledger.targets[0]
+    return target.status_override, target.status_reason
+
+
+def test_done_words_answer_the_money_that_qualifies_the_work():
+    # The investment names the project's size; the work is what was to be done.
+    done = (
+        "某镇2023年为民办实事进展情况\n"
+        "1.投资800万元的滨河路改造工程,已完成全部工程量,于9月竣工验收。\n"
+    )
+    assert _status(done)[0] == "已完成"
+    # An amount of work left unanswered still wants its figure.
+    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    assert _status(houses)[0] != "已完成"
+
+
+UNDATED = "某县民生实事推进情况\n1.新建幼儿园4所,已建成2所。\n"
+
+
+def test_an_undated_report_drafted_inside_its_year_is_judged_on_that_day():
+    during = draft(parse_report(UNDATED), UNDATED, year=2024, today=dt.date(2024, 7, 15))
+    assert during.judging_day == dt.date(2024, 7, 15)
+    assert "按导入当天" in during.as_of_text
+    after = draft(parse_report(UNDATED), UNDATED, year=2024, today=dt.date(2025, 2, 1))
+    assert after.judging_day == dt.date(2025, 1, 1)  # the year's close, as before
+
+
+def test_totals_of_the_year_and_results_beside_ongoing_work_are_results():
+    assert tells_results("全年发放困难群众救助资金1.2亿元,惠及2.3万人。")
+    assert tells_results("共建成农村公路45公里。")
+    assert tells_results("全面推进农村公路建设,新改建18公里。")
+    assert not tells_results("计划新建农村公路20公里。")
+    text = "某县2024年度民生实事完成情况\n1.全面推进农村公路建设,新改建18公里。\n"
+    (target,) = _ledger(text, dt.date(2025, 1, 15)).targets
+    assert [(i.target, i.actual) for i in target.indicators] == [("", "18")]
+    assert target.status_override == "已完成"
+
+
+def test_an_undated_report_of_results_in_december_is_the_years():
+    text = "某县2024年民生实事完成情况\n1.建设老年食堂。\n建成老年食堂12个、助餐点65个。\n"
+    december = _ledger(text, dt.date(2024, 12, 28)).targets[0]
+    assert december.status_override == "已完成"
+    july = _ledger(text, dt.date(2024, 7, 10)).targets[0]
+    assert july.status_override != "已完成"
