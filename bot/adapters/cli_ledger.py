@@ -25,6 +25,7 @@ from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.render.ledger_toml import load_ledger_file
+from bot.render.spreadsheet_files import SpreadsheetError
 from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
@@ -118,6 +119,24 @@ def _print_import(result: ImportResult) -> None:
         print("要用文件中的值覆盖管理员的修改，请加 --force")
 
 
+def _another_year_hint(
+    exc: SpreadsheetError, path: Path, year: int, engine: Engine, args
+) -> Exception:
+    """A sheet naming numbers this year's ledger lacks may be another year's: say how to
+    import it as that year's (only when no --year was given), else the error as it is."""
+    if args.year or not any(
+        p.column == "序号" and "台账中没有第" in p.message for p in exc.problems
+    ):
+        return exc
+    others = [y for y in years_held(engine) if y != year]
+    held = f"（数据库中还有{'、'.join(f'{y}年' for y in others)}的台账）" if others else ""
+    example = others[-1] if others else year - 1
+    return CliError(
+        f"{exc}\n如果这是另一年度的台账{held}，请加 --year 指明年份，"
+        f"例如：python main.py import {path} --year {example}"
+    )
+
+
 def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
@@ -132,7 +151,10 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             )
     elif suffix in (".xlsx", ".csv"):
         base = ledger_for(config, engine, args)
-        ledger = read_spreadsheet(path, base, config.status_date(base.year))
+        try:
+            ledger = read_spreadsheet(path, base, config.status_date(base.year))
+        except SpreadsheetError as exc:
+            raise _another_year_hint(exc, path, base.year, engine, args) from None
         renamed = [] if args.year else another_years_targets(ledger, base)
         if renamed:
             raise CliError(

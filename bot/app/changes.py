@@ -11,6 +11,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import Engine
+from sqlmodel import select
 
 from bot.domain.admin_commands import propose
 from bot.domain.admin_grammar import Proposal
@@ -70,8 +71,15 @@ def propose_alias_from_unmatched(
     lookup = lambda n: read_target(session, n, year=year, rules=rules)  # noqa: E731
     proposal = propose("alias", f"{row.best_target} {row.question.strip()}", lookup, today=today)
     pending = open_proposal(uow, proposal, admin_id=admin_id, year=year)
-    row.resolved = True
-    session.add(row)
+    # The same question asked again is answered by the same alias: none of its rows stays open.
+    same = select(UnmatchedQuestion).where(
+        UnmatchedQuestion.question == row.question,
+        UnmatchedQuestion.year == row.year,
+        UnmatchedQuestion.resolved == False,  # noqa: E712
+    )
+    for open_row in [row, *session.exec(same)]:
+        open_row.resolved = True
+        session.add(open_row)
     return pending
 
 

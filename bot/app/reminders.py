@@ -24,9 +24,11 @@ from sqlmodel import Session
 
 from bot.app.reminder_notices import notices_on
 from bot.domain.echo import echoed
+from bot.domain.fields import label as field_label
 from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy
 from bot.domain.status import year_closed
+from bot.domain.unit_names import UnitNotFound, resolve_unit_name
 from bot.domain.work_calendar import WorkCalendar
 from bot.render.buttons import Button
 from bot.store.ledger_store import audit_since
@@ -121,13 +123,13 @@ def unit_names(ledger: LedgerSpec) -> list[str]:
 
 
 def resolve_unit(ledger: LedgerSpec, given: str) -> str:
-    """The unit's full name from an exact or unique partial name ("民政局" → "县民政局")."""
+    """The unit's full name from an exact or unique partial name ("民政局" → "县民政局") or a
+    name before the reform ("卫生局" → "县卫健委")."""
     names = unit_names(ledger)
-    if given in names:
-        return given
-    found = [n for n in names if given in n]
-    if len(found) == 1:
-        return found[0]
+    try:  # as /assign reads it: 县 optional, a unique part, a name before the 2018 reform
+        return resolve_unit_name(given, names).name
+    except UnitNotFound:
+        found = [n for n in names if given in n]
     hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
     raise UnknownUnit(f"台账中没有唯一对应“{echoed(given)}”的责任单位。可选：{hint}")
 
@@ -170,7 +172,7 @@ def _changes_since_last_digest(
     for entry in audit_since(session, since):
         if entry.target_number is None:
             continue
-        label = entry.field_name.split(":")[1] if ":" in entry.field_name else entry.field_name
+        label = field_label(entry.field_name)  # 进展, 时限, 新增贷款完成值: never progress_text
         other = f"{entry.year}年" if entry.year not in (None, year) else ""
         lines.append(f"{other}第{entry.target_number}项 {label} 由{entry.actor}修改")
     return list(dict.fromkeys(lines))

@@ -130,3 +130,19 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
         note = propose("note", f"{number} {text}", lookup, today=today)
         return ReportPlan(note, figure, older)
     return ReportPlan(figure)
+
+
+def misdirected_figure(number: int, text: str, targets) -> tuple[TargetSpec, str] | None:
+    """The one other target a figure report meant, with its indicator's name: the report opens
+    with that indicator's full name and a figure with a unit, and target `number` has no such
+    indicator ("/report 35 产前超声筛查率 60%" is about 48's 产前超声筛查率, not a note on 35)."""
+    others: dict[int, tuple[TargetSpec, str]] = {}
+    for target in targets:
+        for ind in target.indicators:
+            if not text.startswith(ind.name):
+                continue
+            if target.number == number:
+                return None  # its own indicator: whatever the figure, it is this target's
+            if _FIGURE_WITH_UNIT.match(text[len(ind.name) :].lstrip()):
+                others[target.number] = (target, ind.name)
+    return next(iter(others.values())) if len(others) == 1 else None

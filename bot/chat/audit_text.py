@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.domain.fields import label, show
+from bot.domain.fields import (
+    INDICATOR_ATTR_NAMES,
+    decode_indicator,
+    indicator_address,
+    indicator_field,
+    label,
+    show,
+)
 from bot.domain.text_diff import describe_change
 from bot.store.models import AuditEntry
 
@@ -17,7 +24,34 @@ def short(value: str, limit: int = 40) -> str:
 
 def change_line(field: str, old: str, new: str) -> str:
     """ "字段：旧 → 新" as the chat shows one audited change."""
+    address = indicator_address(field)
+    if address is not None and address.attr is None:
+        whole = _indicator_change(address.name, old, new)
+        if whole:
+            return whole
     return f"{label(field)}：" + describe_change(show(field, old), show(field, new))
+
+
+def _indicator_change(name: str, old: str, new: str) -> str:
+    """A whole indicator (an import writes it so) as its changed parts ("新增贷款完成值：-5 →
+    24.43；新增贷款数据时点：…"), never its stored JSON; "" when a value does not decode."""
+    try:
+        before, after = decode_indicator(old), decode_indicator(new)
+    except (ValueError, TypeError, AttributeError):
+        return ""
+    if not before or not after:  # added or removed whole: its figures as they read
+        values = after or before
+        parts = "，".join(
+            f"{label(indicator_field(name, a))}{values[a]}"
+            for a in INDICATOR_ATTR_NAMES
+            if values[a]
+        )
+        return f"{name}：{'新增指标' if after else '删除指标'}（{parts}）"
+    return "；".join(
+        f"{label(indicator_field(name, a))}：{describe_change(before[a], after[a])}"
+        for a in INDICATOR_ATTR_NAMES
+        if before[a] != after[a]
+    )
 
 
 def history_text(

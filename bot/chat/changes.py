@@ -68,7 +68,11 @@ def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
         return ""
     usage = f"用法：{GRAMMARS[name].usage}"
     if number in service.years.held():
-        return f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}"
+        return (
+            f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}\n"
+            f"如需改正{number}年的台账：python main.py export --year {number} --format xlsx "
+            f"-o {number}.xlsx 导出，改好后 python main.py import {number}.xlsx --year {number}"
+        )
     return f"{no_such_target(service.answerer.ledger, number)}\n{usage}"
 
 
@@ -98,26 +102,39 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if applied is None or not applied.entries:
         return [Reply("没有可撤销的修改。")]
     service.refresh()
+    # A change made before a newer year was imported names its year: 第12项 now means 2021's.
     lines = [
-        f"已撤销：第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
+        f"已撤销：{f'{e.year}年' if e.year and e.year != service.year else ''}"
+        f"第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
         for e in applied.entries
     ]
     return [Reply("\n".join(lines))]
+
+
+UNMATCHED_SHOWN = 10  # distinct questions listed
+UNMATCHED_READ = 100  # latest rows read to find them (a question may have been asked often)
 
 
 def cmd_unmatched(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List questions that found no target, with buttons to turn them into aliases."""
     service.unmatched.flush()  # include the questions still being written
     with reading(service.engine) as session:
-        rows = store_list_unmatched(session, limit=10)
+        rows = store_list_unmatched(session, limit=UNMATCHED_READ)
     if not rows:
         return [Reply("暂无未匹配的问题。")]
+    # A question asked again is one line, with its count: two like buttons would confuse.
+    asked: dict[tuple[str, int | None], list] = {}
+    for row in rows:
+        asked.setdefault((row.question.strip(), row.year), []).append(row)
     lines = ["最近未匹配的问题："]
     buttons = []
-    for row in rows:
+    for row, times in [(same[0], len(same)) for same in list(asked.values())[:UNMATCHED_SHOWN]]:
         # A question asked of another year's ledger names that year's target.
         of_year = f"{row.year}年" if row.year and row.year != service.year else ""
-        best = f"（最接近{of_year}第{row.best_target}项）" if row.best_target else ""
+        notes = [f"问过{times}次"] if times > 1 else []
+        if row.best_target:
+            notes.append(f"最接近{of_year}第{row.best_target}项")
+        best = f"（{'，'.join(notes)}）" if notes else ""
         lines.append(f"· {short(row.question, 60)}{best}")
         if row.best_target and len(row.question.strip()) <= 20:
             label = f"“{short(row.question, 12)}”设为{of_year}第{row.best_target}项别名"

@@ -14,7 +14,7 @@ from bot.app.progress_reports import (
     pending_reports,
     reject_report,
 )
-from bot.app.report_figures import plan_report
+from bot.app.report_figures import misdirected_figure, plan_report
 from bot.chat.context import ChatContext
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
@@ -31,6 +31,7 @@ REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新�
 DOCUMENT_USAGE = (
     "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
 )
+REPORT_MAX_CHARS = 1000  # a progress note, not a document: longer material goes as a file
 REJECT_USAGE = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
 
 
@@ -46,15 +47,47 @@ def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
     )
 
 
+def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
+    """What a unit's chat is told of a target it may not report on: no such target, or whose
+    target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
+    with reading(ctx.engine) as session:
+        subscriptions = subscriptions_map(session)
+    units = [unit for unit, chats in subscriptions.items() if sender.chat_id in chats]
+    if not units:
+        return None
+    ledger = ctx.answerer.ledger
+    target = ctx.target(number)
+    if target is None:
+        return [Reply(no_such_target(ledger, number) + REPORT_USAGE)]
+    own = [t for t in ledger.targets if any(u.name in units for u in t.units)]
+    whose = "、".join(u.name for u in target.units) or "未明确"
+    lines = [
+        f"第{number}项 {target.title} 的责任单位是{whose}，本群是{'、'.join(units)}的群，"
+        "只能报送本单位负责的目标，请核对序号。"
+    ]
+    if own:
+        shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
+        more = f"等{len(own)}项" if len(own) > 12 else ""
+        lines.append(f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值")
+    return [Reply("\n".join(lines))]
+
+
 def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> list[Reply]:
     """Record a unit's progress report for admins to approve or reject."""
     if not may_report(ctx, sender, number):
-        return ctx.refuse(sender, f"report {number}")
+        return _not_this_units(ctx, sender, number) or ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
         return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
-    text = " ".join(unicodedata.normalize("NFKC", text).split())[:1000]
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
     if not text:
         return [Reply(REPORT_USAGE)]
+    if len(text) > REPORT_MAX_CHARS:  # cut silently, the rest of the unit's words would be lost
+        return [
+            Reply(
+                f"报送内容共{len(text)}字，超过{REPORT_MAX_CHARS}字，未收到。请精简后重新发送；"
+                f"详细材料可作为文件发送，并在文件说明中写 /report {number} 简要进展。"
+            )
+        ]
     problem = text_problem(text)
     if problem:
         return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
@@ -62,6 +95,17 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         plan = plan_report(number, text, ctx.target, today=ctx.config.current_date())
     except CommandError as exc:
         return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
+    noted = plan.proposal.command == "note" and not plan.figure
+    meant = misdirected_figure(number, text, ctx.answerer.ledger.targets) if noted else None
+    if meant is not None:  # "/report 35 产前超声筛查率 60%": a wrong number, not a note on 35
+        other, name = meant
+        return [
+            Reply(
+                f"第{number}项 {ctx.target(number).title} 没有“{name}”这个指标，它是"
+                f"第{other.number}项 {other.title} 的指标，未收到。请核对序号后重新发送：\n"
+                f"/report {other.number} {text}"
+            )
+        ]
     report = file_report(
         ctx.engine,
         year=ctx.year,

@@ -137,6 +137,10 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         raise CommandError(f"多余的内容：“{as_of}”")
     if len(as_of) > AS_OF_MAX_CHARS:
         raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
+    if _no_such_day(as_of):  # "截至13月" would stand in the ledger and judge no 序时进度
+        raise CommandError(
+            f"数据时点“{echoed(as_of)}”中的日期不存在，请写成 截至11月、1-11月 或 截至11月30日"
+        )
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
     new_unit = unit or ind.shown_actual_unit
@@ -241,3 +245,17 @@ GRAMMARS = (
         _note,
     ),
 )
+
+
+_MONTH_OR_DAY = re.compile(r"(\d{1,2})月(?:份)?(?:(\d{1,2})日)?")
+
+
+def _no_such_day(words: str) -> bool:
+    """True when as-of words name a month or a day no year has ("13月", "2月30日")."""
+    for m in _MONTH_OR_DAY.finditer(words):
+        month, day = int(m.group(1)), int(m.group(2) or 1)
+        try:
+            dt.date(2000, month, day)  # a leap year: 2月29日 exists
+        except ValueError:
+            return True
+    return False

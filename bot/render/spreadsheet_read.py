@@ -142,7 +142,8 @@ def rows_to_ledger(
             continue
         number = int(number_text)
         if number not in known:
-            problems.append(CellProblem(r, "序号", f"台账中没有第{number}项目标"))
+            missing = f"{base.year}年台账中没有第{number}项目标（共{len(known)}项）"
+            problems.append(CellProblem(r, "序号", missing))
             continue
         if number in seen:
             problems.append(

@@ -122,6 +122,10 @@ def two_years(config, engine):
 def test_a_change_naming_a_year_says_changes_go_to_the_current_year(two_years, command):
     [reply] = two_years.command(ADMIN, command, "2020 12 新增贷款 20亿元")
     assert reply.text.startswith("修改只针对当前年度（2021年）的台账，序号前不要写年份。\n用法：")
+    assert reply.text.endswith(  # and how last year's ledger is corrected
+        "如需改正2020年的台账：python main.py export --year 2020 --format xlsx -o 2020.xlsx 导出，"
+        "改好后 python main.py import 2020.xlsx --year 2020"
+    )
     assert not two_years.command(ADMIN, "undo", "")[0].text.startswith("已撤销")
 
 

@@ -59,3 +59,19 @@ def test_list_keeps_what_the_clis_list_keeps(service, engine, config):
         assert shown == numbers[:10], word  # the first page of the same targets, in order
     [unknown] = service.command(ADMIN, "list", "不存在的局")
     assert unknown.text.startswith("没有找到“不存在的局”。用法：/list [年份] 状态|单位|领域")
+
+
+def test_undo_of_a_change_made_before_a_newer_year_was_imported_names_its_year(service, engine):
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元")
+    service.button(ADMIN, asked.buttons[0][0].data)
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021 becomes the current year
+    service.refresh()
+    [undone] = service.command(ADMIN, "undo", "")
+    assert undone.text.startswith("已撤销：2020年第12项 新增贷款完成值：25.1 → 24.43")
+    [card] = service.command(ADMIN, "target", "2020 12")
+    assert "24.43亿元" in card.text

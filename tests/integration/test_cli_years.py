@@ -129,3 +129,32 @@ def test_a_sheet_exported_from_another_year_is_not_imported_into_the_current_one
     assert run_cli("list", "--json")[1] == before
     code, out, _ = run_cli("import", str(sheet), "--year", "2021")
     assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
+
+
+def test_last_years_export_imported_without_its_year_says_to_add_it(run_cli, tmp_path):
+    sheet = tmp_path / "l2020.csv"
+    assert run_cli("export", "--format", "csv", "-o", str(sheet))[0] == 0
+    run_cli("import", str(LEDGER_2021))  # 2021 (3 targets) is now the current year
+    _, before, _ = run_cli("list", "--year", "2020", "--json")
+
+    code, out, err = run_cli("import", str(sheet))
+
+    assert code == 2 and out == ""
+    assert "“序号”列：2021年台账中没有第4项目标（共3项）" in err
+    assert err.rstrip().endswith(
+        "如果这是另一年度的台账（数据库中还有2020年的台账），请加 --year 指明年份，"
+        f"例如：python main.py import {sheet} --year 2020"
+    )
+    assert run_cli("import", str(sheet), "--year", "2020")[:2] == (
+        0,
+        "新建0项，更新0个字段，冲突0个\n",
+    )
+    # a bad cell in it names its row and column, and nothing of the file is imported
+    lines = sheet.read_text(encoding="utf-8-sig").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("12,"))
+    lines[row] = lines[row].replace(",24.43,", ",很多,")
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    code, _, err = run_cli("import", str(sheet), "--year", "2020")
+    assert code == 2 and f"第{row + 1}行“完成值”列：“很多”不是数字" in err
+    assert "--year 指明年份" not in err
+    assert run_cli("list", "--year", "2020", "--json")[1] == before

@@ -300,7 +300,7 @@ def test_the_digest_names_the_year_of_a_change_to_another_year(engine, ledger_20
     changes = [line for line in digest.text.splitlines() if "由tg:42修改" in line]
     assert len(changes) == 2, digest.text
     assert [line.startswith(("第1项", "· 第1项")) for line in changes].count(True) == 1
-    assert [("2020年第1项 title" in line) for line in changes].count(True) == 1
+    assert [("2020年第1项 简称" in line) for line in changes].count(True) == 1
 
 
 def test_a_running_chat_moves_to_a_newly_imported_year_on_refresh(engine, config, ledger_2021):

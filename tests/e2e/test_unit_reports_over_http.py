@@ -1,0 +1,92 @@
+"""A unit's group reports over HTTP against the fake Bot API: what it is told when it names a
+target of another unit or one the ledger does not hold, and when its report is too long.
+
+县卫健委's group (-1003300, member 501, no viewer rights) is subscribed to 县卫健委 only.
+"""
+
+from __future__ import annotations
+
+from bot.app.reminders import subscribe
+from tests.auxil.bot_harness import REFUSAL, bot_config, running_bot
+from tests.auxil.reminder_harness import reports
+
+GROUP = -1003300
+MEMBER = 501
+GROUP_KW = {"chat_type": "supergroup"}
+
+
+async def test_a_unit_naming_another_units_target_is_told_its_own(config, engine, fake):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        other = await bot.say(GROUP, MEMBER, "/report 12 新增贷款 26亿元", **GROUP_KW)
+        assert other.text.startswith(
+            "第12项 新增贷款 的责任单位是县金融工作局、人行西平县支行，本群是县卫健委的群，"
+            "只能报送本单位负责的目标，请核对序号。\n本单位负责：第33项 疾控中心能力建设、"
+        )
+        assert "第35项 慢阻肺防治" in other.text
+        assert other.text.endswith("例如：/report 33 进展或数值")
+        missing = await bot.say(GROUP, MEMBER, "/report 99 已完成", **GROUP_KW)
+        assert missing.text.startswith("2020年台账中没有第99项目标（共66项）。用法：/report 序号")
+        # a file captioned with another unit's target is answered the same way, and not kept
+        photo = b"\x89PNG\r\n\x1a\n" + bytes(40)
+        sent = await bot.send_file(GROUP, MEMBER, photo, caption="/report 12 附件", **GROUP_KW)
+        assert sent.text.startswith("第12项 新增贷款 的责任单位是县金融工作局")
+        assert reports(engine) == []
+        # its own target is received as before
+        own = await bot.say(GROUP, MEMBER, "/report 35 補助資金已撥付到位🎉", **GROUP_KW)
+        assert own.text.startswith("已收到第35项的进展报送（编号")
+        assert "補助資金已撥付到位🎉" in own.text
+        # a group nobody subscribed gets the plain refusal, which tells it nothing of the ledger
+        stranger = await bot.say(-1005550000, 777, "/report 12 已完成", **GROUP_KW)
+        assert stranger.texts == [REFUSAL]
+
+
+async def test_a_report_too_long_is_refused_whole_not_cut(config, engine, fake):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    long_text = "筛查工作进展顺利，" * 150  # 1350 characters
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        reply = await bot.say(GROUP, MEMBER, f"/report 35 {long_text}", **GROUP_KW)
+        assert reply.text == (
+            "报送内容共1350字，超过1000字，未收到。请精简后重新发送；"
+            "详细材料可作为文件发送，并在文件说明中写 /report 35 简要进展。"
+        )
+        assert reports(engine) == []
+        fits = await bot.say(GROUP, MEMBER, f"/report 35 {long_text[:1000]}", **GROUP_KW)
+        assert fits.text.startswith("已收到第35项的进展报送（编号")
+        [report] = reports(engine)
+        assert len(report.text) == 1000
+
+
+async def test_a_figure_sent_under_the_wrong_number_names_the_target_it_belongs_to(
+    config, engine, fake
+):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        wrong = await bot.say(GROUP, MEMBER, "/report 35 产前超声筛查率 60%", **GROUP_KW)
+        assert wrong.text == (
+            "第35项 慢阻肺防治 没有“产前超声筛查率”这个指标，它是第48项 两癌两病筛查 的指标，"
+            "未收到。请核对序号后重新发送：\n/report 48 产前超声筛查率 60%"
+        )
+        assert reports(engine) == []
+        right = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60%", **GROUP_KW)
+        assert right.text.startswith("已收到第48项的数据报送（编号")
+        # words about another target's subject, without its figure, are still a note on 35
+        note = await bot.say(GROUP, MEMBER, "/report 35 产前超声筛查率的宣传同步推进", **GROUP_KW)
+        assert note.text.startswith("已收到第35项的进展报送（编号")
+
+
+async def test_a_figure_dated_a_day_no_year_has_is_refused_with_the_forms_to_write(
+    config, engine, fake
+):
+    from tests.auxil.bot_harness import ADMIN
+
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    forms = "请写成 截至11月、1-11月 或 截至11月30日"
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        unit = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 截至13月", **GROUP_KW)
+        assert unit.text.startswith(f"数据时点“截至13月”中的日期不存在，{forms}\n用法：/report")
+        assert reports(engine) == []
+        admin = await bot.say(ADMIN, ADMIN, "/set 48 产前超声筛查率 60% 截至2月30日")
+        assert admin.text.startswith(f"数据时点“截至2月30日”中的日期不存在，{forms}\n用法：/set")
+        fine = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 1-11月份", **GROUP_KW)
+        assert fine.text.startswith("已收到第48项的数据报送（编号")

@@ -1,0 +1,29 @@
+"""/subscribe reads a unit's name as /assign does: 县 optional, a unique part, or the name
+before the 2018 reform (卫生局 is 县卫健委); a name matching no unit still lists the choices."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+
+ADMIN = Sender(42, 42, actor="tg:42")
+
+
+def test_subscribe_takes_a_units_former_name(config, engine):
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
+    )
+    service = ChatService(engine, config, build_answerer(engine, config))
+    [former] = service.command(ADMIN, "subscribe", "卫生局 -1003300")
+    assert former.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
+    [part] = service.command(ADMIN, "subscribe", "国土局 -1003301")
+    assert part.text == "已订阅：县自然资源局的到期提醒将发送到 -1003301。"
+    [listed] = service.command(ADMIN, "subscriptions", "")
+    assert "· 县卫健委 → -1003300" in listed.text
+    [off] = service.command(ADMIN, "unsubscribe", "卫计委 -1003300")
+    assert off.text == "已取消：县卫健委的提醒不再发送到 -1003300。"
+    [unknown] = service.command(ADMIN, "subscribe", "档案馆 -1003302")
+    assert unknown.text.startswith("台账中没有唯一对应“档案馆”的责任单位。可选：")

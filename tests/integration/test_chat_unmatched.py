@@ -1,0 +1,38 @@
+"""/unmatched lists a question asked several times once, with how often it was asked, and its
+one button resolves every time it was asked."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.app.services import build_answerer
+from bot.chat.service import ChatService
+from bot.chat.types import Sender
+from bot.store.unmatched import log_unmatched
+
+ADMIN = Sender(42, 42, actor="tg:42")
+
+
+def test_a_question_asked_three_times_is_one_line_and_one_button(config, engine):
+    config = dataclasses.replace(
+        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
+    )
+    service = ChatService(engine, config, build_answerer(engine, config))
+    for question in ("放款那摊子", "放款那摊子", "火星基地建得怎样", "放款那摊子"):
+        best = 12 if question == "放款那摊子" else None
+        log_unmatched(engine, question, best_target=best, best_score=1.0, year=2020)
+    [listed] = service.command(ADMIN, "unmatched", "")
+    assert listed.text.splitlines()[1:3] == [
+        "· 放款那摊子（问过3次，最接近第12项）",
+        "· 火星基地建得怎样",
+    ]
+    [[button]] = listed.buttons
+    assert button.label == "“放款那摊子”设为第12项别名"
+    [asked] = service.button(ADMIN, button.data)
+    assert "第12项 新增别名：放款那摊子" in asked.text
+    service.button(ADMIN, asked.buttons[0][0].data)
+    [after] = service.command(ADMIN, "unmatched", "")
+    assert after.text.splitlines()[1:] == [
+        "· 火星基地建得怎样",
+        "其他问题可用 /alias 序号 词 手动添加别名。",
+    ]
