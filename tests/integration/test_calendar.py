@@ -1,15 +1,13 @@
 """The work calendar as the office meets it: `calendar YEAR`, /outbox and the console warn."""
 
-import dataclasses
 import datetime as dt
 import json
 
 import pytest
 
 from bot.adapters.console import first_screen
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
@@ -70,10 +68,7 @@ def test_a_broken_calendar_file_is_one_line_naming_it(run_cli, cli_config_path, 
     ("today", "warned"), [(dt.date(2026, 12, 6), True), (dt.date(2021, 1, 15), False)]
 )
 def test_admins_are_warned_when_this_or_next_year_is_not_covered(config, engine, today, warned):
-    config = dataclasses.replace(
-        config, today=today, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    service = ChatService(engine, config, build_answerer(engine, config))
+    service = admin_chat(config, engine, today=today)
     [reply] = service.command(ADMIN, "outbox", "")
     assert ("缺少2027年的节假日安排" in reply.text) is warned
     assert reply.text.endswith("没有未确认送达或发送失败的提醒。")

@@ -8,21 +8,17 @@ import dataclasses
 import pytest
 from sqlmodel import Session
 
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
 from bot.store.ledger_import import load_ledger
 from bot.store.ledger_store import read_ledger
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
 
 @pytest.fixture
 def service(config, engine):
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine)
 
 
 def _import_with_loans(engine, actual: str, as_of: str, source: str) -> None:

@@ -9,19 +9,16 @@ import datetime as dt
 
 import pytest
 
-from bot.app.services import build_answerer
 from bot.chat.service import ChatService
 from bot.chat.types import Sender
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 MISSING = "2020年台账中没有第99项目标（共66项）。"
 
 
 def _service(config, engine) -> ChatService:
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine)
 
 
 @pytest.fixture

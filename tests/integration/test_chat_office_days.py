@@ -3,23 +3,17 @@ writes follows the pinned day, never the machine's clock."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
-from bot.app.services import build_answerer
 from bot.chat.service import ChatService
 from bot.chat.types import Sender
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
 
 def _service(config, engine, day: str) -> ChatService:
-    config = dataclasses.replace(
-        config,
-        today=dt.date.fromisoformat(day),
-        telegram=dataclasses.replace(config.telegram, admins=(42,)),
-    )
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine, today=dt.date.fromisoformat(day))
 
 
 def _set(service: ChatService, args: str) -> None:

@@ -3,20 +3,14 @@ before the 2018 reform (卫生局 is 县卫健委); a name matching no unit stil
 
 from __future__ import annotations
 
-import dataclasses
-
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
 
 def test_subscribe_takes_a_units_former_name(config, engine):
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    service = ChatService(engine, config, build_answerer(engine, config))
+    service = admin_chat(config, engine)
     [former] = service.command(ADMIN, "subscribe", "卫生局 -1003300")
     assert former.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
     [part] = service.command(ADMIN, "subscribe", "国土局 -1003301")

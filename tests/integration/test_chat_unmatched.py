@@ -3,21 +3,15 @@ one button resolves every time it was asked."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
 from bot.store.unmatched import log_unmatched
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
 
 def test_a_question_asked_three_times_is_one_line_and_one_button(config, engine):
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    service = ChatService(engine, config, build_answerer(engine, config))
+    service = admin_chat(config, engine)
     for question in ("放款那摊子", "放款那摊子", "火星基地建得怎样", "放款那摊子"):
         best = 12 if question == "放款那摊子" else None
         log_unmatched(engine, question, best_target=best, best_score=1.0, year=2020)

@@ -3,14 +3,12 @@ is said so plainly, with its status and figure, before its card."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
+from tests.auxil.chats import admin_chat
 
 LEADER = Sender(42, 42, actor="tg:42")
 
@@ -18,12 +16,7 @@ LEADER = Sender(42, 42, actor="tg:42")
 @pytest.fixture
 def chat(config, engine):
     """The 2020 ledger on 23 October 2020, while the year still runs."""
-    config = dataclasses.replace(
-        config,
-        today=dt.date(2020, 10, 23),
-        telegram=dataclasses.replace(config.telegram, admins=(42,)),
-    )
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine, today=dt.date(2020, 10, 23))
 
 
 def ask(chat, text: str) -> list[str]:

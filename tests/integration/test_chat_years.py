@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from bot.app.services import build_answerer
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
 from bot.domain.fields import FieldChange
 from bot.store.ledger_changes import apply_changes
+from tests.auxil.chats import admin_chat
 
 ADMIN = Sender(42, 42, actor="tg:42")
 
 
 @pytest.fixture
 def service(config, engine):
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine)
 
 
 def test_target_and_history_of_the_year_held_answer_as_without_a_year(service, engine):

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from sqlmodel import Session
 
 from bot.app.reminders import subscribe
-from bot.app.services import build_answerer
 from bot.chat.evidence import IncomingFile
-from bot.chat.service import ChatService
 from bot.chat.types import Sender
 from bot.store.evidence_store import list_evidence
+from tests.auxil.chats import admin_chat
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
 ADMIN = Sender(42, 42, actor="tg:42")
@@ -23,11 +20,8 @@ STRANGER = Sender(777, 777, actor="tg:777")
 
 @pytest.fixture
 def service(config, engine):
-    config = dataclasses.replace(
-        config, telegram=dataclasses.replace(config.telegram, admins=(42,))
-    )
     subscribe(engine, "县住建局", UNIT_GROUP, actor="tg:42")  # target 30's lead unit
-    return ChatService(engine, config, build_answerer(engine, config))
+    return admin_chat(config, engine)
 
 
 def files_of(service, number: int):
