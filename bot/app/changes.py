@@ -25,7 +25,8 @@ from bot.store.uow import UnitOfWork
 
 
 class NothingToResolve(Exception):
-    """The unmatched question is gone, has no best target, or was resolved already."""
+    """The unmatched question is gone, has no best target, was resolved already, or its alias
+    waits for 确认."""
 
 
 def open_proposal(
@@ -61,7 +62,7 @@ def propose_alias_from_unmatched(
     today: dt.date,
 ) -> PendingChange:
     """Propose an unmatched question as an alias of its best target, in the ledger year it was
-    asked about (`year` for questions logged without one), and mark it resolved, together.
+    asked about (`year` for questions logged without one); confirming it resolves the question.
     Raises NothingToResolve, or CommandError when the alias is refused."""
     session = uow.session
     row = session.get(UnmatchedQuestion, question_id)
@@ -70,17 +71,18 @@ def propose_alias_from_unmatched(
     year = row.year or year
     lookup = lambda n: read_target(session, n, year=year, rules=rules)  # noqa: E731
     proposal = propose("alias", f"{row.best_target} {row.question.strip()}", lookup, today=today)
-    pending = open_proposal(uow, proposal, admin_id=admin_id, year=year)
-    # The same question asked again is answered by the same alias: none of its rows stays open.
-    same = select(UnmatchedQuestion).where(
-        UnmatchedQuestion.question == row.question,
-        UnmatchedQuestion.year == row.year,
-        UnmatchedQuestion.resolved == False,  # noqa: E712
+    # Its rows (and the same question asked again) are resolved when the alias is confirmed;
+    # until then a second press finds the proposal open and opens no other.
+    waiting = select(PendingChange).where(
+        PendingChange.state == "pending",
+        PendingChange.command == proposal.command,
+        PendingChange.year == year,
+        PendingChange.target_number == proposal.target,
+        PendingChange.summary == proposal.summary,
     )
-    for open_row in [row, *session.exec(same)]:
-        open_row.resolved = True
-        session.add(open_row)
-    return pending
+    if session.exec(waiting).first() is not None:
+        raise NothingToResolve(question_id)
+    return open_proposal(uow, proposal, admin_id=admin_id, year=year)
 
 
 def confirm(engine: Engine, pending_id: int, *, admin_id: int, actor: str, check=None) -> Settled:

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.domain.fields import FieldChange
+from bot.domain.fields import FieldChange, decode_aliases
 from bot.store.ledger_changes import AppliedChange, apply_changes_in
 from bot.store.ledger_store import StoreError
 from bot.store.models import AuditEntry, PendingChange
+from bot.store.unmatched import resolve_answered_by
 from bot.store.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,11 @@ def confirm_pending(
             return Settled("stale", pending)
         pending.state = "applied"
         session.add(pending)
+        # An unmatched question turned into an alias is resolved with it, not when proposed:
+        # a cancelled or stale proposal leaves the question open in /unmatched.
+        for change in _changes(pending):
+            if change.field == "aliases":
+                resolve_answered_by(session, pending.year, decode_aliases(change.new_value))
     return Settled("applied" if applied.entries else "unchanged", pending, applied)
 
 

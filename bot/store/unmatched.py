@@ -44,6 +44,20 @@ def log_unmatched_many(engine: Engine, rows: list[UnmatchedRow]) -> None:
         )
 
 
+def resolve_answered_by(session: Session, year: int, aliases: tuple[str, ...]) -> None:
+    """Mark resolved every open unmatched question of `year` that an alias now answers as
+    written (the alias a "设为别名" button proposed, once it is confirmed)."""
+    words = {a.strip().casefold() for a in aliases}
+    open_rows = select(UnmatchedQuestion).where(
+        UnmatchedQuestion.resolved == False,  # noqa: E712
+        (UnmatchedQuestion.year == year) | (UnmatchedQuestion.year == None),  # noqa: E711
+    )
+    for row in session.exec(open_rows):
+        if row.question.strip().casefold() in words:
+            row.resolved = True
+            session.add(row)
+
+
 def list_unmatched(session: Session, limit: int = 20) -> list:
     """Open unmatched questions, newest first."""
     query = (

@@ -1,5 +1,5 @@
 """/unmatched lists a question asked several times once, with how often it was asked, and its
-one button resolves every time it was asked."""
+one button resolves every time it was asked, once the alias is confirmed."""
 
 from __future__ import annotations
 
@@ -30,3 +30,23 @@ def test_a_question_asked_three_times_is_one_line_and_one_button(config, engine)
         "· 火星基地建得怎样",
         "其他问题可用 /alias 序号 词 手动添加别名。",
     ]
+
+
+def test_a_cancelled_alias_leaves_the_question_open_and_a_second_press_opens_no_other(
+    config, engine
+):
+    service = admin_chat(config, engine)
+    log_unmatched(engine, "放款那摊子", best_target=12, best_score=1.0, year=2020)
+    [listed] = service.command(ADMIN, "unmatched", "")
+    [[button]] = listed.buttons
+    [asked] = service.button(ADMIN, button.data)
+    [again] = service.button(ADMIN, button.data)  # pressed twice while it waits for 确认
+    assert again.toast == "该问题已处理或不存在"
+    [[_, cancel]] = asked.buttons
+    [cancelled] = service.button(ADMIN, cancel.data)
+    assert cancelled.text.startswith("已取消")
+    [still] = service.command(ADMIN, "unmatched", "")
+    assert "· 放款那摊子（最接近第12项）" in still.text.splitlines()
+    [[button]] = still.buttons  # and it can be proposed again
+    [asked] = service.button(ADMIN, button.data)
+    assert "第12项 新增别名：放款那摊子" in asked.text
