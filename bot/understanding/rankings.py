@@ -94,10 +94,13 @@ class RankedLists:
         # first, so it leads the list instead of hiding behind targets that met theirs.
         hidden = [
             t
-            for r, t in ((self._completion(t), t) for t in self.ledger.targets)
-            if ascending and self.status(t) in BEHIND and (r is None or r >= 100)
+            for t in self.ledger.targets
+            if ascending
+            and self.status(t) in BEHIND
+            and ((r := self._completion(t)) is None or r >= 100)
         ]
-        rated = [(r, t) for r, t in rated if t not in hidden]
+        hidden_numbers = {t.number for t in hidden}
+        rated = [(r, t) for r, t in rated if t.number not in hidden_numbers]
         rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
         count = RANK_COUNT.search(q)
         asked = to_int(next(g for g in count.groups() if g)) if count else None
