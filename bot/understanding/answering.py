@@ -49,12 +49,12 @@ from bot.understanding.cues import (
     AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
     FREEZE_AT,
-    HELP_FOUND,
+    HELP,
     HELP_WEAK,
     LAST_TARGET,
     NUMBER_REF,
     PHRASE_COVERAGE,
-    SUMMARY_FOUND,
+    SUMMARY,
     TOPIC_CUE,
     WARM_AT,
     WEAK_AMBIGUOUS_RATIO,
@@ -203,7 +203,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
-        if HELP_FOUND(q):
+        if HELP.search(q):
             return Answer(question, "help", (), render_help())
         stepped = self._list_step(question, q, context)
         if stepped is not None:
@@ -249,7 +249,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY_FOUND(q) or self._names_nothing(q)) and not self._specific_topic(q):
+        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
         if context is not None:
             follow = self._follow_up(question, q, context)

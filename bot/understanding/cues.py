@@ -8,7 +8,6 @@ import re
 from bot.understanding.candidates import Candidate
 from bot.understanding.text import (
     chinese_number,
-    found_by,
     words_pattern,
 )
 
@@ -80,9 +79,6 @@ HELP = re.compile(
 )
 
 
-HELP_FOUND = found_by(HELP)  # whether HELP finds anything, told faster
-
-
 # Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
 # only when no target explains the question, so "你说固投怎么查" still answers 固投.
 HELP_WEAK = re.compile(
@@ -143,9 +139,6 @@ SUMMARY = re.compile(
     # every category at once: the summary, which counts them all
     r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
 )
-
-
-SUMMARY_FOUND = found_by(SUMMARY)  # whether SUMMARY finds anything, told faster
 
 
 # A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").

@@ -24,7 +24,7 @@ from bot.understanding.cues import (
     RANK_ASKED,
     RANK_NAMED,
     RANK_STATED,
-    SUMMARY_FOUND,
+    SUMMARY,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
     UNIT_PRICE,
@@ -98,7 +98,7 @@ class ScopeChecks:
                 if not self._says_more_than(q, numbers):
                     return self._target_answer(question, q, members[0], ())
             return None
-        if len(members) == len(self.ledger.targets) and SUMMARY_FOUND(q):
+        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]

@@ -386,36 +386,3 @@ def ascii_word_in(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
-
-
-_REGEX_SYNTAX = frozenset("\\[](){}.*+?^$|")
-
-
-def found_by(pattern: re.Pattern[str]):
-    """`bool(pattern.search(text))` as a function, told faster: the alternatives of `pattern`
-    that are plain words make one trie (`words_pattern`), the others one pattern. `re` tries
-    an alternation's every word at every place of the text; a trie, each next character."""
-    ways, depth, in_class, escaped, way = [], 0, False, False, ""
-    for ch in pattern.pattern:  # the alternatives at the top level, as written
-        if escaped or in_class:
-            escaped, in_class = False, in_class and ch != "]"
-        elif ch == "\\":
-            escaped = True
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            ways.append(way)
-            way = ""
-            continue
-        way += ch
-    ways.append(way)
-    words = [w for w in ways if w and _REGEX_SYNTAX.isdisjoint(w)]
-    rest = [w for w in ways if not (w and _REGEX_SYNTAX.isdisjoint(w))]
-    if pattern.flags & ~re.UNICODE or not words:
-        return lambda text: pattern.search(text) is not None
-    plain, other = words_pattern(words), re.compile("|".join(rest)) if rest else None
-    if other is None:
-        return lambda text: plain.search(text) is not None
-    return lambda text: plain.search(text) is not None or other.search(text) is not None
