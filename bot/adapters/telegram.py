@@ -236,8 +236,10 @@ class TelegramFrontEnd:
                 except BadRequest as exc:
                     if "not modified" not in str(exc).lower():
                         raise
+                more = []
                 if len(chunks) > 1:
-                    await self._send_chunks(query.message, chunks[1:], _markup(reply))
+                    more = await self._send_chunks(query.message, chunks[1:], _markup(reply))
+                self._pin(query.message.chat.id, reply, [query.message.message_id, *more])
             else:
                 await self.send(query.message, [reply])
 
@@ -260,18 +262,28 @@ class TelegramFrontEnd:
                     parse_mode=ParseMode.HTML,
                 )
             elif reply.text:
-                await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
+                sent = await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
+                self._pin(message.chat.id, reply, sent)
+
+    def _pin(self, chat_id: int, reply: Reply, message_ids: list[int]) -> None:
+        """Keep what an answer was about under each message it was sent as (for replies)."""
+        if reply.context is not None:
+            for message_id in message_ids:
+                self.service.conversations.pin(chat_id, message_id, reply.context)
 
     @staticmethod
-    async def _send_chunks(message: Message, chunks: list[str], markup) -> None:
+    async def _send_chunks(message: Message, chunks: list[str], markup) -> list[int]:
+        sent = []
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            await message.get_bot().send_message(
+            sent_message = await message.get_bot().send_message(
                 message.chat.id,
                 chunk,
                 parse_mode=ParseMode.HTML,
                 reply_markup=markup if last else None,
             )
+            sent.append(sent_message.message_id)
+        return sent
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log every error with the update; tell the person the system is busy."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 
@@ -177,7 +178,8 @@ def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     if target is None:
         return [Reply("", toast="该目标不存在")]
     service.conversations.open_target(sender.chat_id, target.number)
-    return [service.target_reply(target, edit=True)]
+    reply = service.target_reply(target, edit=True)
+    return [dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))]
 
 
 def btn_detail(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:

@@ -9,6 +9,7 @@ rights. The commands themselves live in the modules listed in COMMAND_MODULES.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
@@ -172,12 +173,19 @@ class ChatService:
             return [Reply(NOTHING_TO_CONFIRM)]
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
-        return [self._answer_reply(answer)]
+        reply = self._answer_reply(answer)
+        if answer.intent in ("target", "list") and answer.targets:
+            reply = dataclasses.replace(reply, context=self.conversations.snapshot(sender.chat_id))
+        return [reply]
 
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
-        """A reply to a reminder reports progress; a reply to anything else is a question."""
+        """A reply to a reminder reports progress; a reply to anything else is a question,
+        a follow-up on what the replied answer was about."""
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
-        return report if report is not None else self.question(sender, text)
+        if report is not None:
+            return report
+        self.conversations.resume(sender.chat_id, replied_message_id)
+        return self.question(sender, text)
 
     def file(
         self,
