@@ -33,7 +33,7 @@ from bot.understanding.answering import Answerer
 def cmd_help(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show what can be asked, with examples, and the commands."""
     role = service.role_of(sender)
-    lines = [render_help(), "", "命令："]
+    lines = [render_help(service.answerer.examples), "", "命令："]
     lines += [f"/{c.name} {c.help}" for c in service.registry.menu(role)]
     return [Reply("\n".join(lines))]
 
