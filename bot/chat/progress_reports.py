@@ -47,28 +47,58 @@ def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
     )
 
 
-def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
-    """What a unit's chat is told of a target it may not report on: no such target, or whose
-    target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
+def _chat_units(ctx: ChatContext, sender: Sender) -> tuple[list[str], list]:
+    """The units that subscribed this chat, and the current targets they are responsible for."""
     with reading(ctx.engine) as session:
         subscriptions = subscriptions_map(session)
     units = [unit for unit, chats in subscriptions.items() if sender.chat_id in chats]
+    if not units:
+        return [], []
+    own = [t for t in ctx.answerer.ledger.targets if any(u.name in units for u in t.units)]
+    return units, own
+
+
+def _own_line(own: list) -> str:
+    shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
+    more = f"等{len(own)}项" if len(own) > 12 else ""
+    return f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值"
+
+
+def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
+    """What a unit's chat that asks more than it may is told instead of a bare refusal: what
+    it can send; None for a chat no unit subscribed."""
+    if sender.chat_id == sender.user_id:  # a private chat is never a unit's
+        return None
+    units, own = _chat_units(ctx, sender)
+    if not units:
+        return None
+    lines = [
+        f"本群是{'、'.join(units)}的工作群，只能报送本单位负责目标的进展："
+        "发送 /report 序号 进展或数值，或直接回复督查提醒消息；照片和文件可一并发送作为佐证材料。"
+    ]
+    if own:
+        lines.append(_own_line(own))
+    lines.append("查询台账需要开通权限，请联系县督查局管理员。")
+    return Reply("\n".join(lines))
+
+
+def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
+    """What a unit's chat is told of a target it may not report on: no such target, or whose
+    target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
+    units, own = _chat_units(ctx, sender)
     if not units:
         return None
     ledger = ctx.answerer.ledger
     target = ctx.target(number)
     if target is None:
         return [Reply(no_such_target(ledger, number) + REPORT_USAGE)]
-    own = [t for t in ledger.targets if any(u.name in units for u in t.units)]
     whose = "、".join(u.name for u in target.units) or "未明确"
     lines = [
         f"第{number}项 {target.title} 的责任单位是{whose}，本群是{'、'.join(units)}的群，"
         "只能报送本单位负责的目标，请核对序号。"
     ]
     if own:
-        shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
-        more = f"等{len(own)}项" if len(own) > 12 else ""
-        lines.append(f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值")
+        lines.append(_own_line(own))
     return [Reply("\n".join(lines))]
 
 

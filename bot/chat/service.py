@@ -32,6 +32,7 @@ from bot.chat import access as chat_access
 from bot.chat import changes as chat_changes
 from bot.chat import documents as chat_documents
 from bot.chat import evidence as chat_evidence
+from bot.chat import progress_reports as chat_progress_reports
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
@@ -135,7 +136,11 @@ class ChatService:
         self._grants = None
 
     def refuse(self, sender: Sender, what: str) -> list[Reply]:
+        """No rights: one polite refusal; a unit's chat is told what it can send instead."""
         logger.warning("refused %s for user %s in chat %s", what, sender.user_id, sender.chat_id)
+        unit_reply = chat_progress_reports.unit_chat_reply(self, sender)
+        if unit_reply is not None:
+            return [unit_reply]
         return [Reply("抱歉，您没有使用本助手的权限。如需开通，请联系县督查局管理员。")]
 
     # --- entry points --------------------------------------------------------------------
