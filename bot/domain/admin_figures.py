@@ -149,6 +149,9 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     if actual_unit != ind.actual_unit:
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
+    if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
+        # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).
+        changes, lines = [], []
     if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
         lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}")
