@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import time
 import unicodedata
 
@@ -61,6 +62,7 @@ NOTHING_TO_CONFIRM = (
     "确认时点消息下的“确认”按钮；提问请直接输入问题。"
 )
 GRANT_CACHE_SECONDS = 30
+GLUED_NUMBER = re.compile(r"([A-Za-z_]+?)(\d{1,6})")
 MAX_CALLBACK_BYTES = 64
 
 # Where commands and buttons are declared (each module's COMMANDS and BUTTONS), in the order
@@ -150,6 +152,10 @@ class ChatService:
         # "/set　12 …" typed with a full-width space: the words after the name are arguments.
         name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
         args = f"{more} {args}" if more else args
+        glued = GLUED_NUMBER.fullmatch(name)
+        if glued and self.registry.command(name) is None and self.registry.command(glued[1]):
+            # "/target12", "/report16 已完工": the number typed without its space
+            name, args = glued[1], f"{glued[2]} {args}".strip()
         command = self.registry.command(name)
         role = self.role_of(sender)
         if role is None and not (command and command.rights == PUBLIC):
