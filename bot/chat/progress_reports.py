@@ -283,10 +283,12 @@ def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if report is None:
         decided = "已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
         return [Reply(f"没有待审核的报送#{head}。{decided}")]
-    tell_unit(
+    number = report.target_number
+    tell_unit(  # which report it was, and how to send it again: a group may have sent several
         ctx,
         report.chat_id,
-        f"第{report.target_number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}",
+        f"第{number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}\n"
+        f"原报送内容：{report.text}\n请按理由修改后重新发送：/report {number} 进展或数值",
     )
     return [Reply(f"已驳回报送#{report.id}，并已通知报送单位。")]
 

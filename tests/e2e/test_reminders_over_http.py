@@ -271,7 +271,10 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     assert (await bot.say(ADMIN, ADMIN, f"/reject {second}")).text.startswith("用法：/reject")
     reject = await bot.say(ADMIN, ADMIN, f"/reject {second} 数据口径不符")
     assert to_chat(reject.sent, ADMIN) == [f"已驳回报送#{second}，并已通知报送单位。"]
-    assert to_chat(reject.sent, GROUP) == [f"第16项进展报送#{second}未被采纳。理由：数据口径不符"]
+    assert to_chat(reject.sent, GROUP) == [
+        f"第16项进展报送#{second}未被采纳。理由：数据口径不符\n"
+        "原报送内容：耕地缺口已全部补足\n请按理由修改后重新发送：/report 16 进展或数值"
+    ]
     report = reports(engine)[-1]
     assert (report.state, report.reason, report.decided_by) == ("rejected", "数据口径不符", ADMIN)
     assert len(audit_for(engine, 16)) == 1  # a rejection changes nothing
