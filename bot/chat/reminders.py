@@ -232,7 +232,9 @@ def _ack_lines(ctx: ChatContext) -> list[str]:
         waiting = working_days_waiting(sent_day(row, tz), today, ctx.calendar)
         milestone = escalation_milestone(row.kind, row.milestone, row.unit)
         escalated = (row.target_number, milestone, row.occurrence) in told
-        lines.append(f"{head}未确认 {waiting} 个工作日" + ("（已报告领导）" if escalated else ""))
+        # "未确认 0 个工作日" read as a fault for a reminder sent today (or on a day off)
+        state = f"未确认 {waiting} 个工作日" if waiting else "未确认（发出不满1个工作日）"
+        lines.append(head + state + ("（已报告领导）" if escalated else ""))
     return lines
 
 

@@ -587,7 +587,9 @@ async def test_a_reminder_carries_a_received_button_and_the_unit_acknowledges_it
         f"· #{row.id} 督查提醒 第16项 县自然资源局 2020-12-24：已收到（张三，"
     )
     [line_6] = [line for line in lines if "第6项" in line]
-    assert line_6 == f"· #{row_6.id} 督查提醒 第6项 县自然资源局 2020-12-24：未确认 0 个工作日"
+    assert line_6 == (
+        f"· #{row_6.id} 督查提醒 第6项 县自然资源局 2020-12-24：未确认（发出不满1个工作日）"
+    )
 
 
 async def test_an_unacknowledged_reminder_is_escalated_to_the_leaders_once(
