@@ -24,6 +24,20 @@ class Conversation:
     listed: tuple[int, ...] = ()
     at: float = 0.0
     seconds: float = CONTEXT_SECONDS
+    year: int | None = None  # the ledger year whose target numbers it holds (None: current)
+
+    def keep_to(self, year: int) -> Conversation:
+        """This conversation for questions answered in `year`: what it holds of another
+        year's targets is forgotten, as their numbers name other targets here."""
+        if self.year not in (None, year):
+            self.targets, self.indicator, self.listed, self.at = (), "", (), 0.0
+        self.year = year
+        return self
+
+    def take(self, other: Conversation) -> None:
+        """Hold what `other` holds (a copy that answered a question in its year)."""
+        self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
+        self.at, self.year = other.at, other.year
 
     def fresh(self, now: float) -> bool:
         return bool(self.targets or self.listed) and now - self.at <= self.seconds
@@ -93,7 +107,7 @@ class Conversations:
             return False
         conversation = self.of(chat_id)
         conversation.targets, conversation.indicator = pinned.targets, pinned.indicator
-        conversation.listed = pinned.listed
+        conversation.listed, conversation.year = pinned.listed, pinned.year
         conversation.at = time.monotonic() if now is None else now
         return True
 

@@ -54,3 +54,41 @@ async def test_a_reply_to_a_list_or_a_picked_target_follows_up_on_it(bot):
     await ask(bot, LEADER_A, "@ledger_test_bot 新增贷款完成了吗")
     who = await ask(bot, LEADER_B, "谁负责", reply_to=choice.message_id)
     assert who.text.startswith("➤ 责任单位：县民政局(牵头,推定)")
+
+
+@pytest.fixture
+async def two_years(config, engine, fake):
+    """2021 (three targets, tests/data/ledger_2021.toml) imported beside 2020: 2021 is current."""
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")
+    async with running_bot(bot_config(config, fake), engine, fake) as driver:
+        await driver.say(ADMIN, ADMIN, f"/grant {GROUP}")
+        yield driver
+
+
+async def test_a_follow_up_stays_in_the_year_it_follows(two_years):
+    bot = two_years
+    city = await ask(bot, LEADER_A, "@ledger_test_bot 城市书房建得怎么样")
+    assert city.text.startswith("第3项 城市书房")
+    air = await ask(bot, LEADER_A, "@ledger_test_bot 2020年的PM2.5")
+    assert air.text.startswith("【2020年】➤ PM2.5 43微克/立方米")
+    # not the 2021 target 3 asked before, nor "no target" in a ledger without PM10
+    who = await ask(bot, LEADER_A, "谁负责", reply_to=air.message_id)
+    assert who.text.startswith("【2020年】➤ 责任单位：市生态环境局西平分局(牵头,推定)")
+    pm10 = await ask(bot, LEADER_A, "那PM10呢", reply_to=who.message_id)
+    assert pm10.text.startswith("【2020年】➤ PM10 75微克/立方米")
+
+    listed = await ask(bot, LEADER_B, "@ledger_test_bot 去年哪些没完成")
+    assert listed.text.startswith("【2020年】未完成的目标（共3项）")
+    second = await ask(bot, LEADER_B, "第二个呢", reply_to=listed.message_id)
+    assert second.text.startswith("【2020年】第35项 慢阻肺防治")
+    # a reply to the 2021 answer is about 2021's target 3 again
+    who = await ask(bot, LEADER_A, "谁负责", reply_to=city.message_id)
+    assert who.text.startswith("➤ 责任单位：") and "第3项 城市书房" in who.text
+    # a question naming no year, and no follow-up, is the current year's
+    loans = await ask(bot, LEADER_A, "@ledger_test_bot 新增贷款完成了吗")
+    assert loans.text.startswith("第1项 新增贷款")
