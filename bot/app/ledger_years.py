@@ -290,9 +290,13 @@ class LedgerYears:
     def _not_held(self, question: str, year: int) -> Answer:
         held = self.held()
         names = "、".join(f"{y}年" for y in held) or "无"
+        latest = max(held, default=year)
+        core = self.answerer(latest) if held else None
+        # a target that year holds ("2021年的新增贷款" sent a 民生实事 year's asker astray)
+        named = core.examples.target.removesuffix("完成了吗") if core else "新增贷款"
         reply = (
             f"数据库中没有{year}年的台账（现有：{names}）。"
-            f"请问现有年度的目标，例如“{max(held, default=year)}年的新增贷款”。"
+            f"请问现有年度的目标，例如“{latest}年的{named}”。"
         )
         return Answer(question, "unknown", (), reply, filter={"year": year}, confident=False)
 

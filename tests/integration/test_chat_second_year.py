@@ -39,6 +39,11 @@ def test_help_and_no_match_suggest_what_the_new_years_ledger_holds(service):
     )
     [aside] = service.question(ADMIN, "谁负责")
     assert aside.text.startswith("请先问一项目标（如“基础设施改造提升完成了吗”）")
+    [not_held] = service.question(ADMIN, "前年的造林")
+    assert not_held.text == (
+        "数据库中没有2019年的台账（现有：2020年、2021年）。"
+        "请问现有年度的目标，例如“2021年的基础设施改造提升”。"
+    )
     # each suggestion, asked, answers a target of this year's ledger
     for asked, number in (("基础设施改造提升完成了吗", 1), ("管理系统建设进展怎么样", 2)):
         [answer] = service.question(ADMIN, asked)
