@@ -216,3 +216,16 @@ def test_a_number_typed_against_the_command_runs_it(service):
     # a name that is no command stays one, with its digits
     [unknown] = service.command(ADMIN, "foo12", "")
     assert unknown.text == "没有 /foo12 这个命令。发送 /help 查看可用命令。"
+
+
+def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元")
+    service.button(ADMIN, asked.buttons[0][0].data)
+    # the admin means target 56; /undo would have reverted the loan figure
+    [refused] = service.command(ADMIN, "undo", "56")
+    assert refused.text.startswith(
+        "/undo 不带参数，撤销的是您最近的一次修改（不一定是您写的那一项），未执行。"
+    )
+    assert "24.43" not in service.command(ADMIN, "target", "12")[0].text.split("\n")[1]
+    [undone] = service.command(ADMIN, "undo", "")
+    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1 → 24.43")
