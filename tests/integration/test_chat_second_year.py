@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,10 @@ def service(run_cli, cli_config_path, tmp_path):
     assert code == 0, err
     code, out, err = run_cli("import", str(draft))
     assert code == 0 and out.startswith("新增2021年台账"), err
+    # the draft went in as it came: the admin is told its guesses are still unchecked
+    # (how many: the drafting rules decide)
+    note = out.splitlines()[-1]
+    assert re.match(r"注意：文件中还有\d+处“# 待核”标记（import-report 的推测", note), note
     config = load_config(cli_config_path)
     return admin_chat(config, open_engine(config))
 
