@@ -40,6 +40,22 @@ async def test_a_reply_to_an_answer_follows_up_on_that_answer(bot):
     assert "第16项 耕地保护" in due.text
 
 
+async def test_in_a_group_each_answer_replies_to_the_question_it_answers(bot):
+    loans = await ask(bot, LEADER_A, "@ledger_test_bot 新增贷款完成了吗")
+    [call] = loans.sent
+    assert call.result["reply_to_message"]["text"] == "@ledger_test_bot 新增贷款完成了吗"
+    assert call["reply_parameters"]["allow_sending_without_reply"] is True
+    summary = await ask(bot, LEADER_B, "/summary")
+    assert summary.sent[0].result["reply_to_message"]["text"] == "/summary"
+    # a follow-up replying to the bot is answered under the follow-up, not under the answer
+    who = await ask(bot, LEADER_A, "谁负责", reply_to=loans.message_id)
+    assert who.sent[0].result["reply_to_message"]["text"] == "谁负责"
+    # in a private chat nothing is quoted
+    private = await bot.say(ADMIN, ADMIN, "新增贷款完成了吗")
+    assert "reply_parameters" not in private.sent[0].params
+    assert "reply_to_message" not in private.sent[0].result
+
+
 async def test_a_reply_to_a_list_or_a_picked_target_follows_up_on_it(bot):
     listed = await ask(bot, LEADER_A, "@ledger_test_bot 哪些没完成")
     assert listed.text.startswith("未完成的目标（共3项）")
