@@ -73,6 +73,17 @@ def test_a_file_nobody_can_place_is_explained_in_private_and_ignored_in_groups(s
     assert files_of(service, 30) == []
 
 
+def test_an_admin_sending_the_edited_ledger_sheet_is_told_how_to_import_it(service):
+    [sheet] = service.file(ADMIN, IncomingFile("2020年台账_改.xlsx", b"PK\x03\x04" + bytes(40)))
+    assert sheet.text.endswith(
+        "如果这是修改后的台账表格：聊天中不能导入台账，请在服务器上运行 "
+        "python main.py import 文件名（xlsx 或 csv），导入前会整表检查，有错不导入。"
+    )
+    [photo] = service.file(ADMIN, IncomingFile("a.png", PNG))
+    assert "python main.py import" not in photo.text
+    assert files_of(service, 30) == []
+
+
 def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
     replies = service.file(ADMIN, IncomingFile("病毒.exe", b"MZ\x90\x00" * 8), "/evidence 30 看看")
     assert texts(replies) == [
