@@ -44,7 +44,8 @@ from bot.domain.ledger import (
 
 
 def _indicator(target: TargetSpec, given: str) -> IndicatorSpec:
-    names = "、".join(i.name for i in target.indicators)
+    # Quoted: a drafted name may read as part of the sentence ("该项的指标：对").
+    names = "、".join(f"“{i.name}”" for i in target.indicators)
     if not target.indicators:
         raise CommandError(f"第{target.number}项没有可填报的指标")
     exact = [i for i in target.indicators if i.name == given]

@@ -169,7 +169,7 @@ def test_set_negative_value():
 
 def test_set_unknown_indicator_lists_names():
     message = error("set", "12 存款 5")
-    assert "第12项没有指标“存款”。该项的指标：新增贷款、企业数" in message
+    assert "第12项没有指标“存款”。该项的指标：“新增贷款”、“企业数”" in message
 
 
 def test_set_ambiguous_indicator_lists_candidates():
