@@ -177,7 +177,7 @@ def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     target = service.target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
-    service.conversations.open_target(sender.chat_id, target.number)
+    service.conversations.open_target(sender.chat_id, target.number, year=service.year)
     reply = service.target_reply(target, edit=True)
     return [dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))]
 

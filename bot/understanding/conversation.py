@@ -111,10 +111,12 @@ class Conversations:
         conversation.at = time.monotonic() if now is None else now
         return True
 
-    def open_target(self, chat_id: int, number: int, now: float | None = None) -> None:
-        """A target opened by a button counts as the last one talked about."""
+    def open_target(
+        self, chat_id: int, number: int, now: float | None = None, *, year: int | None = None
+    ) -> None:
+        """A target opened by a button (of `year`'s ledger) counts as the last one talked about."""
         conversation = self.of(chat_id)
-        conversation.targets, conversation.indicator = (number,), ""
+        conversation.targets, conversation.indicator, conversation.year = (number,), "", year
         conversation.at = time.monotonic() if now is None else now
 
 
