@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.domain.admin_commands import propose
 from bot.domain.admin_grammar import CommandError, FigureOutOfBounds, Lookup, Proposal
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
+from bot.domain.script import simplified
 
 # A figure followed by a unit the ledger knows, longest units first ("万元" before "元").
 _UNITS = "|".join(re.escape(u) for u in sorted(KNOWN_UNITS, key=len, reverse=True))
@@ -69,8 +70,9 @@ def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None
     writes (the longest such name), or else to the only indicator of the target in that unit.
     The first figure so tied wins. A figure is never guessed from a few shared characters:
     "耕地缺口已补足1.2万亩" is not a figure for 代保后耕地保有量缺口. The unit is returned as
-    written, so a wrong one is refused the way `/set` refuses it.
+    written (in Simplified characters: 萬元 is 万元), so a wrong one is refused as `/set` does.
     """
+    text = simplified(text)
     as_of = report_as_of(text)
     for found in _FIGURE_WITH_UNIT.finditer(text):
         value, unit = found.group(1), found.group(2)
@@ -137,6 +139,7 @@ def misdirected_figure(number: int, text: str, targets) -> tuple[TargetSpec, str
     with that indicator's full name and a figure with a unit, and target `number` has no such
     indicator ("/report 35 产前超声筛查率 60%" is about 48's 产前超声筛查率, not a note on 35)."""
     others: dict[int, tuple[TargetSpec, str]] = {}
+    text = simplified(text)
     for target in targets:
         for ind in target.indicators:
             if not text.startswith(ind.name):
