@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.domain.admin_commands import propose
@@ -63,6 +64,11 @@ def is_older(new_as_of: str, current_as_of: str) -> bool:
     return new is not None and current is not None and new < current
 
 
+def _matched(text: str) -> str:
+    """A report's text as figures are found in it: NFKC (full-width digits), Simplified."""
+    return simplified(unicodedata.normalize("NFKC", text))
+
+
 def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None:
     """The indicator figure a report states, or None when it states none a known unit marks.
 
@@ -72,7 +78,7 @@ def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None
     "耕地缺口已补足1.2万亩" is not a figure for 代保后耕地保有量缺口. The unit is returned as
     written (in Simplified characters: 萬元 is 万元), so a wrong one is refused as `/set` does.
     """
-    text = simplified(text)
+    text = _matched(text)
     as_of = report_as_of(text)
     for found in _FIGURE_WITH_UNIT.finditer(text):
         value, unit = found.group(1), found.group(2)
@@ -139,7 +145,7 @@ def misdirected_figure(number: int, text: str, targets) -> tuple[TargetSpec, str
     with that indicator's full name and a figure with a unit, and target `number` has no such
     indicator ("/report 35 产前超声筛查率 60%" is about 48's 产前超声筛查率, not a note on 35)."""
     others: dict[int, tuple[TargetSpec, str]] = {}
-    text = simplified(text)
+    text = _matched(text)
     for target in targets:
         for ind in target.indicators:
             if not text.startswith(ind.name):

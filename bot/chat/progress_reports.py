@@ -78,7 +78,7 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         return _not_this_units(ctx, sender, number) or ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
         return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = " ".join(text.split())  # kept as the unit typed it: ，。（） stay full-width
     if not text:
         return [Reply(REPORT_USAGE)]
     if len(text) > REPORT_MAX_CHARS:  # cut silently, the rest of the unit's words would be lost
@@ -124,8 +124,10 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
+    typed = args.strip().split(maxsplit=1)
+    rest = typed[1] if len(typed) > 1 else ""  # the unit's words, as typed
     args = unicodedata.normalize("NFKC", args).strip()
-    head, _, rest = args.partition(" ")
+    head = unicodedata.normalize("NFKC", typed[0]) if typed else ""
     year, after_year = split_year_argument(args)
     if (
         not head

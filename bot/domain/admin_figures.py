@@ -238,6 +238,7 @@ GRAMMARS = (
         "/status 序号 状态 理由，例如：/status 12 滞后 资金未到位；/status 12 自动",
         ("序号", "状态", "理由"),
         _status,
+        typed_tail=True,
     ),
     Grammar(
         "note",
@@ -245,6 +246,7 @@ GRAMMARS = (
         "/note 序号 文本，例如：/note 12 11月新增贷款1.2亿元",
         ("序号", "补充内容"),
         _note,
+        typed_tail=True,
     ),
 )
 

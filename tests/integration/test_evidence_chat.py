@@ -43,7 +43,7 @@ def test_a_unit_sends_a_photo_with_its_report(service):
     assert (row.added_by, row.telegram_file_id, row.note) == (
         "tg:501",
         "tg-file-1",
-        "已完工,见照片",
+        "已完工，见照片",  # as the unit typed it, full-width comma kept
     )
     assert row.report_id is not None
 

@@ -1,9 +1,12 @@
 """What units and admins type, read as they meant it: units in Traditional characters
-(億元, 萬畝) are the ledger's units."""
+(億元, 萬畝) are the ledger's units; the words of a note keep their full-width ，。：（）."""
 
 from __future__ import annotations
 
+from bot.app.progress_reports import pending_reports
 from bot.chat.types import Sender
+from bot.store.ledger_store import read_target
+from bot.store.uow import reading
 from tests.auxil.chats import ADMIN, admin_chat
 
 UNIT_CHAT = -1001200
@@ -34,3 +37,30 @@ def test_a_units_report_in_traditional_units_is_a_figure(config, engine):
     assert "数据报送" in reply.text and "→ 26亿元" in reply.text, reply.text
     [prose] = service.command(UNIT, "report", "12 截至11月新增贷款26億元，超额完成")
     assert "数据报送" in prose.text and "→ 26亿元" in prose.text, prose.text
+
+
+NOTE = "贷款投放稳步推进（已对接12家企业），下一步：加强银企对接。"
+
+
+def progress_text(engine, number: int) -> str:
+    with reading(engine) as session:
+        return read_target(session, number).progress_text
+
+
+def test_a_units_note_keeps_its_full_width_punctuation(config, engine):
+    service = unit_chat(config, engine)
+    [filed] = service.command(UNIT, "report", f"１２　{NOTE}")
+    assert "进展报送" in filed.text and NOTE in filed.text, filed.text
+    [report] = pending_reports(engine)
+    assert report.text == NOTE
+    [approved, *_] = service.button(ADMIN, f"rpt:ok:{report.id}")
+    assert "已采纳" in approved.text or NOTE in approved.text, approved.text
+    assert progress_text(engine, 12).endswith(NOTE)
+
+
+def test_an_admins_note_and_reason_keep_their_full_width_punctuation(config, engine):
+    service = admin_chat(config, engine)
+    [asked] = service.question(ADMIN, f"／note　１２ {NOTE}")
+    assert NOTE in asked.text, asked.text
+    [status] = service.command(ADMIN, "status", "１２ 滞后 资金未到位（待拨付），请跟进。")
+    assert "资金未到位（待拨付），请跟进。" in status.text, status.text
