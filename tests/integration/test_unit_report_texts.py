@@ -64,3 +64,14 @@ def test_an_admins_note_and_reason_keep_their_full_width_punctuation(config, eng
     assert NOTE in asked.text, asked.text
     [status] = service.command(ADMIN, "status", "１２ 滞后 资金未到位（待拨付），请跟进。")
     assert "资金未到位（待拨付），请跟进。" in status.text, status.text
+
+
+def test_a_units_report_usage_names_one_of_its_own_targets(config, engine):
+    service = unit_chat(config, engine, "县卫健委")
+    own = {t.number for t in service.answerer.ledger.targets if any(
+        u.name == "县卫健委" for u in t.units)}
+    for args in ("", "12", "第几项 已完成", "35 \x07"):
+        [reply] = service.command(UNIT, "report", args)
+        assert "/report 12 " not in reply.text, reply.text
+        example = reply.text.split("例如 /report ", 1)[1]
+        assert int(example.split()[0]) in own, reply.text
