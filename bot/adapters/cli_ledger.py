@@ -198,11 +198,14 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
     # Imported here: the drafting modules cost every other command's start-up 0.03-0.05 s.
     from bot.drafting.drafter import draft as draft_report_ledger
-    from bot.drafting.report_text import parse_report
+    from bot.drafting.report_text import ReportFormatError, parse_report
     from bot.drafting.review import draft_toml, review_summary
 
-    report = parse_report(text)
-    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    try:
+        report = parse_report(text)
+        drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    except ReportFormatError as exc:  # "第1行：…" names a line: say of which file
+        raise CliError(f"{path}: {exc}") from None
     output = draft_toml(drafted)
     if args.output == "-":
         sys.stdout.write(output)
