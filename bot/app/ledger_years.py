@@ -78,6 +78,16 @@ def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
 
 
+def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
+    """Whether a question naming the current year is better answered without its year words:
+    they found nothing, or only texts mentioning them, where the rest asks a list or summary."""
+    text = str(whole.filter.get("text", ""))
+    year_only = bool(text and (_ABSOLUTE.fullmatch(text) or _RELATIVE_RE.fullmatch(text)))
+    if whole.intent == "unknown" or year_only:
+        return bare.intent != "unknown"
+    return bare.intent in ("list", "summary") and whole.intent == "target"
+
+
 def split_year_argument(args: str) -> tuple[int | None, str]:
     """A command's leading year ("2020 民政局", "2020年 未完成") and the rest of its arguments."""
     found = _YEAR_ARGUMENT.match(args.strip())
@@ -202,6 +212,12 @@ class LedgerYears:
             # The current year's own words stay: they may be part of an indicator's name
             # ("2020年改造户数"), and the current core already reads them as its own year.
             answer = current.ask(question, conversation)
+            if phrase.year is not None and _asks_the_ledger(answer, current.ask(phrase.rest)):
+                # "2020年有哪些目标" in 2020: the year names the ledger asked about, not words
+                # of a target ("年度" is in many targets' texts); without it the list is asked.
+                answer = dataclasses.replace(
+                    current.ask(phrase.rest, conversation), question=question
+                )
             if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)

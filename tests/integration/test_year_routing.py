@@ -109,3 +109,16 @@ def test_a_comparison_of_a_target_the_year_lacks_says_so_and_answers_no_other(
     # In neither year: no comparison of the two ledgers' counts under "not found".
     missing = years.ask("固投和去年比").reply
     assert "同比：没有找到要比较的目标，无法与2021年相比。" in missing and "共3项" not in missing
+
+
+def test_naming_the_current_year_asks_about_its_ledger_not_texts_that_mention_it(engine, config):
+    answerer = build_answerer(engine, config)
+    years = LedgerYears(engine, config, lambda: answerer)
+    everything = answerer.ask("有哪些目标")
+    assert len(everything.targets) == 66
+    for question in ("2020年有哪些目标", "2020年的目标有哪些", "2020年度有哪些目标"):
+        answer = years.ask(question)
+        assert (answer.intent, answer.targets) == ("list", everything.targets), question
+        assert answer.question == question
+    # An indicator that names the year keeps its year words.
+    assert years.ask("2020年改造户数").targets == answerer.ask("2020年改造户数").targets
