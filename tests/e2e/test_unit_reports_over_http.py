@@ -100,7 +100,7 @@ async def test_a_unit_asking_more_than_it_may_is_told_what_it_can_send(config, e
         "本单位负责：第33项 疾控中心能力建设、"
     )
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
-        for text in ("@ledger_test_bot 我们的任务还差多少", "/report", "/summary", "/list 未完成"):
+        for text in ("@ledger_test_bot 我们的任务还差多少", "/summary", "/list 未完成"):
             reply = await bot.say(GROUP, MEMBER, text, **GROUP_KW)
             assert reply.text.startswith(can_send), text
             assert "第35项 慢阻肺防治" in reply.text
