@@ -103,3 +103,21 @@ def test_an_undated_report_of_results_in_december_is_the_years():
     assert december.status_override == "已完成"
     july = _ledger(text, dt.date(2024, 7, 10)).targets[0]
     assert july.status_override != "已完成"
+
+
+DONE_LIST = """某区去年12项惠民工程全部完成年度目标任务
+记者从区发改局获悉,2031年该区实施了12项惠民工程,全部完成年度目标任务。
+1.托育服务提质。新增普惠托位460个,开设社区托育点9处。
+2.保障房建设加力。计划开工安置房1200套,基本建成900套。
+3.农村供水改造。为困难家庭改造供水管网86公里,尚有2个村管网正在铺设。
+4.助残服务。为困难残疾人发放补贴3600人次。
+"""
+
+
+def test_an_opening_saying_the_whole_list_is_done_covers_items_without_contrary_words():
+    by = {t.number: t for t in _ledger(DONE_LIST, dt.date(2032, 1, 20)).targets}
+    assert by[1].status_override == "已完成"
+    assert "全部完成" in by[1].status_reason
+    assert by[2].status_override == "已完成"  # "基本建成900套" is the year's measure, not "nearly"
+    assert by[3].status_override != "已完成"  # its own words say work goes on
+    assert by[4].status_override == "已完成"  # "困难残疾人" names who is helped, no doubt
