@@ -160,15 +160,17 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
-    r"(?:已|均已|全部)[^，,。；;]{0,12}?"
+    # The first verb after 已 is what is done: "已启动改造并推进完成…" has begun, not finished.
+    r"(?:已|均已|全部)(?:(?!启动|推进|开展)[^，,。；;]){0,12}?"
     r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现)"
 )
-# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%", "完工率达82.5%" (not
+# "开工率": begun is not done); not "占任务总数的15.2%",
 # a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
     r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)数?"
     r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
-    r"|完成率为?)\s*"
+    r"|(?:完成|完工|建成|竣工|办结)率(?:为|达到|达)?)\s*"
     r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
 )
 _FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
@@ -389,7 +391,8 @@ def _status_from_words(progress: str) -> Reading | None:
 # A count of things as the subject of a done word ("主城区20条主次干道完成路灯改造"), not
 # an amount done ("完成44村") nor a first step ("…完成招标").
 _COUNTED_DONE = re.compile(
-    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)[^\d，,。；;|｜\t]{2,12}?(?:完成|建成|竣工|完工)"
+    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)(?:(?!启动|推进|开展)[^\d，,。；;|｜\t]){2,12}?"
+    r"(?:完成|建成|竣工|完工)"
     r"(?![\d率]|[^，,。；;]{0,3}?(?:前期|招标|设计|方案|立项|选址|规划|可研|征地|拆迁))"
 )
 _NOT_YET_BEFORE = re.compile(

@@ -174,3 +174,18 @@ def test_a_half_year_progress_table_is_as_of_the_end_of_june():
     heading = "2023年《政府工作报告》重点工作半年度进展情况表"
     assert report_day(heading, 2023) == dt.date(2023, 6, 30)
     assert report_day("2023年下半年度工作计划", 2023) is None
+
+
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        # A finishing rate below 100% says the rest is to do, whatever has begun.
+        ("40座桥梁均已开工,开工率达100%,已完工31座,完工率达77.5%", "推进中"),
+        ("建成率为100%,全部投入使用", "已完成"),
+        # The first verb after 已 is what is done: begun, then pushed towards a later step.
+        ("120个村已启动整治并推进完成村规民约修订等工作", "推进中"),
+        ("58个小区已启动改造并推进完成业委会组建", "推进中"),
+    ],
+)
+def test_finishing_rates_and_work_begun_are_not_done(progress, status):
+    assert status_from_words(progress).value == status
