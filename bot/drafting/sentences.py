@@ -30,9 +30,32 @@ _PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,
 _DONE_INSIDE = re.compile(r"(?<=[^\d，,；;。])(?=(?:现)?已(?:完成|建成|新增|改造|实施)?\s*\d)")
 
 
+# The year's target written inside the share of it done ("完成全年23万人目标任务的95.17%",
+# "占年度1.2万户计划的88%"): the figure is the target; the share, what was done of it.
+_TARGET_IN_SHARE = re.compile(
+    r"(?P<lead>(?:完成|占)[^\d，,。；;]{0,4}?(?:全年|年度))"
+    r"(?P<figure>\d+(?:\.\d+)?\s*[^\d\s，,。；;的]{1,4}?)"
+    r"(?P<label>的?(?:目标任务|目标|任务|计划)数?)的\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _target_of_share(clause: str) -> str:
+    """The clause with its share rewritten as the target it is of ("完成全年23万人目标任务的
+    95%" → "全年目标任务23万人"); "" when it writes no target inside a share."""
+    inside = _TARGET_IN_SHARE.search(clause)
+    if inside is None:
+        return ""
+    lead, figure, label = inside.group("lead", "figure", "label")
+    # The share restates the pair the figures make, so it goes.
+    return f"{clause[: inside.start()]}{lead[-2:]}{label}{figure}{clause[inside.end() :]}"
+
+
 def _clauses(text: str) -> list[str]:
     found = []
     for clause in _CLAUSE.findall(text):
+        if _target_of_share(clause):
+            found.append(_target_of_share(clause))
+            continue
         cut = _DONE_INSIDE.search(clause)
         head = clause[: cut.start()] if cut else ""
         if cut and _FIGURE.search(head) and _units(head) & _units(clause[cut.start() :]):
@@ -63,6 +86,12 @@ def split_sentence(text: str) -> tuple[str, str]:
     when its clauses are not of both kinds."""
     targets, actuals = [], []
     side = targets
+    if any(_target_of_share(c) for c in _CLAUSE.findall(text)):
+        # The target written inside its share: the sentence's other figures are what was done.
+        for clause in _CLAUSE.findall(text):
+            target = _target_of_share(clause)
+            (targets if target else actuals).append(target or clause)
+        return "".join(targets), "".join(actuals)
     for clause in _clauses(text):
         if clause.lstrip().startswith(_GOES_WITH_THE_CLAUSE_BEFORE):
             # "现已新增20条,其中市本级17条…": parts of the figure before; "现已建成12个,另有

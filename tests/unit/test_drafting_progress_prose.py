@@ -78,3 +78,16 @@ def test_a_share_of_the_years_goal_or_plan_is_a_share_of_an_unwritten_target():
 def test_work_waiting_to_be_checked_above_is_no_lack_of_data():
     assert status_from_words("已完成结对帮扶任务,待省教育厅审核").value == "已完成"
     assert status_from_words("待省统一部署后启动实施").value == "暂无数据"
+
+
+def test_a_target_written_inside_the_share_of_it_done_pairs_with_the_result():
+    text = (
+        "某市2031年民生实事1-9月实施情况\n"
+        "1.1-9月累计发放创业担保贷款4.6亿元,完成全年5亿元目标任务的92%;\n"
+        "2.新增养老床位1800张,占年度2400张计划的75%。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2031, 10, 20)).ledger
+    pairs = [
+        [(i.target, i.unit, i.actual) for i in t.indicators if i.target] for t in ledger.targets
+    ]
+    assert pairs == [[("5", "亿元", "4.6")], [("2400", "张", "1800")]]
