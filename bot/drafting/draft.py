@@ -241,6 +241,11 @@ def draft_target(
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
+        planned, done = split_sentence(re.split(r"[。\n]", item.progress_text.strip())[0])
+        if done and _PLAN_WORDS.search(planned) and not extract_figures(item.target_text):
+            # A heading without figures over a sentence of plan and result ("停车泊位供给有效" /
+            # "全年计划新增1100个车位,已完成1008个"): the plan's figure is the target.
+            pairings = pair_indicators(f"{item.target_text}\n{planned}", done)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
@@ -328,6 +333,9 @@ def draft_target(
         status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
     return spec, tuple(guesses)
+
+
+_PLAN_WORDS = re.compile(r"计划|目标|任务")
 
 
 # Words of an item that deny the opening's "全部完成" for it: not done, behind, still going on.

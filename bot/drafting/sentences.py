@@ -68,7 +68,8 @@ def _clauses(text: str) -> list[str]:
 # The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
 _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
-    r"|1\s*[-—至~]\s*\d{1,2}月份?)\s*[,，]?"
+    r"|(?:20\d{2}\s*年度?)?1\s*[-—至~]\s*\d{1,2}月份?"
+    r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
 _DAY = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?")
@@ -105,7 +106,7 @@ def split_sentence(text: str) -> tuple[str, str]:
         else:
             side = targets
         side.append(clause)
-    if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
+    if actuals and any(_PLANNED_BEFORE.match(_days_out(c)) for c in targets):
         return "".join(targets), "".join(actuals)
     return _begun_then_done(_clauses(text))
 

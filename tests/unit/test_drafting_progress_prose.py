@@ -91,3 +91,17 @@ def test_a_target_written_inside_the_share_of_it_done_pairs_with_the_result():
         [(i.target, i.unit, i.actual) for i in t.indicators if i.target] for t in ledger.targets
     ]
     assert pairs == [[("5", "亿元", "4.6")], [("2400", "张", "1800")]]
+
+
+def test_a_plan_figure_in_the_progress_under_a_heading_without_figures_is_the_target():
+    text = (
+        "某县上半年民生实事进展\n"
+        "1.公共充电设施加快布局\n"
+        "2031年全县新增计划建设充电桩600个,完成建设452个,完成年度任务75.3%。同时推进平台建设。\n"
+        "2.农村道路提档\n"
+        "完成道路硬化36公里,较上年同期增长12%。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2031, 7, 10)).ledger
+    first, second = ledger.targets
+    assert [(i.target, i.actual) for i in first.indicators if i.target] == [("600", "452")]
+    assert not [i for i in second.indicators if i.target and i.actual]
