@@ -224,7 +224,8 @@ _FORECAST = re.compile(
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
-_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
+# A line break ends the clause: "已完工" over a cell "100.0%" reports no amount.
+_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;\n|]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
 # A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
 # is not the target done; nor is a share of its work ("已完成总工程量的60%").
 _FIRST_STEP_AFTER = re.compile(

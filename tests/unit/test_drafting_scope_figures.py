@@ -112,3 +112,20 @@ def test_energy_in_standard_coal_pairs_across_its_two_spellings():
         "0.6",
         "万吨标准煤",
     )
+
+
+def test_a_figure_that_sizes_the_things_counted_is_no_figure_of_the_work():
+    found = [(m.value, m.unit) for m in mentions("实现500人以上行政村通客车比例95%以上")]
+    assert found == [("95", "%")]
+    found = [(m.value, m.unit) for m in mentions("培育年产值2000万元及以上企业15家")]
+    assert found == [("15", "家")]
+    # a figure with 以上 that ends its clause is the target itself
+    found = [(m.value, m.unit) for m in mentions("新增就业3000人以上,培训1200人")]
+    assert found == [("3000", "人"), ("1200", "人")]
+
+
+def test_the_number_a_road_or_line_is_known_by_is_no_figure():
+    from bot.drafting.text_figures import extract_figures
+
+    assert [f.value for f in extract_figures("完成318国道改线工程,新开通5号线公交")] == []
+    assert [f.value for f in extract_figures("改造县道12公里")] == ["12"]

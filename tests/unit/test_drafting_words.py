@@ -189,3 +189,9 @@ def test_a_half_year_progress_table_is_as_of_the_end_of_june():
 )
 def test_finishing_rates_and_work_begun_are_not_done(progress, status):
     assert status_from_words(progress).value == status
+
+
+def test_a_done_cell_above_a_rate_cell_is_a_verdict_not_an_amount():
+    assert status_from_words("已完工\n100.0%").value == "已完成"
+    said = status_from_words("已完成12公里")  # an amount on the same line: no verdict
+    assert said is None or said.value != "已完成"
