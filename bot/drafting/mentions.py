@@ -137,6 +137,15 @@ _REMAINDER = re.compile(
 )
 
 
+def states_a_target(m: Mention) -> bool:
+    """A progress figure written as the year's target ("年度任务目标8.65亿元", "全年计划
+    1100个"): a target, whether or not the target's own words give it."""
+    return bool(_YEARS_TARGET.search(m.context))
+
+
+_YEARS_TARGET = re.compile(r"(?:年度|全年|本年)(?:任务)?(?:目标|任务|计划)(?:任务)?(?:为|是)?$")
+
+
 def restates_target(actual: Mention) -> bool:
     """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
     counts the rest of the work ("其余20户"), not an actual."""
