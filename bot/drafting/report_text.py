@@ -74,9 +74,10 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if quoted:
         return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
-    if sep and _NEXT_CELL_START.match(tail):
+    if sep and (_NEXT_CELL_START.match(tail) or _CELL_SEPARATOR.search(head)):
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
-        # table row, not the item's target sentence; the row is read whole (cells.py).
+        # table row, not the item's target sentence; so does one inside a later cell ("…|
+        # 新章镇大桥:…项目暂缓。彩虹桥…"); the row is read whole (cells.py).
         return text, ""
     if sep and _TITLE_ONLY.match(head) and re.search(r"\d", re.split(r"[，,。；;]", tail)[0]):
         # "城镇新增就业。年度目标5000人,截至9月底完成4200人": a title, then the target.
@@ -91,6 +92,7 @@ def _split_same_line(text: str) -> tuple[str, str]:
 _TITLE_ONLY = re.compile(r"^[^\d，,；;:：|｜\t]{2,12}$")
 
 
+_CELL_SEPARATOR = re.compile(r"[|｜\t]")
 # A cell separator opening what follows a sentence: the sentence was a table cell.
 _NEXT_CELL_START = re.compile(r"^\s*[|｜\t]")
 

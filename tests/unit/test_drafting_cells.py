@@ -172,3 +172,16 @@ def test_a_bare_number_takes_the_unit_its_column_names():
     assert "75%" in cells.progress_text
     pairs = [p.indicator for p in pair_rows(cells.rows)]
     assert [(i.target, i.unit, i.actual) for i in pairs] == [("1200", "万元", "900")]
+
+
+def test_a_full_stop_inside_a_later_cell_keeps_the_row_whole():
+    from bot.drafting.report_text import parse_report
+
+    text = (
+        "工作内容 | 当前工作进展 | 形象进度\n"
+        "1. 完成两座人行天桥建设 | 东桥:主体已完成,因管线迁改暂缓。西桥正在吊装 | 80%\n"
+        "2. 新建停车场3处 | 已建成3处 | 100%\n"
+    )
+    first = parse_report(text).targets[0]
+    assert first.progress_text == ""
+    assert first.target_text.endswith("西桥正在吊装 | 80%")
