@@ -85,7 +85,7 @@ _OLD_LEVELS = re.compile(
 # A figure with 以上/以下 that goes on, in its clause, to the things it sizes and their own
 # figure ("年产值500万元以上企业20家", "实现200人以上较大自然村通达率97%"): it says which
 # things count, not how much work.
-_QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|及以下)的?[^\d，,。；;：:、\n]{1,12}?\d")
+_QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|及以下)的?[^\d，,。；;：:、\n|｜\t]{1,12}?\d")
 
 
 def mentions(text: str) -> list[Mention]:

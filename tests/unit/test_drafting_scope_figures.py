@@ -122,6 +122,8 @@ def test_a_figure_that_sizes_the_things_counted_is_no_figure_of_the_work():
     # a figure with 以上 that ends its clause is the target itself
     found = [(m.value, m.unit) for m in mentions("新增就业3000人以上,培训1200人")]
     assert found == [("3000", "人"), ("1200", "人")]
+    found = [(m.value, m.unit) for m in mentions("服务600人以上慢病患者 | 全镇9家卫生室")]
+    assert found == [("600", "人"), ("9", "家")]  # the next cell's figure is not its things
 
 
 def test_the_number_a_road_or_line_is_known_by_is_no_figure():
