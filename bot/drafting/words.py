@@ -124,6 +124,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
             # An office's verdict on work short of its plan ("完成情况不够理想").
             "不够理想", "不尽理想", "不理想",
+            # Short of the target in the office's words ("与年度目标仍有差距").
+            "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -147,6 +149,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标", "提前完成", "已验收", "已达标",
+            # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
+            "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
         ),
     ),
     (
@@ -155,6 +159,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
             "序时进度", "进展顺利", "顺利推进",
+            # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
+            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
         ),
     ),
 )  # fmt: skip
@@ -162,8 +168,11 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _DONE = re.compile(
     # The first verb after 已 is what is done: "已启动改造并推进完成…" has begun, not finished.
     r"(?:已|均已|全部)(?:(?!启动|推进|开展)[^，,。；;]){0,12}?"
-    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现"
+    r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
+# Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
+_PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
 # "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%", "完工率达82.5%" (not
 # "开工率": begun is not done); not "占任务总数的15.2%",
 # a share of the list's count of tasks.
@@ -352,6 +361,8 @@ def _status_from_words(progress: str) -> Reading | None:
             while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
                 at = progress.find(word, at + 1)
             if at < 0:
+                continue
+            if word in ("如期完成", "按期完成", "按时完成") and _PROMISED.search(progress[:at]):
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":

@@ -195,3 +195,22 @@ def test_a_done_cell_above_a_rate_cell_is_a_verdict_not_an_amount():
     assert status_from_words("已完工\n100.0%").value == "已完成"
     said = status_from_words("已完成12公里")  # an amount on the same line: no verdict
     assert said is None or said.value != "已完成"
+
+
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        ("东环线已于9月通车", "已完成"),
+        ("滨河公园已开园迎客", "已完成"),
+        ("12个社区食堂如期完成建设", "已完成"),
+        ("确保按期完成建设", "推进中"),  # a promise, not a report
+        ("全县饮用水水质全部达标", "已完成"),
+        ("施工队伍已进场施工", "推进中"),
+        ("目前正抓紧铺设管网", "推进中"),
+        ("项目尚处于前期阶段", "推进中"),
+        ("完成投资与年度目标仍存在较大差距", "滞后"),
+    ],
+)
+def test_more_ways_of_saying_done_under_way_or_short(progress, status):
+    said = status_from_words(progress)
+    assert said is not None and said.value == status
