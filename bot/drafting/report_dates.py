@@ -32,9 +32,9 @@ _PERIOD_IN_CLAUSE = re.compile(
     r"年[^，,。；;：:\n\d]{2,16}?(?:前?[一二三四]季度|[上下]半年|1\s*[-—至~]\s*\d{1,2}月)"
     r"[^，,。；;\n]{0,6}?(?:实施|进展|完成|落实|推进)"
 )
-# A year whose clause asks for proposals or plans ("开展2031年民生实事项目征集", "谋划2031年
+# A year whose clause collects proposals or plans ("开展2031年民生实事项目征集", "谋划2031年
 # 重点工作"): the next list, being prepared, not the one reported on.
-_NEXT_LIST = re.compile(r"(?:征集|谋划|建议|筹备|储备|遴选)")
+_NEXT_LIST = re.compile(r"(?:征集|谋划|筹备|储备|遴选)")
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 
 
@@ -113,7 +113,10 @@ def guess_year(text: str, fallback: int) -> Reading:
     if this_year and first_date:
         # "今年以来…" in a report dated "2021年11月19日": the year it speaks of is its date's,
         # above a plan's horizon ("到2025年") or a compared year.
-        scores[int(first_date.group(1))] += 2.0
+        own = int(first_date.group(1))
+        scores[own] += 2.0
+        for later in [y for y in scores if y > own]:
+            scores[later] *= 0.25  # "2032年民生实事计划正在编制" in a report of 2031: next year's
     if not scores:
         return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]

@@ -65,3 +65,11 @@ def test_the_year_whose_clause_names_the_period_reported_on_outranks_next_years_
 def test_a_year_of_proposals_being_collected_is_not_the_ledgers_year():
     text = "某县启动2034年民生实事候选项目征集。2033年各项实事全部完成。\n1.新建公厕。"
     assert guess_year(text, 2035).value == "2033"
+
+
+def test_a_later_year_in_a_dated_report_of_this_years_progress_is_next_years_plan():
+    text = (
+        "各乡镇:\n现将今年以来民生实事进展通报如下。\n1.新建公厕。\n"
+        "2032年民生实事计划正在编制。\n某县督查室 2031年11月20日"
+    )
+    assert guess_year(text, 2000).value == "2031"
