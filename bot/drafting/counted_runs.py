@@ -69,14 +69,20 @@ def _count(written: str) -> int:
 
 
 # The whole list done, said in a report's opening: "15件实事已经全部完成", "15件民生实事全完成了".
+# Its count may stand clauses before the verdict in the same sentence ("实施了22项民生工程,完成
+# 投资72.56亿元,全部完成年度目标任务"), or no count at all ("各项民生实事均已全面完成").
 _ALL_DONE = re.compile(
-    r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;，,\n\d]{0,12}?"
-    r"(?:已经|已|均已|均)?全(?:部|面)?(?:完成|建成|办结)(?:了)?"
+    r"(?:(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;\n]{0,40}?|(?:各项|所有)"
+    r"[^。；;，,\n\d]{0,16}?)"
+    r"(?:(?:已经|已|均已|均)?(?:全部|全面|全)|均已|均)(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)(?:了)?"
+    r"|(?:各项|所有)[^。；;，,\n\d]{0,16}?均已(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
 )
+# A second count inside the span ("10件民生实事已完成8件"): a part of the list, not all of it.
+_COUNT_INSIDE = re.compile(r"\d+\s*(?:件|项|个)|其中|已有")
 
 
 # Words denying or only promising it ("力争15件实事全部完成", "尚未全部完成").
-_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|要|预计")
+_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|(?<![主重需])要|预计")
 
 
 def whole_list_done(preamble: str, items: int) -> Reading | None:
@@ -84,6 +90,10 @@ def whole_list_done(preamble: str, items: int) -> Reading | None:
     report lists), for the items that tell nothing of their own; None when it says none."""
     for m in _ALL_DONE.finditer(preamble):
         before = preamble[max(0, m.start() - 6) : m.start()]
-        if _count(m.group(1)) >= items > 0 and not _NOT_YET.search(before + m.group(0)):
+        counted = m.group(1) is None or _count(m.group(1)) >= items
+        inside = m.group(0)[len(m.group(1) or "") + 1 :]
+        if _COUNT_INSIDE.search(inside) or _COUNT_INSIDE.search(before):
+            continue
+        if counted and items > 0 and not _NOT_YET.search(before + m.group(0)):
             return Reading("已完成", m.group(0).strip(), 0.5)
     return None
