@@ -58,6 +58,11 @@ _PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
 # The report speaks of its own year ("今年以来", "本年度") without naming it.
 _THIS_YEAR = re.compile(r"今年|本年度")
 _YEAR_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月\d{1,2}日")
+# The report speaks of the year before its own ("去年全市15件民生实事全面完成"), not in a
+# comparison ("比去年", "较去年同期").
+_LAST_YEAR = re.compile(r"(?<![比较与于同])(?:去年|上年度)(?!同期|同比|底)")
+# A month of publication at the report's edge ("2032年1月发布"): a date, though without a day.
+_MONTH_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月(?:\d{1,2}日)?(?:发布|印发)?")
 
 
 def guess_year(text: str, fallback: int) -> Reading:
@@ -110,6 +115,17 @@ def guess_year(text: str, fallback: int) -> Reading:
         key=lambda m: m.start(),
         default=None,
     )
+    last_year = _LAST_YEAR.search(text)
+    if last_year and not this_year:
+        dated_edge = first_date or min(
+            _MONTH_DATE.finditer(edges), key=lambda m: m.start(), default=None
+        )
+        if dated_edge:
+            # "去年…" in a report dated 2032: its year is 2031, above the date's own.
+            own = int(dated_edge.group(1)) - 1
+            scores[own] += 2.0
+            for later in [y for y in scores if y > own]:
+                scores[later] *= 0.25
     if this_year and first_date:
         # "今年以来…" in a report dated "2021年11月19日": the year it speaks of is its date's,
         # above a plan's horizon ("到2025年") or a compared year.

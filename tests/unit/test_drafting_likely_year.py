@@ -73,3 +73,13 @@ def test_a_later_year_in_a_dated_report_of_this_years_progress_is_next_years_pla
         "2032年民生实事计划正在编制。\n某县督查室 2031年11月20日"
     )
     assert guess_year(text, 2000).value == "2031"
+
+
+def test_a_report_of_last_years_list_is_of_the_year_before_its_date():
+    text = (
+        "某市2032年1月发布\n去年全市15件民生实事全面完成\n"
+        "2031年,市政府确定的15件民生实事全面完成。\n1.新建学校12所。"
+    )
+    assert guess_year(text, 2000).value == "2031"
+    compared = "某县民生实事进展\n1-9月完成投资比去年同期增长5%。\n2031年10月5日"
+    assert guess_year(compared, 2000).value == "2031"  # a comparison says nothing of the year
