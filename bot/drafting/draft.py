@@ -77,6 +77,13 @@ _SAID_DONE = re.compile(
 )
 
 
+# Words of work behind or not begun ("尚未开工", "进展缓慢", "未达到序时进度"): progress told,
+# though nothing is done.
+_SAID_SHORT = re.compile(
+    r"尚未|未开工|未启动|未达到?序时|进展缓慢|进度缓慢|推进缓慢|滞后|偏慢|较慢|正在|全部完成|均已"
+)
+
+
 # A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
 # 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
 _INTRODUCES = re.compile(
@@ -199,7 +206,9 @@ def draft_target(
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
-        progress_report = bool(_SAID_DONE.search(item.target_text))
+        progress_report = bool(
+            _SAID_DONE.search(item.target_text) or _SAID_SHORT.search(item.target_text)
+        )
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     raw_target, raw_progress = item.target_text, item.progress_text
     cells = read_cells(item.target_text, item.progress_text, header)

@@ -112,7 +112,11 @@ def split_sentence(text: str) -> tuple[str, str]:
 
 
 # Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".
-_DONE_WORDS = re.compile(r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了")
+_DONE_WORDS = re.compile(
+    r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了"
+    # "7所卫生院改造全部完成", not a promise ("确保全部完成", "力争全面建成")
+    r"|(?<!确保)(?<!力争)(?<!争取)(?<![将要])(?:全部|全面)(?:完成|建成)"
+)
 # A clause setting a target: a word of a plan or a whole before its figure ("规划的20所").
 _PLAN_BEFORE_FIGURE = re.compile(
     r"^[^\d]*?(?:共|总|计划|规划|目标|任务|全年|年度|力争|确保|预计|拟)[^\d]*\d"

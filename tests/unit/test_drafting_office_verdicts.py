@@ -196,3 +196,23 @@ def test_a_last_column_for_the_plan_is_no_verdict():
     header = ("项目名称", "年度目标", "进展情况", "下步计划")
     assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "", header) is None
     assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "").value == "推进中"
+
+
+UNDATED_NOTICE = """县政府督查室关于2031年惠民工程推进情况的督查通报
+近期,督查室对全县9项惠民工程推进情况进行了专项督查。
+一、进展较好的项目
+1.城南小学扩建工程,已全部完工交付使用;
+2.村级文化礼堂提升工程,5个礼堂改造全部完成;
+二、进展滞后的项目
+3.城西垃圾中转站建设,因用地手续未办结,尚未开工;
+4.滨河绿道建设,施工单位进场迟,进展缓慢。
+"""
+
+
+def test_an_undated_notice_reads_each_items_own_line_as_its_progress():
+    ledger = draft_ledger(parse_report(UNDATED_NOTICE), 2031)
+    by = {t.number: t for t in ledger.targets}
+    assert by[2].status_override == "已完成"  # "5个…全部完成": the five are done
+    assert [(i.target, i.actual) for i in by[2].indicators] == [("", "5")]
+    assert by[3].status_override == "滞后" and "尚未开工" in by[3].status_reason
+    assert by[4].status_override == "滞后"
