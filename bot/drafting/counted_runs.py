@@ -10,8 +10,12 @@ A report's opening may say the same of its whole list ("承诺的15件实事已�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import indicator_met, targeted_indicators
+from bot.drafting.review import Guess
+from bot.drafting.statuses import mark_done
 from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
@@ -97,3 +101,26 @@ def whole_list_done(preamble: str, items: int) -> Reading | None:
         if counted and items > 0 and not _NOT_YET.search(before + m.group(0)):
             return Reading("已完成", m.group(0).strip(), 0.5)
     return None
+
+
+# Words of an item that deny the opening's "全部完成" for it: not done, behind, still going on.
+_OWN_DOUBT = re.compile(
+    r"未(?:完成|达|开工|启动|能|按|建成|完工)|尚未|尚有|正在|推进中|进行中|滞后|缓慢|偏慢|预计"
+    r"|暂缓|缺口|(?:有|存在)[^，,。；;]{0,4}困难|困难较大|难度较大"  # not "困难老年人"
+)
+
+
+def under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Reading):
+    """An item the opening counts among a list all done ("22项民生工程全部完成年度目标任务"):
+    done, unless its own figures fall short or its words say it is not."""
+    short = any(indicator_met(i) is False for i in targeted_indicators(spec))
+    if short or _OWN_DOUBT.search(f"{spec.target_text}\n{told}"):
+        return spec, status
+    reason = f"报告开头称“{list_done.words}”，本项未写未完成"
+    spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
+    return spec, Guess("status", "已完成", 0.5, reason)
+
+
+def own_doubt(text: str) -> bool:
+    """The item's words deny the opening's "全部完成" for it (尚未, 正在, 滞后…)."""
+    return bool(_OWN_DOUBT.search(text))

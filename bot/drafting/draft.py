@@ -13,9 +13,8 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
-from bot.domain.status import indicator_met, targeted_indicators
 from bot.drafting.cells import header_labels, read_cells
-from bot.drafting.counted_runs import counted_runs, whole_list_done
+from bot.drafting.counted_runs import counted_runs, own_doubt, under_a_done_list, whole_list_done
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -321,7 +320,7 @@ def draft_target(
         decided is None
         and list_done is not None
         and not told.strip(" ，,、；;。|")
-        and not _OWN_DOUBT.search(item.target_text)
+        and not own_doubt(item.target_text)
     ):
         # Nothing of its own, under an opening that says every item is done.
         decided = replace(list_done, words=f"报告开头称“{list_done.words}”")
@@ -335,7 +334,7 @@ def draft_target(
             year_end=year_end,
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
-            spec, status = _under_a_done_list(spec, status, told, list_done)
+            spec, status = under_a_done_list(spec, status, told, list_done)
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
         spec = mark_done(spec) if decided.value in DONE_WORDS else spec
@@ -345,24 +344,6 @@ def draft_target(
 
 
 _PLAN_WORDS = re.compile(r"计划|目标|任务")
-
-
-# Words of an item that deny the opening's "全部完成" for it: not done, behind, still going on.
-_OWN_DOUBT = re.compile(
-    r"未(?:完成|达|开工|启动|能|按|建成|完工)|尚未|尚有|正在|推进中|进行中|滞后|缓慢|偏慢|预计"
-    r"|暂缓|缺口|(?:有|存在)[^，,。；;]{0,4}困难|困难较大|难度较大"  # not "困难老年人"
-)
-
-
-def _under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Reading):
-    """An item the opening counts among a list all done ("22项民生工程全部完成年度目标任务"):
-    done, unless its own figures fall short or its words say it is not."""
-    short = any(indicator_met(i) is False for i in targeted_indicators(spec))
-    if short or _OWN_DOUBT.search(f"{spec.target_text}\n{told}"):
-        return spec, status
-    reason = f"报告开头称“{list_done.words}”，本项未写未完成"
-    spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
-    return spec, Guess("status", "已完成", 0.5, reason)
 
 
 def draft_report(
