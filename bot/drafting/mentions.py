@@ -146,6 +146,10 @@ def states_a_target(m: Mention) -> bool:
 _YEARS_TARGET = re.compile(r"(?:年度|全年|本年)(?:任务)?(?:目标|任务|计划)(?:任务)?(?:为|是)?$")
 
 
+# "2家将于明年3月开放", "3个预计年底完工": what is still to come, not what was done.
+_FORECAST_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:将|预计|计划|拟|有望|力争|争取)")
+
+
 def restates_target(actual: Mention) -> bool:
     """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
     counts the rest of the work ("其余20户"), not an actual."""
@@ -155,6 +159,7 @@ def restates_target(actual: Mention) -> bool:
         _RESTATED.search(actual.context)
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
+        or _FORECAST_AFTER.match(actual.after)
         or (scope and not _DONE_AFTER.search(actual.after))
     )
 

@@ -131,3 +131,8 @@ def test_the_number_a_road_or_line_is_known_by_is_no_figure():
 
     assert [f.value for f in extract_figures("完成318国道改线工程,新开通5号线公交")] == []
     assert [f.value for f in extract_figures("改造县道12公里")] == ["12"]
+
+
+def test_a_figure_still_to_come_is_no_actual():
+    assert _actuals("建设乡村图书馆12家", "完成9家,3家将于明年春季开放。") == {"家": "9"}
+    assert _actuals("改造桥梁6座", "已完工4座,2座预计年底完工") == {"座": "4"}
