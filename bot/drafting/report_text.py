@@ -68,6 +68,12 @@ def _split_same_line(text: str) -> tuple[str, str]:
     # A target whose result shares its line ends its target sentence at the first 。; a
     # second sentence that only names a measure and its figure ("…0.12万亩。森林抚育0.5万亩")
     # goes on the target's list.
+    labelled = _PROGRESS_LABEL.search(text)
+    if labelled and "|" not in text and "｜" not in text:
+        # "目标:新增市场主体3000户;进展:1-9月新增2410户。": the labels say which is which.
+        head = _TARGET_LABEL.sub("", text[: labelled.start()]).rstrip("，,；;。 ")
+        if head:
+            return head, text[labelled.end() :].strip()
     quoted = _QUOTED_TASK.match(text)
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
@@ -86,6 +92,13 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
+
+
+# Labels of a line written as "目标:…;进展:…" (or "任务:…。完成情况:…").
+_TARGET_LABEL = re.compile(r"^\s*(?:年度目标|目标任务|工作目标|目标|任务|计划)\s*[:：]\s*")
+_PROGRESS_LABEL = re.compile(
+    r"(?<=[，,；;。\s])(?:进展情况|工作进展|推进情况|完成情况|落实情况|进展|进度)\s*[:：]\s*"
+)
 
 
 # A first sentence that only names the item: a few words, no figure, no clause.
