@@ -80,6 +80,15 @@ _SAID_DONE = re.compile(
 # though nothing is done.
 _SAID_SHORT = re.compile(
     r"尚未|未开工|未启动|未达到?序时|进展缓慢|进度缓慢|推进缓慢|滞后|偏慢|较慢|正在|全部完成|均已"
+    r"|推迟|延期|顺延|暂缓|停工"
+)
+
+
+# Words that tell a result, not a target, without 已 ("全年城镇新增就业5260人", "建成…6个",
+# "惠及2.3万人"); "新建公厕40座" may be either, and is read as the target.
+_PLAIN_RESULT = re.compile(
+    r"全年[^，,。；;\d]{0,12}\d|建成[^，,。；;\d]{0,12}\d|惠及|累计|共(?:计|有)?[^，,。；;\d]{0,8}\d"
+    r"|(?:完成|实现|新增|开展|培训|发放)了"
 )
 
 
@@ -192,12 +201,13 @@ def draft_target(
     cut: bool = False,
     year_end: bool = False,
     list_done: Reading | None = None,
+    own_lines: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
-    list is done)."""
+    list is done; `own_lines`: most of its items have no progress apart from their line)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -206,7 +216,11 @@ def draft_target(
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
         progress_report = bool(
-            _SAID_DONE.search(item.target_text) or _SAID_SHORT.search(item.target_text)
+            _SAID_DONE.search(item.target_text)
+            or _SAID_SHORT.search(item.target_text)
+            # After the year, in a report whose items are lines of their own, a line of results
+            # ("全年城镇新增就业5260人") tells what was done.
+            or (year_end and own_lines and _PLAIN_RESULT.search(item.target_text))
         )
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     raw_target, raw_progress = item.target_text, item.progress_text
@@ -382,6 +396,7 @@ def draft_report(
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
     cut = breaks_off(report.targets)
+    own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
@@ -401,6 +416,7 @@ def draft_report(
             cut=cut and item is report.targets[-1],
             year_end=year_end,
             list_done=list_done,
+            own_lines=own_lines,
         )
         targets.append(spec)
         guesses[item.number] = found

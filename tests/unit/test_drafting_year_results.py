@@ -121,3 +121,20 @@ def test_an_opening_saying_the_whole_list_is_done_covers_items_without_contrary_
     assert by[2].status_override == "已完成"  # "基本建成900套" is the year's measure, not "nearly"
     assert by[3].status_override != "已完成"  # its own words say work goes on
     assert by[4].status_override == "已完成"  # "困难残疾人" names who is helped, no doubt
+
+
+YEAR_END_NEWS = """2031年某县惠民实事年终盘点
+近日,记者从县发改局获悉,2031年县政府承诺的惠民实事进展顺利。
+1.就业增收。全年城镇新增就业5260人,开展技能培训1.2万人次。
+2.养老服务。建成乡镇养老服务中心6个,新增养老床位420张。
+3.安居工程。老旧小区改造完成18个,剩余3个因施工困难推迟至明年完成。
+"""
+
+
+def test_after_the_year_a_line_of_results_tells_what_was_done():
+    by = {t.number: t for t in _ledger(YEAR_END_NEWS, dt.date(2032, 1, 8)).targets}
+    assert [(i.target, i.actual) for i in by[1].indicators] == [("", "5260"), ("", "1.2")]
+    assert by[1].status_override == "已完成"
+    assert by[2].status_override == "已完成"
+    assert by[3].status_override == "未完成"  # the rest put off to next year
+    assert "推迟至明年" in by[3].status_reason
