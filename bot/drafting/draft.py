@@ -36,7 +36,13 @@ from bot.drafting.report_dates import (
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence, tells_results, told_as_done
+from bot.drafting.sentences import (
+    answers_with_rate,
+    line_tells_progress,
+    split_sentence,
+    tells_results,
+    told_as_done,
+)
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.wholes_and_parts import whole_part_pairs
@@ -65,31 +71,6 @@ def shares_of_unwritten_targets(text: str) -> bool:
     # before what was done of it, in its unit.
     written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
     return planned is None and not written
-
-
-# Words of what was done, not of what is to be done.
-_SAID_DONE = re.compile(
-    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
-    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
-    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
-    r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
-)
-
-
-# Words of work behind or not begun ("尚未开工", "进展缓慢", "未达到序时进度"): progress told,
-# though nothing is done.
-_SAID_SHORT = re.compile(
-    r"尚未|未开工|未启动|未达到?序时|进展缓慢|进度缓慢|推进缓慢|滞后|偏慢|较慢|正在|全部完成|均已"
-    r"|推迟|延期|顺延|暂缓|停工"
-)
-
-
-# Words that tell a result, not a target, without 已 ("全年城镇新增就业5260人", "建成…6个",
-# "惠及2.3万人"); "新建公厕40座" may be either, and is read as the target.
-_PLAIN_RESULT = re.compile(
-    r"全年[^，,。；;\d]{0,12}\d|建成[^，,。；;\d]{0,12}\d|惠及|累计|共(?:计|有)?[^，,。；;\d]{0,8}\d"
-    r"|(?:完成|实现|新增|开展|培训|发放)了"
-)
 
 
 # A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
@@ -215,13 +196,7 @@ def draft_target(
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
-        progress_report = bool(
-            _SAID_DONE.search(item.target_text)
-            or _SAID_SHORT.search(item.target_text)
-            # After the year, in a report whose items are lines of their own, a line of results
-            # ("全年城镇新增就业5260人") tells what was done.
-            or (year_end and own_lines and _PLAIN_RESULT.search(item.target_text))
-        )
+        progress_report = line_tells_progress(item.target_text, results=year_end and own_lines)
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     raw_target, raw_progress = item.target_text, item.progress_text
     cells = read_cells(item.target_text, item.progress_text, header)

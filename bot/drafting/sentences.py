@@ -216,3 +216,40 @@ _RATE_FIRST = re.compile(
 
 def answers_with_rate(progress: str) -> bool:
     return bool(_RATE_FIRST.match(progress))
+
+
+# Words of what was done, not of what is to be done.
+_SAID_DONE = re.compile(
+    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
+    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
+    r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
+)
+
+
+# Words of work behind or not begun ("尚未开工", "进展缓慢", "未达到序时进度"): progress told,
+# though nothing is done.
+_SAID_SHORT = re.compile(
+    r"尚未|未开工|未启动|未达到?序时|进展缓慢|进度缓慢|推进缓慢|滞后|偏慢|较慢|正在|全部完成|均已"
+    r"|推迟|延期|顺延|暂缓|停工"
+)
+
+
+# Words that tell a result, not a target, without 已 ("全年城镇新增就业5260人", "建成…6个",
+# "惠及2.3万人"); "新建公厕40座" may be either, and is read as the target.
+_PLAIN_RESULT = re.compile(
+    r"全年[^，,。；;\d]{0,12}\d|建成[^，,。；;\d]{0,12}\d|惠及|累计|共(?:计|有)?[^，,。；;\d]{0,8}\d"
+    r"|(?:完成|实现|新增|开展|培训|发放)了"
+)
+
+
+def line_tells_progress(line: str, *, results: bool = False) -> bool:
+    """An item's own line, in a report of progress that states no day, tells progress: words
+    of what was done ("已全部建设完成", "实际改造4559户"), of work behind or put off ("尚未开工",
+    "推迟至明年"), or, with `results` (after the year, items on lines of their own), plain
+    results ("全年城镇新增就业5260人")."""
+    return bool(
+        _SAID_DONE.search(line)
+        or _SAID_SHORT.search(line)
+        or (results and _PLAIN_RESULT.search(line))
+    )
