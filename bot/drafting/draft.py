@@ -34,7 +34,13 @@ from bot.drafting.report_dates import (
     tells_progress,
 )
 from bot.drafting.review import Draft, Guess
-from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
+from bot.drafting.row_verdicts import (
+    latest_progress,
+    row_cells,
+    row_verdict,
+    status_column,
+    status_mark,
+)
 from bot.drafting.rows import pair_rows
 from bot.drafting.sentences import (
     answers_with_rate,
@@ -193,6 +199,8 @@ def draft_target(
     if dated is None:
         dated = progress_report
     item = replace(item, progress_text=_without_introductions(item.progress_text))
+    target_text, marked = status_mark(item.target_text)  # "【已完成】新建…"
+    item = replace(item, target_text=target_text)
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
@@ -295,6 +303,7 @@ def draft_target(
     decided = (
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
+        or marked
         or inherited_status(item, spec, day)
     )
     if decided is None and progress_report and not item.progress_text.strip():

@@ -164,3 +164,23 @@ def status_column(
         return None  # a sub-row without a verdict: the column does not speak for the item
     words = "、".join(dict.fromkeys(r.words for r in said))
     return Reading(said[0].value, f"报告称“{words}”", 0.85)
+
+
+# A status written as a mark before the item ("【已完成】新建…", "(滞后)建设…"), as some
+# progress lists flag each line.
+_STATUS_MARK = re.compile(r"^\s*[【\[(（]\s*([\u4e00-\u9fff]{2,6})\s*[】\])）]\s*")
+_BARE_DONE = ("完成", "已完工", "完工", "竣工")
+
+
+def status_mark(text: str) -> tuple[str, Reading | None]:
+    """The item's text without its leading status mark, and the status the mark states;
+    the text as it is and None when it opens on no such mark."""
+    mark = _STATUS_MARK.match(text)
+    if mark is None:
+        return text, None
+    said = status_from_words(mark.group(1))
+    if said is None and mark.group(1) in _BARE_DONE:
+        said = Reading("已完成", mark.group(1), 0.8)
+    if said is None:
+        return text, None
+    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8)

@@ -216,3 +216,16 @@ def test_an_undated_notice_reads_each_items_own_line_as_its_progress():
     assert [(i.target, i.actual) for i in by[2].indicators] == [("", "5")]
     assert by[3].status_override == "滞后" and "尚未开工" in by[3].status_reason
     assert by[4].status_override == "滞后"
+
+
+def test_a_status_mark_before_an_item_is_its_status_and_no_part_of_its_title():
+    text = (
+        "某县2031年惠民实事进展情况(截至11月30日)\n"
+        "1.【已完成】新建城北菜市场1个。菜市场已于10月开业。\n"
+        "2.【滞后】建设县游泳馆。受资金影响,目前仅完成基础工程。\n"
+        "3.(牵头单位)改造城区路灯300盏。已改造180盏。\n"
+    )
+    by = {t.number: t for t in draft_ledger(parse_report(text), 2031).targets}
+    assert by[1].status_override == "已完成" and not by[1].title.startswith("【")
+    assert by[2].status_override == "滞后" and "【滞后】" in by[2].status_reason
+    assert by[3].target_text.startswith("(牵头单位)")  # no status in the brackets: kept
