@@ -99,6 +99,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "尚未出台", "尚未下达", "待省", "待上级",
             # Figures gathered only at a higher level ("数据采集只到市级"): none for this one.
             "数据采集只到", "数据只采集到", "数据只统计到",
+            # Counted only later ("数据尚未统计", "待全年数据").
+            "尚未统计", "待统计", "数据尚未出来", "待全年数据",
         ),
     ),
     (

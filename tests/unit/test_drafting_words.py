@@ -214,3 +214,8 @@ def test_a_done_cell_above_a_rate_cell_is_a_verdict_not_an_amount():
 def test_more_ways_of_saying_done_under_way_or_short(progress, status):
     said = status_from_words(progress)
     assert said is not None and said.value == status
+
+
+def test_figures_counted_only_later_are_no_data_yet():
+    assert status_from_words("该项数据尚未统计").value == "暂无数据"
+    assert status_from_words("需待全年数据").value == "暂无数据"
