@@ -32,6 +32,9 @@ NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
 
 
 DONE_WORDS = ("已完成", "超额完成")
+# A share of the year's task ("完成全年目标任务的92%"): in a report after the year, the
+# year's result, though the report names no day.
+_SHARE_SAID = re.compile(r"(?:任务|目标|计划)[^，,。；;\d]{0,4}\d+(?:\.\d+)?%|完成率")
 # The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
 # 完成"): the words answer the figure itself, though they repeat no figure.
 _ALL_OF_TASK = re.compile(
@@ -146,7 +149,12 @@ def draft_status(
     if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
         # Beside a month's plan, "已完成" says the month's plan is done, not the target.
         words = replace(words, value="推进中", confidence=0.5)
-    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
+    if (
+        words is not None
+        and words.value == "推进中"
+        and (dated or year_end and _SHARE_SAID.search(words.words))
+        and day > final_deadline(spec, day)
+    ):
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))

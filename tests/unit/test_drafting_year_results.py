@@ -138,3 +138,16 @@ def test_after_the_year_a_line_of_results_tells_what_was_done():
     assert by[2].status_override == "已完成"
     assert by[3].status_override == "未完成"  # the rest put off to next year
     assert "推迟至明年" in by[3].status_reason
+
+
+def test_a_share_of_the_years_task_short_of_it_after_the_year_is_not_done():
+    text = (
+        "2031年全市惠民实事推进情况\n今年以来,全市扎实推进惠民实事。\n"
+        "1.新增城镇就业。全市新增城镇就业4.6万人,完成全年目标任务的92%。\n"
+        "2.农村危房改造。改造农村危房1200户,完成全年目标任务的100%。\n"
+    )
+    during = _ledger(text, dt.date(2031, 12, 28)).targets
+    after = _ledger(text, dt.date(2032, 1, 15)).targets
+    assert during[0].status_override == "推进中"  # time remains in December
+    assert after[0].status_override == "未完成"
+    assert after[1].status_override == "已完成"
