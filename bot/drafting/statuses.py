@@ -151,10 +151,11 @@ def draft_status(
         words = replace(words, value="推进中", confidence=0.5)
     if (
         words is not None
-        and words.value == "推进中"
+        and words.value in ("推进中", "滞后")
         and (dated or year_end and _SHARE_SAID.search(words.words))
         and day > final_deadline(spec, day)
     ):
+        # ("尚未开工" or "进展缓慢" in a report of the year's close: not behind, not done.)
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))

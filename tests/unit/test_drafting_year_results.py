@@ -151,3 +151,14 @@ def test_a_share_of_the_years_task_short_of_it_after_the_year_is_not_done():
     assert during[0].status_override == "推进中"  # time remains in December
     assert after[0].status_override == "未完成"
     assert after[1].status_override == "已完成"
+
+
+def test_work_behind_in_a_report_of_the_years_close_is_not_done():
+    text = (
+        "某县2031年惠民实事年度完成情况\n"
+        "1.新建县城第四小学。因用地问题,项目尚未开工。\n"
+        "2.改造城区背街小巷8条。进展缓慢,仅完成3条。\n"
+    )
+    first, second = _ledger(text, dt.date(2032, 1, 12)).targets
+    assert first.status_override == "未完成" and "尚未开工" in first.status_reason
+    assert second.status_override == "未完成"
