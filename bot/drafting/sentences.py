@@ -31,11 +31,13 @@ _DONE_INSIDE = re.compile(r"(?<=[^\d，,；;。])(?=(?:现)?已(?:完成|建成|
 
 
 # The year's target written inside the share of it done ("完成全年23万人目标任务的95.17%",
-# "占年度1.2万户计划的88%"): the figure is the target; the share, what was done of it.
+# "占年度1.2万户计划的88%", "为年度计划12亿元的105%"): the figure is the target.
 _TARGET_IN_SHARE = re.compile(
-    r"(?P<lead>(?:完成|占)[^\d，,。；;]{0,4}?(?:全年|年度))"
+    r"(?P<lead>(?:完成|占|为|达到?)[^\d，,。；;]{0,4}?(?:全年|年度))"
+    # the label after the figure ("全年23万人目标任务的") or before it ("年度计划12亿元的")
+    r"(?P<before>(?:目标任务|目标|任务|计划)数?)?"
     r"(?P<figure>\d+(?:\.\d+)?\s*[^\d\s，,。；;的]{1,4}?)"
-    r"(?P<label>的?(?:目标任务|目标|任务|计划)数?)的\s*\d+(?:\.\d+)?\s*[%％]"
+    r"(?P<label>(?(before)|的?(?:目标任务|目标|任务|计划)数?))的\s*\d+(?:\.\d+)?\s*[%％]"
 )
 
 
@@ -45,9 +47,10 @@ def _target_of_share(clause: str) -> str:
     inside = _TARGET_IN_SHARE.search(clause)
     if inside is None:
         return ""
-    lead, figure, label = inside.group("lead", "figure", "label")
+    lead, before, figure, label = inside.group("lead", "before", "figure", "label")
     # The share restates the pair the figures make, so it goes.
-    return f"{clause[: inside.start()]}{lead[-2:]}{label}{figure}{clause[inside.end() :]}"
+    words = f"{lead[-2:]}{before or label}{figure}"
+    return f"{clause[: inside.start()]}{words}{clause[inside.end() :]}"
 
 
 def _clauses(text: str) -> list[str]:

@@ -85,12 +85,13 @@ def test_a_target_written_inside_the_share_of_it_done_pairs_with_the_result():
         "某市2031年民生实事1-9月实施情况\n"
         "1.1-9月累计发放创业担保贷款4.6亿元,完成全年5亿元目标任务的92%;\n"
         "2.新增养老床位1800张,占年度2400张计划的75%。\n"
+        "3.完成交通投资12.6亿元,为年度计划12亿元的105%。\n"
     )
     ledger = draft(parse_report(text), text, today=dt.date(2031, 10, 20)).ledger
     pairs = [
         [(i.target, i.unit, i.actual) for i in t.indicators if i.target] for t in ledger.targets
     ]
-    assert pairs == [[("5", "亿元", "4.6")], [("2400", "张", "1800")]]
+    assert pairs == [[("5", "亿元", "4.6")], [("2400", "张", "1800")], [("12", "亿元", "12.6")]]
 
 
 def test_a_plan_figure_in_the_progress_under_a_heading_without_figures_is_the_target():
