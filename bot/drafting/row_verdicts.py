@@ -123,12 +123,21 @@ _BEGUN = re.compile(r"开工|启动|动工|开建")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 
 
+# Verdicts a status cell writes in a word or two, too short for the words of prose.
+_CELL_WORDS = {
+    "完成": "已完成", "完工": "已完成", "正常": "推进中", "达序": "推进中", "已达序": "推进中",
+    "如期推进": "推进中", "在建": "推进中", "建设中": "推进中", "未达序": "滞后",
+}  # fmt: skip
+
+
 def _status_cell(line: str) -> Reading | None:
     cells = split_cells(line)
     last = cells[-1].strip(" 。.；;") if len(cells) >= 3 else ""
     if not last or len(last) > _STATUS_CELL_CHARS or re.search(r"\d", last):
         return None
     said = status_from_words(last)
+    if said is None and last in _CELL_WORDS:
+        said = Reading(_CELL_WORDS[last], last, 0.8)
     if said is None or said.words.strip(" 。.；;") != last:
         return None
     if said.value == "已完成" and _BEGUN.search(last) and not _FINISHED.search(last):

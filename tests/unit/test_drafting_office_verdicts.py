@@ -229,3 +229,14 @@ def test_a_status_mark_before_an_item_is_its_status_and_no_part_of_its_title():
     assert by[1].status_override == "已完成" and not by[1].title.startswith("【")
     assert by[2].status_override == "滞后" and "【滞后】" in by[2].status_reason
     assert by[3].target_text.startswith("(牵头单位)")  # no status in the brackets: kept
+
+
+def test_a_status_cell_of_one_short_word_is_a_verdict():
+    text = (
+        "序号 | 工作任务 | 完成情况 | 完成状态\n"
+        "1 | 新建城东消防站 | 主体工程完工 | 完成\n"
+        "2 | 建设城北体育公园 | 正在进行绿化施工 | 在建\n"
+        "3 | 改造城区供水管网 | 完成管网铺设40% | 未达序\n"
+    )
+    by = {t.number: t for t in draft_ledger(parse_report(text), 2031).targets}
+    assert [by[n].status_override for n in (1, 2, 3)] == ["已完成", "推进中", "滞后"]
