@@ -185,3 +185,14 @@ def test_a_full_stop_inside_a_later_cell_keeps_the_row_whole():
     first = parse_report(text).targets[0]
     assert first.progress_text == ""
     assert first.target_text.endswith("西桥正在吊装 | 80%")
+
+
+def test_a_percent_unit_column_and_a_signed_bare_target_keep_their_unit():
+    from bot.drafting.columns import is_bare_figure, is_measure_unit
+
+    assert is_measure_unit("%") and is_bare_figure("≤4.5")
+    header = header_labels("序号 | 指标名称 | 单位 | 年度目标 | 1-9月完成")
+    cells = read_cells("城镇调查失业率 | % | ≤5 | 4.6", "", header)
+    (pairing,) = pair_rows(cells.rows)
+    ind = pairing.indicator
+    assert (ind.comparator, ind.target, ind.unit, ind.actual) == ("<=", "5", "%", "4.6")
