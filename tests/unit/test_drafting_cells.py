@@ -196,3 +196,12 @@ def test_a_percent_unit_column_and_a_signed_bare_target_keep_their_unit():
     (pairing,) = pair_rows(cells.rows)
     ind = pairing.indicator
     assert (ind.comparator, ind.target, ind.unit, ind.actual) == ("<=", "5", "%", "4.6")
+
+
+def test_an_amount_in_a_progress_column_answers_the_row_of_its_unit():
+    header = header_labels(
+        "序号 | 项目名称及建设内容 | 年度计划投资(万元) | 累计完成投资(万元) | 形象进度"
+    )
+    cells = read_cells("城区街巷提升,改造街巷9条 | 6000 | 2500 | 完成4条", "", header)
+    pairs = {(p.indicator.target, p.indicator.actual) for p in pair_rows(cells.rows)}
+    assert ("9", "4") in pairs and ("6000", "2500") in pairs
