@@ -43,6 +43,21 @@ _ALL_OF_TASK = re.compile(
 )
 
 
+# All of the work said done ("已全部建成投用", "均已完工并通过验收"): every figure it was set in.
+_ALL_DONE = re.compile(
+    r"(?:已|已经)?(?:全部|均|全面)(?:已)?(?:建成|竣工|完工|投用|投入使用|交付|建设完成|完成建设)"
+)
+
+
+def _all_of_it_done(told: str, said: str, year: int) -> bool:
+    """The words say all the work is done ("已全部建成投用"), in a sentence about the target's
+    own year ("2019年…改造任务9个,目前已全部完工" speaks of an earlier batch)."""
+    if not _ALL_DONE.search(said):
+        return False
+    sentence = next((s for s in re.split(r"[。；;\n]", told) if said in s), said)
+    return all(int(y) == year for y in re.findall(r"(20\d{2})年", sentence))
+
+
 # A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
 _OFFICES = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
@@ -191,6 +206,7 @@ def draft_status(
             and unproven
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
+            and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
             and not _single_things(spec)
             and not _only_money(spec)
         ):

@@ -70,9 +70,11 @@ def test_done_words_answer_the_money_that_qualifies_the_work():
         "1.投资800万元的滨河路改造工程,已完成全部工程量,于9月竣工验收。\n"
     )
     assert _status(done)[0] == "已完成"
-    # An amount of work left unanswered still wants its figure.
-    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    # An amount of work left unanswered still wants its figure, unless all of it is said done.
+    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已完工。\n"
     assert _status(houses)[0] != "已完成"
+    all_of_them = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    assert _status(all_of_them)[0] == "已完成"
 
 
 UNDATED = "某县民生实事推进情况\n1.新建幼儿园4所,已建成2所。\n"
@@ -162,3 +164,15 @@ def test_work_behind_in_a_report_of_the_years_close_is_not_done():
     first, second = _ledger(text, dt.date(2032, 1, 12)).targets
     assert first.status_override == "未完成" and "尚未开工" in first.status_reason
     assert second.status_override == "未完成"
+
+
+def test_all_of_the_work_said_done_answers_the_figures_it_was_set_in():
+    text = (
+        "某县2031年惠民实事年度完成情况\n"
+        "1.新建城区公厕20座。已全部建成投用。\n"
+        "2.改造农村危桥15座。均已完工并通过验收。\n"
+        "3.改造老旧小区1000户。2030年批次的小区目前已全部完工,今年的正在施工。\n"
+    )
+    first, second, third = _ledger(text, dt.date(2032, 1, 12)).targets
+    assert first.status_override == "已完成" and second.status_override == "已完成"
+    assert third.status_override != "已完成"  # the all-done words speak of another year's batch
