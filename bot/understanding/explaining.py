@@ -4,14 +4,12 @@ it explains. `IndexScoring` (bot.understanding.scoring) picks the rows; this exp
 
 from __future__ import annotations
 
-from collections.abc import KeysView
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason
-from bot.understanding.index_state import IndexState
 from bot.understanding.text import text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
@@ -41,15 +39,15 @@ class _Query:
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
-    passing: dict[int, tuple[tuple, ...]] = field(default_factory=dict)  # `_passing`, by target
+    passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
     read_spans: list[tuple[str, tuple[int, int]]] | None = None  # the expansions' (key, span)
 
     @property
-    def own(self) -> KeysView[str]:
+    def own(self):
         return self.spans.keys()
 
 
-class CandidateExplaining(IndexState):
+class CandidateExplaining:
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
     def _fuzzy_caps_of(
@@ -185,7 +183,7 @@ class CandidateExplaining(IndexState):
         word_tokens = self._word_tokens
         for words in query.readings:
             best: list[Reason] = []
-            best_sum = 0.0  # sum(r.score for r in best), as `sum` adds them
+            best_sum = 0  # sum(r.score for r in best), as `sum` adds them
             for word in words:
                 found = [phrases[word]] if word in phrases else []
                 for t in word_tokens[word]:

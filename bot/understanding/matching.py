@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -84,67 +84,67 @@ class LedgerIndex(IndexScoring):
 
     def __init__(self, ledger: LedgerSpec, lexicon: FieldLexicon, tokenizer=None) -> None:
         self.lexicon = lexicon
-        self.titles = {}
-        self.docs = {}
-        self.position = {}  # target number -> row in the arrays
-        self.numbers = []
+        self.titles: dict[int, str] = {}
+        self.docs: dict[int, _Doc] = {}
+        self.position: dict[int, int] = {}  # target number -> row in the arrays
+        self.numbers: list[int] = []
         self.lengths = np.zeros(max(len(ledger.targets), 1), dtype=np.float64)
-        self.postings = defaultdict(dict)  # token -> row -> tf
-        self._arrays = {}
-        self.phrases = defaultdict(dict)  # phrase -> number -> field
-        self.pinyin = defaultdict(set)
-        self.bigram_pinyin = defaultdict(set)  # of the texts
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)  # token -> row -> tf
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.phrases: dict[str, dict[int, str]] = defaultdict(dict)  # phrase -> number -> field
+        self.pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.bigram_pinyin: dict[tuple[str, ...], set[str]] = defaultdict(set)  # of the texts
         # How many phrases start with each two characters (and each two syllables): a question
         # position no phrase starts at is skipped without trying every length.
-        self._starts = Counter()
-        self._pinyin_starts = Counter()
+        self._starts: Counter[str] = Counter()
+        self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
         # ... and the lengths of those phrases, so that only those lengths are tried.
-        self._start_lengths = defaultdict(Counter)
-        self._pinyin_start_lengths = defaultdict(Counter)
-        self._lengths_from = {}  # sorted, made on first use
-        self._char_bits = {}  # character -> a bit of its own, for fuzzy tests
+        self._start_lengths: dict[str, Counter[int]] = defaultdict(Counter)
+        self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+        self._lengths_from: dict[object, tuple[int, ...]] = {}  # sorted, made on first use
+        self._char_bits: dict[str, int] = {}  # character -> a bit of its own, for fuzzy tests
         # Bit numbers handed out one by one (atomically: answers run in worker threads).
         self._bit_numbers = itertools.count()
         # Alias bigram -> rows: with `postings` (which leave aliases out) they tell which
         # targets can hold a word at all, so a word is looked for in those targets only.
-        self._alias_grams = defaultdict(set)
-        self.char_df = Counter()
-        self.char_docs = defaultdict(set)  # character -> target numbers
-        self.alias_df = Counter()  # bigram -> how many targets' aliases use it
+        self._alias_grams: dict[str, set[int]] = defaultdict(set)
+        self.char_df: Counter[str] = Counter()
+        self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
+        self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
         self.total_length = 0.0
         # Per-token figures that depend only on the ledger (IDF, a character's weight, a
         # phrase's weight, each posting's BM25 part), worked out on first use and dropped
         # whenever a target is added or removed: a question then pays for a lookup only.
-        self._idfs = {}
-        self._char_weights = {}
-        self._phrase_weights = {}
-        self._phrase_sharers = {}  # phrase -> targets holding or writing it
-        self._parts = {}
-        self._lists = {}  # `_parts` as lists
+        self._idfs: dict[str, float] = {}
+        self._char_weights: dict[str, float] = {}
+        self._phrase_weights: dict[str, float] = {}
+        self._phrase_sharers: dict[str, int] = {}  # phrase -> targets holding or writing it
+        self._parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._lists: dict[str, tuple[list, list, list, list]] = {}  # `_parts` as lists
         # A big ledger's `_parts` of every token as built (`_work_out_parts`): token -> its
         # (start, end) in the four arrays that follow.
-        self._bulk = None
-        self._norms = {}  # row -> BM25 length norm
+        self._bulk: tuple | None = None
+        self._norms: dict[int, float] = {}  # row -> BM25 length norm
         # A question's own bigram -> row -> its `bm25` reason there (weight 1: any question's).
-        self._bm25_reasons = {}
-        self._fuzzy_caps = {}
+        self._bm25_reasons: dict[str, dict[int, Reason]] = {}
+        self._fuzzy_caps: dict[int, tuple[dict[str, float], float]] = {}
         # A question bigram no target writes -> its gap reason and the targets (`_gap_of`).
-        self._gaps = {}
+        self._gaps: dict[str, tuple] = {}
         # A question bigram no target writes -> the ledger bigrams it may be a slip of.
-        self._slips = {}
+        self._slips: dict[str, tuple[str, ...]] = {}
         # (kind, phrase, as written) -> (target, reason) for each target holding the phrase.
-        self._phrase_found = {}
+        self._phrase_found: dict[tuple[str, str, str], list[tuple[int, Reason]]] = {}
         # Two characters of a question -> `_starts_of` them (phrase lengths to try there).
-        self._bigram_starts = {}
+        self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
-        self._key_holders = {}
-        self.units = Counter(COMMON_UNITS)  # units a figure may be written in
-        self._unit_pattern = None  # made again when a new unit comes
+        self._key_holders: dict[str, frozenset[int]] = {}
+        self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
+        self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.
         self._lexicon_pattern = words_pattern(lexicon.synonyms)
         # Each lexicon word normalised and cut into tokens once, not once per question.
-        self._expansions = {}
+        self._expansions: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         for key, words in lexicon.synonyms.items():
             normalised = normalize_many(list(words))
             self._expansions[key] = tuple((w, tuple(text_tokens(w))) for w in normalised)
@@ -292,7 +292,7 @@ class LedgerIndex(IndexScoring):
     def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
         """The target's figures: its indicators' targets and actuals, and those its target
         text writes with a unit ("新增公办幼儿学位1000个")."""
-        figures: set[tuple[Decimal, str]] = set()
+        figures = set()
         for ind in t.indicators:
             for value, unit in ((ind.target, ind.unit), (ind.actual, ind.shown_actual_unit)):
                 unit = unit.strip()
@@ -305,9 +305,9 @@ class LedgerIndex(IndexScoring):
                     figures.add(key)
         # The common units only: a ledger's own units would make the pattern again and again
         # while the index is built, and its indicators carry their figures' units anyway.
-        for figure, kind, _ in figures_in(target_text, common_unit_pattern()):
+        for value, kind, _ in figures_in(target_text, common_unit_pattern()):
             if kind:
-                figures.add((figure, kind))
+                figures.add((value, kind))
         return figures
 
     def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
@@ -344,7 +344,7 @@ class LedgerIndex(IndexScoring):
         grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
         rows: set[int] = set()
         for table in (self.postings, self._alias_grams):
-            having: list[Any] = [table.get(gram) for gram in grams]
+            having = [table.get(gram) for gram in grams]
             if not all(having):
                 continue
             having.sort(key=len)
@@ -389,9 +389,9 @@ class LedgerIndex(IndexScoring):
         self.alias_df.subtract(doc.alias_tokens)
         self.own_aliases -= doc.own_alias
         for ch in doc.chars:
-            char_holders = self.char_docs[ch]
-            char_holders.discard(number)
-            if not char_holders:
+            holders = self.char_docs[ch]
+            holders.discard(number)
+            if not holders:
                 del self.char_docs[ch]
         self.total_length -= doc.length
         self.lengths[row] = 0.0

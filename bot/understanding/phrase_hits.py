@@ -116,7 +116,7 @@ class PhraseHits(CandidateExplaining):
         holders = first & second
         if not holders or len(holders) > cap:
             return ()
-        first_char, second_char = token[0], token[1]  # a CJK bigram
+        first_char, second_char = token
         found = tuple(n for n in holders if _gapped(self.docs[n].text, first_char, second_char))
         if not found:
             return ()
@@ -186,11 +186,11 @@ class PhraseHits(CandidateExplaining):
         """The lengths of the ledger's phrases that start with these two characters, and of
         those whose first two syllables they sound like: what `_phrase_hits` tries at a
         question position. Depends on the ledger only; kept until it changes."""
-        literal: tuple[int, ...] = ()
+        literal = ()
         if self._starts.get(start, 0) > 0:
             literal = self._lengths(self._start_lengths, start)
         pair = pinyin_key(start)
-        sounding: tuple[int, ...] = ()
+        sounding = ()
         if self._pinyin_starts.get(pair, 0) > 0:
             sounding = self._lengths(self._pinyin_start_lengths, pair)
         return literal, sounding

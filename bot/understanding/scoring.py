@@ -8,7 +8,6 @@ import math
 from collections import defaultdict
 from itertools import accumulate, chain, compress, repeat
 from operator import ge
-from typing import Any
 
 import numpy as np
 
@@ -242,13 +241,13 @@ class IndexScoring(PhraseHits):
             kept.clear()  # the bigrams of every question ever asked must not pile up
         # Only a token some target has is scored (`present`, the first pass).
         idfs: dict[str, float] = {}
-        present: list[tuple[str, float, tuple | None]] = []
+        present = []
         for token, weight in tokens.items():
             if token not in postings:
                 continue
             idf = idfs[token] = known.get(token) or self.idf(token)
-            own_spans = spans.get(token)
-            if own_spans is None:
+            where = spans.get(token)
+            if where is None:
                 present.append((token, weight * idf, None))
                 continue
             # Its reasons by row are the same for any question that weighs it fully.
@@ -256,9 +255,9 @@ class IndexScoring(PhraseHits):
             if by_row is None and weight == 1.0:
                 by_row = kept[token] = {}
             positions = (
-                tuple(range(*own_spans[0]))
-                if len(own_spans) == 1
-                else tuple(i for span in own_spans for i in range(*span))
+                tuple(range(*where[0]))
+                if len(where) == 1
+                else tuple(i for span in where for i in range(*span))
             )
             present.append((token, weight * idf, (by_row, positions)))
 
@@ -295,7 +294,6 @@ class IndexScoring(PhraseHits):
             return []
         avgdl = self.total_length / self.count or 1.0
         small = n_rows <= SMALL_LEDGER
-        scores: Any  # a list on a small ledger, else an array
         if small:
             scores = self._sums(query, avgdl, n_rows)
         else:
@@ -413,7 +411,7 @@ class IndexScoring(PhraseHits):
         for row in rows:
             number = numbers[row]
             hits = phrase_hits.get(number, ())
-            lexicon = sum([r.score for r, _ in hits if r.kind == "lexicon"]) if hits else 0.0
+            lexicon = sum([r.score for r, _ in hits if r.kind == "lexicon"]) if hits else 0
             rounding = 0.0005 * (tokens + len(hits) + 2)
             # One test of all its fuzzy phrases' characters spares most rows the phrases' own.
             fuzzy = self._fuzzy_bound(number, query) if fuzzy_applies else 0.0
