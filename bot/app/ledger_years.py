@@ -267,12 +267,10 @@ class LedgerYears:
         """The answer in the year of the conversation's context, when that is not `year` (the
         current one) and the question needs it ("谁负责", "第二个呢"): that year answers it
         with the context and not without. None for any other question."""
-        other = conversation.year
-        if other in (None, year) or not conversation.fresh(time.monotonic()):
+        found = self._context_core(conversation, year)
+        if found is None:
             return None
-        core = self.answerer(other)
-        if core is None:
-            return None
+        other, core = found
         if core.ask(question, None).intent != "unknown":
             return None  # it stands on its own ("新增贷款完成了多少"): the current year's
         probe = dataclasses.replace(conversation)
@@ -282,17 +280,23 @@ class LedgerYears:
         conversation.take(probe)
         return _of_year(leaning, other)
 
+    def _context_core(self, context: Conversation, year: int) -> tuple[int, Answerer] | None:
+        """The year of a fresh `context` other than `year`, with its core; None otherwise."""
+        other = context.year
+        if other is None or other == year or not context.fresh(time.monotonic()):
+            return None
+        core = self.answerer(other)
+        return None if core is None else (other, core)
+
     def _in_context_year(
         self, question: str, before: Conversation, year: int, conversation: Conversation
     ) -> Answer | None:
         """The answer in the year of the context `before` (not `year`, still fresh) to a
         question the current year cannot answer; None when that year cannot either."""
-        other = before.year
-        if other in (None, year) or not before.fresh(time.monotonic()):
+        found = self._context_core(before, year)
+        if found is None:
             return None
-        core = self.answerer(other)
-        if core is None:
-            return None
+        other, core = found
         answer = core.ask(question, before)
         if answer.intent == "unknown":
             return None
