@@ -89,3 +89,28 @@ def test_of_close_targets_the_one_explaining_the_question_comes_first():
     assert answer.intent == "target" and answer.targets[0] == 2
     by_number = {c.number: c for c in answer.candidates}
     assert by_number[1].score > by_number[2].score and by_number[2].coverage >= 0.6
+
+
+SMALL = small_ledger(
+    2019,
+    TargetSpec(1, "农村户用厕所", "农业农村", "改(新)建农村户用厕所2000户。"),
+    TargetSpec(2, "直播卫星用户", "文化", "新增直播卫星用户500户。"),
+    TargetSpec(3, "危房改造", "住房", "完成农村困难户危房改造300户。"),
+    TargetSpec(4, "公办幼儿园", "教育", "新建农村公办幼儿园5所。"),
+    TargetSpec(5, "老旧小区改造", "住房", "城区老旧小区改造10个。"),
+    TargetSpec(6, "敬老院防雷", "民政", "农村敬老院防雷工程改造。"),
+    TargetSpec(7, "中小学防雷", "教育", "农村中小学防雷工程改造。"),
+    TargetSpec(8, "数字化覆盖", "文化", "4座台站开展节目数字化覆盖。"),
+    title="民生实事",
+)
+
+
+def test_an_abbreviation_on_a_small_ledger_finds_the_word_it_cuts():
+    # 户 is in three of eight targets (户用, 用户, 困难户): on a small ledger that is still
+    # uncommon enough for 户厕 to be read as 户用厕所, as 国储林 is 国家储备林 on a large one.
+    answerer = Answerer(
+        SMALL, load_lexicon(), today=dt.date(2019, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("户厕改了多少")
+    assert answer.intent == "target" and answer.targets[0] == 1
+    assert any(r.kind == "gap" and r.text == "户厕" for r in answer.candidates[0].reasons)
