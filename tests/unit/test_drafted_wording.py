@@ -36,9 +36,7 @@ TOWN = small_ledger(
 
 @pytest.fixture(scope="module")
 def town():
-    return Answerer(
-        TOWN, load_lexicon(), today=dt.date(2024, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return Answerer(TOWN, load_lexicon(), today=dt.date(2024, 9, 30), tz=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.mark.parametrize(
@@ -114,3 +112,25 @@ def test_an_abbreviation_on_a_small_ledger_finds_the_word_it_cuts():
     answer = answerer.ask("户厕改了多少")
     assert answer.intent == "target" and answer.targets[0] == 1
     assert any(r.kind == "gap" and r.text == "户厕" for r in answer.candidates[0].reasons)
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("前三季度哪几项已经全部完成", "已完成"),
+        ("全面完成年度任务的是哪几个", "已完成"),
+        ("今年兑现了哪些承诺", "已完成"),
+        ("哪几项超过了年初定的目标", "超额完成"),
+        ("哪些进度偏慢", "滞后"),
+        ("哪些还没到年度目标", "未完成"),
+    ],
+)
+def test_statuses_in_a_report_s_words_are_lists(town, question, status):
+    answer = town.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", status)
+
+
+@pytest.mark.parametrize("question", ["老旧小区改造全部完成了吗", "健身中心全面完成了没"])
+def test_done_in_full_asked_of_one_target_is_that_target(town, question):
+    answer = town.ask(question)
+    assert answer.intent == "target"
