@@ -134,3 +134,23 @@ def test_statuses_in_a_report_s_words_are_lists(town, question, status):
 def test_done_in_full_asked_of_one_target_is_that_target(town, question):
     answer = town.ask(question)
     assert answer.intent == "target"
+
+
+RIVERS = small_ledger(
+    2012,
+    TargetSpec(1, "农村饮水安全工程", "水利", "完成农村饮水安全工程建设,解决2万人饮水安全。"),
+    TargetSpec(2, "病险水库除险加固", "水利", "完成小型病险水库除险加固5座。"),
+    TargetSpec(3, "排涝泵站", "水利", "新建排涝泵站3座。"),
+    TargetSpec(4, "河道综合整治项目总体", "水利", "城区河道综合整治项目总体"),
+    title="为民办实事",
+)
+
+
+def test_a_target_s_own_word_for_the_whole_is_no_summary():
+    # 总体 is a summary word, but here it is half of a title the question all but writes.
+    answerer = Answerer(
+        RIVERS, load_lexicon(), today=dt.date(2012, 11, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("我问一下那个河道综合整治的总体情况怎么样")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
+    assert answerer.ask("现在总体情况怎么样").intent == "summary"
