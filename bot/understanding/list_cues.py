@@ -141,7 +141,8 @@ STATUS_FORM = re.compile("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.value
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
 UNIT_NAME = re.compile(
-    r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|委员会))"
+    # (a company started, "开公司", "办公司", is someone's own business, not a unit)
+    r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?(?:局|委|办|(?<![开办注立])公司|委员会))"
     r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几)"
     # where a unit's share of the work is ("发改委那边有几项", "手上有哪些活", "哪些是发改委的")
     r"|那边|这边|手上|手里|的(?:活|事|项目|事项)|的[？?。]*$|有(?:几|多少|哪些|什么)"

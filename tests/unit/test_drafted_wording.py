@@ -154,3 +154,22 @@ def test_a_target_s_own_word_for_the_whole_is_no_summary():
     answer = answerer.ask("我问一下那个河道综合整治的总体情况怎么样")
     assert (answer.intent, answer.targets[:1]) == ("target", (4,))
     assert answerer.ask("现在总体情况怎么样").intent == "summary"
+
+
+JOBS = small_ledger(
+    2021,
+    TargetSpec(1, "城镇新增就业", "民生保障", "城镇新增就业2万人。"),
+    TargetSpec(2, "返乡入乡创业", "民生保障", "扶持返乡入乡创业1000人,带动就业3000人。"),
+    TargetSpec(3, "老旧小区改造", "城乡建设", "改造老旧小区30个。"),
+    title="民生实事",
+)
+
+
+def test_a_company_started_is_business_not_a_unit():
+    # "开公司" is starting a business (创业), not a unit named …公司 whose targets are listed.
+    answerer = Answerer(
+        JOBS, load_lexicon(), today=dt.date(2021, 9, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("回老家开公司的情况")
+    assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+    assert answerer.ask("城投公司的情况").filter.get("unit") == "城投公司"
