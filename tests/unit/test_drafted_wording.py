@@ -173,3 +173,29 @@ def test_a_company_started_is_business_not_a_unit():
     answer = answerer.ask("回老家开公司的情况")
     assert (answer.intent, answer.targets[:1]) == ("target", (2,))
     assert answerer.ask("城投公司的情况").filter.get("unit") == "城投公司"
+
+
+HOMES = small_ledger(
+    2024,
+    TargetSpec(1, "人口发展", "社会管理", "人口自然增长率控制在6‰以内,政策符合率95%以上。"),
+    TargetSpec(2, "餐饮用户瓶改管", "城乡建设", "完成餐饮用户瓶改管改造1200户。"),
+    TargetSpec(3, "背街小巷整治", "城乡建设", "整治背街小巷20条。"),
+    title="重点工作",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("计生工作怎么样", 1), ("饭馆把煤气罐换成管道气的事", 2)],
+)
+def test_field_words_for_population_work_and_gas_cylinders(question, number):
+    answerer = Answerer(
+        HOMES, load_lexicon(), today=dt.date(2024, 9, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+    assert any(r.kind in ("lexicon", "phrase") for r in answer.candidates[0].reasons)
+
+
+def test_an_abbreviation_the_ledger_does_not_mean_is_out_of_scope(town):
+    assert town.ask("计生工作怎么样").intent == "unknown"
