@@ -25,7 +25,7 @@ from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.render.ledger_toml import load_ledger_file
-from bot.render.spreadsheet_files import SpreadsheetError
+from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits
 from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
@@ -137,6 +137,16 @@ def _another_year_hint(
     )
 
 
+def _refuse_another_years(ledger, base, path: Path, args) -> None:
+    """CliError when a sheet imported without --year looks like another year's ledger."""
+    renamed = [] if args.year else another_years_targets(ledger, base)
+    if renamed:
+        raise CliError(
+            f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
+            "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
+        )
+
+
 def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
@@ -153,14 +163,12 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
         base = ledger_for(config, engine, args)
         try:
             ledger = read_spreadsheet(path, base, config.status_date(base.year))
+        except UnknownUnits as exc:  # another year's sheet names other units: say that first
+            _refuse_another_years(exc.ledger, base, path, args)
+            raise
         except SpreadsheetError as exc:
             raise _another_year_hint(exc, path, base.year, engine, args) from None
-        renamed = [] if args.year else another_years_targets(ledger, base)
-        if renamed:
-            raise CliError(
-                f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
-                "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
-            )
+        _refuse_another_years(ledger, base, path, args)
     else:
         raise CliError(f"{path}: 只支持 .toml、.xlsx 和 .csv 文件")
     try:
@@ -190,11 +198,14 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
             raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
     # Imported here: the drafting modules cost every other command's start-up 0.03-0.05 s.
     from bot.drafting.drafter import draft as draft_report_ledger
-    from bot.drafting.report_text import parse_report
+    from bot.drafting.report_text import ReportFormatError, parse_report
     from bot.drafting.review import draft_toml, review_summary
 
-    report = parse_report(text)
-    drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    try:
+        report = parse_report(text)
+        drafted = draft_report_ledger(report, text, year=args.year, today=config.current_date())
+    except ReportFormatError as exc:  # "第1行：…" names a line: say of which file
+        raise CliError(f"{path}: {exc}") from None
     output = draft_toml(drafted)
     if args.output == "-":
         sys.stdout.write(output)

@@ -85,10 +85,14 @@ def propose_alias_from_unmatched(
     return open_proposal(uow, proposal, admin_id=admin_id, year=year)
 
 
-def confirm(engine: Engine, pending_id: int, *, admin_id: int, actor: str, check=None) -> Settled:
+def confirm(
+    engine: Engine, pending_id: int, *, admin_id: int, actor: str, check=None, finish=None
+) -> Settled:
     """Apply a pending change for the admin who proposed it, once (one transaction); `check`
-    may refuse it there (`confirm_pending`)."""
-    return confirm_pending(engine, pending_id, admin_id=admin_id, actor=actor, check=check)
+    may refuse it there and `finish` complete it as of the 确认 (`confirm_pending`)."""
+    return confirm_pending(
+        engine, pending_id, admin_id=admin_id, actor=actor, check=check, finish=finish
+    )
 
 
 def cancel(engine: Engine, pending_id: int, *, admin_id: int) -> Settled:

@@ -14,6 +14,7 @@ In chat they are proposals awaiting 确认 like every other change (`propose_clo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -203,3 +204,18 @@ def recheck_closing(
     forced = bool(Closure.decode(new).forced) if new else False
     evidence = len(list_evidence(session, number, year=year))
     return closing_refusal(target, compute_status(target, status_day), evidence, forced=forced)
+
+
+def date_closing(pending: PendingChange, *, now: dt.datetime) -> None:
+    """A closing takes the moment its 确认 is pressed, not the one it was asked for: its
+    closure (and the summary that shows its date) is restamped `now`; others stay as they are."""
+    if pending.command != CLOSE_COMMAND:
+        return
+    rows = json.loads(pending.changes_json)
+    for row in rows:
+        asked = Closure.decode(row[2]) if row[1] == CLOSED_FIELD else None
+        if asked is not None:
+            confirmed = dataclasses.replace(asked, at=now)
+            row[2] = confirmed.encode()
+            pending.summary = pending.summary.replace(asked.label, confirmed.label, 1)
+    pending.changes_json = json.dumps(rows, ensure_ascii=False)

@@ -78,6 +78,16 @@ def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
 
 
+def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
+    """Whether a question naming the current year is better answered without its year words:
+    they found nothing, or only texts mentioning them, where the rest asks a list or summary."""
+    text = str(whole.filter.get("text", ""))
+    year_only = bool(text and (_ABSOLUTE.fullmatch(text) or _RELATIVE_RE.fullmatch(text)))
+    if whole.intent == "unknown" or year_only:
+        return bare.intent != "unknown"
+    return bare.intent in ("list", "summary") and whole.intent == "target"
+
+
 def split_year_argument(args: str) -> tuple[int | None, str]:
     """A command's leading year ("2020 民政局", "2020年 未完成") and the rest of its arguments."""
     found = _YEAR_ARGUMENT.match(args.strip())
@@ -144,6 +154,11 @@ def comparison_line(
     return f"同比（{earlier.year}年第{before.number}项“{before.title}”）：" + "\n".join(lines)
 
 
+def _coverage(answer: Answer) -> float:
+    """How much of the question the answer's best candidate matched (0 without one)."""
+    return answer.candidates[0].coverage if answer.candidates else 0.0
+
+
 class LedgerYears:
     """Answers from the current year's core, or from the year a question names; the other
     years are read through `engine` (an engine, or a LedgerSource)."""
@@ -197,6 +212,12 @@ class LedgerYears:
             # The current year's own words stay: they may be part of an indicator's name
             # ("2020年改造户数"), and the current core already reads them as its own year.
             answer = current.ask(question, conversation)
+            if phrase.year is not None and _asks_the_ledger(answer, current.ask(phrase.rest)):
+                # "2020年有哪些目标" in 2020: the year names the ledger asked about, not words
+                # of a target ("年度" is in many targets' texts); without it the list is asked.
+                answer = dataclasses.replace(
+                    current.ask(phrase.rest, conversation), question=question
+                )
             if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)
@@ -209,14 +230,44 @@ class LedgerYears:
             answer = Answer(question, "summary", (), f"{year}年与{year - 1}年相比：")
             return self._with_comparison(answer, core, year - 1)
         answer = core.ask(phrase.rest, conversation if core is current else None)
-        answer = dataclasses.replace(answer, question=question)
+        missing = self._not_this_years(answer, core, phrase.rest, current) if compare else None
+        answer = dataclasses.replace(missing or answer, question=question)
         if year != current.ledger.year:
             answer = dataclasses.replace(
                 answer, reply=f"【{year}年】{answer.reply}", filter={**answer.filter, "year": year}
             )
-        if compare:
+        if compare and missing is None:
             answer = self._with_comparison(answer, core, year - 1)
         return answer
+
+    def _not_this_years(
+        self, answer: Answer, core: Answerer, rest: str, current: Answerer
+    ) -> Answer | None:
+        """For a comparison whose target the year's ledger lacks, the answer that says so: the
+        year before holds a target the question names, better read there than anything this
+        year's match reads, and with no counterpart this year; this year's match, another
+        target or none, would answer something else. None when the comparison can be made."""
+        earlier = self.answerer(core.ledger.year - 1)
+        if earlier is None:
+            return None
+        before = earlier.ask(rest)
+        if before.intent != "target" or before.ambiguous or not before.targets:
+            return None
+        then = earlier.by_number[before.targets[0]]
+        now = core.by_number.get(answer.targets[0]) if answer.targets else None
+        if same_target(then, core.ledger) is not None or (now and now.title == then.title):
+            return None  # the year holds it too: compared as usual
+        if answer.intent == "target" and _coverage(answer) >= _coverage(before):
+            return None  # this year's match reads the question at least as well
+        year, last = core.ledger.year, earlier.ledger.year
+        listing = "有哪些目标" if core is current else f"{year}年有哪些目标"
+        reply = (
+            f"{year}年台账中没有“{then.title}”这项目标，无法与{last}年相比"
+            f"（{last}年台账中是第{then.number}项）。\n"
+            f"可以问“{last}年的{then.title}”查看{last}年的情况，或问“{listing}”。"
+        )
+        found = {**answer.filter, "compare": last}
+        return Answer(answer.question, "unknown", (), reply, filter=found, confident=False)
 
     def _about_the_year(self, question: str, year: int, current: Answerer, conversation) -> Answer:
         """A year not held: the current ledger's answer when the target it finds speaks of that
@@ -241,6 +292,8 @@ class LedgerYears:
         earlier = self.answerer(earlier_year)
         if earlier is None:
             line = f"同比：数据库中没有{earlier_year}年的台账，无法与上年相比。"
+        elif answer.intent == "unknown":  # no target found: the ledgers' counts answer nothing
+            line = f"同比：没有找到要比较的目标，无法与{earlier_year}年相比。"
         else:
             target = None
             if answer.intent == "target" and answer.targets and not answer.ambiguous:

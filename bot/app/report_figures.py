@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.domain.admin_commands import propose
 from bot.domain.admin_grammar import CommandError, FigureOutOfBounds, Lookup, Proposal
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
+from bot.domain.script import simplified
 
 # A figure followed by a unit the ledger knows, longest units first ("万元" before "元").
 _UNITS = "|".join(re.escape(u) for u in sorted(KNOWN_UNITS, key=len, reverse=True))
@@ -62,6 +64,11 @@ def is_older(new_as_of: str, current_as_of: str) -> bool:
     return new is not None and current is not None and new < current
 
 
+def _matched(text: str) -> str:
+    """A report's text as figures are found in it: NFKC (full-width digits), Simplified."""
+    return simplified(unicodedata.normalize("NFKC", text))
+
+
 def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None:
     """The indicator figure a report states, or None when it states none a known unit marks.
 
@@ -69,8 +76,9 @@ def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None
     writes (the longest such name), or else to the only indicator of the target in that unit.
     The first figure so tied wins. A figure is never guessed from a few shared characters:
     "耕地缺口已补足1.2万亩" is not a figure for 代保后耕地保有量缺口. The unit is returned as
-    written, so a wrong one is refused the way `/set` refuses it.
+    written (in Simplified characters: 萬元 is 万元), so a wrong one is refused as `/set` does.
     """
+    text = _matched(text)
     as_of = report_as_of(text)
     for found in _FIGURE_WITH_UNIT.finditer(text):
         value, unit = found.group(1), found.group(2)
@@ -137,6 +145,7 @@ def misdirected_figure(number: int, text: str, targets) -> tuple[TargetSpec, str
     with that indicator's full name and a figure with a unit, and target `number` has no such
     indicator ("/report 35 产前超声筛查率 60%" is about 48's 产前超声筛查率, not a note on 35)."""
     others: dict[int, tuple[TargetSpec, str]] = {}
+    text = _matched(text)
     for target in targets:
         for ind in target.indicators:
             if not text.startswith(ind.name):

@@ -18,7 +18,7 @@ from bot.app.changes import (
     propose_alias_from_unmatched,
     undo,
 )
-from bot.app.closing import recheck_closing
+from bot.app.closing import date_closing, recheck_closing
 from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
 from bot.chat.registry import ButtonSpec, CommandSpec
@@ -157,7 +157,12 @@ def btn_confirm(service: ChatContext, sender: Sender, role: str, rest: str) -> l
         recheck_closing, status_day=service.today, rules=service.config.status
     )
     settled = confirm(
-        service.engine, int(rest), admin_id=sender.user_id or 0, actor=sender.actor, check=check
+        service.engine,
+        int(rest),
+        admin_id=sender.user_id or 0,
+        actor=sender.actor,
+        check=check,
+        finish=functools.partial(date_closing, now=service.config.now()),
     )
     refusal = _settle_refusal(settled, "确认")
     if refusal is not None:

@@ -123,23 +123,26 @@ def receive_file(
     replied_message_id: int | None = None,
 ) -> list[Reply]:
     """Attach a sent file to the target its caption, reply or recent report names."""
-    caption = unicodedata.normalize("NFKC", caption or "").strip()
+    typed = (caption or "").strip()  # the unit's words are kept as typed (，stays full-width)
+    caption = unicodedata.normalize("NFKC", typed)
     started = utc_now() - dt.timedelta(seconds=1)
-    head, _, rest = caption.partition(" ")
+    head, _, _ = caption.partition(" ")
+    rest = typed.split(maxsplit=1)[1] if len(typed.split(maxsplit=1)) > 1 else ""
+    words = rest.split(maxsplit=1)
     command = head.split("@", 1)[0].lower()
     if command == "/report":
-        number = parse_target_number(rest.split(" ", 1)[0]) if rest else None
+        number = parse_target_number(words[0]) if words else None
         replies = service.command(sender, "report", rest)
         report = _report_just_filed(service, sender, started)
         if number is None or report is None or report.target_number != number:
             return replies  # the report was refused or malformed: its answer says why
-        note = rest.partition(" ")[2].strip()
+        note = words[1].strip() if len(words) > 1 else ""
         return [*replies, _attach(service, sender, number, incoming, note, report.id)]
     if command == "/evidence":
         if service.role_of(sender) != ADMIN:
             return [Reply("只有管理员可以直接上传佐证材料。" + ATTACH_HELP)]
-        number_text, _, note = rest.partition(" ")
-        number = parse_target_number(number_text)
+        number = parse_target_number(words[0]) if words else None
+        note = words[1] if len(words) > 1 else ""
         if number is None or service.target(number) is None:
             return [Reply(f"{_missing(service, number)}{EVIDENCE_USAGE}")]
         problem = text_problem(note)
@@ -151,7 +154,7 @@ def receive_file(
             reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
         if reminder is not None:
             return _reply_to_reminder_with_file(
-                service, sender, incoming, caption, replied_message_id, reminder, started
+                service, sender, incoming, typed, replied_message_id, reminder, started
             )
     if not caption:
         report = _report_just_filed(service, sender, utc_now() - REPORT_WINDOW)

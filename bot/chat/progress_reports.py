@@ -28,6 +28,8 @@ from bot.store.uow import reading
 logger = logging.getLogger(__name__)
 
 REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+# For a chat with no target of its own: no number that would be another unit's target.
+UNIT_REPORT_USAGE = "用法：/report 序号 进展或数值，序号是本单位负责的目标在台账中的序号"
 DOCUMENT_USAGE = (
     "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
 )
@@ -47,19 +49,57 @@ def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
     )
 
 
+def _units_of(ctx: ChatContext, sender: Sender) -> list[str]:
+    """The units whose reminders go to the sender's chat (a unit's group), else none."""
+    with reading(ctx.engine) as session:
+        subscriptions = subscriptions_map(session)
+    return [unit for unit, chats in subscriptions.items() if sender.chat_id in chats]
+
+
+def _own_targets(ctx: ChatContext, units: list[str]) -> list:
+    return [t for t in ctx.answerer.ledger.targets if any(u.name in units for u in t.units)]
+
+
+def _example(targets: list) -> str:
+    """A report on one of `targets` that reads as it is meant: a figure of the first indicator
+    with a target figure and a unit (in that unit, so it passes as /set would), else a note."""
+    for target in targets:
+        for ind in target.indicators:
+            if ind.target and ind.unit:
+                return f"/report {target.number} {ind.name} {ind.target}{ind.unit} 截至11月"
+    return f"/report {targets[0].number} 本月进展情况"
+
+
+def report_usage(ctx: ChatContext, sender: Sender) -> str:
+    """/report's usage for the sender: a unit's example names one of its own targets, never
+    another unit's target 12; a chat with no target of its own gets no number at all."""
+    if ctx.role_of(sender) is not None:
+        return REPORT_USAGE
+    own = _own_targets(ctx, _units_of(ctx, sender))
+    if not own:
+        return UNIT_REPORT_USAGE
+    return f"用法：/report 序号 进展或数值，例如 {_example(own)}"
+
+
+def _example_number(ctx: ChatContext, sender: Sender) -> str:
+    """ "，例如 12" after "请写数字": one of a unit's own targets, none for no targets."""
+    if ctx.role_of(sender) is None:
+        own = _own_targets(ctx, _units_of(ctx, sender))
+        return f"，例如 {own[0].number}" if own else ""
+    return "，例如 12"
+
+
 def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
     """What a unit's chat is told of a target it may not report on: no such target, or whose
     target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
-    with reading(ctx.engine) as session:
-        subscriptions = subscriptions_map(session)
-    units = [unit for unit, chats in subscriptions.items() if sender.chat_id in chats]
+    units = _units_of(ctx, sender)
     if not units:
         return None
     ledger = ctx.answerer.ledger
     target = ctx.target(number)
     if target is None:
-        return [Reply(no_such_target(ledger, number) + REPORT_USAGE)]
-    own = [t for t in ledger.targets if any(u.name in units for u in t.units)]
+        return [Reply(no_such_target(ledger, number) + report_usage(ctx, sender))]
+    own = _own_targets(ctx, units)
     whose = "、".join(u.name for u in target.units) or "未明确"
     lines = [
         f"第{number}项 {target.title} 的责任单位是{whose}，本群是{'、'.join(units)}的群，"
@@ -77,10 +117,10 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
     if not may_report(ctx, sender, number):
         return _not_this_units(ctx, sender, number) or ctx.refuse(sender, f"report {number}")
     if ctx.target(number) is None:
-        return [Reply(no_such_target(ctx.answerer.ledger, number) + REPORT_USAGE)]
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+        return [Reply(no_such_target(ctx.answerer.ledger, number) + report_usage(ctx, sender))]
+    text = " ".join(text.split())  # kept as the unit typed it: ，。（） stay full-width
     if not text:
-        return [Reply(REPORT_USAGE)]
+        return [Reply(report_usage(ctx, sender))]
     if len(text) > REPORT_MAX_CHARS:  # cut silently, the rest of the unit's words would be lost
         return [
             Reply(
@@ -90,11 +130,11 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         ]
     problem = text_problem(text)
     if problem:
-        return [Reply(f"报送内容{problem}。{REPORT_USAGE}")]
+        return [Reply(f"报送内容{problem}。{report_usage(ctx, sender)}")]
     try:  # a figure that cannot be set (bounds, unit) is refused now, not at approval
         plan = plan_report(number, text, ctx.target, today=ctx.config.current_date())
     except CommandError as exc:
-        return [Reply(f"{str(exc).splitlines()[0]}\n{REPORT_USAGE}")]
+        return [Reply(f"{str(exc).splitlines()[0]}\n{report_usage(ctx, sender)}")]
     noted = plan.proposal.command == "note" and not plan.figure
     meant = misdirected_figure(number, text, ctx.answerer.ledger.targets) if noted else None
     if meant is not None:  # "/report 35 产前超声筛查率 60%": a wrong number, not a note on 35
@@ -124,8 +164,10 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
+    typed = args.strip().split(maxsplit=1)
+    rest = typed[1] if len(typed) > 1 else ""  # the unit's words, as typed
     args = unicodedata.normalize("NFKC", args).strip()
-    head, _, rest = args.partition(" ")
+    head = unicodedata.normalize("NFKC", typed[0]) if typed else ""
     year, after_year = split_year_argument(args)
     if (
         not head
@@ -133,6 +175,8 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         or (year is not None and after_year.strip().lower() in ("", *REPORT_FORMATS))
     ):  # "/report 2020 docx": a year's report, never target 2020's progress
         if ctx.role_of(sender) is None:
+            if not head and _units_of(ctx, sender):  # a unit's bare /report: how to report
+                return [Reply(report_usage(ctx, sender))]
             return ctx.refuse(sender, "/report")
         return cmd_circulated_report(ctx, sender, head if year is None else args)
     number = parse_target_number(head)
@@ -147,9 +191,11 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if named is not None:  # "/report 耕地保护 已完成": the target's name for its number
             shown = f"/report {named} {rest.strip()}"
             return [Reply(f"“{echoed(head)}”是第{named}项，请写序号：{shown}")]
-        return [Reply(f"“{echoed(head)}”不是目标序号，请写数字，例如 12。{REPORT_USAGE}")]
+        example = _example_number(ctx, sender)
+        usage = report_usage(ctx, sender)
+        return [Reply(f"“{echoed(head)}”不是目标序号，请写数字{example}。{usage}")]
     if number is None or not rest.strip():
-        return [Reply(REPORT_USAGE)]
+        return [Reply(report_usage(ctx, sender))]
     return create_report(ctx, sender, number, rest)
 
 

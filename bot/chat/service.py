@@ -163,7 +163,9 @@ class ChatService:
         …" as Chinese input methods write it, runs as that command)."""
         typed = unicodedata.normalize("NFKC", text).lstrip()
         if typed.startswith("/") and not text.lstrip().startswith("/"):
-            head, _, args = typed[1:].partition(" ")
+            words = text.split(maxsplit=1)  # the arguments as typed: a note keeps its ，。
+            head = unicodedata.normalize("NFKC", words[0])[1:]
+            args = words[1] if len(words) > 1 else ""
             if self.registry.command(head.split("@")[0]) is not None:
                 return self.command(sender, head.split("@")[0], args)
         if self.role_of(sender) is None:

@@ -15,11 +15,12 @@ bot.domain.admin_lists); the chat registers one command per grammar.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from types import MappingProxyType
 
 from bot.domain import admin_figures, admin_lists
-from bot.domain.admin_grammar import CommandError, Lookup, Proposal
+from bot.domain.admin_grammar import CommandError, Grammar, Lookup, Proposal
 from bot.domain.ledger import text_problem
 
 GRAMMARS = MappingProxyType({g.name: g for g in (*admin_figures.GRAMMARS, *admin_lists.GRAMMARS)})
@@ -38,12 +39,26 @@ def propose(command: str, args: str, lookup: Lookup, *, today: dt.date) -> Propo
     if grammar is None:
         known = "、".join(f"/{c}" for c in GRAMMARS)
         raise CommandError(f"没有这个命令：{command}。可用的命令：{known}")
-    text = unicodedata.normalize("NFKC", args or "").strip()
+    text = _normalized(args or "", grammar)
     try:
         _refuse_control_characters(name, text)
         return grammar.parse(text, lookup, today)
     except CommandError as exc:
         raise type(exc)(f"{exc}\n用法：{grammar.usage}") from None
+
+
+def _normalized(text: str, grammar: Grammar) -> str:
+    """NFKC of the words a command matches (full-width digits, ／); a note's or a reason's
+    words are kept as typed, only matching reads them normalised."""
+    text = text.strip()
+    if not grammar.typed_tail:
+        return unicodedata.normalize("NFKC", text)
+    words = list(re.finditer(r"\S+", text))
+    lead = len(grammar.words) - 1
+    if len(words) <= lead:
+        return unicodedata.normalize("NFKC", text)
+    start = words[lead].start()
+    return unicodedata.normalize("NFKC", text[:start]) + text[start:]
 
 
 def _refuse_control_characters(command: str, text: str) -> None:

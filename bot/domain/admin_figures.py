@@ -39,6 +39,7 @@ from bot.domain.ledger import (
     parse_decimal,
     parse_figure,
 )
+from bot.domain.script import simplified
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -97,8 +98,9 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
         raise _bad_number(token)
     # The indicator's own units only: the target's, and the one its actual is written in
     # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
-    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion.
-    unit = _clipped_unit(ind, unit)
+    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion. A unit typed in
+    # Traditional characters (億元, 萬畝) is the ledger's Simplified one.
+    unit = _clipped_unit(ind, simplified(unit))
     if unit and unit not in (ind.unit, ind.shown_actual_unit):
         raise _unit_error(target, ind, unit)
     return number, unit
@@ -126,7 +128,7 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     tail = pieces[2] if len(pieces) > 2 else ""
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
-        first = _clipped_unit(ind, first)
+        first = _clipped_unit(ind, simplified(first))
         if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
             if first not in (ind.unit, ind.shown_actual_unit):
                 raise _unit_error(target, ind, first)
@@ -236,6 +238,7 @@ GRAMMARS = (
         "/status 序号 状态 理由，例如：/status 12 滞后 资金未到位；/status 12 自动",
         ("序号", "状态", "理由"),
         _status,
+        typed_tail=True,
     ),
     Grammar(
         "note",
@@ -243,6 +246,7 @@ GRAMMARS = (
         "/note 序号 文本，例如：/note 12 11月新增贷款1.2亿元",
         ("序号", "补充内容"),
         _note,
+        typed_tail=True,
     ),
 )
 

@@ -67,6 +67,9 @@ class Grammar:
     usage: str
     words: tuple[str, ...]
     parse: Callable[[str, Lookup, dt.date], Proposal]
+    # The last word is words a person writes for the ledger to keep (a note, a reason): it
+    # reaches the parser as typed, full-width ，。：（） included, never NFKC-normalised.
+    typed_tail: bool = False
 
 
 # --- shared pieces ---------------------------------------------------------------------

@@ -62,6 +62,15 @@ class UnitNotFound(ValueError):
     """No unique known unit; str(exc) says what to type instead (Chinese)."""
 
 
+class UnitAmbiguous(UnitNotFound):
+    """Several known units fit; str(exc) lists them."""
+
+
+def close_units(given: str, names: Sequence[str]) -> list[str]:
+    """Known units spelled most like `given` (at most five), for "是否是：…？"."""
+    return get_close_matches(given, names, n=5, cutoff=0.5)
+
+
 def _candidates(core: str, names: Sequence[str]) -> list[str]:
     return [n for n in names if core and core in n]
 
@@ -77,8 +86,8 @@ def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
             why = "机构改革后的名称" if attempt != core else "台账中的全称"
             return UnitMatch(found[0], f"“{given}”即{found[0]}（{why}）")
         if len(found) > 1:
-            raise UnitNotFound(f"“{echoed(given)}”可能是：{'、'.join(found[:8])}，请写出全称")
-    close = get_close_matches(given, names, n=5, cutoff=0.5)
+            raise UnitAmbiguous(f"“{echoed(given)}”可能是：{'、'.join(found[:8])}，请写出全称")
+    close = close_units(given, names)
     hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
     shown = echoed(given)
     example = given if shown == given else "县某某局"

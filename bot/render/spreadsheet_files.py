@@ -55,6 +55,15 @@ class SpreadsheetError(Exception):
         super().__init__(f"{file}: 文件有误，未导入任何内容：\n{shown}{more}")
 
 
+class UnknownUnits(SpreadsheetError):
+    """The file's only problems are units the ledger does not hold; `ledger` is the sheet as
+    read, so a caller can first tell whether it is another year's sheet (whose units differ)."""
+
+    def __init__(self, file: str, problems: Sequence[CellProblem], ledger):
+        super().__init__(file, problems)
+        self.ledger = ledger
+
+
 # --- reading ---------------------------------------------------------------------------
 
 

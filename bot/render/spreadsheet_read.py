@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
+from bot.domain.echo import echoed
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
@@ -28,6 +30,13 @@ from bot.domain.ledger import (
     parse_figure,
     text_problem,
 )
+from bot.domain.unit_names import (
+    NEW_UNIT_WORD,
+    UnitAmbiguous,
+    UnitNotFound,
+    close_units,
+    resolve_unit_name,
+)
 from bot.domain.units import same_measure
 from bot.render.spreadsheet import (
     COLUMNS,
@@ -38,6 +47,7 @@ from bot.render.spreadsheet_files import (
     MAX_CELL,
     CellProblem,
     SpreadsheetError,
+    UnknownUnits,
     read_csv_rows,
     read_xlsx_rows,
 )
@@ -58,23 +68,51 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in re.split(r"[；;]", cell) if p.strip()]
 
 
-def _parse_units(cell: str, row: int, problems: list[CellProblem]) -> tuple[UnitSpec, ...]:
+def _parse_units(
+    cell: str,
+    row: int,
+    problems: list[CellProblem],
+    known: Sequence[str],
+    unknown_units: list[CellProblem],
+) -> tuple[UnitSpec, ...]:
+    """The units of a 责任单位 cell, each read as /assign reads one (`resolve_unit_name`: 县
+    optional, a unique part, a former name); a unit the ledger does not hold is a problem in
+    `unknown_units`, unless its marks say 新单位, as /assign's last word does."""
     units = []
     for part in _split(cell):
         m = _UNIT_CELL.match(part)
-        if not m:
-            units.append(UnitSpec(name=part, role="lead", source="inferred"))
-            continue
-        marks = [x.strip() for x in re.split(r"[,，]", m.group("marks")) if x.strip()]
+        name, marks = (m.group("name").strip(), m.group("marks")) if m else (part, "")
+        marks = [x.strip() for x in re.split(r"[,，]", marks) if x.strip()]
         role = next((_ROLE_BY_LABEL[x] for x in marks if x in _ROLE_BY_LABEL), "lead")
-        unknown = [x for x in marks if x not in _ROLE_BY_LABEL and x != "推定"]
+        unknown = [x for x in marks if x not in (*_ROLE_BY_LABEL, "推定", NEW_UNIT_WORD)]
         if unknown:
             problems.append(
                 CellProblem(row, "责任单位", f"无法识别“{unknown[0]}”，应为 牵头/配合/推定")
             )
-        source = "inferred" if "推定" in marks else "named"
-        units.append(UnitSpec(name=m.group("name").strip(), role=role, source=source))
+        if NEW_UNIT_WORD not in marks:
+            name = _known_unit(name, ROLE_LABELS[role], row, unknown_units, known)
+        source = "inferred" if "推定" in marks or not m else "named"
+        units.append(UnitSpec(name=name, role=role, source=source))
     return tuple(units)
+
+
+def _known_unit(
+    name: str, role: str, row: int, problems: list[CellProblem], known: Sequence[str]
+) -> str:
+    """The ledger's name for the unit `name` means; `name` itself, with a problem, for none."""
+    try:
+        return resolve_unit_name(name, known).name
+    except UnitAmbiguous as exc:
+        problems.append(CellProblem(row, "责任单位", str(exc)))
+        return name
+    except UnitNotFound:
+        pass
+    shown = echoed(name)
+    close = close_units(name, known)
+    hint = f"是否是：{'、'.join(close)}？" if close else ""
+    new = f"如确需新增，请写成“{shown}({role},{NEW_UNIT_WORD})”"
+    problems.append(CellProblem(row, "责任单位", f"台账中没有“{shown}”这个责任单位。{hint}{new}"))
+    return name
 
 
 def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[DeadlineSpec, ...]:
@@ -109,6 +147,8 @@ def rows_to_ledger(
         raise SpreadsheetError(file, [CellProblem(1, missing[0], "表头缺少此列")])
     index = {name: header.index(name) for name in COLUMNS if name in header}
     known = base.by_number()
+    unit_names = sorted({u.name for t in base.targets for u in t.units})
+    unknown_units: list[CellProblem] = []  # raised apart: another year's sheet has others
     groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
     seen: dict[int, int] = {}
     for r, raw in enumerate(rows[1:], start=2):
@@ -213,7 +253,7 @@ def rows_to_ledger(
                 )
             )
         reason = first.get("状态说明", "")
-        units = _parse_units(first.get("责任单位", ""), row, problems)
+        units = _parse_units(first.get("责任单位", ""), row, problems, unit_names, unknown_units)
         deadlines = _parse_deadlines(first.get("完成时限", ""), row, problems) or old.deadlines
         aliases = tuple(_split(first.get("别名", ""))) if "别名" in index else old.aliases
         targets[number] = TargetSpec(
@@ -231,16 +271,19 @@ def rows_to_ledger(
             status_reason=reason,
         )
     if problems:
-        raise SpreadsheetError(file, problems)
+        raise SpreadsheetError(file, [*problems, *unknown_units])
     if not groups:
         raise SpreadsheetError(file, [CellProblem(2, "序号", "文件中没有任何目标行")])
-    return LedgerSpec(
+    ledger = LedgerSpec(
         year=base.year,
         title=base.title,
         preamble=base.preamble,
         targets=tuple(targets[n] for n in sorted(targets)),
         default_deadline=base.default_deadline,
     )
+    if unknown_units:
+        raise UnknownUnits(file, unknown_units, ledger)
+    return ledger
 
 
 def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec:

@@ -82,9 +82,11 @@ def confirm_pending(
     admin_id: int,
     actor: str,
     check: Callable[[Session, PendingChange], str | None] | None = None,
+    finish: Callable[[PendingChange], None] | None = None,
 ) -> Settled:
     """Apply a pending change for the admin who proposed it, once, in one transaction.
-    `check` (in that transaction) may refuse it, saying why: it is then stale, not written."""
+    `check` (in that transaction) may refuse it, saying why: it is then stale, not written;
+    `finish` may then complete its new values as of the 确认 (a closing's time)."""
     with UnitOfWork(engine) as uow:
         session = uow.session
         pending = _claim(session, pending_id, admin_id)
@@ -96,6 +98,8 @@ def confirm_pending(
             pending.state = "stale"
             session.add(pending)
             return Settled("stale", pending, why=why)
+        if finish is not None:
+            finish(pending)
         try:
             applied = apply_changes_in(
                 session, _changes(pending), actor=actor, reason=pending.reason, year=pending.year

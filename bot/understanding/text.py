@@ -6,14 +6,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 import unicodedata
-import warnings
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    pass
-
+from bot.domain.script import load_zhconv
 
 MAX_QUESTION_CHARS = 300
 
@@ -29,40 +24,13 @@ _CJK_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 TOKEN_RUN = re.compile(r"[a-z0-9][a-z0-9.&+]*|[\u3400-\u9fff]+")
 
 
-def _import_zhconv():
-    # zhconv reads its dictionary through pkg_resources when that imports (0.1 s of start-up,
-    # and deprecated); with the import blocked it opens the file beside its module instead.
-    if "pkg_resources" in sys.modules:
-        import zhconv
-
-        return zhconv
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import zhconv
-    finally:
-        del sys.modules["pkg_resources"]
-    return zhconv
-
-
-zhconv = _import_zhconv()
-
-
-@functools.cache
-def _zhconv_ready() -> None:
-    with warnings.catch_warnings():
-        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
-        warnings.simplefilter("ignore", ResourceWarning)
-        zhconv.convert("預熱", "zh-cn")  # the file is closed (and warned about) right here
-
-
 @functools.cache
 def _changing_words() -> tuple[frozenset[str], dict[str, tuple]]:
     """zhconv's words that its zh-cn conversion changes (its table also maps many simplified
     words to themselves): the characters that are such a word on their own, and by the
     first character of a longer one the characters that come second in them, the words and
     their lengths."""
-    _zhconv_ready()
-    table = zhconv.zhconv.getdict("zh-cn")
+    table = load_zhconv().zhconv.getdict("zh-cn")
     by_first: dict[str, set[str]] = {}
     for word, simplified in table.items():
         if word != simplified:
@@ -92,7 +60,7 @@ def to_simplified(text: str) -> str:
     Most questions and ledger texts are written in simplified characters already."""
     alone, by_first = _changing_words()
     if not alone.isdisjoint(text):
-        return zhconv.convert(text, "zh-cn")
+        return load_zhconv().convert(text, "zh-cn")
     if len(text) <= 64:  # a question: each place a longer changing word may start
         pairs = _changing_pairs()
         for at in range(len(text) - 1):
@@ -100,7 +68,7 @@ def to_simplified(text: str) -> str:
                 _, words, lengths = by_first[text[at]]
                 for n in lengths:
                     if text[at : at + n] in words:
-                        return zhconv.convert(text, "zh-cn")
+                        return load_zhconv().convert(text, "zh-cn")
         return text
     for first in by_first.keys() & set(text):  # a long text: each first character it has
         seconds, words, lengths = by_first[first]
@@ -109,7 +77,7 @@ def to_simplified(text: str) -> str:
             if text[at + 1 : at + 2] in seconds:
                 for n in lengths:
                     if text[at : at + n] in words:
-                        return zhconv.convert(text, "zh-cn")
+                        return load_zhconv().convert(text, "zh-cn")
             at = text.find(first, at + 1)
     return text
 

@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.understanding.text import zhconv
+from bot.domain.script import load_zhconv
 
 if TYPE_CHECKING:
     import jieba
@@ -51,9 +51,9 @@ def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
     import jieba
 
     with warnings.catch_warnings():
-        # zhconv loads its dictionary lazily from a file it never closes; load it here, quietly.
+        # zhconv reads its dictionary from a file it never closes: loaded here, quietly.
         warnings.simplefilter("ignore", ResourceWarning)
-        zhconv.convert("預熱", "zh-cn")
+        load_zhconv()
         gc.collect()
     freq, total = _base_dictionary(cache_dir)
     tokenizer = jieba.Tokenizer()

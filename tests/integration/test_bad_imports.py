@@ -189,6 +189,12 @@ def forty_digit_figure_csv(tmp: Path, base):
     return path, "整数部分有40位", row, "完成值"
 
 
+def unknown_unit_csv(tmp: Path, base):
+    """A unit the ledger does not hold is refused as /assign refuses it, not created."""
+    path, row = csv_with(tmp, base, "unknown_unit.csv", 12, "责任单位", "县大数据中心(牵头)")
+    return path, "台账中没有“县大数据中心”这个责任单位", row, "责任单位"
+
+
 def seven_decimals_csv(tmp: Path, base):
     path, row = csv_with(tmp, base, "seven_decimals.csv", 56, "目标值", "49.1234567")
     return path, "小数部分有7位", row, "目标值"
@@ -432,6 +438,7 @@ BAD_FILES = {
     "old .xls": wrong_suffix,
     "40-digit figure in CSV": forty_digit_figure_csv,
     "7 decimals in CSV": seven_decimals_csv,
+    "unknown unit in CSV": unknown_unit_csv,
     "exponent figure in xlsx": exponent_figure_xlsx,
     "control character in CSV": control_character_csv,
     "NUL in CSV": nul_csv,

@@ -78,8 +78,16 @@ def test_import_report_refuses_a_text_with_no_targets_in_chinese_and_writes_noth
     draft = tmp_path / "draft.toml"
     code, _, err = run_cli("import-report", str(report), "-o", str(draft))
     assert code == 2
-    assert "错误：第1行：没有找到编号的目标" in err and "以“1.”开头" in err
+    assert f"错误：{report}: 第1行：没有找到编号的目标" in err and "以“1.”开头" in err
     assert not draft.exists()
+
+
+def test_import_report_errors_name_the_file(tmp_path, run_cli):
+    report = tmp_path / "空报告.txt"
+    report.write_text("\n", encoding="utf-8")
+    code, out, err = run_cli("import-report", str(report), "-o", "-")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"错误：{report}: 第1行：报告是空的"), err
 
 
 @pytest.mark.parametrize("fmt", ["toml", "xlsx", "csv"])

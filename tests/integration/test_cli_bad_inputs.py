@@ -194,7 +194,7 @@ def test_import_report_of_a_document_that_is_no_report_refuses_and_writes_nothin
     draft = tmp_path / "d.toml"
     code, _, err = run_cli("import-report", str(source), "-o", str(draft))
     assert code == 2 and not draft.exists()
-    assert err.startswith("错误：这份文件不像目标进展报告：") and why in err
+    assert err.startswith(f"错误：{source}: 这份文件不像目标进展报告：") and why in err
     assert "目标进展情况报告" in err and "以“1.”开头" in err  # what file to give instead
 
 

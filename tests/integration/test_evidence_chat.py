@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlmodel import Session
 
@@ -9,6 +11,7 @@ from bot.app.reminders import subscribe
 from bot.chat.evidence import IncomingFile
 from bot.chat.types import Sender
 from bot.store.evidence_store import list_evidence
+from bot.store.ledger_store import read_target
 from tests.auxil.chats import admin_chat
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
@@ -43,7 +46,7 @@ def test_a_unit_sends_a_photo_with_its_report(service):
     assert (row.added_by, row.telegram_file_id, row.note) == (
         "tg:501",
         "tg-file-1",
-        "已完工,见照片",
+        "已完工，见照片",  # as the unit typed it, full-width comma kept
     )
     assert row.report_id is not None
 
@@ -238,3 +241,18 @@ def test_a_closing_reason_is_bounded_as_a_status_reason_is(service, args):
     [reply] = service.command(ADMIN, "close", args.format(long="长" * 501))
     assert reply.text == "理由太长：501字，最多500字，请精简后再发。"
     assert service.target(12).closed is None and service.target(30).closed is None
+
+
+def test_a_closing_is_dated_when_it_is_confirmed_not_when_it_was_asked(config, engine):
+    asked_on = admin_chat(config, engine, today=dt.date(2021, 1, 15))
+    [forced] = asked_on.command(ADMIN, "close", "16 强制 经县政府同意调整")
+    assert "已销号（2021-01-15）（强制销号）" in forced.text
+    confirmed_on = admin_chat(config, engine, today=dt.date(2021, 1, 18))  # after a weekend
+    assert press(confirmed_on, forced, "确认").startswith(
+        "✅ 已修改：\n第16项 耕地保护 销号：未销号 → 已销号（2021-01-18）（强制销号）"
+    )
+    with Session(engine) as session:
+        closed = read_target(session, 16).closed
+    assert closed is not None and closed.at.date() == dt.date(2021, 1, 18)
+    [card] = confirmed_on.command(ADMIN, "target", "16")
+    assert "已销号（2021-01-18）" in card.text.splitlines()[0]

@@ -138,6 +138,11 @@ def set_cell(number, column, value):
         (set_cell(12, "序号", "11"), "“序号”列：序号11重复"),
         (set_cell(12, "完成时限", "年底"), "“完成时限”列：“年底”应写成 2020-12-31(年底前)"),
         (set_cell(12, "完成值单位", "个"), "“完成值单位”列：“个”无法换算成单位“亿元”"),
+        (
+            set_cell(12, "责任单位", "县金融工作局(牵头)；县大数据中心(配合)"),
+            "“责任单位”列：台账中没有“县大数据中心”这个责任单位",
+        ),
+        (set_cell(12, "责任单位", "县局(牵头)"), "“责任单位”列：“县局”可能是："),
     ],
 )
 def test_bad_rows_are_rejected_whole_with_row_and_column(engine, tmp_path, mutate, expected):
@@ -220,3 +225,15 @@ def test_formula_cells_are_neutralised_in_exports_and_round_trip(engine, tmp_pat
     result = load_ledger(engine, imported, source=path.name)
     assert result.updated == [] and result.conflicts == []
     assert current(engine) == before
+
+
+def test_units_in_a_sheet_are_read_as_assign_reads_them(engine, tmp_path):
+    """A former or short name is the unit the ledger holds; a new one only when marked 新单位."""
+    cell = "金融办(牵头)；卫生局(配合)；县大数据中心(配合,新单位)"
+    path, _ = rewrite_csv(engine, tmp_path, set_cell(12, "责任单位", cell))
+    imported = read_spreadsheet(path, current(engine), TODAY).by_number()[12]
+    assert [(u.name, u.role) for u in imported.units] == [
+        ("县金融工作局", "lead"),
+        ("县卫健委", "assist"),
+        ("县大数据中心", "assist"),
+    ]

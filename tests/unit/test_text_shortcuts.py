@@ -6,7 +6,8 @@ traditional writing."""
 import sys
 
 from bot.config import DEFAULT_LEDGER_FILE
-from bot.understanding.text import _changing_words, has_content, to_simplified, zhconv
+from bot.domain.script import load_zhconv
+from bot.understanding.text import _changing_words, has_content, to_simplified
 
 
 def test_content_is_any_character_isalnum_holds_for():
@@ -16,7 +17,7 @@ def test_content_is_any_character_isalnum_holds_for():
 
 
 def converted(text: str) -> str:
-    return zhconv.convert(text, "zh-cn")
+    return load_zhconv().convert(text, "zh-cn")
 
 
 def test_the_ledger_and_questions_read_as_zhconv_reads_them():
