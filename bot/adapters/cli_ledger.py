@@ -24,6 +24,7 @@ from bot.app.queries import TargetFilter, select_targets, years_held
 from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
+from bot.drafting.review import review_marks
 from bot.render.ledger_toml import load_ledger_file
 from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits
 from bot.render.spreadsheet_read import read_spreadsheet
@@ -179,6 +180,13 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
         print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
         result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
     _print_import(result)
+    if suffix == ".toml":
+        unchecked = review_marks(path.read_text(encoding="utf-8", errors="replace"))
+        if unchecked:  # an import-report draft loaded as it came: say what is still a guess
+            print(
+                f"注意：文件中还有{unchecked}处“# 待核”标记（import-report 的推测，尚未核对）。"
+                "核对改正后删去这些注释再导入一次，或用 /set、/status 等命令逐项改正"
+            )
     return 0
 
 

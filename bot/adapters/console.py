@@ -123,7 +123,8 @@ def first_screen(service: ChatService, role: str) -> str:
     warning = service.calendar_warning()
     if warning and role == "admin":
         lines.append(warning)
-    lines.append("直接输入问题，如“新增贷款完成了吗”“哪些没完成”；/help 查看命令；Ctrl-D 退出。")
+    example = service.answerer.examples.target
+    lines.append(f"直接输入问题，如“{example}”“哪些没完成”；/help 查看命令；Ctrl-D 退出。")
     return "\n".join(lines)
 
 

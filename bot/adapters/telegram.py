@@ -18,6 +18,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
@@ -144,7 +145,7 @@ class TelegramFrontEnd:
             return
         sender = sender_of(update)
         replies = await asyncio.to_thread(self.service.command, sender, name, args)
-        await self.send(message, replies)
+        await self.send(message, replies, quote=True)
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Treat text as a question: any text in private, addressed text in groups."""
@@ -171,7 +172,7 @@ class TelegramFrontEnd:
             )
         else:
             replies = await asyncio.to_thread(self.service.question, sender, text)
-        await self.send(message, replies)
+        await self.send(message, replies, quote=True)
 
     async def on_file(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Keep a photo or document as 佐证材料 of the target its caption, reply or report
@@ -201,7 +202,7 @@ class TelegramFrontEnd:
         replies = await asyncio.to_thread(
             self.service.file, sender, incoming, message.caption or "", replied_id
         )
-        await self.send(message, replies)
+        await self.send(message, replies, quote=True)
 
     async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A group became a supergroup: its subscriptions, digest and grants follow the new id."""
@@ -236,18 +237,29 @@ class TelegramFrontEnd:
                 except BadRequest as exc:
                     if "not modified" not in str(exc).lower():
                         raise
+                more = []
                 if len(chunks) > 1:
-                    await self._send_chunks(query.message, chunks[1:], _markup(reply))
+                    more = await self._send_chunks(query.message, chunks[1:], _markup(reply))
+                self._pin(query.message.chat.id, reply, [query.message.message_id, *more])
             else:
                 await self.send(query.message, [reply])
 
-    async def send(self, message: Message, replies: list[Reply]) -> None:
+    async def send(self, message: Message, replies: list[Reply], *, quote: bool = False) -> None:
+        """Send the replies to `message`'s chat; with `quote`, in a group the first one replies
+        to `message`, so that each asker sees which answer is theirs."""
         bot = message.get_bot()
+        first = message.message_id if quote and message.chat.type != ChatType.PRIVATE else None
         for reply in replies:
+            answering = ReplyParameters(first, allow_sending_without_reply=True) if first else None
+            first = None  # only the first message quotes the question
             if reply.photo is not None:
                 caption = split_for_chat(reply.text, limit=1024)[0] if reply.text else None
                 await bot.send_photo(
-                    message.chat.id, reply.photo, caption=caption, parse_mode=ParseMode.HTML
+                    message.chat.id,
+                    reply.photo,
+                    caption=caption,
+                    parse_mode=ParseMode.HTML,
+                    reply_parameters=answering,
                 )
             elif reply.document is not None:
                 name, content = reply.document
@@ -258,20 +270,35 @@ class TelegramFrontEnd:
                     filename=name,
                     caption=caption,
                     parse_mode=ParseMode.HTML,
+                    reply_parameters=answering,
                 )
             elif reply.text:
-                await self._send_chunks(message, split_for_chat(reply.text), _markup(reply))
+                chunks = split_for_chat(reply.text)
+                sent = await self._send_chunks(message, chunks, _markup(reply), answering)
+                self._pin(message.chat.id, reply, sent)
+
+    def _pin(self, chat_id: int, reply: Reply, message_ids: list[int]) -> None:
+        """Keep what an answer was about under each message it was sent as (for replies)."""
+        if reply.context is not None:
+            for message_id in message_ids:
+                self.service.conversations.pin(chat_id, message_id, reply.context)
 
     @staticmethod
-    async def _send_chunks(message: Message, chunks: list[str], markup) -> None:
+    async def _send_chunks(
+        message: Message, chunks: list[str], markup, answering: ReplyParameters | None = None
+    ) -> list[int]:
+        sent = []
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            await message.get_bot().send_message(
+            sent_message = await message.get_bot().send_message(
                 message.chat.id,
                 chunk,
                 parse_mode=ParseMode.HTML,
                 reply_markup=markup if last else None,
+                reply_parameters=answering if index == 0 else None,
             )
+            sent.append(sent_message.message_id)
+        return sent
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log every error with the update; tell the person the system is busy."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -154,6 +155,17 @@ def comparison_line(
     return f"同比（{earlier.year}年第{before.number}项“{before.title}”）：" + "\n".join(lines)
 
 
+def _in_year(conversation: Conversation | None, year: int) -> Conversation | None:
+    """The chat's conversation for a question answered in `year` (see Conversation.keep_to)."""
+    return conversation.keep_to(year) if conversation is not None else None
+
+
+def _of_year(answer: Answer, year: int) -> Answer:
+    """Another year's answer: its reply starts with the year, and `filter` names it."""
+    reply = f"【{year}年】{answer.reply}"
+    return dataclasses.replace(answer, reply=reply, filter={**answer.filter, "year": year})
+
+
 def _coverage(answer: Answer) -> float:
     """How much of the question the answer's best candidate matched (0 without one)."""
     return answer.candidates[0].coverage if answer.candidates else 0.0
@@ -199,8 +211,9 @@ class LedgerYears:
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
         """Answer in the year the question names (the current one if none); a comparison adds
-        the year before. Another year's answer has `filter["year"]`; a conversation is kept
-        only for the current year, whose target numbers it holds."""
+        the year before. Another year's answer has `filter["year"]`. The conversation holds one
+        year's targets: a question in another year starts it afresh there, and a follow-up
+        naming no year stays in the year of the answer it follows."""
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
@@ -209,15 +222,27 @@ class LedgerYears:
         # year, which the current texts state: it is answered as it was asked.
         compare = phrase.compare and (alone or self.answerer(year - 1) is not None)
         if year == current.ledger.year and not compare:
+            before = None
+            if phrase.year is None and conversation is not None:
+                # "谁负责" right after "2020年的新增贷款": a follow-up stays in that year.
+                followed = self._follow_up(question, conversation, year)
+                if followed is not None:
+                    return followed
+                before = dataclasses.replace(conversation)
             # The current year's own words stay: they may be part of an indicator's name
             # ("2020年改造户数"), and the current core already reads them as its own year.
-            answer = current.ask(question, conversation)
+            answer = current.ask(question, _in_year(conversation, year))
             if phrase.year is not None and _asks_the_ledger(answer, current.ask(phrase.rest)):
                 # "2020年有哪些目标" in 2020: the year names the ledger asked about, not words
                 # of a target ("年度" is in many targets' texts); without it the list is asked.
                 answer = dataclasses.replace(
-                    current.ask(phrase.rest, conversation), question=question
+                    current.ask(phrase.rest, _in_year(conversation, year)), question=question
                 )
+            if answer.intent == "unknown" and before is not None:
+                # "那PM10呢" after a 2020 answer, which this year's ledger cannot answer at all
+                answer = self._in_context_year(question, before, year, conversation) or answer
+                if answer.intent == "unknown":
+                    conversation.take(before)  # an unknown answer leaves the context as it was
             if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)
@@ -229,16 +254,50 @@ class LedgerYears:
             # "同比" alone: the two years' completion counts are the answer.
             answer = Answer(question, "summary", (), f"{year}年与{year - 1}年相比：")
             return self._with_comparison(answer, core, year - 1)
-        answer = core.ask(phrase.rest, conversation if core is current else None)
+        answer = core.ask(phrase.rest, _in_year(conversation, year))
         missing = self._not_this_years(answer, core, phrase.rest, current) if compare else None
         answer = dataclasses.replace(missing or answer, question=question)
         if year != current.ledger.year:
-            answer = dataclasses.replace(
-                answer, reply=f"【{year}年】{answer.reply}", filter={**answer.filter, "year": year}
-            )
+            answer = _of_year(answer, year)
         if compare and missing is None:
             answer = self._with_comparison(answer, core, year - 1)
         return answer
+
+    def _follow_up(self, question: str, conversation: Conversation, year: int) -> Answer | None:
+        """The answer in the year of the conversation's context, when that is not `year` (the
+        current one) and the question needs it ("谁负责", "第二个呢"): that year answers it
+        with the context and not without. None for any other question."""
+        other = conversation.year
+        if other in (None, year) or not conversation.fresh(time.monotonic()):
+            return None
+        core = self.answerer(other)
+        if core is None:
+            return None
+        if core.ask(question, None).intent != "unknown":
+            return None  # it stands on its own ("新增贷款完成了多少"): the current year's
+        probe = dataclasses.replace(conversation)
+        leaning = core.ask(question, probe)
+        if leaning.intent == "unknown":
+            return None
+        conversation.take(probe)
+        return _of_year(leaning, other)
+
+    def _in_context_year(
+        self, question: str, before: Conversation, year: int, conversation: Conversation
+    ) -> Answer | None:
+        """The answer in the year of the context `before` (not `year`, still fresh) to a
+        question the current year cannot answer; None when that year cannot either."""
+        other = before.year
+        if other in (None, year) or not before.fresh(time.monotonic()):
+            return None
+        core = self.answerer(other)
+        if core is None:
+            return None
+        answer = core.ask(question, before)
+        if answer.intent == "unknown":
+            return None
+        conversation.take(before)
+        return _of_year(answer, other)
 
     def _not_this_years(
         self, answer: Answer, core: Answerer, rest: str, current: Answerer
@@ -272,7 +331,7 @@ class LedgerYears:
     def _about_the_year(self, question: str, year: int, current: Answerer, conversation) -> Answer:
         """A year not held: the current ledger's answer when the target it finds speaks of that
         year itself ("2019年那批老旧小区" is a 2020 target), else that the year is not held."""
-        answer = current.ask(question, conversation)
+        answer = current.ask(question, _in_year(conversation, current.ledger.year))
         if answer.intent == "target" and answer.targets and not answer.ambiguous:
             found = current.by_number[answer.targets[0]]
             if f"{year}年" in found.target_text + found.progress_text:
@@ -282,9 +341,13 @@ class LedgerYears:
     def _not_held(self, question: str, year: int) -> Answer:
         held = self.held()
         names = "、".join(f"{y}年" for y in held) or "无"
+        latest = max(held, default=year)
+        core = self.answerer(latest) if held else None
+        # a target that year holds ("2021年的新增贷款" sent a 民生实事 year's asker astray)
+        named = core.examples.target.removesuffix("完成了吗") if core else "新增贷款"
         reply = (
             f"数据库中没有{year}年的台账（现有：{names}）。"
-            f"请问现有年度的目标，例如“{max(held, default=year)}年的新增贷款”。"
+            f"请问现有年度的目标，例如“{latest}年的{named}”。"
         )
         return Answer(question, "unknown", (), reply, filter={"year": year}, confident=False)
 

@@ -88,8 +88,17 @@ def confirm_buttons(pending: PendingChange) -> Reply:
     return Reply(f"请确认以下修改：\n{pending.summary}", buttons)
 
 
+UNDO_TAKES_NOTHING = (
+    "/undo 不带参数，撤销的是您最近的一次修改（不一定是您写的那一项），未执行。"
+    "要撤销请只发送 /undo；要改正某一项，请先用 /history 序号 查看，再用 /set 等命令改正。"
+)
+
+
 def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Revert the caller's last change (itself audited)."""
+    if args.strip():
+        # "/undo 12" read as "undo target 12" would revert another target's change unasked.
+        return [Reply(UNDO_TAKES_NOTHING)]
     try:
         applied = undo(service.engine, actor=sender.actor)
     except StaleChange as exc:

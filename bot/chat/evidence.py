@@ -164,7 +164,14 @@ def receive_file(
         return []  # a group's own photos and files are none of the bot's business
     if service.role_of(sender) is None:
         return service.refuse(sender, "file")
-    return [Reply(f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}")]
+    lines = [f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}"]
+    if service.role_of(sender) == ADMIN and incoming.name.lower().endswith((".xlsx", ".csv")):
+        # an admin sending the ledger sheet back after editing it: imports are the CLI's
+        lines.append(
+            "如果这是修改后的台账表格：聊天中不能导入台账，请在服务器上运行 "
+            "python main.py import 文件名（xlsx 或 csv），导入前会整表检查，有错不导入。"
+        )
+    return [Reply("\n".join(lines))]
 
 
 def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

@@ -89,6 +89,31 @@ def _example_number(ctx: ChatContext, sender: Sender) -> str:
     return "，例如 12"
 
 
+def _own_line(own: list) -> str:
+    shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
+    more = f"等{len(own)}项" if len(own) > 12 else ""
+    return f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值"
+
+
+def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
+    """What a unit's chat that asks more than it may is told instead of a bare refusal: what
+    it can send; None for a chat no unit subscribed."""
+    if sender.chat_id == sender.user_id:  # a private chat is never a unit's
+        return None
+    units = _units_of(ctx, sender)
+    if not units:
+        return None
+    own = _own_targets(ctx, units)
+    lines = [
+        f"本群是{'、'.join(units)}的工作群，只能报送本单位负责目标的进展："
+        "发送 /report 序号 进展或数值，或直接回复督查提醒消息；照片和文件可一并发送作为佐证材料。"
+    ]
+    if own:
+        lines.append(_own_line(own))
+    lines.append("查询台账需要开通权限，请联系县督查局管理员。")
+    return Reply("\n".join(lines))
+
+
 def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
     """What a unit's chat is told of a target it may not report on: no such target, or whose
     target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
@@ -106,9 +131,7 @@ def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply
         "只能报送本单位负责的目标，请核对序号。"
     ]
     if own:
-        shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
-        more = f"等{len(own)}项" if len(own) > 12 else ""
-        lines.append(f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值")
+        lines.append(_own_line(own))
     return [Reply("\n".join(lines))]
 
 
@@ -299,10 +322,12 @@ def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if report is None:
         decided = "已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
         return [Reply(f"没有待审核的报送#{head}。{decided}")]
-    tell_unit(
+    number = report.target_number
+    tell_unit(  # which report it was, and how to send it again: a group may have sent several
         ctx,
         report.chat_id,
-        f"第{report.target_number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}",
+        f"第{number}项进展报送#{report.id}未被采纳。理由：{reason.strip()}\n"
+        f"原报送内容：{report.text}\n请按理由修改后重新发送：/report {number} 进展或数值",
     )
     return [Reply(f"已驳回报送#{report.id}，并已通知报送单位。")]
 

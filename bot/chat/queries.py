@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 
@@ -32,7 +33,7 @@ from bot.understanding.answering import Answerer
 def cmd_help(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show what can be asked, with examples, and the commands."""
     role = service.role_of(sender)
-    lines = [render_help(), "", "命令："]
+    lines = [render_help(service.answerer.examples), "", "命令："]
     lines += [f"/{c.name} {c.help}" for c in service.registry.menu(role)]
     return [Reply("\n".join(lines))]
 
@@ -176,8 +177,9 @@ def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     target = service.target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
-    service.conversations.open_target(sender.chat_id, target.number)
-    return [service.target_reply(target, edit=True)]
+    service.conversations.open_target(sender.chat_id, target.number, year=service.year)
+    reply = service.target_reply(target, edit=True)
+    return [dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))]
 
 
 def btn_detail(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:

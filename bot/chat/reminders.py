@@ -32,7 +32,7 @@ from bot.chat.progress_reports import create_report, may_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
-from bot.domain.reminder_policy import escalation_milestone, working_days_waiting
+from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
 from bot.render.reminder_text import HEADINGS, describe_notices
 from bot.store.models import OutboxEntry
@@ -166,7 +166,14 @@ def reply_to_reminder(
     """
     with reading(ctx.engine) as session:
         reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
+        units_chat = any(sender.chat_id in chats for chats in subscriptions_map(session).values())
     if reminder is None:
+        return None
+    # (a reminder sent before units were recorded names none: its chat tells)
+    if reminder.kind not in ACK_KINDS or not (reminder.unit or units_chat):
+        # The leaders' copy (an escalation, an overdue notice to a digest chat): a leader's
+        # "谁负责" under it asks about its target; it reports no progress.
+        ctx.conversations.open_target(sender.chat_id, reminder.target_number, year=ctx.year)
         return None
     replies = create_report(ctx, sender, reminder.target_number, text)
     if may_report(ctx, sender, reminder.target_number):
@@ -232,7 +239,9 @@ def _ack_lines(ctx: ChatContext) -> list[str]:
         waiting = working_days_waiting(sent_day(row, tz), today, ctx.calendar)
         milestone = escalation_milestone(row.kind, row.milestone, row.unit)
         escalated = (row.target_number, milestone, row.occurrence) in told
-        lines.append(f"{head}未确认 {waiting} 个工作日" + ("（已报告领导）" if escalated else ""))
+        # "未确认 0 个工作日" read as a fault for a reminder sent today (or on a day off)
+        state = f"未确认 {waiting} 个工作日" if waiting else "未确认（发出不满1个工作日）"
+        lines.append(head + state + ("（已报告领导）" if escalated else ""))
     return lines
 
 

@@ -9,8 +9,10 @@ rights. The commands themselves live in the modules listed in COMMAND_MODULES.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import re
 import time
 import unicodedata
 
@@ -31,6 +33,7 @@ from bot.chat import access as chat_access
 from bot.chat import changes as chat_changes
 from bot.chat import documents as chat_documents
 from bot.chat import evidence as chat_evidence
+from bot.chat import progress_reports as chat_progress_reports
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
@@ -59,6 +62,7 @@ NOTHING_TO_CONFIRM = (
     "确认时点消息下的“确认”按钮；提问请直接输入问题。"
 )
 GRANT_CACHE_SECONDS = 30
+GLUED_NUMBER = re.compile(r"([A-Za-z_]+?)(\d{1,6})")
 MAX_CALLBACK_BYTES = 64
 
 # Where commands and buttons are declared (each module's COMMANDS and BUTTONS), in the order
@@ -134,7 +138,11 @@ class ChatService:
         self._grants = None
 
     def refuse(self, sender: Sender, what: str) -> list[Reply]:
+        """No rights: one polite refusal; a unit's chat is told what it can send instead."""
         logger.warning("refused %s for user %s in chat %s", what, sender.user_id, sender.chat_id)
+        unit_reply = chat_progress_reports.unit_chat_reply(self, sender)
+        if unit_reply is not None:
+            return [unit_reply]
         return [Reply("抱歉，您没有使用本助手的权限。如需开通，请联系县督查局管理员。")]
 
     # --- entry points --------------------------------------------------------------------
@@ -144,6 +152,10 @@ class ChatService:
         # "/set　12 …" typed with a full-width space: the words after the name are arguments.
         name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
         args = f"{more} {args}" if more else args
+        glued = GLUED_NUMBER.fullmatch(name)
+        if glued and self.registry.command(name) is None and self.registry.command(glued[1]):
+            # "/target12", "/report16 已完工": the number typed without its space
+            name, args = glued[1], f"{glued[2]} {args}".strip()
         command = self.registry.command(name)
         role = self.role_of(sender)
         if role is None and not (command and command.rights == PUBLIC):
@@ -174,12 +186,19 @@ class ChatService:
             return [Reply(NOTHING_TO_CONFIRM)]
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
-        return [self._answer_reply(answer)]
+        reply = self._answer_reply(answer)
+        if answer.intent in ("target", "list") and answer.targets:
+            reply = dataclasses.replace(reply, context=self.conversations.snapshot(sender.chat_id))
+        return [reply]
 
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
-        """A reply to a reminder reports progress; a reply to anything else is a question."""
+        """A reply to a reminder reports progress; a reply to anything else is a question,
+        a follow-up on what the replied answer was about."""
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
-        return report if report is not None else self.question(sender, text)
+        if report is not None:
+            return report
+        self.conversations.resume(sender.chat_id, replied_message_id)
+        return self.question(sender, text)
 
     def file(
         self,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.render.buttons import Button, shown_text
+from bot.understanding.conversation import Conversation
 
 ADMIN, VIEWER = "admin", "viewer"
 
@@ -19,6 +20,9 @@ class Reply:
     toast: str = ""  # the short answer to a button press
     document: tuple[str, bytes] | None = None  # (file name, content) sent as a file
     photo: bytes | None = None  # a PNG picture; `text` is its caption
+    # What this answer was about: the front end pins it under the message it sends, so that
+    # a reply to that message is a follow-up on it (Conversations.pin / resume).
+    context: Conversation | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Every reply, from every command, button and answer, passes here: echoed input and

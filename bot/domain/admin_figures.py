@@ -45,7 +45,8 @@ from bot.domain.script import simplified
 
 
 def _indicator(target: TargetSpec, given: str) -> IndicatorSpec:
-    names = "、".join(i.name for i in target.indicators)
+    # Quoted: a drafted name may read as part of the sentence ("该项的指标：对").
+    names = "、".join(f"“{i.name}”" for i in target.indicators)
     if not target.indicators:
         raise CommandError(f"第{target.number}项没有可填报的指标")
     exact = [i for i in target.indicators if i.name == given]
@@ -151,6 +152,9 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     if actual_unit != ind.actual_unit:
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
+    if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
+        # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).
+        changes, lines = [], []
     if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
         lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}")

@@ -10,6 +10,7 @@ Two kinds of rule:
   (万元 ↔ 亿元 ↔ 元, 万人次 ↔ 人次, 万亩 ↔ 亩); `MAGNITUDE_BASES` lists the units it applies to;
 - declared equivalences (`EQUIVALENT_UNITS`): two names for one unit, such as 人 counted as
   人次 (a screening of 79891人 counts 79891人次) or 公里 and 千米;
+- fixed fractions (`SCALED_UNITS`): 米 is a thousandth of 公里;
 - a share of the target: an actual written in % against a target in another unit is the
   share of the target done ("乳腺癌筛查完成全年任务数的104.48%" against 0.8万人).
 """
@@ -41,6 +42,11 @@ EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
 )
 
 
+# Units that are a fixed fraction of another: lengths of works written in 米 against a target
+# in 公里 ("新建绿道20公里" answered by "已建成绿道15000米").
+SCALED_UNITS = {"米": (Decimal("0.001"), "千米")}
+
+
 def _canonical(base: str) -> str:
     for group in EQUIVALENT_UNITS:
         if base in group:
@@ -55,6 +61,8 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
         rest = unit[len(prefix) :]
         if unit.startswith(prefix) and rest in MAGNITUDE_BASES:
             return scale, _canonical(rest)
+    if unit in SCALED_UNITS:
+        return SCALED_UNITS[unit]
     return Decimal(1), _canonical(unit)
 
 
@@ -87,4 +95,6 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     (scale_from, base_from), (scale_to, base_to) = split_unit(from_unit), split_unit(to_unit)
     if base_from != base_to:
         return None
-    return value * scale_from / scale_to
+    result = value * scale_from / scale_to
+    # "2公里" in 米 is 2000, not Decimal("2E+3"): no exponent in a figure (ledger.py's rule).
+    return result.quantize(Decimal(1)) if result.as_tuple().exponent > 0 else result

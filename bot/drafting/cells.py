@@ -26,6 +26,7 @@ from bot.drafting.columns import (
     split_cells,
     with_column_unit,
 )
+from bot.drafting.text_figures import extract_figures
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,10})\s*[:：]\s*(.*)$")
@@ -181,6 +182,21 @@ def _latest_period(body: str) -> str:
 _PLAIN_PROGRESS = re.compile(r"^(?:累计|实际)?(?:完成)?进度$")
 
 
+def _row_of_unit(rows: list[Row], value: str) -> int:
+    """The row an actual cell answers: the last one, unless its unit is another row's only
+    ("改造道路6条 | 8000万元 | 2100万元 | 完成2条": the 条 answers the first)."""
+    units = {f.unit for f in extract_figures(value) if f.unit}
+    last = {f.unit for f in extract_figures(rows[-1].target) if f.unit}
+    if not units or units & last or len(rows) < 2:
+        return len(rows) - 1
+    fits = [k for k, r in enumerate(rows) if units & {f.unit for f in extract_figures(r.target)}]
+    return fits[-1] if fits else len(rows) - 1
+
+
+def _counted_amount(value: str) -> bool:
+    return any(f.unit and f.unit not in ("%", "％") for f in extract_figures(value))
+
+
 def _amount_under_progress(column: str, value: str, rows: list[Row]) -> bool:
     return bool(
         _PLAIN_PROGRESS.match(column)
@@ -308,11 +324,16 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.
                 if kind == "actual" and is_rate_column(column) and rows:
                     rows[-1] = replace(rows[-1], rate=value)
-                amount = not is_share_column(column) or _amount_under_progress(column, value, rows)
+                amount = (
+                    not is_share_column(column)
+                    or _amount_under_progress(column, value, rows)
+                    or _counted_amount(value)  # "形象进度 | 完成2条": an amount, not a share
+                )
                 if kind == "actual" and amount and not is_empty_cell(value):
                     if rows:
-                        rows[-1] = replace(rows[-1], actuals=(*rows[-1].actuals, value))
-                        months[len(rows) - 1].append(_period_month(column))
+                        k = _row_of_unit(rows, value)
+                        rows[k] = replace(rows[k], actuals=(*rows[k].actuals, value))
+                        months[k].append(_period_month(column))
                     else:
                         loose.append(value)
     plan = "\n".join(plans)

@@ -29,10 +29,11 @@ _SHARE_LABEL = re.compile(
     r"进度|完成率|比例|之比|占比|%|％|^占(?:全年|年度|年)?(?:计划|任务|目标)"
 )
 # A cell naming a measure ("单位:万人", "计量单位:元/月/人"), not a responsible office.
-_MEASURE = re.compile(r"^(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2}$")
+_MEASURE = re.compile(r"^(?:[%％]|(?:万|亿)?[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2})$")
 # A cell with nothing in it: "—", "-", "/", "无".
 _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
-_BARE_FIGURE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+# A comparator sign may stand before it ("≤4.5" under a unit column "%").
+_BARE_FIGURE = re.compile(r"^\s*[≤≥<>＜＞]?\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def label_kind(label: str) -> str:

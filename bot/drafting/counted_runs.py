@@ -10,8 +10,12 @@ A report's opening may say the same of its whole list ("承诺的15件实事已�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import indicator_met, targeted_indicators
+from bot.drafting.review import Guess
+from bot.drafting.statuses import mark_done
 from bot.drafting.words import Reading, status_from_words
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
@@ -69,14 +73,20 @@ def _count(written: str) -> int:
 
 
 # The whole list done, said in a report's opening: "15件实事已经全部完成", "15件民生实事全完成了".
+# Its count may stand clauses before the verdict in the same sentence ("实施了22项民生工程,完成
+# 投资72.56亿元,全部完成年度目标任务"), or no count at all ("各项民生实事均已全面完成").
 _ALL_DONE = re.compile(
-    r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;，,\n\d]{0,12}?"
-    r"(?:已经|已|均已|均)?全(?:部|面)?(?:完成|建成|办结)(?:了)?"
+    r"(?:(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;\n]{0,40}?|(?:各项|所有)"
+    r"[^。；;，,\n\d]{0,16}?)"
+    r"(?:(?:已经|已|均已|均)?(?:全部|全面|全)|均已|均)(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)(?:了)?"
+    r"|(?:各项|所有)[^。；;，,\n\d]{0,16}?均已(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
 )
+# A second count inside the span ("10件民生实事已完成8件"): a part of the list, not all of it.
+_COUNT_INSIDE = re.compile(r"\d+\s*(?:件|项|个)|其中|已有")
 
 
 # Words denying or only promising it ("力争15件实事全部完成", "尚未全部完成").
-_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|要|预计")
+_NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|(?<![主重需])要|预计")
 
 
 def whole_list_done(preamble: str, items: int) -> Reading | None:
@@ -84,6 +94,33 @@ def whole_list_done(preamble: str, items: int) -> Reading | None:
     report lists), for the items that tell nothing of their own; None when it says none."""
     for m in _ALL_DONE.finditer(preamble):
         before = preamble[max(0, m.start() - 6) : m.start()]
-        if _count(m.group(1)) >= items > 0 and not _NOT_YET.search(before + m.group(0)):
+        counted = m.group(1) is None or _count(m.group(1)) >= items
+        inside = m.group(0)[len(m.group(1) or "") + 1 :]
+        if _COUNT_INSIDE.search(inside) or _COUNT_INSIDE.search(before):
+            continue
+        if counted and items > 0 and not _NOT_YET.search(before + m.group(0)):
             return Reading("已完成", m.group(0).strip(), 0.5)
     return None
+
+
+# Words of an item that deny the opening's "全部完成" for it: not done, behind, still going on.
+_OWN_DOUBT = re.compile(
+    r"未(?:完成|达|开工|启动|能|按|建成|完工)|尚未|尚有|正在|推进中|进行中|滞后|缓慢|偏慢|预计"
+    r"|暂缓|缺口|(?:有|存在)[^，,。；;]{0,4}困难|困难较大|难度较大"  # not "困难老年人"
+)
+
+
+def under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Reading):
+    """An item the opening counts among a list all done ("22项民生工程全部完成年度目标任务"):
+    done, unless its own figures fall short or its words say it is not."""
+    short = any(indicator_met(i) is False for i in targeted_indicators(spec))
+    if short or _OWN_DOUBT.search(f"{spec.target_text}\n{told}"):
+        return spec, status
+    reason = f"报告开头称“{list_done.words}”，本项未写未完成"
+    spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
+    return spec, Guess("status", "已完成", 0.5, reason)
+
+
+def own_doubt(text: str) -> bool:
+    """The item's words deny the opening's "全部完成" for it (尚未, 正在, 滞后…)."""
+    return bool(_OWN_DOUBT.search(text))

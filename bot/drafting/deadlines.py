@@ -1,5 +1,6 @@
 """When a target falls due: the deadlines its words name ("10月底之前", "7月底前", "年底前",
-"上半年", "(2013—2017年)", "秋季开学"), in the year written or else the ledger's."""
+"上半年", "(2013—2017年)", "秋季开学", "三季度末", "9月份完成"), in the year written or else
+the ledger's."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ _DEADLINE_RE = re.compile(
     r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
     # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
     r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
+    # "三季度末完成", "第二季度前建成": the quarter's last day (not "前三季度", a period).
+    r"|(?<![前\d])第?([一二三四1-4])季度(?:末|底|之前|前|(?=完成|建成|完工|竣工|投用|投入使用|交付))"
+    # "9月份完成", "10月中旬建成": a month named with the work's end falls due at its end.
+    r"|(?<![\d\-—~至到])(\d{1,2})月(?:份|上旬|中旬|下旬)?"
+    r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营)"
+    r"(?![^，,。；;\d]{0,4}\d))"  # not "10月完成投资3亿元", the month's result
 )
+_QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _SENTENCE = re.compile(r"[^。；;]+")
 
 
@@ -84,6 +92,10 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = dt.date(int(m.group(6)), 12, 31)
             elif m.group(8):
                 date = dt.date(int(m.group(7)) if m.group(7) else year, 9, 1)
+            elif m.group(9):
+                date = _month_end(year, _QUARTERS[m.group(9)])
+            elif m.group(10):
+                date = _month_end(year, int(m.group(10)))
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
-from bot.drafting.counted_runs import counted_runs, whole_list_done
+from bot.drafting.counted_runs import counted_runs, own_doubt, under_a_done_list, whole_list_done
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -34,9 +34,21 @@ from bot.drafting.report_dates import (
     tells_progress,
 )
 from bot.drafting.review import Draft, Guess
-from bot.drafting.row_verdicts import latest_progress, row_cells, row_verdict, status_column
+from bot.drafting.row_verdicts import (
+    latest_progress,
+    row_cells,
+    row_verdict,
+    status_column,
+    status_mark,
+)
 from bot.drafting.rows import pair_rows
-from bot.drafting.sentences import answers_with_rate, split_sentence, tells_results, told_as_done
+from bot.drafting.sentences import (
+    answers_with_rate,
+    line_tells_progress,
+    split_sentence,
+    tells_results,
+    told_as_done,
+)
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.wholes_and_parts import whole_part_pairs
@@ -65,15 +77,6 @@ def shares_of_unwritten_targets(text: str) -> bool:
     # before what was done of it, in its unit.
     written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
     return planned is None and not written
-
-
-# Words of what was done, not of what is to be done.
-_SAID_DONE = re.compile(
-    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
-    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
-    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
-    r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
-)
 
 
 # A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
@@ -185,20 +188,23 @@ def draft_target(
     cut: bool = False,
     year_end: bool = False,
     list_done: Reading | None = None,
+    own_lines: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
-    list is done)."""
+    list is done; `own_lines`: most of its items have no progress apart from their line)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
     item = replace(item, progress_text=_without_introductions(item.progress_text))
+    target_text, marked = status_mark(item.target_text)  # "【已完成】新建…"
+    item = replace(item, target_text=target_text)
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
         # words of what was done ("已全部建设完成", "实际改造4559户", "完成年度任务的100%").
-        progress_report = bool(_SAID_DONE.search(item.target_text))
+        progress_report = line_tells_progress(item.target_text, results=year_end and own_lines)
     row = row_cells(item.target_text, item.progress_text, header)  # row_verdicts.py
     raw_target, raw_progress = item.target_text, item.progress_text
     cells = read_cells(item.target_text, item.progress_text, header)
@@ -240,6 +246,11 @@ def draft_target(
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
+        planned, done = split_sentence(re.split(r"[。\n]", item.progress_text.strip())[0])
+        if done and _PLAN_WORDS.search(planned) and not extract_figures(item.target_text):
+            # A heading without figures over a sentence of plan and result ("停车泊位供给有效" /
+            # "全年计划新增1100个车位,已完成1008个"): the plan's figure is the target.
+            pairings = pair_indicators(f"{item.target_text}\n{planned}", done)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
@@ -292,6 +303,7 @@ def draft_target(
     decided = (
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
+        or marked
         or inherited_status(item, spec, day)
     )
     if decided is None and progress_report and not item.progress_text.strip():
@@ -302,7 +314,12 @@ def draft_target(
         told = _BROKEN_CLAUSE.sub("", told).rstrip()
         if decided is None and list_done is None and not told.strip(" ，,、；;。|"):
             decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)
-    if decided is None and list_done is not None and not told.strip(" ，,、；;。|"):
+    if (
+        decided is None
+        and list_done is not None
+        and not told.strip(" ，,、；;。|")
+        and not own_doubt(item.target_text)
+    ):
         # Nothing of its own, under an opening that says every item is done.
         decided = replace(list_done, words=f"报告开头称“{list_done.words}”")
     if decided is None:
@@ -314,12 +331,17 @@ def draft_target(
             planned=bool(cells.plan_text),
             year_end=year_end,
         )
+        if list_done is not None and status.value in ("推进中", "暂无数据"):
+            spec, status = under_a_done_list(spec, status, told, list_done)
     else:
         spec = replace(spec, status_override=decided.value, status_reason=decided.words)
         spec = mark_done(spec) if decided.value in DONE_WORDS else spec
         status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
     return spec, tuple(guesses)
+
+
+_PLAN_WORDS = re.compile(r"计划|目标|任务")
 
 
 def draft_report(
@@ -358,6 +380,7 @@ def draft_report(
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
     cut = breaks_off(report.targets)
+    own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
@@ -377,6 +400,7 @@ def draft_report(
             cut=cut and item is report.targets[-1],
             year_end=year_end,
             list_done=list_done,
+            own_lines=own_lines,
         )
         targets.append(spec)
         guesses[item.number] = found

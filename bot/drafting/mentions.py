@@ -43,7 +43,7 @@ def _name_before(text: str, start: int) -> tuple[str, str]:
     name = _TRAIL_WORDS.sub("", clause)
     name = re.sub(
         rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月底前|月底|月末|月|日前|日|{_UNIT_PATTERN})?"
-        r"|年度|月份)+",
+        r"|年度|月份|及?以[上下]的?)+",
         "",
         name,
     )
@@ -82,6 +82,12 @@ _OLD_LEVELS = re.compile(
 )
 
 
+# A figure with 以上/以下 that goes on, in its clause, to the things it sizes and their own
+# figure ("年产值500万元以上企业20家", "实现200人以上较大自然村通达率97%"): it says which
+# things count, not how much work.
+_QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|及以下)的?[^\d，,。；;：:、\n|｜\t]{1,12}?\d")
+
+
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
     from bot.drafting.text_figures import extract_figures  # the one figure reader
@@ -97,6 +103,8 @@ def mentions(text: str) -> list[Mention]:
             continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
         if fig.unit == "项" and _COUNTED_BY_STATUS.search(context):
             continue  # "进展较为缓慢工作1项", "进度偏慢的3项": the notice counts its list
+        if _QUALIFIER.match(text, fig.end):
+            continue  # "200人以上的自然村通达率97%": which places count, not a figure of the work
         if any(start <= fig.start < end for start, end in old_levels):
             continue  # "标准从每月500元提高到600元": where it started, no figure of the work
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
@@ -129,6 +137,19 @@ _REMAINDER = re.compile(
 )
 
 
+def states_a_target(m: Mention) -> bool:
+    """A progress figure written as the year's target ("年度任务目标8.65亿元", "全年计划
+    1100个"): a target, whether or not the target's own words give it."""
+    return bool(_YEARS_TARGET.search(m.context))
+
+
+_YEARS_TARGET = re.compile(r"(?:年度|全年|本年)(?:任务)?(?:目标|任务|计划)(?:任务)?(?:为|是)?$")
+
+
+# "2家将于明年3月开放", "3个预计年底完工": what is still to come, not what was done.
+_FORECAST_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:将|预计|计划|拟|有望|力争|争取)")
+
+
 def restates_target(actual: Mention) -> bool:
     """A progress figure that repeats the target ("完成目标任务5600人的…", "已确定13家") or
     counts the rest of the work ("其余20户"), not an actual."""
@@ -138,6 +159,7 @@ def restates_target(actual: Mention) -> bool:
         _RESTATED.search(actual.context)
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
+        or _FORECAST_AFTER.match(actual.after)
         or (scope and not _DONE_AFTER.search(actual.after))
     )
 

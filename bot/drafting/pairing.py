@@ -23,6 +23,7 @@ from bot.drafting.mentions import (
     restates_target,
     scope_of_a_step,
     started_only,
+    states_a_target,
     states_gap,
 )
 from bot.drafting.words import comparator_for
@@ -64,6 +65,14 @@ def similarity(target: Mention, actual: Mention) -> float:
 
 
 _ACHIEVED = re.compile(r"已|降至|降到|达到|截至|截止|目前|累计|实际|月份?完成")
+
+
+_WORKS = re.compile(r"工程量|工作量|形象进度|工程进度|进度")
+
+
+def _share_of_works(m: Mention) -> bool:
+    """A percentage of the works done ("完成工程量50%", "形象进度达60%", "进度至53%")."""
+    return bool(_WORKS.search(m.name)) and not _is_rate_of_change(m)
 
 
 def _dice(a: set[str], b: set[str]) -> float:
@@ -187,6 +196,16 @@ def _wholes(text: str) -> list[Mention]:
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = [t for t in _wholes(target_text) if not states_gap(t)]
+    # A target the progress states in the target's unit and the target's words do not give
+    # ("建设…完成工程量30%" / "年度任务目标8.65亿元,累计完成投资11.3亿元"): one more target.
+    targets += [
+        m
+        for m in _wholes(progress_text)
+        if states_a_target(m)
+        and m.unit not in MAGNITUDES
+        and m.unit != SHARE_OF_TARGET
+        and not any(same_measure(m.unit, t.unit) for t in targets)
+    ]
     actuals = [
         a
         for a in _wholes(progress_text)
@@ -228,10 +247,12 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
                 continue
             if ai in taken_for[ti]:
                 continue
-            # Percentages are everywhere: one pairs only when the names share words.
-            if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0:
+            # Percentages are everywhere: one pairs only when the names share words, or both
+            # are shares of the works ("完成工程量50%" / "进度至53%").
+            works = t.unit == SHARE_OF_TARGET and _share_of_works(t) and _share_of_works(a)
+            if t.unit == SHARE_OF_TARGET and name_overlap(t, a) == 0 and not works:
                 continue
-            score = similarity(t, a)
+            score = similarity(t, a) + (0.3 if works else 0.0)
             if a.unit == t.unit:
                 score += 0.1
                 if a.value == t.value and name_overlap(t, a) > 0:  # "97个市重点项目" / "…项目97个"

@@ -26,6 +26,24 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# A year whose clause goes on to the period its progress covers ("2030年某市民生实事前三季度
+# 实施情况", "2030年全县重点工作1-9月进展"): the year reported on, named a few words before it.
+_PERIOD_IN_CLAUSE = re.compile(
+    r"年[^，,。；;：:\n\d]{2,16}?(?:前?[一二三四]季度|[上下]半年|1\s*[-—至~]\s*\d{1,2}月)"
+    r"[^，,。；;\n]{0,6}?(?:实施|进展|完成|落实|推进)"
+)
+# A year whose clause collects proposals or plans ("开展2031年民生实事项目征集", "谋划2031年
+# 重点工作"): the next list, being prepared, not the one reported on.
+_NEXT_LIST = re.compile(r"(?:征集|谋划|筹备|储备|遴选)")
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
+
+
+def _clause_of(text: str, at: int) -> str:
+    start = max((text.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
+    end = _CLAUSE_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
 # A year followed by the count of its list ("2015年25件重点民生实事", "2021年10个方面…").
 _LIST_AFTER = re.compile(r"年(?:度)?\s*\d{1,3}\s*(?:件|项|个方面)")
 # The end of a span of years ("2013—2017年"): a plan of several years, not the ledger's year.
@@ -40,6 +58,11 @@ _PERIOD_MONTH = re.compile(r"(?:1\s*[-—至~]\s*|截至|截止)(\d{1,2})月")
 # The report speaks of its own year ("今年以来", "本年度") without naming it.
 _THIS_YEAR = re.compile(r"今年|本年度")
 _YEAR_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月\d{1,2}日")
+# The report speaks of the year before its own ("去年全市15件民生实事全面完成"), not in a
+# comparison ("比去年", "较去年同期").
+_LAST_YEAR = re.compile(r"(?<![比较与于同])(?:去年|上年度)(?!同期|同比|底)")
+# A month of publication at the report's edge ("2032年1月发布"): a date, though without a day.
+_MONTH_DATE = re.compile(r"(?<!\d)(20\d{2})年\d{1,2}月(?:\d{1,2}日)?(?:发布|印发)?")
 
 
 def guess_year(text: str, fallback: int) -> Reading:
@@ -62,12 +85,16 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 0.2
         elif before.endswith(_HORIZON_BEFORE):  # "到2020年底": a plan's horizon, not its year
             weight = min(weight, 1.0)
-        if _PERIOD_AFTER.match(text, m.start() + 4):
+        if _PERIOD_AFTER.match(text, m.start() + 4) or _PERIOD_IN_CLAUSE.match(
+            text, m.start() + 4
+        ):
             weight = max(weight, 4.0)
         if _LIST_AFTER.match(text, m.start() + 4) and weight >= 1.0:  # not "比2019年2项"
             weight = 4.0
         if _RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             weight = 0.2  # "(2013—2017年)": the span of a plan of several years
+        if _NEXT_LIST.search(_clause_of(text, m.start())):
+            weight = min(weight, 0.5)
         date = _DATE_MONTH.match(text, m.start() + 4)
         if date:
             weight = min(weight, 0.5)
@@ -88,10 +115,24 @@ def guess_year(text: str, fallback: int) -> Reading:
         key=lambda m: m.start(),
         default=None,
     )
+    last_year = _LAST_YEAR.search(text)
+    if last_year and not this_year:
+        dated_edge = first_date or min(
+            _MONTH_DATE.finditer(edges), key=lambda m: m.start(), default=None
+        )
+        if dated_edge:
+            # "去年…" in a report dated 2032: its year is 2031, above the date's own.
+            own = int(dated_edge.group(1)) - 1
+            scores[own] += 2.0
+            for later in [y for y in scores if y > own]:
+                scores[later] *= 0.25
     if this_year and first_date:
         # "今年以来…" in a report dated "2021年11月19日": the year it speaks of is its date's,
         # above a plan's horizon ("到2025年") or a compared year.
-        scores[int(first_date.group(1))] += 2.0
+        own = int(first_date.group(1))
+        scores[own] += 2.0
+        for later in [y for y in scores if y > own]:
+            scores[later] *= 0.25  # "2032年民生实事计划正在编制" in a report of 2031: next year's
     if not scores:
         return Reading(str(fallback), f"报告未写年份，按{fallback}年推定", 0.3)
     (best, score), *rest = scores.most_common() + [(0, 0.0)]

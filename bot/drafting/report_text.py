@@ -68,15 +68,22 @@ def _split_same_line(text: str) -> tuple[str, str]:
     # A target whose result shares its line ends its target sentence at the first 。; a
     # second sentence that only names a measure and its figure ("…0.12万亩。森林抚育0.5万亩")
     # goes on the target's list.
+    labelled = _PROGRESS_LABEL.search(text)
+    if labelled and "|" not in text and "｜" not in text:
+        # "目标:新增市场主体3000户;进展:1-9月新增2410户。": the labels say which is which.
+        head = _TARGET_LABEL.sub("", text[: labelled.start()]).rstrip("，,；;。 ")
+        if head:
+            return head, text[labelled.end() :].strip()
     quoted = _QUOTED_TASK.match(text)
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
     if quoted:
         return quoted.group(1), ""
     head, sep, tail = text.partition(_SENTENCE_END)
-    if sep and _NEXT_CELL_START.match(tail):
+    if sep and (_NEXT_CELL_START.match(tail) or _CELL_SEPARATOR.search(head)):
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
-        # table row, not the item's target sentence; the row is read whole (cells.py).
+        # table row, not the item's target sentence; so does one inside a later cell ("…|
+        # 新章镇大桥:…项目暂缓。彩虹桥…"); the row is read whole (cells.py).
         return text, ""
     if sep and _TITLE_ONLY.match(head) and re.search(r"\d", re.split(r"[，,。；;]", tail)[0]):
         # "城镇新增就业。年度目标5000人,截至9月底完成4200人": a title, then the target.
@@ -87,10 +94,18 @@ def _split_same_line(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# Labels of a line written as "目标:…;进展:…" (or "任务:…。完成情况:…").
+_TARGET_LABEL = re.compile(r"^\s*(?:年度目标|目标任务|工作目标|目标|任务|计划)\s*[:：]\s*")
+_PROGRESS_LABEL = re.compile(
+    r"(?<=[，,；;。\s])(?:进展情况|工作进展|推进情况|完成情况|落实情况|进展|进度)\s*[:：]\s*"
+)
+
+
 # A first sentence that only names the item: a few words, no figure, no clause.
 _TITLE_ONLY = re.compile(r"^[^\d，,；;:：|｜\t]{2,12}$")
 
 
+_CELL_SEPARATOR = re.compile(r"[|｜\t]")
 # A cell separator opening what follows a sentence: the sentence was a table cell.
 _NEXT_CELL_START = re.compile(r"^\s*[|｜\t]")
 

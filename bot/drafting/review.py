@@ -58,6 +58,14 @@ class Draft:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
 
 
+REVIEW_MARK = "# 待核："  # how a draft marks a guess to check (`_comment("待核：…")`)
+
+
+def review_marks(toml_text: str) -> int:
+    """How many `# 待核：…` comments a ledger file still carries: guesses nobody checked."""
+    return sum(1 for line in toml_text.splitlines() if line.lstrip().startswith(REVIEW_MARK))
+
+
 def _comment(text: str) -> str:
     return "# " + " ".join(text.split())
 

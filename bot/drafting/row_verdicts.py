@@ -123,12 +123,21 @@ _BEGUN = re.compile(r"开工|启动|动工|开建")
 _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 
 
+# Verdicts a status cell writes in a word or two, too short for the words of prose.
+_CELL_WORDS = {
+    "完成": "已完成", "完工": "已完成", "正常": "推进中", "达序": "推进中", "已达序": "推进中",
+    "如期推进": "推进中", "在建": "推进中", "建设中": "推进中", "未达序": "滞后",
+}  # fmt: skip
+
+
 def _status_cell(line: str) -> Reading | None:
     cells = split_cells(line)
     last = cells[-1].strip(" 。.；;") if len(cells) >= 3 else ""
     if not last or len(last) > _STATUS_CELL_CHARS or re.search(r"\d", last):
         return None
     said = status_from_words(last)
+    if said is None and last in _CELL_WORDS:
+        said = Reading(_CELL_WORDS[last], last, 0.8)
     if said is None or said.words.strip(" 。.；;") != last:
         return None
     if said.value == "已完成" and _BEGUN.search(last) and not _FINISHED.search(last):
@@ -164,3 +173,23 @@ def status_column(
         return None  # a sub-row without a verdict: the column does not speak for the item
     words = "、".join(dict.fromkeys(r.words for r in said))
     return Reading(said[0].value, f"报告称“{words}”", 0.85)
+
+
+# A status written as a mark before the item ("【已完成】新建…", "(滞后)建设…"), as some
+# progress lists flag each line.
+_STATUS_MARK = re.compile(r"^\s*[【\[(（]\s*([\u4e00-\u9fff]{2,6})\s*[】\])）]\s*")
+_BARE_DONE = ("完成", "已完工", "完工", "竣工")
+
+
+def status_mark(text: str) -> tuple[str, Reading | None]:
+    """The item's text without its leading status mark, and the status the mark states;
+    the text as it is and None when it opens on no such mark."""
+    mark = _STATUS_MARK.match(text)
+    if mark is None:
+        return text, None
+    said = status_from_words(mark.group(1))
+    if said is None and mark.group(1) in _BARE_DONE:
+        said = Reading("已完成", mark.group(1), 0.8)
+    if said is None:
+        return text, None
+    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8)

@@ -30,9 +30,35 @@ _PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,
 _DONE_INSIDE = re.compile(r"(?<=[^\d，,；;。])(?=(?:现)?已(?:完成|建成|新增|改造|实施)?\s*\d)")
 
 
+# The year's target written inside the share of it done ("完成全年23万人目标任务的95.17%",
+# "占年度1.2万户计划的88%", "为年度计划12亿元的105%"): the figure is the target.
+_TARGET_IN_SHARE = re.compile(
+    r"(?P<lead>(?:完成|占|为|达到?)[^\d，,。；;]{0,4}?(?:全年|年度))"
+    # the label after the figure ("全年23万人目标任务的") or before it ("年度计划12亿元的")
+    r"(?P<before>(?:目标任务|目标|任务|计划)数?)?"
+    r"(?P<figure>\d+(?:\.\d+)?\s*[^\d\s，,。；;的]{1,4}?)"
+    r"(?P<label>(?(before)|的?(?:目标任务|目标|任务|计划)数?))的\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _target_of_share(clause: str) -> str:
+    """The clause with its share rewritten as the target it is of ("完成全年23万人目标任务的
+    95%" → "全年目标任务23万人"); "" when it writes no target inside a share."""
+    inside = _TARGET_IN_SHARE.search(clause)
+    if inside is None:
+        return ""
+    lead, before, figure, label = inside.group("lead", "before", "figure", "label")
+    # The share restates the pair the figures make, so it goes.
+    words = f"{lead[-2:]}{before or label}{figure}"
+    return f"{clause[: inside.start()]}{words}{clause[inside.end() :]}"
+
+
 def _clauses(text: str) -> list[str]:
     found = []
     for clause in _CLAUSE.findall(text):
+        if _target_of_share(clause):
+            found.append(_target_of_share(clause))
+            continue
         cut = _DONE_INSIDE.search(clause)
         head = clause[: cut.start()] if cut else ""
         if cut and _FIGURE.search(head) and _units(head) & _units(clause[cut.start() :]):
@@ -45,7 +71,8 @@ def _clauses(text: str) -> list[str]:
 # The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
 _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
-    r"|1\s*[-—至~]\s*\d{1,2}月份?)\s*[,，]?"
+    r"|(?:20\d{2}\s*年度?)?1\s*[-—至~]\s*\d{1,2}月份?"
+    r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
 _DAY = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?")
@@ -63,6 +90,12 @@ def split_sentence(text: str) -> tuple[str, str]:
     when its clauses are not of both kinds."""
     targets, actuals = [], []
     side = targets
+    if any(_target_of_share(c) for c in _CLAUSE.findall(text)):
+        # The target written inside its share: the sentence's other figures are what was done.
+        for clause in _CLAUSE.findall(text):
+            target = _target_of_share(clause)
+            (targets if target else actuals).append(target or clause)
+        return "".join(targets), "".join(actuals)
     for clause in _clauses(text):
         if clause.lstrip().startswith(_GOES_WITH_THE_CLAUSE_BEFORE):
             # "现已新增20条,其中市本级17条…": parts of the figure before; "现已建成12个,另有
@@ -76,13 +109,17 @@ def split_sentence(text: str) -> tuple[str, str]:
         else:
             side = targets
         side.append(clause)
-    if actuals and any(_PLANNED_BEFORE.match(c) for c in targets):
+    if actuals and any(_PLANNED_BEFORE.match(_days_out(c)) for c in targets):
         return "".join(targets), "".join(actuals)
     return _begun_then_done(_clauses(text))
 
 
 # Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".
-_DONE_WORDS = re.compile(r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了")
+_DONE_WORDS = re.compile(
+    r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了"
+    # "7所卫生院改造全部完成", not a promise ("确保全部完成", "力争全面建成")
+    r"|(?<!确保)(?<!力争)(?<!争取)(?<![将要])(?:全部|全面)(?:完成|建成)"
+)
 # A clause setting a target: a word of a plan or a whole before its figure ("规划的20所").
 _PLAN_BEFORE_FIGURE = re.compile(
     r"^[^\d]*?(?:共|总|计划|规划|目标|任务|全年|年度|力争|确保|预计|拟)[^\d]*\d"
@@ -182,3 +219,40 @@ _RATE_FIRST = re.compile(
 
 def answers_with_rate(progress: str) -> bool:
     return bool(_RATE_FIRST.match(progress))
+
+
+# Words of what was done, not of what is to be done.
+_SAID_DONE = re.compile(
+    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+    r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
+    r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
+    r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
+)
+
+
+# Words of work behind or not begun ("尚未开工", "进展缓慢", "未达到序时进度"): progress told,
+# though nothing is done.
+_SAID_SHORT = re.compile(
+    r"尚未|未开工|未启动|未达到?序时|进展缓慢|进度缓慢|推进缓慢|滞后|偏慢|较慢|正在|全部完成|均已"
+    r"|推迟|延期|顺延|暂缓|停工"
+)
+
+
+# Words that tell a result, not a target, without 已 ("全年城镇新增就业5260人", "建成…6个",
+# "惠及2.3万人"); "新建公厕40座" may be either, and is read as the target.
+_PLAIN_RESULT = re.compile(
+    r"全年[^，,。；;\d]{0,12}\d|建成[^，,。；;\d]{0,12}\d|惠及|累计|共(?:计|有)?[^，,。；;\d]{0,8}\d"
+    r"|(?:完成|实现|新增|开展|培训|发放)了"
+)
+
+
+def line_tells_progress(line: str, *, results: bool = False) -> bool:
+    """An item's own line, in a report of progress that states no day, tells progress: words
+    of what was done ("已全部建设完成", "实际改造4559户"), of work behind or put off ("尚未开工",
+    "推迟至明年"), or, with `results` (after the year, items on lines of their own), plain
+    results ("全年城镇新增就业5260人")."""
+    return bool(
+        _SAID_DONE.search(line)
+        or _SAID_SHORT.search(line)
+        or (results and _PLAIN_RESULT.search(line))
+    )

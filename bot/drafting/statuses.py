@@ -32,12 +32,30 @@ NEGATIVE_WORDS = ("暂无数据", "未完成", "滞后")
 
 
 DONE_WORDS = ("已完成", "超额完成")
+# A share of the year's task ("完成全年目标任务的92%"): in a report after the year, the
+# year's result, though the report names no day.
+_SHARE_SAID = re.compile(r"(?:任务|目标|计划)[^，,。；;\d]{0,4}\d+(?:\.\d+)?%|完成率")
 # The year's task and, in the same sentence, all of it done ("全年任务为282个村,已全部建设
 # 完成"): the words answer the figure itself, though they repeat no figure.
 _ALL_OF_TASK = re.compile(
     r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
     r"[^，,。；;\d]{0,8}?完成"
 )
+
+
+# All of the work said done ("已全部建成投用", "均已完工并通过验收"): every figure it was set in.
+_ALL_DONE = re.compile(
+    r"(?:已|已经)?(?:全部|均|全面)(?:已)?(?:建成|竣工|完工|投用|投入使用|交付|建设完成|完成建设)"
+)
+
+
+def _all_of_it_done(told: str, said: str, year: int) -> bool:
+    """The words say all the work is done ("已全部建成投用"), in a sentence about the target's
+    own year ("2019年…改造任务9个,目前已全部完工" speaks of an earlier batch)."""
+    if not _ALL_DONE.search(said):
+        return False
+    sentence = next((s for s in re.split(r"[。；;\n]", told) if said in s), said)
+    return all(int(y) == year for y in re.findall(r"(20\d{2})年", sentence))
 
 
 # A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
@@ -146,7 +164,13 @@ def draft_status(
     if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
         # Beside a month's plan, "已完成" says the month's plan is done, not the target.
         words = replace(words, value="推进中", confidence=0.5)
-    if words is not None and words.value == "推进中" and dated and day > final_deadline(spec, day):
+    if (
+        words is not None
+        and words.value in ("推进中", "滞后")
+        and (dated or year_end and _SHARE_SAID.search(words.words))
+        and day > final_deadline(spec, day)
+    ):
+        # ("尚未开工" or "进展缓慢" in a report of the year's close: not behind, not done.)
         # Still under way on a day the report states, after its deadline: not done in time.
         # (A report without its day is judged at the year's close, which its words may predate.)
         words = replace(words, value="未完成", confidence=min(words.confidence, 0.6))
@@ -182,6 +206,7 @@ def draft_status(
             and unproven
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
+            and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
             and not _single_things(spec)
             and not _only_money(spec)
         ):

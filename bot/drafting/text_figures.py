@@ -34,6 +34,10 @@ class Figure:
     end: int
 
 
+# Words after a bare number that make it the number a road, line or route is known by.
+_ROUTE_AFTER = re.compile(r"\s*(?:国道|省道|县道|乡道|号线|号公路|路公交|路车|专线|高速公路)")
+
+
 def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
     # Dates (2020年, 9月28日, 1-11月), ranges (0—6岁), list markers "(1)", document numbers
     # 〔2019〕 and names such as 35千伏 or 1000千伏 carry no ledger figure.
@@ -43,6 +47,8 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
     if after in ("—", "-", "〕", "、") or before in ("〔", "—", "-"):
         return True
     if before.isascii() and before.isalpha():  # PM2.5, P2实验室: names, not figures
+        return True
+    if _ROUTE_AFTER.match(text, end):  # "329国道", "104省道", "8号线": a route's number
         return True
     return before in ("(", "（") and after in (")", "）")
 

@@ -99,6 +99,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "尚未出台", "尚未下达", "待省", "待上级",
             # Figures gathered only at a higher level ("数据采集只到市级"): none for this one.
             "数据采集只到", "数据只采集到", "数据只统计到",
+            # Counted only later ("数据尚未统计", "待全年数据").
+            "尚未统计", "待统计", "数据尚未出来", "待全年数据",
         ),
     ),
     (
@@ -124,6 +126,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
             # An office's verdict on work short of its plan ("完成情况不够理想").
             "不够理想", "不尽理想", "不理想",
+            # Short of the target in the office's words ("与年度目标仍有差距").
+            "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -147,6 +151,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标", "提前完成", "已验收", "已达标",
+            # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
+            "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
         ),
     ),
     (
@@ -155,20 +161,27 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
             "序时进度", "进展顺利", "顺利推进",
+            # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
+            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
         ),
     ),
 )  # fmt: skip
 # "已于6月22日通过…评审", "已建设完成", "全部设立了…": done, in looser words than the list.
 _DONE = re.compile(
-    r"(?:已|均已|全部)[^，,。；;]{0,12}?"
-    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现)"
+    # The first verb after 已 is what is done: "已启动改造并推进完成…" has begun, not finished.
+    r"(?:已|均已|全部)(?:(?!启动|推进|开展)[^，,。；;]){0,12}?"
+    r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现"
+    r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
-# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%"; not "占任务总数的15.2%",
+# Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
+_PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%", "完工率达82.5%" (not
+# "开工率": begun is not done); not "占任务总数的15.2%",
 # a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
     r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)数?"
     r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
-    r"|完成率为?)\s*"
+    r"|(?:完成|完工|建成|竣工|办结)率(?:为|达到|达)?)\s*"
     r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
 )
 _FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
@@ -222,7 +235,8 @@ _FORECAST = re.compile(
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".
-_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
+# A line break ends the clause: "已完工" over a cell "100.0%" reports no amount.
+_AMOUNT_AFTER = re.compile(r"^[^\d，,。；;\n|]{0,3}?(?:\d(?!\d{3}年)|投资)")  # not "2020年…任务"
 # A project's early or middle stage done ("已完成招标", "已完成立项和选址", "已完成主体工程")
 # is not the target done; nor is a share of its work ("已完成总工程量的60%").
 _FIRST_STEP_AFTER = re.compile(
@@ -285,7 +299,7 @@ _CHECKED_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:审核|验收|核验|复核
 
 # "预计2014年6月建筑主体完工": completion forecast for a month of a later year.
 _DATED_FORECAST = re.compile(
-    r"(?:预计|计划|力争|争取|有望)(?:于|在|到)?\s*(20\d{2})年(?:(\d{1,2})月)?"
+    r"(?:预计|计划|力争|争取|有望|推迟|顺延|延期|延迟|延后)(?:于|在|到|至)?\s*(20\d{2})年(?:(\d{1,2})月)?"
     r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付)"
 )
 
@@ -303,7 +317,8 @@ def late_forecast(progress: str, year: int) -> Reading | None:
 
 
 _NEXT_YEAR_FORECAST = re.compile(
-    r"(?:预计|计划|力争|争取|有望|将)(?:于|在|到)?\s*(?:明年|次年|下一?年度?)"
+    # "推迟至明年完成", "顺延到次年实施": put off to next year is a forecast of it too.
+    r"(?:预计|计划|力争|争取|有望|将|推迟|顺延|延期|延迟|延后|延)(?:于|在|到|至)?\s*(?:明年|次年|下一?年度?)"
     r"[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用|交付|开园|开学|开业|运营)"
 )
 
@@ -350,6 +365,8 @@ def _status_from_words(progress: str) -> Reading | None:
                 at = progress.find(word, at + 1)
             if at < 0:
                 continue
+            if word in ("如期完成", "按期完成", "按时完成") and _PROMISED.search(progress[:at]):
+                continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
                 continue
@@ -389,7 +406,8 @@ def _status_from_words(progress: str) -> Reading | None:
 # A count of things as the subject of a done word ("主城区20条主次干道完成路灯改造"), not
 # an amount done ("完成44村") nor a first step ("…完成招标").
 _COUNTED_DONE = re.compile(
-    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)[^\d，,。；;|｜\t]{2,12}?(?:完成|建成|竣工|完工)"
+    r"(?<![\d.])\d+\s*(?:条|个|座|所|家|处|户|项|套)(?:(?!启动|推进|开展)[^\d，,。；;|｜\t]){2,12}?"
+    r"(?:完成|建成|竣工|完工)"
     r"(?![\d率]|[^，,。；;]{0,3}?(?:前期|招标|设计|方案|立项|选址|规划|可研|征地|拆迁))"
 )
 _NOT_YET_BEFORE = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from bot.domain.ledger import (
     COMPARATOR_SIGNS,
@@ -43,10 +44,18 @@ GREETING_REPLY = "您好！我是督查台账助手，可以查询各项目标�
 THANKS_REPLY = "不客气。还想查什么直接问就行。"
 # "收到", "好的": an acknowledgement, to which "不客气" is no answer.
 ACK_REPLY = "好的。还想查什么直接问就行。"
+
+
 # "谁负责", "啥时候到期" asked before any target.
-NEED_A_TARGET_FIRST = "请先问一项目标（如“造林完成了吗”），再问“谁负责”“啥时候到期”“差多少”。"
+def need_a_target_first(example: str) -> str:
+    return f"请先问一项目标（如“{example}”），再问“谁负责”“啥时候到期”“差多少”。"
+
+
 # Figures or symbols with no words ("-5", "？？").
-NO_WORDS = "请用文字提问，如“造林完成了吗”；查某一项可以说“第12项”。"
+def no_words(example: str, number: str) -> str:
+    return f"请用文字提问，如“{example}”；查某一项可以说“{number}”。"
+
+
 # "下一个" with no list to step through, or at its end.
 NOTHING_TO_STEP = (
     "没有可以接着看的清单项：请先查一个清单（如“哪些没完成”），再说“下一个”或“第二个”。"
@@ -59,14 +68,49 @@ def past_the_list(count: int, asked: str) -> str:
     return f"刚才的清单只有{count}项，没有第{asked}个：可以说{which}，或换个问法。"
 
 
-EXAMPLES = (
-    "“新增贷款完成了吗”",
-    "“固投排第几”",
-    "“哪些没完成”",
-    "“民政局负责哪些”",
-    "“第12项”",
-    "“总体完成情况怎么样”",
-)
+@dataclass(frozen=True)
+class Examples:
+    """Questions the bot suggests; each names a target, unit or category the ledger holds."""
+
+    target: str = "新增贷款完成了吗"
+    rank: str = "固投排第几"
+    unit: str = "民政局负责哪些"
+    number: str = "第12项"
+    category: str = "生态环境方面"
+    short: str = "造林完成了吗"
+
+
+EXAMPLES = Examples()  # the 2020 ledger's
+NEED_A_TARGET_FIRST = need_a_target_first(EXAMPLES.short)
+NO_WORDS = no_words(EXAMPLES.short, EXAMPLES.number)
+
+
+def ledger_examples(ledger: LedgerSpec) -> Examples:
+    """The 2020 examples where `ledger` holds what they name, else its own: a suggestion
+    naming a target the ledger lacks ("新增贷款" on a 民生实事 ledger) sends the asker astray."""
+    names = {n for t in ledger.targets for n in (t.title, *t.aliases)}
+    measured = [t for t in ledger.targets if any(i.target for i in t.indicators)]
+    first = (measured or list(ledger.targets) or [None])[0]
+    others = [t for t in ledger.targets if t is not first]
+    own = f"{first.title}完成了吗" if first is not None else EXAMPLES.target
+    leads = [u.name for t in ledger.targets for u in t.units if u.role == "lead"]
+    categories = [t.category for t in ledger.targets if t.category]
+    return Examples(
+        target=EXAMPLES.target if "新增贷款" in names else own,
+        rank=EXAMPLES.rank
+        if "固投" in names
+        else (f"{others[0].title}进展怎么样" if others else "总体完成情况怎么样"),
+        unit=EXAMPLES.unit
+        if any("民政局" in u for u in leads)
+        else (f"{leads[0].removeprefix('县').removeprefix('市')}负责哪些" if leads else ""),
+        number=EXAMPLES.number
+        if 12 in ledger.by_number()
+        else (f"第{first.number}项" if first is not None else EXAMPLES.number),
+        category=EXAMPLES.category
+        if "生态环境" in categories
+        else (f"{categories[0]}方面" if categories else ""),
+        short=EXAMPLES.short if "造林" in names else own,
+    )
 
 
 def indicator_figure(ind: IndicatorSpec) -> str:
@@ -246,17 +290,23 @@ def closed_year_due_text(year: int) -> str:
     )
 
 
-def render_help() -> str:
-    return "\n".join(
-        [
-            "我是督查台账助手，可以这样问我：",
-            "· 单项目标：" + "、".join(EXAMPLES[:2]) + "、“第12项”",
-            "· 按状态列清单：“哪些没完成”“超额完成的有哪些”“滞后的任务”",
-            "· 按单位或领域：" + EXAMPLES[3] + "、“生态环境方面”",
-            "· 按时限：“这个月到期的”“10月底前要完成的”",
-            "· 总览：" + EXAMPLES[5],
-        ]
-    )
+def render_help(examples: Examples = EXAMPLES) -> str:
+    """What can be asked, with examples from the ledger at hand."""
+    by_who = "、".join(f"“{e}”" for e in (examples.unit, examples.category) if e)
+    lines = [
+        "我是督查台账助手，可以这样问我：",
+        f"· 单项目标：“{examples.target}”、“{examples.rank}”、“{examples.number}”",
+        "· 按状态列清单：“哪些没完成”“超额完成的有哪些”“滞后的任务”",
+        *([f"· 按单位或领域：{by_who}"] if by_who else []),
+        "· 按时限：“这个月到期的”“10月底前要完成的”",
+        "· 总览：“总体完成情况怎么样”",
+    ]
+    return "\n".join(lines)
+
+
+def suggestions_of(examples: Examples) -> list[str]:
+    """The three questions the "no target matches" reply suggests."""
+    return [f"“{examples.target}”", f"“{examples.rank}”", "“哪些没完成”"]
 
 
 def render_unknown(suggestions: Sequence[str]) -> str:

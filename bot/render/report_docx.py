@@ -236,8 +236,10 @@ def _add_signature(document, office: str, issued: dt.date) -> None:
     from docx.shared import Pt
 
     date = _chinese_date(issued)
+    _keep_with_signature(document)
     blank = document.add_paragraph()
     blank.paragraph_format.first_line_indent = Pt(0)
+    blank.paragraph_format.keep_with_next = True
     for text, indent in (
         (office, 4 + max(_chars(date) - _chars(office), 0) / 2),
         (date, 4 + max(_chars(office) - _chars(date), 0) / 2),
@@ -246,6 +248,24 @@ def _add_signature(document, office: str, issued: dt.date) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.first_line_indent = Pt(0)
         paragraph.paragraph_format.right_indent = Pt(BODY_PT * indent)
+        paragraph.paragraph_format.keep_with_next = text == office
+
+
+def _keep_with_signature(document) -> None:
+    """The 落款 never stands alone on a page (GB/T 9704 practice): the last paragraph, or the
+    last two rows of a closing table, keep with it, so a page break moves them along."""
+    from docx.oxml.ns import qn
+
+    body = [e for e in document.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
+    if not body:
+        return
+    if body[-1].tag == qn("w:p"):
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+        return
+    for row in document.tables[-1].rows[-2:]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _titled_document(title: str, date_line: str):

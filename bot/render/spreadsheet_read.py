@@ -134,6 +134,38 @@ def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[
     return tuple(deadlines)
 
 
+# A row without 序号 continues the target above it: a sort breaks that.
+_KEEP_ORDER = "（表格可能被排序过：每行都填写序号，或恢复原来的行序）"
+
+
+def _merge_target_cells(first: dict[str, str], cells: dict[str, str]) -> str:
+    """Fill the target's cells `first` lacks from a further row of it; the first column whose
+    value differs from the first row's, or "" when they agree."""
+    for column in _TARGET_COLUMNS:
+        value = cells.get(column, "")
+        if value and first.get(column) and value != first[column]:
+            return column
+    for column in _TARGET_COLUMNS:
+        if cells.get(column) and not first.get(column):
+            first[column] = cells[column]
+    return ""
+
+
+def _moved_here(cells: dict[str, str], above: TargetSpec, owners: dict[str, list]) -> int | None:
+    """The number of the target a row without 序号 came from, when a sort or a move put it
+    under `above`: its indicator (name, target and unit alike) is another target's and not
+    `above`'s (`owners`: indicator name -> (number, target, unit) of the ledger's). None for a
+    row that is `above`'s or new."""
+    name = cells.get("指标", "")
+    if not name or above.indicator(name) is not None:
+        return None
+    figure = (cells.get("目标值", "").replace(",", ""), cells.get("单位", ""))
+    for number, target, unit in owners.get(name, ()):
+        if number != above.number and (target, unit) == figure:
+            return number
+    return None
+
+
 def rows_to_ledger(
     rows: list[list[str]], base: LedgerSpec, today: dt.date, file: str
 ) -> LedgerSpec:
@@ -147,6 +179,10 @@ def rows_to_ledger(
         raise SpreadsheetError(file, [CellProblem(1, missing[0], "表头缺少此列")])
     index = {name: header.index(name) for name in COLUMNS if name in header}
     known = base.by_number()
+    owners: dict[str, list[tuple[int, str, str]]] = {}
+    for t in base.targets:
+        for ind in t.indicators:
+            owners.setdefault(ind.name, []).append((t.number, ind.target, ind.unit))
     unit_names = sorted({u.name for t in base.targets for u in t.units})
     unknown_units: list[CellProblem] = []  # raised apart: another year's sheet has others
     groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
@@ -173,7 +209,19 @@ def rows_to_ledger(
         number_text = cells.get("序号", "")
         if not number_text:
             if not groups:
-                problems.append(CellProblem(r, "序号", "第一行数据必须填写序号"))
+                problems.append(CellProblem(r, "序号", "第一行数据必须填写序号" + _KEEP_ORDER))
+                continue
+            moved = _moved_here(cells, known[groups[-1][0]], owners)
+            if moved is not None:
+                name, above = cells.get("指标", ""), groups[-1][0]
+                problems.append(
+                    CellProblem(
+                        r,
+                        "指标",
+                        f"“{name}”是第{moved}项的指标，却排在第{above}项之下（表格可能被排序过）；"
+                        f"请在该行“序号”列填写{moved}，或恢复原来的行序",
+                    )
+                )
                 continue
             groups[-1][2].append((r, cells))
             continue
@@ -186,12 +234,24 @@ def rows_to_ledger(
             problems.append(CellProblem(r, "序号", missing))
             continue
         if number in seen:
-            problems.append(
-                CellProblem(r, "序号", f"序号{number}重复（第{seen[number]}行已出现）")
-            )
+            # Another row of a target already met: its indicator, when its target's cells are
+            # empty or the same (序号 filled down, or written on every row so a sort keeps it).
+            group = next(g for g in groups if g[0] == number)
+            clash = _merge_target_cells(group[1], cells)
+            if clash:
+                problems.append(
+                    CellProblem(
+                        r,
+                        "序号",
+                        f"序号{number}重复（第{seen[number]}行已出现），“{clash}”与该行不同；"
+                        "同一目标的其他指标行，目标任务等列须留空或与第一行相同",
+                    )
+                )
+                continue
+            group[2].append((r, cells))
             continue
         seen[number] = r
-        groups.append((number, cells, [(r, cells)]))
+        groups.append((number, dict(cells), [(r, cells)]))
 
     targets = dict(known)
     for number, first, indicator_rows in groups:

@@ -33,13 +33,15 @@ from bot.domain.status import (
     compute_status,
 )
 from bot.render.replies import (
-    EXAMPLES,
     NOT_A_WRITER,
+    Examples,
+    ledger_examples,
     render_candidates,
     render_guess,
     render_help,
     render_summary,
     render_unknown,
+    suggestions_of,
 )
 from bot.understanding.asides import aside_reply
 from bot.understanding.candidates import Candidate
@@ -142,6 +144,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, tuple[int, list[Candidate]]] = {}
+        self._examples: Examples | None = None  # made on first use
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
         self._unit_rows: tuple[dt.date, list] | None = None  # the unit board, the same way
@@ -160,6 +163,13 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
                     for name in self._topics_of(number):
                         self._topic_members.setdefault(name, set()).add(number)
         return changed
+
+    @property
+    def examples(self) -> Examples:
+        """The questions help and "no target matches" suggest, naming what this ledger holds."""
+        if self._examples is None:
+            self._examples = ledger_examples(self.ledger)
+        return self._examples
 
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
@@ -204,11 +214,13 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
         if not has_content(q):
             return self._unknown(question, reply_prefix="请输入要查询的问题。")
         if HELP.search(q):
-            return Answer(question, "help", (), render_help())
+            return Answer(question, "help", (), render_help(self.examples))
         stepped = self._list_step(question, q, context)
         if stepped is not None:
             return stepped
-        aside = aside_reply(q, has_target=bool(context and context.targets))
+        aside = aside_reply(
+            q, has_target=bool(context and context.targets), examples=self.examples
+        )
         if aside is not None:
             return self._unknown(question, reply_prefix=aside)
         if context is not None and context.targets and LAST_TARGET.search(q):
@@ -317,7 +329,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
-            return Answer(question, "help", (), render_help())
+            return Answer(question, "help", (), render_help(self.examples))
         guess = bool(candidates) and not trusted and self._leads_alone(candidates, q)
         # Under that, several weak candidates are offered to choose from, unless out of scope.
         maybe = not (trusted or guess) and self._may_be(candidates, q)
@@ -379,8 +391,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
     def _unknown(
         self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()
     ) -> Answer:
-        suggestions = list(EXAMPLES[:3])
-        reply = render_unknown(suggestions)
+        reply = render_unknown(suggestions_of(self.examples))
         if reply_prefix:
             reply = reply_prefix + "\n" + reply.split("\n", 1)[-1]
         return Answer(question, "unknown", (), reply, candidates=candidates, confident=False)

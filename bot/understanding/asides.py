@@ -9,10 +9,12 @@ import re
 
 from bot.render.replies import (
     ACK_REPLY,
+    EXAMPLES,
     GREETING_REPLY,
-    NEED_A_TARGET_FIRST,
-    NO_WORDS,
     THANKS_REPLY,
+    Examples,
+    need_a_target_first,
+    no_words,
 )
 from bot.understanding.cues import NUMBER_REF, aspect_of, strip_aspects
 
@@ -32,9 +34,10 @@ _ASPECT_FILLER = re.compile(r"[那么呢吗啊呀吧了的是\s？?。!！，,]"
 _LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
-def aside_reply(q: str, *, has_target: bool) -> str | None:
+def aside_reply(q: str, *, has_target: bool, examples: Examples = EXAMPLES) -> str | None:
     """The reply to a turn that asks about no target and needs none, or None for any other
-    turn. `q` is the normalized question; `has_target` says whether the chat holds a target."""
+    turn. `q` is the normalized question; `has_target` says whether the chat holds a target;
+    `examples` are the ledger's, which the replies suggest."""
     if _GREETING.match(q):
         return GREETING_REPLY
     if _ACK.match(q):
@@ -42,7 +45,9 @@ def aside_reply(q: str, *, has_target: bool) -> str | None:
     if _THANKS.match(q):
         return THANKS_REPLY
     if not has_target and aspect_of(q) and not _ASPECT_FILLER.sub("", strip_aspects(q)):
-        return NEED_A_TARGET_FIRST
+        return need_a_target_first(examples.short)
     if not _LETTERS.search(q) and not NUMBER_REF.search(q):
-        return NO_WORDS  # a number alone ("12", "#12") is an item number, answered as such
+        return no_words(
+            examples.short, examples.number
+        )  # a number alone ("12", "#12") is an item number, answered as such
     return None

@@ -23,3 +23,15 @@ class Candidate:
     score: float
     reasons: tuple[Reason, ...]
     coverage: float = 0.0  # share of the question's informative bigrams this target explains
+
+
+def candidate(
+    number: int, title: str, score: float, reasons: tuple[Reason, ...], coverage: float
+) -> Candidate:
+    """`Candidate(...)`, the same object, without the frozen dataclass's `__init__` (one
+    `object.__setattr__` call per field): a question builds several."""
+    made = object.__new__(Candidate)
+    fields = made.__dict__
+    fields["number"], fields["title"], fields["score"] = number, title, score
+    fields["reasons"], fields["coverage"] = reasons, coverage
+    return made

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import threading
 import time
@@ -23,6 +24,20 @@ class Conversation:
     listed: tuple[int, ...] = ()
     at: float = 0.0
     seconds: float = CONTEXT_SECONDS
+    year: int | None = None  # the ledger year whose target numbers it holds (None: current)
+
+    def keep_to(self, year: int) -> Conversation:
+        """This conversation for questions answered in `year`: what it holds of another
+        year's targets is forgotten, as their numbers name other targets here."""
+        if self.year not in (None, year):
+            self.targets, self.indicator, self.listed, self.at = (), "", (), 0.0
+        self.year = year
+        return self
+
+    def take(self, other: Conversation) -> None:
+        """Hold what `other` holds (a copy that answered a question in its year)."""
+        self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
+        self.at, self.year = other.at, other.year
 
     def fresh(self, now: float) -> bool:
         return bool(self.targets or self.listed) and now - self.at <= self.seconds
@@ -48,11 +63,18 @@ class Conversation:
 
 
 class Conversations:
-    """Each chat's `Conversation`, made on first use; the least recently used are dropped."""
+    """Each chat's `Conversation`, made on first use; the least recently used are dropped.
+
+    A copy of the context is pinned under each answer the bot sent (`pin`), so that a reply to
+    that message leans on what it answered (`resume`), not on what anyone asked since: in a
+    group, one leader's "谁负责" under the loan answer is about loans though another leader
+    asked about something else in between.
+    """
 
     def __init__(self, limit: int = 10_000) -> None:
         self.limit = limit
         self._by_chat: OrderedDict[int, Conversation] = OrderedDict()
+        self._pinned: OrderedDict[tuple[int, int], Conversation] = OrderedDict()
         self._lock = threading.Lock()  # chat front ends answer in worker threads
 
     def of(self, chat_id: int) -> Conversation:
@@ -63,10 +85,38 @@ class Conversations:
                 self._by_chat.popitem(last=False)
             return conversation
 
-    def open_target(self, chat_id: int, number: int, now: float | None = None) -> None:
-        """A target opened by a button counts as the last one talked about."""
+    def snapshot(self, chat_id: int) -> Conversation:
+        """A copy of the chat's context as it stands now (to pin under the answer sent)."""
+        with self._lock:
+            return dataclasses.replace(self._by_chat.get(chat_id) or Conversation())
+
+    def pin(self, chat_id: int, message_id: int, context: Conversation) -> None:
+        """Keep `context` (a copy taken when the answer was made) under the message sent."""
+        with self._lock:
+            self._pinned[(chat_id, message_id)] = dataclasses.replace(context)
+            self._pinned.move_to_end((chat_id, message_id))
+            while len(self._pinned) > self.limit:
+                self._pinned.popitem(last=False)
+
+    def resume(self, chat_id: int, message_id: int, now: float | None = None) -> bool:
+        """A reply to a message of the bot: the chat's context becomes what that message
+        answered, however long ago; False when the message answered no target or list."""
+        with self._lock:
+            pinned = self._pinned.get((chat_id, message_id))
+        if pinned is None:
+            return False
         conversation = self.of(chat_id)
-        conversation.targets, conversation.indicator = (number,), ""
+        conversation.targets, conversation.indicator = pinned.targets, pinned.indicator
+        conversation.listed, conversation.year = pinned.listed, pinned.year
+        conversation.at = time.monotonic() if now is None else now
+        return True
+
+    def open_target(
+        self, chat_id: int, number: int, now: float | None = None, *, year: int | None = None
+    ) -> None:
+        """A target opened by a button (of `year`'s ledger) counts as the last one talked about."""
+        conversation = self.of(chat_id)
+        conversation.targets, conversation.indicator, conversation.year = (number,), "", year
         conversation.at = time.monotonic() if now is None else now
 
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz
 
-from bot.understanding.candidates import Candidate, Reason
+from bot.understanding.candidates import Candidate, Reason, candidate
 from bot.understanding.text import text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
@@ -277,7 +277,7 @@ class CandidateExplaining:
         # Highest first; a stable sort keeps equal scores in the order they were found.
         ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
         total = round(sum([r.score for r in reasons]), 3)
-        return Candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+        return candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
 
     def _fuzzy_reason(
         self, number: int, doc, query: _Query, reasons: list[Reason], covered: set[int]

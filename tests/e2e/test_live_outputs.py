@@ -85,7 +85,7 @@ def test_history_and_undo_of_a_long_text_show_the_words_that_changed(tmp_path):
     # dated the day it is written, in the ledger's timezone: not 2021-01-01, the status day
     # of the closed 2020 year
     written = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
-    added = f"（{written}补充）四季度数据已出,全年增幅3.6%。”］"
+    added = f"（{written}补充）四季度数据已出，全年增幅3.6%。”］"
     assert history.split("\n")[1].endswith(f"进展：…四季度数据未出)［加上“ {added}")
     assert undo == f"已撤销：第66项 进展：…四季度数据未出)［删去“ {added}"
 

@@ -90,3 +90,23 @@ async def test_a_figure_dated_a_day_no_year_has_is_refused_with_the_forms_to_wri
         assert admin.text.startswith(f"数据时点“截至2月30日”中的日期不存在，{forms}\n用法：/set")
         fine = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 1-11月份", **GROUP_KW)
         assert fine.text.startswith("已收到第48项的数据报送（编号")
+
+
+async def test_a_unit_asking_more_than_it_may_is_told_what_it_can_send(config, engine, fake):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    can_send = (
+        "本群是县卫健委的工作群，只能报送本单位负责目标的进展：发送 /report 序号 进展或数值，"
+        "或直接回复督查提醒消息；照片和文件可一并发送作为佐证材料。\n"
+        "本单位负责：第33项 疾控中心能力建设、"
+    )
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for text in ("@ledger_test_bot 我们的任务还差多少", "/summary", "/list 未完成"):
+            reply = await bot.say(GROUP, MEMBER, text, **GROUP_KW)
+            assert reply.text.startswith(can_send), text
+            assert "第35项 慢阻肺防治" in reply.text
+            assert reply.text.endswith(
+                "例如：/report 33 进展或数值\n查询台账需要开通权限，请联系县督查局管理员。"
+            )
+        # the same member in a private chat, which no unit subscribed, gets the plain refusal
+        assert (await bot.say(MEMBER, MEMBER, "我们的任务还差多少")).texts == [REFUSAL]
+        assert reports(engine) == []

@@ -203,3 +203,29 @@ def test_a_grant_note_that_was_shortened_says_so(service):
     assert reply.text == "已授予 123 查看权限。（备注超过100字，只保存了前100字）"
     [reply] = service.command(ADMIN, "grant", "456 王科长")
     assert reply.text == "已授予 456 查看权限。"
+
+
+def test_a_number_typed_against_the_command_runs_it(service):
+    # "/target12" as a phone keyboard gives it: the command, not "no such command"
+    [card] = service.command(ADMIN, "target12", "")
+    assert card.text.startswith("第12项 新增贷款：🟢超额完成")
+    [history] = service.command(ADMIN, "history12", "")
+    assert history.text == service.command(ADMIN, "history", "12")[0].text
+    [proposal] = service.command(ADMIN, "set12", "新增贷款 25亿元")
+    assert proposal.text == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25亿元"
+    # a name that is no command stays one, with its digits
+    [unknown] = service.command(ADMIN, "foo12", "")
+    assert unknown.text == "没有 /foo12 这个命令。发送 /help 查看可用命令。"
+
+
+def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元")
+    service.button(ADMIN, asked.buttons[0][0].data)
+    # the admin means target 56; /undo would have reverted the loan figure
+    [refused] = service.command(ADMIN, "undo", "56")
+    assert refused.text.startswith(
+        "/undo 不带参数，撤销的是您最近的一次修改（不一定是您写的那一项），未执行。"
+    )
+    assert "24.43" not in service.command(ADMIN, "target", "12")[0].text.split("\n")[1]
+    [undone] = service.command(ADMIN, "undo", "")
+    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1 → 24.43")

@@ -76,6 +76,17 @@ def test_a_file_nobody_can_place_is_explained_in_private_and_ignored_in_groups(s
     assert files_of(service, 30) == []
 
 
+def test_an_admin_sending_the_edited_ledger_sheet_is_told_how_to_import_it(service):
+    [sheet] = service.file(ADMIN, IncomingFile("2020年台账_改.xlsx", b"PK\x03\x04" + bytes(40)))
+    assert sheet.text.endswith(
+        "如果这是修改后的台账表格：聊天中不能导入台账，请在服务器上运行 "
+        "python main.py import 文件名（xlsx 或 csv），导入前会整表检查，有错不导入。"
+    )
+    [photo] = service.file(ADMIN, IncomingFile("a.png", PNG))
+    assert "python main.py import" not in photo.text
+    assert files_of(service, 30) == []
+
+
 def test_a_file_of_the_wrong_kind_is_refused_and_kept_nowhere(service):
     replies = service.file(ADMIN, IncomingFile("病毒.exe", b"MZ\x90\x00" * 8), "/evidence 30 看看")
     assert texts(replies) == [
@@ -136,7 +147,7 @@ def test_close_and_unclose_in_chat(service):
     assert "第16项 耕地保护 销号：未销号 → 已销号（2021-01-15）（强制销号）" in forced.text
     assert press(service, forced, "确认").startswith("✅ 已修改：")
     [member] = service.command(MEMBER, "close", "30 x")
-    assert "仅限管理员" in member.text or "没有使用本助手的权限" in member.text
+    assert "只能报送本单位负责目标的进展" in member.text  # a unit's group: what it can send
     [usage] = service.command(ADMIN, "close", "30")
     assert usage.text.startswith("请写明销号理由")
     [reopen] = service.command(ADMIN, "unclose", "30 复核发现照片不符")

@@ -332,6 +332,32 @@ def test_a_closed_target_reads_closed_and_long_tables_name_their_columns_on_ever
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
+def test_the_signature_never_stands_alone_on_the_last_page(ledger_2020, tmp_path):
+    # 2021's drafted ledger ended its report with a table filling page 3, and the 落款 stood
+    # alone on page 4: the table's last rows and the paragraphs before the date keep with it.
+    from bot.render.report_docx import write_sections_docx
+
+    document = _docx(ledger_2020, tmp_path)
+    *_, blank, office, date = document.paragraphs
+    assert [office.text, date.text] == ["西平县督查局", "2021年1月18日"]
+    assert blank.paragraph_format.keep_with_next and office.paragraph_format.keep_with_next
+    for row in document.tables[-1].rows[-2:]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    assert not document.tables[-1].rows[-3].cells[0].paragraphs[0].paragraph_format.keep_with_next
+    path = tmp_path / "bulletin.docx"
+    write_sections_docx(
+        path,
+        title="督查通报",
+        date_line="第1期",
+        sections=[("一、总体情况", ["共66项目标。", "已销号0项。"])],
+        office="西平县督查局",
+        issued=dt.date(2021, 1, 18),
+    )
+    *_, before, closing, blank, _, _ = Document(str(path)).paragraphs
+    assert [before.text, closing.text] == ["共66项目标。", "已销号0项。"]
+    assert closing.paragraph_format.keep_with_next and not before.paragraph_format.keep_with_next
+
+
 def test_docx_renders_with_libreoffice_to_a4_pdf_pages_and_png(ledger_2020, tmp_path):
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if soffice is None or pdftoppm is None:

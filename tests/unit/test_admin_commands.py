@@ -126,6 +126,16 @@ def test_set_with_as_of():
     )
 
 
+def test_set_of_the_same_figure_as_of_a_new_day_changes_only_the_day():
+    # a unit reporting the figure the ledger holds, as of a later day: "24.43亿元 → 24.43亿元"
+    # read as a change of the figure
+    proposal = run("set", "12 新增贷款 24.43亿元 截至2021年1月")
+    assert proposal.changes == (FieldChange(12, "indicator:新增贷款:as_of", "截至2021年1月"),)
+    assert proposal.summary == "第12项 新增贷款 数据时点：截止12月底 → 截至2021年1月"
+    assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元")
+    assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元 截止12月底")
+
+
 def test_set_full_width_and_spaced_unit():
     proposal = run("set", "第１２项\u3000新增贷款　２５．１０ 亿元　截至 11月")
     assert changes(proposal) == {
@@ -159,7 +169,7 @@ def test_set_negative_value():
 
 def test_set_unknown_indicator_lists_names():
     message = error("set", "12 存款 5")
-    assert "第12项没有指标“存款”。该项的指标：新增贷款、企业数" in message
+    assert "第12项没有指标“存款”。该项的指标：“新增贷款”、“企业数”" in message
 
 
 def test_set_ambiguous_indicator_lists_candidates():

@@ -172,3 +172,36 @@ def test_a_bare_number_takes_the_unit_its_column_names():
     assert "75%" in cells.progress_text
     pairs = [p.indicator for p in pair_rows(cells.rows)]
     assert [(i.target, i.unit, i.actual) for i in pairs] == [("1200", "万元", "900")]
+
+
+def test_a_full_stop_inside_a_later_cell_keeps_the_row_whole():
+    from bot.drafting.report_text import parse_report
+
+    text = (
+        "工作内容 | 当前工作进展 | 形象进度\n"
+        "1. 完成两座人行天桥建设 | 东桥:主体已完成,因管线迁改暂缓。西桥正在吊装 | 80%\n"
+        "2. 新建停车场3处 | 已建成3处 | 100%\n"
+    )
+    first = parse_report(text).targets[0]
+    assert first.progress_text == ""
+    assert first.target_text.endswith("西桥正在吊装 | 80%")
+
+
+def test_a_percent_unit_column_and_a_signed_bare_target_keep_their_unit():
+    from bot.drafting.columns import is_bare_figure, is_measure_unit
+
+    assert is_measure_unit("%") and is_bare_figure("≤4.5")
+    header = header_labels("序号 | 指标名称 | 单位 | 年度目标 | 1-9月完成")
+    cells = read_cells("城镇调查失业率 | % | ≤5 | 4.6", "", header)
+    (pairing,) = pair_rows(cells.rows)
+    ind = pairing.indicator
+    assert (ind.comparator, ind.target, ind.unit, ind.actual) == ("<=", "5", "%", "4.6")
+
+
+def test_an_amount_in_a_progress_column_answers_the_row_of_its_unit():
+    header = header_labels(
+        "序号 | 项目名称及建设内容 | 年度计划投资(万元) | 累计完成投资(万元) | 形象进度"
+    )
+    cells = read_cells("城区街巷提升,改造街巷9条 | 6000 | 2500 | 完成4条", "", header)
+    pairs = {(p.indicator.target, p.indicator.actual) for p in pair_rows(cells.rows)}
+    assert ("9", "4") in pairs and ("6000", "2500") in pairs

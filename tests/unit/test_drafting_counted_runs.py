@@ -1,7 +1,9 @@
 """Runs of names closed by their count and a verdict, and year-end results with no target
 (bot/drafting/counted_runs.py, bot/drafting/statuses.py)."""
 
-from bot.drafting.counted_runs import counted_runs
+import pytest
+
+from bot.drafting.counted_runs import counted_runs, whole_list_done
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import parse_report
 
@@ -80,3 +82,20 @@ def test_a_counted_run_may_go_on_after_commas():
         "3.北山公园三个项目已竣工验收。\n"
     )
     assert [_statuses(text)[n][0] for n in (1, 2, 3)] == ["已完成"] * 3
+
+
+@pytest.mark.parametrize(
+    ("opening", "done"),
+    [
+        ("2031年全区实施了9项惠民工程,完成投资8.6亿元,全部完成年度目标任务。", True),
+        ("今年确定的各项惠民实事目标任务均已全面完成。", True),
+        ("9件惠民实事均已完成年度目标任务。", True),
+        ("所有项目均已完工。", True),
+        ("9件惠民实事已完成7件。", False),  # a part of the list
+        ("9件惠民实事中已有6件全部完成", False),
+        ("力争9项惠民工程全部完成。", False),  # a promise
+        ("9项惠民实事均已开工。", False),  # begun, not done
+    ],
+)
+def test_an_opening_that_says_the_whole_list_is_done(opening, done):
+    assert (whole_list_done(opening, 5) is not None) is done

@@ -17,3 +17,16 @@ def test_a_due_cell_dates_the_whole_row_after_a_full_stop():
     ledger = draft_ledger(parse_report(TABLE), 2024, TABLE)
     dues = {t.number: [d.date for d in t.deadlines] for t in ledger.targets}
     assert dues == {1: [dt.date(2024, 10, 31)], 2: [dt.date(2024, 11, 30)]}
+
+
+def test_a_quarter_or_a_month_named_with_the_works_end_is_a_deadline():
+    from bot.drafting.deadlines import extract_deadlines
+
+    def due(text: str) -> list[str]:
+        return [d.date.isoformat() for d in extract_deadlines(text, 2031)]
+
+    assert due("三季度末前建成城东泵站") == ["2031-09-30"]
+    assert due("计划3月份开工,10月份建成投用") == ["2031-10-31"]
+    assert due("新建文体中心1座,二季度完工") == ["2031-06-30"]
+    assert due("前三季度完成投资5亿元") == ["2031-12-31"]  # a period reported on
+    assert due("10月完成投资3亿元") == ["2031-12-31"]  # the month's result, no deadline

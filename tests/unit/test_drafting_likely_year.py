@@ -51,3 +51,35 @@ def test_an_undated_news_report_is_of_the_year_its_dateline_has_passed():
 def test_a_report_of_today_is_of_this_year():
     text = "新华社南宁11月20日电 今年以来,全区民生工程进展顺利。\n1.新建公厕。"
     assert likely_year(text, dt.date(2030, 11, 20)) == 2030
+
+
+def test_the_year_whose_clause_names_the_period_reported_on_outranks_next_years_call():
+    text = (
+        "日前,2033年某市惠民项目前三季度推进情况已公布。\n"
+        "1.新增公交线路12条。\n"
+        "下一步,市里还将开展2034年民生实事项目征集,听取群众意见。"
+    )
+    assert guess_year(text, 2035).value == "2033"
+
+
+def test_a_year_of_proposals_being_collected_is_not_the_ledgers_year():
+    text = "某县启动2034年民生实事候选项目征集。2033年各项实事全部完成。\n1.新建公厕。"
+    assert guess_year(text, 2035).value == "2033"
+
+
+def test_a_later_year_in_a_dated_report_of_this_years_progress_is_next_years_plan():
+    text = (
+        "各乡镇:\n现将今年以来民生实事进展通报如下。\n1.新建公厕。\n"
+        "2032年民生实事计划正在编制。\n某县督查室 2031年11月20日"
+    )
+    assert guess_year(text, 2000).value == "2031"
+
+
+def test_a_report_of_last_years_list_is_of_the_year_before_its_date():
+    text = (
+        "某市2032年1月发布\n去年全市15件民生实事全面完成\n"
+        "2031年,市政府确定的15件民生实事全面完成。\n1.新建学校12所。"
+    )
+    assert guess_year(text, 2000).value == "2031"
+    compared = "某县民生实事进展\n1-9月完成投资比去年同期增长5%。\n2031年10月5日"
+    assert guess_year(compared, 2000).value == "2031"  # a comparison says nothing of the year

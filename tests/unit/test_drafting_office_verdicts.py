@@ -196,3 +196,47 @@ def test_a_last_column_for_the_plan_is_no_verdict():
     header = ("项目名称", "年度目标", "进展情况", "下步计划")
     assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "", header) is None
     assert status_column("城区公厕 | 改造公厕20座 | 已改造12座 | 加快推进", "").value == "推进中"
+
+
+UNDATED_NOTICE = """县政府督查室关于2031年惠民工程推进情况的督查通报
+近期,督查室对全县9项惠民工程推进情况进行了专项督查。
+一、进展较好的项目
+1.城南小学扩建工程,已全部完工交付使用;
+2.村级文化礼堂提升工程,5个礼堂改造全部完成;
+二、进展滞后的项目
+3.城西垃圾中转站建设,因用地手续未办结,尚未开工;
+4.滨河绿道建设,施工单位进场迟,进展缓慢。
+"""
+
+
+def test_an_undated_notice_reads_each_items_own_line_as_its_progress():
+    ledger = draft_ledger(parse_report(UNDATED_NOTICE), 2031)
+    by = {t.number: t for t in ledger.targets}
+    assert by[2].status_override == "已完成"  # "5个…全部完成": the five are done
+    assert [(i.target, i.actual) for i in by[2].indicators] == [("", "5")]
+    assert by[3].status_override == "滞后" and "尚未开工" in by[3].status_reason
+    assert by[4].status_override == "滞后"
+
+
+def test_a_status_mark_before_an_item_is_its_status_and_no_part_of_its_title():
+    text = (
+        "某县2031年惠民实事进展情况(截至11月30日)\n"
+        "1.【已完成】新建城北菜市场1个。菜市场已于10月开业。\n"
+        "2.【滞后】建设县游泳馆。受资金影响,目前仅完成基础工程。\n"
+        "3.(牵头单位)改造城区路灯300盏。已改造180盏。\n"
+    )
+    by = {t.number: t for t in draft_ledger(parse_report(text), 2031).targets}
+    assert by[1].status_override == "已完成" and not by[1].title.startswith("【")
+    assert by[2].status_override == "滞后" and "【滞后】" in by[2].status_reason
+    assert by[3].target_text.startswith("(牵头单位)")  # no status in the brackets: kept
+
+
+def test_a_status_cell_of_one_short_word_is_a_verdict():
+    text = (
+        "序号 | 工作任务 | 完成情况 | 完成状态\n"
+        "1 | 新建城东消防站 | 主体工程完工 | 完成\n"
+        "2 | 建设城北体育公园 | 正在进行绿化施工 | 在建\n"
+        "3 | 改造城区供水管网 | 完成管网铺设40% | 未达序\n"
+    )
+    by = {t.number: t for t in draft_ledger(parse_report(text), 2031).targets}
+    assert [by[n].status_override for n in (1, 2, 3)] == ["已完成", "推进中", "滞后"]

@@ -81,3 +81,24 @@ def test_a_share_of_the_task_that_restates_no_pair_still_answers_the_open_target
     pairs = {(p.indicator.target, p.indicator.unit): p.indicator.actual for p in found}
     assert pairs[("400", "间")] == "300"
     assert pairs[("120", "户")] == "60"
+
+
+def _with_units(target: str, progress: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (p.indicator.target, p.indicator.unit, p.indicator.actual, p.indicator.actual_unit)
+        for p in pair_indicators(target, progress)
+        if p.indicator.target and p.indicator.actual
+    ]
+
+
+def test_the_years_target_stated_in_the_progress_in_another_measure_is_one_more_target():
+    found = _with_units(
+        "滨江大桥主体完成工程量40%以上", "年度任务目标6亿元,累计完成投资6.4亿元,进度至45%"
+    )
+    assert ("6", "亿元", "6.4", "") in found
+    assert ("40", "%", "45", "") in found  # a share of the works answers a share of the works
+
+
+def test_a_target_the_progress_restates_in_its_own_measure_adds_nothing():
+    found = pair_indicators("全年新增就业2.1万人", "年度目标任务21000人,已完成19800人")
+    assert len([p for p in found if p.indicator.target]) == 1

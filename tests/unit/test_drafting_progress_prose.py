@@ -78,3 +78,31 @@ def test_a_share_of_the_years_goal_or_plan_is_a_share_of_an_unwritten_target():
 def test_work_waiting_to_be_checked_above_is_no_lack_of_data():
     assert status_from_words("已完成结对帮扶任务,待省教育厅审核").value == "已完成"
     assert status_from_words("待省统一部署后启动实施").value == "暂无数据"
+
+
+def test_a_target_written_inside_the_share_of_it_done_pairs_with_the_result():
+    text = (
+        "某市2031年民生实事1-9月实施情况\n"
+        "1.1-9月累计发放创业担保贷款4.6亿元,完成全年5亿元目标任务的92%;\n"
+        "2.新增养老床位1800张,占年度2400张计划的75%。\n"
+        "3.完成交通投资12.6亿元,为年度计划12亿元的105%。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2031, 10, 20)).ledger
+    pairs = [
+        [(i.target, i.unit, i.actual) for i in t.indicators if i.target] for t in ledger.targets
+    ]
+    assert pairs == [[("5", "亿元", "4.6")], [("2400", "张", "1800")], [("12", "亿元", "12.6")]]
+
+
+def test_a_plan_figure_in_the_progress_under_a_heading_without_figures_is_the_target():
+    text = (
+        "某县上半年民生实事进展\n"
+        "1.公共充电设施加快布局\n"
+        "2031年全县新增计划建设充电桩600个,完成建设452个,完成年度任务75.3%。同时推进平台建设。\n"
+        "2.农村道路提档\n"
+        "完成道路硬化36公里,较上年同期增长12%。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2031, 7, 10)).ledger
+    first, second = ledger.targets
+    assert [(i.target, i.actual) for i in first.indicators if i.target] == [("600", "452")]
+    assert not [i for i in second.indicators if i.target and i.actual]

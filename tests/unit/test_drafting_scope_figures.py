@@ -112,3 +112,27 @@ def test_energy_in_standard_coal_pairs_across_its_two_spellings():
         "0.6",
         "万吨标准煤",
     )
+
+
+def test_a_figure_that_sizes_the_things_counted_is_no_figure_of_the_work():
+    found = [(m.value, m.unit) for m in mentions("实现500人以上行政村通客车比例95%以上")]
+    assert found == [("95", "%")]
+    found = [(m.value, m.unit) for m in mentions("培育年产值2000万元及以上企业15家")]
+    assert found == [("15", "家")]
+    # a figure with 以上 that ends its clause is the target itself
+    found = [(m.value, m.unit) for m in mentions("新增就业3000人以上,培训1200人")]
+    assert found == [("3000", "人"), ("1200", "人")]
+    found = [(m.value, m.unit) for m in mentions("服务600人以上慢病患者 | 全镇9家卫生室")]
+    assert found == [("600", "人"), ("9", "家")]  # the next cell's figure is not its things
+
+
+def test_the_number_a_road_or_line_is_known_by_is_no_figure():
+    from bot.drafting.text_figures import extract_figures
+
+    assert [f.value for f in extract_figures("完成318国道改线工程,新开通5号线公交")] == []
+    assert [f.value for f in extract_figures("改造县道12公里")] == ["12"]
+
+
+def test_a_figure_still_to_come_is_no_actual():
+    assert _actuals("建设乡村图书馆12家", "完成9家,3家将于明年春季开放。") == {"家": "9"}
+    assert _actuals("改造桥梁6座", "已完工4座,2座预计年底完工") == {"座": "4"}

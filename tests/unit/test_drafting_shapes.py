@@ -382,3 +382,21 @@ def test_a_measure_and_its_figure_after_the_targets_sentence_is_more_target():
     assert (more.target_text, more.progress_text) == ("新建公园2个、绿道5公里。改造游园3处", "")
     told = parse_report("2021年目标\n1.新建公园2个。已建成公园3个").targets[0]
     assert (told.target_text, told.progress_text) == ("新建公园2个。", "已建成公园3个")
+
+
+def test_a_line_labelled_target_and_progress_splits_at_its_labels():
+    from bot.drafting.report_text import parse_report
+
+    text = (
+        "某区2031年重点任务1-9月进展\n"
+        "1.目标:新增市场主体3000户;进展:1-9月新增市场主体2410户。\n"
+        "2.任务:新建乡镇污水处理站4座。完成情况:已建成3座。\n"
+        "3.推进情况:全年新增就业岗位800个。\n"
+    )
+    first, second, third = parse_report(text).targets
+    assert (first.target_text, first.progress_text) == (
+        "新增市场主体3000户",
+        "1-9月新增市场主体2410户。",
+    )
+    assert (second.target_text, second.progress_text) == ("新建乡镇污水处理站4座", "已建成3座。")
+    assert third.target_text.startswith("推进情况")  # a label opening the line splits nothing

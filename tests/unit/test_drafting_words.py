@@ -174,3 +174,48 @@ def test_a_half_year_progress_table_is_as_of_the_end_of_june():
     heading = "2023年《政府工作报告》重点工作半年度进展情况表"
     assert report_day(heading, 2023) == dt.date(2023, 6, 30)
     assert report_day("2023年下半年度工作计划", 2023) is None
+
+
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        # A finishing rate below 100% says the rest is to do, whatever has begun.
+        ("40座桥梁均已开工,开工率达100%,已完工31座,完工率达77.5%", "推进中"),
+        ("建成率为100%,全部投入使用", "已完成"),
+        # The first verb after 已 is what is done: begun, then pushed towards a later step.
+        ("120个村已启动整治并推进完成村规民约修订等工作", "推进中"),
+        ("58个小区已启动改造并推进完成业委会组建", "推进中"),
+    ],
+)
+def test_finishing_rates_and_work_begun_are_not_done(progress, status):
+    assert status_from_words(progress).value == status
+
+
+def test_a_done_cell_above_a_rate_cell_is_a_verdict_not_an_amount():
+    assert status_from_words("已完工\n100.0%").value == "已完成"
+    said = status_from_words("已完成12公里")  # an amount on the same line: no verdict
+    assert said is None or said.value != "已完成"
+
+
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        ("东环线已于9月通车", "已完成"),
+        ("滨河公园已开园迎客", "已完成"),
+        ("12个社区食堂如期完成建设", "已完成"),
+        ("确保按期完成建设", "推进中"),  # a promise, not a report
+        ("全县饮用水水质全部达标", "已完成"),
+        ("施工队伍已进场施工", "推进中"),
+        ("目前正抓紧铺设管网", "推进中"),
+        ("项目尚处于前期阶段", "推进中"),
+        ("完成投资与年度目标仍存在较大差距", "滞后"),
+    ],
+)
+def test_more_ways_of_saying_done_under_way_or_short(progress, status):
+    said = status_from_words(progress)
+    assert said is not None and said.value == status
+
+
+def test_figures_counted_only_later_are_no_data_yet():
+    assert status_from_words("该项数据尚未统计").value == "暂无数据"
+    assert status_from_words("需待全年数据").value == "暂无数据"

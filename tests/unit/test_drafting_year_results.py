@@ -70,9 +70,11 @@ def test_done_words_answer_the_money_that_qualifies_the_work():
         "1.投资800万元的滨河路改造工程,已完成全部工程量,于9月竣工验收。\n"
     )
     assert _status(done)[0] == "已完成"
-    # An amount of work left unanswered still wants its figure.
-    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    # An amount of work left unanswered still wants its figure, unless all of it is said done.
+    houses = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已完工。\n"
     assert _status(houses)[0] != "已完成"
+    all_of_them = "某镇2023年为民办实事进展情况\n1.改造农村危房120户,已全部完工。\n"
+    assert _status(all_of_them)[0] == "已完成"
 
 
 UNDATED = "某县民生实事推进情况\n1.新建幼儿园4所,已建成2所。\n"
@@ -103,3 +105,74 @@ def test_an_undated_report_of_results_in_december_is_the_years():
     assert december.status_override == "已完成"
     july = _ledger(text, dt.date(2024, 7, 10)).targets[0]
     assert july.status_override != "已完成"
+
+
+DONE_LIST = """某区去年12项惠民工程全部完成年度目标任务
+记者从区发改局获悉,2031年该区实施了12项惠民工程,全部完成年度目标任务。
+1.托育服务提质。新增普惠托位460个,开设社区托育点9处。
+2.保障房建设加力。计划开工安置房1200套,基本建成900套。
+3.农村供水改造。为困难家庭改造供水管网86公里,尚有2个村管网正在铺设。
+4.助残服务。为困难残疾人发放补贴3600人次。
+"""
+
+
+def test_an_opening_saying_the_whole_list_is_done_covers_items_without_contrary_words():
+    by = {t.number: t for t in _ledger(DONE_LIST, dt.date(2032, 1, 20)).targets}
+    assert by[1].status_override == "已完成"
+    assert "全部完成" in by[1].status_reason
+    assert by[2].status_override == "已完成"  # "基本建成900套" is the year's measure, not "nearly"
+    assert by[3].status_override != "已完成"  # its own words say work goes on
+    assert by[4].status_override == "已完成"  # "困难残疾人" names who is helped, no doubt
+
+
+YEAR_END_NEWS = """2031年某县惠民实事年终盘点
+近日,记者从县发改局获悉,2031年县政府承诺的惠民实事进展顺利。
+1.就业增收。全年城镇新增就业5260人,开展技能培训1.2万人次。
+2.养老服务。建成乡镇养老服务中心6个,新增养老床位420张。
+3.安居工程。老旧小区改造完成18个,剩余3个因施工困难推迟至明年完成。
+"""
+
+
+def test_after_the_year_a_line_of_results_tells_what_was_done():
+    by = {t.number: t for t in _ledger(YEAR_END_NEWS, dt.date(2032, 1, 8)).targets}
+    assert [(i.target, i.actual) for i in by[1].indicators] == [("", "5260"), ("", "1.2")]
+    assert by[1].status_override == "已完成"
+    assert by[2].status_override == "已完成"
+    assert by[3].status_override == "未完成"  # the rest put off to next year
+    assert "推迟至明年" in by[3].status_reason
+
+
+def test_a_share_of_the_years_task_short_of_it_after_the_year_is_not_done():
+    text = (
+        "2031年全市惠民实事推进情况\n今年以来,全市扎实推进惠民实事。\n"
+        "1.新增城镇就业。全市新增城镇就业4.6万人,完成全年目标任务的92%。\n"
+        "2.农村危房改造。改造农村危房1200户,完成全年目标任务的100%。\n"
+    )
+    during = _ledger(text, dt.date(2031, 12, 28)).targets
+    after = _ledger(text, dt.date(2032, 1, 15)).targets
+    assert during[0].status_override == "推进中"  # time remains in December
+    assert after[0].status_override == "未完成"
+    assert after[1].status_override == "已完成"
+
+
+def test_work_behind_in_a_report_of_the_years_close_is_not_done():
+    text = (
+        "某县2031年惠民实事年度完成情况\n"
+        "1.新建县城第四小学。因用地问题,项目尚未开工。\n"
+        "2.改造城区背街小巷8条。进展缓慢,仅完成3条。\n"
+    )
+    first, second = _ledger(text, dt.date(2032, 1, 12)).targets
+    assert first.status_override == "未完成" and "尚未开工" in first.status_reason
+    assert second.status_override == "未完成"
+
+
+def test_all_of_the_work_said_done_answers_the_figures_it_was_set_in():
+    text = (
+        "某县2031年惠民实事年度完成情况\n"
+        "1.新建城区公厕20座。已全部建成投用。\n"
+        "2.改造农村危桥15座。均已完工并通过验收。\n"
+        "3.改造老旧小区1000户。2030年批次的小区目前已全部完工,今年的正在施工。\n"
+    )
+    first, second, third = _ledger(text, dt.date(2032, 1, 12)).targets
+    assert first.status_override == "已完成" and second.status_override == "已完成"
+    assert third.status_override != "已完成"  # the all-done words speak of another year's batch

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from bot.config import PROJECT_ROOT
+from bot.understanding.candidates import Candidate, Reason, candidate
 from bot.understanding.evaluation import load_eval_set
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex
@@ -196,3 +197,16 @@ def test_a_bigram_across_the_edge_of_a_word_the_lexicon_reads_is_no_gap():
     reasons = next(c for c in index.score("农村困难户的保障线") if c.number == 1).reasons
     assert not any(r.kind == "gap" for r in reasons)
     assert any(r.kind == "lexicon" for r in reasons)
+
+
+def test_a_candidate_made_without_init_is_the_dataclass_s_own(index):
+    reasons = (Reason("bm25", "贷款", "text", 1.5),)
+    fields = (7, "新增贷款", 1.5, reasons, 0.25)
+    made, plain = candidate(*fields), Candidate(*fields)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain) and list(vars(made)) == list(vars(plain))
+    assert dataclasses.asdict(made) == dataclasses.asdict(plain)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.score = 2.0
+    scored = index.score("新增贷款完成了吗")
+    assert all(type(c) is Candidate for c in scored)

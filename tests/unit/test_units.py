@@ -87,3 +87,9 @@ def test_villages_are_counted_as_villages():
     assert convert(Decimal(44), "村", "个") is None and not same_measure("个", "村")
     villages = IndicatorSpec(name="一事一议项目村", target="78", unit="村", actual="44")
     assert completion_ratio(villages) == Decimal("56.4") and indicator_met(villages) is False
+
+
+def test_metres_answer_a_target_in_kilometres():
+    assert same_measure("米", "公里") and same_measure("米", "千米")
+    assert convert(Decimal(15000), "米", "公里") == Decimal(15)
+    assert str(convert(Decimal(2), "公里", "米")) == "2000"  # no exponent in a figure

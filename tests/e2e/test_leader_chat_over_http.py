@@ -1,0 +1,46 @@
+"""The leaders' group over HTTP: a leader who replies to the office's escalation ("提醒未确认")
+asks about its target; the reply is no unit's progress report.
+
+县自然资源局's group (-1001234567) is reminded on Thursday 2020-12-24 and acknowledges nothing;
+the leaders' group (-1008880000, granted, on the digest) is told on Tuesday 29th.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from bot.app.reminders import set_digest, subscribe
+from tests.auxil.bot_harness import ADMIN, bot_config
+from tests.auxil.reminder_harness import delivered, reports, running_reminder_bot
+
+GROUP = -1001234567
+LEADER_GROUP = -1008880000
+LEADER = 901
+
+
+async def test_a_leader_replying_to_an_escalation_asks_about_its_target(config, engine, fake):
+    subscribe(engine, "县自然资源局", GROUP)
+    set_digest(engine, LEADER_GROUP, True)
+    thursday = dataclasses.replace(config, today=dt.date(2020, 12, 24))
+    async with running_reminder_bot(bot_config(thursday, fake), engine, fake):
+        pass
+    tuesday = bot_config(dataclasses.replace(thursday, today=dt.date(2020, 12, 29)), fake)
+    async with running_reminder_bot(tuesday, engine, fake) as bot:
+        assert (await bot.say(ADMIN, ADMIN, f"/grant {LEADER_GROUP}")).text.startswith("已授予")
+        [escalation, *_] = [
+            c for c in delivered(fake, LEADER_GROUP) if "·提醒未确认】" in c.result["text"]
+        ]
+        head = escalation.result["text"].splitlines()[0]
+        assert head == "【县督查局·提醒未确认】第6项 矿山治理与山长制"
+        reply = await bot.say(
+            LEADER_GROUP,
+            LEADER,
+            "谁负责",
+            chat_type="supergroup",
+            reply_to=escalation.result["message_id"],
+        )
+        assert reply.text.startswith("➤ 责任单位：县自然资源局(牵头,推定)")
+        assert "第6项 矿山治理与山长制" in reply.text
+        # before, this was filed as 第6项's progress report from the leaders' group
+        assert reports(engine) == []
