@@ -108,7 +108,9 @@ class PhraseHits(CandidateExplaining):
             return ()  # a character no target holds (most question bigrams no target writes)
         cap = min(max(3, int(self.count * GAP_MAX_SHARE)), GAP_MAX_TARGETS)
         # A character most targets use (建, 县) makes a pair anywhere: both must be uncommon.
-        common = max(2, self.count * GAP_COMMON_SHARE)
+        # Three targets are few on any ledger (户 of 户用, 用户 and 困难户 among eight), as
+        # for the cap above.
+        common = max(3, self.count * GAP_COMMON_SHARE)
         if max(len(first), len(second)) > common:
             return ()
         if min(len(first), len(second)) > 20 * cap:

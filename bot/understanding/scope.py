@@ -66,13 +66,13 @@ class ScopeChecks:
         return not rest or max(rest) < candidates[0].coverage / 2
 
     def _specific_topic(self, q: str) -> bool:
-        """True when a target's own phrase of 3+ characters is in the question."""
-        candidates = self._scored(q)
-        return (
-            bool(candidates)
-            and names_phrase(candidates[0], 3, ("phrase", "pinyin"))
-            and self._trusted(candidates[0])
-        )
+        """A target's own phrase of 3+ characters is in the question, or most of one of 4+ with
+        the question explained confidently (总体 of a title 河流治理项目总体 is no summary)."""
+        best = (self._scored(q) or [None])[0]
+        if best is None or not self._trusted(best):
+            return False
+        strong = best.coverage >= CONFIDENT_COVERAGE and names_phrase(best, 4, ("fuzzy",))
+        return strong or names_phrase(best, 3, ("phrase", "pinyin"))
 
     def _topic_of(self, q: str) -> Topic | None:
         if self._any_topic is None or not self._any_topic.search(q):
