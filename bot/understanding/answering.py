@@ -358,7 +358,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             # (县里有几个乡镇): the word is common ground, not what any target is about.
             return self._unknown(question, candidates=tuple(candidates[:5]))
         if len(close) > 1:
-            close = self._most_explained_first(close)
             targets = tuple(c.number for c in close)
             specs = [self.by_number[n] for n in targets]
             return Answer(
@@ -374,19 +373,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             )
         answer = self._target_answer(question, q, best, tuple(candidates[:5]))
         return answer if confident else dataclasses.replace(answer, confident=False)
-
-    def _most_explained_first(self, close: list[Candidate]) -> list[Candidate]:
-        """Of targets close in score, one that explains the question confidently comes before
-        a leader that does not ("大电网线路过境砍树拆房": 线路 and 电网 of the grid works lead,
-        the converter station's texts explain the rest), unless the leader has aliases of the
-        ledger's own: an admin's word for a target outweighs the share of characters."""
-        most = max(close, key=lambda c: c.coverage)
-        leader = self.index.docs.get(close[0].number)
-        if most is close[0] or leader is None or leader.own_alias:
-            return close
-        if close[0].coverage < CONFIDENT_COVERAGE <= most.coverage:
-            return [most, *(c for c in close if c is not most)]
-        return close
 
     def _unknown(
         self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()
