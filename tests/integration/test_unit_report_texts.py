@@ -68,8 +68,11 @@ def test_an_admins_note_and_reason_keep_their_full_width_punctuation(config, eng
 
 def test_a_units_report_usage_names_one_of_its_own_targets(config, engine):
     service = unit_chat(config, engine, "县卫健委")
-    own = {t.number for t in service.answerer.ledger.targets if any(
-        u.name == "县卫健委" for u in t.units)}
+    own = {
+        t.number
+        for t in service.answerer.ledger.targets
+        if any(u.name == "县卫健委" for u in t.units)
+    }
     for args in ("", "12", "第几项 已完成", "35 \x07"):
         [reply] = service.command(UNIT, "report", args)
         assert "/report 12 " not in reply.text, reply.text
