@@ -34,9 +34,14 @@ TOWN = small_ledger(
 )
 
 
+def answerer_on(ledger, today: dt.date) -> Answerer:
+    """A drafted-like ledger's core with the field lexicon, as of `today`."""
+    return Answerer(ledger, load_lexicon(), today=today, tz=ZoneInfo("Asia/Shanghai"))
+
+
 @pytest.fixture(scope="module")
 def town():
-    return Answerer(TOWN, load_lexicon(), today=dt.date(2024, 9, 30), tz=ZoneInfo("Asia/Shanghai"))
+    return answerer_on(TOWN, dt.date(2024, 9, 30))
 
 
 @pytest.mark.parametrize(
@@ -73,9 +78,7 @@ SMALL = small_ledger(
 def test_an_abbreviation_on_a_small_ledger_finds_the_word_it_cuts():
     # 户 is in three of eight targets (户用, 用户, 困难户): on a small ledger that is still
     # uncommon enough for 户厕 to be read as 户用厕所, as 国储林 is 国家储备林 on a large one.
-    answerer = Answerer(
-        SMALL, load_lexicon(), today=dt.date(2019, 10, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(SMALL, dt.date(2019, 10, 31))
     answer = answerer.ask("户厕改了多少")
     assert answer.intent == "target" and answer.targets[0] == 1
     assert any(r.kind == "gap" and r.text == "户厕" for r in answer.candidates[0].reasons)
@@ -115,9 +118,7 @@ RIVERS = small_ledger(
 
 def test_a_target_s_own_word_for_the_whole_is_no_summary():
     # 总体 is a summary word, but here it is half of a title the question all but writes.
-    answerer = Answerer(
-        RIVERS, load_lexicon(), today=dt.date(2012, 11, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(RIVERS, dt.date(2012, 11, 30))
     answer = answerer.ask("我问一下那个河道综合整治的总体情况怎么样")
     assert (answer.intent, answer.targets[:1]) == ("target", (4,))
     assert answerer.ask("现在总体情况怎么样").intent == "summary"
@@ -134,9 +135,7 @@ JOBS = small_ledger(
 
 def test_a_company_started_is_business_not_a_unit():
     # "开公司" is starting a business (创业), not a unit named …公司 whose targets are listed.
-    answerer = Answerer(
-        JOBS, load_lexicon(), today=dt.date(2021, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(JOBS, dt.date(2021, 9, 30))
     answer = answerer.ask("回老家开公司的情况")
     assert (answer.intent, answer.targets[:1]) == ("target", (2,))
     assert answerer.ask("城投公司的情况").filter.get("unit") == "城投公司"
@@ -156,9 +155,7 @@ HOMES = small_ledger(
     [("计生工作怎么样", 1), ("饭馆把煤气罐换成管道气的事", 2)],
 )
 def test_field_words_for_population_work_and_gas_cylinders(question, number):
-    answerer = Answerer(
-        HOMES, load_lexicon(), today=dt.date(2024, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(HOMES, dt.date(2024, 9, 30))
     answer = answerer.ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
     assert any(r.kind in ("lexicon", "phrase") for r in answer.candidates[0].reasons)
