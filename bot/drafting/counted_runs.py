@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import indicator_met, targeted_indicators
+from bot.drafting.numbered_notices import list_number
 from bot.drafting.review import Guess
 from bot.drafting.statuses import mark_done
 from bot.drafting.words import Reading, status_from_words
 
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 # A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
 _JOINED = re.compile(r"(?:、|以及|及|和|与)\s*$")
 # A run its count closes may also go on after a comma: the count proves the names are one run.
@@ -48,7 +48,7 @@ def counted_runs(items) -> dict[int, RunMember]:
             run.append(item)
             continue
         close = _COUNT_CLOSE.search(own) if run else None
-        if close and _count(close.group(1)) == len(run) + 1:
+        if close and list_number(close.group(1)) == len(run) + 1:
             words = close.group(2).strip()
             if status_from_words(words) is not None:
                 for member in run:
@@ -66,10 +66,6 @@ def joined(name: str) -> bool:
 
 def unjoined(name: str) -> str:
     return _JOINED.sub("", name.strip())
-
-
-def _count(written: str) -> int:
-    return int(written) if written.isdigit() else _NUMERALS.get(written, 0)
 
 
 # The whole list done, said in a report's opening: "15件实事已经全部完成", "15件民生实事全完成了".
@@ -94,7 +90,7 @@ def whole_list_done(preamble: str, items: int) -> Reading | None:
     report lists), for the items that tell nothing of their own; None when it says none."""
     for m in _ALL_DONE.finditer(preamble):
         before = preamble[max(0, m.start() - 6) : m.start()]
-        counted = m.group(1) is None or _count(m.group(1)) >= items
+        counted = m.group(1) is None or list_number(m.group(1)) >= items
         inside = m.group(0)[len(m.group(1) or "") + 1 :]
         if _COUNT_INSIDE.search(inside) or _COUNT_INSIDE.search(before):
             continue

@@ -99,3 +99,9 @@ def test_a_counted_run_may_go_on_after_commas():
 )
 def test_an_opening_that_says_the_whole_list_is_done(opening, done):
     assert (whole_list_done(opening, 5) is not None) is done
+
+
+def test_a_count_in_chinese_numerals_of_two_characters_counts_the_whole_list():
+    # "十五" was read as no count at all, so fifteen items were never the whole list.
+    assert whole_list_done("全县十五件民生实事已经全部完成。", 15) is not None
+    assert whole_list_done("全县十二件民生实事已经全部完成。", 15) is None  # fewer than listed
