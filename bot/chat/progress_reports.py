@@ -18,7 +18,15 @@ from bot.app.report_figures import misdirected_figure, plan_report
 from bot.chat.context import ChatContext
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    Button,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+    split_typed,
+)
 from bot.domain.admin_grammar import CommandError
 from bot.domain.echo import echoed
 from bot.domain.ledger import text_problem
@@ -187,10 +195,8 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
-    typed = args.strip().split(maxsplit=1)
-    rest = typed[1] if len(typed) > 1 else ""  # the unit's words, as typed
+    head, rest = split_typed(args.strip())  # the unit's words, as typed
     args = unicodedata.normalize("NFKC", args).strip()
-    head = unicodedata.normalize("NFKC", typed[0]) if typed else ""
     year, after_year = split_year_argument(args)
     if (
         not head
