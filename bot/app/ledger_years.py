@@ -160,6 +160,11 @@ def _in_year(conversation: Conversation | None, year: int) -> Conversation | Non
     return conversation.keep_to(year) if conversation is not None else None
 
 
+def _copy(conversation: Conversation | None) -> Conversation | None:
+    """A copy to answer a question with, taken back only by the answer that is kept."""
+    return dataclasses.replace(conversation) if conversation is not None else None
+
+
 def _of_year(answer: Answer, year: int) -> Answer:
     """Another year's answer: its reply starts with the year, and `filter` names it."""
     reply = f"【{year}年】{answer.reply}"
@@ -231,13 +236,18 @@ class LedgerYears:
                 before = dataclasses.replace(conversation)
             # The current year's own words stay: they may be part of an indicator's name
             # ("2020年改造户数"), and the current core already reads them as its own year.
-            answer = current.ask(question, _in_year(conversation, year))
-            if phrase.year is not None and _asks_the_ledger(answer, current.ask(phrase.rest)):
+            context = _in_year(conversation, year)
+            probe = _copy(context)
+            answer = current.ask(question, probe)
+            if phrase.year is not None:
                 # "2020年有哪些目标" in 2020: the year names the ledger asked about, not words
                 # of a target ("年度" is in many targets' texts); without it the list is asked.
-                answer = dataclasses.replace(
-                    current.ask(phrase.rest, _in_year(conversation, year)), question=question
-                )
+                bare_probe = _copy(context)
+                bare = current.ask(phrase.rest, bare_probe)
+                if _asks_the_ledger(answer, bare):
+                    answer, probe = dataclasses.replace(bare, question=question), bare_probe
+            if context is not None and probe is not None:
+                context.take(probe)
             if answer.intent == "unknown" and before is not None:
                 # "那PM10呢" after a 2020 answer, which this year's ledger cannot answer at all
                 answer = self._in_context_year(question, before, year, conversation) or answer

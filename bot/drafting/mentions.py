@@ -265,10 +265,15 @@ _DONE_WORK = re.compile(
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 
 
+def clause_at(text: str, at: int) -> str:
+    """The clause of `text` (between commas, full stops or line breaks) holding offset `at`."""
+    start = max((e.end() for e in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = _CLAUSE_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
 def scope_of_a_step(m: Mention, text: str) -> bool:
     """The figure's clause of `text` says only that a preparatory step was taken ("30所…
     管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
-    start = max((e.end() for e in _CLAUSE_END.finditer(text, 0, m.start)), default=0)
-    end = _CLAUSE_END.search(text, m.start)
-    clause = text[start : end.start() if end else len(text)]
+    clause = clause_at(text, m.start)
     return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)

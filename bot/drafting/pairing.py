@@ -196,11 +196,12 @@ def _wholes(text: str) -> list[Mention]:
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
     targets = [t for t in _wholes(target_text) if not states_gap(t)]
+    told = _wholes(progress_text)
     # A target the progress states in the target's unit and the target's words do not give
     # ("建设…完成工程量30%" / "年度任务目标8.65亿元,累计完成投资11.3亿元"): one more target.
     targets += [
         m
-        for m in _wholes(progress_text)
+        for m in told
         if states_a_target(m)
         and m.unit not in MAGNITUDES
         and m.unit != SHARE_OF_TARGET
@@ -208,7 +209,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     ]
     actuals = [
         a
-        for a in _wholes(progress_text)
+        for a in told
         if not restates_target(a) and not states_gap(a) and not scope_of_a_step(a, progress_text)
     ]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress

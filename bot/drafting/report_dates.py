@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from bot.drafting.mentions import clause_at
 from bot.drafting.words import Reading
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|\s*年度)")
@@ -35,13 +36,6 @@ _PERIOD_IN_CLAUSE = re.compile(
 # A year whose clause collects proposals or plans ("开展2031年民生实事项目征集", "谋划2031年
 # 重点工作"): the next list, being prepared, not the one reported on.
 _NEXT_LIST = re.compile(r"(?:征集|谋划|筹备|储备|遴选)")
-_CLAUSE_END = re.compile(r"[，,。；;\n]")
-
-
-def _clause_of(text: str, at: int) -> str:
-    start = max((text.rfind(c, 0, at) for c in "，,。；;\n"), default=-1) + 1
-    end = _CLAUSE_END.search(text, at)
-    return text[start : end.start() if end else len(text)]
 
 
 # A year followed by the count of its list ("2015年25件重点民生实事", "2021年10个方面…").
@@ -93,7 +87,7 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 4.0
         if _RANGE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             weight = 0.2  # "(2013—2017年)": the span of a plan of several years
-        if _NEXT_LIST.search(_clause_of(text, m.start())):
+        if _NEXT_LIST.search(clause_at(text, m.start())):
             weight = min(weight, 0.5)
         date = _DATE_MONTH.match(text, m.start() + 4)
         if date:

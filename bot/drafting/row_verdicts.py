@@ -13,6 +13,7 @@ import re
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.cells import split_cells
+from bot.drafting.statuses import begun_not_finished
 from bot.drafting.words import Reading, status_from_words
 
 _LABELLED = re.compile(r"^\s*([^\s:：,，。；;]{1,12})\s*[:：]\s*(.*)$")
@@ -119,8 +120,6 @@ def _on_pace(spec, told: str, day: dt.date, quoted: str, latest: str) -> Reading
 
 # A status cell holds a short verdict and nothing else ("按时序推进", "已完工", "滞后").
 _STATUS_CELL_CHARS = 10
-_BEGUN = re.compile(r"开工|启动|动工|开建")
-_FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成")
 
 
 # Verdicts a status cell writes in a word or two, too short for the words of prose.
@@ -140,7 +139,7 @@ def _status_cell(line: str) -> Reading | None:
         said = Reading(_CELL_WORDS[last], last, 0.8)
     if said is None or said.words.strip(" 。.；;") != last:
         return None
-    if said.value == "已完成" and _BEGUN.search(last) and not _FINISHED.search(last):
+    if said.value == "已完成" and begun_not_finished(last):
         return Reading("推进中", said.words, 0.7)  # "已开工": begun, not done
     return said
 

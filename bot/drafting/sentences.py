@@ -56,8 +56,9 @@ def _target_of_share(clause: str) -> str:
 def _clauses(text: str) -> list[str]:
     found = []
     for clause in _CLAUSE.findall(text):
-        if _target_of_share(clause):
-            found.append(_target_of_share(clause))
+        target = _target_of_share(clause)
+        if target:
+            found.append(target)
             continue
         cut = _DONE_INSIDE.search(clause)
         head = clause[: cut.start()] if cut else ""
@@ -90,10 +91,11 @@ def split_sentence(text: str) -> tuple[str, str]:
     when its clauses are not of both kinds."""
     targets, actuals = [], []
     side = targets
-    if any(_target_of_share(c) for c in _CLAUSE.findall(text)):
+    clauses = _CLAUSE.findall(text)
+    shares = [_target_of_share(c) for c in clauses]
+    if any(shares):
         # The target written inside its share: the sentence's other figures are what was done.
-        for clause in _CLAUSE.findall(text):
-            target = _target_of_share(clause)
+        for clause, target in zip(clauses, shares, strict=True):
             (targets if target else actuals).append(target or clause)
         return "".join(targets), "".join(actuals)
     for clause in _clauses(text):

@@ -103,14 +103,18 @@ _FINISHED = re.compile(r"建成|竣工|完工|投用|投入使用|交付|完成"
 _BUILD = re.compile(r"新建|建设|改造|改建|扩建|修建|新改扩建|新增")
 
 
+def begun_not_finished(words: str) -> bool:
+    """The words say the work began ("已开工") and not that it was finished."""
+    return bool(_STARTED.search(words)) and not _FINISHED.search(words)
+
+
 def _only_started(target_text: str, words: Reading) -> bool:
     """The words say the work began, and the target asks for it finished."""
     said = words.words
     # An item told in one sentence holds the words in its target's text too.
     target_text = target_text.replace(said, "")
     return bool(
-        _STARTED.search(said)
-        and not _FINISHED.search(said)
+        begun_not_finished(said)
         and (_FINISHED.search(target_text) or _BUILD.search(target_text) or _BUILD.search(said))
         and not _STARTED.search(target_text)
     )

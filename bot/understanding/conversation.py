@@ -106,8 +106,7 @@ class Conversations:
         if pinned is None:
             return False
         conversation = self.of(chat_id)
-        conversation.targets, conversation.indicator = pinned.targets, pinned.indicator
-        conversation.listed, conversation.year = pinned.listed, pinned.year
+        conversation.take(pinned)
         conversation.at = time.monotonic() if now is None else now
         return True
 
