@@ -22,7 +22,15 @@ from bot.chat.context import ChatContext
 from bot.chat.progress_reports import may_report
 from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
-from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    VIEWER,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+    split_typed,
+)
 from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
@@ -127,7 +135,7 @@ def receive_file(
     caption = unicodedata.normalize("NFKC", typed)
     started = utc_now() - dt.timedelta(seconds=1)
     head, _, _ = caption.partition(" ")
-    rest = typed.split(maxsplit=1)[1] if len(typed.split(maxsplit=1)) > 1 else ""
+    rest = split_typed(typed)[1]
     words = rest.split(maxsplit=1)
     command = head.split("@", 1)[0].lower()
     if command == "/report":

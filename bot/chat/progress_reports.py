@@ -18,7 +18,15 @@ from bot.app.report_figures import misdirected_figure, plan_report
 from bot.chat.context import ChatContext
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    Button,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+    split_typed,
+)
 from bot.domain.admin_grammar import CommandError
 from bot.domain.echo import echoed
 from bot.domain.ledger import text_problem
@@ -49,7 +57,7 @@ def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
     )
 
 
-def _units_of(ctx: ChatContext, sender: Sender) -> list[str]:
+def units_of(ctx: ChatContext, sender: Sender) -> list[str]:
     """The units whose reminders go to the sender's chat (a unit's group), else none."""
     with reading(ctx.engine) as session:
         subscriptions = subscriptions_map(session)
@@ -75,7 +83,7 @@ def report_usage(ctx: ChatContext, sender: Sender) -> str:
     another unit's target 12; a chat with no target of its own gets no number at all."""
     if ctx.role_of(sender) is not None:
         return REPORT_USAGE
-    own = _own_targets(ctx, _units_of(ctx, sender))
+    own = _own_targets(ctx, units_of(ctx, sender))
     if not own:
         return UNIT_REPORT_USAGE
     return f"用法：/report 序号 进展或数值，例如 {_example(own)}"
@@ -84,7 +92,7 @@ def report_usage(ctx: ChatContext, sender: Sender) -> str:
 def _example_number(ctx: ChatContext, sender: Sender) -> str:
     """ "，例如 12" after "请写数字": one of a unit's own targets, none for no targets."""
     if ctx.role_of(sender) is None:
-        own = _own_targets(ctx, _units_of(ctx, sender))
+        own = _own_targets(ctx, units_of(ctx, sender))
         return f"，例如 {own[0].number}" if own else ""
     return "，例如 12"
 
@@ -100,7 +108,7 @@ def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
     it can send; None for a chat no unit subscribed."""
     if sender.chat_id == sender.user_id:  # a private chat is never a unit's
         return None
-    units = _units_of(ctx, sender)
+    units = units_of(ctx, sender)
     if not units:
         return None
     own = _own_targets(ctx, units)
@@ -117,7 +125,7 @@ def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
 def _not_this_units(ctx: ChatContext, sender: Sender, number: int) -> list[Reply] | None:
     """What a unit's chat is told of a target it may not report on: no such target, or whose
     target it is and the unit's own; None for a chat no unit subscribed (refused as anyone)."""
-    units = _units_of(ctx, sender)
+    units = units_of(ctx, sender)
     if not units:
         return None
     ledger = ctx.answerer.ledger
@@ -187,10 +195,8 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """/report [docx|txt|md]: the circulated report; /report 序号 文本: a unit's progress."""
-    typed = args.strip().split(maxsplit=1)
-    rest = typed[1] if len(typed) > 1 else ""  # the unit's words, as typed
+    head, rest = split_typed(args.strip())  # the unit's words, as typed
     args = unicodedata.normalize("NFKC", args).strip()
-    head = unicodedata.normalize("NFKC", typed[0]) if typed else ""
     year, after_year = split_year_argument(args)
     if (
         not head
@@ -198,7 +204,7 @@ def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         or (year is not None and after_year.strip().lower() in ("", *REPORT_FORMATS))
     ):  # "/report 2020 docx": a year's report, never target 2020's progress
         if ctx.role_of(sender) is None:
-            if not head and _units_of(ctx, sender):  # a unit's bare /report: how to report
+            if not head and units_of(ctx, sender):  # a unit's bare /report: how to report
                 return [Reply(report_usage(ctx, sender))]
             return ctx.refuse(sender, "/report")
         return cmd_circulated_report(ctx, sender, head if year is None else args)

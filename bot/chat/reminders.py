@@ -28,7 +28,7 @@ from bot.app.reminders import (
 )
 from bot.chat import progress_reports
 from bot.chat.context import ChatContext
-from bot.chat.progress_reports import create_report, may_report
+from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_grammar import CommandError
@@ -166,11 +166,10 @@ def reply_to_reminder(
     """
     with reading(ctx.engine) as session:
         reminder = reminder_of_message(session, sender.chat_id, replied_message_id)
-        units_chat = any(sender.chat_id in chats for chats in subscriptions_map(session).values())
     if reminder is None:
         return None
     # (a reminder sent before units were recorded names none: its chat tells)
-    if reminder.kind not in ACK_KINDS or not (reminder.unit or units_chat):
+    if reminder.kind not in ACK_KINDS or not (reminder.unit or units_of(ctx, sender)):
         # The leaders' copy (an escalation, an overdue notice to a digest chat): a leader's
         # "谁负责" under it asks about its target; it reports no progress.
         ctx.conversations.open_target(sender.chat_id, reminder.target_number, year=ctx.year)

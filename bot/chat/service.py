@@ -38,7 +38,7 @@ from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
 from bot.chat.registry import PUBLIC, VIEWER, Registry
-from bot.chat.types import ADMIN, Button, Reply, Sender, target_buttons
+from bot.chat.types import ADMIN, Button, Reply, Sender, split_typed, target_buttons
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
@@ -175,9 +175,8 @@ class ChatService:
         …" as Chinese input methods write it, runs as that command)."""
         typed = unicodedata.normalize("NFKC", text).lstrip()
         if typed.startswith("/") and not text.lstrip().startswith("/"):
-            words = text.split(maxsplit=1)  # the arguments as typed: a note keeps its ，。
-            head = unicodedata.normalize("NFKC", words[0])[1:]
-            args = words[1] if len(words) > 1 else ""
+            head, args = split_typed(text)  # the arguments as typed: a note keeps its ，。
+            head = head[1:]
             if self.registry.command(head.split("@")[0]) is not None:
                 return self.command(sender, head.split("@")[0], args)
         if self.role_of(sender) is None:

@@ -53,6 +53,15 @@ def parse_target_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def split_typed(text: str) -> tuple[str, str]:
+    """A command's first word NFKC-normalised ("／report" → "/report") and the words after it
+    as typed, so that a note or a report keeps its full-width ，。（）."""
+    words = text.split(maxsplit=1)
+    if not words:
+        return "", ""
+    return unicodedata.normalize("NFKC", words[0]), words[1] if len(words) > 1 else ""
+
+
 def no_such_target(ledger, number: int) -> str:
     """What every command says of a number a year's ledger does not hold."""
     return f"{ledger.year}年台账中没有第{number}项目标（共{len(ledger.targets)}项）。"
