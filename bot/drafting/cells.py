@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from bot.drafting.columns import (
     GROUP_ROW,
     GROUP_TITLE,
+    PLACE_WORDS,
     header_labels,
     heading_measure,
     is_bare_figure,
@@ -212,13 +213,19 @@ _TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|
 _AREA_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 
 
+def is_total_row(line: str) -> bool:
+    """A table row whose first cell names the whole ("全省 | 1500 | 1110", "合计 | …")."""
+    cells = split_cells(line)
+    return len(cells) > 1 and bool(_TOTAL_AREA.match(cells[0]))
+
+
 # A place's name alone on its line, over its own cells ("全县", "东坡区", "城关镇", "市本级").
 _AREA_NAME = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|县|区|旗|镇|乡|街道|本级)"
     r"|全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)$"
 )
 # A header naming the column of places ("地区", "县区", "单位").
-_AREA_COLUMN = re.compile(r"^(?:地区|区域|区县|县区|县市区|县(?:市)?|乡镇|单位|地方|区划)$")
+_AREA_COLUMN = re.compile(rf"^(?:县|单位|地方|{PLACE_WORDS})$")
 
 
 def _area_of(cells: list[tuple[str, str, str]]) -> str:
@@ -271,6 +278,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
+    if len(head_cells) > 1:  # the table's total row under its last row is no part of it
+        body = "\n".join(ln for ln in body.split("\n") if not is_total_row(ln))
     lines = [("heading", heading)] if len(head_cells) > 1 else []
     lines += [("body", piece) for ln in body.split("\n") for piece in _label_runs(ln)]
     heading_unit = ""

@@ -120,10 +120,12 @@ def pair_rows(rows) -> list[Pairing]:
                 cell = f"{cell.strip()}{units[0] if len(units) == 1 else written}"
             actuals.append(cell)
         found = pair_indicators(target, "；".join(actuals))
-        found = _with_rate(found, row.rate)
         if not any(p.indicator.target and p.indicator.actual for p in found):
+            # The row's one target and its one amount done, however far apart in size
+            # ("77402万元" | "5468.18万元" | "7.06%"): the amount, before the rate, answers it.
             direct = _row_pair(row, measure, actuals)
             found = [direct] if direct is not None else found
+        found = _with_rate(found, row.rate)
         for p in found:
             ind = p.indicator
             if row.name and ind.name.startswith("指标"):  # a bare cell, named by its row
