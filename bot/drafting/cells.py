@@ -16,6 +16,7 @@ from bot.drafting.columns import (
     GROUP_ROW,
     GROUP_TITLE,
     PLACE_WORDS,
+    TOTAL_AREA,
     header_labels,
     heading_measure,
     is_bare_figure,
@@ -23,6 +24,7 @@ from bot.drafting.columns import (
     is_measure_unit,
     is_rate_column,
     is_share_column,
+    is_total_row,
     label_kind,
     split_cells,
     with_column_unit,
@@ -207,16 +209,8 @@ def _amount_under_progress(column: str, value: str, rows: list[Row]) -> bool:
     )
 
 
-# The row of a table by area that gives the whole ("全市", "全县合计", "总计"): the ledger's
-# own figure; the other areas' rows are its breakdown.
-_TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)(?:合计|总计|小计)?$")
+# A place's name in a row's first cell ("东坡区"); TOTAL_AREA (columns.py) names the whole.
 _AREA_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
-
-
-def is_total_row(line: str) -> bool:
-    """A table row whose first cell names the whole ("全省 | 1500 | 1110", "合计 | …")."""
-    cells = split_cells(line)
-    return len(cells) > 1 and bool(_TOTAL_AREA.match(cells[0]))
 
 
 # A place's name alone on its line, over its own cells ("全县", "东坡区", "城关镇", "市本级").
@@ -241,7 +235,7 @@ def _area_of(cells: list[tuple[str, str, str]]) -> str:
 
 def _whole_of_areas(rows: list[Row]) -> list[Row]:
     """A table by area keeps only its total row ("全市"), when it has one and other areas."""
-    totals = [r for r in rows if _TOTAL_AREA.match(r.area)]
+    totals = [r for r in rows if TOTAL_AREA.match(r.area)]
     if len(totals) == 1 and len(rows) > 1 and all(r.area for r in rows):
         return totals
     return rows

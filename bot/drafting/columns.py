@@ -107,13 +107,26 @@ GROUP_TITLE = re.compile(
 )
 
 
+# The row of a table by area that gives the whole ("全市", "全县合计", "总计"): the ledger's
+# own figure; the other areas' rows are its breakdown.
+TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)(?:合计|总计|小计)?$")
+
+
+def is_total_row(line: str) -> bool:
+    """A table row whose first cell names the whole ("全省 | 1500 | 1110", "合计 | …")."""
+    cells = split_cells(line)
+    return len(cells) > 1 and bool(TOTAL_AREA.match(cells[0]))
+
+
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
     lines = [ln for ln in preamble.split("\n") if ln.strip()]
-    while len(lines) > 1 and (GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1])):
+    while len(lines) > 1 and (
+        GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1]) or is_total_row(lines[-1])
+    ):
         # the first group's row ("一 | 区住建局 | 项目(1个)") or title ("一、主要预期目标",
-        # "(一)以…为抓手") under the header
+        # "(一)以…为抓手"), or the table's total row ("全市 | 300 | 180"), under the header
         lines.pop()
     cells = split_cells(lines[-1]) if lines else []
     kinds = {label_kind(c) for c in cells}

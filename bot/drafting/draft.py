@@ -382,10 +382,7 @@ def draft_report(
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
-    rows_text = [
-        ln for t in report.targets for ln in f"{t.target_text}\n{t.progress_text}".split("\n")
-    ]
-    header = header_with_lead_units(header, report.preamble, rows_text)
+    header = header_with_lead_units(header, report.preamble, text.split("\n"))
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))

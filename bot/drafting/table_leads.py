@@ -11,7 +11,7 @@ from decimal import Decimal
 from bot.domain.ledger import parse_decimal
 from bot.domain.status import compute_status
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
-from bot.drafting.cells import is_bare_figure, is_total_row, split_cells
+from bot.drafting.columns import is_bare_figure, is_total_row, split_cells
 from bot.drafting.mentions import mentions
 from bot.drafting.review import Guess
 from bot.drafting.words import Reading, status_from_words

@@ -96,3 +96,19 @@ def test_a_table_by_place_drafts_each_rows_pairs_and_status():
     assert compute_status(first, day) == "滞后"  # named as ranked low
     assert compute_status(targets[2], day) == "推进中"  # all begun, investment short
     assert compute_status(targets[3], day) == "滞后"
+
+
+def test_a_total_row_above_the_rows_leaves_the_header_and_gives_the_units():
+    text = "\n".join(
+        [
+            "2030年农村公路提质目标任务为:提质改造公路300条,已开工180条。",
+            "序号 | 县市区 | 计划完成数 | 累计开工数 | 计划投资额(万元) | 累计完成投资额(万元)",
+            "全市 | 300 | 180 | 50000 | 20200",
+            "1 | 甲县 | 100 | 20 | 20000 | 1200",
+            "2 | 乙县 | 200 | 160 | 30000 | 19000",
+        ]
+    )
+    assert header_labels(text.rsplit("\n", 3)[0])[2] == "计划完成数"
+    targets = _drafted(text)
+    pairs = {(i.target, i.unit, i.actual) for i in targets[2].indicators if i.comparable}
+    assert pairs == {("200", "条", "160"), ("30000", "万元", "19000")}
