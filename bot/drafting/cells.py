@@ -346,7 +346,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
         return Cells(heading, body, (Row(heading, tuple(loose), measure),), plan)
-    barred = len(re.findall(r"\s[|｜]\s", heading)) >= 2  # cells a table's bars split
+    barred = len(re.findall(r"[|｜]", heading)) >= 2  # cells split by a table's bars
     if not rows and not dues and (header or barred) and len(head_cells) > 1 and names and progress:
         # A row of words under a header, or split by bars ("井盖整治项目 | 区城管局 | 已完工"):
         # its name cell is the target, its other cells the progress.
