@@ -22,6 +22,7 @@ from bot.drafting.columns import (
     is_bare_figure,
     is_empty_cell,
     is_measure_unit,
+    is_place_column,
     is_rate_column,
     is_share_column,
     is_total_row,
@@ -59,6 +60,7 @@ class Row:
     name: str = ""  # the words naming the row: the item's line or a sub-item's line
     rate: str = ""  # its completion-rate cell ("完成率:100%"), a share of its target
     area: str = ""  # the place its first, unlabelled cell names ("全市", "东坡区"), if any
+    column: str = ""  # in a table by place, the label of its completion column ("累计开工数")
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
         named_target = _named_target(entries)
+        by_place = any(k == "name" and is_place_column(h) for k, _v, _f, h in entries)
         area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
@@ -337,6 +340,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                         k = _row_of_unit(rows, value)
                         rows[k] = replace(rows[k], actuals=(*rows[k].actuals, value))
                         months[k].append(_period_month(column))
+                        if by_place and not rows[k].column:
+                            rows[k] = replace(rows[k], column=column)
                     else:
                         loose.append(value)
     plan = "\n".join(plans)

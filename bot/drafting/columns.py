@@ -48,6 +48,11 @@ _BARE_FIGURE = re.compile(r"^\s*[≤≥<>＜＞]?\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,6}[)）]\s*$")
 
 
+def is_place_column(label: str) -> bool:
+    """A header naming a column of places ("市州", "县市区")."""
+    return bool(_PLACE_LABEL.match(label.strip()))
+
+
 def label_kind(label: str) -> str:
     """ "actual", "target", "name", "due", "plan", "unit" or "other" for a cell's header
     word."""
@@ -67,7 +72,7 @@ def label_kind(label: str) -> str:
         return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
     if _TARGET_LABEL.search(label):
         return "target"
-    if _NAME_LABEL.search(label) or _PLACE_LABEL.match(label.strip()):
+    if _NAME_LABEL.search(label) or is_place_column(label):
         return "name"
     return "other"
 

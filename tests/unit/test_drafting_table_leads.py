@@ -90,8 +90,9 @@ def test_a_table_by_place_drafts_each_rows_pairs_and_status():
     assert sorted(targets) == [1, 2, 3]
     first = targets[1]
     assert first.title == "甲县"
-    pairs = {(i.target, i.unit, i.actual) for i in first.indicators if i.comparable}
-    assert pairs == {("100", "条", "20"), ("20000", "万元", "1200")}
+    pairs = {(i.name, i.target, i.unit, i.actual) for i in first.indicators if i.comparable}
+    # Each named by its place and its completion column.
+    assert pairs == {("甲县开工", "100", "条", "20"), ("甲县完成投资", "20000", "万元", "1200")}
     day = dt.date(2030, 8, 31)
     assert compute_status(first, day) == "滞后"  # named as ranked low
     assert compute_status(targets[2], day) == "推进中"  # all begun, investment short
