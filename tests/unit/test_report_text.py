@@ -132,3 +132,14 @@ def test_a_section_numbering_its_items_from_1_again_goes_on_from_the_last():
         (4, "新建学校1所。"),
     ]
     assert report.targets[1].progress_text == ""  # the section's title is no progress
+
+
+def test_a_closing_byline_is_no_progress():
+    text = "某县今年为民办实事。\n1.新建公厕20座;\n2.改造村级公路30公里。(王小明)"
+    last = parse_report(text).targets[-1]
+    assert last.target_text == "改造村级公路30公里。" and last.progress_text == ""
+    reporter = parse_report("某县今年为民办实事。\n1.新建公厕20座。（记者 李某 通讯员 张某）")
+    assert reporter.targets[0].progress_text == ""
+    # A bracketed verdict after the target is the item's progress, not a byline.
+    verdict = parse_report("某县今年为民办实事。\n1.新建公厕20座。(已完成)")
+    assert verdict.targets[0].progress_text == "(已完成)"
