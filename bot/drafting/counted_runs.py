@@ -113,10 +113,39 @@ def under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Rea
     if short or _OWN_DOUBT.search(f"{spec.target_text}\n{told}"):
         return spec, status
     reason = f"报告开头称“{list_done.words}”，本项未写未完成"
-    spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
-    return spec, Guess("status", "已完成", 0.5, reason)
+    done = list_done.value  # 已完成, or 超额完成 where the opening says more was done
+    spec = mark_done(replace(spec, status_override=done, status_reason=reason))
+    return spec, Guess("status", done, 0.5, reason)
 
 
 def own_doubt(text: str) -> bool:
     """The item's words deny the opening's "全部完成" for it (尚未, 正在, 滞后…)."""
     return bool(_OWN_DOUBT.search(text))
+
+
+# The opening's last sentence naming some of the list by example and counting them, then
+# saying how far they are ("A、B等5项提前办好,并超额完成任务。"): the count's verdict.
+_COUNTED_EXAMPLES = re.compile(
+    r"等\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|项|个)(?:项目|工程|事项|实事|任务)?"
+    r"\s*([^。；;\n]+)[。；;]?\s*$"
+)
+
+
+_CONNECTIVE_END = re.compile(r"\n[^\d，,。；;:：\n]{1,6}[，,:：]\s*$")
+
+
+def first_items_counted(preamble: str, items) -> tuple[int, Reading] | None:
+    """The opening's count of the items listed first, on lines one after another, and the
+    status it states of them: (count, reading); None when the count is not that run's."""
+    opening = _CONNECTIVE_END.sub("", preamble.strip())  # past "据了解," over the list
+    sentences = [s for s in re.split(r"(?<=[。；;])", opening) if s.strip()]
+    m = _COUNTED_EXAMPLES.search(sentences[-1]) if sentences else None
+    said = status_from_words(m.group(2)) if m else None
+    if m is None or said is None:
+        return None
+    count = list_number(m.group(1))
+    lines = [item.line for item in items]
+    run = next((k for k in range(1, len(lines)) if lines[k] != lines[k - 1] + 1), len(lines))
+    if count < 2 or count != run:
+        return None  # a run of another length: the count is not of the items listed first
+    return count, Reading(said.value, said.words, 0.5)

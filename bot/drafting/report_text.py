@@ -99,7 +99,7 @@ def _split_same_line(text: str) -> tuple[str, str]:
 # A news article's closing byline: its writer's name in brackets ("(吕锦武)", "（记者 王某
 # 通讯员 李某）", "(来源:某日报)"), nothing told of the work.
 _BYLINE = re.compile(
-    r"^\s*[(（](?:(?:记者|通讯员|作者|编辑|责任编辑|来源)[:：\s]*[^()（）]{0,30}"
+    r"^\s*[(（](?:(?:记者|通讯员|作者|编辑|责任编辑|责编|来源)[:：\s]*[^()（）]{0,30}"
     r"|(?![^)）]*(?:完成|推进|进展|滞后|开工|建成|竣工|已|未|暂))[\u4e00-\u9fff·]{2,5})[)）]\s*$"
 )  # not a bracketed verdict ("(已完成)", "（推进中）")
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from bot.drafting.counted_runs import counted_runs, whole_list_done
+from bot.drafting.counted_runs import counted_runs, first_items_counted, whole_list_done
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import parse_report
 
@@ -105,3 +105,26 @@ def test_a_count_in_chinese_numerals_of_two_characters_counts_the_whole_list():
     # "十五" was read as no count at all, so fifteen items were never the whole list.
     assert whole_list_done("全县十五件民生实事已经全部完成。", 15) is not None
     assert whole_list_done("全县十二件民生实事已经全部完成。", 15) is None  # fewer than listed
+
+
+OPENING_COUNTS_FIRST = """某市今年确定12项民生实事,新建公厕、改造供水管网等3项已提前完成并超额完成任务。
+据悉,
+1.全市新建公厕86座;
+2.改造城区供水管网42公里;
+3.为全市1200户困难家庭安装燃气报警器。
+市政府将继续督促各责任单位。
+4.新建城南公园等其余9项正在推进中。
+"""
+
+
+def test_an_opening_counting_the_items_listed_first_gives_them_its_verdict():
+    by = _statuses(OPENING_COUNTS_FIRST)
+    assert [by[n][0] for n in (1, 2, 3)] == ["超额完成"] * 3
+    assert all("超额完成任务" in by[n][1] for n in (1, 2, 3))
+    assert by[4][0] != "超额完成"  # past the counted run: its own words, not the opening's
+
+
+def test_an_opening_count_of_another_run_length_gives_nothing():
+    report = parse_report(OPENING_COUNTS_FIRST.replace("等3项", "等2项"))
+    assert first_items_counted(report.preamble, report.targets) is None
+    assert first_items_counted(parse_report(OPENING_COUNTS_FIRST).preamble, []) is None

@@ -140,6 +140,8 @@ def test_a_closing_byline_is_no_progress():
     assert last.target_text == "改造村级公路30公里。" and last.progress_text == ""
     reporter = parse_report("某县今年为民办实事。\n1.新建公厕20座。（记者 李某 通讯员 张某）")
     assert reporter.targets[0].progress_text == ""
+    editor = parse_report("某县今年为民办实事。\n1.新建公厕20座。(责编:王某、李某)")
+    assert editor.targets[0].progress_text == ""
     # A bracketed verdict after the target is the item's progress, not a byline.
     verdict = parse_report("某县今年为民办实事。\n1.新建公厕20座。(已完成)")
     assert verdict.targets[0].progress_text == "(已完成)"
