@@ -95,6 +95,10 @@ def test_a_counted_run_may_go_on_after_commas():
         ("9件惠民实事中已有6件全部完成", False),
         ("力争9项惠民工程全部完成。", False),  # a promise
         ("9项惠民实事均已开工。", False),  # begun, not done
+        # The list counted in the sentence before, then "这些项目": the same list.
+        ("通报了9项惠民实事的落实情况。这些项目均已如期完成,涵盖教育、医疗等领域。", True),
+        ("介绍了9项惠民实事。上述事项全部按期办结。", True),
+        ("这些项目力争年底前全部完成。", False),  # a promise
     ],
 )
 def test_an_opening_that_says_the_whole_list_is_done(opening, done):
