@@ -117,6 +117,10 @@ def under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Rea
         return spec, status
     reason = f"报告开头称“{list_done.words}”，本项未写未完成"
     done = list_done.value  # 已完成, or 超额完成 where the opening says more was done
+    own = status_from_words(told)
+    if own is not None and own.value == "超额完成":
+        # "…均已如期完成" over "最终共救助774人,完成率100.78%": this one did more than its task.
+        done, reason = own.value, f"{reason}；本项“{own.words}”"
     spec = mark_done(replace(spec, status_override=done, status_reason=reason))
     return spec, Guess("status", done, 0.5, reason)
 

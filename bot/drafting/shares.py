@@ -50,4 +50,17 @@ def share_status(progress: str) -> tuple[str, str] | None:
         values += [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", m.group(2))]
     status = "推进中" if min(values) < 100 else "超额完成" if max(values) > 100 else "已完成"
     words = "；".join(clause_around(progress, m.start(), m.end()) for m in found)
+    verdict = _ALL_MET.match(progress, found[-1].end())
+    if status == "推进中" and verdict:
+        # "完成率为91.85%;…完成率为66.57%,均超额完成了既定目标": the shares are of other
+        # bases (a first dose's plan), the report's verdict over all of them says how far.
+        status = "超额完成" if verdict.group(1) else "已完成"
+        return status, clause_around(progress, verdict.end() - 1, verdict.end())
     return status, words
+
+
+# A verdict closing the shares' sentence for all of them ("均超额完成了既定目标", "均已完成年度
+# 任务"), not a promise ("均要完成").
+_ALL_MET = re.compile(
+    r"[^。；;\n]{0,4}?[，,]\s*(?:均|全部|都)(?:已经?)?(超额)?完成(?:了)?(?:既定|年度|全年)?(?:目标|任务)"
+)

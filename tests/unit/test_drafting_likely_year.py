@@ -93,7 +93,7 @@ def test_a_report_of_last_years_list_is_of_the_year_before_its_date():
 
 
 def test_a_list_announced_early_in_the_year_is_this_years():
-    announced = "今年,某县为民办八件实事。\n1.新建公厕20座,6月底前投入使用;\n2.年内改造老旧小区3个。"
+    announced = "今年,某县为民办八件实事。\n1.新建公厕20座,6月底前投入使用;\n2.年内改造小区3个。"
     assert likely_year(announced, dt.date(2031, 3, 20)) == 2031
     # Told as done, the same list early in the year is last year's, reported at its close.
     done = "今年,某县为民办八件实事。\n1.新建公厕20座,已投入使用;\n2.改造老旧小区3个。"
