@@ -180,6 +180,8 @@ _DONE = re.compile(
 )
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
+
+
 def task_shares(progress: str) -> Reading | None:
     """The status the shares of the year's task state (bot/drafting/shares.py), quoted."""
     found = share_status(progress)

@@ -111,7 +111,7 @@ def test_a_count_in_chinese_numerals_of_two_characters_counts_the_whole_list():
     assert whole_list_done("全县十二件民生实事已经全部完成。", 15) is None  # fewer than listed
 
 
-OPENING_COUNTS_FIRST = """某市今年确定12项民生实事,新建公厕、改造管网等3项已提前完成并超额完成任务。
+OPENING_COUNTS_FIRST = """某市今年确定12项实事,新建公厕、改造管网等3项已提前完成并超额完成任务。
 据悉,
 1.全市新建公厕86座;
 2.改造城区供水管网42公里;
