@@ -68,6 +68,16 @@ def _previous_name(context: str) -> str:
     return ""
 
 
+# A measure per so many people ("每千人口托位数", "每万人拥有"): a rate, not a count. (Not
+# "人均": a name cut short by its window may lose it, on either side of a pair.)
+_PER_HEAD = re.compile(r"每[十百千万]+(?:人口|人|户|名)")
+
+
+def per_head(m: Mention) -> bool:
+    """The figure's name makes it a rate per so many people ("每千人口托位数4个")."""
+    return bool(_PER_HEAD.search(m.name))
+
+
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
 # Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
 # 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)

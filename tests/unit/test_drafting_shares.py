@@ -27,3 +27,15 @@ def test_an_item_under_a_done_list_whose_own_share_is_over_the_task_did_more():
     by = {t.number: t for t in ledger.targets}
     assert by[1].status_override == "超额完成" and "完成率102%" in by[1].status_reason
     assert by[2].status_override == "已完成"  # no share of its own: done, no more
+
+
+def test_a_rate_per_so_many_people_answers_no_count():
+    from bot.drafting.pairing import pair_indicators
+
+    target = "全年新增养老床位达到了1200张。"
+    progress = "每千名老年人养老床位数提高至35张,每万人口养老床位数提高至8张。"
+    (bed,) = [p.indicator for p in pair_indicators(target, progress) if p.indicator.target]
+    assert bed.target == "1200" and bed.actual == ""
+    # Both written per so many people: the one answers the other.
+    rate = pair_indicators("每千人口托位数达到4.5个。", "目前每千人口托位数达到3.8个。")
+    assert [p.indicator.actual for p in rate] == ["3.8"]
