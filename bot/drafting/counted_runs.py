@@ -24,9 +24,10 @@ _JOINED = re.compile(r"(?:、|以及|及|和|与)\s*$")
 # A run its count closes may also go on after a comma: the count proves the names are one run.
 _COUNTED_JOIN = re.compile(r"(?:、|以及|及|和|与|，|,)\s*$")
 # The run's count and the verdict after it: "3个项目全面完成任务", "2项预计9月底前开工建设".
+# ("…2事项待省级单位印发方案后组织实施": the count may stand right before the group's noun.)
 _COUNT_CLOSE = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|件)"
-    r"(?:项目|工程|事项|实事|任务|指标)?\s*(\S[^。；;]*)[。；;]?\s*$"
+    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:(?:个|项|件)(?:项目|工程|事项|实事|任务|指标)?"
+    r"|(?:项目|工程|事项|实事))\s*(\S[^。；;]*)[。；;]?\s*$"
 )
 
 
@@ -44,7 +45,14 @@ def counted_runs(items) -> dict[int, RunMember]:
     run: list = []
     for item in items:
         own = item.target_text.strip()
-        if _COUNTED_JOIN.search(own) and not item.progress_text.strip() and len(own) <= 40:
+        # A line with a verdict of its own ("1.贴息事项已完成年度任务,") ends before the run.
+        named = status_from_words(own) is None
+        if (
+            _COUNTED_JOIN.search(own)
+            and not item.progress_text.strip()
+            and len(own) <= 40
+            and named
+        ):
             run.append(item)
             continue
         close = _COUNT_CLOSE.search(own) if run else None

@@ -132,3 +132,22 @@ def test_an_opening_count_of_another_run_length_gives_nothing():
     report = parse_report(OPENING_COUNTS_FIRST.replace("等3项", "等2项"))
     assert first_items_counted(report.preamble, report.targets) is None
     assert first_items_counted(parse_report(OPENING_COUNTS_FIRST).preamble, []) is None
+
+
+LEAD_RUNS = """截至4月底,某县2030年为民办实事6项事项
+1.农机购置补贴事项已完成年度任务,
+2.乡村道路安防工程、
+3.农村饮水提升、
+4.村级卫生室改造3项事项正在有序推进
+5.校园食堂改造、
+6.社区书屋建设2事项待上级印发方案后组织实施。
+"""
+
+
+def test_runs_after_an_item_with_its_own_verdict_and_counts_before_their_noun():
+    found = counted_runs(parse_report(LEAD_RUNS).targets)
+    assert 1 not in found  # its own words, not a name of the run after it
+    assert [found[n].words for n in (2, 3, 4)] == ["正在有序推进"] * 3
+    assert found[4].name == "村级卫生室改造"
+    assert [found[n].words for n in (5, 6)] == ["待上级印发方案后组织实施"] * 2
+    assert found[6].name == "社区书屋建设"
