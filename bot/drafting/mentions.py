@@ -122,8 +122,14 @@ def mentions(text: str) -> list[Mention]:
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
         # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
         heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
-        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
+        each = _EACH_OF_TWO.match(name)
+        for part in each.groups() if each else (name,):
+            found.append(Mention(fig.value, fig.unit, part, context, after, fig.start, heading))
     return found
+
+
+# "埋设天然气主管道和污水主管网各40公里": the figure is set for each of the two things named.
+_EACH_OF_TWO = re.compile(r"^([^和及与、]{2,}?)(?:和|及|与|、)([^和及与、]{2,}?)各$")
 
 
 _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")

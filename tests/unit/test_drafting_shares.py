@@ -1,6 +1,6 @@
-"""Shares of the year's task and the verdict a report gives over them
-(bot/drafting/shares.py), and an item's own excess under an opening that says all is done
-(bot/drafting/counted_runs.py)."""
+"""Shares of the year's task and the verdict a report gives over them (bot/drafting/shares.py),
+an item's own excess under an opening that says all is done (bot/drafting/counted_runs.py),
+and figures per head or set for each of two things (bot/drafting/mentions.py)."""
 
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import parse_report
@@ -39,3 +39,13 @@ def test_a_rate_per_so_many_people_answers_no_count():
     # Both written per so many people: the one answers the other.
     rate = pair_indicators("每千人口托位数达到4.5个。", "目前每千人口托位数达到3.8个。")
     assert [p.indicator.actual for p in rate] == ["3.8"]
+
+
+def test_a_figure_set_for_each_of_two_things_is_a_target_of_each():
+    from bot.drafting.pairing import pair_indicators
+
+    found = pair_indicators(
+        "新建供水管道和排水管网各20公里。", "已建成供水管道12公里,排水管网15公里。"
+    )
+    got = [(p.indicator.name, p.indicator.target, p.indicator.actual) for p in found]
+    assert got == [("新建供水管道", "20", "12"), ("排水管网", "20", "15")]
