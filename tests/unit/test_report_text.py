@@ -145,3 +145,12 @@ def test_a_closing_byline_is_no_progress():
     # A bracketed verdict after the target is the item's progress, not a byline.
     verdict = parse_report("某县今年为民办实事。\n1.新建公厕20座。(已完成)")
     assert verdict.targets[0].progress_text == "(已完成)"
+
+
+def test_an_amount_per_household_or_head_is_a_rate():
+    found = [
+        (f.value, f.unit) for f in extract_figures("按每户600元标准发放补助,每人200元,共120万元")
+    ]
+    assert found == [("600", "元/户"), ("200", "元/人"), ("120", "万元")]
+    # Per month or per year too, the words say more than one rate: the amount stays in 元.
+    assert [f.unit for f in extract_figures("每人每月300元")] == ["元"]
