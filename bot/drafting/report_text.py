@@ -100,8 +100,9 @@ def _split_same_line(text: str) -> tuple[str, str]:
 # 通讯员 李某）", "(来源:某日报)"), nothing told of the work.
 _BYLINE = re.compile(
     r"^\s*[(（](?:(?:记者|通讯员|作者|编辑|责任编辑|责编|来源)[:：\s]*[^()（）]{0,30}"
-    r"|(?![^)）]*(?:完成|推进|进展|滞后|开工|建成|竣工|已|未|暂))[\u4e00-\u9fff·]{2,5})[)）]\s*$"
-)  # not a bracketed verdict ("(已完成)", "（推进中）")
+    r"|(?![^)）]*(?:完成|推进|进展|滞后|开工|建成|竣工|已|未|暂))[\u4e00-\u9fff·]{2,5}"
+    r"(?<![局委办部院所队站社会府心]))[)）]\s*$"
+)  # not a bracketed verdict ("(已完成)", "（推进中）") nor an office ("(县住建局)")
 
 
 # Labels of a line written as "目标:…;进展:…" (or "任务:…。完成情况:…").

@@ -145,6 +145,8 @@ def test_a_closing_byline_is_no_progress():
     # A bracketed verdict after the target is the item's progress, not a byline.
     verdict = parse_report("某县今年为民办实事。\n1.新建公厕20座。(已完成)")
     assert verdict.targets[0].progress_text == "(已完成)"
+    office = parse_report("某县今年为民办实事。\n1.新建公厕20座。(县住建局)")
+    assert office.targets[0].progress_text == "(县住建局)"  # the lead unit, no byline
 
 
 def test_an_amount_per_household_or_head_is_a_rate():
