@@ -16,7 +16,7 @@ from bot.domain.ledger import TargetSpec
 from bot.domain.status import indicator_met, targeted_indicators
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.review import Guess
-from bot.drafting.statuses import mark_done
+from bot.drafting.statuses import DONE_WORDS, mark_done
 from bot.drafting.words import Reading, status_from_words
 
 # A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
@@ -151,13 +151,14 @@ _CONNECTIVE_END = re.compile(r"\n[^\d，,。；;:：\n]{1,6}[，,:：]\s*$")
 
 def first_items_counted(preamble: str, items) -> tuple[int, Reading] | None:
     """The opening's count of the items listed first, on lines one after another, and the
-    status it states of them: (count, reading); None when the count is not that run's."""
+    done status it states of them: (count, reading); None when the count is not that run's
+    or the opening says they are not done."""
     opening = _CONNECTIVE_END.sub("", preamble.strip())  # past "据了解," over the list
     sentences = [s for s in re.split(r"(?<=[。；;])", opening) if s.strip()]
     m = _COUNTED_EXAMPLES.search(sentences[-1]) if sentences else None
     said = status_from_words(m.group(2)) if m else None
-    if m is None or said is None:
-        return None
+    if m is None or said is None or said.value not in DONE_WORDS:
+        return None  # (read as a done list is: done unless an item's own words deny it)
     count = list_number(m.group(1))
     lines = [item.line for item in items]
     run = next((k for k in range(1, len(lines)) if lines[k] != lines[k - 1] + 1), len(lines))

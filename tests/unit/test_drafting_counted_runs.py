@@ -132,6 +132,8 @@ def test_an_opening_count_of_another_run_length_gives_nothing():
     report = parse_report(OPENING_COUNTS_FIRST.replace("等3项", "等2项"))
     assert first_items_counted(report.preamble, report.targets) is None
     assert first_items_counted(parse_report(OPENING_COUNTS_FIRST).preamble, []) is None
+    behind = parse_report(OPENING_COUNTS_FIRST.replace("已提前完成并超额完成任务", "进展滞后"))
+    assert first_items_counted(behind.preamble, behind.targets) is None  # only a done list
 
 
 LEAD_RUNS = """截至4月底,某县2030年为民办实事6项事项
