@@ -42,9 +42,7 @@ def _write(tmp_path, new: str = ""):
     return str(path)
 
 
-def test_an_unknown_unit_is_refused_by_target_and_key_and_nothing_is_imported(
-    run_cli, tmp_path
-):
+def test_an_unknown_unit_is_refused_by_target_and_key_and_nothing_is_imported(run_cli, tmp_path):
     code, out, err = run_cli("import", _write(tmp_path))
     assert code == 2 and out == ""
     assert "责任单位有误，未导入任何内容" in err
