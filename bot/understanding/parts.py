@@ -1,0 +1,58 @@
+"""A whole and its parts: a target that lists other targets by their names ("重点工程30项,
+其中省级6项、市级5项、县级16项", then one target for each) yields to the part a question
+names ("省级重点工程投资完成多少"), although the whole explains more of the question (it
+writes the subject the parts leave out)."""
+
+from __future__ import annotations
+
+from bot.understanding.candidates import Candidate
+
+# The ways a question may name a part's title (its own words, a homophone or the lexicon's);
+# a fuzzy near-miss is too loose to set a whole aside.
+_NAMING = ("phrase", "pinyin", "lexicon")
+
+
+class PartsOfWholes:
+    """`Answerer` ranking a part before the whole that lists it (bot.understanding.answering)."""
+
+    def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
+        """The candidates with a part the question names before the whole leading them, and
+        the whole's number (not to be offered as a close second); else as they were."""
+        if len(candidates) < 2:
+            return candidates, None
+        docs = self.index.docs
+        whole = docs.get(candidates[0].number)
+        if whole is None:
+            return candidates, None
+        names = whole.names.split("\n")
+        for n, part in enumerate(candidates[1:], 1):
+            doc = docs.get(part.number)
+            if doc is None or not self._trusted(part):
+                continue
+            title = doc.fields[0]
+            # A part called within the whole's own names may be the whole the question means.
+            if len(title) < 2 or title not in whole.written or any(title in m for m in names):
+                continue
+            if not any(
+                r.text == title and r.field == "title" and r.kind in _NAMING for r in part.reasons
+            ):
+                continue
+            if self._parts_listed(candidates[0].number) < 2:
+                continue
+            return [part, *candidates[:n], *candidates[n + 1 :]], candidates[0].number
+        return candidates, None
+
+    def _parts_listed(self, number: int) -> int:
+        """How many other targets' titles (two characters or more) the target's texts write:
+        two or more make it a whole listing its parts. Counted once per version of its doc."""
+        doc = self.index.docs[number]
+        cached = self._listed.get(number)
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        count = 0
+        for other, other_doc in self.index.docs.items():
+            title = other_doc.fields[0] if other_doc.fields else ""
+            if other != number and len(title) >= 2 and title in doc.written:
+                count += 1
+        self._listed[number] = (doc, count)
+        return count
