@@ -69,7 +69,7 @@ from bot.understanding.followups import FollowUps
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
-from bot.understanding.parts import PartsOfWholes
+from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
 from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
@@ -81,7 +81,7 @@ from bot.understanding.text import (
 from bot.understanding.weights import AHEAD_MAX
 
 
-class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, PartsOfWholes):
+class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
@@ -325,7 +325,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, PartsOfWholes
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates, whole = self._part_first(self._promoted(self._scored(q)))
+        candidates = self._explains_more_first(self._promoted(self._scored(q)))
+        candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
         trusted = bool(candidates) and self._trusted(candidates[0])
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):

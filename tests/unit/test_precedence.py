@@ -1,15 +1,36 @@
-"""A target listing other targets as its parts, as drafted from "共N项,其中A、B、C" reports:
-a question naming one part is that part's, one naming none of them is the whole's."""
+"""Which close candidate is answered first: the one explaining much more of the question,
+and a part the question names before the whole listing it (bot/understanding/precedence.py)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.drafts import draft_as_imported
+from bench.sets import REPORTS
 from bot.domain.ledger import TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from tests.auxil.ledgers import small_ledger
+
+
+def _answerer(ledger, today):
+    return Answerer(ledger, load_lexicon(), today=today, tz=ZoneInfo("Asia/Shanghai"))
+
+
+def test_a_runner_up_explaining_much_more_of_the_question_goes_first(ledger_2020):
+    # 低保 names the 低保 standard (with aliases), but the subsidy target explains 财政补 too.
+    answer = _answerer(ledger_2020, dt.date(2020, 10, 31)).ask("低保户每个月财政补多少钱")
+    assert (answer.intent, answer.targets[:2]) == ("target", (45, 39))
+
+
+def test_on_a_drafted_ledger_too():
+    # 垃圾分类 is all the sorting-pool target explains; the compounds target explains 小区 too.
+    drafted = draft_as_imported(REPORTS / "chongchuan-2023-11" / "report.txt")
+    answerer = _answerer(drafted.ledger, drafted.judging_day)
+    assert answerer.ask("垃圾分类小区建得怎么样").targets[0] == 25
+    assert answerer.ask("建筑垃圾分类池完成多少").targets[0] == 26
+
 
 PROJECTS = small_ledger(
     2021,
@@ -28,9 +49,7 @@ PROJECTS = small_ledger(
 
 @pytest.fixture(scope="module")
 def projects():
-    return Answerer(
-        PROJECTS, load_lexicon(), today=dt.date(2021, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return _answerer(PROJECTS, dt.date(2021, 12, 31))
 
 
 @pytest.mark.parametrize(
@@ -54,7 +73,5 @@ def test_a_whole_listing_one_other_target_only_is_not_set_aside():
         TargetSpec(1, "重点民生项目", "社会事业", "实施重点民生项目20个,含教育项目8个。"),
         TargetSpec(2, "教育项目", "社会事业", "教育项目8个。"),
     )
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2021, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = _answerer(ledger, dt.date(2021, 12, 31))
     assert answerer.ask("重点民生项目里的教育项目完成投资多少").targets[0] == 1

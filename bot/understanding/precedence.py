@@ -1,19 +1,48 @@
-"""A whole and its parts: a target that lists other targets by their names ("重点工程30项,
-其中省级6项、市级5项、县级16项", then one target for each) yields to the part a question
-names ("省级重点工程投资完成多少"), although the whole explains more of the question (it
-writes the subject the parts leave out)."""
+"""Which leading candidate goes first when the best score is not the best answer:
+- one that explains much more of the question, close enough in score, goes before the
+  best-scored one ("低保户每个月财政补多少钱": 低保 alone names the 低保 standard, the
+  subsidy target explains 财政补 too);
+- a part the question names goes before the whole listing it: a target that lists other
+  targets by their names ("重点工程30项,其中省级6项、市级5项、县级16项", then one target
+  for each) yields to the part ("省级重点工程投资完成多少"), although the whole explains
+  more of the question (it writes the subject the parts leave out)."""
 
 from __future__ import annotations
 
 from bot.understanding.candidates import Candidate
+from bot.understanding.cues import ALONE_RATIO
+
+# A runner-up explaining this much more of the question than the best-scored target (as a
+# share of its informative bigrams) is the better answer if its score is at least half.
+MORE_COVERAGE = 0.2
 
 # The ways a question may name a part's title (its own words, a homophone or the lexicon's);
 # a fuzzy near-miss is too loose to set a whole aside.
 _NAMING = ("phrase", "pinyin", "lexicon")
 
 
-class PartsOfWholes:
-    """`Answerer` ranking a part before the whole that lists it (bot.understanding.answering)."""
+class Precedence:
+    """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
+
+    def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates with the one of the top three whose score times coverage is best
+        first, among those explaining `MORE_COVERAGE` more of the question than the leader
+        and scoring at least `ALONE_RATIO` of it; else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        lead = candidates[0]
+        best, chosen = lead.score * lead.coverage, 0
+        for n, c in enumerate(candidates[1:3], 1):
+            if (
+                c.score >= lead.score * ALONE_RATIO
+                and c.coverage >= lead.coverage + MORE_COVERAGE
+                and c.score * c.coverage > best
+                and self._trusted(c)
+            ):
+                best, chosen = c.score * c.coverage, n
+        if not chosen:
+            return candidates
+        return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]
 
     def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
         """The candidates with a part the question names before the whole leading them, and
