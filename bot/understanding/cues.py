@@ -138,12 +138,16 @@ SUMMARY = re.compile(
     r"|^(?:台账(?:里|中|上)?的?)?(?:目标|任务)(?:一共|总共|共)?有(?:多少|几)(?:项|个|件)[？?。]*$"
     # every category at once: the summary, which counts them all
     r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
+    # a report on the whole ("半年小结", "年终成绩单")
+    r"|小结|成绩单"
 )
 
 
-# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").
+# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务"),
+# maybe with a word or two between ("15件为民办实事", "十项民生重点工作"): only the count goes.
 WHOLE_COUNT = re.compile(
-    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)(?=事项|实事|任务|目标|确定事项|重点)"
+    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)"
+    r"(?=[\u4e00-\u9fff]{0,4}?(?:事项|实事|任务|目标|确定事项|重点))"
 )
 
 
