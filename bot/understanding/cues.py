@@ -260,6 +260,17 @@ def to_int(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_number(raw)
 
 
+def blank_written_cues(q: str, cues: re.Pattern | None, text: str) -> str:
+    """`q` with each cue that `text` writes together with the question's character before or
+    after it blanked, in place (明星 of "明星村那块的场地" where the target writes 明星村)."""
+    for m in cues.finditer(q) if cues is not None else ():
+        start, end = m.span()
+        before = start > 0 and q[start - 1 : end] in text
+        if before or (end < len(q) and q[start : end + 1] in text):
+            q = q[:start] + " " * (end - start) + q[end:]
+    return q
+
+
 def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
     return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
 

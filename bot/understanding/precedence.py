@@ -1,4 +1,5 @@
 """Which leading candidate goes first when the best score is not the best answer:
+- a trusted one close in score goes before a leader explaining too little to be trusted;
 - one that explains much more of the question, close enough in score, goes before the
   best-scored one ("低保户每个月财政补多少钱": 低保 alone names the 低保 standard, the
   subsidy target explains 财政补 too);
@@ -10,7 +11,7 @@
 from __future__ import annotations
 
 from bot.understanding.candidates import Candidate
-from bot.understanding.cues import ALONE_RATIO
+from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO
 
 # A runner-up explaining this much more of the question than the best-scored target (as a
 # share of its informative bigrams) is the better answer if its score is at least half.
@@ -23,6 +24,18 @@ _NAMING = ("phrase", "pinyin", "lexicon")
 
 class Precedence:
     """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
+
+    def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A leader that explains too little of the question to be trusted yields to a close
+        runner-up that does ("瘫在床上…的五保老人有地方住吗": 五保 alone names a low-income
+        target, the rest is the care home's): the best score alone is not the best answer."""
+        if len(candidates) < 2 or self._trusted(candidates[0]):
+            return candidates
+        top = candidates[0].score
+        for n, candidate in enumerate(candidates[1:], 1):
+            if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
+                return [candidate, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates with the one of the top three whose score times coverage is best

@@ -372,3 +372,15 @@ def test_a_cue_the_lexicon_reads_as_a_target_s_long_name_is_in_scope():
     # a ledger without one still rejects it
     bare = dataclasses.replace(revenue, targets=revenue.targets[:1] + revenue.targets[2:])
     assert _answerer(bare).ask("税收收得怎么样").intent == "unknown"
+
+
+def test_a_cue_inside_a_word_the_leading_target_writes_is_the_ledger_s_word():
+    # 明星 (a celebrity) is out of scope, 明星村 a village the target writes.
+    gym = small_ledger(
+        2022,
+        TargetSpec(1, "多功能健身运动场", "社会事业", "建设明星村多功能健身运动场。"),
+        TargetSpec(2, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    )
+    answerer = _answerer(gym)
+    assert answerer.ask("明星村那块打球的场地").targets == (1,)
+    assert answerer.ask("明星八卦").intent == "unknown"
