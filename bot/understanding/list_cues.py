@@ -9,7 +9,7 @@ import re
 from bot.understanding.text import chinese_number, words_pattern
 
 LIST_CUE = re.compile(
-    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|列一下|列一列|列个|罗列|名单|都有|有什么|全部|所有|统计|一览"
 )
 
 

@@ -101,6 +101,21 @@ def test_lists_by_status_unit_category_and_deadline(answerer):
     assert month.filter["due"] == ["2020-10-01", "2020-10-31"]
 
 
+@pytest.mark.parametrize(
+    ("question", "status"), [("年度任务完成了的列一下", "已完成"), ("滞后的列个清单", "滞后")]
+)
+def test_asked_to_list_them_by_status(answerer, question, status):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"status": status})
+
+
+@pytest.mark.parametrize(
+    "question", ["全县工作半年小结", "全县目标年终成绩单", "66项工作目标完成得如何"]
+)
+def test_a_report_on_the_whole_ledger_is_the_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
+
+
 def test_summary_and_help(answerer):
     summary = answerer.ask("总体完成情况怎么样")
     assert summary.intent == "summary" and summary.targets == ()
