@@ -201,7 +201,14 @@ UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|
 
 DUE_CUE = re.compile(
     r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
+    # when it will be done ("年底才能完成的", "9月底能办完的"): a deadline, no status
+    r"|(?:才能|才会|才|能)(?:完成|完工|干完|做完|办完|完)的"
 )
+
+
+# A deadline's verb says nothing of status unless the work is said to be done already
+# ("7月底前要办完的" asks what is due; "7月底前已经办完的" what is done).
+DONE_ALREADY = re.compile(r"已|都完|都办完|都干完|办结|竣工|投产|投用")
 
 
 MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")

@@ -32,6 +32,7 @@ from bot.understanding.list_cues import (
     CATEGORY_WORDS,
     COUNT_CUE,
     DAYS_WITHIN,
+    DONE_ALREADY,
     DUE_CUE,
     DUE_PASSED,
     DUE_THIS_YEAR,
@@ -134,6 +135,8 @@ class ListAnswers(RankedLists):
         unit, role = self._unit_filter(q)
         category = self._category_filter(q)
         due = self._due_filter(q)
+        if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
+            status = None
         has_cue = bool(LIST_CUE.search(q))
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么

@@ -110,6 +110,24 @@ def test_asked_to_list_them_by_status(answerer, question, status):
 
 
 @pytest.mark.parametrize(
+    ("question", "due"),
+    [
+        ("7月底前要办完的有哪些", ["2020-01-01", "2020-07-31"]),
+        ("年底才能完成的", ["2020-12-01", "2020-12-31"]),
+        ("预计9月底才能干完的", ["2020-01-01", "2020-09-30"]),
+    ],
+)
+def test_when_it_will_be_done_asks_what_is_due_not_what_is_done(answerer, question, due):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"due": due})
+
+
+def test_done_already_by_a_deadline_keeps_its_status(answerer):
+    answer = answerer.ask("7月底前已经办完的有哪些")
+    assert answer.filter == {"status": "已完成", "due": ["2020-01-01", "2020-07-31"]}
+
+
+@pytest.mark.parametrize(
     "question", ["全县工作半年小结", "全县目标年终成绩单", "66项工作目标完成得如何"]
 )
 def test_a_report_on_the_whole_ledger_is_the_summary(answerer, question):
