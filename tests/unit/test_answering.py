@@ -102,7 +102,12 @@ def test_lists_by_status_unit_category_and_deadline(answerer):
 
 
 @pytest.mark.parametrize(
-    ("question", "status"), [("年度任务完成了的列一下", "已完成"), ("滞后的列个清单", "滞后")]
+    ("question", "status"),
+    [
+        ("年度任务完成了的列一下", "已完成"),
+        ("滞后的列个清单", "滞后"),
+        ("没完工的有哪些", "未完成"),
+    ],
 )
 def test_asked_to_list_them_by_status(answerer, question, status):
     answer = answerer.ask(question)
