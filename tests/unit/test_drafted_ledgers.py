@@ -384,3 +384,12 @@ def test_a_cue_inside_a_word_the_leading_target_writes_is_the_ledger_s_word():
     answerer = _answerer(gym)
     assert answerer.ask("明星村那块打球的场地").targets == (1,)
     assert answerer.ask("明星八卦").intent == "unknown"
+
+
+def test_kindergartens_are_preschool_education():
+    ledger = small_ledger(
+        2024,
+        TargetSpec(1, "生均拨款", "社会事业", "学前教育生均拨款标准从每生每年500元提高到600元。"),
+        TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
+    )
+    assert _answerer(ledger).ask("给幼儿园每个娃的钱涨了没").targets[:1] == (1,)
