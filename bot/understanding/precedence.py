@@ -67,22 +67,26 @@ class Precedence:
         if whole is None:
             return candidates, None
         names = whole.names.split("\n")
+        named = []
         for n, part in enumerate(candidates[1:], 1):
             doc = docs.get(part.number)
-            if doc is None or not self._trusted(part):
+            if doc is None:
                 continue
             title = doc.fields[0]
             # A part called within the whole's own names may be the whole the question means.
             if len(title) < 2 or title not in whole.written or any(title in m for m in names):
                 continue
-            if not any(
+            if any(
                 r.text == title and r.field == "title" and r.kind in _NAMING for r in part.reasons
             ):
-                continue
-            if self._parts_listed(candidates[0].number) < 2:
-                continue
-            return [part, *candidates[:n], *candidates[n + 1 :]], candidates[0].number
-        return candidates, None
+                named.append(n)
+        # Two parts named ("省级和市级的加起来") ask about the whole, or both.
+        if len(named) != 1 or not self._trusted(candidates[named[0]]):
+            return candidates, None
+        if self._parts_listed(candidates[0].number) < 2:
+            return candidates, None
+        n = named[0]
+        return [candidates[n], *candidates[:n], *candidates[n + 1 :]], candidates[0].number
 
     def _parts_listed(self, number: int) -> int:
         """How many other targets' titles (two characters or more) the target's texts write:

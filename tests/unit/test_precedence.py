@@ -66,6 +66,10 @@ def test_a_question_naming_one_part_is_that_part_s(projects, question, number):
     assert (answer.intent, answer.targets[0], answer.ambiguous) == ("target", number, False)
 
 
+def test_a_question_naming_two_parts_is_the_whole_s(projects):
+    assert projects.ask("重点民生项目中教育项目卫生项目合计完成投资多少").targets[0] == 1
+
+
 def test_a_whole_listing_one_other_target_only_is_not_set_aside():
     # One name in another target's text is a mention, not a list of parts.
     ledger = small_ledger(
