@@ -217,7 +217,8 @@ def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
 
 
 @pytest.mark.parametrize(
-    ("question", "number"), [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3)]
+    ("question", "number"),
+    [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3), ("村村通的油路铺完没", 5)],
 )
 def test_government_abbreviations_reach_the_words_a_report_writes(question, number):
     ledger = small_ledger(
@@ -226,6 +227,7 @@ def test_government_abbreviations_reach_the_words_a_report_writes(question, numb
         TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
         TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
         TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+        TargetSpec(5, "千村公路通畅", "城乡建设", "建设板盘至背塘四级通村油路。"),
         title="民生实事",
     )
     answer = _answerer(ledger).ask(question)
