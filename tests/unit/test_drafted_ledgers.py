@@ -395,3 +395,12 @@ def test_kindergartens_are_preschool_education():
         TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
     )
     assert _answerer(ledger).ask("给幼儿园每个娃的钱涨了没").targets[:1] == (1,)
+
+
+def test_heating_is_what_a_report_calls_heat_supply():
+    ledger = small_ledger(
+        2025,
+        TargetSpec(1, "供热保障", "城乡建设", "在供热保障方面,新建管网2.5公里。"),
+        TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
+    )
+    assert _answerer(ledger).ask("冬天暖气管子新铺了多少").targets[:1] == (1,)
