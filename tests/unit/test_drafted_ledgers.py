@@ -397,10 +397,16 @@ def test_kindergartens_are_preschool_education():
     assert _answerer(ledger).ask("给幼儿园每个娃的钱涨了没").targets[:1] == (1,)
 
 
-def test_heating_is_what_a_report_calls_heat_supply():
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("冬天暖气管子新铺了多少", 1), ("那家要关停的企业处理完了吗", 3)],
+)
+def test_everyday_words_reach_what_a_report_writes(question, number):
+    # 暖气 is the 供热 a report writes, 关停 its 关闭退出.
     ledger = small_ledger(
         2025,
         TargetSpec(1, "供热保障", "城乡建设", "在供热保障方面,新建管网2.5公里。"),
         TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
+        TargetSpec(3, "化工公司关闭退出", "安全生产", "10月底之前完成某化工有限公司关闭退出。"),
     )
-    assert _answerer(ledger).ask("冬天暖气管子新铺了多少").targets[:1] == (1,)
+    assert _answerer(ledger).ask(question).targets[:1] == (number,)
