@@ -79,3 +79,28 @@ def test_a_whole_listing_one_other_target_only_is_not_set_aside():
     )
     answerer = _answerer(ledger, dt.date(2021, 12, 31))
     assert answerer.ask("重点民生项目里的教育项目完成投资多少").targets[0] == 1
+
+
+LEVELS = small_ledger(
+    2021,
+    TargetSpec(
+        1,
+        "重点项目",
+        "经济发展",
+        "全县重点项目30项,其中省级6项、市级5项、县级19项,当年计划投资60亿元。",
+        "完成投资70亿元。",
+    ),
+    TargetSpec(2, "省级", "经济发展", "省级6项,当年计划投资20亿元。", "完成投资25亿元。"),
+    TargetSpec(3, "市级", "经济发展", "市级5项,当年计划投资20亿元。", "完成投资22亿元。"),
+    TargetSpec(4, "县级", "经济发展", "县级19项,当年计划投资20亿元。", "完成投资23亿元。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("省重点项目投资完成多少", 2), ("市级重点项目完成了吗", 3), ("全县重点项目完成投资多少", 1)],
+)
+def test_a_level_of_key_projects_is_that_level_s(question, number):
+    # 省重点 is 省级重点: the part titled 省级, not the whole listing it.
+    answer = _answerer(LEVELS, dt.date(2021, 12, 31)).ask(question)
+    assert answer.targets[0] == number
