@@ -192,6 +192,10 @@ STAGE_EDGES = re.compile(
 )
 
 
+# Between two topics asked for at once ("教育和养老方面的", "交通方面、水利方面").
+JOINED = re.compile(r"(?:方面|这块|那块|领域)?(?:和|与|跟|及|以及|还有|、|加上)")
+
+
 # Where a unit's share of the work is, said after its name ("发改委那边", "手上").
 UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
 

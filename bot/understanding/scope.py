@@ -85,6 +85,9 @@ class ScopeChecks:
     def _topic_answer(self, question: str, q: str) -> Answer | None:
         if not TOPIC_CUE.search(q):
             return None
+        joined = self._joined_topics(question, q)
+        if joined is not None:
+            return joined
         topic = self._topic_of(q)
         if topic is None:
             return self._word_list(question, q)

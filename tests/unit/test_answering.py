@@ -114,6 +114,13 @@ def test_asked_to_list_them_by_status(answerer, question, status):
     assert (answer.intent, answer.filter) == ("list", {"status": status})
 
 
+def test_two_topics_joined_list_the_targets_of_both(answerer):
+    both = answerer.ask("教育和养老方面的")
+    one, other = answerer.ask("教育方面的"), answerer.ask("养老方面的")
+    assert (both.intent, both.filter) == ("list", {"topic": "教育、养老"})
+    assert set(both.targets) == set(one.targets) | set(other.targets)
+
+
 @pytest.mark.parametrize(
     ("question", "due"),
     [
