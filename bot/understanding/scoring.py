@@ -268,11 +268,12 @@ class IndexScoring(PhraseHits):
         )  # fmt: skip
 
     def _slips_of(self, token: str) -> tuple[str, ...]:
-        """The ledger bigrams a question bigram no target writes may be a homophone slip
-        of: the same pinyin, one character the same, the other (the slip) one this ledger
-        seldom uses (a common one, 位 or 一, next to a word is more often two words than a
-        slip). Depends on the ledger only; kept until it changes."""
-        if token in self.postings or len(token) != 2 or not _cjk_pair(token):
+        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
+        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
+        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
+        if token in self.postings or token in self.lexicon.whole_ledger:
+            return ()
+        if len(token) != 2 or not _cjk_pair(token):
             return ()
         found = []
         for other in self.bigram_pinyin.get(pinyin_key(token), ()):

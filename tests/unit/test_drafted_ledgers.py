@@ -410,3 +410,16 @@ def test_everyday_words_reach_what_a_report_writes(question, number):
         TargetSpec(3, "化工公司关闭退出", "安全生产", "10月底之前完成某化工有限公司关闭退出。"),
     )
     assert _answerer(ledger).ask(question).targets[:1] == (number,)
+
+
+def test_a_word_for_the_whole_ledger_is_no_homophone_slip():
+    # 实事 (what the ledger's items are) is not a miswriting of the 实施 a target writes.
+    ledger = small_ledger(
+        2021,
+        TargetSpec(1, "养老服务照料中心", "社会事业", "完成10家居家养老服务照料中心建设。"),
+        TargetSpec(2, "残疾儿童康复", "社会事业", "为200名残疾儿童实施基本康复服务。"),
+        TargetSpec(3, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    )
+    answer = _answerer(ledger).ask("养老的两件实事进展")
+    assert answer.targets[0] == 1
+    assert not any(r.kind == "pinyin" for c in answer.candidates for r in c.reasons)
