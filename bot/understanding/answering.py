@@ -328,7 +328,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         candidates = self._explains_more_first(self._promoted(self._scored(q)))
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
-        trusted = bool(candidates) and self._trusted(candidates[0])
+        # A part set before its whole (`_part_first`) was trusted there.
+        trusted = bool(candidates) and (whole is not None or self._trusted(candidates[0]))
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".

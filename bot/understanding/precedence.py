@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from bot.understanding.candidates import Candidate
-from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO
+from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
 
 # A runner-up explaining this much more of the question than the best-scored target (as a
 # share of its informative bigrams) is the better answer if its score is at least half.
@@ -80,8 +80,12 @@ class Precedence:
                 r.text == title and r.field == "title" and r.kind in _NAMING for r in part.reasons
             ):
                 named.append(n)
-        # Two parts named ("省级和市级的加起来") ask about the whole, or both.
-        if len(named) != 1 or not self._trusted(candidates[named[0]]):
+        # Two parts named ("省级和市级的加起来") ask about the whole, or both. A title named,
+        # by the lexicon's word too ("省里" for 省级), is trusted as a phrase written out is.
+        if len(named) != 1:
+            return candidates, None
+        part = candidates[named[0]]
+        if not (self._trusted(part) or part.coverage >= PHRASE_COVERAGE):
             return candidates, None
         if self._parts_listed(candidates[0].number) < 2:
             return candidates, None

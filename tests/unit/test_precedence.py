@@ -98,9 +98,20 @@ LEVELS = small_ledger(
 
 @pytest.mark.parametrize(
     ("question", "number"),
-    [("省重点项目投资完成多少", 2), ("市级重点项目完成了吗", 3), ("全县重点项目完成投资多少", 1)],
+    [
+        ("省重点项目投资完成多少", 2),
+        ("市级重点项目完成了吗", 3),
+        ("全县重点项目完成投资多少", 1),
+    ],
 )
 def test_a_level_of_key_projects_is_that_level_s(question, number):
     # 省重点 is 省级重点: the part titled 省级, not the whole listing it.
     answer = _answerer(LEVELS, dt.date(2021, 12, 31)).ask(question)
     assert answer.targets[0] == number
+
+
+def test_a_part_named_by_the_lexicon_s_word_on_a_drafted_ledger():
+    # 省里 is the lexicon's word for 省级: the part explains little else, yet is the answer.
+    drafted = draft_as_imported(REPORTS / "qinshui-2021" / "report.txt")
+    answer = _answerer(drafted.ledger, drafted.judging_day).ask("省里挂号的大工程钱花到位没有")
+    assert (answer.intent, answer.targets[0]) == ("target", 2)
