@@ -13,6 +13,10 @@ LIST_CUE = re.compile(
 )
 
 
+# Whether any target is in a state, asked first ("有没有滞后的项目"): a list, not one target.
+ANY_OF_THEM = re.compile(r"^(?:请问)?(?:有没有|有无|是否有|有木有)")
+
+
 # The list cues that may just as well count one target's own things ("科技成果登记了多少项").
 COUNT_CUE = re.compile(r"有几|几项|多少项")
 
@@ -108,7 +112,7 @@ STATUS_FORMS = {
 # On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
 ON_PACE = re.compile(
     r"(?<![没未不有])(?:达到?|符合|跟上|赶上|超过|快于|领先)(?:了)?序时(?:进度)?(?:了|的|要求|[？?。！!]*$)"
-    r"|(?<![没未不有])达序(?:了|的)|(?:没|未|没有)(?:滞后|落后)"
+    r"|(?<![没未不有])达序(?:了|的)|(?<!有)(?:没|未|没有)(?:滞后|落后)"
     # going well, said of targets as a list ("进展顺利的有哪些", "哪些完成得好")
     r"|(?:进展|推进)(?:得)?(?:顺利|正常)的|(?:顺利|正常)推进的"
     r"|(?<!不)(?:完成|做|干|办)得(?:好|不错|很好|比较好)的"

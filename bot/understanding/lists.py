@@ -26,6 +26,7 @@ from bot.understanding.cues import LIST_REPLY_LIMIT, to_int
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
+    ANY_OF_THEM,
     ANY_STATUS,
     AT_RISK,
     AT_RISK_LIST,
@@ -164,6 +165,8 @@ class ListAnswers(RankedLists):
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
             status = None
         has_cue = bool(LIST_CUE.search(q))
+        if status and not has_cue:
+            has_cue = bool(ANY_OF_THEM.search(q))
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.

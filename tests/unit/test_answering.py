@@ -107,6 +107,7 @@ def test_lists_by_status_unit_category_and_deadline(answerer):
         ("年度任务完成了的列一下", "已完成"),
         ("滞后的列个清单", "滞后"),
         ("没完工的有哪些", "未完成"),
+        ("有没有滞后的项目", "滞后"),
     ],
 )
 def test_asked_to_list_them_by_status(answerer, question, status):
