@@ -108,6 +108,7 @@ def test_lists_by_status_unit_category_and_deadline(answerer):
         ("滞后的列个清单", "滞后"),
         ("没完工的有哪些", "未完成"),
         ("有没有滞后的项目", "滞后"),
+        ("进展较好的是哪几个", ("推进中", "已完成", "超额完成")),
     ],
 )
 def test_asked_to_list_them_by_status(answerer, question, status):
