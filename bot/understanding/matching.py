@@ -111,6 +111,8 @@ class LedgerIndex(IndexScoring):
         # targets can hold a word at all, so a word is looked for in those targets only.
         self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
+        # The characters of the ledger's preamble: its context, which no target need repeat.
+        self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
@@ -419,7 +421,9 @@ class LedgerIndex(IndexScoring):
         for number in [n for n in self.docs if n not in seen]:
             self._remove(number)
             changed.add(number)
-        if changed:
+        context = frozenset("".join(normalize_many([ledger.preamble])))
+        if changed or context != self.context_chars:
+            self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change
         return changed
 
