@@ -72,6 +72,17 @@ def _report_just_filed(service: ChatContext, sender: Sender, since: dt.datetime)
         )
 
 
+def _refused_with_its_report(incoming: IncomingFile, number: int, words: str) -> Reply | None:
+    """The answer to a report whose file cannot be kept: neither is received, since its words
+    speak of that file ("整改报告见附件"), and the unit is shown what to send again."""
+    try:
+        check_evidence(incoming.name, incoming.content)
+    except EvidenceError as exc:
+        again = f"/report {number} {words}".rstrip()
+        return Reply(f"未收到这份报送：{exc}\n请改好文件后，连同说明重新发送：\n{again}")
+    return None
+
+
 def _attach(
     service: ChatContext,
     sender: Sender,
@@ -116,6 +127,9 @@ def _reply_to_reminder_with_file(
     if not caption:
         acknowledge_by_reply(service, sender, reminder)
         return [_attach(service, sender, number, incoming, "", None)]
+    refused = _refused_with_its_report(incoming, number, caption)
+    if refused is not None:
+        return [refused]
     replies = reply_to_reminder(service, sender, replied_message_id, caption) or []
     report = _report_just_filed(service, sender, started)
     if report is None:
@@ -140,6 +154,11 @@ def receive_file(
     command = head.split("@", 1)[0].lower()
     if command == "/report":
         number = parse_target_number(words[0]) if words else None
+        if number is not None and service.target(number) and may_report(service, sender, number):
+            note = words[1].strip() if len(words) > 1 else ""
+            refused = _refused_with_its_report(incoming, number, note)
+            if refused is not None:
+                return [refused]
         replies = service.command(sender, "report", rest)
         report = _report_just_filed(service, sender, started)
         if number is None or report is None or report.target_number != number:
