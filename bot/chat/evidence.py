@@ -31,7 +31,13 @@ from bot.chat.types import (
     parse_target_number,
     split_typed,
 )
-from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
+from bot.domain.evidence import (
+    TYPE_LABELS,
+    EvidenceError,
+    EvidenceFile,
+    check_evidence,
+    size_label,
+)
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
 from bot.store.outbox import reminder_of_message
@@ -59,6 +65,13 @@ class IncomingFile:
     name: str
     content: bytes
     telegram_file_id: str = ""
+    # The size the chat declared for a file too big to download (content then left empty):
+    # what it concerns is decided as for any file, and only then is it refused for its size.
+    declared_size: int = 0
+
+    def checked(self) -> EvidenceFile:
+        """The file as evidence, or EvidenceError saying what to send instead."""
+        return check_evidence(self.name, self.content, declared_size=self.declared_size)
 
 
 def _report_just_filed(service: ChatContext, sender: Sender, since: dt.datetime):
@@ -76,7 +89,7 @@ def _refused_with_its_report(incoming: IncomingFile, number: int, words: str) ->
     """The answer to a report whose file cannot be kept: neither is received, since its words
     speak of that file ("整改报告见附件"), and the unit is shown what to send again."""
     try:
-        check_evidence(incoming.name, incoming.content)
+        incoming.checked()
     except EvidenceError as exc:
         again = f"/report {number} {words}".rstrip()
         return Reply(f"未收到这份报送：{exc}\n请改好文件后，连同说明重新发送：\n{again}")
@@ -92,7 +105,7 @@ def _attach(
     report_id: int | None,
 ) -> Reply:
     try:
-        file = check_evidence(incoming.name, incoming.content)
+        file = incoming.checked()
     except EvidenceError as exc:
         return Reply(f"佐证材料未保存：{exc}")
     row, count = attach(

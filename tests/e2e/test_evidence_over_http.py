@@ -102,3 +102,31 @@ async def test_a_reply_to_a_reminder_with_a_file_that_cannot_be_kept_is_not_rece
         assert reply.text.startswith("未收到这份报送：文件是空的。")
         assert reply.text.endswith("连同说明重新发送：\n/report 16 整改台账见附件")
         assert reports(engine) == []
+
+
+async def test_a_file_too_big_to_fetch_is_answered_only_where_it_concerns_the_bot(
+    config, engine, fake
+):
+    # Before, every file over 20 MB got "文件超过20MB上限，未保存" wherever it was posted: a
+    # unit's colleagues sharing a big PDF, a group nobody subscribed, a stranger in private.
+    subscribe(engine, "县住建局", GROUP, actor="tg:42")
+    big = bytes(21 * 1024 * 1024)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        shared = await bot.send_file(
+            GROUP, MEMBER, big, kind="document", filename="规划.pdf", **GROUP_KW
+        )
+        assert shared.sent == []
+        assert (await bot.send_file(-100777, 9, big, kind="document", **GROUP_KW)).sent == []
+        stranger = await bot.send_file(9, 9, big, kind="document")
+        assert stranger.text.startswith("抱歉，您没有使用本助手的权限。")
+
+        report = await bot.send_file(
+            GROUP, MEMBER, big, kind="document", filename="验收.pdf",
+            caption="/report 30 验收报告见附件", **GROUP_KW,
+        )  # fmt: skip
+        assert report.text == (
+            "未收到这份报送：文件有21.0MB，超过20MB上限。请压缩或拆分后再发。\n"
+            "请改好文件后，连同说明重新发送：\n/report 30 验收报告见附件"
+        )
+        assert reports(engine) == []
+        assert not [c for c in fake.calls() if c.method == "getFile"]  # never fetched
