@@ -43,7 +43,7 @@ from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import WorkCalendar, load_work_calendar
-from bot.render.replies import render_candidates, render_list, render_target
+from bot.render.replies import list_title, render_candidates, render_list, render_target
 from bot.store.ledger_store import history, read_ledger, read_target
 from bot.store.models import SavedList, utc_now
 from bot.store.pending import settle_interrupted
@@ -263,7 +263,7 @@ class ChatService:
         # its pages would list the first unit's targets without naming the unit.
         board = str(answer.filter.get("rank", "")).startswith("units")
         if answer.intent == "list" and len(answer.targets) > PAGE_SIZE and not board:
-            title = answer.reply.split("（", 1)[0]
+            title = list_title(answer.reply)
             return self.paged_list(title, list(answer.targets))
         return Reply(answer.reply)
 
