@@ -66,3 +66,22 @@ async def test_a_leader_asking_whether_any_target_lags_is_shown_the_lagging_ones
         on_pace = await bot.say(LEADER, LEADER, "哪些没滞后")
         assert on_pace.text.startswith("推进中、已完成、超额完成的目标（")
         assert lagging not in on_pace.text
+
+
+async def test_what_is_to_be_done_by_a_day_is_the_list_due_then(config, engine, fake):
+    # Before, the 完成的 of "要完成的" was read as the status 已完成: "年底前需要完成的有哪些"
+    # listed "到期（含已完成）的已完成的目标" (20 done ones), "本月应完成的任务" every done one.
+    monday = dataclasses.replace(config, today=dt.date(2020, 11, 30))
+    async with running_bot(bot_config(monday, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        year_end = await bot.say(LEADER, LEADER, "年底前需要完成的有哪些")
+        assert year_end.text.startswith(
+            "2020-12-01至2020-12-31到期（含已完成）的目标（第1/7页，共65项）"
+        )
+        week = await bot.say(LEADER, LEADER, "下周要做完的")
+        assert week.text == "2020-12-07至2020-12-13到期（含已完成）的目标：没有符合条件的目标。"
+        month = await bot.say(LEADER, LEADER, "本月应完成的任务")
+        assert month.text.startswith("2020-11-01至2020-11-30到期（未完成）的目标")
+        # what is already done is still asked the usual way
+        done = await bot.say(LEADER, LEADER, "哪些已经完成了")
+        assert done.text.startswith("已完成的目标（第1/3页，共21项）")
