@@ -81,6 +81,18 @@ def cmd_subscribe(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         unit, chat_id = _unit_and_chat(ctx, sender, args, SUBSCRIBE_USAGE)
     except CommandError as exc:
         return [Reply(str(exc))]
+    named = unicodedata.normalize("NFKC", args).split()
+    if len(named) == 1 and sender.chat_type == "private":
+        # Sent in private, "this chat" is the admin's own: the unit's reminders would come
+        # here, and /subscriptions would no longer list the unit as one nobody receives for.
+        return [
+            Reply(
+                f"在私聊中发送会把{unit}的提醒发到您自己的对话，而不是{unit}的工作群，未订阅。"
+                f"请在{unit}的工作群里发送 /subscribe {named[0]}，或写明群ID："
+                f"/subscribe {named[0]} 群ID（在该群里发 /whoami 可查看群ID）；"
+                f"确要发到本对话，请写 /subscribe {named[0]} {chat_id}"
+            )
+        ]
     if not subscribe(ctx.engine, unit, chat_id, actor=sender.actor):
         return [Reply(f"{chat_id} 已订阅{unit}的提醒。")]
     return [Reply(f"已订阅：{unit}的到期提醒将发送到 {chat_id}。")]

@@ -37,3 +37,24 @@ def test_subscribe_and_assign_take_a_departments_official_name(config, engine):
     changed = "第35项 责任单位：县卫健委(牵头,推定) → 县卫健委(牵头)"
     assert assign.text.startswith(f"请确认以下修改：\n{changed}")
     assert "“卫生健康局”即县卫健委（台账中的名称）" in assign.text
+
+
+def test_subscribe_sent_in_private_without_a_chat_says_where_to_send_it(config, engine):
+    # Before, "/subscribe 卫生局" in the admin's private chat subscribed that private chat:
+    # 县卫健委's reminders came to the admin, and /subscriptions stopped listing the unit as
+    # one nobody receives reminders for.
+    service = admin_chat(config, engine)
+    [private] = service.command(ADMIN, "subscribe", "卫生局")
+    assert private.text == (
+        "在私聊中发送会把县卫健委的提醒发到您自己的对话，而不是县卫健委的工作群，未订阅。"
+        "请在县卫健委的工作群里发送 /subscribe 卫生局，或写明群ID：/subscribe 卫生局 群ID"
+        "（在该群里发 /whoami 可查看群ID）；确要发到本对话，请写 /subscribe 卫生局 42"
+    )
+    [listed] = service.command(ADMIN, "subscriptions", "")
+    assert listed.text.startswith("订阅（0）：") and "县卫健委" in listed.text
+    # in the unit's group it subscribes that group; in private, the chat written out
+    in_group = Sender(42, -1003300, actor="tg:42", chat_type="supergroup")
+    [group] = service.command(in_group, "subscribe", "卫生局")
+    assert group.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
+    [own] = service.command(ADMIN, "subscribe", "卫生局 42")
+    assert own.text == "已订阅：县卫健委的到期提醒将发送到 42。"
