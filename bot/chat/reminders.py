@@ -31,6 +31,7 @@ from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
+from bot.domain.acknowledgements import is_acknowledgement
 from bot.domain.admin_grammar import CommandError
 from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
@@ -186,10 +187,29 @@ def reply_to_reminder(
         # "谁负责" under it asks about its target; it reports no progress.
         ctx.conversations.open_target(sender.chat_id, reminder.target_number, year=ctx.year)
         return None
+    if is_acknowledgement(text) and may_report(ctx, sender, reminder.target_number):
+        return _acknowledged_by_words(ctx, sender, reminder)
     replies = create_report(ctx, sender, reminder.target_number, text)
     if may_report(ctx, sender, reminder.target_number):
         acknowledge_by_reply(ctx, sender, reminder)
     return replies
+
+
+def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> list[Reply]:
+    """ "收到" under a reminder: its 收到, said the first time (later ones are the group's manners,
+    answered by silence); no progress report is filed, so the reminders go on."""
+    if sender.user_id is None or reminder.id is None:
+        return []
+    done = acknowledge(ctx.engine, reminder.id, user_id=sender.user_id, name=_acker(sender))
+    if done.row is None or not done.recorded:
+        return []
+    heading = HEADINGS.get(done.row.kind, "提醒")
+    return [
+        Reply(
+            f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
+            f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
+        )
+    ]
 
 
 def acknowledge_by_reply(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> None:
