@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.app.reminders import subscribe
+from bot.app.reminders import set_digest, subscribe
 from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
 from tests.auxil.reminder_harness import outbox_row, reminders_for, reports
 
@@ -53,3 +53,19 @@ async def test_a_reply_of_shou_dao_acknowledges_the_reminder_and_reports_nothing
     # Monday: 6 and 7 are reminded again (收到 reported nothing); 16 reported since Thursday
     async with running_bot(on(config, fake, dt.date(2020, 12, 28)), engine, fake):
         assert [len(reminders_for(fake, GROUP, n)) for n in (6, 7, 16)] == [2, 2, 1]
+
+
+async def test_a_leader_answering_the_digest_with_thumbs_up_is_answered_in_kind(
+    config, engine, fake
+):
+    # Before, "好的👍" under the weekly digest was taken for a question about a target:
+    # "抱歉，台账中没有找到与这个问题对应的目标。"; "收到" alone was already answered in kind.
+    leaders = -1008880000
+    set_digest(engine, leaders, True)
+    async with running_bot(on(config, fake, dt.date(2020, 12, 28)), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {leaders} 领导群")
+        [digest] = [c for c in fake.sent_messages(leaders) if "督查周报" in c.result["text"]]
+        for words in ("好的👍", "收到，马上落实", "收到"):
+            reply = await bot.say(leaders, 901, words, reply_to=digest.result["message_id"], **KW)
+            assert reply.text.startswith("好的。还想查什么直接问就行。"), words
+        assert reports(engine) == []
