@@ -50,6 +50,12 @@ from bot.drafting.sentences import (
     told_as_done,
 )
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.table_leads import (
+    behind_as_named,
+    header_with_lead_units,
+    named_as_behind,
+    row_names,
+)
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import (
@@ -376,10 +382,12 @@ def draft_report(
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
+    header = header_with_lead_units(header, report.preamble, text.split("\n"))
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
     cut = breaks_off(report.targets)
+    behind = named_as_behind(report.preamble, row_names(report.targets))
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -402,6 +410,7 @@ def draft_report(
             list_done=list_done,
             own_lines=own_lines,
         )
+        spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)

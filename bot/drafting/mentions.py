@@ -277,3 +277,43 @@ def scope_of_a_step(m: Mention, text: str) -> bool:
     管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
     clause = clause_at(text, m.start)
     return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)
+
+
+# A project's whole scale over its years ("总投资519.86亿元", "概算投资140.16亿元", "计划总投资"),
+# beside the amount set for this year ("当年计划投资19亿元", "年度计划投资", "本年投资计划").
+_WHOLE_SCALE = re.compile(r"总投资|概算|总概算|估算投资|总规模")
+_THIS_YEARS_PLAN = re.compile(r"(?:当年|年度|本年|今年|全年)[^，,。；;\d]{0,4}?计划|年度投资")
+
+
+def scale_beside_years_plan(targets: list[Mention]) -> set[int]:
+    """The targets naming a project's whole scale when another target of their unit names
+    this year's plan: what the year's work answers is the plan, not the scale."""
+    clauses = [_CUT.split(t.context)[-1] for t in targets]
+    planned = {t.unit for t, c in zip(targets, clauses, strict=True) if _THIS_YEARS_PLAN.search(c)}
+    return {
+        k
+        for k, (t, c) in enumerate(zip(targets, clauses, strict=True))
+        if t.unit in planned and _WHOLE_SCALE.search(c) and not _THIS_YEARS_PLAN.search(c)
+    }
+
+
+# A count of projects opening its sentence as the subject of the amounts after it ("省级6项,
+# 概算投资…", "市重点项目12个,当年计划投资…"): which projects the figures are of, not work to do.
+_ACTION = re.compile(r"完成|实施|建设|建成|新建|开工|推进|抓好|实现|启动|改造|新增|争取|引进|打造")
+_AMOUNTS_AFTER = re.compile(r"[，,][^。；;\n]*?\d")
+
+
+def counts_its_subject(m: Mention, text: str) -> bool:
+    """`m` counts the projects its sentence is about: a count in 项 (or 个 of 项目) closing the
+    sentence's first clause with no verb before it, a figure in the clause after it."""
+    projects = m.unit == "项" or (m.unit == "个" and re.search(r"(?:项目|工程)$", m.name))
+    opening = not re.search(r"[，,：:、（）()]", m.heading) and not _ACTION.search(m.heading)
+    rest = text[m.start :]
+    end = re.search(r"[，,。；;\n]", rest)
+    return bool(
+        projects
+        and opening
+        and not m.after
+        and end is not None
+        and _AMOUNTS_AFTER.match(rest, end.start())
+    )

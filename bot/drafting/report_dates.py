@@ -227,9 +227,12 @@ def likely_year(text: str, today: dt.date) -> int:
     """The year a report that prints none is most likely about, read on `today` (the day it
     is imported): the latest year whose period reported on ("截至9月底", "1-11月", "上半年")
     has ended by today; with no period, last year early in the year (a year-end report comes
-    in January to March), else this year."""
+    in January to March), else this year. A period ending later in today's own month ("截止
+    7月底" out on 17 July, figures filed or projected to the month's end) is this year's: a
+    report does not come eleven months after the period it tells."""
     opening = "\n".join(text.strip().split("\n")[:3])
     period = report_day(opening, today.year)
     if period is not None:
-        return today.year if period <= today else today.year - 1
+        ended = period <= today or (period.year, period.month) == (today.year, today.month)
+        return today.year if ended else today.year - 1
     return today.year - 1 if today.month <= 3 else today.year

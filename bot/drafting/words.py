@@ -128,6 +128,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "不够理想", "不尽理想", "不理想",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
+            # Ranked low among its peers by the office ("全省排名靠后", "排名末位").
+            "排名靠后", "排名落后", "排名末位", "排名倒数",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.

@@ -14,7 +14,14 @@ from bot.drafting.report_dates import guess_year, likely_year, report_day
         # The period reported on has ended this year: this year's report.
         ("截至8月底,全县民生实事进展顺利。\n1.新建公厕。", dt.date(2030, 9, 15), 2030),
         ("某市1-10月重点民生实事完成情况\n1.新建公厕。", dt.date(2030, 11, 20), 2030),
+        # Ending later in today's own month: this year's, filed before the month is out.
+        (
+            "今年以来,各项实事稳步推进。\n截止7月底,已完成12项。\n1.新建公厕。",
+            dt.date(2030, 7, 17),
+            2030,
+        ),
         # Not yet ended this year: last year's ("1-11月" imported in January).
+        ("截止7月底,已完成12项。\n1.新建公厕。", dt.date(2030, 6, 20), 2029),
         ("某市1-11月重点民生实事完成情况\n1.新建公厕。", dt.date(2031, 1, 8), 2030),
         ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 3, 2), 2030),
         ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2030, 7, 10), 2030),
