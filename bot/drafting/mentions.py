@@ -68,6 +68,16 @@ def _previous_name(context: str) -> str:
     return ""
 
 
+# A measure per so many people ("每千人口托位数", "每万人拥有"): a rate, not a count. (Not
+# "人均": a name cut short by its window may lose it, on either side of a pair.)
+_PER_HEAD = re.compile(r"每[十百千万]+(?:人口|人|户|名)")
+
+
+def per_head(m: Mention) -> bool:
+    """The figure's name makes it a rate per so many people ("每千人口托位数4个")."""
+    return bool(_PER_HEAD.search(m.name))
+
+
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
 # Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
 # 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)
@@ -112,8 +122,14 @@ def mentions(text: str) -> list[Mention]:
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
         # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
         heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
-        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
+        each = _EACH_OF_TWO.match(name)
+        for part in each.groups() if each else (name,):
+            found.append(Mention(fig.value, fig.unit, part, context, after, fig.start, heading))
     return found
+
+
+# "埋设天然气主管道和污水主管网各40公里": the figure is set for each of the two things named.
+_EACH_OF_TWO = re.compile(r"^([^和及与、]{2,}?)(?:和|及|与|、)([^和及与、]{2,}?)各$")
 
 
 _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")

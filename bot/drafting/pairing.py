@@ -21,6 +21,7 @@ from bot.drafting.mentions import (
     counts_its_subject,
     mentions,
     parts_of_a_whole,
+    per_head,
     restates_target,
     scale_beside_years_plan,
     scope_of_a_step,
@@ -82,6 +83,8 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:
+    if per_head(actual) != per_head(target):  # "每千人口托位数4个" answers no count of 托位
+        return False
     if actual.unit in MAGNITUDES:  # "186.2亿" for a target in 亿元
         return target.unit.startswith(actual.unit)
     if target.unit in MAGNITUDES:

@@ -49,10 +49,6 @@ from bot.understanding.list_cues import (
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
-    STATUS_FORM,
-    STATUS_FORMS,
-    STATUS_WORD,
-    STATUS_WORDS,
     THIS_WEEK,
     TO_BE_DONE,
     UNIT_CUE,
@@ -61,6 +57,7 @@ from bot.understanding.list_cues import (
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     WORD_LIST,
+    status_reading,
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
@@ -335,17 +332,7 @@ class ListAnswers(RankedLists):
             return ON_PACE_STATUSES
         if REMAINING.search(q):
             return NOT_DONE_STATUSES
-        if not (STATUS_WORD.search(q) or STATUS_FORM.search(q)):  # ANY_STATUS.search
-            return None
-        for status, words in STATUS_WORDS:
-            pattern = STATUS_FORMS.get(status)
-            if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
-                if status == "未完成" and "红灯" in q:
-                    return ("滞后", "未完成")
-                if status == "已完成" and "绿灯" in q:
-                    return ("超额完成", "已完成")
-                return (status,)
-        return None
+        return status_reading(q)
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""

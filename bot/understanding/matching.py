@@ -22,7 +22,7 @@ import gc
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,7 @@ from bot.understanding.figures import (
     figures_in,
     unit_pattern,
 )
-from bot.understanding.lexicon import FieldLexicon
+from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
@@ -77,6 +77,8 @@ class _Doc:
     fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
     # With it: the bits of all those phrases' characters, and the fewest any one needs.
     fuzzy_union: tuple[int, int] = (0, 1)
+    # (lexicon word, longer keys) -> whether it is written only inside them (`_only_inside`).
+    inside: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict)
 
 
 class LedgerIndex(IndexScoring):
@@ -151,6 +153,10 @@ class LedgerIndex(IndexScoring):
         self._word_tokens = {
             w: tokens for pairs in self._expansions.values() for w, tokens in pairs
         }
+        # Key -> word -> the longer keys that, written in a target, say something else.
+        self._foreign = foreign_keys(
+            {key: tuple(w for w, _ in pairs) for key, pairs in self._expansions.items()}
+        )
         # The build makes millions of small objects and no cycles: collecting during it
         # would only rescan them, again and again.
         collecting = gc.isenabled()

@@ -265,6 +265,7 @@ class IndexScoring(PhraseHits):
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
             figures, homophones, list(by_key.values()), present,
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
+            foreign=[self._foreign.get(key) for key in by_key],
         )  # fmt: skip
 
     def _slips_of(self, token: str) -> tuple[str, ...]:

@@ -90,3 +90,13 @@ def test_a_report_of_last_years_list_is_of_the_year_before_its_date():
     assert guess_year(text, 2000).value == "2031"
     compared = "某县民生实事进展\n1-9月完成投资比去年同期增长5%。\n2031年10月5日"
     assert guess_year(compared, 2000).value == "2031"  # a comparison says nothing of the year
+
+
+def test_a_list_announced_early_in_the_year_is_this_years():
+    announced = "今年,某县为民办八件实事。\n1.新建公厕20座,6月底前投入使用;\n2.年内改造小区3个。"
+    assert likely_year(announced, dt.date(2031, 3, 20)) == 2031
+    # Told as done, the same list early in the year is last year's, reported at its close.
+    done = "今年,某县为民办八件实事。\n1.新建公厕20座,已投入使用;\n2.改造老旧小区3个。"
+    assert likely_year(done, dt.date(2031, 3, 20)) == 2030
+    # "今年以来" is the year so far: a report of progress, not an announcement.
+    assert likely_year("今年以来,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 1, 10)) == 2030
