@@ -255,13 +255,34 @@ def to_int(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_number(raw)
 
 
+# The tests of a candidate's reasons below are loops, not any()/all() over a generator: they
+# run several times a question, and a generator costs more than the few reasons it reads.
+
+
 def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
-    return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+    for r in candidate.reasons:
+        if r.kind in kinds and len(r.text) >= length:
+            return True
+    return False
 
 
 def only_characters(candidate: Candidate) -> bool:
     """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
-    return all(r.kind == "char" for r in candidate.reasons)
+    for r in candidate.reasons:
+        if r.kind != "char":
+            return False
+    return True
+
+
+def lexicon_and_characters(candidate: Candidate) -> bool:
+    """Lexicon reasons explain the target, and nothing else but rare single characters."""
+    lexicon = False
+    for r in candidate.reasons:
+        if r.kind == "lexicon":
+            lexicon = True
+        elif r.kind != "char":
+            return False
+    return lexicon
 
 
 def one_character(candidate: Candidate, q: str) -> bool:
