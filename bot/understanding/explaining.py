@@ -80,10 +80,13 @@ class CandidateExplaining:
             passing = self._passing(number, query)  # () when the one test of bits fails
         if not passing:
             return 0.0
-        caps, largest = self._fuzzy_caps_of(number)
+        # Each row of `_leading` asks: the kept caps and bits are read here, not by a call.
+        known = self._fuzzy_caps.get(number)
+        caps, largest = known if known is not None else self._fuzzy_caps_of(number)
         if not largest:
             return 0.0
-        q_bits = self._masked_bits(query)
+        current = query.bits_known == len(self._char_bits)
+        q_bits = query.masked_bits if current else self._masked_bits(query)
         size = len(query.masked)
         most = 0.0
         for phrase, bits, _, _, length, unique in passing:
@@ -92,7 +95,8 @@ class CandidateExplaining:
                 shared = (bits & q_bits).bit_count()
                 similarity = min(100.0, 200.0 * shared / (length + shared))
                 cap *= (similarity - 60) / 40
-            most = max(most, cap)
+            if cap > most:
+                most = cap
         return most
 
     def _passing(self, number: int, query: _Query) -> tuple[tuple, ...]:
@@ -292,7 +296,7 @@ class CandidateExplaining:
         q = query.masked
         named: str | None = None  # the phrases found already, one a line
         best: tuple[float, str, tuple[int, int]] | None = None
-        for entry in self._passing(number, query):
+        for entry in query.passing[number]:  # `_candidate` has worked them out
             phrase = entry[0]
             if named is None:
                 named = "\n".join(

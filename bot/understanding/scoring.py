@@ -11,7 +11,7 @@ from operator import ge
 
 import numpy as np
 
-from bot.understanding.candidates import Candidate
+from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.phrase_hits import PhraseHits
@@ -321,7 +321,7 @@ class IndexScoring(PhraseHits):
         else:
             candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
         candidates = [c for c in candidates if c.score > 0]
-        candidates.sort(key=lambda c: (-c.score, c.number))
+        sort_best_first(candidates)
         return candidates
 
     def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
