@@ -108,9 +108,13 @@ class CandidateExplaining:
         if passing is None:
             # The phrase's characters are numbered before the question's are read: a
             # character numbered later would be missing from the question's bits.
+            # (What `_fuzzy_bits` and `_masked_bits` keep is read here without a call each.)
             doc = self.docs[number]
-            fuzzy = self._fuzzy_bits(doc)
-            q_bits = self._masked_bits(query)
+            fuzzy = doc.fuzzy_bits
+            if fuzzy is None:
+                fuzzy = self._fuzzy_bits(doc)
+            current = query.bits_known == len(self._char_bits)
+            q_bits = query.masked_bits if current else self._masked_bits(query)
             every, fewest = doc.fuzzy_union
             if (every & q_bits).bit_count() < fewest:
                 passing = ()  # too few of all its phrases' characters for any one of them
