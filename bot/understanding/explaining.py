@@ -5,6 +5,7 @@ it explains. `IndexScoring` (bot.understanding.scoring) picks the rows; this exp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -335,5 +336,6 @@ def _shares(phrase: str) -> tuple[int, int]:
 
 _SCORE = attrgetter("score")
 _K1_PLUS_1 = BM25_K1 + 1
-# `Reason` from a tuple without the named tuple's keyword-handling constructor.
-_reason = Reason._make
+# `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the
+# call of Python that `Reason._make` is (tuple.__new__ is what it calls).
+_reason = partial(tuple.__new__, Reason)

@@ -343,11 +343,11 @@ class IndexScoring(PhraseHits):
         order, without numpy's cost per operation on a few rows (most of a question's time
         on a ledger of dozens of targets)."""
         scores = [0.0] * n_rows
-        postings = self.postings
+        postings, listed = self.postings, self._lists  # kept parts read without a call
         for token, weight in query.tokens.items():
             if token not in postings:
                 continue
-            parts = self._listed_parts(token, avgdl)
+            parts = listed.get(token) or self._listed_parts(token, avgdl)
             if parts is None:
                 continue
             rows, tfs, denominator, own = parts
