@@ -351,7 +351,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             c
             for c in candidates[:3]
             if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
-            and self._trusted(c)
+            and (c is candidates[0] or self._trusted(c))  # the leader is trusted to be here
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else
