@@ -30,7 +30,7 @@ from bot.render.ledger_toml import load_ledger_file
 SEED_REPORT = PROJECT_ROOT / "data" / "sources" / "report_2020.txt"
 SEED_LEDGER = PROJECT_ROOT / "data" / "ledger_2020.toml"
 REPORTS = PROJECT_ROOT / "tests" / "data" / "reports"
-TUNED_ON = frozenset({"2020 report", "cangnan-2022"})
+TUNED_ON = frozenset({"2020 report"})  # not a folder: every folder says so in its SOURCE.md
 # The goals of issue 12: on the 2020 draft against the curated ledger, and on held-out reports.
 SEED_GOALS = {"pairs": 0.90, "statuses": 0.90, "categories": 0.85, "deadlines": 0.95, "year": 1.0}
 HELD_OUT_GOALS = {"pairs": 0.90, "statuses": 0.90}
@@ -64,7 +64,7 @@ def measure_folder(folder: Path, today: dt.date) -> Measured:
 
 
 def tuned_on(folder: Path) -> bool:
-    """A folder the drafter may be tuned on: cangnan-2022, and each whose SOURCE.md says dev."""
+    """A folder the drafter may be tuned on: each whose SOURCE.md says "Use: dev"."""
     source = folder / "SOURCE.md"
     return folder.name in TUNED_ON or (
         source.is_file() and "Use: dev" in source.read_text(encoding="utf-8")

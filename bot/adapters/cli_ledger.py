@@ -31,6 +31,7 @@ from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
 from bot.store.ledger_import import ImportResult, load_ledger
+from bot.store.ledger_store import units_held
 from bot.store.uow import reading
 
 
@@ -148,6 +149,16 @@ def _refuse_another_years(ledger, base, path: Path, args) -> None:
         )
 
 
+def county_departments() -> frozenset[str]:
+    """The county departments as the field names them (data/lexicon/departments.toml): the
+    units `import-report` drafts, which a new year's ledger may name before any target has."""
+    from bot.drafting.naming import load_departments
+
+    found = load_departments()
+    assisting = [unit for units in found.assist.values() for unit in units]
+    return frozenset([*found.names, *found.lead.values(), *assisting])
+
+
 def cmd_import(config: Config, engine: Engine, args) -> int:
     """Load a ledger file (TOML, xlsx or CSV) into the database."""
     path = Path(args.file)
@@ -155,7 +166,8 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
         raise not_a_file(path)
     suffix = path.suffix.lower()
     if suffix == ".toml":
-        ledger = load_ledger_file(path)
+        # Units read as /assign and a sheet read them; the first ledger names them freely.
+        ledger = load_ledger_file(path, units_held(engine), county_departments())
         if args.year and args.year != ledger.year:
             raise CliError(
                 f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"

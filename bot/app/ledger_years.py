@@ -1,9 +1,10 @@
-"""Several ledger years: the year words of a question, and answers from the year it names.
+"""Several ledger years: answers from the year a question names.
 
-`parse_year_phrase` takes the year words out of a question ("2020年的", "去年", "和去年比",
-"同比"), so matching sees only the rest. `LedgerYears` answers from the current year's
-`Answerer` unless a year is named, builds another year's on first use, and adds a
-year-over-year line where the same target (matched by title and text) is in both years.
+`parse_year_phrase` (bot.understanding.year_words) takes the year words out of a question
+("2020年的", "去年", "和去年比", "和2021年比", "同比"), so matching sees only the rest.
+`LedgerYears` answers from the current year's `Answerer` unless a year is named, builds
+another year's on first use, and adds a year-over-year line where the same target (matched
+by title and text) is in both years.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -28,53 +28,16 @@ from bot.store.ledger_source import LedgerSource, ledger_source
 from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.text import has_content, normalize
+from bot.understanding.year_words import (
+    ABSOLUTE_YEAR,
+    RELATIVE_YEAR,
+    SIDE_BY_SIDE,
+    YearPhrase,
+    parse_year_phrase,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-# A year not followed by a month, a day or 底/末/初 ("2020年10月底前" is a deadline, not a year).
-_NOT_A_DATE = r"(?!\s*(?:\d|[一二三四五六七八九十]+月|底|末|初|中|上半|下半))"
-_ABSOLUTE = re.compile(
-    r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?" + _NOT_A_DATE + r"(?:的)?"
-)
-_RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0}
-_RELATIVE_RE = re.compile(r"(前年|去年|上一年|上年|今年|本年)(?:度)?" + _NOT_A_DATE + r"(?:的)?")
-_COMPARE = re.compile(
-    r"(?:和|跟|与|同|较|比)(?:去年|上年|上一年)(?:同期)?(?:相比|比较|对比|比)?(?:的话)?"
-    # "同比增长6.3%" is a figure's own words, not a question comparing years.
-    r"|去年同期|同比(?!\s*(?:增|减|下降|上升|提高|降低|增长|回落))(?:情况|变化)?|比上年"
-)
-# Only these ask to set two years side by side; "比上年增长多少" may ask for a figure's own
-# change on last year, which the current year's texts state.
-_SIDE_BY_SIDE = re.compile(r"(?:和|跟|与|同)(?:去年|上年|上一年)|去年同期|同比(?:情况|变化)")
-
-
-@dataclass(frozen=True)
-class YearPhrase:
-    year: int | None  # the year the question names; None: the current year
-    compare: bool  # a year-over-year comparison is asked for
-    rest: str  # the question without its year words
-
-
-def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
-    """The year a question names (absolute, or relative to `current_year`), whether it asks
-    for a comparison with the year before, and the question without those words."""
-    compare = bool(_COMPARE.search(question))
-    rest = _COMPARE.sub("", question)
-    year: int | None = None
-    found = _ABSOLUTE.search(rest)
-    if found:
-        year = int("".join(_CN_DIGITS.get(c, c) for c in found.group(1)))
-        rest = rest[: found.start()] + rest[found.end() :]
-    else:
-        found = _RELATIVE_RE.search(rest)
-        if found:
-            year = current_year + _RELATIVE[found.group(1)]
-            rest = rest[: found.start()] + rest[found.end() :]
-    rest = rest.strip(" ，,。？?的") or rest.strip()
-    return YearPhrase(year=year, compare=compare, rest=rest if found or compare else question)
-
 
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
 
@@ -83,7 +46,7 @@ def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
     """Whether a question naming the current year is better answered without its year words:
     they found nothing, or only texts mentioning them, where the rest asks a list or summary."""
     text = str(whole.filter.get("text", ""))
-    year_only = bool(text and (_ABSOLUTE.fullmatch(text) or _RELATIVE_RE.fullmatch(text)))
+    year_only = bool(text and (ABSOLUTE_YEAR.fullmatch(text) or RELATIVE_YEAR.fullmatch(text)))
     if whole.intent == "unknown" or year_only:
         return bare.intent != "unknown"
     return bare.intent in ("list", "summary") and whole.intent == "target"
@@ -222,6 +185,8 @@ class LedgerYears:
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
+        if phrase.other is not None:
+            return self._between(question, phrase, year, current, conversation)
         alone = not has_content(normalize(phrase.rest))
         # Without the year before, "比上年增长多少" asks for the figure's own change on last
         # year, which the current texts state: it is answered as it was asked.
@@ -253,7 +218,7 @@ class LedgerYears:
                 answer = self._in_context_year(question, before, year, conversation) or answer
                 if answer.intent == "unknown":
                     conversation.take(before)  # an unknown answer leaves the context as it was
-            if phrase.compare and _SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
+            if phrase.compare and SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)
             return answer
@@ -272,6 +237,23 @@ class LedgerYears:
         if compare and missing is None:
             answer = self._with_comparison(answer, core, year - 1)
         return answer
+
+    def _between(
+        self, question: str, phrase: YearPhrase, year: int, current: Answerer, conversation
+    ) -> Answer:
+        """A question comparing `year` with a year it names ("2020年新增贷款和2021年比"):
+        answered in `year`, with the line setting the target in both years side by side."""
+        core = self.answerer(year)
+        if core is None:
+            return self._about_the_year(question, year, current, conversation)
+        if not has_content(normalize(phrase.rest)):
+            answer = Answer(question, "summary", (), f"{year}年与{phrase.other}年相比：")
+        else:
+            answer = core.ask(phrase.rest, _in_year(conversation, year))
+            answer = dataclasses.replace(answer, question=question)
+            if year != current.ledger.year:
+                answer = _of_year(answer, year)
+        return self._with_comparison(answer, core, phrase.other, named=True)
 
     def _follow_up(self, question: str, conversation: Conversation, year: int) -> Answer | None:
         """The answer in the year of the conversation's context, when that is not `year` (the
@@ -365,21 +347,43 @@ class LedgerYears:
         )
         return Answer(question, "unknown", (), reply, filter={"year": year}, confident=False)
 
-    def _with_comparison(self, answer: Answer, core: Answerer, earlier_year: int) -> Answer:
-        earlier = self.answerer(earlier_year)
-        if earlier is None:
-            line = f"同比：数据库中没有{earlier_year}年的台账，无法与上年相比。"
+    def _with_comparison(
+        self, answer: Answer, core: Answerer, other_year: int, *, named: bool = False
+    ) -> Answer:
+        """The answer in `core`'s year with the line comparing it with `other_year`'s (the
+        year before, or a year the question `named`)."""
+        other = self.answerer(other_year)
+        before = not named
+        if other is None:
+            held = "、".join(f"{y}年" for y in self.held())
+            line = (
+                f"同比：数据库中没有{other_year}年的台账，无法与上年相比。"
+                if before
+                else f"对比：数据库中没有{other_year}年的台账（现有：{held}），"
+                f"无法与{other_year}年相比。请换一个现有的年份。"
+            )
         elif answer.intent == "unknown":  # no target found: the ledgers' counts answer nothing
-            line = f"同比：没有找到要比较的目标，无法与{earlier_year}年相比。"
+            line = f"同比：没有找到要比较的目标，无法与{other_year}年相比。"
         else:
             target = None
             if answer.intent == "target" and answer.targets and not answer.ambiguous:
                 target = core.by_number.get(answer.targets[0])
-            line = comparison_line(
-                earlier.ledger,
-                core.ledger,
-                target,
-                lambda ledger, t: compute_status(t, self.config.status_date(ledger.year)),
-            )
-        filters = {**answer.filter, "compare": earlier_year}
+            line = self._line_between(core, other, target)
+        filters = {**answer.filter, "compare": other_year}
         return dataclasses.replace(answer, reply=f"{answer.reply}\n{line}", filter=filters)
+
+    def _line_between(self, core: Answerer, other: Answerer, target: TargetSpec | None) -> str:
+        """`comparison_line` of the two years, earlier first, about `core`'s `target` as the
+        later year holds it (or the ledgers' counts without a target)."""
+        earlier, later = sorted((other, core), key=lambda c: c.ledger.year)
+        if target is not None and later is not core:
+            found = same_target(target, later.ledger)
+            if found is None:
+                return f"同比：{later.ledger.year}年台账中没有与“{target.title}”相同的目标。"
+            target = found
+        return comparison_line(
+            earlier.ledger,
+            later.ledger,
+            target,
+            lambda ledger, t: compute_status(t, self.config.status_date(ledger.year)),
+        )

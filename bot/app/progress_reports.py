@@ -6,6 +6,7 @@ report while it is still pending, so two quick presses decide it once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -17,8 +18,12 @@ from bot.domain.fields import FieldChange
 from bot.store.ledger_changes import apply_changes_in, lock_targets
 from bot.store.ledger_fields import read_field
 from bot.store.ledger_store import read_target
-from bot.store.models import ProgressReport, utc_now
+from bot.store.models import AuditEntry, ProgressReport, utc_now
 from bot.store.uow import UnitOfWork, reading
+
+# How an approval's audit entries begin: what tells an /undo that it retracts a report.
+APPROVED = "采纳单位报送#"
+_APPROVED_ID = re.compile(re.escape(APPROVED) + r"(\d+)")
 
 
 def file_report(
@@ -128,7 +133,7 @@ def approve_report(
             )
             for c in proposal.changes
         ]
-        reason = f"采纳单位报送#{report.id}（报送人{report.reporter_id}，审核人{actor}）"
+        reason = f"{APPROVED}{report.id}（报送人{report.reporter_id}，审核人{actor}）"
         apply_changes_in(session, changes, actor=actor, reason=reason, year=report.year)
         _mark_decided(session, report, decided_by, state="approved")
     return Approval(report, proposal, kept)
@@ -144,3 +149,15 @@ def reject_report(
             return None
         _mark_decided(uow.session, report, decided_by, state="rejected", reason=reason[:500])
     return report
+
+
+def retracted_report(engine: Engine, change_id: str) -> ProgressReport | None:
+    """The approved report whose approval was the change `change_id` (what an /undo just
+    reverted), or None when that change was not a report's approval."""
+    with reading(engine, expire_on_commit=False) as session:
+        query = select(AuditEntry.reason).where(AuditEntry.change_id == change_id).limit(1)
+        found = _APPROVED_ID.match(session.exec(query).first() or "")
+        if found is None:
+            return None
+        report = session.get(ProgressReport, int(found.group(1)))
+    return report if report is not None and report.state == "approved" else None

@@ -19,8 +19,10 @@ from bot.app.changes import (
     undo,
 )
 from bot.app.closing import date_closing, recheck_closing
+from bot.app.progress_reports import retracted_report
 from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
+from bot.chat.progress_reports import tell_unit
 from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
@@ -113,11 +115,24 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     service.refresh()
     # A change made before a newer year was imported names its year: 第12项 now means 2021's.
     lines = [
-        f"已撤销：{f'{e.year}年' if e.year and e.year != service.year else ''}"
+        f"{f'{e.year}年' if e.year and e.year != service.year else ''}"
         f"第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
         for e in applied.entries
     ]
-    return [Reply("\n".join(lines))]
+    text = "\n".join(f"已撤销：{line}" for line in lines)
+    report = retracted_report(service.engine, applied.entries[0].undoes)
+    if report is not None:
+        # The unit was told of the approval, so it is told of its retraction the same way.
+        number = report.target_number
+        tell_unit(
+            service,
+            report.chat_id,
+            f"第{number}项进展报送#{report.id}的采纳已被督查局撤销，台账已改回：\n"
+            + "\n".join(lines)
+            + f"\n如有疑问请联系督查局；需要重新报送时，请发送：/report {number} 进展或数值",
+        )
+        text += f"\n这是对报送#{report.id}的采纳，已通知报送单位。"
+    return [Reply(text)]
 
 
 UNMATCHED_SHOWN = 10  # distinct questions listed

@@ -43,6 +43,10 @@ KNOWN_UNITS = (
     "辆", "公顷", "万户", "千瓦", "兆瓦", "亿千瓦时", "万千瓦时", "床", "村", "件",
     # Street lamps, lengths and volumes of works, as 民生实事 lists set them; energy saved.
     "盏", "米", "立方米", "万立方米", "吨标准煤", "万吨标准煤", "吨标煤", "万吨标煤",
+    # Ponds and wells ("整治山坪塘7.4万口", "打机井12口").
+    "口", "万口",
+    # An amount per household, as written ("800元/户") or read from "每户800元".
+    "元/户",
 )  # fmt: skip
 
 

@@ -15,13 +15,17 @@ from dataclasses import dataclass, replace
 from bot.drafting.columns import (
     GROUP_ROW,
     GROUP_TITLE,
+    PLACE_WORDS,
+    TOTAL_AREA,
     header_labels,
     heading_measure,
     is_bare_figure,
     is_empty_cell,
     is_measure_unit,
+    is_place_column,
     is_rate_column,
     is_share_column,
+    is_total_row,
     label_kind,
     split_cells,
     with_column_unit,
@@ -56,6 +60,7 @@ class Row:
     name: str = ""  # the words naming the row: the item's line or a sub-item's line
     rate: str = ""  # its completion-rate cell ("完成率:100%"), a share of its target
     area: str = ""  # the place its first, unlabelled cell names ("全市", "东坡区"), if any
+    column: str = ""  # in a table by place, the label of its completion column ("累计开工数")
 
 
 @dataclass(frozen=True)
@@ -206,9 +211,7 @@ def _amount_under_progress(column: str, value: str, rows: list[Row]) -> bool:
     )
 
 
-# The row of a table by area that gives the whole ("全市", "全县合计", "总计"): the ledger's
-# own figure; the other areas' rows are its breakdown.
-_TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)(?:合计|总计|小计)?$")
+# A place's name in a row's first cell ("东坡区"); TOTAL_AREA (columns.py) names the whole.
 _AREA_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 
 
@@ -218,7 +221,7 @@ _AREA_NAME = re.compile(
     r"|全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)$"
 )
 # A header naming the column of places ("地区", "县区", "单位").
-_AREA_COLUMN = re.compile(r"^(?:地区|区域|区县|县区|县市区|县(?:市)?|乡镇|单位|地方|区划)$")
+_AREA_COLUMN = re.compile(rf"^(?:县|单位|地方|{PLACE_WORDS})$")
 
 
 def _area_of(cells: list[tuple[str, str, str]]) -> str:
@@ -234,7 +237,7 @@ def _area_of(cells: list[tuple[str, str, str]]) -> str:
 
 def _whole_of_areas(rows: list[Row]) -> list[Row]:
     """A table by area keeps only its total row ("全市"), when it has one and other areas."""
-    totals = [r for r in rows if _TOTAL_AREA.match(r.area)]
+    totals = [r for r in rows if TOTAL_AREA.match(r.area)]
     if len(totals) == 1 and len(rows) > 1 and all(r.area for r in rows):
         return totals
     return rows
@@ -271,6 +274,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     loose: list[str] = []  # actual cells before any target cell
     heading, body = _rejoin_row(heading, body, header)
     head_cells = split_cells(heading)
+    if len(head_cells) > 1:  # the table's total row under its last row is no part of it
+        body = "\n".join(ln for ln in body.split("\n") if not is_total_row(ln))
     lines = [("heading", heading)] if len(head_cells) > 1 else []
     lines += [("body", piece) for ln in body.split("\n") for piece in _label_runs(ln)]
     heading_unit = ""
@@ -296,6 +301,7 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
             entries = [(k, c, None, h) for k, c, h in _labelled(cells, header)]
         row_area = _area_of([(k, v, h) for k, v, _f, h in entries]) if where == "body" else ""
         named_target = _named_target(entries)
+        by_place = any(k == "name" and is_place_column(h) for k, _v, _f, h in entries)
         area = row_area or area_line
         for kind, value, found, column in entries:
             if kind == "unit" and is_measure_unit(value):
@@ -334,6 +340,8 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                         k = _row_of_unit(rows, value)
                         rows[k] = replace(rows[k], actuals=(*rows[k].actuals, value))
                         months[k].append(_period_month(column))
+                        if by_place and not rows[k].column:
+                            rows[k] = replace(rows[k], column=column)
                     else:
                         loose.append(value)
     plan = "\n".join(plans)
@@ -343,9 +351,10 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
     if not rows and any(is_bare_figure(a) for a in loose) and _FIGURE.search(heading):
         # "1.城镇新增就业2450人" over "累计完成:2712": the item's own line is the row's target.
         return Cells(heading, body, (Row(heading, tuple(loose), measure),), plan)
-    if not rows and not dues and header and len(head_cells) > 1 and names and progress:
-        # A row of words under a header ("井盖整治项目 | 区城管局 | 已完工"): its name cell is
-        # the target, its other cells the progress.
+    barred = len(re.findall(r"[|｜]", heading)) >= 2  # cells split by a table's bars
+    if not rows and not dues and (header or barred) and len(head_cells) > 1 and names and progress:
+        # A row of words under a header, or split by bars ("井盖整治项目 | 区城管局 | 已完工"):
+        # its name cell is the target, its other cells the progress.
         name = "，".join(n.strip() for n in names if n.strip())
         return Cells(name, "\n".join(p for p in progress if p.strip()), (), plan)
     if not rows and not dues:

@@ -12,8 +12,17 @@ from bot.domain.ledger import KNOWN_UNITS
 # target, task, plan or content. The actual words are tried first ("目标完成情况" is progress).
 _ACTUAL_LABEL = re.compile(r"完成|进度|进展|实际|累计|截至|截止|情况|成效|落实|\d{1,2}月")
 _TARGET_LABEL = re.compile(r"目标|任务|计划|内容|指标|要求|规模")
+# "计划完成数", "年度计划完成投资", "目标完成值": the amount planned to be done, a target, unlike
+# "目标完成情况" (progress) or "计划投资完成率" (a share).
+_PLANNED_AMOUNT = re.compile(
+    r"^(?:年度|全年|本年)?(?:计划|目标)完成(?!情况|率|比例|进度|进展|时限|时间)"
+    r"[^率比%％情况]{0,4}$"
+)
 _UNIT_LABEL = re.compile(r"单位|部门")
 _NAME_LABEL = re.compile(r"名称|项目|事项|实事")
+# A column of places ("市州", "县市区"): a table by area names each row by its place.
+PLACE_WORDS = "地区|区域|区县|县区|县市区|市县|县市|市州|地市|市区|乡镇|街道|区划"
+_PLACE_LABEL = re.compile(rf"^(?:{PLACE_WORDS})$")
 # "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
 # "存在问题" speak of the work, not of its target.
 _DUE_LABEL = re.compile(r"时限|时间|节点|期限")
@@ -36,6 +45,14 @@ _EMPTY_CELL = re.compile(r"^[\s—\-－/／无]*$")
 _BARE_FIGURE = re.compile(r"^\s*[≤≥<>＜＞]?\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
+_UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,6}[)）]\s*$")
+
+
+def is_place_column(label: str) -> bool:
+    """A header naming a column of places ("市州", "县市区")."""
+    return bool(_PLACE_LABEL.match(label.strip()))
+
+
 def label_kind(label: str) -> str:
     """ "actual", "target", "name", "due", "plan", "unit" or "other" for a cell's header
     word."""
@@ -49,11 +66,13 @@ def label_kind(label: str) -> str:
         return "other"
     if label.strip().endswith("名称"):
         return "name"  # "指标名称", "任务名称": what the row is called, not its figure
+    if _PLANNED_AMOUNT.match(_UNIT_IN_BRACKETS.sub("", label.strip())):
+        return "target"
     if _ACTUAL_LABEL.search(label) or _SHARE_LABEL.search(label):
         return "actual"  # "占年任务之比", "完成率": how far the work is, never a target
     if _TARGET_LABEL.search(label):
         return "target"
-    if _NAME_LABEL.search(label):
+    if _NAME_LABEL.search(label) or is_place_column(label):
         return "name"
     return "other"
 
@@ -93,18 +112,32 @@ GROUP_TITLE = re.compile(
 )
 
 
+# The row of a table by area that gives the whole ("全市", "全县合计", "总计"): the ledger's
+# own figure; the other areas' rows are its breakdown.
+TOTAL_AREA = re.compile(r"^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总)(?:合计|总计|小计)?$")
+
+
+def is_total_row(line: str) -> bool:
+    """A table row whose first cell names the whole ("全省 | 1500 | 1110", "合计 | …")."""
+    cells = split_cells(line)
+    return len(cells) > 1 and bool(TOTAL_AREA.match(cells[0]))
+
+
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
     lines = [ln for ln in preamble.split("\n") if ln.strip()]
-    while len(lines) > 1 and (GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1])):
+    while len(lines) > 1 and (
+        GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1]) or is_total_row(lines[-1])
+    ):
         # the first group's row ("一 | 区住建局 | 项目(1个)") or title ("一、主要预期目标",
-        # "(一)以…为抓手") under the header
+        # "(一)以…为抓手"), or the table's total row ("全市 | 300 | 180"), under the header
         lines.pop()
     cells = split_cells(lines[-1]) if lines else []
     kinds = {label_kind(c) for c in cells}
-    # Short labels; a two-level header writes its group over each column ("本月进展情况 前期手续").
-    short = all(len(part) <= 10 for c in cells for part in c.split())
+    # Short labels; a two-level header writes its group over each column ("本月进展情况 前期手续");
+    # a unit in brackets is no part of the label ("累计完成投资额(万元)").
+    short = all(len(part) <= 10 for c in cells for part in _UNIT_IN_BRACKETS.sub("", c).split())
     if len(cells) >= 3 and short and kinds & {"target", "actual"}:
         return tuple(cells)
     return ()

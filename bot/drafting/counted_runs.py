@@ -16,7 +16,7 @@ from bot.domain.ledger import TargetSpec
 from bot.domain.status import indicator_met, targeted_indicators
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.review import Guess
-from bot.drafting.statuses import mark_done
+from bot.drafting.statuses import DONE_WORDS, mark_done
 from bot.drafting.words import Reading, status_from_words
 
 # A name that goes on in the next item: it ends on a joiner ("、", "及", "和", "与", "以及").
@@ -24,9 +24,10 @@ _JOINED = re.compile(r"(?:、|以及|及|和|与)\s*$")
 # A run its count closes may also go on after a comma: the count proves the names are one run.
 _COUNTED_JOIN = re.compile(r"(?:、|以及|及|和|与|，|,)\s*$")
 # The run's count and the verdict after it: "3个项目全面完成任务", "2项预计9月底前开工建设".
+# ("…2事项待省级单位印发方案后组织实施": the count may stand right before the group's noun.)
 _COUNT_CLOSE = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|件)"
-    r"(?:项目|工程|事项|实事|任务|指标)?\s*(\S[^。；;]*)[。；;]?\s*$"
+    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:(?:个|项|件)(?:项目|工程|事项|实事|任务|指标)?"
+    r"|(?:项目|工程|事项|实事))\s*(\S[^。；;]*)[。；;]?\s*$"
 )
 
 
@@ -44,7 +45,14 @@ def counted_runs(items) -> dict[int, RunMember]:
     run: list = []
     for item in items:
         own = item.target_text.strip()
-        if _COUNTED_JOIN.search(own) and not item.progress_text.strip() and len(own) <= 40:
+        # A line with a verdict of its own ("1.贴息事项已完成年度任务,") ends before the run.
+        named = status_from_words(own) is None
+        if (
+            _COUNTED_JOIN.search(own)
+            and not item.progress_text.strip()
+            and len(own) <= 40
+            and named
+        ):
             run.append(item)
             continue
         close = _COUNT_CLOSE.search(own) if run else None
@@ -76,6 +84,9 @@ _ALL_DONE = re.compile(
     r"[^。；;，,\n\d]{0,16}?)"
     r"(?:(?:已经|已|均已|均)?(?:全部|全面|全)|均已|均)(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)(?:了)?"
     r"|(?:各项|所有)[^。；;，,\n\d]{0,16}?均已(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
+    # "…10项省级民生实事项目的落实情况。这些项目均已如期完成": the list the sentence before counts.
+    r"|(?:这些|上述|以上)(?:项目|实事|事项|工程|任务)(?:均已|均|已经?全部|全部)"
+    r"(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
 )
 # A second count inside the span ("10件民生实事已完成8件"): a part of the list, not all of it.
 _COUNT_INSIDE = re.compile(r"\d+\s*(?:件|项|个)|其中|已有")
@@ -113,10 +124,44 @@ def under_a_done_list(spec: TargetSpec, status: Guess, told: str, list_done: Rea
     if short or _OWN_DOUBT.search(f"{spec.target_text}\n{told}"):
         return spec, status
     reason = f"报告开头称“{list_done.words}”，本项未写未完成"
-    spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
-    return spec, Guess("status", "已完成", 0.5, reason)
+    done = list_done.value  # 已完成, or 超额完成 where the opening says more was done
+    own = status_from_words(told)
+    if own is not None and own.value == "超额完成":
+        # "…均已如期完成" over "最终共救助774人,完成率100.78%": this one did more than its task.
+        done, reason = own.value, f"{reason}；本项“{own.words}”"
+    spec = mark_done(replace(spec, status_override=done, status_reason=reason))
+    return spec, Guess("status", done, 0.5, reason)
 
 
 def own_doubt(text: str) -> bool:
     """The item's words deny the opening's "全部完成" for it (尚未, 正在, 滞后…)."""
     return bool(_OWN_DOUBT.search(text))
+
+
+# The opening's last sentence naming some of the list by example and counting them, then
+# saying how far they are ("A、B等5项提前办好,并超额完成任务。"): the count's verdict.
+_COUNTED_EXAMPLES = re.compile(
+    r"等\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|项|个)(?:项目|工程|事项|实事|任务)?"
+    r"\s*([^。；;\n]+)[。；;]?\s*$"
+)
+
+
+_CONNECTIVE_END = re.compile(r"\n[^\d，,。；;:：\n]{1,6}[，,:：]\s*$")
+
+
+def first_items_counted(preamble: str, items) -> tuple[int, Reading] | None:
+    """The opening's count of the items listed first, on lines one after another, and the
+    done status it states of them: (count, reading); None when the count is not that run's
+    or the opening says they are not done."""
+    opening = _CONNECTIVE_END.sub("", preamble.strip())  # past "据了解," over the list
+    sentences = [s for s in re.split(r"(?<=[。；;])", opening) if s.strip()]
+    m = _COUNTED_EXAMPLES.search(sentences[-1]) if sentences else None
+    said = status_from_words(m.group(2)) if m else None
+    if m is None or said is None or said.value not in DONE_WORDS:
+        return None  # (read as a done list is: done unless an item's own words deny it)
+    count = list_number(m.group(1))
+    lines = [item.line for item in items]
+    run = next((k for k in range(1, len(lines)) if lines[k] != lines[k - 1] + 1), len(lines))
+    if count < 2 or count != run:
+        return None  # a run of another length: the count is not of the items listed first
+    return count, Reading(said.value, said.words, 0.5)

@@ -56,6 +56,7 @@ def _leads_undated(sentence: str) -> bool:
 
 
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+_TOLD_BEFORE = re.compile(r"(?:已|后)于\s*$")
 _RESULT_AFTER = re.compile(
     r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
     r"|[，,]?\s*全(?:省|市|县|区)实现"  # "上半年,全区实现地区生产总值806亿元": a result
@@ -78,8 +79,13 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
     for m in _DEADLINE_RE.finditer(target_text):
         if _AS_OF_BEFORE.search(target_text[max(0, m.start() - 4) : m.start()]):
             continue  # "截至10月底,全市已改造…": the day progress is told of, no deadline
-        if not m.group(0).endswith("前") and _RESULT_AFTER.match(target_text, m.end()):
-            continue  # "上半年增长8.6%", "10月底已建成": the period of a result, no deadline
+        if not m.group(0).endswith("前") and (
+            _RESULT_AFTER.match(target_text, m.end())
+            or _TOLD_BEFORE.search(target_text[max(0, m.start() - 3) : m.start()])
+        ):
+            # "上半年增长8.6%", "10月底已建成", "已于7月建成", "经督办后于11月底全部完工": the
+            # period of a result or the day it came, no deadline.
+            continue
         due_year = int(m.group(1)) if m.group(1) else year
         try:
             if m.group(2):

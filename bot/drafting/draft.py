@@ -14,7 +14,13 @@ from dataclasses import replace
 
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
-from bot.drafting.counted_runs import counted_runs, own_doubt, under_a_done_list, whole_list_done
+from bot.drafting.counted_runs import (
+    counted_runs,
+    first_items_counted,
+    own_doubt,
+    under_a_done_list,
+    whole_list_done,
+)
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
@@ -50,6 +56,12 @@ from bot.drafting.sentences import (
     told_as_done,
 )
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.table_leads import (
+    behind_as_named,
+    header_with_lead_units,
+    named_as_behind,
+    row_names,
+)
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import (
@@ -376,10 +388,14 @@ def draft_report(
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
+    header = header_with_lead_units(header, report.preamble, text.split("\n"))
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
+    first = first_items_counted(report.preamble, report.targets)  # "A、B等5项已完成" over 1-5
+    counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
+    behind = named_as_behind(report.preamble, row_names(report.targets))
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -399,9 +415,10 @@ def draft_report(
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,
-            list_done=list_done,
+            list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
         )
+        spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)

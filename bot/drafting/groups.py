@@ -230,6 +230,8 @@ _ON_SCHEDULE = re.compile(
     # "超额完成8月份节点目标": a stage of the year met, not the year's target.
     r"|完成[^，,。；;]{0,6}?(?:节点|阶段|序时|时序)(?:目标|任务)"
     r"|按(?:时序|序时)?进度推进|进展顺利|正常推进"
+    # "与时间进度同步", "超时间进度完成": keeping pace with the time gone, or ahead of it.
+    r"|与(?:时间|时序|序时)进度(?:基本)?同步|超(?:时间|时序|序时)(?:任务)?进度"
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"

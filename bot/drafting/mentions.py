@@ -68,6 +68,16 @@ def _previous_name(context: str) -> str:
     return ""
 
 
+# A measure per so many people ("每千人口托位数", "每万人拥有"): a rate, not a count. (Not
+# "人均": a name cut short by its window may lose it, on either side of a pair.)
+_PER_HEAD = re.compile(r"每[十百千万]+(?:人口|人|户|名)")
+
+
+def per_head(m: Mention) -> bool:
+    """The figure's name makes it a rate per so many people ("每千人口托位数4个")."""
+    return bool(_PER_HEAD.search(m.name))
+
+
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
 # Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
 # 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)
@@ -112,8 +122,14 @@ def mentions(text: str) -> list[Mention]:
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
         # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
         heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
-        found.append(Mention(fig.value, fig.unit, name, context, after, fig.start, heading))
+        each = _EACH_OF_TWO.match(name)
+        for part in each.groups() if each else (name,):
+            found.append(Mention(fig.value, fig.unit, part, context, after, fig.start, heading))
     return found
+
+
+# "埋设天然气主管道和污水主管网各40公里": the figure is set for each of the two things named.
+_EACH_OF_TWO = re.compile(r"^([^和及与、]{2,}?)(?:和|及|与|、)([^和及与、]{2,}?)各$")
 
 
 _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
@@ -277,3 +293,43 @@ def scope_of_a_step(m: Mention, text: str) -> bool:
     管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
     clause = clause_at(text, m.start)
     return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)
+
+
+# A project's whole scale over its years ("总投资519.86亿元", "概算投资140.16亿元", "计划总投资"),
+# beside the amount set for this year ("当年计划投资19亿元", "年度计划投资", "本年投资计划").
+_WHOLE_SCALE = re.compile(r"总投资|概算|总概算|估算投资|总规模")
+_THIS_YEARS_PLAN = re.compile(r"(?:当年|年度|本年|今年|全年)[^，,。；;\d]{0,4}?计划|年度投资")
+
+
+def scale_beside_years_plan(targets: list[Mention]) -> set[int]:
+    """The targets naming a project's whole scale when another target of their unit names
+    this year's plan: what the year's work answers is the plan, not the scale."""
+    clauses = [_CUT.split(t.context)[-1] for t in targets]
+    planned = {t.unit for t, c in zip(targets, clauses, strict=True) if _THIS_YEARS_PLAN.search(c)}
+    return {
+        k
+        for k, (t, c) in enumerate(zip(targets, clauses, strict=True))
+        if t.unit in planned and _WHOLE_SCALE.search(c) and not _THIS_YEARS_PLAN.search(c)
+    }
+
+
+# A count of projects opening its sentence as the subject of the amounts after it ("省级6项,
+# 概算投资…", "市重点项目12个,当年计划投资…"): which projects the figures are of, not work to do.
+_ACTION = re.compile(r"完成|实施|建设|建成|新建|开工|推进|抓好|实现|启动|改造|新增|争取|引进|打造")
+_AMOUNTS_AFTER = re.compile(r"[，,][^。；;\n]*?\d")
+
+
+def counts_its_subject(m: Mention, text: str) -> bool:
+    """`m` counts the projects its sentence is about: a count in 项 (or 个 of 项目) closing the
+    sentence's first clause with no verb before it, a figure in the clause after it."""
+    projects = m.unit == "项" or (m.unit == "个" and re.search(r"(?:项目|工程)$", m.name))
+    opening = not re.search(r"[，,：:、（）()]", m.heading) and not _ACTION.search(m.heading)
+    rest = text[m.start :]
+    end = re.search(r"[，,。；;\n]", rest)
+    return bool(
+        projects
+        and opening
+        and not m.after
+        and end is not None
+        and _AMOUNTS_AFTER.match(rest, end.start())
+    )

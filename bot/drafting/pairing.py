@@ -18,9 +18,12 @@ from bot.drafting.mentions import (
     Mention,
     asks_to_start,
     bare_actual,
+    counts_its_subject,
     mentions,
     parts_of_a_whole,
+    per_head,
     restates_target,
+    scale_beside_years_plan,
     scope_of_a_step,
     started_only,
     states_a_target,
@@ -80,6 +83,8 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 
 def _unit_fits(target: Mention, actual: Mention) -> bool:
+    if per_head(actual) != per_head(target):  # "每千人口托位数4个" answers no count of 托位
+        return False
     if actual.unit in MAGNITUDES:  # "186.2亿" for a target in 亿元
         return target.unit.startswith(actual.unit)
     if target.unit in MAGNITUDES:
@@ -216,7 +221,15 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
     # The group's size ("4个") is no figure of the work, in the target or the progress.
     distributed: dict[int, list[int]] = {}
-    sizes: set[int] = set()  # target figures that count a group
+    # Target figures that answer nothing: the size of a group, the count of the projects an
+    # item is about ("省级6项,当年计划投资19亿元") when the progress counts none, a project's
+    # scale beside its year's plan ("总投资…,当年计划投资…": the year's work answers the plan).
+    counted = {a.unit for a in told}
+    sizes: set[int] = scale_beside_years_plan(targets) | {
+        ti
+        for ti, t in enumerate(targets)
+        if t.unit not in counted and counts_its_subject(t, target_text)
+    }
     taken: set[int] = set()
     for ti, t in enumerate(targets):
         group = _group_of(t)

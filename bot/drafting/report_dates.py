@@ -227,9 +227,27 @@ def likely_year(text: str, today: dt.date) -> int:
     """The year a report that prints none is most likely about, read on `today` (the day it
     is imported): the latest year whose period reported on ("截至9月底", "1-11月", "上半年")
     has ended by today; with no period, last year early in the year (a year-end report comes
-    in January to March), else this year."""
+    in January to March) unless the text announces this year's targets, else this year. A
+    period ending later in today's own month ("截止7月底" out on 17 July, figures filed or
+    projected to the month's end) is this year's: a report does not come eleven months after
+    the period it tells."""
     opening = "\n".join(text.strip().split("\n")[:3])
     period = report_day(opening, today.year)
     if period is not None:
-        return today.year if period <= today else today.year - 1
+        ended = period <= today or (period.year, period.month) == (today.year, today.month)
+        return today.year if ended else today.year - 1
+    if today.month <= 3 and announces_this_year(text):
+        return today.year
     return today.year - 1 if today.month <= 3 else today.year
+
+
+# "今年,…为民办十件实事": the year ahead, not "今年以来" (the year so far).
+_THIS_YEAR_AHEAD = re.compile(r"(?:今年|本年度)(?!以来)")
+# Any word of work done or of a period gone by: a report of progress, not of a plan.
+_TOLD_DONE = re.compile(r"已|累计|截至|截止|以来|(?:完成|进展|落实|推进|实施)情况|进度")
+
+
+def announces_this_year(text: str) -> bool:
+    """The text speaks of this year ("今年") and tells nothing done: the year's targets as
+    announced (a 民生实事 list out in March), not a year-end report of the year before."""
+    return bool(_THIS_YEAR_AHEAD.search(text)) and not _TOLD_DONE.search(text)

@@ -89,9 +89,20 @@ def _split_same_line(text: str) -> tuple[str, str]:
         # "城镇新增就业。年度目标5000人,截至9月底完成4200人": a title, then the target.
         more, rest = _split_same_line(tail)
         return head + sep + more, rest
+    if sep and _BYLINE.match(tail):
+        return head + sep, ""  # "…道路。(吕锦武)": the article's byline, no progress
     if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
+
+
+# A news article's closing byline: its writer's name in brackets ("(吕锦武)", "（记者 王某
+# 通讯员 李某）", "(来源:某日报)"), nothing told of the work.
+_BYLINE = re.compile(
+    r"^\s*[(（](?:(?:记者|通讯员|作者|编辑|责任编辑|责编|来源)[:：\s]*[^()（）]{0,30}"
+    r"|(?![^)）]*(?:完成|推进|进展|滞后|开工|建成|竣工|已|未|暂))[\u4e00-\u9fff·]{2,5}"
+    r"(?<![局委办部院所队站社会府心]))[)）]\s*$"
+)  # not a bracketed verdict ("(已完成)", "（推进中）") nor an office ("(县住建局)")
 
 
 # Labels of a line written as "目标:…;进展:…" (or "任务:…。完成情况:…").

@@ -43,6 +43,12 @@ def _row_name(name: str) -> str:
     return re.sub(rf"[\d.]+(?:万|亿)?(?:{_UNIT_PATTERN})?", "", name).strip("：:，,。 ") or "指标"
 
 
+def _column_measure(label: str) -> str:
+    # "累计完成投资额(万元)" names the measure of a row of places: 完成投资.
+    label = re.sub(r"[(（][^()（）]*[)）]\s*$", "", label)
+    return re.sub(r"(?:数|额|量|值)$", "", re.sub(r"^(?:累计|实际|截至\S*?月|已)", "", label))
+
+
 _TRAILING_COMPARATOR = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|少于|达到|控制在|以上|以下|以内)$"
 )
@@ -69,7 +75,10 @@ def _row_pair(row, measure: str, actual_cells: list[str]) -> Pairing | None:
     unit = _in_measure(t.unit, measure)
     comparator = comparator_for(row.target[: t.start], row.target[t.end :])
     indicator = IndicatorSpec(
-        name=_row_name(row.name), target=t.value, unit=unit, comparator=comparator.value
+        name=_row_name(row.name) + _column_measure(row.column),
+        target=t.value,
+        unit=unit,
+        comparator=comparator.value,
     )
     if done:
         a_unit = _in_measure(done[0].unit, measure) or unit
@@ -120,14 +129,16 @@ def pair_rows(rows) -> list[Pairing]:
                 cell = f"{cell.strip()}{units[0] if len(units) == 1 else written}"
             actuals.append(cell)
         found = pair_indicators(target, "；".join(actuals))
-        found = _with_rate(found, row.rate)
         if not any(p.indicator.target and p.indicator.actual for p in found):
+            # The row's one target and its one amount done, however far apart in size
+            # ("77402万元" | "5468.18万元" | "7.06%"): the amount, before the rate, answers it.
             direct = _row_pair(row, measure, actuals)
             found = [direct] if direct is not None else found
+        found = _with_rate(found, row.rate)
         for p in found:
             ind = p.indicator
             if row.name and ind.name.startswith("指标"):  # a bare cell, named by its row
-                ind = replace(ind, name=_row_name(row.name))
+                ind = replace(ind, name=_row_name(row.name) + _column_measure(row.column))
             if row.name and is_bare_figure(row.target) and ind.target:
                 # A bare target cell: its row's name says how it compares ("城镇登记失业率
                 # 低于(%)" | "4.3") and names the measure without those words.

@@ -137,6 +137,22 @@ def _next_step(told: str, done_words: str) -> str:
     return told[at : at + len(done_words) + found.end()] if found else ""
 
 
+# A period short of the year's close ("1-11月", "截止11月份", "前三季度", "上半年").
+_PART_OF_YEAR = re.compile(
+    r"1\s*[-—至~]\s*(?:[1-9]|1[01])月|截[至止]\s*(?:[1-9]|1[01])月|前[一二三]季度|上半年"
+)
+
+
+def _part_of_the_year(told: str) -> Reading | None:
+    """推进中, quoting its sentence, when the progress gives figures of a period short of the
+    year's close: a target measured against others ("增速高于全省平均") is judged on the
+    year's figures, still to come while the year runs, and the work goes on."""
+    for sentence in re.split(r"[。；;\n]", told):
+        if _PART_OF_YEAR.search(sentence) and re.search(r"\d(?:\.\d+)?%", sentence):
+            return Reading("推进中", sentence.strip(), 0.5)
+    return None
+
+
 def draft_status(
     spec: TargetSpec,
     day: dt.date,
@@ -151,6 +167,8 @@ def draft_status(
     plan for the month reported on; `year_end`: the report tells the year's results."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
+    if words is not None and words.value == "暂无数据" and day <= final_deadline(spec, day):
+        words = _part_of_the_year(told) or words  # after the year, its figures are missing
     words = (
         words
         or late_forecast(told, final_deadline(spec, day).year)

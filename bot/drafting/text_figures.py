@@ -53,6 +53,8 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
     return before in ("(", "（") and after in (")", "）")
 
 
+# "每户", "每人" right before an amount in 元: the amount is per household or per head.
+_PER_ONE = re.compile(r"每(户|人)\s*$")
 _ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
 
 
@@ -73,5 +75,8 @@ def extract_figures(text: str) -> list[Figure]:
             continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
         if unit == "个" and text[m.end() : m.end() + 1] == "月":
             continue  # "滞后了2个月": a duration
+        per = _PER_ONE.search(text, 0, number_start)
+        if unit == "元" and per:  # "按照每户800元标准": 800元/户, a rate, not an amount
+            unit = f"元/{per.group(1)}"
         figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures

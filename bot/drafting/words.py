@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.drafting.shares import clause_around as _clause_around
+from bot.drafting.shares import share_status
+
 # --- comparators ------------------------------------------------------------------------
 
 # Words before or after a target figure, within its clause. "左右" (about) is read as a floor,
@@ -128,6 +131,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "不够理想", "不尽理想", "不理想",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
+            # Ranked low among its peers by the office ("全省排名靠后", "排名末位").
+            "排名靠后", "排名落后", "排名末位", "排名倒数",
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -175,55 +180,18 @@ _DONE = re.compile(
 )
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
-# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%", "完工率达82.5%" (not
-# "开工率": begun is not done); not "占任务总数的15.2%",
-# a share of the list's count of tasks.
-_TASK_SHARE = re.compile(
-    r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)数?"
-    r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
-    r"|(?:完成|完工|建成|竣工|办结)率(?:为|达到|达)?)\s*"
-    r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
-)
-_FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
 
 
 def task_shares(progress: str) -> Reading | None:
-    """The status the shares of the year's task state ("分别完成年度任务的100%、100.1%",
-    "占年度任务的100%;…投资完成率93%"): done when every part has its whole task, beyond
-    when one part has more, under way while one part has less. A second share of the same
-    figure ("完成年度任务的199%,占调整后目标的88%") is that figure on another base; the first,
-    the year's task, counts."""
-    found = list(_TASK_SHARE.finditer(progress))
-    if not found:
-        return None
-    values: list[float] = []
-    previous_end = None
-    for m in found:
-        if previous_end is not None and not _FIGURE_BETWEEN.search(
-            progress[previous_end : m.start()]
-        ):
-            previous_end = m.end()
-            continue
-        previous_end = m.end()
-        values.append(float(m.group(1)))
-        values += [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", m.group(2))]
-    status = "推进中" if min(values) < 100 else "超额完成" if max(values) > 100 else "已完成"
-    words = "；".join(_clause_around(progress, m.start(), m.end()) for m in found)
-    return Reading(status, words, 0.8)
+    """The status the shares of the year's task state (bot/drafting/shares.py), quoted."""
+    found = share_status(progress)
+    return Reading(*found, 0.8) if found else None
 
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
 _FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
-
-
-def _clause_around(text: str, start: int, end: int) -> str:
-    for m in _CLAUSE.finditer(text):
-        if m.start() <= start < m.end():
-            return text[m.start() : max(m.end(), end)].strip()
-    return text[start:end]
 
 
 # "预计11月底全面完成建设任务": completion is forecast, so the work is still under way; so

@@ -7,13 +7,16 @@ of its nested arrays and tables are bounded (tomllib recurses once per level).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 import tomllib
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.domain.echo import echoed
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
@@ -30,6 +33,7 @@ from bot.domain.ledger import (
     parse_figure,
     text_problem,
 )
+from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, close_units, resolve_unit_name
 from bot.domain.units import same_measure
 
 MAX_LEDGER_FILE_BYTES = 8 << 20  # the 2020 ledger is under 100 KB
@@ -106,7 +110,51 @@ def _unit(data: dict[str, Any], where: str) -> UnitSpec:
         raise LedgerFileError(
             f"{_at(where, 'source')}：应为 named（报告写明）或 inferred（推定），而不是 {source!r}"
         )
+    if not isinstance(data.get("new", False), bool):
+        raise LedgerFileError(f"{_at(where, 'new')}：应为 true 或 false")
     return UnitSpec(name=name, role=role, source=source)
+
+
+def _known_units(
+    targets: list[TargetSpec],
+    raw: list[dict[str, Any]],
+    source: str,
+    known: Sequence[str],
+    departments: Collection[str],
+) -> list[TargetSpec]:
+    """The targets with each unit read as /assign and a spreadsheet read one
+    (`resolve_unit_name`: 县 optional, a unique part, a former name); a unit the database does
+    not hold is refused, naming its target and key, unless it is one of the county
+    `departments` as the field names them (what `import-report` drafts) or says `new = true`."""
+    problems: list[str] = []
+    resolved = []
+    for t, data in zip(targets, raw, strict=True):
+        units = []
+        for i, (unit, unit_data) in enumerate(zip(t.units, data.get("units", []), strict=True)):
+            where = _at(f"第{t.number}项目标", f"units[{i}].name")
+            name = unit.name
+            if not unit_data.get("new", False):
+                try:
+                    name = resolve_unit_name(unit.name, known).name
+                except UnitAmbiguous as exc:
+                    problems.append(f"{where}：{exc}")
+                except UnitNotFound:
+                    if unit.name in departments:
+                        units.append(unit)
+                        continue
+                    close = close_units(unit.name, known)
+                    hint = f"是否是：{'、'.join(close)}？" if close else ""
+                    problems.append(
+                        f"{where}：台账中没有“{echoed(unit.name)}”这个责任单位。{hint}"
+                        "如确需新增，请在这个单位下加一行 new = true"
+                    )
+            units.append(dataclasses.replace(unit, name=name))
+        resolved.append(dataclasses.replace(t, units=tuple(units)))
+    if problems:
+        raise LedgerFileError(
+            f"{source}: 责任单位有误，未导入任何内容：\n  " + "\n  ".join(problems)
+        )
+    return resolved
 
 
 def _deadline(data: dict[str, Any], where: str) -> DeadlineSpec:
@@ -223,8 +271,14 @@ def _toml_syntax(exc: tomllib.TOMLDecodeError) -> str:
     return f"第{found.group(1)}行第{found.group(2)}列：不是有效的TOML写法（{detail}）"
 
 
-def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
-    """Parse and validate ledger TOML text."""
+def parse_ledger(
+    text: str,
+    source: str = "<ledger>",
+    known_units: Sequence[str] = (),
+    departments: Collection[str] = (),
+) -> LedgerSpec:
+    """Parse and validate ledger TOML text; with `known_units` (the units a database holds),
+    every unit must be one of them, one of the county `departments`, or say `new = true`."""
     if len(text) > MAX_LEDGER_FILE_BYTES:
         raise LedgerFileError(_too_large(source))
     depth = nesting_depth(text)
@@ -262,6 +316,8 @@ def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
     if not isinstance(targets_raw, list) or not targets_raw:
         raise LedgerFileError(f"{source}: 文件中没有目标（[[targets]] 开头的各节）")
     targets = [_target(t, source, default) for t in targets_raw]
+    if known_units:
+        targets = _known_units(targets, targets_raw, source, known_units, departments)
     seen: set[int] = set()
     for t in targets:
         if t.number in seen:
@@ -276,7 +332,10 @@ def parse_ledger(text: str, source: str = "<ledger>") -> LedgerSpec:
     )
 
 
-def load_ledger_file(path: str | Path) -> LedgerSpec:
+def load_ledger_file(
+    path: str | Path, known_units: Sequence[str] = (), departments: Collection[str] = ()
+) -> LedgerSpec:
+    """`parse_ledger` of a file, its size bounded before it is read."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_LEDGER_FILE_BYTES:
@@ -286,7 +345,7 @@ def load_ledger_file(path: str | Path) -> LedgerSpec:
         raise LedgerFileError(f"{path}: 文件不存在") from None
     except UnicodeDecodeError:
         raise LedgerFileError(f"{path}: 不是UTF-8编码的文本，请用UTF-8保存后再导入") from None
-    return parse_ledger(text, str(path))
+    return parse_ledger(text, str(path), known_units, departments)
 
 
 def _s(value: str) -> str:

@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from bot.render.spreadsheet import COLUMNS
@@ -207,12 +208,20 @@ def _cell_text(cell) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        # Our export writes "0.50" as 0.5 with the format "0.00": the format keeps the decimals.
-        found = _DECIMALS_IN_FORMAT.search(getattr(cell, "number_format", "") or "")
-        if found and not str(getattr(cell, "number_format", "")).endswith("%"):
-            return f"{value:.{len(found.group(1))}f}"
-        if value.is_integer():
-            return str(int(value))
+        # The number as typed: a double's shortest form is the digits written (24.435 stays
+        # 24.435, never rounded to the cell's format), without an exponent.
+        text = f"{Decimal(repr(value)):f}"
+        if text.endswith(".0"):
+            text = text[:-2]
+        # Our export writes "0.50" as 0.5 with the format "0.00": the format keeps the written
+        # decimals, so trailing zeros it shows come back; it never cuts a digit off.
+        number_format = str(getattr(cell, "number_format", "") or "")
+        found = _DECIMALS_IN_FORMAT.search(number_format)
+        if found and not number_format.endswith("%"):
+            whole, _, decimals = text.partition(".")
+            decimals = decimals.ljust(len(found.group(1)), "0")
+            text = f"{whole}.{decimals}" if decimals else whole
+        return text
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return str(value)

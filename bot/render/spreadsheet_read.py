@@ -223,6 +223,20 @@ def rows_to_ledger(
                     )
                 )
                 continue
+            # Its target's cells, like a row repeating the 序号: filled in where the first row
+            # left them empty, refused where they differ (never dropped unread).
+            number, first_row = groups[-1][0], groups[-1][2][0][0]
+            clash = _merge_target_cells(groups[-1][1], cells)
+            if clash:
+                problems.append(
+                    CellProblem(
+                        r,
+                        clash,
+                        f"该行没有序号，属于上面的第{number}项，但“{clash}”与第{first_row}行不同；"
+                        f"同一目标的其他指标行，{clash}须留空或与第一行相同（如是另一项目标，请填写它的序号）",
+                    )
+                )
+                continue
             groups[-1][2].append((r, cells))
             continue
         if not number_text.isdigit():

@@ -153,6 +153,12 @@ def is_empty(engine: Engine) -> bool:
         return session.exec(select(func.count()).select_from(Target)).one() == 0
 
 
+def units_held(engine: Engine) -> list[str]:
+    """Every responsible unit a target of any year names, sorted."""
+    with reading(engine) as session:
+        return sorted(session.exec(select(UnitAssignment.unit).distinct()).all())
+
+
 def history(
     session: Session, number: int | None = None, limit: int = 50, *, year: int | None = None
 ) -> list[AuditEntry]:

@@ -69,6 +69,7 @@ from bot.understanding.followups import FollowUps
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
+from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
 from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
@@ -80,7 +81,7 @@ from bot.understanding.text import (
 from bot.understanding.weights import AHEAD_MAX
 
 
-class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
+class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
@@ -144,6 +145,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, tuple[int, list[Candidate]]] = {}
+        self._listed: dict[int, tuple[object, int]] = {}  # `_parts_listed`, by target
         self._examples: Examples | None = None  # made on first use
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
@@ -323,9 +325,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self._promoted(self._scored(q))
+        candidates = self._explains_more_first(self._promoted(self._scored(q)))
+        candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
-        trusted = bool(candidates) and self._trusted(candidates[0])
+        # A part set before its whole (`_part_first`) was trusted there.
+        trusted = bool(candidates) and (whole is not None or self._trusted(candidates[0]))
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
             # A "可能是…" guess is by definition no target explaining the question, so a weak
             # help cue wins over it as it does over "no target matches".
@@ -351,7 +355,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers):
             c
             for c in candidates[:3]
             if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
-            and (c is candidates[0] or self._trusted(c))  # the leader is trusted to be here
+            and self._trusted(c)
+            and c.number != whole
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else

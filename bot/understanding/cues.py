@@ -139,12 +139,16 @@ SUMMARY = gated(
     r"|^(?:台账(?:里|中|上)?的?)?(?:目标|任务)(?:一共|总共|共)?有(?:多少|几)(?:项|个|件)[？?。]*$"
     # every category at once: the summary, which counts them all
     r"|各领域|分领域|按领域|各板块|分板块|各个方面|各方面"
+    # a report on the whole ("半年小结", "年终成绩单")
+    r"|小结|成绩单"
 )
 
 
-# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务").
+# A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务"),
+# maybe with a word or two between ("15件为民办实事", "十项民生重点工作"): only the count goes.
 WHOLE_COUNT = gated(
-    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)(?=事项|实事|任务|目标|确定事项|重点)"
+    r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)"
+    r"(?=[\u4e00-\u9fff]{0,4}?(?:事项|实事|任务|目标|确定事项|重点))"
 )
 
 
@@ -253,6 +257,17 @@ def any_word(words) -> re.Pattern[str] | None:
 
 def to_int(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_number(raw)
+
+
+def blank_written_cues(q: str, cues: re.Pattern | None, text: str) -> str:
+    """`q` with each cue that `text` writes together with the question's character before or
+    after it blanked, in place (明星 of "明星村那块的场地" where the target writes 明星村)."""
+    for m in cues.finditer(q) if cues is not None else ():
+        start, end = m.span()
+        before = start > 0 and q[start - 1 : end] in text
+        if before or (end < len(q) and q[start : end + 1] in text):
+            q = q[:start] + " " * (end - start) + q[end:]
+    return q
 
 
 # The tests of a candidate's reasons below are loops, not any()/all() over a generator: they

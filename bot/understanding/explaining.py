@@ -42,6 +42,8 @@ class _Query:
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
     passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
     read_spans: list[tuple[str, tuple[int, int]]] | None = None  # the expansions' (key, span)
+    # Per reading: its word -> the longer keys that say something else (`foreign_keys`).
+    foreign: list[dict[str, tuple[str, ...]] | None] = field(default_factory=list)
 
     @property
     def own(self):
@@ -172,28 +174,55 @@ class CandidateExplaining:
         if holders is None:
             found: set[int] = set()
             numbers, postings = self.numbers, self.postings
+            foreign = self._foreign.get(key, {})
             for word in self.lexicon_words(key):
-                found.update(self.phrases.get(word, ()))
+                these = set(self.phrases.get(word, ()))
                 for token in self._word_tokens[word]:
-                    found.update(numbers[row] for row in postings.get(token, ()))
+                    these.update(numbers[row] for row in postings.get(token, ()))
+                longers = foreign.get(word)
+                if longers:
+                    these = {n for n in these if not self._only_inside(word, longers, n)}
+                found |= these
             holders = self._key_holders[key] = frozenset(found)
         return holders
+
+    def _only_inside(self, word: str, longers: tuple[str, ...], number: int) -> bool:
+        """Whether the target writes a lexicon word only inside longer keys that read
+        otherwise (大学 only in 大学生, `foreign_keys`): there it is that key, as a question's
+        longest key is. Kept with the target's index entry."""
+        doc = self.docs[number]
+        inside = doc.inside.get((word, longers))
+        if inside is None:
+            text = doc.written
+            spans = [(at, at + len(longer)) for longer in longers for at in _places(text, longer)]
+            places = _places(text, word)
+            inside = bool(places) and all(
+                any(a <= at and at + len(word) <= b for a, b in spans) for at in places
+            )
+            doc.inside[(word, longers)] = inside
+        return inside
 
     def _norm(self, row: int, avgdl: float) -> float:
         """The row's BM25 length norm as a Python float: the same double as numpy's, by the
         same operations in the same order, at a fraction of the cost per operation."""
         return BM25_K1 * (1 - BM25_B + BM25_B * float(self.lengths[row]) / avgdl)
 
-    def _best_readings(self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason]):
+    def _best_readings(
+        self, query: _Query, phrases: dict[str, Reason], tokens: dict[str, Reason], number: int
+    ):
         """The lexicon's credit for one target: a question word counts once, by the reading
-        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed."""
+        (看病 → 医院, 医保 …) that this target bears out best, not by all of them summed; a
+        word it writes only inside a key that reads otherwise (大学 in 大学生) is no reading."""
         chosen: list[Reason] = []
         used: set[str] = set()
         word_tokens = self._word_tokens
-        for words in query.readings:
+        for words, foreign in zip(query.readings, query.foreign, strict=True):
             best: list[Reason] = []
             best_sum = 0  # sum(r.score for r in best), as `sum` adds them
             for word in words:
+                longers = foreign.get(word) if foreign else None
+                if longers and self._only_inside(word, longers, number):
+                    continue
                 found = [phrases[word]] if word in phrases else []
                 for t in word_tokens[word]:
                     if t in tokens and t not in used:
@@ -263,7 +292,7 @@ class CandidateExplaining:
                 continue
             lexicon_tokens[token] = _reason(("lexicon", token, "text", round(part, 3)))
         if query.readings and (lexicon_phrases or lexicon_tokens):
-            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens))
+            reasons.extend(self._best_readings(query, lexicon_phrases, lexicon_tokens, number))
         if query.expansions:
             # A question word the lexicon reads is explained where the target holds any of
             # its words, as a phrase or by a bigram.
@@ -339,3 +368,12 @@ _K1_PLUS_1 = BM25_K1 + 1
 # `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the
 # call of Python that `Reason._make` is (tuple.__new__ is what it calls).
 _reason = partial(tuple.__new__, Reason)
+
+
+def _places(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, overlapping places included."""
+    places, at = [], text.find(word)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1)
+    return places

@@ -83,3 +83,29 @@ def written_abbreviation(abbreviation: str, means: str) -> str:
         if re.sub(r"[^a-z0-9]", "", bracketed.lower()) == re.sub(r"[^a-z0-9]", "", abbreviation):
             return bracketed
     return abbreviation.upper()
+
+
+def foreign_keys(readings: dict[str, tuple[str, ...]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Question key -> each of its words -> the longer keys that hold that word, not as their
+    last characters, and read otherwise (学校 → 大学 → 大学生, which reads 毕业生). A text's
+    longest key is what it says, as a question's is: its 大学生 is a graduate, not a 大学.
+    Held as the last characters, the word is the compound's head (老年大学 is a 大学)."""
+    words = set(readings).union(*readings.values())
+    holding: dict[str, set[str]] = {}
+    for longer in readings:
+        for size in range(2, len(longer)):
+            for at in range(len(longer) - size):  # every start but the head's
+                if longer[at : at + size] in words:
+                    holding.setdefault(longer[at : at + size], set()).add(longer)
+    foreign: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key, own in readings.items():
+        mine = set(own)
+        for word in own:
+            others = sorted(
+                longer
+                for longer in holding.get(word, ())
+                if longer != key and longer not in mine and not mine & set(readings[longer])
+            )
+            if others:
+                foreign.setdefault(key, {})[word] = tuple(others)
+    return foreign

@@ -10,8 +10,12 @@ from bot.understanding.gates import gated
 from bot.understanding.text import chinese_number, words_pattern
 
 LIST_CUE = re.compile(
-    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|名单|都有|有什么|全部|所有|统计|一览"
+    r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|列一下|列一列|列个|罗列|名单|都有|有什么|全部|所有|统计|一览"
 )
+
+
+# Whether any target is in a state, asked first ("有没有滞后的项目"): a list, not one target.
+ANY_OF_THEM = re.compile(r"^(?:请问)?(?:有没有|有无|是否有|有木有)")
 
 
 # The list cues that may just as well count one target's own things ("科技成果登记了多少项").
@@ -79,9 +83,10 @@ STATUS_FORMS = {
         r"|(?:没|未)有?(?:启动|开始|开工|动工)|(?<!有)(?:没|没有|无)(?:任何)?进展|进度为(?:零|0)|一点没动"
     ),
     "未完成": re.compile(
-        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|达到(?!序)|做到)"
-        # short of the year's goal in passing words ("哪些还没到年度目标")
-        r"|(?:哪些|哪几[项个件])还?(?:没|未)(?:有)?(?:到|够)(?:年度|全年|年初定的|既定)?(?:的)?目标"
+        rf"(?:没|未|还没|尚未)有?{_DO}完|{_DO}不完|(?:没|未)(?:有)?(?:完成|完工|竣工|达到(?!序)|做到|达标)"
+        r"|达不到(?:年度|全年|既定)?(?:的)?目标"
+        # short of the year's goal in passing words ("哪些还没到年度目标", "哪些不到目标")
+        r"|(?:哪些|哪几[项个件])还?(?:没|未|不)(?:有)?(?:到|够)(?:年度|全年|年初定的|既定)?(?:的)?目标"
     ),
     # named in a supervision notice for lagging ("被点名的有哪些")
     "滞后": re.compile(
@@ -109,15 +114,78 @@ STATUS_FORMS = {
 # On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
 ON_PACE = gated(
     r"(?<![没未不有])(?:达到?|符合|跟上|赶上|超过|快于|领先)(?:了)?序时(?:进度)?(?:了|的|要求|[？?。！!]*$)"
-    r"|(?<![没未不有])达序(?:了|的)|(?:没|未|没有)(?:滞后|落后)"
+    r"|(?<![没未不有])达序(?:了|的)|(?<!有)(?:没|未|没有|不)(?:滞后|落后)"
     # going well, said of targets as a list ("进展顺利的有哪些", "哪些完成得好")
-    r"|(?:进展|推进)(?:得)?(?:顺利|正常)的|(?:顺利|正常)推进的"
+    r"|(?:进展|推进)(?:得)?(?:顺利|正常|较好|良好|不错|很好)的|(?:顺利|正常)推进的"
     r"|(?<!不)(?:完成|做|干|办)得(?:好|不错|很好|比较好)的"
     r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:进展顺利|推进顺利|完成得好|做得好|干得好)"
 )
 
 
 ON_PACE_STATUSES = ("推进中", "已完成", "超额完成")
+
+
+EVERY_STATUS = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
+
+
+# A negator right before a status said positively ("哪些没超过目标", "不是已完成的"); a status
+# word that says the negation itself ("没完成", "没数据") is read as it stands.
+NEGATOR_BEFORE = re.compile(r"(?:没有|没|未|不是|不|并非)$")
+NEGATOR = re.compile(r"没有|没|未|不是|不|并非")
+# What a status takes in when it is negated: not done leaves out exceeded targets too, and
+# not behind leaves out failed ones ("没滞后的" is on pace: `ON_PACE`).
+_TAKES_IN = {"已完成": ("超额完成",), "滞后": ("未完成",)}
+
+
+def status_reading(q: str) -> tuple[str, ...] | None:
+    """The statuses a question asks for by status words or forms (not on pace or what is
+    left), negated where a negator comes right before what says the status."""
+    found = _said_status(q)
+    if found is not None:
+        statuses, start, _ = found
+        before = NEGATOR_BEFORE.search(q[:start])
+        return _negated(statuses) if before and _negates(q, before.start()) else statuses
+    # A negator inside what says a status ("哪些没超过年初定的目标"): read without it, the
+    # status is said across where the negator stood.
+    for m in NEGATOR.finditer(q):
+        if not _negates(q, m.start()):
+            continue
+        found = _said_status(q[: m.start()] + q[m.end() :])
+        if found is not None and found[1] <= m.start() < found[2]:
+            return _negated(found[0])
+    return None
+
+
+def _negates(q: str, at: int) -> bool:
+    """The negator at `at` negates, and is not the middle of a yes-no question's A-not-A
+    ("有没有未完成的", "是不是已完成")."""
+    return not (0 < at and at + 1 < len(q) and q[at - 1] == q[at + 1])
+
+
+def _negated(statuses: tuple[str, ...]) -> tuple[str, ...]:
+    left_out = set(statuses).union(*(_TAKES_IN.get(s, ()) for s in statuses))
+    return tuple(s for s in EVERY_STATUS if s not in left_out)
+
+
+def _said_status(q: str) -> tuple[tuple[str, ...], int, int] | None:
+    """The first status (in `STATUS_WORDS` order) the question says, and where it says it."""
+    if not (STATUS_WORD.search(q) or STATUS_FORM.search(q)):  # ANY_STATUS.search
+        return None
+    for status, words in STATUS_WORDS:
+        spans = [(q.find(w), q.find(w) + len(w)) for w in words if w in q]
+        pattern = STATUS_FORMS.get(status)
+        m = pattern.search(q) if pattern is not None else None
+        if m is not None:
+            spans.append(m.span())
+        if not spans:
+            continue
+        start, end = min(spans)
+        if status == "未完成" and "红灯" in q:
+            return ("滞后", "未完成"), start, end
+        if status == "已完成" and "绿灯" in q:
+            return ("超额完成", "已完成"), start, end
+        return (status,), start, end
+    return None
 
 
 # What is left to do: every status but done ("剩下的还有几项", "还剩哪些").
@@ -193,6 +261,10 @@ STAGE_EDGES = re.compile(
 )
 
 
+# Between two topics asked for at once ("教育和养老方面的", "交通方面、水利方面").
+JOINED = re.compile(r"(?:方面|这块|那块|领域)?(?:和|与|跟|及|以及|还有|、|加上)")
+
+
 # Where a unit's share of the work is, said after its name ("发改委那边", "手上").
 UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
 
@@ -202,7 +274,14 @@ UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|
 
 DUE_CUE = re.compile(
     r"到期|截止|期限|前要完成|前完成|要完成的|时限|快到期|将到期|临期|月底前|月底之前|月底要|月底的"
+    # when it will be done ("年底才能完成的", "9月底能办完的"): a deadline, no status
+    r"|(?:才能|才会|才|能)(?:完成|完工|干完|做完|办完|完)的"
 )
+
+
+# A deadline's verb says nothing of status unless the work is said to be done already
+# ("7月底前要办完的" asks what is due; "7月底前已经办完的" what is done).
+DONE_ALREADY = re.compile(r"已|都完|都办完|都干完|办结|竣工|投产|投用")
 
 
 MONTH = gated(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 from bot.domain.ledger import (
@@ -25,6 +26,7 @@ from bot.understanding.cues import LIST_REPLY_LIMIT, to_int
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
+    ANY_OF_THEM,
     ANY_STATUS,
     AT_RISK,
     AT_RISK_LIST,
@@ -32,11 +34,13 @@ from bot.understanding.list_cues import (
     CATEGORY_WORDS,
     COUNT_CUE,
     DAYS_WITHIN,
+    DONE_ALREADY,
     DUE_CUE,
     DUE_PASSED,
     DUE_THIS_YEAR,
     DUE_TODAY,
     DUE_WORDS,
+    JOINED,
     LIST_CUE,
     MONTH,
     NOT_DONE_STATUSES,
@@ -49,10 +53,6 @@ from bot.understanding.list_cues import (
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
-    STATUS_FORM,
-    STATUS_FORMS,
-    STATUS_WORD,
-    STATUS_WORDS,
     THIS_WEEK,
     UNIT_CUE,
     UNIT_NAME,
@@ -60,6 +60,7 @@ from bot.understanding.list_cues import (
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     WORD_LIST,
+    status_reading,
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
@@ -90,6 +91,30 @@ class ListAnswers(RankedLists):
         if len(members) < 2:
             return None
         return self._list(question, f"“{word}”相关的目标", members, {"text": word})
+
+    def _joined_topics(self, question: str, q: str) -> Answer | None:
+        """ "教育和养老方面的": two topics or more joined by 和, 与, 、… list every target of
+        any of them (one topic alone is `_topic_answer`'s)."""
+        if self._any_topic is None or not JOINED.search(q):
+            return None
+        spans = []
+        for topic in self.lexicon.topics:
+            written = [(q.find(w), -len(w)) for w in topic.asked if w in q]
+            if written:
+                start, length = min(written)
+                spans.append((start, start - length, topic))
+        spans.sort(key=lambda s: s[0])
+        if len(spans) < 2 or any(
+            not JOINED.fullmatch(q[end:start]) for (_, end, _), (start, _, _) in pairwise(spans)
+        ):
+            return None
+        names = [topic.name for _, _, topic in spans]
+        members = {n for name in names for n in self._topic_members.get(name, ())}
+        if len(members) < 2:
+            return None
+        targets = [t for t in self.ledger.targets if t.number in members]
+        title = "、".join(f"“{name}”" for name in names) + "相关的目标"
+        return self._list(question, title, targets, {"topic": "、".join(names)})
 
     def _overdue(self, t: TargetSpec) -> bool:
         if self.status(t) in ("已完成", "超额完成"):
@@ -134,7 +159,11 @@ class ListAnswers(RankedLists):
         unit, role = self._unit_filter(q)
         category = self._category_filter(q)
         due = self._due_filter(q)
+        if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
+            status = None
         has_cue = bool(LIST_CUE.search(q))
+        if status and not has_cue:
+            has_cue = bool(ANY_OF_THEM.search(q))
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.
@@ -336,17 +365,7 @@ class ListAnswers(RankedLists):
             return ON_PACE_STATUSES
         if REMAINING.search(q):
             return NOT_DONE_STATUSES
-        if not (STATUS_WORD.search(q) or STATUS_FORM.search(q)):  # ANY_STATUS.search
-            return None
-        for status, words in STATUS_WORDS:
-            pattern = STATUS_FORMS.get(status)
-            if any(w in q for w in words) or (pattern is not None and pattern.search(q)):
-                if status == "未完成" and "红灯" in q:
-                    return ("滞后", "未完成")
-                if status == "已完成" and "绿灯" in q:
-                    return ("超额完成", "已完成")
-                return (status,)
-        return None
+        return status_reading(q)
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""

@@ -22,7 +22,7 @@ import gc
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,7 @@ from bot.understanding.figures import (
     figures_in,
     unit_pattern,
 )
-from bot.understanding.lexicon import FieldLexicon
+from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
@@ -77,6 +77,8 @@ class _Doc:
     fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
     # With it: the bits of all those phrases' characters, and the fewest any one needs.
     fuzzy_union: tuple[int, int] = (0, 1)
+    # (lexicon word, longer keys) -> whether it is written only inside them (`_only_inside`).
+    inside: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict)
 
 
 class LedgerIndex(IndexScoring):
@@ -109,6 +111,8 @@ class LedgerIndex(IndexScoring):
         # targets can hold a word at all, so a word is looked for in those targets only.
         self._alias_grams: dict[str, set[int]] = defaultdict(set)
         self.char_df: Counter[str] = Counter()
+        # The characters of the ledger's preamble: its context, which no target need repeat.
+        self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
@@ -151,6 +155,10 @@ class LedgerIndex(IndexScoring):
         self._word_tokens = {
             w: tokens for pairs in self._expansions.values() for w, tokens in pairs
         }
+        # Key -> word -> the longer keys that, written in a target, say something else.
+        self._foreign = foreign_keys(
+            {key: tuple(w for w, _ in pairs) for key, pairs in self._expansions.items()}
+        )
         # The build makes millions of small objects and no cycles: collecting during it
         # would only rescan them, again and again.
         collecting = gc.isenabled()
@@ -413,7 +421,9 @@ class LedgerIndex(IndexScoring):
         for number in [n for n in self.docs if n not in seen]:
             self._remove(number)
             changed.add(number)
-        if changed:
+        context = frozenset("".join(normalize_many([ledger.preamble])))
+        if changed or context != self.context_chars:
+            self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change
         return changed
 

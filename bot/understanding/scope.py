@@ -13,7 +13,6 @@ from bot.understanding.conversation import Answer
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     ALONE_RATIO,
-    AMBIGUOUS_RATIO,
     CLAUSE,
     CONFIDENT_COVERAGE,
     ERRAND,
@@ -31,6 +30,7 @@ from bot.understanding.cues import (
     WEATHER,
     WHOLE_COUNT,
     YEAR,
+    blank_written_cues,
     lexicon_and_characters,
     names_phrase,
     one_character,
@@ -86,6 +86,9 @@ class ScopeChecks:
     def _topic_answer(self, question: str, q: str) -> Answer | None:
         if not TOPIC_CUE.search(q):
             return None
+        joined = self._joined_topics(question, q)
+        if joined is not None:
+            return joined
         topic = self._topic_of(q)
         if topic is None:
             return self._word_list(question, q)
@@ -255,13 +258,15 @@ class ScopeChecks:
 
     def _without_phrases(self, q: str, best: TargetSpec | None) -> str:
         """The question with the leading target's own phrases of 3+ characters written in it
-        blanked: a cue inside one (县长 in an indicator 市县长项目落地率) is the ledger's word."""
+        blanked: a cue inside one (县长 in an indicator 市县长项目落地率) is the ledger's word;
+        so is one its texts write with the question's next character (明星 of 明星村)."""
         if best is None or best.number not in self.index.docs:
             return q
-        for phrase in self.index.docs[best.number].phrases:
+        doc = self.index.docs[best.number]
+        for phrase in doc.phrases:
             if len(phrase) >= 3 and phrase in q:
                 q = q.replace(phrase, " ")
-        return q
+        return blank_written_cues(q, self._any_cue, doc.text)
 
     def _own_text(self, q: str, best: TargetSpec | None) -> str:
         """The leading target's texts when it explains the question confidently, else ""."""
@@ -390,18 +395,6 @@ class ScopeChecks:
         return best.coverage >= CONFIDENT_COVERAGE or (
             names_phrase(best, 3) and best.coverage >= ACCEPT_COVERAGE
         )
-
-    def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
-        """A leader that explains too little of the question to be trusted yields to a close
-        runner-up that does ("瘫在床上…的五保老人有地方住吗": 五保 alone names a low-income
-        target, the rest is the care home's): the best score alone is not the best answer."""
-        if len(candidates) < 2 or self._trusted(candidates[0]):
-            return candidates
-        top = candidates[0].score
-        for n, candidate in enumerate(candidates[1:], 1):
-            if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
-                return [candidate, *candidates[:n], *candidates[n + 1 :]]
-        return candidates
 
     def _guesses(self, question: str, candidates: list[Candidate]) -> Answer:
         """Several weak candidates offered to choose from, said to be guesses: an everyday

@@ -55,10 +55,11 @@ class IndexScoring(PhraseHits):
         return idf
 
     def _char_weight(self, ch: str) -> float:
-        # A character most targets use says little; one the ledger never uses counts fully.
+        # A character most targets use, or the preamble only, says little; one never used counts.
         weight = self._char_weights.get(ch)
         if weight is None:
-            weight = math.log(1 + self.count / (self.char_df.get(ch, 0) + 1))
+            df = self.char_df.get(ch, 0) or (self.count if ch in self.context_chars else 0)
+            weight = math.log(1 + self.count / (df + 1))
             self._char_weights[ch] = weight
         return weight
 
@@ -164,9 +165,10 @@ class IndexScoring(PhraseHits):
                     unknown.append(i)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
-        # caught by having nothing at all that matches.
+        # caught by having nothing at all that matches (the preamble's: `_char_weight`).
         typical = _median(weights.values()) if weights else 1.0
-        weights.update(dict.fromkeys(unknown, typical))
+        context, cw = self.context_chars, self._char_weight
+        weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
         # A figure some target holds is as informative as a two-character word: the target
         # holding it explains that part of the question, the others do not.
         figures: dict[str, tuple[int, int]] = {}
@@ -234,8 +236,7 @@ class IndexScoring(PhraseHits):
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
             by_key[key].append(word)
-        # weight × IDF first: a candidate's part is then (weight × IDF) × tf × …, the very
-        # float the product in that order gives.
+        # weight × IDF first: a candidate's part is (weight × IDF) × tf × …, that very float.
         kept = self._bm25_reasons
         if len(kept) > 100_000:
             kept.clear()  # the bigrams of every question ever asked must not pile up
@@ -265,14 +266,16 @@ class IndexScoring(PhraseHits):
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
             figures, homophones, list(by_key.values()), present,
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
+            foreign=[self._foreign.get(key) for key in by_key],
         )  # fmt: skip
 
     def _slips_of(self, token: str) -> tuple[str, ...]:
-        """The ledger bigrams a question bigram no target writes may be a homophone slip
-        of: the same pinyin, one character the same, the other (the slip) one this ledger
-        seldom uses (a common one, 位 or 一, next to a word is more often two words than a
-        slip). Depends on the ledger only; kept until it changes."""
-        if token in self.postings or len(token) != 2 or not _cjk_pair(token):
+        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
+        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
+        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
+        if token in self.postings or token in self.lexicon.whole_ledger:
+            return ()
+        if len(token) != 2 or not _cjk_pair(token):
             return ()
         found = []
         for other in self.bigram_pinyin.get(pinyin_key(token), ()):
@@ -439,9 +442,7 @@ def _median(values) -> float:
     """`statistics.median`, the same float, without its overhead on a short list."""
     ordered = sorted(values)
     middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _cjk_pair(token: str) -> bool:

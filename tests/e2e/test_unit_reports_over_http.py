@@ -7,7 +7,7 @@ target of another unit or one the ledger does not hold, and when its report is t
 from __future__ import annotations
 
 from bot.app.reminders import subscribe
-from tests.auxil.bot_harness import REFUSAL, bot_config, running_bot
+from tests.auxil.bot_harness import REFUSAL, bot_config, keyboard, running_bot
 from tests.auxil.reminder_harness import reports
 
 GROUP = -1003300
@@ -110,3 +110,39 @@ async def test_a_unit_asking_more_than_it_may_is_told_what_it_can_send(config, e
         # the same member in a private chat, which no unit subscribed, gets the plain refusal
         assert (await bot.say(MEMBER, MEMBER, "我们的任务还差多少")).texts == [REFUSAL]
         assert reports(engine) == []
+
+
+async def test_an_undone_approval_is_told_to_the_unit_that_saw_it(config, engine, fake):
+    from tests.auxil.bot_harness import ADMIN, actual
+
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        before = actual(engine, 48, "产前超声筛查率")
+        await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 1-11月份", **GROUP_KW)
+        [report] = reports(engine)
+        listing = await bot.say(ADMIN, ADMIN, "/pending")
+        [shown] = [c for c in listing.sent if c.result["text"].startswith(f"报送#{report.id} ")]
+        press = await bot.press(ADMIN, ADMIN, shown.result["message_id"], f"rpt:ok:{report.id}")
+        told = [c.result["text"] for c in press.sent if c.get("chat_id") == GROUP]
+        assert told[0].startswith(f"第48项进展报送#{report.id}已采纳")
+        assert actual(engine, 48, "产前超声筛查率") == "60"
+
+        undo = await bot.say(ADMIN, ADMIN, "/undo")
+        assert actual(engine, 48, "产前超声筛查率") == before
+        [to_admin] = [c.result["text"] for c in undo.sent if c.get("chat_id") == ADMIN]
+        assert to_admin.startswith("已撤销：第48项 产前超声筛查率")
+        assert to_admin.endswith(f"这是对报送#{report.id}的采纳，已通知报送单位。")
+        [to_unit] = [c.result["text"] for c in undo.sent if c.get("chat_id") == GROUP]
+        assert to_unit.startswith(
+            f"第48项进展报送#{report.id}的采纳已被督查局撤销，台账已改回：\n第48项 产前超声筛查率"
+        )
+        assert to_unit.endswith("需要重新报送时，请发送：/report 48 进展或数值")
+
+        # an admin's own change undone tells no unit
+        proposal = await bot.say(ADMIN, ADMIN, "/set 48 产前超声筛查率 70%")
+        [[(_, confirm), _]] = keyboard(proposal.sent[0])
+        await bot.press(ADMIN, ADMIN, proposal.message_id, confirm)
+        assert actual(engine, 48, "产前超声筛查率") == "70"
+        own = await bot.say(ADMIN, ADMIN, "/undo")
+        assert own.text.startswith("已撤销：第48项 产前超声筛查率") and "报送" not in own.text
+        assert all(c.get("chat_id") != GROUP for c in own.sent)

@@ -4,6 +4,7 @@ included), where the chat's own shaping of a reply matters."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -61,3 +62,29 @@ def test_who_is_in_charge_after_a_one_item_list_is_asked_of_that_item(chat):
     chat.question(LEADER, "哪些快到期了")  # one item: 第5项 腾云气体关闭退出
     [reply] = chat.question(LEADER, "谁负责")
     assert reply.text.startswith("➤ 责任单位：县工信局(牵头,推定)、县应急管理局(配合,推定)\n第5项")
+
+
+def _count(title: str) -> int:
+    return int(re.search(r"共(\d+)项）", title).group(1))
+
+
+@pytest.mark.parametrize(
+    "question", ["哪些没超过目标", "哪些没有超额完成", "哪些没超过年初定的目标", "哪些不超额"]
+)
+def test_a_negated_status_lists_every_target_but_that_status(chat, question):
+    [exceeded] = chat.question(LEADER, "哪些超过目标")
+    [reply] = chat.question(LEADER, question)
+    title = reply.text.splitlines()[0]
+    # It was the 超额完成 list itself: the negation was lost.
+    assert title.startswith("已完成、推进中、滞后、未完成、暂无数据的目标（"), title
+    assert "超额完成" not in reply.text
+    assert _count(exceeded.text.splitlines()[0]) + _count(title) == 66
+
+
+def test_not_done_leaves_out_the_exceeded_and_failed_stays_its_own_status(chat):
+    [reply] = chat.question(LEADER, "哪些不是已完成的")
+    assert reply.text.startswith("推进中、滞后、未完成、暂无数据的目标（")
+    [failed] = chat.question(LEADER, "哪些没完成")  # 没完成 says 未完成 itself
+    assert failed.text.startswith("未完成的目标（共")
+    [short] = chat.question(LEADER, "哪些不到目标")
+    assert short.text.startswith("未完成的目标（共")

@@ -158,3 +158,38 @@ def test_last_years_export_imported_without_its_year_says_to_add_it(run_cli, tmp
     assert code == 2 and f"第{row + 1}行“完成值”列：“很多”不是数字" in err
     assert "--year 指明年份" not in err
     assert run_cli("list", "--year", "2020", "--json")[1] == before
+
+
+LOANS_BOTH_YEARS = (
+    "同比（2020年第12项“新增贷款”）：新增贷款：2020年24.43亿元（目标14亿元）；"
+    "2021年18.2亿元（目标16亿元），下降25.5%"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("2020年新增贷款和2021年比", "【2020年】第12项 新增贷款："),
+        ("2021年新增贷款和2020年比", "第1项 新增贷款："),
+        ("新增贷款与2020年相比", "第1项 新增贷款："),
+        ("2020年和2021年的新增贷款对比", "【2020年】第12项 新增贷款："),
+    ],
+)
+def test_a_comparison_naming_both_years_works_either_way_round(run_cli, question, first_line):
+    run_cli("import", str(LEDGER_2021))
+    code, out, _ = run_cli("ask", question)
+    lines = out.strip().splitlines()
+    assert code == 0 and lines[0].startswith(first_line), out
+    assert lines[-1] == LOANS_BOTH_YEARS  # earlier year first, whichever the question named
+
+
+def test_a_comparison_with_a_year_not_held_says_which_years_are(run_cli):
+    run_cli("import", str(LEDGER_2021))
+    code, out, _ = run_cli("ask", "2021年新增贷款和2018年相比")
+    assert code == 0 and out.startswith("第1项 新增贷款：")
+    assert out.strip().splitlines()[-1] == (
+        "对比：数据库中没有2018年的台账（现有：2020年、2021年），无法与2018年相比。"
+        "请换一个现有的年份。"
+    )
+    _, out, _ = run_cli("ask", "2019年新增贷款和2020年比")
+    assert out.startswith("数据库中没有2019年的台账（现有：2020年、2021年）")

@@ -101,6 +101,53 @@ def test_lists_by_status_unit_category_and_deadline(answerer):
     assert month.filter["due"] == ["2020-10-01", "2020-10-31"]
 
 
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("年度任务完成了的列一下", "已完成"),
+        ("滞后的列个清单", "滞后"),
+        ("没完工的有哪些", "未完成"),
+        ("有没有滞后的项目", "滞后"),
+        ("进展较好的是哪几个", ("推进中", "已完成", "超额完成")),
+    ],
+)
+def test_asked_to_list_them_by_status(answerer, question, status):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"status": status})
+
+
+def test_two_topics_joined_list_the_targets_of_both(answerer):
+    both = answerer.ask("教育和养老方面的")
+    one, other = answerer.ask("教育方面的"), answerer.ask("养老方面的")
+    assert (both.intent, both.filter) == ("list", {"topic": "教育、养老"})
+    assert set(both.targets) == set(one.targets) | set(other.targets)
+
+
+@pytest.mark.parametrize(
+    ("question", "due"),
+    [
+        ("7月底前要办完的有哪些", ["2020-01-01", "2020-07-31"]),
+        ("年底才能完成的", ["2020-12-01", "2020-12-31"]),
+        ("预计9月底才能干完的", ["2020-01-01", "2020-09-30"]),
+    ],
+)
+def test_when_it_will_be_done_asks_what_is_due_not_what_is_done(answerer, question, due):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"due": due})
+
+
+def test_done_already_by_a_deadline_keeps_its_status(answerer):
+    answer = answerer.ask("7月底前已经办完的有哪些")
+    assert answer.filter == {"status": "已完成", "due": ["2020-01-01", "2020-07-31"]}
+
+
+@pytest.mark.parametrize(
+    "question", ["全县工作半年小结", "全县目标年终成绩单", "66项工作目标完成得如何"]
+)
+def test_a_report_on_the_whole_ledger_is_the_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
+
+
 def test_summary_and_help(answerer):
     summary = answerer.ask("总体完成情况怎么样")
     assert summary.intent == "summary" and summary.targets == ()

@@ -344,3 +344,16 @@ def test_the_standalone_understanding_bench_runs_its_accuracy_table(capsys):
     out = capsys.readouterr().out
     assert "2020 training set (404)            BM25 bigram        72.6%" in out
     assert "cangnan-2022 dev set (drafted)     this project" in out
+
+
+def test_every_report_folder_says_in_its_source_whether_it_may_be_tuned_on():
+    """cangnan-2022, the first dev folder, says "Use: dev" like the others: SOURCE.md alone
+    decides, so nobody has to know a name kept in the bench's code."""
+    from bench.drafting import REPORTS, report_folders, tuned_on
+
+    folders = report_folders(REPORTS)
+    assert REPORTS / "cangnan-2022" in folders
+    for folder in folders:
+        says_dev = "Use: dev" in (folder / "SOURCE.md").read_text(encoding="utf-8")
+        assert tuned_on(folder) == says_dev, folder.name
+    assert tuned_on(REPORTS / "cangnan-2022")

@@ -63,4 +63,4 @@ def test_the_costly_cues_are_gated():
     # The cues with no common first character that every list or target question runs.
     for cue in (cues.HELP, cues.NUMBER_REF, cues.SUMMARY, list_cues.ANY_STATUS):
         assert isinstance(cue, GatedPattern)
-        assert len(gate_chars(cue.compiled)) < 40
+        assert len(gate_chars(cue.compiled)) <= 60  # of the thousands a question may hold

@@ -217,7 +217,8 @@ def test_the_name_of_a_kind_of_ledger_asks_for_the_summary(roads, question):
 
 
 @pytest.mark.parametrize(
-    ("question", "number"), [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3)]
+    ("question", "number"),
+    [("棚改", 1), ("长护险怎么样了", 2), ("职校扩建进度", 3), ("村村通的油路铺完没", 5)],
 )
 def test_government_abbreviations_reach_the_words_a_report_writes(question, number):
     ledger = small_ledger(
@@ -226,6 +227,7 @@ def test_government_abbreviations_reach_the_words_a_report_writes(question, numb
         TargetSpec(2, "长期护理保险", "社会事业", "全面推行长期护理保险制度。"),
         TargetSpec(3, "职业中专扩容", "社会事业", "推进县职业中专扩容提升。"),
         TargetSpec(4, "文化驿站", "社会事业", "新增16个文化驿站。"),
+        TargetSpec(5, "千村公路通畅", "城乡建设", "建设板盘至背塘四级通村油路。"),
         title="民生实事",
     )
     answer = _answerer(ledger).ask(question)
@@ -372,3 +374,52 @@ def test_a_cue_the_lexicon_reads_as_a_target_s_long_name_is_in_scope():
     # a ledger without one still rejects it
     bare = dataclasses.replace(revenue, targets=revenue.targets[:1] + revenue.targets[2:])
     assert _answerer(bare).ask("税收收得怎么样").intent == "unknown"
+
+
+def test_a_cue_inside_a_word_the_leading_target_writes_is_the_ledger_s_word():
+    # 明星 (a celebrity) is out of scope, 明星村 a village the target writes.
+    gym = small_ledger(
+        2022,
+        TargetSpec(1, "多功能健身运动场", "社会事业", "建设明星村多功能健身运动场。"),
+        TargetSpec(2, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    )
+    answerer = _answerer(gym)
+    assert answerer.ask("明星村那块打球的场地").targets == (1,)
+    assert answerer.ask("明星八卦").intent == "unknown"
+
+
+def test_kindergartens_are_preschool_education():
+    ledger = small_ledger(
+        2024,
+        TargetSpec(1, "生均拨款", "社会事业", "学前教育生均拨款标准从每生每年500元提高到600元。"),
+        TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
+    )
+    assert _answerer(ledger).ask("给幼儿园每个娃的钱涨了没").targets[:1] == (1,)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("冬天暖气管子新铺了多少", 1), ("那家要关停的企业处理完了吗", 3)],
+)
+def test_everyday_words_reach_what_a_report_writes(question, number):
+    # 暖气 is the 供热 a report writes, 关停 its 关闭退出.
+    ledger = small_ledger(
+        2025,
+        TargetSpec(1, "供热保障", "城乡建设", "在供热保障方面,新建管网2.5公里。"),
+        TargetSpec(2, "自然村污水治理", "城乡建设", "新增完成186条自然村生活污水治理。"),
+        TargetSpec(3, "化工公司关闭退出", "安全生产", "10月底之前完成某化工有限公司关闭退出。"),
+    )
+    assert _answerer(ledger).ask(question).targets[:1] == (number,)
+
+
+def test_a_word_for_the_whole_ledger_is_no_homophone_slip():
+    # 实事 (what the ledger's items are) is not a miswriting of the 实施 a target writes.
+    ledger = small_ledger(
+        2021,
+        TargetSpec(1, "养老服务照料中心", "社会事业", "完成10家居家养老服务照料中心建设。"),
+        TargetSpec(2, "残疾儿童康复", "社会事业", "为200名残疾儿童实施基本康复服务。"),
+        TargetSpec(3, "文化驿站", "社会事业", "新增16个文化驿站。"),
+    )
+    answer = _answerer(ledger).ask("养老的两件实事进展")
+    assert answer.targets[0] == 1
+    assert not any(r.kind == "pinyin" for c in answer.candidates for r in c.reasons)

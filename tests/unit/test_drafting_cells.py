@@ -84,6 +84,17 @@ def test_an_unlabelled_table_row_reads_name_target_then_actual():
     assert any(i.target == "70" and i.actual == "65" for i in pairs)
 
 
+def test_a_barred_row_of_words_without_a_header_is_target_then_progress():
+    cells = read_cells("改造农村路口50个。 | 县交通局 | 已完成现场排查并制定方案", "")
+    assert cells.target_text == "改造农村路口50个。"
+    assert cells.progress_text == "县交通局\n已完成现场排查并制定方案"
+    tight = read_cells("改造农村路口50个。|县交通局|已完成现场排查", "")
+    assert tight.target_text == "改造农村路口50个。"
+    # Prose that only holds a bar or two keeps its words as written.
+    prose = read_cells("改造农村路口50个 | 县交通局", "")
+    assert prose.target_text == "改造农村路口50个 | 县交通局"
+
+
 def test_a_drafted_table_report_pairs_its_columns():
     import datetime as dt
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from bot.drafting.counted_runs import counted_runs, whole_list_done
+from bot.drafting.counted_runs import counted_runs, first_items_counted, whole_list_done
 from bot.drafting.drafter import draft_ledger
 from bot.drafting.report_text import parse_report
 
@@ -95,6 +95,10 @@ def test_a_counted_run_may_go_on_after_commas():
         ("9件惠民实事中已有6件全部完成", False),
         ("力争9项惠民工程全部完成。", False),  # a promise
         ("9项惠民实事均已开工。", False),  # begun, not done
+        # The list counted in the sentence before, then "这些项目": the same list.
+        ("通报了9项惠民实事的落实情况。这些项目均已如期完成,涵盖教育、医疗等领域。", True),
+        ("介绍了9项惠民实事。上述事项全部按期办结。", True),
+        ("这些项目力争年底前全部完成。", False),  # a promise
     ],
 )
 def test_an_opening_that_says_the_whole_list_is_done(opening, done):
@@ -105,3 +109,47 @@ def test_a_count_in_chinese_numerals_of_two_characters_counts_the_whole_list():
     # "十五" was read as no count at all, so fifteen items were never the whole list.
     assert whole_list_done("全县十五件民生实事已经全部完成。", 15) is not None
     assert whole_list_done("全县十二件民生实事已经全部完成。", 15) is None  # fewer than listed
+
+
+OPENING_COUNTS_FIRST = """某市今年确定12项实事,新建公厕、改造管网等3项已提前完成并超额完成任务。
+据悉,
+1.全市新建公厕86座;
+2.改造城区供水管网42公里;
+3.为全市1200户困难家庭安装燃气报警器。
+市政府将继续督促各责任单位。
+4.新建城南公园等其余9项正在推进中。
+"""
+
+
+def test_an_opening_counting_the_items_listed_first_gives_them_its_verdict():
+    by = _statuses(OPENING_COUNTS_FIRST)
+    assert [by[n][0] for n in (1, 2, 3)] == ["超额完成"] * 3
+    assert all("超额完成任务" in by[n][1] for n in (1, 2, 3))
+    assert by[4][0] != "超额完成"  # past the counted run: its own words, not the opening's
+
+
+def test_an_opening_count_of_another_run_length_gives_nothing():
+    report = parse_report(OPENING_COUNTS_FIRST.replace("等3项", "等2项"))
+    assert first_items_counted(report.preamble, report.targets) is None
+    assert first_items_counted(parse_report(OPENING_COUNTS_FIRST).preamble, []) is None
+    behind = parse_report(OPENING_COUNTS_FIRST.replace("已提前完成并超额完成任务", "进展滞后"))
+    assert first_items_counted(behind.preamble, behind.targets) is None  # only a done list
+
+
+LEAD_RUNS = """截至4月底,某县2030年为民办实事6项事项
+1.农机购置补贴事项已完成年度任务,
+2.乡村道路安防工程、
+3.农村饮水提升、
+4.村级卫生室改造3项事项正在有序推进
+5.校园食堂改造、
+6.社区书屋建设2事项待上级印发方案后组织实施。
+"""
+
+
+def test_runs_after_an_item_with_its_own_verdict_and_counts_before_their_noun():
+    found = counted_runs(parse_report(LEAD_RUNS).targets)
+    assert 1 not in found  # its own words, not a name of the run after it
+    assert [found[n].words for n in (2, 3, 4)] == ["正在有序推进"] * 3
+    assert found[4].name == "村级卫生室改造"
+    assert [found[n].words for n in (5, 6)] == ["待上级印发方案后组织实施"] * 2
+    assert found[6].name == "社区书屋建设"

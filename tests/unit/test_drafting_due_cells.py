@@ -30,3 +30,15 @@ def test_a_quarter_or_a_month_named_with_the_works_end_is_a_deadline():
     assert due("新建文体中心1座,二季度完工") == ["2031-06-30"]
     assert due("前三季度完成投资5亿元") == ["2031-12-31"]  # a period reported on
     assert due("10月完成投资3亿元") == ["2031-12-31"]  # the month's result, no deadline
+
+
+def test_the_day_work_was_done_is_no_deadline():
+    from bot.drafting.deadlines import extract_deadlines
+
+    def due(text: str) -> list[str]:
+        return [d.date.isoformat() for d in extract_deadlines(text, 2031)]
+
+    assert due("新建公厕20座,经督办后于11月底全部完工") == ["2031-12-31"]
+    assert due("城东泵站已于9月建成投用") == ["2031-12-31"]
+    assert due("城东泵站于9月底前建成") == ["2031-09-30"]  # a due date, still
+    assert due("确保11月底全部完工") == ["2031-11-30"]

@@ -14,7 +14,14 @@ from bot.drafting.report_dates import guess_year, likely_year, report_day
         # The period reported on has ended this year: this year's report.
         ("截至8月底,全县民生实事进展顺利。\n1.新建公厕。", dt.date(2030, 9, 15), 2030),
         ("某市1-10月重点民生实事完成情况\n1.新建公厕。", dt.date(2030, 11, 20), 2030),
+        # Ending later in today's own month: this year's, filed before the month is out.
+        (
+            "今年以来,各项实事稳步推进。\n截止7月底,已完成12项。\n1.新建公厕。",
+            dt.date(2030, 7, 17),
+            2030,
+        ),
         # Not yet ended this year: last year's ("1-11月" imported in January).
+        ("截止7月底,已完成12项。\n1.新建公厕。", dt.date(2030, 6, 20), 2029),
         ("某市1-11月重点民生实事完成情况\n1.新建公厕。", dt.date(2031, 1, 8), 2030),
         ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 3, 2), 2030),
         ("今年上半年,各项实事进展顺利。\n1.新建公厕。", dt.date(2030, 7, 10), 2030),
@@ -83,3 +90,13 @@ def test_a_report_of_last_years_list_is_of_the_year_before_its_date():
     assert guess_year(text, 2000).value == "2031"
     compared = "某县民生实事进展\n1-9月完成投资比去年同期增长5%。\n2031年10月5日"
     assert guess_year(compared, 2000).value == "2031"  # a comparison says nothing of the year
+
+
+def test_a_list_announced_early_in_the_year_is_this_years():
+    announced = "今年,某县为民办八件实事。\n1.新建公厕20座,6月底前投入使用;\n2.年内改造小区3个。"
+    assert likely_year(announced, dt.date(2031, 3, 20)) == 2031
+    # Told as done, the same list early in the year is last year's, reported at its close.
+    done = "今年,某县为民办八件实事。\n1.新建公厕20座,已投入使用;\n2.改造老旧小区3个。"
+    assert likely_year(done, dt.date(2031, 3, 20)) == 2030
+    # "今年以来" is the year so far: a report of progress, not an announcement.
+    assert likely_year("今年以来,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 1, 10)) == 2030

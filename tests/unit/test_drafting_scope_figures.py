@@ -1,6 +1,6 @@
 """Progress figures that give the work's scope, not what was done: a clause opening on what
 was chosen ("确定…12个") or saying what is needed ("共需…"), unless it goes on to say it was
-done; and units 民生实事 lists set (盏, 米, 立方米) (bot/drafting/mentions.py)."""
+done; and units 民生实事 lists set (盏, 米, 立方米, 口) (bot/drafting/mentions.py)."""
 
 import pytest
 
@@ -46,10 +46,21 @@ def test_what_is_needed_answers_no_target():
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("安装路灯500盏", "盏"), ("修建堤防3200米", "米"), ("清淤1.5万立方米", "万立方米")],
+    [
+        ("安装路灯500盏", "盏"),
+        ("修建堤防3200米", "米"),
+        ("清淤1.5万立方米", "万立方米"),
+        ("整治山坪塘1.2万口", "万口"),
+        ("新打机井36口", "口"),
+    ],
 )
-def test_units_of_lamps_lengths_and_volumes(text, unit):
+def test_units_of_lamps_lengths_volumes_ponds_and_wells(text, unit):
     assert mentions(text)[0].unit == unit
+
+
+def test_ponds_done_answer_the_ponds_to_do():
+    assert _actuals("完成1.2万口山坪塘整治。", "已整治山坪塘9800口。") == {"万口": "9800"}
+    assert mentions("解决3万农村人口饮水问题")[0].unit != "口"  # 人口 is people, not 口
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,12 @@ def test_started_and_not_done_headings():
     assert _statuses(text.replace("1-6月", "全年"))[1][0] == "未完成"
 
 
+def test_headings_keeping_pace_with_the_time_gone_or_ahead_of_it():
+    for words in ("与时间进度同步的项目5个,分别为:", "超时间进度完成指标有4项。分别为:"):
+        assert group_reading(Group(words, 2)).value == "推进中", words
+    assert group_reading(Group("未达到时间进度的项目2个:", 2)).value == "滞后"
+
+
 RUNS = """某市2024年1-10月十件实事进展
 一是达到序时进度的项目3个,占比60%。分别为:新建公园、改造路灯、增设公厕。
 二是有一定进度的项目2个,分别为:新建停车场;扩建学校。

@@ -124,3 +124,17 @@ def test_still_under_way_when_its_time_is_over_is_not_done():
 def test_a_report_without_its_day_does_not_turn_work_under_way_into_failure():
     drafted, targets = _drafted("1.10月底前建成城市书房。\n城市书房正在装修。\n")
     assert drafted.as_of is None and _status(drafted, targets[1]) == "推进中"
+
+
+def test_a_target_against_the_average_is_under_way_while_the_year_runs():
+    body = (
+        "1.社会消费品零售总额增速高于全省平均水平。\n1-10月社会消费品零售总额同比增长5.2%。\n"
+        "2.固定资产投资增速高于全省平均水平。\n固定资产投资同比增长6.3%。\n"
+    )
+    text = f"某县重点工作进展情况\n{body}"
+    inside = draft(parse_report(text), text, today=dt.date(2030, 11, 20))
+    first, second = inside.ledger.targets
+    assert _status(inside, first) == "推进中"  # the year's figure is still to come
+    assert _status(inside, second) == "暂无数据"  # no period: nothing says how far
+    after = draft(parse_report(text), text, today=dt.date(2031, 2, 1))
+    assert _status(after, after.ledger.targets[0]) == "暂无数据"  # the year's figure is missing

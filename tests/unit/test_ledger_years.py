@@ -31,6 +31,14 @@ from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
         ("新增贷款与去年相比", YearPhrase(None, True, "新增贷款")),
         ("新增贷款同比", YearPhrase(None, True, "新增贷款")),
         ("2020年新增贷款同比", YearPhrase(2020, True, "新增贷款")),
+        # A year compared with by name, either way round.
+        ("2020年新增贷款和2021年比", YearPhrase(2020, True, "新增贷款", other=2021)),
+        ("2021年新增贷款与2020年相比", YearPhrase(2021, True, "新增贷款", other=2020)),
+        ("新增贷款和2020年比怎么样", YearPhrase(None, True, "新增贷款怎么样", other=2020)),
+        ("2020年新增贷款比2021年多吗", YearPhrase(2020, True, "新增贷款多吗", other=2021)),
+        ("2020年和2021年的新增贷款对比", YearPhrase(2020, True, "新增贷款", other=2021)),
+        ("二〇二〇年造林跟二〇二一年比较", YearPhrase(2020, True, "造林", other=2021)),
+        ("新增贷款比2020年底多了多少", YearPhrase(None, False, "新增贷款比2020年底多了多少")),
         # Deadlines and dates keep their year: they are not the ledger's year.
         ("2020年底前要完成的", YearPhrase(None, False, "2020年底前要完成的")),
         ("2020年10月底前完成了吗", YearPhrase(None, False, "2020年10月底前完成了吗")),

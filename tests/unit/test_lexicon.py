@@ -8,7 +8,7 @@ import pytest
 from bench.drafting import tuned_on
 from bot.drafting.drafter import draft_ledger, guess_year
 from bot.drafting.report_text import ReportFormatError, parse_report
-from bot.understanding.lexicon import DEFAULT_LEXICON, load_lexicon
+from bot.understanding.lexicon import DEFAULT_LEXICON, foreign_keys, load_lexicon
 from bot.understanding.text import normalize
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
@@ -111,3 +111,16 @@ def test_a_latin_abbreviation_is_written_as_its_meaning_brackets_it():
     assert written_abbreviation("rd", "研究与试验发展（R&D）经费") == "R&D"
     assert written_abbreviation("gdp", "地区生产总值") == "GDP"
     assert written_abbreviation("固投", "固定资产投资") == "固投"
+
+
+def test_a_word_inside_a_longer_key_that_reads_otherwise_is_that_key():
+    readings = {
+        "学校": ("学校", "中小学", "大学"),
+        "大学生": ("毕业生", "高校毕业生"),  # a graduate: reads nothing of 学校's
+        "老年大学": ("老年教育",),  # 大学 is its head: a 老年大学 is a university
+        "工厂": ("企业", "工业"),
+        "工业企业": ("工业增加值", "企业"),  # reads 企业 too: no other meaning than 工厂's
+    }
+    foreign = foreign_keys(readings)
+    assert foreign["学校"] == {"大学": ("大学生",)}
+    assert "工厂" not in foreign

@@ -132,3 +132,27 @@ def test_a_section_numbering_its_items_from_1_again_goes_on_from_the_last():
         (4, "新建学校1所。"),
     ]
     assert report.targets[1].progress_text == ""  # the section's title is no progress
+
+
+def test_a_closing_byline_is_no_progress():
+    text = "某县今年为民办实事。\n1.新建公厕20座;\n2.改造村级公路30公里。(王小明)"
+    last = parse_report(text).targets[-1]
+    assert last.target_text == "改造村级公路30公里。" and last.progress_text == ""
+    reporter = parse_report("某县今年为民办实事。\n1.新建公厕20座。（记者 李某 通讯员 张某）")
+    assert reporter.targets[0].progress_text == ""
+    editor = parse_report("某县今年为民办实事。\n1.新建公厕20座。(责编:王某、李某)")
+    assert editor.targets[0].progress_text == ""
+    # A bracketed verdict after the target is the item's progress, not a byline.
+    verdict = parse_report("某县今年为民办实事。\n1.新建公厕20座。(已完成)")
+    assert verdict.targets[0].progress_text == "(已完成)"
+    office = parse_report("某县今年为民办实事。\n1.新建公厕20座。(县住建局)")
+    assert office.targets[0].progress_text == "(县住建局)"  # the lead unit, no byline
+
+
+def test_an_amount_per_household_or_head_is_a_rate():
+    found = [
+        (f.value, f.unit) for f in extract_figures("按每户600元标准发放补助,每人200元,共120万元")
+    ]
+    assert found == [("600", "元/户"), ("200", "元/人"), ("120", "万元")]
+    # Per month or per year too, the words say more than one rate: the amount stays in 元.
+    assert [f.unit for f in extract_figures("每人每月300元")] == ["元"]

@@ -1,0 +1,66 @@
+"""Shares of the year's task in a report's words ("完成年度任务的146.78%", "完成率为91.85%")
+and the status they state. Pure functions over text (bot.drafting.words quotes them)."""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` holding `start`, stretched to `end` when the match runs past it."""
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= start < m.end():
+            return text[m.start() : max(m.end(), end)].strip()
+    return text[start:end]
+
+
+# "占总目标任务的151%", "完成全年任务数的104.48%", "完成率为119.8%", "完工率达82.5%" (not
+# "开工率": begun is not done); not "占任务总数的15.2%",
+# a share of the list's count of tasks.
+_TASK_SHARE = re.compile(
+    r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)数?"
+    r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
+    r"|(?:完成|完工|建成|竣工|办结)率(?:为|达到|达)?)\s*"
+    r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
+)
+_FIGURE_BETWEEN = re.compile(r"\d+(?:\.\d+)?(?!\d|\.\d|\s*%)")
+
+
+def share_status(progress: str) -> tuple[str, str] | None:
+    """The status the shares of the year's task state ("分别完成年度任务的100%、100.1%",
+    "占年度任务的100%;…投资完成率93%"): done when every part has its whole task, beyond
+    when one part has more, under way while one part has less. A second share of the same
+    figure ("完成年度任务的199%,占调整后目标的88%") is that figure on another base; the first,
+    the year's task, counts."""
+    found = list(_TASK_SHARE.finditer(progress))
+    if not found:
+        return None
+    values: list[float] = []
+    previous_end = None
+    for m in found:
+        if previous_end is not None and not _FIGURE_BETWEEN.search(
+            progress[previous_end : m.start()]
+        ):
+            previous_end = m.end()
+            continue
+        previous_end = m.end()
+        values.append(float(m.group(1)))
+        values += [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", m.group(2))]
+    status = "推进中" if min(values) < 100 else "超额完成" if max(values) > 100 else "已完成"
+    words = "；".join(clause_around(progress, m.start(), m.end()) for m in found)
+    verdict = _ALL_MET.match(progress, found[-1].end())
+    if status == "推进中" and verdict:
+        # "完成率为91.85%;…完成率为66.57%,均超额完成了既定目标": the shares are of other
+        # bases (a first dose's plan), the report's verdict over all of them says how far.
+        status = "超额完成" if verdict.group(1) else "已完成"
+        return status, clause_around(progress, verdict.end() - 1, verdict.end())
+    return status, words
+
+
+# A verdict closing the shares' sentence for all of them ("均超额完成了既定目标", "均已完成年度
+# 任务"), not a promise ("均要完成").
+_ALL_MET = re.compile(
+    r"[^。；;\n]{0,4}?[，,]\s*(?:均|全部|都)(?:已经?)?(超额)?完成(?:了)?(?:既定|年度|全年)?(?:目标|任务)"
+)

@@ -1,0 +1,85 @@
+"""What a table report's lead paragraph says of its rows: the unit of a column its header
+leaves out, read from the lead's figure for the column's total ("开工改造小区1500个" over a
+"全省 | 1500" row), and the rows it names as behind ("湘西州、衡阳市…全省排名靠后")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from bot.domain.ledger import parse_decimal
+from bot.domain.status import compute_status
+from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
+from bot.drafting.columns import is_bare_figure, is_total_row, split_cells
+from bot.drafting.mentions import mentions
+from bot.drafting.review import Guess
+from bot.drafting.words import Reading, status_from_words
+
+_UNIT_NAMED = re.compile(r"[(（][^()（）]{1,6}[)）]\s*$")
+
+
+def _lead_units(lead: str) -> dict[Decimal, set[str]]:
+    units: dict[Decimal, set[str]] = {}
+    for m in mentions(lead):
+        value = parse_decimal(m.value)
+        if value is not None and m.unit not in MAGNITUDES and m.unit != SHARE_OF_TARGET:
+            units.setdefault(value, set()).add(m.unit)
+    return units
+
+
+def header_with_lead_units(header: tuple[str, ...], lead: str, lines: list[str]):
+    """`header` with the unit the lead gives each column whose header names none: the lead
+    writes the column's total, as the table's total row has it, with its unit."""
+    total = next((split_cells(ln) for ln in lines if is_total_row(ln)), None)
+    if not header or total is None:
+        return header
+    columns = header[1:] if len(header) == len(total) + 1 else header
+    if len(columns) != len(total):
+        return header
+    units = _lead_units(lead)
+    named = list(columns)
+    for k, (label, cell) in enumerate(zip(columns, total, strict=True)):
+        value = parse_decimal(cell.strip()) if is_bare_figure(cell) else None
+        found = units.get(value, set()) if value is not None else set()
+        if len(found) == 1 and not _UNIT_NAMED.search(label):
+            named[k] = f"{label}({found.pop()})"
+    return (*header[: len(header) - len(columns)], *named)
+
+
+# The verdicts a lead gives the rows it names: lagging behind the others.
+_BEHIND = ("滞后",)
+
+
+def named_as_behind(lead: str, names: dict[int, str]) -> dict[int, Reading]:
+    """The rows (by number) a sentence of the lead names, each by its whole name, in words
+    saying they lag ("邵阳市…全省排名靠后"): that sentence is their status's reason."""
+    found: dict[int, Reading] = {}
+    for sentence in re.split(r"[。；;\n]", lead):
+        said = status_from_words(sentence)
+        if said is None or said.value not in _BEHIND:
+            continue
+        for number, name in names.items():
+            if len(name) >= 2 and name in sentence:
+                found[number] = Reading(said.value, sentence.strip(), 0.6)
+    return found
+
+
+def row_names(items) -> dict[int, str]:
+    """Each table row's name, its first cell ("衡阳市 | 146 | 58" → "衡阳市"), by number."""
+    names = {}
+    for item in items:
+        cells = split_cells(item.target_text)
+        if len(cells) > 1 and not is_bare_figure(cells[0]):
+            names[item.number] = cells[0]
+    return names
+
+
+def behind_as_named(spec, guesses: tuple, reading: Reading | None, day):
+    """The target and its guesses with the lead's verdict of lagging, when its own figures
+    say only that the work goes on: the office's ranking says how far ("排名靠后")."""
+    if reading is None or compute_status(spec, day) != "推进中":
+        return spec, guesses
+    spec = replace(spec, status_override=reading.value, status_reason=reading.words)
+    status = Guess("status", reading.value, reading.confidence, f"报告开头称“{reading.words}”")
+    return spec, tuple(status if g.field == "status" else g for g in guesses)

@@ -1,0 +1,108 @@
+"""Which leading candidate goes first when the best score is not the best answer:
+- a trusted one close in score goes before a leader explaining too little to be trusted;
+- one that explains much more of the question, close enough in score, goes before the
+  best-scored one ("低保户每个月财政补多少钱": 低保 alone names the 低保 standard, the
+  subsidy target explains 财政补 too);
+- a part the question names goes before the whole listing it: a target that lists other
+  targets by their names ("重点工程30项,其中省级6项、市级5项、县级16项", then one target
+  for each) yields to the part ("省级重点工程投资完成多少"), although the whole explains
+  more of the question (it writes the subject the parts leave out)."""
+
+from __future__ import annotations
+
+from bot.understanding.candidates import Candidate
+from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
+
+# A runner-up explaining this much more of the question than the best-scored target (as a
+# share of its informative bigrams) is the better answer if its score is at least half.
+MORE_COVERAGE = 0.2
+
+# The ways a question may name a part's title (its own words, a homophone or the lexicon's);
+# a fuzzy near-miss is too loose to set a whole aside.
+_NAMING = ("phrase", "pinyin", "lexicon")
+
+
+class Precedence:
+    """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
+
+    def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A leader that explains too little of the question to be trusted yields to a close
+        runner-up that does ("瘫在床上…的五保老人有地方住吗": 五保 alone names a low-income
+        target, the rest is the care home's): the best score alone is not the best answer."""
+        if len(candidates) < 2 or self._trusted(candidates[0]):
+            return candidates
+        top = candidates[0].score
+        for n, candidate in enumerate(candidates[1:], 1):
+            if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
+                return [candidate, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
+
+    def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates with the one of the top three whose score times coverage is best
+        first, among those explaining `MORE_COVERAGE` more of the question than the leader
+        and scoring at least `ALONE_RATIO` of it; else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        lead = candidates[0]
+        best, chosen = lead.score * lead.coverage, 0
+        for n, c in enumerate(candidates[1:3], 1):
+            if (
+                c.score >= lead.score * ALONE_RATIO
+                and c.coverage >= lead.coverage + MORE_COVERAGE
+                and c.score * c.coverage > best
+                and self._trusted(c)
+            ):
+                best, chosen = c.score * c.coverage, n
+        if not chosen:
+            return candidates
+        return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]
+
+    def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
+        """The candidates with a part the question names before the whole leading them, and
+        the whole's number (not to be offered as a close second); else as they were."""
+        if len(candidates) < 2:
+            return candidates, None
+        docs = self.index.docs
+        whole = docs.get(candidates[0].number)
+        if whole is None:
+            return candidates, None
+        names = whole.names.split("\n")
+        named = []
+        for n, part in enumerate(candidates[1:], 1):
+            doc = docs.get(part.number)
+            if doc is None:
+                continue
+            title = doc.fields[0]
+            # A part called within the whole's own names may be the whole the question means.
+            if len(title) < 2 or title not in whole.written or any(title in m for m in names):
+                continue
+            if any(
+                r.text == title and r.field == "title" and r.kind in _NAMING for r in part.reasons
+            ):
+                named.append(n)
+        # Two parts named ("省级和市级的加起来") ask about the whole, or both. A title named,
+        # by the lexicon's word too ("省里" for 省级), is trusted as a phrase written out is.
+        if len(named) != 1:
+            return candidates, None
+        part = candidates[named[0]]
+        if not (self._trusted(part) or part.coverage >= PHRASE_COVERAGE):
+            return candidates, None
+        if self._parts_listed(candidates[0].number) < 2:
+            return candidates, None
+        n = named[0]
+        return [candidates[n], *candidates[:n], *candidates[n + 1 :]], candidates[0].number
+
+    def _parts_listed(self, number: int) -> int:
+        """How many other targets' titles (two characters or more) the target's texts write:
+        two or more make it a whole listing its parts. Counted once per version of its doc."""
+        doc = self.index.docs[number]
+        cached = self._listed.get(number)
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        count = 0
+        for other, other_doc in self.index.docs.items():
+            title = other_doc.fields[0] if other_doc.fields else ""
+            if other != number and len(title) >= 2 and title in doc.written:
+                count += 1
+        self._listed[number] = (doc, count)
+        return count
