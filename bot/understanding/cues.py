@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.understanding.candidates import Candidate
+from bot.understanding.gates import gated
 from bot.understanding.text import (
     chinese_number,
     words_pattern,
@@ -62,7 +63,7 @@ LIST_LIMIT = 10  # ranked lists show this many
 LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
 
 
-HELP = re.compile(
+HELP = gated(
     r"^/?(help|start)\b|帮助|你能做什么|能做什么|你会什么|会干啥|能干啥|能干什么|能干嘛|会干嘛"
     r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
     r"|有什么功能|有哪些功能|功能介绍|说明书|操作说明|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
@@ -81,7 +82,7 @@ HELP = re.compile(
 
 # Weaker cues of a help question (the bot addressed, or "how do I ask/look up"): they count
 # only when no target explains the question, so "你说固投怎么查" still answers 固投.
-HELP_WEAK = re.compile(
+HELP_WEAK = gated(
     r"(?:你|机器人|(?:这个|这)(?:机器人|工具|系统|玩意儿?|东西))[^，,。？?]{0,4}"
     r"(?:啥|什么|哪些|干嘛|干啥|怎么用)"
     r"|(?:怎么|如何|咋|怎样)(?:才能)?(?:用|使用|查|问|操作|玩|上手|开始)"
@@ -98,7 +99,7 @@ _REF_END = (
 )
 
 
-NUMBER_REF = re.compile(
+NUMBER_REF = gated(
     rf"(?:第\s*{_NUM}\s*(?:项|条|个|号|件)"
     rf"|{_NUM}\s*号(?:目标|任务)|([0-9]+|[一二三四五六七八九十百]+)\s*号(?!线|楼|院|文|路|街|桥|巷|码头|地块|泊位|门|馆|厂|库)"
     rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}{_REF_END}"
@@ -121,7 +122,7 @@ NEXT_IN_LIST = re.compile(r"^(?:那|那么)?(?:(下)|上)一(?:个|项|条)(?:�
 
 # A request to write something for the asker, or to run an errand for them: no ledger holds
 # the text or books the room ("帮我起草一份总结", "帮我预约一下体检", "给我订张机票").
-WRITING = re.compile(
+WRITING = gated(
     r"(?:帮|替|给|为)(?:我|我们|咱们|领导)?(?:起草|撰写|草拟|拟写|代写|润色|写)"
     r"|代写|(?:起草|撰写|草拟|写)(?:一|个)(?:份|篇|段|个|下)"
     r"|(?:帮|替|给)(?:我|我们)(?:预约|预订|订|报名|挂号|买|叫|请假|充值|缴)"
@@ -129,7 +130,7 @@ WRITING = re.compile(
 )
 
 
-SUMMARY = re.compile(
+SUMMARY = gated(
     r"总体|总览|整体|全局|汇总|概况|概览|总的|大盘|全盘|全部目标|整个台账|台账情况|盘点|总结|概括"
     r"|一共多少项|一共几项|共有多少|目标完成得怎么样|目标完成情况|全年完成情况|总共|大体上|面上"
     r"|(?:一共|总共|共|已经|已)完成了?(?:多少|几)项"
@@ -145,7 +146,7 @@ SUMMARY = re.compile(
 
 # A count of the ledger's items, said as the whole ledger ("22件事项", "十件实事", "这8项任务"),
 # maybe with a word or two between ("15件为民办实事", "十项民生重点工作"): only the count goes.
-WHOLE_COUNT = re.compile(
+WHOLE_COUNT = gated(
     r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)"
     r"(?=[\u4e00-\u9fff]{0,4}?(?:事项|实事|任务|目标|确定事项|重点))"
 )
@@ -171,7 +172,7 @@ _PER = r"(个|张|斤|位|套|间|平米|平方米?|吨|盒|瓶|件|份|座)"
 # What one thing costs ("一个墓位多少钱", "多少钱一斤", "门票多少钱"): a price to a citizen,
 # which a ledger of work targets holds only where its texts state one (`stated_price`).
 # Money given, spent or raised ("每个村补了多少钱") is a target's figure, not a price.
-UNIT_PRICE = re.compile(
+UNIT_PRICE = gated(
     rf"(?:一|每){_PER}[^，,。？?花投用拨领发补奖筹融争贷借给]{{1,6}}?(?:多少钱|几块钱|什么价|啥价)"
     rf"|(?:多少钱|几块钱)(?:一|每){_PER}|(?<!免)(门票|单价)(?!免费|减免|全免)"
 )
@@ -185,7 +186,7 @@ def stated_price(unit: str) -> re.Pattern[str]:
 
 # An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it
 # oneself, a procedure no ledger of work targets holds ("怎么查/问/用" ask about the bot).
-ERRAND = re.compile(
+ERRAND = gated(
     r"([^查问用\W])\w(?:要|该|得)?(?:怎么|咋|如何)(?:才能)?\1"
     # Where to do it, or how to get a paper done: a counter's work, not a target's progress.
     r"|在哪(?:里|儿)?(?:能|可以|去)?(?:交|缴|办|领|买|报名|申请|补办|上牌|预约|挂号)"
@@ -212,7 +213,7 @@ CLAUSE = re.compile(r"[，,。；;]")
 
 
 # The weather asked in passing words ("今天大连多少度"): no ledger holds it. 度电 is a figure.
-WEATHER = re.compile(r"(?:多少|几)度(?!电)|冷不冷|热不热|(?:会|要)下雨|下不下雨|下雪了?吗")
+WEATHER = gated(r"(?:多少|几)度(?!电)|冷不冷|热不热|(?:会|要)下雨|下不下雨|下雪了?吗")
 
 
 MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上")
@@ -229,9 +230,7 @@ _ASPECTS = (
 )  # fmt: skip
 
 
-FOLLOW_FILLER = re.compile(
-    r"^(那|那么|还有|另外|再问|再看看|它|这个|那个|这项|那项)|(呢|吗|啊|呀|吧)$"
-)
+FOLLOW_FILLER = gated(r"^(那|那么|还有|另外|再问|再看看|它|这个|那个|这项|那项)|(呢|吗|啊|呀|吧)$")
 
 
 # A turn about the last target with nothing else in it: its progress, figures or why it lags
@@ -271,13 +270,34 @@ def blank_written_cues(q: str, cues: re.Pattern | None, text: str) -> str:
     return q
 
 
+# The tests of a candidate's reasons below are loops, not any()/all() over a generator: they
+# run several times a question, and a generator costs more than the few reasons it reads.
+
+
 def names_phrase(candidate: Candidate, length: int, kinds=("phrase", "pinyin", "fuzzy")) -> bool:
-    return any(r.kind in kinds and len(r.text) >= length for r in candidate.reasons)
+    for r in candidate.reasons:
+        if r.kind in kinds and len(r.text) >= length:
+            return True
+    return False
 
 
 def only_characters(candidate: Candidate) -> bool:
     """Nothing but rare single characters (`unigrams.char_hits`) explains the target."""
-    return all(r.kind == "char" for r in candidate.reasons)
+    for r in candidate.reasons:
+        if r.kind != "char":
+            return False
+    return True
+
+
+def lexicon_and_characters(candidate: Candidate) -> bool:
+    """Lexicon reasons explain the target, and nothing else but rare single characters."""
+    lexicon = False
+    for r in candidate.reasons:
+        if r.kind == "lexicon":
+            lexicon = True
+        elif r.kind != "char":
+            return False
+    return lexicon
 
 
 def one_character(candidate: Candidate, q: str) -> bool:

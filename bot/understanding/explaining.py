@@ -5,6 +5,7 @@ it explains. `IndexScoring` (bot.understanding.scoring) picks the rows; this exp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -82,10 +83,13 @@ class CandidateExplaining:
             passing = self._passing(number, query)  # () when the one test of bits fails
         if not passing:
             return 0.0
-        caps, largest = self._fuzzy_caps_of(number)
+        # Each row of `_leading` asks: the kept caps and bits are read here, not by a call.
+        known = self._fuzzy_caps.get(number)
+        caps, largest = known if known is not None else self._fuzzy_caps_of(number)
         if not largest:
             return 0.0
-        q_bits = self._masked_bits(query)
+        current = query.bits_known == len(self._char_bits)
+        q_bits = query.masked_bits if current else self._masked_bits(query)
         size = len(query.masked)
         most = 0.0
         for phrase, bits, _, _, length, unique in passing:
@@ -94,7 +98,8 @@ class CandidateExplaining:
                 shared = (bits & q_bits).bit_count()
                 similarity = min(100.0, 200.0 * shared / (length + shared))
                 cap *= (similarity - 60) / 40
-            most = max(most, cap)
+            if cap > most:
+                most = cap
         return most
 
     def _passing(self, number: int, query: _Query) -> tuple[tuple, ...]:
@@ -106,9 +111,13 @@ class CandidateExplaining:
         if passing is None:
             # The phrase's characters are numbered before the question's are read: a
             # character numbered later would be missing from the question's bits.
+            # (What `_fuzzy_bits` and `_masked_bits` keep is read here without a call each.)
             doc = self.docs[number]
-            fuzzy = self._fuzzy_bits(doc)
-            q_bits = self._masked_bits(query)
+            fuzzy = doc.fuzzy_bits
+            if fuzzy is None:
+                fuzzy = self._fuzzy_bits(doc)
+            current = query.bits_known == len(self._char_bits)
+            q_bits = query.masked_bits if current else self._masked_bits(query)
             every, fewest = doc.fuzzy_union
             if (every & q_bits).bit_count() < fewest:
                 passing = ()  # too few of all its phrases' characters for any one of them
@@ -303,10 +312,16 @@ class CandidateExplaining:
             if passing:
                 self._fuzzy_reason(number, doc, query, reasons, covered)
         coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
-        # Highest first; a stable sort keeps equal scores in the order they were found.
-        ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
-        total = round(sum([r.score for r in reasons]), 3)
-        return candidate(number, self.titles[number], total, ordered, round(min(coverage, 1.0), 3))
+        if len(reasons) == 1:
+            # Half the candidates have one reason: nothing to sort, and its score is rounded
+            # already (rounding it again gives the same float; `round` costs a µs).
+            ordered, total = (reasons[0],), reasons[0].score
+        else:
+            # Highest first; a stable sort keeps equal scores in the order they were found.
+            ordered = tuple(sorted(reasons, key=_SCORE, reverse=True))
+            total = round(sum([r.score for r in reasons]), 3)
+        share = 1.0 if coverage >= 1.0 else round(coverage, 3)  # round(1.0, 3) is 1.0
+        return candidate(number, self.titles[number], total, ordered, share)
 
     def _fuzzy_reason(
         self, number: int, doc, query: _Query, reasons: list[Reason], covered: set[int]
@@ -315,7 +330,7 @@ class CandidateExplaining:
         q = query.masked
         named: str | None = None  # the phrases found already, one a line
         best: tuple[float, str, tuple[int, int]] | None = None
-        for entry in self._passing(number, query):
+        for entry in query.passing[number]:  # `_candidate` has worked them out
             phrase = entry[0]
             if named is None:
                 named = "\n".join(
@@ -350,8 +365,9 @@ def _shares(phrase: str) -> tuple[int, int]:
 
 _SCORE = attrgetter("score")
 _K1_PLUS_1 = BM25_K1 + 1
-# `Reason` from a tuple without the named tuple's keyword-handling constructor.
-_reason = Reason._make
+# `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the
+# call of Python that `Reason._make` is (tuple.__new__ is what it calls).
+_reason = partial(tuple.__new__, Reason)
 
 
 def _places(text: str, word: str) -> list[int]:

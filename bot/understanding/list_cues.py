@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.gates import gated
 from bot.understanding.text import chinese_number, words_pattern
 
 LIST_CUE = re.compile(
@@ -116,7 +117,7 @@ TO_BE_DONE = re.compile(rf"(?:需要|要|需|应该|应当|应|必须|须)(?:全
 
 
 # On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
-ON_PACE = re.compile(
+ON_PACE = gated(
     r"(?<![没未不有])(?:达到?|符合|跟上|赶上|超过|快于|领先)(?:了)?序时(?:进度)?(?:了|的|要求|[？?。！!]*$)"
     r"|(?<![没未不有])达序(?:了|的)|(?<!有)(?:没|未|没有|不)(?:滞后|落后)"
     # going well, said of targets as a list ("进展顺利的有哪些", "哪些完成得好")
@@ -200,7 +201,7 @@ NOT_DONE_STATUSES = ("推进中", "滞后", "未完成", "暂无数据")
 
 
 # Any status word or form at all: most questions hold none, and skip the checks one by one.
-ANY_STATUS = re.compile(
+ANY_STATUS = gated(
     "|".join(
         [re.escape(w) for _, words in STATUS_WORDS for w in words]
         + [f"(?:{p.pattern})" for p in STATUS_FORMS.values()]
@@ -209,11 +210,11 @@ ANY_STATUS = re.compile(
 # Whether ANY_STATUS finds anything, told faster: the words as one trie, then the forms (one
 # alternation of words and forms tries every word at every place of the question).
 STATUS_WORD = words_pattern(w for _, words in STATUS_WORDS for w in words)
-STATUS_FORM = re.compile("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
+STATUS_FORM = gated("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
 
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
-UNIT_NAME = re.compile(
+UNIT_NAME = gated(
     # (a company started, "开公司", "办公司", is someone's own business, not a unit)
     r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?(?:局|委|办|(?<![开办注立])公司|委员会))"
     r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几)"
@@ -288,7 +289,7 @@ DUE_CUE = re.compile(
 DONE_ALREADY = re.compile(r"已|都完|都办完|都干完|办结|竣工|投产|投用")
 
 
-MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
+MONTH = gated(r"(\d{1,2}|[一二三四五六七八九十]+)月(?:底|末|份)?")
 
 
 OVERDUE = re.compile(
@@ -297,7 +298,7 @@ OVERDUE = re.compile(
 )
 
 
-AT_RISK = re.compile(
+AT_RISK = gated(
     # 盯 as what the asker must do ("需要重点盯的"), not who watches ("市里盯着的工程")
     r"(?:要|需要|得|该|需|重点|值得|必须|应该|多)盯|盯紧|盯住|盯一|盯着点|盯盯|重点关注|需要关注|需关注|要关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|完不成的|(?:要|需要|该|得)?重点督办"
@@ -352,9 +353,7 @@ RANK_HIGH = re.compile(
 
 
 # How many a ranking asks for ("完成率前五", "完成最差的三个", "排名前3的目标").
-RANK_COUNT = re.compile(
-    rf"(?:前|后|倒数)({_HOW_MANY})(?:名|位|个|项|的|$)|({_HOW_MANY})(?:个|项)$"
-)
+RANK_COUNT = gated(rf"(?:前|后|倒数)({_HOW_MANY})(?:名|位|个|项|的|$)|({_HOW_MANY})(?:个|项)$")
 
 
 # The unit board asked for by its units ("各部门进展怎么样", "按单位列一下").
@@ -368,7 +367,7 @@ RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
 
 
 # A comparison word, or only a suffix ("完成率80%以上的"); `thresholds` keeps those with one.
-THRESHOLD = re.compile(
+THRESHOLD = gated(
     r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
     r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
 )
@@ -409,7 +408,7 @@ ROLE_ASSIST = re.compile(r"配合|协助|参与")
 DUE_WORDS = re.compile(r"到期|截止|要完成|完成的|期限")
 DUE_TODAY = re.compile(r"(?:今天|今日)(?:要)?到期")
 DUE_PASSED = re.compile(r"(?:已经|已)到期|到期了")
-DAYS_WITHIN = re.compile(r"(\d+)\s*天内")
+DAYS_WITHIN = gated(r"(\d+)\s*天内")
 DUE_THIS_YEAR = re.compile(r"(?:今年|本年|年内|全年)(?:内)?(?:要)?(?:到期|截止)")
 BEST_FIRST = re.compile(r"最好|最强|靠前|最快")
 WHICH_ONES = re.compile(r"哪个|哪项|哪些|哪几|谁|的(?:目标|任务|事项)")

@@ -247,8 +247,11 @@ class ListAnswers(RankedLists):
         For a stage of work or a person's name that no status, unit or topic names; every word
         of the phrase found in a target's texts counts, and the targets with the most are kept.
         """
-        m = next((m for m in (p.search(q) for p in STAGE_LISTS) if m), None)
-        if m is None:
+        for pattern in STAGE_LISTS:  # the first that finds the phrase (a loop: no generators)
+            m = pattern.search(q)
+            if m:
+                break
+        else:
             return None
         phrase = STAGE_EDGES.sub("", m.group(1))
         if len(phrase) < 2:

@@ -31,6 +31,7 @@ from bot.understanding.cues import (
     WHOLE_COUNT,
     YEAR,
     blank_written_cues,
+    lexicon_and_characters,
     names_phrase,
     one_character,
     one_common_word,
@@ -380,9 +381,7 @@ class ScopeChecks:
         """Nothing but bigrams of the lexicon's longer words (and rare characters) explains
         the target, and its texts write none of those words whole."""
         reasons = best.reasons
-        if not any(r.kind == "lexicon" for r in reasons) or any(
-            r.kind not in ("lexicon", "char") for r in reasons
-        ):
+        if not lexicon_and_characters(best):
             return False
         words = self._lexicon_words
         tokens = {r.text for r in reasons if r.kind == "lexicon"}

@@ -11,7 +11,7 @@ from operator import ge
 
 import numpy as np
 
-from bot.understanding.candidates import Candidate
+from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
 from bot.understanding.phrase_hits import PhraseHits
@@ -236,8 +236,7 @@ class IndexScoring(PhraseHits):
         by_key: dict[str, list[str]] = defaultdict(list)
         for key, _, word in expansions:
             by_key[key].append(word)
-        # weight × IDF first: a candidate's part is then (weight × IDF) × tf × …, the very
-        # float the product in that order gives.
+        # weight × IDF first: a candidate's part is (weight × IDF) × tf × …, that very float.
         kept = self._bm25_reasons
         if len(kept) > 100_000:
             kept.clear()  # the bigrams of every question ever asked must not pile up
@@ -325,7 +324,7 @@ class IndexScoring(PhraseHits):
         else:
             candidates = self._leading(rows, scores, query, phrase_hits, avgdl, limit)
         candidates = [c for c in candidates if c.score > 0]
-        candidates.sort(key=lambda c: (-c.score, c.number))
+        sort_best_first(candidates)
         return candidates
 
     def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
@@ -347,11 +346,11 @@ class IndexScoring(PhraseHits):
         order, without numpy's cost per operation on a few rows (most of a question's time
         on a ledger of dozens of targets)."""
         scores = [0.0] * n_rows
-        postings = self.postings
+        postings, listed = self.postings, self._lists  # kept parts read without a call
         for token, weight in query.tokens.items():
             if token not in postings:
                 continue
-            parts = self._listed_parts(token, avgdl)
+            parts = listed.get(token) or self._listed_parts(token, avgdl)
             if parts is None:
                 continue
             rows, tfs, denominator, own = parts

@@ -43,7 +43,7 @@ class TargetAnswers:
         if why_line:  # asked why it lags, of a target that does not: say so first
             reply = f"➤ {why_line}\n{reply}"
         ranked = (target.number,) + tuple(
-            c.number for c in candidates if c.number != target.number
+            [c.number for c in candidates if c.number != target.number]
         )
         filters: dict[str, Any] = {}
         if lead is not None:

@@ -235,11 +235,20 @@ def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> st
         return pattern.sub(_blank, text)
 
     def blank(m: re.Match[str]) -> str:
-        if any(start < m.end() and m.start() < end for start, end in keep):
+        if _overlaps(m.start(), m.end(), keep):
             return m.group(0)
         return " " * len(m.group(0))
 
     return pattern.sub(blank, text)
+
+
+def _overlaps(begin: int, finish: int, keep) -> bool:
+    """`any(start < finish and begin < end for start, end in keep)`, without a generator for
+    each filler word found."""
+    for start, end in keep:
+        if start < finish and begin < end:
+            return True
+    return False
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -255,7 +264,7 @@ def mask_stopwords_twice(text: str, stopwords, keep: list[tuple[int, int]]) -> t
     spared: list[tuple[int, int]] = []
 
     def blank(m: re.Match[str]) -> str:
-        if any(start < m.end() and m.start() < end for start, end in keep):
+        if _overlaps(m.start(), m.end(), keep):
             spared.append(m.span())
             return m.group(0)
         return " " * len(m.group(0))

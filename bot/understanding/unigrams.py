@@ -49,6 +49,7 @@ def char_hits(index, query) -> dict[int, list[tuple[Reason, tuple[int, int]]]]:
             continue
         df = len(holders)
         weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) * CHAR_FACTOR
+        reason = Reason("char", ch, "text", round(weight, 3))  # one for all its holders
         for number in holders:
-            hits[number].append((Reason("char", ch, "text", round(weight, 3)), (i, i + 1)))
+            hits[number].append((reason, (i, i + 1)))
     return hits
