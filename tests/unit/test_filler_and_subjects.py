@@ -67,3 +67,10 @@ def test_a_subject_no_word_of_its_topic_names_is_still_absent():
         ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
     )
     assert answerer.ask("今年就业创业怎么样").intent == "unknown"
+
+
+def test_a_speaker_s_hesitations_leave_the_named_target_one_target(answerer):
+    # 嗯 and 就是 said while thinking are no words a target must explain: the question still
+    # names the start-up target, and 已经完成 of it is no list of what is done.
+    answer = answerer.ask("那个嗯就是扶持成功创业还有那个创业园区的事是不是已经完成了")
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))
