@@ -6,10 +6,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.drafts import draft_as_imported
+from bench.sets import REPORTS
 from bot.domain.ledger import TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from tests.auxil.ledgers import small_ledger
+
+TZ = ZoneInfo("Asia/Shanghai")
 
 LEDGER = small_ledger(
     2023,
@@ -38,9 +42,7 @@ LEDGER = small_ledger(
 
 @pytest.fixture(scope="module")
 def answerer():
-    return Answerer(
-        LEDGER, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return Answerer(LEDGER, load_lexicon(), today=dt.date(2023, 12, 31), tz=TZ)
 
 
 @pytest.mark.parametrize("question", ["项目前期工作做得怎么样", "项目前期工作进展"])
@@ -63,14 +65,14 @@ def test_employment_is_held_by_a_ledger_of_jobless_and_start_up_targets(answerer
 def test_a_subject_no_word_of_its_topic_names_is_still_absent():
     # The same ledger without the jobs target holds no 就业 at all.
     ledger = small_ledger(2023, *LEDGER.targets[1:])
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = Answerer(ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=TZ)
     assert answerer.ask("今年就业创业怎么样").intent == "unknown"
 
 
-def test_a_speaker_s_hesitations_leave_the_named_target_one_target(answerer):
+def test_a_speaker_s_hesitations_leave_the_named_target_one_target():
     # 嗯 and 就是 said while thinking are no words a target must explain: the question still
-    # names the start-up target, and 已经完成 of it is no list of what is done.
-    answer = answerer.ask("那个嗯就是扶持成功创业还有那个创业园区的事是不是已经完成了")
-    assert (answer.intent, answer.targets[:1]) == ("target", (1,))
+    # names the gas-safety target, and 已经干完了 of it is no list of what is done.
+    drafted = draft_as_imported(REPORTS / "xinjian-2024-12" / "report.txt")
+    answerer = Answerer(drafted.ledger, load_lexicon(), today=drafted.judging_day, tz=TZ)
+    answer = answerer.ask("那个嗯就是居民家里燃气那个安全装置还有那个瓶改管的事是不是已经干完了")
+    assert (answer.intent, answer.targets[:1]) == ("target", (2,))
