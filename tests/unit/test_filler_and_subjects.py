@@ -76,3 +76,11 @@ def test_a_speaker_s_hesitations_leave_the_named_target_one_target():
     answerer = Answerer(drafted.ledger, load_lexicon(), today=drafted.judging_day, tz=TZ)
     answer = answerer.ask("那个嗯就是居民家里燃气那个安全装置还有那个瓶改管的事是不是已经干完了")
     assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+
+
+def test_cardiac_arrest_asks_for_the_defibrillators():
+    # 心脏骤停 is what an AED (自动体外除颤仪) is for; the newborn heart-screening target only
+    # shares 心脏 with the question.
+    drafted = draft_as_imported(REPORTS / "qiongzhong-2022-04" / "report.txt")
+    answerer = Answerer(drafted.ledger, load_lexicon(), today=drafted.judging_day, tz=TZ)
+    assert answerer.ask("心脏骤停急救的那个机器装了没有").targets[:1] == (7,)
