@@ -74,7 +74,23 @@ _ARGPARSE_ERRORS = (  # argparse's English, as the rest of the CLI speaks: (patt
     ),
     (r"argument (\S+): expected one argument", r"参数 \1 后面缺少取值"),
     (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"argument (\S+): (.+)", r"参数 \1 \2"),  # a type's own message (ledger_year)
 )
+
+LEDGER_YEARS = range(1900, 2201)  # as `calendar` takes them: a typo (202, 20211) is refused
+
+
+def ledger_year(text: str) -> int:
+    """A --year argument: a ledger's year, never a typo that would import a year-202 ledger."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为年份，而不是 '{text}'") from None
+    if year not in LEDGER_YEARS:
+        raise argparse.ArgumentTypeError(
+            f"应为{LEDGER_YEARS[0]}到{LEDGER_YEARS[-1]}之间的年份，例如 2021，而不是 {year}"
+        )
+    return year
 
 
 class _ChineseHelpFormatter(argparse.HelpFormatter):
@@ -131,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add_year(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--year",
-            type=int,
+            type=ledger_year,
             metavar="YYYY",
             help="台账年度（默认：配置 [ledger] year，否则最近导入的年度）",
         )
@@ -161,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="台账文件")
     p.add_argument(
         "--year",
-        type=int,
+        type=ledger_year,
         metavar="YYYY",
         help="xlsx/CSV：表格更新的台账年度（默认：当前年度）；TOML 文件自带年度",
     )
@@ -181,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="报告文本文件（.txt）")
     p.add_argument("-o", "--output", required=True, help="写出的草稿 TOML（'-' 为标准输出）")
-    p.add_argument("--year", type=int, help="台账年度（默认：从文本推断，并标注待核）")
+    p.add_argument("--year", type=ledger_year, help="台账年度（默认：从文本推断，并标注待核）")
 
     p = add("export", "cli_ledger:cmd_export", "导出台账为 TOML、xlsx 或 CSV")
     p.add_argument("--format", choices=("toml", "xlsx", "csv"), required=True, help="文件格式")
@@ -226,18 +242,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("number", type=int, help="目标序号")
     e.add_argument("file", help="要附加的文件")
     e.add_argument("--note", help="材料说明")
-    e.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
+    e.add_argument("--year", type=ledger_year, help="台账年度（默认：当前年度）")
     e = actions.add_parser("list", parents=[common], help="列出目标的佐证材料")
     e.add_argument("number", type=int, help="目标序号")
     e.add_argument("--json", action="store_true", help="输出 JSON")
-    e.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
+    e.add_argument("--year", type=ledger_year, help="台账年度（默认：当前年度）")
 
     p = add("close", "cli_ledger:cmd_close", "为已完成且有佐证材料的目标销号")
     p.add_argument("number", type=int, help="目标序号")
     p.add_argument("--reason", required=True, help="销号（或撤销销号）的理由")
     p.add_argument("--force", action="store_true", help="未完成或无佐证材料也强制销号")
     p.add_argument("--reopen", action="store_true", help="撤销销号")
-    p.add_argument("--year", type=int, help="台账年度（默认：当前年度）")
+    p.add_argument("--year", type=ledger_year, help="台账年度（默认：当前年度）")
 
     p = add(
         "calendar",

@@ -207,15 +207,14 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise not_a_file(path)
+    from bot.render.report_files import ReportFileError, read_report_text
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_report_text(path)
     except PermissionError:
         raise CliError(f"{path}: 没有读取这个文件的权限") from None
-    except UnicodeDecodeError:
-        try:
-            text = path.read_bytes().decode("gb18030")
-        except UnicodeDecodeError:
-            raise CliError(f"{path}: 既不是UTF-8也不是GBK编码的文本") from None
+    except ReportFileError as exc:
+        raise CliError(f"{path}: {exc}") from None
     # Imported here: the drafting modules cost every other command's start-up 0.03-0.05 s.
     from bot.drafting.drafter import draft as draft_report_ledger
     from bot.drafting.report_text import ReportFormatError, parse_report

@@ -187,18 +187,18 @@ class TelegramFrontEnd:
             attachment = message.document
             name = attachment.file_name or f"文件_{message.message_id}"
         sender = sender_of(update)
-        if (attachment.file_size or 0) > MAX_EVIDENCE_BYTES:
-            await self.send(message, [Reply("文件超过20MB上限，未保存。请压缩或拆分后再发。")])
-            return
-        download = await attachment.get_file()
-        content = bytes(await download.download_as_bytearray())
+        declared = attachment.file_size or 0
+        content = b""
+        if declared <= MAX_EVIDENCE_BYTES:  # Bot API getFile serves at most 20 MB
+            download = await attachment.get_file()
+            content = bytes(await download.download_as_bytearray())
         replied = message.reply_to_message
         replied_id = (
             replied.message_id
             if replied is not None and replied.from_user and replied.from_user.id == context.bot.id
             else None
         )
-        incoming = IncomingFile(name, content, attachment.file_id)
+        incoming = IncomingFile(name, content, attachment.file_id, declared_size=declared)
         replies = await asyncio.to_thread(
             self.service.file, sender, incoming, message.caption or "", replied_id
         )

@@ -37,12 +37,13 @@ def _unit_notices(
     subscriptions: Mapping[str, Sequence[int]],
     reported: Callable[[int, str], bool],
     sender: str,
+    worded_on: dt.date | None = None,
 ) -> list[Notice]:
     notices = []
     for unit in distinct_units(target):
         if reported(target.number, unit.name):
             continue
-        text = notice_text(kind, target, deadline, day, [unit], sender)
+        text = notice_text(kind, target, deadline, worded_on or day, [unit], sender)
         chats: Sequence[int | None] = list(subscriptions.get(unit.name, ())) or [None]
         for chat in chats:
             notices.append(
@@ -125,8 +126,12 @@ def notices_on(
     reported: Callable[[int, str], bool] = lambda target, unit: False,
     changes_since_last_digest: Sequence[str] = (),
     sent: Sequence[SentReminder] = (),
+    worded_on: dt.date | None = None,
 ) -> list[Notice]:
     """Everything that should go out on `day` (at policy.send_time), in a stable order.
+
+    `worded_on` is the later day they really go out (a catch-up): the unit notices count the
+    days left and judge the status as of that day.
 
     `sent` is the reminders delivered so far (for the digest's count of unacknowledged ones
     and the leaders' escalations). Order: digests, escalations, overdue, due, before; within
@@ -154,7 +159,7 @@ def notices_on(
             if kind is None:
                 continue
             notices += _unit_notices(
-                kind, target, deadline, day, subscriptions, reported, policy.sender
+                kind, target, deadline, day, subscriptions, reported, policy.sender, worded_on
             )
             if kind != "overdue":
                 continue

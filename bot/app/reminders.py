@@ -26,7 +26,7 @@ from bot.app.reminder_notices import notices_on
 from bot.domain.echo import echoed
 from bot.domain.fields import label as field_label
 from bot.domain.ledger import LedgerSpec
-from bot.domain.reminder_policy import Notice, ReminderPolicy
+from bot.domain.reminder_policy import Notice, ReminderPolicy, latest_missed
 from bot.domain.status import year_closed
 from bot.domain.unit_names import UnitNotFound, resolve_unit_name
 from bot.domain.work_calendar import WorkCalendar
@@ -185,8 +185,11 @@ def plan(
     policy: ReminderPolicy,
     calendar: WorkCalendar,
     tz: dt.tzinfo,
+    *,
+    worded_on: dt.date | None = None,
 ) -> list[Notice]:
-    """What the policy says goes out on `day`, given the database's subscriptions.
+    """What the policy says goes out on `day`, given the database's subscriptions; worded as
+    of `worded_on` when they go out later (a catch-up).
 
     Nothing goes out for a ledger whose year is over on `day`: nothing is left to be due.
     """
@@ -204,6 +207,7 @@ def plan(
             reported=reported_checker(session, subscriptions, ledger.year),
             changes_since_last_digest=_changes_since_last_digest(session, day, tz, ledger.year),
             sent=sent_reminders(session, tz),
+            worded_on=worded_on,
         )
         escalated = escalation_keys(session)
     return [n for n in notices if n.kind != "escalate" or n.key not in escalated]
@@ -346,23 +350,27 @@ def catch_up(
 ) -> DispatchResult:
     """At start-up: mark interrupted sends uncertain, then send what was missed while down.
 
-    Missed before/due reminders go out late if their deadline has not passed; today's
-    notices go out if today's send time has passed. The outbox keys prevent any repeat.
+    Missed before/due reminders go out late, worded as of today, if their deadline has not
+    passed: the latest of each deadline and chat, and none that today's own reminder
+    replaces (`latest_missed`). Today's notices go out if today's send time has passed.
+    The outbox keys prevent any repeat.
     """
     mark_interrupted(engine, now=now)
     tz = now.tzinfo
     today = now.date()
     totals = defaultdict(int)
-    for back in range(CATCH_UP_DAYS, 0, -1):
-        day = today - dt.timedelta(days=back)
-        notices = [
-            n
-            for n in plan(engine, ledger, day, policy, calendar, tz)
-            if n.kind in ("before", "due") and n.deadline is not None and n.deadline >= today
-        ]
-        result = dispatch(engine, notices, send, worker=worker, late=True)
-        for key, value in result.__dict__.items():
-            totals[key] += value
+    missed = [
+        n
+        for back in range(CATCH_UP_DAYS, 0, -1)
+        for n in plan(
+            engine, ledger, today - dt.timedelta(days=back), policy, calendar, tz, worded_on=today
+        )
+        if n.kind in ("before", "due") and n.deadline is not None and n.deadline >= today
+    ]
+    todays = plan(engine, ledger, today, policy, calendar, tz)
+    result = dispatch(engine, latest_missed(missed, todays), send, worker=worker, late=True)
+    for key, value in result.__dict__.items():
+        totals[key] += value
     if now.timetz().replace(tzinfo=None) >= policy.send_time:
         result = dispatch(
             engine, plan(engine, ledger, today, policy, calendar, tz), send, worker=worker

@@ -31,7 +31,13 @@ from bot.chat.types import (
     parse_target_number,
     split_typed,
 )
-from bot.domain.evidence import TYPE_LABELS, EvidenceError, check_evidence, size_label
+from bot.domain.evidence import (
+    TYPE_LABELS,
+    EvidenceError,
+    EvidenceFile,
+    check_evidence,
+    size_label,
+)
 from bot.domain.ledger import text_problem
 from bot.store.models import OutboxEntry, utc_now
 from bot.store.outbox import reminder_of_message
@@ -59,6 +65,13 @@ class IncomingFile:
     name: str
     content: bytes
     telegram_file_id: str = ""
+    # The size the chat declared for a file too big to download (content then left empty):
+    # what it concerns is decided as for any file, and only then is it refused for its size.
+    declared_size: int = 0
+
+    def checked(self) -> EvidenceFile:
+        """The file as evidence, or EvidenceError saying what to send instead."""
+        return check_evidence(self.name, self.content, declared_size=self.declared_size)
 
 
 def _report_just_filed(service: ChatContext, sender: Sender, since: dt.datetime):
@@ -72,6 +85,17 @@ def _report_just_filed(service: ChatContext, sender: Sender, since: dt.datetime)
         )
 
 
+def _refused_with_its_report(incoming: IncomingFile, number: int, words: str) -> Reply | None:
+    """The answer to a report whose file cannot be kept: neither is received, since its words
+    speak of that file ("整改报告见附件"), and the unit is shown what to send again."""
+    try:
+        incoming.checked()
+    except EvidenceError as exc:
+        again = f"/report {number} {words}".rstrip()
+        return Reply(f"未收到这份报送：{exc}\n请改好文件后，连同说明重新发送：\n{again}")
+    return None
+
+
 def _attach(
     service: ChatContext,
     sender: Sender,
@@ -81,7 +105,7 @@ def _attach(
     report_id: int | None,
 ) -> Reply:
     try:
-        file = check_evidence(incoming.name, incoming.content)
+        file = incoming.checked()
     except EvidenceError as exc:
         return Reply(f"佐证材料未保存：{exc}")
     row, count = attach(
@@ -116,6 +140,9 @@ def _reply_to_reminder_with_file(
     if not caption:
         acknowledge_by_reply(service, sender, reminder)
         return [_attach(service, sender, number, incoming, "", None)]
+    refused = _refused_with_its_report(incoming, number, caption)
+    if refused is not None:
+        return [refused]
     replies = reply_to_reminder(service, sender, replied_message_id, caption) or []
     report = _report_just_filed(service, sender, started)
     if report is None:
@@ -140,6 +167,11 @@ def receive_file(
     command = head.split("@", 1)[0].lower()
     if command == "/report":
         number = parse_target_number(words[0]) if words else None
+        if number is not None and service.target(number) and may_report(service, sender, number):
+            note = words[1].strip() if len(words) > 1 else ""
+            refused = _refused_with_its_report(incoming, number, note)
+            if refused is not None:
+                return [refused]
         replies = service.command(sender, "report", rest)
         report = _report_just_filed(service, sender, started)
         if number is None or report is None or report.target_number != number:

@@ -23,7 +23,13 @@ from bot.chat.years import not_held, year_core
 from bot.domain.echo import echoed
 from bot.domain.ledger import STATUSES
 from bot.domain.status import open_deadlines, year_closed
-from bot.render.replies import closed_year_due_text, render_help, render_summary, render_target
+from bot.render.replies import (
+    closed_year_due_text,
+    list_title,
+    render_help,
+    render_summary,
+    render_target,
+)
 from bot.render.target_view import target_detail_text
 from bot.store.models import SavedList
 from bot.store.uow import reading
@@ -80,7 +86,7 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         topic = answerer.ask(f"{args}方面") if not chosen else None
         if topic is not None and topic.intent == "list" and topic.targets:
             # "/list 养老": no unit or status, but a topic a leader may list by, as asked.
-            title = topic.reply.split("（", 1)[0]
+            title = list_title(topic.reply)
             chosen = [answerer.by_number[n] for n in topic.targets]
         if not chosen:
             return [

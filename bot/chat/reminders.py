@@ -31,6 +31,7 @@ from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
+from bot.domain.acknowledgements import is_acknowledgement
 from bot.domain.admin_grammar import CommandError
 from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
@@ -81,6 +82,18 @@ def cmd_subscribe(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         unit, chat_id = _unit_and_chat(ctx, sender, args, SUBSCRIBE_USAGE)
     except CommandError as exc:
         return [Reply(str(exc))]
+    named = unicodedata.normalize("NFKC", args).split()
+    if len(named) == 1 and sender.chat_type == "private":
+        # Sent in private, "this chat" is the admin's own: the unit's reminders would come
+        # here, and /subscriptions would no longer list the unit as one nobody receives for.
+        return [
+            Reply(
+                f"在私聊中发送会把{unit}的提醒发到您自己的对话，而不是{unit}的工作群，未订阅。"
+                f"请在{unit}的工作群里发送 /subscribe {named[0]}，或写明群ID："
+                f"/subscribe {named[0]} 群ID（在该群里发 /whoami 可查看群ID）；"
+                f"确要发到本对话，请写 /subscribe {named[0]} {chat_id}"
+            )
+        ]
     if not subscribe(ctx.engine, unit, chat_id, actor=sender.actor):
         return [Reply(f"{chat_id} 已订阅{unit}的提醒。")]
     return [Reply(f"已订阅：{unit}的到期提醒将发送到 {chat_id}。")]
@@ -174,10 +187,29 @@ def reply_to_reminder(
         # "谁负责" under it asks about its target; it reports no progress.
         ctx.conversations.open_target(sender.chat_id, reminder.target_number, year=ctx.year)
         return None
+    if is_acknowledgement(text) and may_report(ctx, sender, reminder.target_number):
+        return _acknowledged_by_words(ctx, sender, reminder)
     replies = create_report(ctx, sender, reminder.target_number, text)
     if may_report(ctx, sender, reminder.target_number):
         acknowledge_by_reply(ctx, sender, reminder)
     return replies
+
+
+def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> list[Reply]:
+    """ "收到" under a reminder: its 收到, said the first time (later ones are the group's manners,
+    answered by silence); no progress report is filed, so the reminders go on."""
+    if sender.user_id is None or reminder.id is None:
+        return []
+    done = acknowledge(ctx.engine, reminder.id, user_id=sender.user_id, name=_acker(sender))
+    if done.row is None or not done.recorded:
+        return []
+    heading = HEADINGS.get(done.row.kind, "提醒")
+    return [
+        Reply(
+            f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
+            f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
+        )
+    ]
 
 
 def acknowledge_by_reply(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> None:

@@ -38,12 +38,20 @@ from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
 from bot.chat.registry import PUBLIC, VIEWER, Registry
-from bot.chat.types import ADMIN, Button, Reply, Sender, split_typed, target_buttons
+from bot.chat.types import (
+    ADMIN,
+    Button,
+    Reply,
+    Sender,
+    split_typed,
+    target_buttons,
+    without_unseen,
+)
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import WorkCalendar, load_work_calendar
-from bot.render.replies import render_candidates, render_list, render_target
+from bot.render.replies import list_title, render_candidates, render_list, render_target
 from bot.store.ledger_store import history, read_ledger, read_target
 from bot.store.models import SavedList, utc_now
 from bot.store.pending import settle_interrupted
@@ -149,6 +157,7 @@ class ChatService:
 
     def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
         """Run `/name args` for the sender, after checking rights."""
+        name, args = without_unseen(name), without_unseen(args)
         # "/set　12 …" typed with a full-width space: the words after the name are arguments.
         name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
         args = f"{more} {args}" if more else args
@@ -173,8 +182,9 @@ class ChatService:
     def question(self, sender: Sender, text: str) -> list[Reply]:
         """Answer free text as a question (a command typed with a full-width slash, "／set 12
         …" as Chinese input methods write it, runs as that command)."""
+        pasted, text = text, without_unseen(text)  # a paste's "\u200b/target 12" is a command
         typed = unicodedata.normalize("NFKC", text).lstrip()
-        if typed.startswith("/") and not text.lstrip().startswith("/"):
+        if typed.startswith("/") and not pasted.lstrip().startswith("/"):
             head, args = split_typed(text)  # the arguments as typed: a note keeps its ，。
             head = head[1:]
             if self.registry.command(head.split("@")[0]) is not None:
@@ -193,6 +203,7 @@ class ChatService:
     def reply_to_bot(self, sender: Sender, replied_message_id: int, text: str) -> list[Reply]:
         """A reply to a reminder reports progress; a reply to anything else is a question,
         a follow-up on what the replied answer was about."""
+        text = without_unseen(text)
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
         if report is not None:
             return report
@@ -207,6 +218,7 @@ class ChatService:
         replied_message_id: int | None = None,
     ) -> list[Reply]:
         """A photo or document: 佐证材料 for the target its caption, reply or report names."""
+        caption = without_unseen(caption)
         return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
@@ -263,7 +275,7 @@ class ChatService:
         # its pages would list the first unit's targets without naming the unit.
         board = str(answer.filter.get("rank", "")).startswith("units")
         if answer.intent == "list" and len(answer.targets) > PAGE_SIZE and not board:
-            title = answer.reply.split("（", 1)[0]
+            title = list_title(answer.reply)
             return self.paged_list(title, list(answer.targets))
         return Reply(answer.reply)
 

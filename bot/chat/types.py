@@ -65,3 +65,14 @@ def split_typed(text: str) -> tuple[str, str]:
 def no_such_target(ledger, number: int) -> str:
     """What every command says of a number a year's ledger does not hold."""
     return f"{ledger.year}年台账中没有第{number}项目标（共{len(ledger.targets)}项）。"
+
+
+# Characters a paste from WeChat, Word or a web page carries unseen (zero-width space, word
+# joiner, byte-order mark, soft hyphen): "25.1亿元\u200b" read as typed was "单位不符…你输入的是
+# 亿元". The zero-width joiner stays: emoji are made with it.
+_UNSEEN = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
+
+def without_unseen(text: str) -> str:
+    """`text` without the invisible characters a paste carries, so it reads as it looks."""
+    return text.translate(_UNSEEN)

@@ -110,13 +110,16 @@ def safe_name(name: str, kind: str) -> str:
     return stem[: MAX_NAME_CHARS - len(suffix)] + suffix
 
 
-def check_evidence(name: str, content: bytes) -> EvidenceFile:
-    """Accept `content` as evidence or raise EvidenceError naming what to send instead."""
+def check_evidence(name: str, content: bytes, *, declared_size: int = 0) -> EvidenceFile:
+    """Accept `content` as evidence or raise EvidenceError naming what to send instead.
+
+    `declared_size` is the size a chat declared for a file too big to fetch (content empty).
+    """
+    if max(declared_size, len(content)) > MAX_BYTES:
+        size = max(declared_size, len(content)) / 1024 / 1024
+        raise EvidenceError(f"文件有{size:.1f}MB，超过20MB上限。请压缩或拆分后再发。")
     if not content:
         raise EvidenceError(f"文件是空的。{ACCEPTED_HELP}。")
-    if len(content) > MAX_BYTES:
-        size = len(content) / 1024 / 1024
-        raise EvidenceError(f"文件有{size:.1f}MB，超过20MB上限。请压缩或拆分后再发。")
     kind = detect_type(content)
     if kind is None:
         raise EvidenceError(f"“{shown_name(name)}”不是认可的格式。{ACCEPTED_HELP}。")

@@ -13,6 +13,10 @@ Rules:
 - "overdue" goes out on the first working day after the deadline, then every
   overdue_repeat_days after that first day (each moved forward to the next working day); the
   responsible units and every digest chat (the leaders) get it.
+- A catch-up after downtime sends, of the "before" reminders it missed, only the latest of
+  each deadline, unit and chat, and none when that day brings one of its own
+  (`latest_missed`): a unit is reminded once, with the days left counted from the day it
+  goes out.
 - Each unit notice goes to every subscribed chat of every responsible unit (lead and assist);
   a unit without a chat gives one notice with chat_id None so admins see who would be missed.
   A (target, unit) that already reported is skipped (leaders' overdue copies are not).
@@ -223,6 +227,18 @@ def dedup(notices: Sequence[Notice]) -> list[Notice]:
             seen.add(notice.key)
         kept.append(notice)
     return kept
+
+
+def latest_missed(missed: Sequence[Notice], today: Sequence[Notice]) -> list[Notice]:
+    """Of the reminders missed while down (`missed`, oldest first), the latest of each deadline,
+    unit and chat; none whose deadline, unit and chat `today` reminds of anyway."""
+
+    def slot(notice: Notice) -> tuple:
+        return (notice.target, notice.when, notice.unit, notice.chat_id)
+
+    reminded_today = {slot(n) for n in today if n.kind in ("before", "due")}
+    latest = {slot(n): n for n in missed}
+    return [n for key, n in latest.items() if key not in reminded_today]
 
 
 def notice_order(notice: Notice) -> tuple:

@@ -22,7 +22,6 @@ FORMER_NAMES = {
     "卫计局": "卫健委",
     "卫生计生委": "卫健委",
     "卫生和计划生育委员会": "卫健委",
-    "卫生健康委员会": "卫健委",
     "卫生健康委": "卫健委",
     "卫健局": "卫健委",
     "国土局": "自然资源局",
@@ -49,6 +48,26 @@ FORMER_NAMES = {
     "工业和信息化局": "工信局",
     "金融办": "金融工作局",
     "城管局": "城市管理局",
+}
+# Other names the same department goes by today, in the county's own documents and reports
+# ("平阳县卫生健康局", "县自然资源和规划局") → the short name the ledger's unit contains.
+OFFICIAL_NAMES = {
+    "卫生健康局": "卫健委",
+    "卫生健康委员会": "卫健委",
+    "自然资源和规划局": "自然资源局",
+    "文化和旅游局": "文化广电和旅游局",
+    "文化广电旅游局": "文化广电和旅游局",
+    "文旅局": "文化广电和旅游局",
+    "市场监督管理局": "市场监管局",
+    "住房和城乡建设局": "住建局",
+    "住房城乡建设局": "住建局",
+    "交通局": "交通运输局",
+    "医疗保障局": "医保局",
+    "人力资源社会保障局": "人社局",
+    "科学技术局": "科技局",
+    "应急局": "应急管理局",
+    "教育和体育局": "教育局",
+    "教体局": "教育局",
 }
 NEW_UNIT_WORD = "新单位"  # the admin's explicit "this is a unit the ledger does not know yet"
 
@@ -81,10 +100,13 @@ def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
     if given in names:
         return UnitMatch(given, "")
     core = given.removeprefix("县")
-    for attempt in (core, FORMER_NAMES.get(core, "")):
+    for attempt, why in (
+        (core, "台账中的全称"),
+        (FORMER_NAMES.get(core, ""), "机构改革后的名称"),
+        (OFFICIAL_NAMES.get(core, ""), "台账中的名称"),
+    ):
         found = _candidates(attempt, names)
         if len(found) == 1:
-            why = "机构改革后的名称" if attempt != core else "台账中的全称"
             return UnitMatch(found[0], f"“{given}”即{found[0]}（{why}）")
         if len(found) > 1:
             raise UnitAmbiguous(f"“{echoed(given)}”可能是：{'、'.join(found[:8])}，请写出全称")

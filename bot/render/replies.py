@@ -228,6 +228,13 @@ def render_target(
     return "\n".join(lines)[:MAX_REPLY]
 
 
+def list_title(reply: str) -> str:
+    """The title `render_list` headed `reply` with: its first line without "（共N项）：", so a
+    title that holds parentheses of its own ("…到期（含已完成）的目标") keeps them."""
+    head = reply.split("\n", 1)[0].removesuffix("：")
+    return head.rsplit("（共", 1)[0] if head.endswith("项）") else head
+
+
 def render_list(
     title: str,
     targets: Sequence[TargetSpec],

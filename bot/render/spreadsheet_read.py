@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,6 +56,9 @@ from bot.render.spreadsheet_files import (
 logger = logging.getLogger(__name__)
 
 MULTILINE_COLUMNS = frozenset({"目标任务", "完成情况", "备注", "状态说明"})
+# A figure typed with a Chinese input method in full-width mode (３００, ２４．４３, －５) is the
+# figure /set and /report accept; NFKC turns it into ASCII before it is checked and stored.
+FIGURE_COLUMNS = ("目标值", "完成值")
 _TARGET_COLUMNS = ("目标任务", "责任单位", "完成时限", "完成情况", "状态", "简称", "领域", "别名",
                    "状态说明", "同行")  # fmt: skip
 _ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
@@ -194,6 +198,9 @@ def rows_to_ledger(
         }
         if not any(cells.values()):
             continue
+        for name in FIGURE_COLUMNS:
+            if name in cells:
+                cells[name] = unicodedata.normalize("NFKC", cells[name])
         for name, value in cells.items():
             if len(value) > MAX_CELL:
                 problems.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.acknowledgements import is_acknowledgement
 from bot.render.replies import (
     ACK_REPLY,
     EXAMPLES,
@@ -50,4 +51,6 @@ def aside_reply(q: str, *, has_target: bool, examples: Examples = EXAMPLES) -> s
         return no_words(
             examples.short, examples.number
         )  # a number alone ("12", "#12") is an item number, answered as such
+    if is_acknowledgement(q):  # "好的👍", "收到，马上落实" under the digest: manners, no question
+        return ACK_REPLY
     return None

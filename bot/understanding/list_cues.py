@@ -110,6 +110,11 @@ STATUS_FORMS = {
 }
 
 
+# Work still to be done by a deadline ("年底前需要完成的", "下周要做完的"): words of a due list,
+# not the status 已完成 that their 完成的 would otherwise say.
+TO_BE_DONE = re.compile(rf"(?:需要|要|需|应该|应当|应|必须|须)(?:全部|全面)?(?:完成|{_DO}完)")
+
+
 # On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
 ON_PACE = re.compile(
     r"(?<![没未不有])(?:达到?|符合|跟上|赶上|超过|快于|领先)(?:了)?序时(?:进度)?(?:了|的|要求|[？?。！!]*$)"

@@ -54,6 +54,7 @@ from bot.understanding.list_cues import (
     STAGE_EDGES,
     STAGE_LISTS,
     THIS_WEEK,
+    TO_BE_DONE,
     UNIT_CUE,
     UNIT_NAME,
     UNIT_PLACE,
@@ -358,6 +359,7 @@ class ListAnswers(RankedLists):
 
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
+        q = TO_BE_DONE.sub(" ", q)  # "下周要完成的" asks what is due, not what is done
         if ON_PACE.search(q):
             return ON_PACE_STATUSES
         if REMAINING.search(q):
@@ -386,14 +388,15 @@ class ListAnswers(RankedLists):
 
     def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
         today = self.today
-        if WEEKDAYS_AHEAD.search(q) and DUE_WORDS.search(q):
+        to_be_done = TO_BE_DONE.search(q) is not None  # "本月应完成的", "下周要做完的"
+        if WEEKDAYS_AHEAD.search(q) and (to_be_done or DUE_WORDS.search(q)):
             start = today + dt.timedelta(days=7 - today.weekday())
             return start, start + dt.timedelta(days=6)
-        if THIS_WEEK.search(q) and DUE_WORDS.search(q):
+        if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
             return today, today + dt.timedelta(days=6 - today.weekday())
         if SOON.search(q):
             return today, today + dt.timedelta(days=30)
-        if not DUE_CUE.search(q):
+        if not (to_be_done or DUE_CUE.search(q)):
             return None
         if DUE_TODAY.search(q):
             return today, today

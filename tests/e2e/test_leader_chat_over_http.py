@@ -2,7 +2,8 @@
 asks about its target; the reply is no unit's progress report.
 
 县自然资源局's group (-1001234567) is reminded on Thursday 2020-12-24 and acknowledges nothing;
-the leaders' group (-1008880000, granted, on the digest) is told on Tuesday 29th.
+the leaders' group (-1008880000, granted, on the digest) is told on Tuesday 29th. And a leader
+asking in everyday words whether anything lags ("有没有滞后的").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 import datetime as dt
 
 from bot.app.reminders import set_digest, subscribe
-from tests.auxil.bot_harness import ADMIN, bot_config
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 from tests.auxil.reminder_harness import delivered, reports, running_reminder_bot
 
 GROUP = -1001234567
@@ -44,3 +45,43 @@ async def test_a_leader_replying_to_an_escalation_asks_about_its_target(config, 
         assert "第6项 矿山治理与山长制" in reply.text
         # before, this was filed as 第6项's progress report from the leaders' group
         assert reports(engine) == []
+
+
+async def test_a_leader_asking_whether_any_target_lags_is_shown_the_lagging_ones(
+    config, engine, fake
+):
+    # Before, "有没有滞后的" read its 没有滞后 as "not lagging" and listed the other 46 targets.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        assert (await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")).text.startswith("已授予")
+        asked = await bot.say(ADMIN, ADMIN, "/status 1 滞后 固投进度低于全省平均")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+
+        lagging = "🔴 1. 固定资产投资：滞后（县发改委）"
+        anywhere = await bot.say(LEADER, LEADER, "有没有滞后的")
+        assert anywhere.text == f"滞后的目标（共1项）：\n{lagging}"
+        unit = await bot.say(LEADER, LEADER, "发改委有没有滞后的")
+        assert unit.text == f"县发改委负责的滞后的目标（共1项）：\n{lagging}"
+        # a question about the ones not lagging still lists them
+        on_pace = await bot.say(LEADER, LEADER, "哪些没滞后")
+        assert on_pace.text.startswith("推进中、已完成、超额完成的目标（")
+        assert lagging not in on_pace.text
+
+
+async def test_what_is_to_be_done_by_a_day_is_the_list_due_then(config, engine, fake):
+    # Before, the 完成的 of "要完成的" was read as the status 已完成: "年底前需要完成的有哪些"
+    # listed "到期（含已完成）的已完成的目标" (20 done ones), "本月应完成的任务" every done one.
+    monday = dataclasses.replace(config, today=dt.date(2020, 11, 30))
+    async with running_bot(bot_config(monday, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        year_end = await bot.say(LEADER, LEADER, "年底前需要完成的有哪些")
+        assert year_end.text.startswith(
+            "2020-12-01至2020-12-31到期（含已完成）的目标（第1/7页，共65项）"
+        )
+        week = await bot.say(LEADER, LEADER, "下周要做完的")
+        assert week.text == "2020-12-07至2020-12-13到期（含已完成）的目标：没有符合条件的目标。"
+        month = await bot.say(LEADER, LEADER, "本月应完成的任务")
+        assert month.text.startswith("2020-11-01至2020-11-30到期（未完成）的目标")
+        # what is already done is still asked the usual way
+        done = await bot.say(LEADER, LEADER, "哪些已经完成了")
+        assert done.text.startswith("已完成的目标（第1/3页，共21项）")

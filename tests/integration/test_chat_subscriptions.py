@@ -21,3 +21,40 @@ def test_subscribe_takes_a_units_former_name(config, engine):
     assert off.text == "已取消：县卫健委的提醒不再发送到 -1003300。"
     [unknown] = service.command(ADMIN, "subscribe", "档案馆 -1003302")
     assert unknown.text.startswith("台账中没有唯一对应“档案馆”的责任单位。可选：")
+
+
+def test_subscribe_and_assign_take_a_departments_official_name(config, engine):
+    # Before, "卫生健康局", the name on the county's own documents (平阳县卫生健康局), matched
+    # no unit: "台账中没有唯一对应“卫生健康局”的责任单位"; so did 自然资源和规划局 and 交通局.
+    service = admin_chat(config, engine)
+    [health] = service.command(ADMIN, "subscribe", "县卫生健康局 -1003300")
+    assert health.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
+    [land] = service.command(ADMIN, "subscribe", "自然资源和规划局 -1003301")
+    assert land.text == "已订阅：县自然资源局的到期提醒将发送到 -1003301。"
+    [roads] = service.command(ADMIN, "subscribe", "交通局 -1003302")
+    assert roads.text == "已订阅：县交通运输局的到期提醒将发送到 -1003302。"
+    [assign] = service.command(ADMIN, "assign", "35 卫生健康局 牵头")
+    changed = "第35项 责任单位：县卫健委(牵头,推定) → 县卫健委(牵头)"
+    assert assign.text.startswith(f"请确认以下修改：\n{changed}")
+    assert "“卫生健康局”即县卫健委（台账中的名称）" in assign.text
+
+
+def test_subscribe_sent_in_private_without_a_chat_says_where_to_send_it(config, engine):
+    # Before, "/subscribe 卫生局" in the admin's private chat subscribed that private chat:
+    # 县卫健委's reminders came to the admin, and /subscriptions stopped listing the unit as
+    # one nobody receives reminders for.
+    service = admin_chat(config, engine)
+    [private] = service.command(ADMIN, "subscribe", "卫生局")
+    assert private.text == (
+        "在私聊中发送会把县卫健委的提醒发到您自己的对话，而不是县卫健委的工作群，未订阅。"
+        "请在县卫健委的工作群里发送 /subscribe 卫生局，或写明群ID：/subscribe 卫生局 群ID"
+        "（在该群里发 /whoami 可查看群ID）；确要发到本对话，请写 /subscribe 卫生局 42"
+    )
+    [listed] = service.command(ADMIN, "subscriptions", "")
+    assert listed.text.startswith("订阅（0）：") and "县卫健委" in listed.text
+    # in the unit's group it subscribes that group; in private, the chat written out
+    in_group = Sender(42, -1003300, actor="tg:42", chat_type="supergroup")
+    [group] = service.command(in_group, "subscribe", "卫生局")
+    assert group.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
+    [own] = service.command(ADMIN, "subscribe", "卫生局 42")
+    assert own.text == "已订阅：县卫健委的到期提醒将发送到 42。"

@@ -207,3 +207,30 @@ def test_listing_no_evidence_says_there_is_none_and_how_to_add_one(run_cli, tmp_
     assert run_cli("evidence", "add", "30", str(photo))[0] == 0
     code, out, _ = run_cli("evidence", "list", "30")
     assert out.splitlines()[-1] == "第30项共1份佐证材料"
+
+
+@pytest.mark.parametrize("typed", ["202", "20211", "-5", "99999"])
+def test_a_year_typed_wrong_is_refused_before_anything_is_drafted_or_read(
+    capsys, cli_config_path, tmp_path, typed
+):
+    # Before, "import-report … --year 202" drafted a ledger of the year 202, which `import`
+    # then added beside 2020 for good ("新增202年台账"), and "--year 99999" crashed with a
+    # traceback (ValueError: year 100000 is out of range).
+    from bot.config import PROJECT_ROOT
+
+    report = PROJECT_ROOT / "tests" / "data" / "reports" / "gangu-2020" / "report.txt"
+    draft = tmp_path / "d.toml"
+    config = ("--config", str(cli_config_path))
+    for args in (
+        ("import-report", str(report), "-o", str(draft), "--year", typed),
+        ("show", "12", "--year", typed),
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            main([*args, *config])
+        _, err = capsys.readouterr()
+        assert stopped.value.code == 2
+        said = f"错误：参数 --year 应为1900到2200之间的年份，例如 2021，而不是 {typed}（"
+        assert err.strip().splitlines()[-1].startswith(said), err
+    assert not draft.exists()
+    assert main(["years", *config]) == 0
+    assert capsys.readouterr().out.startswith("2020年：66项目标（当前年度）\n共1个年度")

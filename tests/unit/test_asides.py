@@ -39,7 +39,8 @@ def answerer(ledger_2020):
         ("辛苦了～", THANKS_REPLY),
         ("收到", ACK_REPLY),  # a unit acknowledging: "不客气" would answer thanks never given
         ("知道了。", ACK_REPLY),
-        ("好的，收到", None),  # a comma between two: read as a question, not forced
+        ("好的，收到", ACK_REPLY),  # nothing but received-words, however many
+        ("好的，新增贷款呢", None),  # a question after them is a question
         ("谁负责", NEED_A_TARGET_FIRST),
         ("那啥时候到期呢？", NEED_A_TARGET_FIRST),
         ("差多少", NEED_A_TARGET_FIRST),

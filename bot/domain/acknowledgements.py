@@ -1,0 +1,30 @@
+"""A reply that only says a notice was received ("收到", "好的，马上落实", "👍"), as members of a
+Chinese work group answer every notice: an acknowledgement, not a report of progress.
+
+Pure words: `is_acknowledgement` reads nothing but the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The words a member answers a notice with, and promises that carry no progress of their own.
+_ACK = re.compile(
+    r"(?:已?收到(?:了)?|收悉|好(?:的)?|明白(?:了)?|已阅|已知悉|知悉|知道(?:了)?|了解|嗯+|OK|ok|Ok"
+    r"|谢谢|感谢|(?:马上|立即|立刻|尽快|抓紧|坚决|按要求)(?:落实|办理|办|执行|推进|处理)"
+    r"|遵照执行|照办|一定落实|请放心)+"
+)
+ACK_MAX_CHARS = 20  # a longer reply says something besides "收到"
+
+
+def is_acknowledgement(text: str) -> bool:
+    """Whether `text` says nothing but that the notice was received (an emoji alone too)."""
+    if len(text) > ACK_MAX_CHARS:
+        return False
+    words = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKC", text)
+        if not unicodedata.category(ch).startswith(("P", "Z", "S", "C"))  # punctuation, emoji
+    )
+    return not words or _ACK.fullmatch(words) is not None
