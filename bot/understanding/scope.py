@@ -214,15 +214,20 @@ class ScopeChecks:
 
     def _names_absent_subject(self, q: str) -> bool:
         """The question names a subject of county work this ledger never mentions, in any of
-        the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works)."""
+        the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works; 就业, a
+        topic, by one of 失业 or 创业, the words that put a target in it)."""
         if self._any_subject is None or not self._any_subject.search(q):
             return False
+        topics = {t.name: t.words for t in self.lexicon.topics}
         absent = [
             subject
             for subject in self.lexicon.subjects
             if subject in q
             and not self._ledger_mentions(subject)
-            and not any(self._ledger_mentions(w) for w in self.lexicon.synonyms.get(subject, ()))
+            and not any(
+                self._ledger_mentions(w)
+                for w in (*self.lexicon.synonyms.get(subject, ()), *topics.get(subject, ()))
+            )
             and not self._ledger_writes_apart(subject)
         ]
         return bool(absent) and not self._named_besides(q, absent)

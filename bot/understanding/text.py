@@ -220,9 +220,17 @@ def words_pattern(words) -> re.Pattern[str] | None:
     return re.compile(branch(root))
 
 
+# Words whose last character starts a filler word: 项目 in "项目前期工作" is no 目前 ("now").
+FILLER_STRADDLED = ("项目",)
+
+
 @functools.cache
 def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
-    return words_pattern(stopwords)
+    pattern = words_pattern(stopwords)
+    if pattern is None:
+        return None
+    straddled = "|".join(f"(?<={re.escape(w[:-1])}){re.escape(w[-1])}" for w in FILLER_STRADDLED)
+    return re.compile(f"(?!{straddled}){pattern.pattern}")
 
 
 def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:
