@@ -14,10 +14,11 @@ if TYPE_CHECKING:
 def unmatched_row(
     answer: Answer, asked_by: int | None = None, *, year: int | None = None
 ) -> UnmatchedRow | None:
-    """The row to log for this answer, or None when it matched well; `year` is the current
-    ledger year, which an answer from another year's ledger (`filter["year"]`) overrides."""
+    """The row to log for this answer, or None when it matched well or no alias could answer
+    it (a greeting, an item number the ledger lacks); `year` is the current ledger year,
+    which an answer from another year's ledger (`filter["year"]`) overrides."""
     weak = answer.intent == "target" and not answer.confident
-    if answer.intent != "unknown" and not weak:
+    if (answer.intent != "unknown" and not weak) or not answer.alias_candidate:
         return None
     best = answer.candidates[0] if answer.candidates else None
     return UnmatchedRow(

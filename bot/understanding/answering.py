@@ -214,7 +214,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
 
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
-            return self._unknown(question, reply_prefix="请输入要查询的问题。")
+            return self._unknown(
+                question, reply_prefix="请输入要查询的问题。", alias_candidate=False
+            )
         if HELP.search(q):
             return Answer(question, "help", (), render_help(self.examples))
         stepped = self._list_step(question, q, context)
@@ -224,7 +226,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             q, has_target=bool(context and context.targets), examples=self.examples
         )
         if aside is not None:
-            return self._unknown(question, reply_prefix=aside)
+            return self._unknown(question, reply_prefix=aside, alias_candidate=False)
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:
@@ -241,6 +243,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             return self._unknown(
                 question,
                 reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
+                alias_candidate=False,
             )
         if WRITING.search(q):
             # A text to be written for the asker ("帮我起草一份年终总结"): no ledger holds it,
@@ -380,9 +383,17 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         return answer if confident else dataclasses.replace(answer, confident=False)
 
     def _unknown(
-        self, question: str, *, reply_prefix: str = "", candidates: tuple[Candidate, ...] = ()
+        self,
+        question: str,
+        *,
+        reply_prefix: str = "",
+        candidates: tuple[Candidate, ...] = (),
+        alias_candidate: bool = True,
     ) -> Answer:
         reply = render_unknown(suggestions_of(self.examples))
         if reply_prefix:
             reply = reply_prefix + "\n" + reply.split("\n", 1)[-1]
-        return Answer(question, "unknown", (), reply, candidates=candidates, confident=False)
+        return Answer(
+            question, "unknown", (), reply, candidates=candidates, confident=False,
+            alias_candidate=alias_candidate,
+        )  # fmt: skip

@@ -130,6 +130,9 @@ class Answer:
     filter: dict[str, Any] = field(default_factory=dict)
     confident: bool = True
     choices: int = 0  # for an ambiguous answer: how many leading targets are offered
+    # False for a turn understood as asking about no target (a greeting, thanks, an item
+    # number the ledger lacks): no alias could answer it, so /unmatched does not list it.
+    alias_candidate: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -50,3 +50,17 @@ def test_a_cancelled_alias_leaves_the_question_open_and_a_second_press_opens_no_
     [[button]] = still.buttons  # and it can be proposed again
     [asked] = service.button(ADMIN, button.data)
     assert "第12项 新增别名：放款那摊子" in asked.text
+
+
+def test_greetings_thanks_and_a_missing_item_number_are_not_offered_as_aliases(config, engine):
+    # No alias could answer them: the bot understood each and said what to type instead.
+    service = admin_chat(config, engine)
+    for question in ("你好", "谢谢", "第100项", "谁负责", "火星基地建得怎样"):
+        [reply] = service.question(ADMIN, question)
+        assert reply.text
+    service.unmatched.flush()  # the log is written by a background thread
+    [listed] = service.command(ADMIN, "unmatched", "")
+    assert listed.text.splitlines()[1:] == [
+        "· 火星基地建得怎样",
+        "其他问题可用 /alias 序号 词 手动添加别名。",
+    ]
