@@ -128,6 +128,8 @@ class _ListNumbers:
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
+            # python-docx raises these for a document with no numbering part: a report whose
+            # lists are typed, not Word-numbered, so there are no drawn numbers to add.
             return
         abstract = {
             a.get(f"{_W}abstractNumId"): a for a in numbering.iterchildren(f"{_W}abstractNum")
