@@ -4,6 +4,7 @@ categories, deadlines, rankings, aspects), and the ledger-relative calibration o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.understanding.candidates import Candidate
 from bot.understanding.gates import gated
@@ -150,6 +151,16 @@ WHOLE_COUNT = gated(
     r"(?:这|全部|所有)?[0-9一二两三四五六七八九十百]+(?:件|项|个)"
     r"(?=[\u4e00-\u9fff]{0,4}?(?:事项|实事|任务|目标|确定事项|重点))"
 )
+
+
+# A part of the year a progress question is asked for ("一季度进度汇报一下", "上半年干得咋样"):
+# it names nothing in particular on a ledger none of whose texts write it.
+PERIOD = re.compile(r"(?:第?[一二三四1-4]|前[两二三2-3])季度|[上下前]半年|年中")
+
+
+def blank_unwritten_periods(q: str, written: Callable[[str], bool]) -> str:
+    """`q` with each part of the year that `written` says no text of the ledger holds blanked."""
+    return PERIOD.sub(lambda m: m.group() if written(m.group()) else " ", q)
 
 
 # A progress question ("今年干得怎么样") whose words, filler and whole-ledger words aside,

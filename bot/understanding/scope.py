@@ -30,6 +30,7 @@ from bot.understanding.cues import (
     WEATHER,
     WHOLE_COUNT,
     YEAR,
+    blank_unwritten_periods,
     blank_written_cues,
     lexicon_and_characters,
     names_phrase,
@@ -56,7 +57,8 @@ class ScopeChecks:
         """A progress question made only of filler and words for the whole ledger."""
         if not PROGRESS_CUE.search(q):
             return False
-        return not has_content(mask_stopwords(WHOLE_COUNT.sub(" ", q), self._filler))
+        rest = blank_unwritten_periods(WHOLE_COUNT.sub(" ", q), self._ledger_mentions)
+        return not has_content(mask_stopwords(rest, self._filler))
 
     def _one_target_explains(self, q: str) -> bool:
         """One target explains the question well and no other explains even half as much."""
