@@ -247,6 +247,9 @@ _THINGS = r"(?:项目|任务|目标|事项|工作|事)"
 
 
 _END = r"[？?。！!]*$"
+_STAGE = (
+    r"暂缓|缓建|停工|延期|在建|续建|施工|新开工|已开工|未开工|没开工|已完工|未完工|没完工|已竣工"
+)
 
 
 STAGE_LISTS = (
@@ -255,6 +258,10 @@ STAGE_LISTS = (
     re.compile(
         rf"^(.{{2,8}}?(?:分管|主抓|挂帅|牵头|负责))的{_THINGS}?(?:有哪些|都有哪些|是哪些|有啥)?{_END}"
     ),
+    # a stage of work said with no question word ("还在施工没完工的项目", "暂缓的项目"), or
+    # what the targets touch ("涉及乡镇投资的")
+    re.compile(rf"^(?:还在|正在|仍在|还没有?|尚未|目前)?((?:{_STAGE}).{{0,6}}?)的{_THINGS}{_END}"),
+    re.compile(rf"^(?:涉及|有关|关于)(.{{2,8}}?)的{_THINGS}?{_END}"),
 )
 
 

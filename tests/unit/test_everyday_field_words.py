@@ -113,3 +113,45 @@ def test_a_part_of_the_year_no_target_writes_asks_for_the_summary():
         TargetSpec(2, "新增贷款", "金融", "新增贷款14亿元。"),
     )
     assert _answerer(quarters).ask("前三季度完成得怎么样").targets[:1] == (1,)
+
+
+TOWN = small_ledger(
+    2019,
+    TargetSpec(1, "妇幼保健院建设", "社会事业", "妇幼保健院建设、", "均未达序时"),
+    TargetSpec(2, "北部新城医院项目", "社会事业", "北部新城医院项目、", "均未达序时"),
+    TargetSpec(3, "四好农村路建设", "交通", "“四好农村路”建设、"),
+    TargetSpec(4, "农村危房改造", "住房", "农村危房改造、"),
+    TargetSpec(5, "城区防汛工程", "水利", "完成城区防汛排涝工程2处。", "项目暂缓实施。"),
+    TargetSpec(6, "城乡统筹", "经济发展", "城乡统筹方面,重点镇完成乡镇投资2.3亿元。"),
+    TargetSpec(7, "全域旅游", "文化旅游", "接待游客100万人次,门票收入增长10%。"),
+)
+
+
+def test_a_maternity_and_child_care_hospital_is_a_hospital():
+    # 医院 reads 保健院 too: "妇女儿童看病的医院" is the 妇幼保健院, not any 医院.
+    answer = _answerer(TOWN).ask("给妇女儿童看病的新医院盖到哪了")
+    assert answer.targets[:1] == (1,)
+
+
+@pytest.mark.parametrize("question", ["台风什么时候登陆", "本地特产今年行情怎么样"])
+def test_forecasts_and_markets_are_out_of_scope(question):
+    assert _answerer(TOWN).ask(question).intent == "unknown"
+
+
+@pytest.mark.parametrize(("question", "number"), [("暂缓的项目", 5), ("涉及乡镇投资的", 6)])
+def test_a_stage_or_a_subject_said_with_no_question_word_is_a_list(question, number):
+    answer = _answerer(TOWN).ask(question)
+    assert answer.intent == "list" and number in answer.targets
+
+
+def test_how_to_word_a_question_is_help():
+    assert _answerer(TOWN).ask("我要查一个项目该怎么说").intent == "help"
+
+
+def test_a_day_of_a_month_is_no_item_number():
+    # "6月20号" is when a tender opened, not item 20 (which a four-item ledger lacks).
+    answerer = _answerer(TOWN)
+    answer = answerer.ask("危房改造是不是6月20号开标的现在改了没有")
+    assert answer.targets[:1] == (4,)
+    assert answerer.ask("3号").targets == (3,)
+    assert answerer.ask("12号和13号").intent == "unknown"  # still read as item numbers
