@@ -133,9 +133,8 @@ def test_a_maternity_and_child_care_hospital_is_a_hospital():
     assert answer.targets[:1] == (1,)
 
 
-@pytest.mark.parametrize("question", ["台风什么时候登陆", "本地特产今年行情怎么样"])
-def test_forecasts_and_markets_are_out_of_scope(question):
-    assert _answerer(TOWN).ask(question).intent == "unknown"
+def test_when_a_storm_comes_ashore_is_a_forecast():
+    assert _answerer(TOWN).ask("台风什么时候登陆").intent == "unknown"
 
 
 @pytest.mark.parametrize(("question", "number"), [("暂缓的项目", 5), ("涉及乡镇投资的", 6)])
@@ -155,3 +154,26 @@ def test_a_day_of_a_month_is_no_item_number():
     assert answer.targets[:1] == (4,)
     assert answerer.ask("3号").targets == (3,)
     assert answerer.ask("12号和13号").intent == "unknown"  # still read as item numbers
+
+
+VILLAGES = small_ledger(
+    2021,
+    TargetSpec(1, "村内道路", "农业农村", "完成村内道路建设2457公里。"),
+    TargetSpec(2, "村内桥梁", "农业农村", "完成村内桥梁建设351延米,工程进度40.2%。"),
+    TargetSpec(3, "安装太阳能路灯", "农业农村", "安装太阳能路灯6059盏,完成计划的37.2%;"),
+    TargetSpec(4, "续建项目", "项目建设", "其中续建项目35宗,完成投资47.7亿元。"),
+    TargetSpec(5, "新开工项目", "项目建设", "39宗新开工项目(已开工8宗),完成投资32.6亿元。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("村里过河的小桥修得怎样", 2),  # 小桥: 桥梁
+        ("晚上村里亮灯的事", 3),  # 亮灯: 路灯
+        ("还没动土的项目有多少", 5),  # 动土: 开工
+    ],
+)
+def test_village_works_and_stages_of_projects_in_everyday_words(question, number):
+    answer = _answerer(VILLAGES).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
