@@ -262,7 +262,12 @@ def draft_target(
         if done and _PLAN_WORDS.search(planned) and not extract_figures(item.target_text):
             # A heading without figures over a sentence of plan and result ("停车泊位供给有效" /
             # "全年计划新增1100个车位,已完成1008个"): the plan's figure is the target.
-            pairings = pair_indicators(f"{item.target_text}\n{planned}", done)
+            # Only clauses naming the plan set it: "共召开会议5次" before "确定事项39项" counts
+            # what was held, not a target.
+            clauses = re.findall(r"[^，,；;。]+[，,；;。]?", planned)
+            plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
+            held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
+            pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
@@ -353,7 +358,9 @@ def draft_target(
     return spec, tuple(guesses)
 
 
-_PLAN_WORDS = re.compile(r"计划|目标|任务")
+# Words of a plan, or of matters decided or handed down to be done ("确定事项39项,完成39项"):
+# a whole whose figure the figures done after it answer.
+_PLAN_WORDS = re.compile(r"计划|目标|任务|(?:确定|议定|交办|督办|部署)的?事项")
 
 
 def draft_report(
