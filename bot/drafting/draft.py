@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
+from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.counted_runs import (
     counted_runs,
@@ -21,7 +21,7 @@ from bot.drafting.counted_runs import (
     under_a_done_list,
     whole_list_done,
 )
-from bot.drafting.deadlines import extract_deadlines
+from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -34,7 +34,6 @@ from bot.drafting.naming import (
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import (
     guess_year,
-    month_end,
     report_day,
     reports_year_end,
     tells_progress,
@@ -119,31 +118,6 @@ def _answers_itself(line: str) -> bool:
         p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
         for p in pair_indicators(target_words, done_words)
     )
-
-
-# "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
-# previous such remark a date to be done by.
-_GROUP_DUE = re.compile(
-    r"(?:这|以上|上述|前述)(?:\d+|[两二三四五六七八九十]+)项[^。；;]{0,10}?(\d{1,2})月(?:底|末)"
-    r"(?:之前|前)?[^。；;]{0,6}?(?:完成|完工|建成|竣工|投用)"
-)
-
-
-def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
-    """Targets with the dates their group's closing remark gives them."""
-    result, group = [], []
-    for spec in targets:
-        group.append(spec)
-        found = _GROUP_DUE.search(spec.progress_text)
-        if not found or not 1 <= int(found.group(1)) <= 12:
-            continue
-        due = DeadlineSpec(date=month_end(year, int(found.group(1))), text=found.group(0))
-        for member in group:
-            if all(d.date != due.date for d in member.deadlines):
-                member = replace(member, deadlines=(due, *member.deadlines))
-            result.append(member)
-        group = []
-    return result + group
 
 
 # What closes a sentence or a quoted name: a copy that stops without one was cut off.
