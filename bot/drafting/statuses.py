@@ -16,6 +16,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
+from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
@@ -183,6 +184,11 @@ def draft_status(
         or gap_above(told, spec.target_text)
         or status_from_words(told)
     )
+    if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
+        # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
+        # of its projects lag; the whole's verdict is the item's.
+        ahead = whole_on_pace(f"{spec.target_text}\n{told}")
+        words = Reading("推进中", ahead, 0.6) if ahead else words
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)

@@ -8,6 +8,7 @@ from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import split_sentence
+from bot.drafting.words import status_from_words
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -49,3 +50,34 @@ def test_the_count_still_being_handled_goes_with_what_was_done():
     planned, done = split_sentence("全年共交办事项50项,完成45项,正在办理5项,完成率90%")
     assert planned == "全年共交办事项50项,"
     assert "正在办理5项" in done
+
+
+def test_lateness_said_of_places_a_cleft_names_is_not_the_items():
+    said = status_from_words(
+        "各县正在推进村内道路建设,进展较慢的是甲县(12.5%)、乙区(3%),未开工的是丙农场。"
+    )
+    assert said.value == "推进中"
+    assert status_from_words("甲县村内道路建设进展较慢。").value == "滞后"
+
+
+def test_the_share_of_the_works_done_outweighs_a_start():
+    said = status_from_words("新建乡镇污水站8座,全部已开工,工程进度为55%。")
+    assert (said.value, said.words) == ("推进中", "工程进度为55%")
+
+
+def test_no_list_of_projects_yet_is_nothing_to_measure():
+    assert status_from_words("新区建设指挥部:暂未明确项目清单。").value == "暂无数据"
+
+
+PACE_NOTE = (
+    "2022年1-6月全市重点项目推进情况通报\n"
+    "1.全市15项省重点项目年度计划投资40亿元,1-6月累计完成投资22亿元,超序时进度5个百分点。\n"
+    "未达序时进度项目2项为:甲路改造工程(开工滞后)、乙园区标准厂房(投资滞后)。\n"
+    "2.交通建设指挥部:项目12项,未达序时进度3项为:丙桥、丁路、戊站。\n"
+)
+
+
+def test_a_whole_ahead_of_pace_is_not_behind_for_the_projects_it_names_late():
+    statuses = _statuses(PACE_NOTE)
+    assert statuses[1] == "推进中"
+    assert statuses[2] == "滞后"  # nothing says how the whole stands: its laggards decide
