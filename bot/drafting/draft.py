@@ -72,7 +72,8 @@ from bot.understanding.lexicon import FieldLexicon
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
 _SHARE_OF_TARGET_WORDS = re.compile(
     r"(?:完成|占|为)[^，,。；;\d]{0,6}"
-    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)的?\s*"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)"
+    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
 )
 _SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")

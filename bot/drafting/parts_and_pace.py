@@ -9,6 +9,7 @@ verdict only when nothing says how the whole stands. Pure functions over text
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.drafting.shares import clause_around
@@ -43,7 +44,17 @@ def part_behind(words: str) -> bool:
     return bool(_PART_BEHIND.search(words))
 
 
-def whole_on_pace(text: str) -> str:
-    """The clause saying the whole is on or ahead of pace, or "" when none does."""
+# The whole's share of its year's plan ("完成年度计划投资的48.1%", "完成全年任务的60%").
+_YEARS_SHARE = re.compile(
+    r"完成(?:年度|全年)(?:计划|目标|任务)(?:投资|资金)?的?\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def whole_on_pace(text: str, day: dt.date | None = None) -> str:
+    """The clause saying the whole is on or ahead of pace, in words or by its share of the
+    year's plan at or above the part of the year gone by on `day`; "" when none does."""
     found = _WHOLE_ON_PACE.search(text)
+    if found is None and day is not None:
+        gone = (day.timetuple().tm_yday) / (366 if day.year % 4 == 0 else 365) * 100
+        found = next((m for m in _YEARS_SHARE.finditer(text) if float(m.group(1)) >= gone), None)
     return clause_around(text, found.start(), found.end()) if found else ""

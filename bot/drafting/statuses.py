@@ -187,7 +187,7 @@ def draft_status(
     if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
         # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
         # of its projects lag; the whole's verdict is the item's.
-        ahead = whole_on_pace(f"{spec.target_text}\n{told}")
+        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day)
         words = Reading("推进中", ahead, 0.6) if ahead else words
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.

@@ -5,6 +5,7 @@ is nothing to measure yet. Made-up texts in the shapes of real 督办通报 and 
 import datetime as dt
 
 from bot.domain.status import compute_status
+from bot.drafting.draft import shares_of_unwritten_targets
 from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import split_sentence
@@ -81,3 +82,22 @@ def test_a_whole_ahead_of_pace_is_not_behind_for_the_projects_it_names_late():
     statuses = _statuses(PACE_NOTE)
     assert statuses[1] == "推进中"
     assert statuses[2] == "滞后"  # nothing says how the whole stands: its laggards decide
+
+
+START_NOTE = (
+    "2023年1-4月全县重点项目推进情况\n"
+    "1.全县安排重点项目50宗,年度投资计划100亿元。1-4月,完成投资30亿元,完成年度计划投资的30%。\n"
+    "2.新开工项目20宗(已开工5宗),完成投资8.2亿元,完成年度计划投资的41.5%。"
+    "12宗未开工项目中,省重点项目3宗,县重点项目9宗。\n"
+)
+
+
+def test_a_line_giving_its_share_of_the_years_plan_investment_pairs_its_whole_and_part():
+    assert shares_of_unwritten_targets("完成投资8.2亿元,完成年度计划投资的41.5%。")
+    _, targets = _drafted(START_NOTE)
+    pairs = [(i.name, i.target, i.actual, i.unit) for i in targets[2].indicators if i.target]
+    assert pairs == [("新开工项目开工", "20", "5", "宗")]
+
+
+def test_projects_not_started_beside_a_share_ahead_of_the_year_are_not_the_items_lateness():
+    assert _statuses(START_NOTE)[2] == "推进中"
