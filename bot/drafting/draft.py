@@ -47,6 +47,7 @@ from bot.drafting.row_verdicts import (
     status_mark,
 )
 from bot.drafting.rows import pair_rows
+from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
@@ -404,19 +405,7 @@ def draft_report(
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
-    # Two targets with one title cannot be told apart in a list: both go to review.
-    numbers_by_title: dict[str, list[int]] = {}
-    for spec in targets:
-        numbers_by_title.setdefault(spec.title, []).append(spec.number)
-    for numbers in numbers_by_title.values():
-        for number in numbers if len(numbers) > 1 else ():
-            others = "、".join(f"第{n}项" for n in numbers if n != number)
-            guesses[number] = tuple(
-                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
-                if g.field == "title"
-                else g
-                for g in guesses[number]
-            )
+    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",
