@@ -234,6 +234,7 @@ _SAID_DONE = re.compile(
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
     r"|(?:完成|办结)率(?:为)?\s*\d"  # a rate measured ("完成率89.5%"), not one set ("达到95%")
+    r"|(?:完成|工程|形象|施工)进度为\s*\d"  # how far it is ("完成进度为88%")
 )
 
 

@@ -101,3 +101,18 @@ def test_a_line_giving_its_share_of_the_years_plan_investment_pairs_its_whole_an
 
 def test_projects_not_started_beside_a_share_ahead_of_the_year_are_not_the_items_lateness():
     assert _statuses(START_NOTE)[2] == "推进中"
+
+
+SHARES = (
+    "县为民办实事项目推进完成情况\n"
+    "截至9月底,全县20项为民办实事项目稳步推进。\n"
+    "1.完成新增农村户用沼气池360口,完成进度为72%;\n"
+    "2.完成改造农村危房420户,完成进度为84%。\n"
+)
+
+
+def test_a_completion_share_is_no_target_and_makes_its_lines_figures_results():
+    for text, today in ((SHARES, TODAY), (SHARES.replace("截至9月底,", ""), dt.date(2026, 10, 9))):
+        _, targets = _drafted(text.replace("县为", "2026年县为"), today)
+        figures = {(i.target, i.actual, i.unit) for i in targets[1].indicators}
+        assert figures == {("", "360", "口"), ("", "72", "%")}, text
