@@ -178,6 +178,7 @@ def draft_target(
     year_end: bool = False,
     list_done: Reading | None = None,
     own_lines: bool = False,
+    verdict: Reading | None = None,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
@@ -298,6 +299,7 @@ def draft_target(
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
         or marked
+        or verdict
         or inherited_status(item, spec, day)
     )
     if decided is None and progress_report and not item.progress_text.strip():
@@ -387,6 +389,13 @@ def draft_report(
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)
+        verdict = None
+        if item.details:
+            # The list's own verdict on the item ("9项事项正在有序推进") is the office's; the
+            # section's figures tell how far, under it.
+            said = status_from_words(item.progress_text)
+            verdict = said and replace(said, words=f"报告称“{said.words}”")
+            item = replace(item, progress_text=f"{item.progress_text}\n{item.details}")
         spec, found = draft_target(
             item,
             ledger_year,
@@ -401,6 +410,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
+            verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         targets.append(spec)
