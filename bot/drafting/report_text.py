@@ -157,6 +157,8 @@ _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # words, no figure, no sentence. What follows it is no progress of the item above it.
 _SECTION = re.compile(
     r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
+    # A title set off by marks on both sides ("§市重点项目§", "【县重点项目】", "[本期综述]").
+    r"|^\s*(?:§[^§\d，,。；;]{2,20}§|【[^】\d，,。；;]{2,20}】|\[[^\]\d，,。；;]{2,20}\])\s*$"
     r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
 )
 

@@ -116,3 +116,17 @@ def test_a_completion_share_is_no_target_and_makes_its_lines_figures_results():
         _, targets = _drafted(text.replace("县为", "2026年县为"), today)
         figures = {(i.target, i.actual, i.unit) for i in targets[1].indicators}
         assert figures == {("", "360", "口"), ("", "72", "%")}, text
+
+
+def test_a_title_set_off_by_marks_is_no_progress_of_the_item_above_it():
+    text = (
+        "2022年1-6月重点项目推进情况\n"
+        "§省重点项目§\n"
+        "1.全县6项省重点项目年度计划投资12亿元,累计完成投资7亿元。\n"
+        "【市重点项目】\n"
+        "2.全县20项市重点项目年度计划投资30亿元,累计完成投资16亿元。\n"
+        "[县重点项目]\n"
+        "3.全县80项县重点项目年度计划投资50亿元,累计完成投资26亿元。\n"
+    )
+    report = parse_report(text)
+    assert [t.progress_text for t in report.targets] == ["", "", ""]
