@@ -41,6 +41,18 @@ if TYPE_CHECKING:
 
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
 
+# What is left of a comparison that names no target ("和去年比", "同比呢", "跟去年比怎么样",
+# "比去年好吗"): it asks about the target just talked about.
+_NOTHING_MORE = re.compile(
+    r"(?:那么?|那个)?(?:的)?(?:情况|完成情况|进展|数据)?"
+    r"(?:呢|怎么样了?|如何|咋样|怎样|好吗|好不好|高吗|多吗|吗)?(?:呢)?"
+)
+
+
+def _asks_nothing_more(rest: str) -> bool:
+    """True when a comparison's words besides its years ask nothing of their own."""
+    return _NOTHING_MORE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None
+
 
 def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
     """Whether a question naming the current year is better answered without its year words:
@@ -185,6 +197,11 @@ class LedgerYears:
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
+        if phrase.compare and _asks_nothing_more(phrase.rest):
+            # "和去年比" right after an answer about a target compares that target.
+            compared = self._compared_in_context(question, phrase, year, current, conversation)
+            if compared is not None:
+                return compared
         if phrase.other is not None:
             return self._between(question, phrase, year, current, conversation)
         alone = not has_content(normalize(phrase.rest))
@@ -271,6 +288,37 @@ class LedgerYears:
             return None
         conversation.take(probe)
         return _of_year(leaning, other)
+
+    def _compared_in_context(
+        self,
+        question: str,
+        phrase: YearPhrase,
+        year: int,
+        current: Answerer,
+        conversation: Conversation | None,
+    ) -> Answer | None:
+        """A comparison naming no target ("和去年比", "同比呢") after an answer about one: that
+        target in `year`, with the line comparing it with the year before (or the year named).
+        None without a fresh target in the context, or when `year`'s ledger lacks it."""
+        if conversation is None or not conversation.targets:
+            return None
+        if not conversation.fresh(time.monotonic()):
+            return None
+        source = self.answerer(conversation.year or current.ledger.year)
+        core = self.answerer(year)
+        target = source.by_number.get(conversation.targets[0]) if source else None
+        if core is None or target is None:
+            return None
+        found = target if source is core else same_target(target, core.ledger)
+        if found is None:
+            return None
+        answer = core.ask(f"第{found.number}项", _in_year(conversation, year))
+        answer = dataclasses.replace(answer, question=question)
+        if core is not current:
+            answer = _of_year(answer, year)
+        named = phrase.other is not None
+        other = phrase.other if named else year - 1
+        return self._with_comparison(answer, core, other, named=named)
 
     def _context_core(self, context: Conversation, year: int) -> tuple[int, Answerer] | None:
         """The year of a fresh `context` other than `year`, with its core; None otherwise."""

@@ -1,0 +1,45 @@
+"""A leader's follow-ups over HTTP, on a database holding 2020 and 2021 (2021 current): a
+comparison that names no target ("和去年比", "同比呢") right after an answer about one
+compares that target, as "新增贷款和去年比" does."""
+
+from __future__ import annotations
+
+from bot.config import PROJECT_ROOT
+from bot.render.ledger_toml import load_ledger_file
+from bot.store.ledger_import import load_ledger
+from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
+
+LOAN_LINE = (
+    "同比（2020年第12项“新增贷款”）：新增贷款：2020年24.43亿元（目标14亿元）；"
+    "2021年18.2亿元（目标16亿元），下降25.5%"
+)
+
+
+def with_2021(engine) -> None:
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")
+
+
+async def test_a_comparison_naming_no_target_compares_the_target_just_asked_about(
+    config, engine, fake
+):
+    # Before, "和去年比" answered the two ledgers' completed counts and "同比呢" that nothing
+    # was found ("同比：没有找到要比较的目标"), though the leader had just asked about loans.
+    with_2021(engine)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        first = await bot.say(ADMIN, ADMIN, "新增贷款怎么样")
+        assert first.text.startswith("第1项 新增贷款")
+        for follow_up in ("和去年比", "同比呢", "跟去年比怎么样", "和2020年比呢"):
+            reply = await bot.say(ADMIN, ADMIN, follow_up)
+            assert reply.text.startswith("第1项 新增贷款"), (follow_up, reply.text)
+            assert LOAN_LINE in reply.text, (follow_up, reply.text)
+        # a target new this year says last year's ledger has none like it
+        await bot.say(ADMIN, ADMIN, "城市书房怎么样")
+        book = await bot.say(ADMIN, ADMIN, "和去年比")
+        assert book.text.startswith("第3项 城市书房")
+        assert "同比：2020年台账中没有与“城市书房”相同的目标。" in book.text
+        # after a list, with no one target talked about, the ledgers' counts answer
+        listed = await bot.say(ADMIN, ADMIN, "有哪些目标")
+        assert listed.text.startswith("全部目标（共3项）"), listed.text
+        counts = await bot.say(ADMIN, ADMIN, "和去年比")
+        assert counts.text.startswith("2021年与2020年相比：\n同比：2020年共66项"), counts.text
