@@ -43,3 +43,19 @@ async def test_a_comparison_naming_no_target_compares_the_target_just_asked_abou
         assert listed.text.startswith("全部目标（共3项）"), listed.text
         counts = await bot.say(ADMIN, ADMIN, "和去年比")
         assert counts.text.startswith("2021年与2020年相比：\n同比：2020年共66项"), counts.text
+
+
+async def test_questions_the_bot_understood_are_not_offered_as_aliases(config, engine, fake):
+    # Before, /unmatched listed "前年的新增贷款" (a year the database lacks, answered as such)
+    # and "第二个呢" with no list open, each asked in another year as a line of its own: no
+    # alias could ever answer them.
+    with_2021(engine)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for question in ("前年的新增贷款", "2018年的造林", "第二个呢", "下一个"):
+            reply = await bot.say(ADMIN, ADMIN, question)
+            assert reply.text.startswith(("数据库中没有", "没有可以接着看的清单项")), reply.text
+        await bot.say(ADMIN, ADMIN, "有哪些目标")
+        past = await bot.say(ADMIN, ADMIN, "第五个呢")
+        assert "3" in past.text and "第5项" not in past.text, past.text
+        unmatched = await bot.say(ADMIN, ADMIN, "/unmatched")
+        assert unmatched.text == "暂无未匹配的问题。", unmatched.text
