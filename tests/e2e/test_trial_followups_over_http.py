@@ -59,3 +59,15 @@ async def test_questions_the_bot_understood_are_not_offered_as_aliases(config, e
         assert "3" in past.text and "第5项" not in past.text, past.text
         unmatched = await bot.say(ADMIN, ADMIN, "/unmatched")
         assert unmatched.text == "暂无未匹配的问题。", unmatched.text
+
+
+async def test_a_unit_asked_by_its_former_name_lists_its_targets(config, engine, fake):
+    # Before, "卫生局负责哪些" was answered "台账中没有“卫生局”负责的目标", though /assign
+    # reads 卫生局 as 县卫健委 and leaders still call departments by their old names.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        health = await bot.say(ADMIN, ADMIN, "卫生局负责哪些")
+        assert health.text.startswith("县卫健委负责的目标（共6项）："), health.text
+        land = await bot.say(ADMIN, ADMIN, "国土局牵头的有哪些")
+        assert land.text.startswith("县自然资源局牵头的目标（共"), land.text
+        listed = await bot.say(ADMIN, ADMIN, "/list 卫生局")
+        assert "35. 慢阻肺防治" in listed.text, listed.text
