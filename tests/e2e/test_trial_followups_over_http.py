@@ -4,6 +4,9 @@ compares that target, as "新增贷款和去年比" does."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from bot.config import PROJECT_ROOT
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.ledger_import import load_ledger
@@ -71,3 +74,18 @@ async def test_a_unit_asked_by_its_former_name_lists_its_targets(config, engine,
         assert land.text.startswith("县自然资源局牵头的目标（共"), land.text
         listed = await bot.say(ADMIN, ADMIN, "/list 卫生局")
         assert "35. 慢阻肺防治" in listed.text, listed.text
+
+
+async def test_a_list_line_says_a_targets_status_once(config, engine, fake):
+    # Before: "🔴 16. 耕地保护：未完成（县自然资源局） · 未完成" and
+    # "🟢 5. 腾云气体关闭退出：已完成（县工信局） · 已完成".
+    october = dataclasses.replace(config, today=dt.date(2020, 10, 23))
+    async with running_bot(bot_config(october, fake), engine, fake) as bot:
+        watched = await bot.say(ADMIN, ADMIN, "需要盯紧的")
+        assert watched.text == (
+            "需要盯紧的目标（共2项）：\n"
+            "🔴 16. 耕地保护：未完成（县自然资源局）\n"
+            "🔴 35. 慢阻肺防治：未完成（县卫健委）"
+        )
+        due = await bot.say(ADMIN, ADMIN, "下周到期的")
+        assert due.text.endswith("（共1项）：\n🟢 5. 腾云气体关闭退出：已完成（县工信局）")
