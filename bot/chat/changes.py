@@ -27,6 +27,7 @@ from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
 from bot.domain.admin_grammar import CommandError, Proposal
+from bot.domain.admin_lists import alias_clash
 from bot.domain.ledger import text_problem
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
@@ -53,6 +54,11 @@ def _proposal_command(name: str):
             proposal = propose(name, args, service.target, today=service.config.current_date())
         except CommandError as exc:
             return [Reply(str(exc))]
+        if name == "alias":
+            word = unicodedata.normalize("NFKC", args).split()[-1]
+            clash = alias_clash(word, proposal.target, service.answerer.ledger.targets)
+            if clash:
+                return [Reply(f"{clash}\n用法：{GRAMMARS['alias'].usage}")]
         if note:
             proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]

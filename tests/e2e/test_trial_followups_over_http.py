@@ -10,7 +10,7 @@ import datetime as dt
 from bot.config import PROJECT_ROOT
 from bot.render.ledger_toml import load_ledger_file
 from bot.store.ledger_import import load_ledger
-from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
 LOAN_LINE = (
     "同比（2020年第12项“新增贷款”）：新增贷款：2020年24.43亿元（目标14亿元）；"
@@ -89,3 +89,18 @@ async def test_a_list_line_says_a_targets_status_once(config, engine, fake):
         )
         due = await bot.say(ADMIN, ADMIN, "下周到期的")
         assert due.text.endswith("（共1项）：\n🟢 5. 腾云气体关闭退出：已完成（县工信局）")
+
+
+async def test_an_alias_another_target_answers_to_is_refused(config, engine, fake):
+    # Before, "/alias 12 固投" was proposed like any word: once confirmed, "固投" named two
+    # targets (there is no command to take an alias off again).
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        taken = await bot.say(ADMIN, ADMIN, "/alias 12 固投")
+        assert taken.text.startswith("“固投”已是第1项 固定资产投资 的别名；"), taken.text
+        assert keyboard(taken.sent[0]) == []
+        titled = await bot.say(ADMIN, ADMIN, "/alias 12 造林绿化")
+        assert titled.text.startswith("“造林绿化”是第7项 造林绿化 的简称"), titled.text
+        own = await bot.say(ADMIN, ADMIN, "/alias 12 新增贷款")
+        assert own.text.startswith("“新增贷款”就是第12项的简称"), own.text
+        fresh = await bot.say(ADMIN, ADMIN, "/alias 12 信贷规模")
+        assert "第12项 新增别名：信贷规模" in fresh.text, fresh.text
