@@ -24,7 +24,7 @@ from bot.domain.admin_grammar import (
     parse_date,
     split_words,
 )
-from bot.domain.fields import encode_aliases, encode_deadlines, encode_units
+from bot.domain.fields import decode_deadlines, encode_aliases, encode_deadlines, encode_units
 from bot.domain.ledger import ROLE_LABELS, DeadlineSpec, TargetSpec, UnitSpec, parse_decimal
 
 # --- /deadline and /done ---------------------------------------------------------------
@@ -69,6 +69,23 @@ def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         line = f"{label} 新增时限：{when.isoformat()} {added.text}"
     changes = [("deadlines", encode_deadlines(target.deadlines), encode_deadlines(deadlines))]
     return make_proposal("deadline", target, changes, [line])
+
+
+def deadline_before_year(proposal: Proposal, year: int) -> str:
+    """Why a /deadline proposal cannot go to `year`'s ledger ("" when it can): a date it sets
+    falls before that year begins (2019-12-31 typed for 2020's ledger), which no target of
+    the year can be due by. A date after the year stays allowed: work may run on into January."""
+    for change in proposal.changes:
+        if change.field != "deadlines":
+            continue
+        before = {d.date for d in decode_deadlines(change.expected_old or "[]")}
+        for d in decode_deadlines(change.new_value):
+            if d.date not in before and d.date.year < year:
+                return (
+                    f"时限{d.date.isoformat()}早于{year}年台账的年度（{year}年1月1日起），"
+                    "请核对年份"
+                )
+    return ""
 
 
 def _mark_deadline(text: str, lookup: Lookup, *, done: bool, command: str) -> Proposal:

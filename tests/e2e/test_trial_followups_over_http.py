@@ -104,3 +104,16 @@ async def test_an_alias_another_target_answers_to_is_refused(config, engine, fak
         assert own.text.startswith("“新增贷款”就是第12项的简称"), own.text
         fresh = await bot.say(ADMIN, ADMIN, "/alias 12 信贷规模")
         assert "第12项 新增别名：信贷规模" in fresh.text, fresh.text
+
+
+async def test_a_deadline_before_the_ledgers_year_is_refused(config, engine, fake):
+    # Before, "/deadline 12 2019-12-31" on the 2020 ledger was proposed as a new deadline:
+    # a year typed wrong that would leave the target overdue from the start.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        early = await bot.say(ADMIN, ADMIN, "/deadline 12 2019-12-31")
+        assert early.text.startswith(
+            "时限2019-12-31早于2020年台账的年度（2020年1月1日起），请核对年份"
+        ), early.text
+        assert keyboard(early.sent[0]) == []
+        later = await bot.say(ADMIN, ADMIN, "/deadline 12 2021-01-31 次年1月底前")
+        assert "第12项 新增时限：2021-01-31 次年1月底前" in later.text, later.text
