@@ -117,3 +117,13 @@ async def test_a_deadline_before_the_ledgers_year_is_refused(config, engine, fak
         assert keyboard(early.sent[0]) == []
         later = await bot.say(ADMIN, ADMIN, "/deadline 12 2021-01-31 次年1月底前")
         assert "第12项 新增时限：2021-01-31 次年1月底前" in later.text, later.text
+
+
+async def test_a_target_number_written_with_hao_names_the_target_in_commands(config, engine, fake):
+    # Before, "/set 12号 …" and "/target 12号" were refused ("“12号”不是目标序号") though
+    # "第12项" was taken and people write "12号" as often; a unit's /report likewise.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        changed = await bot.say(ADMIN, ADMIN, "/set 12号 新增贷款 25.1亿元")
+        assert "第12项 新增贷款 完成值：24.43亿元 → 25.1亿元" in changed.text, changed.text
+        shown = await bot.say(ADMIN, ADMIN, "/target 12号")
+        assert shown.text.startswith("第12项 新增贷款"), shown.text
