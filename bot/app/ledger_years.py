@@ -362,7 +362,7 @@ class LedgerYears:
         if other is None:
             held = "、".join(f"{y}年" for y in self.held())
             line = (
-                f"同比：数据库中没有{other_year}年的台账，无法与上年相比。"
+                f"同比：数据库中没有{other_year}年的台账（现有：{held}），无法与上年相比。"
                 if before
                 else f"对比：数据库中没有{other_year}年的台账（现有：{held}），"
                 f"无法与{other_year}年相比。请换一个现有的年份。"
