@@ -22,6 +22,7 @@ from bot.drafting.counted_runs import (
     whole_list_done,
 )
 from bot.drafting.deadlines import extract_deadlines
+from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -422,19 +423,8 @@ def draft_report(
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
-    # Two targets with one title cannot be told apart in a list: both go to review.
-    numbers_by_title: dict[str, list[int]] = {}
-    for spec in targets:
-        numbers_by_title.setdefault(spec.title, []).append(spec.number)
-    for numbers in numbers_by_title.values():
-        for number in numbers if len(numbers) > 1 else ():
-            others = "、".join(f"第{n}项" for n in numbers if n != number)
-            guesses[number] = tuple(
-                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
-                if g.field == "title"
-                else g
-                for g in guesses[number]
-            )
+    sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",
