@@ -176,6 +176,14 @@ def tell_apart(
 def sections_of(items, lines: list[str]) -> dict[int, str]:
     """Each report item's section heading (`section_line`), by item number."""
     item_lines = {item.line - 1 for item in items}
+    # Line numbers of a report read from a reshaped text (a table flattened) are not the
+    # text's own: no section is read then.
+    if any(
+        not 0 < item.line <= len(lines)
+        or _clean(item.target_text)[:4] not in _clean(lines[item.line - 1])
+        for item in items
+    ):
+        return {}
     told = "".join(_clean(f"{item.target_text}{item.progress_text}") for item in items)
     return {item.number: section_line(lines, item.line - 1, item_lines, told) for item in items}
 
