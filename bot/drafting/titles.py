@@ -68,6 +68,7 @@ _EMPTY_TAIL = re.compile(
     # ... or the area it falls in ("扩大社会就业方面"), or how far it has got ("…项目开工建设").
     r"|方面|开工建设|开工|完工|竣工|投入使用|通车|问题|同比)$"
 )
+_INNER_WORK = re.compile(r"(?<=[\u4e00-\u9fff]{2})工作(?=[\u4e00-\u9fff]{2,}$)")
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
 _GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
@@ -242,7 +243,12 @@ def _named_core(clause: str) -> str:
         for p, unit in zip(parts[1:], pieces[4::5], strict=False)
     ]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
-    described = [p.strip("的等和及与、") for p in pieces[5::5] if p.startswith("的")]
+    # "…的全民健身中心和投资2700万元的…": the next cost's words are no part of the name.
+    described = [
+        re.sub(r"[和及与](?:总|计划)?投资$", "", p.strip("的等和及与、"))
+        for p in pieces[5::5]
+        if p.startswith("的")
+    ]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
     # after the thing.
     units = pieces[4::5]
@@ -333,6 +339,14 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     at = named[0] if named else None
     clause = clauses[at] if at is not None else ""
     core = _named_core(clause)
+    if len(core) > TITLE_MAX:
+        # "城乡建设工作指挥部": 工作 (and 建设 before it, if that makes it fit) before the
+        # head names nothing ("工业园区建设工作指挥部" → 工业园区指挥部).
+        shorter = [
+            _INNER_WORK.sub("", core),
+            _INNER_WORK.sub("", core.replace("建设工作", "工作")),
+        ]
+        core = next((c for c in shorter if len(c) <= TITLE_MAX), shorter[0])
     # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
     # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
     abbreviated = _abbreviate(core, abbreviations, anywhere=False)

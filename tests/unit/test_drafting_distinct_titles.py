@@ -87,6 +87,11 @@ def test_a_title_left_shared_still_goes_to_review():
         ("城乡低保标准从每人每月600元提高到650元", "城乡低保标准"),
         # A plan verb opens the name ("安排重点项目80个").
         ("安排重点项目80个,总投资200亿元", "重点项目"),
+        # 工作 (and 建设 before it, when that makes the name fit) before a head names nothing.
+        ("城乡建设工作指挥部:项目20项", "城乡建设指挥部"),
+        ("北山新区建设工作指挥部:项目12项", "北山新区指挥部"),
+        # The next cost's words after a name described by its own cost are no part of it.
+        ("总投资1.5亿元的城南游泳馆和投资900万元的城北球场", "城南游泳馆"),
         # A clause that says only "过去一年" names nothing.
         ("过去一年,全县完成农村道路提质改造", "农村道路提质改造"),
     ],
