@@ -189,8 +189,8 @@ def sections_of(items, lines: list[str]) -> dict[int, str]:
 
 
 def titles_told_apart(targets, guesses, sections, tokenizer, lexicon):
-    """`tell_apart` over a draft's targets, noting each renamed title in its guesses; two
-    targets left with one title cannot be told apart in a list: both go to review."""
+    """`tell_apart` over a draft's targets, noting each renamed title in its guesses (the
+    titles still shared are told apart by their lists or sent to review: same_titles.py)."""
     targets, notes = tell_apart(targets, sections, tokenizer, lexicon.abbreviations)
     guesses = dict(guesses)
     titles = {spec.number: spec.title for spec in targets}
@@ -201,16 +201,4 @@ def titles_told_apart(targets, guesses, sections, tokenizer, lexicon):
             else g
             for g in guesses[number]
         )
-    numbers_by_title: dict[str, list[int]] = {}
-    for spec in targets:
-        numbers_by_title.setdefault(spec.title, []).append(spec.number)
-    for numbers in numbers_by_title.values():
-        for number in numbers if len(numbers) > 1 else ():
-            others = "、".join(f"第{n}项" for n in numbers if n != number)
-            guesses[number] = tuple(
-                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
-                if g.field == "title"
-                else g
-                for g in guesses[number]
-            )
     return targets, guesses

@@ -91,3 +91,16 @@ def unbound(name: str, bound: frozenset[str]) -> str:
     while len(name) > 3 and (name[:2] in bound or name[0] in bound):
         name = name[2:] if name[:2] in bound else name[1:]
     return name
+
+
+# A clause that only says the money or the rate the work is done at ("投资1.2亿元", "总投资
+# 6.8亿元", "按照每户800元标准"): what it costs, not what it is.
+MONEY_ONLY = re.compile(
+    r"^(?:总|共|计划|累计)?投资(?:约|近)?[\d.]+\s*(?:万|亿)?元(?:以上|左右)?$"
+    r"|^按(?:照)?[^，,。；;]{0,10}?[\d.]+\s*(?:万|亿)?元(?:/\S{1,3})?的?标准$"
+)
+
+
+def names_nothing(clause: str) -> bool:
+    """The clause only says when ("截至2013年12月底"), or what the work costs ("投资1.2亿元")."""
+    return bool(ONLY_WHEN.match(DATE.sub("", clause)) or MONEY_ONLY.match(clause))

@@ -9,9 +9,7 @@ import re
 
 from bot.drafting import title_prose as prose
 from bot.drafting.title_prose import (
-    DATE,
     DONE_INSIDE,
-    ONLY_WHEN,
     SENTENCE_LEAD,
     TITLE_LEAD,
     VERDICT,
@@ -30,7 +28,7 @@ _NUMBERED = re.compile(r"\d+(?=号[\u4e00-\u9fff])")
 _HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
 _SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
 _WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
-_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)了?(.{2,})$")
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行|发放)了?(.{2,})$")
 # A due date inside a name ("老旧小区8月底前完成改造") is no part of it.
 _WHEN_INSIDE = re.compile(
     r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底|[春夏秋冬]季)(?:之?前)?"
@@ -326,7 +324,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     named = [
         i
         for i, c in enumerate(clauses)
-        if len(_HAN.findall(c)) >= 2 and not ONLY_WHEN.match(DATE.sub("", c))
+        if len(_HAN.findall(c)) >= 2 and not prose.names_nothing(c)
     ]
     # "投资1.2亿元,在…实施…工程": what it costs is no name while a later clause names it.
     named = [i for i in named if not prose.COST_ONLY.match(clauses[i])] or named
