@@ -4,7 +4,6 @@ first search."""
 
 import dataclasses
 import datetime as dt
-import re
 import unicodedata
 from zoneinfo import ZoneInfo
 
@@ -84,9 +83,3 @@ def test_a_subject_the_ledger_comes_to_hold_is_answered_after_a_refresh(ledger_2
     assert answerer.ask(question).targets[:1] == (60,)
     answerer.refresh(ledger_2020)
     assert answerer.ask(question).intent == "unknown"
-
-
-def test_the_acknowledgement_shortcut_is_one_search():
-    from bot.domain import acknowledgements
-
-    assert isinstance(acknowledgements._OTHER_IDEOGRAPH, re.Pattern)
