@@ -147,6 +147,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, tuple[int, list[Candidate]]] = {}
+        self._absent_subject: tuple[str, bool] | None = None  # (text, `_names_absent_subject`)
         self._listed: dict[int, tuple[object, int]] = {}  # `_parts_listed`, by target
         self._examples: Examples | None = None  # made on first use
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
@@ -208,6 +209,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         question = strip_control_characters(question)
         moment = time.monotonic() if now is None else now
         self._memo.clear()  # scores hold only within one question (the index may change)
+        self._absent_subject = None  # `_names_absent_subject`, the same way
         context = conversation if conversation and conversation.fresh(moment) else None
         answer = self._decide(question, normalize(question), context)
         if conversation is not None:
