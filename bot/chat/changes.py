@@ -28,6 +28,7 @@ from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_t
 from bot.domain.admin_commands import GRAMMARS, propose
 from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.ledger import text_problem
+from bot.domain.report_states import state_label
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
 from bot.store.models import PendingChange
@@ -131,7 +132,8 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             + "\n".join(lines)
             + f"\n如有疑问请联系督查局；需要重新报送时，请发送：/report {number} 进展或数值",
         )
-        text += f"\n这是对报送#{report.id}的采纳，已通知报送单位。"
+        state = state_label(report.state)
+        text += f"\n这是对报送#{report.id}的采纳，该报送现为“{state}”，已通知报送单位。"
     return [Reply(text)]
 
 
