@@ -49,6 +49,8 @@ KNOWN_UNITS = (
     "口", "万口",
     # An amount per household, as written ("800元/户") or read from "每户800元".
     "元/户",
+    # Vaccine doses, as health targets count them ("HPV疫苗接种1800剂次").
+    "剂次", "万剂次",
 )  # fmt: skip
 
 

@@ -25,7 +25,7 @@ MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # a figure "3万个" stays an unknown unit rather than a silent conversion.
 MAGNITUDE_BASES = (
     "元", "人次", "人", "名", "亩", "吨", "株", "平方米", "户", "千米", "公里", "吨标准煤",
-    "吨标煤", "口",
+    "吨标煤", "口", "剂次",
 )  # fmt: skip
 
 # Each group is one unit under several names; the first name is the canonical one.

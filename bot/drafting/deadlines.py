@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from bot.domain.ledger import DeadlineSpec
+from bot.domain.ledger import DeadlineSpec, TargetSpec
 from bot.drafting.text_figures import extract_figures
 
 # "7月底前", "2021年6月底", "9月30日前", "年底前", "年内", "上半年": when a target falls due.
@@ -118,3 +119,28 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
         found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
     return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]
+
+
+# "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
+# previous such remark a date to be done by.
+_GROUP_DUE = re.compile(
+    r"(?:这|以上|上述|前述)(?:\d+|[两二三四五六七八九十]+)项[^。；;]{0,10}?(\d{1,2})月(?:底|末)"
+    r"(?:之前|前)?[^。；;]{0,6}?(?:完成|完工|建成|竣工|投用)"
+)
+
+
+def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
+    """Targets with the dates their group's closing remark gives them."""
+    result, group = [], []
+    for spec in targets:
+        group.append(spec)
+        found = _GROUP_DUE.search(spec.progress_text)
+        if not found or not 1 <= int(found.group(1)) <= 12:
+            continue
+        due = DeadlineSpec(date=_month_end(year, int(found.group(1))), text=found.group(0))
+        for member in group:
+            if all(d.date != due.date for d in member.deadlines):
+                member = replace(member, deadlines=(due, *member.deadlines))
+            result.append(member)
+        group = []
+    return result + group

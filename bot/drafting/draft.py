@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec
+from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.counted_runs import (
     counted_runs,
@@ -21,7 +21,7 @@ from bot.drafting.counted_runs import (
     under_a_done_list,
     whole_list_done,
 )
-from bot.drafting.deadlines import extract_deadlines
+from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -34,7 +34,6 @@ from bot.drafting.naming import (
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_dates import (
     guess_year,
-    month_end,
     report_day,
     reports_year_end,
     tells_progress,
@@ -48,6 +47,7 @@ from bot.drafting.row_verdicts import (
     status_mark,
 )
 from bot.drafting.rows import pair_rows
+from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
@@ -73,8 +73,10 @@ from bot.understanding.lexicon import FieldLexicon
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
 _SHARE_OF_TARGET_WORDS = re.compile(
     r"(?:完成|占|为)[^，,。；;\d]{0,6}"
-    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)的?\s*"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)"
+    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
+    r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
 )
 _SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
 
@@ -119,31 +121,6 @@ def _answers_itself(line: str) -> bool:
         p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
         for p in pair_indicators(target_words, done_words)
     )
-
-
-# "…这5项预计10月底前全部完成": a remark closing a run of items gives each item since the
-# previous such remark a date to be done by.
-_GROUP_DUE = re.compile(
-    r"(?:这|以上|上述|前述)(?:\d+|[两二三四五六七八九十]+)项[^。；;]{0,10}?(\d{1,2})月(?:底|末)"
-    r"(?:之前|前)?[^。；;]{0,6}?(?:完成|完工|建成|竣工|投用)"
-)
-
-
-def group_deadlines(targets: list[TargetSpec], year: int) -> list[TargetSpec]:
-    """Targets with the dates their group's closing remark gives them."""
-    result, group = [], []
-    for spec in targets:
-        group.append(spec)
-        found = _GROUP_DUE.search(spec.progress_text)
-        if not found or not 1 <= int(found.group(1)) <= 12:
-            continue
-        due = DeadlineSpec(date=month_end(year, int(found.group(1))), text=found.group(0))
-        for member in group:
-            if all(d.date != due.date for d in member.deadlines):
-                member = replace(member, deadlines=(due, *member.deadlines))
-            result.append(member)
-        group = []
-    return result + group
 
 
 # What closes a sentence or a quoted name: a copy that stops without one was cut off.
@@ -201,6 +178,7 @@ def draft_target(
     year_end: bool = False,
     list_done: Reading | None = None,
     own_lines: bool = False,
+    verdict: Reading | None = None,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
@@ -262,7 +240,12 @@ def draft_target(
         if done and _PLAN_WORDS.search(planned) and not extract_figures(item.target_text):
             # A heading without figures over a sentence of plan and result ("停车泊位供给有效" /
             # "全年计划新增1100个车位,已完成1008个"): the plan's figure is the target.
-            pairings = pair_indicators(f"{item.target_text}\n{planned}", done)
+            # Only clauses naming the plan set it: "共召开会议5次" before "确定事项39项" counts
+            # what was held, not a target.
+            clauses = re.findall(r"[^，,；;。]+[，,；;。]?", planned)
+            plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
+            held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
+            pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
@@ -316,6 +299,7 @@ def draft_target(
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
         or marked
+        or verdict
         or inherited_status(item, spec, day)
     )
     if decided is None and progress_report and not item.progress_text.strip():
@@ -353,7 +337,9 @@ def draft_target(
     return spec, tuple(guesses)
 
 
-_PLAN_WORDS = re.compile(r"计划|目标|任务")
+# Words of a plan, or of matters decided or handed down to be done ("确定事项39项,完成39项"):
+# a whole whose figure the figures done after it answer.
+_PLAN_WORDS = re.compile(r"计划|目标|任务|(?:确定|议定|交办|督办|部署)的?事项")
 
 
 def draft_report(
@@ -403,6 +389,13 @@ def draft_report(
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)
+        verdict = None
+        if item.details:
+            # The list's own verdict on the item ("9项事项正在有序推进") is the office's; the
+            # section's figures tell how far, under it.
+            said = status_from_words(item.progress_text)
+            verdict = said and replace(said, words=f"报告称“{said.words}”")
+            item = replace(item, progress_text=f"{item.progress_text}\n{item.details}")
         spec, found = draft_target(
             item,
             ledger_year,
@@ -417,24 +410,13 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
+            verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
-    # Two targets with one title cannot be told apart in a list: both go to review.
-    numbers_by_title: dict[str, list[int]] = {}
-    for spec in targets:
-        numbers_by_title.setdefault(spec.title, []).append(spec.number)
-    for numbers in numbers_by_title.values():
-        for number in numbers if len(numbers) > 1 else ():
-            others = "、".join(f"第{n}项" for n in numbers if n != number)
-            guesses[number] = tuple(
-                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
-                if g.field == "title"
-                else g
-                for g in guesses[number]
-            )
+    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",

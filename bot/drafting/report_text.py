@@ -7,10 +7,11 @@ deadlines and figures pre-extracted, for staff to curate by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.ledger import strip_control_characters
 from bot.drafting.cells import GROUP_ROW
+from bot.drafting.details import detail_sections, item_name
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import (
     OWN_NUMBER,
@@ -38,6 +39,7 @@ class ReportTarget:
     # The line names the item and goes on in one sentence with its progress, whose figures
     # may still be the target's ("…(第二十三项)推动“美丽海岸带”建设2公里未启动").
     one_sentence: bool = False
+    details: str = ""  # sections after the list that name the item ("(一)<name>…", details.py)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # words, no figure, no sentence. What follows it is no progress of the item above it.
 _SECTION = re.compile(
     r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
+    # A title set off by marks on both sides ("§市重点项目§", "【县重点项目】", "[本期综述]").
+    r"|^\s*(?:§[^§\d，,。；;]{2,20}§|【[^】\d，,。；;]{2,20}】|\[[^\]\d，,。；;]{2,20}\])\s*$"
     r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
 )
 
@@ -377,13 +381,20 @@ def _parse_report(text: str) -> Report:
     if _one_line_each(lines, starts):
         last = starts[-1][0] + 1  # the prose after such a list is no progress of its last item
     headings = find_headings(lines, {index for index, _n, _r in starts})
+    # "一、进展情况" / "(一)<an item's name>…": sections after the list, each its item's.
+    names = {number: item_name(rest) for _i, number, rest in starts}
+    used, details = detail_sections(lines, starts[-1][0] + 1, names)
     sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
         # A group heading, or the title of the report's next section, ends an item.
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
-        body = [ln for ln in lines[index + 1 : end] if ln.strip()]
+        body = [
+            ln
+            for i, ln in enumerate(lines[index + 1 : end], index + 1)
+            if ln.strip() and i not in used
+        ]
         while body and (
             (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))
             or _GROUP_REMARK.match(body[-1])
@@ -412,4 +423,7 @@ def _parse_report(text: str) -> Report:
             targets.append(
                 ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))
             )
+    targets = [
+        replace(t, details=details[t.number]) if t.number in details else t for t in targets
+    ]
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))

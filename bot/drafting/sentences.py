@@ -83,7 +83,11 @@ def _days_out(clause: str) -> str:
     return _DAY.sub("", _AS_OF_LEAD.sub("", clause))
 
 
-_GOES_WITH_THE_CLAUSE_BEFORE = ("其中", "其余", "剩余", "余下", "另有", "尚有", "还有")
+# "正在办理20项" after "完成385项": the rest of the work, still under way, told beside what
+# was done; not a figure set as a plan.
+_GOES_WITH_THE_CLAUSE_BEFORE = (
+    "其中", "其余", "剩余", "余下", "另有", "尚有", "还有", "正在", "仍在",
+)  # fmt: skip
 
 
 def split_sentence(text: str) -> tuple[str, str]:
@@ -229,6 +233,8 @@ _SAID_DONE = re.compile(
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
+    r"|(?:完成|办结)率(?:为)?\s*\d"  # a rate measured ("完成率89.5%"), not one set ("达到95%")
+    r"|(?:完成|工程|形象|施工)进度为\s*\d"  # how far it is ("完成进度为88%")
 )
 
 

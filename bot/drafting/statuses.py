@@ -16,9 +16,11 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
+from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
+from bot.drafting.shares import clause_around
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -153,6 +155,12 @@ def _part_of_the_year(told: str) -> Reading | None:
     return None
 
 
+# A tally of matters decided at meetings or handed down, with those still being handled
+# ("确定事项44项,完成43项,正在办理1项"): the open matters are carried on until closed, not
+# failed at the year's end, so the item is under way whatever day the report is of.
+_OPEN_MATTERS = re.compile(r"(?:正在办理|仍在办理|在办|办理中)\s*\d+\s*(?:项|件|条)")
+
+
 def draft_status(
     spec: TargetSpec,
     day: dt.date,
@@ -176,6 +184,11 @@ def draft_status(
         or gap_above(told, spec.target_text)
         or status_from_words(told)
     )
+    if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
+        # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
+        # of its projects lag; the whole's verdict is the item's.
+        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day)
+        words = Reading("推进中", ahead, 0.6) if ahead else words
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.
         words = replace(words, value="推进中", confidence=0.6)
@@ -186,8 +199,14 @@ def draft_status(
     if words is not None and words.value == "已完成" and planned and not whole_year_done(told):
         # Beside a month's plan, "已完成" says the month's plan is done, not the target.
         words = replace(words, value="推进中", confidence=0.5)
+    open_matters = _OPEN_MATTERS.search(told)
+    if open_matters and (words is None or words.value == "推进中"):
+        words = Reading(
+            "推进中", clause_around(told, open_matters.start(), open_matters.end()), 0.6
+        )
     if (
         words is not None
+        and not open_matters
         and words.value in ("推进中", "滞后")
         and (dated or year_end and _SHARE_SAID.search(words.words))
         and day > final_deadline(spec, day)

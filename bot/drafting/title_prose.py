@@ -31,3 +31,22 @@ def unbound(name: str, bound: frozenset[str]) -> str:
     while len(name) > 3 and (name[:2] in bound or name[0] in bound):
         name = name[2:] if name[:2] in bound else name[1:]
     return name
+
+
+DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
+# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
+ONLY_WHEN = re.compile(
+    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
+    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
+)
+# A clause that only says the money or the rate the work is done at ("投资1.2亿元", "总投资
+# 6.8亿元", "按照每户800元标准"): what it costs, not what it is.
+MONEY_ONLY = re.compile(
+    r"^(?:总|共|计划|累计)?投资(?:约|近)?[\d.]+\s*(?:万|亿)?元(?:以上|左右)?$"
+    r"|^按(?:照)?[^，,。；;]{0,10}?[\d.]+\s*(?:万|亿)?元(?:/\S{1,3})?的?标准$"
+)
+
+
+def names_nothing(clause: str) -> bool:
+    """The clause only says when ("截至2013年12月底"), or what the work costs ("投资1.2亿元")."""
+    return bool(ONLY_WHEN.match(DATE.sub("", clause)) or MONEY_ONLY.match(clause))

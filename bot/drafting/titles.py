@@ -28,7 +28,7 @@ _NUMBERED = re.compile(r"\d+(?=号[\u4e00-\u9fff])")
 _HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
 _SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
 _WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
-_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行)了?(.{2,})$")
+_FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行|发放)了?(.{2,})$")
 # When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
 _WHEN_LEAD = re.compile(
     r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
@@ -61,12 +61,6 @@ _PREDICATE = re.compile(
 _EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
 # A place it is done in, before its figure ("在家长常住地"): where, not what.
 _WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
-_DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
-# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
-_ONLY_WHEN = re.compile(
-    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
-    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
-)
 # Words that end a phrase without naming anything: the work, the effort, the document or
 # the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
 _EMPTY_TAIL = re.compile(
@@ -323,7 +317,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     named = [
         i
         for i, c in enumerate(clauses)
-        if len(_HAN.findall(c)) >= 2 and not _ONLY_WHEN.match(_DATE.sub("", c))
+        if len(_HAN.findall(c)) >= 2 and not prose.names_nothing(c)
     ]
     role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
     named = named[1:] if role else named

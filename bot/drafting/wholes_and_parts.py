@@ -44,7 +44,7 @@ def _whole_and_part(clause: str, figures: list[Figure]) -> Pairing | None:
         if whole.unit != part.unit or not (done or among) or not _smaller(part, whole):
             continue
         name = _name_before(clause, whole, figures)
-        name += re.split(r"中|已", between, maxsplit=1)[0].replace("的", "").strip()
+        name += re.split(r"中|已", between, maxsplit=1)[0].replace("的", "").strip(" (（")
         if done and done.group(1):
             name += done.group(1)
         indicator = IndicatorSpec(

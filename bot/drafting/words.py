@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
 
@@ -104,6 +105,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "数据采集只到", "数据只采集到", "数据只统计到",
             # Counted only later ("数据尚未统计", "待全年数据").
             "尚未统计", "待统计", "数据尚未出来", "待全年数据",
+            # The list of projects to measure is not yet drawn up ("暂未明确项目清单").
+            "未明确项目清单", "未确定项目清单", "项目清单未", "项目清单尚未", "暂无项目清单",
         ),
     ),
     (
@@ -191,6 +194,10 @@ def task_shares(progress: str) -> Reading | None:
 _FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
 _FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
+# The share of the works done ("工程进度40.2%", "形象进度为60%"), not of an amount.
+_WORKS_SHARE = re.compile(
+    r"(?:工程|形象|施工|建设|总体|整体)进度(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%"
+)
 _PROGRESS_SHARE = re.compile(r"(?:当前进度|进度|完成)[:：]?(?:为|达到|达)?\s*(\d+(?:\.\d+)?)%")
 
 
@@ -331,6 +338,13 @@ def _status_from_words(progress: str) -> Reading | None:
             at = progress.find(word)
             while at >= 0 and status == "已完成" and not _done_verdict(progress, at, word):
                 at = progress.find(word, at + 1)
+            # "进展较慢的是甲县、乙区": said of named places or units, not of the item.
+            while (
+                at >= 0
+                and status in ("未完成", "滞后")
+                and said_of_named_parts(progress, at, word)
+            ):
+                at = progress.find(word, at + 1)
             if at < 0:
                 continue
             if word in ("如期完成", "按期完成", "按时完成") and _PROMISED.search(progress[:at]):
@@ -350,6 +364,10 @@ def _status_from_words(progress: str) -> Reading | None:
     shares = task_shares(progress)
     if shares is not None:
         return shares
+    works = _WORKS_SHARE.search(progress)
+    if works and float(works.group(1)) < 100:
+        # "已开工建设,…工程进度40.2%": how far the works are, past the looser words of doing.
+        return Reading("推进中", _clause_around(progress, works.start(), works.end()), 0.7)
     for done in _DONE.finditer(progress):
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)

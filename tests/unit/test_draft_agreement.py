@@ -41,6 +41,19 @@ def test_the_tuned_report_folder_agrees():
         assert measured.agreement.scores[key].rate == 1.0, measured.agreement.misses[key]
 
 
+@pytest.mark.parametrize(
+    "folder", ["zhenping-2020", "huidong-2024-04", "liaoning-2021-07", "minqing-2024-06"]
+)
+def test_the_folders_retired_in_session_26_agree(folder):
+    # Tuned on in session 26 (h12-draft11): 督办 tallies, pace said of wholes and parts.
+    measured = measure_folder(REPORTS / folder, TODAY)
+    print(_table(measured))
+    for key in ("pairs", "statuses", "deadlines", "year"):
+        rate = measured.agreement.scores[key].rate
+        assert rate in (None, 1.0), measured.agreement.misses[key]
+    assert measured.agreement.extra_pairs == 0
+
+
 def _ledger(*indicators: IndicatorSpec, status: str = "", category="经济发展") -> LedgerSpec:
     target = TargetSpec(
         number=1,

@@ -85,6 +85,9 @@ def test_titles_are_short_whole_words(text, title, lexicon, tokenizer):
         ("为全县重点人群免费开展结直肠癌筛查。", "结直肠癌筛查"),
         # what a figure describes after its 的
         ("加快建设总投资7.58亿元的县医院迁建项目。", "县医院迁建项目"),
+        # a first clause that only says what the work costs names nothing (news-shaped lists)
+        ("投资2.3亿元,新建城南污水处理厂1座,日处理能力2万吨。", "城南污水处理厂"),
+        ("按照每人每月300元标准,为高龄老人发放生活补贴。", "高龄老人生活补贴"),
     ],
 )
 def test_title_rules(text, title, lexicon, tokenizer):

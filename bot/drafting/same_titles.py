@@ -1,0 +1,76 @@
+"""Targets a draft gives one title: told apart by the list their group heading counts from
+("农村户用厕所（省实事）" / "…（市实事）"), else both sent to review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+# A clause that only says when ("截至10月20日", "1-10月"): it names no list.
+_WHEN_ONLY = re.compile(
+    r"^\s*(?:截至|截止|到)?\s*(?:20\d{2}年)?(?:\d{1,2}\s*[-—至~]\s*)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
+    r"(?:以来)?\s*$"
+)
+
+
+def list_scope(heading_line: str) -> str:
+    """The name of the list a group heading counts from ("市实事10件17项中,有7项…" → 市实事):
+    the words before the first figure of its first clause that says more than when; ""
+    when they are not a short name."""
+    for clause in re.split(r"[，,。；;:：]", heading_line):
+        if not clause.strip() or _WHEN_ONLY.match(clause):
+            continue
+        words = re.split(r"\d", clause, maxsplit=1)[0].strip()
+        words = re.sub(r"^(?:其中|全市|全县|全区|今年|本年度?)", "", words)
+        return words if 2 <= len(words) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", words) else ""
+    return ""
+
+
+def titles_told_apart(titles: dict[int, str], scopes: dict[int, str]) -> dict[int, str]:
+    """Titles that two targets share, each followed by the list its group heading counts from
+    ("农村户用厕所（省实事）" and "…（市实事）"), when the lists' names tell them apart."""
+    by_title: dict[str, list[int]] = {}
+    for number, title in titles.items():
+        by_title.setdefault(title, []).append(number)
+    result = dict(titles)
+    for title, numbers in by_title.items():
+        named = {scopes.get(n, "") for n in numbers}
+        if len(numbers) > 1 and "" not in named and len(named) == len(numbers):
+            result.update({n: f"{title}（{scopes[n]}）" for n in numbers})
+    return result
+
+
+def same_titles(targets: list, guesses: dict, items, lines: list[str]) -> tuple[list, dict]:
+    """`targets` with shared titles told apart where their groups' headings allow, and
+    `guesses` with the titles still shared marked for review (`items`: the report's items,
+    `lines`: its text's lines)."""
+    scopes = {
+        t.number: list_scope(lines[t.group.line - 1])
+        for t in items
+        if t.group is not None and 0 < t.group.line <= len(lines)
+    }
+    told_apart = titles_told_apart({t.number: t.title for t in targets}, scopes)
+    guesses = dict(guesses)
+    for spec in targets:
+        if told_apart[spec.number] != spec.title:
+            guesses[spec.number] = tuple(
+                replace(g, value=told_apart[spec.number], why=f"{g.why}；按所在清单区分同名")
+                if g.field == "title"
+                else g
+                for g in guesses[spec.number]
+            )
+    targets = [replace(t, title=told_apart[t.number]) for t in targets]
+    # Two targets with one title cannot be told apart in a list: both go to review.
+    numbers_by_title: dict[str, list[int]] = {}
+    for spec in targets:
+        numbers_by_title.setdefault(spec.title, []).append(spec.number)
+    for numbers in numbers_by_title.values():
+        for number in numbers if len(numbers) > 1 else ():
+            others = "、".join(f"第{n}项" for n in numbers if n != number)
+            guesses[number] = tuple(
+                replace(g, confidence=min(g.confidence, 0.3), why=f"{g.why}；与{others}同名")
+                if g.field == "title"
+                else g
+                for g in guesses[number]
+            )
+    return targets, guesses
