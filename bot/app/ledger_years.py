@@ -14,15 +14,13 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from bot.app.services import answerer_over
+from bot.app.year_comparison import comparison_line, same_target
 from bot.config import Config
-from bot.domain.ledger import LedgerSpec, TargetSpec
-from bot.domain.status import DONE_STATUSES, compute_status
+from bot.domain.ledger import TargetSpec
+from bot.domain.status import compute_status
 from bot.store.errors import YearNotHeld
 from bot.store.ledger_source import LedgerSource, ledger_source
 from bot.understanding.answering import Answerer
@@ -42,6 +40,18 @@ if TYPE_CHECKING:
 
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
 
+# What is left of a comparison that names no target ("和去年比", "同比呢", "跟去年比怎么样",
+# "比去年好吗"): it asks about the target just talked about.
+_NOTHING_MORE = re.compile(
+    r"(?:那么?|那个)?(?:的)?(?:情况|完成情况|进展|数据)?"
+    r"(?:呢|怎么样了?|如何|咋样|怎样|好吗|好不好|高吗|多吗|吗)?(?:呢)?"
+)
+
+
+def _asks_nothing_more(rest: str) -> bool:
+    """True when a comparison's words besides its years ask nothing of their own."""
+    return _NOTHING_MORE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None
+
 
 def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
     """Whether a question naming the current year is better answered without its year words:
@@ -59,64 +69,6 @@ def split_year_argument(args: str) -> tuple[int | None, str]:
     if not found:
         return None, args
     return int(found.group(1)), args.strip()[found.end() :]
-
-
-def same_target(target: TargetSpec, ledger: LedgerSpec, *, cutoff: float = 60.0):
-    """The target of `ledger` that is `target` in another year: the best by title and text
-    (rapidfuzz, 0–100), or None when none reaches `cutoff`."""
-    best, best_score = None, cutoff
-    for other in ledger.targets:
-        score = 0.4 * fuzz.ratio(target.title, other.title) + 0.6 * fuzz.ratio(
-            target.target_text, other.target_text
-        )
-        if score >= best_score:
-            best, best_score = other, score
-    return best
-
-
-def _indicator_line(year: int, target: TargetSpec, name: str) -> str | None:
-    found = next((i for i in target.indicators if i.name == name), None)
-    if found is None:
-        return None
-    actual = f"{found.actual}{found.unit}" if found.actual else "暂无数据"
-    goal = f"（目标{found.target}{found.unit}）" if found.target else ""
-    return f"{year}年{actual}{goal}"
-
-
-def _change(before: TargetSpec, after: TargetSpec, name: str) -> str:
-    old = next((i.actual_value for i in before.indicators if i.name == name), None)
-    new = next((i.actual_value for i in after.indicators if i.name == name), None)
-    if old is None or new is None or old == 0:
-        return ""
-    change = (new - old) / abs(old) * Decimal(100)
-    return f"，{'增长' if change >= 0 else '下降'}{abs(change):.1f}%"
-
-
-def comparison_line(
-    earlier: LedgerSpec, later: LedgerSpec, target: TargetSpec | None, status_of
-) -> str:
-    """The year-over-year line: the target in both years, or the ledgers' completion counts."""
-    if target is None:
-        counts = []
-        for ledger in (earlier, later):
-            done = sum(status_of(ledger, t) in DONE_STATUSES for t in ledger.targets)
-            counts.append(f"{ledger.year}年共{len(ledger.targets)}项，完成{done}项")
-        return "同比：" + "；".join(counts) + "。"
-    before = same_target(target, earlier)
-    if before is None:
-        return f"同比：{earlier.year}年台账中没有与“{target.title}”相同的目标。"
-    lines = []
-    for ind in target.indicators:
-        old = _indicator_line(earlier.year, before, ind.name)
-        if old is not None:
-            new = _indicator_line(later.year, target, ind.name)
-            lines.append(f"{ind.name}：{old}；{new}{_change(before, target, ind.name)}")
-    if not lines:
-        lines.append(
-            f"{earlier.year}年第{before.number}项“{before.title}”{status_of(earlier, before)}；"
-            f"{later.year}年{status_of(later, target)}"
-        )
-    return f"同比（{earlier.year}年第{before.number}项“{before.title}”）：" + "\n".join(lines)
 
 
 def _in_year(conversation: Conversation | None, year: int) -> Conversation | None:
@@ -186,6 +138,11 @@ class LedgerYears:
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
+        if phrase.compare and _asks_nothing_more(phrase.rest):
+            # "和去年比" right after an answer about a target compares that target.
+            compared = self._compared_in_context(question, phrase, year, current, conversation)
+            if compared is not None:
+                return compared
         if phrase.other is not None:
             return self._between(question, phrase, year, current, conversation)
         if phrase.year is not None and not phrase.compare and year_alone(phrase.rest):
@@ -308,6 +265,37 @@ class LedgerYears:
         answer = dataclasses.replace(answer, question=question)
         return answer if core is current else _of_year(answer, year)
 
+    def _compared_in_context(
+        self,
+        question: str,
+        phrase: YearPhrase,
+        year: int,
+        current: Answerer,
+        conversation: Conversation | None,
+    ) -> Answer | None:
+        """A comparison naming no target ("和去年比", "同比呢") after an answer about one: that
+        target in `year`, with the line comparing it with the year before (or the year named).
+        None without a fresh target in the context, or when `year`'s ledger lacks it."""
+        if conversation is None or not conversation.targets:
+            return None
+        if not conversation.fresh(time.monotonic()):
+            return None
+        source = self.answerer(conversation.year or current.ledger.year)
+        core = self.answerer(year)
+        target = source.by_number.get(conversation.targets[0]) if source else None
+        if core is None or target is None:
+            return None
+        found = target if source is core else same_target(target, core.ledger)
+        if found is None:
+            return None
+        answer = core.ask(f"第{found.number}项", _in_year(conversation, year))
+        answer = dataclasses.replace(answer, question=question)
+        if core is not current:
+            answer = _of_year(answer, year)
+        named = phrase.other is not None
+        other = phrase.other if named else year - 1
+        return self._with_comparison(answer, core, other, named=named)
+
     def _context_core(self, context: Conversation, year: int) -> tuple[int, Answerer] | None:
         """The year of a fresh `context` other than `year`, with its core; None otherwise."""
         other = context.year
@@ -358,7 +346,15 @@ class LedgerYears:
             f"可以问“{last}年的{then.title}”查看{last}年的情况，或问“{listing}”。"
         )
         found = {**answer.filter, "compare": last}
-        return Answer(answer.question, "unknown", (), reply, filter=found, confident=False)
+        return Answer(
+            answer.question,
+            "unknown",
+            (),
+            reply,
+            filter=found,
+            confident=False,
+            alias_candidate=False,
+        )
 
     def _about_the_year(self, question: str, year: int, current: Answerer, conversation) -> Answer:
         """A year not held: the current ledger's answer when the target it finds speaks of that
@@ -381,7 +377,16 @@ class LedgerYears:
             f"数据库中没有{year}年的台账（现有：{names}）。"
             f"请问现有年度的目标，例如“{latest}年的{named}”。"
         )
-        return Answer(question, "unknown", (), reply, filter={"year": year}, confident=False)
+        # understood: it names a year the database lacks, which no alias could answer
+        return Answer(
+            question,
+            "unknown",
+            (),
+            reply,
+            filter={"year": year},
+            confident=False,
+            alias_candidate=False,
+        )
 
     def _with_comparison(
         self, answer: Answer, core: Answerer, other_year: int, *, named: bool = False
@@ -393,7 +398,7 @@ class LedgerYears:
         if other is None:
             held = "、".join(f"{y}年" for y in self.held())
             line = (
-                f"同比：数据库中没有{other_year}年的台账，无法与上年相比。"
+                f"同比：数据库中没有{other_year}年的台账（现有：{held}），无法与上年相比。"
                 if before
                 else f"对比：数据库中没有{other_year}年的台账（现有：{held}），"
                 f"无法与{other_year}年相比。请换一个现有的年份。"

@@ -27,6 +27,7 @@ from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
 from bot.domain.admin_grammar import CommandError, Proposal
+from bot.domain.admin_lists import alias_clash, deadline_before_year
 from bot.domain.ledger import text_problem
 from bot.domain.report_states import state_label
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
@@ -54,12 +55,26 @@ def _proposal_command(name: str):
             proposal = propose(name, args, service.target, today=service.config.current_date())
         except CommandError as exc:
             return [Reply(str(exc))]
+        refused = _refused_by_the_ledger(service, name, args, proposal)
+        if refused:
+            return [Reply(f"{refused}\n用法：{GRAMMARS[name].usage}")]
         if note:
             proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]
 
     handler.__doc__ = f"Propose a /{name} change and ask the admin to confirm it."
     return handler
+
+
+def _refused_by_the_ledger(service: ChatContext, name: str, args: str, proposal) -> str:
+    """What the rest of the ledger forbids of a proposal one target allows ("" if nothing):
+    an alias another target answers to, a deadline before the ledger's year."""
+    if name == "alias":
+        word = unicodedata.normalize("NFKC", args).split()[-1]
+        return alias_clash(word, proposal.target, service.answerer.ledger.targets)
+    if name == "deadline":
+        return deadline_before_year(proposal, service.year)
+    return ""
 
 
 def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:

@@ -47,9 +47,9 @@ def target_buttons(number: int) -> tuple[tuple[Button, ...], ...]:
 
 
 def parse_target_number(text: str) -> int | None:
-    """ "12", "第12项" or full-width "１２" → 12; None for anything else."""
+    """ "12", "第12项", "12号" or full-width "１２" → 12; None for anything else."""
     text = unicodedata.normalize("NFKC", text).strip()
-    m = re.fullmatch(r"第?\s*(\d{1,6})\s*项?", text)
+    m = re.fullmatch(r"第?\s*(\d{1,6})\s*[项号]?", text)
     return int(m.group(1)) if m else None
 
 

@@ -16,11 +16,19 @@ _ACK = re.compile(
     r"|遵照执行|照办|一定落实|请放心)+"
 )
 ACK_MAX_CHARS = 20  # a longer reply says something besides "收到"
+# A CJK ideograph none of the words above writes: NFKC leaves every ideograph of this block
+# as it is, and none is punctuation, so a text holding one says more than "收到". One search
+# settles most texts (the bot asks it of every question) before the character-by-character
+# pass below.
+_OTHER_IDEOGRAPH = re.compile(
+    "(?![" + "".join(sorted({ch for ch in _ACK.pattern if "\u4e00" <= ch <= "\u9fff"})) + "])"
+    "[\u4e00-\u9fff]"
+)
 
 
 def is_acknowledgement(text: str) -> bool:
     """Whether `text` says nothing but that the notice was received (an emoji alone too)."""
-    if len(text) > ACK_MAX_CHARS:
+    if len(text) > ACK_MAX_CHARS or _OTHER_IDEOGRAPH.search(text):
         return False
     words = "".join(
         ch

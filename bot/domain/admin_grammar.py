@@ -29,7 +29,7 @@ ROLE_WORDS = MappingProxyType(
     {"牵头": "lead", "配合": "assist", "lead": "lead", "assist": "assist"}
 )
 
-TARGET_RE = re.compile(r"第?([0-9]+)项?")
+TARGET_RE = re.compile(r"第?([0-9]+)[项号]?")  # 12, 第12项, 12号
 NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*)", re.DOTALL)
 # Written in exponent form ("1e5"): refused with the figure rule's own reason.
 EXPONENT_RE = re.compile(r"(-?[0-9.,]+[eE][+-]?[0-9]+)(.*)", re.DOTALL)

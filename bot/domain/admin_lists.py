@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.domain.admin_grammar import (
@@ -23,8 +24,8 @@ from bot.domain.admin_grammar import (
     parse_date,
     split_words,
 )
-from bot.domain.fields import encode_aliases, encode_deadlines, encode_units
-from bot.domain.ledger import ROLE_LABELS, DeadlineSpec, UnitSpec, parse_decimal
+from bot.domain.fields import decode_deadlines, encode_aliases, encode_deadlines, encode_units
+from bot.domain.ledger import ROLE_LABELS, DeadlineSpec, TargetSpec, UnitSpec, parse_decimal
 
 # --- /deadline and /done ---------------------------------------------------------------
 
@@ -68,6 +69,23 @@ def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         line = f"{label} 新增时限：{when.isoformat()} {added.text}"
     changes = [("deadlines", encode_deadlines(target.deadlines), encode_deadlines(deadlines))]
     return make_proposal("deadline", target, changes, [line])
+
+
+def deadline_before_year(proposal: Proposal, year: int) -> str:
+    """Why a /deadline proposal cannot go to `year`'s ledger ("" when it can): a date it sets
+    falls before that year begins (2019-12-31 typed for 2020's ledger), which no target of
+    the year can be due by. A date after the year stays allowed: work may run on into January."""
+    for change in proposal.changes:
+        if change.field != "deadlines":
+            continue
+        before = {d.date for d in decode_deadlines(change.expected_old or "[]")}
+        for d in decode_deadlines(change.new_value):
+            if d.date not in before and d.date.year < year:
+                return (
+                    f"时限{d.date.isoformat()}早于{year}年台账的年度（{year}年1月1日起），"
+                    "请核对年份"
+                )
+    return ""
 
 
 def _mark_deadline(text: str, lookup: Lookup, *, done: bool, command: str) -> Proposal:
@@ -214,6 +232,27 @@ def _alias(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         ("aliases", encode_aliases(target.aliases), encode_aliases([*target.aliases, word]))
     ]
     return make_proposal("alias", target, changes, [f"{label} 新增别名：{word}"])
+
+
+def alias_clash(word: str, number: int, targets: Iterable[TargetSpec]) -> str:
+    """Why `word` cannot become an alias of target `number` ("" when it can): it is already
+    that target's short title, or another target's title or alias, and a word two targets
+    answer to could no longer tell them apart."""
+    folded = word.casefold()
+    for t in targets:
+        if t.title.casefold() == folded:
+            if t.number == number:
+                return f"“{word}”就是第{number}项的简称，不必再设为别名。"
+            return (
+                f"“{word}”是第{t.number}项 {t.title} 的简称，"
+                f"不能再作第{number}项的别名，请换一个词。"
+            )
+        if t.number != number and folded in {a.casefold() for a in t.aliases}:
+            return (
+                f"“{word}”已是第{t.number}项 {t.title} 的别名；同一个词作两项的别名，"
+                f"问到它时就分不清是哪一项。请换一个词。"
+            )
+    return ""
 
 
 GRAMMARS = (

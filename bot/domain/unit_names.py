@@ -95,6 +95,18 @@ def _candidates(core: str, names: Sequence[str]) -> list[str]:
     return [n for n in names if core and core in n]
 
 
+def former_names_of(name: str, names: Sequence[str]) -> list[str]:
+    """The names people still call unit `name` by (卫生局 for 县卫健委, 国土局 for 县自然资源局),
+    each only when it points to this one unit of `names`; two-character words (农委) are left
+    out, as they occur inside other words."""
+    return [
+        word
+        for words in (FORMER_NAMES, OFFICIAL_NAMES)
+        for word, short in words.items()
+        if len(word) >= 3 and short in name and len(_candidates(short, names)) == 1
+    ]
+
+
 def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
     """The known unit `given` means, with how it was read; UnitNotFound when none or several."""
     if given in names:

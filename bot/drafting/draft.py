@@ -22,6 +22,7 @@ from bot.drafting.counted_runs import (
     whole_list_done,
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
+from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.naming import (
     Departments,
@@ -416,6 +417,8 @@ def draft_report(
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
+    sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(
         year=ledger_year,

@@ -14,9 +14,11 @@ from pathlib import Path
 from bot.domain.ledger import CATEGORIES, UnitSpec
 from bot.drafting.titles import (
     ASIDE_IN_BRACKETS,
+    BAD_START,
+    GENERIC_WORDS,
+    SUFFIXES,
     TITLE_MAX,
     cells_of,
-    head_names,
     quoted_names,
     title_for,
 )
@@ -38,7 +40,7 @@ _CLAUSE_END = re.compile(r"[，,]")
 # paperwork ("审核通过", "正式受理").
 _NOT_A_NAME = re.compile(
     r"^(?:牵头|责任|配合|协办|主办|分管)(?:部门|单位|领导)$|情况$|^(?:已|正在|目前|预计)"
-    r"|已|也|正在|目标|任务|指标|、"
+    r"|已|也|正在|目标|任务|指标|、|进展"
     r"|^(?:占|分别|均|是其|实际|低于|高于|超过|截至|做到|按时|正式|审核|调整)"
     r"|^[区县市州][\u4e00-\u9fff]{2,8}[委局]$"
 )
@@ -145,6 +147,26 @@ def units_for(
         f"按领域“{topic.name}”推定" if guessed and topic else "报告写明",
         (0.7 if topic_confidence >= 0.9 else 0.4) if guessed else 0.9,
     )
+
+
+def head_names(title: str, tokenizer) -> list[str]:
+    """The shorter names a title's head makes ("城镇登记失业率" → 登记失业率, 失业率): a leader
+    drops the qualifiers in front; a head of generic words alone names nothing."""
+    words = [w for w in tokenizer.lcut(title) if w.strip()]
+    names = []
+    for start in range(1, len(words)):
+        head = words[start:]
+        name = "".join(head)
+        # A head starts with a word of its own, never a bound piece ("型医共体", "以上企业").
+        if len(head[0]) < 2 or head[0] in BAD_START or head[0][0] in SUFFIXES:
+            continue
+        # Its own words, before any generic ones, must name something ("市场建设" does not).
+        own = list(head)
+        while own and own[-1] in GENERIC_WORDS:
+            own.pop()
+        if len(name) >= 3 and len("".join(own)) >= 3:
+            names.append(name)
+    return names
 
 
 # --- aliases ----------------------------------------------------------------------------

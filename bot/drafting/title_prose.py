@@ -24,6 +24,66 @@ ROLE_ONLY = re.compile(r"^(?:充分|更好)?发挥.{2,}(?:作用|优势)$")
 # A later clause that sets the target without a figure ("…增幅不低于GDP的增幅").
 SETS_TARGET = re.compile(r"不低于|不少于|高于|超过|达到")
 
+# Words that open a target's name without naming anything: a year, a scope, a verb of effort.
+TITLE_LEAD = re.compile(
+    r"^(?:\d{4}年(?:底|度)?|全年|年度|全社会|全县|全市|全区|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
+    r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
+    r"打通|实施|启动|并|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
+    r"开工|投用|推行|改建|解决|安排(?!资金)|新增(?=[\u4e00-\u9fff]{4}))+"
+)
+# When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
+WHEN_LEAD = re.compile(
+    r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?"
+    # ... or the period a result covers ("前三季度共实现城镇新增就业…", "1-9月累计…").
+    r"|(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月份?)(?:共|累计|合计)?)+"
+)
+DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
+# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
+ONLY_WHEN = re.compile(
+    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
+    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止|过去一年|过去的一年"
+    r"|一年来)?(?:以来|为止)?$"
+)
+
+# A clause that only says what is spent ("投资1.2亿元", "计划投资70万元"): no name.
+COST_ONLY = re.compile(
+    r"^(?:总|计划|共|累计|预计)?(?:投资|投入|投入资金|安排资金)(?:约|达|共)?[\d.]+(?:万|亿)?元$"
+)
+# "在绿色出行方面": the area is the name; "在祁家川流域继续实施…": where, then the work.
+_AREA = re.compile(r"^在([\u4e00-\u9fff]{2,16})方面$")
+_WHERE_THEN_WORK = re.compile(
+    r"^在[^，,。；;]{2,20}?(?=继续|全面|实施|开展|新建|建设|推进)(?!.*方面$)"
+)
+
+
+def area_lead(clause: str) -> str:
+    """The clause without an opening "在…" that says where or in which area ("在…方面")."""
+    area = _AREA.match(clause)
+    return area.group(1) if area else _WHERE_THEN_WORK.sub("", clause)
+
+
+# "进展较为缓慢工作1项(学前教育生均拨款…)": a count of matters, then the matters in brackets.
+_LISTED = re.compile(r"\d+[项件][（(]([^（）()]{4,})[）)]")
+
+
+def listed_in_brackets(text: str) -> str:
+    """What the first sentence lists in brackets after a count of matters, unless the
+    brackets only break the count down ("27项(省级6项、市级5项)")."""
+    listed = _LISTED.search(re.split(r"[。；;]", text)[0])
+    if listed is None or re.search(r"\d+[项件个]", listed.group(1)):
+        return ""
+    return listed.group(1)
+
+
+def only_when(clause: str) -> bool:
+    """The clause only says when ("截至2013年12月底", "本年度"): it names nothing."""
+    return bool(ONLY_WHEN.match(DATE.sub("", clause)))
+
+
+def strip_leads(text: str) -> str:
+    """`text` without the dates and the words of effort that open it ("2020年底前加快推进…")."""
+    return TITLE_LEAD.sub("", WHEN_LEAD.sub("", text))
+
 
 def unbound(name: str, bound: frozenset[str]) -> str:
     """`name` without the bound words a cut left inside its first word ("以上学历提升" of
@@ -33,12 +93,6 @@ def unbound(name: str, bound: frozenset[str]) -> str:
     return name
 
 
-DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
-# A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
-ONLY_WHEN = re.compile(
-    r"^(?:截至|截止|到|至)?(?:本年度|本年|今年|全年|年内|目前|当前|上半年|下半年|前三季度"
-    r"|三季度末|一季度|二季度|三季度|四季度|年初|年底|年末|月底|月末|目前为止)?(?:以来|为止)?$"
-)
 # A clause that only says the money or the rate the work is done at ("投资1.2亿元", "总投资
 # 6.8亿元", "按照每户800元标准"): what it costs, not what it is.
 MONEY_ONLY = re.compile(

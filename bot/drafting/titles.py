@@ -8,18 +8,18 @@ from __future__ import annotations
 import re
 
 from bot.drafting import title_prose as prose
-from bot.drafting.title_prose import DONE_INSIDE, SENTENCE_LEAD, VERDICT
+from bot.drafting.title_prose import (
+    DONE_INSIDE,
+    SENTENCE_LEAD,
+    TITLE_LEAD,
+    VERDICT,
+    WHEN_LEAD,
+)
 from bot.drafting.words import Reading
 from bot.understanding.lexicon import written_abbreviation
 
 TITLE_MAX = 8
 
-_TITLE_LEAD = re.compile(
-    r"^(?:\d{4}年(?:底|度)?|全年|年度|全社会|全县|全市|全区|力争|确保|加快推进|加快|推进|持续|继续|全面|深入|扎实|高质量|"
-    r"大力|积极|进一步|严格落实|严格|落实|加强|加大|抓好|做好|完成|实现|开展|建设|新建|建成|"
-    r"打通|实施|启动|并|提升|提高|完善|推动|保持|巩固|组织|支持|升级改造|改扩建|或|稳步|有序|着力|出台|制定|印发|编制|坚持|"
-    r"开工|投用|推行|改建|解决|新增(?=[\u4e00-\u9fff]{4}))+"
-)
 _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
 _SCOPE = re.compile(r"^(?:所有|各|每个?|全)[\u4e00-\u9fff]{0,2}$")
@@ -29,11 +29,7 @@ _HIDE_DIGITS = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in rang
 _SHOW_DIGITS = {v: k for k, v in _HIDE_DIGITS.items()}
 _WHO_THEN_WORK = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:开展|进行)([\u4e00-\u9fff]{2,})$")
 _FOR_WHOM = re.compile(r"^(?:为|对|向)(.+?)(?:免费)?(?:实施|提供|开展|进行|发放)了?(.{2,})$")
-# When a target is due, written before what it is: "10月底之前", "从2020年起", "2020年底".
-_WHEN_LEAD = re.compile(
-    r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?)+"
-)
-# ...or inside it ("老旧小区8月底前完成改造"): a due date is no part of a name.
+# A due date inside a name ("老旧小区8月底前完成改造") is no part of it.
 _WHEN_INSIDE = re.compile(
     r"\d{4}年度?(?!\d)|(?:\d{1,2}月(?:底|末)|年底|[春夏秋冬]季)(?:之?前)?"
     r"|\d+(?:[—\-~至到]\d+)?周?岁(?:以上|以下)?"  # and whose age ("0—6岁残疾儿童") is no name
@@ -56,6 +52,8 @@ _PREDICATE = re.compile(
     # ... or a report's verdict on it ("创建已通过验收", "新飞雁毛毯等项目已生产", "…等项目
     # 有序推进", "实际利用外资等均未达序时"): what precedes is the name.
     r"|(?:均|已|已经)(?:提前|顺利|全面)?(?:完成|通过|生产|投产|建成|开工|启动)|均未|未达|有序推进"
+    # ... or what it is raised from ("生均拨款标准从每生每年500元提高到600元").
+    r"|(?:由|从)(?=[^，,。；;]{0,16}?(?:提高|增加|提升|上调|调整)(?:到|至))"
 )
 # "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
 _EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
@@ -68,6 +66,7 @@ _EMPTY_TAIL = re.compile(
     # ... or the area it falls in ("扩大社会就业方面"), or how far it has got ("…项目开工建设").
     r"|方面|开工建设|开工|完工|竣工|投入使用|通车|问题|同比)$"
 )
+_INNER_WORK = re.compile(r"(?<=[\u4e00-\u9fff]{2})工作(?=[\u4e00-\u9fff]{2,}$)")
 # Generic heads a long name may lose when that makes it fit, rather than lose its own words
 # from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
 _GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
@@ -85,11 +84,11 @@ _COMPANY = re.compile(
 
 _NOT_A_START = frozenset("的等以或和与及、之")
 # Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
-_SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县城至李沟段"
+SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县城至李沟段"
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村口")
 # Words a name cannot start with: they qualify what comes before them.
-_BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
+BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
 
 
 # Chinese writes no space between words, so a space between two Han characters is where
@@ -129,7 +128,7 @@ def _fit_tails(core: str) -> str:
     ("亿元以上项目") stays."""
     short = core
     while len(short) > TITLE_MAX and (m := _GENERIC_TAIL.search(short)) and m.start() >= 4:
-        if any(short[: m.start()].endswith(w) for w in _BAD_START):
+        if any(short[: m.start()].endswith(w) for w in BAD_START):
             break
         short = short[: m.start()]
     return short if len(short) <= TITLE_MAX else core
@@ -139,7 +138,7 @@ def _drop_work_tails(core: str) -> str:
     """A name still too long without the words for the work at its end, while four
     characters of its own stay ("近视防控教室照明改造工程" → 近视防控教室照明)."""
     while len(core) > TITLE_MAX and (m := _WORK_TAIL.search(core)) and m.start() >= 4:
-        if any(core[: m.start()].endswith(w) for w in _BAD_START):
+        if any(core[: m.start()].endswith(w) for w in BAD_START):
             break
         core = core[: m.start()]
     return core
@@ -159,18 +158,18 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
     kept = [w for w in tokenizer.lcut(core) if w.strip()]
     while kept and sum(map(len, kept)) > TITLE_MAX:
         kept.pop(0)
-    if (not kept or kept[0] in _BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
+    if (not kept or kept[0] in BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
         core = _abbreviate(core, abbreviations, anywhere=True)
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
     cut = False
-    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in _BAD_START):
+    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in BAD_START):
         words.pop(0)
         cut = True
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
-    while cut and len(words) > 1 and words[0] in _SUFFIXES and len("".join(words[1:])) >= 4:
+    while cut and len(words) > 1 and words[0] in SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
-    return (prose.unbound("".join(words), _BAD_START) if cut else "".join(words)), cut
+    return (prose.unbound("".join(words), BAD_START) if cut else "".join(words)), cut
 
 
 def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
@@ -205,14 +204,14 @@ def _subject(clause: str) -> str:
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
         subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: predicate.start()])
         subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
-        subject = _TITLE_LEAD.sub("", subject)
+        subject = TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
         # "服务站数占行政村比例": a share is named by what is counted, before 占.
         first = re.split(r"[与占]", subject, maxsplit=1)[0]
         subject = first if len(first) >= 4 else subject
         rest = clause[predicate.end() :]
         # "改造完成公交停靠站120个": a subject that is only the work names the thing after.
-        if (_SCOPE.match(subject) or subject in _GENERIC_WORDS) and len(_HAN.findall(rest)) >= 2:
+        if (_SCOPE.match(subject) or subject in GENERIC_WORDS) and len(_HAN.findall(rest)) >= 2:
             return rest
         if len(subject) >= 2:
             return subject
@@ -230,7 +229,7 @@ def _named_core(clause: str) -> str:
         both = _named_core(whom.group(1)) + work
         # A short work alone ("救助") names nothing: the title is cut from both instead.
         return both if len(both) <= TITLE_MAX or len(work) < 4 else work
-    core = _TITLE_LEAD.sub("", _subject(clause))
+    core = TITLE_LEAD.sub("", _subject(clause))
     # A number before 号 names a thing, it counts nothing ("梭鱼湾20号路", "3号楼"): kept
     # out of the figures while the clause is cut at them.
     core = _NUMBERED.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), core)
@@ -242,7 +241,12 @@ def _named_core(clause: str) -> str:
         for p, unit in zip(parts[1:], pieces[4::5], strict=False)
     ]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
-    described = [p.strip("的等和及与、") for p in pieces[5::5] if p.startswith("的")]
+    # "…的全民健身中心和投资2700万元的…": the next cost's words are no part of the name.
+    described = [
+        re.sub(r"[和及与](?:总|计划)?投资$", "", p.strip("的等和及与、"))
+        for p in pieces[5::5]
+        if p.startswith("的")
+    ]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
     # after the thing.
     units = pieces[4::5]
@@ -257,7 +261,7 @@ def _named_core(clause: str) -> str:
     if _WHERE.match(parts[0]) and not following and after:
         # "在家长常住地100%保障入学": where it is done, then what is done (保障入学).
         parts[0] = ""
-    if parts[0] in _GENERIC_WORDS and not following and after:
+    if parts[0] in GENERIC_WORDS and not following and after:
         # "改造1100万平方米老旧小区": the work, then what it is done to: 老旧小区改造.
         named = after[0] + parts[0]
         following = [named if len(named) <= TITLE_MAX else after[0]]
@@ -268,7 +272,7 @@ def _named_core(clause: str) -> str:
     core = next((p for p in described if len(p) >= 2), None) or (
         following[0] if following else parts[0]
     )
-    core = _TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    core = TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
     core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
     # The head of "以…为主要功能的中心敬老院" follows its last 的.
     head = core.rsplit("的", 1)[-1]
@@ -293,7 +297,7 @@ def _bare_clause(clause: str) -> str:
     nothing) and the verdict after its name, unless that leaves less than two characters."""
     clause = SENTENCE_LEAD.sub("", clause)
     verdict = VERDICT.search(clause, 2)
-    if verdict and len(_HAN.findall(_TITLE_LEAD.sub("", clause[: verdict.start()]))) >= 2:
+    if verdict and len(_HAN.findall(TITLE_LEAD.sub("", clause[: verdict.start()]))) >= 2:
         # "化工区防护林等项目已提前完成": the examples before 等 name it.
         clause = _EXAMPLES_TAIL.sub("", clause[: verdict.start()])
     return clause
@@ -303,6 +307,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
     abbreviations = abbreviations or {}
+    listed = prose.listed_in_brackets(target_text)
+    if listed and len(named := title_for(listed, tokenizer, abbreviations).value) >= 4:
+        return Reading(named, f"取自括号内列出的事项“{listed[:20]}”", 0.5)
     # An aside in brackets goes whole, before the text is cut at its colons and commas
     # ("(责任单位:州水务局)" leaves no "州水务局)").
     target_text = ASIDE_IN_BRACKETS.sub("", target_text)
@@ -310,7 +317,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         r"[，,。；;：:|｜]", re.sub(r"\s+", "", _CELL_GAP.sub("；", target_text))
     )
     clauses = [
-        _WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", _bare_clause(_ASIDE.sub("", c))))
+        _WHEN_INSIDE.sub("", WHEN_LEAD.sub("", prose.area_lead(_bare_clause(_ASIDE.sub("", c)))))
         for c in raw_clauses
     ]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
@@ -319,6 +326,8 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         for i, c in enumerate(clauses)
         if len(_HAN.findall(c)) >= 2 and not prose.names_nothing(c)
     ]
+    # "投资1.2亿元,在…实施…工程": what it costs is no name while a later clause names it.
+    named = [i for i in named if not prose.COST_ONLY.match(clauses[i])] or named
     role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
     named = named[1:] if role else named
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
@@ -328,6 +337,14 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     at = named[0] if named else None
     clause = clauses[at] if at is not None else ""
     core = _named_core(clause)
+    if len(core) > TITLE_MAX:
+        # "城乡建设工作指挥部": 工作 (and 建设 before it, if that makes it fit) before the
+        # head names nothing ("工业园区建设工作指挥部" → 工业园区指挥部).
+        shorter = [
+            _INNER_WORK.sub("", core),
+            _INNER_WORK.sub("", core.replace("建设工作", "工作")),
+        ]
+        core = next((c for c in shorter if len(c) <= TITLE_MAX), shorter[0])
     # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
     # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
     abbreviated = _abbreviate(core, abbreviations, anywhere=False)
@@ -349,7 +366,9 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
     measured = _measured_name(target_text, clause, tokenizer, abbreviations, role)
-    if measured:
+    # A name the clause quotes is its own: a later clause's figure replaces it only when
+    # it names the same thing ("开展“企业上云”专项行动,…推动40家企业上云").
+    if measured and (not quoted or quoted[0] in measured):
         return Reading(measured, f"取自目标中给出数字的一句，而非“{clause}”", 0.6)
     repeated = _repeated_name(target_text, title)
     if repeated:
@@ -367,7 +386,7 @@ def _first_sentence(target_text: str) -> list[str]:
     """The clauses of the first sentence, up to a list after a colon or 其中 (the parts of
     one measure), without asides or due dates."""
     sentence = re.split(r"[。；;：:]|其中", _ASIDE.sub("", re.sub(r"\s+", "", target_text)))[0]
-    return [_WHEN_INSIDE.sub("", _WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
+    return [_WHEN_INSIDE.sub("", WHEN_LEAD.sub("", c)) for c in re.split(r"[，,]", sentence)]
 
 
 def _measured_name(target_text: str, clause: str, tokenizer, abbreviations, role=False) -> str:
@@ -378,12 +397,13 @@ def _measured_name(target_text: str, clause: str, tokenizer, abbreviations, role
     from bot.drafting.text_figures import extract_figures
 
     # Only a first clause that says what is done ("加大…力度", "推进…") gives way.
-    if extract_figures(clause) or not _TITLE_LEAD.match(clause):
+    if extract_figures(clause) or not TITLE_LEAD.match(clause):
         return ""
     for later in _first_sentence(target_text)[1:]:
         if extract_figures(later) or (role and prose.SETS_TARGET.search(later)):
             name = title_for(later, tokenizer, abbreviations)
-            if name.confidence >= 0.7 and len(name.value) >= 4:
+            # A list ("普通卡7折、学生卡5折" → 折、学生卡) names no one measure.
+            if name.confidence >= 0.7 and len(name.value) >= 4 and "、" not in name.value:
                 return name.value
     return ""
 
@@ -414,31 +434,11 @@ def _quoted_title(name: str, clause: str, tokenizer) -> str:
     after = clause[clause.find("”", clause.find(name)) + 1 :]
     run = re.match(r"[\u4e00-\u9fff]+", after)
     for word in tokenizer.lcut(run.group(0)) if run else ():
-        if len(name) + len(word) > TITLE_MAX or word in _BAD_START:
+        if len(name) + len(word) > TITLE_MAX or word in BAD_START:
             break
         name += word
     return name
 
 
 # Heads too general to name one target on their own ("项目建设", "改造提升").
-_GENERIC_WORDS = frozenset("项目 建设 工程 工作 体系 行动 管理 服务 提升 改造 治理 增长".split())
-
-
-def head_names(title: str, tokenizer) -> list[str]:
-    """The shorter names a title's head makes ("城镇登记失业率" → 登记失业率, 失业率): a leader
-    drops the qualifiers in front; a head of generic words alone names nothing."""
-    words = [w for w in tokenizer.lcut(title) if w.strip()]
-    names = []
-    for start in range(1, len(words)):
-        head = words[start:]
-        name = "".join(head)
-        # A head starts with a word of its own, never a bound piece ("型医共体", "以上企业").
-        if len(head[0]) < 2 or head[0] in _BAD_START or head[0][0] in _SUFFIXES:
-            continue
-        # Its own words, before any generic ones, must name something ("市场建设" does not).
-        own = list(head)
-        while own and own[-1] in _GENERIC_WORDS:
-            own.pop()
-        if len(name) >= 3 and len("".join(own)) >= 3:
-            names.append(name)
-    return names
+GENERIC_WORDS = frozenset("项目 建设 工程 工作 体系 行动 管理 服务 提升 改造 治理 增长".split())

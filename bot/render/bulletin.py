@@ -118,16 +118,20 @@ def _by_severity(grouped: Mapping[str, Sequence[Problem]]) -> list[str]:
     return sorted(grouped, key=key)
 
 
-def _requirements(problems: Sequence[Problem], done_open: int, issued: dt.date) -> list[str]:
+def _requirements(
+    problems: Sequence[Problem], done_open: int, issued: dt.date, as_of: dt.date
+) -> list[str]:
     kinds = {p.kind for p in problems}
     reply_by = issued + dt.timedelta(days=REPLY_DAYS)
+    due = f"{reply_by.month}月{reply_by.day}日"
+    if reply_by.year != as_of.year:  # a closed year's bulletin: "12月12日" would read as its own
+        due = f"{reply_by.year}年{due}"
     lines = []
     if problems:
         lines.append(
             # Said in words: the bulletin is printed and filed, and a chat command means
             # nothing on paper.
-            f"被通报的牵头单位须于{reply_by.month}月{reply_by.day}日前报送整改措施和最新进展，"
-            f"{HOW_TO_REPORT}。"
+            f"被通报的牵头单位须于{due}前报送整改措施和最新进展，{HOW_TO_REPORT}。"
         )
     if "滞后" in kinds:
         lines.append("滞后于序时进度的目标，须说明原因，明确追赶措施和时间节点。")
@@ -178,7 +182,7 @@ def build_bulletin(
         closed=sum(1 for t in ledger.targets if t.closed is not None),
         changes=changes,
         problems=tuple((unit, tuple(grouped[unit])) for unit in _by_severity(grouped)),
-        requirements=tuple(_requirements(problems, done_open, issued or as_of)),
+        requirements=tuple(_requirements(problems, done_open, issued or as_of, as_of)),
         issued=issued,
     )
 

@@ -236,6 +236,11 @@ def _noted(row: _Row) -> str:
     return f"（{row.note}）" if row.note else ""
 
 
+# A label runs across the dashed 100% line when its bar stops short of it: on a white ground
+# (drawn over the line) the line no longer strikes through its words.
+LABEL_GROUND = {"facecolor": "white", "edgecolor": "none", "pad": 0.5}
+
+
 def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
     ys = list(range(len(rows)))[::-1]
     for y, row in zip(ys, rows, strict=True):
@@ -244,14 +249,14 @@ def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
             ax.plot([NO_FIGURE_X], [y], marker="D", color=col, markersize=size * 0.7)
             verdict = {True: "（达标）", False: "（未达标）", None: ""}[row.met]
             text = f"{row.figure}{verdict} · {row.status}{_noted(row)}"
-            ax.text(NO_FIGURE_X + 4, y, text, va="center", fontsize=size)
+            ax.text(NO_FIGURE_X + 4, y, text, va="center", fontsize=size, bbox=LABEL_GROUND)
             continue
         shown = min(row.ratio, DISPLAY_CAP)
         ax.barh(y, float(shown), color=col, height=0.7)
         label = percent_text(row.ratio) + ("（超出刻度）" if row.ratio > DISPLAY_CAP else "")
         text = f"{row.figure} {label} · {row.status}{_noted(row)}"
-        ax.text(float(shown) + 2, y, text, va="center", fontsize=size)
-    ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8)
+        ax.text(float(shown) + 2, y, text, va="center", fontsize=size, bbox=LABEL_GROUND)
+    ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8, zorder=1)
     ax.set_yticks(ys, [r.label for r in rows], fontsize=size)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_xlim(0, float(DISPLAY_CAP) + 190)

@@ -201,13 +201,18 @@ def _add_table(document, header: Iterable[str], rows: Iterable[Iterable[str]]) -
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    header = list(header)
+    header, rows = list(header), [list(row) for row in rows]
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
+    widths = _column_widths([header, *rows])
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     _repeat_on_every_page(table.rows[0])
     for r, row in enumerate([header, *rows]):
         cells = table.rows[0].cells if r == 0 else table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        for cell, text, width in zip(cells, row, widths, strict=True):
+            cell.width = width  # Word reads each cell's width, LibreOffice the grid's
             cell.text = ""
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.first_line_indent = Pt(0)
@@ -216,6 +221,16 @@ def _add_table(document, header: Iterable[str], rows: Iterable[Iterable[str]]) -
             run = paragraph.add_run(str(text))
             run.font.size = Pt(TABLE_PT)
             run.bold = r == 0
+
+
+def _column_widths(rows: list[list[str]]) -> list[int]:
+    """Each column's width (EMU) in proportion to its longest text, the whole text width: a
+    序号 column of "16" is not as wide as one of targets' titles."""
+    from docx.shared import Mm
+
+    longest = [max(2.0, *(_chars(str(row[c])) for row in rows)) for c in range(len(rows[0]))]
+    text_mm = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+    return [Mm(text_mm * n / sum(longest)) for n in longest]
 
 
 def _chinese_date(day: dt.date) -> str:

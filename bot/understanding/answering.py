@@ -32,6 +32,7 @@ from bot.domain.status import (
     as_of_label,
     compute_status,
 )
+from bot.domain.unit_names import former_names_of
 from bot.render.replies import (
     NOT_A_WRITER,
     Examples,
@@ -128,6 +129,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
             if short.endswith("局") and len(short) > 3:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
+            forms += former_names_of(name, self.unit_names)
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
         self._any_unit = any_word(f for _, forms in self._unit_forms for f in forms)
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
@@ -145,6 +147,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             for number in [n for n in cache if n not in self.by_number]:
                 del cache[number]
         self._memo: dict[str, tuple[int, list[Candidate]]] = {}
+        self._absent_subject: tuple[str, bool] | None = None  # (text, `_names_absent_subject`)
         self._listed: dict[int, tuple[object, int]] = {}  # `_parts_listed`, by target
         self._examples: Examples | None = None  # made on first use
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
@@ -206,6 +209,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         question = strip_control_characters(question)
         moment = time.monotonic() if now is None else now
         self._memo.clear()  # scores hold only within one question (the index may change)
+        self._absent_subject = None  # `_names_absent_subject`, the same way
         context = conversation if conversation and conversation.fresh(moment) else None
         answer = self._decide(question, normalize(question), context)
         if conversation is not None:

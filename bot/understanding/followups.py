@@ -50,12 +50,16 @@ class FollowUps:
         if not no_list and ordinal and STEP_ON.search(q):
             # "第二个呢" past the end of the list open: the list's place, not target 2.
             count = len(context.listed)
-            return self._unknown(question, reply_prefix=past_the_list(count, ordinal.group(1)))
+            return self._unknown(
+                question,
+                reply_prefix=past_the_list(count, ordinal.group(1)),
+                alias_candidate=False,
+            )
         if NEXT_IN_LIST.match(q) or (no_list and ordinal and STEP_ON.search(q)):
             # "下一个" with no list open, or past its end, and "第二个呢" with no list: no
             # target to step to, whatever target the bare words would score ("第16个" and
             # "第2项", with no 呢 of a follow-up, name a target's number).
-            return self._unknown(question, reply_prefix=NOTHING_TO_STEP)
+            return self._unknown(question, reply_prefix=NOTHING_TO_STEP, alias_candidate=False)
         return None
 
     def _multi_answer(self, question: str, q: str) -> Answer | None:

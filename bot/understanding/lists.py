@@ -13,6 +13,7 @@ from bot.domain.ledger import (
     TargetSpec,
 )
 from bot.domain.status import (
+    DONE_STATUSES,
     deadline_state,
     open_deadlines,
     year_closed,
@@ -150,8 +151,9 @@ class ListAnswers(RankedLists):
             answer = self._with_unit(question, q, "需要盯紧的目标", targets, {"at_risk": True})
             reasons = {t.number: why for t, why in rows}
             lines = answer.reply.split("\n")
+            # "滞后" and "未完成" are the status the line already shows: said once.
             marked = [lines[0]] + [
-                line + f" · {reasons[n]}"
+                line + (f" · {reasons[n]}" if reasons[n] != self.status(self.by_number[n]) else "")
                 for line, n in zip(lines[1:], answer.targets, strict=False)
             ]
             return Answer(
@@ -318,7 +320,9 @@ class ListAnswers(RankedLists):
         for line, t in zip(lines[1:], selected, strict=False):
             inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
             if inside and all(d.done for d in inside):
-                line += " · 已完成"
+                # the status already says a done target is done; else which deadline is met
+                if self.status(t) not in DONE_STATUSES:
+                    line += f" · {inside[-1].text or inside[-1].date.isoformat()}已完成"
             elif inside:
                 d = min(inside, key=lambda d: d.date)
                 line += f" · {d.date.isoformat()}（{deadline_state(d, self.today)}）"

@@ -215,22 +215,25 @@ class ScopeChecks:
     def _names_absent_subject(self, q: str) -> bool:
         """The question names a subject of county work this ledger never mentions, in any of
         the lexicon's words for it (防汛 is held by a ledger of 防洪 or 海塘 works; 就业, a
-        topic, by one of 失业 or 创业, the words that put a target in it)."""
-        if self._any_subject is None or not self._any_subject.search(q):
-            return False
-        topics = {t.name: t.words for t in self.lexicon.topics}
-        absent = [
-            subject
-            for subject in self.lexicon.subjects
-            if subject in q
-            and not self._ledger_mentions(subject)
-            and not any(
-                self._ledger_mentions(w)
-                for w in (*self.lexicon.synonyms.get(subject, ()), *topics.get(subject, ()))
-            )
-            and not self._ledger_writes_apart(subject)
-        ]
-        return bool(absent) and not self._named_besides(q, absent)
+        topic, by one of 失业 or 创业, the words that put a target in it). Kept per question."""
+        if (known := self._absent_subject) is not None and known[0] == q:
+            return known[1]  # `_out_of_scope` asks again of the same text
+        if found := self._any_subject is not None and self._any_subject.search(q) is not None:
+            topics = {t.name: t.words for t in self.lexicon.topics}
+            absent = [
+                subject
+                for subject in self.lexicon.subjects
+                if subject in q
+                and not self._ledger_mentions(subject)
+                and not any(
+                    self._ledger_mentions(w)
+                    for w in (*self.lexicon.synonyms.get(subject, ()), *topics.get(subject, ()))
+                )
+                and not self._ledger_writes_apart(subject)
+            ]
+            found = bool(absent) and not self._named_besides(q, absent)
+        self._absent_subject = (q, found)
+        return found
 
     def _named_besides(self, q: str, words: list[str]) -> bool:
         """Without `words`, a target named by a phrase of its own explains the question well

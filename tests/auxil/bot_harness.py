@@ -128,8 +128,10 @@ class BotDriver:
         self.service = service
         self.app = app
 
-    async def settle(self, within: float = 10) -> None:
+    async def settle(self, within: float = 60) -> None:
         """Wait until every update queued at the fake so far has been fully handled."""
+        # A guard against a hang, not a speed bound: rendering a chart takes seconds on a
+        # loaded 2-core machine, and speed is measured in `make bench`.
         await asyncio.to_thread(self.fake.wait_delivered, within)
         await asyncio.wait_for(self.app.update_queue.join(), within)
 

@@ -222,3 +222,17 @@ def test_a_stored_27_digit_figure_draws_both_charts(ledger_2020, cjk_font):
     assert _png_size(completion_chart(ledger, today=TODAY))
     assert _png_size(target_chart(loan, today=TODAY))
     assert charts.headline_ratio(loan) is None
+
+
+def test_the_dashed_target_line_never_strikes_through_a_bars_label(ledger_2020, cjk_font):
+    # A bar short of 100% (or a diamond) has its label run across the dashed 100% line: it
+    # used to be drawn over the words. Each label now sits on a white ground above the line.
+    figure = completion_figure(ledger_2020, today=TODAY)
+    for ax in figure.axes:
+        [line] = [x for x in ax.get_lines() if x.get_linestyle() == "--"]
+        labels = [t for t in ax.texts if t.get_position()[0] < 100]
+        assert labels, "some label starts left of the 100% line"
+        for text in labels:
+            ground = text.get_bbox_patch()
+            assert ground is not None and ground.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+            assert text.get_zorder() > line.get_zorder()

@@ -32,7 +32,7 @@ def test_the_worst_units_are_named_not_paged_as_one_units_targets(chat, question
 
 def test_the_second_of_a_one_item_list_is_not_target_two(chat):
     [listed] = chat.question(LEADER, "哪些快到期了")
-    assert listed.text.endswith("（共1项）：\n🟢 5. 腾云气体关闭退出：已完成（县工信局） · 已完成")
+    assert listed.text.endswith("（共1项）：\n🟢 5. 腾云气体关闭退出：已完成（县工信局）")
     [second] = chat.question(LEADER, "第二个呢")
     assert second.text.startswith("刚才的清单只有1项，没有第二个：可以说“第一个”，或换个问法。")
     [first] = chat.question(LEADER, "第一个呢")

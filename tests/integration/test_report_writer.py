@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from sqlmodel import Session
 
 from bot.domain.fields import FieldChange
@@ -398,3 +399,17 @@ def test_docx_renders_with_libreoffice_to_a4_pdf_pages_and_png(ledger_2020, tmp_
     (png,) = tmp_path.glob("page*.png")
     width, height = struct.unpack(">II", png.read_bytes()[16:24])
     assert abs(height / width - 297 / 210) < 0.01  # the page image has A4's proportions
+
+
+def test_summary_table_columns_are_as_wide_as_what_they_hold(ledger_2020):
+    # The columns used to be equal: a 序号 column of "16" as wide as one of titles, and
+    # "市生态环境局西平分局" wrapped onto two lines in 牵头单位.
+    stream = io.BytesIO()
+    write_report_docx(ledger_2020, stream, as_of=AS_OF, tz=TZ, office="西平县督查局")
+    pending = Document(io.BytesIO(stream.getvalue())).tables[-1]
+    assert [c.text for c in pending.rows[0].cells] == ["序号", "目标", "状态", "牵头单位"]
+    number, title, status, unit = (column.width for column in pending.columns)
+    assert number < status < title and number < unit
+    assert abs(number + title + status + unit - Mm(156)) < Mm(1)  # the whole text width
+    for row in pending.rows:  # Word reads the cells' widths, LibreOffice the grid's
+        assert [c.width for c in row.cells] == [number, title, status, unit]

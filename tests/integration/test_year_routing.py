@@ -46,7 +46,10 @@ def test_a_comparison_with_a_year_not_held_says_so_under_the_answer(engine, conf
     years = LedgerYears(engine, config, lambda: answerer)
     compared = years.ask("新增贷款和去年比怎么样")
     assert compared.targets == answerer.ask("新增贷款怎么样").targets
-    assert compared.reply.endswith("同比：数据库中没有2019年的台账，无法与上年相比。")
+    # which years there are, as a named year not held says
+    assert compared.reply.endswith(
+        "同比：数据库中没有2019年的台账（现有：2020年），无法与上年相比。"
+    )
     # A figure's own change on last year is in this year's texts: no such line.
     assert "同比：" not in years.ask("新增贷款比上年增长多少").reply
 
