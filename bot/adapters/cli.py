@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.adapters.logging_setup import configure_logging
 from bot.config import Config, load_config
-from bot.domain.ledger import CATEGORIES, STATUSES
+from bot.domain.ledger import CATEGORIES, LEDGER_YEARS, STATUSES
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -76,8 +76,6 @@ _ARGPARSE_ERRORS = (  # argparse's English, as the rest of the CLI speaks: (patt
     (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
     (r"argument (\S+): (.+)", r"参数 \1 \2"),  # a type's own message (ledger_year)
 )
-
-LEDGER_YEARS = range(1900, 2201)  # as `calendar` takes them: a typo (202, 20211) is refused
 
 
 def ledger_year(text: str) -> int:

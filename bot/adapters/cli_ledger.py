@@ -272,6 +272,9 @@ def cmd_evidence(config: Config, engine: Engine, args) -> int:
         row = add_evidence(
             engine, args.number, file, actor="cli", note=args.note or "", year=ledger.year
         )
+        if row.duplicate:
+            print(f"第{args.number}项已有相同的佐证材料 #{row.id}：{row.name}，未重复保存")
+            return 0
         print(f"已保存第{args.number}项的佐证材料 #{row.id}：{row.name}（{size_label(row.size)}）")
         return 0
     with reading(engine) as session:

@@ -32,6 +32,7 @@ from bot.understanding.year_words import (
     SIDE_BY_SIDE,
     YearPhrase,
     parse_year_phrase,
+    year_alone,
 )
 
 if TYPE_CHECKING:
@@ -144,6 +145,10 @@ class LedgerYears:
                 return compared
         if phrase.other is not None:
             return self._between(question, phrase, year, current, conversation)
+        if phrase.year is not None and not phrase.compare and year_alone(phrase.rest):
+            same = self._same_in_year(question, year, current, conversation)
+            if same is not None:
+                return same
         alone = not has_content(normalize(phrase.rest))
         # Without the year before, "比上年增长多少" asks for the figure's own change on last
         # year, which the current texts state: it is answered as it was asked.
@@ -228,6 +233,37 @@ class LedgerYears:
             return None
         conversation.take(probe)
         return _of_year(leaning, other)
+
+    def _same_in_year(
+        self, question: str, year: int, current: Answerer, conversation: Conversation | None
+    ) -> Answer | None:
+        """A follow-up naming only a year ("那去年呢"): the target just talked about, as `year`'s
+        ledger holds it (matched by title and text), or that `year`'s ledger has no such
+        target and what to ask instead. None without a fresh context or a ledger of `year`."""
+        if conversation is None or not conversation.targets:
+            return None
+        if not conversation.fresh(time.monotonic()):
+            return None
+        source = self.answerer(conversation.year or current.ledger.year)
+        core = self.answerer(year)
+        target = source.by_number.get(conversation.targets[0]) if source else None
+        if core is None or target is None:
+            return None
+        found = target if source is core else same_target(target, core.ledger)
+        if found is None:
+            # Whatever else the words "那去年呢" match would be another target: say so instead.
+            then = source.ledger.year
+            listing = "有哪些目标" if core is current else f"{year}年有哪些目标"
+            reply = (
+                f"{year}年台账中没有与{then}年第{target.number}项“{target.title}”对应的目标。\n"
+                f"可以问“{listing}”，或发送 /list {year} 查看{year}年的全部目标。"
+            )
+            return Answer(
+                question, "unknown", (), reply, filter={"year": year}, alias_candidate=False
+            )
+        answer = core.ask(f"第{found.number}项", _in_year(conversation, year))
+        answer = dataclasses.replace(answer, question=question)
+        return answer if core is current else _of_year(answer, year)
 
     def _compared_in_context(
         self,

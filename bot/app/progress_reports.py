@@ -6,7 +6,6 @@ report while it is still pending, so two quick presses decide it once.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -15,15 +14,12 @@ from sqlmodel import Session, select
 from bot.app.report_figures import plan_report
 from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.fields import FieldChange
+from bot.domain.report_states import RETRACTED, approval_reason, approved_report_id
 from bot.store.ledger_changes import apply_changes_in, lock_targets
 from bot.store.ledger_fields import read_field
 from bot.store.ledger_store import read_target
 from bot.store.models import AuditEntry, ProgressReport, utc_now
 from bot.store.uow import UnitOfWork, reading
-
-# How an approval's audit entries begin: what tells an /undo that it retracts a report.
-APPROVED = "采纳单位报送#"
-_APPROVED_ID = re.compile(re.escape(APPROVED) + r"(\d+)")
 
 
 def file_report(
@@ -133,7 +129,7 @@ def approve_report(
             )
             for c in proposal.changes
         ]
-        reason = f"{APPROVED}{report.id}（报送人{report.reporter_id}，审核人{actor}）"
+        reason = approval_reason(report.id, report.reporter_id, actor)
         apply_changes_in(session, changes, actor=actor, reason=reason, year=report.year)
         _mark_decided(session, report, decided_by, state="approved")
     return Approval(report, proposal, kept)
@@ -152,12 +148,18 @@ def reject_report(
 
 
 def retracted_report(engine: Engine, change_id: str) -> ProgressReport | None:
-    """The approved report whose approval was the change `change_id` (what an /undo just
-    reverted), or None when that change was not a report's approval."""
+    """The report whose approval was the change `change_id` (what an /undo just reverted, and
+    marked retracted), or None when that change was not a report's approval."""
     with reading(engine, expire_on_commit=False) as session:
         query = select(AuditEntry.reason).where(AuditEntry.change_id == change_id).limit(1)
-        found = _APPROVED_ID.match(session.exec(query).first() or "")
-        if found is None:
+        report_id = approved_report_id(session.exec(query).first() or "")
+        if report_id is None:
             return None
-        report = session.get(ProgressReport, int(found.group(1)))
-    return report if report is not None and report.state == "approved" else None
+        report = session.get(ProgressReport, report_id)
+    return report if report is not None and report.state == RETRACTED else None
+
+
+def report_by_id(engine: Engine, report_id: int) -> ProgressReport | None:
+    """Any report, whatever its state (to say why it can no longer be decided)."""
+    with reading(engine, expire_on_commit=False) as session:
+        return session.get(ProgressReport, report_id)

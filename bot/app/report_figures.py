@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.domain.admin_commands import propose
+from bot.domain.admin_commands import propose, propose_reported_figure
 from bot.domain.admin_grammar import CommandError, FigureOutOfBounds, Lookup, Proposal
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
 from bot.domain.script import simplified
@@ -116,7 +116,7 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
     meant but cannot be set, e.g. in another unit than the indicator's.
     """
     try:
-        figure = propose("set", f"{number} {text}", lookup, today=today)
+        figure = propose_reported_figure(f"{number} {text}", lookup, today=today)
     except FigureOutOfBounds:
         raise
     except CommandError:
@@ -125,7 +125,7 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
         if found is None:
             return ReportPlan(propose("note", f"{number} {text}", lookup, today=today))
         words = f"{number} {found.indicator} {found.value}{found.unit} {found.as_of}"
-        figure = propose("set", words.strip(), lookup, today=today)
+        figure = propose_reported_figure(words.strip(), lookup, today=today)
     name = figure.changes[0].field.split(":")[1]
     new_as_of = next((c.new_value for c in figure.changes if c.field.endswith(":as_of")), "")
     target = lookup(number)

@@ -12,6 +12,7 @@ from bot.domain.fields import (
     label,
     show,
 )
+from bot.domain.report_states import approved_report_id, retracted_report_id
 from bot.domain.text_diff import describe_change
 from bot.store.models import AuditEntry
 
@@ -63,6 +64,19 @@ def history_text(
     lines = [f"{year_label}第{number}项变更记录（最近{len(entries)}条）："]
     for e in entries:
         at = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        mark = "（撤销）" if e.undoes else ("（已撤销）" if e.undone else "")
-        lines.append(f"{at} {e.actor} {change_line(e.field_name, e.old_value, e.new_value)}{mark}")
+        lines.append(
+            f"{at} {e.actor} {change_line(e.field_name, e.old_value, e.new_value)}{_mark(e)}"
+        )
     return "\n".join(lines)
+
+
+def _mark(e: AuditEntry) -> str:
+    """What kind of change an entry is: an undo, undone, a unit's report approved or its
+    approval retracted (both naming the report, so the trail links them)."""
+    if e.undoes:
+        retracted = retracted_report_id(e.reason)
+        return f"（撤销，撤回报送#{retracted}的采纳）" if retracted else "（撤销）"
+    report = approved_report_id(e.reason)
+    if report is not None:
+        return f"（采纳报送#{report}，已撤回）" if e.undone else f"（采纳报送#{report}）"
+    return "（已撤销）" if e.undone else ""

@@ -29,6 +29,7 @@ from bot.domain.admin_commands import GRAMMARS, propose
 from bot.domain.admin_grammar import CommandError, Proposal
 from bot.domain.admin_lists import alias_clash, deadline_before_year
 from bot.domain.ledger import text_problem
+from bot.domain.report_states import state_label
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
 from bot.store.models import PendingChange
@@ -146,7 +147,8 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             + "\n".join(lines)
             + f"\n如有疑问请联系督查局；需要重新报送时，请发送：/report {number} 进展或数值",
         )
-        text += f"\n这是对报送#{report.id}的采纳，已通知报送单位。"
+        state = state_label(report.state)
+        text += f"\n这是对报送#{report.id}的采纳，该报送现为“{state}”，已通知报送单位。"
     return [Reply(text)]
 
 

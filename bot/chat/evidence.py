@@ -118,6 +118,12 @@ def _attach(
         telegram_file_id=incoming.telegram_file_id,
         report_id=report_id,
     )
+    if row.duplicate:
+        when = row.added_at.astimezone(service.config.tz).strftime("%Y-%m-%d %H:%M")
+        return Reply(
+            f"这份文件已收到过（第{number}项的佐证材料：{row.name}，{when}保存），"
+            f"未重复保存，该项共{count}份。如需补充，请发送其他照片或文件。"
+        )
     return Reply(
         f"已保存第{number}项的佐证材料：{row.name}（{TYPE_LABELS[row.type]}，"
         f"{size_label(row.size)}），该项共{count}份。"

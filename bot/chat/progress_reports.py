@@ -13,6 +13,7 @@ from bot.app.progress_reports import (
     pending_report,
     pending_reports,
     reject_report,
+    report_by_id,
 )
 from bot.app.report_figures import misdirected_figure, plan_report
 from bot.chat.context import ChatContext
@@ -30,6 +31,7 @@ from bot.chat.types import (
 from bot.domain.admin_grammar import CommandError
 from bot.domain.echo import echoed
 from bot.domain.ledger import text_problem
+from bot.domain.report_states import state_label
 from bot.store.subscriptions import subscriptions_map
 from bot.store.uow import reading
 
@@ -285,6 +287,14 @@ def tell_unit(ctx: ChatContext, chat_id: int, text: str) -> None:
             logger.warning("could not notify chat %s", chat_id, exc_info=True)
 
 
+def decided_state(ctx: ChatContext, report_id: int) -> str:
+    """ "报送#3已撤回（采纳已撤销）": why a report can no longer be decided, by its state."""
+    report = report_by_id(ctx.engine, report_id)
+    if report is None:
+        return f"没有待审核的报送#{report_id}"
+    return f"报送#{report_id}{state_label(report.state)}"
+
+
 def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) -> list[Reply]:
     """Apply a report once (see `approve_report`); only the press that did so tells the unit."""
     done = approve_report(
@@ -296,7 +306,7 @@ def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) ->
         force=force,
     )
     if done is None:
-        return [Reply("", toast="该报送已处理或不存在")]
+        return [Reply("", toast=decided_state(ctx, report_id))]
     report = done.report
     if done.proposal is None:
         text = (
@@ -327,7 +337,7 @@ def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     )
     if report is None:
         decided = "已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
-        return [Reply(f"没有待审核的报送#{head}。{decided}")]
+        return [Reply(f"{decided_state(ctx, int(head))}。{decided}")]
     number = report.target_number
     tell_unit(  # which report it was, and how to send it again: a group may have sent several
         ctx,
@@ -344,7 +354,7 @@ def btn_report(ctx: ChatContext, sender: Sender, role: str | None, rest: str) ->
     if verdict in ("ok", "force"):
         return approve(ctx, sender, int(report_id), force=verdict == "force")
     if pending_report(ctx.engine, int(report_id)) is None:
-        return [Reply("", toast="该报送已处理或不存在")]
+        return [Reply("", toast=decided_state(ctx, int(report_id)))]
     return [Reply(f"请发送 /reject {report_id} 理由 说明驳回原因。", toast="请填写理由")]
 
 

@@ -39,10 +39,25 @@ def propose(command: str, args: str, lookup: Lookup, *, today: dt.date) -> Propo
     if grammar is None:
         known = "、".join(f"/{c}" for c in GRAMMARS)
         raise CommandError(f"没有这个命令：{command}。可用的命令：{known}")
+    return _parsed(name, grammar, grammar.parse, args, lookup, today)
+
+
+def propose_reported_figure(args: str, lookup: Lookup, *, today: dt.date) -> Proposal:
+    """A unit's reported figure, checked as `/set` is, except that a figure without as-of
+    words is not dated today: the report is decided later, and the approver sees its words."""
+    grammar = GRAMMARS["set"]
+
+    def parse(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+        return admin_figures.set_figure(text, lookup, today)
+
+    return _parsed("set", grammar, parse, args, lookup, today)
+
+
+def _parsed(name: str, grammar: Grammar, parse, args: str, lookup: Lookup, today) -> Proposal:
     text = _normalized(args or "", grammar)
     try:
         _refuse_control_characters(name, text)
-        return grammar.parse(text, lookup, today)
+        return parse(text, lookup, today)
     except CommandError as exc:
         raise type(exc)(f"{exc}\n用法：{grammar.usage}") from None
 

@@ -118,7 +118,21 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
+def today_as_of(today: dt.date) -> str:
+    """The as-of words an undated figure takes: the day it is entered, year included (a
+    figure typed in 2026 on the 2020 ledger is not that year's)."""
+    return f"截至{today.year}年{today.month}月{today.day}日"
+
+
 def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
+    """/set: a figure typed without as-of words is dated today, visibly, not left with the
+    previous figure's day."""
+    return set_figure(text, lookup, today, undated=today_as_of(today))
+
+
+def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") -> Proposal:
+    """A figure change; `undated` is the as-of words a figure typed without them takes ("":
+    the indicator's own stay, as for a unit's report, dated by its approver's check)."""
     target, rest = head(text, lookup)
     pieces = split_words(rest, 3)
     if len(pieces) < 2:
@@ -136,6 +150,7 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
             unit = first
             tail = more[0] if more else ""
     as_of = one_line(tail)
+    dated = bool(as_of)
     if as_of and (parse_decimal(as_of) is not None or as_of in KNOWN_UNITS):
         raise CommandError(f"多余的内容：“{as_of}”")
     if len(as_of) > AS_OF_MAX_CHARS:
@@ -146,19 +161,38 @@ def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         )
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
-    new_unit = unit or ind.shown_actual_unit
+    # No unit typed: the indicator's own unit (its target's), said in the reply, never the
+    # unit the last figure happened to be written in (8 is not 8人 of a target in 万人次).
+    new_unit = unit or ind.unit or ind.actual_unit
+    if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
+        as_of = undated  # a new figure, undated: today's (the same one again changes nothing)
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
     actual_unit = "" if new_unit == ind.unit else new_unit
     if actual_unit != ind.actual_unit:
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
-    lines = [f"{label} 完成值：{old_figure} → {number}{new_unit}"]
+    lines = [
+        f"{label} 完成值：{old_figure} → {number}{new_unit}{_unit_note(target, ind, unit, number)}"
+    ]
     if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
         # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).
         changes, lines = [], []
     if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
-        lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}")
+        today_note = "" if dated else "（未写数据时点，按今天的日期）"
+        lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}{today_note}")
     return make_proposal("set", target, changes, lines)
+
+
+def _unit_note(target: TargetSpec, ind: IndicatorSpec, typed: str, number: str) -> str:
+    """What the reply says of a figure typed without a unit: the unit it was taken in, and how
+    to write the other unit the indicator's figures are written in."""
+    if typed or not (ind.unit or ind.actual_unit):
+        return ""
+    note = f"（未写单位，按该指标的单位“{ind.unit or ind.actual_unit}”记"
+    if ind.unit and ind.actual_unit and ind.actual_unit != ind.unit:
+        other = f"{number}{ind.actual_unit}"
+        note += f"；如是{other}，请发送 /set {target.number} {ind.name} {other}"
+    return note + "）"
 
 
 # --- /status ---------------------------------------------------------------------------

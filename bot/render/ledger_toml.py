@@ -21,6 +21,7 @@ from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
     FIGURE_RULE,
+    LEDGER_YEARS,
     ROLES,
     SOURCES,
     STATUSES,
@@ -305,6 +306,11 @@ def parse_ledger(
     if isinstance(year, bool) or not isinstance(year, int):
         raise LedgerFileError(
             f"{source}: meta.year：应为台账年份（整数），请在 [meta] 下写 year = 2020 这样一行"
+        )
+    if year not in LEDGER_YEARS:
+        raise LedgerFileError(
+            f"{source}: meta.year：应为{LEDGER_YEARS[0]}到{LEDGER_YEARS[-1]}之间的台账年份，"
+            f"而不是 {year}，未导入任何内容。请在 [meta] 下写 year = 2021 这样一行"
         )
     default_date = (
         _date(meta["default_deadline"], f"{source}: meta.default_deadline")

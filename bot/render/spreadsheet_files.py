@@ -201,12 +201,25 @@ def check_xlsx_archive(path: Path) -> list[CellProblem]:
 
 
 _DECIMALS_IN_FORMAT = re.compile(r"\.(0+)")
+# Quoted text, an escaped character and a [colour] or [condition] in a number format: a %
+# among them is printed as it is; any other % shows the cell times 100 ("0%", "0.00%").
+_PLAIN_FORMAT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _percent(cell) -> bool:
+    number_format = str(getattr(cell, "number_format", "") or "")
+    return "%" in _PLAIN_FORMAT.sub("", number_format)
 
 
 def _cell_text(cell) -> str:
     value = getattr(cell, "value", None)
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and _percent(cell):
+        # 0.95 shown as 95%: the figure people read and typed is 95, in %; the % sign stays
+        # for the row's unit to confirm (bot.render.spreadsheet_read).
+        shown = Decimal(repr(value)) * 100
+        return f"{shown.normalize():f}%" if shown else "0%"
     if isinstance(value, float):
         # The number as typed: a double's shortest form is the digits written (24.435 stays
         # 24.435, never rounded to the cell's format), without an exponent.

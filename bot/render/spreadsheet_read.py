@@ -142,6 +142,32 @@ def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[
 _KEEP_ORDER = "（表格可能被排序过：每行都填写序号，或恢复原来的行序）"
 
 
+def _percent_figure(
+    cells: dict[str, str], column: str, row: int, problems: list[CellProblem]
+) -> str:
+    """A figure cell shown as a percentage ("95%", a 0.95 formatted as percent): 95 where the
+    row's unit for it is %, else a problem saying which unit to write (a unit is never
+    guessed from a cell's format)."""
+    value = cells.get(column, "")
+    if not value.endswith("%"):
+        return value
+    unit = cells.get("单位", "")
+    if column == "完成值":
+        unit = cells.get("完成值单位", "") or unit
+    if unit == "%":
+        return value[:-1]
+    named = f"是“{unit}”" if unit else "没有填写"
+    problems.append(
+        CellProblem(
+            row,
+            column,
+            f"“{value}”是百分比，但该指标的单位{named}；如单位是%，请在“单位”列填写 %，"
+            f"否则请把单元格格式改为常规数字",
+        )
+    )
+    return value
+
+
 def _merge_target_cells(first: dict[str, str], cells: dict[str, str]) -> str:
     """Fill the target's cells `first` lacks from a further row of it; the first column whose
     value differs from the first row's, or "" when they agree."""
@@ -302,7 +328,7 @@ def rows_to_ledger(
                 problems.append(CellProblem(r, "指标", f"第{number}项的指标“{name}”重复"))
             names.add(name)
             for column in ("目标值", "完成值"):
-                value = cells.get(column, "")
+                value = cells[column] = _percent_figure(cells, column, r, problems)
                 try:
                     parse_figure(value)
                 except FigureError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ class EvidenceRow:
     note: str
     telegram_file_id: str
     report_id: int | None
+    duplicate: bool = False  # the same bytes were already attached to this target: not added
 
     def as_json(self) -> dict:
         """The `evidence list --json` object."""
@@ -62,12 +64,26 @@ def add_evidence(
     report_id: int | None = None,
 ) -> EvidenceRow:
     """Attach `file` to target `number` of `year` (default: the current year), in one
-    transaction; identical bytes are stored once."""
+    transaction; identical bytes are stored once, and attached to a target once (the row
+    returned then is the earlier one, `duplicate`)."""
     with UnitOfWork(engine) as uow:
         session = uow.session
         year = resolve_year(session, year)
         if session.get(Target, (year, number)) is None:
             raise StoreError(f"第{number}项目标不存在")
+        # A photo sent twice (a retry, or again with a second report) is one piece of
+        # evidence: the earlier row stands and the sender is told it was already received.
+        same = session.exec(
+            select(Evidence)
+            .where(
+                Evidence.year == year,
+                Evidence.target_number == number,
+                Evidence.sha256 == file.sha256,
+            )
+            .order_by(Evidence.id)
+        ).first()
+        if same is not None:
+            return dataclasses.replace(_row(same), duplicate=True)
         if session.get(EvidenceBlob, file.sha256) is None:
             session.add(EvidenceBlob(sha256=file.sha256, content=file.content))
             session.flush()

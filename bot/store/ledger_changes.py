@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.domain.fields import FieldChange
+from bot.domain.report_states import APPROVED, RETRACTED, RETRACTION_REASON, approved_report_id
 from bot.store.ledger_fields import read_field, write_field
 from bot.store.ledger_store import StaleChange, resolve_year
-from bot.store.models import AuditEntry, Target, utc_now
+from bot.store.models import AuditEntry, ProgressReport, Target, utc_now
 from bot.store.uow import UnitOfWork
 
 
@@ -151,12 +152,27 @@ def undo_last(
         reverts = [
             FieldChange(e.target_number, e.field_name, e.old_value) for e in reversed(entries)
         ]
-        return apply_changes_in(
+        report_id = approved_report_id(entries[0].reason)
+        applied = apply_changes_in(
             session,
             reverts,
             actor=actor,
-            reason="撤销",
+            # An approval undone names its report, so the trail links report, approval and undo.
+            reason="撤销" if report_id is None else f"{RETRACTION_REASON}{report_id}",
             undoes=entries[0].change_id,
             now=now,
             year=year,
         )
+        if report_id is not None:
+            _retract(session, report_id, actor)
+        return applied
+
+
+def _retract(session: Session, report_id: int, actor: str) -> None:
+    """Mark an approved report retracted (its approval undone), in the undo's transaction:
+    it is no longer what the ledger says, and must not read "approved" anywhere."""
+    report = session.get(ProgressReport, report_id)
+    if report is not None and report.state == APPROVED:
+        report.state = RETRACTED
+        report.reason = f"采纳已被{actor}撤销"
+        session.add(report)

@@ -135,7 +135,10 @@ EVERY_STATUS = ("超额完成", "已完成", "推进中", "滞后", "未完成",
 
 # A negator right before a status said positively ("哪些没超过目标", "不是已完成的"); a status
 # word that says the negation itself ("没完成", "没数据") is read as it stands.
-NEGATOR_BEFORE = re.compile(r"(?:没有|没|未|不是|不|并非)$")
+NEGATOR_BEFORE = re.compile(r"(?:没有|没|未|不是|不|并非|除了|除去|除)$")
+# "已完成以外的", "已完成之外还有哪些": the status said, then left out (a status form may end
+# inside its words: "已完" of 已完成).
+BESIDES_AFTER = re.compile(r"[^，,。？?！!]{0,2}?(?:以外|之外)")
 NEGATOR = re.compile(r"没有|没|未|不是|不|并非")
 # What a status takes in when it is negated: not done leaves out exceeded targets too, and
 # not behind leaves out failed ones ("没滞后的" is on pace: `ON_PACE`).
@@ -147,8 +150,10 @@ def status_reading(q: str) -> tuple[str, ...] | None:
     left), negated where a negator comes right before what says the status."""
     found = _said_status(q)
     if found is not None:
-        statuses, start, _ = found
+        statuses, start, end = found
         before = NEGATOR_BEFORE.search(q[:start])
+        if BESIDES_AFTER.match(q, end):
+            return _negated(statuses)
         return _negated(statuses) if before and _negates(q, before.start()) else statuses
     # A negator inside what says a status ("哪些没超过年初定的目标"): read without it, the
     # status is said across where the negator stood.
@@ -159,6 +164,18 @@ def status_reading(q: str) -> tuple[str, ...] | None:
         if found is not None and found[1] <= m.start() < found[2]:
             return _negated(found[0])
     return None
+
+
+def status_heading(statuses: tuple[str, ...]) -> str:
+    """How a list's heading names the statuses asked for: as they are, unless they are most of
+    the vocabulary, as a negated question or "剩下的" asks; then by what they leave out
+    ("已完成以外", not "推进中、滞后、未完成、暂无数据"), as the question said it."""
+    left_out = [s for s in EVERY_STATUS if s not in statuses]
+    if not left_out or len(left_out) >= len(statuses):
+        return "、".join(statuses)
+    # A status and what it takes in when negated name the pair by the status alone.
+    named = [s for s in left_out if not any(s in _TAKES_IN.get(o, ()) for o in left_out)]
+    return "、".join(named) + "以外"
 
 
 def _negates(q: str, at: int) -> bool:

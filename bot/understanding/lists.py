@@ -62,6 +62,7 @@ from bot.understanding.list_cues import (
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
     WORD_LIST,
+    status_heading,
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
@@ -338,7 +339,7 @@ class ListAnswers(RankedLists):
         if "category" in filters:
             parts.append(f"{category}领域")
         if "status" in filters:
-            parts.append("、".join(status))
+            parts.append(status_heading(status))
         return "的".join(parts) + "的目标"
 
     def _says_besides_unit(self, q: str, unit: str) -> bool:

@@ -88,3 +88,16 @@ def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
         other = None  # "2021年的…和2021年比": one year, nothing to compare
     kept = rest if found or compare else question
     return YearPhrase(year=year, compare=compare, rest=kept, other=other)
+
+
+# What is left of a follow-up that only names a year ("那去年呢", "去年的情况呢", "2020年怎么样"):
+# it asks for the target just talked about, as that year's ledger holds it.
+_YEAR_ALONE = re.compile(
+    r"(?:那么?|那个)?(?:的)?(?:情况|完成情况|进展|数据|指标)?"
+    r"(?:呢|怎么样|如何|咋样|怎样|完成了吗|完成没有)?(?:呢)?"
+)
+
+
+def year_alone(rest: str) -> bool:
+    """True when a question's words besides its year ask nothing of their own (see above)."""
+    return _YEAR_ALONE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None

@@ -160,7 +160,9 @@ async def test_a_follow_up_leans_on_the_same_chats_last_target(bot):
 
 async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
     await grant_viewer(bot)
-    proposal = await bot.say(GROUP, ADMIN, "/set 12 新增贷款 25.1亿元", chat_type="supergroup")
+    proposal = await bot.say(
+        GROUP, ADMIN, "/set 12 新增贷款 25.1亿元 截止12月底", chat_type="supergroup"
+    )
     assert proposal.text == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
     [[(yes, confirm), (no, cancel)]] = keyboard(proposal.sent[0])
     assert (yes, no) == ("确认", "取消")
@@ -213,7 +215,7 @@ async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
 
 
 async def test_a_cancelled_or_malformed_change_is_not_applied(bot, engine):
-    proposal = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元")
+    proposal = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元 截止12月底")
     before = snapshot(engine)
     [[_, (_, cancel)]] = keyboard(proposal.sent[0])
     press = await bot.press(ADMIN, ADMIN, proposal.message_id, cancel)

@@ -59,7 +59,7 @@ def test_an_admin_chats_in_the_console(config_file):
     script = [
         "敬老院的事办得怎样",
         "1",
-        "/set 12 新增贷款 25.1亿元",
+        "/set 12 新增贷款 25.1亿元 截止12月底",
         "1",
         "新增贷款完成了吗",
         "/undo",
@@ -222,7 +222,7 @@ def test_a_conversation_in_the_console_keeps_its_context(config_file):
 
 
 def test_typing_a_buttons_label_presses_it(config_file):
-    script = ["/set 12 新增贷款 25.1亿元", "确认", "新增贷款完成了吗"]
+    script = ["/set 12 新增贷款 25.1亿元 截止12月底", "确认", "新增贷款完成了吗"]
     result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
     out = blocks(result.stdout)

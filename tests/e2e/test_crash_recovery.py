@@ -115,7 +115,7 @@ def check_database(db: Path, acknowledged: list[str]) -> str:
 
 def one_change(fake: FakeBotApi, value: str, deadline: float) -> bool:
     """/set and 确认 for one value; True once the press was answered by an edit."""
-    fake.push_message(ADMIN, ADMIN, f"/set 12 新增贷款 {value}亿元")
+    fake.push_message(ADMIN, ADMIN, f"/set 12 新增贷款 {value}亿元 截止12月底")
     try:
         proposal = fake.wait_for(proposal_for(value), max(0.01, deadline - time.monotonic()))
     except TimeoutError:
@@ -244,7 +244,7 @@ def test_sigkill_just_after_confirm_never_leaves_a_change_applying(config, fake,
             wait_until_polling(fake, bot, log_path)
             for round_ in range(CONFIRM_KILLS):
                 value = value_of(100 + round_)
-                fake.push_message(ADMIN, ADMIN, f"/set 12 新增贷款 {value}亿元")
+                fake.push_message(ADMIN, ADMIN, f"/set 12 新增贷款 {value}亿元 截止12月底")
                 proposal = fake.wait_for(proposal_for(value), 30)
                 message_id = proposal.result["message_id"]
                 data = proposal.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]

@@ -105,7 +105,7 @@ async def test_updates_of_one_chat_are_handled_in_order(config, engine, fake):
         numbers = [12, 3, 56, 1, 44, 17, 5, 40, 9, 30]
         for number in numbers:
             fake.push_message(VIEWER, VIEWER, f"/target {number}")
-        fake.push_message(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元")
+        fake.push_message(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元 截止12月底")
         await bot.settle()
         replies = [c.result["text"] for c in fake.sent_messages(VIEWER)]
         assert [text.split(" ", 1)[0] for text in replies] == [f"第{n}项" for n in numbers]

@@ -26,7 +26,9 @@ def test_a_confirmed_set_shows_in_ask_report_export_and_chart(tmp_path):
         f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
         encoding="utf-8",
     )
-    chat = run_main("chat", "--config", str(config_file), stdin="/set 12 新增贷款 25.1亿元\n1\n")
+    chat = run_main(
+        "chat", "--config", str(config_file), stdin="/set 12 新增贷款 25.1亿元 截止12月底\n1\n"
+    )
     assert chat.returncode == 0, chat.stderr
     assert blocks(chat.stdout)[2].startswith(
         "✅ 已修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"

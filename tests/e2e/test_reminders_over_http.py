@@ -258,7 +258,7 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
 
     # a second press (double tap) applies nothing and tells nobody
     press = await bot.press(ADMIN, ADMIN, message_id, f"rpt:ok:{report_id}")
-    assert press.answers[0]["text"] == "该报送已处理或不存在"
+    assert press.answers[0]["text"] == f"报送#{report_id}已采纳"
     assert not press.sent and not press.edits and len(audit_for(engine, 16)) == 1
 
     # a second report: 驳回 asks for a reason, /reject gives it
@@ -283,7 +283,7 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     # decided reports cannot be decided again
     again = await bot.say(ADMIN, ADMIN, f"/reject {second} 重复")
     assert again.texts == [
-        f"没有待审核的报送#{second}。已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
+        f"报送#{second}已驳回。已处理过的报送不能再驳回；发送 /pending 查看待审核的报送。"
     ]
     assert (await bot.say(ADMIN, ADMIN, "/pending")).text == "暂无待审核的进展报送。"
 

@@ -131,7 +131,11 @@ async def test_an_undone_approval_is_told_to_the_unit_that_saw_it(config, engine
         assert actual(engine, 48, "产前超声筛查率") == before
         [to_admin] = [c.result["text"] for c in undo.sent if c.get("chat_id") == ADMIN]
         assert to_admin.startswith("已撤销：第48项 产前超声筛查率")
-        assert to_admin.endswith(f"这是对报送#{report.id}的采纳，已通知报送单位。")
+        assert to_admin.endswith(
+            f"这是对报送#{report.id}的采纳，该报送现为“已撤回（采纳已撤销）”，已通知报送单位。"
+        )
+        [retracted] = reports(engine)
+        assert retracted.state == "retracted"  # it read "approved" though the ledger was undone
         [to_unit] = [c.result["text"] for c in undo.sent if c.get("chat_id") == GROUP]
         assert to_unit.startswith(
             f"第48项进展报送#{report.id}的采纳已被督查局撤销，台账已改回：\n第48项 产前超声筛查率"

@@ -580,6 +580,13 @@ def nul_in_progress_toml(tmp: Path, base):
     )
 
 
+def year_out_of_range_toml(tmp: Path, base):
+    # a year such as 20210 (a typo of 2021) was imported beside 2020 as "新增20210年台账"
+    return toml_with(tmp, base, "year.toml", "year = 2020", "year = 20210"), (
+        "meta.year：应为1900到2200之间的台账年份，而不是 20210，未导入任何内容"
+    )
+
+
 def deep_array_toml(tmp: Path, base):
     path = tmp / "deep.toml"
     path.write_text("deep = " + "[" * 50_000 + "]" * 50_000 + "\n" + dump_ledger(base))
@@ -598,6 +605,7 @@ BAD_TOML = {
     "exponent figure": exponent_figure_toml,
     "control character in a title": control_character_toml,
     "NUL in a progress text": nul_in_progress_toml,
+    "year out of range": year_out_of_range_toml,
     "50,000-deep array": deep_array_toml,
     "over the size limit": oversized_toml,
 }

@@ -61,7 +61,7 @@ def test_the_weekly_digest_names_what_changed_in_chinese(service, engine):
         service.button(ADMIN, asked.buttons[0][0].data)
     _import_with_loans(engine, "27", "截至12月", "l.xlsx")
     service.refresh()
-    [asked] = service.command(ADMIN, "set", "12 新增贷款 26亿元")
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 26亿元 截至12月")
     service.button(ADMIN, asked.buttons[0][0].data)
     with Session(engine) as session:
         ledger = read_ledger(session)

@@ -212,7 +212,7 @@ def test_a_number_typed_against_the_command_runs_it(service):
     assert card.text.startswith("第12项 新增贷款：🟢超额完成")
     [history] = service.command(ADMIN, "history12", "")
     assert history.text == service.command(ADMIN, "history", "12")[0].text
-    [proposal] = service.command(ADMIN, "set12", "新增贷款 25亿元")
+    [proposal] = service.command(ADMIN, "set12", "新增贷款 25亿元 截止12月底")
     assert proposal.text == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25亿元"
     # a name that is no command stays one, with its digits
     [unknown] = service.command(ADMIN, "foo12", "")
@@ -220,7 +220,7 @@ def test_a_number_typed_against_the_command_runs_it(service):
 
 
 def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
-    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元")
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元 截止12月底")
     service.button(ADMIN, asked.buttons[0][0].data)
     # the admin means target 56; /undo would have reverted the loan figure
     [refused] = service.command(ADMIN, "undo", "56")

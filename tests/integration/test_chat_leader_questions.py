@@ -76,14 +76,29 @@ def test_a_negated_status_lists_every_target_but_that_status(chat, question):
     [reply] = chat.question(LEADER, question)
     title = reply.text.splitlines()[0]
     # It was the 超额完成 list itself: the negation was lost.
-    assert title.startswith("已完成、推进中、滞后、未完成、暂无数据的目标（"), title
-    assert "超额完成" not in reply.text
+    # named by what was left out, not by the five statuses that remain
+    assert title.startswith("超额完成以外的目标（"), title
+    assert "超额完成" not in reply.text.split("\n", 1)[1]
     assert _count(exceeded.text.splitlines()[0]) + _count(title) == 66
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["除了已完成的还有哪些", "已完成以外的有哪些", "已完成之外还有哪些", "剩下的还有哪些"],
+)
+def test_besides_done_is_headed_by_what_was_left_out_not_every_other_status(chat, question):
+    [negated] = chat.question(LEADER, "哪些不是已完成的")
+    [reply] = chat.question(LEADER, question)
+    title = reply.text.splitlines()[0]
+    # It was "已完成的目标" (the negation lost), or headed "推进中、滞后、未完成、暂无数据的目标".
+    assert title.startswith("已完成以外的目标（"), title
+    assert title == negated.text.splitlines()[0]
+    assert "🟢" not in reply.text
 
 
 def test_not_done_leaves_out_the_exceeded_and_failed_stays_its_own_status(chat):
     [reply] = chat.question(LEADER, "哪些不是已完成的")
-    assert reply.text.startswith("推进中、滞后、未完成、暂无数据的目标（")
+    assert reply.text.startswith("已完成以外的目标（")
     [failed] = chat.question(LEADER, "哪些没完成")  # 没完成 says 未完成 itself
     assert failed.text.startswith("未完成的目标（共")
     [short] = chat.question(LEADER, "哪些不到目标")

@@ -60,7 +60,7 @@ def test_undo_of_a_change_made_before_a_newer_year_was_imported_names_its_year(s
     from bot.render.ledger_toml import load_ledger_file
     from bot.store.ledger_import import load_ledger
 
-    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元")
+    [asked] = service.command(ADMIN, "set", "12 新增贷款 25.1亿元 截止12月底")
     service.button(ADMIN, asked.buttons[0][0].data)
     ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
     load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021 becomes the current year

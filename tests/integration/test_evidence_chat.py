@@ -229,7 +229,7 @@ def test_a_file_replying_to_a_reminder_goes_to_its_target(service):
     [reply] = service.file(MEMBER, IncomingFile("a.png", PNG), "", replied_message_id=900)
     assert reply.text.startswith("已保存第30项的佐证材料：a.png")
     report, saved = service.file(
-        MEMBER, IncomingFile("b.png", PNG), "已完工", replied_message_id=900
+        MEMBER, IncomingFile("b.png", PNG + b"b"), "已完工", replied_message_id=900
     )
     assert report.text.startswith("已收到第30项的")
     assert saved.text.startswith("已保存第30项的佐证材料：b.png") and saved.text.endswith(
@@ -267,3 +267,24 @@ def test_a_closing_is_dated_when_it_is_confirmed_not_when_it_was_asked(config, e
     assert closed is not None and closed.at.date() == dt.date(2021, 1, 18)
     [card] = confirmed_on.command(ADMIN, "target", "16")
     assert "已销号（2021-01-18）" in card.text.splitlines()[0]
+
+
+def test_the_same_photo_sent_twice_is_kept_once_and_the_sender_told(service):
+    first = service.file(MEMBER, IncomingFile("IMG_1.jpg", PNG, "f1"), "/report 30 已完工，见照片")
+    assert texts(first)[1].startswith("已保存第30项的佐证材料：IMG_1.png")
+    # the same bytes again, under another name, with a second report: the report is filed,
+    # the photo is not stored a second time (it was, once per send)
+    again = service.file(MEMBER, IncomingFile("IMG_2.jpg", PNG, "f2"), "/report 30 补充照片")
+    assert texts(again)[0].startswith("已收到第30项的进展报送（编号")
+    assert texts(again)[1].startswith("这份文件已收到过（第30项的佐证材料：IMG_1.png，")
+    assert texts(again)[1].endswith("未重复保存，该项共1份。如需补充，请发送其他照片或文件。")
+    [duplicate] = service.file(ADMIN, IncomingFile("验收.png", PNG), "/evidence 30 验收")
+    assert duplicate.text.startswith("这份文件已收到过")
+    [row] = files_of(service, 30)
+    assert (row.name, row.note) == ("IMG_1.png", "已完工，见照片")
+    # other bytes are another file; the same bytes on another target are that target's
+    other = service.file(MEMBER, IncomingFile("IMG_3.png", PNG + b"x"), "/report 30 二期")
+    assert texts(other)[1].startswith("已保存第30项的佐证材料：IMG_3.png")
+    [elsewhere] = service.file(ADMIN, IncomingFile("a.png", PNG), "/evidence 12 同图")
+    assert elsewhere.text.startswith("已保存第12项的佐证材料")
+    assert len(files_of(service, 30)) == 2

@@ -164,7 +164,7 @@ def test_two_quick_approvals_of_a_report_apply_and_notify_once(service, engine):
         before = len(audit_of(engine, "progress_text")) + len(audit_of(engine))
         results = race([partial(service.button, admin(ADMIN), data)] * 2)
         approved = [r for [r] in results if r.text.startswith("已采纳")]
-        refused = [r for [r] in results if r.toast == "该报送已处理或不存在"]
+        refused = [r for [r] in results if r.toast == f"报送#{report.id}已采纳"]
         assert (len(approved), len(refused)) == (1, 1), f"trial {trial}: {results!r}"
         after = len(audit_of(engine, "progress_text")) + len(audit_of(engine))
         assert after == before + 1

@@ -95,7 +95,7 @@ async def test_stranger_gets_one_refusal_and_nothing_else(bot_app):
 
 async def test_admin_change_needs_the_same_admins_confirmation(bot_app):
     app, request, engine = bot_app
-    await say(app, "/set 12 新增贷款 25.1亿元", user_id=ADMIN)
+    await say(app, "/set 12 新增贷款 25.1亿元 截止12月底", user_id=ADMIN)
     (sent,) = request.of("sendMessage")
     assert sent["text"] == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
     confirm = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
@@ -266,9 +266,9 @@ async def test_only_the_scheduler_leader_schedules_reminders(config, engine, ena
 @pytest.mark.parametrize(
     "text",
     [
-        "/set\u300012\u3000新增贷款\u300025.1亿元",
-        "／set 12 新增贷款 25.1亿元",
-        "/set@ledger_test_bot\u300012 新增贷款 25.1亿元",
+        "/set\u300012\u3000新增贷款\u300025.1亿元\u3000截止12月底",
+        "／set 12 新增贷款 25.1亿元 截止12月底",
+        "/set@ledger_test_bot\u300012 新增贷款 25.1亿元 截止12月底",
     ],
 )
 async def test_a_command_typed_with_a_chinese_input_methods_space_or_slash_runs(bot_app, text):

@@ -24,6 +24,9 @@ from bot.store.ledger_changes import apply_changes
 from bot.store.ledger_store import read_target
 
 TODAY = dt.date(2020, 12, 1)
+# What a figure typed without as-of words is dated, and what the summary says of it.
+DATED = "截至2020年12月1日"
+TODAYS = "（未写数据时点，按今天的日期）"
 
 LOAN = TargetSpec(
     number=12,
@@ -103,15 +106,25 @@ def test_set_value_with_unit():
     assert proposal == Proposal(
         command="set",
         target=12,
-        changes=(FieldChange(12, "indicator:新增贷款:actual", "25.1"),),
-        summary="第12项 新增贷款 完成值：24.43亿元 → 25.1亿元",
+        changes=(
+            FieldChange(12, "indicator:新增贷款:actual", "25.1"),
+            FieldChange(12, "indicator:新增贷款:as_of", DATED),
+        ),
+        summary="第12项 新增贷款 完成值：24.43亿元 → 25.1亿元\n"
+        f"第12项 新增贷款 数据时点：截止12月底 → {DATED}{TODAYS}",
     )
 
 
 def test_set_bare_number_and_case_insensitive_name():
     proposal = run("set", "56 pm2.5 41")
-    assert proposal.changes == (FieldChange(56, "indicator:PM2.5:actual", "41"),)
-    assert proposal.summary == "第56项 PM2.5 完成值：43微克/立方米 → 41微克/立方米"
+    assert changes(proposal) == {
+        "indicator:PM2.5:actual": "41",
+        "indicator:PM2.5:as_of": DATED,
+    }
+    assert proposal.summary.splitlines()[0] == (
+        "第56项 PM2.5 完成值：43微克/立方米 → 41微克/立方米"
+        "（未写单位，按该指标的单位“微克/立方米”记）"
+    )
 
 
 def test_set_with_as_of():
@@ -146,25 +159,35 @@ def test_set_full_width_and_spaced_unit():
 
 def test_set_thousands_separator_and_empty_old_value():
     proposal = run("set", "56 优良天数比例 1,156,299%")
-    assert changes(proposal) == {"indicator:优良天数比例:actual": "1156299"}
-    assert proposal.summary == "第56项 优良天数比例 完成值：— → 1156299%"
+    assert changes(proposal) == {
+        "indicator:优良天数比例:actual": "1156299",
+        "indicator:优良天数比例:as_of": DATED,
+    }
+    assert proposal.summary == (
+        "第56项 优良天数比例 完成值：— → 1156299%\n"
+        f"第56项 优良天数比例 数据时点：— → {DATED}{TODAYS}"
+    )
 
 
 def test_set_partial_name_resolves_a_unique_indicator():
-    assert changes(run("set", "56 天数比例 70")) == {"indicator:优良天数比例:actual": "70"}
-    assert changes(run("set", "12 新增贷款余额 30")) == {"indicator:新增贷款:actual": "30"}
+    assert changes(run("set", "56 天数比例 70"))["indicator:优良天数比例:actual"] == "70"
+    assert changes(run("set", "12 新增贷款余额 30"))["indicator:新增贷款:actual"] == "30"
     # exact name wins over longer names that contain it
-    assert changes(run("set", "56 优良天数 270天")) == {"indicator:优良天数:actual": "270"}
+    assert changes(run("set", "56 优良天数 270天"))["indicator:优良天数:actual"] == "270"
 
 
 def test_set_unitless_indicator_takes_only_a_bare_number():
-    assert changes(run("set", "12 企业数 8")) == {"indicator:企业数:actual": "8"}
+    assert changes(run("set", "12 企业数 8")) == {
+        "indicator:企业数:actual": "8",
+        "indicator:企业数:as_of": DATED,
+    }
+    assert "未写单位" not in run("set", "12 企业数 8").summary  # no unit to take: none made up
     message = error("set", "12 企业数 8家")
     assert "单位不符：第12项“企业数”没有单位" in message and "你输入的是家" in message
 
 
 def test_set_negative_value():
-    assert changes(run("set", "12 新增贷款 -3.5亿元")) == {"indicator:新增贷款:actual": "-3.5"}
+    assert changes(run("set", "12 新增贷款 -3.5亿元"))["indicator:新增贷款:actual"] == "-3.5"
 
 
 def test_set_unknown_indicator_lists_names():
@@ -229,9 +252,9 @@ def test_every_figure_message_gives_the_same_examples():
 
 def test_set_the_largest_figure_within_the_bounds_is_accepted():
     largest = "9" * FIGURE_WHOLE_DIGITS + "." + "9" * FIGURE_FRACTION_DIGITS
-    assert changes(run("set", f"12 新增贷款 {largest}亿元")) == {
-        "indicator:新增贷款:actual": largest
-    }
+    assert (
+        changes(run("set", f"12 新增贷款 {largest}亿元"))["indicator:新增贷款:actual"] == largest
+    )
 
 
 @pytest.mark.parametrize(
@@ -243,7 +266,9 @@ def test_set_missing_or_garbage(args):
 
 
 def test_set_no_change_is_refused():
+    # the figure the ledger holds, undated: not today's date alone, but nothing to change
     assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元")
+    assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43")
 
 
 # --- target numbers --------------------------------------------------------------------
@@ -588,9 +613,12 @@ def test_a_note_may_hold_newlines_and_tabs_but_no_other_control_character():
 def test_real_ledger_examples(ledger_2020):
     lookup = ledger_2020.by_number().get
     loan = propose("set", "12 新增贷款 25.1亿元", lookup, today=TODAY)
-    assert loan.summary == "第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
+    assert loan.summary.splitlines()[0] == "第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
     air = propose("set", "56 PM2.5 41", lookup, today=TODAY)
-    assert air.changes == (FieldChange(56, "indicator:PM2.5:actual", "41"),)
+    assert air.changes == (
+        FieldChange(56, "indicator:PM2.5:actual", "41"),
+        FieldChange(56, "indicator:PM2.5:as_of", DATED),
+    )
 
 
 def test_proposals_apply_through_the_store(engine, ledger_2020):
@@ -697,26 +725,31 @@ COPD = TargetSpec(
 
 def test_set_an_actual_in_its_own_unit_or_the_targets():
     lookup = {35: COPD}.get
-    same = propose("set", "35 慢阻肺筛查 80000人", lookup, today=TODAY)
-    assert same.changes == (FieldChange(35, "indicator:慢阻肺筛查:actual", "80000"),)
-    assert same.summary == "第35项 慢阻肺筛查 完成值：79891人 → 80000人"
-    bare = propose("set", "35 慢阻肺筛查 80000", lookup, today=TODAY)
-    assert bare.summary == "第35项 慢阻肺筛查 完成值：79891人 → 80000人"
-    other = propose("set", "35 慢阻肺筛查 8万人次", lookup, today=TODAY)
-    assert other.changes == (
+    same = propose("set", "35 慢阻肺筛查 80000人 截至12月", lookup, today=TODAY)
+    assert same.changes[0] == FieldChange(35, "indicator:慢阻肺筛查:actual", "80000")
+    assert same.summary.splitlines()[0] == "第35项 慢阻肺筛查 完成值：79891人 → 80000人"
+    # no unit typed: the indicator's own (its target's), said, with the form for the other
+    bare = propose("set", "35 慢阻肺筛查 8 截至12月", lookup, today=TODAY)
+    assert bare.summary.splitlines()[0] == (
+        "第35项 慢阻肺筛查 完成值：79891人 → 8万人次（未写单位，按该指标的单位“万人次”记；"
+        "如是8人，请发送 /set 35 慢阻肺筛查 8人）"
+    )
+    other = propose("set", "35 慢阻肺筛查 8万人次 截至12月", lookup, today=TODAY)
+    assert other.changes[:2] == (
         FieldChange(35, "indicator:慢阻肺筛查:actual", "8"),
         FieldChange(35, "indicator:慢阻肺筛查:actual_unit", ""),
     )
-    assert other.summary == "第35项 慢阻肺筛查 完成值：79891人 → 8万人次"
+    assert other.summary.splitlines()[0] == "第35项 慢阻肺筛查 完成值：79891人 → 8万人次"
+    assert bare.changes == other.changes
     with pytest.raises(CommandError, match="单位不符"):
         propose("set", "35 慢阻肺筛查 8万人", lookup, today=TODAY)
 
 
 @pytest.mark.parametrize("value", ["25亿", "25 亿", "25亿元"])
 def test_set_takes_a_magnitude_alone_as_the_indicators_unit(value):
-    proposal = run("set", f"12 新增贷款 {value}")
-    assert proposal.summary == "第12项 新增贷款 完成值：24.43亿元 → 25亿元"
-    assert changes(proposal) == {"indicator:新增贷款:actual": "25"}
+    proposal = run("set", f"12 新增贷款 {value} 截至11月")
+    assert proposal.summary.splitlines()[0] == "第12项 新增贷款 完成值：24.43亿元 → 25亿元"
+    assert changes(proposal)["indicator:新增贷款:actual"] == "25"
 
 
 def test_set_refuses_another_magnitude_alone_as_a_slip():

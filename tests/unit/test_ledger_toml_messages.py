@@ -32,6 +32,10 @@ CASES = [
     ("aliases = [", "aliases = [1, ", "aliases：应为文字的列表"),
     ("year = 2020", 'year = "二〇二〇"', "meta.year：应为台账年份（整数）"),
     ("year = 2020", "year = = 2020", "第3行第8列：不是有效的TOML写法"),
+    # a year out of range was imported as it stood ("新增20210年台账")
+    ("year = 2020", "year = 20210", "meta.year：应为1900到2200之间的台账年份，而不是 20210"),
+    ("year = 2020", "year = 1899", "meta.year：应为1900到2200之间的台账年份，而不是 1899"),
+    ("year = 2020", "year = 2201", "meta.year：应为1900到2200之间的台账年份，而不是 2201"),
 ]
 
 
