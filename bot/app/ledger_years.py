@@ -234,12 +234,12 @@ class LedgerYears:
         conversation.take(probe)
         return _of_year(leaning, other)
 
-    def _same_in_year(
-        self, question: str, year: int, current: Answerer, conversation: Conversation | None
-    ) -> Answer | None:
-        """A follow-up naming only a year ("那去年呢"): the target just talked about, as `year`'s
-        ledger holds it (matched by title and text), or that `year`'s ledger has no such
-        target and what to ask instead. None without a fresh context or a ledger of `year`."""
+    def _context_target(
+        self, year: int, current: Answerer, conversation: Conversation | None
+    ) -> tuple[Answerer, Answerer, TargetSpec, TargetSpec | None] | None:
+        """The fresh context's target with the ledger it was asked in and `year`'s core, and
+        that target as `year`'s ledger holds it (None when it lacks it). None without a fresh
+        target in the context or a ledger of `year`."""
         if conversation is None or not conversation.targets:
             return None
         if not conversation.fresh(time.monotonic()):
@@ -247,9 +247,20 @@ class LedgerYears:
         source = self.answerer(conversation.year or current.ledger.year)
         core = self.answerer(year)
         target = source.by_number.get(conversation.targets[0]) if source else None
-        if core is None or target is None:
+        if source is None or core is None or target is None:
             return None
-        found = target if source is core else same_target(target, core.ledger)
+        return source, core, target, target if source is core else same_target(target, core.ledger)
+
+    def _same_in_year(
+        self, question: str, year: int, current: Answerer, conversation: Conversation | None
+    ) -> Answer | None:
+        """A follow-up naming only a year ("那去年呢"): the target just talked about, as `year`'s
+        ledger holds it (matched by title and text), or that `year`'s ledger has no such
+        target and what to ask instead. None without a fresh context or a ledger of `year`."""
+        held = self._context_target(year, current, conversation)
+        if held is None:
+            return None
+        source, core, target, found = held
         if found is None:
             # Whatever else the words "那去年呢" match would be another target: say so instead.
             then = source.ledger.year
@@ -276,16 +287,10 @@ class LedgerYears:
         """A comparison naming no target ("和去年比", "同比呢") after an answer about one: that
         target in `year`, with the line comparing it with the year before (or the year named).
         None without a fresh target in the context, or when `year`'s ledger lacks it."""
-        if conversation is None or not conversation.targets:
+        held = self._context_target(year, current, conversation)
+        if held is None:
             return None
-        if not conversation.fresh(time.monotonic()):
-            return None
-        source = self.answerer(conversation.year or current.ledger.year)
-        core = self.answerer(year)
-        target = source.by_number.get(conversation.targets[0]) if source else None
-        if core is None or target is None:
-            return None
-        found = target if source is core else same_target(target, core.ledger)
+        _, core, _, found = held
         if found is None:
             return None
         answer = core.ask(f"第{found.number}项", _in_year(conversation, year))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.domain.ledger import TargetSpec
 from bot.understanding.candidates import Candidate
 from bot.understanding.gates import gated
 from bot.understanding.text import (
@@ -196,6 +197,21 @@ def stated_price(unit: str) -> re.Pattern[str]:
     """A money figure per thing in a ledger's text: "每个村(社区)800元", "每村5万元", "元/个"."""
     unit = re.escape(unit)
     return re.compile(rf"每(?:{unit})?[^，,。；;]{{0,12}}?[0-9.]+万?元|元\s*/\s*(?:{unit})?")
+
+
+def asks_unstated_price(q: str, best: TargetSpec | None) -> bool:
+    """The question asks what one thing costs, and the leading target states no such price
+    (a ticket price where its texts never say 门票, a price per 个 where none is per 个)."""
+    asked = UNIT_PRICE.search(q)
+    if asked is None:
+        return False
+    if best is None:
+        return True
+    texts = " ".join((best.target_text, best.progress_text, *(i.name for i in best.indicators)))
+    word = asked.group(3)
+    if word is not None:
+        return word not in texts
+    return not stated_price(asked.group(1) or asked.group(2)).search(texts)
 
 
 # An errand's verb said again after "how" ("挂号怎么挂", "报名该怎么报"): how to do it

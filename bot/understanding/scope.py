@@ -26,10 +26,10 @@ from bot.understanding.cues import (
     SUMMARY,
     TOPIC_CUE,
     TOPIC_ONE_TARGET,
-    UNIT_PRICE,
     WEATHER,
     WHOLE_COUNT,
     YEAR,
+    asks_unstated_price,
     blank_unwritten_periods,
     blank_written_cues,
     lexicon_and_characters,
@@ -37,7 +37,6 @@ from bot.understanding.cues import (
     one_character,
     one_common_word,
     only_characters,
-    stated_price,
 )
 from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
@@ -318,7 +317,7 @@ class ScopeChecks:
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
-        if self._asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
+        if asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
         if self._asks_unstated_rank(q, best):
             return True
@@ -352,23 +351,6 @@ class ScopeChecks:
                 if all(any(w in window for w in forms) for forms in words):
                     return False
         return True
-
-    @staticmethod
-    def _asks_unstated_price(q: str, best: TargetSpec | None) -> bool:
-        """The question asks what one thing costs, and the leading target states no such price
-        (a ticket price where its texts never say 门票, a price per 个 where none is per 个)."""
-        asked = UNIT_PRICE.search(q)
-        if asked is None:
-            return False
-        if best is None:
-            return True
-        texts = " ".join(
-            (best.target_text, best.progress_text, *(i.name for i in best.indicators))
-        )
-        word = asked.group(3)
-        if word is not None:
-            return word not in texts
-        return not stated_price(asked.group(1) or asked.group(2)).search(texts)
 
     def _trusted(self, best: Candidate) -> bool:
         """Enough of the question explained, or one of the target's phrases written out; never
