@@ -53,9 +53,8 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     """Print the targets, optionally filtered."""
     ledger = ledger_for(config, engine, args)
     today = config.status_date(ledger.year)
-    if args.unit:
-        _check_unit(ledger, args.unit)
-    chosen = TargetFilter(status=args.status, unit=args.unit, category=args.category)
+    unit = _unit_filter(ledger, args.unit) if args.unit else args.unit
+    chosen = TargetFilter(status=args.status, unit=unit, category=args.category)
     selected = select_targets(ledger.targets, today, chosen)
     if args.json:
         print_json([{"year": ledger.year, **list_item_json(r.target, today)} for r in selected])
@@ -67,19 +66,26 @@ def cmd_list(config: Config, engine: Engine, args) -> int:
     return 0
 
 
-def _check_unit(ledger, unit: str) -> None:
-    """An empty list for a unit the ledger never names would read as "all done": refuse it."""
+def _unit_filter(ledger, unit: str) -> str:
+    """The words to filter units by: `unit` when a unit's name holds it, else the one unit a
+    former name means (卫生局 → 县卫健委, said on stderr); refused otherwise, since an empty list
+    for a unit the ledger never names would read as "all done"."""
     from difflib import get_close_matches
 
-    from bot.domain.unit_names import UnitNotFound, resolve_unit_name
+    from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, resolve_unit_name
 
     names = sorted({u.name for t in ledger.targets for u in t.units})
     if any(unit in name for name in names):
-        return
-    try:  # a former name (卫生局 → 县卫健委)
-        close = [resolve_unit_name(unit, names).name]
+        return unit
+    try:
+        found = resolve_unit_name(unit, names)
+    except UnitAmbiguous as exc:
+        raise CliError(str(exc)) from None
     except UnitNotFound:
         close = get_close_matches(unit, names, n=5, cutoff=0.4)
+    else:
+        print(found.note, file=sys.stderr)
+        return found.name
     hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
     raise CliError(f"{ledger.year}年台账中没有名称含“{unit}”的责任单位。{hint}")
 
