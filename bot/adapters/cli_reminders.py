@@ -3,6 +3,7 @@ would be sent at a moment."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from sqlalchemy import Engine
@@ -115,8 +116,12 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     try:
         at = dt.datetime.fromisoformat(args.at)
     except ValueError:
+        # Written in the right shape but no such day or time ("2021-13-01"): say that, not
+        # that the format is wrong.
+        shaped = re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*", args.at)
+        what = "不是存在的日期或时刻" if shaped else "格式不对"
         raise CliError(
-            f"--at 应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00，而不是 {args.at!r}"
+            f"--at {args.at!r} {what}：应为 YYYY-MM-DDTHH:MM，例如 2020-10-24T09:00"
         ) from None
     if len(args.at.strip()) == len("2020-10-24"):  # a day alone: that day's sending time
         at = dt.datetime.combine(at.date(), policy.send_time)

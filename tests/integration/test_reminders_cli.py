@@ -65,7 +65,12 @@ def test_reopened_target_5_is_reminded_on_the_friday_before(run_cli, tmp_path):
 
 def test_bad_time_is_a_clear_error(run_cli):
     code, _, err = run_cli("reminders", "--at", "tomorrow")
-    assert code == 2 and "--at 应为 YYYY-MM-DDTHH:MM" in err
+    assert code == 2 and "格式不对：应为 YYYY-MM-DDTHH:MM" in err
+
+
+def test_a_day_that_does_not_exist_is_called_so_not_a_bad_format(run_cli):
+    code, _, err = run_cli("reminders", "--at", "2021-13-01")
+    assert code == 2 and "'2021-13-01' 不是存在的日期或时刻：应为 YYYY-MM-DDTHH:MM" in err
 
 
 def test_nothing_is_due_once_the_ledger_year_has_closed(run_cli):
