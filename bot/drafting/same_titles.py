@@ -1,5 +1,6 @@
-"""Targets a draft gives one title: told apart by the list their group heading counts from
-("农村户用厕所（省实事）" / "…（市实事）"), else both sent to review."""
+"""Targets a draft still gives one title after `distinct_titles` (which tries each target's own
+words first): told apart by the list their group heading counts from ("农村户用厕所（省实事）" /
+"…（市实事）"), else both sent to review."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def list_scope(heading_line: str) -> str:
     return ""
 
 
-def titles_told_apart(titles: dict[int, str], scopes: dict[int, str]) -> dict[int, str]:
+def titles_by_list(titles: dict[int, str], scopes: dict[int, str]) -> dict[int, str]:
     """Titles that two targets share, each followed by the list its group heading counts from
     ("农村户用厕所（省实事）" and "…（市实事）"), when the lists' names tell them apart."""
     by_title: dict[str, list[int]] = {}
@@ -49,7 +50,7 @@ def same_titles(targets: list, guesses: dict, items, lines: list[str]) -> tuple[
         for t in items
         if t.group is not None and 0 < t.group.line <= len(lines)
     }
-    told_apart = titles_told_apart({t.number: t.title for t in targets}, scopes)
+    told_apart = titles_by_list({t.number: t.title for t in targets}, scopes)
     guesses = dict(guesses)
     for spec in targets:
         if told_apart[spec.number] != spec.title:
