@@ -4,7 +4,6 @@ subjects and abbreviations the ledger does or does not hold, coverage and ambigu
 from __future__ import annotations
 
 import functools
-import re
 
 from bot.domain.ledger import TargetSpec
 from bot.render.replies import render_guesses
@@ -41,6 +40,7 @@ from bot.understanding.cues import (
 from bot.understanding.lexicon import Topic
 from bot.understanding.text import (
     ascii_word_in,
+    blank_words,
     has_content,
     mask_stopwords,
     normalize,
@@ -239,7 +239,7 @@ class ScopeChecks:
     def _named_besides(self, q: str, words: list[str]) -> bool:
         """Without `words`, a target named by a phrase of its own explains the question well
         ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
-        best = self._scored(re.sub("|".join(map(re.escape, words)), " ", q))[:1]
+        best = self._scored(blank_words(q, words))[:1]
         return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
 
     def _ledger_writes_apart(self, word: str) -> bool:

@@ -135,3 +135,22 @@ def test_a_status_is_found_by_its_words_or_forms_where_any_status_finds_it():
         assert bool(STATUS_WORD.search(text) or STATUS_FORM.search(text)) == bool(
             ANY_STATUS.search(text)
         ), text
+
+
+def test_words_are_blanked_as_their_alternation_blanks_them():
+    import random
+    import re
+
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import blank_words
+
+    subjects = list(load_lexicon().subjects)
+    assert subjects and all(subjects)  # `blank_words` takes non-empty words only
+    rng = random.Random(7)
+    pieces = ["养老", "老人", "养", "老", "人", "医院", "a.b", "(", "高铁", " ", "站"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 8))) for _ in range(2000)]
+    lists = [["养老", "老人"], ["老人", "养老"], ["养", "养老"], ["a.b", "("], subjects[:5]]
+    for words in lists:
+        pattern = re.compile("|".join(map(re.escape, words)))
+        for text in texts:
+            assert blank_words(text, words) == pattern.sub(" ", text), (words, text)
