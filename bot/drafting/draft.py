@@ -387,6 +387,10 @@ def draft_report(
     for item in report.targets:
         if item.number in run_words:
             item = replace(item, progress_text=run_words[item.number])
+            # The run's last name holds the run's words after its "等": its name ends there.
+            closed = item.target_text.rfind("等")
+            if closed > 0 and run_words[item.number] in item.target_text[closed:]:
+                item = replace(item, target_text=item.target_text[:closed])
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)

@@ -45,6 +45,10 @@ _ALL_OF_TASK = re.compile(
 )
 
 
+# Done as scheduled ("均能如期完成", "已按期完成"): a verdict on the whole task, not a step of it.
+_ON_SCHEDULE = re.compile(r"(?<!未)(?<!不能)(?:如期|按期|按时)(?:完成|建成|完工|办结)")
+
+
 # All of the work said done ("已全部建成投用", "均已完工并通过验收"): every figure it was set in.
 _ALL_DONE = re.compile(
     r"(?:已|已经)?(?:全部|均|全面)(?:已)?(?:建成|竣工|完工|投用|投入使用|交付|建设完成|完成建设)"
@@ -247,6 +251,7 @@ def draft_status(
             and unproven
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
+            and not _ON_SCHEDULE.search(words.words)
             and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
             and not _single_things(spec)
             and not _only_money(spec)
