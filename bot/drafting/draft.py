@@ -57,6 +57,7 @@ from bot.drafting.sentences import (
     told_as_done,
 )
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
@@ -232,6 +233,9 @@ def draft_target(
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
+        if own_line:  # "其中…项目总投资12.39亿元,已完成投资1.4亿元": a part's own pair
+            taken = {p.indicator.name for p in pairings}
+            pairings += parts_told_with_their_plans(item.progress_text, taken)
         told_parts = whole_part_pairs(sentence) if progress_report else []
         if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done

@@ -20,6 +20,7 @@ from bot.drafting.numbered_notices import (
     numbered_mentions,
     refusal,
 )
+from bot.drafting.page_lines import field_heading, page_footer
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -172,7 +173,7 @@ def _sub_heading(line: str, item_line: str) -> bool:
     """The line titles the next part of the report, not the progress of the item above it."""
     return (
         item_line.rstrip().endswith(("。", "；", ";"))
-        and bool(_BARE_WORDS.match(line))
+        and bool(_BARE_WORDS.match(line) or field_heading(line))
         and status_from_words(line) is None
     )
 
@@ -374,7 +375,9 @@ def _parse_report(text: str) -> Report:
         )
     targets = []
     last = len(lines)
-    while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
+    while last - 1 > starts[-1][0] and (
+        _SIGNATURE.match(lines[last - 1]) or page_footer(lines[last - 1])
+    ):
         last -= 1  # the office's signature or the date under the last item
     closing = next((k for k in range(starts[-1][0] + 1, last) if _CLOSING.match(lines[k])), None)
     last = closing if closing is not None else last  # "下一步,各园区…要…": the close
