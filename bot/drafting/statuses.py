@@ -21,6 +21,7 @@ from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
+from bot.drafting.sized_works import answered_by_done_words
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -228,6 +229,20 @@ def draft_status(
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
         # unless the words say it will not be done ("年底前不能全部完成").
         words = replace(words, value="滞后")
+    if (
+        words is not None
+        and words.value in DONE_WORDS
+        and not any(indicator_met(i) is False for i in targeted_indicators(spec))
+        and answered_by_done_words(spec, told)
+    ):
+        # "建成各类养殖小区300个;全株玉米青贮工作全部完成" for "…和50万吨饲草青贮": the
+        # figures given are met, the words say all the work of those not given is done.
+        exceeded = words.value == "超额完成" or any(
+            indicator_exceeded(i) for i in spec.indicators if i.comparable
+        )
+        status, reason = "超额完成" if exceeded else "已完成", f"报告称“{words.words}”"
+        spec = mark_done(replace(spec, status_override=status, status_reason=reason))
+        return spec, Guess("status", status, min(words.confidence, 0.7), reason)
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
         indicator_met(i) is False for i in targeted_indicators(spec)
