@@ -96,6 +96,19 @@ def _only_money(spec: TargetSpec) -> bool:
     )
 
 
+def _only_parts_exceed(spec: TargetSpec) -> bool:
+    """The figures beyond their targets are all parts of a whole ("其中…"), and the whole
+    figures, met, are not beyond theirs."""
+    figures = [i for i in spec.indicators if i.comparable]
+    parts = [i for i in figures if i.name.startswith("其中")]
+    wholes = [i for i in figures if i not in parts]
+    return (
+        bool(parts and wholes)
+        and all(indicator_met(i) and not indicator_exceeded(i) for i in wholes)
+        and any(indicator_exceeded(i) for i in parts)
+    )
+
+
 def mark_done(spec: TargetSpec) -> TargetSpec:
     return replace(spec, deadlines=tuple(replace(d, done=True) for d in spec.deadlines))
 
@@ -292,6 +305,12 @@ def draft_status(
         if behind is not None:  # a rate so far below the year's: behind, whatever the date
             spec = replace(spec, status_override="滞后", status_reason=behind.words)
             return spec, Guess("status", "滞后", behind.confidence, behind.words)
+        if status == "超额完成" and _only_parts_exceed(spec):
+            # "搬迁18695人,其中贫困人口14861人" met as 18695 (其中16449): the whole is met as
+            # set; its part's make-up changed, no more work was done.
+            reason = "总数按目标完成，仅“其中”部分超出"
+            spec = replace(spec, status_override="已完成", status_reason=reason)
+            return spec, Guess("status", "已完成", 0.6, reason)
         if words is not None and words.value == "超额完成" and status == "已完成":
             # "已超额完成改建797路的建设任务": the words say more than the figures show.
             reason = f"报告称“{words.words}”"
