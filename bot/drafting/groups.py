@@ -391,9 +391,9 @@ def run_verdicts(items) -> dict[int, str]:
         if joined(own) and not item.progress_text.strip():
             run.append(item.number)
             continue
+        # "“…”等17项超额完成": the quoted last name was split off its run's words.
         first = item.progress_text.split("\n", 1)[0].strip()
-        if first.startswith("等"):  # "“…”等17项超额完成": the quoted last name split off its run's words
-            own += first
+        own += first if first.startswith("等") else ""
         close = _RUN_CLOSE.search(own.rstrip("。；;"))
         if run and close and status_from_words(close.group(1)) is not None:
             # The run's count ("等5个项目…") counts its names: no figure of any one's work.

@@ -81,7 +81,7 @@ def _split_same_line(text: str) -> tuple[str, str]:
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
     if quoted:  # a name that goes on in the next item keeps its joiner ("“…”、")
-        return quoted.group(1) + quoted.group(2).strip(" ，,。；;”\""), ""
+        return quoted.group(1) + quoted.group(2).strip(' ，,。；;”"'), ""
     head, sep, tail = text.partition(_SENTENCE_END)
     if sep and (_NEXT_CELL_START.match(tail) or _CELL_SEPARATOR.search(head)):
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
