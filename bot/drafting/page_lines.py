@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.columns import header_labels
+
 # A yearbook's or a summary's field heading, closed by a stop ("农民增收工程。", "村镇环境与文明
 # 建设。"): a programme's name, no figure, no word of doing. The items below it are its.
 _FIELD_HEADING = re.compile(
@@ -30,3 +32,15 @@ _PAGE_FOOTER = re.compile(
 
 def page_footer(line: str) -> bool:
     return bool(_PAGE_FOOTER.match(line))
+
+
+# The list of a notice's attachments ("附件: 1.2022年度…完成情况 2.…"): titles of tables to come.
+_ATTACHMENTS = re.compile(r"^\s*附件\s*[:：]")
+# A header row opens on the rows' number column ("序号 | 项目内容 | 年度完成情况 | …").
+_NUMBER_LABEL = re.compile(r"^\s*(?:序号|编号)\s*[|｜\t]")
+
+
+def opens_what_follows(line: str) -> bool:
+    """The line opens what follows it (an attachment list, a table's header row), not the
+    progress of the item above it."""
+    return bool(_ATTACHMENTS.match(line) or (_NUMBER_LABEL.match(line) and header_labels(line)))

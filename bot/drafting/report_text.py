@@ -20,7 +20,7 @@ from bot.drafting.numbered_notices import (
     numbered_mentions,
     refusal,
 )
-from bot.drafting.page_lines import field_heading, page_footer
+from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -402,6 +402,7 @@ def _parse_report(text: str) -> Report:
             (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))
             or _GROUP_REMARK.match(body[-1])
             or (k + 1 < len(starts) and _sub_heading(body[-1], rest))
+            or (k + 1 < len(starts) and opens_what_follows(body[-1]))
         ):
             # "最新数据显示," introduces the next item; "部分项目进展缓慢。" speaks of several.
             body.pop()

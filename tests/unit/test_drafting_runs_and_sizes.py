@@ -163,3 +163,16 @@ def test_only_a_part_beyond_its_figure_leaves_a_whole_met_as_set_done():
     drafted = _draft(text, dt.date(2020, 1, 9))
     assert drafted[1].status_override == "已完成"
     assert draft_status(drafted[2], dt.date(2020, 1, 9)) == "超额完成"  # the whole beyond
+
+
+def test_an_attachment_list_and_a_table_header_open_what_follows():
+    text = (
+        "2022年度民生实事完成情况通报\n"
+        "1.“居家养老服务设施改造”(市民政局)被采纳为亮点案例。\n"
+        "附件: 1.2022年度省政府民生实事项目完成情况 2.2022年度市级民生实事项目完成情况\n"
+        "序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |\n"
+        "2.新增托位1140个 | 新增托位1155个。 | 超额完成 | 市卫健局 |\n"
+    )
+    drafted = _draft(text)
+    assert "附件" not in drafted[1].progress_text
+    assert "序号" not in drafted[1].progress_text
