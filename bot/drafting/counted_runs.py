@@ -110,9 +110,14 @@ def _overlapping(pattern: re.Pattern, text: str):
 def whole_list_done(preamble: str, items: int) -> Reading | None:
     """The opening's words that the whole list is done (its count at least the items the
     report lists), for the items that tell nothing of their own; None when it says none."""
+    span_end, span_count = -1, None  # the last span tried, and its count
     for m in _overlapping(_ALL_DONE, preamble):
+        count = list_number(m.group(1)) if m.group(1) else None
+        if m.start() < span_end and (count is None or count != span_count):
+            continue  # inside the span before, only the same list restated ("共计126项,…126项…")
+        span_end, span_count = m.end(), count
         before = preamble[max(0, m.start() - 6) : m.start()]
-        counted = m.group(1) is None or list_number(m.group(1)) >= items
+        counted = count is None or count >= items
         inside = m.group(0)[len(m.group(1) or "") + 1 :]
         if _COUNT_INSIDE.search(inside) or _COUNT_INSIDE.search(before):
             continue

@@ -1,5 +1,6 @@
 """Lines of a report's page that are neither an item nor its progress: the heading of a field
-the next items belong to, and the footer a web page prints under the article.
+the next items belong to, the footer a web page prints under the article, and the lines that
+open what follows (a notice's attachment list, a table's header row).
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from bot.drafting.columns import header_labels
 # A yearbook's or a summary's field heading, closed by a stop ("农民增收工程。", "村镇环境与文明
 # 建设。"): a programme's name, no figure, no word of doing. The items below it are its.
 _FIELD_HEADING = re.compile(
-    r"^\s*[\u4e00-\u9fff]{2,16}(?:工程|建设|行动|计划|工作|事业|保障|治理|提升|服务)[。.]?\s*$"
+    r"^\s*[\u4e00-\u9fff]{2,16}(?:工程|建设|行动|事业|保障|治理|提升|服务)[。.]?\s*$"
 )
-_DOING = re.compile(r"已|正在|完成|推进|开展|加快|实施|启动|开工|建成|竣工|完工|未|将|计划")
+_DOING = re.compile(r"已|正在|完成|推进|开展|加快|实施|启动|开工|建成|竣工|完工|未|将|计划|阶段")
 
 
 def field_heading(line: str) -> bool:
     """The line names the field of the items below it, not the progress of the item above."""
-    if not _FIELD_HEADING.match(line):
-        return False
-    return not _DOING.search(re.sub(r"(?:计划|工作)[。.]?\s*$", "", line))
+    return bool(_FIELD_HEADING.match(line)) and not _DOING.search(line)
 
 
 # A web page's footer under the article ("编辑:admin  作者:", "责任编辑：王某", "来源:县政府办"):

@@ -73,6 +73,9 @@ def test_a_list_done_or_more_counts_past_an_earlier_count():
     said = whole_list_done(opening, 18)
     assert said is not None and said.words == "126项民生实事均全部或超额完成"
     assert whole_list_done("126项民生实事力争全部完成年度目标任务。", 18) is None
+    # A part of the list counted inside the sentence is not the list restated.
+    assert whole_list_done("全年15件实事中,有12件已全部完成。", 10) is None
+    assert whole_list_done("全年115件实事全部完成。", 10).words == "115件实事全部完成"
 
 
 def test_a_field_heading_closed_by_a_stop_is_no_progress_of_the_item_above():
