@@ -19,6 +19,7 @@ from bot.drafting.counted_runs import (
     first_items_counted,
     own_doubt,
     under_a_done_list,
+    unjoined,
     whole_list_done,
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
@@ -390,7 +391,10 @@ def draft_report(
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
-            item = replace(item, progress_text=run_words[item.number])
+            # A name of the run is the item's text, without the joiner to the next name.
+            item = replace(
+                item, target_text=unjoined(item.target_text), progress_text=run_words[item.number]
+            )
             # The run's last name holds the run's words after its "等": its name ends there.
             closed = item.target_text.rfind("等")
             if closed > 0 and run_words[item.number] in item.target_text[closed:]:

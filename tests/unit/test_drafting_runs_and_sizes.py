@@ -27,7 +27,8 @@ def test_quoted_names_in_a_run_take_the_run_verdict_on_its_last_name():
     )
     drafted = _draft(text)
     assert [drafted[n].status_override for n in (1, 2, 3)] == ["超额完成"] * 3
-    assert drafted[1].title.strip("、") == drafted[1].title  # the joiner is no part of a title
+    # The joiner to the next name is no part of the item's text.
+    assert [drafted[n].target_text for n in (1, 3)] == ["新增持证养老护理员", "建设保障性租赁住房"]
 
 
 def test_the_last_name_of_a_run_takes_the_run_words_without_its_count():
