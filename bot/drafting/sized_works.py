@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.domain.status import missing_figures
+from bot.domain.status import indicator_met, missing_figures
 from bot.drafting.mentions import mentions
 from bot.drafting.text_figures import UNIT_PATTERN
 
@@ -60,17 +60,27 @@ def _bigrams(text: str) -> set[str]:
 
 
 def answered_by_done_words(spec: TargetSpec, told: str) -> bool:
-    """Every figure of `spec` left without a result is named in a clause of `told` that says
-    all of its work is done (and no clause's words deny or only promise it)."""
+    """Every figure of `spec` left without a result is answered by a clause of `told` saying
+    all of its work is done: a clause that writes the figure itself ("5万亩…建设、…全部完
+    成"), or, where the item's other figures are given and met, one naming its work ("建成…
+    300个;全株玉米青贮工作全部完成"). Words alone for an item's only figures ("管网建设已全部
+    完成" for "12公里") leave it unproven."""
     missing = missing_figures(spec)
     clauses = [
         c
         for c in re.split(r"[，,。；;\n]", told)
         if _DONE_CLAUSE.search(c) and not _NOT_DONE.search(c[: _DONE_CLAUSE.search(c).start()])
     ]
-    return bool(missing) and all(
-        any(_bigrams(_named(i, spec.target_text)) & _bigrams(c) for c in clauses) for i in missing
-    )
+    proven = any(i.comparable and indicator_met(i) for i in spec.indicators)
+
+    def answered(i: IndicatorSpec) -> bool:
+        return any(
+            f"{i.target}{i.unit}" in c
+            or (proven and _bigrams(_named(i, spec.target_text)) & _bigrams(c))
+            for c in clauses
+        )
+
+    return bool(missing) and all(answered(i) for i in missing)
 
 
 def _named(indicator: IndicatorSpec, target_text: str) -> str:
