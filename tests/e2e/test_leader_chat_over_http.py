@@ -85,3 +85,18 @@ async def test_what_is_to_be_done_by_a_day_is_the_list_due_then(config, engine, 
         # what is already done is still asked the usual way
         done = await bot.say(LEADER, LEADER, "哪些已经完成了")
         assert done.text.startswith("已完成的目标（第1/3页，共21项）")
+
+
+async def test_a_leader_asking_for_shares_above_a_bar_gets_the_completion_list(
+    config, engine, fake
+):
+    # Before, without the word 完成率 the bar was searched for in the texts: "超过200%的有哪些"
+    # listed 名录库企业获贷, 耕地保护, 慢阻肺防治… as "进展中提到“超过200%”的目标".
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        above = await bot.say(LEADER, LEADER, "超过200%的有哪些")
+        assert above.text == (
+            "完成率超过200%的目标（共2项）：\n"
+            "🟢 28. 文化下乡：398.0%（超额完成）\n"
+            "🟢 36. 职业技能培训：297.5%（超额完成）"
+        )
