@@ -381,8 +381,24 @@ def test_a_turn_about_the_last_target_with_nothing_else_in_it(answerer, turn):
     assert (answer.intent, answer.targets[0]) == ("target", 1)
 
 
+@pytest.mark.parametrize(
+    "turn", ["进度正常吗", "进展怎么样", "情况如何", "现在什么状态", "正常吗"]
+)
+def test_how_the_last_target_stands_asked_with_nothing_else_is_about_it(answerer, turn):
+    # Before, right after "慢阻肺防治怎么样", "进展怎么样" answered the whole ledger's summary
+    # and "进度正常吗" that nothing matched.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("慢阻肺防治怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.intent, answer.targets[:1]) == ("target", (35,))
+
+
 def test_the_same_turns_without_a_conversation_are_no_target(answerer):
     assert answerer.ask("进度呢").intent == "summary"
+    assert answerer.ask("进展怎么样").intent == "summary"
+    assert answerer.ask("进度正常吗").intent != "target"
 
 
 def test_a_turn_naming_another_target_outright_leaves_the_last(answerer):
