@@ -105,12 +105,12 @@ async def test_a_leader_asking_for_shares_above_a_bar_gets_the_completion_list(
 async def test_a_leader_asking_how_the_target_just_shown_stands_is_answered_about_it(
     config, engine, fake
 ):
-    # Before, "进展怎么样" right after a target answered the whole ledger's summary, and
-    # "进度正常吗" that nothing in the ledger matched.
+    # Before, "进展怎么样" right after a target answered the whole ledger's summary,
+    # "进度正常吗" and "能按期完成吗" that nothing matched, "滞后吗" the ledger's 滞后 list.
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
         first = await bot.say(LEADER, LEADER, "慢阻肺防治怎么样")
         assert first.text.startswith("第35项 慢阻肺防治：🔴未完成"), first.text
-        for turn in ("进展怎么样", "进度正常吗", "现在什么状态"):
+        for turn in ("进展怎么样", "进度正常吗", "现在什么状态", "滞后吗", "能按期完成吗"):
             reply = await bot.say(LEADER, LEADER, turn)
             assert reply.text.startswith("第35项 慢阻肺防治：🔴未完成"), (turn, reply.text)

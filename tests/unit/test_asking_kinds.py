@@ -395,6 +395,25 @@ def test_how_the_last_target_stands_asked_with_nothing_else_is_about_it(answerer
     assert (answer.intent, answer.targets[:1]) == ("target", (35,))
 
 
+@pytest.mark.parametrize(
+    "turn", ["滞后吗", "是不是逾期了", "达标了吗", "能按期完成吗", "有风险吗", "会不会逾期"]
+)
+def test_a_yes_no_question_on_a_state_right_after_a_target_is_about_it(answerer, turn):
+    # Before, "滞后吗" after "慢阻肺防治怎么样" listed the ledger's 滞后 targets ("没有符合条件
+    # 的目标"), "达标了吗" answered 水环境质量 and "能按期完成吗" that nothing matched.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("慢阻肺防治怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.intent, answer.targets[:1]) == ("target", (35,))
+
+
+def test_a_state_asked_with_no_target_talked_about_is_still_a_list(answerer):
+    assert answerer.ask("滞后吗").filter == {"status": "滞后"}
+    assert answerer.ask("有风险吗").filter == {"at_risk": True}
+
+
 def test_the_same_turns_without_a_conversation_are_no_target(answerer):
     assert answerer.ask("进度呢").intent == "summary"
     assert answerer.ask("进展怎么样").intent == "summary"
