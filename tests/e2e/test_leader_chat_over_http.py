@@ -114,3 +114,18 @@ async def test_a_leader_asking_how_the_target_just_shown_stands_is_answered_abou
         for turn in ("进展怎么样", "进度正常吗", "现在什么状态", "滞后吗", "能按期完成吗"):
             reply = await bot.say(LEADER, LEADER, turn)
             assert reply.text.startswith("第35项 慢阻肺防治：🔴未完成"), (turn, reply.text)
+
+
+async def test_a_due_window_said_in_words_lists_what_falls_due_in_it(config, engine, fake):
+    # Before, "三天内到期的" and "一周内到期的" were answered "没有找到", and "本月要到期的"
+    # listed the next 30 days, into next month.
+    thursday = dataclasses.replace(config, today=dt.date(2020, 10, 29))
+    async with running_bot(bot_config(thursday, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        done = "🟢 5. 腾云气体关闭退出：已完成（县工信局）"
+        days = await bot.say(LEADER, LEADER, "三天内到期的")
+        assert days.text == f"2020-10-29至2020-11-01到期（含已完成）的目标（共1项）：\n{done}"
+        week = await bot.say(LEADER, LEADER, "一周内到期的有哪些")
+        assert week.text == f"2020-10-29至2020-11-05到期（含已完成）的目标（共1项）：\n{done}"
+        month = await bot.say(LEADER, LEADER, "本月要到期的")
+        assert month.text.startswith("2020-10-01至2020-10-31到期"), month.text

@@ -252,6 +252,26 @@ def test_due_soon_in_other_words(answerer, question):
 
 
 @pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        # Before, "本月要到期的" was the next 30 days (its 要到期的 read as "due soon")
+        ("本月要到期的", ["2020-10-01", "2020-10-31"]),
+        ("这个月要到期的有哪些", ["2020-10-01", "2020-10-31"]),
+        ("下个月要到期的", ["2020-11-01", "2020-11-30"]),
+        # and a number of days or weeks in words was no window at all ("没有找到")
+        ("三天内到期的", ["2020-10-20", "2020-10-23"]),
+        ("十天内要完成的", ["2020-10-20", "2020-10-30"]),
+        ("一周内到期的", ["2020-10-20", "2020-10-27"]),
+        ("两个星期内到期的", ["2020-10-20", "2020-11-03"]),
+        ("快到期的", ["2020-10-20", "2020-11-19"]),
+    ],
+)
+def test_a_due_window_named_in_words_is_that_window(answerer, question, window):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("due")) == ("list", window)
+
+
+@pytest.mark.parametrize(
     ("question", "rank"),
     [("垫底的是哪几个", "completion_asc"), ("排名靠后的目标", "completion_asc")],
 )
