@@ -129,3 +129,12 @@ async def test_a_due_window_said_in_words_lists_what_falls_due_in_it(config, eng
         assert week.text == f"2020-10-29至2020-11-05到期（含已完成）的目标（共1项）：\n{done}"
         month = await bot.say(LEADER, LEADER, "本月要到期的")
         assert month.text.startswith("2020-10-01至2020-10-31到期"), month.text
+
+
+async def test_a_leader_asking_how_many_targets_gets_the_summary(config, engine, fake):
+    # Before, "一共多少个目标" and "完成了多少项" were answered "没有找到".
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        for question in ("一共多少个目标", "完成了多少项"):
+            reply = await bot.say(LEADER, LEADER, question)
+            assert reply.text.startswith("2020年县工作责任目标台账：共66项\n"), reply.text

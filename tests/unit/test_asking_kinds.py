@@ -120,6 +120,13 @@ def test_the_same_unit_asked_for_a_list_is_a_list(charged):
     assert (answer.intent, answer.targets) == ("list", (12,))
 
 
+@pytest.mark.parametrize("question", ["一共多少个目标", "多少个目标", "完成了多少项"])
+def test_how_many_targets_or_done_asked_plainly_is_the_summary(answerer, question):
+    # Before, "一共多少个目标" and "完成了多少项" were "没有找到" while "总共有多少项" and
+    # "完成了几项" were the summary.
+    assert answerer.ask(question).intent == "summary"
+
+
 @pytest.mark.parametrize("question", ["66件事项办得怎么样", "这十件实事完成得如何"])
 def test_the_ledger_counted_as_its_items_is_the_whole_ledger(answerer, question):
     assert answerer.ask(question).intent == "summary"
