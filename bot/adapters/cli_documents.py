@@ -29,6 +29,8 @@ from bot.config import Config
 
 def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
+    from bot.domain.work_calendar import load_work_calendar
+
     since = option_date("--since", args.since) if args.since else None
     issued = bulletin_documents(
         engine,
@@ -39,6 +41,7 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
         office=config.office_name,
         issued=config.current_date(),
         since=since,
+        calendar=load_work_calendar(config.calendar_dir),
     )
     if args.output and args.output.lower().endswith(".docx"):
         write_output(args.output, issued.docx())
