@@ -116,6 +116,18 @@ async def test_a_leader_asking_how_the_target_just_shown_stands_is_answered_abou
             assert reply.text.startswith("第35项 慢阻肺防治：🔴未完成"), (turn, reply.text)
 
 
+async def test_a_leader_asking_when_the_target_just_shown_is_done_gets_its_deadline(
+    config, engine, fake
+):
+    # Before, "啥时候完成的" listed all 21 已完成 targets of the ledger.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "县医院创二甲怎么样")
+        when = await bot.say(LEADER, LEADER, "啥时候完成的")
+        assert when.text.startswith("➤ 时限：2020-12-31 年底前"), when.text
+        assert "第50项 县医院创二甲" in when.text
+
+
 async def test_a_due_window_said_in_words_lists_what_falls_due_in_it(config, engine, fake):
     # Before, "三天内到期的" and "一周内到期的" were answered "没有找到", and "本月要到期的"
     # listed the next 30 days, into next month.

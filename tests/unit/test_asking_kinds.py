@@ -436,6 +436,17 @@ def test_a_yes_no_question_on_a_state_right_after_a_target_is_about_it(answerer,
     assert (answer.intent, answer.targets[:1]) == ("target", (35,))
 
 
+@pytest.mark.parametrize("turn", ["啥时候完成的", "什么时候能完成", "何时完工"])
+def test_when_the_last_target_is_done_is_its_deadline(answerer, turn):
+    # Before, "啥时候完成的" after "县医院创二甲怎么样" listed the ledger's 21 已完成 targets.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("县医院创二甲怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.targets[:1], answer.filter.get("aspect")) == ((50,), "deadline")
+
+
 def test_a_state_asked_with_no_target_talked_about_is_still_a_list(answerer):
     assert answerer.ask("滞后吗").filter == {"status": "滞后"}
     assert answerer.ask("有风险吗").filter == {"at_risk": True}
