@@ -241,6 +241,7 @@ RANK_ASKED = re.compile(
 # before it, which often names what is ranked).
 RANK_STATED = re.compile(r"排名|排第|居全|位次|名次|位于|方阵|平均水平|前列")
 RANK_NAMED = re.compile(r"排名|位次|名次")  # an indicator that is a rank
+RANK_PLACE = re.compile(r"全省|全市|全国|全区|全州|全盟|省内|市内")  # where a rank is asked
 CLAUSE = re.compile(r"[，,。；;]")
 
 

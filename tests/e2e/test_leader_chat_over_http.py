@@ -128,6 +128,19 @@ async def test_a_leader_asking_when_the_target_just_shown_is_done_gets_its_deadl
         assert "第50项 县医院创二甲" in when.text
 
 
+async def test_a_leader_asking_the_rank_of_the_target_just_shown_is_told_of_it(
+    config, engine, fake
+):
+    # Before, "全省排名呢" after 规上工业增加值 answered 第1项 固定资产投资 (its 全市排名).
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "规上工业增加值增速多少")
+        rank = await bot.say(LEADER, LEADER, "全省排名呢")
+        assert rank.text.startswith(
+            "➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值"
+        ), rank.text
+
+
 async def test_a_due_window_said_in_words_lists_what_falls_due_in_it(config, engine, fake):
     # Before, "三天内到期的" and "一周内到期的" were answered "没有找到", and "本月要到期的"
     # listed the next 30 days, into next month.

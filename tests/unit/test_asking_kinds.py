@@ -447,6 +447,21 @@ def test_when_the_last_target_is_done_is_its_deadline(answerer, turn):
     assert (answer.targets[:1], answer.filter.get("aspect")) == ((50,), "deadline")
 
 
+def test_a_rank_asked_of_the_last_target_stays_on_it(answerer):
+    # Before, "全省排名呢" after 规上工业增加值 (no rank in the ledger) answered 固定资产投资,
+    # whose 全市排名 shares the word 排名.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("规上工业增加值增速多少", chat, now=1.0)
+    answer = answerer.ask("全省排名呢", chat, now=2.0)
+    assert answer.targets[:1] == (2,)
+    assert answer.reply.startswith("➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值")
+    answerer.ask("进出口总额怎么样", chat, now=3.0)  # one that ranks: its rank leads
+    ranked = answerer.ask("全省排名呢", chat, now=4.0)
+    assert ranked.reply.startswith("➤ 进出口额全市排名 3位"), ranked.reply
+
+
 def test_a_state_asked_with_no_target_talked_about_is_still_a_list(answerer):
     assert answerer.ask("滞后吗").filter == {"status": "滞后"}
     assert answerer.ask("有风险吗").filter == {"at_risk": True}
