@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,14 +61,22 @@ def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+def option_date(option: str, text: str) -> dt.date:
+    """A YYYY-MM-DD option's date; a day in that shape that does not exist (2020-02-30) is
+    called so, not a bad format (as `reminders --at` says it)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        shaped = re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text)
+        what = "不是存在的日期" if shaped else "格式不对"
+        raise CliError(f"{option} {text!r} {what}：应为 YYYY-MM-DD，例如 2020-12-31") from None
+
+
 def as_of_date(config: Config, year: int, text: str | None) -> dt.date:
     """`--as-of` as a date; without it, the status day of `year`."""
     if not text:
         return config.status_date(year)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--as-of 应为 YYYY-MM-DD，而不是 {text!r}") from None
+    return option_date("--as-of", text)
 
 
 # The file each extension opens as, and the --format that writes it (where one does).

@@ -14,6 +14,7 @@ from bot.adapters.cli_common import (
     check_suffix,
     ledger_for,
     no_such_target,
+    option_date,
     write_output,
 )
 from bot.app.documents import (
@@ -28,14 +29,9 @@ from bot.config import Config
 
 def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
     """The 督查通报: text to stdout or a .txt file, Word for a .docx file."""
-    import datetime as dt
+    from bot.domain.work_calendar import load_work_calendar
 
-    since = None
-    if args.since:
-        try:
-            since = dt.date.fromisoformat(args.since)
-        except ValueError:
-            raise CliError(f"--since 应为 YYYY-MM-DD，而不是 {args.since!r}") from None
+    since = option_date("--since", args.since) if args.since else None
     issued = bulletin_documents(
         engine,
         ledger,
@@ -45,6 +41,7 @@ def _write_bulletin(config: Config, engine: Engine, ledger, as_of, args) -> int:
         office=config.office_name,
         issued=config.current_date(),
         since=since,
+        calendar=load_work_calendar(config.calendar_dir),
     )
     if args.output and args.output.lower().endswith(".docx"):
         write_output(args.output, issued.docx())

@@ -20,7 +20,7 @@ from bot.adapters.cli_common import (
 )
 from bot.app.documents import export_bytes
 from bot.app.imports import another_years_targets
-from bot.app.queries import TargetFilter, select_targets, years_held
+from bot.app.queries import TargetFilter, ledger_of, select_targets, years_held
 from bot.config import Config
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
@@ -148,11 +148,22 @@ def _another_year_hint(
 def _refuse_another_years(ledger, base, path: Path, args) -> None:
     """CliError when a sheet imported without --year looks like another year's ledger."""
     renamed = [] if args.year else another_years_targets(ledger, base)
-    if renamed:
-        raise CliError(
-            f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同，"
-            "像是另一年的台账，未导入任何内容。请加 --year 年份 指明它属于哪一年"
+    if not renamed:
+        return
+    known = base.by_number()
+    shown = "；".join(f"第{t.number}项 {known[t.number].title} → {t.title}" for t in renamed[:3])
+    more = f"等{len(renamed)}项" if len(renamed) > 3 else ""
+    if path.suffix.lower() == ".toml":  # its [meta] year names the year; --year only agrees
+        advice = (
+            f"请在文件的 [meta] year 写明它所属的年份（import-report 的草稿可加 --year 年份 "
+            f"重新生成）；如确要改写{base.year}年台账的这些目标，请加 --year {base.year} 再导入"
         )
+    else:
+        advice = "请加 --year 年份 指明它属于哪一年"
+    raise CliError(
+        f"{path}: {len(renamed)}项的简称和目标任务都与{base.year}年台账不同（{shown}{more}），"
+        f"像是另一年的台账，未导入任何内容。{advice}"
+    )
 
 
 def county_departments() -> frozenset[str]:
@@ -178,6 +189,11 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             raise CliError(
                 f"{path}: 文件是{ledger.year}年的台账，与 --year {args.year} 不符，未导入任何内容"
             )
+        # A draft whose year was guessed (a report that names none) may name a year held:
+        # merged into it, its targets would overwrite that year's targets of the same numbers.
+        if not args.year and ledger.year in years_held(engine):
+            held = ledger_of(engine, year=ledger.year, rules=config.status)
+            _refuse_another_years(ledger, held, path, args)
     elif suffix in (".xlsx", ".csv"):
         base = ledger_for(config, engine, args)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +16,9 @@ from bot.render.bulletin import Bulletin, build_bulletin
 from bot.store.ledger_store import audit_since
 from bot.store.models import BulletinIssue, utc_now
 from bot.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from bot.domain.work_calendar import WorkCalendar
 
 DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
 
@@ -39,6 +43,7 @@ def issue_bulletin(
     since: dt.date | None = None,
     now: dt.datetime | None = None,
     issued: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> Bulletin:
     """Issue the next 督查通报 of the ledger's year and record it, in one transaction.
 
@@ -46,19 +51,24 @@ def issue_bulletin(
     the year's first); a second issue on the same local day rewrites that day's issue, keeping
     its 期数 and its period, so previews never inflate the numbering. `issued` is the day it is
     written and signed, which numbers it and names its period (the config's pinned day in a
-    demonstration), `now`'s local day by default; `now` is the machine's moment.
+    demonstration), `now`'s local day by default; `now` is the machine's moment. The units'
+    reply is due on a working day of `calendar` (the library's calendar when None).
     """
     now = now or utc_now()
+    if calendar is None:
+        from bot.domain.work_calendar import WorkCalendar  # chinesecalendar: only when issued
+
+        calendar = WorkCalendar()
     try:
         return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now,
-                      issued=issued)  # fmt: skip
+                      issued=issued, calendar=calendar)  # fmt: skip
     except IntegrityError:
         # Another process numbered the same issue a moment before: number after it.
         return _issue(engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, now=now,
-                      issued=issued)  # fmt: skip
+                      issued=issued, calendar=calendar)  # fmt: skip
 
 
-def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
+def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued, calendar) -> Bulletin:
     # The day it is written numbers it (the config's pinned day in a demonstration); the
     # moments bound the changes counted, on the machine's clock, as audit entries are stamped.
     today = issued or now.astimezone(tz).date()
@@ -97,6 +107,11 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued) -> Bulletin:
         if previous is not None and previous.issued_at == row.since_at:  # aware, any zone
             shown_since = previous.issued_on
     bulletin = build_bulletin(
-        ledger, as_of=as_of, since=shown_since, changed=changed, issued=today
+        ledger,
+        as_of=as_of,
+        since=shown_since,
+        changed=changed,
+        issued=today,
+        working_day=calendar.next_working_day,
     )
     return dataclasses.replace(bulletin, number=row.number)

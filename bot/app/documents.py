@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,6 +21,9 @@ from bot.domain.status import year_end
 from bot.render.bulletin import Bulletin, render_bulletin_txt, write_bulletin_docx
 from bot.render.ledger_toml import dump_ledger
 from bot.render.spreadsheet import csv_bytes, xlsx_bytes
+
+if TYPE_CHECKING:
+    from bot.domain.work_calendar import WorkCalendar
 
 TEXT_REPORT_FORMATS = ("txt", "md")
 EXPORT_FORMATS = ("toml", "xlsx", "csv")
@@ -96,10 +100,19 @@ def bulletin_documents(
     office: str,
     issued: dt.date,
     since: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> IssuedBulletin:
-    """Issue (and record) the next 督查通报 of the ledger's year, ready to render."""
+    """Issue (and record) the next 督查通报 of the ledger's year, ready to render; the reply
+    is due on a working day of `calendar` (the office's holiday files)."""
     bulletin = issue_bulletin(
-        engine, ledger, as_of=as_of, tz=tz, actor=actor, since=since, issued=issued
+        engine,
+        ledger,
+        as_of=as_of,
+        tz=tz,
+        actor=actor,
+        since=since,
+        issued=issued,
+        calendar=calendar,
     )
     return IssuedBulletin(bulletin, office, issued)
 

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bot.app.other_years import held_in_another_year
 from bot.app.services import answerer_over
 from bot.app.year_comparison import comparison_line, same_target
 from bot.config import Config
@@ -180,6 +181,11 @@ class LedgerYears:
                 answer = self._in_context_year(question, before, year, conversation) or answer
                 if answer.intent == "unknown":
                     conversation.take(before)  # an unknown answer leaves the context as it was
+            if (
+                phrase.year is None
+            ):  # "耕地保护怎么样" of last year's ledger: say which year has it
+                held = self.held()
+                answer = held_in_another_year(answer, year, held, self.answerer) or answer
             if phrase.compare and SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)

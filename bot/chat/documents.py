@@ -66,6 +66,7 @@ def _bulletin(service: ChatContext, sender: Sender) -> list[Reply]:
         actor=sender.actor or "chat",
         office=config.office_name,
         issued=config.current_date(),
+        calendar=service.calendar,
     )
     name = issued.file_name(ledger.year, today)
     return [

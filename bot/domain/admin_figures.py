@@ -27,6 +27,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
+from bot.domain.as_of_words import NoSuchDay, as_of_in_words
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
@@ -155,10 +156,10 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
         raise CommandError(f"多余的内容：“{as_of}”")
     if len(as_of) > AS_OF_MAX_CHARS:
         raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
-    if _no_such_day(as_of):  # "截至13月" would stand in the ledger and judge no 序时进度
-        raise CommandError(
-            f"数据时点“{echoed(as_of)}”中的日期不存在，请写成 截至11月、1-11月 或 截至11月30日"
-        )
+    try:  # "截至13月" would stand in the ledger and judge no 序时进度
+        as_of = as_of_in_words(as_of)
+    except NoSuchDay as exc:
+        raise CommandError(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
@@ -287,17 +288,3 @@ GRAMMARS = (
         typed_tail=True,
     ),
 )
-
-
-_MONTH_OR_DAY = re.compile(r"(\d{1,2})月(?:份)?(?:(\d{1,2})日)?")
-
-
-def _no_such_day(words: str) -> bool:
-    """True when as-of words name a month or a day no year has ("13月", "2月30日")."""
-    for m in _MONTH_OR_DAY.finditer(words):
-        month, day = int(m.group(1)), int(m.group(2) or 1)
-        try:
-            dt.date(2000, month, day)  # a leap year: 2月29日 exists
-        except ValueError:
-            return True
-    return False

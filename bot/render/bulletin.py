@@ -14,7 +14,7 @@ A bulletin has four parts, as offices write them:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
@@ -119,10 +119,16 @@ def _by_severity(grouped: Mapping[str, Sequence[Problem]]) -> list[str]:
 
 
 def _requirements(
-    problems: Sequence[Problem], done_open: int, issued: dt.date, as_of: dt.date
+    problems: Sequence[Problem],
+    done_open: int,
+    issued: dt.date,
+    as_of: dt.date,
+    working_day: Callable[[dt.date], dt.date] | None = None,
 ) -> list[str]:
     kinds = {p.kind for p in problems}
     reply_by = issued + dt.timedelta(days=REPLY_DAYS)
+    if working_day is not None:  # due on a Sunday or in 国庆 is due the next working day
+        reply_by = working_day(reply_by)
     due = f"{reply_by.month}月{reply_by.day}日"
     if reply_by.year != as_of.year:  # a closed year's bulletin: "12月12日" would read as its own
         due = f"{reply_by.year}年{due}"
@@ -153,12 +159,15 @@ def build_bulletin(
     since: dt.date,
     changed: Mapping[int, int],
     issued: dt.date | None = None,
+    working_day: Callable[[dt.date], dt.date] | None = None,
 ) -> Bulletin:
     """The bulletin on `as_of`; `changed` maps a target number to its changes since `since`.
 
     `issued` is the day it is written: the units' reply is due days after it, not after
     `as_of`, which for a closed year is its close (a 2020 bulletin written in 2026 asks for
-    replies in 2026, not by 2021-01-06)."""
+    replies in 2026, not by 2021-01-06). `working_day` (the work calendar's
+    `next_working_day`) moves a reply day that falls on a weekend or holiday to the next
+    working day."""
     summary = report_summary(ledger, as_of=as_of)
     by_number = ledger.by_number()
     changes = tuple(
@@ -182,7 +191,9 @@ def build_bulletin(
         closed=sum(1 for t in ledger.targets if t.closed is not None),
         changes=changes,
         problems=tuple((unit, tuple(grouped[unit])) for unit in _by_severity(grouped)),
-        requirements=tuple(_requirements(problems, done_open, issued or as_of, as_of)),
+        requirements=tuple(
+            _requirements(problems, done_open, issued or as_of, as_of, working_day)
+        ),
         issued=issued,
     )
 

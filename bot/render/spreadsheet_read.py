@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.domain.as_of_words import NoSuchDay, as_of_in_words
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     CATEGORIES,
@@ -318,6 +319,7 @@ def rows_to_ledger(
             problems.append(CellProblem(row, "目标任务", "目标任务不能为空"))
         indicators = []
         names: set[str] = set()
+        held_as_of = {i.name: (i.as_of,) for i in old.indicators}
         for r, cells in indicator_rows:
             name = cells.get("指标", "")
             if not name:
@@ -344,6 +346,12 @@ def rows_to_ledger(
                 problems.append(
                     CellProblem(r, "完成值单位", f"“{actual_unit}”无法换算成单位“{unit}”")
                 )
+            as_of = cells.get("数据时点", "")
+            try:  # a date cell reads "2020-11-30": the ledger's words for it, as /set writes
+                if as_of not in held_as_of.get(name, ()):  # what the ledger holds re-imports
+                    as_of = as_of_in_words(as_of)
+            except NoSuchDay as exc:
+                problems.append(CellProblem(r, "数据时点", f"“{as_of}”中的日期不存在，{exc}"))
             comparator = cells.get("比较", "") or ">="
             if comparator not in COMPARATORS:
                 problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
@@ -355,7 +363,7 @@ def rows_to_ledger(
                     comparator=comparator,
                     actual=cells.get("完成值", "").replace(",", ""),
                     actual_unit=actual_unit,
-                    as_of=cells.get("数据时点", ""),
+                    as_of=as_of,
                     remark=cells.get("备注", ""),
                 )
             )

@@ -10,10 +10,15 @@ from bot.render.replies import NOTHING_TO_STEP, past_the_list
 from bot.render.target_view import unit_label
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
+    CLAUSE,
     FOLLOW_FILLER,
     MULTI_SPLIT,
     NEXT_IN_LIST,
     ORDINAL,
+    RANK_ASKED,
+    RANK_NAMED,
+    RANK_PLACE,
+    RANK_STATED,
     STEP_ON,
     aspect_of,
     names_phrase,
@@ -22,6 +27,7 @@ from bot.understanding.cues import (
 )
 from bot.understanding.text import (
     has_content,
+    mask_stopwords,
     question_tokens,
 )
 
@@ -119,6 +125,10 @@ class FollowUps:
             best is None or best.number == last.number or not names_phrase(best, 3)
         ):
             return self._target_answer(question, q, last, (), indicator=indicator)
+        if self._asks_only_a_rank(core):
+            # "全省排名呢": the rank of the target talked about, not another target that
+            # ranks something (its 全市排名); the card says what the ledger holds of it.
+            return self._target_answer(question, q, last, (), aspect="rank")
         # An explicit new target wins over the context.
         if best is not None and self._trusted(best) and best.number != last.number:
             stripped = strip_aspects(q)
@@ -136,7 +146,19 @@ class FollowUps:
                 return self._target_answer(question, q, last, (), aspect=aspect)
         return None
 
+    def _asks_only_a_rank(self, core: str) -> bool:
+        """A rank asked with nothing else but where ("全省排名", "排第几", "全市位次")."""
+        if not (RANK_ASKED.search(core) or RANK_NAMED.search(core)):
+            return False
+        rest = RANK_PLACE.sub(" ", RANK_NAMED.sub(" ", RANK_ASKED.sub(" ", core)))
+        return not has_content(mask_stopwords(rest, self._filler))
+
     def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
+        if aspect == "rank":  # what the progress says of a rank, or that it says none
+            stated = [
+                c.strip() for c in CLAUSE.split(target.progress_text) if RANK_STATED.search(c)
+            ]
+            return "排名：" + ("；".join(stated[:2]) if stated else "台账中没有这项目标的排名数据")
         if aspect == "units":
             if not target.units:
                 return "责任单位：台账未列明"

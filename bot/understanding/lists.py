@@ -394,6 +394,21 @@ class ListAnswers(RankedLists):
                 return category
         return None
 
+    def _named_window(self, q: str) -> tuple[dt.date, dt.date] | None:
+        """This month, next month, or days or weeks from today ("三天内", "两周内")."""
+        today = self.today
+        if "这个月" in q or "本月" in q or "当月" in q:
+            start = today.replace(day=1)
+            return start, start.replace(day=calendar.monthrange(today.year, start.month)[1])
+        if "下个月" in q or "下月" in q:
+            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        days = DAYS_WITHIN.search(q)
+        count = to_int(days.group(1)) if days else None
+        if count:
+            return today, today + dt.timedelta(days=count * (7 if days.group(2) else 1))
+        return None
+
     def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
         today = self.today
         to_be_done = TO_BE_DONE.search(q) is not None  # "本月应完成的", "下周要做完的"
@@ -403,7 +418,8 @@ class ListAnswers(RankedLists):
         if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
             return today, today + dt.timedelta(days=6 - today.weekday())
         if SOON.search(q):
-            return today, today + dt.timedelta(days=30)
+            # "本月要到期的", "三天内就要到期的": the window named, else the next 30 days
+            return self._named_window(q) or (today, today + dt.timedelta(days=30))
         if not (to_be_done or DUE_CUE.search(q)):
             return None
         if DUE_TODAY.search(q):
@@ -412,16 +428,9 @@ class ListAnswers(RankedLists):
             # Deadlines already passed: the year so far, open ones only (as `_due_within` does
             # for a window that starts before today).
             return dt.date(self.ledger.year, 1, 1), today
-        year = today.year
-        if "这个月" in q or "本月" in q or "当月" in q:
-            start = today.replace(day=1)
-            return start, start.replace(day=calendar.monthrange(year, start.month)[1])
-        if "下个月" in q or "下月" in q:
-            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        days = DAYS_WITHIN.search(q)
-        if days:
-            return today, today + dt.timedelta(days=int(days.group(1)))
+        window = self._named_window(q)
+        if window is not None:
+            return window
         ledger_year = self.ledger.year
         if "年底" in q or "年末" in q:
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)

@@ -13,6 +13,7 @@ from bot.understanding.cues import LIST_LIMIT, light, to_int
 from bot.understanding.list_cues import (
     BEST_FIRST,
     BY_UNIT,
+    LIST_CUE,
     RANK_COUNT,
     RANK_HIGH,
     RANK_LOW,
@@ -24,6 +25,7 @@ from bot.understanding.list_cues import (
     proportions_as_percent,
     threshold_of,
 )
+from bot.understanding.text import has_content, mask_stopwords
 
 # Statuses that say a target is behind whatever its ratios show.
 BEHIND = ("未完成", "滞后")
@@ -123,15 +125,28 @@ class RankedLists:
         filters = {"rank": "completion_asc" if ascending else "completion_desc"}
         return self._list(question, "", listed, filters, lines=lines)
 
+    def _only_a_share(self, q: str, m) -> bool:
+        """ "超过200%的有哪些", "哪些不到50%": a share with a comparison word and nothing but
+        list words asks for completion rates, as "完成率超过200%" does; "增长超过10%的" names
+        a figure of its own."""
+        if m.group(3) is None:
+            return False
+        rest = LIST_CUE.sub(" ", f"{q[: m.start()]} {q[m.end() :]}")
+        return not has_content(mask_stopwords(rest, self._filler))
+
     def _threshold_list(self, question: str, q: str) -> Answer | None:
         if not RATE_WORDS.search(q) and "%" not in q:
             return None
-        m = threshold_of(proportions_as_percent(q))
+        shares = proportions_as_percent(q)
+        m = threshold_of(shares)
         if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
             return None
+        if not RATE_WORDS.search(q):
+            if not self._only_a_share(shares, m):
+                return None
         # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
         # just 完成率 or 进度 names no target.
-        if not RATE_WORDS.search(q) or self._specific_topic(RATE_WORDS.sub(" ", q)):
+        elif self._specific_topic(RATE_WORDS.sub(" ", q)):
             return None
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""

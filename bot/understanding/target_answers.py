@@ -30,8 +30,8 @@ class TargetAnswers:
     ) -> Answer:
         lead = indicator or self._asked_indicator(q, target)
         aspect = aspect or aspect_of(q)
-        if lead is not None and aspect == "gap":
-            aspect = None  # the asked figure leads the reply already
+        if lead is not None and aspect in ("gap", "rank"):
+            aspect = None  # the asked figure (a rank indicator's too) leads the reply already
         reply = self._card(target, lead)
         aspect_line = self._aspect_line(target, aspect) if aspect else ""
         if aspect_line:

@@ -55,3 +55,15 @@ async def test_export_csv_and_units_board(bot):
     assert board.startswith("红黄绿榜（2021-01-15，2020年度已结束）")
     # the 2020 year is over on 2021-01-15: how the target ended, not days overdue into 2021
     assert "🔴16.耕地保护 " in board and "逾期" not in board
+
+
+async def test_a_bulletins_reply_day_is_a_working_day(config, engine, fake):
+    # Before, five days after 2020-09-28 asked units to reply by 10月3日, in the National Day
+    # holiday; the next working day of the work calendar is Friday 10月9日.
+    import dataclasses
+    import datetime as dt
+
+    monday = dataclasses.replace(config, today=dt.date(2020, 9, 28))
+    async with running_bot(bot_config(monday, fake), engine, fake) as bot:
+        exchange = await bot.say(ADMIN, ADMIN, "/report 通报")
+        assert "被通报的牵头单位须于10月9日前报送整改措施" in exchange.texts[0], exchange.texts

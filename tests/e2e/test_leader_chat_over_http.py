@@ -85,3 +85,81 @@ async def test_what_is_to_be_done_by_a_day_is_the_list_due_then(config, engine, 
         # what is already done is still asked the usual way
         done = await bot.say(LEADER, LEADER, "哪些已经完成了")
         assert done.text.startswith("已完成的目标（第1/3页，共21项）")
+
+
+async def test_a_leader_asking_for_shares_above_a_bar_gets_the_completion_list(
+    config, engine, fake
+):
+    # Before, without the word 完成率 the bar was searched for in the texts: "超过200%的有哪些"
+    # listed 名录库企业获贷, 耕地保护, 慢阻肺防治… as "进展中提到“超过200%”的目标".
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        above = await bot.say(LEADER, LEADER, "超过200%的有哪些")
+        assert above.text == (
+            "完成率超过200%的目标（共2项）：\n"
+            "🟢 28. 文化下乡：398.0%（超额完成）\n"
+            "🟢 36. 职业技能培训：297.5%（超额完成）"
+        )
+
+
+async def test_a_leader_asking_how_the_target_just_shown_stands_is_answered_about_it(
+    config, engine, fake
+):
+    # Before, "进展怎么样" right after a target answered the whole ledger's summary,
+    # "进度正常吗" and "能按期完成吗" that nothing matched, "滞后吗" the ledger's 滞后 list.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        first = await bot.say(LEADER, LEADER, "慢阻肺防治怎么样")
+        assert first.text.startswith("第35项 慢阻肺防治：🔴未完成"), first.text
+        for turn in ("进展怎么样", "进度正常吗", "现在什么状态", "滞后吗", "能按期完成吗"):
+            reply = await bot.say(LEADER, LEADER, turn)
+            assert reply.text.startswith("第35项 慢阻肺防治：🔴未完成"), (turn, reply.text)
+
+
+async def test_a_leader_asking_when_the_target_just_shown_is_done_gets_its_deadline(
+    config, engine, fake
+):
+    # Before, "啥时候完成的" listed all 21 已完成 targets of the ledger.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "县医院创二甲怎么样")
+        when = await bot.say(LEADER, LEADER, "啥时候完成的")
+        assert when.text.startswith("➤ 时限：2020-12-31 年底前"), when.text
+        assert "第50项 县医院创二甲" in when.text
+
+
+async def test_a_leader_asking_the_rank_of_the_target_just_shown_is_told_of_it(
+    config, engine, fake
+):
+    # Before, "全省排名呢" after 规上工业增加值 answered 第1项 固定资产投资 (its 全市排名).
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "规上工业增加值增速多少")
+        rank = await bot.say(LEADER, LEADER, "全省排名呢")
+        assert rank.text.startswith(
+            "➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值"
+        ), rank.text
+
+
+async def test_a_due_window_said_in_words_lists_what_falls_due_in_it(config, engine, fake):
+    # Before, "三天内到期的" and "一周内到期的" were answered "没有找到", and "本月要到期的"
+    # listed the next 30 days, into next month.
+    thursday = dataclasses.replace(config, today=dt.date(2020, 10, 29))
+    async with running_bot(bot_config(thursday, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        done = "🟢 5. 腾云气体关闭退出：已完成（县工信局）"
+        days = await bot.say(LEADER, LEADER, "三天内到期的")
+        assert days.text == f"2020-10-29至2020-11-01到期（含已完成）的目标（共1项）：\n{done}"
+        week = await bot.say(LEADER, LEADER, "一周内到期的有哪些")
+        assert week.text == f"2020-10-29至2020-11-05到期（含已完成）的目标（共1项）：\n{done}"
+        month = await bot.say(LEADER, LEADER, "本月要到期的")
+        assert month.text.startswith("2020-10-01至2020-10-31到期"), month.text
+
+
+async def test_a_leader_asking_how_many_targets_gets_the_summary(config, engine, fake):
+    # Before, "一共多少个目标" and "完成了多少项" were answered "没有找到".
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        for question in ("一共多少个目标", "完成了多少项"):
+            reply = await bot.say(LEADER, LEADER, question)
+            assert reply.text.startswith("2020年县工作责任目标台账：共66项\n"), reply.text

@@ -64,6 +64,24 @@ async def test_questions_the_bot_understood_are_not_offered_as_aliases(config, e
         assert unmatched.text == "暂无未匹配的问题。", unmatched.text
 
 
+async def test_a_target_only_last_years_ledger_holds_is_pointed_to_there(config, engine, fake):
+    # Before, once 2021 was imported, "耕地保护怎么样" was answered "抱歉，台账中没有找到与这个
+    # 问题对应的目标", as if the database held nothing of it, and was offered as an alias.
+    with_2021(engine)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        land = await bot.say(ADMIN, ADMIN, "耕地保护怎么样")
+        assert land.text == (
+            "2021年台账中没有找到与这个问题对应的目标。\n"
+            "2020年台账中有第16项 耕地保护，可以问“2020年的耕地保护”查看2020年的情况。"
+        )
+        there = await bot.say(ADMIN, ADMIN, "2020年的耕地保护")
+        assert there.text.startswith("【2020年】第16项 耕地保护"), there.text
+        chat = await bot.say(ADMIN, ADMIN, "今天天气怎么样")  # nothing any year holds
+        assert chat.text.startswith("抱歉，台账中没有找到"), chat.text
+        unmatched = await bot.say(ADMIN, ADMIN, "/unmatched")
+        assert "耕地保护" not in unmatched.text, unmatched.text
+
+
 async def test_a_unit_asked_by_its_former_name_lists_its_targets(config, engine, fake):
     # Before, "卫生局负责哪些" was answered "台账中没有“卫生局”负责的目标", though /assign
     # reads 卫生局 as 县卫健委 and leaders still call departments by their old names.

@@ -92,6 +92,24 @@ async def test_a_figure_dated_a_day_no_year_has_is_refused_with_the_forms_to_wri
         assert fine.text.startswith("已收到第48项的数据报送（编号")
 
 
+async def test_a_figure_dated_in_figures_is_read_as_that_day_or_refused(config, engine, fake):
+    # Before, "/set 48 … 2020-02-30" and "2020-13-01" stood in the ledger as typed, and a real
+    # "2020-11-30" too: words the 序时进度 rules and the age of a report never read as a day.
+    from tests.auxil.bot_harness import ADMIN
+
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for day in ("2020-02-30", "2020-13-01"):
+            admin = await bot.say(ADMIN, ADMIN, f"/set 48 产前超声筛查率 60% {day}")
+            assert admin.text.startswith(
+                f"数据时点“{day}”中的日期不存在，请写成 2020-11-30 或 截至11月30日\n用法：/set"
+            ), admin.text
+        dated = await bot.say(ADMIN, ADMIN, "/set 48 产前超声筛查率 60% 2020/11/30")
+        assert "数据时点：— → 截至2020年11月30日" in dated.text, dated.text
+        unit = await bot.say(GROUP, MEMBER, "/report 48 产前超声筛查率 60% 2020-11-30", **GROUP_KW)
+        assert "截至2020年11月30日" in unit.text, unit.text
+
+
 async def test_a_unit_asking_more_than_it_may_is_told_what_it_can_send(config, engine, fake):
     subscribe(engine, "县卫健委", GROUP, actor="tg:42")
     can_send = (

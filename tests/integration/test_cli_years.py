@@ -13,6 +13,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data"
 LEDGER_2021 = DATA / "ledger_2021.toml"
 REPORT_2022 = DATA / "reports" / "cangnan-2022" / "report.txt"
+REPORT_UNDATED = DATA / "reports" / "pingyang-2021-07" / "report.txt"
 
 
 def test_a_drafted_new_year_lives_beside_2020(run_cli, tmp_path):
@@ -129,6 +130,27 @@ def test_a_sheet_exported_from_another_year_is_not_imported_into_the_current_one
     assert run_cli("list", "--json")[1] == before
     code, out, _ = run_cli("import", str(sheet), "--year", "2021")
     assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
+
+
+def test_a_report_drafted_for_a_year_held_is_not_merged_into_it(run_cli, tmp_path):
+    # A report that names no year is drafted for a guessed one; a draft of another county's
+    # targets under 2020 must not overwrite 2020's targets 1-7 of the same numbers.
+    draft = tmp_path / "d.toml"
+    assert (
+        run_cli("import-report", str(REPORT_UNDATED), "--year", "2020", "-o", str(draft))[0] == 0
+    )
+    _, before, _ = run_cli("list", "--json")
+
+    code, out, err = run_cli("import", str(draft))
+
+    assert code == 2 and out == ""
+    assert err.startswith(
+        f"错误：{draft}: 7项的简称和目标任务都与2020年台账不同（第1项 固定资产投资 → "
+    )
+    assert "未导入任何内容" in err and "[meta] year" in err and "--year 2020" in err
+    assert run_cli("list", "--json")[1] == before
+    code, out, _ = run_cli("import", str(draft), "--year", "2020")  # said on purpose: imported
+    assert code == 0 and out.startswith("新建0项，更新")
 
 
 def test_last_years_export_imported_without_its_year_says_to_add_it(run_cli, tmp_path):

@@ -208,7 +208,12 @@ def test_cli_writes_the_bulletin(run_cli, tmp_path):
     code, _, err = run_cli("report", "--format", "bulletin", "-o", str(target))
     assert code == 0 and target.read_bytes()[:2] == b"PK"
     code, _, err = run_cli("report", "--format", "bulletin", "--since", "昨天")
-    assert code == 2 and "--since 应为 YYYY-MM-DD" in err
+    assert code == 2 and "--since '昨天' 格式不对：应为 YYYY-MM-DD" in err
+    # a day in the right shape that does not exist is called so, not a bad format
+    code, _, err = run_cli("report", "--format", "bulletin", "--since", "2020-13-01")
+    assert code == 2 and "--since '2020-13-01' 不是存在的日期：应为 YYYY-MM-DD" in err
+    code, _, err = run_cli("report", "--as-of", "2020-02-30")
+    assert code == 2 and "--as-of '2020-02-30' 不是存在的日期：应为 YYYY-MM-DD" in err
     code, _, err = run_cli("report", "--format", "txt", "--since", "2020-12-01")
     assert code == 2 and "--since 只用于" in err
 

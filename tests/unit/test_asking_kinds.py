@@ -120,6 +120,13 @@ def test_the_same_unit_asked_for_a_list_is_a_list(charged):
     assert (answer.intent, answer.targets) == ("list", (12,))
 
 
+@pytest.mark.parametrize("question", ["一共多少个目标", "多少个目标", "完成了多少项"])
+def test_how_many_targets_or_done_asked_plainly_is_the_summary(answerer, question):
+    # Before, "一共多少个目标" and "完成了多少项" were "没有找到" while "总共有多少项" and
+    # "完成了几项" were the summary.
+    assert answerer.ask(question).intent == "summary"
+
+
 @pytest.mark.parametrize("question", ["66件事项办得怎么样", "这十件实事完成得如何"])
 def test_the_ledger_counted_as_its_items_is_the_whole_ledger(answerer, question):
     assert answerer.ask(question).intent == "summary"
@@ -252,6 +259,26 @@ def test_due_soon_in_other_words(answerer, question):
 
 
 @pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        # Before, "本月要到期的" was the next 30 days (its 要到期的 read as "due soon")
+        ("本月要到期的", ["2020-10-01", "2020-10-31"]),
+        ("这个月要到期的有哪些", ["2020-10-01", "2020-10-31"]),
+        ("下个月要到期的", ["2020-11-01", "2020-11-30"]),
+        # and a number of days or weeks in words was no window at all ("没有找到")
+        ("三天内到期的", ["2020-10-20", "2020-10-23"]),
+        ("十天内要完成的", ["2020-10-20", "2020-10-30"]),
+        ("一周内到期的", ["2020-10-20", "2020-10-27"]),
+        ("两个星期内到期的", ["2020-10-20", "2020-11-03"]),
+        ("快到期的", ["2020-10-20", "2020-11-19"]),
+    ],
+)
+def test_a_due_window_named_in_words_is_that_window(answerer, question, window):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("due")) == ("list", window)
+
+
+@pytest.mark.parametrize(
     ("question", "rank"),
     [("垫底的是哪几个", "completion_asc"), ("排名靠后的目标", "completion_asc")],
 )
@@ -381,8 +408,69 @@ def test_a_turn_about_the_last_target_with_nothing_else_in_it(answerer, turn):
     assert (answer.intent, answer.targets[0]) == ("target", 1)
 
 
+@pytest.mark.parametrize(
+    "turn", ["进度正常吗", "进展怎么样", "情况如何", "现在什么状态", "正常吗"]
+)
+def test_how_the_last_target_stands_asked_with_nothing_else_is_about_it(answerer, turn):
+    # Before, right after "慢阻肺防治怎么样", "进展怎么样" answered the whole ledger's summary
+    # and "进度正常吗" that nothing matched.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("慢阻肺防治怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.intent, answer.targets[:1]) == ("target", (35,))
+
+
+@pytest.mark.parametrize(
+    "turn", ["滞后吗", "是不是逾期了", "达标了吗", "能按期完成吗", "有风险吗", "会不会逾期"]
+)
+def test_a_yes_no_question_on_a_state_right_after_a_target_is_about_it(answerer, turn):
+    # Before, "滞后吗" after "慢阻肺防治怎么样" listed the ledger's 滞后 targets ("没有符合条件
+    # 的目标"), "达标了吗" answered 水环境质量 and "能按期完成吗" that nothing matched.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("慢阻肺防治怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.intent, answer.targets[:1]) == ("target", (35,))
+
+
+@pytest.mark.parametrize("turn", ["啥时候完成的", "什么时候能完成", "何时完工"])
+def test_when_the_last_target_is_done_is_its_deadline(answerer, turn):
+    # Before, "啥时候完成的" after "县医院创二甲怎么样" listed the ledger's 21 已完成 targets.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("县医院创二甲怎么样", chat, now=1.0)
+    answer = answerer.ask(turn, chat, now=2.0)
+    assert (answer.targets[:1], answer.filter.get("aspect")) == ((50,), "deadline")
+
+
+def test_a_rank_asked_of_the_last_target_stays_on_it(answerer):
+    # Before, "全省排名呢" after 规上工业增加值 (no rank in the ledger) answered 固定资产投资,
+    # whose 全市排名 shares the word 排名.
+    from bot.understanding.conversation import Conversation
+
+    chat = Conversation()
+    answerer.ask("规上工业增加值增速多少", chat, now=1.0)
+    answer = answerer.ask("全省排名呢", chat, now=2.0)
+    assert answer.targets[:1] == (2,)
+    assert answer.reply.startswith("➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值")
+    answerer.ask("进出口总额怎么样", chat, now=3.0)  # one that ranks: its rank leads
+    ranked = answerer.ask("全省排名呢", chat, now=4.0)
+    assert ranked.reply.startswith("➤ 进出口额全市排名 3位"), ranked.reply
+
+
+def test_a_state_asked_with_no_target_talked_about_is_still_a_list(answerer):
+    assert answerer.ask("滞后吗").filter == {"status": "滞后"}
+    assert answerer.ask("有风险吗").filter == {"at_risk": True}
+
+
 def test_the_same_turns_without_a_conversation_are_no_target(answerer):
     assert answerer.ask("进度呢").intent == "summary"
+    assert answerer.ask("进展怎么样").intent == "summary"
+    assert answerer.ask("进度正常吗").intent != "target"
 
 
 def test_a_turn_naming_another_target_outright_leaves_the_last(answerer):

@@ -111,6 +111,21 @@ def test_units_are_named_most_late_first_then_by_pinyin():
     assert units == ["县农业农村局", "县发改委", "县卫健委", "县住建局"]
 
 
+def test_a_reply_day_off_work_moves_to_the_next_working_day():
+    from bot.domain.work_calendar import WorkCalendar
+
+    # issued Tuesday 2021-07-20: five days on is Sunday the 25th
+    bulletin = build_bulletin(
+        LEDGER,
+        as_of=JULY,
+        since=d("2021-07-08"),
+        changed={},
+        issued=d("2021-07-20"),
+        working_day=WorkCalendar().next_working_day,
+    )
+    assert "须于7月26日前报送整改措施" in bulletin.requirements[0]
+
+
 def test_the_printed_bulletin_tells_units_in_words_how_to_report():
     import io
 

@@ -229,6 +229,27 @@ def test_a_share_said_in_words_is_a_completion_threshold(answerer, question, com
     assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
 
 
+@pytest.mark.parametrize(
+    ("question", "completion"),
+    [
+        ("超过200%的有哪些", ">200"),
+        ("200%以上的有哪些", ">=200"),
+        ("完成超过200%的有哪些", ">200"),
+        ("哪些不到50%", "<50"),
+    ],
+)
+def test_a_bare_share_with_a_comparison_is_a_completion_threshold(answerer, question, completion):
+    # Before, with no 完成率 said, "超过200%的有哪些" listed the targets whose texts hold "20"
+    # and "0%" (耕地保护, 慢阻肺防治…) as "进展中提到“超过200%”的目标".
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
+
+
+def test_a_share_of_a_named_figure_is_no_completion_threshold(answerer):
+    answer = answerer.ask("增长超过10%的有哪些")  # a growth figure, not a completion rate
+    assert "completion" not in answer.filter
+
+
 def test_everyday_words_reach_a_drafted_ledgers_words():
     ledger = small_ledger(
         2020,

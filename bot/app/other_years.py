@@ -1,0 +1,39 @@
+"""A question the current year's ledger cannot answer but another year's can: said so.
+
+After a new year is imported, leaders go on asking about last year's targets in the same
+words ("耕地保护怎么样"). "Nothing found" would be wrong (the database holds the target), and
+answering from the other year unasked would pass last year's figures off as this year's; the
+reply names the year and target that answer it, and the question that reads it there."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Answer
+
+
+def held_in_another_year(
+    answer: Answer, current: int, years: Iterable[int], core_of: Callable[[int], Answerer | None]
+) -> Answer | None:
+    """`answer` (this year's "nothing found") pointing at the latest other year whose ledger
+    answers the question with one target, confidently; None when no year does."""
+    if answer.intent != "unknown" or not answer.alias_candidate:
+        return None  # a greeting, a number the ledger lacks…: no year's target answers it
+    for year in sorted(years, reverse=True):
+        core = core_of(year) if year != current else None
+        if core is None:
+            continue
+        found = core.ask(answer.question)
+        if found.intent != "target" or found.ambiguous or not found.confident:
+            continue
+        target = core.by_number[found.targets[0]]
+        reply = (
+            f"{current}年台账中没有找到与这个问题对应的目标。\n"
+            f"{year}年台账中有第{target.number}项 {target.title}，"
+            f"可以问“{year}年的{target.title}”查看{year}年的情况。"
+        )
+        # No alias of this year's targets could answer it: it is another year's target.
+        return dataclasses.replace(answer, reply=reply, alias_candidate=False)
+    return None
