@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from bot.domain.admin_grammar import (
     AS_OF_MAX_CHARS,
@@ -40,6 +41,7 @@ from bot.domain.ledger import (
     parse_figure,
 )
 from bot.domain.script import simplified
+from bot.domain.units import convert, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -97,24 +99,42 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
         raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
     if len(token) > VALUE_MAX_CHARS or (unit and NUMBERISH_RE.match(unit)):
         raise _bad_number(token)
-    # The indicator's own units only: the target's, and the one its actual is written in
-    # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
-    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion. A unit typed in
-    # Traditional characters (億元, 萬畝) is the ledger's Simplified one.
+    # A unit typed in Traditional characters (億元, 萬畝) is the ledger's Simplified one.
     unit = _clipped_unit(ind, simplified(unit))
-    if unit and unit not in (ind.unit, ind.shown_actual_unit):
+    if unit and not _takes_unit(ind, unit):
         raise _unit_error(target, ind, unit)
     return number, unit
 
 
+def _takes_unit(ind: IndicatorSpec, unit: str) -> bool:
+    """The indicator's own units (its target's, the one its actual is written in), or a known
+    unit of the same measure (79891人 for 6.63万人次, 25万元 for 亿元): kept as typed, as the
+    ledger keeps such figures, and shown converted so that a slip of magnitude is seen."""
+    if unit in (ind.unit, ind.shown_actual_unit):
+        return True
+    return (
+        bool(ind.unit) and unit in KNOWN_UNITS and convert(Decimal(1), unit, ind.unit) is not None
+    )
+
+
+def _converted_note(ind: IndicatorSpec, unit: str, number: str) -> str:
+    """ "（折合0.0025亿元）" for a figure typed in a unit the indicator does not use yet."""
+    if not unit or unit in (ind.unit, ind.shown_actual_unit):
+        return ""
+    value = convert(Decimal(number), unit, ind.unit)
+    return "" if value is None else f"（折合{value.normalize():f}{ind.unit}）"
+
+
 def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     """The indicator's unit for its magnitude alone, as reports clip it: "25亿" is 25亿元 of
-    an indicator in 亿元 (its actual's unit first), "3万" 3万人 of one in 万人; any other unit
-    as typed ("25万" of one in 亿元 stays a slip to refuse)."""
+    an indicator in 亿元 (its actual's unit first), "3万" 3万人 of one in 万人; another
+    magnitude of its measure otherwise ("25万" of one in 亿元 is 25万元, shown converted);
+    any other unit as typed."""
     if unit not in ("万", "亿"):
         return unit
     return next(
-        (u for u in (ind.shown_actual_unit, ind.unit) if len(u) > 1 and u.startswith(unit)), unit
+        (u for u in (ind.shown_actual_unit, ind.unit) if len(u) > 1 and u.startswith(unit)),
+        with_magnitude(unit, ind.unit) or unit,
     )
 
 
@@ -145,7 +165,7 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
         first, *more = tail.split(maxsplit=1)
         first = _clipped_unit(ind, simplified(first))
         if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
-            if first not in (ind.unit, ind.shown_actual_unit):
+            if not _takes_unit(ind, first):
                 raise _unit_error(target, ind, first)
             unit = first
             tail = more[0] if more else ""
@@ -172,6 +192,7 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [
         f"{label} 完成值：{old_figure} → {number}{new_unit}{_unit_note(target, ind, unit, number)}"
+        f"{_converted_note(ind, unit, number)}"
     ]
     if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
         # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).

@@ -69,6 +69,13 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
 SHARE_OF_TARGET = "%"
 
 
+def with_magnitude(magnitude: str, unit: str) -> str:
+    """`unit` at the magnitude 万 or 亿 ("万", "亿元" → "万元"; "万", "人次" → "万人次"), or ""
+    when its measure takes no magnitude (个, %)."""
+    base = unit.removeprefix("万").removeprefix("亿")
+    return magnitude + base if magnitude in MAGNITUDES and base in MAGNITUDE_BASES else ""
+
+
 def same_measure(actual_unit: str, target_unit: str) -> bool:
     """True when an actual in `actual_unit` can be compared with a target in `target_unit`."""
     if actual_unit.strip() == SHARE_OF_TARGET:

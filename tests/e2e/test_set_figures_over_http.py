@@ -1,0 +1,45 @@
+"""An admin sets figures over HTTP as the office types them: a figure in another unit of its
+measure is taken and shown converted."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from bot.store.ledger_store import read_target
+from tests.auxil.bot_harness import ADMIN, actual, bot_config, keyboard, running_bot
+
+USAGE = "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
+
+
+def indicator(engine, number: int, name: str):
+    with Session(engine) as session:
+        return read_target(session, number).indicator(name)
+
+
+async def confirm(bot, asked) -> str:
+    [[(_, data), _]] = keyboard(asked.sent[0])
+    await bot.press(ADMIN, ADMIN, asked.message_id, data)
+    return bot.shown(ADMIN, asked.message_id)
+
+
+async def test_a_figure_in_another_unit_of_its_measure_is_taken_converted(config, engine, fake):
+    # Before, once 慢阻肺筛查 was set in 万人次, "79891人" was refused: "单位不符".
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        asked = await bot.say(ADMIN, ADMIN, "/set 35 慢阻肺筛查 8万人次 截至12月")
+        await confirm(bot, asked)
+        assert indicator(engine, 35, "慢阻肺筛查").actual_unit == ""  # its own unit, 万人次
+        people = await bot.say(ADMIN, ADMIN, "/set 35 慢阻肺筛查 79891人 截至12月")
+        line = "第35项 慢阻肺筛查 完成值：8万人次 → 79891人（折合7.9891万人次）"
+        assert line in people.text
+        assert line in await confirm(bot, people)
+        after = indicator(engine, 35, "慢阻肺筛查")
+        assert (after.actual, after.actual_unit) == ("79891", "人")
+        shown = await bot.say(ADMIN, ADMIN, "慢阻肺筛查了多少人")
+        assert "慢阻肺筛查 79891人 / 目标6.63万人次（120.5%）" in shown.text
+        # another magnitude of money, shown converted so that a slip is seen before 确认
+        loans = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 250000万元 截至11月")
+        assert "完成值：24.43亿元 → 250000万元（折合25亿元）" in loans.text
+        # a unit of another measure is still refused
+        wrong = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万亩")
+        assert wrong.text == ("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n" + USAGE)
+        assert actual(engine, 12, "新增贷款") == "24.43"
