@@ -41,7 +41,7 @@ from bot.domain.ledger import (
     parse_figure,
 )
 from bot.domain.script import simplified
-from bot.domain.units import convert, with_magnitude
+from bot.domain.units import convert, never_negative, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -138,6 +138,23 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
+# A figure that says a change from before (同比增加, 下降) may be below zero whatever it counts.
+_CHANGE = re.compile(
+    r"同比|环比|比上年|较上年|增加|增长|增量|增幅|增速|增减|减少|下降|降低|变化|变动|净增|净减|差"
+)
+
+
+def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
+    """CommandError for a negative count or quantity (-5人次, -3亩), saying what to type."""
+    if Decimal(number) >= 0 or not never_negative(unit) or _CHANGE.search(ind.name):
+        return
+    raise CommandError(
+        f"数值不能为负数：第{target.number}项“{ind.name}”以{unit}计，不会小于0，"
+        f"你输入的是{number}{unit}。请填写0或正数（截至数据时点的累计数），"
+        f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
+    )
+
+
 def today_as_of(today: dt.date) -> str:
     """The as-of words an undated figure takes: the day it is entered, year included (a
     figure typed in 2026 on the 2020 ledger is not that year's)."""
@@ -184,6 +201,7 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
     # unit the last figure happened to be written in (8 is not 8人 of a target in 万人次).
     new_unit = unit or ind.unit or ind.actual_unit
+    _refuse_negative(target, ind, number, new_unit)
     if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
         as_of = undated  # a new figure, undated: today's (the same one again changes nothing)
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]

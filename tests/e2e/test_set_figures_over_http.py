@@ -1,12 +1,12 @@
-"""An admin sets figures over HTTP as the office types them: a figure in another unit of its
-measure is taken and shown converted."""
+"""An admin sets figures over HTTP as the office types them: a count below zero is refused,
+saying what to type; a figure in another unit of its measure is taken and shown converted."""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
 from bot.store.ledger_store import read_target
-from tests.auxil.bot_harness import ADMIN, actual, bot_config, keyboard, running_bot
+from tests.auxil.bot_harness import ADMIN, actual, bot_config, keyboard, running_bot, snapshot
 
 USAGE = "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
 
@@ -20,6 +20,26 @@ async def confirm(bot, asked) -> str:
     [[(_, data), _]] = keyboard(asked.sent[0])
     await bot.press(ADMIN, ADMIN, asked.message_id, data)
     return bot.shown(ADMIN, asked.message_id)
+
+
+async def test_a_negative_count_is_refused_saying_what_to_type(config, engine, fake):
+    # Before, "-5人" was proposed as 慢阻肺筛查's figure: no fewer than none are screened.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        before = snapshot(engine)
+        refused = await bot.say(ADMIN, ADMIN, "/set 35 慢阻肺筛查 -5人")
+        assert refused.text == (
+            "数值不能为负数：第35项“慢阻肺筛查”以人计，不会小于0，你输入的是-5人。"
+            "请填写0或正数（截至数据时点的累计数），例如 /set 35 慢阻肺筛查 5人\n" + USAGE
+        )
+        assert keyboard(refused.sent[0]) == []
+        areas = await bot.say(ADMIN, ADMIN, "/set 56 优良天数 -3")  # the unit left out: 天
+        assert areas.text.startswith("数值不能为负数：第56项“优良天数”以天计")
+        assert snapshot(engine) == before
+        # money and rates may be below zero (a net amount, a fall), and so may a change
+        loans = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 -3亿元 截至11月")
+        assert "完成值：24.43亿元 → -3亿元" in loans.text
+        fewer = await bot.say(ADMIN, ADMIN, "/set 56 优良天数同比增加 -3天 截至11月")
+        assert "完成值：66天 → -3天" in fewer.text
 
 
 async def test_a_figure_in_another_unit_of_its_measure_is_taken_converted(config, engine, fake):
