@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.domain.admin_grammar import (
@@ -41,6 +42,7 @@ from bot.domain.ledger import (
     parse_figure,
 )
 from bot.domain.script import simplified
+from bot.domain.status import year_closed
 from bot.domain.units import convert, never_negative, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
@@ -161,15 +163,42 @@ def today_as_of(today: dt.date) -> str:
     return f"截至{today.year}年{today.month}月{today.day}日"
 
 
-def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
-    """/set: a figure typed without as-of words is dated today, visibly, not left with the
-    previous figure's day."""
-    return set_figure(text, lookup, today, undated=today_as_of(today))
+@dataclass(frozen=True)
+class Undated:
+    """What a /set figure typed without as-of words is dated with, and what the summary says
+    of it; or, when no day can stand for it, the refusal asking for one."""
+
+    words: str = ""
+    note: str = ""
+    refusal: str = ""
 
 
-def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") -> Proposal:
-    """A figure change; `undated` is the as-of words a figure typed without them takes ("":
-    the indicator's own stay, as for a unit's report, dated by its approver's check)."""
+def undated_in(today: dt.date, year: int | None) -> Undated:
+    """Today within the ledger's year; its last day once the year is over (a figure entered
+    in 2026 on the 2020 ledger is that year's final one, not 2026's), said so; a date asked
+    for before the year has begun."""
+    if year is None or today.year == year:
+        return Undated(today_as_of(today), "（未写数据时点，按今天的日期）")
+    if year_closed(today, year):
+        return Undated(
+            f"截至{year}年12月31日",
+            f"（未写数据时点；{year}年度已结束，按年末记，"
+            f"其他时点请写明，如 截至{year}年11月30日）",
+        )
+    return Undated(refusal=f"{year}年度尚未开始，请在数值后写明数据时点，例如 截至{year}年3月31日")
+
+
+def _set(text: str, lookup: Lookup, today: dt.date, *, year: int | None = None) -> Proposal:
+    """/set: a figure typed without as-of words is dated, visibly, within the ledger's year
+    (`undated_in`), not left with the previous figure's day."""
+    return set_figure(text, lookup, today, undated=undated_in(today, year))
+
+
+def set_figure(
+    text: str, lookup: Lookup, today: dt.date, *, undated: Undated | None = None
+) -> Proposal:
+    """A figure change; `undated` says what a figure typed without as-of words is dated with
+    (None: the indicator's own stay, as for a unit's report, dated by its approver's check)."""
     target, rest = head(text, lookup)
     pieces = split_words(rest, 3)
     if len(pieces) < 2:
@@ -203,7 +232,10 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
     new_unit = unit or ind.unit or ind.actual_unit
     _refuse_negative(target, ind, number, new_unit)
     if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
-        as_of = undated  # a new figure, undated: today's (the same one again changes nothing)
+        # a new figure, undated: today's (the same one again changes nothing)
+        if undated.refusal:
+            raise CommandError(undated.refusal)
+        as_of = undated.words
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
     actual_unit = "" if new_unit == ind.unit else new_unit
     if actual_unit != ind.actual_unit:
@@ -217,7 +249,7 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
         changes, lines = [], []
     if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
-        today_note = "" if dated else "（未写数据时点，按今天的日期）"
+        today_note = "" if dated or undated is None else undated.note
         lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}{today_note}")
     return make_proposal("set", target, changes, lines)
 
@@ -308,6 +340,7 @@ GRAMMARS = (
         "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元",
         ("序号", "指标", "数值", "单位或数据时点"),
         _set,
+        takes_year=True,
     ),
     Grammar(
         "status",

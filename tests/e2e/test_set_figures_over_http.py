@@ -1,7 +1,11 @@
 """An admin sets figures over HTTP as the office types them: a count below zero is refused,
-saying what to type; a figure in another unit of its measure is taken and shown converted."""
+saying what to type; a figure in another unit of its measure is taken and shown converted;
+an undated figure on a closed year's ledger is dated within that year, said so."""
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
 
 from sqlmodel import Session
 
@@ -63,3 +67,23 @@ async def test_a_figure_in_another_unit_of_its_measure_is_taken_converted(config
         wrong = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万亩")
         assert wrong.text == ("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n" + USAGE)
         assert actual(engine, 12, "新增贷款") == "24.43"
+
+
+async def test_an_undated_figure_on_a_closed_year_is_dated_at_its_end(config, engine, fake):
+    # Before, a figure typed in 2026 on the 2020 ledger was dated 截至2026年12月7日, a day
+    # outside the ledger's year.
+    later = dataclasses.replace(config, today=dt.date(2026, 12, 7))
+    async with running_bot(bot_config(later, fake), engine, fake) as bot:
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元")
+        day = (
+            "第12项 新增贷款 数据时点：截止12月底 → 截至2020年12月31日（未写数据时点；"
+            "2020年度已结束，按年末记，其他时点请写明，如 截至2020年11月30日）"
+        )
+        assert day in asked.text
+        assert day in await confirm(bot, asked)
+        found = indicator(engine, 12, "新增贷款")
+        assert (found.actual, found.as_of) == ("25.1", "截至2020年12月31日")
+        # a day typed is taken as typed
+        dated = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 26亿元 截至11月")
+        assert dated.text.endswith("数据时点：截至2020年12月31日 → 截至11月")
+        assert "年度已结束" not in dated.text

@@ -767,3 +767,22 @@ def test_set_takes_another_magnitude_alone_converted_so_a_slip_shows():
     # a measure that takes no magnitude (%) is no place for one
     message = error("set", "56 优良天数比例 25万")
     assert message.startswith("单位不符：第56项“优良天数比例”的单位是%，你输入的是万\n用法：")
+
+
+def test_an_undated_figure_is_dated_within_the_ledgers_year():
+    def dated(today: dt.date, year: int) -> str:
+        proposal = propose("set", "12 新增贷款 25亿元", LEDGER.get, today=today, year=year)
+        return proposal.summary.splitlines()[1]
+
+    in_year = dated(dt.date(2020, 11, 20), 2020)
+    assert in_year.endswith("→ 截至2020年11月20日（未写数据时点，按今天的日期）")
+    closed = dated(dt.date(2026, 12, 7), 2020)
+    assert closed.startswith("第12项 新增贷款 数据时点：截止12月底 → 截至2020年12月31日（")
+    assert "2020年度已结束，按年末记" in closed
+    # before the ledger's year begins no day stands for the figure: one is asked for
+    with pytest.raises(CommandError, match="2027年度尚未开始，请在数值后写明数据时点"):
+        propose("set", "12 新增贷款 25亿元", LEDGER.get, today=dt.date(2026, 12, 7), year=2027)
+    dated_ahead = propose(
+        "set", "12 新增贷款 25亿元 截至3月", LEDGER.get, today=dt.date(2026, 12, 7), year=2027
+    )
+    assert dated_ahead.summary.splitlines()[1].endswith("→ 截至3月")
