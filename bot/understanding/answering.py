@@ -272,13 +272,15 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             return texts
         if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
+        # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,
+        # before a follow-up could read the one last asked about as the whole question.
+        multi = self._multi_answer(question, q)
+        if multi is not None:
+            return multi
         if context is not None:
             follow = self._follow_up(question, q, context)
             if follow is not None:
                 return follow
-        multi = self._multi_answer(question, q)
-        if multi is not None:
-            return multi
         return self._match_answer(question, q)
 
     def _accept_coverage(self) -> float:
