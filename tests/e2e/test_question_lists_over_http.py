@@ -3,7 +3,7 @@ naming two statuses."""
 
 from __future__ import annotations
 
-from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
 LEADER = 901
 
@@ -29,3 +29,24 @@ async def test_several_targets_named_at_once_are_each_answered_in_a_conversation
         await bot.say(LEADER, LEADER, "PM10降到多少了")
         pm25 = await bot.say(LEADER, LEADER, "那PM2.5呢")
         assert pm25.text.startswith("➤ PM2.5 43微克/立方米 / 目标≤49微克/立方米（达标）")
+
+
+async def test_a_list_naming_two_statuses_lists_both(config, engine, fake):
+    # Before, "哪些是未完成或滞后的" listed only the 未完成 ones.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        asked = await bot.say(ADMIN, ADMIN, "/status 1 滞后 固投进度低于全省平均")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+        both = (
+            "未完成、滞后的目标（共4项）：\n🔴 1. 固定资产投资：滞后（县发改委）\n"
+            "🔴 16. 耕地保护：未完成（县自然资源局）\n🔴 35. 慢阻肺防治：未完成（县卫健委）\n"
+            "🔴 62. 节能减煤：未完成（县发改委）"
+        )
+        for question in ("哪些是未完成或滞后的", "未完成和滞后的有哪些"):
+            assert (await bot.say(LEADER, LEADER, question)).text == both, question
+        said_the_other_way = await bot.say(LEADER, LEADER, "滞后、未完成的有哪些")
+        assert said_the_other_way.text.splitlines()[1:] == both.splitlines()[1:]
+        # one status alone is still that one
+        one = await bot.say(LEADER, LEADER, "哪些是未完成的")
+        assert one.text.startswith("未完成的目标（共3项）")
