@@ -38,6 +38,7 @@ from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
 from bot.chat.registry import PUBLIC, VIEWER, Registry
+from bot.chat.supervision import workflow_reply
 from bot.chat.types import (
     ADMIN,
     Button,
@@ -212,7 +213,7 @@ class ChatService:
             return [Reply(NOTHING_TO_CONFIRM)]
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
-        reply = self._answer_reply(answer)
+        reply = workflow_reply(self, answer) or self._answer_reply(answer)
         if answer.intent in ("target", "list") and answer.targets:
             reply = dataclasses.replace(reply, context=self.conversations.snapshot(sender.chat_id))
         return [reply]

@@ -72,6 +72,7 @@ from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
+from bot.understanding.supervision import SupervisionAnswers
 from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
@@ -82,7 +83,7 @@ from bot.understanding.text import (
 from bot.understanding.weights import AHEAD_MAX
 
 
-class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
+class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, SupervisionAnswers):
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
@@ -231,6 +232,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         )
         if aside is not None:
             return self._unknown(question, reply_prefix=aside, alias_candidate=False)
+        workflow = self._supervision_answer(question, q, context)  # 销号, 佐证材料, changes
+        if workflow is not None:
+            return workflow
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:
