@@ -43,7 +43,8 @@ class SupervisionAnswers:
     def _supervision_answer(
         self, question: str, q: str, context: Conversation | None
     ) -> Answer | None:
-        if not SUPERVISION_CUE.search(q):
+        cue = SUPERVISION_CUE.search(q)
+        if cue is None or self._names_own_phrase(q, cue.group()):
             return None
         changes = CHANGES.search(q)
         if changes is not None and not CLOSING.search(q) and not EVIDENCE.search(q):
@@ -65,6 +66,14 @@ class SupervisionAnswers:
                 filter={**answer.filter, "evidence": True},
             )  # fmt: skip
         return None
+
+    def _names_own_phrase(self, q: str, word: str) -> bool:
+        """The word is part of a target's own name written in the question ("黑臭水体整治销号"
+        as a drafted title says it): the question is about that target, not the workflow."""
+        candidates = self._scored(q)
+        if not candidates:
+            return False
+        return any(r.kind == "phrase" and word in r.text for r in candidates[0].reasons)
 
     def _workflow_target(self, q: str, context: Conversation | None):
         """The target the question names (its number, or a trusted match of its other words),
