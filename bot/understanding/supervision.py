@@ -46,6 +46,9 @@ class SupervisionAnswers:
         cue = SUPERVISION_CUE.search(q)
         if cue is None or self._names_own_phrase(q, cue.group()):
             return None
+        number = self._number_reference(q)
+        if number is not None and number not in self.by_number:
+            return None  # "第99项销号了吗": the number reference says the ledger lacks it
         changes = CHANGES.search(q)
         if changes is not None and not CLOSING.search(q) and not EVIDENCE.search(q):
             return self._changes_asked(question, changes.group(1))
@@ -80,7 +83,7 @@ class SupervisionAnswers:
         else the conversation's last one; None for a question about the ledger as a whole."""
         number = self._number_reference(q)
         if number is not None:
-            return self.by_number.get(number)
+            return self.by_number[number]
         rest = mask_stopwords(_WORKFLOW_WORDS.sub(" ", q), self._filler)
         if has_content(rest) and not LIST_CUE.search(q):
             candidates = self._scored(rest)

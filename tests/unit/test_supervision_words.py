@@ -78,3 +78,8 @@ def test_a_targets_own_name_holding_the_word_is_that_target():
     )  # fmt: skip
     answer = core.ask("河口镇黑臭水体整治销号完成了吗")
     assert (answer.intent, answer.targets[0], answer.filter) == ("target", 3, {})
+
+
+def test_a_number_the_ledger_lacks_is_said_so(answerer):
+    answer = answerer.ask("第99项销号了吗")
+    assert answer.intent == "unknown" and answer.reply.startswith("台账中没有第99项目标")
