@@ -52,7 +52,9 @@ def _proposal_command(name: str):
         if refused:
             return [Reply(refused)]
         try:
-            proposal = propose(name, args, service.target, today=service.config.current_date())
+            proposal = propose(
+                name, args, service.target, today=service.config.current_date(), year=service.year
+            )
         except CommandError as exc:
             return [Reply(str(exc))]
         refused = _refused_by_the_ledger(service, name, args, proposal)

@@ -38,6 +38,7 @@ from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
 from bot.chat.registry import PUBLIC, VIEWER, Registry
+from bot.chat.supervision import workflow_reply
 from bot.chat.types import (
     ADMIN,
     Button,
@@ -83,6 +84,23 @@ COMMAND_MODULES = (
     chat_documents,
     chat_evidence,
 )
+
+
+def saved_numbers(numbers: list[int], notes: dict[int, str] | None) -> str:
+    """A long list as `SavedList.numbers_json` keeps it: the numbers, with their lines' notes
+    when there are any ({"numbers": […], "notes": {"6": "逾期"}})."""
+    if not notes:
+        return json.dumps(numbers)
+    kept = {str(n): notes[n] for n in numbers if n in notes}
+    return json.dumps({"numbers": numbers, "notes": kept}, ensure_ascii=False)
+
+
+def listed_numbers(numbers_json: str) -> tuple[list[int], dict[int, str]]:
+    """The numbers and notes `saved_numbers` wrote (a plain list: no notes)."""
+    kept = json.loads(numbers_json)
+    if isinstance(kept, list):
+        return kept, {}
+    return kept["numbers"], {int(n): note for n, note in kept.get("notes", {}).items()}
 
 
 def build_registry() -> Registry:
@@ -195,7 +213,7 @@ class ChatService:
             return [Reply(NOTHING_TO_CONFIRM)]
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
-        reply = self._answer_reply(answer)
+        reply = workflow_reply(self, answer) or self._answer_reply(answer)
         if answer.intent in ("target", "list") and answer.targets:
             reply = dataclasses.replace(reply, context=self.conversations.snapshot(sender.chat_id))
         return [reply]
@@ -276,18 +294,23 @@ class ChatService:
         board = str(answer.filter.get("rank", "")).startswith("units")
         if answer.intent == "list" and len(answer.targets) > PAGE_SIZE and not board:
             title = list_title(answer.reply)
-            return self.paged_list(title, list(answer.targets))
+            return self.paged_list(title, list(answer.targets), notes=answer.notes)
         return Reply(answer.reply)
 
-    def paged_list(self, title: str, numbers: list[int], *, year: int | None = None) -> Reply:
+    def paged_list(
+        self, title: str, numbers: list[int], *, year: int | None = None, notes=None
+    ) -> Reply:
+        """A list reply, ◀ ▶ paged when long; `notes` (number → "逾期") stay on every page."""
         if len(numbers) <= PAGE_SIZE:
-            return Reply(self._list_text(title, numbers, year))
-        saved = SavedList(title=title[:200], year=year, numbers_json=json.dumps(numbers))
+            return Reply(self._list_text(title, numbers, year, notes))
+        saved = SavedList(title=title[:200], year=year, numbers_json=saved_numbers(numbers, notes))
         with UnitOfWork(self.engine) as uow:
             uow.session.add(saved)
         return self.list_page(saved, 0)
 
-    def _list_text(self, title: str, numbers: list[int], year: int | None = None) -> str:
+    def _list_text(
+        self, title: str, numbers: list[int], year: int | None = None, notes=None
+    ) -> str:
         if year is None or year == self.year:
             by_number, today = self.answerer.by_number, self.today
         else:
@@ -295,15 +318,18 @@ class ChatService:
                 by_number = read_ledger(session, year=year, rules=self.config.status).by_number()
             today = self.config.status_date(year)
         targets = [by_number[n] for n in numbers if n in by_number]
-        return render_list(title, targets, today)
+        return render_list(title, targets, today, notes=notes)
 
     def list_page(self, saved: SavedList, page: int, *, edit: bool = False) -> Reply:
-        numbers = json.loads(saved.numbers_json)
+        numbers, notes = listed_numbers(saved.numbers_json)
         pages = max(1, -(-len(numbers) // PAGE_SIZE))
         page = min(max(page, 0), pages - 1)
         chunk = numbers[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         text = self._list_text(
-            f"{saved.title}（第{page + 1}/{pages}页，共{len(numbers)}项）", chunk, saved.year
+            f"{saved.title}（第{page + 1}/{pages}页，共{len(numbers)}项）",
+            chunk,
+            saved.year,
+            notes,
         )
         text = text.replace(f"（共{len(chunk)}项）", "", 1)
         nav = []

@@ -15,6 +15,7 @@ bot.domain.admin_lists); the chat registers one command per grammar.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from types import MappingProxyType
@@ -28,18 +29,24 @@ ADMIN_PROPOSAL_COMMANDS = tuple(GRAMMARS)
 USAGE = MappingProxyType({name: g.usage for name, g in GRAMMARS.items()})
 
 
-def propose(command: str, args: str, lookup: Lookup, *, today: dt.date) -> Proposal:
+def propose(
+    command: str, args: str, lookup: Lookup, *, today: dt.date, year: int | None = None
+) -> Proposal:
     """The validated proposal for one admin command, or CommandError with the correct form.
 
     `today` is the calendar day a /note is dated with: the day it is written, never the
     status day of a closed year (a note written in 2026 on the 2020 ledger says 2026).
+    `year` is the ledger's, which an undated /set figure is dated within (None: today's).
     """
     name = unicodedata.normalize("NFKC", command or "").strip().lstrip("/").lower()
     grammar = GRAMMARS.get(name)
     if grammar is None:
         known = "、".join(f"/{c}" for c in GRAMMARS)
         raise CommandError(f"没有这个命令：{command}。可用的命令：{known}")
-    return _parsed(name, grammar, grammar.parse, args, lookup, today)
+    parse = grammar.parse
+    if grammar.takes_year:
+        parse = functools.partial(parse, year=year)
+    return _parsed(name, grammar, parse, args, lookup, today)
 
 
 def propose_reported_figure(args: str, lookup: Lookup, *, today: dt.date) -> Proposal:

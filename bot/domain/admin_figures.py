@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from bot.domain.admin_grammar import (
     AS_OF_MAX_CHARS,
@@ -41,6 +43,8 @@ from bot.domain.ledger import (
     parse_figure,
 )
 from bot.domain.script import simplified
+from bot.domain.status import year_closed
+from bot.domain.units import convert, never_negative, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -98,24 +102,59 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
         raise FigureOutOfBounds(f"数值无效：“{_shown(token)}”{exc}。{FIGURE_RULE}") from None
     if len(token) > VALUE_MAX_CHARS or (unit and NUMBERISH_RE.match(unit)):
         raise _bad_number(token)
-    # The indicator's own units only: the target's, and the one its actual is written in
-    # (79891人 for 6.63万人次). Another unit of the same measure is refused all the same:
-    # "25万元" for a figure in 亿元 is far likelier a slip than a conversion. A unit typed in
-    # Traditional characters (億元, 萬畝) is the ledger's Simplified one.
+    # A unit typed in Traditional characters (億元, 萬畝) is the ledger's Simplified one.
     unit = _clipped_unit(ind, simplified(unit))
-    if unit and unit not in (ind.unit, ind.shown_actual_unit):
+    if unit and not _takes_unit(ind, unit):
         raise _unit_error(target, ind, unit)
     return number, unit
 
 
+def _takes_unit(ind: IndicatorSpec, unit: str) -> bool:
+    """The indicator's own units (its target's, the one its actual is written in), or a known
+    unit of the same measure (79891人 for 6.63万人次, 25万元 for 亿元): kept as typed, as the
+    ledger keeps such figures, and shown converted so that a slip of magnitude is seen."""
+    if unit in (ind.unit, ind.shown_actual_unit):
+        return True
+    return (
+        bool(ind.unit) and unit in KNOWN_UNITS and convert(Decimal(1), unit, ind.unit) is not None
+    )
+
+
+def _converted_note(ind: IndicatorSpec, unit: str, number: str) -> str:
+    """ "（折合0.0025亿元）" for a figure typed in a unit the indicator does not use yet."""
+    if not unit or unit in (ind.unit, ind.shown_actual_unit):
+        return ""
+    value = convert(Decimal(number), unit, ind.unit)
+    return "" if value is None else f"（折合{value.normalize():f}{ind.unit}）"
+
+
 def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     """The indicator's unit for its magnitude alone, as reports clip it: "25亿" is 25亿元 of
-    an indicator in 亿元 (its actual's unit first), "3万" 3万人 of one in 万人; any other unit
-    as typed ("25万" of one in 亿元 stays a slip to refuse)."""
+    an indicator in 亿元 (its actual's unit first), "3万" 3万人 of one in 万人; another
+    magnitude of its measure otherwise ("25万" of one in 亿元 is 25万元, shown converted);
+    any other unit as typed."""
     if unit not in ("万", "亿"):
         return unit
     return next(
-        (u for u in (ind.shown_actual_unit, ind.unit) if len(u) > 1 and u.startswith(unit)), unit
+        (u for u in (ind.shown_actual_unit, ind.unit) if len(u) > 1 and u.startswith(unit)),
+        with_magnitude(unit, ind.unit) or unit,
+    )
+
+
+# A figure that says a change from before (同比增加, 下降) may be below zero whatever it counts.
+_CHANGE = re.compile(
+    r"同比|环比|比上年|较上年|增加|增长|增量|增幅|增速|增减|减少|下降|降低|变化|变动|净增|净减|差"
+)
+
+
+def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
+    """CommandError for a negative count or quantity (-5人次, -3亩), saying what to type."""
+    if Decimal(number) >= 0 or not never_negative(unit) or _CHANGE.search(ind.name):
+        return
+    raise CommandError(
+        f"数值不能为负数：第{target.number}项“{ind.name}”以{unit}计，不会小于0，"
+        f"你输入的是{number}{unit}。请填写0或正数（截至数据时点的累计数），"
+        f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
     )
 
 
@@ -125,15 +164,42 @@ def today_as_of(today: dt.date) -> str:
     return f"截至{today.year}年{today.month}月{today.day}日"
 
 
-def _set(text: str, lookup: Lookup, today: dt.date) -> Proposal:
-    """/set: a figure typed without as-of words is dated today, visibly, not left with the
-    previous figure's day."""
-    return set_figure(text, lookup, today, undated=today_as_of(today))
+@dataclass(frozen=True)
+class Undated:
+    """What a /set figure typed without as-of words is dated with, and what the summary says
+    of it; or, when no day can stand for it, the refusal asking for one."""
+
+    words: str = ""
+    note: str = ""
+    refusal: str = ""
 
 
-def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") -> Proposal:
-    """A figure change; `undated` is the as-of words a figure typed without them takes ("":
-    the indicator's own stay, as for a unit's report, dated by its approver's check)."""
+def undated_in(today: dt.date, year: int | None) -> Undated:
+    """Today within the ledger's year; its last day once the year is over (a figure entered
+    in 2026 on the 2020 ledger is that year's final one, not 2026's), said so; a date asked
+    for before the year has begun."""
+    if year is None or today.year == year:
+        return Undated(today_as_of(today), "（未写数据时点，按今天的日期）")
+    if year_closed(today, year):
+        return Undated(
+            f"截至{year}年12月31日",
+            f"（未写数据时点；{year}年度已结束，按年末记，"
+            f"其他时点请写明，如 截至{year}年11月30日）",
+        )
+    return Undated(refusal=f"{year}年度尚未开始，请在数值后写明数据时点，例如 截至{year}年3月31日")
+
+
+def _set(text: str, lookup: Lookup, today: dt.date, *, year: int | None = None) -> Proposal:
+    """/set: a figure typed without as-of words is dated, visibly, within the ledger's year
+    (`undated_in`), not left with the previous figure's day."""
+    return set_figure(text, lookup, today, undated=undated_in(today, year))
+
+
+def set_figure(
+    text: str, lookup: Lookup, today: dt.date, *, undated: Undated | None = None
+) -> Proposal:
+    """A figure change; `undated` says what a figure typed without as-of words is dated with
+    (None: the indicator's own stay, as for a unit's report, dated by its approver's check)."""
     target, rest = head(text, lookup)
     pieces = split_words(rest, 3)
     if len(pieces) < 2:
@@ -146,7 +212,7 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
         first, *more = tail.split(maxsplit=1)
         first = _clipped_unit(ind, simplified(first))
         if first in (ind.unit, ind.shown_actual_unit) or first in KNOWN_UNITS:
-            if first not in (ind.unit, ind.shown_actual_unit):
+            if not _takes_unit(ind, first):
                 raise _unit_error(target, ind, first)
             unit = first
             tail = more[0] if more else ""
@@ -165,21 +231,26 @@ def set_figure(text: str, lookup: Lookup, today: dt.date, *, undated: str = "") 
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
     # unit the last figure happened to be written in (8 is not 8人 of a target in 万人次).
     new_unit = unit or ind.unit or ind.actual_unit
+    _refuse_negative(target, ind, number, new_unit)
     if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
-        as_of = undated  # a new figure, undated: today's (the same one again changes nothing)
+        # a new figure, undated: today's (the same one again changes nothing)
+        if undated.refusal:
+            raise CommandError(undated.refusal)
+        as_of = undated.words
     changes = [(f"indicator:{ind.name}:actual", ind.actual, number)]
     actual_unit = "" if new_unit == ind.unit else new_unit
     if actual_unit != ind.actual_unit:
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [
         f"{label} 完成值：{old_figure} → {number}{new_unit}{_unit_note(target, ind, unit, number)}"
+        f"{_converted_note(ind, unit, number)}"
     ]
     if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
         # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).
         changes, lines = [], []
     if as_of and as_of != ind.as_of:
         changes.append((f"indicator:{ind.name}:as_of", ind.as_of, as_of))
-        today_note = "" if dated else "（未写数据时点，按今天的日期）"
+        today_note = "" if dated or undated is None else undated.note
         lines.append(f"{label} 数据时点：{show_value(ind.as_of)} → {as_of}{today_note}")
     return make_proposal("set", target, changes, lines)
 
@@ -270,6 +341,7 @@ GRAMMARS = (
         "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元",
         ("序号", "指标", "数值", "单位或数据时点"),
         _set,
+        takes_year=True,
     ),
     Grammar(
         "status",

@@ -70,6 +70,8 @@ class Grammar:
     # The last word is words a person writes for the ledger to keep (a note, a reason): it
     # reaches the parser as typed, full-width ，。：（） included, never NFKC-normalised.
     typed_tail: bool = False
+    # The parser also takes the ledger's year (`year=`): /set dates an undated figure in it.
+    takes_year: bool = False
 
 
 # --- shared pieces ---------------------------------------------------------------------

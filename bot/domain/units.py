@@ -68,6 +68,28 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
 
 SHARE_OF_TARGET = "%"
 
+# Measures that never fall below zero: things and people counted, areas, lengths, volumes,
+# weights, times, power and concentrations (by canonical base). Money, shares (%) and
+# percentage points are not here: a net amount or a growth rate may well be negative.
+NEVER_NEGATIVE_BASES = frozenset({
+    "人次", "个", "户", "张", "场", "套", "路", "宗", "栋", "台", "棵", "株", "笔", "项", "条",
+    "次", "只", "间", "辆", "床", "村", "件", "盏", "口", "剂次", "位", "类", "亩",
+    "公顷", "平方米", "立方米", "万立方米", "千米", "吨", "吨标准煤", "天", "小时", "千瓦", "兆瓦",
+    "万千瓦时", "亿千瓦时", "微克/立方米", "倍",
+})  # fmt: skip
+
+
+def never_negative(unit: str) -> bool:
+    """True when a figure in `unit` counts or measures something that cannot be below zero."""
+    return split_unit(unit)[1] in NEVER_NEGATIVE_BASES
+
+
+def with_magnitude(magnitude: str, unit: str) -> str:
+    """`unit` at the magnitude 万 or 亿 ("万", "亿元" → "万元"; "万", "人次" → "万人次"), or ""
+    when its measure takes no magnitude (个, %)."""
+    base = unit.removeprefix("万").removeprefix("亿")
+    return magnitude + base if magnitude in MAGNITUDES and base in MAGNITUDE_BASES else ""
+
 
 def same_measure(actual_unit: str, target_unit: str) -> bool:
     """True when an actual in `actual_unit` can be compared with a target in `target_unit`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.ledger import (
@@ -242,8 +242,10 @@ def render_list(
     *,
     status_of: Callable[[TargetSpec], str] | None = None,
     limit: int | None = None,
+    notes: Mapping[int, str] | None = None,
 ) -> str:
-    """A headed list, one line per target with its light and lead unit (at most `limit`)."""
+    """A headed list, one line per target with its light and lead unit (at most `limit`),
+    and what `notes` says of it ("· 逾期")."""
     if not targets:
         return f"{title}：没有符合条件的目标。"
     lines = [f"{title}（共{len(targets)}项）："]
@@ -255,6 +257,7 @@ def render_list(
             f"{light_for(status)} {t.number}. {t.title}：{status}"
             + (f"，{t.closed.label}" if t.closed else "")
             + (f"（{lead}）" if lead else "")
+            + (f" · {notes[t.number]}" if notes and t.number in notes else "")
         )
     if len(shown) < len(targets):
         lines.append(f"……另有{len(targets) - len(shown)}项未列出，请缩小范围再问")

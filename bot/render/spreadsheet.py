@@ -42,7 +42,8 @@ EXTRA_COLUMNS = (
 # them (the figures are the truth).
 DERIVED_COLUMNS = ("完成率", "差距")
 COLUMNS = STANDARD_COLUMNS[:8] + DERIVED_COLUMNS + STANDARD_COLUMNS[8:] + EXTRA_COLUMNS
-NUMBER_COLUMNS = frozenset({"目标值", "完成值", "差距"})
+# 序号 is a number too, so that a sort or a filter by it orders 2 before 10.
+NUMBER_COLUMNS = frozenset({"序号", "目标值", "完成值", "差距"})
 # The 状态 cell's fill, by light (light tints, so the black text stays readable).
 LIGHT_FILLS = {"🟢": "C8E6C9", "🟡": "FFE0B2", "🔴": "FFCDD2", "⚪": "E0E0E0"}
 # A CJK font for every cell, so Chinese text never falls back to a Latin font's boxes.

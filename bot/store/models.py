@@ -198,6 +198,8 @@ class SavedList(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str
     year: int | None = None  # the ledger year of the listed numbers
+    # [12, 13], or {"numbers": [12, 13], "notes": {"12": "逾期"}} when the lines say more
+    # (bot.chat.service.saved_numbers)
     numbers_json: str = Field(sa_column=Column(Text, nullable=False))
     created_at: dt.datetime = _ts()
 

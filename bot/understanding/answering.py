@@ -72,6 +72,7 @@ from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
+from bot.understanding.supervision import SupervisionAnswers
 from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
@@ -82,7 +83,7 @@ from bot.understanding.text import (
 from bot.understanding.weights import AHEAD_MAX
 
 
-class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
+class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, SupervisionAnswers):
     """Holds the ledger and its index; `refresh` after every change to the ledger."""
 
     def __init__(
@@ -231,6 +232,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
         )
         if aside is not None:
             return self._unknown(question, reply_prefix=aside, alias_candidate=False)
+        workflow = self._supervision_answer(question, q, context)  # 销号, 佐证材料, changes
+        if workflow is not None:
+            return workflow
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
             if last is not None:
@@ -272,13 +276,15 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence):
             return texts
         if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
+        # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,
+        # before a follow-up could read the one last asked about as the whole question.
+        multi = self._multi_answer(question, q)
+        if multi is not None:
+            return multi
         if context is not None:
             follow = self._follow_up(question, q, context)
             if follow is not None:
                 return follow
-        multi = self._multi_answer(question, q)
-        if multi is not None:
-            return multi
         return self._match_answer(question, q)
 
     def _accept_coverage(self) -> float:

@@ -133,6 +133,9 @@ class Answer:
     # False for a turn understood as asking about no target (a greeting, thanks, an item
     # number the ledger lacks): no alias could answer it, so /unmatched does not list it.
     alias_candidate: bool = True
+    # What a list's lines say of their targets besides the status ("逾期", "临近到期"), kept
+    # by the chat for every page of a long list.
+    notes: dict[int, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.understanding.gates import gated
-from bot.understanding.text import chinese_number, words_pattern
+from bot.understanding.text import words_pattern
 
 LIST_CUE = re.compile(
     r"哪些|哪几|哪个|有几|几项|多少项|清单|列表|列出|列一下|列一列|列个|罗列|名单|都有|有什么|全部|所有|统计|一览"
@@ -151,6 +151,7 @@ def status_reading(q: str) -> tuple[str, ...] | None:
     found = _said_status(q)
     if found is not None:
         statuses, start, end = found
+        statuses, start, end = _joined_statuses(q, statuses, start, end)
         before = NEGATOR_BEFORE.search(q[:start])
         if BESIDES_AFTER.match(q, end):
             return _negated(statuses)
@@ -187,6 +188,25 @@ def _negates(q: str, at: int) -> bool:
 def _negated(statuses: tuple[str, ...]) -> tuple[str, ...]:
     left_out = set(statuses).union(*(_TAKES_IN.get(s, ()) for s in statuses))
     return tuple(s for s in EVERY_STATUS if s not in left_out)
+
+
+# Between two statuses of one list question ("未完成或滞后的", "滞后、未完成的"); a form may
+# end inside its words ("已完" of 已完成).
+_JOINER = re.compile(
+    r"(?:成|了)?\s*的?(?:或者|或是|或|和|与|及|以及|还有|跟|加上|、|，|,|/)是?\s*"
+)
+
+
+def _joined_statuses(q: str, statuses: tuple, start: int, end: int) -> tuple[tuple, int, int]:
+    """Every status a question joins to the first ("哪些是未完成或滞后的": both), and the span."""
+    while found := _said_status(q[:start] + " " * (end - start) + q[end:]):
+        more, other_start, other_end = found
+        gap = q[end:other_start] if other_start >= end else q[other_end:start]
+        if set(more) <= set(statuses) or not gap.strip() or not _JOINER.fullmatch(gap):
+            break
+        statuses = tuple(dict.fromkeys(statuses + more))
+        start, end = min(start, other_start), max(end, other_end)
+    return statuses, start, end
 
 
 def _said_status(q: str) -> tuple[tuple[str, ...], int, int] | None:
@@ -390,30 +410,6 @@ UNIT_BOARD = re.compile(
 
 
 RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
-
-
-# A comparison word, or only a suffix ("完成率80%以上的"); `thresholds` keeps those with one.
-THRESHOLD = gated(
-    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
-    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
-)
-
-
-def threshold_of(q: str) -> re.Match[str] | None:
-    """The first number in `q` said with a comparison word or 以上/以下, if any."""
-    return next((m for m in THRESHOLD.finditer(q) if m.group(1) or m.group(4)), None)
-
-
-# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
-_HALF = re.compile(r"一半|半数")
-
-
-_TENTHS = re.compile(r"([一二三四五六七八九])成")
-
-
-def proportions_as_percent(q: str) -> str:
-    q = _HALF.sub("50%", q)
-    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
 
 
 WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")

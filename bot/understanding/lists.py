@@ -73,14 +73,20 @@ class ListAnswers(RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
-    def _list(self, question, title, targets, filters, *, lines=None) -> Answer:
+    def _list(self, question, title, targets, filters, *, lines=None, notes=None) -> Answer:
         if lines is None:
             reply = render_list(
-                title, targets, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+                title,
+                targets,
+                self.today,
+                status_of=self.status,
+                limit=LIST_REPLY_LIMIT,
+                notes=notes,
             )
         else:
             reply = "\n".join(lines)
-        return Answer(question, "list", tuple(t.number for t in targets), reply, filter=filters)
+        numbers = tuple(t.number for t in targets)
+        return Answer(question, "list", numbers, reply, filter=filters, notes=notes or {})
 
     def _word_list(self, question: str, q: str) -> Answer | None:
         """ "公交方面有哪些": a word no lexicon topic holds, written in the titles or aliases of
@@ -148,16 +154,10 @@ class ListAnswers(RankedLists):
             rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
             rows = [(t, why) for t, why in rows if why]
             targets = [t for t, _ in rows]
-            answer = self._with_unit(question, q, "需要盯紧的目标", targets, {"at_risk": True})
-            reasons = {t.number: why for t, why in rows}
-            lines = answer.reply.split("\n")
             # "滞后" and "未完成" are the status the line already shows: said once.
-            marked = [lines[0]] + [
-                line + (f" · {reasons[n]}" if reasons[n] != self.status(self.by_number[n]) else "")
-                for line, n in zip(lines[1:], answer.targets, strict=False)
-            ]
-            return Answer(
-                question, "list", answer.targets, "\n".join(marked), filter=answer.filter
+            reasons = {t.number: why for t, why in rows if why != self.status(t)}
+            return self._with_unit(
+                question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
         unit, role = self._unit_filter(q)
@@ -216,11 +216,10 @@ class ListAnswers(RankedLists):
         title = self._list_title(filters, status, unit, category, due, role)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
+        notes = self._due_notes(selected, due) if due is not None else {}
         reply = render_list(
-            title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT
+            title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
-        if due is not None and selected:
-            reply = self._mark_due(reply, selected, due)
         if (
             len(selected) == 1
             and "unit" in filters
@@ -230,7 +229,8 @@ class ListAnswers(RankedLists):
         ):
             # "民政局负责的那件事办得咋样" where the unit has one target: that target.
             return self._target_answer(question, q, selected[0], ())
-        return Answer(question, "list", tuple(t.number for t in selected), reply, filter=filters)
+        numbers = tuple(t.number for t in selected)
+        return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
 
     def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
         """A list by a unit the ledger does not name: say so, and which units it does name."""
@@ -295,7 +295,7 @@ class ListAnswers(RankedLists):
             pools.append(sorted(merged, key=lambda t: t.number))
         return min(pools, key=len) if pools else list(self.ledger.targets)
 
-    def _with_unit(self, question, q, title, targets, filters) -> Answer:
+    def _with_unit(self, question, q, title, targets, filters, *, notes=None) -> Answer:
         unit, role = self._unit_filter(q)
         if unit:
             targets = [
@@ -305,7 +305,7 @@ class ListAnswers(RankedLists):
             ]
             title = f"{unit}{'牵头' if role == 'lead' else '负责'}的{title}"
             filters = {**filters, "unit": unit, **({"role": role} if role else {})}
-        return self._list(question, title, targets, filters)
+        return self._list(question, title, targets, filters, notes=notes)
 
     def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
         # Relative windows (this week, next week, soon) list done targets too, marked so.
@@ -314,20 +314,19 @@ class ListAnswers(RankedLists):
             due[0] <= d.date <= due[1] and (include_done or not d.done) for d in t.deadlines
         )
 
-    def _mark_due(self, reply: str, selected, due) -> str:
-        lines = reply.split("\n")
-        out = [lines[0]]
-        for line, t in zip(lines[1:], selected, strict=False):
+    def _due_notes(self, selected, due) -> dict[int, str]:
+        """What each target's line says of its deadlines inside the window."""
+        notes = {}
+        for t in selected:
             inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
             if inside and all(d.done for d in inside):
                 # the status already says a done target is done; else which deadline is met
                 if self.status(t) not in DONE_STATUSES:
-                    line += f" · {inside[-1].text or inside[-1].date.isoformat()}已完成"
+                    notes[t.number] = f"{inside[-1].text or inside[-1].date.isoformat()}已完成"
             elif inside:
                 d = min(inside, key=lambda d: d.date)
-                line += f" · {d.date.isoformat()}（{deadline_state(d, self.today)}）"
-            out.append(line)
-        return "\n".join(out)
+                notes[t.number] = f"{d.date.isoformat()}（{deadline_state(d, self.today)}）"
+        return notes
 
     def _list_title(self, filters, status, unit, category, due, role=None) -> str:
         parts = []

@@ -3,6 +3,7 @@ targets over or under a threshold (split from `lists.py`; `ListAnswers` inherits
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
@@ -10,6 +11,7 @@ from bot.domain.status import as_of_label, completion_ratio
 from bot.domain.unit_board import rank_units, render_unit_row
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_LIMIT, light, to_int
+from bot.understanding.gates import gated
 from bot.understanding.list_cues import (
     BEST_FIRST,
     BY_UNIT,
@@ -22,10 +24,32 @@ from bot.understanding.list_cues import (
     UNIT_BOARD,
     WHICH_ONES,
     WHICH_TARGETS,
-    proportions_as_percent,
-    threshold_of,
 )
-from bot.understanding.text import has_content, mask_stopwords
+from bot.understanding.text import chinese_number, has_content, mask_stopwords
+
+# A comparison word, or only a suffix ("完成率80%以上的"); `thresholds` keeps those with one.
+THRESHOLD = gated(
+    r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
+    r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
+)
+
+
+def threshold_of(q: str) -> re.Match[str] | None:
+    """The first number in `q` said with a comparison word or 以上/以下, if any."""
+    return next((m for m in THRESHOLD.finditer(q) if m.group(1) or m.group(4)), None)
+
+
+# Shares said in words ("不到一半", "超过八成"), read as the percentages they are.
+_HALF = re.compile(r"一半|半数")
+
+
+_TENTHS = re.compile(r"([一二三四五六七八九])成")
+
+
+def proportions_as_percent(q: str) -> str:
+    q = _HALF.sub("50%", q)
+    return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
+
 
 # Statuses that say a target is behind whatever its ratios show.
 BEHIND = ("未完成", "滞后")

@@ -228,9 +228,9 @@ async def test_a_cancelled_or_malformed_change_is_not_applied(bot, engine):
     assert snapshot(engine)[0] == before[0] and not audit_entries(engine)
 
     # a wrong unit is refused with the correct form, and nothing is proposed
-    reply = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万元")
+    reply = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万亩")
     assert reply.text == (
-        "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元\n"
+        "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n"
         "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
     )
     assert keyboard(reply.sent[0]) == []

@@ -63,7 +63,7 @@ def test_an_admin_chats_in_the_console(config_file):
         "1",
         "新增贷款完成了吗",
         "/undo",
-        "/set 12 新增贷款 25万元",
+        "/set 12 新增贷款 25万亩",
         "/history 12",
     ]
     result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
@@ -90,7 +90,7 @@ def test_an_admin_chats_in_the_console(config_file):
     assert "新增贷款 25.1亿元 / 目标14亿元（179.3%）" in out[5]
     assert out[6] == "已撤销：第12项 新增贷款完成值：25.1 → 24.43"
     assert out[7] == (
-        "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元\n"
+        "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n"
         "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
     )
     assert out[8].startswith("第12项变更记录（最近2条）：\n")

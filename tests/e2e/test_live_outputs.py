@@ -59,7 +59,7 @@ def test_a_confirmed_set_shows_in_ask_report_export_and_chart(tmp_path):
     cli("export", "--format", "csv", "-o", str(table))
     sheet = load_workbook(xlsx).active
     header = [c.value for c in sheet[1]]
-    (row,) = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "12"]
+    (row,) = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == 12]
     assert (row[header.index("完成值")], row[header.index("单位")]) == (25.1, "亿元")
     rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
     (row,) = [r for r in rows if r[0] == "12"]

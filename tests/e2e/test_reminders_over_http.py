@@ -540,9 +540,9 @@ async def test_a_free_text_report_with_a_figure_sets_its_indicator(reminded, eng
     message_id = await pending_message(bot, report.id)
     await bot.press(ADMIN, ADMIN, message_id, f"rpt:ok:{report.id}")
     assert actual(engine, 35, "村级医务人员筛查补助") == "33.15"
-    # a figure in another unit than the indicator's is refused at once, like /set
-    reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26万元", **GROUP_KW)
-    assert reply.text.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元")
+    # a figure in a unit of another measure is refused at once, like /set
+    reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26万亩", **GROUP_KW)
+    assert reply.text.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩")
 
 
 # --- 7. 收到: acknowledged reminders, escalated once when they are not ----------------------

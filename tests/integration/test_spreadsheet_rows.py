@@ -28,7 +28,7 @@ def test_a_figure_with_more_decimals_than_its_cell_shows_is_imported_as_typed(ru
     assert run_cli("export", "--format", "xlsx", "-o", str(path))[0] == 0
     book = load_workbook(path)
     sheet = book.active
-    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "12")
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == 12)
     cell = sheet.cell(row, COLUMNS.index("完成值") + 1)
     assert cell.number_format == "0.00"  # the export shows two decimals
     cell.value = 24.435  # typed over it: the cell shows two decimals, the figure has three

@@ -7,7 +7,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 
-def type_into(path, number: str, values: dict[str, str]) -> None:
+def type_into(path, number: int, values: dict[str, str]) -> None:
     """Type `values` (column → text) into the first row of target `number`, as text cells."""
     book = load_workbook(path)
     sheet = book.active
@@ -21,8 +21,8 @@ def type_into(path, number: str, values: dict[str, str]) -> None:
 def test_full_width_figures_typed_in_excel_are_imported(run_cli, tmp_path):
     sheet = tmp_path / "台账.xlsx"
     assert run_cli("export", "--format", "xlsx", "-o", str(sheet))[0] == 0
-    type_into(sheet, "12", {"完成值": "２６．５"})
-    type_into(sheet, "58", {"目标值": "２，４５０"})
+    type_into(sheet, 12, {"完成值": "２６．５"})
+    type_into(sheet, 58, {"目标值": "２，４５０"})
 
     code, out, err = run_cli("import", str(sheet))
     assert (code, err) == (0, "")
@@ -34,7 +34,7 @@ def test_full_width_figures_typed_in_excel_are_imported(run_cli, tmp_path):
 def test_a_figure_that_is_no_number_in_any_width_is_still_refused(run_cli, tmp_path):
     sheet = tmp_path / "台账.xlsx"
     run_cli("export", "--format", "xlsx", "-o", str(sheet))
-    type_into(sheet, "12", {"完成值": "约２６亿"})
+    type_into(sheet, 12, {"完成值": "约２６亿"})
     code, _, err = run_cli("import", str(sheet))
     assert code == 2
     assert "“约26亿”不是数字" in err

@@ -121,7 +121,7 @@ async def test_admin_change_needs_the_same_admins_confirmation(bot_app):
     [
         ("/set 99 新增贷款 1亿元", "台账中没有第99项目标"),
         ("/set 12 没有的指标 1", "新增贷款"),
-        ("/set 12 新增贷款 25万元", "单位不符"),
+        ("/set 12 新增贷款 25万亩", "单位不符"),
         ("/set 12 新增贷款 很多", "/set"),
         ("/set", "/set"),
         ("/deadline 12 2020-13-45", "/deadline"),

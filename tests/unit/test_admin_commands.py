@@ -208,7 +208,7 @@ def test_set_target_without_indicators():
 
 @pytest.mark.parametrize(
     ("args", "typed"),
-    [("12 新增贷款 25万元", "万元"), ("12 新增贷款 25 万元", "万元"), ("56 PM10 41%", "%")],
+    [("12 新增贷款 25万亩", "万亩"), ("12 新增贷款 25 万亩", "万亩"), ("56 PM10 41%", "%")],
 )
 def test_set_wrong_unit(args, typed):
     message = error("set", args)
@@ -216,8 +216,8 @@ def test_set_wrong_unit(args, typed):
 
 
 def test_set_wrong_unit_message_exact():
-    message = error("set", "12 新增贷款 25万元")
-    assert message.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万元\n用法：")
+    message = error("set", "12 新增贷款 25万亩")
+    assert message.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n用法：")
 
 
 @pytest.mark.parametrize(
@@ -741,8 +741,14 @@ def test_set_an_actual_in_its_own_unit_or_the_targets():
     )
     assert other.summary.splitlines()[0] == "第35项 慢阻肺筛查 完成值：79891人 → 8万人次"
     assert bare.changes == other.changes
+    # people counted as 人次, at any magnitude: kept as typed, shown converted
+    people = propose("set", "35 慢阻肺筛查 8万人 截至12月", lookup, today=TODAY)
+    assert people.changes[1] == FieldChange(35, "indicator:慢阻肺筛查:actual_unit", "万人")
+    assert people.summary.splitlines()[0] == (
+        "第35项 慢阻肺筛查 完成值：79891人 → 8万人（折合8万人次）"
+    )
     with pytest.raises(CommandError, match="单位不符"):
-        propose("set", "35 慢阻肺筛查 8万人", lookup, today=TODAY)
+        propose("set", "35 慢阻肺筛查 8万亩", lookup, today=TODAY)
 
 
 @pytest.mark.parametrize("value", ["25亿", "25 亿", "25亿元"])
@@ -752,6 +758,31 @@ def test_set_takes_a_magnitude_alone_as_the_indicators_unit(value):
     assert changes(proposal)["indicator:新增贷款:actual"] == "25"
 
 
-def test_set_refuses_another_magnitude_alone_as_a_slip():
-    message = error("set", "12 新增贷款 25万")
-    assert message.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万\n用法：")
+def test_set_takes_another_magnitude_alone_converted_so_a_slip_shows():
+    proposal = run("set", "12 新增贷款 25万 截至11月")
+    assert proposal.summary.splitlines()[0] == (
+        "第12项 新增贷款 完成值：24.43亿元 → 25万元（折合0.0025亿元）"
+    )
+    assert changes(proposal)["indicator:新增贷款:actual_unit"] == "万元"
+    # a measure that takes no magnitude (%) is no place for one
+    message = error("set", "56 优良天数比例 25万")
+    assert message.startswith("单位不符：第56项“优良天数比例”的单位是%，你输入的是万\n用法：")
+
+
+def test_an_undated_figure_is_dated_within_the_ledgers_year():
+    def dated(today: dt.date, year: int) -> str:
+        proposal = propose("set", "12 新增贷款 25亿元", LEDGER.get, today=today, year=year)
+        return proposal.summary.splitlines()[1]
+
+    in_year = dated(dt.date(2020, 11, 20), 2020)
+    assert in_year.endswith("→ 截至2020年11月20日（未写数据时点，按今天的日期）")
+    closed = dated(dt.date(2026, 12, 7), 2020)
+    assert closed.startswith("第12项 新增贷款 数据时点：截止12月底 → 截至2020年12月31日（")
+    assert "2020年度已结束，按年末记" in closed
+    # before the ledger's year begins no day stands for the figure: one is asked for
+    with pytest.raises(CommandError, match="2027年度尚未开始，请在数值后写明数据时点"):
+        propose("set", "12 新增贷款 25亿元", LEDGER.get, today=dt.date(2026, 12, 7), year=2027)
+    dated_ahead = propose(
+        "set", "12 新增贷款 25亿元 截至3月", LEDGER.get, today=dt.date(2026, 12, 7), year=2027
+    )
+    assert dated_ahead.summary.splitlines()[1].endswith("→ 截至3月")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.understanding import cues, list_cues
+from bot.understanding import cues, list_cues, rankings
 from bot.understanding.evaluation import load_eval_set
 from bot.understanding.gates import GatedPattern, gate_chars, gated
 from bot.understanding.text import normalize
@@ -14,7 +14,7 @@ from bot.understanding.text import normalize
 TRAINING = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
 GATED = {
     f"{module.__name__}.{name}": value
-    for module in (cues, list_cues)
+    for module in (cues, list_cues, rankings)
     for name, value in vars(module).items()
     if isinstance(value, GatedPattern)
 }

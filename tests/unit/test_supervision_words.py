@@ -1,0 +1,85 @@
+"""销号, 佐证材料 and recent changes asked of the core alone (the chat fills in the database's
+part: tests/e2e/test_supervision_questions_over_http.py)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import small_ledger
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return Answerer(ledger_2020, load_lexicon(), today=dt.date(2020, 12, 31), tz=ZoneInfo("UTC"))
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("新增贷款销号了吗", 12), ("第16项销号了吗", 16), ("耕地保护销号没有", 16)],
+)
+def test_closing_of_a_target(answerer, question, number):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[0], answer.filter["aspect"]) == (
+        "target",
+        number,
+        "closed",
+    )
+    assert answer.reply.startswith(f"➤ 第{number}项 ") and "未销号" in answer.reply.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("哪些已销号", "closed"),
+        ("哪些还没销号", "open"),
+        ("哪些可以销号", "ready"),
+        ("销号了吗", "closed"),
+    ],
+)
+def test_closing_lists(answerer, question, kind):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"closed": kind})
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("有佐证材料吗", {"evidence": "held"}),
+        ("哪些没有佐证材料", {"evidence": "missing"}),
+        ("本周有什么变化", {"changes": "本周"}),
+        ("最近更新了哪些", {"changes": "最近"}),
+    ],
+)
+def test_what_the_database_answers_is_asked_for_with_where_to_look(answerer, question, asked):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets, answer.filter) == ("list", (), asked)
+    assert "/evidence" in answer.reply or "/history" in answer.reply
+
+
+def test_a_targets_own_name_holding_the_word_is_that_target():
+    # A drafted title may end in 销号 ("黑臭水体整治销号"): asked after, it is that target.
+    water = TargetSpec(
+        number=3,
+        title="河口镇黑臭水体整治销号",
+        category="生态环境",
+        target_text="完成黑臭水体整治销号18条",
+        indicators=(IndicatorSpec("黑臭水体整治", "18", "条", ">=", "15", "1-5月"),),
+    )
+    roads = TargetSpec(
+        number=4, title="农村公路", category="城乡建设", target_text="新建农村公路30公里"
+    )
+    core = Answerer(
+        small_ledger(2020, water, roads), load_lexicon(), today=dt.date(2020, 6, 1),
+        tz=ZoneInfo("UTC"),
+    )  # fmt: skip
+    answer = core.ask("河口镇黑臭水体整治销号完成了吗")
+    assert (answer.intent, answer.targets[0], answer.filter) == ("target", 3, {})
+
+
+def test_a_number_the_ledger_lacks_is_said_so(answerer):
+    answer = answerer.ask("第99项销号了吗")
+    assert answer.intent == "unknown" and answer.reply.startswith("台账中没有第99项目标")
