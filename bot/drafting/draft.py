@@ -33,6 +33,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.place_titles import titles_of_places
 from bot.drafting.report_dates import (
     guess_year,
     report_day,
@@ -418,6 +419,9 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = titles_of_places(
+        targets, guesses, report.preamble, tokenizer, lexicon.abbreviations
+    )
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(
