@@ -104,3 +104,37 @@ MONEY_ONLY = re.compile(
 def names_nothing(clause: str) -> bool:
     """The clause only says when ("截至2013年12月底"), or what the work costs ("投资1.2亿元")."""
     return bool(ONLY_WHEN.match(DATE.sub("", clause)) or MONEY_ONLY.match(clause))
+
+
+# An adverb that qualifies the predicate after a name, left at its end when the predicate is
+# not one a title knows ("…标准均超额完成", "小额贷款共发放3.75亿元", "…项目总体", "…难题逐步解决",
+# "…工程项目共30项", "…项目是,建设…"): no name ends with one. 人均/户均 are names' words.
+ADVERB_TAIL = re.compile(
+    r"(?:(?<![人户生])均|(?<!公)共|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
+    r"(?:发放|完成|实现|达到|达)?$"
+)
+# Counting words that are no measure of a name: "第5届中朝博览会" counts which, not how many.
+ORDINAL_COUNTERS = frozenset("届")
+# Characters that bind to the word before them: a route's "至", a year's "年" ("每年…"), an
+# edition's "届", a list's "及".
+_BOUND_FIRST = frozenset("至及届年")
+
+
+def drop_bound_first(words: list[str], before: str, tokenizer) -> list[str]:
+    """Words cut from the front of a name without a first word of one character that the cut
+    left bound to the word it lost (`before`): a binding character, or one that makes a word
+    with the last character cut ("人畜饮水" → 畜…, "开山岛" → 岛…, "英山至黄腊…" → 至…), while
+    four characters of the name stay. A proper name jieba reads a character at a time
+    ("萧江水闸") keeps its characters."""
+    while (
+        len(words) > 1
+        and len(words[0]) == 1
+        and (words[0] in _BOUND_FIRST or tokenizer.FREQ.get(before[-1:] + words[0], 0) > 0)
+        and len("".join(words[1:])) >= 4
+    ):
+        before, words = words[0], words[1:]
+    return words
+
+
+# "计划投资70万元建设的福龙桥": what a cost describes follows its 的, after the work's verb.
+DESCRIBED = re.compile(r"^(?:建设|实施|新建|修建|改造)?的")

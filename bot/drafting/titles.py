@@ -88,7 +88,9 @@ SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县�
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村口")
 # Words a name cannot start with: they qualify what comes before them.
-BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
+BAD_START = (
+    frozenset(("以上", "以下", "以内", "之间", "其中", "方面", "今年", "全年")) | _NOT_A_START
+)
 
 
 # Chinese writes no space between words, so a space between two Han characters is where
@@ -114,7 +116,7 @@ def quoted_names(text: str) -> list[str]:
 
 def _strip_tails(core: str) -> str:
     """`core` without the words after its name that name nothing; four characters stay."""
-    while (m := _EMPTY_TAIL.search(core)) and m.start() >= 4:
+    while (m := _EMPTY_TAIL.search(core) or prose.ADVERB_TAIL.search(core)) and m.start() >= 4:
         core = core[: m.start()]
     # "饮水安全问题项目": an empty word before a generic head goes with it.
     head = _GENERIC_TAIL.search(core)
@@ -162,13 +164,13 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
         core = _abbreviate(core, abbreviations, anywhere=True)
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
-    cut = False
+    cut, before = False, ""
     while words and (sum(map(len, words)) > TITLE_MAX or words[0] in BAD_START):
-        words.pop(0)
-        cut = True
+        before, cut = words.pop(0), True
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
     while cut and len(words) > 1 and words[0] in SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
+    words = prose.drop_bound_first(words, before, tokenizer) if cut else words
     return (prose.unbound("".join(words), BAD_START) if cut else "".join(words)), cut
 
 
@@ -237,15 +239,19 @@ def _named_core(clause: str) -> str:
     parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、=＝<>≤≥") for p in pieces[::5]]
     # A counting word the figure did not take ("7.4万口山坪塘") belongs to the figure.
     parts[1:] = [
-        p[1:] if (unit or "万") in "万亿" and p[:1] in CLASSIFIERS and len(p) > 2 else p
+        p[1:]
+        if (unit or "万") in "万亿"
+        and p[:1] in CLASSIFIERS | prose.ORDINAL_COUNTERS
+        and len(p) > 2
+        else p
         for p, unit in zip(parts[1:], pieces[4::5], strict=False)
     ]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
     # "…的全民健身中心和投资2700万元的…": the next cost's words are no part of the name.
     described = [
-        re.sub(r"[和及与](?:总|计划)?投资$", "", p.strip("的等和及与、"))
+        re.sub(r"[和及与](?:总|计划)?投资$", "", prose.DESCRIBED.sub("", p).strip("的等和及与、"))
         for p in pieces[5::5]
-        if p.startswith("的")
+        if prose.DESCRIBED.match(p)
     ]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
     # after the thing.
