@@ -34,6 +34,7 @@ from bot.drafting.naming import (
 )
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
+from bot.drafting.progress_rows import progress_by_row
 from bot.drafting.report_dates import (
     guess_year,
     report_day,
@@ -280,7 +281,9 @@ def draft_target(
         title=title.value,
         category=category.value,
         target_text=target_text,
-        progress_text="\n".join(t for t in (cells.plan_text, item.progress_text) if t),
+        progress_text="\n".join(
+            t for t in (cells.plan_text, progress_by_row(raw_progress, item.progress_text)) if t
+        ),
         same_line=item.same_line,
         units=units,
         deadlines=tuple(deadlines),
