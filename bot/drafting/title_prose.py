@@ -138,3 +138,9 @@ def drop_bound_first(words: list[str], before: str, tokenizer) -> list[str]:
 
 # "计划投资70万元建设的福龙桥": what a cost describes follows its 的, after the work's verb.
 DESCRIBED = re.compile(r"^(?:建设|实施|新建|修建|改造)?的")
+
+
+def group_name(clause: str, heading: re.Pattern[str]) -> bool:
+    """A numbered group heading that names the group ("一、优质教育综合提升工程"), not one that
+    sets a figure ("一、减少农村扶贫对象6.76万人", "二、解决6万人农村饮水安全问题"): a target."""
+    return bool(heading.match(clause)) and not re.search(r"\d", heading.sub("", clause))

@@ -324,7 +324,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
     clauses = [
         _WHEN_INSIDE.sub("", WHEN_LEAD.sub("", prose.area_lead(_bare_clause(_ASIDE.sub("", c)))))
-        for c in raw_clauses
+        for c in (_GROUP_HEADING.sub("", c) for c in raw_clauses)
     ]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
     named = [
@@ -337,8 +337,8 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
     named = named[1:] if role else named
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
-    # the item belongs to, shared by its siblings; the item's own words follow it.
-    if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
+    # the item belongs to, shared by its siblings; the item's own words follow (group_name).
+    if len(named) > 1 and prose.group_name(raw_clauses[named[0]], _GROUP_HEADING):
         named = named[1:]
     at = named[0] if named else None
     clause = clauses[at] if at is not None else ""

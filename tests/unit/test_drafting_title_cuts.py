@@ -45,3 +45,12 @@ def test_an_edition_counts_which_not_how_many(tokenizer):
 
 def test_what_a_cost_describes_follows_the_verb_and_its_de(tokenizer):
     assert title_for("计划投资80万元建设的青石桥,已完成40%的工程量", tokenizer).value == "青石桥"
+
+
+def test_a_numbered_heading_that_sets_a_figure_is_the_items_own_name(tokenizer):
+    # A heading that only names a group gives way to the item's words; one with a figure
+    # is a target of its own, and its number is no part of the name.
+    text = "二、解决5万人农村饮水安全问题。(责任单位:市水务局)该件实事已全面完成"
+    assert title_for(text, tokenizer).value == "农村饮水安全"
+    grouped = title_for("一、优质教育综合提升工程,完成8所学校食堂建设", tokenizer)
+    assert grouped.value != "优质教育综合提升"
