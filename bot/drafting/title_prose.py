@@ -15,6 +15,10 @@ SENTENCE_LEAD = re.compile(
 # Not "已为…儿童开展…服务" (whom the work was done for, then the work) nor "已上报的…" (which).
 VERDICT = re.compile(
     r"(?:现|均|都|目前)?(?:已经?|正在)(?![为对向在给于])(?![\u4e00-\u9fff]{0,2}的)"
+    # ... or a notice's verdict on a list of examples ("…等经济指标完成情况较好", "…等项目受
+    # 资金短缺等多种因素影响"), or what the work is to the office ("…服务是今年的重要举措之一").
+    r"|(?:完成|进展)情况(?:较好|良好|不够理想|不理想|滞后)|受[^，,。；;]{2,30}影响"
+    r"|是(?:今年|全年|本年度?)?的?[^，,。；;]{0,6}(?:之一|举措)"
 )
 # "主次干道完成路灯改造": the thing, 完成, then the work done to it (not 完成率, a figure's name).
 DONE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})完成(?![率值额量数])(?=[\u4e00-\u9fff]{2})")
@@ -144,3 +148,10 @@ def group_name(clause: str, heading: re.Pattern[str]) -> bool:
     """A numbered group heading that names the group ("一、优质教育综合提升工程"), not one that
     sets a figure ("一、减少农村扶贫对象6.76万人", "二、解决6万人农村饮水安全问题"): a target."""
     return bool(heading.match(clause)) and not re.search(r"\d", heading.sub("", clause))
+
+
+# "化工区防护林等项目", "社会消费品零售总额等经济指标", "…等部分重点项目或任务": 等 closes a list
+# of examples, and the examples name the target.
+EXAMPLES_TAIL = re.compile(
+    r"等(?:部分)?(?:重点|经济)?(?:项目|工程|工作|任务|企业|指标)?(?:或任务)?$"
+)

@@ -56,7 +56,7 @@ _PREDICATE = re.compile(
     r"|(?:由|从)(?=[^，,。；;]{0,16}?(?:提高|增加|提升|上调|调整)(?:到|至))"
 )
 # "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
-_EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
+_EXAMPLES_TAIL = prose.EXAMPLES_TAIL
 # A place it is done in, before its figure ("在家长常住地"): where, not what.
 _WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
 # Words that end a phrase without naming anything: the work, the effort, the document or

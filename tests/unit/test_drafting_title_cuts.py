@@ -54,3 +54,16 @@ def test_a_numbered_heading_that_sets_a_figure_is_the_items_own_name(tokenizer):
     assert title_for(text, tokenizer).value == "农村饮水安全"
     grouped = title_for("一、优质教育综合提升工程,完成8所学校食堂建设", tokenizer)
     assert grouped.value != "优质教育综合提升"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A notice's verdict on a list of examples, and what the work is to the office.
+        ("南山公园停车场等项目或任务受资金短缺等多种因素影响完成情况不够理想", "南山公园停车场"),
+        ("农村饮水提升等重点工作完成情况较好", "农村饮水提升"),
+        ("为全县老年人提供免费体检服务是今年的重要举措之一", "免费体检服务"),
+    ],
+)
+def test_a_notices_verdict_after_the_name_is_no_part_of_it(tokenizer, text, title):
+    assert title_for(text, tokenizer).value == title
