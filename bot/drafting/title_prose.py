@@ -19,7 +19,18 @@ VERDICT = re.compile(
     # 资金短缺等多种因素影响"), or what the work is to the office ("…服务是今年的重要举措之一").
     r"|(?:完成|进展)情况(?:较好|良好|不够理想|不理想|滞后)|受[^，,。；;]{2,30}影响"
     r"|是(?:今年|全年|本年度?)?的?[^，,。；;]{0,6}(?:之一|举措)"
+    # ... or what others did of it ("…改造(市民政局)被温州采纳为亮点案例", "…曾因滞后被通报").
+    r"|(?:曾因[^，,。；;]{0,10})?被[^，,。；;]{0,12}?(?:通报|采纳|评为|列为|列入|表扬|约谈)"
 )
+# The standard the work is done to, between whom it is for and the work ("对100个路口按照
+# 交通安全“九个一”标准进行改造"): how, not what.
+_MANNER = re.compile(r"按照?[^，,。；;]{1,40}?(?:标准|要求|规定)(?=进行|实施|开展)")
+
+
+def without_manner(clause: str) -> str:
+    return _MANNER.sub("", clause)
+
+
 # "主次干道完成路灯改造": the thing, 完成, then the work done to it (not 完成率, a figure's name).
 DONE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})完成(?![率值额量数])(?=[\u4e00-\u9fff]{2})")
 # A clause that names the role something plays ("发挥财政资金的引导作用"): the means, not

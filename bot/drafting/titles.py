@@ -301,7 +301,7 @@ def _named_core(clause: str) -> str:
 def _bare_clause(clause: str) -> str:
     """A clause without its opening connective or plan words (a connective alone leaves
     nothing) and the verdict after its name, unless that leaves less than two characters."""
-    clause = SENTENCE_LEAD.sub("", clause)
+    clause = prose.without_manner(SENTENCE_LEAD.sub("", clause))
     verdict = VERDICT.search(clause, 2)
     if verdict and len(_HAN.findall(TITLE_LEAD.sub("", clause[: verdict.start()]))) >= 2:
         # "化工区防护林等项目已提前完成": the examples before 等 name it.
@@ -367,7 +367,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
             shorter, cut_short = _front_cut(short, tokenizer, abbreviations)
             if len(short) - len(shorter) <= 2:
                 title, cut = shorter, cut_short
-    quoted = quoted_names(raw_clauses[at]) if at is not None else []
+    quoted = quoted_names(prose.without_manner(raw_clauses[at])) if at is not None else []
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)

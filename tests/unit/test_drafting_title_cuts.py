@@ -67,3 +67,13 @@ def test_a_numbered_heading_that_sets_a_figure_is_the_items_own_name(tokenizer):
 )
 def test_a_notices_verdict_after_the_name_is_no_part_of_it(tokenizer, text, title):
     assert title_for(text, tokenizer).value == title
+
+
+def test_what_others_did_of_it_is_no_part_of_its_name(tokenizer):
+    text = "“老旧小区加装电梯工程”(市住建局)被省里评为典型案例。"
+    assert title_for(text, tokenizer).value == "老旧小区加装电梯"
+
+
+def test_the_standard_the_work_is_done_to_is_how_not_what(tokenizer):
+    text = "对全县50个学校路口按照交通安全“五个一”(标志、标线、减速带)标准进行改造提升。"
+    assert title_for(text, tokenizer).value == "学校路口改造提升"
