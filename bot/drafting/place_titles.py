@@ -1,9 +1,7 @@
 """Titles of a table by place: a province's or city's report of one task lists each 市州 or
 县区 on its own row ("1.长沙市 | 150 | 143 | …"), so every row's own words are only the place.
 A leader asks after "长沙市的老旧小区改造", not after "长沙市": each such title takes the name of
-the task the table reports, which the report writes above the table, more than once.
-Likewise parts of a whole listed by level ("省级6项…", "市级5项…" under
-"省市县重点工程项目共30项"): each is the whole's thing at its level ("省级重点工程")."""
+the task the table reports, which the report writes above the table, more than once."""
 
 from __future__ import annotations
 
@@ -19,9 +17,6 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|州|盟|县|区|旗|镇|�
 _LIST_NAME = re.compile(r"(?:实事|工作|任务|目标|项目|事项|进度表?|情况|附件)$")
 # The work done to a thing, at the end of its name: a title short of room keeps the thing.
 _WORK = re.compile(r"(?:改造|建设|提升|提质|升级|整治|治理|工程|项目|行动)+$")
-# A level of government alone ("省级", "县级"), and the levels a whole's name opens with.
-_LEVEL_ONLY = re.compile(r"^[省市州县区乡镇村]级$")
-_LEVELS = re.compile(r"^[省市州县区乡镇村、]+级?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "2021年重点民生实事(城镇老旧小区改造)": a list's name, then the one task in brackets.
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[）)]")
@@ -59,7 +54,6 @@ def titles_of_places(
 ) -> tuple[list, dict]:
     """`targets` whose titles are only places, in a draft where most are, each titled by its
     place and the task the report is about; `guesses` say so."""
-    targets, guesses = _titles_of_levels(targets, guesses)
     places = [t for t in targets if _PLACE.match(t.title)]
     if len(places) < 3 or 2 * len(places) < len(targets):
         return targets, guesses
@@ -75,24 +69,13 @@ def titles_of_places(
             else g
             for g in guesses[number]
         )
-    return [replace(t, title=titles.get(t.number, t.title)) for t in targets], guesses
+    return [_retitled(t, titles.get(t.number)) for t in targets], guesses
 
 
-def _titles_of_levels(targets: list, guesses: dict) -> tuple[list, dict]:
-    """Targets titled by a level alone, each with the thing of the whole listed before them,
-    without the levels that whole's name opens with (省市县重点工程: "省级" → 省级重点工程)."""
-    whole, titles = "", {}
-    for spec in targets:
-        if not _LEVEL_ONLY.match(spec.title):
-            whole = _LEVELS.sub("", spec.title)
-        elif len(whole) >= 2 and len(spec.title) + len(whole) <= TITLE_MAX:
-            titles[spec.number] = spec.title + whole
-    guesses = dict(guesses)
-    for number, title in titles.items():
-        guesses[number] = tuple(
-            replace(g, value=title, confidence=0.6, why=f"{g.why}；加上前一项所述事项")
-            if g.field == "title"
-            else g
-            for g in guesses[number]
-        )
-    return [replace(t, title=titles.get(t.number, t.title)) for t in targets], guesses
+def _retitled(spec, title: str | None):
+    """`spec` under its new title, its old one (the place or level alone, what tells it from
+    its siblings in a question: "省重点", "长沙的") kept as an alias."""
+    if title is None:
+        return spec
+    aliases = spec.aliases if spec.title in spec.aliases else (spec.title, *spec.aliases)
+    return replace(spec, title=title, aliases=aliases)
