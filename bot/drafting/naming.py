@@ -115,6 +115,14 @@ _HEADS = "科商经信文广旅体卫健农水住建交自规资环发改财人�
 _MERGED = re.compile(r"(?:^|(?<=[:：、,，;；\s|｜(（]))" + _LEVEL + f"?([{_HEADS}]{{1,3}})$")
 
 
+# "(市委农办、市城管局负责)", "(市民族宗教局牵头)": a notice names who is responsible in
+# brackets after the item, one name or a list of them, each a unit's name.
+_UNIT_NAME = r"[\u4e00-\u9fff]{2,12}(?:局|委|办|院|中心|大队|公司|分局|站|所|政府|部|会)"
+_RESPONSIBLE_ASIDE = re.compile(
+    rf"[（(]((?:{_UNIT_NAME})(?:[、,，](?:{_UNIT_NAME}))*)(?:负责|牵头)(?:落实|实施)?[）)]"
+)
+
+
 def _stem(name: str) -> str:
     return re.sub("^" + _LEVEL, "", name)
 
@@ -132,6 +140,7 @@ def units_for(
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
     lead_line = re.search(r"(?:牵头|责任)(?:单位|部门)[:：]\s*([^\n]+)", text)
+    lead_line = lead_line or _RESPONSIBLE_ASIDE.search(text)
     named: list[str] = []
     pattern = _department_pattern(departments)
     if pattern is not None:

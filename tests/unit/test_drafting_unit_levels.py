@@ -30,3 +30,11 @@ def test_a_merged_bureau_is_named_whole_not_by_its_last_department():
     assert _names("放心家政行动\n牵头单位:科商经信局") == [("县科商经信局", "named")]
     # Words before a department that are not heads of departments are no part of its name.
     assert _names("牵头单位:县卫健委\n待省卫健委统一部署")[0] == ("县卫健委", "named")
+
+
+def test_units_a_notice_names_in_brackets_as_responsible_are_named():
+    text = "为全市少数民族村提供法律服务。(市民族宗教局负责)"
+    topic = next(t for t in load_lexicon().topics if t.name == "社会治理")
+    assert _names(text, topic) == [("市民族宗教局", "named")]
+    # Words in brackets that are not units' names say nothing of who is responsible.
+    assert ("由各乡镇", "named") not in _names("开展村庄清洁行动(由各乡镇负责)")
