@@ -69,13 +69,4 @@ def titles_of_places(
             else g
             for g in guesses[number]
         )
-    return [_retitled(t, titles.get(t.number)) for t in targets], guesses
-
-
-def _retitled(spec, title: str | None):
-    """`spec` under its new title, its old one (the place or level alone, what tells it from
-    its siblings in a question: "省重点", "长沙的") kept as an alias."""
-    if title is None:
-        return spec
-    aliases = spec.aliases if spec.title in spec.aliases else (spec.title, *spec.aliases)
-    return replace(spec, title=title, aliases=aliases)
+    return [replace(t, title=titles.get(t.number, t.title)) for t in targets], guesses
