@@ -141,10 +141,11 @@ def drop_bound_first(words: list[str], before: str, tokenizer) -> list[str]:
     with the last character cut ("人畜饮水" → 畜…, "开山岛" → 岛…, "英山至黄腊…" → 至…), while
     four characters of the name stay. A proper name jieba reads a character at a time
     ("萧江水闸") keeps its characters."""
+    known = getattr(tokenizer, "FREQ", {})  # jieba's dictionary: word → frequency
     while (
         len(words) > 1
         and len(words[0]) == 1
-        and (words[0] in _BOUND_FIRST or tokenizer.FREQ.get(before[-1:] + words[0], 0) > 0)
+        and (words[0] in _BOUND_FIRST or known.get(before[-1:] + words[0], 0) > 0)
         and len("".join(words[1:])) >= 4
     ):
         before, words = words[0], words[1:]
