@@ -434,9 +434,7 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
-    targets, guesses = titles_of_places(
-        targets, guesses, report.preamble, tokenizer, lexicon.abbreviations
-    )
+    targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(

@@ -50,14 +50,15 @@ def place_and_task(place: str, task: str, tokenizer) -> str:
 
 
 def titles_of_places(
-    targets: list, guesses: dict, preamble: str, tokenizer, abbreviations: dict[str, str]
+    targets: list, guesses: dict, preamble: str, tokenizer, lexicon
 ) -> tuple[list, dict]:
     """`targets` whose titles are only places, in a draft where most are, each titled by its
-    place and the task the report is about; `guesses` say so."""
+    place and the task the report is about (named with `lexicon`'s abbreviations); `guesses`
+    say so."""
     places = [t for t in targets if _PLACE.match(t.title)]
     if len(places) < 3 or 2 * len(places) < len(targets):
         return targets, guesses
-    task = reported_task(preamble, tokenizer, abbreviations)
+    task = reported_task(preamble, tokenizer, lexicon.abbreviations)
     if not task:
         return targets, guesses
     titles = {t.number: place_and_task(t.title, task, tokenizer) for t in places}
