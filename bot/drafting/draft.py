@@ -34,6 +34,8 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.place_titles import titles_of_places
+from bot.drafting.progress_rows import progress_by_row
 from bot.drafting.report_dates import (
     guess_year,
     report_day,
@@ -284,7 +286,9 @@ def draft_target(
         title=title.value,
         category=category.value,
         target_text=target_text,
-        progress_text="\n".join(t for t in (cells.plan_text, item.progress_text) if t),
+        progress_text="\n".join(
+            t for t in (cells.plan_text, progress_by_row(raw_progress, item.progress_text)) if t
+        ),
         same_line=item.same_line,
         units=units,
         deadlines=tuple(deadlines),
@@ -430,6 +434,7 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
     ledger = LedgerSpec(

@@ -102,7 +102,37 @@ def _department_pattern(departments: Departments) -> re.Pattern[str] | None:
     stems = sorted({n.removeprefix("县").removeprefix("市") for n in departments.names}, key=len)
     if not stems:
         return None
-    return re.compile(r"(县|市)?(" + "|".join(re.escape(s) for s in reversed(stems)) + ")")
+    return re.compile(_LEVEL + "?(" + "|".join(re.escape(s) for s in reversed(stems)) + ")")
+
+
+# The level of government a department's name opens with ("州水务局", "区城管局"): the report's
+# own, kept; a name without one is the county's.
+_LEVEL = "(县|市|州|区|旗|盟)"
+# A merged bureau is written as the heads of the departments it joins ("科商经信局" = 科技、商务、
+# 经济和信息化局, "文广旅体局"): those heads before a known stem, from a cell's start or a list
+# mark, are part of its name, which is not the department its last words name.
+_HEADS = "科商经信文广旅体卫健农水住建交自规资环发改财人社医保民教工"
+_MERGED = re.compile(r"(?:^|(?<=[:：、,，;；\s|｜(（]))" + _LEVEL + f"?([{_HEADS}]{{1,3}})$")
+
+
+# "(市委农办、市城管局负责)", "(市民族宗教局牵头)": a notice names who is responsible in
+# brackets after the item, one name or a list of them, each a unit's name.
+_UNIT_NAME = r"[\u4e00-\u9fff]{2,12}(?:局|委|办|院|中心|大队|公司|分局|站|所|政府|部|会)"
+_RESPONSIBLE_ASIDE = re.compile(
+    rf"[（(]((?:{_UNIT_NAME})(?:[、,，](?:{_UNIT_NAME}))*)(?:负责|牵头)(?:落实|实施)?[）)]"
+)
+
+
+def _stem(name: str) -> str:
+    return re.sub("^" + _LEVEL, "", name)
+
+
+def _named_department(text: str, m: re.Match[str]) -> str:
+    """The department a match of `_department_pattern` names, as the report writes it."""
+    merged = None if m.group(1) else _MERGED.search(text, 0, m.start())
+    if merged:
+        return (merged.group(1) or "县") + merged.group(2) + m.group(2)
+    return (m.group(1) or "县") + m.group(2)
 
 
 def units_for(
@@ -110,24 +140,25 @@ def units_for(
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
     lead_line = re.search(r"(?:牵头|责任)(?:单位|部门)[:：]\s*([^\n]+)", text)
+    lead_line = lead_line or _RESPONSIBLE_ASIDE.search(text)
     named: list[str] = []
     pattern = _department_pattern(departments)
     if pattern is not None:
         for m in pattern.finditer(text):
-            name = (m.group(1) or "县") + m.group(2)
+            name = _named_department(text, m)
             if name not in named:
                 named.append(name)
     inferred_lead = departments.lead.get(topic.name) if topic else None
     units: list[UnitSpec] = []
     if lead_line:
         lead_names = [n for n in named if n.removeprefix("县") in lead_line.group(1)]
-        # The cell's first name, up to a list mark, a separator or a sentence's end.
-        first = re.split(r"[、,，;；。\s|｜]", lead_line.group(1).strip())[0]
+        # The cell's first name, up to a list mark, a separator, a bracket or a sentence's end.
+        first = re.split(r"[、,，;；。\s|｜()（）]", lead_line.group(1).strip())[0]
         lead = lead_names[0] if lead_names else first
         if lead:
             units.append(UnitSpec(lead, "lead", "named"))
-    elif inferred_lead and inferred_lead in named:
-        units.append(UnitSpec(inferred_lead, "lead", "named"))
+    elif inferred_lead and (same := [n for n in named if _stem(n) == _stem(inferred_lead)]):
+        units.append(UnitSpec(same[0], "lead", "named"))  # "区财政局" for 县财政局: the report's
     elif inferred_lead:
         units.append(UnitSpec(inferred_lead, "lead", "inferred"))
     elif named:

@@ -15,7 +15,22 @@ SENTENCE_LEAD = re.compile(
 # Not "已为…儿童开展…服务" (whom the work was done for, then the work) nor "已上报的…" (which).
 VERDICT = re.compile(
     r"(?:现|均|都|目前)?(?:已经?|正在)(?![为对向在给于])(?![\u4e00-\u9fff]{0,2}的)"
+    # ... or a notice's verdict on a list of examples ("…等经济指标完成情况较好", "…等项目受
+    # 资金短缺等多种因素影响"), or what the work is to the office ("…服务是今年的重要举措之一").
+    r"|(?:完成|进展)情况(?:较好|良好|不够理想|不理想|滞后)|受[^，,。；;]{2,30}影响"
+    r"|是(?:今年|全年|本年度?)?的?[^，,。；;]{0,6}(?:之一|举措)"
+    # ... or what others did of it ("…改造(市民政局)被温州采纳为亮点案例", "…曾因滞后被通报").
+    r"|(?:曾因[^，,。；;]{0,10})?被[^，,。；;]{0,12}?(?:通报|采纳|评为|列为|列入|表扬|约谈)"
 )
+# The standard the work is done to, between whom it is for and the work ("对100个路口按照
+# 交通安全“九个一”标准进行改造"): how, not what.
+_MANNER = re.compile(r"按照?[^，,。；;]{1,40}?(?:标准|要求|规定)(?=进行|实施|开展)")
+
+
+def without_manner(clause: str) -> str:
+    return _MANNER.sub("", clause)
+
+
 # "主次干道完成路灯改造": the thing, 完成, then the work done to it (not 完成率, a figure's name).
 DONE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})完成(?![率值额量数])(?=[\u4e00-\u9fff]{2})")
 # A clause that names the role something plays ("发挥财政资金的引导作用"): the means, not
@@ -104,3 +119,51 @@ MONEY_ONLY = re.compile(
 def names_nothing(clause: str) -> bool:
     """The clause only says when ("截至2013年12月底"), or what the work costs ("投资1.2亿元")."""
     return bool(ONLY_WHEN.match(DATE.sub("", clause)) or MONEY_ONLY.match(clause))
+
+
+# An adverb that qualifies the predicate after a name, left at its end when the predicate is
+# not one a title knows ("…标准均超额完成", "小额贷款共发放3.75亿元", "…项目总体", "…难题逐步解决",
+# "…工程项目共30项", "…项目是,建设…"): no name ends with one. 人均/户均 are names' words.
+ADVERB_TAIL = re.compile(
+    r"(?:(?<![人户生])均|(?<!公)共|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
+    r"(?:发放|完成|实现|达到|达)?$"
+)
+# Counting words that are no measure of a name: "第5届中朝博览会" counts which, not how many.
+ORDINAL_COUNTERS = frozenset("届")
+# Characters that bind to the word before them: a route's "至", a year's "年" ("每年…"), an
+# edition's "届", a list's "及".
+_BOUND_FIRST = frozenset("至及届年")
+
+
+def drop_bound_first(words: list[str], before: str, tokenizer) -> list[str]:
+    """Words cut from the front of a name without a first word of one character that the cut
+    left bound to the word it lost (`before`): a binding character, or one that makes a word
+    with the last character cut ("人畜饮水" → 畜…, "开山岛" → 岛…, "英山至黄腊…" → 至…), while
+    four characters of the name stay. A proper name jieba reads a character at a time
+    ("萧江水闸") keeps its characters."""
+    known = getattr(tokenizer, "FREQ", {})  # jieba's dictionary: word → frequency
+    while (
+        len(words) > 1
+        and len(words[0]) == 1
+        and (words[0] in _BOUND_FIRST or known.get(before[-1:] + words[0], 0) > 0)
+        and len("".join(words[1:])) >= 4
+    ):
+        before, words = words[0], words[1:]
+    return words
+
+
+# "计划投资70万元建设的福龙桥": what a cost describes follows its 的, after the work's verb.
+DESCRIBED = re.compile(r"^(?:建设|实施|新建|修建|改造)?的")
+
+
+def group_name(clause: str, heading: re.Pattern[str]) -> bool:
+    """A numbered group heading that names the group ("一、优质教育综合提升工程"), not one that
+    sets a figure ("一、减少农村扶贫对象6.76万人", "二、解决6万人农村饮水安全问题"): a target."""
+    return bool(heading.match(clause)) and not re.search(r"\d", heading.sub("", clause))
+
+
+# "化工区防护林等项目", "社会消费品零售总额等经济指标", "…等部分重点项目或任务": 等 closes a list
+# of examples, and the examples name the target.
+EXAMPLES_TAIL = re.compile(
+    r"等(?:部分)?(?:重点|经济)?(?:项目|工程|工作|任务|企业|指标)?(?:或任务)?$"
+)

@@ -56,7 +56,7 @@ _PREDICATE = re.compile(
     r"|(?:由|从)(?=[^，,。；;]{0,16}?(?:提高|增加|提升|上调|调整)(?:到|至))"
 )
 # "化工区防护林等项目": 等 closes a list of examples, and the examples name the target.
-_EXAMPLES_TAIL = re.compile(r"等(?:项目|工程|工作|任务|企业)?$")
+_EXAMPLES_TAIL = prose.EXAMPLES_TAIL
 # A place it is done in, before its figure ("在家长常住地"): where, not what.
 _WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
 # Words that end a phrase without naming anything: the work, the effort, the document or
@@ -88,7 +88,9 @@ SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县�
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村口")
 # Words a name cannot start with: they qualify what comes before them.
-BAD_START = frozenset(("以上", "以下", "以内", "之间", "其中", "方面")) | _NOT_A_START
+BAD_START = (
+    frozenset(("以上", "以下", "以内", "之间", "其中", "方面", "今年", "全年")) | _NOT_A_START
+)
 
 
 # Chinese writes no space between words, so a space between two Han characters is where
@@ -114,7 +116,7 @@ def quoted_names(text: str) -> list[str]:
 
 def _strip_tails(core: str) -> str:
     """`core` without the words after its name that name nothing; four characters stay."""
-    while (m := _EMPTY_TAIL.search(core)) and m.start() >= 4:
+    while (m := _EMPTY_TAIL.search(core) or prose.ADVERB_TAIL.search(core)) and m.start() >= 4:
         core = core[: m.start()]
     # "饮水安全问题项目": an empty word before a generic head goes with it.
     head = _GENERIC_TAIL.search(core)
@@ -162,13 +164,13 @@ def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str
         core = _abbreviate(core, abbreviations, anywhere=True)
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
-    cut = False
+    cut, before = False, ""
     while words and (sum(map(len, words)) > TITLE_MAX or words[0] in BAD_START):
-        words.pop(0)
-        cut = True
+        before, cut = words.pop(0), True
     # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
     while cut and len(words) > 1 and words[0] in SUFFIXES and len("".join(words[1:])) >= 4:
         words.pop(0)
+    words = prose.drop_bound_first(words, before, tokenizer) if cut else words
     return (prose.unbound("".join(words), BAD_START) if cut else "".join(words)), cut
 
 
@@ -237,15 +239,19 @@ def _named_core(clause: str) -> str:
     parts = [_AFTER_FIGURE.sub("", p).strip("的等和及与、=＝<>≤≥") for p in pieces[::5]]
     # A counting word the figure did not take ("7.4万口山坪塘") belongs to the figure.
     parts[1:] = [
-        p[1:] if (unit or "万") in "万亿" and p[:1] in CLASSIFIERS and len(p) > 2 else p
+        p[1:]
+        if (unit or "万") in "万亿"
+        and p[:1] in CLASSIFIERS | prose.ORDINAL_COUNTERS
+        and len(p) > 2
+        else p
         for p, unit in zip(parts[1:], pieces[4::5], strict=False)
     ]
     # "总投资7.58亿元的县医院迁建项目": what the figure describes follows its 的.
     # "…的全民健身中心和投资2700万元的…": the next cost's words are no part of the name.
     described = [
-        re.sub(r"[和及与](?:总|计划)?投资$", "", p.strip("的等和及与、"))
+        re.sub(r"[和及与](?:总|计划)?投资$", "", prose.DESCRIBED.sub("", p).strip("的等和及与、"))
         for p in pieces[5::5]
-        if p.startswith("的")
+        if prose.DESCRIBED.match(p)
     ]
     # A classifier puts the thing after its figure ("8家卫生院"); a measure ("造林0.71万亩")
     # after the thing.
@@ -295,7 +301,7 @@ def _named_core(clause: str) -> str:
 def _bare_clause(clause: str) -> str:
     """A clause without its opening connective or plan words (a connective alone leaves
     nothing) and the verdict after its name, unless that leaves less than two characters."""
-    clause = SENTENCE_LEAD.sub("", clause)
+    clause = prose.without_manner(SENTENCE_LEAD.sub("", clause))
     verdict = VERDICT.search(clause, 2)
     if verdict and len(_HAN.findall(TITLE_LEAD.sub("", clause[: verdict.start()]))) >= 2:
         # "化工区防护林等项目已提前完成": the examples before 等 name it.
@@ -318,7 +324,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     )
     clauses = [
         _WHEN_INSIDE.sub("", WHEN_LEAD.sub("", prose.area_lead(_bare_clause(_ASIDE.sub("", c)))))
-        for c in raw_clauses
+        for c in (_GROUP_HEADING.sub("", c) for c in raw_clauses)
     ]
     # "2020年底,新引进…": a clause that only says when is not the target's name.
     named = [
@@ -331,8 +337,8 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
     role = len(named) > 1 and bool(prose.ROLE_ONLY.match(clauses[named[0]]))
     named = named[1:] if role else named
     # "一、优质教育综合提升工程，完成…食堂建设": a numbered group heading names the group that
-    # the item belongs to, shared by its siblings; the item's own words follow it.
-    if len(named) > 1 and _GROUP_HEADING.match(raw_clauses[named[0]]):
+    # the item belongs to, shared by its siblings; the item's own words follow (group_name).
+    if len(named) > 1 and prose.group_name(raw_clauses[named[0]], _GROUP_HEADING):
         named = named[1:]
     at = named[0] if named else None
     clause = clauses[at] if at is not None else ""
@@ -361,7 +367,7 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
             shorter, cut_short = _front_cut(short, tokenizer, abbreviations)
             if len(short) - len(shorter) <= 2:
                 title, cut = shorter, cut_short
-    quoted = quoted_names(raw_clauses[at]) if at is not None else []
+    quoted = quoted_names(prose.without_manner(raw_clauses[at])) if at is not None else []
     name = _quoted_title(quoted[0], raw_clauses[at], tokenizer) if quoted else ""
     if name and name not in title and title not in name:
         return Reading(name, f"取自“{clause}”中引号内的名称", 0.6)
