@@ -340,8 +340,19 @@ class CandidateExplaining:
             if phrase in named:
                 continue
             found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
-            if found is not None and (best is None or found.score > best[0]):
-                best = (found.score, phrase, (found.dest_start, found.dest_end))
+            if found is None:
+                continue
+            similarity = found.score
+            if found.src_end - found.src_start < len(phrase):
+                # A question shorter than the phrase matched a piece of it: "常务会" is all
+                # of "第六次常务会"'s last half, not a near-miss of it. The piece is compared
+                # with the whole phrase, or a part's qualifier (第六次, 县, 市) it never names
+                # would outweigh the whole target that the bare words name.
+                similarity = fuzz.ratio(phrase, q[found.dest_start : found.dest_end])
+                if similarity < 75:
+                    continue
+            if best is None or similarity > best[0]:
+                best = (similarity, phrase, (found.dest_start, found.dest_end))
         if best is not None:
             similarity, phrase, span = best
             weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
