@@ -11,7 +11,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason, candidate
-from bot.understanding.text import text_tokens
+from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
 
@@ -339,6 +339,8 @@ class CandidateExplaining:
             # Inside a phrase found already, or that phrase itself (no phrase holds a "\n").
             if phrase in named:
                 continue
+            if phrase[0] in LEVELS and phrase[1:] in q and not names_level(query.text, phrase[0]):
+                continue  # the rest of a part's title (重点项目 of 县重点项目), not its level
             found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
             if found is None:
                 continue

@@ -9,6 +9,7 @@ import pytest
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
+from bot.understanding.text import names_level, own_place_at
 from tests.auxil.ledgers import small_ledger
 
 MEETINGS = small_ledger(
@@ -63,3 +64,64 @@ def test_a_near_miss_of_a_whole_phrase_still_counts(meetings):
     answer = meetings.ask("新增贷")
     assert answer.targets[0] == 4
     assert any(r.kind == "fuzzy" for r in answer.candidates[0].reasons)
+
+
+PROJECTS = small_ledger(
+    2024,
+    TargetSpec(
+        1,
+        "重点项目",
+        "经济发展",
+        "全县安排重点项目91宗,年度投资计划304亿元。",
+        indicators=(IndicatorSpec("安排重点项目", "91", "宗"),),
+    ),
+    TargetSpec(
+        2,
+        "市重点项目",
+        "经济发展",
+        "市重点项目36宗,年度投资计划236.2亿元。",
+        indicators=(IndicatorSpec("市重点项目", "36", "宗"),),
+    ),
+    TargetSpec(
+        3,
+        "县重点项目",
+        "经济发展",
+        "县重点项目55宗,年度投资计划67.9亿元。",
+        indicators=(IndicatorSpec("县重点项目", "55", "宗"),),
+    ),
+    title="重点项目",
+)
+
+
+@pytest.fixture(scope="module")
+def projects():
+    return Answerer(
+        PROJECTS, load_lexicon(), today=dt.date(2024, 4, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["全县重点项目投资完成情况", "我们县今年那些重点项目投资完成了多少", "咱县重点项目进展"],
+)
+def test_the_whole_place_with_a_level_word_asks_about_the_whole(projects, question):
+    """全县, 我们县: the asker's county, not its county-level part (县重点项目)."""
+    assert projects.ask(question).targets[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("县重点项目投资完成情况", 3), ("市重点项目", 2), ("县里自己定的那批重点项目投资", 3)],
+)
+def test_a_level_word_of_its_own_names_the_part(projects, question, number):
+    assert projects.ask(question).targets[0] == number
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "own"),
+    [("全县重点", 1, True), ("我们县重点", 2, True), ("咱县", 1, True), ("县重点", 0, False),
+     ("县里重点", 0, False), ("全市县重点", 2, False)],
+)  # fmt: skip
+def test_own_place_at(text, at, own):
+    assert own_place_at(text, at) is own
+    assert names_level(text, text[at]) is not own
