@@ -125,3 +125,24 @@ def test_a_level_word_of_its_own_names_the_part(projects, question, number):
 def test_own_place_at(text, at, own):
     assert own_place_at(text, at) is own
     assert names_level(text, text[at]) is not own
+
+
+TOILETS = small_ledger(
+    2019,
+    TargetSpec(1, "省实事户用厕所", "城乡建设", "完成农村户用厕所改造1.2万户。"),
+    TargetSpec(2, "市实事户用厕所", "城乡建设", "完成农村户用厕所改造0.8万户。"),
+    TargetSpec(3, "农村中小学防雷", "社会事业", "完成农村中小学防雷改造30所。"),
+    title="民生实事",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("农村厕所改造那个市里面的实事到什么程度了", 2), ("省里的厕所改造", 1), ("市级改厕", 2)],
+)
+def test_the_level_a_question_writes_picks_between_level_siblings(question, number):
+    """Titles that differ only in their level (省实事…, 市实事…): the level written decides."""
+    answerer = Answerer(
+        TOILETS, load_lexicon(), today=dt.date(2019, 10, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    assert answerer.ask(question).targets[0] == number
