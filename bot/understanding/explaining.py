@@ -345,6 +345,8 @@ class CandidateExplaining:
             if found is None:
                 continue
             similarity = found.score
+            if _other_number(phrase, q[found.dest_start : found.dest_end]):
+                continue  # 第三次常务会 is not the 第六次 one: a number names one thing only
             if found.src_end - found.src_start < len(phrase):
                 # A question shorter than the phrase matched a piece of it: "常务会" is all
                 # of "第六次常务会"'s last half, not a near-miss of it. The piece is compared
@@ -363,6 +365,16 @@ class CandidateExplaining:
             covered.update([i for i in range(*span) if q[i] in phrase])
 
 
+def _other_number(phrase: str, window: str) -> bool:
+    """Whether `window` is `phrase` with other digits or numerals in its place (第三次 for
+    第六次, 2号线 for 1号线) and no other change."""
+    if len(phrase) != len(window) or phrase == window:
+        return False
+    return all(
+        a == b or (a in _DIGITS and b in _DIGITS) for a, b in zip(phrase, window, strict=True)
+    )
+
+
 def _shares(phrase: str) -> tuple[int, int]:
     """How many of the phrase's different characters a question must have for
     `fuzz.partial_ratio(phrase, question)` to reach 75: half of them whatever the lengths;
@@ -376,6 +388,7 @@ def _shares(phrase: str) -> tuple[int, int]:
     return loose, strict
 
 
+_DIGITS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 _SCORE = attrgetter("score")
 _K1_PLUS_1 = BM25_K1 + 1
 # `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the

@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
+from bot.understanding.explaining import _other_number
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import names_level, own_place_at
 from tests.auxil.ledgers import small_ledger
@@ -146,3 +147,26 @@ def test_the_level_a_question_writes_picks_between_level_siblings(question, numb
         TOILETS, load_lexicon(), today=dt.date(2019, 10, 31), tz=ZoneInfo("Asia/Shanghai")
     )
     assert answerer.ask(question).targets[0] == number
+
+
+def test_another_number_is_no_near_miss_of_a_numbered_part(meetings):
+    """No 第三次 part: "第三次常务会" is no near-miss of the 第六次 one (which would lead
+    alone by it); the whole is left to what the words share."""
+    answer = meetings.ask("第三次常务会定的事办完了吗")
+    assert 1 in answer.targets
+    assert not any(r.kind == "fuzzy" for c in answer.candidates for r in c.reasons)
+    assert meetings.ask("第八次常务会定的事办完了吗").targets[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "window", "other"),
+    [
+        ("第六次常务会", "第三次常务会", True),
+        ("1号线", "2号线", True),
+        ("第六次常务会", "第六次常务会", False),
+        ("第六次常务会", "第三次常委会", False),
+        ("新增贷款", "新增贷完", False),
+    ],
+)
+def test_other_number(phrase, window, other):
+    assert _other_number(phrase, window) is other
