@@ -82,7 +82,8 @@ def unjoined(name: str) -> str:
 _ALL_DONE = re.compile(
     r"(?:(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;\n]{0,40}?|(?:各项|所有)"
     r"[^。；;，,\n\d]{0,16}?)"
-    r"(?:(?:已经|已|均已|均)?(?:全部|全面|全)|均已|均)(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)(?:了)?"
+    r"(?:(?:已经|已|均已|均)?(?:全部|全面|全)(?:或超额)?|均已|均)(?:按期|如期|顺利|圆满)?"
+    r"(?:完成|建成|办结|完工)(?:了)?"  # "均全部或超额完成年度目标任务": each done, some more
     r"|(?:各项|所有)[^。；;，,\n\d]{0,16}?均已(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
     # "…10项省级民生实事项目的落实情况。这些项目均已如期完成": the list the sentence before counts.
     r"|(?:这些|上述|以上)(?:项目|实事|事项|工程|任务)(?:均已|均|已经?全部|全部)"
@@ -96,12 +97,27 @@ _COUNT_INSIDE = re.compile(r"\d+\s*(?:件|项|个)|其中|已有")
 _NOT_YET = re.compile(r"未|没有|不能|力争|确保|争取|将|(?<![主重需])要|预计")
 
 
+def _overlapping(pattern: re.Pattern, text: str):
+    """Every match of `pattern`, each search starting one past the last match's start: a
+    count that opens a sentence before the verdict's ("共计126项,…,126项民生实事均全部…")
+    must not hide the count that is its own."""
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        yield m
+        at = m.start() + 1
+
+
 def whole_list_done(preamble: str, items: int) -> Reading | None:
     """The opening's words that the whole list is done (its count at least the items the
     report lists), for the items that tell nothing of their own; None when it says none."""
-    for m in _ALL_DONE.finditer(preamble):
+    span_end, span_count = -1, None  # the last span tried, and its count
+    for m in _overlapping(_ALL_DONE, preamble):
+        count = list_number(m.group(1)) if m.group(1) else None
+        if m.start() < span_end and (count is None or count != span_count):
+            continue  # inside the span before, only the same list restated ("共计126项,…126项…")
+        span_end, span_count = m.end(), count
         before = preamble[max(0, m.start() - 6) : m.start()]
-        counted = m.group(1) is None or list_number(m.group(1)) >= items
+        counted = count is None or count >= items
         inside = m.group(0)[len(m.group(1) or "") + 1 :]
         if _COUNT_INSIDE.search(inside) or _COUNT_INSIDE.search(before):
             continue

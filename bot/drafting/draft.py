@@ -19,6 +19,7 @@ from bot.drafting.counted_runs import (
     first_items_counted,
     own_doubt,
     under_a_done_list,
+    unjoined,
     whole_list_done,
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
@@ -57,6 +58,7 @@ from bot.drafting.sentences import (
     told_as_done,
 )
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
@@ -232,6 +234,9 @@ def draft_target(
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
+        if own_line:  # "其中…项目总投资12.39亿元,已完成投资1.4亿元": a part's own pair
+            taken = {p.indicator.name for p in pairings}
+            pairings += parts_told_with_their_plans(item.progress_text, taken)
         told_parts = whole_part_pairs(sentence) if progress_report else []
         if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
@@ -386,7 +391,14 @@ def draft_report(
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
-            item = replace(item, progress_text=run_words[item.number])
+            # A name of the run is the item's text, without the joiner to the next name.
+            item = replace(
+                item, target_text=unjoined(item.target_text), progress_text=run_words[item.number]
+            )
+            # The run's last name holds the run's words after its "等": its name ends there.
+            closed = item.target_text.rfind("等")
+            if closed > 0 and run_words[item.number] in item.target_text[closed:]:
+                item = replace(item, target_text=item.target_text[:closed])
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)

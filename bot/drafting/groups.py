@@ -374,6 +374,9 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
 # The last name of a run that says what holds for every name in it ("…化工区防护林等项目已提前
 # 完成;", "…实际利用外资等均未达序时;"): the words after its "等".
 _RUN_CLOSE = re.compile(r"等(?=[^等]*$)(.+)$")
+_RUN_COUNT = re.compile(
+    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:个|项|件)?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
+)
 
 
 def run_verdicts(items) -> dict[int, str]:
@@ -388,9 +391,16 @@ def run_verdicts(items) -> dict[int, str]:
         if joined(own) and not item.progress_text.strip():
             run.append(item.number)
             continue
+        # "“…”等17项超额完成": the quoted last name was split off its run's words.
+        first = item.progress_text.split("\n", 1)[0].strip()
+        own += first if first.startswith("等") else ""
         close = _RUN_CLOSE.search(own.rstrip("。；;"))
         if run and close and status_from_words(close.group(1)) is not None:
-            found.update(dict.fromkeys(run, close.group(1).strip()))
+            # The run's count ("等5个项目…") counts its names: no figure of any one's work.
+            words = _RUN_COUNT.sub("", close.group(1)).strip() or close.group(1).strip()
+            found.update(dict.fromkeys(run, words))
+            if not item.progress_text.strip():  # the last name takes the run's words too
+                found[item.number] = words
         elif run:
             names = {n: unjoined(items_by[n].target_text) for n in run}
             found.update(_named_after_run(names, item.progress_text))

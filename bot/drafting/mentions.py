@@ -159,7 +159,11 @@ def states_a_target(m: Mention) -> bool:
     return bool(_YEARS_TARGET.search(m.context))
 
 
-_YEARS_TARGET = re.compile(r"(?:年度|全年|本年)(?:任务)?(?:目标|任务|计划)(?:任务)?(?:为|是)?$")
+_YEARS_TARGET = re.compile(
+    r"(?:年度|全年|本年)(?:任务)?(?:目标|任务|计划)(?:任务)?(?:为|是)?$"
+    # A plan handed down from above ("下达投资计划4268.3万元", "省下达任务数1200户").
+    r"|下达(?:的)?(?:年度)?(?:投资|资金|建设|目标)?(?:计划|任务)数?(?:为|是)?$"
+)
 
 
 # "2家将于明年3月开放", "3个预计年底完工": what is still to come, not what was done.

@@ -29,6 +29,7 @@ from bot.drafting.mentions import (
     states_a_target,
     states_gap,
 )
+from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
 
 __all__ = ["Mention", "Pairing", "mentions", "pair_indicators", "restates_target"]
@@ -200,6 +201,7 @@ def _wholes(text: str) -> list[Mention]:
 
 def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     """Indicators for one target: paired target/actual figures, then the unpaired ones."""
+    progress_text, sized = sized_apart(target_text, progress_text)  # "5万亩A、10万亩B全部完成"
     targets = [t for t in _wholes(target_text) if not states_gap(t)]
     told = _wholes(progress_text)
     # A target the progress states in the target's unit and the target's words do not give
@@ -421,7 +423,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         for name in each or [a.name]:
             indicator = IndicatorSpec(name=name_for(name), actual=a.value, unit=a.unit)
             result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
-    return result
+    why = "报告列出的工程规模，称全部完成"
+    return result + [Pairing(replace(i, name=name_for(i.name)), 0.6, why) for i in sized]
 
 
 def _restates_share(share: Mention, target: Mention, actual: Mention) -> bool:

@@ -20,6 +20,7 @@ from bot.drafting.numbered_notices import (
     numbered_mentions,
     refusal,
 )
+from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -79,8 +80,8 @@ def _split_same_line(text: str) -> tuple[str, str]:
     quoted = _QUOTED_TASK.match(text)
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
-    if quoted:
-        return quoted.group(1), ""
+    if quoted:  # a name that goes on in the next item keeps its joiner ("“…”、")
+        return quoted.group(1) + quoted.group(2).strip(' ，,。；;”"'), ""
     head, sep, tail = text.partition(_SENTENCE_END)
     if sep and (_NEXT_CELL_START.match(tail) or _CELL_SEPARATOR.search(head)):
         # "1.地区生产总值增长6%以上。 | 区发改委 | 同比增长2.9%。": the 。 ends a cell of a
@@ -172,7 +173,7 @@ def _sub_heading(line: str, item_line: str) -> bool:
     """The line titles the next part of the report, not the progress of the item above it."""
     return (
         item_line.rstrip().endswith(("。", "；", ";"))
-        and bool(_BARE_WORDS.match(line))
+        and bool(_BARE_WORDS.match(line) or field_heading(line))
         and status_from_words(line) is None
     )
 
@@ -374,7 +375,9 @@ def _parse_report(text: str) -> Report:
         )
     targets = []
     last = len(lines)
-    while last - 1 > starts[-1][0] and _SIGNATURE.match(lines[last - 1]):
+    while last - 1 > starts[-1][0] and (
+        _SIGNATURE.match(lines[last - 1]) or page_footer(lines[last - 1])
+    ):
         last -= 1  # the office's signature or the date under the last item
     closing = next((k for k in range(starts[-1][0] + 1, last) if _CLOSING.match(lines[k])), None)
     last = closing if closing is not None else last  # "下一步,各园区…要…": the close
@@ -399,6 +402,7 @@ def _parse_report(text: str) -> Report:
             (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))
             or _GROUP_REMARK.match(body[-1])
             or (k + 1 < len(starts) and _sub_heading(body[-1], rest))
+            or (k + 1 < len(starts) and opens_what_follows(body[-1]))
         ):
             # "最新数据显示," introduces the next item; "部分项目进展缓慢。" speaks of several.
             body.pop()

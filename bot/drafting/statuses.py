@@ -21,6 +21,7 @@ from bot.drafting.rates import gap_above, gap_status, growth_behind
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
+from bot.drafting.sized_works import answered_by_done_words
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -43,6 +44,10 @@ _ALL_OF_TASK = re.compile(
     r"(?:全年|年度)(?:任务|计划|目标)(?:为|是)?\s*\d[^，,。；;]*[，,]\s*(?:已|均已)全部"
     r"[^，,。；;\d]{0,8}?完成"
 )
+
+
+# Done as scheduled ("均能如期完成", "已按期完成"): a verdict on the whole task, not a step of it.
+_ON_SCHEDULE = re.compile(r"(?<!未)(?<!不能)(?:如期|按期|按时)(?:完成|建成|完工|办结)")
 
 
 # All of the work said done ("已全部建成投用", "均已完工并通过验收"): every figure it was set in.
@@ -88,6 +93,19 @@ def _only_money(spec: TargetSpec) -> bool:
             rf"投资\s*{re.escape(i.target)}\s*{re.escape(i.unit)}(?:建设)?的", spec.target_text
         )
         for i in missing
+    )
+
+
+def _only_parts_exceed(spec: TargetSpec) -> bool:
+    """The figures beyond their targets are all parts of a whole ("其中…"), and the whole
+    figures, met, are not beyond theirs."""
+    figures = [i for i in spec.indicators if i.comparable]
+    parts = [i for i in figures if i.name.startswith("其中")]
+    wholes = [i for i in figures if i not in parts]
+    return (
+        bool(parts and wholes)
+        and all(indicator_met(i) and not indicator_exceeded(i) for i in wholes)
+        and any(indicator_exceeded(i) for i in parts)
     )
 
 
@@ -224,6 +242,20 @@ def draft_status(
         # Not done while time remains ("未完成建设任务的县区为…" in July): behind, not failed;
         # unless the words say it will not be done ("年底前不能全部完成").
         words = replace(words, value="滞后")
+    if (
+        words is not None
+        and words.value in DONE_WORDS
+        and not any(indicator_met(i) is False for i in targeted_indicators(spec))
+        and answered_by_done_words(spec, told)
+    ):
+        # "建成各类养殖小区300个;全株玉米青贮工作全部完成" for "…和50万吨饲草青贮": the
+        # figures given are met, the words say all the work of those not given is done.
+        exceeded = words.value == "超额完成" or any(
+            indicator_exceeded(i) for i in spec.indicators if i.comparable
+        )
+        status, reason = "超额完成" if exceeded else "已完成", f"报告称“{words.words}”"
+        spec = mark_done(replace(spec, status_override=status, status_reason=reason))
+        return spec, Guess("status", status, min(words.confidence, 0.7), reason)
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
         indicator_met(i) is False for i in targeted_indicators(spec)
@@ -247,6 +279,7 @@ def draft_status(
             and unproven
             and (not dated or day > final_deadline(spec, day))
             and not _ALL_OF_TASK.search(told)
+            and not _ON_SCHEDULE.search(words.words)
             and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
             and not _single_things(spec)
             and not _only_money(spec)
@@ -272,6 +305,12 @@ def draft_status(
         if behind is not None:  # a rate so far below the year's: behind, whatever the date
             spec = replace(spec, status_override="滞后", status_reason=behind.words)
             return spec, Guess("status", "滞后", behind.confidence, behind.words)
+        if status == "超额完成" and _only_parts_exceed(spec):
+            # "搬迁18695人,其中贫困人口14861人" met as 18695 (其中16449): the whole is met as
+            # set; its part's make-up changed, no more work was done.
+            reason = "总数按目标完成，仅“其中”部分超出"
+            spec = replace(spec, status_override="已完成", status_reason=reason)
+            return spec, Guess("status", "已完成", 0.6, reason)
         if words is not None and words.value == "超额完成" and status == "已完成":
             # "已超额完成改建797路的建设任务": the words say more than the figures show.
             reason = f"报告称“{words.words}”"

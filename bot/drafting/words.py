@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
+from bot.drafting.turns import after_past_trouble
 
 # --- comparators ------------------------------------------------------------------------
 
@@ -313,6 +314,9 @@ def status_from_words(progress: str) -> Reading | None:
     After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide."""
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
+    turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"
+    if len(re.findall(r"[\u4e00-\u9fff\d]", turned)) >= 4:
+        return _status_from_words(turned)
     if len(re.findall(r"[\u4e00-\u9fff\d]", later)) < 4:
         return _status_from_words(progress)
     said = _status_from_words(later)  # none: the figures after the push decide

@@ -54,6 +54,20 @@ def test_the_folders_retired_in_session_26_agree(folder):
     assert measured.agreement.extra_pairs == 0
 
 
+@pytest.mark.parametrize(
+    "folder", ["anshun-2019", "dongying-2006", "xingye-2016-08", "yueqing-2022"]
+)
+def test_the_folders_retired_in_session_27_agree(folder):
+    # Tuned on in session 27 (h12-draft12): quoted runs and their turns, lists done "or more",
+    # works sized in a run all done, parts' own pairs, 其中 parts beyond a whole met.
+    measured = measure_folder(REPORTS / folder, TODAY)
+    print(_table(measured))
+    for key in ("pairs", "statuses", "deadlines", "year"):
+        rate = measured.agreement.scores[key].rate
+        assert rate in (None, 1.0), measured.agreement.misses[key]
+    assert measured.agreement.extra_pairs == 0
+
+
 def _ledger(*indicators: IndicatorSpec, status: str = "", category="经济发展") -> LedgerSpec:
     target = TargetSpec(
         number=1,
