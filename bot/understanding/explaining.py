@@ -11,7 +11,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason, candidate
-from bot.understanding.text import text_tokens
+from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
 
@@ -339,15 +339,40 @@ class CandidateExplaining:
             # Inside a phrase found already, or that phrase itself (no phrase holds a "\n").
             if phrase in named:
                 continue
+            if phrase[0] in LEVELS and phrase[1:] in q and not names_level(query.text, phrase[0]):
+                continue  # the rest of a part's title (重点项目 of 县重点项目), not its level
             found = fuzz.partial_ratio_alignment(phrase, q, score_cutoff=75)
-            if found is not None and (best is None or found.score > best[0]):
-                best = (found.score, phrase, (found.dest_start, found.dest_end))
+            if found is None:
+                continue
+            similarity = found.score
+            if _other_number(phrase, q[found.dest_start : found.dest_end]):
+                continue  # 第三次常务会 is not the 第六次 one: a number names one thing only
+            if found.src_end - found.src_start < len(phrase):
+                # A question shorter than the phrase matched a piece of it: "常务会" is all
+                # of "第六次常务会"'s last half, not a near-miss of it. The piece is compared
+                # with the whole phrase, or a part's qualifier (第六次, 县, 市) it never names
+                # would outweigh the whole target that the bare words name.
+                similarity = fuzz.ratio(phrase, q[found.dest_start : found.dest_end])
+                if similarity < 75:
+                    continue
+            if best is None or similarity > best[0]:
+                best = (similarity, phrase, (found.dest_start, found.dest_end))
         if best is not None:
             similarity, phrase, span = best
             weight = self._phrase_weight(phrase) * (similarity - 60) / 40 * 0.5
             weight /= len(self.phrases[phrase])
             reasons.append(Reason("fuzzy", phrase, doc.phrases[phrase], round(weight, 3)))
             covered.update([i for i in range(*span) if q[i] in phrase])
+
+
+def _other_number(phrase: str, window: str) -> bool:
+    """Whether `window` is `phrase` with other digits or numerals in its place (第三次 for
+    第六次, 2号线 for 1号线) and no other change."""
+    if len(phrase) != len(window) or phrase == window:
+        return False
+    return all(
+        a == b or (a in _DIGITS and b in _DIGITS) for a, b in zip(phrase, window, strict=True)
+    )
 
 
 def _shares(phrase: str) -> tuple[int, int]:
@@ -363,6 +388,7 @@ def _shares(phrase: str) -> tuple[int, int]:
     return loose, strict
 
 
+_DIGITS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 _SCORE = attrgetter("score")
 _K1_PLUS_1 = BM25_K1 + 1
 # `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the

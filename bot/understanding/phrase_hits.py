@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
-from bot.understanding.text import pinyin_key, text_tokens
+from bot.understanding.text import LEVELS, own_place_at, pinyin_key, text_tokens
 from bot.understanding.weights import (
     AHEAD_MAX,
     GAP_COMMON_SHARE,
@@ -145,6 +145,8 @@ class PhraseHits(CandidateExplaining):
                     break
                 sub = q[i : i + length]
                 if sub in self.phrases and sub not in found:
+                    if sub[0] in LEVELS and own_place_at(q, i):
+                        continue  # 全县重点项目 is all of them, not the 县重点项目
                     found[sub] = ("phrase", (i, i + length))
         syllables = None
         # A homophone window never leaves a run of CJK characters.
@@ -159,6 +161,8 @@ class PhraseHits(CandidateExplaining):
                     if length > end - i:
                         break
                     window = q[i : i + length]
+                    if window[0] in LEVELS and own_place_at(q, i):
+                        continue  # as for a literal phrase
                     for phrase in self.pinyin.get(syllables[i : i + length], ()):
                         if phrase in found:
                             continue

@@ -6,12 +6,15 @@
 - a part the question names goes before the whole listing it: a target that lists other
   targets by their names ("重点工程30项,其中省级6项、市级5项、县级16项", then one target
   for each) yields to the part ("省级重点工程投资完成多少"), although the whole explains
-  more of the question (it writes the subject the parts leave out)."""
+  more of the question (it writes the subject the parts leave out);
+- of two close targets whose titles differ only in the level they start with (省实事户用厕所,
+  市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first."""
 
 from __future__ import annotations
 
 from bot.understanding.candidates import Candidate
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
+from bot.understanding.text import LEVELS, names_level
 
 # A runner-up explaining this much more of the question than the best-scored target (as a
 # share of its informative bigrams) is the better answer if its score is at least half.
@@ -56,6 +59,24 @@ class Precedence:
         if not chosen:
             return candidates
         return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]
+
+    def _level_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The candidates with the leader's level sibling first when the question writes
+        the sibling's level and not the leader's (市 in "市里面的实事", not 全市 nor 我市)
+        and the two score within `AMBIGUOUS_RATIO`; else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        lead = candidates[0]
+        level = lead.title[:1]
+        if level not in LEVELS or names_level(q, level):
+            return candidates
+        for n, c in enumerate(candidates[1:3], 1):
+            if c.score < lead.score * AMBIGUOUS_RATIO:
+                break
+            own = c.title[:1]
+            if own in LEVELS and c.title[1:] == lead.title[1:] and names_level(q, own):
+                return [c, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
 
     def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
         """The candidates with a part the question names before the whole leading them, and

@@ -220,6 +220,23 @@ def words_pattern(words) -> re.Pattern[str] | None:
     return re.compile(branch(root))
 
 
+# The levels a part of a whole may be named by (县重点项目 beside 市重点项目 and 重点项目).
+LEVELS = frozenset("省市县区镇乡")
+# A level character that names the whole place the asker speaks of ("全县", "我们县", "咱县"):
+# "全县重点项目" is every 重点项目 of the county, not the 县重点项目 a ledger lists apart.
+_OWN_PLACE = re.compile(r"(?:全|本|我们|咱们|我|咱)[省市县区镇乡]")
+
+
+def own_place_at(text: str, at: int) -> bool:
+    """Whether the level character at `at` says the asker's whole place (全县, 我县)."""
+    return any(m.end() == at + 1 for m in _OWN_PLACE.finditer(text, max(0, at - 2), at + 1))
+
+
+def names_level(text: str, level: str) -> bool:
+    """Whether `text` writes the level character `level` other than as its whole place."""
+    return level in _OWN_PLACE.sub("", text)
+
+
 # Words whose last character starts a filler word: 项目 in "项目前期工作" is no 目前 ("now").
 FILLER_STRADDLED = ("项目",)
 
