@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from bot.domain.ledger import LedgerSpec
 from bot.render.bulletin import Bulletin, build_bulletin
-from bot.store.ledger_store import audit_since
+from bot.store.ledger_store import changes_by_target
 from bot.store.models import BulletinIssue, utc_now
 from bot.store.uow import UnitOfWork
 
@@ -21,16 +21,6 @@ if TYPE_CHECKING:
     from bot.domain.work_calendar import WorkCalendar
 
 DEFAULT_PERIOD_DAYS = 7  # without --since, a bulletin covers the week before it
-
-
-def _changed_since(session: Session, ledger: LedgerSpec, start: dt.datetime) -> dict[int, int]:
-    changed: dict[int, int] = {}
-    for e in audit_since(session, start):
-        if e.undone or e.undoes:
-            continue  # a change and its /undo change nothing between them
-        if e.target_number is not None and e.year in (None, ledger.year):
-            changed[e.target_number] = changed.get(e.target_number, 0) + 1
-    return changed
 
 
 def issue_bulletin(
@@ -96,7 +86,10 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued, calendar) ->
             row.since_at = dt.datetime.combine(since, dt.time(0), tzinfo=tz)
         row.as_of, row.issued_at, row.issued_by = as_of, now, actor
         session.add(row)
-        changed = _changed_since(session, ledger, row.since_at)
+        changed = {
+            n: count
+            for n, (count, _) in changes_by_target(session, ledger.year, row.since_at).items()
+        }
         previous = session.exec(
             select(BulletinIssue).where(
                 BulletinIssue.year == ledger.year, BulletinIssue.number == row.number - 1

@@ -8,7 +8,7 @@ import datetime as dt
 from bot.chat.context import ChatContext
 from bot.chat.types import Reply, target_buttons
 from bot.store.evidence_store import evidence_counts, list_evidence
-from bot.store.ledger_store import audit_since
+from bot.store.ledger_store import changes_by_target
 from bot.store.models import utc_now
 from bot.store.uow import reading
 from bot.understanding.conversation import Answer
@@ -101,17 +101,10 @@ def _changes(service: ChatContext, word: str) -> Reply:
     first, after, label = period_of(word, utc_now().astimezone(tz).date())
     start = dt.datetime.combine(first, dt.time(0), tzinfo=tz)
     end = dt.datetime.combine(after, dt.time(0), tzinfo=tz)
-    changed: dict[int, tuple[int, dt.datetime]] = {}
     with reading(service.engine) as session:
-        entries = audit_since(session, start.astimezone(dt.UTC))
-    for e in entries:
-        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=dt.UTC)
-        if e.undone or e.undoes or e.target_number is None or at >= end:
-            continue
-        if e.year not in (None, service.year):
-            continue
-        count, _ = changed.get(e.target_number, (0, at))
-        changed[e.target_number] = (count + 1, at)
+        changed = changes_by_target(
+            session, service.year, start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+        )
     held = service.answerer.by_number
     numbers = sorted((n for n in changed if n in held), key=lambda n: changed[n][1], reverse=True)
     if not numbers:

@@ -178,6 +178,23 @@ def audit_since(session: Session, since: dt.datetime) -> list[AuditEntry]:
     return list(session.exec(query))
 
 
+def changes_by_target(
+    session: Session, year: int, since: dt.datetime, before: dt.datetime | None = None
+) -> dict[int, tuple[int, dt.datetime]]:
+    """Per target of `year`: how many changes the audit trail holds from `since` (to `before`),
+    and the latest one's moment (UTC); a change and its /undo change nothing between them."""
+    changed: dict[int, tuple[int, dt.datetime]] = {}
+    for e in audit_since(session, since):
+        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=dt.UTC)
+        if e.undone or e.undoes or e.target_number is None or e.year not in (None, year):
+            continue
+        if before is not None and at >= before:
+            continue
+        count, _ = changed.get(e.target_number, (0, at))
+        changed[e.target_number] = (count + 1, at)
+    return changed
+
+
 class EngineLedgers:
     """The ledger years of a database through SQLAlchemy (any engine), each read in a session
     of its own: the `LedgerSource` every front end has (bot/store/ledger_source.py)."""
