@@ -25,6 +25,7 @@ from bot.drafting.counted_runs import (
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.groups import inherited_status, run_verdicts
+from bot.drafting.indicator_names import plainly_named
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -36,12 +37,7 @@ from bot.drafting.naming import (
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
-from bot.drafting.report_dates import (
-    guess_year,
-    report_day,
-    reports_year_end,
-    tells_progress,
-)
+from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
     latest_progress,
@@ -69,10 +65,7 @@ from bot.drafting.table_leads import (
 )
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.wholes_and_parts import whole_part_pairs
-from bot.drafting.words import (
-    Reading,
-    status_from_words,
-)
+from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
 
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
@@ -254,6 +247,7 @@ def draft_target(
             plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
             held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
+    pairings = plainly_named(pairings, f"{item.target_text}\n{item.progress_text}")
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))

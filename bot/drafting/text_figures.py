@@ -55,6 +55,10 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
 
 # "每户", "每人" right before an amount in 元: the amount is per household or per head.
 _PER_ONE = re.compile(r"每(户|人)\s*$")
+# Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
+# words after it make 村 part of what is counted ("625个村庄", "3个村卫生室") or of a subject
+# ("6个村实现通气接污"), and 个 counts that.
+_WORD_AFTER_VILLAGE = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
 
 
@@ -73,10 +77,13 @@ def extract_figures(text: str) -> list[Figure]:
             text[max(0, number_start - 12) : number_start]
         ):
             continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
+        end = m.end()
+        if unit == "个村" and _WORD_AFTER_VILLAGE.match(text, end):
+            unit, end = "个", end - 1
         if unit == "个" and text[m.end() : m.end() + 1] == "月":
             continue  # "滞后了2个月": a duration
         per = _PER_ONE.search(text, 0, number_start)
         if unit == "元" and per:  # "按照每户800元标准": 800元/户, a rate, not an amount
             unit = f"元/{per.group(1)}"
-        figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
+        figures.append(Figure(value=value, unit=unit, start=m.start(), end=end))
     return figures
