@@ -25,6 +25,13 @@ _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 _PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
 
 
+# A rate with no word of a plan ("拨付率100%", "到位率98.5%"): after a clause of work done,
+# how far that work has got, not a target.
+_RATE_OF_IT = re.compile(
+    r"^[^\d，,；;。计划目标任务全年度]{0,8}率(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
 # One clause naming its whole and then what of it is done, in the same unit ("20公里休闲步行道
 # 已完成7.42公里"): two clauses, the whole's and the result's.
 _DONE_INSIDE = re.compile(r"(?<=[^\d，,；;。])(?=(?:现)?已(?:完成|建成|新增|改造|实施)?\s*\d)")
@@ -112,6 +119,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = targets
         elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
+        elif side is actuals and _RATE_OF_IT.match(clause):
+            pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
         else:
             side = targets
         side.append(clause)
