@@ -12,7 +12,10 @@ def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` holding `start`, stretched to `end` when the match runs past it."""
     for m in _CLAUSE.finditer(text):
         if m.start() <= start < m.end():
-            return text[m.start() : max(m.end(), end)].strip()
+            # An aside closed before the words ("(责任单位:…各县区政府)该件实事已全面完成") is
+            # none of them.
+            begin = max(m.start(), max(text.rfind(c, m.start(), start) for c in ")）〉") + 1)
+            return text[begin : max(m.end(), end)].strip()
     return text[start:end]
 
 

@@ -1,0 +1,39 @@
+"""A whole listed before its parts takes a title of its own ("…等2项"), and a quoted verdict
+starts after an aside closed before it. Made-up texts."""
+
+import datetime as dt
+
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+from bot.drafting.shares import clause_around
+
+REPORT = (
+    "截至2024年12月31日,县委、县政府“八件实事”涉及的12项工作任务全面完成。具体情况如下:\n"
+    "1.一、新增城镇就业岗位3200个;开展职业技能培训5000人次。(责任单位:县人社局)该件实事已全面完成\n"
+    "2.新增城镇就业岗位3200个(责任单位:县人社局)\n"
+    "此项工作已完成。全县新增城镇就业岗位3350个。\n"
+    "3.开展职业技能培训5000人次。(责任单位:县人社局)\n"
+    "此项工作已完成。全县开展职业技能培训5120人次。\n"
+    "4.二、新建社区养老服务站12个,日间照料中心4个。(责任单位:县民政局)该件实事已全面完成\n"
+    "5.新建社区养老服务站12个(责任单位:县民政局)\n"
+    "此项工作已完成。全县新建社区养老服务站12个。\n"
+)
+
+
+def _titles() -> dict[int, str]:
+    drafted = draft(parse_report(REPORT), REPORT, today=dt.date(2025, 1, 10))
+    return {t.number: t.title for t in drafted.ledger.targets}
+
+
+def test_a_whole_sharing_its_first_parts_title_counts_its_tasks():
+    titles = _titles()
+    assert titles[1] == f"{titles[2]}等2项"
+    # One part listed of three tasks the whole sets: the whole's clauses count them.
+    assert titles[4] == f"{titles[5]}等2项"
+    assert len(set(titles.values())) == len(titles)
+
+
+def test_a_quote_starts_after_an_aside_closed_before_it():
+    text = "(责任单位:县民政局,各乡镇)该件实事已全面完成"
+    at = text.index("已全面完成")
+    assert clause_around(text, at, at + 5) == "该件实事已全面完成"
