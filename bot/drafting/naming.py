@@ -131,7 +131,8 @@ def _named_department(text: str, m: re.Match[str]) -> str:
     """The department a match of `_department_pattern` names, as the report writes it."""
     merged = None if m.group(1) else _MERGED.search(text, 0, m.start())
     if merged:
-        return (merged.group(1) or "县") + merged.group(2) + m.group(2)
+        # No department of the table: a level the report does not write would be made up.
+        return (merged.group(1) or "") + merged.group(2) + m.group(2)
     return (m.group(1) or "县") + m.group(2)
 
 
