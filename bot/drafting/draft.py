@@ -155,6 +155,8 @@ def breaks_off(items) -> bool:
     if len(items) < 2:
         return False
     last, before = _last_line(items[-1]), _last_line(items[-2])
+    if last.count("“") > last.count("”"):  # a quotation opened and never closed
+        return True
     if "|" in before:
         return last.count("|") < before.count("|")
     stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
@@ -257,6 +259,9 @@ def draft_target(
     title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
     if not title.value.strip():  # a title is required; a person names this one
         title = Reading(f"目标{item.number}", "未能从目标文字取出简称", 0.1)
+    if cut and not item.progress_text.strip() and item.target_text.endswith(title.value):
+        # The copy breaks off inside the name ("新开办10所公办幼"): shown cut, for a person.
+        title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     texts = f"{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)

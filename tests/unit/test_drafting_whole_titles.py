@@ -1,5 +1,6 @@
-"""A whole listed before its parts takes a title of its own ("…等2项"), and a quoted verdict
-starts after an aside closed before it. Made-up texts."""
+"""A whole listed before its parts takes a title of its own ("…等2项"), a name the copy breaks
+off in is shown cut ("…"), and a quoted verdict starts after an aside closed before it. Made-up
+texts."""
 
 import datetime as dt
 
@@ -37,3 +38,21 @@ def test_a_quote_starts_after_an_aside_closed_before_it():
     text = "(责任单位:县民政局,各乡镇)该件实事已全面完成"
     at = text.index("已全面完成")
     assert clause_around(text, at, at + 5) == "该件实事已全面完成"
+
+
+CUT = (
+    "2024年县民生实事进展情况\n"
+    "1.“新建城市书房3座”\n"
+    "2.“改造农贸市场2个”\n"
+    "3.“新增公办托育机构2家”\n"
+    "4.“新开办4所公办幼\n"
+)
+
+
+def test_a_name_the_copy_breaks_off_in_is_shown_cut_and_sent_to_review():
+    drafted = draft(parse_report(CUT), CUT, today=dt.date(2024, 9, 1))
+    last = drafted.ledger.targets[-1]
+    assert last.title.endswith("…")
+    title = next(g for g in drafted.guesses[last.number] if g.field == "title")
+    assert title.confidence < 0.6
+    assert not any(t.title.endswith("…") for t in drafted.ledger.targets[:-1])
