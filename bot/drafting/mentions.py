@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
+from bot.drafting.text_figures import units_pattern
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
@@ -20,7 +21,7 @@ _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
     r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝])+$"
 )
-_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
+_UNIT_PATTERN = units_pattern(KNOWN_UNITS)
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 

@@ -16,9 +16,20 @@ _SCALED = tuple(
     for u in KNOWN_UNITS
     if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
 )
-UNIT_PATTERN = "|".join(
-    re.escape(u) for u in sorted(set(KNOWN_UNITS + _SCALED + ("万", "亿")), key=len, reverse=True)
-)
+# Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
+# words after it make 村 part of what is counted ("625个村庄", "3个村卫生室") or of a subject
+# ("6个村实现通气接污"), and 个 counts that.
+_CLOSING = {"个村": r"(?![\u4e00-\u9fff])"}
+
+
+def units_pattern(units) -> str:
+    """A regex alternation of `units`, longest first, each as a figure's unit is read."""
+    return "|".join(
+        re.escape(u) + _CLOSING.get(u, "") for u in sorted(units, key=len, reverse=True)
+    )
+
+
+UNIT_PATTERN = units_pattern(set(KNOWN_UNITS + _SCALED + ("万", "亿")))
 # "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
 FIGURE_RE = re.compile(
     rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"
@@ -55,10 +66,6 @@ def _is_not_a_figure(text: str, start: int, end: int, value: str) -> bool:
 
 # "每户", "每人" right before an amount in 元: the amount is per household or per head.
 _PER_ONE = re.compile(r"每(户|人)\s*$")
-# Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
-# words after it make 村 part of what is counted ("625个村庄", "3个村卫生室") or of a subject
-# ("6个村实现通气接污"), and 个 counts that.
-_WORD_AFTER_VILLAGE = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL_BEFORE = re.compile(r"第(?:\d+[、,，和及])*$")
 
 
@@ -77,13 +84,10 @@ def extract_figures(text: str) -> list[Figure]:
             text[max(0, number_start - 12) : number_start]
         ):
             continue  # "第3所", "第17、18件": ordinals, not amounts ("第3位" is a rank)
-        end = m.end()
-        if unit == "个村" and _WORD_AFTER_VILLAGE.match(text, end):
-            unit, end = "个", end - 1
         if unit == "个" and text[m.end() : m.end() + 1] == "月":
             continue  # "滞后了2个月": a duration
         per = _PER_ONE.search(text, 0, number_start)
         if unit == "元" and per:  # "按照每户800元标准": 800元/户, a rate, not an amount
             unit = f"元/{per.group(1)}"
-        figures.append(Figure(value=value, unit=unit, start=m.start(), end=end))
+        figures.append(Figure(value=value, unit=unit, start=m.start(), end=m.end()))
     return figures
