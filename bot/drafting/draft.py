@@ -51,10 +51,12 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
+    result_first,
     split_sentence,
     tells_results,
     told_as_done,
 )
+from bot.drafting.share_pairs import pair_left_shares
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
@@ -129,24 +131,6 @@ _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
 
 def _last_line(item) -> str:
     return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
-
-
-# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
-# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
-_RESULT_FIRST = re.compile(
-    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
-)
-
-
-def result_first(line: str) -> Reading | None:
-    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
-    found = _RESULT_FIRST.match(line)
-    if found is None or _PLANNED_WORDS.search(line):
-        return None
-    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
-
-
-_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")
 
 
 def breaks_off(items) -> bool:
@@ -249,7 +233,9 @@ def draft_target(
             plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
             held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
-    pairings = plainly_named(pairings, f"{item.target_text}\n{item.progress_text}")
+    pairings = plainly_named(
+        pair_left_shares(pairings), f"{item.target_text}\n{item.progress_text}"
+    )
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))

@@ -267,6 +267,20 @@ def draft_status(
         status, reason = "超额完成" if exceeded else "已完成", f"报告称“{words.words}”"
         spec = mark_done(replace(spec, status_override=status, status_reason=reason))
         return spec, Guess("status", status, min(words.confidence, 0.7), reason)
+    if (
+        words is not None
+        and words.value in DONE_WORDS
+        and _single_things(spec)
+        and not any(indicator_met(i) is False for i in targeted_indicators(spec))
+    ):
+        # "建成1个城市公益性公墓" / "…公墓,已完成施工": the one thing is done, its count is 1.
+        missing = missing_figures(spec)
+        spec = replace(
+            spec,
+            indicators=tuple(
+                replace(i, actual=i.target) if i in missing else i for i in spec.indicators
+            ),
+        )
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
         indicator_met(i) is False for i in targeted_indicators(spec)

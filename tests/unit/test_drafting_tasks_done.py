@@ -1,5 +1,6 @@
 """What a sentence says is done: a rate told after work done, a figure followed by "完成年度…
-任务", and another task of the item still being worked on. Made-up texts."""
+任务", another task of the item still being worked on, one thing said done, and the one share
+left as coverage. Made-up texts."""
 
 import datetime as dt
 
@@ -52,3 +53,33 @@ def test_figures_met_while_another_task_is_still_being_worked_on_is_under_way():
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("8", "8")]
     assert compute_status(targets[1], drafted.judging_day) == "推进中"
     assert compute_status(targets[2], drafted.judging_day) == "已完成"
+
+
+def _one(text: str, today: dt.date = dt.date(2026, 1, 20)):
+    drafted = draft(parse_report(text), text, today=today)
+    target = drafted.ledger.targets[0]
+    return target, compute_status(target, drafted.judging_day)
+
+
+def test_one_thing_said_done_counts_one():
+    text = (
+        "2025年民生实事完成情况\n"
+        "1.建成1个乡镇综合文化站,面积不少于800平方米。\n"
+        "位于城东的乡镇综合文化站(建筑面积860平方米),已完成施工并投入使用。\n"
+    )
+    target, status = _one(text)
+    assert [(i.target, i.actual) for i in target.indicators] == [("1", "1"), ("800", "860")]
+    assert status == "超额完成"
+
+
+def test_the_one_share_target_left_takes_the_one_coverage_share_left():
+    text = (
+        "2025年民生实事完成情况\n"
+        "1.家庭医生签约服务站占行政村比例达到80%,重点人群签约占常住人口比例达到60%。\n"
+        "已建成签约服务站182个,占全县行政村200个的91%。截至12月底,完成重点人群签约41,200人,"
+        "覆盖面64.5%。\n"
+    )
+    target, status = _one(text)
+    pairs = [(i.target, i.actual) for i in target.indicators if i.target]
+    assert pairs == [("80", "91"), ("60", "64.5")]
+    assert status == "超额完成"
