@@ -41,6 +41,7 @@ from bot.drafting.report_dates import guess_year, report_day, reports_year_end, 
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
     latest_progress,
+    lead_cell,
     row_cells,
     row_verdict,
     status_column,
@@ -249,7 +250,7 @@ def draft_target(
         # The copy breaks off inside the name ("新开办10所公办幼"): shown cut, for a person.
         title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
-    texts = f"{item.target_text}\n{item.progress_text}"
+    texts = f"{lead_cell(row)}{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
