@@ -67,6 +67,7 @@ from bot.drafting.table_leads import (
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.unit_slips import read_unit_slips
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
@@ -234,9 +235,8 @@ def draft_target(
             plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
             held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
-    pairings = plainly_named(
-        pair_left_shares(pairings), f"{item.target_text}\n{item.progress_text}"
-    )
+    pairings = read_unit_slips(pair_left_shares(pairings))
+    pairings = plainly_named(pairings, f"{item.target_text}\n{item.progress_text}")
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
