@@ -39,6 +39,9 @@ _BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # the measure is what follows ("每千人口托位数" is a measure of its own, and stays).
 _PER_PERIOD = re.compile(r"^.*?(?:每人每月|每人每年|每月每人|每年每人|每户每年|每人|每月|每年)")
 _RAISED_FROM = re.compile(r"(?:从|由)")
+# A name cut at a word joining two tasks: after it ("…建设和"), or before it ("并推广…").
+_JOINED_BEFORE = re.compile(r"(?:和|及|与|以及|、)$")
+_JOINER_FIRST = re.compile(r"^(?:并且|并|以及|及|和|与|且|同时)")
 
 
 def _written_at(text: str, value: str, unit: str) -> int:
@@ -122,6 +125,11 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
     if _NAMELESS.match(name) or _BOOKKEEPING.match(name):
         found = counted_after(text, value, unit) or _clause_before(text, value, unit)
         return found or named_before(text, value, unit) or name
+    if _JOINED_BEFORE.search(name):
+        # "…小区建设和50万吨饲草青贮": the name before is the last task's; what it counts follows.
+        return counted_after(text, value, unit) or name
+    if _JOINER_FIRST.match(name) and len(name) - _JOINER_FIRST.match(name).end() >= 2:
+        return name[_JOINER_FIRST.match(name).end() :]  # "并推广配方肥" → 推广配方肥
     if _RAISED_FROM.search(name):
         return _raised_name(text, name) or name
     per = _PER_PERIOD.match(name)

@@ -79,6 +79,12 @@ def test_a_rate_per_head_and_month_names_the_measure_after_it():
     assert readable_name(_target("每千人口托位数", "4", "个"), "") == "每千人口托位数"
 
 
+def test_a_name_cut_at_a_joining_word_names_the_task_its_figure_counts():
+    text = "新建标准化养殖场20个和30万吨秸秆青贮"
+    assert readable_name(_target("标准化养殖场和", "30", "万吨"), text) == "秸秆青贮"
+    assert readable_name(_actual("并推广有机肥", "4200", "吨"), "") == "推广有机肥"
+
+
 def test_a_named_figure_keeps_its_name_and_names_never_repeat():
     text = "9公里健身步道已完成9公里,9公里健身步道二期已完成"
     named = _target("健身步道", "9", "公里", "9")
