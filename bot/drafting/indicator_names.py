@@ -30,7 +30,8 @@ _SHARE_OF_PLAN = re.compile(
 # Where the words after a figure stop naming what it counts: a clause's end, or the verb
 # that tells what became of it ("…步行道已完成", "…小区已启动改造").
 _COUNTED_END = re.compile(
-    r"[，,。；;：:、“”\"|｜\t\n!！?？]|已|正在|正有序|有序|较[慢快好]|均已|全部|完成|通过|达到|实现|累计|共[需计有]|\d"
+    r"[，,。；;：:、“”\"|｜\t\n!！?？）)]|已|正(?:在|有序|着手|抓紧|积极)|有序|较[慢快好]|均已|全部"
+    r"|完成|通过|达到|实现|累计|共[需计有]|尚?未|竣工|交付|投入使用|开工|启动|\d"
 )
 # Which things count, before what is counted ("300人以上的村"): a qualifier, not the thing.
 _QUALIFIER = re.compile(r"^(?:\d+(?:\.\d+)?[^\d的，,。；;]{0,4}?)?(?:及)?(?:以上|以下)的?")
@@ -58,9 +59,14 @@ def counted_after(text: str, value: str, unit: str) -> str:
         return ""
     rest = _BRACKETS.sub("", text[end : end + 40])
     rest = _QUALIFIER.sub("", rest.lstrip(" "))
+    # "以失能、半失能人员…为主要功能的中心敬老院", "300人以上的村的村庄规划编制": what its clause
+    # describes ends at the head after the last 的.
+    phrase = re.split(r"[，,。；;\n|｜]", rest, maxsplit=1)[0]
+    if re.match(r"以[^的]{1,30}为[^的]{0,8}的", phrase):
+        rest = phrase.rsplit("的", 1)[-1]
     rest = rest[: m.start()] if (m := _COUNTED_END.search(rest)) else rest
-    rest = rest.rsplit("的", 1)[-1]  # "村的村庄规划编制": the head after the last 的
-    rest = re.sub(r"(?:工作|任务)?(?:达|为|是|约)?$", "", rest.strip())
+    rest = rest.rsplit("的", 1)[-1]
+    rest = re.sub(r"(?:工作|任务)?(?:达|为|是|约|和|及|与)?$", "", rest.strip())
     return rest if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) >= 2 else ""
 
 
@@ -77,6 +83,8 @@ def named_before(text: str, value: str, unit: str) -> str:
     start = re.search(rf"{re.escape(value)}\s*{re.escape(unit)}$", text[:end]).start()
     words = re.split(r"[，,。；;：:、\n|｜\t]", text[:start])[-1]
     words = _WORK_VERB.sub("", re.sub(r"[“”\"《》]", "", words).strip())
+    if _only_doing(words):
+        return ""
     return words if 2 <= len(words) <= 20 and not re.search(r"\d", words) else ""
 
 
@@ -108,6 +116,23 @@ def _raised_name(text: str, name: str) -> str:
     return head if len(head) >= 2 and not re.search(r"\d", head) else ""
 
 
+# Who and when before a verb of doing ("我市今年计划新建或改造", "现已建成"): no name; nor is a
+# name of one character ("区" of "8个县(市)区"), nor what introduces the rest ("另有").
+_LEAD = (
+    r"(?:我市|我县|我区|全市|全县|全区|今年|年内|另外|另有|其中|尚有|现已|现|已|计划|力争|确保|拟"
+    r"|预计|共|累计|已有|现有)"
+)
+_DOING = (
+    r"(?:新建|改造|建成|建设|升级|巩固|提升|完成|实施|新增|改扩建|扩建|改建|开工|解决|打造|创建"
+    r"|或|和|及)"
+)
+_ONLY_DOING = re.compile(rf"^{_LEAD}*{_DOING}*$")
+
+
+def _only_doing(name: str) -> bool:
+    return bool(_ONLY_DOING.match(name)) or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) < 2
+
+
 def _share_in_brackets(value: str) -> re.Pattern:
     return re.compile(rf"\d\s*[^\d\s（(]{{0,3}}[（(]\s*{re.escape(value)}\s*%\s*[）)]")
 
@@ -122,7 +147,7 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
         return f"{share.group('plan')}完成率"
     if _NAMELESS.match(name) and unit == "%" and _share_in_brackets(value).search(text):
         return "完成比例"  # "已完成1个(50%)": how much of the target that count is
-    if _NAMELESS.match(name) or _BOOKKEEPING.match(name):
+    if _NAMELESS.match(name) or _BOOKKEEPING.match(name) or _only_doing(name):
         found = counted_after(text, value, unit) or _clause_before(text, value, unit)
         return found or named_before(text, value, unit) or name
     if _JOINED_BEFORE.search(name):

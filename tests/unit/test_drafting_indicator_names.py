@@ -79,6 +79,21 @@ def test_a_rate_per_head_and_month_names_the_measure_after_it():
     assert readable_name(_target("每千人口托位数", "4", "个"), "") == "每千人口托位数"
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "better"),
+    [
+        ("我县今年计划新建", "我县今年计划新建12个社区图书室,现已建成9个;", "社区图书室"),
+        ("现", "40公里乡村旅游公路,现已完成46公里;", "乡村旅游公路"),
+        ("新建", "新建2所以留守儿童寄宿为主要功能的乡镇中心小学。", "乡镇中心小学"),
+        ("区", "5个乡镇(街道)区120个村“清洁家园”行动已全部验收", "区"),  # nothing better
+    ],
+)
+def test_a_name_of_only_who_when_and_doing_is_named_by_what_is_counted(name, text, better):
+    value, unit = {"我县今年计划新建": ("12", "个"), "现": ("40", "公里"), "新建": ("2", "所"),
+                   "区": ("120", "个村")}[name]  # fmt: skip
+    assert readable_name(_target(name, value, unit), text) == better
+
+
 def test_a_name_cut_at_a_joining_word_names_the_task_its_figure_counts():
     text = "新建标准化养殖场20个和30万吨秸秆青贮"
     assert readable_name(_target("标准化养殖场和", "30", "万吨"), text) == "秸秆青贮"
