@@ -67,6 +67,7 @@ from bot.drafting.table_leads import (
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.title_mends import whole_quoted_names
 from bot.drafting.unit_slips import read_unit_slips
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
@@ -243,7 +244,9 @@ def draft_target(
     topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
-    title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
+    title = whole_quoted_names(
+        title_for(item.target_text, tokenizer, lexicon.abbreviations), item.target_text
+    )
     if not title.value.strip():  # a title is required; a person names this one
         title = Reading(f"目标{item.number}", "未能从目标文字取出简称", 0.1)
     if cut and not item.progress_text.strip() and item.target_text.endswith(title.value):

@@ -84,13 +84,14 @@ def test_a_rate_per_head_and_month_names_the_measure_after_it():
     [
         ("我县今年计划新建", "我县今年计划新建12个社区图书室,现已建成9个;", "社区图书室"),
         ("现", "40公里乡村旅游公路,现已完成46公里;", "乡村旅游公路"),
+        ("统筹抓好", "统筹抓好120个共富项目", "共富项目"),
         ("新建", "新建2所以留守儿童寄宿为主要功能的乡镇中心小学。", "乡镇中心小学"),
         ("区", "5个乡镇(街道)区120个村“清洁家园”行动已全部验收", "区"),  # nothing better
     ],
 )
 def test_a_name_of_only_who_when_and_doing_is_named_by_what_is_counted(name, text, better):
     value, unit = {"我县今年计划新建": ("12", "个"), "现": ("40", "公里"), "新建": ("2", "所"),
-                   "区": ("120", "个村")}[name]  # fmt: skip
+                   "区": ("120", "个村"), "统筹抓好": ("120", "个")}[name]  # fmt: skip
     assert readable_name(_target(name, value, unit), text) == better
 
 

@@ -56,3 +56,13 @@ def test_a_name_the_copy_breaks_off_in_is_shown_cut_and_sent_to_review():
     title = next(g for g in drafted.guesses[last.number] if g.field == "title")
     assert title.confidence < 0.6
     assert not any(t.title.endswith("…") for t in drafted.ledger.targets[:-1])
+
+
+def test_a_title_cut_inside_a_quoted_name_takes_it_whole():
+    from bot.drafting.title_mends import whole_quoted_names
+    from bot.drafting.words import Reading
+
+    text = "谋划实施“2+4+X”重点任务和“1+3”改革项目"
+    assert whole_quoted_names(Reading("+X重点", "", 0.7), text).value == "2+4+X重点"
+    # A title of its own words is left as it is.
+    assert whole_quoted_names(Reading("重点任务", "", 0.7), text).value == "重点任务"
