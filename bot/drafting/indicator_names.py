@@ -34,7 +34,9 @@ _COUNTED_END = re.compile(
     r"|完成|通过|达到|实现|累计|共[需计有]|尚?未|竣工|交付|投入使用|开工|启动|\d"
 )
 # Which things count, before what is counted ("300人以上的村"): a qualifier, not the thing.
-_QUALIFIER = re.compile(r"^(?:\d+(?:\.\d+)?[^\d的，,。；;]{0,4}?)?(?:及)?(?:以上|以下)的?")
+_QUALIFIER = re.compile(
+    r"^(?:\d+(?:\.\d+)?[^\d的，,。；;]{0,4}?)?(?:及)?(?:以上|以下)的?|^(?:左右|以内|之内)的?"
+)
 _BRACKETS = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # A rate per head or per period before the measure ("城乡居民每人每月调增基础养老金"):
 # the measure is what follows ("每千人口托位数" is a measure of its own, and stays).
@@ -66,7 +68,9 @@ def counted_after(text: str, value: str, unit: str) -> str:
         rest = phrase.rsplit("的", 1)[-1]
     rest = rest[: m.start()] if (m := _COUNTED_END.search(rest)) else rest
     rest = rest.rsplit("的", 1)[-1]
-    rest = re.sub(r"(?:工作|任务)?(?:达|为|是|约|和|及|与)?$", "", rest.strip())
+    rest = re.sub(r"(?:达|为|是|约|和|及|与)$", "", rest.strip())
+    if len(rest) >= 6:  # "村庄规划编制工作": the work's name; "重点工作" keeps its 工作
+        rest = re.sub(r"(?:工作|任务)$", "", rest)
     return rest if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) >= 2 else ""
 
 
