@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.columns import header_above
 from bot.drafting.counted_runs import (
     counted_runs,
     first_items_counted,
@@ -166,12 +167,14 @@ def draft_target(
     list_done: Reading | None = None,
     own_lines: bool = False,
     verdict: Reading | None = None,
+    lead_header: tuple[str, ...] = (),
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
-    list is done; `own_lines`: most of its items have no progress apart from their line)."""
+    list is done; `own_lines`: most of its items have no progress apart from their line;
+    `lead_header`: the header its row is under, read only for the 责任单位 column)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -253,7 +256,9 @@ def draft_target(
         # The copy breaks off inside the name ("新开办10所公办幼"): shown cut, for a person.
         title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
-    texts = f"{lead_cell(row)}{item.target_text}\n{item.progress_text}"
+    # A 责任单位 column names the lead, also under a header the rows' reading does not use.
+    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
+    texts = f"{lead}{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
@@ -373,7 +378,8 @@ def draft_report(
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
-    header = header_with_lead_units(header, report.preamble, text.split("\n"))
+    lines = text.split("\n")
+    header = header_with_lead_units(header, report.preamble, lines)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
@@ -411,6 +417,7 @@ def draft_report(
             tokenizer,
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
+            lead_header=header or header_above(lines, item.line),
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,

@@ -33,3 +33,24 @@ def test_a_responsible_units_column_names_the_lead():
     assert lead_cell([("年度目标任务", "新建公园3个"), ("进展情况", "已建成2个")]) == ""
     units, _ = units_for("牵头单位:住建局\n新建口袋公园3个", None, load_departments(), 0.9)
     assert units[0].role == "lead" and units[0].source == "named"
+
+
+def test_a_table_after_the_notice_names_each_rows_lead_in_its_units_column():
+    import datetime as dt
+
+    from bot.drafting.drafter import draft
+    from bot.drafting.report_text import parse_report
+
+    text = (
+        "2024年度县级民生实事完成情况通报\n"
+        "20项民生实事均全部完成年度目标任务。\n"
+        "1.“新建城市书房”(县文广旅体局)被市里采纳为亮点案例。\n"
+        "附件:县级民生实事项目完成情况\n"
+        "序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 | 责任人 |\n"
+        "2.新增普惠托位300个 | 新增普惠托位320个。 | 超额完成 | 县卫健局 | 张某 |\n"
+        "3.新建口袋公园4个 | 建成口袋公园4个。 | 完成任务 | 县住建局 | 李某 |\n"
+    )
+    drafted = draft(parse_report(text), text, today=dt.date(2025, 1, 10))
+    leads = {t.number: t.units[0] for t in drafted.ledger.targets}
+    assert (leads[2].name, leads[2].source) == ("县卫健局", "named")
+    assert (leads[3].name, leads[3].source) == ("县住建局", "named")
