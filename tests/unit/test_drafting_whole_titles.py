@@ -38,6 +38,10 @@ def test_a_quote_starts_after_an_aside_closed_before_it():
     text = "(责任单位:县民政局,各乡镇)该件实事已全面完成"
     at = text.index("已全面完成")
     assert clause_around(text, at, at + 5) == "该件实事已全面完成"
+    # A bracket opened and closed inside the clause is part of its words.
+    text = "6个县(市)区98个村“美丽庭院”行动已全部验收"
+    at = text.index("已全部")
+    assert clause_around(text, at, at + 3) == text
 
 
 CUT = (
