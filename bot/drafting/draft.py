@@ -58,7 +58,7 @@ from bot.drafting.sentences import (
     tells_results,
     told_as_done,
 )
-from bot.drafting.share_pairs import pair_left_shares
+from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
@@ -239,8 +239,9 @@ def draft_target(
             plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
             held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
-    pairings = read_unit_slips(pair_left_shares(pairings))
-    pairings = plainly_named(pairings, f"{item.target_text}\n{item.progress_text}")
+    texts = f"{item.target_text}\n{item.progress_text}"
+    pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))

@@ -41,3 +41,35 @@ def pair_left_shares(pairings: list[Pairing]) -> list[Pairing]:
     why = f"“{target.indicator.name}”配“{share.name}{share.actual}%”（唯一剩余的占比）"
     paired = Pairing(replace(target.indicator, actual=share.actual), 0.5, why)
     return [paired if k == ti else p for k, p in enumerate(pairings) if k != ai]
+
+
+def shares_of_one_target(pairings: list[Pairing], text: str) -> list[Pairing]:
+    """`pairings` with a share done of a part ("宫颈癌筛查完成100.33%") paired with the target
+    another part's share already answers ("乳腺癌筛查完成全年任务数的104.48%" of "两癌筛查0.8万
+    人"): the same target, one share a part, when the part's name ends with the target's."""
+    answered = [
+        p.indicator
+        for p in pairings
+        if p.indicator.target and p.indicator.actual and p.indicator.actual_unit == "%"
+    ]
+    if len(answered) != 1:
+        return pairings
+    (whole,) = answered
+    result = []
+    for p in pairings:
+        ind = p.indicator
+        done_share = (
+            re.search(rf"完成\s*{re.escape(ind.actual)}\s*%", text) if ind.actual else None
+        )
+        if (
+            ind.unit == "%"
+            and not ind.target
+            and done_share
+            and len(whole.name) >= 2
+            and ind.name.endswith(whole.name)
+            and ind.name != whole.name
+        ):
+            why = f"“{whole.name}{whole.target}{whole.unit}”也配“{ind.name}完成{ind.actual}%”"
+            p = Pairing(replace(whole, name=ind.name, actual=ind.actual), 0.5, why)
+        result.append(p)
+    return result

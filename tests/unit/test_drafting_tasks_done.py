@@ -83,3 +83,15 @@ def test_the_one_share_target_left_takes_the_one_coverage_share_left():
     pairs = [(i.target, i.actual) for i in target.indicators if i.target]
     assert pairs == [("80", "91"), ("60", "64.5")]
     assert status == "超额完成"
+
+
+def test_a_parts_share_done_pairs_with_the_target_another_parts_share_answers():
+    text = (
+        "2025年民生实事完成情况\n"
+        "1.完成“两项”体检1.2万人,老年人健康管理率达到70%以上。\n"
+        "老年人健康管理率78.5%;男性体检完成全年任务数的102.5%,女性体检完成99.1%。\n"
+    )
+    target, _status = _one(text)
+    shares = [(i.name, i.target, i.unit, i.actual, i.actual_unit) for i in target.indicators]
+    assert ("女性体检", "1.2", "万人", "99.1", "%") in shares
+    assert sum(1 for s in shares if s[1:3] == ("1.2", "万人")) == 2
