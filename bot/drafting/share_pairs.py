@@ -1,9 +1,11 @@
-"""A share target left unpaired and the one share the progress gives as coverage.
+"""Shares the pairing leaves apart: a share target and the one coverage share left, and a
+part's share done of a target another part's share answers.
 
 Percentages never pair on their unit alone (too many figures are percentages). But when, after
 pairing, an item has exactly one share target without a figure ("普惠授信农户占全部农户比例达到
 65%") and exactly one share figure left over that names no measure of its own but coverage
-("覆盖面82.83%", "覆盖率", "占比"), that figure is the target's.
+("覆盖面82.83%", "覆盖率", "占比"), that figure is the target's; and "宫颈癌筛查完成100.33%" after
+"乳腺癌筛查完成全年任务数的104.48%" is the second part's share of the same "两癌筛查0.8万人".
 """
 
 from __future__ import annotations
