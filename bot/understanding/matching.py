@@ -31,12 +31,14 @@ import numpy as np
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.understanding.figures import (
     COMMON_UNITS,
+    bare_cells,
     common_unit_pattern,
     figure_key,
     figure_token,
     figures_in,
     unit_pattern,
 )
+from bot.understanding.ledger_texts import title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
@@ -207,7 +209,8 @@ class LedgerIndex(IndexScoring):
         raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
         raw += list(t.aliases)
         # One normalisation for all of the target's texts: zhconv costs most per call.
-        texts = normalize_many(raw)
+        texts = [unpadded(text) for text in normalize_many(raw)]
+        texts[0] = title_words(texts[0])
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
         alias_tokens = set()
@@ -234,6 +237,9 @@ class LedgerIndex(IndexScoring):
         # (through the same postings) but not counted in the target's length.
         for value, kind in self._target_figures(t, texts[1]):
             tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
+        # The common units only, as for `_target_figures`' text.
+        for token in bare_cells(texts[1], common_unit_pattern()):
+            tokens[token] = 1.0
         self.lengths[row] = length
         self.total_length += length
         postings, arrays = self.postings, self._arrays
@@ -317,6 +323,8 @@ class LedgerIndex(IndexScoring):
             if kind:
                 figures.add((value, kind))
         return figures
+
+
 
     def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
         """Figures a question writes, in the common units or any unit of this ledger's."""

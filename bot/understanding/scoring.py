@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
-from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
+from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, as_written, figure_token
 from bot.understanding.phrase_hits import PhraseHits
 from bot.understanding.text import (
     TOKEN_RUN,
@@ -175,6 +175,9 @@ class IndexScoring(PhraseHits):
         if NUMERAL.search(q):
             for value, kind, span in self.figures_in(q):
                 token = figure_token(value, kind)
+                if token not in self.postings:
+                    # Held by no target with its unit: maybe a table cell, written bare.
+                    token = as_written(q, span) or token
                 if token not in self.postings or token in figures:
                     continue
                 figures[token] = span
