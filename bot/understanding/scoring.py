@@ -22,6 +22,7 @@ from bot.understanding.text import (
     normalize,
     pinyin_key,
 )
+from bot.understanding.spelled import spelled_hits
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
     BM25_B,
@@ -305,7 +306,7 @@ class IndexScoring(PhraseHits):
         else:
             scores = self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
-        for found in (self._gap_hits(query), char_hits(self, query)):
+        for found in (self._gap_hits(query), spelled_hits(self, query), char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
