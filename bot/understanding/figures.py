@@ -150,3 +150,24 @@ def as_written(text: str, span: tuple[int, int]) -> str | None:
         return None
     raw = m.group(1) or _chinese_decimal(m.group(2))
     return written_token(raw) if raw else None
+
+
+def question_figures(index, q: str, weights: dict[int, float], typical: float):
+    """The figure tokens of the figures `q` writes that some target of `index` holds, with
+    where each is written; their digits weigh two typical characters in `weights`.
+
+    A figure some target holds is as informative as a two-character word: the target
+    holding it explains that part of the question, the others do not."""
+    figures: dict[str, tuple[int, int]] = {}
+    postings = index.postings
+    for value, kind, span in index.figures_in(q):
+        token = figure_token(value, kind)
+        if token not in postings:
+            # Held by no target with its unit: maybe a table cell, written bare.
+            token = as_written(q, span) or token
+        if token not in postings or token in figures:
+            continue
+        figures[token] = span
+        digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
+        weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
+    return figures

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.cues import PERIOD
+from bot.understanding.text import normalize_many
+
 # A two-character name padded to the width of three ("渠  县", "王  明"), as tables align
 # their cells: one character alone, a space, one character alone.
 _PADDED_NAME = re.compile(r"(?<![\u3400-\u9fff])([\u3400-\u9fff]) +([\u3400-\u9fff])(?![\u3400-\u9fff])")
@@ -21,3 +24,17 @@ def unpadded(text: str) -> str:
 def title_words(title: str) -> str:
     """The words of a normalised title: none for a draft's placeholder."""
     return "" if _PLACEHOLDER_TITLE.fullmatch(title) else title
+
+
+def context_periods(preamble: str) -> tuple[str, ...]:
+    """The parts of the year a ledger's preamble writes ("上半年", "一季度"): the period the
+    whole report is about, which a target that happens to repeat it is not named by."""
+    return tuple(sorted(set(PERIOD.findall(normalize_many([preamble])[0]))))
+
+
+def blank_periods(text: str, periods: tuple[str, ...]) -> str:
+    """`text` with each of `periods` blanked (as filler is: spaces, positions kept)."""
+    for period in periods:
+        if period in text:
+            text = text.replace(period, " " * len(period))
+    return text

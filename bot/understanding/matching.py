@@ -38,7 +38,7 @@ from bot.understanding.figures import (
     figures_in,
     unit_pattern,
 )
-from bot.understanding.ledger_texts import title_words, unpadded
+from bot.understanding.ledger_texts import context_periods, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
@@ -115,6 +115,7 @@ class LedgerIndex(IndexScoring):
         self.char_df: Counter[str] = Counter()
         # The characters of the ledger's preamble: its context, which no target need repeat.
         self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
+        self.context_periods = context_periods(ledger.preamble)  # see `query`
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
@@ -430,6 +431,7 @@ class LedgerIndex(IndexScoring):
             self._remove(number)
             changed.add(number)
         context = frozenset("".join(normalize_many([ledger.preamble])))
+        self.context_periods = context_periods(ledger.preamble)
         if changed or context != self.context_chars:
             self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change

@@ -172,6 +172,13 @@ class PhraseHits(CandidateExplaining):
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
+        # A level said by its character alone (县重点, 县里的项目) names the part a ledger
+        # calls by that level (县级 beside 省级 and 市级); never the asker's whole place (全县).
+        for i, ch in enumerate(q):
+            if ch in LEVELS and q[i + 1 : i + 2] != "级" and not own_place_at(q, i):
+                level = ch + "级"
+                if level in self.phrases and level not in found:
+                    found[level] = ("phrase", (i, i + 1))
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
         # One line each: a phrase found again is inside another one (no phrase holds a "\n").
         if len(found) > 1:

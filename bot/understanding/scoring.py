@@ -13,7 +13,8 @@ import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
-from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, as_written, figure_token
+from bot.understanding.figures import NUMERAL, question_figures
+from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.phrase_hits import PhraseHits
 from bot.understanding.text import (
     TOKEN_RUN,
@@ -135,6 +136,8 @@ class IndexScoring(PhraseHits):
             )
         else:
             masked = masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        if self.context_periods:  # the report's own period names no target (`context_periods`)
+            masked, masked_all = (blank_periods(m, self.context_periods) for m in (masked, masked_all))
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
@@ -170,20 +173,7 @@ class IndexScoring(PhraseHits):
         typical = _median(weights.values()) if weights else 1.0
         context, cw = self.context_chars, self._char_weight
         weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
-        # A figure some target holds is as informative as a two-character word: the target
-        # holding it explains that part of the question, the others do not.
-        figures: dict[str, tuple[int, int]] = {}
-        if NUMERAL.search(q):
-            for value, kind, span in self.figures_in(q):
-                token = figure_token(value, kind)
-                if token not in self.postings:
-                    # Held by no target with its unit: maybe a table cell, written bare.
-                    token = as_written(q, span) or token
-                if token not in self.postings or token in figures:
-                    continue
-                figures[token] = span
-                digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
-                weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
+        figures = question_figures(self, q, weights, typical) if NUMERAL.search(q) else {}
         tokens = dict.fromkeys(spans, 1.0)
         # A bigram cut out of a longer word the lexicon reads (总量 of 经济总量), or across
         # its edge (量增 of 经济总量增长), is part of that word, not a word of its own.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.figures import (
     as_written,
@@ -89,3 +89,73 @@ def test_a_placeholder_title_is_no_word_of_the_target(places):
 
 def test_an_abbreviation_spelled_out_names_its_target(places):
     assert places.ask("经济技术开发区一季度投资").targets[0] == 4
+
+
+LEVELLED = small_ledger(
+    2021,
+    TargetSpec(
+        1,
+        "省市县重点项目",
+        "重点项目",
+        "全县省市县重点项目共24项,其中省级4项、市级6项、县级14项,总投资80亿元。",
+    ),
+    TargetSpec(2, "省级", "重点项目", "省级4项,当年计划投资9亿元。"),
+    TargetSpec(3, "市级", "重点项目", "市级6项,当年计划投资12亿元。"),
+    TargetSpec(4, "县级", "重点项目", "县级14项,当年计划投资15亿元。"),
+    TargetSpec(5, "就业提升工程", "民生实事", "实施就业提升工程,新增就业5000人。"),
+    TargetSpec(6, "湘南州老旧小区", "民生实事", "湘南州:85个;开工改造老旧小区。"),
+    TargetSpec(7, "北江市老旧小区", "民生实事", "北江市:60个;开工改造老旧小区。"),
+    title="重点项目和民生实事",
+)
+
+
+@pytest.fixture(scope="module")
+def levelled():
+    return Answerer(
+        LEVELLED, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+def test_a_level_said_by_its_character_names_that_level(levelled):
+    assert levelled.ask("县重点").targets[0] == 4
+    assert levelled.ask("全县重点项目").targets[0] == 1  # the asker's whole place
+
+
+def test_two_characters_found_apart_are_no_abbreviation(levelled):
+    """提档升级 holds 提 and 升 apart, but 提升 is a word of two characters: no spelled word."""
+    answer = levelled.ask("农村公路提档升级")
+    assert not any(r.kind == "gap" and r.text == "提升" for c in answer.candidates for r in c.reasons)
+
+
+def test_a_place_with_its_full_suffix_names_the_short_one(levelled):
+    """湘南州 said as 湘南自治州: 南州 spelled apart, beside 湘南 written out."""
+    answer = levelled.ask("湘南自治州开工了多少")
+    assert answer.targets[0] == 6
+    lead = answer.candidates[0]
+    assert ("gap", "南州") in {(r.kind, r.text) for r in lead.reasons}
+
+
+HALF_YEAR = LedgerSpec(
+    year=2018,
+    title="2018年工作责任目标",
+    preamble="关于全县2018年上半年经济运行情况的报告",
+    targets=(
+        TargetSpec(1, "地区生产总值", "经济发展", "上半年全县地区生产总值完成20亿元,占年计划的45%;"),
+        TargetSpec(2, "规上工业增加值", "经济发展", "规模以上工业增加值完成6亿元,占计划的52%;"),
+        TargetSpec(3, "公共财政预算收入", "经济发展", "公共财政预算收入完成2亿元,占预算的55%。"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def half_year():
+    return Answerer(
+        HALF_YEAR, load_lexicon(), today=dt.date(2018, 6, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+def test_the_reports_own_period_names_no_target(half_year):
+    """上半年 is what the whole report is about; the first target merely repeats it."""
+    assert half_year.ask("上半年财政收入完成多少").targets[0] == 3
+    assert half_year.ask("工业上半年干得怎么样").targets[0] == 2
+    assert half_year.ask("上半年地区生产总值").targets[0] == 1
