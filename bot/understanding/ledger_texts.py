@@ -38,3 +38,41 @@ def blank_periods(text: str, periods: tuple[str, ...]) -> str:
         if period in text:
             text = text.replace(period, " " * len(period))
     return text
+
+
+# A place at the head of a target: a table row's first cell ("大竹县 | 46.3") or its title
+# ("北坡县重点项目"); a name of one or more characters and its level.
+_PLACE_CELL = re.compile(r"([\u4e00-\u9fff]{1,6}?[省市县区镇乡])(?=\s*[|:：,，;；]|$)")
+_PLACE_TITLE = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市县区镇乡]")
+# What a lead says a place did, right after its name: words up to a stop (、,。) or the 等 that
+# closes a list ("…建设项目等12个项目"), not a figure ("开工率达95%").
+_MENTION = re.compile(r"([\u4e00-\u9fff]{4,30}?)(?=[、,，。;；]|等|$)")
+
+
+def lead_mention(lead: str, target) -> str:
+    """The words a report's lead writes right after the place a target is about ("大竹县竹凤
+    大道建设项目、…" → 竹凤大道建设项目 for the 大竹县 row): that place's work, named once in
+    the lead. "" when the target is about no place or the lead says nothing of it."""
+    if not lead:
+        return ""
+    text = unpadded(target.target_text.strip())
+    place = _PLACE_CELL.match(text) or _PLACE_TITLE.match(target.title)
+    if place is None:
+        return ""
+    name = place.group(1) if place.re is _PLACE_CELL else place.group(0)
+    mentions = []
+    at = lead.find(name)
+    while at >= 0:
+        mention = _MENTION.match(lead, at + len(name))
+        if mention:
+            mentions.append(_own_words(mention.group(1), lead))
+        at = lead.find(name, at + len(name))
+    return "；".join(mentions)
+
+
+def _own_words(mention: str, lead: str) -> str:
+    """A mention without the words it ends in that the lead writes again and again (建设项目
+    of a lead all of 重点项目): those are the whole report's, not the place's."""
+    while len(mention) > 2 and lead.count(mention[-2:]) >= 3:
+        mention = mention[:-2]
+    return mention

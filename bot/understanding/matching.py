@@ -38,7 +38,7 @@ from bot.understanding.figures import (
     figures_in,
     unit_pattern,
 )
-from bot.understanding.ledger_texts import context_periods, title_words, unpadded
+from bot.understanding.ledger_texts import context_periods, lead_mention, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
@@ -116,6 +116,7 @@ class LedgerIndex(IndexScoring):
         # The characters of the ledger's preamble: its context, which no target need repeat.
         self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
         self.context_periods = context_periods(ledger.preamble)  # see `query`
+        self._lead = normalize_many([ledger.preamble])[0]  # for `lead_mention`
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
@@ -207,7 +208,8 @@ class LedgerIndex(IndexScoring):
         tokens: dict[str, float] = defaultdict(float)
         fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
         fields += ["alias"] * len(t.aliases)
-        raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
+        progress = "；".join(filter(None, (t.progress_text, lead_mention(self._lead, t))))
+        raw = [t.title, t.target_text, progress, *(i.name for i in t.indicators)]
         raw += list(t.aliases)
         # One normalisation for all of the target's texts: zhconv costs most per call.
         texts = [unpadded(text) for text in normalize_many(raw)]
@@ -418,10 +420,12 @@ class LedgerIndex(IndexScoring):
         """Re-index the targets whose texts changed, were added or removed; returns them."""
         changed: set[int] = set()
         seen = set()
+        lead = normalize_many([ledger.preamble])[0]
+        same_lead, self._lead = lead == self._lead, lead  # a new lead changes every `_add`
         for t in ledger.targets:
             seen.add(t.number)
             doc = self.docs.get(t.number)
-            if doc is not None and doc.key == self._key(t):
+            if doc is not None and doc.key == self._key(t) and same_lead:
                 continue
             if doc is not None:
                 self._remove(t.number)
@@ -436,14 +440,6 @@ class LedgerIndex(IndexScoring):
             self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change
         return changed
-
-    @staticmethod
-    def _phrases_of(t: TargetSpec):
-        yield "title", normalize(t.title)
-        for alias in t.aliases:
-            yield "alias", normalize(alias)
-        for ind in t.indicators:
-            yield "indicator", normalize(ind.name)
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""

@@ -18,8 +18,9 @@ from bot.understanding.figures import (
     figures_in,
     written_token,
 )
-from bot.understanding.ledger_texts import title_words, unpadded
+from bot.understanding.ledger_texts import lead_mention, title_words, unpadded
 from bot.understanding.lexicon import load_lexicon
+from bot.understanding.text import normalize
 from tests.auxil.ledgers import small_ledger
 
 
@@ -34,15 +35,21 @@ def _row(number: int, title: str, cells: str, rate: str) -> TargetSpec:
     )
 
 
-PLACES = small_ledger(
-    2021,
-    _row(1, "东阳区重点项目", "东阳区 | 88.6 | 21.4 | 19.7 | 92% |", "92"),
-    _row(2, "北坡县重点项目", "北坡县 | 40.2 | 8.8 | 9.6 | 109% |", "109"),
-    _row(3, "南岭县重点项目", "南岭县 | 36.5 | 7.1 | 4.2 | 59% |", "59"),
-    _row(4, "经开区重点项目", "经开区 | 51.0 | 9.3 | 10.4 | 112% |", "112"),
-    _row(5, "目标5", "安  县 | 27.9 | 6.4 | 6.9 | 108% |", "108"),
-    _row(6, "西河县重点项目", "西河县 | 30.3 | 6.0 | 6.3 | 105% |", "105"),
+PLACES = LedgerSpec(
+    year=2021,
     title="重点项目完成情况（单位：亿元）",
+    preamble=(
+        "一季度,全市重点项目完成投资80.2亿元。北坡县石门大桥建设项目、经开区"
+        "光伏组件生产线建设项目等12个项目已开工建设,南岭县完成投资59%。"
+    ),
+    targets=(
+        _row(1, "东阳区重点项目", "东阳区 | 88.6 | 21.4 | 19.7 | 92% |", "92"),
+        _row(2, "北坡县重点项目", "北坡县 | 40.2 | 8.8 | 9.6 | 109% |", "109"),
+        _row(3, "南岭县重点项目", "南岭县 | 36.5 | 7.1 | 4.2 | 59% |", "59"),
+        _row(4, "经开区重点项目", "经开区 | 51.0 | 9.3 | 10.4 | 112% |", "112"),
+        _row(5, "目标5", "安  县 | 27.9 | 6.4 | 6.9 | 108% |", "108"),
+        _row(6, "西河县重点项目", "西河县 | 30.3 | 6.0 | 6.3 | 105% |", "105"),
+    ),
 )
 
 
@@ -85,6 +92,14 @@ def test_a_placeholder_title_is_no_word_of_the_target(places):
     answer = places.ask("东阳区一季度目标任务完成多少")
     assert answer.targets[0] == 1
     assert 5 not in answer.targets[:2]
+
+
+def test_a_project_the_lead_names_beside_a_place_is_that_places(places):
+    assert places.ask("石门大桥建设项目").targets[0] == 2
+    assert places.ask("光伏组件生产线那个项目").targets[0] == 4
+    # The lead's own words (建设项目, said of every place) are no place's.
+    assert lead_mention(normalize(PLACES.preamble), PLACES.targets[1]) == "石门大桥"
+    assert lead_mention(normalize(PLACES.preamble), PLACES.targets[2]) == ""  # a figure follows
 
 
 def test_an_abbreviation_spelled_out_names_its_target(places):
