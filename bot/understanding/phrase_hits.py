@@ -27,6 +27,7 @@ from bot.understanding.weights import (
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_LEVEL_WORD = re.compile(r"重点|属|管")  # after a level character: that level's own
 
 
 class PhraseHits(CandidateExplaining):
@@ -172,10 +173,11 @@ class PhraseHits(CandidateExplaining):
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
-        # A level said by its character alone (县重点, 县里的项目) names the part a ledger
-        # calls by that level (县级 beside 省级 and 市级); never the asker's whole place (全县).
+        # A level said by its character before 重点, 属 or 管 (县重点, 市属) names the part a
+        # ledger calls by that level (县级 beside 省级 and 市级); never the asker's whole place
+        # (全县), nor 县里, which is as often the county itself ("县里所有项目加起来").
         for i, ch in enumerate(q):
-            if ch in LEVELS and q[i + 1 : i + 2] != "级" and not own_place_at(q, i):
+            if ch in LEVELS and _LEVEL_WORD.match(q, i + 1) and not own_place_at(q, i):
                 level = ch + "级"
                 if level in self.phrases and level not in found:
                     found[level] = ("phrase", (i, i + 1))

@@ -134,6 +134,7 @@ def levelled():
 def test_a_level_said_by_its_character_names_that_level(levelled):
     assert levelled.ask("县重点").targets[0] == 4
     assert levelled.ask("全县重点项目").targets[0] == 1  # the asker's whole place
+    assert levelled.ask("县里所有重点项目加起来投了多少").targets[0] == 1  # 县里: the county
 
 
 def test_two_characters_found_apart_are_no_abbreviation(levelled):
