@@ -120,6 +120,7 @@ LEVELLED = small_ledger(
     TargetSpec(5, "就业提升工程", "民生实事", "实施就业提升工程,新增就业5000人。"),
     TargetSpec(6, "湘南州老旧小区", "民生实事", "湘南州:85个;开工改造老旧小区。"),
     TargetSpec(7, "北江市老旧小区", "民生实事", "北江市:60个;开工改造老旧小区。"),
+    TargetSpec(8, "县本级项目", "重点项目", "县本级 | 12.0 | 3.1 | 2.9 |"),
     title="重点项目和民生实事",
 )
 
@@ -135,6 +136,10 @@ def test_a_level_said_by_its_character_names_that_level(levelled):
     assert levelled.ask("县重点").targets[0] == 4
     assert levelled.ask("全县重点项目").targets[0] == 1  # the asker's whole place
     assert levelled.ask("县里所有重点项目加起来投了多少").targets[0] == 1  # 县里: the county
+
+
+def test_the_departments_under_a_government_are_its_own_level(levelled):
+    assert levelled.ask("县直部门抓的项目怎么样").targets[0] == 8
 
 
 def test_two_characters_found_apart_are_no_abbreviation(levelled):
