@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import islice, product
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
-from bot.understanding.text import LEVELS, own_place_at, pinyin_key, text_tokens
+from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
 from bot.understanding.weights import (
     AHEAD_MAX,
     GAP_COMMON_SHARE,
@@ -27,6 +28,7 @@ from bot.understanding.weights import (
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_MAX_SOUNDINGS = 16  # readings of one window tried at most (a few characters have several)
 _LEVEL_WORD = re.compile(r"重点|属|管")  # after a level character: that level's own
 
 
@@ -170,6 +172,7 @@ class PhraseHits(CandidateExplaining):
                         same = sum(a == b for a, b in zip(phrase, window, strict=True))
                         if same * 2 >= length:
                             found[phrase] = ("pinyin", (i, i + length))
+        self._polyphone_hits(q, found)
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
@@ -196,6 +199,33 @@ class PhraseHits(CandidateExplaining):
             for number, reason in self._phrase_reasons(kind, phrase, written):
                 hits[number].append((reason, span))
         return hits
+
+    def _polyphone_hits(self, q: str, found: dict[str, tuple[str, tuple[int, int]]]) -> None:
+        """Homophone phrases heard through a character's other readings: the index keys a
+        character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang.
+        Only windows starting at a character with several readings or before one are
+        tried again, each in at most `_MAX_SOUNDINGS` readings; found as `pinyin`."""
+        for run in _CJK_RUN.finditer(q):
+            start, end = run.span()
+            for i in range(start, end - 1):
+                if len(readings(q[i])) == 1 and len(readings(q[i + 1])) == 1:
+                    continue
+                firsts = product(readings(q[i]), readings(q[i + 1]))
+                lengths = set()
+                for pair in islice(firsts, _MAX_SOUNDINGS):
+                    if self._pinyin_starts.get(pair, 0) > 0:
+                        lengths.update(self._lengths(self._pinyin_start_lengths, pair))
+                for length in sorted(n for n in lengths if n <= end - i):
+                    window = q[i : i + length]
+                    if window[0] in LEVELS and own_place_at(q, i):
+                        continue
+                    for key in islice(product(*map(readings, window)), _MAX_SOUNDINGS):
+                        for phrase in self.pinyin.get(key, ()):
+                            if phrase in found:
+                                continue
+                            same = sum(a == b for a, b in zip(phrase, window, strict=True))
+                            if same * 2 >= length:
+                                found[phrase] = ("pinyin", (i, i + length))
 
     def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The lengths of the ledger's phrases that start with these two characters, and of

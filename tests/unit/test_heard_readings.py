@@ -1,0 +1,33 @@
+"""A homophone heard through a character's other reading: the index keys 长 by its first
+reading (zhang), but a leader dictating 常务会 may get 长务会 (chang)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from bot.domain.ledger import TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.text import pinyin_key, readings
+from tests.auxil.ledgers import small_ledger
+
+MEETINGS = small_ledger(
+    2021,
+    TargetSpec(1, "常务会议确定事项", "会议", "县政府常务会议确定事项120项,完成110项。"),
+    TargetSpec(2, "党组会议确定事项", "会议", "县政府党组会议确定事项30项,完成28项。"),
+    TargetSpec(3, "县长办公会议确定事项", "会议", "县长办公会议确定事项45项,完成40项。"),
+)
+
+
+def test_every_reading_of_a_character_is_known():
+    assert readings("长") == ("zhang", "chang")
+    assert readings("常") == ("chang",)
+    assert pinyin_key("长") == ("zhang",)  # the index keeps the first
+
+
+def test_a_phrase_misheard_through_another_reading_is_found():
+    answerer = Answerer(
+        MEETINGS, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("县政府长务会议确定事项完成了多少")
+    assert answer.targets[0] == 1
+    assert ("pinyin", "常务会议确定事项") in {(r.kind, r.text) for r in answer.candidates[0].reasons}
