@@ -40,6 +40,7 @@ from bot.understanding.figures import (
 )
 from bot.understanding.ledger_texts import context_periods, lead_mention, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
+from bot.understanding.ordinals import indexed_tokens
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
@@ -222,7 +223,7 @@ class LedgerIndex(IndexScoring):
                 alias_tokens.update(text_tokens(text))
             else:
                 weight = FIELD_WEIGHTS[field_name]
-                for token in text_tokens(text):
+                for token in indexed_tokens(text):
                     tokens[token] += weight
             if field_name in ("title", "alias", "indicator"):
                 if 2 <= len(text) <= MAX_PHRASE and text not in phrases:

@@ -88,7 +88,7 @@ class PhraseHits(CandidateExplaining):
         # the word's edge (村困 of 农村困难户) is no word at all.
         read = {span for _, span, _ in query.expansions}
         for token, spans in query.spans.items():
-            if token in postings or token.isascii() or token[0] == token[1]:
+            if token in postings or token.isascii() or len(token) != 2 or token[0] == token[1]:
                 continue
             if read and _each_overlaps(spans, read):
                 continue

@@ -15,6 +15,7 @@ from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, question_figures
 from bot.understanding.ledger_texts import blank_periods
+from bot.understanding.ordinals import whole_ordinals
 from bot.understanding.phrase_hits import PhraseHits
 from bot.understanding.text import (
     TOKEN_RUN,
@@ -167,6 +168,8 @@ class IndexScoring(PhraseHits):
                     weights[i] = self._char_weight(ch)
                 else:
                     unknown.append(i)
+        if "第" in masked:
+            whole_ordinals(masked, spans)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches (the preamble's: `_char_weight`).
