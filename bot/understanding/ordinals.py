@@ -49,13 +49,16 @@ def whole_ordinals(text: str, spans: dict[str, list[tuple[int, int]]]) -> None:
         spans.setdefault(whole, []).append(span)
 
 
-_ANY_ORDINAL = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+")
+_NUMERALS = "零〇一二两三四五六七八九十百千0123456789"
+_PHRASE_ORDINAL = re.compile(f"第([{_NUMERALS}]+)")
+_NUMERAL_RUN = re.compile(f"[{_NUMERALS}]+")
 
 
 def other_ordinal(phrase: str, window: str) -> bool:
-    """Whether both write ordinals and not the same ones (第十二次会 is no near-miss of 第十次会)."""
-    if "第" not in phrase or "第" not in window:
+    """Whether a phrase's ordinal is not the one the question's window writes, or not written
+    there at all: 第十二次会 is no near-miss of 第十次会, nor of 那次会 (the bare words name
+    every meeting alike)."""
+    if "第" not in phrase:
         return False
-    theirs = set(_ANY_ORDINAL.findall(phrase))
-    ours = set(_ANY_ORDINAL.findall(window))
-    return bool(theirs and ours) and theirs != ours
+    ours = set(_NUMERAL_RUN.findall(window))
+    return any(m.group(1) not in ours for m in _PHRASE_ORDINAL.finditer(phrase))

@@ -35,6 +35,8 @@ def test_another_ordinal_is_no_near_miss():
     assert other_ordinal("第十二次主任会议", "第十次主任会议")
     assert not other_ordinal("第十二次主任会议", "第十二次主任会")
     assert not other_ordinal("主任会议议定事项", "第十次主任会议")
+    assert other_ordinal("第十二次主任会议", "那次主任会议")  # the ordinal is not said
+    assert not other_ordinal("第十二次主任会议", "十二次主任会议")
 
 
 def test_a_shorter_ordinal_names_only_its_own_meeting():
@@ -44,3 +46,14 @@ def test_a_shorter_ordinal_names_only_its_own_meeting():
     assert answerer.ask("第十次主任会议的事办结了没").targets[0] == 1
     assert answerer.ask("第十一次主任会议").targets[0] == 2
     assert answerer.ask("第十二次主任会议议定事项").targets[0] == 3
+
+
+def test_a_count_beyond_the_ledger_is_a_figure_when_a_target_holds_it():
+    """Three targets: "12项" cannot be item 12, and the 第十一次 meeting decided 12 items."""
+    answerer = Answerer(
+        SESSIONS, load_lexicon(), today=dt.date(2021, 12, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    assert answerer.ask("议定事项12项的那次主任会议").targets[0] == 2
+    missing = answerer.ask("第15项")
+    assert missing.intent == "unknown"
+    assert "台账中没有第15项目标" in missing.reply
