@@ -276,8 +276,11 @@ class IndexScoring(PhraseHits):
             return ()
         found = []
         for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-            slip = token[1] if other[0] == token[0] else token[0]
+            slip, kept = (token[1], token[0]) if other[0] == token[0] else token
             rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
+            # ... or the character kept is a name's own, found nowhere else (株 of 株洲 in 株州:
+            # 州 ends many place names, but no other word here sounds like 株洲).
+            rare = rare or self.char_df.get(kept, 0) <= min(2, len(self.postings[other]))
             if (other[0] == token[0] or other[1] == token[1]) and rare:
                 found.append(other)
         return tuple(found)

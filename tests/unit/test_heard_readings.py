@@ -31,3 +31,21 @@ def test_a_phrase_misheard_through_another_reading_is_found():
     answer = answerer.ask("县政府长务会议确定事项完成了多少")
     assert answer.targets[0] == 1
     assert ("pinyin", "常务会议确定事项") in {(r.kind, r.text) for r in answer.candidates[0].reasons}
+
+
+PLACES = small_ledger(
+    2021,
+    TargetSpec(1, "株洲市老旧小区", "民生实事", "株洲市:71个;开工改造老旧小区。"),
+    TargetSpec(2, "郴州市老旧小区", "民生实事", "郴州市:34个;开工改造老旧小区。"),
+    TargetSpec(3, "永州市老旧小区", "民生实事", "永州市:148个;开工改造老旧小区。"),
+    TargetSpec(4, "湘西州老旧小区", "民生实事", "湘西州:85个;开工改造老旧小区。"),
+)
+
+
+def test_a_place_written_with_a_sound_alike_of_a_common_character():
+    """株州 for 株洲: 州 ends many names here, but 株 is the name's own, and nothing else
+    here sounds like 株洲."""
+    answerer = Answerer(
+        PLACES, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    assert answerer.ask("株州老旧小区开工多少").targets[0] == 1
