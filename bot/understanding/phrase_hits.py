@@ -29,6 +29,9 @@ from bot.understanding.weights import (
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _MAX_SOUNDINGS = 16  # readings of one window tried at most (a few characters have several)
+# A phrase heard through another reading has this many characters at least: a shorter one
+# is too easily made by a rare reading (事 read zi: 事项目 would sound like 子项目).
+_MIN_MISHEARD = 4
 _LEVEL_WORD = re.compile(r"重点|属|管")  # after a level character: that level's own
 
 
@@ -204,7 +207,9 @@ class PhraseHits(CandidateExplaining):
         """Homophone phrases heard through a character's other readings: the index keys a
         character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang.
         Only windows starting at a character with several readings or before one are
-        tried again, each in at most `_MAX_SOUNDINGS` readings; found as `pinyin`."""
+        tried again, each in at most `_MAX_SOUNDINGS` readings, for phrases of
+        `_MIN_MISHEARD` characters or more differing from the window in one character; found
+        as `pinyin`."""
         for run in _CJK_RUN.finditer(q):
             start, end = run.span()
             for i in range(start, end - 1):
@@ -215,7 +220,7 @@ class PhraseHits(CandidateExplaining):
                 for pair in islice(firsts, _MAX_SOUNDINGS):
                     if self._pinyin_starts.get(pair, 0) > 0:
                         lengths.update(self._lengths(self._pinyin_start_lengths, pair))
-                for length in sorted(n for n in lengths if n <= end - i):
+                for length in sorted(n for n in lengths if _MIN_MISHEARD <= n <= end - i):
                     window = q[i : i + length]
                     if window[0] in LEVELS and own_place_at(q, i):
                         continue
@@ -223,8 +228,9 @@ class PhraseHits(CandidateExplaining):
                         for phrase in self.pinyin.get(key, ()):
                             if phrase in found:
                                 continue
-                            same = sum(a == b for a, b in zip(phrase, window, strict=True))
-                            if same * 2 >= length:
+                            # One character misheard as it reads otherwise, nothing else.
+                            other = [b for a, b in zip(phrase, window, strict=True) if a != b]
+                            if len(other) == 1 and len(readings(other[0])) > 1:
                                 found[phrase] = ("pinyin", (i, i + length))
 
     def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -319,11 +319,12 @@ def _pinyin_of(ch: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def readings(ch: str) -> tuple[str, ...]:
-    """Every toneless reading of a character, `_pinyin_of`'s first (长: zhang, chang)."""
+    """A character's two commonest toneless readings, `_pinyin_of`'s first (长: zhang, chang;
+    省 is shěng or xǐng, never the old xiǎn that would make it sound like 县)."""
     reading = _pinyin_table().get(ord(ch)) if "\u3400" <= ch <= "\u9fff" else None
     if reading is None:
         return (_pinyin_of(ch),)
-    return tuple(dict.fromkeys(r.translate(_TONELESS) for r in reading.split(",")))
+    return tuple(dict.fromkeys(r.translate(_TONELESS) for r in reading.split(",")[:2]))
 
 
 @functools.cache

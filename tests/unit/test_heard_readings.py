@@ -49,3 +49,23 @@ def test_a_place_written_with_a_sound_alike_of_a_common_character():
         PLACES, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
     )
     assert answerer.ask("株州老旧小区开工多少").targets[0] == 1
+
+
+LEVELS_AND_PARTS = small_ledger(
+    2021,
+    TargetSpec(1, "省级", "重点项目", "省级6项,当年计划投资19亿元。"),
+    TargetSpec(2, "县级", "重点项目", "县级16项,当年计划投资21.6亿元。"),
+    TargetSpec(3, "子项目", "民生实事", "水利建设子项目12个,已完工9个。"),
+    TargetSpec(4, "实事项目总体", "民生实事", "全县为民办实事项目总体进展顺利。"),
+)
+
+
+def test_a_rare_reading_or_a_short_phrase_is_not_misheard():
+    """省 is never xiǎn (县), and 事 read zi would make 事项目 sound like 子项目."""
+    answerer = Answerer(
+        LEVELS_AND_PARTS, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    for question in ("省级重点项目完成投资多少", "实事项目总体进展"):
+        answer = answerer.ask(question)
+        heard = {r.text for c in answer.candidates for r in c.reasons if r.kind == "pinyin"}
+        assert not heard & {"县级", "子项目"}
