@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import islice, product
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
 from bot.understanding.weights import (
     AHEAD_MAX,
+    MAX_PHRASE,
     GAP_COMMON_SHARE,
     GAP_FACTOR,
     GAP_MAX_SHARE,
@@ -28,7 +28,6 @@ from bot.understanding.weights import (
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
-_MAX_SOUNDINGS = 16  # readings of one window tried at most (a few characters have several)
 # A phrase heard through another reading has this many characters at least: a shorter one
 # is too easily made by a rare reading (事 read zi: 事项目 would sound like 子项目).
 _MIN_MISHEARD = 4
@@ -204,34 +203,42 @@ class PhraseHits(CandidateExplaining):
         return hits
 
     def _polyphone_hits(self, q: str, found: dict[str, tuple[str, tuple[int, int]]]) -> None:
-        """Homophone phrases heard through a character's other readings: the index keys a
-        character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang.
-        Only windows starting at a character with several readings or before one are
-        tried again, each in at most `_MAX_SOUNDINGS` readings, for phrases of
-        `_MIN_MISHEARD` characters or more differing from the window in one character; found
-        as `pinyin`."""
+        """Homophone phrases heard through a character's other reading: the index keys a
+        character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang. A
+        phrase of `_MIN_MISHEARD` characters or more that sounds like a window of the question
+        with one character read otherwise, and differs from it in that character only, is
+        found as `pinyin`."""
+        several = [p for p, ch in enumerate(q) if len(readings(ch)) > 1]
+        if not several:
+            return
+        syllables = pinyin_key(q)
+        starts, start_lengths = self._pinyin_starts, self._pinyin_start_lengths
         for run in _CJK_RUN.finditer(q):
             start, end = run.span()
-            for i in range(start, end - 1):
-                if len(readings(q[i])) == 1 and len(readings(q[i + 1])) == 1:
+            for p in several:
+                if not start <= p < end:
                     continue
-                firsts = product(readings(q[i]), readings(q[i + 1]))
-                lengths = set()
-                for pair in islice(firsts, _MAX_SOUNDINGS):
-                    if self._pinyin_starts.get(pair, 0) > 0:
-                        lengths.update(self._lengths(self._pinyin_start_lengths, pair))
-                for length in sorted(n for n in lengths if _MIN_MISHEARD <= n <= end - i):
-                    window = q[i : i + length]
-                    if window[0] in LEVELS and own_place_at(q, i):
-                        continue
-                    for key in islice(product(*map(readings, window)), _MAX_SOUNDINGS):
-                        for phrase in self.pinyin.get(key, ()):
-                            if phrase in found:
+                for other in readings(q[p])[1:]:
+                    heard = (*syllables[:p], other, *syllables[p + 1 :])
+                    for i in range(max(start, p - MAX_PHRASE + 1), min(p + 1, end - 1)):
+                        pair = heard[i : i + 2]
+                        if starts.get(pair, 0) <= 0:
+                            continue
+                        for length in self._lengths(start_lengths, pair):
+                            if length > end - i:
+                                break
+                            if length < _MIN_MISHEARD or i + length <= p:
                                 continue
-                            # One character misheard as it reads otherwise, nothing else.
-                            other = [b for a, b in zip(phrase, window, strict=True) if a != b]
-                            if len(other) == 1 and len(readings(other[0])) > 1:
-                                found[phrase] = ("pinyin", (i, i + length))
+                            window = q[i : i + length]
+                            if window[0] in LEVELS and own_place_at(q, i):
+                                continue
+                            for phrase in self.pinyin.get(heard[i : i + length], ()):
+                                same = phrase[: p - i] + phrase[p - i + 1 :]
+                                if (
+                                    phrase not in found
+                                    and same == window[: p - i] + window[p - i + 1 :]
+                                ):
+                                    found[phrase] = ("pinyin", (i, i + length))
 
     def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The lengths of the ledger's phrases that start with these two characters, and of
