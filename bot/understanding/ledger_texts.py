@@ -10,7 +10,9 @@ from bot.understanding.text import normalize_many
 
 # A two-character name padded to the width of three ("渠  县", "王  明"), as tables align
 # their cells: one character alone, a space, one character alone.
-_PADDED_NAME = re.compile(r"(?<![\u3400-\u9fff])([\u3400-\u9fff]) +([\u3400-\u9fff])(?![\u3400-\u9fff])")
+_PADDED_NAME = re.compile(
+    r"(?<![\u3400-\u9fff])([\u3400-\u9fff]) +([\u3400-\u9fff])(?![\u3400-\u9fff])"
+)
 
 # The title a draft gives a target it could not name ("目标7"): a number, not its words.
 _PLACEHOLDER_TITLE = re.compile(r"目标\d+")

@@ -44,7 +44,6 @@ from bot.understanding.ordinals import indexed_tokens
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
-    normalize,
     normalize_many,
     pinyin_key,
     text_tokens,
@@ -327,8 +326,6 @@ class LedgerIndex(IndexScoring):
             if kind:
                 figures.add((value, kind))
         return figures
-
-
 
     def figures_in(self, text: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
         """Figures a question writes, in the common units or any unit of this ledger's."""

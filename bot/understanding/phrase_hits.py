@@ -17,17 +17,19 @@ from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
 from bot.understanding.weights import (
     AHEAD_MAX,
-    MAX_PHRASE,
     GAP_COMMON_SHARE,
     GAP_FACTOR,
     GAP_MAX_SHARE,
     GAP_MAX_TARGETS,
     LEXICON_FACTOR,
+    MAX_PHRASE,
     PINYIN_FACTOR,
+    SLIP_MAX_SHARE,
 )
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_PLACE_ENDINGS = frozenset("州洲省市县区镇乡村")  # what a place's name usually ends with
 # A phrase heard through another reading has this many characters at least: a shorter one
 # is too easily made by a rare reading (事 read zi: 事项目 would sound like 子项目).
 _MIN_MISHEARD = 4
@@ -79,6 +81,26 @@ class PhraseHits(CandidateExplaining):
         for number, doc in self.docs.items():
             self._fuzzy_bits(doc, entries)
             self._fuzzy_caps_of(number, caps)
+
+    def _slips_of(self, token: str) -> tuple[str, ...]:
+        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
+        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
+        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
+        if token in self.postings or token in self.lexicon.whole_ledger:
+            return ()
+        if len(token) != 2 or not _cjk_pair(token):
+            return ()
+        found = []
+        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+            slip, kept = (token[1], token[0]) if other[0] == token[0] else token
+            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
+            # ... or a place's name ending as so many do (株州 for 株洲), the other character
+            # its own, found nowhere else.
+            own = self.char_df.get(kept, 0) <= min(2, len(self.postings[other]))
+            rare = rare or (slip in _PLACE_ENDINGS and own)
+            if (other[0] == token[0] or other[1] == token[1]) and rare:
+                found.append(other)
+        return tuple(found)
 
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """A question bigram no target writes, found with a character or two between in a few
@@ -321,3 +343,8 @@ def _gapped(text: str, first: str, second: str) -> bool:
                 return True
         at = text.find(first, at + 1)
     return False
+
+
+def _cjk_pair(token: str) -> bool:
+    """`is_cjk` for a bigram, without a generator per call."""
+    return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"

@@ -17,14 +17,13 @@ from bot.understanding.figures import NUMERAL, question_figures
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import whole_ordinals
 from bot.understanding.phrase_hits import PhraseHits
+from bot.understanding.spelled import spelled_hits
 from bot.understanding.text import (
     TOKEN_RUN,
     mask_stopwords,
     mask_stopwords_twice,
     normalize,
-    pinyin_key,
 )
-from bot.understanding.spelled import spelled_hits
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
     BM25_B,
@@ -33,7 +32,6 @@ from bot.understanding.weights import (
     FIGURE_FACTOR,
     LEXICON_FACTOR,
     PINYIN_FACTOR,
-    SLIP_MAX_SHARE,
     TOP_K,
 )
 
@@ -137,8 +135,8 @@ class IndexScoring(PhraseHits):
             )
         else:
             masked = masked_all = mask_stopwords(q, self.lexicon.stopwords)
-        if self.context_periods:  # the report's own period names no target (`context_periods`)
-            masked, masked_all = (blank_periods(m, self.context_periods) for m in (masked, masked_all))
+        if periods := self.context_periods:  # the report's own period names no target
+            masked, masked_all = blank_periods(masked, periods), blank_periods(masked_all, periods)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
@@ -265,25 +263,6 @@ class IndexScoring(PhraseHits):
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
             foreign=[self._foreign.get(key) for key in by_key],
         )  # fmt: skip
-
-    def _slips_of(self, token: str) -> tuple[str, ...]:
-        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
-        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
-        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
-        if token in self.postings or token in self.lexicon.whole_ledger:
-            return ()
-        if len(token) != 2 or not _cjk_pair(token):
-            return ()
-        found = []
-        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-            slip, kept = (token[1], token[0]) if other[0] == token[0] else token
-            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
-            # ... or the character kept is a name's own, found nowhere else (株 of 株洲 in 株州:
-            # 州 ends many place names, but no other word here sounds like 株洲).
-            rare = rare or self.char_df.get(kept, 0) <= min(2, len(self.postings[other]))
-            if (other[0] == token[0] or other[1] == token[1]) and rare:
-                found.append(other)
-        return tuple(found)
 
     def score(
         self, question: str, *, normalized: bool = False, limit: int | None = None
@@ -443,8 +422,3 @@ def _median(values) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def _cjk_pair(token: str) -> bool:
-    """`is_cjk` for a bigram, without a generator per call."""
-    return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"

@@ -30,7 +30,9 @@ def test_a_phrase_misheard_through_another_reading_is_found():
     )
     answer = answerer.ask("县政府长务会议确定事项完成了多少")
     assert answer.targets[0] == 1
-    assert ("pinyin", "常务会议确定事项") in {(r.kind, r.text) for r in answer.candidates[0].reasons}
+    assert ("pinyin", "常务会议确定事项") in {
+        (r.kind, r.text) for r in answer.candidates[0].reasons
+    }
 
 
 PLACES = small_ledger(
@@ -69,3 +71,18 @@ def test_a_rare_reading_or_a_short_phrase_is_not_misheard():
         answer = answerer.ask(question)
         heard = {r.text for c in answer.candidates for r in c.reasons if r.kind == "pinyin"}
         assert not heard & {"县级", "子项目"}
+
+
+def test_only_a_places_ending_is_heard_as_a_slip_of_a_common_character():
+    """助残 is no slip of 助餐 where 残 is a word of the ledger's own (残疾人)."""
+    ledger = small_ledger(
+        2013,
+        TargetSpec(1, "老年人助餐服务点", "养老", "新建老年人助餐服务点10个。"),
+        TargetSpec(2, "残疾人康复", "助残", "为残疾人提供康复服务300人次。"),
+        TargetSpec(3, "外科医技楼", "医疗卫生", "建成中心医院外科医技楼。"),
+    )
+    answerer = Answerer(
+        ledger, load_lexicon(), today=dt.date(2013, 12, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    answer = answerer.ask("医疗卫生与助残")
+    assert not any(r.text == "助餐" for c in answer.candidates for r in c.reasons)

@@ -145,7 +145,9 @@ def test_the_departments_under_a_government_are_its_own_level(levelled):
 def test_two_characters_found_apart_are_no_abbreviation(levelled):
     """提档升级 holds 提 and 升 apart, but 提升 is a word of two characters: no spelled word."""
     answer = levelled.ask("农村公路提档升级")
-    assert not any(r.kind == "gap" and r.text == "提升" for c in answer.candidates for r in c.reasons)
+    assert not any(
+        r.kind == "gap" and r.text == "提升" for c in answer.candidates for r in c.reasons
+    )
 
 
 def test_a_place_with_its_full_suffix_names_the_short_one(levelled):
@@ -161,7 +163,9 @@ HALF_YEAR = LedgerSpec(
     title="2018年工作责任目标",
     preamble="关于全县2018年上半年经济运行情况的报告",
     targets=(
-        TargetSpec(1, "地区生产总值", "经济发展", "上半年全县地区生产总值完成20亿元,占年计划的45%;"),
+        TargetSpec(
+            1, "地区生产总值", "经济发展", "上半年全县地区生产总值完成20亿元,占年计划的45%;"
+        ),
         TargetSpec(2, "规上工业增加值", "经济发展", "规模以上工业增加值完成6亿元,占计划的52%;"),
         TargetSpec(3, "公共财政预算收入", "经济发展", "公共财政预算收入完成2亿元,占预算的55%。"),
     ),
