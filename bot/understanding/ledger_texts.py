@@ -42,13 +42,18 @@ def blank_periods(text: str, periods: tuple[str, ...]) -> str:
     return text
 
 
-# A place at the head of a target: a table row's first cell ("大竹县 | 46.3") or its title
-# ("北坡县重点项目"); a name of one or more characters and its level.
-_PLACE_CELL = re.compile(r"([\u4e00-\u9fff]{1,6}?[省市县区镇乡])(?=\s*[|:：,，;；]|$)")
-_PLACE_TITLE = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市县区镇乡]")
+# A place at the head of a target: a table row's first cell ("大竹县 | 46.3", "湘西州:85个"), a
+# name of one to six characters and its level.
+_PLACE_CELL = re.compile(r"([\u4e00-\u9fff]{1,6}?[省市州县区镇乡旗盟])(?=\s*[|:：,，;；]|$)")
 # What a lead says a place did, right after its name: words up to a stop (、,。) or the 等 that
 # closes a list ("…建设项目等12个项目"), not a figure ("开工率达95%").
 _MENTION = re.compile(r"([\u4e00-\u9fff]{4,30}?)(?=[、,，。;；]|等|$)")
+
+
+def place_of(target_text: str) -> str:
+    """The place a target is about, the first cell of its table row; "" for none."""
+    place = _PLACE_CELL.match(unpadded(target_text.strip()))
+    return place.group(1) if place else ""
 
 
 def lead_mention(lead: str, target) -> str:
@@ -57,11 +62,9 @@ def lead_mention(lead: str, target) -> str:
     the lead. "" when the target is about no place or the lead says nothing of it."""
     if not lead:
         return ""
-    text = unpadded(target.target_text.strip())
-    place = _PLACE_CELL.match(text) or _PLACE_TITLE.match(target.title)
-    if place is None:
+    name = place_of(target.target_text)
+    if not name:
         return ""
-    name = place.group(1) if place.re is _PLACE_CELL else place.group(0)
     mentions = []
     at = lead.find(name)
     while at >= 0:

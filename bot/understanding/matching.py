@@ -41,6 +41,7 @@ from bot.understanding.figures import (
 from bot.understanding.ledger_texts import context_periods, lead_mention, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.ordinals import indexed_tokens
+from bot.understanding.places import places_by_level
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
@@ -116,6 +117,7 @@ class LedgerIndex(IndexScoring):
         # The characters of the ledger's preamble: its context, which no target need repeat.
         self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
         self.context_periods = context_periods(ledger.preamble)  # see `query`
+        self._places: dict | None = None  # `places_by_level`, made on first use
         self._lead = normalize_many([ledger.preamble])[0]  # for `lead_mention`
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
@@ -192,7 +194,7 @@ class LedgerIndex(IndexScoring):
             self._phrase_weights.clear()
             self._parts.clear()
             self._lists.clear()
-        self._bulk = None
+        self._bulk = self._places = None
         self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
         self._norms.clear()
@@ -353,24 +355,6 @@ class LedgerIndex(IndexScoring):
             self._lengths_from[start] = lengths
         return lengths
 
-    def numbers_with(self, word: str) -> list[int] | None:
-        """The targets whose texts may hold `word` (every one that does, and maybe others);
-        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
-        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
-            return None
-        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
-        rows: set[int] = set()
-        for table in (self.postings, self._alias_grams):
-            having = [table.get(gram) for gram in grams]
-            if not all(having):
-                continue
-            having.sort(key=len)
-            found = set(having[0])
-            for other in having[1:]:
-                found.intersection_update(other)
-            rows |= found
-        return [self.numbers[row] for row in sorted(rows)]
-
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
         row = self.position[number]
@@ -438,6 +422,12 @@ class LedgerIndex(IndexScoring):
             self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change
         return changed
+
+    def places_by_level(self) -> dict[str, list[tuple[int, str]]]:
+        """`places.places_by_level` of this ledger, kept until it changes."""
+        if self._places is None:
+            self._places = places_by_level(self.docs)
+        return self._places
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""

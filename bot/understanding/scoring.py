@@ -17,6 +17,7 @@ from bot.understanding.figures import NUMERAL, question_figures
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import whole_ordinals
 from bot.understanding.phrase_hits import PhraseHits
+from bot.understanding.places import level_hits
 from bot.understanding.spelled import spelled_hits
 from bot.understanding.text import (
     TOKEN_RUN,
@@ -124,6 +125,24 @@ class IndexScoring(PhraseHits):
         ends = list(accumulate(sizes))
         spans = dict(zip(tokens, zip([0, *ends[:-1]], ends, strict=True), strict=True))
         self._bulk = (spans, rows, tfs, denominator, own)
+
+    def numbers_with(self, word: str) -> list[int] | None:
+        """The targets whose texts may hold `word` (every one that does, and maybe others);
+        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
+        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
+            return None
+        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+        rows: set[int] = set()
+        for table in (self.postings, self._alias_grams):
+            having = [table.get(gram) for gram in grams]
+            if not all(having):
+                continue
+            having.sort(key=len)
+            found = set(having[0])
+            for other in having[1:]:
+                found.intersection_update(other)
+            rows |= found
+        return [self.numbers[row] for row in sorted(rows)]
 
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
@@ -281,7 +300,8 @@ class IndexScoring(PhraseHits):
         else:
             scores = self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
-        for found in (self._gap_hits(query), spelled_hits(self, query), char_hits(self, query)):
+        hits = (self._gap_hits(query), spelled_hits(self, query), level_hits(self, query))
+        for found in (*hits, char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position

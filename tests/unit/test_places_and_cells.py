@@ -18,7 +18,7 @@ from bot.understanding.figures import (
     figures_in,
     written_token,
 )
-from bot.understanding.ledger_texts import lead_mention, title_words, unpadded
+from bot.understanding.ledger_texts import lead_mention, place_of, title_words, unpadded
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
 from tests.auxil.ledgers import small_ledger
@@ -184,3 +184,11 @@ def test_the_reports_own_period_names_no_target(half_year):
     assert half_year.ask("上半年财政收入完成多少").targets[0] == 3
     assert half_year.ask("工业上半年干得怎么样").targets[0] == 2
     assert half_year.ask("上半年地区生产总值").targets[0] == 1
+
+
+def test_a_place_named_by_its_level_alone_when_it_is_the_only_one(levelled):
+    """湘南州 is the only 州 among the places (北江市 is a 市): "自治州那边" is 湘南州."""
+    assert levelled.ask("自治州那边老旧小区改造咋样了").targets[0] == 6
+    assert levelled.ask("那个市的老旧小区开工多少").targets[0] == 7
+    assert place_of("湘南州:85个;开工改造老旧小区。") == "湘南州"
+    assert place_of("实施就业提升工程,新增就业5000人。") == ""
