@@ -40,7 +40,7 @@ def level_hits(index, query) -> dict[int, list[tuple[Reason, tuple[int, int]]]]:
             explained.update(own[1])
     hits: dict[int, list[tuple[Reason, tuple[int, int]]]] = {}
     text = query.text
-    for m in _LEVEL_WORD.finditer(query.masked):
+    for m in _LEVEL_WORD.finditer(text):
         at = m.start(1)
         places = by_level.get(m.group(1), ())
         if len(places) != 1 or at in explained or own_place_at(text, at):
