@@ -15,6 +15,7 @@ from collections import defaultdict
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
+from bot.understanding.unigrams import FUNCTION_CHARS
 from bot.understanding.weights import (
     AHEAD_MAX,
     GAP_COMMON_SHARE,
@@ -230,7 +231,10 @@ class PhraseHits(CandidateExplaining):
         phrase of `_MIN_MISHEARD` characters or more that sounds like a window of the question
         with one character read otherwise, and differs from it in that character only, is
         found as `pinyin`."""
-        several = [p for p, ch in enumerate(q) if len(readings(ch)) > 1]
+        # Grammar and asking (了, 的, 还, 会…) read several ways too, but are never misheard.
+        several = [
+            p for p, ch in enumerate(q) if ch not in FUNCTION_CHARS and len(readings(ch)) > 1
+        ]
         if not several:
             return
         syllables = pinyin_key(q)
