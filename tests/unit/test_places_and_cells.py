@@ -20,6 +20,7 @@ from bot.understanding.figures import (
 )
 from bot.understanding.ledger_texts import lead_mention, place_of, title_words, unpadded
 from bot.understanding.lexicon import load_lexicon
+from bot.understanding.matching import LedgerIndex
 from bot.understanding.text import normalize
 from tests.auxil.ledgers import small_ledger
 
@@ -192,3 +193,19 @@ def test_a_place_named_by_its_level_alone_when_it_is_the_only_one(levelled):
     assert levelled.ask("那个市的老旧小区开工多少").targets[0] == 7
     assert place_of("湘南州:85个;开工改造老旧小区。") == "湘南州"
     assert place_of("实施就业提升工程,新增就业5000人。") == ""
+
+
+def test_a_new_lead_reindexes_what_it_says_of_each_place():
+    """`update` with another preamble: the mentions follow it, as a fresh index has them."""
+    index = LedgerIndex(PLACES, load_lexicon())
+    moved = LedgerSpec(
+        year=2021,
+        title=PLACES.title,
+        preamble="一季度,南岭县石门大桥建设项目开工建设。",
+        targets=PLACES.targets,
+    )
+    index.update(moved)
+    fresh = LedgerIndex(moved, load_lexicon())
+    assert index.docs[3].tokens == fresh.docs[3].tokens
+    assert index.docs[2].tokens == fresh.docs[2].tokens
+    assert "石门" in index.docs[3].tokens and "石门" not in index.docs[2].tokens
