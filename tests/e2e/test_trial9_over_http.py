@@ -1,0 +1,24 @@
+"""Session 28's trial of the bot as a leader, an admin and a unit would use it, over HTTP
+against the fake Bot API, on a fresh database holding the 2020 ledger (its year closed)."""
+
+from __future__ import annotations
+
+from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
+
+
+async def test_a_comparison_after_a_list_and_a_target_compares_that_target(
+    config, engine, fake
+):
+    # Before, "和去年比" after "哪些没完成" and then "固投排第几" answered 第16项 耕地保护, the
+    # list's first entry: the target was looked up as "第1项", which a list open in the
+    # conversation reads as its first entry.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        listed = await bot.say(ADMIN, ADMIN, "哪些没完成")
+        assert listed.text.startswith("未完成的目标（共3项）"), listed.text
+        await bot.say(ADMIN, ADMIN, "固投排第几")
+        compared = await bot.say(ADMIN, ADMIN, "和去年比")
+        assert compared.text.startswith("第1项 固定资产投资"), compared.text
+        assert "同比：数据库中没有2019年的台账" in compared.text, compared.text
+        # the list is still there to step through
+        second = await bot.say(ADMIN, ADMIN, "第二个呢")
+        assert second.text.startswith("第35项 慢阻肺防治"), second.text
