@@ -383,6 +383,10 @@ ALL_TARGETS = re.compile(
 RANK_UNITS = re.compile(
     r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
 )
+# The rank said of the units before them ("完成最差的单位", "排名靠后的部门有哪些").
+RANKED_UNITS = re.compile(
+    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱)的(?:责任)?(?:单位|部门)"
+)
 
 
 _HOW_MANY = r"[0-9一二两三四五六七八九十]{1,3}"

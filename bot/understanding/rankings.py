@@ -20,6 +20,7 @@ from bot.understanding.list_cues import (
     RANK_HIGH,
     RANK_LOW,
     RANK_UNITS,
+    RANKED_UNITS,
     RATE_WORDS,
     UNIT_BOARD,
     WHICH_ONES,
@@ -60,12 +61,13 @@ class RankedLists:
 
     def _ranked_units(self, question: str, q: str) -> Answer | None:
         m = RANK_UNITS.search(q)
-        if not m and not UNIT_BOARD.search(q):
+        rank = m.group(3) if m else (n.group(1) if (n := RANKED_UNITS.search(q)) else "")
+        if not rank and not UNIT_BOARD.search(q):
             return None
         rows = self._ranked_unit_rows()
         if not rows:
             return None
-        best_first = bool(m) and bool(BEST_FIRST.search(m.group(3)))
+        best_first = bool(BEST_FIRST.search(rank))
         if best_first:
             rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
         shown = rows[:5]

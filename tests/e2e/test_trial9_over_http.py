@@ -22,3 +22,17 @@ async def test_a_comparison_after_a_list_and_a_target_compares_that_target(
         # the list is still there to step through
         second = await bot.say(ADMIN, ADMIN, "第二个呢")
         assert second.text.startswith("第35项 慢阻肺防治"), second.text
+
+
+async def test_units_ranked_by_a_word_before_them_are_the_red_yellow_green_board(
+    config, engine, fake
+):
+    # Before, "完成最差的单位" answered 第62项 节能减煤 (the target the words scored), though
+    # "哪个单位最差" gave the units worst first.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for question in ("完成最差的单位", "排名靠后的部门有哪些"):
+            worst = await bot.say(ADMIN, ADMIN, question)
+            assert worst.text.startswith("各责任单位完成情况（最差的在前）"), worst.text
+        best = await bot.say(ADMIN, ADMIN, "完成得最好的单位是哪个")
+        assert best.text.startswith("各责任单位完成情况（最好的在前）"), best.text
+
