@@ -3,7 +3,12 @@ against the fake Bot API, on a fresh database holding the 2020 ledger (its year 
 
 from __future__ import annotations
 
-from tests.auxil.bot_harness import ADMIN, bot_config, running_bot
+import datetime as dt
+
+from sqlmodel import Session, select
+
+from bot.store.models import AuditEntry, utc_now
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
 
 async def test_a_comparison_after_a_list_and_a_target_compares_that_target(
@@ -36,3 +41,23 @@ async def test_units_ranked_by_a_word_before_them_are_the_red_yellow_green_board
         best = await bot.say(ADMIN, ADMIN, "完成得最好的单位是哪个")
         assert best.text.startswith("各责任单位完成情况（最好的在前）"), best.text
 
+
+async def test_last_months_changes_are_the_changes_of_the_month_before(config, engine, fake):
+    # Before, "上个月更新了什么" answered 第16项 耕地保护, though "本月更新了哪些" listed the
+    # month's changes from the audit trail.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        quiet = await bot.say(ADMIN, ADMIN, "上个月更新了什么")
+        assert quiet.text.startswith("上个月（") and "台账没有变化" in quiet.text, quiet.text
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25亿元 截至12月底")
+        [[(_, data), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, data)
+        month_ago = utc_now().replace(day=1, hour=12) - dt.timedelta(days=10)
+        with Session(engine) as session:
+            for entry in session.exec(select(AuditEntry).where(AuditEntry.target_number == 12)):
+                entry.at = month_ago
+                session.add(entry)
+            session.commit()
+        changed = await bot.say(ADMIN, ADMIN, "上个月更新了什么")
+        head, line = changed.text.splitlines()[:2]
+        assert head.startswith("上个月（") and head.endswith("有变化的目标（共1项）："), head
+        assert line.startswith("🟢 12. 新增贷款") and line.endswith("更新2处"), line
