@@ -318,6 +318,10 @@ JOINED = re.compile(r"(?:方面|这块|那块|领域)?(?:和|与|跟|及|以及|
 UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
 
 
+# Who answers for the work ("哪个单位负责"): of the target a question names, no list cue.
+WHO_IS_RESPONSIBLE = re.compile(
+    r"(?:是)?(?:哪个|哪些|哪几个|什么)(?:单位|部门)(?:在|来)?(?:负责|牵头|主抓|分管)"
+)
 UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
 
 

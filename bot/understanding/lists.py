@@ -23,7 +23,7 @@ from bot.render.replies import (
     render_list,
 )
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, to_int
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase, to_int
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
@@ -61,6 +61,7 @@ from bot.understanding.list_cues import (
     UNIT_PLACE,
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
+    WHO_IS_RESPONSIBLE,
     WORD_LIST,
     status_heading,
     status_reading,
@@ -166,6 +167,10 @@ class ListAnswers(RankedLists):
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
             status = None
         has_cue = bool(LIST_CUE.search(q))
+        who = WHO_IS_RESPONSIBLE.sub(" ", q)  # "新增贷款有没有达标，哪个单位负责": of that one
+        if has_cue and who != q and not LIST_CUE.search(who):
+            best = self._scored(who)[:1]  # a target's own phrase written out, however long
+            has_cue = not (best and names_phrase(best[0], 3)) and not self._names_target(who)
         if status and not has_cue:
             has_cue = bool(ANY_OF_THEM.search(q))
         filters: dict[str, Any] = {}
@@ -173,7 +178,7 @@ class ListAnswers(RankedLists):
         # 滞后" asks about that one target.
         if status and (
             has_cue
-            or ((len(q) <= 8 or "的" in q) and not self._names_target(q))
+            or ((len(q) <= 8 or "的" in q) and not self._names_target(who))
             or (unit and not self._says_besides_unit(q, unit))
         ):
             filters["status"] = status

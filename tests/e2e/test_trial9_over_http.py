@@ -61,3 +61,17 @@ async def test_last_months_changes_are_the_changes_of_the_month_before(config, e
         head, line = changed.text.splitlines()[:2]
         assert head.startswith("上个月（") and head.endswith("有变化的目标（共1项）："), head
         assert line.startswith("🟢 12. 新增贷款") and line.endswith("更新2处"), line
+
+
+async def test_who_is_responsible_for_a_named_target_is_no_list(config, engine, fake):
+    # Before, "新增贷款有没有达到目标，哪个单位负责" listed the three 未完成 targets: 哪个 was
+    # read as a list cue and 没达到 as the status asked for, though the question names loans.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for question in ("新增贷款有没有达到目标，哪个单位负责", "造林没完成，是哪个部门负责"):
+            reply = await bot.say(ADMIN, ADMIN, question)
+            assert reply.text.startswith("➤ 责任单位："), (question, reply.text)
+        loans = await bot.say(ADMIN, ADMIN, "新增贷款有没有达到目标，哪个单位负责")
+        assert "第12项 新增贷款" in loans.text, loans.text
+        # naming no target, the same words still ask for a list
+        listed = await bot.say(ADMIN, ADMIN, "没完成的是哪个单位负责的")
+        assert listed.text.startswith("未完成的目标（共3项）"), listed.text
