@@ -32,7 +32,7 @@ from bot.domain.status import (
     as_of_label,
     compute_status,
 )
-from bot.domain.unit_names import former_names_of
+from bot.domain.unit_names import branch_names_of, former_names_of
 from bot.render.replies import (
     NOT_A_WRITER,
     Examples,
@@ -130,7 +130,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
             if short.endswith("局") and len(short) > 3:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
-            forms += former_names_of(name, self.unit_names)
+            forms += former_names_of(name, self.unit_names) + branch_names_of(
+                name, self.unit_names
+            )
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
         self._any_unit = any_word(f for _, forms in self._unit_forms for f in forms)
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised

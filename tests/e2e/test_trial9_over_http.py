@@ -11,9 +11,7 @@ from bot.store.models import AuditEntry, utc_now
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
 
-async def test_a_comparison_after_a_list_and_a_target_compares_that_target(
-    config, engine, fake
-):
+async def test_a_comparison_after_a_list_and_a_target_compares_that_target(config, engine, fake):
     # Before, "和去年比" after "哪些没完成" and then "固投排第几" answered 第16项 耕地保护, the
     # list's first entry: the target was looked up as "第1项", which a list open in the
     # conversation reads as its first entry.
@@ -75,3 +73,15 @@ async def test_who_is_responsible_for_a_named_target_is_no_list(config, engine, 
         # naming no target, the same words still ask for a list
         listed = await bot.say(ADMIN, ADMIN, "没完成的是哪个单位负责的")
         assert listed.text.startswith("未完成的目标（共3项）"), listed.text
+
+
+async def test_a_county_branch_is_found_by_the_body_people_name_it_by(config, engine, fake):
+    # Before, "生态环境局负责的" was told the ledger names no such unit (it names
+    # 市生态环境局西平分局), and "人行负责哪些" (人行西平县支行) matched nothing.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        env = await bot.say(ADMIN, ADMIN, "生态环境局负责的")
+        assert env.text.startswith("市生态环境局西平分局负责的目标（共3项）"), env.text
+        bank = await bot.say(ADMIN, ADMIN, "人行负责哪些")
+        assert bank.text.startswith("人行西平县支行负责的目标（共3项）"), bank.text
+        power = await bot.say(ADMIN, ADMIN, "供电公司负责的目标")
+        assert power.text.startswith("国网西平县供电公司负责的目标（共2项）"), power.text
