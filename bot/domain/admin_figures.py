@@ -29,7 +29,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
-from bot.domain.as_of_words import NoSuchDay, as_of_in_words
+from bot.domain.as_of_words import FutureDay, NoSuchDay, as_of_typed
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
@@ -222,10 +222,12 @@ def set_figure(
         raise CommandError(f"多余的内容：“{as_of}”")
     if len(as_of) > AS_OF_MAX_CHARS:
         raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
-    try:  # "截至13月" would stand in the ledger and judge no 序时进度
-        as_of = as_of_in_words(as_of)
+    try:  # "截至13月" would stand in the ledger and judge no 序时进度, "昨天" name another day
+        as_of = as_of_typed(as_of, today)
     except NoSuchDay as exc:
         raise CommandError(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
+    except FutureDay as exc:
+        raise CommandError(str(exc)) from None
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the

@@ -85,3 +85,21 @@ async def test_a_county_branch_is_found_by_the_body_people_name_it_by(config, en
         assert bank.text.startswith("人行西平县支行负责的目标（共3项）"), bank.text
         power = await bot.say(ADMIN, ADMIN, "供电公司负责的目标")
         assert power.text.startswith("国网西平县供电公司负责的目标（共2项）"), power.text
+
+
+async def test_a_figure_dated_from_today_is_stored_as_that_day_and_never_ahead(
+    config, engine, fake
+):
+    # Before, "/set 12 新增贷款 30 昨天" stored "昨天" as the figure's as-of words (another day
+    # by tomorrow, and no day the 序时进度 rules read), and "明天" or "2030-01-01" were taken.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        day = config.current_date()
+        before = day - dt.timedelta(days=1)
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元 昨天")
+        assert f"数据时点：截止12月底 → 截至{before.year}年{before.month}月{before.day}日" in (
+            asked.text
+        ), asked.text
+        for ahead in ("明天", "2030-01-01"):
+            refused = await bot.say(ADMIN, ADMIN, f"/set 12 新增贷款 30亿元 {ahead}")
+            assert refused.text.startswith("数据时点“截至"), refused.text
+            assert f"在今天（{day.isoformat()}）之后" in refused.text, refused.text

@@ -140,11 +140,11 @@ def test_set_with_as_of():
 
 
 def test_set_of_the_same_figure_as_of_a_new_day_changes_only_the_day():
-    # a unit reporting the figure the ledger holds, as of a later day: "24.43亿元 → 24.43亿元"
-    # read as a change of the figure
-    proposal = run("set", "12 新增贷款 24.43亿元 截至2021年1月")
-    assert proposal.changes == (FieldChange(12, "indicator:新增贷款:as_of", "截至2021年1月"),)
-    assert proposal.summary == "第12项 新增贷款 数据时点：截止12月底 → 截至2021年1月"
+    # a unit reporting the figure the ledger holds, as of another day: "24.43亿元 → 24.43亿元"
+    # read as a change of the figure (a day up to TODAY: a later one is refused as not yet counted)
+    proposal = run("set", "12 新增贷款 24.43亿元 截至2020年12月1日")
+    assert proposal.changes == (FieldChange(12, "indicator:新增贷款:as_of", "截至2020年12月1日"),)
+    assert proposal.summary == "第12项 新增贷款 数据时点：截止12月底 → 截至2020年12月1日"
     assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元")
     assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元 截止12月底")
 
