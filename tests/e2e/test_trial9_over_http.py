@@ -103,3 +103,16 @@ async def test_a_figure_dated_from_today_is_stored_as_that_day_and_never_ahead(
             refused = await bot.say(ADMIN, ADMIN, f"/set 12 新增贷款 30亿元 {ahead}")
             assert refused.text.startswith("数据时点“截至"), refused.text
             assert f"在今天（{day.isoformat()}）之后" in refused.text, refused.text
+
+
+async def test_the_problems_asked_after_across_the_ledger_are_the_targets_at_risk(
+    config, engine, fake
+):
+    # Before, "存在哪些问题" and "有什么问题" answered 第16项 耕地保护 alone (the one target
+    # whose text writes 问题), though "有问题的" listed the targets to watch.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for question in ("存在哪些问题", "目前还有什么问题"):
+            reply = await bot.say(ADMIN, ADMIN, question)
+            assert reply.text.startswith("需要盯紧的目标（"), (question, reply.text)
+        one = await bot.say(ADMIN, ADMIN, "耕地保护存在什么问题")
+        assert one.text.startswith("第16项 耕地保护"), one.text
