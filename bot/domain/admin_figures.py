@@ -18,6 +18,7 @@ from bot.domain.admin_grammar import (
     NUMBERISH_RE,
     REASON_MAX_CHARS,
     VALUE_MAX_CHARS,
+    AsOfRefused,
     CommandError,
     FigureOutOfBounds,
     Grammar,
@@ -29,7 +30,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
-from bot.domain.as_of_words import FutureDay, NoSuchDay, as_of_typed
+from bot.domain.as_of_words import FutureDay, NoSuchDay, NotAsOf, as_of_typed
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
@@ -225,9 +226,14 @@ def set_figure(
     try:  # "截至13月" would stand in the ledger and judge no 序时进度, "昨天" name another day
         as_of = as_of_typed(as_of, today)
     except NoSuchDay as exc:
-        raise CommandError(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
+        raise AsOfRefused(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
     except FutureDay as exc:
-        raise CommandError(str(exc)) from None
+        raise AsOfRefused(str(exc)) from None
+    except NotAsOf:  # a unit's report reads such words as its progress instead
+        raise CommandError(
+            f"“{echoed(as_of)}”不是数据时点。数据时点写数值统计到的时间，"
+            f"例如 截至11月30日、1-11月、全年；进展情况请用 /note {target.number} 文字 补充"
+        ) from None
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the

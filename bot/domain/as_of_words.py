@@ -30,6 +30,17 @@ class NoSuchDay(ValueError):
     """As-of words naming a month or a day no calendar has; its text says what to write."""
 
 
+# What every as-of word says: a period or a point of the calendar ("1-11月", "全年", "前三季度",
+# "截至目前"). Words without one ("已全部完工") are progress, not the day a figure is counted to.
+_TIME_WORD = re.compile(
+    r"[年月日号季周旬]|目前|当前|现在|至今|今天|今日|昨天|昨日|前天|明天|后天|以来"
+)
+
+
+class NotAsOf(ValueError):
+    """Words that name no time ("已全部完工") where as-of words belong."""
+
+
 class FutureDay(ValueError):
     """As-of words naming a day after today: no figure is counted yet; its text says so."""
 
@@ -61,7 +72,8 @@ def as_of_in_words(words: str) -> str:
 
 def as_of_typed(words: str, today: dt.date) -> str:
     """Typed as-of words as the ledger keeps them (`as_of_in_words`), a day named from today
-    ("昨天", "上月底") put as that day; FutureDay for a day after `today`, NoSuchDay as there."""
+    ("昨天", "上月底") put as that day; FutureDay for a day after `today`, NotAsOf for words
+    that name no time, NoSuchDay as there."""
     core = re.sub(r"^(?:截至|截止|到)", "", words.replace(" ", ""))
     day = None
     if core in _DAYS_BACK:
@@ -76,6 +88,8 @@ def as_of_typed(words: str, today: dt.date) -> str:
     if day is not None:
         words = f"截至{day.year}年{day.month}月{day.day}日"
     words = as_of_in_words(words)
+    if words and _TIME_WORD.search(words) is None:
+        raise NotAsOf(words)
     m = _IN_WORDS_DAY.fullmatch(words)
     if m is not None:
         day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))

@@ -7,8 +7,13 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
+from bot.app.reminders import subscribe
 from bot.store.models import AuditEntry, utc_now
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
+
+GROUP = -1003000  # 县住建局's unit group
+MEMBER = 501
+GROUP_KW = {"chat_type": "supergroup"}
 
 
 async def test_a_comparison_after_a_list_and_a_target_compares_that_target(config, engine, fake):
@@ -116,3 +121,24 @@ async def test_the_problems_asked_after_across_the_ledger_are_the_targets_at_ris
             assert reply.text.startswith("需要盯紧的目标（"), (question, reply.text)
         one = await bot.say(ADMIN, ADMIN, "耕地保护存在什么问题")
         assert one.text.startswith("第16项 耕地保护"), one.text
+
+
+async def test_a_units_figure_is_dated_as_the_admins_is_and_progress_is_no_day(
+    config, engine, fake
+):
+    # Before, a unit's "/report 30 新建停车位 520个 已全部完工" proposed 数据时点 “已全部完工”,
+    # "/set 12 新增贷款 30亿元 已完成" stored 已完成 as the day the figure is counted to, and a
+    # unit's "… 昨天" / "… 明天" stood as typed.
+    subscribe(engine, "县住建局", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        words = await bot.say(GROUP, MEMBER, "/report 30 新建停车位 520个 已全部完工", **GROUP_KW)
+        assert "完成值：500个 → 520个" in words.text, words.text
+        assert "数据时点" not in words.text, words.text
+        day = config.current_date() - dt.timedelta(days=1)
+        dated = await bot.say(GROUP, MEMBER, "/report 30 新建停车位 520个 昨天", **GROUP_KW)
+        assert f"数据时点：— → 截至{day.year}年{day.month}月{day.day}日" in dated.text, dated.text
+        ahead = await bot.say(GROUP, MEMBER, "/report 30 新建停车位 520个 明天", **GROUP_KW)
+        assert "之后，还没有这一天的数据" in ahead.text, ahead.text
+        refused = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元 已完成")
+        assert refused.text.startswith("“已完成”不是数据时点。"), refused.text
+        assert "/note 12" in refused.text, refused.text

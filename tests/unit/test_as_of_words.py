@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.domain.as_of_words import FutureDay, NoSuchDay, as_of_typed
+from bot.domain.as_of_words import FutureDay, NoSuchDay, NotAsOf, as_of_typed
 
 TODAY = dt.date(2021, 3, 10)
 
@@ -33,3 +33,11 @@ def test_other_words_are_kept_and_days_no_calendar_has_refused():
     assert as_of_typed("2021-03-10", TODAY) == "截至2021年3月10日"
     with pytest.raises(NoSuchDay):
         as_of_typed("2021-02-30", TODAY)
+
+
+def test_words_that_name_no_time_are_no_as_of_words():
+    for words in ("已全部完工", "啊啊啊", "验收完毕"):
+        with pytest.raises(NotAsOf):
+            as_of_typed(words, TODAY)
+    for words in ("截至目前", "前三季度", "上半年", "每月", "本年度", "从2020年1月起"):
+        assert as_of_typed(words, TODAY) == words
