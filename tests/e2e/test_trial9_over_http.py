@@ -142,3 +142,20 @@ async def test_a_units_figure_is_dated_as_the_admins_is_and_progress_is_no_day(
         refused = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元 已完成")
         assert refused.text.startswith("“已完成”不是数据时点。"), refused.text
         assert "/note 12" in refused.text, refused.text
+
+
+async def test_a_figure_far_beyond_its_target_asks_the_approver_to_check_it(
+    config, engine, fake
+):
+    # Before, "/set 12 新增贷款 2443" (meant as 万元; the indicator keeps 亿元) and a unit's
+    # "新建改扩建幼儿园 9999999所" against a target of 6 were shown for 确认 like any figure.
+    subscribe(engine, "县住建局", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        slip = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 2443")
+        assert "（是目标14亿元的174倍，请核对数值和单位）" in slip.text, slip.text
+        unit = await bot.say(GROUP, MEMBER, "/report 26 新建改扩建幼儿园 9999999所", **GROUP_KW)
+        assert "（是目标6所的1666666倍，请核对数值和单位）" in unit.text, unit.text
+        listing = await bot.say(ADMIN, ADMIN, "/pending")
+        assert "1666666倍" in listing.text, listing.text
+        fine = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元")
+        assert "请核对" not in fine.text, fine.text

@@ -164,7 +164,7 @@ def test_set_thousands_separator_and_empty_old_value():
         "indicator:优良天数比例:as_of": DATED,
     }
     assert proposal.summary == (
-        "第56项 优良天数比例 完成值：— → 1156299%\n"
+        "第56项 优良天数比例 完成值：— → 1156299%（是目标71.2%的16240倍，请核对数值和单位）\n"
         f"第56项 优良天数比例 数据时点：— → {DATED}{TODAYS}"
     )
 
@@ -786,3 +786,16 @@ def test_an_undated_figure_is_dated_within_the_ledgers_year():
         "set", "12 新增贷款 25亿元 截至3月", LEDGER.get, today=dt.date(2026, 12, 7), year=2027
     )
     assert dated_ahead.summary.splitlines()[1].endswith("→ 截至3月")
+
+
+def test_a_figure_ten_times_its_target_or_more_is_flagged_for_checking():
+    # A slip of magnitude ("2443" of loans kept in 亿元, meant as 万元) is shown, not refused.
+    slip = run("set", "12 新增贷款 2443 截至11月").summary
+    assert (
+        "2443亿元（未写单位，按该指标的单位“亿元”记）（是目标14亿元的174倍，请核对数值和单位）"
+        in slip
+    )
+    converted = run("set", "12 新增贷款 1500000万元 截至11月").summary
+    assert "（折合150亿元）（是目标14亿元的11倍，请核对数值和单位）" in converted
+    for plausible in ("12 新增贷款 30亿元 截至11月", "12 新增贷款 130000万元 截至11月"):
+        assert "请核对数值和单位" not in run("set", plausible).summary
