@@ -8,6 +8,8 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from bot.app.reminders import subscribe
+from bot.render.ledger_toml import load_ledger_file
+from bot.store.ledger_import import load_ledger
 from bot.store.models import AuditEntry, utc_now
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
@@ -144,9 +146,7 @@ async def test_a_units_figure_is_dated_as_the_admins_is_and_progress_is_no_day(
         assert "/note 12" in refused.text, refused.text
 
 
-async def test_a_figure_far_beyond_its_target_asks_the_approver_to_check_it(
-    config, engine, fake
-):
+async def test_a_figure_far_beyond_its_target_asks_the_approver_to_check_it(config, engine, fake):
     # Before, "/set 12 新增贷款 2443" (meant as 万元; the indicator keeps 亿元) and a unit's
     # "新建改扩建幼儿园 9999999所" against a target of 6 were shown for 确认 like any figure.
     subscribe(engine, "县住建局", GROUP, actor="tg:42")
@@ -159,3 +159,39 @@ async def test_a_figure_far_beyond_its_target_asks_the_approver_to_check_it(
         assert "1666666倍" in listing.text, listing.text
         fine = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 30亿元")
         assert "请核对" not in fine.text, fine.text
+
+
+JOBS_2021 = """
+[meta]
+year = 2021
+title = "2021年县工作责任目标台账"
+preamble = "测试用。"
+default_deadline = "2021-12-31"
+
+[[targets]]
+number = 1
+title = "城镇新增就业"
+category = "民生保障"
+target_text = "截至9月底实现新增就业2.1万人,完成全年目标任务的91.3%,零就业家庭动态清零;"
+progress_text = ""
+
+[[targets.units]]
+name = "县人社局"
+role = "lead"
+source = "inferred"
+"""
+
+
+async def test_a_target_of_the_same_title_last_year_is_that_target(config, engine, fake, tmp_path):
+    # Before, "那去年呢" after 2021's 城镇新增就业 said the 2020 ledger had no such target, though
+    # its 第58项 is titled 城镇新增就业: the two years' texts share too few words.
+    path = tmp_path / "jobs_2021.toml"
+    path.write_text(JOBS_2021, encoding="utf-8")
+    load_ledger(engine, load_ledger_file(path), source=path.name)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, "城镇新增就业怎么样")
+        last_year = await bot.say(ADMIN, ADMIN, "那去年呢")
+        assert last_year.text.startswith("【2020年】第58项 城镇新增就业"), last_year.text
+        await bot.say(ADMIN, ADMIN, "第1项")
+        compared = await bot.say(ADMIN, ADMIN, "和去年比")
+        assert "同比（2020年第58项“城镇新增就业”）" in compared.text, compared.text

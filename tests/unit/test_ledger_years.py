@@ -106,6 +106,20 @@ def test_the_same_target_is_found_by_title_and_text_in_another_year():
     assert same_target(BOOKS_2021, earlier) is None
 
 
+def test_the_same_title_is_the_same_target_whatever_its_new_words():
+    # A year's ledger restates a target with new figures and wording: "城镇新增就业" of 2021
+    # shares too little text with 2020's for the ratio, but is that target.
+    jobs_2020 = _target(58, "城镇新增就业", "城镇新增就业5600人,其中失业人员再就业1560人。")
+    jobs_2021 = _target(
+        1,
+        "城镇新增就业",
+        "截至9月底实现新增就业2.1万人,完成全年目标任务的91.3%,零就业家庭动态清零;",
+    )
+    earlier = _ledger(2020, FORESTS_2020, jobs_2020, LOANS_2020)
+    assert same_target(jobs_2021, earlier) is jobs_2020
+    assert same_target(LOANS_2021, earlier) is LOANS_2020
+
+
 def test_the_comparison_line_pairs_indicators_and_says_the_change():
     earlier, later = _ledger(2020, LOANS_2020), _ledger(2021, LOANS_2021)
     line = comparison_line(earlier, later, LOANS_2021, lambda ledger, t: "推进中")
