@@ -30,7 +30,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
-from bot.domain.as_of_words import FutureDay, NoSuchDay, NotAsOf, as_of_typed
+from bot.domain.as_of_words import AS_OF_FORMS, FutureDay, NoSuchDay, NotAsOf, as_of_typed
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
@@ -247,8 +247,8 @@ def set_figure(
         raise AsOfRefused(str(exc)) from None
     except NotAsOf:  # a unit's report reads such words as its progress instead
         raise CommandError(
-            f"“{echoed(as_of)}”不是数据时点。数据时点写数值统计到的时间，"
-            f"例如 截至11月30日、1-11月、全年；进展情况请用 /note {target.number} 文字 补充"
+            f"“{echoed(as_of)}”不是数据时点。{AS_OF_FORMS}；"
+            f"进展情况请用 /note {target.number} 文字 补充"
         ) from None
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY

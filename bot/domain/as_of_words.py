@@ -16,6 +16,7 @@ _FIGURES_DAY = re.compile(r"(?:截至|截止)?((?:19|20)\d{2})[-/.](\d{1,2})(?:[
 # What to write instead of a day no calendar has, for either way of writing it.
 IN_WORDS_FORMS = "请写成 截至11月、1-11月 或 截至11月30日"
 IN_FIGURES_FORMS = "请写成 2020-11-30 或 截至11月30日"
+AS_OF_FORMS = "数据时点写数值统计到的时间，例如 截至11月30日、1-11月、全年"
 
 
 # Days named from the day they are typed ("昨天", "上月底"): kept as typed, they would name
