@@ -195,3 +195,15 @@ async def test_a_target_of_the_same_title_last_year_is_that_target(config, engin
         await bot.say(ADMIN, ADMIN, "第1项")
         compared = await bot.say(ADMIN, ADMIN, "和去年比")
         assert "同比（2020年第58项“城镇新增就业”）" in compared.text, compared.text
+
+
+async def test_stepping_past_either_end_of_a_list_says_where_it_ends(config, engine, fake):
+    # Before, "下一个" after the last entry of "哪些没完成" said no list was open ("没有可以接着看的
+    # 清单项：请先查一个清单"), though "上一个" then stepped back through it.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, "哪些没完成")
+        await bot.say(ADMIN, ADMIN, "第三个呢")
+        past = await bot.say(ADMIN, ADMIN, "下一个")
+        assert past.text.startswith("这已是刚才清单的最后一项（共3项）"), past.text
+        back = await bot.say(ADMIN, ADMIN, "上一个")
+        assert back.text.startswith("第35项 慢阻肺防治"), back.text
