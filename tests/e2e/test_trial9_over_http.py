@@ -207,3 +207,16 @@ async def test_stepping_past_either_end_of_a_list_says_where_it_ends(config, eng
         assert past.text.startswith("这已是刚才清单的最后一项（共3项）"), past.text
         back = await bot.say(ADMIN, ADMIN, "上一个")
         assert back.text.startswith("第35项 慢阻肺防治"), back.text
+
+
+async def test_the_completion_rate_asked_after_a_target_is_that_targets(config, engine, fake):
+    # Before, "完成率多少" right after "新增贷款怎么样" answered the whole ledger's summary.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, "新增贷款怎么样")
+        for follow_up in ("完成率多少", "完成比例呢"):
+            reply = await bot.say(ADMIN, ADMIN, follow_up)
+            assert reply.text.startswith("第12项 新增贷款"), (follow_up, reply.text)
+            assert "（174.5%）" in reply.text, reply.text
+        await bot.say(ADMIN, ADMIN, "/grant 901 王局长")
+        alone = await bot.say(901, 901, "完成率多少")  # a chat with nothing talked about yet
+        assert alone.text.startswith("2020年县工作责任目标台账：共66项"), alone.text
