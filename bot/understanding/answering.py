@@ -68,6 +68,7 @@ from bot.understanding.cues import (
 )
 from bot.understanding.followups import FollowUps
 from bot.understanding.lexicon import FieldLexicon
+from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.precedence import Precedence
@@ -77,6 +78,7 @@ from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
     has_content,
+    mask_stopwords,
     normalize,
     normalize_many,
 )
@@ -218,6 +220,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         if conversation is not None:
             conversation.remember(answer, moment)
         return answer
+
+    def names_something(self, text: str) -> bool:
+        """Whether `text` holds words besides question words and filler ("哪些", "完成了吗"
+        hold none): only such words can find a target, as an alias or a question."""
+        return has_content(mask_stopwords(LIST_CUE.sub(" ", normalize(text)), self._filler))
 
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):

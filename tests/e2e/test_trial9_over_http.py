@@ -198,8 +198,8 @@ async def test_a_target_of_the_same_title_last_year_is_that_target(config, engin
 
 
 async def test_stepping_past_either_end_of_a_list_says_where_it_ends(config, engine, fake):
-    # Before, "下一个" after the last entry of "哪些没完成" said no list was open ("没有可以接着看的
-    # 清单项：请先查一个清单"), though "上一个" then stepped back through it.
+    # Before, "下一个" after the last entry of "哪些没完成" said no list was open ("没有可以接着
+    # 看的清单项：请先查一个清单"), though "上一个" then stepped back through it.
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, "哪些没完成")
         await bot.say(ADMIN, ADMIN, "第三个呢")
@@ -220,3 +220,17 @@ async def test_the_completion_rate_asked_after_a_target_is_that_targets(config, 
         await bot.say(ADMIN, ADMIN, "/grant 901 王局长")
         alone = await bot.say(901, 901, "完成率多少")  # a chat with nothing talked about yet
         assert alone.text.startswith("2020年县工作责任目标台账：共66项"), alone.text
+
+
+async def test_an_alias_no_question_could_find_is_refused(config, engine, fake):
+    # Before, "/alias 12 贷", "/alias 12 哪些" and "/alias 12 完成了吗" were proposed and applied,
+    # and asking "贷" found nothing, while "哪些"/"完成了吗" are what every question says.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        short = await bot.say(ADMIN, ADMIN, "/alias 12 贷")
+        assert short.text.startswith("别名“贷”太短"), short.text
+        for word in ("哪些", "完成了吗"):
+            asked = await bot.say(ADMIN, ADMIN, f"/alias 12 {word}")
+            assert asked.text.startswith(f"“{word}”是提问时常用的词"), asked.text
+            assert not keyboard(asked.sent[0]), asked.text
+        fine = await bot.say(ADMIN, ADMIN, "/alias 12 放款额")
+        assert fine.text.startswith("请确认以下修改：\n第12项 新增别名：放款额"), fine.text

@@ -799,3 +799,10 @@ def test_a_figure_ten_times_its_target_or_more_is_flagged_for_checking():
     assert "（折合150亿元）（是目标14亿元的11倍，请核对数值和单位）" in converted
     for plausible in ("12 新增贷款 30亿元 截至11月", "12 新增贷款 130000万元 截至11月"):
         assert "请核对数值和单位" not in run("set", plausible).summary
+
+
+def test_an_alias_of_one_character_is_refused_as_no_question_finds_it():
+    # Before, "/alias 12 贷", "a" and "😀" were added, and asking them found no target.
+    for word in ("贷", "a", "😀", "😀😀"):
+        assert f"别名“{word}”太短：至少要有两个汉字、字母或数字" in error("alias", f"12 {word}")
+    assert "PM" in changes(run("alias", "12 PM"))["aliases"]
