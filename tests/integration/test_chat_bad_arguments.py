@@ -90,6 +90,12 @@ def test_the_reminder_preview_names_each_kind_in_chinese(service):
     assert "【before】" not in reply.text
 
 
+def test_a_reminder_preview_of_a_day_no_calendar_has_says_so(service):
+    # Before, "/reminders 2020-02-30" answered the usage line alone, as for words.
+    [reply] = service.command(ADMIN, "reminders", "2020-02-30")
+    assert reply.text.startswith("“2020-02-30”不是有效日期，请写成YYYY-MM-DD。\n用法：/reminders")
+
+
 def test_a_note_on_a_closed_year_is_dated_the_day_it_is_written(config, engine):
     unpinned = dataclasses.replace(config, today=None)  # the real date: 2020 has closed
     service = _service(unpinned, engine)
