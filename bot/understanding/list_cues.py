@@ -315,7 +315,8 @@ JOINED = re.compile(r"(?:方面|这块|那块|领域)?(?:和|与|跟|及|以及|
 
 
 # Where a unit's share of the work is, said after its name ("发改委那边", "手上").
-UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
+# Where a unit's work is ("发改委那边"), and the 那 that opens a follow-up ("那财政局呢").
+UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里|^那么?")
 
 
 # Who answers for the work ("哪个单位负责"): of the target a question names, no list cue.

@@ -234,3 +234,22 @@ async def test_an_alias_no_question_could_find_is_refused(config, engine, fake):
             assert not keyboard(asked.sent[0]), asked.text
         fine = await bot.say(ADMIN, ADMIN, "/alias 12 放款额")
         assert fine.text.startswith("请确认以下修改：\n第12项 新增别名：放款额"), fine.text
+
+
+async def test_next_year_asked_after_is_said_to_be_not_held(config, engine, fake):
+    # Before, "明年的新增贷款" was "抱歉，台账中没有找到与这个问题对应的目标" (and offered as an
+    # alias), though "2021年的新增贷款" said the database holds no such year.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        reply = await bot.say(ADMIN, ADMIN, "明年的新增贷款")
+        assert reply.text.startswith("数据库中没有2021年的台账（现有：2020年）"), reply.text
+
+
+async def test_a_unit_asked_after_with_na_is_that_units_list(config, engine, fake):
+    # Before, "那财政局呢" after "民政局负责哪些" offered targets 43 and 54 to choose from and
+    # "那住建局的呢" found nothing: the 那 of a follow-up was read as words besides the unit.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, "民政局负责哪些")
+        money = await bot.say(ADMIN, ADMIN, "那财政局呢")
+        assert money.text.startswith("县财政局负责的目标"), money.text
+        housing = await bot.say(ADMIN, ADMIN, "那住建局的呢")
+        assert housing.text.startswith("县住建局负责的目标（共7项）"), housing.text
