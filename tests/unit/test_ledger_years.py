@@ -27,6 +27,8 @@ from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
         ("上一年的空气质量", YearPhrase(2020, False, "空气质量")),
         ("前年的空气质量", YearPhrase(2019, False, "空气质量")),
         ("今年哪些没完成", YearPhrase(2021, False, "哪些没完成")),
+        ("明年的新增贷款", YearPhrase(2022, False, "新增贷款")),
+        ("后年有哪些目标", YearPhrase(2023, False, "有哪些目标")),
         ("新增贷款和去年比怎么样", YearPhrase(None, True, "新增贷款怎么样")),
         ("新增贷款与去年相比", YearPhrase(None, True, "新增贷款")),
         ("新增贷款同比", YearPhrase(None, True, "新增贷款")),
