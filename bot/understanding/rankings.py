@@ -52,6 +52,12 @@ def proportions_as_percent(q: str) -> str:
     return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
 
 
+# The responsible units themselves asked after ("责任单位有哪些", "一共有多少个单位").
+ALL_UNITS = re.compile(
+    r"^(?:台账)?(?:一共|总共|共)?(?:有|涉及)?(?:哪些|多少个?|几个)(?:责任)?(?:单位|部门)[？?。]*$"
+    r"|^(?:所有|全部)?(?:的)?(?:责任)?(?:单位|部门)(?:都)?(?:一共|总共|共)?(?:有|是)?"
+    r"(?:哪些|多少个?|几个)[？?。]*$"
+)
 # Statuses that say a target is behind whatever its ratios show.
 BEHIND = ("未完成", "滞后")
 
@@ -60,6 +66,14 @@ class RankedLists:
     """The ranked and threshold lists of `Answerer` (bot.understanding.answering)."""
 
     def _ranked_units(self, question: str, q: str) -> Answer | None:
+        if ALL_UNITS.search(q) and self._ranked_unit_rows():
+            rows = sorted(self._ranked_unit_rows(), key=lambda r: (-len(r.entries), r.name))
+            reply = (
+                f"{self.ledger.year}年台账共有{len(rows)}个责任单位（按负责的目标数，含配合）："
+                + "、".join(f"{r.name}{len(r.entries)}项" for r in rows)
+                + "。\n问“哪个单位最差”或发送 /units 查看各单位的完成情况。"
+            )
+            return Answer(question, "list", (), reply, filter={"rank": "units_all"})
         m = RANK_UNITS.search(q)
         rank = m.group(3) if m else (n.group(1) if (n := RANKED_UNITS.search(q)) else "")
         if not rank and not UNIT_BOARD.search(q):

@@ -253,3 +253,15 @@ async def test_a_unit_asked_after_with_na_is_that_units_list(config, engine, fak
         assert money.text.startswith("县财政局负责的目标"), money.text
         housing = await bot.say(ADMIN, ADMIN, "那住建局的呢")
         assert housing.text.startswith("县住建局负责的目标（共7项）"), housing.text
+
+
+async def test_the_responsible_units_asked_after_are_named_with_their_counts(config, engine, fake):
+    # Before, "责任单位有哪些" offered 第62项 and 第16项 to choose from, and "一共有多少个单位"
+    # answered the ledger's summary of targets.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        for question in ("责任单位有哪些", "一共有多少个单位"):
+            reply = await bot.say(ADMIN, ADMIN, question)
+            assert reply.text.startswith("2020年台账共有"), (question, reply.text)
+            assert "个责任单位（按负责的目标数，含配合）：县财政局16项、" in reply.text, reply.text
+        listed = await bot.say(ADMIN, ADMIN, "哪些单位没完成")
+        assert listed.text.startswith("未完成的目标（共3项）"), listed.text
