@@ -270,7 +270,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.
             return self._unknown(question)
-        for special in (self._ranked_units, self._ranked_targets, self._threshold_list):
+        specials = (self._status_share, self._ranked_units, self._ranked_targets)
+        for special in (*specials, self._threshold_list):
             answer = special(question, q)
             if answer is not None:
                 return answer

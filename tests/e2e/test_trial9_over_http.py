@@ -265,3 +265,18 @@ async def test_the_responsible_units_asked_after_are_named_with_their_counts(con
             assert "个责任单位（按负责的目标数，含配合）：县财政局16项、" in reply.text, reply.text
         listed = await bot.say(ADMIN, ADMIN, "哪些单位没完成")
         assert listed.text.startswith("未完成的目标（共3项）"), listed.text
+
+
+async def test_a_statuss_share_of_the_ledger_is_answered_as_a_count_and_share(
+    config, engine, fake
+):
+    # Before, "超额完成的占比多少" answered 第31项 监控点位建设 and "未完成的占比" 第54项.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        over = await bot.say(ADMIN, ADMIN, "超额完成的占比多少")
+        assert over.text == "超额完成24项，占全部66项的36.4%。", over.text
+        done = await bot.say(ADMIN, ADMIN, "完成的比例是多少")
+        assert done.text == "已完成（含超额完成）45项，占全部66项的68.2%。", done.text
+        missed = await bot.say(ADMIN, ADMIN, "未完成的占比")
+        assert missed.text == "未完成3项，占全部66项的4.5%。", missed.text
+        loans = await bot.say(ADMIN, ADMIN, "新增贷款完成的比例")
+        assert loans.text.startswith("第12项 新增贷款"), loans.text
