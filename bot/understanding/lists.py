@@ -68,9 +68,10 @@ from bot.understanding.list_cues import (
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
+from bot.understanding.unit_lists import UnitLists
 
 
-class ListAnswers(RankedLists):
+class ListAnswers(UnitLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -236,18 +237,6 @@ class ListAnswers(RankedLists):
             return self._target_answer(question, q, selected[0], ())
         numbers = tuple(t.number for t in selected)
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
-
-    def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
-        """A list by a unit the ledger does not name: say so, and which units it does name."""
-        m = UNIT_NAME.search(q)
-        if m is None or self._specific_topic(q):
-            return None
-        name = m.group(1)
-        known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
-        reply = f"台账中没有“{name}”负责的目标。" + (
-            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
-        )
-        return Answer(question, "list", (), reply, filter={"unit": name})
 
     def _text_list(self, question: str, q: str) -> Answer | None:
         """ "还在装修施工的有哪些", "张三牵头的有哪些": the targets whose own texts say so.

@@ -280,3 +280,17 @@ async def test_a_statuss_share_of_the_ledger_is_answered_as_a_count_and_share(
         assert missed.text == "未完成3项，占全部66项的4.5%。", missed.text
         loans = await bot.say(ADMIN, ADMIN, "新增贷款完成的比例")
         assert loans.text.startswith("第12项 新增贷款"), loans.text
+
+
+async def test_a_slip_in_a_units_name_lists_the_one_unit_it_is_close_to(config, engine, fake):
+    # Before, "民证局负责哪些" was told the ledger names no "民证局" and given eight units
+    # picked by the length of their names.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        slip = await bot.say(ADMIN, ADMIN, "民证局负责哪些")
+        assert slip.text.startswith("县民政局（“民证局”）负责的目标（共7项）："), slip.text
+        paged = await bot.say(ADMIN, ADMIN, "发该委负责的")
+        assert paged.text.startswith("县发改委（“发该委”）负责的目标（第1/2页，共13项）"), (
+            paged.text
+        )
+        none = await bot.say(ADMIN, ADMIN, "档案局负责哪些")
+        assert none.text.startswith("台账中没有“档案局”负责的目标。"), none.text
