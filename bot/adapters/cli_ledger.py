@@ -197,7 +197,7 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     elif suffix in (".xlsx", ".csv"):
         base = ledger_for(config, engine, args)
         try:
-            ledger = read_spreadsheet(path, base, config.status_date(base.year))
+            ledger = read_spreadsheet(path, base, config.current_date())
         except UnknownUnits as exc:  # another year's sheet names other units: say that first
             _refuse_another_years(exc.ledger, base, path, args)
             raise

@@ -186,7 +186,7 @@ def run_console(service: ChatService, role: str, stdin: TextIO, stdout: TextIO) 
             elif line == "/file" or line.startswith("/file "):
                 replies = send_file(service, sender, line.removeprefix("/file"))
             elif line.startswith("/"):
-                head, args = [*line[1:].split(maxsplit=1), ""][:2]
+                head, args = [*line[1:].split(maxsplit=1), "", ""][:2]  # "/" alone: ("", "")
                 replies = service.command(sender, head.split("@")[0], args)
             else:
                 replies = service.question(sender, line)

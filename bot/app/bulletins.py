@@ -75,9 +75,9 @@ def _issue(engine, ledger, *, as_of, tz, actor, since, now, issued, calendar) ->
         else:
             number = last.number + 1 if last is not None else 1
             start = last.issued_at if last is not None else None
-            if start is None:
+            if start is None:  # the week before the day it is written, on a closed year too
                 start = dt.datetime.combine(
-                    as_of - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
+                    today - dt.timedelta(days=DEFAULT_PERIOD_DAYS), dt.time(0), tzinfo=tz
                 )
             row = BulletinIssue(
                 year=ledger.year, number=number, since_at=start, as_of=as_of, issued_on=today

@@ -82,6 +82,17 @@ def _copy(conversation: Conversation | None) -> Conversation | None:
     return dataclasses.replace(conversation) if conversation is not None else None
 
 
+def _target_card(core: Answerer, number: int, context: Conversation | None) -> Answer:
+    """Target `number`'s answer as a turn of `context`, its list set aside meanwhile (right
+    after a list, "第1项" reads as the list's first entry)."""
+    if context is None:
+        return core.ask(f"第{number}项")
+    listed, context.listed = context.listed, ()
+    answer = core.ask(f"第{number}项", context)
+    context.listed = listed
+    return answer
+
+
 def _of_year(answer: Answer, year: int) -> Answer:
     """Another year's answer: its reply starts with the year, and `filter` names it."""
     reply = f"【{year}年】{answer.reply}"
@@ -181,11 +192,9 @@ class LedgerYears:
                 answer = self._in_context_year(question, before, year, conversation) or answer
                 if answer.intent == "unknown":
                     conversation.take(before)  # an unknown answer leaves the context as it was
-            if (
-                phrase.year is None
-            ):  # "耕地保护怎么样" of last year's ledger: say which year has it
-                held = self.held()
-                answer = held_in_another_year(answer, year, held, self.answerer) or answer
+            # "耕地保护怎么样" of last year's ledger: say which year has it
+            if phrase.year is None:
+                answer = held_in_another_year(answer, year, self.held(), self.answerer) or answer
             if phrase.compare and SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)
@@ -278,7 +287,7 @@ class LedgerYears:
             return Answer(
                 question, "unknown", (), reply, filter={"year": year}, alias_candidate=False
             )
-        answer = core.ask(f"第{found.number}项", _in_year(conversation, year))
+        answer = _target_card(core, found.number, _in_year(conversation, year))
         answer = dataclasses.replace(answer, question=question)
         return answer if core is current else _of_year(answer, year)
 
@@ -299,7 +308,7 @@ class LedgerYears:
         _, core, _, found = held
         if found is None:
             return None
-        answer = core.ask(f"第{found.number}项", _in_year(conversation, year))
+        answer = _target_card(core, found.number, _in_year(conversation, year))
         answer = dataclasses.replace(answer, question=question)
         if core is not current:
             answer = _of_year(answer, year)

@@ -15,7 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.domain.admin_commands import propose, propose_reported_figure
-from bot.domain.admin_grammar import CommandError, FigureOutOfBounds, Lookup, Proposal
+from bot.domain.admin_grammar import (
+    AsOfRefused,
+    CommandError,
+    FigureOutOfBounds,
+    Lookup,
+    Proposal,
+)
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
 from bot.domain.script import simplified
 
@@ -112,13 +118,13 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
 
     "/report 12 新增贷款 26亿元 截至11月" is read as `/set`; a free text that states a figure
     with a unit ("补助33.15万元已于1月20日拨付到位") as `/set` of the indicator it names; anything
-    else is a progress note. Raises CommandError (FigureOutOfBounds included) when a figure is
+    else is a progress note. Raises CommandError (FigureOutOfBounds, AsOfRefused) when a figure is
     meant but cannot be set, e.g. in another unit than the indicator's.
     """
     try:
         figure = propose_reported_figure(f"{number} {text}", lookup, today=today)
-    except FigureOutOfBounds:
-        raise
+    except (FigureOutOfBounds, AsOfRefused):
+        raise  # the figure is meant, and cannot be set as written
     except CommandError:
         target = lookup(number)
         found = find_reported_figure(target, text) if target is not None else None

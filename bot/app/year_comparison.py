@@ -11,8 +11,12 @@ from bot.domain.status import DONE_STATUSES
 
 
 def same_target(target: TargetSpec, ledger: LedgerSpec, *, cutoff: float = 60.0):
-    """The target of `ledger` that is `target` in another year: the best by title and text
-    (rapidfuzz, 0–100), or None when none reaches `cutoff`."""
+    """The target of `ledger` that is `target` in another year: the one target titled the
+    same (a year's ledger restates a target in new words and figures under its title), else
+    the best by title and text (rapidfuzz, 0–100), or None when none reaches `cutoff`."""
+    titled = [other for other in ledger.targets if other.title == target.title]
+    if len(titled) == 1:
+        return titled[0]
     best, best_score = None, cutoff
     for other in ledger.targets:
         score = 0.4 * fuzz.ratio(target.title, other.title) + 0.6 * fuzz.ratio(

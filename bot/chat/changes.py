@@ -70,9 +70,14 @@ def _proposal_command(name: str):
 
 def _refused_by_the_ledger(service: ChatContext, name: str, args: str, proposal) -> str:
     """What the rest of the ledger forbids of a proposal one target allows ("" if nothing):
-    an alias another target answers to, a deadline before the ledger's year."""
+    an alias another target answers to or made of question words, a deadline before the
+    ledger's year."""
     if name == "alias":
         word = unicodedata.normalize("NFKC", args).split()[-1]
+        if not service.answerer.names_something(word):
+            return (
+                f"“{word}”是提问时常用的词，找不到某一项目标，不能作别名。请换一个说这项工作的词。"
+            )
         return alias_clash(word, proposal.target, service.answerer.ledger.targets)
     if name == "deadline":
         return deadline_before_year(proposal, service.year)

@@ -33,6 +33,7 @@ from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.acknowledgements import is_acknowledgement
 from bot.domain.admin_grammar import CommandError
+from bot.domain.echo import echoed
 from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
 from bot.render.reminder_text import HEADINGS, describe_notices
@@ -308,8 +309,8 @@ def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     text = unicodedata.normalize("NFKC", args).strip()
     try:
         day = dt.date.fromisoformat(text) if text else ctx.today
-    except ValueError:
-        return [Reply(REMINDERS_USAGE)]
+    except ValueError:  # say what was wrong with it: "2020-02-30" looks like a day but is none
+        return [Reply(f"“{echoed(text)}”不是有效日期，请写成YYYY-MM-DD。\n{REMINDERS_USAGE}")]
     year = ctx.answerer.ledger.year
     if year_closed(day, year):
         return [Reply(f"{year}年度已结束，{day.isoformat()}没有要发送的提醒。")]

@@ -89,6 +89,11 @@ def period_of(word: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
     if word in ("本月", "这个月"):
         first = today.replace(day=1)
         return first, tomorrow, f"本月（{first.isoformat()}以来）"
+    if word in ("上个月", "上月"):
+        first = today.replace(day=1)
+        start = (first - dt.timedelta(days=1)).replace(day=1)
+        last = first - dt.timedelta(days=1)
+        return start, first, f"上个月（{start.isoformat()}至{last.isoformat()}）"
     start = today - dt.timedelta(days=RECENT_DAYS - 1)
     return start, tomorrow, f"最近{RECENT_DAYS}天（{start.isoformat()}以来）"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.domain.admin_grammar import (
@@ -18,6 +18,7 @@ from bot.domain.admin_grammar import (
     NUMBERISH_RE,
     REASON_MAX_CHARS,
     VALUE_MAX_CHARS,
+    AsOfRefused,
     CommandError,
     FigureOutOfBounds,
     Grammar,
@@ -29,7 +30,7 @@ from bot.domain.admin_grammar import (
     show_value,
     split_words,
 )
-from bot.domain.as_of_words import NoSuchDay, as_of_in_words
+from bot.domain.as_of_words import AS_OF_FORMS, FutureDay, NoSuchDay, NotAsOf, as_of_typed
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     FIGURE_EXAMPLES,
@@ -43,7 +44,7 @@ from bot.domain.ledger import (
     parse_figure,
 )
 from bot.domain.script import simplified
-from bot.domain.status import year_closed
+from bot.domain.status import measured, year_closed
 from bot.domain.units import convert, never_negative, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
@@ -126,6 +127,22 @@ def _converted_note(ind: IndicatorSpec, unit: str, number: str) -> str:
         return ""
     value = convert(Decimal(number), unit, ind.unit)
     return "" if value is None else f"（折合{value.normalize():f}{ind.unit}）"
+
+
+# A figure this many times its target is more likely a slip of magnitude or unit ("2443" of
+# loans in 亿元 meant as 万元) than the year's work: the confirmation says so.
+SCALE_CHECK = 10
+
+
+def _scale_note(ind: IndicatorSpec, number: str, unit: str) -> str:
+    """ "（是目标14亿元的174倍，请核对数值和单位）" for a figure SCALE_CHECK times its target or
+    more, after converting its unit."""
+    typed = replace(ind, actual=number, actual_unit="" if unit == ind.unit else unit)
+    target, actual = measured(typed)
+    if target is None or actual is None or target <= 0 or actual < target * SCALE_CHECK:
+        return ""
+    times = (actual / target).quantize(Decimal(1))
+    return f"（是目标{ind.target}{ind.unit}的{times}倍，请核对数值和单位）"
 
 
 def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
@@ -222,10 +239,17 @@ def set_figure(
         raise CommandError(f"多余的内容：“{as_of}”")
     if len(as_of) > AS_OF_MAX_CHARS:
         raise CommandError(f"数据时点太长（最多{AS_OF_MAX_CHARS}字）")
-    try:  # "截至13月" would stand in the ledger and judge no 序时进度
-        as_of = as_of_in_words(as_of)
+    try:  # "截至13月" would stand in the ledger and judge no 序时进度, "昨天" name another day
+        as_of = as_of_typed(as_of, today)
     except NoSuchDay as exc:
-        raise CommandError(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
+        raise AsOfRefused(f"数据时点“{echoed(as_of)}”中的日期不存在，{exc}") from None
+    except FutureDay as exc:
+        raise AsOfRefused(str(exc)) from None
+    except NotAsOf:  # a unit's report reads such words as its progress instead
+        raise CommandError(
+            f"“{echoed(as_of)}”不是数据时点。{AS_OF_FORMS}；"
+            f"进展情况请用 /note {target.number} 文字 补充"
+        ) from None
     label = f"第{target.number}项 {ind.name}"
     old_figure = f"{ind.actual}{ind.shown_actual_unit}" if ind.actual else EMPTY
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
@@ -243,7 +267,7 @@ def set_figure(
         changes.append((f"indicator:{ind.name}:actual_unit", ind.actual_unit, actual_unit))
     lines = [
         f"{label} 完成值：{old_figure} → {number}{new_unit}{_unit_note(target, ind, unit, number)}"
-        f"{_converted_note(ind, unit, number)}"
+        f"{_converted_note(ind, unit, number)}{_scale_note(ind, number, new_unit)}"
     ]
     if number == ind.actual and new_unit == ind.shown_actual_unit and as_of != ind.as_of:
         # The same figure as of a new day: only the day is a change ("6.9% → 6.9%" read as one).

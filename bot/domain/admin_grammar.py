@@ -45,6 +45,10 @@ class FigureOutOfBounds(CommandError):
     """A figure beyond the ledger's figure rule (bot.domain.ledger.parse_figure)."""
 
 
+class AsOfRefused(CommandError):
+    """As-of words naming a day no calendar has, or a day after today."""
+
+
 @dataclass(frozen=True)
 class Proposal:
     command: str  # "set", "status", ...

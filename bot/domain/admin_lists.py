@@ -225,6 +225,9 @@ def _alias(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     word = one_word(rest, "缺少别名", "（别名中不能有空格）")
     if len(word) > ALIAS_MAX_CHARS:
         raise CommandError(f"别名太长：{len(word)}字，最多{ALIAS_MAX_CHARS}字")
+    if sum(ch.isalnum() for ch in word) < 2:
+        # questions are matched by pairs of characters: one alone never finds a target
+        raise CommandError(f"别名“{word}”太短：至少要有两个汉字、字母或数字，问到它时才能找到目标")
     label = f"第{target.number}项"
     if word.casefold() in {a.casefold() for a in target.aliases}:
         raise CommandError(f"“{word}”已经是{label}的别名")

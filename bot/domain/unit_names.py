@@ -8,6 +8,7 @@ that matches nothing is never taken as a new unit silently: the admin must say s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -105,6 +106,26 @@ def former_names_of(name: str, names: Sequence[str]) -> list[str]:
         for word, short in words.items()
         if len(word) >= 3 and short in name and len(_candidates(short, names)) == 1
     ]
+
+
+# A higher body's branch in the county: the body, the place, the branch ("市生态环境局西平分局",
+# "人行西平县支行", "国网西平县供电公司"). People name it by the body ("生态环境局", "人行"), or
+# by what the branch is when that says more than "branch" ("供电公司").
+_BRANCH = re.compile(
+    r"^[省市]?(?P<body>.+?(?:局|委|行|网|办))[\u4e00-\u9fff]{2,3}?[县市区]?"
+    r"(?P<kind>[\u4e00-\u9fff]{0,2}?(?:分局|支行|分行|公司))$"
+)
+_BARE_BRANCH = frozenset({"分局", "支行", "分行", "分公司", "公司"})
+
+
+def branch_names_of(name: str, names: Sequence[str]) -> list[str]:
+    """The names people call a county branch of a higher body by ("生态环境局" and "人行" for
+    市生态环境局西平分局 and 人行西平县支行), each only when it points to this one unit."""
+    m = _BRANCH.match(name)
+    if m is None:
+        return []
+    words = [m.group("body"), *([m.group("kind")] if m.group("kind") not in _BARE_BRANCH else [])]
+    return [w for w in words if len(_candidates(w, names)) == 1]
 
 
 def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:

@@ -68,6 +68,13 @@ def past_the_list(count: int, asked: str) -> str:
     return f"刚才的清单只有{count}项，没有第{asked}个：可以说{which}，或换个问法。"
 
 
+def list_end(count: int, *, last: bool) -> str:
+    """ "下一个" after the list's last entry (or "上一个" before its first): where it ends."""
+    if last:
+        return f"这已是刚才清单的最后一项（共{count}项）：可以说“上一个”或“第一个”，或换个问法。"
+    return f"这已是刚才清单的第一项（共{count}项）：可以说“下一个”或“第{count}个”，或换个问法。"
+
+
 @dataclass(frozen=True)
 class Examples:
     """Questions the bot suggests; each names a target, unit or category the ledger holds."""

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.domain.as_of_words import NoSuchDay, as_of_in_words
+from bot.domain.as_of_words import AS_OF_FORMS, FutureDay, NoSuchDay, NotAsOf, as_of_typed
 from bot.domain.echo import echoed
 from bot.domain.ledger import (
     CATEGORIES,
@@ -200,7 +200,8 @@ def _moved_here(cells: dict[str, str], above: TargetSpec, owners: dict[str, list
 def rows_to_ledger(
     rows: list[list[str]], base: LedgerSpec, today: dt.date, file: str
 ) -> LedgerSpec:
-    """Validate rows against the ledger in `base` and build the imported ledger."""
+    """Validate rows against the ledger in `base` and build the imported ledger; `today` is
+    the day as-of words are read on ("昨天"), none after it."""
     problems: list[CellProblem] = []
     if not rows or not any(cell.strip() for row in rows for cell in row):
         raise SpreadsheetError(file, [CellProblem(1, "", "文件是空的")])
@@ -349,9 +350,15 @@ def rows_to_ledger(
             as_of = cells.get("数据时点", "")
             try:  # a date cell reads "2020-11-30": the ledger's words for it, as /set writes
                 if as_of not in held_as_of.get(name, ()):  # what the ledger holds re-imports
-                    as_of = as_of_in_words(as_of)
+                    as_of = as_of_typed(as_of, today)
             except NoSuchDay as exc:
                 problems.append(CellProblem(r, "数据时点", f"“{as_of}”中的日期不存在，{exc}"))
+            except FutureDay as exc:
+                problems.append(CellProblem(r, "数据时点", str(exc)))
+            except NotAsOf:
+                problems.append(
+                    CellProblem(r, "数据时点", f"“{as_of}”不是数据时点（{AS_OF_FORMS}）")
+                )
             comparator = cells.get("比较", "") or ">="
             if comparator not in COMPARATORS:
                 problems.append(CellProblem(r, "比较", f"“{comparator}”应为 >= 、<= 或 ="))
@@ -402,7 +409,8 @@ def rows_to_ledger(
 
 
 def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec:
-    """Read an xlsx or CSV export back into a ledger, or raise SpreadsheetError."""
+    """Read an xlsx or CSV export back into a ledger, or raise SpreadsheetError; `today` as
+    for `rows_to_ledger`."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         rows, problems = read_xlsx_rows(path)

@@ -32,7 +32,7 @@ from bot.domain.status import (
     as_of_label,
     compute_status,
 )
-from bot.domain.unit_names import former_names_of
+from bot.domain.unit_names import branch_names_of, former_names_of
 from bot.render.replies import (
     NOT_A_WRITER,
     Examples,
@@ -69,6 +69,7 @@ from bot.understanding.cues import (
 from bot.understanding.figures import figure_token
 from bot.understanding.followups import FollowUps
 from bot.understanding.lexicon import FieldLexicon
+from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.precedence import Precedence
@@ -78,6 +79,7 @@ from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
     has_content,
+    mask_stopwords,
     normalize,
     normalize_many,
 )
@@ -131,7 +133,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             forms = [name, short, short.removesuffix("局"), short.removesuffix("委")]
             if short.endswith("局") and len(short) > 3:
                 forms.append(short[:2] + "局")  # 金融工作局 → 金融局
-            forms += former_names_of(name, self.unit_names)
+            forms += former_names_of(name, self.unit_names) + branch_names_of(
+                name, self.unit_names
+            )
             self._unit_forms.append((name, tuple(f for f in dict.fromkeys(forms) if len(f) >= 2)))
         self._any_unit = any_word(f for _, forms in self._unit_forms for f in forms)
         self._names: dict[str, str] = getattr(self, "_names", {})  # indicator name -> normalised
@@ -218,6 +222,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             conversation.remember(answer, moment)
         return answer
 
+    def names_something(self, text: str) -> bool:
+        """Whether `text` holds words besides question words and filler ("哪些", "完成了吗"
+        hold none): only such words can find a target, as an alias or a question."""
+        return has_content(mask_stopwords(LIST_CUE.sub(" ", normalize(text)), self._filler))
+
     def _decide(self, question: str, q: str, context: Conversation | None) -> Answer:
         if not has_content(q):
             return self._unknown(
@@ -263,7 +272,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.
             return self._unknown(question)
-        for special in (self._ranked_units, self._ranked_targets, self._threshold_list):
+        specials = (self._status_share, self._ranked_units, self._ranked_targets)
+        for special in (*specials, self._threshold_list):
             answer = special(question, q)
             if answer is not None:
                 return answer

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
-from bot.render.replies import NOTHING_TO_STEP, past_the_list
+from bot.render.replies import NOTHING_TO_STEP, list_end, past_the_list
 from bot.render.target_view import unit_label
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
@@ -51,6 +51,9 @@ class FollowUps:
                 at = context.listed.index(context.targets[0]) + (1 if step.group(1) else -1)
                 if 0 <= at < len(context.listed):
                     return self._target_answer(question, q, self.by_number[context.listed[at]], ())
+                # past either end: say where the list ends, not that no list is open
+                reply = list_end(len(context.listed), last=bool(step.group(1)))
+                return self._unknown(question, reply_prefix=reply, alias_candidate=False)
         no_list = context is None or not context.listed
         ordinal = ORDINAL.match(q)
         if not no_list and ordinal and STEP_ON.search(q):
@@ -62,9 +65,9 @@ class FollowUps:
                 alias_candidate=False,
             )
         if NEXT_IN_LIST.match(q) or (no_list and ordinal and STEP_ON.search(q)):
-            # "下一个" with no list open, or past its end, and "第二个呢" with no list: no
-            # target to step to, whatever target the bare words would score ("第16个" and
-            # "第2项", with no 呢 of a follow-up, name a target's number).
+            # "下一个" with no list open or none of its entries opened, and "第二个呢" with no
+            # list: no target to step to, whatever target the bare words would score ("第16个"
+            # and "第2项", with no 呢 of a follow-up, name a target's number).
             return self._unknown(question, reply_prefix=NOTHING_TO_STEP, alias_candidate=False)
         return None
 

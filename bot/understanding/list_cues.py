@@ -315,9 +315,14 @@ JOINED = re.compile(r"(?:方面|这块|那块|领域)?(?:和|与|跟|及|以及|
 
 
 # Where a unit's share of the work is, said after its name ("发改委那边", "手上").
-UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里")
+# Where a unit's work is ("发改委那边"), and the 那 that opens a follow-up ("那财政局呢").
+UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里|^那么?")
 
 
+# Who answers for the work ("哪个单位负责"): of the target a question names, no list cue.
+WHO_IS_RESPONSIBLE = re.compile(
+    r"(?:是)?(?:哪个|哪些|哪几个|什么)(?:单位|部门)(?:在|来)?(?:负责|牵头|主抓|分管)"
+)
 UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
 
 
@@ -357,6 +362,8 @@ AT_RISK_LIST = re.compile(
     r"(?:完成|做|干|办|进展|推进|落实)得?(?:不好|不理想|不太好|较差|很差|差)的"
     r"|(?:进度|进展)(?:不理想|不好|不太好|较慢|偏慢|太慢)的"
     r"|有问题的|问题(?:较|比较)?多的|差得(?:很|还)?远的|差距(?:较|比较|很)?大的"
+    # the problems asked after across the ledger ("存在哪些问题", "还有什么问题")
+    r"|^(?:目前|现在)?(?:还)?(?:有|存在)(?:什么|哪些|啥)问题|^(?:目前)?存在的问题"
     # needing a push, said of targets as a list ("需要督促的", "哪些要加把劲")
     r"|(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)[^，,。？?]{0,4}的"
     r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)"
@@ -382,6 +389,10 @@ ALL_TARGETS = re.compile(
 
 RANK_UNITS = re.compile(
     r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
+)
+# The rank said of the units before them ("完成最差的单位", "排名靠后的部门有哪些").
+RANKED_UNITS = re.compile(
+    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱)的(?:责任)?(?:单位|部门)"
 )
 
 

@@ -23,7 +23,7 @@ from bot.render.replies import (
     render_list,
 )
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, to_int
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase, to_int
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
@@ -61,15 +61,17 @@ from bot.understanding.list_cues import (
     UNIT_PLACE,
     UNIT_SUFFIX,
     WEEKDAYS_AHEAD,
+    WHO_IS_RESPONSIBLE,
     WORD_LIST,
     status_heading,
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
+from bot.understanding.unit_lists import UnitLists
 
 
-class ListAnswers(RankedLists):
+class ListAnswers(UnitLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -166,6 +168,10 @@ class ListAnswers(RankedLists):
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
             status = None
         has_cue = bool(LIST_CUE.search(q))
+        who = WHO_IS_RESPONSIBLE.sub(" ", q)  # "新增贷款有没有达标，哪个单位负责": of that one
+        if has_cue and who != q and not LIST_CUE.search(who):
+            best = self._scored(who)[:1]  # a target's own phrase written out, however long
+            has_cue = not (best and names_phrase(best[0], 3)) and not self._names_target(who)
         if status and not has_cue:
             has_cue = bool(ANY_OF_THEM.search(q))
         filters: dict[str, Any] = {}
@@ -173,7 +179,7 @@ class ListAnswers(RankedLists):
         # 滞后" asks about that one target.
         if status and (
             has_cue
-            or ((len(q) <= 8 or "的" in q) and not self._names_target(q))
+            or ((len(q) <= 8 or "的" in q) and not self._names_target(who))
             or (unit and not self._says_besides_unit(q, unit))
         ):
             filters["status"] = status
@@ -231,18 +237,6 @@ class ListAnswers(RankedLists):
             return self._target_answer(question, q, selected[0], ())
         numbers = tuple(t.number for t in selected)
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
-
-    def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
-        """A list by a unit the ledger does not name: say so, and which units it does name."""
-        m = UNIT_NAME.search(q)
-        if m is None or self._specific_topic(q):
-            return None
-        name = m.group(1)
-        known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
-        reply = f"台账中没有“{name}”负责的目标。" + (
-            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
-        )
-        return Answer(question, "list", (), reply, filter={"unit": name})
 
     def _text_list(self, question: str, q: str) -> Answer | None:
         """ "还在装修施工的有哪些", "张三牵头的有哪些": the targets whose own texts say so.

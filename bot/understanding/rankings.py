@@ -7,12 +7,13 @@ import re
 from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
-from bot.domain.status import as_of_label, completion_ratio
+from bot.domain.status import DONE_STATUSES, as_of_label, completion_ratio
 from bot.domain.unit_board import rank_units, render_unit_row
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_LIMIT, light, to_int
 from bot.understanding.gates import gated
 from bot.understanding.list_cues import (
+    ANY_STATUS,
     BEST_FIRST,
     BY_UNIT,
     LIST_CUE,
@@ -20,10 +21,12 @@ from bot.understanding.list_cues import (
     RANK_HIGH,
     RANK_LOW,
     RANK_UNITS,
+    RANKED_UNITS,
     RATE_WORDS,
     UNIT_BOARD,
     WHICH_ONES,
     WHICH_TARGETS,
+    status_reading,
 )
 from bot.understanding.text import chinese_number, has_content, mask_stopwords
 
@@ -51,6 +54,14 @@ def proportions_as_percent(q: str) -> str:
     return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
 
 
+# The responsible units themselves asked after ("责任单位有哪些", "一共有多少个单位").
+ALL_UNITS = re.compile(
+    r"^(?:台账)?(?:一共|总共|共)?(?:有|涉及)?(?:哪些|多少个?|几个)(?:责任)?(?:单位|部门)[？?。]*$"
+    r"|^(?:所有|全部)?(?:的)?(?:责任)?(?:单位|部门)(?:都)?(?:一共|总共|共)?(?:有|是)?"
+    r"(?:哪些|多少个?|几个)[？?。]*$"
+)
+# A share of the whole ledger asked after ("超额完成的占比多少", "未完成的比例").
+SHARE = re.compile(r"(?:的)?(?:占比|比例|比重|占多少|占几成|百分之几|百分比)(?:是|有)?(?:多少)?")
 # Statuses that say a target is behind whatever its ratios show.
 BEHIND = ("未完成", "滞后")
 
@@ -58,14 +69,40 @@ BEHIND = ("未完成", "滞后")
 class RankedLists:
     """The ranked and threshold lists of `Answerer` (bot.understanding.answering)."""
 
+    def _status_share(self, question: str, q: str) -> Answer | None:
+        """ "超额完成的占比多少": how many targets have the status, as a share of the ledger."""
+        statuses = status_reading(q) if SHARE.search(q) else None
+        rest = SHARE.sub(" ", ANY_STATUS.sub(" ", q))
+        if not statuses or has_content(mask_stopwords(rest, self._filler)):
+            return None
+        if statuses == ("已完成",):  # done, as leaders count it, takes in the overachieved
+            statuses, name = DONE_STATUSES, "已完成（含超额完成）"
+        else:
+            name = "、".join(statuses)
+        chosen = [t for t in self.ledger.targets if self.status(t) in statuses]
+        total = len(self.ledger.targets)
+        share = Decimal(100 * len(chosen)) / total if total else Decimal(0)
+        reply = f"{name}{len(chosen)}项，占全部{total}项的{share.quantize(Decimal('0.1'))}%。"
+        # a count, as the summary is: no list to page through
+        return Answer(question, "summary", (), reply, filter={"share": list(statuses)})
+
     def _ranked_units(self, question: str, q: str) -> Answer | None:
+        if ALL_UNITS.search(q) and self._ranked_unit_rows():
+            rows = sorted(self._ranked_unit_rows(), key=lambda r: (-len(r.entries), r.name))
+            reply = (
+                f"{self.ledger.year}年台账共有{len(rows)}个责任单位（按负责的目标数，含配合）："
+                + "、".join(f"{r.name}{len(r.entries)}项" for r in rows)
+                + "。\n问“哪个单位最差”或发送 /units 查看各单位的完成情况。"
+            )
+            return Answer(question, "list", (), reply, filter={"rank": "units_all"})
         m = RANK_UNITS.search(q)
-        if not m and not UNIT_BOARD.search(q):
+        rank = m.group(3) if m else (n.group(1) if (n := RANKED_UNITS.search(q)) else "")
+        if not rank and not UNIT_BOARD.search(q):
             return None
         rows = self._ranked_unit_rows()
         if not rows:
             return None
-        best_first = bool(m) and bool(BEST_FIRST.search(m.group(3)))
+        best_first = bool(BEST_FIRST.search(rank))
         if best_first:
             rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
         shown = rows[:5]

@@ -28,7 +28,8 @@ NO_EVIDENCE = re.compile(
 )
 # What changed lately: a period, then a word of change ("本周有什么变化", "最近更新了哪些").
 CHANGES = re.compile(
-    r"(本周|这周|这个星期|这星期|上周|上个星期|今天|今日|昨天|最近|近期|近来|这几天|这两天|本月|这个月)"
+    r"(本周|这周|这个星期|这星期|上周|上个星期|今天|今日|昨天|最近|近期|近来|这几天|这两天|本月|这个月"
+    r"|上个月|上月)"
     r"[有没什么哪些都了的啥是]{0,4}(?:变化|变动|改动|更新|新进展)"
 )
 # The words of these questions, masked before a target is looked for in the rest.

@@ -12,8 +12,13 @@ _NOT_A_DATE = r"(?!\s*(?:\d|[一二三四五六七八九十]+月|底|末|初|中
 ABSOLUTE_YEAR = re.compile(
     r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?" + _NOT_A_DATE + r"(?:的)?"
 )
-_RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0}
-RELATIVE_YEAR = re.compile(r"(前年|去年|上一年|上年|今年|本年)(?:度)?" + _NOT_A_DATE + r"(?:的)?")
+_RELATIVE = {
+    **{"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0},
+    **{"明年": 1, "下一年": 1, "后年": 2},  # a year not imported yet, said so
+}
+RELATIVE_YEAR = re.compile(
+    r"(前年|去年|上一年|上年|今年|本年|明年|下一年|后年)(?:度)?" + _NOT_A_DATE + r"(?:的)?"
+)
 _COMPARE = re.compile(
     r"(?:和|跟|与|同|较|比)(?:去年|上年|上一年)(?:同期)?(?:相比|比较|对比|比)?(?:的话)?"
     # "同比增长6.3%" is a figure's own words, not a question comparing years.

@@ -280,3 +280,11 @@ def test_users_in_the_console_shows_the_console_users_role(config_file):
         "控制台用户（你）：管理员身份\n"
         "管理员：（无；在配置文件 [telegram] admins 中填写用户ID）\n查看者（0）："
     )
+
+
+def test_a_slash_alone_is_an_unknown_command_not_a_failure(config_file):
+    # Before, "/" alone failed the line ("系统繁忙，请稍后再试。"): it split into no command word.
+    result = run_main("chat", "--config", str(config_file), stdin="/\n/ \n")
+    assert result.returncode == 0, result.stderr
+    assert "系统繁忙" not in result.stdout, result.stdout
+    assert result.stdout.count("没有 / 这个命令。发送 /help 查看可用命令。") == 2, result.stdout

@@ -90,6 +90,12 @@ def test_the_reminder_preview_names_each_kind_in_chinese(service):
     assert "【before】" not in reply.text
 
 
+def test_a_reminder_preview_of_a_day_no_calendar_has_says_so(service):
+    # Before, "/reminders 2020-02-30" answered the usage line alone, as for words.
+    [reply] = service.command(ADMIN, "reminders", "2020-02-30")
+    assert reply.text.startswith("“2020-02-30”不是有效日期，请写成YYYY-MM-DD。\n用法：/reminders")
+
+
 def test_a_note_on_a_closed_year_is_dated_the_day_it_is_written(config, engine):
     unpinned = dataclasses.replace(config, today=None)  # the real date: 2020 has closed
     service = _service(unpinned, engine)
@@ -168,7 +174,13 @@ def test_a_closed_years_bulletin_asks_for_replies_after_the_day_it_is_written(co
     reply_by = service.calendar.next_working_day(unpinned.current_date() + dt.timedelta(days=5))
     # with its year: "12月12日" under "数据截至2020-12-31" would read as a day of 2020
     assert f"须于{reply_by.year}年{reply_by.month}月{reply_by.day}日前报送" in text.text
-    assert "二、进展变化\n2020年12月25日以来" in text.text  # the year, read years later
+    # the week before the day it is written: "2020年12月25日以来" (the week before the year's
+    # close) counted every change made in the years since
+    start = unpinned.current_date() - dt.timedelta(days=7)
+    since = f"{start.month}月{start.day}日以来"
+    if start.year != unpinned.current_date().year:
+        since = f"{start.year}年{since}"
+    assert f"二、进展变化\n{since}" in text.text
 
 
 def test_a_bulletin_on_a_pinned_day_asks_for_replies_after_the_day_it_is_signed(service):

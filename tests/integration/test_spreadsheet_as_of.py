@@ -57,3 +57,31 @@ def test_a_day_no_calendar_has_is_refused_by_row_and_column(run_cli, tmp_path):
         "  第3行“数据时点”列：“截至13月”中的日期不存在，请写成 截至11月、1-11月 或 截至11月30日\n"
     )
     assert _as_of(run_cli, 1, name) == before
+
+
+def test_a_day_named_from_today_is_read_as_that_day_and_none_after_today(
+    run_cli, tmp_path, cli_today
+):
+    # Before, "昨天" and "明天" were imported as the words typed (another day by tomorrow),
+    # and "已全部完工" as the day a figure was counted to.
+    path, book, sheet = _exported(run_cli, tmp_path)
+    name = sheet.cell(2, NAME).value
+    sheet.cell(2, AS_OF).value = "昨天"
+    book.save(path)
+    assert run_cli("import", str(path))[0] == 0
+    day = dt.date.fromisoformat(cli_today) - dt.timedelta(days=1)
+    assert _as_of(run_cli, 1, name) == f"截至{day.year}年{day.month}月{day.day}日"
+
+    for words, problem in (
+        ("明天", "在今天（" + cli_today + "）之后，还没有这一天的数据"),
+        ("已全部完工", "“已全部完工”不是数据时点（数据时点写数值统计到的时间"),
+    ):
+        sheet.cell(2, AS_OF).value = words
+        book.save(path)
+        code, out, err = run_cli("import", str(path))
+        assert (code, out) == (2, ""), words
+        assert err.startswith(
+            f"错误：{path}: 文件有误，未导入任何内容：\n  第2行“数据时点”列："
+        ), err
+        assert problem in err, err
+        assert _as_of(run_cli, 1, name) == f"截至{day.year}年{day.month}月{day.day}日"

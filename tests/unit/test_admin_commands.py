@@ -140,11 +140,11 @@ def test_set_with_as_of():
 
 
 def test_set_of_the_same_figure_as_of_a_new_day_changes_only_the_day():
-    # a unit reporting the figure the ledger holds, as of a later day: "24.43亿元 → 24.43亿元"
-    # read as a change of the figure
-    proposal = run("set", "12 新增贷款 24.43亿元 截至2021年1月")
-    assert proposal.changes == (FieldChange(12, "indicator:新增贷款:as_of", "截至2021年1月"),)
-    assert proposal.summary == "第12项 新增贷款 数据时点：截止12月底 → 截至2021年1月"
+    # a unit reporting the figure the ledger holds, as of another day: "24.43亿元 → 24.43亿元"
+    # read as a change of the figure (a day up to TODAY: a later one is refused as not yet counted)
+    proposal = run("set", "12 新增贷款 24.43亿元 截至2020年12月1日")
+    assert proposal.changes == (FieldChange(12, "indicator:新增贷款:as_of", "截至2020年12月1日"),)
+    assert proposal.summary == "第12项 新增贷款 数据时点：截止12月底 → 截至2020年12月1日"
     assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元")
     assert "没有需要修改的内容" in error("set", "12 新增贷款 24.43亿元 截止12月底")
 
@@ -164,7 +164,7 @@ def test_set_thousands_separator_and_empty_old_value():
         "indicator:优良天数比例:as_of": DATED,
     }
     assert proposal.summary == (
-        "第56项 优良天数比例 完成值：— → 1156299%\n"
+        "第56项 优良天数比例 完成值：— → 1156299%（是目标71.2%的16240倍，请核对数值和单位）\n"
         f"第56项 优良天数比例 数据时点：— → {DATED}{TODAYS}"
     )
 
@@ -786,3 +786,23 @@ def test_an_undated_figure_is_dated_within_the_ledgers_year():
         "set", "12 新增贷款 25亿元 截至3月", LEDGER.get, today=dt.date(2026, 12, 7), year=2027
     )
     assert dated_ahead.summary.splitlines()[1].endswith("→ 截至3月")
+
+
+def test_a_figure_ten_times_its_target_or_more_is_flagged_for_checking():
+    # A slip of magnitude ("2443" of loans kept in 亿元, meant as 万元) is shown, not refused.
+    slip = run("set", "12 新增贷款 2443 截至11月").summary
+    assert (
+        "2443亿元（未写单位，按该指标的单位“亿元”记）（是目标14亿元的174倍，请核对数值和单位）"
+        in slip
+    )
+    converted = run("set", "12 新增贷款 1500000万元 截至11月").summary
+    assert "（折合150亿元）（是目标14亿元的11倍，请核对数值和单位）" in converted
+    for plausible in ("12 新增贷款 30亿元 截至11月", "12 新增贷款 130000万元 截至11月"):
+        assert "请核对数值和单位" not in run("set", plausible).summary
+
+
+def test_an_alias_of_one_character_is_refused_as_no_question_finds_it():
+    # Before, "/alias 12 贷", "a" and "😀" were added, and asking them found no target.
+    for word in ("贷", "a", "😀", "😀😀"):
+        assert f"别名“{word}”太短：至少要有两个汉字、字母或数字" in error("alias", f"12 {word}")
+    assert "PM" in changes(run("alias", "12 PM"))["aliases"]

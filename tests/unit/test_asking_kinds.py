@@ -656,6 +656,11 @@ def test_the_next_entry_with_no_list_or_past_its_end_says_there_is_none(answerer
     assert answerer.ask(f"第{len(listed)}个呢", chat, now=2.0).targets[0] == listed[-1]
     past = answerer.ask("下一个", chat, now=3.0)
     assert (past.intent, past.targets) == ("unknown", ())
+    # a list is open: where it ends, not "no list" (as it said before)
+    assert past.reply.startswith(f"这已是刚才清单的最后一项（共{len(listed)}项）"), past.reply
+    answerer.ask("第一个呢", chat, now=4.0)
+    before = answerer.ask("上一个", chat, now=5.0)
+    assert before.reply.startswith(f"这已是刚才清单的第一项（共{len(listed)}项）"), before.reply
 
 
 @pytest.mark.parametrize("question", ["12号和13号", "第12项和第13项", "第12项、第13项怎么样"])

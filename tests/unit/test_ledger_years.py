@@ -27,6 +27,8 @@ from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
         ("上一年的空气质量", YearPhrase(2020, False, "空气质量")),
         ("前年的空气质量", YearPhrase(2019, False, "空气质量")),
         ("今年哪些没完成", YearPhrase(2021, False, "哪些没完成")),
+        ("明年的新增贷款", YearPhrase(2022, False, "新增贷款")),
+        ("后年有哪些目标", YearPhrase(2023, False, "有哪些目标")),
         ("新增贷款和去年比怎么样", YearPhrase(None, True, "新增贷款怎么样")),
         ("新增贷款与去年相比", YearPhrase(None, True, "新增贷款")),
         ("新增贷款同比", YearPhrase(None, True, "新增贷款")),
@@ -104,6 +106,20 @@ def test_the_same_target_is_found_by_title_and_text_in_another_year():
     earlier = _ledger(2020, FORESTS_2020, LOANS_2020)
     assert same_target(LOANS_2021, earlier) is LOANS_2020
     assert same_target(BOOKS_2021, earlier) is None
+
+
+def test_the_same_title_is_the_same_target_whatever_its_new_words():
+    # A year's ledger restates a target with new figures and wording: "城镇新增就业" of 2021
+    # shares too little text with 2020's for the ratio, but is that target.
+    jobs_2020 = _target(58, "城镇新增就业", "城镇新增就业5600人,其中失业人员再就业1560人。")
+    jobs_2021 = _target(
+        1,
+        "城镇新增就业",
+        "截至9月底实现新增就业2.1万人,完成全年目标任务的91.3%,零就业家庭动态清零;",
+    )
+    earlier = _ledger(2020, FORESTS_2020, jobs_2020, LOANS_2020)
+    assert same_target(jobs_2021, earlier) is jobs_2020
+    assert same_target(LOANS_2021, earlier) is LOANS_2020
 
 
 def test_the_comparison_line_pairs_indicators_and_says_the_change():

@@ -2,7 +2,13 @@
 
 import pytest
 
-from bot.domain.unit_names import UnitMatch, UnitNotFound, resolve_assign_args, resolve_unit_name
+from bot.domain.unit_names import (
+    UnitMatch,
+    UnitNotFound,
+    branch_names_of,
+    resolve_assign_args,
+    resolve_unit_name,
+)
 
 NAMES = ["县卫健委", "县人民医院", "县财政局", "县自然资源局", "县税务局", "市生态环境局西平分局"]
 
@@ -47,3 +53,23 @@ def test_assign_arguments():
         "（新增单位：县档案馆）",
     )
     assert resolve_assign_args("35", NAMES) == ("35", "")
+
+
+def test_a_county_branch_of_a_higher_body_goes_by_the_body_and_its_own_kind():
+    names = [
+        "市环境保护局东川分局",
+        "人行东川县支行",
+        "农发行东川县支行",
+        "国网东川县供电公司",
+        "县交通运输局",
+        "县人民医院",
+        "县委办",
+    ]
+    assert branch_names_of("市环境保护局东川分局", names) == ["环境保护局"]
+    assert branch_names_of("人行东川县支行", names) == ["人行"]
+    assert branch_names_of("农发行东川县支行", names) == ["农发行"]
+    assert branch_names_of("国网东川县供电公司", names) == ["国网", "供电公司"]
+    for unit in ("县交通运输局", "县人民医院", "县委办"):
+        assert branch_names_of(unit, names) == []
+    # a body two branches share names neither
+    assert branch_names_of("人行东川县支行", [*names, "人行西川县支行"]) == []
