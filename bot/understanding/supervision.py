@@ -118,8 +118,15 @@ class SupervisionAnswers:
             chosen = [t for t in targets if t.closed is None and self.status(t) in DONE_STATUSES]
             title, kind = "已完成、尚未销号的目标（有佐证材料即可销号）", "ready"
         elif NOT_CLOSED.search(q):
-            chosen = [t for t in targets if t.closed is None]
-            title, kind = "未销号的目标", "open"
+            # 销号 closes a target once done and proven: what is "not closed yet" is the done
+            # targets still waiting for it; the unfinished ones cannot be closed at all yet.
+            chosen = [t for t in targets if t.closed is None and self.status(t) in DONE_STATUSES]
+            unfinished = sum(
+                1 for t in targets if t.closed is None and self.status(t) not in DONE_STATUSES
+            )
+            title, kind = "已完成、尚未销号的目标", "open"
+            if unfinished:
+                title += f"（另有{unfinished}项未完成，完成并有佐证材料后才能销号）"
         else:
             chosen = [t for t in targets if t.closed is not None]
             title, kind = "已销号的目标", "closed"

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.domain.status import DONE_STATUSES
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from tests.auxil.ledgers import small_ledger
@@ -83,3 +84,13 @@ def test_a_targets_own_name_holding_the_word_is_that_target():
 def test_a_number_the_ledger_lacks_is_said_so(answerer):
     answer = answerer.ask("第99项销号了吗")
     assert answer.intent == "unknown" and answer.reply.startswith("台账中没有第99项目标")
+
+
+def test_not_closed_yet_lists_the_done_targets_waiting_for_closure(answerer):
+    # 销号 closes a done and proven target: "还没销号" asks which done ones still wait for it,
+    # not every target (an unfinished one cannot be closed); those are counted in the title.
+    answer = answerer.ask("哪些还没销号")
+    done = {t.number for t in answerer.ledger.targets if answerer.status(t) in DONE_STATUSES}
+    assert answer.targets and set(answer.targets) == done
+    unfinished = len(answerer.ledger.targets) - len(done)
+    assert answer.reply.startswith(f"已完成、尚未销号的目标（另有{unfinished}项未完成")
