@@ -67,6 +67,7 @@ from bot.understanding.list_cues import (
 )
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
+from bot.understanding.word_bounds import search_words, written_counts
 
 
 class ListAnswers(RankedLists):
@@ -265,16 +266,14 @@ class ListAnswers(RankedLists):
         phrase = STAGE_EDGES.sub("", m.group(1))
         if len(phrase) < 2:
             return None
-        words = (
-            [phrase]
-            if len(phrase) <= 3
-            else [phrase[i : i + 2] for i in range(0, len(phrase) - 1, 2)]
-        )
-        counts = []
+        words = search_words(phrase)
+        found = []
         for t in self.ledger.targets:
             # the reason given for its status too: a report's group heading ("调整的有3项")
             text = f"{t.title}\n{t.target_text}\n{t.progress_text}\n{t.status_reason}"
-            counts.append((sum(w in text for w in words), t))
+            if hits := sum(w in text for w in words):
+                found.append((hits, t, text))
+        counts = written_counts(found, words)
         best = max((n for n, _ in counts), default=0)
         if best == 0 or best * 2 < len(words):
             return None

@@ -47,6 +47,7 @@ from bot.understanding.text import (
     text_tokens,
     written_apart,
 )
+from bot.understanding.word_bounds import written_as_word
 
 
 class ScopeChecks:
@@ -301,6 +302,7 @@ class ScopeChecks:
                 word in own or (len(word) > 3 and self._ledger_names(word))
                 for word in self.index.lexicon_words(cue)
             )
+            and written_as_word(q, cue)  # not 行情 of "执行情况" (last: it may load jieba)
             for cue in self.lexicon.out_of_scope_cues
         )
 
