@@ -229,7 +229,8 @@ def xlsx_bytes(ledger: LedgerSpec, today: dt.date) -> bytes:
     for r, row in enumerate(rows, start=2):
         # A wrapped cell's row made tall enough for its lines: LibreOffice (and so the PDF
         # it prints) keeps a row one line high, and the lines run into the rows below.
-        lines = max(_wrapped_lines(value, width) for value, width in zip(row, fitted))
+        cells = zip(row, fitted, strict=False)
+        lines = max(_wrapped_lines(value, width) for value, width in cells)
         if lines > 1:
             sheet.row_dimensions[r].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "B2"

@@ -67,6 +67,7 @@ from bot.understanding.cues import (
     to_int,
 )
 from bot.understanding.followups import FollowUps
+from bot.understanding.half_words import half_word_only
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
@@ -77,6 +78,7 @@ from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
     has_content,
+    mask_stopwords,
     normalize,
     normalize_many,
 )
@@ -339,9 +341,13 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self._explains_more_first(self._promoted(self._scored(q)))
-        candidates = self._level_first(candidates, q)
+        candidates = self._ordinal_first(self._level_first(candidates, q), q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
+        if best is not None and half_word_only(
+            candidates[0], mask_stopwords(q, self._filler), self.index.docs[best.number].text
+        ):
+            return self._unknown(question, candidates=tuple(candidates[:5]))
         # A part set before its whole (`_part_first`) was trusted there.
         trusted = bool(candidates) and (whole is not None or self._trusted(candidates[0]))
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
@@ -371,6 +377,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
             and self._trusted(c)
             and c.number != whole
+            and (c is candidates[0] or not self._other_ordinal(c, q))
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else

@@ -98,8 +98,8 @@ class RankedLists:
         return ratio
 
     def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
-        """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of, since
-        a chart's bar shows the title's indicator (`principal_indicator`) and may differ."""
+        """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
+        since a chart's bar shows the title's indicator (`principal_indicator`) instead."""
         status = self.status(target)
         names = [i.name for i in target.indicators if completion_ratio(i) == ratio]
         which = f"；指标：{names[0]}" if names and names[0] != target.title else ""

@@ -97,7 +97,6 @@ def test_not_closed_yet_lists_the_done_targets_waiting_for_closure(answerer):
     assert answer.reply.startswith(f"已完成、尚未销号的目标（另有{unfinished}项未完成")
 
 
-
 @pytest.fixture(scope="module")
 def stamped(ledger_2020):
     """The 2020 ledger as a database holds it: 12 changed last, by an admin; 16 before."""

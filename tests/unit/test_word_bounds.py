@@ -40,7 +40,13 @@ def test_a_phrases_number_stays_whole():
 
 WORKS = small_ledger(
     2021,
-    TargetSpec(1, "财政预算", "经济发展", "加强预算管理。", "预算执行情况良好,收入超过预期,2010年以来首次盈余。"),
+    TargetSpec(
+        1,
+        "财政预算",
+        "经济发展",
+        "加强预算管理。",
+        "预算执行情况良好,收入超过预期,2010年以来首次盈余。",
+    ),
     TargetSpec(
         2,
         "农产品销售",
