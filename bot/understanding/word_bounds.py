@@ -73,3 +73,9 @@ def _cuts_a_number(text: str, start: int, end: int, word: str) -> bool:
     before = start > 0 and word[0].isdigit() and _DIGIT.match(text[start - 1])
     after = end < len(text) and word[-1].isdigit() and _DIGIT.match(text[end])
     return bool(before or after)
+
+
+def is_one_word(word: str) -> bool:
+    """True when jieba's dictionary reads `word` as one word (行情), not as a phrase of several
+    that may start inside a word on purpose ("费怎么收" of 停车费怎么收)."""
+    return len(list(dictionary_tokenizer().tokenize(word, HMM=False))) == 1
