@@ -67,7 +67,6 @@ from bot.understanding.cues import (
     to_int,
 )
 from bot.understanding.followups import FollowUps
-from bot.understanding.half_words import half_word_only
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
@@ -78,7 +77,6 @@ from bot.understanding.target_answers import TargetAnswers
 from bot.understanding.text import (
     chinese_number,
     has_content,
-    mask_stopwords,
     normalize,
     normalize_many,
 )
@@ -344,10 +342,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         candidates = self._ordinal_first(self._level_first(candidates, q), q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
-        if best is not None and half_word_only(
-            candidates[0], mask_stopwords(q, self._filler), self.index.docs[best.number].text
-        ):
-            return self._unknown(question, candidates=tuple(candidates[:5]))
         # A part set before its whole (`_part_first`) was trusted there.
         trusted = bool(candidates) and (whole is not None or self._trusted(candidates[0]))
         if not trusted and HELP_WEAK.search(q) and not self._names_cue(q):
