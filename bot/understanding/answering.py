@@ -349,7 +349,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self._explains_more_first(self._promoted(self._scored(q)))
-        candidates = self._ordinal_first(self._level_first(candidates, q), q)
+        candidates = self._level_first(candidates, q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
         # A part set before its whole (`_part_first`) was trusted there.
@@ -381,7 +381,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             if (c.score >= top * ratio or (vague and c.coverage >= candidates[0].coverage))
             and self._trusted(c)
             and c.number != whole
-            and (c is candidates[0] or not self._other_ordinal(c, q))
         ]
         if len(close) >= 3 and one_common_word(close):
             # Three or more targets alike, by one word of their body texts and nothing else

@@ -8,13 +8,9 @@
   for each) yields to the part ("省级重点工程投资完成多少"), although the whole explains
   more of the question (it writes the subject the parts leave out);
 - of two close targets whose titles differ only in the level they start with (省实事户用厕所,
-  市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first;
-- one whose texts write the question's ordinal ("第十次县长办公会") goes before a leader that
-  writes only another one (第十二次: its 第十 is part of another number)."""
+  市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first."""
 
 from __future__ import annotations
-
-import re
 
 from bot.understanding.candidates import Candidate
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
@@ -27,10 +23,6 @@ MORE_COVERAGE = 0.2
 # The ways a question may name a part's title (its own words, a homophone or the lexicon's);
 # a fuzzy near-miss is too loose to set a whole aside.
 _NAMING = ("phrase", "pinyin", "lexicon")
-
-# An ordinal of meetings, sessions, batches ("第十次", "第3批"): its number read whole.
-ORDINAL = re.compile(r"第[零〇一二两三四五六七八九十百\d]+[次届批期轮]")
-ORDINAL_LOOK = 5  # how far down the candidates one writing the question's ordinal is looked for
 
 
 class Precedence:
@@ -135,28 +127,3 @@ class Precedence:
                 count += 1
         self._listed[number] = (doc, count)
         return count
-
-    def _ordinal_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
-        """The candidates with the first of the top `ORDINAL_LOOK` whose texts write the
-        question's ordinal first, when the leader does not write it; else as they were."""
-        m = ORDINAL.search(q)
-        docs = self.index.docs
-        if m is None or len(candidates) < 2:
-            return candidates
-        word = m.group()
-        if (lead := docs.get(candidates[0].number)) is None or word in lead.text:
-            return candidates
-        for n, c in enumerate(candidates[1:ORDINAL_LOOK], 1):
-            doc = docs.get(c.number)
-            if doc is not None and word in doc.text:
-                return [c, *candidates[:n], *candidates[n + 1 :]]
-        return candidates
-
-    def _other_ordinal(self, c: Candidate, q: str) -> bool:
-        """The question writes an ordinal ("第十次") that `c`'s texts do not, while they write
-        another of its kind (第十二次): no close second to one that writes it."""
-        m = ORDINAL.search(q)
-        doc = self.index.docs.get(c.number)
-        if m is None or doc is None or m.group() in doc.text:
-            return False
-        return any(o[-1] == m.group()[-1] for o in ORDINAL.findall(doc.text))

@@ -1,5 +1,6 @@
-"""Words read whole: an ordinal (第十次 is not 第十二次), and a name without its work word
-(村内道路 names 村内道路建设); a guess on half a word yields to another year's named target."""
+"""Words read whole: an ordinal (第十次 is not 第十二次, `ordinals.py`), and a name without its
+work word (村内道路 names 村内道路建设); a guess on half a word yields to another year's named
+target."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
