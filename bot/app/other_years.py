@@ -17,9 +17,11 @@ from bot.understanding.conversation import Answer
 def held_in_another_year(
     answer: Answer, current: int, years: Iterable[int], core_of: Callable[[int], Answerer | None]
 ) -> Answer | None:
-    """`answer` (this year's "nothing found") pointing at the latest other year whose ledger
-    answers the question with one target, confidently; None when no year does."""
-    if answer.intent != "unknown" or not answer.alias_candidate:
+    """`answer` (this year's "nothing found", or a guess on weak evidence) pointing at the
+    latest other year whose ledger answers the question with one target, confidently (and, to
+    overrule a guess, by a name of that target written in the question); None when none does."""
+    weak = answer.intent == "target" and not answer.confident and not answer.ambiguous
+    if not weak and (answer.intent != "unknown" or not answer.alias_candidate):
         return None  # a greeting, a number the ledger lacks…: no year's target answers it
     for year in sorted(years, reverse=True):
         core = core_of(year) if year != current else None
@@ -28,6 +30,8 @@ def held_in_another_year(
         found = core.ask(answer.question)
         if found.intent != "target" or found.ambiguous or not found.confident:
             continue
+        if weak and not _named(found):
+            continue  # this year's guess stands against another year's equally loose match
         target = core.by_number[found.targets[0]]
         reply = (
             f"{current}年台账中没有找到与这个问题对应的目标。\n"
@@ -35,5 +39,17 @@ def held_in_another_year(
             f"可以问“{year}年的{target.title}”查看{year}年的情况。"
         )
         # No alias of this year's targets could answer it: it is another year's target.
-        return dataclasses.replace(answer, reply=reply, alias_candidate=False)
+        return dataclasses.replace(
+            answer, intent="unknown", targets=(), reply=reply, alias_candidate=False
+        )
     return None
+
+
+def _named(found: Answer) -> bool:
+    """The answer's target is named in the question: its title, an alias or an indicator."""
+    best = found.candidates[0] if found.candidates else None
+    return (
+        best is not None
+        and best.number == found.targets[0]
+        and any(r.kind in ("phrase", "pinyin") for r in best.reasons)
+    )

@@ -48,6 +48,7 @@ NUMBER_COLUMNS = frozenset({"序号", "目标值", "完成值", "差距"})
 LIGHT_FILLS = {"🟢": "C8E6C9", "🟡": "FFE0B2", "🔴": "FFCDD2", "⚪": "E0E0E0"}
 # A CJK font for every cell, so Chinese text never falls back to a Latin font's boxes.
 XLSX_FONT = "宋体"
+LINE_HEIGHT = 14.4  # points a line of the 11-point font takes
 # --- formula injection -----------------------------------------------------------------
 
 _FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
@@ -147,6 +148,14 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _wrapped_lines(value: str, width: int) -> int:
+    """Lines `value` takes wrapped in a column `width` characters wide."""
+    if not value:
+        return 1
+    room = max(width - 1, 1)
+    return sum(max(1, -(-_display_width(line) // room)) for line in value.split("\n"))
+
+
 def _exact_number(text: str) -> tuple[int | float, str] | None:
     """(number, number format) when `text` survives a trip through a spreadsheet number.
 
@@ -168,7 +177,8 @@ def write_xlsx(ledger: LedgerSpec, today: dt.date, path: Path) -> None:
 
 def xlsx_bytes(ledger: LedgerSpec, today: dt.date) -> bytes:
     """The ledger as a worksheet for people: figures as numbers, 完成率 and 差距, an autofilter,
-    a frozen header, a CJK font, fitted widths and the 状态 cell coloured by its light."""
+    a frozen header, a CJK font, fitted widths, the 状态 cell coloured by its light, and a
+    print layout (`_print_setup`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -212,11 +222,38 @@ def xlsx_bytes(ledger: LedgerSpec, today: dt.date) -> bytes:
         light = light_for(row[status_at]) if row[status_at] else ""
         if light in fills:
             sheet.cell(r, status_at + 1).fill = fills[light]
-    for index, width in enumerate(widths, start=1):
+    fitted = [min(width + 2, 60) for width in widths]
+    for index, width in enumerate(fitted, start=1):
         # Fit the content, within reason: long texts wrap inside a 60-character column.
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(width + 2, 60)
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    for r, row in enumerate(rows, start=2):
+        # A wrapped cell's row made tall enough for its lines: LibreOffice (and so the PDF
+        # it prints) keeps a row one line high, and the lines run into the rows below.
+        cells = zip(row, fitted, strict=False)
+        lines = max(_wrapped_lines(value, width) for value, width in cells)
+        if lines > 1:
+            sheet.row_dimensions[r].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "B2"
+    _print_setup(sheet, len(rows) + 1)
     sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(COLUMNS)).column_letter}{len(rows) + 1}"
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
+
+
+def _print_setup(sheet, last_row: int) -> None:
+    """Printed, the header row repeats on every page and the columns fit the page's width,
+    landscape: a ledger runs to dozens of pages, unreadable without its column names."""
+    sheet.print_title_rows = "1:1"
+    # The columns people read (序号 to 状态); those after it serve filters and re-import, and
+    # printed too they would shrink every column past reading.
+    last = sheet.cell(1, COLUMNS.index("状态") + 1).column_letter
+    sheet.print_area = f"A1:{last}{last_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

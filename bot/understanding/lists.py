@@ -69,6 +69,7 @@ from bot.understanding.list_cues import (
 from bot.understanding.rankings import RankedLists
 from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
+from bot.understanding.word_bounds import search_words, written_counts
 
 
 class ListAnswers(UnitLists, RankedLists):
@@ -128,19 +129,22 @@ class ListAnswers(UnitLists, RankedLists):
         return self._list(question, title, targets, {"topic": "、".join(names)})
 
     def _overdue(self, t: TargetSpec) -> bool:
-        if self.status(t) in ("已完成", "超额完成"):
-            return False
-        return any(d.date < self.today for d in open_deadlines(t))
+        done = self.status(t) in DONE_STATUSES
+        return not done and any(d.date < self.today for d in open_deadlines(t))
+
+    def _overdue_word(self) -> str:
+        # After the year's close a deadline passed unmet, not 逾期 (as `deadline_state` says).
+        return "时限已过" if year_closed(self.today, self.ledger.year) else "逾期"
 
     def _at_risk(self, t: TargetSpec) -> str:
         """Why a target needs watching ("" when it does not)."""
         status = self.status(t)
-        if status in ("已完成", "超额完成"):
+        if status in DONE_STATUSES:
             return ""
         if status in ("滞后", "未完成"):
             return status
         if self._overdue(t):
-            return "逾期"
+            return self._overdue_word()
         soon = self.today + dt.timedelta(days=30)
         if any(self.today <= d.date <= soon for d in open_deadlines(t)):
             return "临近到期"
@@ -151,7 +155,10 @@ class ListAnswers(UnitLists, RankedLists):
             return self._list(question, "全部目标", list(self.ledger.targets), {"all": True})
         if OVERDUE.search(q):
             targets = [t for t in self.ledger.targets if self._overdue(t)]
-            return self._with_unit(question, q, "已逾期未完成的目标", targets, {"overdue": True})
+            title = "已逾期未完成的目标" if self._overdue_word() == "逾期" else (
+                f"时限已过、未完成的目标（{self.ledger.year}年度已结束，不再计算逾期）"
+            )  # fmt: skip
+            return self._with_unit(question, q, title, targets, {"overdue": True})
         if (AT_RISK.search(q) or AT_RISK_LIST.search(q)) and not self._specific_topic(q):
             rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
             rows = [(t, why) for t, why in rows if why]
@@ -253,16 +260,14 @@ class ListAnswers(UnitLists, RankedLists):
         phrase = STAGE_EDGES.sub("", m.group(1))
         if len(phrase) < 2:
             return None
-        words = (
-            [phrase]
-            if len(phrase) <= 3
-            else [phrase[i : i + 2] for i in range(0, len(phrase) - 1, 2)]
-        )
-        counts = []
+        words = search_words(phrase)
+        found = []
         for t in self.ledger.targets:
             # the reason given for its status too: a report's group heading ("调整的有3项")
             text = f"{t.title}\n{t.target_text}\n{t.progress_text}\n{t.status_reason}"
-            counts.append((sum(w in text for w in words), t))
+            if hits := sum(w in text for w in words):
+                found.append((hits, t, text))
+        counts = written_counts(found, words)
         best = max((n for n, _ in counts), default=0)
         if best == 0 or best * 2 < len(words):
             return None

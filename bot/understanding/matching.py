@@ -56,6 +56,10 @@ if TYPE_CHECKING:
     from bot.understanding.candidates import Reason
 
 
+# The work done on a thing, written after it in a name ("村内道路建设", "城市书房建设工程").
+WORK_TAIL = re.compile(r"(?:建设|工程|项目|工作)+$")
+
+
 @dataclass
 class _Doc:
     """What the index holds for one target, to remove it again when it changes."""
@@ -229,6 +233,10 @@ class LedgerIndex(IndexScoring):
             if field_name in ("title", "alias", "indicator"):
                 if 2 <= len(text) <= MAX_PHRASE and text not in phrases:
                     phrases[text] = field_name
+                # "村内道路建设" names 村内道路 as well: the work word adds nothing to ask by.
+                stem = WORK_TAIL.sub("", text)
+                if len(stem) >= 4 and stem != text and stem not in phrases:
+                    phrases[stem] = field_name
         if t.number in self.position:
             row = self.position[t.number]
         else:

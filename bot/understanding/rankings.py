@@ -64,6 +64,9 @@ ALL_UNITS = re.compile(
 SHARE = re.compile(r"(?:的)?(?:占比|比例|比重|占多少|占几成|百分之几|百分比)(?:是|有)?(?:多少)?")
 # Statuses that say a target is behind whatever its ratios show.
 BEHIND = ("未完成", "滞后")
+# What a target's completion ratio is in the chat's lists; the charts' bars are each target's
+# principal indicator instead, and say so on their axis.
+WEAKEST = "每项目标取完成率最低的指标"
 
 
 class RankedLists:
@@ -131,6 +134,14 @@ class RankedLists:
         self._ratios[target.number] = (target, ratio)
         return ratio
 
+    def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
+        """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
+        since a chart's bar shows the title's indicator (`principal_indicator`) instead."""
+        status = self.status(target)
+        names = [i.name for i in target.indicators if completion_ratio(i) == ratio]
+        which = f"；指标：{names[0]}" if names and names[0] != target.title else ""
+        return f"{light(status)} {target.number}. {target.title}：{ratio}%（{status}{which}）"
+
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
         if not (low or high) or not (
@@ -177,11 +188,8 @@ class RankedLists:
             ]
         if shown:
             word = "最低" if ascending else "最高"
-            lines.append(f"完成率{word}的目标（按指标完成率，前{len(shown)}项）：")
-        for ratio, t in shown:
-            lines.append(
-                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
-            )
+            lines.append(f"完成率{word}的目标（{WEAKEST}，前{len(shown)}项）：")
+        lines += [self._rated_line(t, ratio) for ratio, t in shown]
         listed = hidden + [t for _, t in shown]
         filters = {"rank": "completion_asc" if ascending else "completion_desc"}
         return self._list(question, "", listed, filters, lines=lines)
@@ -224,14 +232,11 @@ class RankedLists:
         relation = (
             "低于" if below else ("超过" if word in ("超过", "高于", "大于", "多于") else "达到")
         )
-        title = f"完成率{relation}{value.normalize():f}%的目标"
+        title = f"完成率{relation}{value.normalize():f}%的目标（{WEAKEST}）"
         sign = "<" if below else (">" if relation == "超过" else ">=")
         filters = {"completion": f"{sign}{value.normalize():f}"}
         if not chosen:
             return self._list(question, title, [], filters)
         lines = [f"{title}（共{len(chosen)}项）："]
-        for ratio, t in chosen:
-            lines.append(
-                f"{light(self.status(t))} {t.number}. {t.title}：{ratio}%（{self.status(t)}）"
-            )
+        lines += [self._rated_line(t, ratio) for ratio, t in chosen]
         return self._list(question, title, [t for _, t in chosen], filters, lines=lines)

@@ -47,6 +47,7 @@ from bot.understanding.text import (
     text_tokens,
     written_apart,
 )
+from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
 class ScopeChecks:
@@ -301,6 +302,8 @@ class ScopeChecks:
                 word in own or (len(word) > 3 and self._ledger_names(word))
                 for word in self.index.lexicon_words(cue)
             )
+            # not 行情 of "执行情况" (last: it may load jieba); a phrase cue is as written
+            and (written_as_word(q, cue) or not is_one_word(cue))
             for cue in self.lexicon.out_of_scope_cues
         )
 

@@ -32,10 +32,24 @@ CHANGES = re.compile(
     r"|上个月|上月)"
     r"[有没什么哪些都了的啥是]{0,4}(?:变化|变动|改动|更新|新进展)"
 )
+# When the figures were last changed ("数据最近一次更新是什么时候", "新增贷款什么时候更新的"):
+# a moment, not a period's changes, nor a deadline (时限).
+_WHEN = r"(?:什么时候|什么时间|啥时候|何时|哪天|哪一天|几号|几月几号|几时)"
+_CHANGE = r"(?:更新|改动|变动)"
+LAST_UPDATE = re.compile(
+    rf"(?:最近|最后|最新|上)一次(?:的)?{_CHANGE}|{_WHEN}(?:的)?{_CHANGE}"
+    rf"|{_CHANGE}(?:的)?(?:时间|日期)|{_CHANGE}(?:了|过)?(?:的)?(?:是|在|于)?{_WHEN}"
+)
 # The words of these questions, masked before a target is looked for in the rest.
 _WORKFLOW_WORDS = re.compile(
     r"销号|销项|佐证材料|佐证|证明材料|了吗|没有|吗|呢|有没有|是否|已经|已|还|可以|能|办理"
 )
+_UPDATE_WORDS = re.compile(
+    rf"{LAST_UPDATE.pattern}|{_WHEN}|{_CHANGE}|数据|台账|信息|情况|是|的|了|最近|最后|一次"
+)
+# The whole ledger asked about, not the target last talked about.
+_WHOLE = re.compile(r"台账|整体|总体|全部|所有|数据库")
+SHOWN_LATEST = 3
 
 
 class SupervisionAnswers:
@@ -50,6 +64,8 @@ class SupervisionAnswers:
         number = self._number_reference(q)
         if number is not None and number not in self.by_number:
             return None  # "第99项销号了吗": the number reference says the ledger lacks it
+        if LAST_UPDATE.search(q) and not CLOSING.search(q) and not EVIDENCE.search(q):
+            return self._last_update(question, q, context)
         changes = CHANGES.search(q)
         if changes is not None and not CLOSING.search(q) and not EVIDENCE.search(q):
             return self._changes_asked(question, changes.group(1))
@@ -119,8 +135,15 @@ class SupervisionAnswers:
             chosen = [t for t in targets if t.closed is None and self.status(t) in DONE_STATUSES]
             title, kind = "已完成、尚未销号的目标（有佐证材料即可销号）", "ready"
         elif NOT_CLOSED.search(q):
-            chosen = [t for t in targets if t.closed is None]
-            title, kind = "未销号的目标", "open"
+            # 销号 closes a target once done and proven: what is "not closed yet" is the done
+            # targets still waiting for it; the unfinished ones cannot be closed at all yet.
+            chosen = [t for t in targets if t.closed is None and self.status(t) in DONE_STATUSES]
+            unfinished = sum(
+                1 for t in targets if t.closed is None and self.status(t) not in DONE_STATUSES
+            )
+            title, kind = "已完成、尚未销号的目标", "open"
+            if unfinished:
+                title += f"（另有{unfinished}项未完成，完成并有佐证材料后才能销号）"
         else:
             chosen = [t for t in targets if t.closed is not None]
             title, kind = "已销号的目标", "closed"
@@ -148,3 +171,55 @@ class SupervisionAnswers:
             "或 /report 通报 查看上期以来的进展变化。"
         )
         return Answer(question, "list", (), reply, filter={"changes": period})
+
+    def _last_update(self, question: str, q: str, context: Conversation | None) -> Answer:
+        """When the target named (or last talked about) was last changed, or else the whole
+        ledger: the stamp every audited change leaves on its target (`updated_at`)."""
+        target = None
+        number = self._number_reference(q)
+        if number is not None:
+            target = self.by_number[number]
+        else:
+            rest = mask_stopwords(_UPDATE_WORDS.sub(" ", q), self._filler)
+            if has_content(rest):
+                candidates = self._scored(rest)
+                if candidates and self._trusted(candidates[0]) and self._confident(candidates[0]):
+                    target = self.by_number[candidates[0].number]
+            elif context is not None and context.targets and not _WHOLE.search(q):
+                target = self.by_number.get(context.targets[0])
+        if target is not None:
+            # Its card without the aspect "什么时候" would otherwise ask for (时限).
+            answer = self._target_answer(question, _UPDATE_WORDS.sub(" ", q), target, ())
+            line = f"第{target.number}项 {target.title}：{self._stamp(target)}"
+            return Answer(
+                question, "target", answer.targets, f"➤ {line}\n{answer.reply}",
+                filter={**answer.filter, "aspect": "updated"},
+            )  # fmt: skip
+        stamped = [t for t in self.ledger.targets if t.updated_at is not None]
+        if not stamped:
+            reply = "台账还没有更新记录。发送 /history 序号 可查看一项的变更记录。"
+            return Answer(question, "summary", (), reply, filter={"aspect": "updated"})
+        latest = max(t.updated_at for t in stamped)
+        day = latest.astimezone(self.tz).date()
+        last = sorted(
+            (t for t in stamped if t.updated_at.astimezone(self.tz).date() == day),
+            key=lambda t: t.updated_at, reverse=True,
+        )  # fmt: skip
+        names = "、".join(f"第{t.number}项 {t.title}" for t in last[:SHOWN_LATEST])
+        more = f"等{len(last)}项" if len(last) > SHOWN_LATEST else ""
+        reply = (
+            f"➤ {self.ledger.year}年台账{self._stamp(last[0])}，"
+            f"当天更新的有{names}{more}。\n"
+            f"问“{last[0].title}什么时候更新的”可查一项目标；发送 /history 序号 查看它的变更记录。"
+        )
+        return Answer(
+            question, "summary", (last[0].number,) if len(last) == 1 else (), reply,
+            filter={"aspect": "updated"},
+        )  # fmt: skip
+
+    def _stamp(self, target) -> str:
+        if target.updated_at is None:
+            return "暂无更新记录"
+        local = target.updated_at.astimezone(self.tz)
+        by = f"（{target.updated_by}）" if target.updated_by else ""
+        return f"最近一次更新 {local:%Y-%m-%d %H:%M}{by}"

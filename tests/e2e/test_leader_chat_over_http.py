@@ -96,9 +96,9 @@ async def test_a_leader_asking_for_shares_above_a_bar_gets_the_completion_list(
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
         above = await bot.say(LEADER, LEADER, "超过200%的有哪些")
         assert above.text == (
-            "完成率超过200%的目标（共2项）：\n"
+            "完成率超过200%的目标（每项目标取完成率最低的指标）（共2项）：\n"
             "🟢 28. 文化下乡：398.0%（超额完成）\n"
-            "🟢 36. 职业技能培训：297.5%（超额完成）"
+            "🟢 36. 职业技能培训：297.5%（超额完成；指标：补贴性职业技能培训）"
         )
 
 

@@ -53,13 +53,14 @@ async def test_a_list_naming_two_statuses_lists_both(config, engine, fake):
 
 
 async def test_the_at_risk_list_keeps_its_reasons_on_every_page(config, engine, fake):
-    # Before, a long list was paged from its numbers alone: "· 逾期" was on no page.
+    # Before, a long list was paged from its numbers alone: "· 时限已过" was on no page.
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
         first = await bot.say(LEADER, LEADER, "需要盯紧的")
         lines = first.text.splitlines()
         assert lines[0] == "需要盯紧的目标（第1/2页，共12项）："
-        assert lines[1] == "⚪ 1. 固定资产投资：暂无数据（县发改委） · 逾期"
+        # the ledger's year is closed: its deadlines passed, not 逾期 (counted in-year only)
+        assert lines[1] == "⚪ 1. 固定资产投资：暂无数据（县发改委） · 时限已过"
         # 未完成 is the status the line shows already: not said twice
         assert "🔴 16. 耕地保护：未完成（县自然资源局）" in lines
         [[(label, data)]] = keyboard(first.sent[0])
@@ -67,5 +68,5 @@ async def test_the_at_risk_list_keeps_its_reasons_on_every_page(config, engine, 
         await bot.press(LEADER, LEADER, first.message_id, data)
         second = bot.shown(LEADER, first.message_id).splitlines()
         assert second[0] == "需要盯紧的目标（第2/2页，共12项）："
-        assert second[1] == "⚪ 64. 利用省外资金：暂无数据（县招商局） · 逾期"
-        assert len(second) == 3 and second[2].endswith(" · 逾期")
+        assert second[1] == "⚪ 64. 利用省外资金：暂无数据（县招商局） · 时限已过"
+        assert len(second) == 3 and second[2].endswith(" · 时限已过")

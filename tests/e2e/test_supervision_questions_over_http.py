@@ -50,6 +50,14 @@ async def test_closing_evidence_and_changes_are_answered(config, engine, fake):
         assert listed.text.startswith(
             "已销号的目标（共1项）：\n🟢 12. 新增贷款：超额完成，已销号（"
         )
+        # when the data was last updated: the stamp the last audited change left (before: 时限)
+        updated = (await bot.say(LEADER, LEADER, "台账数据最近一次更新是什么时候")).text
+        assert updated.startswith("➤ 2020年台账最近一次更新 "), updated
+        assert "当天更新的有第12项 新增贷款、" in updated and "时限" not in updated
+        # "还没销号" is the done targets waiting for closure, not every open one (before, all 66)
+        waiting = await bot.say(LEADER, LEADER, "哪些还没销号")
+        assert waiting.text.startswith("已完成、尚未销号的目标（另有21项未完成，")
+        assert "新增贷款" not in waiting.text and "耕地保护" not in waiting.text
         held = await bot.say(LEADER, LEADER, "哪些有佐证材料")
         assert held.text == (
             "有佐证材料的目标（共1项）：\n"

@@ -55,5 +55,15 @@ def test_help_and_no_match_suggest_what_the_new_years_ledger_holds(service):
         assert answer.text.startswith(f"第{number}项 "), asked
 
 
+def test_a_half_match_of_a_common_word_yields_to_the_year_that_holds_the_target(service):
+    # Before, 新增 of 新增贷款 answered 2021's 托位 ("新增3岁以下婴幼儿照护服务机构"), a guess
+    # on half a word of the question, while 2020's ledger names 新增贷款 itself.
+    for asked in ("新增贷款", "新增贷款完成了吗"):
+        [reply] = service.question(ADMIN, asked)
+        assert reply.text.startswith(
+            "2021年台账中没有找到与这个问题对应的目标。\n2020年台账中有第12项 新增贷款，"
+        ), reply.text
+
+
 def test_the_2020_ledger_keeps_its_own_examples(ledger_2020):
     assert ledger_examples(ledger_2020) == EXAMPLES

@@ -244,7 +244,23 @@ def test_overdue_lists_open_deadlines_past_due(ledger_2020):
     answer = answerer.ask("哪些逾期了")
     assert answer.intent == "list" and answer.filter["overdue"] is True
     assert answer.targets == (44,)
-    assert 44 in answerer.ask("需要盯紧的").targets
+    assert answer.reply.startswith("已逾期未完成的目标（共1项）")
+    watched = answerer.ask("需要盯紧的")
+    assert 44 in watched.targets and watched.notes[44] == "逾期"
+
+
+def test_a_closed_years_passed_deadlines_are_not_overdue(ledger_2020):
+    # Judged at the year's close, a deadline left open simply passed: "逾期" (pressing, days
+    # counted) was said of 2020's targets in 2021, unlike the 督查通报 and the deadline lines.
+    closed = Answerer(
+        ledger_2020, load_lexicon(), today=dt.date(2021, 1, 1), tz=ZoneInfo("Asia/Shanghai")
+    )
+    watched = closed.ask("需要盯紧的")
+    assert watched.targets and "逾期" not in watched.reply
+    assert "时限已过" in set(watched.notes.values())
+    overdue = closed.ask("哪些逾期了")
+    assert overdue.filter["overdue"] is True and overdue.targets
+    assert overdue.reply.startswith("时限已过、未完成的目标（2020年度已结束，不再计算逾期）")
 
 
 def test_due_next_week_includes_done_ones_marked_so(answerer):

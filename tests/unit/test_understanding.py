@@ -151,8 +151,10 @@ def test_which_are_done_is_a_list(answerer):
 
 def test_a_cue_the_ledger_names_in_an_alias_is_in_scope(ledger_2020):
     # 股市 is a cue (stock prices), but the 2020 ledger calls target 11 by it in an alias.
-    question = "股市行情怎么样"
+    # ("股市行情怎么样" is out of scope again: 行情, market prices, is a cue of its own.)
+    question = "股市表现怎么样"
     assert _answerer(ledger_2020).ask(question).targets[0] == 11
+    assert _answerer(ledger_2020).ask("股市行情怎么样").intent == "unknown"
     without = [
         dataclasses.replace(t, aliases=tuple(a for a in t.aliases if "股市" not in a))
         for t in ledger_2020.targets

@@ -1,0 +1,57 @@
+"""The chat's completion lists name the indicator each ratio is of: a target's weakest, where
+the chart's bar is the indicator its title names (before, 60% in chat and 150% on the chart
+for one target, neither saying which figure it was)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.render.charts import headline_ratio
+from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import small_ledger
+
+PARKS = TargetSpec(
+    number=1,
+    title="城市公园建设",
+    category="城乡建设",
+    target_text="新建城市公园4个,完成投资10亿元。",
+    indicators=(
+        IndicatorSpec("新建城市公园", "4", "个", ">=", "6"),
+        IndicatorSpec("完成投资", "10", "亿元", ">=", "6"),
+    ),
+)
+ROADS = TargetSpec(
+    number=2,
+    title="农村公路",
+    category="城乡建设",
+    target_text="新建农村公路30公里。",
+    indicators=(IndicatorSpec("农村公路", "30", "公里", ">=", "45"),),
+)
+
+
+@pytest.fixture(scope="module")
+def core():
+    ledger = small_ledger(2020, PARKS, ROADS)
+    return Answerer(ledger, load_lexicon(), today=dt.date(2020, 11, 1), tz=ZoneInfo("UTC"))
+
+
+def test_the_chart_shows_the_titles_indicator():
+    assert headline_ratio(PARKS) == 150
+
+
+def test_the_lowest_list_names_the_weakest_indicator(core):
+    answer = core.ask("完成率最低的是哪个")
+    lines = answer.reply.splitlines()
+    assert lines[0] == "完成率最低的目标（每项目标取完成率最低的指标，前2项）："
+    assert lines[1] == "🟡 1. 城市公园建设：60.0%（推进中；指标：完成投资）"
+    assert lines[2] == "🟢 2. 农村公路：150.0%（超额完成）"  # its only indicator is its title
+
+
+def test_a_threshold_list_says_the_same(core):
+    answer = core.ask("完成率低于80%的")
+    assert answer.targets == (1,)
+    assert answer.reply.startswith("完成率低于80%的目标（每项目标取完成率最低的指标）（共1项）：")
+    assert "（推进中；指标：完成投资）" in answer.reply
