@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import accumulate, chain, compress, repeat
-from operator import ge
+from itertools import accumulate, chain
 
 import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
+from bot.understanding.leaders import clear_leaders, leading_rows
 from bot.understanding.phrase_hits import PhraseHits
 from bot.understanding.text import (
     TOKEN_RUN,
@@ -306,10 +306,16 @@ class IndexScoring(PhraseHits):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
-        for number, hits in phrase_hits.items():
-            scores[position[number]] += sum([r.score for r, _ in hits])
+        if small:
+            for number, hits in phrase_hits.items():
+                scores[position[number]] += sum([r.score for r, _ in hits])
+        elif phrase_hits:
+            # One numpy addition for all the rows hit (each once: the same single addition
+            # per row as one by one, without numpy's cost per item; dozens at 10,000 targets).
+            at = [position[number] for number in phrase_hits]
+            scores[at] += [sum([r.score for r, _ in hits]) for hits in phrase_hits.values()]
         k = min(TOP_K, n_rows)
-        rows = self._leading_rows(scores, k) if small else None
+        rows = leading_rows(scores, k) if small else None
         if rows is None:
             if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
                 scores = np.array(scores, dtype=np.float64)
@@ -317,8 +323,10 @@ class IndexScoring(PhraseHits):
             if len(positive) <= k:  # every positive row is among the leading k: no partition
                 rows = set(positive.tolist())
             else:
-                top = np.argpartition(-scores, k - 1)[:k]
-                rows = {int(r) for r in top if scores[r] > 0}
+                rows = None if small else clear_leaders(scores, positive, k)
+                if rows is None:
+                    top = np.argpartition(-scores, k - 1)[:k]
+                    rows = {int(r) for r in top if scores[r] > 0}
         if limit is None or len(rows) <= limit:
             candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         else:
@@ -362,22 +370,6 @@ class IndexScoring(PhraseHits):
                 for row, tf, den in zip(rows, tfs, denominator, strict=True):
                     scores[row] += weighted * tf * _K1_PLUS_1 / den
         return scores
-
-    @staticmethod
-    def _leading_rows(scores: list[float], k: int) -> set[int] | None:
-        """The rows of the `k` best positive sums, or None when the k-th ties with the next
-        (which of them leads is then left to numpy's partition, as for a big ledger). Every
-        pass over the rows runs in C (filter, map, compress): a question's few dozen rows
-        cost no Python loop."""
-        # A sum is never negative (every part is), so the positive ones are the true ones.
-        values = sorted(filter(None, scores), reverse=True)
-        if len(values) <= k:
-            return set(compress(range(len(scores)), scores))
-        cut = values[k - 1]
-        if values[k] == cut:
-            return None
-        # Exactly k rows reach the k-th value: the ones before it are at least as high.
-        return set(compress(range(len(scores)), map(ge, scores, repeat(cut))))
 
     def _listed_parts(self, token: str, avgdl: float):
         """`_bm25_parts` as Python lists, worked out in Python by the same operations in the
