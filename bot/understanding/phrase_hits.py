@@ -212,10 +212,12 @@ class PhraseHits(CandidateExplaining):
             holders = self.phrases[phrase]
             # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
             shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
-            weight = self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared
+            weight = round(self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared, 3)
+            # One reason per field it is held as, shared by its holders (thousands may hold
+            # an indicator's name): the same values, without a `Reason` and a `round` each.
+            by_field = {name: Reason(kind, phrase, name, weight) for name in set(holders.values())}
             reasons = self._phrase_found[key] = [
-                (number, Reason(kind, phrase, field_name, round(weight, 3)))
-                for number, field_name in holders.items()
+                (number, by_field[field_name]) for number, field_name in holders.items()
             ]
         return reasons
 
@@ -232,12 +234,15 @@ class PhraseHits(CandidateExplaining):
             # are not texts, have no postings).
             bigram = tokens == [phrase]
             if postings and postings[0]:
-                first, others = postings[0], postings[1:]
-                for row in first:
-                    if any(row not in other for other in others):
-                        continue
-                    number = self.numbers[row]
-                    if number not in writers and (bigram or phrase in self.docs[number].written):
+                # The rows holding every token, by set intersection in C (only how many
+                # writers there are counts, not in which order they are found).
+                rows = postings[0].keys()
+                for other in postings[1:]:
+                    rows = rows & other.keys()
+                numbers, docs = self.numbers, self.docs
+                for row in rows:
+                    number = numbers[row]
+                    if number not in writers and (bigram or phrase in docs[number].written):
                         writers.add(number)
             shared = self._phrase_sharers[phrase] = max(len(writers), 1)
         return shared
