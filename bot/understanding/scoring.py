@@ -312,8 +312,11 @@ class IndexScoring(PhraseHits):
         elif phrase_hits:
             # One numpy addition for all the rows hit (each once: the same single addition
             # per row as one by one, without numpy's cost per item; dozens at 10,000 targets).
-            at = [position[number] for number in phrase_hits]
-            scores[at] += [sum([r.score for r, _ in hits]) for hits in phrase_hits.values()]
+            at = np.array([position[number] for number in phrase_hits], dtype=np.intp)
+            scores[at] += np.array(
+                [sum([r.score for r, _ in hits]) for hits in phrase_hits.values()],
+                dtype=np.float64,
+            )
         k = min(TOP_K, n_rows)
         rows = leading_rows(scores, k) if small else None
         if rows is None:
