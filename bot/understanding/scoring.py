@@ -168,7 +168,8 @@ class IndexScoring(PhraseHits):
         # caught by having nothing at all that matches (the preamble's: `_char_weight`).
         typical = _median(weights.values()) if weights else 1.0
         context, cw = self.context_chars, self._char_weight
-        weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
+        if unknown:
+            weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
         # A figure some target holds is as informative as a two-character word: the target
         # holding it explains that part of the question, the others do not.
         figures: dict[str, tuple[int, int]] = {}
@@ -191,9 +192,12 @@ class IndexScoring(PhraseHits):
                 a, b = where[0]
                 if b <= start or end <= a:
                     continue  # its first span is outside the word already
-                if tokens[token] == 1.0 and all(
-                    (start < b and a < end) and (a, b) != (start, end) for a, b in where
-                ):
+                if tokens[token] != 1.0:
+                    continue
+                for a, b in where:  # each place inside or across the word, not the word itself
+                    if not (start < b and a < end) or (a, b) == (start, end):
+                        break
+                else:
                     tokens[token] = LEXICON_FACTOR
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
