@@ -215,10 +215,13 @@ class PhraseHits(CandidateExplaining):
             weight = round(self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared, 3)
             # One reason per field it is held as, shared by its holders (thousands may hold
             # an indicator's name): the same values, without a `Reason` and a `round` each.
-            by_field = {name: Reason(kind, phrase, name, weight) for name in set(holders.values())}
-            reasons = self._phrase_found[key] = [
-                (number, by_field[field_name]) for number, field_name in holders.items()
-            ]
+            by_field: dict[str, Reason] = {}
+            reasons = self._phrase_found[key] = []
+            for number, field_name in holders.items():
+                reason = by_field.get(field_name)
+                if reason is None:
+                    reason = by_field[field_name] = Reason(kind, phrase, field_name, weight)
+                reasons.append((number, reason))
         return reasons
 
     def _sharers(self, phrase: str) -> int:
