@@ -343,18 +343,19 @@ class IndexScoring(PhraseHits):
         return candidates
 
     def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
-        """The BM25 part of every row's first-pass score, one numpy operation per token."""
-        scores = np.zeros(n_rows, dtype=np.float64)
+        """Every row's BM25 first-pass part: `np.bincount` adds a row's parts in token order."""
+        rows_of, parts_of = [], []
         for token, weight in query.tokens.items():
             parts = self._bm25_parts(token, avgdl)
-            if parts is None:
-                continue
-            rows, tfs, denominator, own = parts
-            if weight == 1.0:
-                scores[rows] += own
-            else:
-                scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
-        return scores
+            if parts is not None:
+                rows, tfs, denominator, own = parts
+                if weight != 1.0:
+                    own = weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
+                rows_of.append(rows)
+                parts_of.append(own)
+        if not rows_of:
+            return np.zeros(n_rows, dtype=np.float64)
+        return np.bincount(np.concatenate(rows_of), np.concatenate(parts_of), n_rows)
 
     def _sums(self, query: _Query, avgdl: float, n_rows: int) -> list[float]:
         """`_array_sums` for a small ledger, as a list: the same floats, added in the same
