@@ -43,6 +43,8 @@ KNOWN_UNITS = (
     "万吨", "吨/年", "微克/立方米", "天", "位", "宗", "栋", "平方米", "万平方米", "千米",
     "台", "棵", "株", "万株", "笔", "项", "条", "次", "小时", "倍", "类", "公里", "只", "间",
     "辆", "公顷", "万户", "千瓦", "兆瓦", "亿千瓦时", "万千瓦时", "床", "村", "件",
+    # Villages counted with their measure word ("全年任务为282个村"), as 村 alone counts them.
+    "个村",
     # Street lamps, lengths and volumes of works, as 民生实事 lists set them; energy saved.
     "盏", "米", "立方米", "万立方米", "吨标准煤", "万吨标准煤", "吨标煤", "万吨标煤",
     # Ponds and wells ("整治山坪塘7.4万口", "打机井12口").

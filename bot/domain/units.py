@@ -37,6 +37,7 @@ EQUIVALENT_UNITS: tuple[tuple[str, ...], ...] = (
     # Measure words for things counted one by one: "实施技改项目不低于40个" is answered by
     # "已实施技术改造项目47家", "建设2座城市书房" by "完成城市书房2处".
     ("个", "家", "所", "座", "处", "块"),
+    ("村", "个村"),  # villages, with or without their measure word
     # Not here, on purpose: 村 counts villages, not the projects in them ("开工建设78村106个
     # 项目"), and 元/人 is a rate per head, not an amount in 元; each is its own measure.
 )

@@ -180,3 +180,16 @@ def heading_measure(heading: str) -> tuple[str, str]:
     if found and (found.group(1) == "%" or is_measure_unit(found.group(1))):
         return heading[: found.start()].rstrip(), found.group(1)
     return heading, ""
+
+
+def header_above(lines: list[str], line: int) -> tuple[str, ...]:
+    """The header of a table that starts after the report's opening ("附件…" then "序号 | 项目
+    内容 | 年度完成情况 | …" over rows): the first header row above 1-based `line`, over the
+    rows of the same table; () when the line is no row or none is found."""
+    at = line - 2
+    while 0 <= at < len(lines) and "|" in lines[at]:
+        found = header_labels(lines[at])
+        if found:
+            return found
+        at -= 1
+    return ()

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.columns import header_above
 from bot.drafting.counted_runs import (
     counted_runs,
     first_items_counted,
@@ -25,6 +26,7 @@ from bot.drafting.counted_runs import (
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.groups import inherited_status, run_verdicts
+from bot.drafting.indicator_names import plainly_named
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -36,15 +38,11 @@ from bot.drafting.naming import (
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
-from bot.drafting.report_dates import (
-    guess_year,
-    report_day,
-    reports_year_end,
-    tells_progress,
-)
+from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
     latest_progress,
+    lead_cell,
     row_cells,
     row_verdict,
     status_column,
@@ -55,10 +53,12 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
+    result_first,
     split_sentence,
     tells_results,
     told_as_done,
 )
+from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
@@ -68,11 +68,10 @@ from bot.drafting.table_leads import (
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.title_mends import whole_quoted_names
+from bot.drafting.unit_slips import read_unit_slips
 from bot.drafting.wholes_and_parts import whole_part_pairs
-from bot.drafting.words import (
-    Reading,
-    status_from_words,
-)
+from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
 
 # "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
@@ -138,30 +137,14 @@ def _last_line(item) -> str:
     return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
 
 
-# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
-# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
-_RESULT_FIRST = re.compile(
-    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
-)
-
-
-def result_first(line: str) -> Reading | None:
-    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
-    found = _RESULT_FIRST.match(line)
-    if found is None or _PLANNED_WORDS.search(line):
-        return None
-    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
-
-
-_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")
-
-
 def breaks_off(items) -> bool:
     """The copy of the report breaks off inside its last item: a table row with fewer cells
     than the row before it, or prose without the stop its other items end with."""
     if len(items) < 2:
         return False
     last, before = _last_line(items[-1]), _last_line(items[-2])
+    if last.count("“") > last.count("”"):  # a quotation opened and never closed
+        return True
     if "|" in before:
         return last.count("|") < before.count("|")
     stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
@@ -184,12 +167,14 @@ def draft_target(
     list_done: Reading | None = None,
     own_lines: bool = False,
     verdict: Reading | None = None,
+    lead_header: tuple[str, ...] = (),
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
-    list is done; `own_lines`: most of its items have no progress apart from their line)."""
+    list is done; `own_lines`: most of its items have no progress apart from their line;
+    `lead_header`: the header its row is under, read only for the 责任单位 column)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -254,17 +239,27 @@ def draft_target(
             plan = "".join(c for c in clauses if _PLAN_WORDS.search(c))
             held = "".join(c for c in clauses if not _PLAN_WORDS.search(c))
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
+    texts = f"{item.target_text}\n{item.progress_text}"
+    pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
     topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
-    title = title_for(item.target_text, tokenizer, lexicon.abbreviations)
+    title = whole_quoted_names(
+        title_for(item.target_text, tokenizer, lexicon.abbreviations), item.target_text
+    )
     if not title.value.strip():  # a title is required; a person names this one
         title = Reading(f"目标{item.number}", "未能从目标文字取出简称", 0.1)
+    if cut and not item.progress_text.strip() and item.target_text.endswith(title.value):
+        # The copy breaks off inside the name ("新开办10所公办幼"): shown cut, for a person.
+        title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
-    texts = f"{item.target_text}\n{item.progress_text}"
+    # A 责任单位 column names the lead, also under a header the rows' reading does not use.
+    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
+    texts = f"{lead}{item.target_text}\n{item.progress_text}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
@@ -384,7 +379,8 @@ def draft_report(
     )
     targets, guesses = [], {}
     header = header_labels(report.preamble)
-    header = header_with_lead_units(header, report.preamble, text.split("\n"))
+    lines = text.split("\n")
+    header = header_with_lead_units(header, report.preamble, lines)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
@@ -422,6 +418,7 @@ def draft_report(
             tokenizer,
             progress_report=as_of is not None or tells_progress(heading),
             header=header,
+            lead_header=header or header_above(lines, item.line),
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,

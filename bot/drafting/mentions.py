@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
+from bot.drafting.text_figures import units_pattern
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
 _LEAD_WORDS = re.compile(
@@ -20,7 +21,7 @@ _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
     r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝])+$"
 )
-_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
+_UNIT_PATTERN = units_pattern(KNOWN_UNITS)
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
@@ -78,6 +79,14 @@ def per_head(m: Mention) -> bool:
     return bool(_PER_HEAD.search(m.name))
 
 
+# A list's tally: how many of its items a verdict covers ("…等17项超额完成"), their share of
+# the list ("…17项超额完成、占比56.67%"), or how many items a heading counts before naming some
+# ("省级民生实事30项,其中"): figures of the report's list, not of any item's work.
+_LIST_TALLY = re.compile(
+    r"等\s*\d+\s*[项件]$"
+    r"|(?:\d+\s*[项件][^\d，,。；;\n]{0,8}|^\s*(?:超额)?完成|^\s*滞后)[、，,]\s*占比\s*\d+(?:\.\d+)?\s*[%％]$"
+)
+_LIST_HEADING = re.compile(r"\s*[,，]?\s*其中\s*[:：]?\s*(?:\n|$)")
 _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$")
 # Tasks counted as slow or off pace ("进展较为缓慢工作1项", "进度偏慢的3项", "未达到序时进度
 # 11项"): a count of the notice's list, not of the work. ("完成12项" may be the work itself.)
@@ -113,6 +122,8 @@ def mentions(text: str) -> list[Mention]:
             continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
         if fig.unit == "项" and _COUNTED_BY_STATUS.search(context):
             continue  # "进展较为缓慢工作1项", "进度偏慢的3项": the notice counts its list
+        if _LIST_TALLY.search(text[: fig.end]) or _LIST_HEADING.match(text, fig.end):
+            continue  # "A、B等17项超额完成、占比56.67%", "市级民生实事49项,其中": the list's tally
         if _QUALIFIER.match(text, fig.end):
             continue  # "200人以上的自然村通达率97%": which places count, not a figure of the work
         if any(start <= fig.start < end for start, end in old_levels):

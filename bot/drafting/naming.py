@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.domain.ledger import CATEGORIES, UnitSpec
+from bot.drafting.text_figures import extract_figures
 from bot.drafting.titles import (
     ASIDE_IN_BRACKETS,
     BAD_START,
@@ -123,6 +124,11 @@ _RESPONSIBLE_ASIDE = re.compile(
 )
 
 
+# A notice's quoted item followed by who does it ("“实施二次供水改造”(市综合行政执法局)"): the
+# bracket names the unit, whether or not the department table knows it.
+_UNIT_AFTER_QUOTE = re.compile(rf"”\s*[（(]((?:{_UNIT_NAME})(?:[、,，](?:{_UNIT_NAME}))*)[）)]")
+
+
 def _stem(name: str) -> str:
     return re.sub("^" + _LEVEL, "", name)
 
@@ -131,7 +137,8 @@ def _named_department(text: str, m: re.Match[str]) -> str:
     """The department a match of `_department_pattern` names, as the report writes it."""
     merged = None if m.group(1) else _MERGED.search(text, 0, m.start())
     if merged:
-        return (merged.group(1) or "县") + merged.group(2) + m.group(2)
+        # No department of the table: a level the report does not write would be made up.
+        return (merged.group(1) or "") + merged.group(2) + m.group(2)
     return (m.group(1) or "县") + m.group(2)
 
 
@@ -140,7 +147,7 @@ def units_for(
 ) -> tuple[tuple[UnitSpec, ...], Reading]:
     """Named units (the report's words), then the topic's inferred lead and assistants."""
     lead_line = re.search(r"(?:牵头|责任)(?:单位|部门)[:：]\s*([^\n]+)", text)
-    lead_line = lead_line or _RESPONSIBLE_ASIDE.search(text)
+    lead_line = lead_line or _RESPONSIBLE_ASIDE.search(text) or _UNIT_AFTER_QUOTE.search(text)
     named: list[str] = []
     pattern = _department_pattern(departments)
     if pattern is not None:
@@ -223,7 +230,12 @@ def aliases_for(
         if (len(full) >= 3 and full in text) or any(w in text for w in words):
             found.append(abbreviation)
     # A name the text puts in quotes is one its readers use.
-    found += [n for n in quoted_names(text) if n not in (title, *found)]
+    # Not a whole task quoted with its amount ("“完成回迁安置857户以上”"): a name has none.
+    found += [
+        n
+        for n in quoted_names(text)
+        if n not in (title, *found) and not any(f.unit for f in extract_figures(n))
+    ]
     if tokenizer is not None:
         found += [n for n in head_names(title, tokenizer) if n not in found]
         # Each name comes from one sentence and one cell of it, never from words of two.

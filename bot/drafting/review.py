@@ -98,7 +98,9 @@ def draft_toml(draft: Draft) -> str:
                 shown += f"，指标配对{min(g.confidence for g in pairs):.1f}"
             out.append(f"# 推测置信度：{shown}")
             for g in draft.doubtful(number):
-                out.append(_comment(f"待核：{FIELD_LABELS[g.field]}“{g.value}”：{g.why}"))
+                # A guess that found nothing has no value to quote ("责任单位：未找到责任单位").
+                value = f"“{g.value}”" if g.value.strip() else ""
+                out.append(_comment(f"待核：{FIELD_LABELS[g.field]}{value}：{g.why}"))
     return "\n".join(out)
 
 
@@ -124,12 +126,14 @@ def review_summary(draft: Draft, *, first: int = 10) -> str:
         )
     inferred_units = sum(1 for t in targets for u in t.units if u.source == "inferred")
     named_units = sum(1 for t in targets for u in t.units if u.source == "named")
+    unitless = sum(1 for t in targets if not t.units)
     lines = [
         *warnings,
         f"台账年份：{draft.year.value}（{draft.year.words}）；进展截至{draft.as_of_text}",
         f"指标配对：推测{count('pairs')}对，其中待核{count('pairs', doubtful=True)}对",
         f"状态：按文字认定{from_words}项，待核{count('status', doubtful=True)}项",
-        f"责任单位：报告写明{named_units}个，按领域推定{inferred_units}个",
+        f"责任单位：报告写明{named_units}个，按领域推定{inferred_units}个"
+        + (f"，{unitless}项未找到，请补填" if unitless else ""),
         f"简称：全部{count('title')}个为推测，待核{count('title', doubtful=True)}个；"
         f"领域待核{count('category', doubtful=True)}项",
     ]

@@ -45,6 +45,16 @@ def row_cells(
     return cells
 
 
+_LEAD_COLUMN = re.compile(r"^\s*(?:牵头|责任|主办|承办)(?:单位|部门)\s*$")
+
+
+def lead_cell(cells: list[tuple[str, str]]) -> str:
+    """A "牵头单位:…" line for the row's cell under a 责任单位/牵头单位 column ("" when none):
+    the table names who leads the row as a labelled line would."""
+    found = next((v for label, v in cells if _LEAD_COLUMN.match(label) and v.strip()), "")
+    return f"牵头单位:{found.strip()}\n" if found else ""
+
+
 def _period_end(label: str) -> int:
     found = _PERIOD.search(label) if _PROGRESS_LABEL.search(label) else None
     return int(found.group(1)) if found else 0

@@ -11,11 +11,11 @@ from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
 from bot.drafting.cells import is_bare_figure
 from bot.drafting.pairing import Pairing, mentions, pair_indicators
-from bot.drafting.text_figures import extract_figures
+from bot.drafting.text_figures import extract_figures, units_pattern
 from bot.drafting.words import comparator_for
 
 ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
-_UNIT_PATTERN = "|".join(sorted(map(re.escape, KNOWN_UNITS), key=len, reverse=True))
+_UNIT_PATTERN = units_pattern(KNOWN_UNITS)
 
 
 # A figure in the words naming a row ("新增15万户直播卫星用户", "减少大班额1.4万个"): its unit,

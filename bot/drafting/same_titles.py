@@ -41,6 +41,41 @@ def titles_by_list(titles: dict[int, str], scopes: dict[int, str]) -> dict[int, 
     return result
 
 
+# An aside in brackets ("(责任单位:市扶贫办)") and the stops around a task: not its words.
+_ASIDE = re.compile(r"[（(〈<][^（）()]*[）)〉>]|[（(][^（）()]*$")
+
+
+def _task_words(text: str) -> str:
+    return re.sub(r"\s+", "", _ASIDE.sub("", text)).strip("。.，,；;")
+
+
+def titles_of_wholes(targets: list) -> dict[int, str]:
+    """Titles for the wholes a report lists before their parts ("一、减少农村扶贫对象6.76万人;
+    实施易地扶贫搬迁18695人" over "减少农村扶贫对象6.76万人" and "实施易地扶贫搬迁18695人"),
+    where the whole shares its first part's title: that title and how many parts it holds
+    ("减少农村扶贫对象等2项")."""
+    found: dict[int, str] = {}
+    for at, whole in enumerate(targets):
+        text = _task_words(whole.target_text)
+        parts = []
+        for part in targets[at + 1 :]:
+            words = _task_words(part.target_text)
+            if len(words) < 4 or words == text or words not in text:
+                break
+            parts.append(part)
+        # The tasks a whole sets: its parts listed after it, or its clauses with a figure
+        # (a copy may list only some of its parts); "其中…" counts part of a task.
+        tasks = [
+            c
+            for c in re.split(r"[，,；;。]", text)
+            if re.search(r"\d", c) and not c.startswith("其中")
+        ]
+        count = max(len(parts), len(tasks))
+        if parts and count >= 2 and parts[0].title == whole.title:
+            found[whole.number] = f"{whole.title}等{count}项"
+    return found
+
+
 def same_titles(targets: list, guesses: dict, items, lines: list[str]) -> tuple[list, dict]:
     """`targets` with shared titles told apart where their groups' headings allow, and
     `guesses` with the titles still shared marked for review (`items`: the report's items,
@@ -51,6 +86,7 @@ def same_titles(targets: list, guesses: dict, items, lines: list[str]) -> tuple[
         if t.group is not None and 0 < t.group.line <= len(lines)
     }
     told_apart = titles_by_list({t.number: t.title for t in targets}, scopes)
+    told_apart.update(titles_of_wholes(targets))
     guesses = dict(guesses)
     for spec in targets:
         if told_apart[spec.number] != spec.title:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.words import Reading
 
 _FIGURE = re.compile(r"\d")
 
@@ -23,6 +24,13 @@ _PLANNED_BEFORE = re.compile(r"^[^\d]*?(?:共|总|计划|目标|任务|全年|�
 _CLAUSE = re.compile(r"[^，,；;。]+[，,；;。]?")
 # A verb of doing under a plan ("投资计划达到53亿元", "目标完成500户"): the target.
 _PLANNED_VERB = re.compile(r"^[^\d]*?(?:计划|目标|任务)[^\d，,。；;]{0,2}(?:达到|完成|实现|建成)")
+
+
+# A rate with no word of a plan ("拨付率100%", "到位率98.5%"): after a clause of work done,
+# how far that work has got, not a target.
+_RATE_OF_IT = re.compile(
+    r"^[^\d，,；;。计划目标任务全年度]{0,8}率(?:为|达到|达)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
 
 
 # One clause naming its whole and then what of it is done, in the same unit ("20公里休闲步行道
@@ -112,6 +120,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = targets
         elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
+        elif side is actuals and _RATE_OF_IT.match(clause):
+            pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
         else:
             side = targets
         side.append(clause)
@@ -264,3 +274,21 @@ def line_tells_progress(line: str, *, results: bool = False) -> bool:
         or _SAID_SHORT.search(line)
         or (results and _PLAIN_RESULT.search(line))
     )
+
+
+# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
+# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
+_RESULT_FIRST = re.compile(
+    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
+)
+
+
+def result_first(line: str) -> Reading | None:
+    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
+    found = _RESULT_FIRST.match(line)
+    if found is None or _PLANNED_WORDS.search(line):
+        return None
+    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
+
+
+_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")

@@ -12,7 +12,13 @@ def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` holding `start`, stretched to `end` when the match runs past it."""
     for m in _CLAUSE.finditer(text):
         if m.start() <= start < m.end():
-            return text[m.start() : max(m.end(), end)].strip()
+            # An aside closed before the words ("(责任单位:…各县区政府)该件实事已全面完成") is
+            # none of them.
+            begin = m.start()
+            close = max(text.rfind(c, m.start(), start) for c in ")）〉")
+            if close >= 0 and not re.search(r"[（(〈]", text[m.start() : close]):
+                begin = close + 1  # opened before the clause: an aside, not its words
+            return text[begin : max(m.end(), end)].strip()
     return text[start:end]
 
 

@@ -179,6 +179,17 @@ def _part_of_the_year(told: str) -> Reading | None:
 _OPEN_MATTERS = re.compile(r"(?:正在办理|仍在办理|在办|办理中)\s*\d+\s*(?:项|件|条)")
 
 
+def _other_task_goes_on(target_text: str, words: Reading | None) -> bool:
+    """The words say a task of the item is still being worked on ("正在研究制定") in a sentence
+    of its own, with no figure, and the item sets several tasks (";" between them)."""
+    if words is None or words.value != "推进中" or re.search(r"\d", words.words):
+        return False
+    if not re.search(r"正在|尚在|仍在", words.words):  # "有序推进" says how, of all of it
+        return False
+    tasks = [t for t in re.split(r"[；;。\n]", target_text) if t.strip()]
+    return len(tasks) > 1 and not any(words.words in t and re.search(r"\d", t) for t in tasks)
+
+
 def draft_status(
     spec: TargetSpec,
     day: dt.date,
@@ -256,6 +267,20 @@ def draft_status(
         status, reason = "超额完成" if exceeded else "已完成", f"报告称“{words.words}”"
         spec = mark_done(replace(spec, status_override=status, status_reason=reason))
         return spec, Guess("status", status, min(words.confidence, 0.7), reason)
+    if (
+        words is not None
+        and words.value in DONE_WORDS
+        and _single_things(spec)
+        and not any(indicator_met(i) is False for i in targeted_indicators(spec))
+    ):
+        # "建成1个城市公益性公墓" / "…公墓,已完成施工": the one thing is done, its count is 1.
+        missing = missing_figures(spec)
+        spec = replace(
+            spec,
+            indicators=tuple(
+                replace(i, actual=i.target) if i in missing else i for i in spec.indicators
+            ),
+        )
     # A draft says 未完成 only on evidence: a figure that misses, or words that say so.
     unproven = bool(missing_figures(spec)) and not any(
         indicator_met(i) is False for i in targeted_indicators(spec)
@@ -295,6 +320,12 @@ def draft_status(
         return spec, Guess("status", "暂无数据", 0.5, reason)
     if comparable and (words is None or words.value not in NEGATIVE_WORDS):
         status = compute_status(spec, day)
+        if status in DONE_WORDS and _other_task_goes_on(spec.target_text, words):
+            # "…调增基础养老金5元,完成年度调整任务;…保障制度正在研究制定": the figures are met,
+            # another task of the item, told without a figure, is still under way.
+            reason = f"指标已达到，但报告称“{words.words}”"
+            spec = replace(spec, status_override="推进中", status_reason=reason)
+            return spec, Guess("status", "推进中", 0.5, reason)
         if status == "未完成" and not dated and words is not None and words.value == "推进中":
             # A report that states no day, its words saying the work goes on ("新风系统在招投标
             # 中"): short of the target so far, not failed at a year's close it may predate.

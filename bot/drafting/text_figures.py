@@ -16,9 +16,20 @@ _SCALED = tuple(
     for u in KNOWN_UNITS
     if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
 )
-UNIT_PATTERN = "|".join(
-    re.escape(u) for u in sorted(set(KNOWN_UNITS + _SCALED + ("万", "亿")), key=len, reverse=True)
-)
+# Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
+# words after it make 村 part of what is counted ("625个村庄", "3个村卫生室") or of a subject
+# ("6个村实现通气接污"), and 个 counts that.
+_CLOSING = {"个村": r"(?![\u4e00-\u9fff])"}
+
+
+def units_pattern(units) -> str:
+    """A regex alternation of `units`, longest first, each as a figure's unit is read."""
+    return "|".join(
+        re.escape(u) + _CLOSING.get(u, "") for u in sorted(units, key=len, reverse=True)
+    )
+
+
+UNIT_PATTERN = units_pattern(set(KNOWN_UNITS + _SCALED + ("万", "亿")))
 # "2500余人次", "30多场": an approximate figure keeps its unit (the figure is as written).
 FIGURE_RE = re.compile(
     rf"(?<![\d.])(-?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*"

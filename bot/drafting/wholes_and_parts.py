@@ -28,12 +28,38 @@ def whole_part_pairs(sentence: str) -> list[Pairing]:
     """One indicator for each clause of `sentence` that counts a whole and the part of it done
     (in the same unit), or a whole said to be all done; [] when no clause does."""
     found: list[Pairing] = []
-    for clause in _CLAUSE.findall(sentence):
+    clauses = _CLAUSE.findall(sentence)
+    for clause, after in zip(clauses, [*clauses[1:], ""], strict=True):
         figures = [f for f in extract_figures(clause) if f.unit and f.unit != "%"]
-        pair = _whole_and_part(clause, figures) or _all_done(clause, figures)
+        pair = (
+            _whole_and_part(clause, figures)
+            or _all_done(clause, figures)
+            or _done_as_the_task(clause, figures, after)
+        )
         if pair:
             found.append(pair)
     return found
+
+
+# The clause after a figure saying the year's task is done ("…调增基础养老金5元,完成年度调整
+# 任务"): the figure was the task, and it is done. Not after a word of the plan ("全年任务为
+# 282个村,已全部完成": the task is set, the words say it is done without a figure done).
+_TASK_DONE_NEXT = re.compile(
+    r"^\s*(?:已经?|均已|并)?(?:全面|全部|如期|按期)?完成(?:了)?(?:本?年度|全年)[^\d，,。；;]{0,6}?任务(?!数?的?\s*\d)"
+)
+_PLAN_WORD = re.compile(r"计划|目标|任务|全年|年度|力争|确保|共|总")
+
+
+def _done_as_the_task(clause: str, figures: list[Figure], after: str) -> Pairing | None:
+    if len(figures) != 1 or not _TASK_DONE_NEXT.match(after) or _PLAN_WORD.search(clause):
+        return None
+    (whole,) = figures
+    name = re.split(r"[，,；;：:（(]", clause[: whole.start])[-1].strip()
+    indicator = IndicatorSpec(
+        name=name or "完成", target=whole.value, unit=whole.unit, comparator=">=",
+        actual=whole.value,
+    )  # fmt: skip
+    return Pairing(indicator, 0.6, f"报告称完成年度任务：“{clause.strip()}{after.strip()}”")
 
 
 def _whole_and_part(clause: str, figures: list[Figure]) -> Pairing | None:

@@ -66,6 +66,7 @@ from bot.understanding.cues import (
     one_common_word,
     to_int,
 )
+from bot.understanding.figures import figure_token
 from bot.understanding.followups import FollowUps
 from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.lists import ListAnswers
@@ -248,11 +249,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 return Answer(question, "target", numbers, cards, filter={"multi": True})
             if number in self.by_number:
                 return self._target_answer(question, q, self.by_number[number], ())
-            return self._unknown(
-                question,
-                reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
-                alias_candidate=False,
-            )
+            if not self._holds_figure(q, number):  # "确定事项11项的那次" counts, not numbers
+                return self._unknown(
+                    question,
+                    reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
+                    alias_candidate=False,
+                )
         if WRITING.search(q):
             # A text to be written for the asker ("帮我起草一份年终总结"): no ledger holds it,
             # whatever ledger words (总结, a target's name) it mentions.
@@ -320,6 +322,14 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         """Every item number the question names, in order, once each."""
         found = (to_int(next(g for g in m.groups() if g)) for m in NUMBER_REF.finditer(q))
         return tuple(dict.fromkeys(n for n in found if n is not None))
+
+    def _holds_figure(self, q: str, number: int) -> bool:
+        """Whether some target holds `number` as a figure the question writes with a unit."""
+        postings = self.index.postings
+        return any(
+            value == number and figure_token(value, kind) in postings
+            for value, kind, _ in self.index.figures_in(q)
+        )
 
     def _number_reference(self, q: str) -> int | None:
         m = NUMBER_REF.search(q)

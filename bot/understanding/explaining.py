@@ -11,6 +11,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason, candidate
+from bot.understanding.ordinals import other_ordinal
 from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
@@ -351,7 +352,8 @@ class CandidateExplaining:
             if found is None:
                 continue
             similarity = found.score
-            if _other_number(phrase, q[found.dest_start : found.dest_end]):
+            window = q[found.dest_start : found.dest_end]
+            if _other_number(phrase, window) or other_ordinal(phrase, window):
                 continue  # 第三次常务会 is not the 第六次 one: a number names one thing only
             if found.src_end - found.src_start < len(phrase):
                 # A question shorter than the phrase matched a piece of it: "常务会" is all

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     pass
 
 
-NUMERAL = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z])|([零〇一二两三四五六七八九十百千]+)")
+NUMERAL = re.compile(
+    r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z])"
+    r"|([零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+
+# Spoken, a measure word may stand before the magnitude: "五个亿" is 5亿, "三个万" 3万.
+_SPOKEN_MAGNITUDE = re.compile(r"个([万亿])")
+_DIGITS = {ch: str(i) for i, ch in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
 # Measure words for things counted one by one: a question may count 3800 学位 in 个 where the
@@ -82,18 +89,85 @@ def figures_in(text: str, units: re.Pattern[str]) -> list[tuple[Decimal, str, tu
         unit_match = units.match(text, m.end())
         unit = unit_match.group(1) if unit_match else ""
         end = unit_match.end() if unit_match else m.end()
+        spoken = _SPOKEN_MAGNITUDE.match(text, m.end())
+        if spoken:
+            unit_match = units.match(text, spoken.start(1))
+            unit = unit_match.group(1) if unit_match else spoken.group(1)
+            end = unit_match.end() if unit_match else spoken.end()
         if not unit and text[m.end() : m.end() + 1] in ("年", "月", "日", "号"):
             continue
         if m.group(2):
-            if not unit or m.group(2) in ("一", "二", "两"):
+            if not unit or (m.group(2) in ("一", "二", "两") and not spoken):
                 continue
-            number = chinese_number(m.group(2))
-            if number is None:
+            raw = _chinese_decimal(m.group(2))
+            if raw is None:
                 continue
-            raw = str(number)
         else:
             raw = m.group(1)
         key = figure_key(raw, unit)
         if key is not None:
             found.append((key[0], key[1], (m.start(), end)))
     return found
+
+
+def _chinese_decimal(text: str) -> str | None:
+    """A Chinese numeral as digits, a spoken decimal too ("五点三" → "5.3"); None if not one."""
+    whole, _, fraction = text.partition("点")
+    number = chinese_number(whole)
+    if number is None:
+        return None
+    return f"{number}.{''.join(_DIGITS[ch] for ch in fraction)}" if fraction else str(number)
+
+
+_BARE_CELL = re.compile(r"(?<![a-z0-9.第])(\d+(?:\.\d+)?)(?![a-z0-9.%])")
+
+
+def written_token(number: str) -> str:
+    """The index token of a number as written, unit aside: "#=5.3" (5.30 and 5.3 agree)."""
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        return "#=" + number
+    return "#=" + format(value.normalize(), "f")
+
+
+def bare_cells(text: str, units: re.Pattern[str]) -> set[str]:
+    """`written_token`s of the numbers a text writes with no unit after them: a table row's
+    cells, whose unit the table's head says once ("单位:亿元 … 开江县 | 22.3 | 5.3")."""
+    found = set()
+    for m in _BARE_CELL.finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if after in ("年", "月", "日", "号", "-", "—", "~") or units.match(text, m.end()):
+            continue
+        found.add(written_token(m.group(1)))
+    return found
+
+
+def as_written(text: str, span: tuple[int, int]) -> str | None:
+    """The `written_token` of the figure a `figures_in` span starts with, its unit aside."""
+    m = NUMERAL.match(text, span[0])
+    if m is None:
+        return None
+    raw = m.group(1) or _chinese_decimal(m.group(2))
+    return written_token(raw) if raw else None
+
+
+def question_figures(index, q: str, weights: dict[int, float], typical: float):
+    """The figure tokens of the figures `q` writes that some target of `index` holds, with
+    where each is written; their digits weigh two typical characters in `weights`.
+
+    A figure some target holds is as informative as a two-character word: the target
+    holding it explains that part of the question, the others do not."""
+    figures: dict[str, tuple[int, int]] = {}
+    postings = index.postings
+    for value, kind, span in index.figures_in(q):
+        token = figure_token(value, kind)
+        if token not in postings:
+            # Held by no target with its unit: maybe a table cell, written bare.
+            token = as_written(q, span) or token
+        if token not in postings or token in figures:
+            continue
+        figures[token] = span
+        digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
+        weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
+    return figures

@@ -31,17 +31,20 @@ import numpy as np
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.understanding.figures import (
     COMMON_UNITS,
+    bare_cells,
     common_unit_pattern,
     figure_key,
     figure_token,
     figures_in,
     unit_pattern,
 )
+from bot.understanding.ledger_texts import context_periods, lead_mention, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
+from bot.understanding.ordinals import indexed_tokens
+from bot.understanding.places import places_by_level
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
     is_cjk,
-    normalize,
     normalize_many,
     pinyin_key,
     text_tokens,
@@ -113,6 +116,9 @@ class LedgerIndex(IndexScoring):
         self.char_df: Counter[str] = Counter()
         # The characters of the ledger's preamble: its context, which no target need repeat.
         self.context_chars = frozenset("".join(normalize_many([ledger.preamble])))
+        self.context_periods = context_periods(ledger.preamble)  # see `query`
+        self._places: dict | None = None  # `places_by_level`, made on first use
+        self._lead = normalize_many([ledger.preamble])[0]  # for `lead_mention`
         self.char_docs: dict[str, set[int]] = defaultdict(set)  # character -> target numbers
         self.alias_df: Counter[str] = Counter()  # bigram -> how many targets' aliases use it
         self.own_aliases = 0  # targets with an alias of their own (`_says_more`)
@@ -188,7 +194,7 @@ class LedgerIndex(IndexScoring):
             self._phrase_weights.clear()
             self._parts.clear()
             self._lists.clear()
-        self._bulk = None
+        self._bulk = self._places = None
         self._phrase_sharers.clear()
         self._fuzzy_caps.clear()
         self._norms.clear()
@@ -204,10 +210,12 @@ class LedgerIndex(IndexScoring):
         tokens: dict[str, float] = defaultdict(float)
         fields = ["title", "target_text", "progress_text"] + ["indicator"] * len(t.indicators)
         fields += ["alias"] * len(t.aliases)
-        raw = [t.title, t.target_text, t.progress_text, *(i.name for i in t.indicators)]
+        progress = "；".join(filter(None, (t.progress_text, lead_mention(self._lead, t))))
+        raw = [t.title, t.target_text, progress, *(i.name for i in t.indicators)]
         raw += list(t.aliases)
         # One normalisation for all of the target's texts: zhconv costs most per call.
-        texts = normalize_many(raw)
+        texts = [unpadded(text) for text in normalize_many(raw)]
+        texts[0] = title_words(texts[0])
         chars = set("".join(texts))
         phrases: dict[str, str] = {}
         alias_tokens = set()
@@ -216,7 +224,7 @@ class LedgerIndex(IndexScoring):
                 alias_tokens.update(text_tokens(text))
             else:
                 weight = FIELD_WEIGHTS[field_name]
-                for token in text_tokens(text):
+                for token in indexed_tokens(text):
                     tokens[token] += weight
             if field_name in ("title", "alias", "indicator"):
                 if 2 <= len(text) <= MAX_PHRASE and text not in phrases:
@@ -234,6 +242,9 @@ class LedgerIndex(IndexScoring):
         # (through the same postings) but not counted in the target's length.
         for value, kind in self._target_figures(t, texts[1]):
             tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
+        # The common units only, as for `_target_figures`' text.
+        for token in bare_cells(texts[1], common_unit_pattern()):
+            tokens[token] = 1.0
         self.lengths[row] = length
         self.total_length += length
         postings, arrays = self.postings, self._arrays
@@ -344,24 +355,6 @@ class LedgerIndex(IndexScoring):
             self._lengths_from[start] = lengths
         return lengths
 
-    def numbers_with(self, word: str) -> list[int] | None:
-        """The targets whose texts may hold `word` (every one that does, and maybe others);
-        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
-        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
-            return None
-        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
-        rows: set[int] = set()
-        for table in (self.postings, self._alias_grams):
-            having = [table.get(gram) for gram in grams]
-            if not all(having):
-                continue
-            having.sort(key=len)
-            found = set(having[0])
-            for other in having[1:]:
-                found.intersection_update(other)
-            rows |= found
-        return [self.numbers[row] for row in sorted(rows)]
-
     def _remove(self, number: int) -> None:
         doc = self.docs.pop(number)
         row = self.position[number]
@@ -409,10 +402,12 @@ class LedgerIndex(IndexScoring):
         """Re-index the targets whose texts changed, were added or removed; returns them."""
         changed: set[int] = set()
         seen = set()
+        lead = normalize_many([ledger.preamble])[0]
+        same_lead, self._lead = lead == self._lead, lead  # a new lead changes every `_add`
         for t in ledger.targets:
             seen.add(t.number)
             doc = self.docs.get(t.number)
-            if doc is not None and doc.key == self._key(t):
+            if doc is not None and doc.key == self._key(t) and same_lead:
                 continue
             if doc is not None:
                 self._remove(t.number)
@@ -422,18 +417,17 @@ class LedgerIndex(IndexScoring):
             self._remove(number)
             changed.add(number)
         context = frozenset("".join(normalize_many([ledger.preamble])))
+        self.context_periods = context_periods(ledger.preamble)
         if changed or context != self.context_chars:
             self.context_chars = context
             self._forget_figures()  # every IDF and length may move with any change
         return changed
 
-    @staticmethod
-    def _phrases_of(t: TargetSpec):
-        yield "title", normalize(t.title)
-        for alias in t.aliases:
-            yield "alias", normalize(alias)
-        for ind in t.indicators:
-            yield "indicator", normalize(ind.name)
+    def places_by_level(self) -> dict[str, list[tuple[int, str]]]:
+        """`places.places_by_level` of this ledger, kept until it changes."""
+        if self._places is None:
+            self._places = places_by_level(self.docs)
+        return self._places
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""

@@ -14,7 +14,8 @@ from collections import defaultdict
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
-from bot.understanding.text import LEVELS, own_place_at, pinyin_key, text_tokens
+from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
+from bot.understanding.unigrams import FUNCTION_CHARS
 from bot.understanding.weights import (
     AHEAD_MAX,
     GAP_COMMON_SHARE,
@@ -22,11 +23,18 @@ from bot.understanding.weights import (
     GAP_MAX_SHARE,
     GAP_MAX_TARGETS,
     LEXICON_FACTOR,
+    MAX_PHRASE,
     PINYIN_FACTOR,
+    SLIP_MAX_SHARE,
 )
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_PLACE_ENDINGS = frozenset("州洲省市县区镇乡村")  # what a place's name usually ends with
+# A phrase heard through another reading has this many characters at least: a shorter one
+# is too easily made by a rare reading (事 read zi: 事项目 would sound like 子项目).
+_MIN_MISHEARD = 4
+_LEVEL_WORD = re.compile(r"重点|属|管")  # after a level character: that level's own
 
 
 class PhraseHits(CandidateExplaining):
@@ -75,6 +83,26 @@ class PhraseHits(CandidateExplaining):
             self._fuzzy_bits(doc, entries)
             self._fuzzy_caps_of(number, caps)
 
+    def _slips_of(self, token: str) -> tuple[str, ...]:
+        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
+        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
+        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
+        if token in self.postings or token in self.lexicon.whole_ledger:
+            return ()
+        if len(token) != 2 or not _cjk_pair(token):
+            return ()
+        found = []
+        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
+            slip, kept = (token[1], token[0]) if other[0] == token[0] else token
+            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
+            # ... or a place's name ending as so many do (株州 for 株洲), the other character
+            # its own, found nowhere else.
+            own = self.char_df.get(kept, 0) <= min(2, len(self.postings[other]))
+            rare = rare or (slip in _PLACE_ENDINGS and own)
+            if (other[0] == token[0] or other[1] == token[1]) and rare:
+                found.append(other)
+        return tuple(found)
+
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:
         """A question bigram no target writes, found with a character or two between in a few
         targets' texts: abbreviations are made so (国储林 of 国家储备林, 危化 of 危险化学品)."""
@@ -85,7 +113,7 @@ class PhraseHits(CandidateExplaining):
         # the word's edge (村困 of 农村困难户) is no word at all.
         read = {span for _, span, _ in query.expansions}
         for token, spans in query.spans.items():
-            if token in postings or token.isascii() or token[0] == token[1]:
+            if token in postings or token.isascii() or len(token) != 2 or token[0] == token[1]:
                 continue
             if read and _each_overlaps(spans, read):
                 continue
@@ -169,9 +197,18 @@ class PhraseHits(CandidateExplaining):
                         same = sum(a == b for a, b in zip(phrase, window, strict=True))
                         if same * 2 >= length:
                             found[phrase] = ("pinyin", (i, i + length))
+        self._polyphone_hits(q, found)
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
+        # A level said by its character before 重点, 属 or 管 (县重点, 市属) names the part a
+        # ledger calls by that level (县级 beside 省级 and 市级); never the asker's whole place
+        # (全县), nor 县里, which is as often the county itself ("县里所有项目加起来").
+        for i, ch in enumerate(q):
+            if ch in LEVELS and _LEVEL_WORD.match(q, i + 1) and not own_place_at(q, i):
+                level = ch + "级"
+                if level in self.phrases and level not in found:
+                    found[level] = ("phrase", (i, i + 1))
         # A phrase inside a longer phrase that also matched adds nothing new (贷款 in 新增贷款).
         # One line each: a phrase found again is inside another one (no phrase holds a "\n").
         if len(found) > 1:
@@ -187,6 +224,47 @@ class PhraseHits(CandidateExplaining):
             for number, reason in self._phrase_reasons(kind, phrase, written):
                 hits[number].append((reason, span))
         return hits
+
+    def _polyphone_hits(self, q: str, found: dict[str, tuple[str, tuple[int, int]]]) -> None:
+        """Homophone phrases heard through a character's other reading: the index keys a
+        character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang. A
+        phrase of `_MIN_MISHEARD` characters or more that sounds like a window of the question
+        with one character read otherwise, and differs from it in that character only, is
+        found as `pinyin`."""
+        # Grammar and asking (了, 的, 还, 会…) read several ways too, but are never misheard.
+        several = [
+            p for p, ch in enumerate(q) if ch not in FUNCTION_CHARS and len(readings(ch)) > 1
+        ]
+        if not several:
+            return
+        syllables = pinyin_key(q)
+        starts, start_lengths = self._pinyin_starts, self._pinyin_start_lengths
+        for run in _CJK_RUN.finditer(q):
+            start, end = run.span()
+            for p in several:
+                if not start <= p < end:
+                    continue
+                for other in readings(q[p])[1:]:
+                    heard = (*syllables[:p], other, *syllables[p + 1 :])
+                    for i in range(max(start, p - MAX_PHRASE + 1), min(p + 1, end - 1)):
+                        pair = heard[i : i + 2]
+                        if starts.get(pair, 0) <= 0:
+                            continue
+                        for length in self._lengths(start_lengths, pair):
+                            if length > end - i:
+                                break
+                            if length < _MIN_MISHEARD or i + length <= p:
+                                continue
+                            window = q[i : i + length]
+                            if window[0] in LEVELS and own_place_at(q, i):
+                                continue
+                            for phrase in self.pinyin.get(heard[i : i + length], ()):
+                                same = phrase[: p - i] + phrase[p - i + 1 :]
+                                if (
+                                    phrase not in found
+                                    and same == window[: p - i] + window[p - i + 1 :]
+                                ):
+                                    found[phrase] = ("pinyin", (i, i + length))
 
     def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The lengths of the ledger's phrases that start with these two characters, and of
@@ -277,3 +355,8 @@ def _gapped(text: str, first: str, second: str) -> bool:
                 return True
         at = text.find(first, at + 1)
     return False
+
+
+def _cjk_pair(token: str) -> bool:
+    """`is_cjk` for a bigram, without a generator per call."""
+    return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"

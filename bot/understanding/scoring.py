@@ -12,15 +12,18 @@ import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
-from bot.understanding.figures import NUMERAL, NUMERAL_CHARS, figure_token
+from bot.understanding.figures import NUMERAL, question_figures
 from bot.understanding.leaders import clear_leaders, leading_rows
+from bot.understanding.ledger_texts import blank_periods
+from bot.understanding.ordinals import whole_ordinals
 from bot.understanding.phrase_hits import PhraseHits
+from bot.understanding.places import level_hits
+from bot.understanding.spelled import spelled_hits
 from bot.understanding.text import (
     TOKEN_RUN,
     mask_stopwords,
     mask_stopwords_twice,
     normalize,
-    pinyin_key,
 )
 from bot.understanding.unigrams import char_hits
 from bot.understanding.weights import (
@@ -30,7 +33,6 @@ from bot.understanding.weights import (
     FIGURE_FACTOR,
     LEXICON_FACTOR,
     PINYIN_FACTOR,
-    SLIP_MAX_SHARE,
     TOP_K,
 )
 
@@ -124,6 +126,24 @@ class IndexScoring(PhraseHits):
         spans = dict(zip(tokens, zip([0, *ends[:-1]], ends, strict=True), strict=True))
         self._bulk = (spans, rows, tfs, denominator, own)
 
+    def numbers_with(self, word: str) -> list[int] | None:
+        """The targets whose texts may hold `word` (every one that does, and maybe others);
+        None when that cannot be narrowed down (a word of one character, or not all Chinese)."""
+        if len(word) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in word):
+            return None
+        grams = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+        rows: set[int] = set()
+        for table in (self.postings, self._alias_grams):
+            having = [table.get(gram) for gram in grams]
+            if not all(having):
+                continue
+            having.sort(key=len)
+            found = set(having[0])
+            for other in having[1:]:
+                found.intersection_update(other)
+            rows |= found
+        return [self.numbers[row] for row in sorted(rows)]
+
     def query(self, q: str) -> _Query:
         """The question's weighted tokens: its own bigrams, then the lexicon's words."""
         keys = list(self._lexicon_pattern.finditer(q)) if self._lexicon_pattern else []
@@ -134,6 +154,8 @@ class IndexScoring(PhraseHits):
             )
         else:
             masked = masked_all = mask_stopwords(q, self.lexicon.stopwords)
+        if periods := self.context_periods:  # the report's own period names no target
+            masked, masked_all = blank_periods(masked, periods), blank_periods(masked_all, periods)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         weights: dict[int, float] = {}
         unknown: list[int] = []
@@ -163,6 +185,8 @@ class IndexScoring(PhraseHits):
                     weights[i] = self._char_weight(ch)
                 else:
                     unknown.append(i)
+        if "第" in masked:
+            whole_ordinals(masked, spans)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches (the preamble's: `_char_weight`).
@@ -170,17 +194,7 @@ class IndexScoring(PhraseHits):
         context, cw = self.context_chars, self._char_weight
         if unknown:
             weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
-        # A figure some target holds is as informative as a two-character word: the target
-        # holding it explains that part of the question, the others do not.
-        figures: dict[str, tuple[int, int]] = {}
-        if NUMERAL.search(q):
-            for value, kind, span in self.figures_in(q):
-                token = figure_token(value, kind)
-                if token not in self.postings or token in figures:
-                    continue
-                figures[token] = span
-                digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
-                weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
+        figures = question_figures(self, q, weights, typical) if NUMERAL.search(q) else {}
         tokens = dict.fromkeys(spans, 1.0)
         # A bigram cut out of a longer word the lexicon reads (总量 of 经济总量), or across
         # its edge (量增 of 经济总量增长), is part of that word, not a word of its own.
@@ -273,22 +287,6 @@ class IndexScoring(PhraseHits):
             foreign=[self._foreign.get(key) for key in by_key],
         )  # fmt: skip
 
-    def _slips_of(self, token: str) -> tuple[str, ...]:
-        """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
-        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
-        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
-        if token in self.postings or token in self.lexicon.whole_ledger:
-            return ()
-        if len(token) != 2 or not _cjk_pair(token):
-            return ()
-        found = []
-        for other in self.bigram_pinyin.get(pinyin_key(token), ()):
-            slip = token[1] if other[0] == token[0] else token[0]
-            rare = self.char_df.get(slip, 0) <= self.count * SLIP_MAX_SHARE
-            if (other[0] == token[0] or other[1] == token[1]) and rare:
-                found.append(other)
-        return tuple(found)
-
     def score(
         self, question: str, *, normalized: bool = False, limit: int | None = None
     ) -> list[Candidate]:
@@ -306,7 +304,8 @@ class IndexScoring(PhraseHits):
         else:
             scores = self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
-        for found in (self._gap_hits(query), char_hits(self, query)):
+        hits = (self._gap_hits(query), spelled_hits(self, query), level_hits(self, query))
+        for found in (*hits, char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
@@ -443,8 +442,3 @@ def _median(values) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def _cjk_pair(token: str) -> bool:
-    """`is_cjk` for a bigram, without a generator per call."""
-    return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"

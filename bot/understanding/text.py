@@ -317,6 +317,16 @@ def _pinyin_of(ch: str) -> str:
     return reading.split(",", 1)[0].translate(_TONELESS)
 
 
+@functools.lru_cache(maxsize=16384)
+def readings(ch: str) -> tuple[str, ...]:
+    """A character's two commonest toneless readings, `_pinyin_of`'s first (长: zhang, chang;
+    省 is shěng or xǐng, never the old xiǎn that would make it sound like 县)."""
+    reading = _pinyin_table().get(ord(ch)) if "\u3400" <= ch <= "\u9fff" else None
+    if reading is None:
+        return (_pinyin_of(ch),)
+    return tuple(dict.fromkeys(r.translate(_TONELESS) for r in reading.split(",")[:2]))
+
+
 @functools.cache
 def _pinyin_table() -> dict[int, str]:
     """pypinyin's character table: code point -> readings with tone marks, comma-separated."""

@@ -23,3 +23,24 @@ def test_a_year_the_report_names_raises_no_warning():
     text = "2021年民生实事进展\n1.新建公园2个\n已建成2个。"
     summary = review_summary(draft(parse_report(text), text, today=TODAY))
     assert not summary.startswith("注意")
+
+
+def test_targets_without_a_unit_are_counted_and_their_comment_quotes_nothing_empty():
+    from bot.drafting.review import draft_toml
+
+    text = "2021年重点工作进展\n1.推进南北快速路前期工作\n已完成方案设计。"
+    drafted = draft(parse_report(text), text, today=TODAY)
+    assert not drafted.ledger.targets[0].units
+    assert "1项未找到，请补填" in review_summary(drafted)
+    toml = draft_toml(drafted)
+    assert "# 待核：责任单位：未找到责任单位" in toml
+    assert "“”" not in toml
+
+
+def test_an_actual_without_its_targets_magnitude_goes_to_review():
+    from bot.drafting.review import draft_toml
+
+    text = "2021年重点项目进展\n1.滨江大道改造年度投资6.2亿元\n累计完成投资7.1元。"
+    toml = draft_toml(draft(parse_report(text), text, today=TODAY))
+    assert "疑为“7.1亿元”之误" in toml
+    assert 'actual = "7.1"' in toml  # the figure stays as written

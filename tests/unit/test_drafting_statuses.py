@@ -27,8 +27,9 @@ def test_done_words_mark_the_deadlines_done_and_the_figures_decide():
         "3.完成污水管网建设12公里。\n管网建设已全部完成。\n"
     )
     assert all(d.done for t in targets.values() for d in t.deadlines)
-    # 320 ≥ 300 is proven; the one 书房 is not given as a figure, so done but unproven.
-    assert _status(drafted, targets[1]) == "暂无数据"
+    # 320 ≥ 300 is proven, and the one 书房 said done counts one: more than its area asked.
+    assert [(i.target, i.actual) for i in targets[1].indicators] == [("1", "1"), ("300", "320")]
+    assert _status(drafted, targets[1]) == "超额完成"
     assert "已完成建设" in targets[1].progress_text
     assert _status(drafted, targets[2]) in ("暂无数据", "已完成")
     assert _status(drafted, targets[3]) == "暂无数据"

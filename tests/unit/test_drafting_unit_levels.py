@@ -27,7 +27,9 @@ def test_a_named_unit_of_another_level_is_the_lead_the_topic_would_infer():
 
 
 def test_a_merged_bureau_is_named_whole_not_by_its_last_department():
-    assert _names("放心家政行动\n牵头单位:科商经信局") == [("县科商经信局", "named")]
+    # It is no department of the table, so it keeps the level the report writes, or none.
+    assert _names("放心家政行动\n牵头单位:科商经信局") == [("科商经信局", "named")]
+    assert _names("牵头单位:区文广旅体局")[0] == ("区文广旅体局", "named")
     # Words before a department that are not heads of departments are no part of its name.
     assert _names("牵头单位:县卫健委\n待省卫健委统一部署")[0] == ("县卫健委", "named")
 

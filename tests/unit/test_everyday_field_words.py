@@ -63,6 +63,7 @@ def _answerer(ledger) -> Answerer:
         ("科技成果转化卖了多少钱", 6),  # 科技成果: 技术合同
         ("小区里锻炼的器械换了没有", 7),  # 器械: 器材
         ("今年往种养殖业上砸了多少钱", 8),  # 种养: 一产
+        ("群众锻炼身体的地方更新了没", 7),  # 锻炼身体的地方: 健身 (h11-rank10)
     ],
 )
 def test_everyday_words_name_the_official_ones(question, number):

@@ -1,0 +1,41 @@
+"""An actual written without the magnitude its target has ("目标8.65亿元,累计完成投资11.3元").
+
+A report that sets 8.65亿元 and then writes 11.3元 done has most likely dropped the 亿 by a
+slip: read as written, the work would be a billionth done. When the figure is of the target's
+own order (a hundredth to a hundred times it, as a 亿 figure), the figure stays as written (the
+draft never changes a figure) and the pairing goes to review, saying what was likely meant.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.domain.ledger import parse_decimal
+from bot.domain.units import MAGNITUDES
+from bot.drafting.pairing import Pairing
+
+_ORDER = Decimal(100)
+
+
+def _slipped(target: Decimal, actual: Decimal) -> bool:
+    return target > 0 and actual > 0 and target / _ORDER <= actual <= target * _ORDER
+
+
+def read_unit_slips(pairings: list[Pairing]) -> list[Pairing]:
+    """`pairings` with each actual in the target's unit without its magnitude ("元" for
+    "亿元") and of the target's order sent to review as a likely slip."""
+    result = []
+    for p in pairings:
+        ind = p.indicator
+        magnitude = next((m for m in MAGNITUDES if ind.unit.startswith(m)), "")
+        bare = ind.unit.removeprefix(magnitude) if magnitude else ""
+        target, actual = parse_decimal(ind.target), parse_decimal(ind.actual)
+        if bare and ind.actual_unit == bare and target is not None and actual is not None:
+            if _slipped(target, actual):
+                why = (
+                    f"报告写“{ind.actual}{bare}”，目标为“{ind.target}{ind.unit}”，"
+                    f"疑为“{ind.actual}{ind.unit}”之误，请核对"
+                )
+                p = Pairing(ind, min(p.confidence, 0.4), why)
+        result.append(p)
+    return result

@@ -1,0 +1,64 @@
+"""Ordinals as whole numbers: 第十次 is not the start of 第十一次, nor 一次 its end. A bigram
+at the edge of an ordinal of two or more numerals (第十 and 一次 of 第十一次) would match a
+shorter ordinal's; the index and the question keep the whole ordinal ("第十一") instead."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.text import text_tokens, token_spans
+
+_ORDINAL = re.compile(r"第[零〇一二两三四五六七八九十百千]{2,}")
+
+
+def ordinal_edges(text: str) -> tuple[set[tuple[int, int]], list[tuple[str, tuple[int, int]]]]:
+    """The spans of the bigrams at the edges of each ordinal of two or more numerals, and
+    each such ordinal with its span."""
+    edges: set[tuple[int, int]] = set()
+    wholes = []
+    for m in _ORDINAL.finditer(text):
+        start, end = m.span()
+        edges.add((start, start + 2))
+        edges.add((end - 1, end + 1))
+        wholes.append((m.group(0), (start, end)))
+    return edges, wholes
+
+
+def indexed_tokens(text: str) -> list[str]:
+    """`text_tokens` of a ledger text, each long ordinal whole instead of its edge bigrams."""
+    if "第" not in text:
+        return text_tokens(text)
+    edges, wholes = ordinal_edges(text)
+    if not wholes:
+        return text_tokens(text)
+    kept = [token for token, span in token_spans(text) if span not in edges]
+    return kept + [whole for whole, _ in wholes]
+
+
+def whole_ordinals(text: str, spans: dict[str, list[tuple[int, int]]]) -> None:
+    """The question's tokens (`spans`, token -> where) with each long ordinal whole instead
+    of its edge bigrams, as `indexed_tokens` has the ledger's."""
+    edges, wholes = ordinal_edges(text)
+    for token in [t for t, where in spans.items() if any(w in edges for w in where)]:
+        left = [w for w in spans[token] if w not in edges]
+        if left:
+            spans[token] = left
+        else:
+            del spans[token]
+    for whole, span in wholes:
+        spans.setdefault(whole, []).append(span)
+
+
+_NUMERALS = "零〇一二两三四五六七八九十百千0123456789"
+_PHRASE_ORDINAL = re.compile(f"第([{_NUMERALS}]+)")
+_NUMERAL_RUN = re.compile(f"[{_NUMERALS}]+")
+
+
+def other_ordinal(phrase: str, window: str) -> bool:
+    """Whether a phrase's ordinal is not the one the question's window writes, or not written
+    there at all: 第十二次会 is no near-miss of 第十次会, nor of 那次会 (the bare words name
+    every meeting alike)."""
+    if "第" not in phrase:
+        return False
+    ours = set(_NUMERAL_RUN.findall(window))
+    return any(m.group(1) not in ours for m in _PHRASE_ORDINAL.finditer(phrase))
