@@ -179,7 +179,7 @@ class CandidateExplaining:
             for word in self.lexicon_words(key):
                 these = set(self.phrases.get(word, ()))
                 for token in self._word_tokens[word]:
-                    these.update(numbers[row] for row in postings.get(token, ()))
+                    these.update(map(numbers.__getitem__, postings.get(token, ())))
                 longers = foreign.get(word)
                 if longers:
                     these = {n for n in these if not self._only_inside(word, longers, n)}
@@ -195,6 +195,12 @@ class CandidateExplaining:
         inside = doc.inside.get((word, longers))
         if inside is None:
             text = doc.written
+            for longer in longers:
+                if longer in text:
+                    break
+            else:  # no longer key in the text (most targets holding the word): not inside one
+                doc.inside[(word, longers)] = False
+                return False
             spans = [(at, at + len(longer)) for longer in longers for at in _places(text, longer)]
             places = _places(text, word)
             inside = bool(places) and all(

@@ -290,11 +290,16 @@ class PhraseHits(CandidateExplaining):
             holders = self.phrases[phrase]
             # A lexicon word is the lexicon's reading, meant as the phrase: its holders only.
             shared = len(holders) if kind == "lexicon" else self._sharers(phrase)
-            weight = self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared
-            reasons = self._phrase_found[key] = [
-                (number, Reason(kind, phrase, field_name, round(weight, 3)))
-                for number, field_name in holders.items()
-            ]
+            weight = round(self._phrase_weight(written) * _PHRASE_FACTORS[kind] / shared, 3)
+            # One reason per field it is held as, shared by its holders (thousands may hold
+            # an indicator's name): the same values, without a `Reason` and a `round` each.
+            by_field: dict[str, Reason] = {}
+            reasons = self._phrase_found[key] = []
+            for number, field_name in holders.items():
+                reason = by_field.get(field_name)
+                if reason is None:
+                    reason = by_field[field_name] = Reason(kind, phrase, field_name, weight)
+                reasons.append((number, reason))
         return reasons
 
     def _sharers(self, phrase: str) -> int:
@@ -310,12 +315,15 @@ class PhraseHits(CandidateExplaining):
             # are not texts, have no postings).
             bigram = tokens == [phrase]
             if postings and postings[0]:
-                first, others = postings[0], postings[1:]
-                for row in first:
-                    if any(row not in other for other in others):
-                        continue
-                    number = self.numbers[row]
-                    if number not in writers and (bigram or phrase in self.docs[number].written):
+                # The rows holding every token, by set intersection in C (only how many
+                # writers there are counts, not in which order they are found).
+                rows = postings[0].keys()
+                for other in postings[1:]:
+                    rows = rows & other.keys()
+                numbers, docs = self.numbers, self.docs
+                for row in rows:
+                    number = numbers[row]
+                    if number not in writers and (bigram or phrase in docs[number].written):
                         writers.add(number)
             shared = self._phrase_sharers[phrase] = max(len(writers), 1)
         return shared

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import accumulate, chain, compress, repeat
-from operator import ge
+from itertools import accumulate, chain
 
 import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, question_figures
+from bot.understanding.leaders import clear_leaders, leading_rows
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import whole_ordinals
 from bot.understanding.phrase_hits import PhraseHits
@@ -192,7 +192,8 @@ class IndexScoring(PhraseHits):
         # caught by having nothing at all that matches (the preamble's: `_char_weight`).
         typical = _median(weights.values()) if weights else 1.0
         context, cw = self.context_chars, self._char_weight
-        weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
+        if unknown:
+            weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
         figures = question_figures(self, q, weights, typical) if NUMERAL.search(q) else {}
         tokens = dict.fromkeys(spans, 1.0)
         # A bigram cut out of a longer word the lexicon reads (总量 of 经济总量), or across
@@ -205,9 +206,12 @@ class IndexScoring(PhraseHits):
                 a, b = where[0]
                 if b <= start or end <= a:
                     continue  # its first span is outside the word already
-                if tokens[token] == 1.0 and all(
-                    (start < b and a < end) and (a, b) != (start, end) for a, b in where
-                ):
+                if tokens[token] != 1.0:
+                    continue
+                for a, b in where:  # each place inside or across the word, not the word itself
+                    if not (start < b and a < end) or (a, b) == (start, end):
+                        break
+                else:
                     tokens[token] = LEXICON_FACTOR
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
@@ -305,10 +309,19 @@ class IndexScoring(PhraseHits):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
         position = self.position
-        for number, hits in phrase_hits.items():
-            scores[position[number]] += sum([r.score for r, _ in hits])
+        if small:
+            for number, hits in phrase_hits.items():
+                scores[position[number]] += sum([r.score for r, _ in hits])
+        elif phrase_hits:
+            # One numpy addition for all the rows hit (each once: the same single addition
+            # per row as one by one, without numpy's cost per item; dozens at 10,000 targets).
+            at = np.array([position[number] for number in phrase_hits], dtype=np.intp)
+            scores[at] += np.array(
+                [sum([r.score for r, _ in hits]) for hits in phrase_hits.values()],
+                dtype=np.float64,
+            )
         k = min(TOP_K, n_rows)
-        rows = self._leading_rows(scores, k) if small else None
+        rows = leading_rows(scores, k) if small else None
         if rows is None:
             if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
                 scores = np.array(scores, dtype=np.float64)
@@ -316,8 +329,10 @@ class IndexScoring(PhraseHits):
             if len(positive) <= k:  # every positive row is among the leading k: no partition
                 rows = set(positive.tolist())
             else:
-                top = np.argpartition(-scores, k - 1)[:k]
-                rows = {int(r) for r in top if scores[r] > 0}
+                rows = None if small else clear_leaders(scores, positive, k)
+                if rows is None:
+                    top = np.argpartition(-scores, k - 1)[:k]
+                    rows = {int(r) for r in top if scores[r] > 0}
         if limit is None or len(rows) <= limit:
             candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         else:
@@ -327,18 +342,19 @@ class IndexScoring(PhraseHits):
         return candidates
 
     def _array_sums(self, query: _Query, avgdl: float, n_rows: int) -> np.ndarray:
-        """The BM25 part of every row's first-pass score, one numpy operation per token."""
-        scores = np.zeros(n_rows, dtype=np.float64)
+        """Every row's BM25 first-pass part: `np.bincount` adds a row's parts in token order."""
+        rows_of, parts_of = [], []
         for token, weight in query.tokens.items():
             parts = self._bm25_parts(token, avgdl)
-            if parts is None:
-                continue
-            rows, tfs, denominator, own = parts
-            if weight == 1.0:
-                scores[rows] += own
-            else:
-                scores[rows] += weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
-        return scores
+            if parts is not None:
+                rows, tfs, denominator, own = parts
+                if weight != 1.0:
+                    own = weight * query.idfs[token] * tfs * (BM25_K1 + 1) / denominator
+                rows_of.append(rows)
+                parts_of.append(own)
+        if not rows_of:
+            return np.zeros(n_rows, dtype=np.float64)
+        return np.bincount(np.concatenate(rows_of), np.concatenate(parts_of), n_rows)
 
     def _sums(self, query: _Query, avgdl: float, n_rows: int) -> list[float]:
         """`_array_sums` for a small ledger, as a list: the same floats, added in the same
@@ -361,22 +377,6 @@ class IndexScoring(PhraseHits):
                 for row, tf, den in zip(rows, tfs, denominator, strict=True):
                     scores[row] += weighted * tf * _K1_PLUS_1 / den
         return scores
-
-    @staticmethod
-    def _leading_rows(scores: list[float], k: int) -> set[int] | None:
-        """The rows of the `k` best positive sums, or None when the k-th ties with the next
-        (which of them leads is then left to numpy's partition, as for a big ledger). Every
-        pass over the rows runs in C (filter, map, compress): a question's few dozen rows
-        cost no Python loop."""
-        # A sum is never negative (every part is), so the positive ones are the true ones.
-        values = sorted(filter(None, scores), reverse=True)
-        if len(values) <= k:
-            return set(compress(range(len(scores)), scores))
-        cut = values[k - 1]
-        if values[k] == cut:
-            return None
-        # Exactly k rows reach the k-th value: the ones before it are at least as high.
-        return set(compress(range(len(scores)), map(ge, scores, repeat(cut))))
 
     def _listed_parts(self, token: str, avgdl: float):
         """`_bm25_parts` as Python lists, worked out in Python by the same operations in the
