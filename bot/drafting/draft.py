@@ -59,6 +59,7 @@ from bot.drafting.sentences import (
     tells_results,
     told_as_done,
 )
+from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
@@ -74,29 +75,6 @@ from bot.drafting.words import (
     status_from_words,
 )
 from bot.understanding.lexicon import FieldLexicon
-
-# "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
-_SHARE_OF_TARGET_WORDS = re.compile(
-    r"(?:完成|占|为)[^，,。；;\d]{0,6}"
-    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)"
-    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
-    r"(?:\d+(?:\.\d+)?%[、和及]?)+"
-    r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
-)
-_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
-
-
-def shares_of_unwritten_targets(text: str) -> bool:
-    """One sentence of progress gives its figures' shares of targets it does not write: no
-    figure of it is written as a target (after 目标, 任务, 计划, 共…)."""
-    if not _SHARE_OF_TARGET_WORDS.search(text):
-        return False
-    planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
-    # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
-    # before what was done of it, in its unit.
-    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
-    return planned is None and not written
-
 
 # A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
 # 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
@@ -120,11 +98,11 @@ def _says_done_itself(line: str) -> bool:
 
 
 def _answers_itself(line: str) -> bool:
-    """The line holds a target and the amount done of it: a pair of one measure."""
+    """The line holds a target and the amount done of it: a pair of one measure (in one unit
+    or two that convert: "年度计划投入2.6亿元,目前仅完成投入2960万元")."""
     target_words, done_words = split_sentence(line)
     return bool(done_words) and any(
-        p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
-        for p in pair_indicators(target_words, done_words)
+        p.indicator.comparable for p in pair_indicators(target_words, done_words)
     )
 
 
@@ -228,7 +206,7 @@ def draft_target(
             pairings = [
                 p
                 for p in pair_indicators("", sentence)
-                if not (p.indicator.unit == "%" and _SHARE_NAME.search(p.indicator.name))
+                if not (p.indicator.unit == "%" and SHARE_NAME.search(p.indicator.name))
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
