@@ -69,6 +69,7 @@ from bot.drafting.table_leads import (
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import (
     Reading,
@@ -162,12 +163,14 @@ def draft_target(
     list_done: Reading | None = None,
     own_lines: bool = False,
     verdict: Reading | None = None,
+    yardstick: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
-    list is done; `own_lines`: most of its items have no progress apart from their line)."""
+    list is done; `own_lines`: most of its items have no progress apart from their line;
+    `yardstick`: the report counts its items short of the time gone)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -314,6 +317,7 @@ def draft_target(
             dated=dated,
             planned=bool(cells.plan_text),
             year_end=year_end,
+            yardstick=yardstick and not (item.group and said_on_pace(item.group.heading)),
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
             spec, status = under_a_done_list(spec, status, told, list_done)
@@ -405,6 +409,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
+            yardstick=counts_laggards(text),
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
