@@ -33,6 +33,7 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
+from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
@@ -66,6 +67,7 @@ from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
+    header_with_table_unit,
     named_as_behind,
     row_names,
 )
@@ -298,6 +300,7 @@ def draft_target(
     decided = (
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
+        or missed_node(raw_target, header, day)  # "一季度目标任务" above "一季度完成投资"
         or marked
         or verdict
         or inherited_status(item, spec, day)
@@ -376,6 +379,7 @@ def draft_report(
     targets, guesses = [], {}
     header = header_labels(report.preamble)
     header = header_with_lead_units(header, report.preamble, text.split("\n"))
+    header = header_with_table_unit(header, report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
