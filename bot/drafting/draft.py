@@ -62,7 +62,7 @@ from bot.drafting.sentences import (
 )
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
-from bot.drafting.sub_lists import once_each, tasks_and_results
+from bot.drafting.sub_lists import tasks_paired
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
     behind_as_named,
@@ -226,14 +226,8 @@ def draft_target(
         told_parts = whole_part_pairs(sentence) if progress_report else []
         if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
-    elif told_pairs := tasks_and_results(item.progress_text):
-        # "市定任务" over "1、…18个;", "工作进展情况" over "1、…18个,…": each task its result.
-        pairings = [
-            p
-            for task, result in told_pairs
-            for p in once_each(pair_indicators(task, result))
-            if not (p.indicator.unit == "%" and SHARE_NAME.search(p.indicator.name))
-        ]
+    elif told_pairs := tasks_paired(item.progress_text):
+        pairings = told_pairs  # "市定任务" over "1、…18个;", "工作进展情况" over "1、…18个,…"
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
         planned, done = split_sentence(re.split(r"[。\n]", item.progress_text.strip())[0])

@@ -77,6 +77,8 @@ _SHARE_OF_TARGET_WORDS = re.compile(
     r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
     r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
+    # "完成投入300万元,已完成年度投资计划": the whole plan done, its share 100% unwritten.
+    r"|已(?:全部|全面)?完成(?:年度|全年)(?:投资)?计划(?=\s*[。；;]?\s*$)"
 )
 SHARE_NAME = re.compile(
     r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的|预算的|^占"

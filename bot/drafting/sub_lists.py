@@ -11,6 +11,10 @@ numbered k (`tasks_and_results`). Pure functions over text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.shares import SHARE_NAME
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})([.．、])\s*(?!\d)(\S.*)$")
 
@@ -87,3 +91,50 @@ def once_each(pairings: list) -> list:
         seen.add(key)
         kept.append(p)
     return kept
+
+
+def _task_name(task: str) -> str:
+    # "城市老年食堂(助餐点)8个;" names its figure 城市老年食堂(助餐点): the words before it.
+    return re.split(r"\d", task, maxsplit=1)[0].strip(" ，,、；;。:：（(") or task
+
+
+def named_apart(tasks_pairings: list[tuple[str, list]]) -> list:
+    """The pairings of every task line, their indicators named apart (a ledger holds each name
+    once per target): a task of one figure is named by its line's words when they hold the
+    figure's name ("城市老年食堂(助餐点)", not "助餐点"); a name used before takes its task
+    line's words, then a number."""
+    used: set[str] = set()
+    kept = []
+    for task, pairings in tasks_pairings:
+        own = _task_name(task)
+        for p in pairings:
+            name = p.indicator.name
+            if len(pairings) == 1 and name in own and len(own) <= 16:
+                name = own
+            if name in used:
+                name = own
+            base, k = name, 2
+            while name in used:
+                name, k = f"{base}{k}", k + 1
+            used.add(name)
+            kept.append(replace(p, indicator=replace(p.indicator, name=name)))
+    return kept
+
+
+def tasks_paired(progress: str) -> list:
+    """The indicators of an item whose progress lists its tasks and then their results
+    (`tasks_and_results`), each task with the result of its number; [] when it does not.
+    A result's share of its task ("已完成目标任务的100%") is no figure of its own."""
+    return named_apart(
+        [
+            (
+                task,
+                [
+                    p
+                    for p in once_each(pair_indicators(task, result))
+                    if p.indicator.unit != "%" or not SHARE_NAME.search(p.indicator.name)
+                ],
+            )
+            for task, result in tasks_and_results(progress)
+        ]
+    )

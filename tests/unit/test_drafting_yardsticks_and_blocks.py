@@ -215,3 +215,45 @@ def test_a_table_by_area_pairs_node_and_year_and_judges_the_node():
     assert pairs == {("4000", "万元", ""), ("2000", "万元", "1900")}
     statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
     assert statuses == {1: "推进中", 2: "滞后"}
+
+
+def test_task_figures_are_named_apart_by_their_lines():
+    from bot.drafting.sub_lists import tasks_paired
+
+    found = tasks_paired(
+        "年度任务\n1、城区养老驿站(助餐点)6个;\n2、农村养老驿站(助餐点)9个;\n"
+        "进展情况\n1、新增城区养老驿站、助餐点6个。\n2、新增农村养老驿站、助餐点7个。\n"
+    )
+    names = [p.indicator.name for p in found]
+    assert names == ["城区养老驿站(助餐点)", "农村养老驿站(助餐点)"]
+
+
+PLACES = (
+    "某市扎实开展“项目提速增效年”活动,“项目提速增效年”成效明显,"
+    "上半年全市重点项目完成投资79亿元。\n"
+    "2023年1-6月全市重点项目完成情况表\n"
+    "单位:亿元\n"
+    "县(市、区) | 年度投资计划 | 上半年完成投资 | 占比(%) |\n"
+    "1.市本级 | 80 | 41 | 51.3% |\n"
+    "2.青 县 | 30 | 16 | 53.3% |\n"
+    "3.白马区 | 20 | 9 | 45% |\n"
+    "4.东山县 | 25 | 13 | 52% |\n"
+)
+
+
+def test_rows_by_place_take_the_list_of_projects_not_the_campaign():
+    _, targets = _drafted(PLACES, dt.date(2023, 7, 10))
+    assert [t.title for t in targets.values()] == [
+        "市本级重点项目",
+        "青县重点项目",
+        "白马区重点项目",
+        "东山县重点项目",
+    ]
+
+
+def test_a_line_saying_its_whole_plan_is_done_gives_what_was_done():
+    assert shares_of_unwritten_targets("乡村图书室建设完成投入120万元,已完成年度投资计划。")
+    assert not shares_of_unwritten_targets("完成年度投资计划3亿元")
+    _, targets = _drafted(RUNS, dt.date(2015, 10, 15))
+    figures = {(i.target, i.actual, i.unit) for i in targets[2].indicators}
+    assert figures == {("", "500", "万元")}
