@@ -314,6 +314,11 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 # "新增4000张养老床位 | 4385 | 110%": the project's name holds its target.
                 targets.append(value)
                 rows.append(Row(value, (), measure, value, area=area))
+            elif kind == "name" and is_place_column(column) and len(value) <= 8:
+                # "渠 县": a short place name spaced out to line up with the longer ones.
+                names.append(
+                    re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", value)
+                )
             elif kind == "name":
                 names.append(value)
             elif kind == "target":

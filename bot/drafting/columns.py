@@ -49,8 +49,8 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,6}[)）]\s*$")
 
 
 def is_place_column(label: str) -> bool:
-    """A header naming a column of places ("市州", "县市区")."""
-    return bool(_PLACE_LABEL.match(label.strip()))
+    """A header naming a column of places ("市州", "县市区", "县(市、区)")."""
+    return bool(_PLACE_LABEL.match(re.sub(r"[\s()（）、]", "", label)))
 
 
 def label_kind(label: str) -> str:
@@ -123,12 +123,27 @@ def is_total_row(line: str) -> bool:
     return len(cells) > 1 and bool(TOTAL_AREA.match(cells[0]))
 
 
+def _unnumbered_row(line: str, above: str) -> bool:
+    """A row of figures under its name, as many cells as the line above it, left unnumbered
+    above the numbered rows ("达州市 | 600.1 | 110.5 | 120.5 | 109.1%", the whole named by its
+    place): a row of the table, not its header."""
+    cells = split_cells(line)
+    return (
+        len(cells) >= 3
+        and len(split_cells(above)) == len(cells)
+        and all(is_bare_figure(c.rstrip("%％")) for c in cells[1:])
+    )
+
+
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
     lines = [ln for ln in preamble.split("\n") if ln.strip()]
     while len(lines) > 1 and (
-        GROUP_ROW.match(lines[-1]) or GROUP_TITLE.match(lines[-1]) or is_total_row(lines[-1])
+        GROUP_ROW.match(lines[-1])
+        or GROUP_TITLE.match(lines[-1])
+        or is_total_row(lines[-1])
+        or _unnumbered_row(lines[-1], lines[-2])
     ):
         # the first group's row ("一 | 区住建局 | 项目(1个)") or title ("一、主要预期目标",
         # "(一)以…为抓手"), or the table's total row ("全市 | 300 | 180"), under the header

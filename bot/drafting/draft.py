@@ -35,6 +35,7 @@ from bot.drafting.naming import (
     topic_for,
     units_for,
 )
+from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
@@ -43,6 +44,7 @@ from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
     latest_progress,
     lead_cell,
+    result_first,
     row_cells,
     row_verdict,
     status_column,
@@ -53,49 +55,29 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
-    result_first,
     split_sentence,
     tells_results,
     told_as_done,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
+from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
+from bot.drafting.sub_lists import tasks_paired
 from bot.drafting.sub_pairs import parts_told_with_their_plans
 from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
+    header_with_table_unit,
     named_as_behind,
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
 from bot.drafting.unit_slips import read_unit_slips
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
-
-# "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
-_SHARE_OF_TARGET_WORDS = re.compile(
-    r"(?:完成|占|为)[^，,。；;\d]{0,6}"
-    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划)"
-    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
-    r"(?:\d+(?:\.\d+)?%[、和及]?)+"
-    r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
-)
-_SHARE_NAME = re.compile(r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的")
-
-
-def shares_of_unwritten_targets(text: str) -> bool:
-    """One sentence of progress gives its figures' shares of targets it does not write: no
-    figure of it is written as a target (after 目标, 任务, 计划, 共…)."""
-    if not _SHARE_OF_TARGET_WORDS.search(text):
-        return False
-    planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", text)
-    # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
-    # before what was done of it, in its unit.
-    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
-    return planned is None and not written
-
 
 # A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
 # 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
@@ -119,11 +101,11 @@ def _says_done_itself(line: str) -> bool:
 
 
 def _answers_itself(line: str) -> bool:
-    """The line holds a target and the amount done of it: a pair of one measure."""
+    """The line holds a target and the amount done of it: a pair of one measure (in one unit
+    or two that convert: "年度计划投入2.6亿元,目前仅完成投入2960万元")."""
     target_words, done_words = split_sentence(line)
     return bool(done_words) and any(
-        p.indicator.target and p.indicator.actual and not p.indicator.actual_unit
-        for p in pair_indicators(target_words, done_words)
+        p.indicator.comparable for p in pair_indicators(target_words, done_words)
     )
 
 
@@ -168,13 +150,15 @@ def draft_target(
     own_lines: bool = False,
     verdict: Reading | None = None,
     lead_header: tuple[str, ...] = (),
+    yardstick: bool = False,
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
     `header`: the column names of a table report; `cut`: the copy breaks off in it;
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
     list is done; `own_lines`: most of its items have no progress apart from their line;
-    `lead_header`: the header its row is under, read only for the 责任单位 column)."""
+    `lead_header`: the header its row is under, read only for the 责任单位 column;
+    `yardstick`: the report counts its items short of the time gone)."""
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
@@ -213,7 +197,7 @@ def draft_target(
             pairings = [
                 p
                 for p in pair_indicators("", sentence)
-                if not (p.indicator.unit == "%" and _SHARE_NAME.search(p.indicator.name))
+                if not (p.indicator.unit == "%" and SHARE_NAME.search(p.indicator.name))
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
@@ -227,6 +211,8 @@ def draft_target(
         told_parts = whole_part_pairs(sentence) if progress_report else []
         if told_parts and not any(p.indicator.target and p.indicator.actual for p in pairings):
             pairings = told_parts  # "重建的1187户已竣工1128户": the whole and its part done
+    elif told_pairs := tasks_paired(item.progress_text):
+        pairings = told_pairs  # "市定任务" over "1、…18个;", "工作进展情况" over "1、…18个,…"
     else:
         pairings = pair_indicators(item.target_text, item.progress_text)
         planned, done = split_sentence(re.split(r"[。\n]", item.progress_text.strip())[0])
@@ -303,6 +289,7 @@ def draft_target(
     decided = (
         row_verdict(row, spec, told, day)
         or status_column(raw_target, raw_progress, header)
+        or missed_node(raw_target, header, day)  # "一季度目标任务" above "一季度完成投资"
         or marked
         or verdict
         or inherited_status(item, spec, day)
@@ -331,6 +318,7 @@ def draft_target(
             dated=dated,
             planned=bool(cells.plan_text),
             year_end=year_end,
+            yardstick=yardstick and not (item.group and said_on_pace(item.group.heading)),
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
             spec, status = under_a_done_list(spec, status, told, list_done)
@@ -381,6 +369,7 @@ def draft_report(
     header = header_labels(report.preamble)
     lines = text.split("\n")
     header = header_with_lead_units(header, report.preamble, lines)
+    header = header_with_table_unit(header, report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     list_done = whole_list_done(report.preamble, len(report.targets))
@@ -424,6 +413,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
+            yardstick=counts_laggards(text),
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)

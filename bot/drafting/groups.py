@@ -97,16 +97,29 @@ _COUNTED_SUBJECT = re.compile(
 _CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
 
 
+# Words leading into the list after the heading's sentence ("…基本达到序时进度。其中:",
+# "…欠序时较多,具体情况如下:").
+_LEAD_IN = re.compile(r"[，,。]?\s*(?:其中|具体情况|具体)\s*$")
+# "有11个项目进展较快": a clause counting the group as what it has.
+_HAS_COUNT = re.compile(rf"^(?:其中)?(?:共)?有\s*[\d{_NUMERALS}]+\s*(?:个|项|件)")
+
+
 def _counting_clause(words: str) -> str:
     """The last clause of the sentence before a list, or, past a share that follows its
     count ("未达到序时进度11项、占比20.0%"), the count's own words."""
+    led_in = _LEAD_IN.search(words.rstrip())
+    words = words.rstrip()[: led_in.start()] if led_in else words
     sentence = re.split(r"[。；;]", words)[-1]
     clauses = [c.strip() for c in re.split(r"[，,:：]", sentence)]
     last = clauses[-1] if clauses else ""
     share = re.compile(r"[、]?\s*占比?\s*[\d.]+\s*[%％]$")
     if share.search(last):
         return share.sub("", last)
-    return last
+    counting = [k for k, c in enumerate(clauses) if _HAS_COUNT.match(c)]
+    if counting and (led_in or not _GROUP_WORD.search(last)):
+        # "有7个项目实施较慢,欠序时较多": the clause counting the group, then how far it is.
+        return ",".join(clauses[counting[-1] :])
+    return "" if led_in else last  # "…圆满完成年度目标任务。其中:" counts no group
 
 
 def _unmarked_heading(line: str) -> str:
@@ -232,11 +245,14 @@ _ON_SCHEDULE = re.compile(
     r"|按(?:时序|序时)?进度推进|进展顺利|正常推进"
     # "与时间进度同步", "超时间进度完成": keeping pace with the time gone, or ahead of it.
     r"|与(?:时间|时序|序时)进度(?:基本)?同步|超(?:时间|时序|序时)(?:任务)?进度"
+    # "超额完成序时进度", "快于序时进度": ahead of the time gone, not the year's target done.
+    r"|完成(?:时间|时序|序时)进度|快于(?:时间|时序|序时)进度"
 )
 _BEHIND = re.compile(
     r"滞后|缓慢|较慢|未达到(?:时序|序时|时间)进度|(?:时序|序时|时间)进度以下|未达序"
     r"|未按(?:时序|序时|计划)|未完成(?:时序|序时)"
     r"|未(?:开工|启动|动工)"  # "未开工项目2项": not begun, so behind (never "begun")
+    r"|欠(?:时序|序时|时间)"  # "欠序时较多": short of the time gone
 )
 _NOT_DONE = re.compile(r"未完成|未办结|未达到|未能完成")
 # "已开工建设的项目": begun, which is not done.
@@ -248,6 +264,8 @@ _SOME_PROGRESS = re.compile(r"有(?:一定|部分)?(?:进度|进展)|正在推�
 def group_reading(group: Group) -> Reading | None:
     """What a heading says of the status of each item under it, quoting the heading."""
     words = _first_clause(group.heading)
+    if _HAS_COUNT.match(words):  # "有11个项目进展较快,超额完成序时进度": how far, after the count
+        words = re.split(r"[。；;]", group.heading, maxsplit=1)[0].strip().rstrip(":：")
     quoted = f"所在分组“{words}”"
     if forecasts_failure(words):  # "指标项目出现调整", "年底前不能全部完成"
         return Reading("未完成", quoted, 0.7)

@@ -11,7 +11,10 @@ from dataclasses import replace
 from bot.drafting.titles import TITLE_MAX, title_for
 
 # A place's name alone: a province, city, prefecture, county, district, banner or township.
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|州|盟|县|区|旗|镇|乡|街道)$")
+# "市本级": the city's own level, a row beside its counties.
+_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:省|市|州|盟|县|区|旗|镇|乡|街道)$|^[省市州县区]本级$"
+)
 # Names of a kind of list, not of one task ("重点民生实事", "目标任务"): the task is the one
 # these lists hold ("2021年重点民生实事(城镇老旧小区改造)").
 _LIST_NAME = re.compile(r"(?:实事|工作|任务|目标|项目|事项|进度表?|情况|附件)$")
@@ -22,16 +25,30 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[）)]")
 
 
+# A year's campaign ("“项目攻坚突破年”", "作风建设年"): the drive the work is done under, no task.
+_CAMPAIGN = re.compile(r"[\u4e00-\u9fff]{2,}(?:年|年活动)$")
+# A list of projects whose rows are each place's share ("全市重点项目完成情况表"): each row is the
+# place's projects ("通川区重点项目") when the words above name no one task.
+_PROJECTS = re.compile(r"(?:重点|民生|为民|实事)[\u4e00-\u9fff]{0,2}项目$")
+
+
 def reported_task(preamble: str, tokenizer, abbreviations: dict[str, str]) -> str:
     """The task a table by place reports: the name (four characters or more, not a kind of
-    list) that the words above the table write most often, at least twice; "" when none."""
+    list nor a campaign) that the words above the table write most often, at least twice;
+    else the list of projects they write so ("重点项目"); "" when none."""
     counts: dict[str, int] = {}
+    lists: dict[str, int] = {}
     clauses = [c for c in re.split(r"[，,。；;：:\n]", preamble) if "|" not in c]
     names = [title_for(c, tokenizer, abbreviations).value for c in clauses if len(c) >= 4]
     for name in names + _BRACKETED.findall(preamble):
+        if _PROJECTS.search(name):
+            lists[_PROJECTS.search(name).group(0)] = preamble.count(name)
         if len(name) >= 4 and not _LIST_NAME.search(name) and not _PLACE.match(name):
-            counts[name] = preamble.count(name)
+            if not _CAMPAIGN.search(name):
+                counts[name] = preamble.count(name)
     best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    if best[1] < 2:
+        best = max(lists.items(), key=lambda kv: kv[1], default=("", 0))
     return best[0] if best[1] >= 2 else ""
 
 

@@ -21,6 +21,7 @@ from bot.drafting.numbered_notices import (
     refusal,
 )
 from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
+from bot.drafting.sub_lists import in_sub_list, sub_list_mark
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -340,17 +341,19 @@ def _parse_report(text: str) -> Report:
     previous = ""
     offset = 0  # items of a later section numbered from 1 again go on from the last one
     new_section = False
+    inner = sub_list_mark(lines)  # "1、" under each "1." item numbers its tasks, not items
     for index, line in enumerate(lines):
         last = starts[-1][1] if starts else 0
-        number, rest = _item_start(line, last - offset)
+        probe = "" if in_sub_list(line, inner) else line
+        number, rest = _item_start(probe, last - offset)
         number = number + offset if number else 0
         if not number and starts and new_section:
             # "二、民生保障" then "1.…": the next section numbers its items from 1 again.
-            restart = _ITEM_START.match(line)
+            restart = _ITEM_START.match(probe)
             if restart and restart.group(1) == "1" and not restart.group(2)[:1].isdigit():
                 offset, number, rest = last, last + 1, restart.group(2)
         if not number and starts:
-            number, rest = _restarts_list(line, previous, {n for _i, n, _r in starts})
+            number, rest = _restarts_list(probe, previous, {n for _i, n, _r in starts})
         previous = line if line.strip() else previous
         if number:
             starts.append((index, number, rest))

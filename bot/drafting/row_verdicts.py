@@ -202,3 +202,21 @@ def status_mark(text: str) -> tuple[str, Reading | None]:
     if said is None:
         return text, None
     return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8)
+
+
+# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
+# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
+_RESULT_FIRST = re.compile(
+    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
+)
+
+
+def result_first(line: str) -> Reading | None:
+    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
+    found = _RESULT_FIRST.match(line)
+    if found is None or _PLANNED_WORDS.search(line):
+        return None
+    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
+
+
+_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")

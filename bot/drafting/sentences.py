@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from bot.drafting.text_figures import extract_figures
-from bot.drafting.words import Reading
 
 _FIGURE = re.compile(r"\d")
 
@@ -274,21 +273,3 @@ def line_tells_progress(line: str, *, results: bool = False) -> bool:
         or _SAID_SHORT.search(line)
         or (results and _PLAIN_RESULT.search(line))
     )
-
-
-# A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
-# "优化公交线路41条,其中市本级34条…"): the work told as done, its parts counted after it.
-_RESULT_FIRST = re.compile(
-    r"^\s*(?:建成|优化|改造完成|建设完成)[^，,。；;\d]{1,16}\d[^。；;]*[，,]\s*其中"
-)
-
-
-def result_first(line: str) -> Reading | None:
-    """已完成, quoting the result, when `line` opens on its result and counts its parts."""
-    found = _RESULT_FIRST.match(line)
-    if found is None or _PLANNED_WORDS.search(line):
-        return None
-    return Reading("已完成", re.split(r"[，,]", line.strip(), maxsplit=1)[0], 0.6)
-
-
-_PLANNED_WORDS = re.compile(r"计划|目标|任务|力争|确保|预计|将|拟|正在|开工")

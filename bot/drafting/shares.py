@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.sentences import split_sentence
+from bot.drafting.text_figures import extract_figures
+
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 
@@ -26,7 +29,7 @@ def clause_around(text: str, start: int, end: int) -> str:
 # "开工率": begun is not done); not "占任务总数的15.2%",
 # a share of the list's count of tasks.
 _TASK_SHARE = re.compile(
-    r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|工程量|工作量)(?!总数)数?"
+    r"(?:(?:占|完成|为)[^，,。；;\d]{0,8}?(?:目标|任务|计划|预算|工程量|工作量)(?!总数)数?"
     r"(?:[^，,。；;\d]{0,4}?的|(?=\s*\d))"
     r"|(?:完成|完工|建成|竣工|办结)率(?:为|达到|达)?)\s*"
     r"(\d+(?:\.\d+)?)%((?:\s*[、和及]\s*\d+(?:\.\d+)?%)*)"
@@ -70,3 +73,33 @@ def share_status(progress: str) -> tuple[str, str] | None:
 _ALL_MET = re.compile(
     r"[^。；;\n]{0,4}?[，,]\s*(?:均|全部|都)(?:已经?)?(超额)?完成(?:了)?(?:既定|年度|全年)?(?:目标|任务)"
 )
+
+
+# "完成目标任务的85.9%", "占年度计划任务的76.4%": a share of a target the report does not write.
+_SHARE_OF_TARGET_WORDS = re.compile(
+    r"(?:完成|占|为)[^，,。；;\d]{0,6}"
+    r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划"
+    r"|计划|预算)"  # "占计划的53.1%", "占预算的52.6%": the year's plan or budget
+    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
+    r"(?:\d+(?:\.\d+)?%[、和及]?)+"
+    r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
+    # "完成投入300万元,已完成年度投资计划": the whole plan done, its share 100% unwritten.
+    r"|已(?:全部|全面)?完成(?:年度|全年)(?:投资)?计划(?=\s*[。；;]?\s*$)"
+)
+SHARE_NAME = re.compile(
+    r"目标任务|计划任务|年度任务|全年任务|任务数|任务的|目标的|计划的|预算的|^占"
+)
+
+
+def shares_of_unwritten_targets(text: str) -> bool:
+    """One sentence of progress gives its figures' shares of targets it does not write: no
+    figure of it is written as a target (after 目标, 任务, 计划, 共…)."""
+    if not _SHARE_OF_TARGET_WORDS.search(text):
+        return False
+    # The shares' own figures ("占年度计划99%") write no target.
+    unshared = _SHARE_OF_TARGET_WORDS.sub("", text)
+    planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", unshared)
+    # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
+    # before what was done of it, in its unit.
+    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
+    return planned is None and not written

@@ -22,6 +22,7 @@ from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
 from bot.drafting.sized_works import answered_by_done_words
+from bot.drafting.time_gone import behind_time_gone, said_on_pace
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -198,10 +199,13 @@ def draft_status(
     dated: bool,
     planned: bool = False,
     year_end: bool = False,
+    yardstick: bool = False,
 ) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
     `dated`: the report states the day its progress is as of; `planned`: the item has a
-    plan for the month reported on; `year_end`: the report tells the year's results."""
+    plan for the month reported on; `year_end`: the report tells the year's results;
+    `yardstick`: the report judges shares by the time gone, and files it under no heading
+    saying it keeps pace (bot/drafting/time_gone.py)."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     if words is not None and words.value == "暂无数据" and day <= final_deadline(spec, day):
@@ -213,6 +217,17 @@ def draft_status(
         or gap_above(told, spec.target_text)
         or status_from_words(told)
     )
+    if (
+        words is not None
+        and words.value == "推进中"
+        and dated
+        and yardstick
+        and final_deadline(spec, day).year == day.year  # not a goal of several years
+        and not said_on_pace(told)
+    ):
+        # "占年计划的41.8%" at the end of June, in a report counting items short of "双过半":
+        # short of the half year gone, so one of them.
+        words = behind_time_gone(words.words, day) or words
     if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
         # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
         # of its projects lag; the whole's verdict is the item's.

@@ -11,7 +11,14 @@ from decimal import Decimal
 from bot.domain.ledger import parse_decimal
 from bot.domain.status import compute_status
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
-from bot.drafting.columns import is_bare_figure, is_total_row, split_cells
+from bot.drafting.columns import (
+    is_bare_figure,
+    is_measure_unit,
+    is_share_column,
+    is_total_row,
+    label_kind,
+    split_cells,
+)
 from bot.drafting.mentions import mentions
 from bot.drafting.review import Guess
 from bot.drafting.words import Reading, status_from_words
@@ -45,6 +52,30 @@ def header_with_lead_units(header: tuple[str, ...], lead: str, lines: list[str])
         if len(found) == 1 and not _UNIT_NAMED.search(label):
             named[k] = f"{label}({found.pop()})"
     return (*header[: len(header) - len(columns)], *named)
+
+
+# A table's note of its unit ("单位:亿元", "（单位：万元）", "…完成情况表 单位:亿元"), on a line of
+# its own or closing the table's title.
+_TABLE_UNIT = re.compile(
+    r"(?:^|\s)[(（]?\s*(?:计量)?单位\s*[:：]\s*([^\s()（）:：,，。]{1,4})\s*[)）]?\s*$"
+)
+
+
+def header_with_table_unit(header: tuple[str, ...], preamble: str):
+    """`header` with the unit the table's note names ("单位:亿元") on each column of figures,
+    target or amount done, whose header names none; shares and names keep theirs."""
+    notes = [_TABLE_UNIT.search(ln) for ln in preamble.split("\n")]
+    units = [m.group(1) for m in notes if m and is_measure_unit(m.group(1))]
+    if not header or len(units) != 1:
+        return header
+    return tuple(
+        f"{label}({units[0]})"
+        if label_kind(label) in ("target", "actual")
+        and not is_share_column(label)
+        and not _UNIT_NAMED.search(label)
+        else label
+        for label in header
+    )
 
 
 # The verdicts a lead gives the rows it names: lagging behind the others.

@@ -124,6 +124,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "严重滞后", "滞后", "缓慢", "较慢", "偏慢", "未开工", "尚未开工",
             "低于序时进度", "落后于序时进度", "落后序时进度", "慢于序时进度",
+            "欠序时", "欠时序",  # "欠序时较多": short of the time gone
             "尚未启动", "未启动", "未达序时", "未达到序时",
             # "完成有一定困难": at risk, filed apart from the work that keeps pace.
             "有一定困难", "困难较大", "难度较大", "难以完成",
@@ -145,6 +146,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "达到序时进度", "达到时序进度", "达到序时", "超序时", "超时序", "超过序时进度",
             "序时进度以上", "按序时进度", "符合序时进度", "按时序推进", "按序时推进",
+            # "超额完成序时进度": ahead of the time gone, not the year's target beaten.
+            "完成序时进度", "完成时序进度", "快于序时进度",
             # Part of the work done ("部分完成任务"): the rest is still to do.
             "部分完成",
         ),
@@ -160,6 +163,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
             "完成全年目标", "提前完成", "已验收", "已达标",
+            # "已完成年度投资计划": the year's plan done (not "完成年度计划投资3亿元", an amount).
+            "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
             "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
         ),

@@ -47,6 +47,8 @@ def test_the_tuned_report_folder_agrees():
 RETIRED_AND_TUNED = [
     *("zhenping-2020", "huidong-2024-04", "liaoning-2021-07", "minqing-2024-06"),
     *("anshun-2019", "dongying-2006", "xingye-2016-08", "yueqing-2022"),
+    # session 28 (h12-draft13: yardstick shares, counted runs, task/result blocks, node columns)
+    *("chongxin-2017-06", "dangshan-2023-06", "dazhou-2019-03", "yancheng-2013-09"),
 ]
 
 
@@ -58,6 +60,18 @@ def test_the_retired_folders_agree_in_full(folder):
         rate = measured.agreement.scores[key].rate
         assert rate in (None, 1.0), measured.agreement.misses[key]
     assert measured.agreement.extra_pairs == 0
+
+
+@pytest.mark.parametrize("folder", RETIRED_AND_TUNED[-4:])
+def test_the_retired_folders_drafts_load(folder):
+    """Each draft loads as it comes: indicator names told apart within a target."""
+    from bench.drafts import draft_as_imported
+    from bot.drafting.review import draft_toml
+    from bot.render.ledger_toml import parse_ledger
+
+    drafted = draft_as_imported(REPORTS / folder / "report.txt")
+    loaded = parse_ledger(draft_toml(drafted), "draft.toml")
+    assert len(loaded.targets) == len(drafted.ledger.targets)
 
 
 def _ledger(*indicators: IndicatorSpec, status: str = "", category="经济发展") -> LedgerSpec:

@@ -106,7 +106,7 @@ def test_a_copy_broken_off_after_a_figure_keeps_what_it_said_was_done():
 
 
 def test_a_progress_line_opening_on_its_result_with_its_parts_is_done():
-    from bot.drafting.sentences import result_first
+    from bot.drafting.row_verdicts import result_first
 
     said = result_first("建成高标准农田2.6万亩,其中东区1.2万亩、西区1.4万亩;")
     assert (said.value, said.words) == ("已完成", "建成高标准农田2.6万亩")
