@@ -290,3 +290,13 @@ class LedgerSpec:
 
     def by_number(self) -> dict[int, TargetSpec]:
         return {t.number: t for t in self.targets}
+
+
+def fresh_name(base: str, used: set[str]) -> str:
+    """`base`, else `base2`, `base3`…: the first not in `used` (a ledger holds each indicator
+    name once per target), added to `used`."""
+    name, k = base, 2
+    while name in used:
+        name, k = f"{base}{k}", k + 1
+    used.add(name)
+    return name

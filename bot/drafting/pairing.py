@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bot.domain.ledger import IndicatorSpec, parse_decimal
+from bot.domain.ledger import IndicatorSpec, fresh_name, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
 from bot.drafting.mentions import (
     NAME_WINDOW,
@@ -369,12 +369,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     used: set[str] = set()
 
     def name_for(*names: str) -> str:
-        base = next((n for n in names if n), "指标")
-        name, k = base, 2
-        while name in used:
-            name, k = f"{base}{k}", k + 1
-        used.add(name)
-        return name
+        return fresh_name(next((n for n in names if n), "指标"), used)
 
     for ti, t in enumerate(targets):
         if t.unit in MAGNITUDES or ti in sizes:

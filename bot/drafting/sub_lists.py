@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.domain.ledger import fresh_name
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.shares import SHARE_NAME
 
@@ -111,12 +112,7 @@ def named_apart(tasks_pairings: list[tuple[str, list]]) -> list:
             name = p.indicator.name
             if len(pairings) == 1 and name in own and len(own) <= 16:
                 name = own
-            if name in used:
-                name = own
-            base, k = name, 2
-            while name in used:
-                name, k = f"{base}{k}", k + 1
-            used.add(name)
+            name = fresh_name(own if name in used else name, used)
             kept.append(replace(p, indicator=replace(p.indicator, name=name)))
     return kept
 
