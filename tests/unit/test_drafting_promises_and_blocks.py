@@ -1,0 +1,87 @@
+"""Shapes of the round retired in session 29: tasks named in status runs ("A、B等10项已完成或
+超额完成", "…等4项超过倒排工期计划进度", "其余13项…"), kinds of project under status heads
+("进展不够理想的有:" A;B。), promise and result lines ("政府承诺:" / "政府办理:") and target
+headings over their results. Made-up texts."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+from bot.drafting.run_ends import past_its_run
+from bot.drafting.words import status_from_words
+
+
+def _drafted(text: str, today: dt.date):
+    drafted = draft(parse_report(text), text, today=today)
+    return drafted, {t.number: t for t in drafted.ledger.targets}
+
+
+def _statuses(text: str, today: dt.date) -> dict[int, str]:
+    drafted, targets = _drafted(text, today)
+    return {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+
+
+# --- tasks named in status runs ----------------------------------------------------------
+
+RUNS = (
+    "某市人大视察十件实事完成情况\n"
+    "据介绍,今年十件实事涉及20项单项工作,其中\n"
+    "1.农村公路建设、\n"
+    "2.城区绿化、\n"
+    "3.学校食堂改造等8项已完成或超额完成,\n"
+    "4.污水管网建设、\n"
+    "5.送戏下乡等2项超过倒排工期计划进度,\n"
+    "其余10项工作正在按照计划推进。\n"
+    "视察组认为,相关部门行动积极。对已完成建设的项目,要健全长效管护机制。\n"
+)
+
+
+def test_done_or_beaten_said_of_a_run_is_only_sure_of_done():
+    assert status_from_words("已完成或超额完成").value == "已完成"
+    assert status_from_words("超额完成").value == "超额完成"
+
+
+def test_ahead_of_the_planned_pace_is_under_way():
+    assert status_from_words("超过倒排工期计划进度").value == "推进中"
+    assert status_from_words("快于计划进度").value == "推进中"
+
+
+def test_a_line_on_the_items_not_named_ends_the_last_item():
+    report = parse_report(RUNS)
+    assert report.targets[-1].progress_text == ""
+
+
+def test_each_name_of_a_run_takes_the_runs_status():
+    assert _statuses(RUNS, dt.date(2019, 10, 28)) == {
+        1: "已完成", 2: "已完成", 3: "已完成", 4: "推进中", 5: "推进中"
+    }  # fmt: skip
+
+
+# --- kinds of project under status heads -------------------------------------------------
+
+KINDS = (
+    "1-10月重点项目建设进展总体良好。\n"
+    "进展较好的有:\n"
+    "1.工业类完成投资19.1亿元,占年度计划的94.5%;\n"
+    "2.农业类完成投资3.3亿元,占年度计划的85.3%。\n"
+    "进展不够理想的有:\n"
+    "3.城建类完成投资9.7亿元,占年度计划的57.2%;\n"
+    "4.交通类完成投资3.4亿元,占年度计划的24.1%。\n"
+    "5.固定资产投资完成情况:1-9月累计完成27.9亿元,同比增长37.6%。\n"
+)
+
+
+def test_kinds_listed_under_a_lagging_head_are_behind_and_the_list_ends_at_its_full_stop():
+    assert _statuses(KINDS, dt.date(2012, 10, 30)) == {
+        1: "推进中", 2: "推进中", 3: "滞后", 4: "滞后", 5: "推进中"
+    }  # fmt: skip
+
+
+def test_a_run_cut_at_its_semicolons_ends_with_its_sentence():
+    lines = ["不够理想的有:", "1.甲;", "2.乙。", "3.丙情况:…"]
+    assert not past_its_run(lines, 0, 2, {1, 2, 3})
+    assert past_its_run(lines, 0, 3, {1, 2, 3})
+    # items that each end their own sentence stay under the heading
+    lines = ["滞后项目:", "1.甲。", "2.乙。"]
+    assert not past_its_run(lines, 0, 2, {1, 2})
