@@ -21,6 +21,7 @@ from bot.drafting.numbered_notices import (
     refusal,
 )
 from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
+from bot.drafting.promise_lines import promised_items
 from bot.drafting.run_ends import past_its_run
 from bot.drafting.sub_lists import in_sub_list, sub_list_mark
 from bot.drafting.text_figures import UNIT_PATTERN
@@ -437,6 +438,7 @@ def _parse_report(text: str) -> Report:
                 ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))
             )
     targets = [
-        replace(t, details=details[t.number]) if t.number in details else t for t in targets
+        replace(t, details=details[t.number]) if t.number in details else t
+        for t in promised_items(targets)  # "政府承诺:…" / "政府办理:…" under a subhead
     ]
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))

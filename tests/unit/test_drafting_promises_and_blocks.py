@@ -85,3 +85,47 @@ def test_a_run_cut_at_its_semicolons_ends_with_its_sentence():
     # items that each end their own sentence stay under the heading
     lines = ["滞后项目:", "1.甲。", "2.乙。"]
     assert not past_its_run(lines, 0, 2, {1, 2})
+
+
+# --- promise and result lines under a subhead --------------------------------------------
+
+PROMISES = (
+    "某市去年承诺的10件实事落实情况\n"
+    "从办理情况来看,10件实事基本上做到了件件落实。\n"
+    "1. 800个便民点走进社区\n"
+    "政府承诺:600个社区便民服务点建设工程\n"
+    "政府办理:目前,已建成800个社区便民服务点,服务居民12万人次。\n"
+    "2. 老人吃饭不再难\n"
+    "政府承诺:20所街道老年食堂建设\n"
+    "政府办理:2020年,建设20所街道老年食堂,并完成了市老年公寓的改造。\n"
+    "3. 3万群众喝上放心水\n"
+    "政府承诺:农村饮水安全工程\n"
+    "政府办理:山区3.2万群众的饮水问题已基本解\n"
+)
+
+
+def test_the_promise_is_the_target_and_the_labelled_result_its_progress():
+    items = parse_report(PROMISES).targets
+    assert [t.target_text for t in items] == [
+        "600个社区便民服务点建设工程", "20所街道老年食堂建设", "农村饮水安全工程"
+    ]  # fmt: skip
+    assert items[0].progress_text.startswith("目前,已建成800个")
+
+
+def test_promise_and_result_pair_their_figures_and_the_lead_covers_the_cut_item():
+    drafted, targets = _drafted(PROMISES, dt.date(2021, 1, 19))
+    pairs = [(i.target, i.actual) for i in targets[1].indicators if i.comparable]
+    assert pairs == [("600", "800")]
+    assert [(i.target, i.actual) for i in targets[2].indicators if i.comparable] == [
+        ("20", "20")
+    ]
+    statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    assert statuses == {1: "超额完成", 2: "已完成", 3: "已完成"}
+
+
+def test_lines_without_both_labels_stay_as_they_are():
+    from bot.drafting.promise_lines import promise_and_result
+
+    assert promise_and_result("标题", "政府承诺:甲工程\n政府办理:已完成") == ("甲工程", "已完成")
+    assert promise_and_result("标题", "政府承诺:甲工程\n乙") is None
+    assert promise_and_result("标题", "已建成800个") is None
