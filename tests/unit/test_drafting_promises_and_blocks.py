@@ -116,9 +116,7 @@ def test_promise_and_result_pair_their_figures_and_the_lead_covers_the_cut_item(
     drafted, targets = _drafted(PROMISES, dt.date(2021, 1, 19))
     pairs = [(i.target, i.actual) for i in targets[1].indicators if i.comparable]
     assert pairs == [("600", "800")]
-    assert [(i.target, i.actual) for i in targets[2].indicators if i.comparable] == [
-        ("20", "20")
-    ]
+    assert [(i.target, i.actual) for i in targets[2].indicators if i.comparable] == [("20", "20")]
     statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
     assert statuses == {1: "超额完成", 2: "已完成", 3: "已完成"}
 
