@@ -25,6 +25,7 @@ from bot.drafting.counted_runs import (
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
+from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.naming import (
@@ -285,6 +286,7 @@ def draft_target(
         progress_report and item.progress_text and _says_done_itself(item.target_text)
     ):
         told = f"{item.target_text}\n{told}"
+    told = without_fund_shares(item.target_text, told)  # "资金下达X亿元,完成年度计划的Y%"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = (
         row_verdict(row, spec, told, day)

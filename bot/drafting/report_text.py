@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.domain.ledger import strip_control_characters
+from bot.drafting.block_heads import headed_blocks
 from bot.drafting.cells import GROUP_ROW
 from bot.drafting.details import detail_sections, item_name
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
@@ -439,6 +440,6 @@ def _parse_report(text: str) -> Report:
             )
     targets = [
         replace(t, details=details[t.number]) if t.number in details else t
-        for t in promised_items(targets)  # "政府承诺:…" / "政府办理:…" under a subhead
+        for t in promised_items(headed_blocks(lines, targets))  # "政府承诺:…"; "一、…" "(一)…"
     ]
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))
