@@ -35,9 +35,7 @@ def headed_blocks(lines: list[str], targets: list) -> list:
         for k, line in enumerate(lines)
         if k not in item_lines and _HEAD.match(line)
     }
-    heads.update(
-        {t.line - 1: _HEAD.match(_own_words(lines[t.line - 1])) for t in targets}
-    )
+    heads.update({t.line - 1: _HEAD.match(_own_words(lines[t.line - 1])) for t in targets})
     heads = {k: m for k, m in heads.items() if m}
     if len(heads) < 2:
         return targets  # one heading with figures is no series of blocks

@@ -14,7 +14,9 @@ _SCALED = tuple(
     f"{m}{u}"
     for m in ("万", "亿")
     for u in KNOWN_UNITS
-    if u[0] not in "万亿%" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
+    if u[0] not in "万亿%"
+    and "/" not in u
+    and u not in ("天", "小时", "倍", "位", "次")
     and (u == "个" or u[0] != "个")  # "学位5万个", not "万个村" nor "万个百分点"
 )
 # Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
