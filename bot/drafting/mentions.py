@@ -338,7 +338,9 @@ def counts_its_subject(m: Mention, text: str) -> bool:
     """`m` counts the projects its sentence is about: a count in 项 (or 个 of 项目) closing the
     sentence's first clause with no verb before it, a figure in the clause after it."""
     projects = m.unit == "项" or (m.unit == "个" and re.search(r"(?:项目|工程)$", m.name))
-    opening = not re.search(r"[，,：:、（）()]", m.heading) and not _ACTION.search(m.heading)
+    # After a label ("市级重点项目进展情况: 2012年我县…") the sentence opens anew.
+    heading = re.split(r"(?<=情况)\s*[:：]", m.heading)[-1]
+    opening = not re.search(r"[，,：:、（）()]", heading) and not _ACTION.search(heading)
     rest = text[m.start :]
     end = re.search(r"[，,。；;\n]", rest)
     return bool(

@@ -206,3 +206,17 @@ def test_ten_thousands_of_things_counted_one_by_one():
     ]
     assert convert(Decimal("21702"), "间", "万间") == Decimal("2.1702")
     assert convert(Decimal("1"), "万个", "个") is None  # 个 stays unscaled
+
+
+def test_the_count_of_an_items_projects_said_again_in_its_progress_pairs_nothing():
+    from bot.drafting.pairing import pair_indicators
+
+    found = pair_indicators(
+        "市级重点项目进展情况: 2021年我县市级重点项目12个,年度计划投资18.6亿元。",
+        "1-9月, 12个市级重点项目完成投资15.2亿元,完成占比8个县区中排名第一。",
+    )
+    pairs = [(p.indicator.target, p.indicator.actual) for p in found if p.indicator.comparable]
+    assert pairs == [("18.6", "15.2")]
+    # a count of the things done in the item's own words is still its actual
+    found = pair_indicators("新建社区食堂12个", "已建成社区食堂12个。")
+    assert [(p.indicator.target, p.indicator.actual) for p in found] == [("12", "12")]
