@@ -4,7 +4,8 @@ A year-end 通报 may give each 实事 a block: its heading, numbered "一、", 
 year's target with its figures, and the results follow it, split into "(一)", "(二)"… when
 the heading sets several tasks. Each sub-item's target is the heading's clause of the same
 place (as many clauses as sub-items); an item that is itself a block's heading ("3.二、…")
-ends where the next block's heading ("三、…") begins.
+ends where the next block's heading ("三、…") begins. The block's own lines under its heading
+(its funds) are each sub-item's too.
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def _in_its_block(item, lines: list[str], heads: dict, targets: list):
     clauses = [c.strip() for c in _CLAUSE.split(heads[head_at].group(2)) if c.strip()]
     if subs != list(range(1, len(clauses) + 1)):
         return item  # the heading's tasks and the sub-items do not match one for one
-    told = sub.group(2) if item.same_line or not item.progress_text else None
-    progress = "\n".join(t for t in (sub.group(2), "" if told else item.progress_text) if t)
+    body = "" if item.same_line else item.progress_text  # (a same-line tail is in its words)
+    # The block's own lines before its first sub-item ("省级财政补助资金下达…") are each one's.
+    first = min(t.line - 1 for t in targets if head_at < t.line - 1 < end)
+    shared = [ln.strip() for ln in lines[head_at + 1 : first] if ln.strip()]
+    progress = "\n".join(t for t in (sub.group(2), body, *shared) if t)
     number = list_number(sub.group(1))
     return replace(item, target_text=clauses[number - 1], progress_text=progress, same_line=False)

@@ -160,6 +160,10 @@ def test_each_sub_item_takes_its_clause_of_the_heading_and_a_heading_item_ends_a
         "四、城乡居民医保财政补助标准提高4.8%",
     ]
     assert items[0].progress_text.startswith("推进托育服务体系建设")
+    # the block's funds line under its heading is each of its sub-items' too
+    funds = "省级财政补助资金下达2.1亿元,完成年度计划的103%。"
+    assert items[0].progress_text.endswith(funds) and items[1].progress_text.endswith(funds)
+    assert items[3].progress_text.endswith("省级财政补助资金下达1200万元,完成年度计划的100%。")
     assert "三、" not in items[2].progress_text
 
 
