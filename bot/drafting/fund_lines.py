@@ -12,9 +12,9 @@ import re
 
 # A sentence of funds: the money named, an amount in 元, then its share of the plan.
 _FUND_SHARE = re.compile(
-    r"[^。；;\n]*?(?:资金|经费|补助|奖补)[^。；;\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
-    r"\s*[，,]\s*(?:完成|占|为|达)[^。；;\n\d]{0,8}?(?:计划|预算|任务)的?\s*\d+(?:\.\d+)?\s*[%％]"
-    r"[。；;]?"
+    r"(?P<money>[^。；;\n，,]*(?:资金|经费|补助|奖补))[^。；;\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:万|亿)?元"
+    r"\s*[，,]\s*(?:完成|占|为|达)[^。；;\n\d]{0,8}?(?:计划|预算|任务)的?\s*"
+    r"(?P<share>\d+(?:\.\d+)?)\s*[%％][。；;]?"
 )
 _MONEY_TARGET = re.compile(r"\d\s*(?:万|亿)?元")
 
@@ -25,3 +25,12 @@ def without_fund_shares(target_text: str, told: str) -> str:
     if _MONEY_TARGET.search(target_text):
         return told
     return _FUND_SHARE.sub("", told).strip()
+
+
+def fund_share_name(text: str, share: str) -> str:
+    """The name of a share of the plan that is the funds' ("省级财政补助资金完成率"), or ""
+    when `share` (its figure as written) is no funds' share in `text`."""
+    for m in _FUND_SHARE.finditer(text):
+        if m.group("share") == share:
+            return f"{m.group('money').strip()}完成率"
+    return ""

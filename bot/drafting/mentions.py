@@ -19,7 +19,8 @@ _LEAD_WORDS = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
-    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝])+$"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝]"
+    r"|下达)+$"  # "补助资金下达5.4亿元": the money is named, not "…资金下"
 )
 _UNIT_PATTERN = units_pattern(KNOWN_UNITS)
 NAME_WINDOW = 14  # characters before a figure that may hold its name

@@ -224,3 +224,21 @@ def test_the_count_of_an_items_projects_said_again_in_its_progress_pairs_nothing
     # a count of the things done in the item's own words is still its actual
     found = pair_indicators("新建社区食堂12个", "已建成社区食堂12个。")
     assert [(p.indicator.target, p.indicator.actual) for p in found] == [("12", "12")]
+
+
+def test_the_funds_and_their_share_are_named_after_the_funds():
+    from bot.drafting.indicator_names import plainly_named
+    from bot.drafting.pairing import pair_indicators
+
+    target = "改造农村学校厕所1万间"
+    progress = (
+        "全省完成改造10500间,完成年度计划的105%。\n"
+        "省级财政补助资金下达2.1亿元,完成年度计划的103%。"
+    )
+    named = plainly_named(pair_indicators(target, progress), f"{target}\n{progress}")
+    assert [(p.indicator.name, p.indicator.actual) for p in named] == [
+        ("改造农村学校厕所", "10500"),
+        ("计划完成率", "105"),
+        ("省级财政补助资金", "2.1"),
+        ("省级财政补助资金完成率", "103"),
+    ]
