@@ -242,3 +242,12 @@ def test_the_funds_and_their_share_are_named_after_the_funds():
         ("省级财政补助资金", "2.1"),
         ("省级财政补助资金完成率", "103"),
     ]
+
+
+def test_an_opening_saying_each_of_the_list_was_carried_out_or_done_on_time():
+    from bot.drafting.counted_runs import whole_list_done
+
+    assert whole_list_done("从办理情况来看,20件实事基本上做到了件件落实。", 6).value == "已完成"
+    assert whole_list_done("29项为民办实事年度目标任务如期完成。", 6).value == "已完成"
+    assert whole_list_done("确保29项为民办实事如期完成。", 6) is None  # a promise
+    assert whole_list_done("29项为民办实事中已有5项如期完成。", 6) is None  # a part
