@@ -232,7 +232,9 @@ def draft_target(
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
-    topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
+    # The funds handed down ("省级财政补助资金下达…") name who pays, not the target's field.
+    own_words = without_fund_shares(item.target_text, item.progress_text)
+    topic, topic_confidence = topic_for(item.target_text, own_words, lexicon)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
     title = whole_quoted_names(
@@ -246,7 +248,7 @@ def draft_target(
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     # A 责任单位 column names the lead, also under a header the rows' reading does not use.
     lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
-    texts = f"{lead}{item.target_text}\n{item.progress_text}"
+    texts = f"{lead}{item.target_text}\n{own_words}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)

@@ -251,3 +251,9 @@ def test_an_opening_saying_each_of_the_list_was_carried_out_or_done_on_time():
     assert whole_list_done("29项为民办实事年度目标任务如期完成。", 6).value == "已完成"
     assert whole_list_done("确保29项为民办实事如期完成。", 6) is None  # a promise
     assert whole_list_done("29项为民办实事中已有5项如期完成。", 6) is None  # a part
+
+
+def test_the_funds_handed_down_name_no_unit_for_the_work():
+    _drafted_, targets = _drafted(BLOCKS, dt.date(2023, 1, 29))
+    # 2 (school toilets) tells nothing of its field but its funds: no 县财政局 from them
+    assert "县财政局" not in {u.name for u in targets[2].units}
