@@ -22,9 +22,9 @@ _RESULT = re.compile(
 )
 
 
-def promise_and_result(target_text: str, progress_text: str) -> tuple[str, str] | None:
-    """The promise and the result of an item whose lines under its subhead are a labelled
-    promise, then a labelled result; None when its lines are not so labelled."""
+def promise_and_result(progress_text: str) -> tuple[str, str] | None:
+    """The promise and the result of an item whose lines under its subhead (`progress_text`)
+    are a labelled promise, then a labelled result; None when they are not so labelled."""
     lines = progress_text.split("\n")
     if not lines or not _PROMISE.match(lines[0]):
         return None
@@ -41,7 +41,7 @@ def promised_items(targets: list) -> list:
     target, the result its progress."""
     found = []
     for item in targets:
-        labelled = promise_and_result(item.target_text, item.progress_text)
+        labelled = promise_and_result(item.progress_text)
         if labelled:
             item = replace(item, target_text=labelled[0], progress_text=labelled[1])
         found.append(item)

@@ -124,9 +124,9 @@ def test_promise_and_result_pair_their_figures_and_the_lead_covers_the_cut_item(
 def test_lines_without_both_labels_stay_as_they_are():
     from bot.drafting.promise_lines import promise_and_result
 
-    assert promise_and_result("标题", "政府承诺:甲工程\n政府办理:已完成") == ("甲工程", "已完成")
-    assert promise_and_result("标题", "政府承诺:甲工程\n乙") is None
-    assert promise_and_result("标题", "已建成800个") is None
+    assert promise_and_result("政府承诺:甲工程\n政府办理:已完成") == ("甲工程", "已完成")
+    assert promise_and_result("政府承诺:甲工程\n乙") is None
+    assert promise_and_result("已建成800个") is None
 
 
 # --- target headings over their results --------------------------------------------------
