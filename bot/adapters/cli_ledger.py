@@ -72,7 +72,12 @@ def _unit_filter(ledger, unit: str) -> str:
     for a unit the ledger never names would read as "all done"."""
     from difflib import get_close_matches
 
-    from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, resolve_unit_name
+    from bot.domain.unit_names import (
+        UnitAmbiguous,
+        UnitNotFound,
+        resolve_unit_name,
+        units_hint,
+    )
 
     names = sorted({u.name for t in ledger.targets for u in t.units})
     if any(unit in name for name in names):
@@ -86,7 +91,7 @@ def _unit_filter(ledger, unit: str) -> str:
     else:
         print(found.note, file=sys.stderr)
         return found.name
-    hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    hint = units_hint(close, names)
     raise CliError(f"{ledger.year}年台账中没有名称含“{unit}”的责任单位。{hint}")
 
 

@@ -1,0 +1,42 @@
+"""A leader's follow-ups found by using the bot (session 29, h-trial10): after a target, what it
+was set to do ("目标是多少", "任务是什么") is asked of that target, not of the whole ledger."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Conversation
+from bot.understanding.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return Answerer(
+        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize("follow_up", ["目标是多少", "目标多少", "任务是什么", "它的目标是多少？"])
+def test_the_target_asked_after_a_target_is_that_targets_card(answerer, follow_up):
+    chat = Conversation()
+    answerer.ask("新增贷款怎么样", chat)
+    answer = answerer.ask(follow_up, chat)
+    assert answer.intent == "target" and answer.targets == (12,), follow_up
+    assert "目标14亿元" in answer.reply
+
+
+def test_the_target_asked_with_nothing_talked_about_names_no_target(answerer):
+    answer = answerer.ask("目标是多少", Conversation())
+    assert answer.intent == "unknown"
+
+
+def test_a_list_asked_is_remembered_even_when_it_is_empty():
+    chat = Conversation()
+    from bot.understanding.conversation import Answer
+
+    chat.remember(Answer("哪些滞后", "list", (), "滞后的目标：没有符合条件的目标。"), 100.0)
+    assert chat.last_list(101.0) == "哪些滞后"
+    chat.remember(Answer("新增贷款", "target", (12,), "…"), 102.0)
+    assert chat.last_list(103.0) == ""  # a target asked since: "去年呢" is about it
