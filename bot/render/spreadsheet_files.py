@@ -50,7 +50,8 @@ class SpreadsheetError(Exception):
 
     def __init__(self, file: str, problems: Sequence[CellProblem]):
         self.file = file
-        self.problems = list(problems)
+        # top to bottom, as a clerk goes through the sheet (checks run by kind, not by row)
+        self.problems = sorted(problems, key=lambda p: p.row)
         shown = "\n".join(f"  {p}" for p in self.problems[:20])
         more = f"\n  …另有{len(self.problems) - 20}处" if len(self.problems) > 20 else ""
         super().__init__(f"{file}: 文件有误，未导入任何内容：\n{shown}{more}")
