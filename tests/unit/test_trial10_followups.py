@@ -40,3 +40,20 @@ def test_a_list_asked_is_remembered_even_when_it_is_empty():
     assert chat.last_list(101.0) == "哪些滞后"
     chat.remember(Answer("新增贷款", "target", (12,), "…"), 102.0)
     assert chat.last_list(103.0) == ""  # a target asked since: "去年呢" is about it
+
+
+def test_a_day_named_from_today_is_that_days_deadlines(ledger_2020):
+    eve = Answerer(
+        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    for question in ("明天到期的", "明天要完成的有哪些"):
+        answer = eve.ask(question)
+        assert answer.intent == "list" and answer.targets == (5,), question  # 10月底之前
+        assert answer.filter["due"] == ["2020-10-31", "2020-10-31"]
+    assert eve.ask("后天到期的").targets == ()
+    assert eve.ask("昨天到期的").filter["due"] == ["2020-10-29", "2020-10-29"]
+
+
+@pytest.mark.parametrize("question", ["有多少项完成了", "有几项完成了", "一共有多少个完成了"])
+def test_how_many_are_done_asked_either_way_is_the_summary(answerer, question):
+    assert answerer.ask(question).intent == "summary"
