@@ -105,3 +105,10 @@ def test_a_chart_with_nothing_to_watch_heads_its_one_panel_all_targets(service):
     figure = completion_figure(only_done, today=dt.date(2021, 12, 31))
     [panel] = figure.axes
     assert panel.get_title(loc="left") == "全部目标（1项，已完成/暂无数据）"
+
+
+def test_due_takes_its_days_written_with_their_word(config, engine):
+    service = admin_chat(config, engine, today=dt.date(2020, 10, 23))
+    [typed] = service.command(ADMIN, "due", "10天")
+    [bare] = service.command(ADMIN, "due", "10")
+    assert typed.text == bare.text and typed.text.startswith("未来10天内（至2020-11-02）到期的目标")
