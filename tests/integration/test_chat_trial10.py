@@ -112,3 +112,8 @@ def test_due_takes_its_days_written_with_their_word(config, engine):
     [typed] = service.command(ADMIN, "due", "10天")
     [bare] = service.command(ADMIN, "due", "10")
     assert typed.text == bare.text and typed.text.startswith("未来10天内（至2020-11-02）到期的目标")
+
+
+def test_subscribing_a_unit_in_a_ledger_without_units_says_it_names_none(without_units):
+    [reply] = without_units.command(ADMIN, "subscribe", "县财政局 -1003302")
+    assert reply.text == "台账中没有唯一对应“县财政局”的责任单位。这份台账没有列明责任单位。"
