@@ -96,6 +96,8 @@ def test_list_by_unit_of_a_ledger_without_units_says_it_names_none(run_cli, tmp_
     assert "2021年台账中没有名称含“财政”的责任单位。这份台账没有列明责任单位。" in err
     code, _, err = run_cli("list", "--unit", "外星局", "--year", "2020")
     assert code == 2 and "已有单位：" in err and "等。" in err  # 2020 names more than ten
+    code, out, _ = run_cli("reminders", "--at", "2021-12-24")
+    assert code == 0 and "这一天该发提醒，但没有责任单位，提醒无人接收。" in out
 
 
 def test_a_chart_with_nothing_to_watch_heads_its_one_panel_all_targets(service):
@@ -111,9 +113,23 @@ def test_due_takes_its_days_written_with_their_word(config, engine):
     service = admin_chat(config, engine, today=dt.date(2020, 10, 23))
     [typed] = service.command(ADMIN, "due", "10天")
     [bare] = service.command(ADMIN, "due", "10")
-    assert typed.text == bare.text and typed.text.startswith("未来10天内（至2020-11-02）到期的目标")
+    assert typed.text == bare.text and typed.text.startswith(
+        "未来10天内（至2020-11-02）到期的目标"
+    )
 
 
 def test_subscribing_a_unit_in_a_ledger_without_units_says_it_names_none(without_units):
     [reply] = without_units.command(ADMIN, "subscribe", "县财政局 -1003302")
     assert reply.text == "台账中没有唯一对应“县财政局”的责任单位。这份台账没有列明责任单位。"
+
+
+def test_a_reminder_preview_names_the_targets_whose_reminders_nobody_would_get(without_units):
+    [preview] = without_units.command(ADMIN, "reminders", "2021-12-24")
+    assert preview.text.startswith("2021-12-24 应发送的提醒（预览，不发送）：\n\n")
+    assert (
+        "第2项" in preview.text
+        and "这一天该发提醒，但没有责任单位，提醒无人接收。" in preview.text
+    )
+    assert "这一天没有需要发送的提醒" not in preview.text
+    [quiet] = without_units.command(ADMIN, "reminders", "2021-06-01")
+    assert quiet.text.endswith("这一天没有需要发送的提醒。")
