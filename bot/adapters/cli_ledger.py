@@ -26,7 +26,7 @@ from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.drafting.review import review_marks
 from bot.render.ledger_toml import load_ledger_file
-from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits
+from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits, xlsx_sheet_year
 from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
@@ -200,6 +200,12 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             held = ledger_of(engine, year=ledger.year, rules=config.status)
             _refuse_another_years(ledger, held, path, args)
     elif suffix in (".xlsx", ".csv"):
+        named = xlsx_sheet_year(path) if suffix == ".xlsx" and not args.year else None
+        held = years_held(engine) if named is not None else {}
+        if named in held and named != (config.year or max(held)):
+            # "2020台账", as `export --year 2020` names its sheet: that year's ledger
+            args.year = named
+            print(f"按工作表名“{named}台账”导入{named}年的台账", file=sys.stderr)
         base = ledger_for(config, engine, args)
         try:
             ledger = read_spreadsheet(path, base, config.current_date())

@@ -133,3 +133,15 @@ def test_a_reminder_preview_names_the_targets_whose_reminders_nobody_would_get(w
     assert "这一天没有需要发送的提醒" not in preview.text
     [quiet] = without_units.command(ADMIN, "reminders", "2021-06-01")
     assert quiet.text.endswith("这一天没有需要发送的提醒。")
+
+
+def test_last_years_export_imports_back_as_last_years_sheet(run_cli, tmp_path):
+    assert run_cli("import", str(LEDGER_2021))[0] == 0  # 2021 is now the current year
+    sheet = tmp_path / "2020.xlsx"
+    assert run_cli("export", "--year", "2020", "--format", "xlsx", "-o", str(sheet))[0] == 0
+    code, out, err = run_cli("import", str(sheet))  # no --year: its sheet "2020台账" says it
+    assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
+    assert err == "按工作表名“2020台账”导入2020年的台账\n"
+    this_year = tmp_path / "2021.xlsx"
+    assert run_cli("export", "--format", "xlsx", "-o", str(this_year))[0] == 0
+    assert run_cli("import", str(this_year)) == (0, "新建0项，更新0个字段，冲突0个\n", "")
