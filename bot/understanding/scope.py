@@ -321,7 +321,7 @@ class ScopeChecks(SubjectGaps):
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
-        if best is not None and self._names_unheld_subject(q, self._candidate_of(q, best.number)):
+        if self._beyond_ledger(q, best and self._candidate_of(q, best.number)):
             return True
         if asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True

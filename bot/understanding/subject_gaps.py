@@ -1,22 +1,39 @@
-"""A weak match on words of work or place alone, for a question whose subject this ledger
-never writes: "市区集中供热面积新增多少" shares only 新增 and 市区 with a target of parking
-spaces, and 供热 is a subject of county work no target of this ledger mentions."""
+"""Questions beyond the ledger that share words with a target: a weak match on words of work
+or place alone, for a question whose subject this ledger never writes ("市区集中供热面积新增多少"
+shares only 新增 and 市区 with a target of parking spaces; no target mentions 供热); one on the
+ledger's own place name alone ("恩平温泉周末人多吗"); forecasts, the asker's meals and the ledger
+of a year still to come (`asker_cues`)."""
 
 from __future__ import annotations
 
 import functools
 import re
 
+from bot.understanding.asker_cues import FORECAST, OWN_MEAL, coming_year_words, without
 from bot.understanding.candidates import Candidate
 from bot.understanding.text import normalize
 
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
 _FIGURE_CHARS = re.compile(r"[0-9.%]+")
 
+# The level a ledger's own place is named with in its preamble (恩平市, 苍南县, 涪陵区).
+_LEVELS = "市县区州旗"
+_OWN_PLACE_NAMED = f"[{_LEVELS}](?:[0-9]{{4}}年|人民政府|政府|委|人大|党委)"
+
 
 class SubjectGaps:
     """Part of `ScopeChecks` (bot.understanding.scope): reads `lexicon`, `index` and the
     ledger's word counts of `Answerer`."""
+
+    def _beyond_ledger(self, q: str, best: Candidate | None) -> bool:
+        """A forecast, the asker's meal, the ledger of a year to come, or a weak match that
+        shares no word of a subject with the question (see the module's docstring)."""
+        if FORECAST.search(q) or OWN_MEAL.search(q):
+            return True
+        coming = coming_year_words(q)
+        if coming and not self.names_something(without(q, coming)):
+            return True  # "明年的十件实事有哪些": words for the whole ledger, of another year
+        return self._names_unheld_subject(q, best) or self._only_own_place(best)
 
     @functools.cached_property
     def _official_words(self) -> tuple[str, ...]:
@@ -33,9 +50,10 @@ class SubjectGaps:
         kept = (w for w in words if len(w) >= 2 and w not in generic and not w.isascii())
         return tuple(sorted(kept, key=len, reverse=True))
 
-    def _only_generic_evidence(self, best: Candidate) -> bool:
+    def _only_generic_evidence(self, best: Candidate, places: bool = False) -> bool:
         """Nothing but the lexicon's words of work and place (or parts of them) explains the
-        target: no figure, no rare character, no word of a subject."""
+        target, and with `places` the ledger's own place name: no figure, no rare character,
+        no word of a subject."""
         generic = self.lexicon.generic
         if not generic or not best.reasons:
             return False
@@ -43,9 +61,30 @@ class SubjectGaps:
             if r.kind in ("char", "figure"):
                 return False
             text = _FIGURE_CHARS.sub("", r.text)
-            if text and not any(text in word for word in generic):
+            if not text or any(text in word for word in generic):
+                continue
+            if not (places and self._own_place(text)):
                 return False
         return True
+
+    def _own_place(self, text: str) -> bool:
+        """`text` is the ledger's own place, as its preamble names it with a level (恩平 or
+        恩平市 of "关于恩平市2024年十件民生实事"): no more one target's than another's."""
+        base = text[:-1] if text[-1] in _LEVELS else text
+        if len(base) < 2 or base not in self._preamble:
+            return False
+        # Named as the ledger's place is: before its year or its government ("恩平市2024年",
+        # "泰顺县人民政府"), not a word ending in a level character (老旧小区改造).
+        return re.search(re.escape(base) + _OWN_PLACE_NAMED, self._preamble) is not None
+
+    def _only_own_place(self, best: Candidate | None) -> bool:
+        """A weak match by the ledger's own place name and words of work or place alone."""
+        if best is None or self._confident(best):
+            return False
+        texts = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
+        return any(t and self._own_place(t) for t in texts) and self._only_generic_evidence(
+            best, places=True
+        )
 
     def _names_unheld_subject(self, q: str, best: Candidate | None) -> bool:
         """The leading target is no confident match and shares only words of work or place
