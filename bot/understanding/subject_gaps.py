@@ -33,7 +33,7 @@ class SubjectGaps:
         coming = coming_year_words(q)
         if coming and not self.names_something(without(q, coming)):
             return True  # "明年的十件实事有哪些": words for the whole ledger, of another year
-        return self._names_unheld_subject(q, best) or self._only_own_place(best)
+        return self._names_unheld_subject(q, best) or self._only_own_place(q, best)
 
     @functools.cached_property
     def _official_words(self) -> tuple[str, ...]:
@@ -50,15 +50,20 @@ class SubjectGaps:
         kept = (w for w in words if len(w) >= 2 and w not in generic and not w.isascii())
         return tuple(sorted(kept, key=len, reverse=True))
 
-    def _only_generic_evidence(self, best: Candidate, places: bool = False) -> bool:
+    def _only_generic_evidence(self, q: str, best: Candidate, places: bool = False) -> bool:
         """Nothing but the lexicon's words of work and place (or parts of them) explains the
-        target, and with `places` the ledger's own place name: no figure, no rare character,
-        no word of a subject."""
+        target, and with `places` the ledger's own place name: no figure, no rare character
+        but one of such a word in the question, no word of a subject."""
         generic = self.lexicon.generic
         if not generic or not best.reasons:
             return False
         for r in best.reasons:
-            if r.kind in ("char", "figure"):
+            if r.kind == "figure":
+                return False
+            if r.kind == "char":
+                # a character of a word of work or place the question writes (市 of 市区)
+                if any(r.text in word and word in q for word in generic):
+                    continue
                 return False
             text = _FIGURE_CHARS.sub("", r.text)
             if not text or any(text in word for word in generic):
@@ -77,13 +82,13 @@ class SubjectGaps:
         # "泰顺县人民政府"), not a word ending in a level character (老旧小区改造).
         return re.search(re.escape(base) + _OWN_PLACE_NAMED, self._preamble) is not None
 
-    def _only_own_place(self, best: Candidate | None) -> bool:
+    def _only_own_place(self, q: str, best: Candidate | None) -> bool:
         """A weak match by the ledger's own place name and words of work or place alone."""
         if best is None or self._confident(best):
             return False
         texts = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         return any(t and self._own_place(t) for t in texts) and self._only_generic_evidence(
-            best, places=True
+            q, best, places=True
         )
 
     def _names_unheld_subject(self, q: str, best: Candidate | None) -> bool:
@@ -91,7 +96,7 @@ class SubjectGaps:
         with the question, which names a subject of county work (an official word of the
         lexicon, no part of it explained) that this ledger never writes, nor any of the
         lexicon's words for it."""
-        if best is None or self._confident(best) or not self._only_generic_evidence(best):
+        if best is None or self._confident(best) or not self._only_generic_evidence(q, best):
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         topics = {t.name: t.words for t in self.lexicon.topics}
