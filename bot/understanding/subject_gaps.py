@@ -11,7 +11,7 @@ import re
 
 from bot.understanding.asker_cues import FORECAST, OWN_MEAL, coming_year_words, without
 from bot.understanding.candidates import Candidate
-from bot.understanding.text import normalize
+from bot.understanding.text import normalize, text_tokens
 
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
 _FIGURE_CHARS = re.compile(r"[0-9.%]+")
@@ -94,8 +94,8 @@ class SubjectGaps:
     def _names_unheld_subject(self, q: str, best: Candidate | None) -> bool:
         """The leading target is no confident match and shares only words of work or place
         with the question, which names a subject of county work (an official word of the
-        lexicon, no part of it explained) that this ledger never writes, nor any of the
-        lexicon's words for it."""
+        lexicon, no part of it explained) that no target writes, nor any of the lexicon's
+        words for it."""
         if best is None or self._confident(best) or not self._only_generic_evidence(q, best):
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
@@ -104,9 +104,18 @@ class SubjectGaps:
         for word in self._official_words:
             if word not in q or any(e and e in word for e in explained):
                 continue
-            if self._ledger_mentions(word) or self._ledger_writes_apart(word):
+            if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue
             others = (*synonyms.get(word, ()), *topics.get(word, ()))
-            if not any(self._ledger_mentions(normalize(w)) for w in others):
+            if not any(self._targets_write(normalize(w)) for w in others):
                 return True
         return False
+
+    def _targets_write(self, word: str) -> bool:
+        """Some target's texts or aliases write `word`: its preamble's news ("外贸进出口稳中
+        有进") is no target of the ledger. The index's bigrams decide it where they can."""
+        index = self.index
+        tokens = text_tokens(word)
+        if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
+            return False
+        return tokens == [word] or self._counts(word)[0] > 0
