@@ -96,7 +96,7 @@ class SubjectGaps:
         with the question, which names a subject of county work (an official word of the
         lexicon, no part of it explained) that no target writes, nor any of the lexicon's
         words for it."""
-        if best is None or self._confident(best) or not self._only_generic_evidence(q, best):
+        if best is None or _names_phrase(best) or not self._only_generic_evidence(q, best):
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         topics = {t.name: t.words for t in self.lexicon.topics}
@@ -119,3 +119,12 @@ class SubjectGaps:
         if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
             return False
         return tokens == [word] or self._counts(word)[0] > 0
+
+
+def _names_phrase(best: Candidate) -> bool:
+    """One of the target's phrases of three characters or more, figures aside, is written in
+    the question: evidence however weak the coverage (新增2 of a figure is no such phrase)."""
+    return any(
+        r.kind in ("phrase", "pinyin", "fuzzy") and len(_FIGURE_CHARS.sub("", r.text)) >= 3
+        for r in best.reasons
+    )
