@@ -107,9 +107,22 @@ class SubjectGaps:
             if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue
             others = (*synonyms.get(word, ()), *topics.get(word, ()))
-            if not any(self._targets_write(normalize(w)) for w in others):
+            if not any(self._targets_write(w) for w in self._subjects_of(others)):
                 return True
         return False
+
+    def _subjects_of(self, words) -> list[str]:
+        """`words` normalised, each also without its words of work or place when two
+        characters or more are left (交通建设 is written by a target of 交通)."""
+        found = []
+        for word in map(normalize, words):
+            found.append(word)
+            core = word
+            for generic in self.lexicon.generic:
+                core = core.replace(generic, "")
+            if len(core) >= 2 and core != word:
+                found.append(core)
+        return found
 
     def _targets_write(self, word: str) -> bool:
         """Some target's texts or aliases write `word`: its preamble's news ("外贸进出口稳中
