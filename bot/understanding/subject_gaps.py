@@ -50,24 +50,53 @@ class SubjectGaps:
         kept = (w for w in words if len(w) >= 2 and w not in generic and not w.isascii())
         return tuple(sorted(kept, key=len, reverse=True))
 
+    @functools.cached_property
+    def _official_by_first(self) -> dict[str, tuple[str, ...]]:
+        """`_official_words` by their first character, longest first: a question is looked
+        up by its own characters, not every word by the question."""
+        found: dict[str, list[str]] = {}
+        for word in self._official_words:
+            found.setdefault(word[0], []).append(word)
+        return {ch: tuple(words) for ch, words in found.items()}
+
+    def _official_in(self, q: str) -> list[str]:
+        """The official words `q` writes."""
+        by_first = self._official_by_first
+        return [w for ch in set(q) for w in by_first.get(ch, ()) if w in q]
+
+    @functools.cached_property
+    def _generic_parts(self) -> frozenset[str]:
+        """Every word of work or place of the lexicon and every part of one (设 of 建设)."""
+        return frozenset(
+            w[i:j]
+            for w in self.lexicon.generic
+            for i in range(len(w))
+            for j in range(i + 1, len(w) + 1)
+        )
+
     def _only_generic_evidence(self, q: str, best: Candidate, places: bool = False) -> bool:
         """Nothing but the lexicon's words of work and place (or parts of them) explains the
         target, and with `places` the ledger's own place name: no figure, no rare character
         but one of such a word in the question, no word of a subject."""
-        generic = self.lexicon.generic
-        if not generic or not best.reasons:
+        parts = self._generic_parts
+        if not parts or not best.reasons:
             return False
+        # Most targets fail on their first reason: the text is tested before any work on it.
         for r in best.reasons:
+            text = r.text
             if r.kind == "figure":
                 return False
             if r.kind == "char":
                 # a character of a word of work or place the question writes (市 of 市区)
-                if any(r.text in word and word in q for word in generic):
+                if any(text in word and word in q for word in self.lexicon.generic):
                     continue
                 return False
-            text = _FIGURE_CHARS.sub("", r.text)
-            if not text or any(text in word for word in generic):
+            if text in parts:
                 continue
+            if _FIGURE_CHARS.search(text):
+                text = _FIGURE_CHARS.sub("", text)
+                if not text or text in parts:
+                    continue
             if not (places and self._own_place(text)):
                 return False
         return True
@@ -86,43 +115,45 @@ class SubjectGaps:
         """A weak match by the ledger's own place name and words of work or place alone."""
         if best is None or self._confident(best):
             return False
-        texts = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
-        return any(t and self._own_place(t) for t in texts) and self._only_generic_evidence(
-            q, best, places=True
-        )
+        if not self._only_generic_evidence(q, best, places=True):
+            return False
+        return any(self._own_place(_FIGURE_CHARS.sub("", r.text) or "。") for r in best.reasons)
 
     def _names_unheld_subject(self, q: str, best: Candidate | None) -> bool:
-        """The leading target is no confident match and shares only words of work or place
-        with the question, which names a subject of county work (an official word of the
-        lexicon, no part of it explained) that no target writes, nor any of the lexicon's
-        words for it."""
+        """The leading target is named by no phrase of three characters or more and shares
+        only words of work or place with the question, which names a subject of county work
+        (an official word of the lexicon, no part of it explained) that no target writes, nor
+        any of the lexicon's words for it."""
         if best is None or _names_phrase(best) or not self._only_generic_evidence(q, best):
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
-        topics = {t.name: t.words for t in self.lexicon.topics}
-        synonyms = self.lexicon.synonyms
-        for word in self._official_words:
-            if word not in q or any(e and e in word for e in explained):
+        for word in self._official_in(q):
+            if any(e and e in word for e in explained):
                 continue
             if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue
-            others = (*synonyms.get(word, ()), *topics.get(word, ()))
-            if not any(self._targets_write(w) for w in self._subjects_of(others)):
+            if not any(self._targets_write(w) for w in self._readings[word]):
                 return True
         return False
 
-    def _subjects_of(self, words) -> list[str]:
-        """`words` normalised, each also without its words of work or place when two
-        characters or more are left (交通建设 is written by a target of 交通)."""
-        found = []
-        for word in map(normalize, words):
-            found.append(word)
-            core = word
-            for generic in self.lexicon.generic:
-                core = core.replace(generic, "")
-            if len(core) >= 2 and core != word:
-                found.append(core)
-        return found
+    @functools.cached_property
+    def _readings(self) -> dict[str, tuple[str, ...]]:
+        """Each official word's lexicon words (its synonyms, a topic's words), normalised,
+        each also without its words of work or place when two characters or more are left
+        (交通建设 is written by a target of 交通)."""
+        lexicon = self.lexicon
+        topics = {t.name: t.words for t in lexicon.topics}
+        readings: dict[str, tuple[str, ...]] = {}
+        for word in self._official_words:
+            found: list[str] = []
+            for other in (*lexicon.synonyms.get(word, ()), *topics.get(word, ())):
+                other = normalize(other)
+                core = other
+                for generic in lexicon.generic:
+                    core = core.replace(generic, "")
+                found += [other, core] if len(core) >= 2 and core != other else [other]
+            readings[word] = tuple(found)
+        return readings
 
     def _targets_write(self, word: str) -> bool:
         """Some target's texts or aliases write `word`: its preamble's news ("外贸进出口稳中
@@ -137,7 +168,8 @@ class SubjectGaps:
 def _names_phrase(best: Candidate) -> bool:
     """One of the target's phrases of three characters or more, figures aside, is written in
     the question: evidence however weak the coverage (新增2 of a figure is no such phrase)."""
-    return any(
-        r.kind in ("phrase", "pinyin", "fuzzy") and len(_FIGURE_CHARS.sub("", r.text)) >= 3
-        for r in best.reasons
-    )
+    for r in best.reasons:
+        if r.kind in ("phrase", "pinyin", "fuzzy") and len(r.text) >= 3:
+            if len(_FIGURE_CHARS.sub("", r.text)) >= 3:
+                return True
+    return False
