@@ -79,3 +79,12 @@ def test_forecasts_meals_and_a_year_to_come_are_out_of_scope(answerer, question)
 def test_the_works_and_services_those_words_touch_are_still_answered(answerer, question, number):
     answer = answerer.ask(question)
     assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_words_of_work_and_place_are_no_subject_topic_or_abbreviation():
+    lexicon = load_lexicon()
+    generic = set(lexicon.generic)
+    assert generic, "the lexicon lists its words of work and place"
+    assert not generic & set(lexicon.subjects)
+    assert not generic & {topic.name for topic in lexicon.topics}
+    assert not generic & set(lexicon.abbreviations)
