@@ -423,7 +423,7 @@ def draft_report(
     sections = sections_of(report.targets, text.split("\n"))
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
-    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
+    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"), tokenizer)
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",

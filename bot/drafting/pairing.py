@@ -30,6 +30,7 @@ from bot.drafting.mentions import (
     states_a_target,
     states_gap,
 )
+from bot.drafting.name_cuts import whole_name
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
 
@@ -392,7 +393,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             ai, score = partner[ti]
             a = actuals[ai]
             indicator = IndicatorSpec(
-                name=name_for(t.name, a.name),
+                name=name_for(whole_name(t), whole_name(a)),
                 target=t.value,
                 unit=t.unit,
                 comparator=comparator.value,
@@ -407,8 +408,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
                 why = f"“{t.name}{t.value}{t.unit}”也配“{b.name}{b.value}{b.unit}”"
                 result.append(Pairing(indicator, round(min(also, 1.0) * 0.8, 2), why))
         else:
+            named = name_for(whole_name(t))  # "宅小区信报箱…" read back to "市区老旧居民住宅…"
             indicator = IndicatorSpec(
-                name=name_for(t.name), target=t.value, unit=t.unit, comparator=comparator.value
+                name=named, target=t.value, unit=t.unit, comparator=comparator.value
             )
             result.append(Pairing(indicator, 1.0, "目标值，进展中未找到对应数字"))
     for ai, a in enumerate(actuals):
@@ -416,7 +418,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             continue
         # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
         each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []
-        for name in each or [a.name]:
+        for name in each or [whole_name(a)]:
             name, value = signed_decline(name, a.value, a.unit, a.context)  # "同比下降24%"
             said = f"报告写作“{a.name}{a.value}{a.unit}”" if value != a.value else ""
             indicator = IndicatorSpec(name=name_for(name), actual=value, unit=a.unit, remark=said)
