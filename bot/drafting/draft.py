@@ -25,6 +25,7 @@ from bot.drafting.counted_runs import (
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
+from bot.drafting.done_parts import summed_parts
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.naming import (
@@ -227,6 +228,7 @@ def draft_target(
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:

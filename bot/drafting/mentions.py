@@ -303,10 +303,17 @@ def clause_at(text: str, at: int) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+# A check of the works ("对6家预建设托育机构进行半年度督导"): the figure says what was looked at.
+_CHECKED = re.compile(r"督导|督查|检查|调研|指导|走访|考核|评估|抽查|暗访")
+
+
 def scope_of_a_step(m: Mention, text: str) -> bool:
     """The figure's clause of `text` says only that a preparatory step was taken ("30所…
-    管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
+    管理系统建设招投标文件已发布") or that the works were checked ("对6家…机构进行督导"): the
+    figure names the works, it counts nothing done."""
     clause = clause_at(text, m.start)
+    if text[max(0, m.start - 1) : m.start] == "对" and _CHECKED.search(clause):
+        return True
     return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)
 
 
