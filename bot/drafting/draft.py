@@ -40,6 +40,7 @@ from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
+from bot.drafting.rate_bases import based_rates
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
@@ -229,6 +230,7 @@ def draft_target(
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
+    pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
