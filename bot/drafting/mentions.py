@@ -323,6 +323,12 @@ _WHOLE_SCALE = re.compile(r"总投资|概算|总概算|估算投资|总规模")
 _THIS_YEARS_PLAN = re.compile(r"(?:当年|年度|本年|今年|全年)[^，,。；;\d]{0,4}?计划|年度投资")
 
 
+def whole_scale(m: Mention) -> bool:
+    """The figure is a project's whole scale ("总投资131.97亿元"), no amount of a year's work."""
+    clause = _CUT.split(m.context)[-1]
+    return bool(_WHOLE_SCALE.search(clause)) and not _THIS_YEARS_PLAN.search(clause)
+
+
 def scale_beside_years_plan(targets: list[Mention]) -> set[int]:
     """The targets naming a project's whole scale when another target of their unit names
     this year's plan: what the year's work answers is the plan, not the scale."""

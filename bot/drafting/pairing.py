@@ -29,6 +29,7 @@ from bot.drafting.mentions import (
     started_only,
     states_a_target,
     states_gap,
+    whole_scale,
 )
 from bot.drafting.name_cuts import whole_name
 from bot.drafting.sized_works import sized_apart
@@ -353,9 +354,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
     shared: dict[int, list[tuple[int, float]]] = {}
     for score, ti, ai in scored:
-        if ai in taken or ti not in partner or score < SHARED_THRESHOLD:
+        if ai in taken or ti not in partner or whole_scale(actuals[ai]):  # "总投资…": a scale
             continue
-        if targets[ti].unit != actuals[ai].unit or partner[ti][1] < SHARED_THRESHOLD:
+        if targets[ti].unit != actuals[ai].unit or min(score, partner[ti][1]) < SHARED_THRESHOLD:
             continue
         # Both actuals must name kinds of the target's measure: alike in name, and each
         # like the target's.
