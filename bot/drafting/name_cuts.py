@@ -40,4 +40,4 @@ def whole_name(m: Mention) -> str:
     if re.search(r"\d", lead):
         return name
     whole = _LEAD.sub("", lead + name)
-    return whole if len(name) < len(whole) <= LONGEST else name
+    return whole if 2 <= len(whole) <= LONGEST else name  # "成县中崛起…" is 县中崛起…

@@ -44,3 +44,8 @@ def test_a_counted_title_that_would_be_too_long_loses_words_from_its_front():
     assert (
         counted_title("减少农村扶贫对象", 2) == "减少农村扶贫对象等2项"
     )  # no tokenizer: as it was
+
+
+def test_a_name_cut_inside_its_lead_word_loses_the_lead_word_whole():
+    # the window kept "成…" of "完成…": read back, the lead word goes as a mention's name drops it
+    assert _names("完成县中崛起一对一结对帮扶学校1所") == ["县中崛起一对一结对帮扶学校"]
