@@ -106,7 +106,19 @@ def same_titles(
         if t.group is not None and 0 < t.group.line <= len(lines)
     }
     told_apart = titles_by_list({t.number: t.title for t in targets}, scopes)
-    told_apart.update(titles_of_wholes(targets, tokenizer))
+    wholes = titles_of_wholes(targets, tokenizer)
+    told_apart.update(wholes)
+    # A whole's title cut to fit keeps its full form as an alias ("减少农村扶贫对象等2项"): the
+    # words a leader may still use for it.
+    full = titles_of_wholes(targets)  # without a tokenizer: the forms as they were
+    targets = [
+        replace(t, aliases=(*t.aliases, full[t.number]))
+        if t.number in full
+        and full[t.number] != wholes[t.number]
+        and full[t.number] not in t.aliases
+        else t
+        for t in targets
+    ]
     guesses = dict(guesses)
     for spec in targets:
         if told_apart[spec.number] != spec.title:
