@@ -8,6 +8,10 @@ so a list of growth rates reads one way ("同比增长 -24%" beside "同比增�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from bot.domain.ledger import IndicatorSpec
+from bot.drafting.mentions import Mention
 
 # A fall against last year ("同比下降", "比上年减少", "较去年同期回落") right before the figure.
 _YEAR_ON_YEAR_FALL = re.compile(
@@ -24,3 +28,11 @@ def signed_decline(name: str, value: str, unit: str, context: str) -> tuple[str,
     if not _FALL_WORD.search(name):  # the name lost its verb: no name to turn into growth
         return name, value
     return _FALL_WORD.sub("增长", name), f"-{value}"
+
+
+def actual_indicator(name: str, m: Mention, fresh: Callable[[str], str]) -> IndicatorSpec:
+    """The indicator of an actual without a target, named `fresh(name)`: a fall against last
+    year as signed growth (`signed_decline`), the words as written in its remark."""
+    name, value = signed_decline(name, m.value, m.unit, m.context)
+    said = f"报告写作“{m.name}{m.value}{m.unit}”" if value != m.value else ""
+    return IndicatorSpec(name=fresh(name), actual=value, unit=m.unit, remark=said)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bot.domain.ledger import IndicatorSpec, fresh_name, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
-from bot.drafting.declines import signed_decline
+from bot.drafting.declines import actual_indicator
 from bot.drafting.mentions import (
     NAME_WINDOW,
     Mention,
@@ -32,6 +32,7 @@ from bot.drafting.mentions import (
     whole_scale,
 )
 from bot.drafting.name_cuts import whole_name
+from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
 
@@ -233,7 +234,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     sizes: set[int] = scale_beside_years_plan(targets) | {
         ti
         for ti, t in enumerate(targets)
-        if t.unit not in counted and counts_its_subject(t, target_text)
+        if (t.unit not in counted or scope_restated(t, told))
+        and counts_its_subject(t, target_text)
     }
     taken: set[int] = set()
     for ti, t in enumerate(targets):
@@ -420,9 +422,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
         each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []
         for name in each or [whole_name(a)]:
-            name, value = signed_decline(name, a.value, a.unit, a.context)  # "同比下降24%"
-            said = f"报告写作“{a.name}{a.value}{a.unit}”" if value != a.value else ""
-            indicator = IndicatorSpec(name=name_for(name), actual=value, unit=a.unit, remark=said)
+            indicator = actual_indicator(name, a, name_for)  # "同比下降24%" as growth -24
             result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     why = "报告列出的工程规模，称全部完成"
     return result + [Pairing(replace(i, name=name_for(i.name)), 0.6, why) for i in sized]
