@@ -153,6 +153,8 @@ class LedgerIndex(IndexScoring):
         self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
         self._key_holders: dict[str, frozenset[int]] = {}
+        # (least length, first two characters) -> the names that long starting so (`clipped`).
+        self._long_names: dict[int, dict[str, list[str]]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.
@@ -208,6 +210,7 @@ class LedgerIndex(IndexScoring):
         self._phrase_found.clear()
         self._bigram_starts.clear()
         self._key_holders.clear()
+        self._long_names.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
@@ -439,6 +442,18 @@ class LedgerIndex(IndexScoring):
         if self._places is None:
             self._places = places_by_level(self.docs)
         return self._places
+
+    def long_names_by_start(self, least: int) -> dict[str, list[str]]:
+        """The phrases of `least` characters or more by their first two characters, longest
+        first; kept until the ledger changes."""
+        names = self._long_names.get(least)
+        if names is None:
+            names = defaultdict(list)
+            for phrase in sorted(self.phrases, key=len, reverse=True):
+                if len(phrase) >= least and is_cjk(phrase):
+                    names[phrase[:2]].append(phrase)
+            names = self._long_names[least] = dict(names)
+        return names
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""
