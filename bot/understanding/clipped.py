@@ -1,6 +1,6 @@
 """Names a question clips: the head and the tail of a ledger's name with its middle left out
-("城建类" of 城建园林房地产类, "社会事业类" of 文化社会事业类's head kept whole is a phrase already).
-Leaders shorten a long name so, keeping its first word and its kind (类, 站, 工程)."""
+("城建类" of 城建园林房地产类). Leaders shorten a long name so, keeping its first word and
+the kind of thing it is (类, 站, 中心)."""
 
 from __future__ import annotations
 
