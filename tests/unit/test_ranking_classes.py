@@ -15,7 +15,9 @@ from tests.auxil.ledgers import small_ledger
 
 def _answerer(*targets: TargetSpec) -> Answerer:
     ledger = small_ledger(2019, *targets, title="重点项目")
-    return Answerer(ledger, load_lexicon(), today=dt.date(2019, 3, 31), tz=ZoneInfo("Asia/Shanghai"))
+    return Answerer(
+        ledger, load_lexicon(), today=dt.date(2019, 3, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
 
 
 def _place(number: int, place: str, plan: str, done: str, share: str) -> TargetSpec:
