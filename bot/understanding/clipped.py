@@ -25,33 +25,49 @@ def clipped_hits(index, q: str) -> dict[int, list[tuple[Reason, tuple[int, int]]
     question's window is worth the head's IDF again (a `phrase` reason, as for the name
     written out, shared as a phrase is). A window that is itself some target's phrase is
     that phrase (`_phrase_hits`), not a clipped name."""
-    by_start = index.long_names_by_start(MIN_CLIPPED_NAME)
-    if not by_start:
+    by_ends, heads = index.long_names_by_ends(MIN_CLIPPED_NAME)
+    if not heads:
         return {}
     found: dict[str, tuple[int, int, str]] = {}
     for run in _CJK_RUN.finditer(q):
         end = run.end()
         for i in range(run.start(), end - 2):
-            names = by_start.get(q[i : i + 2])
-            if not names:
+            head = q[i : i + 2]
+            if head not in heads or (head[0] in LEVELS and own_place_at(q, i)):
                 continue
-            for name in names:
-                if name in found or (name[0] in LEVELS and own_place_at(q, i)):
-                    continue
-                k = 2
-                while k < len(name) - 1 and i + k < end and q[i + k] == name[k]:
-                    k += 1
-                # The tail: the longest end of the name the question writes right after the
-                # head, one character of the middle or more left out.
-                for m in range(min(len(name) - k - 1, end - i - k), 0, -1):
-                    if q[i + k : i + k + m] == name[-m:]:
-                        window = q[i : i + k + m]
-                        # A work word (建设, 工程) ends any name: no kind of its own kept.
-                        if window not in index.phrases and not WORK_TAIL.fullmatch(name[-m:]):
-                            found[name] = (i, i + k + m, q[i : i + k])
-                        break
+            # Each window from here of three characters or more, by its first two and its
+            # last: the names starting and ending so (a few), each tested in full.
+            for stop in range(i + 3, end + 1):
+                for name in by_ends.get((head, q[stop - 1]), ()):
+                    if name not in found and _clips(name, q, i, stop):
+                        window = q[i:stop]
+                        if window not in index.phrases:
+                            found[name] = (i, stop, q[i : i + _head(name, q, i, stop)])
     hits: dict[int, list[tuple[Reason, tuple[int, int]]]] = defaultdict(list)
     for name, (start, stop, head) in found.items():
         for number, reason in index._phrase_reasons("phrase", name, head):
             hits[number].append((reason, (start, stop)))
     return hits
+
+
+def _head(name: str, q: str, start: int, stop: int) -> int:
+    """How many of the name's first characters the window q[start:stop] writes."""
+    k = 2
+    while k < len(name) and start + k < stop and q[start + k] == name[k]:
+        k += 1
+    return k
+
+
+def _clips(name: str, q: str, start: int, stop: int) -> bool:
+    """Whether q[start:stop] is the name's head (two characters or more) followed at once by
+    its tail (one or more, not a work word), a character or more of the middle left out."""
+    size = stop - start
+    if size >= len(name) - 1:
+        return False  # the whole name, or all but one character: a phrase or a near-miss
+    for k in range(2, min(size, len(name))):
+        if q[start + k - 1] != name[k - 1]:
+            return False  # the head ends before k characters
+        tail = q[start + k : stop]
+        if tail and name.endswith(tail) and not WORK_TAIL.fullmatch(tail):
+            return True
+    return False

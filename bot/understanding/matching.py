@@ -153,8 +153,8 @@ class LedgerIndex(IndexScoring):
         self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
         self._key_holders: dict[str, frozenset[int]] = {}
-        # (least length, first two characters) -> the names that long starting so (`clipped`).
-        self._long_names: dict[int, dict[str, list[str]]] = {}
+        # Least length -> (first two characters, last) -> the names that long (`clipped`).
+        self._long_names: dict[int, tuple[dict[tuple[str, str], list[str]], set]] = {}
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.
@@ -443,17 +443,17 @@ class LedgerIndex(IndexScoring):
             self._places = places_by_level(self.docs)
         return self._places
 
-    def long_names_by_start(self, least: int) -> dict[str, list[str]]:
-        """The phrases of `least` characters or more by their first two characters, longest
-        first; kept until the ledger changes."""
-        names = self._long_names.get(least)
-        if names is None:
+    def long_names_by_ends(self, least: int) -> tuple[dict[tuple[str, str], list[str]], set]:
+        """The phrases of `least` characters or more by their first two characters and their
+        last (`clipped`), and those first two characters; kept until the ledger changes."""
+        kept = self._long_names.get(least)
+        if kept is None:
             names = defaultdict(list)
-            for phrase in sorted(self.phrases, key=len, reverse=True):
+            for phrase in self.phrases:
                 if len(phrase) >= least and is_cjk(phrase):
-                    names[phrase[:2]].append(phrase)
-            names = self._long_names[least] = dict(names)
-        return names
+                    names[phrase[:2], phrase[-1]].append(phrase)
+            kept = self._long_names[least] = (dict(names), {head for head, _ in names})
+        return kept
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""
