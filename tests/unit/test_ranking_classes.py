@@ -1,7 +1,9 @@
 """Classes of misses on drafted ledgers the matcher ranks right: a result figure written in
 the progress text, a name abbreviated by its first character and a later one, a long name
-clipped to its head and tail, and a piece of one name that is another target's name."""
+clipped to its head and tail, a piece of one name that is another target's name, and a
+figure only one target holds beside a status word."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -9,6 +11,7 @@ import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
+from bot.understanding.candidates import Candidate, Reason, holds_own_figure
 from bot.understanding.lexicon import load_lexicon
 from tests.auxil.ledgers import small_ledger
 
@@ -121,3 +124,34 @@ def test_a_piece_of_a_name_that_is_another_targets_name_is_that_target(roads):
     assert answer.targets[0] == 1
     second = next(c for c in answer.candidates if c.number == 2)
     assert not any(r.kind == "fuzzy" for r in second.reasons)
+
+
+@pytest.fixture(scope="module")
+def levels():
+    return _answerer(
+        TargetSpec(
+            1,
+            "省市县重点工程",
+            "经济发展",
+            "省市县重点工程项目52个，其中前期项目3个，尚未开工",
+            indicators=(IndicatorSpec("前期项目", "3", "个"),),
+        ),
+        TargetSpec(2, "省级", "经济发展", "省级重点工程12个，已开工10个"),
+        TargetSpec(3, "市级", "经济发展", "市级重点工程20个，已开工18个"),
+    )
+
+
+def test_a_figure_only_one_target_holds_names_it_beside_a_status(levels):
+    """ "没开工的那3个项目" is about the target holding 3个, not the list of targets not started."""
+    answer = levels.ask("还在跑手续没开工的那3个项目")
+    assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_a_share_is_a_threshold_not_a_name():
+    share = Candidate(1, "a", 2.0, (Reason("figure", "50%", "figures", 2.0),), 0.5)
+    count = Candidate(1, "a", 2.0, (Reason("figure", "39项", "figures", 2.0),), 0.5)
+    other = Candidate(2, "b", 1.0, (Reason("bm25", "完成", "text", 1.0),), 0.5)
+    assert not holds_own_figure([share, other])
+    assert holds_own_figure([count, other])
+    # Held by another leading target too: no one's own.
+    assert not holds_own_figure([count, dataclasses.replace(other, reasons=count.reasons)])
