@@ -142,7 +142,7 @@ def levels():
 
 
 def test_a_figure_only_one_target_holds_names_it_beside_a_status(levels):
-    """ "没开工的那3个项目" is about the target holding 3个, not the list of targets not started."""
+    """ "没开工的那3个项目" is the target holding 3个, not the list of those not started."""
     answer = levels.ask("还在跑手续没开工的那3个项目")
     assert answer.intent == "target" and answer.targets[0] == 1
 
