@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from bot.understanding.candidates import Reason
-from bot.understanding.text import LEVELS, own_place_at
+from bot.understanding.text import LEVELS, is_cjk, own_place_at
 
 # What a name's work is called (建设, 工程, 项目, 工作): said after any name, it keeps no kind.
 WORK_TAIL = re.compile(r"(?:建设|工程|项目|工作)+")
@@ -25,7 +25,7 @@ def clipped_hits(index, q: str) -> dict[int, list[tuple[Reason, tuple[int, int]]
     question's window is worth the head's IDF again (a `phrase` reason, as for the name
     written out, shared as a phrase is). A window that is itself some target's phrase is
     that phrase (`_phrase_hits`), not a clipped name."""
-    by_ends, heads = index.long_names_by_ends(MIN_CLIPPED_NAME)
+    by_ends, heads = names_by_ends(index, MIN_CLIPPED_NAME)
     if not heads:
         return {}
     found: dict[str, tuple[int, int, str]] = {}
@@ -48,6 +48,20 @@ def clipped_hits(index, q: str) -> dict[int, list[tuple[Reason, tuple[int, int]]
         for number, reason in index._phrase_reasons("phrase", name, head):
             hits[number].append((reason, (start, stop)))
     return hits
+
+
+def names_by_ends(index, least: int) -> tuple[dict[tuple[str, str], list[str]], set[str]]:
+    """The index's phrases of `least` characters or more by their first two characters and
+    their last, and those first two characters; kept until the ledger changes (the index's
+    `_forget_figures` drops them)."""
+    kept = index._long_names.get(least)
+    if kept is None:
+        names = defaultdict(list)
+        for phrase in index.phrases:
+            if len(phrase) >= least and is_cjk(phrase):
+                names[phrase[:2], phrase[-1]].append(phrase)
+        kept = index._long_names[least] = (dict(names), {head for head, _ in names})
+    return kept
 
 
 def _head(name: str, q: str, start: int, stop: int) -> int:

@@ -153,8 +153,7 @@ class LedgerIndex(IndexScoring):
         self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
         self._key_holders: dict[str, frozenset[int]] = {}
-        # Least length -> (first two characters, last) -> the names that long (`clipped`).
-        self._long_names: dict[int, tuple[dict[tuple[str, str], list[str]], set]] = {}
+        self._long_names: dict[int, tuple] = {}  # `clipped.names_by_ends`, made on first use
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.
@@ -442,18 +441,6 @@ class LedgerIndex(IndexScoring):
         if self._places is None:
             self._places = places_by_level(self.docs)
         return self._places
-
-    def long_names_by_ends(self, least: int) -> tuple[dict[tuple[str, str], list[str]], set]:
-        """The phrases of `least` characters or more by their first two characters and their
-        last (`clipped`), and those first two characters; kept until the ledger changes."""
-        kept = self._long_names.get(least)
-        if kept is None:
-            names = defaultdict(list)
-            for phrase in self.phrases:
-                if len(phrase) >= least and is_cjk(phrase):
-                    names[phrase[:2], phrase[-1]].append(phrase)
-            kept = self._long_names[least] = (dict(names), {head for head, _ in names})
-        return kept
 
     def lexicon_words(self, key: str) -> tuple[str, ...]:
         """The lexicon's words for a question word, normalised as the ledger's texts are."""
