@@ -1,6 +1,6 @@
 """Where jieba's dictionary cut (no HMM) puts a text's words, worked out from jieba's own
 dictionary file without importing jieba: the same words at the same places, read in about
-0.1 s on first use instead of jieba's 1 s (its import pulls in pkg_resources; its prefix
+0.15 s on first use instead of jieba's 1 s (its import pulls in pkg_resources; its prefix
 dictionary is built word by word)."""
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def _frequency_sum(raw: bytes) -> int:
 
 @functools.cache
 def jieba_dictionary() -> JiebaDictionary:
-    """jieba's default dictionary, read once per process on first use (about 0.1 s)."""
+    """jieba's default dictionary, read once per process on first use (about 0.15 s)."""
     spec = importlib.util.find_spec("jieba")  # finds the package without importing it
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("jieba")
