@@ -25,6 +25,9 @@ class Conversation:
     at: float = 0.0
     seconds: float = CONTEXT_SECONDS
     year: int | None = None  # the ledger year whose target numbers it holds (None: current)
+    # The words of the last list asked ("哪些没完成"), while no target was asked about since:
+    # "去年的呢" after it asks that list of last year's ledger.
+    asked: str = ""
 
     def keep_to(self, year: int) -> Conversation:
         """This conversation for questions answered in `year`: what it holds of another
@@ -37,14 +40,20 @@ class Conversation:
     def take(self, other: Conversation) -> None:
         """Hold what `other` holds (a copy that answered a question in its year)."""
         self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
-        self.at, self.year = other.at, other.year
+        self.at, self.year, self.asked = other.at, other.year, other.asked
 
     def fresh(self, now: float) -> bool:
         return bool(self.targets or self.listed) and now - self.at <= self.seconds
 
+    def last_list(self, now: float) -> str:
+        """The words of the list asked last, when nothing was asked about since and it is
+        recent; "" otherwise."""
+        return self.asked if self.asked and now - self.at <= self.seconds else ""
+
     def remember(self, answer: Answer, now: float) -> None:
         """Keep what the answer was about; an unknown answer leaves the context as it was."""
         if answer.intent == "target" and answer.targets:
+            self.asked = ""
             if answer.ambiguous:
                 self.listed = answer.targets[: answer.choices or 3]
             else:
@@ -53,10 +62,13 @@ class Conversation:
                 if answer.filter.get("multi"):
                     self.listed = answer.targets
                     self.targets = answer.targets[:1]
-        elif answer.intent == "list" and answer.targets:
-            # A list of one names its target: "谁负责" after it asks about that one.
-            one = answer.targets if len(answer.targets) == 1 else ()
-            self.listed, self.targets, self.indicator = answer.targets, one, ""
+        elif answer.intent == "list":
+            # An empty list is still the thing asked last ("哪些没完成" → "去年的呢").
+            self.asked = answer.question
+            if answer.targets:
+                # A list of one names its target: "谁负责" after it asks about that one.
+                one = answer.targets if len(answer.targets) == 1 else ()
+                self.listed, self.targets, self.indicator = answer.targets, one, ""
         else:
             return
         self.at = now
