@@ -116,24 +116,28 @@ class CandidateExplaining:
         if (every & q_bits).bit_count() < fewest:
             query.passing[number] = ()
             return 0.0
-        known = self._fuzzy_caps.get(number)
-        caps, _ = known if known is not None else self._fuzzy_caps_of(number)
         size = len(query.masked)
-        passing = []
-        most = 0.0
+        passing, counts = [], []
         for entry in fuzzy:
-            phrase, bits, loose, strict, length, unique = entry
-            shared = (bits & q_bits).bit_count()
-            if shared < (strict if length < size else loose):
-                continue
-            passing.append(entry)
+            shared = (entry[1] & q_bits).bit_count()
+            if shared >= (entry[3] if entry[4] < size else entry[2]):
+                passing.append(entry)
+                counts.append(shared)
+        query.passing[number] = tuple(passing)
+        if not passing:
+            return 0.0
+        known = self._fuzzy_caps.get(number)  # (looked up only for a row with such phrases)
+        caps, largest = known if known is not None else self._fuzzy_caps_of(number)
+        if not largest:
+            return 0.0
+        most = 0.0
+        for (phrase, _, _, _, length, unique), shared in zip(passing, counts, strict=True):
             cap = caps[phrase]
             if unique and length < size:
                 similarity = min(100.0, 200.0 * shared / (length + shared))
                 cap *= (similarity - 60) / 40
             if cap > most:
                 most = cap
-        query.passing[number] = tuple(passing)
         return most
 
     def _passing(self, number: int, query: _Query) -> tuple[tuple, ...]:
