@@ -107,6 +107,7 @@ class LedgerIndex(IndexScoring):
         # position no phrase starts at is skipped without trying every length.
         self._starts: Counter[str] = Counter()
         self._pinyin_starts: Counter[tuple[str, ...]] = Counter()
+        self._misheard_pairs: Counter[tuple[str, str]] = Counter()  # `_count_misheard_pairs`
         # ... and the lengths of those phrases, so that only those lengths are tried.
         self._start_lengths: dict[str, Counter[int]] = defaultdict(Counter)
         self._pinyin_start_lengths: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
@@ -273,6 +274,7 @@ class LedgerIndex(IndexScoring):
                 self._pinyin_starts[pinyin_key(phrase[:2])] += 1
                 self._start_lengths[phrase[:2]][len(phrase)] += 1
                 self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] += 1
+                self._count_misheard_pairs(phrase, 1)
             self.phrases[phrase][t.number] = field_name
             self.pinyin[pinyin_key(phrase)].add(phrase)
         frozen = frozenset(chars)
@@ -390,6 +392,7 @@ class LedgerIndex(IndexScoring):
                 self._pinyin_starts[pinyin_key(phrase[:2])] -= 1
                 self._start_lengths[phrase[:2]][len(phrase)] -= 1
                 self._pinyin_start_lengths[pinyin_key(phrase[:2])][len(phrase)] -= 1
+                self._count_misheard_pairs(phrase, -1)
                 key = pinyin_key(phrase)
                 self.pinyin[key].discard(phrase)
                 if not self.pinyin[key]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
@@ -245,12 +246,20 @@ class PhraseHits(CandidateExplaining):
             return
         syllables = pinyin_key(q)
         starts, start_lengths = self._pinyin_starts, self._pinyin_start_lengths
+        pairs = self._misheard_pairs
         for run in _CJK_RUN.finditer(q):
             start, end = run.span()
             for p in several:
                 if not start <= p < end:
                     continue
                 for other in readings(q[p])[1:]:
+                    # A window holding p holds its neighbour before or after it too: no phrase
+                    # with `other` beside that neighbour's syllable is heard in any window.
+                    if not (
+                        (p > start and pairs.get((syllables[p - 1], other), 0) > 0)
+                        or (p + 1 < end and pairs.get((other, syllables[p + 1]), 0) > 0)
+                    ):
+                        continue
                     heard = (*syllables[:p], other, *syllables[p + 1 :])
                     for i in range(max(start, p - MAX_PHRASE + 1), min(p + 1, end - 1)):
                         pair = heard[i : i + 2]
@@ -271,6 +280,14 @@ class PhraseHits(CandidateExplaining):
                                     and same == window[: p - i] + window[p - i + 1 :]
                                 ):
                                     found[phrase] = ("pinyin", (i, i + length))
+
+    def _count_misheard_pairs(self, phrase: str, step: int) -> None:
+        """`_misheard_pairs` (each two syllables side by side in a phrase of `_MIN_MISHEARD`
+        characters or more) as a phrase comes into the index (step 1) or leaves it (-1)."""
+        if len(phrase) >= _MIN_MISHEARD:
+            key = pinyin_key(phrase)
+            for pair in pairwise(key):
+                self._misheard_pairs[pair] += step
 
     def _starts_of(self, start: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The lengths of the ledger's phrases that start with these two characters, and of

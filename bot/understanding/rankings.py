@@ -75,8 +75,10 @@ class RankedLists:
     def _status_share(self, question: str, q: str) -> Answer | None:
         """ "超额完成的占比多少": how many targets have the status, as a share of the ledger."""
         statuses = status_reading(q) if SHARE.search(q) else None
+        if not statuses:
+            return None  # (most questions: nothing left to blank the status words out of)
         rest = SHARE.sub(" ", ANY_STATUS.sub(" ", q))
-        if not statuses or has_content(mask_stopwords(rest, self._filler)):
+        if has_content(mask_stopwords(rest, self._filler)):
             return None
         if statuses == ("已完成",):  # done, as leaders count it, takes in the overachieved
             statuses, name = DONE_STATUSES, "已完成（含超额完成）"

@@ -60,10 +60,3 @@ def make_tokenizer(cache_dir: Path | None = None) -> jieba.Tokenizer:
     # A copy of the shared frequencies: this index's own words are added to the copy only.
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
     return tokenizer
-
-
-@functools.cache
-def dictionary_tokenizer() -> jieba.Tokenizer:
-    """One tokenizer per process over jieba's own dictionary (no words of any ledger), made on
-    first use (about 0.6 s): what tells where a text's words begin and end."""
-    return make_tokenizer()

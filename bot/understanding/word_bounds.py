@@ -1,14 +1,15 @@
 """Whether a word found inside a text is written there as that word, or only as the end of one
 word and the start of the next: 行情 (market prices) is not written in "执行情况" (执行 + 情况),
-nor 10 in "2010年" or "104%". jieba's dictionary cut decides, loaded only when a character
-stands on either side of the word."""
+nor 10 in "2010年" or "104%". jieba's dictionary cut decides (bot.understanding.dictionary_cut,
+which reads jieba's dictionary without jieba), looked at only when a character stands on either
+side of the word."""
 
 from __future__ import annotations
 
 import re
 
+from bot.understanding.dictionary_cut import word_spans
 from bot.understanding.text import is_cjk
-from bot.understanding.tokenizer import dictionary_tokenizer
 
 _DIGIT = re.compile(r"[\d.]")
 _RUNS = re.compile(r"\d+(?:\.\d+)?%?|\D+")
@@ -56,10 +57,10 @@ def written_as_word(text: str, word: str) -> bool:
             return True
         else:
             if tokens is None:
-                tokens = list(dictionary_tokenizer().tokenize(text, HMM=False))
+                tokens = word_spans(text)
             # A word holding it whole (股市行情) is fine; one holding only its start or its end
             # is another word's.
-            if not any(a < start < b < end or start < a < end < b for _, a, b in tokens):
+            if not any(a < start < b < end or start < a < end < b for a, b in tokens):
                 return True
         start = text.find(word, start + 1)
     return False
@@ -78,4 +79,4 @@ def _cuts_a_number(text: str, start: int, end: int, word: str) -> bool:
 def is_one_word(word: str) -> bool:
     """True when jieba's dictionary reads `word` as one word (行情), not as a phrase of several
     that may start inside a word on purpose ("费怎么收" of 停车费怎么收)."""
-    return len(list(dictionary_tokenizer().tokenize(word, HMM=False))) == 1
+    return len(word_spans(word)) == 1

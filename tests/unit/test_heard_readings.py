@@ -2,6 +2,8 @@
 reading (zhang), but a leader dictating 常务会 may get 长务会 (chang)."""
 
 import datetime as dt
+from collections import Counter
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from bot.domain.ledger import TargetSpec
@@ -86,3 +88,17 @@ def test_only_a_places_ending_is_heard_as_a_slip_of_a_common_character():
     )
     answer = answerer.ask("医疗卫生与助残")
     assert not any(r.text == "助餐" for c in answer.candidates for r in c.reasons)
+
+
+def test_the_pairs_a_misheard_phrase_is_looked_for_by_follow_the_ledger():
+    # Kept as phrases come and go: what the question's other readings are tested against.
+    answerer = Answerer(
+        MEETINGS, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+    without = small_ledger(2021, *MEETINGS.targets[1:])
+    for ledger in (without, MEETINGS):
+        answerer.refresh(ledger)
+        index = answerer.index
+        expected = Counter(pair for key in index.pinyin if len(key) >= 4 for pair in pairwise(key))
+        assert +index._misheard_pairs == expected
+    assert answerer.ask("县政府长务会议确定事项完成了多少").targets[0] == 1
