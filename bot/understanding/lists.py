@@ -151,6 +151,8 @@ class ListAnswers(UnitLists, RankedLists):
         return ""
 
     def _list_answer(self, question: str, q: str) -> Answer | None:
+        if (without_lead := self._without_lead_list(question, q)) is not None:
+            return without_lead
         if ALL_TARGETS.search(q):
             return self._list(question, "全部目标", list(self.ledger.targets), {"all": True})
         if OVERDUE.search(q):
