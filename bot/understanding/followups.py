@@ -8,6 +8,7 @@ from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
 from bot.render.replies import NOTHING_TO_STEP, list_end, past_the_list
 from bot.render.target_view import unit_label
+from bot.understanding.comparisons import Comparisons, comparison_start
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     CLAUSE,
@@ -32,7 +33,7 @@ from bot.understanding.text import (
 )
 
 
-class FollowUps:
+class FollowUps(Comparisons):
     """The follow-up and several-target answers of `Answerer` (bot.understanding.answering)."""
 
     def _list_step(self, question: str, q: str, context: Conversation | None) -> Answer | None:
@@ -72,7 +73,11 @@ class FollowUps:
         return None
 
     def _multi_answer(self, question: str, q: str) -> Answer | None:
-        parts = [p for p in MULTI_SPLIT.split(q) if has_content(p)]
+        """Several targets named at once ("固投和社零咋样"): each one's card; compared
+        ("新增贷款和造林哪个完成得好"): their ratios and statuses side by side, then the cards."""
+        compared = comparison_start(q)
+        asked = q if compared is None else q[:compared]
+        parts = [p for p in MULTI_SPLIT.split(asked) if has_content(p)]
         if len(parts) < 2:
             return None
         # Asked first, before any part: the whole question is scored for the answer anyway
@@ -93,9 +98,11 @@ class FollowUps:
         if len(chosen) < 2:
             return None
         replies = [self._card(self.by_number[n]) for n in chosen]
-        return Answer(
-            question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
-        )
+        filters: dict = {"multi": True}
+        if compared is not None:
+            replies.insert(0, self._compared([self.by_number[n] for n in chosen]))
+            filters["compare"] = True
+        return Answer(question, "target", tuple(chosen), "\n\n".join(replies), filter=filters)
 
     def _last_target(self, q: str, context: Conversation):
         """The conversation's last target, unless the question names another one outright."""
