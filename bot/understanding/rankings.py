@@ -124,7 +124,8 @@ class RankedLists:
             lines += render_unit_row(row)
         numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
         filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
-        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+        names = tuple(row.name for row in shown)
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters, units=names)
 
     def _ranked_unit_rows(self) -> list:
         """`rank_units` of the ledger today, made once per refresh and day."""
