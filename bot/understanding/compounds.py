@@ -5,11 +5,29 @@ target writes, whose qualifier names a topic the leading target is not in: not i
 from __future__ import annotations
 
 from bot.domain.ledger import TargetSpec
+from bot.understanding.candidates import Candidate
+from bot.understanding.cues import AMBIGUOUS_RATIO
 from bot.understanding.text import mask_stopwords
 
 
 class UnheldCompounds:
-    """The compound check of `ScopeChecks` (bot.understanding.scope)."""
+    """The compound checks of `ScopeChecks` (bot.understanding.scope)."""
+
+    def _qualifier_last(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The candidates with a close runner-up first when one of its own phrases is written
+        in the question, and the leader holds that phrase only as the qualifier of a longer
+        name whose head the question does not write (村内道路 is the roads' own phrase; of
+        修建村内道路边沟 it qualifies 边沟, the ditches); else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        lead = candidates[0]
+        for n, c in enumerate(candidates[1:3], 1):
+            if c.score < lead.score * AMBIGUOUS_RATIO:
+                break
+            for r in c.reasons:
+                if r.kind == "phrase" and len(r.text) >= 3 and _qualifies(lead, r.text, q):
+                    return [c, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
 
     def _names_unheld_compound(self, q: str, best: TargetSpec | None) -> bool:
         """The leading target is not confident and explained by one word of two characters
@@ -48,6 +66,19 @@ class UnheldCompounds:
             if any(w in qualifier for w in (*topic.asked, *topic.words) if len(w) >= 2):
                 return True
         return False
+
+
+def _qualifies(lead: Candidate, phrase: str, q: str) -> bool:
+    """The leader's names hold `phrase` only with a head after it that `q` does not write,
+    and none of its own phrases written in `q` is as long."""
+    if any(r.kind == "phrase" and len(r.text) >= len(phrase) for r in lead.reasons):
+        return False
+    for r in lead.reasons:
+        at = r.text.find(phrase) if r.kind == "fuzzy" else -1
+        head = r.text[at + len(phrase) :] if at >= 0 else ""
+        if len(head) >= 2 and head[:2] not in q:
+            return True
+    return False
 
 
 def _content(ch: str) -> bool:
