@@ -5,7 +5,6 @@ once ("固投和社零咋样")."""
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
@@ -17,8 +16,10 @@ from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     CLAUSE,
     FOLLOW_FILLER,
+    LEDGER_ORDINAL,
     MULTI_SPLIT,
     NEXT_IN_LIST,
+    POSITION,
     RANK_ASKED,
     RANK_NAMED,
     RANK_PLACE,
@@ -33,14 +34,6 @@ from bot.understanding.text import (
     has_content,
     mask_stopwords,
     question_tokens,
-)
-
-_NUMERAL = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
-# A place in the last list: 第N个, or 第N alone ("第二个呢", "第3个", "那第二呢").
-POSITION = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUMERAL}\s*个?\s*(?:呢|吧|怎么样|咋样)?[?？。]*$")
-# A ledger's own number said as an ordinal ("第12项", "第十二条呢"): never a place in a list.
-LEDGER_ORDINAL = re.compile(
-    rf"^(?:那|那么)?\s*第\s*{_NUMERAL}\s*(?:项|条|件)\s*(?:呢|吧|怎么样|咋样)?[?？。]*$"
 )
 
 
