@@ -28,6 +28,8 @@ class UnitLists:
         says which), or that every target has its lead; None unless so asked of the ledger."""
         if not WITHOUT_LEAD.search(q) or self._specific_topic(q):
             return None
+        if self._unit_filter(q)[0]:
+            return None  # "发改委没牵头的": that unit's list, by role
         targets = [t for t in self.ledger.targets if not t.lead_units]
         filters = {"without_lead": True}
         if not targets:

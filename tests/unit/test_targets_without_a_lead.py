@@ -50,3 +50,8 @@ def test_every_target_led_is_said_so(ledger_2020):
 def test_a_target_named_is_asked_about_itself():
     answer = core(LED, ASSISTED, ALONE).ask("农村公路没有牵头单位吗")
     assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+
+
+def test_a_unit_named_asks_about_that_units_targets():
+    answer = core(LED, ASSISTED, ALONE).ask("住建局没牵头的有哪些")
+    assert "without_lead" not in answer.filter
