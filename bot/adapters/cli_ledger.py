@@ -26,7 +26,7 @@ from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.drafting.review import review_marks
 from bot.render.ledger_toml import load_ledger_file
-from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits
+from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits, xlsx_sheet_year
 from bot.render.spreadsheet_read import read_spreadsheet
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
@@ -72,7 +72,12 @@ def _unit_filter(ledger, unit: str) -> str:
     for a unit the ledger never names would read as "all done"."""
     from difflib import get_close_matches
 
-    from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, resolve_unit_name
+    from bot.domain.unit_names import (
+        UnitAmbiguous,
+        UnitNotFound,
+        resolve_unit_name,
+        units_hint,
+    )
 
     names = sorted({u.name for t in ledger.targets for u in t.units})
     if any(unit in name for name in names):
@@ -86,7 +91,7 @@ def _unit_filter(ledger, unit: str) -> str:
     else:
         print(found.note, file=sys.stderr)
         return found.name
-    hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    hint = units_hint(close, names)
     raise CliError(f"{ledger.year}年台账中没有名称含“{unit}”的责任单位。{hint}")
 
 
@@ -195,6 +200,12 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             held = ledger_of(engine, year=ledger.year, rules=config.status)
             _refuse_another_years(ledger, held, path, args)
     elif suffix in (".xlsx", ".csv"):
+        named = xlsx_sheet_year(path) if suffix == ".xlsx" and not args.year else None
+        held = years_held(engine) if named is not None else {}
+        if named in held and named != (config.year or max(held)):
+            # "2020台账", as `export --year 2020` names its sheet: that year's ledger
+            args.year = named
+            print(f"按工作表名“{named}台账”导入{named}年的台账", file=sys.stderr)
         base = ledger_for(config, engine, args)
         try:
             ledger = read_spreadsheet(path, base, config.current_date())

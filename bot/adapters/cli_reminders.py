@@ -108,6 +108,7 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
     """Dry run: print what would be sent at a moment, and to whom; sends nothing."""
     import datetime as dt
 
+    from bot.app.reminder_notices import unassigned_due
     from bot.app.reminders import plan, policy_of_config
     from bot.domain.work_calendar import load_work_calendar
     from bot.render.reminder_text import describe_notices
@@ -157,5 +158,6 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
             ]
         )
     else:
-        print(describe_notices(notices))
+        unassigned = [] if early else unassigned_due(local.date(), ledger, policy, calendar)
+        print(describe_notices(notices, unassigned))
     return 0

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.app.other_years import held_in_another_year
+from bot.app.other_years import held_in_another_year, list_in_year
 from bot.app.services import answerer_over
 from bot.app.year_comparison import comparison_line, same_target
 from bot.config import Config
@@ -32,6 +32,7 @@ from bot.understanding.year_words import (
     RELATIVE_YEAR,
     SIDE_BY_SIDE,
     YearPhrase,
+    asks_nothing_more,
     parse_year_phrase,
     year_alone,
 )
@@ -40,18 +41,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 _YEAR_ARGUMENT = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?(?=\s|$)\s*")
-
-# What is left of a comparison that names no target ("和去年比", "同比呢", "跟去年比怎么样",
-# "比去年好吗"): it asks about the target just talked about.
-_NOTHING_MORE = re.compile(
-    r"(?:那么?|那个)?(?:的)?(?:情况|完成情况|进展|数据)?"
-    r"(?:呢|怎么样了?|如何|咋样|怎样|好吗|好不好|高吗|多吗|吗)?(?:呢)?"
-)
-
-
-def _asks_nothing_more(rest: str) -> bool:
-    """True when a comparison's words besides its years ask nothing of their own."""
-    return _NOTHING_MORE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None
 
 
 def _asks_the_ledger(whole: Answer, bare: Answer) -> bool:
@@ -150,7 +139,7 @@ class LedgerYears:
         current = self.current()
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
-        if phrase.compare and _asks_nothing_more(phrase.rest):
+        if phrase.compare and asks_nothing_more(phrase.rest):
             # "和去年比" right after an answer about a target compares that target.
             compared = self._compared_in_context(question, phrase, year, current, conversation)
             if compared is not None:
@@ -158,6 +147,10 @@ class LedgerYears:
         if phrase.other is not None:
             return self._between(question, phrase, year, current, conversation)
         if phrase.year is not None and not phrase.compare and year_alone(phrase.rest):
+            asked = conversation.last_list(time.monotonic()) if conversation else ""
+            core = self.answerer(year) if asked else None
+            if core is not None:  # "去年的呢" right after a list: that list of that year
+                return list_in_year(question, asked, core, current, conversation)
             same = self._same_in_year(question, year, current, conversation)
             if same is not None:
                 return same
@@ -193,8 +186,10 @@ class LedgerYears:
                 if answer.intent == "unknown":
                     conversation.take(before)  # an unknown answer leaves the context as it was
             # "耕地保护怎么样" of last year's ledger: say which year has it
-            if phrase.year is None:
-                answer = held_in_another_year(answer, year, self.held(), self.answerer) or answer
+            # ("今年的耕地保护" too: the other year is asked without this year's words)
+            bare = dataclasses.replace(answer, question=phrase.rest)
+            found = held_in_another_year(bare, year, self.held(), self.answerer)
+            answer = dataclasses.replace(found, question=question) if found else answer
             if phrase.compare and SIDE_BY_SIDE.search(question) and answer.intent != "unknown":
                 # Asked for a comparison the database cannot make: say so, not nothing.
                 answer = self._with_comparison(answer, current, year - 1)

@@ -11,7 +11,8 @@ import dataclasses
 from collections.abc import Callable, Iterable
 
 from bot.understanding.answering import Answerer
-from bot.understanding.conversation import Answer
+from bot.understanding.conversation import Answer, Conversation
+from bot.understanding.year_words import parse_year_phrase
 
 
 def held_in_another_year(
@@ -52,4 +53,24 @@ def _named(found: Answer) -> bool:
         best is not None
         and best.number == found.targets[0]
         and any(r.kind in ("phrase", "pinyin") for r in best.reasons)
+    )
+
+
+def list_in_year(
+    question: str,
+    asked: str,
+    core: Answerer,
+    current: Answerer,
+    conversation: Conversation,
+) -> Answer:
+    """The list `asked` last ("哪些没完成"), asked again of `core`'s year for a follow-up that
+    only names a year ("去年的呢"); another year's reply starts with that year."""
+    words = parse_year_phrase(asked, current.ledger.year).rest
+    answer = core.ask(words, conversation.keep_to(core.ledger.year))
+    answer = dataclasses.replace(answer, question=question)
+    if core is current:
+        return answer
+    reply = f"【{core.ledger.year}年】{answer.reply}"
+    return dataclasses.replace(
+        answer, reply=reply, filter={**answer.filter, "year": core.ledger.year}
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bot.app.report_figures import plan_report
@@ -44,6 +44,13 @@ def pending_reports(engine: Engine, limit: int = 10) -> list[ProgressReport]:
             .limit(limit)
         )
         return list(session.exec(query))
+
+
+def count_pending(engine: Engine) -> int:
+    """How many reports wait for a decision (`pending_reports` shows the oldest few)."""
+    with reading(engine) as session:
+        query = select(func.count()).select_from(ProgressReport)
+        return session.exec(query.where(ProgressReport.state == "pending")).one()
 
 
 def pending_report(engine: Engine, report_id: int) -> ProgressReport | None:

@@ -24,7 +24,7 @@ from bot.domain.reminder_policy import (
     unacknowledged_by_unit,
     urge_deadline,
 )
-from bot.domain.status import open_deadlines
+from bot.domain.status import open_deadlines, year_closed
 from bot.domain.work_calendar import WorkCalendar
 from bot.render.reminder_text import digest_text, escalation_text, notice_text
 
@@ -180,3 +180,19 @@ def notices_on(
     if note:  # the office should know these days were counted Monday to Friday
         notices = [replace(n, text=f"{n.text}\n{note}") for n in notices]
     return dedup(sorted(notices, key=notice_order))
+
+
+def unassigned_due(
+    day: dt.date, ledger: LedgerSpec, policy: ReminderPolicy, calendar: WorkCalendar
+) -> list[int]:
+    """The targets a unit reminder is due for on `day` that name no unit to send it to (a
+    year drafted from a report that names none): a preview says so, not "nothing to send"."""
+    if year_closed(day, ledger.year):
+        return []
+    return [
+        target.number
+        for target in ledger.targets
+        if not target.units
+        and not is_done(target, day)
+        and any(deadline_kind(d.date, day, policy, calendar) for d in open_deadlines(target))
+    ]

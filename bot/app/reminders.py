@@ -28,7 +28,7 @@ from bot.domain.fields import label as field_label
 from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy, latest_missed
 from bot.domain.status import year_closed
-from bot.domain.unit_names import UnitNotFound, resolve_unit_name
+from bot.domain.unit_names import NO_UNITS, UnitNotFound, resolve_unit_name
 from bot.domain.work_calendar import WorkCalendar
 from bot.render.buttons import Button
 from bot.store.ledger_store import audit_since
@@ -130,8 +130,13 @@ def resolve_unit(ledger: LedgerSpec, given: str) -> str:
         return resolve_unit_name(given, names).name
     except UnitNotFound:
         found = [n for n in names if given in n]
-    hint = "、".join(found[:8]) if found else "、".join(names[:8]) + "…"
-    raise UnknownUnit(f"台账中没有唯一对应“{echoed(given)}”的责任单位。可选：{hint}")
+    shown = found or names
+    hint = (
+        f"可选：{'、'.join(shown[:8])}{'…' if len(shown) > 8 else ''}"
+        if shown
+        else f"{NO_UNITS}。"
+    )
+    raise UnknownUnit(f"台账中没有唯一对应“{echoed(given)}”的责任单位。{hint}")
 
 
 def subscribe(engine: Engine, unit: str, chat_id: int, *, actor: str = "") -> bool:

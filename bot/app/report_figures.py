@@ -9,6 +9,7 @@ before the figure already in the ledger is shown to the approver as older.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -99,6 +100,20 @@ def find_reported_figure(target: TargetSpec, text: str) -> ReportedFigure | None
     return None
 
 
+# What a report may say around its figure without saying anything more ("完成26亿元").
+_FILLER = re.compile(r"[\s,，。；;：:、!！?？（）()]|已经?|完成了?|累计|共计?|达到|为|是|了")
+
+
+def _says_more(text: str, found: ReportedFigure) -> bool:
+    """Whether a free-text report says more than the figure it was read as: other words
+    ("已完工", "超额完成") or figures ("森林抚育0.6万亩"), which its approval must not drop."""
+    rest = _matched(text)
+    for part in (f"{found.value}{found.unit}", found.indicator, found.as_of):
+        rest = rest.replace(part, " ", 1) if part else rest
+    rest = _FIGURE_WITH_UNIT.sub("数", rest)  # another figure is something more
+    return len(_FILLER.sub("", rest)) >= 2
+
+
 # --- a report as a proposed change -------------------------------------------------------
 
 
@@ -132,6 +147,13 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
             return ReportPlan(propose("note", f"{number} {text}", lookup, today=today))
         words = f"{number} {found.indicator} {found.value}{found.unit} {found.as_of}"
         figure = propose_reported_figure(words.strip(), lookup, today=today)
+        if _says_more(text, found):  # "已完工，新建停车位520个": the words go to 进展 too
+            note = propose("note", f"{number} {text}", lookup, today=today)
+            figure = dataclasses.replace(
+                figure,
+                changes=figure.changes + note.changes,
+                summary=f"{figure.summary}\n{note.summary}",
+            )
     name = figure.changes[0].field.split(":")[1]
     new_as_of = next((c.new_value for c in figure.changes if c.field.endswith(":as_of")), "")
     target = lookup(number)

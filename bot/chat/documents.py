@@ -19,7 +19,7 @@ from bot.chat.registry import VIEWER, CommandSpec
 from bot.chat.types import Reply, Sender, parse_target_number
 from bot.chat.years import not_held, year_core
 from bot.domain.status import as_of_label
-from bot.domain.unit_board import rank_units, render_unit_row
+from bot.domain.unit_board import no_units_board, rank_units, render_unit_row
 from bot.understanding.answering import Answerer
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
@@ -124,8 +124,10 @@ def units_board(answerer: Answerer) -> tuple[str, tuple[str, ...]]:
     """红黄绿榜 of one year's core (each unit's targets by light, overdue ones first, worst
     units first), and its units in the order shown."""
     today = answerer.today
-    lines = [f"红黄绿榜（{as_of_label(today, answerer.ledger.year)}）"]
     rows = rank_units(answerer.ledger.targets, today)
+    if not rows:
+        return no_units_board(answerer.ledger.year), ()
+    lines = [f"红黄绿榜（{as_of_label(today, answerer.ledger.year)}）"]
     for row in rows:
         lines += render_unit_row(row)
     return "\n".join(lines), tuple(row.name for row in rows)

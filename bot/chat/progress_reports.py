@@ -9,6 +9,7 @@ import unicodedata
 from bot.app.ledger_years import split_year_argument
 from bot.app.progress_reports import (
     approve_report,
+    count_pending,
     file_report,
     pending_report,
     pending_reports,
@@ -268,6 +269,13 @@ def cmd_pending(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
             text += f"\n拟修改：{plan.proposal.summary}"
             buttons = ((Button("采纳", f"rpt:ok:{row.id}"), Button("驳回", f"rpt:no:{row.id}")),)
         replies.append(Reply(text, buttons))
+    waiting = count_pending(ctx.engine)
+    if waiting > len(rows):  # the rest would otherwise wait unseen
+        replies.append(
+            Reply(
+                f"另有{waiting - len(rows)}条待审核的报送，处理完以上各条后再发送 /pending 查看。"
+            )
+        )
     return replies
 
 

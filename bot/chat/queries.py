@@ -128,7 +128,7 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """List open deadlines within N days (default 30)."""
-    text = unicodedata.normalize("NFKC", args).strip() or "30"
+    text = unicodedata.normalize("NFKC", args).strip().removesuffix("天").strip() or "30"  # "7天"
     if not text.isdigit() or not 1 <= int(text) <= 3660:
         return [Reply(DUE_USAGE)]
     days = int(text)

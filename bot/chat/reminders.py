@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 
-from bot.app.reminder_notices import urge_notices
+from bot.app.reminder_notices import unassigned_due, urge_notices
 from bot.app.reminders import (
     ACK_BUTTON,
     UnknownUnit,
@@ -314,17 +314,10 @@ def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     year = ctx.answerer.ledger.year
     if year_closed(day, year):
         return [Reply(f"{year}年度已结束，{day.isoformat()}没有要发送的提醒。")]
-    notices = plan(
-        ctx.engine,
-        ctx.answerer.ledger,
-        day,
-        policy_of_config(ctx.config),
-        ctx.calendar,
-        ctx.config.tz,
-    )
-    return [
-        Reply(f"{day.isoformat()} 应发送的提醒（预览，不发送）：\n\n{describe_notices(notices)}")
-    ]
+    ledger, policy = ctx.answerer.ledger, policy_of_config(ctx.config)
+    notices = plan(ctx.engine, ledger, day, policy, ctx.calendar, ctx.config.tz)
+    shown = describe_notices(notices, unassigned_due(day, ledger, policy, ctx.calendar))
+    return [Reply(f"{day.isoformat()} 应发送的提醒（预览，不发送）：\n\n{shown}")]
 
 
 COMMANDS = (

@@ -64,3 +64,12 @@ def render_unit_row(row: UnitRow) -> list[str]:
         for e in row.entries
     ]
     return [f"{row.name}：{counts}", "  " + " ".join(items)]
+
+
+def no_units_board(year: int) -> str:
+    """What the 红黄绿榜 says of a ledger that names no responsible unit (a new year drafted
+    from a report that names none): why there is no board, and how to give targets units."""
+    return (
+        f"{year}年台账没有列明责任单位，无法按单位排出红黄绿榜。"
+        "请用 /assign 序号 单位 牵头 为各项目标指定责任单位。"
+    )

@@ -128,6 +128,19 @@ def branch_names_of(name: str, names: Sequence[str]) -> list[str]:
     return [w for w in words if len(_candidates(w, names)) == 1]
 
 
+NO_UNITS = "这份台账没有列明责任单位"
+
+
+def units_hint(close: Sequence[str], names: Sequence[str]) -> str:
+    """What follows "no such unit": the names close to it, else the first ten the ledger
+    names, else that it names none (a new year drafted without units), never an empty list."""
+    if close:
+        return f"是否是：{'、'.join(close)}？"
+    if not names:
+        return f"{NO_UNITS}。"
+    return f"已有单位：{'、'.join(names[:10])}{'等' if len(names) > 10 else ''}。"
+
+
 def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
     """The known unit `given` means, with how it was read; UnitNotFound when none or several."""
     if given in names:
@@ -144,7 +157,7 @@ def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
         if len(found) > 1:
             raise UnitAmbiguous(f"“{echoed(given)}”可能是：{'、'.join(found[:8])}，请写出全称")
     close = close_units(given, names)
-    hint = f"是否是：{'、'.join(close)}？" if close else f"已有单位：{'、'.join(names[:10])}…"
+    hint = units_hint(close, names)
     shown = echoed(given)
     example = given if shown == given else "县某某局"
     raise UnitNotFound(

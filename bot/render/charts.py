@@ -277,7 +277,13 @@ def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
     others = [r for r in rows if r.light not in ATTENTION_LIGHTS]
     panels = [
         (f"需要关注（{len(urgent)}项，滞后/未完成/推进中）", urgent, 10.0, 0.42),
-        (f"其余目标（{len(others)}项，已完成/暂无数据）", others, 7.0, 0.2),
+        # "其余" only below a panel it is the rest of
+        (
+            f"{'其余' if urgent else '全部'}目标（{len(others)}项，已完成/暂无数据）",
+            others,
+            7.0,
+            0.2,
+        ),
     ]
     panels = [p for p in panels if p[1]]
     heights = [len(p[1]) * p[3] + 0.6 for p in panels]

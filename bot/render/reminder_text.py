@@ -225,12 +225,17 @@ def escalation_text(
     )
 
 
-def describe_notices(notices: Sequence[Notice]) -> str:
-    """A preview of a day's notices: kind, receiver and text of each (nothing is sent)."""
-    if not notices:
-        return "这一天没有需要发送的提醒。"
+def describe_notices(notices: Sequence[Notice], unassigned: Sequence[int] = ()) -> str:
+    """A preview of a day's notices: kind, receiver and text of each (nothing is sent), and
+    the targets due a reminder that have no responsible unit to receive it."""
     lines = []
     for n in notices:
         to = n.chat_id if n.chat_id is not None else "（未订阅，无人接收）"
         lines.append(f"【{HEADINGS.get(n.kind, n.kind)}】→ {n.unit or '领导'} {to}\n{n.text}")
-    return "\n\n".join(lines)
+    if unassigned:
+        numbers = "、".join(f"第{n}项" for n in unassigned)
+        lines.append(
+            f"{numbers}这一天该发提醒，但没有责任单位，提醒无人接收。"
+            "请用 /assign 序号 单位 牵头 指定责任单位。"
+        )
+    return "\n\n".join(lines) or "这一天没有需要发送的提醒。"

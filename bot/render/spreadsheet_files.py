@@ -50,7 +50,8 @@ class SpreadsheetError(Exception):
 
     def __init__(self, file: str, problems: Sequence[CellProblem]):
         self.file = file
-        self.problems = list(problems)
+        # top to bottom, as a clerk goes through the sheet (checks run by kind, not by row)
+        self.problems = sorted(problems, key=lambda p: p.row)
         shown = "\n".join(f"  {p}" for p in self.problems[:20])
         more = f"\n  …另有{len(self.problems) - 20}处" if len(self.problems) > 20 else ""
         super().__init__(f"{file}: 文件有误，未导入任何内容：\n{shown}{more}")
@@ -238,6 +239,27 @@ def _cell_text(cell) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return str(value)
+
+
+_SHEET_YEAR = re.compile(r"((?:19|20)\d{2})年?台账")
+
+
+def xlsx_sheet_year(path: Path) -> int | None:
+    """The ledger year an xlsx names in its first sheet's title ("2020台账", as `export` writes
+    it), or None (no such title, or a file the full read will refuse and say why)."""
+    from openpyxl import load_workbook
+
+    if too_big(path) or check_xlsx_archive(path):
+        return None
+    try:
+        book = load_workbook(path, read_only=True)
+        try:
+            found = _SHEET_YEAR.fullmatch(book.worksheets[0].title.strip())
+        finally:
+            book.close()
+    except Exception:  # the full read says what is wrong with the file
+        return None
+    return int(found.group(1)) if found else None
 
 
 def read_xlsx_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:

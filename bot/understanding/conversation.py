@@ -25,6 +25,9 @@ class Conversation:
     at: float = 0.0
     seconds: float = CONTEXT_SECONDS
     year: int | None = None  # the ledger year whose target numbers it holds (None: current)
+    # The words of the last list asked ("哪些没完成"), while no target was asked about since:
+    # "去年的呢" after it asks that list of last year's ledger.
+    asked: str = ""
     # The units of the last 红黄绿榜, in the order shown, and the one stepped to: while they
     # are held, "第二个呢" and "下一个" step through the units, not through targets.
     units: tuple[str, ...] = ()
@@ -42,7 +45,7 @@ class Conversation:
     def take(self, other: Conversation) -> None:
         """Hold what `other` holds (a copy that answered a question in its year)."""
         self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
-        self.at, self.year = other.at, other.year
+        self.at, self.year, self.asked = other.at, other.year, other.asked
         self.units, self.unit = other.units, other.unit
 
     def fresh(self, now: float) -> bool:
@@ -53,14 +56,23 @@ class Conversation:
         self.units, self.unit = names, unit
         self.targets, self.indicator, self.listed, self.at = (), "", (), now
 
+    def last_list(self, now: float) -> str:
+        """The words of the list asked last, when nothing was asked about since and it is
+        recent; "" otherwise."""
+        return self.asked if self.asked and now - self.at <= self.seconds else ""
+
     def remember(self, answer: Answer, now: float) -> None:
         """Keep what the answer was about; an unknown answer leaves the context as it was."""
         if answer.units:
-            self.hold_units(answer.units, now, str(answer.filter.get("step_unit", "")))
+            step = str(answer.filter.get("step_unit", ""))
+            if not step:  # the board itself is the list asked last ("去年的呢" after it)
+                self.asked = answer.question
+            self.hold_units(answer.units, now, step)
             return
         if answer.intent in ("target", "list") and answer.targets:
             self.units, self.unit = (), ""
         if answer.intent == "target" and answer.targets:
+            self.asked = ""
             if answer.ambiguous:
                 self.listed = answer.targets[: answer.choices or 3]
             else:
@@ -69,10 +81,13 @@ class Conversation:
                 if answer.filter.get("multi"):
                     self.listed = answer.targets
                     self.targets = answer.targets[:1]
-        elif answer.intent == "list" and answer.targets:
-            # A list of one names its target: "谁负责" after it asks about that one.
-            one = answer.targets if len(answer.targets) == 1 else ()
-            self.listed, self.targets, self.indicator = answer.targets, one, ""
+        elif answer.intent == "list":
+            # An empty list is still the thing asked last ("哪些没完成" → "去年的呢").
+            self.asked = answer.question
+            if answer.targets:
+                # A list of one names its target: "谁负责" after it asks about that one.
+                one = answer.targets if len(answer.targets) == 1 else ()
+                self.listed, self.targets, self.indicator = answer.targets, one, ""
         else:
             return
         self.at = now

@@ -439,7 +439,7 @@ SOON = re.compile(
 # a question costs that question more than the rest of it.
 ROLE_ASSIST = re.compile(r"配合|协助|参与")
 DUE_WORDS = re.compile(r"到期|截止|要完成|完成的|期限")
-DUE_TODAY = re.compile(r"(?:今天|今日)(?:要)?到期")
+DUE_DAY = re.compile(r"(今天|今日|明天|明日|后天|昨天|昨日)(?:就|要|就要)?(?:到期|截止|完成)")
 DUE_PASSED = re.compile(r"(?:已经|已)到期|到期了")
 # "3天内", "三天内", "一周内", "两个星期内": a window of days or weeks from today.
 DAYS_WITHIN = gated(rf"({_HOW_MANY})\s*(?:天|日|(周|个星期|星期|个礼拜))(?:之|以)?内")

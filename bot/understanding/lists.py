@@ -37,9 +37,9 @@ from bot.understanding.list_cues import (
     DAYS_WITHIN,
     DONE_ALREADY,
     DUE_CUE,
+    DUE_DAY,
     DUE_PASSED,
     DUE_THIS_YEAR,
-    DUE_TODAY,
     DUE_WORDS,
     JOINED,
     LIST_CUE,
@@ -425,8 +425,10 @@ class ListAnswers(UnitLists, RankedLists):
             return self._named_window(q) or (today, today + dt.timedelta(days=30))
         if not (to_be_done or DUE_CUE.search(q)):
             return None
-        if DUE_TODAY.search(q):
-            return today, today
+        day = DUE_DAY.search(q)
+        if day is not None:  # "明天到期的", "后天要完成的", "昨天到期的": that day alone
+            named = today + dt.timedelta(days="今明后".find(day.group(1)[0]))  # 昨: -1
+            return named, named
         if DUE_PASSED.search(q):
             # Deadlines already passed: the year so far, open ones only (as `_due_within` does
             # for a window that starts before today).

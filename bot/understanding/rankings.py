@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import DONE_STATUSES, as_of_label, completion_ratio, missing_figures
-from bot.domain.unit_board import rank_units, render_unit_row
+from bot.domain.unit_board import no_units_board, rank_units, render_unit_row
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_LIMIT, light, to_int
 from bot.understanding.gates import gated
@@ -112,9 +112,10 @@ class RankedLists:
         if not rank and not UNIT_BOARD.search(q):
             return None
         rows = self._ranked_unit_rows()
-        if not rows:
-            return None
         best_first = bool(BEST_FIRST.search(rank))
+        if not rows:  # a ledger naming no units: say so, not "no target matches"
+            filters = {"rank": "units_best" if best_first else "units_worst"}
+            return Answer(question, "list", (), no_units_board(self.ledger.year), filter=filters)
         if best_first:
             rows = sorted(rows, key=lambda r: (r.count("🔴"), r.count("🟡"), -r.count("🟢")))
         shown = rows[:5]

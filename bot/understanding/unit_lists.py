@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.domain.unit_names import close_units
+from bot.domain.unit_names import NO_UNITS, close_units
 from bot.understanding.conversation import Answer
 from bot.understanding.list_cues import UNIT_NAME
 
@@ -57,6 +57,6 @@ class UnitLists:
                 return dataclasses.replace(found, reply=reply)
         known = "、".join(reversed(self.unit_names[-8:])) if self.unit_names else ""
         reply = f"台账中没有“{name}”负责的目标。" + (
-            f"台账列明的责任单位有：{known}等。" if known else "这份台账没有列明责任单位。"
+            f"台账列明的责任单位有：{known}等。" if known else f"{NO_UNITS}。"
         )
         return Answer(question, "list", (), reply, filter={"unit": name})

@@ -106,3 +106,16 @@ _YEAR_ALONE = re.compile(
 def year_alone(rest: str) -> bool:
     """True when a question's words besides its year ask nothing of their own (see above)."""
     return _YEAR_ALONE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None
+
+
+# What is left of a comparison that names no target ("和去年比", "同比呢", "跟去年比怎么样",
+# "比去年好吗"): it asks about the target just talked about.
+_NOTHING_MORE = re.compile(
+    r"(?:那么?|那个)?(?:的)?(?:情况|完成情况|进展|数据)?"
+    r"(?:呢|怎么样了?|如何|咋样|怎样|好吗|好不好|高吗|多吗|吗)?(?:呢)?"
+)
+
+
+def asks_nothing_more(rest: str) -> bool:
+    """True when a comparison's words besides its years ask nothing of their own."""
+    return _NOTHING_MORE.fullmatch(re.sub(r"[\s，,。？?！!~～]", "", rest)) is not None

@@ -535,11 +535,14 @@ async def test_a_free_text_report_with_a_figure_sets_its_indicator(reminded, eng
     reply = await bot.say(
         OTHER_GROUP, STRANGER, "/report 35 补助33.15万元已于1月20日拨付到位", **GROUP_KW
     )
-    assert reply.text.endswith("第35项 村级医务人员筛查补助 完成值：— → 33.15万元")
+    assert "第35项 村级医务人员筛查补助 完成值：— → 33.15万元\n" in reply.text
+    # the rest of its words ("已于1月20日拨付到位") go to 进展 with the figure
+    assert reply.text.endswith("补充）补助33.15万元已于1月20日拨付到位”")
     report = reports(engine)[-1]
     message_id = await pending_message(bot, report.id)
     await bot.press(ADMIN, ADMIN, message_id, f"rpt:ok:{report.id}")
     assert actual(engine, 35, "村级医务人员筛查补助") == "33.15"
+    assert progress_of(engine, 35).endswith("补助33.15万元已于1月20日拨付到位")
     # a figure in a unit of another measure is refused at once, like /set
     reply = await bot.say(FIN_GROUP, FIN_MEMBER, "/report 12 新增贷款 26万亩", **GROUP_KW)
     assert reply.text.startswith("单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩")

@@ -123,13 +123,17 @@ def test_a_sheet_exported_from_another_year_is_not_imported_into_the_current_one
 
     code, out, err = run_cli("import", str(sheet))
 
-    assert code == 2 and out == ""
-    assert (
-        err.startswith(f"错误：{sheet}: 3项的简称和目标任务都与2020年台账不同") and "--year" in err
-    )
+    # its sheet, "2021台账", names its year: imported into 2021, never into the current 2020
+    assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
+    assert err == "按工作表名“2021台账”导入2021年的台账\n"
     assert run_cli("list", "--json")[1] == before
     code, out, _ = run_cli("import", str(sheet), "--year", "2021")
     assert (code, out) == (0, "新建0项，更新0个字段，冲突0个\n")
+    csv = tmp_path / "l2021.csv"  # a CSV names no year: still refused, saying to add --year
+    assert run_cli("export", "--year", "2021", "--format", "csv", "-o", str(csv))[0] == 0
+    code, out, err = run_cli("import", str(csv))
+    assert code == 2 and out == "" and "3项的简称和目标任务都与2020年台账不同" in err
+    assert "--year" in err
 
 
 def test_a_report_drafted_for_a_year_held_is_not_merged_into_it(run_cli, tmp_path):
