@@ -22,10 +22,12 @@ from decimal import Decimal
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 # Units that may carry a magnitude prefix. Other units (个, 家, %…) are never scaled, so that
-# a figure "3万个" stays an unknown unit rather than a silent conversion.
+# a figure "3万个" stays an unknown unit rather than a silent conversion ("3万个体户", "万家").
+# Rooms, flats, lamps, vehicles, machines, cards and beds are counted one by one and never
+# name anything with 万 before them: "改造教室照明2万间" is answered by "完成改造21702间".
 MAGNITUDE_BASES = (
     "元", "人次", "人", "名", "亩", "吨", "株", "平方米", "户", "千米", "公里", "吨标准煤",
-    "吨标煤", "口", "剂次",
+    "吨标煤", "口", "剂次", "间", "套", "盏", "辆", "台", "张", "床",
 )  # fmt: skip
 
 # Each group is one unit under several names; the first name is the canonical one.

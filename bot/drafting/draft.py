@@ -25,6 +25,7 @@ from bot.drafting.counted_runs import (
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
+from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.naming import (
@@ -231,7 +232,9 @@ def draft_target(
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))
-    topic, topic_confidence = topic_for(item.target_text, item.progress_text, lexicon)
+    # The funds handed down ("省级财政补助资金下达…") name who pays, not the target's field.
+    own_words = without_fund_shares(item.target_text, item.progress_text)
+    topic, topic_confidence = topic_for(item.target_text, own_words, lexicon)
     category = category_for(topic, topic_confidence)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
     title = whole_quoted_names(
@@ -245,7 +248,7 @@ def draft_target(
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     # A 责任单位 column names the lead, also under a header the rows' reading does not use.
     lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
-    texts = f"{lead}{item.target_text}\n{item.progress_text}"
+    texts = f"{lead}{item.target_text}\n{own_words}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
@@ -285,6 +288,7 @@ def draft_target(
         progress_report and item.progress_text and _says_done_itself(item.target_text)
     ):
         told = f"{item.target_text}\n{told}"
+    told = without_fund_shares(item.target_text, told)  # "资金下达X亿元,完成年度计划的Y%"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
     decided = (
         row_verdict(row, spec, told, day)

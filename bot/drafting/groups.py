@@ -88,7 +88,8 @@ _LIST_WORDS = re.compile(
     r"[，,]?\s*(?:(?:分别为|分别是|如下|包括|主要是|主要有)\s*[:：]?|[:：])\s*$"
     r"|[，,]\s*为\s*$"  # "未达到序时进度11项、占比20.0%,为": the count's list follows
 )
-_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)")
+# ("进展不够理想的有:": "…的有" announces the kinds or items of a status that follow.)
+_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)|的(?:有|是)$")
 _COUNTED_SUBJECT = re.compile(
     rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件](?:{_GROUP_NOUN})?)"
     r"[^，,。；;:：]{2,20}$"

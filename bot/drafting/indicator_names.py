@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import IndicatorSpec
+from bot.drafting.fund_lines import fund_share_name
 from bot.drafting.pairing import Pairing
 
 # A name that is only the pairing's fallback ("指标", "指标2", "完成").
@@ -146,9 +147,9 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
     target and progress); its own name when that already says what it measures."""
     name = ind.name
     value, unit = (ind.target, ind.unit) if ind.target else (ind.actual, ind.unit)
-    share = _SHARE_OF_PLAN.search(name)
-    if unit == "%" and share:
-        return f"{share.group('plan')}完成率"
+    share = _SHARE_OF_PLAN.search(re.sub(r"\d+$", "", name))  # "计划的2": a second share
+    if unit == "%" and share:  # the funds' share is named after the funds
+        return fund_share_name(text, value) or f"{share.group('plan')}完成率"
     if _NAMELESS.match(name) and unit == "%" and _share_in_brackets(value).search(text):
         return "完成比例"  # "已完成1个(50%)": how much of the target that count is
     if _NAMELESS.match(name) or _BOOKKEEPING.match(name) or _only_doing(name):

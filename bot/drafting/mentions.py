@@ -19,7 +19,8 @@ _LEAD_WORDS = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|不低于|不少于|不超过|控制在|提高到|提高至|降至|降到|为|至|共|已|累计|完成|实现|"
-    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝])+$"
+    r"达|有|是|约|近|超|突破|总计|合计|分别|增加|了|力争|[≥≤＞＜<>=＝]"
+    r"|下达)+$"  # "补助资金下达5.4亿元": the money is named, not "…资金下"
 )
 _UNIT_PATTERN = units_pattern(KNOWN_UNITS)
 NAME_WINDOW = 14  # characters before a figure that may hold its name
@@ -338,7 +339,9 @@ def counts_its_subject(m: Mention, text: str) -> bool:
     """`m` counts the projects its sentence is about: a count in 项 (or 个 of 项目) closing the
     sentence's first clause with no verb before it, a figure in the clause after it."""
     projects = m.unit == "项" or (m.unit == "个" and re.search(r"(?:项目|工程)$", m.name))
-    opening = not re.search(r"[，,：:、（）()]", m.heading) and not _ACTION.search(m.heading)
+    # After a label ("市级重点项目进展情况: 2012年我县…") the sentence opens anew.
+    heading = re.split(r"(?<=情况)\s*[:：]", m.heading)[-1]
+    opening = not re.search(r"[，,：:、（）()]", heading) and not _ACTION.search(heading)
     rest = text[m.start :]
     end = re.search(r"[，,。；;\n]", rest)
     return bool(

@@ -29,6 +29,7 @@ from bot.drafting.mentions import (
     states_a_target,
     states_gap,
 )
+from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
 
@@ -230,7 +231,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     sizes: set[int] = scale_beside_years_plan(targets) | {
         ti
         for ti, t in enumerate(targets)
-        if t.unit not in counted and counts_its_subject(t, target_text)
+        if (t.unit not in counted or scope_restated(t, told))
+        and counts_its_subject(t, target_text)
     }
     taken: set[int] = set()
     for ti, t in enumerate(targets):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.domain.ledger import strip_control_characters
+from bot.drafting.block_heads import headed_blocks
 from bot.drafting.cells import GROUP_ROW
 from bot.drafting.details import detail_sections, item_name
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
@@ -21,6 +22,8 @@ from bot.drafting.numbered_notices import (
     refusal,
 )
 from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
+from bot.drafting.promise_lines import promised_items
+from bot.drafting.run_ends import past_its_run
 from bot.drafting.sub_lists import in_sub_list, sub_list_mark
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
@@ -152,8 +155,11 @@ _GROUP_REMARK = re.compile(
     r"^\s*(?:[^\d，,。；;]{0,6}发现[，,]?|有)(?:部分|个别|一些|少数)(?:项目|任务|事项|单位|工程)"
     r"[^\d]*$"
 )
-# The report's closing words to all the units ("下一步,各园区、各乡镇…要…"): no item's progress.
-_CLOSING = re.compile(r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各")
+# The report's closing words to all the units ("下一步,各园区、各乡镇…要…"), or a line on the
+# items it does not name ("其余13项工作正在按照计划推进"): no listed item's progress.
+_CLOSING = re.compile(
+    r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各|^\s*(?:其余|其他|剩余)\s*[\d一二三四五六七八九十]+\s*[项个件]"
+)
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 # The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
 # words, no figure, no sentence. What follows it is no progress of the item above it.
@@ -396,6 +402,8 @@ def _parse_report(text: str) -> Report:
         # A group heading, or the title of the report's next section, ends an item.
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
         group = group_of(headings, index)
+        if group and past_its_run(lines, group.line - 1, index, {i for i, _n, _r in starts}):
+            group = None  # "进展不够理想的有:" A;B;C。 ended before this item
         body = [
             ln
             for i, ln in enumerate(lines[index + 1 : end], index + 1)
@@ -431,6 +439,7 @@ def _parse_report(text: str) -> Report:
                 ReportTarget(number, head, tail, bool(tail), index + 1, group, bool(named))
             )
     targets = [
-        replace(t, details=details[t.number]) if t.number in details else t for t in targets
+        replace(t, details=details[t.number]) if t.number in details else t
+        for t in promised_items(headed_blocks(lines, targets))  # "政府承诺:…"; "一、…" "(一)…"
     ]
     return Report(preamble="\n".join(preamble_lines).strip("\n"), targets=tuple(targets))

@@ -14,12 +14,16 @@ _SCALED = tuple(
     f"{m}{u}"
     for m in ("万", "亿")
     for u in KNOWN_UNITS
-    if u[0] not in "万亿%个" and "/" not in u and u not in ("天", "小时", "倍", "位", "次")
+    if u[0] not in "万亿%"
+    and "/" not in u
+    and u not in ("天", "小时", "倍", "位", "次")
+    and (u == "个" or u[0] != "个")  # "学位5万个", not "万个村" nor "万个百分点"
 )
 # Villages are the unit only where the village word closes its clause ("全年任务为282个村,"):
 # words after it make 村 part of what is counted ("625个村庄", "3个村卫生室") or of a subject
 # ("6个村实现通气接污"), and 个 counts that.
-_CLOSING = {"个村": r"(?![\u4e00-\u9fff])"}
+# ("3万个体工商户": 个 opens 个体, so the magnitude stands alone.)
+_CLOSING = {"个村": r"(?![\u4e00-\u9fff])", "万个": "(?![体人])", "亿个": "(?![体人])"}
 
 
 def units_pattern(units) -> str:

@@ -152,6 +152,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "部分完成",
         ),
     ),
+    # "已完成或超额完成": said of a run at once, each of its items is sure only of done.
+    ("已完成", ("完成或超额完成", "完成和超额完成")),
     ("超额完成", ("超额完成",)),
     (
         "已完成",
@@ -411,6 +413,7 @@ _NOT_YET_BEFORE = re.compile(
 # An office's words for work on schedule, as status cells write them ("正常推进", "施工中").
 _STEADY = re.compile(
     r"正常推进|按计划推进|按期推进|进度正常|进展正常|序时推进|稳步推进|施工中|已启动"
+    r"|(?:超过|超出|快于|领先于?)[^，,。；;]{0,6}(?:计划|工期)进度"  # ahead of plan, not done
 )
 
 

@@ -34,6 +34,7 @@ class FieldLexicon:
     other_places: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()  # county work a ledger names literally when it holds it
     whole_ledger: frozenset[str] = frozenset()  # words for the ledger as a whole (全县, 任务)
+    generic: tuple[str, ...] = ()  # words of work and place (建设, 城镇): no subject of their own
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
@@ -71,6 +72,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
         other_places=tuple(oos.get("places", [])),
         subjects=tuple(str(w).lower() for w in oos.get("subjects", [])),
         whole_ledger=frozenset(raw.get("whole_ledger", {}).get("words", [])),
+        generic=tuple(str(w).lower() for w in raw.get("generic", {}).get("words", [])),
     )
 
 

@@ -39,6 +39,7 @@ from bot.understanding.cues import (
     only_characters,
 )
 from bot.understanding.lexicon import Topic
+from bot.understanding.subject_gaps import SubjectGaps
 from bot.understanding.text import (
     ascii_word_in,
     blank_words,
@@ -51,7 +52,7 @@ from bot.understanding.text import (
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
-class ScopeChecks(UnheldCompounds):
+class ScopeChecks(SubjectGaps, UnheldCompounds):
     """The scope and confidence checks of `Answerer` (bot.understanding.answering)."""
 
     def _names_nothing(self, q: str) -> bool:
@@ -321,6 +322,8 @@ class ScopeChecks(UnheldCompounds):
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):
             return True
+        if self._beyond_ledger(q, best and self._candidate_of(q, best.number)):
+            return True
         if asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
         if self._asks_unstated_rank(q, best) or self._names_unheld_compound(q, best):
@@ -331,6 +334,10 @@ class ScopeChecks(UnheldCompounds):
             ):
                 return True
         return False
+
+    def _candidate_of(self, q: str, number: int) -> Candidate | None:
+        """The scored candidate of target `number` among the leading ones, if there."""
+        return next((c for c in self._scored(q) if c.number == number), None)
 
     def _asks_unstated_rank(self, q: str, best: TargetSpec | None) -> bool:
         """The question asks where something ranks, and the leading target holds no rank of

@@ -49,6 +49,8 @@ RETIRED_AND_TUNED = [
     *("anshun-2019", "dongying-2006", "xingye-2016-08", "yueqing-2022"),
     # session 28 (h12-draft13: yardstick shares, counted runs, task/result blocks, node columns)
     *("chongxin-2017-06", "dangshan-2023-06", "dazhou-2019-03", "yancheng-2013-09"),
+    # session 29 (h12-draft14: promise/result lines, target headings, status runs, kinds)
+    *("shijiazhuang-2004", "fujian-2023", "tianmen-2019-10", "jianghua-2012-10"),
 ]
 
 
