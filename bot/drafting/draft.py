@@ -25,6 +25,7 @@ from bot.drafting.counted_runs import (
 )
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
+from bot.drafting.done_parts import summed_parts
 from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
@@ -40,6 +41,7 @@ from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.progress_rows import progress_by_row
+from bot.drafting.rate_bases import based_rates
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
@@ -228,6 +230,8 @@ def draft_target(
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
+    pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
@@ -427,7 +431,7 @@ def draft_report(
     sections = sections_of(report.targets, text.split("\n"))
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
-    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"))
+    targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"), tokenizer)
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",

@@ -304,10 +304,17 @@ def clause_at(text: str, at: int) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+# A check of the works ("对6家预建设托育机构进行半年度督导"): the figure says what was looked at.
+_CHECKED = re.compile(r"督导|督查|检查|调研|指导|走访|考核|评估|抽查|暗访")
+
+
 def scope_of_a_step(m: Mention, text: str) -> bool:
     """The figure's clause of `text` says only that a preparatory step was taken ("30所…
-    管理系统建设招投标文件已发布"): the figure names the works, it counts nothing done."""
+    管理系统建设招投标文件已发布") or that the works were checked ("对6家…机构进行督导"): the
+    figure names the works, it counts nothing done."""
     clause = clause_at(text, m.start)
+    if text[max(0, m.start - 1) : m.start] == "对" and _CHECKED.search(clause):
+        return True
     return bool(_STEP.search(clause)) and not _DONE_WORK.search(clause)
 
 
@@ -315,6 +322,12 @@ def scope_of_a_step(m: Mention, text: str) -> bool:
 # beside the amount set for this year ("当年计划投资19亿元", "年度计划投资", "本年投资计划").
 _WHOLE_SCALE = re.compile(r"总投资|概算|总概算|估算投资|总规模")
 _THIS_YEARS_PLAN = re.compile(r"(?:当年|年度|本年|今年|全年)[^，,。；;\d]{0,4}?计划|年度投资")
+
+
+def whole_scale(m: Mention) -> bool:
+    """The figure is a project's whole scale ("总投资131.97亿元"), no amount of a year's work."""
+    clause = _CUT.split(m.context)[-1]
+    return bool(_WHOLE_SCALE.search(clause)) and not _THIS_YEARS_PLAN.search(clause)
 
 
 def scale_beside_years_plan(targets: list[Mention]) -> set[int]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from bot.domain.ledger import IndicatorSpec, fresh_name, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET, convert, same_measure
+from bot.drafting.declines import actual_indicator
 from bot.drafting.mentions import (
     NAME_WINDOW,
     Mention,
@@ -28,7 +29,9 @@ from bot.drafting.mentions import (
     started_only,
     states_a_target,
     states_gap,
+    whole_scale,
 )
+from bot.drafting.name_cuts import whole_name
 from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
@@ -353,9 +356,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     # ("产前筛查率达到55%" / "产前超声筛查率63.75%、产前血清学筛查率68.24%").
     shared: dict[int, list[tuple[int, float]]] = {}
     for score, ti, ai in scored:
-        if ai in taken or ti not in partner or score < SHARED_THRESHOLD:
+        if ai in taken or ti not in partner or whole_scale(actuals[ai]):  # "总投资…": a scale
             continue
-        if targets[ti].unit != actuals[ai].unit or partner[ti][1] < SHARED_THRESHOLD:
+        if targets[ti].unit != actuals[ai].unit or min(score, partner[ti][1]) < SHARED_THRESHOLD:
             continue
         # Both actuals must name kinds of the target's measure: alike in name, and each
         # like the target's.
@@ -393,7 +396,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             ai, score = partner[ti]
             a = actuals[ai]
             indicator = IndicatorSpec(
-                name=name_for(t.name, a.name),
+                name=name_for(whole_name(t), whole_name(a)),
                 target=t.value,
                 unit=t.unit,
                 comparator=comparator.value,
@@ -408,8 +411,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
                 why = f"“{t.name}{t.value}{t.unit}”也配“{b.name}{b.value}{b.unit}”"
                 result.append(Pairing(indicator, round(min(also, 1.0) * 0.8, 2), why))
         else:
+            named = name_for(whole_name(t))  # "宅小区信报箱…" read back to "市区老旧居民住宅…"
             indicator = IndicatorSpec(
-                name=name_for(t.name), target=t.value, unit=t.unit, comparator=comparator.value
+                name=named, target=t.value, unit=t.unit, comparator=comparator.value
             )
             result.append(Pairing(indicator, 1.0, "目标值，进展中未找到对应数字"))
     for ai, a in enumerate(actuals):
@@ -417,8 +421,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             continue
         # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
         each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []
-        for name in each or [a.name]:
-            indicator = IndicatorSpec(name=name_for(name), actual=a.value, unit=a.unit)
+        for name in each or [whole_name(a)]:
+            indicator = actual_indicator(name, a, name_for)  # "同比下降24%" as growth -24
             result.append(Pairing(indicator, 1.0, "完成值，目标中无对应数字"))
     why = "报告列出的工程规模，称全部完成"
     return result + [Pairing(replace(i, name=name_for(i.name)), 0.6, why) for i in sized]

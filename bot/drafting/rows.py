@@ -11,6 +11,7 @@ from bot.domain.ledger import KNOWN_UNITS, IndicatorSpec, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
 from bot.drafting.cells import is_bare_figure
 from bot.drafting.pairing import Pairing, mentions, pair_indicators
+from bot.drafting.row_rates import rate_kept
 from bot.drafting.text_figures import extract_figures, units_pattern
 from bot.drafting.words import comparator_for
 
@@ -134,7 +135,7 @@ def pair_rows(rows) -> list[Pairing]:
             # ("77402万元" | "5468.18万元" | "7.06%"): the amount, before the rate, answers it.
             direct = _row_pair(row, measure, actuals)
             found = [direct] if direct is not None else found
-        found = _with_rate(found, row.rate)
+        found = _with_rate(rate_kept(found, row.rate, _row_name(row.name)), row.rate)
         for p in found:
             ind = p.indicator
             if row.name and ind.name.startswith("指标"):  # a bare cell, named by its row

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.drafting.titles import BAD_START, SUFFIXES, TITLE_MAX
+
 # A clause that only says when ("截至10月20日", "1-10月"): it names no list.
 _WHEN_ONLY = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:20\d{2}年)?(?:\d{1,2}\s*[-—至~]\s*)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
@@ -49,11 +51,27 @@ def _task_words(text: str) -> str:
     return re.sub(r"\s+", "", _ASIDE.sub("", text)).strip("。.，,；;")
 
 
-def titles_of_wholes(targets: list) -> dict[int, str]:
+def counted_title(title: str, count: int, tokenizer=None) -> str:
+    """`title` and how many tasks it leads ("公办幼儿园等3项"), within a title's length: a
+    title too long loses whole words from its front, as a long name does (its head noun is at
+    its end: "减少农村扶贫对象" → "扶贫对象等2项"); as it was when no cut at a word fits."""
+    tail = f"等{count}项"
+    if len(title) + len(tail) <= TITLE_MAX or tokenizer is None:
+        return f"{title}{tail}"
+    words = [w for w in tokenizer.lcut(title) if w.strip()]
+    while words and sum(map(len, words)) > TITLE_MAX - len(tail):
+        words.pop(0)
+    kept = "".join(words)
+    if len(kept) < 2 or words[0] in BAD_START or words[0][0] in SUFFIXES:
+        return f"{title}{tail}"
+    return f"{kept}{tail}"
+
+
+def titles_of_wholes(targets: list, tokenizer=None) -> dict[int, str]:
     """Titles for the wholes a report lists before their parts ("一、减少农村扶贫对象6.76万人;
     实施易地扶贫搬迁18695人" over "减少农村扶贫对象6.76万人" and "实施易地扶贫搬迁18695人"),
     where the whole shares its first part's title: that title and how many parts it holds
-    ("减少农村扶贫对象等2项")."""
+    ("扶贫对象等2项", `counted_title`)."""
     found: dict[int, str] = {}
     for at, whole in enumerate(targets):
         text = _task_words(whole.target_text)
@@ -72,21 +90,35 @@ def titles_of_wholes(targets: list) -> dict[int, str]:
         ]
         count = max(len(parts), len(tasks))
         if parts and count >= 2 and parts[0].title == whole.title:
-            found[whole.number] = f"{whole.title}等{count}项"
+            found[whole.number] = counted_title(whole.title, count, tokenizer)
     return found
 
 
-def same_titles(targets: list, guesses: dict, items, lines: list[str]) -> tuple[list, dict]:
+def same_titles(
+    targets: list, guesses: dict, items, lines: list[str], tokenizer=None
+) -> tuple[list, dict]:
     """`targets` with shared titles told apart where their groups' headings allow, and
     `guesses` with the titles still shared marked for review (`items`: the report's items,
-    `lines`: its text's lines)."""
+    `lines`: its text's lines; `tokenizer` cuts a title too long at its words)."""
     scopes = {
         t.number: list_scope(lines[t.group.line - 1])
         for t in items
         if t.group is not None and 0 < t.group.line <= len(lines)
     }
     told_apart = titles_by_list({t.number: t.title for t in targets}, scopes)
-    told_apart.update(titles_of_wholes(targets))
+    wholes = titles_of_wholes(targets, tokenizer)
+    told_apart.update(wholes)
+    # A whole's title cut to fit keeps its full form as an alias ("减少农村扶贫对象等2项"): the
+    # words a leader may still use for it.
+    full = titles_of_wholes(targets)  # without a tokenizer: the forms as they were
+    targets = [
+        replace(t, aliases=(*t.aliases, full[t.number]))
+        if t.number in full
+        and full[t.number] != wholes[t.number]
+        and full[t.number] not in t.aliases
+        else t
+        for t in targets
+    ]
     guesses = dict(guesses)
     for spec in targets:
         if told_apart[spec.number] != spec.title:

@@ -123,8 +123,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._order = {t.number: n for n, t in enumerate(ledger.targets)}
         self._preamble = "\n".join(normalize_many([ledger.preamble]))
         self.accept_coverage = self._accept_coverage()
+        # longest first, then by name: a set's order changes with the hash seed
         self.unit_names = sorted(
-            {u.name for t in ledger.targets for u in t.units}, key=len, reverse=True
+            {u.name for t in ledger.targets for u in t.units}, key=lambda n: (-len(n), n)
         )
         # The forms a question may name each unit by, longest name first (built once here).
         self._unit_forms: list[tuple[str, tuple[str, ...]]] = []

@@ -382,11 +382,16 @@ class ListAnswers(UnitLists, RankedLists):
         if self._any_unit is None or not self._any_unit.search(q):
             return None, None
         role = "lead" if "牵头" in q else ("assist" if ROLE_ASSIST.search(q) else None)
-        for name, forms in self._unit_forms:
-            for form in forms:
-                if form in q:
-                    return name, role
-        return None, None
+        # The longest form written wins: "市民政局" is 市民政局, not 县民政局 by its "民政局".
+        found = [
+            (len(f), -n, name)
+            for n, (name, forms) in enumerate(self._unit_forms)
+            for f in forms
+            if f in q
+        ]
+        if not found:
+            return None, None
+        return max(found)[2], role
 
     @staticmethod
     def _category_filter(q: str) -> str | None:

@@ -105,7 +105,8 @@ def test_an_area_table_under_a_header_of_places_keeps_the_total():
         ]
     )
     _drafted_, targets = _drafted(text)
-    assert _pairs(targets[1]) == [("5000", "人", "6100", "", ">=")]
+    # the total's rate cell is kept beside its pair, without a target
+    assert _pairs(targets[1]) == [("5000", "人", "6100", "", ">="), ("", "%", "122", "", ">=")]
 
 
 def test_a_unit_cell_over_an_area_table_holds_for_every_area():

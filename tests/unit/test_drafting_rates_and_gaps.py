@@ -108,8 +108,15 @@ def test_a_project_name_holding_its_target_pairs_with_the_done_column():
         "2.新增10条公交线路 | 10 | 100%\n"
     )
     drafted, targets = _drafted(text)
-    pairs = {(i.target, i.unit, i.actual) for t in targets.values() for i in t.indicators}
+    found = [i for t in targets.values() for i in t.indicators]
+    pairs = {(i.target, i.unit, i.actual) for i in found if i.target}
     assert pairs == {("20", "个", "26"), ("500", "户", "480"), ("10", "条", "10")}
+    # each row's rate cell is kept beside its pair, a share without a target
+    assert {(i.unit, i.actual) for i in found if not i.target} == {
+        ("%", "130"),
+        ("%", "96"),
+        ("%", "100"),
+    }
     statuses = {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
     assert statuses == {1: "未完成", 2: "已完成"}
 

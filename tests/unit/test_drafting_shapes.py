@@ -67,9 +67,15 @@ def test_a_unit_cell_names_the_measure_and_a_share_column_is_no_target():
     ]
     assert cells.rows[1].name == "农村公路安全防护工程"
     assert "101.6%" not in cells.target_text
-    assert _pairs(pair_rows(cells.rows)) == [
+    found = pair_rows(cells.rows)
+    assert _pairs(p for p in found if p.indicator.target) == [
         ("800", "公里", "812.5", ""),
         ("120", "公里", "96", ""),
+    ]
+    # each sub-row's rate ("占年任务之比:101.6%") is kept, a share without a target
+    assert _pairs(p for p in found if not p.indicator.target) == [
+        ("", "%", "101.6", ""),
+        ("", "%", "80.0", ""),
     ]
 
 
