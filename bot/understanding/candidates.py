@@ -38,6 +38,22 @@ def candidate(
     return made
 
 
+def holds_own_figure(candidates: list[Candidate]) -> bool:
+    """The leading candidate alone, of those scored, holds a figure the question writes: a
+    figure one target holds names it as its own phrase does ("39项" of 确定事项39项). Not a
+    share: "不到50%的" sets a threshold, whoever holds 50%."""
+    if not candidates:
+        return False
+    figures = {
+        r.text for r in candidates[0].reasons if r.kind == "figure" and not r.text.endswith("%")
+    }
+    if not figures:
+        return False
+    for other in candidates[1:]:
+        figures.difference_update(r.text for r in other.reasons if r.kind == "figure")
+    return bool(figures)
+
+
 def sort_best_first(candidates: list[Candidate]) -> None:
     """Sort by score, best first, then by number: as by the key (-score, number), in two
     stable sorts by an attribute (no call of Python per candidate for its key)."""

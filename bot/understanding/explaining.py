@@ -360,8 +360,13 @@ class CandidateExplaining:
                 # of "第六次常务会"'s last half, not a near-miss of it. The piece is compared
                 # with the whole phrase, or a part's qualifier (第六次, 县, 市) it never names
                 # would outweigh the whole target that the bare words name.
-                similarity = fuzz.ratio(phrase, q[found.dest_start : found.dest_end])
+                similarity = fuzz.ratio(phrase, window)
                 if similarity < 75:
+                    continue
+                holders = self.phrases.get(window)
+                if holders and number not in holders:
+                    # The piece is another target's phrase written in full (村内道路 of
+                    # 村内道路边沟): that target is named, this one only half-named.
                     continue
             if best is None or similarity > best[0]:
                 best = (similarity, phrase, (found.dest_start, found.dest_end))

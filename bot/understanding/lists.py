@@ -22,6 +22,7 @@ from bot.render.replies import (
     closed_year_due_text,
     render_list,
 )
+from bot.understanding.candidates import holds_own_figure
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase, to_int
 from bot.understanding.list_cues import (
@@ -355,13 +356,14 @@ class ListAnswers(UnitLists, RankedLists):
         return has_content(mask_stopwords(UNIT_PLACE.sub(" ", rest), self._filler))
 
     def _names_target(self, q: str) -> bool:
-        """A target's own phrase, or a word besides the status that explains one confidently
-        ("固投没完成吗")."""
+        """A target's own phrase, a word besides the status that explains one confidently
+        ("固投没完成吗"), or a figure only it holds ("还没开工的那3个项目")."""
         rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", q)))
         if not has_content(mask_stopwords(rest, self._filler)):
             return False  # nothing but the status, filler and words for the whole ledger
-        candidates = self._scored(rest)
-        return self._specific_topic(rest) or (bool(candidates) and self._confident(candidates[0]))
+        c = self._scored(rest)
+        named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
+        return self._specific_topic(rest) or named
 
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""

@@ -153,6 +153,7 @@ class LedgerIndex(IndexScoring):
         self._bigram_starts: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
         self._key_holders: dict[str, frozenset[int]] = {}
+        self._long_names: dict[int, tuple] = {}  # `clipped.names_by_ends`, made on first use
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.
@@ -208,6 +209,7 @@ class LedgerIndex(IndexScoring):
         self._phrase_found.clear()
         self._bigram_starts.clear()
         self._key_holders.clear()
+        self._long_names.clear()
         self._lengths_from.clear()
 
     def _add(self, t: TargetSpec) -> None:
@@ -248,10 +250,13 @@ class LedgerIndex(IndexScoring):
         length = sum(tokens.values())
         # A figure is one token with its kind of unit and one without, scored like a bigram
         # (through the same postings) but not counted in the target's length.
-        for value, kind in self._target_figures(t, texts[1]):
+        # The progress text's figures are the target's as much as its target text's: a
+        # report's table row is drafted into both ("3.5亿元", "66%" of "完成66%的那个县").
+        written = texts[1] + "\n" + texts[2]
+        for value, kind in self._target_figures(t, written):
             tokens[figure_token(value, kind)] = tokens[figure_token(value)] = 1.0
         # The common units only, as for `_target_figures`' text.
-        for token in bare_cells(texts[1], common_unit_pattern()):
+        for token in bare_cells(written, common_unit_pattern()):
             tokens[token] = 1.0
         self.lengths[row] = length
         self.total_length += length
@@ -317,8 +322,8 @@ class LedgerIndex(IndexScoring):
         )
 
     def _target_figures(self, t: TargetSpec, target_text: str) -> set[tuple[Decimal, str]]:
-        """The target's figures: its indicators' targets and actuals, and those its target
-        text writes with a unit ("新增公办幼儿学位1000个")."""
+        """The target's figures: its indicators' targets and actuals, and those `target_text`
+        (its target and progress texts) writes with a unit ("新增公办幼儿学位1000个")."""
         figures = set()
         for ind in t.indicators:
             for value, unit in ((ind.target, ind.unit), (ind.actual, ind.shown_actual_unit)):

@@ -147,7 +147,13 @@ class PhraseHits(CandidateExplaining):
         if not holders or len(holders) > cap:
             return ()
         first_char, second_char = token
-        found = tuple(n for n in holders if _gapped(self.docs[n].text, first_char, second_char))
+        docs = self.docs
+        found = tuple(
+            n
+            for n in holders
+            if _gapped(docs[n].text, first_char, second_char)
+            or _initials(docs[n], first_char, second_char)
+        )
         if not found:
             return ()
         df, n = len(found), self.count
@@ -355,6 +361,16 @@ def _gapped(text: str, first: str, second: str) -> bool:
                 return True
         at = text.find(first, at + 1)
     return False
+
+
+def _initials(doc, first: str, second: str) -> bool:
+    """Whether one of the target's names (title, aliases, indicator names) starts with
+    `first` and holds `second` further on, at any distance: a name is abbreviated by its
+    first character and one of a later word's (孕检 of 孕前优生健康检查)."""
+    names = doc.names.split("\n")
+    if doc.indicators:
+        names += doc.fields[3 : 3 + doc.indicators]
+    return any(name[:1] == first and second in name[2:] for name in names)
 
 
 def _cjk_pair(token: str) -> bool:

@@ -11,6 +11,7 @@ from itertools import accumulate, chain
 import numpy as np
 
 from bot.understanding.candidates import Candidate, sort_best_first
+from bot.understanding.clipped import clipped_hits
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import NUMERAL, question_figures
 from bot.understanding.leaders import clear_leaders, leading_rows
@@ -304,7 +305,12 @@ class IndexScoring(PhraseHits):
         else:
             scores = self._array_sums(query, avgdl, n_rows)
         phrase_hits = self._phrase_hits(q, query)
-        hits = (self._gap_hits(query), spelled_hits(self, query), level_hits(self, query))
+        hits = (
+            self._gap_hits(query),
+            spelled_hits(self, query),
+            level_hits(self, query),
+            clipped_hits(self, q),
+        )
         for found in (*hits, char_hits(self, query)):
             for number, hits in found.items():
                 phrase_hits.setdefault(number, []).extend(hits)
