@@ -120,17 +120,17 @@ def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     return [Reply(f"{label}台账导出（{fmt}）", document=(name, content))]
 
 
-def units_board(answerer: Answerer) -> str:
-    """红黄绿榜 of one year's core: each unit's targets by light, overdue ones first, worst
-    units first."""
+def units_board(answerer: Answerer) -> tuple[str, tuple[str, ...]]:
+    """红黄绿榜 of one year's core (each unit's targets by light, overdue ones first, worst
+    units first), and its units in the order shown."""
     today = answerer.today
     rows = rank_units(answerer.ledger.targets, today)
     if not rows:
-        return no_units_board(answerer.ledger.year)
+        return no_units_board(answerer.ledger.year), ()
     lines = [f"红黄绿榜（{as_of_label(today, answerer.ledger.year)}）"]
     for row in rows:
         lines += render_unit_row(row)
-    return "\n".join(lines)
+    return "\n".join(lines), tuple(row.name for row in rows)
 
 
 def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -140,7 +140,11 @@ def cmd_units(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return not_held(service, args)
     if rest.strip():  # "/units abc": say what it takes rather than ignore the word
         return [Reply(f"/units 后只能写年份，没有“{rest.strip()}”这种写法。{UNITS_USAGE}")]
-    return [Reply(units_board(answerer))]
+    text, names = units_board(answerer)
+    if answerer is service.answerer and names:
+        # "第二个呢" next is the board's second unit, as after "哪个单位最差"
+        service.conversations.open_units(sender.chat_id, names)
+    return [Reply(text)]
 
 
 COMMANDS = (

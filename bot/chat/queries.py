@@ -67,8 +67,9 @@ def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 
 def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """List targets, by status, unit or category (of another year when it starts with one)."""
-    answerer, label, rest = year_core(service, args)
+    """List targets, by status, unit or category (of another year when one is named before
+    or after the filter: "/list 2020 未完成", "/list 未完成 2020")."""
+    answerer, label, rest = year_core(service, args, either_end=True)
     if answerer is None:
         return not_held(service, args)
     args = rest
@@ -234,7 +235,7 @@ COMMANDS = (
         cmd_summary,
         SUMMARY_USAGE,
     ),
-    CommandSpec("list", VIEWER, "清单：/list [年份] [状态|单位|领域]", cmd_list),
+    CommandSpec("list", VIEWER, "清单：/list [年份] [状态|单位|领域]，年份也可写在最后", cmd_list),
     CommandSpec("target", VIEWER, "查看一项目标：/target [年份] 序号", cmd_target, TARGET_USAGE),
     CommandSpec("due", VIEWER, "即将到期：/due [天数]，默认30天", cmd_due, DUE_USAGE),
     CommandSpec("ask", VIEWER, "提问：/ask 问题", cmd_ask, ASK_USAGE),

@@ -1,5 +1,5 @@
 """An answer, and a chat's short context for follow-ups ("那PM2.5呢", "第二个呢",
-"谁负责"): the last target, indicator and list, for about ten minutes."""
+"谁负责"): the last target, indicator and list (or ranked units), for about ten minutes."""
 
 from __future__ import annotations
 
@@ -28,12 +28,17 @@ class Conversation:
     # The words of the last list asked ("哪些没完成"), while no target was asked about since:
     # "去年的呢" after it asks that list of last year's ledger.
     asked: str = ""
+    # The units of the last 红黄绿榜, in the order shown, and the one stepped to: while they
+    # are held, "第二个呢" and "下一个" step through the units, not through targets.
+    units: tuple[str, ...] = ()
+    unit: str = ""
 
     def keep_to(self, year: int) -> Conversation:
         """This conversation for questions answered in `year`: what it holds of another
         year's targets is forgotten, as their numbers name other targets here."""
         if self.year not in (None, year):
             self.targets, self.indicator, self.listed, self.at = (), "", (), 0.0
+            self.units, self.unit = (), ""
         self.year = year
         return self
 
@@ -41,9 +46,15 @@ class Conversation:
         """Hold what `other` holds (a copy that answered a question in its year)."""
         self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
         self.at, self.year, self.asked = other.at, other.year, other.asked
+        self.units, self.unit = other.units, other.unit
 
     def fresh(self, now: float) -> bool:
-        return bool(self.targets or self.listed) and now - self.at <= self.seconds
+        return bool(self.targets or self.listed or self.units) and now - self.at <= self.seconds
+
+    def hold_units(self, names: tuple[str, ...], now: float, unit: str = "") -> None:
+        """Hold a 红黄绿榜's units (and the one stepped to): no target or list is current."""
+        self.units, self.unit = names, unit
+        self.targets, self.indicator, self.listed, self.at = (), "", (), now
 
     def last_list(self, now: float) -> str:
         """The words of the list asked last, when nothing was asked about since and it is
@@ -52,6 +63,14 @@ class Conversation:
 
     def remember(self, answer: Answer, now: float) -> None:
         """Keep what the answer was about; an unknown answer leaves the context as it was."""
+        if answer.units:
+            step = str(answer.filter.get("step_unit", ""))
+            if not step:  # the board itself is the list asked last ("去年的呢" after it)
+                self.asked = answer.question
+            self.hold_units(answer.units, now, step)
+            return
+        if answer.intent in ("target", "list") and answer.targets:
+            self.units, self.unit = (), ""
         if answer.intent == "target" and answer.targets:
             self.asked = ""
             if answer.ambiguous:
@@ -128,7 +147,14 @@ class Conversations:
         """A target opened by a button (of `year`'s ledger) counts as the last one talked about."""
         conversation = self.of(chat_id)
         conversation.targets, conversation.indicator, conversation.year = (number,), "", year
+        conversation.units, conversation.unit = (), ""
         conversation.at = time.monotonic() if now is None else now
+
+    def open_units(self, chat_id: int, names: tuple[str, ...], now: float | None = None) -> None:
+        """A 红黄绿榜 sent (/units) counts as the last list: "第二个呢" is its second unit."""
+        conversation = self.of(chat_id)
+        conversation.year = None
+        conversation.hold_units(names, time.monotonic() if now is None else now)
 
 
 @dataclass(frozen=True)
@@ -148,6 +174,8 @@ class Answer:
     # What a list's lines say of their targets besides the status ("逾期", "临近到期"), kept
     # by the chat for every page of a long list.
     notes: dict[int, str] = field(default_factory=dict)
+    # A 红黄绿榜 answer's units, in the order shown (what "第二个呢" steps through next).
+    units: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

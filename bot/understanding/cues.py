@@ -115,7 +115,12 @@ NUMBER_REF = gated(
 )
 
 
-ORDINAL = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:个|条|项|件)?\s*(?:呢|吧|怎么样|咋样)?$")
+# A place in the last list: 第N个, or 第N alone ("第二个呢", "第3个", "那第二呢").
+POSITION = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*个?\s*(?:呢|吧|怎么样|咋样)?[?？。]*$")
+# A ledger's own number said as an ordinal ("第12项", "第十二条呢"): never a place in a list.
+LEDGER_ORDINAL = re.compile(
+    rf"^(?:那|那么)?\s*第\s*{_NUM}\s*(?:项|条|件)\s*(?:呢|吧|怎么样|咋样)?[?？。]*$"
+)
 
 # "第二个呢": the 呢 of a follow-up makes an ordinal a step through a list.
 STEP_ON = re.compile(r"个\s*(?:呢|吧)$")

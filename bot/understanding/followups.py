@@ -4,17 +4,22 @@ once ("固投和社零咋样")."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
+from bot.domain.unit_board import render_unit_row
 from bot.render.replies import NOTHING_TO_STEP, list_end, past_the_list
 from bot.render.target_view import unit_label
+from bot.understanding.comparisons import Comparisons, comparison_start
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     CLAUSE,
     FOLLOW_FILLER,
+    LEDGER_ORDINAL,
     MULTI_SPLIT,
     NEXT_IN_LIST,
-    ORDINAL,
+    POSITION,
     RANK_ASKED,
     RANK_NAMED,
     RANK_PLACE,
@@ -32,19 +37,43 @@ from bot.understanding.text import (
 )
 
 
-class FollowUps:
+def _position(q: str) -> int | None:
+    m = POSITION.match(q)
+    return to_int(m.group(1)) if m else None
+
+
+def _position_word(q: str) -> str:
+    m = POSITION.match(q)
+    return m.group(1) if m else ""
+
+
+class FollowUps(Comparisons):
     """The follow-up and several-target answers of `Answerer` (bot.understanding.answering)."""
 
     def _list_step(self, question: str, q: str, context: Conversation | None) -> Answer | None:
-        """An entry of the last list by its place ("第二个呢") or after the one opened
-        ("下一个", "上一项"); None when the question is neither."""
+        """An entry of the last list by its place ("第二个呢", "第2个") or after the one opened
+        ("下一个", "上一项"); a unit of the last 红黄绿榜 the same way. None when the question is
+        neither: "第12项", "第十二条", "12号" name the ledger's own numbers (`_ledger_number`
+        says so when the list open has another target at that place)."""
+        if context is not None and context.units:
+            unit = self._unit_step(question, q, context)
+            if unit is not None:
+                return unit
+        position = _position(q)
         if context is not None and context.listed:
-            ordinal = ORDINAL.match(q)
-            if ordinal:
-                position = to_int(ordinal.group(1))
-                if position and 1 <= position <= len(context.listed):
-                    number = context.listed[position - 1]
-                    return self._target_answer(question, q, self.by_number[number], ())
+            if position and 1 <= position <= len(context.listed):
+                number = context.listed[position - 1]
+                answer = self._target_answer(question, q, self.by_number[number], ())
+                if not STEP_ON.search(q) and number != position and position in self.by_number:
+                    # "第2个" without the 呢 of a step: said which reading was taken
+                    note = (
+                        f"➤ 刚才清单的第{position}个；台账编号第{position}项请说“第{position}项”"
+                    )
+                    answer = dataclasses.replace(answer, reply=f"{note}\n{answer.reply}")
+                return answer
+            numbered = self._ledger_number(question, q, context)
+            if numbered is not None:
+                return numbered
             step = NEXT_IN_LIST.match(q)
             if step and context.targets and context.targets[0] in context.listed:
                 # "下一个" after an entry of the list was opened: the entry after it.
@@ -54,25 +83,68 @@ class FollowUps:
                 # past either end: say where the list ends, not that no list is open
                 reply = list_end(len(context.listed), last=bool(step.group(1)))
                 return self._unknown(question, reply_prefix=reply, alias_candidate=False)
-        no_list = context is None or not context.listed
-        ordinal = ORDINAL.match(q)
-        if not no_list and ordinal and STEP_ON.search(q):
+        no_list = context is None or not (context.listed or context.units)
+        if not no_list and position and STEP_ON.search(q):
             # "第二个呢" past the end of the list open: the list's place, not target 2.
-            count = len(context.listed)
+            count = len(context.listed or context.units)
             return self._unknown(
                 question,
-                reply_prefix=past_the_list(count, ordinal.group(1)),
+                reply_prefix=past_the_list(count, _position_word(q)),
                 alias_candidate=False,
             )
-        if NEXT_IN_LIST.match(q) or (no_list and ordinal and STEP_ON.search(q)):
+        if NEXT_IN_LIST.match(q) or (no_list and position and STEP_ON.search(q)):
             # "下一个" with no list open or none of its entries opened, and "第二个呢" with no
             # list: no target to step to, whatever target the bare words would score ("第16个"
             # and "第2项", with no 呢 of a follow-up, name a target's number).
             return self._unknown(question, reply_prefix=NOTHING_TO_STEP, alias_candidate=False)
         return None
 
+    def _ledger_number(self, question: str, q: str, context: Conversation) -> Answer | None:
+        """ "第12项" (条, 件) right after a list is the ledger's target 12; when the list has
+        another target at that place, the answer says which reading it took."""
+        m = LEDGER_ORDINAL.match(q)
+        number = to_int(m.group(1)) if m else None
+        if number is None or number not in self.by_number or number > len(context.listed):
+            return None
+        other = context.listed[number - 1]
+        if other == number:
+            return None
+        answer = self._target_answer(question, q, self.by_number[number], ())
+        note = (
+            f"➤ 台账编号第{number}项；刚才清单的第{number}个是第{other}项"
+            f" {self.by_number[other].title}，要看它请说“第{number}个”"
+        )
+        return dataclasses.replace(answer, reply=f"{note}\n{answer.reply}")
+
+    def _unit_step(self, question: str, q: str, context: Conversation) -> Answer | None:
+        """A unit of the last 红黄绿榜 by its place ("第二个呢") or after the one opened
+        ("下一个"): its light counts and targets; None when the question is neither."""
+        names, position = context.units, _position(q)
+        at = position - 1 if position else None
+        step = NEXT_IN_LIST.match(q)
+        if at is None and step and context.unit in names:
+            at = names.index(context.unit) + (1 if step.group(1) else -1)
+            if not 0 <= at < len(names):
+                reply = list_end(len(names), last=bool(step.group(1)))
+                return self._unknown(question, reply_prefix=reply, alias_candidate=False)
+        if at is None or not 0 <= at < len(names):
+            return None
+        rows = {row.name: row for row in self._ranked_unit_rows()}
+        row = rows.get(names[at])
+        if row is None:  # the unit leads no target any more
+            return None
+        lines = [f"红黄绿榜第{at + 1}个单位（共{len(names)}个）：", *render_unit_row(row)]
+        lines.append("说“下一个”看下一个单位，说“第N项”看台账第N项目标。")
+        numbers = tuple(dict.fromkeys(e.number for e in row.entries))
+        filters = {"rank": "units_step", "unit": row.name, "step_unit": row.name}
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters, units=names)
+
     def _multi_answer(self, question: str, q: str) -> Answer | None:
-        parts = [p for p in MULTI_SPLIT.split(q) if has_content(p)]
+        """Several targets named at once ("固投和社零咋样"): each one's card; compared
+        ("新增贷款和造林哪个完成得好"): their ratios and statuses side by side, then the cards."""
+        compared = comparison_start(q)
+        asked = q if compared is None else q[:compared]
+        parts = [p for p in MULTI_SPLIT.split(asked) if has_content(p)]
         if len(parts) < 2:
             return None
         # Asked first, before any part: the whole question is scored for the answer anyway
@@ -93,9 +165,11 @@ class FollowUps:
         if len(chosen) < 2:
             return None
         replies = [self._card(self.by_number[n]) for n in chosen]
-        return Answer(
-            question, "target", tuple(chosen), "\n\n".join(replies), filter={"multi": True}
-        )
+        filters: dict = {"multi": True}
+        if compared is not None:
+            replies.insert(0, self._compared([self.by_number[n] for n in chosen]))
+            filters["compare"] = True
+        return Answer(question, "target", tuple(chosen), "\n\n".join(replies), filter=filters)
 
     def _last_target(self, q: str, context: Conversation):
         """The conversation's last target, unless the question names another one outright."""

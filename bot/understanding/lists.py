@@ -152,6 +152,8 @@ class ListAnswers(UnitLists, RankedLists):
         return ""
 
     def _list_answer(self, question: str, q: str) -> Answer | None:
+        if (without_lead := self._without_lead_list(question, q)) is not None:
+            return without_lead
         if ALL_TARGETS.search(q):
             return self._list(question, "全部目标", list(self.ledger.targets), {"all": True})
         if OVERDUE.search(q):
@@ -325,7 +327,10 @@ class ListAnswers(UnitLists, RankedLists):
                     notes[t.number] = f"{inside[-1].text or inside[-1].date.isoformat()}已完成"
             elif inside:
                 d = min(inside, key=lambda d: d.date)
-                notes[t.number] = f"{d.date.isoformat()}（{deadline_state(d, self.today)}）"
+                # a done target's open deadline is a date, not days left to do it in
+                done = self.status(t) in DONE_STATUSES
+                state = "到期" if done else f"（{deadline_state(d, self.today)}）"
+                notes[t.number] = f"{d.date.isoformat()}{state}"
         return notes
 
     def _list_title(self, filters, status, unit, category, due, role=None) -> str:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
-from bot.domain.status import DONE_STATUSES, as_of_label, completion_ratio
+from bot.domain.status import DONE_STATUSES, as_of_label, completion_ratio, missing_figures
 from bot.domain.unit_board import no_units_board, rank_units, render_unit_row
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_LIMIT, light, to_int
@@ -69,6 +69,15 @@ BEHIND = ("未完成", "滞后")
 WEAKEST = "每项目标取完成率最低的指标"
 
 
+def unranked_note(unranked: list[TargetSpec]) -> str:
+    """The closing line of a completion ranking: how many targets it leaves out, and why."""
+    missing = sum(1 for t in unranked if missing_figures(t))
+    parts = [f"{missing}项缺少部分或全部完成值"] if missing else []
+    if len(unranked) > missing:
+        parts.append(f"{len(unranked) - missing}项没有可比的目标值和完成值")
+    return f"另有{len(unranked)}项未参与排名：{'，'.join(parts)}。"
+
+
 class RankedLists:
     """The ranked and threshold lists of `Answerer` (bot.understanding.answering)."""
 
@@ -118,7 +127,8 @@ class RankedLists:
             lines += render_unit_row(row)
         numbers = tuple(dict.fromkeys(e.number for e in shown[0].entries))
         filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
-        return Answer(question, "list", numbers, "\n".join(lines), filter=filters)
+        names = tuple(row.name for row in shown)
+        return Answer(question, "list", numbers, "\n".join(lines), filter=filters, units=names)
 
     def _ranked_unit_rows(self) -> list:
         """`rank_units` of the ledger today, made once per refresh and day."""
@@ -137,6 +147,13 @@ class RankedLists:
         self._ratios[target.number] = (target, ratio)
         return ratio
 
+    def _full_completion(self, target: TargetSpec) -> Decimal | None:
+        """The target's completion ratio for rankings and thresholds: its weakest, and only
+        when every indicator with a target figure has its figure (with one missing, 暂无数据 or
+        部分指标暂无数据, the weakest known ratio is not the target's completion)."""
+        ratio = self._completion(target)
+        return None if ratio is None or missing_figures(target) else ratio
+
     def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
         """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
         since a chart's bar shows the title's indicator (`principal_indicator`) instead."""
@@ -153,7 +170,7 @@ class RankedLists:
             return None
         if BY_UNIT.search(q):
             return None
-        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        rated = [(self._full_completion(t), t) for t in self.ledger.targets]
         rated = [(r, t) for r, t in rated if r is not None]
         if not rated:
             # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
@@ -193,6 +210,10 @@ class RankedLists:
             word = "最低" if ascending else "最高"
             lines.append(f"完成率{word}的目标（{WEAKEST}，前{len(shown)}项）：")
         lines += [self._rated_line(t, ratio) for ratio, t in shown]
+        ranked = hidden_numbers | {t.number for _, t in rated}
+        unranked = [t for t in self.ledger.targets if t.number not in ranked]
+        if unranked:
+            lines.append(unranked_note(unranked))
         listed = hidden + [t for _, t in shown]
         filters = {"rank": "completion_asc" if ascending else "completion_desc"}
         return self._list(question, "", listed, filters, lines=lines)
@@ -223,7 +244,7 @@ class RankedLists:
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""
         below = word in ("低于", "不到", "少于", "小于", "不足", "未达") or suffix == "以下"
-        rated = [(self._completion(t), t) for t in self.ledger.targets]
+        rated = [(self._full_completion(t), t) for t in self.ledger.targets]
         if below:
             chosen = [(r, t) for r, t in rated if r is not None and r < value]
         else:

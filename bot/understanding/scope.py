@@ -8,6 +8,7 @@ import functools
 from bot.domain.ledger import TargetSpec
 from bot.render.replies import render_guesses
 from bot.understanding.candidates import Candidate
+from bot.understanding.compounds import UnheldCompounds
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
@@ -51,7 +52,7 @@ from bot.understanding.text import (
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
-class ScopeChecks(SubjectGaps):
+class ScopeChecks(SubjectGaps, UnheldCompounds):
     """The scope and confidence checks of `Answerer` (bot.understanding.answering)."""
 
     def _names_nothing(self, q: str) -> bool:
@@ -325,7 +326,7 @@ class ScopeChecks(SubjectGaps):
             return True
         if asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
-        if self._asks_unstated_rank(q, best):
+        if self._asks_unstated_rank(q, best) or self._names_unheld_compound(q, best):
             return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (

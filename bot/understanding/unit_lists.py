@@ -1,17 +1,44 @@
 """Lists asked of a unit the ledger does not name as written: a slip of one of its units'
-names ("民证局" for 县民政局) is read as that unit, anything else is said to name none."""
+names ("民证局" for 县民政局) is read as that unit, anything else is said to name none; and
+the targets no unit leads ("哪些目标没有责任单位")."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.domain.unit_names import NO_UNITS, close_units
 from bot.understanding.conversation import Answer
 from bot.understanding.list_cues import UNIT_NAME
 
+# Targets asked after for the unit they lack ("哪些没有责任单位", "牵头单位空着的", "没人管的").
+_UNIT = r"(?:责任|牵头|负责|主责|承办)(?:单位|部门)"
+WITHOUT_LEAD = re.compile(
+    rf"(?:没有|没|无|未|缺少?|尚未)(?:明确|落实|列明|写明|确定|指定)?(?:的)?(?:{_UNIT}|牵头)"
+    rf"|{_UNIT}(?:为空|空缺|空着|缺失|没填|未填|不明确|没明确|未明确|没有明确|是空的)"
+    r"|(?:没人|无人|没有人)(?:负责|牵头|管|抓)|谁都不管"
+)
+
 
 class UnitLists:
     """The unknown-unit lists of `Answerer` (bot.understanding.answering)."""
+
+    def _without_lead_list(self, question: str, q: str) -> Answer | None:
+        """ "哪些目标没有责任单位": every target no unit leads (one with only assisting units
+        says which), or that every target has its lead; None unless so asked of the ledger."""
+        if not WITHOUT_LEAD.search(q) or self._specific_topic(q):
+            return None
+        if self._unit_filter(q)[0]:
+            return None  # "发改委没牵头的": that unit's list, by role
+        targets = [t for t in self.ledger.targets if not t.lead_units]
+        filters = {"without_lead": True}
+        if not targets:
+            reply = f"台账中的{len(self.ledger.targets)}项目标都有牵头单位。"
+            return Answer(question, "list", (), reply, filter=filters)
+        notes = {
+            t.number: "配合：" + "、".join(u.name for u in t.units) for t in targets if t.units
+        }
+        return self._list(question, "没有牵头单位的目标", targets, filters, notes=notes)
 
     def _unknown_unit_list(self, question: str, q: str) -> Answer | None:
         """A list by a unit the ledger does not name: the one unit its name is a slip of

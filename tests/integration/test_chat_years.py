@@ -55,6 +55,24 @@ def test_list_keeps_what_the_clis_list_keeps(service, engine, config):
     assert unknown.text.startswith("没有找到“不存在的局”。用法：/list [年份] 状态|单位|领域")
 
 
+def test_a_lists_year_may_follow_its_filter(service, engine):
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021 becomes the current year
+    service.refresh()
+    [before] = service.command(ADMIN, "list", "2020 未完成")
+    assert before.text.startswith("2020年未完成的目标（共3项）：\n🔴 16. 耕地保护")
+    for args in ("未完成 2020", "未完成 2020年", "未完成  2020 "):
+        assert [r.text for r in service.command(ADMIN, "list", args)] == [before.text], args
+    [unit] = service.command(ADMIN, "list", "民政局 2020")
+    assert unit.text == service.command(ADMIN, "list", "2020 民政局")[0].text
+    [missing] = service.command(ADMIN, "list", "未完成 2019")
+    assert missing.text.startswith("数据库中没有2019年的台账（现有：2020年、2021年）")
+
+
 def test_undo_of_a_change_made_before_a_newer_year_was_imported_names_its_year(service, engine):
     from bot.config import PROJECT_ROOT
     from bot.render.ledger_toml import load_ledger_file

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.ledger import IndicatorSpec, TargetSpec
+from bot.domain.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
 from bot.render.charts import headline_ratio
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
@@ -55,3 +55,33 @@ def test_a_threshold_list_says_the_same(core):
     assert answer.targets == (1,)
     assert answer.reply.startswith("完成率低于80%的目标（每项目标取完成率最低的指标）（共1项）：")
     assert "（推进中；指标：完成投资）" in answer.reply
+
+
+HOMES = TargetSpec(
+    number=3,
+    title="敬老院改造",
+    category="民生保障",
+    target_text="改造敬老院2所,护理床位占比达到50%。",
+    deadlines=(DeadlineSpec(dt.date(2020, 12, 31), "年底前", done=True),),
+    indicators=(
+        IndicatorSpec("改造敬老院", "2", "所"),  # no figure reported
+        IndicatorSpec("护理床位占比", "50", "%", ">=", "100"),
+    ),
+)
+
+
+@pytest.mark.parametrize("question", ["哪个目标完成最好", "完成率最低的是哪个"])
+def test_a_target_missing_figures_ranks_nowhere_and_the_ranking_says_so(question):
+    # its one figure is 200% of its target, the other figure is missing: 200% is not how
+    # far the target got, so it stays out of the ranking (before, it ranked first, ⚪ 暂无数据)
+    ledger = small_ledger(2020, PARKS, ROADS, HOMES)
+    for day in (dt.date(2020, 11, 1), dt.date(2021, 1, 5)):  # 推进中, then 暂无数据
+        core = Answerer(ledger, load_lexicon(), today=day, tz=ZoneInfo("UTC"))
+        answer = core.ask(question)
+        assert answer.filter["rank"].startswith("completion_") and 3 not in answer.targets
+        assert answer.reply.splitlines()[-1] == "另有1项未参与排名：1项缺少部分或全部完成值。"
+    assert core.status(HOMES) == "暂无数据"
+
+
+def test_a_ranking_of_every_target_says_nothing_was_left_out(core):
+    assert "未参与排名" not in core.ask("哪个目标完成最好").reply
