@@ -11,6 +11,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from bot.understanding.candidates import Candidate, Reason, candidate
+from bot.understanding.fuzzy_bounds import PassingBounds
 from bot.understanding.ordinals import other_ordinal
 from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
@@ -51,7 +52,7 @@ class _Query:
         return self.spans.keys()
 
 
-class CandidateExplaining:
+class CandidateExplaining(PassingBounds):
     """The candidate half of `IndexScoring`: a row's full score with its reasons."""
 
     def _fuzzy_caps_of(
@@ -97,43 +98,6 @@ class CandidateExplaining:
             cap = caps[phrase]
             if unique and length < size:
                 shared = (bits & q_bits).bit_count()
-                similarity = min(100.0, 200.0 * shared / (length + shared))
-                cap *= (similarity - 60) / 40
-            if cap > most:
-                most = cap
-        return most
-
-    def _passing_bound(self, number: int, query: _Query) -> float:
-        """`_passing` and `_fuzzy_bound` at once, each phrase's bits counted once: the same
-        passing phrases kept for the question, the same bound returned."""
-        doc = self.docs[number]
-        fuzzy = doc.fuzzy_bits
-        if fuzzy is None:
-            fuzzy = self._fuzzy_bits(doc)  # numbered before the question's bits are read
-        current = query.bits_known == len(self._char_bits)
-        q_bits = query.masked_bits if current else self._masked_bits(query)
-        every, fewest = doc.fuzzy_union
-        if (every & q_bits).bit_count() < fewest:
-            query.passing[number] = ()
-            return 0.0
-        size = len(query.masked)
-        passing, counts = [], []
-        for entry in fuzzy:
-            shared = (entry[1] & q_bits).bit_count()
-            if shared >= (entry[3] if entry[4] < size else entry[2]):
-                passing.append(entry)
-                counts.append(shared)
-        query.passing[number] = tuple(passing)
-        if not passing:
-            return 0.0
-        known = self._fuzzy_caps.get(number)  # (looked up only for a row with such phrases)
-        caps, largest = known if known is not None else self._fuzzy_caps_of(number)
-        if not largest:
-            return 0.0
-        most = 0.0
-        for (phrase, _, _, _, length, unique), shared in zip(passing, counts, strict=True):
-            cap = caps[phrase]
-            if unique and length < size:
                 similarity = min(100.0, 200.0 * shared / (length + shared))
                 cap *= (similarity - 60) / 40
             if cap > most:

@@ -33,6 +33,11 @@ NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千.")
 NUMERAL_GATE = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
 
 
+def has_numeral(q: str) -> bool:
+    """Whether the question writes a number NUMERAL reads (the cheap class tried first)."""
+    return NUMERAL_GATE.search(q) is not None and NUMERAL.search(q) is not None
+
+
 _COUNTERS = frozenset("个家所座处块位只条项台辆间张套盏栋幢")
 
 

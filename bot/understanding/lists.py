@@ -51,7 +51,6 @@ from bot.understanding.list_cues import (
     ONE_THING,
     OVERDUE,
     REMAINING,
-    ROLE_ASSIST,
     SOON,
     STAGE_EDGES,
     STAGE_LISTS,
@@ -378,22 +377,6 @@ class ListAnswers(UnitLists, RankedLists):
         if REMAINING.search(q):
             return NOT_DONE_STATUSES
         return status_reading(q)
-
-    def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
-        """The unit named in the question, and "lead"/"assist" when only that role counts."""
-        if self._any_unit is None or not self._any_unit.search(q):
-            return None, None
-        role = "lead" if "牵头" in q else ("assist" if ROLE_ASSIST.search(q) else None)
-        # The longest form written wins: "市民政局" is 市民政局, not 县民政局 by its "民政局".
-        found = [
-            (len(f), -n, name)
-            for n, (name, forms) in enumerate(self._unit_forms)
-            for f in forms
-            if f in q
-        ]
-        if not found:
-            return None, None
-        return max(found)[2], role
 
     @staticmethod
     def _category_filter(q: str) -> str | None:

@@ -13,7 +13,7 @@ import numpy as np
 from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.clipped import clipped_hits
 from bot.understanding.explaining import _Query
-from bot.understanding.figures import NUMERAL, NUMERAL_GATE, question_figures
+from bot.understanding.figures import has_numeral, question_figures
 from bot.understanding.leaders import clear_leaders, leading_rows
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import whole_ordinals
@@ -195,8 +195,7 @@ class IndexScoring(PhraseHits):
         context, cw = self.context_chars, self._char_weight
         if unknown:
             weights.update({i: cw(q[i]) if q[i] in context else typical for i in unknown})
-        numeral = NUMERAL_GATE.search(q) is not None and NUMERAL.search(q) is not None
-        figures = question_figures(self, q, weights, typical) if numeral else {}
+        figures = question_figures(self, q, weights, typical) if has_numeral(q) else {}
         tokens = dict.fromkeys(spans, 1.0)
         # A bigram cut out of a longer word the lexicon reads (总量 of 经济总量), or across
         # its edge (量增 of 经济总量增长), is part of that word, not a word of its own.

@@ -9,7 +9,7 @@ import re
 
 from bot.domain.unit_names import NO_UNITS, close_units
 from bot.understanding.conversation import Answer
-from bot.understanding.list_cues import UNIT_NAME
+from bot.understanding.list_cues import ROLE_ASSIST, UNIT_NAME
 
 # Targets asked after for the unit they lack ("哪些没有责任单位", "牵头单位空着的", "没人管的").
 _UNIT = r"(?:责任|牵头|负责|主责|承办)(?:单位|部门)"
@@ -21,7 +21,8 @@ WITHOUT_LEAD = re.compile(
 
 
 class UnitLists:
-    """The unknown-unit lists of `Answerer` (bot.understanding.answering)."""
+    """The unit a list question names, and the unknown-unit lists, of `Answerer`
+    (bot.understanding.answering)."""
 
     def _without_lead_list(self, question: str, q: str) -> Answer | None:
         """ "哪些目标没有责任单位": every target no unit leads (one with only assisting units
@@ -60,3 +61,19 @@ class UnitLists:
             f"台账列明的责任单位有：{known}等。" if known else f"{NO_UNITS}。"
         )
         return Answer(question, "list", (), reply, filter={"unit": name})
+
+    def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
+        """The unit named in the question, and "lead"/"assist" when only that role counts."""
+        if self._any_unit is None or not self._any_unit.search(q):
+            return None, None
+        role = "lead" if "牵头" in q else ("assist" if ROLE_ASSIST.search(q) else None)
+        # The longest form written wins: "市民政局" is 市民政局, not 县民政局 by its "民政局".
+        found = [
+            (len(f), -n, name)
+            for n, (name, forms) in enumerate(self._unit_forms)
+            for f in forms
+            if f in q
+        ]
+        if not found:
+            return None, None
+        return max(found)[2], role
