@@ -4,24 +4,21 @@ is nothing to measure yet. Made-up texts in the shapes of real 督办通报 and 
 
 import datetime as dt
 
-from bot.domain.status import compute_status
 from bot.drafting.draft import shares_of_unwritten_targets
-from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import split_sentence
 from bot.drafting.words import status_from_words
+from tests.auxil.drafts import drafted, drafted_statuses
 
 TODAY = dt.date(2026, 12, 6)
 
 
 def _drafted(text: str, today: dt.date = TODAY):
-    drafted = draft(parse_report(text), text, today=today)
-    return drafted, {t.number: t for t in drafted.ledger.targets}
+    return drafted(text, today)
 
 
 def _statuses(text: str, today: dt.date = TODAY) -> dict[int, str]:
-    drafted, targets = _drafted(text, today)
-    return {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
+    return drafted_statuses(text, today)
 
 
 TALLY = (

@@ -6,21 +6,11 @@ headings over their results. Made-up texts."""
 import datetime as dt
 
 from bot.domain.status import compute_status
-from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
 from bot.drafting.run_ends import past_its_run
 from bot.drafting.words import status_from_words
-
-
-def _drafted(text: str, today: dt.date):
-    drafted = draft(parse_report(text), text, today=today)
-    return drafted, {t.number: t for t in drafted.ledger.targets}
-
-
-def _statuses(text: str, today: dt.date) -> dict[int, str]:
-    drafted, targets = _drafted(text, today)
-    return {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
-
+from tests.auxil.drafts import drafted as _drafted
+from tests.auxil.drafts import drafted_statuses as _statuses
 
 # --- tasks named in status runs ----------------------------------------------------------
 

@@ -8,7 +8,6 @@ import datetime as dt
 from bot.domain.status import compute_status
 from bot.drafting.columns import header_labels, is_place_column
 from bot.drafting.deadlines import extract_deadlines
-from bot.drafting.drafter import draft
 from bot.drafting.groups import Group, _unmarked_heading, group_reading
 from bot.drafting.node_columns import missed_node, period_end
 from bot.drafting.report_text import parse_report
@@ -17,17 +16,8 @@ from bot.drafting.sub_lists import sub_list_mark, tasks_and_results
 from bot.drafting.table_leads import header_with_table_unit
 from bot.drafting.time_gone import behind_time_gone, counts_laggards, months_gone
 from bot.drafting.words import status_from_words
-
-
-def _drafted(text: str, today: dt.date):
-    drafted = draft(parse_report(text), text, today=today)
-    return drafted, {t.number: t for t in drafted.ledger.targets}
-
-
-def _statuses(text: str, today: dt.date) -> dict[int, str]:
-    drafted, targets = _drafted(text, today)
-    return {n: compute_status(t, drafted.judging_day) for n, t in targets.items()}
-
+from tests.auxil.drafts import drafted as _drafted
+from tests.auxil.drafts import drafted_statuses as _statuses
 
 # --- shares of the year's plan under the report's yardstick ------------------------------
 
