@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-
-def _bigrams(text: str) -> set[str]:
-    return {text[k : k + 2] for k in range(len(text) - 1)}
+from bot.drafting.sized_works import char_bigrams
 
 
 def scope_restated(target, told: list) -> bool:
     """The progress counts the target's subject in its unit only by the target's own figure:
     each count there that names the same things (shared words) is that figure, and one is."""
-    named = _bigrams(target.name)
-    same = [a for a in told if a.unit == target.unit and named & _bigrams(a.name + a.after)]
+    named = char_bigrams(target.name)
+    same = [a for a in told if a.unit == target.unit and named & char_bigrams(a.name + a.after)]
     return bool(same) and all(a.value == target.value for a in same)

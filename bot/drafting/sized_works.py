@@ -55,8 +55,13 @@ _NOT_DONE = re.compile(r"未|没有|不能|力争|确保|争取|将|预计|计�
 _COMMON = {"建设", "工程", "项目", "工作", "完成", "全部", "任务", "实施", "新建", "开展"}
 
 
+def char_bigrams(text: str) -> set[str]:
+    """Every two neighbouring characters of `text`."""
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
 def _bigrams(text: str) -> set[str]:
-    return {text[k : k + 2] for k in range(len(text) - 1)} - _COMMON
+    return char_bigrams(text) - _COMMON
 
 
 def answered_by_done_words(spec: TargetSpec, told: str) -> bool:
