@@ -171,7 +171,8 @@ class ListAnswers(UnitLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
-        unit, role = self._unit_filter(q)
+        units, role, negated = self._units_read(q)
+        unit = units[0] if units else None
         category = self._category_filter(q)
         due = self._due_filter(q)
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
@@ -189,20 +190,23 @@ class ListAnswers(UnitLists, RankedLists):
         if status and (
             has_cue
             or ((len(q) <= 8 or "的" in q) and not self._names_target(who))
-            or (unit and not self._says_besides_unit(q, unit))
+            or (unit and (negated or not self._says_besides_unit(q, unit)))
         ):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
         named = bool(unit) and self._named_as_unit(q, unit)
         if unit and (
-            UNIT_CUE.search(q)
+            negated  # "发改委以外的": the unit left out is what the list is by
+            or UNIT_CUE.search(q)
             or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
             or (named and not self._says_besides_unit(q, unit))
         ):
-            filters["unit"] = unit
+            filters["unit"] = "、".join(units)
             if role:
                 filters["role"] = role
+            if negated:
+                filters["not_unit"] = True
         if category and (has_cue or CATEGORY_CUE.search(q)) and not self._specific_topic(q):
             filters["category"] = category
         if due is not None:
@@ -216,19 +220,17 @@ class ListAnswers(UnitLists, RankedLists):
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
         selected = []
-        for t in self._pool(filters, unit, category):
+        for t in self._pool(filters, units if not negated else (), category):
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
-            if "unit" in filters and not any(
-                u.name == unit and (not role or u.role == role) for u in t.units
-            ):
+            if "unit" in filters and not self._held_by(t, units, role, negated):
                 continue
             if "category" in filters and t.category != category:
                 continue
             if due is not None and not self._due_within(t, due):
                 continue
             selected.append(t)
-        title = self._list_title(filters, status, unit, category, due, role)
+        title = self._list_title(filters, status, (units, role, negated), category, due)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
         notes = self._due_notes(selected, due) if due is not None else {}
@@ -287,8 +289,10 @@ class ListAnswers(UnitLists, RankedLists):
                 groups.setdefault(("status", self.status(t)), []).append(t)
             self._groups = groups
         pools = []
-        if "unit" in filters:
-            pools.append(self._groups.get(("unit", unit), []))
+        if "unit" in filters and unit:  # one unit's name, or several a short form shares
+            units = (unit,) if isinstance(unit, str) else unit
+            merged = {t.number: t for u in units for t in self._groups.get(("unit", u), [])}
+            pools.append(sorted(merged.values(), key=lambda t: t.number))
         if "category" in filters:
             pools.append(self._groups.get(("category", category), []))
         if "status" in filters:
@@ -297,15 +301,11 @@ class ListAnswers(UnitLists, RankedLists):
         return min(pools, key=len) if pools else list(self.ledger.targets)
 
     def _with_unit(self, question, q, title, targets, filters, *, notes=None) -> Answer:
-        unit, role = self._unit_filter(q)
-        if unit:
-            targets = [
-                t
-                for t in targets
-                if any(u.name == unit and (not role or u.role == role) for u in t.units)
-            ]
-            title = f"{unit}{'牵头' if role == 'lead' else '负责'}的{title}"
-            filters = {**filters, "unit": unit, **({"role": role} if role else {})}
+        units, role, negated = self._units_read(q)
+        if units:
+            targets = [t for t in targets if self._held_by(t, units, role, negated)]
+            title = f"{self._units_heading(units, role, negated)}的{title}"
+            filters = {**filters, "unit": "、".join(units), **({"role": role} if role else {})}
         return self._list(question, title, targets, filters, notes=notes)
 
     def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
@@ -332,13 +332,13 @@ class ListAnswers(UnitLists, RankedLists):
                 notes[t.number] = f"{d.date.isoformat()}{state}"
         return notes
 
-    def _list_title(self, filters, status, unit, category, due, role=None) -> str:
+    def _list_title(self, filters, status, unit_read, category, due) -> str:
         parts = []
         if "due" in filters:
             state = "（含已完成）" if due[0] >= self.today else "（未完成）"
             parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期{state}")
         if "unit" in filters:
-            parts.append(f"{unit}{'牵头' if role == 'lead' else '配合' if role else '负责'}")
+            parts.append(self._units_heading(*unit_read))
         if "category" in filters:
             parts.append(f"{category}领域")
         if "status" in filters:
