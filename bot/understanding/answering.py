@@ -50,6 +50,7 @@ from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     AMBIGUOUS_RATIO,
+    BAD_NUMBER_REF,
     CONFIDENT_COVERAGE,
     FREEZE_AT,
     HELP,
@@ -250,6 +251,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             last = self._last_target(q, context)
             if last is not None:
                 return self._target_answer(question, q, last, ())
+        if (bad := BAD_NUMBER_REF.search(q)) is not None:
+            said = bad.group().replace(" ", "")
+            return self._unknown(
+                question, reply_prefix=f"{said}不是目标序号。{self._numbers_held()}"
+            )
         number = self._number_reference(q)
         if number is not None:
             numbers = self._number_references(q)
@@ -262,7 +268,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             if not self._holds_figure(q, number):  # "确定事项11项的那次" counts, not numbers
                 return self._unknown(
                     question,
-                    reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
+                    reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。"
+                    + self._numbers_held(),
                     alias_candidate=False,
                 )
         if WRITING.search(q):
@@ -328,6 +335,15 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         status = compute_status(target, self.today)
         self._statuses[target.number] = (target, self.today, status)
         return status
+
+    def _numbers_held(self) -> str:
+        """ "序号是1–66的整数，如“第12项”。": which item numbers a question may name."""
+        numbers = sorted(self.by_number)
+        if not numbers:
+            return ""
+        low, high = numbers[0], numbers[-1]
+        span = f"{low}–{high}" + ("" if high - low + 1 == len(numbers) else "之间的部分")
+        return f"目标序号是{span}的整数，如“第{numbers[len(numbers) // 2]}项”。"
 
     def _number_references(self, q: str) -> tuple[int, ...]:
         """Every item number the question names, in order, once each."""
