@@ -3,7 +3,6 @@ on pace, every target, and by what the targets' texts say (ranked ones: `ranking
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from itertools import pairwise
 from typing import Any
@@ -14,7 +13,6 @@ from bot.domain.ledger import (
 )
 from bot.domain.status import (
     DONE_STATUSES,
-    deadline_state,
     open_deadlines,
     year_closed,
 )
@@ -24,7 +22,8 @@ from bot.render.replies import (
 )
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase, to_int
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
@@ -35,32 +34,22 @@ from bot.understanding.list_cues import (
     CATEGORY_CUE,
     CATEGORY_WORDS,
     COUNT_CUE,
-    DAYS_WITHIN,
     DONE_ALREADY,
-    DUE_CUE,
-    DUE_DAY,
-    DUE_PASSED,
-    DUE_THIS_YEAR,
-    DUE_WORDS,
     JOINED,
     LIST_CUE,
-    MONTH,
     NOT_DONE_STATUSES,
     ON_PACE,
     ON_PACE_STATUSES,
     ONE_THING,
     OVERDUE,
     REMAINING,
-    SOON,
     STAGE_EDGES,
     STAGE_LISTS,
-    THIS_WEEK,
     TO_BE_DONE,
     UNIT_CUE,
     UNIT_NAME,
     UNIT_PLACE,
     UNIT_SUFFIX,
-    WEEKDAYS_AHEAD,
     WHO_IS_RESPONSIBLE,
     WORD_LIST,
     status_heading,
@@ -72,7 +61,7 @@ from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
 
 
-class ListAnswers(UnitLists, RankedLists):
+class ListAnswers(UnitLists, DueLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -219,7 +208,7 @@ class ListAnswers(UnitLists, RankedLists):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
-        selected = []
+        selected, met = [], []
         for t in self._pool(filters, units if not negated else (), category):
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
@@ -228,15 +217,21 @@ class ListAnswers(UnitLists, RankedLists):
             if "category" in filters and t.category != category:
                 continue
             if due is not None and not self._due_within(t, due):
+                if any(due[0] <= d.date <= due[1] for d in t.deadlines):
+                    met.append(t)  # its deadlines in the window all met
                 continue
             selected.append(t)
         title = self._list_title(filters, status, (units, role, negated), category, due)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
+        done = ""
+        if due is not None:  # by a day ahead: what is still to do; the done ones in a line
+            selected, done = self._done_by(due, selected, met)
         notes = self._due_notes(selected, due) if due is not None else {}
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
+        reply = f"{reply}\n{done}" if done else reply
         if (
             len(selected) == 1
             and "unit" in filters
@@ -308,35 +303,14 @@ class ListAnswers(UnitLists, RankedLists):
             filters = {**filters, "unit": "、".join(units), **({"role": role} if role else {})}
         return self._list(question, title, targets, filters, notes=notes)
 
-    def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
-        # Relative windows (this week, next week, soon) list done targets too, marked so.
-        include_done = due[0] >= self.today
-        return any(
-            due[0] <= d.date <= due[1] and (include_done or not d.done) for d in t.deadlines
-        )
-
-    def _due_notes(self, selected, due) -> dict[int, str]:
-        """What each target's line says of its deadlines inside the window."""
-        notes = {}
-        for t in selected:
-            inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
-            if inside and all(d.done for d in inside):
-                # the status already says a done target is done; else which deadline is met
-                if self.status(t) not in DONE_STATUSES:
-                    notes[t.number] = f"{inside[-1].text or inside[-1].date.isoformat()}已完成"
-            elif inside:
-                d = min(inside, key=lambda d: d.date)
-                # a done target's open deadline is a date, not days left to do it in
-                done = self.status(t) in DONE_STATUSES
-                state = "到期" if done else f"（{deadline_state(d, self.today)}）"
-                notes[t.number] = f"{d.date.isoformat()}{state}"
-        return notes
-
     def _list_title(self, filters, status, unit_read, category, due) -> str:
         parts = []
         if "due" in filters:
             state = "（含已完成）" if due[0] >= self.today else "（未完成）"
-            parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期{state}")
+            start = f"{due[0].isoformat()}至"
+            if due[0] == dt.date(self.ledger.year, 1, 1) and due[1] > self.today:
+                start = ""  # "12月底前要完成的": by that day, not the year's span
+            parts.append(f"{start}{due[1].isoformat()}{'到期' if start else '前到期'}{state}")
         if "unit" in filters:
             parts.append(self._units_heading(*unit_read))
         if "category" in filters:
@@ -385,56 +359,4 @@ class ListAnswers(UnitLists, RankedLists):
         for category in CATEGORIES:
             if any(w in q for w in CATEGORY_WORDS[category]):
                 return category
-        return None
-
-    def _named_window(self, q: str) -> tuple[dt.date, dt.date] | None:
-        """This month, next month, or days or weeks from today ("三天内", "两周内")."""
-        today = self.today
-        if "这个月" in q or "本月" in q or "当月" in q:
-            start = today.replace(day=1)
-            return start, start.replace(day=calendar.monthrange(today.year, start.month)[1])
-        if "下个月" in q or "下月" in q:
-            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        days = DAYS_WITHIN.search(q)
-        count = to_int(days.group(1)) if days else None
-        if count:
-            return today, today + dt.timedelta(days=count * (7 if days.group(2) else 1))
-        return None
-
-    def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
-        today = self.today
-        to_be_done = TO_BE_DONE.search(q) is not None  # "本月应完成的", "下周要做完的"
-        if WEEKDAYS_AHEAD.search(q) and (to_be_done or DUE_WORDS.search(q)):
-            start = today + dt.timedelta(days=7 - today.weekday())
-            return start, start + dt.timedelta(days=6)
-        if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
-            return today, today + dt.timedelta(days=6 - today.weekday())
-        if SOON.search(q):
-            # "本月要到期的", "三天内就要到期的": the window named, else the next 30 days
-            return self._named_window(q) or (today, today + dt.timedelta(days=30))
-        if not (to_be_done or DUE_CUE.search(q)):
-            return None
-        day = DUE_DAY.search(q)
-        if day is not None:  # "明天到期的", "后天要完成的", "昨天到期的": that day alone
-            named = today + dt.timedelta(days="今明后".find(day.group(1)[0]))  # 昨: -1
-            return named, named
-        if DUE_PASSED.search(q):
-            # Deadlines already passed: the year so far, open ones only (as `_due_within` does
-            # for a window that starts before today).
-            return dt.date(self.ledger.year, 1, 1), today
-        window = self._named_window(q)
-        if window is not None:
-            return window
-        ledger_year = self.ledger.year
-        if "年底" in q or "年末" in q:
-            return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
-        if DUE_THIS_YEAR.search(q):
-            return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
-        m = MONTH.search(q)
-        if m:
-            month = to_int(m.group(1))
-            if month and 1 <= month <= 12:
-                end = dt.date(ledger_year, month, calendar.monthrange(ledger_year, month)[1])
-                return dt.date(ledger_year, 1, 1), end
         return None
