@@ -11,10 +11,15 @@ import re
 
 from bot.understanding.asker_cues import FORECAST, OWN_MEAL, coming_year_words, without
 from bot.understanding.candidates import Candidate
+from bot.understanding.dictionary_cut import jieba_dictionary, word_spans
 from bot.understanding.text import normalize, text_tokens
 
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
 _FIGURE_CHARS = re.compile(r"[0-9.%]+")
+
+# jieba's dictionary tags for proper names: places, bodies, other names, abbreviations (not nr:
+# it tags common words too, 敬老院).
+_NAME_TAGS = frozenset(("ns", "nt", "nz", "j"))
 
 # The level a ledger's own place is named with in its preamble (恩平市, 苍南县, 涪陵区).
 _LEVELS = "市县区州旗"
@@ -33,7 +38,11 @@ class SubjectGaps:
         coming = coming_year_words(q)
         if coming and not self.names_something(without(q, coming)):
             return True  # "明年的十件实事有哪些": words for the whole ledger, of another year
-        return self._names_unheld_subject(q, best) or self._only_own_place(q, best)
+        return (
+            self._names_unheld_subject(q, best)
+            or self._only_own_place(q, best)
+            or self._names_unheld_name(q, best)
+        )
 
     @functools.cached_property
     def _official_words(self) -> tuple[str, ...]:
@@ -133,6 +142,25 @@ class SubjectGaps:
             if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue
             if not any(self._targets_write(w) for w in self._readings[word]):
+                return True
+        return False
+
+    def _names_unheld_name(self, q: str, best: Candidate | None) -> bool:
+        """A weak match (not confident, no phrase of three characters) beside a proper name:
+        a word jieba's dictionary tags a place, body, event or abbreviation (长江, 大运会,
+        冬奥会) that explains none of the match, that no text of the ledger writes and that
+        the lexicon does not read as its own; the question is about that name."""
+        if best is None or _names_phrase(best) or self._confident(best):
+            return False
+        explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
+        dictionary = jieba_dictionary()
+        for start, end in word_spans(q):
+            word = q[start:end]
+            if len(word) < 2 or dictionary.tag(word) not in _NAME_TAGS:
+                continue
+            if any(e and (e in word or word in e) for e in explained):
+                continue
+            if word not in self._lexicon_words and not self._ledger_mentions(word):
                 return True
         return False
 
