@@ -17,9 +17,10 @@ from bot.understanding.text import normalize, text_tokens
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
 _FIGURE_CHARS = re.compile(r"[0-9.%]+")
 
-# jieba's dictionary tags for proper names: places, bodies, other names, abbreviations (not nr:
-# it tags common words too, 敬老院).
-_NAME_TAGS = frozenset(("ns", "nt", "nz", "j"))
+# jieba's dictionary tags for the names of bodies, events and other things and abbreviations,
+# of three characters or more (大运会, 冬奥会); not of places or people, which it gives common
+# words too (东西 ns, 上岗 ns, 敬老院 nr), nor shorter words (换灯 nz).
+_NAME_TAGS = frozenset(("nt", "nz", "j"))
 
 # The level a ledger's own place is named with in its preamble (恩平市, 苍南县, 涪陵区).
 _LEVELS = "市县区州旗"
@@ -146,23 +147,38 @@ class SubjectGaps:
         return False
 
     def _names_unheld_name(self, q: str, best: Candidate | None) -> bool:
-        """A weak match (not confident, no phrase of three characters) beside a proper name:
-        a word jieba's dictionary tags a place, body, event or abbreviation (长江, 大运会,
-        冬奥会) that explains none of the match, that no text of the ledger writes and that
-        the lexicon does not read as its own; the question is about that name."""
-        if best is None or _names_phrase(best) or self._confident(best):
+        """A weak match (not confident) on nothing but words of work or place besides a
+        proper name no text of the ledger writes: a word of three characters or more jieba's
+        dictionary tags a body, event or abbreviation (`_NAME_TAGS`: 大运会, 冬奥会) that the
+        lexicon does not read as its own. The name is all the question asks about."""
+        if best is None or self._confident(best):
             return False
-        explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         dictionary = jieba_dictionary()
-        for start, end in word_spans(q):
-            word = q[start:end]
-            if len(word) < 2 or dictionary.tag(word) not in _NAME_TAGS:
-                continue
-            if any(e and (e in word or word in e) for e in explained):
-                continue
-            if word not in self._lexicon_words and not self._ledger_mentions(word):
-                return True
-        return False
+        names = [
+            word
+            for start, end in word_spans(q)
+            if len(word := q[start:end]) >= 3
+            and dictionary.tag(word) in _NAME_TAGS
+            and word not in self._lexicon_words
+            and word not in self.lexicon.synonyms
+            and not self._ledger_mentions(word)
+        ]
+        if not names:
+            return False
+        generic = [w for w in self.lexicon.generic if len(w) >= 2]
+        for r in best.reasons:
+            text = _FIGURE_CHARS.sub("", r.text)
+            if r.kind == "figure":
+                return False
+            if not text or text in self._generic_parts:
+                continue  # a word of work or place
+            if len(text) == 1 and any(text in name for name in names):
+                continue  # a character of the name (运 of 大运会); a word of it is evidence
+            for word in generic:
+                text = text.replace(word, "")
+            if len(text) > 1:  # 建设类 is 建设 and a character
+                return False
+        return True
 
     @functools.cached_property
     def _readings(self) -> dict[str, tuple[str, ...]]:
