@@ -66,7 +66,6 @@ class JiebaDictionary:
             at = raw.rfind(b"\n" + word) + 1  # written twice: jieba keeps the line it reads last
         return int(raw[at : raw.find(b"\n", at)].split(b" ")[1])
 
-
     def tag(self, word: str) -> str:
         """The part-of-speech tag jieba's dictionary gives `word` ("ns" of 长江), "" when it
         is no word of the dictionary (the line jieba reads last, as for its frequency)."""

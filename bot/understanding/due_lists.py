@@ -42,23 +42,23 @@ class DueLists:
 
     def _done_by(
         self, due: tuple[dt.date, dt.date], listed: list[TargetSpec], met: list[TargetSpec]
-    ) -> tuple[list[TargetSpec], str]:
+    ) -> tuple[list[TargetSpec], str, int]:
         """For a list of what is due by a day still ahead ("12月底前要完成的"): the targets
-        still to do, and a line naming the ones due by then already done (`met`: their
-        deadlines in the window met; or done by their status), "" if none."""
+        still to do, a line naming the ones due by then already done (`met`: their deadlines
+        in the window met; or done by their status), "" if none, and how many those are."""
         if not due[0] < self.today < due[1]:
-            return listed, ""
+            return listed, "", 0
 
         def done(t: TargetSpec) -> bool:
             return self.status(t) in DONE_STATUSES
 
         finished = sorted([*met, *filter(done, listed)], key=lambda t: self._order[t.number])
         if not finished:
-            return listed, ""
+            return listed, "", 0
         names = "、".join(f"{t.number}. {t.title}" for t in finished[:_NAMED_DONE])
         more = f"等{len(finished)}项" if len(finished) > _NAMED_DONE else ""
-        line = f"✅ 这期间到期、已完成的另有{len(finished)}项：{names}{more}"
-        return [t for t in listed if not done(t)], line
+        line = f"✅ 已完成的{len(finished)}项：{names}{more}"
+        return [t for t in listed if not done(t)], line, len(finished)
 
     def _due_notes(self, selected, due) -> dict[int, str]:
         """What each target's line says of its deadlines inside the window."""

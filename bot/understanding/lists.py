@@ -221,12 +221,13 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                     met.append(t)  # its deadlines in the window all met
                 continue
             selected.append(t)
+        done = ""
+        if due is not None:  # by a day ahead: what is still to do; the done ones in a line
+            selected, done, count = self._done_by(due, selected, met)
+            filters.update({"done": count} if count else {})
         title = self._list_title(filters, status, (units, role, negated), category, due)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
-        done = ""
-        if due is not None:  # by a day ahead: what is still to do; the done ones in a line
-            selected, done = self._done_by(due, selected, met)
         notes = self._due_notes(selected, due) if due is not None else {}
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
@@ -310,6 +311,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             start = f"{due[0].isoformat()}至"
             if due[0] == dt.date(self.ledger.year, 1, 1) and due[1] > self.today:
                 start = ""  # "12月底前要完成的": by that day, not the year's span
+            if filters.get("done"):  # said in the title, which every page repeats
+                state = f"（未完成；另有{filters['done']}项已完成）"
             parts.append(f"{start}{due[1].isoformat()}{'到期' if start else '前到期'}{state}")
         if "unit" in filters:
             parts.append(self._units_heading(*unit_read))

@@ -147,24 +147,25 @@ class SubjectGaps:
         return False
 
     def _names_unheld_name(self, q: str, best: Candidate | None) -> bool:
-        """A weak match (not confident) on nothing but words of work or place besides a
-        proper name no text of the ledger writes: a word of three characters or more jieba's
-        dictionary tags a body, event or abbreviation (`_NAME_TAGS`: 大运会, 冬奥会) that the
-        lexicon does not read as its own. The name is all the question asks about."""
-        if best is None or self._confident(best):
+        """A match on nothing but words of work or place (or the name's own characters)
+        beside a proper name no text of the ledger writes: a word of three characters or more
+        jieba's dictionary tags a body, event or abbreviation (`_NAME_TAGS`: 大运会, 冬奥会)
+        that the lexicon does not read as its own. The name is all the question asks about."""
+        if best is None:
             return False
         dictionary = jieba_dictionary()
-        names = [
-            word
+        spans = [
+            (start, end)
             for start, end in word_spans(q)
-            if len(word := q[start:end]) >= 3
-            and dictionary.tag(word) in _NAME_TAGS
+            if end - start >= 3
+            and dictionary.tag(word := q[start:end]) in _NAME_TAGS
             and word not in self._lexicon_words
             and word not in self.lexicon.synonyms
             and not self._ledger_mentions(word)
         ]
-        if not names:
+        if not spans:
             return False
+        names = [q[start:end] for start, end in spans]
         generic = [w for w in self.lexicon.generic if len(w) >= 2]
         for r in best.reasons:
             text = _FIGURE_CHARS.sub("", r.text)
@@ -174,6 +175,8 @@ class SubjectGaps:
                 continue  # a word of work or place
             if len(text) == 1 and any(text in name for name in names):
                 continue  # a character of the name (运 of 大运会); a word of it is evidence
+            if _straddles(q, text, spans):
+                continue  # 会场 of 大运会场馆: half the name's, no word of the question
             for word in generic:
                 text = text.replace(word, "")
             if len(text) > 1:  # 建设类 is 建设 and a character
@@ -207,6 +210,19 @@ class SubjectGaps:
         if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
             return False
         return tokens == [word] or self._counts(word)[0] > 0
+
+
+def _straddles(q: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every place `q` writes `text` runs across the edge of one of the `spans`."""
+    at = q.find(text)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(text)
+        if not any(at < edge < end for span in spans for edge in span):
+            return False
+        at = q.find(text, at + 1)
+    return True
 
 
 def _names_phrase(best: Candidate) -> bool:

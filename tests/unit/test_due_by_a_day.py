@@ -45,11 +45,11 @@ def test_due_by_a_day_lists_what_is_still_to_do_and_names_the_done(core, questio
     answer = core.ask(question)
     assert (answer.intent, answer.targets) == ("list", (1, 4)), answer.reply
     lines = answer.reply.splitlines()
-    assert lines[0] == "2021-12-31前到期（未完成）的目标（共2项）："
+    assert lines[0] == "2021-12-31前到期（未完成；另有2项已完成）的目标（共2项）："
     assert lines[1:] == [
         "🟡 1. 城市公园建设：推进中 · 2021-12-31（剩余189天）",
         "🔴 4. 污水管网：未完成 · 2021-03-31（已逾期86天）",
-        "✅ 这期间到期、已完成的另有2项：2. 农村公路、3. 文化下乡",
+        "✅ 已完成的2项：2. 农村公路、3. 文化下乡",
     ]
 
 
