@@ -74,7 +74,7 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return not_held(service, args)
     args = rest
     targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
-    if not args:
+    if not args.replace("、", " ").replace("，", " ").replace(",", " ").strip():
         return [service.paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
     wanted = filter_of_words(args)
     if isinstance(wanted, str):  # "/list 民政局 财政局": one unit and one category at most

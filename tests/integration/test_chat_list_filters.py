@@ -55,3 +55,8 @@ def test_two_units_or_an_unknown_word_say_what_to_type(service):
     assert "“xyz”多了" in unknown.text and unknown.text.endswith(usage)
     [alone] = service.command(ADMIN, "list", "xyz")
     assert alone.text.startswith("没有找到“xyz”。" + usage)
+
+
+def test_separators_alone_list_everything(service):
+    [everything] = service.command(ADMIN, "list", "、，")
+    assert everything.text.startswith("全部目标（第1/7页，共66项）")
