@@ -187,6 +187,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         named = bool(unit) and self._named_as_unit(q, unit)
         if unit and (
             negated  # "发改委以外的": the unit left out is what the list is by
+            or (named and due is not None)  # "发改委12月底前要完成的"
             or UNIT_CUE.search(q)
             or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
             or (named and not self._says_besides_unit(q, unit))

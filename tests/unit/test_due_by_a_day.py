@@ -2,6 +2,7 @@
 overdue ones included, each with its days left; the ones due by then already done named in one
 closing line, not listed as if the whole year were still to do."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -56,3 +57,14 @@ def test_due_by_a_day_lists_what_is_still_to_do_and_names_the_done(core, questio
 def test_a_window_that_starts_today_still_lists_the_done_ones_marked(core):
     answer = core.ask("下个月到期的")  # July: nothing due; the due-soon way is unchanged
     assert "✅" not in answer.reply and "到期（含已完成）" in answer.reply
+
+
+def test_a_unit_named_with_the_day_lists_that_units_share():
+    # Before, the unit was dropped: "发改委12月底前要完成的" listed every unit's targets.
+    from bot.domain.ledger import UnitSpec
+
+    led = dataclasses.replace(PARKS, units=(UnitSpec("县发改委"),))
+    ledger = small_ledger(2021, led, ROADS, PLAYS, LATE, NEXT_YEAR)
+    core = Answerer(ledger, load_lexicon(), today=dt.date(2021, 6, 25), tz=ZoneInfo("UTC"))
+    answer = core.ask("发改委12月底前要完成的")
+    assert answer.targets == (1,) and "县发改委负责" in answer.reply.splitlines()[0]
