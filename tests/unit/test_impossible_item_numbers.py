@@ -37,6 +37,8 @@ def core():
         ("第 -1 条怎么样", "第-1条"),
         ("第负一项", "第负一项"),
         ("第一点五项完成了吗", "第一点五项"),
+        ("第.5项", "第.5项"),
+        ("第1..5条", "第1..5条"),
     ],
 )
 def test_a_number_no_ledger_holds_is_refused_with_the_numbers_it_does(core, question, said):
