@@ -151,8 +151,8 @@ class SubjectGaps:
         beside a proper name no text of the ledger writes: a word of three characters or more
         jieba's dictionary tags a body, event or abbreviation (`_NAME_TAGS`: 大运会, 冬奥会)
         that the lexicon does not read as its own. The name is all the question asks about."""
-        if best is None:
-            return False
+        if best is None or not self._little_evidence(best):
+            return False  # most matches: no need to cut the question into words
         dictionary = jieba_dictionary()
         spans = [
             (start, end)
@@ -166,22 +166,37 @@ class SubjectGaps:
         if not spans:
             return False
         names = [q[start:end] for start, end in spans]
-        generic = [w for w in self.lexicon.generic if len(w) >= 2]
         for r in best.reasons:
-            text = _FIGURE_CHARS.sub("", r.text)
-            if r.kind == "figure":
-                return False
-            if not text or text in self._generic_parts:
-                continue  # a word of work or place
+            text = self._besides_generic(r.text)
             if len(text) == 1 and any(text in name for name in names):
                 continue  # a character of the name (运 of 大运会); a word of it is evidence
-            if _straddles(q, text, spans):
-                continue  # 会场 of 大运会场馆: half the name's, no word of the question
-            for word in generic:
-                text = text.replace(word, "")
-            if len(text) > 1:  # 建设类 is 建设 and a character
-                return False
+            if len(text) > 1 and not _straddles(q, text, spans):
+                return False  # 会场 of 大运会场馆 is half the name's, no word of the question
         return True
+
+    def _little_evidence(self, best: Candidate) -> bool:
+        """No figure and nothing longer than two characters besides words of work or place
+        explains `best`, and two such bigrams at most (one on each edge of a name)."""
+        bigrams = 0
+        for r in best.reasons:
+            if r.kind == "figure":
+                return False
+            rest = len(self._besides_generic(r.text))
+            if rest > 2:
+                return False
+            bigrams += rest == 2
+        return bigrams <= 2
+
+    def _besides_generic(self, text: str) -> str:
+        """A reason's text without figures and words of work or place (建设类 → 类); "" when
+        it is one of them or a part of one."""
+        text = _FIGURE_CHARS.sub("", text)
+        if text in self._generic_parts:
+            return ""
+        for word in self.lexicon.generic:
+            if len(word) >= 2:
+                text = text.replace(word, "")
+        return text
 
     @functools.cached_property
     def _readings(self) -> dict[str, tuple[str, ...]]:
