@@ -78,6 +78,8 @@ class _Doc:
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
+    # The target as indexed: the same object again is unchanged (`update` skips its key).
+    spec: TargetSpec | None = None
     # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
     # them a question must have (`explaining._shares`) and its length; made when the target
     # is first a candidate.
@@ -305,6 +307,7 @@ class LedgerIndex(IndexScoring):
             own_alias,
             tuple(texts),
             len(t.indicators),
+            spec=t,
         )
         for gram in alias_tokens:
             self._alias_grams[gram].add(row)
@@ -423,7 +426,8 @@ class LedgerIndex(IndexScoring):
         for t in ledger.targets:
             seen.add(t.number)
             doc = self.docs.get(t.number)
-            if doc is not None and doc.key == self._key(t) and same_lead:
+            # A target object handed again is unchanged (specs are frozen); else its key decides.
+            if doc is not None and same_lead and (doc.spec is t or doc.key == self._key(t)):
                 continue
             if doc is not None:
                 self._remove(t.number)
