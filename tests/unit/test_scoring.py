@@ -122,7 +122,6 @@ def test_what_is_kept_per_ledger_state_follows_every_change(ledger_2020):
     assert second.number in index.docs
 
 
-
 def test_an_update_re_indexes_only_the_targets_whose_texts_changed(ledger_2020):
     """The same target objects handed again, equal copies of them, or a new status are no
     change to the index; a new alias is, for that target only."""
@@ -139,6 +138,7 @@ def test_an_update_re_indexes_only_the_targets_whose_texts_changed(ledger_2020):
         first.number
     }
     assert index.score("鹊桥驿站")[0].number == first.number
+
 
 def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
     best = next(c for c in index.score(question) if c.number == number)
