@@ -18,7 +18,6 @@ explains; the answering core rejects or accepts on it, relative to this ledger.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding.collector import collector_paused
 from bot.understanding.figures import (
     COMMON_UNITS,
     bare_cells,
@@ -173,17 +173,10 @@ class LedgerIndex(IndexScoring):
         self._foreign = foreign_keys(
             {key: tuple(w for w, _ in pairs) for key, pairs in self._expansions.items()}
         )
-        # The build makes millions of small objects and no cycles: collecting during it
-        # would only rescan them, again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for t in ledger.targets:
                 self._add(t)
-        finally:
-            if collecting:
-                gc.enable()
-        self._work_out_ahead()
+            self._work_out_ahead()
 
     @staticmethod
     def _key(t: TargetSpec) -> tuple:
