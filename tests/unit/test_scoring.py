@@ -140,6 +140,18 @@ def test_an_update_re_indexes_only_the_targets_whose_texts_changed(ledger_2020):
     assert index.score("鹊桥驿站")[0].number == first.number
 
 
+def test_a_target_holds_a_lexicon_key_alone_as_among_all_its_holders(index):
+    """`_holds_key` (a big ledger's leading rows, one by one) agrees with `_holders_of` (all
+    of a key's holders, worked out ahead on a small ledger) for every key and target."""
+    held = 0
+    for key in index._expansions:
+        holders = index._holders_of(key)
+        for number in index.docs:
+            assert index._holds_key(key, number) == (number in holders), (key, number)
+        held += len(holders)
+    assert held > 100
+
+
 def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
     best = next(c for c in index.score(question) if c.number == number)
     return sum(r.score for r in best.reasons if r.kind == "phrase" and r.text == phrase)
