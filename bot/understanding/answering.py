@@ -107,6 +107,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self.index: LedgerIndex | None = None
         with collector_paused():  # the index, its topics and `_warm`'s statuses and cards
             self.refresh(ledger)
+        if len(ledger.targets) < FREEZE_AT:
+            # The build's objects leave the young generations now, not in a question's collection.
+            gc.collect(1)
 
     def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> set[int]:
         """Take the ledger as it is now; only the targets that changed are re-indexed."""
