@@ -107,9 +107,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self.index: LedgerIndex | None = None
         with collector_paused():  # the index, its topics and `_warm`'s statuses and cards
             self.refresh(ledger)
-        if len(ledger.targets) < FREEZE_AT:
-            # The build's objects leave the young generations now, not in a question's collection.
-            gc.collect(1)
 
     def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> set[int]:
         """Take the ledger as it is now; only the targets that changed are re-indexed."""
@@ -172,6 +169,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 # A big index lives as long as the process: keep the collector from rescanning
                 # its millions of objects, which otherwise stalls a question now and then.
                 gc.freeze()
+            else:  # the build's objects out of the young generations now, not in a question's
+                gc.collect(1)  # collection (nor, scanned twice, in the first one after the build)
         else:
             for number in changed:
                 for members in self._topic_members.values():
