@@ -65,6 +65,7 @@ from bot.understanding.cues import (
     WEAK_AMBIGUOUS_RATIO,
     WRITING,
     any_word,
+    numbers_held,
     one_common_word,
     to_int,
 )
@@ -258,7 +259,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         if (bad := BAD_NUMBER_REF.search(q)) is not None:
             said = bad.group().replace(" ", "")
             return self._unknown(
-                question, reply_prefix=f"{said}不是目标序号。{self._numbers_held()}"
+                question, reply_prefix=f"{said}不是目标序号。{numbers_held(self.by_number)}"
             )
         number = self._number_reference(q)
         if number is not None:
@@ -273,7 +274,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 return self._unknown(
                     question,
                     reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。"
-                    + self._numbers_held(),
+                    + numbers_held(self.by_number),
                     alias_candidate=False,
                 )
         if WRITING.search(q):
@@ -339,15 +340,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         status = compute_status(target, self.today)
         self._statuses[target.number] = (target, self.today, status)
         return status
-
-    def _numbers_held(self) -> str:
-        """ "序号是1–66的整数，如“第12项”。": which item numbers a question may name."""
-        numbers = sorted(self.by_number)
-        if not numbers:
-            return ""
-        low, high = numbers[0], numbers[-1]
-        span = f"{low}–{high}" + ("" if high - low + 1 == len(numbers) else "之间的部分")
-        return f"目标序号是{span}的整数，如“第{numbers[len(numbers) // 2]}项”。"
 
     def _number_references(self, q: str) -> tuple[int, ...]:
         """Every item number the question names, in order, once each."""
