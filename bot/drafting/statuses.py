@@ -17,7 +17,7 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.parts_and_pace import part_behind, whole_on_pace
-from bot.drafting.rates import gap_above, gap_status, growth_behind
+from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
@@ -215,6 +215,7 @@ def draft_status(
         or late_forecast(told, final_deadline(spec, day).year)
         or gap_status(told, spec.target_text)
         or gap_above(told, spec.target_text)
+        or level_with_plan(told)
         or status_from_words(told)
     )
     if (
