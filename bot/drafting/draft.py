@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
 from bot.drafting.counted_runs import (
@@ -230,6 +231,7 @@ def draft_target(
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = plainly_named(pairings, texts)

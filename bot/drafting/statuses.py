@@ -381,7 +381,7 @@ def draft_status(
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no
         # target to hold it to: the office counts it done; not a task that goes on ("加快推进").
-        reason = f"年度完成情况报告列出的成果：“{told.strip()[:40]}”"
+        reason = f"年度完成情况报告列出的成果：“{(echo or told.strip())[:40]}”"
         spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
         return spec, Guess("status", "已完成", 0.5, reason)
     if words is None and told.strip():
