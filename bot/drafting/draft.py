@@ -329,6 +329,7 @@ def draft_target(
             planned=bool(cells.plan_text),
             year_end=year_end,
             yardstick=yardstick and not (item.group and said_on_pace(item.group.heading)),
+            result_cells=bool(cells.rows) and all(r.actuals for r in cells.rows),
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
             spec, status = under_a_done_list(spec, status, told, list_done)

@@ -200,12 +200,14 @@ def draft_status(
     planned: bool = False,
     year_end: bool = False,
     yardstick: bool = False,
+    result_cells: bool = False,
 ) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
     `dated`: the report states the day its progress is as of; `planned`: the item has a
     plan for the month reported on; `year_end`: the report tells the year's results;
     `yardstick`: the report judges shares by the time gone, and files it under no heading
-    saying it keeps pace (bot/drafting/time_gone.py)."""
+    saying it keeps pace (bot/drafting/time_gone.py); `result_cells`: `told` is a table row's
+    result cells, whose figures are results however worded."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     if words is not None and words.value == "暂无数据" and day <= final_deadline(spec, day):
@@ -376,7 +378,7 @@ def draft_status(
         words is None
         and year_end
         and not missing_figures(spec)
-        and tells_results(told)
+        and (tells_results(told) or result_cells and not goes_on(told))
         and (spec.target_text.strip() in told or not goes_on(spec.target_text))
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no

@@ -84,6 +84,8 @@ def comparator_for(before: str, after: str, name: str = "", heading: str = "") -
     if found:
         _, _, comparator, word = max(found)
         return Reading(comparator, word, 0.8)
+    if re.search(r"(?:下降|降低|减少|削减)$", name):  # "能耗下降2%": a fall, more is better
+        return Reading(">=", name[-2:] + "（降幅，按不低于计）", 0.7)
     for word in LOWER_IS_BETTER:
         if word in name or word in heading:
             return Reading("<=", word + "（越低越好）", 0.7)
