@@ -60,6 +60,7 @@ from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
     split_sentence,
+    states_years_value,
     tells_results,
     told_as_done,
 )
@@ -188,7 +189,9 @@ def draft_target(
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)
-    elif progress_report and answers_with_rate(item.progress_text):
+    elif progress_report and (
+        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
+    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").

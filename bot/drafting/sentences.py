@@ -203,7 +203,7 @@ _PLANNED_FIGURE = re.compile(r"^[^\d]*?(?:计划|规划|目标|任务|力争|确
 _RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;]{{0,12}}$")
 # A change on last year's figure ("同比增长6.5%"), not one set as a floor or ceiling ("同比增长
 # 8%以上", "同比下降5%左右").
-_COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升|增幅)?(?:为|达到?)?\s*$")
+_COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)?(?:为|达到?)?\s*$")
 _SET_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|以内|左右|之内)")
 
 
@@ -243,6 +243,25 @@ _RATE_FIRST = re.compile(
 
 def answers_with_rate(progress: str) -> bool:
     return bool(_RATE_FIRST.match(progress))
+
+
+# A line opening on its year and the value a measure came to ("2031年全区能耗总量为88.5万吨标准煤,
+# 增长1.6%"): in a report of that year's results, a result, not a target set for it.
+_YEARS_VALUE = re.compile(
+    r"^\s*20\d{2}\s*年度?[,，]?[^，,。；;\d]{2,24}?(?:为|实现|达到|达)\s*-?\d+(?:\.\d+)?"
+    r"\s*[^\d，,。；;]{0,8}?(?:[，,。；;]|$)"
+)
+
+
+def states_years_value(line: str) -> bool:
+    """The line opens on its year and the value a measure came to, with no word of a plan or a
+    bound ("以上", "左右") in it."""
+    return bool(_YEARS_VALUE.match(line)) and not _PLAN_OR_BOUND.search(line)
+
+
+_PLAN_OR_BOUND = re.compile(
+    r"计划|规划|目标|任务|力争|确保|争取|预计|拟|以上|以下|以内|左右|不低于|不超过"
+)
 
 
 # Words of what was done, not of what is to be done.

@@ -163,10 +163,10 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
             "已全部", "完成了", "已实现", "已完工", "并投入使用", "提供了", "已办结",
-            "全面完成",
+            "全面完成", "完成调整后目标",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
-            "完成全年目标", "提前完成", "已验收", "已达标",
+            "完成全年目标", "提前完成", "已验收", "已达标", "完成调整后方案目标",
             # "已完成年度投资计划": the year's plan done (not "完成年度计划投资3亿元", an amount).
             "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
@@ -259,7 +259,9 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 
 # "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
 # closes it whether or not the figures that would prove it are given.
-WHOLE_YEAR_DONE = re.compile(r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年)目标")
+WHOLE_YEAR_DONE = re.compile(
+    r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年|预定|既定|调整后的?(?:方案)?)目标"
+)
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
 
