@@ -9,9 +9,9 @@ import datetime as dt
 from bot.drafting.cells import header_labels
 from bot.drafting.rates import gap_above, gap_status, level_with_plan
 from bot.drafting.report_dates import report_day
-from bot.drafting.sentences import line_tells_progress, tells_results
+from bot.drafting.sentences import line_tells_progress, states_years_value, tells_results
 from bot.drafting.target_colons import target_then_result
-from bot.drafting.words import comparator_for
+from bot.drafting.words import comparator_for, status_from_words, whole_year_done
 from tests.auxil.drafts import drafted, drafted_statuses
 
 
@@ -137,3 +137,31 @@ def test_a_measure_named_as_a_fall_is_a_floor_on_the_fall():
     name = "单位地区生产总值能耗下降"
     assert comparator_for("", "", name).value == ">="  # 下降3.1% beats 下降2%
     assert comparator_for("", "", "单位地区生产总值能耗").value == "<="
+
+
+def test_a_line_opening_on_its_year_and_a_value_states_a_result():
+    assert states_years_value("2031年全县粮食产量为12.5万吨,增长2.1%。")
+    assert states_years_value("2031年全县生产总值实现286亿元")
+    assert not states_years_value("2031年全县生产总值达到300亿元以上")  # a floor set
+    assert not states_years_value("2031年计划新建学校为3所")  # a plan
+    assert not states_years_value("全县粮食产量12.5万吨")  # no year: may be a target
+
+
+YEAR_LINES = """某县2031年绩效任务四季度进展情况
+一、粮食生产
+1. 2031年全县粮食产量为12.5万吨,增长2.1%。耕地保有量稳定在48万亩,完成了预定目标。
+"""
+
+
+def test_a_year_end_item_told_as_results_pairs_nothing_and_its_verdict_closes_it():
+    result, targets = drafted(YEAR_LINES, dt.date(2031, 12, 31))
+    assert all(not i.target for i in targets[1].indicators)
+    assert drafted_statuses(YEAR_LINES, dt.date(2031, 12, 31))[1] == "已完成"
+
+
+def test_done_words_for_an_adjusted_target_or_a_set_goal_close_the_year():
+    said = status_from_words("全年完成收入48.6亿元,完成调整后方案目标。")
+    assert said is not None and said.value == "已完成"
+    assert whole_year_done("全年完成收入48.6亿元,完成调整后方案目标。")
+    assert whole_year_done("能耗下降3%,完成了预定目标")
+    assert not whole_year_done("确保完成既定目标")
