@@ -16,6 +16,7 @@ from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
+from bot.drafting.copy_ends import breaks_off
 from bot.drafting.counted_runs import (
     counted_runs,
     first_items_counted,
@@ -114,28 +115,8 @@ def _answers_itself(line: str) -> bool:
     )
 
 
-# What closes a sentence or a quoted name: a copy that stops without one was cut off.
-_CLOSED = tuple("。；;！？!?…）)”」》】")
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
-
-
-def _last_line(item) -> str:
-    return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
-
-
-def breaks_off(items) -> bool:
-    """The copy of the report breaks off inside its last item: a table row with fewer cells
-    than the row before it, or prose without the stop its other items end with."""
-    if len(items) < 2:
-        return False
-    last, before = _last_line(items[-1]), _last_line(items[-2])
-    if last.count("“") > last.count("”"):  # a quotation opened and never closed
-        return True
-    if "|" in before:
-        return last.count("|") < before.count("|")
-    stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
-    return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1
 
 
 def draft_target(
