@@ -18,6 +18,7 @@ from bot.domain.status import (
 )
 from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
+from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
@@ -27,7 +28,6 @@ from bot.drafting.words import (
     Reading,
     forecasts_failure,
     late_forecast,
-    relative_status,
     status_from_words,
     whole_year_done,
 )
