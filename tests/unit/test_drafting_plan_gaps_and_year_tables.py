@@ -9,6 +9,7 @@ import datetime as dt
 from bot.drafting.cells import header_labels
 from bot.drafting.rates import gap_above, gap_status, level_with_plan
 from bot.drafting.report_dates import report_day
+from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import line_tells_progress, states_years_value, tells_results
 from bot.drafting.target_colons import target_then_result
 from bot.drafting.words import comparator_for, status_from_words, whole_year_done
@@ -165,3 +166,19 @@ def test_done_words_for_an_adjusted_target_or_a_set_goal_close_the_year():
     assert whole_year_done("全年完成收入48.6亿元,完成调整后方案目标。")
     assert whole_year_done("能耗下降3%,完成了预定目标")
     assert not whole_year_done("确保完成既定目标")
+
+
+def test_a_short_line_under_a_title_that_is_no_header_is_no_group_line():
+    assert header_labels("某县2021年重点工作推进情况\n经济发展") == ()
+
+
+def test_a_mid_year_tables_result_cells_count_nothing_done():
+    text = TABLE.replace("全年完成情况", "1-6月完成情况")
+    statuses = drafted_statuses(text, dt.date(2021, 7, 10))
+    assert statuses[2] != "已完成"
+
+
+def test_a_table_row_keeps_its_cells_whatever_colons_they_hold():
+    text = "某县2031年重点任务推进情况\n1.新建学校3所:含小学2所 | 县教育局 | 已完成2所。\n"
+    (row,) = parse_report(text).targets
+    assert row.target_text.endswith("已完成2所。") and not row.progress_text  # read by its cells
