@@ -301,8 +301,8 @@ _GOING_AT_END = re.compile(
 def line_tells_progress(line: str, *, results: bool = False) -> bool:
     """An item's own line, in a report of progress that states no day, tells progress: words
     of what was done ("已全部建设完成", "实际改造4559户"), of work behind or put off ("尚未开工",
-    "推迟至明年"), or, with `results` (after the year, items on lines of their own), plain
-    results ("全年城镇新增就业5260人")."""
+    "推迟至明年"), of how it goes, ending the sentence ("…有序推进。"), or, with `results`
+    (after the year, items on lines of their own), plain results ("全年城镇新增就业5260人")."""
     return bool(
         _SAID_DONE.search(line)
         or _SAID_SHORT.search(line)
