@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
+from bot.drafting.copy_ends import breaks_off
 from bot.drafting.counted_runs import (
     counted_runs,
     first_items_counted,
@@ -59,6 +61,7 @@ from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
     split_sentence,
+    states_years_value,
     tells_results,
     told_as_done,
 )
@@ -112,28 +115,8 @@ def _answers_itself(line: str) -> bool:
     )
 
 
-# What closes a sentence or a quoted name: a copy that stops without one was cut off.
-_CLOSED = tuple("。；;！？!?…）)”」》】")
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
-
-
-def _last_line(item) -> str:
-    return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
-
-
-def breaks_off(items) -> bool:
-    """The copy of the report breaks off inside its last item: a table row with fewer cells
-    than the row before it, or prose without the stop its other items end with."""
-    if len(items) < 2:
-        return False
-    last, before = _last_line(items[-1]), _last_line(items[-2])
-    if last.count("“") > last.count("”"):  # a quotation opened and never closed
-        return True
-    if "|" in before:
-        return last.count("|") < before.count("|")
-    stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
-    return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1
 
 
 def draft_target(
@@ -187,7 +170,9 @@ def draft_target(
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)
-    elif progress_report and answers_with_rate(item.progress_text):
+    elif progress_report and (
+        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
+    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
@@ -230,6 +215,7 @@ def draft_target(
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = plainly_named(pairings, texts)
@@ -327,6 +313,7 @@ def draft_target(
             planned=bool(cells.plan_text),
             year_end=year_end,
             yardstick=yardstick and not (item.group and said_on_pace(item.group.heading)),
+            result_cells=bool(cells.rows) and all(r.actuals for r in cells.rows),
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
             spec, status = under_a_done_list(spec, status, told, list_done)

@@ -25,6 +25,7 @@ from bot.drafting.page_lines import field_heading, opens_what_follows, page_foot
 from bot.drafting.promise_lines import promised_items
 from bot.drafting.run_ends import past_its_run
 from bot.drafting.sub_lists import in_sub_list, sub_list_mark
+from bot.drafting.target_colons import target_then_result
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -81,6 +82,8 @@ def _split_same_line(text: str) -> tuple[str, str]:
         head = _TARGET_LABEL.sub("", text[: labelled.start()]).rstrip("，,；;。 ")
         if head:
             return head, text[labelled.end() :].strip()
+    if "|" not in text and "｜" not in text and (colon := target_then_result(text)):
+        return colon  # "用水总量控制在3.5亿立方米以内:全年用水3.1亿立方米"
     quoted = _QUOTED_TASK.match(text)
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
