@@ -166,7 +166,8 @@ def draft_target(
     if dated is None:
         dated = progress_report
     item = replace(item, progress_text=_without_introductions(item.progress_text))
-    target_text, marked = status_mark(item.target_text)  # "【已完成】新建…"
+    # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
+    target_text, marked, lead_aside = status_mark(item.target_text)
     item = replace(item, target_text=target_text)
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
@@ -251,7 +252,7 @@ def draft_target(
         title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     # A 责任单位 column names the lead, also under a header the rows' reading does not use.
-    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
+    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header)) or lead_aside
     texts = f"{lead}{item.target_text}\n{own_words}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))

@@ -190,18 +190,33 @@ _STATUS_MARK = re.compile(r"^\s*[【\[(（]\s*([\u4e00-\u9fff]{2,6})\s*[】\])�
 _BARE_DONE = ("完成", "已完工", "完工", "竣工")
 
 
-def status_mark(text: str) -> tuple[str, Reading | None]:
-    """The item's text without its leading status mark, and the status the mark states;
-    the text as it is and None when it opens on no such mark."""
+# The status mark and the lead unit a target's line may close on, as the bot's own Word report
+# writes each target ("…关闭退出。【已完成】（牵头：县工信局）"): neither is the target's text.
+# The mark is not read as the status: it was computed from the figures the draft reads again
+# (on the report's day), and an override taken from it would pin the status for good.
+_CLOSING_MARK = re.compile(r"(?<=\S)\s*【([^【】\n]{2,40})】\s*$")
+_LEAD_ASIDE = re.compile(
+    r"(?<=\S)\s*[（(](?:牵头|责任)(?:单位|部门)?\s*[:：]\s*([^（）()\n]{2,60})[）)]\s*$"
+)
+
+
+def status_mark(text: str) -> tuple[str, Reading | None, str]:
+    """The item's text without its status mark, the status a leading mark states (None when
+    none), and "牵头单位:…\n" for the lead unit named after a closing mark ("" when none)."""
+    aside = _LEAD_ASIDE.search(text)
+    closing = _CLOSING_MARK.search(text[: aside.start()] if aside else text)
+    if closing and status_from_words(closing.group(1)):
+        lead = f"牵头单位:{aside.group(1).strip()}\n" if aside else ""
+        return text[: closing.start()], None, lead
     mark = _STATUS_MARK.match(text)
     if mark is None:
-        return text, None
+        return text, None, ""
     said = status_from_words(mark.group(1))
     if said is None and mark.group(1) in _BARE_DONE:
         said = Reading("已完成", mark.group(1), 0.8)
     if said is None:
-        return text, None
-    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8)
+        return text, None, ""
+    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8), ""
 
 
 # A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",
