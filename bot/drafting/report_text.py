@@ -156,9 +156,11 @@ _GROUP_REMARK = re.compile(
     r"[^\d]*$"
 )
 # The report's closing words to all the units ("下一步,各园区、各乡镇…要…"), or a line on the
-# items it does not name ("其余13项工作正在按照计划推进"): no listed item's progress.
+# items it does not name ("其余13项工作正在按照计划推进"), or an appended table ("附表：…汇总"):
+# no listed item's progress.
 _CLOSING = re.compile(
     r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各|^\s*(?:其余|其他|剩余)\s*[\d一二三四五六七八九十]+\s*[项个件]"
+    r"|^\s*附(?:表|件)\s*\d{0,2}\s*[:：]"
 )
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
 
