@@ -40,6 +40,7 @@ from bot.drafting.naming import (
 from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
+from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
 from bot.drafting.rate_bases import based_rates
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
@@ -233,6 +234,7 @@ def draft_target(
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
+    pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
