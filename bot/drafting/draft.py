@@ -78,7 +78,7 @@ from bot.drafting.table_leads import (
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
-from bot.drafting.unit_slips import read_unit_slips
+from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
@@ -304,6 +304,7 @@ def draft_target(
         or marked
         or verdict
         or inherited_status(item, spec, day)
+        or status_as_meant(spec, day)  # "目标8.65亿元,累计完成投资11.3元"
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
