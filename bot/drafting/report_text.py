@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.ledger import strip_control_characters
 from bot.drafting.block_heads import headed_blocks
+from bot.drafting.closing_marks import only_closing_marks
 from bot.drafting.details import detail_sections, item_name
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import (
@@ -20,7 +21,7 @@ from bot.drafting.numbered_notices import (
     numbered_mentions,
     refusal,
 )
-from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
+from bot.drafting.page_lines import field_heading, no_progress, opens_what_follows, page_footer
 from bot.drafting.promise_lines import promised_items
 from bot.drafting.run_ends import past_its_run
 from bot.drafting.section_lists import SECTION, first_under_section, opens_with_date
@@ -98,6 +99,8 @@ def _split_same_line(text: str) -> tuple[str, str]:
         return head + sep + more, rest
     if sep and _BYLINE.match(tail):
         return head + sep, ""  # "…道路。(吕锦武)": the article's byline, no progress
+    if sep and only_closing_marks(tail):
+        return text, ""  # "…。【已完成】（牵头：…）": the line's marks (closing_marks.py)
     if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
@@ -404,7 +407,7 @@ def _parse_report(text: str) -> Report:
         body = [
             ln
             for i, ln in enumerate(lines[index + 1 : end], index + 1)
-            if ln.strip() and i not in used
+            if ln.strip() and i not in used and not no_progress(ln)
         ]
         while body and (
             (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))

@@ -13,6 +13,7 @@ import re
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.cells import split_cells
+from bot.drafting.closing_marks import without_closing_marks
 from bot.drafting.statuses import begun_not_finished
 from bot.drafting.words import Reading, status_from_words
 
@@ -190,24 +191,12 @@ _STATUS_MARK = re.compile(r"^\s*[【\[(（]\s*([\u4e00-\u9fff]{2,6})\s*[】\])�
 _BARE_DONE = ("完成", "已完工", "完工", "竣工")
 
 
-# The status mark and the lead unit a target's line may close on, as the bot's own Word report
-# writes each target ("…关闭退出。【已完成】（牵头：县工信局）"): neither is the target's text.
-# The mark is not read as the status: it was computed from the figures the draft reads again
-# (on the report's day), and an override taken from it would pin the status for good.
-_CLOSING_MARK = re.compile(r"(?<=\S)\s*【([^【】\n]{2,40})】\s*$")
-_LEAD_ASIDE = re.compile(
-    r"(?<=\S)\s*[（(](?:牵头|责任)(?:单位|部门)?\s*[:：]\s*([^（）()\n]{2,60})[）)]\s*$"
-)
-
-
 def status_mark(text: str) -> tuple[str, Reading | None, str]:
     """The item's text without its status mark, the status a leading mark states (None when
     none), and "牵头单位:…\n" for the lead unit named after a closing mark ("" when none)."""
-    aside = _LEAD_ASIDE.search(text)
-    closing = _CLOSING_MARK.search(text[: aside.start()] if aside else text)
-    if closing and status_from_words(closing.group(1)):
-        lead = f"牵头单位:{aside.group(1).strip()}\n" if aside else ""
-        return text[: closing.start()], None, lead
+    stripped, lead = without_closing_marks(text)  # "…退出。【已完成】（牵头：县工信局）"
+    if stripped != text:
+        return stripped, None, lead
     mark = _STATUS_MARK.match(text)
     if mark is None:
         return text, None, ""

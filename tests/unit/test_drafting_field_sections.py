@@ -146,3 +146,20 @@ def test_an_appended_table_is_no_progress_of_the_last_item():
         ]
     )
     assert parse_report(text).targets[-1].progress_text == "已建成6公里。"
+
+
+def test_a_target_without_progress_keeps_its_marks_out_of_the_progress():
+    text = "\n".join(
+        [
+            "2031年县工作目标落实情况",
+            "一、经济发展（2项）",
+            "1.新增规上企业12家。【推进中】（牵头：县工信局）",
+            "（暂无进展）",
+            "2.新建停车位500个。【已完成】（牵头：县住建局）",
+            "已完成新建停车位500个。",
+        ]
+    )
+    _result, by = drafted(text, dt.date(2031, 11, 5))
+    assert (by[1].target_text, by[1].progress_text) == ("新增规上企业12家。", "")
+    assert not by[1].status_override  # neither the placeholder nor the mark decides
+    assert [u.name for u in by[1].units if u.role == "lead"] == ["县工信局"]
