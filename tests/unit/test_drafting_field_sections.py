@@ -163,3 +163,21 @@ def test_a_target_without_progress_keeps_its_marks_out_of_the_progress():
     assert (by[1].target_text, by[1].progress_text) == ("新增规上企业12家。", "")
     assert not by[1].status_override  # neither the placeholder nor the mark decides
     assert [u.name for u in by[1].units if u.role == "lead"] == ["县工信局"]
+
+
+def test_a_skipped_number_before_a_date_opens_an_item_and_before_a_decimal_does_not():
+    text = "\n".join(
+        [
+            "2031年县工作目标落实情况",
+            "1.新建幼儿园2所。",
+            "已建成2所。",
+            "2.新建公路10公里。",
+            "已建成6公里,",
+            "12.5%的路段已铺设沥青。",
+            "17.7月底前完成水价调整。",
+            "7月20日新水价已执行。",
+        ]
+    )
+    report = parse_report(text)
+    assert [t.number for t in report.targets] == [1, 2, 17]
+    assert "12.5%的路段" in report.targets[1].progress_text
