@@ -30,6 +30,7 @@ from bot.drafting.columns import (
     split_cells,
     with_column_unit,
 )
+from bot.drafting.merged_rows import aligned_on_due_date
 from bot.drafting.text_figures import extract_figures
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
@@ -83,7 +84,13 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
     if header and len(header) == len(cells) + 1:
         header = header[1:]  # the number column, read as the item's "N."
     elif header and 2 <= len(cells) < len(header) - 1:
-        header = _from_name_column(header, len(cells)) or _past_filing_columns(header, len(cells))
+        # A sub-row whose merged cells are left out, else one that starts at its name,
+        # else one past the filing columns (类别, 序号) its header leads with.
+        header = (
+            aligned_on_due_date(header, cells)
+            or _from_name_column(header, len(cells))
+            or _past_filing_columns(header, len(cells))
+        )
     if header and len(header) == len(cells):
         return [
             (label_kind(h), with_column_unit(c, h), h) for h, c in zip(header, cells, strict=True)

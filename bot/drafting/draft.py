@@ -42,6 +42,7 @@ from bot.drafting.naming import (
 from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
+from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
 from bot.drafting.rate_bases import based_rates
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
@@ -80,7 +81,7 @@ from bot.drafting.table_leads import (
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
-from bot.drafting.unit_slips import read_unit_slips
+from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
@@ -149,7 +150,8 @@ def draft_target(
     if dated is None:
         dated = progress_report
     item = replace(item, progress_text=_without_introductions(item.progress_text))
-    target_text, marked = status_mark(item.target_text)  # "【已完成】新建…"
+    # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
+    target_text, marked, lead_aside = status_mark(item.target_text)
     item = replace(item, target_text=target_text)
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
@@ -218,6 +220,7 @@ def draft_target(
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
+    pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
@@ -237,7 +240,7 @@ def draft_target(
         title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     # A 责任单位 column names the lead, also under a header the rows' reading does not use.
-    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
+    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header)) or lead_aside
     texts = f"{lead}{item.target_text}\n{own_words}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
@@ -287,6 +290,7 @@ def draft_target(
         or marked
         or verdict
         or inherited_status(item, spec, day)
+        or status_as_meant(spec, day)  # "目标8.65亿元,累计完成投资11.3元"
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
