@@ -1,0 +1,133 @@
+"""Classes of dev misses on drafted ledgers (session 30), each with invented examples: a
+summary asked in the words of the ledger's own preamble, a counter's bigram with the noun it
+counts, and a name written by its words' initials and its tail."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.clipped import _initials_of
+from bot.understanding.lexicon import load_lexicon
+from bot.understanding.ordinals import COUNTER
+from tests.auxil.ledgers import small_ledger
+
+
+def _answerer(*targets: TargetSpec, preamble: str = "") -> Answerer:
+    ledger = small_ledger(2022, *targets, title="工作台账")
+    if preamble:
+        ledger = LedgerSpec(ledger.year, ledger.title, preamble, ledger.targets)
+    return Answerer(
+        ledger, load_lexicon(), today=dt.date(2022, 9, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.fixture(scope="module")
+def meetings():
+    return _answerer(
+        TargetSpec(1, "书记办公会议定事项", "经济发展", "书记办公会议定事项40项，已办结36项"),
+        TargetSpec(2, "区长办公会议定事项", "经济发展", "区长办公会议定事项25项，已办结20项"),
+        TargetSpec(3, "第三次区长办公会", "经济发展", "第三次区长办公会议定事项9项，已办结7项"),
+        preamble="关于2022年区委书记办公会、区长办公会议定事项落实情况的通报",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2022年办公会议定事项总体落实情况", "议定事项整体怎么样", "办公会议定事项总结一下"],
+)
+def test_a_summary_in_the_preambles_words_is_the_summary(meetings, question):
+    """The preamble names what every target is; a target's title holding the same words does
+    not make the question about that target."""
+    assert meetings.ask(question).intent == "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("书记办公会议定事项总体情况", 1), ("区长办公会议定事项落实了多少", 2)],
+)
+def test_a_words_not_in_the_preamble_still_name_the_target(meetings, question, number):
+    answer = meetings.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
+
+
+def test_no_preamble_keeps_a_summary_cue_on_a_target():
+    answerer = _answerer(
+        TargetSpec(1, "小微企业培育", "经济发展", "新培育小微企业120家"),
+        TargetSpec(2, "农贸市场改造", "城乡建设", "改造农贸市场8个"),
+    )
+    answer = answerer.ask("小微企业培育总体情况")
+    assert answer.intent == "target" and answer.targets[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "counters"),
+    [
+        ("改造了多少个小区", ["个"]),
+        ("扶持了几家企业", ["家"]),
+        ("新建3所学校", ["所"]),
+        ("建了几个项目", ["个"]),
+        ("有多少项目", []),  # 项目 is one word, not 多少项 + 目
+        ("多少名额", []),
+        ("帮了多少家庭", []),
+    ],
+)
+def test_a_counter_after_a_number_is_found(text, counters):
+    assert [m.group() for m in COUNTER.finditer(text)] == counters
+
+
+@pytest.fixture(scope="module")
+def counted():
+    return _answerer(
+        TargetSpec(1, "平安社区创建", "社会治理", "创建平安社区，覆盖全区300个小区"),
+        TargetSpec(2, "老旧小区改造", "城乡建设", "改造老旧小区12个，惠及居民4000户"),
+        TargetSpec(3, "乡村桥梁建设", "城乡建设", "新建改建乡村桥梁15座"),
+    )
+
+
+def test_a_counter_starts_no_bigram_with_the_noun_it_counts(counted):
+    """个小 of "多少个小区" is no word: it would match the target that counts 300个小区."""
+    best = counted.index.score("老旧改造了多少个小区")[0]
+    assert best.number == 2
+    assert not any(
+        r.text == "个小" for c in counted.index.score("改造了多少个小区") for r in c.reasons
+    )
+
+
+def test_the_counter_itself_still_counts(counted):
+    """几座 asks of something counted in 座: the counter is still a character of the question."""
+    answer = counted.ask("桥建了几座")
+    assert answer.intent == "target" and answer.targets[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "window", "expected"),
+    [
+        ("城乡建设指挥部", "城建指挥部", True),
+        ("交通运输管理中心", "交运管理中心", True),
+        ("国家储备林基地", "国储林基地", True),
+        ("城乡建设指挥部", "城乡建设", False),  # the name's own head: a clipped name, not initials
+        ("项县重点项目总投资", "项目投资", False),  # 项目 is written in the name side by side
+        ("人均可支配收入", "人收入", False),  # a one-character initials part is no abbreviation
+        ("城乡建设指挥部", "城建设指挥部", False),  # 建设 are side by side in the name
+    ],
+)
+def test_initials_and_a_tail(name, window, expected):
+    assert _initials_of(name, window) is expected
+
+
+@pytest.fixture(scope="module")
+def commands():
+    return _answerer(
+        TargetSpec(1, "城乡建设指挥部", "城乡建设", "城乡建设指挥部完成投资12亿元"),
+        TargetSpec(2, "滨江新城指挥部", "城乡建设", "滨江新城指挥部推进城建项目8个"),
+        TargetSpec(3, "工业园区指挥部", "经济发展", "工业园区指挥部完成投资6亿元"),
+    )
+
+
+def test_a_name_written_by_its_initials_finds_it(commands):
+    """城建指挥部 is 城乡建设指挥部, though another target writes 城建 in its text."""
+    answer = commands.ask("城建指挥部")
+    assert answer.intent == "target" and answer.targets[0] == 1
