@@ -41,14 +41,16 @@ class Precedence:
         return candidates
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
-        """The candidates with the one of the top three whose score times coverage is best
+        """The candidates with the leading one whose score times coverage is best
         first, among those explaining `MORE_COVERAGE` more of the question than the leader
         and scoring at least `ALONE_RATIO` of it; else as they were."""
         if len(candidates) < 2:
             return candidates
         lead = candidates[0]
         best, chosen = lead.score * lead.coverage, 0
-        for n, c in enumerate(candidates[1:3], 1):
+        # Every leading one, not the top three only: several targets alike by one common word
+        # (农村) may fill the top three ahead of the one explaining the question.
+        for n, c in enumerate(candidates[1:], 1):
             if (
                 c.score >= lead.score * ALONE_RATIO
                 and c.coverage >= lead.coverage + MORE_COVERAGE
@@ -70,7 +72,7 @@ class Precedence:
         level = lead.title[:1]
         if level not in LEVELS or names_level(q, level):
             return candidates
-        for n, c in enumerate(candidates[1:3], 1):
+        for n, c in enumerate(candidates[1:], 1):
             if c.score < lead.score * AMBIGUOUS_RATIO:
                 break
             own = c.title[:1]

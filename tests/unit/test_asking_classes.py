@@ -131,3 +131,31 @@ def test_a_name_written_by_its_initials_finds_it(commands):
     """城建指挥部 is 城乡建设指挥部, though another target writes 城建 in its text."""
     answer = commands.ask("城建指挥部")
     assert answer.intent == "target" and answer.targets[0] == 1
+
+
+_OTHERS = (
+    "城市公交线路", "保障性住房", "中小学校舍", "养老服务中心", "全民健身场地", "城区绿化",
+    "污水管网", "电动汽车充电桩", "就业技能培训", "公立医院", "文化馆", "消防站", "体育公园",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def villages():
+    return _answerer(
+        TargetSpec(1, "农村公路", "城乡建设", "农村公路"),
+        TargetSpec(2, "农村公路安保", "城乡建设", "农村公路安保"),
+        TargetSpec(3, "农村饮水", "民生保障", "农村饮水"),
+        TargetSpec(4, "家园清洁行动", "生态环境", "176个村家园清洁行动已全部通过市级验收"),
+        *(
+            TargetSpec(5 + n, name, "社会事业", f"{name}建设完成")
+            for n, name in enumerate(_OTHERS)
+        ),
+    )
+
+
+def test_the_target_explaining_the_question_leads_past_a_common_words_three(villages):
+    """Three targets alike by 农村 fill the top three; the fourth explains 环境卫生 (the
+    lexicon's 清洁) and so most of the question."""
+    assert [c.number for c in villages.index.score("农村环境卫生怎么样")][3] == 4
+    answer = villages.ask("农村环境卫生怎么样")
+    assert answer.intent == "target" and answer.targets[0] == 4
