@@ -159,3 +159,31 @@ def test_the_target_explaining_the_question_leads_past_a_common_words_three(vill
     assert [c.number for c in villages.index.score("农村环境卫生怎么样")][3] == 4
     answer = villages.ask("农村环境卫生怎么样")
     assert answer.intent == "target" and answer.targets[0] == 4
+
+
+@pytest.fixture(scope="module")
+def everyday():
+    return _answerer(
+        TargetSpec(1, "城镇老旧小区改造", "城乡建设", "改造城镇老旧小区20个"),
+        TargetSpec(2, "社区服务中心", "民生保障", "新建社区服务中心3个，服务小区居民"),
+        TargetSpec(3, "城乡居民大病保险", "民生保障", "大病保险报销比例提高到60%"),
+        TargetSpec(4, "基本医疗保险", "民生保障", "基本医疗保险参保率保持在95%以上"),
+        TargetSpec(5, "新能源汽车充电桩", "城乡建设", "新建新能源汽车充电桩500个"),
+        TargetSpec(6, "电动自行车充电棚", "城乡建设", "建设电动自行车充电棚120处"),
+        TargetSpec(7, "普惠性幼儿园", "社会事业", "普惠性幼儿园覆盖率达到85%"),
+        TargetSpec(8, "公办幼儿园建设", "社会事业", "新建公办幼儿园4所"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("城里老楼翻新得怎么样", 1),  # 老楼 is an 老旧小区, doing it up 改造
+        ("得了重病多报销的保险", 3),  # a serious illness is the 大病 an insurance covers
+        ("电车充电的地方建了多少", 5),  # an electric car's charging point
+        ("便宜的幼儿园覆盖了多少", 7),  # what costs little is the 普惠 kind
+    ],
+)
+def test_everyday_words_read_as_the_ledgers(everyday, question, number):
+    answer = everyday.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
