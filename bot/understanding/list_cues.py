@@ -27,14 +27,10 @@ COUNT_CUE = re.compile(r"有几|几项|多少项")
 UNIT_SUFFIX = re.compile(r"(?:局|委|办|院|站|所|中心|公司|部|队|会|厅|处)$")
 
 
-# One thing asked after, not a list ("民政局负责的那件事办得咋样", "…的事项为什么滞后").
 # "公交方面有哪些", "培训这块都有什么": a word of the ledger's own, then a list is asked for.
 WORD_LIST = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?)(?:方面|领域|这块|那块|这一块|相关)的?(?:目标|任务|工作|项目)?"
     r"(?:有哪些|有哪几项|有几项|都有什么|都有哪些|是哪些)[呢啊吗?？]*$"
-)
-ONE_THING = re.compile(
-    r"那件|这件|那项|这项|那个事|这个事|为什么|为啥|怎么回事|落实情况|办得|进展"
 )
 
 

@@ -48,7 +48,6 @@ from bot.understanding.list_cues import (
     NOT_DONE_STATUSES,
     ON_PACE,
     ON_PACE_STATUSES,
-    ONE_THING,
     OVERDUE,
     REMAINING,
     SOON,
@@ -235,15 +234,10 @@ class ListAnswers(UnitLists, RankedLists):
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
-        if (
-            len(selected) == 1
-            and "unit" in filters
-            and due is None
-            and not has_cue
-            and ONE_THING.search(q)
-        ):
-            # "民政局负责的那件事办得咋样" where the unit has one target: that target.
-            return self._target_answer(question, q, selected[0], ())
+        if "unit" in filters and due is None and not has_cue:
+            one = self._one_of_unit(q, selected, unit)
+            if one is not None:
+                return self._target_answer(question, q, one, ())
         numbers = tuple(t.number for t in selected)
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
 

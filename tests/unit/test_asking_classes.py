@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.ledger import LedgerSpec, TargetSpec, UnitSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.clipped import _initials_of
 from bot.understanding.lexicon import load_lexicon
@@ -187,3 +187,35 @@ def everyday():
 def test_everyday_words_read_as_the_ledgers(everyday, question, number):
     answer = everyday.ask(question)
     assert answer.intent == "target" and answer.targets[0] == number
+
+
+def _led(number: int, title: str, text: str, unit: str) -> TargetSpec:
+    return TargetSpec(number, title, "民生保障", text, units=(UnitSpec(unit, "lead", "named"),))
+
+
+@pytest.fixture(scope="module")
+def by_unit():
+    return _answerer(
+        _led(1, "农村供水保障", "解决3万农村人口供水问题", "县水利局"),
+        _led(2, "托育机构建设", "每个乡镇建成1所托育机构", "县卫健局"),
+        _led(3, "普惠托位", "新增普惠托位800个", "县卫健局"),
+        _led(4, "城市书房", "新建城市书房6家", "县文旅局"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("水利局那个供水的事怎么样", 1),  # the unit's only target, asked as one thing
+        ("嗯卫健局那个托位的事情到底完成了多少", 3),  # of the unit's two, the one it names
+    ],
+)
+def test_one_thing_of_a_unit_is_that_target(by_unit, question, number):
+    answer = by_unit.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
+
+
+@pytest.mark.parametrize("question", ["卫健局负责哪些", "卫健局那几项怎么样"])
+def test_a_units_list_stays_a_list(by_unit, question):
+    answer = by_unit.ask(question)
+    assert answer.intent == "list" and set(answer.targets) == {2, 3}
