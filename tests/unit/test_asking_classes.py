@@ -219,3 +219,29 @@ def test_one_thing_of_a_unit_is_that_target(by_unit, question, number):
 def test_a_units_list_stays_a_list(by_unit, question):
     answer = by_unit.ask(question)
     assert answer.intent == "list" and set(answer.targets) == {2, 3}
+
+
+@pytest.fixture(scope="module")
+def actions():
+    def action(number: int, title: str, target: str, actual: str) -> TargetSpec:
+        from bot.domain.ledger import IndicatorSpec
+
+        return TargetSpec(
+            number, title, "民生保障", f"{title}年度目标{target}人", "",
+            indicators=(IndicatorSpec(title, target, "人", actual=actual),),
+        )  # fmt: skip
+
+    return _answerer(
+        action(1, "技能培训行动", "1000", "1000"),
+        action(2, "助老服务行动", "500", "200"),
+        action(3, "青年见习行动", "300", "300"),
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["哪些行动完成了", "哪些项目完成了", "哪几项任务已经全部完成"]
+)
+def test_a_status_list_may_name_what_the_ledger_calls_its_items(actions, question):
+    """项目, 行动, 任务 between 哪些 and the status name every item alike: still the list."""
+    answer = actions.ask(question)
+    assert answer.intent == "list" and set(answer.targets) == {1, 3}
