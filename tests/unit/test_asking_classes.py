@@ -172,6 +172,7 @@ def everyday():
         TargetSpec(6, "电动自行车充电棚", "城乡建设", "建设电动自行车充电棚120处"),
         TargetSpec(7, "普惠性幼儿园", "社会事业", "普惠性幼儿园覆盖率达到85%"),
         TargetSpec(8, "公办幼儿园建设", "社会事业", "新建公办幼儿园4所"),
+        TargetSpec(9, "产业扶贫", "民生保障", "减少农村扶贫对象1.2万人"),
     )
 
 
@@ -182,6 +183,7 @@ def everyday():
         ("得了重病多报销的保险", 3),  # a serious illness is the 大病 an insurance covers
         ("电车充电的地方建了多少", 5),  # an electric car's charging point
         ("便宜的幼儿园覆盖了多少", 7),  # what costs little is the 普惠 kind
+        ("今年脱贫了多少人", 9),  # lifted out of poverty: the 扶贫 work
     ],
 )
 def test_everyday_words_read_as_the_ledgers(everyday, question, number):
