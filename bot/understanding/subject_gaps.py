@@ -155,6 +155,21 @@ class SubjectGaps:
             readings[word] = tuple(found)
         return readings
 
+    def _initials_of_a_name(self, key: str) -> bool:
+        """Some target's title or alias starts with the abbreviation's first character and
+        holds the others further on, in order, apart (社保 of 社会保障惠民工程): the question's
+        initials of that name, not the subject the lexicon reads the abbreviation as."""
+        holders = [self.index.char_docs.get(ch, set()) for ch in key]
+        if len(key) < 2 or key.isascii() or not all(holders):
+            return False
+        spelled = re.compile("".join(re.escape(ch) + ".+?" for ch in key[:-1]) + key[-1])
+        docs = self.index.docs
+        for number in set.intersection(*holders):
+            names = docs[number].names.split("\n") if number in docs else ()
+            if any(name.startswith(key[0]) and spelled.match(name) for name in names):
+                return True
+        return False
+
     def _targets_write(self, word: str) -> bool:
         """Some target's texts or aliases write `word`: its preamble's news ("外贸进出口稳中
         有进") is no target of the ledger. The index's bigrams decide it where they can."""

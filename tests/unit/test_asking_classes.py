@@ -247,3 +247,27 @@ def test_a_status_list_may_name_what_the_ledger_calls_its_items(actions, questio
     """项目, 行动, 任务 between 哪些 and the status name every item alike: still the list."""
     answer = actions.ask(question)
     assert answer.intent == "list" and set(answer.targets) == {1, 3}
+
+
+@pytest.fixture(scope="module")
+def stations():
+    return _answerer(
+        TargetSpec(1, "社会保障服务站建设", "民生保障", "建成社会保障服务站12个"),
+        TargetSpec(2, "文化服务站建设", "社会事业", "建成文化服务站20个"),
+        TargetSpec(3, "农村公路", "城乡建设", "新改建农村公路80公里"),
+    )
+
+
+def test_an_abbreviation_that_is_the_initials_of_a_name_is_held(stations):
+    """社保 is the lexicon's 社会保险, which this ledger never writes; here it is the initials
+    of 社会保障服务站, which it does: not a subject beyond the ledger."""
+    answer = stations.ask("社保服务站建得怎么样")
+    assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_an_abbreviation_no_name_spells_is_still_beyond_the_ledger():
+    answerer = _answerer(
+        TargetSpec(1, "文化服务站建设", "社会事业", "建成文化服务站20个"),
+        TargetSpec(2, "农村公路", "城乡建设", "新改建农村公路80公里"),
+    )
+    assert answerer.ask("社保服务站建得怎么样").intent == "unknown"
