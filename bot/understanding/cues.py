@@ -97,9 +97,10 @@ _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 
 
 # What may follow a number that names an item ("目标12完成了吗"), never a measure: "目标10亿"
-# and "任务5万亩" are a target's figures.
+# and "任务5万亩" are a target's figures, and so is "目标10项的那个" (the one of 10 items).
 _REF_END = (
-    r"(?=\s*(?:$|号|项|条|的|呢|吗|吧|啊|情况|进展|进度|怎么|咋|如何|完成|是|在|[，,。？?！!]))"
+    r"(?=\s*(?:$|号|(?:项|条)(?!的?那[个项条件些])|的|呢|吗|吧|啊|情况|进展|进度|怎么|咋|如何"
+    r"|完成|是|在|[，,。？?！!]))"
 )
 
 
@@ -110,7 +111,8 @@ NUMBER_REF = gated(
     rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}{_REF_END}"
     rf"|(?:序号|编号)(?:为|是){_NUM}{_REF_END}"
     rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
-    rf"|^\s*{_NUM}\s*(?:项|条)(?:的|情况|进展|怎么样|咋样|呢|$)|^\s*第\s*{_NUM}\s*$"
+    # "12项的情况" is item 12; "12条的那个" the one of 12 (roads): a figure it holds
+    rf"|^\s*{_NUM}\s*(?:项|条)(?:的(?!那[个项条件些])|情况|进展|怎么样|咋样|呢|$)|^\s*第\s*{_NUM}\s*$"
     rf"|^\s*([0-9]+)\s*$)"
 )
 

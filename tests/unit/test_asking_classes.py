@@ -271,3 +271,23 @@ def test_an_abbreviation_no_name_spells_is_still_beyond_the_ledger():
         TargetSpec(2, "农村公路", "城乡建设", "新改建农村公路80公里"),
     )
     assert answerer.ask("社保服务站建得怎么样").intent == "unknown"
+
+
+@pytest.fixture(scope="module")
+def counted_items():
+    targets = [TargetSpec(n, f"重点工作{n}", "经济发展", f"推进重点工作{n}") for n in range(1, 15)]
+    targets[2] = TargetSpec(3, "断头路打通", "城乡建设", "打通城区断头路12条")
+    return _answerer(*targets)
+
+
+@pytest.mark.parametrize("question", ["12条的那个怎么样", "目标12条的那个完成了吗"])
+def test_a_count_described_as_the_one_is_a_figure_not_an_item(counted_items, question):
+    """ "12条的那个" is the target of 12 roads, not item 12."""
+    answer = counted_items.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == 3
+
+
+@pytest.mark.parametrize("question", ["12条的情况", "12项的情况", "目标12", "第12项"])
+def test_an_item_number_stays_an_item(counted_items, question):
+    answer = counted_items.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == 12
