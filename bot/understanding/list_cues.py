@@ -65,7 +65,8 @@ STATUS_WORDS = (
 # in `STATUS_WORDS` order, so "没干完" is 未完成 before "干完的" could be 已完成.
 _DO = r"(?:干|做|办|搞|弄|整)"
 # What any ledger calls its items, said after 哪些 ("哪些项目完成了", "哪些行动超过了目标").
-_KIND = r"(?:项目|工程|目标|任务|事项|实事|行动|工作|指标)?"
+ITEM_WORDS = ("项目", "工程", "目标", "任务", "事项", "实事", "行动", "工作", "指标")
+_KIND = f"(?:{'|'.join(ITEM_WORDS)})?"
 
 
 STATUS_FORMS = {
@@ -95,7 +96,7 @@ STATUS_FORMS = {
     # still being done ("正在做的有哪些", "还在干的")
     "推进中": re.compile(rf"(?:正在|还在|仍在)(?:{_DO})(?!完)"),
     "已完成": re.compile(
-        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完|办结|完工了?的"
+        rf"(?:已经?|都)?{_DO}完(?:了)?的|(?:已经|已)(?:{_DO})?完(?:成|工|结)?|办结|完工了?的"
         # a project done as a notice says it ("哪些项目已经投产了", "已建成投用的")
         r"|(?:已经|已)(?:建成)?(?:投产|投用|竣工|通车)"
         rf"|(?:哪些|哪几项|哪几个){_KIND}(?:已经?|都)?(?:确定|确认|全部|基本)?(?:完成|达标)了"

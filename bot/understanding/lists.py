@@ -42,6 +42,7 @@ from bot.understanding.list_cues import (
     DUE_PASSED,
     DUE_THIS_YEAR,
     DUE_WORDS,
+    ITEM_WORDS,
     JOINED,
     LIST_CUE,
     MONTH,
@@ -352,8 +353,11 @@ class ListAnswers(UnitLists, RankedLists):
         """A target's own phrase, a word besides the status that explains one confidently
         ("固投没完成吗"), or a figure only it holds ("还没开工的那3个项目")."""
         rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", q)))
-        if not has_content(mask_stopwords(rest, self._filler)):
-            return False  # nothing but the status, filler and words for the whole ledger
+        masked = mask_stopwords(rest, self._filler)
+        if not has_content(masked) or masked.strip() in ITEM_WORDS:
+            # nothing but the status, filler, words for the whole ledger or what any ledger
+            # calls its items ("已完成的项目")
+            return False
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named

@@ -291,3 +291,12 @@ def test_a_count_described_as_the_one_is_a_figure_not_an_item(counted_items, que
 def test_an_item_number_stays_an_item(counted_items, question):
     answer = counted_items.ask(question)
     assert answer.intent == "target" and answer.targets[0] == 12
+
+
+@pytest.mark.parametrize(
+    "question", ["已完成的项目", "已完工的项目", "已经完工的行动", "完成的工程"]
+)
+def test_a_status_and_what_any_ledger_calls_its_items_is_a_list(actions, question):
+    """项目 after a status names no target (every item is one): the status's list."""
+    answer = actions.ask(question)
+    assert answer.intent == "list" and set(answer.targets) == {1, 3}
