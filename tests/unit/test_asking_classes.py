@@ -300,3 +300,30 @@ def test_a_status_and_what_any_ledger_calls_its_items_is_a_list(actions, questio
     """项目 after a status names no target (every item is one): the status's list."""
     answer = actions.ask(question)
     assert answer.intent == "list" and set(answer.targets) == {1, 3}
+
+
+@pytest.fixture(scope="module")
+def services():
+    return _answerer(
+        TargetSpec(1, "法律援助", "社会治理", "办理法律援助案件300件"),
+        TargetSpec(2, "健身器材更新", "社会事业", "更新村级健身器材120处"),
+        TargetSpec(3, "危险路口改造", "城乡建设", "改造农村危险路口30处"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("领导问法律援助完成多少件", 1),  # 问法 of 问法律 is no question about asking
+        ("领导问健身器材装了多少处", 2),
+        ("危险路口改好了没？麻烦尽快回复", 3),
+        ("我想问一下危险路口整好了没", 3),
+    ],
+)
+def test_who_asks_and_how_soon_are_filler(services, question, number):
+    answer = services.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
+
+
+def test_a_question_about_asking_is_still_help(services):
+    assert services.ask("有哪些问法").intent == "help"
