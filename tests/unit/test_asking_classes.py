@@ -173,6 +173,8 @@ def everyday():
         TargetSpec(7, "普惠性幼儿园", "社会事业", "普惠性幼儿园覆盖率达到85%"),
         TargetSpec(8, "公办幼儿园建设", "社会事业", "新建公办幼儿园4所"),
         TargetSpec(9, "产业扶贫", "民生保障", "减少农村扶贫对象1.2万人"),
+        TargetSpec(10, "教室照明改造", "社会事业", "改造中小学教室照明1200间"),
+        TargetSpec(11, "老年人流感疫苗", "民生保障", "为65岁以上老年人免费接种流感疫苗"),
     )
 
 
@@ -184,6 +186,8 @@ def everyday():
         ("电车充电的地方建了多少", 5),  # an electric car's charging point
         ("便宜的幼儿园覆盖了多少", 7),  # what costs little is the 普惠 kind
         ("今年脱贫了多少人", 9),  # lifted out of poverty: the 扶贫 work
+        ("教室灯光换了多少间", 10),  # a classroom's lights are its 照明
+        ("老人免费打针的事", 11),  # a jab is a 疫苗 given, 接种
     ],
 )
 def test_everyday_words_read_as_the_ledgers(everyday, question, number):
