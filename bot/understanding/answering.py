@@ -72,6 +72,7 @@ from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
+from bot.understanding.misheard import MisheardKeys
 from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
 from bot.understanding.supervision import SupervisionAnswers
@@ -103,6 +104,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._any_place = any_word(thesaurus.other_places)
         self._any_subject = any_word(thesaurus.subjects)
         self._any_abbreviation = any_word(thesaurus.abbreviations)
+        self._misheard = MisheardKeys(thesaurus.synonyms)
         self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         self.refresh(ledger)
@@ -219,10 +221,16 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._memo.clear()  # scores hold only within one question (the index may change)
         self._absent_subject = None  # `_names_absent_subject`, the same way
         context = conversation if conversation and conversation.fresh(moment) else None
-        answer = self._decide(question, normalize(question), context)
+        answer = self._decide(
+            question, self._misheard.mend(normalize(question), self._writes), context
+        )
         if conversation is not None:
             conversation.remember(answer, moment)
         return answer
+
+    def _writes(self, bigram: str) -> bool:
+        """Whether some target's texts or aliases write `bigram`."""
+        return bigram in self.index.postings or self.index.alias_df[bigram] > 0
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds words besides question words and filler ("哪些", "完成了吗"

@@ -335,3 +335,27 @@ def test_who_asks_and_how_soon_are_filler(services, question, number):
 
 def test_a_question_about_asking_is_still_help(services):
     assert services.ask("有哪些问法").intent == "help"
+
+
+def test_a_lexicon_word_miswritten_by_its_sound_is_mended():
+    from bot.understanding.misheard import MisheardKeys
+
+    keys = MisheardKeys(["找工作", "老百姓收入", "上班", "工作岗位"])
+    never = lambda bigram: False  # noqa: E731 - the ledger writes nothing here
+    assert keys.mend("找宫作这块怎么样", never) == "找工作这块怎么样"
+    assert keys.mend("老百姓收如涨了多少", never) == "老百姓收入涨了多少"
+    # two characters sound like too much: 上半 of 上半年 stays
+    assert keys.mend("上半年完成多少", never) == "上半年完成多少"
+    # a word the ledger writes is its own, no slip
+    assert keys.mend("找宫作", lambda bigram: bigram == "宫作") == "找宫作"
+
+
+def test_an_everyday_word_miswritten_still_finds_its_target(everyday):
+    answer = everyday.ask("城里老楼翻新得怎么样")
+    assert answer.targets[0] == 1
+    slipped = _answerer(
+        TargetSpec(1, "城镇新增就业", "民生保障", "城镇新增就业5000人"),
+        TargetSpec(2, "农村公路", "城乡建设", "新改建农村公路80公里"),
+    )
+    answer = slipped.ask("找宫作这块帮老百姓做得怎么样")
+    assert answer.intent == "target" and answer.targets[0] == 1
