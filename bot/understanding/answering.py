@@ -228,6 +228,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             conversation.remember(answer, moment)
         return answer
 
+    def _targets_using(self, word: str) -> int:
+        """How many targets' texts use `word`."""
+        return self._counts(word)[0]
+
     def _writes(self, bigram: str) -> bool:
         """Whether some target's texts or aliases write `bigram`."""
         return bigram in self.index.postings or self.index.alias_df[bigram] > 0
@@ -298,7 +302,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             return texts
         if (SUMMARY.search(q) or self._names_nothing(q)) and (
             not self._specific_topic(q)
-            or asks_whole_ledger(q, self._preamble, self._filler, self._ledger_mentions)
+            or asks_whole_ledger(
+                q, self._preamble, self._filler, self._ledger_mentions, self._targets_using
+            )
         ):
             return Answer(question, "summary", (), self._summary_text())
         # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,

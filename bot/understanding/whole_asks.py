@@ -15,10 +15,18 @@ from bot.understanding.text import has_content, mask_stopwords
 
 _PIECES = re.compile(r"[^\W_]+")
 
+# A preamble's word used by this many targets' texts at least is what they all are
+# (会议确定事项 of three meetings' targets), not one target's or a pair's own name.
+SHARED_BY = 3
 
-def asks_whole_ledger(q: str, preamble: str, filler, written: Callable[[str], bool]) -> bool:
+
+def asks_whole_ledger(
+    q: str, preamble: str, filler, written: Callable[[str], bool], targets_using
+) -> bool:
     """A summary cue (总体, 整体, 总结…) in `q`, and every other word of it filler, a whole-ledger
-    word or a word the ledger's `preamble` writes; no preamble, no such question."""
+    word or a word the ledger's `preamble` writes that no target uses or `SHARED_BY` do
+    (`targets_using(word)`: a preamble naming 白合大桥 among the works it reports on does not
+    make "白合大桥总体情况" the summary); no preamble, no such question."""
     if not preamble or not SUMMARY.search(q):
         return False
     rest = blank_unwritten_periods(
@@ -28,6 +36,7 @@ def asks_whole_ledger(q: str, preamble: str, filler, written: Callable[[str], bo
     # (书记办公会) it would cut the word into pieces the preamble writes.
     longer = frozenset(w for w in filler if len(w) > 1)
     return all(
-        piece in preamble or not has_content(mask_stopwords(piece, filler))
+        (piece in preamble and not 0 < targets_using(piece) < SHARED_BY)
+        or not has_content(mask_stopwords(piece, filler))
         for piece in _PIECES.findall(mask_stopwords(rest, longer))
     )

@@ -359,3 +359,15 @@ def test_an_everyday_word_miswritten_still_finds_its_target(everyday):
     )
     answer = slipped.ask("找宫作这块帮老百姓做得怎么样")
     assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_a_preamble_naming_one_targets_work_leaves_it_that_targets():
+    """The preamble lists the works it reports on; one work's name with 总体 is that work."""
+    answerer = _answerer(
+        TargetSpec(1, "江北大桥", "城乡建设", "江北大桥完成主体工程80%"),
+        TargetSpec(2, "城东路改造", "城乡建设", "城东路改造完成投资500万元"),
+        TargetSpec(3, "农村饮水工程", "民生保障", "解决2万人饮水问题"),
+        preamble="县本级路桥畅通工程有江北大桥、城东路改造等项目，水利助农工程有农村饮水工程",
+    )
+    answer = answerer.ask("江北大桥总体情况")
+    assert answer.intent == "target" and answer.targets[0] == 1
