@@ -371,3 +371,14 @@ def test_a_preamble_naming_one_targets_work_leaves_it_that_targets():
     )
     answer = answerer.ask("江北大桥总体情况")
     assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_an_ordinals_counter_keeps_its_bigram():
+    """次 of 第八次 is an ordinal's, not a count's: 次县 of 第八次县长办公会 names the meeting."""
+    from bot.understanding.ordinals import number_words
+
+    q = "第八次县长办公会和几次县长会"
+    spans = {q[i : i + 2]: [(i, i + 2)] for i in range(len(q) - 1)}
+    spans["次县"] = [(2, 4), (10, 12)]
+    number_words(q, q, spans)
+    assert spans["次县"] == [(2, 4)]
