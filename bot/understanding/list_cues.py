@@ -321,6 +321,7 @@ UNIT_PLACE = re.compile(r"那边|这边|手上|手里|名下|那里|这里|^那�
 # Who answers for the work ("哪个单位负责"): of the target a question names, no list cue.
 WHO_IS_RESPONSIBLE = re.compile(
     r"(?:是)?(?:哪个|哪些|哪几个|什么)(?:单位|部门)(?:在|来)?(?:负责|牵头|主抓|分管)"
+    r"|谁(?:来)?(?:负责|牵头|主抓|分管|管)|归(?:哪个|什么)(?:单位|部门)(?:管)?"
 )
 UNIT_CUE = re.compile(r"负责|牵头|承担|管|分管|名下|责任|的任务|的目标|的活|的事|配合|协助")
 

@@ -195,6 +195,8 @@ class ListAnswers(UnitLists, RankedLists):
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
         named = bool(unit) and self._named_as_unit(q, unit)
+        if unit and who != q and not named:
+            unit = None  # "谁负责党性教育基地": whose the 教育 target is, not 教育局's list
         if unit and (
             UNIT_CUE.search(q)
             or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
@@ -255,8 +257,8 @@ class ListAnswers(UnitLists, RankedLists):
         else:
             return None
         phrase = STAGE_EDGES.sub("", m.group(1))
-        if len(phrase) < 2:
-            return None
+        if len(phrase) < 2 or WHO_IS_RESPONSIBLE.search(q):
+            return None  # "公办园是哪个单位牵头的" asks whose a target is
         words = search_words(phrase)
         found = []
         for t in self.ledger.targets:

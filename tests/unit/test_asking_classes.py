@@ -382,3 +382,31 @@ def test_an_ordinals_counter_keeps_its_bigram():
     spans["次县"] = [(2, 4), (10, 12)]
     number_words(q, q, spans)
     assert spans["次县"] == [(2, 4)]
+
+
+@pytest.fixture(scope="module")
+def bases():
+    return _answerer(
+        _led(1, "党性教育基地", "建成党性教育基地2处", "县教育局"),
+        _led(2, "义务教育学校", "新建义务教育学校3所", "县教育局"),
+        _led(3, "公办园扩容", "新增公办园学位600个", "县教育局"),
+        _led(4, "水利薄弱环节治理", "治理水利薄弱环节12处", "县水利局"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("谁负责党性教育基地", 1),  # 教育 of the target's name, not 教育局 named as a unit
+        ("水利薄弱环节治理归哪个部门管", 4),
+        ("公办园扩容是哪个单位牵头的", 3),  # whose it is, not a list of what 公办园扩容 leads
+    ],
+)
+def test_who_is_responsible_for_a_target_is_that_target(bases, question, number):
+    answer = bases.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
+
+
+def test_a_unit_named_as_a_unit_is_still_its_list(bases):
+    answer = bases.ask("教育局负责哪些")
+    assert answer.intent == "list" and set(answer.targets) == {1, 2, 3}
