@@ -74,16 +74,20 @@ COUNTER = re.compile(
 
 
 def number_words(q: str, masked: str, spans: dict[str, list[tuple[int, int]]]) -> None:
-    """`whole_ordinals` of the masked question, and no bigram from a counter of `q` onto the
+    """`whole_ordinals` of the masked question, no bigram from a counter of `q` onto the
     noun it counts (the counter itself still weighs as a character: 几座 asks of a 座)."""
     if "第" in masked:
         whole_ordinals(masked, spans)
     for m in COUNTER.finditer(q):
         if q[: m.start()].rstrip(_NUMERALS).endswith("第"):
             continue  # an ordinal's (第八次县长办公会): its bigram is the name's own
-        token = q[m.start() : m.start() + 2]
-        where = spans.get(token)
-        if where and (m.start(), m.start() + 2) in where:
-            where.remove((m.start(), m.start() + 2))
-            if not where:
-                del spans[token]
+        _drop(spans, q[m.start() : m.start() + 2], (m.start(), m.start() + 2))
+
+
+def _drop(spans: dict[str, list[tuple[int, int]]], token: str, span: tuple[int, int]) -> None:
+    """`span` of `token` out of `spans`, and the token with it when it was its last."""
+    where = spans.get(token)
+    if where and span in where:
+        where.remove(span)
+        if not where:
+            del spans[token]

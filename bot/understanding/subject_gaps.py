@@ -128,7 +128,7 @@ class SubjectGaps:
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         for word in self._official_in(q):
-            if any(e and e in word for e in explained):
+            if any(e and e in word and e not in self._generic_parts for e in explained):
                 continue
             if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue

@@ -407,3 +407,28 @@ def test_who_is_responsible_for_a_target_is_that_target(bases, question, number)
 def test_a_unit_named_as_a_unit_is_still_its_list(bases):
     answer = bases.ask("教育局负责哪些")
     assert answer.intent == "list" and set(answer.targets) == {1, 2, 3}
+
+
+@pytest.fixture(scope="module")
+def city():
+    return _answerer(
+        TargetSpec(1, "城市精细化管理", "城乡建设", "推进城市建设和管理，完成考核任务"),
+        TargetSpec(
+            2, "城市用水", "生态环境", "全市用水总量控制在3亿立方米以内，节水改造120万平方米"
+        ),
+        TargetSpec(3, "能耗总量", "生态环境", "能耗总量控制在500万吨标准煤以内"),
+    )
+
+
+def test_a_unit_asked_after_and_a_generic_word_hold_no_subject(city):
+    """多少平方米 names no target (any measured in it writes it), and 建设 explaining part
+    of 违法建设 does not make the ledger hold that subject."""
+    assert city.ask("拆除违法建设多少平方米").intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("能源消费总量控制得怎么样", 3), ("城市用水总量多少立方米", 2)]
+)
+def test_everyday_and_official_words_for_energy_and_water(city, question, number):
+    answer = city.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == number
