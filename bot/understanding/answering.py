@@ -228,10 +228,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             conversation.remember(answer, moment)
         return answer
 
-    def _targets_using(self, word: str) -> int:
-        """How many targets' texts use `word`."""
-        return self._counts(word)[0]
-
     def _writes(self, bigram: str) -> bool:
         """Whether some target's texts or aliases write `bigram`."""
         return bigram in self.index.postings or self.index.alias_df[bigram] > 0
@@ -286,6 +282,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.
             return self._unknown(question)
+        if asks_whole_ledger(q, self._preamble, self._filler, self._ledger_mentions, self._counts):
+            # "会议确定事项总体完成情况" in the preamble's words: the summary, whatever target
+            # or topic holds those words too
+            return Answer(question, "summary", (), self._summary_text())
         specials = (self._status_share, self._ranked_units, self._ranked_targets)
         for special in (*specials, self._threshold_list):
             answer = special(question, q)
@@ -300,12 +300,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY.search(q) or self._names_nothing(q)) and (
-            not self._specific_topic(q)
-            or asks_whole_ledger(
-                q, self._preamble, self._filler, self._ledger_mentions, self._targets_using
-            )
-        ):
+        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
             return Answer(question, "summary", (), self._summary_text())
         # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,
         # before a follow-up could read the one last asked about as the whole question.

@@ -74,7 +74,7 @@ COUNTER = re.compile(
 
 
 def number_words(q: str, masked: str, spans: dict[str, list[tuple[int, int]]]) -> None:
-    """`whole_ordinals` of the masked question, no bigram from a counter of `q` onto the
+    """`whole_ordinals` of the masked question, and no bigram from a counter of `q` onto the
     noun it counts (the counter itself still weighs as a character: 几座 asks of a 座)."""
     if "第" in masked:
         whole_ordinals(masked, spans)

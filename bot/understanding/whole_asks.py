@@ -25,8 +25,9 @@ def asks_whole_ledger(
 ) -> bool:
     """A summary cue (总体, 整体, 总结…) in `q`, and every other word of it filler, a whole-ledger
     word or a word the ledger's `preamble` writes that no target uses or `SHARED_BY` do
-    (`targets_using(word)`: a preamble naming 白合大桥 among the works it reports on does not
-    make "白合大桥总体情况" the summary); no preamble, no such question."""
+    (`targets_using(word)[0]` targets' texts, as `Answerer._counts` counts them: a preamble
+    naming 白合大桥 among its works does not make "白合大桥总体情况" the summary); no
+    preamble, no such question."""
     if not preamble or not SUMMARY.search(q):
         return False
     rest = blank_unwritten_periods(
@@ -36,7 +37,7 @@ def asks_whole_ledger(
     # (书记办公会) it would cut the word into pieces the preamble writes.
     longer = frozenset(w for w in filler if len(w) > 1)
     return all(
-        (piece in preamble and not 0 < targets_using(piece) < SHARED_BY)
+        (piece in preamble and (len(piece) < 2 or not 0 < targets_using(piece)[0] < SHARED_BY))
         or not has_content(mask_stopwords(piece, filler))
         for piece in _PIECES.findall(mask_stopwords(rest, longer))
     )
