@@ -432,3 +432,23 @@ def test_a_unit_asked_after_and_a_generic_word_hold_no_subject(city):
 def test_everyday_and_official_words_for_energy_and_water(city, question, number):
     answer = city.ask(question)
     assert answer.intent == "target" and answer.targets[0] == number
+
+
+@pytest.fixture(scope="module")
+def projects():
+    return _answerer(
+        TargetSpec(1, "重点项目", "经济发展", "全市重点项目完成投资120亿元"),
+        TargetSpec(2, "列入省级重点项目", "经济发展", "列入省级的重点项目完成投资45亿元"),
+        TargetSpec(3, "前期项目", "经济发展", "推进前期项目20个"),
+    )
+
+
+def test_the_longer_name_goes_first_when_the_question_says_what_it_adds(projects):
+    """省里 (the lexicon's 省级) is what 列入省级重点项目 adds to 重点项目."""
+    answer = projects.ask("省里的重点项目完成得怎么样")
+    assert answer.intent == "target" and answer.targets[0] == 2
+
+
+def test_the_shorter_name_stays_first_when_nothing_more_is_said(projects):
+    answer = projects.ask("重点项目完成投资多少")
+    assert answer.targets[0] == 1
