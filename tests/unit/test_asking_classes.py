@@ -437,10 +437,14 @@ def test_everyday_and_official_words_for_energy_and_water(city, question, number
 @pytest.fixture(scope="module")
 def projects():
     return _answerer(
-        TargetSpec(1, "重点项目", "经济发展", "全市重点项目完成投资120亿元"),
-        TargetSpec(2, "列入省级重点项目", "经济发展", "列入省级的重点项目完成投资45亿元"),
-        TargetSpec(3, "前期项目", "经济发展", "推进前期项目20个"),
-    )
+        TargetSpec(
+            1, "重点项目", "经济发展",
+            "重点项目完成投资120亿元，重点项目开工率90%，完成全年重点项目计划",
+        ),
+        TargetSpec(2, "列入省级重点项目", "经济发展", "列入省级重点项目45个"),
+        TargetSpec(3, "前期项目", "经济发展", "推进省级前期项目20个"),
+        TargetSpec(4, "省级园区", "经济发展", "创建省级园区2个"),
+    )  # fmt: skip
 
 
 def test_the_longer_name_goes_first_when_the_question_says_what_it_adds(projects):
