@@ -456,3 +456,24 @@ def test_the_longer_name_goes_first_when_the_question_says_what_it_adds(projects
 def test_the_shorter_name_stays_first_when_nothing_more_is_said(projects):
     answer = projects.ask("重点项目完成投资多少")
     assert answer.targets[0] == 1
+
+
+@pytest.fixture(scope="module")
+def bridges():
+    def bridge(number: int, title: str, done: str) -> TargetSpec:
+        from bot.domain.ledger import IndicatorSpec
+
+        return TargetSpec(
+            number, title, "城乡建设", f"{title}年内建成", "",
+            indicators=(IndicatorSpec(f"{title}工程量", "100", "%", actual=done),),
+        )  # fmt: skip
+
+    return _answerer(
+        bridge(1, "江北大桥", "60"), bridge(2, "城南桥", "100"), bridge(3, "东门桥", "40")
+    )
+
+
+@pytest.mark.parametrize("question", ["还在施工的项目", "正在建设的有哪些"])
+def test_still_being_built_is_a_status_list(bridges, question):
+    answer = bridges.ask(question)
+    assert answer.intent == "list" and 2 not in answer.targets
