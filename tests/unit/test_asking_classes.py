@@ -477,3 +477,10 @@ def bridges():
 def test_still_being_built_is_a_status_list(bridges, question):
     answer = bridges.ask(question)
     assert answer.intent == "list" and 2 not in answer.targets
+
+
+def test_holding_back_the_whole_county_is_lagging():
+    from bot.understanding.list_cues import status_reading
+
+    assert status_reading("哪个乡镇拖了全县的后腿") == ("滞后",)
+    assert status_reading("谁拖后腿") == ("滞后",)
