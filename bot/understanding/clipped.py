@@ -69,14 +69,15 @@ def _initialled(index, q: str, found: dict[str, tuple[int, int, str]]) -> None:
     """Add to `found` the names (of `MIN_CLIPPED_NAME`+ characters) the question writes by
     their initials and their tail ("城建指挥部" of 城乡建设指挥部, `_initials_of`), each
     window for its shortest such name; worth the window's IDF, as a clipped name is."""
-    by_ends, taken = _names_by_first_last(index), {(a, b) for a, b, _ in found.values()}
+    by_first, taken = _names_by_first_last(index), {(a, b) for a, b, _ in found.values()}
     for run in _CJK_RUN.finditer(q):
         end = run.end()
-        for i in range(run.start(), end - 2):
-            if q[i] in LEVELS and own_place_at(q, i):
+        for i in range(run.start(), end - 3):
+            by_last = by_first.get(q[i])
+            if by_last is None or (q[i] in LEVELS and own_place_at(q, i)):
                 continue
             for stop in range(i + 4, end + 1):
-                for name in by_ends.get((q[i], q[stop - 1]), ()):  # the shortest first
+                for name in by_last.get(q[stop - 1], ()):  # the shortest first
                     window = q[i:stop]
                     if (i, stop) in taken or name in found or window in index.phrases:
                         continue
@@ -85,17 +86,18 @@ def _initialled(index, q: str, found: dict[str, tuple[int, int, str]]) -> None:
                         taken.add((i, stop))  # one name per window: the closest
 
 
-def _names_by_first_last(index) -> dict[tuple[str, str], list[str]]:
-    """The index's phrases of `MIN_CLIPPED_NAME`+ characters by their first and last
-    characters; kept with `names_by_ends` until the ledger changes."""
+def _names_by_first_last(index) -> dict[str, dict[str, list[str]]]:
+    """The index's phrases of `MIN_CLIPPED_NAME`+ characters by their first character, then
+    by their last, shortest first; kept with `names_by_ends` until the ledger changes."""
     kept = index._long_names.get("initials")
     if kept is None:
-        names = defaultdict(list)
+        names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for phrase in index.phrases:
             if len(phrase) >= MIN_CLIPPED_NAME and is_cjk(phrase):
-                names[phrase[0], phrase[-1]].append(phrase)
+                names[phrase[0]][phrase[-1]].append(phrase)
         kept = index._long_names["initials"] = {
-            ends: sorted(found, key=len) for ends, found in names.items()
+            first: {last: sorted(found, key=len) for last, found in by_last.items()}
+            for first, by_last in names.items()
         }
     return kept
 

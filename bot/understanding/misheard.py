@@ -24,7 +24,12 @@ class MisheardKeys:
                 sound = pinyin_key(key)
                 by_sound[sound] = key if by_sound.get(sound, key) == key else None
         self.by_sound = {sound: key for sound, key in by_sound.items() if key}
-        self.lengths = sorted({len(sound) for sound in self.by_sound}, reverse=True)
+        # Each key's first syllable -> its keys' lengths, longest first: most of a question's
+        # syllables start no key, and are passed over at one lookup.
+        lengths: dict[str, set[int]] = {}
+        for sound in self.by_sound:
+            lengths.setdefault(sound[0], set()).add(len(sound))
+        self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
 
     def mend(self, q: str, written: Callable[[str], bool]) -> str:
         """`q` with each window that sounds like a key and differs from it in one character
@@ -35,7 +40,7 @@ class MisheardKeys:
         sounds = pinyin_key(q)
         i, mended = 0, q
         while i < len(q):
-            for size in self.lengths:
+            for size in self.lengths.get(sounds[i], ()):
                 key = self.by_sound.get(sounds[i : i + size]) if i + size <= len(q) else None
                 if key is None:
                     continue
