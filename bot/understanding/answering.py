@@ -57,7 +57,6 @@ from bot.understanding.cues import (
     HELP,
     HELP_WEAK,
     LAST_TARGET,
-    NUMBER_REF,
     PHRASE_COVERAGE,
     SUMMARY,
     TOPIC_CUE,
@@ -65,9 +64,10 @@ from bot.understanding.cues import (
     WEAK_AMBIGUOUS_RATIO,
     WRITING,
     any_word,
+    number_reference,
+    number_references,
     numbers_held,
     one_common_word,
-    to_int,
 )
 from bot.understanding.figures import figure_token
 from bot.understanding.followups import FollowUps
@@ -75,6 +75,7 @@ from bot.understanding.lexicon import FieldLexicon
 from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
+from bot.understanding.misheard import MisheardKeys
 from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
 from bot.understanding.supervision import SupervisionAnswers
@@ -87,6 +88,7 @@ from bot.understanding.text import (
     normalize_many,
 )
 from bot.understanding.weights import AHEAD_MAX
+from bot.understanding.whole_asks import asks_whole_ledger
 
 
 class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, SupervisionAnswers):
@@ -105,6 +107,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._any_place = any_word(thesaurus.other_places)
         self._any_subject = any_word(thesaurus.subjects)
         self._any_abbreviation = any_word(thesaurus.abbreviations)
+        self._misheard = MisheardKeys(thesaurus.synonyms)
         self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
         with collector_paused():  # the index, its topics and `_warm`'s statuses and cards
@@ -224,10 +227,16 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._memo.clear()  # scores hold only within one question (the index may change)
         self._absent_subject = None  # `_names_absent_subject`, the same way
         context = conversation if conversation and conversation.fresh(moment) else None
-        answer = self._decide(question, normalize(question), context)
+        answer = self._decide(
+            question, self._misheard.mend(normalize(question), self._writes), context
+        )
         if conversation is not None:
             conversation.remember(answer, moment)
         return answer
+
+    def _writes(self, bigram: str) -> bool:
+        """Whether some target's texts or aliases write `bigram`."""
+        return bigram in self.index.postings or self.index.alias_df[bigram] > 0
 
     def names_something(self, text: str) -> bool:
         """Whether `text` holds words besides question words and filler ("哪些", "完成了吗"
@@ -261,9 +270,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             return self._unknown(
                 question, reply_prefix=f"{said}不是目标序号。{numbers_held(self.by_number)}"
             )
-        number = self._number_reference(q)
+        number = number_reference(q)
         if number is not None:
-            numbers = self._number_references(q)
+            numbers = number_references(q)
             if len(numbers) > 1 and all(n in self.by_number for n in numbers):
                 # "12号和13号", "第3项、第5项": each target, as for several named at once.
                 cards = "\n\n".join(self._card(self.by_number[n]) for n in numbers)
@@ -285,6 +294,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             # A subject this ledger never mentions (事故, 景区…) is no list of its targets
             # either: "今年安全生产事故有几起" is not the 安全稳定 category.
             return self._unknown(question)
+        if asks_whole_ledger(q, self._preamble, self._filler, self._ledger_mentions, self._counts):
+            # "会议确定事项总体完成情况" in the preamble's words: the summary, whatever target
+            # or topic holds those words too
+            return Answer(question, "summary", (), self._summary_text())
         specials = (self._status_share, self._ranked_units, self._ranked_targets)
         for special in (*specials, self._threshold_list):
             answer = special(question, q)
@@ -341,11 +354,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._statuses[target.number] = (target, self.today, status)
         return status
 
-    def _number_references(self, q: str) -> tuple[int, ...]:
-        """Every item number the question names, in order, once each."""
-        found = (to_int(next(g for g in m.groups() if g)) for m in NUMBER_REF.finditer(q))
-        return tuple(dict.fromkeys(n for n in found if n is not None))
-
     def _holds_figure(self, q: str, number: int) -> bool:
         """Whether some target holds `number` as a figure the question writes with a unit."""
         postings = self.index.postings
@@ -353,12 +361,6 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             value == number and figure_token(value, kind) in postings
             for value, kind, _ in self.index.figures_in(q)
         )
-
-    def _number_reference(self, q: str) -> int | None:
-        m = NUMBER_REF.search(q)
-        if not m:
-            return None
-        return to_int(next(g for g in m.groups() if g))
 
     def _scored(self, q: str, leading: int = 5) -> list[Candidate]:
         """Scores for normalised text, computed once per question however often asked; only
@@ -372,7 +374,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _match_answer(self, question: str, q: str) -> Answer:
         candidates = self._explains_more_first(self._promoted(self._scored(q)))
-        candidates = self._qualifier_last(self._level_first(candidates, q), q)
+        candidates = self._level_first(self._longer_named_first(candidates), q)
+        candidates = self._qualifier_last(candidates, q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
         # A part set before its whole (`_part_first`) was trusted there.

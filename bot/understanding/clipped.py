@@ -43,6 +43,7 @@ def clipped_hits(index, q: str) -> dict[int, list[tuple[Reason, tuple[int, int]]
                         window = q[i:stop]
                         if window not in index.phrases:
                             found[name] = (i, stop, q[i : i + _head(name, q, i, stop)])
+    _initialled(index, q, found)
     hits: dict[int, list[tuple[Reason, tuple[int, int]]]] = defaultdict(list)
     for name, (start, stop, head) in found.items():
         for number, reason in index._phrase_reasons("phrase", name, head):
@@ -62,6 +63,65 @@ def names_by_ends(index, least: int) -> tuple[dict[tuple[str, str], list[str]], 
                 names[phrase[:2], phrase[-1]].append(phrase)
         kept = index._long_names[least] = (dict(names), {head for head, _ in names})
     return kept
+
+
+def _initialled(index, q: str, found: dict[str, tuple[int, int, str]]) -> None:
+    """Add to `found` the names (of `MIN_CLIPPED_NAME`+ characters) the question writes by
+    their initials and their tail ("城建指挥部" of 城乡建设指挥部, `_initials_of`), each
+    window for its shortest such name; worth the window's IDF, as a clipped name is."""
+    by_first, taken = _names_by_first_last(index), {(a, b) for a, b, _ in found.values()}
+    for run in _CJK_RUN.finditer(q):
+        end = run.end()
+        for i in range(run.start(), end - 3):
+            by_last = by_first.get(q[i])
+            if by_last is None or (q[i] in LEVELS and own_place_at(q, i)):
+                continue
+            for stop in range(i + 4, end + 1):
+                for name in by_last.get(q[stop - 1], ()):  # the shortest first
+                    window = q[i:stop]
+                    if (i, stop) in taken or name in found or window in index.phrases:
+                        continue
+                    if _initials_of(name, window):
+                        found[name] = (i, stop, window)
+                        taken.add((i, stop))  # one name per window: the closest
+
+
+def _names_by_first_last(index) -> dict[str, dict[str, list[str]]]:
+    """The index's phrases of `MIN_CLIPPED_NAME`+ characters by their first character, then
+    by their last, shortest first; kept with `names_by_ends` until the ledger changes."""
+    kept = index._long_names.get("initials")
+    if kept is None:
+        names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for phrase in index.phrases:
+            if len(phrase) >= MIN_CLIPPED_NAME and is_cjk(phrase):
+                names[phrase[0]][phrase[-1]].append(phrase)
+        kept = index._long_names["initials"] = {
+            first: {last: sorted(found, key=len) for last, found in by_last.items()}
+            for first, by_last in names.items()
+        }
+    return kept
+
+
+def _initials_of(name: str, window: str) -> bool:
+    """Whether `window` is the name's first character, then one character or more each
+    taken after a skipped one (the initials of its words: 城[乡]建[设]), then, after another
+    skip, the name's last two characters or more (not a work word alone)."""
+    for cut in range(len(window) - 2, 1, -1):
+        tail = window[cut:]
+        if not name.endswith(tail) or WORK_TAIL.fullmatch(tail):
+            continue
+        body, at = name[: len(name) - len(tail)], 0
+        if any(window[k : k + 2] in name for k in range(cut - 1)):
+            continue  # initials the name writes side by side (项目 of 项县重点项目) are its words
+        for ch in window[1:cut]:
+            found = body.find(ch, at + 2)
+            if found < 0:
+                break
+            at = found
+        else:
+            if at < len(body) - 1:
+                return True
+    return False
 
 
 def _head(name: str, q: str, start: int, stop: int) -> int:

@@ -70,7 +70,8 @@ HELP = gated(
     r"|怎么用|咋用|如何使用|怎么使用|使用说明|用法|能问什么|能问啥|怎么问|咋问|能查|可以查"
     r"|有什么功能|有哪些功能|功能介绍|说明书|操作说明|^菜单$|^指南$|你是谁|你是干嘛的|能帮我什么|可以做什么"
     # Words about using the bot itself, never about a target: commands, manuals, ways to ask.
-    r"|命令|指令|手册|教程|问法|新手|不会用|不懂怎么|教教?我|(?:能|可以)问你|问你(?:什么|啥|哪些)"
+    r"|命令|指令|手册|教程|问法(?!律|院|规|治|制)|新手|不会用|不懂怎么|教教?我"
+    r"|(?:能|可以)问你|问你(?:什么|啥|哪些)"
     r"|不知道(?:该|要|能)?(?:问|查)(?:什么|啥|哪些)|(?:可以|能)(?:问|查)(?:哪些|什么|啥)"
     # What the bot can do for the asker ("你能帮我干点啥"), and how to put a question to it.
     r"|(?:能|可以|会)帮(?:我|你|咱|忙)?(?:们)?(?:干|做|办|查)(?:点|些)?(?:啥|什么|哪些)"
@@ -97,9 +98,10 @@ _NUM = r"([0-9]+|[一二两三四五六七八九十百零〇]+)"
 
 
 # What may follow a number that names an item ("目标12完成了吗"), never a measure: "目标10亿"
-# and "任务5万亩" are a target's figures.
+# and "任务5万亩" are a target's figures, and so is "目标10项的那个" (the one of 10 items).
 _REF_END = (
-    r"(?=\s*(?:$|号|项|条|的|呢|吗|吧|啊|情况|进展|进度|怎么|咋|如何|完成|是|在|[，,。？?！!]))"
+    r"(?=\s*(?:$|号|(?:项|条)(?!的?那[个项条件些])|的|呢|吗|吧|啊|情况|进展|进度|怎么|咋|如何"
+    r"|完成|是|在|[，,。？?！!]))"
 )
 
 
@@ -110,7 +112,9 @@ NUMBER_REF = gated(
     rf"|(?:目标|任务|序号|编号|事项)\s*(?:第|#|no\.?)?\s*{_NUM}{_REF_END}"
     rf"|(?:序号|编号)(?:为|是){_NUM}{_REF_END}"
     rf"|#\s*([0-9]+)|\bno\.?\s*([0-9]+)"
-    rf"|^\s*{_NUM}\s*(?:项|条)(?:的|情况|进展|怎么样|咋样|呢|$)|^\s*第\s*{_NUM}\s*$"
+    # "12项的情况" is item 12; "12条的那个" the one of 12 (roads): a figure it holds
+    rf"|^\s*{_NUM}\s*(?:项|条)(?:的(?!那[个项条件些])|情况|进展|怎么样|咋样|呢|$)"
+    rf"|^\s*第\s*{_NUM}\s*$"
     rf"|^\s*([0-9]+)\s*$)"
 )
 
@@ -340,6 +344,18 @@ def any_word(words) -> re.Pattern[str] | None:
 
 def to_int(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_number(raw)
+
+
+def number_reference(q: str) -> int | None:
+    """The first item number the question names ("第十二条", "编号12"), if any."""
+    m = NUMBER_REF.search(q)
+    return to_int(next(g for g in m.groups() if g)) if m else None
+
+
+def number_references(q: str) -> tuple[int, ...]:
+    """Every item number the question names, in order, once each."""
+    found = (to_int(next(g for g in m.groups() if g)) for m in NUMBER_REF.finditer(q))
+    return tuple(dict.fromkeys(n for n in found if n is not None))
 
 
 def blank_written_cues(q: str, cues: re.Pattern | None, text: str) -> str:

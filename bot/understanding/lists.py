@@ -35,12 +35,12 @@ from bot.understanding.list_cues import (
     CATEGORY_WORDS,
     COUNT_CUE,
     DONE_ALREADY,
+    ITEM_WORDS,
     JOINED,
     LIST_CUE,
     NOT_DONE_STATUSES,
     ON_PACE,
     ON_PACE_STATUSES,
-    ONE_THING,
     OVERDUE,
     REMAINING,
     STAGE_EDGES,
@@ -185,6 +185,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
         named = bool(unit) and self._named_as_unit(q, unit)
+        if unit and who != q and not named:
+            unit = None  # "谁负责党性教育基地": whose the 教育 target is, not 教育局's list
         if unit and (
             negated  # "发改委以外的": the unit left out is what the list is by
             or (named and due is not None)  # "发改委12月底前要完成的"
@@ -234,15 +236,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
         reply = f"{reply}\n{done}" if done else reply
-        if (
-            len(selected) == 1
-            and "unit" in filters
-            and due is None
-            and not has_cue
-            and ONE_THING.search(q)
-        ):
-            # "民政局负责的那件事办得咋样" where the unit has one target: that target.
-            return self._target_answer(question, q, selected[0], ())
+        if "unit" in filters and due is None and not has_cue:
+            one = self._one_of_unit(q, selected, unit)
+            if one is not None:
+                return self._target_answer(question, q, one, ())
         numbers = tuple(t.number for t in selected)
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
 
@@ -259,8 +256,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         else:
             return None
         phrase = STAGE_EDGES.sub("", m.group(1))
-        if len(phrase) < 2:
-            return None
+        if len(phrase) < 2 or WHO_IS_RESPONSIBLE.search(q):
+            return None  # "公办园是哪个单位牵头的" asks whose a target is
         words = search_words(phrase)
         found = []
         for t in self.ledger.targets:
@@ -336,8 +333,11 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         """A target's own phrase, a word besides the status that explains one confidently
         ("固投没完成吗"), or a figure only it holds ("还没开工的那3个项目")."""
         rest = REMAINING.sub(" ", ON_PACE.sub(" ", ANY_STATUS.sub(" ", q)))
-        if not has_content(mask_stopwords(rest, self._filler)):
-            return False  # nothing but the status, filler and words for the whole ledger
+        masked = mask_stopwords(rest, self._filler)
+        if not has_content(masked) or masked.strip() in ITEM_WORDS:
+            # nothing but the status, filler, words for the whole ledger or what any ledger
+            # calls its items ("已完成的项目")
+            return False
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named

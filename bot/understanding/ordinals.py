@@ -62,3 +62,32 @@ def other_ordinal(phrase: str, window: str) -> bool:
         return False
     ours = set(_NUMERAL_RUN.findall(window))
     return any(m.group(1) not in ours for m in _PHRASE_ORDINAL.finditer(phrase))
+
+
+# A counter after a number or 多少/几 ("多少个小区", "几家企业", "3所学校"): the bigram it
+# starts with the noun after it (个小, 家企) matches any text that counts something else the
+# same way. Not where counter and next character are one word (项目, 名额, 家庭, 名录).
+COUNTER = re.compile(
+    r"(?<=[0-9几少两三四五六七八九十百千])[个所座处条只台辆批张套间栋家名位项次]"
+    r"(?![目额庭政属电园具乡置数件账单录称理次])"
+)
+
+
+def number_words(q: str, masked: str, spans: dict[str, list[tuple[int, int]]]) -> None:
+    """`whole_ordinals` of the masked question, and no bigram from a counter of `q` onto the
+    noun it counts (the counter itself still weighs as a character: 几座 asks of a 座)."""
+    if "第" in masked:
+        whole_ordinals(masked, spans)
+    for m in COUNTER.finditer(q):
+        if q[: m.start()].rstrip(_NUMERALS).endswith("第"):
+            continue  # an ordinal's (第八次县长办公会): its bigram is the name's own
+        _drop(spans, q[m.start() : m.start() + 2], (m.start(), m.start() + 2))
+
+
+def _drop(spans: dict[str, list[tuple[int, int]]], token: str, span: tuple[int, int]) -> None:
+    """`span` of `token` out of `spans`, and the token with it when it was its last."""
+    where = spans.get(token)
+    if where and span in where:
+        where.remove(span)
+        if not where:
+            del spans[token]

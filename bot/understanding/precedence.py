@@ -8,7 +8,9 @@
   for each) yields to the part ("省级重点工程投资完成多少"), although the whole explains
   more of the question (it writes the subject the parts leave out);
 - of two close targets whose titles differ only in the level they start with (省实事户用厕所,
-  市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first."""
+  市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first;
+- of two close targets, one titled with the other's title and more (重点项目, 列入省级重点项目),
+  the longer goes first when the question says what its title adds ("省里的重点项目")."""
 
 from __future__ import annotations
 
@@ -41,14 +43,16 @@ class Precedence:
         return candidates
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
-        """The candidates with the one of the top three whose score times coverage is best
+        """The candidates with the leading one whose score times coverage is best
         first, among those explaining `MORE_COVERAGE` more of the question than the leader
         and scoring at least `ALONE_RATIO` of it; else as they were."""
         if len(candidates) < 2:
             return candidates
         lead = candidates[0]
         best, chosen = lead.score * lead.coverage, 0
-        for n, c in enumerate(candidates[1:3], 1):
+        # Every leading one, not the top three only: several targets alike by one common word
+        # (农村) may fill the top three ahead of the one explaining the question.
+        for n, c in enumerate(candidates[1:], 1):
             if (
                 c.score >= lead.score * ALONE_RATIO
                 and c.coverage >= lead.coverage + MORE_COVERAGE
@@ -60,6 +64,22 @@ class Precedence:
             return candidates
         return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]
 
+    def _longer_named_first(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates with a close runner-up first whose title holds the leader's and more,
+        when one of its reasons (a word the question writes, or the lexicon's for one) is in
+        that more and none of the leader's is; else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        lead = candidates[0]
+        for n, c in enumerate(candidates[1:3], 1):
+            if c.score < lead.score * AMBIGUOUS_RATIO or len(c.title) <= len(lead.title):
+                continue
+            more = c.title.replace(lead.title, " ") if lead.title in c.title else ""
+            named = {r.text for r in c.reasons if len(r.text) >= 2 and r.text in more}
+            if named and not named & {r.text for r in lead.reasons}:
+                return [c, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
+
     def _level_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
         """The candidates with the leader's level sibling first when the question writes
         the sibling's level and not the leader's (市 in "市里面的实事", not 全市 nor 我市)
@@ -70,7 +90,7 @@ class Precedence:
         level = lead.title[:1]
         if level not in LEVELS or names_level(q, level):
             return candidates
-        for n, c in enumerate(candidates[1:3], 1):
+        for n, c in enumerate(candidates[1:], 1):
             if c.score < lead.score * AMBIGUOUS_RATIO:
                 break
             own = c.title[:1]

@@ -268,7 +268,7 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
             if key not in q or (key.isascii() and not ascii_word_in(q, key)):
                 continue
             if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
-                return True
+                return not self._initials_of_a_name(key)
         return False
 
     def _without_phrases(self, q: str, best: TargetSpec | None) -> str:

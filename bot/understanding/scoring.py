@@ -16,7 +16,7 @@ from bot.understanding.explaining import _Query
 from bot.understanding.figures import has_numeral, question_figures
 from bot.understanding.leaders import clear_leaders, leading_rows
 from bot.understanding.ledger_texts import blank_periods
-from bot.understanding.ordinals import whole_ordinals
+from bot.understanding.ordinals import number_words
 from bot.understanding.phrase_hits import PhraseHits
 from bot.understanding.places import level_hits
 from bot.understanding.spelled import spelled_hits
@@ -186,8 +186,7 @@ class IndexScoring(PhraseHits):
                     weights[i] = self._char_weight(ch)
                 else:
                     unknown.append(i)
-        if "第" in masked:
-            whole_ordinals(masked, spans)
+        number_words(q, masked, spans)
         # A character the ledger never uses counts as a typical one, not as the rarest: most
         # are filler the lexicon does not list ("来" in 引进来); out-of-scope questions are
         # caught by having nothing at all that matches (the preamble's: `_char_weight`).

@@ -138,7 +138,7 @@ class SubjectGaps:
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
         for word in self._official_in(q):
-            if any(e and e in word for e in explained):
+            if any(e and e in word and e not in self._generic_parts for e in explained):
                 continue
             if self._targets_write(word) or self._ledger_writes_apart(word):
                 continue
@@ -216,6 +216,21 @@ class SubjectGaps:
                 found += [other, core] if len(core) >= 2 and core != other else [other]
             readings[word] = tuple(found)
         return readings
+
+    def _initials_of_a_name(self, key: str) -> bool:
+        """Some target's title or alias starts with the abbreviation's first character and
+        holds the others further on, in order, apart (社保 of 社会保障惠民工程): the question's
+        initials of that name, not the subject the lexicon reads the abbreviation as."""
+        holders = [self.index.char_docs.get(ch, set()) for ch in key]
+        if len(key) < 2 or key.isascii() or not all(holders):
+            return False
+        spelled = re.compile("".join(re.escape(ch) + ".+?" for ch in key[:-1]) + key[-1])
+        docs = self.index.docs
+        for number in set.intersection(*holders):
+            names = docs[number].names.split("\n") if number in docs else ()
+            if any(name.startswith(key[0]) and spelled.match(name) for name in names):
+                return True
+        return False
 
     def _targets_write(self, word: str) -> bool:
         """Some target's texts or aliases write `word`: its preamble's news ("外贸进出口稳中

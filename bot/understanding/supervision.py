@@ -13,6 +13,7 @@ import re
 
 from bot.domain.status import DONE_STATUSES
 from bot.understanding.conversation import Answer, Conversation
+from bot.understanding.cues import number_reference
 from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.text import has_content, mask_stopwords
 
@@ -61,7 +62,7 @@ class SupervisionAnswers:
         cue = SUPERVISION_CUE.search(q)
         if cue is None or self._names_own_phrase(q, cue.group()):
             return None
-        number = self._number_reference(q)
+        number = number_reference(q)
         if number is not None and number not in self.by_number:
             return None  # "第99项销号了吗": the number reference says the ledger lacks it
         if LAST_UPDATE.search(q) and not CLOSING.search(q) and not EVIDENCE.search(q):
@@ -98,7 +99,7 @@ class SupervisionAnswers:
     def _workflow_target(self, q: str, context: Conversation | None):
         """The target the question names (its number, or a trusted match of its other words),
         else the conversation's last one; None for a question about the ledger as a whole."""
-        number = self._number_reference(q)
+        number = number_reference(q)
         if number is not None:
             return self.by_number[number]
         rest = mask_stopwords(_WORKFLOW_WORDS.sub(" ", q), self._filler)
@@ -176,7 +177,7 @@ class SupervisionAnswers:
         """When the target named (or last talked about) was last changed, or else the whole
         ledger: the stamp every audited change leaves on its target (`updated_at`)."""
         target = None
-        number = self._number_reference(q)
+        number = number_reference(q)
         if number is not None:
             target = self.by_number[number]
         else:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from bot.domain.ledger import TargetSpec
 from bot.domain.unit_names import NO_UNITS, close_units
 from bot.understanding.conversation import Answer
+from bot.understanding.cues import AMBIGUOUS_RATIO
 from bot.understanding.list_cues import ROLE_ASSIST, UNIT_NAME
 
 # Targets asked after for the unit they lack ("哪些没有责任单位", "牵头单位空着的", "没人管的").
@@ -24,6 +26,13 @@ WITHOUT_LEAD = re.compile(
 _NOT_BEFORE = re.compile(r"(?:不是|并非|非|除了|除去|除)由?$")
 _NEGATOR_HEAD = re.compile(r"^(?:哪些|哪几项)?(?:不是|并非|除了|除去)由?")
 _NOT_AFTER = re.compile(r"(?:没有?|未|不)(?:参与|负责|牵头|配合|协助|管)|的?(?:以外|之外)")
+
+# One thing asked after, not a list ("民政局负责的那件事办得咋样", "…的事项为什么滞后",
+# "水务局那个农村饮水的事").
+ONE_THING = re.compile(
+    r"那件|这件|那项|这项|那个事|这个事|为什么|为啥|怎么回事|落实情况|办得|进展"
+    r"|[那这]个[^，,。？?！!\s]{1,8}?的事"
+)
 
 
 class UnitLists:
@@ -115,3 +124,23 @@ class UnitLists:
         if not found:
             return None, None
         return max(found)[2], role
+
+    def _one_of_unit(self, q: str, selected: list[TargetSpec], unit: str) -> TargetSpec | None:
+        """The one target of a unit's list a question asks after as one thing: the unit's only
+        one ("民政局负责的那件事办得咋样"), or of several the one the rest of the question
+        names, trusted and leading the unit's ("卫健局那个托位的事"); else None."""
+        if not selected or not ONE_THING.search(q):
+            return None
+        if len(selected) == 1:
+            return selected[0]
+        if not self._says_besides_unit(q, unit):
+            return None
+        rest = q  # the unit's name explains nothing of which of its targets is meant
+        for form in next((f for name, f in self._unit_forms if name == unit), ()):
+            rest = rest.replace(form, " ")
+        ours = [c for c in self._scored(rest) if c.number in {t.number for t in selected}]
+        if not ours or not self._trusted(ours[0]):
+            return None
+        if len(ours) > 1 and ours[1].score >= ours[0].score * AMBIGUOUS_RATIO:
+            return None  # two of the unit's alike: its list, to choose from
+        return self.by_number[ours[0].number]

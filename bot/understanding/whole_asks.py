@@ -1,0 +1,43 @@
+"""Whether a summary question asks about the whole ledger in the ledger's own words.
+
+A ledger's preamble names what all of its targets are ("县政府常务会议确定事项完成情况",
+"重点工作半年度进展情况表"); a leader asking "会议确定事项总体完成情况" asks for the summary,
+even when one target's title or alias holds the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.understanding.cues import SUMMARY, WHOLE_COUNT, YEAR, blank_unwritten_periods
+from bot.understanding.text import has_content, mask_stopwords
+
+_PIECES = re.compile(r"[^\W_]+")
+
+# A preamble's word used by this many targets' texts at least is what they all are
+# (会议确定事项 of three meetings' targets), not one target's or a pair's own name.
+SHARED_BY = 3
+
+
+def asks_whole_ledger(
+    q: str, preamble: str, filler, written: Callable[[str], bool], targets_using
+) -> bool:
+    """A summary cue (总体, 整体, 总结…) in `q`, and every other word of it filler, a whole-ledger
+    word or a word the ledger's `preamble` writes that no target uses or `SHARED_BY` do
+    (`targets_using(word)[0]` targets' texts, as `Answerer._counts` counts them: a preamble
+    naming 白合大桥 among its works does not make "白合大桥总体情况" the summary); no
+    preamble, no such question."""
+    if not preamble or not SUMMARY.search(q):
+        return False
+    rest = blank_unwritten_periods(
+        YEAR.sub(" ", WHOLE_COUNT.sub(" ", SUMMARY.sub(" ", q))), written
+    )
+    # Filler of one character (办, 干) is blanked only as a piece of its own: inside a word
+    # (书记办公会) it would cut the word into pieces the preamble writes.
+    longer = frozenset(w for w in filler if len(w) > 1)
+    return all(
+        (piece in preamble and (len(piece) < 2 or not 0 < targets_using(piece)[0] < SHARED_BY))
+        or not has_content(mask_stopwords(piece, filler))
+        for piece in _PIECES.findall(mask_stopwords(rest, longer))
+    )
