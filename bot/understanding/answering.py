@@ -51,6 +51,7 @@ from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     AMBIGUOUS_RATIO,
     CONFIDENT_COVERAGE,
+    FOLLOW_FILLER,
     FREEZE_AT,
     HELP,
     HELP_WEAK,
@@ -248,8 +249,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             return workflow
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
-            if last is not None:
-                return self._target_answer(question, q, last, ())
+            if last is not None:  # "那它排第几": its rank, as "排第几" alone asks
+                core = FOLLOW_FILLER.sub("", FOLLOW_FILLER.sub("", q).strip())  # 那, then 它
+                rank = self._asks_only_a_rank(core.strip())
+                return self._target_answer(question, q, last, (), aspect="rank" if rank else None)
         number = self._number_reference(q)
         if number is not None:
             numbers = self._number_references(q)

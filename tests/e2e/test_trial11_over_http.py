@@ -3,9 +3,15 @@
 A leader who types "下一页" or "第二页" under a long list, instead of pressing ▶, got a target
 the words happened to match ("下一页" opened the list's second entry, "第二页" offered 第49项 and
 第19项 to choose from, "上一页" was "没有找到"): the words now turn the list's pages.
+
+A closed year's 督查通报 written today said "11月30日以来" under "数据截至2020-12-31": read as
+a day of 2020, though it counts the changes of the week before today; it now writes the year.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
 
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
@@ -45,3 +51,33 @@ async def test_a_leader_typing_next_page_under_a_long_list_gets_its_pages(config
         assert short.text.startswith("未完成的目标（共3项）")
         one_page = await bot.say(LEADER, LEADER, "下一页")
         assert one_page.text == "刚才的清单只有一页（共3项），没有下一页。"
+
+
+async def test_a_closed_years_bulletin_names_the_year_its_changes_are_counted_from(
+    config, engine, fake
+):
+    unpinned = dataclasses.replace(config, today=None)  # 2020 has closed: today is real
+    async with running_bot(bot_config(unpinned, fake), engine, fake) as bot:
+        exchange = await bot.say(ADMIN, ADMIN, "/report 通报")
+        text = exchange.texts[0]
+        assert "第1期（数据截至2020-12-31，2020年度已结束）" in text
+        # the week before the day it is written, which is not in 2020
+        start = unpinned.current_date() - dt.timedelta(days=7)
+        since = f"{start.year}年{start.month}月{start.day}日以来"
+        assert f"二、进展变化\n{since}，" in text, text
+
+
+async def test_a_leader_asking_its_rank_by_pronoun_is_told_of_the_rank(config, engine, fake):
+    # Before, "那它排第几" after 人均可支配收入 sent the card alone, with no word of a rank,
+    # while "排第几" said the ledger holds none.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "人均可支配收入")
+        none = await bot.say(LEADER, LEADER, "那它排第几")
+        assert none.text.startswith(
+            "➤ 排名：台账中没有这项目标的排名数据\n第66项 人均可支配收入"
+        ), none.text
+        await bot.say(LEADER, LEADER, "固投")
+        stated = await bot.say(LEADER, LEADER, "它排第几")
+        # its rank indicator leads, as after "固投排第几"
+        assert stated.text.startswith("➤ 全市排名 3位，1-11月\n第1项 固定资产投资"), stated.text
