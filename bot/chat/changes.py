@@ -40,6 +40,7 @@ from bot.store.uow import UnitOfWork, reading
 def _proposal_command(name: str):
     def handler(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         note = ""
+        args = _without_current_year(service, args)
         # A unit the ledger knows, never a silent new one (control characters are left for
         # propose to refuse with the field named).
         if name == "assign" and text_problem(args, multiline=True) is None:
@@ -84,6 +85,20 @@ def _refused_by_the_ledger(service: ChatContext, name: str, args: str, proposal)
     return ""
 
 
+def _without_current_year(service: ChatContext, args: str) -> str:
+    """`args` without a leading current year before a target number ("/alias 2020 12 放款额"
+    while 2020 is the current year: the year changes go to anyway), else as they are."""
+    words = args.split(maxsplit=2)
+    if len(words) < 2 or parse_target_number(words[0]) != service.year:
+        return args
+    if service.target(service.year) is not None:  # a ledger numbering that far: the number
+        return args
+    number = parse_target_number(words[1])
+    if number is None or service.target(number) is None:
+        return args
+    return " ".join(words[1:])
+
+
 def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
     """Why a change names no target of the current year, which is the only one changes go to:
     a year written first ("/set 2020 12 …"), or a number that year does not hold."""
@@ -92,6 +107,11 @@ def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
     if number is None or service.target(number) is not None:
         return ""
     usage = f"用法：{GRAMMARS[name].usage}"
+    after = parse_target_number(words[1].split()[0]) if len(words) > 1 else None
+    if number == service.year and after is not None:  # "/set 2020 99 …" in 2020: no 99
+        return f"{no_such_target(service.answerer.ledger, after)}\n{usage}"
+    if number == service.year:  # no export to suggest: the year changes go to anyway
+        return f"修改总是针对当前年度（{number}年）的台账，不用写年份，请写目标序号。\n{usage}"
     if number in service.years.held():
         return (
             f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}\n"

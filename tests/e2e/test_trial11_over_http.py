@@ -6,6 +6,10 @@ the words happened to match ("下一页" opened the list's second entry, "第二
 
 A closed year's 督查通报 written today said "11月30日以来" under "数据截至2020-12-31": read as
 a day of 2020, though it counts the changes of the week before today; it now writes the year.
+
+An admin who wrote the current year before the number ("/alias 2020 12 放款额" while 2020 is the
+current year) was told changes go only to the current year (2020) and to export and re-import
+2020's ledger to correct it: the year is the one changes go to, so the change is proposed.
 """
 
 from __future__ import annotations
@@ -81,3 +85,22 @@ async def test_a_leader_asking_its_rank_by_pronoun_is_told_of_the_rank(config, e
         stated = await bot.say(LEADER, LEADER, "它排第几")
         # its rank indicator leads, as after "固投排第几"
         assert stated.text.startswith("➤ 全市排名 3位，1-11月\n第1项 固定资产投资"), stated.text
+
+
+async def test_an_admin_naming_the_current_year_before_the_number_gets_the_change(
+    config, engine, fake
+):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        alias = await bot.say(ADMIN, ADMIN, "/alias 2020 12 放款额")
+        assert alias.text == "请确认以下修改：\n第12项 新增别名：放款额", alias.text
+        [[(_, confirm), _]] = keyboard(alias.sent[0])
+        await bot.press(ADMIN, ADMIN, alias.message_id, confirm)
+        asked = await bot.say(ADMIN, ADMIN, "放款额")
+        assert asked.text.startswith("第12项 新增贷款：🟢超额完成"), asked.text
+        note = await bot.say(ADMIN, ADMIN, "/note 2020 12 已督办")
+        assert note.text.startswith("请确认以下修改：\n第12项 进展情况：追加“"), note.text
+        missing = await bot.say(ADMIN, ADMIN, "/set 2020 99 新增贷款 25亿元")
+        assert missing.text.startswith("2020年台账中没有第99项目标（共66项）。"), missing.text
+        bare = await bot.say(ADMIN, ADMIN, "/set 2020")
+        assert bare.text.startswith("修改总是针对当前年度（2020年）的台账，不用写年份"), bare.text
+        assert "python main.py export" not in bare.text + missing.text
