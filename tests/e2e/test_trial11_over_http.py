@@ -10,6 +10,10 @@ a day of 2020, though it counts the changes of the week before today; it now wri
 An admin who wrote the current year before the number ("/alias 2020 12 放款额" while 2020 is the
 current year) was told changes go only to the current year (2020) and to export and re-import
 2020's ledger to correct it: the year is the one changes go to, so the change is proposed.
+
+A change asked for in words ("把新增贷款改成26亿元") was answered with the target's card alone, the
+old figure in it and no word that nothing had changed: an admin could take it for done. The answer
+now says so first, with the command that makes the change (or whom to ask, for a viewer).
 """
 
 from __future__ import annotations
@@ -104,3 +108,27 @@ async def test_an_admin_naming_the_current_year_before_the_number_gets_the_chang
         bare = await bot.say(ADMIN, ADMIN, "/set 2020")
         assert bare.text.startswith("修改总是针对当前年度（2020年）的台账，不用写年份"), bare.text
         assert "python main.py export" not in bare.text + missing.text
+
+
+async def test_a_change_asked_in_words_says_nothing_changed_and_how_to_change_it(
+    config, engine, fake
+):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        figure = await bot.say(ADMIN, ADMIN, "把新增贷款改成26亿元")
+        assert figure.text.startswith(
+            "➤ 提问不会修改台账。要修改，请发送：/set 12 新增贷款 26亿元（确认后生效）\n"
+        ), figure.text
+        assert "新增贷款 24.43亿元 / 目标14亿元" in figure.text  # the figure as it stands
+        status = await bot.say(ADMIN, ADMIN, "耕地保护改为已完成")
+        assert status.text.startswith(
+            "➤ 提问不会修改台账。要修改，请发送：/status 16 已完成 理由（确认后生效）\n"
+        ), status.text
+        viewer = await bot.say(LEADER, LEADER, "新增贷款的完成值改成26亿")
+        assert viewer.text.startswith(
+            "➤ 提问不会修改台账。修改数据请联系县督查局管理员；责任单位可用 /report 报送进展。\n"
+        ), viewer.text
+        plain = await bot.say(LEADER, LEADER, "新增贷款改成多少了")  # a question, no change
+        assert "第12项 新增贷款：🟢超额完成" in plain.text and "不会修改" not in plain.text
+        history = await bot.say(ADMIN, ADMIN, "/history 12")
+        assert history.text.startswith("第12项暂无变更记录"), history.text
