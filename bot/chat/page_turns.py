@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 from bot.chat.context import ChatContext
 from bot.chat.types import Reply, Sender
 from bot.store.models import SavedList
 from bot.store.uow import reading
 from bot.understanding.cues import to_int
+from bot.understanding.text import normalize
 
 # "下一页", "后一页呢", "再翻一页", "上一页", "前一页", "第二页", "第3页", "最后一页".
 _PAGE_WORDS = re.compile(
@@ -48,7 +48,7 @@ def listed_numbers(numbers_json: str) -> tuple[list[int], dict[int, str]]:
 def page_request(text: str) -> tuple[str, int] | None:
     """("next"|"prev", 0) or ("at", page index from 0, -1 for the last) when `text` only turns
     a page; None for anything else."""
-    typed = "".join(unicodedata.normalize("NFKC", text).split()).strip(_TRAILING)
+    typed = "".join(normalize(text).split()).strip(_TRAILING)  # 下一頁 as 下一页
     m = _PAGE_WORDS.match(typed)
     if m is None:
         return None

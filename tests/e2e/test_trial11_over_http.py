@@ -14,6 +14,9 @@ current year) was told changes go only to the current year (2020) and to export 
 A change asked for in words ("把新增贷款改成26亿元") was answered with the target's card alone, the
 old figure in it and no word that nothing had changed: an admin could take it for done. The answer
 now says so first, with the command that makes the change (or whom to ask, for a viewer).
+
+"按完成率排一下" offered two targets to choose from (第59项, 第38项): a sort by completion is the
+ranking "完成率最高的" gives, lowest first when "从低到高" is said.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ async def test_a_leader_typing_next_page_under_a_long_list_gets_its_pages(config
         second = await bot.say(LEADER, LEADER, "下一页")
         assert second.text.startswith(f"{DONE}（第2/3页，共24项）：")
         assert [label for label, _ in keyboard(second.sent[0])[0]] == ["◀ 上一页", "下一页 ▶"]
-        third = await bot.say(LEADER, LEADER, "第三页")
+        third = await bot.say(LEADER, LEADER, "第三頁")  # in Traditional characters too
         assert third.text.startswith(f"{DONE}（第3/3页，共24项）：")
         beyond = await bot.say(LEADER, LEADER, "下一页")
         assert beyond.text.startswith("已经是最后一页（共3页）")
@@ -132,3 +135,15 @@ async def test_a_change_asked_in_words_says_nothing_changed_and_how_to_change_it
         assert "第12项 新增贷款：🟢超额完成" in plain.text and "不会修改" not in plain.text
         history = await bot.say(ADMIN, ADMIN, "/history 12")
         assert history.text.startswith("第12项暂无变更记录"), history.text
+
+
+async def test_a_leader_asking_to_sort_by_completion_gets_the_ranking(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        best = "完成率最高的目标（每项目标取完成率最低的指标，前10项）：\n🟢 28. 文化下乡：398.0%"
+        for asked in ("按完成率排一下", "按完成率排序", "按进度排名"):
+            sorted_ = await bot.say(LEADER, LEADER, asked)
+            assert sorted_.text.startswith(best), (asked, sorted_.text)
+        low = await bot.say(LEADER, LEADER, "按完成率从低到高排")
+        assert low.text.startswith("已判定未完成或滞后的目标（完成率未能体现，3项）："), low.text
+        assert "完成率最低的目标（每项目标取完成率最低的指标，前7项）：" in low.text
