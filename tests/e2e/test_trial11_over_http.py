@@ -17,6 +17,9 @@ now says so first, with the command that makes the change (or whom to ask, for a
 
 "按完成率排一下" offered two targets to choose from (第59项, 第38项): a sort by completion is the
 ranking "完成率最高的" gives, lowest first when "从低到高" is said.
+
+"/due 60" listed its targets by number with no date, where "这个月到期的" asked in words shows each
+one's deadline and days left: /due now lists them soonest first, each with its deadline.
 """
 
 from __future__ import annotations
@@ -147,3 +150,23 @@ async def test_a_leader_asking_to_sort_by_completion_gets_the_ranking(config, en
         low = await bot.say(LEADER, LEADER, "按完成率从低到高排")
         assert low.text.startswith("已判定未完成或滞后的目标（完成率未能体现，3项）："), low.text
         assert "完成率最低的目标（每项目标取完成率最低的指标，前7项）：" in low.text
+
+
+async def test_due_lists_each_target_with_its_deadline_soonest_first(config, engine, fake):
+    october = dataclasses.replace(config, today=dt.date(2020, 10, 20))
+    async with running_bot(bot_config(october, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        soon = await bot.say(LEADER, LEADER, "/due 15")
+        assert soon.text == "未来15天内（至2020-11-04）到期的目标：没有。"
+        moved = await bot.say(ADMIN, ADMIN, "/deadline 30 2020-11-30 11月底前")
+        [[(_, confirm), _]] = keyboard(moved.sent[0])
+        await bot.press(ADMIN, ADMIN, moved.message_id, confirm)
+        later = await bot.say(LEADER, LEADER, "/due 90")
+        lines = later.text.splitlines()
+        assert lines[0].startswith("未来90天内（至2021-01-18）到期的目标（第1/"), later.text
+        # 30's new 11月底前 comes first, though 1, 2, 6… come before it by number
+        assert lines[1] == "🟢 30. 新建停车位：已完成（县住建局） · 2020-11-30到期"
+        assert lines[2].startswith(
+            "⚪ 1. 固定资产投资：暂无数据（县发改委） · 2020-12-31（剩余72天）"
+        )
+        assert all(" · 2020-1" in line for line in lines[1:-1]), later.text
