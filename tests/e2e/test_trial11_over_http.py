@@ -20,6 +20,10 @@ ranking "完成率最高的" gives, lowest first when "从低到高" is said.
 
 "/due 60" listed its targets by number with no date, where "这个月到期的" asked in words shows each
 one's deadline and days left: /due now lists them soonest first, each with its deadline.
+
+A category named with nothing else but how it goes ("生态环境怎么样", "安全稳定怎么样",
+"民生完成得咋样") was "没有找到" or a target that writes the word (老旧小区改造 for 民生): only
+"生态环境方面" listed the category. It is now that category's list.
 """
 
 from __future__ import annotations
@@ -170,3 +174,19 @@ async def test_due_lists_each_target_with_its_deadline_soonest_first(config, eng
             "⚪ 1. 固定资产投资：暂无数据（县发改委） · 2020-12-31（剩余72天）"
         )
         assert all(" · 2020-1" in line for line in lines[1:-1]), later.text
+
+
+async def test_a_leader_asking_how_a_category_goes_gets_its_targets(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        for asked, heading in (
+            ("生态环境怎么样", "生态环境领域的目标（共6项）："),
+            ("安全稳定怎么样", "安全稳定领域的目标（共3项）："),
+            ("民生完成得咋样", "民生保障领域的目标（第1/2页，共14项）："),
+            ("经济发展的情况", "经济发展领域的目标（第1/3页，共24项）："),
+        ):
+            listed = await bot.say(LEADER, LEADER, asked)
+            assert listed.text.startswith(heading), (asked, listed.text)
+        # a target's own words beside the category's still name that target
+        pm = await bot.say(LEADER, LEADER, "PM2.5怎么样")
+        assert "第56项 大气环境质量" in pm.text, pm.text
