@@ -26,10 +26,11 @@ from bot.chat.progress_reports import tell_unit
 from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
-from bot.domain.admin_grammar import CommandError, Proposal
+from bot.domain.admin_grammar import AUTO_STATUS, CommandError, Proposal
 from bot.domain.admin_lists import alias_clash, deadline_before_year
 from bot.domain.ledger import text_problem
 from bot.domain.report_states import state_label
+from bot.domain.status import compute_status
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
 from bot.store.models import PendingChange
@@ -61,6 +62,8 @@ def _proposal_command(name: str):
         refused = _refused_by_the_ledger(service, name, args, proposal)
         if refused:
             return [Reply(f"{refused}\n用法：{GRAMMARS[name].usage}")]
+        if name == "status" and proposal.target is not None and not note:
+            note = _computed_status_note(service, args, proposal.target)
         if note:
             proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]
@@ -83,6 +86,17 @@ def _refused_by_the_ledger(service: ChatContext, name: str, args: str, proposal)
     if name == "deadline":
         return deadline_before_year(proposal, service.year)
     return ""
+
+
+def _computed_status_note(service: ChatContext, args: str, number: int) -> str:
+    """For "/status 16 自动": the status the figures give once the override is cleared, so the
+    admin sees what "自动" will make it before confirming; "" for any other /status."""
+    words = unicodedata.normalize("NFKC", args).split()
+    target = service.target(number)
+    if len(words) < 2 or words[1] != AUTO_STATUS or target is None:
+        return ""
+    cleared = dataclasses.replace(target, status_override="", status_reason="")
+    return f"（取消人工认定后，按数据计算的状态为：{compute_status(cleared, service.today)}）"
 
 
 def _without_current_year(service: ChatContext, args: str) -> str:

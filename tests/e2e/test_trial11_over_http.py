@@ -24,6 +24,9 @@ one's deadline and days left: /due now lists them soonest first, each with its d
 A category named with nothing else but how it goes ("生态环境怎么样", "安全稳定怎么样",
 "民生完成得咋样") was "没有找到" or a target that writes the word (老旧小区改造 for 民生): only
 "生态环境方面" listed the category. It is now that category's list.
+
+"/status 16 自动" asked to confirm "状态：未完成 → 自动" without saying what 自动 would make it:
+the admin clearing an override now sees the status the figures give before confirming.
 """
 
 from __future__ import annotations
@@ -190,3 +193,19 @@ async def test_a_leader_asking_how_a_category_goes_gets_its_targets(config, engi
         # a target's own words beside the category's still name that target
         pm = await bot.say(LEADER, LEADER, "PM2.5怎么样")
         assert "第56项 大气环境质量" in pm.text, pm.text
+
+
+async def test_clearing_a_status_override_says_the_status_the_figures_give(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        cleared = await bot.say(ADMIN, ADMIN, "/status 16 自动")
+        assert cleared.text.startswith("请确认以下修改：\n第16项 状态：未完成 → 自动\n"), (
+            cleared.text
+        )
+        # 16's one measured indicator meets its target: the figures say 超额完成
+        assert cleared.text.endswith("（取消人工认定后，按数据计算的状态为：超额完成）"), (
+            cleared.text
+        )
+        kept = await bot.say(ADMIN, ADMIN, "/status 35 自动")
+        assert kept.text.endswith("（取消人工认定后，按数据计算的状态为：未完成）"), kept.text
+        override = await bot.say(ADMIN, ADMIN, "/status 12 滞后 资金未到位")
+        assert "按数据计算" not in override.text
