@@ -37,6 +37,7 @@ from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
 from bot.chat.change_words import change_hint
+from bot.chat.document_words import document_request
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
 from bot.chat.supervision import workflow_reply
@@ -196,9 +197,10 @@ class ChatService:
             return self.refuse(sender, "question")
         if text.strip(" 。.!！") in BARE_CONFIRMATIONS:
             return [Reply(NOTHING_TO_CONFIRM)]
-        turned = turn_page(self, sender, text)  # "下一页" typed: the last long list's page
-        if turned is not None:
-            return turned
+        # "下一页" typed: the last long list's page; "给我发个报告": the report itself
+        made = turn_page(self, sender, text) or document_request(self, sender, text)
+        if made is not None:
+            return made
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
         reply = workflow_reply(self, answer) or self._answer_reply(answer)

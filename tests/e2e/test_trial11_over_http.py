@@ -27,6 +27,10 @@ A category named with nothing else but how it goes ("生态环境怎么样", "�
 
 "/status 16 自动" asked to confirm "状态：未完成 → 自动" without saying what 自动 would make it:
 the admin clearing an override now sees the status the figures give before confirming.
+
+Paperwork asked for in words ("给我发个报告" answered 第20项 市重点项目, whose indicator says
+报告口径; "导出表格" and "画个图" were "没有找到") is now made by its command, as /report,
+/export xlsx and /chart make it; the 督查通报, which numbers an issue, is only named.
 """
 
 from __future__ import annotations
@@ -209,3 +213,21 @@ async def test_clearing_a_status_override_says_the_status_the_figures_give(confi
         assert kept.text.endswith("（取消人工认定后，按数据计算的状态为：未完成）"), kept.text
         override = await bot.say(ADMIN, ADMIN, "/status 12 滞后 资金未到位")
         assert "按数据计算" not in override.text
+
+
+async def test_paperwork_asked_in_words_arrives_as_its_command_makes_it(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        report = await bot.say(LEADER, LEADER, "给我发个报告")
+        [sent] = report.of("sendDocument")
+        assert sent.files["document"]["filename"] == "工作落实情况汇报_2021-01-15.docx"
+        sheet = await bot.say(LEADER, LEADER, "导出表格")
+        [sent] = sheet.of("sendDocument")
+        assert sent.files["document"]["filename"].endswith(".xlsx")
+        chart = await bot.say(LEADER, LEADER, "画个图")
+        [sent] = chart.of("sendPhoto")
+        assert sent.files["photo"]["content"].startswith(b"\x89PNG")
+        bulletin = await bot.say(LEADER, LEADER, "给我发个通报")
+        assert bulletin.text.startswith("督查通报由管理员发送 /report 通报 生成"), bulletin.text
+        asked = await bot.say(LEADER, LEADER, "新增贷款报告")  # a target's name: that target
+        assert asked.text.startswith("第12项 新增贷款"), asked.text
