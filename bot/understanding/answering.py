@@ -236,7 +236,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             )
         if HELP.search(q):
             return Answer(question, "help", (), render_help(self.examples))
-        stepped = self._list_step(question, q, context)
+        stepped = self._list_step(question, q, context) or self._these_aspect(question, q, context)
         if stepped is not None:
             return stepped
         aside = aside_reply(

@@ -31,6 +31,9 @@ the admin clearing an override now sees the status the figures give before confi
 Paperwork asked for in words ("给我发个报告" answered 第20项 市重点项目, whose indicator says
 报告口径; "导出表格" and "画个图" were "没有找到") is now made by its command, as /report,
 /export xlsx and /chart make it; the 督查通报, which numbers an issue, is only named.
+
+"这三个谁负责" after several targets (or a list) offered three unrelated targets to choose from:
+it now names each listed target's units (deadlines, gaps) one line each.
 """
 
 from __future__ import annotations
@@ -231,3 +234,23 @@ async def test_paperwork_asked_in_words_arrives_as_its_command_makes_it(config, 
         assert bulletin.text.startswith("督查通报由管理员发送 /report 通报 生成"), bulletin.text
         asked = await bot.say(LEADER, LEADER, "新增贷款报告")  # a target's name: that target
         assert asked.text.startswith("第12项 新增贷款"), asked.text
+
+
+async def test_who_is_responsible_for_the_targets_just_listed(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "新增贷款、资本市场融资、普惠金融")
+        units = await bot.say(LEADER, LEADER, "这三个谁负责")
+        assert units.text.splitlines() == [
+            "刚才这3项的责任单位：",
+            "第12项 新增贷款：县金融工作局(牵头,推定)、人行西平县支行(配合,推定)",
+            "第11项 资本市场融资：县金融工作局(牵头,推定)",
+            "第14项 普惠金融：县金融工作局(牵头,推定)、人行西平县支行(配合,推定)",
+        ], units.text
+        await bot.say(LEADER, LEADER, "哪些没完成")
+        due = await bot.say(LEADER, LEADER, "它们什么时候到期")
+        assert due.text.startswith("刚才这3项的时限：\n第16项 耕地保护：2020-12-31"), due.text
+        # one target asked about is still that one
+        await bot.say(LEADER, LEADER, "新增贷款")
+        one = await bot.say(LEADER, LEADER, "谁负责")
+        assert one.text.startswith("➤ 责任单位：县金融工作局(牵头,推定)"), one.text
