@@ -197,6 +197,9 @@ async def test_a_leader_asking_how_a_category_goes_gets_its_targets(config, engi
         ):
             listed = await bot.say(LEADER, LEADER, asked)
             assert listed.text.startswith(heading), (asked, listed.text)
+        # the category's word inside one naming the whole ledger: the summary, as before
+        whole = await bot.say(LEADER, LEADER, "民生实事总体进展如何")
+        assert whole.text.startswith("2020年县工作责任目标台账：共66项"), whole.text
         # a target's own words beside the category's still name that target
         pm = await bot.say(LEADER, LEADER, "PM2.5怎么样")
         assert "第56项 大气环境质量" in pm.text, pm.text
