@@ -26,6 +26,8 @@ def change_hint(service: ChatContext, sender: Sender, text: str, answer: Answer)
     m = _CHANGE_TO.search(typed)
     if m is None or answer.intent != "target" or answer.ambiguous or not answer.targets:
         return None
+    if answer.filter.get("year") not in (None, service.year):  # another year's target
+        return f"➤ 提问不会修改台账；修改只针对当前年度（{service.year}年）的台账。"
     target = service.answerer.by_number.get(answer.targets[0])
     if target is None:
         return None

@@ -257,3 +257,20 @@ async def test_who_is_responsible_for_the_targets_just_listed(config, engine, fa
         await bot.say(LEADER, LEADER, "新增贷款")
         one = await bot.say(LEADER, LEADER, "谁负责")
         assert one.text.startswith("➤ 责任单位：县金融工作局(牵头,推定)"), one.text
+
+
+async def test_a_change_asked_in_words_of_another_year_names_the_year_changes_go_to(
+    config, engine, fake
+):
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021 is now the current year
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        old = await bot.say(ADMIN, ADMIN, "把2020年的新增贷款改成26亿元")
+        # never "/set 12 …", which would change 2021's target 12
+        assert old.text.startswith(
+            "➤ 提问不会修改台账；修改只针对当前年度（2021年）的台账。\n【2020年】第12项 新增贷款"
+        ), old.text
