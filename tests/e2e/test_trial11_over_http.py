@@ -34,6 +34,9 @@ Paperwork asked for in words ("给我发个报告" answered 第20项 市重点�
 
 "这三个谁负责" after several targets (or a list) offered three unrelated targets to choose from:
 it now names each listed target's units (deadlines, gaps) one line each.
+
+The 详情 card (and `show`) wrote an open deadline bare ("时限：2020-12-31 年底前") where the answer
+above it says "（剩余72天）": it now says how each deadline stands, as the answer does.
 """
 
 from __future__ import annotations
@@ -274,3 +277,20 @@ async def test_a_change_asked_in_words_of_another_year_names_the_year_changes_go
         assert old.text.startswith(
             "➤ 提问不会修改台账；修改只针对当前年度（2021年）的台账。\n【2020年】第12项 新增贷款"
         ), old.text
+
+
+async def test_the_detail_card_says_how_each_deadline_stands(config, engine, fake):
+    october = dataclasses.replace(config, today=dt.date(2020, 10, 20))
+    async with running_bot(bot_config(october, fake), engine, fake) as bot:
+        asked = await bot.say(ADMIN, ADMIN, "耕地保护怎么样")
+        assert "时限：2020-12-31 年底前（剩余72天）" in asked.text
+        [[(label, data), _]] = keyboard(asked.sent[0])
+        assert label == "详情"
+        await bot.press(ADMIN, ADMIN, asked.message_id, data)
+        detail = bot.shown(ADMIN, asked.message_id)
+        assert "\n时限：2020-12-31 年底前（剩余72天）\n" in detail, detail
+        await bot.say(ADMIN, ADMIN, "农业水价改革")  # milestones met, then the year's end
+        card = await bot.say(ADMIN, ADMIN, "/target 17")
+        [[(_, data), _]] = keyboard(card.sent[0])
+        await bot.press(ADMIN, ADMIN, card.message_id, data)
+        assert "2020-07-31 7月底前（已完成）" in bot.shown(ADMIN, card.message_id)
