@@ -90,6 +90,10 @@ class FollowUps(Comparisons):
                 # past either end: say where the list ends, not that no list is open
                 reply = list_end(len(context.listed), last=bool(step.group(1)))
                 return self._unknown(question, reply_prefix=reply, alias_candidate=False)
+            if step and step.group(1) and not context.targets:
+                # "下一个" right after the list, nothing asked since: its first entry,
+                # not "请先查一个清单" about the list just shown.
+                return self._target_answer(question, q, self.by_number[context.listed[0]], ())
         no_list = context is None or not (context.listed or context.units)
         if not no_list and position and STEP_ON.search(q):
             # "第二个呢" past the end of the list open: the list's place, not target 2.

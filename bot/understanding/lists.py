@@ -204,9 +204,7 @@ class ListAnswers(UnitLists, RankedLists):
             filters["unit"] = unit
             if role:
                 filters["role"] = role
-        cued = (
-            has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
-        )
+        cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
         if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
         if due is not None:

@@ -37,6 +37,9 @@ it now names each listed target's units (deadlines, gaps) one line each.
 
 The 详情 card (and `show`) wrote an open deadline bare ("时限：2020-12-31 年底前") where the answer
 above it says "（剩余72天）": it now says how each deadline stands, as the answer does.
+
+"下一个" right after a list was told "没有可以接着看的清单项：请先查一个清单", about the list just
+shown: it now opens the list's first entry, and steps on from there.
 """
 
 from __future__ import annotations
@@ -294,3 +297,13 @@ async def test_the_detail_card_says_how_each_deadline_stands(config, engine, fak
         [[(_, data), _]] = keyboard(card.sent[0])
         await bot.press(ADMIN, ADMIN, card.message_id, data)
         assert "2020-07-31 7月底前（已完成）" in bot.shown(ADMIN, card.message_id)
+
+
+async def test_next_right_after_a_list_opens_its_first_entry(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(LEADER, LEADER, "哪些没完成")
+        first = await bot.say(LEADER, LEADER, "下一个")
+        assert first.text.startswith("第16项 耕地保护：🔴未完成"), first.text
+        second = await bot.say(LEADER, LEADER, "下一个")
+        assert second.text.startswith("第35项 慢阻肺防治：🔴未完成"), second.text
