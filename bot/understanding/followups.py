@@ -293,5 +293,13 @@ class FollowUps(Comparisons):
                     gaps.append(
                         f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
                     )
+            # a target figure with no result yet is a gap too: "已达标" alone would hide it
+            missing = [
+                f"{i.name}（目标{i.target}{i.unit}）"
+                for i in target.indicators
+                if i.target and not i.actual
+            ]
+            if missing:
+                gaps.append("暂无完成数：" + "、".join(missing))
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""

@@ -40,6 +40,9 @@ above it says "（剩余72天）": it now says how each deadline stands, as the 
 
 "下一个" right after a list was told "没有可以接着看的清单项：请先查一个清单", about the list just
 shown: it now opens the list's first entry, and steps on from there.
+
+"慢阻肺还差什么" answered "➤ 差距：慢阻肺筛查已达标" above a card saying 未完成: the two indicators
+with targets and no figures were left out. The gap line now names them ("暂无完成数：…").
 """
 
 from __future__ import annotations
@@ -307,3 +310,16 @@ async def test_next_right_after_a_list_opens_its_first_entry(config, engine, fak
         assert first.text.startswith("第16项 耕地保护：🔴未完成"), first.text
         second = await bot.say(LEADER, LEADER, "下一个")
         assert second.text.startswith("第35项 慢阻肺防治：🔴未完成"), second.text
+
+
+async def test_the_gap_names_the_indicators_that_have_no_figure_yet(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        gap = await bot.say(LEADER, LEADER, "慢阻肺还差什么")
+        assert gap.text.startswith(
+            "➤ 差距：慢阻肺筛查已达标（79891人/6.63万人次）；暂无完成数："
+            "每个乡镇肺功能检测仪（目标2台）、村级医务人员筛查补助（目标33.15万元）\n"
+            "第35项 慢阻肺防治：🔴未完成"
+        ), gap.text
+        met = await bot.say(LEADER, LEADER, "新增贷款还差多少")
+        assert met.text.startswith("➤ 差距：新增贷款已达标（24.43亿元/14亿元）\n"), met.text
