@@ -51,3 +51,20 @@ def _command(target: TargetSpec, value: str, indicator: str) -> str | None:
         named = [i for i in target.indicators if i.target]
         indicator = named[0].name if len(named) == 1 else "指标名"
     return f"/set {target.number} {indicator} {figure['number']}{figure['unit']}"
+
+
+# "新增贷款的变更记录", "谁改的", "修改过哪些": the audit trail of the target asked about.
+_HISTORY = re.compile(
+    r"变更记录|修改记录|改动记录|更改记录|历史记录|谁改的|谁修改|谁动过|改过什么|改了什么"
+)
+
+
+def history_reply(service: ChatContext, text: str, answer: Answer) -> str | None:
+    """The audit trail of the one target `answer` is about, when `text` asks for its changes
+    ("新增贷款的变更记录", "新增贷款谁改的"); None otherwise."""
+    if not _HISTORY.search(unicodedata.normalize("NFKC", text)):
+        return None
+    if answer.intent != "target" or answer.ambiguous or not answer.targets:
+        return None
+    year = answer.filter.get("year")
+    return service.history_text(answer.targets[0], year if isinstance(year, int) else None)

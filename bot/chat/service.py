@@ -36,7 +36,7 @@ from bot.chat import progress_reports as chat_progress_reports
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
-from bot.chat.change_words import change_hint
+from bot.chat.change_words import change_hint, history_reply
 from bot.chat.document_words import document_request
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
@@ -207,6 +207,9 @@ class ChatService:
         if answer.intent == "list":  # a new list: its pages, or none to turn
             self.conversations.of(sender.chat_id).paged = ()
         note_pages(self, sender, [reply])  # a target opened from it keeps the list's pages
+        trail = history_reply(self, text, answer)  # "新增贷款的变更记录": its /history
+        if trail is not None:
+            return [Reply(trail)]
         hint = change_hint(self, sender, text, answer)  # "把新增贷款改成26亿元": nothing changed
         if hint is not None:
             reply = dataclasses.replace(reply, text=f"{hint}\n{reply.text}")

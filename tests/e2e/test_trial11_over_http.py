@@ -43,6 +43,9 @@ shown: it now opens the list's first entry, and steps on from there.
 
 "慢阻肺还差什么" answered "➤ 差距：慢阻肺筛查已达标" above a card saying 未完成: the two indicators
 with targets and no figures were left out. The gap line now names them ("暂无完成数：…").
+
+"新增贷款的变更记录" and "新增贷款谁改的" showed the card, not who changed what: they now answer
+with the target's audit trail, as /history 12 does.
 """
 
 from __future__ import annotations
@@ -323,3 +326,17 @@ async def test_the_gap_names_the_indicators_that_have_no_figure_yet(config, engi
         ), gap.text
         met = await bot.say(LEADER, LEADER, "新增贷款还差多少")
         assert met.text.startswith("➤ 差距：新增贷款已达标（24.43亿元/14亿元）\n"), met.text
+
+
+async def test_a_targets_changes_asked_in_words_are_its_history(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元 截至2020年12月31日")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+        for question in ("新增贷款的变更记录", "新增贷款谁改的"):
+            trail = await bot.say(LEADER, LEADER, question)
+            assert trail.text.startswith("第12项变更记录（最近2条）："), (question, trail.text)
+            assert "新增贷款完成值：24.43 → 25.1" in trail.text, trail.text
+        card = await bot.say(LEADER, LEADER, "新增贷款完成了吗")  # no changes asked: the card
+        assert "第12项 新增贷款：🟢超额完成" in card.text and "变更记录" not in card.text
