@@ -46,6 +46,9 @@ with targets and no figures were left out. The gap line now names them ("暂无�
 
 "新增贷款的变更记录" and "新增贷款谁改的" showed the card, not who changed what: they now answer
 with the target's audit trail, as /history 12 does.
+
+"有没有需要我关注的" was "没有找到" (only "需要关注的" was at risk), and "最近谁改过数据" offered
+two targets to choose from: they are now the at-risk list and the list of what changed lately.
 """
 
 from __future__ import annotations
@@ -340,3 +343,16 @@ async def test_a_targets_changes_asked_in_words_are_its_history(config, engine, 
             assert "新增贷款完成值：24.43 → 25.1" in trail.text, trail.text
         card = await bot.say(LEADER, LEADER, "新增贷款完成了吗")  # no changes asked: the card
         assert "第12项 新增贷款：🟢超额完成" in card.text and "变更记录" not in card.text
+
+
+async def test_attention_and_recent_changes_in_a_leaders_words(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        watch = await bot.say(LEADER, LEADER, "有没有需要我关注的")
+        assert watch.text.startswith("需要盯紧的目标（"), watch.text
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元 截至2020年12月31日")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+        changed = await bot.say(LEADER, LEADER, "最近谁改过数据")
+        assert changed.text.startswith("最近7天（"), changed.text
+        assert "🟢 12. 新增贷款：超额完成（县金融工作局） · " in changed.text, changed.text
