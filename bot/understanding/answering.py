@@ -46,6 +46,7 @@ from bot.render.replies import (
 )
 from bot.understanding.asides import aside_reply
 from bot.understanding.candidates import Candidate
+from bot.understanding.collector import collector_paused
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
@@ -105,7 +106,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._any_abbreviation = any_word(thesaurus.abbreviations)
         self._filler = thesaurus.stopwords | thesaurus.whole_ledger
         self.index: LedgerIndex | None = None
-        self.refresh(ledger)
+        with collector_paused():  # the index, its topics and `_warm`'s statuses and cards
+            self.refresh(ledger)
 
     def refresh(self, ledger: LedgerSpec, today: dt.date | None = None) -> set[int]:
         """Take the ledger as it is now; only the targets that changed are re-indexed."""
@@ -168,6 +170,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 # A big index lives as long as the process: keep the collector from rescanning
                 # its millions of objects, which otherwise stalls a question now and then.
                 gc.freeze()
+            else:  # the build's objects out of the young generations now, not in a question's
+                gc.collect(1)  # collection (nor, scanned twice, in the first one after the build)
         else:
             for number in changed:
                 for members in self._topic_members.values():

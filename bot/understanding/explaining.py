@@ -188,6 +188,24 @@ class CandidateExplaining(PassingBounds):
             holders = self._key_holders[key] = frozenset(found)
         return holders
 
+    def _holds_key(self, key: str, number: int) -> bool:
+        """Whether the target is one of `_holders_of(key)`, worked out for it alone: on a big
+        ledger a key's holders are thousands of targets, and a question asks of a few."""
+        tokens, phrases = self.docs[number].tokens, self.phrases
+        foreign = self._foreign.get(key, {})
+        for word in self.lexicon_words(key):
+            holds = number in phrases.get(word, ())
+            if not holds:
+                for token in self._word_tokens[word]:
+                    if token in tokens:
+                        holds = True
+                        break
+            if holds:
+                longers = foreign.get(word)
+                if not longers or not self._only_inside(word, longers, number):
+                    return True
+        return False
+
     def _only_inside(self, word: str, longers: tuple[str, ...], number: int) -> bool:
         """Whether the target writes a lexicon word only inside longer keys that read
         otherwise (大学 only in 大学生, `foreign_keys`): there it is that key, as a question's
@@ -308,10 +326,8 @@ class CandidateExplaining(PassingBounds):
                 query.read_spans = list(dict.fromkeys((k, s) for k, s, _ in query.expansions))
             key_holders = self._key_holders
             for key, span in query.read_spans:
-                holders = key_holders.get(key)
-                if holders is None:
-                    holders = self._holders_of(key)
-                if number in holders:
+                holders = key_holders.get(key)  # all of them, worked out ahead on a small ledger
+                if number in holders if holders is not None else self._holds_key(key, number):
                     covered.update(range(*span))
         if query.long_enough:
             passing = query.passing.get(number)

@@ -18,7 +18,6 @@ explains; the answering core rejects or accepts on it, relative to this ledger.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.understanding.collector import collector_paused
 from bot.understanding.figures import (
     COMMON_UNITS,
     bare_cells,
@@ -78,6 +78,8 @@ class _Doc:
     # Its normalised texts one by one: title, target text, progress text, indicators, aliases.
     fields: tuple[str, ...] = ()
     indicators: int = 0  # how many of `fields` are indicator names
+    # The target as indexed: the same object again is unchanged (`update` skips its key).
+    spec: TargetSpec | None = None
     # `fuzzy` with each phrase's characters as bits (`LedgerIndex._char_bits`), how many of
     # them a question must have (`explaining._shares`) and its length; made when the target
     # is first a candidate.
@@ -171,17 +173,10 @@ class LedgerIndex(IndexScoring):
         self._foreign = foreign_keys(
             {key: tuple(w for w, _ in pairs) for key, pairs in self._expansions.items()}
         )
-        # The build makes millions of small objects and no cycles: collecting during it
-        # would only rescan them, again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for t in ledger.targets:
                 self._add(t)
-        finally:
-            if collecting:
-                gc.enable()
-        self._work_out_ahead()
+            self._work_out_ahead()
 
     @staticmethod
     def _key(t: TargetSpec) -> tuple:
@@ -305,6 +300,7 @@ class LedgerIndex(IndexScoring):
             own_alias,
             tuple(texts),
             len(t.indicators),
+            spec=t,
         )
         for gram in alias_tokens:
             self._alias_grams[gram].add(row)
@@ -423,7 +419,8 @@ class LedgerIndex(IndexScoring):
         for t in ledger.targets:
             seen.add(t.number)
             doc = self.docs.get(t.number)
-            if doc is not None and doc.key == self._key(t) and same_lead:
+            # A target object handed again is unchanged (specs are frozen); else its key decides.
+            if doc is not None and same_lead and (doc.spec is t or doc.key == self._key(t)):
                 continue
             if doc is not None:
                 self._remove(t.number)

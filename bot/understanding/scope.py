@@ -96,17 +96,17 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
         topic = self._topic_of(q)
         if topic is None:
             return self._word_list(question, q)
-        numbers = sorted(self._topic_members.get(topic.name, ()), key=self._order.__getitem__)
-        members = [self.by_number[n] for n in numbers]
-        if len(members) < 2:
+        # Put in ledger order only for the list: most topic questions end before it.
+        held = self._topic_members.get(topic.name, set())
+        if len(held) < 2:
             # One target is a target question, answered by matching; when no target explains
             # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
             scored = self._scored(q)
-            if members and not (scored and self._trusted(scored[0])):
-                if not self._says_more_than(q, numbers):
-                    return self._target_answer(question, q, members[0], ())
+            if held and not (scored and self._trusted(scored[0])):
+                if not self._says_more_than(q, held):
+                    return self._target_answer(question, q, self.by_number[min(held)], ())
             return None
-        if len(members) == len(self.ledger.targets) and SUMMARY.search(q):
+        if len(held) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
         if self._specific_topic(q):
             best = self._scored(q)[0]
@@ -114,10 +114,13 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
                 return None
         if self._one_target_explains(q):
             return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
-        if self._says_more_than(q, numbers):
+        if self._says_more_than(q, held):
             return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
+        numbers = sorted(held, key=self._order.__getitem__)
         title = f"“{topic.name}”相关的目标"
-        return self._list(question, title, members, {"topic": topic.name})
+        return self._list(
+            question, title, [self.by_number[n] for n in numbers], {"topic": topic.name}
+        )
 
     @functools.cached_property
     def _topic_words(self) -> tuple[str, ...]:
@@ -125,7 +128,7 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
         words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
         return tuple(sorted(words, key=len, reverse=True))
 
-    def _says_more_than(self, q: str, members: list[int]) -> bool:
+    def _says_more_than(self, q: str, members: set[int]) -> bool:
         """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
         words that ask after a topic, the question names two characters or more of its own,
         and a target explains it all, or one of the topic's leads alone ("农村娃娃在学校吃饭的

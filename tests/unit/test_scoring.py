@@ -122,6 +122,36 @@ def test_what_is_kept_per_ledger_state_follows_every_change(ledger_2020):
     assert second.number in index.docs
 
 
+def test_an_update_re_indexes_only_the_targets_whose_texts_changed(ledger_2020):
+    """The same target objects handed again, equal copies of them, or a new status are no
+    change to the index; a new alias is, for that target only."""
+    index = LedgerIndex(ledger_2020, load_lexicon())
+    assert index.update(ledger_2020) == set()
+    first = ledger_2020.targets[0]
+    copies = tuple(dataclasses.replace(t) for t in ledger_2020.targets)
+    assert index.update(dataclasses.replace(ledger_2020, targets=copies)) == set()
+    others = ledger_2020.targets[1:]
+    status = dataclasses.replace(first, status_override="已完成")
+    assert index.update(dataclasses.replace(ledger_2020, targets=(status, *others))) == set()
+    alias = dataclasses.replace(first, aliases=(*first.aliases, "鹊桥驿站"))
+    assert index.update(dataclasses.replace(ledger_2020, targets=(alias, *others))) == {
+        first.number
+    }
+    assert index.score("鹊桥驿站")[0].number == first.number
+
+
+def test_a_target_holds_a_lexicon_key_alone_as_among_all_its_holders(index):
+    """`_holds_key` (a big ledger's leading rows, one by one) agrees with `_holders_of` (all
+    of a key's holders, worked out ahead on a small ledger) for every key and target."""
+    held = 0
+    for key in index._expansions:
+        holders = index._holders_of(key)
+        for number in index.docs:
+            assert index._holds_key(key, number) == (number in holders), (key, number)
+        held += len(holders)
+    assert held > 100
+
+
 def _phrase_score(index: LedgerIndex, question: str, number: int, phrase: str) -> float:
     best = next(c for c in index.score(question) if c.number == number)
     return sum(r.score for r in best.reasons if r.kind == "phrase" and r.text == phrase)
