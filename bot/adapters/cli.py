@@ -193,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
         "cli_ledger:cmd_import_report",
         "把进展报告文本整理成台账草稿（TOML）",
     )
-    p.add_argument("file", help="报告文本文件（.txt）")
+    p.add_argument("file", help="报告：纯文本（.txt）或Word文档（.docx），本系统生成的汇报亦可")
     p.add_argument("-o", "--output", required=True, help="写出的草稿 TOML（'-' 为标准输出）")
     p.add_argument("--year", type=ledger_year, help="台账年度（默认：从文本推断，并标注待核）")
 

@@ -34,15 +34,18 @@ class YearMissing(StoreError):
 @dataclass(frozen=True)
 class TargetFilter:
     """What a list keeps: every given criterion must hold; `unit` is a substring of a unit's
-    name, of a lead unit's only when `lead_only`."""
+    name, of a lead unit's only when `lead_only`; `statuses` are alternatives ("未完成 滞后")."""
 
     status: str | None = None
     unit: str | None = None
     category: str | None = None
     lead_only: bool = False
+    statuses: tuple[str, ...] = ()
 
     def keeps(self, target: TargetSpec, status: str) -> bool:
         if self.status and status != self.status:
+            return False
+        if self.statuses and status not in self.statuses:
             return False
         units = target.lead_units if self.lead_only else target.units
         if self.unit and not any(self.unit in u.name for u in units):
@@ -65,6 +68,29 @@ def filter_of_word(word: str) -> TargetFilter:
     if word in CATEGORIES:
         return TargetFilter(category=word)
     return TargetFilter(unit=word)
+
+
+def filter_of_words(words: str) -> TargetFilter | str:
+    """Several words of a chat list ("民政局 未完成 滞后"): a target must match every kind
+    named, and any one of the statuses; the word that is a second unit or category (which
+    only one may be) is returned instead, for the reply to name."""
+    statuses: list[str] = []
+    found: dict[str, str] = {}
+    for word in words.replace("、", " ").replace("，", " ").replace(",", " ").split():
+        one = filter_of_word(word)
+        if one.status:
+            statuses.append(one.status)
+            continue
+        kind = "category" if one.category else "unit"
+        if kind in found and found[kind] != word:
+            return word
+        found[kind] = word
+    statuses = list(dict.fromkeys(statuses))
+    return TargetFilter(
+        status=statuses[0] if len(statuses) == 1 else None,
+        statuses=tuple(statuses) if len(statuses) > 1 else (),
+        **found,
+    )
 
 
 def select_targets(

@@ -7,7 +7,7 @@ import datetime as dt
 import unicodedata
 
 from bot.app.ledger_years import split_year_argument
-from bot.app.queries import filter_of_word, select_targets
+from bot.app.queries import TargetFilter, filter_of_words, select_targets
 from bot.chat.context import ChatContext
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
@@ -74,30 +74,42 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return not_held(service, args)
     args = rest
     targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
-    if not args:
+    if not args.replace("、", " ").replace("，", " ").replace(",", " ").strip():
         return [service.paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
-    wanted = filter_of_word(args)
+    wanted = filter_of_words(args)
+    if isinstance(wanted, str):  # "/list 民政局 财政局": one unit and one category at most
+        return [
+            Reply(
+                f"/list 只能写一个单位、一个领域（状态可写几个），“{echoed(wanted)}”多了。"
+                + LIST_USAGE
+            )
+        ]
     chosen = [row.target for row in select_targets(targets, answerer.today, wanted)]
-    if wanted.status:
-        title = f"{args}的目标"
-    elif wanted.category:
-        title = f"{args}领域的目标"
-    else:
-        title = f"“{args}”负责的目标"
-        topic = answerer.ask(f"{args}方面") if not chosen else None
-        if topic is not None and topic.intent == "list" and topic.targets:
+    title = _list_heading(wanted)
+    if not chosen and len(args.split()) == 1 and not (wanted.status or wanted.category):
+        topic = answerer.ask(f"{args}方面")
+        if topic.intent == "list" and topic.targets:
             # "/list 养老": no unit or status, but a topic a leader may list by, as asked.
             title = list_title(topic.reply)
             chosen = [answerer.by_number[n] for n in topic.targets]
-        if not chosen:
-            return [
-                Reply(
-                    f"没有找到“{echoed(args)}”。用法：/list [年份] 状态|单位|领域，"
-                    "例如 /list 未完成、/list 民政局、/list 2020 生态环境。"
-                    f"状态可选：{'、'.join(STATUSES)}"
-                )
-            ]
+    if (
+        not chosen
+        and wanted.unit
+        and not any(wanted.unit in u.name for t in targets for u in t.units)
+    ):
+        return [
+            Reply(f"没有找到“{echoed(wanted.unit)}”。{LIST_USAGE}状态可选：{'、'.join(STATUSES)}")
+        ]
     return [service.paged_list(f"{label}{title}", [t.number for t in chosen], year=year)]
+
+
+def _list_heading(wanted: TargetFilter) -> str:
+    """ "民政局负责的未完成、滞后的目标": what a /list kept, in the order a leader says it."""
+    parts = [f"“{wanted.unit}”负责"] if wanted.unit else []
+    parts += [f"{wanted.category}领域"] if wanted.category else []
+    statuses = wanted.statuses or ((wanted.status,) if wanted.status else ())
+    parts += ["、".join(statuses)] if statuses else []
+    return "的".join(parts) + "的目标"
 
 
 def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -232,6 +244,11 @@ HISTORY_USAGE = (
     "用法：/history [年份] 序号，例如 /history 12、/history 2020 12（序号须是台账中的目标）"
 )
 
+LIST_USAGE = (
+    "用法：/list [年份] 状态|单位|领域，可组合（同时满足；几个状态任一即可），"
+    "例如 /list 未完成、/list 民政局、/list 2020 生态环境、/list 民政局 未完成 滞后。"
+)
+
 COMMANDS = (
     CommandSpec("start", VIEWER, "开始使用：能问什么", cmd_help),
     CommandSpec("help", VIEWER, "帮助：能问什么，有哪些命令", cmd_help),
@@ -242,7 +259,13 @@ COMMANDS = (
         cmd_summary,
         SUMMARY_USAGE,
     ),
-    CommandSpec("list", VIEWER, "清单：/list [年份] [状态|单位|领域]，年份也可写在最后", cmd_list),
+    CommandSpec(
+        "list",
+        VIEWER,
+        "清单：/list [年份] [状态|单位|领域…]，可组合，年份也可写在最后",
+        cmd_list,
+        LIST_USAGE,
+    ),
     CommandSpec("target", VIEWER, "查看一项目标：/target [年份] 序号", cmd_target, TARGET_USAGE),
     CommandSpec("due", VIEWER, "即将到期：/due [天数]，默认30天", cmd_due, DUE_USAGE),
     CommandSpec("ask", VIEWER, "提问：/ask 问题", cmd_ask, ASK_USAGE),

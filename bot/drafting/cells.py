@@ -30,6 +30,7 @@ from bot.drafting.columns import (
     split_cells,
     with_column_unit,
 )
+from bot.drafting.merged_rows import aligned_on_due_date
 from bot.drafting.text_figures import extract_figures
 
 # A label is a short header before a colon at the start of a line ("1-9月完成:", "备注：").
@@ -83,7 +84,13 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
     if header and len(header) == len(cells) + 1:
         header = header[1:]  # the number column, read as the item's "N."
     elif header and 2 <= len(cells) < len(header) - 1:
-        header = _from_name_column(header, len(cells))
+        # A sub-row whose merged cells are left out, else one that starts at its name,
+        # else one past the filing columns (类别, 序号) its header leads with.
+        header = (
+            aligned_on_due_date(header, cells)
+            or _from_name_column(header, len(cells))
+            or _past_filing_columns(header, len(cells))
+        )
     if header and len(header) == len(cells):
         return [
             (label_kind(h), with_column_unit(c, h), h) for h, c in zip(header, cells, strict=True)
@@ -104,6 +111,20 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
             kinds.append(("target", cell, ""))
             seen_target = True
     return kinds
+
+
+# Columns that file a row rather than tell it: its number and its group ("类别", written once
+# as a line above the group's rows).
+_FILING_LABEL = re.compile(r"^(?:序号|编号|类别|分类|类型|板块|领域)$")
+
+
+def _past_filing_columns(header: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The header's last `width` columns, when every column before them only files the row
+    ("类别 | 序号 | 重点督办内容 | 牵头单位 | 全年完成情况" over a row of the last three)."""
+    lead = header[: len(header) - width]
+    if lead and all(_FILING_LABEL.match(h.strip()) for h in lead):
+        return header[len(header) - width :]
+    return ()
 
 
 def _from_name_column(header: tuple[str, ...], width: int) -> tuple[str, ...]:

@@ -135,6 +135,20 @@ def _unnumbered_row(line: str, above: str) -> bool:
     )
 
 
+def _untitled_group(line: str, above: str) -> bool:
+    """A group's title without an ordinal right under the header ("经济社会发展主要预期目标"
+    below "类别 | 序号 | 重点督办内容 | …", the 类别 cell written once above its rows)."""
+    return (
+        not _FIGURE_OR_CELL.search(line)
+        and len(line.strip()) <= 30
+        and len(split_cells(above)) >= 3
+        and any(label_kind(c) in ("target", "actual") for c in split_cells(above))
+    )
+
+
+_FIGURE_OR_CELL = re.compile(r"[\d|｜\t，,。；;:：]")
+
+
 def header_labels(preamble: str) -> tuple[str, ...]:
     """The column names of a table's header row (the preamble's last line, when it splits
     into three or more short cells such as "序号 | 项目 | 年度目标 | 1-11月完成"); else ()."""
@@ -144,6 +158,7 @@ def header_labels(preamble: str) -> tuple[str, ...]:
         or GROUP_TITLE.match(lines[-1])
         or is_total_row(lines[-1])
         or _unnumbered_row(lines[-1], lines[-2])
+        or _untitled_group(lines[-1], lines[-2])
     ):
         # the first group's row ("一 | 区住建局 | 项目(1个)") or title ("一、主要预期目标",
         # "(一)以…为抓手"), or the table's total row ("全市 | 300 | 180"), under the header

@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
+from bot.drafting.copy_ends import breaks_off
 from bot.drafting.counted_runs import (
     counted_runs,
     first_items_counted,
@@ -40,6 +42,7 @@ from bot.drafting.naming import (
 from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
+from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
 from bot.drafting.rate_bases import based_rates
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
@@ -59,6 +62,7 @@ from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
     split_sentence,
+    states_years_value,
     tells_results,
     told_as_done,
 )
@@ -77,7 +81,7 @@ from bot.drafting.table_leads import (
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
-from bot.drafting.unit_slips import read_unit_slips
+from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
@@ -112,28 +116,8 @@ def _answers_itself(line: str) -> bool:
     )
 
 
-# What closes a sentence or a quoted name: a copy that stops without one was cut off.
-_CLOSED = tuple("。；;！？!?…）)”」》】")
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
-
-
-def _last_line(item) -> str:
-    return f"{item.target_text}\n{item.progress_text}".strip().rsplit("\n", 1)[-1]
-
-
-def breaks_off(items) -> bool:
-    """The copy of the report breaks off inside its last item: a table row with fewer cells
-    than the row before it, or prose without the stop its other items end with."""
-    if len(items) < 2:
-        return False
-    last, before = _last_line(items[-1]), _last_line(items[-2])
-    if last.count("“") > last.count("”"):  # a quotation opened and never closed
-        return True
-    if "|" in before:
-        return last.count("|") < before.count("|")
-    stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
-    return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1
 
 
 def draft_target(
@@ -166,7 +150,8 @@ def draft_target(
     if dated is None:
         dated = progress_report
     item = replace(item, progress_text=_without_introductions(item.progress_text))
-    target_text, marked = status_mark(item.target_text)  # "【已完成】新建…"
+    # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
+    target_text, marked, lead_aside = status_mark(item.target_text)
     item = replace(item, target_text=target_text)
     if progress_report and not dated and not item.progress_text.strip():
         # A report of progress that states no day: a line of its own tells progress only in
@@ -187,7 +172,9 @@ def draft_target(
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)
-    elif progress_report and answers_with_rate(item.progress_text):
+    elif progress_report and (
+        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
+    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
@@ -230,8 +217,10 @@ def draft_target(
             pairings = pair_indicators(f"{item.target_text}\n{plan}", f"{held}{done}")
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
+    pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
+    pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
@@ -251,7 +240,7 @@ def draft_target(
         title = Reading(f"{title.value}…", "报告在这一项中断，简称不全", 0.2)
     guesses.append(Guess("title", title.value, title.confidence, title.words))
     # A 责任单位 column names the lead, also under a header the rows' reading does not use.
-    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header))
+    lead = lead_cell(row_cells(raw_target, raw_progress, lead_header or header)) or lead_aside
     texts = f"{lead}{item.target_text}\n{own_words}"
     units, lead = units_for(texts, topic, departments, topic_confidence)
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
@@ -301,6 +290,7 @@ def draft_target(
         or marked
         or verdict
         or inherited_status(item, spec, day)
+        or status_as_meant(spec, day)  # "目标8.65亿元,累计完成投资11.3元"
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
@@ -327,6 +317,7 @@ def draft_target(
             planned=bool(cells.plan_text),
             year_end=year_end,
             yardstick=yardstick and not (item.group and said_on_pace(item.group.heading)),
+            result_cells=bool(cells.rows) and all(r.actuals for r in cells.rows),
         )
         if list_done is not None and status.value in ("推进中", "暂无数据"):
             spec, status = under_a_done_list(spec, status, told, list_done)

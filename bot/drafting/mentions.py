@@ -108,6 +108,16 @@ _OLD_LEVELS = re.compile(
 _QUALIFIER = re.compile(r"\s*(?:及以上|以上|以下|及以下)的?[^\d，,。；;：:、\n|｜\t]{1,12}?\d")
 
 
+# A change by a figure whose unit the text leaves out, closing its clause ("城市低保月人均标准
+# 提高50,农村低保年人均标准提高350元"): the figure as written, without a unit.
+_CHANGED_BY = re.compile(r"(?:提高|提升|增加|降低|减少)$")
+_CLAUSE_END = re.compile(r"\s*(?:[，,；;。]|$)")
+
+
+def _unitless_change(text: str, fig) -> bool:
+    return bool(_CHANGED_BY.search(text, 0, fig.start) and _CLAUSE_END.match(text, fig.end))
+
+
 def mentions(text: str) -> list[Mention]:
     """Every figure with a unit in `text`, with its name and context."""
     from bot.drafting.text_figures import extract_figures  # the one figure reader
@@ -116,7 +126,7 @@ def mentions(text: str) -> list[Mention]:
     old_levels = [m.span(1) for m in _OLD_LEVELS.finditer(text)]
     for fig in extract_figures(text):
         # A figure the ledger could not hold (beyond 15 digits) stays in the text only.
-        if not fig.unit or parse_decimal(fig.value) is None:
+        if parse_decimal(fig.value) is None or not (fig.unit or _unitless_change(text, fig)):
             continue
         name, context = _name_before(text, fig.start)
         if fig.unit == "%" and _LIST_SHARE.search(context):

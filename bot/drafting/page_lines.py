@@ -43,3 +43,14 @@ def opens_what_follows(line: str) -> bool:
     """The line opens what follows it (an attachment list, a table's header row), not the
     progress of the item above it."""
     return bool(_ATTACHMENTS.match(line) or (_NUMBER_LABEL.match(line) and header_labels(line)))
+
+
+# A line saying only that nothing is told yet ("（暂无进展）", as the bot's own report prints
+# for a target without progress; "暂无进展情况。"): no progress of the item, nor a verdict.
+_NO_PROGRESS = re.compile(
+    r"^\s*[（(]?\s*(?:暂无|尚无)(?:进展|进度)(?:情况)?\s*[)）]?\s*[。.]?\s*$"
+)
+
+
+def no_progress(line: str) -> bool:
+    return bool(_NO_PROGRESS.match(line))

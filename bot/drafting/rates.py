@@ -39,7 +39,7 @@ def growth_behind(spec: TargetSpec) -> Reading | None:
 # ("塌目标1.8个百分点": 塌, fallen below, as a 昆明 report writes it.)
 _SHORT_OF = re.compile(
     r"(?:低于|落后于?|慢于|差|塌)(?:年度|全年)?(?:目标|计划|序时进度|预期)(?:值|任务)?\s*\d"
-    r"|(?:比|较)(?:年度|全年)?(?:目标|计划|序时进度)(?:值|任务)?(?:低|少|慢)了?\s*\d"
+    r"|(?:比|较)(?:年度|全年)?(?:目标|计划|序时进度)(?:投资)?(?:值|任务)?(?:低|少|慢)了?\s*\d"
 )
 _CLAUSE = re.compile(r"[^，,。；;\n]+")
 
@@ -60,8 +60,11 @@ def gap_status(told: str, target_text: str = "") -> Reading | None:
 
 # "增长10.1%,高于目标2.1个百分点": a rate already above the year's target rate (not the pace,
 # "高于序时进度…", which only says the work is ahead).
+# The same margin told from the plan's side ("比年度计划高20.3个百分点", "较计划投资多5个百分点").
 _ABOVE = re.compile(
     r"(?:高于|超过|超出|快于)(?:年度|全年)?(?:目标|预期|计划)(?:值|任务)?\s*[\d.]+\s*个百分点"
+    r"|(?:比|较)(?:年度|全年)?(?:目标|预期|计划)(?:投资)?(?:值|任务)?(?:高|多|快|超|超出)了?"
+    r"\s*[\d.]+\s*个百分点"
 )
 
 
@@ -76,3 +79,20 @@ def gap_above(told: str, target_text: str = "") -> Reading | None:
         found.group(0),
     )
     return Reading("超额完成", clause.strip(), 0.7)
+
+
+# "完成投资0.4亿元,与年度计划持平": the result equals a plan the report does not print.
+_LEVEL = re.compile(r"(?:与|和|同)(?:年度|全年)?(?:目标|预期|计划)(?:投资)?(?:值|任务)?持平")
+
+
+def level_with_plan(told: str) -> Reading | None:
+    """已完成 when the progress says its result equals the year's plan or target ("与年度计划
+    持平"); None otherwise (level with last year, "与上年持平", is no verdict on a target)."""
+    found = _LEVEL.search(told)
+    if found is None:
+        return None
+    clause = next(
+        (m.group(0) for m in _CLAUSE.finditer(told) if m.start() <= found.start() < m.end()),
+        found.group(0),
+    )
+    return Reading("已完成", clause.strip(), 0.7)

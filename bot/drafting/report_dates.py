@@ -157,6 +157,8 @@ _PERIODS = (
     (re.compile(r"上半年|前两个?季度|二季度|(?<![下全])半年度"), 6),
     (re.compile(r"三季度"), 9),
     (re.compile(r"一季度"), 3),
+    # "…绩效任务四季度进展情况": the fourth quarter ends with the year.
+    (re.compile(r"四季度"), 12),
 )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.ledger import strip_control_characters
 from bot.drafting.block_heads import headed_blocks
-from bot.drafting.cells import GROUP_ROW
+from bot.drafting.closing_marks import only_closing_marks
 from bot.drafting.details import detail_sections, item_name
 from bot.drafting.groups import Group, announces_group, find_headings, group_of, listed_in_runs
 from bot.drafting.numbered_notices import (
@@ -21,10 +21,12 @@ from bot.drafting.numbered_notices import (
     numbered_mentions,
     refusal,
 )
-from bot.drafting.page_lines import field_heading, opens_what_follows, page_footer
+from bot.drafting.page_lines import field_heading, no_progress, opens_what_follows, page_footer
 from bot.drafting.promise_lines import promised_items
 from bot.drafting.run_ends import past_its_run
+from bot.drafting.section_lists import SECTION, first_under_section, opens_with_date
 from bot.drafting.sub_lists import in_sub_list, sub_list_mark
+from bot.drafting.target_colons import target_then_result
 from bot.drafting.text_figures import UNIT_PATTERN
 from bot.drafting.words import status_from_words
 
@@ -81,6 +83,8 @@ def _split_same_line(text: str) -> tuple[str, str]:
         head = _TARGET_LABEL.sub("", text[: labelled.start()]).rstrip("，,；;。 ")
         if head:
             return head, text[labelled.end() :].strip()
+    if "|" not in text and "｜" not in text and (colon := target_then_result(text)):
+        return colon  # "用水总量控制在3.5亿立方米以内:全年用水3.1亿立方米"
     quoted = _QUOTED_TASK.match(text)
     if quoted and quoted.group(2).strip('，,。；;、”" '):
         return quoted.group(1), quoted.group(2).lstrip("，,、 ")
@@ -98,6 +102,8 @@ def _split_same_line(text: str) -> tuple[str, str]:
         return head + sep + more, rest
     if sep and _BYLINE.match(tail):
         return head + sep, ""  # "…道路。(吕锦武)": the article's byline, no progress
+    if sep and only_closing_marks(tail):
+        return text, ""  # "…。【已完成】（牵头：…）": the line's marks (closing_marks.py)
     if sep and tail.strip() and not _more_target(tail, head):
         return head + sep, tail
     return text, ""
@@ -156,19 +162,13 @@ _GROUP_REMARK = re.compile(
     r"[^\d]*$"
 )
 # The report's closing words to all the units ("下一步,各园区、各乡镇…要…"), or a line on the
-# items it does not name ("其余13项工作正在按照计划推进"): no listed item's progress.
+# items it does not name ("其余13项工作正在按照计划推进"), or an appended table ("附表：…汇总"):
+# no listed item's progress.
 _CLOSING = re.compile(
     r"^\s*(?:下一步|下步|下阶段)[，,:：]?\s*各|^\s*(?:其余|其他|剩余)\s*[\d一二三四五六七八九十]+\s*[项个件]"
+    r"|^\s*附(?:表|件)\s*\d{0,2}\s*[:：]"
 )
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.．、]\s*(.*)$")
-# The title of a section of the report ("二、区级为民办实事"): a Chinese ordinal and a few
-# words, no figure, no sentence. What follows it is no progress of the item above it.
-_SECTION = re.compile(
-    r"^\s*[一二三四五六七八九十]{1,3}、[^\d，,。；;:：]{2,20}$"
-    # A title set off by marks on both sides ("§市重点项目§", "【县重点项目】", "[本期综述]").
-    r"|^\s*(?:§[^§\d，,。；;]{2,20}§|【[^】\d，,。；;]{2,20}】|\[[^\]\d，,。；;]{2,20}\])\s*$"
-    r"|" + GROUP_ROW.pattern  # a table's group row ("二 | 区城管局 | 项目(3个)")
-)
 
 
 # An unmarked sub-heading of news prose ("市民出行更加方便"): a few words, no figure, no
@@ -212,7 +212,7 @@ def _item_start(line: str, last: int) -> tuple[int, str]:
     if not match:
         return 0, ""
     number, rest = int(match.group(1)), match.group(2)
-    if number == last + 1 or (number > last and not rest[:1].isdigit()):
+    if number == last + 1 or (number > last and (not rest[:1].isdigit() or opens_with_date(rest))):
         return number, rest
     return 0, ""
 
@@ -358,6 +358,9 @@ def _parse_report(text: str) -> Report:
             restart = _ITEM_START.match(probe)
             if restart and restart.group(1) == "1" and not restart.group(2)[:1].isdigit():
                 offset, number, rest = last, last + 1, restart.group(2)
+        if not number and starts and new_section:
+            # "二、民生保障（14项）" then "3.…": a list sorted by field keeps each item's number.
+            number, rest = first_under_section(probe, {n for _i, n, _r in starts})
         if not number and starts:
             number, rest = _restarts_list(probe, previous, {n for _i, n, _r in starts})
         previous = line if line.strip() else previous
@@ -366,7 +369,7 @@ def _parse_report(text: str) -> Report:
             new_section = False
         elif not starts:
             preamble_lines.append(line)
-        elif _SECTION.match(line):
+        elif SECTION.match(line):
             new_section = True
     if not starts:  # items named in runs under headings (groups.py), or by number (mentions.py)
         listed, problem = listed_in_runs(lines)
@@ -396,7 +399,7 @@ def _parse_report(text: str) -> Report:
     # "一、进展情况" / "(一)<an item's name>…": sections after the list, each its item's.
     names = {number: item_name(rest) for _i, number, rest in starts}
     used, details = detail_sections(lines, starts[-1][0] + 1, names)
-    sections = [k for k, line in enumerate(lines) if _SECTION.match(line)]
+    sections = [k for k, line in enumerate(lines) if SECTION.match(line)]
     for k, (index, number, rest) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else last
         # A group heading, or the title of the report's next section, ends an item.
@@ -407,7 +410,7 @@ def _parse_report(text: str) -> Report:
         body = [
             ln
             for i, ln in enumerate(lines[index + 1 : end], index + 1)
-            if ln.strip() and i not in used
+            if ln.strip() and i not in used and not no_progress(ln)
         ]
         while body and (
             (k + 1 < len(starts) and _LEAD_IN.search(body[-1]))

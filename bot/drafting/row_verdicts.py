@@ -13,6 +13,7 @@ import re
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.cells import split_cells
+from bot.drafting.closing_marks import without_closing_marks
 from bot.drafting.statuses import begun_not_finished
 from bot.drafting.words import Reading, status_from_words
 
@@ -190,18 +191,21 @@ _STATUS_MARK = re.compile(r"^\s*[【\[(（]\s*([\u4e00-\u9fff]{2,6})\s*[】\])�
 _BARE_DONE = ("完成", "已完工", "完工", "竣工")
 
 
-def status_mark(text: str) -> tuple[str, Reading | None]:
-    """The item's text without its leading status mark, and the status the mark states;
-    the text as it is and None when it opens on no such mark."""
+def status_mark(text: str) -> tuple[str, Reading | None, str]:
+    """The item's text without its status mark, the status a leading mark states (None when
+    none), and "牵头单位:…\n" for the lead unit named after a closing mark ("" when none)."""
+    stripped, lead = without_closing_marks(text)  # "…退出。【已完成】（牵头：县工信局）"
+    if stripped != text:
+        return stripped, None, lead
     mark = _STATUS_MARK.match(text)
     if mark is None:
-        return text, None
+        return text, None, ""
     said = status_from_words(mark.group(1))
     if said is None and mark.group(1) in _BARE_DONE:
         said = Reading("已完成", mark.group(1), 0.8)
     if said is None:
-        return text, None
-    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8)
+        return text, None, ""
+    return text[mark.end() :], Reading(said.value, f"报告标注“{mark.group(0).strip()}”", 0.8), ""
 
 
 # A line of a progress report that opens on its result ("建成干鲜果基地7.43万亩,其中核桃…",

@@ -134,7 +134,8 @@ def pair_rows(rows) -> list[Pairing]:
             # The row's one target and its one amount done, however far apart in size
             # ("77402万元" | "5468.18万元" | "7.06%"): the amount, before the rate, answers it.
             direct = _row_pair(row, measure, actuals)
-            found = [direct] if direct is not None else found
+            if direct is not None and (direct.indicator.actual or not found):
+                found = [direct]  # (without an amount done, the words' own names stand)
         found = _with_rate(rate_kept(found, row.rate, _row_name(row.name)), row.rate)
         for p in found:
             ind = p.indicator

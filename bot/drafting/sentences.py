@@ -190,12 +190,21 @@ def tells_results(sentence: str) -> bool:
         return False
     if any(_RESULT_BEFORE_FIGURE.search(c[: f.start]) for c, f in figured):
         return True
+    if any(
+        _COMPARED_BEFORE_FIGURE.search(c[: f.start]) and not _SET_AFTER_FIGURE.match(c[f.end :])
+        for c, f in figured
+    ):
+        return True  # "…508亿元,同比增长6.5%": a change measured on last year is a result
     return bool(_RESULT_WORDS.search(sentence)) and not _ONGOING.search(sentence)
 
 
 # A figure set as a plan in a report of results ("计划新建18公里"); "全年", "共" say a total.
 _PLANNED_FIGURE = re.compile(r"^[^\d]*?(?:计划|规划|目标|任务|力争|确保|争取|预计|拟|将)[^\d]*\d")
 _RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;]{{0,12}}$")
+# A change on last year's figure ("同比增长6.5%"), not one set as a floor or ceiling ("同比增长
+# 8%以上", "同比下降5%左右").
+_COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)?(?:为|达到?)?\s*$")
+_SET_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|以内|左右|之内)")
 
 
 _DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
@@ -236,6 +245,25 @@ def answers_with_rate(progress: str) -> bool:
     return bool(_RATE_FIRST.match(progress))
 
 
+# A line opening on its year and the value a measure came to ("2031年全区能耗总量为88.5万吨标准煤,
+# 增长1.6%"): in a report of that year's results, a result, not a target set for it.
+_YEARS_VALUE = re.compile(
+    r"^\s*20\d{2}\s*年度?[,，]?[^，,。；;\d]{2,24}?(?:为|实现|达到|达)\s*-?\d+(?:\.\d+)?"
+    r"\s*[^\d，,。；;]{0,8}?(?:[，,。；;]|$)"
+)
+
+
+def states_years_value(line: str) -> bool:
+    """The line opens on its year and the value a measure came to, with no word of a plan or a
+    bound ("以上", "左右") in it."""
+    return bool(_YEARS_VALUE.match(line)) and not _PLAN_OR_BOUND.search(line)
+
+
+_PLAN_OR_BOUND = re.compile(
+    r"计划|规划|目标|任务|力争|确保|争取|预计|拟|以上|以下|以内|左右|不低于|不超过"
+)
+
+
 # Words of what was done, not of what is to be done.
 _SAID_DONE = re.compile(
     r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
@@ -263,13 +291,21 @@ _PLAIN_RESULT = re.compile(
 )
 
 
+# A sentence ending on how its work goes ("151个前期项目有序推进。", "各项工程进展顺利"): the
+# state of the work, told of it; a task puts the verb first ("有序推进…改造").
+_GOING_AT_END = re.compile(
+    r"(?:(?:有序|顺利|稳步|正常|加快|积极|扎实)推进|进展顺利|推进顺利)[。.；;]?\s*$"
+)
+
+
 def line_tells_progress(line: str, *, results: bool = False) -> bool:
     """An item's own line, in a report of progress that states no day, tells progress: words
     of what was done ("已全部建设完成", "实际改造4559户"), of work behind or put off ("尚未开工",
-    "推迟至明年"), or, with `results` (after the year, items on lines of their own), plain
-    results ("全年城镇新增就业5260人")."""
+    "推迟至明年"), of how it goes, ending the sentence ("…有序推进。"), or, with `results`
+    (after the year, items on lines of their own), plain results ("全年城镇新增就业5260人")."""
     return bool(
         _SAID_DONE.search(line)
         or _SAID_SHORT.search(line)
+        or _GOING_AT_END.search(line)
         or (results and _PLAIN_RESULT.search(line))
     )

@@ -17,7 +17,8 @@ from bot.domain.status import (
     targeted_indicators,
 )
 from bot.drafting.parts_and_pace import part_behind, whole_on_pace
-from bot.drafting.rates import gap_above, gap_status, growth_behind
+from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
+from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, tells_results
 from bot.drafting.shares import clause_around
@@ -27,7 +28,6 @@ from bot.drafting.words import (
     Reading,
     forecasts_failure,
     late_forecast,
-    relative_status,
     status_from_words,
     whole_year_done,
 )
@@ -200,12 +200,14 @@ def draft_status(
     planned: bool = False,
     year_end: bool = False,
     yardstick: bool = False,
+    result_cells: bool = False,
 ) -> tuple[TargetSpec, Guess]:
     """The drafted status of `spec` on `day`, read from `told` (the words of its progress);
     `dated`: the report states the day its progress is as of; `planned`: the item has a
     plan for the month reported on; `year_end`: the report tells the year's results;
     `yardstick`: the report judges shares by the time gone, and files it under no heading
-    saying it keeps pace (bot/drafting/time_gone.py)."""
+    saying it keeps pace (bot/drafting/time_gone.py); `result_cells`: `told` is a table row's
+    result cells, whose figures are results however worded."""
     comparable = any(i.comparable for i in spec.indicators)
     words = None if comparable else relative_status(spec.target_text, told)
     if words is not None and words.value == "暂无数据" and day <= final_deadline(spec, day):
@@ -215,6 +217,7 @@ def draft_status(
         or late_forecast(told, final_deadline(spec, day).year)
         or gap_status(told, spec.target_text)
         or gap_above(told, spec.target_text)
+        or level_with_plan(told)
         or status_from_words(told)
     )
     if (
@@ -375,12 +378,12 @@ def draft_status(
         words is None
         and year_end
         and not missing_figures(spec)
-        and tells_results(told)
+        and (tells_results(told) or result_cells and not goes_on(told))
         and (spec.target_text.strip() in told or not goes_on(spec.target_text))
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no
         # target to hold it to: the office counts it done; not a task that goes on ("加快推进").
-        reason = f"年度完成情况报告列出的成果：“{told.strip()[:40]}”"
+        reason = f"年度完成情况报告列出的成果：“{(echo or told.strip())[:40]}”"
         spec = mark_done(replace(spec, status_override="已完成", status_reason=reason))
         return spec, Guess("status", "已完成", 0.5, reason)
     if words is None and told.strip():

@@ -8,17 +8,51 @@ draft never changes a figure) and the pairing goes to review, saying what was li
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
-from bot.domain.ledger import parse_decimal
+from bot.domain.ledger import IndicatorSpec, TargetSpec, parse_decimal
+from bot.domain.status import compute_status
 from bot.domain.units import MAGNITUDES
 from bot.drafting.pairing import Pairing
+from bot.drafting.words import Reading
 
 _ORDER = Decimal(100)
 
 
 def _slipped(target: Decimal, actual: Decimal) -> bool:
     return target > 0 and actual > 0 and target / _ORDER <= actual <= target * _ORDER
+
+
+def _slip(ind: IndicatorSpec) -> str:
+    """The bare unit `ind`'s actual is written in when that is likely a slip for its target's
+    unit ("元" for "亿元", of the target's order), else ""."""
+    magnitude = next((m for m in MAGNITUDES if ind.unit.startswith(m)), "")
+    bare = ind.unit.removeprefix(magnitude) if magnitude else ""
+    target, actual = parse_decimal(ind.target), parse_decimal(ind.actual)
+    if bare and ind.actual_unit == bare and target is not None and actual is not None:
+        return bare if _slipped(target, actual) else ""
+    return ""
+
+
+def status_as_meant(spec: TargetSpec, day: dt.date) -> Reading | None:
+    """The status the figures give read as likely meant ("11.3元" as "11.3亿元"), when it is
+    not the one they give as written; None when no actual is such a slip. The figures stay
+    as written: the reason names the slip, for review."""
+    slipped = [i for i in spec.indicators if _slip(i)]
+    if not slipped:
+        return None
+    meant = replace(
+        spec,
+        indicators=tuple(replace(i, actual_unit="") if _slip(i) else i for i in spec.indicators),
+    )
+    status = compute_status(meant, day)
+    if status == compute_status(spec, day):
+        return None
+    i = slipped[0]
+    why = f"按“{i.actual}{i.unit}”计（报告写“{i.actual}{i.actual_unit}”，疑漏写单位，待核）"
+    return Reading(status, why, 0.4)
 
 
 def read_unit_slips(pairings: list[Pairing]) -> list[Pairing]:

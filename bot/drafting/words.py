@@ -84,6 +84,8 @@ def comparator_for(before: str, after: str, name: str = "", heading: str = "") -
     if found:
         _, _, comparator, word = max(found)
         return Reading(comparator, word, 0.8)
+    if re.search(r"(?:下降|降低|减少|削减)$", name):  # "能耗下降2%": a fall, more is better
+        return Reading(">=", name[-2:] + "（降幅，按不低于计）", 0.7)
     for word in LOWER_IS_BETTER:
         if word in name or word in heading:
             return Reading("<=", word + "（越低越好）", 0.7)
@@ -161,10 +163,10 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "已全部完成", "全部完成", "均已完成", "已完成", "已全部竣工", "全部竣工",
             "已竣工", "已建成", "已交付使用", "已投入使用", "已投用", "已达到", "已到位",
             "已全部", "完成了", "已实现", "已完工", "并投入使用", "提供了", "已办结",
-            "全面完成",
+            "全面完成", "完成调整后目标",
             # A project to build that is in production has been built.
             "已投产", "已生产", "完成年度任务", "完成全年任务", "完成年度目标",
-            "完成全年目标", "提前完成", "已验收", "已达标",
+            "完成全年目标", "提前完成", "已验收", "已达标", "完成调整后方案目标",
             # "已完成年度投资计划": the year's plan done (not "完成年度计划投资3亿元", an amount).
             "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
@@ -257,7 +259,9 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 
 # "提前完成年度任务", "已完成全年目标任务": a verdict on the whole year's target, which
 # closes it whether or not the figures that would prove it are given.
-WHOLE_YEAR_DONE = re.compile(r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年)目标")
+WHOLE_YEAR_DONE = re.compile(
+    r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年|预定|既定|调整后的?(?:方案)?)目标"
+)
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
 
@@ -415,32 +419,3 @@ _STEADY = re.compile(
     r"正常推进|按计划推进|按期推进|进度正常|进展正常|序时推进|稳步推进|施工中|已启动"
     r"|(?:超过|超出|快于|领先于?)[^，,。；;]{0,6}(?:计划|工期)进度"  # ahead of plan, not done
 )
-
-
-# --- targets relative to others ("增速高于全省平均水平", "只增不减") ----------------------
-
-_ABOVE_AVERAGE = re.compile(r"高于(?:全省|全市|全国)?(?:平均|均值)")
-_AVERAGE_GIVEN = re.compile(r"(?:全省|全市|全国)平均(?:水平|增速)?(?:为|是)?\s*(-?\d+(?:\.\d+)?)%")
-_OWN_GROWTH = re.compile(r"(?:增速|增长|增幅)(?:为|达|达到)?\s*(-?\d+(?:\.\d+)?)%")
-_NO_DECREASE = re.compile(r"只增不减|不低于上年|高于上年|逐年增长")
-
-
-def relative_status(target_text: str, progress: str) -> Reading | None:
-    """The status of a target measured against others or last year, from the progress words;
-    None when the target is not such a target."""
-    own = _OWN_GROWTH.search(progress)
-    if _ABOVE_AVERAGE.search(target_text):
-        average = _AVERAGE_GIVEN.search(progress)
-        if own and average:
-            met = float(own.group(1)) > float(average.group(1))
-            words = f"{own.group(0)}，{average.group(0)}"
-            return Reading("已完成" if met else "未完成", words, 0.8)
-        return Reading(
-            "暂无数据",
-            f"目标为“{_ABOVE_AVERAGE.search(target_text).group(0)}…”，报告未给出可比的平均水平",
-            0.8,
-        )
-    if _NO_DECREASE.search(target_text) and own:
-        met = float(own.group(1)) >= 0
-        return Reading("已完成" if met else "未完成", own.group(0), 0.7)
-    return None

@@ -118,13 +118,23 @@ def _by_severity(grouped: Mapping[str, Sequence[Problem]]) -> list[str]:
     return sorted(grouped, key=key)
 
 
+def _who(led: int, of: int, leads: str, units: str) -> str:
+    """Who a requirement is addressed to: `leads` when every target concerned has a lead
+    unit; else `units`, the targets' units, which the office names as it sends it on."""
+    return leads if led == of else units
+
+
 def _requirements(
     problems: Sequence[Problem],
     done_open: int,
     issued: dt.date,
     as_of: dt.date,
     working_day: Callable[[dt.date], dt.date] | None = None,
+    led: tuple[int, int] | None = None,
 ) -> list[str]:
+    """The requirements; `led` counts the problems and the done, open targets that have a
+    lead unit (all of them when None)."""
+    led_problems, led_done = led if led is not None else (len(problems), done_open)
     kinds = {p.kind for p in problems}
     reply_by = issued + dt.timedelta(days=REPLY_DAYS)
     if working_day is not None:  # due on a Sunday or in 国庆 is due the next working day
@@ -137,7 +147,8 @@ def _requirements(
         lines.append(
             # Said in words: the bulletin is printed and filed, and a chat command means
             # nothing on paper.
-            f"被通报的牵头单位须于{due}前报送整改措施和最新进展，{HOW_TO_REPORT}。"
+            _who(led_problems, len(problems), "被通报的牵头单位", "被通报目标的责任单位")
+            + f"须于{due}前报送整改措施和最新进展，{HOW_TO_REPORT}。"
         )
     if "滞后" in kinds:
         lines.append("滞后于序时进度的目标，须说明原因，明确追赶措施和时间节点。")
@@ -147,7 +158,9 @@ def _requirements(
         lines.append("暂无数据的目标，须补报完成数据；数据尚未发布的，注明发布时间。")
     if done_open:
         lines.append(
-            f"已完成但尚未销号的{done_open}项目标，请牵头单位提交佐证材料，经核实后销号。"
+            f"已完成但尚未销号的{done_open}项目标，请"
+            + _who(led_done, done_open, "牵头单位", "各目标的责任单位")
+            + "提交佐证材料，经核实后销号。"
         )
     return lines
 
@@ -180,8 +193,13 @@ def build_bulletin(
     for p in problems:
         lead = lead_unit_names(by_number[p.number])
         grouped.setdefault(NO_LEAD if lead == "—" else lead, []).append(p)
-    done_open = sum(
-        1 for t in ledger.targets if t.closed is None and compute_status(t, as_of) in DONE_STATUSES
+    done = [
+        t for t in ledger.targets if t.closed is None and compute_status(t, as_of) in DONE_STATUSES
+    ]
+    done_open = len(done)
+    led = (
+        sum(1 for p in problems if by_number[p.number].lead_units),
+        sum(1 for t in done if t.lead_units),
     )
     return Bulletin(
         title=f"{ledger.title}督查通报",
@@ -192,7 +210,7 @@ def build_bulletin(
         changes=changes,
         problems=tuple((unit, tuple(grouped[unit])) for unit in _by_severity(grouped)),
         requirements=tuple(
-            _requirements(problems, done_open, issued or as_of, as_of, working_day)
+            _requirements(problems, done_open, issued or as_of, as_of, working_day, led)
         ),
         issued=issued,
     )
@@ -215,7 +233,8 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
         else [f"{since}以来，没有目标更新数据或进展。"]
     )
     problems = [
-        f"{unit}："
+        # a ledger that names no lead unit at all: the problems, under no heading of one
+        ("" if [u for u, _ in b.problems] == [NO_LEAD] else f"{unit}：")
         + "；".join(f"第{p.number}项 {p.title}（{p.kind}，{p.detail}）" for p in ps)
         + "。"
         for unit, ps in b.problems

@@ -51,6 +51,7 @@ from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     ACCEPT_COVERAGE,
     AMBIGUOUS_RATIO,
+    BAD_NUMBER_REF,
     CONFIDENT_COVERAGE,
     FOLLOW_FILLER,
     FREEZE_AT,
@@ -65,6 +66,7 @@ from bot.understanding.cues import (
     WEAK_AMBIGUOUS_RATIO,
     WRITING,
     any_word,
+    numbers_held,
     one_common_word,
     to_int,
 )
@@ -257,6 +259,11 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 core = FOLLOW_FILLER.sub("", FOLLOW_FILLER.sub("", q).strip())  # 那, then 它
                 rank = self._asks_only_a_rank(core.strip())
                 return self._target_answer(question, q, last, (), aspect="rank" if rank else None)
+        if (bad := BAD_NUMBER_REF.search(q)) is not None:
+            said = bad.group().replace(" ", "")
+            return self._unknown(
+                question, reply_prefix=f"{said}不是目标序号。{numbers_held(self.by_number)}"
+            )
         number = self._number_reference(q)
         if number is not None:
             numbers = self._number_references(q)
@@ -269,7 +276,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             if not self._holds_figure(q, number):  # "确定事项11项的那次" counts, not numbers
                 return self._unknown(
                     question,
-                    reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。",
+                    reply_prefix=f"台账中没有第{number}项目标（共{len(self.ledger.targets)}项）。"
+                    + numbers_held(self.by_number),
                     alias_candidate=False,
                 )
         if WRITING.search(q):

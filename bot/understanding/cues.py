@@ -115,6 +115,25 @@ NUMBER_REF = gated(
 )
 
 
+# An item number no ledger has: negative or not whole ("第-1项", "第1.5项", "第负一项",
+# "第一点五项"); refused as such, never read as a figure of some target.
+BAD_NUMBER_REF = re.compile(
+    r"第\s*(?:[-－负]\s*[0-9一二两三四五六七八九十百零〇]+(?:[.．][0-9]+)?"
+    r"|[0-9]*(?:\s*[.．]+\s*[0-9]+)+|[一二两三四五六七八九十百零〇]+点[一二两三四五六七八九零〇]+)"
+    r"\s*(?:项|条|个|号|件)"
+)
+
+
+def numbers_held(numbers) -> str:
+    """ "目标序号是1–66的整数，如“第34项”。": which item numbers a question may name."""
+    numbers = sorted(numbers)
+    if not numbers:
+        return ""
+    low, high = numbers[0], numbers[-1]
+    span = f"{low}–{high}" + ("" if high - low + 1 == len(numbers) else "之间的部分")
+    return f"目标序号是{span}的整数，如“第{numbers[len(numbers) // 2]}项”。"
+
+
 # A place in the last list: 第N个, or 第N alone ("第二个呢", "第3个", "那第二呢").
 POSITION = re.compile(rf"^(?:那|那么)?\s*第\s*{_NUM}\s*个?\s*(?:呢|吧|怎么样|咋样)?[?？。]*$")
 # A ledger's own number said as an ordinal ("第12项", "第十二条呢"): never a place in a list.

@@ -38,6 +38,7 @@ class JiebaDictionary:
         self.total = _frequency_sum(raw)
         self.log_total = math.log(self.total)
         self._entries: dict[str, int | None] = {}
+        self._tags: dict[str, str] = {}
 
     def entry(self, frag: str) -> int | None:
         """The frequency of the word `frag`; 0 when it only starts longer words (or is a word
@@ -64,6 +65,24 @@ class JiebaDictionary:
         if line + 1 < len(starts) and raw[starts[line + 1] : starts[line + 1] + width + 1] == word:
             at = raw.rfind(b"\n" + word) + 1  # written twice: jieba keeps the line it reads last
         return int(raw[at : raw.find(b"\n", at)].split(b" ")[1])
+
+    def tag(self, word: str) -> str:
+        """The part-of-speech tag jieba's dictionary gives `word` ("ns" of 长江), "" when it
+        is no word of the dictionary (the line jieba reads last, as for its frequency)."""
+        found = self._tags.get(word)
+        if found is None:
+            if len(self._tags) > 10_000:
+                self._tags.clear()
+            found = self._tags[word] = self._tag(word)
+        return found
+
+    def _tag(self, word: str) -> str:
+        key = word.encode() + b" "
+        at = self._raw.rfind(b"\n" + key) + 1
+        if at == 0 and not self._raw.startswith(key):
+            return ""
+        fields = self._raw[at : self._raw.find(b"\n", at)].split(b" ")
+        return fields[2].decode() if len(fields) > 2 else ""
 
 
 def _frequency_sum(raw: bytes) -> int:

@@ -3,7 +3,6 @@ on pace, every target, and by what the targets' texts say (ranked ones: `ranking
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from itertools import pairwise
 from typing import Any
@@ -14,7 +13,6 @@ from bot.domain.ledger import (
 )
 from bot.domain.status import (
     DONE_STATUSES,
-    deadline_state,
     open_deadlines,
     year_closed,
 )
@@ -25,7 +23,8 @@ from bot.render.replies import (
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase, to_int
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
     ANY_CATEGORY,
@@ -36,32 +35,22 @@ from bot.understanding.list_cues import (
     CATEGORY_CUE,
     CATEGORY_WORDS,
     COUNT_CUE,
-    DAYS_WITHIN,
     DONE_ALREADY,
-    DUE_CUE,
-    DUE_DAY,
-    DUE_PASSED,
-    DUE_THIS_YEAR,
-    DUE_WORDS,
     JOINED,
     LIST_CUE,
-    MONTH,
     NOT_DONE_STATUSES,
     ON_PACE,
     ON_PACE_STATUSES,
     ONE_THING,
     OVERDUE,
     REMAINING,
-    SOON,
     STAGE_EDGES,
     STAGE_LISTS,
-    THIS_WEEK,
     TO_BE_DONE,
     UNIT_CUE,
     UNIT_NAME,
     UNIT_PLACE,
     UNIT_SUFFIX,
-    WEEKDAYS_AHEAD,
     WHO_IS_RESPONSIBLE,
     WORD_LIST,
     status_heading,
@@ -73,7 +62,7 @@ from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
 
 
-class ListAnswers(UnitLists, RankedLists):
+class ListAnswers(UnitLists, DueLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -172,7 +161,8 @@ class ListAnswers(UnitLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
-        unit, role = self._unit_filter(q)
+        units, role, negated = self._units_read(q)
+        unit = units[0] if units else None
         category = self._category_filter(q)
         due = self._due_filter(q)
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):
@@ -190,20 +180,24 @@ class ListAnswers(UnitLists, RankedLists):
         if status and (
             has_cue
             or ((len(q) <= 8 or "的" in q) and not self._names_target(who))
-            or (unit and not self._says_besides_unit(q, unit))
+            or (unit and (negated or not self._says_besides_unit(q, unit)))
         ):
             filters["status"] = status
         # A unit named only by the stem a topic shares ("科技" of 科技局) with nothing but a
         # count ("科技成果登记了多少项") counts one target's things, not the unit's targets.
         named = bool(unit) and self._named_as_unit(q, unit)
         if unit and (
-            UNIT_CUE.search(q)
+            negated  # "发改委以外的": the unit left out is what the list is by
+            or (named and due is not None)  # "发改委12月底前要完成的"
+            or UNIT_CUE.search(q)
             or (has_cue and (named or LIST_CUE.search(COUNT_CUE.sub(" ", q))))
             or (named and not self._says_besides_unit(q, unit))
         ):
-            filters["unit"] = unit
+            filters["unit"] = "、".join(units)
             if role:
                 filters["role"] = role
+            if negated:
+                filters["not_unit"] = True
         cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
         if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
@@ -217,26 +211,31 @@ class ListAnswers(UnitLists, RankedLists):
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
-        selected = []
-        for t in self._pool(filters, unit, category):
+        selected, met = [], []
+        for t in self._pool(filters, units if not negated else (), category):
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
-            if "unit" in filters and not any(
-                u.name == unit and (not role or u.role == role) for u in t.units
-            ):
+            if "unit" in filters and not self._held_by(t, units, role, negated):
                 continue
             if "category" in filters and t.category != category:
                 continue
             if due is not None and not self._due_within(t, due):
+                if any(due[0] <= d.date <= due[1] for d in t.deadlines):
+                    met.append(t)  # its deadlines in the window all met
                 continue
             selected.append(t)
-        title = self._list_title(filters, status, unit, category, due, role)
+        done = ""
+        if due is not None:  # by a day ahead: what is still to do; the done ones in a line
+            selected, done, count = self._done_by(due, selected, met)
+            filters.update({"done": count} if count else {})
+        title = self._list_title(filters, status, (units, role, negated), category, due)
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
         notes = self._due_notes(selected, due) if due is not None else {}
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
+        reply = f"{reply}\n{done}" if done else reply
         if (
             len(selected) == 1
             and "unit" in filters
@@ -289,8 +288,10 @@ class ListAnswers(UnitLists, RankedLists):
                 groups.setdefault(("status", self.status(t)), []).append(t)
             self._groups = groups
         pools = []
-        if "unit" in filters:
-            pools.append(self._groups.get(("unit", unit), []))
+        if "unit" in filters and unit:  # one unit's name, or several a short form shares
+            units = (unit,) if isinstance(unit, str) else unit
+            merged = {t.number: t for u in units for t in self._groups.get(("unit", u), [])}
+            pools.append(sorted(merged.values(), key=lambda t: t.number))
         if "category" in filters:
             pools.append(self._groups.get(("category", category), []))
         if "status" in filters:
@@ -299,48 +300,25 @@ class ListAnswers(UnitLists, RankedLists):
         return min(pools, key=len) if pools else list(self.ledger.targets)
 
     def _with_unit(self, question, q, title, targets, filters, *, notes=None) -> Answer:
-        unit, role = self._unit_filter(q)
-        if unit:
-            targets = [
-                t
-                for t in targets
-                if any(u.name == unit and (not role or u.role == role) for u in t.units)
-            ]
-            title = f"{unit}{'牵头' if role == 'lead' else '负责'}的{title}"
-            filters = {**filters, "unit": unit, **({"role": role} if role else {})}
+        units, role, negated = self._units_read(q)
+        if units:
+            targets = [t for t in targets if self._held_by(t, units, role, negated)]
+            title = f"{self._units_heading(units, role, negated)}的{title}"
+            filters = {**filters, "unit": "、".join(units), **({"role": role} if role else {})}
         return self._list(question, title, targets, filters, notes=notes)
 
-    def _due_within(self, t: TargetSpec, due: tuple[dt.date, dt.date]) -> bool:
-        # Relative windows (this week, next week, soon) list done targets too, marked so.
-        include_done = due[0] >= self.today
-        return any(
-            due[0] <= d.date <= due[1] and (include_done or not d.done) for d in t.deadlines
-        )
-
-    def _due_notes(self, selected, due) -> dict[int, str]:
-        """What each target's line says of its deadlines inside the window."""
-        notes = {}
-        for t in selected:
-            inside = [d for d in t.deadlines if due[0] <= d.date <= due[1]]
-            if inside and all(d.done for d in inside):
-                # the status already says a done target is done; else which deadline is met
-                if self.status(t) not in DONE_STATUSES:
-                    notes[t.number] = f"{inside[-1].text or inside[-1].date.isoformat()}已完成"
-            elif inside:
-                d = min(inside, key=lambda d: d.date)
-                # a done target's open deadline is a date, not days left to do it in
-                done = self.status(t) in DONE_STATUSES
-                state = "到期" if done else f"（{deadline_state(d, self.today)}）"
-                notes[t.number] = f"{d.date.isoformat()}{state}"
-        return notes
-
-    def _list_title(self, filters, status, unit, category, due, role=None) -> str:
+    def _list_title(self, filters, status, unit_read, category, due) -> str:
         parts = []
         if "due" in filters:
             state = "（含已完成）" if due[0] >= self.today else "（未完成）"
-            parts.append(f"{due[0].isoformat()}至{due[1].isoformat()}到期{state}")
+            start = f"{due[0].isoformat()}至"
+            if due[0] == dt.date(self.ledger.year, 1, 1) and due[1] > self.today:
+                start = ""  # "12月底前要完成的": by that day, not the year's span
+            if filters.get("done"):  # said in the title, which every page repeats
+                state = f"（未完成；另有{filters['done']}项已完成）"
+            parts.append(f"{start}{due[1].isoformat()}{'到期' if start else '前到期'}{state}")
         if "unit" in filters:
-            parts.append(f"{unit}{'牵头' if role == 'lead' else '配合' if role else '负责'}")
+            parts.append(self._units_heading(*unit_read))
         if "category" in filters:
             parts.append(f"{category}领域")
         if "status" in filters:
@@ -387,56 +365,4 @@ class ListAnswers(UnitLists, RankedLists):
         for category in CATEGORIES:
             if any(w in q for w in CATEGORY_WORDS[category]):
                 return category
-        return None
-
-    def _named_window(self, q: str) -> tuple[dt.date, dt.date] | None:
-        """This month, next month, or days or weeks from today ("三天内", "两周内")."""
-        today = self.today
-        if "这个月" in q or "本月" in q or "当月" in q:
-            start = today.replace(day=1)
-            return start, start.replace(day=calendar.monthrange(today.year, start.month)[1])
-        if "下个月" in q or "下月" in q:
-            first = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        days = DAYS_WITHIN.search(q)
-        count = to_int(days.group(1)) if days else None
-        if count:
-            return today, today + dt.timedelta(days=count * (7 if days.group(2) else 1))
-        return None
-
-    def _due_filter(self, q: str) -> tuple[dt.date, dt.date] | None:
-        today = self.today
-        to_be_done = TO_BE_DONE.search(q) is not None  # "本月应完成的", "下周要做完的"
-        if WEEKDAYS_AHEAD.search(q) and (to_be_done or DUE_WORDS.search(q)):
-            start = today + dt.timedelta(days=7 - today.weekday())
-            return start, start + dt.timedelta(days=6)
-        if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
-            return today, today + dt.timedelta(days=6 - today.weekday())
-        if SOON.search(q):
-            # "本月要到期的", "三天内就要到期的": the window named, else the next 30 days
-            return self._named_window(q) or (today, today + dt.timedelta(days=30))
-        if not (to_be_done or DUE_CUE.search(q)):
-            return None
-        day = DUE_DAY.search(q)
-        if day is not None:  # "明天到期的", "后天要完成的", "昨天到期的": that day alone
-            named = today + dt.timedelta(days="今明后".find(day.group(1)[0]))  # 昨: -1
-            return named, named
-        if DUE_PASSED.search(q):
-            # Deadlines already passed: the year so far, open ones only (as `_due_within` does
-            # for a window that starts before today).
-            return dt.date(self.ledger.year, 1, 1), today
-        window = self._named_window(q)
-        if window is not None:
-            return window
-        ledger_year = self.ledger.year
-        if "年底" in q or "年末" in q:
-            return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
-        if DUE_THIS_YEAR.search(q):
-            return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
-        m = MONTH.search(q)
-        if m:
-            month = to_int(m.group(1))
-            if month and 1 <= month <= 12:
-                end = dt.date(ledger_year, month, calendar.monthrange(ledger_year, month)[1])
-                return dt.date(ledger_year, 1, 1), end
         return None

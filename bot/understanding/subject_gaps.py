@@ -11,10 +11,16 @@ import re
 
 from bot.understanding.asker_cues import FORECAST, OWN_MEAL, coming_year_words, without
 from bot.understanding.candidates import Candidate
+from bot.understanding.dictionary_cut import jieba_dictionary, word_spans
 from bot.understanding.text import normalize, text_tokens
 
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
 _FIGURE_CHARS = re.compile(r"[0-9.%]+")
+
+# jieba's dictionary tags for the names of bodies, events and other things and abbreviations,
+# of three characters or more (大运会, 冬奥会); not of places or people, which it gives common
+# words too (东西 ns, 上岗 ns, 敬老院 nr), nor shorter words (换灯 nz).
+_NAME_TAGS = frozenset(("nt", "nz", "j"))
 
 # The level a ledger's own place is named with in its preamble (恩平市, 苍南县, 涪陵区).
 _LEVELS = "市县区州旗"
@@ -33,7 +39,11 @@ class SubjectGaps:
         coming = coming_year_words(q)
         if coming and not self.names_something(without(q, coming)):
             return True  # "明年的十件实事有哪些": words for the whole ledger, of another year
-        return self._names_unheld_subject(q, best) or self._only_own_place(q, best)
+        return (
+            self._names_unheld_subject(q, best)
+            or self._only_own_place(q, best)
+            or self._names_unheld_name(q, best)
+        )
 
     @functools.cached_property
     def _official_words(self) -> tuple[str, ...]:
@@ -136,6 +146,58 @@ class SubjectGaps:
                 return True
         return False
 
+    def _names_unheld_name(self, q: str, best: Candidate | None) -> bool:
+        """A match on nothing but words of work or place (or the name's own characters)
+        beside a proper name no text of the ledger writes: a word of three characters or more
+        jieba's dictionary tags a body, event or abbreviation (`_NAME_TAGS`: 大运会, 冬奥会)
+        that the lexicon does not read as its own. The name is all the question asks about."""
+        if best is None or not self._little_evidence(best):
+            return False  # most matches: no need to cut the question into words
+        dictionary = jieba_dictionary()
+        spans = [
+            (start, end)
+            for start, end in word_spans(q)
+            if end - start >= 3
+            and dictionary.tag(word := q[start:end]) in _NAME_TAGS
+            and word not in self._lexicon_words
+            and word not in self.lexicon.synonyms
+            and not self._ledger_mentions(word)
+        ]
+        if not spans:
+            return False
+        names = [q[start:end] for start, end in spans]
+        for r in best.reasons:
+            text = self._besides_generic(r.text)
+            if len(text) == 1 and any(text in name for name in names):
+                continue  # a character of the name (运 of 大运会); a word of it is evidence
+            if len(text) > 1 and not _straddles(q, text, spans):
+                return False  # 会场 of 大运会场馆 is half the name's, no word of the question
+        return True
+
+    def _little_evidence(self, best: Candidate) -> bool:
+        """No figure and nothing longer than two characters besides words of work or place
+        explains `best`, and two such bigrams at most (one on each edge of a name)."""
+        bigrams = 0
+        for r in best.reasons:
+            if r.kind == "figure":
+                return False
+            rest = len(self._besides_generic(r.text))
+            if rest > 2:
+                return False
+            bigrams += rest == 2
+        return bigrams <= 2
+
+    def _besides_generic(self, text: str) -> str:
+        """A reason's text without figures and words of work or place (建设类 → 类); "" when
+        it is one of them or a part of one."""
+        text = _FIGURE_CHARS.sub("", text)
+        if text in self._generic_parts:
+            return ""
+        for word in self.lexicon.generic:
+            if len(word) >= 2:
+                text = text.replace(word, "")
+        return text
+
     @functools.cached_property
     def _readings(self) -> dict[str, tuple[str, ...]]:
         """Each official word's lexicon words (its synonyms, a topic's words), normalised,
@@ -163,6 +225,19 @@ class SubjectGaps:
         if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
             return False
         return tokens == [word] or self._counts(word)[0] > 0
+
+
+def _straddles(q: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every place `q` writes `text` runs across the edge of one of the `spans`."""
+    at = q.find(text)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(text)
+        if not any(at < edge < end for span in spans for edge in span):
+            return False
+        at = q.find(text, at + 1)
+    return True
 
 
 def _names_phrase(best: Candidate) -> bool:

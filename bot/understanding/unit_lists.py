@@ -19,6 +19,12 @@ WITHOUT_LEAD = re.compile(
     r"|(?:没人|无人|没有人)(?:负责|牵头|管|抓)|谁都不管"
 )
 
+# A unit's name said to be left out: "不是发改委牵头的", "非民政局负责的", "除了发改委…",
+# "发改委没牵头的", "发改委不负责的", "发改委以外的" (not "发改委负不负责", an A-not-A).
+_NOT_BEFORE = re.compile(r"(?:不是|并非|非|除了|除去|除)由?$")
+_NEGATOR_HEAD = re.compile(r"^(?:哪些|哪几项)?(?:不是|并非|除了|除去)由?")
+_NOT_AFTER = re.compile(r"(?:没有?|未|不)(?:参与|负责|牵头|配合|协助|管)|的?(?:以外|之外)")
+
 
 class UnitLists:
     """The unit a list question names, and the unknown-unit lists, of `Answerer`
@@ -29,8 +35,8 @@ class UnitLists:
         says which), or that every target has its lead; None unless so asked of the ledger."""
         if not WITHOUT_LEAD.search(q) or self._specific_topic(q):
             return None
-        if self._unit_filter(q)[0]:
-            return None  # "发改委没牵头的": that unit's list, by role
+        if self._unit_filter(q)[0] or UNIT_NAME.search(q):
+            return None  # "发改委没牵头的": the targets that unit does not lead
         targets = [t for t in self.ledger.targets if not t.lead_units]
         filters = {"without_lead": True}
         if not targets:
@@ -48,7 +54,7 @@ class UnitLists:
         m = UNIT_NAME.search(q)
         if m is None or self._specific_topic(q):
             return None
-        name = m.group(1)
+        name = _NEGATOR_HEAD.sub("", m.group(1))  # "不是发改委牵头的": 发改委
         close = close_units(name, self.unit_names)
         if len(close) == 1 and close[0] not in q:
             found = self._list_answer(question, q.replace(name, close[0]))
@@ -61,6 +67,38 @@ class UnitLists:
             f"台账列明的责任单位有：{known}等。" if known else f"{NO_UNITS}。"
         )
         return Answer(question, "list", (), reply, filter={"unit": name})
+
+    def _units_read(self, q: str) -> tuple[tuple[str, ...], str | None, bool]:
+        """The units the question names, the role asked of them, and whether it asks for the
+        targets they do not hold. A short form two units share ("民政局" of 县民政局 and
+        市民政局) names both: a leader who does not say which means either, and sees both."""
+        unit, role = self._unit_filter(q)
+        if unit is None:
+            return (), None, False
+        forms = [f for name, fs in self._unit_forms if name == unit for f in fs if f in q]
+        form = max(forms, key=len)
+        units = tuple(name for name, fs in self._unit_forms if form in fs)
+        units = (unit, *(u for u in units if u != unit))
+        at = q.find(form)
+        negated = bool(_NOT_BEFORE.search(q[:at]) or _NOT_AFTER.match(q, at + len(form)))
+        return units, role, negated
+
+    @staticmethod
+    def _held_by(t, units: tuple[str, ...], role: str | None, negated: bool) -> bool:
+        """Whether a list by these units keeps `t`: one of them holds it (in `role` when
+        given), or, `negated`, none does."""
+        held = any(u.name in units and (not role or u.role == role) for u in t.units)
+        return held != negated
+
+    @staticmethod
+    def _units_heading(units: tuple[str, ...], role: str | None, negated: bool) -> str:
+        """ "县民政局、市民政局负责", "县发改委未牵头": how a list's title names its units."""
+        names = "、".join(units)
+        if negated:
+            return f"{names}未牵头" if role == "lead" else f"{names}未参与" if role else (
+                f"不由{names}负责"
+            )  # fmt: skip
+        return f"{names}{'牵头' if role == 'lead' else '配合' if role else '负责'}"
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""

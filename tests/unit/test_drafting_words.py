@@ -6,8 +6,9 @@ import pytest
 
 from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.relative_targets import relative_status
 from bot.drafting.report_dates import guess_year, report_day
-from bot.drafting.words import comparator_for, relative_status, status_from_words
+from bot.drafting.words import comparator_for, status_from_words
 
 
 @pytest.mark.parametrize(
