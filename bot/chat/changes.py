@@ -26,10 +26,11 @@ from bot.chat.progress_reports import tell_unit
 from bot.chat.registry import ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, Button, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.admin_commands import GRAMMARS, propose
-from bot.domain.admin_grammar import CommandError, Proposal
+from bot.domain.admin_grammar import AUTO_STATUS, CommandError, Proposal
 from bot.domain.admin_lists import alias_clash, deadline_before_year
 from bot.domain.ledger import text_problem
 from bot.domain.report_states import state_label
+from bot.domain.status import compute_status
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
 from bot.store.ledger_store import StaleChange
 from bot.store.models import PendingChange
@@ -40,6 +41,7 @@ from bot.store.uow import UnitOfWork, reading
 def _proposal_command(name: str):
     def handler(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         note = ""
+        args = _without_current_year(service, args)
         # A unit the ledger knows, never a silent new one (control characters are left for
         # propose to refuse with the field named).
         if name == "assign" and text_problem(args, multiline=True) is None:
@@ -60,6 +62,8 @@ def _proposal_command(name: str):
         refused = _refused_by_the_ledger(service, name, args, proposal)
         if refused:
             return [Reply(f"{refused}\n用法：{GRAMMARS[name].usage}")]
+        if name == "status" and proposal.target is not None and not note:
+            note = _computed_status_note(service, args, proposal.target)
         if note:
             proposal = dataclasses.replace(proposal, summary=f"{proposal.summary}\n{note}")
         return [_pending_reply(service, sender, proposal)]
@@ -84,6 +88,31 @@ def _refused_by_the_ledger(service: ChatContext, name: str, args: str, proposal)
     return ""
 
 
+def _computed_status_note(service: ChatContext, args: str, number: int) -> str:
+    """For "/status 16 自动": the status the figures give once the override is cleared, so the
+    admin sees what "自动" will make it before confirming; "" for any other /status."""
+    words = unicodedata.normalize("NFKC", args).split()
+    target = service.target(number)
+    if len(words) < 2 or words[1] != AUTO_STATUS or target is None:
+        return ""
+    cleared = dataclasses.replace(target, status_override="", status_reason="")
+    return f"（取消人工认定后，按数据计算的状态为：{compute_status(cleared, service.today)}）"
+
+
+def _without_current_year(service: ChatContext, args: str) -> str:
+    """`args` without a leading current year before a target number ("/alias 2020 12 放款额"
+    while 2020 is the current year: the year changes go to anyway), else as they are."""
+    words = args.split(maxsplit=2)
+    if len(words) < 2 or parse_target_number(words[0]) != service.year:
+        return args
+    if service.target(service.year) is not None:  # a ledger numbering that far: the number
+        return args
+    number = parse_target_number(words[1])
+    if number is None or service.target(number) is None:
+        return args
+    return " ".join(words[1:])
+
+
 def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
     """Why a change names no target of the current year, which is the only one changes go to:
     a year written first ("/set 2020 12 …"), or a number that year does not hold."""
@@ -92,6 +121,11 @@ def _not_in_current_year(service: ChatContext, name: str, args: str) -> str:
     if number is None or service.target(number) is not None:
         return ""
     usage = f"用法：{GRAMMARS[name].usage}"
+    after = parse_target_number(words[1].split()[0]) if len(words) > 1 else None
+    if number == service.year and after is not None:  # "/set 2020 99 …" in 2020: no 99
+        return f"{no_such_target(service.answerer.ledger, after)}\n{usage}"
+    if number == service.year:  # no export to suggest: the year changes go to anyway
+        return f"修改总是针对当前年度（{number}年）的台账，不用写年份，请写目标序号。\n{usage}"
     if number in service.years.held():
         return (
             f"修改只针对当前年度（{service.year}年）的台账，序号前不要写年份。\n{usage}\n"

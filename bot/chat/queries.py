@@ -22,7 +22,7 @@ from bot.chat.types import (
 from bot.chat.years import not_held, year_core
 from bot.domain.echo import echoed
 from bot.domain.ledger import STATUSES
-from bot.domain.status import open_deadlines, year_closed
+from bot.domain.status import DONE_STATUSES, deadline_state, open_deadlines, year_closed
 from bot.render.replies import (
     closed_year_due_text,
     list_title,
@@ -147,15 +147,22 @@ def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     if year_closed(service.today, service.answerer.ledger.year):
         return [Reply(closed_year_due_text(service.answerer.ledger.year))]
     end = service.today + dt.timedelta(days=days)
-    chosen = [
-        t.number
-        for t in service.answerer.ledger.targets
-        if any(service.today <= d.date <= end for d in open_deadlines(t))
-    ]
+    # Soonest first, each line with the deadline that falls due and the days left to it, as
+    # "这个月到期的" asked in words lists them.
+    due, notes = [], {}
+    for t in service.answerer.ledger.targets:
+        inside = [d for d in open_deadlines(t) if service.today <= d.date <= end]
+        if inside:
+            first = min(inside, key=lambda d: d.date)
+            due.append((first.date, t.number))
+            # a done target's open deadline is a date, not days left to do it in
+            done = service.answerer.status(t) in DONE_STATUSES
+            state = "到期" if done else f"（{deadline_state(first, service.today)}）"
+            notes[t.number] = f"{first.date.isoformat()}{state}"
     title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
-    if not chosen:
+    if not due:
         return [Reply(f"{title}：没有。")]
-    return [service.paged_list(title, chosen)]
+    return [service.paged_list(title, [number for _, number in sorted(due)], notes=notes)]
 
 
 def cmd_ask(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

@@ -10,7 +10,6 @@ rights. The commands themselves live in the modules listed in COMMAND_MODULES.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import re
 import time
@@ -37,6 +36,9 @@ from bot.chat import progress_reports as chat_progress_reports
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text
+from bot.chat.change_words import change_hint, history_reply
+from bot.chat.document_words import document_request
+from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
 from bot.chat.supervision import workflow_reply
 from bot.chat.types import (
@@ -63,7 +65,6 @@ from bot.understanding.conversation import Answer, Conversations
 
 logger = logging.getLogger(__name__)
 
-PAGE_SIZE = 10
 # A confirmation typed as text where no button waits: it is not a question about a target.
 BARE_CONFIRMATIONS = frozenset({"确认", "确定", "取消", "好的确认", "确认修改"})
 NOTHING_TO_CONFIRM = (
@@ -84,23 +85,6 @@ COMMAND_MODULES = (
     chat_documents,
     chat_evidence,
 )
-
-
-def saved_numbers(numbers: list[int], notes: dict[int, str] | None) -> str:
-    """A long list as `SavedList.numbers_json` keeps it: the numbers, with their lines' notes
-    when there are any ({"numbers": […], "notes": {"6": "逾期"}})."""
-    if not notes:
-        return json.dumps(numbers)
-    kept = {str(n): notes[n] for n in numbers if n in notes}
-    return json.dumps({"numbers": numbers, "notes": kept}, ensure_ascii=False)
-
-
-def listed_numbers(numbers_json: str) -> tuple[list[int], dict[int, str]]:
-    """The numbers and notes `saved_numbers` wrote (a plain list: no notes)."""
-    kept = json.loads(numbers_json)
-    if isinstance(kept, list):
-        return kept, {}
-    return kept["numbers"], {int(n): note for n, note in kept.get("notes", {}).items()}
 
 
 def build_registry() -> Registry:
@@ -193,7 +177,9 @@ class ChatService:
             logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
             return [Reply(f"/{name} 仅限管理员使用。")]
         try:
-            return command.handler(self, sender, args.strip())
+            replies = command.handler(self, sender, args.strip())
+            note_pages(self, sender, replies)  # "/list" then "下一页" typed
+            return replies
         except OverflowError:  # a number beyond the database's 64-bit integers
             return [Reply(f"/{name} 中的数字超出范围。发送 /help 查看用法。")]
 
@@ -211,9 +197,22 @@ class ChatService:
             return self.refuse(sender, "question")
         if text.strip(" 。.!！") in BARE_CONFIRMATIONS:
             return [Reply(NOTHING_TO_CONFIRM)]
+        # "下一页" typed: the last long list's page; "给我发个报告": the report itself
+        made = turn_page(self, sender, text) or document_request(self, sender, text)
+        if made is not None:
+            return made
         answer = self.years.ask(text, self.conversations.of(sender.chat_id))
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
         reply = workflow_reply(self, answer) or self._answer_reply(answer)
+        if answer.intent == "list":  # a new list: its pages, or none to turn
+            self.conversations.of(sender.chat_id).paged = ()
+        note_pages(self, sender, [reply])  # a target opened from it keeps the list's pages
+        trail = history_reply(self, text, answer)  # "新增贷款的变更记录": its /history
+        if trail is not None:
+            return [Reply(trail)]
+        hint = change_hint(self, sender, text, answer)  # "把新增贷款改成26亿元": nothing changed
+        if hint is not None:
+            reply = dataclasses.replace(reply, text=f"{hint}\n{reply.text}")
         if answer.intent in ("target", "list") and answer.targets:
             reply = dataclasses.replace(reply, context=self.conversations.snapshot(sender.chat_id))
         return [reply]
@@ -252,7 +251,9 @@ class ChatService:
         if not spec.allows(role):
             return [Reply("", toast=spec.refused)]
         try:
-            return spec.handler(self, sender, role, rest)
+            replies = spec.handler(self, sender, role, rest)
+            note_pages(self, sender, replies)  # ▶ pressed, then "下一页" typed
+            return replies
         except (ValueError, IndexError, OverflowError):
             return [Reply("", toast="按钮已失效")]
 

@@ -223,7 +223,9 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
     overall = [f"截至{b.summary.as_of_text}，共{total}项目标：{counts}；已销号{b.closed}项。"]
     written = b.issued or b.as_of
     since = f"{b.since.month}月{b.since.day}日"
-    if b.since.year != written.year:  # "2020年12月25日以来" read in 2026 says which year
+    # With its year when it is not the year written nor the year reported on: "11月30日以来"
+    # under "数据截至2020-12-31" would read as a day of 2020, as the reply-by day would.
+    if b.since.year != written.year or b.since.year != b.as_of.year:
         since = f"{b.since.year}年{since}"
     changes = (
         [f"{since}以来，{len(b.changes)}项目标有更新：" + "；".join(b.changes) + "。"]

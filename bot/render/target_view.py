@@ -20,6 +20,7 @@ from bot.domain.status import (
     as_of_label,
     completion_ratio,
     compute_status,
+    deadline_state,
     light_for,
     override_in_force,
     status_note,
@@ -132,7 +133,7 @@ def target_detail_text(target: TargetSpec, today: dt.date, tz: dt.tzinfo) -> str
         lines.append(
             "时限："
             + "；".join(
-                f"{d.date.isoformat()} {d.text}{'（已完成）' if d.done else ''}"
+                f"{d.date.isoformat()} {d.text}（{deadline_state(d, today)}）"  # as cards say
                 for d in target.deadlines
             )
         )

@@ -53,6 +53,7 @@ from bot.understanding.cues import (
     AMBIGUOUS_RATIO,
     BAD_NUMBER_REF,
     CONFIDENT_COVERAGE,
+    FOLLOW_FILLER,
     FREEZE_AT,
     HELP,
     HELP_WEAK,
@@ -250,7 +251,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             )
         if HELP.search(q):
             return Answer(question, "help", (), render_help(self.examples))
-        stepped = self._list_step(question, q, context)
+        stepped = self._list_step(question, q, context) or self._these_aspect(question, q, context)
         if stepped is not None:
             return stepped
         aside = aside_reply(
@@ -263,8 +264,10 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             return workflow
         if context is not None and context.targets and LAST_TARGET.search(q):
             last = self._last_target(q, context)
-            if last is not None:
-                return self._target_answer(question, q, last, ())
+            if last is not None:  # "那它排第几": its rank, as "排第几" alone asks
+                core = FOLLOW_FILLER.sub("", FOLLOW_FILLER.sub("", q).strip())  # 那, then 它
+                rank = self._asks_only_a_rank(core.strip())
+                return self._target_answer(question, q, last, (), aspect="rank" if rank else None)
         if (bad := BAD_NUMBER_REF.search(q)) is not None:
             said = bad.group().replace(" ", "")
             return self._unknown(

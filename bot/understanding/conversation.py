@@ -32,6 +32,9 @@ class Conversation:
     # are held, "第二个呢" and "下一个" step through the units, not through targets.
     units: tuple[str, ...] = ()
     unit: str = ""
+    # (saved list id, page shown) of the last long list the chat showed: "下一页" typed turns
+    # it (bot.chat.page_turns); () when the last answer was no long list.
+    paged: tuple[int, int] | tuple[()] = ()
 
     def keep_to(self, year: int) -> Conversation:
         """This conversation for questions answered in `year`: what it holds of another

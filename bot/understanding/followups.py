@@ -5,6 +5,7 @@ once ("固投和社零咋样")."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
@@ -35,6 +36,12 @@ from bot.understanding.text import (
     mask_stopwords,
     question_tokens,
 )
+
+# The targets just listed, said together ("这三个", "这几项", "它们", "分别"), not one of them.
+THESE = re.compile(
+    r"(?:这|那)(?:几|两|[二三四五六七八九十]|\d+)(?:个|项|件)|(?:这|那)些|它们|他们|分别|各自|都是|都"
+)
+ASPECT_NAMES = {"units": "责任单位", "deadline": "时限", "gap": "差距"}
 
 
 def _position(q: str) -> int | None:
@@ -83,6 +90,10 @@ class FollowUps(Comparisons):
                 # past either end: say where the list ends, not that no list is open
                 reply = list_end(len(context.listed), last=bool(step.group(1)))
                 return self._unknown(question, reply_prefix=reply, alias_candidate=False)
+            if step and step.group(1) and not context.targets:
+                # "下一个" right after the list, nothing asked since: its first entry,
+                # not "请先查一个清单" about the list just shown.
+                return self._target_answer(question, q, self.by_number[context.listed[0]], ())
         no_list = context is None or not (context.listed or context.units)
         if not no_list and position and STEP_ON.search(q):
             # "第二个呢" past the end of the list open: the list's place, not target 2.
@@ -170,6 +181,23 @@ class FollowUps(Comparisons):
             replies.insert(0, self._compared([self.by_number[n] for n in chosen]))
             filters["compare"] = True
         return Answer(question, "target", tuple(chosen), "\n\n".join(replies), filter=filters)
+
+    def _these_aspect(self, question: str, q: str, context: Conversation | None) -> Answer | None:
+        """Who is responsible for, when are due or how far short are the targets just listed
+        ("这三个谁负责", "它们什么时候到期" after a list or several targets): one line each."""
+        if context is None or not context.listed or not THESE.search(q):
+            return None
+        aspect = aspect_of(q)
+        rest = strip_aspects(THESE.sub(" ", q))
+        if aspect is None or has_content(mask_stopwords(rest, self._filler)):
+            return None
+        targets = [self.by_number[n] for n in context.listed if n in self.by_number]
+        lines = [f"刚才这{len(targets)}项的{ASPECT_NAMES[aspect]}："]
+        for t in targets:
+            line = self._aspect_line(t, aspect).split("：", 1)[-1]
+            lines.append(f"第{t.number}项 {t.title}：{line}")
+        numbers = tuple(t.number for t in targets)
+        return Answer(question, "list", numbers, "\n".join(lines), filter={"aspect": aspect})
 
     def _last_target(self, q: str, context: Conversation):
         """The conversation's last target, unless the question names another one outright."""
@@ -265,5 +293,13 @@ class FollowUps(Comparisons):
                     gaps.append(
                         f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
                     )
+            # a target figure with no result yet is a gap too: "已达标" alone would hide it
+            missing = [
+                f"{i.name}（目标{i.target}{i.unit}）"
+                for i in target.indicators
+                if i.target and not i.actual
+            ]
+            if missing:
+                gaps.append("暂无完成数：" + "、".join(missing))
             return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
         return ""

@@ -21,6 +21,7 @@ from bot.render.replies import (
     render_list,
 )
 from bot.understanding.candidates import holds_own_figure
+from bot.understanding.category_words import names_only_category
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
@@ -199,7 +200,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 filters["role"] = role
             if negated:
                 filters["not_unit"] = True
-        if category and (has_cue or CATEGORY_CUE.search(q)) and not self._specific_topic(q):
+        cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
+        if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]

@@ -35,6 +35,13 @@ THRESHOLD = gated(
     r"(超过|高于|大于|多于|不低于|不少于|达到|在|低于|不到|少于|小于|不足|未达)?\s*"
     r"([0-9]+(?:\.[0-9]+)?)\s*(%|％|个百分点)?\s*(?:及)?(以上|以下)?"
 )
+# A sort asked for by its measure ("按完成率排一下", "按进度排名"): a ranking, highest first
+# unless lowest first is said ("从低到高", "升序").
+SORTED_BY = re.compile(
+    r"按(?:照)?(?:完成率|完成度|完成比例|完成情况|进度)(?:(?:从|由)(?:高到低|低到高))?"
+    r"(?:排|排序|排名|排列|排个序|排一排|排一下)"
+)
+LOW_FIRST = re.compile(r"(?:从|由)低到高|升序")
 
 
 def threshold_of(q: str) -> re.Match[str] | None:
@@ -164,6 +171,8 @@ class RankedLists:
 
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
+        if not (low or high) and (sort := SORTED_BY.search(q)):  # "按完成率排一下"
+            low, high = (sort, None) if LOW_FIRST.search(q) else (None, sort)
         if not (low or high) or not (
             RATE_WORDS.search(q) or RANK_COUNT.search(q) or WHICH_ONES.search(q)
         ):

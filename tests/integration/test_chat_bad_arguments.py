@@ -175,11 +175,10 @@ def test_a_closed_years_bulletin_asks_for_replies_after_the_day_it_is_written(co
     # with its year: "12月12日" under "数据截至2020-12-31" would read as a day of 2020
     assert f"须于{reply_by.year}年{reply_by.month}月{reply_by.day}日前报送" in text.text
     # the week before the day it is written: "2020年12月25日以来" (the week before the year's
-    # close) counted every change made in the years since
+    # close) counted every change made in the years since; with its year, as "11月30日以来"
+    # under "数据截至2020-12-31" would read as a day of 2020
     start = unpinned.current_date() - dt.timedelta(days=7)
-    since = f"{start.month}月{start.day}日以来"
-    if start.year != unpinned.current_date().year:
-        since = f"{start.year}年{since}"
+    since = f"{start.year}年{start.month}月{start.day}日以来"
     assert f"二、进展变化\n{since}" in text.text
 
 
