@@ -167,6 +167,8 @@ class SubjectGaps:
             return False
         names = [q[start:end] for start, end in spans]
         for r in best.reasons:
+            if r.kind == "lexicon":
+                continue  # a reading of a word beside the name (场馆 → 健身) asks nothing more
             text = self._besides_generic(r.text)
             if len(text) == 1 and any(text in name for name in names):
                 continue  # a character of the name (运 of 大运会); a word of it is evidence

@@ -39,3 +39,12 @@ def test_a_name_sharing_a_word_with_a_target_is_evidence():
     # 福利院 is no word of the ledger, but its 福利 is the target's own.
     answer = _core(ROADS, HOMES, WATER).ask("县里的福利院建了几所")
     assert answer.intent == "target" and answer.targets[0] == 2
+
+
+def test_a_field_reading_beside_the_name_is_no_evidence():
+    # 场馆 reads as 健身 in the field lexicon; the question still asks about 大运会's venues.
+    fitness = TargetSpec(
+        5, "运动场地建设", "社会事业", "建设社会足球场4个，多功能运动场2处，全民健身中心1个。"
+    )
+    answer = _core(ROADS, HOMES, WATER, fitness).ask("大运会场馆建设进度")
+    assert (answer.intent, answer.targets) == ("unknown", ()), answer.reply
