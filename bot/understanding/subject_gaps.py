@@ -192,6 +192,19 @@ class SubjectGaps:
     def _besides_generic(self, text: str) -> str:
         """A reason's text without figures and words of work or place (建设类 → 类); "" when
         it is one of them or a part of one."""
+        memo = self._besides_memo  # reasons' texts repeat across questions; the lexicon stays
+        found = memo.get(text)
+        if found is None:
+            if len(memo) > 8192:
+                memo.clear()
+            found = memo[text] = self._strip_generic(text)
+        return found
+
+    @functools.cached_property
+    def _besides_memo(self) -> dict[str, str]:
+        return {}
+
+    def _strip_generic(self, text: str) -> str:
         text = _FIGURE_CHARS.sub("", text)
         if text in self._generic_parts:
             return ""
