@@ -256,12 +256,18 @@ def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
         label = percent_text(row.ratio) + ("（超出刻度）" if row.ratio > DISPLAY_CAP else "")
         text = f"{row.figure} {label} · {row.status}{_noted(row)}"
         ax.text(float(shown) + 2, y, text, va="center", fontsize=size, bbox=LABEL_GROUND)
-    ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8, zorder=1)
     ax.set_yticks(ys, [r.label for r in rows], fontsize=size)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_xlim(0, float(DISPLAY_CAP) + 190)
     # A long label runs past the right edge of the panel: a frame there would strike it out.
     ax.spines[["right", "top"]].set_visible(False)
+    if all(row.ratio is None for row in rows):
+        # No bar to measure (a drafted ledger before any figure): a scale and a 100% line
+        # would be an empty axis, so the panel is a list of its targets' states.
+        ax.set_xticks([])
+        ax.spines["bottom"].set_visible(False)
+        return
+    ax.axvline(100, color="#424242", linestyle="--", linewidth=0.8, zorder=1)
     ax.set_xticks([0, 50, 100, 150, 200], ["0%", "50%", "目标100%", "150%", "200%"])
     ax.tick_params(axis="x", labelsize=size * 0.9)
 
@@ -295,7 +301,10 @@ def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
     for ax, (title, panel_rows, size, _) in zip(axes, panels, strict=True):
         _draw_rows(ax, panel_rows, size=size)
         ax.set_title(title, loc="left", fontsize=size + 1, fontweight="bold")
-    axes[-1].set_xlabel("主要指标完成率（实际/目标；每项目标取标题所指的指标）")
+    if any(row.ratio is not None for row in rows):
+        axes[-1].set_xlabel("主要指标完成率（实际/目标；每项目标取标题所指的指标）")
+    else:
+        axes[-1].set_xlabel("暂无可计算完成率的指标（各项目标的状态标在其名称后）")
     # Below the panels: inside one, it covered the end of a bar's label.
     figure.legend(
         handles=[Patch(color=colour(k), label=v) for k, v in LIGHT_LEGEND.items()],

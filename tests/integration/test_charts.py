@@ -236,3 +236,20 @@ def test_the_dashed_target_line_never_strikes_through_a_bars_label(ledger_2020, 
             ground = text.get_bbox_patch()
             assert ground is not None and ground.get_facecolor()[:3] == (1.0, 1.0, 1.0)
             assert text.get_zorder() > line.get_zorder()
+
+
+def test_a_panel_without_any_figure_draws_no_empty_scale(cjk_font):
+    # A ledger drafted before any figure came in: before, each panel drew 0%-200% and a
+    # dashed 100% line beside nothing but diamonds.
+    from tests.auxil.ledgers import small_ledger
+
+    ledger = small_ledger(
+        2022, *(TargetSpec(n, f"重点工作{n}", "经济发展", f"推进重点工作{n}。") for n in (1, 2, 3))
+    )
+    figure = completion_figure(ledger, today=dt.date(2022, 10, 31))
+    for ax in figure.axes:
+        assert list(ax.get_xticks()) == [], ax
+        assert all(line.get_linestyle() != "--" for line in ax.lines)  # no 100% line
+        assert all("·" in t.get_text() for t in ax.texts)  # each target still says its state
+    assert "暂无可计算完成率" in figure.axes[-1].get_xlabel()
+    assert completion_chart(ledger, today=dt.date(2022, 10, 31))[:8] == PNG_MAGIC
