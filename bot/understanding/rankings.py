@@ -146,20 +146,24 @@ class RankedLists:
 
     def _completion(self, target: TargetSpec) -> Decimal | None:
         """The weakest completion ratio among the target's indicators, if any has one."""
-        cached = self._ratios.get(target.number)
-        if cached is not None and cached[0] is target:
-            return cached[1]
-        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
-        ratio = min(ratios) if ratios else None
-        self._ratios[target.number] = (target, ratio)
-        return ratio
+        return self._ratios_of(target)[1]
 
     def _full_completion(self, target: TargetSpec) -> Decimal | None:
         """The target's completion ratio for rankings and thresholds: its weakest, and only
         when every indicator with a target figure has its figure (with one missing, 暂无数据 or
         部分指标暂无数据, the weakest known ratio is not the target's completion)."""
-        ratio = self._completion(target)
-        return None if ratio is None or missing_figures(target) else ratio
+        return self._ratios_of(target)[2]
+
+    def _ratios_of(self, target: TargetSpec) -> tuple:
+        """(target, `_completion`, `_full_completion`), kept until the target changes: a
+        ranking or threshold list reads them for every target of the ledger."""
+        cached = self._ratios.get(target.number)
+        if cached is None or cached[0] is not target:
+            ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
+            ratio = min(ratios) if ratios else None
+            full = None if ratio is None or missing_figures(target) else ratio
+            cached = self._ratios[target.number] = (target, ratio, full)
+        return cached
 
     def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
         """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
