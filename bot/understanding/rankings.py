@@ -252,7 +252,7 @@ class RankedLists:
                 return None
         # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
         # just 完成率 or 进度 names no target.
-        elif self._specific_topic(RATE_WORDS.sub(" ", q)):
+        elif self._specific_topic(RATE_WORDS.sub(" ", q), leading=1):
             return None
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""

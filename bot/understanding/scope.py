@@ -70,10 +70,11 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
         rest = [c.coverage for c in candidates[1:3]]
         return not rest or max(rest) < candidates[0].coverage / 2
 
-    def _specific_topic(self, q: str) -> bool:
+    def _specific_topic(self, q: str, leading: int = 5) -> bool:
         """A target's own phrase of 3+ characters is in the question, or most of one of 4+ with
-        the question explained confidently (总体 of a title 河流治理项目总体 is no summary)."""
-        best = (self._scored(q) or [None])[0]
+        the question explained confidently (总体 of a title 河流治理项目总体 is no summary).
+        `leading=1` for a text no other check scores: only its best target is built in full."""
+        best = (self._scored(q, leading) or [None])[0]
         if best is None or not self._trusted(best):
             return False
         strong = best.coverage >= CONFIDENT_COVERAGE and names_phrase(best, 4, ("fuzzy",))
@@ -245,7 +246,7 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
     def _named_besides(self, q: str, words: list[str]) -> bool:
         """Without `words`, a target named by a phrase of its own explains the question well
         ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
-        best = self._scored(blank_words(q, words))[:1]
+        best = self._scored(blank_words(q, words), leading=1)  # (a text of its own)
         return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
 
     def _ledger_writes_apart(self, word: str) -> bool:
