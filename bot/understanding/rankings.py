@@ -155,21 +155,23 @@ class RankedLists:
         return self._ratios_of(target)[2]
 
     def _ratios_of(self, target: TargetSpec) -> tuple:
-        """(target, `_completion`, `_full_completion`), kept until the target changes: a
-        ranking or threshold list reads them for every target of the ledger."""
+        """(target, `_completion`, `_full_completion`, each indicator's ratio), kept until the
+        target changes: a ranking or threshold list reads them for every target of the ledger."""
         cached = self._ratios.get(target.number)
         if cached is None or cached[0] is not target:
-            ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
+            each = tuple(completion_ratio(i) for i in target.indicators)
+            ratios = [r for r in each if r is not None]
             ratio = min(ratios) if ratios else None
             full = None if ratio is None or missing_figures(target) else ratio
-            cached = self._ratios[target.number] = (target, ratio, full)
+            cached = self._ratios[target.number] = (target, ratio, full, each)
         return cached
 
     def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
         """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
         since a chart's bar shows the title's indicator (`principal_indicator`) instead."""
         status = self.status(target)
-        names = [i.name for i in target.indicators if completion_ratio(i) == ratio]
+        each = self._ratios_of(target)[3]
+        names = [i.name for i, r in zip(target.indicators, each, strict=True) if r == ratio]
         which = f"；指标：{names[0]}" if names and names[0] != target.title else ""
         return f"{light(status)} {target.number}. {target.title}：{ratio}%（{status}{which}）"
 
