@@ -61,6 +61,8 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
+    measured_result,
+    results_with_parts,
     split_sentence,
     states_years_value,
     tells_results,
@@ -173,8 +175,10 @@ def draft_target(
     if cells.rows:
         pairings = pair_rows(cells.rows)
     elif progress_report and (
-        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
-    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
+        answers_with_rate(item.progress_text)
+        or (year_end and states_years_value(item.target_text))
+        or (dated and results_with_parts(item.target_text, item.progress_text))
+    ):  # "完成率200%;…", "2017年…总量为888.55万吨", "1-9月…同比增长2%。其中:…": results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
@@ -191,7 +195,11 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
+        elif progress_report and (
+            told_as_done(sentence)
+            or (year_end and tells_results(sentence))
+            or (dated and measured_result(sentence))
+        ):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")

@@ -207,6 +207,32 @@ _COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增�
 _SET_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|以内|左右|之内)")
 
 
+def measured_result(line: str) -> bool:
+    """A line of a dated progress report that states what a measure came to, with no word of a
+    plan: a change on last year's figure ("…22.5亿元,同比下降5.4%"), or a result after the
+    period reported on ("1-9月,全县实现地区生产总值127.41亿元"). Targets are not written so:
+    they carry a bound ("增长7%左右") or a word of the plan."""
+    clauses = _CLAUSE.findall(line)
+    if any(_PLANNED_FIGURE.match(c) for c in clauses):
+        return False
+    figured = [(c, f) for c in clauses for f in extract_figures(c)[:1]]
+    if any(
+        _COMPARED_BEFORE_FIGURE.search(c[: f.start]) and not _SET_AFTER_FIGURE.match(c[f.end :])
+        for c, f in figured
+    ):
+        return True
+    lead = _AS_OF_LEAD.match(line)
+    rest = line[lead.end() :] if lead else ""
+    first = extract_figures(rest)[:1]
+    return bool(first and _RESULT_BEFORE_FIGURE.search(rest[: first[0].start]))
+
+
+def results_with_parts(line: str, progress: str) -> bool:
+    """The line states results (`measured_result`) and its progress breaks them down ("其中:
+    第一产业增加值…"): the parts are results too, no actual of the line's figures."""
+    return measured_result(line) and progress.lstrip().startswith("其中")
+
+
 _DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
 
 

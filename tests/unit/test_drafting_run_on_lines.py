@@ -1,0 +1,81 @@
+"""Lines of a progress report cut from one run-on sentence or one paragraph of results: a
+count and how many of it did the work, a rate of the line's own work, parts after "其中"."""
+
+import datetime as dt
+
+from bot.domain.status import compute_status
+from bot.drafting.drafter import draft
+from bot.drafting.report_text import parse_report
+from bot.drafting.sentences import measured_result
+from bot.drafting.wholes_and_parts import whole_part_pairs
+from bot.drafting.words import status_from_words
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _draft(text: str):
+    return draft(parse_report(text), text, today=TODAY)
+
+
+def test_a_count_then_how_many_of_it_did_the_work_is_one_pair():
+    (pair,) = whole_part_pairs("截至9月底,全市32个续建项目复工29个、")
+    assert (pair.indicator.target, pair.indicator.actual, pair.indicator.unit) == (
+        "32",
+        "29",
+        "个",
+    )
+    assert pair.indicator.name == "续建项目复工"
+    (pair,) = whole_part_pairs("12所农村学校完工10所")
+    assert (pair.indicator.target, pair.indicator.actual) == ("12", "10")
+
+
+def test_a_second_count_of_other_things_is_no_part_done():
+    assert whole_part_pairs("12个乡镇建成10个便民服务站") == []  # stations, not towns
+    assert whole_part_pairs("8个项目开工10个") == []  # more than the whole
+
+
+def test_a_rate_of_the_lines_own_work_at_100_percent_says_it_is_done():
+    said = status_from_words("9个省级重点项目开复工率100%,")
+    assert (said.value, said.words) == ("已完成", "9个省级重点项目开复工率100%")
+    assert status_from_words("行政村通邮率为100%").value == "已完成"
+    # a rate set as the goal is no result
+    assert status_from_words("力争行政村通邮率100%") is None
+
+
+def test_a_run_on_sentence_cut_into_lines_reads_each_line():
+    text = (
+        "某县1至9月重点项目推进情况\n"
+        "1. 今年1至9月,全县30个重点项目开复工26个、\n"
+        "2. 8个省级重点项目开复工率100%,\n"
+    )
+    drafted = _draft(text)
+    first, second = drafted.ledger.targets
+    assert [(i.target, i.actual) for i in first.indicators if i.target and i.actual] == [
+        ("30", "26")
+    ]
+    assert compute_status(first, drafted.judging_day) == "推进中"
+    assert compute_status(second, drafted.judging_day) == "已完成"
+
+
+def test_a_line_of_the_periods_results_and_its_parts_sets_no_target():
+    text = (
+        "关于某县2021年重点工作三季度落实情况的通报\n"
+        "1. 1-9月,全县实现地区生产总值88.6亿元,同比增长3%。其中:第一产业增加值12.1亿元,"
+        "增长1%;第二产业增加值30.5亿元,增长2.2%。\n"
+        "2. 实现社会消费品零售总额15.2亿元,同比下降2.4%。\n"
+    )
+    drafted = _draft(text)
+    first, second = drafted.ledger.targets
+    for target in (first, second):
+        assert not any(i.target for i in target.indicators)  # results, not targets
+        assert compute_status(target, drafted.judging_day) == "推进中"
+    assert {i.actual for i in first.indicators} >= {"88.6", "3", "12.1", "1"}
+    assert "15.2" in {i.actual for i in second.indicators}
+
+
+def test_a_change_on_last_year_is_a_result_unless_bounded_or_planned():
+    assert measured_result("实现外贸进出口额3.2亿元,同比下降1.5%。")
+    assert measured_result("1-6月,全区完成税收收入4.1亿元。")
+    assert not measured_result("地区生产总值同比增长7%以上")  # a bound: a target
+    assert not measured_result("计划投资5亿元,同比增长3%")  # a plan's figure
+    assert not measured_result("新建公厕40座")
