@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
+from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
@@ -428,6 +429,7 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = borrowed_subjects(targets, guesses)  # "完成投资…" under "47个…"
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"), tokenizer)

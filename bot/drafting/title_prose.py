@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-# Words that open a report's sentence without naming anything: a connective ("另外", "一是"),
-# the place that reports ("我市") or the plan it had ("今年计划新建…").
+# Words that open a report's sentence without naming anything: a connective ("另外", "一是",
+# "其中" before a part of the line above), the place that reports ("我市") or the plan it had
+# ("今年计划新建…").
 SENTENCE_LEAD = re.compile(
-    r"^(?:另外|此外|同时|[一二三四五六七八九十]是|我[省市县区州]|本[市县区]|今年|年内|计划(?!生育)|拟)+"
+    r"^(?:另外|此外|同时|其中|[一二三四五六七八九十]是|我[省市县区州]|本[市县区]|今年|年内|计划(?!生育)|拟)+"
 )
 # A report's verdict after the name ("…项目已落实到位", "…规划编制工作已完成", "…正在拆迁"):
 # how far the work has got is no part of what it is called.
@@ -123,9 +124,10 @@ def names_nothing(clause: str) -> bool:
 
 # An adverb that qualifies the predicate after a name, left at its end when the predicate is
 # not one a title knows ("…标准均超额完成", "小额贷款共发放3.75亿元", "…项目总体", "…难题逐步解决",
-# "…工程项目共30项", "…项目是,建设…"): no name ends with one. 人均/户均 are names' words.
+# "…工程项目共30项", "…项目是,建设…", "税收收入累计完成…"): no name ends with one. 人均/户均 are
+# names' words.
 ADVERB_TAIL = re.compile(
-    r"(?:(?<![人户生])均|(?<!公)共|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
+    r"(?:(?<![人户生])均|(?<!公)共|累计|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
     r"(?:发放|完成|实现|达到|达)?$"
 )
 # Counting words that are no measure of a name: "第5届中朝博览会" counts which, not how many.

@@ -79,3 +79,36 @@ def test_a_change_on_last_year_is_a_result_unless_bounded_or_planned():
     assert not measured_result("地区生产总值同比增长7%以上")  # a bound: a target
     assert not measured_result("计划投资5亿元,同比增长3%")  # a plan's figure
     assert not measured_result("新建公厕40座")
+
+
+def test_a_line_without_a_subject_borrows_the_one_above_for_its_title():
+    text = (
+        "某县1至9月重点项目推进情况\n"
+        "1. 今年1至9月,全县30个重点项目开复工26个、\n"
+        "2. 完成投资12.5亿元、占年计划的70.1%,\n"
+        "3. 8个省级重点项目开复工率100%,\n"
+        "4. 完成投资3.2亿元,占年计划的66%。\n"
+    )
+    titles = [t.title for t in _draft(text).ledger.targets]
+    assert titles[1] == "重点项目投资"
+    assert titles[3] == "省级重点项目投资"
+
+
+def test_a_line_after_a_full_stop_keeps_its_own_title():
+    text = (
+        "某县1至9月重点项目推进情况\n"
+        "1. 今年1至9月,全县30个重点项目开复工26个。\n"
+        "2. 完成投资12.5亿元,占年计划的70.1%。\n"
+    )
+    assert [t.title for t in _draft(text).ledger.targets][1] == "投资"
+
+
+def test_titles_lose_the_lead_to_a_part_and_the_adverb_before_the_verb():
+    text = (
+        "关于某县2021年重点工作三季度落实情况的通报\n"
+        "1. 一般公共预算收入完成4.2亿元,为年度预算数的70.1%。\n"
+        "2. 其中:税收收入累计完成3.1亿元,为预算数的68.2%;\n"
+        "3. 非税收入累计完成1.1亿元,为预算数的75.3%。\n"
+    )
+    titles = [t.title for t in _draft(text).ledger.targets]
+    assert titles[1:] == ["税收收入", "非税收入"]
