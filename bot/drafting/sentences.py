@@ -221,10 +221,25 @@ def measured_result(line: str) -> bool:
         for c, f in figured
     ):
         return True
+    if (
+        len(clauses) >= 2
+        and _BARE_CHANGE.match(clauses[1])
+        and not _REACHED.search(clauses[0])
+        and any(f.unit not in ("", "%") for f in extract_figures(clauses[0]))
+    ):
+        return True  # "城镇居民人均可支配收入20546.1元,下降0.7%": an amount and its change
     lead = _AS_OF_LEAD.match(line)
     rest = line[lead.end() :] if lead else ""
     first = extract_figures(rest)[:1]
     return bool(first and _RESULT_BEFORE_FIGURE.search(rest[: first[0].start]))
+
+
+# A clause that is only a change, without a bound ("下降0.7%", "增长6.5%"); after an amount, the
+# way a statistics line writes a result. A target reaches for its amount ("达到500亿元,增长8%").
+_BARE_CHANGE = re.compile(
+    r"^\s*(?:同比)?(?:增长|下降|提高|减少|增加|上升)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,。；;]?\s*$"
+)
+_REACHED = re.compile(r"达到|突破|超过|不低于|不少于|以上|左右")
 
 
 def results_with_parts(line: str, progress: str) -> bool:

@@ -7,6 +7,7 @@ from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import measured_result
+from bot.drafting.shares import shares_of_unwritten_targets
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import status_from_words
 
@@ -112,3 +113,15 @@ def test_titles_lose_the_lead_to_a_part_and_the_adverb_before_the_verb():
     )
     titles = [t.title for t in _draft(text).ledger.targets]
     assert titles[1:] == ["税收收入", "非税收入"]
+
+
+def test_an_amount_and_its_bare_change_is_a_result_not_a_target():
+    assert measured_result("农村居民人均可支配收入15120元,增长7.1%。")
+    assert not measured_result("农村居民人均可支配收入达到16000元,增长8%。")  # reached for
+    assert not measured_result("农村居民人均可支配收入增长8%。")  # no amount: a target's shape
+
+
+def test_a_share_of_the_budget_beside_a_gap_in_points_writes_no_target():
+    assert shares_of_unwritten_targets(
+        "一般公共预算收入完成3.2亿元,为年度预算数的70.2%,低于序时进度4.8个百分点。"
+    )
