@@ -3,8 +3,10 @@ count and how many of it did the work, a rate of the line's own work, parts afte
 
 import datetime as dt
 
+from bot.domain.ledger import IndicatorSpec
 from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
+from bot.drafting.indicator_names import readable_name
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import measured_result
 from bot.drafting.shares import shares_of_unwritten_targets
@@ -124,4 +126,20 @@ def test_an_amount_and_its_bare_change_is_a_result_not_a_target():
 def test_a_share_of_the_budget_beside_a_gap_in_points_writes_no_target():
     assert shares_of_unwritten_targets(
         "一般公共预算收入完成3.2亿元,为年度预算数的70.2%,低于序时进度4.8个百分点。"
+    )
+
+
+def test_a_change_named_by_its_verb_takes_the_measure_told_before_it():
+    text = "其中:第一产业增加值12.1亿元,增长1%;第二产业增加值30.5亿元,增长2.2%。"
+    assert readable_name(IndicatorSpec(name="增长2", actual="2.2", unit="%"), text) == (
+        "第二产业增加值增长"
+    )
+    text = "全县实现地区生产总值88.6亿元,同比增长3%。"
+    assert readable_name(IndicatorSpec(name="同比增长", actual="3", unit="%"), text) == (
+        "地区生产总值同比增长"
+    )
+    # a share before the change states no amount: the name stays
+    text = "税收收入为预算数的54.8%,同比下降7.5%"
+    assert readable_name(IndicatorSpec(name="同比增长", actual="-7.5", unit="%"), text) == (
+        "同比增长"
     )
