@@ -121,6 +121,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = actuals
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
+        elif side is actuals and _changed_on_last_year(clause):
+            pass  # "完成51.66亿元,固定资产投资同比增长8.2%": how that compares with last year
         else:
             side = targets
         side.append(clause)
@@ -240,6 +242,16 @@ _BARE_CHANGE = re.compile(
     r"^\s*(?:同比)?(?:增长|下降|提高|减少|增加|上升)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,。；;]?\s*$"
 )
 _REACHED = re.compile(r"达到|突破|超过|不低于|不少于|以上|左右")
+
+
+def _changed_on_last_year(clause: str) -> bool:
+    """The clause's first figure is a change on last year's, without a bound ("同比增长8.2%")."""
+    first = extract_figures(clause)[:1]
+    return bool(
+        first
+        and _COMPARED_BEFORE_FIGURE.search(clause[: first[0].start])
+        and not _SET_AFTER_FIGURE.match(clause[first[0].end :])
+    )
 
 
 def results_with_parts(line: str, progress: str) -> bool:

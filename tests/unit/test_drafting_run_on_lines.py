@@ -7,8 +7,9 @@ from bot.domain.ledger import IndicatorSpec
 from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.indicator_names import readable_name
+from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_text import parse_report
-from bot.drafting.sentences import measured_result
+from bot.drafting.sentences import measured_result, split_sentence
 from bot.drafting.shares import shares_of_unwritten_targets
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import status_from_words
@@ -143,3 +144,14 @@ def test_a_change_named_by_its_verb_takes_the_measure_told_before_it():
     assert readable_name(IndicatorSpec(name="同比增长", actual="-7.5", unit="%"), text) == (
         "同比增长"
     )
+
+
+def test_a_count_of_projects_opening_its_sentence_and_a_change_after_a_result():
+    target_words, done_words = split_sentence(
+        "86个重点项目计划总投资120亿元,年度计划投资40亿元,完成31.5亿元,项目投资同比增长6.1%。"
+    )
+    assert "同比增长6.1%" in done_words
+    indicators = [p.indicator for p in pair_indicators(target_words, done_words)]
+    assert ("40", "31.5") in {(i.target, i.actual) for i in indicators}
+    assert "86" not in {i.target for i in indicators}  # which projects, not work to do
+    assert ("", "6.1") in {(i.target, i.actual) for i in indicators if i.unit == "%"}
