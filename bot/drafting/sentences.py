@@ -79,7 +79,7 @@ def _clauses(text: str) -> list[str]:
 # The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
 _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
-    r"|(?:20\d{2}\s*年度?)?1\s*[-—至~]\s*\d{1,2}月份?"
+    r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
     r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
@@ -223,11 +223,11 @@ def measured_result(line: str) -> bool:
         for c, f in figured
     ):
         return True
-    if (
-        len(clauses) >= 2
-        and _BARE_CHANGE.match(clauses[1])
-        and not _REACHED.search(clauses[0])
-        and any(f.unit not in ("", "%") for f in extract_figures(clauses[0]))
+    if any(
+        _BARE_CHANGE.match(change)
+        and not _REACHED.search(amount)
+        and any(f.unit not in ("", "%") for f in extract_figures(amount))
+        for amount, change in zip(clauses, clauses[1:], strict=False)
     ):
         return True  # "城镇居民人均可支配收入20546.1元,下降0.7%": an amount and its change
     lead = _AS_OF_LEAD.match(line)

@@ -155,3 +155,14 @@ def test_a_count_of_projects_opening_its_sentence_and_a_change_after_a_result():
     assert ("40", "31.5") in {(i.target, i.actual) for i in indicators}
     assert "86" not in {i.target for i in indicators}  # which projects, not work to do
     assert ("", "6.1") in {(i.target, i.actual) for i in indicators if i.unit == "%"}
+
+
+def test_a_period_in_chinese_numerals_names_nothing_and_opens_a_result():
+    text = (
+        "某县前三季度主要经济指标\n"
+        "1. 元至九月,全县完成地区生产总值32.5亿元,增长6.1%;\n"
+        "2. 一至九月,固定资产投资21亿元,增长9.3%;\n"
+    )
+    first, second = _draft(text).ledger.targets
+    assert (first.title, second.title) == ("地区生产总值", "固定资产投资")
+    assert measured_result("元至九月,全县完成地区生产总值32.5亿元,增长6.1%;")
