@@ -97,6 +97,21 @@ def only_when(clause: str) -> bool:
     return bool(ONLY_WHEN.match(DATE.sub("", clause)))
 
 
+# A verb before 项目 or 工程 says which ones ("124个新建项目已开工…", "50个建成项目完成投资…"):
+# a kind of project, not a word of effort to drop.
+_KIND_OF_PROJECT = re.compile(r"(?:新建|建成|改建|扩建|新开工|开工)(?=项目|工程)")
+
+
+def lead_off(text: str) -> str:
+    """`text` without its opening words of effort (`TITLE_LEAD`), unless they name the kind
+    of project it is about."""
+    bare = TITLE_LEAD.sub("", text)
+    if bare in ("项目", "工程"):  # "年度实施项目": the lead is all that tells which
+        return text
+    kind = _KIND_OF_PROJECT.search(text, 0, len(text) - len(bare) + 4)
+    return text[kind.start() :] if kind and kind.end() == len(text) - len(bare) else bare
+
+
 def strip_leads(text: str) -> str:
     """`text` without the dates and the words of effort that open it ("2020年底前加快推进…")."""
     return TITLE_LEAD.sub("", WHEN_LEAD.sub("", text))

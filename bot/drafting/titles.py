@@ -231,7 +231,7 @@ def _named_core(clause: str) -> str:
         both = _named_core(whom.group(1)) + work
         # A short work alone ("救助") names nothing: the title is cut from both instead.
         return both if len(both) <= TITLE_MAX or len(work) < 4 else work
-    core = TITLE_LEAD.sub("", _subject(clause))
+    core = prose.lead_off(_subject(clause))
     # A number before 号 names a thing, it counts nothing ("梭鱼湾20号路", "3号楼"): kept
     # out of the figures while the clause is cut at them.
     core = _NUMBERED.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), core)
@@ -278,7 +278,7 @@ def _named_core(clause: str) -> str:
     core = next((p for p in described if len(p) >= 2), None) or (
         following[0] if following else parts[0]
     )
-    core = TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    core = prose.lead_off(core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
     core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
     # The head of "以…为主要功能的中心敬老院" follows its last 的.
     head = core.rsplit("的", 1)[-1]

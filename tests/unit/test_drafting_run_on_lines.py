@@ -166,3 +166,15 @@ def test_a_period_in_chinese_numerals_names_nothing_and_opens_a_result():
     first, second = _draft(text).ledger.targets
     assert (first.title, second.title) == ("地区生产总值", "固定资产投资")
     assert measured_result("元至九月,全县完成地区生产总值32.5亿元,增长6.1%;")
+
+
+def test_a_kind_of_project_and_a_level_alone_are_titled_whole():
+    text = (
+        "某市重点项目1-8月推进情况\n"
+        "1. 全市省市县重点工程项目共40项,当年计划投资60亿元,完成45亿元。\n"
+        "2. 省级8项,当年计划投资20亿元,完成16亿元。\n"
+        "3. 36个新建项目已开工30个,完成投资12亿元。\n"
+        "4. 20个建成项目完成投资8亿元,占年度计划的70%。\n"
+    )
+    titles = [t.title for t in _draft(text).ledger.targets]
+    assert titles[1:] == ["省级重点工程", "新建项目", "建成项目投资"]
