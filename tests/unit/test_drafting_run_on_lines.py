@@ -178,3 +178,17 @@ def test_a_kind_of_project_and_a_level_alone_are_titled_whole():
     )
     titles = [t.title for t in _draft(text).ledger.targets]
     assert titles[1:] == ["省级重点工程", "新建项目", "建成项目投资"]
+
+
+def test_a_title_that_names_the_field_gives_a_line_without_field_words_its_unit():
+    text = (
+        "某县1至9月重点项目推进情况\n"
+        "1. 今年1至9月,全县30个重点项目开复工26个、\n"
+        "2. 完成投资12.5亿元、占年计划的70.1%,\n"
+    )
+    drafted = _draft(text)
+    second = drafted.ledger.targets[1]
+    assert second.title == "重点项目投资"
+    assert [(u.name, u.source) for u in second.units] == [("县发改委", "inferred")]
+    (category,) = [g for g in drafted.guesses[2] if g.field == "category"]
+    assert "取自简称" in category.why and category.confidence < 0.6  # still to be checked
