@@ -112,6 +112,14 @@ def lead_off(text: str) -> str:
     return text[kind.start() :] if kind and kind.end() == len(text) - len(bare) else bare
 
 
+def end_of(predicate: re.Match) -> int:
+    """Where a subject ends before its predicate: before the measure named with the verb
+    ("固定资产投资增速高于…" → 固定资产投资), unless that leaves too little of a name ("用水总量
+    控制在…" is 用水总量, not 用水)."""
+    measure = predicate.group("measure")
+    return predicate.end("measure") if measure and predicate.start() < 3 else predicate.start()
+
+
 def strip_leads(text: str) -> str:
     """`text` without the dates and the words of effort that open it ("2020年底前加快推进…")."""
     return TITLE_LEAD.sub("", WHEN_LEAD.sub("", text))

@@ -44,7 +44,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
 _PREDICATE = re.compile(
-    r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
+    r"(?P<measure>增速|增幅|增长率|比例|比重|占比|总量|总额)?"
     r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
@@ -204,7 +204,7 @@ def _subject(clause: str) -> str:
         and not _counted_thing_follows(clause, predicate)
     ):
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
-        subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: predicate.start()])
+        subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: prose.end_of(predicate)])
         subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
         subject = TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;

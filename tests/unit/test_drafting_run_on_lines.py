@@ -192,3 +192,11 @@ def test_a_title_that_names_the_field_gives_a_line_without_field_words_its_unit(
     assert [(u.name, u.source) for u in second.units] == [("县发改委", "inferred")]
     (category,) = [g for g in drafted.guesses[2] if g.field == "category"]
     assert "取自简称" in category.why and category.confidence < 0.6  # still to be checked
+
+
+def test_a_measure_named_with_its_ceiling_keeps_a_short_name_whole():
+    text = (
+        "2021年目标任务\n1. 用水总量控制在2.1亿立方米以内\n2. 固定资产投资增速高于全省平均水平\n"
+    )
+    titles = [t.title for t in _draft(text).ledger.targets]
+    assert titles == ["用水总量", "固定资产投资"]
