@@ -200,3 +200,9 @@ def test_a_measure_named_with_its_ceiling_keeps_a_short_name_whole():
     )
     titles = [t.title for t in _draft(text).ledger.targets]
     assert titles == ["用水总量", "固定资产投资"]
+
+
+def test_a_start_rate_of_100_percent_does_not_finish_a_target_to_build():
+    text = "某县1至9月民生实事进展情况\n1. 新建农村幼儿园6所\n6所幼儿园开工率100%。\n"
+    drafted = _draft(text)
+    assert compute_status(drafted.ledger.targets[0], drafted.judging_day) == "推进中"
