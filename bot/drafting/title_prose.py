@@ -120,6 +120,25 @@ def end_of(predicate: re.Match) -> int:
     return predicate.end("measure") if measure and predicate.start() < 3 else predicate.start()
 
 
+def first_task(name: str, limit: int, tokenizer) -> str:
+    """A name too long for a title that joins two tasks ("城镇老旧小区改造和社区服务提升") is
+    called by its first when that fits whole, rather than cut from the front mid-word
+    ("改和社区服务提升")."""
+    first = re.split(r"[和及与]", name, maxsplit=1)[0]
+    second = name[len(first) + 1 :]
+    # Two tasks, each named by four characters or more ("大专及以上学历" joins none), the first
+    # not opening with a verb or whom it is for.
+    tasks = min(len(first), len(second)) >= 4 and not second.startswith(("以上", "以下", "以内"))
+    if not tasks or len(first) > limit or first[0] in "为对向给" or TITLE_LEAD.match(first):
+        return name
+    # Only when the cut, word by word from the front, would keep the joiner and so a piece of
+    # the first task: one that drops it names the second task whole ("卫生乡镇创建").
+    words = [w for w in tokenizer.lcut(name) if w.strip()]
+    while words and sum(map(len, words)) > limit:
+        words.pop(0)
+    return first if len(name) - sum(map(len, words)) < len(first) else name
+
+
 def strip_leads(text: str) -> str:
     """`text` without the dates and the words of effort that open it ("2020年底前加快推进…")."""
     return TITLE_LEAD.sub("", WHEN_LEAD.sub("", text))

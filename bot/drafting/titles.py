@@ -351,13 +351,13 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
             _INNER_WORK.sub("", core.replace("建设工作", "工作")),
         ]
         core = next((c for c in shorter if len(c) <= TITLE_MAX), shorter[0])
-    # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
-    # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
+    # Whole words that fit before cut ones ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
     abbreviated = _abbreviate(core, abbreviations, anywhere=False)
     fits = [
         c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
     ]
-    title, cut = _front_cut(fits[0] if fits else core, tokenizer, abbreviations)
+    named = fits[0] if fits else prose.first_task(core, TITLE_MAX, tokenizer)  # else cut
+    title, cut = _front_cut(named, tokenizer, abbreviations)
     if not fits:
         # A cut that keeps the words for the work and loses the thing's own ("农村饮水安全
         # 巩固提升工程" → 安全巩固提升工程) yields to the name without those words, when that

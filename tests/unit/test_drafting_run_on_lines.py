@@ -206,3 +206,13 @@ def test_a_start_rate_of_100_percent_does_not_finish_a_target_to_build():
     text = "某县1至9月民生实事进展情况\n1. 新建农村幼儿园6所\n6所幼儿园开工率100%。\n"
     drafted = _draft(text)
     assert compute_status(drafted.ledger.targets[0], drafted.judging_day) == "推进中"
+
+
+def test_a_long_name_of_two_tasks_is_called_by_its_first_not_cut_inside_it():
+    text = (
+        "2024年民生实事\n1. 全县建成社区日间照料中心和农村幸福院151个\n"
+        "2. 实施上横河泵站和萧江水闸主体工程\n"
+    )
+    titles = [t.title for t in _draft(text).ledger.targets]
+    assert titles[0] == "社区日间照料中心"  # not 中心和农村幸福院
+    assert titles[1] == "萧江水闸主体工程"  # a cut that drops the joiner names the second whole
