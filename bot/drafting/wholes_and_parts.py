@@ -2,7 +2,8 @@
 
 Progress reports often count a task and what of it is done in the same clause, without any
 plan word: "重建的1187户已竣工1128户", "纳入安置的907户中有820户已安置到位", "20公里步行道已完成
-7.42公里"; or they say all of it is done: "2210户房屋的维修加固已全部完成". Each such clause is
+7.42公里", "47个重点建设项目开复工44个"; or they say all of it is done: "2210户房屋的维修加固已
+全部完成". Each such clause is
 one indicator: the whole is its target, the part (or the whole, when all is done) its actual.
 """
 
