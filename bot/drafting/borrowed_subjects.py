@@ -22,24 +22,14 @@ _COUNTED = re.compile(
     r"(?=开复工|复工|开工|竣工|完工|建成|完成|实现|进展|累计|共|已|均|中)"
 )
 _SHORT = 3  # a title this short is the verb's object alone ("投资")
-# A title that is only a level of government ("省级6项,…" under "省市县重点工程项目共30项"),
-# and the head it shares with the whole above once that whole's own levels are gone.
-_LEVEL_ONLY = re.compile(r"^[省市县区乡镇村]级$")
-_HEAD = re.compile(r"^(?:[省市县区乡镇][级]?)*([\u4e00-\u9fff]{2,6}?(?:项目|工程))$")
 
 
 def borrowed_subjects(targets: list, guesses: dict) -> tuple[list, dict]:
     """`targets` whose short title is a subjectless line's, prefixed with the subject of
-    the line above when it breaks off mid-sentence, or only a level of government, followed
-    by the head of the projects above; `guesses` say where the words came from."""
+    the line above when it breaks off mid-sentence; `guesses` say where the subject came from."""
     found, guesses = list(targets), dict(guesses)
-    subject, head = "", ""
+    subject = ""
     for k, spec in enumerate(targets):
-        whole = _HEAD.match(spec.title)
-        head = whole.group(1) if whole else head
-        if _LEVEL_ONLY.match(spec.title) and head:
-            found[k] = _titled(spec, spec.title + head, f"本项只写了级别，取上文“{head}”", guesses)
-            continue
         counted = _COUNTED.search(spec.target_text)
         above = targets[k - 1] if k else None
         if counted:
