@@ -65,6 +65,7 @@ from bot.drafting.sentences import (
     states_years_value,
     tells_results,
     told_as_done,
+    told_by_field,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
@@ -191,7 +192,11 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
+        elif progress_report and (
+            told_as_done(sentence)
+            or (year_end or dated and told_by_field(sentence))
+            and tells_results(sentence)
+        ):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")

@@ -188,6 +188,8 @@ def tells_results(sentence: str) -> bool:
         return False  # "投资300万元的东环路改造工程": the first figure sets the work's scope
     if any(_PLANNED_FIGURE.match(c) for c in clauses):
         return False
+    if states_years_value(sentence):
+        return True  # "…比例为36.89%。": the value the measure came to
     if any(_RESULT_BEFORE_FIGURE.search(c[: f.start]) for c, f in figured):
         return True
     if any(
@@ -196,6 +198,28 @@ def tells_results(sentence: str) -> bool:
     ):
         return True  # "…508亿元,同比增长6.5%": a change measured on last year is a result
     return bool(_RESULT_WORDS.search(sentence)) and not _ONGOING.search(sentence)
+
+
+# Work done at set times ("每月做好…台帐整治", "按月报送", "定期开展…检查"): a duty of the whole
+# year, which a report of the year's results tells as kept, not as a task still to finish.
+_ROUTINE = re.compile(r"每(?:月|周|季度?|旬|日|天)|按(?:月|周|季度?|旬)|定期")
+_NOT_YET = re.compile(r"计划|目标|预计|力争|争取|将|正在|尚未|未|滞后|缓慢|偏慢")
+
+
+def routine_kept(sentence: str) -> bool:
+    """The sentence tells a duty done at set times through the year, with no word of work to
+    come or behind ("每月做好…工作并按时开展周拉练检查工作")."""
+    return bool(_ROUTINE.search(sentence)) and not _NOT_YET.search(sentence)
+
+
+# A news report's line opening on the field it tells of ("稳定扩大社会就业方面,全区…"): what
+# follows is what was done in that field, as far as the report's day.
+_FIELD_OPENING = re.compile(r"^\s*[^，,。；;\d]{2,24}方面[，,:：]")
+
+
+def told_by_field(sentence: str) -> bool:
+    """The sentence opens on the field it reports on ("实施…筛查方面,完成…")."""
+    return bool(_FIELD_OPENING.match(sentence))
 
 
 # A figure set as a plan in a report of results ("计划新建18公里"); "全年", "共" say a total.
@@ -253,10 +277,19 @@ _YEARS_VALUE = re.compile(
 )
 
 
+# A line that is only a measure and the value it came to ("盘活财政存量资金比例为36.89%。"): "为"
+# states what is; a target says where to get to ("达到", "控制在", "不低于").
+_MEASURE_IS = re.compile(
+    r"^\s*[^，,。；;\d]{2,24}?为\s*-?\d+(?:\.\d+)?\s*[^\d，,。；;]{0,8}?[。.；;]?\s*$"
+)
+
+
 def states_years_value(line: str) -> bool:
-    """The line opens on its year and the value a measure came to, with no word of a plan or a
-    bound ("以上", "左右") in it."""
-    return bool(_YEARS_VALUE.match(line)) and not _PLAN_OR_BOUND.search(line)
+    """The line opens on its year and the value a measure came to, or is only a measure and
+    its value ("…比例为36.89%。"), with no word of a plan or a bound ("以上", "左右") in it."""
+    return bool(_YEARS_VALUE.match(line) or _MEASURE_IS.match(line)) and not _PLAN_OR_BOUND.search(
+        line
+    )
 
 
 _PLAN_OR_BOUND = re.compile(

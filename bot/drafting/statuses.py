@@ -20,7 +20,7 @@ from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
-from bot.drafting.sentences import goes_on, tells_results
+from bot.drafting.sentences import goes_on, routine_kept, tells_results
 from bot.drafting.shares import clause_around
 from bot.drafting.sized_works import answered_by_done_words
 from bot.drafting.time_gone import behind_time_gone, said_on_pace
@@ -378,7 +378,7 @@ def draft_status(
         words is None
         and year_end
         and not missing_figures(spec)
-        and (tells_results(told) or result_cells and not goes_on(told))
+        and (tells_results(told) or result_cells and not goes_on(told) or routine_kept(told))
         and (spec.target_text.strip() in told or not goes_on(spec.target_text))
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no
