@@ -63,6 +63,7 @@ from bot.drafting.sentences import (
     line_tells_progress,
     split_sentence,
     states_years_value,
+    task_then_verdict,
     tells_results,
     told_as_done,
     told_by_field,
@@ -192,6 +193,8 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
+        elif progress_report and any(task_then_verdict(sentence)):
+            pairings = pair_indicators(*task_then_verdict(sentence))  # "625个村庄…已完成"
         elif progress_report and (
             told_as_done(sentence)
             or (year_end or dated and told_by_field(sentence))

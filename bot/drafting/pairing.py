@@ -33,7 +33,7 @@ from bot.drafting.name_cuts import whole_name
 from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
-from bot.drafting.work_stages import counted_in_magnitude, unanswering
+from bot.drafting.work_stages import counted_in_magnitude, counts_people, forecast, unanswering
 
 __all__ = ["Mention", "Pairing", "mentions", "pair_indicators", "restates_target"]
 
@@ -220,7 +220,10 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     actuals = [
         a
         for a in told
-        if not restates_target(a) and not states_gap(a) and not scope_of_a_step(a, progress_text)
+        if not restates_target(a)
+        and not states_gap(a)
+        and not scope_of_a_step(a, progress_text)
+        and not forecast(a)
     ]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
@@ -376,7 +379,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         return fresh_name(next((n for n in names if n), "指标"), used)
 
     for ti, t in enumerate(targets):
-        if t.unit in MAGNITUDES or ti in sizes:
+        if t.unit in MAGNITUDES and not counts_people(t) or ti in sizes:
             continue
         comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name, t.heading)
         if ti in distributed:

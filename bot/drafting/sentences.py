@@ -129,6 +129,26 @@ def split_sentence(text: str) -> tuple[str, str]:
     return _begun_then_done(_clauses(text))
 
 
+# A sentence opening on the task, sized by its figure, as the subject of a verdict that it is
+# done ("625个村庄规划编制工作已完成", "解决30万农村人口饮水安全问题项目已超额完成"): the
+# figure is the task's size, the target the verdict answers; not an amount after a verb of
+# doing ("完成造林…").
+_SIZED_SUBJECT = re.compile(
+    r"^(?P<task>(?!完成|建成|累计|实现|实际)[^，,。；;已\d]{0,12}\d[^，,。；;已]*?)"
+    r"(?P<verdict>(?:均|现|目前)?已(?:经)?(?:超额|全部|全面|如期|提前)?(?:完成|建成|竣工|完工).*)$",
+    re.S,
+)
+
+
+def task_then_verdict(sentence: str) -> tuple[str, str]:
+    """(the task, the verdict and what follows) of a sentence opening on a sized task said to
+    be done; ("", "") for any other sentence."""
+    found = _SIZED_SUBJECT.match(sentence.strip())
+    if not found or _PLAN_BEFORE_FIGURE.match(found["task"]):
+        return "", ""
+    return found["task"], found["verdict"]
+
+
 # Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".
 _DONE_WORDS = re.compile(
     r"已|竣工|完工|投入使用|(?:完成|实现|提供|设立|开展|发放|新增|修缮)了"

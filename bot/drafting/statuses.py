@@ -84,6 +84,20 @@ def _single_things(spec: TargetSpec) -> bool:
     )
 
 
+_SMOOTH = re.compile(r"进展顺利|推进顺利|顺利推进")
+
+
+def _smooth_with_results(spec: TargetSpec, words: Reading) -> bool:
+    """The words only say the work goes well, and every figure of the item is a result with no
+    target set (the year's results, in a report of them)."""
+    return (
+        words.value == "推进中"
+        and bool(_SMOOTH.search(words.words))
+        and bool(spec.indicators)
+        and all(i.actual and not i.target for i in spec.indicators)
+    )
+
+
 def _only_money(spec: TargetSpec) -> bool:
     """Every figure left unanswered is the money that qualifies the work ("投资456万元的桥东路
     改造工程"): its size, not an amount of work; words saying the work is done answer it."""
@@ -220,6 +234,10 @@ def draft_status(
         or level_with_plan(told)
         or status_from_words(told)
     )
+    if year_end and words is not None and _smooth_with_results(spec, words):
+        # "…减排工程推进顺利,…减排量经核定为77.76%" at the year's close: the work went well and
+        # the year's results are given; nothing is said to remain.
+        words = Reading("已完成", f"年度完成情况报告列出的成果，称“{words.words}”", 0.5)
     if (
         words is not None
         and words.value == "推进中"
@@ -379,7 +397,7 @@ def draft_status(
         and year_end
         and not missing_figures(spec)
         and (tells_results(told) or result_cells and not goes_on(told) or routine_kept(told))
-        and (spec.target_text.strip() in told or not goes_on(spec.target_text))
+        and (spec.target_text.strip() in told or not goes_on(_SMOOTH.sub("", spec.target_text)))
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no
         # target to hold it to: the office counts it done; not a task that goes on ("加快推进").

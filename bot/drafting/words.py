@@ -201,7 +201,7 @@ def task_shares(progress: str) -> Reading | None:
     return Reading(*found, 0.8) if found else None
 
 
-_FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+_FULL_RATE = re.compile(r"(?:达到|达|(?:拨付|发放|兑现)率(?:为)?)\s*100(?:\.0+)?\s*[%％]")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
 _FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 # The share of the works done ("工程进度40.2%", "形象进度为60%"), not of an amount.
@@ -261,6 +261,8 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 # closes it whether or not the figures that would prove it are given.
 WHOLE_YEAR_DONE = re.compile(
     r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年|预定|既定|调整后的?(?:方案)?)目标"
+    # the money of a task to pay out all paid ("已拨付703.8万元,拨付率100%")
+    r"|(?:拨付|发放|兑现)率(?:为)?\s*100(?:\.0+)?\s*[%％]"
 )
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 

@@ -8,7 +8,12 @@ from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_text import parse_report
-from bot.drafting.sentences import routine_kept, states_years_value, told_by_field
+from bot.drafting.sentences import (
+    routine_kept,
+    states_years_value,
+    task_then_verdict,
+    told_by_field,
+)
 
 YEAR_END = (
     "某区2031年绩效任务四季度进展情况\n"
@@ -75,3 +80,54 @@ def test_work_finished_beyond_a_target_to_begin_it_does_not_answer_it():
     # finished within what was begun still answers it
     pairs = pair_indicators("开工建设公租房900套", "已竣工600套")
     assert [(p.indicator.target, p.indicator.actual) for p in pairs] == [("900", "600")]
+
+
+def test_a_sized_task_said_done_is_the_target_its_verdict_answers():
+    assert task_then_verdict("480个行政村环境整治工作已全部完成;") == (
+        "480个行政村环境整治工作",
+        "已全部完成;",
+    )
+    # an amount after a verb of doing, or a plan, is no task sized in the subject
+    assert task_then_verdict("完成造林3万亩已过半") == ("", "")
+    assert task_then_verdict("全年计划新建公厕40座已完成") == ("", "")
+    report = "某市2033年为民办实事进展(截至10月底)\n1. 480个行政村环境整治工作已完成;\n"
+    drafted, targets = _drafted(report, dt.date(2033, 11, 5))
+    assert [(i.target, i.actual) for i in targets[1].indicators] == [("480", "")]
+    assert compute_status(targets[1], drafted.judging_day) == "已完成"
+
+
+def test_people_counted_in_wan_before_their_noun_and_a_forecast():
+    pairs = pair_indicators(
+        "解决12万农村人口饮水问题", "已超额完成,明年将解决20万农村人口饮水问题"
+    )
+    assert [(p.indicator.target, p.indicator.unit, p.indicator.actual) for p in pairs] == [
+        ("12", "万", "")
+    ]
+    # 将 as 把 ("已将…", a figure right after it) is no forecast
+    pairs = pair_indicators("", "已将困难群众860户纳入低保")
+    assert [p.indicator.actual for p in pairs] == ["860"]
+
+
+def test_work_going_well_with_the_years_results_is_done_at_the_close():
+    report = (
+        "某区2031年绩效任务四季度进展情况\n"
+        "1. 燃煤锅炉清洁改造等工程推进顺利。二氧化硫减排量经市生态环境局核定为12.5%。\n"
+        "2. 燃煤锅炉清洁改造等工程推进顺利。\n"
+    )
+    drafted, targets = _drafted(report, dt.date(2031, 12, 31))
+    assert compute_status(targets[1], drafted.judging_day) == "已完成"
+    # words alone, no result: still under way
+    assert compute_status(targets[2], drafted.judging_day) == "推进中"
+
+
+def test_the_money_of_a_task_all_paid_out_says_the_task_is_done():
+    report = (
+        "某市2034年民生实事督查通报(截至10月底)\n"
+        "1. 城乡低保标准从每人每月700元提高到760元,全年所需资金1260万元,已拨付1260万元,"
+        "拨付率100%;\n"
+        "2. 城乡低保标准从每人每月700元提高到760元,全年所需资金1260万元,已拨付980万元,"
+        "拨付率77.8%;\n"
+    )
+    drafted, targets = _drafted(report, dt.date(2034, 11, 3))
+    assert compute_status(targets[1], drafted.judging_day) == "已完成"
+    assert compute_status(targets[2], drafted.judging_day) == "推进中"
