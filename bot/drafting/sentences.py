@@ -244,7 +244,7 @@ def told_by_field(sentence: str) -> bool:
 
 # A figure set as a plan in a report of results ("计划新建18公里"); "全年", "共" say a total.
 _PLANNED_FIGURE = re.compile(r"^[^\d]*?(?:计划|规划|目标|任务|力争|确保|争取|预计|拟|将)[^\d]*\d")
-_RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;]{{0,12}}$")
+_RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;\n]{{0,12}}\Z")
 # A change on last year's figure ("同比增长6.5%"), not one set as a floor or ceiling ("同比增长
 # 8%以上", "同比下降5%左右").
 _COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)?(?:为|达到?)?\s*$")

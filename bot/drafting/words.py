@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
-from bot.drafting.turns import after_past_trouble
+from bot.drafting.turns import after_past_trouble, without_decided_deferrals
 
 # --- comparators ------------------------------------------------------------------------
 
@@ -324,7 +324,9 @@ _AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:�
 
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none.
-    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide."""
+    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide; a
+    part put off by a decision ("根据…,项目暂缓") leaves the other parts to decide."""
+    progress = without_decided_deferrals(progress) or progress
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
     turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"

@@ -12,8 +12,10 @@ from bot.drafting.sentences import (
     routine_kept,
     states_years_value,
     task_then_verdict,
+    tells_results,
     told_by_field,
 )
+from bot.drafting.words import status_from_words
 
 YEAR_END = (
     "某区2031年绩效任务四季度进展情况\n"
@@ -131,3 +133,18 @@ def test_the_money_of_a_task_all_paid_out_says_the_task_is_done():
     drafted, targets = _drafted(report, dt.date(2034, 11, 3))
     assert compute_status(targets[1], drafted.judging_day) == "已完成"
     assert compute_status(targets[2], drafted.judging_day) == "推进中"
+
+
+def test_a_part_put_off_by_a_decision_leaves_the_other_parts_to_decide():
+    told = "甲桥:设计已完成,根据县政府常务会议研究意见,项目暂缓。乙桥改建正在施工"
+    said = status_from_words(told)
+    assert (said.value, said.words) == ("推进中", "乙桥改建正在施工")
+    # put off with no decision named, or nothing else told: the deferral is the item's
+    assert status_from_words("甲桥:设计已完成,项目暂缓。乙桥改建正在施工").value == "滞后"
+    assert status_from_words("根据县政府常务会议研究意见,项目暂缓。").value == "滞后"
+
+
+def test_a_result_word_does_not_reach_a_figure_on_the_next_line():
+    # "新建…推进相关工作" then a cell "100.0%" below it: no result told
+    assert not tells_results("乙桥新建按要求推进相关工作\n100.0%")
+    assert tells_results("全年新建乡村公路18公里")
