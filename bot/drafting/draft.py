@@ -77,7 +77,9 @@ from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
     header_with_table_unit,
+    met_by_lead_rate,
     named_as_behind,
+    rate_floors,
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
@@ -384,6 +386,7 @@ def draft_report(
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
+    floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -424,6 +427,7 @@ def draft_report(
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
+        spec, found = met_by_lead_rate(spec, found, floors, day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
