@@ -66,6 +66,16 @@ def _all_of_it_done(told: str, said: str, year: int) -> bool:
     return all(int(y) == year for y in re.findall(r"(20\d{2})年", sentence))
 
 
+def _sized_in_verdict(spec: TargetSpec, said: str) -> bool:
+    """Every figure left unanswered sizes the task the verdict is said of ("625个村庄规划编制
+    工作已完成"): the verdict answers it."""
+    missing = missing_figures(spec)
+    at = re.search(r"已", said)
+    return bool(missing and at) and all(
+        f"{i.target}{i.unit}" in said[: at.start()] for i in missing
+    )
+
+
 # A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
 _OFFICES = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
@@ -342,6 +352,7 @@ def draft_status(
             and not _ALL_OF_TASK.search(told)
             and not _ON_SCHEDULE.search(words.words)
             and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
+            and not _sized_in_verdict(spec, words.words)
             and not _single_things(spec)
             and not _only_money(spec)
         ):

@@ -96,6 +96,10 @@ def test_a_sized_task_said_done_is_the_target_its_verdict_answers():
     drafted, targets = _drafted(report, dt.date(2033, 11, 5))
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("480", "")]
     assert compute_status(targets[1], drafted.judging_day) == "已完成"
+    # a year's results with no day: the verdict said of the sized task answers its figure
+    report = "某市2033年为民办实事完成情况\n1. 480个行政村环境整治工作已完成;\n"
+    drafted, targets = _drafted(report, dt.date(2034, 1, 10))
+    assert compute_status(targets[1], drafted.judging_day) == "已完成"
 
 
 def test_people_counted_in_wan_before_their_noun_and_a_forecast():
