@@ -220,10 +220,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     actuals = [
         a
         for a in told
-        if not restates_target(a)
-        and not states_gap(a)
+        if not any(f(a) for f in (restates_target, states_gap, forecast))
         and not scope_of_a_step(a, progress_text)
-        and not forecast(a)
     ]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
