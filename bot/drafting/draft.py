@@ -66,8 +66,11 @@ from bot.drafting.sentences import (
     results_with_parts,
     split_sentence,
     states_years_value,
+    task_then_verdict,
     tells_results,
     told_as_done,
+    told_by_field,
+    without_introductions,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
@@ -78,7 +81,9 @@ from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
     header_with_table_unit,
+    met_by_lead_rate,
     named_as_behind,
+    rate_floors,
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
@@ -89,17 +94,6 @@ from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
-
-# A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
-# 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
-_INTRODUCES = re.compile(
-    r"^[^。；;\n]{0,40}?(?:介绍|通报|发布|汇报)了?[^。；;\n\d]{0,30}?(?:情况|成果|成效|进展)[。.]?$",
-    re.M,
-)
-
-
-def _without_introductions(progress: str) -> str:
-    return "\n".join(ln for ln in progress.split("\n") if not _INTRODUCES.match(ln.strip()))
 
 
 def _says_done_itself(line: str) -> bool:
@@ -153,7 +147,7 @@ def draft_target(
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
-    item = replace(item, progress_text=_without_introductions(item.progress_text))
+    item = replace(item, progress_text=without_introductions(item.progress_text))
     # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
     target_text, marked, lead_aside = status_mark(item.target_text)
     item = replace(item, target_text=target_text)
@@ -197,9 +191,11 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
+        elif progress_report and any(task_then_verdict(sentence)):
+            pairings = pair_indicators(*task_then_verdict(sentence))  # "625个村庄…已完成"
         elif progress_report and (
             told_as_done(sentence)
-            or (year_end and tells_results(sentence))
+            or ((year_end or dated and told_by_field(sentence)) and tells_results(sentence))
             or (dated and measured_result(sentence))
         ):
             pairings = pair_indicators("", sentence)  # no target written: what was done
@@ -386,6 +382,7 @@ def draft_report(
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
+    floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -426,6 +423,7 @@ def draft_report(
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
+        spec, found = met_by_lead_rate(spec, found, floors, day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)

@@ -234,6 +234,12 @@ def started_only(actual: Mention) -> bool:
     return bool(_STARTED.search(words)) and not _FINISHED.search(words)
 
 
+def finished_only(actual: Mention) -> bool:
+    """A figure of work finished ("已竣工1700套"), with no word of work begun."""
+    words = _clause_words(actual)
+    return bool(_FINISHED.search(words)) and not _STARTED.search(words)
+
+
 def asks_to_start(target: Mention) -> bool:
     return bool(_STARTED.search(f"{target.heading[-NAME_WINDOW:]}{target.name}{target.after}"))
 

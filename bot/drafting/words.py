@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
-from bot.drafting.turns import after_past_trouble
+from bot.drafting.turns import after_past_trouble, without_decided_deferrals
 
 # --- comparators ------------------------------------------------------------------------
 
@@ -263,6 +263,8 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 # closes it whether or not the figures that would prove it are given.
 WHOLE_YEAR_DONE = re.compile(
     r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年|预定|既定|调整后的?(?:方案)?)目标"
+    # the money of a task to pay out all paid ("已拨付703.8万元,拨付率100%")
+    r"|(?:拨付|发放|兑现)率(?:为)?\s*100(?:\.0+)?\s*[%％]"
 )
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
@@ -324,7 +326,9 @@ _AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:�
 
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none.
-    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide."""
+    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide; a
+    part put off by a decision ("根据…,项目暂缓") leaves the other parts to decide."""
+    progress = without_decided_deferrals(progress) or progress
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
     turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"
