@@ -1,0 +1,68 @@
+"""What using the bot found (h-trial12), over HTTP against the fake Bot API.
+
+"新增贷款和固投怎么样" answered 新增贷款 alone: a subject gap (贷…投) let 新增贷款 cover the whole
+question, which was taken for one target whose own name holds the 和 (企业上云和技改). A name
+holds the 和 only when the phrase the question shares with it does; both cards now come.
+
+"年底前能完成吗" (or "今年能完成吗", "能不能完成") right after a target opened another target whose
+text says 年底前, or the summary: when it is to be done, asked of the target just talked about,
+now answers that target, as "能按期完成吗" did.
+
+"最近一周有什么变化", "一周以来有什么新进展" and "这一周数据有什么变动" were "没有找到", where
+"最近有什么变化" listed what changed: they are now the same list.
+
+"比较一下新增贷款和普惠金融" gave the two cards without comparing them: the comparison asked
+before the targets now sets their ratios side by side, as "…哪个完成得好" after them did.
+"""
+
+from __future__ import annotations
+
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
+
+LEADER = 902
+
+
+async def test_two_targets_asked_together_are_both_answered(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        for question in ("新增贷款和固投怎么样", "新增贷款、固投怎么样"):
+            both = await bot.say(LEADER, LEADER, question)
+            assert both.text.startswith("第12项 新增贷款：🟢超额完成"), (question, both.text)
+            assert "\n\n第1项 固定资产投资：" in both.text, (question, both.text)
+        one = await bot.say(LEADER, LEADER, "企业上云和技改怎么样")  # one name holding 和
+        assert "第9项 企业上云和技改：" in one.text and "\n\n第" not in one.text, one.text
+
+
+async def test_whether_it_will_be_done_by_years_end_follows_the_target(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        for follow_up in ("年底前能完成吗", "今年能完成吗", "年底之前能不能完成", "能否完成"):
+            await bot.say(LEADER, LEADER, "敬老院建好了吗")
+            answer = await bot.say(LEADER, LEADER, follow_up)
+            assert answer.text.startswith("第3项 中心敬老院："), (follow_up, answer.text)
+
+
+async def test_a_weeks_changes_asked_in_words(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        asked = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25.1亿元 截至2020年12月31日")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+        for question in ("最近一周有什么变化", "一周以来有什么新进展", "这一周数据有什么变动"):
+            changed = await bot.say(LEADER, LEADER, question)
+            assert changed.text.startswith("最近7天（"), (question, changed.text)
+            assert "🟢 12. 新增贷款：超额完成（县金融工作局） · " in changed.text, changed.text
+        card = await bot.say(LEADER, LEADER, "新增贷款有什么新进展")  # one target's progress
+        assert card.text.startswith("第12项 新增贷款：🟢超额完成"), card.text
+
+
+async def test_a_comparison_asked_before_the_targets(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        compared = await bot.say(LEADER, LEADER, "比较一下新增贷款和普惠金融")
+        assert compared.text.startswith(
+            "对比（完成率取每项目标完成率最低的指标）：\n"
+            "🟢 12. 新增贷款：174.5%（超额完成）\n"
+            "🟢 14. 普惠金融：117.4%（超额完成）\n"
+            "结论：新增贷款完成率领先。"
+        ), compared.text
