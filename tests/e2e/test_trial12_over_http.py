@@ -13,11 +13,18 @@ now answers that target, as "能按期完成吗" did.
 
 "比较一下新增贷款和普惠金融" gave the two cards without comparing them: the comparison asked
 before the targets now sets their ratios side by side, as "…哪个完成得好" after them did.
+
+A unit's file captioned "/report 35" alone was answered with the usage and thrown away, and one
+captioned "/report 35 佐证材料" (见附件, 验收照片) became a progress report whose approval appends
+"（…补充）佐证材料" to the target's 进展: a caption that only names the file now keeps the file as
+the target's evidence, with nothing to approve.
 """
 
 from __future__ import annotations
 
+from bot.app.reminders import subscribe
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
+from tests.auxil.reminder_harness import reports
 
 LEADER = 902
 
@@ -66,3 +73,29 @@ async def test_a_comparison_asked_before_the_targets(config, engine, fake):
             "🟢 14. 普惠金融：117.4%（超额完成）\n"
             "结论：新增贷款完成率领先。"
         ), compared.text
+
+
+async def test_a_file_captioned_with_its_target_alone_is_kept_as_evidence(config, engine, fake):
+    group, member = -1003301, 503
+    subscribe(engine, "县卫健委", group, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        captions = (
+            "/report 35",
+            "/report 35 佐证材料",
+            "/report 35 见附件",
+            "/report 35 验收照片",
+        )
+        for n, caption in enumerate(captions, start=1):
+            sent = await bot.send_file(
+                group, member, b"%PDF-1.4 " + bytes([n]), kind="document",
+                filename=f"验收{n}.pdf", caption=caption, chat_type="supergroup",
+            )  # fmt: skip
+            kept = f"已保存第35项的佐证材料：验收{n}.pdf（PDF，10B），该项共{n}份。"
+            assert sent.texts == [kept], (caption, sent.texts)
+        assert reports(engine) == []  # nothing to approve, no "补充）佐证材料" in 进展
+        words = await bot.send_file(
+            group, member, b"%PDF-1.4 w", kind="document", filename="进展.pdf",
+            caption="/report 35 肺功能检测仪已配备到位", chat_type="supergroup",
+        )  # fmt: skip
+        assert words.texts[0].startswith("已收到第35项的进展报送（编号1），待督查局审核：")
+        assert words.texts[1].startswith("已保存第35项的佐证材料：进展.pdf")
