@@ -264,6 +264,7 @@ ERRAND = gated(
 # A rank asked for ("GDP排全省第几", "排名第几"), which a ledger holds only where it states one.
 RANK_ASKED = re.compile(
     r"排(?:在)?(?:全省|全市|全国|全区|全州|全盟)?(?:第几|多少位|多少名)|排名(?:第几|多少)|第几名|位次"
+    r"|(?:全省|全市|全国|全区|全州|全盟)第几"
 )
 
 
@@ -289,6 +290,7 @@ MULTI_SPLIT = re.compile(r"和|与|跟|及|以及|还有|、|，|,|;|；|加上"
 _ASPECTS = (
     ("units", re.compile(
         r"谁负责|谁牵头|谁管|归谁|哪个单位|哪个部门|哪家单位|责任单位|牵头单位|谁在抓|谁抓"
+        r"|责任人|负责人"
     )),
     ("deadline", re.compile(
         r"啥时候|什么时候|何时|几时|时限|截止|到期|期限|哪天|几月份?完成|多久"

@@ -18,6 +18,11 @@ A unit's file captioned "/report 35" alone was answered with the usage and throw
 captioned "/report 35 佐证材料" (见附件, 验收照片) became a progress report whose approval appends
 "（…补充）佐证材料" to the target's 进展: a caption that only names the file now keeps the file as
 the target's evidence, with nothing to approve.
+
+"耕地保护怎么样" → "责任人是谁" gave the card without the units it asks for (only 谁负责 and the
+like led with them); "固投是全省第几" gave the card without its rank, which "固投排第几" leads
+with; "现在是哪一年的台账" opened 第43项 一村一法律顾问 and "有几年的台账" was "没有找到": they
+now name the current year and every year the database holds.
 """
 
 from __future__ import annotations
@@ -99,3 +104,21 @@ async def test_a_file_captioned_with_its_target_alone_is_kept_as_evidence(config
         )  # fmt: skip
         assert words.texts[0].startswith("已收到第35项的进展报送（编号1），待督查局审核：")
         assert words.texts[1].startswith("已保存第35项的佐证材料：进展.pdf")
+
+
+async def test_who_is_in_charge_a_rank_and_the_years_held_in_a_leaders_words(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        await bot.say(LEADER, LEADER, "耕地保护怎么样")
+        units = await bot.say(LEADER, LEADER, "责任人是谁")
+        assert units.text.startswith("➤ 责任单位：县自然资源局"), units.text
+        rank = await bot.say(LEADER, LEADER, "固投是全省第几")
+        assert rank.text.startswith("➤ 全市排名 3位，1-11月\n第1项 固定资产投资："), rank.text
+        for question in ("现在是哪一年的台账", "有几年的台账", "当前年度是哪年"):
+            years = await bot.say(LEADER, LEADER, question)
+            assert years.text == (
+                "当前台账：2020年 2020年县工作责任目标台账，共66项目标。\n"
+                "数据库中共有1个年度：2020年（66项）。"
+            ), (question, years.text)
+        own = await bot.say(LEADER, LEADER, "新增贷款是哪一年的数据")  # one target's figures
+        assert own.text.startswith("第12项 新增贷款：")
