@@ -316,11 +316,9 @@ _STATE_ASKED = (
     r"(?:滞后|落后|逾期|超期|延期|超额完成|超额|达标|完成得了|能完成|能按期完成|能按时完成"
     r"|按期完成|按时完成|如期完成|能如期完成|有风险|有困难)"
 )
-# By when it is asked to be done, said before the state ("年底前能完成吗", "今年内能完成吗"):
-# the deadline every ledger's targets share, not words that name one target.
+# Said before the state ("年底前能完成吗"): the deadline every target shares, no target's words.
 _BY_WHEN = (
-    r"(?:到|在)?(?:年底|年末|年内|今年|今年内|本月|月底|这个月|本季度|季度末|期限内|规定时间内)"
-    r"(?:前|之前|以前|内)?"
+    r"(?:到|在)?(?:年底|年末|年内|今年|本月|月底|这个月|本季度|季度末|期限内)(?:前|之前|以前|内)?"
 )
 LAST_TARGET = re.compile(
     r"^(?:那|那么)?(?:它|这项|那项|该项|此项|这一项)(?:的)?(?![\u4e00-\u9fff]{9})"
