@@ -27,6 +27,10 @@ now name the current year and every year the database holds.
 /unmatched kept offering "设为别名" for questions the bot had since learned to answer (an alias
 added with /alias, a newer release): a press would tie the whole question to one target. A
 question answered well now is left out of the list.
+
+"这几个谁负责" after a list of more than one page gave the list's status lines again, paged,
+under the title "刚才这24项的责任单位": the units asked for were only on the answer the chat threw
+away. The answer is now sent as the core wrote it, one line of units per target.
 """
 
 from __future__ import annotations
@@ -141,3 +145,15 @@ async def test_unmatched_leaves_out_questions_answered_well_now(config, engine, 
         after = await bot.say(ADMIN, ADMIN, "/unmatched")
         assert "金融活水" not in after.text, after.text
         assert "· 乡村振兴示范村怎么样" in after.text, after.text
+
+
+async def test_the_units_of_a_long_list_are_not_its_status_pages(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        listed = await bot.say(LEADER, LEADER, "哪些超额完成了")
+        assert listed.text.startswith("超额完成的目标（第1/3页，共24项）")
+        units = await bot.say(LEADER, LEADER, "这几个谁负责")
+        assert units.text.startswith(
+            "刚才这24项的责任单位：\n第9项 企业上云和技改：县工信局(牵头,推定)"
+        ), units.text
+        assert len(units.text.splitlines()) == 25 and not keyboard(units.sent[0]), units.text
