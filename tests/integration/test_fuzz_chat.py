@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app.services import open_engine
+from bot.chat.evidence import IncomingFile
 from bot.chat.service import ChatService
 from bot.chat.types import Reply, Sender
 from bot.config import Config
@@ -248,3 +249,66 @@ def test_a_confirmed_change_applies_and_undo_restores_the_ledger(chat, name, num
     after = ledger_rows(c.db)
     moved = {t for t in after if after[t] != before[t]}
     assert not moved, f"/undo left {moved} changed after /{name} {number} {args}: {undone!r}"
+
+
+FILE_NAMES = st.one_of(
+    st.sampled_from(
+        [
+            "照片.jpg",
+            "a.png",
+            "进展.pdf",
+            "台账.xlsx",
+            "l.csv",
+            "x.exe",
+            "",
+            ".",
+            "..",
+            "a" * 300,
+            "报告.docx",
+            "无扩展名",
+            "../../etc/passwd",
+            "新建文件夹/照片.JPG",
+            "\u202egpj.exe",
+        ]
+    ),  # fmt: skip
+    st.lists(pieces, max_size=40).map("".join),
+)
+CONTENTS = st.one_of(
+    st.binary(max_size=300),
+    st.sampled_from([b"", b"\x89PNG\r\n\x1a\n" + b"\0" * 40, b"%PDF-1.4\n", b"PK\x03\x04"]),
+)
+
+
+@settings(max_examples=80, **SETTINGS)
+@given(
+    name=FILE_NAMES,
+    content=CONTENTS,
+    declared=st.sampled_from([0, 0, 1, 10**6, 10**12, -1]),
+    caption=st.one_of(
+        st.builds(
+            lambda c, n, a: f"{c} {n} {a}",
+            st.sampled_from(["/evidence", "/report", "/REPORT@bot", "／evidence", "/target"]),
+            st.sampled_from(["12", "30", "99", "-1", "1e309", "１２", "第12项", ""]),
+            arguments,
+        ),
+        free_text,
+    ),
+    replied=st.sampled_from([None, 1, 10**12, -5]),
+    sender=senders,
+)
+def test_a_sent_file_is_answered_in_chinese_and_writes_only_evidence(
+    chat, name, content, declared, caption, replied, sender
+):
+    c = chat
+    before = snapshot(c.db)
+    incoming = IncomingFile(name, content, telegram_file_id="f1", declared_size=declared)
+    replies = c.service.file(sender, incoming, caption[:1024], replied)
+    if replies or sender.chat_type == "private":  # a group's own photos get no answer
+        check_replies(replies, f"{name!r} {caption[:80]!r}")
+    c.service.unmatched.flush()
+    after = snapshot(c.db)
+    changed = {t for t in after if before.get(t) != after[t]} - TRACE_TABLES
+    allowed = {"evidence", "evidenceblob", "progressreport"}
+    if sender is ADMIN:
+        allowed |= {"pendingchange", "outboxentry"}
+    assert not changed - allowed, f"{changed - allowed} changed by a file {name!r}: {replies!r}"
