@@ -22,6 +22,7 @@ from bot.domain.ledger import (
     COMPARATORS,
     FIGURE_RULE,
     LEDGER_YEARS,
+    MAX_TARGET_NUMBER,
     ROLES,
     SOURCES,
     STATUSES,
@@ -216,6 +217,10 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
         raise LedgerFileError(
             f"{source}: 有一项目标的 number 是 {number!r}，序号应为1或更大的整数"
+        )
+    if number > MAX_TARGET_NUMBER:  # named with its file, as every other mistake in it is
+        raise LedgerFileError(
+            f"{source}: 有一项目标的 number 是 {number}，序号最大为{MAX_TARGET_NUMBER}"
         )
     where = f"{source}: 第{number}项目标"
     category = _text(data, "category", where, required=True)

@@ -400,3 +400,14 @@ def test_a_corrupted_sheet_imports_or_is_refused_naming_row_and_column(cli, data
     if form == "utf-16" or kind == "truncate":
         where = []  # the whole file is what is wrong
     check_import(cli, path, where)
+
+
+def test_a_target_number_beyond_the_column_is_refused_naming_the_file(cli):
+    """number = 10**20 passed the TOML checks and was refused by the store, in a message that
+    named neither the file nor the key."""
+    doc = json.loads(json.dumps(cli.toml, default=str))
+    doc["targets"][0]["number"] = 10**20
+    path = cli.tmp / "huge-number.toml"
+    path.write_text(toml_text(doc), encoding="utf-8")
+    code, err = check_import(cli, path, ["number"])
+    assert code == 2 and "序号最大为2147483647" in err, err
