@@ -201,13 +201,13 @@ senders = st.sampled_from([ADMIN, VIEWER, UNIT])
 # --- the properties ---------------------------------------------------------------------------
 
 
-@settings(max_examples=150, **SETTINGS)
+@settings(max_examples=100, **SETTINGS)
 @given(text=free_text, sender=senders)
 def test_free_text_is_answered_in_chinese_and_changes_nothing(chat, text, sender):
     drive(chat, sender, text)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=200, **SETTINGS)
 @given(data=st.data())
 def test_every_command_with_odd_arguments(chat, data):
     names = sorted(chat.service.registry.commands)
@@ -221,7 +221,7 @@ def test_every_command_with_odd_arguments(chat, data):
     drive(chat, sender, f"/{name} {number} {args}"[:10_000])
 
 
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=80, **SETTINGS)
 @given(
     name=st.sampled_from(
         ["set", "status", "note", "deadline", "done", "reopen", "assign", "alias"]
@@ -279,7 +279,7 @@ CONTENTS = st.one_of(
 )
 
 
-@settings(max_examples=80, **SETTINGS)
+@settings(max_examples=50, **SETTINGS)
 @given(
     name=FILE_NAMES,
     content=CONTENTS,

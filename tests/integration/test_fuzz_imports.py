@@ -216,7 +216,7 @@ def where_of(path: tuple) -> list[str]:
     return named[-1:] + (["第"] if path[0] == "targets" else [])
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=15, **SETTINGS)  # about 2 s an import: the CLI, whole
 @given(data=st.data())
 def test_a_corrupted_toml_imports_or_is_refused_naming_the_key(cli, data):
     doc = json.loads(json.dumps(cli.toml, default=str))  # a deep copy
@@ -357,7 +357,7 @@ def xlsx_file(rows: list[list], path: Path) -> None:
     book.save(path)
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=15, **SETTINGS)  # about 2 s an import: the CLI, whole
 @given(data=st.data())
 def test_a_corrupted_sheet_imports_or_is_refused_naming_row_and_column(cli, data):
     rows = [list(r) for r in cli.rows]
