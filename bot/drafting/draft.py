@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
+from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
@@ -61,6 +62,8 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
+    measured_result,
+    results_with_parts,
     split_sentence,
     states_years_value,
     tells_results,
@@ -81,6 +84,7 @@ from bot.drafting.table_leads import (
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
+from bot.drafting.title_topics import topics_from_titles
 from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
@@ -173,8 +177,10 @@ def draft_target(
     if cells.rows:
         pairings = pair_rows(cells.rows)
     elif progress_report and (
-        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
-    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
+        answers_with_rate(item.progress_text)
+        or (year_end and states_years_value(item.target_text))
+        or (dated and results_with_parts(item.target_text, item.progress_text))
+    ):  # "完成率200%;…", "2017年…总量为888.55万吨", "1-9月…同比增长2%。其中:…": results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
@@ -191,7 +197,11 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
+        elif progress_report and (
+            told_as_done(sentence)
+            or (year_end and tells_results(sentence))
+            or (dated and measured_result(sentence))
+        ):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
@@ -420,9 +430,11 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = borrowed_subjects(targets, guesses)  # "完成投资…" under "47个…"
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"), tokenizer)
+    targets, guesses = topics_from_titles(targets, guesses, lexicon, departments)
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",

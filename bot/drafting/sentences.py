@@ -79,7 +79,7 @@ def _clauses(text: str) -> list[str]:
 # The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
 _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
-    r"|(?:20\d{2}\s*年度?)?1\s*[-—至~]\s*\d{1,2}月份?"
+    r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
     r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
@@ -121,6 +121,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = actuals
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
+        elif side is actuals and _changed_on_last_year(clause):
+            pass  # "完成51.66亿元,固定资产投资同比增长8.2%": how that compares with last year
         else:
             side = targets
         side.append(clause)
@@ -205,6 +207,57 @@ _RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;
 # 8%以上", "同比下降5%左右").
 _COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)?(?:为|达到?)?\s*$")
 _SET_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|以内|左右|之内)")
+
+
+def measured_result(line: str) -> bool:
+    """A line of a dated progress report that states what a measure came to, with no word of a
+    plan: a change on last year's figure ("…22.5亿元,同比下降5.4%"), or a result after the
+    period reported on ("1-9月,全县实现地区生产总值127.41亿元"). Targets are not written so:
+    they carry a bound ("增长7%左右") or a word of the plan."""
+    clauses = _CLAUSE.findall(line)
+    if any(_PLANNED_FIGURE.match(c) for c in clauses):
+        return False
+    figured = [(c, f) for c in clauses for f in extract_figures(c)[:1]]
+    if any(
+        _COMPARED_BEFORE_FIGURE.search(c[: f.start]) and not _SET_AFTER_FIGURE.match(c[f.end :])
+        for c, f in figured
+    ):
+        return True
+    if any(
+        _BARE_CHANGE.match(change)
+        and not _REACHED.search(amount)
+        and any(f.unit not in ("", "%") for f in extract_figures(amount))
+        for amount, change in zip(clauses, clauses[1:], strict=False)
+    ):
+        return True  # "城镇居民人均可支配收入20546.1元,下降0.7%": an amount and its change
+    lead = _AS_OF_LEAD.match(line)
+    rest = line[lead.end() :] if lead else ""
+    first = extract_figures(rest)[:1]
+    return bool(first and _RESULT_BEFORE_FIGURE.search(rest[: first[0].start]))
+
+
+# A clause that is only a change, without a bound ("下降0.7%", "增长6.5%"); after an amount, the
+# way a statistics line writes a result. A target reaches for its amount ("达到500亿元,增长8%").
+_BARE_CHANGE = re.compile(
+    r"^\s*(?:同比)?(?:增长|下降|提高|减少|增加|上升)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,。；;]?\s*$"
+)
+_REACHED = re.compile(r"达到|突破|超过|不低于|不少于|以上|左右")
+
+
+def _changed_on_last_year(clause: str) -> bool:
+    """The clause's first figure is a change on last year's, without a bound ("同比增长8.2%")."""
+    first = extract_figures(clause)[:1]
+    return bool(
+        first
+        and _COMPARED_BEFORE_FIGURE.search(clause[: first[0].start])
+        and not _SET_AFTER_FIGURE.match(clause[first[0].end :])
+    )
+
+
+def results_with_parts(line: str, progress: str) -> bool:
+    """The line states results (`measured_result`) and its progress breaks them down ("其中:
+    第一产业增加值…"): the parts are results too, no actual of the line's figures."""
+    return measured_result(line) and progress.lstrip().startswith("其中")
 
 
 _DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")

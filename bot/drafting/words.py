@@ -201,7 +201,9 @@ def task_shares(progress: str) -> Reading | None:
     return Reading(*found, 0.8) if found else None
 
 
-_FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+# A rate at 100% ("覆盖率均达到100%", "开复工率100%"), not one set as a goal ("确保…率100%").
+_FULL_RATE = re.compile(r"(?:达到|达|率(?:为|是)?)\s*100(?:\.0+)?\s*[%％]")
+_SET_BEFORE = re.compile(r"(?:目标|计划|力争|争取|确保|要|将|预计)[^，,。；;\n]*$")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
 _FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 # The share of the works done ("工程进度40.2%", "形象进度为60%"), not of an amount.
@@ -387,7 +389,9 @@ def _status_from_words(progress: str) -> Reading | None:
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
     full = _FULL_RATE.search(progress) or _FULL_COVERAGE.search(progress)
-    if full:  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
+    if full and not _SET_BEFORE.search(
+        progress[: full.start()]
+    ):  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
         return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:
