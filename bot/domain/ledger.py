@@ -27,6 +27,8 @@ from bot.domain.units import actual_in_target_unit
 
 # The years a ledger may be of: a typo (202, 20211) is refused wherever a year comes in.
 LEDGER_YEARS = range(1900, 2201)
+# A target's number is stored in an INTEGER column, 32-bit on every engine.
+MAX_TARGET_NUMBER = 2**31 - 1
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
 COMPARATORS = (">=", "<=", "=")
