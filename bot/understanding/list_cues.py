@@ -392,7 +392,7 @@ RANK_UNITS = re.compile(
 )
 # The rank said of the units before them ("完成最差的单位", "排名靠后的部门有哪些").
 RANKED_UNITS = re.compile(
-    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱)的(?:责任)?(?:单位|部门)"
+    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱|最多|最少)的(?:责任)?(?:单位|部门)"
 )
 
 
