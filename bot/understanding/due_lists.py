@@ -27,6 +27,8 @@ from bot.understanding.list_cues import (
 
 # By the year's end ("年底前", "年末之前", "年底以前").
 YEAR_END_BY = re.compile(r"(?:年底|年末|年终)(?:之|以)?前")
+# Last week, Monday to Sunday ("上周到期的"): a window before today, so its open ones.
+LAST_WEEK = re.compile(r"上周|上个星期|上星期|上礼拜")
 
 # Done targets a due-by list names in its closing line before it says "等N项".
 _NAMED_DONE = 8
@@ -102,6 +104,9 @@ class DueLists:
         to_be_done = TO_BE_DONE.search(q) is not None  # "本月应完成的", "下周要做完的"
         if WEEKDAYS_AHEAD.search(q) and (to_be_done or DUE_WORDS.search(q)):
             start = today + dt.timedelta(days=7 - today.weekday())
+            return start, start + dt.timedelta(days=6)
+        if LAST_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
+            start = today - dt.timedelta(days=today.weekday() + 7)
             return start, start + dt.timedelta(days=6)
         if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
             return today, today + dt.timedelta(days=6 - today.weekday())

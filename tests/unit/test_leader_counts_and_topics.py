@@ -107,3 +107,43 @@ def test_today_after_a_closed_year_is_the_calendar_s(ledger_2020):
     reply = closed.ask("今天几号").reply
     days = {before, dt.datetime.now(TZ).date()}
     assert any(reply.startswith(f"今天是{d.year}年{d.month}月{d.day}日") for d in days)
+
+
+@pytest.mark.parametrize(
+    ("question", "due"),
+    [
+        ("这周要办的", ["2020-10-20", "2020-10-25"]),
+        ("下周要做的", ["2020-10-26", "2020-11-01"]),
+        ("上周到期的", ["2020-10-12", "2020-10-18"]),
+    ],
+)
+def test_what_is_to_do_this_week_is_a_deadline_window_not_a_unit(answerer, question, due):
+    # before, "这周要办的" was read as a unit "这周要办" (办 as of 县政府办) the ledger lacks
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter["due"]) == ("list", due)
+
+
+def test_a_unit_ending_in_ban_is_still_a_unit(answerer):
+    assert answerer.ask("县政府办负责哪些").filter == {"unit": "县政府办"}
+
+
+def test_furthest_from_its_target_is_the_lowest_completion(answerer):
+    assert answerer.ask("差距最大的是哪个").filter == answerer.ask("完成率最低的是哪个").filter
+
+
+@pytest.mark.parametrize("question", ["帮我看看有啥问题", "今天有什么要紧的", "有什么要紧的事"])
+def test_problems_and_urgent_things_are_the_targets_to_watch(answerer, question):
+    watched = answerer.ask("需要盯紧的")
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", watched.filter)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("明天星期几", "明天是2020年10月21日，星期三。"),
+        ("昨天几号", "昨天是2020年10月19日，星期一。"),
+    ],
+)
+def test_the_days_beside_today_are_counted_from_it(answerer, question, said):
+    assert answerer.ask(question).reply.startswith(said)
