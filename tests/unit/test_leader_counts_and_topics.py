@@ -11,6 +11,7 @@ import pytest
 
 from bot.domain.ledger import TargetSpec
 from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Conversation
 from bot.understanding.lexicon import load_lexicon
 from tests.auxil.ledgers import small_ledger
 
@@ -147,3 +148,13 @@ def test_problems_and_urgent_things_are_the_targets_to_watch(answerer, question)
 )
 def test_the_days_beside_today_are_counted_from_it(answerer, question, said):
     assert answerer.ask(question).reply.startswith(said)
+
+
+def test_the_second_of_the_units_by_count_is_not_called_the_board(answerer):
+    chat = Conversation()
+    counted = answerer.ask("哪个单位的任务最多", chat, now=0)
+    second = answerer.ask("第二个呢", chat, now=1)
+    assert second.filter["unit"] == counted.units[1]
+    assert second.reply.startswith(f"刚才清单的第2个单位（共{len(counted.units)}个）：")
+    answerer.ask("哪个单位最差", chat, now=2)
+    assert answerer.ask("第二个呢", chat, now=3).reply.startswith("红黄绿榜第2个单位")
