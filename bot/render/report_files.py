@@ -21,8 +21,8 @@ DOCX_MAX_DOCUMENT_BYTES = 64 << 20
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SAVE_AS = (
-    "可导入的格式：Word文档（.docx）、纯文本（.txt）、Markdown（.md）；"
     "请用Word或WPS打开，另存为Word文档（.docx）或纯文本（.txt）后再导入"
+    "（可导入的格式：Word文档（.docx）、纯文本（.txt）、Markdown（.md））"
 )
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_DIGITS = "〇一二三四五六七八九十"
