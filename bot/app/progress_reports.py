@@ -25,13 +25,38 @@ from bot.store.uow import UnitOfWork, reading
 def file_report(
     engine: Engine, *, year: int, number: int, reporter_id: int, chat_id: int, text: str
 ) -> ProgressReport:
-    """Store a unit's report as pending; the row comes back with its id."""
-    report = ProgressReport(
-        year=year, target_number=number, reporter_id=reporter_id, chat_id=chat_id, text=text
-    )
+    """Store a unit's report as pending; the row comes back with its id. The same text from
+    the same chat on the same target, still pending, is that report: it is not filed twice."""
     with UnitOfWork(engine) as uow:
+        same = _same_pending(uow.session, year=year, number=number, chat_id=chat_id, text=text)
+        if same is not None:
+            return same
+        report = ProgressReport(
+            year=year, target_number=number, reporter_id=reporter_id, chat_id=chat_id, text=text
+        )
         uow.session.add(report)
     return report
+
+
+def pending_duplicate(
+    engine: Engine, *, year: int, number: int, chat_id: int, text: str
+) -> ProgressReport | None:
+    """The report this chat already filed on the target with the same text, if still pending."""
+    with reading(engine, expire_on_commit=False) as session:
+        return _same_pending(session, year=year, number=number, chat_id=chat_id, text=text)
+
+
+def _same_pending(
+    session: Session, *, year: int, number: int, chat_id: int, text: str
+) -> ProgressReport | None:
+    query = select(ProgressReport).where(
+        ProgressReport.state == "pending",
+        ProgressReport.year == year,
+        ProgressReport.target_number == number,
+        ProgressReport.chat_id == chat_id,
+        ProgressReport.text == text,
+    )
+    return session.exec(query.order_by(ProgressReport.id).limit(1)).first()
 
 
 def pending_reports(engine: Engine, limit: int = 10) -> list[ProgressReport]:

@@ -11,6 +11,7 @@ from bot.app.progress_reports import (
     approve_report,
     count_pending,
     file_report,
+    pending_duplicate,
     pending_report,
     pending_reports,
     reject_report,
@@ -178,6 +179,16 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
                 f"第{number}项 {ctx.target(number).title} 没有“{name}”这个指标，它是"
                 f"第{other.number}项 {other.title} 的指标，未收到。请核对序号后重新发送：\n"
                 f"/report {other.number} {text}"
+            )
+        ]
+    same = pending_duplicate(
+        ctx.engine, year=ctx.year, number=number, chat_id=sender.chat_id, text=text
+    )
+    if same is not None:  # sent twice (a double tap, a resend): one report waits, not two
+        return [
+            Reply(
+                f"第{number}项的这条报送已经收到（编号{same.id}），正在等待督查局审核，"
+                "无需重复发送。如需补充，请发送新的内容。"
             )
         ]
     report = file_report(

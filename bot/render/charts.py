@@ -272,6 +272,14 @@ def _draw_rows(ax, rows: list[_Row], *, size: float) -> None:
     ax.tick_params(axis="x", labelsize=size * 0.9)
 
 
+def _statuses_in(rows: list[_Row]) -> str:
+    """The statuses a panel's rows have, in the order of the lights ("超额完成/已完成"): its
+    title names what it holds, no status it has none of."""
+    order = ("滞后", "未完成", "推进中", "超额完成", "已完成", "暂无数据")
+    held = {row.status for row in rows}
+    return "/".join([s for s in order if s in held] + sorted(held.difference(order)))
+
+
 def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
     """Each target's principal indicator as % of its target; targets needing attention first.
 
@@ -281,15 +289,10 @@ def completion_figure(ledger: LedgerSpec, *, today: dt.date) -> Figure:
     rows = _completion_rows(ledger, today)
     urgent = [r for r in rows if r.light in ATTENTION_LIGHTS]
     others = [r for r in rows if r.light not in ATTENTION_LIGHTS]
+    rest = f"{'其余' if urgent else '全部'}目标"  # "其余" only below a panel it is the rest of
     panels = [
-        (f"需要关注（{len(urgent)}项，滞后/未完成/推进中）", urgent, 10.0, 0.42),
-        # "其余" only below a panel it is the rest of
-        (
-            f"{'其余' if urgent else '全部'}目标（{len(others)}项，已完成/暂无数据）",
-            others,
-            7.0,
-            0.2,
-        ),
+        (f"需要关注（{len(urgent)}项，{_statuses_in(urgent)}）", urgent, 10.0, 0.42),
+        (f"{rest}（{len(others)}项，{_statuses_in(others)}）", others, 7.0, 0.2),
     ]
     panels = [p for p in panels if p[1]]
     heights = [len(p[1]) * p[3] + 0.6 for p in panels]

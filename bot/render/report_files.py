@@ -1,7 +1,8 @@
-"""Read a report file for `import-report`: plain text (UTF-8, GBK/GB18030 or UTF-16), or a Word
-document (.docx) as the office receives most reports: its paragraphs and tables in order, a
-table row one line with its cells split by " | ", Word's own list numbers ("1.", "2、")
-written out as the drafter reads typed ones. Any other file is named, with what to save it as.
+"""Read a report file for `import-report`: plain text (UTF-8, GBK/GB18030 or UTF-16), Markdown
+read as that text without its markup, or a Word document (.docx) as the office receives most
+reports: its paragraphs and tables in order, a table row one line with its cells split by
+" | ", Word's own list numbers ("1.", "2、") written out as the drafter reads typed ones. Any
+other file is named, with the formats accepted and what to save it as.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ DOCX_MAX_MEMBERS = 1000
 DOCX_MAX_TOTAL_BYTES = 256 << 20
 DOCX_MAX_DOCUMENT_BYTES = 64 << 20
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
-_SAVE_AS = "请用Word或WPS打开，另存为Word文档（.docx）或纯文本（.txt）后再导入"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_SAVE_AS = (
+    "请用Word或WPS打开，另存为Word文档（.docx）或纯文本（.txt）后再导入"
+    "（可导入的格式：Word文档（.docx）、纯文本（.txt）、Markdown（.md））"
+)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_DIGITS = "〇一二三四五六七八九十"
 
@@ -27,7 +32,17 @@ class ReportFileError(Exception):
 
 
 def read_report_text(path: Path) -> str:
-    """The report's text, whatever of the accepted kinds `path` is; ReportFileError otherwise."""
+    """The report's text, whatever of the accepted kinds `path` is; ReportFileError otherwise.
+    A Markdown file (.md, .markdown) is read as text without its markup."""
+    text = _read_text(path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from bot.render.markdown_text import markdown_plain
+
+        return markdown_plain(text)
+    return text
+
+
+def _read_text(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_REPORT_BYTES:
         raise ReportFileError(f"文件有{size / 1024 / 1024:.1f}MB，超过20MB上限")

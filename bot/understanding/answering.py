@@ -253,9 +253,9 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         stepped = self._list_step(question, q, context) or self._these_aspect(question, q, context)
         if stepped is not None:
             return stepped
-        aside = aside_reply(
-            q, has_target=bool(context and context.targets), examples=self.examples
-        )
+        today = (self.today, self.ledger.year, self.tz)  # "今天几号"
+        held = bool(context and context.targets)
+        aside = aside_reply(q, has_target=held, examples=self.examples, today=today)
         if aside is not None:
             return self._unknown(question, reply_prefix=aside, alias_candidate=False)
         workflow = self._supervision_answer(question, q, context)  # 销号, 佐证材料, changes

@@ -32,6 +32,9 @@ class Conversation:
     # are held, "第二个呢" and "下一个" step through the units, not through targets.
     units: tuple[str, ...] = ()
     unit: str = ""
+    # What a step through those units calls their list: the board, or the units ranked by
+    # how many targets they lead ("哪个单位的任务最多").
+    board: str = "红黄绿榜"
     # (saved list id, page shown) of the last long list the chat showed: "下一页" typed turns
     # it (bot.chat.page_turns); () when the last answer was no long list.
     paged: tuple[int, int] | tuple[()] = ()
@@ -49,7 +52,7 @@ class Conversation:
         """Hold what `other` holds (a copy that answered a question in its year)."""
         self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
         self.at, self.year, self.asked = other.at, other.year, other.asked
-        self.units, self.unit = other.units, other.unit
+        self.units, self.unit, self.board = other.units, other.unit, other.board
 
     def fresh(self, now: float) -> bool:
         return bool(self.targets or self.listed or self.units) and now - self.at <= self.seconds
@@ -70,6 +73,8 @@ class Conversation:
             step = str(answer.filter.get("step_unit", ""))
             if not step:  # the board itself is the list asked last ("去年的呢" after it)
                 self.asked = answer.question
+                counted = answer.filter.get("rank") in ("units_most", "units_fewest")
+                self.board = "刚才清单的" if counted else "红黄绿榜"
             self.hold_units(answer.units, now, step)
             return
         if answer.intent in ("target", "list") and answer.targets:

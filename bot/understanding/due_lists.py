@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import DONE_STATUSES, deadline_state
@@ -23,6 +24,11 @@ from bot.understanding.list_cues import (
     TO_BE_DONE,
     WEEKDAYS_AHEAD,
 )
+
+# By the year's end ("年底前", "年末之前", "年底以前").
+YEAR_END_BY = re.compile(r"(?:年底|年末|年终)(?:之|以)?前")
+# Last week, Monday to Sunday ("上周到期的"): a window before today, so its open ones.
+LAST_WEEK = re.compile(r"上周|上个星期|上星期|上礼拜")
 
 # Done targets a due-by list names in its closing line before it says "等N项".
 _NAMED_DONE = 8
@@ -99,6 +105,9 @@ class DueLists:
         if WEEKDAYS_AHEAD.search(q) and (to_be_done or DUE_WORDS.search(q)):
             start = today + dt.timedelta(days=7 - today.weekday())
             return start, start + dt.timedelta(days=6)
+        if LAST_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
+            start = today - dt.timedelta(days=today.weekday() + 7)
+            return start, start + dt.timedelta(days=6)
         if THIS_WEEK.search(q) and (to_be_done or DUE_WORDS.search(q)):
             return today, today + dt.timedelta(days=6 - today.weekday())
         if SOON.search(q):
@@ -118,7 +127,10 @@ class DueLists:
         if window is not None:
             return window
         ledger_year = self.ledger.year
-        if "年底" in q or "年末" in q:
+        if YEAR_END_BY.search(q):
+            # "年底前要完成的" is by a day, as "12月底前要完成的" is: what is still to do by then
+            return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)
+        if "年底" in q or "年末" in q:  # "年底才能完成的": what falls due in the year's last month
             return dt.date(ledger_year, 12, 1), dt.date(ledger_year, 12, 31)
         if DUE_THIS_YEAR.search(q):
             return dt.date(ledger_year, 1, 1), dt.date(ledger_year, 12, 31)

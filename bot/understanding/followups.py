@@ -153,7 +153,7 @@ class FollowUps(Comparisons):
         row = rows.get(names[at])
         if row is None:  # the unit leads no target any more
             return None
-        lines = [f"红黄绿榜第{at + 1}个单位（共{len(names)}个）：", *render_unit_row(row)]
+        lines = [f"{context.board}第{at + 1}个单位（共{len(names)}个）：", *render_unit_row(row)]
         lines.append("说“下一个”看下一个单位，说“第N项”看台账第N项目标。")
         numbers = tuple(dict.fromkeys(e.number for e in row.entries))
         filters = {"rank": "units_step", "unit": row.name, "step_unit": row.name}

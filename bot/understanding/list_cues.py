@@ -112,7 +112,9 @@ STATUS_FORMS = {
 
 # Work still to be done by a deadline ("年底前需要完成的", "下周要做完的"): words of a due list,
 # not the status 已完成 that their 完成的 would otherwise say.
-TO_BE_DONE = re.compile(rf"(?:需要|要|需|应该|应当|应|必须|须)(?:全部|全面)?(?:完成|{_DO}完)")
+TO_BE_DONE = re.compile(  # also what is to do: "这周要办的", "下周要做的"
+    rf"(?:需要|要|需|应该|应当|应|必须|须)(?:全部|全面)?(?:完成|{_DO}完)|(?:需要|要|得){_DO}的"
+)
 
 
 # On pace or ahead: any status but behind or unfinished ("哪些达到序时进度了", "没滞后的").
@@ -251,8 +253,10 @@ STATUS_FORM = gated("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
 UNIT_NAME = gated(
-    # (a company started, "开公司", "办公司", is someone's own business, not a unit)
-    r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?(?:局|委|办|(?<![开办注立])公司|委员会))"
+    # (a company started, "开公司", "办公司", is someone's own business, not a unit; nor is
+    # what one must do, "要办", "得办", a 办 of a unit's name)
+    r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?"
+    r"(?:局|委|(?<![要需该得])办|(?<![开办注立])公司|委员会))"
     r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几)"
     # where a unit's share of the work is ("发改委那边有几项", "手上有哪些活", "哪些是发改委的")
     r"|那边|这边|手上|手里|的(?:活|事|项目|事项)|的[？?。]*$|有(?:几|多少|哪些|什么)"
@@ -352,7 +356,7 @@ AT_RISK = gated(
     r"(?:要|需要|得|该|需|重点|值得|必须|应该|多)盯|盯紧|盯住|盯一|盯着点|盯盯|重点关注|需要我?关注|需我?关注|要我?关注|值得关注|有风险|风险|要注意|需要督办|要督办"
     r"|该催|要催|需要催|预警|亮红灯的|悬了|完不成的|(?:要|需要|该|得)?重点督办"
     # 危险 of the work, not of a place ("危险路段")
-    r"|(?:有|比较|很|最)危险|危险的(?:目标|任务|事项|是)"
+    r"|(?:有|比较|很|最)危险|危险的(?:目标|任务|事项|是)|(?:什么|哪些|啥)要紧的|要紧的(?:目标|任务|事)"
 )
 
 
@@ -363,7 +367,8 @@ AT_RISK_LIST = re.compile(
     r"|(?:进度|进展)(?:不理想|不好|不太好|较慢|偏慢|太慢)的"
     r"|有问题的|问题(?:较|比较)?多的|差得(?:很|还)?远的|差距(?:较|比较|很)?大的"
     # the problems asked after across the ledger ("存在哪些问题", "还有什么问题")
-    r"|^(?:目前|现在)?(?:还)?(?:有|存在)(?:什么|哪些|啥)问题|^(?:目前)?存在的问题"
+    r"|^(?:帮我|请)?(?:看看|看一下|查查)?(?:目前|现在)?(?:还)?(?:有|存在)(?:什么|哪些|啥)问题"
+    r"|^(?:目前)?存在的问题"
     # needing a push, said of targets as a list ("需要督促的", "哪些要加把劲")
     r"|(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)[^，,。？?]{0,4}的"
     r"|(?:哪些|哪几[项个])[^，,。]{0,4}(?:需要|要|该|得)(?:督促|抓紧|加快|加把劲|提速|加油)"
@@ -392,17 +397,16 @@ RANK_UNITS = re.compile(
 )
 # The rank said of the units before them ("完成最差的单位", "排名靠后的部门有哪些").
 RANKED_UNITS = re.compile(
-    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱)的(?:责任)?(?:单位|部门)"
+    r"(最差|最好|最落后|最慢|垫底|靠后|靠前|最强|最弱|最多|最少)的(?:责任)?(?:单位|部门)"
 )
 
 
 _HOW_MANY = r"[0-9一二两三四五六七八九十]{1,3}"
 
-
 RANK_LOW = re.compile(
     rf"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行|靠后|末位|末尾|后几名|后{_HOW_MANY}(?:名|位|个|项|的|$)"
+    r"|差距最大|差得最多|差得最远|缺口最大"  # the furthest from its target: the lowest ratio
 )
-
 
 RANK_HIGH = re.compile(
     rf"最高|最好|最快|最多|最强|第一名|排第一|领先|靠前|前几名|前{_HOW_MANY}(?:名|位|个|项|的|$)"
@@ -419,15 +423,11 @@ UNIT_BOARD = re.compile(
     r"|每个单位|每个部门"
 )
 
-
 RATE_WORDS = re.compile(r"完成率|完成度|进度|完成比例")
-
 
 WEEKDAYS_AHEAD = re.compile(r"下周|下个星期|下星期|下礼拜")
 
-
 THIS_WEEK = re.compile(r"本周|这周|这个星期|这星期|这礼拜|本星期")
-
 
 SOON = re.compile(
     r"快到期|即将到期|将到期|临期|马上到期|近期到期|快要到期|临近"

@@ -120,6 +120,12 @@ class RankedLists:
         rank = m.group(3) if m else (n.group(1) if (n := RANKED_UNITS.search(q)) else "")
         if not rank and not UNIT_BOARD.search(q):
             return None
+        if rank in ("最多", "最少"):
+            # "哪个单位的任务最多" counts targets; "完成的最多", "滞后最多的部门" rank by lights
+            statuses = status_reading(q)
+            if not statuses:
+                return self._units_by_count(question, fewest=rank == "最少")
+            rank = "最好" if set(statuses) <= set(DONE_STATUSES) else "最差"
         rows = self._ranked_unit_rows()
         best_first = bool(BEST_FIRST.search(rank))
         if not rows:  # a ledger naming no units: say so, not "no target matches"
@@ -136,6 +142,45 @@ class RankedLists:
         filters = {"rank": "units_best" if best_first else "units_worst", "unit": shown[0].name}
         names = tuple(row.name for row in shown)
         return Answer(question, "list", numbers, "\n".join(lines), filter=filters, units=names)
+
+    def _units_by_count(self, question: str, *, fewest: bool) -> Answer:
+        """ "哪个单位的任务最多": the five units leading the most targets (then assisting the
+        most); "最少": the five with the fewest targets, led or assisted."""
+        led: dict[str, list[int]] = {}
+        assisted: dict[str, int] = {}
+        for t in self.ledger.targets:
+            for unit in t.units:
+                led.setdefault(unit.name, [])
+                if unit.role == "lead":
+                    led[unit.name].append(t.number)
+                else:
+                    assisted[unit.name] = assisted.get(unit.name, 0) + 1
+        filters = {"rank": "units_fewest" if fewest else "units_most"}
+        if not led:
+            return Answer(question, "list", (), no_units_board(self.ledger.year), filter=filters)
+
+        def most(u: str) -> tuple:
+            return (-len(led[u]), -assisted.get(u, 0), u)
+
+        def least(u: str) -> tuple:
+            return (len(led[u]) + assisted.get(u, 0), len(led[u]), u)
+
+        names = sorted(led, key=least if fewest else most)
+        shown = names[:5]
+        what = "负责目标最少" if fewest else "牵头目标最多"
+        lines = [f"{self.ledger.year}年台账{what}的单位（共{len(names)}个责任单位）："]
+        for name in shown:
+            numbers = "、".join(str(n) for n in led[name])
+            parts = [f"牵头{len(led[name])}项（第{numbers}项）"] if led[name] else []
+            parts += [f"配合{assisted[name]}项"] if assisted.get(name) else []
+            lines.append(f"{name}：{'，'.join(parts)}")
+        lines.append(
+            "问“有哪些单位”看全部单位的目标数；问“哪个单位最差”或发送 /units 看完成情况。"
+        )
+        return Answer(
+            question, "list", tuple(led[shown[0]]), "\n".join(lines),
+            filter={**filters, "unit": shown[0]}, units=tuple(shown),
+        )  # fmt: skip
 
     def _ranked_unit_rows(self) -> list:
         """`rank_units` of the ledger today, made once per refresh and day."""

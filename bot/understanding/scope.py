@@ -23,8 +23,6 @@ from bot.understanding.cues import (
     RANK_ASKED,
     RANK_NAMED,
     RANK_STATED,
-    SUMMARY,
-    TOPIC_CUE,
     TOPIC_ONE_TARGET,
     WEATHER,
     WHOLE_COUNT,
@@ -38,7 +36,6 @@ from bot.understanding.cues import (
     one_common_word,
     only_characters,
 )
-from bot.understanding.lexicon import Topic
 from bot.understanding.subject_gaps import SubjectGaps
 from bot.understanding.text import (
     ascii_word_in,
@@ -49,10 +46,11 @@ from bot.understanding.text import (
     text_tokens,
     written_apart,
 )
+from bot.understanding.topic_answers import TopicAnswers
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
-class ScopeChecks(SubjectGaps, UnheldCompounds):
+class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
     """The scope and confidence checks of `Answerer` (bot.understanding.answering)."""
 
     def _names_nothing(self, q: str) -> bool:
@@ -79,73 +77,6 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
             return False
         strong = best.coverage >= CONFIDENT_COVERAGE and names_phrase(best, 4, ("fuzzy",))
         return strong or names_phrase(best, 3, ("phrase", "pinyin"))
-
-    def _topic_of(self, q: str) -> Topic | None:
-        if self._any_topic is None or not self._any_topic.search(q):
-            return None
-        for topic in self.lexicon.topics:
-            if any(word in q for word in topic.asked):
-                return topic
-        return None
-
-    def _topic_answer(self, question: str, q: str) -> Answer | None:
-        if not TOPIC_CUE.search(q):
-            return None
-        joined = self._joined_topics(question, q)
-        if joined is not None:
-            return joined
-        topic = self._topic_of(q)
-        if topic is None:
-            return self._word_list(question, q)
-        # Put in ledger order only for the list: most topic questions end before it.
-        held = self._topic_members.get(topic.name, set())
-        if len(held) < 2:
-            # One target is a target question, answered by matching; when no target explains
-            # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
-            scored = self._scored(q)
-            if held and not (scored and self._trusted(scored[0])):
-                if not self._says_more_than(q, held):
-                    return self._target_answer(question, q, self.by_number[min(held)], ())
-            return None
-        if len(held) == len(self.ledger.targets) and SUMMARY.search(q):
-            return None  # "教育这块总体怎么样" on a ledger all of education: the summary
-        if self._specific_topic(q):
-            best = self._scored(q)[0]
-            if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
-                return None
-        if self._one_target_explains(q):
-            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
-        if self._says_more_than(q, held):
-            return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
-        numbers = sorted(held, key=self._order.__getitem__)
-        title = f"“{topic.name}”相关的目标"
-        return self._list(
-            question, title, [self.by_number[n] for n in numbers], {"topic": topic.name}
-        )
-
-    @functools.cached_property
-    def _topic_words(self) -> tuple[str, ...]:
-        """Every topic's names and words, longest first."""
-        words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
-        return tuple(sorted(words, key=len, reverse=True))
-
-    def _says_more_than(self, q: str, members: set[int]) -> bool:
-        """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
-        words that ask after a topic, the question names two characters or more of its own,
-        and a target explains it all, or one of the topic's leads alone ("农村娃娃在学校吃饭的
-        事": 学校 is the topic, the meals one of its targets)."""
-        rest = TOPIC_CUE.sub(" ", q)
-        for word in self._topic_words:
-            rest = rest.replace(word, " ")
-        rest = mask_stopwords(rest, self._filler)
-        if sum(ch.isalnum() for ch in rest) < 2:
-            return False
-        candidates = self._scored(q)
-        if not candidates:
-            return False
-        if self._trusted(candidates[0]):
-            return True
-        return candidates[0].number in members and self._leads_alone(candidates, q)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its

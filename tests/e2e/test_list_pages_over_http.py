@@ -19,7 +19,7 @@ async def test_the_pages_of_a_due_list_keep_its_whole_heading(config, engine, fa
     monday = dataclasses.replace(config, today=dt.date(2020, 11, 30))
     async with running_bot(bot_config(monday, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
-        first = await bot.say(LEADER, LEADER, "年底前要完成的")
+        first = await bot.say(LEADER, LEADER, "年底到期的")
         assert first.text.startswith(f"{HEADING}（第1/7页，共65项）：\n⚪ 1. 固定资产投资")
         [[(label, data)]] = keyboard(first.sent[0])
         assert label == "下一页 ▶"

@@ -253,3 +253,15 @@ def test_a_panel_without_any_figure_draws_no_empty_scale(cjk_font):
         assert all("·" in t.get_text() for t in ax.texts)  # each target still says its state
     assert "暂无可计算完成率" in figure.axes[-1].get_xlabel()
     assert completion_chart(ledger, today=dt.date(2022, 10, 31))[:8] == PNG_MAGIC
+
+
+def test_each_panel_s_title_names_the_statuses_it_holds(ledger_2020, cjk_font):
+    # At the 2020 close: 4 to watch (未完成 3, 推进中 1); the 62 others are 超额完成, 已完成 and
+    # 暂无数据. Before, the second title said "已完成/暂无数据" over 24 超额完成 bars, and the
+    # first "滞后/…" with no 滞后 target in it.
+    figure = completion_figure(ledger_2020, today=dt.date(2021, 1, 1))
+    titles = [ax.get_title(loc="left") for ax in figure.axes]
+    assert titles == [
+        "需要关注（4项，未完成/推进中）",
+        "其余目标（62项，超额完成/已完成/暂无数据）",
+    ]

@@ -106,7 +106,7 @@ def test_a_chart_with_nothing_to_watch_heads_its_one_panel_all_targets(service):
     only_done = dataclasses.replace(ledger, targets=tuple(done))
     figure = completion_figure(only_done, today=dt.date(2021, 12, 31))
     [panel] = figure.axes
-    assert panel.get_title(loc="left") == "全部目标（1项，已完成/暂无数据）"
+    assert panel.get_title(loc="left") == "全部目标（1项，超额完成）"
 
 
 def test_due_takes_its_days_written_with_their_word(config, engine):

@@ -176,16 +176,21 @@ def test_list_by_a_former_department_name_lists_the_unit_it_became(run_cli):
     assert out == run_cli("list", "--unit", "县卫健委")[1] and not out.endswith("共0项\n")
 
 
+_README = (  # a project's README: numbered steps between Markdown headings and code
+    "# Ledger bot\n\n## Install\n\n1. Install Python 3.11 and make.\n"
+    "2. Run `make install` in the project folder.\n3. 复制 config.example.toml。\n\n"
+    "## Use\n\n```\npython main.py chat\n```\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("text", "why"),
+    ("name", "text", "why"),
     [
-        (  # a project's README: numbered steps between Markdown headings and code
-            "# Ledger bot\n\n## Install\n\n1. Install Python 3.11 and make.\n"
-            "2. Run `make install` in the project folder.\n3. 复制 config.example.toml。\n\n"
-            "## Use\n\n```\npython main.py chat\n```\n",
-            "Markdown",
-        ),
+        ("README.txt", _README, "Markdown"),
+        # a .md file is read without its markup (a Markdown report drafts): still English
+        ("README.md", _README, "主要是英文"),
         (  # numbered English notes without Markdown
+            "README.md",
             "Release notes\n1. Fixed the reminder schedule for weekends.\n"
             "2. The chart now shows 12 months.\n3. 新增 /close 命令。\n",
             "主要是英文",
@@ -193,9 +198,9 @@ def test_list_by_a_former_department_name_lists_the_unit_it_became(run_cli):
     ],
 )
 def test_import_report_of_a_document_that_is_no_report_refuses_and_writes_nothing(
-    run_cli, tmp_path, text, why
+    run_cli, tmp_path, name, text, why
 ):
-    source = tmp_path / "README.md"
+    source = tmp_path / name
     source.write_text(text, encoding="utf-8")
     draft = tmp_path / "d.toml"
     code, _, err = run_cli("import-report", str(source), "-o", str(draft))

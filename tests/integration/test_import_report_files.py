@@ -111,3 +111,36 @@ def test_a_report_saved_by_notepad_as_unicode_is_read(run_cli, tmp_path):
     code, drafted, err = draft(run_cli, utf16, tmp_path)
     assert code == 0, err
     assert drafted == draft(run_cli, GANGU, tmp_path)[1]
+
+
+def test_a_markdown_report_drafts_as_its_text(run_cli, tmp_path):
+    # What an editor or a converter writes: a heading over the preamble, each target a
+    # heading of its own ("### 1. …"), its progress in bold or a quote, escaped numbers.
+    lines = ["# 甘谷县十五件大事落实情况", ""]
+    for line in GANGU.read_text(encoding="utf-8").splitlines():
+        numbered = re.match(r"(\d+)[.、．]\s*(.*)", line)
+        if numbered:
+            lines.append(f"### {numbered.group(1)}\\. {numbered.group(2)}")
+        elif line.strip():
+            lines.append(f"> **{line}**")
+        lines.append("")
+    markdown = tmp_path / "甘谷县十五件大事.md"
+    markdown.write_text("\n".join(lines), encoding="utf-8")
+
+    code, drafted, err = draft(run_cli, markdown, tmp_path)
+    assert code == 0, err
+    plain = draft(run_cli, GANGU, tmp_path)[1]
+    assert "**" not in drafted and "###" not in drafted
+    assert (
+        re.findall(r"^title = .*$", drafted, re.M)[1:]
+        == re.findall(r"^title = .*$", plain, re.M)[1:]
+    )
+
+
+def test_a_refused_file_names_the_formats_accepted(run_cli, tmp_path):
+    path = tmp_path / "报告.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    assert (
+        "可导入的格式：Word文档（.docx）、纯文本（.txt）、Markdown（.md）"
+        in draft(run_cli, path, tmp_path)[2]
+    )

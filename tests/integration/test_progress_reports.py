@@ -51,3 +51,10 @@ def test_a_rejected_report_keeps_its_reason_and_cannot_be_approved_after(engine)
     assert approve_report(engine, report.id, actor="tg:43", decided_by=43, today=DAY) is None
     with Session(engine) as session:
         assert session.get(ProgressReport, report.id).state == "rejected"
+
+
+def test_filing_the_same_pending_text_again_returns_that_report(engine):
+    first, again = filed(engine), filed(engine)
+    assert again.id == first.id and [r.id for r in pending_reports(engine)] == [first.id]
+    reject_report(engine, first.id, reason="口径不符", decided_by=42)
+    assert filed(engine).id != first.id  # decided, so a new report of the same text waits

@@ -1,7 +1,9 @@
 """Last year's report, as the bot wrote it, becomes next year's input: `report -o r.docx`, then
 `import-report r.docx`. The Word report sorts the targets into sections by field, each keeping
 its number, and closes each target's line on its status and lead unit; before, the draft held
-only the first section's 24 of the 2020 ledger's 66 targets."""
+only the first section's 24 of the 2020 ledger's 66 targets. The Markdown report (`-o r.md`) was
+refused outright ("第1行：没有找到编号的目标"): its "**1\\. …** 🟢已完成" lines are read as the
+Word report's are."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ CURATED = PROJECT_ROOT / "data" / "ledger_2020.toml"
 
 
 @pytest.mark.parametrize("as_of", ["2020-10-23", "2021-01-15"])
-@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+@pytest.mark.parametrize("suffix", [".docx", ".txt", ".md"])
 def test_the_bots_own_report_reimports_as_its_ledger(run_cli, tmp_path, suffix, as_of):
     report = tmp_path / f"2020年落实情况{suffix}"
     code, _, err = run_cli("report", "--as-of", as_of, "-o", str(report))

@@ -78,3 +78,14 @@ def test_a_units_report_usage_names_one_of_its_own_targets(config, engine):
         assert "/report 12 " not in reply.text, reply.text
         example = reply.text.split("例如 /report ", 1)[1]
         assert int(example.split()[0]) in own, reply.text
+
+
+def test_the_same_report_sent_twice_waits_once(config, engine):
+    service = unit_chat(config, engine)
+    [first] = service.command(UNIT, "report", "12 新增贷款 26亿元 截至11月")
+    [again] = service.command(UNIT, "report", "12  新增贷款 26亿元 截至11月")  # spaces aside
+    [report] = pending_reports(engine)
+    assert f"编号{report.id}" in first.text
+    assert again.text.startswith(f"第12项的这条报送已经收到（编号{report.id}），正在等待")
+    [other] = service.command(UNIT, "report", "12 新增贷款 27亿元 截至12月")
+    assert "数据报送" in other.text and len(pending_reports(engine)) == 2

@@ -156,7 +156,9 @@ def test_summary_and_help(answerer):
     assert answerer.ask("/help").intent == "help"
 
 
-@pytest.mark.parametrize("question", ["今天星期几", "高速公路修了多少公里", "教育局局长电话多少"])
+@pytest.mark.parametrize(
+    "question", ["今天天气怎么样", "高速公路修了多少公里", "教育局局长电话多少"]
+)
 def test_out_of_scope_is_rejected_with_suggestions(answerer, question):
     answer = answerer.ask(question)
     assert answer.intent == "unknown" and answer.targets == ()

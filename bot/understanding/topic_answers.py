@@ -1,0 +1,126 @@
+"""Topic questions ("教育方面怎么样", "安全生产怎么样"): the targets a lexicon topic holds on
+this ledger, a topic it holds none of said so, and when a topic word yields to one target
+(split from `scope.py`; `ScopeChecks` inherits it)."""
+
+from __future__ import annotations
+
+import functools
+
+from bot.understanding.conversation import Answer
+from bot.understanding.cues import PROGRESS_CUE, SUMMARY, TOPIC_CUE
+from bot.understanding.lexicon import Topic
+from bot.understanding.text import has_content, mask_stopwords
+
+
+class TopicAnswers:
+    """The topic lists of `Answerer` (bot.understanding.answering)."""
+
+    def _topic_of(self, q: str) -> Topic | None:
+        if self._any_topic is None or not self._any_topic.search(q):
+            return None
+        for topic in self.lexicon.topics:
+            if any(word in q for word in topic.asked):
+                return topic
+        return None
+
+    def _topic_answer(self, question: str, q: str) -> Answer | None:
+        cued = TOPIC_CUE.search(q) is not None
+        if not cued and not self._only_a_topic(q):
+            return None
+        joined = self._joined_topics(question, q)
+        if joined is not None:
+            return joined
+        topic = self._topic_of(q)
+        if topic is None:
+            return self._word_list(question, q)
+        # Put in ledger order only for the list: most topic questions end before it.
+        held = self._topic_members.get(topic.name, set())
+        if not held and self._only_a_topic(q):
+            # "殡葬怎么样" on a ledger with no such target: say so, and what it is about
+            return self._no_topic_target(question, topic)
+        if len(held) < 2:
+            if not cued:
+                return None  # "财政怎么样" of a topic of one target: matching answers it
+            # One target is a target question, answered by matching; when no target explains
+            # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
+            scored = self._scored(q)
+            if held and not (scored and self._trusted(scored[0])):
+                if not self._says_more_than(q, held):
+                    return self._target_answer(question, q, self.by_number[min(held)], ())
+            return None
+        if len(held) == len(self.ledger.targets) and SUMMARY.search(q):
+            return None  # "教育这块总体怎么样" on a ledger all of education: the summary
+        if self._specific_topic(q):
+            best = self._scored(q)[0]
+            if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
+                return None
+        if self._one_target_explains(q) and not self._topic_word_pieces(q, topic):
+            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
+        if self._says_more_than(q, held):
+            return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
+        numbers = sorted(held, key=self._order.__getitem__)
+        title = f"“{topic.name}”相关的目标"
+        return self._list(
+            question, title, [self.by_number[n] for n in numbers], {"topic": topic.name}
+        )
+
+    def _only_a_topic(self, q: str) -> bool:
+        """ "教育怎么样", "安全生产进展如何": a topic's word and how it goes, nothing else, is
+        asked of the topic as "教育方面怎么样" is."""
+        cued = PROGRESS_CUE.search(q) or TOPIC_CUE.search(q)  # not "经济增速达标没有"
+        topic = self._topic_of(q) if cued else None
+        if topic is None:
+            return False
+        rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
+        for word in sorted(topic.asked, key=len, reverse=True):
+            if word in rest:
+                if self._ledger_names(word):  # "贷款怎么样", "低保怎么样": a target's own name
+                    return False
+                rest = rest.replace(word, " ")
+        return not has_content(mask_stopwords(rest, self._filler))
+
+    def _topic_word_pieces(self, q: str, topic: Topic) -> bool:
+        """The leading target's only evidence is part of the topic's word as `q` writes it
+        (生产 of 安全生产 for a 生产总值 target): it explains the word's piece, not the topic."""
+        best = (self._scored(q) or [None])[0]
+        asked = [w for w in topic.asked if w in q]
+        return (
+            best is not None
+            and bool(best.reasons)
+            and all(
+                r.kind == "bm25" and any(r.text in w and r.text != w for w in asked)
+                for r in best.reasons
+            )
+        )
+
+    def _no_topic_target(self, question: str, topic: Topic) -> Answer:
+        """A topic this ledger holds no target of: say so, and name the topics it holds."""
+        held = [name for name, members in self._topic_members.items() if members]
+        line = f"{self.ledger.year}年台账中没有“{topic.name}”方面的目标。"
+        if held:
+            line += f"台账涉及的方面有：{'、'.join(held)}（发送 /help 查看用法）。"
+        return self._unknown(question, reply_prefix=line, alias_candidate=False)
+
+    @functools.cached_property
+    def _topic_words(self) -> tuple[str, ...]:
+        """Every topic's names and words, longest first."""
+        words = {w for t in self.lexicon.topics for w in (t.name, *t.asked, *t.words)}
+        return tuple(sorted(words, key=len, reverse=True))
+
+    def _says_more_than(self, q: str, members: set[int]) -> bool:
+        """Besides topic words (this topic's, or another's as in "林业和矿山方面"), filler and the
+        words that ask after a topic, the question names two characters or more of its own,
+        and a target explains it all, or one of the topic's leads alone ("农村娃娃在学校吃饭的
+        事": 学校 is the topic, the meals one of its targets)."""
+        rest = TOPIC_CUE.sub(" ", q)
+        for word in self._topic_words:
+            rest = rest.replace(word, " ")
+        rest = mask_stopwords(rest, self._filler)
+        if sum(ch.isalnum() for ch in rest) < 2:
+            return False
+        candidates = self._scored(q)
+        if not candidates:
+            return False
+        if self._trusted(candidates[0]):
+            return True
+        return candidates[0].number in members and self._leads_alone(candidates, q)

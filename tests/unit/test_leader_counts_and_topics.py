@@ -1,0 +1,160 @@
+"""What leaders ask of the ledger as a whole, in their own words: what is still to do by the
+year's end (as by the end of December), how many targets it holds (指标 counted too), which
+unit leads the most, how a topic goes when only its word is said, and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.conversation import Conversation
+from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import small_ledger
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(scope="module")
+def answerer(ledger_2020):
+    return Answerer(ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=TZ)
+
+
+@pytest.mark.parametrize("question", ["年底前要完成的", "年末之前要完成哪些", "年底前到期的"])
+def test_due_by_the_year_s_end_is_what_december_s_end_lists(answerer, question):
+    by_year_end, by_december = answerer.ask(question), answerer.ask("12月底前要完成的")
+    assert by_year_end.filter == by_december.filter
+    assert by_year_end.filter["due"] == ["2020-01-01", "2020-12-31"]
+    assert by_year_end.targets == by_december.targets
+    assert by_year_end.reply.split("\n")[0] == by_december.reply.split("\n")[0]
+    assert "另有" in by_year_end.reply.split("\n")[0]  # the done ones counted, not listed
+
+
+@pytest.mark.parametrize(
+    "question", ["台账一共多少个指标", "一共多少个指标", "台账里有多少条", "目标总数是多少"]
+)
+def test_how_many_targets_the_ledger_holds_is_the_summary(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("summary", ())
+    assert "共66项" in answer.reply
+
+
+def test_how_many_indicators_one_target_has_is_still_that_target(answerer):
+    assert answerer.ask("新增贷款有几个指标").targets[:1] == (12,)
+
+
+def _leads(ledger) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for t in ledger.targets:
+        for unit in t.units:
+            counts[unit.name] = counts.get(unit.name, 0) + (unit.role == "lead")
+    return counts
+
+
+@pytest.mark.parametrize("question", ["哪个单位的任务最多", "哪个部门牵头的目标最多"])
+def test_which_unit_has_the_most_targets_counts_them(answerer, ledger_2020, question):
+    answer = answerer.ask(question)
+    assert answer.filter["rank"] == "units_most"
+    leads = _leads(ledger_2020)
+    top = answer.filter["unit"]
+    assert leads[top] == max(leads.values())
+    assert answer.reply.split("\n")[1].startswith(f"{top}：牵头{leads[top]}项")
+    assert "🔴" not in answer.reply  # counts, not the 红黄绿榜
+
+
+def test_most_unfinished_by_unit_is_still_the_board(answerer):
+    assert answerer.ask("哪个单位没完成的最多").filter["rank"] == "units_worst"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"), [("安全生产怎么样", "安全生产"), ("教育怎么样", "教育")]
+)
+def test_a_topic_s_word_alone_is_asked_of_the_topic(answerer, question, topic):
+    # 安全生产 is no piece of the 生产总值 target (53): its 生产 is half of the topic's word
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"topic": topic})
+    assert 53 not in answer.targets
+
+
+def test_a_topic_word_that_names_a_target_still_opens_it(answerer):
+    assert answerer.ask("贷款怎么样").targets[:1] == (12,)
+
+
+def test_a_topic_the_ledger_holds_no_target_of_says_so():
+    ledger = small_ledger(
+        2023,
+        TargetSpec(1, "重点项目", "经济发展", "全年实施重点项目89个。", "完成投资74亿元。"),
+        TargetSpec(2, "外科医技楼", "社会事业", "建成外科医技楼并投入使用。", "已投入使用。"),
+    )
+    answer = Answerer(ledger, load_lexicon(), today=dt.date(2023, 6, 1), tz=TZ).ask("殡葬怎么样")
+    assert (answer.intent, answer.targets) == ("unknown", ())
+    assert answer.reply.startswith("2023年台账中没有“殡葬”方面的目标。台账涉及的方面有：")
+    assert "/help" in answer.reply
+
+
+@pytest.mark.parametrize("question", ["今天几号", "今天星期几", "今天是几月几日？"])
+def test_today_s_date_is_answered_as_small_talk(answerer, question):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets) == ("unknown", ())
+    assert answer.reply.startswith("今天是2020年10月20日，星期二。\n可以试试这样问：")
+
+
+def test_today_after_a_closed_year_is_the_calendar_s(ledger_2020):
+    closed = Answerer(ledger_2020, load_lexicon(), today=dt.date(2021, 1, 1), tz=TZ)
+    before = dt.datetime.now(TZ).date()
+    reply = closed.ask("今天几号").reply
+    days = {before, dt.datetime.now(TZ).date()}
+    assert any(reply.startswith(f"今天是{d.year}年{d.month}月{d.day}日") for d in days)
+
+
+@pytest.mark.parametrize(
+    ("question", "due"),
+    [
+        ("这周要办的", ["2020-10-20", "2020-10-25"]),
+        ("下周要做的", ["2020-10-26", "2020-11-01"]),
+        ("上周到期的", ["2020-10-12", "2020-10-18"]),
+    ],
+)
+def test_what_is_to_do_this_week_is_a_deadline_window_not_a_unit(answerer, question, due):
+    # before, "这周要办的" was read as a unit "这周要办" (办 as of 县政府办) the ledger lacks
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter["due"]) == ("list", due)
+
+
+def test_a_unit_ending_in_ban_is_still_a_unit(answerer):
+    assert answerer.ask("县政府办负责哪些").filter == {"unit": "县政府办"}
+
+
+def test_furthest_from_its_target_is_the_lowest_completion(answerer):
+    assert answerer.ask("差距最大的是哪个").filter == answerer.ask("完成率最低的是哪个").filter
+
+
+@pytest.mark.parametrize("question", ["帮我看看有啥问题", "今天有什么要紧的", "有什么要紧的事"])
+def test_problems_and_urgent_things_are_the_targets_to_watch(answerer, question):
+    watched = answerer.ask("需要盯紧的")
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", watched.filter)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("明天星期几", "明天是2020年10月21日，星期三。"),
+        ("昨天几号", "昨天是2020年10月19日，星期一。"),
+    ],
+)
+def test_the_days_beside_today_are_counted_from_it(answerer, question, said):
+    assert answerer.ask(question).reply.startswith(said)
+
+
+def test_the_second_of_the_units_by_count_is_not_called_the_board(answerer):
+    chat = Conversation()
+    counted = answerer.ask("哪个单位的任务最多", chat, now=0)
+    second = answerer.ask("第二个呢", chat, now=1)
+    assert second.filter["unit"] == counted.units[1]
+    assert second.reply.startswith(f"刚才清单的第2个单位（共{len(counted.units)}个）：")
+    answerer.ask("哪个单位最差", chat, now=2)
+    assert answerer.ask("第二个呢", chat, now=3).reply.startswith("红黄绿榜第2个单位")
