@@ -9,15 +9,11 @@ from collections.abc import Callable
 from bot.domain.ledger import TargetSpec
 from bot.understanding.candidates import Candidate
 from bot.understanding.gates import gated
-from bot.understanding.text import (
-    chinese_number,
-    words_pattern,
-)
+from bot.understanding.text import chinese_number, words_pattern
 
 # Calibration, all relative to the ledger: coverage is a share of the question's own
 # informative weight, the ratios compare a runner-up with the best target.
 ACCEPT_COVERAGE = 0.30  # a target explaining less of the question than this is not trusted
-
 
 CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered but logged
 
@@ -26,12 +22,10 @@ CONFIDENT_COVERAGE = 0.6  # ... and one explaining less than this is answered bu
 # other explains half as much ("帮企业去股市上市的事": 企业 is 工业's word, the rest 上市's).
 TOPIC_ONE_TARGET = 0.5
 
-
 PHRASE_COVERAGE = 0.2  # ... unless one of its own phrases is written in the question
 
 
 AMBIGUOUS_RATIO = 0.8  # a runner-up this close to the best makes the question ambiguous
-
 
 WEAK_AMBIGUOUS_RATIO = 0.6  # the same, when the best target is not confident
 
@@ -60,7 +54,6 @@ CONTEXT_SECONDS = 600  # a conversation's context lasts about ten minutes
 
 
 LIST_LIMIT = 10  # ranked lists show this many
-
 
 LIST_REPLY_LIMIT = 100  # a list reply shows this many lines; `targets` keeps every one
 
