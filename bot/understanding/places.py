@@ -49,3 +49,28 @@ def level_hits(index, query) -> dict[int, list[tuple[Reason, tuple[int, int]]]]:
         weight = math.log(1 + index.count) * 0.5
         hits[number] = [(Reason("phrase", place, "title", round(weight, 3)), m.span())]
     return hits
+
+
+# A level's own work set apart from the levels above it: "咱县自己的项目", "县里自己定的".
+# 自己 makes even 咱县 (elsewhere the asker's whole county) that level's part.
+_OWN_LEVEL = re.compile(r"(?:咱们|我们|咱|我|本)?([省市县区镇乡])里?自己")
+# How a ledger names one level's part beside the others: 县级, 县本级, 县重点(项目).
+_LEVEL_PARTS = ("级", "本级", "重点")
+
+
+def own_level_said(q: str, index) -> str:
+    """`q` with a level's own work said in everyday words ("县里自己") written as the ledger
+    names that level's part (县级, 县本级 or 县重点), when one of its phrases does; else `q`."""
+    if "自己" not in q:
+        return q
+    phrases = index.phrases
+
+    def named(m: re.Match) -> str:
+        level = m.group(1)
+        for part in _LEVEL_PARTS:
+            head = level + part
+            if any(p.startswith(head) for p in phrases):
+                return head
+        return m.group()
+
+    return _OWN_LEVEL.sub(named, q)
