@@ -71,13 +71,16 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
         return not rest or max(rest) < candidates[0].coverage / 2
 
     def _specific_topic(self, q: str) -> bool:
-        """A target's own phrase of 3+ characters is in the question, or most of one of 4+ with
-        the question explained confidently (总体 of a title 河流治理项目总体 is no summary)."""
-        best = (self._scored(q) or [None])[0]
+        """A target's phrase of 3+ characters in the question, or the question explained well by
+        most of one of 4+ (河流治理项目总体) or by one no other nears, beyond the preamble."""
+        best, *rest = self._scored(q) or [None]
         if best is None or not self._trusted(best):
             return False
-        strong = best.coverage >= CONFIDENT_COVERAGE and names_phrase(best, 4, ("fuzzy",))
-        return strong or names_phrase(best, 3, ("phrase", "pinyin"))
+        beyond = any(len(r.text) > 1 and r.text not in self._preamble for r in best.reasons)
+        alone = beyond and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
+        if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
+            return True
+        return names_phrase(best, 3, ("phrase", "pinyin"))
 
     def _topic_of(self, q: str) -> Topic | None:
         if self._any_topic is None or not self._any_topic.search(q):
@@ -156,10 +159,8 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
 
     def _topics_of(self, number: int) -> frozenset[str]:
         """The names of the topics a target belongs to."""
-        text = self._topic_text(number)
-        return frozenset(
-            other.name for other in self.lexicon.topics if any(w in text for w in other.words)
-        )
+        text, topics = self._topic_text(number), self.lexicon.topics
+        return frozenset(other.name for other in topics if any(w in text for w in other.words))
 
     def _all_topic_members(self) -> dict[str, set[int]]:
         """Every topic's targets, each topic word looked for only where the index says it

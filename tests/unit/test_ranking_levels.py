@@ -3,6 +3,7 @@ in everyday words (县里自己), a status of the year before that describes the
 a list pointed at as one (那个) or narrowed to one place by its level (哪个县), and a title
 that is a bare kind of work (项目)."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -39,7 +40,7 @@ def levels():
         1,
         "省市县重点工程",
         "经济发展",
-        "全县省市县重点工程项目共25项,其中省级4项、市级6项、县级15项。",
+        "全县省市县重点工程项目共25项,其中省级4项、市级6项、县级15项,总投资420亿元。",
         "圆满完成年度目标任务。",
     )
     return _answerer(
@@ -149,3 +150,28 @@ def test_the_lowest_pointed_at_is_the_first_of_the_ranking():
 def test_a_bare_kind_of_work_is_no_title(title):
     assert title_words(title) == ""
     assert title_words("续建项目") == "续建项目"
+
+
+def test_levels_said_at_once_are_each_levels_part(levels):
+    answer = levels.ask("省市县三级分别完成了多少")
+    assert answer.intent == "target" and set(answer.targets) == {2, 3, 4}
+
+
+def test_a_summary_word_beside_one_targets_own_words_asks_that_target(levels):
+    answer = levels.ask("重点工程总体投资")
+    assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_a_summary_word_beside_the_preambles_words_is_the_summary():
+    ledger = small_ledger(
+        2023,
+        TargetSpec(1, "农村公路", "民生实事", "新改建农村公路50公里"),
+        TargetSpec(2, "幸福院", "民生实事", "建成农村幸福院8个", "全年重点民生实事进展顺利"),
+        TargetSpec(3, "户用厕所", "民生实事", "改造户用厕所1200户"),
+        title="重点民生实事",
+    )
+    ledger = dataclasses.replace(ledger, preamble="全县召开重点民生实事推进会,通报进展。")
+    answerer = Answerer(
+        ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
+    )
+    assert answerer.ask("重点民生实事总体进展怎么样").intent == "summary"
