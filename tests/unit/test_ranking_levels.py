@@ -175,3 +175,8 @@ def test_a_summary_word_beside_the_preambles_words_is_the_summary():
         ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
     )
     assert answerer.ask("重点民生实事总体进展怎么样").intent == "summary"
+
+
+def test_a_project_not_started_is_in_its_preparatory_stage(kinds):
+    scored = {c.number: c for c in kinds.index.score("没开工的那批项目")}
+    assert any(r.kind == "lexicon" and r.text == "前期" for r in scored[4].reasons)
