@@ -101,8 +101,13 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         list by status or unit of which the question points at one ("完成率最低的那次",
         "全部完成的那个"), or of which one row is a place of the level it asks for ("哪个县拖
         了后腿" on a table of 县 and 区). Any other answer as it came."""
-        if listed is None or listed.intent != "list" or not listed.targets:
+        if listed is None or listed.intent != "list":
             return listed
+        if not listed.targets and "status" in listed.filter:
+            # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
+            # 项目), which a target named confidently answers.
+            matched = self._match_answer(question, q)
+            return matched if matched.intent == "target" and matched.confident else listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed

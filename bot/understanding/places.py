@@ -84,9 +84,8 @@ def own_level_said(q: str, index) -> str:
 
 
 def _each_level(m: re.Match, phrases) -> str:
-    """"省级、市级、县级" for "省市县三级" when the ledger names each of those parts."""
+    """ "省级、市级、县级" for "省市县三级" when the ledger names each of those parts."""
     parts = [level + "级" for level in m.group(1)]
     if len(set(parts)) < len(parts) or any(p not in phrases for p in parts):
         return m.group()
     return "、".join(parts)
-

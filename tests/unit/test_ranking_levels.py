@@ -180,3 +180,14 @@ def test_a_summary_word_beside_the_preambles_words_is_the_summary():
 def test_a_project_not_started_is_in_its_preparatory_stage(kinds):
     scored = {c.number: c for c in kinds.index.score("没开工的那批项目")}
     assert any(r.kind == "lexicon" and r.text == "前期" for r in scored[4].reasons)
+
+
+def test_a_stage_no_target_is_in_as_a_status_is_the_target_named_by_it():
+    ledger = _answerer(
+        _kind(1, "续建项目", "续建项目28个,完成投资30亿元。", "推进中"),
+        _kind(2, "竣工项目", "计划竣工项目12个,已竣工12个。", "已完成"),
+        _kind(3, "前期项目", "前期项目9个有序推进。", "推进中"),
+    )
+    answer = ledger.ask("还没开工的项目有多少")
+    assert answer.intent == "target" and answer.targets[0] == 3
+    assert ledger.ask("哪些还没报进展").intent == "list"
