@@ -77,6 +77,12 @@ _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项
 _WHICH_LEVEL = re.compile(r"[哪那]一?个([州县市区旗盟镇乡])")
 
 
+def _named_by_words(candidate) -> bool:
+    """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's,
+    a homophone or a figure), not only by bigrams every target may write (完成)."""
+    return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
+
+
 class ListAnswers(UnitLists, DueLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
@@ -107,7 +113,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
-            return matched if matched.intent == "target" and matched.confident else listed
+            named = matched.intent == "target" and matched.confident and not matched.ambiguous
+            lead = matched.candidates[:1]
+            return matched if named and lead and _named_by_words(lead[0]) else listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed
