@@ -191,3 +191,12 @@ def test_a_stage_no_target_is_in_as_a_status_is_the_target_named_by_it():
     answer = ledger.ask("还没开工的项目有多少")
     assert answer.intent == "target" and answer.targets[0] == 3
     assert ledger.ask("哪些还没报进展").intent == "list"
+
+
+def test_power_is_the_energy_a_class_of_projects_is_named_by():
+    ledger = _answerer(
+        _kind(1, "工业类", "工业类完成投资19亿元,占年度计划的94%"),
+        _kind(2, "交通能源类", "交通能源类完成投资3.4亿元,占年度计划的24%"),
+        _kind(3, "农田水利类", "农田水利类完成投资2.6亿元,占年度计划的18%"),
+    )
+    assert ledger.ask("电力这类项目怎么样").targets[0] == 2
