@@ -72,12 +72,12 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
 
     def _specific_topic(self, q: str) -> bool:
         """A target's phrase of 3+ characters in the question, or the question explained well by
-        most of one of 4+ (河流治理项目总体) or by one no other nears, beyond the preamble."""
+        most of one of 4+ (河流治理项目总体) or by one no other nears, by 2+ non-preamble words."""
         best, *rest = self._scored(q) or [None]
         if best is None or not self._trusted(best):
             return False
-        beyond = any(len(r.text) > 1 and r.text not in self._preamble for r in best.reasons)
-        alone = beyond and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
+        beyond = {r.text for r in best.reasons if len(r.text) > 1 and r.text not in self._preamble}
+        alone = len(beyond) > 1 and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
         if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
             return True
         return names_phrase(best, 3, ("phrase", "pinyin"))
