@@ -72,12 +72,13 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
 
     def _specific_topic(self, q: str) -> bool:
         """A target's phrase of 3+ characters in the question, or the question explained well by
-        most of one of 4+ (河流治理项目总体) or by one no other nears, by 2+ non-preamble words."""
+        most of one of 4+ (河流治理项目总体) or, beside 总体, by one in 2+ non-preamble words."""
         best, *rest = self._scored(q) or [None]
         if best is None or not self._trusted(best):
             return False
         beyond = {r.text for r in best.reasons if len(r.text) > 1 and r.text not in self._preamble}
-        alone = len(beyond) > 1 and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
+        alone = len(beyond) > 1 and bool(SUMMARY.search(q))  # only beside a summary word
+        alone = alone and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
         if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
             return True
         return names_phrase(best, 3, ("phrase", "pinyin"))
