@@ -30,6 +30,7 @@ bench: install
 
 lint: install
 	$(VENV)/bin/ruff check bot tests bench main.py
+	$(VENV)/bin/ruff format --check bot tests bench main.py
 
 # Re-pin every package after a change to pyproject.toml: resolve in a fresh venv, freeze it.
 lock:

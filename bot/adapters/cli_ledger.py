@@ -269,6 +269,15 @@ def cmd_import_report(config: Config, engine: Engine | None, args) -> int:
         )
     # The review summary goes to stderr, so `-o -` still writes a clean TOML on stdout.
     print(review_summary(drafted), file=sys.stderr)
+    named = {u.name for t in drafted.ledger.targets for u in t.units if u.source == "named"}
+    outside = sorted(named - county_departments())
+    if outside:  # `import` refuses a unit the database lacks: say so before it does
+        more = f"等{len(outside)}个" if len(outside) > 3 else ""
+        print(
+            f"注意：报告写明的责任单位{'、'.join(outside[:3])}{more}不在县直部门名录中；"
+            "导入时台账中还没有的单位会被拒绝，确属新单位的，请在草稿中该单位下加一行 new = true",
+            file=sys.stderr,
+        )
     return 0
 
 

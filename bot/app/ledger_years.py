@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.app.other_years import held_in_another_year, list_in_year
 from bot.app.services import answerer_over
 from bot.app.year_comparison import comparison_line, same_target
+from bot.app.years_asked import years_answer
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import compute_status
@@ -137,6 +138,9 @@ class LedgerYears:
         year's targets: a question in another year starts it afresh there, and a follow-up
         naming no year stays in the year of the answer it follows."""
         current = self.current()
+        held = years_answer(question, self.held(), current.ledger.year, current.ledger.title)
+        if held is not None:
+            return held
         phrase = parse_year_phrase(question, current.ledger.year)
         year = phrase.year if phrase.year is not None else current.ledger.year
         if phrase.compare and asks_nothing_more(phrase.rest):

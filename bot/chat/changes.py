@@ -20,6 +20,7 @@ from bot.app.changes import (
 )
 from bot.app.closing import date_closing, recheck_closing
 from bot.app.progress_reports import retracted_report
+from bot.app.unmatched import unmatched_row
 from bot.chat.audit_text import change_line, short
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import tell_unit
@@ -206,8 +207,19 @@ def cmd_unmatched(service: ChatContext, sender: Sender, args: str) -> list[Reply
         return [Reply("暂无未匹配的问题。")]
     # A question asked again is one line, with its count: two like buttons would confuse.
     asked: dict[tuple[str, int | None], list] = {}
+    answered: dict[str, bool] = {}
     for row in rows:
-        asked.setdefault((row.question.strip(), row.year), []).append(row)
+        question = row.question.strip()
+        if row.year in (None, service.year):
+            # Answered well now (an alias added since, a newer release): nothing to turn into
+            # an alias, and its button would tie the question's words to one target.
+            if question not in answered:
+                answered[question] = unmatched_row(service.years.ask(question)) is None
+            if answered[question]:
+                continue
+        asked.setdefault((question, row.year), []).append(row)
+    if not asked:
+        return [Reply("暂无未匹配的问题。")]
     lines = ["最近未匹配的问题："]
     buttons = []
     for row, times in [(same[0], len(same)) for same in list(asked.values())[:UNMATCHED_SHOWN]]:

@@ -12,6 +12,7 @@ Anything else is answered with what to send instead; nothing is stored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,6 +45,13 @@ from bot.store.outbox import reminder_of_message
 from bot.store.uow import UnitOfWork, reading
 
 REPORT_WINDOW = dt.timedelta(minutes=30)
+# A caption that only names the file it comes with ("佐证材料", "见附件", "验收照片"): no progress
+# to report, so the file is kept as the target's evidence and nothing waits for approval.
+FILE_LABEL = re.compile(
+    r"(?:见|详见|附|附上|另附|上传|发送|报送)?(?:相关|有关|现场|验收|整改|工作|活动|会议)?"
+    r"(?:佐证|证明|图片|照片)?(?:材料|附件|照片|图片|截图|文件|扫描件|复印件|资料)"
+    r"(?:见附件|如下|已上传|请查收|请审核)?[。.!！]*"
+)
 ATTACH_HELP = (
     "请在照片或文件的说明中写 /report 序号 进展（例如 /report 30 已完工，见验收照片），"
     "或回复督查提醒发送，或先发 /report 再发文件。"
@@ -178,6 +186,9 @@ def receive_file(
             refused = _refused_with_its_report(incoming, number, note)
             if refused is not None:
                 return [refused]
+            if not note or FILE_LABEL.fullmatch(note):
+                # "/report 35" or "/report 35 佐证材料" under a file: the file is the report
+                return [_attach(service, sender, number, incoming, note, None)]
         replies = service.command(sender, "report", rest)
         report = _report_just_filed(service, sender, started)
         if number is None or report is None or report.target_number != number:

@@ -293,7 +293,14 @@ class ChatService:
         # The unit board ("哪个单位最差") names units, not a list of targets to page through:
         # its pages would list the first unit's targets without naming the unit.
         board = str(answer.filter.get("rank", "")).startswith("units")
-        if answer.intent == "list" and len(answer.targets) > PAGE_SIZE and not board:
+        # Nor is one line of each listed target's units or deadlines ("这几个谁负责"): its
+        # pages would be the targets' status lines, without what was asked.
+        own_lines = "aspect" in answer.filter
+        if (
+            answer.intent == "list"
+            and len(answer.targets) > PAGE_SIZE
+            and not (board or own_lines)
+        ):
             title = list_title(answer.reply)
             return self.paged_list(title, list(answer.targets), notes=answer.notes)
         return Reply(answer.reply)

@@ -15,6 +15,7 @@ U+2066–U+2069, U+200E/F) may be stored but are DROPPED from every reply (`drop
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -26,6 +27,8 @@ from bot.domain.units import actual_in_target_unit
 
 # The years a ledger may be of: a typo (202, 20211) is refused wherever a year comes in.
 LEDGER_YEARS = range(1900, 2201)
+# A target's number is stored in an INTEGER column, 32-bit on every engine.
+MAX_TARGET_NUMBER = 2**31 - 1
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")
 STATUSES = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
 COMPARATORS = (">=", "<=", "=")
@@ -220,11 +223,14 @@ class IndicatorSpec:
     changed_at: dt.datetime | None = field(default=None, compare=False)
     changed_by: str = field(default="", compare=False)
 
-    @property
+    # The figures below are parsed once per indicator object (it is frozen, a Decimal too):
+    # statuses, rankings and cards read them for every target on many questions.
+
+    @functools.cached_property
     def target_value(self) -> Decimal | None:
         return parse_decimal(self.target)
 
-    @property
+    @functools.cached_property
     def actual_value(self) -> Decimal | None:
         """The actual figure as written, in `shown_actual_unit`."""
         return parse_decimal(self.actual)
@@ -233,7 +239,7 @@ class IndicatorSpec:
     def shown_actual_unit(self) -> str:
         return self.actual_unit or self.unit
 
-    @property
+    @functools.cached_property
     def actual_in_target_unit(self) -> Decimal | None:
         """The actual converted to the target's unit (bot.domain.units); None if it cannot be."""
         actual = self.actual_value

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
+from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
@@ -61,10 +62,15 @@ from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
     line_tells_progress,
+    measured_result,
+    results_with_parts,
     split_sentence,
     states_years_value,
+    task_then_verdict,
     tells_results,
     told_as_done,
+    told_by_field,
+    without_introductions,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
@@ -75,27 +81,19 @@ from bot.drafting.table_leads import (
     behind_as_named,
     header_with_lead_units,
     header_with_table_unit,
+    met_by_lead_rate,
     named_as_behind,
+    rate_floors,
     row_names,
 )
 from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
+from bot.drafting.title_topics import topics_from_titles
 from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
-
-# A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
-# 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
-_INTRODUCES = re.compile(
-    r"^[^。；;\n]{0,40}?(?:介绍|通报|发布|汇报)了?[^。；;\n\d]{0,30}?(?:情况|成果|成效|进展)[。.]?$",
-    re.M,
-)
-
-
-def _without_introductions(progress: str) -> str:
-    return "\n".join(ln for ln in progress.split("\n") if not _INTRODUCES.match(ln.strip()))
 
 
 def _says_done_itself(line: str) -> bool:
@@ -149,7 +147,7 @@ def draft_target(
     guesses: list[Guess] = []
     if dated is None:
         dated = progress_report
-    item = replace(item, progress_text=_without_introductions(item.progress_text))
+    item = replace(item, progress_text=without_introductions(item.progress_text))
     # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
     target_text, marked, lead_aside = status_mark(item.target_text)
     item = replace(item, target_text=target_text)
@@ -173,8 +171,10 @@ def draft_target(
     if cells.rows:
         pairings = pair_rows(cells.rows)
     elif progress_report and (
-        answers_with_rate(item.progress_text) or year_end and states_years_value(item.target_text)
-    ):  # "完成率200%;…" / "2017年…总量为888.55万吨": the line's figures are results
+        answers_with_rate(item.progress_text)
+        or (year_end and states_years_value(item.target_text))
+        or (dated and results_with_parts(item.target_text, item.progress_text))
+    ):  # "完成率200%;…", "2017年…总量为888.55万吨", "1-9月…同比增长2%。其中:…": results
         pairings = pair_indicators("", f"{item.target_text}\n{item.progress_text}")
     elif (progress_report and not item.progress_text.strip()) or item.one_sentence or own_line:
         # One sentence tells the target and what was done ("共铺开梯田3.9万亩,完成3.5万亩").
@@ -191,7 +191,13 @@ def draft_target(
             ]
         elif done_words:
             pairings = pair_indicators(target_words, done_words)
-        elif progress_report and (told_as_done(sentence) or year_end and tells_results(sentence)):
+        elif progress_report and any(task_then_verdict(sentence)):
+            pairings = pair_indicators(*task_then_verdict(sentence))  # "625个村庄…已完成"
+        elif progress_report and (
+            told_as_done(sentence)
+            or ((year_end or dated and told_by_field(sentence)) and tells_results(sentence))
+            or (dated and measured_result(sentence))
+        ):
             pairings = pair_indicators("", sentence)  # no target written: what was done
         else:
             pairings = pair_indicators(sentence, "")
@@ -376,6 +382,7 @@ def draft_report(
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
+    floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
         if item.number in run_words:
@@ -416,13 +423,16 @@ def draft_report(
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
+        spec, found = met_by_lead_rate(spec, found, floors, day)
         targets.append(spec)
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = borrowed_subjects(targets, guesses)  # "完成投资…" under "47个…"
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
     targets, guesses = same_titles(targets, guesses, report.targets, text.split("\n"), tokenizer)
+    targets, guesses = topics_from_titles(targets, guesses, lexicon, departments)
     ledger = LedgerSpec(
         year=ledger_year,
         title=f"{ledger_year}年工作责任目标",

@@ -142,6 +142,43 @@ def _share_in_brackets(value: str) -> re.Pattern:
     return re.compile(rf"\d\s*[^\d\s（(]{{0,3}}[（(]\s*{re.escape(value)}\s*%\s*[）)]")
 
 
+# A change named by its verb alone ("增长", "同比下降", "增长2"): of the amount told just before.
+_CHANGE_ONLY = re.compile(r"^(?:同比)?(?:增长|下降|提高|减少|增加|上升|增速|增幅)\d*$")
+_PLACE_LEAD = re.compile(r"^(?:全[县市区省]|我[县市区省]|本[县市区])")
+_DONE_VERB = re.compile(r"(?:累计)?(?:实现|完成)")
+
+
+def _changed_measure(text: str, value: str, unit: str) -> str:
+    """The measure whose amount the clause before a change states ("第一产业增加值20.19亿元,
+    增长1.5%" → 第一产业增加值); "" when that clause states no amount (a share, a date)."""
+    from bot.drafting.text_figures import extract_figures
+
+    end = _written_at(text, value.lstrip("-"), unit)
+    if end < 0:
+        return ""
+    clauses = re.split(r"[，,；;：:]", re.split(r"[。\n]", text[:end])[-1])
+    if len(clauses) < 2:
+        return ""
+    figures = extract_figures(clauses[-2])
+    amounts = [
+        k
+        for k, f in enumerate(figures)
+        if f.unit and f.unit[0] not in "%％月日年号" and not f.unit.endswith("百分点")
+    ]
+    if not amounts:
+        return ""
+    k = amounts[-1]
+    words = clauses[-2][figures[k - 1].end if k else 0 : figures[k].start].strip()
+    words = _PLACE_LEAD.sub("", words)
+    verb = _DONE_VERB.search(words)
+    if verb:  # "实现生产总值" → 生产总值; "企业实现产值" → 企业产值; "预算收入完成" → 预算收入
+        after = words[verb.end() :]
+        words = after if len(after) >= 4 else words[: verb.start()] + after
+    if re.search(r"比|同期|较|[A-Za-z]$|\d", words) or not 2 <= len(words) <= 14:
+        return ""
+    return words
+
+
 def readable_name(ind: IndicatorSpec, text: str) -> str:
     """The name `ind` should carry in a ledger a clerk reads, found in `text` (the item's
     target and progress); its own name when that already says what it measures."""
@@ -155,6 +192,9 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
     if _NAMELESS.match(name) or _BOOKKEEPING.match(name) or _only_doing(name):
         found = counted_after(text, value, unit) or _clause_before(text, value, unit)
         return found or named_before(text, value, unit) or name
+    if _CHANGE_ONLY.match(name) and unit == "%":
+        measure = _changed_measure(text, value, unit)
+        return measure + name.rstrip("0123456789") if measure else name
     if _JOINED_BEFORE.search(name):
         # "…小区建设和50万吨饲草青贮": the name before is the last task's; what it counts follows.
         return counted_after(text, value, unit) or name

@@ -234,6 +234,12 @@ def started_only(actual: Mention) -> bool:
     return bool(_STARTED.search(words)) and not _FINISHED.search(words)
 
 
+def finished_only(actual: Mention) -> bool:
+    """A figure of work finished ("已竣工1700套"), with no word of work begun."""
+    words = _clause_words(actual)
+    return bool(_FINISHED.search(words)) and not _STARTED.search(words)
+
+
 def asks_to_start(target: Mention) -> bool:
     return bool(_STARTED.search(f"{target.heading[-NAME_WINDOW:]}{target.name}{target.after}"))
 
@@ -358,9 +364,19 @@ _ACTION = re.compile(r"完成|实施|建设|建成|新建|开工|推进|抓好|�
 _AMOUNTS_AFTER = re.compile(r"[，,][^。；;\n]*?\d")
 
 
+# "145个固定资产投资项目计划总投资230.2亿元": the count opens the sentence, the projects it
+# counts follow it, and their money follows them in the same clause.
+_PROJECTS_THEN_MONEY = re.compile(
+    r"^\d+\s*[个项宗][^\d，,。；;]{0,16}?(?:项目|工程)[^\d，,。；;]{0,10}?\d+(?:\.\d+)?\s*[万亿]?元"
+)
+
+
 def counts_its_subject(m: Mention, text: str) -> bool:
     """`m` counts the projects its sentence is about: a count in 项 (or 个 of 项目) closing the
-    sentence's first clause with no verb before it, a figure in the clause after it."""
+    sentence's first clause with no verb before it, a figure in the clause after it; or a
+    count opening its sentence before the projects it counts and their money."""
+    if not m.heading.strip() and _PROJECTS_THEN_MONEY.match(text, m.start):
+        return True
     projects = m.unit == "项" or (m.unit == "个" and re.search(r"(?:项目|工程)$", m.name))
     # After a label ("市级重点项目进展情况: 2012年我县…") the sentence opens anew.
     heading = re.split(r"(?<=情况)\s*[:：]", m.heading)[-1]

@@ -17,7 +17,6 @@ from bot.drafting.declines import actual_indicator
 from bot.drafting.mentions import (
     NAME_WINDOW,
     Mention,
-    asks_to_start,
     bare_actual,
     counts_its_subject,
     mentions,
@@ -26,7 +25,6 @@ from bot.drafting.mentions import (
     restates_target,
     scale_beside_years_plan,
     scope_of_a_step,
-    started_only,
     states_a_target,
     states_gap,
     whole_scale,
@@ -35,6 +33,7 @@ from bot.drafting.name_cuts import whole_name
 from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
+from bot.drafting.work_stages import counted_in_magnitude, counts_people, forecast, unanswering
 
 __all__ = ["Mention", "Pairing", "mentions", "pair_indicators", "restates_target"]
 
@@ -221,7 +220,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     actuals = [
         a
         for a in told
-        if not restates_target(a) and not states_gap(a) and not scope_of_a_step(a, progress_text)
+        if not any(f(a) for f in (restates_target, states_gap, forecast))
+        and not scope_of_a_step(a, progress_text)
     ]
     # "4个结构性指标均实现10%以上增长": one figure set for each of a group the progress
     # then lists, in one sentence under the group's name ("4个结构性指标中,民间项目投资…").
@@ -256,9 +256,9 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     # "实际分别完成95个、310个、7397个" after as many targets of that unit: in their order.
     respective = _respective(targets, actuals, progress_text, distributed.keys() | sizes)
     taken.update(respective.values())
-    # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built).
-    begun = {ai for ai, a in enumerate(actuals) if started_only(a)}
-    taken_for = {ti: begun if not asks_to_start(t) else set() for ti, t in enumerate(targets)}
+    # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built),
+    # and work finished beyond the start answers no target to begin it (work_stages.py).
+    taken_for = {ti: unanswering(t, actuals) for ti, t in enumerate(targets)}
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):
@@ -377,7 +377,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
         return fresh_name(next((n for n in names if n), "指标"), used)
 
     for ti, t in enumerate(targets):
-        if t.unit in MAGNITUDES or ti in sizes:
+        if t.unit in MAGNITUDES and not counts_people(t) or ti in sizes:
             continue
         comparator = comparator_for(t.context[-NAME_WINDOW:], t.after, t.name, t.heading)
         if ti in distributed:
@@ -417,7 +417,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
             )
             result.append(Pairing(indicator, 1.0, "目标值，进展中未找到对应数字"))
     for ai, a in enumerate(actuals):
-        if ai in taken or a.unit in MAGNITUDES:
+        if ai in taken or a.unit in MAGNITUDES and not counted_in_magnitude(a):
             continue
         # "甲筛查率和乙筛查率" over "均达到100%": the figure is each measure's.
         each = _measures_named(target_text) if not targets and _EACH.search(a.context) else []

@@ -58,6 +58,9 @@ class Draft:
         return [g for g in self.guesses.get(number, ()) if g.confidence < DOUBTFUL]
 
 
+# How much a doubtful field weighs when the summary orders the targets to check.
+_WEIGHT = {"pairs": 3, "status": 3, "target_text": 3, "deadlines": 2, "units": 2}
+
 REVIEW_MARK = "# 待核："  # how a draft marks a guess to check (`_comment("待核：…")`)
 
 
@@ -105,7 +108,8 @@ def draft_toml(draft: Draft) -> str:
 
 
 def review_summary(draft: Draft, *, first: int = 10) -> str:
-    """What was guessed, and which targets to look at first (most doubtful fields first)."""
+    """What was guessed, and which targets to look at first: those whose doubtful fields
+    weigh most (figures, statuses and dates before units, before titles and fields)."""
     all_guesses = [g for found in draft.guesses.values() for g in found]
 
     def count(field: str, *, doubtful: bool = False) -> int:
@@ -137,9 +141,12 @@ def review_summary(draft: Draft, *, first: int = 10) -> str:
         f"简称：全部{count('title')}个为推测，待核{count('title', doubtful=True)}个；"
         f"领域待核{count('category', doubtful=True)}项",
     ]
+    # What leaders are told first (figures, statuses, due dates, who answers) before how a
+    # target is named or filed: a target whose figures may be paired wrongly comes before
+    # one whose title and field are only guesses.
     ranked = sorted(
         (t.number for t in targets if draft.doubtful(t.number)),
-        key=lambda n: (-len(draft.doubtful(n)), n),
+        key=lambda n: (-sum(_WEIGHT.get(g.field, 1) for g in draft.doubtful(n)), n),
     )
     if ranked:
         lines.append("请先核对：")

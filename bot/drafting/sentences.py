@@ -79,7 +79,7 @@ def _clauses(text: str) -> list[str]:
 # The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
 _AS_OF_LEAD = re.compile(
     r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
-    r"|(?:20\d{2}\s*年度?)?1\s*[-—至~]\s*\d{1,2}月份?"
+    r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
     r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
@@ -121,12 +121,34 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = actuals
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
+        elif side is actuals and _changed_on_last_year(clause):
+            pass  # "完成51.66亿元,固定资产投资同比增长8.2%": how that compares with last year
         else:
             side = targets
         side.append(clause)
     if actuals and any(_PLANNED_BEFORE.match(_days_out(c)) for c in targets):
         return "".join(targets), "".join(actuals)
     return _begun_then_done(_clauses(text))
+
+
+# A sentence opening on the task, sized by its figure, as the subject of a verdict that it is
+# done ("625个村庄规划编制工作已完成", "解决30万农村人口饮水安全问题项目已超额完成"): the
+# figure is the task's size, the target the verdict answers; not an amount after a verb of
+# doing ("完成造林…").
+_SIZED_SUBJECT = re.compile(
+    r"^(?P<task>(?!完成|建成|累计|实现|实际)[^，,。；;已\d]{0,12}\d[^，,。；;已]*?)"
+    r"(?P<verdict>(?:均|现|目前)?已(?:经)?(?:超额|全部|全面|如期|提前)?(?:完成|建成|竣工|完工).*)$",
+    re.S,
+)
+
+
+def task_then_verdict(sentence: str) -> tuple[str, str]:
+    """(the task, the verdict and what follows) of a sentence opening on a sized task said to
+    be done; ("", "") for any other sentence."""
+    found = _SIZED_SUBJECT.match(sentence.strip())
+    if not found or _PLAN_BEFORE_FIGURE.match(found["task"]):
+        return "", ""
+    return found["task"], found["verdict"]
 
 
 # Words of work done in the past: "已…", "竣工", "投入使用", "完成了", "提供了".
@@ -188,6 +210,8 @@ def tells_results(sentence: str) -> bool:
         return False  # "投资300万元的东环路改造工程": the first figure sets the work's scope
     if any(_PLANNED_FIGURE.match(c) for c in clauses):
         return False
+    if states_years_value(sentence):
+        return True  # "…比例为36.89%。": the value the measure came to
     if any(_RESULT_BEFORE_FIGURE.search(c[: f.start]) for c, f in figured):
         return True
     if any(
@@ -198,13 +222,86 @@ def tells_results(sentence: str) -> bool:
     return bool(_RESULT_WORDS.search(sentence)) and not _ONGOING.search(sentence)
 
 
+# Work done at set times ("每月做好…台帐整治", "按月报送", "定期开展…检查"): a duty of the whole
+# year, which a report of the year's results tells as kept, not as a task still to finish.
+_ROUTINE = re.compile(r"每(?:月|周|季度?|旬|日|天)|按(?:月|周|季度?|旬)|定期")
+_NOT_YET = re.compile(r"计划|目标|预计|力争|争取|将|正在|尚未|未|滞后|缓慢|偏慢")
+
+
+def routine_kept(sentence: str) -> bool:
+    """The sentence tells a duty done at set times through the year, with no word of work to
+    come or behind ("每月做好…工作并按时开展周拉练检查工作")."""
+    return bool(_ROUTINE.search(sentence)) and not _NOT_YET.search(sentence)
+
+
+# A news report's line opening on the field it tells of ("稳定扩大社会就业方面,全区…"): what
+# follows is what was done in that field, as far as the report's day.
+_FIELD_OPENING = re.compile(r"^\s*[^，,。；;\d]{2,24}方面[，,:：]")
+
+
+def told_by_field(sentence: str) -> bool:
+    """The sentence opens on the field it reports on ("实施…筛查方面,完成…")."""
+    return bool(_FIELD_OPENING.match(sentence))
+
+
 # A figure set as a plan in a report of results ("计划新建18公里"); "全年", "共" say a total.
 _PLANNED_FIGURE = re.compile(r"^[^\d]*?(?:计划|规划|目标|任务|力争|确保|争取|预计|拟|将)[^\d]*\d")
-_RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;]{{0,12}}$")
+_RESULT_BEFORE_FIGURE = re.compile(rf"(?:{_RESULT_WORDS.pattern})[^\d，,。；;\n]{{0,12}}\Z")
 # A change on last year's figure ("同比增长6.5%"), not one set as a floor or ceiling ("同比增长
 # 8%以上", "同比下降5%左右").
 _COMPARED_BEFORE_FIGURE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)?(?:为|达到?)?\s*$")
 _SET_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|以内|左右|之内)")
+
+
+def measured_result(line: str) -> bool:
+    """A line of a dated progress report that states what a measure came to, with no word of a
+    plan: a change on last year's figure ("…22.5亿元,同比下降5.4%"), or a result after the
+    period reported on ("1-9月,全县实现地区生产总值127.41亿元"). Targets are not written so:
+    they carry a bound ("增长7%左右") or a word of the plan."""
+    clauses = _CLAUSE.findall(line)
+    if any(_PLANNED_FIGURE.match(c) for c in clauses):
+        return False
+    figured = [(c, f) for c in clauses for f in extract_figures(c)[:1]]
+    if any(
+        _COMPARED_BEFORE_FIGURE.search(c[: f.start]) and not _SET_AFTER_FIGURE.match(c[f.end :])
+        for c, f in figured
+    ):
+        return True
+    if any(
+        _BARE_CHANGE.match(change)
+        and not _REACHED.search(amount)
+        and any(f.unit not in ("", "%") for f in extract_figures(amount))
+        for amount, change in zip(clauses, clauses[1:], strict=False)
+    ):
+        return True  # "城镇居民人均可支配收入20546.1元,下降0.7%": an amount and its change
+    lead = _AS_OF_LEAD.match(line)
+    rest = line[lead.end() :] if lead else ""
+    first = extract_figures(rest)[:1]
+    return bool(first and _RESULT_BEFORE_FIGURE.search(rest[: first[0].start]))
+
+
+# A clause that is only a change, without a bound ("下降0.7%", "增长6.5%"); after an amount, the
+# way a statistics line writes a result. A target reaches for its amount ("达到500亿元,增长8%").
+_BARE_CHANGE = re.compile(
+    r"^\s*(?:同比)?(?:增长|下降|提高|减少|增加|上升)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,。；;]?\s*$"
+)
+_REACHED = re.compile(r"达到|突破|超过|不低于|不少于|以上|左右")
+
+
+def _changed_on_last_year(clause: str) -> bool:
+    """The clause's first figure is a change on last year's, without a bound ("同比增长8.2%")."""
+    first = extract_figures(clause)[:1]
+    return bool(
+        first
+        and _COMPARED_BEFORE_FIGURE.search(clause[: first[0].start])
+        and not _SET_AFTER_FIGURE.match(clause[first[0].end :])
+    )
+
+
+def results_with_parts(line: str, progress: str) -> bool:
+    """The line states results (`measured_result`) and its progress breaks them down ("其中:
+    第一产业增加值…"): the parts are results too, no actual of the line's figures."""
+    return measured_result(line) and progress.lstrip().startswith("其中")
 
 
 _DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
@@ -253,10 +350,19 @@ _YEARS_VALUE = re.compile(
 )
 
 
+# A line that is only a measure and the value it came to ("盘活财政存量资金比例为36.89%。"): "为"
+# states what is; a target says where to get to ("达到", "控制在", "不低于").
+_MEASURE_IS = re.compile(
+    r"^\s*[^，,。；;\d]{2,24}?为\s*-?\d+(?:\.\d+)?\s*[^\d，,。；;]{0,8}?[。.；;]?\s*$"
+)
+
+
 def states_years_value(line: str) -> bool:
-    """The line opens on its year and the value a measure came to, with no word of a plan or a
-    bound ("以上", "左右") in it."""
-    return bool(_YEARS_VALUE.match(line)) and not _PLAN_OR_BOUND.search(line)
+    """The line opens on its year and the value a measure came to, or is only a measure and
+    its value ("…比例为36.89%。"), with no word of a plan or a bound ("以上", "左右") in it."""
+    return bool(_YEARS_VALUE.match(line) or _MEASURE_IS.match(line)) and not _PLAN_OR_BOUND.search(
+        line
+    )
 
 
 _PLAN_OR_BOUND = re.compile(
@@ -309,3 +415,16 @@ def line_tells_progress(line: str, *, results: bool = False) -> bool:
         or _GOING_AT_END.search(line)
         or (results and _PLAIN_RESULT.search(line))
     )
+
+
+# A news report's line announcing who tells of the items after it ("县民政局重点介绍了农村养老
+# 服务能力提升情况。", "县住建局围绕基础设施建设介绍了年度进展。"): no item's progress.
+_INTRODUCES = re.compile(
+    r"^[^。；;\n]{0,40}?(?:介绍|通报|发布|汇报)了?[^。；;\n\d]{0,30}?(?:情况|成果|成效|进展)[。.]?$",
+    re.M,
+)
+
+
+def without_introductions(progress: str) -> str:
+    """The progress text without news lines that only announce who tells of the items."""
+    return "\n".join(ln for ln in progress.split("\n") if not _INTRODUCES.match(ln.strip()))

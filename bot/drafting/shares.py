@@ -80,7 +80,8 @@ _SHARE_OF_TARGET_WORDS = re.compile(
     r"(?:完成|占|为)[^，,。；;\d]{0,6}"
     r"(?:目标任务|计划任务|年度任务|全年任务|任务数|年度目标|全年目标|年度计划|全年计划|年计划"
     r"|计划|预算)"  # "占计划的53.1%", "占预算的52.6%": the year's plan or budget
-    r"(?:投资|资金)?的?\s*"  # "完成年度计划投资的48.1%": the plan's measure named
+    # "完成年度计划投资的48.1%": the plan's measure named; "为年度预算数的62.6%": its figure
+    r"数?(?:投资|资金)?的?\s*"
     r"(?:\d+(?:\.\d+)?%[、和及]?)+"
     r"|完成进度(?:为|达到|达)?\s*\d+(?:\.\d+)?%"  # "…18691户,完成进度为82.7%": of the year's task
     # "完成投入300万元,已完成年度投资计划": the whole plan done, its share 100% unwritten.
@@ -101,5 +102,10 @@ def shares_of_unwritten_targets(text: str) -> bool:
     planned = re.search(r"(?:目标|任务|计划|全年|年度)(?:为|是|:|：)?\s*\d", unshared)
     # "一般公共预算收入8.5亿元,实际完成8.1亿元,完成年度目标的95.3%": the target is written
     # before what was done of it, in its unit.
-    written = [f for f in extract_figures(split_sentence(text)[0]) if f.unit not in ("", "%")]
+    # A gap in points ("低于序时进度12.4个百分点") is no target written.
+    written = [
+        f
+        for f in extract_figures(split_sentence(text)[0])
+        if f.unit not in ("", "%") and not f.unit.endswith("百分点")
+    ]
     return planned is None and not written

@@ -20,7 +20,7 @@ from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
-from bot.drafting.sentences import goes_on, tells_results
+from bot.drafting.sentences import goes_on, routine_kept, tells_results
 from bot.drafting.shares import clause_around
 from bot.drafting.sized_works import answered_by_done_words
 from bot.drafting.time_gone import behind_time_gone, said_on_pace
@@ -66,6 +66,16 @@ def _all_of_it_done(told: str, said: str, year: int) -> bool:
     return all(int(y) == year for y in re.findall(r"(20\d{2})年", sentence))
 
 
+def _sized_in_verdict(spec: TargetSpec, said: str) -> bool:
+    """Every figure left unanswered sizes the task the verdict is said of ("625个村庄规划编制
+    工作已完成"): the verdict answers it."""
+    missing = missing_figures(spec)
+    at = re.search(r"已", said)
+    return bool(missing and at) and all(
+        f"{i.target}{i.unit}" in said[: at.start()] for i in missing
+    )
+
+
 # A line naming only offices, as a table's 责任单位 cell does ("区发展改革委、区财政局").
 _OFFICES = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,16}(?:委|局|办|中心|社|政府|院|所|队|会|部)[、，,]?)+\s*$"
@@ -81,6 +91,20 @@ def _single_things(spec: TargetSpec) -> bool:
     missing = missing_figures(spec)
     return bool(missing) and all(
         i.target == "1" and i.unit in _COUNT_WORDS and i.comparator != "<=" for i in missing
+    )
+
+
+_SMOOTH = re.compile(r"进展顺利|推进顺利|顺利推进")
+
+
+def _smooth_with_results(spec: TargetSpec, words: Reading) -> bool:
+    """The words only say the work goes well, and every figure of the item is a result with no
+    target set (the year's results, in a report of them)."""
+    return (
+        words.value == "推进中"
+        and bool(_SMOOTH.search(words.words))
+        and bool(spec.indicators)
+        and all(i.actual and not i.target for i in spec.indicators)
     )
 
 
@@ -220,6 +244,10 @@ def draft_status(
         or level_with_plan(told)
         or status_from_words(told)
     )
+    if year_end and words is not None and _smooth_with_results(spec, words):
+        # "…减排工程推进顺利,…减排量经核定为77.76%" at the year's close: the work went well and
+        # the year's results are given; nothing is said to remain.
+        words = Reading("已完成", f"年度完成情况报告列出的成果，称“{words.words}”", 0.5)
     if (
         words is not None
         and words.value == "推进中"
@@ -324,6 +352,7 @@ def draft_status(
             and not _ALL_OF_TASK.search(told)
             and not _ON_SCHEDULE.search(words.words)
             and not _all_of_it_done(told, words.words, final_deadline(spec, day).year)
+            and not _sized_in_verdict(spec, words.words)
             and not _single_things(spec)
             and not _only_money(spec)
         ):
@@ -378,8 +407,8 @@ def draft_status(
         words is None
         and year_end
         and not missing_figures(spec)
-        and (tells_results(told) or result_cells and not goes_on(told))
-        and (spec.target_text.strip() in told or not goes_on(spec.target_text))
+        and (tells_results(told) or result_cells and not goes_on(told) or routine_kept(told))
+        and (spec.target_text.strip() in told or not goes_on(_SMOOTH.sub("", spec.target_text)))
     ):
         # A report of the year's results lists what was done ("建成老年食堂12个"), with no
         # target to hold it to: the office counts it done; not a task that goes on ("加快推进").

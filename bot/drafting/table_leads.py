@@ -114,3 +114,66 @@ def behind_as_named(spec, guesses: tuple, reading: Reading | None, day):
     spec = replace(spec, status_override=reading.value, status_reason=reading.words)
     status = Guess("status", reading.value, reading.confidence, f"报告开头称“{reading.words}”")
     return spec, tuple(status if g.field == "status" else g for g in guesses)
+
+
+# The rate a lead sets every row ("投资完成率达到50%及以上"): each row's own rate of that money
+# or count is judged against it, not its whole plan.
+_LEAD_RATE = re.compile(
+    r"([\u4e00-\u9fff]{1,8}率)(?:达到|达|不低于)\s*(\d+(?:\.\d+)?)\s*[%％]\s*(?:及以上|以上)?"
+)
+
+
+def rate_floors(lead: str) -> list[tuple[str, Decimal]]:
+    """The rates the lead sets as a floor ("投资完成率达到50%及以上" → ("投资完成率", 50)), with
+    the words, in the order written."""
+    found = []
+    for m in _LEAD_RATE.finditer(lead):
+        value = parse_decimal(m.group(2))
+        if value is not None:
+            found.append((m.group(0), value))
+    return found
+
+
+def _rate_of(pair, rate) -> bool:
+    # "5952 | … | 87.17%" beside "6828": the rate is the pair's actual over its target.
+    target, actual, share = (parse_decimal(x) for x in (pair.target, pair.actual, rate.actual))
+    if (
+        not target
+        or actual is None
+        or share is None
+        or pair.unit != (pair.actual_unit or pair.unit)
+    ):
+        return False
+    return abs(actual / target * 100 - share) <= Decimal("0.5")
+
+
+def met_by_lead_rate(spec, guesses: tuple, floors: list[tuple[str, Decimal]], day):
+    """The target and its guesses judged with the lead's rate floor standing for the plan of the
+    pair the row's rate measures ("48 | 48 | 100.00% | 6828 | 5952 | 87.17%" under "投资完成率达到
+    50%及以上"), when that says more than its figures as written: met, or beyond it."""
+    if len(floors) != 1 or spec.status_override:
+        return spec, guesses
+    words, floor = floors[0]
+    rates = [i for i in spec.indicators if i.unit == SHARE_OF_TARGET and i.actual and not i.target]
+    pairs = [i for i in spec.indicators if i.comparable and i.unit != SHARE_OF_TARGET]
+    measured = [(p, r) for r in rates for p in pairs if _rate_of(p, r)]
+    if len(measured) != 1:
+        return spec, guesses
+    pair, rate = measured[0]
+    meant = replace(
+        spec,
+        indicators=tuple(
+            replace(i, target=str(floor), unit=SHARE_OF_TARGET, actual=rate.actual, actual_unit="")
+            if i == pair
+            else i
+            for i in spec.indicators
+            if i != rate
+        ),
+    )
+    status = compute_status(meant, day)
+    if status not in ("已完成", "超额完成") or status == compute_status(spec, day):
+        return spec, guesses
+    reason = f"按开头所定“{words}”计，{rate.name}{rate.actual}%"
+    spec = replace(spec, status_override=status, status_reason=reason)
+    guess = Guess("status", status, 0.5, reason)
+    return spec, tuple(guess if g.field == "status" else g for g in guesses)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-# Words that open a report's sentence without naming anything: a connective ("另外", "一是"),
-# the place that reports ("我市") or the plan it had ("今年计划新建…").
+# Words that open a report's sentence without naming anything: a connective ("另外", "一是",
+# "其中" before a part of the line above), the place that reports ("我市") or the plan it had
+# ("今年计划新建…").
 SENTENCE_LEAD = re.compile(
-    r"^(?:另外|此外|同时|[一二三四五六七八九十]是|我[省市县区州]|本[市县区]|今年|年内|计划(?!生育)|拟)+"
+    r"^(?:另外|此外|同时|其中|[一二三四五六七八九十]是|我[省市县区州]|本[市县区]|今年|年内|计划(?!生育)|拟)+"
 )
 # A report's verdict after the name ("…项目已落实到位", "…规划编制工作已完成", "…正在拆迁"):
 # how far the work has got is no part of what it is called.
@@ -50,7 +51,8 @@ TITLE_LEAD = re.compile(
 WHEN_LEAD = re.compile(
     r"^(?:(?:从|到|至)?\d{4}年(?:底|度|起|内)?(?:之?前)?|\d{1,2}月(?:底|末)?(?:之?前)?"
     # ... or the period a result covers ("前三季度共实现城镇新增就业…", "1-9月累计…").
-    r"|(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月份?)(?:共|累计|合计)?)+"
+    r"|(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月份?"
+    r"|[元一二三四五六七八九十]{1,2}月?至[二三四五六七八九十]{1,3}月份?)(?:共|累计|合计)?)+"
 )
 DATE = re.compile(r"\d{4}年度?|\d{1,2}月(?:底|末|份)?|\d{1,2}[日号]")
 # A clause that only says when ("截至2013年12月底", "本年度"): no name, whatever its length.
@@ -95,6 +97,48 @@ def only_when(clause: str) -> bool:
     return bool(ONLY_WHEN.match(DATE.sub("", clause)))
 
 
+# A verb before 项目 or 工程 says which ones ("124个新建项目已开工…", "50个建成项目完成投资…"):
+# a kind of project, not a word of effort to drop.
+_KIND_OF_PROJECT = re.compile(r"(?:新建|建成|改建|扩建|新开工|开工)(?=项目|工程)")
+
+
+def lead_off(text: str) -> str:
+    """`text` without its opening words of effort (`TITLE_LEAD`), unless they name the kind
+    of project it is about."""
+    bare = TITLE_LEAD.sub("", text)
+    if bare in ("项目", "工程"):  # "年度实施项目": the lead is all that tells which
+        return text
+    kind = _KIND_OF_PROJECT.search(text, 0, len(text) - len(bare) + 4)
+    return text[kind.start() :] if kind and kind.end() == len(text) - len(bare) else bare
+
+
+def end_of(predicate: re.Match) -> int:
+    """Where a subject ends before its predicate: before the measure named with the verb
+    ("固定资产投资增速高于…" → 固定资产投资), unless that leaves too little of a name ("用水总量
+    控制在…" is 用水总量, not 用水)."""
+    measure = predicate.group("measure")
+    return predicate.end("measure") if measure and predicate.start() < 3 else predicate.start()
+
+
+def first_task(name: str, limit: int, tokenizer) -> str:
+    """A name too long for a title that joins two tasks ("城镇老旧小区改造和社区服务提升") is
+    called by its first when that fits whole, rather than cut from the front mid-word
+    ("改和社区服务提升")."""
+    first = re.split(r"[和及与]", name, maxsplit=1)[0]
+    second = name[len(first) + 1 :]
+    # Two tasks, each named by four characters or more ("大专及以上学历" joins none), the first
+    # not opening with a verb or whom it is for.
+    tasks = min(len(first), len(second)) >= 4 and not second.startswith(("以上", "以下", "以内"))
+    if not tasks or len(first) > limit or first[0] in "为对向给" or TITLE_LEAD.match(first):
+        return name
+    # Only when the cut, word by word from the front, would keep the joiner and so a piece of
+    # the first task: one that drops it names the second task whole ("卫生乡镇创建").
+    words = [w for w in tokenizer.lcut(name) if w.strip()]
+    while words and sum(map(len, words)) > limit:
+        words.pop(0)
+    return first if len(name) - sum(map(len, words)) < len(first) else name
+
+
 def strip_leads(text: str) -> str:
     """`text` without the dates and the words of effort that open it ("2020年底前加快推进…")."""
     return TITLE_LEAD.sub("", WHEN_LEAD.sub("", text))
@@ -123,9 +167,10 @@ def names_nothing(clause: str) -> bool:
 
 # An adverb that qualifies the predicate after a name, left at its end when the predicate is
 # not one a title knows ("…标准均超额完成", "小额贷款共发放3.75亿元", "…项目总体", "…难题逐步解决",
-# "…工程项目共30项", "…项目是,建设…"): no name ends with one. 人均/户均 are names' words.
+# "…工程项目共30项", "…项目是,建设…", "税收收入累计完成…"): no name ends with one. 人均/户均 are
+# names' words.
 ADVERB_TAIL = re.compile(
-    r"(?:(?<![人户生])均|(?<!公)共|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
+    r"(?:(?<![人户生])均|(?<!公)共|累计|总体|逐步|分别|正在|已经?|是|进行)(?:超额|提前|顺利)?"
     r"(?:发放|完成|实现|达到|达)?$"
 )
 # Counting words that are no measure of a name: "第5届中朝博览会" counts which, not how many.

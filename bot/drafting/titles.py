@@ -44,7 +44,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
 _PREDICATE = re.compile(
-    r"(?:增速|增幅|增长率|比例|比重|占比|总量|总额)?"
+    r"(?P<measure>增速|增幅|增长率|比例|比重|占比|总量|总额)?"
     r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
@@ -204,7 +204,7 @@ def _subject(clause: str) -> str:
         and not _counted_thing_follows(clause, predicate)
     ):
         # "专利申请总量、发明专利申请量均增长": an adverb before the predicate is no name.
-        subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: predicate.start()])
+        subject = re.sub(r"(?:均|都|分别|全部|各|并|以及)$", "", clause[: prose.end_of(predicate)])
         subject = _EXAMPLES_TAIL.sub("", subject) if len(subject) > 3 else subject
         subject = TITLE_LEAD.sub("", subject)
         # "居民人均可支配收入与GDP增长同步": the subject is compared with what follows 与;
@@ -231,7 +231,7 @@ def _named_core(clause: str) -> str:
         both = _named_core(whom.group(1)) + work
         # A short work alone ("救助") names nothing: the title is cut from both instead.
         return both if len(both) <= TITLE_MAX or len(work) < 4 else work
-    core = TITLE_LEAD.sub("", _subject(clause))
+    core = prose.lead_off(_subject(clause))
     # A number before 号 names a thing, it counts nothing ("梭鱼湾20号路", "3号楼"): kept
     # out of the figures while the clause is cut at them.
     core = _NUMBERED.sub(lambda m: m.group(0).translate(_HIDE_DIGITS), core)
@@ -278,7 +278,7 @@ def _named_core(clause: str) -> str:
     core = next((p for p in described if len(p) >= 2), None) or (
         following[0] if following else parts[0]
     )
-    core = TITLE_LEAD.sub("", core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
+    core = prose.lead_off(core.split("、")[-1] if len(core) > TITLE_MAX else core) or core
     core = re.sub(r"(?:分别由|达到|提高到|由|达|为)$", "", core) or core  # "…参保达509300人"
     # The head of "以…为主要功能的中心敬老院" follows its last 的.
     head = core.rsplit("的", 1)[-1]
@@ -351,13 +351,13 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
             _INNER_WORK.sub("", core.replace("建设工作", "工作")),
         ]
         core = next((c for c in shorter if len(c) <= TITLE_MAX), shorter[0])
-    # Whole words that fit before cut ones: without generic heads, else abbreviated, else both
-    # ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
+    # Whole words that fit before cut ones ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
     abbreviated = _abbreviate(core, abbreviations, anywhere=False)
     fits = [
         c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
     ]
-    title, cut = _front_cut(fits[0] if fits else core, tokenizer, abbreviations)
+    named = fits[0] if fits else prose.first_task(core, TITLE_MAX, tokenizer)  # else cut
+    title, cut = _front_cut(named, tokenizer, abbreviations)
     if not fits:
         # A cut that keeps the words for the work and loses the thing's own ("农村饮水安全
         # 巩固提升工程" → 安全巩固提升工程) yields to the name without those words, when that

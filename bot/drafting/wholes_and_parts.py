@@ -2,7 +2,8 @@
 
 Progress reports often count a task and what of it is done in the same clause, without any
 plan word: "重建的1187户已竣工1128户", "纳入安置的907户中有820户已安置到位", "20公里步行道已完成
-7.42公里"; or they say all of it is done: "2210户房屋的维修加固已全部完成". Each such clause is
+7.42公里", "47个重点建设项目开复工44个"; or they say all of it is done: "2210户房屋的维修加固已
+全部完成". Each such clause is
 one indicator: the whole is its target, the part (or the whole, when all is done) its actual.
 """
 
@@ -19,6 +20,12 @@ _CLAUSE = re.compile(r"[^，,；;。\n]+")
 # Between the whole and its part: "…已竣工", "…中有", "…中已完成".
 _DONE_BETWEEN = re.compile(r"^[^\d]{0,12}?(?:中有|中)?\s*(?:已经|已)(\w{0,2}?)(?:了)?\s*$")
 _AMONG = re.compile(r"^[^\d]{0,20}?中(?:有|已有)?\s*$")
+# The whole's things, then a verb of doing and the count that did it, closing the clause
+# ("47个重点项目开复工44个、", "12所学校完工10所"): the part repeats no noun of its own.
+_DID_BETWEEN = re.compile(
+    r"^[^\d，,、]{2,16}?(?:开复工|复工|开工|竣工|完工|建成|完成|投产|投用|开业|签约|落地|办结)$"
+)
+_CLAUSE_END = re.compile(r"^[、\s]*$")
 _DONE_AFTER = re.compile(r"^\s*(?:已经|已|均已)")
 # All of the whole done: "…的维修加固工作已全部完成", "…均已建成".
 _ALL_DONE = re.compile(r"(?:已经|已|均已)全部?(?:完成|建成|竣工|完工)|均已(?:完成|建成|竣工|完工)")
@@ -67,10 +74,18 @@ def _whole_and_part(clause: str, figures: list[Figure]) -> Pairing | None:
         between = clause[whole.end : part.start]
         done = _DONE_BETWEEN.match(between)
         among = _AMONG.match(between) and _DONE_AFTER.match(clause[part.end :])
-        if whole.unit != part.unit or not (done or among) or not _smaller(part, whole):
+        did = (
+            not (done or among)
+            and _DID_BETWEEN.match(between)
+            and _CLAUSE_END.match(clause[part.end :])
+        )
+        if whole.unit != part.unit or not (done or among or did) or not _smaller(part, whole):
             continue
-        name = _name_before(clause, whole, figures)
-        name += re.split(r"中|已", between, maxsplit=1)[0].replace("的", "").strip(" (（")
+        if did:  # the things and the verb between the counts name the measure
+            name = between
+        else:
+            name = _name_before(clause, whole, figures)
+            name += re.split(r"中|已", between, maxsplit=1)[0].replace("的", "").strip(" (（")
         if done and done.group(1):
             name += done.group(1)
         indicator = IndicatorSpec(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
-from bot.drafting.turns import after_past_trouble
+from bot.drafting.turns import after_past_trouble, without_decided_deferrals
 
 # --- comparators ------------------------------------------------------------------------
 
@@ -201,7 +201,9 @@ def task_shares(progress: str) -> Reading | None:
     return Reading(*found, 0.8) if found else None
 
 
-_FULL_RATE = re.compile(r"(?:达到|达)\s*100(?:\.0+)?\s*[%％]")
+# A rate at 100% ("覆盖率均达到100%", "开复工率100%"), not one set as a goal ("确保…率100%").
+_FULL_RATE = re.compile(r"(?:达到|达|率(?:为|是)?)\s*100(?:\.0+)?\s*[%％]")
+_SET_BEFORE = re.compile(r"(?:目标|计划|力争|争取|确保|要|将|预计)[^，,。；;\n]*$")
 # "实现了农村义务教育学生全覆盖": said as done ("了", "已"), not the target's "实现全覆盖".
 _FULL_COVERAGE = re.compile(r"(?:实现了|已(?:经)?实现)[^，,。；;]{0,14}?全覆盖")
 # The share of the works done ("工程进度40.2%", "形象进度为60%"), not of an amount.
@@ -261,6 +263,8 @@ def _done_verdict(progress: str, at: int, word: str) -> bool:
 # closes it whether or not the figures that would prove it are given.
 WHOLE_YEAR_DONE = re.compile(
     r"完成了?(?:年度|全年)(?:目标)?任务|完成了?(?:年度|全年|预定|既定|调整后的?(?:方案)?)目标"
+    # the money of a task to pay out all paid ("已拨付703.8万元,拨付率100%")
+    r"|(?:拨付|发放|兑现)率(?:为)?\s*100(?:\.0+)?\s*[%％]"
 )
 _NOT_YET = re.compile(r"(?:未|没有|不能|预计|计划|力争|争取|有望|确保|将)[^，,。；;]{0,6}$")
 
@@ -322,7 +326,9 @@ _AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:�
 
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none.
-    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide."""
+    After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide; a
+    part put off by a decision ("根据…,项目暂缓") leaves the other parts to decide."""
+    progress = without_decided_deferrals(progress) or progress
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
     turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"
@@ -387,7 +393,9 @@ def _status_from_words(progress: str) -> Reading | None:
         if _done_verdict(progress, done.start(), done.group(0)):
             return Reading("已完成", _clause_around(progress, done.start(), done.end()), 0.7)
     full = _FULL_RATE.search(progress) or _FULL_COVERAGE.search(progress)
-    if full:  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
+    if full and not _SET_BEFORE.search(
+        progress[: full.start()]
+    ):  # "覆盖率均达到100%", "实现了…全覆盖": nothing is left to do
         return Reading("已完成", _clause_around(progress, full.start(), full.end()), 0.7)
     share = _PROGRESS_SHARE.search(progress)
     if share:

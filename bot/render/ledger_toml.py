@@ -22,6 +22,7 @@ from bot.domain.ledger import (
     COMPARATORS,
     FIGURE_RULE,
     LEDGER_YEARS,
+    MAX_TARGET_NUMBER,
     ROLES,
     SOURCES,
     STATUSES,
@@ -158,6 +159,18 @@ def _known_units(
     return resolved
 
 
+def _tables(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    """`data[key]` as the list of tables the file's [[…]] sections make; a plain value there
+    ("units = "县财政局"", "deadlines = ["2020-12-31"]") is the file's mistake, named."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise LedgerFileError(
+            f"{_at(where, key)}：应为若干个表（每个以 [[targets.{key}]] 开头的一节），"
+            f"而不是 {echoed(repr(value))}"
+        )
+    return value
+
+
 def _deadline(data: dict[str, Any], where: str) -> DeadlineSpec:
     done = data.get("done", False)
     if not isinstance(done, bool):
@@ -205,6 +218,10 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
         raise LedgerFileError(
             f"{source}: 有一项目标的 number 是 {number!r}，序号应为1或更大的整数"
         )
+    if number > MAX_TARGET_NUMBER:  # named with its file, as every other mistake in it is
+        raise LedgerFileError(
+            f"{source}: 有一项目标的 number 是 {number}，序号最大为{MAX_TARGET_NUMBER}"
+        )
     where = f"{source}: 第{number}项目标"
     category = _text(data, "category", where, required=True)
     if category not in CATEGORIES:
@@ -224,16 +241,18 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
         raise LedgerFileError(f'{_at(where, "aliases")}：应为文字的列表，例如 ["信贷", "贷款"]')
     for i, alias in enumerate(aliases):
         _check_text(alias, _at(where, f"aliases[{i}]"), multiline=False)
-    units = tuple(_unit(u, _at(where, f"units[{i}]")) for i, u in enumerate(data.get("units", [])))
+    units = tuple(
+        _unit(u, _at(where, f"units[{i}]")) for i, u in enumerate(_tables(data, "units", where))
+    )
     deadlines = tuple(
         _deadline(d, _at(where, f"deadlines[{i}]"))
-        for i, d in enumerate(data.get("deadlines", []))
+        for i, d in enumerate(_tables(data, "deadlines", where))
     )
     if not deadlines and defaults is not None:
         deadlines = (defaults,)
     indicators = tuple(
         _indicator(d, _at(where, f"indicators[{i}]"))
-        for i, d in enumerate(data.get("indicators", []))
+        for i, d in enumerate(_tables(data, "indicators", where))
     )
     names = [i.name for i in indicators]
     twice = sorted({n for n in names if names.count(n) > 1})
@@ -321,6 +340,12 @@ def parse_ledger(
     targets_raw = raw.get("targets", [])
     if not isinstance(targets_raw, list) or not targets_raw:
         raise LedgerFileError(f"{source}: 文件中没有目标（[[targets]] 开头的各节）")
+    for i, t in enumerate(targets_raw):
+        if not isinstance(t, dict):
+            raise LedgerFileError(
+                f"{source}: targets[{i}]：每项目标应为一个表（[[targets]] 开头的一节），"
+                f"而不是 {echoed(repr(t))}"
+            )
     targets = [_target(t, source, default) for t in targets_raw]
     if known_units:
         targets = _known_units(targets, targets_raw, source, known_units, departments)

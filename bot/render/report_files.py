@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 MAX_REPORT_BYTES = 20 << 20
@@ -69,7 +68,10 @@ def _docx_text(path: Path) -> str:
         return "\n".join(_body_lines(docx.Document(str(path))))
     except ReportFileError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as exc:
+    except Exception as exc:  # any parser failure on an untrusted file is the file's fault
+        # python-docx lets through what its parts meet: lxml's XMLSyntaxError (a SyntaxError)
+        # for a part cut short, AttributeError for a well-formed part of the wrong shape,
+        # KeyError for a missing part, besides the zip's and zlib's own errors.
         raise ReportFileError(
             f"不是有效的Word文档（{type(exc).__name__}），文件可能已损坏；{_SAVE_AS}"
         ) from None

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.domain.fields import LIST_FIELDS, TARGET_COLUMNS, indicator_field, ledger_fields
-from bot.domain.ledger import LedgerSpec, TargetSpec
+from bot.domain.ledger import MAX_TARGET_NUMBER, LedgerSpec, TargetSpec
 from bot.store.database import import_lock
 from bot.store.ledger_fields import indicator_value, read_field, write_field
 from bot.store.ledger_store import IMPORT_ACTOR, StoreError, read_meta
@@ -66,9 +66,6 @@ def _admin_touched(session: Session, year: int, number: int) -> set[str]:
         if entry.field_name.startswith("indicator:") and entry.field_name.count(":") == 2:
             latest[entry.field_name.rsplit(":", 1)[0]] = entry.actor
     return {name for name, actor in latest.items() if not actor.startswith(IMPORT_ACTOR)}
-
-
-MAX_TARGET_NUMBER = 2**31 - 1  # an INTEGER column on every engine
 
 
 def check_ledger(ledger: LedgerSpec) -> None:

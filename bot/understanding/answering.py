@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import gc
 import time
-from decimal import Decimal
 
 from bot.domain.ledger import (
     LedgerSpec,
@@ -151,7 +150,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._word_counts: dict[str, list[int]] = getattr(self, "_word_counts", {})
         # Per-target caches, checked against the target object (a refresh brings new ones).
         self._statuses: dict[int, tuple[TargetSpec, dt.date, str]] = getattr(self, "_statuses", {})
-        self._ratios: dict[int, tuple[TargetSpec, Decimal | None]] = getattr(self, "_ratios", {})
+        self._ratios: dict[int, tuple] = getattr(self, "_ratios", {})  # `_ratios_of`, by target
         # A target's reply card, by the indicator it leads with (-1: none), until it changes.
         self._cards: dict[int, tuple[TargetSpec, dt.date, dict[int, str]]] = getattr(
             self, "_cards", {}

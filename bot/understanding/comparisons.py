@@ -27,6 +27,16 @@ _ORDER = ("超额完成", "已完成", "推进中", "滞后", "未完成")
 NO_DATA = "暂无数据"
 
 
+# Asked before the targets ("比较一下新增贷款和普惠金融", "帮我对比下固投、社零").
+COMPARISON_LEAD = re.compile(r"^(?:请|帮我|给我|麻烦)?(?:比较|对比|比一比)(?:一下|下)?[,，:：\s]*")
+
+
+def comparison_lead(q: str) -> int:
+    """Where the targets begin after a comparison asked first, or 0 when none is."""
+    m = COMPARISON_LEAD.match(q)
+    return m.end() if m and m.end() < len(q) else 0
+
+
 def comparison_start(q: str) -> int | None:
     """Where a comparison asked after the targets begins in `q`, or None when none is."""
     m = COMPARISON.search(q)

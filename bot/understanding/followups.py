@@ -12,7 +12,7 @@ from bot.domain.status import deadline_state, measured
 from bot.domain.unit_board import render_unit_row
 from bot.render.replies import NOTHING_TO_STEP, list_end, past_the_list
 from bot.render.target_view import unit_label
-from bot.understanding.comparisons import Comparisons, comparison_start
+from bot.understanding.comparisons import Comparisons, comparison_lead, comparison_start
 from bot.understanding.conversation import Answer, Conversation
 from bot.understanding.cues import (
     CLAUSE,
@@ -52,6 +52,15 @@ def _position(q: str) -> int | None:
 def _position_word(q: str) -> str:
     m = POSITION.match(q)
     return m.group(1) if m else ""
+
+
+def _name_holds_a_join(candidate) -> bool:
+    """A phrase of at least 4 characters the question shares with the target holds 和/与/、:
+    one name (企业上云和技改), not two targets asked together ("新增贷款和固投")."""
+    return any(
+        r.kind in ("phrase", "pinyin", "fuzzy") and len(r.text) >= 4 and MULTI_SPLIT.search(r.text)
+        for r in candidate.reasons
+    )
 
 
 class FollowUps(Comparisons):
@@ -155,13 +164,16 @@ class FollowUps(Comparisons):
         ("新增贷款和造林哪个完成得好"): their ratios and statuses side by side, then the cards."""
         compared = comparison_start(q)
         asked = q if compared is None else q[:compared]
+        lead = comparison_lead(asked)
+        if lead:  # "比较一下新增贷款和普惠金融": compared, the targets after the words
+            asked, compared = asked[lead:], compared if compared is not None else lead
         parts = [p for p in MULTI_SPLIT.split(asked) if has_content(p)]
         if len(parts) < 2:
             return None
         # Asked first, before any part: the whole question is scored for the answer anyway
         # (`_match_answer` follows with the same scores), and a yes spares scoring the parts.
         whole = self._scored(q)
-        if whole and whole[0].coverage >= 0.9 and names_phrase(whole[0], 4):
+        if whole and whole[0].coverage >= 0.9 and _name_holds_a_join(whole[0]):
             return None  # one target's own name holds the 和 (企业上云和技改)
         chosen: list[int] = []
         for n, part in enumerate(parts):

@@ -41,6 +41,7 @@ from bot.understanding.figures import (
 from bot.understanding.ledger_texts import context_periods, lead_mention, title_words, unpadded
 from bot.understanding.lexicon import FieldLexicon, foreign_keys
 from bot.understanding.ordinals import indexed_tokens
+from bot.understanding.phrase_hits import MisheardChars
 from bot.understanding.places import places_by_level
 from bot.understanding.scoring import IndexScoring
 from bot.understanding.text import (
@@ -157,6 +158,7 @@ class LedgerIndex(IndexScoring):
         # A lexicon key -> the targets holding any of its words (`_holders_of`).
         self._key_holders: dict[str, frozenset[int]] = {}
         self._long_names: dict[int, tuple] = {}  # `clipped.names_by_ends`, made on first use
+        self._misheard_chars = MisheardChars()  # of the characters only: kept across changes
         self.units: Counter[str] = Counter(COMMON_UNITS)  # units a figure may be written in
         self._unit_pattern: re.Pattern[str] | None = None  # made again when a new unit comes
         # At each place the longest key written there, as the keys' alternation longest first.

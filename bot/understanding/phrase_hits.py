@@ -204,7 +204,7 @@ class PhraseHits(CandidateExplaining):
                         same = sum(a == b for a, b in zip(phrase, window, strict=True))
                         if same * 2 >= length:
                             found[phrase] = ("pinyin", (i, i + length))
-        self._polyphone_hits(q, found)
+        self._polyphone_hits(q, found, syllables)
         for _, span, word in query.expansions:
             if word in self.phrases and word not in found:
                 found[word] = ("lexicon", span)
@@ -232,19 +232,20 @@ class PhraseHits(CandidateExplaining):
                 hits[number].append((reason, span))
         return hits
 
-    def _polyphone_hits(self, q: str, found: dict[str, tuple[str, tuple[int, int]]]) -> None:
+    def _polyphone_hits(
+        self, q: str, found: dict[str, tuple[str, tuple[int, int]]], syllables=None
+    ) -> None:
         """Homophone phrases heard through a character's other reading: the index keys a
         character by its first (长 as zhang), but 长务会议 is 常务会议 misheard as chang. A
         phrase of `_MIN_MISHEARD` characters or more that sounds like a window of the question
         with one character read otherwise, and differs from it in that character only, is
-        found as `pinyin`."""
-        # Grammar and asking (了, 的, 还, 会…) read several ways too, but are never misheard.
-        several = [
-            p for p, ch in enumerate(q) if ch not in FUNCTION_CHARS and len(readings(ch)) > 1
-        ]
+        found as `pinyin`. `syllables`: `pinyin_key(q)`, when worked out already."""
+        misheard = self._misheard_chars
+        several = [p for p, ch in enumerate(q) if misheard[ch]]
         if not several:
             return
-        syllables = pinyin_key(q)
+        if syllables is None:
+            syllables = pinyin_key(q)
         starts, start_lengths = self._pinyin_starts, self._pinyin_start_lengths
         pairs = self._misheard_pairs
         for run in _CJK_RUN.finditer(q):
@@ -393,3 +394,13 @@ def _initials(doc, first: str, second: str) -> bool:
 def _cjk_pair(token: str) -> bool:
     """`is_cjk` for a bigram, without a generator per call."""
     return "\u3400" <= token[0] <= "\u9fff" and "\u3400" <= token[1] <= "\u9fff"
+
+
+class MisheardChars(dict):
+    """Character -> whether a question may mishear it (`_polyphone_hits`): it has a second
+    reading and is no grammar or asking word (了, 的, 还, 会… read several ways too, but are
+    never misheard). Worked out on a character's first sight: a question pays one lookup."""
+
+    def __missing__(self, ch: str) -> bool:
+        several = self[ch] = ch not in FUNCTION_CHARS and len(readings(ch)) > 1
+        return several

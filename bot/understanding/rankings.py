@@ -146,26 +146,32 @@ class RankedLists:
 
     def _completion(self, target: TargetSpec) -> Decimal | None:
         """The weakest completion ratio among the target's indicators, if any has one."""
-        cached = self._ratios.get(target.number)
-        if cached is not None and cached[0] is target:
-            return cached[1]
-        ratios = [r for r in (completion_ratio(i) for i in target.indicators) if r is not None]
-        ratio = min(ratios) if ratios else None
-        self._ratios[target.number] = (target, ratio)
-        return ratio
+        return self._ratios_of(target)[1]
 
     def _full_completion(self, target: TargetSpec) -> Decimal | None:
         """The target's completion ratio for rankings and thresholds: its weakest, and only
         when every indicator with a target figure has its figure (with one missing, 暂无数据 or
         部分指标暂无数据, the weakest known ratio is not the target's completion)."""
-        ratio = self._completion(target)
-        return None if ratio is None or missing_figures(target) else ratio
+        return self._ratios_of(target)[2]
+
+    def _ratios_of(self, target: TargetSpec) -> tuple:
+        """(target, `_completion`, `_full_completion`, each indicator's ratio), kept until the
+        target changes: a ranking or threshold list reads them for every target of the ledger."""
+        cached = self._ratios.get(target.number)
+        if cached is None or cached[0] is not target:
+            each = tuple(completion_ratio(i) for i in target.indicators)
+            ratios = [r for r in each if r is not None]
+            ratio = min(ratios) if ratios else None
+            full = None if ratio is None or missing_figures(target) else ratio
+            cached = self._ratios[target.number] = (target, ratio, full, each)
+        return cached
 
     def _rated_line(self, target: TargetSpec, ratio: Decimal) -> str:
         """ "19. 省重点项目：60.0%（推进中；指标：完成投资）": which indicator the ratio is of,
         since a chart's bar shows the title's indicator (`principal_indicator`) instead."""
         status = self.status(target)
-        names = [i.name for i in target.indicators if completion_ratio(i) == ratio]
+        each = self._ratios_of(target)[3]
+        names = [i.name for i, r in zip(target.indicators, each, strict=True) if r == ratio]
         which = f"；指标：{names[0]}" if names and names[0] != target.title else ""
         return f"{light(status)} {target.number}. {target.title}：{ratio}%（{status}{which}）"
 
@@ -248,7 +254,7 @@ class RankedLists:
                 return None
         # "履约率是否达到90%" asks about one target's own figure; a drafted indicator called
         # just 完成率 or 进度 names no target.
-        elif self._specific_topic(RATE_WORDS.sub(" ", q)):
+        elif self._specific_topic(RATE_WORDS.sub(" ", q), leading=1):
             return None
         value = Decimal(m.group(2))
         word, suffix = m.group(1), m.group(4) or ""

@@ -70,14 +70,14 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
         rest = [c.coverage for c in candidates[1:3]]
         return not rest or max(rest) < candidates[0].coverage / 2
 
-    def _specific_topic(self, q: str) -> bool:
-        """A target's phrase of 3+ characters in the question, or the question explained well by
-        most of one of 4+ (河流治理项目总体) or, beside 总体, by one in 2+ non-preamble words."""
-        best, *rest = self._scored(q) or [None]
+    def _specific_topic(self, q: str, leading: int = 5) -> bool:
+        """A target's phrase of 3+ chars in the question, or it explained well by most of one of
+        4+ (河流治理项目总体) or, by 总体, one in 2+ non-preamble words; `leading=1`: best only."""
+        best, *rest = self._scored(q, leading) or [None]
         if best is None or not self._trusted(best):
             return False
         beyond = {r.text for r in best.reasons if len(r.text) > 1 and r.text not in self._preamble}
-        alone = len(beyond) > 1 and bool(SUMMARY.search(q))  # only beside a summary word
+        alone = len(beyond) > 1 and leading > 1 and bool(SUMMARY.search(q))  # the next is known
         alone = alone and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
         if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
             return True
@@ -247,7 +247,7 @@ class ScopeChecks(SubjectGaps, UnheldCompounds):
     def _named_besides(self, q: str, words: list[str]) -> bool:
         """Without `words`, a target named by a phrase of its own explains the question well
         ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
-        best = self._scored(blank_words(q, words))[:1]
+        best = self._scored(blank_words(q, words), leading=1)  # (a text of its own)
         return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
 
     def _ledger_writes_apart(self, word: str) -> bool:

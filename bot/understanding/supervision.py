@@ -18,7 +18,7 @@ from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.text import has_content, mask_stopwords
 
 # One search tells whether a question may be about the workflow at all.
-SUPERVISION_CUE = re.compile(r"销号|销项|佐证|证明材料|变化|变动|改动|更新|改过|动过|改了")
+SUPERVISION_CUE = re.compile(r"销号|销项|佐证|证明材料|变化|变动|改动|更新|新进展|改过|动过|改了")
 CLOSING = re.compile(r"销号|销项")
 # Not closed yet ("哪些还没销号"), or ready to be ("哪些可以销号": done, not closed).
 NOT_CLOSED = re.compile(r"(?:没|未|没有|还没|尚未|不)(?:有)?(?:办理)?(?:销号|销项)")
@@ -28,10 +28,11 @@ NO_EVIDENCE = re.compile(
     r"(?:没|没有|无|缺|未交|未报|还没)(?:有)?(?:交|报|上传)?(?:佐证|证明材料)"
 )
 # What changed lately: a period, then a word of change ("本周有什么变化", "最近更新了哪些").
+# A week counted back from today ("最近一周", "近7天") is the default period, 最近's.
 CHANGES = re.compile(
-    r"(本周|这周|这个星期|这星期|上周|上个星期|今天|今日|昨天|最近|近期|近来|这几天|这两天|本月|这个月"
+    r"((?:最近|近)(?:一周|1周|一个星期|七天|7天|几天)|这一周|一周(?:以来|来|内)|本周|这周|这个星期|这星期|上周|上个星期|今天|今日|昨天|最近|近期|近来|这几天|这两天|本月|这个月"
     r"|上个月|上月)"
-    r"[有没什么哪些都了的啥是谁]{0,4}(?:变化|变动|改动|更新|新进展|改过|修改过|动过|改了)"
+    r"(?:数据|台账)?[有没什么哪些都了的啥是谁]{0,4}(?:变化|变动|改动|更新|新进展|改过|修改过|动过|改了)"
 )
 # When the figures were last changed ("数据最近一次更新是什么时候", "新增贷款什么时候更新的"):
 # a moment, not a period's changes, nor a deadline (时限).

@@ -11,7 +11,7 @@ from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.render.replies import render_not_behind, render_target
 from bot.understanding.candidates import Candidate
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import WHY_BEHIND, aspect_of
+from bot.understanding.cues import RANK_ASKED, WHY_BEHIND, aspect_of
 from bot.understanding.text import normalize
 
 
@@ -85,7 +85,8 @@ class TargetAnswers:
                     self._names.clear()  # renamed indicators must not pile up for ever
                 name = self._names[ind.name] = normalize(ind.name)
             unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
-            rank = ("排" in q or "名次" in q) and (ind.unit == "位" or "排名" in name)
+            asked_rank = "排" in q or "名次" in q or RANK_ASKED.search(q) is not None
+            rank = asked_rank and (ind.unit == "位" or "排名" in name)
             # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
             # never wins over one above it, and none above it means no indicator anyway.
             cutoff = max(0, needed - 10 * unit - 100 * rank)

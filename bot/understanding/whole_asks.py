@@ -7,6 +7,7 @@ even when one target's title or alias holds the same words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -35,9 +36,16 @@ def asks_whole_ledger(
     )
     # Filler of one character (办, 干) is blanked only as a piece of its own: inside a word
     # (书记办公会) it would cut the word into pieces the preamble writes.
-    longer = frozenset(w for w in filler if len(w) > 1)
+    longer = _longer_words(frozenset(filler))
     return all(
         (piece in preamble and (len(piece) < 2 or not 0 < targets_using(piece)[0] < SHARED_BY))
         or not has_content(mask_stopwords(piece, filler))
         for piece in _PIECES.findall(mask_stopwords(rest, longer))
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _longer_words(filler: frozenset[str]) -> frozenset[str]:
+    """The filler words of two characters or more: one set per Answerer's filler, so that
+    `mask_stopwords` finds its pattern for them at once instead of comparing a new set."""
+    return frozenset(w for w in filler if len(w) > 1)

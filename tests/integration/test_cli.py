@@ -70,6 +70,26 @@ def test_import_report_finds_all_66(tmp_path, run_cli, seed_report_text):
     assert len(load_ledger_file(draft).targets) == 66
 
 
+def test_import_report_names_the_units_import_would_refuse_before_it_does(tmp_path, run_cli):
+    # A city's report (invented) names units that are no county department: `import` refuses
+    # each one the database lacks, so the draft's summary says so, with what to write.
+    report = tmp_path / "city.txt"
+    report.write_text(
+        "2021年民生实事进展\n1.城镇新增就业5000人。\n牵头单位:市人社局\n全年新增就业5200人。\n"
+        "2.新建公园3个。\n牵头单位:市园林中心\n已建成3个。\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.toml"
+    code, _, err = run_cli("import-report", str(report), "-o", str(draft), "--year", "2021")
+    assert code == 0
+    assert err.rstrip().endswith(
+        "注意：报告写明的责任单位市人社局、市园林中心不在县直部门名录中；导入时台账中还没有的单位"
+        "会被拒绝，确属新单位的，请在草稿中该单位下加一行 new = true"
+    ), err
+    refused = run_cli("import", str(draft))
+    assert refused[0] == 2 and "台账中没有“市人社局”这个责任单位" in refused[2]
+
+
 def test_import_report_refuses_a_text_with_no_targets_in_chinese_and_writes_nothing(
     tmp_path, run_cli
 ):

@@ -44,3 +44,20 @@ def test_an_actual_without_its_targets_magnitude_goes_to_review():
     toml = draft_toml(draft(parse_report(text), text, today=TODAY))
     assert "疑为“7.1亿元”之误" in toml
     assert 'actual = "7.1"' in toml  # the figure stays as written
+
+
+def test_the_summary_names_a_doubtful_pairing_before_doubtful_names():
+    drafted = draft(parse_report(_PAIRING_AND_NAMES), _PAIRING_AND_NAMES, today=TODAY)
+    doubts = {n: {g.field for g in drafted.doubtful(n)} for n in (1, 2)}
+    assert "pairs" in doubts[2] and "pairs" not in doubts[1]
+    assert len(doubts[1]) >= len(doubts[2])  # more doubts, each of less weight
+    order = review_summary(drafted).split("请先核对：\n", 1)[1].split("\n")
+    assert order[0].startswith("  第2项") and order[1].startswith("  第1项")
+
+
+# 1: a title, a field and a unit guessed; 2: a pair beside a scale, a field and a unit.
+_PAIRING_AND_NAMES = (
+    "某县2021年重点工作1-9月进展情况\n"
+    "1. 抓好此项,已完成。\n"
+    "2. 145个项目计划总投资230亿元,年度计划投资75亿元,完成51亿元。\n"
+)

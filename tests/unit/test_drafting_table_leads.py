@@ -114,3 +114,29 @@ def test_a_total_row_above_the_rows_leaves_the_header_and_gives_the_units():
     targets = _drafted(text)
     pairs = {(i.target, i.unit, i.actual) for i in targets[2].indicators if i.comparable}
     assert pairs == {("200", "条", "160"), ("30000", "万元", "19000")}
+
+
+RATE_FLOOR = "\n".join(
+    [
+        "2030年民生实事(农村公路提质)目标任务为:提质改造公路300条,投资完成率达到60%及以上。"
+        "截至8月底,已开工260条。",
+        "附件",
+        "序号 | 县市区 | 计划完成数 | 累计开工数 | 开工率 | 计划投资额(万元) | "
+        "累计完成投资额(万元) | 计划投资完成率",
+        "1.甲县 | 100 | 100 | 100.00% | 20000 | 15000 | 75.00%",
+        "2.乙县 | 120 | 120 | 100.00% | 18000 | 9000 | 50.00%",
+        "3.丙县 | 80 | 40 | 50.00% | 12000 | 9000 | 75.00%",
+        "全市 | 300 | 260 | 86.67% | 50000 | 33000 | 66.00%",
+    ]
+)
+
+
+def test_the_leads_rate_floor_judges_each_rows_rate():
+    targets = _drafted(RATE_FLOOR)
+    day = dt.date(2030, 8, 31)
+    # all started and 75% invested against the lead's 60%: beyond its floor
+    assert compute_status(targets[1], day) == "超额完成"
+    assert "投资完成率达到60%及以上" in targets[1].status_reason
+    # below the floor, or not all started: the figures as written
+    assert compute_status(targets[2], day) == "推进中"
+    assert compute_status(targets[3], day) == "推进中"

@@ -1,5 +1,6 @@
 """Converting one measure between the units it is written in (bot/domain/units.py)."""
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -93,3 +94,16 @@ def test_metres_answer_a_target_in_kilometres():
     assert same_measure("米", "公里") and same_measure("米", "千米")
     assert convert(Decimal(15000), "米", "公里") == Decimal(15)
     assert str(convert(Decimal(2), "公里", "米")) == "2000"  # no exponent in a figure
+
+
+def test_an_indicator_parses_its_figures_once_and_a_changed_copy_anew():
+    """The figures are kept on the frozen indicator after the first read; a copy with a new
+    figure (what an admin change makes) reads its own, and equality ignores what was kept."""
+    ind = IndicatorSpec("技改投资", target="2", unit="亿元", actual="18000", actual_unit="万元")
+    assert (ind.target_value, ind.actual_in_target_unit) == (Decimal(2), Decimal("1.8"))
+    assert ind.actual_value is ind.actual_value  # parsed once
+    changed = dataclasses.replace(ind, actual="16000")
+    assert changed.actual_in_target_unit == Decimal("1.6")
+    assert completion_ratio(changed) == Decimal("80.0")
+    fresh = IndicatorSpec("技改投资", target="2", unit="亿元", actual="18000", actual_unit="万元")
+    assert ind == fresh and hash(ind) == hash(fresh)
