@@ -27,10 +27,7 @@ from bot.domain.ledger import (
     TargetSpec,
     strip_control_characters,
 )
-from bot.domain.status import (
-    as_of_label,
-    compute_status,
-)
+from bot.domain.status import as_of_label, compute_status
 from bot.domain.unit_names import branch_names_of, former_names_of
 from bot.render.replies import (
     NOT_A_WRITER,
@@ -76,6 +73,7 @@ from bot.understanding.list_cues import LIST_CUE
 from bot.understanding.lists import ListAnswers
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.misheard import MisheardKeys
+from bot.understanding.places import own_level_said
 from bot.understanding.precedence import Precedence
 from bot.understanding.scope import ScopeChecks
 from bot.understanding.supervision import SupervisionAnswers
@@ -227,9 +225,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._memo.clear()  # scores hold only within one question (the index may change)
         self._absent_subject = None  # `_names_absent_subject`, the same way
         context = conversation if conversation and conversation.fresh(moment) else None
-        answer = self._decide(
-            question, self._misheard.mend(normalize(question), self._writes), context
-        )
+        q = own_level_said(self._misheard.mend(normalize(question), self._writes), self.index)
+        answer = self._decide(question, q, context)
         if conversation is not None:
             conversation.remember(answer, moment)
         return answer
@@ -304,8 +301,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         for special in (*specials, self._threshold_list):
             answer = special(question, q)
             if answer is not None:
-                return answer
-        listed = self._list_answer(question, q)
+                return self._one_listed(question, q, answer)
+        listed = self._one_listed(question, q, self._list_answer(question, q))
         if listed is not None:
             return listed
         topic = self._topic_answer(question, q)

@@ -14,8 +14,10 @@ _PADDED_NAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff]) +([\u3400-\u9fff])(?![\u3400-\u9fff])"
 )
 
-# The title a draft gives a target it could not name ("目标7"): a number, not its words.
-_PLACEHOLDER_TITLE = re.compile(r"目标\d+")
+# The title a draft gives a target it could not name ("目标7"): a number, not its words; or
+# a kind of work alone ("项目" of "124个新建项目已开工122个"), which every target of a report
+# on projects is, so that it tells this one from none.
+_PLACEHOLDER_TITLE = re.compile(r"目标\d+|项目|工程|工作|任务|事项|建设")
 
 
 def unpadded(text: str) -> str:
@@ -24,7 +26,7 @@ def unpadded(text: str) -> str:
 
 
 def title_words(title: str) -> str:
-    """The words of a normalised title: none for a draft's placeholder."""
+    """The words of a normalised title: none for a draft's placeholder or a bare kind of work."""
     return "" if _PLACEHOLDER_TITLE.fullmatch(title) else title
 
 

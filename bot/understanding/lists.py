@@ -4,6 +4,7 @@ on pace, every target, and by what the targets' texts say (ranked ones: `ranking
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -61,6 +62,26 @@ from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
 
+# Work a year before left undone ("去年没干完接着干的项目"): what the things are (carried
+# over), not a status of this ledger's year to list by.
+_CARRIED_OVER = re.compile(
+    r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
+)
+
+
+# One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
+# knows there is one and wants it, not a list of one.
+_THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
+_SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项个件]|多少[项个件]|都有|分别")
+# "哪个县", "那个区": one place of the level a table's rows are places of.
+_WHICH_LEVEL = re.compile(r"[哪那]一?个([州县市区旗盟镇乡])")
+
+
+def _named_by_words(candidate) -> bool:
+    """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's,
+    a homophone or a figure), not only by bigrams every target may write (完成)."""
+    return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
+
 
 class ListAnswers(UnitLists, DueLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
@@ -80,6 +101,36 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             reply = "\n".join(lines)
         numbers = tuple(t.number for t in targets)
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes or {})
+
+    def _one_listed(self, question: str, q: str, listed: Answer | None) -> Answer | None:
+        """A list the question wants one target of, answered as that target: a ranking or a
+        list by status or unit of which the question points at one ("完成率最低的那次",
+        "全部完成的那个"), or of which one row is a place of the level it asks for ("哪个县拖
+        了后腿" on a table of 县 and 区). Any other answer as it came."""
+        if listed is None or listed.intent != "list":
+            return listed
+        if not listed.targets and "status" in listed.filter:
+            # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
+            # 项目), which a target named confidently answers.
+            matched = self._match_answer(question, q)
+            named = matched.intent == "target" and matched.confident and not matched.ambiguous
+            lead = matched.candidates[:1]
+            return matched if named and lead and _named_by_words(lead[0]) else listed
+        kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
+        if not kind or _SEVERAL.search(q):
+            return listed
+        numbers = list(listed.targets)
+        level = _WHICH_LEVEL.search(q)
+        if level is not None and "rank" not in kind:
+            places = self.index.places_by_level()
+            held = {n for n, _ in places.get(level.group(1), ())}
+            if held and len(places) > 1:
+                numbers = [n for n in numbers if n in held]
+        elif _THAT_ONE.search(q) is None:
+            return listed
+        if len(numbers) == 1 or (numbers and "rank" in kind):
+            return self._target_answer(question, q, self.by_number[numbers[0]], ())
+        return listed
 
     def _word_list(self, question: str, q: str) -> Answer | None:
         """ "公交方面有哪些": a word no lexicon topic holds, written in the titles or aliases of
@@ -352,6 +403,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:
         q = TO_BE_DONE.sub(" ", q)  # "下周要完成的" asks what is due, not what is done
+        q = _CARRIED_OVER.sub(" ", q)
         if ON_PACE.search(q):
             return ON_PACE_STATUSES
         if REMAINING.search(q):

@@ -49,3 +49,43 @@ def level_hits(index, query) -> dict[int, list[tuple[Reason, tuple[int, int]]]]:
         weight = math.log(1 + index.count) * 0.5
         hits[number] = [(Reason("phrase", place, "title", round(weight, 3)), m.span())]
     return hits
+
+
+# A level's own work set apart from the levels above it: "咱县自己的项目", "县里自己定的".
+# 自己 makes even 咱县 (elsewhere the asker's whole county) that level's part.
+_OWN_LEVEL = re.compile(r"(?:咱们|我们|咱|我|本)?([省市县区镇乡])里?自己")
+# How a ledger names one level's part beside the others: 县级, 县本级, 县重点(项目).
+_LEVEL_PARTS = ("级", "本级", "重点")
+
+
+# Several levels said at once ("省市县三级", "市县两级"): each level's part.
+_LEVELS_RUN = re.compile(r"([省市县区镇乡]{2,4})[两三四]?级")
+
+
+def own_level_said(q: str, index) -> str:
+    """`q` with a level's own work said in everyday words ("县里自己") written as the ledger
+    names that level's part (县级, 县本级 or 县重点), when one of its phrases does, and levels
+    said at once ("省市县三级") as each level's part (省级、市级、县级); else `q`."""
+    phrases = index.phrases
+    if "级" in q:
+        q = _LEVELS_RUN.sub(lambda m: _each_level(m, phrases), q)
+    if "自己" not in q:
+        return q
+
+    def named(m: re.Match) -> str:
+        level = m.group(1)
+        for part in _LEVEL_PARTS:
+            head = level + part
+            if any(p.startswith(head) for p in phrases):
+                return head
+        return m.group()
+
+    return _OWN_LEVEL.sub(named, q)
+
+
+def _each_level(m: re.Match, phrases) -> str:
+    """ "省级、市级、县级" for "省市县三级" when the ledger names each of those parts."""
+    parts = [level + "级" for level in m.group(1)]
+    if len(set(parts)) < len(parts) or any(p not in phrases for p in parts):
+        return m.group()
+    return "、".join(parts)

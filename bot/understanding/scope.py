@@ -69,14 +69,17 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         return not rest or max(rest) < candidates[0].coverage / 2
 
     def _specific_topic(self, q: str, leading: int = 5) -> bool:
-        """A target's own phrase of 3+ characters is in the question, or most of one of 4+ with
-        the question explained confidently (总体 of a title 河流治理项目总体 is no summary).
-        `leading=1` for a text no other check scores: only its best target is built in full."""
-        best = (self._scored(q, leading) or [None])[0]
+        """A target's phrase of 3+ chars in the question, or it explained well by most of one of
+        4+ (河流治理项目总体) or, by 总体, one in 2+ non-preamble words; `leading=1`: best only."""
+        best, *rest = self._scored(q, leading) or [None]
         if best is None or not self._trusted(best):
             return False
-        strong = best.coverage >= CONFIDENT_COVERAGE and names_phrase(best, 4, ("fuzzy",))
-        return strong or names_phrase(best, 3, ("phrase", "pinyin"))
+        beyond = {r.text for r in best.reasons if len(r.text) > 1 and r.text not in self._preamble}
+        alone = len(beyond) > 1 and leading > 1 and bool(SUMMARY.search(q))  # the next is known
+        alone = alone and (not rest or rest[0].score < best.score * ALONE_RATIO / 2)
+        if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
+            return True
+        return names_phrase(best, 3, ("phrase", "pinyin"))
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
@@ -88,10 +91,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
 
     def _topics_of(self, number: int) -> frozenset[str]:
         """The names of the topics a target belongs to."""
-        text = self._topic_text(number)
-        return frozenset(
-            other.name for other in self.lexicon.topics if any(w in text for w in other.words)
-        )
+        text, topics = self._topic_text(number), self.lexicon.topics
+        return frozenset(other.name for other in topics if any(w in text for w in other.words))
 
     def _all_topic_members(self) -> dict[str, set[int]]:
         """Every topic's targets, each topic word looked for only where the index says it
