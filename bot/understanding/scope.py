@@ -23,6 +23,7 @@ from bot.understanding.cues import (
     RANK_ASKED,
     RANK_NAMED,
     RANK_STATED,
+    SUMMARY,
     TOPIC_ONE_TARGET,
     WEATHER,
     WHOLE_COUNT,
