@@ -34,9 +34,8 @@ from bot.domain.status import (
     status_note,
     targeted_indicators,
 )
-from bot.render.replies import excerpt, indicator_figure, telegram_length
+from bot.render.replies import WEEKDAYS, excerpt, indicator_figure, telegram_length
 
-WEEKDAYS = "一二三四五六日"
 MAX_DIGEST = 4000
 DIGEST_CAPS = (15, 10, 6, 3, 1)
 DIGEST_LINE_CHARS = 80

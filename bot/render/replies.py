@@ -36,6 +36,7 @@ MAX_REPLY = 4096
 EXCERPT_CHARS = 120
 MAX_INDICATORS = 6
 SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
+WEEKDAYS = "一二三四五六日"  # a weekday's name, by datetime.weekday()
 
 # What the bot says to a request to write a text or run an errand for the asker.
 NOT_A_WRITER = "我只能查询台账中各项目标的情况，不能代写材料或代办事务。"

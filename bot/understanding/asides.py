@@ -15,6 +15,7 @@ from bot.render.replies import (
     EXAMPLES,
     GREETING_REPLY,
     THANKS_REPLY,
+    WEEKDAYS,
     Examples,
     need_a_target_first,
     no_words,
@@ -41,7 +42,6 @@ _DATE_ASKED = re.compile(
     r"^(?:请问)?(今天|今日|现在|明天|明日|后天|昨天|昨日)(?:是)?(?:(?:几月)?(?:几号|几日)|星期几|周几|礼拜几|几号星期几"
     r"|什么日子|哪一?天|的日期|日期)(?:是多少|是)?(?:啊|呀|呢|了)?[？?。.!！\s]*$"
 )
-_WEEKDAYS = "一二三四五六日"
 
 
 def date_reply(status_day: dt.date, year: int, tz: dt.tzinfo, asked: str = "今天") -> str:
@@ -53,7 +53,7 @@ def date_reply(status_day: dt.date, year: int, tz: dt.tzinfo, asked: str = "今�
         day = dt.datetime.now(tz).date()
     day += dt.timedelta(days={"昨": -1, "明": 1, "后": 2}.get(asked[0], 0))
     said = {"今日": "今天", "现在": "今天", "明日": "明天", "昨日": "昨天"}.get(asked, asked)
-    return f"{said}是{day.year}年{day.month}月{day.day}日，星期{_WEEKDAYS[day.weekday()]}。"
+    return f"{said}是{day.year}年{day.month}月{day.day}日，星期{WEEKDAYS[day.weekday()]}。"
 
 
 def aside_reply(
