@@ -54,7 +54,7 @@ async def test_closing_evidence_and_changes_are_answered(config, engine, fake):
         updated = (await bot.say(LEADER, LEADER, "台账数据最近一次更新是什么时候")).text
         assert updated.startswith("➤ 2020年台账最近一次更新 "), updated
         # The seeded import is stamped when the test session starts: after midnight (Asia/Shanghai)
-        # that is another day than the change's, so only the changed target is certain to be listed.
+        # that is another day than the change's, so only the changed target is sure to be listed.
         assert "当天更新的有第12项 新增贷款" in updated and "时限" not in updated
         # "还没销号" is the done targets waiting for closure, not every open one (before, all 66)
         waiting = await bot.say(LEADER, LEADER, "哪些还没销号")
