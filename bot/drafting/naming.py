@@ -13,12 +13,10 @@ from pathlib import Path
 
 from bot.domain.ledger import CATEGORIES, UnitSpec
 from bot.drafting.text_figures import extract_figures
+from bot.drafting.title_fits import BAD_START, SUFFIXES, TITLE_MAX
 from bot.drafting.titles import (
     ASIDE_IN_BRACKETS,
-    BAD_START,
     GENERIC_WORDS,
-    SUFFIXES,
-    TITLE_MAX,
     cells_of,
     quoted_names,
     title_for,

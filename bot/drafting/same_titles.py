@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.drafting.titles import BAD_START, SUFFIXES, TITLE_MAX
+from bot.drafting.title_fits import BAD_START, SUFFIXES, TITLE_MAX
 
 # A clause that only says when ("截至10月20日", "1-10月"): it names no list.
 _WHEN_ONLY = re.compile(

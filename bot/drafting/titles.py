@@ -8,6 +8,16 @@ from __future__ import annotations
 import re
 
 from bot.drafting import title_prose as prose
+from bot.drafting.title_fits import (
+    BAD_START,
+    TITLE_MAX,
+    abbreviate,
+    drop_work_tails,
+    fit_tails,
+    front_cut,
+    own_words,
+    strip_tails,
+)
 from bot.drafting.title_prose import (
     DONE_INSIDE,
     SENTENCE_LEAD,
@@ -16,9 +26,6 @@ from bot.drafting.title_prose import (
     WHEN_LEAD,
 )
 from bot.drafting.words import Reading
-from bot.understanding.lexicon import written_abbreviation
-
-TITLE_MAX = 8
 
 _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A scope, not a name, as a subject ("所有县(市)实现二甲公立医院全覆盖"): the name follows.
@@ -59,38 +66,14 @@ _PREDICATE = re.compile(
 _EXAMPLES_TAIL = prose.EXAMPLES_TAIL
 # A place it is done in, before its figure ("在家长常住地"): where, not what.
 _WHERE = re.compile(r"^(?:在|于)[\u4e00-\u9fff]{1,8}?(?:地|中|内|下|里)$")
-# Words that end a phrase without naming anything: the work, the effort, the document or
-# the duty about a thing ("节能减煤工作要点", "信贷投放力度", "耕地保护主体责任").
-_EMPTY_TAIL = re.compile(
-    r"(?:工作要点|实施意见|实施方案|主体责任|约束性指标|控制目标|目标任务|工作|力度|全覆盖"
-    # ... or the area it falls in ("扩大社会就业方面"), or how far it has got ("…项目开工建设").
-    r"|方面|开工建设|开工|完工|竣工|投入使用|通车|问题|同比)$"
-)
 _INNER_WORK = re.compile(r"(?<=[\u4e00-\u9fff]{2})工作(?=[\u4e00-\u9fff]{2,}$)")
-# Generic heads a long name may lose when that makes it fit, rather than lose its own words
-# from the front ("永清路提升改造工程" → 永清路提升改造, not 路提升改造工程).
-_GENERIC_TAIL = re.compile(r"(?:工程|项目|建设|体系)$")
-# Words for the kind of work done to a thing, not the thing ("农村饮水安全巩固提升工程",
-# "水利薄弱环节治理三年行动"): a name too long for a title loses them from its end before it
-# loses its own words from the front (安全巩固提升工程 would keep the work and lose 饮水).
-_WORK_TAIL = re.compile(
-    r"(?:工程|项目|建设|体系|行动|三年|计划|提升|提质|改造|巩固|升级|管理|服务|能力|整治|治理"
-    r"|完善|优化|运营|专项|攻坚|维修|养护|监管|试点|功能|补短板|推进|示范)$"
-)
 # "西平县腾云气体有限公司": a company is called by its own name, without place or legal form.
 _COMPANY = re.compile(
     r"(?:[\u4e00-\u9fff]{1,4}?[省市县区])?([\u4e00-\u9fff]{2,8}?)(?:集团)?(?:股份)?有限(?:责任)?公司"
 )
 
-_NOT_A_START = frozenset("的等以或和与及、之")
-# Suffixes that end the word before them ("补贴性", "紧密型", "规范化"): no name starts with one.
-SUFFIXES = frozenset("性型化式级类段")  # 段 of a stretch of road: "县城至李沟段"
 # Counting words: the thing counted follows ("8家卫生院", "1105户重度残疾人家庭", "185名儿童").
 CLASSIFIERS = frozenset("个家所座处块张套条台项辆间只场路栋宗类户名件村口")
-# Words a name cannot start with: they qualify what comes before them.
-BAD_START = (
-    frozenset(("以上", "以下", "以内", "之间", "其中", "方面", "今年", "全年")) | _NOT_A_START
-)
 
 
 # Chinese writes no space between words, so a space between two Han characters is where
@@ -112,77 +95,6 @@ def quoted_names(text: str) -> list[str]:
         if len(_HAN.findall(name)) >= 2 and name not in names:
             names.append(name)
     return names
-
-
-def _strip_tails(core: str) -> str:
-    """`core` without the words after its name that name nothing; four characters stay."""
-    while (m := _EMPTY_TAIL.search(core) or prose.ADVERB_TAIL.search(core)) and m.start() >= 4:
-        core = core[: m.start()]
-    # "饮水安全问题项目": an empty word before a generic head goes with it.
-    head = _GENERIC_TAIL.search(core)
-    if head and (m := _EMPTY_TAIL.search(core[: head.start()])) and m.start() >= 4:
-        core = _strip_tails(core[: m.start()])
-    return core
-
-
-def _fit_tails(core: str) -> str:
-    """A long name without its generic heads if that makes it fit; a head after a qualifier
-    ("亿元以上项目") stays."""
-    short = core
-    while len(short) > TITLE_MAX and (m := _GENERIC_TAIL.search(short)) and m.start() >= 4:
-        if any(short[: m.start()].endswith(w) for w in BAD_START):
-            break
-        short = short[: m.start()]
-    return short if len(short) <= TITLE_MAX else core
-
-
-def _drop_work_tails(core: str) -> str:
-    """A name still too long without the words for the work at its end, while four
-    characters of its own stay ("近视防控教室照明改造工程" → 近视防控教室照明)."""
-    while len(core) > TITLE_MAX and (m := _WORK_TAIL.search(core)) and m.start() >= 4:
-        if any(core[: m.start()].endswith(w) for w in BAD_START):
-            break
-        core = core[: m.start()]
-    return core
-
-
-def _own_words(name: str) -> str:
-    """The name without the words for the work at its end, however short that leaves it."""
-    while m := _WORK_TAIL.search(name):
-        name = name[: m.start()]
-    return name
-
-
-def _front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str, bool]:
-    """`core` cut to a title's length from the front, and whether anything was cut."""
-    # Cutting the first words keeps a name written in full ("全社会固定资产投资" → 固定资产投资);
-    # where the cut would start mid-phrase ("以上工业增加值"), an abbreviation shortens it.
-    kept = [w for w in tokenizer.lcut(core) if w.strip()]
-    while kept and sum(map(len, kept)) > TITLE_MAX:
-        kept.pop(0)
-    if (not kept or kept[0] in BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
-        core = _abbreviate(core, abbreviations, anywhere=True)
-    words = [w for w in tokenizer.lcut(core) if w.strip()]
-    # The head noun of a Chinese phrase is at its end: drop words from the front.
-    cut, before = False, ""
-    while words and (sum(map(len, words)) > TITLE_MAX or words[0] in BAD_START):
-        before, cut = words.pop(0), True
-    # A cut inside a word leaves its bound last character ("补贴性职业技能培训" → 性…).
-    while cut and len(words) > 1 and words[0] in SUFFIXES and len("".join(words[1:])) >= 4:
-        words.pop(0)
-    words = prose.drop_bound_first(words, before, tokenizer) if cut else words
-    return (prose.unbound("".join(words), BAD_START) if cut else "".join(words)), cut
-
-
-def _abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:
-    """A long name shortened by the lexicon's abbreviations (招商引资项目履约率 → 招引项目履约率).
-    Unless `anywhere`, a full form that ends the name stays written out: it is the name's head
-    ("全社会固定资产投资" stays, never "全社会固资")."""
-    for abbreviation, means in abbreviations.items():
-        full = re.split(r"[（(/ ]", means)[0].strip()
-        if len(full) >= 3 and full in core and (anywhere or not core.endswith(full)):
-            core = core.replace(full, written_abbreviation(abbreviation, means))
-    return core
 
 
 def _counted_thing_follows(clause: str, predicate: re.Match) -> bool:
@@ -295,7 +207,7 @@ def _named_core(clause: str) -> str:
     if done:
         joined = core[: done.start()] + core[done.end() :]
         core = joined if len(joined) <= TITLE_MAX else core[: done.start()]
-    return _strip_tails(core)
+    return strip_tails(core)
 
 
 def _bare_clause(clause: str) -> str:
@@ -352,19 +264,19 @@ def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None 
         ]
         core = next((c for c in shorter if len(c) <= TITLE_MAX), shorter[0])
     # Whole words that fit before cut ones ("慢性阻塞性肺疾病防治体系建设" → 慢阻肺防治).
-    abbreviated = _abbreviate(core, abbreviations, anywhere=False)
+    abbreviated = abbreviate(core, abbreviations, anywhere=False)
     fits = [
-        c for c in (_fit_tails(core), abbreviated, _fit_tails(abbreviated)) if len(c) <= TITLE_MAX
+        c for c in (fit_tails(core), abbreviated, fit_tails(abbreviated)) if len(c) <= TITLE_MAX
     ]
     named = fits[0] if fits else prose.first_task(core, TITLE_MAX, tokenizer)  # else cut
-    title, cut = _front_cut(named, tokenizer, abbreviations)
+    title, cut = front_cut(named, tokenizer, abbreviations)
     if not fits:
         # A cut that keeps the words for the work and loses the thing's own ("农村饮水安全
         # 巩固提升工程" → 安全巩固提升工程) yields to the name without those words, when that
         # fits with at most two characters cut from its front ("村四级食品药品安全").
-        short = _drop_work_tails(core)
-        if len(_own_words(title)) < 4 and short != core:
-            shorter, cut_short = _front_cut(short, tokenizer, abbreviations)
+        short = drop_work_tails(core)
+        if len(own_words(title)) < 4 and short != core:
+            shorter, cut_short = front_cut(short, tokenizer, abbreviations)
             if len(short) - len(shorter) <= 2:
                 title, cut = shorter, cut_short
     quoted = quoted_names(prose.without_manner(raw_clauses[at])) if at is not None else []
