@@ -85,7 +85,16 @@ def front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str,
     while kept and sum(map(len, kept)) > TITLE_MAX:
         kept.pop(0)
     if (not kept or kept[0] in BAD_START or len("".join(kept)) < 4) and len(core) > TITLE_MAX:
-        core = abbreviate(core, abbreviations, anywhere=True)
+        short = abbreviate(core, abbreviations, anywhere=True)
+        title, cut = _cut_words(short, tokenizer)
+        # An abbreviation is one word: a cut inside it ("城镇老旧改和社区服务提升" →
+        # 改和社区服务提升) keeps a character of it that names nothing.
+        if not _inside_abbreviation(title, short, core, abbreviations):
+            return title, cut
+    return _cut_words(core, tokenizer)
+
+
+def _cut_words(core: str, tokenizer) -> tuple[str, bool]:
     words = [w for w in tokenizer.lcut(core) if w.strip()]
     # The head noun of a Chinese phrase is at its end: drop words from the front.
     cut, before = False, ""
@@ -96,6 +105,19 @@ def front_cut(core: str, tokenizer, abbreviations: dict[str, str]) -> tuple[str,
         words.pop(0)
     words = prose.drop_bound_first(words, before, tokenizer) if cut else words
     return (prose.unbound("".join(words), BAD_START) if cut else "".join(words)), cut
+
+
+def _inside_abbreviation(title: str, short: str, core: str, abbreviations: dict[str, str]) -> bool:
+    """`title`, cut from `short` (`core` abbreviated), starts inside an abbreviation written
+    into it."""
+    at = short.rfind(title)
+    for abbreviation, means in abbreviations.items():
+        written = written_abbreviation(abbreviation, means)
+        if at <= 0 or written not in short or written in core:
+            continue
+        if any(m.start() < at < m.end() for m in re.finditer(re.escape(written), short)):
+            return True
+    return False
 
 
 def abbreviate(core: str, abbreviations: dict[str, str], *, anywhere: bool) -> str:

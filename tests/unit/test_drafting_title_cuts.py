@@ -77,3 +77,21 @@ def test_what_others_did_of_it_is_no_part_of_its_name(tokenizer):
 def test_the_standard_the_work_is_done_to_is_how_not_what(tokenizer):
     text = "对全县50个学校路口按照交通安全“五个一”(标志、标线、减速带)标准进行改造提升。"
     assert title_for(text, tokenizer).value == "学校路口改造提升"
+
+
+_ABBREVIATIONS = {"老旧改": "老旧小区改造", "规上": "规模以上"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # An abbreviation written in is one word: a cut never keeps its last character alone.
+        ("城区老旧小区改造和便民服务提升", "便民服务提升"),
+        ("中心城区老旧小区改造与养老服务提升", "养老服务提升"),
+        ("东部片区老旧小区改造及物业管理提升", "物业管理提升"),
+        # One that fits whole stays ("以上工业增加值" would start mid-phrase).
+        ("全县规模以上工业增加值增长8%", "规上工业增加值"),
+    ],
+)
+def test_a_cut_never_starts_inside_an_abbreviation(tokenizer, text, title):
+    assert title_for(text, tokenizer, _ABBREVIATIONS).value == title
