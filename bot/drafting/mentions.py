@@ -142,12 +142,26 @@ def mentions(text: str) -> list[Mention]:
         if len(name) < 2:  # "…共159张,达到100%": the measure is named in the clause before
             name = _previous_name(context) or name
         after = _CUT.split(text[fig.end : fig.end + NAME_WINDOW])[0]
+        unit = f"{fig.unit}元" if _money_in_magnitude(fig.unit, name, after) else fig.unit
         # A run of figures has its heading in the same sentence ("…控制目标:二氧化硫3188吨/年、…").
         heading = re.split(r"[。；;\n]", text[: fig.start])[-1]
         each = _EACH_OF_TWO.match(name)
         for part in each.groups() if each else (name,):
-            found.append(Mention(fig.value, fig.unit, part, context, after, fig.start, heading))
+            found.append(Mention(fig.value, unit, part, context, after, fig.start, heading))
     return found
+
+
+# Amounts of money by their measure's name ("生产总值56.7亿", "固定资产投资105亿"): a bare 万 or 亿
+# closing the clause after one (with 以上 or the like at most) counts 元, as economic reports
+# write it; a 万 or 亿 before a noun counts that ("3万个体户", "5万群众").
+_MONEY_MEASURE = re.compile(
+    r"(?:总值|产值|增加值|收入|投资|总额|资金|税收|利润|营业额|销售额|存款|贷款|支出|GDP)$", re.I
+)
+
+
+def _money_in_magnitude(unit: str, name: str, after: str) -> bool:
+    closes = re.fullmatch(r"\s*(?:以上|以下|以内|左右)?\s*", after)
+    return unit in ("万", "亿") and bool(closes) and bool(_MONEY_MEASURE.search(name))
 
 
 # "埋设天然气主管道和污水主管网各40公里": the figure is set for each of the two things named.

@@ -71,9 +71,12 @@ def test_a_field_told_in_a_dated_news_report_gives_what_was_done():
 
 
 def test_a_bare_magnitude_counts_only_after_work_done():
-    # "惠及群众2.1万" closes a clause of work done; "争取资金3亿" is no count of work done
+    # "惠及群众2.1万" closes a clause of work done; "覆盖面积3万" is no count of work done
     assert [p.indicator.actual for p in pair_indicators("", "累计惠及群众2.1万")] == ["2.1"]
-    assert pair_indicators("", "争取上级资金3亿,用于道路建设") == []
+    assert pair_indicators("", "项目覆盖面积3万,用于道路建设") == []
+    # ... while a sum of money in a bare 亿 counts 元 (tests/unit/test_drafting_money_magnitudes.py)
+    (money,) = pair_indicators("", "争取上级资金3亿,用于道路建设")
+    assert (money.indicator.actual, money.indicator.unit) == ("3", "亿元")
 
 
 def test_work_finished_beyond_a_target_to_begin_it_does_not_answer_it():
