@@ -74,7 +74,7 @@ def test_a_bare_magnitude_counts_only_after_work_done():
     # "惠及群众2.1万" closes a clause of work done; "覆盖面积3万" is no count of work done
     assert [p.indicator.actual for p in pair_indicators("", "累计惠及群众2.1万")] == ["2.1"]
     assert pair_indicators("", "项目覆盖面积3万,用于道路建设") == []
-    # ... while a sum of money in a bare 亿 counts 元 (tests/unit/test_drafting_money_magnitudes.py)
+    # ... while a sum of money in a bare 亿 counts 元 (test_drafting_money_magnitudes.py)
     (money,) = pair_indicators("", "争取上级资金3亿,用于道路建设")
     assert (money.indicator.actual, money.indicator.unit) == ("3", "亿元")
 
