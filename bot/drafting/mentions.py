@@ -169,6 +169,8 @@ _EACH_OF_TWO = re.compile(r"^([^和及与、]{2,}?)(?:和|及|与|、)([^和及�
 
 
 _RESTATED = re.compile(r"(?:目标任务|目标|任务|计划|任务数)(?:完成|投资|为|是|共)?$")
+# "已完成筛查任务数16010人": the count of the task done so far, not the task restated.
+_TASKS_DONE = re.compile(r"已(?:经)?(?:累计)?完成[^，,。；;\d]{0,8}?任务数$")
 
 
 # "已确定13家", "选定点位20个": what was chosen to be done, not what was done.
@@ -211,8 +213,9 @@ def restates_target(actual: Mention) -> bool:
     counts the rest of the work ("其余20户"), not an actual."""
     clause = _CUT.split(actual.context)[-1]
     scope = bool(_CHOSEN_LEAD.search(clause) or _NEEDED.search(clause))
+    done_count = _TASKS_DONE.search(clause) and not actual.after.startswith("的")
     return bool(
-        _RESTATED.search(actual.context)
+        (_RESTATED.search(actual.context) and not done_count)
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
         or _FORECAST_AFTER.match(actual.after)
