@@ -59,6 +59,19 @@ def _position_word(q: str) -> str:
     return m.group(1) if m else ""
 
 
+def _on_page(context: Conversation, position: int | None) -> int | None:
+    """The target at `position` on the page of a long list the chat shows, past its first
+    page: what "第3个" means to a leader looking at page 2. None otherwise."""
+    if not position or not context.paged or context.paged[1] == 0:
+        return None
+    lines = context.page_lines
+    return (
+        lines[position - 1]
+        if position <= len(lines) and lines[position - 1] in context.listed
+        else None
+    )
+
+
 def _name_holds_a_join(candidate) -> bool:
     """A phrase of at least 4 characters the question shares with the target holds 和/与/、:
     one name (企业上云和技改), not two targets asked together ("新增贷款和固投")."""
@@ -84,14 +97,14 @@ class FollowUps(Comparisons):
                 return unit
         position = _position(q)
         if context is not None and context.listed:
-            if position and 1 <= position <= len(context.listed):
-                number = context.listed[position - 1]
+            on_page = _on_page(context, position)
+            if on_page is not None or (position and 1 <= position <= len(context.listed)):
+                number = on_page or context.listed[position - 1]
                 answer = self._target_answer(question, q, self.by_number[number], ())
+                said = f"第{context.paged[1] + 1}页的" if on_page else "刚才清单的"
                 if not STEP_ON.search(q) and number != position and position in self.by_number:
                     # "第2个" without the 呢 of a step: said which reading was taken
-                    note = (
-                        f"➤ 刚才清单的第{position}个；台账编号第{position}项请说“第{position}项”"
-                    )
+                    note = f"➤ {said}第{position}个；台账编号第{position}项请说“第{position}项”"
                     answer = dataclasses.replace(answer, reply=f"{note}\n{answer.reply}")
                 return answer
             numbered = self._ledger_number(question, q, context)
