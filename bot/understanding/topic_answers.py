@@ -79,6 +79,10 @@ class TopicAnswers:
         topic = self._topic_of(q)
         if topic is None:
             return False
+        if not (PROGRESS_CUE.search(q) or TOPIC_CUE.search(q)):  # not "经济增速达标没有"
+            bare = q.strip(" ?？。!！")
+            if bare != topic.name and bare not in topic.asked:
+                return False
         rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
         for word in sorted(topic.asked, key=len, reverse=True):
             if word in rest:
