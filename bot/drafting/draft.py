@@ -42,6 +42,7 @@ from bot.drafting.naming import (
 )
 from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.parts_and_pace import tallies_both_ways
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
@@ -384,6 +385,8 @@ def draft_report(
     behind = named_as_behind(report.preamble, row_names(report.targets))
     floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
+    tallies = tuple(t.target_text for t in report.targets if tallies_both_ways(t.target_text))
+    yardstick = counts_laggards(text, tallies)
     for item in report.targets:
         if item.number in run_words:
             # A name of the run is the item's text, without the joiner to the next name.
@@ -419,7 +422,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
-            yardstick=counts_laggards(text),
+            yardstick=yardstick,
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)

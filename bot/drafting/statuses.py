@@ -16,7 +16,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.parts_and_pace import part_behind, whole_on_pace
+from bot.drafting.parts_and_pace import part_behind, tallied_pace, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
@@ -262,7 +262,8 @@ def draft_status(
     if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
         # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
         # of its projects lag; the whole's verdict is the item's.
-        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day)
+        # "达到序时进度的项目7个,未达到序时进度项目6个": most of its projects keep pace.
+        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day) or tallied_pace(told)
         words = Reading("推进中", ahead, 0.6) if ahead else words
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.

@@ -45,8 +45,12 @@ _LAGGARDS_COUNTED = re.compile(
 )
 
 
-def counts_laggards(text: str) -> bool:
-    """The report counts its items short of the time gone: its yardstick for each share."""
+def counts_laggards(text: str, tallies: tuple[str, ...] = ()) -> bool:
+    """The report counts its items short of the time gone: its yardstick for each share. An
+    item's own line that counts its projects both ways (`tallies`: "达到序时进度的项目7个,未达到
+    序时进度项目6个") counts that item's parts, not the report's items."""
+    for line in tallies:
+        text = text.replace(line, "")
     return bool(_LAGGARDS_COUNTED.search(text))
 
 
