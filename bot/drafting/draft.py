@@ -32,6 +32,7 @@ from bot.drafting.done_parts import summed_parts
 from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
+from bot.drafting.items_day import items_day
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -46,7 +47,7 @@ from bot.drafting.parts_and_pace import tallies_both_ways
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
-from bot.drafting.rate_bases import based_rates
+from bot.drafting.rate_bases import based_rates, rates_over_targets
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
@@ -227,6 +228,9 @@ def draft_target(
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
+    pairings = rates_over_targets(
+        pairings, item.progress_text
+    )  # "列入17个,…已开工16个,开工率达94.12%"
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
@@ -359,6 +363,8 @@ def draft_report(
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
     as_of = report_day(heading, ledger_year)
+    if as_of is None and not tells_progress(heading):
+        as_of = items_day(report.targets, ledger_year)  # "截至7月底,…" in each item alone
     # A report that states no day, drafted inside its year, is of that year so far: it cannot
     # tell the year's close ("按时序推进" in a July table is not the year's result).
     during = today if today and today.year == ledger_year else None

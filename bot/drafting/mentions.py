@@ -23,6 +23,11 @@ _TRAIL_WORDS = re.compile(
     r"|下达)+$"  # "补助资金下达5.4亿元": the money is named, not "…资金下"
 )
 _UNIT_PATTERN = units_pattern(KNOWN_UNITS)
+# "1-7月预计完成投资28.05亿元": a period already ended, estimated before its statistics close,
+# tells what was done, named as the work done; "预计年底完成" names no period gone by.
+_PERIOD_ESTIMATE = re.compile(
+    r"^((?:\d{1,2}\s*[-—至~]\s*)?\d{1,2}月(?:份|底|末)?|上半年|前三季度|[一二三]季度)预计(?=完成)"
+)
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
@@ -41,7 +46,7 @@ class Mention:
 
 def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
-    clause = _CUT.split(window)[-1]
+    clause = _PERIOD_ESTIMATE.sub(r"\1", _CUT.split(window)[-1])
     name = _TRAIL_WORDS.sub("", clause)
     name = re.sub(
         rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月底前|月底|月末|月|日前|日|{_UNIT_PATTERN})?"

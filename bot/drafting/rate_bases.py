@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from bot.domain.ledger import parse_decimal
 from bot.domain.units import convert, same_measure
-from bot.drafting.pairing import Pairing
+from bot.drafting.pairing import Pairing, pair_indicators
 
 
 def _places(value: str) -> int:
@@ -61,6 +61,52 @@ def based_rates(pairings: list[Pairing]) -> list[Pairing]:
                     actual_unit="" if part.unit == whole.unit else part.unit,
                 )
                 of = f"{part.actual}{part.unit}占{whole.actual}{whole.unit}"
+                why = f"“{rate.name}{rate.actual}%”即{of}"
+                kept = [p for k, p in enumerate(pairings) if k not in (kw, kp)]
+                return [Pairing(paired, 0.5, why), *kept]
+    return pairings
+
+
+def _verb_of_rate(name: str) -> str:
+    """The work a rate counts ("开工" of "项目开工率"), the two characters before its 率."""
+    return name[-3:-1] if name.endswith("率") and len(name) >= 3 else ""
+
+
+def rates_over_targets(pairings: list[Pairing], progress: str = "") -> list[Pairing]:
+    """`pairings` with a target count left unanswered paired with a count done, of the
+    pairings or of `progress`, when a rate of that work beside them is the one over the other
+    ("列入市重大项目17个,…已开工16个,项目开工率达94.12%": 16 of 17 is 94.12%); as they were
+    otherwise."""
+    told = [p.indicator for p in pair_indicators("", progress)] if progress else []
+    mine = [p.indicator for p in pairings]
+    wholes = [
+        (k, ind) for k, ind in enumerate(mine) if ind.unit != "%" and ind.target and not ind.actual
+    ]
+    parts = [
+        (k, ind)
+        for k, ind in enumerate(mine + told)
+        if ind.unit != "%" and ind.actual and not ind.target
+    ]
+    rates = [ind for ind in mine + told if ind.unit == "%" and ind.actual and not ind.target]
+    for rate in rates:
+        verb = _verb_of_rate(rate.name)
+        for kw, whole in wholes:
+            for kp, part in parts:
+                if not verb or verb not in part.name or not same_measure(whole.unit, part.unit):
+                    continue
+                done = convert(parse_decimal(part.actual), part.unit, whole.unit)
+                total = parse_decimal(whole.target)
+                if done is None or total is None or done > total:
+                    continue
+                if not _is_rate_of(rate.actual, done, total):
+                    continue
+                paired = replace(
+                    whole,
+                    name=part.name.replace("已", "") or whole.name,
+                    actual=part.actual,
+                    actual_unit="" if part.unit == whole.unit else part.unit,
+                )
+                of = f"{part.actual}{part.unit}占{whole.target}{whole.unit}"
                 why = f"“{rate.name}{rate.actual}%”即{of}"
                 kept = [p for k, p in enumerate(pairings) if k not in (kw, kp)]
                 return [Pairing(paired, 0.5, why), *kept]

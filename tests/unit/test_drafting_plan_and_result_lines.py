@@ -1,0 +1,66 @@
+"""Plan and result side by side in each line of a note on key projects by level: the day
+only the items state ("截至8月底,…1-8月完成投资…"), a period's estimate ("1-8月预计完成投资") as
+what was done, and a start rate that proves the count listed is the count to start. Made-up
+texts in the shape of district 重大项目 notes."""
+
+import datetime as dt
+
+from bot.drafting.items_day import items_day
+from bot.drafting.mentions import mentions
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.rate_bases import rates_over_targets
+from bot.drafting.report_text import parse_report
+from tests.auxil.drafts import drafted, drafted_statuses
+
+TODAY = dt.date(2026, 12, 6)
+
+NOTE = (
+    "今年,某区坚持项目为王,重大项目建设势头良好。\n"
+    "1. 2022年列入省重大项目5个,年度计划投资20亿元,已全面开工;1-8月完成投资13.6亿元,"
+    "完成年度投资计划的68%。\n"
+    "2. 截至8月底,列入市重大项目20个,年度计划投资30亿元,1-8月完成投资21亿元,"
+    "完成年度投资计划的70%。市重大项目已开工18个,项目开工率达90%。\n"
+    "3. 截至8月底,列入区重点项目80个,年度计划投资50亿元。1-8月预计完成投资31亿元,"
+    "同比增长9.5%,完成年度计划的62%。\n"
+)
+
+
+def _pairs(target) -> set[tuple[str, str, str]]:
+    return {(i.target, i.actual, i.unit) for i in target.indicators if i.target and i.actual}
+
+
+def test_the_day_only_the_items_state_is_the_reports():
+    report = parse_report(NOTE)
+    assert items_day(report.targets, 2022) == dt.date(2022, 8, 31)
+    result, targets = drafted(NOTE, TODAY)
+    assert result.as_of == dt.date(2022, 8, 31)
+    assert ("20", "13.6", "亿元") in _pairs(targets[1])  # the year's plan beside the result
+    assert set(drafted_statuses(NOTE, TODAY).values()) == {"推进中"}
+
+
+def test_items_that_disagree_on_their_day_or_mostly_state_none_give_no_day():
+    two_days = parse_report("总体平稳。\n1. 截至8月底,完成投资5亿元。\n2. 1-9月完成投资3亿元。\n")
+    assert items_day(two_days.targets, 2022) is None
+    few = parse_report("总体平稳。\n1. 截至8月底,完成投资5亿元。\n2. 完成投资3亿元。\n3. 完成。\n")
+    assert items_day(few.targets, 2022) is None
+
+
+def test_an_estimate_for_a_period_gone_by_is_what_was_done():
+    pairs = pair_indicators(
+        "列入区重点项目80个,年度计划投资50亿元。", "1-8月预计完成投资31亿元,完成年度计划的62%。"
+    )
+    assert {(p.indicator.target, p.indicator.actual) for p in pairs} >= {("50", "31")}
+    assert [m.name for m in mentions("1-8月预计完成投资31亿元")] == ["投资"]
+    # A forecast of the year's close names no period gone by: its name keeps the forecast.
+    assert [m.name for m in mentions("预计年底完成投资48亿元")] == ["预计年底完成投资"]
+
+
+def test_a_start_rate_pairs_the_count_listed_with_the_count_started():
+    _, targets = drafted(NOTE, TODAY)
+    assert ("20", "18", "个") in _pairs(targets[2])
+    listed = pair_indicators("列入市重大项目20个。", "")
+    paired = rates_over_targets(listed, "市重大项目已开工18个,项目开工率达90%。")
+    assert [(p.indicator.target, p.indicator.actual) for p in paired] == [("20", "18")]
+    # A rate that is not the one count over the other pairs nothing.
+    unpaired = rates_over_targets(listed, "市重大项目已开工18个,项目开工率达95%。")
+    assert not any(p.indicator.actual for p in unpaired)
