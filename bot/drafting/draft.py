@@ -33,6 +33,7 @@ from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.items_day import items_day
+from bot.drafting.named_laggards import laggards_named
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -389,6 +390,8 @@ def draft_report(
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
+    # "存在问题 … 进展偏慢。如A、B": items named again as the problem's examples.
+    behind = laggards_named(lines, report.targets) | behind
     floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     tallies = tuple(t.target_text for t in report.targets if tallies_both_ways(t.target_text))

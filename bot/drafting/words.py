@@ -138,6 +138,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "不够理想", "不尽理想", "不理想",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
+            # Money or work done at a low rate of its plan ("投资完成率较低").
+            "完成率较低", "完成率偏低", "完成率低",
             # Ranked low among its peers by the office ("全省排名靠后", "排名末位").
             "排名靠后", "排名落后", "排名末位", "排名倒数",
         ),
