@@ -229,9 +229,7 @@ def draft_target(
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
-    pairings = rates_over_targets(
-        pairings, item.progress_text
-    )  # "列入17个,…已开工16个,开工率达94.12%"
+    pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:

@@ -59,8 +59,18 @@ def test_a_start_rate_pairs_the_count_listed_with_the_count_started():
     _, targets = drafted(NOTE, TODAY)
     assert ("20", "18", "个") in _pairs(targets[2])
     listed = pair_indicators("列入市重大项目20个。", "")
-    paired = rates_over_targets(listed, "市重大项目已开工18个,项目开工率达90%。")
+    told = "列入市重大项目20个。\n市重大项目已开工18个,项目开工率达90%。"
+    paired = rates_over_targets(listed, told)
     assert [(p.indicator.target, p.indicator.actual) for p in paired] == [("20", "18")]
     # A rate that is not the one count over the other pairs nothing.
-    unpaired = rates_over_targets(listed, "市重大项目已开工18个,项目开工率达95%。")
+    unpaired = rates_over_targets(listed, told.replace("90%", "95%"))
     assert not any(p.indicator.actual for p in unpaired)
+
+
+def test_a_count_begun_in_other_words_than_its_rates_is_the_same_work():
+    line = (
+        "今年共安排42个民生实事项目,年度计划投资20亿元。至5月底,已有30个项目动工实施,开工率达71.4%"
+    )
+    pairs = rates_over_targets(pair_indicators(line, ""), line)
+    assert ("42", "30") in {(p.indicator.target, p.indicator.actual) for p in pairs}
+    assert not any(p.indicator.target == "30" for p in pairs)  # the count begun is no target
