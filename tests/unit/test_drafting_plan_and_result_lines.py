@@ -74,3 +74,13 @@ def test_a_count_begun_in_other_words_than_its_rates_is_the_same_work():
     pairs = rates_over_targets(pair_indicators(line, ""), line)
     assert ("42", "30") in {(p.indicator.target, p.indicator.actual) for p in pairs}
     assert not any(p.indicator.target == "30" for p in pairs)  # the count begun is no target
+
+
+def test_a_month_told_with_the_work_and_its_figure_is_its_result_not_a_deadline():
+    from bot.drafting.deadlines import extract_deadlines
+
+    def due(text: str) -> list[str]:
+        return [d.date.isoformat() for d in extract_deadlines(text, 2031)]
+
+    assert due("区卫健局3月份完成饮用水水质抽检420次") == ["2031-12-31"]
+    assert due("9月份完成全部学校改造任务") == ["2031-09-30"]  # no figure done: due then
