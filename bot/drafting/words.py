@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.drafting.pace_words import BEHIND, MISSED, ON_PACE
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
@@ -118,7 +119,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付",
             # "年底前不能全部完成": the report says the deadline will be missed.
             "不能全部完成", "不能完成", "无法完成", "无法全部完成", "不能按期完成",
-            "无法按期完成",
+            "无法按期完成", *MISSED,
         ),
     ),
     (
@@ -141,7 +142,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Money or work done at a low rate of its plan ("投资完成率较低").
             "完成率较低", "完成率偏低", "完成率低",
             # Ranked low among its peers by the office ("全省排名靠后", "排名末位").
-            "排名靠后", "排名落后", "排名末位", "排名倒数",
+            "排名靠后", "排名落后", "排名末位", "排名倒数", *BEHIND,
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -153,7 +154,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "超额完成序时进度": ahead of the time gone, not the year's target beaten.
             "完成序时进度", "完成时序进度", "快于序时进度",
             # Part of the work done ("部分完成任务"): the rest is still to do.
-            "部分完成",
+            "部分完成", *ON_PACE,
         ),
     ),
     # "已完成或超额完成": said of a run at once, each of its items is sure only of done.
