@@ -304,7 +304,9 @@ def results_with_parts(line: str, progress: str) -> bool:
     return measured_result(line) and progress.lstrip().startswith("其中")
 
 
-_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
+# "完成44村", "已新增学位1100个", "已完成受益人口1.2万人": the work's own short name may stand
+# between the word of doing and its figure; a run of names ("实施完成A村、B村等8村") may not.
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;、等]{0,4}$")
 
 
 def _units(text: str, *, done: bool = False) -> set[str]:

@@ -84,3 +84,16 @@ def test_a_month_told_with_the_work_and_its_figure_is_its_result_not_a_deadline(
 
     assert due("区卫健局3月份完成饮用水水质抽检420次") == ["2031-12-31"]
     assert due("9月份完成全部学校改造任务") == ["2031-09-30"]  # no figure done: due then
+
+
+def test_the_work_done_may_be_named_again_between_its_verb_and_figure():
+    from bot.drafting.sentences import split_sentence
+
+    assert split_sentence("新增公办幼儿园学位2000个,已新增学位1100个。") == (
+        "新增公办幼儿园学位2000个,",
+        "已新增学位1100个。",
+    )
+    planned, done = split_sentence("巩固提升农村供水工程,受益人口5万人,目前已完成受益人口1.2万人")
+    assert "5万人" in planned and "1.2万人" in done
+    # Another task done, named at length, is no result of the first.
+    assert split_sentence("其中脱贫培训523人,企业新录用人员完成岗前技能培训819人") == ("", "")
