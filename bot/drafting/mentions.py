@@ -99,6 +99,9 @@ _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$"
 _COUNTED_BY_STATUS = re.compile(
     r"(?:缓慢|滞后|偏慢|较慢|序时进度|序时进度要求)(?:的|工作|任务|事项|项目)?(?:共|有)?$"
 )
+# The pace of the time gone, stated beside a share ("序时进度为75%", "(时间进度75%"): no figure
+# of the work.
+_STATED_PACE = re.compile(r"(?:序时|时序|时间)进度(?:应|要求)?(?:为|是|达到|应达到|应完成)?\s*$")
 # A standard raised from one level to another ("由不低于274元、166元提高到…"): the figures
 # between 由/从 and the verb are the old levels.
 _OLD_LEVELS = re.compile(
@@ -138,6 +141,8 @@ def mentions(text: str) -> list[Mention]:
             continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
         if fig.unit == "项" and _COUNTED_BY_STATUS.search(context):
             continue  # "进展较为缓慢工作1项", "进度偏慢的3项": the notice counts its list
+        if fig.unit == "%" and _STATED_PACE.search(context):
+            continue  # "完成年度计划的58%,序时进度为75%": the yardstick, no figure of the work
         if _LIST_TALLY.search(text[: fig.end]) or _LIST_HEADING.match(text, fig.end):
             continue  # "A、B等17项超额完成、占比56.67%", "市级民生实事49项,其中": the list's tally
         if _QUALIFIER.match(text, fig.end):

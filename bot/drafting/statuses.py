@@ -23,7 +23,7 @@ from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, routine_kept, tells_results
 from bot.drafting.shares import clause_around
 from bot.drafting.sized_works import answered_by_done_words
-from bot.drafting.time_gone import behind_time_gone, said_on_pace
+from bot.drafting.time_gone import against_stated_pace, behind_time_gone, said_on_pace
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -242,6 +242,7 @@ def draft_status(
         or gap_status(told, spec.target_text)
         or gap_above(told, spec.target_text)
         or level_with_plan(told)
+        or against_stated_pace(told)  # "完成年度计划的58%,序时进度为75%"
         or status_from_words(told)
     )
     if year_end and words is not None and _smooth_with_results(spec, words):

@@ -79,3 +79,34 @@ def behind_time_gone(words: str, day: dt.date) -> Reading | None:
         clause = clause_around(words, m.start(), m.end())
         return Reading("滞后", f"{clause}，低于序时进度{gone:.0f}%", 0.6)
     return None
+
+
+# The pace the report states beside a share ("序时进度为75%", "(序时进度75%)", "按序时进度应完成
+# 75%"): the yardstick, written.
+_STATED_PACE = re.compile(
+    r"(?:序时|时序|时间)进度(?:应|要求)?(?:为|是|达到|应达到|应完成|要求完成)?[^，,。；;\d]{0,8}?"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+# "完成率58%(序时进度75%)": the rate of the year's task, beside the pace stated.
+_RATE_SHARE = re.compile(r"(?:完成率|完成比例|完成进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def against_stated_pace(words: str) -> Reading | None:
+    """滞后 when a share of the year's plan in a sentence of `words` is below the pace the same
+    sentence states ("完成年度计划的58%,序时进度为75%"), 推进中 when at or above it; None when no
+    sentence states both."""
+    for sentence in re.split(r"[。；;\n]", words):
+        pace = _STATED_PACE.search(sentence)
+        if pace is None:
+            continue
+        shares = [*_YEARS_SHARE.finditer(sentence), *_RATE_SHARE.finditer(sentence)]
+        for m in sorted(shares, key=lambda m: m.start()):
+            if _OTHER_BASE.search(m.group(0)) or m.start() <= pace.start() < m.end():
+                continue
+            behind = float(m.group(1)) < float(pace.group(1))
+            clause = clause_around(sentence, m.start(), m.end())
+            clause = clause if pace.group(0) in clause else f"{clause}，{pace.group(0)}"
+            return Reading("滞后" if behind else "推进中", clause, 0.7)
+    return None
