@@ -76,12 +76,14 @@ def _clauses(text: str) -> list[str]:
     return found
 
 
-# The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
-_AS_OF_LEAD = re.compile(
-    r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
+# The period a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
+_PERIOD = (
+    r"(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
     r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
-    r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
+_PERIOD_GONE = re.compile(rf"^\s*(?:{_PERIOD})")
+# ... or the year it is of ("2031年全市新增…").
+_AS_OF_LEAD = re.compile(rf"^\s*(?:{_PERIOD}|20\d{{2}}\s*年度?(?!\d))\s*[,，]?")
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
 _DAY = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?")
 
@@ -94,6 +96,7 @@ def _days_out(clause: str) -> str:
 # was done; not a figure set as a plan.
 _GOES_WITH_THE_CLAUSE_BEFORE = (
     "其中", "其余", "剩余", "余下", "另有", "尚有", "还有", "正在", "仍在",
+    "在建",  # "已建成3所,在建2所": the rest, being built
 )  # fmt: skip
 
 
@@ -119,6 +122,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = targets
         elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
+        elif targets and _PERIOD_GONE.match(clause) and not _PLANNED_VERB.match(clause):
+            side = actuals  # "全年新增停车位2000个,1-10月新增1650个": the period's result
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
         elif side is actuals and _changed_on_last_year(clause):

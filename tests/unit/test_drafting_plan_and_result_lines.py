@@ -97,3 +97,21 @@ def test_the_work_done_may_be_named_again_between_its_verb_and_figure():
     assert "5万人" in planned and "1.2万人" in done
     # Another task done, named at length, is no result of the first.
     assert split_sentence("其中脱贫培训523人,企业新录用人员完成岗前技能培训819人") == ("", "")
+
+
+def test_a_clause_opening_on_the_period_gone_tells_its_result():
+    from bot.drafting.sentences import split_sentence
+
+    assert split_sentence("全年新增停车位2000个,1-10月新增1650个。") == (
+        "全年新增停车位2000个,",
+        "1-10月新增1650个。",
+    )
+    assert split_sentence("计划新建幼儿园5所,截至10月底新建3所。")[1] == "截至10月底新建3所。"
+
+
+def test_the_part_still_being_built_goes_with_what_was_built():
+    from bot.drafting.sentences import split_sentence
+
+    pairs = pair_indicators(*split_sentence("计划新建5所,已建成3所,在建2所。"))
+    assert ("5", "3") in {(p.indicator.target, p.indicator.actual) for p in pairs}
+    assert not any(p.indicator.target == "2" for p in pairs)  # the rest under way is no target
