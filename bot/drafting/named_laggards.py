@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.shares import clause_around
 from bot.drafting.words import Reading, status_from_words
 
 # "…进展偏慢,影响工程建设进度。如A、B。", "…较慢,比如A和B等": examples after a verdict.
@@ -26,8 +27,10 @@ def _names(run: str) -> list[str]:
 
 def laggards_named(lines: list[str], items) -> dict[int, Reading]:
     """Item numbers, each with the verdict of the problem a line outside the items' own lines
-    names it as an example of, by the words its line opens with."""
+    names it as an example of, by the words its line opens with; or that a sentence of lateness
+    in the lead lists by the name its line opens with."""
     own = {item.line - 1 for item in items}
+    first = min(own, default=0)
     found: dict[int, Reading] = {}
     for index, line in enumerate(lines):
         if index in own:
@@ -44,4 +47,29 @@ def laggards_named(lines: list[str], items) -> dict[int, Reading]:
                 ]
                 if len(opening) == 1:
                     found[opening[0].number] = Reading("滞后", f"{verdict}，如{name}", 0.6)
+        if index < first:  # the lead's summary, never an item's progress
+            for sentence in re.split(r"(?<=[。；;])", line):
+                found = _named_in_verdict(sentence, items) | found
+    return found
+
+
+# An item's name: the words its line opens with, up to its first stop ("城东污水处理厂扩建项目,").
+_NAME = re.compile(r"^([^，,。；;:：(（]{4,24})[，,。；;:：(（]")
+
+
+def _named_in_verdict(sentence: str, items) -> dict[int, Reading]:
+    """Items whose names a sentence of lateness lists ("进度滞后的项目有:城东污水处理厂扩建
+    项目、城西学校新建项目。"), each in a clause that says no other status of its own."""
+    said = status_from_words(sentence)
+    if not said or said.value not in _LATE:
+        return {}
+    found = {}
+    for item in items:
+        name = _NAME.match(item.target_text)
+        if not name or name.group(1) not in sentence:
+            continue
+        at = sentence.index(name.group(1))
+        own = status_from_words(clause_around(sentence, at, at + len(name.group(1))))
+        if own is None or own.value in _LATE:
+            found[item.number] = Reading("滞后", _MARK.sub("", sentence.strip(" 。；;")), 0.6)
     return found

@@ -51,3 +51,27 @@ def test_only_an_example_that_opens_one_items_line_is_that_item():
     # Examples of done work, or places no item opens with, name no laggard.
     praise = ["部分项目进展顺利。如城东污水管网改造项目。", "部分乡镇进展缓慢。如甲镇、乙镇。"]
     assert laggards_named(praise, parse_report(NOTICE).targets) == {}
+
+
+LEAD = (
+    "某县2023年重点项目1-9月推进情况\n"
+    "截至9月底,全县重点项目总体进展顺利,但部分项目进度滞后,包括城东污水处理厂扩建项目、"
+    "城西学校新建项目。\n"
+    "1. 城东污水处理厂扩建项目,年度计划投资2亿元,完成投资1.2亿元。\n"
+    "2. 城西学校新建项目,年度计划投资1亿元,完成投资0.7亿元。\n"
+    "3. 人民医院门诊楼项目,年度计划投资3亿元,完成投资2.5亿元。\n"
+)
+
+
+def test_items_a_sentence_of_lateness_in_the_lead_lists_by_name_lag():
+    assert drafted_statuses(LEAD, TODAY) == {1: "滞后", 2: "滞后", 3: "推进中"}
+
+
+def test_a_name_in_a_clause_with_its_own_status_keeps_it():
+    text = LEAD.replace(
+        "全县重点项目总体进展顺利,但部分项目进度滞后,包括城东污水处理厂扩建项目、城西学校新建项目",
+        "城东污水处理厂扩建项目已完工,城西学校新建项目进度滞后",
+    ).replace("完成投资1.2亿元", "完成投资2亿元")
+    statuses = drafted_statuses(text, TODAY)
+    assert statuses[1] == "已完成"
+    assert statuses[2] == "滞后"
