@@ -222,6 +222,8 @@ _FORECAST = re.compile(
     r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用"
     r"|开工|动工)"
     r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
+    # "预计全年完成投资5.2亿元": the year's figure forecast, however its share reads.
+    r"|(?:预计|有望)(?:全年|年底|年内|今年)[^，,。；;]{0,4}?(?:完成|实现|达到)"
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".

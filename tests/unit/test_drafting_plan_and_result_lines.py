@@ -115,3 +115,11 @@ def test_the_part_still_being_built_goes_with_what_was_built():
     pairs = pair_indicators(*split_sentence("计划新建5所,已建成3所,在建2所。"))
     assert ("5", "3") in {(p.indicator.target, p.indicator.actual) for p in pairs}
     assert not any(p.indicator.target == "2" for p in pairs)  # the rest under way is no target
+
+
+def test_the_years_figure_forecast_is_under_way_whatever_its_share():
+    from bot.drafting.words import status_from_words
+
+    said = status_from_words("预计全年完成投资5.2亿元,完成年度计划的104%")
+    assert (said.value, said.words) == ("推进中", "预计全年完成投资5.2亿元")
+    assert status_from_words("已完成投资5.2亿元,完成年度计划的104%").value == "超额完成"
