@@ -56,3 +56,9 @@ def test_the_majority_decides_and_quotes_its_counts():
     )
     assert tallied_pace("达到序时进度的项目3个,未达到序时进度的项目12个") == ""
     assert tallied_pace("完成投资8.1亿元,占年度计划的71.5%") == ""
+
+
+def test_a_count_of_items_below_the_pace_is_the_reports_yardstick():
+    assert counts_laggards("11项主要指标中,有4项低于序时进度")
+    assert counts_laggards("12项指标中5项滞后于时间进度")
+    assert not counts_laggards("完成年度计划的31.7%,低于序时进度1.6个百分点")  # one item's gap
