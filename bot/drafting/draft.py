@@ -44,7 +44,6 @@ from bot.drafting.naming import (
 )
 from bot.drafting.node_columns import missed_node
 from bot.drafting.pairing import pair_indicators
-from bot.drafting.parts_and_pace import tallies_both_ways
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
@@ -361,9 +360,7 @@ def draft_report(
     )
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
-    as_of = report_day(heading, ledger_year)
-    if as_of is None and not tells_progress(heading):
-        as_of = items_day(report.targets, ledger_year)  # "截至7月底,…" in each item alone
+    as_of = report_day(heading, ledger_year) or items_day(heading, report.targets, ledger_year)
     # A report that states no day, drafted inside its year, is of that year so far: it cannot
     # tell the year's close ("按时序推进" in a July table is not the year's result).
     during = today if today and today.year == ledger_year else None
@@ -392,8 +389,6 @@ def draft_report(
     behind = laggards_named(lines, report.targets) | behind
     floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
-    tallies = tuple(t.target_text for t in report.targets if tallies_both_ways(t.target_text))
-    yardstick = counts_laggards(text, tallies)
     for item in report.targets:
         if item.number in run_words:
             # A name of the run is the item's text, without the joiner to the next name.
@@ -429,7 +424,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
-            yardstick=yardstick,
+            yardstick=counts_laggards(text, report.targets),
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.drafting.report_dates import report_day
+from bot.drafting.report_dates import report_day, tells_progress
 
 
-def items_day(items, year: int) -> dt.date | None:
+def items_day(heading: str, items, year: int) -> dt.date | None:
     """The day every item that states one is as of ("截至7月底", "1-7月"), when at least half
-    of `items` state it; None when fewer do or they disagree."""
+    of `items` state it, under a `heading` that names no day nor a report of progress; None
+    when fewer do or they disagree."""
+    if report_day(heading, year) is not None or tells_progress(heading):
+        return None
     days = [report_day(item.target_text, year) for item in items]
     stated = {d for d in days if d is not None}
     if len(stated) != 1 or 2 * sum(d is not None for d in days) < len(days):

@@ -15,6 +15,8 @@ from bot.drafting.words import Reading, status_from_words
 
 # "…进展偏慢,影响工程建设进度。如A、B。", "…较慢,比如A和B等": examples after a verdict.
 _EXAMPLES = re.compile(r"(?<=[。，,；;])\s*(?:如|比如|例如|譬如)[:：]?([^。；;]+)")
+# A heading ending on its examples ("…投资完成率较低,需要加快项目建设。如"): they follow it.
+EXAMPLES_FOLLOW = re.compile(r"[。，,；;]\s*(?:如|比如|例如|譬如)\s*[:：]?\s*$")
 _MARK = re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
 _LATE = ("滞后", "未完成")
 _SHORTEST = 4  # a name shorter than this may open many lines
@@ -73,3 +75,14 @@ def _named_in_verdict(sentence: str, items) -> dict[int, Reading]:
         if own is None or own.value in _LATE:
             found[item.number] = Reading("滞后", _MARK.sub("", sentence.strip(" 。；;")), 0.6)
     return found
+
+
+def problem_over_examples(heading: str) -> Reading | None:
+    """What a heading stating a problem over its examples says of them, read in its whole
+    first sentence ("部分在建项目进展不平衡,投资完成率较低,需要加快项目建设。如": 滞后), with that
+    sentence as its words; None for any other heading."""
+    if not EXAMPLES_FOLLOW.search(heading):
+        return None
+    sentence = _MARK.sub("", re.split(r"[。；;]", heading, maxsplit=1)[0].strip())
+    said = status_from_words(sentence)
+    return Reading(said.value, sentence, said.confidence) if said else None

@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 
+from bot.drafting.parts_and_pace import tallies_both_ways
 from bot.drafting.shares import clause_around
 from bot.drafting.words import Reading
 
@@ -45,12 +46,13 @@ _LAGGARDS_COUNTED = re.compile(
 )
 
 
-def counts_laggards(text: str, tallies: tuple[str, ...] = ()) -> bool:
+def counts_laggards(text: str, items=()) -> bool:
     """The report counts its items short of the time gone: its yardstick for each share. An
-    item's own line that counts its projects both ways (`tallies`: "达到序时进度的项目7个,未达到
-    序时进度项目6个") counts that item's parts, not the report's items."""
-    for line in tallies:
-        text = text.replace(line, "")
+    item's own line among `items` that counts its projects both ways ("达到序时进度的项目7个,
+    未达到序时进度项目6个") counts that item's parts, not the report's items."""
+    for item in items:
+        if tallies_both_ways(item.target_text):
+            text = text.replace(item.target_text, "")
     return bool(_LAGGARDS_COUNTED.search(text))
 
 

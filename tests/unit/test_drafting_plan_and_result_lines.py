@@ -31,7 +31,7 @@ def _pairs(target) -> set[tuple[str, str, str]]:
 
 def test_the_day_only_the_items_state_is_the_reports():
     report = parse_report(NOTE)
-    assert items_day(report.targets, 2022) == dt.date(2022, 8, 31)
+    assert items_day(report.preamble, report.targets, 2022) == dt.date(2022, 8, 31)
     result, targets = drafted(NOTE, TODAY)
     assert result.as_of == dt.date(2022, 8, 31)
     assert ("20", "13.6", "亿元") in _pairs(targets[1])  # the year's plan beside the result
@@ -40,9 +40,11 @@ def test_the_day_only_the_items_state_is_the_reports():
 
 def test_items_that_disagree_on_their_day_or_mostly_state_none_give_no_day():
     two_days = parse_report("总体平稳。\n1. 截至8月底,完成投资5亿元。\n2. 1-9月完成投资3亿元。\n")
-    assert items_day(two_days.targets, 2022) is None
+    assert items_day(two_days.preamble, two_days.targets, 2022) is None
     few = parse_report("总体平稳。\n1. 截至8月底,完成投资5亿元。\n2. 完成投资3亿元。\n3. 完成。\n")
-    assert items_day(few.targets, 2022) is None
+    assert items_day(few.preamble, few.targets, 2022) is None
+    agreed = parse_report(NOTE).targets
+    assert items_day("某区重点项目进展情况", agreed, 2022) is None  # a report of progress, undated
 
 
 def test_an_estimate_for_a_period_gone_by_is_what_was_done():

@@ -6,6 +6,7 @@ county progress-meeting news and 重点项目 notes."""
 import datetime as dt
 
 from bot.drafting.parts_and_pace import tallied_pace, tallies_both_ways
+from bot.drafting.report_text import parse_report
 from bot.drafting.time_gone import counts_laggards
 from tests.auxil.drafts import drafted_statuses
 
@@ -37,10 +38,10 @@ def test_an_items_own_tally_is_no_yardstick_for_the_other_items_shares():
     # 72.3% at the end of September is short of 75%; only a report counting its items
     # short of the time gone judges every share so.
     assert drafted_statuses(MEETING, TODAY)[4] == "推进中"
-    tallies = ("全县市重点项目达到序时进度的项目9个,未达到序时进度项目4个",)
-    assert counts_laggards(tallies[0])
-    assert not counts_laggards(f"截至9月底,\n{tallies[0]}。", tallies)
-    assert counts_laggards("12项主要指标中有5项未达到序时进度", tallies)
+    items = parse_report(MEETING).targets
+    assert counts_laggards(items[0].target_text)
+    assert not counts_laggards(MEETING, items)
+    assert counts_laggards(f"{MEETING}12项主要指标中有5项未达到序时进度", items)
 
 
 def test_a_tally_needs_counts_both_ways():
