@@ -90,3 +90,11 @@ def test_an_item_short_of_the_pace_it_states_is_behind_and_the_pace_is_no_figure
     assert drafted_statuses(text, today) == {1: "滞后", 2: "推进中"}
     _, targets = drafted(text, today)
     assert not any(i.target == "75" or i.actual == "75" for i in targets[1].indicators)
+
+
+def test_a_group_filed_by_a_low_rate_of_its_plan_lags():
+    from bot.drafting.groups import Group, group_reading
+
+    assert group_reading(Group("投资完成率不足30%的项目:", 0)).value == "滞后"
+    assert group_reading(Group("完成率低于50%的项目有:", 0)).value == "滞后"
+    assert group_reading(Group("与时间进度同步的项目有:", 0)).value == "推进中"
