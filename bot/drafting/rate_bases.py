@@ -103,8 +103,12 @@ def rates_over_targets(pairings: list[Pairing], text: str) -> list[Pairing]:
                 done = convert(parse_decimal(part.value), part.unit, whole.unit)
                 if done is None or done >= total or not _is_rate_of(rate.value, done, total):
                     continue
+                # Named for the work counted ("市重大项目开工"), not the list ("列入市重大项目").
+                verb = next(w for w in words if w in said)
+                name = part.name.replace("已", "") if verb in part.name else ""
                 paired = replace(
                     whole,
+                    name=name if len(name) > len(verb) else f"{whole.name}{verb}",
                     actual=part.value,
                     actual_unit="" if part.unit == whole.unit else part.unit,
                 )

@@ -64,6 +64,7 @@ def test_a_start_rate_pairs_the_count_listed_with_the_count_started():
     told = "列入市重大项目20个。\n市重大项目已开工18个,项目开工率达90%。"
     paired = rates_over_targets(listed, told)
     assert [(p.indicator.target, p.indicator.actual) for p in paired] == [("20", "18")]
+    assert paired[0].indicator.name == "市重大项目开工"  # the work counted, not the list
     # A rate that is not the one count over the other pairs nothing.
     unpaired = rates_over_targets(listed, told.replace("90%", "95%"))
     assert not any(p.indicator.actual for p in unpaired)
