@@ -82,6 +82,8 @@ _PERIOD = (
     r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
 )
 _PERIOD_GONE = re.compile(rf"^\s*(?:{_PERIOD})")
+# A plan for the period ("1-9月计划完成8亿元", "1-9月目标…"), not its result.
+_PLAN_WORD = re.compile(r"^[^\d]*?(?:计划|目标|任务)")
 # ... or the year it is of ("2031年全市新增…").
 _AS_OF_LEAD = re.compile(rf"^\s*(?:{_PERIOD}|20\d{{2}}\s*年度?(?!\d))\s*[,，]?")
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
@@ -122,7 +124,7 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = targets
         elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
-        elif targets and _PERIOD_GONE.match(clause) and not _PLANNED_VERB.match(clause):
+        elif targets and _PERIOD_GONE.match(clause) and not _PLAN_WORD.match(_days_out(clause)):
             side = actuals  # "全年新增停车位2000个,1-10月新增1650个": the period's result
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done

@@ -126,3 +126,10 @@ def test_the_years_figure_forecast_is_under_way_whatever_its_share():
     said = status_from_words("预计全年完成投资5.2亿元,完成年度计划的104%")
     assert (said.value, said.words) == ("推进中", "预计全年完成投资5.2亿元")
     assert status_from_words("已完成投资5.2亿元,完成年度计划的104%").value == "超额完成"
+
+
+def test_a_plan_for_the_period_is_no_result_of_it():
+    from bot.drafting.sentences import split_sentence
+
+    planned, _ = split_sentence("全年新增停车位2000个,1-10月计划新增1700个,实际新增1650个。")
+    assert "1700" in planned
