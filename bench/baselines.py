@@ -39,7 +39,7 @@ def char_bigrams(text: str) -> list[str]:
 
 
 class BM25Baseline:
-    """bm25s over the target lines, `retrieve(k=3)`; it always answers (it cannot reject)."""
+    """bm25s over the target lines, the best three; it always answers (it cannot reject)."""
 
     can_reject = False
 
