@@ -30,10 +30,6 @@ class MisheardKeys:
         for sound in self.by_sound:
             lengths.setdefault(sound[0], set()).add(len(sound))
         self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-        # A window one character off a key of 3+ writes the key's first character or its
-        # second in place: a position with neither starts no slip (most positions).
-        self.firsts = frozenset(key[0] for key in self.by_sound.values())
-        self.seconds = frozenset(key[1] for key in self.by_sound.values())
 
     def mend(self, q: str, written: Callable[[str], bool]) -> str:
         """`q` with each window that sounds like a key and differs from it in one character
@@ -41,15 +37,9 @@ class MisheardKeys:
         (`written`): then the question's word is the ledger's, no slip."""
         if not self.by_sound:
             return q
-        firsts, seconds = self.firsts, self.seconds
-        sounds = None
+        sounds = pinyin_key(q)
         i, mended = 0, q
         while i < len(q):
-            if q[i] not in firsts and q[i + 1 : i + 2] not in seconds:
-                i += 1
-                continue
-            if sounds is None:
-                sounds = pinyin_key(q)
             for size in self.lengths.get(sounds[i], ()):
                 key = self.by_sound.get(sounds[i : i + size]) if i + size <= len(q) else None
                 if key is None:
