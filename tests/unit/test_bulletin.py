@@ -169,3 +169,22 @@ def test_each_problem_says_what_is_wrong_in_the_offices_words():
         5: ("暂无数据", "尚缺研发的完成数据"),
         6: ("暂无数据", "尚未报送完成数据"),
     }
+
+
+def test_a_closed_years_bulletin_written_the_next_december_names_that_year():
+    from bot.domain.status import status_day
+
+    # The 2021 ledger read in December 2022: statuses at its close, shown as 数据截至2021-12-31;
+    # "12月1日以来" and "12月13日前" under that line would read as days of 2021.
+    written = d("2022-12-08")
+    bulletin = build_bulletin(
+        LEDGER,
+        as_of=status_day(written, 2021),
+        since=d("2022-12-01"),
+        changed={},
+        issued=written,
+    )
+    text = render_bulletin_txt(bulletin, "西平县督查局")
+    assert "（数据截至2021-12-31，2021年度已结束）" in text
+    assert "2022年12月1日以来，没有目标更新数据或进展。" in text
+    assert "须于2022年12月13日前报送整改措施" in text
