@@ -43,6 +43,7 @@ from bot.domain.ledger import (
     parse_decimal,
     parse_figure,
 )
+from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
 from bot.domain.status import measured, year_closed
 from bot.domain.units import convert, never_negative, with_magnitude
@@ -328,21 +329,6 @@ def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
 
 
 # --- /note -----------------------------------------------------------------------------
-
-
-def note_words(day: dt.date) -> str:
-    """How /note dates what it appends: "（2020-12-01补充）"."""
-    return f"（{day:%Y-%m-%d}补充）"
-
-
-_APPENDED_NOTE = re.compile(r"\n(?=（\d{4}-\d{2}-\d{2}补充）)")
-
-
-def appended_notes(progress_text: str) -> str | None:
-    """The dated notes /note appended to a progress text (each opens with its day), or None
-    when it holds none: what a person added to the text as it was imported."""
-    parts = _APPENDED_NOTE.split(progress_text, maxsplit=1)
-    return parts[1] if len(parts) == 2 else None
 
 
 def _note(text: str, lookup: Lookup, today: dt.date) -> Proposal:

@@ -1,0 +1,52 @@
+"""What using the bot found (h-trial13), over HTTP against the fake Bot API.
+
+A unit answered its reminder with a photo captioned with its progress; the office approved it;
+a leader then asked "耕地保护有什么新进展" and the card's 进展 was the first 120 characters of the
+imported text: the approved report, appended at its end, was cut off, as every /note is on a
+long progress text (12 of the 2020 ledger's 66). The card now keeps the text's opening and
+the latest dated note.
+
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from bot.app.reminders import subscribe
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
+from tests.auxil.reminder_harness import reminders_for
+
+GROUP = -1001234567  # 县自然资源局's work group
+LEADER = 902
+KW = {"chat_type": "supergroup"}
+
+
+async def test_a_units_approved_report_shows_on_the_card_leaders_get(config, engine, fake):
+    subscribe(engine, "县自然资源局", GROUP)
+    on_day = bot_config(dataclasses.replace(config, today=dt.date(2020, 12, 24)), fake)
+    async with running_bot(on_day, engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        reminder = reminders_for(fake, GROUP, 16)[0].result["message_id"]
+        photo = b"\x89PNG\r\n\x1a\n" + bytes(60)
+        news = "县政府已向市政府申请核减耕地保护指标，正在等待批复"
+        sent = await bot.send_file(GROUP, 501, photo, caption=news, reply_to=reminder, **KW)
+        assert sent.texts[0].startswith("已收到第16项的进展报送（编号1），待督查局审核")
+        assert sent.texts[1].startswith("已保存第16项的佐证材料")
+        pending = await bot.say(ADMIN, ADMIN, "/pending")
+        [[(label, approve), _]] = keyboard(pending.sent[0])
+        assert label == "采纳"
+        await bot.press(ADMIN, ADMIN, pending.sent[0].result["message_id"], approve)
+        card = await bot.say(LEADER, LEADER, "耕地保护有什么新进展")
+        assert card.text.startswith("第16项 耕地保护：🔴未完成"), card.text
+        [progress] = [line for line in card.text.split("\n") if line.startswith("进展：")]
+        assert progress.startswith("进展：根据三调统一时点更新初步统计数据"), progress
+        assert progress.endswith(f"…（2020-12-24补充）{news}"), progress
+        # an admin's /note after it: the latest note shows, the opening still leads
+        asked = await bot.say(ADMIN, ADMIN, "/note 16 市政府已批复核减指标")
+        [[(_, confirm), _]] = keyboard(asked.sent[0])
+        await bot.press(ADMIN, ADMIN, asked.message_id, confirm)
+        card = await bot.say(LEADER, LEADER, "耕地保护有什么新进展")
+        [progress] = [line for line in card.text.split("\n") if line.startswith("进展：")]
+        assert progress.startswith("进展：根据三调统一时点更新初步统计数据"), progress
+        assert progress.endswith("…（2020-12-24补充）市政府已批复核减指标"), progress
