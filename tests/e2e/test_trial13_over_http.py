@@ -6,6 +6,10 @@ imported text: the approved report, appended at its end, was cut off, as every /
 long progress text (12 of the 2020 ledger's 66). The card now keeps the text's opening and
 the latest dated note.
 
+With 2021 imported, "GDP完成了吗" was "2021年台账中没有“经济运行”方面的目标…", where "固投排第几"
+was told that 2020's ledger holds it: a question that names only a topic word found no topic
+target this year and was never asked of the other years. It now names 2020's 第53项, as a
+question about a target 2021 lacks does.
 """
 
 from __future__ import annotations
@@ -50,3 +54,31 @@ async def test_a_units_approved_report_shows_on_the_card_leaders_get(config, eng
         [progress] = [line for line in card.text.split("\n") if line.startswith("进展：")]
         assert progress.startswith("进展：根据三调统一时点更新初步统计数据"), progress
         assert progress.endswith("…（2020-12-24补充）市政府已批复核减指标"), progress
+
+
+async def test_a_subject_of_last_years_ledger_only_is_pointed_to_that_year(config, engine, fake):
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021: 新增贷款, 造林绿化, 城市书房
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        for question, held in (
+            ("GDP完成了吗", "第53项 GDP增速"),
+            ("经济增速怎么样", "第53项 GDP增速"),
+        ):
+            answer = await bot.say(LEADER, LEADER, question)
+            assert answer.text.startswith(
+                "2021年台账中没有找到与这个问题对应的目标。\n"
+                f"2020年台账中有{held}，可以问“2020年的"
+            ), (question, answer.text)
+        # a topic 2020 holds several targets of keeps the answer that names the topics held
+        several = await bot.say(LEADER, LEADER, "防疫怎么样")
+        assert several.text.startswith("2021年台账中没有“疫情防控”方面的目标。"), several.text
+        # a greeting, or a number 2021 lacks, is never pointed to 2020
+        hello = await bot.say(LEADER, LEADER, "你好")
+        assert hello.text.startswith("您好！"), hello.text
+        number = await bot.say(LEADER, LEADER, "第12项")
+        assert "2020年台账中有" not in number.text, number.text
