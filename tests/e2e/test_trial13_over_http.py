@@ -10,6 +10,9 @@ With 2021 imported, "GDP完成了吗" was "2021年台账中没有“经济运行
 was told that 2020's ledger holds it: a question that names only a topic word found no topic
 target this year and was never asked of the other years. It now names 2020's 第53项, as a
 question about a target 2021 lacks does.
+
+"再下一个" under a list opened 第11项 资本市场融资 (whatever its characters scored), where
+"下一个" stepped to the list's next entry; "再", "接着" and "继续" before it now step too.
 """
 
 from __future__ import annotations
@@ -82,3 +85,17 @@ async def test_a_subject_of_last_years_ledger_only_is_pointed_to_that_year(confi
         assert hello.text.startswith("您好！"), hello.text
         number = await bot.say(LEADER, LEADER, "第12项")
         assert "2020年台账中有" not in number.text, number.text
+
+
+async def test_the_next_one_again_steps_through_the_list(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
+        listed = await bot.say(LEADER, LEADER, "哪些没完成")
+        assert listed.text.startswith("未完成的目标（共3项）：\n🔴 16. 耕地保护"), listed.text
+        steps = ("下一个", "再下一个", "接着下一项", "再下一个", "继续上一个")
+        for words, opens in zip(steps, ("第16项", "第35项", "第62项", None, "第35项")):
+            answer = await bot.say(LEADER, LEADER, words)
+            if opens is None:
+                assert answer.text.startswith("这已是刚才清单的最后一项（共3项）"), answer.text
+            else:
+                assert answer.text.startswith(f"{opens} "), (words, answer.text)
