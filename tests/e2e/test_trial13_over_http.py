@@ -93,7 +93,9 @@ async def test_the_next_one_again_steps_through_the_list(config, engine, fake):
         listed = await bot.say(LEADER, LEADER, "哪些没完成")
         assert listed.text.startswith("未完成的目标（共3项）：\n🔴 16. 耕地保护"), listed.text
         steps = ("下一个", "再下一个", "接着下一项", "再下一个", "继续上一个")
-        for words, opens in zip(steps, ("第16项", "第35项", "第62项", None, "第35项")):
+        for words, opens in zip(
+            steps, ("第16项", "第35项", "第62项", None, "第35项"), strict=True
+        ):
             answer = await bot.say(LEADER, LEADER, words)
             if opens is None:
                 assert answer.text.startswith("这已是刚才清单的最后一项（共3项）"), answer.text
