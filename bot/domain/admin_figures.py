@@ -165,13 +165,22 @@ _CHANGE = re.compile(
 )
 
 
+# A share of a whole, in %, by its name (违法占用耕地面积比例, 覆盖率, 完成率): never below 0.
+_SHARE = re.compile(r"(?:比例|占比|比重|覆盖率|普及率|达标率|合格率|完成率|参保率)$")
+
+
 def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
-    """CommandError for a negative count or quantity (-5人次, -3亩), saying what to type."""
-    if Decimal(number) >= 0 or not never_negative(unit) or _CHANGE.search(ind.name):
+    """CommandError for a negative count or quantity (-5人次, -3亩) or share of a whole
+    (-5% of 比例), saying what to type."""
+    share = unit == "%" and bool(_SHARE.search(ind.name))
+    if Decimal(number) >= 0 or not (share or never_negative(unit)) or _CHANGE.search(ind.name):
         return
+    measure, what = (
+        ("是比例", "0或正数") if share else (f"以{unit}计", "0或正数（截至数据时点的累计数）")
+    )
     raise CommandError(
-        f"数值不能为负数：第{target.number}项“{ind.name}”以{unit}计，不会小于0，"
-        f"你输入的是{number}{unit}。请填写0或正数（截至数据时点的累计数），"
+        f"数值不能为负数：第{target.number}项“{ind.name}”{measure}，不会小于0，"
+        f"你输入的是{number}{unit}。请填写{what}，"
         f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
     )
 

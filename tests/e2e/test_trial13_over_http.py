@@ -13,6 +13,11 @@ question about a target 2021 lacks does.
 
 "再下一个" under a list opened 第11项 资本市场融资 (whatever its characters scored), where
 "下一个" stepped to the list's next entry; "再", "接着" and "继续" before it now step too.
+
+A unit reported "/report 16 违法占用耕地面积比例 -5%" and it went to the office as a figure to
+approve: only counts and quantities were refused below zero, % never (a growth rate may fall).
+A % named as a share of a whole (比例, 占比, 覆盖率…) is now refused too, unless its name says
+a change.
 """
 
 from __future__ import annotations
@@ -101,3 +106,20 @@ async def test_the_next_one_again_steps_through_the_list(config, engine, fake):
                 assert answer.text.startswith("这已是刚才清单的最后一项（共3项）"), answer.text
             else:
                 assert answer.text.startswith(f"{opens} "), (words, answer.text)
+
+
+async def test_a_negative_share_is_refused_from_a_unit_and_an_admin(config, engine, fake):
+    subscribe(engine, "县自然资源局", GROUP)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        unit = await bot.say(GROUP, 501, "/report 16 违法占用耕地面积比例 -5%", **KW)
+        assert unit.text.startswith(
+            "数值不能为负数：第16项“违法占用耕地面积比例”是比例，不会小于0，你输入的是-5%。"
+            "请填写0或正数，例如 /set 16 违法占用耕地面积比例 5%"
+        ), unit.text
+        admin = await bot.say(ADMIN, ADMIN, "/set 14 普惠金融服务站占行政村比例 -3")
+        assert admin.text.startswith("数值不能为负数：第14项“普惠金融服务站占行政村比例”是比例")
+        # a rate that says a change (增速, 下降) may still fall below zero
+        growth = await bot.say(ADMIN, ADMIN, "/set 1 固定资产投资增速 -3% 1-11月")
+        assert growth.text.startswith(
+            "请确认以下修改：\n第1项 固定资产投资增速 完成值：6.3% → -3%"
+        )
