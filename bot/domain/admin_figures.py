@@ -4,7 +4,6 @@ reason), /note (progress text)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -46,7 +45,7 @@ from bot.domain.ledger import (
 from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
 from bot.domain.status import measured, year_closed
-from bot.domain.units import convert, never_negative, with_magnitude
+from bot.domain.units import below_zero_refused, convert, is_share, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -159,22 +158,12 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
-# A figure that says a change from before (同比增加, 下降) may be below zero whatever it counts.
-_CHANGE = re.compile(
-    r"同比|环比|比上年|较上年|增加|增长|增量|增幅|增速|增减|减少|下降|降低|变化|变动|净增|净减|差"
-)
-
-
-# A share of a whole, in %, by its name (违法占用耕地面积比例, 覆盖率, 完成率): never below 0.
-_SHARE = re.compile(r"(?:比例|占比|比重|覆盖率|普及率|达标率|合格率|完成率|参保率)$")
-
-
 def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
     """CommandError for a negative count or quantity (-5人次, -3亩) or share of a whole
     (-5% of 比例), saying what to type."""
-    share = unit == "%" and bool(_SHARE.search(ind.name))
-    if Decimal(number) >= 0 or not (share or never_negative(unit)) or _CHANGE.search(ind.name):
+    if Decimal(number) >= 0 or not below_zero_refused(ind.name, unit):
         return
+    share = is_share(ind.name, unit)
     measure, what = (
         ("是比例", "0或正数") if share else (f"以{unit}计", "0或正数（截至数据时点的累计数）")
     )
