@@ -101,6 +101,12 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if status == "未完成":
         why = _override_reason(target) if override_in_force(target) else "年度目标未完成"
         return Problem(target.number, target.title, "未完成", why)
+    opened = open_deadlines(target)
+    if opened and opened[-1].date < as_of:
+        # Still 推进中 (an office's verdict) once its year has closed: overdue_days counts
+        # nothing past the year's end, yet the year ended with the target not done.
+        detail = f"{opened[-1].text or '时限'}已过，年度已结束仍在推进"
+        return Problem(target.number, target.title, "逾期", detail)
     return None
 
 
