@@ -22,8 +22,12 @@ def held_in_another_year(
     latest other year whose ledger answers the question with one target, confidently (and, to
     overrule a guess, by a name of that target written in the question); None when none does."""
     weak = answer.intent == "target" and not answer.confident and not answer.ambiguous
-    if not weak and (answer.intent != "unknown" or not answer.alias_candidate):
-        return None  # a greeting, a number the ledger lacks…: no year's target answers it
+    if not weak and answer.intent != "unknown":
+        return None
+    # Understood as asking about no target here (a greeting, a number the ledger lacks, a
+    # topic it holds none of: "造林完成了吗" in a ledger without 生态环保): only a target that
+    # another year names in the question's words answers it there.
+    named_only = weak or not answer.alias_candidate
     for year in sorted(years, reverse=True):
         core = core_of(year) if year != current else None
         if core is None:
@@ -31,7 +35,7 @@ def held_in_another_year(
         found = core.ask(answer.question)
         if found.intent != "target" or found.ambiguous or not found.confident:
             continue
-        if weak and not _named(found):
+        if named_only and not _named(found):
             continue  # this year's guess stands against another year's equally loose match
         target = core.by_number[found.targets[0]]
         reply = (

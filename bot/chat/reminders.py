@@ -107,7 +107,19 @@ def cmd_unsubscribe(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     except CommandError as exc:
         return [Reply(str(exc))]
     if not unsubscribe(ctx.engine, unit, chat_id):
-        return [Reply(f"{chat_id} 没有订阅{unit}的提醒。")]
+        with reading(ctx.engine) as session:
+            chats = [r.chat_id for r in list_subscriptions(session) if r.unit == unit]
+        here = "本会话" if chat_id == sender.chat_id else ("该群" if chat_id < 0 else "该用户")
+        line = f"{here}（{chat_id}）没有订阅{unit}的提醒，未取消。"
+        if not chats:  # e.g. sent in private for the unit's group: say where they do go
+            return [Reply(line + f"{unit}的提醒目前没有发往任何群（发送 /subscriptions 查看）。")]
+        where = "、".join(str(c) for c in chats)
+        return [
+            Reply(
+                line + f"{unit}的提醒发送到：{where}；要取消，请发送 "
+                f"/unsubscribe {unit} {chats[0]}"
+            )
+        ]
     return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
 
 

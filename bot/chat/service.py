@@ -64,6 +64,8 @@ from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Answer, Conversations
 
 logger = logging.getLogger(__name__)
+# A viewer's admin command: what to do instead (/help lists the commands the asker may use).
+ADMIN_ONLY = "仅限管理员使用。需要办理的，请联系县督查局管理员；发送 /help 查看您可用的命令。"
 
 # A confirmation typed as text where no button waits: it is not a question about a target.
 BARE_CONFIRMATIONS = frozenset({"确认", "确定", "取消", "好的确认", "确认修改"})
@@ -175,7 +177,7 @@ class ChatService:
             return [Reply(f"没有 /{name} 这个命令。发送 /help 查看可用命令。")]
         if not command.allows(role):
             logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
-            return [Reply(f"/{name} 仅限管理员使用。")]
+            return [Reply(f"/{name} {ADMIN_ONLY}")]
         try:
             replies = command.handler(self, sender, args.strip())
             note_pages(self, sender, replies)  # "/list" then "下一页" typed

@@ -4,7 +4,6 @@ reason), /note (progress text)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -43,9 +42,10 @@ from bot.domain.ledger import (
     parse_decimal,
     parse_figure,
 )
+from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
 from bot.domain.status import measured, year_closed
-from bot.domain.units import convert, never_negative, with_magnitude
+from bot.domain.units import below_zero_refused, convert, is_share, with_magnitude
 
 # --- /set ------------------------------------------------------------------------------
 
@@ -158,19 +158,18 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
-# A figure that says a change from before (同比增加, 下降) may be below zero whatever it counts.
-_CHANGE = re.compile(
-    r"同比|环比|比上年|较上年|增加|增长|增量|增幅|增速|增减|减少|下降|降低|变化|变动|净增|净减|差"
-)
-
-
 def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
-    """CommandError for a negative count or quantity (-5人次, -3亩), saying what to type."""
-    if Decimal(number) >= 0 or not never_negative(unit) or _CHANGE.search(ind.name):
+    """CommandError for a negative count or quantity (-5人次, -3亩) or share of a whole
+    (-5% of 比例), saying what to type."""
+    if Decimal(number) >= 0 or not below_zero_refused(ind.name, unit):
         return
+    share = is_share(ind.name, unit)
+    measure, what = (
+        ("是比例", "0或正数") if share else (f"以{unit}计", "0或正数（截至数据时点的累计数）")
+    )
     raise CommandError(
-        f"数值不能为负数：第{target.number}项“{ind.name}”以{unit}计，不会小于0，"
-        f"你输入的是{number}{unit}。请填写0或正数（截至数据时点的累计数），"
+        f"数值不能为负数：第{target.number}项“{ind.name}”{measure}，不会小于0，"
+        f"你输入的是{number}{unit}。请填写{what}，"
         f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
     )
 
@@ -328,21 +327,6 @@ def _status(text: str, lookup: Lookup, today: dt.date) -> Proposal:
 
 
 # --- /note -----------------------------------------------------------------------------
-
-
-def note_words(day: dt.date) -> str:
-    """How /note dates what it appends: "（2020-12-01补充）"."""
-    return f"（{day:%Y-%m-%d}补充）"
-
-
-_APPENDED_NOTE = re.compile(r"\n(?=（\d{4}-\d{2}-\d{2}补充）)")
-
-
-def appended_notes(progress_text: str) -> str | None:
-    """The dated notes /note appended to a progress text (each opens with its day), or None
-    when it holds none: what a person added to the text as it was imported."""
-    parts = _APPENDED_NOTE.split(progress_text, maxsplit=1)
-    return parts[1] if len(parts) == 2 else None
 
 
 def _note(text: str, lookup: Lookup, today: dt.date) -> Proposal:

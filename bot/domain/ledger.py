@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
-from bot.domain.units import actual_in_target_unit
+from bot.domain.units import actual_in_target_unit, below_zero_refused
 
 # The years a ledger may be of: a typo (202, 20211) is refused wherever a year comes in.
 LEDGER_YEARS = range(1900, 2201)
@@ -311,3 +311,18 @@ def fresh_name(base: str, used: set[str]) -> str:
         name, k = f"{base}{k}", k + 1
     used.add(name)
     return name
+
+
+def figure_problem(ind: IndicatorSpec, key: str) -> str:
+    """What is wrong with `ind`'s `key` figure ("target" or "actual"): not a number, or below
+    zero where it cannot be (a count, a share of a whole); "" when it may stand."""
+    value = getattr(ind, key)
+    try:
+        figure = parse_figure(value)
+    except FigureError as exc:
+        shown = value if len(value) <= 30 else value[:29] + "…"
+        return f"数值无效，“{shown}”{exc}。{FIGURE_RULE}"
+    unit = (key == "actual" and ind.actual_unit) or ind.unit
+    if figure is None or figure >= 0 or not below_zero_refused(ind.name, unit):
+        return ""
+    return f"“{value}”是负数，“{ind.name}”不会小于0，请填写0或正数"

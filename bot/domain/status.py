@@ -244,12 +244,15 @@ def year_closed(day: dt.date, year: int) -> bool:
     return day > year_end(year)
 
 
+def shown_day(day: dt.date, year: int) -> dt.date:
+    """The day users are told the data stand at: the year's last day for the day after it."""
+    return year_end(year) if day == year_end(year) + dt.timedelta(days=1) else day
+
+
 def as_of_label(day: dt.date, year: int) -> str:
     """The date shown to users: "2020-12-31，2020年度已结束" for a closed year."""
-    if year_closed(day, year) and day == year_end(year) + dt.timedelta(days=1):
-        return f"{year_end(year).isoformat()}，{year}年度已结束"
     if year_closed(day, year):
-        return f"{day.isoformat()}，{year}年度已结束"
+        return f"{shown_day(day, year).isoformat()}，{year}年度已结束"
     return day.isoformat()
 
 

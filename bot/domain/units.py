@@ -17,6 +17,7 @@ Two kinds of rule:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -85,6 +86,25 @@ NEVER_NEGATIVE_BASES = frozenset({
 def never_negative(unit: str) -> bool:
     """True when a figure in `unit` counts or measures something that cannot be below zero."""
     return split_unit(unit)[1] in NEVER_NEGATIVE_BASES
+
+
+# A figure that says a change from before (同比增加, 下降) may be below zero whatever it counts.
+CHANGE_WORDS = re.compile(
+    r"同比|环比|比上年|较上年|增加|增长|增量|增幅|增速|增减|减少|下降|降低|变化|变动|净增|净减|差"
+)
+# A share of a whole, in %, by its name (违法占用耕地面积比例, 覆盖率, 完成率): never below 0.
+_SHARE = re.compile(r"(?:比例|占比|比重|覆盖率|普及率|达标率|合格率|完成率|参保率)$")
+
+
+def is_share(name: str, unit: str) -> bool:
+    """True for a % indicator named as a share of a whole (比例, 占比, 覆盖率…)."""
+    return unit == "%" and bool(_SHARE.search(name))
+
+
+def below_zero_refused(name: str, unit: str) -> bool:
+    """True when indicator `name`'s figures in `unit` cannot be negative: a count or quantity,
+    or a share of a whole, unless the name says a change (同比增加, 下降)."""
+    return (never_negative(unit) or is_share(name, unit)) and not CHANGE_WORDS.search(name)
 
 
 def with_magnitude(magnitude: str, unit: str) -> str:

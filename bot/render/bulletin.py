@@ -24,6 +24,7 @@ from bot.domain.status import (
     open_deadlines,
     overdue_days,
     override_in_force,
+    shown_day,
     status_note,
 )
 from bot.render.replies import excerpt
@@ -47,6 +48,7 @@ class Problem:
 class Bulletin:
     title: str
     as_of: dt.date
+    as_of_shown: dt.date  # the day "数据截至" names: a closed year's last day, not the next
     since: dt.date
     summary: ReportSummary
     closed: int
@@ -99,6 +101,12 @@ def _problem(target: TargetSpec, as_of: dt.date) -> Problem | None:
     if status == "未完成":
         why = _override_reason(target) if override_in_force(target) else "年度目标未完成"
         return Problem(target.number, target.title, "未完成", why)
+    opened = open_deadlines(target)
+    if opened and opened[-1].date < as_of:
+        # Still 推进中 (an office's verdict) once its year has closed: overdue_days counts
+        # nothing past the year's end, yet the year ended with the target not done.
+        detail = f"{opened[-1].text or '时限'}已过，年度已结束仍在推进"
+        return Problem(target.number, target.title, "逾期", detail)
     return None
 
 
@@ -128,7 +136,7 @@ def _requirements(
     problems: Sequence[Problem],
     done_open: int,
     issued: dt.date,
-    as_of: dt.date,
+    as_of_shown: dt.date,
     working_day: Callable[[dt.date], dt.date] | None = None,
     led: tuple[int, int] | None = None,
 ) -> list[str]:
@@ -140,7 +148,9 @@ def _requirements(
     if working_day is not None:  # due on a Sunday or in 国庆 is due the next working day
         reply_by = working_day(reply_by)
     due = f"{reply_by.month}月{reply_by.day}日"
-    if reply_by.year != as_of.year:  # a closed year's bulletin: "12月12日" would read as its own
+    if (
+        reply_by.year != as_of_shown.year
+    ):  # a closed year's bulletin: "12月12日" would read as its own
         due = f"{reply_by.year}年{due}"
     lines = []
     if problems:
@@ -182,6 +192,7 @@ def build_bulletin(
     `next_working_day`) moves a reply day that falls on a weekend or holiday to the next
     working day."""
     summary = report_summary(ledger, as_of=as_of)
+    shown = shown_day(as_of, ledger.year)
     by_number = ledger.by_number()
     changes = tuple(
         f"第{n}项 {by_number[n].title}（{count}处更新）"
@@ -204,13 +215,14 @@ def build_bulletin(
     return Bulletin(
         title=f"{ledger.title}督查通报",
         as_of=as_of,
+        as_of_shown=shown,
         since=since,
         summary=summary,
         closed=sum(1 for t in ledger.targets if t.closed is not None),
         changes=changes,
         problems=tuple((unit, tuple(grouped[unit])) for unit in _by_severity(grouped)),
         requirements=tuple(
-            _requirements(problems, done_open, issued or as_of, as_of, working_day, led)
+            _requirements(problems, done_open, issued or as_of, shown, working_day, led)
         ),
         issued=issued,
     )
@@ -225,7 +237,7 @@ def bulletin_sections(b: Bulletin) -> list[tuple[str, list[str]]]:
     since = f"{b.since.month}月{b.since.day}日"
     # With its year when it is not the year written nor the year reported on: "11月30日以来"
     # under "数据截至2020-12-31" would read as a day of 2020, as the reply-by day would.
-    if b.since.year != written.year or b.since.year != b.as_of.year:
+    if b.since.year != written.year or b.since.year != b.as_of_shown.year:
         since = f"{b.since.year}年{since}"
     changes = (
         [f"{since}以来，{len(b.changes)}项目标有更新：" + "；".join(b.changes) + "。"]

@@ -21,19 +21,17 @@ from bot.domain.fields import INDICATOR_ATTR_NAMES, OMITTABLE_KEYS
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
-    FIGURE_RULE,
     LEDGER_YEARS,
     MAX_TARGET_NUMBER,
     ROLES,
     SOURCES,
     STATUSES,
     DeadlineSpec,
-    FigureError,
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
     UnitSpec,
-    parse_figure,
+    figure_problem,
     text_problem,
 )
 from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, close_units, resolve_unit_name
@@ -195,14 +193,8 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
         remark=_text(data, "remark", where),
     )
     for key in ("target", "actual"):
-        value = getattr(ind, key)
-        try:
-            parse_figure(value)
-        except FigureError as exc:
-            shown = value if len(value) <= 30 else value[:29] + "…"
-            raise LedgerFileError(
-                f"{_at(where, key)}：数值无效，“{shown}”{exc}。{FIGURE_RULE}"
-            ) from None
+        if problem := figure_problem(ind, key):
+            raise LedgerFileError(f"{_at(where, key)}：{problem}")
     if ind.actual_unit and not same_measure(ind.actual_unit, ind.unit):
         raise LedgerFileError(
             f"{_at(where, 'actual_unit')}：完成值单位 {ind.actual_unit!r} "

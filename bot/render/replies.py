@@ -14,6 +14,7 @@ from bot.domain.ledger import (
     LedgerSpec,
     TargetSpec,
 )
+from bot.domain.progress_notes import latest_note
 from bot.domain.status import (
     DONE_STATUSES,
     LIGHTS,
@@ -34,6 +35,7 @@ from bot.render.target_view import unit_label
 
 MAX_REPLY = 4096
 EXCERPT_CHARS = 120
+NOTE_OPENING_CHARS = 40  # of a long progress text, kept before its latest note
 MAX_INDICATORS = 6
 SUMMARY_BEHIND = 20  # a summary names at most this many targets behind
 WEEKDAYS = "一二三四五六日"  # a weekday's name, by datetime.weekday()
@@ -170,6 +172,16 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def progress_excerpt(text: str) -> str:
+    """The card's 进展: the text's opening, and the latest dated note (a /note, a unit's report
+    approved) even when the opening is long, since it is the news a leader asks for."""
+    latest = latest_note(text)
+    if latest is None or len(" ".join(text.split())) <= EXCERPT_CHARS:
+        return excerpt(text)
+    opening = text[: len(text) - len(latest)]
+    return excerpt(opening, max(EXCERPT_CHARS - len(latest), NOTE_OPENING_CHARS)) + excerpt(latest)
+
+
 def render_not_behind(target: TargetSpec, status: str, today: dt.date, *, asked: str) -> str:
     """What a target is when asked why it is `asked` ("滞后" or "未完成") and is not: its
     status and principal figure in plain words; "" for 滞后 or 未完成 (its card says why)."""
@@ -229,7 +241,7 @@ def render_target(
     if target.units:
         lines.append("责任单位：" + "、".join(unit_label(u) for u in target.units))
     if target.progress_text:
-        lines.append("进展：" + excerpt(target.progress_text))
+        lines.append("进展：" + progress_excerpt(target.progress_text))
     if target.updated_at:
         stamp = target.updated_at.astimezone(tz).strftime("%Y-%m-%d")
         lines.append(f"更新：{stamp}（{target.updated_by}）")

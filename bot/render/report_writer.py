@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.domain.admin_figures import appended_notes
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATOR_SIGNS,
@@ -21,6 +20,7 @@ from bot.domain.ledger import (
     LedgerSpec,
     TargetSpec,
 )
+from bot.domain.progress_notes import appended_notes
 from bot.domain.status import (
     as_of_label,
     completion_ratio,

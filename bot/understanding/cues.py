@@ -142,8 +142,10 @@ LEDGER_ORDINAL = re.compile(
 STEP_ON = re.compile(r"个\s*(?:呢|吧)$")
 
 
-# The entry after (or before) the one opened from the bot's last list ("下一个", "上一项呢").
-NEXT_IN_LIST = re.compile(r"^(?:那|那么)?(?:(下)|上)一(?:个|项|条)(?:呢|吧)?[？?。]*$")
+# The entry after (or before) the one opened from the last list ("下一个", "再上一项呢").
+NEXT_IN_LIST = re.compile(
+    r"^(?:那|那么)?(?:再|接着|继续)?(?:(下)|上)一(?:个|项|条)(?:呢|吧)?[？?。]*$"
+)
 
 
 # A request to write something for the asker, or to run an errand for them: no ledger holds

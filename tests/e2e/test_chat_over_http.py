@@ -277,7 +277,10 @@ async def test_in_a_group_the_bot_answers_only_what_is_addressed_to_it(bot):
     reply = await bot.say(GROUP, STRANGER, "@ledger_test_bot 哪些没完成", chat_type="supergroup")
     assert reply.text == NOT_DONE_LIST
     reply = await bot.say(GROUP, STRANGER, "/set 12 新增贷款 1亿元", chat_type="supergroup")
-    assert reply.text == "/set 仅限管理员使用。"
+    assert (
+        reply.text
+        == "/set 仅限管理员使用。需要办理的，请联系县督查局管理员；发送 /help 查看您可用的命令。"
+    )
 
 
 # --- hostile and long text -------------------------------------------------------------------

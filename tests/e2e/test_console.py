@@ -118,7 +118,10 @@ def test_a_console_viewer_may_ask_but_not_change(config_file):
     )
     assert result.returncode == 0, result.stderr
     out = blocks(result.stdout)
-    assert out[1] == "/set 仅限管理员使用。"
+    assert (
+        out[1]
+        == "/set 仅限管理员使用。需要办理的，请联系县督查局管理员；发送 /help 查看您可用的命令。"
+    )
     assert "新增贷款 24.43亿元 / 目标14亿元（174.5%）" in out[2]
     assert out[3].endswith("角色：查看者")
 

@@ -12,7 +12,7 @@ import pytest
 
 from bot.app.progress_reports import file_report
 from bot.app.services import build_answerer
-from bot.chat.service import ChatService
+from bot.chat.service import ADMIN_ONLY, ChatService
 from bot.chat.types import ADMIN as ADMIN_RIGHTS
 from bot.chat.types import Sender
 from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
@@ -110,7 +110,7 @@ def test_no_admin_command_works_for_a_non_admin(service, engine, who):
         for spelled in (name, name.upper()):
             replies = service.command(sender, spelled, ARGS[name])
             texts = [r.text for r in replies]
-            expected = REFUSAL if role is None else f"/{spelled} 仅限管理员使用。"
+            expected = REFUSAL if role is None else f"/{spelled} {ADMIN_ONLY}"
             assert texts == [expected], (who, spelled)
             assert all(not r.buttons for r in replies)
         assert snapshot(engine) == before, (who, name)

@@ -58,3 +58,24 @@ def test_subscribe_sent_in_private_without_a_chat_says_where_to_send_it(config, 
     assert group.text == "已订阅：县卫健委的到期提醒将发送到 -1003300。"
     [own] = service.command(ADMIN, "subscribe", "卫生局 42")
     assert own.text == "已订阅：县卫健委的到期提醒将发送到 42。"
+
+
+def test_unsubscribe_from_a_chat_not_subscribed_says_where_the_reminders_go(config, engine):
+    # Before, "/unsubscribe 卫生局" sent in the admin's private chat for the unit's group was
+    # answered "42 没有订阅县卫健委的提醒。": a bare number, and nothing on what to send instead.
+    service = admin_chat(config, engine)
+    [none] = service.command(ADMIN, "unsubscribe", "卫生局")
+    assert none.text == (
+        "本会话（42）没有订阅县卫健委的提醒，未取消。"
+        "县卫健委的提醒目前没有发往任何群（发送 /subscriptions 查看）。"
+    )
+    service.command(ADMIN, "subscribe", "卫生局 -1003300")
+    [here] = service.command(ADMIN, "unsubscribe", "卫生局")
+    assert here.text == (
+        "本会话（42）没有订阅县卫健委的提醒，未取消。县卫健委的提醒发送到：-1003300；"
+        "要取消，请发送 /unsubscribe 县卫健委 -1003300"
+    )
+    [other] = service.command(ADMIN, "unsubscribe", "卫生局 -1009999")
+    assert other.text.startswith("该群（-1009999）没有订阅县卫健委的提醒，未取消。")
+    [off] = service.command(ADMIN, "unsubscribe", "县卫健委 -1003300")
+    assert off.text == "已取消：县卫健委的提醒不再发送到 -1003300。"

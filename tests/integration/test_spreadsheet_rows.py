@@ -82,3 +82,31 @@ def test_a_further_row_that_says_otherwise_is_refused_by_row_and_column(run_cli,
     assert f"第{further + 1}行“完成情况”列：{said}" in err
     assert "如是另一项目标，请填写它的序号" in err
     assert _show(run_cli, 26) == before
+
+
+def test_a_negative_count_or_share_is_refused_by_row_and_column_as_set_refuses_it(
+    run_cli, tmp_path
+):
+    # Before, "-500" typed over 新建停车位's 500个 imported, where /set refuses it.
+    path = tmp_path / "ledger.csv"
+    assert run_cli("export", "--format", "csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    actual, name = rows[0].index("完成值"), rows[0].index("指标")
+    parking = next(i for i, r in enumerate(rows) if r[0] == "30")
+    land = next(i for i, r in enumerate(rows) if r[name] == "违法占用耕地面积比例")
+    rows[parking][actual], rows[land][actual] = "-500", "-5"
+    _write(path, rows)
+    code, out, err = run_cli("import", str(path))
+    assert code == 2 and out == "", out
+    assert (
+        f"第{parking + 1}行“完成值”列：“-500”是负数，“新建停车位”不会小于0，请填写0或正数" in err
+    )
+    assert f"第{land + 1}行“完成值”列：“-5”是负数，“违法占用耕地面积比例”不会小于0" in err
+    assert _actual(run_cli, 30, "新建停车位") == "500"  # nothing imported
+    # a growth rate may fall below zero (a change, not a count)
+    growth = next(i for i, r in enumerate(rows) if r[name] == "固定资产投资增速")
+    rows[parking][actual], rows[land][actual], rows[growth][actual] = "500", "6.9", "-3"
+    _write(path, rows)
+    code, out, err = run_cli("import", str(path))
+    assert code == 0, err
+    assert _actual(run_cli, 1, "固定资产投资增速") == "-3"

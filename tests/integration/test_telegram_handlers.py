@@ -278,4 +278,6 @@ async def test_a_command_typed_with_a_chinese_input_methods_space_or_slash_runs(
     assert sent["text"] == "请确认以下修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元"
     request.calls.clear()
     await say(app, "／set 12 新增贷款 26亿元", user_id=VIEWER)  # rights hold all the same
-    assert [m["text"] for m in request.of("sendMessage")] == ["/set 仅限管理员使用。"]
+    assert [m["text"] for m in request.of("sendMessage")] == [
+        "/set 仅限管理员使用。需要办理的，请联系县督查局管理员；发送 /help 查看您可用的命令。"
+    ]

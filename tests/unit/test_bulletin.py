@@ -169,3 +169,48 @@ def test_each_problem_says_what_is_wrong_in_the_offices_words():
         5: ("暂无数据", "尚缺研发的完成数据"),
         6: ("暂无数据", "尚未报送完成数据"),
     }
+
+
+def test_a_closed_years_bulletin_written_the_next_december_names_that_year():
+    from bot.domain.status import status_day
+
+    # The 2021 ledger read in December 2022: statuses at its close, shown as 数据截至2021-12-31;
+    # "12月1日以来" and "12月13日前" under that line would read as days of 2021.
+    written = d("2022-12-08")
+    bulletin = build_bulletin(
+        LEDGER,
+        as_of=status_day(written, 2021),
+        since=d("2022-12-01"),
+        changed={},
+        issued=written,
+    )
+    text = render_bulletin_txt(bulletin, "西平县督查局")
+    assert "（数据截至2021-12-31，2021年度已结束）" in text
+    assert "2022年12月1日以来，没有目标更新数据或进展。" in text
+    assert "须于2022年12月13日前报送整改措施" in text
+
+
+def test_a_target_still_in_progress_when_its_year_closed_is_named_overdue():
+    from bot.domain.status import status_day
+
+    # Before, a closed year's 通报 said "本期没有需要通报的问题" of a ledger whose targets the
+    # office had judged 推进中 and that ended the year so: no day counts overdue past its end.
+    going = target(
+        1,
+        "食堂建设",
+        "县教育局",
+        status_override="推进中",
+        status_reason="报告有进展但未写明是否完成",
+    )
+    ledger = LedgerSpec(year=2021, title="2021年台账", preamble="", targets=(going,))
+    written = d("2022-03-01")
+    bulletin = build_bulletin(
+        ledger, as_of=status_day(written, 2021), since=d("2022-02-22"), changed={}, issued=written
+    )
+    [(unit, [problem])] = bulletin.problems
+    assert (unit, problem.kind) == ("县教育局", "逾期")
+    assert problem.detail == "年底前已过，年度已结束仍在推进"
+    assert "逾期的目标，须说明逾期原因和完成时限" in "\n".join(bulletin.requirements)
+    # the same target within its year, before the deadline, is no problem
+    calm = build_bulletin(ledger, as_of=JULY, since=d("2021-07-08"), changed={})
+    assert calm.problems == ()

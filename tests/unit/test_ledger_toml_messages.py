@@ -16,6 +16,12 @@ CASES = [
         "indicators[0].actual：数值无效，“很多”不是数字",
     ),
     ('actual = "24.43"', "actual = 24.43", "第12项目标 indicators[0].actual：应为加引号的文字"),
+    # a count below zero, which /set and a sheet refuse, was loaded as it stood
+    (
+        'actual = "500"',
+        'actual = "-500"',
+        "第30项目标 indicators[0].actual：“-500”是负数，“新建停车位”不会小于0，请填写0或正数",
+    ),
     ('title = "新增贷款"', 'title = ""', "第12项目标 title：不能为空"),
     (
         'role = "lead"',
