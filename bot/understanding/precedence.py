@@ -10,13 +10,32 @@
 - of two close targets whose titles differ only in the level they start with (省实事户用厕所,
   市实事户用厕所), the one whose level the question writes ("市里面的实事") goes first;
 - of two close targets, one titled with the other's title and more (重点项目, 列入省级重点项目),
-  the longer goes first when the question says what its title adds ("省里的重点项目")."""
+  the longer goes first when the question says what its title adds ("省里的重点项目");
+- a level the question says ("县重点项目", "市上盯的项目") is no other level's part: a leader
+  whose matched words a ledger qualifies by another level (市级重点项目) yields to a runner-up
+  at half its score, or explaining as much, that no other level qualifies; a leader no level
+  qualifies yields to a close runner-up the question's own level qualifies (`_level_apart`)."""
 
 from __future__ import annotations
+
+import re
 
 from bot.understanding.candidates import Candidate
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
 from bot.understanding.text import LEVELS, names_level
+
+# A level the question says of the work it asks about: the asker's whole place (全县, 我市)
+# or a level before 里, 上, 重点, 级, 属, 直 ("县上项目", "市里盯的"); never the 市 of 城市,
+# the 区 of 社区 or 园区, the 镇 of 城镇, the 乡 of 城乡.
+_LEVEL_SAID = re.compile(
+    r"(?:全|本|我们|咱们|我|咱)([省市县区镇乡])"
+    r"|(?<![城社小园景街辖片农山都])([省市县区镇乡])(?=里|上|重点|级|属|直)"
+)
+# How many characters a level may stand before the words it qualifies: 市级 of 市级重点项目
+# qualifies 项目 too.
+_QUALIFIES = 4
+# Reasons that say which words of a target the question wrote.
+_WORDS = ("bm25", "phrase", "pinyin", "fuzzy", "lexicon", "gap")
 
 # A runner-up explaining this much more of the question than the best-scored target (as a
 # share of its informative bigrams) is the better answer if its score is at least half.
@@ -97,6 +116,50 @@ class Precedence:
             if own in LEVELS and c.title[1:] == lead.title[1:] and names_level(q, own):
                 return [c, *candidates[:n], *candidates[n + 1 :]]
         return candidates
+
+    def _level_apart(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The candidates with a runner-up first whose level agrees with the one the question
+        says (see the module's docstring); else as they were."""
+        if len(candidates) < 2:
+            return candidates
+        said = {m.group(1) or m.group(2) for m in _LEVEL_SAID.finditer(q)}
+        if not said:
+            return candidates
+        lead = candidates[0]
+        other = self._levels_of(lead) - said
+        if other and not any(names_level(q, level) for level in other):
+            for n, c in enumerate(candidates[1:3], 1):
+                if c.score < lead.score * ALONE_RATIO and c.coverage < lead.coverage:
+                    continue
+                if not self._levels_of(c) - said and self._trusted(c):
+                    return [c, *candidates[:n], *candidates[n + 1 :]]
+            return candidates
+        # Said as a level of its own (县上, 市里), not as the asker's whole place.
+        own = {m.group(2) for m in _LEVEL_SAID.finditer(q) if m.group(2)}
+        if not own or self._levels_of(lead):
+            return candidates
+        for n, c in enumerate(candidates[1:3], 1):
+            if c.score < lead.score * AMBIGUOUS_RATIO:
+                break
+            if self._levels_of(c) & own and self._trusted(c):
+                return [c, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
+
+    def _levels_of(self, c: Candidate) -> set[str]:
+        """The levels the target's texts write right before words the question matched
+        (市 of "市级重点项目" when 重点项目 or 重点 matched)."""
+        doc = self.index.docs.get(c.number)
+        text = doc.text if doc is not None else ""
+        if "级" not in text:
+            return set()
+        words = "|".join(
+            re.escape(r.text) for r in c.reasons if r.kind in _WORDS and len(r.text) >= 2
+        )
+        if not words:
+            return set()
+        # The level qualifies words a few characters on in the same clause (市级重点项目开复工率).
+        near = re.compile(rf"([省市县区镇乡])级[^\W\d_]{{0,{_QUALIFIES}}}?(?:{words})")
+        return {m.group(1) for m in near.finditer(text)}
 
     def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
         """The candidates with a part the question names before the whole leading them, and
