@@ -14,7 +14,10 @@
 - a level the question says ("县重点项目", "市上盯的项目") is no other level's part: a leader
   whose matched words a ledger qualifies by another level (市级重点项目) yields to a runner-up
   at half its score, or explaining as much, that no other level qualifies; a leader no level
-  qualifies yields to a close runner-up the question's own level qualifies (`_level_apart`)."""
+  qualifies yields to a close runner-up the question's own level qualifies (`_level_apart`);
+- a word a target writes only negated (税收 of 非税收入) is not the word the question says
+  plainly ("税收"): the leader it mostly explains yields to a close runner-up that writes it
+  plainly (税收收入) (`_plain_first`)."""
 
 from __future__ import annotations
 
@@ -34,6 +37,8 @@ _LEVEL_SAID = re.compile(
 # How many characters a level may stand before the words it qualifies: 市级 of 市级重点项目
 # qualifies 项目 too.
 _QUALIFIES = 4
+# Characters that negate the word after them in a name (非税收入, 未成年人).
+_NEGATORS = "非未"
 # Reasons that say which words of a target the question wrote.
 _WORDS = ("bm25", "phrase", "pinyin", "fuzzy", "lexicon", "gap")
 
@@ -44,6 +49,18 @@ MORE_COVERAGE = 0.2
 # The ways a question may name a part's title (its own words, a homophone or the lexicon's);
 # a fuzzy near-miss is too loose to set a whole aside.
 _NAMING = ("phrase", "pinyin", "lexicon")
+
+
+def _only_negated(word: str, text: str) -> bool:
+    """Whether `text` writes `word` and every time right after 非 or 未 (税收 in 非税收入)."""
+    at = text.find(word)
+    if at < 0:
+        return False
+    while at >= 0:
+        if at == 0 or text[at - 1] not in _NEGATORS:
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 class Precedence:
@@ -144,6 +161,35 @@ class Precedence:
             if self._levels_of(c) & own and self._trusted(c):
                 return [c, *candidates[:n], *candidates[n + 1 :]]
         return candidates
+
+    def _plain_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The candidates with a close runner-up before one of the leading two that writes
+        only after 非 or 未 the words that make half its score, when the runner-up writes
+        them plainly and the question does not negate them; else as they were."""
+        for i, lead in enumerate(candidates[:2]):
+            text = self._text_of(lead)
+            if "非" not in text and "未" not in text:
+                continue
+            negated = [
+                r
+                for r in lead.reasons
+                if len(r.text) >= 2 and r.kind in _WORDS and _only_negated(r.text, text)
+            ]
+            if sum(r.score for r in negated) < lead.score * ALONE_RATIO:
+                continue
+            if any(_only_negated(r.text, q) for r in negated):
+                continue  # the question negates them too ("非税收入")
+            for n, c in enumerate(candidates[i + 1 : i + 3], i + 1):
+                if c.score < lead.score * AMBIGUOUS_RATIO:
+                    break
+                own = self._text_of(c)
+                if all(r.text in own and not _only_negated(r.text, own) for r in negated):
+                    return [*candidates[:i], c, *candidates[i:n], *candidates[n + 1 :]]
+        return candidates
+
+    def _text_of(self, c: Candidate) -> str:
+        doc = self.index.docs.get(c.number)
+        return doc.text if doc is not None else ""
 
     def _levels_of(self, c: Candidate) -> set[str]:
         """The levels the target's texts write right before words the question matched

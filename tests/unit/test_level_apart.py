@@ -1,6 +1,7 @@
-"""A level the question says is no other level's part (invented examples): on a report of
-the county's own key projects beside the city-level ones among them, "县重点项目" is the
-county's and "市上盯的项目" the city's, whatever words the two share."""
+"""A level the question says is no other level's part, nor a word said plainly one a target
+negates (invented examples): on a report of the county's own key projects beside the
+city-level ones among them, "县重点项目" is the county's and "市上盯的项目" the city's, whatever
+words the two share; "税收" is 税收收入, not 非税收入."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -55,3 +56,29 @@ def test_the_city_said_as_a_level_is_its_projects(projects):
 
 def test_the_city_level_named_outright_stays_first(projects):
     assert projects.ask("市级重点项目开复工率多少").targets[0] == 3
+
+
+@pytest.fixture(scope="module")
+def revenue():
+    targets = (
+        TargetSpec(1, "一般公共预算收入", "经济发展", "一般公共预算收入完成5.3亿元,增长3%。"),
+        TargetSpec(2, "税收收入", "经济发展", "其中:税收收入累计完成3.6亿元,同比下降1.5%;"),
+        TargetSpec(3, "非税收入", "经济发展", "非税收入累计完成1.7亿元,同比增长9.2%。"),
+        TargetSpec(4, "地区生产总值", "经济发展", "全县实现地区生产总值127亿元,同比增长2%。"),
+        TargetSpec(5, "固定资产投资", "经济发展", "固定资产投资同比增长8.2%。"),
+    )
+    ledger = small_ledger(2021, *targets, title="经济运行")
+    return Answerer(
+        ledger, load_lexicon(), today=dt.date(2021, 9, 30), tz=ZoneInfo("Asia/Shanghai")
+    )
+
+
+@pytest.mark.parametrize("question", ["税收", "县里的税收前三季度收了多少"])
+def test_a_word_said_plainly_is_not_the_targets_that_negate_it(revenue, question):
+    # 税收 is also read as the budget revenue it is part of: that one may lead.
+    answer = revenue.ask(question)
+    assert answer.intent == "target" and answer.targets.index(2) < answer.targets.index(3)
+
+
+def test_the_negated_word_asked_is_its_target(revenue):
+    assert revenue.ask("非税收入完成多少").targets[0] == 3
