@@ -35,12 +35,11 @@ from bot.understanding.weights import (
     LEXICON_FACTOR,
     PINYIN_FACTOR,
     TOP_K,
+    inside_weight,
 )
 
 # Up to this many targets the first pass adds in Python (`_sums`), above it with numpy.
 SMALL_LEDGER = 300
-# A lexicon word starting so is said negated (没开工, 未开工): the word after says the opposite.
-NEGATORS = frozenset("没未")
 _K1_PLUS_1 = BM25_K1 + 1
 
 
@@ -214,9 +213,7 @@ class IndexScoring(PhraseHits):
                     if not (start < b and a < end) or (a, b) == (start, end):
                         break
                 else:
-                    # Inside a negated word (开工 of 没开工) it says the opposite: nothing.
-                    negated = q[start] in NEGATORS and a > start and b <= end
-                    tokens[token] = 0.0 if negated else LEXICON_FACTOR
+                    tokens[token] = inside_weight(q, (start, end), (a, b))
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
         homophones: dict[str, tuple[int, int]] = {}
