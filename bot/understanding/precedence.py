@@ -39,6 +39,8 @@ _LEVEL_SAID = re.compile(
 _QUALIFIES = 4
 # Characters that negate the word after them in a name (非税收入, 未成年人).
 _NEGATORS = "非未"
+# A run of letters (Chinese characters): the clause a level qualifies words in.
+_RUN = re.compile(r"[^\W\d_]+")
 # Reasons that say which words of a target the question wrote.
 _WORDS = ("bm25", "phrase", "pinyin", "fuzzy", "lexicon", "gap")
 
@@ -167,6 +169,8 @@ class Precedence:
         only after 非 or 未 the words that make half its score, when the runner-up writes
         them plainly and the question does not negate them; else as they were."""
         for i, lead in enumerate(candidates[:2]):
+            if len(candidates) <= i + 1 or candidates[i + 1].score < lead.score * AMBIGUOUS_RATIO:
+                continue  # no runner-up close enough to go first
             text = self._text_of(lead)
             if "非" not in text and "未" not in text:
                 continue
@@ -194,18 +198,23 @@ class Precedence:
     def _levels_of(self, c: Candidate) -> set[str]:
         """The levels the target's texts write right before words the question matched
         (市 of "市级重点项目" when 重点项目 or 重点 matched)."""
-        doc = self.index.docs.get(c.number)
-        text = doc.text if doc is not None else ""
+        text = self._text_of(c)
         if "级" not in text:
             return set()
-        words = "|".join(
-            re.escape(r.text) for r in c.reasons if r.kind in _WORDS and len(r.text) >= 2
-        )
-        if not words:
-            return set()
-        # The level qualifies words a few characters on in the same clause (市级重点项目开复工率).
-        near = re.compile(rf"([省市县区镇乡])级[^\W\d_]{{0,{_QUALIFIES}}}?(?:{words})")
-        return {m.group(1) for m in near.finditer(text)}
+        words = [r.text for r in c.reasons if r.kind in _WORDS and len(r.text) >= 2]
+        found = set()
+        at = text.find("级", 1)
+        while at >= 0 and words:
+            level = text[at - 1]
+            if level in LEVELS and level not in found:
+                # The words a few characters on in the same run of characters (市级重点项目
+                # 开复工率: 项目 too), never past a digit or a mark.
+                run = _RUN.match(text, at + 1)
+                head = run.group() if run else ""
+                if any(0 <= head.find(w) <= _QUALIFIES for w in words):
+                    found.add(level)
+            at = text.find("级", at + 1)
+        return found
 
     def _part_first(self, candidates: list[Candidate]) -> tuple[list[Candidate], int | None]:
         """The candidates with a part the question names before the whole leading them, and
