@@ -142,11 +142,12 @@ def speed(figures: Figures, workdir: Path) -> None:
         del core
     print(
         "CPU time per question in this process (`time.process_time_ns`): this project's "
-        "`Answerer.ask` and bm25s over character bigrams `retrieve(k=3)`, timed alternately on "
-        f"the same questions after {WARM_UP} warm-up questions. The 2020 ledger gets every "
-        "training and blind question; the synthetic ledgers (`bench/synthetic.py`: places, "
-        "topics, measures, figures and units combined from the bench's own vocabulary) get a "
-        "sample, half about their targets and half real 2020 questions.\n"
+        "`Answerer.ask` and BM25 over character bigrams (bm25s's scores, the best three), "
+        f"timed alternately on the same questions after {WARM_UP} warm-up questions. The 2020 "
+        "ledger gets every training and blind question; the synthetic ledgers "
+        "(`bench/synthetic.py`: places, topics, measures, figures and units combined from the "
+        "bench's own vocabulary) get a sample, half about their targets and half real 2020 "
+        "questions.\n"
     )
     print(
         table(

@@ -1,7 +1,7 @@
 """Understanding against BM25 over character bigrams, measured in one run.
 
 `python -m bench.speed_understanding` prints: top-1/top-3/rejection on the training set and
-on the cangnan dev set beside bm25s (character bigrams, retrieve k=3; the same baseline as
+on the cangnan dev set beside bm25s (character bigrams, best three; the same baseline as
 `python -m bench`, bench/baselines.py); per-question time,
 median and p99, on the 2020 ledger and on a synthetic 10,000-target ledger beside bm25s;
 index build and one incremental refresh at 10k; cold start of `python main.py ask`.
@@ -125,7 +125,7 @@ def figures(ms: list[float]) -> tuple[float, float]:
 
 def speed() -> None:
     questions = [i["q"] for i in load_eval_set(TRAINING)]
-    print("\n## Per question, one process (ms): this project vs bm25s bigram retrieve(k=3)")
+    print("\n## Per question, one process (ms): this project vs bm25s bigrams, best three")
     print(f"{'ledger':<22} {'ours median':>11} {'ours p99':>9} {'bm25 median':>11} "
           f"{'bm25 p99':>9} {'ratio med':>9} {'ratio p99':>9}")  # fmt: skip
     for name, ledger in (

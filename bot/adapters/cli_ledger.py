@@ -22,6 +22,7 @@ from bot.app.documents import export_bytes
 from bot.app.imports import another_years_targets
 from bot.app.queries import TargetFilter, ledger_of, select_targets, years_held
 from bot.config import Config
+from bot.domain.fields import label
 from bot.domain.ledger import text_problem
 from bot.domain.status import light_for
 from bot.drafting.review import review_marks
@@ -123,6 +124,12 @@ def _print_import(result: ImportResult) -> None:
     print(
         f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
     )
+    if result.kept:
+        by_target: dict[int, list[str]] = {}
+        for number, name in result.kept:
+            by_target.setdefault(number, []).append(label(name))
+        said = "；".join(f"第{n}项 {'、'.join(names)}" for n, names in by_target.items())
+        print(f"文件未写的字段保持不变：{len(result.kept)}个（{said}）")
     for number, field, file_value, db_value in result.conflicts:
         print(
             f"  冲突：第{number}项 {field}："

@@ -11,6 +11,7 @@ from bot.chat.context import ChatContext
 from bot.chat.types import Reply, Sender
 from bot.store.models import SavedList
 from bot.store.uow import reading
+from bot.understanding.conversation import Conversation
 from bot.understanding.cues import to_int
 from bot.understanding.text import normalize
 
@@ -77,11 +78,24 @@ def shown_page(reply: Reply) -> tuple[int, int] | None:
 
 
 def note_pages(service: ChatContext, sender: Sender, replies: list[Reply]) -> None:
-    """Remember the list page a reply shows, so "下一页" typed next turns it."""
+    """Remember the list page a reply shows, so "下一页" typed next turns it and "第3个"
+    counts on it."""
     for reply in replies:
         shown = shown_page(reply)
         if shown is not None:
-            service.conversations.of(sender.chat_id).paged = shown
+            with reading(service.engine) as session:
+                saved = session.get(SavedList, shown[0])
+            conversation = service.conversations.of(sender.chat_id)
+            if saved is None:
+                conversation.drop_pages()
+            else:
+                _show(conversation, saved, shown[1])
+
+
+def _show(conversation: Conversation, saved: SavedList, page: int) -> None:
+    numbers, _ = listed_numbers(saved.numbers_json)
+    lines = tuple(numbers[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
+    conversation.show_page(saved.id, page, lines)
 
 
 def turn_page(service: ChatContext, sender: Sender, text: str) -> list[Reply] | None:
@@ -100,7 +114,7 @@ def turn_page(service: ChatContext, sender: Sender, text: str) -> list[Reply] | 
     with reading(service.engine) as session:
         saved = session.get(SavedList, list_id)
     if saved is None:
-        conversation.paged = ()
+        conversation.drop_pages()
         return [Reply("刚才的清单已过期，请重新查询。")]
     pages = _page_count(saved)
     kind, at = request
@@ -112,7 +126,7 @@ def turn_page(service: ChatContext, sender: Sender, text: str) -> list[Reply] | 
         if kind == "at":
             where = f"这个清单只有{pages}页"
         return [Reply(f"{where}。说“第1页”到“第{pages}页”可以直接翻到那一页。")]
-    conversation.paged = (list_id, wanted)
+    _show(conversation, saved, wanted)
     return [service.list_page(saved, wanted)]
 
 

@@ -205,7 +205,7 @@ class ChatService:
         record_unmatched(self.unmatched, answer, sender.user_id, year=self.year)
         reply = workflow_reply(self, answer) or self._answer_reply(answer)
         if answer.intent == "list":  # a new list: its pages, or none to turn
-            self.conversations.of(sender.chat_id).paged = ()
+            self.conversations.of(sender.chat_id).drop_pages()
         note_pages(self, sender, [reply])  # a target opened from it keeps the list's pages
         trail = history_reply(self, text, answer)  # "新增贷款的变更记录": its /history
         if trail is not None:

@@ -158,6 +158,12 @@ _DECLARED = (
 FIELDS = MappingProxyType({f.name: f for f in _DECLARED})
 TARGET_COLUMNS = tuple(f.name for f in _DECLARED if f.column and f.imported)
 CLOSED_FIELD = "closed"
+# A target's keys a ledger file may leave out: an import keeps what each sets as stored
+# ("indicators": no indicator table; a key written empty still clears its field).
+OMITTABLE_KEYS = (
+    "progress_text", "units", "deadlines", "indicators", "aliases", "status_override",
+    "status_reason",
+)  # fmt: skip
 LIST_FIELDS = tuple(f.name for f in _DECLARED if not f.column)
 
 

@@ -218,6 +218,8 @@ class IndicatorSpec:
     as_of: str = ""
     remark: str = ""
     actual_unit: str = ""  # the unit the actual is written in; empty = the same as `unit`
+    # The attributes a ledger file left out (no key at all): an import keeps them as stored.
+    omitted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # When and by whom the actual figure was last changed after the import; None while it
     # holds the imported figure. Read from the audit trail, never part of the ledger file.
     changed_at: dt.datetime | None = field(default=None, compare=False)
@@ -274,6 +276,9 @@ class TargetSpec:
     progress_changed_at: dt.datetime | None = field(default=None, compare=False)
     # The office's status settings this target is judged by (bot/domain/status_rules.py); not data.
     rules: StatusRules = field(default=DEFAULT_STATUS_RULES, compare=False, repr=False)
+    # The fields a ledger file left out (no key at all, "indicators" for no indicator table):
+    # an import keeps them as stored, never blanks them.
+    omitted: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def lead_units(self) -> tuple[UnitSpec, ...]:

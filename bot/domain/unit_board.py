@@ -27,7 +27,8 @@ class BoardEntry:
 @dataclass(frozen=True)
 class UnitRow:
     name: str
-    entries: tuple[BoardEntry, ...]  # overdue first, then red, yellow, white, green
+    entries: tuple[BoardEntry, ...]  # the targets it leads: overdue, red, yellow, white, green
+    assisting: tuple[BoardEntry, ...] = ()  # the targets it only assists (配合), not counted
 
     def count(self, light: str) -> int:
         return sum(e.light == light for e in self.entries)
@@ -38,27 +39,35 @@ def rank_units(
     today: dt.date,
     status_of: Callable[[TargetSpec], str] | None = None,
 ) -> list[UnitRow]:
-    """Units ordered worst first: most red, then most yellow, then by name."""
+    """Units ordered worst first: most red, then most yellow, then by name. A target counts
+    for its lead units (for every unit it names when none leads it); the units that only
+    assist it hold it apart, uncounted. A unit that leads nothing is not on the board."""
     by_unit: dict[str, list[BoardEntry]] = defaultdict(list)
+    assisted: dict[str, list[BoardEntry]] = defaultdict(list)
     for t in targets:
         status = status_of(t) if status_of is not None else compute_status(t, today)
         overdue = overdue_days(final_deadline(t), today) if status in ("滞后", "未完成") else 0
-        for unit in t.units:
-            by_unit[unit.name].append(BoardEntry(t.number, t.title, light_for(status), overdue))
+        entry = BoardEntry(t.number, t.title, light_for(status), overdue)
+        leads = {u.name for u in (t.lead_units or t.units)}
+        for name in dict.fromkeys(u.name for u in t.units):
+            (by_unit if name in leads else assisted)[name].append(entry)
     rows = [
-        UnitRow(
-            name,
-            tuple(sorted(entries, key=lambda e: (-e.overdue, LIGHT_ORDER[e.light], e.number))),
-        )
+        UnitRow(name, _worst_first(entries), _worst_first(assisted.get(name, [])))
         for name, entries in by_unit.items()
     ]
     rows.sort(key=lambda r: (-r.count("🔴"), -r.count("🟡"), r.name))
     return rows
 
 
+def _worst_first(entries: list[BoardEntry]) -> tuple[BoardEntry, ...]:
+    return tuple(sorted(entries, key=lambda e: (-e.overdue, LIGHT_ORDER[e.light], e.number)))
+
+
 def render_unit_row(row: UnitRow) -> list[str]:
-    """Two lines: the unit's light counts, then its targets."""
+    """Two lines: the unit's light counts (and how many it assists), then the targets it leads."""
     counts = " ".join(f"{light}{row.count(light)}" for light in ("🔴", "🟡", "🟢", "⚪"))
+    if row.assisting:
+        counts += f"（另配合{len(row.assisting)}项）"
     items = [
         f"{e.light}{e.number}.{e.title}" + (f"（逾期{e.overdue}天）" if e.overdue else "")
         for e in row.entries

@@ -24,7 +24,8 @@ _DEADLINE_RE = re.compile(
     # "9月份完成", "10月中旬建成": a month named with the work's end falls due at its end.
     r"|(?<![\d\-—~至到])(\d{1,2})月(?:份|上旬|中旬|下旬)?"
     r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营)"
-    r"(?![^，,。；;\d]{0,4}\d))"  # not "10月完成投资3亿元", the month's result
+    # not "10月完成投资3亿元" nor "2月份完成管网水质总检测580次": the month's result.
+    r"(?![^，,。；;\d]{0,12}\d))"
 )
 _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _SENTENCE = re.compile(r"[^。；;]+")

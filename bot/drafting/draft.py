@@ -32,6 +32,8 @@ from bot.drafting.done_parts import summed_parts
 from bot.drafting.fund_lines import without_fund_shares
 from bot.drafting.groups import inherited_status, run_verdicts
 from bot.drafting.indicator_names import plainly_named
+from bot.drafting.items_day import items_day
+from bot.drafting.named_laggards import laggards_named
 from bot.drafting.naming import (
     Departments,
     aliases_for,
@@ -45,7 +47,7 @@ from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
-from bot.drafting.rate_bases import based_rates
+from bot.drafting.rate_bases import based_rates, rates_over_targets
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
 from bot.drafting.row_verdicts import (
@@ -226,6 +228,7 @@ def draft_target(
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
+    pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
@@ -357,7 +360,7 @@ def draft_report(
     )
     ledger_year = int(year_reading.value)
     heading = report.preamble or text.split("\n", 1)[0]
-    as_of = report_day(heading, ledger_year)
+    as_of = report_day(heading, ledger_year) or items_day(heading, report.targets, ledger_year)
     # A report that states no day, drafted inside its year, is of that year so far: it cannot
     # tell the year's close ("按时序推进" in a July table is not the year's result).
     during = today if today and today.year == ledger_year else None
@@ -382,6 +385,8 @@ def draft_report(
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
+    # "存在问题 … 进展偏慢。如A、B": items named again as the problem's examples.
+    behind = laggards_named(lines, report.targets) | behind
     floors = rate_floors(report.preamble) if header else []  # "投资完成率达到50%及以上"
     own_lines = 2 * sum(not t.progress_text.strip() for t in report.targets) > len(report.targets)
     for item in report.targets:
@@ -419,7 +424,7 @@ def draft_report(
             year_end=year_end,
             list_done=list_done or (first[1] if first and item.number in counted_first else None),
             own_lines=own_lines,
-            yardstick=counts_laggards(text),
+            yardstick=counts_laggards(text, report.targets),
             verdict=verdict,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.counted_runs import joined, unjoined
+from bot.drafting.named_laggards import EXAMPLES_FOLLOW, problem_over_examples
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -30,7 +31,7 @@ _COUNTED = re.compile(
 )
 _LISTING = re.compile(
     r"(?:分别为|分别是|如下|包括|主要是|主要有|具体是|具体为|(?:项目|事项|任务)(?:是|为|有))[:：]?\s*$"
-    r"|[:：]\s*$"
+    r"|[:：]\s*$|" + EXAMPLES_FOLLOW.pattern  # "…需要加快项目建设。如": its examples follow
 )
 _NAMED_GROUP = re.compile(rf"的(?:{_GROUP_NOUN})\s*[:：]?\s*$")
 
@@ -293,9 +294,10 @@ def group_reading(group: Group) -> Reading | None:
         return Reading("推进中", quoted, 0.6)
     if _STARTED.search(words):
         return Reading("推进中", quoted, 0.7)
-    said = status_from_words(words)
+    said = status_from_words(words) or problem_over_examples(group.heading)  # "…。如"
     if said is None:
         return None
+    quoted = quoted if said.words in words else f"所在分组“{said.words}”"
     return Reading(said.value, quoted, min(said.confidence, 0.8))
 
 

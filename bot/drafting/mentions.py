@@ -23,6 +23,11 @@ _TRAIL_WORDS = re.compile(
     r"|下达)+$"  # "补助资金下达5.4亿元": the money is named, not "…资金下"
 )
 _UNIT_PATTERN = units_pattern(KNOWN_UNITS)
+# "1-7月预计完成投资28.05亿元": a period already ended, estimated before its statistics close,
+# tells what was done, named as the work done; "预计年底完成" names no period gone by.
+_PERIOD_ESTIMATE = re.compile(
+    r"^((?:\d{1,2}\s*[-—至~]\s*)?\d{1,2}月(?:份|底|末)?|上半年|前三季度|[一二三]季度)预计(?=完成)"
+)
 NAME_WINDOW = 14  # characters before a figure that may hold its name
 
 
@@ -41,7 +46,7 @@ class Mention:
 
 def _name_before(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - NAME_WINDOW) : start]
-    clause = _CUT.split(window)[-1]
+    clause = _PERIOD_ESTIMATE.sub(r"\1", _CUT.split(window)[-1])
     name = _TRAIL_WORDS.sub("", clause)
     name = re.sub(
         rf"^(?:[\d\-—~至.]+(?:年度|年|月份|月底前|月底|月末|月|日前|日|{_UNIT_PATTERN})?"
@@ -94,6 +99,9 @@ _LIST_SHARE = re.compile(r"占(?:任务|指标|项目|事项|实事)总数的?$"
 _COUNTED_BY_STATUS = re.compile(
     r"(?:缓慢|滞后|偏慢|较慢|序时进度|序时进度要求)(?:的|工作|任务|事项|项目)?(?:共|有)?$"
 )
+# The pace of the time gone, stated beside a share ("序时进度为75%", "(时间进度75%"): no figure
+# of the work.
+_STATED_PACE = re.compile(r"(?:序时|时序|时间)进度(?:应|要求)?(?:为|是|达到|应达到|应完成)?\s*$")
 # A standard raised from one level to another ("由不低于274元、166元提高到…"): the figures
 # between 由/从 and the verb are the old levels.
 _OLD_LEVELS = re.compile(
@@ -133,6 +141,8 @@ def mentions(text: str) -> list[Mention]:
             continue  # "这些指标占任务总数的15.2%": a share of the report's list, not the work
         if fig.unit == "项" and _COUNTED_BY_STATUS.search(context):
             continue  # "进展较为缓慢工作1项", "进度偏慢的3项": the notice counts its list
+        if fig.unit == "%" and _STATED_PACE.search(context):
+            continue  # "完成年度计划的58%,序时进度为75%": the yardstick, no figure of the work
         if _LIST_TALLY.search(text[: fig.end]) or _LIST_HEADING.match(text, fig.end):
             continue  # "A、B等17项超额完成、占比56.67%", "市级民生实事49项,其中": the list's tally
         if _QUALIFIER.match(text, fig.end):

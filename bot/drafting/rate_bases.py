@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from bot.domain.ledger import parse_decimal
 from bot.domain.units import convert, same_measure
+from bot.drafting.mentions import mentions
 from bot.drafting.pairing import Pairing
 
 
@@ -65,3 +66,61 @@ def based_rates(pairings: list[Pairing]) -> list[Pairing]:
                 kept = [p for k, p in enumerate(pairings) if k not in (kw, kp)]
                 return [Pairing(paired, 0.5, why), *kept]
     return pairings
+
+
+# The work a rate counts ("开工" of "项目开工率") and the words a count of that work may use.
+_RATE_VERBS = {
+    "开工": ("开工", "动工", "开建"),
+    "完工": ("完工", "竣工", "建成"),
+    "竣工": ("完工", "竣工", "建成"),
+    "建成": ("完工", "竣工", "建成"),
+}
+
+
+def _words_of_rate(name: str) -> tuple[str, ...]:
+    """The words of the work a rate named `name` counts ("开工率" → 开工, 动工, 开建)."""
+    verb = name[-3:-1] if name.endswith("率") and len(name) >= 3 else ""
+    return _RATE_VERBS.get(verb, (verb,) if verb else ())
+
+
+def rates_over_targets(pairings: list[Pairing], text: str) -> list[Pairing]:
+    """`pairings` with a target count left unanswered paired with a count of `text` done,
+    when a rate of that work in `text` is the one over the other ("列入市重大项目17个,…已开工
+    16个,项目开工率达94.12%": 16 of 17 is 94.12%); as they were otherwise."""
+    found = mentions(text)
+    rates = [m for m in found if m.unit == "%" and _words_of_rate(m.name)]
+    for rate in rates:
+        words = _words_of_rate(rate.name)
+        for kw, p in enumerate(pairings):
+            whole = p.indicator
+            total = parse_decimal(whole.target)
+            if whole.unit == "%" or total is None or whole.actual:
+                continue
+            for part in found:
+                said = f"{part.name}{part.after}"
+                if part.unit == "%" or not any(w in said for w in words):
+                    continue
+                done = convert(parse_decimal(part.value), part.unit, whole.unit)
+                if done is None or done >= total or not _is_rate_of(rate.value, done, total):
+                    continue
+                # Named for the work counted ("市重大项目开工"), not the list ("列入市重大项目").
+                verb = next(w for w in words if w in said)
+                name = part.name.replace("已", "") if verb in part.name else ""
+                paired = replace(
+                    whole,
+                    name=name if len(name) > len(verb) else f"{whole.name}{verb}",
+                    actual=part.value,
+                    actual_unit="" if part.unit == whole.unit else part.unit,
+                )
+                of = f"{part.value}{part.unit}占{whole.target}{whole.unit}"
+                why = f"“{rate.name}{rate.value}%”即{of}"
+                kept = [q for k, q in enumerate(pairings) if k != kw and not _is(q, part)]
+                return [Pairing(paired, 0.5, why), *kept]
+    return pairings
+
+
+def _is(pairing: Pairing, part) -> bool:
+    """`pairing` holds only the count `part`, as a target or as an amount done."""
+    ind = pairing.indicator
+    alone = not (ind.target and ind.actual)
+    return alone and ind.unit == part.unit and part.value in (ind.target, ind.actual)

@@ -76,12 +76,16 @@ def _clauses(text: str) -> list[str]:
     return found
 
 
-# The day a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
-_AS_OF_LEAD = re.compile(
-    r"^\s*(?:(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
+# The period a clause's result is of, before it ("截至9月底完成4200人", "1-10月新增…").
+_PERIOD = (
+    r"(?:截至|截止)(?:到)?\s*(?:20\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?"
     r"|(?:20\d{2}\s*年度?)?(?:1|元|一)\s*月?[-—至~]\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})月份?"
-    r"|20\d{2}\s*年度?(?!\d))\s*[,，]?"  # the year the clause is of ("2031年全市新增…")
 )
+_PERIOD_GONE = re.compile(rf"^\s*(?:{_PERIOD})")
+# A plan for the period ("1-9月计划完成8亿元", "1-9月目标…"), not its result.
+_PLAN_WORD = re.compile(r"^[^\d]*?(?:计划|目标|任务)")
+# ... or the year it is of ("2031年全市新增…").
+_AS_OF_LEAD = re.compile(rf"^\s*(?:{_PERIOD}|20\d{{2}}\s*年度?(?!\d))\s*[,，]?")
 # A day inside a clause ("经督办后于11月底已拨付703.8万元"): when the work was done, no figure.
 _DAY = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?")
 
@@ -94,6 +98,7 @@ def _days_out(clause: str) -> str:
 # was done; not a figure set as a plan.
 _GOES_WITH_THE_CLAUSE_BEFORE = (
     "其中", "其余", "剩余", "余下", "另有", "尚有", "还有", "正在", "仍在",
+    "在建",  # "已建成3所,在建2所": the rest, being built
 )  # fmt: skip
 
 
@@ -119,6 +124,8 @@ def split_sentence(text: str) -> tuple[str, str]:
             side = targets
         elif _ACHIEVED_BEFORE.match(_days_out(clause)) and not _PLANNED_VERB.match(clause):
             side = actuals
+        elif targets and _PERIOD_GONE.match(clause) and not _PLAN_WORD.match(_days_out(clause)):
+            side = actuals  # "全年新增停车位2000个,1-10月新增1650个": the period's result
         elif side is actuals and _RATE_OF_IT.match(clause):
             pass  # "已拨付703.8万元,拨付率100%": the rate of what was just told done
         elif side is actuals and _changed_on_last_year(clause):
@@ -304,7 +311,9 @@ def results_with_parts(line: str, progress: str) -> bool:
     return measured_result(line) and progress.lstrip().startswith("其中")
 
 
-_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;]{0,2}$")
+# "完成44村", "已新增学位1100个", "已完成受益人口1.2万人": the work's own short name may stand
+# between the word of doing and its figure; a run of names ("实施完成A村、B村等8村") may not.
+_DONE_JUST_BEFORE = re.compile(r"(?:已|累计|完成|实现|达到|建成|实际)[^\d，,。；;、等]{0,4}$")
 
 
 def _units(text: str, *, done: bool = False) -> set[str]:

@@ -16,14 +16,14 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
-from bot.drafting.parts_and_pace import part_behind, whole_on_pace
+from bot.drafting.parts_and_pace import part_behind, tallied_pace, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.relative_targets import relative_status
 from bot.drafting.review import Guess
 from bot.drafting.sentences import goes_on, routine_kept, tells_results
 from bot.drafting.shares import clause_around
 from bot.drafting.sized_works import answered_by_done_words
-from bot.drafting.time_gone import behind_time_gone, said_on_pace
+from bot.drafting.time_gone import against_stated_pace, behind_time_gone, said_on_pace
 from bot.drafting.words import (
     Reading,
     forecasts_failure,
@@ -242,6 +242,7 @@ def draft_status(
         or gap_status(told, spec.target_text)
         or gap_above(told, spec.target_text)
         or level_with_plan(told)
+        or against_stated_pace(told)  # "完成年度计划的58%,序时进度为75%"
         or status_from_words(told)
     )
     if year_end and words is not None and _smooth_with_results(spec, words):
@@ -262,7 +263,8 @@ def draft_status(
     if words is not None and words.value in ("未完成", "滞后") and part_behind(words.words):
         # "超序时进度10.95个百分点" beside "未达序时进度项目3项为:…": the whole keeps pace, some
         # of its projects lag; the whole's verdict is the item's.
-        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day)
+        # "达到序时进度的项目7个,未达到序时进度项目6个": most of its projects keep pace.
+        ahead = whole_on_pace(f"{spec.target_text}\n{told}", day) or tallied_pace(told)
         words = Reading("推进中", ahead, 0.6) if ahead else words
     if words is not None and words.value == "已完成" and _only_started(spec.target_text, words):
         # "已开工" answers a target to build ("建成投用…"): begun, not done.

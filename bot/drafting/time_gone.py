@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 
+from bot.drafting.parts_and_pace import tallies_both_ways
 from bot.drafting.shares import clause_around
 from bot.drafting.words import Reading
 
@@ -37,16 +38,21 @@ _ON_PACE = re.compile(
 
 
 # A count of items short of the time gone ("有6项没有完成“双过半”目标任务",
-# "未达到序时进度项目共13项").
+# "未达到序时进度项目共13项", "有4项低于序时进度").
 _LAGGARDS_COUNTED = re.compile(
-    r"\d+\s*[项个][^。；;\n]{0,16}?(?:没有|未能?)(?:完成|实现|达到)[^。；;\n]{0,4}?"
-    r"(?:双过半|序时|时序|时间进度|时间过半)"
+    r"\d+\s*[项个][^。；;\n]{0,16}?(?:(?:没有|未能?)(?:完成|实现|达到)|低于|落后于?|慢于|滞后于)"
+    r"[^。；;\n]{0,4}?(?:双过半|序时|时序|时间进度|时间过半)"
     r"|(?:没有|未能?)(?:完成|实现|达到)[^。；;\n]{0,4}?(?:双过半|序时|时序)[^。；;\n\d]{0,8}\d+\s*[项个]"
 )
 
 
-def counts_laggards(text: str) -> bool:
-    """The report counts its items short of the time gone: its yardstick for each share."""
+def counts_laggards(text: str, items=()) -> bool:
+    """The report counts its items short of the time gone: its yardstick for each share. An
+    item's own line among `items` that counts its projects both ways ("达到序时进度的项目7个,
+    未达到序时进度项目6个") counts that item's parts, not the report's items."""
+    for item in items:
+        if tallies_both_ways(item.target_text):
+            text = text.replace(item.target_text, "")
     return bool(_LAGGARDS_COUNTED.search(text))
 
 
@@ -74,4 +80,35 @@ def behind_time_gone(words: str, day: dt.date) -> Reading | None:
             continue
         clause = clause_around(words, m.start(), m.end())
         return Reading("滞后", f"{clause}，低于序时进度{gone:.0f}%", 0.6)
+    return None
+
+
+# The pace the report states beside a share ("序时进度为75%", "(序时进度75%)", "按序时进度应完成
+# 75%"): the yardstick, written.
+_STATED_PACE = re.compile(
+    r"(?:序时|时序|时间)进度(?:应|要求)?(?:为|是|达到|应达到|应完成|要求完成)?[^，,。；;\d]{0,8}?"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+# "完成率58%(序时进度75%)": the rate of the year's task, beside the pace stated.
+_RATE_SHARE = re.compile(r"(?:完成率|完成比例|完成进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def against_stated_pace(words: str) -> Reading | None:
+    """滞后 when a share of the year's plan in a sentence of `words` is below the pace the same
+    sentence states ("完成年度计划的58%,序时进度为75%"), 推进中 when at or above it; None when no
+    sentence states both."""
+    for sentence in re.split(r"[。；;\n]", words):
+        pace = _STATED_PACE.search(sentence)
+        if pace is None:
+            continue
+        shares = [*_YEARS_SHARE.finditer(sentence), *_RATE_SHARE.finditer(sentence)]
+        for m in sorted(shares, key=lambda m: m.start()):
+            if _OTHER_BASE.search(m.group(0)) or m.start() <= pace.start() < m.end():
+                continue
+            behind = float(m.group(1)) < float(pace.group(1))
+            clause = clause_around(sentence, m.start(), m.end())
+            clause = clause if pace.group(0) in clause else f"{clause}，{pace.group(0)}"
+            return Reading("滞后" if behind else "推进中", clause, 0.7)
     return None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec, parse_decimal
-from bot.domain.status import compute_status
+from bot.domain.status import compute_status, indicator_met, missing_figures
 from bot.domain.units import MAGNITUDES
 from bot.drafting.pairing import Pairing
 from bot.drafting.words import Reading
@@ -48,10 +48,21 @@ def status_as_meant(spec: TargetSpec, day: dt.date) -> Reading | None:
         indicators=tuple(replace(i, actual_unit="") if _slip(i) else i for i in spec.indicators),
     )
     status = compute_status(meant, day)
+    missing = missing_figures(meant)
+    if (
+        status == "未完成"
+        and missing
+        and not any(indicator_met(i) is False for i in meant.indicators)
+    ):
+        # No figure misses: the year's end alone made it 未完成. A figure the report lacks is
+        # 暂无数据 in a draft (status rule 1), not a failure.
+        status = "暂无数据"
     if status == compute_status(spec, day):
         return None
     i = slipped[0]
     why = f"按“{i.actual}{i.unit}”计（报告写“{i.actual}{i.actual_unit}”，疑漏写单位，待核）"
+    if status == "暂无数据":
+        why += "；" + "、".join(m.name for m in missing) + "暂无数据"
     return Reading(status, why, 0.4)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.drafting.pace_words import BEHIND, MISSED, ON_PACE
 from bot.drafting.parts_and_pace import said_of_named_parts
 from bot.drafting.shares import clause_around as _clause_around
 from bot.drafting.shares import share_status
@@ -118,7 +119,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "缺口", "未完成", "未达到", "未能完成", "尚未完成", "没有完成", "待拨付",
             # "年底前不能全部完成": the report says the deadline will be missed.
             "不能全部完成", "不能完成", "无法完成", "无法全部完成", "不能按期完成",
-            "无法按期完成",
+            "无法按期完成", *MISSED,
         ),
     ),
     (
@@ -138,8 +139,10 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "不够理想", "不尽理想", "不理想",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
+            # Money or work done at a low rate of its plan ("投资完成率较低").
+            "完成率较低", "完成率偏低", "完成率低",
             # Ranked low among its peers by the office ("全省排名靠后", "排名末位").
-            "排名靠后", "排名落后", "排名末位", "排名倒数",
+            "排名靠后", "排名落后", "排名末位", "排名倒数", *BEHIND,
         ),
     ),
     # On pace ("已达到序时进度", "超序时进度"): under way as planned, not the target done.
@@ -151,7 +154,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "超额完成序时进度": ahead of the time gone, not the year's target beaten.
             "完成序时进度", "完成时序进度", "快于序时进度",
             # Part of the work done ("部分完成任务"): the rest is still to do.
-            "部分完成",
+            "部分完成", *ON_PACE,
         ),
     ),
     # "已完成或超额完成": said of a run at once, each of its items is sure only of done.
@@ -219,6 +222,8 @@ _FORECAST = re.compile(
     r"(?:预计|计划|力争|争取|有望|确保)[^，,。；;]{0,12}?(?:完成|完工|建成|竣工|投用|投入使用"
     r"|开工|动工)"
     r"(?![^，,。；;\d]{0,2}\d)"  # "全年计划完成8家" states a plan's figure, not a forecast
+    # "预计全年完成投资5.2亿元": the year's figure forecast, however its share reads.
+    r"|(?:预计|有望)(?:全年|年底|年内|今年)[^，,。；;]{0,4}?(?:完成|实现|达到)"
 )
 # What follows a word of completion when it reports an amount or a first step, not the whole
 # target done: "已完成5.2公里", "已完成投资933万元", "已完成前期工作".

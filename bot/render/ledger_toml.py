@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.echo import echoed
+from bot.domain.fields import INDICATOR_ATTR_NAMES, OMITTABLE_KEYS
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
@@ -209,7 +210,11 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
         )
     if ind.comparator not in COMPARATORS:
         raise LedgerFileError(f"{_at(where, 'comparator')}：应为 >=、<= 或 =")
-    return ind
+    # actual_unit goes with the actual: an actual without it is in the indicator's own unit
+    omitted = {a for a in INDICATOR_ATTR_NAMES if a not in data}
+    if "actual" in data:
+        omitted.discard("actual_unit")
+    return dataclasses.replace(ind, omitted=frozenset(omitted))
 
 
 def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) -> TargetSpec:
@@ -274,6 +279,7 @@ def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) ->
         aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip())),
         status_override=override,
         status_reason=reason,
+        omitted=frozenset(k for k in OMITTABLE_KEYS if k not in data),
     )
 
 

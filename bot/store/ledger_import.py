@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.domain.fields import LIST_FIELDS, TARGET_COLUMNS, indicator_field, ledger_fields
+from bot.domain.fields import (
+    LIST_FIELDS,
+    TARGET_COLUMNS,
+    decode_indicator,
+    encode_indicator,
+    indicator_address,
+    indicator_field,
+    ledger_fields,
+)
 from bot.domain.ledger import MAX_TARGET_NUMBER, LedgerSpec, TargetSpec
 from bot.store.database import import_lock
 from bot.store.ledger_fields import indicator_value, read_field, write_field
@@ -28,6 +36,8 @@ class ImportResult:
     created: int = 0
     updated: list[tuple[int, str]] = field(default_factory=list)
     conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)  # file, db
+    # Fields the file left out (no key) that differ from the database's: kept as they are.
+    kept: list[tuple[int, str]] = field(default_factory=list)
     forced: bool = False
 
 
@@ -122,8 +132,18 @@ def _import_target(
     for row in session.exec(query):
         current[indicator_field(row.name)] = indicator_value(row)
     wanted = ledger_fields(target)
-    for name in sorted(set(wanted) | {k for k in current if k.startswith("indicator:")}):
+    held = set() if "indicators" in target.omitted else set(current)
+    for name in sorted(set(wanted) | {k for k in held if k.startswith("indicator:")}):
         new, old = wanted.get(name, ""), current.get(name, "")
+        # A key the file does not write is no wish to blank the field: it stays as stored.
+        if name in target.omitted:
+            if new != old:
+                result.kept.append((target.number, name))
+            continue
+        merged = _with_omitted(target, name, new, old)
+        if merged != new:
+            result.kept.append((target.number, name))
+            new = merged
         if new == old:
             continue
         if name in touched and not force:
@@ -144,6 +164,19 @@ def _import_target(
             )
         )
         result.updated.append((target.number, name))
+
+
+def _with_omitted(target: TargetSpec, name: str, new: str, old: str) -> str:
+    """`new`, a whole indicator as the file writes it, with the attributes the file left out
+    (no key) as stored in `old`; `new` itself for any other field."""
+    address = indicator_address(name)
+    if address is None or address.attr is not None or not new or not old:
+        return new
+    ind = target.indicator(address.name)
+    if ind is None or not ind.omitted:
+        return new
+    given, stored = decode_indicator(new), decode_indicator(old)
+    return encode_indicator({a: (stored if a in ind.omitted else given)[a] for a in given})
 
 
 def _write_meta(

@@ -38,6 +38,17 @@ class Conversation:
     # (saved list id, page shown) of the last long list the chat showed: "下一页" typed turns
     # it (bot.chat.page_turns); () when the last answer was no long list.
     paged: tuple[int, int] | tuple[()] = ()
+    # The targets that page shows, in its order: "第3个" said on page 2 is its third line, as
+    # the leader sees it, not the list's third entry on page 1.
+    page_lines: tuple[int, ...] = ()
+
+    def show_page(self, list_id: int, page: int, lines: tuple[int, ...]) -> None:
+        """Hold the long list's page the chat shows (its id, index from 0, its targets)."""
+        self.paged, self.page_lines = (list_id, page), lines
+
+    def drop_pages(self) -> None:
+        """No long list's page is shown any more (a new list, or the saved one expired)."""
+        self.paged, self.page_lines = (), ()
 
     def keep_to(self, year: int) -> Conversation:
         """This conversation for questions answered in `year`: what it holds of another
@@ -45,6 +56,7 @@ class Conversation:
         if self.year not in (None, year):
             self.targets, self.indicator, self.listed, self.at = (), "", (), 0.0
             self.units, self.unit = (), ""
+            self.drop_pages()
         self.year = year
         return self
 
@@ -53,6 +65,7 @@ class Conversation:
         self.targets, self.indicator, self.listed = other.targets, other.indicator, other.listed
         self.at, self.year, self.asked = other.at, other.year, other.asked
         self.units, self.unit, self.board = other.units, other.unit, other.board
+        self.paged, self.page_lines = other.paged, other.page_lines
 
     def fresh(self, now: float) -> bool:
         return bool(self.targets or self.listed or self.units) and now - self.at <= self.seconds

@@ -10,7 +10,7 @@ import re
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import deadline_state, measured
 from bot.domain.unit_board import render_unit_row
-from bot.render.replies import NOTHING_TO_STEP, list_end, past_the_list
+from bot.render.replies import NOTHING_TO_STEP, list_end, need_a_target_first, past_the_list
 from bot.render.target_view import unit_label
 from bot.understanding.comparisons import Comparisons, comparison_lead, comparison_start
 from bot.understanding.conversation import Answer, Conversation
@@ -42,6 +42,11 @@ THESE = re.compile(
     r"(?:这|那)(?:几|两|[二三四五六七八九十]|\d+)(?:个|项|件)|(?:这|那)些|它们|他们|分别|各自|都是|都"
 )
 ASPECT_NAMES = {"units": "责任单位", "deadline": "时限", "gap": "差距"}
+# An indicator of the target talked about by its place ("第二个指标呢"): never a ledger number.
+INDICATOR_AT = re.compile(
+    r"^(?:那|那么)?\s*第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:个|项|条)?\s*指标"
+    r"\s*(?:呢|吧|怎么样|咋样|如何|是多少|是什么|完成了吗|完成没有)?[?？。]*$"
+)
 
 
 def _position(q: str) -> int | None:
@@ -52,6 +57,19 @@ def _position(q: str) -> int | None:
 def _position_word(q: str) -> str:
     m = POSITION.match(q)
     return m.group(1) if m else ""
+
+
+def _on_page(context: Conversation, position: int | None) -> int | None:
+    """The target at `position` on the page of a long list the chat shows, past its first
+    page: what "第3个" means to a leader looking at page 2. None otherwise."""
+    if not position or not context.paged or context.paged[1] == 0:
+        return None
+    lines = context.page_lines
+    return (
+        lines[position - 1]
+        if position <= len(lines) and lines[position - 1] in context.listed
+        else None
+    )
 
 
 def _name_holds_a_join(candidate) -> bool:
@@ -71,20 +89,22 @@ class FollowUps(Comparisons):
         ("下一个", "上一项"); a unit of the last 红黄绿榜 the same way. None when the question is
         neither: "第12项", "第十二条", "12号" name the ledger's own numbers (`_ledger_number`
         says so when the list open has another target at that place)."""
+        if (m := INDICATOR_AT.match(q)) is not None:
+            return self._indicator_step(question, q, context, to_int(m.group(1)) or 0)
         if context is not None and context.units:
             unit = self._unit_step(question, q, context)
             if unit is not None:
                 return unit
         position = _position(q)
         if context is not None and context.listed:
-            if position and 1 <= position <= len(context.listed):
-                number = context.listed[position - 1]
+            on_page = _on_page(context, position)
+            if on_page is not None or (position and 1 <= position <= len(context.listed)):
+                number = on_page or context.listed[position - 1]
                 answer = self._target_answer(question, q, self.by_number[number], ())
+                said = f"第{context.paged[1] + 1}页的" if on_page else "刚才清单的"
                 if not STEP_ON.search(q) and number != position and position in self.by_number:
                     # "第2个" without the 呢 of a step: said which reading was taken
-                    note = (
-                        f"➤ 刚才清单的第{position}个；台账编号第{position}项请说“第{position}项”"
-                    )
+                    note = f"➤ {said}第{position}个；台账编号第{position}项请说“第{position}项”"
                     answer = dataclasses.replace(answer, reply=f"{note}\n{answer.reply}")
                 return answer
             numbered = self._ledger_number(question, q, context)
@@ -118,6 +138,23 @@ class FollowUps(Comparisons):
             # and "第2项", with no 呢 of a follow-up, name a target's number).
             return self._unknown(question, reply_prefix=NOTHING_TO_STEP, alias_candidate=False)
         return None
+
+    def _indicator_step(
+        self, question: str, q: str, context: Conversation | None, place: int
+    ) -> Answer:
+        """The `place`-th indicator, in ledger order (as cards and `show` list them), of the
+        target talked about; what it lacks when there is no such target or indicator."""
+        if context is None or not context.targets or context.targets[0] not in self.by_number:
+            reply = need_a_target_first(self.examples.short)
+            return self._unknown(question, reply_prefix=reply, alias_candidate=False)
+        target = self.by_number[context.targets[0]]
+        if not 1 <= place <= len(target.indicators):
+            names = "、".join(i.name for i in target.indicators)
+            reply = f"第{target.number}项 {target.title}只有{len(target.indicators)}个指标"
+            reply += f"：{names}。" if names else "。"
+            return self._unknown(question, reply_prefix=reply, alias_candidate=False)
+        indicator = target.indicators[place - 1]
+        return self._target_answer(question, q, target, (), indicator=indicator)
 
     def _ledger_number(self, question: str, q: str, context: Conversation) -> Answer | None:
         """ "第12项" (条, 件) right after a list is the ledger's target 12; when the list has

@@ -4,6 +4,7 @@ targets over or under a threshold (split from `lists.py`; `ListAnswers` inherits
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from bot.domain.ledger import TargetSpec
@@ -109,10 +110,12 @@ class RankedLists:
 
     def _ranked_units(self, question: str, q: str) -> Answer | None:
         if ALL_UNITS.search(q) and self._ranked_unit_rows():
-            rows = sorted(self._ranked_unit_rows(), key=lambda r: (-len(r.entries), r.name))
+            # every unit named, led or assisted (the board counts only the targets one leads)
+            held = Counter(u for t in self.ledger.targets for u in {u.name for u in t.units})
+            rows = sorted(held.items(), key=lambda item: (-item[1], item[0]))
             reply = (
                 f"{self.ledger.year}年台账共有{len(rows)}个责任单位（按负责的目标数，含配合）："
-                + "、".join(f"{r.name}{len(r.entries)}项" for r in rows)
+                + "、".join(f"{name}{count}项" for name, count in rows)
                 + "。\n问“哪个单位最差”或发送 /units 查看各单位的完成情况。"
             )
             return Answer(question, "list", (), reply, filter={"rank": "units_all"})

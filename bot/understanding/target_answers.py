@@ -76,6 +76,7 @@ class TargetAnswers:
             return None
         best, best_score = None, 0.0
         needed = 80 if strict else 90
+        asked_rank = None  # of the question alone: read once, for the first indicator with figures
         for ind in target.indicators:
             if not (ind.actual or ind.target):
                 continue
@@ -85,7 +86,8 @@ class TargetAnswers:
                     self._names.clear()  # renamed indicators must not pile up for ever
                 name = self._names[ind.name] = normalize(ind.name)
             unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
-            asked_rank = "排" in q or "名次" in q or RANK_ASKED.search(q) is not None
+            if asked_rank is None:
+                asked_rank = "排" in q or "名次" in q or RANK_ASKED.search(q) is not None
             rank = asked_rank and (ind.unit == "位" or "排名" in name)
             # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
             # never wins over one above it, and none above it means no indicator anyway.

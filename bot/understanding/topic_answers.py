@@ -39,12 +39,15 @@ class TopicAnswers:
             # "殡葬怎么样" on a ledger with no such target: say so, and what it is about
             return self._no_topic_target(question, topic)
         if len(held) < 2:
-            if not cued:
+            # Matching would explain only a piece of the topic's word (生产 of 安全生产 for a
+            # 生产总值 target): the topic's one target answers, cued or not.
+            pieces = self._topic_word_pieces(q, topic)
+            if not cued and not pieces:
                 return None  # "财政怎么样" of a topic of one target: matching answers it
             # One target is a target question, answered by matching; when no target explains
             # it well, by the topic's one target ("财政怎么样": the 一般公共预算收入).
             scored = self._scored(q)
-            if held and not (scored and self._trusted(scored[0])):
+            if held and not (scored and self._trusted(scored[0]) and not pieces):
                 if not self._says_more_than(q, held):
                     return self._target_answer(question, q, self.by_number[min(held)], ())
             return None
@@ -54,8 +57,14 @@ class TopicAnswers:
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
                 return None
-        if self._one_target_explains(q) and not self._topic_word_pieces(q, topic):
-            return None  # "县乡医院抱团…的事": the topic word is one part of one target's thing
+        if (
+            not self._only_a_topic(q)
+            and self._one_target_explains(q)
+            and not self._topic_word_pieces(q, topic)
+        ):
+            # "县乡医院抱团…的事": the topic word is one part of one target's thing; not the
+            # topic's word alone ("交通怎么样"), which one target writes in passing (交通路口)
+            return None
         if self._says_more_than(q, held):
             return None  # "政府发债修项目那块争取得怎么样": 发债 is the thing, 项目 its topic
         numbers = sorted(held, key=self._order.__getitem__)
@@ -65,12 +74,15 @@ class TopicAnswers:
         )
 
     def _only_a_topic(self, q: str) -> bool:
-        """ "教育怎么样", "安全生产进展如何": a topic's word and how it goes, nothing else, is
-        asked of the topic as "教育方面怎么样" is."""
-        cued = PROGRESS_CUE.search(q) or TOPIC_CUE.search(q)  # not "经济增速达标没有"
-        topic = self._topic_of(q) if cued else None
+        """ "教育怎么样", "安全生产进展如何", a bare "交通": a topic's word (and how it goes),
+        nothing else, is asked of the topic as "教育方面怎么样" is."""
+        topic = self._topic_of(q)
         if topic is None:
             return False
+        if not (PROGRESS_CUE.search(q) or TOPIC_CUE.search(q)):  # not "经济增速达标没有"
+            bare = q.strip(" ?？。!！")
+            if bare != topic.name and bare not in topic.asked:
+                return False
         rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
         for word in sorted(topic.asked, key=len, reverse=True):
             if word in rest:

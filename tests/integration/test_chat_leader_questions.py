@@ -25,7 +25,9 @@ def test_the_worst_units_are_named_not_paged_as_one_units_targets(chat, question
     [reply] = chat.question(LEADER, question)
     lines = reply.text.splitlines()
     assert lines[0] == "各责任单位完成情况（最差的在前），2020-10-23："
-    assert lines[1] == "县财政局：🔴1 🟡2 🟢11 ⚪2"  # 16 targets: more than a page
+    # the targets it leads are counted, those it only assists (配合) said apart; before, 县财政局
+    # led the board with 16 targets, most of them assisted
+    assert lines[1] == "县卫健委：🔴1 🟡1 🟢3 ⚪0（另配合1项）"
     assert sum(1 for line in lines if not line.startswith(" ")) == 6  # the title, five units
     assert reply.buttons == ()  # no ◀ ▶ pages of one unit's targets
 
@@ -103,3 +105,36 @@ def test_not_done_leaves_out_the_exceeded_and_failed_stays_its_own_status(chat):
     assert failed.text.startswith("未完成的目标（共")
     [short] = chat.question(LEADER, "哪些不到目标")
     assert short.text.startswith("未完成的目标（共")
+
+
+def _line_number(reply_text: str, at: int) -> int:
+    """The ledger number the `at`-th line (from 1) of a list page shows."""
+    lines = [line for line in reply_text.splitlines()[1:] if re.match(r"\S+ *\d+\. ", line)]
+    return int(re.match(r"\S+ *(\d+)\. ", lines[at - 1]).group(1))
+
+
+@pytest.mark.parametrize("question", ["第3个", "第三个呢"])
+def test_a_place_said_on_the_second_page_counts_on_that_page(chat, question):
+    [first] = chat.question(LEADER, "哪些超额完成了")  # 24 targets: three pages
+    [second] = chat.question(LEADER, "下一页")
+    assert "（第2/3页" in second.text.splitlines()[0]
+    [opened] = chat.question(LEADER, question)
+    shown = _line_number(second.text, 3)
+    assert shown != _line_number(first.text, 3)
+    assert f"第{shown}项 " in opened.text.split("\n", 2)[1] or opened.text.startswith(
+        f"第{shown}项 "
+    )  # before: the list's third entry, on page 1
+
+
+def test_a_place_on_the_pressed_page_counts_on_it_too(chat):
+    [first] = chat.question(LEADER, "哪些超额完成了")
+    [[next_page]] = first.buttons
+    [second] = chat.button(LEADER, next_page.data)
+    [opened] = chat.question(LEADER, "第1个")
+    assert f"第{_line_number(second.text, 1)}项 " in opened.text
+
+
+def test_a_place_on_the_first_page_is_the_list_s_entry(chat):
+    [first] = chat.question(LEADER, "哪些超额完成了")
+    [opened] = chat.question(LEADER, "第3个")
+    assert f"第{_line_number(first.text, 3)}项 " in opened.text

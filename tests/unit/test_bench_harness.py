@@ -103,6 +103,22 @@ def test_bm25_baselines_rank_the_tiny_ledger_and_never_reject(make):
     assert report.oos_rejected == 0  # BM25 always answers a target
 
 
+def test_bm25_takes_the_best_three_positive_scores_equal_ones_in_ledger_order():
+    # Four targets alike but for their numbers: "贷款" scores them all the same.
+    alike = LedgerSpec(
+        year=2020,
+        title="四项",
+        preamble="",
+        targets=tuple(
+            TargetSpec(n, f"第{n}号贷款", "经济发展", f"贷款{n}号。") for n in (4, 2, 9, 7)
+        ),
+    )
+    bm25 = bigram_bm25(alike)
+    assert bm25.retrieve("贷款") == [4, 2, 9]
+    assert bm25.retrieve("9号贷款")[0] == 9
+    assert bm25.retrieve("天气") == []  # no score above zero: nothing, never a zero-score target
+
+
 def test_char_bigrams_stay_inside_word_runs():
     assert char_bigrams("ＰＭ2.5浓度") == ["pm", "m2", "5浓", "浓度"]
     assert char_bigrams("新增 贷款") == ["新增", "贷款"]

@@ -69,14 +69,19 @@ def test_most_unfinished_by_unit_is_still_the_board(answerer):
     assert answerer.ask("哪个单位没完成的最多").filter["rank"] == "units_worst"
 
 
-@pytest.mark.parametrize(
-    ("question", "topic"), [("安全生产怎么样", "安全生产"), ("教育怎么样", "教育")]
-)
-def test_a_topic_s_word_alone_is_asked_of_the_topic(answerer, question, topic):
-    # 安全生产 is no piece of the 生产总值 target (53): its 生产 is half of the topic's word
+def test_a_topic_s_word_alone_is_asked_of_the_topic(answerer):
+    answer = answerer.ask("教育怎么样")
+    assert (answer.intent, answer.filter) == ("list", {"topic": "教育"})
+
+
+@pytest.mark.parametrize("question", ["安全生产怎么样", "安全生产"])
+def test_work_safety_is_its_one_target_not_the_gdp_one(answerer, question):
+    # 安全生产 is no piece of the 生产总值 target (53): its 生产 is half of the topic's word;
+    # the topic holds one target here (5, a 关闭退出 of a gas firm), as 33's 应急物资 is epidemic
+    # stock, not 应急管理
     answer = answerer.ask(question)
-    assert (answer.intent, answer.filter) == ("list", {"topic": topic})
-    assert 53 not in answer.targets
+    assert (answer.intent, answer.targets[:1]) == ("target", (5,))
+    assert 33 not in answer.targets[:1]
 
 
 def test_a_topic_word_that_names_a_target_still_opens_it(answerer):
@@ -158,3 +163,40 @@ def test_the_second_of_the_units_by_count_is_not_called_the_board(answerer):
     assert second.reply.startswith(f"刚才清单的第2个单位（共{len(counted.units)}个）：")
     answerer.ask("哪个单位最差", chat, now=2)
     assert answerer.ask("第二个呢", chat, now=3).reply.startswith("红黄绿榜第2个单位")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("交通怎么样", "交通"), ("交通", "交通"), ("教育", "教育")],
+)
+def test_a_topic_named_alone_lists_the_topic(answerer, question, topic):
+    # "交通怎么样" opened 31 alone (its 交通路口), a bare "教育" matched nothing
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"topic": topic})
+    assert answer.targets == answerer.ask(f"{topic}方面有哪些").targets
+
+
+def _county(*targets: tuple[str, str]) -> Answerer:
+    specs = [TargetSpec(n, title, "社会事业", text) for n, (title, text) in enumerate(targets, 1)]
+    return Answerer(small_ledger(2023, *specs), load_lexicon(), today=dt.date(2023, 6, 1), tz=TZ)
+
+
+def test_emergency_supplies_of_a_health_target_are_no_work_safety():
+    answerer = _county(
+        ("疾控中心建设", "县疾控中心增加应急物资储备，建成PCR实验室。"),
+        ("危化企业整治", "开展危化品安全生产专项整治，关闭退出企业3家。"),
+        ("应急救援队伍", "组建乡镇应急救援队伍18支，开展应急演练。"),
+        ("应急广播", "建成县级应急广播平台，覆盖全部行政村。"),
+    )
+    answer = answerer.ask("安全生产怎么样")
+    assert (answer.intent, sorted(answer.targets)) == ("list", [2, 3])
+
+
+def test_a_topic_word_one_target_writes_in_passing_still_asks_the_topic():
+    answerer = _county(
+        ("监控点位", "在交通路口、重点区域新建监控点位500路。"),
+        ("农村公路", "新改建农村公路120公里。"),
+        ("停车场", "新建公共停车位800个。"),
+    )
+    answer = answerer.ask("交通怎么样")
+    assert (answer.intent, sorted(answer.targets)) == ("list", [1, 2, 3])

@@ -68,3 +68,29 @@ def test_the_second_on_the_unit_board_is_its_second_unit(answerer):
     assert answerer.ask("第12项", chat, now=5).targets == (12,)  # the ledger's number
     # a target asked since: the board is no longer the list open
     assert answerer.ask("第二个呢", chat, now=6).reply.startswith(NOTHING_TO_STEP)
+
+
+@pytest.mark.parametrize("question", ["第二个指标呢", "第2个指标", "那第二个指标怎么样"])
+def test_the_second_indicator_is_the_open_target_s_not_target_2(answerer, question):
+    chat = Conversation()
+    opened = answerer.ask("省重点项目怎么样", chat, now=0)
+    target = answerer.by_number[opened.targets[0]]
+    assert len(target.indicators) >= 2
+    answer = answerer.ask(question, chat, now=1)
+    assert answer.targets[:1] == opened.targets[:1]  # before: 第2项 规上工业增加值
+    assert answer.filter["indicator"] == target.indicators[1].name
+    assert answer.reply.startswith(f"➤ {target.indicators[1].name}")
+
+
+def test_an_indicator_past_the_target_s_last_says_how_many_it_has(answerer):
+    chat = Conversation()
+    answerer.ask("新增贷款怎么样", chat, now=0)  # one indicator
+    answer = answerer.ask("第二个指标呢", chat, now=1)
+    assert (answer.intent, answer.targets) == ("unknown", ())
+    assert answer.reply.startswith("第12项 新增贷款只有1个指标")
+
+
+def test_an_indicator_by_place_with_no_target_open_asks_for_one(answerer):
+    answer = answerer.ask("第二个指标呢", Conversation(), now=0)
+    assert (answer.intent, answer.targets) == ("unknown", ())
+    assert answer.reply.startswith("请先问一项目标")
