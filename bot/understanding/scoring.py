@@ -35,6 +35,7 @@ from bot.understanding.weights import (
     LEXICON_FACTOR,
     PINYIN_FACTOR,
     TOP_K,
+    inside_weight,
 )
 
 # Up to this many targets the first pass adds in Python (`_sums`), above it with numpy.
@@ -212,7 +213,7 @@ class IndexScoring(PhraseHits):
                     if not (start < b and a < end) or (a, b) == (start, end):
                         break
                 else:
-                    tokens[token] = LEXICON_FACTOR
+                    tokens[token] = inside_weight(q, (start, end), (a, b))
         # A question bigram no target writes that sounds like one a target writes, sharing a
         # character (提田 → 梯田): the homophone miswriting of a word of the texts.
         homophones: dict[str, tuple[int, int]] = {}

@@ -163,6 +163,12 @@ class SubjectGaps:
             and word not in self.lexicon.synonyms
             and not self._ledger_mentions(word)
         ]
+        # A name holding a word the lexicon reads as the target's ("外商投资": 外商 → 外资) is
+        # that word said more fully, not a name the ledger never writes.
+        read = {r.text for r in best.reasons if r.kind == "lexicon"}
+        spans = [
+            (start, end) for start, end in spans if not self._reads_inside(q[start:end], read)
+        ]
         if not spans:
             return False
         names = [q[start:end] for start, end in spans]
@@ -175,6 +181,16 @@ class SubjectGaps:
             if len(text) > 1 and not _straddles(q, text, spans):
                 return False  # 会场 of 大运会场馆 is half the name's, no word of the question
         return True
+
+    def _reads_inside(self, name: str, read: set[str]) -> bool:
+        """Whether a word of two characters or more inside `name` is a lexicon key read as
+        one of `read`."""
+        synonyms = self.lexicon.synonyms
+        return any(
+            read.intersection(synonyms.get(name[i:j], ()))
+            for i in range(len(name) - 1)
+            for j in range(i + 2, len(name) + 1)
+        )
 
     def _little_evidence(self, best: Candidate) -> bool:
         """No figure and nothing longer than two characters besides words of work or place

@@ -23,6 +23,15 @@ AHEAD_MAX = 300  # up to this many targets the index works out its phrases' reas
 
 
 LEXICON_FACTOR = 0.6
+# A lexicon word starting so is said negated (没开工, 未开工): the word after says the opposite.
+NEGATORS = frozenset("没未")
+
+
+def inside_weight(q: str, word: tuple[int, int], token: tuple[int, int]) -> float:
+    """The weight of a question bigram at `token` inside or across a lexicon word at `word`:
+    part of that word, or nothing inside a negated one (开工 of 没开工)."""
+    (start, end), (a, b) = word, token
+    return 0.0 if q[start] in NEGATORS and start < a and b <= end else LEXICON_FACTOR
 
 
 PINYIN_FACTOR = 0.8
