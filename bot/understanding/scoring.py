@@ -14,7 +14,7 @@ from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.clipped import clipped_hits
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import has_numeral, question_figures
-from bot.understanding.leaders import clear_leaders, leading_rows
+from bot.understanding.leaders import leading_rows, ordered_leaders
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import number_words
 from bot.understanding.phrase_hits import PhraseHits
@@ -327,18 +327,14 @@ class IndexScoring(PhraseHits):
                 dtype=np.float64,
             )
         k = min(TOP_K, n_rows)
-        rows = leading_rows(scores, k) if small else None
-        if rows is None:
-            if small:  # a tie at the k-th place: numpy's choice, as a big ledger makes it
-                scores = np.array(scores, dtype=np.float64)
+        if small:
+            rows = leading_rows(scores, k)
+        else:
             positive = np.flatnonzero(scores > 0)
             if len(positive) <= k:  # every positive row is among the leading k: no partition
                 rows = set(positive.tolist())
             else:
-                rows = None if small else clear_leaders(scores, positive, k)
-                if rows is None:
-                    top = np.argpartition(-scores, k - 1)[:k]
-                    rows = {int(r) for r in top if scores[r] > 0}
+                rows = ordered_leaders(scores, positive, k)
         if limit is None or len(rows) <= limit:
             candidates = [self._candidate(row, query, phrase_hits, avgdl) for row in rows]
         else:
