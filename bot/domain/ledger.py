@@ -313,6 +313,19 @@ def fresh_name(base: str, used: set[str]) -> str:
     return name
 
 
+def shown_figure(value: str) -> str:
+    """A figure as written, cut to 30 characters for a message."""
+    return value if len(value) <= 30 else value[:29] + "…"
+
+
+def negative_problem(value: str, figure: Decimal | None, name: str, unit: str) -> str:
+    """Why `figure` (written `value`) of indicator `name` in `unit` cannot stand: below zero
+    where it cannot be (a count, a share of a whole); "" when it may."""
+    if figure is None or figure >= 0 or not below_zero_refused(name, unit):
+        return ""
+    return f"“{value}”是负数，“{name}”不会小于0，请填写0或正数"
+
+
 def figure_problem(ind: IndicatorSpec, key: str) -> str:
     """What is wrong with `ind`'s `key` figure ("target" or "actual"): not a number, or below
     zero where it cannot be (a count, a share of a whole); "" when it may stand."""
@@ -320,9 +333,6 @@ def figure_problem(ind: IndicatorSpec, key: str) -> str:
     try:
         figure = parse_figure(value)
     except FigureError as exc:
-        shown = value if len(value) <= 30 else value[:29] + "…"
-        return f"数值无效，“{shown}”{exc}。{FIGURE_RULE}"
+        return f"数值无效，“{shown_figure(value)}”{exc}。{FIGURE_RULE}"
     unit = (key == "actual" and ind.actual_unit) or ind.unit
-    if figure is None or figure >= 0 or not below_zero_refused(ind.name, unit):
-        return ""
-    return f"“{value}”是负数，“{ind.name}”不会小于0，请填写0或正数"
+    return negative_problem(value, figure, ind.name, unit)

@@ -29,7 +29,9 @@ from bot.domain.ledger import (
     LedgerSpec,
     TargetSpec,
     UnitSpec,
+    negative_problem,
     parse_figure,
+    shown_figure,
     text_problem,
 )
 from bot.domain.unit_names import (
@@ -39,7 +41,7 @@ from bot.domain.unit_names import (
     close_units,
     resolve_unit_name,
 )
-from bot.domain.units import below_zero_refused, same_measure
+from bot.domain.units import same_measure
 from bot.render.spreadsheet import (
     COLUMNS,
     STANDARD_COLUMNS,
@@ -336,17 +338,13 @@ def rows_to_ledger(
                 try:
                     figure = parse_figure(value)
                 except FigureError as exc:
-                    shown = value if len(value) <= 30 else value[:29] + "…"
+                    shown = shown_figure(value)
                     problems.append(CellProblem(r, column, f"“{shown}”{exc}；{FIGURE_RULE}"))
                     continue
                 # as /set refuses it: -500个 of 新建停车位 is no figure any report gives
                 shown_unit = (column == "完成值" and cells.get("完成值单位", "")) or unit
-                if figure is not None and figure < 0 and below_zero_refused(name, shown_unit):
-                    problems.append(
-                        CellProblem(
-                            r, column, f"“{value}”是负数，“{name}”不会小于0，请填写0或正数"
-                        )
-                    )
+                if problem := negative_problem(value, figure, name, shown_unit):
+                    problems.append(CellProblem(r, column, problem))
             if unit and unit not in KNOWN_UNITS:
                 problems.append(CellProblem(r, "单位", f"未知单位“{unit}”"))
             actual_unit = cells.get("完成值单位", "")
