@@ -62,3 +62,8 @@ def sort_best_first(candidates: list[Candidate]) -> None:
 
 
 _NUMBER, _SCORE = attrgetter("number"), attrgetter("score")
+
+
+def to_front(candidates: list[Candidate], n: int) -> list[Candidate]:
+    """The candidates with the `n`-th moved first, the others in their order."""
+    return [candidates[n], *candidates[:n], *candidates[n + 1 :]]

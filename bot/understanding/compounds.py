@@ -5,7 +5,7 @@ target writes, whose qualifier names a topic the leading target is not in: not i
 from __future__ import annotations
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.candidates import Candidate
+from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import AMBIGUOUS_RATIO
 from bot.understanding.text import mask_stopwords
 
@@ -26,7 +26,7 @@ class UnheldCompounds:
                 break
             for r in c.reasons:
                 if r.kind == "phrase" and len(r.text) >= 3 and _qualifies(lead, r.text, q):
-                    return [c, *candidates[:n], *candidates[n + 1 :]]
+                    return to_front(candidates, n)
         return candidates
 
     def _names_unheld_compound(self, q: str, best: TargetSpec | None) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.candidates import Candidate
+from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
 from bot.understanding.text import LEVELS, names_level
 
@@ -77,7 +77,7 @@ class Precedence:
         top = candidates[0].score
         for n, candidate in enumerate(candidates[1:], 1):
             if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
-                return [candidate, *candidates[:n], *candidates[n + 1 :]]
+                return to_front(candidates, n)
         return candidates
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -115,7 +115,7 @@ class Precedence:
             more = c.title.replace(lead.title, " ") if lead.title in c.title else ""
             named = {r.text for r in c.reasons if len(r.text) >= 2 and r.text in more}
             if named and not named & {r.text for r in lead.reasons}:
-                return [c, *candidates[:n], *candidates[n + 1 :]]
+                return to_front(candidates, n)
         return candidates
 
     def _level_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
@@ -133,7 +133,7 @@ class Precedence:
                 break
             own = c.title[:1]
             if own in LEVELS and c.title[1:] == lead.title[1:] and names_level(q, own):
-                return [c, *candidates[:n], *candidates[n + 1 :]]
+                return to_front(candidates, n)
         return candidates
 
     def _level_apart(self, candidates: list[Candidate], q: str) -> list[Candidate]:
@@ -151,7 +151,7 @@ class Precedence:
                 if c.score < lead.score * ALONE_RATIO and c.coverage < lead.coverage:
                     continue
                 if not self._levels_of(c) - said and self._trusted(c):
-                    return [c, *candidates[:n], *candidates[n + 1 :]]
+                    return to_front(candidates, n)
             return candidates
         # Said as a level of its own (县上, 市里), not as the asker's whole place.
         own = {m.group(2) for m in _LEVEL_SAID.finditer(q) if m.group(2)}
@@ -161,7 +161,7 @@ class Precedence:
             if c.score < lead.score * AMBIGUOUS_RATIO:
                 break
             if self._levels_of(c) & own and self._trusted(c):
-                return [c, *candidates[:n], *candidates[n + 1 :]]
+                return to_front(candidates, n)
         return candidates
 
     def _plain_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
@@ -249,7 +249,7 @@ class Precedence:
         if self._parts_listed(candidates[0].number) < 2:
             return candidates, None
         n = named[0]
-        return [candidates[n], *candidates[:n], *candidates[n + 1 :]], candidates[0].number
+        return to_front(candidates, n), candidates[0].number
 
     def _parts_listed(self, number: int) -> int:
         """How many other targets' titles (two characters or more) the target's texts write:
