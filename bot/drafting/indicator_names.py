@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.domain.ledger import IndicatorSpec
 from bot.drafting.fund_lines import fund_share_name
 from bot.drafting.pairing import Pairing
+from bot.drafting.state_tallies import without_state_tallies
 
 # A name that is only the pairing's fallback ("指标", "指标2", "完成").
 _NAMELESS = re.compile(r"^(?:指标|完成)\d*$")
@@ -209,7 +210,9 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
 
 
 def plainly_named(pairings: list[Pairing], text: str) -> list[Pairing]:
-    """`pairings` with each indicator named as `readable_name` says, two never alike."""
+    """`pairings` with each indicator named as `readable_name` says, two never alike; a count
+    of items by state ("未达到序时进度项目6个") is none (state_tallies.py)."""
+    pairings = without_state_tallies(pairings)
     used = {p.indicator.name for p in pairings}
     result = []
     for p in pairings:

@@ -131,13 +131,28 @@ def _stem(name: str) -> str:
     return re.sub("^" + _LEVEL, "", name)
 
 
+# A department's own branch or squad named after it ("市生态环境局西平分局", "县公安局交警大队"):
+# the unit is the branch, whose name the department's opens. The branch's name ends the unit's
+# words; words of several units or of work between ("县公安局指导各派出所") name no branch.
+_BRANCH_AFTER = re.compile(
+    r"([\u4e00-\u9fff]{0,4}?)(?:分局|支队|大队|中队|派出所)(?=$|[^\u4e00-\u9fff]|牵头|负责|配合)"
+)
+_NOT_A_BRANCH_NAME = re.compile(r"[各和及与]|指导|督促|组织|联合|会同")
+
+
+def _branch_after(text: str, end: int) -> str:
+    found = _BRANCH_AFTER.match(text, end)
+    return found.group(0) if found and not _NOT_A_BRANCH_NAME.search(found.group(1)) else ""
+
+
 def _named_department(text: str, m: re.Match[str]) -> str:
     """The department a match of `_department_pattern` names, as the report writes it."""
+    branch_name = _branch_after(text, m.end())
     merged = None if m.group(1) else _MERGED.search(text, 0, m.start())
     if merged:
         # No department of the table: a level the report does not write would be made up.
-        return (merged.group(1) or "") + merged.group(2) + m.group(2)
-    return (m.group(1) or "县") + m.group(2)
+        return (merged.group(1) or "") + merged.group(2) + m.group(2) + branch_name
+    return (m.group(1) or "县") + m.group(2) + branch_name
 
 
 def units_for(

@@ -14,6 +14,7 @@ from bot.drafting.pairing import Pairing, mentions, pair_indicators
 from bot.drafting.row_rates import rate_kept
 from bot.drafting.text_figures import extract_figures, units_pattern
 from bot.drafting.words import comparator_for
+from bot.drafting.work_stages import unanswering
 
 ROW_CONFIDENCE = 0.8  # a target and an actual in one row of a table
 _UNIT_PATTERN = units_pattern(KNOWN_UNITS)
@@ -73,6 +74,8 @@ def _row_pair(row, measure: str, actual_cells: list[str]) -> Pairing | None:
     if len(figures) != 1 or len(done) > 1:
         return None
     t = figures[0]
+    if done and _begun_only(row.target, actual_cells):
+        done = []  # "新建城市书房3个" | "3个正在装修": under way, not 3 built
     unit = _in_measure(t.unit, measure)
     comparator = comparator_for(row.target[: t.start], row.target[t.end :])
     indicator = IndicatorSpec(
@@ -90,6 +93,16 @@ def _row_pair(row, measure: str, actual_cells: list[str]) -> Pairing | None:
             return None
     why = f"同一行：“{row.target}”配“{'；'.join(actual_cells)}”"
     return Pairing(indicator, ROW_CONFIDENCE, why)
+
+
+def _begun_only(target: str, actual_cells: list[str]) -> bool:
+    """The actual cells count only work begun or under way ("3个正在装修", "开工5所") for a
+    target that asks for it finished, as the words' pairing reads them (work_stages.py)."""
+    wanted = mentions(target)
+    told = [m for cell in actual_cells for m in mentions(cell)]
+    if len(wanted) != 1 or not told:
+        return False
+    return unanswering(wanted[0], told) == set(range(len(told)))
 
 
 _RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")

@@ -40,3 +40,13 @@ def test_units_a_notice_names_in_brackets_as_responsible_are_named():
     assert _names(text, topic) == [("市民族宗教局", "named")]
     # Words in brackets that are not units' names say nothing of who is responsible.
     assert ("由各乡镇", "named") not in _names("开展村庄清洁行动(由各乡镇负责)")
+
+
+def test_a_departments_branch_is_named_whole():
+    # "市生态环境局西平分局" is the city bureau's branch in the county, not the city bureau.
+    assert _names("牵头单位:市生态环境局西平分局")[0] == ("市生态环境局西平分局", "named")
+    assert _names("(牵头：县公安局交警大队)")[0] == ("县公安局交警大队", "named")
+    # A department followed by other words, or by a list of units, is the department alone.
+    assert _names("牵头单位:县公安局、县交通运输局")[0] == ("县公安局", "named")
+    assert ("县生态环境局", "named") in _names("县生态环境局加强大气污染防治")
+    assert _names("县公安局指导各派出所。")[0] == ("县公安局", "named")
