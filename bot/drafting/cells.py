@@ -22,6 +22,7 @@ from bot.drafting.columns import (
     is_bare_figure,
     is_empty_cell,
     is_measure_unit,
+    is_next_plan_column,
     is_place_column,
     is_rate_column,
     is_share_column,
@@ -350,7 +351,9 @@ def read_cells(heading: str, body: str, header: tuple[str, ...] = ()) -> Cells:
                 elif area_line:
                     progress.append(f"{area_line}{line}")
             else:
-                if not row_area:
+                if not row_area and found is None and is_next_plan_column(column):
+                    progress.append(f"{column}:{value}")  # labelled: what comes next, not done
+                elif not row_area:
                     progress.append(line if found is not None or len(entries) == 1 else value)
                 # Only a completion column answers the row's target; a share column
                 # ("累计进度:110.69%", "形象进度(%)") is read for the status.

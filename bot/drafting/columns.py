@@ -25,12 +25,23 @@ PLACE_WORDS = "地区|区域|区县|县区|县市区|市县|县市|市州|地市
 _PLACE_LABEL = re.compile(rf"^(?:{PLACE_WORDS})$")
 # "完成时限:12月底前" says when the target is due (read with the target's words); "下步计划",
 # "存在问题" speak of the work, not of its target.
-_DUE_LABEL = re.compile(r"时限|时间|节点|期限")
+# "起止年限:2024-2025" gives the years the work spans: it falls due at the last one's end.
+_DUE_LABEL = re.compile(r"时限|时间|节点|期限|年限")
 # "月度工作计划:4月:…" is the plan of the month reported on: its month is a milestone of the
 # target, its figures are planned, not done (read apart from the progress).
 _PLAN_LABEL = re.compile(r"月度(?:工作)?计划|节点计划|进度安排|月度目标")
 # "7月工作计划" is next month's work, not the year's target.
 _NEXT_LABEL = re.compile(r"下步|下一步|下月|打算|措施|问题|备注|说明|工作计划")
+# Of those, the work planned next ("下步计划", "7月工作计划" in a table to the end of June): no
+# progress, so no words a status is read from.
+_PLANNED_NEXT = re.compile(r"下步|下一步|下月|打算|工作计划")
+
+
+def is_next_plan_column(label: str) -> bool:
+    """A column of the work planned after the period reported on ("下步计划", "7月工作计划")."""
+    return label_kind(label) == "other" and bool(_PLANNED_NEXT.search(label))
+
+
 # A column of shares: "形象进度(%)", "完成率", "占年任务之比". Its cells say how far the work
 # is, for the status; they are not figures of the row's target.
 # "占全年计划", "占年度任务": the share of the plan done.

@@ -15,8 +15,10 @@ from bot.drafting.text_figures import extract_figures
 _DEADLINE_RE = re.compile(
     r"(?:(20\d{2})年)?(?:(\d{1,2})月(?:底|末)(?:之前|前)?|(\d{1,2})月(\d{1,2})日(?:之前|前)"
     r"|(上半年)(?:之前|前)?)|年底前|年底|年内"
-    # "(2013—2017年)": a target of a plan of several years falls due at the span's end.
-    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})年(?![\d上下前一二三四])"
+    # "(2013—2017年)": a target of a plan of several years falls due at the span's end; so
+    # does one whose 起止年限 cell gives the span without 年 ("（2024-2025）").
+    r"|20\d{2}\s*[—\-~～至到]\s*(20\d{2})"
+    r"(?:年(?![\d上下前一二三四])|(?<=[(（]\d{4}[—\-~～至到]\d{4})(?=[)）]))"
     # "秋季开学前投入使用", "确保…秋季投入使用": a school opens for the autumn term on 1 September.
     r"|(?:(20\d{2})年)?(秋季)(?=开学|学期|投入使用|投用|招生|入学)"
     # "三季度末完成", "第二季度前建成": the quarter's last day (not "前三季度", a period).

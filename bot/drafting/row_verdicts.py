@@ -14,6 +14,7 @@ import re
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.cells import split_cells
 from bot.drafting.closing_marks import without_closing_marks
+from bot.drafting.columns import is_next_plan_column
 from bot.drafting.statuses import begun_not_finished
 from bot.drafting.words import Reading, status_from_words
 
@@ -63,7 +64,13 @@ def _period_end(label: str) -> int:
 
 def latest_progress(told: str, cells: list[tuple[str, str]]) -> str:
     """`told` without the cells of earlier periods when the row has progress by period: the
-    1-10月 column is an earlier state that the 1-11月 column replaces."""
+    1-10月 column is an earlier state that the 1-11月 column replaces; and without the work
+    planned next ("7月工作计划:开工建设"), which tells nothing done."""
+    told = "\n".join(
+        ln
+        for ln in told.split("\n")
+        if not ((found := _LABELLED.match(ln)) and is_next_plan_column(found.group(1)))
+    )
     ends = [(_period_end(label), value) for label, value in cells]
     latest = max((end for end, _value in ends), default=0)
     stale = [v for end, v in ends if 0 < end < latest and v.strip()]
