@@ -76,6 +76,7 @@ from bot.drafting.sentences import (
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
+from bot.drafting.stage_sections import stages_done
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_lists import tasks_paired
 from bot.drafting.sub_pairs import parts_told_with_their_plans
@@ -255,14 +256,9 @@ def draft_target(
     guesses.append(Guess("units", lead.value, lead.confidence, lead.words))
     deadlines = extract_deadlines(item.target_text, year, cells.plan_text)
     named = any(d.text in item.target_text for d in deadlines)
-    guesses.append(
-        Guess(
-            "deadlines",
-            "、".join(d.date.isoformat() for d in deadlines),
-            0.9 if named else 0.7,
-            "目标中写明" if named else "未写时限，按年底",
-        )
-    )
+    dates = "、".join(d.date.isoformat() for d in deadlines)
+    why = "目标中写明" if named else "未写时限，按年底"
+    guesses.append(Guess("deadlines", dates, 0.9 if named else 0.7, why))
     target_text = item.target_text
     if not target_text.strip():  # the ledger requires one; a person writes it in review
         target_text = f"（待填写：报告第{item.line}行的第{item.number}项没有目标文字）"
@@ -433,6 +429,7 @@ def draft_report(
         guesses[item.number] = found
     targets = group_deadlines(targets, ledger_year)
     sections = sections_of(report.targets, text.split("\n"))
+    targets, guesses = stages_done(targets, guesses, sections)  # "…已完成前期工作" under 前期
     targets, guesses = borrowed_subjects(targets, guesses)  # "完成投资…" under "47个…"
     targets, guesses = titles_of_places(targets, guesses, report.preamble, tokenizer, lexicon)
     targets, guesses = titles_told_apart(targets, guesses, sections, tokenizer, lexicon)
