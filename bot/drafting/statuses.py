@@ -16,6 +16,7 @@ from bot.domain.status import (
     missing_figures,
     targeted_indicators,
 )
+from bot.drafting.own_yardstick import restated_task_verdict
 from bot.drafting.parts_and_pace import part_behind, tallied_pace, whole_on_pace
 from bot.drafting.rates import gap_above, gap_status, growth_behind, level_with_plan
 from bot.drafting.relative_targets import relative_status
@@ -362,6 +363,10 @@ def draft_status(
             status = compute_status(spec, day)
             reason = f"报告称“{words.words}”，但未给出{_unreported(spec)}的完成数"
             return spec, Guess("status", status, min(words.confidence, 0.6), reason)
+    own = restated_task_verdict(spec, told) if words is None and unproven else None
+    if own is not None:  # "年度任务目标8.65亿元,累计完成投资11.3亿元" beside "完成工程量30%"
+        spec = mark_done(replace(spec, status_override=own.value, status_reason=own.words))
+        return spec, Guess("status", own.value, own.confidence, own.words)
     if words is None and unproven and day > final_deadline(spec, day):
         # Its time is over and the report does not give the figures it was set in.
         reason = f"报告未给出{_unreported(spec)}的完成数"

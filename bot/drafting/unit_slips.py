@@ -15,6 +15,7 @@ from decimal import Decimal
 from bot.domain.ledger import IndicatorSpec, TargetSpec, parse_decimal
 from bot.domain.status import compute_status, indicator_met, missing_figures
 from bot.domain.units import MAGNITUDES
+from bot.drafting.own_yardstick import restated_task_verdict
 from bot.drafting.pairing import Pairing
 from bot.drafting.words import Reading
 
@@ -57,11 +58,15 @@ def status_as_meant(spec: TargetSpec, day: dt.date) -> Reading | None:
         # No figure misses: the year's end alone made it 未完成. A figure the report lacks is
         # 暂无数据 in a draft (status rule 1), not a failure.
         status = "暂无数据"
+    own = restated_task_verdict(meant, spec.progress_text) if status == "暂无数据" else None
+    status = own.value if own else status
     if status == compute_status(spec, day):
         return None
     i = slipped[0]
     why = f"按“{i.actual}{i.unit}”计（报告写“{i.actual}{i.actual_unit}”，疑漏写单位，待核）"
-    if status == "暂无数据":
+    if own:
+        why += "；" + own.words
+    elif status == "暂无数据":
         why += "；" + "、".join(m.name for m in missing) + "暂无数据"
     return Reading(status, why, 0.4)
 
