@@ -238,7 +238,7 @@ def draft_target(
     # The funds handed down ("省级财政补助资金下达…") name who pays, not the target's field.
     own_words = without_fund_shares(item.target_text, item.progress_text)
     topic, topic_confidence = topic_for(item.target_text, own_words, lexicon)
-    category = category_for(topic, topic_confidence)
+    category = category_for(topic, topic_confidence, item.target_text)
     guesses.append(Guess("category", category.value, category.confidence, category.words))
     title = whole_quoted_names(
         title_for(item.target_text, tokenizer, lexicon.abbreviations), item.target_text

@@ -43,7 +43,15 @@ _NOT_A_NAME = re.compile(
     r"|^(?:占|分别|均|是其|实际|低于|高于|超过|截至|做到|按时|正式|审核|调整)"
     r"|^[区县市州][\u4e00-\u9fff]{2,8}[委局]$"
 )
-__all__ = ["TITLE_MAX", "aliases_for", "category_for", "title_for", "topic_for", "units_for"]
+__all__ = [
+    "NO_FIELD",
+    "TITLE_MAX",
+    "aliases_for",
+    "category_for",
+    "title_for",
+    "topic_for",
+    "units_for",
+]
 
 
 @dataclass(frozen=True)
@@ -88,9 +96,22 @@ def topic_for(text: str, progress: str, lexicon: FieldLexicon) -> tuple[Topic | 
     return topic, confidence
 
 
-def category_for(topic: Topic | None, confidence: float) -> Reading:
+NO_FIELD = "未匹配到领域词"
+# With no field's words, work that builds or renews a place of town or village ("完成4个城市社区
+# “一有十中心”规范化建设", "市区老旧居民住宅小区信报箱建设工程") is what 城乡建设 names.
+_BUILT_PLACE = re.compile(
+    r"(?:城市|城区|城镇|城乡|乡村|村庄|社区|小区)[^，,。；;]{0,12}?(?:建设|改造|整治|规范化)"
+)
+
+
+def category_for(topic: Topic | None, confidence: float, text: str = "") -> Reading:
+    """The category of the target's topic; with none, 城乡建设 for building a town's or a
+    village's places (`text`, the target's words), else the fallback, for review."""
     if topic is None or topic.category not in CATEGORIES:
-        return Reading(FALLBACK_CATEGORY, "未匹配到领域词", 0.2)
+        place = _BUILT_PLACE.search(text)
+        if place:
+            return Reading("城乡建设", f"{NO_FIELD}，按“{place.group(0)}”", 0.3)
+        return Reading(FALLBACK_CATEGORY, NO_FIELD, 0.2)
     return Reading(topic.category, f"领域词“{topic.name}”", confidence)
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.drafting.naming import category_for, topic_for, units_for
+from bot.drafting.naming import NO_FIELD, category_for, topic_for, units_for
 from bot.drafting.review import Guess
 
-_NO_FIELD = "未匹配到领域词"
 _BY_TITLE = 0.1  # a title's words weigh less than a text's: each guess stays marked for review
 
 
@@ -20,7 +19,7 @@ def topics_from_titles(targets: list, guesses: dict, lexicon, departments) -> tu
     found, guesses = list(targets), dict(guesses)
     for k, spec in enumerate(targets):
         said = {g.field: g for g in guesses[spec.number]}
-        if said.get("category") is None or said["category"].why != _NO_FIELD:
+        if said.get("category") is None or not said["category"].why.startswith(NO_FIELD):
             continue
         topic, confidence = topic_for(spec.title, "", lexicon)
         if topic is None:

@@ -114,6 +114,20 @@ def test_category_comes_from_the_topic(lexicon):
     assert guess.confidence < 0.6  # flagged for review, never silent
 
 
+def test_without_a_field_building_a_town_or_village_place_is_城乡建设(lexicon):
+    text = "完成4个城市社区“一有十中心”规范化建设。"
+    topic, confidence = topic_for(text, "", lexicon)
+    assert topic is None
+    guess = category_for(topic, confidence, text)
+    assert guess.value == "城乡建设" and guess.confidence < 0.6
+    assert "城市社区" in guess.words
+    # A place named without building it says nothing of the field.
+    assert category_for(None, 0.0, "城乡居民大病保险").value != "城乡建设"
+    # A field's words decide before the place does.
+    topic, confidence = topic_for("完成社区养老服务中心建设3个", "", lexicon)
+    assert category_for(topic, confidence, "完成社区养老服务中心建设3个").value == "民生保障"
+
+
 def test_named_units_and_the_inferred_lead(lexicon):
     departments = load_departments()
     topic, confidence = topic_for("农业水价综合改革", "水利局已成立用水协会", lexicon)
