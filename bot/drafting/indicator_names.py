@@ -180,6 +180,27 @@ def _changed_measure(text: str, value: str, unit: str) -> str:
     return words
 
 
+def _where_done(text: str, value: str, unit: str) -> str:
+    """`text` from the line of the last place `value` and `unit` are written: where the
+    progress tells a figure done that the target line writes first ("新建城市书房3个。" over
+    "3个正在装修")."""
+    found = list(re.finditer(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(unit)}", text))
+    if len(found) < 2:
+        return text
+    return text[text.rfind("\n", 0, found[-1].start()) + 1 :]
+
+
+# Things counted by the state they are in ("3个正在装修", "另有8个正在改造", "2所在建"): the
+# state names them; the target's words would name them as done.
+_STATE_AFTER = re.compile(r"^(?:(?:正在|仍在|尚在)[\u4e00-\u9fff]{1,4}|在建|在办)")
+
+
+def _state_after(text: str, value: str, unit: str) -> str:
+    end = _written_at(text, value, unit)
+    found = _STATE_AFTER.match(text[end:].lstrip()) if end >= 0 else None
+    return found.group(0) if found else ""
+
+
 def readable_name(ind: IndicatorSpec, text: str) -> str:
     """The name `ind` should carry in a ledger a clerk reads, found in `text` (the item's
     target and progress); its own name when that already says what it measures."""
@@ -191,7 +212,8 @@ def readable_name(ind: IndicatorSpec, text: str) -> str:
     if _NAMELESS.match(name) and unit == "%" and _share_in_brackets(value).search(text):
         return "完成比例"  # "已完成1个(50%)": how much of the target that count is
     if _NAMELESS.match(name) or _BOOKKEEPING.match(name) or _only_doing(name):
-        found = counted_after(text, value, unit) or _clause_before(text, value, unit)
+        state = "" if ind.target else _state_after(_where_done(text, value, unit), value, unit)
+        found = state or counted_after(text, value, unit) or _clause_before(text, value, unit)
         return found or named_before(text, value, unit) or name
     if _CHANGE_ONLY.match(name) and unit == "%":
         measure = _changed_measure(text, value, unit)

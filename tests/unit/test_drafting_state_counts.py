@@ -59,3 +59,16 @@ def test_a_cell_counting_things_built_or_begun_for_a_start_answers_it():
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("3", "3")]
     _, targets = drafted("序号 | 任务 | 进展\n1. 新开工城市书房3个 | 3个正在施工\n", TODAY)
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("3", "3")]
+
+
+PROSE = "某县2023年重点工作进展情况\n1. 新建城市书房3个。\n{}\n"
+
+
+def test_things_counted_under_way_are_named_by_their_state_not_by_the_target():
+    # Before, "3个" took the target line's name ("城市书房: 3个"), which reads as 3 built.
+    _, targets = drafted(PROSE.format("3个正在装修。"), TODAY)
+    named = {i.name: i.actual for i in targets[1].indicators if i.actual}
+    assert named == {"正在装修": "3"}
+    _, targets = drafted(PROSE.format("已建成1个,2个正在装修。"), TODAY)
+    assert [(i.target, i.actual) for i in targets[1].indicators if i.target] == [("3", "1")]
+    assert {i.name: i.actual for i in targets[1].indicators if not i.target} == {"正在装修": "2"}
