@@ -24,7 +24,7 @@ from bot.render.replies import (
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.cues import AMBIGUOUS_RATIO, LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
@@ -225,6 +225,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             has_cue = not (best and names_phrase(best[0], 3)) and not self._names_target(who)
         if status and not has_cue:
             has_cue = bool(ANY_OF_THEM.search(q))
+        if status and has_cue and self._tallied_by_named(q):
+            return None  # the named target's own count of its projects, not a list
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.
@@ -394,6 +396,22 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named
+
+    def _tallied_by_named(self, q: str) -> bool:
+        """A target named by a phrase of its own, or a figure only it holds, writes the
+        question's status words as its own tally ("省重点项目达到序时进度的有几个": "省重点投资
+        项目达到序时进度的项目7个"; "进展缓慢项目4项的是哪个": "进展缓慢项目4项")."""
+        said = [m.group().rstrip("的") for m in (ON_PACE.search(q), ANY_STATUS.search(q)) if m]
+        scored = self._scored(q) if said else []
+        if not scored or not self._trusted(scored[0]):
+            return False
+        best = scored[0]
+        if len(scored) > 1 and scored[1].score >= best.score * AMBIGUOUS_RATIO:
+            return False  # several alike by the status words they all write ("塌目标")
+        if not (names_phrase(best, 3) or holds_own_figure(scored)):
+            return False
+        text = self.index.docs[best.number].text
+        return any(word in text for word in said)
 
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""
