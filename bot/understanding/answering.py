@@ -193,11 +193,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
-        holds each out-of-scope cue, place and subject of the lexicon; for a big one (`WARM_AT`)
-        cn2an, statuses, summary, list groups, at-risk rows; a small one (`AHEAD_MAX`):
-        statuses, all cards, its indicator names normalised."""
+        holds each out-of-scope cue, place, subject and topic word of the lexicon; for a big
+        one (`WARM_AT`) cn2an, statuses, summary, list groups, at-risk rows; a small one
+        (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
         lexicon = self.lexicon
-        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
+        asked = (w for topic in lexicon.topics for w in topic.asked)  # `_only_a_topic`'s
+        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
             self._counts(word)
         if len(self.ledger.targets) >= WARM_AT:
             chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
