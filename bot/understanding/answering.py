@@ -194,8 +194,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
         holds each out-of-scope cue, place, subject and topic word of the lexicon; for a big
-        one (`WARM_AT`) cn2an, statuses, summary, list groups, at-risk rows; a small one
-        (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
+        one (`WARM_AT`) cn2an, statuses, summary, list groups, at-risk rows, lexicon tables;
+        a small one (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
         lexicon = self.lexicon
         asked = (w for topic in lexicon.topics for w in topic.asked)  # `_only_a_topic`'s
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
@@ -207,6 +207,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             self._summary_text()
             self._pool({}, None, None)
             self._risks_today()
+            self._warm_lexicon()
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
                 self.status(t)  # what the first list question would work out for all
