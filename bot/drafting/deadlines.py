@@ -57,7 +57,8 @@ def _leads_undated(sentence: str) -> bool:
     )
 
 
-_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+# "截至10月底", and a clause opening "至9月底,": the day progress is told of.
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|(?:^|[，,。；;：:\n])至)(?:到)?\s*$")
 _TOLD_BEFORE = re.compile(r"(?:已|后)于\s*$")
 _RESULT_AFTER = re.compile(
     r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
