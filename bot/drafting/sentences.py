@@ -379,9 +379,9 @@ _PLAN_OR_BOUND = re.compile(
 )
 
 
-# Words of what was done, not of what is to be done.
+# Words of what was done, not of what is to be done ("为年度计划的96.9%": a share of the plan).
 _SAID_DONE = re.compile(
-    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+    r"已|实际|累计|(?:完成|占|为)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
