@@ -30,7 +30,7 @@ from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.done_parts import summed_parts
 from bot.drafting.fund_lines import without_fund_shares
-from bot.drafting.groups import inherited_status, run_verdicts
+from bot.drafting.groups import inherited_status
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.items_day import items_day
 from bot.drafting.named_laggards import laggards_named
@@ -60,6 +60,7 @@ from bot.drafting.row_verdicts import (
     status_mark,
 )
 from bot.drafting.rows import pair_rows
+from bot.drafting.run_verdicts import run_verdicts
 from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
@@ -147,8 +148,7 @@ def draft_target(
     `lead_header`: the header its row is under, read only for the 责任单位 column;
     `yardstick`: the report counts its items short of the time gone)."""
     guesses: list[Guess] = []
-    if dated is None:
-        dated = progress_report
+    dated = progress_report if dated is None else dated
     item = replace(item, progress_text=without_introductions(item.progress_text))
     # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
     target_text, marked, lead_aside = status_mark(item.target_text)
@@ -416,7 +416,7 @@ def draft_report(
             lexicon,
             departments,
             tokenizer,
-            progress_report=as_of is not None or tells_progress(heading),
+            progress_report=as_of is not None or tells_progress(heading, text),
             header=header,
             lead_header=header or header_above(lines, item.line),
             dated=as_of is not None or reports_year_end(heading),

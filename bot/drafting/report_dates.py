@@ -198,9 +198,22 @@ def reports_year_end(heading: str) -> bool:
     return bool(_YEAR_END_HEADING.search(first)) and report_day(first, 2000) is None
 
 
-def tells_progress(heading: str) -> bool:
-    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not."""
-    return bool(_PROGRESS_HEADING.search(heading))
+def tells_progress(heading: str, text: str = "") -> bool:
+    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not, or
+    the `text`'s section headings do (`sections_tell_progress`)."""
+    return bool(_PROGRESS_HEADING.search(heading)) or sections_tell_progress(text)
+
+
+# A section heading of its own line naming progress ("一、分类型进展情况", "二、总体完成情况").
+_PROGRESS_SECTION = re.compile(
+    r"^\s*[一二三四五六七八九十]+、[^。；;，,\n]{0,16}?(?:进展|完成)情况\s*$", re.M
+)
+
+
+def sections_tell_progress(text: str) -> bool:
+    """A report with no title whose section headings say they tell progress ("一、分类型进展
+    情况", "二、分行业进展情况"): a report of progress, as such a title would make it."""
+    return len(_PROGRESS_SECTION.findall(text)) >= 2
 
 
 # A news agency's dateline: "新华社北京11月19日电", "人民网石家庄11月19日电（记者…）".

@@ -182,6 +182,9 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
             "序时进度", "进展顺利", "顺利推进",
+            # An office's verdict on work going well, the year not over ("进展情况较好"), or
+            # level with the whole's pace ("与整体进度基本持平").
+            "进展较好", "进展良好", "进展情况较好", "进展情况良好", "进度基本持平",
             # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
             "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
         ),
