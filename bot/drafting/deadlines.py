@@ -26,6 +26,9 @@ _DEADLINE_RE = re.compile(
     r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营)"
     # not "10月完成投资3亿元" nor "2月份完成管网水质总检测580次": the month's result.
     r"(?![^，,。；;\d]{0,12}\d))"
+    # "2025年完成…建设", "2025年全面完成": a part of a project of several years due that year.
+    r"|(?<![\d\-—~至到])(20\d{2})年(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付)"
+    r"(?![^，,。；;\d]{0,12}\d))"
 )
 _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _SENTENCE = re.compile(r"[^。；;]+")
@@ -107,6 +110,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = _month_end(year, _QUARTERS[m.group(9)])
             elif m.group(10):
                 date = _month_end(year, int(m.group(10)))
+            elif m.group(11):
+                date = dt.date(int(m.group(11)), 12, 31)
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

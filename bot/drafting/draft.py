@@ -43,6 +43,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.node_columns import missed_node
+from bot.drafting.own_lines import answers_itself, says_done_itself
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
@@ -93,29 +94,11 @@ from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
 from bot.drafting.title_topics import topics_from_titles
+from bot.drafting.uniform_columns import without_uniform_column
 from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
-
-
-def _says_done_itself(line: str) -> bool:
-    """The line ends its sentence saying its work is done ("巩固提升31个生猪基地,已完成既定
-    目标。"): the sentences after it add to its progress, they do not replace it."""
-    said = status_from_words(line)
-    return (
-        said is not None and said.value in ("已完成", "超额完成") and said.words.startswith("已")
-    )
-
-
-def _answers_itself(line: str) -> bool:
-    """The line holds a target and the amount done of it: a pair of one measure (in one unit
-    or two that convert: "年度计划投入2.6亿元,目前仅完成投入2960万元")."""
-    target_words, done_words = split_sentence(line)
-    return bool(done_words) and any(
-        p.indicator.comparable for p in pair_indicators(target_words, done_words)
-    )
-
 
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
@@ -168,7 +151,7 @@ def draft_target(
         progress_report
         and bool(item.progress_text.strip())
         and not item.one_sentence
-        and (shares_of_unwritten_targets(item.target_text) or _answers_itself(item.target_text))
+        and (shares_of_unwritten_targets(item.target_text) or answers_itself(item.target_text))
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)
@@ -286,9 +269,7 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
-    if own_line or (
-        progress_report and item.progress_text and _says_done_itself(item.target_text)
-    ):
+    if own_line or (progress_report and item.progress_text and says_done_itself(item.target_text)):
         told = f"{item.target_text}\n{told}"
     told = without_fund_shares(item.target_text, told)  # "资金下达X亿元,完成年度计划的Y%"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
@@ -374,6 +355,7 @@ def draft_report(
         else bool(today and (today.year > ledger_year or today.month == 12))
     )
     targets, guesses = [], {}
+    report = replace(report, targets=without_uniform_column(report.targets))  # "| 100 |"
     header = header_labels(report.preamble)
     lines = text.split("\n")
     header = header_with_lead_units(header, report.preamble, lines)

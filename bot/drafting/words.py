@@ -332,11 +332,18 @@ def forecasts_failure(words: str) -> bool:
 _AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:后|以后)?[，,]?")
 
 
+# The rest of the work still going on after a part done: the target is not done yet.
+_REST_GOING = re.compile(r"(?:其他|其余|剩余)[^，,。；;]{0,10}?(?:正在|仍在|尚在|还在)")
+
+
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none.
     After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide; a
     part put off by a decision ("根据…,项目暂缓") leaves the other parts to decide."""
     progress = without_decided_deferrals(progress) or progress
+    rest = _REST_GOING.search(progress)
+    if rest and _DONE.search(progress[: rest.start()]):  # "已完成A、B建设,其他项目正在施工"
+        return Reading("推进中", _clause_around(progress, rest.start(), rest.end()), 0.7)
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
     turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"
