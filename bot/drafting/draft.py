@@ -77,6 +77,7 @@ from bot.drafting.sentences import (
     without_introductions,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
+from bot.drafting.share_proofs import lead_plans_answered, reseated_by_shares
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_lists import tasks_paired
@@ -122,6 +123,7 @@ def draft_target(
     verdict: Reading | None = None,
     lead_header: tuple[str, ...] = (),
     yardstick: bool = False,
+    lead: str = "",
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
@@ -129,7 +131,8 @@ def draft_target(
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
     list is done; `own_lines`: most of its items have no progress apart from their line;
     `lead_header`: the header its row is under, read only for the 责任单位 column;
-    `yardstick`: the report counts its items short of the time gone)."""
+    `yardstick`: the report counts its items short of the time gone; `lead`: the report's
+    opening, whose plan figures an item's share may prove its target)."""
     guesses: list[Guess] = []
     dated = progress_report if dated is None else dated
     item = replace(item, progress_text=without_introductions(item.progress_text))
@@ -213,6 +216,8 @@ def draft_target(
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
+    pairings = reseated_by_shares(pairings, texts)  # "年内计划投资…,完成年度计划的62.4%"
+    pairings = lead_plans_answered(pairings, texts, lead)  # the lead's "年度计划投资…"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
@@ -408,6 +413,7 @@ def draft_report(
             own_lines=own_lines,
             yardstick=counts_laggards(text, report.targets),
             verdict=verdict,
+            lead=report.preamble,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         spec, found = met_by_lead_rate(spec, found, floors, day)
