@@ -77,7 +77,11 @@ from bot.drafting.sentences import (
     without_introductions,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
-from bot.drafting.share_proofs import lead_plans_answered, reseated_by_shares
+from bot.drafting.share_proofs import (
+    lead_plans_answered,
+    reseated_by_shares,
+    shares_of_other_amounts,
+)
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_lists import tasks_paired
@@ -218,6 +222,7 @@ def draft_target(
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
     pairings = reseated_by_shares(pairings, texts)  # "年内计划投资…,完成年度计划的62.4%"
     pairings = lead_plans_answered(pairings, texts, lead)  # the lead's "年度计划投资…"
+    pairings = shares_of_other_amounts(pairings, texts)  # "107个,完成投资…,完成年度计划的X%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:

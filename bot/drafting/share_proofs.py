@@ -96,3 +96,25 @@ def lead_plans_answered(pairings: list[Pairing], text: str, lead: str) -> list[P
         filled = replace(ind, target=plan.value, unit=plan.unit, actual_unit=shown)
         result[k] = Pairing(filled, 0.6, why)
     return result
+
+
+_CLAUSE_BEFORE = re.compile(r"([^，,。；;\n]+)[，,]\s*$")
+
+
+def shares_of_other_amounts(pairings: list[Pairing], text: str) -> list[Pairing]:
+    """`pairings` without a share taken as the actual of a target in another measure when the
+    clause before the share gives an amount done in a third ("计划续建项目107个,完成投资375.75
+    亿元,完成年度计划的119.1%": the share is the investment's, the count's result is unwritten)."""
+    result = list(pairings)
+    for k, p in enumerate(result):
+        ind = p.indicator
+        if ind.actual_unit != "%" or ind.unit in ("%", "") or not ind.target:
+            continue
+        share = next((m for m in _SHARE.finditer(text) if m.group(1) == ind.actual), None)
+        before = _CLAUSE_BEFORE.search(text[: share.start()]) if share else None
+        if before is None:
+            continue
+        amounts = [m for m in mentions(before.group(1)) if m.unit not in ("%", ind.unit)]
+        if any(not same_measure(m.unit, ind.unit) for m in amounts):
+            result[k] = replace(p, indicator=replace(ind, actual="", actual_unit=""))
+    return result

@@ -40,3 +40,16 @@ def test_a_plan_of_the_lead_is_the_target_its_share_proves():
     assert pairs[1] == [("496.37", "585.57")]
     assert pairs[2] == [("173.55", "182.96")]
     assert pairs[3] == []  # 251.92 is no share of either plan it prints: its plan is unwritten
+
+
+def test_a_share_after_an_amount_is_that_amounts_not_a_counts():
+    text = (
+        "某市2031年重点建设项目完成情况\n"
+        "1. 续建项目:计划续建项目107个,完成投资375.75亿元,完成年度计划的119.1%。\n"
+        "2. 新开工项目:计划新开工项目90个,已开工81个,完成投资129.43亿元,完成年度计划的110.7%。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2032, 1, 11)).ledger
+    first, second = ledger.targets
+    counts = [(i.target, i.unit, i.actual) for i in first.indicators if i.unit == "个"]
+    assert counts == [("107", "个", "")]  # its result is unwritten: a target alone
+    assert [(i.target, i.actual) for i in second.indicators if i.unit == "个"] == [("90", "81")]
