@@ -6,6 +6,7 @@ import datetime as dt
 
 from bot.domain.status import compute_status
 from bot.drafting.drafter import draft
+from bot.drafting.parts_and_pace import part_behind, whole_on_pace
 from bot.drafting.report_dates import tells_progress
 from bot.drafting.report_text import parse_report
 from bot.drafting.sentences import line_tells_progress
@@ -43,3 +44,15 @@ def test_an_offices_verdict_of_going_well_tells_progress():
     assert line_tells_progress("甲镇、乙镇进展情况较好,投资完成率分别高于整体进度的11.8个百分点")
     assert line_tells_progress("丙镇投资完成率与整体进度基本持平。")
     assert not line_tells_progress("新建学校2所,力争进展较快。")
+
+
+def test_some_units_behind_beside_the_named_ones_level_with_the_pace_leave_them_under_way():
+    assert part_behind("部分镇和单位投资完成率低于整体进度")
+    assert not part_behind("投资完成率低于整体进度")  # said of the item itself
+    line = "丙镇、丁镇投资完成率与整体进度基本持平,部分镇和单位投资完成率低于整体进度。"
+    assert whole_on_pace(line) == "丙镇、丁镇投资完成率与整体进度基本持平"  # the clause
+    text = f"某区重点项目1-9月进展情况\n1. {line}\n2. 戊镇进展缓慢。\n"
+    drafted = draft(parse_report(text), text, today=dt.date(2033, 10, 19))
+    first, second = drafted.ledger.targets
+    assert compute_status(first, drafted.judging_day) == "推进中"
+    assert compute_status(second, drafted.judging_day) == "滞后"
