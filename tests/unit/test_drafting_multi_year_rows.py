@@ -72,3 +72,16 @@ def test_trailing_empty_cells_left_unwritten_do_not_cut_the_copy():
     whole = [row(1, "甲 | 乙 | 已完成 | 100 | ||"), row(2, "丙 | 丁 | 已完成 | 100 |")]
     assert not breaks_off(whole)
     assert breaks_off([row(1, "甲 | 乙 | 已完成 | 100 | ||"), row(2, "丙 | 丁")])
+
+
+def test_a_cell_restating_the_task_with_the_units_own_figure_is_its_target():
+    text = (
+        "某县2031年重点民生实事项目完成情况公示如下:\n"
+        "1. 建设品质县中10所(其中本县4所)。 | 建设品质县中4所 | 已完成。\n"
+        "2. 新建公办幼儿园5所。 | 新建公办幼儿园已建成4所 | 正在验收。\n"
+    )
+    ledger = _draft(text).ledger
+    first, second = ledger.targets
+    assert [(i.target, i.unit, i.actual) for i in first.indicators] == [("4", "所", "")]
+    # The same words telling work done (已) answer the task's figure.
+    assert [(i.target, i.actual) for i in second.indicators] == [("5", "4")]
