@@ -111,6 +111,8 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
             elif m.group(10):
                 date = _month_end(year, int(m.group(10)))
             elif m.group(11):
+                if int(m.group(11)) < year:
+                    continue  # "2020年完成…" in a later year's list: a result, not a due date
                 date = dt.date(int(m.group(11)), 12, 31)
             else:
                 date = dt.date(year, 12, 31)

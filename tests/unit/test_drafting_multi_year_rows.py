@@ -54,6 +54,9 @@ def test_a_row_of_several_years_falls_due_in_the_years_it_writes():
     assert [d.date for d in dates] == [dt.date(2031, 12, 31), dt.date(2032, 12, 31)]
     due = extract_deadlines("2032年完成城北小学建设,增加学位1080个", 2031)
     assert [d.date for d in due] == [dt.date(2032, 12, 31)]
+    # An earlier year's work is no deadline of this year's list.
+    earlier = extract_deadlines("在2030年完成一期建设的基础上,新增学位500个", 2031)
+    assert [d.date for d in earlier] == [dt.date(2031, 12, 31)]
     # A year's result is no deadline ("2031年完成投资5亿元").
     result = extract_deadlines("2031年完成投资5亿元", 2031)
     assert [(d.date, d.text) for d in result] == [(dt.date(2031, 12, 31), "年底前")]
