@@ -44,6 +44,7 @@ from bot.domain.ledger import (
 )
 from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
+from bot.domain.spelled_figures import exact_figure, spelled_figure
 from bot.domain.status import measured, year_closed
 from bot.domain.units import below_zero_refused, convert, is_share, with_magnitude
 
@@ -77,6 +78,32 @@ def _bad_number(token: str) -> CommandError:
     return CommandError(f"数值无效：“{_shown(token)}”，请写数字，例如 {FIGURE_EXAMPLES}")
 
 
+def _unreadable(target: TargetSpec, ind: IndicatorSpec, token: str, command: str) -> CommandError:
+    """What to type instead of a figure in words ("百分之八十" → 80%) or a rough one ("约2650人"
+    → 2650人), as the command to send; any other text gets an example in the indicator's unit."""
+    send = f"/{command} {target.number} {ind.name} "
+    digits = spelled_figure(token)
+    if digits is not None and _readable(ind, digits):
+        return CommandError(
+            f"数值请用阿拉伯数字：“{_shown(token)}”请写作 {digits}，即发送：{send}{digits}"
+        )
+    exact = exact_figure(token)
+    if exact is not None and _readable(ind, exact[0]):
+        figure, words = exact
+        return CommandError(
+            f"台账记录确切的数值，不写“{words}”：如确数是{figure}，请发送：{send}{figure}；"
+            "说明性的文字请用 /note 写入进展"
+        )
+    return CommandError(
+        f"数值无效：“{_shown(token)}”，请写阿拉伯数字（可带单位），例如：{send}{_example(ind)}"
+    )
+
+
+def _example(ind: IndicatorSpec) -> str:
+    """A figure in the indicator's unit, for a message's example: its own, else its target."""
+    return f"{ind.actual or ind.target or '25.1'}{ind.shown_actual_unit or ind.unit}"
+
+
 def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandError:
     if ind.unit:
         return CommandError(
@@ -91,11 +118,32 @@ def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
     return echoed(token, limit)
 
 
-def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
+def _missing(target: TargetSpec, pieces: list[str], command: str) -> CommandError:
+    """ "缺少数值" after an indicator, else the target's indicators to choose from; each with the
+    command to send, a figure in the indicator's unit."""
+    ind = _indicator(target, pieces[0]) if pieces else None
+    shown = ind or (target.indicators[0] if target.indicators else None)
+    if shown is None:
+        return CommandError(f"第{target.number}项没有可填报的指标")
+    send = f"/{command} {target.number} {shown.name} {_example(shown)}"
+    if ind is not None:
+        return CommandError(f"缺少数值：请在指标“{ind.name}”后写数值，例如：{send}")
+    names = "、".join(f"“{i.name}”" for i in target.indicators)
+    return CommandError(f"缺少指标和数值。第{target.number}项的指标：{names}，例如：{send}")
+
+
+def _readable(ind: IndicatorSpec, figure: str) -> bool:
+    """Whether `figure` ("2600人") is one /set takes for `ind`: a number and a unit it takes."""
+    found = NUMBER_RE.fullmatch(figure)
+    unit = _clipped_unit(ind, found.group(2)) if found else ""
+    return found is not None and (not unit or _takes_unit(ind, unit))
+
+
+def _value(target: TargetSpec, ind: IndicatorSpec, token: str, command: str) -> tuple[str, str]:
     """(number as typed without separators, unit typed or "")."""
     found = EXPONENT_RE.fullmatch(token) or NUMBER_RE.fullmatch(token)
     if found is None:
-        raise _bad_number(token)
+        raise _unreadable(target, ind, token, command)
     number, unit = found.group(1).replace(",", ""), found.group(2)
     try:
         parse_figure(number)
@@ -106,6 +154,8 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
     # A unit typed in Traditional characters (億元, 萬畝) is the ledger's Simplified one.
     unit = _clipped_unit(ind, simplified(unit))
     if unit and not _takes_unit(ind, unit):
+        if exact_figure(token) is not None:  # "2650余人", "2650人左右"
+            raise _unreadable(target, ind, token, command)
         raise _unit_error(target, ind, unit)
     return number, unit
 
@@ -158,7 +208,9 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
-def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
+def _refuse_negative(
+    target: TargetSpec, ind: IndicatorSpec, number: str, unit: str, command: str
+) -> None:
     """CommandError for a negative count or quantity (-5人次, -3亩) or share of a whole
     (-5% of 比例), saying what to type."""
     if Decimal(number) >= 0 or not below_zero_refused(ind.name, unit):
@@ -170,7 +222,7 @@ def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: 
     raise CommandError(
         f"数值不能为负数：第{target.number}项“{ind.name}”{measure}，不会小于0，"
         f"你输入的是{number}{unit}。请填写{what}，"
-        f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
+        f"例如 /{command} {target.number} {ind.name} {number.lstrip('-')}{unit}"
     )
 
 
@@ -212,17 +264,23 @@ def _set(text: str, lookup: Lookup, today: dt.date, *, year: int | None = None) 
 
 
 def set_figure(
-    text: str, lookup: Lookup, today: dt.date, *, undated: Undated | None = None
+    text: str,
+    lookup: Lookup,
+    today: dt.date,
+    *,
+    undated: Undated | None = None,
+    command: str = "set",
 ) -> Proposal:
     """A figure change; `undated` says what a figure typed without as-of words is dated with
-    (None: the indicator's own stay, as for a unit's report, dated by its approver's check)."""
+    (None: the indicator's own stay, as for a unit's report, dated by its approver's check);
+    `command` is the one messages tell the sender to type ("report" for a unit's report)."""
     target, rest = head(text, lookup)
     pieces = split_words(rest, 3)
     if len(pieces) < 2:
-        raise CommandError("缺少指标或数值")
+        raise _missing(target, pieces, command)
     ind = _indicator(target, pieces[0])
     value_token = pieces[1]
-    number, unit = _value(target, ind, value_token)
+    number, unit = _value(target, ind, value_token, command)
     tail = pieces[2] if len(pieces) > 2 else ""
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
@@ -254,7 +312,7 @@ def set_figure(
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
     # unit the last figure happened to be written in (8 is not 8人 of a target in 万人次).
     new_unit = unit or ind.unit or ind.actual_unit
-    _refuse_negative(target, ind, number, new_unit)
+    _refuse_negative(target, ind, number, new_unit, command)
     if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
         # a new figure, undated: today's (the same one again changes nothing)
         if undated.refusal:

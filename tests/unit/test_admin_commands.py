@@ -228,6 +228,39 @@ def test_set_bad_decimal(value):
 
 
 @pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # a figure in Chinese numerals: the command to send, in Arabic numerals
+        ("56 优良天数比例 百分之八十", "“百分之八十”请写作 80%，即发送：/set 56 优良天数比例 80%"),
+        (
+            "12 新增贷款 十八点二亿元",
+            "“十八点二亿元”请写作 18.2亿元，即发送：/set 12 新增贷款 18.2亿元",
+        ),
+        ("56 优良天数 二百六十五天", "“二百六十五天”请写作 265天，即发送：/set 56 优良天数 265天"),
+        ("56 PM2.5 四十五", "“四十五”请写作 45，即发送：/set 56 PM2.5 45"),
+        # a rough figure: the ledger keeps exact ones
+        ("12 新增贷款 约25亿元", "不写“约”：如确数是25亿元，请发送：/set 12 新增贷款 25亿元"),
+        ("12 新增贷款 25亿元以上", "不写“以上”：如确数是25亿元，请发送：/set 12 新增贷款 25亿元"),
+        ("56 优良天数 265天左右", "不写“左右”：如确数是265天，请发送：/set 56 优良天数 265天"),
+        ("56 优良天数 260多天", "不写“多”：如确数是260天，请发送：/set 56 优良天数 260天"),
+        # anything else: an example in the indicator's own unit, not 25.1 of any measure
+        (
+            "56 优良天数 很好",
+            "数值无效：“很好”，请写阿拉伯数字（可带单位），例如：/set 56 优良天数 264天",
+        ),
+        # nothing after the indicator, or nothing after the number
+        ("56 优良天数", "缺少数值：请在指标“优良天数”后写数值，例如：/set 56 优良天数 264天"),
+        (
+            "12",
+            "缺少指标和数值。第12项的指标：“新增贷款”、“企业数”，例如：/set 12 新增贷款 24.43亿元",
+        ),
+    ],
+)
+def test_set_says_what_to_send_instead_of_a_figure_it_cannot_take(args, expected):
+    assert expected in error("set", args)
+
+
+@pytest.mark.parametrize(
     ("value", "reason"),
     [
         ("999999999999999999999999999", "整数部分有27位"),
@@ -246,7 +279,11 @@ def test_every_figure_message_gives_the_same_examples():
 
     not_a_number = error("set", "12 新增贷款 很多")
     too_long = error("set", "12 新增贷款 1.1234567")
-    assert f"例如 {FIGURE_EXAMPLES}" in not_a_number and f"例如 {FIGURE_EXAMPLES}" in too_long
+    # No number at all: the command to send, with a figure in the indicator's own unit.
+    assert (
+        "例如：/set 12 新增贷款 24.43亿元" in not_a_number
+        and f"例如 {FIGURE_EXAMPLES}" in too_long
+    )
     assert "156,299" not in not_a_number + too_long  # one way of writing it, declared once
 
 

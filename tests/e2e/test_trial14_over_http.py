@@ -1,0 +1,66 @@
+"""What using the bot found (h-trial14), over HTTP against the fake Bot API.
+
+An admin typed figures as people say them: "/set 56 优良天数比例 百分之八十", "二千六百人",
+"约2650人", "265天左右". Each was "数值无效：…，请写数字，例如 25.1、-3.5 或 156299" (or, for
+"265天左右", "单位不符…你输入的是天左右"): a negative example for a share, and no word of what
+to send. Each now gets the command to send, in Arabic numerals or as the exact figure; and
+"/set 56 优良天数" (no figure) the same command with a figure in the indicator's unit, where it
+was "缺少指标或数值".
+
+A unit's "/report 16 违法占用耕地面积比例 -5%" was told "例如 /set 16 …": a command units may
+not use. The example now names /report, as the usage line after it does.
+"""
+
+from __future__ import annotations
+
+from bot.app.reminders import subscribe
+from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot, snapshot
+
+GROUP = -1001234567  # 县自然资源局's work group
+KW = {"chat_type": "supergroup"}
+
+
+async def test_a_figure_said_in_words_gets_the_command_to_send(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        before = snapshot(engine)
+        for typed, answer in (
+            (
+                "/set 56 优良天数比例 百分之八十",
+                "数值请用阿拉伯数字：“百分之八十”请写作 80%，即发送：/set 56 优良天数比例 80%",
+            ),
+            (
+                "/set 58 城镇新增就业 九千八百人",
+                "数值请用阿拉伯数字：“九千八百人”请写作 9800人，"
+                "即发送：/set 58 城镇新增就业 9800人",
+            ),
+            (
+                "/set 58 城镇新增就业 约9800人",
+                "台账记录确切的数值，不写“约”：如确数是9800人，"
+                "请发送：/set 58 城镇新增就业 9800人；说明性的文字请用 /note 写入进展",
+            ),
+            (
+                "/set 56 优良天数 265天左右",
+                "台账记录确切的数值，不写“左右”：如确数是265天，请发送：/set 56 优良天数 265天；"
+                "说明性的文字请用 /note 写入进展",
+            ),
+            (
+                "/set 56 优良天数",
+                "缺少数值：请在指标“优良天数”后写数值，例如：/set 56 优良天数 264天",
+            ),
+        ):
+            refused = await bot.say(ADMIN, ADMIN, typed)
+            assert refused.text.split("\n")[0] == answer, (typed, refused.text)
+            assert keyboard(refused.sent[0]) == []
+        assert snapshot(engine) == before  # nothing written, nothing pending
+        # the command it names is one the bot takes
+        asked = await bot.say(ADMIN, ADMIN, "/set 56 优良天数比例 80%")
+        assert asked.text.startswith("请确认以下修改：\n第56项 优良天数比例 完成值："), asked.text
+
+
+async def test_a_unit_refused_a_figure_is_told_its_own_command(config, engine, fake):
+    subscribe(engine, "县自然资源局", GROUP)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        unit = await bot.say(GROUP, 501, "/report 16 违法占用耕地面积比例 -5%", **KW)
+        first = unit.text.split("\n")[0]
+        assert first.endswith("请填写0或正数，例如 /report 16 违法占用耕地面积比例 5%"), unit.text
+        assert "/set" not in unit.text
