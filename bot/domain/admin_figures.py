@@ -184,15 +184,28 @@ def _converted_note(ind: IndicatorSpec, unit: str, number: str) -> str:
 SCALE_CHECK = 10
 
 
+# A figure under this share of its target is as likely the slip the other way ("1.2万" of
+# loans in 亿元 meant as 1.2亿): a year's work starts small, never a thousandth of the task.
+SMALL_CHECK = Decimal("0.001")
+
+
 def _scale_note(ind: IndicatorSpec, number: str, unit: str) -> str:
     """ "（是目标14亿元的174倍，请核对数值和单位）" for a figure SCALE_CHECK times its target or
-    more, after converting its unit."""
+    more, after converting its unit; "（不到目标…的千分之一…）" for one under SMALL_CHECK of it;
+    "（如是80%…）" for a share written as a fraction (0.8 of a 比例 whose target is 70%)."""
     typed = replace(ind, actual=number, actual_unit="" if unit == ind.unit else unit)
     target, actual = measured(typed)
-    if target is None or actual is None or target <= 0 or actual < target * SCALE_CHECK:
+    if target is None or actual is None or target <= 0 or actual <= 0:
         return ""
-    times = (actual / target).quantize(Decimal(1))
-    return f"（是目标{ind.target}{ind.unit}的{times}倍，请核对数值和单位）"
+    goal = f"目标{ind.target}{ind.unit}"
+    if actual >= target * SCALE_CHECK:
+        return f"（是{goal}的{(actual / target).quantize(Decimal(1))}倍，请核对数值和单位）"
+    if is_share(ind.name, unit) and actual <= 1 < target:
+        percent = (actual * 100).normalize()
+        return f"（{goal}；如是{percent:f}%，请改为 {percent:f}%）"
+    if actual < target * SMALL_CHECK:
+        return f"（不到{goal}的千分之一，请核对数值和单位）"
+    return ""
 
 
 def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:

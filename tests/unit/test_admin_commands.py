@@ -799,6 +799,7 @@ def test_set_takes_another_magnitude_alone_converted_so_a_slip_shows():
     proposal = run("set", "12 新增贷款 25万 截至11月")
     assert proposal.summary.splitlines()[0] == (
         "第12项 新增贷款 完成值：24.43亿元 → 25万元（折合0.0025亿元）"
+        "（不到目标14亿元的千分之一，请核对数值和单位）"
     )
     assert changes(proposal)["indicator:新增贷款:actual_unit"] == "万元"
     # a measure that takes no magnitude (%) is no place for one
@@ -836,6 +837,18 @@ def test_a_figure_ten_times_its_target_or_more_is_flagged_for_checking():
     assert "（折合150亿元）（是目标14亿元的11倍，请核对数值和单位）" in converted
     for plausible in ("12 新增贷款 30亿元 截至11月", "12 新增贷款 130000万元 截至11月"):
         assert "请核对数值和单位" not in run("set", plausible).summary
+
+
+def test_a_figure_under_a_thousandth_of_its_target_or_a_share_as_a_fraction_is_flagged():
+    # The slip the other way: "1.2万" of loans kept in 亿元 (meant as 1.2亿) is 1.2万元, and
+    # "0.8" of a 比例 whose target is 71.2% is 0.8%, where 80% was meant. Shown, not refused.
+    slip = run("set", "12 新增贷款 1.2万 截至11月").summary
+    assert "1.2万元（折合0.00012亿元）（不到目标14亿元的千分之一，请核对数值和单位）" in slip
+    fraction = run("set", "56 优良天数比例 0.8 截至11月").summary
+    assert "→ 0.8%（未写单位，按该指标的单位“%”记）（目标71.2%；如是80%，请改为 80%）" in fraction
+    for plausible in ("12 新增贷款 0.5亿元 截至1月", "12 新增贷款 0 截至1月", "56 PM2.5 0.8"):
+        summary = run("set", plausible).summary
+        assert "请核对" not in summary and "如是" not in summary, summary
 
 
 def test_an_alias_of_one_character_is_refused_as_no_question_finds_it():
