@@ -49,6 +49,10 @@ class AsOfRefused(CommandError):
     """As-of words naming a day no calendar has, or a day after today."""
 
 
+class NothingToChange(CommandError):
+    """Every value proposed is the one the ledger already holds."""
+
+
 @dataclass(frozen=True)
 class Proposal:
     command: str  # "set", "status", ...
@@ -136,7 +140,7 @@ def make_proposal(
 ) -> Proposal:
     """`changes` holds (field, old, new); refuse a proposal that would change nothing."""
     if all(old == new for _, old, new in changes):
-        raise CommandError(f"第{target.number}项没有需要修改的内容（新值与现值相同）")
+        raise NothingToChange(f"第{target.number}项没有需要修改的内容（新值与现值相同）")
     return Proposal(
         command=command,
         target=target.number,

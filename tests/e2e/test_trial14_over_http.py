@@ -9,11 +9,19 @@ was "缺少指标或数值".
 
 A unit's "/report 16 违法占用耕地面积比例 -5%" was told "例如 /set 16 …": a command units may
 not use. The example now names /report, as the usage line after it does.
+
+A unit reported "/report 30 新建停车位 520个 截至12月18日" with a photo, then "已全部完工，新建
+停车位520个". Once the first was approved, the second showed "无法采纳：第30项没有需要修改的内容
+（新值与现值相同）" with only 驳回: its figure was the ledger's by then, and "已全部完工" could
+only be thrown away. It is now offered as a progress note.
 """
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
 from bot.app.reminders import subscribe
+from bot.store.ledger_store import read_target
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot, snapshot
 
 GROUP = -1001234567  # 县自然资源局's work group
@@ -64,3 +72,30 @@ async def test_a_unit_refused_a_figure_is_told_its_own_command(config, engine, f
         first = unit.text.split("\n")[0]
         assert first.endswith("请填写0或正数，例如 /report 16 违法占用耕地面积比例 5%"), unit.text
         assert "/set" not in unit.text
+
+
+async def test_a_report_whose_figure_another_report_set_first_is_still_news(config, engine, fake):
+    subscribe(engine, "县住建局", -1001555)
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        photo = b"\x89PNG\r\n\x1a\n" + bytes(60)
+        figure = "/report 30 新建停车位 520个 截至12月18日"
+        sent = await bot.send_file(-1001555, 501, photo, caption=figure, **KW)
+        assert sent.texts[0].startswith("已收到第30项的数据报送（编号1）"), sent.texts
+        words = await bot.say(-1001555, 501, "/report 30 已全部完工，新建停车位520个", **KW)
+        assert words.text.startswith("已收到第30项的数据报送（编号2）"), words.text
+        pending = await bot.say(ADMIN, ADMIN, "/pending")
+        [[(_, approve_first), _]] = keyboard(pending.sent[0])
+        await bot.press(ADMIN, ADMIN, pending.sent[0].result["message_id"], approve_first)
+        second = await bot.say(ADMIN, ADMIN, "/pending")
+        assert second.text == (
+            "报送#2 第30项（县住建局群-1001555，报送人ID 501）：\n"
+            "已全部完工，新建停车位520个\n"
+            "拟修改：第30项 进展情况：追加“（2021-01-15补充）已全部完工，新建停车位520个”"
+        ), second.text
+        [[(label, approve), _]] = keyboard(second.sent[0])
+        assert label == "采纳"
+        await bot.press(ADMIN, ADMIN, second.sent[0].result["message_id"], approve)
+        with Session(engine) as session:
+            target = read_target(session, 30)
+        assert target.progress_text.endswith("（2021-01-15补充）已全部完工，新建停车位520个")
+        assert target.indicator("新建停车位").actual == "520"
