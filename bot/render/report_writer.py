@@ -42,8 +42,9 @@ CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
 def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
-    """ "（2020-12-20更新）" when a person changed the progress text (date in `tz`), else ""."""
-    if target.progress_changed_at is None:
+    """ "（2020-12-20更新）" when a person changed the progress text (date in `tz`), else "";
+    nothing after dated notes ("（2020-12-20补充）…"), which say their day already."""
+    if target.progress_changed_at is None or appended_notes(target.progress_text) is not None:
         return ""
     return f"（{_local_date(target.progress_changed_at, tz)}更新）"
 

@@ -149,6 +149,18 @@ def test_one_changed_figure_keeps_the_other_figures_the_imported_sentence_gave(e
     assert "更新" not in "".join(others)
 
 
+def test_a_note_is_dated_once(engine):
+    # /note 3 … appends "（2020-12-23补充）…" to the imported text: the report printed it with
+    # "（2020-12-23更新）" after it as well, the same day said twice.
+    imported = _stored(engine).by_number()[3].progress_text
+    noted = f"{imported}\n（2020-12-23补充）中心敬老院已投入使用。"
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(3, "progress_text", noted)], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    assert "（2020-12-23补充）中心敬老院已投入使用。" in lines
+    assert not any("更新）" in line for line in lines)
+
+
 def test_a_note_added_after_a_figure_change_never_repeats_the_replaced_figure(engine):
     # /set 12 新增贷款 25.1亿元, then /note 12 已通报 (appended to the imported sentence, which
     # states 24.43): the report states the figure once, as it is now, and the dated note.
