@@ -120,7 +120,18 @@ def cmd_unsubscribe(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
                 f"/unsubscribe {unit} {chats[0]}"
             )
         ]
-    return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
+    with reading(ctx.engine) as session:
+        left = [r.unit for r in list_subscriptions(session) if r.chat_id == chat_id]
+    if left:
+        return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
+    # A unit's chat may report only while it is subscribed: its members would next be told
+    # "没有使用本助手的权限" for a /report, with nothing to warn the admin who did this.
+    return [
+        Reply(
+            f"已取消：{unit}的提醒不再发送到 {chat_id}。该会话已不订阅任何单位，其成员也不能再用 "
+            f"/report 报送进展；需要恢复时发送 /subscribe {unit} {chat_id}"
+        )
+    ]
 
 
 def cmd_subscriptions(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
