@@ -34,7 +34,8 @@ NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*
 # Written in exponent form ("1e5"): refused with the figure rule's own reason.
 EXPONENT_RE = re.compile(r"(-?[0-9.,]+[eE][+-]?[0-9]+)(.*)", re.DOTALL)
 NUMBERISH_RE = re.compile(r"[0-9A-Za-z.,+\-_]")
-DATE_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+# 2021-12-31, 2021/12/31, 2021.12.31 or 2021年12月31日: how dates are typed in an office.
+DATE_RE = re.compile(r"([0-9]{4})(?:[-/.]|年)([0-9]{1,2})(?:[-/.]|月)([0-9]{1,2})日?")
 
 
 class CommandError(Exception):

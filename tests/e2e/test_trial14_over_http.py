@@ -14,6 +14,12 @@ A unit reported "/report 30 新建停车位 520个 截至12月18日" with a phot
 停车位520个". Once the first was approved, the second showed "无法采纳：第30项没有需要修改的内容
 （新值与现值相同）" with only 驳回: its figure was the ledger's by then, and "已全部完工" could
 only be thrown away. It is now offered as a progress note.
+
+With a drafted 2021 ledger (few units named), "/assign 5 交通局" was "台账中没有“交通局”这个
+责任单位…请写全称并在最后加“新单位”，例如：/assign 12 …": 县交通运输局 of the 2020 ledger
+counted for nothing, and the example named another target. A unit of any year held is known
+now. Dates are taken as offices write them: "/deadline 5 2021年12月31日" was "日期无效…请写成
+YYYY-MM-DD".
 """
 
 from __future__ import annotations
@@ -99,3 +105,24 @@ async def test_a_report_whose_figure_another_report_set_first_is_still_news(conf
             target = read_target(session, 30)
         assert target.progress_text.endswith("（2021-01-15补充）已全部完工，新建停车位520个")
         assert target.indicator("新建停车位").actual == "520"
+
+
+async def test_a_new_years_admin_assigns_a_unit_an_earlier_year_named(config, engine, fake):
+    from bot.config import PROJECT_ROOT
+    from bot.render.ledger_toml import load_ledger_file
+    from bot.store.ledger_import import load_ledger
+
+    ledger = load_ledger_file(PROJECT_ROOT / "tests" / "data" / "ledger_2021.toml")
+    load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021: 3 targets, 3 units
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        known = await bot.say(ADMIN, ADMIN, "/assign 3 交通局")
+        assert known.text.startswith(
+            "请确认以下修改：\n第3项 新增责任单位：县交通运输局(配合)\n"
+            "“交通局”即县交通运输局（台账中的名称）"
+        ), known.text
+        unknown = await bot.say(ADMIN, ADMIN, "/assign 3 县大数据局")
+        assert "例如：/assign 3 县大数据局 配合 新单位" in unknown.text, unknown.text
+        moved = await bot.say(ADMIN, ADMIN, "/deadline 3 2021年12月31日")
+        assert moved.text.startswith(
+            "请确认以下修改：\n第3项 时限“10月底前”：2021-10-31 → 2021-12-31"
+        ), moved.text

@@ -466,6 +466,19 @@ def test_deadline_bad_date(when):
     assert "日期无效" in message and "YYYY-MM-DD" in message
 
 
+@pytest.mark.parametrize("when", ["2021年1月31日", "2021年01月31日", "2021.1.31", "2021/1/31"])
+def test_deadline_takes_a_date_as_an_office_writes_it(when):
+    # Before, "/deadline 12 2021年1月31日" was "日期无效…请写成YYYY-MM-DD".
+    assert run("deadline", f"12 {when}").summary == "第12项 时限“年底前”：2020-12-31 → 2021-01-31"
+
+
+def test_a_bad_deadline_date_gives_the_command_to_send():
+    message = error("deadline", "56 年底")
+    assert message.startswith(
+        "日期无效：“年底”，请写成YYYY-MM-DD或YYYY年M月D日，例如 /deadline 56 2020-12-31 年底前\n"
+    )
+
+
 def test_deadline_missing_date():
     assert "缺少日期" in error("deadline", "12")
 
