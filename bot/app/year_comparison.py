@@ -65,13 +65,14 @@ SAME_MEASURE_NAME = 60.0
 
 
 def _indicator_line(year: int, found: IndicatorSpec) -> str:
-    actual = f"{found.actual}{found.unit}" if found.actual else "暂无数据"
+    actual = f"{found.actual}{found.shown_actual_unit}" if found.actual else "暂无数据"
     goal = f"（目标{found.target}{found.unit}）" if found.target else ""
     return f"{year}年{actual}{goal}"
 
 
 def _change(before: IndicatorSpec, after: IndicatorSpec) -> str:
-    old, new = before.actual_value, after.actual_value
+    # Each in its target's unit (79891人 of a measure in 万人次 is 7.9891), then in one unit.
+    old, new = before.actual_in_target_unit, after.actual_in_target_unit
     if old is None or new is None or old == 0:
         return ""
     if before.unit != after.unit:

@@ -181,6 +181,22 @@ def test_a_rate_compared_across_years_changes_by_points():
     assert line.endswith("2020年6.3%（目标6%）；2021年9.2%（目标8%），提高2.9个百分点"), line
 
 
+def test_a_figure_in_another_unit_of_its_measure_is_compared_in_one_unit():
+    # 2020's 79891人 of a measure in 万人次 read "2020年79891万人次", and was compared as such.
+    screened = IndicatorSpec("慢阻肺筛查", "6.63", "万人次", actual="79891", actual_unit="人")
+    then = _target(35, "慢阻肺防治", "慢阻肺筛查6.63万人次。", screened)
+    now = _target(
+        4,
+        "慢阻肺防治",
+        "慢阻肺筛查7万人次。",
+        IndicatorSpec("慢阻肺筛查", "7", "万人次", actual="8.2"),
+    )
+    line = comparison_line(_ledger(2020, then), _ledger(2021, now), now, lambda ledger, t: "")
+    assert line.endswith(
+        "慢阻肺筛查：2020年79891人（目标6.63万人次）；2021年8.2万人次（目标7万人次），增长2.6%"
+    ), line
+
+
 def test_the_comparison_of_a_target_new_this_year_says_so():
     earlier, later = _ledger(2020, LOANS_2020), _ledger(2021, BOOKS_2021)
     line = comparison_line(earlier, later, BOOKS_2021, lambda ledger, t: "推进中")
