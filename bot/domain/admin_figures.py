@@ -44,7 +44,7 @@ from bot.domain.ledger import (
 )
 from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
-from bot.domain.spelled_figures import exact_figure, spelled_figure
+from bot.domain.spelled_figures import attached_as_of, exact_figure, spelled_figure
 from bot.domain.status import measured, year_closed
 from bot.domain.units import below_zero_refused, convert, is_share, with_magnitude
 
@@ -292,9 +292,9 @@ def set_figure(
     if len(pieces) < 2:
         raise _missing(target, pieces, command)
     ind = _indicator(target, pieces[0])
-    value_token = pieces[1]
+    value_token, attached = attached_as_of(pieces[1])
     number, unit = _value(target, ind, value_token, command)
-    tail = pieces[2] if len(pieces) > 2 else ""
+    tail = " ".join(p for p in (attached, pieces[2] if len(pieces) > 2 else "") if p)
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
         first = _clipped_unit(ind, simplified(first))

@@ -1,9 +1,12 @@
-"""Figures an admin writes in words ("百分之八十", "二千六百人") or roughly ("约2650人"): read
-only to say what to type instead, since a ledger figure is kept exactly as typed."""
+"""Figures as an admin writes them: in words ("百分之八十", "二千六百人") or roughly ("约2650人"),
+read only to say what to type instead, since a ledger figure is kept exactly as typed; and
+with their as-of words against them ("18.2亿元(截至12月)"), which are split off."""
 
 from __future__ import annotations
 
 import re
+
+from bot.domain.admin_grammar import NUMBER_RE
 
 _DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -63,3 +66,21 @@ def exact_figure(token: str) -> tuple[str, str] | None:
     if not words or not token[:1].isdigit():
         return None
     return token, "”“".join(words)
+
+
+# As-of words written against the figure, as people punctuate them: "18.2亿元(截至12月)",
+# "18.2亿元,截至12月底" (NFKC has made the full-width marks ASCII), "18.2亿元截至12月底", or a
+# mark before a space ("18.2亿元; 截至12月"). A comma between digits is a thousands separator.
+_ATTACHED_AS_OF = re.compile(
+    r"(?P<figure>.+?)\s*"
+    r"(?:\((?P<bracketed>[^()]+)\)|[,;](?=\D)(?P<after>.+)|(?P<said>(?:截至|截止).+)|[,;])"
+)
+
+
+def attached_as_of(token: str) -> tuple[str, str]:
+    """(the figure, its as-of words) of a figure written with them; (token, "") otherwise."""
+    found = _ATTACHED_AS_OF.fullmatch(token)
+    if found is None or not NUMBER_RE.fullmatch(found.group("figure")):
+        return token, ""
+    words = found.group("bracketed") or found.group("after") or found.group("said") or ""
+    return found.group("figure"), words.strip()

@@ -67,8 +67,11 @@ async def test_a_figure_said_in_words_gets_the_command_to_send(config, engine, f
             assert keyboard(refused.sent[0]) == []
         assert snapshot(engine) == before  # nothing written, nothing pending
         # the command it names is one the bot takes
-        asked = await bot.say(ADMIN, ADMIN, "/set 56 优良天数比例 80%")
+        # (with its as-of words against it, as people write them: they were read as its unit,
+        # "单位不符…你输入的是%(截至12月)")
+        asked = await bot.say(ADMIN, ADMIN, "/set 56 优良天数比例 80%（截至12月）")
         assert asked.text.startswith("请确认以下修改：\n第56项 优良天数比例 完成值："), asked.text
+        assert "第56项 优良天数比例 数据时点：截止12月31日 → 截至12月" in asked.text, asked.text
 
 
 async def test_a_unit_refused_a_figure_is_told_its_own_command(config, engine, fake):

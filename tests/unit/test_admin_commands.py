@@ -479,6 +479,32 @@ def test_a_bad_deadline_date_gives_the_command_to_send():
     )
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "25.1亿元（截至11月）",
+        "25.1亿元(截至11月)",
+        "25.1亿元，截至11月",
+        "25.1亿元截至11月",
+        "25.1亿元； 截至11月",
+    ],
+)
+def test_set_takes_as_of_words_written_against_the_figure(typed):
+    # Before: "单位不符：…的单位是亿元，你输入的是亿元(截至11月)".
+    proposal = run("set", f"12 新增贷款 {typed}")
+    assert changes(proposal) == {
+        "indicator:新增贷款:actual": "25.1",
+        "indicator:新增贷款:as_of": "截至11月",
+    }
+
+
+def test_a_thousands_comma_is_no_as_of_separator():
+    assert (
+        changes(run("set", "12 新增贷款 2,443亿元 截至11月"))["indicator:新增贷款:actual"]
+        == "2443"
+    )
+
+
 def test_deadline_missing_date():
     assert "缺少日期" in error("deadline", "12")
 
