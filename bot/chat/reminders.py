@@ -32,7 +32,7 @@ from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.acknowledgements import is_acknowledgement
-from bot.domain.admin_grammar import CommandError
+from bot.domain.admin_grammar import CommandError, parse_date
 from bot.domain.echo import echoed
 from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
@@ -330,9 +330,9 @@ def cmd_outbox(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
 def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show what would be sent on a day (default today), without sending."""
     text = unicodedata.normalize("NFKC", args).strip()
-    try:
-        day = dt.date.fromisoformat(text) if text else ctx.today
-    except ValueError:  # say what was wrong with it: "2020-02-30" looks like a day but is none
+    # As /deadline reads a day: 2021-09-27, 2021/9/27, 2021.9.27 or 2021年9月27日.
+    day = parse_date(text) if text else ctx.today
+    if day is None:  # say what was wrong with it: "2020-02-30" looks like a day but is none
         return [Reply(f"“{echoed(text)}”不是有效日期，请写成YYYY-MM-DD。\n{REMINDERS_USAGE}")]
     year = ctx.answerer.ledger.year
     if year_closed(day, year):
