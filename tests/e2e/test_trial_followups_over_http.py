@@ -43,7 +43,7 @@ async def test_a_comparison_naming_no_target_compares_the_target_just_asked_abou
         book = await bot.say(ADMIN, ADMIN, "和去年比")
         assert book.text.startswith("第3项 城市书房")
         assert book.text.endswith(
-            "同比（2020年第18项“楹联和城市书房”）：城市书房：2020年2座（目标2座）；"
+            "同比（2020年第18项“楹联和城市书房”）：城市书房：2020年2处（目标2座）；"
             "2021年1个（目标3个），下降50.0%"
         ), book.text
         # after a list, with no one target talked about, the ledgers' counts answer
