@@ -21,6 +21,7 @@ from bot.adapters.cli_common import (
 from bot.app.documents import export_bytes
 from bot.app.imports import another_years_targets
 from bot.app.queries import TargetFilter, ledger_of, select_targets, years_held
+from bot.chat.audit_text import conflict_text
 from bot.config import Config
 from bot.domain.fields import label
 from bot.domain.ledger import text_problem
@@ -132,8 +133,7 @@ def _print_import(result: ImportResult) -> None:
         print(f"文件未写的字段保持不变：{len(result.kept)}个（{said}）")
     for number, field, file_value, db_value in result.conflicts:
         print(
-            f"  冲突：第{number}项 {field}："
-            f"文件={file_value!r} 数据库={db_value!r}（保留数据库的值）"
+            f"  冲突：第{number}项 {conflict_text(field, file_value, db_value)}（保留数据库的值）"
         )
     if result.conflicts and not result.forced:
         print("要用文件中的值覆盖管理员的修改，请加 --force")

@@ -21,6 +21,7 @@ from bot.domain.admin_grammar import (
     CommandError,
     FigureOutOfBounds,
     Lookup,
+    NothingToChange,
     Proposal,
 )
 from bot.domain.ledger import KNOWN_UNITS, TargetSpec
@@ -146,7 +147,14 @@ def plan_report(number: int, text: str, lookup: Lookup, *, today: dt.date) -> Re
         if found is None:
             return ReportPlan(propose("note", f"{number} {text}", lookup, today=today))
         words = f"{number} {found.indicator} {found.value}{found.unit} {found.as_of}"
-        figure = propose_reported_figure(words.strip(), lookup, today=today)
+        try:
+            figure = propose_reported_figure(words.strip(), lookup, today=today)
+        except NothingToChange:
+            if not _says_more(text, found):
+                raise
+            # The figure is the ledger's already (another report approved since, or the same
+            # figure told again), but "已全部完工" is news: the report is a note.
+            return ReportPlan(propose("note", f"{number} {text}", lookup, today=today))
         if _says_more(text, found):  # "已完工，新建停车位520个": the words go to 进展 too
             note = propose("note", f"{number} {text}", lookup, today=today)
             figure = dataclasses.replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from bot.domain.fields import (
     INDICATOR_ATTR_NAMES,
@@ -53,6 +54,43 @@ def _indicator_change(name: str, old: str, new: str) -> str:
         for a in INDICATOR_ATTR_NAMES
         if before[a] != after[a]
     )
+
+
+def conflict_text(field: str, file_value: str, db_value: str) -> str:
+    """An import conflict as people read it ("农村户厕改造完成值：文件“3000”，数据库“2150”"), an
+    indicator by its differing parts, never its stored JSON."""
+    address = indicator_address(field)
+    if address is not None and address.attr is None:
+        try:
+            held, filed = decode_indicator(db_value), decode_indicator(file_value)
+        except (ValueError, TypeError, AttributeError):
+            held, filed = {}, {}
+        if held and filed:
+            return "；".join(
+                f"{label(indicator_field(address.name, a))}："
+                f"文件{_quoted(filed[a])}，数据库{_quoted(held[a])}"
+                for a in INDICATOR_ATTR_NAMES
+                if held[a] != filed[a]
+            )
+    shown_file, shown_db = _from_difference(show(field, file_value), show(field, db_value))
+    return f"{label(field)}：文件{_quoted(shown_file)}，数据库{_quoted(shown_db)}"
+
+
+def _from_difference(one: str, other: str) -> tuple[str, str]:
+    """Two long texts from a little before where they differ ("…1420户。（2026-12-08补充）…"):
+    a note appended to 进展 is past where a line would cut them alike."""
+    same = len(os.path.commonprefix([one, other]))
+    if same <= DIFFERENCE_CONTEXT * 2:
+        return one, other
+    start = same - DIFFERENCE_CONTEXT
+    return "…" + one[start:], "…" + other[start:]
+
+
+DIFFERENCE_CONTEXT = 6  # characters kept before the first difference
+
+
+def _quoted(value: str) -> str:
+    return f"“{short(value)}”" if value.strip() else "（空）"
 
 
 def history_text(

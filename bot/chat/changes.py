@@ -33,7 +33,7 @@ from bot.domain.ledger import text_problem
 from bot.domain.report_states import state_label
 from bot.domain.status import compute_status
 from bot.domain.unit_names import UnitNotFound, resolve_assign_args
-from bot.store.ledger_store import StaleChange
+from bot.store.ledger_store import StaleChange, units_held
 from bot.store.models import PendingChange
 from bot.store.unmatched import list_unmatched as store_list_unmatched
 from bot.store.uow import UnitOfWork, reading
@@ -46,7 +46,12 @@ def _proposal_command(name: str):
         # A unit the ledger knows, never a silent new one (control characters are left for
         # propose to refuse with the field named).
         if name == "assign" and text_problem(args, multiline=True) is None:
-            names = sorted({u.name for t in service.answerer.ledger.targets for u in t.units})
+            # Another year's units too: a new year's draft names few, and 县交通运输局 of the
+            # 2020 ledger is no new unit in 2021.
+            names = sorted(
+                {u.name for t in service.answerer.ledger.targets for u in t.units}
+                | set(units_held(service.engine))
+            )
             try:
                 args, note = resolve_assign_args(unicodedata.normalize("NFKC", args), names)
             except UnitNotFound as exc:

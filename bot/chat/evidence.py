@@ -222,6 +222,8 @@ def receive_file(
     if service.role_of(sender) is None:
         return service.refuse(sender, "file")
     lines = [f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}"]
+    if service.role_of(sender) == ADMIN:  # /report is a unit's: an admin keeps a file so
+        lines.append("管理员可在说明中写 /evidence 序号 说明，直接保存为该项的佐证材料。")
     if service.role_of(sender) == ADMIN and incoming.name.lower().endswith((".xlsx", ".csv")):
         # an admin sending the ledger sheet back after editing it: imports are the CLI's
         lines.append(

@@ -32,7 +32,7 @@ from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
 from bot.domain.acknowledgements import is_acknowledgement
-from bot.domain.admin_grammar import CommandError
+from bot.domain.admin_grammar import CommandError, parse_date
 from bot.domain.echo import echoed
 from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
 from bot.domain.status import year_closed
@@ -120,7 +120,18 @@ def cmd_unsubscribe(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
                 f"/unsubscribe {unit} {chats[0]}"
             )
         ]
-    return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
+    with reading(ctx.engine) as session:
+        left = [r.unit for r in list_subscriptions(session) if r.chat_id == chat_id]
+    if left:
+        return [Reply(f"已取消：{unit}的提醒不再发送到 {chat_id}。")]
+    # A unit's chat may report only while it is subscribed: its members would next be told
+    # "没有使用本助手的权限" for a /report, with nothing to warn the admin who did this.
+    return [
+        Reply(
+            f"已取消：{unit}的提醒不再发送到 {chat_id}。该会话已不订阅任何单位，其成员也不能再用 "
+            f"/report 报送进展；需要恢复时发送 /subscribe {unit} {chat_id}"
+        )
+    ]
 
 
 def cmd_subscriptions(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -319,9 +330,9 @@ def cmd_outbox(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
 def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Show what would be sent on a day (default today), without sending."""
     text = unicodedata.normalize("NFKC", args).strip()
-    try:
-        day = dt.date.fromisoformat(text) if text else ctx.today
-    except ValueError:  # say what was wrong with it: "2020-02-30" looks like a day but is none
+    # As /deadline reads a day: 2021-09-27, 2021/9/27, 2021.9.27 or 2021年9月27日.
+    day = parse_date(text) if text else ctx.today
+    if day is None:  # say what was wrong with it: "2020-02-30" looks like a day but is none
         return [Reply(f"“{echoed(text)}”不是有效日期，请写成YYYY-MM-DD。\n{REMINDERS_USAGE}")]
     year = ctx.answerer.ledger.year
     if year_closed(day, year):

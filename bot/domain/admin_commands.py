@@ -55,7 +55,7 @@ def propose_reported_figure(args: str, lookup: Lookup, *, today: dt.date) -> Pro
     grammar = GRAMMARS["set"]
 
     def parse(text: str, lookup: Lookup, today: dt.date) -> Proposal:
-        return admin_figures.set_figure(text, lookup, today)
+        return admin_figures.set_figure(text, lookup, today, command="report")
 
     return _parsed("set", grammar, parse, args, lookup, today)
 

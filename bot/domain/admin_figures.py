@@ -44,6 +44,7 @@ from bot.domain.ledger import (
 )
 from bot.domain.progress_notes import note_words
 from bot.domain.script import simplified
+from bot.domain.spelled_figures import attached_as_of, exact_figure, spelled_figure
 from bot.domain.status import measured, year_closed
 from bot.domain.units import below_zero_refused, convert, is_share, with_magnitude
 
@@ -77,6 +78,32 @@ def _bad_number(token: str) -> CommandError:
     return CommandError(f"数值无效：“{_shown(token)}”，请写数字，例如 {FIGURE_EXAMPLES}")
 
 
+def _unreadable(target: TargetSpec, ind: IndicatorSpec, token: str, command: str) -> CommandError:
+    """What to type instead of a figure in words ("百分之八十" → 80%) or a rough one ("约2650人"
+    → 2650人), as the command to send; any other text gets an example in the indicator's unit."""
+    send = f"/{command} {target.number} {ind.name} "
+    digits = spelled_figure(token)
+    if digits is not None and _readable(ind, digits):
+        return CommandError(
+            f"数值请用阿拉伯数字：“{_shown(token)}”请写作 {digits}，即发送：{send}{digits}"
+        )
+    exact = exact_figure(token)
+    if exact is not None and _readable(ind, exact[0]):
+        figure, words = exact
+        return CommandError(
+            f"台账记录确切的数值，不写“{words}”：如确数是{figure}，请发送：{send}{figure}；"
+            "说明性的文字请用 /note 写入进展"
+        )
+    return CommandError(
+        f"数值无效：“{_shown(token)}”，请写阿拉伯数字（可带单位），例如：{send}{_example(ind)}"
+    )
+
+
+def _example(ind: IndicatorSpec) -> str:
+    """A figure in the indicator's unit, for a message's example: its own, else its target."""
+    return f"{ind.actual or ind.target or '25.1'}{ind.shown_actual_unit or ind.unit}"
+
+
 def _unit_error(target: TargetSpec, ind: IndicatorSpec, typed: str) -> CommandError:
     if ind.unit:
         return CommandError(
@@ -91,11 +118,32 @@ def _shown(token: str, limit: int = VALUE_MAX_CHARS) -> str:
     return echoed(token, limit)
 
 
-def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str]:
+def _missing(target: TargetSpec, pieces: list[str], command: str) -> CommandError:
+    """ "缺少数值" after an indicator, else the target's indicators to choose from; each with the
+    command to send, a figure in the indicator's unit."""
+    ind = _indicator(target, pieces[0]) if pieces else None
+    shown = ind or (target.indicators[0] if target.indicators else None)
+    if shown is None:
+        return CommandError(f"第{target.number}项没有可填报的指标")
+    send = f"/{command} {target.number} {shown.name} {_example(shown)}"
+    if ind is not None:
+        return CommandError(f"缺少数值：请在指标“{ind.name}”后写数值，例如：{send}")
+    names = "、".join(f"“{i.name}”" for i in target.indicators)
+    return CommandError(f"缺少指标和数值。第{target.number}项的指标：{names}，例如：{send}")
+
+
+def _readable(ind: IndicatorSpec, figure: str) -> bool:
+    """Whether `figure` ("2600人") is one /set takes for `ind`: a number and a unit it takes."""
+    found = NUMBER_RE.fullmatch(figure)
+    unit = _clipped_unit(ind, found.group(2)) if found else ""
+    return found is not None and (not unit or _takes_unit(ind, unit))
+
+
+def _value(target: TargetSpec, ind: IndicatorSpec, token: str, command: str) -> tuple[str, str]:
     """(number as typed without separators, unit typed or "")."""
     found = EXPONENT_RE.fullmatch(token) or NUMBER_RE.fullmatch(token)
     if found is None:
-        raise _bad_number(token)
+        raise _unreadable(target, ind, token, command)
     number, unit = found.group(1).replace(",", ""), found.group(2)
     try:
         parse_figure(number)
@@ -106,6 +154,8 @@ def _value(target: TargetSpec, ind: IndicatorSpec, token: str) -> tuple[str, str
     # A unit typed in Traditional characters (億元, 萬畝) is the ledger's Simplified one.
     unit = _clipped_unit(ind, simplified(unit))
     if unit and not _takes_unit(ind, unit):
+        if exact_figure(token) is not None:  # "2650余人", "2650人左右"
+            raise _unreadable(target, ind, token, command)
         raise _unit_error(target, ind, unit)
     return number, unit
 
@@ -134,15 +184,28 @@ def _converted_note(ind: IndicatorSpec, unit: str, number: str) -> str:
 SCALE_CHECK = 10
 
 
+# A figure under this share of its target is as likely the slip the other way ("1.2万" of
+# loans in 亿元 meant as 1.2亿): a year's work starts small, never a thousandth of the task.
+SMALL_CHECK = Decimal("0.001")
+
+
 def _scale_note(ind: IndicatorSpec, number: str, unit: str) -> str:
     """ "（是目标14亿元的174倍，请核对数值和单位）" for a figure SCALE_CHECK times its target or
-    more, after converting its unit."""
+    more, after converting its unit; "（不到目标…的千分之一…）" for one under SMALL_CHECK of it;
+    "（如是80%…）" for a share written as a fraction (0.8 of a 比例 whose target is 70%)."""
     typed = replace(ind, actual=number, actual_unit="" if unit == ind.unit else unit)
     target, actual = measured(typed)
-    if target is None or actual is None or target <= 0 or actual < target * SCALE_CHECK:
+    if target is None or actual is None or target <= 0 or actual <= 0:
         return ""
-    times = (actual / target).quantize(Decimal(1))
-    return f"（是目标{ind.target}{ind.unit}的{times}倍，请核对数值和单位）"
+    goal = f"目标{ind.target}{ind.unit}"
+    if actual >= target * SCALE_CHECK:
+        return f"（是{goal}的{(actual / target).quantize(Decimal(1))}倍，请核对数值和单位）"
+    if is_share(ind.name, unit) and actual <= 1 < target:
+        percent = (actual * 100).normalize()
+        return f"（{goal}；如是{percent:f}%，请改为 {percent:f}%）"
+    if actual < target * SMALL_CHECK:
+        return f"（不到{goal}的千分之一，请核对数值和单位）"
+    return ""
 
 
 def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
@@ -158,7 +221,9 @@ def _clipped_unit(ind: IndicatorSpec, unit: str) -> str:
     )
 
 
-def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: str) -> None:
+def _refuse_negative(
+    target: TargetSpec, ind: IndicatorSpec, number: str, unit: str, command: str
+) -> None:
     """CommandError for a negative count or quantity (-5人次, -3亩) or share of a whole
     (-5% of 比例), saying what to type."""
     if Decimal(number) >= 0 or not below_zero_refused(ind.name, unit):
@@ -170,7 +235,7 @@ def _refuse_negative(target: TargetSpec, ind: IndicatorSpec, number: str, unit: 
     raise CommandError(
         f"数值不能为负数：第{target.number}项“{ind.name}”{measure}，不会小于0，"
         f"你输入的是{number}{unit}。请填写{what}，"
-        f"例如 /set {target.number} {ind.name} {number.lstrip('-')}{unit}"
+        f"例如 /{command} {target.number} {ind.name} {number.lstrip('-')}{unit}"
     )
 
 
@@ -212,18 +277,24 @@ def _set(text: str, lookup: Lookup, today: dt.date, *, year: int | None = None) 
 
 
 def set_figure(
-    text: str, lookup: Lookup, today: dt.date, *, undated: Undated | None = None
+    text: str,
+    lookup: Lookup,
+    today: dt.date,
+    *,
+    undated: Undated | None = None,
+    command: str = "set",
 ) -> Proposal:
     """A figure change; `undated` says what a figure typed without as-of words is dated with
-    (None: the indicator's own stay, as for a unit's report, dated by its approver's check)."""
+    (None: the indicator's own stay, as for a unit's report, dated by its approver's check);
+    `command` is the one messages tell the sender to type ("report" for a unit's report)."""
     target, rest = head(text, lookup)
     pieces = split_words(rest, 3)
     if len(pieces) < 2:
-        raise CommandError("缺少指标或数值")
+        raise _missing(target, pieces, command)
     ind = _indicator(target, pieces[0])
-    value_token = pieces[1]
-    number, unit = _value(target, ind, value_token)
-    tail = pieces[2] if len(pieces) > 2 else ""
+    value_token, attached = attached_as_of(pieces[1])
+    number, unit = _value(target, ind, value_token, command)
+    tail = " ".join(p for p in (attached, pieces[2] if len(pieces) > 2 else "") if p)
     if not unit and tail:
         first, *more = tail.split(maxsplit=1)
         first = _clipped_unit(ind, simplified(first))
@@ -254,7 +325,7 @@ def set_figure(
     # No unit typed: the indicator's own unit (its target's), said in the reply, never the
     # unit the last figure happened to be written in (8 is not 8人 of a target in 万人次).
     new_unit = unit or ind.unit or ind.actual_unit
-    _refuse_negative(target, ind, number, new_unit)
+    _refuse_negative(target, ind, number, new_unit, command)
     if not as_of and undated and (number, new_unit) != (ind.actual, ind.shown_actual_unit):
         # a new figure, undated: today's (the same one again changes nothing)
         if undated.refusal:

@@ -34,7 +34,8 @@ NUMBER_RE = re.compile(r"(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(.*
 # Written in exponent form ("1e5"): refused with the figure rule's own reason.
 EXPONENT_RE = re.compile(r"(-?[0-9.,]+[eE][+-]?[0-9]+)(.*)", re.DOTALL)
 NUMBERISH_RE = re.compile(r"[0-9A-Za-z.,+\-_]")
-DATE_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+# 2021-12-31, 2021/12/31, 2021.12.31 or 2021年12月31日: how dates are typed in an office.
+DATE_RE = re.compile(r"([0-9]{4})(?:[-/.]|年)([0-9]{1,2})(?:[-/.]|月)([0-9]{1,2})日?")
 
 
 class CommandError(Exception):
@@ -47,6 +48,10 @@ class FigureOutOfBounds(CommandError):
 
 class AsOfRefused(CommandError):
     """As-of words naming a day no calendar has, or a day after today."""
+
+
+class NothingToChange(CommandError):
+    """Every value proposed is the one the ledger already holds."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def make_proposal(
 ) -> Proposal:
     """`changes` holds (field, old, new); refuse a proposal that would change nothing."""
     if all(old == new for _, old, new in changes):
-        raise CommandError(f"第{target.number}项没有需要修改的内容（新值与现值相同）")
+        raise NothingToChange(f"第{target.number}项没有需要修改的内容（新值与现值相同）")
     return Proposal(
         command=command,
         target=target.number,

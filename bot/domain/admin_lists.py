@@ -42,7 +42,11 @@ def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
         raise CommandError("缺少日期")
     when = parse_date(pieces[0])
     if when is None:
-        raise CommandError(f"日期无效：“{pieces[0]}”，请写成YYYY-MM-DD，例如 2020-12-31")
+        year = max((d.date.year for d in target.deadlines), default=2020)
+        raise CommandError(
+            f"日期无效：“{pieces[0]}”，请写成YYYY-MM-DD或YYYY年M月D日，"
+            f"例如 /deadline {target.number} {year}-12-31 年底前"
+        )
     note = one_line(pieces[1]) if len(pieces) > 1 else ""
     if len(note) > DEADLINE_TEXT_MAX_CHARS:
         raise CommandError(f"说明太长（最多{DEADLINE_TEXT_MAX_CHARS}字）")

@@ -141,8 +141,9 @@ def units_hint(close: Sequence[str], names: Sequence[str]) -> str:
     return f"已有单位：{'、'.join(names[:10])}{'等' if len(names) > 10 else ''}。"
 
 
-def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
-    """The known unit `given` means, with how it was read; UnitNotFound when none or several."""
+def resolve_unit_name(given: str, names: Sequence[str], *, number: str = "12") -> UnitMatch:
+    """The known unit `given` means, with how it was read; UnitNotFound when none or several
+    (its example /assign names target `number`)."""
     if given in names:
         return UnitMatch(given, "")
     core = given.removeprefix("县")
@@ -162,7 +163,7 @@ def resolve_unit_name(given: str, names: Sequence[str]) -> UnitMatch:
     example = given if shown == given else "县某某局"
     raise UnitNotFound(
         f"台账中没有“{shown}”这个责任单位。{hint}如确需新增单位，请写全称并在最后加“{NEW_UNIT_WORD}”，"
-        f"例如：/assign 12 {example} 配合 {NEW_UNIT_WORD}"
+        f"例如：/assign {number} {example} 配合 {NEW_UNIT_WORD}"
     )
 
 
@@ -177,5 +178,6 @@ def resolve_assign_args(args: str, names: Sequence[str]) -> tuple[str, str]:
         return args, ""
     if words[-1] == NEW_UNIT_WORD:
         return " ".join(words[:-1]), f"（新增单位：{words[1]}）"
-    match = resolve_unit_name(words[1], names)
+    number = words[0] if words[0].isdigit() else "12"
+    match = resolve_unit_name(words[1], names, number=number)
     return " ".join([words[0], match.name, *words[2:]]), match.note

@@ -352,10 +352,21 @@ def target_figure(target: TargetSpec, *, today: dt.date, year: int | None = None
         ax.text(0.5, 0.45, f"本项无量化指标，状态：{status}", ha="center", va="center")
         _apply_font(figure)
         return figure
-    figure = Figure(figsize=(7, 1.1 * len(numeric) + 1.0), layout="constrained")
-    axes = figure.subplots(len(numeric), 1, squeeze=False)[:, 0]
+    # A figure without a target is a line of text, not a panel of bars (below).
+    heights = [1.1 if i.target_value is not None else 0.45 for i in numeric]
+    figure = Figure(figsize=(7, sum(heights) + 1.0), layout="constrained")
+    axes = figure.subplots(len(numeric), 1, squeeze=False, height_ratios=heights)[:, 0]
     figure.suptitle(title, color=colour(light_for(status)))
     for ax, ind in zip(axes, numeric, strict=True):
+        name = ind.name + (f"（{ind.as_of}）" if ind.as_of else "")
+        if ind.target_value is None:
+            # Nothing to measure it against: a lone bar's length says nothing, and a rank's
+            # ("全市第2位") reads backwards (2 longer than 1). Written, not drawn.
+            ax.set_axis_off()
+            said = f"{_figure_text(ind.actual, ind.shown_actual_unit)}（未设目标，不作比较）"
+            ax.text(0.0, 0.5, said, transform=ax.transAxes, va="center", fontsize=9)
+            ax.set_title(name, fontsize=9, loc="left")
+            continue
         sign = COMPARATOR_SIGNS.get(ind.comparator, "")
         values = [ind.target_value or Decimal(0), ind.actual_in_target_unit or Decimal(0)]
         texts = [
@@ -371,7 +382,6 @@ def target_figure(target: TargetSpec, *, today: dt.date, year: int | None = None
         ax.set_xlim(min(0.0, float(min(values)) * 1.1), top * 1.45)
         for y, v, text in zip([1, 0], values, texts, strict=True):
             ax.text(max(float(v), 0) + top * 0.02, y, text, va="center", fontsize=8)
-        name = ind.name + (f"（{ind.as_of}）" if ind.as_of else "")
         ax.set_title(name, fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=7)
     _apply_font(figure)

@@ -42,8 +42,9 @@ CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
 def update_mark(target: TargetSpec, tz: dt.tzinfo) -> str:
-    """ "（2020-12-20更新）" when a person changed the progress text (date in `tz`), else ""."""
-    if target.progress_changed_at is None:
+    """ "（2020-12-20更新）" when a person changed the progress text (date in `tz`), else "";
+    nothing after dated notes ("（2020-12-20补充）…"), which say their day already."""
+    if target.progress_changed_at is None or appended_notes(target.progress_text) is not None:
         return ""
     return f"（{_local_date(target.progress_changed_at, tz)}更新）"
 
@@ -117,13 +118,17 @@ def progress_line(target: TargetSpec, tz: dt.tzinfo) -> str:
     """The target's progress as the live ledger has it, for every report format.
 
     Figures changed after the import replace the imported sentence: each is stated with its
-    as-of words and the date of the change. A progress text a person changed is kept, with
-    its date; an untouched target prints the imported text exactly as the seed has it.
+    as-of words and the date of the change, beside the other figures with a target the
+    sentence gave (they would be lost with it). A progress text a person changed is kept,
+    with its date; an untouched target prints the imported text exactly as the seed has it.
     """
     changed = [i for i in target.indicators if i.changed_at is not None and i.actual]
     if not changed:
         return target.progress_text + update_mark(target, tz)
-    line = "；".join(figure_sentence(i, tz) for i in changed) + "。"
+    # A figure without a target ("目标完成率93.5%") is the old sentence's arithmetic, stale
+    # beside the new figure: only the measures the target sets are stated again.
+    stated = [i for i in target.indicators if i.actual and (i.target or i.changed_at is not None)]
+    line = "；".join(figure_sentence(i, tz) for i in stated) + "。"
     if target.progress_changed_at is not None and target.progress_text:
         # Notes appended to the imported text follow the figure alone: the imported sentence
         # they were appended to states the figure the change replaced (24.43 beside 25).

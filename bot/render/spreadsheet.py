@@ -48,7 +48,10 @@ NUMBER_COLUMNS = frozenset({"序号", "目标值", "完成值", "差距"})
 LIGHT_FILLS = {"🟢": "C8E6C9", "🟡": "FFE0B2", "🔴": "FFCDD2", "⚪": "E0E0E0"}
 # A CJK font for every cell, so Chinese text never falls back to a Latin font's boxes.
 XLSX_FONT = "宋体"
-LINE_HEIGHT = 14.4  # points a line of the 11-point font takes
+# Points a wrapped line of the 11-point font takes: 宋体 needs 14.4, but where it is missing
+# (LibreOffice on Linux, a Mac) the CJK font taken instead spaces lines at about 1.45 em, 16pt,
+# and a row of 14.4 a line cut off the last line of a long 完成情况 in the printed PDF.
+LINE_HEIGHT = 16.5
 # --- formula injection -----------------------------------------------------------------
 
 _FORMULA_STARTS = ("=", "+", "@", "\t", "\r")

@@ -30,10 +30,12 @@ from bot.domain.ledger import (
     TargetSpec,
     UnitSpec,
     negative_problem,
+    parse_decimal,
     parse_figure,
     shown_figure,
     text_problem,
 )
+from bot.domain.spelled_figures import spelled_figure
 from bot.domain.unit_names import (
     NEW_UNIT_WORD,
     UnitAmbiguous,
@@ -150,13 +152,17 @@ def _percent_figure(
 ) -> str:
     """A figure cell shown as a percentage ("95%", a 0.95 formatted as percent): 95 where the
     row's unit for it is %, else a problem saying which unit to write (a unit is never
-    guessed from a cell's format)."""
+    guessed from a cell's format). A figure typed with the row's own unit ("3000户" where
+    the 单位 column says 户) is that figure: the unit cell already says it."""
     value = cells.get(column, "")
-    if not value.endswith("%"):
-        return value
     unit = cells.get("单位", "")
     if column == "完成值":
         unit = cells.get("完成值单位", "") or unit
+    figure = value[: -len(unit)].strip() if unit and unit != "%" and value.endswith(unit) else ""
+    if figure and parse_decimal(figure) is not None:
+        return figure
+    if not value.endswith("%"):
+        return value
     if unit == "%":
         return value[:-1]
     named = f"是“{unit}”" if unit else "没有填写"
@@ -339,7 +345,10 @@ def rows_to_ledger(
                     figure = parse_figure(value)
                 except FigureError as exc:
                     shown = shown_figure(value)
-                    problems.append(CellProblem(r, column, f"“{shown}”{exc}；{FIGURE_RULE}"))
+                    digits = spelled_figure(value)
+                    readable = digits is not None and parse_decimal(digits) is not None
+                    said = f"，请写阿拉伯数字 {digits}" if readable else ""
+                    problems.append(CellProblem(r, column, f"“{shown}”{exc}{said}；{FIGURE_RULE}"))
                     continue
                 # as /set refuses it: -500个 of 新建停车位 is no figure any report gives
                 shown_unit = (column == "完成值" and cells.get("完成值单位", "")) or unit

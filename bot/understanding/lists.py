@@ -24,7 +24,7 @@ from bot.render.replies import (
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.cues import AMBIGUOUS_RATIO, LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
@@ -191,6 +191,16 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             return "临近到期"
         return ""
 
+    def _risks_today(self) -> tuple[list[TargetSpec], dict[int, str]]:
+        """The targets needing watching and why (when the status line does not say it), made
+        once per refresh and day: at 10,000 targets the pass takes milliseconds."""
+        if self._risks is None or self._risks[0] != self.today:
+            rows = [(t, why) for t in self.ledger.targets if (why := self._at_risk(t))]
+            # "滞后" and "未完成" are the status the line already shows: said once.
+            reasons = {t.number: why for t, why in rows if why != self.status(t)}
+            self._risks = (self.today, [t for t, _ in rows], reasons)
+        return list(self._risks[1]), dict(self._risks[2])  # copies: an answer keeps them
+
     def _list_answer(self, question: str, q: str) -> Answer | None:
         if (without_lead := self._without_lead_list(question, q)) is not None:
             return without_lead
@@ -203,11 +213,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             )  # fmt: skip
             return self._with_unit(question, q, title, targets, {"overdue": True})
         if (AT_RISK.search(q) or AT_RISK_LIST.search(q)) and not self._specific_topic(q):
-            rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
-            rows = [(t, why) for t, why in rows if why]
-            targets = [t for t, _ in rows]
-            # "滞后" and "未完成" are the status the line already shows: said once.
-            reasons = {t.number: why for t, why in rows if why != self.status(t)}
+            targets, reasons = self._risks_today()
             return self._with_unit(
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
@@ -225,6 +231,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             has_cue = not (best and names_phrase(best[0], 3)) and not self._names_target(who)
         if status and not has_cue:
             has_cue = bool(ANY_OF_THEM.search(q))
+        if status and has_cue and self._tallied_by_named(q):
+            return None  # the named target's own count of its projects, not a list
         filters: dict[str, Any] = {}
         # "…的" makes a status a list ("没完成的"), unless a target is named: "新增贷款的事为什么
         # 滞后" asks about that one target.
@@ -265,7 +273,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
         selected, met = [], []
-        for t in self._pool(filters, units if not negated else (), category):
+        pool = self._pool(filters, units if not negated else (), category)
+        if filters.keys() == {"status"}:  # the pool is those of the statuses asked, in order
+            selected, pool = list(pool), ()
+        for t in pool:
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
             if "unit" in filters and not self._held_by(t, units, role, negated):
@@ -394,6 +405,22 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named
+
+    def _tallied_by_named(self, q: str) -> bool:
+        """A target named by a phrase of its own, or a figure only it holds, writes the
+        question's status words as its own tally ("省重点项目达到序时进度的有几个": "省重点投资
+        项目达到序时进度的项目7个"; "进展缓慢项目4项的是哪个": "进展缓慢项目4项")."""
+        said = [m.group().rstrip("的") for m in (ON_PACE.search(q), ANY_STATUS.search(q)) if m]
+        scored = self._scored(q) if said else []
+        if not scored or not self._trusted(scored[0]):
+            return False
+        best = scored[0]
+        if len(scored) > 1 and scored[1].score >= best.score * AMBIGUOUS_RATIO:
+            return False  # several alike by the status words they all write ("塌目标")
+        if not (names_phrase(best, 3) or holds_own_figure(scored)):
+            return False
+        text = self.index.docs[best.number].text
+        return any(word in text for word in said)
 
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""

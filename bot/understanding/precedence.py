@@ -114,7 +114,10 @@ class Precedence:
                 continue
             more = c.title.replace(lead.title, " ") if lead.title in c.title else ""
             named = {r.text for r in c.reasons if len(r.text) >= 2 and r.text in more}
-            if named and not named & {r.text for r in lead.reasons}:
+            # A word the leader holds too, whole or inside one of its own (公办 of 公办园, read
+            # for 幼儿园 in both), tells the two apart no more than the title's shared part.
+            held = [r.text for r in lead.reasons]
+            if named and not any(word in text for word in named for text in held):
                 return to_front(candidates, n)
         return candidates
 

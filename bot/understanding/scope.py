@@ -176,11 +176,17 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         self._absent_subject = (q, found)
         return found
 
-    def _named_besides(self, q: str, words: list[str]) -> bool:
-        """Without `words`, a target named by a phrase of its own explains the question well
-        ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
+    def _named_besides(
+        self, q: str, words: list[str], kinds: tuple[str, ...] = ("phrase", "pinyin", "fuzzy")
+    ) -> bool:
+        """Without `words`, a target named by a phrase of its own (of `kinds`) explains the
+        question well ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 it writes)."""
         best = self._scored(blank_words(q, words), leading=1)  # (a text of its own)
-        return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
+        return (
+            bool(best)
+            and best[0].coverage >= CONFIDENT_COVERAGE
+            and names_phrase(best[0], 3, kinds)
+        )
 
     def _ledger_writes_apart(self, word: str) -> bool:
         """A subject of four characters or more that a target writes with a word or two
@@ -202,7 +208,12 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
             if key not in q or (key.isascii() and not ascii_word_in(q, key)):
                 continue
             if not any(self._ledger_mentions(w) for w in (key, *self.index.lexicon_words(key))):
-                return not self._initials_of_a_name(key)
+                # Not when the rest of the question names a target well in everyday words the
+                # lexicon reads as its own ("农村改厕清垃圾村容村貌那块": 村容村貌 → 环境整治); a
+                # phrase of the ledger's may be the abbreviation's ("医保财政补助标准").
+                return not (
+                    self._initials_of_a_name(key) or self._named_besides(q, [key], ("lexicon",))
+                )
         return False
 
     def _without_phrases(self, q: str, best: TargetSpec | None) -> str:
@@ -233,6 +244,9 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         上市); nor one a title or alias has as a long lexicon word (税收: 财政收入; not 上市)."""
         if self._any_cue is None or not self._any_cue.search(q):
             return False
+        # A cue inside a longer lexicon word the question writes is that word ("收费便宜的
+        # 幼儿园": 普惠), not a price asked after.
+        q = blank_words(q, [key for key in self._keys_holding_cues if key in q])
         return any(
             cue in q
             and not self._ledger_names(cue)
@@ -245,6 +259,12 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
             and (written_as_word(q, cue) or not is_one_word(cue))
             for cue in self.lexicon.out_of_scope_cues
         )
+
+    @functools.cached_property
+    def _keys_holding_cues(self) -> tuple[str, ...]:
+        """The lexicon's question words that hold an out-of-scope cue and say more (收费便宜)."""
+        cues = self.lexicon.out_of_scope_cues
+        return tuple(k for k in self.lexicon.synonyms if any(c in k and c != k for c in cues))
 
     def _out_of_scope(self, q: str, best: TargetSpec | None) -> bool:
         # No cue in the question, none in it with phrases blanked out either (a cue has no
@@ -311,6 +331,11 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
             return True
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
         return named and best.coverage >= PHRASE_COVERAGE
+
+    def _warm_lexicon(self) -> None:
+        """Make the lexicon's tables that some questions read (milliseconds each) now."""
+        for table in ("_lexicon_words", "_official_by_first", "_readings"):
+            getattr(self, table)
 
     @functools.cached_property
     def _lexicon_words(self) -> frozenset[str]:

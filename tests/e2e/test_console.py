@@ -163,7 +163,7 @@ def test_a_copied_example_config_opens_a_quiet_console_on_the_closed_2020_year(
     assert "第7项 造林绿化" in answers[0] and "（年度已结束）" in answers[0]
     assert answers[1].startswith("未完成的目标（共3项）")
     assert answers[2].startswith("2020年度已结束，没有待到期的目标")
-    assert answers[3].startswith("缺少指标或数值\n用法：/set")
+    assert answers[3].startswith("第12项没有指标“很多”。该项的指标：“新增贷款”")
     for text in (result.stdout, result.stderr):
         assert "逾期" not in text.replace("不再计算逾期天数", "")
         assert "Traceback" not in text and "WARNING" not in text and "INFO" not in text

@@ -114,7 +114,7 @@ async def test_a_negative_share_is_refused_from_a_unit_and_an_admin(config, engi
         unit = await bot.say(GROUP, 501, "/report 16 违法占用耕地面积比例 -5%", **KW)
         assert unit.text.startswith(
             "数值不能为负数：第16项“违法占用耕地面积比例”是比例，不会小于0，你输入的是-5%。"
-            "请填写0或正数，例如 /set 16 违法占用耕地面积比例 5%"
+            "请填写0或正数，例如 /report 16 违法占用耕地面积比例 5%"
         ), unit.text
         admin = await bot.say(ADMIN, ADMIN, "/set 14 普惠金融服务站占行政村比例 -3")
         assert admin.text.startswith("数值不能为负数：第14项“普惠金融服务站占行政村比例”是比例")

@@ -36,11 +36,16 @@ async def test_a_comparison_naming_no_target_compares_the_target_just_asked_abou
             reply = await bot.say(ADMIN, ADMIN, follow_up)
             assert reply.text.startswith("第1项 新增贷款"), (follow_up, reply.text)
             assert LOAN_LINE in reply.text, (follow_up, reply.text)
-        # a target new this year says last year's ledger has none like it
+        # a target of its own this year, whose measure 2020 held inside a wider target
+        # (楹联和城市书房), is compared with that measure (before: "2020年台账中没有与“城市书房”
+        # 相同的目标")
         await bot.say(ADMIN, ADMIN, "城市书房怎么样")
         book = await bot.say(ADMIN, ADMIN, "和去年比")
         assert book.text.startswith("第3项 城市书房")
-        assert "同比：2020年台账中没有与“城市书房”相同的目标。" in book.text
+        assert book.text.endswith(
+            "同比（2020年第18项“楹联和城市书房”）：城市书房：2020年2处（目标2座）；"
+            "2021年1个（目标3个），下降50.0%"
+        ), book.text
         # after a list, with no one target talked about, the ledgers' counts answer
         listed = await bot.say(ADMIN, ADMIN, "有哪些目标")
         assert listed.text.startswith("全部目标（共3项）"), listed.text

@@ -173,6 +173,17 @@ def test_target_chart_shows_actual_against_target(ledger_2020, cjk_font):
     assert "≥14亿元" in labels and "24.43亿元（174.5%）" in labels
 
 
+def test_a_figure_without_a_target_is_written_not_drawn(ledger_2020, cjk_font):
+    # 2020's 第1项 has a growth rate and a rank, neither with a target: each was a lone bar, the
+    # rank's "3位" longer than a first place would be. They are now lines of text.
+    figure = target_figure(ledger_2020.by_number()[1], today=TODAY)
+    labels = chart_labels(figure)
+    assert "6.3%（未设目标，不作比较）" in labels and "3位（未设目标，不作比较）" in labels
+    assert "实际" not in labels and "未设目标" not in labels
+    assert all(not ax.patches for ax in figure.axes)  # no bar anywhere
+    assert figure.get_figheight() < 3
+
+
 def test_a_target_without_figures_is_shown_by_its_status(ledger_2020, cjk_font):
     target = dataclasses.replace(ledger_2020.by_number()[5], indicators=())
     labels = chart_labels(target_figure(target, today=TODAY))

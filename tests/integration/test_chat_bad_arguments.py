@@ -90,6 +90,12 @@ def test_the_reminder_preview_names_each_kind_in_chinese(service):
     assert "【before】" not in reply.text
 
 
+def test_a_reminder_preview_takes_a_day_as_an_office_writes_it(service):
+    # Before, "/reminders 2020年12月24日" was "不是有效日期，请写成YYYY-MM-DD".
+    [reply] = service.command(ADMIN, "reminders", "2020年12月24日")
+    assert reply.text.startswith("2020-12-24 应发送的提醒（预览，不发送）："), reply.text
+
+
 def test_a_reminder_preview_of_a_day_no_calendar_has_says_so(service):
     # Before, "/reminders 2020-02-30" answered the usage line alone, as for words.
     [reply] = service.command(ADMIN, "reminders", "2020-02-30")

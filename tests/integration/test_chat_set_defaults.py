@@ -50,7 +50,10 @@ def test_a_figure_without_a_unit_takes_the_indicators_own_unit_and_says_so(confi
     assert line in proposal.text
     # the other unit, typed as the reply says, is taken with nothing said of units
     [other] = chat.command(ADMIN, "set", "35 慢阻肺筛查 8人")
-    assert "完成值：79891人 → 8人\n" in other.text and "未写单位" not in other.text
+    assert (
+        "完成值：79891人 → 8人（不到目标6.63万人次的千分之一，请核对数值和单位）\n" in other.text
+    )
+    assert "未写单位" not in other.text
     asked, done = confirmed(chat, "35 慢阻肺 8")
     assert line in asked and line in done
     after = indicator(engine, 35, "慢阻肺筛查")

@@ -18,7 +18,10 @@ def test_subscribe_takes_a_units_former_name(config, engine):
     [listed] = service.command(ADMIN, "subscriptions", "")
     assert "· 县卫健委 → -1003300" in listed.text
     [off] = service.command(ADMIN, "unsubscribe", "卫计委 -1003300")
-    assert off.text == "已取消：县卫健委的提醒不再发送到 -1003300。"
+    assert off.text == (
+        "已取消：县卫健委的提醒不再发送到 -1003300。该会话已不订阅任何单位，其成员也不能再用 "
+        "/report 报送进展；需要恢复时发送 /subscribe 县卫健委 -1003300"
+    )
     [unknown] = service.command(ADMIN, "subscribe", "档案馆 -1003302")
     assert unknown.text.startswith("台账中没有唯一对应“档案馆”的责任单位。可选：")
 
@@ -78,4 +81,29 @@ def test_unsubscribe_from_a_chat_not_subscribed_says_where_the_reminders_go(conf
     [other] = service.command(ADMIN, "unsubscribe", "卫生局 -1009999")
     assert other.text.startswith("该群（-1009999）没有订阅县卫健委的提醒，未取消。")
     [off] = service.command(ADMIN, "unsubscribe", "县卫健委 -1003300")
-    assert off.text == "已取消：县卫健委的提醒不再发送到 -1003300。"
+    assert off.text == (
+        "已取消：县卫健委的提醒不再发送到 -1003300。该会话已不订阅任何单位，其成员也不能再用 "
+        "/report 报送进展；需要恢复时发送 /subscribe 县卫健委 -1003300"
+    )
+
+
+def test_unsubscribing_a_units_last_subscription_says_its_group_can_no_longer_report(
+    config, engine
+):
+    # Before, "已取消：…" alone: the group's next "/report 30 …" was "抱歉，您没有使用本助手的
+    # 权限", which the admin who unsubscribed it had not been told.
+    service = admin_chat(config, engine)
+    service.command(ADMIN, "subscribe", "住建局 -1003300")
+    service.command(ADMIN, "subscribe", "城管局 -1003300")
+    [one] = service.command(ADMIN, "unsubscribe", "城管局 -1003300")
+    assert one.text == "已取消：县城市管理局的提醒不再发送到 -1003300。"
+    member = Sender(501, -1003300, actor="tg:501", chat_type="supergroup")
+    [still] = service.command(member, "report", "30 已完工")
+    assert still.text.startswith("已收到第30项的进展报送"), still.text
+    [last] = service.command(ADMIN, "unsubscribe", "住建局 -1003300")
+    assert last.text.endswith(
+        "该会话已不订阅任何单位，其成员也不能再用 /report 报送进展；"
+        "需要恢复时发送 /subscribe 县住建局 -1003300"
+    )
+    [refused] = service.command(member, "report", "30 已完工验收")
+    assert refused.text.startswith("抱歉，您没有使用本助手的权限。"), refused.text

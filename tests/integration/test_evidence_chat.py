@@ -68,6 +68,8 @@ def test_an_admin_attaches_with_an_evidence_caption(service):
 def test_a_file_nobody_can_place_is_explained_in_private_and_ignored_in_groups(service):
     [reply] = service.file(ADMIN, IncomingFile("a.png", PNG))
     assert "不知道它是哪一项目标的佐证材料" in reply.text and "/report 序号" in reply.text
+    # an admin is told the caption that keeps it (/report is a unit's)
+    assert "管理员可在说明中写 /evidence 序号 说明" in reply.text
     assert (
         service.file(Sender(9, -100999, "supergroup", actor="tg:9"), IncomingFile("a.png", PNG))
         == []

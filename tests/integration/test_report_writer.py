@@ -134,6 +134,33 @@ def test_a_changed_figure_replaces_the_imported_sentence_with_its_as_of_and_date
     assert "24.43" not in "\n".join(lines)
 
 
+def test_one_changed_figure_keeps_the_other_figures_the_imported_sentence_gave(engine):
+    # /set 58 城镇新增就业 9900人 on a target of three measures: the report states the new
+    # figure and still the two others, which the replaced sentence was the only place of.
+    change = FieldChange(58, "indicator:城镇新增就业:actual", "9900")
+    apply_changes(engine, [change], actor="tg:9", now=EDITED_AT)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    line = lines[lines.index(next(ln for ln in lines if ln.startswith("58."))) + 1]
+    first, *others = line.split("；")
+    assert first.startswith("全年城镇新增就业9900人，为目标5600人的176.8%"), line
+    assert first.endswith("（2020-12-20更新）"), line
+    stated = [o.split("，")[0] for o in others]
+    assert stated == ["全年失业人员再就业3182人", "全年就业困难人员实现就业711人"], line
+    assert "更新" not in "".join(others)
+
+
+def test_a_note_is_dated_once(engine):
+    # /note 3 … appends "（2020-12-23补充）…" to the imported text: the report printed it with
+    # "（2020-12-23更新）" after it as well, the same day said twice.
+    imported = _stored(engine).by_number()[3].progress_text
+    noted = f"{imported}\n（2020-12-23补充）中心敬老院已投入使用。"
+    later = EDITED_AT + dt.timedelta(days=3)
+    apply_changes(engine, [FieldChange(3, "progress_text", noted)], actor="tg:9", now=later)
+    lines = render_report_txt(_stored(engine), as_of=AS_OF, tz=TZ).split("\n")
+    assert "（2020-12-23补充）中心敬老院已投入使用。" in lines
+    assert not any("更新）" in line for line in lines)
+
+
 def test_a_note_added_after_a_figure_change_never_repeats_the_replaced_figure(engine):
     # /set 12 新增贷款 25.1亿元, then /note 12 已通报 (appended to the imported sentence, which
     # states 24.43): the report states the figure once, as it is now, and the dated note.

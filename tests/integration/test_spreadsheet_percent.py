@@ -60,3 +60,21 @@ def test_a_percent_formatted_figure_in_another_unit_is_refused_and_nothing_impor
     assert f"第{row}行" in err and "完成值" in err
     assert "“95%”是百分比，但该指标的单位是“亿元”" in err
     assert _indicators(run_cli, number) == before
+
+
+def test_a_figure_typed_with_its_rows_unit_is_that_figure(run_cli, tmp_path):
+    # Staff editing the export typed "525个" in 完成值 where 单位 says 个: before, "“525个”不是
+    # 数字" and nothing imported. A figure in words is still refused, saying how to write it.
+    path, book, sheet = _exported(run_cli, tmp_path)
+    row, number, name = _row_in(sheet, "个")
+    sheet.cell(row, ACTUAL).value = "525个"
+    book.save(path)
+    code, out, err = run_cli("import", str(path))
+    assert code == 0, (out, err)
+    [found] = [i for i in _indicators(run_cli, number) if i["name"] == name]
+    assert (found["actual"], found["unit"]) == ("525", "个")
+    sheet.cell(row, ACTUAL).value = "五百二十六"
+    book.save(path)
+    code, out, err = run_cli("import", str(path))
+    assert code == 2, (out, err)
+    assert f"第{row}行“完成值”列：“五百二十六”不是数字，请写阿拉伯数字 526；" in err

@@ -228,6 +228,39 @@ def test_set_bad_decimal(value):
 
 
 @pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # a figure in Chinese numerals: the command to send, in Arabic numerals
+        ("56 优良天数比例 百分之八十", "“百分之八十”请写作 80%，即发送：/set 56 优良天数比例 80%"),
+        (
+            "12 新增贷款 十八点二亿元",
+            "“十八点二亿元”请写作 18.2亿元，即发送：/set 12 新增贷款 18.2亿元",
+        ),
+        ("56 优良天数 二百六十五天", "“二百六十五天”请写作 265天，即发送：/set 56 优良天数 265天"),
+        ("56 PM2.5 四十五", "“四十五”请写作 45，即发送：/set 56 PM2.5 45"),
+        # a rough figure: the ledger keeps exact ones
+        ("12 新增贷款 约25亿元", "不写“约”：如确数是25亿元，请发送：/set 12 新增贷款 25亿元"),
+        ("12 新增贷款 25亿元以上", "不写“以上”：如确数是25亿元，请发送：/set 12 新增贷款 25亿元"),
+        ("56 优良天数 265天左右", "不写“左右”：如确数是265天，请发送：/set 56 优良天数 265天"),
+        ("56 优良天数 260多天", "不写“多”：如确数是260天，请发送：/set 56 优良天数 260天"),
+        # anything else: an example in the indicator's own unit, not 25.1 of any measure
+        (
+            "56 优良天数 很好",
+            "数值无效：“很好”，请写阿拉伯数字（可带单位），例如：/set 56 优良天数 264天",
+        ),
+        # nothing after the indicator, or nothing after the number
+        ("56 优良天数", "缺少数值：请在指标“优良天数”后写数值，例如：/set 56 优良天数 264天"),
+        (
+            "12",
+            "缺少指标和数值。第12项的指标：“新增贷款”、“企业数”，例如：/set 12 新增贷款 24.43亿元",
+        ),
+    ],
+)
+def test_set_says_what_to_send_instead_of_a_figure_it_cannot_take(args, expected):
+    assert expected in error("set", args)
+
+
+@pytest.mark.parametrize(
     ("value", "reason"),
     [
         ("999999999999999999999999999", "整数部分有27位"),
@@ -246,7 +279,11 @@ def test_every_figure_message_gives_the_same_examples():
 
     not_a_number = error("set", "12 新增贷款 很多")
     too_long = error("set", "12 新增贷款 1.1234567")
-    assert f"例如 {FIGURE_EXAMPLES}" in not_a_number and f"例如 {FIGURE_EXAMPLES}" in too_long
+    # No number at all: the command to send, with a figure in the indicator's own unit.
+    assert (
+        "例如：/set 12 新增贷款 24.43亿元" in not_a_number
+        and f"例如 {FIGURE_EXAMPLES}" in too_long
+    )
     assert "156,299" not in not_a_number + too_long  # one way of writing it, declared once
 
 
@@ -427,6 +464,45 @@ def test_deadline_on_target_without_deadlines():
 def test_deadline_bad_date(when):
     message = error("deadline", f"12 {when}")
     assert "日期无效" in message and "YYYY-MM-DD" in message
+
+
+@pytest.mark.parametrize("when", ["2021年1月31日", "2021年01月31日", "2021.1.31", "2021/1/31"])
+def test_deadline_takes_a_date_as_an_office_writes_it(when):
+    # Before, "/deadline 12 2021年1月31日" was "日期无效…请写成YYYY-MM-DD".
+    assert run("deadline", f"12 {when}").summary == "第12项 时限“年底前”：2020-12-31 → 2021-01-31"
+
+
+def test_a_bad_deadline_date_gives_the_command_to_send():
+    message = error("deadline", "56 年底")
+    assert message.startswith(
+        "日期无效：“年底”，请写成YYYY-MM-DD或YYYY年M月D日，例如 /deadline 56 2020-12-31 年底前\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "25.1亿元（截至11月）",
+        "25.1亿元(截至11月)",
+        "25.1亿元，截至11月",
+        "25.1亿元截至11月",
+        "25.1亿元； 截至11月",
+    ],
+)
+def test_set_takes_as_of_words_written_against_the_figure(typed):
+    # Before: "单位不符：…的单位是亿元，你输入的是亿元(截至11月)".
+    proposal = run("set", f"12 新增贷款 {typed}")
+    assert changes(proposal) == {
+        "indicator:新增贷款:actual": "25.1",
+        "indicator:新增贷款:as_of": "截至11月",
+    }
+
+
+def test_a_thousands_comma_is_no_as_of_separator():
+    assert (
+        changes(run("set", "12 新增贷款 2,443亿元 截至11月"))["indicator:新增贷款:actual"]
+        == "2443"
+    )
 
 
 def test_deadline_missing_date():
@@ -762,6 +838,7 @@ def test_set_takes_another_magnitude_alone_converted_so_a_slip_shows():
     proposal = run("set", "12 新增贷款 25万 截至11月")
     assert proposal.summary.splitlines()[0] == (
         "第12项 新增贷款 完成值：24.43亿元 → 25万元（折合0.0025亿元）"
+        "（不到目标14亿元的千分之一，请核对数值和单位）"
     )
     assert changes(proposal)["indicator:新增贷款:actual_unit"] == "万元"
     # a measure that takes no magnitude (%) is no place for one
@@ -799,6 +876,18 @@ def test_a_figure_ten_times_its_target_or_more_is_flagged_for_checking():
     assert "（折合150亿元）（是目标14亿元的11倍，请核对数值和单位）" in converted
     for plausible in ("12 新增贷款 30亿元 截至11月", "12 新增贷款 130000万元 截至11月"):
         assert "请核对数值和单位" not in run("set", plausible).summary
+
+
+def test_a_figure_under_a_thousandth_of_its_target_or_a_share_as_a_fraction_is_flagged():
+    # The slip the other way: "1.2万" of loans kept in 亿元 (meant as 1.2亿) is 1.2万元, and
+    # "0.8" of a 比例 whose target is 71.2% is 0.8%, where 80% was meant. Shown, not refused.
+    slip = run("set", "12 新增贷款 1.2万 截至11月").summary
+    assert "1.2万元（折合0.00012亿元）（不到目标14亿元的千分之一，请核对数值和单位）" in slip
+    fraction = run("set", "56 优良天数比例 0.8 截至11月").summary
+    assert "→ 0.8%（未写单位，按该指标的单位“%”记）（目标71.2%；如是80%，请改为 80%）" in fraction
+    for plausible in ("12 新增贷款 0.5亿元 截至1月", "12 新增贷款 0 截至1月", "56 PM2.5 0.8"):
+        summary = run("set", plausible).summary
+        assert "请核对" not in summary and "如是" not in summary, summary
 
 
 def test_an_alias_of_one_character_is_refused_as_no_question_finds_it():

@@ -131,6 +131,72 @@ def test_the_comparison_line_pairs_indicators_and_says_the_change():
     )
 
 
+def test_a_target_restated_in_new_words_is_found_by_its_measure():
+    # A county's 2021 report wrote "新增各项贷款16亿元" (titled 各项贷款): too little of 2020's
+    # title and text for the ratio, but its measure, 新增各项贷款 in 亿元, is 2020's 新增贷款.
+    loans = _target(
+        2,
+        "各项贷款",
+        "新增各项贷款16亿元。",
+        IndicatorSpec("新增各项贷款", "16", "亿元", actual="17.6"),
+    )
+    books = _target(
+        8, "楹联和城市书房", "建设悬挂楹联10处,至少建设2座城市书房。",
+        IndicatorSpec("建设悬挂楹联", "10", "处", actual="10"),
+        IndicatorSpec("城市书房", "2", "座", actual="2"),
+    )  # fmt: skip
+    earlier = _ledger(2020, FORESTS_2020, LOANS_2020, books)
+    assert same_target(loans, earlier) is LOANS_2020
+    assert same_target(BOOKS_2021, earlier) is None  # no measure with a target to match by
+    books_2021 = _target(
+        3, "城市书房", "新建城市书房3个。", IndicatorSpec("新建城市书房", "3", "个")
+    )
+    assert same_target(books_2021, earlier) is books
+    # a measure of the same name in another unit is another measure
+    money = _target(
+        5, "城市书房投入", "投入城市书房资金300万元。", IndicatorSpec("城市书房", "300", "万元")
+    )
+    assert same_target(money, earlier) is None
+    line = comparison_line(earlier, _ledger(2021, loans), loans, lambda ledger, t: "推进中")
+    assert line == (
+        "同比（2020年第12项“新增贷款”）：新增各项贷款：2020年24.43亿元（目标14亿元）；"
+        "2021年17.6亿元（目标16亿元），下降28.0%"
+    )
+
+
+def test_a_rate_compared_across_years_changes_by_points():
+    then = _target(
+        1,
+        "固定资产投资",
+        "固投增长6%。",
+        IndicatorSpec("固定资产投资增速", "6", "%", actual="6.3"),
+    )
+    now = _target(
+        1,
+        "固定资产投资",
+        "固投增长8%。",
+        IndicatorSpec("固定资产投资增长", "8", "%", actual="9.2"),
+    )
+    line = comparison_line(_ledger(2020, then), _ledger(2021, now), now, lambda ledger, t: "")
+    assert line.endswith("2020年6.3%（目标6%）；2021年9.2%（目标8%），提高2.9个百分点"), line
+
+
+def test_a_figure_in_another_unit_of_its_measure_is_compared_in_one_unit():
+    # 2020's 79891人 of a measure in 万人次 read "2020年79891万人次", and was compared as such.
+    screened = IndicatorSpec("慢阻肺筛查", "6.63", "万人次", actual="79891", actual_unit="人")
+    then = _target(35, "慢阻肺防治", "慢阻肺筛查6.63万人次。", screened)
+    now = _target(
+        4,
+        "慢阻肺防治",
+        "慢阻肺筛查7万人次。",
+        IndicatorSpec("慢阻肺筛查", "7", "万人次", actual="8.2"),
+    )
+    line = comparison_line(_ledger(2020, then), _ledger(2021, now), now, lambda ledger, t: "")
+    assert line.endswith(
+        "慢阻肺筛查：2020年79891人（目标6.63万人次）；2021年8.2万人次（目标7万人次），增长2.6%"
+    ), line
+
+
 def test_the_comparison_of_a_target_new_this_year_says_so():
     earlier, later = _ledger(2020, LOANS_2020), _ledger(2021, BOOKS_2021)
     line = comparison_line(earlier, later, BOOKS_2021, lambda ledger, t: "推进中")
