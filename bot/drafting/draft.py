@@ -45,6 +45,7 @@ from bot.drafting.naming import (
 from bot.drafting.node_columns import missed_node
 from bot.drafting.own_lines import answers_itself, says_done_itself
 from bot.drafting.pairing import pair_indicators
+from bot.drafting.pending_counts import short_figure_keeps_open
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
 from bot.drafting.progress_rows import progress_by_row
@@ -322,7 +323,7 @@ def draft_target(
         spec = mark_done(spec) if decided.value in DONE_WORDS else spec
         status = Guess("status", decided.value, decided.confidence, decided.words)
     guesses.append(status)
-    return spec, tuple(guesses)
+    return short_figure_keeps_open(spec), tuple(guesses)
 
 
 # Words of a plan, or of matters decided or handed down to be done ("确定事项39项,完成39项"):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.domain.ledger import KNOWN_UNITS, parse_decimal
 from bot.domain.units import MAGNITUDES, SHARE_OF_TARGET
+from bot.drafting.pending_counts import still_pending
 from bot.drafting.text_figures import units_pattern
 
 _CUT = re.compile(r"[，,。；;：:、（）()“”\"\s]")
@@ -229,6 +230,7 @@ def restates_target(actual: Mention) -> bool:
         or _CHOSEN.search(actual.context)
         or _REMAINDER.search(actual.context)
         or _FORECAST_AFTER.match(actual.after)
+        or still_pending(actual.after)
         or (scope and not _DONE_AFTER.search(actual.after))
     )
 

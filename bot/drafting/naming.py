@@ -59,6 +59,8 @@ class Departments:
     names: tuple[str, ...] = ()
     lead: dict[str, str] = field(default_factory=dict)  # topic -> department
     assist: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (words, lead, assistants) of work owned by a department other than its topic's lead
+    works: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
 
 
 def load_departments(path: Path = DEFAULT_DEPARTMENTS) -> Departments:
@@ -71,7 +73,25 @@ def load_departments(path: Path = DEFAULT_DEPARTMENTS) -> Departments:
         names=tuple(raw.get("names", {}).get("departments", [])),
         lead={k: str(v["lead"]) for k, v in topics.items() if "lead" in v},
         assist={k: tuple(v.get("assist", [])) for k, v in topics.items()},
+        works=tuple(
+            (tuple(v["words"]), str(v["lead"]), tuple(v.get("assist", [])))
+            for v in raw.get("works", {}).values()
+        ),
     )
+
+
+def work_departments(text: str, departments: Departments) -> tuple[str, tuple[str, ...]] | None:
+    """The lead and assistants of the work the text names ("人工造林" → 县林业局), whatever its
+    topic; the work whose word is longest wins."""
+    hits = [
+        (max(len(w) for w in words if w in text), lead, assist)
+        for words, lead, assist in departments.works
+        if any(w in text for w in words)
+    ]
+    if not hits:
+        return None
+    _, lead, assist = max(hits, key=lambda h: h[0])
+    return lead, assist
 
 
 # --- topic and category -------------------------------------------------------------------
@@ -190,6 +210,8 @@ def units_for(
             if name not in named:
                 named.append(name)
     inferred_lead = departments.lead.get(topic.name) if topic else None
+    work = work_departments(text, departments)
+    inferred_lead = work[0] if work else inferred_lead
     units: list[UnitSpec] = []
     if lead_line:
         lead_names = [n for n in named if n.removeprefix("县") in lead_line.group(1)]
@@ -207,8 +229,9 @@ def units_for(
     for name in named:
         if all(u.name != name for u in units):
             units.append(UnitSpec(name, "assist", "named"))
-    if topic is not None and not lead_line:
-        for name in departments.assist.get(topic.name, ()):
+    if (topic is not None or work) and not lead_line:
+        assistants = work[1] if work else departments.assist.get(topic.name, ())
+        for name in assistants:
             if all(u.name != name for u in units):
                 units.append(UnitSpec(name, "assist", "inferred"))
     if not units:
@@ -216,9 +239,15 @@ def units_for(
     guessed = units[0].source == "inferred"
     return tuple(units), Reading(
         units[0].name,
-        f"按领域“{topic.name}”推定" if guessed and topic else "报告写明",
+        _inferred_reason(topic, work) if guessed else "报告写明",
         (0.7 if topic_confidence >= 0.9 else 0.4) if guessed else 0.9,
     )
+
+
+def _inferred_reason(topic: Topic | None, work) -> str:
+    if work:
+        return "按工作推定"
+    return f"按领域“{topic.name}”推定" if topic else "推定"
 
 
 def head_names(title: str, tokenizer) -> list[str]:
