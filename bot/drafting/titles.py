@@ -25,6 +25,7 @@ from bot.drafting.title_prose import (
     VERDICT,
     WHEN_LEAD,
 )
+from bot.drafting.title_qualifiers import hide_qualifiers, show_names, without_comparator
 from bot.drafting.words import Reading
 
 _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -52,7 +53,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A predicate after the subject ("固定资产投资增速高于全省平均水平"): the title is the subject.
 _PREDICATE = re.compile(
     r"(?P<measure>增速|增幅|增长率|比例|比重|占比|总量|总额)?"
-    r"(?:高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
+    r"(?:不高于|高于|低于|不低于|不少于|不超过|达到|保持|控制在|力争|确保|增长|下降|提高到|提升至|提升到|提高至|提高|完成|实现)"
     # ... or how far the work has got ("清社公路改造工程基本完工"), or how large it is
     # ("火车站广场建设工程总占地2万平方米"): what precedes is the name.
     r"|(?:已|已经|基本|全部|全面)?(?:完工|竣工|投入使用)|(?:总占地|占地面积|总面积|建筑面积)"
@@ -224,6 +225,16 @@ def _bare_clause(clause: str) -> str:
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
+    hidden, names = hide_qualifiers(target_text)
+    read = _title_for(hidden, tokenizer, abbreviations)
+    value = show_names(without_comparator(read.value), names)
+    return Reading(value, show_names(read.words, names), read.confidence)
+
+
+def _title_for(
+    target_text: str, tokenizer, abbreviations: dict[str, str] | None = None
+) -> Reading:
+    """`title_for` on a text whose qualifying figures are hidden or dropped."""
     abbreviations = abbreviations or {}
     listed = prose.listed_in_brackets(target_text)
     if listed and len(named := title_for(listed, tokenizer, abbreviations).value) >= 4:

@@ -74,3 +74,34 @@ def test_work_owned_by_another_department_than_its_topics_lead(text, lead):
     _, targets = drafted(report(f"{text}。进展：正在推进。"), TODAY)
     units = targets[1].units
     assert units[0].name == lead and units[0].source == "inferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("全年PM2.5平均浓度控制在35微克/立方米以内", "PM2.5平均浓度"),
+        ("PM2.5平均浓度控制在35微克/立方米以内", "PM2.5平均浓度"),
+        ("城区PM2.5平均浓度不高于38微克/立方米", "城区PM2.5平均浓度"),
+        ("细颗粒物平均浓度控制在35微克/立方米以内", "细颗粒物平均浓度"),
+        ("PM10年均浓度下降到60微克/立方米", "PM10年均浓度"),
+    ],
+)
+def test_a_title_names_the_thing_not_its_comparator(text, title):
+    _, targets = drafted(report(f"{text}。进展：正在推进。"), TODAY)
+    assert targets[1].title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为65岁以上老年人免费健康体检2.5万人以上",
+        "65岁以上老年人健康体检率达到70%",
+        "完成0-6岁儿童眼保健和视力检查覆盖率90%",
+        "60周岁及以上老年人健康管理率达到70%",
+    ],
+)
+def test_a_title_never_keeps_an_age_cut_from_its_number(text):
+    _, targets = drafted(report(f"{text}。进展：正在推进。"), TODAY)
+    title = targets[1].title
+    assert "岁" not in title and not title.startswith(("以上", "以下"))
+    assert len(title) >= 4
