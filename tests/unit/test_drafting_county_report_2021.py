@@ -105,3 +105,22 @@ def test_a_title_never_keeps_an_age_cut_from_its_number(text):
     title = targets[1].title
     assert "岁" not in title and not title.startswith(("以上", "以下"))
     assert len(title) >= 4
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "新建省级以上研发平台5个，涉及指标12个。进展：已建成研发平台3个。",
+        "新增高新技术企业8家，指标 12个。进展：新增高新技术企业9家。",
+        "新增高新技术企业8家，共计指标12个。进展：正在推进。",
+    ],
+)
+def test_a_count_naming_no_measure_is_no_indicator(item):
+    _, targets = drafted(report(item), TODAY)
+    names = [i.name for i in targets[1].indicators]
+    assert names and not any("指标" in n for n in names)
+
+
+def test_a_measure_called_indicators_keeps_its_figures():
+    _, targets = drafted(report("完成考核指标12个。进展：已完成指标10个。"), TODAY)
+    assert [(i.target, i.actual) for i in targets[1].indicators] == [("12", "10")]

@@ -1,0 +1,33 @@
+"""Counts that name no measure ("指标12个", "涉及指标12个"): how many figures an item has,
+not a figure of its work, so no indicator of the draft (which would be titled 指标)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.pairing import Pairing
+
+# Nothing but the word for "a figure", with a word of counting or listing before it.
+_NO_MEASURE = re.compile(
+    r"^(?:涉及|包括|包含|含|共|共计|计|合计|总计|其中|各项|主要)?(?:指标|指标数)\d*$"
+)
+
+
+def names_no_measure(name: str) -> bool:
+    """The figure's name says only that it counts figures (or nothing: the drafter's 指标)."""
+    return bool(_NO_MEASURE.match(name.strip()))
+
+
+def without_bare_counts(pairings: list[Pairing], text: str) -> list[Pairing]:
+    """The pairings without target figures that `text` writes after the word 指标 alone
+    ("涉及指标12个") and that answer nothing, while the item has other figures."""
+
+    def bare(p: Pairing) -> bool:
+        ind = p.indicator
+        if ind.actual or not ind.target or not names_no_measure(ind.name):
+            return False
+        figure = rf"指标数?\s*{re.escape(ind.target)}\s*{re.escape(ind.unit)}"
+        return re.search(figure, text) is not None
+
+    kept = [p for p in pairings if not bare(p)]
+    return kept if kept else pairings
