@@ -4,6 +4,7 @@ not a figure of its work, so no indicator of the draft (which would be titled �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.drafting.pairing import Pairing
 
@@ -31,3 +32,18 @@ def without_bare_counts(pairings: list[Pairing], text: str) -> list[Pairing]:
 
     kept = [p for p in pairings if not bare(p)]
     return kept if kept else pairings
+
+
+# The measure word of an age left at a name's front when its number was read as a figure
+# ("为65岁以上老年人…" → "岁以上老年人…"): the age goes whole, its number already gone.
+_CUT_AGE = re.compile(r"^周?岁(?:及|或)?(?:以上|以下|以内|之间)?的?(?=[\u4e00-\u9fff]{2})")
+
+
+def without_cut_ages(pairings: list[Pairing]) -> list[Pairing]:
+    """The pairings with no name opening on an age's measure word cut from its number."""
+    return [
+        replace(p, indicator=replace(p.indicator, name=_CUT_AGE.sub("", p.indicator.name)))
+        if _CUT_AGE.match(p.indicator.name)
+        else p
+        for p in pairings
+    ]

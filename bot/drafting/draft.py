@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
-from bot.drafting.bare_counts import without_bare_counts
+from bot.drafting.bare_counts import without_bare_counts, without_cut_ages
 from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.columns import header_above
@@ -226,7 +226,8 @@ def draft_target(
     pairings = reseated_by_shares(pairings, texts)  # "年内计划投资…,完成年度计划的62.4%"
     pairings = lead_plans_answered(pairings, texts, lead)  # the lead's "年度计划投资…"
     pairings = shares_of_other_amounts(pairings, texts)  # "107个,完成投资…,完成年度计划的X%"
-    pairings = plainly_named(without_bare_counts(pairings, texts), texts)  # no "涉及指标12个"
+    pairings = without_cut_ages(without_bare_counts(pairings, texts))  # "涉及指标12个"
+    pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
             guesses.append(Guess("pairs", p.indicator.name, p.confidence, p.why))

@@ -124,3 +124,16 @@ def test_a_count_naming_no_measure_is_no_indicator(item):
 def test_a_measure_called_indicators_keeps_its_figures():
     _, targets = drafted(report("完成考核指标12个。进展：已完成指标10个。"), TODAY)
     assert [(i.target, i.actual) for i in targets[1].indicators] == [("12", "10")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "为65岁以上老年人免费健康体检2.5万人以上。进展：已完成健康体检2.7万人。",
+        "对60周岁及以上老年人开展健康管理3万人。进展：正在推进。",
+    ],
+)
+def test_an_indicator_name_keeps_no_age_cut_from_its_number(item):
+    _, targets = drafted(report(item), TODAY)
+    names = [i.name for i in targets[1].indicators]
+    assert names and not any(n.startswith(("岁", "周岁")) for n in names)
