@@ -641,3 +641,36 @@ def test_above_and_short_of_the_target_name_statuses_in_a_list():
     answerer = _answerer(ledger, dt.date(2023, 6, 30))
     assert answerer.ask("哪些指标塌目标了").targets == (1, 3)
     assert answerer.ask("哪些高于目标").targets == (2,)
+
+
+# A 重点项目 report's investment by kind and stage of project, as drafted: one word each.
+PROJECT_KINDS = LedgerSpec(
+    year=2016,
+    title="t",
+    preamble="全市重点建设项目完成情况",
+    targets=tuple(
+        TargetSpec(n, title, "经济发展", f"{title}完成投资{n}0亿元。", "为年度计划的103.1%。")
+        for n, title in enumerate(
+            ("基础设施工程", "农业项目", "生态环保工程", "社会事业项目", "泵站工程", "已竣工项目"),
+            start=1,
+        )
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("修路架桥那些投了多少钱", 1),
+        ("基建项目", 1),
+        ("一产项目", 2),
+        ("种地那类项目", 2),
+        ("治污绿化那块完成得怎么样", 3),
+        ("社事项目", 4),
+        ("学校医院这类项目进展", 4),
+        ("排涝抽水那个站", 5),
+        ("已经建好完工的项目多少个", 6),
+    ],
+)
+def test_a_kind_of_project_in_everyday_words_or_abbreviated_is_its_target(question, number):
+    assert _first_target(_answerer(PROJECT_KINDS), question) == number
