@@ -7,6 +7,7 @@ import functools
 
 from bot.domain.ledger import TargetSpec
 from bot.render.replies import render_guesses
+from bot.understanding.asker_cues import FINISHED_BY_A_COMING_YEAR
 from bot.understanding.candidates import Candidate
 from bot.understanding.compounds import UnheldCompounds
 from bot.understanding.conversation import Answer
@@ -250,6 +251,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         # No cue in the question, none in it with phrases blanked out either (a cue has no
         # blank): the leading target's phrases and texts are looked at only for a cue.
         cued = self._any_cue is not None and self._any_cue.search(q)
+        if cued and best is not None:
+            q = FINISHED_BY_A_COMING_YEAR.sub(" ", q)  # 明年 of "明年能不能开学" is no cue
         if cued and self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)

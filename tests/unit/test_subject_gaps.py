@@ -119,3 +119,13 @@ def test_a_statistic_is_answered_where_the_ledger_writes_it_in_the_lexicon_s_wor
     assert (answer.intent, answer.targets[:1]) == ("target", (4,))
     answer = answerer_of(*SECTORS).ask("工业投资完成了多少")
     assert (answer.intent, answer.targets[:1]) == ("target", (1,))
+
+
+@pytest.mark.parametrize("question", ["海塘加固明年能不能完成", "长者食堂明年底前能建成吗"])
+def test_when_a_target_will_be_done_in_a_year_to_come_asks_about_that_target(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "target" and answer.targets[0] in (4, 5)
+
+
+def test_a_target_asked_about_next_year_without_its_finish_is_still_out_of_scope(answerer):
+    assert answerer.ask("海塘加固明年怎么安排").intent == "unknown"
