@@ -423,3 +423,29 @@ def test_a_word_for_the_whole_ledger_is_no_homophone_slip():
     answer = _answerer(ledger).ask("养老的两件实事进展")
     assert answer.targets[0] == 1
     assert not any(r.kind == "pinyin" for c in answer.candidates for r in c.reasons)
+
+
+# A 重点项目 report's places, each said against the whole (整体进度) by its own figure.
+PLACES = dataclasses.replace(
+    small_ledger(
+        2017,
+        TargetSpec(
+            1, "重点建设项目", "经济发展", "全区重点建设项目累计完成投资367.1亿元,完成73.4%。"
+        ),
+        TargetSpec(2, "绿建区", "经济发展", "绿建区投资完成率高于整体进度11.8个百分点。"),
+        TargetSpec(3, "湖塘镇", "经济发展", "湖塘镇投资完成率与整体进度基本持平。"),
+    ),
+    preamble="重点建设项目1-9月整体进展情况",
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["高于整体进度11.8个百分点那条", "高于整体进度的那一项", "和整体进度持平那个"]
+)
+def test_a_question_pointing_at_one_item_is_no_summary(question):
+    answer = _answerer(PLACES).ask(question)
+    assert answer.intent == "target" and answer.targets[0] in (2, 3)
+
+
+def test_the_whole_in_summary_words_is_still_the_summary():
+    assert _answerer(PLACES).ask("整体进展情况怎么样").intent == "summary"
