@@ -651,7 +651,10 @@ PROJECT_KINDS = LedgerSpec(
     targets=tuple(
         TargetSpec(n, title, "经济发展", f"{title}完成投资{n}0亿元。", "为年度计划的103.1%。")
         for n, title in enumerate(
-            ("基础设施工程", "农业项目", "生态环保工程", "社会事业项目", "泵站工程", "已竣工项目"),
+            (
+                *("基础设施工程", "农业项目", "生态环保工程", "社会事业项目", "泵站工程"),
+                *("已竣工项目", "产业工程"),
+            ),
             start=1,
         )
     ),
@@ -670,6 +673,7 @@ PROJECT_KINDS = LedgerSpec(
         ("学校医院这类项目进展", 4),
         ("排涝抽水那个站", 5),
         ("已经建好完工的项目多少个", 6),
+        ("工厂企业那类项目投资", 7),
     ],
 )
 def test_a_kind_of_project_in_everyday_words_or_abbreviated_is_its_target(question, number):
