@@ -254,6 +254,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
         if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
+            # A category no target is in, named alone, is a target's words ("社会事业进展怎么样"
+            # of a report whose item is 社会事业), not an empty list.
+            if not (has_cue or due or len(filters) > 1 or self._pool(filters, (), category)):
+                return None
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
