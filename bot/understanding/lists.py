@@ -58,7 +58,7 @@ from bot.understanding.list_cues import (
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
-from bot.understanding.text import has_content, mask_stopwords
+from bot.understanding.text import has_content, mask_stopwords, normalize
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
 
@@ -81,6 +81,11 @@ def _named_by_words(candidate) -> bool:
     """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's,
     a homophone or a figure), not only by bigrams every target may write (完成)."""
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
+
+
+# A stage of projects said as a status ("已投产的", "没动工的"), and a question of which ones.
+_STAGE = re.compile(r"(?:没|未|还没|尚未)?(?:开工|动工|投产|投用|竣工|完工|通车|建成)")
+_WHICH = re.compile(r"哪些|哪几|哪个|哪一")
 
 
 class ListAnswers(UnitLists, DueLists, RankedLists):
@@ -212,6 +217,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
+        if status and self._stage_counted(q):
+            status = None  # "已投产的有几个" of a report counting its projects by stage
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
         category = self._category_filter(q)
@@ -403,6 +410,18 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         """The unit is named in the question by a form that says it is a unit (科技局)."""
         forms = next((f for name, f in self._unit_forms if name == unit), ())
         return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
+
+    def _stage_counted(self, q: str) -> bool:
+        """The question says a stage of projects (已投产, 没动工), not which targets are in it,
+        and a target's title names that stage, or the lexicon's word for it (没动工: 预备): a
+        report that counts its projects by stage, asked for one of those counts."""
+        if _WHICH.search(q):
+            return False
+        for said in _STAGE.findall(q):
+            words = (said, said.lstrip("没未还尚"), *self.lexicon.synonyms.get(said, ()))
+            if any(self._counts(normalize(w))[1] for w in words if len(w) >= 2):
+                return True
+        return False
 
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:

@@ -461,3 +461,32 @@ def test_a_category_no_target_is_in_is_the_target_that_writes_its_name():
         answer = _answerer(sectors).ask(question)
         assert (answer.intent, answer.targets[:1]) == ("target", (2,))
     assert _answerer(sectors).ask("经济发展怎么样").intent == "list"
+
+
+# A 重点项目 report counting its projects by stage.
+STAGES = small_ledger(
+    2023,
+    TargetSpec(1, "在建项目", "经济发展", "在建项目185项,1-6月累计完成投资235.8亿元。"),
+    TargetSpec(2, "新开工项目", "经济发展", "计划新开工项目157项,已开工120项。"),
+    TargetSpec(3, "预备项目", "经济发展", "预备项目188项,1-6月累计完成投资24.56亿元。"),
+    TargetSpec(4, "投产项目", "经济发展", "计划投产项目55个,已投产54个。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("已投产的有几个", 4),
+        ("已投产的", 4),
+        ("还在跑前期手续没动工的项目", 3),  # 没动工: 前期, 预备
+        ("前期项目", 3),
+    ],
+)
+def test_a_stage_a_report_counts_its_projects_by_is_that_count(question, number):
+    answer = _answerer(STAGES).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_which_targets_are_in_a_stage_is_still_a_list(roads):
+    assert _answerer(STAGES).ask("哪些已投产").intent == "list"
+    assert roads.ask("已投产的有几个").intent == "list"  # no target names the stage
