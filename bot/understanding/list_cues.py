@@ -391,7 +391,6 @@ ALL_TARGETS = re.compile(
     r"|^(?:目标|任务|事项)(?:清单|列表|名单|一览表?)[？?。!！]*$"
 )
 
-
 RANK_UNITS = re.compile(
     r"(哪个|哪些|什么)(单位|部门|局)[^，,。]*?(最差|最好|最落后|最慢|垫底|排名|靠后|靠前|最强|最弱|最多|最少)"
 )
@@ -402,19 +401,20 @@ RANKED_UNITS = re.compile(
 
 
 _HOW_MANY = r"[0-9一二两三四五六七八九十]{1,3}"
+# 个 of a span of time is no count of items: "前七个月", "后两个季度" are periods.
+_ITEMS = r"(?:名|位|个(?!多?月|季度?|星期|礼拜|工作日)|项|的|$)"
 
 RANK_LOW = re.compile(
-    rf"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行|靠后|末位|末尾|后几名|后{_HOW_MANY}(?:名|位|个|项|的|$)"
+    rf"最低|最差|最慢|最落后|垫底|倒数|最少|最弱|最不行|靠后|末位|末尾|后几名|后{_HOW_MANY}{_ITEMS}"
     r"|差距最大|差得最多|差得最远|缺口最大"  # the furthest from its target: the lowest ratio
 )
 
 RANK_HIGH = re.compile(
-    rf"最高|最好|最快|最多|最强|第一名|排第一|领先|靠前|前几名|前{_HOW_MANY}(?:名|位|个|项|的|$)"
+    rf"最高|最好|最快|最多|最强|第一名|排第一|领先|靠前|前几名|前{_HOW_MANY}{_ITEMS}"
 )
 
-
 # How many a ranking asks for ("完成率前五", "完成最差的三个", "排名前3的目标").
-RANK_COUNT = gated(rf"(?:前|后|倒数)({_HOW_MANY})(?:名|位|个|项|的|$)|({_HOW_MANY})(?:个|项)$")
+RANK_COUNT = gated(rf"(?:前|后|倒数)({_HOW_MANY}){_ITEMS}|({_HOW_MANY})(?:个|项)$")
 
 
 # The unit board asked for by its units ("各部门进展怎么样", "按单位列一下").

@@ -516,8 +516,11 @@ def test_a_ranking_shows_as_many_as_asked(answerer, question, count, rank):
     assert (answer.intent, answer.filter["rank"], len(answer.targets)) == ("list", rank, count)
 
 
-def test_the_first_three_quarters_are_no_ranking(answerer):
-    answer = answerer.ask("前三季度固投增长多少")
+@pytest.mark.parametrize(
+    "question", ["前三季度固投增长多少", "固投前七个月完成了多少", "前10个月固投完成了多少"]
+)
+def test_the_first_months_or_quarters_are_no_ranking(answerer, question):
+    answer = answerer.ask(question)
     assert (answer.intent, answer.targets[0]) == ("target", 1)
 
 
