@@ -68,7 +68,6 @@ _CARRIED_OVER = re.compile(
     r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
 )
 
-
 # One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
 # knows there is one and wants it, not a list of one.
 _THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
@@ -86,6 +85,8 @@ def _named_by_words(candidate) -> bool:
 # A stage of projects said as a status ("已投产的", "没动工的"), and a question of which ones.
 _STAGE = re.compile(r"(?:没|未|还没|尚未)?(?:开工|动工|投产|投用|竣工|完工|通车|建成)")
 _WHICH = re.compile(r"哪些|哪几|哪个|哪一")
+# A state a report counts a target's projects in ("达到序时进度的项目7个").
+_STATE_COUNTED = re.compile(r"(?:没有|没|未)?达到序时进度|进展缓慢|进展顺利")
 
 
 class ListAnswers(UnitLists, DueLists, RankedLists):
@@ -412,9 +413,15 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
 
     def _stage_counted(self, q: str) -> bool:
-        """The question says a stage of projects (已投产, 没动工), not which targets are in it,
-        and a target's title names that stage, or the lexicon's word for it (没动工: 预备): a
-        report that counts its projects by stage, asked for one of those counts."""
+        """A count a report writes, not a status list: a target named by its own phrase whose
+        text counts projects in the state said ("十大建设项目有几个没达到序时进度": "未达到序时
+        进度的项目8个"), or a stage (已投产, 没动工) a title names, or the lexicon's word for it
+        (没动工: 预备), said with no question of which targets."""
+        for said in _STATE_COUNTED.findall(q):
+            best = self._scored(q.replace(said, " "), leading=1)
+            said = said.replace("没有", "未").replace("没", "未")
+            if best and names_phrase(best[0], 3) and said in self.index.docs[best[0].number].text:
+                return True
         if _WHICH.search(q):
             return False
         for said in _STAGE.findall(q):

@@ -490,3 +490,26 @@ def test_a_stage_a_report_counts_its_projects_by_is_that_count(question, number)
 def test_which_targets_are_in_a_stage_is_still_a_list(roads):
     assert _answerer(STAGES).ask("哪些已投产").intent == "list"
     assert roads.ask("已投产的有几个").intent == "list"  # no target names the stage
+
+
+PACED = small_ledger(
+    2013,
+    TargetSpec(
+        1, "省重点投资项目", "经济发展", "省重点投资项目达到序时进度的项目7个,未达到的6个。"
+    ),
+    TargetSpec(2, "十大建设项目", "经济发展", "十大建设项目未达到序时进度的项目8个,达到的2个。"),
+    TargetSpec(3, "财政支出", "经济发展", "公共财政预算支出完成年计划的70.2%。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("省重点项目达到序时进度的有几个", 1), ("十大建设项目到底有几个没达到序时进度", 2)],
+)
+def test_a_state_a_named_target_counts_its_projects_in_is_that_target(question, number):
+    answer = _answerer(PACED).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_the_same_state_asked_of_no_target_is_a_list():
+    assert _answerer(PACED).ask("哪些达到序时进度了").intent == "list"
