@@ -708,3 +708,17 @@ def test_several_item_numbers_answer_each(answerer, question):
 def test_a_notices_words_for_late_and_done_are_status_lists(answerer, question, status):
     answer = answerer.ask(question)
     assert (answer.intent, answer.filter.get("status")) == ("list", status)
+
+
+@pytest.mark.parametrize(
+    ("question", "completion"),
+    [("完成不到九成的", "<90"), ("完成了八成以上的有哪些", ">=80"), ("完成不到一半的", "<50")],
+)
+def test_a_share_said_after_wancheng_is_a_threshold_list(answerer, question, completion):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
+
+
+@pytest.mark.parametrize("question", ["造林完成了九成以上吗", "新增贷款完成不到九成吗"])
+def test_a_share_said_of_one_target_asks_about_it(answerer, question):
+    assert answerer.ask(question).intent == "target"
