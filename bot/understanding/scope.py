@@ -181,7 +181,11 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         """Without `words`, a target named by a phrase of its own explains the question well
         ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 the target writes)."""
         best = self._scored(blank_words(q, words), leading=1)  # (a text of its own)
-        return bool(best) and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)
+        if not (best and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3)):
+            return False
+        # Not when a word is the head the phrase qualifies ("地区生产总值能耗": the 能耗 of it)
+        phrases = [r.text for r in best[0].reasons if r.kind == "phrase" and len(r.text) >= 2]
+        return not any(q[: q.find(w)].endswith(p) for w in words if w in q for p in phrases)
 
     def _ledger_writes_apart(self, word: str) -> bool:
         """A subject of four characters or more that a target writes with a word or two

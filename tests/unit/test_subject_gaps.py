@@ -129,3 +129,11 @@ def test_when_a_target_will_be_done_in_a_year_to_come_asks_about_that_target(ans
 
 def test_a_target_asked_about_next_year_without_its_finish_is_still_out_of_scope(answerer):
     assert answerer.ask("海塘加固明年怎么安排").intent == "unknown"
+
+
+def test_an_unheld_subject_qualified_by_a_target_s_phrase_is_still_out_of_scope():
+    gdp = TargetSpec(4, "地区生产总值", "经济发展", "地区生产总值增长6%。", "增长5.2%。")
+    answerer = answerer_of(*SECTORS, gdp)
+    assert answerer.ask("万元地区生产总值能耗下降多少").intent == "unknown"  # its 能耗
+    answer = answerer.ask("地区生产总值增长多少")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
