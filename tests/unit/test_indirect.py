@@ -678,3 +678,23 @@ PROJECT_KINDS = LedgerSpec(
 )
 def test_a_kind_of_project_in_everyday_words_or_abbreviated_is_its_target(question, number):
     assert _first_target(_answerer(PROJECT_KINDS), question) == number
+
+
+LEVELS = LedgerSpec(
+    year=2021,
+    title="t",
+    preamble="重大项目推进情况",
+    targets=(
+        TargetSpec(1, "列入省重大项目", "经济发展", "列入省重大项目4个,年度计划投资18亿元。"),
+        TargetSpec(2, "列入市重大项目", "经济发展", "列入市重大项目17个,年度计划投资24亿元。"),
+        TargetSpec(3, "区重点产业项目", "经济发展", "列入区重点产业项目94个。"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("省里的项目", 1), ("省重点项目", 1), ("市里的项目", 2), ("市重点项目", 2)],
+)
+def test_a_level_s_key_projects_are_its_zhongdian_or_zhongda_ones(question, number):
+    assert _first_target(_answerer(LEVELS), question) == number
