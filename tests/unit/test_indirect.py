@@ -653,7 +653,7 @@ PROJECT_KINDS = LedgerSpec(
         for n, title in enumerate(
             (
                 *("基础设施工程", "农业项目", "生态环保工程", "社会事业项目", "泵站工程"),
-                *("已竣工项目", "产业工程"),
+                *("已竣工项目", "产业工程", "城区夜景灯光改造"),
             ),
             start=1,
         )
@@ -674,6 +674,7 @@ PROJECT_KINDS = LedgerSpec(
         ("排涝抽水那个站", 5),
         ("已经建好完工的项目多少个", 6),
         ("工厂企业那类项目投资", 7),
+        ("晚上城里亮化那个工程", 8),
     ],
 )
 def test_a_kind_of_project_in_everyday_words_or_abbreviated_is_its_target(question, number):
