@@ -220,7 +220,22 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         for phrase in doc.phrases:
             if len(phrase) >= 3 and phrase in q:
                 q = q.replace(phrase, " ")
+        # nor one inside a lexicon word the target writes a reading of (收费便宜: 普惠)
+        for key, words in self._keys_holding_cues:
+            if key in q and any(w in doc.text for w in words):
+                q = q.replace(key, " ")
         return blank_written_cues(q, self._any_cue, doc.text)
+
+    @functools.cached_property
+    def _keys_holding_cues(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The lexicon's everyday words that hold an out-of-scope cue and say more (收费便宜),
+        with their readings, normalised."""
+        cues = self.lexicon.out_of_scope_cues
+        return tuple(
+            (key, tuple(normalize(w) for w in words))
+            for key, words in self.lexicon.synonyms.items()
+            if any(cue in key and cue != key for cue in cues)
+        )
 
     def _own_text(self, q: str, best: TargetSpec | None) -> str:
         """The leading target's texts when it explains the question confidently, else ""."""
