@@ -74,19 +74,17 @@ _THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
 _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项个件]|多少[项个件]|都有|分别")
 # "哪个县", "那个区": one place of the level a table's rows are places of.
 _WHICH_LEVEL = re.compile(r"[哪那]一?个([州县市区旗盟镇乡])")
+# A stage of projects said as a status ("已投产的", "没动工的"), and a question of which ones.
+_STAGE = re.compile(r"(?:没|未|还没|尚未)?(?:开工|动工|投产|投用|竣工|完工|通车|建成)")
+_WHICH = re.compile(r"哪些|哪几|哪个|哪一")
+# A state a report counts a target's projects in ("达到序时进度的项目7个").
+_STATE_COUNTED = re.compile(r"(?:没有|没|未)?达到序时进度|进展缓慢|进展顺利")
 
 
 def _named_by_words(candidate) -> bool:
     """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's,
     a homophone or a figure), not only by bigrams every target may write (完成)."""
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
-
-
-# A stage of projects said as a status ("已投产的", "没动工的"), and a question of which ones.
-_STAGE = re.compile(r"(?:没|未|还没|尚未)?(?:开工|动工|投产|投用|竣工|完工|通车|建成)")
-_WHICH = re.compile(r"哪些|哪几|哪个|哪一")
-# A state a report counts a target's projects in ("达到序时进度的项目7个").
-_STATE_COUNTED = re.compile(r"(?:没有|没|未)?达到序时进度|进展缓慢|进展顺利")
 
 
 class ListAnswers(UnitLists, DueLists, RankedLists):
@@ -413,16 +411,18 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
 
     def _stage_counted(self, q: str) -> bool:
-        """A count a report writes, not a status list: a target named by its own phrase whose
-        text counts projects in the state said ("十大建设项目有几个没达到序时进度": "未达到序时
-        进度的项目8个"), or a stage (已投产, 没动工) a title names, or the lexicon's word for it
-        (没动工: 预备), said with no question of which targets."""
+        """A count a report writes, not a status list: of a state ("十大建设项目有几个没达到序时
+        进度": "未达到…的项目8个") in a target named by its phrase or in one target alone, or of
+        a stage (已投产, 没动工) a title names or the lexicon's word for it (没动工: 预备)."""
+        which = _WHICH.search(q)
         for said in _STATE_COUNTED.findall(q):
-            best = self._scored(q.replace(said, " "), leading=1)
-            said = said.replace("没有", "未").replace("没", "未")
-            if best and names_phrase(best[0], 3) and said in self.index.docs[best[0].number].text:
+            best = self._scored(q.replace(said, " "), leading=1)[:1]
+            text = "".join(self.index.docs[c.number].text for c in best if names_phrase(c, 3))
+            if said.replace("没有", "未").replace("没", "未") in text or (
+                not which and f"{said}的项目" in q and self._counts(f"{said}的项目")[0] == 1
+            ):  # or the projects in that state, as one target alone counts them
                 return True
-        if _WHICH.search(q):
+        if which:
             return False
         for said in _STAGE.findall(q):
             words = (said, said.lstrip("没未还尚"), *self.lexicon.synonyms.get(said, ()))

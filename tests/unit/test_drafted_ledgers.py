@@ -513,3 +513,16 @@ def test_a_state_a_named_target_counts_its_projects_in_is_that_target(question, 
 
 def test_the_same_state_asked_of_no_target_is_a_list():
     assert _answerer(PACED).ask("哪些达到序时进度了").intent == "list"
+
+
+def test_the_projects_in_a_state_one_target_alone_counts_are_that_target():
+    counted = dataclasses.replace(
+        PACED,
+        targets=(
+            *PACED.targets[2:],
+            TargetSpec(4, "开工在建项目数", "经济发展", "累计投入达到序时进度的项目有188个。"),
+        ),
+    )
+    answer = _answerer(counted).ask("达到序时进度的项目有多少")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
+    assert _answerer(counted).ask("哪些达到序时进度了").intent == "list"
