@@ -718,3 +718,7 @@ def test_a_cue_inside_an_everyday_word_the_target_reads_is_no_cue():
     # 公办 of target 2's title is only a reading of 幼儿园 (公办园), which explains 1 too.
     assert _first_target(_answerer(KINDERGARTENS), "收费便宜的幼儿园占比") == 1
     assert _answerer(KINDERGARTENS).ask("幼儿园收费标准是多少").intent == "unknown"
+
+
+def test_building_factories_is_fixed_asset_investment(answerer):
+    assert _first_target(answerer, "全县今年盖厂房修路这些总投入涨了没") == 1
