@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.drafting.drafter import draft_ledger, guess_year
+from bot.drafting.report_text import parse_report
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
@@ -722,3 +724,9 @@ def test_a_cue_inside_an_everyday_word_the_target_reads_is_no_cue():
 
 def test_building_factories_is_fixed_asset_investment(answerer):
     assert _first_target(answerer, "全县今年盖厂房修路这些总投入涨了没") == 1
+
+
+def test_a_lawyer_s_free_advice_is_the_village_legal_adviser(seed_report_text):
+    drafted = draft_ledger(parse_report(seed_report_text), guess_year(seed_report_text))
+    number = next(t.number for t in drafted.targets if "法律顾问" in t.target_text)
+    assert _first_target(_answerer(drafted), "村里有没有律师给老百姓免费咨询") == number
