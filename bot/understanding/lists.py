@@ -58,7 +58,7 @@ from bot.understanding.list_cues import (
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
-from bot.understanding.text import has_content, mask_stopwords, normalize
+from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
 
@@ -426,7 +426,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             return False
         for said in _STAGE.findall(q):
             words = (said, said.lstrip("没未还尚"), *self.lexicon.synonyms.get(said, ()))
-            if any(self._counts(normalize(w))[1] for w in words if len(w) >= 2):
+            if any(w in t.title for w in words if len(w) >= 2 for t in self.ledger.targets):
                 return True
         return False
 

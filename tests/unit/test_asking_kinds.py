@@ -722,3 +722,10 @@ def test_a_share_said_after_wancheng_is_a_threshold_list(answerer, question, com
 @pytest.mark.parametrize("question", ["造林完成了九成以上吗", "新增贷款完成不到九成吗"])
 def test_a_share_said_of_one_target_asks_about_it(answerer, question):
     assert answerer.ask(question).intent == "target"
+
+
+@pytest.mark.parametrize("question", ["没开工的", "还没开工的项目"])
+def test_a_stage_only_an_alias_names_is_still_a_status_list(answerer, question):
+    # 开工率 is an alias of 签约项目履约率, not a title counting the ledger's projects by stage
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", "暂无数据")
