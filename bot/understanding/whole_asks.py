@@ -22,12 +22,17 @@ SHARED_BY = 3
 
 
 # A question that ends pointing at one item ("高于整体进度11.8个百分点那条", "…的那一项") asks
-# for that item, whatever summary words (整体, 总体) describe it.
-_ONE_ITEM = re.compile(r"(?:那|这)一?(?:条|项|个|件)(?:目标|任务|指标|项目)?[？?。！!]*$")
+# for that item, whatever summary words (整体, 总体) describe it; so does one that sets items
+# against the whole ("哪些低于总体进度", "和整体进度持平的").
+_ONE_ITEM = re.compile(
+    r"(?:那|这)一?(?:条|项|个|件)(?:目标|任务|指标|项目)?[？?。！!]*$"
+    r"|(?:低于|高于|超过|快于|慢于|落后于?|领先于?|和|与|跟)(?:了)?(?:总体|整体)(?:进度|水平|平均)"
+)
 
 
 def points_at_one_item(q: str) -> bool:
-    """`q` ends pointing at one item of the ledger ("…那条", "…的那一项")."""
+    """`q` ends pointing at one item of the ledger ("…那条", "…的那一项"), or sets items
+    against the whole ("哪些低于总体进度")."""
     return _ONE_ITEM.search(q) is not None
 
 

@@ -447,6 +447,11 @@ def test_a_question_pointing_at_one_item_is_no_summary(question):
     assert answer.intent == "target" and answer.targets[0] in (2, 3)
 
 
+@pytest.mark.parametrize("question", ["哪些高于整体进度", "和整体进度持平的"])
+def test_items_set_against_the_whole_are_no_summary(question):
+    assert _answerer(PLACES).ask(question).intent != "summary"
+
+
 def test_the_whole_in_summary_words_is_still_the_summary():
     assert _answerer(PLACES).ask("整体进展情况怎么样").intent == "summary"
 
