@@ -531,3 +531,18 @@ def test_the_projects_in_a_state_one_target_alone_counts_are_that_target():
     answer = _answerer(counted).ask("达到序时进度的项目有多少")
     assert (answer.intent, answer.targets[:1]) == ("target", (4,))
     assert _answerer(counted).ask("哪些达到序时进度了").intent == "list"
+
+
+def test_work_under_way_in_everyday_words_is_the_projects_under_construction():
+    invested = small_ledger(
+        2023,
+        TargetSpec(
+            1, "在建项目", "经济发展", "在建项目185项,总投资1330.5亿元,累计完成投资235.8亿元。"
+        ),
+        TargetSpec(
+            2, "新开工项目", "经济发展", "计划新开工项目157项,总投资506亿元,完成投资102亿元。"
+        ),
+        TargetSpec(3, "预备项目", "经济发展", "预备项目188项,总投资1108亿元,完成投资24.56亿元。"),
+    )
+    answer = _answerer(invested).ask("已经在干的那些工程投了多少钱")  # 在干: 在建
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))
