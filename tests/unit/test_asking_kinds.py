@@ -729,3 +729,16 @@ def test_a_stage_only_an_alias_names_is_still_a_status_list(answerer, question):
     # 开工率 is an alias of 签约项目履约率, not a title counting the ledger's projects by stage
     answer = answerer.ask(question)
     assert (answer.intent, answer.filter.get("status")) == ("list", "暂无数据")
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [("比计划高出最多的是哪件", "completion_desc"), ("完成最好的是哪件", "completion_desc")],
+)
+def test_the_best_or_worst_asked_by_jian_or_tiao_is_a_ranking(answerer, question, rank):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("rank")) == ("list", rank)
+
+
+def test_which_year_is_no_ranking_of_targets(answerer):
+    assert answerer.ask("新增贷款最多的是哪一年").intent == "target"
