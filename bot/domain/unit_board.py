@@ -6,9 +6,10 @@ Shared by `/units` (bot/chat/documents.py) and questions such as “哪个单位
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import compute_status, final_deadline, light_for, overdue_days
@@ -30,8 +31,18 @@ class UnitRow:
     entries: tuple[BoardEntry, ...]  # the targets it leads: overdue, red, yellow, white, green
     assisting: tuple[BoardEntry, ...] = ()  # the targets it only assists (配合), not counted
 
+    @cached_property
+    def _lights(self) -> Counter[str]:
+        # Counted once: the board's order and each rendering ask every light again.
+        return Counter(e.light for e in self.entries)
+
     def count(self, light: str) -> int:
-        return sum(e.light == light for e in self.entries)
+        return self._lights[light]
+
+    @cached_property
+    def lines(self) -> tuple[str, str]:
+        """`render_unit_row`'s lines, made once: a big ledger's unit leads thousands."""
+        return _unit_lines(self)
 
 
 def rank_units(
@@ -65,6 +76,10 @@ def _worst_first(entries: list[BoardEntry]) -> tuple[BoardEntry, ...]:
 
 def render_unit_row(row: UnitRow) -> list[str]:
     """Two lines: the unit's light counts (and how many it assists), then the targets it leads."""
+    return list(row.lines)
+
+
+def _unit_lines(row: UnitRow) -> tuple[str, str]:
     counts = " ".join(f"{light}{row.count(light)}" for light in ("🔴", "🟡", "🟢", "⚪"))
     if row.assisting:
         counts += f"（另配合{len(row.assisting)}项）"
@@ -72,7 +87,7 @@ def render_unit_row(row: UnitRow) -> list[str]:
         f"{e.light}{e.number}.{e.title}" + (f"（逾期{e.overdue}天）" if e.overdue else "")
         for e in row.entries
     ]
-    return [f"{row.name}：{counts}", "  " + " ".join(items)]
+    return f"{row.name}：{counts}", "  " + " ".join(items)
 
 
 def no_units_board(year: int) -> str:

@@ -8,6 +8,7 @@ that a figure is paired with the target of its own row.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -77,6 +78,16 @@ def _label_of(line: str) -> str:
     return found.group(1) if found else ""
 
 
+_DONE_MARK = re.compile(r"已|累计|实际|截至|截止")
+
+
+def _restates(name: str, cell: str) -> bool:
+    """The cell after a row's name restates its task with the unit's own figure ("建设品质县中
+    10所(其中甲县4所)" | "建设品质县中4所"): the same first four words or more, nothing done."""
+    same = len(os.path.commonprefix([name.strip(), cell.strip()]))
+    return same >= 4 and not _FIGURE.search(name.strip()[:same]) and not _DONE_MARK.search(cell)
+
+
 def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(kind, words, column label) of one line's cells: by the header's columns, by their
     own labels, or, for an unlabelled row, the name first, then the target figure, then the
@@ -102,9 +113,12 @@ def _labelled(cells: list[str], header: tuple[str, ...]) -> list[tuple[str, str,
             for m, c in zip(found, cells, strict=True)
         ]
     kinds, seen_target = [("name", cells[0], "")], bool(_FIGURE.search(cells[0]))
-    for cell in cells[1:]:
+    for k, cell in enumerate(cells[1:]):
         if not _FIGURE.search(cell):
             kinds.append(("other", cell, ""))
+        elif k == 0 and _restates(cells[0], cell):
+            kinds.append(("target", cell, ""))  # the task as this unit's share of it
+            seen_target = True
         elif seen_target:
             kinds.append(("actual", cell, ""))
         else:

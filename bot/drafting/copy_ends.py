@@ -3,6 +3,8 @@ line has fewer cells than the row before it, or lacks the stop its other items e
 
 from __future__ import annotations
 
+from bot.drafting.columns import split_cells
+
 # What closes a sentence or a quoted name: a copy that stops without one was cut off.
 _CLOSED = tuple("。；;！？!?…）)”」》】")
 
@@ -19,7 +21,7 @@ def breaks_off(items) -> bool:
     last, before = _last_line(items[-1]), _last_line(items[-2])
     if last.count("“") > last.count("”"):  # a quotation opened and never closed
         return True
-    if "|" in before:
-        return last.count("|") < before.count("|")
+    if "|" in before:  # cells with something in them: trailing empty cells may go unwritten
+        return len(split_cells(last)) < len(split_cells(before))
     stopped = sum(_last_line(i).endswith(_CLOSED) for i in items[:-1])
     return not last.endswith(_CLOSED) and 2 * stopped > len(items) - 1

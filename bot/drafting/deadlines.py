@@ -26,6 +26,9 @@ _DEADLINE_RE = re.compile(
     r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营)"
     # not "10月完成投资3亿元" nor "2月份完成管网水质总检测580次": the month's result.
     r"(?![^，,。；;\d]{0,12}\d))"
+    # "2025年完成…建设", "2025年全面完成": a part of a project of several years due that year.
+    r"|(?<![\d\-—~至到])(20\d{2})年(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付)"
+    r"(?![^，,。；;\d]{0,12}\d))"
 )
 _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _SENTENCE = re.compile(r"[^。；;]+")
@@ -57,7 +60,8 @@ def _leads_undated(sentence: str) -> bool:
     )
 
 
-_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到)?\s*$")
+# "截至10月底", and a clause opening "至9月底,": the day progress is told of.
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|(?:^|[，,。；;：:\n])至)(?:到)?\s*$")
 _TOLD_BEFORE = re.compile(r"(?:已|后)于\s*$")
 _RESULT_AFTER = re.compile(
     r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
@@ -106,6 +110,10 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
                 date = _month_end(year, _QUARTERS[m.group(9)])
             elif m.group(10):
                 date = _month_end(year, int(m.group(10)))
+            elif m.group(11):
+                if int(m.group(11)) < year:
+                    continue  # "2020年完成…" in a later year's list: a result, not a due date
+                date = dt.date(int(m.group(11)), 12, 31)
             else:
                 date = dt.date(year, 12, 31)
         except ValueError:  # "13月底", "2月30日": no date

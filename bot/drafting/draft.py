@@ -30,7 +30,7 @@ from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.done_parts import summed_parts
 from bot.drafting.fund_lines import without_fund_shares
-from bot.drafting.groups import inherited_status, run_verdicts
+from bot.drafting.groups import inherited_status
 from bot.drafting.indicator_names import plainly_named
 from bot.drafting.items_day import items_day
 from bot.drafting.named_laggards import laggards_named
@@ -43,6 +43,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.node_columns import missed_node
+from bot.drafting.own_lines import answers_itself, says_done_itself
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
@@ -60,6 +61,7 @@ from bot.drafting.row_verdicts import (
     status_mark,
 )
 from bot.drafting.rows import pair_rows
+from bot.drafting.run_verdicts import run_verdicts
 from bot.drafting.same_titles import same_titles
 from bot.drafting.sentences import (
     answers_with_rate,
@@ -75,6 +77,11 @@ from bot.drafting.sentences import (
     without_introductions,
 )
 from bot.drafting.share_pairs import pair_left_shares, shares_of_one_target
+from bot.drafting.share_proofs import (
+    lead_plans_answered,
+    reseated_by_shares,
+    shares_of_other_amounts,
+)
 from bot.drafting.shares import SHARE_NAME, shares_of_unwritten_targets
 from bot.drafting.statuses import DONE_WORDS, draft_status, mark_done
 from bot.drafting.sub_lists import tasks_paired
@@ -92,29 +99,11 @@ from bot.drafting.text_figures import extract_figures
 from bot.drafting.time_gone import counts_laggards, said_on_pace
 from bot.drafting.title_mends import whole_quoted_names
 from bot.drafting.title_topics import topics_from_titles
+from bot.drafting.uniform_columns import without_uniform_column
 from bot.drafting.unit_slips import read_unit_slips, status_as_meant
 from bot.drafting.wholes_and_parts import whole_part_pairs
 from bot.drafting.words import Reading, status_from_words
 from bot.understanding.lexicon import FieldLexicon
-
-
-def _says_done_itself(line: str) -> bool:
-    """The line ends its sentence saying its work is done ("巩固提升31个生猪基地,已完成既定
-    目标。"): the sentences after it add to its progress, they do not replace it."""
-    said = status_from_words(line)
-    return (
-        said is not None and said.value in ("已完成", "超额完成") and said.words.startswith("已")
-    )
-
-
-def _answers_itself(line: str) -> bool:
-    """The line holds a target and the amount done of it: a pair of one measure (in one unit
-    or two that convert: "年度计划投入2.6亿元,目前仅完成投入2960万元")."""
-    target_words, done_words = split_sentence(line)
-    return bool(done_words) and any(
-        p.indicator.comparable for p in pair_indicators(target_words, done_words)
-    )
-
 
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
@@ -138,6 +127,7 @@ def draft_target(
     verdict: Reading | None = None,
     lead_header: tuple[str, ...] = (),
     yardstick: bool = False,
+    lead: str = "",
 ):
     """One target's draft and its guesses (`progress_report`: the report tells progress;
     `dated`: it states the day its progress is as of, by default when it tells progress;
@@ -145,10 +135,10 @@ def draft_target(
     `year_end`: the report tells the year's results; `list_done`: its opening says the whole
     list is done; `own_lines`: most of its items have no progress apart from their line;
     `lead_header`: the header its row is under, read only for the 责任单位 column;
-    `yardstick`: the report counts its items short of the time gone)."""
+    `yardstick`: the report counts its items short of the time gone; `lead`: the report's
+    opening, whose plan figures an item's share may prove its target)."""
     guesses: list[Guess] = []
-    if dated is None:
-        dated = progress_report
+    dated = progress_report if dated is None else dated
     item = replace(item, progress_text=without_introductions(item.progress_text))
     # "【已完成】新建…", "…退出。【已完成】（牵头：县工信局）"
     target_text, marked, lead_aside = status_mark(item.target_text)
@@ -168,7 +158,7 @@ def draft_target(
         progress_report
         and bool(item.progress_text.strip())
         and not item.one_sentence
-        and (shares_of_unwritten_targets(item.target_text) or _answers_itself(item.target_text))
+        and (shares_of_unwritten_targets(item.target_text) or answers_itself(item.target_text))
     )
     if cells.rows:
         pairings = pair_rows(cells.rows)
@@ -230,6 +220,9 @@ def draft_target(
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"
     pairings = plans_answered_by_shares(pairings, item.progress_text)  # "…计划的159.3%"
+    pairings = reseated_by_shares(pairings, texts)  # "年内计划投资…,完成年度计划的62.4%"
+    pairings = lead_plans_answered(pairings, texts, lead)  # the lead's "年度计划投资…"
+    pairings = shares_of_other_amounts(pairings, texts)  # "107个,完成投资…,完成年度计划的X%"
     pairings = plainly_named(pairings, texts)
     for p in pairings:
         if p.indicator.target and p.indicator.actual:
@@ -286,9 +279,7 @@ def draft_target(
     told = latest_progress(
         item.progress_text or (item.target_text if progress_report else ""), row
     )
-    if own_line or (
-        progress_report and item.progress_text and _says_done_itself(item.target_text)
-    ):
+    if own_line or (progress_report and item.progress_text and says_done_itself(item.target_text)):
         told = f"{item.target_text}\n{told}"
     told = without_fund_shares(item.target_text, told)  # "资金下达X亿元,完成年度计划的Y%"
     # A yes/no column of its row, else a status heading above it (groups.py), decides.
@@ -374,6 +365,7 @@ def draft_report(
         else bool(today and (today.year > ledger_year or today.month == 12))
     )
     targets, guesses = [], {}
+    report = replace(report, targets=without_uniform_column(report.targets))  # "| 100 |"
     header = header_labels(report.preamble)
     lines = text.split("\n")
     header = header_with_lead_units(header, report.preamble, lines)
@@ -416,7 +408,7 @@ def draft_report(
             lexicon,
             departments,
             tokenizer,
-            progress_report=as_of is not None or tells_progress(heading),
+            progress_report=as_of is not None or tells_progress(heading, text),
             header=header,
             lead_header=header or header_above(lines, item.line),
             dated=as_of is not None or reports_year_end(heading),
@@ -426,6 +418,7 @@ def draft_report(
             own_lines=own_lines,
             yardstick=counts_laggards(text, report.targets),
             verdict=verdict,
+            lead=report.preamble,
         )
         spec, found = behind_as_named(spec, found, behind.get(item.number), day)
         spec, found = met_by_lead_rate(spec, found, floors, day)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.status import compute_status, final_deadline
-from bot.drafting.counted_runs import joined, unjoined
 from bot.drafting.named_laggards import EXAMPLES_FOLLOW, problem_over_examples
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
@@ -390,57 +389,3 @@ def listed_in_runs(lines: list[str]) -> tuple[list[Listed], str]:
         group = Group(heading, index + 1, tuple(s for s in series if s != heading))
         listed += [Listed(name, index + 1, group) for name in names]
     return listed, ""
-
-
-# The last name of a run that says what holds for every name in it ("…化工区防护林等项目已提前
-# 完成;", "…实际利用外资等均未达序时;"): the words after its "等".
-_RUN_CLOSE = re.compile(r"等(?=[^等]*$)(.+)$")
-_RUN_COUNT = re.compile(
-    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:个|项|件)?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
-)
-
-
-def run_verdicts(items) -> dict[int, str]:
-    """The words each item named in a run ("骏达环保、" on its own line) takes from the run's
-    last name, whose line states the run's status ("…等项目已生产;"); by item number. Only
-    items with no words of their own, and only words that state a status."""
-    found: dict[int, str] = {}
-    run: list[int] = []
-    items_by = {item.number: item for item in items}
-    for item in items:
-        own = item.target_text.strip()
-        if joined(own) and not item.progress_text.strip():
-            run.append(item.number)
-            continue
-        # "“…”等17项超额完成": the quoted last name was split off its run's words.
-        first = item.progress_text.split("\n", 1)[0].strip()
-        own += first if first.startswith("等") else ""
-        close = _RUN_CLOSE.search(own.rstrip("。；;"))
-        if run and close and status_from_words(close.group(1)) is not None:
-            # The run's count ("等5个项目…") counts its names: no figure of any one's work.
-            words = _RUN_COUNT.sub("", close.group(1)).strip() or close.group(1).strip()
-            found.update(dict.fromkeys(run, words))
-            if not item.progress_text.strip():  # the last name takes the run's words too
-                found[item.number] = words
-        elif run:
-            names = {n: unjoined(items_by[n].target_text) for n in run}
-            found.update(_named_after_run(names, item.progress_text))
-        run = []
-    return found
-
-
-# A run of names and their count ("A、B、C3项指标"): the names the count sums up.
-_NAMES_COUNTED = re.compile(rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:项|个|件)")
-
-
-def _named_after_run(names: dict[int, str], words: str) -> dict[int, str]:
-    """The run's items that a sentence after it names by their whole names, with a count and
-    a status ("其中,固定资产投资、财政收入3项指标未达到序时进度"): that sentence, by number.
-    Items it does not name keep their own words."""
-    found: dict[int, str] = {}
-    for sentence in re.split(r"[。；;]", words):
-        if not _NAMES_COUNTED.search(sentence) or status_from_words(sentence) is None:
-            continue
-        named = {n for n, name in names.items() if len(name) >= 2 and name in sentence}
-        found.update(dict.fromkeys(named, sentence.strip()))
-    return found

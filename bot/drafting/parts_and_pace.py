@@ -31,14 +31,17 @@ _BEHIND = (
 _COUNT = r"\d+\s*(?:项|个|宗|家|处)"
 # Lateness counted among the item's projects: "未达序时进度项目3项", "未达序时进度2项为:…",
 # "31宗未开工项目", "3个项目进度滞后", "进展缓慢项目4项".
+# Or said of some units left unnamed: "部分镇和单位投资完成率低于整体进度".
 _PART_BEHIND = re.compile(
     rf"{_BEHIND}的?(?:项目)?(?:共|有)?\s*{_COUNT}"
     rf"|{_COUNT}(?:项目)?(?:中)?{_BEHIND}"
+    rf"|^部分[^，,。；;]{{0,16}}?(?:{_BEHIND}|低于(?:整体|总体|序时|时序)进度)"
 )
 # The whole on or ahead of pace in the office's words ("超序时进度2.99个百分点", "高于序时进度4.2个
 # 百分点", "均达序时进度").
 _WHOLE_ON_PACE = re.compile(
     r"超(?:过)?(?:序时|时序)进度|(?:高于|快于)(?:序时|时序)进度|均(?:已)?达到?(?:序时|时序)进度"
+    r"|(?:与|和)(?:整体|总体|序时|时序)进度基本持平"  # level with the whole's pace
 )
 
 

@@ -34,8 +34,8 @@ _PERIOD_IN_CLAUSE = re.compile(
     r"[^，,。；;\n]{0,6}?(?:实施|进展|完成|落实|推进)"
 )
 # A year whose clause collects proposals or plans ("开展2031年民生实事项目征集", "谋划2031年
-# 重点工作"): the next list, being prepared, not the one reported on.
-_NEXT_LIST = re.compile(r"(?:征集|谋划|筹备|储备|遴选)")
+# 重点工作", "启动了2031年区重点项目梳排"): the next list, being prepared, not the one reported on.
+_NEXT_LIST = re.compile(r"(?:征集|谋划|筹备|储备|遴选|梳排)")
 
 
 # A year followed by the count of its list ("2015年25件重点民生实事", "2021年10个方面…").
@@ -67,6 +67,8 @@ def guess_year(text: str, fallback: int) -> Reading:
     before when it reports on months later than its date ("1-11月" published in January)."""
     scores: Counter[int] = Counter()
     dated: dict[int, int] = {}  # year -> the month of its earliest full date
+    ahead: set[int] = set()  # years named in preparing the next list
+    named: set[int] = set()  # years named otherwise
     title_end = len(text.lstrip().split("\n", 1)[0]) + len(text) - len(text.lstrip())
     for m in _YEAR.finditer(text):
         year, before = int(m.group(1)), text[max(0, m.start() - 3) : m.start()]
@@ -89,6 +91,9 @@ def guess_year(text: str, fallback: int) -> Reading:
             weight = 0.2  # "(2013—2017年)": the span of a plan of several years
         if _NEXT_LIST.search(clause_at(text, m.start())):
             weight = min(weight, 0.5)
+            ahead.add(year)
+        else:
+            named.add(year)
         date = _DATE_MONTH.match(text, m.start() + 4)
         if date:
             weight = min(weight, 0.5)
@@ -98,6 +103,7 @@ def guess_year(text: str, fallback: int) -> Reading:
         scores[year] += weight
     for m in _NUMERIC_DATE.finditer(text):
         year = int(m.group(1))
+        named.add(year)
         scores[year] += 0.5
         dated[year] = min(dated.get(year, 12), int(m.group(2)))
     this_year = _THIS_YEAR.search(text)
@@ -133,6 +139,10 @@ def guess_year(text: str, fallback: int) -> Reading:
     runner_up = rest[0][1] if rest else 0.0
     confidence = 0.9 if score >= 2 * max(runner_up, 1.0) else 0.6
     period = _PERIOD_MONTH.search(text)
+    if best in ahead and not named:
+        # "上月已启动了2031年区重点项目梳排": the only year named is the next list's, being
+        # prepared while this year's is reported on.
+        return Reading(str(best - 1), f"报告只写了{best}年的下一批项目，按{best - 1}年", 0.5)
     if best in dated and score <= 1.0 and period and int(period.group(1)) > dated[best]:
         # Only a date names the year, and the months reported on lie after it.
         return Reading(str(best - 1), f"发布于{best}年{dated[best]}月，报告{period.group(0)}", 0.5)
@@ -188,9 +198,22 @@ def reports_year_end(heading: str) -> bool:
     return bool(_YEAR_END_HEADING.search(first)) and report_day(first, 2000) is None
 
 
-def tells_progress(heading: str) -> bool:
-    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not."""
-    return bool(_PROGRESS_HEADING.search(heading))
+def tells_progress(heading: str, text: str = "") -> bool:
+    """The heading says its report tells progress ("…完成情况", "截至目前"), dated or not, or
+    the `text`'s section headings do (`sections_tell_progress`)."""
+    return bool(_PROGRESS_HEADING.search(heading)) or sections_tell_progress(text)
+
+
+# A section heading of its own line naming progress ("一、分类型进展情况", "二、总体完成情况").
+_PROGRESS_SECTION = re.compile(
+    r"^\s*[一二三四五六七八九十]+、[^。；;，,\n]{0,16}?(?:进展|完成)情况\s*$", re.M
+)
+
+
+def sections_tell_progress(text: str) -> bool:
+    """A report with no title whose section headings say they tell progress ("一、分类型进展
+    情况", "二、分行业进展情况"): a report of progress, as such a title would make it."""
+    return len(_PROGRESS_SECTION.findall(text)) >= 2
 
 
 # A news agency's dateline: "新华社北京11月19日电", "人民网石家庄11月19日电（记者…）".

@@ -379,9 +379,9 @@ _PLAN_OR_BOUND = re.compile(
 )
 
 
-# Words of what was done, not of what is to be done.
+# Words of what was done, not of what is to be done ("为年度计划的96.9%": a share of the plan).
 _SAID_DONE = re.compile(
-    r"已|实际|累计|(?:完成|占)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
+    r"已|实际|累计|(?:完成|占|为)[^，,。；;\d]{0,8}(?:任务|目标|计划)[^，,。；;\d]{0,4}的\s*\d"
     r"|(?:低于|落后于?|比)(?:年度|全年)?(?:目标|计划|序时进度)"  # a result's gap to its target
     r"|(?:完成|实现|提供|设立|建成|开展)了|并投入使用|主体完工"  # done, in the past tense
     r"|全部(?:竣工|完工|建成)|竣工验收|通过了?[^，,。；;]{0,10}?验收"  # built, and accepted
@@ -413,15 +413,22 @@ _GOING_AT_END = re.compile(
 )
 
 
+# An office's verdict on how the work goes, anywhere in the line ("…雪堰镇进展情况较好,投资完成率
+# 分别高于整体进度的…"): progress told of it.
+_GOING_WELL = re.compile(r"进展(?:情况)?(?:较好|良好)|与(?:整体|总体|序时)进度基本持平")
+
+
 def line_tells_progress(line: str, *, results: bool = False) -> bool:
     """An item's own line, in a report of progress that states no day, tells progress: words
     of what was done ("已全部建设完成", "实际改造4559户"), of work behind or put off ("尚未开工",
-    "推迟至明年"), of how it goes, ending the sentence ("…有序推进。"), or, with `results`
-    (after the year, items on lines of their own), plain results ("全年城镇新增就业5260人")."""
+    "推迟至明年"), of how it goes, ending the sentence ("…有序推进。") or judged ("进展较好"),
+    or, with `results` (after the year, items on lines of their own), plain results
+    ("全年城镇新增就业5260人")."""
     return bool(
         _SAID_DONE.search(line)
         or _SAID_SHORT.search(line)
         or _GOING_AT_END.search(line)
+        or _GOING_WELL.search(line)
         or (results and _PLAIN_RESULT.search(line))
     )
 

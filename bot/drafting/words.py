@@ -182,6 +182,9 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
             "基本完成", "基本完工", "基本建成", "基本竣工",
             "序时进度", "进展顺利", "顺利推进",
+            # An office's verdict on work going well, the year not over ("进展情况较好"), or
+            # level with the whole's pace ("与整体进度基本持平").
+            "进展较好", "进展良好", "进展情况较好", "进展情况良好", "进度基本持平",
             # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
             "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
         ),
@@ -329,11 +332,18 @@ def forecasts_failure(words: str) -> bool:
 _AFTER_PUSH = re.compile(r"经(?:过)?(?:督办|督促|督查|督导|约谈)(?:后|以后)?[，,]?")
 
 
+# The rest of the work still going on after a part done: the target is not done yet.
+_REST_GOING = re.compile(r"(?:其他|其余|剩余)[^，,。；;]{0,10}?(?:正在|仍在|尚在|还在)")
+
+
 def status_from_words(progress: str) -> Reading | None:
     """The status the progress words state, with the clause quoted; None when they state none.
     After the office's push ("…缓慢,经督办后于11月底全部完工"), the words after it decide; a
     part put off by a decision ("根据…,项目暂缓") leaves the other parts to decide."""
     progress = without_decided_deferrals(progress) or progress
+    rest = _REST_GOING.search(progress)
+    if rest and _DONE.search(progress[: rest.start()]):  # "已完成A、B建设,其他项目正在施工"
+        return Reading("推进中", _clause_around(progress, rest.start(), rest.end()), 0.7)
     pushes = list(_AFTER_PUSH.finditer(progress))
     later = progress[pushes[-1].end() :] if pushes else ""
     turned = after_past_trouble(progress)  # "曾因…滞后被通报,但均能如期完成"

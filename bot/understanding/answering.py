@@ -165,6 +165,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         self._groups: dict[tuple[str, str], list[TargetSpec]] | None = None  # made on first use
         self._summary: tuple[dt.date, str] | None = None  # (day, reply) until the next refresh
         self._unit_rows: tuple[dt.date, list] | None = None  # the unit board, the same way
+        self._risks: tuple[dt.date, list, dict] | None = None  # `_risks_today`, the same way
         if first:
             self._topic_members = self._all_topic_members()
             self._warm()
@@ -192,11 +193,12 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
-        holds each out-of-scope cue, place and subject of the lexicon; for a big one (`WARM_AT`)
-        cn2an, statuses, summary, list groups; a small one (`AHEAD_MAX`): statuses, all cards,
-        its indicator names normalised."""
+        holds each out-of-scope cue, place, subject and topic word of the lexicon; for a big
+        one (`WARM_AT`) cn2an, statuses, summary, list groups, at-risk rows, lexicon tables;
+        a small one (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
         lexicon = self.lexicon
-        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects):
+        asked = (w for topic in lexicon.topics for w in topic.asked)  # `_only_a_topic`'s
+        for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
             self._counts(word)
         if len(self.ledger.targets) >= WARM_AT:
             chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
@@ -204,6 +206,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
                 self.status(t)
             self._summary_text()
             self._pool({}, None, None)
+            self._risks_today()
+            self._warm_lexicon()
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
                 self.status(t)  # what the first list question would work out for all

@@ -63,8 +63,21 @@ class JiebaDictionary:
         if raw[at : at + width + 1] != word:
             return 0
         if line + 1 < len(starts) and raw[starts[line + 1] : starts[line + 1] + width + 1] == word:
-            at = raw.rfind(b"\n" + word) + 1  # written twice: jieba keeps the line it reads last
+            at = self._last_line(word, line)  # written twice: jieba keeps the line it reads last
         return int(raw[at : raw.find(b"\n", at)].split(b" ")[1])
+
+    def _last_line(self, key: bytes, line: int | None = None) -> int | None:
+        """Where the file's last line starting with `key` starts (None: no line does): the
+        lines that do are together in sorted order, from `line` (found by bisection when not
+        given); not a search of the whole file from its end, milliseconds a word."""
+        raw, starts, width = self._raw, self._starts, len(key)
+        if line is None:
+            line = bisect_left(starts, key, key=lambda at: raw[at : at + width])
+        last = None
+        while line < len(starts) and raw[starts[line] : starts[line] + width] == key:
+            last = starts[line] if last is None else max(last, starts[line])
+            line += 1
+        return last
 
     def tag(self, word: str) -> str:
         """The part-of-speech tag jieba's dictionary gives `word` ("ns" of 长江), "" when it
@@ -77,9 +90,8 @@ class JiebaDictionary:
         return found
 
     def _tag(self, word: str) -> str:
-        key = word.encode() + b" "
-        at = self._raw.rfind(b"\n" + key) + 1
-        if at == 0 and not self._raw.startswith(key):
+        at = self._last_line(word.encode() + b" ")
+        if at is None:
             return ""
         fields = self._raw[at : self._raw.find(b"\n", at)].split(b" ")
         return fields[2].decode() if len(fields) > 2 else ""

@@ -195,6 +195,16 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             return "临近到期"
         return ""
 
+    def _risks_today(self) -> tuple[list[TargetSpec], dict[int, str]]:
+        """The targets needing watching and why (when the status line does not say it), made
+        once per refresh and day: at 10,000 targets the pass takes milliseconds."""
+        if self._risks is None or self._risks[0] != self.today:
+            rows = [(t, why) for t in self.ledger.targets if (why := self._at_risk(t))]
+            # "滞后" and "未完成" are the status the line already shows: said once.
+            reasons = {t.number: why for t, why in rows if why != self.status(t)}
+            self._risks = (self.today, [t for t, _ in rows], reasons)
+        return list(self._risks[1]), dict(self._risks[2])  # copies: an answer keeps them
+
     def _list_answer(self, question: str, q: str) -> Answer | None:
         if (without_lead := self._without_lead_list(question, q)) is not None:
             return without_lead
@@ -207,11 +217,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             )  # fmt: skip
             return self._with_unit(question, q, title, targets, {"overdue": True})
         if (AT_RISK.search(q) or AT_RISK_LIST.search(q)) and not self._specific_topic(q):
-            rows = [(t, self._at_risk(t)) for t in self.ledger.targets]
-            rows = [(t, why) for t, why in rows if why]
-            targets = [t for t, _ in rows]
-            # "滞后" and "未完成" are the status the line already shows: said once.
-            reasons = {t.number: why for t, why in rows if why != self.status(t)}
+            targets, reasons = self._risks_today()
             return self._with_unit(
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
@@ -275,7 +281,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
         selected, met = [], []
-        for t in self._pool(filters, units if not negated else (), category):
+        pool = self._pool(filters, units if not negated else (), category)
+        if filters.keys() == {"status"}:  # the pool is those of the statuses asked, in order
+            selected, pool = list(pool), ()
+        for t in pool:
             if "status" in filters and self.status(t) not in filters["status"]:
                 continue
             if "unit" in filters and not self._held_by(t, units, role, negated):

@@ -3,6 +3,7 @@ targets over or under a threshold (split from `lists.py`; `ListAnswers` inherits
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from decimal import Decimal
@@ -263,11 +264,14 @@ class RankedLists:
         ]
         hidden_numbers = {t.number for t in hidden}
         rated = [(r, t) for r, t in rated if t.number not in hidden_numbers]
-        rated.sort(key=lambda rt: (rt[0], rt[1].number), reverse=not ascending)
         count = RANK_COUNT.search(q)
         asked = to_int(next(g for g in count.groups() if g)) if count else None
         limit = asked if asked and 0 < asked <= LIST_LIMIT else LIST_LIMIT
-        hidden, shown = hidden[:limit], rated[: max(0, limit - len(hidden))]
+        # The few shown picked, not every rated target sorted (thousands of Decimals on a big
+        # ledger): `heapq` gives what `sorted(..., reverse=not ascending)[:n]` gives.
+        pick = heapq.nsmallest if ascending else heapq.nlargest
+        shown = pick(max(0, limit - len(hidden)), rated, key=lambda rt: (rt[0], rt[1].number))
+        hidden = hidden[:limit]
         lines = []
         if hidden:
             lines.append(f"已判定未完成或滞后的目标（完成率未能体现，{len(hidden)}项）：")

@@ -334,6 +334,11 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         named = names_phrase(best, 2, ("phrase", "pinyin")) or names_phrase(best, 3)
         return named and best.coverage >= PHRASE_COVERAGE
 
+    def _warm_lexicon(self) -> None:
+        """Make the lexicon's tables that some questions read (milliseconds each) now."""
+        for table in ("_lexicon_words", "_official_by_first", "_readings"):
+            getattr(self, table)
+
     @functools.cached_property
     def _lexicon_words(self) -> frozenset[str]:
         """Every word the lexicon reads a question word as, normalised."""

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.understanding.dictionary_cut import jieba_dictionary, word_spans
+from bot.understanding.dictionary_cut import JiebaDictionary, jieba_dictionary, word_spans
 from bot.understanding.tokenizer import make_tokenizer
 
 TEXTS = [
@@ -49,6 +49,25 @@ def test_frequencies_add_up_as_jieba_counts_them():
     frags = ("情况", "执行", "B超", "吉林工业大学", "吉林工业", "c#", "执行情", "江南Style", "吉")
     for frag in frags:
         assert dictionary.entry(frag) == tokenizer.FREQ.get(frag)
+
+
+def test_tags_are_those_of_each_words_last_line():
+    dictionary = jieba_dictionary()
+    last = {}  # word -> tag of the file's last line for it, read line by line (as jieba reads)
+    for line in dictionary._raw.decode().splitlines():
+        word, *rest = line.split(" ")
+        last[word] = rest[1] if len(rest) > 1 else ""
+    words = list(last)
+    twice = [w for w in ("B超", "c#", "C#") if w in last]
+    sample = [words[0], words[-1], *words[:: len(words) // 400], *twice]
+    for word in sample:
+        assert dictionary.tag(word) == last[word], word
+    for text in ("吉林工业", "执行情", "不是一个词语吧", "长江" + "。"):
+        assert dictionary.tag(text) == last.get(text, "")
+    # A word written twice (the file's one, B超, twice alike): its last line is read.
+    small = JiebaDictionary("中 5 n\n中国 9 ns\n中国 7 nz\n中国人 2 n\n中 4 v\n".encode())
+    assert (small.tag("中国"), small.entry("中国")) == ("nz", 7)
+    assert (small.tag("中"), small.entry("中"), small.tag("国")) == ("v", 4, "")
 
 
 def test_a_whole_word_check_never_imports_jieba():

@@ -100,3 +100,15 @@ def test_a_list_announced_early_in_the_year_is_this_years():
     assert likely_year(done, dt.date(2031, 3, 20)) == 2030
     # "今年以来" is the year so far: a report of progress, not an announcement.
     assert likely_year("今年以来,各项实事进展顺利。\n1.新建公厕。", dt.date(2031, 1, 10)) == 2030
+
+
+def test_a_report_naming_only_next_years_list_is_of_the_year_before_it():
+    text = (
+        "9月下旬,我区举行了重点项目集中开工。\n"
+        "1. 至9月底,全区重点项目累计完成投资36亿元,完成年度计划的73%。\n"
+        "2. 上月已启动了2034年区重点项目梳排等工作,充实重点项目数量。"
+    )
+    year = guess_year(text, 2040)
+    assert year.value == "2033" and year.confidence < 0.9  # flagged for review
+    # Beside a year of its own, the next list's year changes nothing.
+    assert guess_year(f"2033年重点项目进展\n{text}", 2040).value == "2033"

@@ -220,3 +220,11 @@ def test_more_ways_of_saying_done_under_way_or_short(progress, status):
 def test_figures_counted_only_later_are_no_data_yet():
     assert status_from_words("该项数据尚未统计").value == "暂无数据"
     assert status_from_words("需待全年数据").value == "暂无数据"
+
+
+def test_a_clause_opening_with_the_day_progress_is_told_of_sets_no_deadline():
+    found = extract_deadlines("至9月底,全区累计完成投资36亿元,完成年度计划的73%。", 2033)
+    assert [d.date for d in found] == [dt.date(2033, 12, 31)]
+    # "至" inside a span of months still ends the work's time.
+    span = extract_deadlines("6月至9月底前完成改造。", 2033)
+    assert [d.date for d in span] == [dt.date(2033, 9, 30)]

@@ -83,3 +83,29 @@ def test_a_subject_the_ledger_comes_to_hold_is_answered_after_a_refresh(ledger_2
     assert answerer.ask(question).targets[:1] == (60,)
     answerer.refresh(ledger_2020)
     assert answerer.ask(question).intent == "unknown"
+
+
+def test_the_at_risk_list_kept_for_the_day_follows_a_refresh_and_a_new_day(ledger_2020):
+    answerer = _answerer(ledger_2020)
+    before = answerer.ask("需要盯紧的")
+    assert 44 not in before.targets
+    # Target 44's 6月底 milestone reopened: overdue on 2020-10-20.
+    targets = [
+        dataclasses.replace(
+            t,
+            deadlines=tuple(
+                dataclasses.replace(d, done=False) if d.date == dt.date(2020, 6, 30) else d
+                for d in t.deadlines
+            ),
+        )
+        if t.number == 44
+        else t
+        for t in ledger_2020.targets
+    ]
+    answerer.refresh(dataclasses.replace(ledger_2020, targets=tuple(targets)))
+    watched = answerer.ask("需要盯紧的")
+    assert 44 in watched.targets and watched.notes[44] == "逾期"
+    watched.notes.clear()  # an answer's notes are its own, not the kept list's
+    assert answerer.ask("哪些有风险").notes[44] == "逾期"
+    answerer.refresh(answerer.ledger, today=dt.date(2021, 1, 1))
+    assert answerer.ask("需要盯紧的").notes[44] == "时限已过"
