@@ -86,7 +86,7 @@ from bot.understanding.text import (
     normalize_many,
 )
 from bot.understanding.weights import AHEAD_MAX
-from bot.understanding.whole_asks import asks_whole_ledger, points_at_one_item
+from bot.understanding.whole_asks import asks_whole_ledger
 
 
 class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, SupervisionAnswers):
@@ -315,9 +315,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY.search(q) or self._names_nothing(q)) and not (
-            self._specific_topic(q) or points_at_one_item(q)
-        ):
+        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._asks_of_items(q):
             return Answer(question, "summary", (), self._summary_text())
         # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,
         # before a follow-up could read the one last asked about as the whole question.

@@ -58,6 +58,7 @@ from bot.understanding.list_cues import (
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
+from bot.understanding.report_counts import ReportCounts
 from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
@@ -74,11 +75,6 @@ _THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
 _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项个件]|多少[项个件]|都有|分别")
 # "哪个县", "那个区": one place of the level a table's rows are places of.
 _WHICH_LEVEL = re.compile(r"[哪那]一?个([州县市区旗盟镇乡])")
-# A stage of projects said as a status ("已投产的", "没动工的"), and a question of which ones.
-_STAGE = re.compile(r"(?:没|未|还没|尚未)?(?:开工|动工|投产|投用|竣工|完工|通车|建成)")
-_WHICH = re.compile(r"哪些|哪几|哪个|哪一")
-# A state a report counts a target's projects in ("达到序时进度的项目7个").
-_STATE_COUNTED = re.compile(r"(?:没有|没|未)?达到序时进度|进展缓慢|进展顺利")
 
 
 def _named_by_words(candidate) -> bool:
@@ -87,7 +83,7 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
-class ListAnswers(UnitLists, DueLists, RankedLists):
+class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -418,26 +414,6 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         """The unit is named in the question by a form that says it is a unit (科技局)."""
         forms = next((f for name, f in self._unit_forms if name == unit), ())
         return any(UNIT_SUFFIX.search(form) and form in q for form in forms)
-
-    def _stage_counted(self, q: str) -> bool:
-        """A count a report writes, not a status list: of a state ("十大建设项目有几个没达到序时
-        进度": "未达到…的项目8个") in a target named by its phrase or in one target alone, or of
-        a stage (已投产, 没动工) a title names or the lexicon's word for it (没动工: 预备)."""
-        which = _WHICH.search(q)
-        for said in _STATE_COUNTED.findall(q):
-            best = self._scored(q.replace(said, " "), leading=1)[:1]
-            text = "".join(self.index.docs[c.number].text for c in best if names_phrase(c, 3))
-            if said.replace("没有", "未").replace("没", "未") in text or (
-                not which and f"{said}的项目" in q and self._counts(f"{said}的项目")[0] == 1
-            ):  # or the projects in that state, as one target alone counts them
-                return True
-        if which:
-            return False
-        for said in _STAGE.findall(q):
-            words = (said, said.lstrip("没未还尚"), *self.lexicon.synonyms.get(said, ()))
-            if any(w in t.title for w in words if len(w) >= 2 for t in self.ledger.targets):
-                return True
-        return False
 
     @staticmethod
     def _status_filter(q: str) -> tuple[str, ...] | None:

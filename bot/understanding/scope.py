@@ -49,6 +49,7 @@ from bot.understanding.text import (
     written_apart,
 )
 from bot.understanding.topic_answers import TopicAnswers
+from bot.understanding.whole_asks import points_at_one_item
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
@@ -82,6 +83,12 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
             return True
         return names_phrase(best, 3, ("phrase", "pinyin"))
+
+    def _asks_of_items(self, q: str) -> bool:
+        """A summary cue in `q` describes items, not the whole: a target's phrase or one
+        explained well (`_specific_topic`), or items pointed at or set against the whole
+        ("…那条", "哪些低于总体进度": `points_at_one_item`)."""
+        return self._specific_topic(q) or points_at_one_item(q)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
