@@ -24,7 +24,7 @@ from bot.render.replies import (
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import AMBIGUOUS_RATIO, LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
@@ -58,6 +58,7 @@ from bot.understanding.list_cues import (
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
+from bot.understanding.report_counts import ReportCounts
 from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
@@ -67,7 +68,6 @@ from bot.understanding.word_bounds import search_words, written_counts
 _CARRIED_OVER = re.compile(
     r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
 )
-
 
 # One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
 # knows there is one and wants it, not a list of one.
@@ -83,7 +83,7 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
-class ListAnswers(UnitLists, DueLists, RankedLists):
+class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -218,6 +218,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
+        if status and self._stage_counted(q):
+            status = None  # "已投产的有几个" of a report counting its projects by stage
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
         category = self._category_filter(q)
@@ -262,6 +264,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
         if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
+            # A category no target is in, named alone, is a target's words ("社会事业进展怎么样"
+            # of a report whose item is 社会事业), not an empty list.
+            if not (has_cue or due or len(filters) > 1 or self._pool(filters, (), category)):
+                return None
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
@@ -405,22 +411,6 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named
-
-    def _tallied_by_named(self, q: str) -> bool:
-        """A target named by a phrase of its own, or a figure only it holds, writes the
-        question's status words as its own tally ("省重点项目达到序时进度的有几个": "省重点投资
-        项目达到序时进度的项目7个"; "进展缓慢项目4项的是哪个": "进展缓慢项目4项")."""
-        said = [m.group().rstrip("的") for m in (ON_PACE.search(q), ANY_STATUS.search(q)) if m]
-        scored = self._scored(q) if said else []
-        if not scored or not self._trusted(scored[0]):
-            return False
-        best = scored[0]
-        if len(scored) > 1 and scored[1].score >= best.score * AMBIGUOUS_RATIO:
-            return False  # several alike by the status words they all write ("塌目标")
-        if not (names_phrase(best, 3) or holds_own_figure(scored)):
-            return False
-        text = self.index.docs[best.number].text
-        return any(word in text for word in said)
 
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""
