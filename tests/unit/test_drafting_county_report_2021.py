@@ -137,3 +137,11 @@ def test_an_indicator_name_keeps_no_age_cut_from_its_number(item):
     _, targets = drafted(report(item), TODAY)
     names = [i.name for i in targets[1].indicators]
     assert names and not any(n.startswith(("岁", "周岁")) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text", ["为65岁以上老年人免费健康体检2.5万人以上", "65岁以上老年人健康体检率达到70%"]
+)
+def test_health_check_ups_for_the_elderly_are_health_work(text):
+    _, targets = drafted(report(f"{text}。进展：正在推进。"), TODAY)
+    assert targets[1].category == "社会事业"  # 医疗卫生's, not 养老's 民生保障
