@@ -83,6 +83,12 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
+# "哪些没完成" of a closed year: how it ended, every target short of its goal at the close (a
+# 推进中 or 滞后 one will not be done now), not only those the rules call 未完成 (which
+# "未完成的有哪些", naming that status as the summary counts it, still lists).
+UNDONE_AT_CLOSE = ("推进中", "滞后", "未完成")
+
+
 class ListAnswers(UnitLists, DueLists, RankedLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
@@ -109,7 +115,12 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         了后腿" on a table of 县 and 区). Any other answer as it came."""
         if listed is None or listed.intent != "list":
             return listed
-        if not listed.targets and "status" in listed.filter:
+        status = listed.filter.get("status")
+        # A closed year's "没完成" with none 未完成 as its words say: as if none were listed.
+        widened = status == UNDONE_AT_CLOSE and not any(
+            self.status(self.by_number[n]) == "未完成" for n in listed.targets
+        )
+        if (not listed.targets and status) or widened:
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
@@ -173,9 +184,12 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         done = self.status(t) in DONE_STATUSES
         return not done and any(d.date < self.today for d in open_deadlines(t))
 
+    def _year_closed(self) -> bool:
+        return year_closed(self.today, self.ledger.year)
+
     def _overdue_word(self) -> str:
         # After the year's close a deadline passed unmet, not 逾期 (as `deadline_state` says).
-        return "时限已过" if year_closed(self.today, self.ledger.year) else "逾期"
+        return "时限已过" if self._year_closed() else "逾期"
 
     def _at_risk(self, t: TargetSpec) -> str:
         """Why a target needs watching ("" when it does not)."""
@@ -212,6 +226,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
+        # The status's own name (未完成, as every line and the summary count it) asks for it.
+        said = "未完成" in q or "红灯" in q
+        closed = status == ("未完成",) and not said and self._year_closed()
+        status = UNDONE_AT_CLOSE if closed else status
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
         category = self._category_filter(q)
@@ -282,6 +300,14 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             selected, done, count = self._done_by(due, selected, met)
             filters.update({"done": count} if count else {})
         title = self._list_title(filters, status, (units, role, negated), category, due)
+        if closed and "status" in filters:
+            title = f"{self.ledger.year}年度结束时，" + title.replace(
+                status_heading(status), "没有完成"
+            )
+            # Figures missing at the close say nothing either way: counted, not listed.
+            unknown = self._pool({"status": ("暂无数据",)}, (), None)
+            if unknown and set(filters) == {"status"}:
+                done = f"另有{len(unknown)}项暂无数据，无法判断是否完成。"
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
         notes = self._due_notes(selected, due) if due is not None else {}
