@@ -23,6 +23,7 @@ from bot.render.replies import (
 )
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
+from bot.understanding.closed_lists import UNDONE_AT_CLOSE, ClosedYearLists
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
@@ -83,7 +84,7 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
-class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
+class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -109,7 +110,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
         了后腿" on a table of 县 and 区). Any other answer as it came."""
         if listed is None or listed.intent != "list":
             return listed
-        if not listed.targets and "status" in listed.filter:
+        status = listed.filter.get("status")
+        if (not listed.targets and status) or self._widened_to_none(listed):
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
@@ -175,7 +177,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
 
     def _overdue_word(self) -> str:
         # After the year's close a deadline passed unmet, not 逾期 (as `deadline_state` says).
-        return "时限已过" if year_closed(self.today, self.ledger.year) else "逾期"
+        return "时限已过" if self._year_closed() else "逾期"
 
     def _at_risk(self, t: TargetSpec) -> str:
         """Why a target needs watching ("" when it does not)."""
@@ -220,6 +222,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
         status = self._status_filter(q)
         if status and self._stage_counted(q):
             status = None  # "已投产的有几个" of a report counting its projects by stage
+        closed = self._undone_at_close(q, status)
+        status = UNDONE_AT_CLOSE if closed else status
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
         category = self._category_filter(q)
@@ -299,6 +303,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts):
             selected, done, count = self._done_by(due, selected, met)
             filters.update({"done": count} if count else {})
         title = self._list_title(filters, status, (units, role, negated), category, due)
+        if closed and "status" in filters:
+            title, unknown = self._closed_heading(title, status, set(filters) == {"status"})
+            done = unknown or done
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
         notes = self._due_notes(selected, due) if due is not None else {}
