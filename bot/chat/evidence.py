@@ -20,7 +20,7 @@ from bot.app.closing import ClosingRefused, propose_closing, propose_reopening
 from bot.app.evidence import attach, files_of, latest_report
 from bot.chat.changes import confirm_buttons
 from bot.chat.context import ChatContext
-from bot.chat.progress_reports import may_report
+from bot.chat.progress_reports import may_report, units_of
 from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
 from bot.chat.types import (
@@ -172,7 +172,7 @@ def receive_file(
     replied_message_id: int | None = None,
 ) -> list[Reply]:
     """Attach a sent file to the target its caption, reply or recent report names."""
-    typed = (caption or "").strip()  # the unit's words are kept as typed (，stays full-width)
+    typed = _as_report(service, sender, (caption or "").strip())  # kept as typed (，stays)
     caption = unicodedata.normalize("NFKC", typed)
     started = utc_now() - dt.timedelta(seconds=1)
     head, _, _ = caption.partition(" ")
@@ -231,6 +231,28 @@ def receive_file(
             "python main.py import 文件名（xlsx 或 csv），导入前会整表检查，有错不导入。"
         )
     return [Reply("\n".join(lines))]
+
+
+# A caption that starts by naming a target ("第30项已完工，见照片", "30号：已完工"), or /report
+# run into its number ("/report30 已完工").
+_NAMED_FIRST = re.compile(r"(?:第\s*(\d{1,6})\s*项|(\d{1,6})\s*号)[\s，,：:。]*(\S.*)", re.S)
+_REPORT_RUN_ON = re.compile(r"(/report(?:@\w+)?)(?=\d)", re.I)
+
+
+def _as_report(service: ChatContext, sender: Sender, typed: str) -> str:
+    """A unit's caption written as people write it, read as the /report it means: its words
+    after a target of the unit's own, named first, or a number run into /report."""
+    normal = unicodedata.normalize("NFKC", typed)
+    if run_on := _REPORT_RUN_ON.match(normal):  # NFKC keeps the length of "／ｒｅｐｏｒｔ"
+        return f"{typed[: run_on.end()]} {typed[run_on.end() :]}"
+    named = _NAMED_FIRST.match(normal)
+    if named is None or not (units := units_of(service, sender)):
+        return typed
+    number = int(named.group(1) or named.group(2))
+    target = service.target(number)
+    if target is None or not any(u.name in units for u in target.units):
+        return typed
+    return f"/report {number} {typed[named.start(3) :]}"
 
 
 def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

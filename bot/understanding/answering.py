@@ -315,7 +315,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         texts = self._text_list(question, q)
         if texts is not None:
             return texts
-        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._specific_topic(q):
+        if (SUMMARY.search(q) or self._names_nothing(q)) and not self._asks_of_items(q):
             return Answer(question, "summary", (), self._summary_text())
         # Several targets named outright ("新增贷款、造林、PM2.5怎么样") are each answered,
         # before a follow-up could read the one last asked about as the whole question.

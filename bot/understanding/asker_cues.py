@@ -28,6 +28,14 @@ OWN_MEAL = gated(
 _COMING_YEAR = re.compile(r"明年|后年|下一年|下年度|明后年")
 
 
+# When a work will be done, asked in a year still to come ("明年能不能开学", "后年能建成吗"): a
+# question of this year's target and its finish, not of next year's ledger.
+FINISHED_BY_A_COMING_YEAR = re.compile(
+    r"(?:明年|后年)(?:底|年底|上半年|下半年)?(?:前)?[^，,。？?]{0,4}?"
+    r"(?:开学|建成|完工|竣工|投用|投入使用|交付|通车|开业|运营|完成)"
+)
+
+
 def coming_year_words(q: str) -> list[str]:
     """The words for a year still to come that the question writes."""
     return _COMING_YEAR.findall(q)

@@ -171,7 +171,8 @@ class CandidateExplaining(PassingBounds):
 
     def _holders_of(self, key: str) -> frozenset[int]:
         """The targets holding any of the lexicon's words for a question word, as a phrase
-        or by one of its bigrams; depends on the ledger only, kept until it changes."""
+        or by one of its bigrams (`_key_tokens`); depends on the ledger only, kept until it
+        changes."""
         holders = self._key_holders.get(key)
         if holders is None:
             found: set[int] = set()
@@ -179,7 +180,7 @@ class CandidateExplaining(PassingBounds):
             foreign = self._foreign.get(key, {})
             for word in self.lexicon_words(key):
                 these = set(self.phrases.get(word, ()))
-                for token in self._word_tokens[word]:
+                for token in _key_tokens(key, word, self._word_tokens[word]):
                     these.update(map(numbers.__getitem__, postings.get(token, ())))
                 longers = foreign.get(word)
                 if longers:
@@ -194,13 +195,8 @@ class CandidateExplaining(PassingBounds):
         tokens, phrases = self.docs[number].tokens, self.phrases
         foreign = self._foreign.get(key, {})
         for word in self.lexicon_words(key):
-            holds = number in phrases.get(word, ())
-            if not holds:
-                for token in self._word_tokens[word]:
-                    if token in tokens:
-                        holds = True
-                        break
-            if holds:
+            own = _key_tokens(key, word, self._word_tokens[word])
+            if number in phrases.get(word, ()) or any(token in tokens for token in own):
                 longers = foreign.get(word)
                 if not longers or not self._only_inside(word, longers, number):
                     return True
@@ -433,3 +429,15 @@ def _places(text: str, word: str) -> list[int]:
         places.append(at)
         at = text.find(word, at + 1)
     return places
+
+
+def _key_tokens(key: str, word: str, tokens) -> list[str]:
+    """The bigrams of a lexicon word that speak for the question's key: all of them, but of a
+    word that writes the key out and more (空气质量 for 空气) only those at the key's own
+    characters; 质量 alone is 高质量 in a target of trees, not the air asked after."""
+    at = word.find(key) if key != word else -1
+    if at < 0:
+        return tokens
+    end = at + len(key)
+    own = {word[i : i + 2] for i in range(max(at - 1, 0), min(end, len(word) - 1))}
+    return [token for token in tokens if token in own]

@@ -23,8 +23,9 @@ from bot.render.replies import (
 )
 from bot.understanding.candidates import holds_own_figure
 from bot.understanding.category_words import names_only_category
+from bot.understanding.closed_lists import UNDONE_AT_CLOSE, ClosedYearLists
 from bot.understanding.conversation import Answer
-from bot.understanding.cues import AMBIGUOUS_RATIO, LIST_REPLY_LIMIT, names_phrase
+from bot.understanding.cues import LIST_REPLY_LIMIT, names_phrase
 from bot.understanding.due_lists import DueLists
 from bot.understanding.list_cues import (
     ALL_TARGETS,
@@ -58,6 +59,7 @@ from bot.understanding.list_cues import (
     status_reading,
 )
 from bot.understanding.rankings import RankedLists
+from bot.understanding.report_counts import ReportCounts
 from bot.understanding.text import has_content, mask_stopwords
 from bot.understanding.unit_lists import UnitLists
 from bot.understanding.word_bounds import search_words, written_counts
@@ -67,7 +69,6 @@ from bot.understanding.word_bounds import search_words, written_counts
 _CARRIED_OVER = re.compile(
     r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
 )
-
 
 # One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
 # knows there is one and wants it, not a list of one.
@@ -83,7 +84,7 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
-class ListAnswers(UnitLists, DueLists, RankedLists):
+class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -109,7 +110,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         了后腿" on a table of 县 and 区). Any other answer as it came."""
         if listed is None or listed.intent != "list":
             return listed
-        if not listed.targets and "status" in listed.filter:
+        status = listed.filter.get("status")
+        if (not listed.targets and status) or self._widened_to_none(listed):
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
@@ -175,7 +177,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
 
     def _overdue_word(self) -> str:
         # After the year's close a deadline passed unmet, not 逾期 (as `deadline_state` says).
-        return "时限已过" if year_closed(self.today, self.ledger.year) else "逾期"
+        return "时限已过" if self._year_closed() else "逾期"
 
     def _at_risk(self, t: TargetSpec) -> str:
         """Why a target needs watching ("" when it does not)."""
@@ -218,6 +220,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
                 question, q, "需要盯紧的目标", targets, {"at_risk": True}, notes=reasons
             )
         status = self._status_filter(q)
+        if status and self._stage_counted(q):
+            status = None  # "已投产的有几个" of a report counting its projects by stage
+        closed = self._undone_at_close(q, status)
+        status = UNDONE_AT_CLOSE if closed else status
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
         category = self._category_filter(q)
@@ -262,6 +268,10 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         cued = has_cue or CATEGORY_CUE.search(q) or names_only_category(q, category, self.lexicon)
         if category and cued and not self._specific_topic(q):  # "生态环境怎么样" too
             filters["category"] = category
+            # A category no target is in, named alone, is a target's words ("社会事业进展怎么样"
+            # of a report whose item is 社会事业), not an empty list.
+            if not (has_cue or due or len(filters) > 1 or self._pool(filters, (), category)):
+                return None
         if due is not None:
             filters["due"] = [due[0].isoformat(), due[1].isoformat()]
         if not filters:
@@ -293,6 +303,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
             selected, done, count = self._done_by(due, selected, met)
             filters.update({"done": count} if count else {})
         title = self._list_title(filters, status, (units, role, negated), category, due)
+        if closed and "status" in filters:
+            title, unknown = self._closed_heading(title, status, set(filters) == {"status"})
+            done = unknown or done
         if "status" in filters and len(filters["status"]) == 1:
             filters["status"] = filters["status"][0]
         notes = self._due_notes(selected, due) if due is not None else {}
@@ -405,22 +418,6 @@ class ListAnswers(UnitLists, DueLists, RankedLists):
         c = self._scored(rest)
         named = bool(c) and (self._confident(c[0]) or self._trusted(c[0]) and holds_own_figure(c))
         return self._specific_topic(rest) or named
-
-    def _tallied_by_named(self, q: str) -> bool:
-        """A target named by a phrase of its own, or a figure only it holds, writes the
-        question's status words as its own tally ("省重点项目达到序时进度的有几个": "省重点投资
-        项目达到序时进度的项目7个"; "进展缓慢项目4项的是哪个": "进展缓慢项目4项")."""
-        said = [m.group().rstrip("的") for m in (ON_PACE.search(q), ANY_STATUS.search(q)) if m]
-        scored = self._scored(q) if said else []
-        if not scored or not self._trusted(scored[0]):
-            return False
-        best = scored[0]
-        if len(scored) > 1 and scored[1].score >= best.score * AMBIGUOUS_RATIO:
-            return False  # several alike by the status words they all write ("塌目标")
-        if not (names_phrase(best, 3) or holds_own_figure(scored)):
-            return False
-        text = self.index.docs[best.number].text
-        return any(word in text for word in said)
 
     def _named_as_unit(self, q: str, unit: str | None) -> bool:
         """The unit is named in the question by a form that says it is a unit (科技局)."""

@@ -114,6 +114,11 @@ class Precedence:
                 continue
             more = c.title.replace(lead.title, " ") if lead.title in c.title else ""
             named = {r.text for r in c.reasons if len(r.text) >= 2 and r.text in more}
+            if named:  # not a reading of a word the leader's title writes (幼儿园: 公办园)
+                shared = [
+                    w for k, ws in self.lexicon.synonyms.items() if k in lead.title for w in ws
+                ]
+                named = {t for t in named if not any(t in w for w in shared)}
             # A word the leader holds too, whole or inside one of its own (公办 of 公办园, read
             # for 幼儿园 in both), tells the two apart no more than the title's shared part.
             held = [r.text for r in lead.reasons]

@@ -58,6 +58,11 @@ _HALF = re.compile(r"一半|半数")
 _TENTHS = re.compile(r"([一二三四五六七八九])成")
 
 
+_DONE_SHARE = re.compile(
+    r"完成了?(?=(?:超过|高于|不低于|达到|低于|不到|不足|未达)?\s*[0-9]+(?:\.[0-9]+)?\s*[%％])"
+)
+
+
 def proportions_as_percent(q: str) -> str:
     q = _HALF.sub("50%", q)
     return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
@@ -295,9 +300,11 @@ class RankedLists:
         return not has_content(mask_stopwords(rest, self._filler))
 
     def _threshold_list(self, question: str, q: str) -> Answer | None:
-        if not RATE_WORDS.search(q) and "%" not in q:
+        # "完成不到九成的", "完成了八成以上的": 完成 right before a share says the rate, and
+        # goes with it as 完成率 would not: the rest must be list words only (`_only_a_share`)
+        shares = _DONE_SHARE.sub("", proportions_as_percent(q))
+        if not RATE_WORDS.search(q) and "%" not in shares:
             return None
-        shares = proportions_as_percent(q)
         m = threshold_of(shares)
         if not m or (m.group(3) is None and not RATE_WORDS.search(q)):
             return None

@@ -7,6 +7,7 @@ import functools
 
 from bot.domain.ledger import TargetSpec
 from bot.render.replies import render_guesses
+from bot.understanding.asker_cues import FINISHED_BY_A_COMING_YEAR
 from bot.understanding.candidates import Candidate
 from bot.understanding.compounds import UnheldCompounds
 from bot.understanding.conversation import Answer
@@ -49,6 +50,7 @@ from bot.understanding.text import (
 )
 from bot.understanding.topic_answers import TopicAnswers
 from bot.understanding.unheld_heads import UnheldHeads
+from bot.understanding.whole_asks import points_at_one_item
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
@@ -82,6 +84,12 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         if best.coverage >= CONFIDENT_COVERAGE and (alone or names_phrase(best, 4, ("fuzzy",))):
             return True
         return names_phrase(best, 3, ("phrase", "pinyin"))
+
+    def _asks_of_items(self, q: str) -> bool:
+        """A summary cue in `q` describes items, not the whole: a target's phrase or one
+        explained well (`_specific_topic`), or items pointed at or set against the whole
+        ("…那条", "哪些低于总体进度": `points_at_one_item`)."""
+        return self._specific_topic(q) or points_at_one_item(q)
 
     def _topic_text(self, number: int) -> str:
         """What puts a target in a topic: its title, target text, first 8 aliases and its
@@ -183,11 +191,13 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         """Without `words`, a target named by a phrase of its own (of `kinds`) explains the
         question well ("高铁站那个客运枢纽": 高铁 is the asker's word for the 铁路 it writes)."""
         best = self._scored(blank_words(q, words), leading=1)  # (a text of its own)
-        return (
-            bool(best)
-            and best[0].coverage >= CONFIDENT_COVERAGE
-            and names_phrase(best[0], 3, kinds)
-        )
+        if not (
+            best and best[0].coverage >= CONFIDENT_COVERAGE and names_phrase(best[0], 3, kinds)
+        ):
+            return False
+        # Not when a word is the head the phrase qualifies ("地区生产总值能耗": the 能耗 of it)
+        phrases = [r.text for r in best[0].reasons if r.kind == "phrase" and len(r.text) >= 2]
+        return not any(q[: q.find(w)].endswith(p) for w in words if w in q for p in phrases)
 
     def _ledger_writes_apart(self, word: str) -> bool:
         """A subject of four characters or more that a target writes with a word or two
@@ -271,6 +281,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         # No cue in the question, none in it with phrases blanked out either (a cue has no
         # blank): the leading target's phrases and texts are looked at only for a cue.
         cued = self._any_cue is not None and self._any_cue.search(q)
+        if cued and best is not None:
+            q = FINISHED_BY_A_COMING_YEAR.sub(" ", q)  # 明年 of "明年能不能开学" is no cue
         if cued and self._names_cue(self._without_phrases(q, best), self._own_text(q, best)):
             return True
         places = self._any_place is not None and self._any_place.search(q)

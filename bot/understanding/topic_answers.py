@@ -86,10 +86,23 @@ class TopicAnswers:
         rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
         for word in sorted(topic.asked, key=len, reverse=True):
             if word in rest:
-                if self._ledger_names(word):  # "贷款怎么样", "低保怎么样": a target's own name
+                if self._names_targets(
+                    word, topic
+                ):  # "贷款怎么样", "低保怎么样": a target's own name
                     return False
                 rest = rest.replace(word, " ")
         return not has_content(mask_stopwords(rest, self._filler))
+
+    def _names_targets(self, word: str, topic: Topic) -> bool:
+        """A topic's word that names targets rather than their field: a whole title, alias or
+        indicator name ("贷款", "就业" where an alias is just that), or a narrower word than the
+        topic's name that titles or aliases write ("低保", "税收"). The field's own name ("医疗"
+        of 医疗卫生, "工业") is the field's even where names hold it: its list answers, where the
+        ledger holds one ("项目" of 项目建设 on a ledger of no such topic names its projects)."""
+        if word in self.index.phrases:
+            return True
+        listed = word in topic.name and len(self._topic_members.get(topic.name, ())) > 1
+        return not listed and self._ledger_names(word)
 
     def _topic_word_pieces(self, q: str, topic: Topic) -> bool:
         """The leading target's only evidence is part of the topic's word as `q` writes it

@@ -25,13 +25,17 @@ AHEAD_MAX = 300  # up to this many targets the index works out its phrases' reas
 LEXICON_FACTOR = 0.6
 # A lexicon word starting so is said negated (没开工, 未开工): the word after says the opposite.
 NEGATORS = frozenset("没未")
+# ... or starting with an earlier year (去年开工): work begun then, not the same stage this year.
+EARLIER_YEARS = frozenset(("去年", "往年", "上年", "早就"))
 
 
 def inside_weight(q: str, word: tuple[int, int], token: tuple[int, int]) -> float:
     """The weight of a question bigram at `token` inside or across a lexicon word at `word`:
-    part of that word, or nothing inside a negated one (开工 of 没开工)."""
+    part of that word, or nothing inside a negated one (开工 of 没开工) or one said of an
+    earlier year (开工 of 去年开工: carried-over work, not the year's 新开工)."""
     (start, end), (a, b) = word, token
-    return 0.0 if q[start] in NEGATORS and start < a and b <= end else LEXICON_FACTOR
+    earlier = q[start] in NEGATORS or q[start : start + 2] in EARLIER_YEARS
+    return 0.0 if earlier and start < a and b <= end else LEXICON_FACTOR
 
 
 PINYIN_FACTOR = 0.8

@@ -21,6 +21,21 @@ _PIECES = re.compile(r"[^\W_]+")
 SHARED_BY = 3
 
 
+# A question that ends pointing at one item ("高于整体进度11.8个百分点那条", "…的那一项") asks
+# for that item, whatever summary words (整体, 总体) describe it; so does one that sets items
+# against the whole ("哪些低于总体进度", "和整体进度持平的").
+_ONE_ITEM = re.compile(
+    r"(?:那|这)一?(?:条|项|个|件)(?:目标|任务|指标|项目)?[？?。！!]*$"
+    r"|(?:低于|高于|超过|快于|慢于|落后于?|领先于?|和|与|跟)(?:了)?(?:总体|整体)(?:进度|水平|平均)"
+)
+
+
+def points_at_one_item(q: str) -> bool:
+    """`q` ends pointing at one item of the ledger ("…那条", "…的那一项"), or sets items
+    against the whole ("哪些低于总体进度")."""
+    return _ONE_ITEM.search(q) is not None
+
+
 def asks_whole_ledger(
     q: str, preamble: str, filler, written: Callable[[str], bool], targets_using
 ) -> bool:
@@ -29,7 +44,7 @@ def asks_whole_ledger(
     (`targets_using(word)[0]` targets' texts, as `Answerer._counts` counts them: a preamble
     naming 白合大桥 among its works does not make "白合大桥总体情况" the summary); no
     preamble, no such question."""
-    if not preamble or not SUMMARY.search(q):
+    if not preamble or not SUMMARY.search(q) or points_at_one_item(q):
         return False
     rest = blank_unwritten_periods(
         YEAR.sub(" ", WHOLE_COUNT.sub(" ", SUMMARY.sub(" ", q))), written

@@ -84,7 +84,7 @@ def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
         year = _year_of(found.group(1))
         rest = rest[: found.start()] + rest[found.end() :]
     else:
-        found = RELATIVE_YEAR.search(rest)
+        found = _asked_relative_year(rest)
         if found:
             year = current_year + _RELATIVE[found.group(1)]
             rest = rest[: found.start()] + rest[found.end() :]
@@ -93,6 +93,22 @@ def parse_year_phrase(question: str, current_year: int) -> YearPhrase:
         other = None  # "2021年的…和2021年比": one year, nothing to compare
     kept = rest if found or compare else question
     return YearPhrase(year=year, compare=compare, rest=kept, other=other)
+
+
+def _asked_relative_year(text: str) -> re.Match | None:
+    """The relative year a question asks of: the first it says, but 今年 where it says that
+    too of another year not joined to it ("去年就开工今年接着干的": 去年 tells when the work
+    began; the work asked after is this year's). "去年和今年的贷款" names both."""
+    said = list(RELATIVE_YEAR.finditer(text))
+    this_year = [m for m in said if _RELATIVE[m.group(1)] == 0]
+    if len(said) < 2 or not this_year or _JOINED_YEARS.search(text):
+        return said[0] if said else None
+    return this_year[0]
+
+
+_JOINED_YEARS = re.compile(
+    r"(?:前年|去年|上一年|上年|今年|本年)(?:的)?(?:和|跟|与|同|、|及)(?:前年|去年|上一年|上年|今年|本年)"
+)
 
 
 # What is left of a follow-up that only names a year ("那去年呢", "去年的情况呢", "2020年怎么样"):

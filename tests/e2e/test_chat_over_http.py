@@ -250,7 +250,7 @@ async def test_in_a_group_the_bot_answers_only_what_is_addressed_to_it(bot):
     assert (await say("新增贷款完成了吗")).calls == []
     assert (await say("大家好，今天开会")).calls == []
 
-    reply = await say("@ledger_test_bot 哪些没完成")
+    reply = await say("@ledger_test_bot 未完成的有哪些")
     assert reply.text == NOT_DONE_LIST
     assert reply.sent[0]["chat_id"] == GROUP
 
@@ -270,11 +270,13 @@ async def test_in_a_group_the_bot_answers_only_what_is_addressed_to_it(bot):
 
     # a stranger in a group nobody granted: chatter ignored, a question to the bot refused
     assert (await say("新增贷款完成了吗", user=STRANGER)).calls == []
-    assert (await say("@ledger_test_bot 哪些没完成", user=STRANGER)).texts == [REFUSAL]
+    assert (await say("@ledger_test_bot 未完成的有哪些", user=STRANGER)).texts == [REFUSAL]
 
     # once the group is granted, any member may ask, and still may not change anything
     await grant_viewer(bot, GROUP)
-    reply = await bot.say(GROUP, STRANGER, "@ledger_test_bot 哪些没完成", chat_type="supergroup")
+    reply = await bot.say(
+        GROUP, STRANGER, "@ledger_test_bot 未完成的有哪些", chat_type="supergroup"
+    )
     assert reply.text == NOT_DONE_LIST
     reply = await bot.say(GROUP, STRANGER, "/set 12 新增贷款 1亿元", chat_type="supergroup")
     assert (
@@ -399,16 +401,16 @@ async def test_with_the_rate_limiter_and_a_failing_api(config, engine, fake, mon
 
         # Telegram fails once: the person is told the system is busy, nothing else breaks
         fake.fail_next("sendMessage", "500")
-        reply = await bot.say(VIEWER, VIEWER, "哪些没完成")
+        reply = await bot.say(VIEWER, VIEWER, "未完成的有哪些")
         assert [c.fault for c in reply.failed] == ["500"]
         assert reply.texts == [BUSY_TEXT]
-        assert (await bot.say(VIEWER, VIEWER, "哪些没完成")).text == NOT_DONE_LIST
+        assert (await bot.say(VIEWER, VIEWER, "未完成的有哪些")).text == NOT_DONE_LIST
 
 
 async def test_flood_control_is_waited_out_not_reported(config, engine, fake, monkeypatch):
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
     async with running_bot(bot_config(config, fake, rate_limiter=True), engine, fake) as bot:
         fake.fail_next("sendMessage", "retry_after", retry_after=1)
-        reply = await bot.say(ADMIN, ADMIN, "哪些没完成")
+        reply = await bot.say(ADMIN, ADMIN, "未完成的有哪些")
         assert [c.fault for c in reply.failed] == ["retry_after"]
         assert reply.texts == [NOT_DONE_LIST]

@@ -151,7 +151,7 @@ def copied_example(tmp_path) -> Path:
 def test_a_copied_example_config_opens_a_quiet_console_on_the_closed_2020_year(
     copied_example, tmp_path
 ):
-    script = ["造林完成了吗", "哪些没完成", "这个月到期的", "/set 12 很多"]
+    script = ["造林完成了吗", "未完成的有哪些", "这个月到期的", "/set 12 很多"]
     result = run_main("run", "--or-chat", "--config", str(copied_example),
                       stdin="\n".join(script) + "\n")  # fmt: skip
     assert result.returncode == 0 and result.stderr == ""

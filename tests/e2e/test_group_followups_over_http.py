@@ -57,7 +57,7 @@ async def test_in_a_group_each_answer_replies_to_the_question_it_answers(bot):
 
 
 async def test_a_reply_to_a_list_or_a_picked_target_follows_up_on_it(bot):
-    listed = await ask(bot, LEADER_A, "@ledger_test_bot 哪些没完成")
+    listed = await ask(bot, LEADER_A, "@ledger_test_bot 未完成的有哪些")
     assert listed.text.startswith("未完成的目标（共3项）")
     await ask(bot, LEADER_B, "@ledger_test_bot 敬老院的事办得怎样")
     second = await ask(bot, LEADER_A, "第二个呢", reply_to=listed.message_id)
@@ -98,7 +98,7 @@ async def test_a_follow_up_stays_in_the_year_it_follows(two_years):
     pm10 = await ask(bot, LEADER_A, "那PM10呢", reply_to=who.message_id)
     assert pm10.text.startswith("【2020年】➤ PM10 75微克/立方米")
 
-    listed = await ask(bot, LEADER_B, "@ledger_test_bot 去年哪些没完成")
+    listed = await ask(bot, LEADER_B, "@ledger_test_bot 去年未完成的有哪些")
     assert listed.text.startswith("【2020年】未完成的目标（共3项）")
     second = await ask(bot, LEADER_B, "第二个呢", reply_to=listed.message_id)
     assert second.text.startswith("【2020年】第35项 慢阻肺防治")

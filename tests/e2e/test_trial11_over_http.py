@@ -90,7 +90,7 @@ async def test_a_leader_typing_next_page_under_a_long_list_gets_its_pages(config
         after_press = await bot.say(LEADER, LEADER, "下一页")
         assert after_press.text.startswith(f"{DONE}（第3/3页，共24项）：")
 
-        short = await bot.say(LEADER, LEADER, "哪些没完成")
+        short = await bot.say(LEADER, LEADER, "未完成的有哪些")
         assert short.text.startswith("未完成的目标（共3项）")
         one_page = await bot.say(LEADER, LEADER, "下一页")
         assert one_page.text == "刚才的清单只有一页（共3项），没有下一页。"
@@ -265,7 +265,7 @@ async def test_who_is_responsible_for_the_targets_just_listed(config, engine, fa
             "第11项 资本市场融资：县金融工作局(牵头,推定)",
             "第14项 普惠金融：县金融工作局(牵头,推定)、人行西平县支行(配合,推定)",
         ], units.text
-        await bot.say(LEADER, LEADER, "哪些没完成")
+        await bot.say(LEADER, LEADER, "未完成的有哪些")
         due = await bot.say(LEADER, LEADER, "它们什么时候到期")
         assert due.text.startswith("刚才这3项的时限：\n第16项 耕地保护：2020-12-31"), due.text
         # one target asked about is still that one
@@ -311,7 +311,7 @@ async def test_the_detail_card_says_how_each_deadline_stands(config, engine, fak
 async def test_next_right_after_a_list_opens_its_first_entry(config, engine, fake):
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
-        await bot.say(LEADER, LEADER, "哪些没完成")
+        await bot.say(LEADER, LEADER, "未完成的有哪些")
         first = await bot.say(LEADER, LEADER, "下一个")
         assert first.text.startswith("第16项 耕地保护：🔴未完成"), first.text
         second = await bot.say(LEADER, LEADER, "下一个")

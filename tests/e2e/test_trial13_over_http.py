@@ -95,7 +95,7 @@ async def test_a_subject_of_last_years_ledger_only_is_pointed_to_that_year(confi
 async def test_the_next_one_again_steps_through_the_list(config, engine, fake):
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 李县长")
-        listed = await bot.say(LEADER, LEADER, "哪些没完成")
+        listed = await bot.say(LEADER, LEADER, "未完成的有哪些")
         assert listed.text.startswith("未完成的目标（共3项）：\n🔴 16. 耕地保护"), listed.text
         steps = ("下一个", "再下一个", "接着下一项", "再下一个", "继续上一个")
         for words, opens in zip(

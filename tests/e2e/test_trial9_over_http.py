@@ -23,7 +23,7 @@ async def test_a_comparison_after_a_list_and_a_target_compares_that_target(confi
     # list's first entry: the target was looked up as "第1项", which a list open in the
     # conversation reads as its first entry.
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
-        listed = await bot.say(ADMIN, ADMIN, "哪些没完成")
+        listed = await bot.say(ADMIN, ADMIN, "未完成的有哪些")
         assert listed.text.startswith("未完成的目标（共3项）"), listed.text
         await bot.say(ADMIN, ADMIN, "固投排第几")
         compared = await bot.say(ADMIN, ADMIN, "和去年比")
@@ -79,7 +79,8 @@ async def test_who_is_responsible_for_a_named_target_is_no_list(config, engine, 
         assert "第12项 新增贷款" in loans.text, loans.text
         # naming no target, the same words still ask for a list
         listed = await bot.say(ADMIN, ADMIN, "没完成的是哪个单位负责的")
-        assert listed.text.startswith("未完成的目标（共3项）"), listed.text
+        # 2020 is closed: not done at its end, 推进中 too
+        assert listed.text.startswith("2020年度结束时，没有完成的目标（共4项）"), listed.text
 
 
 async def test_a_county_branch_is_found_by_the_body_people_name_it_by(config, engine, fake):
@@ -201,7 +202,7 @@ async def test_stepping_past_either_end_of_a_list_says_where_it_ends(config, eng
     # Before, "下一个" after the last entry of "哪些没完成" said no list was open ("没有可以接着
     # 看的清单项：请先查一个清单"), though "上一个" then stepped back through it.
     async with running_bot(bot_config(config, fake), engine, fake) as bot:
-        await bot.say(ADMIN, ADMIN, "哪些没完成")
+        await bot.say(ADMIN, ADMIN, "未完成的有哪些")
         await bot.say(ADMIN, ADMIN, "第三个呢")
         past = await bot.say(ADMIN, ADMIN, "下一个")
         assert past.text.startswith("这已是刚才清单的最后一项（共3项）"), past.text
@@ -264,7 +265,7 @@ async def test_the_responsible_units_asked_after_are_named_with_their_counts(con
             assert reply.text.startswith("2020年台账共有"), (question, reply.text)
             assert "个责任单位（按负责的目标数，含配合）：县财政局16项、" in reply.text, reply.text
         listed = await bot.say(ADMIN, ADMIN, "哪些单位没完成")
-        assert listed.text.startswith("未完成的目标（共3项）"), listed.text
+        assert listed.text.startswith("2020年度结束时，没有完成的目标（共4项）"), listed.text
 
 
 async def test_a_statuss_share_of_the_ledger_is_answered_as_a_count_and_share(

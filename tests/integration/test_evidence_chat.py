@@ -51,6 +51,30 @@ def test_a_unit_sends_a_photo_with_its_report(service):
     assert row.report_id is not None
 
 
+@pytest.mark.parametrize(
+    ("caption", "words"),
+    [
+        ("第30项已完工，见照片", "已完工，见照片"),
+        ("30号：已完工，见照片", "已完工，见照片"),
+        ("/report30 已完工，见照片", "已完工，见照片"),
+    ],
+)
+def test_a_unit_s_caption_naming_its_target_first_is_its_report(service, caption, words):
+    # Units write the number first, as in a work group, or run it into /report: before, the
+    # photo and its words were dropped without a word (a group's own photos are ignored)
+    replies = service.file(MEMBER, IncomingFile("IMG_1.jpg", PNG, "tg-file-1"), caption)
+    assert texts(replies)[0].startswith("已收到第30项的进展报送（编号")
+    assert f"追加“（2021-01-15补充）{words}”" in texts(replies)[0]
+    [row] = files_of(service, 30)
+    assert (row.note, row.report_id is not None) == (words, True)
+
+
+def test_a_caption_naming_another_unit_s_target_stays_the_group_s_own(service):
+    # 第12项 is 县金融工作局's: the 住建局 group's photo is none of the bot's business
+    assert service.file(MEMBER, IncomingFile("a.png", PNG), "第12项已完成") == []
+    assert files_of(service, 12) == []
+
+
 def test_a_photo_right_after_a_report_goes_with_it(service):
     service.command(MEMBER, "report", "30 已完工")
     replies = service.file(MEMBER, IncomingFile("现场.png", PNG))

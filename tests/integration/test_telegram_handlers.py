@@ -159,7 +159,7 @@ async def test_group_chatter_is_ignored_but_replies_to_the_bot_are_answered(bot_
     request.calls.clear()
     await say(app, "今天开会吗", user_id=VIEWER, chat_id=-100123)
     assert request.of("sendMessage") == []
-    await say(app, "哪些没完成", user_id=VIEWER, chat_id=-100123, reply_to_bot=True)
+    await say(app, "未完成的有哪些", user_id=VIEWER, chat_id=-100123, reply_to_bot=True)
     await say(app, "@ledger_test_bot 新增贷款", user_id=VIEWER, chat_id=-100123)
     await say(app, "/summary@otherbot", user_id=VIEWER, chat_id=-100123)
     texts = [p["text"] for p in request.of("sendMessage")]

@@ -125,3 +125,28 @@ def test_naming_the_current_year_asks_about_its_ledger_not_texts_that_mention_it
         assert answer.question == question
     # An indicator that names the year keeps its year words.
     assert years.ask("2020年改造户数").targets == answerer.ask("2020年改造户数").targets
+
+
+def test_air_quality_in_a_year_without_it_is_no_forest_target(engine, config):
+    # 2021 holds 造林绿化 ("高质量完成造林"), 新增贷款 and 城市书房, nothing about the air: 质量
+    # alone, a third of 空气质量, once let 造林绿化 explain the whole question
+    load_ledger(engine, load_ledger_file(DATA / "ledger_2021.toml"), source="2021")
+    answerer = build_answerer(engine, config)
+    years = LedgerYears(engine, config, lambda: answerer)
+    for question in ("空气质量咋样", "空气怎么样", "空气质量好不好"):
+        answer = years.ask(question)
+        assert (answer.intent, answer.targets) == ("unknown", ()), (question, answer.reply)
+        assert "2020年台账中有第56项 大气环境质量" in answer.reply, answer.reply
+    assert years.ask("2020年空气质量咋样").targets[:1] == (56,)
+    assert years.ask("造林完成了吗").targets[:1] == (2,)
+
+
+def test_last_year_said_of_work_asked_about_this_year_is_this_year_s(engine, config):
+    # "去年就开工今年接着干的" asks of this year's carried-over work; 去年 says when it began
+    load_ledger(engine, load_ledger_file(DATA / "ledger_2021.toml"), source="2021")
+    answerer = build_answerer(engine, config)
+    years = LedgerYears(engine, config, lambda: answerer)
+    assert parse_year_phrase("去年就开工今年接着干的", 2021).year == 2021
+    assert parse_year_phrase("去年新增贷款多少", 2021).year == 2020
+    answer = years.ask("去年就开始造林今年接着干的")
+    assert not answer.reply.startswith("【2020年】") and answer.targets[:1] == (2,), answer.reply

@@ -171,7 +171,27 @@ def test_badly_said_of_people_or_of_one_target_is_no_such_list(answerer, questio
     assert answerer.ask(question).intent == "target"
 
 
-@pytest.mark.parametrize("question", ["进展顺利的有哪些", "哪些完成得好", "完成得不错的"])
+@pytest.mark.parametrize("question", ["新增贷款进展好吗", "造林进度快不快"])
+def test_going_well_asked_of_one_target_is_no_such_list(answerer, question):
+    assert answerer.ask(question).intent == "target"
+
+
+def test_done_ahead_of_time_lists_the_finished_targets(answerer):
+    answer = answerer.ask("哪些已经提前完成了")
+    assert answer.intent == "list" and "已完成" in answer.filter["status"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "进展顺利的有哪些",
+        "哪些完成得好",
+        "完成得不错的",
+        "分行业看哪些进展好",  # as a 重点项目 report sorts its items: 进展较好, 进展不够理想
+        "进展较快的",
+        "哪些超过倒排工期计划进度",
+    ],
+)
 def test_work_going_well_lists_the_targets_on_pace(answerer, question):
     answer = answerer.ask(question)
     assert answer.intent == "list" and tuple(answer.filter["status"]) == ON_PACE_STATUSES
@@ -496,8 +516,11 @@ def test_a_ranking_shows_as_many_as_asked(answerer, question, count, rank):
     assert (answer.intent, answer.filter["rank"], len(answer.targets)) == ("list", rank, count)
 
 
-def test_the_first_three_quarters_are_no_ranking(answerer):
-    answer = answerer.ask("前三季度固投增长多少")
+@pytest.mark.parametrize(
+    "question", ["前三季度固投增长多少", "固投前七个月完成了多少", "前10个月固投完成了多少"]
+)
+def test_the_first_months_or_quarters_are_no_ranking(answerer, question):
+    answer = answerer.ask(question)
     assert (answer.intent, answer.targets[0]) == ("target", 1)
 
 
@@ -685,3 +708,37 @@ def test_several_item_numbers_answer_each(answerer, question):
 def test_a_notices_words_for_late_and_done_are_status_lists(answerer, question, status):
     answer = answerer.ask(question)
     assert (answer.intent, answer.filter.get("status")) == ("list", status)
+
+
+@pytest.mark.parametrize(
+    ("question", "completion"),
+    [("完成不到九成的", "<90"), ("完成了八成以上的有哪些", ">=80"), ("完成不到一半的", "<50")],
+)
+def test_a_share_said_after_wancheng_is_a_threshold_list(answerer, question, completion):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("completion")) == ("list", completion)
+
+
+@pytest.mark.parametrize("question", ["造林完成了九成以上吗", "新增贷款完成不到九成吗"])
+def test_a_share_said_of_one_target_asks_about_it(answerer, question):
+    assert answerer.ask(question).intent == "target"
+
+
+@pytest.mark.parametrize("question", ["没开工的", "还没开工的项目"])
+def test_a_stage_only_an_alias_names_is_still_a_status_list(answerer, question):
+    # 开工率 is an alias of 签约项目履约率, not a title counting the ledger's projects by stage
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("status")) == ("list", "暂无数据")
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [("比计划高出最多的是哪件", "completion_desc"), ("完成最好的是哪件", "completion_desc")],
+)
+def test_the_best_or_worst_asked_by_jian_or_tiao_is_a_ranking(answerer, question, rank):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter.get("rank")) == ("list", rank)
+
+
+def test_which_year_is_no_ranking_of_targets(answerer):
+    assert answerer.ask("新增贷款最多的是哪一年").intent == "target"

@@ -423,3 +423,126 @@ def test_a_word_for_the_whole_ledger_is_no_homophone_slip():
     answer = _answerer(ledger).ask("养老的两件实事进展")
     assert answer.targets[0] == 1
     assert not any(r.kind == "pinyin" for c in answer.candidates for r in c.reasons)
+
+
+# A 重点项目 report's places, each said against the whole (整体进度) by its own figure.
+PLACES = dataclasses.replace(
+    small_ledger(
+        2017,
+        TargetSpec(
+            1, "重点建设项目", "经济发展", "全区重点建设项目累计完成投资367.1亿元,完成73.4%。"
+        ),
+        TargetSpec(2, "绿建区", "经济发展", "绿建区投资完成率高于整体进度11.8个百分点。"),
+        TargetSpec(3, "湖塘镇", "经济发展", "湖塘镇投资完成率与整体进度基本持平。"),
+    ),
+    preamble="重点建设项目1-9月整体进展情况",
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["高于整体进度11.8个百分点那条", "高于整体进度的那一项", "和整体进度持平那个"]
+)
+def test_a_question_pointing_at_one_item_is_no_summary(question):
+    answer = _answerer(PLACES).ask(question)
+    assert answer.intent == "target" and answer.targets[0] in (2, 3)
+
+
+@pytest.mark.parametrize("question", ["哪些高于整体进度", "和整体进度持平的"])
+def test_items_set_against_the_whole_are_no_summary(question):
+    assert _answerer(PLACES).ask(question).intent != "summary"
+
+
+def test_the_whole_in_summary_words_is_still_the_summary():
+    assert _answerer(PLACES).ask("整体进展情况怎么样").intent == "summary"
+
+
+def test_a_category_no_target_is_in_is_the_target_that_writes_its_name():
+    sectors = small_ledger(
+        2017,
+        TargetSpec(1, "工业", "经济发展", "工业项目投资完成率高于总体进度5.8个百分点。"),
+        TargetSpec(2, "事业进展", "经济发展", "社会事业进展不够理想,低于总体进度15.4个百分点。"),
+    )
+    for question in ("社会事业", "社会事业情况", "社会事业进展怎么样"):
+        answer = _answerer(sectors).ask(question)
+        assert (answer.intent, answer.targets[:1]) == ("target", (2,))
+    assert _answerer(sectors).ask("经济发展怎么样").intent == "list"
+
+
+# A 重点项目 report counting its projects by stage.
+STAGES = small_ledger(
+    2023,
+    TargetSpec(1, "在建项目", "经济发展", "在建项目185项,1-6月累计完成投资235.8亿元。"),
+    TargetSpec(2, "新开工项目", "经济发展", "计划新开工项目157项,已开工120项。"),
+    TargetSpec(3, "预备项目", "经济发展", "预备项目188项,1-6月累计完成投资24.56亿元。"),
+    TargetSpec(4, "投产项目", "经济发展", "计划投产项目55个,已投产54个。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("已投产的有几个", 4),
+        ("已投产的", 4),
+        ("还在跑前期手续没动工的项目", 3),  # 没动工: 前期, 预备
+        ("前期项目", 3),
+    ],
+)
+def test_a_stage_a_report_counts_its_projects_by_is_that_count(question, number):
+    answer = _answerer(STAGES).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_which_targets_are_in_a_stage_is_still_a_list(roads):
+    assert _answerer(STAGES).ask("哪些已投产").intent == "list"
+    assert roads.ask("已投产的有几个").intent == "list"  # no target names the stage
+
+
+PACED = small_ledger(
+    2013,
+    TargetSpec(
+        1, "省重点投资项目", "经济发展", "省重点投资项目达到序时进度的项目7个,未达到的6个。"
+    ),
+    TargetSpec(2, "十大建设项目", "经济发展", "十大建设项目未达到序时进度的项目8个,达到的2个。"),
+    TargetSpec(3, "财政支出", "经济发展", "公共财政预算支出完成年计划的70.2%。"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("省重点项目达到序时进度的有几个", 1), ("十大建设项目到底有几个没达到序时进度", 2)],
+)
+def test_a_state_a_named_target_counts_its_projects_in_is_that_target(question, number):
+    answer = _answerer(PACED).ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (number,))
+
+
+def test_the_same_state_asked_of_no_target_is_a_list():
+    assert _answerer(PACED).ask("哪些达到序时进度了").intent == "list"
+
+
+def test_the_projects_in_a_state_one_target_alone_counts_are_that_target():
+    counted = dataclasses.replace(
+        PACED,
+        targets=(
+            *PACED.targets[2:],
+            TargetSpec(4, "开工在建项目数", "经济发展", "累计投入达到序时进度的项目有188个。"),
+        ),
+    )
+    answer = _answerer(counted).ask("达到序时进度的项目有多少")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
+    assert _answerer(counted).ask("哪些达到序时进度了").intent == "list"
+
+
+def test_work_under_way_in_everyday_words_is_the_projects_under_construction():
+    invested = small_ledger(
+        2023,
+        TargetSpec(
+            1, "在建项目", "经济发展", "在建项目185项,总投资1330.5亿元,累计完成投资235.8亿元。"
+        ),
+        TargetSpec(
+            2, "新开工项目", "经济发展", "计划新开工项目157项,总投资506亿元,完成投资102亿元。"
+        ),
+        TargetSpec(3, "预备项目", "经济发展", "预备项目188项,总投资1108亿元,完成投资24.56亿元。"),
+    )
+    answer = _answerer(invested).ask("已经在干的那些工程投了多少钱")  # 在干: 在建
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))

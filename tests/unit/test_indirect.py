@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
+from bot.drafting.drafter import draft_ledger, guess_year
+from bot.drafting.report_text import parse_report
 from bot.understanding.answering import Answerer
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
@@ -641,3 +643,90 @@ def test_above_and_short_of_the_target_name_statuses_in_a_list():
     answerer = _answerer(ledger, dt.date(2023, 6, 30))
     assert answerer.ask("哪些指标塌目标了").targets == (1, 3)
     assert answerer.ask("哪些高于目标").targets == (2,)
+
+
+# A 重点项目 report's investment by kind and stage of project, as drafted: one word each.
+PROJECT_KINDS = LedgerSpec(
+    year=2016,
+    title="t",
+    preamble="全市重点建设项目完成情况",
+    targets=tuple(
+        TargetSpec(n, title, "经济发展", f"{title}完成投资{n}0亿元。", "为年度计划的103.1%。")
+        for n, title in enumerate(
+            (
+                *("基础设施工程", "农业项目", "生态环保工程", "社会事业项目", "泵站工程"),
+                *("已竣工项目", "产业工程", "城区夜景灯光改造"),
+            ),
+            start=1,
+        )
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("修路架桥那些投了多少钱", 1),
+        ("基建项目", 1),
+        ("一产项目", 2),
+        ("种地那类项目", 2),
+        ("治污绿化那块完成得怎么样", 3),
+        ("社事项目", 4),
+        ("学校医院这类项目进展", 4),
+        ("排涝抽水那个站", 5),
+        ("已经建好完工的项目多少个", 6),
+        ("工厂企业那类项目投资", 7),
+        ("晚上城里亮化那个工程", 8),
+    ],
+)
+def test_a_kind_of_project_in_everyday_words_or_abbreviated_is_its_target(question, number):
+    assert _first_target(_answerer(PROJECT_KINDS), question) == number
+
+
+LEVELS = LedgerSpec(
+    year=2021,
+    title="t",
+    preamble="重大项目推进情况",
+    targets=(
+        TargetSpec(1, "列入省重大项目", "经济发展", "列入省重大项目4个,年度计划投资18亿元。"),
+        TargetSpec(2, "列入市重大项目", "经济发展", "列入市重大项目17个,年度计划投资24亿元。"),
+        TargetSpec(3, "区重点产业项目", "经济发展", "列入区重点产业项目94个。"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [("省里的项目", 1), ("省重点项目", 1), ("市里的项目", 2), ("市重点项目", 2)],
+)
+def test_a_level_s_key_projects_are_its_zhongdian_or_zhongda_ones(question, number):
+    assert _first_target(_answerer(LEVELS), question) == number
+
+
+KINDERGARTENS = LedgerSpec(
+    year=2020,
+    title="t",
+    preamble="民生实事",
+    targets=(
+        TargetSpec(1, "幼儿园覆盖率", "社会事业", "普惠性幼儿园覆盖率达80%。"),
+        TargetSpec(2, "公办幼儿园覆盖率", "社会事业", "公办幼儿园在园幼儿比例达50%。"),
+        TargetSpec(3, "财政收入", "经济发展", "一般公共预算收入占比提高。"),
+    ),
+)
+
+
+def test_a_cue_inside_an_everyday_word_the_target_reads_is_no_cue():
+    # 收费 is a cue (prices), but 收费便宜 is the lexicon's word for 普惠, which target 1 writes;
+    # 公办 of target 2's title is only a reading of 幼儿园 (公办园), which explains 1 too.
+    assert _first_target(_answerer(KINDERGARTENS), "收费便宜的幼儿园占比") == 1
+    assert _answerer(KINDERGARTENS).ask("幼儿园收费标准是多少").intent == "unknown"
+
+
+def test_building_factories_is_fixed_asset_investment(answerer):
+    assert _first_target(answerer, "全县今年盖厂房修路这些总投入涨了没") == 1
+
+
+def test_a_lawyer_s_free_advice_is_the_village_legal_adviser(seed_report_text):
+    drafted = draft_ledger(parse_report(seed_report_text), guess_year(seed_report_text))
+    number = next(t.number for t in drafted.targets if "法律顾问" in t.target_text)
+    assert _first_target(_answerer(drafted), "村里有没有律师给老百姓免费咨询") == number

@@ -88,6 +88,39 @@ def test_a_topic_word_that_names_a_target_still_opens_it(answerer):
     assert answerer.ask("贷款怎么样").targets[:1] == (12,)
 
 
+@pytest.mark.parametrize(
+    ("question", "topic", "members"),
+    [
+        # 医疗 is written inside two targets' aliases (医疗保险, 医疗共同体): the field's word,
+        # not either target's name; before, a choice between those two was offered
+        ("医疗怎么样", "医疗卫生", {33, 34, 35, 38, 48, 50, 52}),
+        ("卫生怎么样", "医疗卫生", {33, 34, 35, 38, 48, 50, 52}),
+        ("工业怎么样", "工业", {2, 8, 9, 10, 23}),
+        ("金融怎么样", "金融", {11, 12, 13, 14}),
+        ("科技怎么样", "科技创新", {25, 54, 61}),
+        ("教育咋样", "教育", {26, 41, 51}),
+        ("交通方面", "交通", {47}),
+    ],
+)
+def test_a_broad_topic_word_lists_the_topic_with_lights(answerer, question, topic, members):
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.filter) == ("list", {"topic": topic})
+    assert members <= set(answer.targets)
+    assert answer.reply.startswith(f"“{topic}”相关的目标（共{len(answer.targets)}项）：")
+    assert all(line[0] in "🟢🟡🔴⚪" for line in answer.reply.splitlines()[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("低保怎么样", 39), ("就业咋样", 58), ("空气怎么样", 56), ("外贸怎么样", 59)],
+)
+def test_a_narrower_topic_word_or_an_alias_opens_its_targets(answerer, question, first):
+    # 低保 is narrower than its topic (社会救助) and two titles write it (39 and 45); 就业, 空气
+    # and 外贸 are this ledger's own aliases of one target each
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets[:1]) == ("target", (first,))
+
+
 def test_a_topic_the_ledger_holds_no_target_of_says_so():
     ledger = small_ledger(
         2023,
@@ -200,3 +233,34 @@ def test_a_topic_word_one_target_writes_in_passing_still_asks_the_topic():
     )
     answer = answerer.ask("交通怎么样")
     assert (answer.intent, sorted(answer.targets)) == ("list", [1, 2, 3])
+
+
+@pytest.fixture(scope="module")
+def closed_year(ledger_2020):
+    """The 2020 ledger read in 2021: its year is over, statuses are as it ended."""
+    return Answerer(ledger_2020, load_lexicon(), today=dt.date(2021, 3, 1), tz=TZ)
+
+
+@pytest.mark.parametrize("question", ["哪些没完成", "还有哪些没完成", "没有完成的有哪些"])
+def test_what_was_not_done_at_a_closed_year_s_end_is_every_target_short_of_it(
+    closed_year, question
+):
+    answer = closed_year.ask(question)
+    status = {t.number: closed_year.status(t) for t in closed_year.ledger.targets}
+    # 推进中 at the close will not be done now: listed beside 未完成, under one heading
+    assert {status[n] for n in answer.targets} == {"推进中", "未完成"}
+    every = [n for n, s in status.items() if s in ("推进中", "滞后", "未完成")]
+    assert list(answer.targets) == every
+    lines = answer.reply.splitlines()
+    assert lines[0] == f"2020年度结束时，没有完成的目标（共{len(every)}项）："
+    unknown = sum(s == "暂无数据" for s in status.values())
+    assert lines[-1] == f"另有{unknown}项暂无数据，无法判断是否完成。"
+
+
+def test_red_lights_and_an_open_year_s_unfinished_keep_their_status(answerer, closed_year):
+    assert closed_year.ask("哪些红灯").filter == {"status": ("滞后", "未完成")}
+    # the status named as the summary counts it ("未完成3项") lists that status
+    assert closed_year.ask("未完成的有哪些").filter == {"status": "未完成"}
+    assert answerer.ask("哪些没完成").filter == {"status": "未完成"}
+    by_unit = closed_year.ask("卫健委没完成的")
+    assert by_unit.reply.startswith("2020年度结束时，县卫健委负责的没有完成的目标")

@@ -20,7 +20,7 @@ def answerer(ledger_2020):
 
 def after_not_done(answerer):
     chat = Conversation()
-    assert answerer.ask("哪些没完成", chat, now=0).targets == (16, 35, 62)
+    assert answerer.ask("哪些红灯", chat, now=0).targets == (16, 35, 62)
     return chat
 
 

@@ -50,6 +50,17 @@ def test_the_new_ones_are_still_the_new_ones(stages):
     assert stages.ask("新开工的项目投了多少").targets[0] == 3
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["去年就开工今年接着干的那批项目", "去年就开工今年接着干的", "往年开工的项目投了多少"],
+)
+def test_work_begun_in_a_year_before_is_carried_over_not_new(stages, question):
+    # 开工 said of last year is 续建 (在建 where a report counts projects under way): before,
+    # the 开工 bigram made 新开工 lead
+    answer = stages.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == 2, answer.reply
+
+
 def test_a_name_the_lexicon_reads_inside_is_the_targets():
     # A report's list of projects, each row its name alone and how it goes.
     rows = ("妇幼保健院建设", "城北污水处理厂", "汽车零部件产业园", "实际利用外资", "人民医院迁建")

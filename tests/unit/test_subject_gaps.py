@@ -88,3 +88,52 @@ def test_words_of_work_and_place_are_no_subject_topic_or_abbreviation():
     assert not generic & set(lexicon.subjects)
     assert not generic & {topic.name for topic in lexicon.topics}
     assert not generic & set(lexicon.abbreviations)
+
+
+# A ledger of investment by sector, as 重点项目 reports write it: no statistic of power use,
+# income, value added or energy, and no drinking water.
+SECTORS = (
+    TargetSpec(1, "工业", "经济发展", "工业类完成投资19.2亿元。", "完成年度计划的94.5%。"),
+    TargetSpec(2, "一般公共预算收入", "经济发展", "一般公共预算收入8.2亿元。", "同比增长6.5%。"),
+    TargetSpec(3, "农村人居环境整治", "城乡建设", "农村人居环境整治工程。", "进展顺利。"),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工业用电量增长多少",  # 工业 is held, its 用电量 is not
+        "城乡居民人均可支配收入增长多少",  # 收入 is held, 可支配收入 is not
+        "规模工业增加值增长多少",
+        "单位工业能耗下降多少",
+        "农村饮水安全工程怎么样",  # 农村 and 工程 are held, 饮水 is not
+    ],
+)
+def test_a_statistic_or_work_the_ledger_never_names_is_out_of_scope(question):
+    assert answerer_of(*SECTORS).ask(question).intent == "unknown"
+
+
+def test_a_statistic_is_answered_where_the_ledger_writes_it_in_the_lexicon_s_words():
+    water = TargetSpec(4, "城市供水", "城乡建设", "城市供水质量提升。", "已完成。")
+    answer = answerer_of(*SECTORS, water).ask("饮水安全怎么样")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
+    answer = answerer_of(*SECTORS).ask("工业投资完成了多少")
+    assert (answer.intent, answer.targets[:1]) == ("target", (1,))
+
+
+@pytest.mark.parametrize("question", ["海塘加固明年能不能完成", "长者食堂明年底前能建成吗"])
+def test_when_a_target_will_be_done_in_a_year_to_come_asks_about_that_target(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.intent == "target" and answer.targets[0] in (4, 5)
+
+
+def test_a_target_asked_about_next_year_without_its_finish_is_still_out_of_scope(answerer):
+    assert answerer.ask("海塘加固明年怎么安排").intent == "unknown"
+
+
+def test_an_unheld_subject_qualified_by_a_target_s_phrase_is_still_out_of_scope():
+    gdp = TargetSpec(4, "地区生产总值", "经济发展", "地区生产总值增长6%。", "增长5.2%。")
+    answerer = answerer_of(*SECTORS, gdp)
+    assert answerer.ask("万元地区生产总值能耗下降多少").intent == "unknown"  # its 能耗
+    answer = answerer.ask("地区生产总值增长多少")
+    assert (answer.intent, answer.targets[:1]) == ("target", (4,))
