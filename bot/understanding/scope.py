@@ -49,11 +49,12 @@ from bot.understanding.text import (
     written_apart,
 )
 from bot.understanding.topic_answers import TopicAnswers
+from bot.understanding.unheld_heads import UnheldHeads
 from bot.understanding.whole_asks import points_at_one_item
 from bot.understanding.word_bounds import is_one_word, written_as_word
 
 
-class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
+class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
     """The scope and confidence checks of `Answerer` (bot.understanding.answering)."""
 
     def _names_nothing(self, q: str) -> bool:
@@ -296,6 +297,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds):
         if asks_unstated_price(q, best) or ERRAND.search(q) or WEATHER.search(q):
             return True
         if self._asks_unstated_rank(q, best) or self._names_unheld_compound(q, best):
+            return True
+        if self._names_unheld_head(q, best) or self._names_unheld_whole(q, best):
             return True
         for year in YEAR.findall(q):
             if int(year) != self.ledger.year and (
