@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.app.other_years import held_in_another_year, list_in_year
+from bot.app.other_years import held_in_another_year, list_in_year, of_year
 from bot.app.services import answerer_over
 from bot.app.year_comparison import comparison_line, same_target
 from bot.app.years_asked import years_answer
@@ -81,12 +81,6 @@ def _target_card(core: Answerer, number: int, context: Conversation | None) -> A
     answer = core.ask(f"第{number}项", context)
     context.listed = listed
     return answer
-
-
-def _of_year(answer: Answer, year: int) -> Answer:
-    """Another year's answer: its reply starts with the year, and `filter` names it."""
-    reply = f"【{year}年】{answer.reply}"
-    return dataclasses.replace(answer, reply=reply, filter={**answer.filter, "year": year})
 
 
 def _coverage(answer: Answer) -> float:
@@ -209,7 +203,7 @@ class LedgerYears:
         missing = self._not_this_years(answer, core, phrase.rest, current) if compare else None
         answer = dataclasses.replace(missing or answer, question=question)
         if year != current.ledger.year:
-            answer = _of_year(answer, year)
+            answer = of_year(answer, year)
         if compare and missing is None:
             answer = self._with_comparison(answer, core, year - 1)
         return answer
@@ -228,7 +222,7 @@ class LedgerYears:
             answer = core.ask(phrase.rest, _in_year(conversation, year))
             answer = dataclasses.replace(answer, question=question)
             if year != current.ledger.year:
-                answer = _of_year(answer, year)
+                answer = of_year(answer, year)
         return self._with_comparison(answer, core, phrase.other, named=True)
 
     def _follow_up(self, question: str, conversation: Conversation, year: int) -> Answer | None:
@@ -246,7 +240,7 @@ class LedgerYears:
         if leaning.intent == "unknown":
             return None
         conversation.take(probe)
-        return _of_year(leaning, other)
+        return of_year(leaning, other)
 
     def _context_target(
         self, year: int, current: Answerer, conversation: Conversation | None
@@ -288,7 +282,7 @@ class LedgerYears:
             )
         answer = _target_card(core, found.number, _in_year(conversation, year))
         answer = dataclasses.replace(answer, question=question)
-        return answer if core is current else _of_year(answer, year)
+        return answer if core is current else of_year(answer, year)
 
     def _compared_in_context(
         self,
@@ -310,7 +304,7 @@ class LedgerYears:
         answer = _target_card(core, found.number, _in_year(conversation, year))
         answer = dataclasses.replace(answer, question=question)
         if core is not current:
-            answer = _of_year(answer, year)
+            answer = of_year(answer, year)
         named = phrase.other is not None
         other = phrase.other if named else year - 1
         return self._with_comparison(answer, core, other, named=named)
@@ -336,7 +330,7 @@ class LedgerYears:
         if answer.intent == "unknown":
             return None
         conversation.take(before)
-        return _of_year(answer, other)
+        return of_year(answer, other)
 
     def _not_this_years(
         self, answer: Answer, core: Answerer, rest: str, current: Answerer

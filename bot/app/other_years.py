@@ -74,7 +74,11 @@ def list_in_year(
     answer = dataclasses.replace(answer, question=question)
     if core is current:
         return answer
-    reply = f"【{core.ledger.year}年】{answer.reply}"
-    return dataclasses.replace(
-        answer, reply=reply, filter={**answer.filter, "year": core.ledger.year}
-    )
+    return of_year(answer, core.ledger.year)
+
+
+def of_year(answer: Answer, year: int) -> Answer:
+    """Another year's answer: its reply starts with the year (once: a heading that already
+    opens with it, "2020年度结束时…", is not marked again), and `filter` names it."""
+    reply = answer.reply if answer.reply.startswith(f"{year}年") else f"【{year}年】{answer.reply}"
+    return dataclasses.replace(answer, reply=reply, filter={**answer.filter, "year": year})

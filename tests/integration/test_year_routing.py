@@ -150,3 +150,14 @@ def test_last_year_said_of_work_asked_about_this_year_is_this_year_s(engine, con
     assert parse_year_phrase("去年新增贷款多少", 2021).year == 2020
     answer = years.ask("去年就开始造林今年接着干的")
     assert not answer.reply.startswith("【2020年】") and answer.targets[:1] == (2,), answer.reply
+
+
+def test_another_year_s_closing_list_names_its_year_once(engine, config):
+    load_ledger(engine, load_ledger_file(DATA / "ledger_2021.toml"), source="2021")
+    answerer = build_answerer(engine, config)
+    years = LedgerYears(engine, config, lambda: answerer)
+    undone = years.ask("2020年哪些没完成")
+    assert undone.intent == "list" and undone.filter["year"] == 2020
+    assert undone.reply.startswith("2020年度结束时，没有完成的目标"), undone.reply
+    # an answer that does not open with its year is still marked as another year's
+    assert years.ask("2020年新增贷款多少").reply.startswith("【2020年】第12项 新增贷款")
