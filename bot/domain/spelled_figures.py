@@ -8,8 +8,7 @@ import re
 
 from bot.domain.admin_grammar import NUMBER_RE
 
-_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_POWERS = {"十": 10, "百": 100, "千": 1000}
+_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _SPELLED = re.compile(
     r"(负)?(百分之)?([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?(.*)",
     re.DOTALL,
@@ -20,21 +19,15 @@ _ROUGH_AFTER = re.compile(r"(?<=[0-9])(余|多)|(左右|以上)$")
 
 
 def _whole(numeral: str) -> int | None:
-    """二千六百 → 2600, 十八 → 18, 二〇二一 → 2021 (digit by digit); None when malformed."""
-    if all(ch in _DIGITS for ch in numeral):
-        return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    total, digit = 0, None
-    for ch in numeral:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _POWERS:
-            if digit is None and total:
-                return None  # "百百"
-            total += (1 if digit is None else digit) * _POWERS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+    """二千六百 → 2600, 十八 → 18, 二〇二一 → 2021 (read by cn2an, as questions' numerals are);
+    None when malformed ("百百")."""
+    import cn2an  # imported on first use: most figures are typed in digits
+
+    try:
+        value = cn2an.cn2an(numeral.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value)
 
 
 def spelled_figure(token: str) -> str | None:
