@@ -51,8 +51,10 @@ def test_two_units_or_an_unknown_word_say_what_to_type(service):
     assert usage == LIST_USAGE
     [two] = service.command(ADMIN, "list", "民政局 财政局")
     assert "“财政局”多了" in two.text and two.text.endswith(usage)
-    [unknown] = service.command(ADMIN, "list", "民政局 xyz")
-    assert "“xyz”多了" in unknown.text and unknown.text.endswith(usage)
+    # A word no unit is named by is not found, wherever it stands: not "one unit too many"
+    for words in ("民政局 xyz", "xyz 民政局", "未完成 民政局 xyz"):
+        [unknown] = service.command(ADMIN, "list", words)
+        assert unknown.text.startswith("没有找到“xyz”。" + usage), words
     [alone] = service.command(ADMIN, "list", "xyz")
     assert alone.text.startswith("没有找到“xyz”。" + usage)
 
