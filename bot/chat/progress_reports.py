@@ -346,8 +346,10 @@ def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) ->
 def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Reject a progress report with a reason: /reject 编号 理由."""
     head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
-    if not head.isdigit() or not reason.strip():
+    if not head.isdigit():
         return [Reply(REJECT_USAGE)]
+    if not reason.strip():  # "/reject 3": the unit is told why, so the reason is what is missing
+        return [Reply(f"请写明驳回理由，例如 /reject {head} 数据口径不符，请按12月底数据报送")]
     problem = text_problem(reason, multiline=True)
     if problem:
         return [Reply(f"理由{problem}。{REJECT_USAGE}")]

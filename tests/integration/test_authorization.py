@@ -165,7 +165,7 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
                 "users": "管理员：42\n查看者（3）：",
                 "subscribe": "已订阅：县民政局的到期提醒将发送到 -1001234567。",
                 "unsubscribe": "已取消：县民政局的提醒不再发送到 -1001234567。",
-                "subscriptions": "订阅（0）：",
+                "subscriptions": "订阅：（无；在单位的工作群里发 /subscribe 单位）",
                 "urge": "当前前端不能向其他群发送消息。",
                 "pending": "暂无待审核的进展报送。",
                 "reject": "没有待审核的报送#1。",
