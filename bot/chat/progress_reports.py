@@ -26,6 +26,7 @@ from bot.chat.types import (
     Button,
     Reply,
     Sender,
+    ask_the_office,
     no_such_target,
     parse_target_number,
     split_typed,
@@ -122,7 +123,7 @@ def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
     ]
     if own:
         lines.append(_own_line(own))
-    lines.append("查询台账需要开通权限，请联系县督查局管理员。")
+    lines.append(f"查询台账需要开通权限，{ask_the_office(ctx.config.office_name)}。")
     return Reply("\n".join(lines))
 
 

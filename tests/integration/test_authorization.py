@@ -12,7 +12,7 @@ import pytest
 
 from bot.app.progress_reports import file_report
 from bot.app.services import build_answerer
-from bot.chat.service import ADMIN_ONLY, ChatService
+from bot.chat.service import ChatService, admin_only
 from bot.chat.types import ADMIN as ADMIN_RIGHTS
 from bot.chat.types import Sender
 from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
@@ -110,7 +110,8 @@ def test_no_admin_command_works_for_a_non_admin(service, engine, who):
         for spelled in (name, name.upper()):
             replies = service.command(sender, spelled, ARGS[name])
             texts = [r.text for r in replies]
-            expected = REFUSAL if role is None else f"/{spelled} {ADMIN_ONLY}"
+            refused = f"/{spelled} {admin_only(service.config.office_name)}"
+            expected = REFUSAL if role is None else refused
             assert texts == [expected], (who, spelled)
             assert all(not r.buttons for r in replies)
         assert snapshot(engine) == before, (who, name)
@@ -201,3 +202,18 @@ def test_an_unmatched_question_becomes_one_alias_proposal_however_often_pressed(
     [again] = service.button(ADMIN_SENDER, "unm:1")
     assert (again.text, again.toast) == ("", "该问题已处理或不存在")
     assert snapshot(engine) == before
+
+
+def test_a_refusal_sends_the_asker_to_the_configured_office(config, engine):
+    # Before, every refusal named "县督查局" whatever [office] name the config gave.
+    admins = dataclasses.replace(config.telegram, admins=(ADMIN,))
+    office = dataclasses.replace(config, office_name="西平县督查局", telegram=admins)
+    service = ChatService(engine, office, build_answerer(engine, office))
+    viewer, _ = SENDERS["viewer"]
+    assert service.command(ADMIN_SENDER, "grant", "77")[0].text.startswith("已授予")
+    [stranger] = service.question(SENDERS["stranger"][0], "新增贷款完成了吗")
+    assert stranger.text == "抱歉，您没有使用本助手的权限。如需开通，请联系西平县督查局管理员。"
+    [admin_only_reply] = service.command(viewer, "set", "12 新增贷款 30亿元")
+    assert "请联系西平县督查局管理员" in admin_only_reply.text
+    [question] = service.question(viewer, "新增贷款改成30亿元")
+    assert "修改数据请联系西平县督查局管理员" in question.text, question.text
