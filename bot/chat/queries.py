@@ -74,9 +74,9 @@ def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 
 def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """List targets, by status, unit or category (of another year when one is named before
-    or after the filter: "/list 2020 未完成", "/list 未完成 2020")."""
-    answerer, label, rest = year_core(service, args, either_end=True)
+    """List targets, by status, unit or category (of another year when one is named among
+    the words: "/list 2020 未完成", "/list 未完成 2020", "/list 未完成 2020 民政局")."""
+    answerer, label, rest = year_core(service, args, anywhere=True)
     if answerer is None:
         return not_held(service, args)
     args = rest

@@ -44,6 +44,15 @@ def test_a_category_and_a_status_and_a_year_at_either_end(service):
     assert all("超额完成" in line for line in listed.text.splitlines()[1:]) and len(numbers) > 1
 
 
+def test_a_year_between_the_other_words_is_the_year(service):
+    # Before, "/list 未完成 2020 民政局" read 2020 as a unit and called 民政局 one too many.
+    [between] = service.command(ADMIN, "list", "未完成 2020 民政局")
+    [without] = service.command(ADMIN, "list", "未完成 民政局")
+    assert between.text == without.text
+    [elsewhere] = service.command(ADMIN, "list", "未完成 1999 民政局")
+    assert elsewhere.text.startswith("数据库中没有1999年的台账（现有：2020年）")
+
+
 def test_two_units_or_an_unknown_word_say_what_to_type(service):
     from bot.chat.queries import LIST_USAGE
 
