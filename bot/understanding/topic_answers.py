@@ -53,7 +53,7 @@ class TopicAnswers:
             return None
         if len(held) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
-        if self._specific_topic(q):
+        if self._specific_topic(q) and not self._only_a_topic(q):
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
                 return None
@@ -84,7 +84,7 @@ class TopicAnswers:
             if bare != topic.name and bare not in topic.asked:
                 return False
         rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
-        for word in sorted(topic.asked, key=len, reverse=True):
+        for word in sorted({topic.name, *topic.asked}, key=len, reverse=True):
             if word in rest:
                 if self._names_targets(
                     word, topic
