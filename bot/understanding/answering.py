@@ -176,12 +176,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             else:  # the build's objects out of the young generations now, not in a question's
                 gc.collect(1)  # collection (nor, scanned twice, in the first one after the build)
         else:
-            for number in changed:
-                for members in self._topic_members.values():
-                    members.discard(number)
-                if number in self.index.docs:
-                    for name in self._topics_of(number):
-                        self._topic_members.setdefault(name, set()).add(number)
+            self._topic_members = self._refreshed_topic_members(changed)
         return changed
 
     @property

@@ -102,36 +102,7 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
     def _topics_of(self, number: int) -> frozenset[str]:
         """The names of the topics a target belongs to."""
         text, topics = self._topic_text(number), self.lexicon.topics
-        held = [other for other in topics if any(w in text for w in other.words)]
-        own = [other for other in held if other.holds_by_own(text)]
-        return frozenset(other.name for other in (own or held))
-
-    def _all_topic_members(self) -> dict[str, set[int]]:
-        """Every topic's targets, each topic word looked for only where the index says it
-        can be (kept up to date by `refresh` for the targets that change)."""
-        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
-        texts: dict[int, str] = {}
-        for topic in self.lexicon.topics:
-            found = members[topic.name]
-            for word in topic.words:
-                numbers = self.index.numbers_with(word)
-                for number in self.index.docs if numbers is None else numbers:
-                    if number in found:
-                        continue
-                    text = texts.get(number)
-                    if text is None:
-                        text = texts[number] = self._topic_text(number)
-                    if word in text:
-                        found.add(number)
-        for topic in self.lexicon.topics:  # 农村低保 is 低保's, not 农业农村's
-            if topic.passing:
-                members[topic.name] -= {
-                    n
-                    for n in members[topic.name]
-                    if not topic.holds_by_own(texts[n])
-                    and any(n in others for name, others in members.items() if name != topic.name)
-                }
-        return members
+        return frozenset(other.name for other in topics if any(w in text for w in other.words))
 
     def _counts(self, word: str) -> list[int]:
         counts = self._word_counts.get(word)

@@ -168,8 +168,9 @@ class SubjectGaps:
 
     def _subject_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
         """A leader explained by words of work or place alone yields to a trusted runner-up
-        that writes the subject the question names ("饮水巩固提升": not a hospital's 巩固 and
-        提升, the target that writes 饮水); else the candidates as they were."""
+        that writes every subject the question names and the leader does not ("饮水巩固提升":
+        not a hospital's 巩固 and 提升, the target that writes 饮水); else they stay as they were
+        (and `_names_unheld_subject` finds the question out of scope)."""
         best = candidates[0] if candidates else None
         if best is None or _names_phrase(best) or not self._only_generic_evidence(q, best):
             return candidates
@@ -177,7 +178,7 @@ class SubjectGaps:
         words = [w for w in self._official_in(q) if not self._writes_subject(own, w)]
         for n, c in enumerate(candidates[1:5], 1):
             text = self._text_of(c)
-            if self._trusted(c) and any(self._writes_subject(text, w) for w in words):
+            if words and self._trusted(c) and all(self._writes_subject(text, w) for w in words):
                 return [c, *candidates[:n], *candidates[n + 1 :]]
         return candidates
 
