@@ -84,7 +84,7 @@ class TopicAnswers:
             if bare != topic.name and bare not in topic.asked:
                 return False
         rest = PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q))
-        for word in sorted({topic.name, *topic.asked}, key=len, reverse=True):
+        for word in sorted(topic.asked, key=len, reverse=True):
             if word in rest:
                 if self._names_targets(
                     word, topic
