@@ -374,7 +374,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         candidates = self._explains_more_first(self._promoted(self._scored(q)))
         candidates = self._level_first(self._longer_named_first(candidates), q)
         candidates = self._plain_first(self._level_apart(candidates, q), q)
-        candidates = self._qualifier_last(self._subject_first(candidates, q), q)
+        candidates = self._qualifier_last(candidates, q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
         # A part set before its whole (`_part_first`) was trusted there.

@@ -63,14 +63,6 @@ def test_the_banks_own_branches_are_no_target_of_village_service_points(answerer
     assert answerer.ask("银行在村里设的网点覆盖了多少村").targets[0] == 14
 
 
-def test_another_target_s_subject_goes_before_words_of_work():
-    answerer = _answerer(
-        TargetSpec(1, "县医院提质", "社会事业", "巩固提升县医院服务能力,创建二级甲等医院"),
-        TargetSpec(2, "农村饮水安全", "城乡建设", "解决1.2万农村人口饮水安全问题"),
-    )
-    assert answerer.ask("饮水巩固提升").targets[0] == 2
-
-
 def test_words_of_work_alone_hold_no_subject_the_ledger_does_not_write():
     answerer = _answerer(
         TargetSpec(1, "改造老年学校", "社会事业", "老年学校提质改造,年内完成"),
