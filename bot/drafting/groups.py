@@ -60,7 +60,9 @@ def _announces_a_list(words: str) -> bool:
 # （5项）", "未开工项目2项", "已完成的事项:").
 _TITLE_COUNT = re.compile(
     rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)\s*[)）]"
-    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件))?\s*[:：]?\s*$"
+    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件)"
+    # "已完成全年目标任务的14": the group's count after its 的, its counting word left out.
+    rf"|(?<=的)[\d{_NUMERALS}]{{1,3}})?\s*[:：]?\s*$"
 )
 
 
@@ -315,8 +317,11 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
         late = reading is not None and reading.value == "滞后"
         return reading if partly or (late and compute_status(spec, day) == "推进中") else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
-    late = own is not None and own.value == "推进中" and reading and reading.value == "滞后"
-    if own is not None and not partly and not late:
+    under_way = own is not None and own.value == "推进中" and reading is not None
+    # Filed as behind, or as having done the year's task ("已完成全年目标任务的14" over "主体
+    # 已完工,正在进行内部装修"): the office's verdict on the item says more than work going on.
+    filed = under_way and reading.value in ("滞后", "已完成")
+    if own is not None and not partly and not filed:
         return None
     # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
     # group's verdict says how far, the item's words only that work goes on.
