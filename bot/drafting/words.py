@@ -200,17 +200,7 @@ _DONE = re.compile(
     r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
 # Done words a plan may promise ("确保按期完成", "力争达到年度目标"): no verdict then.
-_PROMISABLE = frozenset(
-    (
-        "如期完成",
-        "按期完成",
-        "按时完成",
-        "达到年度目标",
-        "达到全年目标",
-        "实现年度目标",
-        "实现全年目标",
-    )
-)
+_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$")
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
 
@@ -397,7 +387,7 @@ def _status_from_words(progress: str) -> Reading | None:
                 at = progress.find(word, at + 1)
             if at < 0:
                 continue
-            if word in _PROMISABLE and _PROMISED.search(progress[:at]):
+            if _PROMISABLE.match(word) and _PROMISED.search(progress[:at]):
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":
