@@ -23,8 +23,8 @@ from bot.drafting.mentions import (
     parts_of_a_whole,
     per_head,
     restates_target,
-    scale_beside_years_plan,
     scope_of_a_step,
+    scopes_of_years_plan,
     states_a_target,
     states_gap,
     whole_scale,
@@ -231,7 +231,7 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     # item is about ("省级6项,当年计划投资19亿元") when the progress counts none, a project's
     # scale beside its year's plan ("总投资…,当年计划投资…": the year's work answers the plan).
     counted = {a.unit for a in told}
-    sizes: set[int] = scale_beside_years_plan(targets) | {
+    sizes: set[int] = scopes_of_years_plan(targets) | {
         ti
         for ti, t in enumerate(targets)
         if (t.unit not in counted or scope_restated(t, told))
