@@ -131,12 +131,16 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
             continue
         found.append(DeadlineSpec(date=date, text=m.group(0)))
     year_end = dt.date(year, 12, 31)
-    # "11公里5月份开工": a start scheduled is a milestone; the work begun is still to be
-    # finished ("9月底前开工" is a target's own deadline to start, and stays the last).
-    only_starts = found and all(
-        not d.text.endswith("前") and _START_AFTER.match(target_text, _end_of(d, target_text))
+    # "11公里5月份开工": a start scheduled is a milestone, the work begun still to be finished
+    # by the year's end; beside a finish named ("3月份开工,10月份建成") it is no deadline ("9月
+    # 底前开工" is a target's own deadline to start, and stays the last).
+    starts = [
+        d
         for d in found
-    )
+        if not d.text.endswith("前") and _START_AFTER.match(target_text, _end_of(d, target_text))
+    ]
+    only_starts = bool(starts) and len(starts) == len(found)
+    found = found if only_starts else [d for d in found if d not in starts]
     undated = [
         sentence
         for sentence in _SENTENCE.findall(target_text)

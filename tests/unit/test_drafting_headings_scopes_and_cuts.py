@@ -1,0 +1,99 @@
+"""Status headings that count their group, a year's plan and the projects it is of, scheduled
+starts and copies cut inside a target (bot/drafting/groups.py, mentions.py, deadlines.py,
+words.py, draft.py). Made-up reports in the shapes session 34's retired folders brought."""
+
+import datetime as dt
+
+from bot.drafting.deadlines import extract_deadlines
+from bot.drafting.drafter import draft
+from bot.drafting.pairing import pair_indicators
+from bot.drafting.report_text import parse_report
+from bot.drafting.words import status_from_words
+
+
+def _statuses(text: str, today: dt.date) -> dict[int, tuple[str, str]]:
+    ledger = draft(parse_report(text), text, today=today).ledger
+    return {t.number: (t.status_override, t.status_reason) for t in ledger.targets}
+
+
+# A notice sorted by status group whose copy lost the counting word of the first heading.
+SORTED = """2019年县重点民生实事进展情况督查通报
+现将重点民生实事截至9月底进展情况通报如下:
+一、已完成全年目标任务的3
+1. 城北小学教学楼建设。已竣工。
+2. 县医院门诊楼改造。主体已完工,正在进行内部装修。
+3. 城南卫生院综合楼
+"""
+
+
+def test_a_heading_that_files_items_as_done_governs_them():
+    by = _statuses(SORTED, dt.date(2019, 10, 15))
+    assert [by[n][0] for n in (1, 2, 3)] == ["已完成"] * 3
+    # the office's verdict outranks finishing work going on, and a line the copy cut
+    assert by[2][1] == "所在分组“已完成全年目标任务的3”"
+    assert "已完成全年目标任务" in by[3][1]
+
+
+# A note whose groups run on into their items after a comma, each counting its own.
+RUN_ON = """1-4月某区民生实事有序推进
+截至四月底,全区民生实事有序推进。工程类民生实事中,
+1. 新建公办幼儿园完成率100%;
+2项正在抓紧实施,
+2. 城区排水管网改造正在实施、
+3. 农贸市场改造提升;
+4. 城南公共厕所新建、
+5. 口袋公园建设等2项动态达到年度目标。
+6. 法律援助进社区常态化开展。
+"""
+
+
+def test_a_count_that_runs_on_into_its_items_heads_only_as_many():
+    by = _statuses(RUN_ON, dt.date(2024, 5, 11))
+    assert by[1][0] == "已完成"  # its own "完成率100%", not the next group's heading
+    assert by[3] == ("推进中", "所在分组“2项正在抓紧实施”")
+    assert [by[n][0] for n in (4, 5)] == ["已完成"] * 2  # "等2项动态达到年度目标"
+    assert "抓紧实施" not in by[6][1]  # past the two the heading counts
+
+
+def test_the_years_target_reached_is_done_unless_promised():
+    assert status_from_words("等2项动态达到年度目标").value == "已完成"
+    assert status_from_words("力争达到年度目标") is None
+    assert status_from_words("确保实现全年目标") is None
+
+
+def _dates(text: str) -> list[str]:
+    return [d.date.isoformat() for d in extract_deadlines(text, 2024)]
+
+
+def test_a_scheduled_start_is_a_milestone_and_the_year_end_stays():
+    assert _dates("农村公路养护工程11公里5月份开工,提质改造完成70%") == [
+        "2024-05-31",
+        "2024-12-31",
+    ]
+    assert _dates("9月底前开工建设城东污水处理厂") == ["2024-09-30"]  # a deadline to start
+
+
+def test_projects_counted_beside_their_whole_scale_and_the_years_plan_are_no_target():
+    target = "2021年,全市实施重点项目120个,概算总投资300亿元,年度计划投资80亿元。"
+    done = "截至目前,在建项目70个,竣工项目20个,完成投资45亿元。"
+    paired = [
+        (p.indicator.target, p.indicator.actual)
+        for p in pair_indicators(target, done)
+        if p.indicator.target
+    ]
+    assert paired == [("80", "45")]
+    places = "3个乡镇共实施重点项目50个,概算总投资90亿元,年度计划投资30亿元。"
+    assert [p.indicator.target for p in pair_indicators(places, done) if p.indicator.target] == [
+        "30"
+    ]
+
+
+CUT_IN_TARGET = """某区2018年上半年计划执行情况
+1. 全年地区生产总值计划增长8%。上半年增长8.5%。
+2. 全年单位生产总值能耗降低率和二氧化碳排放降低率目标值分别为3%和4
+"""
+
+
+def test_a_copy_cut_while_it_states_targets_tells_no_progress():
+    by = _statuses(CUT_IN_TARGET, dt.date(2018, 7, 20))
+    assert by[2] == ("暂无数据", "报告在这一项中断，未写出进展")
