@@ -97,3 +97,27 @@ CUT_IN_TARGET = """某区2018年上半年计划执行情况
 def test_a_copy_cut_while_it_states_targets_tells_no_progress():
     by = _statuses(CUT_IN_TARGET, dt.date(2018, 7, 20))
     assert by[2] == ("暂无数据", "报告在这一项中断，未写出进展")
+
+
+RESPECTIVE = """1-4月某区民生实事有序推进
+截至四月底,全区民生实事有序推进。保障类民生实事中,
+1. 困难群体法律援助、
+2. 送戏进万村活动、
+3. 老有所学行动等3项完成率分别达38%、64%、99%;
+4. 巩固菜市整治效果、
+5. 严打电信网络诈骗等2项常态化开展。
+"""
+
+
+def test_a_counted_run_gives_each_name_its_own_figure_after_fenbie():
+    ledger = draft(parse_report(RESPECTIVE), RESPECTIVE, today=dt.date(2024, 5, 11)).ledger
+    by = {t.number: t for t in ledger.targets}
+    assert [by[n].status_reason for n in (1, 2, 3)] == [
+        "报告称“完成率达38%”",
+        "报告称“完成率达64%”",
+        "报告称“完成率达99%”",
+    ]
+    assert by[3].title == "老有所学行动"
+    # 等 and the count close a run whose words state no status: the names are the items'.
+    assert by[5].title == "严打电信网络诈骗"
+    assert by[5].status_override == "推进中"
