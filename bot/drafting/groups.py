@@ -325,6 +325,9 @@ def group_reading(group: Group) -> Reading | None:
     return Reading(said.value, quoted, min(said.confidence, 0.8))
 
 
+_MAIN_WORKS_DONE = re.compile(r"主体(?:工程)?(?:已|已经)?(?:完工|完成|竣工|封顶)")
+
+
 def inherited_status(item, spec, day: dt.date) -> Reading | None:
     """The status an item takes from its group's heading on `day`: only when it tells none
     itself (no figures to compare, no verdict in its own line or progress words)."""
@@ -341,9 +344,11 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
         return reading if partly or (late and compute_status(spec, day) == "推进中") else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
     under_way = own is not None and own.value == "推进中" and reading is not None
-    # Filed as behind, or as having done the year's task ("已完成全年目标任务的14" over "主体
-    # 已完工,正在进行内部装修"): the office's verdict on the item says more than work going on.
-    filed = under_way and reading.value in ("滞后", "已完成")
+    # Filed as behind, or as done while its own words say the main works are ("已完成全年目标
+    # 任务的14" over "主体已完工,正在进行内部装修"): the office's verdict says more than the
+    # work going on ("已完成的项目" over only "正在施工" contradicts it: the item's words stand).
+    finishing = _MAIN_WORKS_DONE.search(f"{item.target_text}\n{item.progress_text}")
+    filed = under_way and (reading.value == "滞后" or reading.value == "已完成" and finishing)
     if own is not None and not partly and not filed:
         return None
     # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
