@@ -387,11 +387,6 @@ def scale_beside_years_plan(targets: list[Mention]) -> set[int]:
     }
 
 
-def scopes_of_years_plan(targets: list[Mention]) -> set[int]:
-    """The targets that only say what a year's plan is of: whole scales, projects counted."""
-    return scale_beside_years_plan(targets) | projects_of_a_scale(targets)
-
-
 def projects_of_a_scale(targets: list[Mention]) -> set[int]:
     """The counts of projects written before their whole scale and this year's plan ("项目386
     个,概算总投资2095.66亿元,年度计划投资495.58亿元"): a list of several years' works, its
