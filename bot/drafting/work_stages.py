@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.ledger import parse_decimal
-from bot.domain.units import convert
+from bot.domain.units import SHARE_OF_TARGET, convert
 from bot.drafting.mentions import (
     Mention,
     asks_to_start,
@@ -78,7 +78,8 @@ def answers_refused(targets: list[Mention], actuals: list[Mention]) -> dict[int,
     work (`unanswering`), or all of them for the projects a year's plan is of, which stay as
     the report counts them (mentions.projects_of_a_scale)."""
     listed = projects_of_a_scale(targets)
+    # (A share may still take it, to be dropped as restating the plan's pair, as before.)
+    counts = {ai for ai, a in enumerate(actuals) if a.unit != SHARE_OF_TARGET}
     return {
-        ti: set(range(len(actuals))) if ti in listed else unanswering(t, actuals)
-        for ti, t in enumerate(targets)
+        ti: counts if ti in listed else unanswering(t, actuals) for ti, t in enumerate(targets)
     }
