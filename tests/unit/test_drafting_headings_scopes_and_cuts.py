@@ -117,3 +117,12 @@ def test_a_counted_run_gives_each_name_its_own_figure_after_fenbie():
     # 等 and the count close a run whose words state no status: the names are the items'.
     assert by[5].title == "严打电信网络诈骗"
     assert by[5].status_override == "推进中"
+
+
+def test_a_planned_list_is_named_by_what_is_planned():
+    text = (
+        "某市上半年城建项目实现双过半\n1. 2021年,全市谋划实施城市更新提质项目120个,"
+        "年度计划投资80亿元。截至目前,完成投资45亿元。\n"
+    )
+    ledger = draft(parse_report(text), text, today=dt.date(2021, 7, 8)).ledger
+    assert ledger.targets[0].title == "城市更新提质项目"
