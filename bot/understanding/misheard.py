@@ -6,7 +6,6 @@ the question is mended before it is read."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import compress
 
 from bot.understanding.text import is_cjk, pinyin_key
 
@@ -39,15 +38,9 @@ class MisheardKeys:
         if not self.by_sound:
             return q
         sounds = pinyin_key(q)
-        lengths = self.lengths
         i, mended = 0, q
-        # Only the places whose syllable starts some key (found in C): at the others the
-        # loop would do nothing but step on.
-        for start in compress(range(len(q)), map(lengths.__contains__, sounds)):
-            if start < i:
-                continue  # inside a window mended already
-            i = start
-            for size in lengths[sounds[i]]:
+        while i < len(q):
+            for size in self.lengths.get(sounds[i], ()):
                 key = self.by_sound.get(sounds[i : i + size]) if i + size <= len(q) else None
                 if key is None:
                     continue
