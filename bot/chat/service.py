@@ -38,6 +38,7 @@ from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text, units_now
 from bot.chat.change_words import change_hint, history_reply
 from bot.chat.document_words import document_request
+from bot.chat.numbered_reports import numbered_report
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
 from bot.chat.supervision import workflow_reply
@@ -203,8 +204,8 @@ class ChatService:
             head = head[1:]
             if self.registry.command(head.split("@")[0]) is not None:
                 return self.command(sender, head.split("@")[0], args)
-        if self.role_of(sender) is None:
-            return self.refuse(sender, "question")
+        if self.role_of(sender) is None:  # a unit's "30号已完工" is its /report 30
+            return numbered_report(self, sender, text) or self.refuse(sender, "question")
         # "下一页" typed: the last long list's page; "给我发个报告": the report itself
         made = turn_page(self, sender, text) or document_request(self, sender, text)
         if made is not None:
