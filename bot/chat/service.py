@@ -262,7 +262,7 @@ class ChatService:
         try:
             replies = spec.handler(self, sender, role, rest)
             note_pages(self, sender, replies)  # ▶ pressed, then "下一页" typed
-            return replies
+            return with_waiting_note(self, sender, replies)
         except (ValueError, IndexError, OverflowError):
             return [Reply("", toast="按钮已失效")]
 

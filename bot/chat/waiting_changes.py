@@ -68,6 +68,6 @@ def with_waiting_note(service: ChatContext, sender: Sender, replies: list[Reply]
         "点该消息下的“确认”或输入“确认”生效，输入“取消”放弃。）"
     )
     last = replies[-1]
-    if not last.text:  # a toast alone: the note goes as a message of its own
-        return [*replies, Reply(note)]
+    if not last.text:  # a button's toast alone: no message to add it to
+        return replies
     return [*replies[:-1], dataclasses.replace(last, text=f"{last.text}\n{note}")]

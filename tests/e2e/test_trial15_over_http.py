@@ -18,9 +18,14 @@ filed as "/report 35 补助资金已拨付到位"; "35号完成了吗" gets the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.app.reminders import subscribe
 from tests.auxil.bot_harness import ADMIN, actual, bot_config, keyboard, running_bot
 from tests.auxil.reminder_harness import reports
+from tests.e2e.test_console import blocks, run_main
 
 GROUP = -1003300  # 县卫健委's work group
 MEMBER = 501
@@ -119,3 +124,30 @@ async def test_a_units_numbered_progress_is_filed_as_its_report(config, engine, 
         month = await bot.say(GROUP, MEMBER, "@ledger_test_bot 12 月底前完成", **KW)
         assert month.text.startswith("本群是县卫健委的工作群")
         assert len(reports(engine)) == 1
+
+
+@pytest.fixture
+def config_file(tmp_path) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "ledger.db"}"\n'
+        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_the_console_keeps_a_change_asked_about_before_its_confirmation(config_file):
+    script = ["/set 12 新增贷款 26亿元", "固投排第几", "1", "确认", "/history 12"]
+    result = run_main("chat", "--config", str(config_file), stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = blocks(result.stdout)[1:]
+    assert out[1].splitlines()[-2] == (
+        "（尚未生效，还在等您确认：第12项 新增贷款 完成值：24.43亿元 → 26亿元等。"
+        "点该消息下的“确认”或输入“确认”生效，输入“取消”放弃。）"
+    )
+    assert out[1].endswith("[1] 详情  [2] 变更记录  （输入编号选择）")
+    # "1" is now the answer's 详情; the change still waits, and "确认" typed applies it
+    assert out[2].endswith("输入“取消”放弃。）\n[1] 返回  [2] 变更记录  （输入编号选择）")
+    assert out[3].startswith("✅ 已修改：\n第12项 新增贷款 完成值：24.43亿元 → 26亿元")
+    assert "新增贷款完成值：24.43亿元 → 26亿元" in out[4]

@@ -247,4 +247,4 @@ def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
     )
     assert "24.43" not in service.command(ADMIN, "target", "12")[0].text.split("\n")[1]
     [undone] = service.command(ADMIN, "undo", "")
-    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1 → 24.43")
+    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元")
