@@ -20,6 +20,13 @@ DONE = frozenset({"已完成", "超额完成"})
 STATED_GAP = re.compile(r"缺口|差距|缺额|尚缺|尚差|还差|未完成")
 
 
+def stated_gaps(target: TargetSpec) -> list[IndicatorSpec]:
+    """The indicators that are a shortfall the report states (a figure, no target of its own)."""
+    return [
+        i for i in target.indicators if i.actual and not i.target and STATED_GAP.search(i.name)
+    ]
+
+
 def _figure(ind: IndicatorSpec) -> str:
     return f"{ind.actual}{ind.shown_actual_unit}"
 
@@ -52,12 +59,7 @@ def gap_line(target: TargetSpec, today: dt.date) -> str:
     ]
     if missing:
         short.append("暂无完成数：" + "、".join(missing))
-    stated = [
-        f"{i.name} {_figure(i)}"
-        for i in target.indicators
-        if i.actual and not i.target and STATED_GAP.search(i.name)
-    ]
-    short.extend(stated)
+    short.extend(f"{i.name} {_figure(i)}" for i in stated_gaps(target))
     if not short and not met:
         return "差距：台账没有可比的目标值和完成值"
     if short:

@@ -95,7 +95,7 @@ def test_an_admin_chats_in_the_console(config_file):
     )
     assert out[8].startswith("第12项变更记录（最近2条）：\n")
     assert "console 新增贷款完成值：25.1亿元 → 24.43亿元（撤销）" in out[8]
-    assert "console 新增贷款完成值：24.43 → 25.1（已撤销）" in out[8]
+    assert "console 新增贷款完成值：24.43亿元 → 25.1亿元（已撤销）" in out[8]
     assert len(out) == 9
 
     # the same database file, as the next process sees it
