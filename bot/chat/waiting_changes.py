@@ -70,4 +70,6 @@ def with_waiting_note(service: ChatContext, sender: Sender, replies: list[Reply]
     last = replies[-1]
     if not last.text:  # a button's toast alone: no message to add it to
         return replies
+    if last.document is not None or last.photo is not None:  # a caption: a line of its own
+        return [*replies, Reply(note)]
     return [*replies[:-1], dataclasses.replace(last, text=f"{last.text}\n{note}")]
