@@ -376,7 +376,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self._explains_more_first(self._promoted(self._scored(q)))
+        candidates = self._by_evidence(self._scored(q), q)
         candidates = self._level_first(self._longer_named_first(candidates), q)
         candidates = self._plain_first(self._level_apart(candidates, q), q)
         candidates = self._qualifier_last(candidates, q)

@@ -25,6 +25,7 @@ import re
 
 from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
+from bot.understanding.generic_lead import GenericLead
 from bot.understanding.text import LEVELS, names_level
 
 # A level the question says of the work it asks about: the asker's whole place (全县, 我市)
@@ -65,7 +66,7 @@ def _only_negated(word: str, text: str) -> bool:
     return True
 
 
-class Precedence:
+class Precedence(GenericLead):
     """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
 
     def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -79,6 +80,11 @@ class Precedence:
             if candidate.score >= top * AMBIGUOUS_RATIO and self._trusted(candidate):
                 return to_front(candidates, n)
         return candidates
+
+    def _by_evidence(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The scored candidates in the order their evidence sets before any rule of level,
+        part or wording: trusted first, then explaining more, then named by a subject."""
+        return self._subject_first(self._explains_more_first(self._promoted(candidates)), q)
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates with the leading one whose score times coverage is best
