@@ -93,17 +93,17 @@ class Precedence(GenericLead):
         if len(candidates) < 2:
             return candidates
         lead = candidates[0]
-        best, chosen = lead.score * lead.coverage, 0
+        best, chosen = lead.score * lead.coverage**2, 0
         # Every leading one, not the top three only: several targets alike by one common word
         # (农村) may fill the top three ahead of the one explaining the question.
         for n, c in enumerate(candidates[1:], 1):
             if (
                 c.score >= lead.score * ALONE_RATIO
                 and c.coverage >= lead.coverage + MORE_COVERAGE
-                and c.score * c.coverage > best
+                and c.score * c.coverage**2 > best
                 and self._trusted(c)
             ):
-                best, chosen = c.score * c.coverage, n
+                best, chosen = c.score * c.coverage**2, n
         if not chosen:
             return candidates
         return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]
