@@ -10,6 +10,8 @@ word of the subject the leader does not ("村里的路改造得咋样": 改造 a
 
 from __future__ import annotations
 
+import re
+
 from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import ALONE_RATIO
 
@@ -20,11 +22,16 @@ GENERIC_LEAD = 0.2
 _ALWAYS_SUBJECT = ("figure", "pinyin", "gap")
 
 
+# A word of place (城区, 乡镇, 全县): where a ledger's parts differ ("中心城区" is one part of a
+# 全市 whole), so it may be the very subject asked after, unlike a word of work.
+_PLACE = re.compile(r"[区镇乡县市城]$")
+
+
 def generic_mask(q: str, words: tuple[str, ...]) -> list[bool]:
-    """Which characters of `q` belong to one of the lexicon's words of work and place."""
+    """Which characters of `q` belong to one of the lexicon's words of work (not of place)."""
     mask = [False] * len(q)
     for word in words:
-        if len(word) < 2:
+        if len(word) < 2 or _PLACE.search(word):
             continue
         at = q.find(word)
         while at >= 0:

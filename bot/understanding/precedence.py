@@ -27,6 +27,7 @@ from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
 from bot.understanding.generic_lead import GenericLead
 from bot.understanding.text import LEVELS, names_level
+from bot.understanding.whole_first import WholeFirst
 
 # A level the question says of the work it asks about: the asker's whole place (全县, 我市)
 # or a level before 里, 上, 重点, 级, 属, 直 ("县上项目", "市里盯的"); never the 市 of 城市,
@@ -66,7 +67,7 @@ def _only_negated(word: str, text: str) -> bool:
     return True
 
 
-class Precedence(GenericLead):
+class Precedence(GenericLead, WholeFirst):
     """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
 
     def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -84,7 +85,8 @@ class Precedence(GenericLead):
     def _by_evidence(self, candidates: list[Candidate], q: str) -> list[Candidate]:
         """The scored candidates in the order their evidence sets before any rule of level,
         part or wording: trusted first, then explaining more, then named by a subject."""
-        return self._subject_first(self._explains_more_first(self._promoted(candidates)), q)
+        ordered = self._subject_first(self._explains_more_first(self._promoted(candidates)), q)
+        return self._whole_first(ordered, q)
 
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates with the leading one whose score times coverage is best
