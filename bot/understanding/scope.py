@@ -326,7 +326,10 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         if not asked:
             return False
         texts = normalize(f"{best.target_text}。{best.progress_text}")
+        # What names the target itself (固投 of 固定资产投资) is what its stated rank is of.
+        names = normalize(" ".join((best.title, *best.aliases)))
         words = [(t, *self.index.lexicon_words(t)) for t in asked]
+        words = [forms for forms in words if not any(w in names for w in forms)]
         clauses = CLAUSE.split(texts)
         for n, clause in enumerate(clauses):
             if RANK_STATED.search(clause):
