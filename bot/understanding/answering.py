@@ -257,7 +257,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         today = (self.today, self.ledger.year, self.tz)  # "今天几号"
         held = bool(context and context.targets)
         aside = aside_reply(q, has_target=held, examples=self.examples, today=today)
-        if aside is not None:
+        if aside is not None and not self._figure_alone(q):
             return self._unknown(question, reply_prefix=aside, alias_candidate=False)
         workflow = self._supervision_answer(question, q, context)  # 销号, 佐证材料, changes
         if workflow is not None:

@@ -44,3 +44,23 @@ def test_a_rough_sum_names_the_amount_within_it(kinds, question, number):
 
 def test_a_rough_sum_no_target_holds_names_none(kinds):
     assert kinds.ask("五十多亿的那个").intent == "unknown"
+
+
+def test_a_figure_alone_that_one_target_holds_is_that_target():
+    rate = IndicatorSpec("城镇登记失业率", "4.3", "%", comparator="<=", actual="3.57")
+    targets = (
+        TargetSpec(1, "城镇新增就业", "就业", "城镇新增就业:全市27800人"),
+        TargetSpec(2, "城镇登记失业率", "就业", "城镇登记失业率低于4.3%", indicators=(rate,)),
+    )
+    jobs = Answerer(
+        small_ledger(2019, *targets),
+        load_lexicon(),
+        today=dt.date(2019, 12, 31),
+        tz=ZoneInfo("Asia/Shanghai"),
+    )
+    answer = jobs.ask("3.57%")
+    assert answer.intent == "target" and answer.targets[0] == 2
+
+
+def test_a_bare_number_is_still_no_question(kinds):
+    assert kinds.ask("-5").intent == "unknown"
