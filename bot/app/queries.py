@@ -70,13 +70,18 @@ def filter_of_word(word: str) -> TargetFilter:
     return TargetFilter(unit=word)
 
 
+def list_words(words: str) -> list[str]:
+    """The words of a chat list, apart at spaces and at the commas people type between them."""
+    return words.replace("、", " ").replace("，", " ").replace(",", " ").split()
+
+
 def filter_of_words(words: str) -> TargetFilter | str:
     """Several words of a chat list ("民政局 未完成 滞后"): a target must match every kind
     named, and any one of the statuses; the word that is a second unit or category (which
     only one may be) is returned instead, for the reply to name."""
     statuses: list[str] = []
     found: dict[str, str] = {}
-    for word in words.replace("、", " ").replace("，", " ").replace(",", " ").split():
+    for word in list_words(words):
         one = filter_of_word(word)
         if one.status:
             statuses.append(one.status)

@@ -69,7 +69,7 @@ def cmd_users(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         lines.append(f"控制台用户（你）：{role}身份")
         admins = admins or "（无；在配置文件 [telegram] admins 中填写用户ID）"
     lines.append("管理员：" + (admins or "（无）"))
-    lines.append(f"查看者（{len(rows)}）：")
+    lines.append(f"查看者（{len(rows)}）：" if rows else "查看者：（无；用 /grant ID 授予）")
     lines += [
         f"· {g.subject_id}{'（群）' if g.subject_id < 0 else ''} {g.note}".rstrip() for g in rows
     ]

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from bot.chat.context import ChatContext
-from bot.chat.types import ADMIN, Sender
+from bot.chat.types import ADMIN, Sender, ask_the_office
 from bot.domain.ledger import STATUSES, TargetSpec
 from bot.understanding.conversation import Answer
 
@@ -37,7 +37,8 @@ def change_hint(service: ChatContext, sender: Sender, text: str, answer: Answer)
         return None
     if service.role_of(sender) == ADMIN:
         return f"➤ 提问不会修改台账。要修改，请发送：{command}（确认后生效）"
-    return "➤ 提问不会修改台账。修改数据请联系县督查局管理员；责任单位可用 /report 报送进展。"
+    ask = ask_the_office(service.config.office_name)
+    return f"➤ 提问不会修改台账。修改数据{ask}；责任单位可用 /report 报送进展。"
 
 
 def _command(target: TargetSpec, value: str, indicator: str) -> str | None:

@@ -26,6 +26,7 @@ from bot.chat.types import (
     Button,
     Reply,
     Sender,
+    ask_the_office,
     no_such_target,
     parse_target_number,
     split_typed,
@@ -46,7 +47,8 @@ DOCUMENT_USAGE = (
     "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
 )
 REPORT_MAX_CHARS = 1000  # a progress note, not a document: longer material goes as a file
-REJECT_USAGE = "用法：/reject 报送编号 理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
+REJECT_REASON = "数据口径不符，请按12月底数据报送"  # the example reason, in the usage and the ask
+REJECT_USAGE = f"用法：/reject 报送编号 理由，例如 /reject 3 {REJECT_REASON}"
 
 
 def may_report(ctx: ChatContext, sender: Sender, number: int) -> bool:
@@ -122,7 +124,7 @@ def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
     ]
     if own:
         lines.append(_own_line(own))
-    lines.append("查询台账需要开通权限，请联系县督查局管理员。")
+    lines.append(f"查询台账需要开通权限，{ask_the_office(ctx.config.office_name)}。")
     return Reply("\n".join(lines))
 
 
@@ -346,8 +348,10 @@ def approve(ctx: ChatContext, sender: Sender, report_id: int, *, force: bool) ->
 def cmd_reject(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Reject a progress report with a reason: /reject 编号 理由."""
     head, _, reason = unicodedata.normalize("NFKC", args).strip().partition(" ")
-    if not head.isdigit() or not reason.strip():
+    if not head.isdigit():
         return [Reply(REJECT_USAGE)]
+    if not reason.strip():  # "/reject 3": the unit is told why, so the reason is what is missing
+        return [Reply(f"请写明驳回理由，例如 /reject {head} {REJECT_REASON}")]
     problem = text_problem(reason, multiline=True)
     if problem:
         return [Reply(f"理由{problem}。{REJECT_USAGE}")]

@@ -5,9 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 
 from bot.app.ledger_years import split_year_argument
-from bot.app.queries import TargetFilter, filter_of_words, select_targets
+from bot.app.queries import (
+    TargetFilter,
+    filter_of_word,
+    filter_of_words,
+    list_words,
+    select_targets,
+)
 from bot.chat.context import ChatContext
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
@@ -21,7 +28,7 @@ from bot.chat.types import (
 )
 from bot.chat.years import not_held, year_core
 from bot.domain.echo import echoed
-from bot.domain.ledger import STATUSES
+from bot.domain.ledger import STATUSES, TargetSpec
 from bot.domain.status import DONE_STATUSES, deadline_state, open_deadlines, year_closed
 from bot.render.replies import (
     closed_year_due_text,
@@ -67,17 +74,20 @@ def cmd_summary(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 
 
 def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
-    """List targets, by status, unit or category (of another year when one is named before
-    or after the filter: "/list 2020 未完成", "/list 未完成 2020")."""
-    answerer, label, rest = year_core(service, args, either_end=True)
+    """List targets, by status, unit or category (of another year when one is named among
+    the words: "/list 2020 未完成", "/list 未完成 2020", "/list 未完成 2020 民政局")."""
+    answerer, label, rest = year_core(service, args, anywhere=True)
     if answerer is None:
         return not_held(service, args)
     args = rest
     targets, year = answerer.ledger.targets, (answerer.ledger.year if label else None)
-    if not args.replace("、", " ").replace("，", " ").replace(",", " ").strip():
+    if not list_words(args):
         return [service.paged_list(f"{label}全部目标", [t.number for t in targets], year=year)]
     wanted = filter_of_words(args)
     if isinstance(wanted, str):  # "/list 民政局 财政局": one unit and one category at most
+        if (unknown := _unknown_unit_word(args, targets)) is not None:
+            # "/list 民政局 xyz": the word that names nothing, not a second unit too many
+            return [_nothing_found(unknown)]
         return [
             Reply(
                 f"/list 只能写一个单位、一个领域（状态可写几个），“{echoed(wanted)}”多了。"
@@ -92,15 +102,24 @@ def cmd_list(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             # "/list 养老": no unit or status, but a topic a leader may list by, as asked.
             title = list_title(topic.reply)
             chosen = [answerer.by_number[n] for n in topic.targets]
-    if (
-        not chosen
-        and wanted.unit
-        and not any(wanted.unit in u.name for t in targets for u in t.units)
-    ):
-        return [
-            Reply(f"没有找到“{echoed(wanted.unit)}”。{LIST_USAGE}状态可选：{'、'.join(STATUSES)}")
-        ]
+    if not chosen and (unknown := _unknown_unit_word(args, targets)) is not None:
+        return [_nothing_found(unknown)]
     return [service.paged_list(f"{label}{title}", [t.number for t in chosen], year=year)]
+
+
+def _unknown_unit_word(args: str, targets: Iterable[TargetSpec]) -> str | None:
+    """The first /list word that is no status or category and is part of no unit's name."""
+    names = {u.name for t in targets for u in t.units}
+    for word in list_words(args):
+        unit = filter_of_word(word).unit
+        if unit and not any(unit in name for name in names):
+            return word
+    return None
+
+
+def _nothing_found(word: str) -> Reply:
+    """ "没有找到“xyz”。" and how /list is written, with the statuses it takes."""
+    return Reply(f"没有找到“{echoed(word)}”。{LIST_USAGE}状态可选：{'、'.join(STATUSES)}")
 
 
 def _list_heading(wanted: TargetFilter) -> str:

@@ -138,7 +138,9 @@ def cmd_subscriptions(ctx: ChatContext, sender: Sender, args: str) -> list[Reply
     """List the unit subscriptions, and the units no chat receives reminders for."""
     with reading(ctx.engine) as session:
         rows = list_subscriptions(session)
-    lines = [f"订阅（{len(rows)}）："] + [f"· {r.unit} → {r.chat_id}" for r in rows]
+    head = f"订阅（{len(rows)}）：" if rows else "订阅：（无；在单位的工作群里发 /subscribe 单位）"
+    lines = [head]
+    lines += [f"· {r.unit} → {r.chat_id}" for r in rows]
     missing = [u for u in unit_names(ctx.answerer.ledger) if u not in {r.unit for r in rows}]
     if missing:
         lines.append("未订阅的单位（提醒无人接收）：" + "、".join(missing))

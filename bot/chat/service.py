@@ -46,6 +46,7 @@ from bot.chat.types import (
     Button,
     Reply,
     Sender,
+    ask_the_office,
     split_typed,
     target_buttons,
     without_unseen,
@@ -64,8 +65,12 @@ from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Answer, Conversations
 
 logger = logging.getLogger(__name__)
-# A viewer's admin command: what to do instead (/help lists the commands the asker may use).
-ADMIN_ONLY = "仅限管理员使用。需要办理的，请联系县督查局管理员；发送 /help 查看您可用的命令。"
+
+
+def admin_only(office: str) -> str:
+    """A viewer's admin command: whom to ask, and /help for the commands the asker may use."""
+    return f"仅限管理员使用。需要办理的，{ask_the_office(office)}；发送 /help 查看您可用的命令。"
+
 
 # A confirmation typed as text where no button waits: it is not a question about a target.
 BARE_CONFIRMATIONS = frozenset({"确认", "确定", "取消", "好的确认", "确认修改"})
@@ -155,7 +160,8 @@ class ChatService:
         unit_reply = chat_progress_reports.unit_chat_reply(self, sender)
         if unit_reply is not None:
             return [unit_reply]
-        return [Reply("抱歉，您没有使用本助手的权限。如需开通，请联系县督查局管理员。")]
+        ask = ask_the_office(self.config.office_name)
+        return [Reply(f"抱歉，您没有使用本助手的权限。如需开通，{ask}。")]
 
     # --- entry points --------------------------------------------------------------------
 
@@ -177,7 +183,7 @@ class ChatService:
             return [Reply(f"没有 /{name} 这个命令。发送 /help 查看可用命令。")]
         if not command.allows(role):
             logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
-            return [Reply(f"/{name} {ADMIN_ONLY}")]
+            return [Reply(f"/{name} {admin_only(self.config.office_name)}")]
         try:
             replies = command.handler(self, sender, args.strip())
             note_pages(self, sender, replies)  # "/list" then "下一页" typed

@@ -62,6 +62,11 @@ def split_typed(text: str) -> tuple[str, str]:
     return unicodedata.normalize("NFKC", words[0]), words[1] if len(words) > 1 else ""
 
 
+def ask_the_office(office: str) -> str:
+    """ "请联系西平县督查局管理员": whom someone without the rights is sent to, as configured."""
+    return f"请联系{office}管理员"
+
+
 def no_such_target(ledger, number: int) -> str:
     """What every command says of a number a year's ledger does not hold."""
     return f"{ledger.year}年台账中没有第{number}项目标（共{len(ledger.targets)}项）。"

@@ -14,28 +14,30 @@ if TYPE_CHECKING:
     from bot.understanding.answering import Answerer
 
 
-# A year written after a command's other arguments ("/list 未完成 2020", "/list 民政局 2020年").
-_TRAILING_YEAR = re.compile(r"(?:^|\s)((?:19|20)\d{2})\s*年?度?\s*$")
+# A year written as a word of its own among a command's other arguments ("/list 未完成 2020",
+# "/list 民政局 2020年", "/list 未完成 2020 民政局").
+_YEAR_WORD = re.compile(r"(?:^|\s)((?:19|20)\d{2})\s*年?度?(?=\s|$)")
 
 
-def split_year_either_end(args: str) -> tuple[int | None, str]:
-    """A command's year, written before its other arguments or after them, and the rest."""
+def split_year_anywhere(args: str) -> tuple[int | None, str]:
+    """A command's year, written before, among or after its other arguments, and the rest."""
     year, rest = split_year_argument(args)
     if year is not None:
         return year, rest
-    found = _TRAILING_YEAR.search(args.strip())
+    text = args.strip()
+    found = _YEAR_WORD.search(text)
     if found is None:
         return None, args
-    return int(found.group(1)), args.strip()[: found.start()].strip()
+    return int(found.group(1)), f"{text[: found.start()]} {text[found.end() :]}".strip()
 
 
 def year_core(
-    service: ChatContext, args: str, *, either_end: bool = False
+    service: ChatContext, args: str, *, anywhere: bool = False
 ) -> tuple[Answerer | None, str, str]:
-    """The core of the year `args` start with (or end with, `either_end`; the current one if
-    none; None if not held), the title prefix that names a year other than the current one,
-    and the other arguments."""
-    year, rest = split_year_either_end(args) if either_end else split_year_argument(args)
+    """The core of the year `args` start with (or hold as any word, `anywhere`; the current
+    one if none; None if not held), the title prefix that names a year other than the current
+    one, and the other arguments."""
+    year, rest = split_year_anywhere(args) if anywhere else split_year_argument(args)
     if year is None or year == service.year:
         return service.answerer, "", rest
     return service.years.answerer(year), f"{year}年", rest
@@ -43,6 +45,6 @@ def year_core(
 
 def not_held(service: ChatContext, args: str) -> list[Reply]:
     """The reply to a command naming a year the database does not hold (`args` as given)."""
-    year, _ = split_year_either_end(args)
+    year, _ = split_year_anywhere(args)
     held = "、".join(f"{y}年" for y in service.years.held())
     return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]

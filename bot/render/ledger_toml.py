@@ -209,16 +209,20 @@ def _indicator(data: dict[str, Any], where: str) -> IndicatorSpec:
     return dataclasses.replace(ind, omitted=frozenset(omitted))
 
 
-def _target(data: dict[str, Any], source: str, defaults: DeadlineSpec | None) -> TargetSpec:
+def _target(
+    data: dict[str, Any], source: str, defaults: DeadlineSpec | None, place: int
+) -> TargetSpec:
+    """The `place`-th (from 1) [[targets]] table of the file, checked key by key."""
     number = data.get("number")
+    # a bad number cannot name its target: its place in the file and its title find it
+    title = data.get("title")
+    section = f"{source}: 文件中第{place}节 [[targets]]" + (
+        f"（title 为“{echoed(title)}”）" if isinstance(title, str) and title else ""
+    )
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise LedgerFileError(
-            f"{source}: 有一项目标的 number 是 {number!r}，序号应为1或更大的整数"
-        )
+        raise LedgerFileError(f"{section}的 number 是 {number!r}，序号应为1或更大的整数")
     if number > MAX_TARGET_NUMBER:  # named with its file, as every other mistake in it is
-        raise LedgerFileError(
-            f"{source}: 有一项目标的 number 是 {number}，序号最大为{MAX_TARGET_NUMBER}"
-        )
+        raise LedgerFileError(f"{section}的 number 是 {number}，序号最大为{MAX_TARGET_NUMBER}")
     where = f"{source}: 第{number}项目标"
     category = _text(data, "category", where, required=True)
     if category not in CATEGORIES:
@@ -344,7 +348,7 @@ def parse_ledger(
                 f"{source}: targets[{i}]：每项目标应为一个表（[[targets]] 开头的一节），"
                 f"而不是 {echoed(repr(t))}"
             )
-    targets = [_target(t, source, default) for t in targets_raw]
+    targets = [_target(t, source, default, i) for i, t in enumerate(targets_raw, 1)]
     if known_units:
         targets = _known_units(targets, targets_raw, source, known_units, departments)
     seen: set[int] = set()

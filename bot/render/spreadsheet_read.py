@@ -283,7 +283,8 @@ def rows_to_ledger(
             groups[-1][2].append((r, cells))
             continue
         if not number_text.isdigit():
-            problems.append(CellProblem(r, "序号", f"“{number_text}”不是目标序号（应为整数）"))
+            not_one = f"“{number_text}”不是目标序号（应为正整数，如 12）"
+            problems.append(CellProblem(r, "序号", not_one))
             continue
         number = int(number_text)
         if number not in known:

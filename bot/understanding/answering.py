@@ -176,12 +176,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             else:  # the build's objects out of the young generations now, not in a question's
                 gc.collect(1)  # collection (nor, scanned twice, in the first one after the build)
         else:
-            for number in changed:
-                for members in self._topic_members.values():
-                    members.discard(number)
-                if number in self.index.docs:
-                    for name in self._topics_of(number):
-                        self._topic_members.setdefault(name, set()).add(number)
+            self._topic_members = self._refreshed_topic_members(changed)
         return changed
 
     @property
@@ -379,7 +374,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         candidates = self._by_evidence(self._scored(q), q)
         candidates = self._level_first(self._longer_named_first(candidates), q)
         candidates = self._plain_first(self._level_apart(candidates, q), q)
-        candidates = self._qualifier_last(candidates, q)
+        candidates = self._qualifier_last(self._subject_first(candidates, q), q)
         candidates, whole = self._part_first(candidates)
         best = self.by_number[candidates[0].number] if candidates else None
         # A part set before its whole (`_part_first`) was trusted there.

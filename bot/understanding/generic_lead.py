@@ -24,7 +24,7 @@ _ALWAYS_SUBJECT = ("figure", "pinyin", "gap")
 
 # A word of place (城区, 乡镇, 全县): where a ledger's parts differ ("中心城区" is one part of a
 # 全市 whole), so it may be the very subject asked after, unlike a word of work.
-_PLACE = re.compile(r"[区镇乡县市城]$")
+_PLACE = re.compile(r"[区镇乡县市城村]$")
 
 
 def generic_mask(q: str, words: tuple[str, ...]) -> list[bool]:

@@ -21,6 +21,13 @@ class Topic:
     asked: tuple[str, ...]  # words that name the topic in a question
     words: tuple[str, ...]  # words that put a target in the topic
     category: str = ""  # the ledger category (领域) a target of this topic belongs to
+    # words of `words` that say where or for whom (农村 of 农村低保, 农村教师): a target they
+    # alone put in the topic is another topic's when one holds it by its own words
+    passing: tuple[str, ...] = ()
+
+    def holds_by_own(self, text: str) -> bool:
+        """A word of the topic other than a passing one is written in `text`."""
+        return any(w in text for w in self.words if w not in self.passing)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> FieldLexicon:
             asked=tuple(str(w).lower() for w in group.get("asked", [name])),
             words=tuple(str(w).lower() for w in group.get("words", [])),
             category=str(group.get("category", "")),
+            passing=tuple(str(w).lower() for w in group.get("passing", [])),
         )
         for name, group in raw.get("topics", {}).items()
         if isinstance(group, dict)

@@ -105,25 +105,6 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         text, topics = self._topic_text(number), self.lexicon.topics
         return frozenset(other.name for other in topics if any(w in text for w in other.words))
 
-    def _all_topic_members(self) -> dict[str, set[int]]:
-        """Every topic's targets, each topic word looked for only where the index says it
-        can be (kept up to date by `refresh` for the targets that change)."""
-        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
-        texts: dict[int, str] = {}
-        for topic in self.lexicon.topics:
-            found = members[topic.name]
-            for word in topic.words:
-                numbers = self.index.numbers_with(word)
-                for number in self.index.docs if numbers is None else numbers:
-                    if number in found:
-                        continue
-                    text = texts.get(number)
-                    if text is None:
-                        text = texts[number] = self._topic_text(number)
-                    if word in text:
-                        found.add(number)
-        return members
-
     def _counts(self, word: str) -> list[int]:
         counts = self._word_counts.get(word)
         if counts is None:

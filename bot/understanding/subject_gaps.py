@@ -91,6 +91,7 @@ class SubjectGaps:
         parts = self._generic_parts
         if not parts or not best.reasons:
             return False
+        runs = self._generic_runs(q)  # 质改 of 提质改造: across two words of work, one of neither
         # Most targets fail on their first reason: the text is tested before any work on it.
         for r in best.reasons:
             text = r.text
@@ -101,7 +102,7 @@ class SubjectGaps:
                 if any(text in word and word in q for word in self.lexicon.generic):
                     continue
                 return False
-            if text in parts:
+            if text in parts or _within_runs(q, text, runs):
                 continue
             if _FIGURE_CHARS.search(text):
                 text = _FIGURE_CHARS.sub("", text)
@@ -110,6 +111,23 @@ class SubjectGaps:
             if not (places and self._own_place(text)):
                 return False
         return True
+
+    def _generic_runs(self, q: str) -> list[tuple[int, int]]:
+        """The spans of `q` that words of work or place written one after another cover."""
+        covered = [False] * len(q)
+        for word in self.lexicon.generic:
+            at = q.find(word) if len(word) >= 2 else -1
+            while at >= 0:
+                covered[at : at + len(word)] = [True] * len(word)
+                at = q.find(word, at + 1)
+        runs, start = [], None
+        for i, on in enumerate((*covered, False)):
+            if on and start is None:
+                start = i
+            elif not on and start is not None:
+                runs.append((start, i))
+                start = None
+        return runs
 
     def _own_place(self, text: str) -> bool:
         """`text` is the ledger's own place, as its preamble names it with a level (恩平 or
@@ -132,19 +150,41 @@ class SubjectGaps:
     def _names_unheld_subject(self, q: str, best: Candidate | None) -> bool:
         """The leading target is named by no phrase of three characters or more and shares
         only words of work or place with the question, which names a subject of county work
-        (an official word of the lexicon, no part of it explained) that no target writes, nor
-        any of the lexicon's words for it."""
+        (an official word of the lexicon, no part of it explained) that the leader does not
+        write, nor any of the lexicon's words for it."""
         if best is None or _names_phrase(best) or not self._only_generic_evidence(q, best):
             return False
         explained = [_FIGURE_CHARS.sub("", r.text) for r in best.reasons]
+        own = self._text_of(best)
         for word in self._official_in(q):
             if any(e and e in word and e not in self._generic_parts for e in explained):
                 continue
-            if self._targets_write(word) or self._ledger_writes_apart(word):
-                continue
-            if not any(self._targets_write(w) for w in self._readings[word]):
-                return True
+            if self._writes_subject(own, word) or self._ledger_writes_apart(word):
+                continue  # the leader's own subject, in words the matching did not score
+            # No target's subject, or another's that is no trusted runner-up (`_subject_first`
+            # puts one first): words of work alone do not make it the leader's.
+            return True
         return False
+
+    def _subject_first(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """A leader explained by words of work or place alone yields to a trusted runner-up
+        that writes every subject the question names and the leader does not ("饮水巩固提升":
+        not a hospital's 巩固 and 提升, the target that writes 饮水); else they stay as they were
+        (and `_names_unheld_subject` finds the question out of scope)."""
+        best = candidates[0] if candidates else None
+        if best is None or _names_phrase(best) or not self._only_generic_evidence(q, best):
+            return candidates
+        own = self._text_of(best)
+        words = [w for w in self._official_in(q) if not self._writes_subject(own, w)]
+        for n, c in enumerate(candidates[1:5], 1):
+            text = self._text_of(c)
+            if words and self._trusted(c) and all(self._writes_subject(text, w) for w in words):
+                return [c, *candidates[:n], *candidates[n + 1 :]]
+        return candidates
+
+    def _writes_subject(self, text: str, word: str) -> bool:
+        """`text` writes the official `word` or one of the lexicon's words for it."""
+        return word in text or any(w in text for w in self._readings[word])
 
     def _names_unheld_name(self, q: str, best: Candidate | None) -> bool:
         """A match on nothing but words of work or place (or the name's own characters)
@@ -271,6 +311,18 @@ class SubjectGaps:
         if not all(t in index.postings or index.alias_df[t] > 0 for t in tokens):
             return False
         return tokens == [word] or self._counts(word)[0] > 0
+
+
+def _within_runs(q: str, text: str, runs: list[tuple[int, int]]) -> bool:
+    """Every place `q` writes `text` lies inside one of `runs`."""
+    at = q.find(text)
+    if at < 0 or not runs:
+        return False
+    while at >= 0:
+        if not any(start <= at and at + len(text) <= end for start, end in runs):
+            return False
+        at = q.find(text, at + 1)
+    return True
 
 
 def _straddles(q: str, text: str, spans: list[tuple[int, int]]) -> bool:

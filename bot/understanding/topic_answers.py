@@ -53,7 +53,7 @@ class TopicAnswers:
             return None
         if len(held) == len(self.ledger.targets) and SUMMARY.search(q):
             return None  # "教育这块总体怎么样" on a ledger all of education: the summary
-        if self._specific_topic(q):
+        if self._specific_topic(q) and not self._only_a_topic(q):
             best = self._scored(q)[0]
             if not any(r.text in topic.asked or r.text == topic.name for r in best.reasons[:1]):
                 return None
@@ -149,3 +149,53 @@ class TopicAnswers:
         if self._trusted(candidates[0]):
             return True
         return candidates[0].number in members and self._leads_alone(candidates, q)
+
+    def _all_topic_members(self) -> dict[str, set[int]]:
+        """Every topic's targets, each topic word looked for only where the index says it
+        can be (kept up to date by `refresh` for the targets that change)."""
+        members: dict[str, set[int]] = {topic.name: set() for topic in self.lexicon.topics}
+        texts: dict[int, str] = {}
+        for topic in self.lexicon.topics:
+            found = members[topic.name]
+            for word in topic.words:
+                numbers = self.index.numbers_with(word)
+                for number in self.index.docs if numbers is None else numbers:
+                    if number in found:
+                        continue
+                    text = texts.get(number)
+                    if text is None:
+                        text = texts[number] = self._topic_text(number)
+                    if word in text:
+                        found.add(number)
+        self._raw_topic_members = members
+        return self._settled_topics(members)
+
+    def _refreshed_topic_members(self, changed: set[int]) -> dict[str, set[int]]:
+        """Every topic's targets again, those in `changed` looked up anew."""
+        raw = self._raw_topic_members
+        for number in changed:
+            for members in raw.values():
+                members.discard(number)
+            if number in self.index.docs:
+                for name in self._topics_of(number):
+                    raw.setdefault(name, set()).add(number)
+        return self._settled_topics(raw)
+
+    def _settled_topics(self, raw: dict[str, set[int]]) -> dict[str, set[int]]:
+        """The topics' targets without those a topic's passing words alone put in it and
+        another topic holds (农村低保 is 低保's, not 农业农村's), where two or more are left
+        by its own words: on a ledger with fewer, its passing words are what it is about."""
+        settled = {name: set(members) for name, members in raw.items()}
+        for topic in self.lexicon.topics:
+            members = raw.get(topic.name, set())
+            if not topic.passing or len(members) < 2:
+                continue
+            passing = {
+                n
+                for n in members
+                if not topic.holds_by_own(self._topic_text(n))
+                and any(n in others for name, others in raw.items() if name != topic.name)
+            }
+            if len(members - passing) >= 2:
+                settled[topic.name] = members - passing
+        return settled

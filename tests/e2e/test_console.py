@@ -281,7 +281,8 @@ def test_users_in_the_console_shows_the_console_users_role(config_file):
     out = blocks(result.stdout)
     assert out[1] == (
         "控制台用户（你）：管理员身份\n"
-        "管理员：（无；在配置文件 [telegram] admins 中填写用户ID）\n查看者（0）："
+        "管理员：（无；在配置文件 [telegram] admins 中填写用户ID）\n"
+        "查看者：（无；用 /grant ID 授予）"
     )
 
 

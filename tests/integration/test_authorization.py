@@ -12,7 +12,7 @@ import pytest
 
 from bot.app.progress_reports import file_report
 from bot.app.services import build_answerer
-from bot.chat.service import ADMIN_ONLY, ChatService
+from bot.chat.service import ChatService, admin_only
 from bot.chat.types import ADMIN as ADMIN_RIGHTS
 from bot.chat.types import Sender
 from bot.domain.admin_commands import ADMIN_PROPOSAL_COMMANDS
@@ -110,7 +110,8 @@ def test_no_admin_command_works_for_a_non_admin(service, engine, who):
         for spelled in (name, name.upper()):
             replies = service.command(sender, spelled, ARGS[name])
             texts = [r.text for r in replies]
-            expected = REFUSAL if role is None else f"/{spelled} {ADMIN_ONLY}"
+            refused = f"/{spelled} {admin_only(service.config.office_name)}"
+            expected = REFUSAL if role is None else refused
             assert texts == [expected], (who, spelled)
             assert all(not r.buttons for r in replies)
         assert snapshot(engine) == before, (who, name)
@@ -143,9 +144,9 @@ def test_no_admin_button_works_for_a_non_admin(service, engine, who):
     for data in (data_of[prefix] for prefix in admin_buttons):
         replies = service.button(sender, data)
         assert [r.text for r in replies] == [""], (who, data)
-        assert replies[0].toast
-        if role is None:
-            assert replies[0].toast == "您没有权限"
+        # a stranger is refused outright; a viewer is told the button is an admin's
+        refused = service.registry.button(data.partition(":")[0]).refused
+        assert replies[0].toast == ("您没有权限" if role is None else refused), (who, data)
         assert snapshot(engine) == before, (who, data)
     # the admin can still confirm it afterwards
     [done] = service.button(ADMIN_SENDER, confirm.data)
@@ -165,7 +166,7 @@ def test_the_arguments_are_ones_an_admin_could_use(service, engine):
                 "users": "管理员：42\n查看者（3）：",
                 "subscribe": "已订阅：县民政局的到期提醒将发送到 -1001234567。",
                 "unsubscribe": "已取消：县民政局的提醒不再发送到 -1001234567。",
-                "subscriptions": "订阅（0）：",
+                "subscriptions": "订阅：（无；在单位的工作群里发 /subscribe 单位）",
                 "urge": "当前前端不能向其他群发送消息。",
                 "pending": "暂无待审核的进展报送。",
                 "reject": "没有待审核的报送#1。",
@@ -201,3 +202,18 @@ def test_an_unmatched_question_becomes_one_alias_proposal_however_often_pressed(
     [again] = service.button(ADMIN_SENDER, "unm:1")
     assert (again.text, again.toast) == ("", "该问题已处理或不存在")
     assert snapshot(engine) == before
+
+
+def test_a_refusal_sends_the_asker_to_the_configured_office(config, engine):
+    # Before, every refusal named "县督查局" whatever [office] name the config gave.
+    admins = dataclasses.replace(config.telegram, admins=(ADMIN,))
+    office = dataclasses.replace(config, office_name="西平县督查局", telegram=admins)
+    service = ChatService(engine, office, build_answerer(engine, office))
+    viewer, _ = SENDERS["viewer"]
+    assert service.command(ADMIN_SENDER, "grant", "77")[0].text.startswith("已授予")
+    [stranger] = service.question(SENDERS["stranger"][0], "新增贷款完成了吗")
+    assert stranger.text == "抱歉，您没有使用本助手的权限。如需开通，请联系西平县督查局管理员。"
+    [admin_only_reply] = service.command(viewer, "set", "12 新增贷款 30亿元")
+    assert "请联系西平县督查局管理员" in admin_only_reply.text
+    [question] = service.question(viewer, "新增贷款改成30亿元")
+    assert "修改数据请联系西平县督查局管理员" in question.text, question.text

@@ -212,6 +212,19 @@ def exponent_figure_xlsx(tmp: Path, base):
     return path, "科学计数法", target_row, "目标值"
 
 
+def negative_number_xlsx(tmp: Path, base):
+    # "-12" is a whole number: the refusal says a target number is a positive one
+    rows = good_rows(base)
+    target_row = row_of(rows, 12)
+    rows[target_row - 1][COLUMNS.index("序号")] = -12
+    path = tmp / "negative_number.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path, "“-12”不是目标序号（应为正整数，如 12）", target_row, "序号"
+
+
 def control_character_csv(tmp: Path, base):
     path, row = csv_with(tmp, base, "control.csv", 12, "简称", "贷款\x01")
     return path, "U+0001", row, "简称"
@@ -429,6 +442,7 @@ BAD_FILES = {
     "UTF-16 CSV": utf16_csv,
     "random bytes": random_bytes_csv,
     "Big5 CSV": big5_csv,
+    "negative target number in xlsx": negative_number_xlsx,
     "formula in xlsx": formula_xlsx,
     "formula in CSV": formula_csv,
     "huge cell in CSV": huge_cell_csv,

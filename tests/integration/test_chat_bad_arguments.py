@@ -248,3 +248,18 @@ def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
     assert "24.43" not in service.command(ADMIN, "target", "12")[0].text.split("\n")[1]
     [undone] = service.command(ADMIN, "undo", "")
     assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1 → 24.43")
+
+
+def test_a_rejection_without_a_reason_asks_for_the_reason_with_its_number(service):
+    # Before, "/reject 3" gave the bare usage line: the number was right, the reason missing.
+    [reply] = service.command(ADMIN, "reject", "3")
+    assert reply.text == "请写明驳回理由，例如 /reject 3 数据口径不符，请按12月底数据报送"
+    [word] = service.command(ADMIN, "reject", "abc 理由")
+    assert word.text.startswith("用法：/reject 报送编号 理由")
+
+
+def test_empty_viewer_and_subscription_lists_say_how_to_add_one(service):
+    [users] = service.command(ADMIN, "users", "")
+    assert users.text.splitlines()[-1] == "查看者：（无；用 /grant ID 授予）"
+    [subscriptions] = service.command(ADMIN, "subscriptions", "")
+    assert subscriptions.text.startswith("订阅：（无；在单位的工作群里发 /subscribe 单位）\n")

@@ -44,6 +44,15 @@ def test_a_category_and_a_status_and_a_year_at_either_end(service):
     assert all("超额完成" in line for line in listed.text.splitlines()[1:]) and len(numbers) > 1
 
 
+def test_a_year_between_the_other_words_is_the_year(service):
+    # Before, "/list 未完成 2020 民政局" read 2020 as a unit and called 民政局 one too many.
+    [between] = service.command(ADMIN, "list", "未完成 2020 民政局")
+    [without] = service.command(ADMIN, "list", "未完成 民政局")
+    assert between.text == without.text
+    [elsewhere] = service.command(ADMIN, "list", "未完成 1999 民政局")
+    assert elsewhere.text.startswith("数据库中没有1999年的台账（现有：2020年）")
+
+
 def test_two_units_or_an_unknown_word_say_what_to_type(service):
     from bot.chat.queries import LIST_USAGE
 
@@ -51,8 +60,10 @@ def test_two_units_or_an_unknown_word_say_what_to_type(service):
     assert usage == LIST_USAGE
     [two] = service.command(ADMIN, "list", "民政局 财政局")
     assert "“财政局”多了" in two.text and two.text.endswith(usage)
-    [unknown] = service.command(ADMIN, "list", "民政局 xyz")
-    assert "“xyz”多了" in unknown.text and unknown.text.endswith(usage)
+    # A word no unit is named by is not found, wherever it stands: not "one unit too many"
+    for words in ("民政局 xyz", "xyz 民政局", "未完成 民政局 xyz"):
+        [unknown] = service.command(ADMIN, "list", words)
+        assert unknown.text.startswith("没有找到“xyz”。" + usage), words
     [alone] = service.command(ADMIN, "list", "xyz")
     assert alone.text.startswith("没有找到“xyz”。" + usage)
 

@@ -54,7 +54,7 @@ def test_subscribe_sent_in_private_without_a_chat_says_where_to_send_it(config, 
         "（在该群里发 /whoami 可查看群ID）；确要发到本对话，请写 /subscribe 卫生局 42"
     )
     [listed] = service.command(ADMIN, "subscriptions", "")
-    assert listed.text.startswith("订阅（0）：") and "县卫健委" in listed.text
+    assert listed.text.startswith("订阅：（无；") and "县卫健委" in listed.text
     # in the unit's group it subscribes that group; in private, the chat written out
     in_group = Sender(42, -1003300, actor="tg:42", chat_type="supergroup")
     [group] = service.command(in_group, "subscribe", "卫生局")

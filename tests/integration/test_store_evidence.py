@@ -110,6 +110,9 @@ def test_reimporting_the_ledger_keeps_a_closing(engine, ledger_2020):
     from bot.store.ledger_import import load_ledger
 
     close_target(engine, 16, "调整", actor="tg:42", now=NOW, status_day=DONE_DAY, forced=True)
+    with Session(engine) as session:
+        closed = read_target(session, 16).closed
+    assert closed is not None and closed.reason == "调整"
     load_ledger(engine, dataclasses.replace(ledger_2020), source="again.toml")
     with Session(engine) as session:
-        assert read_target(session, 16).closed is not None
+        assert read_target(session, 16).closed == closed  # the same closing, not just one

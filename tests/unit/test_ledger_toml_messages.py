@@ -32,7 +32,13 @@ CASES = [
     ('date = "2020-12-31"', 'date = "2020-13-01"', 'deadlines[0].date：应为日期 "YYYY-MM-DD"'),
     ('comparator = ">="', 'comparator = ">>"', "indicators[0].comparator：应为 >=、<= 或 ="),
     ('category = "经济发展"', 'category = "外太空"', "第1项目标 category：应为 经济发展、"),
-    ("number = 12", "number = 0", "有一项目标的 number 是 0，序号应为1或更大的整数"),
+    # a number that cannot name its target: the section's place in the file and its title do
+    (
+        "number = 12",
+        "number = 0",
+        "文件中第12节 [[targets]]（title 为“新增贷款”）的 number 是 0，序号应为1或更大的整数",
+    ),
+    ("number = 12", 'number = "abc"', "文件中第12节 [[targets]]（title 为“新增贷款”）的 number"),
     ("number = 12", "number = 11", "第11项目标出现了两次（number 重复）"),
     ('status_override = ""', 'status_override = "很好"', "status_override：应为 超额完成、"),
     ("aliases = [", "aliases = [1, ", "aliases：应为文字的列表"),
