@@ -82,12 +82,31 @@ def to_simplified(text: str) -> str:
     return text
 
 
+# A session's ordinal in digits ("第8次", "第12届"): written in words as reports mostly write it.
+_DIGIT_ORDINAL = re.compile(r"第([1-9][0-9]?)(?=[次届期轮])")
+_DIGITS = "零一二三四五六七八九"
+
+
+def _ordinal_words(m: re.Match[str]) -> str:
+    tens, ones = divmod(int(m.group(1)), 10)
+    words = (
+        (_DIGITS[tens] if tens > 1 else "") + ("十" if tens else "") + _DIGITS[ones] * bool(ones)
+    )
+    return "第" + words
+
+
+def ordinals_in_words(text: str) -> str:
+    """ "第8次县长办公会" as "第八次县长办公会": one ordinal, whichever way it is written."""
+    return _DIGIT_ORDINAL.sub(_ordinal_words, text) if "第" in text else text
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
+    """NFKC (full-width digits), Traditional → Simplified, lower-case, session ordinals in
+    words, trimmed to a bound."""
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
     if not text.isprintable():  # fast path: most text has no control characters at all
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return to_simplified(text).lower().strip()[:MAX_QUESTION_CHARS]
+    return ordinals_in_words(to_simplified(text).lower().strip())[:MAX_QUESTION_CHARS]
 
 
 def normalize_many(texts: list[str]) -> list[str]:
@@ -96,7 +115,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     joined = unicodedata.normalize("NFKC", joined)
     if not joined.replace("\n", "").isprintable():
         joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
-    lines = to_simplified(joined).lower().split("\n")
+    lines = ordinals_in_words(to_simplified(joined).lower()).split("\n")
     return (
         [line.strip() for line in lines]
         if len(lines) == len(texts)
