@@ -84,15 +84,12 @@ def to_simplified(text: str) -> str:
 
 # A session's ordinal in digits ("第8次", "第12届"): written in words as reports mostly write it.
 _DIGIT_ORDINAL = re.compile(r"第([1-9][0-9]?)(?=[次届期轮])")
-_DIGITS = "零一二三四五六七八九"
 
 
 def _ordinal_words(m: re.Match[str]) -> str:
-    tens, ones = divmod(int(m.group(1)), 10)
-    words = (
-        (_DIGITS[tens] if tens > 1 else "") + ("十" if tens else "") + _DIGITS[ones] * bool(ones)
-    )
-    return "第" + words
+    import cn2an  # only when a digit ordinal is written: most text never pays its import
+
+    return "第" + cn2an.an2cn(m.group(1))
 
 
 def ordinals_in_words(text: str) -> str:
