@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.domain.fields import (
     INDICATOR_ATTR_NAMES,
@@ -13,6 +15,7 @@ from bot.domain.fields import (
     label,
     show,
 )
+from bot.domain.ledger import IndicatorSpec
 from bot.domain.report_states import approved_report_id, retracted_report_id
 from bot.domain.text_diff import describe_change
 from bot.store.models import AuditEntry
@@ -24,14 +27,71 @@ def short(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def change_line(field: str, old: str, new: str) -> str:
-    """ "字段：旧 → 新" as the chat shows one audited change."""
+# An indicator's units as they stood: {"unit": 目标值's unit, "actual_unit": 完成值's own}
+Units = Mapping[str, str]
+NO_UNITS: Units = {"unit": "", "actual_unit": ""}
+
+
+def change_line(
+    field: str, old: str, new: str, units: tuple[Units, Units] = (NO_UNITS, NO_UNITS)
+) -> str:
+    """ "字段：旧 → 新" as the chat shows one audited change; a figure with its unit before
+    and after the change ("新增贷款完成值：24.43亿元 → 26亿元")."""
     address = indicator_address(field)
     if address is not None and address.attr is None:
         whole = _indicator_change(address.name, old, new)
         if whole:
             return whole
+    if address is not None and address.attr in ("target", "actual"):
+        old, new = (_with_unit(v, address.attr, u) for v, u in zip((old, new), units, strict=True))
     return f"{label(field)}：" + describe_change(show(field, old), show(field, new))
+
+
+def _with_unit(value: str, attr: str, units: Units) -> str:
+    """A figure followed by its unit: the target's, or the actual's own when it has one."""
+    unit = units["unit"] if attr == "target" else units["actual_unit"] or units["unit"]
+    return f"{value}{unit}" if value.strip() else value
+
+
+def units_now(indicators: Iterable[IndicatorSpec]) -> dict[str, Units]:
+    """Each indicator's units as the ledger holds them now, by name."""
+    return {i.name: {"unit": i.unit, "actual_unit": i.actual_unit} for i in indicators}
+
+
+def units_of_entries(
+    entries: Sequence[AuditEntry], now: Mapping[str, Units]
+) -> list[tuple[Units, Units]]:
+    """For each entry (newest first), its indicator's units before and after its change:
+    walking back from the units held now, a change's own unit entries (a figure typed in
+    another unit writes 完成值单位 too) undone before the changes older than it."""
+    running = {name: dict(units) for name, units in now.items()}
+    shown: list[tuple[Units, Units]] = []
+    for _, batch in itertools.groupby(entries, key=lambda e: e.change_id):
+        batch = list(batch)
+        after = {name: dict(units) for name, units in running.items()}
+        for e in batch:
+            address = indicator_address(e.field_name)
+            if address is None:
+                continue
+            held = running.setdefault(address.name, dict(NO_UNITS))
+            if address.attr in NO_UNITS:
+                held[address.attr] = e.old_value
+            elif address.attr is None:
+                before = _decoded(e.old_value)
+                held.update({a: before.get(a, "") for a in NO_UNITS})
+        for e in batch:
+            address = indicator_address(e.field_name)
+            name = address.name if address is not None else ""
+            # a copy: the older batches walk `running` further back
+            shown.append((dict(running.get(name, NO_UNITS)), after.get(name, NO_UNITS)))
+    return shown
+
+
+def _decoded(value: str) -> dict[str, str]:
+    try:
+        return decode_indicator(value)
+    except (ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _indicator_change(name: str, old: str, new: str) -> str:
@@ -50,7 +110,10 @@ def _indicator_change(name: str, old: str, new: str) -> str:
         )
         return f"{name}：{'新增指标' if after else '删除指标'}（{parts}）"
     return "；".join(
-        f"{label(indicator_field(name, a))}：{describe_change(before[a], after[a])}"
+        f"{label(indicator_field(name, a))}："
+        + describe_change(_with_unit(before[a], a, before), _with_unit(after[a], a, after))
+        if a in ("target", "actual")
+        else f"{label(indicator_field(name, a))}：{describe_change(before[a], after[a])}"
         for a in INDICATOR_ATTR_NAMES
         if before[a] != after[a]
     )
@@ -94,17 +157,23 @@ def _quoted(value: str) -> str:
 
 
 def history_text(
-    entries: list[AuditEntry], number: int, *, year: int, year_label: str, tz: dt.tzinfo
+    entries: list[AuditEntry],
+    number: int,
+    *,
+    year: int,
+    year_label: str,
+    tz: dt.tzinfo,
+    units: Mapping[str, Units] | None = None,
 ) -> str:
-    """A target's audit trail, newest first; `year_label` names a year not the current one."""
+    """A target's audit trail, newest first; `year_label` names a year not the current one;
+    `units` (each indicator's units now) puts a unit after every figure."""
     if not entries:
         return f"{year_label}第{number}项暂无变更记录（数据来自{year}年台账导入）。"
     lines = [f"{year_label}第{number}项变更记录（最近{len(entries)}条）："]
-    for e in entries:
+    for e, shown in zip(entries, units_of_entries(entries, units or {}), strict=True):
         at = e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        lines.append(
-            f"{at} {e.actor} {change_line(e.field_name, e.old_value, e.new_value)}{_mark(e)}"
-        )
+        change = change_line(e.field_name, e.old_value, e.new_value, shown)
+        lines.append(f"{at} {e.actor} {change}{_mark(e)}")
     return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ from bot.app.changes import (
 from bot.app.closing import date_closing, recheck_closing
 from bot.app.progress_reports import retracted_report
 from bot.app.unmatched import unmatched_row
-from bot.chat.audit_text import change_line, short
+from bot.chat.audit_text import change_line, short, units_now, units_of_entries
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import tell_unit
 from bot.chat.registry import ButtonSpec, CommandSpec
@@ -177,10 +177,14 @@ def cmd_undo(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         return [Reply("没有可撤销的修改。")]
     service.refresh()
     # A change made before a newer year was imported names its year: 第12项 now means 2021's.
+    entries = applied.entries
+    core = service.years.answerer(entries[0].year or service.year)
+    target = core.by_number.get(entries[0].target_number or 0) if core is not None else None
+    shown = units_of_entries(entries, units_now(target.indicators if target else ()))
     lines = [
         f"{f'{e.year}年' if e.year and e.year != service.year else ''}"
-        f"第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value)
-        for e in applied.entries
+        f"第{e.target_number}项 " + change_line(e.field_name, e.old_value, e.new_value, units)
+        for e, units in zip(entries, shown, strict=True)
     ]
     text = "\n".join(f"已撤销：{line}" for line in lines)
     report = retracted_report(service.engine, applied.entries[0].undoes)

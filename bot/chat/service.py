@@ -35,9 +35,10 @@ from bot.chat import evidence as chat_evidence
 from bot.chat import progress_reports as chat_progress_reports
 from bot.chat import queries as chat_queries
 from bot.chat import reminders as chat_reminders
-from bot.chat.audit_text import history_text
+from bot.chat.audit_text import history_text, units_now
 from bot.chat.change_words import change_hint, history_reply
 from bot.chat.document_words import document_request
+from bot.chat.numbered_reports import numbered_report
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
 from bot.chat.supervision import workflow_reply
@@ -51,6 +52,7 @@ from bot.chat.types import (
     target_buttons,
     without_unseen,
 )
+from bot.chat.waiting_changes import typed_settlement, with_waiting_note
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
@@ -187,13 +189,20 @@ class ChatService:
         try:
             replies = command.handler(self, sender, args.strip())
             note_pages(self, sender, replies)  # "/list" then "下一页" typed
-            return replies
+            return with_waiting_note(self, sender, replies)
         except OverflowError:  # a number beyond the database's 64-bit integers
             return [Reply(f"/{name} 中的数字超出范围。发送 /help 查看用法。")]
 
     def question(self, sender: Sender, text: str) -> list[Reply]:
         """Answer free text as a question (a command typed with a full-width slash, "／set 12
-        …" as Chinese input methods write it, runs as that command)."""
+        …" as Chinese input methods write it, runs as that command); "确认" typed settles the
+        sender's change waiting for it, and a change still waiting is said under the answer."""
+        word = without_unseen(text).strip(" 。.!！")
+        if word in BARE_CONFIRMATIONS and self.role_of(sender) is not None:
+            return typed_settlement(self, sender, word) or [Reply(NOTHING_TO_CONFIRM)]
+        return with_waiting_note(self, sender, self._question(sender, text))
+
+    def _question(self, sender: Sender, text: str) -> list[Reply]:
         pasted, text = text, without_unseen(text)  # a paste's "\u200b/target 12" is a command
         typed = unicodedata.normalize("NFKC", text).lstrip()
         if typed.startswith("/") and not pasted.lstrip().startswith("/"):
@@ -201,10 +210,8 @@ class ChatService:
             head = head[1:]
             if self.registry.command(head.split("@")[0]) is not None:
                 return self.command(sender, head.split("@")[0], args)
-        if self.role_of(sender) is None:
-            return self.refuse(sender, "question")
-        if text.strip(" 。.!！") in BARE_CONFIRMATIONS:
-            return [Reply(NOTHING_TO_CONFIRM)]
+        if self.role_of(sender) is None:  # a unit's "30号已完工" is its /report 30
+            return numbered_report(self, sender, text) or self.refuse(sender, "question")
         # "下一页" typed: the last long list's page; "给我发个报告": the report itself
         made = turn_page(self, sender, text) or document_request(self, sender, text)
         if made is not None:
@@ -261,7 +268,7 @@ class ChatService:
         try:
             replies = spec.handler(self, sender, role, rest)
             note_pages(self, sender, replies)  # ▶ pressed, then "下一页" typed
-            return replies
+            return with_waiting_note(self, sender, replies)
         except (ValueError, IndexError, OverflowError):
             return [Reply("", toast="按钮已失效")]
 
@@ -361,7 +368,12 @@ class ChatService:
         with reading(self.engine) as session:
             entries = history(session, number, limit=15, year=year)
         label = "" if year == self.year else f"{year}年"
-        return history_text(entries, number, year=year, year_label=label, tz=self.config.tz)
+        core = self.years.answerer(year)
+        target = core.by_number.get(number) if core is not None else None
+        units = units_now(target.indicators if target is not None else ())
+        return history_text(
+            entries, number, year=year, year_label=label, tz=self.config.tz, units=units
+        )
 
     def calendar_warning(self) -> str | None:
         """The start-up and /outbox warning when this year or next has no holiday data."""

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.domain.admin_grammar import (
     ALIAS_MAX_CHARS,
+    DATE_RE,
     DEADLINE_TEXT_MAX_CHARS,
     NEW_DEADLINE_TEXT,
     ROLE_WORDS,
@@ -35,6 +37,18 @@ def _deadline_label(d: DeadlineSpec) -> str:
     return f"{d.date.isoformat()} {d.text}（{state}）"
 
 
+def _day_past_its_month(token: str) -> str:
+    """ "2020年11月31日" in the right form but past its month's end: "11月只有30天"; else ""."""
+    found = DATE_RE.fullmatch(token)
+    if found is None:
+        return ""
+    year, month, day = (int(g) for g in found.groups())
+    if not 1 <= month <= 12:
+        return "月份应为1到12"
+    last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    return f"{year}年{month}月只有{last}天" if day > last else ""
+
+
 def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     target, rest = head(text, lookup)
     pieces = split_words(rest, 2)
@@ -43,10 +57,11 @@ def _deadline(text: str, lookup: Lookup, today: dt.date) -> Proposal:
     when = parse_date(pieces[0])
     if when is None:
         year = max((d.date.year for d in target.deadlines), default=2020)
-        raise CommandError(
-            f"日期无效：“{pieces[0]}”，请写成YYYY-MM-DD或YYYY年M月D日，"
-            f"例如 /deadline {target.number} {year}-12-31 年底前"
-        )
+        example = f"例如 /deadline {target.number} {year}-12-31 年底前"
+        no_such_day = _day_past_its_month(pieces[0])
+        if no_such_day:  # written as asked, but the month has no such day ("11月31日")
+            raise CommandError(f"日期无效：“{pieces[0]}”，{no_such_day}，请改正，{example}")
+        raise CommandError(f"日期无效：“{pieces[0]}”，请写成YYYY-MM-DD或YYYY年M月D日，{example}")
     note = one_line(pieces[1]) if len(pieces) > 1 else ""
     if len(note) > DEADLINE_TEXT_MAX_CHARS:
         raise CommandError(f"说明太长（最多{DEADLINE_TEXT_MAX_CHARS}字）")

@@ -58,13 +58,30 @@ def counted_runs(items) -> dict[int, RunMember]:
         close = _COUNT_CLOSE.search(own) if run else None
         if close and list_number(close.group(1)) == len(run) + 1:
             words = close.group(2).strip()
-            if status_from_words(words) is not None:
-                for member in run:
+            each = _respective(words, len(run) + 1)
+            # "A、B等3项常态化开展": 等 and the count close the run, whatever its words say.
+            closed = own[: close.start()].rstrip().endswith("等")
+            if each or closed or status_from_words(words) is not None:
+                each = each or [words] * (len(run) + 1)
+                for member, told in zip(run, each, strict=False):
                     name = _COUNTED_JOIN.sub("", member.target_text.strip())
-                    found[member.number] = RunMember(name, words)
-                found[item.number] = RunMember(own[: close.start()].strip(), words)
+                    found[member.number] = RunMember(name, told)
+                found[item.number] = RunMember(own[: close.start()].strip(), each[-1])
         run = []
     return found
+
+
+# "完成率分别达38%、64%、67.5%": one figure for each name of the run, in order.
+_RESPECTIVE = re.compile(r"^([^，,。；;]*?)分别(为|是|达到|达)?\s*(\S.*?)[。；;]?$")
+
+
+def _respective(words: str, names: int) -> list[str]:
+    """Each name's own words when the run's give one figure per name after 分别, else []."""
+    m = _RESPECTIVE.match(words)
+    figures = re.split(r"[、，,和及]", m.group(3)) if m else []
+    if len(figures) != names or not all(re.match(r"^\d", f.strip()) for f in figures):
+        return []
+    return [f"{m.group(1)}{m.group(2) or '为'}{f.strip()}" for f in figures]
 
 
 def joined(name: str) -> bool:

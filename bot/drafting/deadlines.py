@@ -25,7 +25,7 @@ _DEADLINE_RE = re.compile(
     r"|(?<![前\d])第?([一二三四1-4])季度(?:末|底|之前|前|(?=完成|建成|完工|竣工|投用|投入使用|交付))"
     # "9月份完成", "10月中旬建成": a month named with the work's end falls due at its end.
     r"|(?<![\d\-—~至到])(\d{1,2})月(?:份|上旬|中旬|下旬)?"
-    r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营)"
+    r"(?=(?:全面|全部|基本)?(?:完成|建成|完工|竣工|投用|投入使用|交付|开放|运营|开工|动工)"
     # not "10月完成投资3亿元" nor "2月份完成管网水质总检测580次": the month's result.
     r"(?![^，,。；;\d]{0,12}\d))"
     # "2025年完成…建设", "2025年全面完成": a part of a project of several years due that year.
@@ -71,6 +71,15 @@ _RESULT_AFTER = re.compile(
     # "上半年全县地区生产总值完成11.3亿元": a place's measure and its figure, a result too.
     r"|[，,]?\s*全(?:省|市|县|区)[^，,。；;\d]{0,12}?(?:实现|完成)\s*\d"
 )
+
+
+_START_AFTER = re.compile(r"\s*(?:开工|动工|开建)")
+
+
+def _end_of(deadline: DeadlineSpec, text: str) -> int:
+    """Where the words of `deadline` end in `text` (0 when they are not in it)."""
+    at = text.find(deadline.text)
+    return at + len(deadline.text) if at >= 0 else 0
 
 
 def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[DeadlineSpec]:
@@ -122,13 +131,28 @@ def extract_deadlines(target_text: str, year: int, plan: str = "") -> list[Deadl
             continue
         found.append(DeadlineSpec(date=date, text=m.group(0)))
     year_end = dt.date(year, 12, 31)
+    # "11公里5月份开工": a start scheduled is a milestone, the work begun still to be finished
+    # by the year's end; beside a finish named ("3月份开工,10月份建成") it is no deadline ("9月
+    # 底前开工" is a target's own deadline to start, and stays the last).
+    starts = [
+        d
+        for d in found
+        if not d.text.endswith("前") and _START_AFTER.match(target_text, _end_of(d, target_text))
+    ]
+    only_starts = bool(starts) and len(starts) == len(found)
+    found = found if only_starts else [d for d in found if d not in starts]
     undated = [
         sentence
         for sentence in _SENTENCE.findall(target_text)
         if len(re.findall(r"[\u4e00-\u9fff]", sentence)) >= 4
         and (not _DEADLINE_RE.search(sentence) or _leads_undated(sentence))
     ]
-    if found and undated and all(d.date != year_end for d in found) and not whole_year_due:
+    if (
+        found
+        and (undated or only_starts)
+        and all(d.date != year_end for d in found)
+        and not whole_year_due
+    ):
         found.append(DeadlineSpec(date=year_end, text="年底前"))
     unique = {(d.date, d.text): d for d in found}
     return list(unique.values()) or [DeadlineSpec(date=year_end, text="年底前")]

@@ -112,6 +112,11 @@ _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
 
 
+def _has_actuals(spec) -> bool:
+    """Some indicator of `spec` has a figure done."""
+    return any(i.actual for i in spec.indicators)
+
+
 def draft_target(
     item,
     year: int,
@@ -293,9 +298,10 @@ def draft_target(
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
-    if cut and told.strip() and not _FIGURE_AT_END.search(told):
+    if cut and told.strip() and (not _FIGURE_AT_END.search(told) or not _has_actuals(spec)):
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
-        # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done.
+        # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done, unless
+        # its figures are all targets ("目标值分别为3.9%和4"): cut before any progress.
         told = _BROKEN_CLAUSE.sub("", told).rstrip()
         if decided is None and list_done is None and not told.strip(" ，,、；;。|"):
             decided = Reading("暂无数据", "报告在这一项中断，未写出进展", 0.3)

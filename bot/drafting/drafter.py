@@ -4,7 +4,9 @@ departments map, as `import-report` drafts it (the composition of bot.drafting's
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
+from bot.config import DEFAULT_TIMEZONE
 from bot.domain.ledger import LedgerSpec
 from bot.drafting.draft import draft_report
 from bot.drafting.naming import load_departments
@@ -24,7 +26,7 @@ def draft(
     report: Report, text: str = "", *, year: int | None = None, today: dt.date | None = None
 ):
     """A `Draft` (bot/drafting/draft.py) with the project's lexicon and departments map."""
-    today = today or dt.date.today()  # noqa: DTZ011  (only a fallback year for a draft)
+    today = today or office_today()
     text = text or "\n".join([report.preamble, *(t.target_text for t in report.targets)])
     return draft_report(
         report,
@@ -41,5 +43,10 @@ def draft(
 def guess_year(text: str) -> int:
     """The year the report's targets are for (bot/drafting/report_dates.py); when it prints
     none, the likeliest year on today's date."""
-    today = dt.date.today()  # noqa: DTZ011  (a draft's default only)
-    return int(read_year(text, likely_year(text, today)).value)
+    return int(read_year(text, likely_year(text, office_today())).value)
+
+
+def office_today() -> dt.date:
+    """Today in the office's default time zone: a caller without a configured day (tests, the
+    bench) drafts on the day the office sees, not on the machine's local date."""
+    return dt.datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).date()

@@ -40,6 +40,7 @@ class Group:
     heading: str  # the heading's words, without its marker
     line: int  # 1-based line of the heading
     siblings: tuple[str, ...] = ()  # the other headings of the same series, in order
+    reach: int = 0  # how many items it counts when it runs on into them ("4项正在抓紧实施,")
 
 
 def _marker(line: str) -> tuple[str, str] | None:
@@ -60,7 +61,9 @@ def _announces_a_list(words: str) -> bool:
 # （5项）", "未开工项目2项", "已完成的事项:").
 _TITLE_COUNT = re.compile(
     rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)\s*[)）]"
-    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件))?\s*[:：]?\s*$"
+    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件)"
+    # "已完成全年目标任务的14": the group's count after its 的, its counting word left out.
+    rf"|(?<=的)[\d{_NUMERALS}]{{1,3}})?\s*[:：]?\s*$"
 )
 
 
@@ -93,6 +96,9 @@ _GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)|的
 _COUNTED_SUBJECT = re.compile(
     rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件](?:{_GROUP_NOUN})?)"
     r"[^，,。；;:：]{2,20}$"
+)
+_OPENING_COUNT = re.compile(
+    rf"^(?:其中|另有|还有)?[\d{_NUMERALS}]{{1,3}}\s*(?:个|项|件)(?![\d%％])"
 )
 # A connective alone on its line between a heading and its list ("与此同时,").
 _CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
@@ -137,7 +143,10 @@ def _unmarked_heading(line: str) -> str:
         clause = line.strip()
         # "有5项民生工程部分完成任务," runs on into its list after a comma, naming its noun
         # (a line of progress, "已完成948件(81%),", names none).
-        if clause.endswith(("，", ",")) and re.search(_GROUP_NOUN, clause):
+        # So does one opening on its count before a verdict ("4项正在抓紧实施,").
+        if clause.endswith(("，", ",")) and (
+            re.search(_GROUP_NOUN, clause) or _OPENING_COUNT.match(clause)
+        ):
             clause = clause.rstrip("，,")
         if not titled or not _COUNTED_SUBJECT.match(clause):
             return ""
@@ -209,15 +218,31 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
             last_style = marked[0]
     series = tuple(words for _style, words in found.values())
     return {
-        index: Group(words, index + 1, tuple(s for s in series if s != words))
+        index: Group(
+            words, index + 1, tuple(s for s in series if s != words), _reach(lines[index])
+        )
         for index, (_style, words) in found.items()
     }
 
 
-def group_of(headings: dict[int, Group], item_index: int) -> Group | None:
-    """The group an item line is listed in: the last heading above it, if any."""
+def _reach(line: str) -> int:
+    """The count of a heading that runs on into its items after a comma ("4项正在抓紧实施,"):
+    the sentence lists that many, and the items after them are another sentence's; else 0."""
+    opening = _OPENING_COUNT.match(line.strip())
+    if opening is None or not line.rstrip().endswith(("，", ",")):
+        return 0
+    return list_number(re.search(rf"[\d{_NUMERALS}]+", opening.group(0)).group(0))
+
+
+def group_of(headings: dict[int, Group], item_index: int, item_lines=()) -> Group | None:
+    """The group an item line is listed in: the last heading above it, if any, and if it
+    counts its items, only while the items after it are as many as it counts."""
     above = [index for index in headings if index < item_index]
-    return headings[max(above)] if above else None
+    if not above:
+        return None
+    group = headings[max(above)]
+    listed = sum(max(above) < k <= item_index for k in item_lines)
+    return None if group.reach and listed > group.reach else group
 
 
 def _first_clause(words: str) -> str:
@@ -300,6 +325,9 @@ def group_reading(group: Group) -> Reading | None:
     return Reading(said.value, quoted, min(said.confidence, 0.8))
 
 
+_MAIN_WORKS_DONE = re.compile(r"主体(?:工程)?(?:已|已经)?(?:完工|完成|竣工|封顶)")
+
+
 def inherited_status(item, spec, day: dt.date) -> Reading | None:
     """The status an item takes from its group's heading on `day`: only when it tells none
     itself (no figures to compare, no verdict in its own line or progress words)."""
@@ -315,8 +343,13 @@ def inherited_status(item, spec, day: dt.date) -> Reading | None:
         late = reading is not None and reading.value == "滞后"
         return reading if partly or (late and compute_status(spec, day) == "推进中") else None
     own = status_from_words(f"{item.target_text}\n{item.progress_text}")
-    late = own is not None and own.value == "推进中" and reading and reading.value == "滞后"
-    if own is not None and not partly and not late:
+    under_way = own is not None and own.value == "推进中" and reading is not None
+    # Filed as behind, or as done while its own words say the main works are ("已完成全年目标
+    # 任务的14" over "主体已完工,正在进行内部装修"): the office's verdict says more than the
+    # work going on ("已完成的项目" over only "正在施工" contradicts it: the item's words stand).
+    finishing = _MAIN_WORKS_DONE.search(f"{item.target_text}\n{item.progress_text}")
+    filed = under_way and (reading.value == "滞后" or reading.value == "已完成" and finishing)
+    if own is not None and not partly and not filed:
         return None
     # Under way ("正在开展编制招标文件") and listed under "滞后项目": both true; the
     # group's verdict says how far, the item's words only that work goes on.

@@ -388,6 +388,21 @@ def scale_beside_years_plan(targets: list[Mention]) -> set[int]:
     }
 
 
+def projects_of_a_scale(targets: list[Mention]) -> set[int]:
+    """The counts of projects written before their whole scale and this year's plan ("项目386
+    个,概算总投资2095.66亿元,年度计划投资495.58亿元"): a list of several years' works, its
+    year's work answering the plan, not the count of its projects finished."""
+    scales = [targets[k].start for k in scale_beside_years_plan(targets)]
+    return {
+        k
+        for k, t in enumerate(targets)
+        if t.unit in ("个", "项", "宗")
+        # the projects, or the places that run them ("4个县(市)共实施…项目197个")
+        and (re.search(r"(?:项目|工程)$", t.name) or re.match(r"(?:县|市|区|乡|镇|街道)", t.after))
+        and any(0 < at - t.start <= 30 for at in scales)
+    }
+
+
 # A count of projects opening its sentence as the subject of the amounts after it ("省级6项,
 # 概算投资…", "市重点项目12个,当年计划投资…"): which projects the figures are of, not work to do.
 _ACTION = re.compile(r"完成|实施|建设|建成|新建|开工|推进|抓好|实现|启动|改造|新增|争取|引进|打造")

@@ -33,7 +33,7 @@ from bot.drafting.name_cuts import whole_name
 from bot.drafting.scopes import scope_restated
 from bot.drafting.sized_works import sized_apart
 from bot.drafting.words import comparator_for
-from bot.drafting.work_stages import counted_in_magnitude, counts_people, forecast, unanswering
+from bot.drafting.work_stages import answers_refused, counted_in_magnitude, counts_people, forecast
 
 __all__ = ["Mention", "Pairing", "mentions", "pair_indicators", "restates_target"]
 
@@ -257,8 +257,8 @@ def pair_indicators(target_text: str, progress_text: str) -> list[Pairing]:
     respective = _respective(targets, actuals, progress_text, distributed.keys() | sizes)
     taken.update(respective.values())
     # Work begun answers only a target to begin it ("开工建设3所" for "新建3所" is not 3 built),
-    # and work finished beyond the start answers no target to begin it (work_stages.py).
-    taken_for = {ti: unanswering(t, actuals) for ti, t in enumerate(targets)}
+    # work finished no target to begin it, nothing the projects a plan is of (work_stages.py).
+    taken_for = answers_refused(targets, actuals)
     scored = []
     for ti, t in enumerate(targets):
         for ai, a in enumerate(actuals):

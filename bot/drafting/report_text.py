@@ -404,7 +404,7 @@ def _parse_report(text: str) -> Report:
         end = starts[k + 1][0] if k + 1 < len(starts) else last
         # A group heading, or the title of the report's next section, ends an item.
         end = min([end, *(h for h in [*headings, *sections] if index < h < end)])
-        group = group_of(headings, index)
+        group = group_of(headings, index, {i for i, _n, _r in starts})
         if group and past_its_run(lines, group.line - 1, index, {i for i, _n, _r in starts}):
             group = None  # "进展不够理想的有:" A;B;C。 ended before this item
         body = [

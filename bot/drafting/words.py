@@ -174,6 +174,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
             "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
+            # "…等2项动态达到年度目标": the year's target reached (unless promised).
+            "达到年度目标", "达到全年目标", "实现年度目标", "实现全年目标",
         ),
     ),
     (
@@ -197,6 +199,8 @@ _DONE = re.compile(
     r"(?:完成|建成|竣工|完工|投入使用|投入运营|投用|运营|到位|设置|设立|挂牌|通过|开工|交付|实现"
     r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
+# Done words a plan may promise ("确保按期完成", "力争达到年度目标"): no verdict then.
+_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$")
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
 
@@ -383,7 +387,7 @@ def _status_from_words(progress: str) -> Reading | None:
                 at = progress.find(word, at + 1)
             if at < 0:
                 continue
-            if word in ("如期完成", "按期完成", "按时完成") and _PROMISED.search(progress[:at]):
+            if _PROMISABLE.match(word) and _PROMISED.search(progress[:at]):
                 continue
             # "未完成" inside a title such as "未完成项目" is not a verdict on this target.
             if status == "未完成" and progress[at + len(word) : at + len(word) + 2] == "项目":

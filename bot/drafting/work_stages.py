@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 
 from bot.domain.ledger import parse_decimal
-from bot.domain.units import convert
-from bot.drafting.mentions import Mention, asks_to_start, finished_only, started_only
+from bot.domain.units import SHARE_OF_TARGET, convert
+from bot.drafting.mentions import (
+    Mention,
+    asks_to_start,
+    finished_only,
+    projects_of_a_scale,
+    started_only,
+)
 
 # A clause that opens on what was done, the figure closing it.
 _DONE_OPENING = re.compile(
@@ -65,3 +71,15 @@ def unanswering(target: Mention, actuals: list[Mention]) -> set[int]:
     if asks_to_start(target):
         return done_beyond_start(target, actuals)
     return {ai for ai, a in enumerate(actuals) if started_only(a)}
+
+
+def answers_refused(targets: list[Mention], actuals: list[Mention]) -> dict[int, set[int]]:
+    """Per target, the indexes of `actuals` that cannot answer it: those of another stage of
+    work (`unanswering`), or all of them for the projects a year's plan is of, which stay as
+    the report counts them (mentions.projects_of_a_scale)."""
+    listed = projects_of_a_scale(targets)
+    # (A share may still take it, to be dropped as restating the plan's pair, as before.)
+    counts = {ai for ai, a in enumerate(actuals) if a.unit != SHARE_OF_TARGET}
+    return {
+        ti: counts if ti in listed else unanswering(t, actuals) for ti, t in enumerate(targets)
+    }

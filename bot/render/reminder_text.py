@@ -34,6 +34,7 @@ from bot.domain.status import (
     status_note,
     targeted_indicators,
 )
+from bot.render.gap_line import stated_gaps
 from bot.render.replies import WEEKDAYS, excerpt, indicator_figure, telegram_length
 
 MAX_DIGEST = 4000
@@ -79,7 +80,7 @@ def report_example(target: TargetSpec, day: dt.date) -> str:
     """A `/report` line for this very target: its first indicator still short (or its principal
     one) with a figure in that indicator's unit, else a progress sentence."""
     short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
-    ind = short[0] if short else principal_indicator(target)
+    ind = short[0] if short else next(iter(stated_gaps(target)), principal_indicator(target))
     if ind is None:
         return f"/report {target.number} 已完成××，佐证材料已报送"
     figure, unit = (ind.actual, ind.shown_actual_unit) if ind.actual else (ind.target, ind.unit)
@@ -120,9 +121,11 @@ def notice_text(
     note = status_note(target, day)
     lines.append(f"当前状态：{light_for(status)}{status}" + (f"（{note}）" if note else ""))
     short = [i for i in targeted_indicators(target) if indicator_met(i) is not True]
-    if short:
+    stated = stated_gaps(target)  # "代保后耕地保有量缺口 3.88万亩": a gap the report states
+    if short or stated:
         lines.append("尚缺：")
         lines += [f"· {_shortfall(i)}" for i in short]
+        lines += [f"· {indicator_figure(i)}" for i in stated]
     if target.units:
         lines.append(_units_line(target, units))
     lines.append(REPORT_HINT.format(number=target.number, example=report_example(target, day)))

@@ -16,6 +16,7 @@ written and `applied`; nothing in between is ever committed. States:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Callable
@@ -168,3 +169,16 @@ def settle_interrupted(engine: Engine) -> dict[int, str]:
     for pending_id, state in settled.items():
         logger.warning("pending change %s cut by a crash while applying: %s", pending_id, state)
     return settled
+
+
+def latest_waiting(session: Session, *, admin_id: int, since: dt.datetime) -> PendingChange | None:
+    """The admin's newest proposal since `since` while it waits for 确认/取消; None once it is
+    settled, since a proposal left unanswered before it was plainly dropped for it."""
+    query = (
+        select(PendingChange)
+        .where(PendingChange.admin_id == admin_id)
+        .where(PendingChange.created_at >= since)
+        .order_by(PendingChange.id.desc())
+    )
+    newest = session.exec(query).first()
+    return newest if newest is not None and newest.state == "pending" else None

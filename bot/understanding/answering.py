@@ -252,7 +252,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         today = (self.today, self.ledger.year, self.tz)  # "今天几号"
         held = bool(context and context.targets)
         aside = aside_reply(q, has_target=held, examples=self.examples, today=today)
-        if aside is not None:
+        if aside is not None and not self._figure_alone(q):
             return self._unknown(question, reply_prefix=aside, alias_candidate=False)
         workflow = self._supervision_answer(question, q, context)  # 销号, 佐证材料, changes
         if workflow is not None:
@@ -371,7 +371,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         return found[1]
 
     def _match_answer(self, question: str, q: str) -> Answer:
-        candidates = self._explains_more_first(self._promoted(self._scored(q)))
+        candidates = self._by_evidence(self._scored(q), q)
         candidates = self._level_first(self._longer_named_first(candidates), q)
         candidates = self._plain_first(self._level_apart(candidates, q), q)
         candidates = self._qualifier_last(candidates, q)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import compress
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -42,6 +43,9 @@ class _Query:
     bits_known: int = 0  # how many characters had bits when `masked_bits` was made
     long_enough: bool = False  # `masked` has 3+ characters besides blanks: fuzzy phrases apply
     weight_items: list[tuple[int, float]] = field(default_factory=list)  # `weights`, listed
+    # `weights`' positions and weights apart, in its order: a coverage is summed in C.
+    weight_keys: tuple[int, ...] = ()
+    weight_values: tuple[float, ...] = ()
     passing: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `_passing`, by target
     read_spans: list[tuple[str, tuple[int, int]]] | None = None  # the expansions' (key, span)
     # Per reading: its word -> the longer keys that say something else (`foreign_keys`).
@@ -331,7 +335,9 @@ class CandidateExplaining(PassingBounds):
                 passing = self._passing(number, query)
             if passing:
                 self._fuzzy_reason(number, doc, query, reasons, covered)
-        coverage = sum([w for i, w in query.weight_items if i in covered]) / query.total_weight
+        # The weights of the covered positions, added in `weights`' order (the same float).
+        explained = compress(query.weight_values, map(covered.__contains__, query.weight_keys))
+        coverage = sum(explained) / query.total_weight
         if len(reasons) == 1:
             # Half the candidates have one reason: nothing to sort, and its score is rounded
             # already (rounding it again gives the same float; `round` costs a µs).

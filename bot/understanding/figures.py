@@ -178,4 +178,31 @@ def question_figures(index, q: str, weights: dict[int, float], typical: float):
         figures[token] = span
         digits = [i for i in range(*span) if q[i].isdigit() or q[i] in NUMERAL_CHARS]
         weights.update(dict.fromkeys(digits, 2 * typical / max(len(digits), 1)))
+    for m in _ABOUT.finditer(q) if "多" in q else ():
+        for token in _held_about(postings, m):
+            figures.setdefault(token, m.span())
     return figures
+
+
+# A sum said roughly: "19个多亿", "十多万元" (more than 19亿, under 20亿; 10万 to 20万).
+_ABOUT = re.compile(r"(\d+|[一二三四五六七八九十百]+)个?多([万亿])元?")
+
+
+def _held_about(postings, m: re.Match[str]) -> list[str]:
+    """The amounts in 元 some target holds within the rough sum `m` says, if any."""
+    number = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+    if not number:
+        return []
+    step = 10 ** (len(str(number)) - len(str(number).rstrip("0")))  # 十多: by tens
+    scale = MAGNITUDES[m.group(2)]
+    low, high = number * scale, (number + step) * scale
+    found = []
+    for token in postings:
+        if token.startswith("#") and token.endswith("|元"):
+            try:
+                value = Decimal(token[1:-2])
+            except InvalidOperation:
+                continue
+            if low < value < high:
+                found.append(token)
+    return found

@@ -8,8 +8,9 @@ import dataclasses
 import re
 
 from bot.domain.ledger import TargetSpec
-from bot.domain.status import deadline_state, measured
+from bot.domain.status import deadline_state
 from bot.domain.unit_board import render_unit_row
+from bot.render.gap_line import gap_line
 from bot.render.replies import NOTHING_TO_STEP, list_end, need_a_target_first, past_the_list
 from bot.render.target_view import unit_label
 from bot.understanding.comparisons import Comparisons, comparison_lead, comparison_start
@@ -325,30 +326,5 @@ class FollowUps(Comparisons):
                 for d in sorted(target.deadlines, key=lambda d: d.date)
             )
         if aspect == "gap":
-            gaps = []
-            for ind in target.indicators:
-                target_value, actual = measured(ind)
-                if target_value is None or actual is None:
-                    continue
-                done = f"{ind.actual}{ind.shown_actual_unit}"
-                if ind.comparator == "<=":
-                    verdict = "已达标" if actual <= target_value else "未达标"
-                    bound = f"目标≤{ind.target}{ind.unit}"
-                    gaps.append(f"{ind.name} {done}（{bound}，{verdict}）")
-                elif actual >= target_value:
-                    gaps.append(f"{ind.name}已达标（{done}/{ind.target}{ind.unit}）")
-                else:
-                    gap = (target_value - actual).normalize()
-                    gaps.append(
-                        f"{ind.name}还差{gap:f}{ind.unit}（{done}/{ind.target}{ind.unit}）"
-                    )
-            # a target figure with no result yet is a gap too: "已达标" alone would hide it
-            missing = [
-                f"{i.name}（目标{i.target}{i.unit}）"
-                for i in target.indicators
-                if i.target and not i.actual
-            ]
-            if missing:
-                gaps.append("暂无完成数：" + "、".join(missing))
-            return "差距：" + ("；".join(gaps) if gaps else "台账没有可比的目标值和完成值")
+            return gap_line(target, self.today)
         return ""

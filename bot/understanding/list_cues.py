@@ -253,10 +253,10 @@ STATUS_FORM = gated("|".join(f"(?:{p.pattern})" for p in STATUS_FORMS.values()))
 
 # A unit named in a list question ("民政局负责哪些") that the ledger may not have at all.
 UNIT_NAME = gated(
-    # (a company started, "开公司", "办公司", is someone's own business, not a unit; nor is
-    # what one must do, "要办", "得办", a 办 of a unit's name)
+    # (a company started, "开公司", is someone's own business, not a unit; nor is what one
+    # must do, "要办", nor work handed over, "交办", "督办", "承办", a 办 of a unit's name)
     r"(?:哪些是|哪几项是|哪些归)?([\u4e00-\u9fff]{1,10}?"
-    r"(?:局|委|(?<![要需该得])办|(?<![开办注立])公司|委员会))"
+    r"(?:局|委|(?<![要需该得交督承举主协代转])办|(?<![开办注立])公司|委员会))"
     r"(?=负责|牵头|承担|分管|名下|配合|协助|的任务|的目标|管(?:哪|什么|啥|几)"
     # where a unit's share of the work is ("发改委那边有几项", "手上有哪些活", "哪些是发改委的")
     r"|那边|这边|手上|手里|的(?:活|事|项目|事项)|的[？?。]*$|有(?:几|多少|哪些|什么)"

@@ -110,6 +110,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
         了后腿" on a table of 县 and 区). Any other answer as it came."""
         if listed is None or listed.intent != "list":
             return listed
+        if listed.filter.keys() == {"category"} and len(listed.targets) == 1:
+            if not LIST_CUE.search(q):  # "社会事业类投资完成多少": a category of one target
+                return self._target_answer(question, q, self.by_number[listed.targets[0]], ())
         status = listed.filter.get("status")
         if (not listed.targets and status) or self._widened_to_none(listed):
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期

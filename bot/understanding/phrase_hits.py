@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from bot.understanding.candidates import Reason
 from bot.understanding.explaining import CandidateExplaining, _Query
@@ -36,6 +36,8 @@ _PLACE_ENDINGS = frozenset("州洲省市县区镇乡村")  # what a place's name
 # is too easily made by a rare reading (事 read zi: 事项目 would sound like 子项目).
 _MIN_MISHEARD = 4
 _LEVEL_WORD = re.compile(r"重点|属|管")  # after a level character: that level's own
+# A level character (`LEVELS`) followed by one of those words: one search, not one per place.
+_LEVEL_BEFORE = re.compile(f"[{''.join(sorted(LEVELS))}](?={_LEVEL_WORD.pattern})")
 
 
 class PhraseHits(CandidateExplaining):
@@ -211,8 +213,9 @@ class PhraseHits(CandidateExplaining):
         # A level said by its character before 重点, 属 or 管 (县重点, 市属) names the part a
         # ledger calls by that level (县级 beside 省级 and 市级); never the asker's whole place
         # (全县), nor 县里, which is as often the county itself ("县里所有项目加起来").
-        for i, ch in enumerate(q):
-            if ch in LEVELS and _LEVEL_WORD.match(q, i + 1) and not own_place_at(q, i):
+        for m in _LEVEL_BEFORE.finditer(q):  # each level character before such a word
+            i, ch = m.start(), m.group()
+            if not own_place_at(q, i):
                 level = ch + "级"
                 if level in self.phrases and level not in found:
                     found[level] = ("phrase", (i, i + 1))
@@ -241,7 +244,8 @@ class PhraseHits(CandidateExplaining):
         with one character read otherwise, and differs from it in that character only, is
         found as `pinyin`. `syllables`: `pinyin_key(q)`, when worked out already."""
         misheard = self._misheard_chars
-        several = [p for p, ch in enumerate(q) if misheard[ch]]
+        # Each character looked up (and worked out on first sight) in C, in order.
+        several = list(compress(range(len(q)), map(misheard.__getitem__, q)))
         if not several:
             return
         if syllables is None:

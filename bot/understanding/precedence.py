@@ -25,7 +25,9 @@ import re
 
 from bot.understanding.candidates import Candidate, to_front
 from bot.understanding.cues import ALONE_RATIO, AMBIGUOUS_RATIO, PHRASE_COVERAGE
+from bot.understanding.generic_lead import GenericLead
 from bot.understanding.text import LEVELS, names_level
+from bot.understanding.whole_first import WholeFirst
 
 # A level the question says of the work it asks about: the asker's whole place (全县, 我市)
 # or a level before 里, 上, 重点, 级, 属, 直 ("县上项目", "市里盯的"); never the 市 of 城市,
@@ -65,7 +67,7 @@ def _only_negated(word: str, text: str) -> bool:
     return True
 
 
-class Precedence:
+class Precedence(GenericLead, WholeFirst):
     """`Answerer`'s order of the leading candidates (bot.understanding.answering)."""
 
     def _promoted(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -80,6 +82,12 @@ class Precedence:
                 return to_front(candidates, n)
         return candidates
 
+    def _by_evidence(self, candidates: list[Candidate], q: str) -> list[Candidate]:
+        """The scored candidates in the order their evidence sets before any rule of level,
+        part or wording: trusted first, then explaining more, then named by a subject."""
+        ordered = self._subject_first(self._explains_more_first(self._promoted(candidates)), q)
+        return self._whole_first(ordered, q)
+
     def _explains_more_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates with the leading one whose score times coverage is best
         first, among those explaining `MORE_COVERAGE` more of the question than the leader
@@ -87,17 +95,17 @@ class Precedence:
         if len(candidates) < 2:
             return candidates
         lead = candidates[0]
-        best, chosen = lead.score * lead.coverage, 0
+        best, chosen = lead.score * lead.coverage**2, 0
         # Every leading one, not the top three only: several targets alike by one common word
         # (农村) may fill the top three ahead of the one explaining the question.
         for n, c in enumerate(candidates[1:], 1):
             if (
                 c.score >= lead.score * ALONE_RATIO
                 and c.coverage >= lead.coverage + MORE_COVERAGE
-                and c.score * c.coverage > best
+                and c.score * c.coverage**2 > best
                 and self._trusted(c)
             ):
-                best, chosen = c.score * c.coverage, n
+                best, chosen = c.score * c.coverage**2, n
         if not chosen:
             return candidates
         return [candidates[chosen], *candidates[:chosen], *candidates[chosen + 1 :]]

@@ -63,8 +63,17 @@ _DONE_SHARE = re.compile(
 )
 
 
+# "四分之一", "三分之二": a fraction said in words.
+_FRACTION = re.compile(r"([二三四五六七八九十])分之([一二三四五六七八九])")
+
+
+def _fraction_percent(m: re.Match[str]) -> str:
+    share = chinese_number(m.group(2)) * 100 / chinese_number(m.group(1))
+    return f"{share:.4g}%" if share < 100 else m.group()
+
+
 def proportions_as_percent(q: str) -> str:
-    q = _HALF.sub("50%", q)
+    q = _FRACTION.sub(_fraction_percent, _HALF.sub("50%", q))
     return _TENTHS.sub(lambda m: f"{chinese_number(m.group(1))}0%", q)
 
 
@@ -229,6 +238,12 @@ class RankedLists:
         which = f"；指标：{names[0]}" if names and names[0] != target.title else ""
         return f"{light(status)} {target.number}. {target.title}：{ratio}%（{status}{which}）"
 
+    def _writes_rank(self, q: str, said: re.Match[str]) -> bool:
+        """A trusted leading target writes the rank word itself ("最慢的是葫芦岛市" of
+        "进度最慢的是哪个市"): a ranking the ledger cannot make is that target's own words."""
+        best = self._scored(q)[:1]
+        return bool(best) and self._trusted(best[0]) and said.group() in self._text_of(best[0])
+
     def _ranked_targets(self, question: str, q: str) -> Answer | None:
         low, high = RANK_LOW.search(q), RANK_HIGH.search(q)
         if not (low or high) and (sort := SORTED_BY.search(q)):  # "按完成率排一下"
@@ -245,7 +260,7 @@ class RankedLists:
             # Asked for the best or the last of the targets, outright ("垫底的是哪几个"), and
             # not about one target's rank ("进出口排名靠后吗" names no list).
             outright = RATE_WORDS.search(q) or RANK_COUNT.search(q) or WHICH_TARGETS.search(q)
-            if not outright or self._specific_topic(q):
+            if not outright or self._specific_topic(q) or self._writes_rank(q, low or high):
                 return None
             # Asked outright for a ranking the ledger cannot give (a drafted ledger has no
             # figures yet): say so, rather than guess a target.

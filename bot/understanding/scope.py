@@ -38,6 +38,7 @@ from bot.understanding.cues import (
     one_common_word,
     only_characters,
 )
+from bot.understanding.figures import figure_token
 from bot.understanding.subject_gaps import SubjectGaps
 from bot.understanding.text import (
     ascii_word_in,
@@ -288,6 +289,15 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
                 return True
         return False
 
+    def _figure_alone(self, q: str) -> bool:
+        """Nothing but one figure with its unit ("3.57%"), which one target alone holds: asked
+        after that target, not a turn without words."""
+        found = self.index.figures_in(q)
+        if len(found) != 1 or not found[0][1] or q.strip("0123456789.%％ "):
+            return False
+        rows = self.index.postings.get(figure_token(found[0][0], found[0][1]), {})
+        return len(rows) == 1
+
     def _candidate_of(self, q: str, number: int) -> Candidate | None:
         """The scored candidate of target `number` among the leading ones, if there."""
         return next((c for c in self._scored(q) if c.number == number), None)
@@ -307,7 +317,10 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         if not asked:
             return False
         texts = normalize(f"{best.target_text}。{best.progress_text}")
+        # What names the target itself (固投 of 固定资产投资) is what its stated rank is of.
+        names = normalize(" ".join((best.title, *best.aliases)))
         words = [(t, *self.index.lexicon_words(t)) for t in asked]
+        words = [forms for forms in words if not any(w in names for w in forms)]
         clauses = CLAUSE.split(texts)
         for n, clause in enumerate(clauses):
             if RANK_STATED.search(clause):

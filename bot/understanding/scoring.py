@@ -285,6 +285,7 @@ class IndexScoring(PhraseHits):
             q, tokens, dict(spans), weights, expansions, idfs, masked_all, total_weight,
             figures, homophones, list(by_key.values()), present,
             long_enough=len(masked_all.replace(" ", "")) >= 3, weight_items=list(weights.items()),
+            weight_keys=tuple(weights), weight_values=tuple(weights.values()),
             foreign=[self._foreign.get(key) for key in by_key],
         )  # fmt: skip
 

@@ -242,10 +242,23 @@ class SubjectGaps:
         text = _FIGURE_CHARS.sub("", text)
         if text in self._generic_parts:
             return ""
-        for word in self.lexicon.generic:
-            if len(word) >= 2:
-                text = text.replace(word, "")
+        # The words of two characters or more, in the lexicon's order, that start with a
+        # character of the text: taking words out never brings a character in, so no other
+        # word can be there at any step (its `replace` would change nothing).
+        words, by_first = self._generic_by_first
+        for at in sorted([at for ch in set(text) for at in by_first.get(ch, ())]):
+            text = text.replace(words[at], "")
         return text
+
+    @functools.cached_property
+    def _generic_by_first(self) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+        """The lexicon's words of work or place of two characters or more, and where each
+        first character starts them."""
+        words = tuple(word for word in self.lexicon.generic if len(word) >= 2)
+        by_first: dict[str, list[int]] = {}
+        for at, word in enumerate(words):
+            by_first.setdefault(word[0], []).append(at)
+        return words, by_first
 
     @functools.cached_property
     def _readings(self) -> dict[str, tuple[str, ...]]:

@@ -85,14 +85,19 @@ class TargetAnswers:
                 if len(self._names) > 100_000:
                     self._names.clear()  # renamed indicators must not pile up for ever
                 name = self._names[ind.name] = normalize(ind.name)
-            unit = bool(ind.unit) and ind.unit in q and ind.unit not in ("%",)
+            # the unit typed beside the name, not inside it: the 天 of "优良天数比例" asks
+            # for no figure in days
+            unit = bool(ind.unit) and ind.unit in q.replace(name, "") and ind.unit not in ("%",)
             if asked_rank is None:
                 asked_rank = "排" in q or "名次" in q or RANK_ASKED.search(q) is not None
             rank = asked_rank and (ind.unit == "位" or "排名" in name)
             # A ratio that cannot reach `needed` counts as 0: an indicator under the bar
             # never wins over one above it, and none above it means no indicator anyway.
             cutoff = max(0, needed - 10 * unit - 100 * rank)
-            score = 100.0 if name in q else fuzz.partial_ratio(name, q, score_cutoff=cutoff)
+            if name in q:  # named whole: the longer name is the one asked ("优良天数比例")
+                score = 100.0 + min(len(name), 50) / 100
+            else:
+                score = fuzz.partial_ratio(name, q, score_cutoff=cutoff)
             if unit:
                 score += 10
             if rank:

@@ -82,12 +82,28 @@ def to_simplified(text: str) -> str:
     return text
 
 
+# A session's ordinal in digits ("第8次", "第12届"): written in words as reports mostly write it.
+_DIGIT_ORDINAL = re.compile(r"第([1-9][0-9]?)(?=[次届期轮])")
+
+
+def _ordinal_words(m: re.Match[str]) -> str:
+    import cn2an  # only when a digit ordinal is written: most text never pays its import
+
+    return "第" + cn2an.an2cn(m.group(1))
+
+
+def ordinals_in_words(text: str) -> str:
+    """ "第8次县长办公会" as "第八次县长办公会": one ordinal, whichever way it is written."""
+    return _DIGIT_ORDINAL.sub(_ordinal_words, text) if "第" in text else text
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width digits), Traditional → Simplified, lower-case, trimmed to a bound."""
+    """NFKC (full-width digits), Traditional → Simplified, lower-case, session ordinals in
+    words, trimmed to a bound."""
     text = unicodedata.normalize("NFKC", text or "")[: MAX_QUESTION_CHARS * 4]
     if not text.isprintable():  # fast path: most text has no control characters at all
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-    return to_simplified(text).lower().strip()[:MAX_QUESTION_CHARS]
+    return ordinals_in_words(to_simplified(text).lower().strip())[:MAX_QUESTION_CHARS]
 
 
 def normalize_many(texts: list[str]) -> list[str]:
@@ -96,7 +112,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     joined = unicodedata.normalize("NFKC", joined)
     if not joined.replace("\n", "").isprintable():
         joined = "".join(ch for ch in joined if unicodedata.category(ch)[0] != "C" or ch in "\n")
-    lines = to_simplified(joined).lower().split("\n")
+    lines = ordinals_in_words(to_simplified(joined).lower()).split("\n")
     return (
         [line.strip() for line in lines]
         if len(lines) == len(texts)
@@ -191,16 +207,20 @@ def token_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def words_pattern(words) -> re.Pattern[str] | None:
+def words_pattern(words, not_closing: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     """A pattern finding any of `words` (None for none) that matches what the alternation of
     them longest first matches, at each place the longest word there. The words are one
     trie ("新增(?:贷款|企业)"): `re` then tries each next character once at a place, where
-    the plain alternation tries every word, one by one (a third less time for hundreds)."""
+    the plain alternation tries every word, one by one (a third less time for hundreds).
+    `not_closing`: words whose last character starts no match where it ends that word (目 of
+    项目); each is a look-behind after the trie's first character, so that every branch still
+    opens with a literal and `re` skips, in C, the places no word can start."""
     unique = set(words)
     if not unique:
         return None
     if "" in unique:  # an empty word matches anywhere: only the plain alternation says how
-        return re.compile("|".join(map(re.escape, sorted(unique, key=len, reverse=True))))
+        alternation = "|".join(map(re.escape, sorted(unique, key=len, reverse=True)))
+        return re.compile(_not_closing(not_closing) + alternation if not_closing else alternation)
     root: dict = {}
     for word in unique:
         node = root
@@ -217,7 +237,19 @@ def words_pattern(words) -> re.Pattern[str] | None:
         body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(branch(root))
+    if not not_closing:
+        return re.compile(branch(root))
+    firsts = []
+    for ch in sorted(root):
+        closing = "".join(f"(?<!{re.escape(w)})" for w in not_closing if w[-1] == ch)
+        firsts.append(re.escape(ch) + closing + branch(root[ch]))
+    return re.compile(firsts[0] if len(firsts) == 1 else "(?:" + "|".join(firsts) + ")")
+
+
+def _not_closing(words: tuple[str, ...]) -> str:
+    """A look-ahead failing where the next character ends one of `words` written before it."""
+    closing = "|".join(f"(?<={re.escape(w[:-1])}){re.escape(w[-1])}" for w in words)
+    return f"(?!{closing})"
 
 
 # The levels a part of a whole may be named by (县重点项目 beside 市重点项目 and 重点项目).
@@ -243,11 +275,7 @@ FILLER_STRADDLED = ("项目",)
 
 @functools.cache
 def _stopword_pattern(stopwords: frozenset[str]) -> re.Pattern[str] | None:
-    pattern = words_pattern(stopwords)
-    if pattern is None:
-        return None
-    straddled = "|".join(f"(?<={re.escape(w[:-1])}){re.escape(w[-1])}" for w in FILLER_STRADDLED)
-    return re.compile(f"(?!{straddled}){pattern.pattern}")
+    return words_pattern(stopwords, not_closing=FILLER_STRADDLED)
 
 
 def mask_stopwords(text: str, stopwords, keep: list[tuple[int, int]] = ()) -> str:

@@ -15,13 +15,26 @@ from bot.understanding.text import has_content, mask_stopwords
 class TopicAnswers:
     """The topic lists of `Answerer` (bot.understanding.answering)."""
 
+    @functools.cached_property
+    def _topics_by_first(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Each topic's words by their first character ("" for an empty word), with the
+        topic's place in the lexicon: a question looks up its own characters only."""
+        found: dict[str, list[tuple[str, int]]] = {}
+        for n, topic in enumerate(self.lexicon.topics):
+            for word in topic.asked:
+                found.setdefault(word[:1], []).append((word, n))
+        return {first: tuple(words) for first, words in found.items()}
+
     def _topic_of(self, q: str) -> Topic | None:
+        """The first topic of the lexicon that `q` writes a word of."""
         if self._any_topic is None or not self._any_topic.search(q):
             return None
-        for topic in self.lexicon.topics:
-            if any(word in q for word in topic.asked):
-                return topic
-        return None
+        by_first, first = self._topics_by_first, None
+        for ch in {*q, ""}:  # every word `q` writes starts with one of its characters
+            for word, n in by_first.get(ch, ()):
+                if (first is None or n < first) and word in q:
+                    first = n
+        return None if first is None else self.lexicon.topics[first]
 
     def _topic_answer(self, question: str, q: str) -> Answer | None:
         cued = TOPIC_CUE.search(q) is not None

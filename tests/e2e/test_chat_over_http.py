@@ -207,7 +207,7 @@ async def test_only_the_admin_who_asked_can_confirm_a_change(bot, engine):
     assert "新增贷款 25.1亿元 / 目标14亿元（179.3%）" in reply.text
 
     undo = await bot.say(ADMIN, ADMIN, "/undo")
-    assert undo.text == "已撤销：第12项 新增贷款完成值：25.1 → 24.43"
+    assert undo.text == "已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元"
     assert actual(engine, 12, "新增贷款") == "24.43"
     reply = await bot.say(VIEWER, VIEWER, "新增贷款完成了吗")
     assert LOAN_FIGURE in reply.text

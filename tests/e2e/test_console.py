@@ -88,14 +88,14 @@ def test_an_admin_chats_in_the_console(config_file):
         "✅ 已修改：\n第12项 新增贷款 完成值：24.43亿元 → 25.1亿元\n（如需撤销，发送 /undo）"
     )
     assert "新增贷款 25.1亿元 / 目标14亿元（179.3%）" in out[5]
-    assert out[6] == "已撤销：第12项 新增贷款完成值：25.1 → 24.43"
+    assert out[6] == "已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元"
     assert out[7] == (
         "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n"
         "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
     )
     assert out[8].startswith("第12项变更记录（最近2条）：\n")
-    assert "console 新增贷款完成值：25.1 → 24.43（撤销）" in out[8]
-    assert "console 新增贷款完成值：24.43 → 25.1（已撤销）" in out[8]
+    assert "console 新增贷款完成值：25.1亿元 → 24.43亿元（撤销）" in out[8]
+    assert "console 新增贷款完成值：24.43亿元 → 25.1亿元（已撤销）" in out[8]
     assert len(out) == 9
 
     # the same database file, as the next process sees it
@@ -216,7 +216,9 @@ def test_a_conversation_in_the_console_keeps_its_context(config_file):
     assert out[0].startswith("第16项 耕地保护：")
     assert out[1].startswith("➤ 责任单位：县自然资源局(牵头,推定)\n第16项 耕地保护：")
     assert out[2].startswith("➤ 时限：2020-12-31 年底前（年度已结束）\n第16项 耕地保护：")
-    assert out[3].startswith("➤ 差距：违法占用耕地面积比例 6.9%")
+    assert out[3].startswith(
+        "➤ 差距：代保后耕地保有量缺口 3.88万亩；已达标：违法占用耕地面积比例 6.9%"
+    )
     assert out[4].startswith("超额完成的目标（第1/3页，共24项）：\n🟢 9. 企业上云和技改")
     second = out[4].splitlines()[2].split(". ", 1)[0].split()[-1]
     assert out[5].startswith(f"第{second}项 ")

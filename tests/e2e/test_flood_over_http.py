@@ -116,4 +116,4 @@ async def test_updates_of_one_chat_are_handled_in_order(config, engine, fake):
         fake.push_callback(ADMIN, ADMIN, proposal.result["message_id"], confirm)
         fake.push_message(ADMIN, ADMIN, "/undo")
         await bot.settle()
-        assert fake.sent_texts(ADMIN)[-1] == "已撤销：第12项 新增贷款完成值：25.1 → 24.43"
+        assert fake.sent_texts(ADMIN)[-1] == "已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元"

@@ -323,12 +323,14 @@ async def test_the_gap_names_the_indicators_that_have_no_figure_yet(config, engi
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
         gap = await bot.say(LEADER, LEADER, "慢阻肺还差什么")
         assert gap.text.startswith(
-            "➤ 差距：慢阻肺筛查已达标（79891人/6.63万人次）；暂无完成数："
-            "每个乡镇肺功能检测仪（目标2台）、村级医务人员筛查补助（目标33.15万元）\n"
+            "➤ 差距：暂无完成数：每个乡镇肺功能检测仪（目标2台）、"
+            "村级医务人员筛查补助（目标33.15万元）；已达标：慢阻肺筛查 79891人/6.63万人次\n"
             "第35项 慢阻肺防治：🔴未完成"
         ), gap.text
         met = await bot.say(LEADER, LEADER, "新增贷款还差多少")
-        assert met.text.startswith("➤ 差距：新增贷款已达标（24.43亿元/14亿元）\n"), met.text
+        assert met.text.startswith("➤ 差距：各项指标均已达标（新增贷款 24.43亿元/14亿元）\n"), (
+            met.text
+        )
 
 
 async def test_a_targets_changes_asked_in_words_are_its_history(config, engine, fake):
@@ -340,7 +342,7 @@ async def test_a_targets_changes_asked_in_words_are_its_history(config, engine, 
         for question in ("新增贷款的变更记录", "新增贷款谁改的"):
             trail = await bot.say(LEADER, LEADER, question)
             assert trail.text.startswith("第12项变更记录（最近2条）："), (question, trail.text)
-            assert "新增贷款完成值：24.43 → 25.1" in trail.text, trail.text
+            assert "新增贷款完成值：24.43亿元 → 25.1亿元" in trail.text, trail.text
         card = await bot.say(LEADER, LEADER, "新增贷款完成了吗")  # no changes asked: the card
         assert "第12项 新增贷款：🟢超额完成" in card.text and "变更记录" not in card.text
 

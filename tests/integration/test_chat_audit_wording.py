@@ -42,7 +42,7 @@ def test_history_shows_an_imported_figure_as_old_and_new_not_stored_json(service
     [history] = service.command(ADMIN, "history", "12")
     [line] = history.text.splitlines()[1:]
     assert line.endswith(
-        "import:l.xlsx 新增贷款完成值：24.43 → 26；新增贷款数据时点：截止12月底 → 截至11月"
+        "import:l.xlsx 新增贷款完成值：24.43亿元 → 26亿元；新增贷款数据时点：截止12月底 → 截至11月"
     )
     assert "{" not in history.text and '"' not in history.text
 

@@ -247,7 +247,7 @@ def test_undo_with_a_number_undoes_nothing_and_says_what_undo_does(service):
     )
     assert "24.43" not in service.command(ADMIN, "target", "12")[0].text.split("\n")[1]
     [undone] = service.command(ADMIN, "undo", "")
-    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1 → 24.43")
+    assert undone.text.startswith("已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元")
 
 
 def test_a_rejection_without_a_reason_asks_for_the_reason_with_its_number(service):

@@ -84,6 +84,6 @@ def test_undo_of_a_change_made_before_a_newer_year_was_imported_names_its_year(s
     load_ledger(engine, ledger, source="ledger_2021.toml")  # 2021 becomes the current year
     service.refresh()
     [undone] = service.command(ADMIN, "undo", "")
-    assert undone.text.startswith("已撤销：2020年第12项 新增贷款完成值：25.1 → 24.43")
+    assert undone.text.startswith("已撤销：2020年第12项 新增贷款完成值：25.1亿元 → 24.43亿元")
     [card] = service.command(ADMIN, "target", "2020 12")
     assert "24.43亿元" in card.text

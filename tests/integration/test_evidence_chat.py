@@ -159,7 +159,8 @@ def test_close_and_unclose_in_chat(service):
         "理由：已完工并经核实"
     )
     [card] = service.command(ADMIN, "target", "30")
-    assert "已销号" not in card.text  # nothing is written before 确认
+    assert "已销号" not in card.text.splitlines()[0]  # nothing is written before 确认
+    assert card.text.endswith("输入“取消”放弃。）")  # and the card says the closing still waits
     assert press(service, asked, "确认").startswith(
         "✅ 已修改：\n第30项 新建停车位 销号：未销号 → 已销号（2021-01-15）"
     )

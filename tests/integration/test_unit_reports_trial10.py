@@ -39,7 +39,7 @@ def test_a_figure_in_a_units_words_keeps_the_words_in_progress(config, engine):
     assert after.indicator("新建停车位").actual == "520"
     assert after.progress_text.endswith("已完工，新建停车位520个")
     [undone] = service.command(ADMIN, "undo", "")  # one approval, one undo: figure and words
-    assert "520 → 500" in undone.text and "进展" in undone.text, undone.text
+    assert "520个 → 500个" in undone.text and "进展" in undone.text, undone.text
     assert not target(engine, 30).progress_text.endswith("已完工，新建停车位520个")
 
 

@@ -460,10 +460,25 @@ def test_deadline_on_target_without_deadlines():
     assert deadlines(run("deadline", "3 2020-12-31")) == [["2020-12-31", "补充时限", False]]
 
 
-@pytest.mark.parametrize("when", ["2020-13-01", "明天", "2020-02-30", "20201231", "0000-01-01"])
+@pytest.mark.parametrize("when", ["明天", "20201231", "0000-01-01"])
 def test_deadline_bad_date(when):
     message = error("deadline", f"12 {when}")
     assert "日期无效" in message and "YYYY-MM-DD" in message
+
+
+@pytest.mark.parametrize(
+    ("when", "why"),
+    [
+        ("2020年11月31日", "2020年11月只有30天"),
+        ("2020-02-30", "2020年2月只有29天"),
+        ("2021.2.29", "2021年2月只有28天"),
+        ("2020-13-01", "月份应为1到12"),
+    ],
+)
+def test_a_deadline_in_the_right_form_on_no_such_day_says_why(when, why):
+    # Before: "请写成YYYY-MM-DD或YYYY年M月D日", though it was written just so.
+    message = error("deadline", f"12 {when}")
+    assert message.startswith(f"日期无效：“{when}”，{why}，请改正，例如 /deadline 12 2020-12-31")
 
 
 @pytest.mark.parametrize("when", ["2021年1月31日", "2021年01月31日", "2021.1.31", "2021/1/31"])

@@ -82,6 +82,13 @@ def test_one_figure_question_leads_with_that_figure(answerer):
     assert reply.splitlines()[0].startswith("➤ 优良天数 264天")
 
 
+def test_a_figure_named_whole_leads_over_a_shorter_name_inside_it(answerer):
+    # "优良天数比例" holds "优良天数" and its unit 天: the share is asked, not the days
+    reply = answerer.ask("优良天数比例是多少").reply
+    assert reply.splitlines()[0].startswith("➤ 优良天数比例 暂无数据 / 目标71.2%")
+    assert answerer.ask("PM10同比下降多少").reply.startswith("➤ PM10同比下降 18.5%")
+
+
 def test_deadline_days_left(answerer):
     reply = answerer.ask("第35项").reply
     assert "2020-12-31 年底前（剩余72天）" in reply

@@ -84,6 +84,20 @@ def test_work_safety_is_its_one_target_not_the_gdp_one(answerer, question):
     assert 33 not in answer.targets[:1]
 
 
+def test_a_question_s_topic_is_the_lexicon_s_first_that_it_writes_a_word_of(answerer):
+    # Looked up by the question's own characters; the same topic as the lexicon read in order.
+    import random
+
+    topics = answerer.lexicon.topics
+    words = [w for topic in topics for w in topic.asked]
+    rng = random.Random(4)
+    questions = ["教育怎么样", "安全生产和教育", "新增贷款完成了吗", "", "交通安全生产医疗"]
+    questions += ["".join(rng.sample(words, rng.randint(1, 3))) + "怎么样" for _ in range(500)]
+    for q in questions:
+        first = next((t for t in topics if any(w in q for w in t.asked)), None)
+        assert answerer._topic_of(q) is first, q
+
+
 def test_a_topic_word_that_names_a_target_still_opens_it(answerer):
     assert answerer.ask("贷款怎么样").targets[:1] == (12,)
 

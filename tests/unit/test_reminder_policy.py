@@ -189,7 +189,9 @@ def test_target_16_seven_day_reminder_on_2020_12_24(ledger_2020):
     assert text.startswith("【县督查局·督查提醒】第16项 耕地保护\n目标：严格落实耕地保护主体责任")
     assert "2020-12-31" in text and "年底前" in text and "距截止还有7天" in text
     assert "未完成" in text and "县自然资源局" in text
-    assert REPORT_HINT.format(n=16) + "违法占用耕地面积比例 6.9% 截至12月）" in text
+    # its one figure with a target is met: what is short is the 缺口 the report states
+    assert "尚缺：\n· 代保后耕地保有量缺口 3.88万亩\n" in text
+    assert REPORT_HINT.format(n=16) + "代保后耕地保有量缺口 3.88万亩 截至12月）" in text
     assert "推定" not in text
 
 
@@ -346,9 +348,17 @@ def test_the_sender_is_the_configured_office(ledger_2020):
     assert notices and all(n.text.startswith("【西平县督查局·") for n in notices)
 
 
-def test_no_short_indicators_no_line(ledger_2020):
+def test_a_met_indicator_is_not_short_but_a_stated_gap_is(ledger_2020):
     (notice,) = [n for n in run(d("2020-12-24"), ledger_2020) if n.target == 16]
-    assert "尚缺" not in notice.text  # 违法占用耕地面积比例 6.9% ≤ 10% is met
+    shortfall = notice.text.split("尚缺：\n", 1)[1].split("\n牵头单位", 1)[0]
+    assert shortfall == "· 代保后耕地保有量缺口 3.88万亩"  # 6.9% ≤ 10% is met, not listed
+
+
+def test_no_short_indicators_no_line(ledger_2020):
+    notices = [n for n in run(d("2020-12-24"), ledger_2020) if n.target == 7]
+    assert notices and all("尚缺：" in n.text for n in notices)  # figures still to report
+    notices = [n for n in run(d("2020-12-24"), ledger_2020) if n.target == 1]
+    assert notices and all("尚缺" not in n.text for n in notices)  # a rank alone, no target
 
 
 # --- who gets what ------------------------------------------------------------------------

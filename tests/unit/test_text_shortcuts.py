@@ -88,6 +88,39 @@ def test_a_words_trie_matches_where_the_longest_first_alternation_does():
     assert words_pattern([]) is None
 
 
+def test_filler_that_a_word_before_it_closes_is_found_as_the_look_ahead_finds_it():
+    # 目前 is no filler where 目 ends 项目 ("项目前期"); the look-behind inside the trie keeps
+    # every branch opening with a character, which lets `re` skip places no filler starts.
+    import random
+    import re
+
+    from bot.understanding.lexicon import load_lexicon
+    from bot.understanding.text import FILLER_STRADDLED, _stopword_pattern, words_pattern
+
+    stopwords = load_lexicon().stopwords
+    closing = "|".join(f"(?<={re.escape(w[:-1])}){re.escape(w[-1])}" for w in FILLER_STRADDLED)
+    looked_ahead = re.compile(f"(?!{closing}){words_pattern(stopwords).pattern}")
+    pattern = _stopword_pattern(frozenset(stopwords))
+    assert pattern.pattern[:3] == "(?:" and not pattern.pattern.startswith("(?!")
+    lines = DEFAULT_LEDGER_FILE.read_text(encoding="utf-8").splitlines()
+    chars = sorted({ch for word in stopwords for ch in word} | set("项目工作的"))
+    rng = random.Random(5)
+    texts = ["项目前期工作做得怎么样", "目前重点项目完成投资多少", "项目目前", *lines]
+    texts += ["".join(rng.choices(chars, k=rng.randint(1, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in looked_ahead.finditer(text)
+        ], text
+    assert [m.span() for m in pattern.finditer("项目前期，目前")] == [(5, 7)]
+    for words in (["目前", "前"], ["", "目"]):  # an empty word: the plain alternation
+        plain = re.compile(f"(?!(?<=项)目){'|'.join(sorted(words, key=len, reverse=True))}")
+        trie = words_pattern(words, not_closing=("项目",))
+        for text in ("项目前", "目前", "a项目", "项目"):
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+
+
 def test_halves_written_apart_and_ascii_words_are_found_as_their_patterns_find_them():
     import random
     import re

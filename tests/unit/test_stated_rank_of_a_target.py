@@ -1,0 +1,43 @@
+"""A rank a target's text states is that target's own, asked by the target's name or the
+lexicon's for it (invented examples): "固投排第几" is answered by the 固定资产投资 target whose
+text says "预计增幅十一个县区中排名第一", though the ranked clause does not repeat its name; a
+target stating no rank still rejects the question."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.ledger import TargetSpec
+from bot.understanding.answering import Answerer
+from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import small_ledger
+
+
+@pytest.fixture(scope="module")
+def county():
+    targets = (
+        TargetSpec(
+            1,
+            "固定资产投资",
+            "经济发展",
+            "1-9月,全县固定资产投资累计完成27.9亿元,同比增长37.63%,预计增幅十一个县区中排名第一。",
+        ),
+        TargetSpec(2, "工业类", "经济发展", "工业类完成投资19.167亿元,占年度计划的94.5%;"),
+    )
+    return Answerer(
+        small_ledger(2012, *targets),
+        load_lexicon(),
+        today=dt.date(2012, 10, 31),
+        tz=ZoneInfo("Asia/Shanghai"),
+    )
+
+
+@pytest.mark.parametrize("question", ["固投排第几", "固定资产投资排第几"])
+def test_a_rank_stated_in_the_targets_text_is_its_own(county, question):
+    answer = county.ask(question)
+    assert answer.intent == "target" and answer.targets[0] == 1
+
+
+def test_a_target_stating_no_rank_rejects(county):
+    assert county.ask("工业类排第几").intent == "unknown"
