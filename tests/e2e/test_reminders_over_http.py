@@ -269,7 +269,7 @@ async def test_the_admin_approves_a_note_and_rejects_a_report(reminded, engine):
     assert press.texts == [f"请发送 /reject {second} 理由 说明驳回原因。"]
     assert reports(engine)[-1].state == "pending"
 
-    # /reject with the number but no reason asks for the reason with that number, and rejects nothing
+    # a number without a reason asks for the reason with that number, and rejects nothing
     asked = (await bot.say(ADMIN, ADMIN, f"/reject {second}")).text
     assert asked.startswith(f"请写明驳回理由，例如 /reject {second} ")
     assert reports(engine)[-1].state == "pending"
