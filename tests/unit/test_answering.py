@@ -2,23 +2,19 @@
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Conversation
 from bot.understanding.evaluation import evaluate, load_eval_set
-from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
 
 
 @pytest.fixture(scope="module")
 def answerer(ledger_2020):
-    return Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger_2020, dt.date(2020, 10, 20))
 
 
 @pytest.fixture(scope="module")
@@ -247,9 +243,7 @@ def test_overdue_lists_open_deadlines_past_due(ledger_2020):
     )
     targets[43] = dataclasses.replace(t44, deadlines=reopened)
     ledger = dataclasses.replace(ledger_2020, targets=tuple(targets))
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(ledger, dt.date(2020, 10, 20))
     answer = answerer.ask("哪些逾期了")
     assert answer.intent == "list" and answer.filter["overdue"] is True
     assert answer.targets == (44,)
@@ -261,9 +255,7 @@ def test_overdue_lists_open_deadlines_past_due(ledger_2020):
 def test_a_closed_years_passed_deadlines_are_not_overdue(ledger_2020):
     # Judged at the year's close, a deadline left open simply passed: "逾期" (pressing, days
     # counted) was said of 2020's targets in 2021, unlike the 督查通报 and the deadline lines.
-    closed = Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2021, 1, 1), tz=ZoneInfo("Asia/Shanghai")
-    )
+    closed = answerer_on(ledger_2020, dt.date(2021, 1, 1))
     watched = closed.ask("需要盯紧的")
     assert watched.targets and "逾期" not in watched.reply
     assert "时限已过" in set(watched.notes.values())
@@ -429,9 +421,7 @@ def drafted_answerer():
     text = (Path(__file__).parents[1] / "data/reports/cangnan-2022/report.txt").read_text("utf-8")
     drafted = draft_ledger(parse_report(text), guess_year(text))
     ledger = replace(drafted, targets=tuple(replace(t, aliases=()) for t in drafted.targets))
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2022, 10, 31))
 
 
 @pytest.mark.parametrize(
@@ -463,9 +453,7 @@ def test_dev_set_on_the_drafted_ledger_beats_the_floor(drafted_answerer):
 def test_refresh_reindexes_only_what_changed(ledger_2020):
     import dataclasses
 
-    answerer = Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(ledger_2020, dt.date(2020, 10, 20))
     targets = list(ledger_2020.targets)
     targets[11] = dataclasses.replace(targets[11], aliases=(*targets[11].aliases, "钱袋工程"))
     changed = answerer.refresh(dataclasses.replace(ledger_2020, targets=tuple(targets)))

@@ -3,7 +3,6 @@ matches": greetings and thanks, an aspect before any target, "第二个呢" with
 and figures or symbols alone. Questions after a greeting, and number references, still answer."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,18 +14,15 @@ from bot.render.replies import (
     NOTHING_TO_STEP,
     THANKS_REPLY,
 )
-from bot.understanding.answering import Answerer
 from bot.understanding.asides import aside_reply
 from bot.understanding.conversation import Conversation
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
+from tests.auxil.ledgers import answerer_on
 
 
 @pytest.fixture(scope="module")
 def answerer(ledger_2020):
-    return Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger_2020, dt.date(2020, 10, 20))
 
 
 @pytest.mark.parametrize(

@@ -3,25 +3,21 @@ summary asked in the words of the ledger's own preamble, a counter's bigram with
 counts, and a name written by its words' initials and its tail."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import LedgerSpec, TargetSpec, UnitSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.clipped import _initials_of
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.ordinals import COUNTER
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _answerer(*targets: TargetSpec, preamble: str = "") -> Answerer:
     ledger = small_ledger(2022, *targets, title="工作台账")
     if preamble:
         ledger = LedgerSpec(ledger.year, ledger.title, preamble, ledger.targets)
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2022, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2022, 9, 30))
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,15 @@
 
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.understanding.answering import Answerer
 from bot.understanding.figures import figure_token
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.text import chinese_number
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 ROADS = small_ledger(
     2022,
@@ -43,9 +41,7 @@ ROADS = small_ledger(
 
 
 def _answerer(ledger):
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2022, 10, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2022, 10, 31))
 
 
 @pytest.fixture(scope="module")

@@ -2,14 +2,12 @@
 targets: each question named no target, or the wrong one, before its lexicon entry."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
 from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 CITY = small_ledger(
     2023,
@@ -46,9 +44,7 @@ ECONOMY = small_ledger(
 
 
 def _answerer(ledger) -> Answerer:
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(ledger.year, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(ledger.year, 9, 30))
 
 
 @pytest.mark.parametrize(

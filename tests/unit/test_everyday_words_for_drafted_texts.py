@@ -3,14 +3,11 @@ targets: each question named no target, or the wrong one, on the drafted dev led
 was found before its lexicon entry (all but 保障房 do so here as well)."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 COUNTY = small_ledger(
     2022,
@@ -27,9 +24,7 @@ COUNTY = small_ledger(
 
 @pytest.fixture(scope="module")
 def county():
-    return Answerer(
-        COUNTY, load_lexicon(), today=dt.date(2022, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(COUNTY, dt.date(2022, 9, 30))
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,11 @@ another, at half its score, is found by the question's subject (invented example
 得咋样" is the village roads, not the shanty-town 改造; a subject said outright still wins."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +20,7 @@ def county():
         TargetSpec(5, "养老院", "社会保障", "新建乡镇养老院2所,"),
     )
     ledger = small_ledger(2021, *targets, title="为民办实事")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2021, 6, 30))
 
 
 def test_the_subject_said_in_everyday_words_beats_a_shared_work_word(county):

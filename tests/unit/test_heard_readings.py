@@ -4,13 +4,10 @@ reading (zhang), but a leader dictating 常务会 may get 长务会 (chang)."""
 import datetime as dt
 from collections import Counter
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import pinyin_key, readings
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 MEETINGS = small_ledger(
     2021,
@@ -27,9 +24,7 @@ def test_every_reading_of_a_character_is_known():
 
 
 def test_a_phrase_misheard_through_another_reading_is_found():
-    answerer = Answerer(
-        MEETINGS, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(MEETINGS, dt.date(2021, 6, 30))
     answer = answerer.ask("县政府长务会议确定事项完成了多少")
     assert answer.targets[0] == 1
     assert ("pinyin", "常务会议确定事项") in {
@@ -49,9 +44,7 @@ PLACES = small_ledger(
 def test_a_place_written_with_a_sound_alike_of_a_common_character():
     """株州 for 株洲: 州 ends many names here, but 株 is the name's own, and nothing else
     here sounds like 株洲."""
-    answerer = Answerer(
-        PLACES, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(PLACES, dt.date(2021, 8, 31))
     assert answerer.ask("株州老旧小区开工多少").targets[0] == 1
 
 
@@ -66,9 +59,7 @@ LEVELS_AND_PARTS = small_ledger(
 
 def test_a_rare_reading_or_a_short_phrase_is_not_misheard():
     """省 is never xiǎn (县), and 事 read zi would make 事项目 sound like 子项目."""
-    answerer = Answerer(
-        LEVELS_AND_PARTS, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(LEVELS_AND_PARTS, dt.date(2021, 8, 31))
     for question in ("省级重点项目完成投资多少", "实事项目总体进展"):
         answer = answerer.ask(question)
         heard = {r.text for c in answer.candidates for r in c.reasons if r.kind == "pinyin"}
@@ -83,18 +74,14 @@ def test_only_a_places_ending_is_heard_as_a_slip_of_a_common_character():
         TargetSpec(2, "残疾人康复", "助残", "为残疾人提供康复服务300人次。"),
         TargetSpec(3, "外科医技楼", "医疗卫生", "建成中心医院外科医技楼。"),
     )
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2013, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(ledger, dt.date(2013, 12, 31))
     answer = answerer.ask("医疗卫生与助残")
     assert not any(r.text == "助餐" for c in answer.candidates for r in c.reasons)
 
 
 def test_the_pairs_a_misheard_phrase_is_looked_for_by_follow_the_ledger():
     # Kept as phrases come and go: what the question's other readings are tested against.
-    answerer = Answerer(
-        MEETINGS, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(MEETINGS, dt.date(2021, 6, 30))
     without = small_ledger(2021, *MEETINGS.targets[1:])
     for ledger in (without, MEETINGS):
         answerer.refresh(ledger)

@@ -2,13 +2,11 @@
 per city): a question naming that subject and one target is that target's, not unexplained."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import LedgerSpec, TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 ROWS = [
     ("长沙市", 150, 143, "42.75"),
@@ -31,9 +29,7 @@ CITIES = LedgerSpec(
 
 @pytest.fixture(scope="module")
 def cities():
-    return Answerer(
-        CITIES, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(CITIES, dt.date(2021, 8, 31))
 
 
 @pytest.mark.parametrize(
@@ -54,8 +50,6 @@ def test_the_subject_alone_names_no_target(cities, question):
 
 
 def test_a_new_preamble_is_taken_on_refresh(cities):
-    answerer = Answerer(
-        CITIES, load_lexicon(), today=dt.date(2021, 8, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(CITIES, dt.date(2021, 8, 31))
     answerer.refresh(LedgerSpec(year=2021, title="t", preamble="", targets=CITIES.targets))
     assert answerer.ask("湘西那边老旧小区改造的情况怎么样了投资是不是很慢").intent == "unknown"

@@ -4,14 +4,11 @@ city-level ones among them, "县重点项目" is the county's and "市上盯的�
 words the two share; "税收" is 税收收入, not 非税收入."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +32,7 @@ def projects():
         TargetSpec(4, "市级重点项目投资", "经济发展", "完成投资3.1亿元,占年计划的60%,"),
     )
     ledger = small_ledger(2021, *targets, title="重点项目")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2021, 6, 30))
 
 
 @pytest.mark.parametrize(
@@ -68,9 +63,7 @@ def revenue():
         TargetSpec(5, "固定资产投资", "经济发展", "固定资产投资同比增长8.2%。"),
     )
     ledger = small_ledger(2021, *targets, title="经济运行")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2021, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2021, 9, 30))
 
 
 @pytest.mark.parametrize("question", ["税收", "县里的税收前三季度收了多少"])

@@ -2,13 +2,10 @@
 (第十) and last (一次, 二次) it would otherwise share."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.ordinals import indexed_tokens, other_ordinal, whole_ordinals
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 SESSIONS = small_ledger(
     2021,
@@ -40,9 +37,7 @@ def test_another_ordinal_is_no_near_miss():
 
 
 def test_a_shorter_ordinal_names_only_its_own_meeting():
-    answerer = Answerer(
-        SESSIONS, load_lexicon(), today=dt.date(2021, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(SESSIONS, dt.date(2021, 12, 31))
     assert answerer.ask("第十次主任会议的事办结了没").targets[0] == 1
     assert answerer.ask("第十一次主任会议").targets[0] == 2
     assert answerer.ask("第十二次主任会议议定事项").targets[0] == 3
@@ -50,9 +45,7 @@ def test_a_shorter_ordinal_names_only_its_own_meeting():
 
 def test_a_count_beyond_the_ledger_is_a_figure_when_a_target_holds_it():
     """Three targets: "12项" cannot be item 12, and the 第十一次 meeting decided 12 items."""
-    answerer = Answerer(
-        SESSIONS, load_lexicon(), today=dt.date(2021, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(SESSIONS, dt.date(2021, 12, 31))
     assert answerer.ask("议定事项12项的那次主任会议").targets[0] == 2
     missing = answerer.ask("第15项")
     assert missing.intent == "unknown"

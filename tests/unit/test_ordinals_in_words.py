@@ -2,15 +2,12 @@
 is the 第八次 meeting of a notice that writes its ordinals in words, and the other way round."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import normalize
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +18,7 @@ def meetings():
         TargetSpec(3, "第九次县长办公会", "督查", "第九次县长办公会确定事项7项,完成6项。"),
         TargetSpec(4, "第12次常务会", "督查", "第12次常务会确定事项11项,完成8项。"),
     )
-    return Answerer(
-        small_ledger(2020, *targets),
-        load_lexicon(),
-        today=dt.date(2020, 12, 31),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(small_ledger(2020, *targets), dt.date(2020, 12, 31))
 
 
 @pytest.mark.parametrize(

@@ -2,16 +2,13 @@
 县重点项目): the bare words name the whole; a part is named by the qualifier it adds."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.understanding.answering import Answerer
 from bot.understanding.explaining import _other_number
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.text import names_level, own_place_at
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 MEETINGS = small_ledger(
     2020,
@@ -43,9 +40,7 @@ MEETINGS = small_ledger(
 
 @pytest.fixture(scope="module")
 def meetings():
-    return Answerer(
-        MEETINGS, load_lexicon(), today=dt.date(2020, 10, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(MEETINGS, dt.date(2020, 10, 31))
 
 
 def test_the_bare_words_of_several_titles_are_no_near_miss_of_a_part(meetings):
@@ -96,9 +91,7 @@ PROJECTS = small_ledger(
 
 @pytest.fixture(scope="module")
 def projects():
-    return Answerer(
-        PROJECTS, load_lexicon(), today=dt.date(2024, 4, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(PROJECTS, dt.date(2024, 4, 30))
 
 
 @pytest.mark.parametrize(
@@ -143,9 +136,7 @@ TOILETS = small_ledger(
 )
 def test_the_level_a_question_writes_picks_between_level_siblings(question, number):
     """Titles that differ only in their level (省实事…, 市实事…): the level written decides."""
-    answerer = Answerer(
-        TOILETS, load_lexicon(), today=dt.date(2019, 10, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(TOILETS, dt.date(2019, 10, 31))
     assert answerer.ask(question).targets[0] == number
 
 

@@ -5,12 +5,10 @@ the leader spells out (经开区 said as 经济技术开发区)."""
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, LedgerSpec, TargetSpec
-from bot.understanding.answering import Answerer
 from bot.understanding.figures import (
     as_written,
     bare_cells,
@@ -22,7 +20,7 @@ from bot.understanding.ledger_texts import lead_mention, place_of, title_words, 
 from bot.understanding.lexicon import load_lexicon
 from bot.understanding.matching import LedgerIndex
 from bot.understanding.text import normalize
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _row(number: int, title: str, cells: str, rate: str) -> TargetSpec:
@@ -56,9 +54,7 @@ PLACES = LedgerSpec(
 
 @pytest.fixture(scope="module")
 def places():
-    return Answerer(
-        PLACES, load_lexicon(), today=dt.date(2021, 3, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(PLACES, dt.date(2021, 3, 31))
 
 
 def test_spoken_decimals_and_magnitudes_are_figures():
@@ -128,9 +124,7 @@ LEVELLED = small_ledger(
 
 @pytest.fixture(scope="module")
 def levelled():
-    return Answerer(
-        LEVELLED, load_lexicon(), today=dt.date(2021, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(LEVELLED, dt.date(2021, 6, 30))
 
 
 def test_a_level_said_by_its_character_names_that_level(levelled):
@@ -175,9 +169,7 @@ HALF_YEAR = LedgerSpec(
 
 @pytest.fixture(scope="module")
 def half_year():
-    return Answerer(
-        HALF_YEAR, load_lexicon(), today=dt.date(2018, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(HALF_YEAR, dt.date(2018, 6, 30))
 
 
 def test_the_reports_own_period_names_no_target(half_year):

@@ -3,21 +3,17 @@ negated ("还没开工的") is not the stage it negates (新开工), and a name 
 lexicon reads as a target's ("外商投资": 外商 → 外资) is no name the ledger never writes."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _answerer(*targets: TargetSpec) -> Answerer:
     ledger = small_ledger(2023, *targets, title="重点项目")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2023, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2023, 6, 30))
 
 
 def _stage(number: int, title: str, count: int, plan: str, done: str) -> TargetSpec:

@@ -5,19 +5,15 @@ first search."""
 import dataclasses
 import datetime as dt
 import unicodedata
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.acknowledgements import _ACK, ACK_MAX_CHARS, is_acknowledgement
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 
 def _answerer(ledger):
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2020, 10, 20))
 
 
 def _full_acknowledgement(text: str) -> bool:

@@ -4,15 +4,12 @@ writes "最慢的是乙市"; a category holding one target, asked after without 
 that target; a share said as a fraction ("不到四分之一") is a threshold like "不到一半"."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
 from bot.understanding.rankings import proportions_as_percent
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -29,12 +26,7 @@ def roads():
         TargetSpec(4, "工业类", "经济发展", "工业类完成投资19.167亿元。"),
         TargetSpec(5, "农田水利类", "经济发展", "农田水利类完成投资2.605亿元。"),
     )
-    return Answerer(
-        small_ledger(2021, *targets),
-        load_lexicon(),
-        today=dt.date(2021, 7, 31),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(small_ledger(2021, *targets), dt.date(2021, 7, 31))
 
 
 def test_a_rank_the_draft_cannot_make_is_the_target_writing_it(roads):

@@ -5,22 +5,18 @@ figure only one target holds beside a status word."""
 
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.candidates import Candidate, Reason, holds_own_figure
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _answerer(*targets: TargetSpec) -> Answerer:
     ledger = small_ledger(2019, *targets, title="重点项目")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2019, 3, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2019, 3, 31))
 
 
 def _place(number: int, place: str, plan: str, done: str, share: str) -> TargetSpec:

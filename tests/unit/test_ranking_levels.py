@@ -5,22 +5,18 @@ that is a bare kind of work (项目)."""
 
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
 from bot.understanding.answering import Answerer
 from bot.understanding.ledger_texts import title_words
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _answerer(*targets: TargetSpec, year: int = 2022) -> Answerer:
     ledger = small_ledger(year, *targets, title="重点工程")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(year, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(year, 12, 31))
 
 
 def _level(number: int, title: str, count: int, plan: str, done: str) -> TargetSpec:
@@ -171,9 +167,7 @@ def test_a_summary_word_beside_the_preambles_words_is_the_summary():
         title="重点民生实事",
     )
     ledger = dataclasses.replace(ledger, preamble="全县召开重点民生实事推进会,通报进展。")
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2023, 12, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(ledger, dt.date(2023, 12, 31))
     assert answerer.ask("重点民生实事总体进展怎么样").intent == "summary"
 
 

@@ -3,14 +3,11 @@
 no target holds names none."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import IndicatorSpec, TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +22,7 @@ def kinds():
         kind(2, "绿色农业类", "3.307"),
         kind(3, "交通能源类", "0.88"),
     )
-    return Answerer(
-        small_ledger(2012, *targets),
-        load_lexicon(),
-        today=dt.date(2012, 10, 31),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(small_ledger(2012, *targets), dt.date(2012, 10, 31))
 
 
 @pytest.mark.parametrize(
@@ -52,12 +44,7 @@ def test_a_figure_alone_that_one_target_holds_is_that_target():
         TargetSpec(1, "城镇新增就业", "就业", "城镇新增就业:全市27800人"),
         TargetSpec(2, "城镇登记失业率", "就业", "城镇登记失业率低于4.3%", indicators=(rate,)),
     )
-    jobs = Answerer(
-        small_ledger(2019, *targets),
-        load_lexicon(),
-        today=dt.date(2019, 12, 31),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    jobs = answerer_on(small_ledger(2019, *targets), dt.date(2019, 12, 31))
     answer = jobs.ask("3.57%")
     assert answer.intent == "target" and answer.targets[0] == 2
 

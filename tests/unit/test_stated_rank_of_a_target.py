@@ -4,14 +4,11 @@ text says "预计增幅十一个县区中排名第一", though the ranked clause
 target stating no rank still rejects the question."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +22,7 @@ def county():
         ),
         TargetSpec(2, "工业类", "经济发展", "工业类完成投资19.167亿元,占年度计划的94.5%;"),
     )
-    return Answerer(
-        small_ledger(2012, *targets),
-        load_lexicon(),
-        today=dt.date(2012, 10, 31),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(small_ledger(2012, *targets), dt.date(2012, 10, 31))
 
 
 @pytest.mark.parametrize("question", ["固投排第几", "固定资产投资排第几"])

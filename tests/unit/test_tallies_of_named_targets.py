@@ -3,14 +3,11 @@ status (session 33, h11-rank15; invented targets): a 督查通报 counts "达到
 inside one target's text, and "省重点项目达到序时进度的有几个" asks for that count."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +35,7 @@ def projects():
         TargetSpec(4, "公共财政预算支出", "经济发展", "公共财政预算支出增长3.4%。"),
     )
     ledger = small_ledger(2013, *targets, title="重点工作")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2013, 9, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2013, 9, 30))
 
 
 def test_a_status_the_named_target_tallies_is_its_count(projects):
@@ -65,9 +60,7 @@ def indicators():
         ),
     )
     ledger = small_ledger(2023, *targets, title="经济运行")
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2023, 6, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2023, 6, 30))
 
 
 def test_a_status_several_targets_write_alike_stays_a_list(indicators):
@@ -84,8 +77,6 @@ def test_what_is_said_of_a_village_is_what_a_report_writes_of_it():
         TargetSpec(3, "太阳能路灯", "城乡建设", "安装太阳能路灯6059盏。"),
         TargetSpec(4, "文体活动广场", "社会事业", "修建文体活动广场11.38万平米。"),
     )
-    answerer = Answerer(
-        ledger, load_lexicon(), today=dt.date(2021, 7, 31), tz=ZoneInfo("Asia/Shanghai")
-    )
+    answerer = answerer_on(ledger, dt.date(2021, 7, 31))
     answer = answerer.ask("村里的桥修得咋样")
     assert answer.intent == "target" and answer.targets[0] == 2

@@ -2,20 +2,16 @@
 was set to do ("目标是多少", "任务是什么") is asked of that target, not of the whole ledger."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.understanding.answering import Answerer
 from bot.understanding.conversation import Conversation
-from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 
 @pytest.fixture(scope="module")
 def answerer(ledger_2020):
-    return Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger_2020, dt.date(2020, 10, 20))
 
 
 @pytest.mark.parametrize("follow_up", ["目标是多少", "目标多少", "任务是什么", "它的目标是多少？"])
@@ -43,9 +39,7 @@ def test_a_list_asked_is_remembered_even_when_it_is_empty():
 
 
 def test_a_day_named_from_today_is_that_days_deadlines(ledger_2020):
-    eve = Answerer(
-        ledger_2020, load_lexicon(), today=dt.date(2020, 10, 30), tz=ZoneInfo("Asia/Shanghai")
-    )
+    eve = answerer_on(ledger_2020, dt.date(2020, 10, 30))
     for question in ("明天到期的", "明天要完成的有哪些"):
         answer = eve.ask(question)
         assert answer.intent == "list" and answer.targets == (5,), question  # 10月底之前

@@ -10,14 +10,13 @@ import pytest
 from bot.understanding.answering import Answerer
 from bot.understanding.evaluation import evaluate, load_eval_set
 from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 DEV_2020 = Path(__file__).resolve().parents[1] / "data" / "questions_dev_2020.jsonl"
 
 
 def _answerer(ledger):
-    return Answerer(
-        ledger, load_lexicon(), today=dt.date(2020, 10, 20), tz=ZoneInfo("Asia/Shanghai")
-    )
+    return answerer_on(ledger, dt.date(2020, 10, 20))
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from bot.domain.ledger import UnitSpec
-from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
+from tests.auxil.ledgers import answerer_on
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,12 +23,7 @@ def _two_civil_affairs_offices(ledger):
 
 
 def _answerer_for(ledger):
-    return Answerer(
-        _two_civil_affairs_offices(ledger),
-        load_lexicon(),
-        today=dt.date(2020, 10, 20),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(_two_civil_affairs_offices(ledger), dt.date(2020, 10, 20))
 
 
 def test_the_unit_written_in_full_wins_over_one_it_contains(ledger_2020):

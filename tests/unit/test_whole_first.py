@@ -4,23 +4,16 @@ words answers "百城提质" with the whole, "中心城区百城提质" with tha
 交办的事" asks after that meeting, not after a unit called "…交办"."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.ledger import TargetSpec
 from bot.understanding.answering import Answerer
-from bot.understanding.lexicon import load_lexicon
-from tests.auxil.ledgers import small_ledger
+from tests.auxil.ledgers import answerer_on, small_ledger
 
 
 def _answerer(*targets: TargetSpec) -> Answerer:
-    return Answerer(
-        small_ledger(2021, *targets),
-        load_lexicon(),
-        today=dt.date(2021, 6, 30),
-        tz=ZoneInfo("Asia/Shanghai"),
-    )
+    return answerer_on(small_ledger(2021, *targets), dt.date(2021, 6, 30))
 
 
 @pytest.fixture(scope="module")
