@@ -57,6 +57,14 @@ def row_of(rows: list[list[str]], number: int) -> int:
     return next(i for i, r in enumerate(rows, start=1) if r[0] == str(number))
 
 
+def xlsx_of(rows: list[list], path: Path) -> None:
+    """Writes `rows` as the first sheet of a new workbook at `path`."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
 def truncated_xlsx(tmp: Path, base):
     path = tmp / "truncated.xlsx"
     write_xlsx(base, TODAY, path)
@@ -135,10 +143,7 @@ def huge_cell_xlsx(tmp: Path, base):
     target_row = row_of(rows, 3)
     rows[target_row - 1][COLUMNS.index("目标任务")] = "任" * (MAX_CELL + 1)
     path = tmp / "huge_cell.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
+    xlsx_of(rows, path)
     return path, "内容过长", target_row, "目标任务"
 
 
@@ -205,10 +210,7 @@ def exponent_figure_xlsx(tmp: Path, base):
     target_row = row_of(rows, 12)
     rows[target_row - 1][COLUMNS.index("目标值")] = "1e999999999"
     path = tmp / "exponent.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
+    xlsx_of(rows, path)
     return path, "科学计数法", target_row, "目标值"
 
 
@@ -218,10 +220,7 @@ def negative_number_xlsx(tmp: Path, base):
     target_row = row_of(rows, 12)
     rows[target_row - 1][COLUMNS.index("序号")] = -12
     path = tmp / "negative_number.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
+    xlsx_of(rows, path)
     return path, "“-12”不是目标序号（应为正整数，如 12）", target_row, "序号"
 
 
@@ -245,10 +244,7 @@ def c1_control_xlsx(tmp: Path, base):
     target_row = row_of(rows, 5)
     rows[target_row - 1][COLUMNS.index("别名")] = "别名\x9b31m"
     path = tmp / "c1.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
+    xlsx_of(rows, path)
     return path, "U+009B", target_row, "别名"
 
 
