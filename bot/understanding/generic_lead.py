@@ -27,18 +27,23 @@ _ALWAYS_SUBJECT = ("figure", "pinyin", "gap")
 _PLACE = re.compile(r"[区镇乡县市城村]$")
 
 
-def generic_mask(q: str, words: tuple[str, ...]) -> list[bool]:
-    """Which characters of `q` belong to one of the lexicon's words of work (not of place)."""
+def words_mask(q: str, words) -> list[bool]:
+    """Which characters of `q` belong to one of `words` written in it (words of one character
+    never count: they are parts of too many others)."""
     mask = [False] * len(q)
     for word in words:
-        if len(word) < 2 or _PLACE.search(word):
+        if len(word) < 2:
             continue
         at = q.find(word)
         while at >= 0:
-            for i in range(at, at + len(word)):
-                mask[i] = True
+            mask[at : at + len(word)] = [True] * len(word)
             at = q.find(word, at + 1)
     return mask
+
+
+def generic_mask(q: str, words: tuple[str, ...]) -> list[bool]:
+    """Which characters of `q` belong to one of the lexicon's words of work (not of place)."""
+    return words_mask(q, (word for word in words if not _PLACE.search(word)))
 
 
 def _covered(text: str, q: str, mask: list[bool]) -> bool:

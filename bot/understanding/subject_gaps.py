@@ -12,6 +12,7 @@ import re
 from bot.understanding.asker_cues import FORECAST, OWN_MEAL, coming_year_words, without
 from bot.understanding.candidates import Candidate
 from bot.understanding.dictionary_cut import jieba_dictionary, word_spans
+from bot.understanding.generic_lead import words_mask
 from bot.understanding.text import normalize, text_tokens
 
 # The digits, decimal points and percent signs of a figure a fuzzy phrase took in (新增2).
@@ -114,12 +115,7 @@ class SubjectGaps:
 
     def _generic_runs(self, q: str) -> list[tuple[int, int]]:
         """The spans of `q` that words of work or place written one after another cover."""
-        covered = [False] * len(q)
-        for word in self.lexicon.generic:
-            at = q.find(word) if len(word) >= 2 else -1
-            while at >= 0:
-                covered[at : at + len(word)] = [True] * len(word)
-                at = q.find(word, at + 1)
+        covered = words_mask(q, self.lexicon.generic)
         runs, start = [], None
         for i, on in enumerate((*covered, False)):
             if on and start is None:
