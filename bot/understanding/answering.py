@@ -188,13 +188,14 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
 
     def _warm(self) -> None:
         """Do at build what the first questions would each pay for once: whether the ledger
-        holds each out-of-scope cue, place, subject and topic word of the lexicon; for a big
-        one (`WARM_AT`) cn2an, statuses, summary, list groups, at-risk rows, lexicon tables;
-        a small one (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
+        holds each out-of-scope cue, place, subject and topic word of the lexicon, and the
+        lexicon's tables; for a big one (`WARM_AT`) cn2an, statuses, summary, list groups,
+        at-risk rows, the unit board; a small one (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
         lexicon = self.lexicon
         asked = (w for topic in lexicon.topics for w in topic.asked)  # `_only_a_topic`'s
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
             self._counts(word)
+        self._warm_lexicon()
         if len(self.ledger.targets) >= WARM_AT:
             chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
             for t in self.ledger.targets:
@@ -202,7 +203,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             self._summary_text()
             self._pool({}, None, None)
             self._risks_today()
-            self._warm_lexicon()
+            self._ranked_unit_rows()
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
                 self.status(t)  # what the first list question would work out for all

@@ -342,8 +342,14 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         return named and best.coverage >= PHRASE_COVERAGE
 
     def _warm_lexicon(self) -> None:
-        """Make the lexicon's tables that some questions read (milliseconds each) now."""
-        for table in ("_lexicon_words", "_official_by_first", "_readings"):
+        """Make the lexicon's tables that some questions read (milliseconds each) now: each
+        depends on the lexicon alone, so made on first use it lands on whichever question
+        first needs it, a one-off that sits in the slowest percent of a run of questions."""
+        for table in (
+            "_lexicon_words", "_official_by_first", "_readings", "_keys_holding_cues",
+            "_change_words", "_topics_by_first", "_topic_words", "_generic_parts",
+            "_generic_by_first",
+        ):  # fmt: skip
             getattr(self, table)
 
     @functools.cached_property
