@@ -190,7 +190,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         """Do at build what the first questions would each pay for once: whether the ledger
         holds each out-of-scope cue, place, subject and topic word of the lexicon, and the
         lexicon's tables; for a big one (`WARM_AT`) cn2an, statuses, summary, list groups,
-        at-risk rows, the unit board; a small one (`AHEAD_MAX`): statuses, all cards, its indicator names normalised."""
+        at-risk rows, the unit board; a small one (`AHEAD_MAX`): statuses, all cards, its
+        indicator names normalised."""
         lexicon = self.lexicon
         asked = (w for topic in lexicon.topics for w in topic.asked)  # `_only_a_topic`'s
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
