@@ -86,7 +86,7 @@ from bot.understanding.text import (
     normalize_many,
 )
 from bot.understanding.weights import AHEAD_MAX
-from bot.understanding.whole_asks import asks_whole_ledger
+from bot.understanding.whole_asks import asks_whole_ledger, warm_whole_asks
 
 
 class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, SupervisionAnswers):
@@ -197,6 +197,8 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
         for word in (*lexicon.out_of_scope_cues, *lexicon.other_places, *lexicon.subjects, *asked):
             self._counts(word)
         self._warm_lexicon()
+        if self._preamble:  # a summary question is asked of it
+            warm_whole_asks(self._filler)
         if len(self.ledger.targets) >= WARM_AT:
             chinese_number("十二")  # imports cn2an (0.1 s), which a small ledger's CLI run skips
             for t in self.ledger.targets:
@@ -204,7 +206,7 @@ class Answerer(ListAnswers, ScopeChecks, FollowUps, TargetAnswers, Precedence, S
             self._summary_text()
             self._pool({}, None, None)
             self._risks_today()
-            self._ranked_unit_rows()
+            self._warm_unit_board()
         elif len(self.ledger.targets) <= AHEAD_MAX:
             for t in self.ledger.targets:
                 self.status(t)  # what the first list question would work out for all

@@ -200,6 +200,12 @@ class RankedLists:
             filter={**filters, "unit": shown[0]}, units=tuple(shown),
         )  # fmt: skip
 
+    def _warm_unit_board(self) -> None:
+        """Make the unit board and each row's lines now (a big ledger's build): a unit of
+        one leads hundreds of targets, whose line the first board question would write."""
+        for row in self._ranked_unit_rows():
+            render_unit_row(row)
+
     def _ranked_unit_rows(self) -> list:
         """`rank_units` of the ledger today, made once per refresh and day."""
         if self._unit_rows is None or self._unit_rows[0] != self.today:

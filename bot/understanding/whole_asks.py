@@ -59,6 +59,12 @@ def asks_whole_ledger(
     )
 
 
+def warm_whole_asks(filler) -> None:
+    """Compile now the pattern of the longer filler words `asks_whole_ledger` first needs (3 ms
+    once per process and filler, else paid by the first summary question)."""
+    mask_stopwords("", _longer_words(frozenset(filler)))
+
+
 @functools.lru_cache(maxsize=8)
 def _longer_words(filler: frozenset[str]) -> frozenset[str]:
     """The filler words of two characters or more: one set per Answerer's filler, so that
