@@ -14,7 +14,7 @@ from bot.understanding.candidates import Candidate, sort_best_first
 from bot.understanding.clipped import clipped_hits
 from bot.understanding.explaining import _Query
 from bot.understanding.figures import has_numeral, question_figures
-from bot.understanding.leaders import leading_rows, ordered_leaders
+from bot.understanding.leaders import LeadingCandidates, leading_rows, ordered_leaders
 from bot.understanding.ledger_texts import blank_periods
 from bot.understanding.ordinals import number_words
 from bot.understanding.phrase_hits import PhraseHits
@@ -43,7 +43,7 @@ SMALL_LEDGER = 300
 _K1_PLUS_1 = BM25_K1 + 1
 
 
-class IndexScoring(PhraseHits):
+class IndexScoring(PhraseHits, LeadingCandidates):
     """The scoring half of `LedgerIndex` (bot.understanding.matching builds and updates it)."""
 
     # The BM25 statistics of the index the scores are made of, each kept until it changes.
@@ -402,37 +402,6 @@ class IndexScoring(PhraseHits):
             own = [idf * tf * _K1_PLUS_1 / den for tf, den in zip(tfs, denominator, strict=True)]
             listed = self._lists[token] = (rows, tfs, denominator, own)
         return listed
-
-    def _leading(self, rows, scores, query: _Query, phrase_hits, avgdl: float, limit: int):
-        """Candidates for `rows`, best bound first, until no row left can reach the leading
-        `limit`: a row's full score is at most its first-pass score plus the most a fuzzy
-        phrase can add, its lexicon phrases counted once more per question word (a reading
-        may reuse one), and the rounding of each reason. Only the phrases whose characters
-        pass `_fuzzy_reason`'s first test count: the others never add anything."""
-        readings = len(query.readings)
-        fuzzy_applies = query.long_enough
-        bounded = []
-        numbers, tokens = self.numbers, len(query.tokens)
-        for row in rows:
-            number = numbers[row]
-            hits = phrase_hits.get(number, ())
-            lexicon = sum([r.score for r, _ in hits if r.kind == "lexicon"]) if hits else 0
-            rounding = 0.0005 * (tokens + len(hits) + 2)
-            # One test of all its fuzzy phrases' characters spares most rows the phrases' own.
-            fuzzy = self._fuzzy_bound(number, query) if fuzzy_applies else 0.0
-            bound = float(scores[row]) + fuzzy + readings * lexicon + rounding
-            bounded.append((bound, row))
-        bounded.sort(reverse=True)
-        candidates: list[Candidate] = []
-        leading: list[float] = []  # the best positive scores so far, at most `limit`, best first
-        for bound, row in bounded:
-            if len(leading) == limit and bound < leading[-1]:
-                break  # this row and every one after it stays below the leading `limit`
-            candidate = self._candidate(row, query, phrase_hits, avgdl)
-            candidates.append(candidate)
-            if candidate.score > 0:
-                leading = sorted([*leading, candidate.score], reverse=True)[:limit]
-        return candidates
 
 
 def _idf(df: int, n: int) -> float:

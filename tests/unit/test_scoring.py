@@ -64,6 +64,27 @@ def test_the_leading_candidates_under_a_limit_are_those_of_the_full_scoring(inde
             assert leading == full[:limit], question
 
 
+class _EagerBounds(LedgerIndex):
+    """Every row's fuzzy bound worked out before any candidate is built, whatever the limit."""
+
+    LAZY_BOUNDS_UP_TO = 0
+
+
+def test_bounds_worked_out_lazily_build_the_same_candidates_in_the_same_order(ledger_2020):
+    """A fuzzy bound worked out only when its row's loose bound comes first changes neither
+    which candidates are built nor their order: the whole list, not only the leading one."""
+    lazy, eager = (
+        LedgerIndex(ledger_2020, load_lexicon()),
+        _EagerBounds(ledger_2020, load_lexicon()),
+    )
+    assert lazy.LAZY_BOUNDS_UP_TO >= 1
+    questions = [item["q"] for item in load_eval_set(TRAINING)]
+    for question in questions:
+        for part in (question, *re.split("和|及|、", question)):
+            if part:
+                assert lazy.score(part, limit=1) == eager.score(part, limit=1), part
+
+
 def test_an_abbreviation_gap_follows_the_ledger_through_a_refresh(ledger_2020):
     """What a gap found is kept per ledger state: a target that goes takes its gaps along."""
     index = LedgerIndex(ledger_2020, load_lexicon())
