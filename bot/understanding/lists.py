@@ -58,6 +58,7 @@ from bot.understanding.list_cues import (
     status_heading,
     status_reading,
 )
+from bot.understanding.list_pools import NUMBER_OF, ListPools
 from bot.understanding.rankings import RankedLists
 from bot.understanding.report_counts import ReportCounts
 from bot.understanding.text import has_content, mask_stopwords
@@ -84,7 +85,7 @@ def _named_by_words(candidate) -> bool:
     return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
 
 
-class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearLists):
+class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
 
@@ -320,7 +321,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
             one = self._one_of_unit(q, selected, unit)
             if one is not None:
                 return self._target_answer(question, q, one, ())
-        numbers = tuple(t.number for t in selected)
+        numbers = tuple(map(NUMBER_OF, selected))  # thousands at 10,000 targets: no loop of Python
         return Answer(question, "list", numbers, reply, filter=filters, notes=notes)
 
     def _text_list(self, question: str, q: str) -> Answer | None:
@@ -351,28 +352,6 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
             return None
         targets = [t for n, t in counts if n == best]
         return self._list(question, f"进展中提到“{phrase}”的目标", targets, {"text": phrase})
-
-    def _pool(self, filters, unit, category) -> list[TargetSpec]:
-        """The targets a list must look at: one unit's, one category's, one status's, or all."""
-        if self._groups is None:
-            groups: dict[tuple[str, str], list[TargetSpec]] = {}
-            for t in self.ledger.targets:
-                groups.setdefault(("category", t.category), []).append(t)
-                for name in dict.fromkeys(u.name for u in t.units):
-                    groups.setdefault(("unit", name), []).append(t)
-                groups.setdefault(("status", self.status(t)), []).append(t)
-            self._groups = groups
-        pools = []
-        if "unit" in filters and unit:  # one unit's name, or several a short form shares
-            units = (unit,) if isinstance(unit, str) else unit
-            merged = {t.number: t for u in units for t in self._groups.get(("unit", u), [])}
-            pools.append(sorted(merged.values(), key=lambda t: t.number))
-        if "category" in filters:
-            pools.append(self._groups.get(("category", category), []))
-        if "status" in filters:
-            merged = [t for s in filters["status"] for t in self._groups.get(("status", s), [])]
-            pools.append(sorted(merged, key=lambda t: t.number))
-        return min(pools, key=len) if pools else list(self.ledger.targets)
 
     def _with_unit(self, question, q, title, targets, filters, *, notes=None) -> Answer:
         units, role, negated = self._units_read(q)
