@@ -348,7 +348,7 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         for table in (
             "_lexicon_words", "_official_by_first", "_readings", "_keys_holding_cues",
             "_change_words", "_topics_by_first", "_topic_words", "_generic_parts",
-            "_generic_by_first",
+            "_generic_by_first", "_longer_words_by_bigram",
         ):  # fmt: skip
             getattr(self, table)
 
@@ -368,7 +368,26 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
         if tokens & words or best.number not in self.index.docs:
             return False
         text = self.index.docs[best.number].text
-        return not any(w in text for w in words if len(w) > 2 and any(t in w for t in tokens))
+        # The longer words holding a token, looked up by the token (a bigram almost always),
+        # not every word of the lexicon tested against every token for each candidate.
+        by_bigram, held = self._longer_words_by_bigram, set()
+        for t in tokens:
+            held.update(
+                by_bigram.get(t, ())
+                if len(t) == 2
+                else [w for w in words if len(w) > 2 and t in w]
+            )
+        return not any(w in text for w in held)
+
+    @functools.cached_property
+    def _longer_words_by_bigram(self) -> dict[str, tuple[str, ...]]:
+        """`_lexicon_words` of three characters or more by each bigram they write."""
+        found: dict[str, set[str]] = {}
+        for w in self._lexicon_words:
+            if len(w) > 2:
+                for i in range(len(w) - 1):
+                    found.setdefault(w[i : i + 2], set()).add(w)
+        return {bigram: tuple(words) for bigram, words in found.items()}
 
     @staticmethod
     def _confident(best: Candidate) -> bool:
