@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
@@ -15,7 +14,7 @@ from bot.app.queries import (
     list_words,
     select_targets,
 )
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
     ADMIN,
@@ -145,16 +144,16 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if target is None:
             return [Reply(no_such_target(answerer.ledger, number))]
         if not label:
-            return [service.target_reply(target)]
+            return [shown(service, sender, service.target_reply(target), number, service.year)]
         text = render_target(target, answerer.today, service.config.tz)
-        return [Reply(f"【{label}】{text}")]
+        return [shown(service, sender, Reply(f"【{label}】{text}"), number, answerer.ledger.year)]
     number = parse_target_number(args)
     if number is None:
         return [Reply(TARGET_USAGE)]
     target = service.target(number)
     if target is None:
         return [Reply(no_such_target(service.answerer.ledger, number))]
-    return [service.target_reply(target)]
+    return [shown(service, sender, service.target_reply(target), number, service.year)]
 
 
 def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -206,13 +205,16 @@ def cmd_history(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             return found
         answerer, _, number = found
         if number is not None and number in answerer.by_number:
-            return [Reply(service.history_text(number, answerer.ledger.year))]
+            year = answerer.ledger.year
+            return [
+                shown(service, sender, Reply(service.history_text(number, year)), number, year)
+            ]
     number = parse_target_number(args)
     if number is None:
         return [Reply(HISTORY_USAGE)]
     if service.target(number) is None:
         return [Reply(no_such_target(service.answerer.ledger, number) + HISTORY_USAGE)]
-    return [Reply(service.history_text(number))]
+    return [shown(service, sender, Reply(service.history_text(number)), number, service.year)]
 
 
 # --- buttons -----------------------------------------------------------------------------
@@ -222,9 +224,11 @@ def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     target = service.target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
-    service.conversations.open_target(sender.chat_id, target.number, year=service.year)
-    reply = service.target_reply(target, edit=True)
-    return [dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))]
+    return [
+        shown(
+            service, sender, service.target_reply(target, edit=True), target.number, service.year
+        )
+    ]
 
 
 def btn_detail(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:

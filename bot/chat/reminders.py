@@ -27,7 +27,7 @@ from bot.app.reminders import (
     unsubscribe,
 )
 from bot.chat import progress_reports
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
@@ -193,7 +193,7 @@ def cmd_urge(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         lines.append(f"未确认送达{result.uncertain}条，失败{result.failed}条（见 /outbox）")
     if missed:
         lines.append("未订阅提醒的单位：" + "、".join(missed))
-    return [Reply("\n".join(lines))]
+    return [shown(ctx, sender, Reply("\n".join(lines)), target.number, ctx.year)]
 
 
 def reply_to_reminder(

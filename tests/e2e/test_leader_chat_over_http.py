@@ -180,3 +180,22 @@ async def test_a_leader_asking_how_many_a_unit_has_done_gets_the_count_and_the_l
         # a target's own count is still that target's figure
         own = await bot.say(LEADER, LEADER, "省重点项目完成了几项")
         assert own.text.startswith("➤ 省重点项目 8个 / 目标5个"), own.text
+
+
+async def test_a_target_shown_by_a_command_is_what_the_next_question_is_about(
+    config, engine, fake
+):
+    # Before, "谁负责" right after /target 12 said "请先问一项目标": only a question or a
+    # button set what the chat was talking about.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(ADMIN, ADMIN, "/target 12")
+        who = await bot.say(ADMIN, ADMIN, "谁负责")
+        assert who.text.startswith("➤ 责任单位：县金融工作局(牵头,推定)"), who.text
+        assert "第12项 新增贷款" in who.text
+        await bot.say(LEADER, LEADER, "/history 16")
+        short = await bot.say(LEADER, LEADER, "差多少")
+        assert short.text.startswith("➤ 差距：代保后耕地保有量缺口 3.88万亩"), short.text
+        await bot.say(LEADER, LEADER, "/target 2020 3")
+        who = await bot.say(LEADER, LEADER, "谁负责")
+        assert who.text.startswith("➤ 责任单位：县民政局(牵头,推定)"), who.text
