@@ -24,9 +24,9 @@ from bot.understanding.answering import Answerer
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
-CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart 56 或 /chart 2020 56"
-UNITS_USAGE = "用法：/units [年份]，例如 /units 或 /units 2020"
-EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export 2020 csv"
+CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart {N} 或 /chart {YEAR} {N}"
+UNITS_USAGE = "用法：/units [年份]，例如 /units 或 /units {YEAR}"
+EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export {YEAR} csv"
 
 
 def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

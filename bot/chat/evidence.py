@@ -53,16 +53,16 @@ FILE_LABEL = re.compile(
     r"(?:见附件|如下|已上传|请查收|请审核)?[。.!！]*"
 )
 ATTACH_HELP = (
-    "请在照片或文件的说明中写 /report 序号 进展（例如 /report 30 已完工，见验收照片），"
+    "请在照片或文件的说明中写 /report 序号 进展（例如 /report {N} 已完工，见验收照片），"
     "或回复督查提醒发送，或先发 /report 再发文件。"
 )
 EVIDENCE_USAGE = (
-    "用法：/evidence 序号，例如 /evidence 30（管理员可在文件说明中写 /evidence 30 说明 来上传）"
+    "用法：/evidence 序号，例如 /evidence {N}（管理员可在文件说明中写 /evidence {N} 说明 来上传）"
 )
 CLOSE_USAGE = (
-    "用法：/close 序号 理由，例如 /close 30 已完工并经现场核实；确需时 /close 30 强制 理由"
+    "用法：/close 序号 理由，例如 /close {N} 已完工并经现场核实；确需时 /close {N} 强制 理由"
 )
-UNCLOSE_USAGE = "用法：/unclose 序号 理由，例如 /unclose 30 复核发现数据有误"
+UNCLOSE_USAGE = "用法：/unclose 序号 理由，例如 /unclose {N} 复核发现数据有误"
 FORCE_WORDS = ("强制", "--force")
 
 

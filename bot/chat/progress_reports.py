@@ -40,11 +40,11 @@ from bot.store.uow import reading
 
 logger = logging.getLogger(__name__)
 
-REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report {N} {IND} {FIG} 截至6月底"
 # For a chat with no target of its own: no number that would be another unit's target.
 UNIT_REPORT_USAGE = "用法：/report 序号 进展或数值，序号是本单位负责的目标在台账中的序号"
 DOCUMENT_USAGE = (
-    "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
+    "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report {YEAR} docx"
 )
 REPORT_MAX_CHARS = 1000  # a progress note, not a document: longer material goes as a file
 REJECT_REASON = "数据口径不符，请按12月底数据报送"  # the example reason, in the usage and the ask
@@ -100,7 +100,7 @@ def _example_number(ctx: ChatContext, sender: Sender) -> str:
     if ctx.role_of(sender) is None:
         own = _own_targets(ctx, units_of(ctx, sender))
         return f"，例如 {own[0].number}" if own else ""
-    return "，例如 12"
+    return "，例如 {N}"
 
 
 def _own_line(own: list) -> str:

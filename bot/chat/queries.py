@@ -259,17 +259,17 @@ def btn_page(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     return [service.list_page(saved, page, edit=True)]
 
 
-SUMMARY_USAGE = "用法：/summary [年份]，例如 /summary 或 /summary 2020"
-TARGET_USAGE = "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
+SUMMARY_USAGE = "用法：/summary [年份]，例如 /summary 或 /summary {YEAR}"
+TARGET_USAGE = "用法：/target [年份] 序号，例如 /target {N}、/target {YEAR} {N}"
 DUE_USAGE = "用法：/due [天数]，例如 /due 30（天数为1到3660的整数）"
-ASK_USAGE = "用法：/ask 问题，例如 /ask 新增贷款完成了吗"
+ASK_USAGE = "用法：/ask 问题，例如 /ask {ASK}"
 HISTORY_USAGE = (
-    "用法：/history [年份] 序号，例如 /history 12、/history 2020 12（序号须是台账中的目标）"
+    "用法：/history [年份] 序号，例如 /history {N}、/history {YEAR} {N}（序号须是台账中的目标）"
 )
 
 LIST_USAGE = (
     "用法：/list [年份] 状态|单位|领域，可组合（同时满足；几个状态任一即可），"
-    "例如 /list 未完成、/list 民政局、/list 2020 生态环境、/list 民政局 未完成 滞后。"
+    "例如 /list 未完成、/list {UNIT}、/list {YEAR} {CAT}、/list {UNIT} 未完成 滞后。"
 )
 
 COMMANDS = (

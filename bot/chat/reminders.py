@@ -67,13 +67,13 @@ def _unit_and_chat(ctx: ChatContext, sender: Sender, args: str, usage: str):
     return _resolve_unit(ctx, parts[0]), chat_id
 
 
-UNSUBSCRIBE_USAGE = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe 民政局"
+UNSUBSCRIBE_USAGE = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe {UNIT}"
 DIGEST_USAGE = "用法：/digest on 或 /digest off（每周一9:00推送周报及逾期通报）"
-URGE_USAGE = "用法：/urge 序号，例如 /urge 16（序号须是台账中的目标）"
-REMINDERS_USAGE = "用法：/reminders [YYYY-MM-DD]，例如 /reminders 2020-12-24"
+URGE_USAGE = "用法：/urge 序号，例如 /urge {N}（序号须是台账中的目标）"
+REMINDERS_USAGE = "用法：/reminders [YYYY-MM-DD]，例如 /reminders {DAY}"
 SUBSCRIBE_USAGE = (
-    "用法：/subscribe 单位 [群ID]，例如在单位群里发 /subscribe 民政局，"
-    "或 /subscribe 民政局 -1001234567"
+    "用法：/subscribe 单位 [群ID]，例如在单位群里发 /subscribe {UNIT}，"
+    "或 /subscribe {UNIT} -1001234567"
 )
 
 
