@@ -18,7 +18,7 @@ from bot.app.progress_reports import (
     report_by_id,
 )
 from bot.app.report_figures import misdirected_figure, plan_report
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
@@ -187,12 +187,11 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         ctx.engine, year=ctx.year, number=number, chat_id=sender.chat_id, text=text
     )
     if same is not None:  # sent twice (a double tap, a resend): one report waits, not two
-        return [
-            Reply(
-                f"第{number}项的这条报送已经收到（编号{same.id}），正在等待督查局审核，"
-                "无需重复发送。如需补充，请发送新的内容。"
-            )
-        ]
+        again = Reply(
+            f"第{number}项的这条报送已经收到（编号{same.id}），正在等待督查局审核，"
+            "无需重复发送。如需补充，请发送新的内容。"
+        )
+        return [shown(ctx, sender, again, number, ctx.year)]
     report = file_report(
         ctx.engine,
         year=ctx.year,
@@ -201,12 +200,13 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         chat_id=sender.chat_id,
         text=text,
     )
-    shown = plan.figure or plan.proposal
-    kind = "数据" if shown.command == "set" else "进展"
-    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", shown.summary]
+    planned = plan.figure or plan.proposal
+    kind = "数据" if planned.command == "set" else "进展"
+    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", planned.summary]
     if plan.older:
         lines.append(f"注意：{plan.older}，审核人确认前不会覆盖。")
-    return [Reply("\n".join(lines))]
+    # the receipt is about that target: a reply under it reports more of its progress
+    return [shown(ctx, sender, Reply("\n".join(lines)), number, ctx.year)]
 
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:

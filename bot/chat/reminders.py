@@ -28,6 +28,7 @@ from bot.app.reminders import (
 )
 from bot.chat import progress_reports
 from bot.chat.context import ChatContext, shown
+from bot.chat.numbered_reports import numbered_report
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
@@ -221,6 +222,25 @@ def reply_to_reminder(
     return replies
 
 
+def reply_to_receipt(
+    ctx: ChatContext, sender: Sender, replied_message_id: int, text: str
+) -> list[Reply] | None:
+    """A unit's reply under the bot's receipt for one of its targets (a reminder's 已确认收到,
+    a report's 已收到…报送) reports that target's progress, as a reply to the reminder does;
+    None when the reply is no unit's or the message was about no target it may report on."""
+    if ctx.role_of(sender) is not None:
+        return None  # an admin's or a leader's reply is a follow-up question
+    about = ctx.conversations.pinned(sender.chat_id, replied_message_id)
+    if about is None or not about.targets or about.year not in (None, ctx.year):
+        return None
+    number = about.targets[0]
+    if not may_report(ctx, sender, number):
+        return None
+    if is_acknowledgement(text):
+        return []  # "收到" under a receipt: the group's manners, answered by silence
+    return numbered_report(ctx, sender, text) or create_report(ctx, sender, number, text)
+
+
 def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> list[Reply]:
     """ "收到" under a reminder: its 收到, said the first time (later ones are the group's manners,
     answered by silence); no progress report is filed, so the reminders go on."""
@@ -230,12 +250,11 @@ def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEnt
     if done.row is None or not done.recorded:
         return []
     heading = HEADINGS.get(done.row.kind, "提醒")
-    return [
-        Reply(
-            f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
-            f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
-        )
-    ]
+    receipt = Reply(
+        f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
+        f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
+    )
+    return [shown(ctx, sender, receipt, done.row.target_number, ctx.year)]
 
 
 def acknowledge_by_reply(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> None:
@@ -273,7 +292,7 @@ def btn_ack(ctx: ChatContext, sender: Sender, role: str | None, rest: str) -> li
         return [Reply("", toast=f"已由{who}于{when}确认收到，无需重复确认")]
     heading = HEADINGS.get(done.row.kind, "提醒")
     text = f"{who}已确认收到第{done.row.target_number}项{heading}（{when}）。"
-    return [Reply(text, toast="已确认收到")]
+    return [shown(ctx, sender, Reply(text, toast="已确认收到"), done.row.target_number, ctx.year)]
 
 
 def _ack_lines(ctx: ChatContext) -> list[str]:

@@ -249,6 +249,8 @@ class ChatService:
         a follow-up on what the replied answer was about."""
         text = without_unseen(text)
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
+        if report is None:  # under a receipt of the bot's for one of the unit's targets
+            report = chat_reminders.reply_to_receipt(self, sender, replied_message_id, text)
         if report is not None:
             return report
         self.conversations.resume(sender.chat_id, replied_message_id)
