@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 
 from bot.adapters.cli_common import CliError, ledger_for, print_json
 from bot.app.queries import ledger_of
+from bot.chat.types import TELEGRAM_ID
 from bot.config import Config
 from bot.domain.ledger import LEDGER_YEARS
-from bot.domain.reminder_policy import CHAT_ID
 from bot.store.uow import reading
 
 
@@ -28,8 +28,8 @@ def _unit_name(config: Config, engine: Engine, given: str) -> str:
 
 
 def _checked_chat_id(chat_id: int) -> int:
-    """A chat id as the chat's /subscribe takes it (CHAT_ID), else a user error."""
-    if not CHAT_ID.fullmatch(str(chat_id)):
+    """A chat id as the chat's /subscribe takes it (TELEGRAM_ID), else a user error."""
+    if not TELEGRAM_ID.fullmatch(str(chat_id)):
         raise CliError(f"会话 ID {chat_id} 太长：Telegram 的会话 ID 最多16位数字，如 -1001234567")
     return chat_id
 

@@ -29,14 +29,21 @@ from bot.chat import progress_reports
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    TELEGRAM_ID,
+    VIEWER,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+)
 from bot.domain.acknowledgements import is_acknowledgement
 from bot.domain.admin_grammar import CommandError, parse_date
 from bot.domain.echo import echoed
 from bot.domain.ledger import LEDGER_YEARS
 from bot.domain.reminder_policy import (
     ACK_KINDS,
-    CHAT_ID,
     escalation_milestone,
     working_days_waiting,
 )
@@ -65,7 +72,7 @@ def _resolve_unit(ctx: ChatContext, given: str) -> str:
 
 def _unit_and_chat(ctx: ChatContext, sender: Sender, args: str, usage: str):
     parts = unicodedata.normalize("NFKC", args).split()
-    if not parts or len(parts) > 2 or (len(parts) == 2 and not CHAT_ID.fullmatch(parts[1])):
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not TELEGRAM_ID.fullmatch(parts[1])):
         raise CommandError(usage)
     chat_id = int(parts[1]) if len(parts) == 2 else sender.chat_id
     return _resolve_unit(ctx, parts[0]), chat_id

@@ -32,7 +32,6 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,10 +39,6 @@ from dataclasses import dataclass
 from bot.domain.ledger import DeadlineSpec, LedgerSpec, TargetSpec, UnitSpec
 from bot.domain.status import compute_status, open_deadlines
 from bot.domain.work_calendar import WorkCalendar
-
-# A chat id as an admin writes it: Telegram's ids fit in 52 bits, so 16 digits at most; a longer
-# one is a typo, and one beyond 64 bits would not even fit the subscription's column.
-CHAT_ID = re.compile(r"-?\d{1,16}")
 
 KINDS = ("digest", "escalate", "overdue", "due", "before", "urge")
 # The kinds that are reminders to a unit, and so carry a 收到 button.
