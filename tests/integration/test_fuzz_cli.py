@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.adapters.cli import main
+from tests.auxil.cli_runs import run_main, seeded_cli_config
 from tests.auxil.odd_text import ODD_DATES, SQL_ISH, free_text, odd_words
 
 SETTINGS = {
@@ -45,27 +43,13 @@ class Cli:
     db: Path
 
     def run(self, args: list[str]) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main([*args, "--config", str(self.config)])
-            except SystemExit as exc:  # argparse's refusal, in Chinese (bot/adapters/cli.py)
-                code = exc.code
-        return code, out.getvalue(), err.getvalue()
+        return run_main(self.config, *args)
 
 
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory, seeded_sqlite):
     tmp = tmp_path_factory.mktemp("fuzz_cli")
-    db = tmp / "cli.db"
-    shutil.copyfile(seeded_sqlite, db)
-    config = tmp / "config.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{db}"\n[ledger]\ntoday = "2020-10-23"\n'
-        f'[paths]\nvar_dir = "{tmp / "var"}"\n',
-        encoding="utf-8",
-    )
-    return Cli(tmp, config, db)
+    return Cli(tmp, seeded_cli_config(tmp, seeded_sqlite, "2020-10-23"), tmp / "cli.db")
 
 
 def snapshot(path: Path) -> dict[str, tuple]:
