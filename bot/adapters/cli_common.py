@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.app.queries import YearMissing, ledger_of
 from bot.config import Config
-from bot.domain.ledger import LEDGER_YEARS
+from bot.domain.ledger import LEDGER_YEARS, year_not_held
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 
 class CliError(Exception):
     """A user error: printed to stderr, exit status 2."""
-
-
-def years_text(years) -> str:
-    return "、".join(f"{y}年" for y in years) or "无"
 
 
 def ledger_for(config: Config, engine: Engine | LedgerSource, args):
@@ -38,7 +34,7 @@ def ledger_for(config: Config, engine: Engine | LedgerSource, args):
         held = exc.held
     where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
     raise CliError(
-        f"数据库中没有{year}年的台账（现有：{years_text(held)}）。"
+        f"{year_not_held(year, held)}。"
         f"请{where}，或先用 python main.py import 文件 导入{year}年的台账"
     )
 
