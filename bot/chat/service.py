@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import threading
 import time
 import unicodedata
 
@@ -58,7 +59,7 @@ from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.work_calendar import WorkCalendar, load_work_calendar
 from bot.render.replies import list_title, render_candidates, render_list, render_target
-from bot.store.ledger_store import history, read_ledger, read_target
+from bot.store.ledger_store import history, ledger_stamp, read_ledger, read_target
 from bot.store.models import SavedList, utc_now
 from bot.store.pending import settle_interrupted
 from bot.store.unmatched_log import UnmatchedLog
@@ -81,6 +82,9 @@ NOTHING_TO_CONFIRM = (
     "确认时点消息下的“确认”按钮；提问请直接输入问题。"
 )
 GRANT_CACHE_SECONDS = 30
+# How often the chat looks whether another process (an import, the CLI's close) changed the
+# ledgers under its answering index; a look is one small read.
+LEDGER_CHECK_SECONDS = 1.0
 GLUED_NUMBER = re.compile(r"([A-Za-z_]+?)(\d{1,6})")
 MAX_CALLBACK_BYTES = 64
 
@@ -126,6 +130,11 @@ class ChatService:
         self.send: Send | None = None
         # Work claimed before this moment is not this process's (see recover_interrupted).
         self.started_at = utc_now()
+        # The database as the index last read it, when that was compared, and who compares.
+        with reading(engine) as session:
+            self._stamp = ledger_stamp(session)
+        self._stamp_checked = time.monotonic()
+        self._checking = threading.Lock()
 
     # --- rights --------------------------------------------------------------------------
 
@@ -167,8 +176,24 @@ class ChatService:
 
     # --- entry points --------------------------------------------------------------------
 
+    def follow_the_database(self) -> None:
+        """Rebuild the answering index when another process changed the ledgers since it was
+        read: the database, not this process's index, is what every answer says."""
+        now = time.monotonic()
+        if now - self._stamp_checked < LEDGER_CHECK_SECONDS or not self._checking.acquire(False):
+            return
+        try:
+            self._stamp_checked = now
+            with reading(self.engine) as session:
+                moved = ledger_stamp(session) != self._stamp
+            if moved:
+                self.refresh()
+        finally:
+            self._checking.release()
+
     def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
         """Run `/name args` for the sender, after checking rights."""
+        self.follow_the_database()
         name, args = without_unseen(name), without_unseen(args)
         # "/set　12 …" typed with a full-width space: the words after the name are arguments.
         name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
@@ -197,6 +222,7 @@ class ChatService:
         """Answer free text as a question (a command typed with a full-width slash, "／set 12
         …" as Chinese input methods write it, runs as that command); "确认" typed settles the
         sender's change waiting for it, and a change still waiting is said under the answer."""
+        self.follow_the_database()
         word = without_unseen(text).strip(" 。.!！")
         if word in BARE_CONFIRMATIONS and self.role_of(sender) is not None:
             return typed_settlement(self, sender, word) or [Reply(NOTHING_TO_CONFIRM)]
@@ -255,6 +281,7 @@ class ChatService:
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
+        self.follow_the_database()
         role = self.role_of(sender)
         prefix, _, rest = data.partition(":")
         spec = self.registry.button(prefix)
@@ -415,7 +442,8 @@ class ChatService:
 
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
-        with reading(self.engine) as session:
+        with reading(self.engine) as session:  # one snapshot: the stamp is the ledger read's
+            self._stamp = ledger_stamp(session)
             ledger = read_ledger(session, year=self.config.year, rules=self.config.status)
         # The latest year may be a newer one than the core held (an import meanwhile).
         self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))
