@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import threading
 import time
 import unicodedata
 
@@ -39,6 +38,7 @@ from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text, units_now
 from bot.chat.change_words import change_hint, history_reply
 from bot.chat.document_words import document_request
+from bot.chat.ledger_watch import LedgerWatch
 from bot.chat.numbered_reports import numbered_report
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
@@ -83,9 +83,6 @@ NOTHING_TO_CONFIRM = (
     "确认时点消息下的“确认”按钮；提问请直接输入问题。"
 )
 GRANT_CACHE_SECONDS = 30
-# How often the chat looks whether another process (an import, the CLI's close) changed the
-# ledgers under its answering index; a look is one small read.
-LEDGER_CHECK_SECONDS = 1.0
 GLUED_NUMBER = re.compile(r"([A-Za-z_]+?)(\d{1,6})")
 MAX_CALLBACK_BYTES = 64
 
@@ -131,11 +128,7 @@ class ChatService:
         self.send: Send | None = None
         # Work claimed before this moment is not this process's (see recover_interrupted).
         self.started_at = utc_now()
-        # The database as the index last read it, when that was compared, and who compares.
-        with reading(engine) as session:
-            self._stamp = ledger_stamp(session)
-        self._stamp_checked = time.monotonic()
-        self._checking = threading.Lock()
+        self.watch = LedgerWatch(engine)  # the database as the answering index last read it
 
     # --- rights --------------------------------------------------------------------------
 
@@ -178,19 +171,10 @@ class ChatService:
     # --- entry points --------------------------------------------------------------------
 
     def follow_the_database(self) -> None:
-        """Rebuild the answering index when another process changed the ledgers since it was
-        read: the database, not this process's index, is what every answer says."""
-        now = time.monotonic()
-        if now - self._stamp_checked < LEDGER_CHECK_SECONDS or not self._checking.acquire(False):
-            return
-        try:
-            self._stamp_checked = now
-            with reading(self.engine) as session:
-                moved = ledger_stamp(session) != self._stamp
-            if moved:
-                self.refresh()
-        finally:
-            self._checking.release()
+        """Rebuild the answering index when another process changed the ledgers it was read
+        from (LedgerWatch)."""
+        if self.watch.moved():
+            self.refresh()
 
     def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
         """Run `/name args` for the sender, after checking rights."""
@@ -457,7 +441,7 @@ class ChatService:
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
         with reading(self.engine) as session:  # one snapshot: the stamp is the ledger read's
-            self._stamp = ledger_stamp(session)
+            self.watch.stamp = ledger_stamp(session)
             ledger = read_ledger(session, year=self.config.year, rules=self.config.status)
         # The latest year may be a newer one than the core held (an import meanwhile).
         self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-import bot.chat.service as chat_service
+import bot.chat.ledger_watch as ledger_watch
 from bot.app.services import open_engine
 from bot.config import PROJECT_ROOT, Config
 from tests.auxil.chats import ADMIN, admin_chat
@@ -17,7 +17,7 @@ from tests.auxil.cli_runs import run_main
 
 @pytest.fixture
 def service(tmp_path, cli_config_path, monkeypatch):
-    monkeypatch.setattr(chat_service, "LEDGER_CHECK_SECONDS", 0)  # look on every message
+    monkeypatch.setattr(ledger_watch, "LEDGER_CHECK_SECONDS", 0)  # look on every message
     config = Config(
         database_url=f"sqlite:///{tmp_path / 'cli.db'}",  # the CLI's own database
         today=dt.date(2020, 10, 23),
