@@ -17,6 +17,7 @@ from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.bare_counts import without_bare_counts, without_cut_ages
 from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.closing_remarks import closing_verdicts
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
 from bot.drafting.counted_runs import (
@@ -110,11 +111,6 @@ from bot.understanding.lexicon import FieldLexicon
 
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
-
-
-def _has_actuals(spec) -> bool:
-    """Some indicator of `spec` has a figure done."""
-    return any(i.actual for i in spec.indicators)
 
 
 def draft_target(
@@ -298,7 +294,8 @@ def draft_target(
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
-    if cut and told.strip() and (not _FIGURE_AT_END.search(told) or not _has_actuals(spec)):
+    broken = not _FIGURE_AT_END.search(told) or not any(i.actual for i in spec.indicators)
+    if cut and told.strip() and broken:
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
         # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done, unless
         # its figures are all targets ("目标值分别为3.9%和4"): cut before any progress.
@@ -377,6 +374,7 @@ def draft_report(
     header = header_with_table_unit(header, report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
+    closing = closing_verdicts(report.targets)  # "上述6项实事均超额完成…" after the sixth
     list_done = whole_list_done(report.preamble, len(report.targets))
     first = first_items_counted(report.preamble, report.targets)  # "A、B等5项已完成" over 1-5
     counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
@@ -399,12 +397,12 @@ def draft_report(
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)
-        verdict = None
+        verdict = closing.get(item.number)
         if item.details:
             # The list's own verdict on the item ("9项事项正在有序推进") is the office's; the
             # section's figures tell how far, under it.
             said = status_from_words(item.progress_text)
-            verdict = said and replace(said, words=f"报告称“{said.words}”")
+            verdict = (said and replace(said, words=f"报告称“{said.words}”")) or verdict
             item = replace(item, progress_text=f"{item.progress_text}\n{item.details}")
         spec, found = draft_target(
             item,

@@ -1,0 +1,43 @@
+"""A remark closing a run of items with their count and one verdict on all of them ("上述6项
+实事均超额完成年度目标任务。" after the sixth, "以上3项均已完工。" on a line of its own).
+
+A report that tells its items one by one may sum several up at the end of the last: "上述",
+"以上" or "这" and the count point back over that many items, and the words after them are the
+status of each. Deadlines said so are read in deadlines.py (`group_deadlines`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.numbered_notices import list_number
+from bot.drafting.statuses import DONE_WORDS, NEGATIVE_WORDS
+from bot.drafting.words import Reading, status_from_words
+
+# "上述6项实事均…", "以上三个项目,均已…", "这5件全部…": the count, the items' noun, the verdict
+# in the same clause (a second count in it, "上述5项中2项已完成", speaks of a part).
+_REMARK = re.compile(
+    r"(?:上述|以上|前述|这)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:项|件|个|宗)"
+    r"(?:民生)?(?:实事|项目|工程|事项|任务|工作)?\s*[，,]?\s*"
+    r"((?:均|都|全部|均已|已全部|已经全部|已)[^，,。；;\n\d]*)"
+)
+
+
+def closing_verdicts(items) -> dict[int, Reading]:
+    """Each item a closing remark counts back over, by number, and the remark's status; an
+    item whose own words deny a done verdict ("尚未完成", "进展缓慢") keeps its own."""
+    found: dict[int, Reading] = {}
+    for k, item in enumerate(items):
+        for m in _REMARK.finditer(f"{item.target_text}\n{item.progress_text}"):
+            count = list_number(m.group(1))
+            said = status_from_words(m.group(2))
+            if said is None or not 2 <= count <= k + 1:
+                continue
+            words = f"报告称“{m.group(0).strip()}”"
+            reading = Reading(said.value, words, min(said.confidence, 0.8))
+            for member in items[k + 1 - count : k + 1]:
+                own = status_from_words(f"{member.target_text}\n{member.progress_text}")
+                if said.value in DONE_WORDS and own is not None and own.value in NEGATIVE_WORDS:
+                    continue
+                found.setdefault(member.number, reading)
+    return found

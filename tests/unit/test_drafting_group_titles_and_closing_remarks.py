@@ -1,0 +1,120 @@
+"""Status groups counted in 宗 with a bracketed yardstick, a section title over a field's title
+over its items, a remark closing a run of items with their count, and pace words without 于
+(bot/drafting/groups.py, run_ends.py, closing_remarks.py, pace_words.py). Made-up reports in
+the shapes session 35's retired folders brought."""
+
+import datetime as dt
+
+from bot.drafting.closing_remarks import closing_verdicts
+from bot.drafting.drafter import draft
+from bot.drafting.groups import Group, group_reading
+from bot.drafting.report_text import ReportTarget, parse_report
+from bot.drafting.run_ends import past_its_run
+from bot.drafting.words import status_from_words
+
+
+def _statuses(text: str, today: dt.date) -> dict[int, tuple[str, str]]:
+    ledger = draft(parse_report(text), text, today=today).ledger
+    return {t.number: (t.status_override, t.status_reason) for t in ledger.targets}
+
+
+# A programme's total, then its projects named in three runs under status phrases, counted
+# in 宗, the pace in brackets after the count.
+RUNS_IN_ZONG = """一、某县2030年重点建设项目1-9月进展情况
+1. 全县重点项目15宗,年度计划投资12.6亿元。1-9月完成7.1亿元,慢时间进度18.7个百分点。
+从整体看:
+超出或完成年度计划投资的有2宗,分别是:
+2. 某县第一中学扩建工程、
+3. 某县污水处理厂提标改造项目;
+项目进度较快的有2宗(高于时序进度75%),分别是:
+4. 某镇农贸市场新建项目及
+5. 某县城北路网工程;
+项目进度慢的有2宗(低于时序进度75%),分别是:
+6. 某县文体中心项目、
+7. 某县老旧小区改造工程。
+"""
+
+
+def test_runs_counted_in_zong_take_their_headings_status():
+    by = _statuses(RUNS_IN_ZONG, dt.date(2030, 10, 12))
+    assert [by[n][0] for n in range(1, 8)] == [
+        "滞后", "已完成", "已完成", "推进中", "推进中", "滞后", "滞后"
+    ]  # fmt: skip
+    assert by[5][1] == "所在分组“项目进度较快的有2宗(高于时序进度75%)”"
+    assert by[1][1] == "报告称“慢时间进度18.7个百分点”"
+
+
+def test_a_years_plan_met_names_a_done_group_but_an_amount_does_not():
+    assert group_reading(Group("超出或完成年度计划投资的有2宗", 0)).value == "已完成"
+    assert group_reading(Group("完成年度投资计划的项目", 0)).value == "已完成"
+    assert group_reading(Group("完成年度计划投资3亿元的项目", 0)) is None
+
+
+def test_a_group_named_by_what_was_done_in_it():
+    assert group_reading(Group("当年完成的 28 件实事", 0)).value == "已完成"
+    assert group_reading(Group("已完成的项目", 0)).value == "已完成"
+    assert group_reading(Group("基本完成的项目", 0)).value == "推进中"
+    assert group_reading(Group("未完成的项目", 0)).value == "未完成"
+    # more than done, said of the group
+    assert group_reading(Group("超额完成年度目标任务的项目", 0)).value == "超额完成"
+
+
+def test_pace_words_without_their_yu():
+    assert status_from_words("完成年度计划的60%,慢序时进度15个百分点").value == "滞后"
+    assert status_from_words("完成年度计划的80%,快时间进度5个百分点").value == "推进中"
+
+
+# A year-end note sorted by status group: the section's title, then a field's title, then
+# the field's items as clauses cut one a line; a remark after the third sums up the first three.
+SECTION_OVER_FIELD = """某市2031年为民办实事办理情况
+2031年,我市为民办理的30件实事已全部落实,除需跨年度实施的2件,其余28件均已完成。
+一、当年完成的 28 件实事
+(一)教育和医疗方面 5
+1. 一是新建公办幼儿园5所,新增学位1800个;
+2. 二是改造乡镇卫生院12所;
+3. 三是为全市65岁以上老年人免费体检21.3万人次;以上3项实事均超额完成年度目标任务。
+4. 四是落实城乡医疗救助政策,全年救助困难群众3.2万人次。
+5. 五是建设完成了20个社区卫生服务站,进一步
+"""
+
+
+def test_a_section_title_over_a_fields_title_heads_the_fields_items():
+    by = _statuses(SECTION_OVER_FIELD, dt.date(2031, 12, 28))
+    assert [by[n][0] for n in range(1, 6)] == ["超额完成"] * 3 + ["已完成"] * 2
+    assert by[1][1] == "报告称“以上3项实事均超额完成年度目标任务”"
+    # past the remark's full stop the items stay in the section: its title is no colon's run
+    assert by[4][1] == "所在分组“当年完成的 28 件实事”"
+
+
+def test_only_a_heading_ending_on_a_colon_announces_one_sentence():
+    lines = ["一、已完成的项目", "1.甲;", "2.乙。", "3.丙。"]
+    assert not past_its_run(lines, 0, 3, {1, 2, 3})
+    lines = ["已完成的项目有:", "1.甲;", "2.乙。", "3.丙。"]
+    assert past_its_run(lines, 0, 3, {1, 2, 3})
+
+
+def _item(number: int, text: str) -> ReportTarget:
+    return ReportTarget(number, text, "", False, number)
+
+
+def test_a_closing_remark_covers_as_many_items_as_it_counts():
+    items = [
+        _item(1, "新建停车场3处;"),
+        _item(2, "改造背街小巷20条;"),
+        _item(3, "新增公交线路4条。上述2项均已完成。"),
+        _item(4, "新建公厕10座。"),
+    ]
+    found = closing_verdicts(items)
+    assert sorted(found) == [2, 3]
+    assert found[2].value == "已完成"
+
+
+def test_a_closing_remark_leaves_an_item_whose_words_deny_it():
+    items = [
+        _item(1, "新建停车场3处,进展缓慢;"),
+        _item(2, "改造背街小巷20条;以上两项均已完成。"),
+    ]
+    assert sorted(closing_verdicts(items)) == [2]
+    # a count inside the remark speaks of a part, and a count beyond the items read so far
+    assert closing_verdicts([_item(1, "甲;"), _item(2, "上述2项中1项已完成。")]) == {}
+    assert closing_verdicts([_item(1, "甲;"), _item(2, "上述5项均已完成。")]) == {}
