@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.bare_counts import without_bare_counts, without_cut_ages
+from bot.drafting.beaten_targets import targets_beside_results
 from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.closing_remarks import closing_verdicts
@@ -220,6 +221,7 @@ def draft_target(
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
+    pairings = targets_beside_results(pairings, texts)  # "3.56%,低于3.7%的控制目标"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"

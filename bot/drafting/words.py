@@ -174,8 +174,10 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
             "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
-            # "…等2项动态达到年度目标": the year's target reached (unless promised).
-            "达到年度目标", "达到全年目标", "实现年度目标", "实现全年目标",
+            # "…等2项动态达到年度目标": the year's target reached; the task a higher level
+            # handed down done ("完成自治区下达任务"); unless promised.
+            "达到年度目标", "达到全年目标", "实现年度目标", "实现全年目标", "完成下达任务",
+            "完成上级下达", "完成国家下达", "完成自治区下达", "完成省下达", "完成市下达",
         ),
     ),
     (
@@ -200,7 +202,7 @@ _DONE = re.compile(
     r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
 # Done words a plan may promise ("确保按期完成", "力争达到年度目标"): no verdict then.
-_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$")
+_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$|下达")
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
 

@@ -1,13 +1,17 @@
 """Status groups counted in 宗 with a bracketed yardstick, a section title over a field's title
-over its items, a remark closing a run of items with their count, and pace words without 于
-(bot/drafting/groups.py, run_ends.py, closing_remarks.py, pace_words.py). Made-up reports in
-the shapes session 35's retired folders brought."""
+over its items, a remark closing a run of items with their count, pace words without 于, a
+task handed down done, a banner's result, a result beside the target it beat (groups.py,
+run_ends.py, closing_remarks.py, pace_words.py, words.py, deadlines.py, beaten_targets.py in
+bot/drafting/). Made-up reports in the shapes session 35's retired folders brought."""
 
 import datetime as dt
 
+from bot.drafting.beaten_targets import targets_beside_results
 from bot.drafting.closing_remarks import closing_verdicts
+from bot.drafting.deadlines import extract_deadlines
 from bot.drafting.drafter import draft
 from bot.drafting.groups import Group, group_reading
+from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_text import ReportTarget, parse_report
 from bot.drafting.run_ends import past_its_run
 from bot.drafting.words import status_from_words
@@ -118,3 +122,39 @@ def test_a_closing_remark_leaves_an_item_whose_words_deny_it():
     # a count inside the remark speaks of a part, and a count beyond the items read so far
     assert closing_verdicts([_item(1, "甲;"), _item(2, "上述2项中1项已完成。")]) == {}
     assert closing_verdicts([_item(1, "甲;"), _item(2, "上述5项均已完成。")]) == {}
+
+
+# --- a task handed down done, a banner's whole, a result beside the target it beat -----------
+
+
+def test_a_task_handed_down_from_above_done_unless_promised():
+    assert status_from_words("二氧化硫减排完成省下达任务;").value == "已完成"
+    assert status_from_words("节能指标完成上级下达的年度目标任务").value == "已完成"
+    assert status_from_words("确保完成市下达任务").value != "已完成"
+    assert status_from_words("完成市下达任务3000人") is None  # the task's size, a target
+    assert status_from_words("根据省下达任务,开展职业培训") is None
+
+
+def test_a_period_before_a_banners_or_prefectures_result_is_no_deadline():
+    for place in ("全旗", "全盟", "全州"):
+        due = extract_deadlines(f"上半年,{place}一般公共预算收入完成4.1亿元", 2031)
+        assert [d.date for d in due] == [dt.date(2031, 12, 31)]
+    due = extract_deadlines("上半年前完成改造", 2031)  # a deadline still
+    assert [d.date for d in due] == [dt.date(2031, 6, 30)]
+
+
+def _pairs(text: str) -> list[tuple[str, str, str, str]]:
+    pairings = targets_beside_results(pair_indicators(text, ""), text)
+    return [
+        (p.indicator.target, p.indicator.actual, p.indicator.unit, p.indicator.comparator)
+        for p in pairings
+        if p.indicator.target and p.indicator.actual
+    ]
+
+
+def test_a_result_beside_the_target_it_came_under_or_over():
+    assert _pairs("城镇调查失业率4.8%,低于5.5%的控制目标;") == [("5.5", "4.8", "%", "<=")]
+    assert _pairs("地区生产总值增长8.2%,高于7.5%的预期目标。") == [("7.5", "8.2", "%", ">=")]
+    # a gap to an unwritten target, and a figure compared with a rate that is no target
+    assert _pairs("增长6.1%,低于目标0.9个百分点。") == []
+    assert _pairs("增长6.1%,高于5.2%的全省平均水平。") == []
