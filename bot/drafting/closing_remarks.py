@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from bot.drafting.numbered_notices import list_number
+from bot.drafting.numbered_notices import ITEM_COUNTERS, list_number
 from bot.drafting.statuses import DONE_WORDS, NEGATIVE_WORDS
 from bot.drafting.words import Reading, status_from_words
 
 # "上述6项实事均…", "以上三个项目,均已…", "这5件全部…": the count, the items' noun, the verdict
 # in the same clause (a second count in it, "上述5项中2项已完成", speaks of a part).
 _REMARK = re.compile(
-    r"(?:上述|以上|前述|这)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:项|件|个|宗)"
+    rf"(?:上述|以上|前述|这)\s*(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:{ITEM_COUNTERS})"
     r"(?:民生)?(?:实事|项目|工程|事项|任务|工作)?\s*[，,]?\s*"
     r"((?:均|都|全部|均已|已全部|已经全部|已)[^，,。；;\n\d]*)"
 )

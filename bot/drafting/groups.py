@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.named_laggards import EXAMPLES_FOLLOW, problem_over_examples
+from bot.drafting.numbered_notices import ITEM_COUNTERS as _COUNTER
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -23,8 +24,6 @@ _NUMERALS = "一二三四五六七八九十"
 _MARK = re.compile(rf"^\s*(?:([{_NUMERALS}]+)是|([{_NUMERALS}]+)、|[（(]([{_NUMERALS}]+)[）)]"
                    rf"|第([{_NUMERALS}]+)类)\s*(\S.*)$")  # fmt: skip
 _GROUP_NOUN = "项目|事项|实事|工程|任务|工作"
-# The words that count a group's items: 宗 counts projects where 广东 offices write it ("28宗").
-_COUNTER = "个|项|件|宗"
 # A heading speaks of a group of items: it counts them ("的项目25个"), announces their list
 # ("分别为:", "如下：", a closing colon) or ends on the group's noun ("已完成的项目").
 _COUNTED = re.compile(

@@ -21,6 +21,9 @@ _NUMBER = rf"(?:\d{{1,3}}|[{_DIGITS}十]{{1,3}})"
 _MENTION = re.compile(rf"第({_NUMBER}(?:[、和及与]{_NUMBER})*)[件项条]")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+# The words that count a list's items ("15件实事", "22项", "8个项目"); 宗 counts projects
+# where 广东 offices write it ("项目28宗"). Group headings, runs and closing remarks share them.
+ITEM_COUNTERS = "个|项|件|宗"
 # What joins one mention to the next ("…第1件、县发改局负责的第4件"): not an item's words.
 _JOINERS = "、，,和及与以及 "
 

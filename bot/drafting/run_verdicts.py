@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.drafting.counted_runs import joined, unjoined
+from bot.drafting.numbered_notices import ITEM_COUNTERS
 from bot.drafting.words import status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
@@ -15,7 +16,7 @@ _NUMERALS = "一二三四五六七八九十"
 # 完成;", "…实际利用外资等均未达序时;"): the words after its "等".
 _RUN_CLOSE = re.compile(r"等(?=[^等]*$)(.+)$")
 _RUN_COUNT = re.compile(
-    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:个|项|件)?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
+    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:{ITEM_COUNTERS})?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
 )
 
 
@@ -63,7 +64,9 @@ def _verdict_after_name(line: str) -> str:
 
 
 # A run of names and their count ("A、B、C3项指标"): the names the count sums up.
-_NAMES_COUNTED = re.compile(rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:项|个|件)")
+_NAMES_COUNTED = re.compile(
+    rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:{ITEM_COUNTERS})"
+)
 
 
 def _named_after_run(names: dict[int, str], words: str) -> dict[int, str]:

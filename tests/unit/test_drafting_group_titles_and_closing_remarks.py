@@ -158,3 +158,18 @@ def test_a_result_beside_the_target_it_came_under_or_over():
     # a gap to an unwritten target, and a figure compared with a rate that is no target
     assert _pairs("增长6.1%,低于目标0.9个百分点。") == []
     assert _pairs("增长6.1%,高于5.2%的全省平均水平。") == []
+
+
+# Projects named one a line and closed by a count in 宗 and one verdict for all of them.
+RUN_CLOSED_IN_ZONG = """某县2030年重点项目1-11月进展情况
+截至11月底,全县重点项目进展如下:
+1. 某县人民医院住院楼、
+2. 某县城东污水管网工程及
+3. 某镇卫生院改扩建工程3宗项目已竣工验收。
+4. 某县工业园区道路工程正在进行路面施工。
+"""
+
+
+def test_a_run_closed_by_its_count_in_zong_takes_its_verdict():
+    by = _statuses(RUN_CLOSED_IN_ZONG, dt.date(2030, 12, 5))
+    assert [by[n][0] for n in range(1, 5)] == ["已完成"] * 3 + ["推进中"]
