@@ -135,8 +135,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "暂缓", "暂停", "停工", "停建", "搁置",
             # Not on pace, in the words that say on pace ("未按时序推进", "未完成序时进度").
             "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
-            # An office's verdict on work short of its plan ("完成情况不够理想").
-            "不够理想", "不尽理想", "不理想",
+            # An office's verdict on work short of its plan ("完成情况不够理想", "进展较差").
+            "不够理想", "不尽理想", "不理想", "进展较差", "进度较差", "情况较差",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
             # Money or work done at a low rate of its plan ("投资完成率较低").
@@ -189,8 +189,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # An office's verdict on work going well, the year not over ("进展情况较好"), or
             # level with the whole's pace ("与整体进度基本持平").
             "进展较好", "进展良好", "进展情况较好", "进展情况良好", "进度基本持平",
-            # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
-            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
+            # Work under way in a site's or office's words ("正抓紧施工", "前期阶段", "办理中").
+            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开", "办理中",
         ),
     ),
 )  # fmt: skip

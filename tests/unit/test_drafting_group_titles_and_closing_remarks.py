@@ -61,6 +61,16 @@ def test_a_group_named_by_what_was_done_in_it():
     assert group_reading(Group("未完成的项目", 0)).value == "未完成"
     # more than done, said of the group
     assert group_reading(Group("超额完成年度目标任务的项目", 0)).value == "超额完成"
+    # to be done, or forecast: not done
+    assert group_reading(Group("年内可完成的项目", 0)) is None
+    assert group_reading(Group("预计今年完成的项目", 0)).value == "推进中"
+
+
+def test_an_offices_words_for_work_going_badly_or_being_handled():
+    assert group_reading(Group("进展较差的项目", 0)).value == "滞后"
+    assert status_from_words("已开工12个,进度较差").value == "滞后"
+    assert status_from_words("完成情况较差").value == "滞后"
+    assert group_reading(Group("办理中的事项", 0)).value == "推进中"
 
 
 def test_pace_words_without_their_yu():
