@@ -6,6 +6,7 @@ bot/drafting/). Made-up reports in the shapes session 35's retired folders broug
 
 import datetime as dt
 
+from bot.drafting.bare_counts import without_bare_counts
 from bot.drafting.beaten_targets import targets_beside_results
 from bot.drafting.closing_remarks import closing_verdicts
 from bot.drafting.deadlines import extract_deadlines
@@ -183,3 +184,9 @@ RUN_CLOSED_IN_ZONG = """某县2030年重点项目1-11月进展情况
 def test_a_run_closed_by_its_count_in_zong_takes_its_verdict():
     by = _statuses(RUN_CLOSED_IN_ZONG, dt.date(2030, 12, 5))
     assert [by[n][0] for n in range(1, 5)] == ["已完成"] * 3 + ["推进中"]
+
+
+def test_a_closing_remarks_count_is_no_figure_of_the_item():
+    text = "建成社区书屋24个,上述3项实事均超额完成年度目标任务。"
+    names = [p.indicator.name for p in without_bare_counts(pair_indicators("", text), text)]
+    assert names and not any(n in ("上述", "以上") for n in names)
