@@ -21,14 +21,7 @@ from bot.drafting.cells import header_labels, read_cells
 from bot.drafting.closing_remarks import closing_verdicts
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
-from bot.drafting.counted_runs import (
-    counted_runs,
-    first_items_counted,
-    own_doubt,
-    under_a_done_list,
-    unjoined,
-    whole_list_done,
-)
+from bot.drafting.counted_runs import counted_runs, own_doubt, under_a_done_list, unjoined
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.done_parts import summed_parts
@@ -46,6 +39,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.node_columns import missed_node
+from bot.drafting.opening_verdicts import opening_lists, opening_mentions
 from bot.drafting.own_lines import answers_itself, says_done_itself
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.pending_counts import short_figure_keeps_open
@@ -377,9 +371,8 @@ def draft_report(
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
     closing = closing_verdicts(report.targets)  # "上述6项实事均超额完成…" after the sixth
-    list_done = whole_list_done(report.preamble, len(report.targets))
-    first = first_items_counted(report.preamble, report.targets)  # "A、B等5项已完成" over 1-5
-    counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
+    listed = opening_lists(report.preamble, report.targets)  # "承诺的15件实事已经全部完成"
+    named = opening_mentions(report.preamble, report.targets)  # "第1、2、4件已完成,…"
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
     # "存在问题 … 进展偏慢。如A、B": items named again as the problem's examples.
@@ -399,7 +392,7 @@ def draft_report(
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)
-        verdict = closing.get(item.number)
+        verdict = closing.get(item.number) or named.get(item.number)
         if item.details:
             # The list's own verdict on the item ("9项事项正在有序推进") is the office's; the
             # section's figures tell how far, under it.
@@ -419,7 +412,7 @@ def draft_report(
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,
-            list_done=list_done or (first[1] if first and item.number in counted_first else None),
+            list_done=listed.get(item.number),
             own_lines=own_lines,
             yardstick=counts_laggards(text, report.targets),
             verdict=verdict,

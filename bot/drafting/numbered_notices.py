@@ -98,9 +98,15 @@ def _sentence_mentions(sentence: str, line: int, lead: str = "") -> tuple[list[M
     mentions = []
     for k, match in enumerate(found):
         own = sentence[start : ends[k]].lstrip(_JOINERS)
-        words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
+        # "第1、2件已完成,第3件进度滞后": a mention whose own clause has a verdict keeps it.
+        between = sentence[ends[k] : found[k + 1].start()] if k < len(found) - 1 else ""
+        said = _CLAUSE_BREAK.split(between, maxsplit=1)[0]
+        if status_from_words(said) is not None:
+            words, start = own + said.strip(), ends[k] + len(said) + 1
+        else:
+            words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
+            start = ends[k]
         mentions += [Mention(n, words, line) for n in _numbers(match.group(1))]
-        start = ends[k]
     return mentions, True
 
 

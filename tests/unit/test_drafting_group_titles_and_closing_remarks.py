@@ -190,3 +190,39 @@ def test_a_closing_remarks_count_is_no_figure_of_the_item():
     text = "建成社区书屋24个,上述3项实事均超额完成年度目标任务。"
     names = [p.indicator.name for p in without_bare_counts(pair_indicators("", text), text)]
     assert names and not any(n in ("上述", "以上") for n in names)
+
+
+# --- what the opening says of the listed items --------------------------------------------
+
+ALL_BUT_ONE = """某县2031年十件民生实事完成情况
+2031年,县政府承诺的10件民生实事,除城北公园建设外,其余9件均已完成。
+1. 新建幼儿园3所。
+2. 改造农村危房200户。
+3. 城北公园建设。受征地影响,主体工程完成60%。
+4. 新增城区停车位800个。
+"""
+
+
+def test_all_but_the_items_the_opening_names_are_done():
+    by = _statuses(ALL_BUT_ONE, dt.date(2032, 1, 10))
+    assert [by[n][0] for n in (1, 2, 4)] == ["已完成"] * 3
+    assert by[3] == ("推进中", "报告称“主体工程完成60%”")
+    # an exception it does not name in full ("等") leaves every item to its own words
+    vague = ALL_BUT_ONE.replace("除城北公园建设外", "除城北公园建设等2件外")
+    assert _statuses(vague, dt.date(2032, 1, 10))[1][0] != "已完成"
+
+
+BY_NUMBER = """某市2031年民生实事1-10月进展情况
+截至10月底,15件民生实事中,第1、2件已完成,第3件进度滞后,其余正在有序推进。
+1. 新建社区食堂20个。
+2. 改造老旧小区40个。
+3. 建设公共停车场5个。
+4. 建设口袋公园10个。
+"""
+
+
+def test_the_opening_judges_listed_items_by_their_numbers_each_by_its_own_clause():
+    by = _statuses(BY_NUMBER, dt.date(2031, 11, 8))
+    assert by[1] == ("已完成", "报告开头称“第1、2件已完成”")
+    assert by[3] == ("滞后", "报告开头称“第3件进度滞后”")
+    assert by[4][0] == "推进中"
