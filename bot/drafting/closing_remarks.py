@@ -23,9 +23,15 @@ _REMARK = re.compile(
 )
 
 
+def _denies(remark: str, own: str) -> bool:
+    """The item's own verdict outranks the remark's: not done beside a remark that all are
+    ("尚未完成" under "上述3项均已完成"), or done beside one that all are under way."""
+    return own in NEGATIVE_WORDS if remark in DONE_WORDS else own in DONE_WORDS
+
+
 def closing_verdicts(items) -> dict[int, Reading]:
     """Each item a closing remark counts back over, by number, and the remark's status; an
-    item whose own words deny a done verdict ("尚未完成", "进展缓慢") keeps its own."""
+    item whose own words deny it keeps its own (`_denies`)."""
     found: dict[int, Reading] = {}
     for k, item in enumerate(items):
         for m in _REMARK.finditer(f"{item.target_text}\n{item.progress_text}"):
@@ -37,7 +43,7 @@ def closing_verdicts(items) -> dict[int, Reading]:
             reading = Reading(said.value, words, min(said.confidence, 0.8))
             for member in items[k + 1 - count : k + 1]:
                 own = status_from_words(f"{member.target_text}\n{member.progress_text}")
-                if said.value in DONE_WORDS and own is not None and own.value in NEGATIVE_WORDS:
+                if own is not None and _denies(said.value, own.value):
                     continue
                 found.setdefault(member.number, reading)
     return found

@@ -133,6 +133,9 @@ def test_a_closing_remark_leaves_an_item_whose_words_deny_it():
     # a count inside the remark speaks of a part, and a count beyond the items read so far
     assert closing_verdicts([_item(1, "甲;"), _item(2, "上述2项中1项已完成。")]) == {}
     assert closing_verdicts([_item(1, "甲;"), _item(2, "上述5项均已完成。")]) == {}
+    # done in its own words beside a remark that the run is under way: its own stands
+    items = [_item(1, "新建停车场3处,已竣工;"), _item(2, "改造背街小巷20条;以上2项均在加快推进。")]
+    assert sorted(closing_verdicts(items)) == [2]
 
 
 # --- a task handed down done, a banner's whole, a result beside the target it beat -----------
