@@ -385,10 +385,14 @@ def draft_report(
             item = replace(
                 item, target_text=unjoined(item.target_text), progress_text=run_words[item.number]
             )
-            # The run's last name holds the run's words after its "等": its name ends there.
+            # The run's last name holds the run's words after its "等", or right after it
+            # ("…改造工程进度滞后"): its name ends there.
             closed = item.target_text.rfind("等")
             if closed > 0 and run_words[item.number] in item.target_text[closed:]:
                 item = replace(item, target_text=item.target_text[:closed])
+            elif (at := item.target_text.rfind(run_words[item.number])) > 0:
+                name, told = item.target_text[:at], item.target_text[at:]
+                item = replace(item, target_text=name, progress_text=told)
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)

@@ -261,8 +261,8 @@ _DONE = re.compile(
     r"|(?<![未部分])完成(?:了)?(?:全年|年度)?(?:目标)?任务"  # "有15项民生工程完成任务"
     # "超出或完成年度计划投资的有6宗": the year's plan met (a group's, so no amount follows).
     r"|(?<![未部分])完成(?:了)?(?:全年|年度)(?:投资计划|计划投资|计划)(?![\d.]|投资)"
-    # "当年完成的97件实事": the group named by what was done in the year (not "年内可完成的").
-    rf"|(?<!预计)(?<!计划)(?:当年|今年|本年度?|全年)完成的\s*(?:[\d{_NUMERALS}]+\s*(?:{_COUNTER})\s*)?"
+    # "当年完成的97件实事", "完成的工程": the group named by what was done (not "年内可完成的").
+    rf"|(?:^|(?<!预计)(?<!计划)(?:当年|今年|本年度?|全年))完成的\s*(?:[\d{_NUMERALS}]+\s*(?:{_COUNTER})\s*)?"
     rf"(?:{_GROUP_NOUN})"
 )
 # "部分完成任务", "基本完成": some of each item's work is done, not all of it.

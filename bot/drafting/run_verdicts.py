@@ -52,6 +52,11 @@ def run_verdicts(items) -> dict[int, str]:
     return found
 
 
+# Where a name's verdict starts: its first word of how far or of doing ("项目进展较好",
+# "已竣工投用", "正在加快建设").
+_VERDICT_START = re.compile(r"(?:项目)?(?:进展|进度|推进|建设|完成|实施)|已|正在|尚[未在]|仍在")
+
+
 def _verdict_after_name(line: str) -> str:
     """The first clause of a run's last line when it is only a name and its status ("服务业
     项目进展较好", "社会事业进展不够理想"), no figure in it; empty otherwise."""
@@ -59,7 +64,7 @@ def _verdict_after_name(line: str) -> str:
     said = status_from_words(clause)
     if said is None or re.search(r"\d", clause) or len(clause) > 20:
         return ""
-    verdict = re.search(r"(?:项目)?(?:进展|进度|推进|建设|完成|实施)", clause)
+    verdict = _VERDICT_START.search(clause)
     return clause[verdict.start() :] if verdict and verdict.start() > 0 else clause
 
 

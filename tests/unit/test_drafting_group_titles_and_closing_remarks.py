@@ -229,3 +229,32 @@ def test_the_opening_judges_listed_items_by_their_numbers_each_by_its_own_clause
     assert by[1] == ("已完成", "报告开头称“第1、2件已完成”")
     assert by[3] == ("滞后", "报告开头称“第3件进度滞后”")
     assert by[4][0] == "推进中"
+
+
+# Runs of names whose last name carries the run's verdict, with no 等 and no count.
+RUNS_WITHOUT_DENG = """某县2031年重点民生项目1-9月进展情况
+截至9月底,全县重点民生项目进展如下:
+1. 城东幼儿园、
+2. 城北体育馆已竣工投用;
+3. 城南公园、
+4. 滨河绿道正在加快建设;
+5. 县医院传染病区、
+6. 城区污水管网改造工程进度滞后,完成投资0.3亿元。
+"""
+
+
+def test_a_runs_verdict_starts_at_its_first_word_of_doing():
+    text = RUNS_WITHOUT_DENG
+    ledger = draft(parse_report(text), text, today=dt.date(2031, 10, 12)).ledger
+    by = {t.number: t for t in ledger.targets}
+    assert [by[n].status_override for n in range(1, 7)] == ["已完成"] * 2 + ["推进中"] * 2 + [
+        "滞后"
+    ] * 2
+    assert by[3].status_reason == "报告称“正在加快建设”"
+    # the last name ends where the run's words begin; the rest of its line is its progress
+    assert by[6].target_text == "城区污水管网改造工程"
+    assert "完成投资0.3亿元" in by[6].progress_text
+
+
+def test_a_group_titled_by_what_was_done():
+    assert group_reading(Group("完成的工程(5项)", 0)).value == "已完成"
