@@ -15,7 +15,9 @@ from bot.drafting.groups import Group, group_reading
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.report_text import ReportTarget, parse_report
 from bot.drafting.run_ends import past_its_run
+from bot.drafting.titles import title_for
 from bot.drafting.words import status_from_words
+from bot.understanding.tokenizer import make_tokenizer
 
 
 def _statuses(text: str, today: dt.date) -> dict[int, tuple[str, str]]:
@@ -258,3 +260,10 @@ def test_a_runs_verdict_starts_at_its_first_word_of_doing():
 
 def test_a_group_titled_by_what_was_done():
     assert group_reading(Group("完成的工程(5项)", 0)).value == "已完成"
+
+
+def test_a_names_joiner_to_the_next_name_is_no_part_of_its_title():
+    tokenizer = make_tokenizer()
+    plain = title_for("某市新材料科技装配式集成墙板项目", tokenizer).value
+    assert title_for("某市新材料科技装配式集成墙板项目以及", tokenizer).value == plain
+    assert title_for("某市新材料科技装配式集成墙板项目、", tokenizer).value == plain
