@@ -29,7 +29,8 @@ def run_verdicts(items) -> dict[int, str]:
     items_by = {item.number: item for item in items}
     for item in items:
         own = item.target_text.strip()
-        if joined(own) and not item.progress_text.strip():
+        # A name with its own verdict ("县医院新院区(已完工)、") is no member of the run.
+        if joined(own) and not item.progress_text.strip() and status_from_words(own) is None:
             run.append(item.number)
             continue
         # "“…”等17项超额完成": the quoted last name was split off its run's words.

@@ -184,7 +184,7 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "推进中",
         (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
-            "基本完成", "基本完工", "基本建成", "基本竣工",
+            "基本完成", "基本完工", "基本建成", "基本竣工", "主体完工", "主体已完工",
             "序时进度", "进展顺利", "顺利推进",
             # An office's verdict on work going well, the year not over ("进展情况较好"), or
             # level with the whole's pace ("与整体进度基本持平").

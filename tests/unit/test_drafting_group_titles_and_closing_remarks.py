@@ -267,3 +267,19 @@ def test_a_names_joiner_to_the_next_name_is_no_part_of_its_title():
     plain = title_for("某市新材料科技装配式集成墙板项目", tokenizer).value
     assert title_for("某市新材料科技装配式集成墙板项目以及", tokenizer).value == plain
     assert title_for("某市新材料科技装配式集成墙板项目、", tokenizer).value == plain
+
+
+# A run of names, each with its own verdict in brackets.
+OWN_BRACKETS = """某县重点项目1-9月进展情况
+截至9月底,全县重点项目进展情况如下:
+1. 县医院新院区(已完工)、
+2. 城南学校(主体完工)、
+3. 滨江公园(正在招标)、
+4. 污水处理厂提标改造(尚未开工)。
+"""
+
+
+def test_names_with_their_own_verdicts_are_no_run():
+    by = _statuses(OWN_BRACKETS, dt.date(2031, 10, 12))
+    assert [by[n][0] for n in range(1, 5)] == ["已完成", "推进中", "推进中", "滞后"]
+    assert "主体完工" in by[2][1]  # the main works done: the rest still under way
