@@ -23,6 +23,13 @@ _REMARK = re.compile(
 )
 
 
+def _counted_before(before: str, remark: re.Match) -> bool:
+    """The item's own words count as many things before the remark ("实施项目5个,这5个项目均已
+    完工"): the remark speaks of those, parts of the item, not of the list's items."""
+    figure = re.escape(remark.group(1))
+    return re.search(rf"(?<![\d.]){figure}\s*(?:{ITEM_COUNTERS})", before) is not None
+
+
 def _denies(remark: str, own: str) -> bool:
     """The item's own verdict outranks the remark's: not done beside a remark that all are
     ("尚未完成" under "上述3项均已完成"), or done beside one that all are under way."""
@@ -34,10 +41,11 @@ def closing_verdicts(items) -> dict[int, Reading]:
     item whose own words deny it keeps its own (`_denies`)."""
     found: dict[int, Reading] = {}
     for k, item in enumerate(items):
-        for m in _REMARK.finditer(f"{item.target_text}\n{item.progress_text}"):
+        text = f"{item.target_text}\n{item.progress_text}"
+        for m in _REMARK.finditer(text):
             count = list_number(m.group(1))
             said = status_from_words(m.group(2))
-            if said is None or not 2 <= count <= k + 1:
+            if said is None or not 2 <= count <= k + 1 or _counted_before(text[: m.start()], m):
                 continue
             words = f"报告称“{m.group(0).strip()}”"
             reading = Reading(said.value, words, min(said.confidence, 0.8))

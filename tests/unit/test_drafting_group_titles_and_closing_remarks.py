@@ -283,3 +283,12 @@ def test_names_with_their_own_verdicts_are_no_run():
     by = _statuses(OWN_BRACKETS, dt.date(2031, 10, 12))
     assert [by[n][0] for n in range(1, 5)] == ["已完成", "推进中", "推进中", "滞后"]
     assert "主体完工" in by[2][1]  # the main works done: the rest still under way
+
+
+def test_a_remark_on_things_the_item_itself_counts_is_its_own():
+    items = [
+        _item(1, "新建停车场3处;"),
+        _item(2, "改造背街小巷20条;"),
+        _item(3, "实施城区排涝项目3个,这3个项目均已完工。"),
+    ]
+    assert closing_verdicts(items) == {}
