@@ -129,8 +129,10 @@ class TopicAnswers:
             at = rest.find(word)
             while at >= 0:
                 head = _HEAD.match(rest, at + len(word)).group()
-                if len(head) >= 2 and self._is_head(head) and not any(
-                    self._writes(head[i : i + 2]) for i in range(len(head) - 1)
+                if (
+                    len(head) >= 2
+                    and self._is_head(head)
+                    and not any(self._writes(head[i : i + 2]) for i in range(len(head) - 1))
                 ):
                     return True
                 at = rest.find(word, at + 1)
