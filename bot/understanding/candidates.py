@@ -71,10 +71,10 @@ def to_front(candidates: list[Candidate], n: int) -> list[Candidate]:
     return [candidates[n], *candidates[:n], *candidates[n + 1 :]]
 
 
-def only_heard_in(found: Candidate, said: list[str]) -> bool:
-    """Every reason of `found` is a homophone of words the question says for something else
-    (滞后 heard as a target's 之后 in "有没有滞后的"): no name of the target."""
-    keys = [f" {' '.join(pinyin_key(w))} " for w in said]
+def only_heard_in(found: Candidate, said) -> bool:
+    """Every reason of `found` is a homophone of what the question says for something else
+    (`said`: matches; 滞后 heard as a target's 之后 in "有没有滞后的"): no name of the target."""
+    keys = [f" {' '.join(pinyin_key(m.group()))} " for m in said]
     return bool(found.reasons and keys) and all(
         r.kind == "pinyin" and any(f" {' '.join(pinyin_key(r.text))} " in k for k in keys)
         for r in found.reasons

@@ -119,10 +119,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
             named = matched.intent == "target" and matched.confident and not matched.ambiguous
-            lead = matched.candidates[:1]
-            said = [m.group() for m in ANY_STATUS.finditer(q)]  # 滞后 heard as 之后 names none
-            named = named and lead and _named_by_words(lead[0])
-            return matched if named and not only_heard_in(lead[0], said) else listed
+            named = named and (lead := matched.candidates[:1]) and _named_by_words(lead[0])
+            heard = named and only_heard_in(lead[0], ANY_STATUS.finditer(q))  # 滞后 as 之后
+            return matched if named and not heard else listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed
