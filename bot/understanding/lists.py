@@ -21,7 +21,7 @@ from bot.render.replies import (
     closed_year_due_text,
     render_list,
 )
-from bot.understanding.candidates import holds_own_figure
+from bot.understanding.candidates import holds_own_figure, only_heard_in
 from bot.understanding.category_words import names_only_category
 from bot.understanding.closed_lists import UNDONE_AT_CLOSE, ClosedYearLists
 from bot.understanding.conversation import Answer
@@ -119,8 +119,9 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
             named = matched.intent == "target" and matched.confident and not matched.ambiguous
-            lead = matched.candidates[:1]
-            return matched if named and lead and _named_by_words(lead[0]) else listed
+            named = named and (lead := matched.candidates[:1]) and _named_by_words(lead[0])
+            heard = named and only_heard_in(lead[0], ANY_STATUS.finditer(q))  # 滞后 as 之后
+            return matched if named and not heard else listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed
