@@ -4,6 +4,10 @@
 "认定理由：［加上“违法占用耕地比例…还存在”］缺口已补齐；缺口［“已补齐”→“3.88万亩……”］":
 a reason replaced by another was diffed word by word, and the few characters the two
 shared by chance made it unreadable. It reads old → new now.
+
+"完成率低于100%的有哪些" said "没有符合条件的目标" while 16, 35 and 62 were 未完成: 16 is judged
+so with its one figure met, 35 and 62 have figures missing. A list below a share now names
+the targets judged behind that no ratio shows, and how many it could not compare.
 """
 
 from __future__ import annotations
@@ -25,3 +29,21 @@ async def test_undo_and_history_show_a_replaced_reason_old_then_new(config, engi
         assert "［" not in undone.text
         trail = await bot.say(ADMIN, ADMIN, "/history 16")
         assert f"认定理由：{OLD_REASON}争取逐步完成耕地… → 缺口已补齐（已撤销）" in trail.text
+
+
+async def test_a_list_below_a_share_names_the_targets_judged_behind(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        below = await bot.say(ADMIN, ADMIN, "完成率低于100%的有哪些")
+        lines = below.text.splitlines()
+        assert lines[0] == (
+            "完成率低于100%的目标（每项目标取完成率最低的指标）：没有符合条件的目标。"
+        )
+        assert lines[1:5] == [
+            "另有已判定未完成或滞后的目标（完成率未能体现，3项）：",
+            "🔴 16. 耕地保护：未完成",
+            "🔴 35. 慢阻肺防治：未完成",
+            "🔴 62. 节能减煤：未完成",
+        ]
+        assert lines[5].startswith("另有32项未参与比较：")
+        second = await bot.say(ADMIN, ADMIN, "第二个呢")
+        assert second.text.startswith("第35项 慢阻肺防治：🔴未完成")
