@@ -8,9 +8,16 @@ shared by chance made it unreadable. It reads old → new now.
 "完成率低于100%的有哪些" said "没有符合条件的目标" while 16, 35 and 62 were 未完成: 16 is judged
 so with its one figure met, 35 and 62 have figures missing. A list below a share now names
 the targets judged behind that no ratio shows, and how many it could not compare.
+
+On 20 November "哪些快到期了" and "/due" said only "没有", with twelve targets due on 31 December,
+41 days off: a leader reads that as nothing left to do. An empty window ahead now says when
+the next open deadline falls, how many fall due then, and the /due that lists them.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
 
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 
@@ -47,3 +54,21 @@ async def test_a_list_below_a_share_names_the_targets_judged_behind(config, engi
         assert lines[5].startswith("另有32项未参与比较：")
         second = await bot.say(ADMIN, ADMIN, "第二个呢")
         assert second.text.startswith("第35项 慢阻肺防治：🔴未完成")
+
+
+async def test_an_empty_window_ahead_names_the_next_deadline(config, engine, fake):
+    november = dataclasses.replace(config, today=dt.date(2020, 11, 20))
+    async with running_bot(bot_config(november, fake), engine, fake) as bot:
+        next_due = "下一个到期日是2020-12-31（41天后），届时12项目标到期；发送 /due 41 可列出。"
+        soon = await bot.say(ADMIN, ADMIN, "哪些快到期了")
+        assert soon.text.splitlines() == [
+            "2020-11-20至2020-12-20到期（含已完成）的目标：没有符合条件的目标。",
+            next_due,
+        ]
+        week = await bot.say(ADMIN, ADMIN, "/due 7")
+        assert week.text.splitlines() == ["未来7天内（至2020-11-27）到期的目标：没有。", next_due]
+        listed = await bot.say(ADMIN, ADMIN, "/due 41")
+        assert "（第1/2页，共12项）" in listed.text.splitlines()[0]
+        # a window already past says nothing of what lies ahead
+        past = await bot.say(ADMIN, ADMIN, "上周到期的")
+        assert "下一个到期日" not in past.text
