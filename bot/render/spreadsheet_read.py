@@ -124,12 +124,14 @@ def _known_unit(
     return name
 
 
-def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[DeadlineSpec, ...]:
+def _parse_deadlines(
+    cell: str, row: int, problems: list[CellProblem], year: int
+) -> tuple[DeadlineSpec, ...]:
     deadlines = []
     for part in _split(cell):
         m = _DEADLINE_CELL.match(part)
         if not m:
-            problems.append(CellProblem(row, "完成时限", f"“{part}”应写成 2020-12-31(年底前)"))
+            problems.append(CellProblem(row, "完成时限", f"“{part}”应写成 {year}-12-31(年底前)"))
             continue
         try:
             date = dt.date.fromisoformat(m.group("date"))
@@ -227,6 +229,7 @@ def rows_to_ledger(
     unknown_units: list[CellProblem] = []  # raised apart: another year's sheet has others
     groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
     seen: dict[int, int] = {}
+    refused = False  # the last 序号 given was refused: the unnumbered rows under it are its
     for r, raw in enumerate(rows[1:], start=2):
         cells = {
             name: import_cell((raw[i] if i < len(raw) else "").strip())
@@ -251,6 +254,8 @@ def rows_to_ledger(
                 problems.append(CellProblem(r, name, problem))
         number_text = cells.get("序号", "")
         if not number_text:
+            if refused:  # a row of the target whose 序号 was refused: that problem is said
+                continue
             if not groups:
                 problems.append(CellProblem(r, "序号", "第一行数据必须填写序号" + _KEEP_ORDER))
                 continue
@@ -282,6 +287,7 @@ def rows_to_ledger(
                 continue
             groups[-1][2].append((r, cells))
             continue
+        refused = not number_text.isdigit() or int(number_text) not in known
         if not number_text.isdigit():
             not_one = f"“{number_text}”不是目标序号（应为正整数，如 12）"
             problems.append(CellProblem(r, "序号", not_one))
@@ -393,7 +399,9 @@ def rows_to_ledger(
             )
         reason = first.get("状态说明", "")
         units = _parse_units(first.get("责任单位", ""), row, problems, unit_names, unknown_units)
-        deadlines = _parse_deadlines(first.get("完成时限", ""), row, problems) or old.deadlines
+        deadlines = (
+            _parse_deadlines(first.get("完成时限", ""), row, problems, base.year) or old.deadlines
+        )
         aliases = tuple(_split(first.get("别名", ""))) if "别名" in index else old.aliases
         targets[number] = TargetSpec(
             number=number,
