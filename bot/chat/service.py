@@ -248,10 +248,15 @@ class ChatService:
         incoming: chat_evidence.IncomingFile,
         caption: str = "",
         replied_message_id: int | None = None,
+        *,
+        addressed: bool = False,
     ) -> list[Reply]:
-        """A photo or document: 佐证材料 for the target its caption, reply or report names."""
+        """A photo or document: 佐证材料 for the target its caption, reply or report names;
+        `addressed`: in a group, its caption mentioned the bot or it replied to the bot."""
         caption = without_unseen(caption)
-        return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
+        return chat_evidence.receive_file(
+            self, sender, incoming, caption, replied_message_id, addressed=addressed
+        )
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""

@@ -12,6 +12,11 @@ the targets judged behind that no ratio shows, and how many it could not compare
 On 20 November "哪些快到期了" and "/due" said only "没有", with twelve targets due on 31 December,
 41 days off: a leader reads that as nothing left to do. An empty window ahead now says when
 the next open deadline falls, how many fall due then, and the /due that lists them.
+
+县卫健委's group sent a PDF captioned "@bot 第35项 验收单", and another "@bot 验收单", and got no
+answer at all: captions kept the bot's mention, so the target named first was not read, and a
+file addressed to the bot that named no target was dropped as a group's own file. The mention
+is taken out as it is from text, and an addressed file the bot cannot place says so.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from bot.app.reminders import subscribe
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
+from tests.auxil.reminder_harness import reports
 
 OLD_REASON = (
     "违法占用耕地比例“已降至6.9%”，但耕地保护目标任务未完成：“经代保后我县还存在缺口3.88万亩……"
@@ -72,3 +79,39 @@ async def test_an_empty_window_ahead_names_the_next_deadline(config, engine, fak
         # a window already past says nothing of what lies ahead
         past = await bot.say(ADMIN, ADMIN, "上周到期的")
         assert "下一个到期日" not in past.text
+
+
+GROUP = -1003300  # 县卫健委's work group
+MEMBER = 501
+KW = {"chat_type": "supergroup"}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+async def test_a_file_sent_to_the_bot_in_a_units_group_is_never_met_with_silence(
+    config, engine, fake
+):
+    subscribe(engine, "县卫健委", GROUP, actor="tg:42")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        # a photo the group shares among itself, not addressed to the bot, is still none of
+        # its business
+        own = await bot.send_file(GROUP, MEMBER, b"\x89PNG\r\n\x1a\n" + bytes(40), **KW)
+        assert own.sent == []
+        named = await bot.send_file(
+            GROUP, MEMBER, PDF, kind="document", filename="验收单.pdf",
+            caption="@ledger_test_bot 第35项 验收单", **KW,
+        )  # fmt: skip
+        assert named.texts[0].startswith("已收到第35项的进展报送（编号")
+        assert named.texts[1].startswith("已保存第35项的佐证材料：验收单.pdf")
+        [report] = reports(engine)
+        assert (report.target_number, report.text) == (35, "验收单")
+        unnamed = await bot.send_file(
+            GROUP, MEMBER, PDF + b"2", kind="document", filename="清单.pdf",
+            caption="@ledger_test_bot 清单", **KW,
+        )  # fmt: skip
+        assert unnamed.text.splitlines() == [
+            "没有收下这个文件：不知道它是哪一项目标的佐证材料。请在照片或文件的说明中写 "
+            "/report 序号 说明（例如 /report 33 验收照片），或回复督查提醒发送，"
+            "或先发 /report 再发文件。",
+            "本单位负责：第33项 疾控中心能力建设、第34项 医院防疫能力建设、第35项 慢阻肺防治、"
+            "第48项 两癌两病筛查、第50项 县医院创二甲、第52项 紧密型医共体。",
+        ]
