@@ -17,14 +17,22 @@ the next open deadline falls, how many fall due then, and the /due that lists th
 answer at all: captions kept the bot's mention, so the target named first was not read, and a
 file addressed to the bot that named no target was dropped as a group's own file. The mention
 is taken out as it is from text, and an addressed file the bot cannot place says so.
+
+With 2021 imported, "耕地保护谁负责" after a 2021 answer named that 2021 target's units, and
+"县医院创二甲什么时候完成的" said "已完成的目标：没有": words naming a 2020 target were read as a
+follow-up or a list by status. They now say which year holds those targets, as a question
+naming a 2020 target alone always did.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from bot.app.reminders import subscribe
+from bot.render.ledger_toml import load_ledger_file
+from bot.store.ledger_import import load_ledger
 from tests.auxil.bot_harness import ADMIN, bot_config, keyboard, running_bot
 from tests.auxil.reminder_harness import reports
 
@@ -115,3 +123,30 @@ async def test_a_file_sent_to_the_bot_in_a_units_group_is_never_met_with_silence
             "本单位负责：第33项 疾控中心能力建设、第34项 医院防疫能力建设、第35项 慢阻肺防治、"
             "第48项 两癌两病筛查、第50项 县医院创二甲、第52项 紧密型医共体。",
         ]
+
+
+async def test_words_naming_last_years_target_are_not_a_follow_up_on_this_years(
+    config, engine, fake
+):
+    data = Path(__file__).resolve().parents[1] / "data"
+    load_ledger(engine, load_ledger_file(data / "ledger_2021.toml"), source="2021")
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        loans = await bot.say(ADMIN, ADMIN, "新增贷款完成了吗")
+        assert loans.text.startswith("第1项 新增贷款")
+        whose = await bot.say(ADMIN, ADMIN, "耕地保护谁负责")
+        assert whose.text == (
+            "2021年台账中没有找到与这个问题对应的目标。\n"
+            "2020年台账中有第16项 耕地保护，可以问“2020年的耕地保护”查看2020年的情况。"
+        )
+        done = await bot.say(ADMIN, ADMIN, "县医院创二甲什么时候完成的")
+        assert "2020年台账中有第50项 县医院创二甲" in done.text
+        both = await bot.say(ADMIN, ADMIN, "慢阻肺防治和耕地保护谁负责")
+        assert "2020年台账中有第35项 慢阻肺防治、第16项 耕地保护，" in both.text
+        # a follow-up naming nothing is still about this year's target, and lists by status
+        # are this year's
+        again = await bot.say(ADMIN, ADMIN, "新增贷款完成了吗")
+        assert "第1项 新增贷款：🟢超额完成" in again.text and "2020年" not in again.text
+        units = await bot.say(ADMIN, ADMIN, "谁负责")
+        assert units.text.startswith("➤ 责任单位：") and "第1项 新增贷款" in units.text
+        listed = await bot.say(ADMIN, ADMIN, "哪些没完成")
+        assert "2020年台账中有" not in listed.text
