@@ -202,6 +202,9 @@ class FollowUps(Comparisons):
         ("新增贷款和造林哪个完成得好"): their ratios and statuses side by side, then the cards."""
         compared = comparison_start(q)
         asked = q if compared is None else q[:compared]
+        # "新增贷款和固投谁负责": the aspect is asked of each, and no part of either's name
+        aspect = aspect_of(q) if compared is None else None
+        asked = strip_aspects(asked) if aspect is not None else asked
         lead = comparison_lead(asked)
         if lead:  # "比较一下新增贷款和普惠金融": compared, the targets after the words
             asked, compared = asked[lead:], compared if compared is not None else lead
@@ -225,6 +228,13 @@ class FollowUps(Comparisons):
                 chosen.append(best.number)
         if len(chosen) < 2:
             return None
+        if aspect is not None:  # one line each, as "这两个谁负责" after them answers
+            lines = [f"这{len(chosen)}项的{ASPECT_NAMES[aspect]}："]
+            for t in (self.by_number[n] for n in chosen):
+                line = self._aspect_line(t, aspect).split("：", 1)[-1]
+                lines.append(f"第{t.number}项 {t.title}：{line}")
+            filters = {"multi": True, "aspect": aspect}
+            return Answer(question, "target", tuple(chosen), "\n".join(lines), filter=filters)
         replies = [self._card(self.by_number[n]) for n in chosen]
         filters: dict = {"multi": True}
         if compared is not None:

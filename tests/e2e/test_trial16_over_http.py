@@ -22,6 +22,9 @@ With 2021 imported, "耕地保护谁负责" after a 2021 answer named that 2021 
 "县医院创二甲什么时候完成的" said "已完成的目标：没有": words naming a 2020 target were read as a
 follow-up or a list by status. They now say which year holds those targets, as a question
 naming a 2020 target alone always did.
+
+"新增贷款和固投谁负责" named only 新增贷款's units: an aspect asked of two targets named at
+once is now answered for each, one line each, as "这两个谁负责" after them is.
 """
 
 from __future__ import annotations
@@ -150,3 +153,15 @@ async def test_words_naming_last_years_target_are_not_a_follow_up_on_this_years(
         assert units.text.startswith("➤ 责任单位：") and "第1项 新增贷款" in units.text
         listed = await bot.say(ADMIN, ADMIN, "哪些没完成")
         assert "2020年台账中有" not in listed.text
+
+
+async def test_an_aspect_of_two_targets_at_once_is_answered_for_each(config, engine, fake):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        whose = await bot.say(ADMIN, ADMIN, "新增贷款和固投谁负责")
+        assert whose.text == (
+            "这2项的责任单位：\n"
+            "第12项 新增贷款：县金融工作局(牵头,推定)、人行西平县支行(配合,推定)\n"
+            "第1项 固定资产投资：县发改委(牵头,推定)、县统计局(配合,推定)"
+        )
+        second = await bot.say(ADMIN, ADMIN, "第二个呢")
+        assert second.text.startswith("第1项 固定资产投资")

@@ -742,3 +742,31 @@ def test_the_best_or_worst_asked_by_jian_or_tiao_is_a_ranking(answerer, question
 
 def test_which_year_is_no_ranking_of_targets(answerer):
     assert answerer.ask("新增贷款最多的是哪一年").intent == "target"
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect", "numbers"),
+    [
+        ("新增贷款和固投谁负责", "units", (12, 1)),
+        ("造林和耕地保护什么时候到期", "deadline", (7, 16)),
+        ("慢阻肺和耕地保护差多少", "gap", (35, 16)),
+    ],
+)
+def test_an_aspect_of_two_targets_named_at_once_is_answered_for_each(
+    answerer, question, aspect, numbers
+):
+    # h-trial16: "新增贷款和固投谁负责" named only 新增贷款's units
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets, answer.filter) == (
+        "target", numbers, {"multi": True, "aspect": aspect},
+    )  # fmt: skip
+    lines = answer.reply.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("这2项的")
+    assert [line.split("：", 1)[0] for line in lines[1:]] == [
+        f"第{n}项 {answerer.by_number[n].title}" for n in numbers
+    ]
+
+
+def test_one_targets_name_holding_a_join_keeps_its_aspect(answerer):
+    answer = answerer.ask("企业上云和技改谁负责")
+    assert answer.targets[:1] == (9,) and answer.reply.startswith("➤ 责任单位：县工信局")
