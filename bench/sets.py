@@ -94,6 +94,7 @@ def question_sets(workdir: Path, reports: Path = REPORTS) -> list[QuestionSet]:
             ("questions_blind.jsonl", "blind", "blind"),
             ("questions_dev.jsonl", "dev/tuned", "dev"),
             ("questions_dev2.jsonl", "dev/tuned", "dev2"),
+            ("questions_dev3.jsonl", "dev/tuned", "dev3"),
         ):
             questions = folder / file
             if questions.exists():

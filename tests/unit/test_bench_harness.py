@@ -290,7 +290,7 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
         ("a-2021", ["questions_blind.jsonl"]),
         ("b-2022", ["questions_dev.jsonl"]),
         ("c-2023", ["questions_blind.jsonl", "questions_dev.jsonl", "questions_dev2.jsonl"]),
-        ("d-2024", []),
+        ("d-2024", ["questions_dev3.jsonl"]),
     ):
         (reports / folder).mkdir(parents=True)
         (reports / folder / "report.txt").write_text("1.新增贷款50亿元。\n", encoding="utf-8")
@@ -309,6 +309,7 @@ def test_report_folders_give_blind_and_dev_sets_by_file_name(tmp_path):
         "c-2023 drafted ledger, blind": ("blind", "questions_blind.jsonl", "c-2023"),
         "c-2023 drafted ledger, dev": ("dev/tuned", "questions_dev.jsonl", "c-2023"),
         "c-2023 drafted ledger, dev2": ("dev/tuned", "questions_dev2.jsonl", "c-2023"),
+        "d-2024 drafted ledger, dev3": ("dev/tuned", "questions_dev3.jsonl", "d-2024"),
     }
     # A report's blind and dev sets each draft their own ledger file.
     drafts = {s.name: s.ledger_file for s in question_sets(tmp_path / "work", reports)}
