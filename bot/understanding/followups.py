@@ -319,11 +319,14 @@ class FollowUps(Comparisons):
         return not has_content(mask_stopwords(rest, self._filler))
 
     def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
-        if aspect == "rank":  # what the progress says of a rank, or that it says none
-            stated = [
-                c.strip() for c in CLAUSE.split(target.progress_text) if RANK_STATED.search(c)
-            ]
-            return "排名：" + ("；".join(stated[:2]) if stated else "台账中没有这项目标的排名数据")
+        if aspect == "rank":  # what the progress says of a rank, else the target's own words
+            said = [c.strip() for c in CLAUSE.split(target.progress_text) if RANK_STATED.search(c)]
+            if said:
+                return "排名：" + "；".join(said[:2])
+            aimed = [c.strip() for c in CLAUSE.split(target.target_text) if RANK_STATED.search(c)]
+            if aimed:  # a goal ("继续保持全省第一方阵") or a rank the task text states
+                return f"排名：进展未写排名；目标任务中写的是“{'；'.join(aimed[:2])}”"
+            return "排名：台账中没有这项目标的排名数据"
         if aspect == "units":
             if not target.units:
                 return "责任单位：台账未列明"

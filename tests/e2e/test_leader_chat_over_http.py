@@ -141,7 +141,8 @@ async def test_a_leader_asking_the_rank_of_the_target_just_shown_is_told_of_it(
         await bot.say(LEADER, LEADER, "规上工业增加值增速多少")
         rank = await bot.say(LEADER, LEADER, "全省排名呢")
         assert rank.text.startswith(
-            "➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值"
+            "➤ 排名：进展未写排名；目标任务中写的是“规模以上工业增加值增速高于全省平均水平；"
+            "继续保持全省第一方阵”\n第2项 规上工业增加值"
         ), rank.text
 
 

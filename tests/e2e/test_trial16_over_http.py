@@ -25,6 +25,10 @@ naming a 2020 target alone always did.
 
 "新增贷款和固投谁负责" named only 新增贷款's units: an aspect asked of two targets named at
 once is now answered for each, one line each, as "这两个谁负责" after them is.
+
+"社零排第几" and "GDP排全省第几", of targets with no rank figure, answered with the card alone, as
+if no rank had been asked. The rank line leads now: what the progress says of a rank, else the
+task text's words said as such ("进展未写排名；目标任务中写的是…"), else that there is none.
 """
 
 from __future__ import annotations
@@ -165,3 +169,14 @@ async def test_an_aspect_of_two_targets_at_once_is_answered_for_each(config, eng
         )
         second = await bot.say(ADMIN, ADMIN, "第二个呢")
         assert second.text.startswith("第1项 固定资产投资")
+
+
+async def test_a_rank_asked_of_a_target_without_a_rank_figure_says_what_is_written(
+    config, engine, fake
+):
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        gdp = await bot.say(ADMIN, ADMIN, "GDP排全省第几")
+        assert gdp.text.startswith(
+            "➤ 排名：进展未写排名；目标任务中写的是“生产总值增速高于全市平均水平；"
+            "人均地区生产总值、全员劳动生产率增速位于全省第一方阵”\n第53项 GDP增速"
+        )
