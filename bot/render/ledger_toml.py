@@ -36,6 +36,7 @@ from bot.domain.ledger import (
 )
 from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, close_units, resolve_unit_name
 from bot.domain.units import same_measure
+from bot.render.toml_syntax import toml_syntax
 
 MAX_LEDGER_FILE_BYTES = 8 << 20  # the 2020 ledger is under 100 KB
 MAX_TOML_DEPTH = 32  # the ledger's own layout nests 2 deep
@@ -283,35 +284,6 @@ def _too_large(source: str) -> str:
     return f"{source}: 文件超过{MAX_LEDGER_FILE_BYTES >> 20} MiB，一个台账文件只放一个年度的目标"
 
 
-# What the parser's commonest complaints mean, and what to write instead (tomllib's words).
-_TOML_GLOSS = (
-    ("Illegal character '\\n'", "引号里的文字没有写结尾的引号（一行写完，多行文字用三个引号）"),
-    (
-        "Invalid value",
-        '等号后不是有效的值：文字加英文双引号，如 title = "新增贷款"；数字直接写，如 number = 12',
-    ),
-    ("Cannot overwrite a value", "同一节里这个键写了两次，请删去一行"),
-    ("Expected ']'", "方括号没有闭合，节名应写成 [meta] 或 [[targets]]"),
-    ("Expected newline", "一行只写一个“键 = 值”，值后面多了内容"),
-    ("Unescaped '\\'", "文字中的反斜杠 \\ 要写成两个 \\\\"),
-    ('Expected "\'"', "引号没有闭合"),
-    ("Expected '\"'", "引号没有闭合"),
-    ("Unterminated string", "引号没有闭合"),
-)
-
-
-def _toml_syntax(exc: tomllib.TOMLDecodeError) -> str:
-    """ "第1行第7列：不是有效的TOML写法：引号里的文字没有写结尾的引号…（Illegal character…）":
-    the place first, then what it means in Chinese when the parser's words are known."""
-    text = str(exc)
-    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    gloss = next((f"：{said}" for words, said in _TOML_GLOSS if detail.startswith(words)), "")
-    if found is None:
-        return f"不是有效的TOML写法{gloss}（{detail}）"
-    return f"第{found.group(1)}行第{found.group(2)}列：不是有效的TOML写法{gloss}（{detail}）"
-
-
 def parse_ledger(
     text: str,
     source: str = "<ledger>",
@@ -330,7 +302,7 @@ def parse_ledger(
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LedgerFileError(f"{source}: {_toml_syntax(exc)}") from None
+        raise LedgerFileError(f"{source}: {toml_syntax(exc)}") from None
     except RecursionError:  # a nesting the depth count above did not see
         raise LedgerFileError(f"{source}: 数组或表嵌套过深") from None
     meta = raw.get("meta", {})
