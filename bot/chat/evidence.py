@@ -170,7 +170,6 @@ def receive_file(
     incoming: IncomingFile,
     caption: str,
     replied_message_id: int | None = None,
-    *,
     addressed: bool = False,
 ) -> list[Reply]:
     """Attach a sent file to the target its caption, reply or recent report names; a file
