@@ -272,10 +272,11 @@ class ChatService:
         incoming: chat_evidence.IncomingFile,
         caption: str = "",
         replied_message_id: int | None = None,
+        addressed: bool = False,
     ) -> list[Reply]:
-        """A photo or document: 佐证材料 for the target its caption, reply or report names."""
-        caption = without_unseen(caption)
-        return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
+        """佐证材料 for what a file's caption, reply or report names (`addressed`: to the bot)."""
+        text, replied = without_unseen(caption), replied_message_id
+        return chat_evidence.receive_file(self, sender, incoming, text, replied, addressed)
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""

@@ -288,7 +288,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
-        selected, met = [], []
+        selected, met, kept = [], [], []
         pool = self._pool(filters, units if not negated else (), category)
         if filters.keys() == {"status"}:  # the pool is those of the statuses asked, in order
             selected, pool = list(pool), ()
@@ -299,6 +299,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
                 continue
             if "category" in filters and t.category != category:
                 continue
+            kept.append(t)
             if due is not None and not self._due_within(t, due):
                 if any(due[0] <= d.date <= due[1] for d in t.deadlines):
                     met.append(t)  # its deadlines in the window all met
@@ -318,7 +319,7 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
-        reply = f"{reply}\n{done}" if done else reply
+        reply = f"{reply}\n{done or self._next_due(due, selected, kept)}".rstrip()
         if "unit" in filters and due is None and not has_cue:
             one = self._one_of_unit(q, selected, unit)
             if one is not None:

@@ -234,7 +234,7 @@ LONG = "很长的一段话" * 100  # 600 characters pasted where a word belongs
     [
         ("assign", f"12 {LONG}", "台账中没有“"),
         ("assign", LONG, "“"),
-        ("subscribe", LONG, "台账中没有唯一对应“"),
+        ("subscribe", LONG, "台账中没有“"),
         ("list", LONG, "没有找到“"),
         ("status", f"12 {LONG}", "没有“"),
         ("report", f"{LONG} 已完工", "“"),
