@@ -70,8 +70,7 @@ _CARRIED_OVER = re.compile(
     r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
 )
 
-# One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
-# knows there is one and wants it, not a list of one.
+# One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个"): one wanted, not a list.
 _THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
 _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项个件]|多少[项个件]|都有|分别")
 # "哪个县", "那个区": one place of the level a table's rows are places of.
