@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.domain.ledger import text_problem
+from bot.domain.ledger import LEDGER_YEARS, text_problem
 from bot.domain.status import status_day
 from bot.domain.status_rules import StatusRules
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# The years `[ledger] year` accepts: four digits, as ledgers and questions write them.
-MIN_YEAR, MAX_YEAR = 1000, 9999
 DEFAULT_LEDGER_FILE = PROJECT_ROOT / "data" / "ledger_2020.toml"
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'ledger.db'}"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -234,9 +232,10 @@ def _parse_today(value: str | dt.date, source: str) -> dt.date | None:
 def _parse_year(value: int, source: str) -> int | None:
     if value == 0:
         return None
-    if not MIN_YEAR <= value <= MAX_YEAR:
+    if value not in LEDGER_YEARS:  # the years a ledger may be of, as every year that comes in
+        first, last = LEDGER_YEARS[0], LEDGER_YEARS[-1]
         raise ConfigError(
-            f"配置文件 {source}：[ledger] year 应为 {MIN_YEAR} 到 {MAX_YEAR} 的年份，"
+            f"配置文件 {source}：[ledger] year 应为 {first} 到 {last} 的年份，"
             f"或 0 表示最近导入的年度，而不是 {value!r}"
         )
     return value

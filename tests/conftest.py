@@ -24,6 +24,7 @@ import pytest
 from bot.app.services import open_engine
 from bot.config import DEFAULT_LEDGER_FILE, Config
 from bot.render.ledger_toml import load_ledger_file
+from tests.auxil.cli_runs import seeded_cli_config
 
 # The report the 2020 ledger was curated from; the repository carries its own copy.
 SEED_REPORT = Path(__file__).resolve().parents[1] / "data" / "sources" / "report_2020.txt"
@@ -221,14 +222,7 @@ def cli_today() -> str:
 
 @pytest.fixture
 def cli_config_path(tmp_path, cli_today, seeded_sqlite):
-    copy_seeded(seeded_sqlite, f"sqlite:///{tmp_path / 'cli.db'}")
-    path = tmp_path / "config.toml"
-    path.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "cli.db"}"\n[ledger]\ntoday = "{cli_today}"\n'
-        f'[paths]\nvar_dir = "{tmp_path / "var"}"\n',
-        encoding="utf-8",
-    )
-    return path
+    return seeded_cli_config(tmp_path, seeded_sqlite, cli_today)
 
 
 @pytest.fixture

@@ -387,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous_umask = os.umask(OWNER_ONLY_UMASK)
     try:
         config = load_config(args.config)
-        configure_logging(config.log_file, stderr=not _opens_console(config, args))
+        configure_logging(config.log_file, config.tz, stderr=not _opens_console(config, args))
         handler = _resolve(args.handler)
         own = args.handler in NO_DATABASE or args.handler in OPENS_ITS_DATABASE
         engine = None if own else _open_engine(config)

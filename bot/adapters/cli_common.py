@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.app.queries import YearMissing, ledger_of
 from bot.config import Config
+from bot.domain.ledger import LEDGER_YEARS, year_not_held
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 
 class CliError(Exception):
     """A user error: printed to stderr, exit status 2."""
-
-
-def years_text(years) -> str:
-    return "、".join(f"{y}年" for y in years) or "无"
 
 
 def ledger_for(config: Config, engine: Engine | LedgerSource, args):
@@ -37,7 +34,7 @@ def ledger_for(config: Config, engine: Engine | LedgerSource, args):
         held = exc.held
     where = "换一个年份" if getattr(args, "year", None) else f"改 {config.source} 的 [ledger] year"
     raise CliError(
-        f"数据库中没有{year}年的台账（现有：{years_text(held)}）。"
+        f"{year_not_held(year, held)}。"
         f"请{where}，或先用 python main.py import 文件 导入{year}年的台账"
     )
 
@@ -63,13 +60,18 @@ def print_json(value) -> None:
 
 def option_date(option: str, text: str) -> dt.date:
     """A YYYY-MM-DD option's date; a day in that shape that does not exist (2020-02-30) is
-    called so, not a bad format (as `reminders --at` says it)."""
+    called so, not a bad format (as `reminders --at` says it), and so is a year no ledger
+    can be of (0020-12-31)."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         shaped = re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text)
         what = "不是存在的日期" if shaped else "格式不对"
         raise CliError(f"{option} {text!r} {what}：应为 YYYY-MM-DD，例如 2020-12-31") from None
+    if day.year not in LEDGER_YEARS:
+        first, last = LEDGER_YEARS[0], LEDGER_YEARS[-1]
+        raise CliError(f"{option} {text!r} 的年份应在{first}到{last}之间，例如 2020-12-31")
+    return day
 
 
 def as_of_date(config: Config, year: int, text: str | None) -> dt.date:

@@ -5,6 +5,7 @@ and prints."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -119,9 +120,22 @@ def cmd_years(config: Config, engine: Engine, args) -> int:
     return 0
 
 
-def _print_import(result: ImportResult) -> None:
+def _print_import(result: ImportResult, current: int, held: Iterable[int]) -> None:
+    """What an import did; a new year says which year questions and lists now read, since a
+    new latest year becomes the current one unless [ledger] year fixes it."""
     if result.new_year:
         print(f"新增{result.year}年台账（其他年度的数据未改动）")
+        if current == result.year:
+            other = max((y for y in held if y != current), default=None)
+            example = f"（如“{other}年的…”、/list {other}、--year {other}）" if other else ""
+            print(
+                f"{current}年现为当前年度：提问、清单、报告、导出、图表和提醒都默认用{current}年；"
+                f"查看其他年度请写明年份{example}"
+            )
+        else:
+            print(
+                f"当前年度仍是{current}年；查看{result.year}年请写明年份（如 /list {result.year}）"
+            )
     print(
         f"新建{result.created}项，更新{len(result.updated)}个字段，冲突{len(result.conflicts)}个"
     )
@@ -232,7 +246,8 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             raise
         print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
         result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
-    _print_import(result)
+    held = years_held(engine)
+    _print_import(result, config.year if config.year in held else max(held), held)
     if ignored:  # staff's own columns beside the ledger's: kept out, and said so
         print(
             f"注意：以下列不是台账的列，其内容没有导入：{'、'.join(ignored)}。"

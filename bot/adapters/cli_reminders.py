@@ -10,7 +10,9 @@ from sqlalchemy import Engine
 
 from bot.adapters.cli_common import CliError, ledger_for, print_json
 from bot.app.queries import ledger_of
+from bot.chat.types import TELEGRAM_ID
 from bot.config import Config
+from bot.domain.ledger import LEDGER_YEARS
 from bot.store.uow import reading
 
 
@@ -25,10 +27,18 @@ def _unit_name(config: Config, engine: Engine, given: str) -> str:
         raise CliError(str(exc)) from None
 
 
+def _checked_chat_id(chat_id: int) -> int:
+    """A chat id as the chat's /subscribe takes it (TELEGRAM_ID), else a user error."""
+    if not TELEGRAM_ID.fullmatch(str(chat_id)):
+        raise CliError(f"会话 ID {chat_id} 太长：Telegram 的会话 ID 最多16位数字，如 -1001234567")
+    return chat_id
+
+
 def cmd_subscribe(config: Config, engine: Engine, args) -> int:
     """Subscribe a chat to a unit's reminders."""
     from bot.app.reminders import subscribe
 
+    _checked_chat_id(args.chat_id)
     unit = _unit_name(config, engine, args.unit)
     created = subscribe(engine, unit, args.chat_id, actor="cli")
     print(f"已订阅：{unit} → {args.chat_id}" if created else f"{args.chat_id} 已订阅{unit}")
@@ -39,6 +49,7 @@ def cmd_unsubscribe(config: Config, engine: Engine, args) -> int:
     """Remove a chat's subscription to a unit."""
     from bot.app.reminders import unsubscribe
 
+    _checked_chat_id(args.chat_id)
     unit = _unit_name(config, engine, args.unit)
     if not unsubscribe(engine, unit, args.chat_id):
         raise CliError(f"{args.chat_id} 没有订阅{unit}的提醒")
@@ -65,8 +76,9 @@ def cmd_calendar(config: Config, engine: Engine | None, args) -> int:
     """Print the holidays and make-up working days known for a year, each with its source."""
     from bot.domain.work_calendar import load_work_calendar
 
-    if not 1900 <= args.year <= 2200:
-        raise CliError(f"年份应在1900到2200之间，例如 calendar 2020，而不是 {args.year}")
+    if args.year not in LEDGER_YEARS:
+        first, last = LEDGER_YEARS[0], LEDGER_YEARS[-1]
+        raise CliError(f"年份应在{first}到{last}之间，例如 calendar 2020，而不是 {args.year}")
     calendar = load_work_calendar(config.calendar_dir)
     days = calendar.days(args.year)
     covered = calendar.covered(args.year)
@@ -126,6 +138,9 @@ def cmd_reminders(config: Config, engine: Engine, args) -> int:
         ) from None
     if len(args.at.strip()) == len("2020-10-24"):  # a day alone: that day's sending time
         at = dt.datetime.combine(at.date(), policy.send_time)
+    if at.year not in LEDGER_YEARS:  # a typo (0020-10-24): no ledger is of such a year
+        first, last = LEDGER_YEARS[0], LEDGER_YEARS[-1]
+        raise CliError(f"--at {args.at!r} 的年份应在{first}到{last}之间，例如 2020-10-24T09:00")
     at = at if at.tzinfo else at.replace(tzinfo=config.tz)
     ledger = ledger_for(config, engine, args)
     local = at.astimezone(config.tz)

@@ -1,4 +1,6 @@
-"""Where log records go: a rotating file under the var directory, and stderr only at ERROR.
+"""Where log records go: a rotating file under the var directory, and stderr only at ERROR,
+each stamped in the office's time zone with its offset (the log is what 系统繁忙 replies send an
+admin to, so its times read as the office's clock, whatever the server's zone).
 
 Called once by the entry point after the config is loaded; calling it again (the tests run
 the CLI in-process many times) replaces the handlers it installed before.
@@ -6,6 +8,7 @@ the CLI in-process many times) replaces the handlers it installed before.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import logging.handlers
 from pathlib import Path
@@ -14,8 +17,21 @@ _MARK = "_ledger_bot_handler"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def configure_logging(log_file: Path, *, stderr: bool = True) -> None:
-    """INFO and above to `log_file`; ERROR and above to stderr unless `stderr` is false.
+class OfficeTimeFormatter(logging.Formatter):
+    """LOG_FORMAT with `asctime` in `tz`: "2020-10-23 09:00:01,250+0800"."""
+
+    def __init__(self, tz: dt.tzinfo) -> None:
+        super().__init__(LOG_FORMAT)
+        self.tz = tz
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        at = dt.datetime.fromtimestamp(record.created, self.tz)
+        return f"{at:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{at:%z}"
+
+
+def configure_logging(log_file: Path, tz: dt.tzinfo, *, stderr: bool = True) -> None:
+    """INFO and above to `log_file`; ERROR and above to stderr unless `stderr` is false;
+    times in `tz`, the office's zone.
 
     The console chat passes `stderr=False`: its replies say where the log is, so no record
     lands between a question and its answer.
@@ -39,7 +55,7 @@ def configure_logging(log_file: Path, *, stderr: bool = True) -> None:
         to_stderr.setLevel(logging.ERROR)
         handlers.append(to_stderr)
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.setFormatter(OfficeTimeFormatter(tz))
         setattr(handler, _MARK, True)
         root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -198,9 +198,14 @@ class TelegramFrontEnd:
             if replied is not None and replied.from_user and replied.from_user.id == context.bot.id
             else None
         )
+        caption, addressed = message.caption or "", replied_id is not None
+        if message.chat.type != ChatType.PRIVATE:  # "@bot 第35项 验收单": the mention is no word
+            mention = re.compile(re.escape(f"@{context.bot.username}"), re.IGNORECASE)
+            addressed = addressed or bool(mention.search(caption))
+            caption = mention.sub(" ", caption).strip()
         incoming = IncomingFile(name, content, attachment.file_id, declared_size=declared)
         replies = await asyncio.to_thread(
-            self.service.file, sender, incoming, message.caption or "", replied_id
+            self.service.file, sender, incoming, caption, replied_id, addressed=addressed
         )
         await self.send(message, replies, quote=True)
 

@@ -21,7 +21,7 @@ from bot.app.services import answerer_over
 from bot.app.year_comparison import comparison_line, same_target
 from bot.app.years_asked import years_answer
 from bot.config import Config
-from bot.domain.ledger import TargetSpec
+from bot.domain.ledger import TargetSpec, year_not_held
 from bot.domain.status import compute_status
 from bot.store.errors import YearNotHeld
 from bot.store.ledger_source import LedgerSource, ledger_source
@@ -381,15 +381,11 @@ class LedgerYears:
 
     def _not_held(self, question: str, year: int) -> Answer:
         held = self.held()
-        names = "、".join(f"{y}年" for y in held) or "无"
         latest = max(held, default=year)
         core = self.answerer(latest) if held else None
         # a target that year holds ("2021年的新增贷款" sent a 民生实事 year's asker astray)
         named = core.examples.target.removesuffix("完成了吗") if core else "新增贷款"
-        reply = (
-            f"数据库中没有{year}年的台账（现有：{names}）。"
-            f"请问现有年度的目标，例如“{latest}年的{named}”。"
-        )
+        reply = f"{year_not_held(year, held)}。请问现有年度的目标，例如“{latest}年的{named}”。"
         # understood: it names a year the database lacks, which no alias could answer
         return Answer(
             question,
@@ -409,12 +405,11 @@ class LedgerYears:
         other = self.answerer(other_year)
         before = not named
         if other is None:
-            held = "、".join(f"{y}年" for y in self.held())
+            lacking = year_not_held(other_year, self.held())
             line = (
-                f"同比：数据库中没有{other_year}年的台账（现有：{held}），无法与上年相比。"
+                f"同比：{lacking}，无法与上年相比。"
                 if before
-                else f"对比：数据库中没有{other_year}年的台账（现有：{held}），"
-                f"无法与{other_year}年相比。请换一个现有的年份。"
+                else f"对比：{lacking}，无法与{other_year}年相比。请换一个现有的年份。"
             )
         elif answer.intent == "unknown":  # no target found: the ledgers' counts answer nothing
             line = f"同比：没有找到要比较的目标，无法与{other_year}年相比。"

@@ -22,12 +22,18 @@ def held_in_another_year(
     latest other year whose ledger answers the question with one target, confidently (and, to
     overrule a guess, by a name of that target written in the question); None when none does."""
     weak = answer.intent == "target" and not answer.confident and not answer.ambiguous
-    if not weak and answer.intent != "unknown":
+    # Answered without reading a target of this year in its words: a follow-up on the target
+    # talked about ("造林和耕地保护谁负责" after a 2021 target) or a list by status ("县医院创二甲
+    # 什么时候完成的" as 已完成的): words that name another year's target are about that one.
+    unread = answer.intent in ("target", "list") and not answer.candidates
+    if not (weak or unread) and answer.intent != "unknown":
         return None
+    if unread and _names_one_here(answer.question, core_of(current)):
+        return None  # "新增贷款完成了吗" again: read on the context, but named here too
     # Understood as asking about no target here (a greeting, a number the ledger lacks, a
     # topic it holds none of: "造林完成了吗" in a ledger without 生态环保): only a target that
     # another year names in the question's words answers it there.
-    named_only = weak or not answer.alias_candidate
+    named_only = weak or unread or not answer.alias_candidate
     for year in sorted(years, reverse=True):
         core = core_of(year) if year != current else None
         if core is None:
@@ -35,19 +41,27 @@ def held_in_another_year(
         found = core.ask(answer.question)
         if found.intent != "target" or found.ambiguous or not found.confident:
             continue
-        if named_only and not _named(found):
+        multi = bool(found.filter.get("multi"))  # "造林和耕地保护…": each part named
+        if named_only and not (multi or _named(found)):
             continue  # this year's guess stands against another year's equally loose match
-        target = core.by_number[found.targets[0]]
+        targets = [core.by_number[n] for n in (found.targets if multi else found.targets[:1])]
+        names = "、".join(f"第{t.number}项 {t.title}" for t in targets)
         reply = (
             f"{current}年台账中没有找到与这个问题对应的目标。\n"
-            f"{year}年台账中有第{target.number}项 {target.title}，"
-            f"可以问“{year}年的{target.title}”查看{year}年的情况。"
+            f"{year}年台账中有{names}，"
+            f"可以问“{year}年的{targets[0].title}”查看{year}年的情况。"
         )
         # No alias of this year's targets could answer it: it is another year's target.
         return dataclasses.replace(
             answer, intent="unknown", targets=(), reply=reply, alias_candidate=False
         )
     return None
+
+
+def _names_one_here(question: str, core: Answerer | None) -> bool:
+    """The question, asked afresh of this year's ledger, finds a target confidently."""
+    fresh = core.ask(question) if core is not None else None
+    return fresh is not None and fresh.intent == "target" and fresh.confident
 
 
 def _named(found: Answer) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec
+from bot.domain.ledger import CATEGORIES, STATUSES, LedgerSpec, TargetSpec, year_not_held
 from bot.domain.status import compute_status
 from bot.domain.status_rules import DEFAULT_STATUS_RULES, StatusRules
 from bot.store.errors import StoreError, YearNotHeld
@@ -26,7 +26,7 @@ class YearMissing(StoreError):
     """The database holds no ledger of `year`; `held` maps the years it does hold to counts."""
 
     def __init__(self, year: int, held: dict[int, int]) -> None:
-        super().__init__(f"数据库中没有{year}年的台账")
+        super().__init__(year_not_held(year))
         self.year = year
         self.held = held
 

@@ -28,7 +28,7 @@ from bot.domain.fields import label as field_label
 from bot.domain.ledger import LedgerSpec
 from bot.domain.reminder_policy import Notice, ReminderPolicy, latest_missed
 from bot.domain.status import year_closed
-from bot.domain.unit_names import NO_UNITS, UnitNotFound, resolve_unit_name
+from bot.domain.unit_names import NO_UNITS, UnitNotFound, close_units, resolve_unit_name
 from bot.domain.work_calendar import WorkCalendar
 from bot.render.buttons import Button
 from bot.store.ledger_store import audit_since
@@ -115,7 +115,7 @@ class DispatchResult:
 
 
 class UnknownUnit(Exception):
-    """No single responsible unit matches; the message lists the choices."""
+    """No responsible unit, or several, match; the message says which and lists choices."""
 
 
 def unit_names(ledger: LedgerSpec) -> list[str]:
@@ -130,13 +130,18 @@ def resolve_unit(ledger: LedgerSpec, given: str) -> str:
         return resolve_unit_name(given, names).name
     except UnitNotFound:
         found = [n for n in names if given in n]
-    shown = found or names
-    hint = (
-        f"可选：{'、'.join(shown[:8])}{'…' if len(shown) > 8 else ''}"
-        if shown
-        else f"{NO_UNITS}。"
-    )
-    raise UnknownUnit(f"台账中没有唯一对应“{echoed(given)}”的责任单位。{hint}")
+    said = echoed(given)
+    if len(found) > 1:  # several: which one
+        shown = f"{'、'.join(found[:8])}{'…' if len(found) > 8 else ''}"
+        raise UnknownUnit(f"台账中有{len(found)}个单位的名称含“{said}”：{shown}，请写出全称。")
+    if not names:
+        raise UnknownUnit(f"台账中没有“{said}”这个责任单位。{NO_UNITS}。")
+    # none: said so (not "no single one"), the names spelled most like it, then the others
+    close = close_units(given, names)
+    shown = close + [n for n in names if n not in close]
+    more = "…" if len(shown) > 8 else ""
+    guess = f"是否是：{'、'.join(close)}？" if close else ""
+    raise UnknownUnit(f"台账中没有“{said}”这个责任单位。{guess}可选：{'、'.join(shown[:8])}{more}")
 
 
 def subscribe(engine: Engine, unit: str, chat_id: int, *, actor: str = "") -> bool:

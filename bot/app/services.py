@@ -75,10 +75,9 @@ def build_answerer(
     except YearNotHeld as exc:
         if year is not None:
             raise
-        held = "、".join(f"{y}年" for y in ledgers.held_years())
         raise YearNotHeld(
             exc.year,
-            hint=f"（现有：{held}）。请改 {config.source} 的 "
-            "[ledger] year，或设为 0 使用最新导入的年度",
+            held=ledgers.held_years(),
+            hint=f"。请改 {config.source} 的 [ledger] year，或设为 0 使用最新导入的年度",
         ) from None
     return answerer_over(ledger, config)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 
 from bot.app.access import grant, grants, revoke
 from bot.chat.context import ChatContext
 from bot.chat.registry import CommandSpec
-from bot.chat.types import ADMIN, Reply, Sender
+from bot.chat.types import ADMIN, TELEGRAM_ID, Reply, Sender
 from bot.domain.ledger import text_problem
 from bot.store.uow import UnitOfWork, reading
 
@@ -18,13 +17,12 @@ logger = logging.getLogger(__name__)
 GRANT_USAGE = "用法：/grant 用户ID或群ID [备注]，例如 /grant 123456789 王科长"
 GRANT_NOTE_MAX_CHARS = 100
 REVOKE_USAGE = "用法：/revoke 用户ID或群ID，例如 /revoke 123456789"
-_ID = re.compile(r"-?\d{1,16}")
 
 
 def cmd_grant(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Grant viewer rights to a numeric user id or chat id."""
     parts = unicodedata.normalize("NFKC", args).split(maxsplit=1)
-    if not parts or not _ID.fullmatch(parts[0]):
+    if not parts or not TELEGRAM_ID.fullmatch(parts[0]):
         return [Reply(f"{GRANT_USAGE}（ID须为数字，群ID为负数）")]
     subject = int(parts[0])
     note = parts[1].strip() if len(parts) > 1 else ""
@@ -48,7 +46,7 @@ def cmd_grant(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
 def cmd_revoke(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     """Revoke viewer rights."""
     text = unicodedata.normalize("NFKC", args).strip()
-    if not _ID.fullmatch(text):
+    if not TELEGRAM_ID.fullmatch(text):
         return [Reply(REVOKE_USAGE)]
     with UnitOfWork(service.engine) as uow:
         removed = revoke(uow, int(text))

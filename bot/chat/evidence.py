@@ -20,7 +20,7 @@ from bot.app.closing import ClosingRefused, propose_closing, propose_reopening
 from bot.app.evidence import attach, files_of, latest_report
 from bot.chat.changes import confirm_buttons
 from bot.chat.context import ChatContext, shown
-from bot.chat.progress_reports import may_report, units_of
+from bot.chat.progress_reports import may_report, unit_file_reply, units_of
 from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
 from bot.chat.types import (
@@ -170,8 +170,10 @@ def receive_file(
     incoming: IncomingFile,
     caption: str,
     replied_message_id: int | None = None,
+    addressed: bool = False,
 ) -> list[Reply]:
-    """Attach a sent file to the target its caption, reply or recent report names."""
+    """Attach a sent file to the target its caption, reply or recent report names; a file
+    addressed to the bot (`addressed`) that names none is answered, in a group too."""
     typed = _as_report(service, sender, (caption or "").strip())  # kept as typed (，stays)
     caption = unicodedata.normalize("NFKC", typed)
     started = utc_now() - dt.timedelta(seconds=1)
@@ -217,10 +219,11 @@ def receive_file(
         report = _report_just_filed(service, sender, utc_now() - REPORT_WINDOW)
         if report is not None:
             return [_attach(service, sender, report.target_number, incoming, "", report.id)]
-    if sender.chat_type != "private":
+    if sender.chat_type != "private" and not addressed:
         return []  # a group's own photos and files are none of the bot's business
     if service.role_of(sender) is None:
-        return service.refuse(sender, "file")
+        unit_reply = unit_file_reply(service, sender)  # sent to the bot: never silence
+        return [unit_reply] if unit_reply is not None else service.refuse(sender, "file")
     lines = [f"没有收下这个文件：不知道它是哪一项目标的佐证材料。{ATTACH_HELP}"]
     if service.role_of(sender) == ADMIN:  # /report is a unit's: an admin keeps a file so
         lines.append("管理员可在说明中写 /evidence 序号 说明，直接保存为该项的佐证材料。")

@@ -12,6 +12,7 @@ import unicodedata
 from bot.chat.context import ChatContext
 from bot.chat.progress_reports import create_report, unit_chat_reply, units_of
 from bot.chat.types import Reply, Sender
+from bot.domain.ledger import LEDGER_YEARS
 
 # "30号…", "第30项…", "30、…", "30.…" (not "1.5万亩"), "30：…", "30 …": a number that leads
 # the message and is set off as a number of the ledger, then the unit's words.
@@ -36,7 +37,7 @@ def numbered_report(ctx: ChatContext, sender: Sender, text: str) -> list[Reply] 
     number, words = int(found[1]), found["words"].strip()
     if len(typed) == len(text):  # the unit's words as typed: a note keeps its ，。（）
         words = text[len(text) - len(found["words"]) :].strip()
-    if words[0] in MEASURE_WORDS or (ctx.target(number) is None and number >= 1900):
+    if words[0] in MEASURE_WORDS or (ctx.target(number) is None and number >= LEDGER_YEARS[0]):
         return None  # "12 月底完成", "2020 年…": a month or a year, not a target's number
     if ASKED.search(words):
         general = unit_chat_reply(ctx, sender)

@@ -103,10 +103,29 @@ def _example_number(ctx: ChatContext, sender: Sender) -> str:
     return "，例如 {N}"
 
 
-def _own_line(own: list) -> str:
+def _own_line(own: list, *, example: bool = True) -> str:
     shown = "、".join(f"第{t.number}项 {t.title}" for t in own[:12])
     more = f"等{len(own)}项" if len(own) > 12 else ""
-    return f"本单位负责：{shown}{more}。例如：/report {own[0].number} 进展或数值"
+    tail = f"。例如：/report {own[0].number} 进展或数值" if example else "。"
+    return f"本单位负责：{shown}{more}{tail}"
+
+
+def unit_file_reply(ctx: ChatContext, sender: Sender) -> Reply | None:
+    """What a unit's chat is told of a file sent to the bot that names no target of its own:
+    that it was not kept, and the caption to write, with its own targets; None for no unit."""
+    units = units_of(ctx, sender) if sender.chat_id != sender.user_id else []
+    if not units:
+        return None
+    own = _own_targets(ctx, units)
+    number = own[0].number if own else "序号"
+    lines = [
+        "没有收下这个文件：不知道它是哪一项目标的佐证材料。请在照片或文件的说明中写 "
+        f"/report 序号 说明（例如 /report {number} 验收照片），或回复督查提醒发送，"
+        "或先发 /report 再发文件。"
+    ]
+    if own:
+        lines.append(_own_line(own, example=False))
+    return Reply("\n".join(lines))
 
 
 def unit_chat_reply(ctx: ChatContext, sender: Sender) -> Reply | None:

@@ -28,10 +28,17 @@ from bot.chat.types import (
 from bot.chat.years import not_held, year_core
 from bot.domain.echo import echoed
 from bot.domain.ledger import STATUSES, TargetSpec
-from bot.domain.status import DONE_STATUSES, deadline_state, open_deadlines, year_closed
+from bot.domain.status import (
+    DONE_STATUSES,
+    deadline_state,
+    next_open_deadline,
+    open_deadlines,
+    year_closed,
+)
 from bot.render.replies import (
     closed_year_due_text,
     list_title,
+    next_due_text,
     render_help,
     render_summary,
     render_target,
@@ -179,7 +186,8 @@ def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             notes[t.number] = f"{first.date.isoformat()}{state}"
     title = f"未来{days}天内（至{end.isoformat()}）到期的目标"
     if not due:
-        return [Reply(f"{title}：没有。")]
+        ahead = next_open_deadline(service.answerer.ledger.targets, end)
+        return [Reply(f"{title}：没有。\n{next_due_text(ahead, service.today)}")]
     return [service.paged_list(title, [number for _, number in sorted(due)], notes=notes)]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import unicodedata
 
 from bot.app.reminder_notices import unassigned_due, urge_notices
@@ -31,11 +30,24 @@ from bot.chat.context import ChatContext, shown
 from bot.chat.numbered_reports import numbered_report
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
-from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
+from bot.chat.types import (
+    ADMIN,
+    TELEGRAM_ID,
+    VIEWER,
+    Reply,
+    Sender,
+    no_such_target,
+    parse_target_number,
+)
 from bot.domain.acknowledgements import is_acknowledgement
 from bot.domain.admin_grammar import CommandError, parse_date
 from bot.domain.echo import echoed
-from bot.domain.reminder_policy import ACK_KINDS, escalation_milestone, working_days_waiting
+from bot.domain.ledger import LEDGER_YEARS
+from bot.domain.reminder_policy import (
+    ACK_KINDS,
+    escalation_milestone,
+    working_days_waiting,
+)
 from bot.domain.status import year_closed
 from bot.render.reminder_text import HEADINGS, describe_notices
 from bot.store.models import OutboxEntry
@@ -50,7 +62,6 @@ from bot.store.subscriptions import list_subscriptions, subscriptions_map
 from bot.store.uow import reading
 
 logger = logging.getLogger(__name__)
-_CHAT_ID = re.compile(r"-?\d{1,16}")
 
 
 def _resolve_unit(ctx: ChatContext, given: str) -> str:
@@ -62,7 +73,7 @@ def _resolve_unit(ctx: ChatContext, given: str) -> str:
 
 def _unit_and_chat(ctx: ChatContext, sender: Sender, args: str, usage: str):
     parts = unicodedata.normalize("NFKC", args).split()
-    if not parts or len(parts) > 2 or (len(parts) == 2 and not _CHAT_ID.fullmatch(parts[1])):
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not TELEGRAM_ID.fullmatch(parts[1])):
         raise CommandError(usage)
     chat_id = int(parts[1]) if len(parts) == 2 else sender.chat_id
     return _resolve_unit(ctx, parts[0]), chat_id
@@ -355,6 +366,11 @@ def cmd_reminders(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
     day = parse_date(text) if text else ctx.today
     if day is None:  # say what was wrong with it: "2020-02-30" looks like a day but is none
         return [Reply(f"“{echoed(text)}”不是有效日期，请写成YYYY-MM-DD。\n{REMINDERS_USAGE}")]
+    if day.year not in LEDGER_YEARS:  # a typo (0020-10-24): no ledger is of such a year
+        first, last = LEDGER_YEARS[0], LEDGER_YEARS[-1]
+        return [
+            Reply(f"日期应在{first}年到{last}年之间，而不是{day.isoformat()}。\n{REMINDERS_USAGE}")
+        ]
     year = ctx.answerer.ledger.year
     if year_closed(day, year):
         return [Reply(f"{year}年度已结束，{day.isoformat()}没有要发送的提醒。")]

@@ -38,6 +38,7 @@ from bot.chat import reminders as chat_reminders
 from bot.chat.audit_text import history_text, units_now
 from bot.chat.change_words import change_hint, history_reply
 from bot.chat.document_words import document_request
+from bot.chat.ledger_watch import LedgerWatch
 from bot.chat.numbered_reports import numbered_report
 from bot.chat.page_turns import PAGE_SIZE, listed_numbers, note_pages, saved_numbers, turn_page
 from bot.chat.registry import PUBLIC, VIEWER, Registry
@@ -59,7 +60,7 @@ from bot.domain.reminder_policy import ReminderPolicy
 from bot.domain.usage_examples import filled, usage_examples
 from bot.domain.work_calendar import WorkCalendar, load_work_calendar
 from bot.render.replies import list_title, render_candidates, render_list, render_target
-from bot.store.ledger_store import history, read_ledger, read_target
+from bot.store.ledger_store import history, ledger_stamp, read_ledger, read_target
 from bot.store.models import SavedList, utc_now
 from bot.store.pending import settle_interrupted
 from bot.store.unmatched_log import UnmatchedLog
@@ -127,6 +128,7 @@ class ChatService:
         self.send: Send | None = None
         # Work claimed before this moment is not this process's (see recover_interrupted).
         self.started_at = utc_now()
+        self.watch = LedgerWatch(engine)  # the database as the answering index last read it
 
     # --- rights --------------------------------------------------------------------------
 
@@ -168,8 +170,15 @@ class ChatService:
 
     # --- entry points --------------------------------------------------------------------
 
+    def follow_the_database(self) -> None:
+        """Rebuild the answering index when another process changed the ledgers it was read
+        from (LedgerWatch)."""
+        if self.watch.moved():
+            self.refresh()
+
     def command(self, sender: Sender, name: str, args: str) -> list[Reply]:
         """Run `/name args` for the sender, after checking rights."""
+        self.follow_the_database()
         name, args = without_unseen(name), without_unseen(args)
         # "/set　12 …" typed with a full-width space: the words after the name are arguments.
         name, _, more = unicodedata.normalize("NFKC", name).strip().partition(" ")
@@ -198,6 +207,7 @@ class ChatService:
         """Answer free text as a question (a command typed with a full-width slash, "／set 12
         …" as Chinese input methods write it, runs as that command); "确认" typed settles the
         sender's change waiting for it, and a change still waiting is said under the answer."""
+        self.follow_the_database()
         word = without_unseen(text).strip(" 。.!！")
         if word in BARE_CONFIRMATIONS and self.role_of(sender) is not None:
             settled = typed_settlement(self, sender, word) or [Reply(NOTHING_TO_CONFIRM)]
@@ -262,13 +272,15 @@ class ChatService:
         incoming: chat_evidence.IncomingFile,
         caption: str = "",
         replied_message_id: int | None = None,
+        addressed: bool = False,
     ) -> list[Reply]:
-        """A photo or document: 佐证材料 for the target its caption, reply or report names."""
-        caption = without_unseen(caption)
-        return chat_evidence.receive_file(self, sender, incoming, caption, replied_message_id)
+        """佐证材料 for what a file's caption, reply or report names (`addressed`: to the bot)."""
+        text, replied = without_unseen(caption), replied_message_id
+        return chat_evidence.receive_file(self, sender, incoming, text, replied, addressed)
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """Handle a button press; rights are checked again, forged data does nothing."""
+        self.follow_the_database()
         role = self.role_of(sender)
         prefix, _, rest = data.partition(":")
         spec = self.registry.button(prefix)
@@ -429,7 +441,8 @@ class ChatService:
 
     def refresh(self) -> None:
         """Rebuild the answering index after a change, so answers see new figures at once."""
-        with reading(self.engine) as session:
+        with reading(self.engine) as session:  # one snapshot: the stamp is the ledger read's
+            self.watch.stamp = ledger_stamp(session)
             ledger = read_ledger(session, year=self.config.year, rules=self.config.status)
         # The latest year may be a newer one than the core held (an import meanwhile).
         self.answerer.refresh(ledger, today=self.config.status_date(ledger.year))

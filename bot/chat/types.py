@@ -31,6 +31,11 @@ class Reply:
         object.__setattr__(self, "toast", shown_text(self.toast))
 
 
+# A user or chat id as an admin writes it (/grant, /subscribe, the CLI): Telegram's ids fit in
+# 52 bits, so 16 digits at most; a longer one is a typo, and one past 64 bits fits no column.
+TELEGRAM_ID = re.compile(r"-?\d{1,16}")
+
+
 @dataclass(frozen=True)
 class Sender:
     user_id: int | None  # None for channel posts and updates with no `from`

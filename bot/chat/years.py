@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.app.ledger_years import split_year_argument
 from bot.chat.types import Reply
+from bot.domain.ledger import year_not_held
 
 if TYPE_CHECKING:
     from bot.chat.context import ChatContext
@@ -46,5 +47,5 @@ def year_core(
 def not_held(service: ChatContext, args: str) -> list[Reply]:
     """The reply to a command naming a year the database does not hold (`args` as given)."""
     year, _ = split_year_anywhere(args)
-    held = "、".join(f"{y}年" for y in service.years.held())
-    return [Reply(f"数据库中没有{year}年的台账（现有：{held}）。不写年份即查{service.year}年。")]
+    lacking = year_not_held(year, service.years.held())
+    return [Reply(f"{lacking}。不写年份即查{service.year}年。")]

@@ -27,6 +27,20 @@ from bot.domain.units import actual_in_target_unit, below_zero_refused
 
 # The years a ledger may be of: a typo (202, 20211) is refused wherever a year comes in.
 LEDGER_YEARS = range(1900, 2201)
+
+
+def years_named(years) -> str:
+    """ "2020年、2021年": the years a database holds, as every reply lists them; "无" for none."""
+    return "、".join(f"{y}年" for y in years) or "无"
+
+
+def year_not_held(year: int, held=None) -> str:
+    """ "数据库中没有2019年的台账（现有：2020年）": what every front end says of a year the
+    database lacks, with the years it holds when `held` is given."""
+    listed = "" if held is None else f"（现有：{years_named(held)}）"
+    return f"数据库中没有{year}年的台账{listed}"
+
+
 # A target's number is stored in an INTEGER column, 32-bit on every engine.
 MAX_TARGET_NUMBER = 2**31 - 1
 CATEGORIES = ("经济发展", "民生保障", "社会事业", "生态环境", "城乡建设", "安全稳定")

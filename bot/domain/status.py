@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from bot.domain.ledger import DeadlineSpec, IndicatorSpec, TargetSpec
@@ -109,6 +110,18 @@ def open_deadlines(target: TargetSpec) -> list[DeadlineSpec]:
     if target.closed is not None:
         return []
     return sorted((d for d in target.deadlines if not d.done), key=lambda d: d.date)
+
+
+def next_open_deadline(
+    targets: Sequence[TargetSpec], after: dt.date
+) -> tuple[dt.date, int] | None:
+    """The first day after `after` on which an open deadline of `targets` falls, and how many
+    of them fall due that day; None when none is left."""
+    days = [d.date for t in targets for d in open_deadlines(t) if d.date > after]
+    if not days:
+        return None
+    first = min(days)
+    return first, sum(1 for t in targets if any(d.date == first for d in open_deadlines(t)))
 
 
 def targeted_indicators(target: TargetSpec) -> list[IndicatorSpec]:

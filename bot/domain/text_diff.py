@@ -2,7 +2,9 @@
 
 Chinese has no spaces between words, so the comparison (difflib) is by token: a number
 ("15147.26") or a Latin word is one token, any other character another. Each change is shown
-with a few characters of context on either side.
+with a few characters of context on either side. A text replaced by another that shares
+less than half of either (a new 认定理由 for an old one) is shown whole, old → new, cut: a few
+common characters found by chance would make the pieces unreadable.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ def describe_change(old: str, new: str) -> str:
     for token in new_tokens:
         new_at.append(new_at[-1] + len(token))
     matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    kept = sum(old_at[b.a + b.size] - old_at[b.a] for b in matcher.get_matching_blocks())
+    if 2 * kept < max(len(old_shown), len(new_shown)):
+        return f"{_cut(old_shown) or '（空）'} → {_cut(new_shown) or '（空）'}"
     pieces = []
     for tag, t1, t2, u1, u2 in matcher.get_opcodes():
         if tag == "equal":

@@ -1,17 +1,24 @@
 """Counts that name no measure ("指标12个", "涉及指标12个"): how many figures an item has,
-not a figure of its work, so no indicator of the draft (which would be titled 指标)."""
+not a figure of its work, so no indicator of the draft (which would be titled 指标); nor is
+the count of a remark pointing back over items ("上述6项实事均超额完成…")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from bot.drafting.numbered_notices import ITEM_COUNTERS
 from bot.drafting.pairing import Pairing
 
 # Nothing but the word for "a figure", with a word of counting or listing before it.
 _NO_MEASURE = re.compile(
     r"^(?:涉及|包括|包含|含|共|共计|计|合计|总计|其中|各项|主要)?(?:指标|指标数)\d*$"
 )
+
+
+# A name that only points back ("上述", "以上"): the count after it is of the items above.
+_POINTER = re.compile(r"^\s*(?:上述|以上|前述|这)\s*$")
+_COUNTERS = frozenset(ITEM_COUNTERS.split("|"))
 
 
 def names_no_measure(name: str) -> bool:
@@ -25,6 +32,8 @@ def without_bare_counts(pairings: list[Pairing], text: str) -> list[Pairing]:
 
     def bare(p: Pairing) -> bool:
         ind = p.indicator
+        if _POINTER.match(ind.name) and ind.unit in _COUNTERS and not (ind.target and ind.actual):
+            return True  # "上述6项": how many items a remark speaks of
         if ind.actual or not ind.target or not names_no_measure(ind.name):
             return False
         figure = rf"指标数?\s*{re.escape(ind.target)}\s*{re.escape(ind.unit)}"

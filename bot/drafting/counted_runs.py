@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.ledger import TargetSpec
 from bot.domain.status import indicator_met, targeted_indicators
-from bot.drafting.numbered_notices import list_number
+from bot.drafting.numbered_notices import ITEM_COUNTERS, list_number
 from bot.drafting.review import Guess
 from bot.drafting.statuses import DONE_WORDS, mark_done
 from bot.drafting.words import Reading, status_from_words
@@ -26,7 +26,7 @@ _COUNTED_JOIN = re.compile(r"(?:、|以及|及|和|与|，|,)\s*$")
 # The run's count and the verdict after it: "3个项目全面完成任务", "2项预计9月底前开工建设".
 # ("…2事项待省级单位印发方案后组织实施": the count may stand right before the group's noun.)
 _COUNT_CLOSE = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:(?:个|项|件)(?:项目|工程|事项|实事|任务|指标)?"
+    rf"(\d{{1,2}}|[一二两三四五六七八九十])\s*(?:(?:{ITEM_COUNTERS})(?:项目|工程|事项|实事|任务|指标)?"
     r"|(?:项目|工程|事项|实事))\s*(\S[^。；;]*)[。；;]?\s*$"
 )
 
@@ -97,7 +97,7 @@ def unjoined(name: str) -> str:
 # Its count may stand clauses before the verdict in the same sentence ("实施了22项民生工程,完成
 # 投资72.56亿元,全部完成年度目标任务"), or no count at all ("各项民生实事均已全面完成").
 _ALL_DONE = re.compile(
-    r"(?:(\d{1,3}|[一二两三四五六七八九十]+)\s*(?:件|项|个)[^。；;\n]{0,40}?|(?:各项|所有)"
+    rf"(?:(\d{{1,3}}|[一二两三四五六七八九十]+)\s*(?:{ITEM_COUNTERS})[^。；;\n]{{0,40}}?|(?:各项|所有)"
     r"[^。；;，,\n\d]{0,16}?)"
     r"(?:(?:(?:已经|已|均已|均)?(?:全部|全面|全)(?:或超额)?|均已|均)(?:按期|如期|顺利|圆满)?"
     r"(?:完成|建成|办结|完工)(?:了)?"  # "均全部或超额完成年度目标任务": each done, some more
@@ -109,7 +109,7 @@ _ALL_DONE = re.compile(
     r"(?:按期|如期|顺利|圆满)?(?:完成|建成|办结|完工)"
 )
 # A second count inside the span ("10件民生实事已完成8件"): a part of the list, not all of it.
-_COUNT_INSIDE = re.compile(r"\d+\s*(?:件|项|个)|其中|已有")
+_COUNT_INSIDE = re.compile(rf"\d+\s*(?:{ITEM_COUNTERS})|其中|已有")
 
 
 # Words denying or only promising it ("力争15件实事全部完成", "尚未全部完成").
@@ -176,7 +176,7 @@ def own_doubt(text: str) -> bool:
 # The opening's last sentence naming some of the list by example and counting them, then
 # saying how far they are ("A、B等5项提前办好,并超额完成任务。"): the count's verdict.
 _COUNTED_EXAMPLES = re.compile(
-    r"等\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:件|项|个)(?:项目|工程|事项|实事|任务)?"
+    rf"等\s*(\d{{1,2}}|[一二两三四五六七八九十])\s*(?:{ITEM_COUNTERS})(?:项目|工程|事项|实事|任务)?"
     r"\s*([^。；;\n]+)[。；;]?\s*$"
 )
 

@@ -65,11 +65,14 @@ def _leads_undated(sentence: str) -> bool:
 # "截至10月底", and a clause opening "至9月底,": the day progress is told of.
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止|(?:^|[，,。；;：:\n])至)(?:到)?\s*$")
 _TOLD_BEFORE = re.compile(r"(?:已|后)于\s*$")
+# The whole place a result is of: a province, city, county or district, and the 州, 盟 and 旗
+# that stand for a city or county in the autonomous regions ("上半年,全旗地区生产总值完成…").
+_WHOLE_PLACE = r"全(?:省|市|县|区|州|盟|旗)"
 _RESULT_AFTER = re.compile(
-    r"[，,]?\s*(?:全(?:省|市|县|区))?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
-    r"|[，,]?\s*全(?:省|市|县|区)实现"  # "上半年,全区实现地区生产总值806亿元": a result
+    rf"[，,]?\s*(?:{_WHOLE_PLACE})?(?:同比)?(?:增长|下降|增速|增幅|累计|已|实际|共(?:完成|实现))"
+    rf"|[，,]?\s*{_WHOLE_PLACE}实现"  # "上半年,全区实现地区生产总值806亿元": a result
     # "上半年全县地区生产总值完成11.3亿元": a place's measure and its figure, a result too.
-    r"|[，,]?\s*全(?:省|市|县|区)[^，,。；;\d]{0,12}?(?:实现|完成)\s*\d"
+    rf"|[，,]?\s*{_WHOLE_PLACE}[^，,。；;\d]{{0,12}}?(?:实现|完成)\s*\d"
 )
 
 

@@ -15,18 +15,13 @@ from dataclasses import replace
 from bot.domain.ledger import LedgerSpec, TargetSpec
 from bot.drafting.adjusted_targets import adjusted_targets
 from bot.drafting.bare_counts import without_bare_counts, without_cut_ages
+from bot.drafting.beaten_targets import targets_beside_results
 from bot.drafting.borrowed_subjects import borrowed_subjects
 from bot.drafting.cells import header_labels, read_cells
+from bot.drafting.closing_remarks import closing_verdicts
 from bot.drafting.columns import header_above
 from bot.drafting.copy_ends import breaks_off
-from bot.drafting.counted_runs import (
-    counted_runs,
-    first_items_counted,
-    own_doubt,
-    under_a_done_list,
-    unjoined,
-    whole_list_done,
-)
+from bot.drafting.counted_runs import counted_runs, own_doubt, under_a_done_list, unjoined
 from bot.drafting.deadlines import extract_deadlines, group_deadlines
 from bot.drafting.distinct_titles import sections_of, titles_told_apart
 from bot.drafting.done_parts import summed_parts
@@ -44,6 +39,7 @@ from bot.drafting.naming import (
     units_for,
 )
 from bot.drafting.node_columns import missed_node
+from bot.drafting.opening_verdicts import opening_lists, opening_mentions
 from bot.drafting.own_lines import answers_itself, says_done_itself
 from bot.drafting.pairing import pair_indicators
 from bot.drafting.pending_counts import short_figure_keeps_open
@@ -110,11 +106,6 @@ from bot.understanding.lexicon import FieldLexicon
 
 _BROKEN_CLAUSE = re.compile(r"[^，,、；;。\n|]*$")
 _FIGURE_AT_END = re.compile(r"\d(?:\.\d+)?[万亿]?\s*$")
-
-
-def _has_actuals(spec) -> bool:
-    """Some indicator of `spec` has a figure done."""
-    return any(i.actual for i in spec.indicators)
 
 
 def draft_target(
@@ -224,6 +215,7 @@ def draft_target(
     texts = f"{item.target_text}\n{item.progress_text}"
     pairings = shares_of_one_target(read_unit_slips(pair_left_shares(pairings)), texts)
     pairings = adjusted_targets(pairings, item.progress_text)  # "由X亿元调整为Y亿元"
+    pairings = targets_beside_results(pairings, texts)  # "3.56%,低于3.7%的控制目标"
     pairings = summed_parts(pairings, item.progress_text)  # "3所…已交付使用,10所已竣工"
     pairings = based_rates(pairings)  # "项目80个…已完工66所,完工率达82.5%"
     pairings = rates_over_targets(pairings, texts)  # "列入17个,…已开工16个,开工率达94.12%"
@@ -298,7 +290,8 @@ def draft_target(
     )
     if decided is None and progress_report and not item.progress_text.strip():
         decided = result_first(item.target_text)
-    if cut and told.strip() and (not _FIGURE_AT_END.search(told) or not _has_actuals(spec)):
+    broken = not _FIGURE_AT_END.search(told) or not any(i.actual for i in spec.indicators)
+    if cut and told.strip() and broken:
         # The clause the copy breaks off in ("已完成闹村", "印发《杭州") says nothing yet; one
         # broken off after its figure ("完成宫颈癌筛查12.39万") has said what was done, unless
         # its figures are all targets ("目标值分别为3.9%和4"): cut before any progress.
@@ -377,9 +370,9 @@ def draft_report(
     header = header_with_table_unit(header, report.preamble)
     run_words = run_verdicts(report.targets)  # "A、B、C等项目已生产": each name's words
     counted = counted_runs(report.targets)  # "A、B及C3个项目全面完成任务": likewise
-    list_done = whole_list_done(report.preamble, len(report.targets))
-    first = first_items_counted(report.preamble, report.targets)  # "A、B等5项已完成" over 1-5
-    counted_first = {t.number for t in report.targets[: first[0]]} if first else set()
+    closing = closing_verdicts(report.targets)  # "上述6项实事均超额完成…" after the sixth
+    listed = opening_lists(report.preamble, report.targets)  # "承诺的15件实事已经全部完成"
+    named = opening_mentions(report.preamble, report.targets)  # "第1、2、4件已完成,…"
     cut = breaks_off(report.targets)
     behind = named_as_behind(report.preamble, row_names(report.targets))
     # "存在问题 … 进展偏慢。如A、B": items named again as the problem's examples.
@@ -392,19 +385,23 @@ def draft_report(
             item = replace(
                 item, target_text=unjoined(item.target_text), progress_text=run_words[item.number]
             )
-            # The run's last name holds the run's words after its "等": its name ends there.
+            # The run's last name holds the run's words after its "等", or right after it
+            # ("…改造工程进度滞后"): its name ends there.
             closed = item.target_text.rfind("等")
             if closed > 0 and run_words[item.number] in item.target_text[closed:]:
                 item = replace(item, target_text=item.target_text[:closed])
+            elif (at := item.target_text.rfind(run_words[item.number])) > 0:
+                name, told = item.target_text[:at], item.target_text[at:]
+                item = replace(item, target_text=name, progress_text=told)
         if item.number in counted:
             member = counted[item.number]
             item = replace(item, target_text=member.name, progress_text=member.words)
-        verdict = None
+        verdict = closing.get(item.number) or named.get(item.number)
         if item.details:
             # The list's own verdict on the item ("9项事项正在有序推进") is the office's; the
             # section's figures tell how far, under it.
             said = status_from_words(item.progress_text)
-            verdict = said and replace(said, words=f"报告称“{said.words}”")
+            verdict = (said and replace(said, words=f"报告称“{said.words}”")) or verdict
             item = replace(item, progress_text=f"{item.progress_text}\n{item.details}")
         spec, found = draft_target(
             item,
@@ -419,7 +416,7 @@ def draft_report(
             dated=as_of is not None or reports_year_end(heading),
             cut=cut and item is report.targets[-1],
             year_end=year_end,
-            list_done=list_done or (first[1] if first and item.number in counted_first else None),
+            list_done=listed.get(item.number),
             own_lines=own_lines,
             yardstick=counts_laggards(text, report.targets),
             verdict=verdict,

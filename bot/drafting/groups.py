@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.status import compute_status, final_deadline
 from bot.drafting.named_laggards import EXAMPLES_FOLLOW, problem_over_examples
+from bot.drafting.numbered_notices import ITEM_COUNTERS as _COUNTER
 from bot.drafting.numbered_notices import list_number
 from bot.drafting.words import Reading, forecasts_failure, status_from_words
 
@@ -26,7 +27,7 @@ _GROUP_NOUN = "项目|事项|实事|工程|任务|工作"
 # A heading speaks of a group of items: it counts them ("的项目25个"), announces their list
 # ("分别为:", "如下：", a closing colon) or ends on the group's noun ("已完成的项目").
 _COUNTED = re.compile(
-    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)"
+    rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*[\d{_NUMERALS}]+\s*(?:{_COUNTER})"
 )
 _LISTING = re.compile(
     r"(?:分别为|分别是|如下|包括|主要是|主要有|具体是|具体为|(?:项目|事项|任务)(?:是|为|有))[:：]?\s*$"
@@ -60,8 +61,8 @@ def _announces_a_list(words: str) -> bool:
 # A group's title: a few words ending on the group's noun, maybe with its count ("已完成项目
 # （5项）", "未开工项目2项", "已完成的事项:").
 _TITLE_COUNT = re.compile(
-    rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:个|项|件)\s*[)）]"
-    rf"|[\d{_NUMERALS}]+\s*(?:个|项|件)"
+    rf"\s*(?:[（(]\s*(?:共|计)?\s*[\d{_NUMERALS}]+\s*(?:{_COUNTER})\s*[)）]"
+    rf"|[\d{_NUMERALS}]+\s*(?:{_COUNTER})"
     # "已完成全年目标任务的14": the group's count after its 的, its counting word left out.
     rf"|(?<=的)[\d{_NUMERALS}]{{1,3}})?\s*[:：]?\s*$"
 )
@@ -92,13 +93,13 @@ _LIST_WORDS = re.compile(
     r"|[，,]\s*为\s*$"  # "未达到序时进度11项、占比20.0%,为": the count's list follows
 )
 # ("进展不够理想的有:": "…的有" announces the kinds or items of a status that follow.)
-_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:个|项|件)|的(?:有|是)$")
+_GROUP_WORD = re.compile(rf"{_GROUP_NOUN}|[\d{_NUMERALS}]+\s*(?:{_COUNTER})|的(?:有|是)$")
 _COUNTED_SUBJECT = re.compile(
-    rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件](?:{_GROUP_NOUN})?)"
+    rf"^[^，,。；;:：]{{0,8}}?(?<!\d)[\d{_NUMERALS}]+\s*(?:个(?:{_GROUP_NOUN})|[项件宗](?:{_GROUP_NOUN})?)"
     r"[^，,。；;:：]{2,20}$"
 )
 _OPENING_COUNT = re.compile(
-    rf"^(?:其中|另有|还有)?[\d{_NUMERALS}]{{1,3}}\s*(?:个|项|件)(?![\d%％])"
+    rf"^(?:其中|另有|还有)?[\d{_NUMERALS}]{{1,3}}\s*(?:{_COUNTER})(?![\d%％])"
 )
 # A connective alone on its line between a heading and its list ("与此同时,").
 _CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
@@ -108,7 +109,7 @@ _CONNECTIVE = re.compile(r"^\s*[^\d，,。；;:：]{1,6}[，,:：]\s*$")
 # "…欠序时较多,具体情况如下:").
 _LEAD_IN = re.compile(r"[，,。]?\s*(?:其中|具体情况|具体)\s*$")
 # "有11个项目进展较快": a clause counting the group as what it has.
-_HAS_COUNT = re.compile(rf"^(?:其中)?(?:共)?有\s*[\d{_NUMERALS}]+\s*(?:个|项|件)")
+_HAS_COUNT = re.compile(rf"^(?:其中)?(?:共)?有\s*[\d{_NUMERALS}]+\s*(?:{_COUNTER})")
 
 
 def _counting_clause(words: str) -> str:
@@ -150,7 +151,9 @@ def _unmarked_heading(line: str) -> str:
             clause = clause.rstrip("，,")
         if not titled or not _COUNTED_SUBJECT.match(clause):
             return ""
-    if not clause or len(clause) > 20 or not _GROUP_WORD.search(clause):
+    # A bracketed aside ("(高于时序进度83.33%)") qualifies the heading; it is no sentence.
+    bare = re.sub(r"[（(][^()（）]*[)）]", "", clause)
+    if not clause or len(bare) > 20 or not _GROUP_WORD.search(clause):
         return ""
     return clause if group_reading(Group(clause, 0)) is not None else ""
 
@@ -212,7 +215,9 @@ def find_headings(lines: list[str], item_lines: set[int]) -> dict[int, Group]:
             continue
         if marked is None:
             continue
-        listing = following in item_lines and _announces_a_list(marked[1])
+        # The list may follow past a field's title ("一、当年完成的97件实事" over "(一)…方面").
+        below = following in item_lines or _first_item_below(lines, index) in item_lines
+        listing = below and _announces_a_list(marked[1])
         if listing or (found and marked[0] == last_style and _counts_a_group(marked[1])):
             found[index] = marked
             last_style = marked[0]
@@ -254,6 +259,11 @@ def _first_clause(words: str) -> str:
 _DONE = re.compile(
     r"已(?:经)?完成|已办结|已建成|已竣工|全面完成|全部完成"
     r"|(?<![未部分])完成(?:了)?(?:全年|年度)?(?:目标)?任务"  # "有15项民生工程完成任务"
+    # "超出或完成年度计划投资的有6宗": the year's plan met (a group's, so no amount follows).
+    r"|(?<![未部分])完成(?:了)?(?:全年|年度)(?:投资计划|计划投资|计划)(?![\d.]|投资)"
+    # "当年完成的97件实事", "完成的工程": the group named by what was done (not "年内可完成的").
+    rf"|(?:^|(?<!预计)(?<!计划)(?:当年|今年|本年度?|全年))完成的\s*(?:[\d{_NUMERALS}]+\s*(?:{_COUNTER})\s*)?"
+    rf"(?:{_GROUP_NOUN})"
 )
 # "部分完成任务", "基本完成": some of each item's work is done, not all of it.
 _PARTLY = re.compile(r"部分完成|基本完成")
@@ -306,7 +316,8 @@ def group_reading(group: Group) -> Reading | None:
         # "已完成或达到时序进度": some are done, some only on pace; the page says not which.
         return Reading("推进中", quoted + "（含已完成的项目，未分列）", 0.5)
     if done:
-        return Reading("已完成", quoted, 0.8)
+        said = status_from_words(words)  # "超额完成年度目标任务的项目": more than done
+        return Reading(said.value if said and said.value == "超额完成" else "已完成", quoted, 0.8)
     if on_schedule:
         return Reading("推进中", quoted, 0.8)
     if _SOME_PROGRESS.search(words):
@@ -370,7 +381,7 @@ _RUN = re.compile(
 )
 _COUNT = re.compile(
     rf"(?:{_GROUP_NOUN}|的)\s*[,，]?\s*(?:共计|共|计|有)?\s*"
-    rf"(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:个|项|件)"
+    rf"(\d{{1,3}}|[{_NUMERALS}]{{1,3}})\s*(?:{_COUNTER})"
 )
 # A run of names each in quotation marks ("“A”,“B”等,…"): the names are the quotations, and
 # "等" after the last says the run names only some of the group.

@@ -21,6 +21,9 @@ _NUMBER = rf"(?:\d{{1,3}}|[{_DIGITS}十]{{1,3}})"
 _MENTION = re.compile(rf"第({_NUMBER}(?:[、和及与]{_NUMBER})*)[件项条]")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+# The words that count a list's items ("15件实事", "22项", "8个项目"); 宗 counts projects
+# where 广东 offices write it ("项目28宗"). Group headings, runs and closing remarks share them.
+ITEM_COUNTERS = "个|项|件|宗"
 # What joins one mention to the next ("…第1件、县发改局负责的第4件"): not an item's words.
 _JOINERS = "、，,和及与以及 "
 
@@ -95,9 +98,15 @@ def _sentence_mentions(sentence: str, line: int, lead: str = "") -> tuple[list[M
     mentions = []
     for k, match in enumerate(found):
         own = sentence[start : ends[k]].lstrip(_JOINERS)
-        words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
+        # "第1、2件已完成,第3件进度滞后": a mention whose own clause has a verdict keeps it.
+        between = sentence[ends[k] : found[k + 1].start()] if k < len(found) - 1 else ""
+        said = _CLAUSE_BREAK.split(between, maxsplit=1)[0]
+        if status_from_words(said) is not None:
+            words, start = own + said.strip(), ends[k] + len(said) + 1
+        else:
+            words = own + verdict if k == len(found) - 1 else f"{own}……{verdict}"
+            start = ends[k]
         mentions += [Mention(n, words, line) for n in _numbers(match.group(1))]
-        start = ends[k]
     return mentions, True
 
 

@@ -16,6 +16,8 @@ BEHIND = (
     # Short of, or slower than, the yardstick ("低于时序进度30个百分点", "落后于时间进度").
     *(f"{word}{y}" for y in _YARDSTICKS for word in ("低于", "落后于", "落后", "慢于", "滞后于")),
     *(f"{y}慢" for y in _YARDSTICKS),  # "比序时进度慢"
+    # The comparison's 于 left out ("慢时间进度16.49个百分点"), as offices often write it.
+    *(f"慢{y}" for y in _YARDSTICKS),
     "未达时序", "未达到时序", "未达时间进度", "未达到时间进度", "未达到计划进度",
     "未能按时序", "未能按序时", "未能按计划", "序时进度未达标", "时序进度未达标",
     # Work held up or slow in other words ("推进迟缓", "进度落后", "进展不快", "工期延误").
@@ -33,6 +35,7 @@ BEHIND = (
 ON_PACE = (
     # At or ahead of the yardstick ("高于时间进度3个百分点", "与时间进度同步").
     *(f"{word}{y}" for y in _YARDSTICKS[:3] for word in ("高于", "快于", "达到", "超过")),
+    *(f"快{y}" for y in _YARDSTICKS[:3]),  # "快序时进度5个百分点", 于 left out
     *(f"与{y}同步" for y in _YARDSTICKS[:3]),
     *(f"与{y}基本同步" for y in _YARDSTICKS[:3]),
     "实现双过半", "达到双过半", "完成双过半", "时间过半、任务过半", "时间过半任务过半",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.drafting.counted_runs import joined, unjoined
+from bot.drafting.numbered_notices import ITEM_COUNTERS
 from bot.drafting.words import status_from_words
 
 _NUMERALS = "一二三四五六七八九十"
@@ -15,7 +16,7 @@ _NUMERALS = "一二三四五六七八九十"
 # 完成;", "…实际利用外资等均未达序时;"): the words after its "等".
 _RUN_CLOSE = re.compile(r"等(?=[^等]*$)(.+)$")
 _RUN_COUNT = re.compile(
-    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:个|项|件)?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
+    rf"^\s*(?:\d{{1,3}}|[{_NUMERALS}]+)\s*(?:{ITEM_COUNTERS})?(?:项目|工程|事项|实事|任务)?(?=[^\d%％])"
 )
 
 
@@ -28,7 +29,8 @@ def run_verdicts(items) -> dict[int, str]:
     items_by = {item.number: item for item in items}
     for item in items:
         own = item.target_text.strip()
-        if joined(own) and not item.progress_text.strip():
+        # A name with its own verdict ("县医院新院区(已完工)、") is no member of the run.
+        if joined(own) and not item.progress_text.strip() and status_from_words(own) is None:
             run.append(item.number)
             continue
         # "“…”等17项超额完成": the quoted last name was split off its run's words.
@@ -51,6 +53,11 @@ def run_verdicts(items) -> dict[int, str]:
     return found
 
 
+# Where a name's verdict starts: its first word of how far or of doing ("项目进展较好",
+# "已竣工投用", "正在加快建设").
+_VERDICT_START = re.compile(r"(?:项目)?(?:进展|进度|推进|建设|完成|实施)|已|正在|尚[未在]|仍在")
+
+
 def _verdict_after_name(line: str) -> str:
     """The first clause of a run's last line when it is only a name and its status ("服务业
     项目进展较好", "社会事业进展不够理想"), no figure in it; empty otherwise."""
@@ -58,12 +65,14 @@ def _verdict_after_name(line: str) -> str:
     said = status_from_words(clause)
     if said is None or re.search(r"\d", clause) or len(clause) > 20:
         return ""
-    verdict = re.search(r"(?:项目)?(?:进展|进度|推进|建设|完成|实施)", clause)
+    verdict = _VERDICT_START.search(clause)
     return clause[verdict.start() :] if verdict and verdict.start() > 0 else clause
 
 
 # A run of names and their count ("A、B、C3项指标"): the names the count sums up.
-_NAMES_COUNTED = re.compile(rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:项|个|件)")
+_NAMES_COUNTED = re.compile(
+    rf"、[^、，,。；;]{{2,20}}?[\d{_NUMERALS}]{{1,3}}\s*(?:{ITEM_COUNTERS})"
+)
 
 
 def _named_after_run(names: dict[int, str], words: str) -> dict[int, str]:

@@ -222,9 +222,14 @@ def _bare_clause(clause: str) -> str:
     return clause
 
 
+# The joiner a name in a run ends on before the next name ("…项目、", "…项目以及").
+_RUN_JOINER = re.compile(r"(?:以及|及|和|与|、)\s*[；;]?\s*$")
+
+
 def title_for(target_text: str, tokenizer, abbreviations: dict[str, str] | None = None) -> Reading:
     """A short name (≤ 8 characters, whole words) for the target: its first clause's subject,
     or the object of its first verb; a name the clause puts in quotes when that is not in it."""
+    target_text = _RUN_JOINER.sub("", target_text)  # "…项目以及": a name in a run
     hidden, names = hide_qualifiers(target_text)
     read = _title_for(hidden, tokenizer, abbreviations)
     value = show_names(without_comparator(read.value), names)

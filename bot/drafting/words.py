@@ -135,8 +135,8 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "暂缓", "暂停", "停工", "停建", "搁置",
             # Not on pace, in the words that say on pace ("未按时序推进", "未完成序时进度").
             "未按时序", "未按序时", "未按计划", "未完成序时", "未完成时序",
-            # An office's verdict on work short of its plan ("完成情况不够理想").
-            "不够理想", "不尽理想", "不理想",
+            # An office's verdict on work short of its plan ("完成情况不够理想", "进展较差").
+            "不够理想", "不尽理想", "不理想", "进展较差", "进度较差", "情况较差",
             # Short of the target in the office's words ("与年度目标仍有差距").
             "存在差距", "有差距", "差距较大", "有较大差距", "存在较大差距",
             # Money or work done at a low rate of its plan ("投资完成率较低").
@@ -174,21 +174,23 @@ STATUS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "完成年度计划", "完成全年计划", "完成年度投资计划", "完成全年投资计划",
             # Done when it was due ("如期完成改造任务"), unless promised (see _PROMISED).
             "如期完成", "按期完成", "按时完成", "全线贯通", "全部达标", "全面达标",
-            # "…等2项动态达到年度目标": the year's target reached (unless promised).
-            "达到年度目标", "达到全年目标", "实现年度目标", "实现全年目标",
+            # "…等2项动态达到年度目标": the year's target reached; the task a higher level
+            # handed down done ("完成自治区下达任务"); unless promised.
+            "达到年度目标", "达到全年目标", "实现年度目标", "实现全年目标", "完成下达任务",
+            "完成上级下达", "完成国家下达", "完成自治区下达", "完成省下达", "完成市下达",
         ),
     ),
     (
         "推进中",
         (
             "正在", "推进中", "有序推进", "加快推进", "积极推进", "持续推进", "进行中",
-            "基本完成", "基本完工", "基本建成", "基本竣工",
+            "基本完成", "基本完工", "基本建成", "基本竣工", "主体完工", "主体已完工",
             "序时进度", "进展顺利", "顺利推进",
             # An office's verdict on work going well, the year not over ("进展情况较好"), or
             # level with the whole's pace ("与整体进度基本持平").
             "进展较好", "进展良好", "进展情况较好", "进展情况良好", "进度基本持平",
-            # Work under way in the words of a site ("正抓紧施工", "已进场施工", "处于前期阶段").
-            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开",
+            # Work under way in a site's or office's words ("正抓紧施工", "前期阶段", "办理中").
+            "抓紧", "进场施工", "施工阶段", "前期阶段", "尚在推进", "全面铺开", "办理中",
         ),
     ),
 )  # fmt: skip
@@ -200,7 +202,7 @@ _DONE = re.compile(
     r"|通车|贯通|开园|开业|启用)"  # a road, park or service opened is built
 )
 # Done words a plan may promise ("确保按期完成", "力争达到年度目标"): no verdict then.
-_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$")
+_PROMISABLE = re.compile(r"^(?:如期|按期|按时)完成$|^(?:达到|实现)(?:年度|全年)目标$|下达")
 # Words that promise a done word rather than report it ("确保按期完成", "要如期完成").
 _PROMISED = re.compile(r"(?:确保|力争|争取|要|将|预计|计划|能否|可望|有望)[^，,。；;]{0,3}$")
 

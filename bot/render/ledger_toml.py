@@ -36,6 +36,7 @@ from bot.domain.ledger import (
 )
 from bot.domain.unit_names import UnitAmbiguous, UnitNotFound, close_units, resolve_unit_name
 from bot.domain.units import same_measure
+from bot.render.toml_syntax import toml_syntax
 
 MAX_LEDGER_FILE_BYTES = 8 << 20  # the 2020 ledger is under 100 KB
 MAX_TOML_DEPTH = 32  # the ledger's own layout nests 2 deep
@@ -283,16 +284,6 @@ def _too_large(source: str) -> str:
     return f"{source}: 文件超过{MAX_LEDGER_FILE_BYTES >> 20} MiB，一个台账文件只放一个年度的目标"
 
 
-def _toml_syntax(exc: tomllib.TOMLDecodeError) -> str:
-    """ "第1行第6列：不是有效的TOML写法（Expected '=' …）": the place first, in Chinese."""
-    text = str(exc)
-    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    if found is None:
-        return f"不是有效的TOML写法（{detail}）"
-    return f"第{found.group(1)}行第{found.group(2)}列：不是有效的TOML写法（{detail}）"
-
-
 def parse_ledger(
     text: str,
     source: str = "<ledger>",
@@ -311,7 +302,7 @@ def parse_ledger(
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LedgerFileError(f"{source}: {_toml_syntax(exc)}") from None
+        raise LedgerFileError(f"{source}: {toml_syntax(exc)}") from None
     except RecursionError:  # a nesting the depth count above did not see
         raise LedgerFileError(f"{source}: 数组或表嵌套过深") from None
     meta = raw.get("meta", {})

@@ -320,6 +320,19 @@ def closed_year_due_text(year: int) -> str:
     )
 
 
+def next_due_text(next_due: tuple[dt.date, int] | None, today: dt.date) -> str:
+    """What an empty list of deadlines ahead adds: when the next one falls, and how to list it
+    (`next_open_deadline`), so "快到期的" in November does not read as nothing left to do."""
+    if next_due is None:
+        return "此后没有未完成的时限。"
+    day, count = next_due
+    days = (day - today).days
+    return (
+        f"下一个到期日是{day.isoformat()}（{days}天后），届时{count}项目标到期；"
+        f"发送 /due {days} 可列出。"
+    )
+
+
 def render_help(examples: Examples = EXAMPLES) -> str:
     """What can be asked, with examples from the ledger at hand."""
     by_who = "、".join(f"“{e}”" for e in (examples.unit, examples.category) if e)

@@ -9,26 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
 
 from bot.domain.as_of_words import AS_OF_FORMS, FutureDay, NoSuchDay, NotAsOf, as_of_typed
-from bot.domain.echo import echoed
 from bot.domain.ledger import (
     CATEGORIES,
     COMPARATORS,
     FIGURE_RULE,
     KNOWN_UNITS,
-    ROLE_LABELS,
     STATUSES,
-    DeadlineSpec,
     FigureError,
     IndicatorSpec,
     LedgerSpec,
     TargetSpec,
-    UnitSpec,
     negative_problem,
     parse_decimal,
     parse_figure,
@@ -36,19 +30,13 @@ from bot.domain.ledger import (
     text_problem,
 )
 from bot.domain.spelled_figures import spelled_figure
-from bot.domain.unit_names import (
-    NEW_UNIT_WORD,
-    UnitAmbiguous,
-    UnitNotFound,
-    close_units,
-    resolve_unit_name,
-)
 from bot.domain.units import same_measure
 from bot.render.spreadsheet import (
     COLUMNS,
     STANDARD_COLUMNS,
     import_cell,
 )
+from bot.render.spreadsheet_cells import parse_deadlines, parse_units, split_cell
 from bot.render.spreadsheet_files import (
     MAX_CELL,
     CellProblem,
@@ -67,83 +55,6 @@ MULTILINE_COLUMNS = frozenset({"目标任务", "完成情况", "备注", "状态
 FIGURE_COLUMNS = ("目标值", "完成值")
 _TARGET_COLUMNS = ("目标任务", "责任单位", "完成时限", "完成情况", "状态", "简称", "领域", "别名",
                    "状态说明", "同行")  # fmt: skip
-_ROLE_BY_LABEL = {label: role for role, label in ROLE_LABELS.items()}
-
-
-_UNIT_CELL = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<marks>[^()（）]*)[)）]$")
-_DEADLINE_CELL = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[(（](?P<rest>[^()（）]*)[)）])?$")
-
-
-def _split(cell: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[；;]", cell) if p.strip()]
-
-
-def _parse_units(
-    cell: str,
-    row: int,
-    problems: list[CellProblem],
-    known: Sequence[str],
-    unknown_units: list[CellProblem],
-) -> tuple[UnitSpec, ...]:
-    """The units of a 责任单位 cell, each read as /assign reads one (`resolve_unit_name`: 县
-    optional, a unique part, a former name); a unit the ledger does not hold is a problem in
-    `unknown_units`, unless its marks say 新单位, as /assign's last word does."""
-    units = []
-    for part in _split(cell):
-        m = _UNIT_CELL.match(part)
-        name, marks = (m.group("name").strip(), m.group("marks")) if m else (part, "")
-        marks = [x.strip() for x in re.split(r"[,，]", marks) if x.strip()]
-        role = next((_ROLE_BY_LABEL[x] for x in marks if x in _ROLE_BY_LABEL), "lead")
-        unknown = [x for x in marks if x not in (*_ROLE_BY_LABEL, "推定", NEW_UNIT_WORD)]
-        if unknown:
-            problems.append(
-                CellProblem(row, "责任单位", f"无法识别“{unknown[0]}”，应为 牵头/配合/推定")
-            )
-        if NEW_UNIT_WORD not in marks:
-            name = _known_unit(name, ROLE_LABELS[role], row, unknown_units, known)
-        source = "inferred" if "推定" in marks or not m else "named"
-        units.append(UnitSpec(name=name, role=role, source=source))
-    return tuple(units)
-
-
-def _known_unit(
-    name: str, role: str, row: int, problems: list[CellProblem], known: Sequence[str]
-) -> str:
-    """The ledger's name for the unit `name` means; `name` itself, with a problem, for none."""
-    try:
-        return resolve_unit_name(name, known).name
-    except UnitAmbiguous as exc:
-        problems.append(CellProblem(row, "责任单位", str(exc)))
-        return name
-    except UnitNotFound:
-        pass
-    shown = echoed(name)
-    close = close_units(name, known)
-    hint = f"是否是：{'、'.join(close)}？" if close else ""
-    new = f"如确需新增，请写成“{shown}({role},{NEW_UNIT_WORD})”"
-    problems.append(CellProblem(row, "责任单位", f"台账中没有“{shown}”这个责任单位。{hint}{new}"))
-    return name
-
-
-def _parse_deadlines(cell: str, row: int, problems: list[CellProblem]) -> tuple[DeadlineSpec, ...]:
-    deadlines = []
-    for part in _split(cell):
-        m = _DEADLINE_CELL.match(part)
-        if not m:
-            problems.append(CellProblem(row, "完成时限", f"“{part}”应写成 2020-12-31(年底前)"))
-            continue
-        try:
-            date = dt.date.fromisoformat(m.group("date"))
-        except ValueError:
-            problems.append(CellProblem(row, "完成时限", f"“{m.group('date')}”不是有效日期"))
-            continue
-        rest = [x for x in re.split(r"[,，]", m.group("rest") or "")]
-        done = "已完成" in rest
-        text = ",".join(x for x in rest if x and x != "已完成") or "年底前"
-        deadlines.append(DeadlineSpec(date=date, text=text, done=done))
-    return tuple(deadlines)
-
-
 # A row without 序号 continues the target above it: a sort breaks that.
 _KEEP_ORDER = "（表格可能被排序过：每行都填写序号，或恢复原来的行序）"
 
@@ -228,6 +139,7 @@ def rows_to_ledger(
     unknown_units: list[CellProblem] = []  # raised apart: another year's sheet has others
     groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
     seen: dict[int, int] = {}
+    refused = False  # the last 序号 given was refused: the unnumbered rows under it are its
     for r, raw in enumerate(rows[1:], start=2):
         cells = {
             name: import_cell((raw[i] if i < len(raw) else "").strip())
@@ -252,6 +164,8 @@ def rows_to_ledger(
                 problems.append(CellProblem(r, name, problem))
         number_text = cells.get("序号", "")
         if not number_text:
+            if refused:  # a row of the target whose 序号 was refused: that problem is said
+                continue
             if not groups:
                 problems.append(CellProblem(r, "序号", "第一行数据必须填写序号" + _KEEP_ORDER))
                 continue
@@ -283,6 +197,7 @@ def rows_to_ledger(
                 continue
             groups[-1][2].append((r, cells))
             continue
+        refused = not number_text.isdigit() or int(number_text) not in known
         if not number_text.isdigit():
             not_one = f"“{number_text}”不是目标序号（应为正整数，如 12）"
             problems.append(CellProblem(r, "序号", not_one))
@@ -393,9 +308,11 @@ def rows_to_ledger(
                 )
             )
         reason = first.get("状态说明", "")
-        units = _parse_units(first.get("责任单位", ""), row, problems, unit_names, unknown_units)
-        deadlines = _parse_deadlines(first.get("完成时限", ""), row, problems) or old.deadlines
-        aliases = tuple(_split(first.get("别名", ""))) if "别名" in index else old.aliases
+        units = parse_units(first.get("责任单位", ""), row, problems, unit_names, unknown_units)
+        deadlines = (
+            parse_deadlines(first.get("完成时限", ""), row, problems, base.year) or old.deadlines
+        )
+        aliases = tuple(split_cell(first.get("别名", ""))) if "别名" in index else old.aliases
         targets[number] = TargetSpec(
             number=number,
             title=first.get("简称", "") or old.title,

@@ -3,6 +3,8 @@ SQLAlchemy (bot/store/sqlite_ledger.py) raises and catches the same errors."""
 
 from __future__ import annotations
 
+from bot.domain.ledger import year_not_held
+
 
 class StoreError(Exception):
     """A change cannot be applied; nothing was written."""
@@ -11,8 +13,8 @@ class StoreError(Exception):
 class YearNotHeld(StoreError):
     """The database holds no ledger of the year asked for."""
 
-    def __init__(self, year: int, *, hint: str = "") -> None:
-        super().__init__(f"数据库中没有{year}年的台账{hint}")
+    def __init__(self, year: int, *, held=None, hint: str = "") -> None:
+        super().__init__(year_not_held(year, held) + hint)
         self.year = year
 
 

@@ -46,6 +46,13 @@ def held_years(session: Session) -> dict[int, int]:
     return {year: counts.get(year, 0) for year in sorted(years)}
 
 
+def ledger_stamp(session: Session) -> tuple:
+    """What moves whenever a ledger changes, whoever changes it: the last audited change, and
+    the years held with their target counts (an import's new targets leave no audit entry)."""
+    last = session.exec(select(func.max(AuditEntry.id))).one()
+    return last, tuple(held_years(session).items())
+
+
 def latest_year(session: Session) -> int | None:
     """The newest ledger year held, the current one unless the config names another."""
     return (

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from bot.understanding.text import pinyin_key
+
 
 class Reason(NamedTuple):
     """One readable part of a candidate's score (a named tuple: many are made per question)."""
@@ -67,3 +69,13 @@ _NUMBER, _SCORE = attrgetter("number"), attrgetter("score")
 def to_front(candidates: list[Candidate], n: int) -> list[Candidate]:
     """The candidates with the `n`-th moved first, the others in their order."""
     return [candidates[n], *candidates[:n], *candidates[n + 1 :]]
+
+
+def only_heard_in(found: Candidate, said) -> bool:
+    """Every reason of `found` is a homophone of what the question says for something else
+    (`said`: matches; 滞后 heard as a target's 之后 in "有没有滞后的"): no name of the target."""
+    keys = [f" {' '.join(pinyin_key(m.group()))} " for m in said]
+    return bool(found.reasons and keys) and all(
+        r.kind == "pinyin" and any(f" {' '.join(pinyin_key(r.text))} " in k for k in keys)
+        for r in found.reasons
+    )

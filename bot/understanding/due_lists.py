@@ -9,7 +9,8 @@ import datetime as dt
 import re
 
 from bot.domain.ledger import TargetSpec
-from bot.domain.status import DONE_STATUSES, deadline_state
+from bot.domain.status import DONE_STATUSES, deadline_state, next_open_deadline
+from bot.render.replies import next_due_text
 from bot.understanding.cues import to_int
 from bot.understanding.list_cues import (
     DAYS_WITHIN,
@@ -65,6 +66,13 @@ class DueLists:
         more = f"等{len(finished)}项" if len(finished) > _NAMED_DONE else ""
         line = f"✅ 已完成的{len(finished)}项：{names}{more}"
         return [t for t in listed if not done(t)], line, len(finished)
+
+    def _next_due(self, due, selected: list[TargetSpec], kept: list[TargetSpec]) -> str:
+        """For an empty window ahead ("快到期的" with every deadline further off): when the
+        next open deadline of the targets asked about (`kept`) falls; "" otherwise."""
+        if due is None or selected or due[1] < self.today:
+            return ""
+        return next_due_text(next_open_deadline(kept, due[1]), self.today)
 
     def _due_notes(self, selected, due) -> dict[int, str]:
         """What each target's line says of its deadlines inside the window."""

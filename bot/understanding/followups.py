@@ -202,6 +202,9 @@ class FollowUps(Comparisons):
         ("新增贷款和造林哪个完成得好"): their ratios and statuses side by side, then the cards."""
         compared = comparison_start(q)
         asked = q if compared is None else q[:compared]
+        # "新增贷款和固投谁负责": the aspect is asked of each, and no part of either's name
+        aspect = aspect_of(q) if compared is None else None
+        asked = strip_aspects(asked) if aspect is not None else asked
         lead = comparison_lead(asked)
         if lead:  # "比较一下新增贷款和普惠金融": compared, the targets after the words
             asked, compared = asked[lead:], compared if compared is not None else lead
@@ -225,6 +228,13 @@ class FollowUps(Comparisons):
                 chosen.append(best.number)
         if len(chosen) < 2:
             return None
+        if aspect is not None:  # one line each, as "这两个谁负责" after them answers
+            lines = [f"这{len(chosen)}项的{ASPECT_NAMES[aspect]}："]
+            for t in (self.by_number[n] for n in chosen):
+                line = self._aspect_line(t, aspect).split("：", 1)[-1]
+                lines.append(f"第{t.number}项 {t.title}：{line}")
+            filters = {"multi": True, "aspect": aspect}
+            return Answer(question, "target", tuple(chosen), "\n".join(lines), filter=filters)
         replies = [self._card(self.by_number[n]) for n in chosen]
         filters: dict = {"multi": True}
         if compared is not None:
@@ -309,11 +319,14 @@ class FollowUps(Comparisons):
         return not has_content(mask_stopwords(rest, self._filler))
 
     def _aspect_line(self, target: TargetSpec, aspect: str) -> str:
-        if aspect == "rank":  # what the progress says of a rank, or that it says none
-            stated = [
-                c.strip() for c in CLAUSE.split(target.progress_text) if RANK_STATED.search(c)
-            ]
-            return "排名：" + ("；".join(stated[:2]) if stated else "台账中没有这项目标的排名数据")
+        if aspect == "rank":  # what the progress says of a rank, else the target's own words
+            said = [c.strip() for c in CLAUSE.split(target.progress_text) if RANK_STATED.search(c)]
+            if said:
+                return "排名：" + "；".join(said[:2])
+            aimed = [c.strip() for c in CLAUSE.split(target.target_text) if RANK_STATED.search(c)]
+            if aimed:  # a goal ("继续保持全省第一方阵") or a rank the task text states
+                return f"排名：进展未写排名；目标任务中写的是“{'；'.join(aimed[:2])}”"
+            return "排名：台账中没有这项目标的排名数据"
         if aspect == "units":
             if not target.units:
                 return "责任单位：台账未列明"

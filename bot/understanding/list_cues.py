@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.ledger import STATUSES
 from bot.understanding.gates import gated
 from bot.understanding.text import words_pattern
 
@@ -56,7 +57,7 @@ STATUS_WORDS = (
             "塌目标",
         ),
     ),
-    ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯")),
+    ("推进中", ("推进中", "正在推进", "进行中", "在推进", "黄灯", "部分完成", "完成了部分")),
     ("已完成", ("已完成", "完成了的", "完成的", "已经完成", "绿灯", "达标的")),
 )  # fmt: skip
 
@@ -131,8 +132,6 @@ ON_PACE = gated(
 
 ON_PACE_STATUSES = ("推进中", "已完成", "超额完成")
 
-EVERY_STATUS = ("超额完成", "已完成", "推进中", "滞后", "未完成", "暂无数据")
-
 
 # A negator right before a status said positively ("哪些没超过目标", "不是已完成的"); a status
 # word that says the negation itself ("没完成", "没数据") is read as it stands.
@@ -172,7 +171,7 @@ def status_heading(statuses: tuple[str, ...]) -> str:
     """How a list's heading names the statuses asked for: as they are, unless they are most of
     the vocabulary, as a negated question or "剩下的" asks; then by what they leave out
     ("已完成以外", not "推进中、滞后、未完成、暂无数据"), as the question said it."""
-    left_out = [s for s in EVERY_STATUS if s not in statuses]
+    left_out = [s for s in STATUSES if s not in statuses]
     if not left_out or len(left_out) >= len(statuses):
         return "、".join(statuses)
     # A status and what it takes in when negated name the pair by the status alone.
@@ -188,7 +187,7 @@ def _negates(q: str, at: int) -> bool:
 
 def _negated(statuses: tuple[str, ...]) -> tuple[str, ...]:
     left_out = set(statuses).union(*(_TAKES_IN.get(s, ()) for s in statuses))
-    return tuple(s for s in EVERY_STATUS if s not in left_out)
+    return tuple(s for s in STATUSES if s not in left_out)
 
 
 # Between two statuses of one list question ("未完成或滞后的", "滞后、未完成的"); a form may
@@ -293,8 +292,8 @@ _STAGE = (
 
 
 STAGE_LISTS = (
-    re.compile(rf"^(.{{2,12}}?)的{_THINGS}?(?:都)?(?:有|是)?(?:哪些|哪几[项个件])"),
-    re.compile(rf"^(?:哪些|哪几[项个件])(?:是|在|要|属于)?(.{{2,14}}?)的{_END}"),
+    re.compile(rf"^(.{{2,12}}?)的{_THINGS}?(?:都)?(?:有|是)?(?:哪些|哪几[项个件类])"),
+    re.compile(rf"^(?:哪些|哪几[项个件类])(?:是|在|要|属于)?(.{{2,14}}?)的{_END}"),
     re.compile(
         rf"^(.{{2,8}}?(?:分管|主抓|挂帅|牵头|负责))的{_THINGS}?(?:有哪些|都有哪些|是哪些|有啥)?{_END}"
     ),

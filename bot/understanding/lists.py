@@ -21,7 +21,7 @@ from bot.render.replies import (
     closed_year_due_text,
     render_list,
 )
-from bot.understanding.candidates import holds_own_figure
+from bot.understanding.candidates import holds_own_figure, only_heard_in
 from bot.understanding.category_words import names_only_category
 from bot.understanding.closed_lists import UNDONE_AT_CLOSE, ClosedYearLists
 from bot.understanding.conversation import Answer
@@ -71,8 +71,7 @@ _CARRIED_OVER = re.compile(
     r"(?:去年|上年|上一年|往年|前几年|前两年)(?:还|都|就)?(?:没有|没|未)(?:干|做|办|搞|弄|建)?[完成好]"
 )
 
-# One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个", "哪项"): the leader
-# knows there is one and wants it, not a list of one.
+# One thing pointed at ("…的那个", "那次常务会"), not asked for ("哪个"): one wanted, not a list.
 _THAT_ONE = re.compile(r"(?<![哪])那一?[个项件次条家所座]")
 _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项个件]|多少[项个件]|都有|分别")
 # "哪个县", "那个区": one place of the level a table's rows are places of.
@@ -120,8 +119,9 @@ class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, Clo
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
             named = matched.intent == "target" and matched.confident and not matched.ambiguous
-            lead = matched.candidates[:1]
-            return matched if named and lead and _named_by_words(lead[0]) else listed
+            named = named and (lead := matched.candidates[:1]) and _named_by_words(lead[0])
+            heard = named and only_heard_in(lead[0], ANY_STATUS.finditer(q))  # 滞后 as 之后
+            return matched if named and not heard else listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed
@@ -288,7 +288,7 @@ class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, Clo
             return Answer(
                 question, "list", (), closed_year_due_text(self.ledger.year), filter=filters
             )
-        selected, met = [], []
+        selected, met, kept = [], [], []
         pool = self._pool(filters, units if not negated else (), category)
         if filters.keys() == {"status"}:  # the pool is those of the statuses asked, in order
             selected, pool = list(pool), ()
@@ -299,6 +299,7 @@ class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, Clo
                 continue
             if "category" in filters and t.category != category:
                 continue
+            kept.append(t)
             if due is not None and not self._due_within(t, due):
                 if any(due[0] <= d.date <= due[1] for d in t.deadlines):
                     met.append(t)  # its deadlines in the window all met
@@ -318,7 +319,7 @@ class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, Clo
         reply = render_list(
             title, selected, self.today, status_of=self.status, limit=LIST_REPLY_LIMIT, notes=notes
         )
-        reply = f"{reply}\n{done}" if done else reply
+        reply = f"{reply}\n{done or self._next_due(due, selected, kept)}".rstrip()
         if "unit" in filters and due is None and not has_cue:
             one = self._one_of_unit(q, selected, unit)
             if one is not None:

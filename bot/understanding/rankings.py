@@ -92,13 +92,14 @@ BEHIND = ("未完成", "滞后")
 WEAKEST = "每项目标取完成率最低的指标"
 
 
-def unranked_note(unranked: list[TargetSpec]) -> str:
-    """The closing line of a completion ranking: how many targets it leaves out, and why."""
+def unranked_note(unranked: list[TargetSpec], what: str = "排名") -> str:
+    """The closing line of a completion ranking (or comparison, `what`): how many targets it
+    leaves out, and why."""
     missing = sum(1 for t in unranked if missing_figures(t))
     parts = [f"{missing}项缺少部分或全部完成值"] if missing else []
     if len(unranked) > missing:
         parts.append(f"{len(unranked) - missing}项没有可比的目标值和完成值")
-    return f"另有{len(unranked)}项未参与排名：{'，'.join(parts)}。"
+    return f"另有{len(unranked)}项未参与{what}：{'，'.join(parts)}。"
 
 
 class RankedLists:
@@ -354,8 +355,28 @@ class RankedLists:
         title = f"完成率{relation}{value.normalize():f}%的目标（{WEAKEST}）"
         sign = "<" if below else (">" if relation == "超过" else ">=")
         filters = {"completion": f"{sign}{value.normalize():f}"}
-        if not chosen:
+        # Below a share, a target judged 未完成 or 滞后 that no ratio puts there (a figure
+        # missing, or the one figure met) is what the leader asks after: named, not left out.
+        picked = {t.number for _, t in chosen}
+        behind = [
+            t
+            for t in self.ledger.targets
+            if below and t.number not in picked and self.status(t) in BEHIND
+        ]
+        unrated = [t for r, t in rated if below and r is None and t not in behind]
+        if not chosen and not behind and not unrated:
             return self._list(question, title, [], filters)
-        lines = [f"{title}（共{len(chosen)}项）："]
-        lines += [self._rated_line(t, ratio) for ratio, t in chosen]
-        return self._list(question, title, [t for _, t in chosen], filters, lines=lines)
+        if chosen:
+            lines = [f"{title}（共{len(chosen)}项）："]
+            lines += [self._rated_line(t, ratio) for ratio, t in chosen]
+        else:
+            lines = [f"{title}：没有符合条件的目标。"]
+        if behind:
+            lines.append(f"另有已判定未完成或滞后的目标（完成率未能体现，{len(behind)}项）：")
+            lines += [
+                f"{light(self.status(t))} {t.number}. {t.title}：{self.status(t)}" for t in behind
+            ]
+        if unrated:
+            lines.append(unranked_note(unrated, "比较"))
+        listed = [t for _, t in chosen] + behind
+        return self._list(question, title, listed, filters, lines=lines)

@@ -30,7 +30,11 @@ class TargetAnswers:
         aspect: str | None = None,
     ) -> Answer:
         lead = indicator or self._asked_indicator(q, target)
-        aspect = aspect or aspect_of(q)
+        # "社零排第几" of a target with no rank figure: what its progress says of a rank, or
+        # that the ledger has none, rather than the card alone as if not asked
+        aspect = (
+            aspect or aspect_of(q) or ("rank" if lead is None and RANK_ASKED.search(q) else None)
+        )
         if lead is not None and aspect in ("gap", "rank"):
             aspect = None  # the asked figure (a rank indicator's too) leads the reply already
         reply = self._card(target, lead)

@@ -5,11 +5,17 @@ this ledger, a topic it holds none of said so, and when a topic word yields to o
 from __future__ import annotations
 
 import functools
+import re
 
 from bot.understanding.conversation import Answer
 from bot.understanding.cues import PROGRESS_CUE, SUMMARY, TOPIC_CUE
+from bot.understanding.generic_lead import words_mask
 from bot.understanding.lexicon import Topic
 from bot.understanding.text import has_content, mask_stopwords
+
+# The Chinese characters right after a topic's word: the head it may qualify.
+_HEAD = re.compile(r"[\u4e00-\u9fff]*")
+_NUMERALS = "零一二两三四五六七八九十百千万亿几多"
 
 
 class TopicAnswers:
@@ -48,6 +54,12 @@ class TopicAnswers:
             return self._word_list(question, q)
         # Put in ledger order only for the list: most topic questions end before it.
         held = self._topic_members.get(topic.name, set())
+        if held and self._heads_unheld_thing(q, topic):
+            # "森林防火工作怎么样" of no fire prevention, when no target is found for it either,
+            # not even as a guess ("给老人家免费体检的事": 老人 of 老人家, a guess's word)
+            scored = self._scored(q)
+            if not (scored and (self._trusted(scored[0]) or self._leads_alone(scored, q))):
+                return self._unknown(question)
         if not held and self._only_a_topic(q):
             # "殡葬怎么样" on a ledger with no such target: say so, and what it is about
             return self._no_topic_target(question, topic)
@@ -105,6 +117,30 @@ class TopicAnswers:
                     return False
                 rest = rest.replace(word, " ")
         return not has_content(mask_stopwords(rest, self._filler))
+
+    def _heads_unheld_thing(self, q: str, topic: Topic) -> bool:
+        """The topic's word qualifies a head written right after it that no text of the ledger
+        writes, words of work, filler and topic cues aside ("森林防火": 防火 of a thing done in
+        forests, not the 生态环保 its targets are): the question asks of that thing."""
+        rest = mask_stopwords(PROGRESS_CUE.sub(" ", TOPIC_CUE.sub(" ", q)), self._filler)
+        generic = words_mask(rest, self.lexicon.generic)
+        rest = "".join(" " if g else ch for ch, g in zip(rest, generic, strict=True))
+        for word in topic.asked:
+            at = rest.find(word)
+            while at >= 0:
+                head = _HEAD.match(rest, at + len(word)).group()
+                if (
+                    len(head) >= 2
+                    and self._is_head(head)
+                    and not any(self._writes(head[i : i + 2]) for i in range(len(head) - 1))
+                ):
+                    return True
+                at = rest.find(word, at + 1)
+        return False
+
+    def _is_head(self, head: str) -> bool:
+        """Not another topic's word ("教育医疗") nor a figure ("增速两位数"): a thing."""
+        return head[0] not in _NUMERALS and self._topic_of(head) is None
 
     def _names_targets(self, word: str, topic: Topic) -> bool:
         """A topic's word that names targets rather than their field: a whole title, alias or

@@ -80,7 +80,10 @@ async def test_what_is_to_be_done_by_a_day_is_the_list_due_then(config, engine, 
             "2020-12-31前到期（未完成；另有54项已完成）的目标（第1/2页，共12项）："
         )
         week = await bot.say(LEADER, LEADER, "下周要做完的")
-        assert week.text == "2020-12-07至2020-12-13到期（含已完成）的目标：没有符合条件的目标。"
+        assert week.text == (
+            "2020-12-07至2020-12-13到期（含已完成）的目标：没有符合条件的目标。\n"
+            "下一个到期日是2020-12-31（31天后），届时12项目标到期；发送 /due 31 可列出。"
+        )
         month = await bot.say(LEADER, LEADER, "本月应完成的任务")
         assert month.text.startswith("2020-11-01至2020-11-30到期（未完成）的目标")
         # what is already done is still asked the usual way
@@ -138,7 +141,8 @@ async def test_a_leader_asking_the_rank_of_the_target_just_shown_is_told_of_it(
         await bot.say(LEADER, LEADER, "规上工业增加值增速多少")
         rank = await bot.say(LEADER, LEADER, "全省排名呢")
         assert rank.text.startswith(
-            "➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值"
+            "➤ 排名：进展未写排名；目标任务中写的是“规模以上工业增加值增速高于全省平均水平；"
+            "继续保持全省第一方阵”\n第2项 规上工业增加值"
         ), rank.text
 
 

@@ -186,7 +186,10 @@ async def test_due_lists_each_target_with_its_deadline_soonest_first(config, eng
     async with running_bot(bot_config(october, fake), engine, fake) as bot:
         await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
         soon = await bot.say(LEADER, LEADER, "/due 15")
-        assert soon.text == "未来15天内（至2020-11-04）到期的目标：没有。"
+        assert soon.text == (
+            "未来15天内（至2020-11-04）到期的目标：没有。\n"
+            "下一个到期日是2020-12-31（72天后），届时12项目标到期；发送 /due 72 可列出。"
+        )
         moved = await bot.say(ADMIN, ADMIN, "/deadline 30 2020-11-30 11月底前")
         [[(_, confirm), _]] = keyboard(moved.sent[0])
         await bot.press(ADMIN, ADMIN, moved.message_id, confirm)

@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from bot.app.services import open_engine
 from bot.config import Config
-from bot.render.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger
+from bot.render.ledger_toml import MAX_LEDGER_FILE_BYTES, dump_ledger, load_ledger_file
 from bot.render.spreadsheet import COLUMNS, ledger_rows, write_xlsx
 from bot.render.spreadsheet_files import (
     MAX_CELL,
@@ -655,3 +655,37 @@ def test_openpyxl_parses_sheets_with_defusedxml():
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML
+
+
+@pytest.mark.parametrize("number", ["一", "99"])
+def test_a_refused_number_is_one_problem_not_one_per_indicator_row(tmp_path, engine, number):
+    # h-trial16: "一" in the 序号 of a target with four indicator rows gave four problems, three
+    # of them "第一行数据必须填写序号" on rows that were not the first; under a later target, its
+    # rows would have been read as the target above's
+    with Session(engine) as session:
+        base = read_ledger(session)
+    rows = good_rows(base)
+    for which in (1, 56):  # the first target, and one with others above it
+        bad = [list(r) for r in rows]
+        at = row_of(bad, which)
+        assert bad[at][0] == ""  # its next row is one more of its indicators
+        bad[at - 1][0] = number
+        path = tmp_path / f"bad_{which}.xlsx"
+        xlsx_of(bad, path)
+        with pytest.raises(SpreadsheetError) as caught:
+            read_spreadsheet(path, base, TODAY)
+        assert [(p.row, p.column) for p in caught.value.problems] == [(at, "序号")]
+
+
+def test_a_bad_deadline_is_shown_as_the_ledgers_own_year_writes_it(tmp_path):
+    # h-trial16: a 2021 sheet was told to write "2020-12-31(年底前)"
+    base = load_ledger_file(Path(__file__).parents[1] / "data" / "ledger_2021.toml")
+    rows = good_rows(base)
+    at = row_of(rows, 2)
+    rows[at - 1][COLUMNS.index("完成时限")] = "明年春天"
+    path = tmp_path / "deadline.xlsx"
+    xlsx_of(rows, path)
+    with pytest.raises(SpreadsheetError) as caught:
+        read_spreadsheet(path, base, TODAY)
+    [problem] = caught.value.problems
+    assert problem.message == "“明年春天”应写成 2021-12-31(年底前)"

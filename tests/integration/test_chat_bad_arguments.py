@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from bot.chat.reminders import REMINDERS_USAGE
 from bot.chat.service import ChatService
 from bot.chat.types import Sender
 from tests.auxil.chats import admin_chat
@@ -102,6 +103,16 @@ def test_a_reminder_preview_of_a_day_no_calendar_has_says_so(service):
     # Before, "/reminders 2020-02-30" answered the usage line alone, as for words.
     [reply] = service.command(ADMIN, "reminders", "2020-02-30")
     assert reply.text.startswith("“2020-02-30”不是有效日期，请写成YYYY-MM-DD。\n用法：/reminders")
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-08", "1899-12-31", "9999-12-31"])
+def test_a_reminder_preview_of_a_year_no_ledger_can_be_of_says_so(service, day):
+    # Before, 0001-01-08 was 系统繁忙 (a week before it is no date Python holds) and
+    # 0001-01-01 "数字超出范围".
+    [reply] = service.command(ADMIN, "reminders", day)
+    said, usage = reply.text.split("\n")
+    assert said == f"日期应在1900年到2200年之间，而不是{day}。"
+    assert usage.startswith(REMINDERS_USAGE.partition("{")[0]) and "{" not in usage, usage
 
 
 def test_a_note_on_a_closed_year_is_dated_the_day_it_is_written(config, engine):
@@ -223,7 +234,7 @@ LONG = "很长的一段话" * 100  # 600 characters pasted where a word belongs
     [
         ("assign", f"12 {LONG}", "台账中没有“"),
         ("assign", LONG, "“"),
-        ("subscribe", LONG, "台账中没有唯一对应“"),
+        ("subscribe", LONG, "台账中没有“"),
         ("list", LONG, "没有找到“"),
         ("status", f"12 {LONG}", "没有“"),
         ("report", f"{LONG} 已完工", "“"),

@@ -23,7 +23,12 @@ def test_subscribe_takes_a_units_former_name(config, engine):
         "/report 报送进展；需要恢复时发送 /subscribe 县卫健委 -1003300"
     )
     [unknown] = service.command(ADMIN, "subscribe", "档案馆 -1003302")
-    assert unknown.text.startswith("台账中没有唯一对应“档案馆”的责任单位。可选：")
+    # h-trial16: "没有唯一对应" read as if several matched; none does
+    assert unknown.text.startswith("台账中没有“档案馆”这个责任单位。可选：")
+    [several] = service.command(ADMIN, "subscribe", "人 -1003302")
+    assert several.text == (
+        "台账中有3个单位的名称含“人”：人行西平县支行、县人民医院、县人社局，请写出全称。"
+    )
 
 
 def test_subscribe_and_assign_take_a_departments_official_name(config, engine):

@@ -123,7 +123,7 @@ def test_due_takes_its_days_written_with_their_word(config, engine):
 
 def test_subscribing_a_unit_in_a_ledger_without_units_says_it_names_none(without_units):
     [reply] = without_units.command(ADMIN, "subscribe", "县财政局 -1003302")
-    assert reply.text == "台账中没有唯一对应“县财政局”的责任单位。这份台账没有列明责任单位。"
+    assert reply.text == "台账中没有“县财政局”这个责任单位。这份台账没有列明责任单位。"
 
 
 def test_a_reminder_preview_names_the_targets_whose_reminders_nobody_would_get(without_units):

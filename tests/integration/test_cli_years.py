@@ -35,6 +35,11 @@ def test_a_drafted_new_year_lives_beside_2020(run_cli, tmp_path):
 def test_years_json_and_reimport_of_the_same_year(run_cli):
     code, out, _ = run_cli("import", str(LEDGER_2021))
     assert out.splitlines()[0] == "新增2021年台账（其他年度的数据未改动）"
+    # h-trial16: importing a new latest year moved every leader's questions to it unsaid
+    assert out.splitlines()[1] == (
+        "2021年现为当前年度：提问、清单、报告、导出、图表和提醒都默认用2021年；"
+        "查看其他年度请写明年份（如“2020年的…”、/list 2020、--year 2020）"
+    )
     code, out, _ = run_cli("import", str(LEDGER_2021))
     assert out == "新建0项，更新0个字段，冲突0个\n"  # idempotent, and no "added a year"
 
@@ -219,3 +224,16 @@ def test_a_comparison_with_a_year_not_held_says_which_years_are(run_cli):
     )
     _, out, _ = run_cli("ask", "2019年新增贷款和2020年比")
     assert out.startswith("数据库中没有2019年的台账（现有：2020年、2021年）")
+
+
+def test_a_new_year_under_a_fixed_current_year_says_the_current_one_stays(
+    run_cli, cli_config_path
+):
+    text = cli_config_path.read_text(encoding="utf-8")
+    cli_config_path.write_text(text.replace("[ledger]\n", "[ledger]\nyear = 2020\n"), "utf-8")
+    code, out, _ = run_cli("import", str(LEDGER_2021))
+    assert code == 0
+    assert out.splitlines()[:2] == [
+        "新增2021年台账（其他年度的数据未改动）",
+        "当前年度仍是2020年；查看2021年请写明年份（如 /list 2021）",
+    ]

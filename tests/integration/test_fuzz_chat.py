@@ -1,4 +1,5 @@
-"""Generated hostile text through the transport-free chat core, as admin, viewer and a unit's chat.
+"""Generated hostile text (tests/auxil/odd_text.py) through the transport-free chat core, as
+admin, viewer and a unit's chat.
 
 For every message: no exception escapes `ChatService`, the answer is non-empty and in Chinese,
 and the database changes only where the command that ran may write (a proposal waiting for 确认,
@@ -25,6 +26,7 @@ from bot.chat.service import ChatService
 from bot.chat.types import Reply, Sender
 from bot.config import Config
 from tests.auxil.chats import admin_chat
+from tests.auxil.odd_text import free_text, odd_words, pieces
 
 ADMIN = Sender(42, 42, actor="tg:42")
 VIEWER = Sender(77, 77, actor="tg:77")
@@ -144,57 +146,14 @@ def drive(c: Chat, sender: Sender, text: str) -> list[Reply]:
 
 # --- strategies -------------------------------------------------------------------------------
 
-RTL = "\u05d0\u05d1\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u200f\u202e\u2067\u061c"
-CONTROL = "".join(chr(c) for c in (*range(0, 32), 127, 0x85, 0x2028, 0x2029, 0xFEFF, 0x200B))
-HANZI = "新增贷款完成了吗哪些没完成固投第十二项民政局目标进展亿元万人户"
-TRADITIONAL = "新增貸款完成了嗎哪些沒完成固定資產投資第十二項民政局目標進展億元萬戶縣財政"
-FULL_WIDTH = "０１２３４５６７８９．，。；：！？（）％＋－／　"
-EMOJI = ["😀", "👍🏽", "👨‍👩‍👧", "🇨🇳", "✅", "⚠️"]
-ODD_NUMBERS = [
-    "-1", "0", "-0", "1e309", "-1e309", "NaN", "nan", "inf", "Infinity", "1e-400",
-    "99999999999999999999999", "12.5.6", "１２", "٣", "⑫", "十二", "0x10", "1_000",
-    "9" * 400, "67", "2147483648", "25.1亿元", "-25.1亿元", "1e309亿元", "NaN亿元", "25.1光年",
-    "25.1 平方光年", "２５．１亿元", "百分之九十", "120%", "-5%", "1e9999%",
-]  # fmt: skip
-ODD_DATES = [
-    "2020-02-30", "2月30日", "2020-13-01", "2020-00-10", "0000-01-01", "9999-12-31",
-    "2021-02-29", "13月", "1-13月", "截至2月30日", "２０２０－１２－３１", "2020/12/31",
-    "12月32日", "截止2020年13月", "年底前", "",
-]  # fmt: skip
 WORDS = [
     "新增贷款", "固投", "县民政局", "县不存在局", "牵头", "配合", "滞后", "自动", "已完成",
     "强制", "年底前", "xlsx", "csv", "docx", "通报", "on", "off", "全部", "2020", "2021",
     "1900", "2200", "12", "99", "66", "1",
 ]  # fmt: skip
 
-characters = st.one_of(
-    st.characters(exclude_categories=("Cs",)),
-    st.sampled_from(RTL + CONTROL + HANZI + TRADITIONAL + FULL_WIDTH),
-)
-pieces = st.one_of(characters, st.sampled_from(EMOJI))  # an emoji may be several code points
-short_text = st.lists(pieces, max_size=30).map("".join)
-odd_word = st.one_of(
-    st.sampled_from(ODD_NUMBERS),
-    st.sampled_from(ODD_DATES),
-    st.sampled_from(WORDS),
-    st.integers(-(10**30), 10**30).map(str),
-    st.floats(allow_nan=True, allow_infinity=True).map(str),
-    short_text,
-)
+odd_word = odd_words(WORDS)
 arguments = st.lists(odd_word, max_size=6).map(" ".join)
-long_text = st.builds(
-    lambda s, n: (s * 10_000)[:n],
-    st.lists(pieces, min_size=1, max_size=8).map("".join),
-    st.sampled_from([4096, 10_000]),
-)
-free_text = st.one_of(
-    st.sampled_from(["", " ", "\u3000", "\n\t", "\u200b", "。", "？"]),
-    st.lists(pieces, max_size=200).map("".join),
-    st.lists(st.sampled_from([*HANZI, *TRADITIONAL, *FULL_WIDTH, *EMOJI]), max_size=40).map(
-        "".join
-    ),
-    long_text,
-)
 senders = st.sampled_from([ADMIN, VIEWER, UNIT])
 
 

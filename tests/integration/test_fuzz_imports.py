@@ -27,12 +27,12 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlmodel import Session
 
-from bot.adapters.cli import main
 from bot.app.services import open_engine
 from bot.config import Config
 from bot.render.ledger_toml import LedgerFileError, dump_ledger, parse_ledger
 from bot.render.spreadsheet import COLUMNS, ledger_rows
 from bot.store.ledger_store import read_ledger
+from tests.auxil.cli_runs import run_main, seeded_cli_config
 
 TODAY = dt.date(2021, 1, 15)
 SETTINGS = {
@@ -53,10 +53,7 @@ class Cli:
     toml: dict  # the ledger as its TOML file reads
 
     def run(self, *args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main([*args, "--config", str(self.config)])
-        return code, out.getvalue(), err.getvalue()
+        return run_main(self.config, *args)
 
     def restore(self) -> None:
         shutil.copyfile(self.seeded, self.db)
@@ -68,13 +65,7 @@ class Cli:
 def cli(tmp_path_factory, seeded_sqlite):
     tmp = tmp_path_factory.mktemp("fuzz_imports")
     db = tmp / "cli.db"
-    shutil.copyfile(seeded_sqlite, db)
-    config = tmp / "config.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{db}"\n[ledger]\ntoday = "{TODAY}"\n'
-        f'[paths]\nvar_dir = "{tmp / "var"}"\n',
-        encoding="utf-8",
-    )
+    config = seeded_cli_config(tmp, seeded_sqlite, str(TODAY))
     engine = open_engine(Config(database_url=f"sqlite:///{db}", today=TODAY))
     with Session(engine) as session:
         base = read_ledger(session)

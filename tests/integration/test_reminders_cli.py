@@ -20,7 +20,7 @@ def test_negative_group_ids_are_arguments_not_options(run_cli):
 
 def test_unknown_unit_is_refused(run_cli):
     code, _, err = run_cli("subscribe", "外星局", "-1")
-    assert code == 2 and "没有唯一对应“外星局”" in err
+    assert code == 2 and "台账中没有“外星局”这个责任单位。" in err
 
 
 def test_dry_run_lists_the_7_day_reminder_for_target_16(run_cli):

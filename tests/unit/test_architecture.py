@@ -1,6 +1,8 @@
 """The layers' import rules, read from the source (every import, TYPE_CHECKING and
 function-level ones included): what each layer may import, no telegram outside the adapters,
-no import cycles, and no module over the size limit. docs/ARCHITECTURE.md explains them."""
+no database or chat library in the pure layers, database sessions built in the unit of work
+alone, no `global` state, no import cycles, and no module over the size limit.
+docs/ARCHITECTURE.md explains them."""
 
 from __future__ import annotations
 
@@ -63,6 +65,15 @@ def project_imports() -> dict[str, set[str]]:
     }
 
 
+# Libraries that reach a database or a chat platform: the pure layers, which the bench and the
+# drafting tools run without either, import none of them.
+IO_LIBRARIES = ("sqlalchemy", "sqlmodel", "alembic", "sqlite3", "telegram")
+PURE_LAYERS = ("domain", "understanding", "render", "drafting")
+# The one module that builds a database session (docs/ARCHITECTURE.md, "Sessions and the unit
+# of work"): every other module takes one from it.
+SESSION_MAKER = "bot.store.uow"
+
+
 def layer(name: str) -> str:
     parts = name.split(".")
     return parts[1] if len(parts) > 1 else "bot"
@@ -118,3 +129,48 @@ def test_no_module_is_over_the_size_limit():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     )
     assert long == []
+
+
+def test_the_pure_layers_import_no_database_or_chat_library():
+    wrong = sorted(
+        f"{name} -> {m}"
+        for name, path in modules().items()
+        if layer(name) in PURE_LAYERS
+        for m in imports_of(path, name)
+        if m.split(".")[0] in IO_LIBRARIES
+    )
+    assert wrong == []
+
+
+def calls_named(path: Path, names: set[str]) -> list[int]:
+    """The lines where `path` calls one of `names` (as `Session(…)` or `sqlmodel.Session(…)`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if called in names:
+                found.append(node.lineno)
+    return found
+
+
+def test_only_the_unit_of_work_builds_a_database_session():
+    builders = {"Session", "sessionmaker", "scoped_session"}
+    wrong = sorted(
+        f"{name}:{line}"
+        for name, path in modules().items()
+        if name != SESSION_MAKER
+        for line in calls_named(path, builders)
+    )
+    assert wrong == []
+
+
+def test_no_module_keeps_state_in_a_global():
+    """Module state rebinds a name with `global`; the house style keeps state in objects."""
+    wrong = sorted(
+        f"{name}:{node.lineno}"
+        for name, path in modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Global)
+    )
+    assert wrong == []

@@ -476,7 +476,11 @@ def test_a_rank_asked_of_the_last_target_stays_on_it(answerer):
     answerer.ask("规上工业增加值增速多少", chat, now=1.0)
     answer = answerer.ask("全省排名呢", chat, now=2.0)
     assert answer.targets[:1] == (2,)
-    assert answer.reply.startswith("➤ 排名：台账中没有这项目标的排名数据\n第2项 规上工业增加值")
+    # its task text's words on a rank are said as such (h-trial16), not "no rank in the ledger"
+    assert answer.reply.startswith(
+        "➤ 排名：进展未写排名；目标任务中写的是“规模以上工业增加值增速高于全省平均水平；"
+        "继续保持全省第一方阵”\n第2项 规上工业增加值"
+    )
     answerer.ask("进出口总额怎么样", chat, now=3.0)  # one that ranks: its rank leads
     ranked = answerer.ask("全省排名呢", chat, now=4.0)
     assert ranked.reply.startswith("➤ 进出口额全市排名 3位"), ranked.reply
@@ -742,3 +746,31 @@ def test_the_best_or_worst_asked_by_jian_or_tiao_is_a_ranking(answerer, question
 
 def test_which_year_is_no_ranking_of_targets(answerer):
     assert answerer.ask("新增贷款最多的是哪一年").intent == "target"
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect", "numbers"),
+    [
+        ("新增贷款和固投谁负责", "units", (12, 1)),
+        ("造林和耕地保护什么时候到期", "deadline", (7, 16)),
+        ("慢阻肺和耕地保护差多少", "gap", (35, 16)),
+    ],
+)
+def test_an_aspect_of_two_targets_named_at_once_is_answered_for_each(
+    answerer, question, aspect, numbers
+):
+    # h-trial16: "新增贷款和固投谁负责" named only 新增贷款's units
+    answer = answerer.ask(question)
+    assert (answer.intent, answer.targets, answer.filter) == (
+        "target", numbers, {"multi": True, "aspect": aspect},
+    )  # fmt: skip
+    lines = answer.reply.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("这2项的")
+    assert [line.split("：", 1)[0] for line in lines[1:]] == [
+        f"第{n}项 {answerer.by_number[n].title}" for n in numbers
+    ]
+
+
+def test_one_targets_name_holding_a_join_keeps_its_aspect(answerer):
+    answer = answerer.ask("企业上云和技改谁负责")
+    assert answer.targets[:1] == (9,) and answer.reply.startswith("➤ 责任单位：县工信局")

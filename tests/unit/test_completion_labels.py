@@ -85,3 +85,29 @@ def test_a_target_missing_figures_ranks_nowhere_and_the_ranking_says_so(question
 
 def test_a_ranking_of_every_target_says_nothing_was_left_out(core):
     assert "未参与排名" not in core.ask("哪个目标完成最好").reply
+
+
+def test_a_list_below_a_share_names_the_targets_judged_behind_that_no_ratio_shows():
+    # h-trial16: "完成率低于100%的有哪些" said "没有符合条件的目标" while two targets were 未完成
+    # (one judged so with its one figure met, one with a figure missing)
+    judged = TargetSpec(
+        number=4,
+        title="耕地保护",
+        category="生态环境",
+        target_text="违法占用耕地比例低于10%，完成耕地保有量任务。",
+        indicators=(IndicatorSpec("违法占用耕地面积比例", "10", "%", "<=", "6.9"),),
+        status_override="未完成",
+        status_reason="耕地保有量还有缺口",
+    )
+    ledger = small_ledger(2020, ROADS, HOMES, judged)
+    core = Answerer(ledger, load_lexicon(), today=dt.date(2021, 1, 5), tz=ZoneInfo("UTC"))
+    answer = core.ask("完成率低于100%的有哪些")
+    assert answer.reply.splitlines() == [
+        "完成率低于100%的目标（每项目标取完成率最低的指标）：没有符合条件的目标。",
+        "另有已判定未完成或滞后的目标（完成率未能体现，1项）：",
+        "🔴 4. 耕地保护：未完成",
+        "另有1项未参与比较：1项缺少部分或全部完成值。",
+    ]
+    assert answer.targets == (4,)  # "第一个呢" opens it
+    # above a share, nothing is added: a target behind is not over any share
+    assert "另有" not in core.ask("完成率超过100%的").reply

@@ -70,6 +70,7 @@ def test_environment_overrides(tmp_path):
         ("[ledger\n", "不是有效的TOML"),
         ("[telegram]\nsender_rate = -1\n", "[telegram] sender_rate"),
         ("[ledger]\nyear = 20\n", "[ledger] year"),
+        ("[ledger]\nyear = 3000\n", "[ledger] year 应为 1900 到 2200 的年份"),
         ('[ledger]\nyear = "2021"\n', "[ledger] year"),
         ("[ledger]\nyear = true\n", "[ledger] year"),
         ('[telegram]\nsender_rate = "20"\n', "[telegram] sender_rate"),

@@ -43,7 +43,10 @@ CASES = [
     ('status_override = ""', 'status_override = "很好"', "status_override：应为 超额完成、"),
     ("aliases = [", "aliases = [1, ", "aliases：应为文字的列表"),
     ("year = 2020", 'year = "二〇二〇"', "meta.year：应为台账年份（整数）"),
-    ("year = 2020", "year = = 2020", "第3行第8列：不是有效的TOML写法"),
+    ("year = 2020", "year = = 2020", "第3行第8列：不是有效的TOML写法：等号后不是有效的值"),
+    # h-trial16: the parser's English alone ("Illegal character '\n'") told staff nothing
+    ('title = "新增贷款"', 'title = "新增贷款', "TOML写法：引号里的文字没有写结尾的引号"),
+    ("year = 2020", "year = 2020\nyear = 2021", "同一节里这个键写了两次，请删去一行"),
     # a year out of range was imported as it stood ("新增20210年台账")
     ("year = 2020", "year = 20210", "meta.year：应为1900到2200之间的台账年份，而不是 20210"),
     ("year = 2020", "year = 1899", "meta.year：应为1900到2200之间的台账年份，而不是 1899"),

@@ -33,3 +33,14 @@ def test_a_rank_stated_in_the_targets_text_is_its_own(county, question):
 
 def test_a_target_stating_no_rank_rejects(county):
     assert county.ask("工业类排第几").intent == "unknown"
+
+
+def test_the_stated_rank_leads_the_reply_when_no_indicator_holds_it(county):
+    # h-trial16: "社零排第几" of a target with no rank figure answered with its card alone,
+    # as if no rank had been asked; the clause its text states now leads, said as the task
+    # text's words (a goal, "继续保持全省第一方阵", is written there too)
+    answer = county.ask("固投排第几")
+    assert answer.reply.startswith(
+        "➤ 排名：进展未写排名；目标任务中写的是“预计增幅十一个县区中排名第一”\n第1项 固定资产投资"
+    )
+    assert answer.filter.get("aspect") == "rank"

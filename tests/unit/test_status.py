@@ -13,6 +13,7 @@ from bot.domain.status import (
     indicator_exceeded,
     indicator_met,
     light_for,
+    next_open_deadline,
     override_in_force,
 )
 
@@ -254,3 +255,15 @@ def test_an_override_with_its_reason_wins_over_missing_figures():
 def test_indicator_gap(indicator, gap):
     found = indicator_gap(indicator)
     assert (None if found is None else f"{found.normalize():f}") == gap
+
+
+def test_the_next_open_deadline_is_the_first_after_the_day_with_how_many_fall_due():
+    def due(number: int, *days: tuple[dt.date, bool]) -> TargetSpec:
+        deadlines = tuple(DeadlineSpec(day, "", done) for day, done in days)
+        return TargetSpec(number, f"目标{number}", "经济发展", "", deadlines=deadlines)
+
+    end, mid = dt.date(2020, 12, 31), dt.date(2020, 10, 31)
+    targets = [due(1, (mid, True), (end, False)), due(2, (end, False)), due(3, (end, True))]
+    assert next_open_deadline(targets, dt.date(2020, 11, 20)) == (end, 2)
+    assert next_open_deadline(targets, dt.date(2020, 10, 1)) == (end, 2)  # 31 Oct is done
+    assert next_open_deadline(targets, end) is None

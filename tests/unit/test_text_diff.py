@@ -33,3 +33,17 @@ def test_many_changes_are_counted_beyond_three():
 
 def test_whitespace_only_changes_say_so():
     assert describe_change(NOTE, NOTE.replace("。", "。 ", 1) + "  ") == "（内容未变，仅空白不同）"
+
+
+def test_a_text_replaced_by_another_is_shown_old_then_new():
+    # h-trial16: /undo of a new 认定理由 read "［加上“…还存在”］缺口已补齐；缺口［“已补齐”→…］"
+    old = (
+        "违法占用耕地比例“已降至6.9%”，但耕地保护目标任务未完成："
+        "“经代保后我县还存在缺口3.88万亩……争取逐步完成耕地保有量任务”"
+    )
+    assert describe_change(old, "缺口已补齐") == (
+        "违法占用耕地比例“已降至6.9%”，但耕地保护目标任务未完成：“经代保后我县还存在缺口3.88万亩……"
+        "争取逐步完成耕地…"
+        " → 缺口已补齐"
+    )
+    assert describe_change("缺口已补齐", old).startswith("缺口已补齐 → 违法占用耕地")
