@@ -14,7 +14,6 @@ from rapidfuzz import fuzz
 from bot.understanding.candidates import Candidate, Reason, candidate
 from bot.understanding.fuzzy_bounds import PassingBounds
 from bot.understanding.ordinals import other_ordinal
-from bot.understanding.reading_bounds import only_across_words, only_inside
 from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
@@ -190,7 +189,7 @@ class CandidateExplaining(PassingBounds):
                 longers = foreign.get(word)
                 if longers:
                     these = {n for n in these if not self._only_inside(word, longers, n)}
-                found |= {n for n in these if not self._across(word, n)}
+                found |= these
             holders = self._key_holders[key] = frozenset(found)
         return holders
 
@@ -203,9 +202,8 @@ class CandidateExplaining(PassingBounds):
             own = _key_tokens(key, word, self._word_tokens[word])
             if number in phrases.get(word, ()) or any(token in tokens for token in own):
                 longers = foreign.get(word)
-                if not (longers and self._only_inside(word, longers, number)):
-                    if not self._across(word, number):
-                        return True
+                if not longers or not self._only_inside(word, longers, number):
+                    return True
         return False
 
     def _only_inside(self, word: str, longers: tuple[str, ...], number: int) -> bool:
@@ -216,19 +214,19 @@ class CandidateExplaining(PassingBounds):
         inside = doc.inside.get((word, longers))
         if inside is None:
             text = doc.written
-            # no longer key in the text (most targets holding the word): not inside one
-            inside = any(longer in text for longer in longers) and only_inside(text, word, longers)
+            for longer in longers:
+                if longer in text:
+                    break
+            else:  # no longer key in the text (most targets holding the word): not inside one
+                doc.inside[(word, longers)] = False
+                return False
+            spans = [(at, at + len(longer)) for longer in longers for at in _places(text, longer)]
+            places = _places(text, word)
+            inside = bool(places) and all(
+                any(a <= at and at + len(word) <= b for a, b in spans) for at in places
+            )
             doc.inside[(word, longers)] = inside
         return inside
-
-    def _across(self, word: str, number: int) -> bool:
-        """Whether the target writes a lexicon word only across two words (外资 in 省外资金),
-        where it is not that word. Kept with the target's index entry."""
-        doc = self.docs[number]
-        across = doc.inside.get((word, ()))
-        if across is None:
-            across = doc.inside[(word, ())] = only_across_words(doc.written, word)
-        return across
 
     def _norm(self, row: int, avgdl: float) -> float:
         """The row's BM25 length norm as a Python float: the same double as numpy's, by the
@@ -255,8 +253,8 @@ class CandidateExplaining(PassingBounds):
                 for t in word_tokens[word]:
                     if t in tokens and t not in used:
                         found.append(tokens[t])
-                if not found or self._across(word, number):
-                    continue  # sums to 0, never more than `best`; or no reading there
+                if not found:
+                    continue  # sums to 0, never more than `best`
                 found_sum = sum([r.score for r in found])
                 if found_sum > best_sum:
                     best, best_sum = found, found_sum
@@ -428,6 +426,15 @@ _K1_PLUS_1 = BM25_K1 + 1
 # `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the
 # call of Python that `Reason._make` is (tuple.__new__ is what it calls).
 _reason = partial(tuple.__new__, Reason)
+
+
+def _places(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, overlapping places included."""
+    places, at = [], text.find(word)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1)
+    return places
 
 
 def _key_tokens(key: str, word: str, tokens) -> list[str]:

@@ -87,8 +87,7 @@ class _Doc:
     fuzzy_bits: tuple[tuple[str, int, int, int, int, bool], ...] | None = None
     # With it: the bits of all those phrases' characters, and the fewest any one needs.
     fuzzy_union: tuple[int, int] = (0, 1)
-    # (lexicon word, longer keys) -> whether it is written only inside them (`_only_inside`);
-    # (lexicon word, ()) -> whether only across two words (`_across`).
+    # (lexicon word, longer keys) -> whether it is written only inside them (`_only_inside`).
     inside: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict)
 
 

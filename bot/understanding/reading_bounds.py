@@ -1,13 +1,12 @@
-"""Where a text writes a word as that word: not only inside a longer key that reads otherwise
-(大学 in 大学生), nor only across two words (外资 in "利用省外资金": 省外 + 资金; 人口 in
-"城里人口袋": 城里人 + 口袋), jieba's dictionary cut deciding as in `word_bounds`."""
+"""Whether a text writes a word only across two words (人口 in "城里人口袋": 城里人 + 口袋), where
+it is not that word; jieba's dictionary cut decides, as in `word_bounds`."""
 
 from __future__ import annotations
 
 from bot.understanding.dictionary_cut import word_spans
 
 # Characters either side of a place that its cut is worked out on: enough for the words
-# around it, not the whole text (a long progress text is cut once per reading otherwise).
+# around it, not the whole text.
 _AROUND = 6
 
 
@@ -20,18 +19,9 @@ def places(text: str, word: str) -> list[int]:
     return found
 
 
-def only_inside(text: str, word: str, longers: tuple[str, ...]) -> bool:
-    """`text` writes `word`, and every time inside one of `longers`."""
-    spans = [(at, at + len(longer)) for longer in longers for at in places(text, longer)]
-    found = places(text, word)
-    return bool(found) and all(
-        any(a <= at and at + len(word) <= b for a, b in spans) for at in found
-    )
-
-
 def only_across_words(text: str, word: str) -> bool:
     """`text` writes `word`, and every time across two words: its start ends a word that
-    begins before it and its end begins one that goes on after it (省外 + 资金). A word cut
+    begins before it and its end begins one that goes on after it (城里人 + 口袋). A word cut
     off on one side only is no such case: the cut's own slips make those (妇幼保健 + 院)."""
     found = places(text, word)
     for at in found:
