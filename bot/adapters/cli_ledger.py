@@ -29,7 +29,7 @@ from bot.domain.status import light_for
 from bot.drafting.review import review_marks
 from bot.render.ledger_toml import load_ledger_file
 from bot.render.spreadsheet_files import SpreadsheetError, UnknownUnits, xlsx_sheet_year
-from bot.render.spreadsheet_read import read_spreadsheet
+from bot.render.spreadsheet_read import read_spreadsheet_noting
 from bot.render.target_view import list_item_json, overview_text, target_detail_text, target_json
 from bot.store.database import LedgerBusy
 from bot.store.ledger_import import ImportResult, load_ledger
@@ -194,6 +194,7 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
     if not path.is_file():
         raise not_a_file(path)
     suffix = path.suffix.lower()
+    ignored: list[str] = []  # a sheet's columns that are no ledger field
     if suffix == ".toml":
         # Units read as /assign and a sheet read them; the first ledger names them freely.
         ledger = load_ledger_file(path, units_held(engine), county_departments())
@@ -215,7 +216,7 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
             print(f"按工作表名“{named}台账”导入{named}年的台账", file=sys.stderr)
         base = ledger_for(config, engine, args)
         try:
-            ledger = read_spreadsheet(path, base, config.current_date())
+            ledger, ignored = read_spreadsheet_noting(path, base, config.current_date())
         except UnknownUnits as exc:  # another year's sheet names other units: say that first
             _refuse_another_years(exc.ledger, base, path, args)
             raise
@@ -232,6 +233,11 @@ def cmd_import(config: Config, engine: Engine, args) -> int:
         print(f"另一个导入正在写入台账，等待它完成（最多{args.wait:g}秒）……", file=sys.stderr)
         result = load_ledger(engine, ledger, source=path.name, force=args.force, wait=args.wait)
     _print_import(result)
+    if ignored:  # staff's own columns beside the ledger's: kept out, and said so
+        print(
+            f"注意：以下列不是台账的列，其内容没有导入：{'、'.join(ignored)}。"
+            "台账的列以 python main.py export --format xlsx 导出的表头为准"
+        )
     if suffix == ".toml":
         unchecked = review_marks(path.read_text(encoding="utf-8", errors="replace"))
         if unchecked:  # an import-report draft loaded as it came: say what is still a guess

@@ -3,6 +3,7 @@ modules depend on this small surface and never on bot.chat.service."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,3 +68,10 @@ class ChatContext(Protocol):
     def history_text(self, number: int, year: int | None = None) -> str: ...
 
     def calendar_warning(self) -> str | None: ...
+
+
+def shown(service: ChatContext, sender: Sender, reply: Reply, number: int, year: int) -> Reply:
+    """`reply` shows target `number` of `year`'s ledger on its own (/target N, /history N):
+    the chat's conversation is now about it, as after a question, and the reply holds that."""
+    service.conversations.open_target(sender.chat_id, number, year=year)
+    return dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))

@@ -14,7 +14,7 @@ from bot.app.documents import (
     report_file_name,
     report_text,
 )
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.registry import VIEWER, CommandSpec
 from bot.chat.types import Reply, Sender, parse_target_number
 from bot.chat.years import not_held, year_core
@@ -24,9 +24,9 @@ from bot.understanding.answering import Answerer
 
 REPORT_FORMATS = ("docx", "txt", "md", "通报")
 CHAT_EXPORT_FORMATS = ("xlsx", "csv")
-CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart 56 或 /chart 2020 56"
-UNITS_USAGE = "用法：/units [年份]，例如 /units 或 /units 2020"
-EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export 2020 csv"
+CHART_USAGE = "用法：/chart [年份] [序号]，例如 /chart、/chart {N} 或 /chart {YEAR} {N}"
+UNITS_USAGE = "用法：/units [年份]，例如 /units 或 /units {YEAR}"
+EXPORT_USAGE = "用法：/export [年份] xlsx|csv，例如 /export xlsx 或 /export {YEAR} csv"
 
 
 def cmd_circulated_report(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -80,14 +80,14 @@ def cmd_chart(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     from bot.render.charts import CJKFontMissing
 
     try:
-        return _chart_replies(service, args)
+        return _chart_replies(service, sender, args)
     except CJKFontMissing:
         return [
             Reply("图表暂不可用：服务器缺少中文字体，请管理员运行 scripts/ensure_cjk_font.sh。")
         ]
 
 
-def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
+def _chart_replies(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
     answerer, label, rest = year_core(service, args)
     if answerer is None:
         return not_held(service, args)
@@ -104,7 +104,8 @@ def _chart_replies(service: ChatContext, args: str) -> list[Reply]:
         count = len(ledger.targets)
         return [Reply(f"{ledger.year}年台账中没有第{number}项目标（共{count}项）。{CHART_USAGE}")]
     png = chart_png(ledger, today=today, target=target)
-    return [Reply(f"{label}第{target.number}项 {target.title}：指标完成情况", photo=png)]
+    reply = Reply(f"{label}第{target.number}项 {target.title}：指标完成情况", photo=png)
+    return [shown(service, sender, reply, number, ledger.year)]
 
 
 def cmd_export(service: ChatContext, sender: Sender, args: str) -> list[Reply]:

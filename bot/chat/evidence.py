@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.app.closing import ClosingRefused, propose_closing, propose_reopening
 from bot.app.evidence import attach, files_of, latest_report
 from bot.chat.changes import confirm_buttons
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.progress_reports import may_report, units_of
 from bot.chat.registry import CommandSpec
 from bot.chat.reminders import acknowledge_by_reply, reply_to_reminder
@@ -53,16 +53,16 @@ FILE_LABEL = re.compile(
     r"(?:见附件|如下|已上传|请查收|请审核)?[。.!！]*"
 )
 ATTACH_HELP = (
-    "请在照片或文件的说明中写 /report 序号 进展（例如 /report 30 已完工，见验收照片），"
+    "请在照片或文件的说明中写 /report 序号 进展（例如 /report {N} 已完工，见验收照片），"
     "或回复督查提醒发送，或先发 /report 再发文件。"
 )
 EVIDENCE_USAGE = (
-    "用法：/evidence 序号，例如 /evidence 30（管理员可在文件说明中写 /evidence 30 说明 来上传）"
+    "用法：/evidence 序号，例如 /evidence {N}（管理员可在文件说明中写 /evidence {N} 说明 来上传）"
 )
 CLOSE_USAGE = (
-    "用法：/close 序号 理由，例如 /close 30 已完工并经现场核实；确需时 /close 30 强制 理由"
+    "用法：/close 序号 理由，例如 /close {N} 已完工并经现场核实；确需时 /close {N} 强制 理由"
 )
-UNCLOSE_USAGE = "用法：/unclose 序号 理由，例如 /unclose 30 复核发现数据有误"
+UNCLOSE_USAGE = "用法：/unclose 序号 理由，例如 /unclose {N} 复核发现数据有误"
 FORCE_WORDS = ("强制", "--force")
 
 
@@ -266,7 +266,8 @@ def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]
         rows, contents = files_of(session, number, year=service.year, limit=10)
     if not rows:
         how = f"单位在照片或文件的说明中写 /report {number} 进展 即可报送"
-        return [Reply(f"第{number}项 {target.title} 还没有佐证材料（{how}）。")]
+        none = Reply(f"第{number}项 {target.title} 还没有佐证材料（{how}）。")
+        return [shown(service, sender, none, number, service.year)]
     tz = service.config.tz
     lines = [f"第{number}项 {target.title} 的佐证材料（{len(rows)}份）："]
     for row in rows:
@@ -280,7 +281,7 @@ def cmd_evidence(service: ChatContext, sender: Sender, args: str) -> list[Reply]
             f"以下发送前{len(contents)}份；其余请用命令行 "
             f"python main.py evidence list {number} 查看。"
         )
-    replies = [Reply("\n".join(lines))]
+    replies = [shown(service, sender, Reply("\n".join(lines)), number, service.year)]
     replies += [
         Reply(row.name, document=(row.name, content))
         for row, content in zip(rows, contents, strict=False)

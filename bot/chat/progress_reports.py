@@ -18,7 +18,7 @@ from bot.app.progress_reports import (
     report_by_id,
 )
 from bot.app.report_figures import misdirected_figure, plan_report
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.documents import REPORT_FORMATS, cmd_circulated_report
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
@@ -40,11 +40,11 @@ from bot.store.uow import reading
 
 logger = logging.getLogger(__name__)
 
-REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report 12 新增贷款 26亿元 截至11月"
+REPORT_USAGE = "用法：/report 序号 进展或数值，例如 /report {N} {IND} {FIG} 截至6月底"
 # For a chat with no target of its own: no number that would be another unit's target.
 UNIT_REPORT_USAGE = "用法：/report 序号 进展或数值，序号是本单位负责的目标在台账中的序号"
 DOCUMENT_USAGE = (
-    "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report 2020 docx"
+    "汇报文档：/report [年份] [docx|txt|md|通报]，例如 /report、/report txt、/report {YEAR} docx"
 )
 REPORT_MAX_CHARS = 1000  # a progress note, not a document: longer material goes as a file
 REJECT_REASON = "数据口径不符，请按12月底数据报送"  # the example reason, in the usage and the ask
@@ -100,7 +100,7 @@ def _example_number(ctx: ChatContext, sender: Sender) -> str:
     if ctx.role_of(sender) is None:
         own = _own_targets(ctx, units_of(ctx, sender))
         return f"，例如 {own[0].number}" if own else ""
-    return "，例如 12"
+    return "，例如 {N}"
 
 
 def _own_line(own: list) -> str:
@@ -187,12 +187,11 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         ctx.engine, year=ctx.year, number=number, chat_id=sender.chat_id, text=text
     )
     if same is not None:  # sent twice (a double tap, a resend): one report waits, not two
-        return [
-            Reply(
-                f"第{number}项的这条报送已经收到（编号{same.id}），正在等待督查局审核，"
-                "无需重复发送。如需补充，请发送新的内容。"
-            )
-        ]
+        again = Reply(
+            f"第{number}项的这条报送已经收到（编号{same.id}），正在等待督查局审核，"
+            "无需重复发送。如需补充，请发送新的内容。"
+        )
+        return [shown(ctx, sender, again, number, ctx.year)]
     report = file_report(
         ctx.engine,
         year=ctx.year,
@@ -201,12 +200,13 @@ def create_report(ctx: ChatContext, sender: Sender, number: int, text: str) -> l
         chat_id=sender.chat_id,
         text=text,
     )
-    shown = plan.figure or plan.proposal
-    kind = "数据" if shown.command == "set" else "进展"
-    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", shown.summary]
+    planned = plan.figure or plan.proposal
+    kind = "数据" if planned.command == "set" else "进展"
+    lines = [f"已收到第{number}项的{kind}报送（编号{report.id}），待督查局审核：", planned.summary]
     if plan.older:
         lines.append(f"注意：{plan.older}，审核人确认前不会覆盖。")
-    return [Reply("\n".join(lines))]
+    # the receipt is about that target: a reply under it reports more of its progress
+    return [shown(ctx, sender, Reply("\n".join(lines)), number, ctx.year)]
 
 
 def cmd_report(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:

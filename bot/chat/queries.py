@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
@@ -15,7 +14,7 @@ from bot.app.queries import (
     list_words,
     select_targets,
 )
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import (
     ADMIN,
@@ -145,16 +144,16 @@ def cmd_target(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
         if target is None:
             return [Reply(no_such_target(answerer.ledger, number))]
         if not label:
-            return [service.target_reply(target)]
+            return [shown(service, sender, service.target_reply(target), number, service.year)]
         text = render_target(target, answerer.today, service.config.tz)
-        return [Reply(f"【{label}】{text}")]
+        return [shown(service, sender, Reply(f"【{label}】{text}"), number, answerer.ledger.year)]
     number = parse_target_number(args)
     if number is None:
         return [Reply(TARGET_USAGE)]
     target = service.target(number)
     if target is None:
         return [Reply(no_such_target(service.answerer.ledger, number))]
-    return [service.target_reply(target)]
+    return [shown(service, sender, service.target_reply(target), number, service.year)]
 
 
 def cmd_due(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
@@ -206,13 +205,16 @@ def cmd_history(service: ChatContext, sender: Sender, args: str) -> list[Reply]:
             return found
         answerer, _, number = found
         if number is not None and number in answerer.by_number:
-            return [Reply(service.history_text(number, answerer.ledger.year))]
+            year = answerer.ledger.year
+            return [
+                shown(service, sender, Reply(service.history_text(number, year)), number, year)
+            ]
     number = parse_target_number(args)
     if number is None:
         return [Reply(HISTORY_USAGE)]
     if service.target(number) is None:
         return [Reply(no_such_target(service.answerer.ledger, number) + HISTORY_USAGE)]
-    return [Reply(service.history_text(number))]
+    return [shown(service, sender, Reply(service.history_text(number)), number, service.year)]
 
 
 # --- buttons -----------------------------------------------------------------------------
@@ -222,9 +224,11 @@ def btn_pick(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     target = service.target(int(rest))
     if target is None:
         return [Reply("", toast="该目标不存在")]
-    service.conversations.open_target(sender.chat_id, target.number, year=service.year)
-    reply = service.target_reply(target, edit=True)
-    return [dataclasses.replace(reply, context=service.conversations.snapshot(sender.chat_id))]
+    return [
+        shown(
+            service, sender, service.target_reply(target, edit=True), target.number, service.year
+        )
+    ]
 
 
 def btn_detail(service: ChatContext, sender: Sender, role: str, rest: str) -> list[Reply]:
@@ -255,17 +259,17 @@ def btn_page(service: ChatContext, sender: Sender, role: str, rest: str) -> list
     return [service.list_page(saved, page, edit=True)]
 
 
-SUMMARY_USAGE = "用法：/summary [年份]，例如 /summary 或 /summary 2020"
-TARGET_USAGE = "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
+SUMMARY_USAGE = "用法：/summary [年份]，例如 /summary 或 /summary {YEAR}"
+TARGET_USAGE = "用法：/target [年份] 序号，例如 /target {N}、/target {YEAR} {N}"
 DUE_USAGE = "用法：/due [天数]，例如 /due 30（天数为1到3660的整数）"
-ASK_USAGE = "用法：/ask 问题，例如 /ask 新增贷款完成了吗"
+ASK_USAGE = "用法：/ask 问题，例如 /ask {ASK}"
 HISTORY_USAGE = (
-    "用法：/history [年份] 序号，例如 /history 12、/history 2020 12（序号须是台账中的目标）"
+    "用法：/history [年份] 序号，例如 /history {N}、/history {YEAR} {N}（序号须是台账中的目标）"
 )
 
 LIST_USAGE = (
     "用法：/list [年份] 状态|单位|领域，可组合（同时满足；几个状态任一即可），"
-    "例如 /list 未完成、/list 民政局、/list 2020 生态环境、/list 民政局 未完成 滞后。"
+    "例如 /list 未完成、/list {UNIT}、/list {YEAR} {CAT}、/list {UNIT} 未完成 滞后。"
 )
 
 COMMANDS = (

@@ -27,7 +27,8 @@ from bot.app.reminders import (
     unsubscribe,
 )
 from bot.chat import progress_reports
-from bot.chat.context import ChatContext
+from bot.chat.context import ChatContext, shown
+from bot.chat.numbered_reports import numbered_report
 from bot.chat.progress_reports import create_report, may_report, units_of
 from bot.chat.registry import PUBLIC, ButtonSpec, CommandSpec
 from bot.chat.types import ADMIN, VIEWER, Reply, Sender, no_such_target, parse_target_number
@@ -67,13 +68,13 @@ def _unit_and_chat(ctx: ChatContext, sender: Sender, args: str, usage: str):
     return _resolve_unit(ctx, parts[0]), chat_id
 
 
-UNSUBSCRIBE_USAGE = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe 民政局"
+UNSUBSCRIBE_USAGE = "用法：/unsubscribe 单位 [群ID]，例如 /unsubscribe {UNIT}"
 DIGEST_USAGE = "用法：/digest on 或 /digest off（每周一9:00推送周报及逾期通报）"
-URGE_USAGE = "用法：/urge 序号，例如 /urge 16（序号须是台账中的目标）"
-REMINDERS_USAGE = "用法：/reminders [YYYY-MM-DD]，例如 /reminders 2020-12-24"
+URGE_USAGE = "用法：/urge 序号，例如 /urge {N}（序号须是台账中的目标）"
+REMINDERS_USAGE = "用法：/reminders [YYYY-MM-DD]，例如 /reminders {DAY}"
 SUBSCRIBE_USAGE = (
-    "用法：/subscribe 单位 [群ID]，例如在单位群里发 /subscribe 民政局，"
-    "或 /subscribe 民政局 -1001234567"
+    "用法：/subscribe 单位 [群ID]，例如在单位群里发 /subscribe {UNIT}，"
+    "或 /subscribe {UNIT} -1001234567"
 )
 
 
@@ -193,7 +194,7 @@ def cmd_urge(ctx: ChatContext, sender: Sender, args: str) -> list[Reply]:
         lines.append(f"未确认送达{result.uncertain}条，失败{result.failed}条（见 /outbox）")
     if missed:
         lines.append("未订阅提醒的单位：" + "、".join(missed))
-    return [Reply("\n".join(lines))]
+    return [shown(ctx, sender, Reply("\n".join(lines)), target.number, ctx.year)]
 
 
 def reply_to_reminder(
@@ -221,6 +222,25 @@ def reply_to_reminder(
     return replies
 
 
+def reply_to_receipt(
+    ctx: ChatContext, sender: Sender, replied_message_id: int, text: str
+) -> list[Reply] | None:
+    """A unit's reply under the bot's receipt for one of its targets (a reminder's 已确认收到,
+    a report's 已收到…报送) reports that target's progress, as a reply to the reminder does;
+    None when the reply is no unit's or the message was about no target it may report on."""
+    if ctx.role_of(sender) is not None:
+        return None  # an admin's or a leader's reply is a follow-up question
+    about = ctx.conversations.pinned(sender.chat_id, replied_message_id)
+    if about is None or not about.targets or about.year not in (None, ctx.year):
+        return None
+    number = about.targets[0]
+    if not may_report(ctx, sender, number):
+        return None
+    if is_acknowledgement(text):
+        return []  # "收到" under a receipt: the group's manners, answered by silence
+    return numbered_report(ctx, sender, text) or create_report(ctx, sender, number, text)
+
+
 def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> list[Reply]:
     """ "收到" under a reminder: its 收到, said the first time (later ones are the group's manners,
     answered by silence); no progress report is filed, so the reminders go on."""
@@ -230,12 +250,11 @@ def _acknowledged_by_words(ctx: ChatContext, sender: Sender, reminder: OutboxEnt
     if done.row is None or not done.recorded:
         return []
     heading = HEADINGS.get(done.row.kind, "提醒")
-    return [
-        Reply(
-            f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
-            f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
-        )
-    ]
+    receipt = Reply(
+        f"{done.row.acked_by_name}已确认收到第{done.row.target_number}项{heading}"
+        f"（{_when(ctx, done.row.acked_at)}）。报送进展请回复提醒消息，写明进展或数值。"
+    )
+    return [shown(ctx, sender, receipt, done.row.target_number, ctx.year)]
 
 
 def acknowledge_by_reply(ctx: ChatContext, sender: Sender, reminder: OutboxEntry) -> None:
@@ -273,7 +292,7 @@ def btn_ack(ctx: ChatContext, sender: Sender, role: str | None, rest: str) -> li
         return [Reply("", toast=f"已由{who}于{when}确认收到，无需重复确认")]
     heading = HEADINGS.get(done.row.kind, "提醒")
     text = f"{who}已确认收到第{done.row.target_number}项{heading}（{when}）。"
-    return [Reply(text, toast="已确认收到")]
+    return [shown(ctx, sender, Reply(text, toast="已确认收到"), done.row.target_number, ctx.year)]
 
 
 def _ack_lines(ctx: ChatContext) -> list[str]:

@@ -56,6 +56,7 @@ from bot.chat.waiting_changes import typed_settlement, with_waiting_note
 from bot.config import Config
 from bot.domain.ledger import TargetSpec
 from bot.domain.reminder_policy import ReminderPolicy
+from bot.domain.usage_examples import filled, usage_examples
 from bot.domain.work_calendar import WorkCalendar, load_work_calendar
 from bot.render.replies import list_title, render_candidates, render_list, render_target
 from bot.store.ledger_store import history, read_ledger, read_target
@@ -77,7 +78,7 @@ def admin_only(office: str) -> str:
 # A confirmation typed as text where no button waits: it is not a question about a target.
 BARE_CONFIRMATIONS = frozenset({"确认", "确定", "取消", "好的确认", "确认修改"})
 NOTHING_TO_CONFIRM = (
-    "现在没有等待确认的操作。修改数据请用命令（如 /set 12 新增贷款 25.1亿元），"
+    "现在没有等待确认的操作。修改数据请用命令（如 /set {N} {IND} {FIG}），"
     "确认时点消息下的“确认”按钮；提问请直接输入问题。"
 )
 GRANT_CACHE_SECONDS = 30
@@ -187,7 +188,7 @@ class ChatService:
             logger.warning("viewer %s tried admin command /%s", sender.user_id, name)
             return [Reply(f"/{name} {admin_only(self.config.office_name)}")]
         try:
-            replies = command.handler(self, sender, args.strip())
+            replies = self._with_examples(command.handler(self, sender, args.strip()))
             note_pages(self, sender, replies)  # "/list" then "下一页" typed
             return with_waiting_note(self, sender, replies)
         except OverflowError:  # a number beyond the database's 64-bit integers
@@ -199,8 +200,19 @@ class ChatService:
         sender's change waiting for it, and a change still waiting is said under the answer."""
         word = without_unseen(text).strip(" 。.!！")
         if word in BARE_CONFIRMATIONS and self.role_of(sender) is not None:
-            return typed_settlement(self, sender, word) or [Reply(NOTHING_TO_CONFIRM)]
-        return with_waiting_note(self, sender, self._question(sender, text))
+            settled = typed_settlement(self, sender, word) or [Reply(NOTHING_TO_CONFIRM)]
+            return self._with_examples(settled)
+        return with_waiting_note(self, sender, self._with_examples(self._question(sender, text)))
+
+    def _with_examples(self, replies: list[Reply]) -> list[Reply]:
+        """The replies with their usage lines' examples drawn from the live ledger."""
+        if not any("{" in r.text for r in replies):
+            return replies
+        ledger = self.answerer.ledger
+        examples = dataclasses.replace(
+            usage_examples(ledger.targets, ledger.year), question=self.answerer.examples.target
+        )
+        return [dataclasses.replace(r, text=filled(r.text, examples)) for r in replies]
 
     def _question(self, sender: Sender, text: str) -> list[Reply]:
         pasted, text = text, without_unseen(text)  # a paste's "\u200b/target 12" is a command
@@ -237,6 +249,8 @@ class ChatService:
         a follow-up on what the replied answer was about."""
         text = without_unseen(text)
         report = chat_reminders.reply_to_reminder(self, sender, replied_message_id, text)
+        if report is None:  # under a receipt of the bot's for one of the unit's targets
+            report = chat_reminders.reply_to_receipt(self, sender, replied_message_id, text)
         if report is not None:
             return report
         self.conversations.resume(sender.chat_id, replied_message_id)

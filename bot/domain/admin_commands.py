@@ -23,6 +23,7 @@ from types import MappingProxyType
 from bot.domain import admin_figures, admin_lists
 from bot.domain.admin_grammar import CommandError, Grammar, Lookup, Proposal
 from bot.domain.ledger import text_problem
+from bot.domain.usage_examples import filled, usage_examples
 
 GRAMMARS = MappingProxyType({g.name: g for g in (*admin_figures.GRAMMARS, *admin_lists.GRAMMARS)})
 ADMIN_PROPOSAL_COMMANDS = tuple(GRAMMARS)
@@ -46,7 +47,7 @@ def propose(
     parse = grammar.parse
     if grammar.takes_year:
         parse = functools.partial(parse, year=year)
-    return _parsed(name, grammar, parse, args, lookup, today)
+    return _parsed(name, grammar, parse, args, lookup, today, year)
 
 
 def propose_reported_figure(args: str, lookup: Lookup, *, today: dt.date) -> Proposal:
@@ -60,13 +61,30 @@ def propose_reported_figure(args: str, lookup: Lookup, *, today: dt.date) -> Pro
     return _parsed("set", grammar, parse, args, lookup, today)
 
 
-def _parsed(name: str, grammar: Grammar, parse, args: str, lookup: Lookup, today) -> Proposal:
+def _parsed(
+    name: str, grammar: Grammar, parse, args: str, lookup: Lookup, today, year=None
+) -> Proposal:
     text = _normalized(args or "", grammar)
     try:
         _refuse_control_characters(name, text)
         return parse(text, lookup, today)
     except CommandError as exc:
-        raise type(exc)(f"{exc}\n用法：{grammar.usage}") from None
+        raise type(exc)(f"{exc}\n用法：{usage_of(name, lookup, year)}") from None
+
+
+def usage_of(command: str, lookup: Lookup, year: int | None = None) -> str:
+    """The command's correct form, its example naming a target of the ledger `lookup` reads."""
+    return filled(GRAMMARS[command].usage, usage_examples(_first_targets(lookup), year))
+
+
+def _first_targets(lookup: Lookup, reach: int = 20):
+    """The ledger's first targets, up to the first with a figure to set (its usage example)."""
+    for number in range(1, reach + 1):
+        target = lookup(number)
+        if target is not None:
+            yield target
+            if any(i.target for i in target.indicators):
+                return
 
 
 def _normalized(text: str, grammar: Grammar) -> str:

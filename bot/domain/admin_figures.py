@@ -417,7 +417,7 @@ GRAMMARS = (
     Grammar(
         "set",
         "修改完成值：/set 序号 指标 值",
-        "/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元",
+        "/set 序号 指标 值 [数据时点]，例如：/set {N} {IND} {FIG}",
         ("序号", "指标", "数值", "单位或数据时点"),
         _set,
         takes_year=True,
@@ -425,7 +425,7 @@ GRAMMARS = (
     Grammar(
         "status",
         "认定状态：/status 序号 状态 理由（自动=取消认定）",
-        "/status 序号 状态 理由，例如：/status 12 滞后 资金未到位；/status 12 自动",
+        "/status 序号 状态 理由，例如：/status {N} 滞后 资金未到位；/status {N} 自动",
         ("序号", "状态", "理由"),
         _status,
         typed_tail=True,
@@ -433,7 +433,7 @@ GRAMMARS = (
     Grammar(
         "note",
         "补充进展：/note 序号 文本",
-        "/note 序号 文本，例如：/note 12 11月新增贷款1.2亿元",
+        "/note 序号 文本，例如：/note {N} 本月已完成招标",
         ("序号", "补充内容"),
         _note,
         typed_tail=True,

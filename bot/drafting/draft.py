@@ -49,7 +49,7 @@ from bot.drafting.pairing import pair_indicators
 from bot.drafting.pending_counts import short_figure_keeps_open
 from bot.drafting.place_titles import titles_of_places
 from bot.drafting.plan_shares import plans_answered_by_shares
-from bot.drafting.progress_rows import progress_by_row
+from bot.drafting.progress_rows import progress_shown
 from bot.drafting.rate_bases import based_rates, rates_over_targets
 from bot.drafting.report_dates import guess_year, report_day, reports_year_end, tells_progress
 from bot.drafting.review import Draft, Guess
@@ -269,8 +269,8 @@ def draft_target(
         title=title.value,
         category=category.value,
         target_text=target_text,
-        progress_text="\n".join(
-            t for t in (cells.plan_text, progress_by_row(raw_progress, item.progress_text)) if t
+        progress_text=progress_shown(
+            cells.plan_text, raw_progress, item.progress_text, row, units
         ),
         same_line=item.same_line,
         units=units,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from bot.domain.echo import echoed
 from bot.render.spreadsheet import COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -316,3 +317,30 @@ def read_xlsx_rows(path: Path) -> tuple[list[list[str]], list[CellProblem]]:
     finally:
         book.close()
     return rows, problems
+
+
+def ignored_columns(rows: list[list[str]]) -> list[str]:
+    """The columns no ledger field is read from, as "“联系人”（F列）": a header the export
+    does not write, or no header over cells that hold something."""
+    if not rows:
+        return []
+    ignored = []
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    width = max(len(row) for row in rows)
+    for i, name in enumerate(header + [""] * (width - len(header))):
+        if name in COLUMNS:
+            continue
+        if name or any(i < len(row) and row[i].strip() for row in rows[1:]):
+            shown = f"“{echoed(name)}”" if name else "无表头的一列"
+            ignored.append(f"{shown}（{_column_letter(i)}列）")
+    return ignored
+
+
+def _column_letter(index: int) -> str:
+    """Excel's name of the column at 0-based `index`: A, …, Z, AA, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

@@ -54,6 +54,7 @@ from bot.render.spreadsheet_files import (
     CellProblem,
     SpreadsheetError,
     UnknownUnits,
+    ignored_columns,
     read_csv_rows,
     read_xlsx_rows,
 )
@@ -428,6 +429,15 @@ def rows_to_ledger(
 def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec:
     """Read an xlsx or CSV export back into a ledger, or raise SpreadsheetError; `today` as
     for `rows_to_ledger`."""
+    return read_spreadsheet_noting(path, base, today)[0]
+
+
+def read_spreadsheet_noting(
+    path: Path, base: LedgerSpec, today: dt.date
+) -> tuple[LedgerSpec, list[str]]:
+    """`read_spreadsheet`, and the columns it left out (`ignored_columns`), for the importer
+    to say: a column staff added beside the ledger's is no reason to refuse the file, but
+    what it holds must not seem imported."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         rows, problems = read_xlsx_rows(path)
@@ -437,4 +447,4 @@ def read_spreadsheet(path: Path, base: LedgerSpec, today: dt.date) -> LedgerSpec
         raise SpreadsheetError(str(path), [CellProblem(1, "", "只支持 .xlsx 和 .csv 文件")])
     if problems:
         raise SpreadsheetError(str(path), problems)
-    return rows_to_ledger(rows, base, today, str(path))
+    return rows_to_ledger(rows, base, today, str(path)), ignored_columns(rows)

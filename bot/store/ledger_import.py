@@ -7,6 +7,7 @@ import datetime as dt
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -199,6 +200,8 @@ def load_ledger(
     force: bool = False,
     now: dt.datetime | None = None,
     wait: float = 0.0,
+    batch_seconds: float = IMPORT_BATCH_SECONDS,
+    between: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Add the file's year to the database, or bring that year in line with the file without
     losing admin edits; other years are never touched.
@@ -212,7 +215,8 @@ def load_ledger(
     on answering and changing figures meanwhile. A crash mid-import leaves some targets
     imported and the rest as they were, each one whole; running the same import again
     finishes it, because importing is idempotent and the importer's own writes never count
-    as conflicts.
+    as conflicts. A batch holds at least one target and ends once `batch_seconds` have passed;
+    `between` runs after each batch but the last (default: a short pause on SQLite).
     """
     check_ledger(ledger)
     at = now or utc_now()
@@ -220,6 +224,8 @@ def load_ledger(
     change_id = uuid.uuid4().hex
     actor = f"{IMPORT_ACTOR}:{source}" if source else IMPORT_ACTOR
     pause = IMPORT_YIELD_SECONDS if engine.dialect.name == "sqlite" else 0.0
+    if between is None:
+        between = (lambda: time.sleep(pause)) if pause else (lambda: None)
     targets = deque(ledger.targets)
     with import_lock(engine, wait=wait):
         first = True
@@ -230,7 +236,7 @@ def load_ledger(
                 if first:
                     _write_meta(session, ledger, source, at, result)
                     first = False
-                while targets and time.monotonic() - began < IMPORT_BATCH_SECONDS:
+                while targets:
                     _import_target(
                         session,
                         ledger.year,
@@ -241,6 +247,8 @@ def load_ledger(
                         change_id=change_id,
                         at=at,
                     )
-            if targets and pause:
-                time.sleep(pause)
+                    if time.monotonic() - began >= batch_seconds:
+                        break
+            if targets:
+                between()
     return result

@@ -150,6 +150,12 @@ class Conversations:
             while len(self._pinned) > self.limit:
                 self._pinned.popitem(last=False)
 
+    def pinned(self, chat_id: int, message_id: int) -> Conversation | None:
+        """A copy of what the bot's message `message_id` was about, if it was pinned."""
+        with self._lock:
+            found = self._pinned.get((chat_id, message_id))
+        return dataclasses.replace(found) if found is not None else None
+
     def resume(self, chat_id: int, message_id: int, now: float | None = None) -> bool:
         """A reply to a message of the bot: the chat's context becomes what that message
         answered, however long ago; False when the message answered no target or list."""

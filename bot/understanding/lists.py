@@ -228,6 +228,8 @@ class ListAnswers(UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearList
         status = UNDONE_AT_CLOSE if closed else status
         units, role, negated = self._units_read(q)
         unit = units[0] if units else None
+        if status is None and unit and self._counts_units_done(q, unit):
+            status = DONE_STATUSES  # "发改委完成了几项": that unit's done targets, counted
         category = self._category_filter(q)
         due = self._due_filter(q)
         if due is not None and status == ("已完成",) and not DONE_ALREADY.search(q):

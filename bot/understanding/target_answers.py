@@ -3,6 +3,7 @@ the indicator a one-figure question asks for, and the aspect line a question lea
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -71,9 +72,55 @@ class TargetAnswers:
         return card
 
     def _asked_indicator(self, q: str, target: TargetSpec, *, strict: bool = True):
-        """The indicator a one-figure question asks for ("优良天数有多少天"), if any."""
+        """The indicator a one-figure question asks for ("优良天数有多少天"), if any: by its
+        name, or by a word the field lexicon equates with its name ("细颗粒物" for PM2.5)."""
         if len(target.indicators) < 2 and strict:
             return None
+        named = self._indicator_named(q, target, strict=strict)
+        if named is not None:
+            return named
+        said = self._said_as_named(q, target)
+        return self._indicator_named(said, target, strict=strict) if said else None
+
+    def _said_as_named(self, q: str, target: TargetSpec) -> str:
+        """`q` with the one lexicon word it says for the whole name of an indicator written
+        as that name ("细颗粒物" → "pm2.5"), or "": no such word, several, or a word of the
+        target's own title (then the question names the target, not one of its figures)."""
+        names = {normalize(i.name) for i in target.indicators if i.actual or i.target}
+        title = normalize(target.title)
+        for said, written in self._term_forms():
+            if said not in q or said in title or any(said in n for n in names):
+                continue
+            hits = {w for w in written if w in names and w not in title}
+            if len(hits) == 1:
+                return q.replace(said, hits.pop())
+        return ""
+
+    def _term_forms(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(word a question says, the words a ledger writes for it), longest said word first.
+        An abbreviation and its written forms all name one term, each the others; a word
+        several abbreviations list (空气质量 of PM2.5 and PM10) is their field, no term's name.
+        An everyday word ([synonyms]) is said for its ledger words, never the other way."""
+        forms = getattr(self, "_term_table", None)
+        if forms is None:
+            lexicon = self.lexicon
+            groups = {
+                k: tuple(dict.fromkeys(normalize(w) for w in (k, *lexicon.synonyms.get(k, ()))))
+                for k in lexicon.abbreviations
+            }
+            listed = Counter(w for group in groups.values() for w in group)
+            pairs: list[tuple[str, tuple[str, ...]]] = []
+            for group in groups.values():
+                own = tuple(w for w in group if listed[w] == 1 and len(w) >= 2)
+                pairs += [(w, own) for w in own]
+            for key, words in lexicon.synonyms.items():
+                if key not in groups and len(key) >= 2:
+                    pairs.append((normalize(key), tuple(normalize(w) for w in words)))
+            forms = self._term_table = sorted(pairs, key=lambda p: -len(p[0]))
+        return forms
+
+    def _indicator_named(self, q: str, target: TargetSpec, *, strict: bool):
+        """The indicator whose name `q` writes or nearly writes, if any."""
         best, best_score = None, 0.0
         needed = 80 if strict else 90
         asked_rank = None  # of the question alone: read once, for the first indicator with figures

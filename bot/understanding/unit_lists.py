@@ -34,6 +34,11 @@ ONE_THING = re.compile(
     r"|[那这]个[^，,。？?！!\s]{1,8}?的事"
 )
 
+# How many a unit has done, counted ("发改委完成了几项", "水利局完成多少项"): its targets done,
+# past the goal or at it. Read only beside a unit named as such and nothing else, since
+# "省重点项目完成了几项" asks a target's own count.
+DONE_COUNT = re.compile(r"(?<![没未])(?:完成|达标)了?(?:几|多少)项")
+
 
 class UnitLists:
     """The unit a list question names, and the unknown-unit lists, of `Answerer`
@@ -108,6 +113,15 @@ class UnitLists:
                 f"不由{names}负责"
             )  # fmt: skip
         return f"{names}{'牵头' if role == 'lead' else '配合' if role else '负责'}"
+
+    def _counts_units_done(self, q: str, unit: str) -> bool:
+        """The question counts what the unit has done, and says nothing else."""
+        counted = DONE_COUNT.search(q)
+        return (
+            bool(counted)
+            and self._named_as_unit(q, unit)
+            and not self._says_besides_unit(DONE_COUNT.sub(" ", q), unit)
+        )
 
     def _unit_filter(self, q: str) -> tuple[str | None, str | None]:
         """The unit named in the question, and "lead"/"assist" when only that role counts."""

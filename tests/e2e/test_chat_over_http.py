@@ -231,7 +231,7 @@ async def test_a_cancelled_or_malformed_change_is_not_applied(bot, engine):
     reply = await bot.say(ADMIN, ADMIN, "/set 12 新增贷款 25万亩")
     assert reply.text == (
         "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n"
-        "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
+        "用法：/set 序号 指标 值 [数据时点]，例如：/set 3 改扩建或新建中心敬老院 1所"
     )
     assert keyboard(reply.sent[0]) == []
     assert actual(engine, 12, "新增贷款") == "24.43"

@@ -91,7 +91,7 @@ def test_an_admin_chats_in_the_console(config_file):
     assert out[6] == "已撤销：第12项 新增贷款完成值：25.1亿元 → 24.43亿元"
     assert out[7] == (
         "单位不符：第12项“新增贷款”的单位是亿元，你输入的是万亩\n"
-        "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
+        "用法：/set 序号 指标 值 [数据时点]，例如：/set 3 改扩建或新建中心敬老院 1所"
     )
     assert out[8].startswith("第12项变更记录（最近2条）：\n")
     assert "console 新增贷款完成值：25.1亿元 → 24.43亿元（撤销）" in out[8]

@@ -164,3 +164,38 @@ async def test_a_leader_asking_how_many_targets_gets_the_summary(config, engine,
         for question in ("一共多少个目标", "完成了多少项"):
             reply = await bot.say(LEADER, LEADER, question)
             assert reply.text.startswith("2020年县工作责任目标台账：共66项\n"), reply.text
+
+
+async def test_a_leader_asking_how_many_a_unit_has_done_gets_the_count_and_the_list(
+    config, engine, fake
+):
+    # Before, "发改委完成了几项" listed all 13 of 县发改委's targets, done or not: the count
+    # asked for was nowhere.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        done = await bot.say(LEADER, LEADER, "发改委完成了几项")
+        head, *rows = done.text.splitlines()
+        assert head == "县发改委负责的已完成、超额完成的目标（共6项）："
+        assert len(rows) == 6 and all(row.startswith("🟢") for row in rows), rows
+        # a target's own count is still that target's figure
+        own = await bot.say(LEADER, LEADER, "省重点项目完成了几项")
+        assert own.text.startswith("➤ 省重点项目 8个 / 目标5个"), own.text
+
+
+async def test_a_target_shown_by_a_command_is_what_the_next_question_is_about(
+    config, engine, fake
+):
+    # Before, "谁负责" right after /target 12 said "请先问一项目标": only a question or a
+    # button set what the chat was talking about.
+    async with running_bot(bot_config(config, fake), engine, fake) as bot:
+        await bot.say(ADMIN, ADMIN, f"/grant {LEADER} 王局长")
+        await bot.say(ADMIN, ADMIN, "/target 12")
+        who = await bot.say(ADMIN, ADMIN, "谁负责")
+        assert who.text.startswith("➤ 责任单位：县金融工作局(牵头,推定)"), who.text
+        assert "第12项 新增贷款" in who.text
+        await bot.say(LEADER, LEADER, "/history 16")
+        short = await bot.say(LEADER, LEADER, "差多少")
+        assert short.text.startswith("➤ 差距：代保后耕地保有量缺口 3.88万亩"), short.text
+        await bot.say(LEADER, LEADER, "/target 2020 3")
+        who = await bot.say(LEADER, LEADER, "谁负责")
+        assert who.text.startswith("➤ 责任单位：县民政局(牵头,推定)"), who.text

@@ -69,3 +69,29 @@ async def test_a_leader_answering_the_digest_with_thumbs_up_is_answered_in_kind(
             reply = await bot.say(leaders, 901, words, reply_to=digest.result["message_id"], **KW)
             assert reply.text.startswith("好的。还想查什么直接问就行。"), words
         assert reports(engine) == []
+
+
+async def test_a_reply_under_the_bots_receipt_reports_progress_of_that_target(
+    config, engine, fake
+):
+    # Before, a unit answering the bot's "已确认收到第6项督查提醒" (or "已收到第6项的进展报送")
+    # with progress was told how to report ("本群是县自然资源局的工作群，只能报送…") and nothing
+    # was filed: only a reply to the reminder itself was a report.
+    subscribe(engine, "县自然资源局", GROUP)
+    async with running_bot(on(config, fake, dt.date(2020, 12, 24)), engine, fake) as bot:
+        mines = reminders_for(fake, GROUP, 6)[0].result["message_id"]
+        receipt = await bot.say(GROUP, 501, "收到", reply_to=mines, **KW)
+        assert receipt.text.startswith("用户已确认收到第6项督查提醒（")
+        news = await bot.say(GROUP, 502, "矿山修复已完成验收", reply_to=receipt.message_id, **KW)
+        assert news.text.startswith("已收到第6项的进展报送（编号1），待督查局审核：")
+        # and under that report's receipt, more of the same target's progress
+        more = await bot.say(
+            GROUP, 502, "山长制巡查已覆盖全部矿区", reply_to=news.message_id, **KW
+        )
+        assert more.text.startswith("已收到第6项的进展报送（编号2）")
+        # 收到 under a receipt is manners: nothing filed, nothing said
+        assert (await bot.say(GROUP, 503, "收到", reply_to=news.message_id, **KW)).sent == []
+        assert [(r.target_number, r.text) for r in reports(engine)] == [
+            (6, "矿山修复已完成验收"),
+            (6, "山长制巡查已覆盖全部矿区"),
+        ]

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from bot.store.ledger_store import read_target
 from tests.auxil.bot_harness import ADMIN, actual, bot_config, keyboard, running_bot, snapshot
 
-USAGE = "用法：/set 序号 指标 值 [数据时点]，例如：/set 12 新增贷款 25.1亿元"
+USAGE = "用法：/set 序号 指标 值 [数据时点]，例如：/set 3 改扩建或新建中心敬老院 1所"
 
 
 def indicator(engine, number: int, name: str):

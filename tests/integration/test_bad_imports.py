@@ -536,6 +536,24 @@ def test_cli_import_rejects_and_leaves_the_database_unchanged(tmp_path, cli, mak
     assert code == 2 and dump(cli.db) == before
 
 
+def test_cli_import_names_the_columns_it_left_out(tmp_path, cli):
+    # Before, a column staff added beside the ledger's ("联系人") was dropped without a word:
+    # what they typed there seemed imported. The file is no worse for it, so it is imported,
+    # and the importer says which columns it did not read, by name and letter.
+    rows = good_rows(cli.base)
+    # a column with no header over a note, then 联系人
+    rows = [[*rows[0], "", "联系人"], *([*r, "另记一笔", "张三"] for r in rows[1:])]
+    path = tmp_path / "extra.xlsx"
+    xlsx_of(rows, path)
+    code, out, err = cli("import", str(path))
+    assert code == 0, (out, err)
+    letter = chr(ord("A") + len(COLUMNS))
+    after = chr(ord(letter) + 1)
+    assert (
+        f"注意：以下列不是台账的列，其内容没有导入：无表头的一列（{letter}列）、“联系人”（{after}列）。"
+    ) in out
+
+
 def test_20000_rows_is_the_limit_not_a_crash(tmp_path, engine):
     """Exactly at the limit the file is read (and rejected only for what is in it)."""
     with Session(engine) as session:

@@ -44,7 +44,9 @@ def test_a_word_where_only_a_year_goes_is_refused_with_the_form(service, command
 
 def test_target_with_two_numbers_after_a_year_gives_the_form(service):
     [reply] = service.command(ADMIN, "target", "2020 5 6")
-    assert reply.text == "用法：/target [年份] 序号，例如 /target 12、/target 2020 12"
+    # the example names a target of the ledger in use (its first with a figure), the year
+    # before its own for another year's
+    assert reply.text == "用法：/target [年份] 序号，例如 /target 3、/target 2019 3"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,7 @@ def test_report_in_a_format_there_is_not_names_the_formats(service, args):
 
 def test_report_with_a_word_for_a_number_says_it_is_not_one(service):
     [reply] = service.command(ADMIN, "report", "abc 已完工")
-    assert reply.text.startswith("“abc”不是目标序号，请写数字，例如 12。用法：/report 序号")
+    assert reply.text.startswith("“abc”不是目标序号，请写数字，例如 3。用法：/report 序号")
 
 
 @pytest.mark.parametrize("name", ["耕地保护", "新增贷款", "待款"])  # a title, a title, an alias
@@ -144,7 +146,26 @@ def test_a_change_to_a_number_of_last_year_names_the_year_and_its_count(two_year
     [history] = two_years.command(ADMIN, "history", "12")
     missing = "2021年台账中没有第12项目标（共3项）。"
     assert history.text.startswith(f"{missing}用法：/history [年份] 序号")
-    assert "/history 2020 12" in history.text  # how to read last year's
+    assert "/history 2020 1" in history.text  # how to read last year's, of this ledger's
+
+
+def test_usage_examples_name_the_current_ledgers_targets_not_2020s(two_years):
+    # Before, 2021's /target, /set and /chart forms showed 2020's 第12项 and 第56项, targets
+    # 2021's three-target ledger does not hold, and /ask a 2020 question.
+    ledger = two_years.answerer.ledger
+    first = ledger.targets[0]
+    texts = [
+        two_years.command(ADMIN, name, args)[0].text
+        for name, args in (("target", ""), ("set", "1"), ("ask", ""), ("chart", "x y"))
+    ]
+    for text in texts:
+        assert " 12" not in text and " 56" not in text, text  # 2021 holds 1-3
+        assert "{" not in text, text  # every example filled in
+    assert (
+        texts[0]
+        == f"用法：/target [年份] 序号，例如 /target {first.number}、/target 2020 {first.number}"
+    )
+    assert f"例如 /ask {first.title}完成了吗" in texts[2]
 
 
 def test_files_of_a_closed_year_are_named_for_its_last_day(config, engine):

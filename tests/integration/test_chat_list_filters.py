@@ -56,8 +56,9 @@ def test_a_year_between_the_other_words_is_the_year(service):
 def test_two_units_or_an_unknown_word_say_what_to_type(service):
     from bot.chat.queries import LIST_USAGE
 
-    usage = service.registry.command("list").usage
-    assert usage == LIST_USAGE
+    assert service.registry.command("list").usage == LIST_USAGE
+    # its examples are the live ledger's: a unit that leads a target, a category it holds
+    usage = LIST_USAGE.replace("{UNIT}", "发改委").replace("{YEAR} {CAT}", "2019 经济发展")
     [two] = service.command(ADMIN, "list", "民政局 财政局")
     assert "“财政局”多了" in two.text and two.text.endswith(usage)
     # A word no unit is named by is not found, wherever it stands: not "one unit too many"

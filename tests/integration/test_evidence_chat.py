@@ -139,7 +139,7 @@ def test_evidence_is_sent_back_and_counted(service):
     assert "验收单.png（48B，tg:42" in listing.text and listing.text.endswith("，验收单）")
     assert document.document == ("验收单.png", PNG)
     [usage] = service.command(ADMIN, "evidence", "第九十九项")
-    assert usage.text.startswith("用法：/evidence 序号，例如 /evidence 30")
+    assert usage.text.startswith("用法：/evidence 序号，例如 /evidence 3")
 
 
 def press(service, reply, label: str) -> str:

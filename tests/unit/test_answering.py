@@ -85,6 +85,26 @@ def test_a_figure_named_whole_leads_over_a_shorter_name_inside_it(answerer):
     assert answerer.ask("PM10同比下降多少").reply.startswith("➤ PM10同比下降 18.5%")
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("PM2.5降到多少了", "➤ PM2.5 43微克/立方米"),
+        # the lexicon's 细颗粒物 / 可吸入颗粒物 are PM2.5 / PM10 by another name
+        ("细颗粒物降到多少了", "➤ PM2.5 43微克/立方米"),
+        ("可吸入颗粒物多少", "➤ PM10 75微克/立方米"),
+    ],
+)
+def test_a_figure_asked_by_another_name_of_the_field_leads(answerer, question, lead):
+    reply = answerer.ask(question).reply
+    assert reply.splitlines()[0].startswith(lead)
+
+
+def test_a_word_the_lexicon_gives_several_figures_leads_with_none(answerer):
+    # 空气质量 is a word of both PM2.5 and PM10: it names their field, not one of them
+    reply = answerer.ask("空气质量怎么样").reply
+    assert reply.startswith("第56项 大气环境质量")
+
+
 def test_deadline_days_left(answerer):
     reply = answerer.ask("第35项").reply
     assert "2020-12-31 年底前（剩余72天）" in reply

@@ -42,3 +42,36 @@ def test_sub_rows_named_on_lines_of_their_own_keep_their_lines():
         "提高救助水平\n工作目标:不低于200\n已完成数:210"
     )
     assert progress_by_row(body, "as read") == "as read"
+
+
+BARRED = (
+    "2025年某区政府工作报告目标任务上半年推进情况汇总表\n"
+    "序号 | 目标任务 | 责任单位 | 上半年推进情况\n"
+    "1.地区生产总值增长6%以上。 | 区发展改革委 | 地区生产总值同比增长2.9%。\n"
+    "2.第一产业增加值增长5%。 | 区农业农村委、区林业局 | 第一产业增加值同比增长3.4%。\n"
+    "3.新建城区公园2个。 | 区城管局 区城投 | 已完工\n"
+)
+
+
+def test_a_tables_unit_cells_are_the_units_not_the_progress():
+    # Before, the 责任单位 cell led the progress: "区发展改革委\n地区生产总值同比增长2.9%。".
+    drafted = draft(parse_report(BARRED), BARRED, today=dt.date(2025, 6, 30))
+    first, second, third = drafted.ledger.targets
+    assert first.progress_text == "地区生产总值同比增长2.9%。"
+    assert second.progress_text == "第一产业增加值同比增长3.4%。"
+    assert third.progress_text == "已完工"
+    assert (first.units[0].name, first.units[0].role) == ("区发展改革委", "lead")
+    assert "区林业局" in {u.name for u in second.units}
+
+
+def test_a_tables_status_cells_are_the_status_not_the_progress():
+    report = (
+        "2025年某区民生实事进展汇总表\n"
+        "序号 | 目标任务 | 责任单位 | 进展情况 | 完成状态\n"
+        "1.新建城区公园2个。 | 区城管局 | 2个公园均已建成开放。 | 已完成\n"
+        "2.改造老旧小区10个。 | 区住建局 | 已开工8个。 | 推进中\n"
+    )
+    # Before: "区城管局\n2个公园均已建成开放。\n已完成".
+    parks, homes = draft(parse_report(report), report, today=dt.date(2025, 6, 30)).ledger.targets
+    assert (parks.progress_text, parks.status_override) == ("2个公园均已建成开放。", "已完成")
+    assert (homes.progress_text, homes.status_override) == ("已开工8个。", "推进中")
