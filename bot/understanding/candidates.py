@@ -79,3 +79,15 @@ def only_heard_in(found: Candidate, said) -> bool:
         r.kind == "pinyin" and any(f" {' '.join(pinyin_key(r.text))} " in k for k in keys)
         for r in found.reasons
     )
+
+
+def named_by_own_words(candidate: Candidate, postings, confident: bool) -> bool:
+    """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's, a
+    homophone or a figure) and answered confidently, or by a word of its title no other
+    target writes (海塘 of 提标加固海塘; none when `postings` is None); not only by bigrams
+    every target may write (完成)."""
+    own = ("phrase", "lexicon", "pinyin", "figure") if confident else ()
+    alone = [r.text for r in candidate.reasons if r.kind == "bm25" and r.text in candidate.title]
+    return any(r.kind in own for r in candidate.reasons) or (
+        postings is not None and any(len(postings.get(t, ())) == 1 for t in alone)
+    )

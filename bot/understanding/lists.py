@@ -21,7 +21,7 @@ from bot.render.replies import (
     closed_year_due_text,
     render_list,
 )
-from bot.understanding.candidates import holds_own_figure, only_heard_in
+from bot.understanding.candidates import holds_own_figure, named_by_own_words, only_heard_in
 from bot.understanding.category_words import names_only_category
 from bot.understanding.closed_lists import UNDONE_AT_CLOSE, ClosedYearLists
 from bot.understanding.conversation import Answer
@@ -78,12 +78,6 @@ _SEVERAL = re.compile(r"哪些|哪几|那些|那几|这些|这几|那批|几[项
 _WHICH_LEVEL = re.compile(r"[哪那]一?个([州县市区旗盟镇乡])")
 
 
-def _named_by_words(candidate) -> bool:
-    """Whether a candidate is named by a name or word of its own (a phrase, the lexicon's,
-    a homophone or a figure), not only by bigrams every target may write (完成)."""
-    return any(r.kind in ("phrase", "lexicon", "pinyin", "figure") for r in candidate.reasons)
-
-
 class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, ClosedYearLists):
     """The list answers of `Answerer` (bot.understanding.answering); the ranked ones are
     `RankedLists`'."""
@@ -118,10 +112,15 @@ class ListAnswers(ListPools, UnitLists, DueLists, RankedLists, ReportCounts, Clo
             # None in that state: the words were a thing's stage ("还没开工的项目" of 前期
             # 项目), which a target named confidently answers.
             matched = self._match_answer(question, q)
-            named = matched.intent == "target" and matched.confident and not matched.ambiguous
-            named = named and (lead := matched.candidates[:1]) and _named_by_words(lead[0])
-            heard = named and only_heard_in(lead[0], ANY_STATUS.finditer(q))  # 滞后 as 之后
-            return matched if named and not heard else listed
+            lead = matched.candidates[0] if matched.candidates else None
+            named = matched.intent == "target" and not matched.ambiguous and lead is not None
+            if named and (matched.confident or self._trusted(lead)):
+                # asked which ones ("哪些已投产"), a title's word alone makes no answer of one
+                titles = None if LIST_CUE.search(q) else self.index.postings
+                own = named_by_own_words(lead, titles, matched.confident)
+                heard = own and only_heard_in(lead, ANY_STATUS.finditer(q))  # 滞后 as 之后
+                return matched if own and not heard else listed
+            return listed
         kind = listed.filter.keys() & {"status", "unit", "rank", "at_risk"}
         if not kind or _SEVERAL.search(q):
             return listed

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from bot.understanding.dictionary_cut import jieba_dictionary
 from bot.understanding.text import is_cjk, pinyin_key
+from bot.understanding.word_bounds import written_as_word
 
 # A key this long at least: a two-character one sounds like too many other words (上班 like
 # the 上半 of 上半年).
@@ -34,7 +36,8 @@ class MisheardKeys:
     def mend(self, q: str, written: Callable[[str], bool]) -> str:
         """`q` with each window that sounds like a key and differs from it in one character
         written as the key, unless a bigram holding that character is one the ledger writes
-        (`written`): then the question's word is the ledger's, no slip."""
+        (`written`), or the window is a word of jieba's dictionary or cuts across words of the
+        question: then the question's words are the ledger's or their own, no slip."""
         if not self.by_sound:
             return q
         sounds = pinyin_key(q)
@@ -50,6 +53,10 @@ class MisheardKeys:
                     continue
                 at = i + slips[0]
                 if any(written(q[a : a + 2]) for a in (at - 1, at) if 0 <= a and a + 2 <= len(q)):
+                    continue
+                if jieba_dictionary().entry(window) or not written_as_word(q, window):
+                    # a word as written ("卖东西", not "买东西"), or across words: 重点工 of
+                    # "重点工作" is no 钟点工
                     continue
                 mended = mended[:i] + key + mended[i + size :]
                 i += size - 1

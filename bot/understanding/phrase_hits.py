@@ -14,6 +14,7 @@ from collections import defaultdict
 from itertools import compress, pairwise
 
 from bot.understanding.candidates import Reason
+from bot.understanding.dictionary_cut import jieba_dictionary
 from bot.understanding.explaining import CandidateExplaining, _Query
 from bot.understanding.text import LEVELS, own_place_at, pinyin_key, readings, text_tokens
 from bot.understanding.unigrams import FUNCTION_CHARS
@@ -27,6 +28,7 @@ from bot.understanding.weights import (
     MAX_PHRASE,
     PINYIN_FACTOR,
     SLIP_MAX_SHARE,
+    SLIP_WORD_MAX,
 )
 
 _PHRASE_FACTORS = {"phrase": 1.0, "pinyin": PINYIN_FACTOR, "lexicon": LEXICON_FACTOR}
@@ -88,8 +90,9 @@ class PhraseHits(CandidateExplaining):
 
     def _slips_of(self, token: str) -> tuple[str, ...]:
         """The ledger bigrams a question bigram no target writes (nor a whole-ledger word: 实事
-        is no 实施) may be a homophone slip of: the same pinyin, one character the same, the
-        other (the slip) one this ledger seldom uses (位 or 一 by a word is rather two words)."""
+        is no 实施; nor a common word of jieba's dictionary: 滞后 is no 之后) may be a homophone
+        slip of: the same pinyin, one character the same, the other (the slip) one this ledger
+        seldom uses (位 or 一 by a word is rather two words)."""
         if token in self.postings or token in self.lexicon.whole_ledger:
             return ()
         if len(token) != 2 or not _cjk_pair(token):
@@ -104,6 +107,8 @@ class PhraseHits(CandidateExplaining):
             rare = rare or (slip in _PLACE_ENDINGS and own)
             if (other[0] == token[0] or other[1] == token[1]) and rare:
                 found.append(other)
+        if found and (jieba_dictionary().entry(token) or 0) >= SLIP_WORD_MAX:
+            return ()  # a common word as written, not a slip
         return tuple(found)
 
     def _gap_hits(self, query: _Query) -> dict[int, list[tuple[Reason, tuple]]]:

@@ -39,6 +39,7 @@ from bot.understanding.cues import (
     only_characters,
 )
 from bot.understanding.figures import figure_token
+from bot.understanding.reading_bounds import only_across_words
 from bot.understanding.subject_gaps import SubjectGaps
 from bot.understanding.text import (
     ascii_word_in,
@@ -162,6 +163,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
                     for w in (*self.lexicon.synonyms.get(subject, ()), *topics.get(subject, ()))
                 )
                 and not self._ledger_writes_apart(subject)
+                # not 人口 of "城里人口袋里的钱" (城里人 + 口袋): a subject is named as a word
+                and not only_across_words(q, subject)
             ]
             found = bool(absent) and not self._named_besides(q, absent)
         self._absent_subject = (q, found)
@@ -269,7 +272,8 @@ class ScopeChecks(TopicAnswers, SubjectGaps, UnheldCompounds, UnheldHeads):
             return True
         places = self._any_place is not None and self._any_place.search(q)
         if places and any(
-            place in q and not self._ledger_mentions(place) for place in self.lexicon.other_places
+            place in q and not self._ledger_mentions(place) and not only_across_words(q, place)
+            for place in self.lexicon.other_places
         ):
             return True
         if self._names_absent_subject(q) or self._names_absent_abbreviation(q):

@@ -42,6 +42,9 @@ PINYIN_FACTOR = 0.8
 
 
 SLIP_MAX_SHARE = 0.1  # a homophone's miswritten character is in at most this share of targets
+# A question bigram jieba's dictionary counts this often is a word as written (滞后, 钟点), no
+# slip for a ledger word that sounds alike (之后, 重点); 株州 (4) may still be 株洲.
+SLIP_WORD_MAX = 20
 
 
 MAX_PHRASE = 16
