@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from bot.understanding.candidates import Candidate, Reason, candidate
 from bot.understanding.fuzzy_bounds import PassingBounds
 from bot.understanding.ordinals import other_ordinal
+from bot.understanding.reading_bounds import places as word_places
 from bot.understanding.text import LEVELS, names_level, text_tokens
 from bot.understanding.weights import BM25_B, BM25_K1
 
@@ -220,8 +221,10 @@ class CandidateExplaining(PassingBounds):
             else:  # no longer key in the text (most targets holding the word): not inside one
                 doc.inside[(word, longers)] = False
                 return False
-            spans = [(at, at + len(longer)) for longer in longers for at in _places(text, longer)]
-            places = _places(text, word)
+            spans = [
+                (at, at + len(longer)) for longer in longers for at in word_places(text, longer)
+            ]
+            places = word_places(text, word)
             inside = bool(places) and all(
                 any(a <= at and at + len(word) <= b for a, b in spans) for at in places
             )
@@ -426,15 +429,6 @@ _K1_PLUS_1 = BM25_K1 + 1
 # `Reason` from a tuple without the named tuple's keyword-handling constructor, nor the
 # call of Python that `Reason._make` is (tuple.__new__ is what it calls).
 _reason = partial(tuple.__new__, Reason)
-
-
-def _places(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, overlapping places included."""
-    places, at = [], text.find(word)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1)
-    return places
 
 
 def _key_tokens(key: str, word: str, tokens) -> list[str]:
