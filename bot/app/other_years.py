@@ -21,6 +21,8 @@ def held_in_another_year(
     """`answer` (this year's "nothing found", or a guess on weak evidence) pointing at the
     latest other year whose ledger answers the question with one target, confidently (and, to
     overrule a guess, by a name of that target written in the question); None when none does."""
+    if answer.filter.get("year") not in (None, current):
+        return None  # already another year's answer ("那PM10呢" after a 2020 one): it stands
     weak = answer.intent == "target" and not answer.confident and not answer.ambiguous
     # Answered without reading a target of this year in its words: a follow-up on the target
     # talked about ("造林和耕地保护谁负责" after a 2021 target) or a list by status ("县医院创二甲
