@@ -13,6 +13,7 @@ import re
 
 from bot.drafting.counted_runs import first_items_counted, whole_list_done
 from bot.drafting.numbered_notices import ITEM_COUNTERS, numbered_mentions
+from bot.drafting.sized_works import char_bigrams
 from bot.drafting.words import Reading, status_from_words
 
 # "除A、B外,其余8件均已完成": every item but the ones named is done.
@@ -25,8 +26,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = "".join(_CJK.findall(text))
-    return {chars[k : k + 2] for k in range(len(chars) - 1)}
+    """The pairs of neighbouring Chinese characters of `text`, other characters left out."""
+    return char_bigrams("".join(_CJK.findall(text)))
 
 
 def _names(name: str, text: str) -> bool:
